@@ -1,0 +1,367 @@
+"""Writing customers, addresses and orders. Every function here is one transaction.
+
+Callers (UI, CLI, importer) pass plain dicts; this module normalises phones, keeps one
+default address per customer, writes an :class:`AddressChange` row for every address edit
+and an :class:`AuditEntry` (ids only, no personal data) for every change. Nothing is
+deleted outright except by :func:`purge_customers`, which only takes customers already in
+the Trash.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Iterable, Mapping, Sequence
+
+from sellerdesk.core.phones import normalize_phone
+from sellerdesk.core.pinyin import initials, sort_key
+from sellerdesk.store.errors import NotFoundError, ValidationError
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
+
+CUSTOMER_FIELDS = (
+    "name", "phone", "wechat", "tags", "tier", "birthday", "gender", "source", "notes", "flags",
+    "marketing_consent",
+)
+ADDRESS_FIELDS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
+FLAG_NEEDS_CHECK = "needs_check"
+FLAG_DEMO = "demo"
+
+
+def split_list(value) -> list[str]:
+    """Tags/flags given as a list or as text separated by , ， ; ； | / or spaces."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        for sep in "，;；|/、\t\n":
+            value = value.replace(sep, ",")
+        items = value.split(",")
+    else:
+        items = list(value)
+    seen: list[str] = []
+    for item in items:
+        item = str(item).strip()
+        if item and item not in seen:
+            seen.append(item)
+    return seen
+
+
+def join_list(items: Iterable[str]) -> str:
+    return ",".join(split_list(list(items)))
+
+
+def audit(action: str, entity: str = "", entity_id: int | None = None, **detail) -> None:
+    AuditEntry.create(action=action, entity=entity, entity_id=entity_id, detail=detail or None)
+
+
+def _clean_customer(data: Mapping) -> dict:
+    unknown = set(data) - set(CUSTOMER_FIELDS)
+    if unknown:
+        raise ValidationError("Unknown customer fields: " + ", ".join(sorted(unknown)))
+    out: dict = {}
+    flags = split_list(data.get("flags")) if "flags" in data else None
+    for field in CUSTOMER_FIELDS:
+        if field not in data:
+            continue
+        value = data[field]
+        if field in ("tags", "flags"):
+            out[field] = join_list(split_list(value))
+        elif field == "birthday":
+            out[field] = _as_date(value)
+        elif field == "marketing_consent":
+            out[field] = bool(value)
+        else:
+            out[field] = ("" if value is None else str(value)).strip()
+    if "phone" in out and out["phone"]:
+        result = normalize_phone(out["phone"])
+        out["phone"] = result.value
+        if not result.valid:
+            flags = split_list(flags if flags is not None else [])
+            if FLAG_NEEDS_CHECK not in flags:
+                flags.append(FLAG_NEEDS_CHECK)
+            out["flags"] = join_list(flags)
+    if "name" in out:
+        out["name_pinyin"] = sort_key(out["name"])
+        out["name_initials"] = initials(out["name"])
+    return out
+
+
+def _as_date(value) -> _dt.date | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    text = str(value).strip().replace("/", "-").replace(".", "-")
+    for fmt in ("%Y-%m-%d", "%Y%m%d", "%m-%d"):
+        try:
+            parsed = _dt.datetime.strptime(text, fmt).date()
+            return parsed.replace(year=1900) if fmt == "%m-%d" else parsed
+        except ValueError:
+            continue
+    raise ValidationError(f"Not a date: {value!r}")
+
+
+def _clean_address(data: Mapping) -> dict:
+    unknown = set(data) - set(ADDRESS_FIELDS) - {"is_default"}
+    if unknown:
+        raise ValidationError("Unknown address fields: " + ", ".join(sorted(unknown)))
+    out = {f: ("" if data.get(f) is None else str(data.get(f))).strip() for f in ADDRESS_FIELDS if f in data}
+    if out.get("phone"):
+        out["phone"] = normalize_phone(out["phone"]).value
+    return out
+
+
+def address_values(address: Address) -> dict:
+    """The user-visible fields of an address, as stored in history rows and snapshots."""
+    return {f: getattr(address, f) for f in ADDRESS_FIELDS}
+
+
+def validate_identifying(data: Mapping) -> None:
+    if not any(str(data.get(f) or "").strip() for f in ("name", "phone", "wechat")):
+        raise ValidationError("A customer needs at least a name, a phone or a WeChat ID.")
+
+
+def create_customer(data: Mapping, addresses: Sequence[Mapping] = (), *, reason: str = "created") -> Customer:
+    """Add a customer with its addresses; the first address (or one marked) becomes default."""
+    validate_identifying(data)
+    with DB.atomic():
+        now = utcnow()
+        customer = Customer.create(created_at=now, updated_at=now, **_clean_customer(data))
+        has_default = any(a.get("is_default") for a in addresses)
+        for index, fields in enumerate(addresses):
+            make_default = bool(fields.get("is_default")) if has_default else index == 0
+            _insert_address(customer, fields, make_default, reason)
+        audit("create", "customer", customer.id, addresses=len(addresses))
+    return customer
+
+
+def get_customer(customer_id: int, *, include_deleted: bool = True) -> Customer:
+    query = Customer.select().where(Customer.id == customer_id)
+    if not include_deleted:
+        query = query.where(Customer.deleted_at.is_null())
+    customer = query.first()
+    if customer is None:
+        raise NotFoundError(f"No customer with id {customer_id}.")
+    return customer
+
+
+def update_customer(customer_id: int, changes: Mapping, *, reason: str = "edited") -> Customer:
+    with DB.atomic():
+        customer = get_customer(customer_id)
+        cleaned = _clean_customer(changes)
+        merged = {f: getattr(customer, f) for f in ("name", "phone", "wechat")} | cleaned
+        validate_identifying(merged)
+        changed = [f for f, v in cleaned.items() if getattr(customer, f) != v]
+        if changed:
+            for field in changed:
+                setattr(customer, field, cleaned[field])
+            customer.updated_at = utcnow()
+            customer.save()
+            audit("update", "customer", customer.id, fields=sorted(changed), reason=reason)
+    return customer
+
+
+def _insert_address(customer: Customer, fields: Mapping, make_default: bool, reason: str) -> Address:
+    now = utcnow()
+    values = _clean_address(fields)
+    if make_default:
+        Address.update(is_default=False).where(Address.customer == customer).execute()
+    address = Address.create(customer=customer, is_default=make_default, created_at=now, updated_at=now, **values)
+    AddressChange.create(
+        address=address, customer=customer, action="create", old_values=None,
+        new_values=address_values(address), reason=reason, changed_at=now,
+    )
+    return address
+
+
+def live_addresses(customer_id: int) -> list[Address]:
+    return list(
+        Address.select()
+        .where((Address.customer == customer_id) & Address.deleted_at.is_null())
+        .order_by(Address.is_default.desc(), Address.id)
+    )
+
+
+def add_address(customer_id: int, fields: Mapping, *, make_default: bool | None = None, reason: str = "added") -> Address:
+    with DB.atomic():
+        customer = get_customer(customer_id)
+        if make_default is None:
+            make_default = bool(fields.get("is_default")) or not live_addresses(customer_id)
+        address = _insert_address(customer, fields, make_default, reason)
+        _touch(customer)
+        audit("add_address", "address", address.id, customer=customer.id)
+    return address
+
+
+def _touch(customer: Customer) -> None:
+    Customer.update(updated_at=utcnow()).where(Customer.id == customer.id).execute()
+
+
+def _get_address(address_id: int) -> Address:
+    address = Address.get_or_none(Address.id == address_id)
+    if address is None:
+        raise NotFoundError(f"No address with id {address_id}.")
+    return address
+
+
+def update_address(address_id: int, fields: Mapping, *, reason: str = "edited") -> AddressChange | None:
+    """Change an address in place and record old → new; None when nothing changed."""
+    with DB.atomic():
+        address = _get_address(address_id)
+        old = address_values(address)
+        values = _clean_address(fields)
+        changed = {f: v for f, v in values.items() if old.get(f) != v}
+        if not changed:
+            return None
+        for field, value in changed.items():
+            setattr(address, field, value)
+        address.updated_at = utcnow()
+        address.verified_at = None  # an edited address has to be verified again
+        address.save()
+        change = AddressChange.create(
+            address=address, customer=address.customer_id, action="update",
+            old_values={f: old[f] for f in changed}, new_values=changed, reason=reason,
+        )
+        _touch(address.customer)
+        audit("update_address", "address", address.id, fields=sorted(changed), reason=reason)
+    return change
+
+
+def set_default_address(address_id: int) -> None:
+    with DB.atomic():
+        address = _get_address(address_id)
+        Address.update(is_default=False).where(Address.customer == address.customer_id).execute()
+        Address.update(is_default=True).where(Address.id == address.id).execute()
+        _touch(address.customer)
+        audit("set_default_address", "address", address.id)
+
+
+def mark_verified(address_id: int) -> _dt.datetime:
+    with DB.atomic():
+        address = _get_address(address_id)
+        now = utcnow()
+        Address.update(verified_at=now).where(Address.id == address.id).execute()
+        AddressChange.create(
+            address=address, customer=address.customer_id, action="verify",
+            old_values=None, new_values=None, reason="verified", changed_at=now,
+        )
+        audit("verify_address", "address", address.id)
+    return now
+
+
+def delete_address(address_id: int, *, reason: str = "deleted") -> None:
+    """Soft-delete an address (history keeps it; :func:`restore_address` brings it back)."""
+    with DB.atomic():
+        address = _get_address(address_id)
+        if address.deleted_at is not None:
+            return
+        now = utcnow()
+        Address.update(deleted_at=now, is_default=False).where(Address.id == address.id).execute()
+        AddressChange.create(
+            address=address, customer=address.customer_id, action="delete",
+            old_values=address_values(address), new_values=None, reason=reason, changed_at=now,
+        )
+        if address.is_default:
+            remaining = live_addresses(address.customer_id)
+            if remaining:
+                Address.update(is_default=True).where(Address.id == remaining[0].id).execute()
+        _touch(address.customer)
+        audit("delete_address", "address", address.id)
+
+
+def restore_address(address_id: int) -> None:
+    with DB.atomic():
+        address = _get_address(address_id)
+        if address.deleted_at is None:
+            return
+        make_default = not live_addresses(address.customer_id)
+        Address.update(deleted_at=None, is_default=make_default).where(Address.id == address.id).execute()
+        AddressChange.create(
+            address=address, customer=address.customer_id, action="restore",
+            old_values=None, new_values=address_values(address), reason="restored",
+        )
+        _touch(address.customer)
+        audit("restore_address", "address", address.id)
+
+
+def address_history(customer_id: int) -> list[AddressChange]:
+    return list(
+        AddressChange.select()
+        .where(AddressChange.customer == customer_id)
+        .order_by(AddressChange.changed_at.desc(), AddressChange.id.desc())
+    )
+
+
+def trash_customers(ids: Iterable[int]) -> list[int]:
+    """Move customers to the Trash; returns the ids that moved (for undo)."""
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    moved: list[int] = []
+    with DB.atomic():
+        now = utcnow()
+        for chunk in _chunks(ids):
+            found = [c.id for c in Customer.select(Customer.id).where(
+                Customer.id.in_(chunk) & Customer.deleted_at.is_null())]
+            if found:
+                Customer.update(deleted_at=now).where(Customer.id.in_(found)).execute()
+                moved.extend(found)
+        if moved:
+            audit("trash", "customer", None, count=len(moved), ids=moved[:1000])
+    return moved
+
+
+def restore_customers(ids: Iterable[int]) -> list[int]:
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    restored: list[int] = []
+    with DB.atomic():
+        for chunk in _chunks(ids):
+            found = [c.id for c in Customer.select(Customer.id).where(
+                Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))]
+            if found:
+                Customer.update(deleted_at=None, updated_at=utcnow()).where(Customer.id.in_(found)).execute()
+                restored.extend(found)
+        if restored:
+            audit("restore", "customer", None, count=len(restored), ids=restored[:1000])
+    return restored
+
+
+def purge_customers(ids: Iterable[int]) -> int:
+    """Delete for good — only customers already in the Trash (the way back is a backup)."""
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    purged = 0
+    with DB.atomic():
+        for chunk in _chunks(ids):
+            purged += Customer.delete().where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False)).execute()
+        if purged:
+            audit("purge", "customer", None, count=purged)
+    return purged
+
+
+def add_order(customer_id: int, *, order_date: _dt.date, amount_fen: int, items: str = "", courier: str = "",
+              tracking_no: str = "", status: str = "pending", address_id: int | None = None) -> Order:
+    if not isinstance(amount_fen, int):
+        raise ValidationError("Order amounts are whole 分 (integers).")
+    with DB.atomic():
+        customer = get_customer(customer_id)
+        snapshot = None
+        address = None
+        if address_id is not None:
+            address = _get_address(address_id)
+        else:
+            live = live_addresses(customer_id)
+            address = live[0] if live else None
+        if address is not None:
+            snapshot = address_values(address)
+        order = Order.create(
+            customer=customer, order_date=order_date, amount_fen=amount_fen, items=items, courier=courier,
+            tracking_no=tracking_no, status=status, address_snapshot=snapshot,
+        )
+        when = _dt.datetime.combine(order_date, _dt.time())
+        if customer.last_order_at is None or customer.last_order_at < when:
+            Customer.update(last_order_at=when).where(Customer.id == customer.id).execute()
+        audit("add_order", "order", order.id, customer=customer.id)
+    return order
+
+
+def _chunks(items: Sequence[int], size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

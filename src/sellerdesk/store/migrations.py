@@ -1,0 +1,133 @@
+"""The numbered schema-migration chain.
+
+The ``meta`` table holds a ``schema_version`` row. ``migrate`` runs each missing step in
+its own transaction, in order; a fresh database runs them all from step 1. A database
+written by newer code (a higher version than ``SCHEMA_VERSION``) is refused, never
+touched. The caller copies the file before the first step (see ``store.database``).
+
+Step 1 is frozen SQL: it is what version 1 of SellerDesk created, so a version-1 file
+made today is byte-for-byte the schema a real version-1 user has.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import peewee as pw
+from playhouse.migrate import SchemaMigrator, migrate as run_operations
+
+from sellerdesk.store.errors import SchemaTooNewError
+
+SCHEMA_VERSION = 2
+
+_V1_SQL = [
+    'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "customer" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(100) NOT NULL, '
+    '"phone" VARCHAR(40) NOT NULL, "wechat" VARCHAR(100) NOT NULL, "tags" TEXT NOT NULL, '
+    '"tier" VARCHAR(40) NOT NULL, "birthday" DATE, "gender" VARCHAR(8) NOT NULL, "source" VARCHAR(100) NOT NULL, '
+    '"notes" TEXT NOT NULL, "flags" TEXT NOT NULL, "marketing_consent" INTEGER NOT NULL, '
+    '"created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "deleted_at" DATETIME)',
+    'CREATE INDEX IF NOT EXISTS "customer_phone" ON "customer" ("phone")',
+    'CREATE INDEX IF NOT EXISTS "customer_wechat" ON "customer" ("wechat")',
+    'CREATE INDEX IF NOT EXISTS "customer_tier" ON "customer" ("tier")',
+    'CREATE INDEX IF NOT EXISTS "customer_updated_at" ON "customer" ("updated_at")',
+    'CREATE INDEX IF NOT EXISTS "customer_deleted_at" ON "customer" ("deleted_at")',
+    'CREATE TABLE IF NOT EXISTS "address" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, '
+    '"recipient" VARCHAR(100) NOT NULL, "phone" VARCHAR(40) NOT NULL, "province" VARCHAR(40) NOT NULL, '
+    '"city" VARCHAR(40) NOT NULL, "district" VARCHAR(40) NOT NULL, "detail" TEXT NOT NULL, '
+    '"postal_code" VARCHAR(10) NOT NULL, "adcode" VARCHAR(6) NOT NULL, "label" VARCHAR(20) NOT NULL, '
+    '"is_default" INTEGER NOT NULL, "verified_at" DATETIME, "created_at" DATETIME NOT NULL, '
+    '"updated_at" DATETIME NOT NULL, "deleted_at" DATETIME, '
+    'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "address_customer_id" ON "address" ("customer_id")',
+    'CREATE INDEX IF NOT EXISTS "address_phone" ON "address" ("phone")',
+    'CREATE INDEX IF NOT EXISTS "address_province_city" ON "address" ("province", "city")',
+    'CREATE INDEX IF NOT EXISTS "address_customer_id_is_default" ON "address" ("customer_id", "is_default")',
+    'CREATE TABLE IF NOT EXISTS "address_change" ("id" INTEGER NOT NULL PRIMARY KEY, "address_id" INTEGER NOT NULL, '
+    '"customer_id" INTEGER NOT NULL, "action" VARCHAR(20) NOT NULL, "old_values" TEXT, "new_values" TEXT, '
+    '"reason" VARCHAR(200) NOT NULL, "changed_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("address_id") REFERENCES "address" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "address_change_address_id" ON "address_change" ("address_id")',
+    'CREATE INDEX IF NOT EXISTS "address_change_customer_id" ON "address_change" ("customer_id")',
+    'CREATE TABLE IF NOT EXISTS "orders" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, '
+    '"order_date" DATE NOT NULL, "amount_fen" INTEGER NOT NULL, "items" TEXT NOT NULL, '
+    '"courier" VARCHAR(40) NOT NULL, "tracking_no" VARCHAR(60) NOT NULL, "address_snapshot" TEXT, '
+    '"status" VARCHAR(20) NOT NULL, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "orders_customer_id" ON "orders" ("customer_id")',
+    'CREATE INDEX IF NOT EXISTS "orders_order_date" ON "orders" ("order_date")',
+    'CREATE TABLE IF NOT EXISTS "audit_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, '
+    '"action" VARCHAR(40) NOT NULL, "entity" VARCHAR(40) NOT NULL, "entity_id" INTEGER, "detail" TEXT)',
+    'CREATE INDEX IF NOT EXISTS "audit_entry_at" ON "audit_entry" ("at")',
+]
+
+
+def _step_1(db: pw.Database) -> None:
+    """Version 1: customers, addresses with history, orders, audit log."""
+    for sql in _V1_SQL:
+        db.execute_sql(sql)
+
+
+def _step_2(db: pw.Database) -> None:
+    """Version 2: pinyin columns (sort and initials search) and a cached last-order date."""
+    from sellerdesk.core.pinyin import initials, sort_key
+
+    migrator = SchemaMigrator.from_database(db)
+    run_operations(
+        migrator.add_column("customer", "name_pinyin", pw.CharField(default="", max_length=400)),
+        migrator.add_column("customer", "name_initials", pw.CharField(default="", max_length=100)),
+        migrator.add_column("customer", "last_order_at", pw.DateTimeField(null=True)),
+        migrator.add_index("customer", ("name_pinyin",), False),
+        migrator.add_index("customer", ("name_initials",), False),
+        migrator.add_index("customer", ("last_order_at",), False),
+    )
+    rows = db.execute_sql('SELECT "id", "name" FROM "customer"').fetchall()
+    for cid, name in rows:
+        db.execute_sql(
+            'UPDATE "customer" SET "name_pinyin" = ?, "name_initials" = ? WHERE "id" = ?',
+            (sort_key(name), initials(name), cid),
+        )
+    db.execute_sql(
+        'UPDATE "customer" SET "last_order_at" = '
+        '(SELECT MAX("order_date") FROM "orders" WHERE "orders"."customer_id" = "customer"."id")'
+    )
+
+
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _step_1, 2: _step_2}
+assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
+
+
+def current_version(db: pw.Database) -> int:
+    """The schema version recorded in the file; 0 for an empty database."""
+    if "meta" not in db.get_tables():
+        return 0
+    row = db.execute_sql('SELECT "value" FROM "meta" WHERE "key" = ?', ("schema_version",)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def needs_migration(db: pw.Database) -> bool:
+    version = current_version(db)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(version, SCHEMA_VERSION)
+    return version < SCHEMA_VERSION
+
+
+def migrate(db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], None] | None = None) -> int:
+    """Run the missing steps up to ``target``; return the version the file is at afterwards.
+
+    ``before_first_step(old_version)`` is called once, before anything changes, when at
+    least one step will run on a database that already holds data (version >= 1).
+    """
+    version = current_version(db)
+    if version > SCHEMA_VERSION:
+        raise SchemaTooNewError(version, SCHEMA_VERSION)
+    if version < target and version >= 1 and before_first_step is not None:
+        before_first_step(version)
+    for step in range(version + 1, target + 1):
+        with db.atomic():
+            STEPS[step](db)
+            db.execute_sql(
+                'INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)', ("schema_version", str(step))
+            )
+    return max(version, target)

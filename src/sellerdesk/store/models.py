@@ -1,0 +1,143 @@
+"""The schema: every table SellerDesk keeps, declared once.
+
+Models are bound late through ``DB`` (a :class:`peewee.Proxy`), so the app binds the
+encrypted database at start-up and tests bind a temporary one with :func:`init_db`.
+
+Conventions (see DESIGN.md): timestamps are naive UTC datetimes (``utcnow()``), money is an
+integer number of 分, phones are stored normalised, soft delete sets ``deleted_at``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+
+import peewee as pw
+
+DB = pw.Proxy()
+
+
+def utcnow() -> _dt.datetime:
+    """Current time in UTC, naive (the form every timestamp column stores)."""
+    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+class JSONField(pw.TextField):
+    """A JSON document stored as text (old/new values, address snapshots)."""
+
+    def db_value(self, value):
+        if value is None:
+            return None
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+    def python_value(self, value):
+        if value is None or value == "":
+            return None
+        return json.loads(value)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = DB
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Key/value facts about the database itself; holds the ``schema_version`` row."""
+
+    key = pw.CharField(primary_key=True, max_length=64)
+    value = pw.TextField()
+
+    class Meta:
+        table_name = "meta"
+
+
+class Customer(BaseModel):
+    name = pw.CharField(default="", max_length=100)
+    name_pinyin = pw.CharField(default="", max_length=400, index=True)
+    name_initials = pw.CharField(default="", max_length=100, index=True)
+    phone = pw.CharField(default="", max_length=40, index=True)
+    wechat = pw.CharField(default="", max_length=100, index=True)
+    tags = pw.TextField(default="")  # comma-separated, see store.customers.split_tags
+    tier = pw.CharField(default="", max_length=40, index=True)
+    birthday = pw.DateField(null=True)
+    gender = pw.CharField(default="", max_length=8)  # '', 'F', 'M'
+    source = pw.CharField(default="", max_length=100)  # channel: 微信, 朋友圈, 小红书…
+    notes = pw.TextField(default="")
+    flags = pw.TextField(default="")  # comma-separated: needs_check, demo…
+    marketing_consent = pw.BooleanField(default=False)
+    last_order_at = pw.DateTimeField(null=True, index=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow, index=True)
+    deleted_at = pw.DateTimeField(null=True, index=True)
+
+
+class Address(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=True)
+    recipient = pw.CharField(default="", max_length=100)
+    phone = pw.CharField(default="", max_length=40, index=True)
+    province = pw.CharField(default="", max_length=40)
+    city = pw.CharField(default="", max_length=40)
+    district = pw.CharField(default="", max_length=40)
+    detail = pw.TextField(default="")
+    postal_code = pw.CharField(default="", max_length=10)
+    adcode = pw.CharField(default="", max_length=6)
+    label = pw.CharField(default="", max_length=20)  # 家, 公司, …
+    is_default = pw.BooleanField(default=False)
+    verified_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    deleted_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = ((("province", "city"), False), (("customer", "is_default"), False))
+
+
+class AddressChange(BaseModel):
+    """One row for every address edit: what it was, what it became, when and why."""
+
+    address = pw.ForeignKeyField(Address, backref="changes", on_delete="CASCADE", index=True)
+    customer = pw.ForeignKeyField(Customer, backref="address_changes", on_delete="CASCADE", index=True)
+    action = pw.CharField(max_length=20)  # create, update, delete, restore, verify
+    old_values = JSONField(null=True)
+    new_values = JSONField(null=True)
+    reason = pw.CharField(default="", max_length=200)
+    changed_at = pw.DateTimeField(default=utcnow)
+
+
+class Order(BaseModel):
+    customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="CASCADE", index=True)
+    order_date = pw.DateField(index=True)
+    amount_fen = pw.BigIntegerField(default=0)
+    items = pw.TextField(default="")
+    courier = pw.CharField(default="", max_length=40)
+    tracking_no = pw.CharField(default="", max_length=60)
+    address_snapshot = JSONField(null=True)
+    status = pw.CharField(default="pending", max_length=20)  # pending, shipped, delivered, cancelled, returned
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "orders"
+
+
+class AuditEntry(BaseModel):
+    """What happened to the data, without personal details (ids and counts only)."""
+
+    at = pw.DateTimeField(default=utcnow, index=True)
+    action = pw.CharField(max_length=40)
+    entity = pw.CharField(default="", max_length=40)
+    entity_id = pw.IntegerField(null=True)
+    detail = JSONField(null=True)
+
+
+ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, AuditEntry]
+
+
+def init_db(database: pw.Database) -> pw.Database:
+    """Bind every model to ``database`` and bring its schema to the current version."""
+    from sellerdesk.store.migrations import migrate
+
+    DB.initialize(database)
+    migrate(database)
+    return database

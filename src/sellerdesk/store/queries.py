@@ -1,0 +1,290 @@
+"""Reading customers: the filters, sort orders, counts and rows the UI and CLI use.
+
+The customer table of the UI is lazy: it asks :func:`customer_ids` for the ordered ids of
+the current view (one indexed query returning integers) and :func:`rows_for_ids` for the
+few rows on screen. Region filters look at each customer's default address.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import peewee as pw
+
+from sellerdesk.store import search
+from sellerdesk.store.customers import split_list
+from sellerdesk.store.models import Address, Customer
+
+
+@dataclass(frozen=True)
+class CustomerFilter:
+    """What the current view shows. Empty sequences mean 'no restriction'."""
+
+    search: str = ""
+    provinces: Sequence[str] = ()
+    cities: Sequence[tuple[str, str]] = ()  # (province, city) pairs
+    tags: Sequence[str] = ()
+    tiers: Sequence[str] = ()
+    incomplete_address: bool = False
+    flags: Sequence[str] = ()
+    trashed: bool = False
+    ids: Sequence[int] | None = None
+
+
+# Sort keys the table offers, each an expression (the id breaks ties so the order is total).
+def _address_sort():
+    return (DefaultAddress.province, DefaultAddress.city, DefaultAddress.district, DefaultAddress.detail)
+
+
+DefaultAddress = Address.alias("da")
+
+SORT_KEYS = {
+    "name": lambda: (Customer.name_pinyin,),
+    "phone": lambda: (Customer.phone,),
+    "wechat": lambda: (Customer.wechat,),
+    "address": _address_sort,
+    "region": lambda: (DefaultAddress.province, DefaultAddress.city),
+    "tags": lambda: (Customer.tags,),
+    "tier": lambda: (Customer.tier,),
+    "last_order": lambda: (Customer.last_order_at,),
+    "updated": lambda: (Customer.updated_at,),
+    "created": lambda: (Customer.created_at,),
+    "id": lambda: (),
+}
+
+
+def _default_join(query: pw.ModelSelect) -> pw.ModelSelect:
+    return query.join(
+        DefaultAddress,
+        pw.JOIN.LEFT_OUTER,
+        on=(
+            (DefaultAddress.customer == Customer.id)
+            & (DefaultAddress.is_default == True)  # noqa: E712 (peewee expression)
+            & DefaultAddress.deleted_at.is_null()
+        ),
+    )
+
+
+def incomplete_expr():
+    """Customers whose default address is missing or lacks province, city or detail."""
+    return (
+        DefaultAddress.id.is_null()
+        | (DefaultAddress.province == "")
+        | (DefaultAddress.city == "")
+        | (DefaultAddress.detail == "")
+    )
+
+
+def _list_contains(column, item: str):
+    """``column`` (a comma-separated list) holds ``item`` exactly."""
+    padded = pw.Value(",").concat(column).concat(",")
+    return pw.fn.INSTR(padded, f",{item},") > 0
+
+
+def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = True) -> pw.ModelSelect:
+    query = query.where(Customer.deleted_at.is_null(not flt.trashed))
+    if flt.ids is not None:
+        query = query.where(Customer.id.in_(list(flt.ids)))
+    expr = search.matches(flt.search) if flt.search else None
+    if expr is not None:
+        query = query.where(expr)
+    if flt.tiers:
+        query = query.where(Customer.tier.in_(list(flt.tiers)))
+    for tag in flt.tags:
+        query = query.where(_list_contains(Customer.tags, tag))
+    for flag in flt.flags:
+        query = query.where(_list_contains(Customer.flags, flag))
+    if with_regions:
+        region = None
+        if flt.provinces:
+            region = DefaultAddress.province.in_(list(flt.provinces))
+        for province, city in flt.cities:
+            clause = (DefaultAddress.province == province) & (DefaultAddress.city == city)
+            region = clause if region is None else (region | clause)
+        if flt.incomplete_address:
+            region = incomplete_expr() if region is None else (region | incomplete_expr())
+        if region is not None:
+            query = query.where(region)
+    return query
+
+
+def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", descending: bool = False) -> list[int]:
+    """Ids of the customers in ``flt``, in display order (cheap: integers only)."""
+    keys = SORT_KEYS[sort]()
+    order = [k.desc() if descending else k.asc() for k in keys]
+    order.append(Customer.id.desc() if descending else Customer.id.asc())
+    query = _where(_default_join(Customer.select(Customer.id)), flt).order_by(*order)
+    return [row[0] for row in query.tuples().iterator()]
+
+
+def count_customers(flt: CustomerFilter = CustomerFilter()) -> int:
+    return _where(_default_join(Customer.select(Customer.id)), flt).count()
+
+
+@dataclass
+class CustomerRow:
+    """One line of the customer table: the customer plus its default address."""
+
+    id: int
+    name: str
+    phone: str
+    wechat: str
+    tags: str
+    tier: str
+    flags: str
+    last_order_at: object
+    updated_at: object
+    deleted_at: object
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    detail: str = ""
+
+    @property
+    def address_text(self) -> str:
+        return f"{self.province}{self.city if self.city != self.province else ''}{self.district}{self.detail}"
+
+
+def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
+    """The table rows for ``ids`` (any order; callers index by id)."""
+    out: dict[int, CustomerRow] = {}
+    for start in range(0, len(ids), 900):
+        chunk = list(ids[start : start + 900])
+        query = _default_join(
+            Customer.select(
+                Customer.id, Customer.name, Customer.phone, Customer.wechat, Customer.tags, Customer.tier,
+                Customer.flags, Customer.last_order_at, Customer.updated_at, Customer.deleted_at,
+                DefaultAddress.province, DefaultAddress.city, DefaultAddress.district, DefaultAddress.detail,
+            )
+        ).where(Customer.id.in_(chunk))
+        for row in query.tuples():
+            (cid, name, phone, wechat, tags, tier, flags, last_order, updated, deleted,
+             province, city, district, detail) = row
+            out[cid] = CustomerRow(
+                cid, name, phone, wechat, tags, tier, flags,
+                _as_dt(last_order), _as_dt(updated), _as_dt(deleted),
+                province or "", city or "", district or "", detail or "",
+            )
+    return out
+
+
+def _as_dt(value):
+    if value is None or not isinstance(value, str):
+        return value
+    return Customer.updated_at.python_value(value)
+
+
+def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str], int]:
+    """Customer counts per (province, city) of the default address, ignoring region filters.
+
+    Customers without a default address count under ``("", "")``.
+    """
+    query = _where(
+        _default_join(Customer.select(DefaultAddress.province, DefaultAddress.city, pw.fn.COUNT(Customer.id))),
+        flt,
+        with_regions=False,
+    ).group_by(DefaultAddress.province, DefaultAddress.city)
+    return {(p or "", c or ""): n for p, c, n in query.tuples()}
+
+
+def count_incomplete(flt: CustomerFilter = CustomerFilter()) -> int:
+    query = _where(_default_join(Customer.select(Customer.id)), flt, with_regions=False).where(incomplete_expr())
+    return query.count()
+
+
+def all_tags() -> list[str]:
+    seen: dict[str, None] = {}
+    for (tags,) in Customer.select(Customer.tags).where(
+            Customer.deleted_at.is_null() & (Customer.tags != "")).distinct().tuples().iterator():
+        for tag in split_list(tags):
+            seen.setdefault(tag)
+    return sorted(seen)
+
+
+def all_tiers() -> list[str]:
+    return [t for (t,) in Customer.select(Customer.tier).where(
+        Customer.deleted_at.is_null() & (Customer.tier != "")).distinct().order_by(Customer.tier).tuples()]
+
+
+def find_by_phone(phone: str, *, include_deleted: bool = False) -> list[Customer]:
+    query = Customer.select().where(Customer.phone == phone)
+    if not include_deleted:
+        query = query.where(Customer.deleted_at.is_null())
+    return list(query)
+
+
+def find_by_wechat(wechat: str, *, include_deleted: bool = False) -> list[Customer]:
+    query = Customer.select().where(Customer.wechat == wechat)
+    if not include_deleted:
+        query = query.where(Customer.deleted_at.is_null())
+    return list(query)
+
+
+def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) -> dict[int, list[Address]]:
+    ids = list(customer_ids)
+    out: dict[int, list[Address]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 900):
+        chunk = ids[start : start + 900]
+        query = Address.select().where(Address.customer.in_(chunk))
+        if not include_deleted:
+            query = query.where(Address.deleted_at.is_null())
+        for address in query.order_by(Address.customer, Address.is_default.desc(), Address.id):
+            out[address.customer_id].append(address)
+    return out
+
+
+def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
+    """The JSON form the CLI prints (``list --json``) and exports use."""
+    return {
+        "id": customer.id,
+        "name": customer.name,
+        "phone": customer.phone,
+        "wechat": customer.wechat,
+        "tags": split_list(customer.tags),
+        "flags": split_list(customer.flags),
+        "tier": customer.tier,
+        "gender": customer.gender,
+        "birthday": customer.birthday.isoformat() if customer.birthday else "",
+        "source": customer.source,
+        "notes": customer.notes,
+        "marketing_consent": bool(customer.marketing_consent),
+        "created_at": _iso(customer.created_at),
+        "updated_at": _iso(customer.updated_at),
+        "deleted": customer.deleted_at is not None,
+        "addresses": [
+            {
+                "id": a.id,
+                "recipient": a.recipient,
+                "phone": a.phone,
+                "province": a.province,
+                "city": a.city,
+                "district": a.district,
+                "detail": a.detail,
+                "postal_code": a.postal_code,
+                "adcode": a.adcode,
+                "label": a.label,
+                "is_default": bool(a.is_default),
+                "verified_at": _iso(a.verified_at),
+            }
+            for a in addresses
+        ],
+    }
+
+
+def _iso(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def iter_customers(flt: CustomerFilter = CustomerFilter(), sort: str = "name", batch: int = 500):
+    """Yield ``(customer, addresses)`` for a whole view, in batches (exports, ``list``)."""
+    ids = customer_ids(flt, sort)
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        customers = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
+        addresses = addresses_of(chunk)
+        for cid in chunk:
+            if cid in customers:
+                yield customers[cid], addresses[cid]

@@ -1,0 +1,120 @@
+"""One data directory: is it set up, how is it unlocked, open it.
+
+Shared by the app, the CLI and the backup/restore code so that every entry point unlocks
+the same way:
+
+* ``SELLERDESK_PASSPHRASE`` set → no keyring and no dialog: it is the master password or
+  the recovery code;
+* otherwise, in keyring mode, the key comes from the OS keyring;
+* otherwise the caller asks the user (GUI dialog) and calls :meth:`DataDir.unlock_with_secret`.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from sellerdesk import paths
+from sellerdesk.store.database import close_store, open_store
+from sellerdesk.store.errors import StoreError
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault
+from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
+
+
+class NeedsSecretError(StoreError):
+    """No way to unlock without asking: the caller must supply a password or recovery code."""
+
+    def __init__(self, reason: str, mode: str) -> None:
+        super().__init__(reason)
+        self.mode = mode
+
+
+def passphrase_from_env() -> str | None:
+    value = os.environ.get(paths.PASSPHRASE_ENV)
+    return value if value else None
+
+
+def default_secret_store() -> SecretStore | None:
+    """The OS keyring, or None when ``SELLERDESK_PASSPHRASE`` says to do without it."""
+    if passphrase_from_env() is not None:
+        return None
+    return SystemKeyring()
+
+
+@dataclass
+class DataDir:
+    home: Path
+    secret_store: SecretStore | None
+
+    @classmethod
+    def default(cls, secret_store: SecretStore | None = None, *, use_env: bool = True) -> "DataDir":
+        store = secret_store if secret_store is not None else (default_secret_store() if use_env else SystemKeyring())
+        return cls(paths.data_dir(), store)
+
+    @property
+    def db_path(self) -> Path:
+        return self.home / "sellerdesk.db"
+
+    @property
+    def keyfile_path(self) -> Path:
+        return self.home / "sellerdesk.keys.json"
+
+    @property
+    def vault(self) -> Vault:
+        return Vault(self.keyfile_path, self.secret_store)
+
+    def is_initialized(self) -> bool:
+        return self.keyfile_path.exists() and self.db_path.exists()
+
+    def mode(self) -> str:
+        return self.vault.load().mode
+
+    def keyring_usable(self) -> KeyringUnavailable | None:
+        """None when the keyring can be used, else the reason it cannot."""
+        if self.secret_store is None:
+            return KeyringUnavailable(KeyringUnavailable.NO_BACKEND, "SELLERDESK_PASSPHRASE is set.")
+        try:
+            self.secret_store.check()
+        except KeyringUnavailable as exc:
+            return exc
+        return None
+
+    def initialize(self, mode: str, password: str | None = None) -> tuple[bytes, str]:
+        """Create the key and an empty, migrated database; return (key, recovery code)."""
+        if self.db_path.exists() or self.keyfile_path.exists():
+            from sellerdesk.store.errors import DatabaseExistsError
+
+            raise DatabaseExistsError(self.db_path)
+        self.home.mkdir(parents=True, exist_ok=True)
+        key, code = self.vault.create(mode, password)
+        try:
+            open_store(self.db_path, key, create=True)
+        except BaseException:
+            self.keyfile_path.unlink(missing_ok=True)
+            raise
+        return key, code
+
+    def unlock_headless(self) -> bytes:
+        """Unlock without asking: env passphrase, else keyring; NeedsSecretError otherwise."""
+        vault = self.vault
+        keyfile = vault.load()
+        env = passphrase_from_env()
+        if env is not None:
+            return vault.unlock_with_secret(env)
+        if keyfile.mode == MODE_PASSWORD:
+            raise NeedsSecretError("This database is protected by a master password.", MODE_PASSWORD)
+        try:
+            return vault.unlock_with_keyring()
+        except (KeyringUnavailable, KeyMissingError) as exc:
+            raise NeedsSecretError(str(exc), MODE_KEYRING) from exc
+
+    def unlock_with_secret(self, text: str) -> bytes:
+        return self.vault.unlock_with_secret(text)
+
+    def open(self, key: bytes):
+        return open_store(self.db_path, key)
+
+    @staticmethod
+    def close() -> None:
+        close_store()
