@@ -23,7 +23,8 @@ def _escape_like(text: str) -> str:
 
 
 def _like(field, pattern: str):
-    return pw.Expression(field, "LIKE", pw.NodeList((pw.Value(pattern), pw.SQL("ESCAPE '\\'"))))
+    # Spelled out: peewee maps its LIKE operator to GLOB on SQLite, which takes no ESCAPE.
+    return pw.NodeList((field, pw.SQL("LIKE"), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
 
 
 def _contains(field, text: str):

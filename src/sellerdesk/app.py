@@ -1,0 +1,138 @@
+"""The application: single-instance lock, first run or unlock, migrate, main window.
+
+``main()`` is the ``sellerdesk`` entry point. Start-up order:
+
+1. one instance per data dir (a second launch raises the first window and exits);
+2. no database yet → the first-run wizard (keyring or master password, recovery code);
+   otherwise unlock: ``SELLERDESK_PASSPHRASE``, the keyring, or the unlock dialog;
+3. open the store (migrating, with a copy taken first);
+4. the main window.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from sellerdesk import APP_NAME, __version__
+from sellerdesk.i18n import install_translations, pick_language
+from sellerdesk.logsetup import setup_logging
+from sellerdesk.paths import log_dir
+from sellerdesk.store.errors import StoreError
+from sellerdesk.store.keys import MODE_KEYRING
+from sellerdesk.store.secrets import KeyringUnavailable
+from sellerdesk.store.session import DataDir, NeedsSecretError
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.context import AppContext, settings_for
+
+log = logging.getLogger("sellerdesk.app")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("App", text)
+
+
+def first_run(datadir: DataDir) -> bytes | None:
+    """Run the first-run wizard; return the new key, or None if the user quit."""
+    from sellerdesk.ui.first_run import FirstRunWizard
+
+    problem = datadir.keyring_usable()
+    created: dict[str, bytes] = {}
+
+    def create(mode: str, password: str | None) -> str:
+        key, code = datadir.initialize(mode, password)
+        created["key"] = key
+        return code
+
+    wizard = FirstRunWizard(create, str(problem) if problem else None)
+    dialogs.launch(wizard)
+    return created.get("key")
+
+
+def unlock(datadir: DataDir) -> bytes | None:
+    """Unlock without asking if possible, else with the unlock dialog; None if the user quit."""
+    from sellerdesk.ui.unlock import UnlockDialog
+
+    try:
+        return datadir.unlock_headless()
+    except NeedsSecretError as exc:
+        dialog = UnlockDialog(datadir.unlock_with_secret, exc.mode, "" if exc.mode != MODE_KEYRING else str(exc))
+        if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.key is None:
+            return None
+        key = dialog.key
+        if exc.mode == MODE_KEYRING and datadir.keyring_usable() is None:
+            try:
+                datadir.vault.save_to_keyring(key)  # new machine: remember the key from now on
+            except KeyringUnavailable:
+                log.warning("could not put the recovered key back into the keyring")
+        return key
+
+
+def start(app: QApplication, datadir: DataDir):
+    """Everything after the lock: returns the main window, or None to quit."""
+    try:
+        if not datadir.is_initialized():
+            key = first_run(datadir)
+            if key is None:
+                return None
+        else:
+            key = unlock(datadir)
+            if key is None:
+                return None
+            datadir.open(key)
+    except (StoreError, KeyringUnavailable, OSError) as exc:
+        log.error("start-up failed: %s", exc)
+        dialogs.error(None, _tr("SellerDesk cannot start"), str(exc))
+        return None
+    from sellerdesk.ui.main_window import MainWindow
+
+    context = AppContext(datadir, key, settings_for(datadir), parent=app)
+    window = MainWindow(context)
+    window.context = context
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("sellerdesk")
+    try:
+        datadir = DataDir.default()
+        setup_logging(log_dir())
+    except OSError as exc:
+        dialogs.error(None, _tr("SellerDesk cannot start"),
+                      _tr("The data folder cannot be used: %1").replace("%1", str(exc)))
+        return 1
+    install_translations(app, pick_language(settings_for(datadir).value("ui/language", "auto")))
+
+    from sellerdesk.single_instance import SingleInstance
+
+    instance = SingleInstance(datadir.home)
+    if not instance.acquire():
+        raised = instance.notify_running()
+        log.info("another SellerDesk is running on %s (raised: %s)", datadir.home, raised)
+        if not raised:
+            dialogs.information(None, APP_NAME, _tr("SellerDesk is already running."))
+        return 0
+    try:
+        window = start(app, datadir)
+        if window is None:
+            return 0
+        instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+        window.show()
+        return app.exec()
+    finally:
+        datadir.close()
+        instance.release()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+"""``sellerdesk-cli``: SellerDesk's jobs, headless, for scripts and the OS scheduler.
+
+Never imports Qt. Each command group lives in its own module with a ``register(sub)``
+function; errors are one line on stderr and a non-zero exit, never a traceback (the
+traceback of an unexpected error goes to the log file in the data dir).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from sellerdesk import __version__
+
+log = logging.getLogger("sellerdesk.cli")
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES = [
+    "sellerdesk.cli.store_cmds",
+    "sellerdesk.cli.parse_cmds",
+]
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class CliError(Exception):
+    """A failure to report as one line; ``code`` is the exit status."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sellerdesk-cli",
+        description="SellerDesk 客户地址管家 — headless commands. The data directory is $SELLERDESK_HOME "
+        "(or the platform default); $SELLERDESK_PASSPHRASE supplies the master password or recovery code.",
+    )
+    parser.add_argument("--version", action="version", version=f"sellerdesk-cli {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def _setup_logging() -> None:
+    try:
+        from sellerdesk.logsetup import setup_logging
+        from sellerdesk.paths import log_dir
+
+        setup_logging(log_dir())
+    except OSError:
+        pass  # an unwritable data dir is reported by the command itself
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_USAGE
+    _setup_logging()
+    from sellerdesk.store.errors import StoreError
+    from sellerdesk.store.secrets import KeyringUnavailable
+
+    try:
+        result = args.func(args)
+        return EXIT_OK if result is None else int(result)
+    except CliError as exc:
+        print(f"sellerdesk-cli: error: {exc}", file=sys.stderr)
+        return exc.code
+    except (StoreError, KeyringUnavailable) as exc:
+        print(f"sellerdesk-cli: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("sellerdesk-cli: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except OSError as exc:
+        print(f"sellerdesk-cli: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: never a traceback on screen
+        log.exception("unexpected error in %s", args.command)
+        print(f"sellerdesk-cli: internal error: {type(exc).__name__}: {exc} (details in the log)", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -1,0 +1,5 @@
+import sys
+
+from sellerdesk.cli import main
+
+sys.exit(main())

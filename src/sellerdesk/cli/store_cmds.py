@@ -1,0 +1,245 @@
+"""CLI commands on the customer store: init, add, list, show, trash, untrash, recovery-code."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from sellerdesk.cli import CliError
+from sellerdesk.cli.context import data_dir, open_store
+from sellerdesk.cli.textout import table
+from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.store.session import passphrase_from_env
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="create an empty encrypted database and print its recovery code")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("add", help="add a customer (with an address)")
+    p.add_argument("--name", default="")
+    p.add_argument("--phone", default="")
+    p.add_argument("--wechat", default="")
+    p.add_argument("--tags", default="", help="comma-separated")
+    p.add_argument("--tier", default="")
+    p.add_argument("--notes", default="")
+    p.add_argument("--address", default="", help="a whole address to parse, e.g. '广东省深圳市南山区科技园1号'")
+    p.add_argument("--province", default="")
+    p.add_argument("--city", default="")
+    p.add_argument("--district", default="")
+    p.add_argument("--detail", default="")
+    p.add_argument("--postal-code", default="")
+    p.add_argument("--recipient", default="", help="recipient name (default: the customer's name)")
+    p.add_argument("--address-phone", default="", help="recipient phone (default: the customer's phone)")
+    p.add_argument("--label", default="", help="家, 公司, …")
+    p.add_argument("--json", action="store_true", help="print the new customer as JSON")
+    p.set_defaults(func=cmd_add)
+
+    p = sub.add_parser("list", help="list customers (a table, or JSON Lines with --json)")
+    _filter_args(p)
+    p.add_argument("--trash", action="store_true", help="list the Trash instead")
+    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object per customer per line")
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one customer with addresses and address history")
+    p.add_argument("id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("trash", help="move customers to the Trash")
+    p.add_argument("ids", type=int, nargs="+")
+    p.set_defaults(func=cmd_trash)
+
+    p = sub.add_parser("untrash", help="bring customers back from the Trash")
+    p.add_argument("ids", type=int, nargs="+")
+    p.set_defaults(func=cmd_untrash)
+
+    p = sub.add_parser("recovery-code", help="show the recovery code again (needs the database unlocked)")
+    p.set_defaults(func=cmd_recovery_code)
+
+
+def _filter_args(p) -> None:
+    p.add_argument("--search", default="", help="name, phone digits, WeChat ID, pinyin initials or address text")
+    p.add_argument("--region", action="append", default=[], help="大区, e.g. 华东 (repeatable)")
+    p.add_argument("--province", action="append", default=[], help="e.g. 广东省 or 广东 (repeatable)")
+    p.add_argument("--tag", action="append", default=[], help="(repeatable; all must match)")
+    p.add_argument("--tier", action="append", default=[], help="(repeatable)")
+
+
+def build_filter(args, *, trashed: bool = False):
+    """The CustomerFilter the ``--search/--region/--province/--tag/--tier`` options describe."""
+    from sellerdesk.core import regions
+    from sellerdesk.store.queries import CustomerFilter
+
+    provinces: list[str] = []
+    for name in getattr(args, "region", []) or []:
+        members = regions.big_regions().get(name)
+        if not members:
+            raise CliError(f"unknown region {name!r}; one of: {', '.join(regions.big_regions())}")
+        provinces.extend(regions.find(short, level=1)[0].name for short in members)
+    for name in getattr(args, "province", []) or []:
+        found = regions.find(name, level=1)
+        if not found:
+            raise CliError(f"unknown province {name!r}")
+        provinces.append(found[0].name)
+    return CustomerFilter(
+        search=getattr(args, "search", "") or "",
+        provinces=tuple(dict.fromkeys(provinces)),
+        tags=tuple(getattr(args, "tag", []) or []),
+        tiers=tuple(getattr(args, "tier", []) or []),
+        trashed=trashed,
+    )
+
+
+def cmd_init(args) -> None:
+    datadir = data_dir()
+    passphrase = passphrase_from_env()
+    if passphrase is not None:
+        if len(passphrase) < MIN_PASSWORD_LENGTH:
+            raise CliError(f"SELLERDESK_PASSPHRASE must have at least {MIN_PASSWORD_LENGTH} characters")
+        mode = MODE_PASSWORD
+    else:
+        problem = datadir.keyring_usable()
+        if problem is not None:
+            raise CliError(
+                f"{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead."
+            )
+        mode = MODE_KEYRING
+    _key, code = datadir.initialize(mode, passphrase)
+    if args.json:
+        print(json.dumps({"data_dir": str(datadir.home), "mode": mode, "recovery_code": code}, ensure_ascii=False))
+        return
+    where = "your master password (SELLERDESK_PASSPHRASE)" if mode == MODE_PASSWORD else "the OS keyring"
+    print(f"Created an encrypted SellerDesk database in {datadir.home}")
+    print(f"Its key is protected by {where}.")
+    print()
+    print("RECOVERY CODE — write it down and keep it safe; it is shown only now:")
+    print()
+    print(f"    {code}")
+    print()
+    print("It unlocks this database and every backup on a new machine if the password or keyring is lost.")
+
+
+def _address_from_args(args) -> dict | None:
+    fields: dict = {}
+    if args.address:
+        from sellerdesk.core.address import parse
+
+        parsed = parse(args.address)
+        for name in ("province", "city", "district", "detail", "postal_code", "adcode"):
+            fields[name] = getattr(parsed, name)
+        if parsed.name and not args.name:
+            args.name = parsed.name
+        if parsed.phone and not args.phone:
+            args.phone = parsed.phone
+    for name in ("province", "city", "district", "detail"):
+        value = getattr(args, name)
+        if value:
+            fields[name] = value
+    if args.postal_code:
+        fields["postal_code"] = args.postal_code
+    if args.province or args.city or args.district:
+        from sellerdesk.core import regions
+
+        resolved = regions.resolve(fields.get("province", ""), fields.get("city", ""), fields.get("district", ""))
+        fields.update(province=resolved.province, city=resolved.city, district=resolved.district,
+                      adcode=resolved.adcode)
+    if not any(fields.get(k) for k in ("province", "city", "district", "detail")):
+        return None
+    fields["recipient"] = args.recipient or args.name
+    fields["phone"] = args.address_phone or args.phone
+    fields["label"] = args.label
+    return fields
+
+
+def cmd_add(args) -> None:
+    from sellerdesk.store import customers, queries
+
+    address = _address_from_args(args)
+    data = {"name": args.name, "phone": args.phone, "wechat": args.wechat, "tags": args.tags,
+            "tier": args.tier, "notes": args.notes}
+    if not any((args.name, args.phone, args.wechat)):
+        raise CliError("a customer needs at least --name, --phone or --wechat")
+    with open_store():
+        customer = customers.create_customer(data, [address] if address else [])
+        if args.json:
+            addresses = queries.addresses_of([customer.id])[customer.id]
+            print(json.dumps(queries.customer_to_dict(customers.get_customer(customer.id), addresses),
+                             ensure_ascii=False))
+        else:
+            print(f"Added customer {customer.id}: {customer.name or customer.phone or customer.wechat}")
+
+
+def cmd_list(args) -> None:
+    from sellerdesk.store import queries
+
+    flt = build_filter(args, trashed=args.trash)
+    with open_store():
+        count = 0
+        rows = []
+        for customer, addresses in queries.iter_customers(flt):
+            if args.limit and count >= args.limit:
+                break
+            count += 1
+            if args.json:
+                sys.stdout.write(json.dumps(queries.customer_to_dict(customer, addresses), ensure_ascii=False) + "\n")
+            else:
+                default = addresses[0] if addresses else None
+                where = ""
+                if default is not None:
+                    city = default.city if default.city != default.province else ""
+                    where = f"{default.province}{city}{default.district}{default.detail}"
+                rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where,
+                             customer.tags])
+        if not args.json:
+            if rows:
+                print(table(["ID", "姓名 Name", "手机 Phone", "微信 WeChat", "默认地址 Address", "标签 Tags"], rows))
+            print(f"{count} customer(s)")
+
+
+def cmd_show(args) -> None:
+    from sellerdesk.store import customers, queries
+
+    with open_store():
+        customer = customers.get_customer(args.id)
+        addresses = queries.addresses_of([customer.id])[customer.id]
+        doc = queries.customer_to_dict(customer, addresses)
+        doc["address_history"] = [
+            {"at": ch.changed_at.isoformat(), "action": ch.action, "old": ch.old_values, "new": ch.new_values,
+             "reason": ch.reason}
+            for ch in customers.address_history(customer.id)
+        ]
+        if args.json:
+            print(json.dumps(doc, ensure_ascii=False))
+            return
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+
+
+def cmd_trash(args) -> None:
+    from sellerdesk.store import customers
+
+    with open_store():
+        moved = customers.trash_customers(args.ids)
+    print(f"Moved {len(moved)} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.")
+    if len(moved) < len(set(args.ids)):
+        raise CliError("some ids were not found or already in the Trash")
+
+
+def cmd_untrash(args) -> None:
+    from sellerdesk.store import customers
+
+    with open_store():
+        restored = customers.restore_customers(args.ids)
+    print(f"Restored {len(restored)} customer(s) from the Trash.")
+    if len(restored) < len(set(args.ids)):
+        raise CliError("some ids were not in the Trash")
+
+
+def cmd_recovery_code(args) -> None:
+    datadir = data_dir()
+    from sellerdesk.cli.context import unlock
+
+    key = unlock(datadir)
+    print(datadir.vault.recovery_code(key))

@@ -1,0 +1,44 @@
+"""Logging to the data dir, rotated, with phones and long digit runs masked."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import re
+from pathlib import Path
+
+_PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+_LONG_DIGITS = re.compile(r"(?<!\d)(\d{3})\d{4,}(\d{2})(?!\d)")
+
+
+def mask_text(text: str) -> str:
+    """Mask mobile numbers (138****5678) and other long digit runs in a log line."""
+    text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
+    return _LONG_DIGITS.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
+
+
+class MaskingFilter(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        masked = mask_text(message)
+        if masked != message:
+            record.msg, record.args = masked, None
+        return True
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send SellerDesk's logs to ``log_dir/sellerdesk.log`` (1 MB × 5 files)."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "sellerdesk.log"
+    root = logging.getLogger("sellerdesk")
+    for handler in list(root.handlers):
+        if getattr(handler, "_sellerdesk", False):
+            root.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler._sellerdesk = True  # type: ignore[attr-defined]
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(MaskingFilter())
+    root.addHandler(handler)
+    root.setLevel(level)
+    return path

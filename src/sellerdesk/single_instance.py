@@ -1,0 +1,64 @@
+"""One SellerDesk per data directory: a lock file, and a local socket to raise the first window."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+
+def server_name(data_dir: Path) -> str:
+    return "sellerdesk-" + hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
+
+
+class SingleInstance(QObject):
+    """``acquire()`` is True for the first instance; later ones call ``notify_running()``."""
+
+    activation_requested = Signal()
+
+    def __init__(self, data_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self._lock = QLockFile(str(data_dir / "sellerdesk.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when its process is gone
+        self._name = server_name(data_dir)
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        if not self._lock.tryLock(200):
+            return False
+        QLocalServer.removeServer(self._name)  # left over from a crash
+        self._server = QLocalServer(self)
+        self._server.newConnection.connect(self._on_connection)
+        self._server.listen(self._name)
+        return True
+
+    def _on_connection(self) -> None:
+        while self._server is not None and self._server.hasPendingConnections():
+            socket = self._server.nextPendingConnection()
+            socket.readyRead.connect(lambda s=socket: self._read(s))
+
+    def _read(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(b"raise"):
+            self.activation_requested.emit()
+        socket.disconnectFromServer()
+
+    def notify_running(self) -> bool:
+        """Ask the running instance to raise its window; True if it answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(self._name)
+        if not socket.waitForConnected(1000):
+            return False
+        socket.write(b"raise\n")
+        socket.flush()
+        socket.waitForBytesWritten(1000)
+        socket.disconnectFromServer()
+        return True
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()

@@ -1,0 +1,29 @@
+"""What every window shares once the store is unlocked: the data dir, settings, app-wide signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+from sellerdesk.store.session import DataDir
+
+
+class AppContext(QObject):
+    """Owned by the application object; passed to the main window and dialogs.
+
+    Signals are the app-wide events: views refresh on ``customers_changed`` and the status
+    bar follows ``backup_finished``.
+    """
+
+    customers_changed = Signal()
+    backup_finished = Signal(str)
+
+    def __init__(self, datadir: DataDir, key: bytes, settings: QSettings | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.datadir = datadir
+        self.key = key
+        self.settings = settings if settings is not None else settings_for(datadir)
+
+
+def settings_for(datadir: DataDir) -> QSettings:
+    """Settings live in the data dir (an INI file), so a data dir carries its own preferences."""
+    return QSettings(str(datadir.home / "settings.ini"), QSettings.Format.IniFormat)

@@ -1,0 +1,198 @@
+"""The first-run wizard: choose where the key lives, then see the recovery code once."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+
+# create(mode, password) makes the key and the database and returns the recovery code;
+# it raises with a user-readable message when it cannot.
+Creator = Callable[[str, "str | None"], str]
+
+PAGE_MODE, PAGE_PASSWORD, PAGE_RECOVERY = range(3)
+
+
+class ModePage(QWizardPage):
+    def __init__(self, keyring_problem: str | None) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Welcome to SellerDesk"))
+        self.setSubTitle(self.tr("Your customers' data is encrypted on this computer. Choose how to unlock it."))
+        layout = QVBoxLayout(self)
+        self.keyring_radio = QRadioButton(self.tr("Keep the key in the system keyring (recommended: no password to type)"))
+        self.password_radio = QRadioButton(self.tr("Use a master password (typed at every start)"))
+        self.group = QButtonGroup(self)
+        self.group.addButton(self.keyring_radio)
+        self.group.addButton(self.password_radio)
+        layout.addWidget(self.keyring_radio)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setIndent(24)
+        layout.addWidget(self.keyring_note)
+        layout.addWidget(self.password_radio)
+        hint = QLabel(self.tr("Either way you will get a recovery code that opens your data and your backups "
+                              "on a new computer."))
+        hint.setWordWrap(True)
+        layout.addSpacing(12)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+        if keyring_problem:
+            self.keyring_radio.setEnabled(False)
+            self.keyring_note.setText(self.tr("Not available here: %1").replace("%1", keyring_problem))
+            self.password_radio.setChecked(True)
+        else:
+            self.keyring_note.hide()
+            self.keyring_radio.setChecked(True)
+
+    def mode(self) -> str:
+        return MODE_KEYRING if self.keyring_radio.isChecked() else MODE_PASSWORD
+
+    def nextId(self) -> int:
+        return PAGE_PASSWORD if self.mode() == MODE_PASSWORD else PAGE_RECOVERY
+
+    def validatePage(self) -> bool:
+        if self.mode() == MODE_KEYRING:
+            return self.wizard().create_database(MODE_KEYRING, None)
+        return True
+
+
+class PasswordPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose a master password"))
+        self.setSubTitle(self.tr("At least %n characters. SellerDesk cannot read your data without it.", "",
+                                 MIN_PASSWORD_LENGTH))
+        layout = QVBoxLayout(self)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setPlaceholderText(self.tr("Master password"))
+        self.confirm = QLineEdit()
+        self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm.setPlaceholderText(self.tr("Type it again"))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #b3261e")
+        layout.addWidget(self.password)
+        layout.addWidget(self.confirm)
+        layout.addWidget(self.problem)
+        layout.addStretch(1)
+        self.password.textChanged.connect(self._check)
+        self.confirm.textChanged.connect(self._check)
+
+    def _problem_text(self) -> str:
+        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
+            return self.tr("Too short: at least %n characters.", "", MIN_PASSWORD_LENGTH)
+        if self.password.text() != self.confirm.text():
+            return self.tr("The two passwords differ.")
+        return ""
+
+    def _check(self) -> None:
+        text = self._problem_text() if self.confirm.text() else ""
+        self.problem.setText(text)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self._problem_text()
+
+    def nextId(self) -> int:
+        return PAGE_RECOVERY
+
+    def validatePage(self) -> bool:
+        return self.wizard().create_database(MODE_PASSWORD, self.password.text())
+
+
+class RecoveryPage(QWizardPage):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Your recovery code"))
+        self.setSubTitle(self.tr("Write it down and keep it somewhere safe. It is shown only now."))
+        layout = QVBoxLayout(self)
+        self.code_label = QLabel()
+        font = QFont("monospace")
+        font.setStyleHint(QFont.StyleHint.Monospace)
+        font.setPointSize(16)
+        font.setBold(True)
+        self.code_label.setFont(font)
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.code_label)
+        row = QHBoxLayout()
+        self.copy_button = QPushButton(self.tr("Copy"))
+        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code_label.text()))
+        row.addStretch(1)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        explain = QLabel(self.tr("If this computer breaks or the keyring forgets the key, this code unlocks "
+                                 "your data and every backup on a new computer. Without it and without the "
+                                 "password, nobody — not even us — can recover the data."))
+        explain.setWordWrap(True)
+        layout.addWidget(explain)
+        self.confirm = QCheckBox(self.tr("I have written down the recovery code"))
+        self.confirm.toggled.connect(self.completeChanged)
+        layout.addWidget(self.confirm)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.code_label.setText(self.wizard().recovery_code or "")
+
+    def isComplete(self) -> bool:
+        return self.confirm.isChecked()
+
+    def nextId(self) -> int:
+        return -1
+
+
+class FirstRunWizard(QWizard):
+    """Shown when the data dir has no database yet. ``create`` does the real work."""
+
+    def __init__(self, create: Creator, keyring_problem: str | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("SellerDesk — first start"))
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self._create = create
+        self.recovery_code: str | None = None
+        self.mode: str | None = None
+        self.mode_page = ModePage(keyring_problem)
+        self.password_page = PasswordPage()
+        self.recovery_page = RecoveryPage()
+        self.setPage(PAGE_MODE, self.mode_page)
+        self.setPage(PAGE_PASSWORD, self.password_page)
+        self.setPage(PAGE_RECOVERY, self.recovery_page)
+        self.setStartId(PAGE_MODE)
+        self.resize(620, 440)
+
+    def create_database(self, mode: str, password: str | None) -> bool:
+        if self.recovery_code is not None:
+            return True
+        try:
+            self.recovery_code = self._create(mode, password)
+        except Exception as exc:  # shown to the user; the creator leaves nothing half-made
+            QMessageBox.critical(self, self.tr("Could not create the database"), str(exc))
+            return False
+        self.mode = mode
+        # No going back once the database exists.
+        self.button(QWizard.WizardButton.BackButton).setEnabled(False)
+        return True
+
+    def reject(self) -> None:
+        if self.recovery_code is not None:  # created: the code must be confirmed, not skipped
+            return
+        super().reject()

@@ -1,0 +1,99 @@
+import json
+import os
+
+from sellerdesk.store.keys import normalize_recovery_code
+
+
+def test_init_add_list_roundtrip(initialized_cli, isolated_environment):
+    cli = initialized_cli
+    assert normalize_recovery_code(cli.recovery_code) == cli.recovery_code
+    cli("add", "--name", "张三", "--phone", "+86 138-1234-5678", "--wechat", "zs_wx", "--tags", "VIP,老客户",
+        "--province", "广东", "--city", "深圳", "--district", "南山区", "--detail", "科技园南区1栋101")
+    (row,) = cli.json_lines("list", "--json")
+    assert {"id", "name", "phone", "wechat", "tags", "flags", "addresses"} <= set(row)
+    assert row["name"] == "张三"
+    assert row["phone"] == "13812345678"
+    assert row["wechat"] == "zs_wx"
+    assert row["tags"] == ["VIP", "老客户"]
+    (address,) = row["addresses"]
+    assert {k: address[k] for k in ("recipient", "phone", "province", "city", "district", "detail",
+                                    "postal_code", "is_default")} == {
+        "recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市",
+        "district": "南山区", "detail": "科技园南区1栋101", "postal_code": "", "is_default": True}
+    assert not (isolated_environment / "sellerdesk.db").read_bytes().startswith(b"SQLite format 3")
+    table = cli("list").stdout
+    assert "张三" in table and "1 customer(s)" in table
+
+
+def test_add_with_smart_paste(initialized_cli):
+    cli = initialized_cli
+    cli("add", "--address", "李四 13987654321 浙江省杭州市西湖区文三路90号")
+    (row,) = cli.json_lines("list", "--json")
+    assert row["name"] == "李四" and row["phone"] == "13987654321"
+    assert row["addresses"][0]["district"] == "西湖区"
+
+
+def test_wrong_passphrase_is_one_line(initialized_cli, isolated_environment):
+    before = (isolated_environment / "sellerdesk.db").read_bytes()
+    proc = initialized_cli("list", "--json", check=False, env={"SELLERDESK_PASSPHRASE": "wrong password!"})
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in proc.stderr and "Wrong" in proc.stderr
+    assert (isolated_environment / "sellerdesk.db").read_bytes() == before
+
+
+def test_recovery_code_unlocks(initialized_cli):
+    cli = initialized_cli
+    cli("add", "--name", "王五")
+    rows = cli.json_lines("list", "--json", env={"SELLERDESK_PASSPHRASE": cli.recovery_code.lower()})
+    assert [r["name"] for r in rows] == ["王五"]
+    assert cli("recovery-code").stdout.strip() == cli.recovery_code
+
+
+def test_trash_and_untrash(initialized_cli):
+    cli = initialized_cli
+    cid = json.loads(cli("add", "--name", "王五", "--json").stdout)["id"]
+    cli("trash", str(cid))
+    assert cli.json_lines("list", "--json") == []
+    assert [r["id"] for r in cli.json_lines("list", "--json", "--trash")] == [cid]
+    cli("untrash", str(cid))
+    assert [r["id"] for r in cli.json_lines("list", "--json")] == [cid]
+
+
+def test_errors_without_traceback(cli, isolated_environment):
+    proc = cli("list", check=False)
+    assert proc.returncode != 0 and "init" in proc.stderr and "Traceback" not in proc.stderr
+    cli("init")
+    proc = cli("init", check=False)
+    assert proc.returncode != 0 and "already exists" in proc.stderr
+    proc = cli("add", check=False)
+    assert proc.returncode != 0 and "--name" in proc.stderr
+    proc = cli("show", "4242", check=False)
+    assert proc.returncode != 0 and len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_init_without_keyring_or_passphrase(cli):
+    env = dict(cli.env)
+    env.pop("SELLERDESK_PASSPHRASE")
+    cli.env = env
+    proc = cli("init", check=False)
+    assert proc.returncode != 0
+    assert "SELLERDESK_PASSPHRASE" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_version_and_help(cli):
+    from sellerdesk import __version__
+
+    assert __version__ in cli("--version").stdout
+    out = cli("--help").stdout
+    for command in ("init", "add", "list", "parse-address"):
+        assert command in out
+
+
+def test_unusable_home(cli, tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    proc = cli("init", check=False, env={"SELLERDESK_HOME": str(blocker / "inner")})
+    assert proc.returncode != 0
+    assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr

@@ -1,0 +1,63 @@
+"""Test isolation: no test touches the real user's data dir, settings or keyring."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Set before anything imports Qt or keyring.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory, monkeypatch):
+    """Point every standard directory at a fresh temp dir and clear our env switches."""
+    root = tmp_path_factory.mktemp("home")
+    home = root / "sellerdesk-home"
+    monkeypatch.setenv("SELLERDESK_HOME", str(home))
+    monkeypatch.delenv("SELLERDESK_PASSPHRASE", raising=False)
+    monkeypatch.setenv("HOME", str(root))
+    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
+                     ("XDG_STATE_HOME", "state"), ("XDG_RUNTIME_DIR", "runtime")):
+        path = root / sub
+        path.mkdir(mode=0o700)
+        monkeypatch.setenv(var, str(path))
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.setenv("LANGUAGE", "en")
+    yield home
+
+
+@pytest.fixture
+def fast_kdf(monkeypatch):
+    """Cheaper scrypt for tests that wrap keys many times (params are stored, so still exact)."""
+    from sellerdesk.store import keys
+
+    monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+
+
+@pytest.fixture
+def memory_keyring():
+    from sellerdesk.store.secrets import MemorySecretStore
+
+    return MemorySecretStore()
+
+
+@pytest.fixture
+def data_dir(isolated_environment, memory_keyring, fast_kdf):
+    """An initialised keyring-mode data dir, unlocked and bound; closed after the test."""
+    from sellerdesk.store.session import DataDir
+
+    datadir = DataDir(isolated_environment, memory_keyring)
+    key, code = datadir.initialize("keyring")
+    datadir.key = key  # type: ignore[attr-defined]
+    datadir.code = code  # type: ignore[attr-defined]
+    yield datadir
+    datadir.close()
+
+
+@pytest.fixture
+def store(data_dir):
+    """The bound, empty store (alias of data_dir for tests that only need the models)."""
+    return data_dir

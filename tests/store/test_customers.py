@@ -1,0 +1,116 @@
+import datetime as dt
+
+import pytest
+
+from sellerdesk.store import customers, queries
+from sellerdesk.store.errors import NotFoundError, ValidationError
+from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer, Order
+
+SZ = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
+      "detail": "科技园南区1栋101", "label": "家"}
+
+
+def test_create_and_get(store):
+    c = customers.create_customer({"name": "张三", "phone": "+86 138-1234-5678", "tags": "老客户，VIP"}, [SZ])
+    got = customers.get_customer(c.id)
+    assert got.name == "张三"
+    assert got.phone == "13812345678"
+    assert got.name_pinyin == "zhang san"
+    assert got.name_initials == "zs"
+    assert customers.split_list(got.tags) == ["老客户", "VIP"]
+    (address,) = customers.live_addresses(c.id)
+    assert address.is_default
+    assert address.province == "广东省"
+    assert AddressChange.select().where(AddressChange.address == address, AddressChange.action == "create").count() == 1
+    assert AuditEntry.select().where(AuditEntry.action == "create").count() == 1
+
+
+def test_customer_needs_identity(store):
+    with pytest.raises(ValidationError):
+        customers.create_customer({"notes": "nobody"})
+    assert Customer.select().count() == 0
+
+
+def test_invalid_phone_is_kept_and_flagged(store):
+    c = customers.create_customer({"name": "李四", "phone": "12345"})
+    got = customers.get_customer(c.id)
+    assert got.phone == "12345"
+    assert "needs_check" in customers.split_list(got.flags)
+
+
+def test_address_edit_writes_history(store):
+    c = customers.create_customer({"name": "张三"}, [SZ])
+    (address,) = customers.live_addresses(c.id)
+    change = customers.update_address(address.id, {"district": "福田区", "detail": "华强北1号"}, reason="moved")
+    assert change.old_values == {"district": "南山区", "detail": "科技园南区1栋101"}
+    assert change.new_values == {"district": "福田区", "detail": "华强北1号"}
+    assert change.reason == "moved"
+    assert customers.update_address(address.id, {"district": "福田区"}) is None  # no change, no row
+    history = customers.address_history(c.id)
+    assert [h.action for h in history] == ["update", "create"]
+    assert Address.get_by_id(address.id).district == "福田区"
+
+
+def test_verify_stamps_and_edit_clears(store):
+    c = customers.create_customer({"name": "张三"}, [SZ])
+    (address,) = customers.live_addresses(c.id)
+    stamp = customers.mark_verified(address.id)
+    assert Address.get_by_id(address.id).verified_at == stamp
+    customers.update_address(address.id, {"detail": "新地址88号"})
+    assert Address.get_by_id(address.id).verified_at is None
+
+
+def test_default_address_moves_and_delete_is_soft(store):
+    c = customers.create_customer({"name": "张三"}, [SZ, dict(SZ, label="公司", detail="公司路2号")])
+    first, second = customers.live_addresses(c.id)
+    assert first.is_default and not second.is_default
+    customers.set_default_address(second.id)
+    assert [a.id for a in customers.live_addresses(c.id)][0] == second.id
+    customers.delete_address(second.id)
+    remaining = customers.live_addresses(c.id)
+    assert [a.id for a in remaining] == [first.id] and remaining[0].is_default
+    assert Address.get_by_id(second.id).deleted_at is not None
+    customers.restore_address(second.id)
+    assert {a.id for a in customers.live_addresses(c.id)} == {first.id, second.id}
+
+
+def test_trash_restore_purge(store):
+    a = customers.create_customer({"name": "甲"}, [SZ])
+    b = customers.create_customer({"name": "乙"})
+    assert customers.trash_customers([a.id, a.id]) == [a.id]
+    assert queries.customer_ids() == [b.id]
+    assert queries.customer_ids(queries.CustomerFilter(trashed=True)) == [a.id]
+    assert customers.purge_customers([b.id]) == 0  # not in the Trash: refused
+    assert customers.restore_customers([a.id]) == [a.id]
+    assert set(queries.customer_ids()) == {a.id, b.id}
+    customers.trash_customers([a.id])
+    assert customers.purge_customers([a.id]) == 1
+    assert Customer.get_or_none(Customer.id == a.id) is None
+    assert Address.select().where(Address.customer == a.id).count() == 0
+
+
+def test_update_customer(store):
+    c = customers.create_customer({"name": "张三", "phone": "13812345678"})
+    customers.update_customer(c.id, {"name": "张叁", "tier": "VIP", "birthday": "1990/5/4"})
+    got = customers.get_customer(c.id)
+    assert (got.name, got.tier, got.birthday) == ("张叁", "VIP", dt.date(1990, 5, 4))
+    with pytest.raises(ValidationError):
+        customers.update_customer(c.id, {"name": "", "phone": ""})
+    with pytest.raises(NotFoundError):
+        customers.update_customer(999, {"name": "x"})
+
+
+def test_orders_in_fen_with_snapshot(store):
+    c = customers.create_customer({"name": "张三"}, [SZ])
+    order = customers.add_order(c.id, order_date=dt.date(2026, 11, 1), amount_fen=12990, items="面膜×2")
+    assert Order.get_by_id(order.id).address_snapshot["district"] == "南山区"
+    assert customers.get_customer(c.id).last_order_at == dt.datetime(2026, 11, 1)
+    with pytest.raises(ValidationError):
+        customers.add_order(c.id, order_date=dt.date(2026, 11, 1), amount_fen=129.9)
+
+
+def test_transaction_rolls_back_whole_customer(store):
+    with pytest.raises(ValidationError):
+        customers.create_customer({"name": "张三"}, [SZ, {"bogus_field": "x"}])
+    assert Customer.select().count() == 0
+    assert Address.select().count() == 0

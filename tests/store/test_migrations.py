@@ -1,0 +1,70 @@
+import pytest
+
+from sellerdesk.store import migrations
+from sellerdesk.store.database import close_store, connect, open_store
+from sellerdesk.store.models import Customer
+
+KEY = bytes(range(32))
+
+
+def _make_v1_file(path):
+    db = connect(path, KEY, create=True)
+    assert migrations.migrate(db, target=1) == 1
+    db.execute_sql(
+        'INSERT INTO customer (id, name, phone, wechat, tags, tier, gender, source, notes, flags, '
+        'marketing_consent, created_at, updated_at) VALUES '
+        "(1, '欧阳娜娜', '13812345678', '', '', '', '', '', '', '', 0, '2020-01-01 00:00:00', '2020-01-01 00:00:00')"
+    )
+    db.execute_sql(
+        "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, created_at,"
+        " updated_at) VALUES (1, '2021-06-01', 9900, '', '', '', 'shipped', '2021-06-01', '2021-06-01')"
+    )
+    db.close()
+
+
+def test_version_1_file_is_migrated_with_a_copy_first(tmp_path):
+    path = tmp_path / "sellerdesk.db"
+    _make_v1_file(path)
+    v1_bytes = path.read_bytes()
+    open_store(path, KEY)
+    try:
+        assert migrations.current_version(Customer._meta.database) == migrations.SCHEMA_VERSION
+        customer = Customer.get_by_id(1)
+        assert customer.name_pinyin == "ou yang na na"
+        assert customer.name_initials == "oynn"
+        assert customer.last_order_at.date().isoformat() == "2021-06-01"
+    finally:
+        close_store()
+    copies = list((tmp_path / "pre-migration").iterdir())
+    assert len(copies) == 1 and "schema1" in copies[0].name
+    assert copies[0].read_bytes() == v1_bytes
+    # the copy is still a working version-1 database
+    db = connect(copies[0], KEY)
+    assert migrations.current_version(db) == 1
+    db.close()
+
+
+def test_fresh_database_runs_every_step(tmp_path):
+    db = connect(tmp_path / "new.db", KEY, create=True)
+    assert migrations.migrate(db) == migrations.SCHEMA_VERSION
+    columns = {c.name for c in db.get_columns("customer")}
+    assert {"name_pinyin", "name_initials", "last_order_at"} <= columns
+    db.close()
+    assert not (tmp_path / "pre-migration").exists()  # nothing to copy for an empty file
+
+
+def test_failed_step_rolls_back(tmp_path, monkeypatch):
+    path = tmp_path / "sellerdesk.db"
+    _make_v1_file(path)
+
+    def broken(db):
+        db.execute_sql("ALTER TABLE customer ADD COLUMN half_done TEXT")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setitem(migrations.STEPS, 2, broken)
+    db = connect(path, KEY)
+    with pytest.raises(RuntimeError):
+        migrations.migrate(db)
+    assert migrations.current_version(db) == 1
+    assert "half_done" not in {c.name for c in db.get_columns("customer")}
+    db.close()

@@ -1,0 +1,79 @@
+from sellerdesk.store import customers, queries
+from sellerdesk.store.queries import CustomerFilter
+
+
+def _addr(province, city, district="", detail="某路1号"):
+    return {"province": province, "city": city, "district": district, "detail": detail}
+
+
+def _seed():
+    ids = {}
+    ids["zs"] = customers.create_customer({"name": "张三", "phone": "13812345678", "wechat": "zhangsan_wx",
+                                           "tags": "VIP", "tier": "金卡"},
+                                          [_addr("广东省", "深圳市", "南山区", "科技园1号")]).id
+    ids["ls"] = customers.create_customer({"name": "李四", "phone": "13987654321", "tags": "新客"},
+                                          [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
+    ids["ww"] = customers.create_customer({"name": "王五", "phone": "15011112222", "tier": "金卡"},
+                                          [_addr("广东省", "广州市", "天河区", "体育西路3号")]).id
+    ids["al"] = customers.create_customer({"name": "阿亮", "wechat": "aliang"}).id  # no address
+    ids["zl"] = customers.create_customer({"name": "赵六"}, [_addr("北京市", "", "", "")]).id  # incomplete
+    return ids
+
+
+def test_sort_by_pinyin(store):
+    ids = _seed()
+    assert queries.customer_ids(sort="name") == [ids[k] for k in ("al", "ls", "ww", "zs", "zl")]
+    assert queries.customer_ids(sort="name", descending=True) == [ids[k] for k in ("zl", "zs", "ww", "ls", "al")]
+
+
+def test_search_fields(store):
+    ids = _seed()
+    assert queries.customer_ids(CustomerFilter(search="张")) == [ids["zs"]]
+    assert queries.customer_ids(CustomerFilter(search="5678")) == [ids["zs"]]
+    assert queries.customer_ids(CustomerFilter(search="zs")) == [ids["zs"]]
+    assert queries.customer_ids(CustomerFilter(search="aliang")) == [ids["al"]]
+    assert queries.customer_ids(CustomerFilter(search="文三路")) == [ids["ls"]]
+    assert queries.customer_ids(CustomerFilter(search="深圳南山")) == []  # not contiguous in the text
+    assert queries.customer_ids(CustomerFilter(search="深圳市南山")) == [ids["zs"]]
+    assert queries.customer_ids(CustomerFilter(search="100%")) == []
+
+
+def test_filters_combine(store):
+    ids = _seed()
+    gd = CustomerFilter(provinces=("广东省",))
+    assert set(queries.customer_ids(gd)) == {ids["zs"], ids["ww"]}
+    assert queries.customer_ids(CustomerFilter(provinces=("广东省",), search="王")) == [ids["ww"]]
+    assert queries.customer_ids(CustomerFilter(cities=(("广东省", "深圳市"),))) == [ids["zs"]]
+    assert set(queries.customer_ids(CustomerFilter(tiers=("金卡",)))) == {ids["zs"], ids["ww"]}
+    assert queries.customer_ids(CustomerFilter(tags=("VIP",), tiers=("金卡",))) == [ids["zs"]]
+    assert set(queries.customer_ids(CustomerFilter(incomplete_address=True))) == {ids["al"], ids["zl"]}
+    assert queries.count_customers(gd) == 2
+
+
+def test_region_counts_follow_deletes(store):
+    ids = _seed()
+    counts = queries.region_counts()
+    assert counts[("广东省", "深圳市")] == 1
+    assert counts[("广东省", "广州市")] == 1
+    assert counts[("", "")] == 1
+    assert queries.count_incomplete() == 2
+    customers.trash_customers([ids["zs"]])
+    assert ("广东省", "深圳市") not in queries.region_counts()
+
+
+def test_rows_for_ids_and_dict(store):
+    ids = _seed()
+    rows = queries.rows_for_ids([ids["zs"], ids["al"]])
+    assert rows[ids["zs"]].address_text == "广东省深圳市南山区科技园1号"
+    assert rows[ids["al"]].province == ""
+    customer = customers.get_customer(ids["zs"])
+    doc = queries.customer_to_dict(customer, queries.addresses_of([ids["zs"]])[ids["zs"]])
+    assert doc["tags"] == ["VIP"]
+    assert doc["addresses"][0]["is_default"] is True
+    assert [c.id for c, _ in queries.iter_customers(batch=2)] == queries.customer_ids()
+
+
+def test_tags_and_tiers(store):
+    _seed()
+    assert queries.all_tags() == ["VIP", "新客"]
+    assert queries.all_tiers() == ["金卡"]
