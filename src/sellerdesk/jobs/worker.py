@@ -1,0 +1,85 @@
+"""Run long work off the UI thread, with progress and Cancel, as Qt signals.
+
+A :class:`Job` wraps a plain function ``fn(progress, token)`` from the layers below
+(``exchange``, ``backup``, ``store``) and runs it on the global ``QThreadPool``. Signals
+arrive on the GUI thread (queued connections): ``progress(done, total, message)``, then
+exactly one of ``succeeded(result)``, ``failed(message)`` or ``cancelled()``, and finally
+``finished()``.
+
+The database connection is per thread (peewee), so a job's writes run in its own
+connection; SQLite's WAL lets the UI keep reading meanwhile.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from sellerdesk.progress import CancelToken, Cancelled
+
+log = logging.getLogger(__name__)
+
+JobFunction = Callable[[Callable[[int, int, str], None], CancelToken], Any]
+
+
+class Job(QObject):
+    progress = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+    finished = Signal()
+
+    def __init__(self, fn: JobFunction, name: str = "job", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self.name = name
+        self.token = CancelToken()
+        self.running = False
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def _report(self, done: int, total: int, message: str = "") -> None:
+        self.token.check()
+        self.progress.emit(int(done), int(total), str(message))
+
+    def run_here(self) -> None:
+        """Run synchronously on the calling thread (used by the pool runner and by tests)."""
+        self.running = True
+        try:
+            result = self.fn(self._report, self.token)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # reported to the user as a message, logged in full
+            log.exception("job %s failed", self.name)
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            self.succeeded.emit(result)
+        finally:
+            self.running = False
+            self.finished.emit()
+
+
+class _Runner(QRunnable):
+    def __init__(self, job: Job) -> None:
+        super().__init__()
+        self.job = job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        from sellerdesk.store.models import DB
+
+        try:
+            self.job.run_here()
+        finally:
+            db = DB.obj
+            if db is not None and not db.is_closed():
+                db.close()  # this worker thread's own connection
+
+
+def start(job: Job, pool: QThreadPool | None = None) -> Job:
+    """Start ``job`` on the thread pool and return it."""
+    (pool or QThreadPool.globalInstance()).start(_Runner(job))
+    return job

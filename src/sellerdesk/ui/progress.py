@@ -1,0 +1,53 @@
+"""A progress dialog with Cancel bound to a :class:`~sellerdesk.jobs.worker.Job`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from sellerdesk.jobs.worker import Job, start
+
+
+class JobProgressDialog(QProgressDialog):
+    """Shows a running job's progress; Cancel asks the job to stop (it rolls back)."""
+
+    def __init__(self, job: Job, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = job
+        self.setWindowTitle(title)
+        self.setLabelText(title)
+        self.setCancelButtonText(self.tr("Cancel"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumDuration(300)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setRange(0, 0)
+        self.setMinimumWidth(420)
+        job.progress.connect(self._on_progress)
+        job.finished.connect(self._on_finished)
+        self.canceled.connect(self._on_cancel)
+
+    def _on_progress(self, done: int, total: int, message: str) -> None:
+        if total > 0:
+            self.setRange(0, total)
+            self.setValue(min(done, total))
+        if message:
+            self.setLabelText(message)
+
+    def _on_cancel(self) -> None:
+        self.job.cancel()
+        self.setLabelText(self.tr("Cancelling…"))
+
+    def _on_finished(self) -> None:
+        self.close()
+        self.deleteLater()
+
+
+def run_job(job: Job, title: str, parent: QWidget | None = None, *, synchronous: bool = False) -> JobProgressDialog:
+    """Start ``job`` in the pool (or, for tests, on this thread) behind a progress dialog."""
+    dialog = JobProgressDialog(job, title, parent)
+    if synchronous:
+        job.run_here()
+    else:
+        start(job)
+    return dialog

@@ -1,0 +1,47 @@
+import pytest
+
+from sellerdesk.jobs.worker import Job, start
+from sellerdesk.progress import CancelToken, Cancelled
+
+
+def test_job_reports_progress_and_result(qtbot):
+    def work(progress, token):
+        for i in range(3):
+            progress(i + 1, 3, f"step {i + 1}")
+        return "done"
+
+    job = Job(work)
+    seen = []
+    job.progress.connect(lambda d, t, m: seen.append((d, t, m)))
+    with qtbot.waitSignal(job.succeeded, timeout=5000) as blocker:
+        start(job)
+    assert blocker.args == ["done"]
+    qtbot.waitUntil(lambda: len(seen) == 3)
+    assert seen[-1] == (3, 3, "step 3")
+
+
+def test_job_cancel_and_failure(qtbot):
+    def endless(progress, token):
+        while True:
+            progress(0, 0, "")
+
+    job = Job(endless)
+    job.cancel()
+    with qtbot.waitSignal(job.cancelled, timeout=5000):
+        job.run_here()
+
+    def broken(progress, token):
+        raise ValueError("the file is not a spreadsheet")
+
+    job = Job(broken)
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.run_here()
+    assert blocker.args == ["the file is not a spreadsheet"]
+
+
+def test_cancel_token():
+    token = CancelToken()
+    token.check()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        token.check()
