@@ -1,4 +1,4 @@
-"""Pinyin for Chinese names: a sort key (张三 sorts under Z) and initials (zs → 张三)."""
+"""Pinyin helpers for sorting customer names and searching by initials (张三 → zs)."""
 
 from __future__ import annotations
 
@@ -9,20 +9,24 @@ from pypinyin import Style, lazy_pinyin
 
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
-    # errors="default" keeps non-Chinese runs (latin letters, digits) as they are.
+    """Toneless syllables; non-Chinese runs come through unchanged (lower-cased)."""
     return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
 
 
 def full(text: str) -> str:
-    """``张三`` → ``zhangsan``."""
-    return "".join(_syllables(text or ""))
-
-
-def sort_key(text: str) -> str:
-    """A key that orders names by pinyin, syllable by syllable (``张三`` → ``zhang san``)."""
-    return " ".join(_syllables(text or ""))
+    """Toneless pinyin without separators: 张三 → zhangsan, 重庆 → chongqing."""
+    return "".join(_syllables((text or "").strip()))
 
 
 def initials(text: str) -> str:
-    """``张三`` → ``zs``; latin words contribute their first letter (``Amy王`` → ``aw``)."""
-    return "".join(s[0] for s in _syllables(text or "") if s)
+    """First letter of each syllable: 张三 → zs, 欧阳娜娜 → oynn; Latin words keep their first letter."""
+    return "".join(s[0] for s in _syllables((text or "").strip()) if s)
+
+
+def sort_key(text: str) -> str:
+    """Key that sorts Chinese names by pinyin (then by the text itself for ties).
+
+    Syllables are separated by a space so that 'xi an' (西安) sorts before 'xian' (先).
+    """
+    clean = (text or "").strip()
+    return " ".join(_syllables(clean)) + "\x00" + clean

@@ -31,8 +31,12 @@ __all__ = [
     "big_regions",
     "children",
     "data_source",
+    "aliases_of",
+    "all_regions",
     "find",
+    "former_aliases",
     "get",
+    "is_within",
     "path",
     "provinces",
     "resolve",
@@ -160,6 +164,16 @@ def is_within(region: Region, ancestor: str) -> bool:
             return True
         node = get(node.parent)
     return False
+
+
+def aliases_of(region: Region) -> list[str]:
+    """Spellings that name ``region`` in text: full, short, 大理州-style."""
+    return aliases(region.name, region.short, region.level)
+
+
+def former_aliases() -> list[tuple[str, Region]]:
+    """(former spelling, current region) pairs from ``former_names.tsv`` (襄樊 → 襄阳市)."""
+    return [(alias, region) for alias, pairs in _table().former.items() for _ctx, region in pairs]
 
 
 def find(name: str, level: int | None = None, parent: str | Region | None = None) -> list[Region]:

@@ -1,0 +1,84 @@
+"""Address parser benchmark: parses per second (one core) and accuracy on the case table.
+
+    python benchmarks/bench_parse.py [--n 10000]
+
+Accuracy counts a case as right only when every field it specifies matches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+
+from parse_cases import CASES  # noqa: E402  (needs the paths above)
+
+from sellerdesk.core.address import parse  # noqa: E402
+
+NOISE = [
+    "麻烦快点发货", "谢谢", "", "", "", "（放快递柜）", "不要发邮政", "🙏", "邮编：518000",
+]
+
+
+def mixed_strings(n: int, seed: int = 7) -> list[str]:
+    """``n`` realistic inputs: the case table shuffled, re-ordered and decorated."""
+    rng = random.Random(seed)
+    texts = [text for text, _ in CASES]
+    out = []
+    for i in range(n):
+        text = texts[i % len(texts)]
+        if i % 3 == 1:
+            text = text + " " + rng.choice(NOISE)
+        elif i % 3 == 2:
+            text = rng.choice(NOISE) + text.replace(" ", rng.choice([",", "，", "\n", " "]))
+        out.append(text)
+    rng.shuffle(out)
+    return out
+
+
+def accuracy() -> tuple[int, int, list[str]]:
+    """(cases fully right, total cases, descriptions of the misses)."""
+    right, misses = 0, []
+    for text, expected in CASES:
+        got = parse(text).to_dict()
+        wrong = {k: (got[k], v) for k, v in expected.items() if got[k] != v}
+        if wrong:
+            misses.append(f"{text!r}: {wrong}")
+        else:
+            right += 1
+    return right, len(CASES), misses
+
+
+def main() -> None:
+    """Print throughput and accuracy."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000)
+    ap.add_argument("--show-misses", action="store_true")
+    args = ap.parse_args()
+
+    start = time.perf_counter()
+    parse("广东省深圳市南山区")  # builds the region index once
+    warm = time.perf_counter() - start
+    texts = mixed_strings(args.n)
+    start = time.perf_counter()
+    for text in texts:
+        parse(text)
+    elapsed = time.perf_counter() - start
+    print(f"index build + first parse: {warm * 1000:.0f} ms")
+    print(f"throughput: {args.n / elapsed:,.0f} parses/s ({args.n} mixed strings, one core, "
+          f"{elapsed * 1e6 / args.n:.1f} µs each)")
+    right, total, misses = accuracy()
+    print(f"accuracy: {right}/{total} cases fully right ({100 * right / total:.1f}%)")
+    if args.show_misses:
+        for miss in misses:
+            print("  MISS", miss)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,270 @@
+"""Smart paste: turn what a customer typed in WeChat into address fields.
+
+``parse(text)`` steps:
+
+1. normalise (NFKC, radical look-alikes), drop emoji, chatter (麻烦快点发货, （放快递柜）),
+   order numbers and 市辖区 noise; mark labels (收货人：, 电话：, 详细地址：);
+2. take phones (mobile, then landline with area code) and the postcode out of the text;
+3. find the regions with :class:`~sellerdesk.core.region_matcher.RegionMatcher` and fill
+   the higher levels from the code;
+4. the text after the regions is the detail; the name is a labelled value, a name-like
+   piece before or after the address, or a name glued after the house number.
+
+``parse`` never raises: unreadable input gives empty fields and warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from sellerdesk.core import noise
+from sellerdesk.core.person import looks_like_name, split_tail_name
+from sellerdesk.core.phones import normalize_phone
+from sellerdesk.core.region_matcher import Choice, RegionMatcher
+from sellerdesk.core.regions import Region
+from sellerdesk.core.text import normalize
+
+__all__ = ["FIELDS", "ParseResult", "format_one_line", "parse", "parse_to_json_dict"]
+
+FIELDS = ("name", "phone", "province", "city", "district", "detail", "postal_code", "adcode")
+MAX_INPUT = 2000
+"""Longer pastes are cut: no address needs more, and parsing stays fast."""
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_EDGE_PUNCT = " -:：.,·_*#>=+\"'"
+
+
+@dataclass(slots=True)
+class ParseResult:
+    """Fields found in a pasted address; every field is '' when unknown."""
+
+    name: str = ""
+    phone: str = ""
+    province: str = ""
+    city: str = ""
+    district: str = ""
+    detail: str = ""
+    postal_code: str = ""
+    adcode: str = ""
+    confidence: dict[str, float] = field(default_factory=dict)
+    """Field → 0..1; 0 for empty fields."""
+    warnings: list[str] = field(default_factory=list)
+    """Stable codes: ambiguous_region, no_region, no_phone, multiple_phones, no_name,
+    invalid_phone, region_filled_from_code, input_truncated."""
+    candidates: list[dict[str, str]] = field(default_factory=list)
+    """Other readings when the region is ambiguous: dicts of province, city, district, adcode."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict: the string fields plus confidence, warnings, candidates."""
+        out: dict[str, Any] = {name: getattr(self, name) for name in FIELDS}
+        out["confidence"] = dict(self.confidence)
+        out["warnings"] = list(self.warnings)
+        out["candidates"] = [dict(c) for c in self.candidates]
+        return out
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> RegionMatcher:
+    return RegionMatcher()
+
+
+def parse(text: object) -> ParseResult:
+    """Parse one pasted address (name, phone and address in any order)."""
+    try:
+        return _parse("" if text is None else str(text))
+    except Exception:  # noqa: BLE001 - the contract is "never raises"; report instead
+        result = ParseResult()
+        result.warnings.append("parse_error")
+        return result
+
+
+def parse_to_json_dict(text: str) -> dict[str, Any]:
+    """For ``sellerdesk-cli parse-address``: name, phone, province, city, district, detail …"""
+    return parse(text).to_dict()
+
+
+def _parse(raw: str) -> ParseResult:
+    result = ParseResult()
+    if len(raw) > MAX_INPUT:
+        raw = raw[:MAX_INPUT]
+        result.warnings.append("input_truncated")
+    text = normalize(raw)
+    text = noise.EMOJI_RE.sub(" ", text)
+    text = noise.CHATTER_RE.sub(" ", text)
+    text = noise.MUNICIPAL_NOISE_RE.sub("", text)
+    text = noise.LABEL_RE.sub(_mark_label, text)
+    text = _take_phones(text, result)
+    text = _take_postcode(text, result)
+    text = noise.LONG_NUMBER_RE.sub(" ", text)
+
+    choice = _matcher().choose(_matcher().scan(text))
+    _fill_regions(choice, result)
+    _split_name_and_detail(text, choice, result)
+    _score(choice, result)
+    return result
+
+
+def _mark_label(match: re.Match[str]) -> str:
+    return "\n" + noise.NAME_MARK if match.group("name") else "\n"
+
+
+def _take_phones(text: str, result: ParseResult) -> str:
+    """Remove every phone from ``text``; keep the first mobile (else landline)."""
+    found: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        phone = normalize_phone(match.group(0))
+        if phone.valid:
+            found.append(phone.value)
+            return "\n"
+        return match.group(0)
+
+    text = noise.MOBILE_IN_TEXT_RE.sub(take, text)
+    text = noise.LANDLINE_IN_TEXT_RE.sub(take, text)
+    if found:  # mobiles were collected first, so a mobile beats a landline
+        result.phone = found[0]
+        if len(set(found)) > 1:
+            result.warnings.append("multiple_phones")
+    else:
+        result.warnings.append("no_phone")
+    return text
+
+
+def _take_postcode(text: str, result: ParseResult) -> str:
+    match = noise.POSTCODE_RE.search(text)
+    if match is None:
+        return text
+    result.postal_code = match.group(0)
+    return text[: match.start()] + "\n" + text[match.end() :]
+
+
+def _fill_regions(choice: Choice, result: ParseResult) -> None:
+    best = choice.district or choice.city or choice.province
+    if best is None:
+        result.warnings.append("no_region")
+        return
+    result.province = choice.province.name if choice.province else ""
+    result.city = choice.city.name if choice.city else ""
+    result.district = choice.district.name if choice.district else ""
+    result.adcode = best.adcode
+    if choice.candidates:
+        result.warnings.append("ambiguous_region")
+        result.candidates = [_candidate(*c) for c in choice.candidates]
+    if any(level not in choice.explicit for level in range(1, best.level + 1)):
+        result.warnings.append("region_filled_from_code")
+
+
+def _candidate(p: Region | None, c: Region | None, d: Region | None) -> dict[str, str]:
+    best = d or c or p
+    return {
+        "province": p.name if p else "",
+        "city": c.name if c else "",
+        "district": d.name if d else "",
+        "adcode": best.adcode if best else "",
+    }
+
+
+def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> None:
+    """Everything left: the name (labelled, or name-like) and the detail."""
+    if choice.start >= 0:
+        before, after = text[: choice.start], text[choice.end :]
+    else:
+        before, after = "", text
+    before_tokens = _tokens(before)
+    after_tokens = _tokens(after)
+    if choice.start < 0:
+        before_tokens, after_tokens = [], after_tokens
+
+    name = ""
+    # 1. A labelled name wins.
+    for tokens in (before_tokens, after_tokens):
+        for i, tok in enumerate(tokens):
+            if tok.startswith(noise.NAME_MARK) and not name:
+                value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
+                if 0 < len(value) <= 12:
+                    name = value
+                    tokens[i] = ""
+    # 2. A name-like piece before the address, then after it.
+    for tokens in (before_tokens, after_tokens):
+        if name:
+            break
+        for i, tok in enumerate(tokens):
+            if looks_like_name(tok):
+                name = tok
+                tokens[i] = ""
+                break
+
+    leftovers = [t for t in before_tokens if t and not t.startswith(noise.NAME_MARK)]
+    detail_parts = [t.lstrip(noise.NAME_MARK) for t in after_tokens if t]
+    if choice.start < 0:
+        detail_parts = leftovers + detail_parts
+    else:
+        detail_parts += [t for t in leftovers if _has_address_content(t)]
+    detail = _join(detail_parts)
+    # 3. A name glued after the house number: …88号林小满
+    if not name:
+        detail, name = split_tail_name(detail)
+    result.name = name
+    result.detail = detail.strip(_EDGE_PUNCT)
+    if not name:
+        result.warnings.append("no_name")
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.strip(_EDGE_PUNCT) for t in noise.SEPARATOR_RE.split(text) if t.strip(_EDGE_PUNCT)]
+
+
+def _has_address_content(token: str) -> bool:
+    return any(ch.isdigit() for ch in token) or len(token) > 4
+
+
+def _join(parts: list[str]) -> str:
+    """Join pieces, with a space only where both sides are not Chinese characters."""
+    out = ""
+    for part in parts:
+        if out and not (_CJK.match(out[-1]) and _CJK.match(part[0])):
+            out += " "
+        out += part
+    return out
+
+
+def _score(choice: Choice, result: ParseResult) -> None:
+    conf = result.confidence
+    ambiguous = 0.5 if choice.candidates else 1.0
+    for level, name in ((1, "province"), (2, "city"), (3, "district")):
+        if not getattr(result, name):
+            conf[name] = 0.0
+        elif level in choice.full_levels:
+            conf[name] = 1.0 * ambiguous
+        elif level in choice.explicit:
+            conf[name] = 0.9 * ambiguous
+        else:
+            conf[name] = 0.8 * ambiguous
+    conf["adcode"] = min((conf[n] for n in ("province", "city", "district") if getattr(result, n)), default=0.0)
+    phone = normalize_phone(result.phone)
+    conf["phone"] = {"mobile": 1.0, "landline": 0.9}.get(phone.kind, 0.0)
+    conf["name"] = 0.0 if not result.name else (0.9 if looks_like_name(result.name) else 0.6)
+    conf["detail"] = 0.0 if not result.detail else (0.9 if result.adcode else 0.4)
+    conf["postal_code"] = 0.9 if result.postal_code else 0.0
+
+
+def format_one_line(address: Mapping[str, Any] | ParseResult | Any) -> str:
+    """'张三 13812345678 广东省深圳市南山区科技园1号' — to paste into a courier's form.
+
+    Accepts a mapping or any object with the fields (``recipient`` or ``name``).
+    Municipalities are not doubled (北京市朝阳区…, not 北京市北京市朝阳区…).
+    """
+
+    def get(key: str) -> str:
+        value = address.get(key) if isinstance(address, Mapping) else getattr(address, key, "")
+        return str(value or "").strip()
+
+    name = get("recipient") or get("name")
+    province, city, district, detail = get("province"), get("city"), get("district"), get("detail")
+    region = province + ("" if city == province else city) + district
+    place = region + detail
+    return " ".join(part for part in (name, get("phone"), place) if part)

@@ -1,0 +1,56 @@
+"""Patterns for what surrounds an address in a chat message: labels, chatter, numbers.
+
+Declared once here as data (compiled regular expressions) and used by
+:mod:`sellerdesk.core.address`.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME_MARK = "\x01"
+"""Placed before the value of a name label (收货人：) so the parser knows it is a name."""
+
+_NAME_LABELS = ("收货人姓名", "收件人姓名", "收货人", "收件人", "联系人", "姓名", "名字", "收货名")
+_OTHER_LABELS = (
+    "手机号码", "联系电话", "电话号码", "联系方式", "手机号", "电话", "手机", "tel", "Tel", "TEL",
+    "所在地区", "详细地址", "收货地址", "收件地址", "邮寄地址", "地址", "所在地", "省市区", "地区",
+    "邮政编码", "邮编",
+)
+LABEL_RE = re.compile(
+    r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
+    r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
+    r"|(?:" + "|".join(l for l in _OTHER_LABELS if len(l) >= 3) + r")\s*"
+)
+
+_COURIERS = "顺丰|邮政|EMS|ems|京东|中通|圆通|韵达|申通|百世|极兔|德邦|天天|快递"
+CHATTER_RE = re.compile(
+    r"[(\[【{<][^()\[\]【】{}<>]{0,30}?"
+    r"(?:快递|发货|谢谢|麻烦|邮政|顺丰|驿站|快递柜|门卫|代收|送货|电话|周末|工作日|放|备注|尽快)"
+    r"[^()\[\]【】{}<>]{0,30}?[)\]】}>]"
+    r"|(?:麻烦|拜托|请|求)?(?:您|你|亲)?(?:尽快|快点|早点|赶紧|今天|马上)?(?:发货|发出|寄出|发一下)(?:哦|哈|啊|呀|吧|了|,|!|~)*"
+    r"|(?:不要|别|勿|不发|不走)发?(?:" + _COURIERS + r")(?:快递)?"
+    r"|(?:只|要|请)?发(?:" + _COURIERS + r")(?:快递|到付)?"
+    r"|(?:请|麻烦)?放(?:快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业)"
+    r"|(?:到了|到付|送到前)?(?:先)?打(?:我)?电话"
+    r"|(?:谢谢|多谢|感谢)(?:亲|啦|了|你|您)?"
+    r"|送货上门|工作日送货|周末送货|(?:节假日|周末)不收"
+    r"|(?:订单号|订单编号|单号)\s*[:：]?\s*[A-Za-z0-9-]+"
+    r"|复制(?:整段|这段)?(?:话|信息)?"
+)
+
+EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
+
+MUNICIPAL_NOISE_RE = re.compile(r"市辖区|市辖县")
+
+# Phones inside text.  A phone must not be part of a longer digit run (order numbers).
+MOBILE_IN_TEXT_RE = re.compile(
+    r"(?<![\d])(?:(?:\+|00)?86[\s-]*|\(\+?86\)\s*)?(1[3-9]\d(?:[\s-]?\d){8})(?![\d])"
+)
+LANDLINE_IN_TEXT_RE = re.compile(
+    r"(?<![\d])(?:\(0\d{2,3}\)\s*|0\d{2,3}[\s-]?)[2-9]\d{2,3}[\s-]?\d{4}(?:\s*(?:转|-)\s*\d{1,5})?(?![\d])"
+)
+POSTCODE_RE = re.compile(r"(?<![\d#])[1-8]\d{5}(?![\d号室栋楼层座弄幢单户])")
+LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
+
+SEPARATOR_RE = re.compile(r"[\s,;|/，；、。!！?？~\n\t]+")
