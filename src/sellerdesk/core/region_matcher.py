@@ -186,7 +186,8 @@ def _support(region: Region, hits: list[Hit]) -> tuple[float, list[int]]:
             # One hit names one level, except a municipality's province+city pair (北京).
             if idx in used and not (prev_hit == idx and level_region.is_municipality):
                 continue
-            score += 3 if hit.full else 2
+            # A short county name (南宫, 朝阳) is weaker evidence than a short city name.
+            score += 3 if hit.full else (2 if level_region.level < 3 else 1.5)
             used.append(idx)
             prev_hit = idx
             break

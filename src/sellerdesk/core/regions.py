@@ -102,7 +102,9 @@ class _Table:
             old, context, current, *_ = line.split("\t")
             region = self.by_code[current]
             ctx = None if context == "-" else context
-            for alias in {old, _strip_one_suffix(old)}:
+            short = _strip_one_suffix(old)
+            # 大同县 → 云州区, but 大同 alone still means 大同市: keep current names first.
+            for alias in (old, short) if short not in self.by_alias else (old,):
                 self.former.setdefault(alias, []).append((ctx, region))
 
     def _add(self, alias: str, region: Region) -> None:
