@@ -93,18 +93,22 @@ def _parse(raw: str) -> ParseResult:
         raw = raw[:MAX_INPUT]
         result.warnings.append("input_truncated")
     text = normalize(raw)
-    text = noise.EMOJI_RE.sub(" ", text)
-    text = noise.CHATTER_RE.sub(" ", text)
-    text = noise.MUNICIPAL_NOISE_RE.sub("", text)
-    text = noise.LABEL_RE.sub(_mark_label, text)
+    if not text.isascii():
+        text = noise.EMOJI_RE.sub(" ", text)
+    if noise.CHATTER_HINT_RE.search(text):
+        text = noise.CHATTER_RE.sub(" ", text)
+    if "市辖" in text:
+        text = noise.MUNICIPAL_NOISE_RE.sub("", text)
+    if noise.LABEL_HINT_RE.search(text):
+        text = noise.LABEL_RE.sub(_mark_label, text)
     text = _take_phones(text, result)
     text = _take_postcode(text, result)
     text = noise.LONG_NUMBER_RE.sub(" ", text)
 
     choice = _matcher().choose(_matcher().scan(text))
     _fill_regions(choice, result)
-    _split_name_and_detail(text, choice, result)
-    _score(choice, result)
+    name_confidence = _split_name_and_detail(text, choice, result)
+    _score(choice, result, name_confidence)
     return result
 
 
@@ -168,8 +172,12 @@ def _candidate(p: Region | None, c: Region | None, d: Region | None) -> dict[str
     }
 
 
-def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> None:
-    """Everything left: the name (labelled, or name-like) and the detail."""
+def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> float:
+    """Everything left: the name (labelled, or name-like) and the detail.
+
+    Returns the confidence in the name: 0.95 labelled, 0.85 a separate name-like piece,
+    0.7 glued after the house number, 0 when none.
+    """
     if choice.start >= 0:
         before, after = text[: choice.start], text[choice.end :]
     else:
@@ -179,14 +187,14 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> No
     if choice.start < 0:
         before_tokens, after_tokens = [], after_tokens
 
-    name = ""
+    name, confidence = "", 0.0
     # 1. A labelled name wins.
     for tokens in (before_tokens, after_tokens):
         for i, tok in enumerate(tokens):
             if tok.startswith(noise.NAME_MARK) and not name:
                 value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
                 if 0 < len(value) <= 12:
-                    name = value
+                    name, confidence = value, 0.95
                     tokens[i] = ""
     # 2. A name-like piece before the address, then after it.
     for tokens in (before_tokens, after_tokens):
@@ -194,7 +202,7 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> No
             break
         for i, tok in enumerate(tokens):
             if looks_like_name(tok):
-                name = tok
+                name, confidence = tok, 0.85
                 tokens[i] = ""
                 break
 
@@ -208,10 +216,12 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> No
     # 3. A name glued after the house number: …88号林小满
     if not name:
         detail, name = split_tail_name(detail)
+        confidence = 0.7 if name else 0.0
     result.name = name
     result.detail = detail.strip(_EDGE_PUNCT)
     if not name:
         result.warnings.append("no_name")
+    return confidence
 
 
 def _tokens(text: str) -> list[str]:
@@ -232,7 +242,7 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _score(choice: Choice, result: ParseResult) -> None:
+def _score(choice: Choice, result: ParseResult, name_confidence: float) -> None:
     conf = result.confidence
     ambiguous = 0.5 if choice.candidates else 1.0
     for level, name in ((1, "province"), (2, "city"), (3, "district")):
@@ -245,9 +255,9 @@ def _score(choice: Choice, result: ParseResult) -> None:
         else:
             conf[name] = 0.8 * ambiguous
     conf["adcode"] = min((conf[n] for n in ("province", "city", "district") if getattr(result, n)), default=0.0)
-    phone = normalize_phone(result.phone)
-    conf["phone"] = {"mobile": 1.0, "landline": 0.9}.get(phone.kind, 0.0)
-    conf["name"] = 0.0 if not result.name else (0.9 if looks_like_name(result.name) else 0.6)
+    # Phones in the result are normalised already: 11 digits means a mobile.
+    conf["phone"] = 0.0 if not result.phone else (1.0 if len(result.phone) == 11 else 0.9)
+    conf["name"] = name_confidence
     conf["detail"] = 0.0 if not result.detail else (0.9 if result.adcode else 0.4)
     conf["postal_code"] = 0.9 if result.postal_code else 0.0
 

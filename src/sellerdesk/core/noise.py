@@ -14,7 +14,7 @@ NAME_MARK = "\x01"
 _NAME_LABELS = ("收货人姓名", "收件人姓名", "收货人", "收件人", "联系人", "姓名", "名字", "收货名")
 _OTHER_LABELS = (
     "手机号码", "联系电话", "电话号码", "联系方式", "手机号", "电话", "手机", "tel", "Tel", "TEL",
-    "所在地区", "详细地址", "收货地址", "收件地址", "邮寄地址", "地址", "所在地", "省市区", "地区",
+    "所在地区", "详细地址", "收货地址", "收件地址", "邮寄地址", "地址", "所在地", "地区",
     "邮政编码", "邮编",
 )
 LABEL_RE = re.compile(
@@ -38,6 +38,12 @@ CHATTER_RE = re.compile(
     r"|(?:订单号|订单编号|单号)\s*[:：]?\s*[A-Za-z0-9-]+"
     r"|复制(?:整段|这段)?(?:话|信息)?"
 )
+
+CHATTER_HINT_RE = re.compile(r"[快发寄谢麻邮顺驿柜放打单送复节周别勿不(\[【{<]")
+"""Cheap pre-check: CHATTER_RE can only match where one of these characters occurs."""
+
+LABEL_HINT_RE = re.compile(r"[收联姓名手电所详地邮tT]")
+"""Cheap pre-check for LABEL_RE."""
 
 EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
 

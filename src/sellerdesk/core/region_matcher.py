@@ -76,6 +76,7 @@ class RegionMatcher:
             if region not in bucket:
                 bucket.append(region)
         self._index = {k: tuple(v) for k, v in index.items()}
+        self._chains: dict[str, tuple[Region, ...]] = {}
         self._full = full
         lengths: dict[str, set[int]] = {}
         for alias in index:
@@ -139,46 +140,59 @@ class RegionMatcher:
             return True
         return nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS
 
+    def _chain(self, region: Region) -> tuple[Region, ...]:
+        """(province, city, county) down to ``region``, cached."""
+        chain = self._chains.get(region.adcode)
+        if chain is None:
+            chain = tuple(r for r in _regions.path(region.adcode) if r is not None)
+            self._chains[region.adcode] = chain
+        return chain
+
     def choose(self, hits: list[Hit]) -> Choice:
         """Pick the best-supported region chain among ``hits`` (see module docstring)."""
         usable = [h for h in hits if not h.place_word]
         if not usable:
             return Choice()
-        scored: list[tuple[tuple[float, int, int], Region, list[int]]] = []
+        best_key: tuple[float, int, int] | None = None
+        best: Region | None = None
+        best_used: list[int] = []
+        ties: list[Region] = []
         seen: set[str] = set()
         for hit in usable:
             for region in hit.regions:
                 if region.adcode in seen:
                     continue
                 seen.add(region.adcode)
-                score, used = _support(region, usable)
-                first = min(usable[u].start for u in used) if used else 0
-                scored.append(((score, region.level, -first), region, used))
-        scored.sort(key=lambda item: item[0], reverse=True)
-        best_key, best, used = scored[0]
-        ties = [r for key, r, _ in scored if key == best_key]
+                chain = self._chain(region)
+                score, used = _support(chain, usable)
+                key = (score, region.level, -min(usable[u].start for u in used))
+                if best_key is None or key > best_key:
+                    best_key, best, best_used, ties = key, region, used, [region]
+                elif key == best_key:
+                    ties.append(region)
+        assert best is not None
 
         choice = Choice()
+        chain = self._chain(best)
         choice.province, choice.city, choice.district = _regions.path(best.adcode)
-        choice.start = min(usable[u].start for u in used)
-        choice.end = max(usable[u].end for u in used)
-        for u in used:
+        choice.start = min(usable[u].start for u in best_used)
+        choice.end = max(usable[u].end for u in best_used)
+        for u in best_used:
             for region in usable[u].regions:
-                if _regions.is_within(best, region.adcode):
+                if region in chain:
                     choice.explicit.add(region.level)
                     if usable[u].full:
                         choice.full_levels.add(region.level)
         if len(ties) > 1:
-            choice.candidates = [_regions.path(r.adcode) for r in ties]
+            choice.candidates = [_regions.path(r.adcode) for r in sorted(ties, key=lambda r: r.adcode)]
         return choice
 
 
-def _support(region: Region, hits: list[Hit]) -> tuple[float, list[int]]:
-    """Score of ``region``'s chain against ``hits`` and the hit indexes that name it."""
-    chain = [r for r in _regions.path(region.adcode) if r is not None]
+def _support(chain: tuple[Region, ...], hits: list[Hit]) -> tuple[float, list[int]]:
+    """Score of a region chain against ``hits`` and the hit indexes that name it."""
     used: list[int] = []
     score = 0.0
-    prev_hit: int | None = None
+    prev_hit = -1
     for level_region in reversed(chain):  # county first, then city, then province
         for idx, hit in enumerate(hits):
             if level_region not in hit.regions:
@@ -191,9 +205,8 @@ def _support(region: Region, hits: list[Hit]) -> tuple[float, list[int]]:
             used.append(idx)
             prev_hit = idx
             break
-    if used:
-        last = max(hits[u].end for u in used)
-        for idx, hit in enumerate(hits):
-            if idx not in used and hit.end <= last and not any(r in chain for r in hit.regions):
-                score -= 1  # a contradicting region named before/among the chosen ones
+    last = max(hits[u].end for u in used)
+    for idx, hit in enumerate(hits):
+        if hit.end <= last and idx not in used and not any(r in chain for r in hit.regions):
+            score -= 1  # a contradicting region named before/among the chosen ones
     return score, used

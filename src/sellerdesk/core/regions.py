@@ -46,9 +46,13 @@ __all__ = [
 PROVINCE, CITY, DISTRICT = 1, 2, 3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Region:
-    """One administrative division."""
+    """One administrative division.
+
+    Each adcode has exactly one Region object, so equality is identity (fast in the
+    parser's inner loops).
+    """
 
     adcode: str
     """Six-digit code (110105)."""

@@ -15,20 +15,24 @@ _RADICALS = {
     "⺶": "羊", "⺻": "聿", "⻁": "虎", "⻣": "骨", "⻮": "齿", "⻯": "龙", "⻧": "卤",
     "⺁": "厂", "⺇": "几", "⺈": "刀", "⺌": "小", "⺓": "幺", "⺝": "月", "⺩": "王",
     "⺪": "疋", "⺫": "目", "⺬": "示", "⺯": "糸", "⺰": "纟", "⺸": "羊", "⺹": "老",
-    "⺼": "肉", "⻊": "足", "⻑": "長", "⻗": "雨", "⻢": "马",
+    "⺼": "肉", "⻊": "足", "⻑": "長", "⻗": "雨",
     "\u3000": " ", "\u00a0": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     "－": "-", "—": "-", "–": "-", "―": "-", "─": "-",
 }
-_TRANSLATE = str.maketrans(_RADICALS)
-_NEEDS_NFKC = re.compile(r"[^\u0000-\u007f\u4e00-\u9fff]")
+_FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+_TRANSLATE = str.maketrans({**_FULLWIDTH, **_RADICALS})
+# Compatibility characters still left after the table above (Kangxi radicals ⾃, circled
+# digits, CJK compatibility ideographs, ligatures …): only then is full NFKC needed.
+_NEEDS_NFKC = re.compile(r"[\u00a0-\u024f\u2000-\u2bff\u2e80-\u2fff\u3200-\u33ff\uf900-\ufaff\ufb00-\ufffd]")
 
 
 def normalize(text: str) -> str:
     """NFKC (full-width → ASCII, ⽇ → 日) plus the radical map (⻄ → 西).
 
-    NFKC is skipped when the text holds only ASCII and common CJK ideographs, which is
-    most input and keeps this cheap.
+    Full-width ASCII and the radicals go through one translate table; the (slower)
+    NFKC pass only runs when other compatibility characters remain.
     """
-    if _NEEDS_NFKC.search(text):
-        text = unicodedata.normalize("NFKC", text.translate(_TRANSLATE))
-    return text.translate(_TRANSLATE)
+    text = text.translate(_TRANSLATE)
+    if not text.isascii() and _NEEDS_NFKC.search(text):
+        text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
+    return text
