@@ -1,0 +1,132 @@
+"""Making a backup: snapshot, encrypt, write safely to each destination, rotate."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sellerdesk import __version__
+from sellerdesk.backup import settings as backup_settings
+from sellerdesk.backup.errors import BackupError, DestinationError, NoDestinationError
+from sellerdesk.backup.fileformat import BackupHeader, write_backup
+from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS, backup_name, rotate
+from sellerdesk.backup.safewrite import remove_stale_parts, write_safely
+from sellerdesk.backup.snapshot import remove_database_file, take_snapshot
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store.errors import WrongKeyError
+from sellerdesk.store.keys import KeyFile, key_id
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class BackupResult:
+    header: BackupHeader
+    written: list[Path] = field(default_factory=list)
+    failures: list[DestinationError] = field(default_factory=list)
+    deleted: list[Path] = field(default_factory=list)
+
+    @property
+    def path(self) -> Path:
+        """The first file written."""
+        return self.written[0]
+
+
+def _local_naive(moment: dt.datetime) -> dt.datetime:
+    return moment.astimezone().replace(tzinfo=None)
+
+
+def _free_name(folder: Path, local_time: dt.datetime) -> str:
+    serial = 0
+    while (folder / backup_name(local_time, serial)).exists():
+        serial += 1
+    return backup_name(local_time, serial)
+
+
+def create_backup(db_path: Path, key: bytes, keyfile: KeyFile, destinations: list[Path], *,
+                  keep_last: int = DEFAULT_KEEP_LAST, keep_months: int = DEFAULT_KEEP_MONTHS,
+                  work_dir: Path | None = None, now: dt.datetime | None = None,
+                  progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> BackupResult:
+    """Back up the database at ``db_path`` into every folder of ``destinations``.
+
+    Each folder gets the same encrypted file under a time-stamped name and is then rotated.
+    A folder that fails is reported in ``failures`` and the others still get their copy;
+    if none could be written a :class:`BackupError` is raised. Cancelling leaves no file.
+    """
+    if not destinations:
+        raise NoDestinationError()
+    if key_id(key) != keyfile.key_id:
+        raise WrongKeyError()
+    now = now or dt.datetime.now(dt.timezone.utc)
+    db_path = Path(db_path)
+    work_dir = Path(work_dir) if work_dir is not None else db_path.parent
+    snapshot_path = work_dir / f".backup-snapshot-{secrets.token_hex(6)}.db"
+    try:
+        snap = take_snapshot(db_path, key, snapshot_path, progress, token)
+        header = BackupHeader(
+            app_version=__version__,
+            schema_version=snap.schema_version,
+            created_at=now.astimezone(dt.timezone.utc),
+            counts=snap.counts,
+            payload_size=snap.size,
+            payload_sha256=snap.sha256,
+            keyfile=keyfile,
+        )
+        result = BackupResult(header)
+        local_time = _local_naive(now)
+        for folder in destinations:
+            folder = Path(folder)
+            if token is not None:
+                token.check()
+            try:
+                if not folder.is_dir():
+                    raise DestinationError(folder, DestinationError.MISSING)
+                name = _free_name(folder, local_time)
+
+                def write(fh) -> None:
+                    with open(snap.path, "rb") as source:
+                        write_backup(fh, header, source, key, progress, token)
+
+                written = write_safely(folder, name, write)
+            except DestinationError as exc:
+                log.warning("backup to %s failed: %s", folder, exc.reason)
+                result.failures.append(exc)
+                continue
+            result.written.append(written)
+            log.info("wrote backup %s (%s customers)", written, snap.counts["customers"])
+            result.deleted.extend(rotate(folder, local_time, keep_last, keep_months))
+            remove_stale_parts(folder)
+    finally:
+        remove_database_file(snapshot_path)
+    if not result.written:
+        if len(result.failures) == 1:
+            raise result.failures[0]
+        raise BackupError(" ".join(str(f) for f in result.failures))
+    return result
+
+
+def backup_datadir(datadir, key: bytes, destinations: list[Path] | None = None, *,
+                   progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> BackupResult:
+    """The Backup button and ``sellerdesk-cli backup``: back up to the configured folders
+    (or ``destinations``), rotate by the settings, and remember when it was done."""
+    home = Path(datadir.home)
+    settings = backup_settings.load(home)
+    if destinations is None:
+        destinations = settings.destination_paths()
+        default = backup_settings.default_destination()
+        for folder in destinations:
+            if folder == default:
+                folder.mkdir(parents=True, exist_ok=True)  # only ours: never create a missing drive's path
+    result = create_backup(datadir.db_path, key, datadir.vault.load(), list(destinations),
+                           keep_last=settings.keep_last, keep_months=settings.keep_months,
+                           progress=progress, token=token)
+    latest = backup_settings.load(home)  # re-read: the app or the CLI may have changed it meanwhile
+    latest.mark_backup(result.header.created_at, result.path)
+    try:
+        backup_settings.save(home, latest)
+    except OSError as exc:
+        log.warning("could not record the backup time: %s", exc)
+    return result

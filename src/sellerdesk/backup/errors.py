@@ -1,0 +1,81 @@
+"""Errors of backup and restore. Each is a :class:`StoreError`, so the CLI prints one line."""
+
+from __future__ import annotations
+
+import errno
+from pathlib import Path
+
+from sellerdesk.store.errors import StoreError
+
+
+class BackupError(StoreError):
+    """A backup or restore could not be done; the message says why and what was (not) changed."""
+
+
+class NotABackupError(BackupError):
+    def __init__(self, path) -> None:
+        super().__init__(f"{path} is not a SellerDesk backup file.")
+        self.path = path
+
+
+class BackupDamagedError(BackupError):
+    """The file was changed, cut short or corrupted after it was written."""
+
+    def __init__(self, path, detail: str) -> None:
+        super().__init__(f"The backup {path} is damaged or was modified ({detail}). It was not used; nothing was changed.")
+        self.path = path
+        self.detail = detail
+
+
+class BackupTooNewError(BackupError):
+    def __init__(self, path, what: str) -> None:
+        super().__init__(
+            f"The backup {path} was made by a newer SellerDesk ({what}). Please update SellerDesk; nothing was changed."
+        )
+        self.path = path
+
+
+class DestinationError(BackupError):
+    """A backup folder could not be written; ``reason`` is one of the class constants."""
+
+    MISSING = "missing"
+    NO_SPACE = "no_space"
+    READ_ONLY = "read_only"
+    DEVICE_GONE = "device_gone"
+    OTHER = "other"
+
+    def __init__(self, folder: Path, reason: str, detail: str = "") -> None:
+        texts = {
+            self.MISSING: "the folder does not exist (is the drive plugged in?)",
+            self.NO_SPACE: "there is not enough free space",
+            self.READ_ONLY: "the folder cannot be written (read-only or no permission)",
+            self.DEVICE_GONE: "the drive was removed or failed while writing",
+            self.OTHER: "the file could not be written",
+        }
+        text = f"Backup to {folder} failed: {texts[reason]}"
+        if detail and reason == self.OTHER:
+            text += f" ({detail})"
+        super().__init__(text + ". No partial file was left and older backups are untouched.")
+        self.folder = Path(folder)
+        self.reason = reason
+        self.detail = detail
+
+    @classmethod
+    def from_os_error(cls, folder: Path, exc: OSError) -> "DestinationError":
+        code = exc.errno
+        if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
+            reason = cls.NO_SPACE
+        elif code in (errno.ENOENT, errno.ENOTDIR):
+            reason = cls.MISSING
+        elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
+            reason = cls.READ_ONLY
+        elif code in (errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", -1), getattr(errno, "ENOMEDIUM", -1)):
+            reason = cls.DEVICE_GONE
+        else:
+            reason = cls.OTHER
+        return cls(folder, reason, exc.strerror or str(exc))
+
+
+class NoDestinationError(BackupError):
+    def __init__(self) -> None:
+        super().__init__("No backup folder is set. Choose one in the backup settings (or pass --to DIR).")

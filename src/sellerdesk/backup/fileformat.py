@@ -1,0 +1,328 @@
+"""The ``.sdbackup`` file: a readable header, an AES-GCM encrypted snapshot, a checksum trailer.
+
+Layout (all integers big-endian)::
+
+    MAGIC (12 bytes)  format version (u16)  header length (u32)  header (UTF-8 JSON)
+    chunk 0 … chunk n-1      each: ciphertext length (u32), AES-256-GCM ciphertext + 16-byte tag
+    trailer                  SHA-256 of every byte before it (32 bytes)
+
+The header carries what a restore needs before unlocking — format and app version, schema
+version, customer/address/order counts, creation time (UTC), payload size and SHA-256 — and
+the database key *wrapped* exactly as in ``sellerdesk.keys.json`` (recovery-code envelope,
+and in master-password mode the password envelope), so the file plus the password or the
+recovery code is enough on a new machine. Counts and dates are therefore readable without
+the password; customer data is not.
+
+The payload is the snapshot file (a SQLCipher database, itself encrypted with the data key
+K). It is encrypted in 1 MiB chunks with a key derived from K by HKDF with a random
+per-file salt; chunk ``i`` uses the nonce ``i`` (11 bytes) + a final-chunk flag (1 byte),
+and every chunk's associated data is the SHA-256 of the magic, version and header bytes.
+So changing any header byte, reordering, dropping or cutting chunks fails authentication.
+The trailer lets ``verify`` find accidental damage (a flipped bit, a cut-off copy) even
+without the password; authenticity always needs the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from sellerdesk.backup.errors import BackupDamagedError, BackupTooNewError, NotABackupError
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store.keys import KeyFile, b64, unb64
+
+MAGIC = b"\x89SDBACKUP\r\n\x1a\n"
+FORMAT_VERSION = 1
+EXTENSION = ".sdbackup"
+CHUNK_SIZE = 1 << 20
+TAG_BYTES = 16
+TRAILER_BYTES = 32
+MAX_HEADER_BYTES = 1 << 20
+_PREFIX = struct.Struct(">HI")
+_LENGTH = struct.Struct(">I")
+_HKDF_INFO = b"sellerdesk-backup-payload-v1"
+
+MSG_ENCRYPT = "Encrypting and writing the backup…"
+MSG_CHECK = "Checking the backup file…"
+MSG_DECRYPT = "Decrypting and verifying the backup…"
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@dataclass
+class BackupHeader:
+    app_version: str
+    schema_version: int
+    created_at: dt.datetime  # aware, UTC
+    counts: dict  # customers, addresses, orders
+    payload_size: int
+    payload_sha256: str
+    keyfile: KeyFile
+    salt: bytes = field(default_factory=lambda: os.urandom(16))
+    chunk_size: int = CHUNK_SIZE
+
+    @property
+    def chunks(self) -> int:
+        return max(1, -(-self.payload_size // self.chunk_size))
+
+    @property
+    def key_id(self) -> str:
+        return self.keyfile.key_id
+
+    def to_bytes(self) -> bytes:
+        doc = {
+            "format": "sellerdesk-backup",
+            "format_version": FORMAT_VERSION,
+            "app_version": self.app_version,
+            "schema_version": self.schema_version,
+            "created_at": _utc_text(self.created_at),
+            "counts": dict(self.counts),
+            "payload": {
+                "cipher": "AES-256-GCM",
+                "kdf": "HKDF-SHA256",
+                "salt": b64(self.salt),
+                "chunk_size": self.chunk_size,
+                "size": self.payload_size,
+                "sha256": self.payload_sha256,
+            },
+            "key": json.loads(self.keyfile.to_json()),
+        }
+        return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes, path) -> "BackupHeader":
+        try:
+            doc = json.loads(data.decode("utf-8"))
+            if doc["format"] != "sellerdesk-backup":
+                raise ValueError("unknown format")
+            payload = doc["payload"]
+            if payload["cipher"] != "AES-256-GCM" or payload["kdf"] != "HKDF-SHA256":
+                raise ValueError("unknown cipher")
+            key = doc["key"]
+            keyfile = KeyFile(str(key["mode"]), str(key["key_id"]), dict(key["envelopes"]),
+                              dict(key["recovery_sealed"]))
+            if "recovery" not in keyfile.envelopes:
+                raise ValueError("no recovery envelope")
+            created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+            counts = {name: int(doc["counts"][name]) for name in ("customers", "addresses", "orders")}
+            header = cls(
+                app_version=str(doc["app_version"]),
+                schema_version=int(doc["schema_version"]),
+                created_at=created,
+                counts=counts,
+                payload_size=int(payload["size"]),
+                payload_sha256=str(payload["sha256"]),
+                keyfile=keyfile,
+                salt=unb64(payload["salt"]),
+                chunk_size=int(payload["chunk_size"]),
+            )
+        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
+            raise BackupDamagedError(path, f"unreadable header: {exc}") from exc
+        if header.payload_size <= 0 or header.chunk_size <= 0 or len(header.salt) != 16:
+            raise BackupDamagedError(path, "impossible sizes in the header")
+        return header
+
+
+@dataclass
+class BackupInfo:
+    """A backup file's header, read without the password (not yet authenticated)."""
+
+    path: Path
+    header: BackupHeader
+    header_digest: bytes
+    data_offset: int
+    file_size: int
+
+    @property
+    def created_at(self) -> dt.datetime:
+        return self.header.created_at
+
+    @property
+    def counts(self) -> dict:
+        return self.header.counts
+
+    @property
+    def schema_version(self) -> int:
+        return self.header.schema_version
+
+    @property
+    def key_id(self) -> str:
+        return self.header.key_id
+
+    @property
+    def needs_password(self) -> bool:
+        """True if a master-password envelope is present (else only the recovery code opens it)."""
+        return "password" in self.header.keyfile.envelopes
+
+    def check_schema(self) -> None:
+        from sellerdesk.store.migrations import SCHEMA_VERSION
+
+        if self.header.schema_version > SCHEMA_VERSION:
+            raise BackupTooNewError(
+                self.path, f"schema {self.header.schema_version}; this version understands up to {SCHEMA_VERSION}")
+
+
+def expected_file_size(data_offset: int, header: BackupHeader) -> int:
+    return data_offset + header.chunks * (_LENGTH.size + TAG_BYTES) + header.payload_size + TRAILER_BYTES
+
+
+def payload_key(data_key: bytes, salt: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_HKDF_INFO).derive(data_key)
+
+
+def _nonce(index: int, last: bool) -> bytes:
+    return index.to_bytes(11, "big") + (b"\x01" if last else b"\x00")
+
+
+def _prefix(header_bytes: bytes) -> bytes:
+    return MAGIC + _PREFIX.pack(FORMAT_VERSION, len(header_bytes)) + header_bytes
+
+
+class _HashingWriter:
+    """Writes through to ``fh`` while hashing everything (for the trailer)."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self.fh = fh
+        self.sha = hashlib.sha256()
+
+    def write(self, data: bytes) -> None:
+        self.sha.update(data)
+        self.fh.write(data)
+
+
+def write_backup(out: BinaryIO, header: BackupHeader, snapshot: BinaryIO, data_key: bytes,
+                 progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> None:
+    """Write the whole ``.sdbackup`` stream for ``snapshot`` (a readable file) to ``out``."""
+    header_bytes = header.to_bytes()
+    prefix = _prefix(header_bytes)
+    aad = hashlib.sha256(prefix).digest()
+    aead = AESGCM(payload_key(data_key, header.salt))
+    writer = _HashingWriter(out)
+    writer.write(prefix)
+    total = header.chunks
+    written = 0
+    for index in range(total):
+        if token is not None:
+            token.check()
+        plain = snapshot.read(header.chunk_size)
+        last = index == total - 1
+        expected = header.payload_size - written if last else header.chunk_size
+        if len(plain) != expected:
+            raise OSError(f"the snapshot changed size while it was being written ({len(plain)} != {expected})")
+        written += len(plain)
+        sealed = aead.encrypt(_nonce(index, last), plain, aad)
+        writer.write(_LENGTH.pack(len(sealed)))
+        writer.write(sealed)
+        progress(index + 1, total, MSG_ENCRYPT)
+    if snapshot.read(1):
+        raise OSError("the snapshot grew while it was being written")
+    out.write(writer.sha.digest())
+
+
+def read_info(path: Path | str) -> BackupInfo:
+    """Parse the header and check the file's size against it (no password needed)."""
+    path = Path(path)
+    with open(path, "rb") as fh:
+        magic = fh.read(len(MAGIC))
+        if magic != MAGIC:
+            raise NotABackupError(path)
+        prefix = fh.read(_PREFIX.size)
+        if len(prefix) != _PREFIX.size:
+            raise BackupDamagedError(path, "the file is cut short")
+        version, header_len = _PREFIX.unpack(prefix)
+        if version > FORMAT_VERSION:
+            raise BackupTooNewError(path, f"backup format {version}")
+        if version < 1 or header_len > MAX_HEADER_BYTES:
+            raise BackupDamagedError(path, "bad header length")
+        header_bytes = fh.read(header_len)
+        if len(header_bytes) != header_len:
+            raise BackupDamagedError(path, "the file is cut short")
+        file_size = os.fstat(fh.fileno()).st_size
+    header = BackupHeader.from_bytes(header_bytes, path)
+    data_offset = len(MAGIC) + _PREFIX.size + header_len
+    info = BackupInfo(path, header, hashlib.sha256(magic + prefix + header_bytes).digest(), data_offset, file_size)
+    expected = expected_file_size(data_offset, header)
+    if file_size < expected:
+        raise BackupDamagedError(path, "the file is cut short")
+    if file_size > expected:
+        raise BackupDamagedError(path, "unexpected bytes at the end")
+    return info
+
+
+def check_integrity(path: Path | str, progress: ProgressCallback = no_progress,
+                    token: CancelToken | None = None) -> BackupInfo:
+    """Header, size and trailer checksum: finds damage without the password (not tampering)."""
+    info = read_info(path)
+    sha = hashlib.sha256()
+    remaining = info.file_size - TRAILER_BYTES
+    total = max(1, remaining)
+    done = 0
+    with open(info.path, "rb") as fh:
+        while remaining > 0:
+            if token is not None:
+                token.check()
+            block = fh.read(min(CHUNK_SIZE * 4, remaining))
+            if not block:
+                raise BackupDamagedError(info.path, "the file is cut short")
+            sha.update(block)
+            remaining -= len(block)
+            done += len(block)
+            progress(done, total, MSG_CHECK)
+        trailer = fh.read(TRAILER_BYTES)
+    if trailer != sha.digest():
+        raise BackupDamagedError(info.path, "checksum mismatch")
+    return info
+
+
+def decrypt_payload(info: BackupInfo, data_key: bytes, out: BinaryIO | None,
+                    progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> None:
+    """Authenticate every chunk and the payload checksum, writing the snapshot to ``out``.
+
+    ``data_key`` must already match the header's key id (see :mod:`sellerdesk.backup.unlock`),
+    so a failed tag here always means the file was changed.
+    """
+    header = info.header
+    aead = AESGCM(payload_key(data_key, header.salt))
+    sha = hashlib.sha256()
+    total = header.chunks
+    written = 0
+    with open(info.path, "rb") as fh:
+        fh.seek(info.data_offset)
+        for index in range(total):
+            if token is not None:
+                token.check()
+            last = index == total - 1
+            plain_len = header.payload_size - written if last else header.chunk_size
+            raw_len = fh.read(_LENGTH.size)
+            if len(raw_len) != _LENGTH.size:
+                raise BackupDamagedError(info.path, "the file is cut short")
+            (length,) = _LENGTH.unpack(raw_len)
+            if length != plain_len + TAG_BYTES:
+                raise BackupDamagedError(info.path, f"bad length of part {index + 1}")
+            sealed = fh.read(length)
+            if len(sealed) != length:
+                raise BackupDamagedError(info.path, "the file is cut short")
+            try:
+                plain = aead.decrypt(_nonce(index, last), sealed, info.header_digest)
+            except InvalidTag as exc:
+                raise BackupDamagedError(info.path, f"authentication failed in part {index + 1}") from exc
+            sha.update(plain)
+            written += len(plain)
+            if out is not None:
+                out.write(plain)
+            progress(index + 1, total, MSG_DECRYPT)
+    if sha.hexdigest() != header.payload_sha256:
+        raise BackupDamagedError(info.path, "checksum mismatch")

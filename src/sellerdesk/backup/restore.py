@@ -1,0 +1,224 @@
+"""Verifying a backup, and restoring it into a data directory.
+
+A restore happens in two steps so the app can keep running during the slow part:
+
+1. :func:`prepare_restore` (in a worker): authenticate and decrypt the backup into a staged
+   file beside the database, check its checksum, schema version and counts, migrate it if
+   it comes from an older schema (the backup file itself is the pre-migration copy), and
+   back up the current database first.
+2. :func:`commit_restore` (after the caller closed every connection): put the key in the
+   keyring when the backup is in keyring mode, swap the staged file in with an atomic
+   rename, and write the backup's key file when the restored database has another key
+   than the one it replaces (a new machine, or an older key). The caller then reopens.
+
+Every refusal (wrong password or code, a changed, damaged or cut-off file, a newer schema)
+happens in step 1, before anything in the data directory is touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import secrets
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sellerdesk.backup.create import create_backup
+from sellerdesk.backup.errors import BackupDamagedError, BackupError
+from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload, read_info
+from sellerdesk.backup.safewrite import fsync_dir
+from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store import migrations
+from sellerdesk.store.errors import StoreError, WrongKeyError
+from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id, write_atomic
+from sellerdesk.store.secrets import KeyringUnavailable
+
+log = logging.getLogger(__name__)
+
+SAFETY_FOLDER = "before-restore"
+MSG_MIGRATE = "Updating the restored data to this version…"
+MSG_SAFETY = "Backing up the current data first…"
+
+
+def _extract(info: BackupInfo, key: bytes, target: Path, progress: ProgressCallback,
+             token: CancelToken | None) -> tuple[int, dict]:
+    """Decrypt ``info`` into ``target`` (a new file) and check it against the header."""
+    if key_id(key) != info.key_id:
+        raise WrongKeyError()
+    fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    with os.fdopen(fd, "wb") as out:
+        decrypt_payload(info, key, out, progress, token)
+        out.flush()
+        os.fsync(out.fileno())
+    try:
+        conn = open_raw(target, key)
+    except StoreError as exc:
+        raise BackupDamagedError(info.path, "the database inside does not open") from exc
+    try:
+        version, counts = read_facts(conn)
+    finally:
+        conn.close()
+    if version != info.schema_version or counts != info.counts:
+        raise BackupDamagedError(info.path, "the contents do not match the header")
+    return version, counts
+
+
+def verify_backup(path: Path | str, key: bytes, progress: ProgressCallback = no_progress,
+                  token: CancelToken | None = None) -> BackupInfo:
+    """Full check: checksum trailer, authentication of every byte, payload checksum, the
+    database inside opening with the key, counts as in the header, schema not too new."""
+    info = check_integrity(path, progress, token)
+    info.check_schema()
+    with tempfile.TemporaryDirectory(prefix="sellerdesk-verify-") as tmp:
+        target = Path(tmp) / "verify.db"
+        try:
+            _extract(info, key, target, progress, token)
+        finally:
+            remove_database_file(target)
+    return info
+
+
+@dataclass
+class StagedRestore:
+    info: BackupInfo
+    key: bytes
+    staged_path: Path
+    counts: dict
+    migrated_from: int | None = None
+    safety_backup: Path | None = None
+
+    def discard(self) -> None:
+        remove_database_file(self.staged_path)
+
+
+@dataclass
+class RestoreResult:
+    info: BackupInfo
+    key: bytes
+    counts: dict
+    migrated_from: int | None
+    safety_backup: Path | None
+    keyfile_replaced: bool
+    key_in_keyring: bool
+
+
+def _current_keyfile(datadir) -> KeyFile | None:
+    try:
+        return datadir.vault.load()
+    except (FileNotFoundError, KeyFileError):
+        return None
+
+
+def _safety_backup(datadir, keys: list[bytes | None], progress: ProgressCallback,
+                   token: CancelToken | None) -> Path | None:
+    """Back up the database about to be replaced into ``<data dir>/before-restore``.
+
+    With its key at hand this is an ordinary ``.sdbackup`` (restorable with the same dialog);
+    without it (the CLI unlocking only the backup) the encrypted files are copied as they are.
+    """
+    if not datadir.db_path.exists():
+        return None
+    folder = Path(datadir.home) / SAFETY_FOLDER
+    folder.mkdir(parents=True, exist_ok=True)
+    keyfile = _current_keyfile(datadir)
+    current_key = None
+    if keyfile is not None:
+        current_key = next((k for k in keys if k and key_id(k) == keyfile.key_id), None)
+        if current_key is None:
+            try:
+                current_key = datadir.unlock_headless()
+            except (StoreError, KeyringUnavailable):
+                current_key = None
+    progress(0, 0, MSG_SAFETY)
+    if keyfile is not None and current_key is not None:
+        result = create_backup(datadir.db_path, current_key, keyfile, [folder], keep_last=10, keep_months=0,
+                               progress=progress, token=token)
+        return result.path
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = folder / f"files-{stamp}-{secrets.token_hex(3)}"
+    target.mkdir()
+    for source in (datadir.db_path, Path(str(datadir.db_path) + "-wal"), datadir.keyfile_path):
+        if source.exists():
+            shutil.copy2(source, target / source.name)
+    log.info("copied the encrypted database files to %s before restoring", target)
+    return target
+
+
+def prepare_restore(path: Path | str, key: bytes, datadir, *, current_key: bytes | None = None,
+                    progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> StagedRestore:
+    """Step 1 of a restore (see the module doc). Changes nothing but adding the staged file
+    and the safety backup; raises before that on any problem with the backup."""
+    info = read_info(path)
+    info.check_schema()
+    if key_id(key) != info.key_id:
+        raise WrongKeyError()
+    home = Path(datadir.home)
+    home.mkdir(parents=True, exist_ok=True)
+    staged_path = home / f".restore-{secrets.token_hex(6)}.db"
+    try:
+        version, counts = _extract(info, key, staged_path, progress, token)
+        migrated_from = None
+        if version < migrations.SCHEMA_VERSION:
+            from sellerdesk.store.database import connect
+
+            progress(0, 0, MSG_MIGRATE)
+            db = connect(staged_path, key)
+            try:
+                migrations.migrate(db)
+                db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                db.execute_sql("PRAGMA journal_mode = DELETE")
+            finally:
+                db.close()
+            migrated_from = version
+        if token is not None:
+            token.check()
+        safety = _safety_backup(datadir, [current_key, key], progress, token)
+    except BaseException:
+        remove_database_file(staged_path)
+        raise
+    return StagedRestore(info, key, staged_path, counts, migrated_from, safety)
+
+
+def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
+    """Step 2: swap the staged database in. Every connection to the old one must be closed."""
+    home = Path(datadir.home)
+    current = _current_keyfile(datadir)
+    new_keyfile = None if current is not None and current.key_id == staged.info.key_id else staged.info.header.keyfile
+    mode = (new_keyfile or current).mode
+    in_keyring = False
+    if mode == MODE_KEYRING and datadir.secret_store is not None:
+        try:
+            datadir.secret_store.set("database-key:" + staged.info.key_id, staged.key.hex())
+            in_keyring = True
+        except KeyringUnavailable as exc:
+            log.warning("could not put the restored key into the keyring: %s", exc)
+    try:
+        for suffix in ("-wal", "-shm"):
+            leftover = Path(str(datadir.db_path) + suffix)
+            if leftover.exists():
+                leftover.unlink()  # the old database's; its content is in the safety backup
+        os.replace(staged.staged_path, datadir.db_path)
+        fsync_dir(home)
+        if new_keyfile is not None:
+            write_atomic(datadir.keyfile_path, new_keyfile.to_json())
+    except OSError as exc:
+        staged.discard()
+        raise BackupError(f"The restored database could not be put in place: {exc.strerror or exc}") from exc
+    log.info("restored a backup of %s (%s customers)", staged.info.created_at.isoformat(),
+             staged.counts["customers"])
+    return RestoreResult(staged.info, staged.key, staged.counts, staged.migrated_from, staged.safety_backup,
+                         new_keyfile is not None, in_keyring)
+
+
+def restore_into(path: Path | str, key: bytes, datadir, *, current_key: bytes | None = None,
+                 progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> RestoreResult:
+    """Both steps, for callers with no open connection (the CLI)."""
+    staged = prepare_restore(path, key, datadir, current_key=current_key, progress=progress, token=token)
+    try:
+        return commit_restore(staged, datadir)
+    finally:
+        staged.discard()

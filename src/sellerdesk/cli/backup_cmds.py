@@ -1,0 +1,148 @@
+"""``sellerdesk-cli backup | restore | verify``: encrypted backups, headless (cron, Task Scheduler)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from sellerdesk.cli import EXIT_ERROR, CliError
+from sellerdesk.cli.context import data_dir, unlock
+
+
+def register(sub) -> None:
+    p = sub.add_parser("backup", help="write an encrypted backup and print the path of the file written")
+    p.add_argument("--to", action="append", default=[], metavar="DIR",
+                   help="folder to write to (repeatable; default: the folders chosen in the app, "
+                        "else Documents/SellerDesk Backups)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("verify", help="check a backup file: checksum, authenticity, schema version, counts")
+    p.add_argument("file")
+    p.add_argument("--no-key", action="store_true",
+                   help="only check the checksum and header (finds damage, not tampering; needs no password)")
+    p.add_argument("--json", action="store_true", help="print the backup's facts as JSON")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("restore", help="replace the database in $SELLERDESK_HOME with a backup "
+                                       "(the current one is backed up first)")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_restore)
+
+
+def _local(moment: dt.datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def _describe(info) -> str:
+    c = info.counts
+    return (f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
+            f"{c['orders']} orders (SellerDesk {info.header.app_version}, schema {info.schema_version})")
+
+
+def _facts(info) -> dict:
+    return {"file": str(info.path), "created_at": info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "app_version": info.header.app_version, "schema_version": info.schema_version,
+            "counts": info.counts, "key_id": info.key_id}
+
+
+def _backup_key(info, datadir) -> bytes:
+    """Unlock a backup: keyring (same key id), $SELLERDESK_PASSPHRASE, else a typed secret."""
+    from sellerdesk.backup import BackupNeedsSecretError, unlock_backup
+    from sellerdesk.store.session import passphrase_from_env
+
+    try:
+        return unlock_backup(info, secret=passphrase_from_env(), secret_store=datadir.secret_store)
+    except BackupNeedsSecretError as exc:
+        if sys.stdin is not None and sys.stdin.isatty():
+            return unlock_backup(info, secret=getpass.getpass("Master password or recovery code of the backup: "))
+        raise CliError(f"{exc} Set SELLERDESK_PASSPHRASE to it.") from exc
+
+
+def _app_running(home: Path) -> bool:
+    """True if the SellerDesk app holds the data dir's lock (a QLockFile: pid on the first line)."""
+    lock = home / "sellerdesk.lock"
+    try:
+        text = lock.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if os.name == "nt":  # the owner keeps it open without write sharing; signal 0 would kill there
+        try:
+            with open(lock, "a"):
+                return False
+        except OSError:
+            return True
+    try:
+        pid = int(text.splitlines()[0])
+        os.kill(pid, 0)
+    except (ValueError, IndexError, ProcessLookupError):
+        return False
+    except PermissionError:
+        return True
+    return pid != os.getpid()
+
+
+def cmd_backup(args) -> int:
+    from sellerdesk.backup import backup_datadir
+
+    datadir = data_dir()
+    key = unlock(datadir)
+    targets = [Path(d).expanduser() for d in args.to] or None
+    result = backup_datadir(datadir, key, targets)
+    if args.json:
+        print(json.dumps({"written": [str(p) for p in result.written],
+                          "failed": [{"folder": str(f.folder), "error": str(f)} for f in result.failures],
+                          "counts": result.header.counts}, ensure_ascii=False))
+    else:
+        for path in result.written:
+            print(path)
+    for failure in result.failures:
+        print(f"sellerdesk-cli: error: {failure}", file=sys.stderr)
+    return EXIT_ERROR if result.failures else 0
+
+
+def cmd_verify(args) -> None:
+    from sellerdesk.backup import check_integrity, verify_backup
+
+    info = check_integrity(Path(args.file))
+    info.check_schema()
+    if args.no_key:
+        checked = "checksum OK (authenticity not checked: run without --no-key)"
+    else:
+        key = _backup_key(info, data_dir())
+        info = verify_backup(Path(args.file), key)
+        checked = "authentic and complete"
+    if args.json:
+        print(json.dumps(dict(_facts(info), checked="checksum" if args.no_key else "full"), ensure_ascii=False))
+    else:
+        print(f"OK: {checked}; {_describe(info)}")
+
+
+def cmd_restore(args) -> None:
+    from sellerdesk.backup import read_info, restore_into
+    from sellerdesk.store.queries import CustomerFilter, count_customers
+
+    datadir = data_dir()
+    if _app_running(datadir.home):
+        raise CliError(f"SellerDesk is running on {datadir.home}; close it first (or restore from its Backup menu)")
+    info = read_info(Path(args.file))
+    info.check_schema()
+    key = _backup_key(info, datadir)
+    result = restore_into(Path(args.file), key, datadir)
+    datadir.open(result.key)  # proves the restored files open together, as the app will open them
+    try:
+        active = count_customers(CustomerFilter())
+    finally:
+        datadir.close()
+    c = result.counts
+    print(f"Restored the {_describe(info)} into {datadir.home}.")
+    print(f"{active} customers are active (the others are in the Trash)." if active != c["customers"]
+          else f"All {active} customers are back.")
+    if result.migrated_from is not None:
+        print(f"The data was updated from schema {result.migrated_from} to this version's schema.")
+    if result.safety_backup is not None:
+        print(f"The data it replaced was saved first to {result.safety_backup}")
