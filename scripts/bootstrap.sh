@@ -15,6 +15,8 @@ APT_PACKAGES=(
   fonts-noto-cjk
   # the real OS keyring (Secret Service) for the keyring round-trip test
   gnome-keyring dbus
+  # finding the window in the bundle smoke test
+  xdotool
 )
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -15,12 +15,13 @@ import logging
 import sys
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QDialog
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.i18n import install_translations, pick_language
 from sellerdesk.logsetup import setup_logging
-from sellerdesk.paths import log_dir
+from sellerdesk.paths import log_dir, resource
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
@@ -33,6 +34,23 @@ log = logging.getLogger("sellerdesk.app")
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("App", text)
+
+
+def app_icon() -> QIcon:
+    """The app icon in every rendered size (window, taskbar, Alt+Tab)."""
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource("appicon", f"sellerdesk-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
+
+
+def follow_system_theme(app: QApplication) -> None:
+    """Re-apply the style's palette when the OS switches between light and dark."""
+    hints = app.styleHints()
+    if hasattr(hints, "colorSchemeChanged"):
+        hints.colorSchemeChanged.connect(lambda _scheme: app.setPalette(app.style().standardPalette()))
 
 
 def first_run(datadir: DataDir) -> bytes | None:
@@ -100,10 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("sellerdesk")
+    app.setWindowIcon(app_icon())
+    follow_system_theme(app)
     try:
         datadir = DataDir.default()
         setup_logging(log_dir())
