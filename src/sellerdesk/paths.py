@@ -1,23 +1,23 @@
 """Where things live: the data directory and the bundled resources.
 
-One helper finds resource files whether SellerDesk runs from a source checkout, from an
-installed wheel (resources are copied into ``sellerdesk/resources``) or from a frozen
+:func:`resource` finds resource files whether SellerDesk runs from a source checkout, from
+an installed wheel (resources are copied into ``sellerdesk/resources``) or from a frozen
 PyInstaller bundle (``sys._MEIPASS``).
 """
 
 from __future__ import annotations
 
 import os
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
 
+# The one place that knows where resources/ is (source checkout, wheel, frozen bundle);
+# it lives in core so that core needs nothing from above it.
+from sellerdesk.core.resources import resources_dir
+
 HOME_ENV = "SELLERDESK_HOME"
 PASSPHRASE_ENV = "SELLERDESK_PASSPHRASE"
-
-_PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def data_dir(create: bool = True) -> Path:
@@ -43,22 +43,6 @@ def log_dir() -> Path:
     path = data_dir() / "logs"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-@lru_cache(maxsize=1)
-def resources_dir() -> Path:
-    """The folder holding icons, translations, region data and courier templates."""
-    candidates = []
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        candidates.append(Path(frozen_root) / "sellerdesk" / "resources")
-        candidates.append(Path(frozen_root) / "resources")
-    candidates.append(_PACKAGE_DIR / "resources")  # installed wheel
-    candidates.append(_PACKAGE_DIR.parent.parent / "resources")  # source checkout (src layout)
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("SellerDesk resources not found; looked in: " + ", ".join(map(str, candidates)))
 
 
 def resource(*parts: str) -> Path:
