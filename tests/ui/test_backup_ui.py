@@ -1,0 +1,318 @@
+"""The backup controller and its dialogs, with pytest-qt (modals faked through dialogs.launch)."""
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from sellerdesk.backup import backup_datadir, read_info
+from sellerdesk.backup import settings as backup_settings
+from sellerdesk.store import customers
+from sellerdesk.store.models import Customer
+from sellerdesk.store.secrets import MemorySecretStore
+from sellerdesk.store.session import DataDir
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.backup_actions import BackupController
+from sellerdesk.ui.backup_restore_dialog import RestoreDialog
+from sellerdesk.ui.backup_settings_dialog import BackupSettingsDialog
+from sellerdesk.ui.context import AppContext
+
+
+class FakeModals:
+    """Stands in for dialogs.launch: records every modal and answers by type."""
+
+    def __init__(self):
+        self.seen = []
+        self.confirm = True
+        self.restore_file = None
+        self.restore_secrets = []
+        self.folder = None
+        self.remind_choice = "Later"
+        self.settings_edit = None
+
+    def __call__(self, dialog):
+        self.seen.append(dialog)
+        if isinstance(dialog, RestoreDialog):
+            if self.restore_file is None:
+                return QDialog.DialogCode.Rejected
+            dialog.set_file(self.restore_file)
+            for secret in self.restore_secrets:
+                dialog.secret.setText(secret)
+                dialog.accept()
+                if dialog.result() == QDialog.DialogCode.Accepted:
+                    break
+            else:
+                dialog.accept()
+            return dialog.result()
+        if isinstance(dialog, BackupSettingsDialog):
+            if self.settings_edit:
+                self.settings_edit(dialog)
+            dialog.accept()
+            return dialog.result()
+        if isinstance(dialog, QFileDialog):
+            if self.folder is None:
+                return QDialog.DialogCode.Rejected
+            dialog.selectFile(str(self.folder))
+            return QDialog.DialogCode.Accepted
+        if isinstance(dialog, QMessageBox):
+            if dialog.icon() == QMessageBox.Icon.Question:
+                return QMessageBox.StandardButton.Yes if self.confirm else QMessageBox.StandardButton.No
+            for button in dialog.buttons():
+                if button.text() == self.remind_choice:
+                    button.click()
+            return 0
+        raise AssertionError(f"unexpected modal {dialog!r}")
+
+    def texts(self, kind=QMessageBox):
+        return [d.text() for d in self.seen if isinstance(d, kind)]
+
+
+@pytest.fixture
+def modals(monkeypatch):
+    fake = FakeModals()
+    monkeypatch.setattr(dialogs, "launch", fake)
+    return fake
+
+
+@pytest.fixture
+def setup(qtbot, data_dir, tmp_path, modals):
+    for i in range(3):
+        customers.create_customer({"name": f"客户{i}", "phone": f"1381234567{i}"},
+                                  [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"}])
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(folder)]))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    context = AppContext(data_dir, data_dir.key)
+    controller = BackupController(context, parent, synchronous=True)
+    return controller, context, folder
+
+
+def test_actions_are_ready_for_the_main_window(setup):
+    controller, _context, _folder = setup
+    assert controller.backup_action.shortcut().toString() == "Ctrl+B"
+    assert not controller.backup_action.icon().isNull()
+    assert controller.backup_action.toolTip()
+    assert controller.restore_action.text() and controller.settings_action.text()
+    assert controller.status_widget.text() == "No backup yet"
+
+
+def test_backup_button_writes_a_file_and_tells_the_app(qtbot, setup, modals):
+    controller, context, folder = setup
+    with qtbot.waitSignal(context.backup_finished) as signal:
+        controller.backup_action.trigger()
+    (written,) = folder.glob("sellerdesk-*.sdbackup")
+    assert signal.args == [str(written)]
+    assert read_info(written).counts["customers"] == 3
+    assert controller.status_widget.text() == "Backed up just now"
+    assert str(written) in controller.status_widget.toolTip()
+    assert modals.seen == []  # one click, no questions
+    assert controller.backup_action.isEnabled()
+
+
+def test_backup_to_a_missing_folder_says_so(setup, modals, tmp_path, data_dir):
+    controller, _context, folder = setup
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone")]))
+    controller.backup_now()
+    (message,) = modals.texts()
+    assert "does not exist" in message and "older backups are untouched" in message
+    assert list(folder.iterdir()) == []
+    assert controller.status_widget.text() == "No backup yet"
+
+
+def test_partial_failure_is_reported(setup, modals, tmp_path, data_dir):
+    controller, _context, folder = setup
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(folder), str(tmp_path / "x")]))
+    controller.backup_now()
+    (message,) = modals.texts()
+    assert str(folder) in message and "does not exist" in message
+    assert len(list(folder.glob("*.sdbackup"))) == 1
+
+
+def test_restore_brings_back_the_backed_up_data(qtbot, setup, modals, data_dir):
+    controller, context, folder = setup
+    controller.backup_now()
+    (backup,) = folder.glob("*.sdbackup")
+    customers.create_customer({"name": "备份之后"})
+    assert Customer.select().count() == 4
+    modals.restore_file = backup
+    with qtbot.waitSignal(context.customers_changed):
+        controller.restore_action.trigger()
+    assert Customer.select().count() == 3
+    assert not Customer.select().where(Customer.name == "备份之后").exists()
+    done = modals.texts()[-1]
+    assert "Restored the backup" in done and "before-restore" in done
+    safety = list((data_dir.home / "before-restore").glob("*.sdbackup"))
+    assert len(safety) == 1 and read_info(safety[0]).counts["customers"] == 4
+    dialog = next(d for d in modals.seen if isinstance(d, RestoreDialog))
+    assert dialog.verified and not dialog.secret.isVisibleTo(dialog)  # same key: nothing to type
+    assert "3 customers" in dialog.details.text() and "intact" in dialog.details.text()
+
+
+def test_restore_declined_changes_nothing(setup, modals):
+    controller, _context, folder = setup
+    controller.backup_now()
+    customers.create_customer({"name": "留下"})
+    modals.restore_file = next(folder.glob("*.sdbackup"))
+    modals.confirm = False
+    controller.restore()
+    assert Customer.select().count() == 4
+
+
+def _other_machine_backup(tmp_path, data_dir):
+    other = DataDir(tmp_path / "other", MemorySecretStore())
+    key2, code2 = other.initialize("password", "other password 1")
+    customers.create_customer({"name": "另一台电脑"})
+    result = backup_datadir(other, key2, [tmp_path])
+    other.close()
+    data_dir.open(data_dir.key)
+    return result.path, key2, code2
+
+
+def test_restore_from_another_machine_asks_for_its_password(qtbot, setup, modals, tmp_path, data_dir):
+    controller, context, _folder = setup
+    path, key2, _code2 = _other_machine_backup(tmp_path, data_dir)
+    modals.restore_file = path
+    modals.restore_secrets = ["wrong password", "other password 1"]
+    with qtbot.waitSignal(context.customers_changed):
+        controller.restore()
+    dialog = next(d for d in modals.seen if isinstance(d, RestoreDialog))
+    assert dialog.secret.isVisibleTo(dialog)
+    assert [c.name for c in Customer.select()] == ["另一台电脑"]
+    assert context.key == key2
+    assert data_dir.vault.load().mode == "password"
+    assert data_dir.unlock_with_secret("other password 1") == key2
+    assert "password or recovery code of the backup" in modals.texts()[-1]
+
+
+def test_wrong_password_only_shows_an_error(setup, modals, tmp_path, data_dir):
+    controller, context, _folder = setup
+    path, _key2, _code2 = _other_machine_backup(tmp_path, data_dir)
+    modals.restore_file = path
+    modals.restore_secrets = ["wrong password"]
+    before = data_dir.db_path.read_bytes()
+    controller.restore()
+    dialog = next(d for d in modals.seen if isinstance(d, RestoreDialog))
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Wrong password" in dialog.error.text()
+    assert Customer.select().count() == 3 and context.key == data_dir.key
+    assert not (data_dir.home / "before-restore").exists()
+    assert data_dir.db_path.read_bytes() == before
+
+
+def test_tampered_file_is_refused_in_the_dialog(qtbot, setup, modals):
+    controller, _context, folder = setup
+    controller.backup_now()
+    backup = next(folder.glob("*.sdbackup"))
+    data = bytearray(backup.read_bytes())
+    data[len(data) // 2] ^= 0x40
+    backup.write_bytes(bytes(data))
+    dialog = RestoreDialog(controller, None, synchronous=True)
+    qtbot.addWidget(dialog)
+    dialog.set_file(backup)
+    assert "damaged" in dialog.error.text()
+    assert not dialog.restore_button.isEnabled()
+    not_a_backup = folder / "notes.sdbackup"
+    not_a_backup.write_text("hello")
+    dialog.set_file(not_a_backup)
+    assert "not a SellerDesk backup" in dialog.error.text()
+
+
+def test_settings_dialog_saves_every_setting(setup, modals, tmp_path, data_dir):
+    controller, _context, folder = setup
+    cloud = tmp_path / "云盘"
+    cloud.mkdir()
+    modals.folder = cloud
+
+    def edit(dialog):
+        dialog.choose_folder()
+        dialog.keep_last.setValue(4)
+        dialog.keep_monthly.setChecked(False)
+        dialog.remind_days.setValue(3)
+        dialog.backup_on_exit.setChecked(True)
+
+    modals.settings_edit = edit
+    controller.settings_action.trigger()
+    saved = json.loads((data_dir.home / "backup-settings.json").read_text(encoding="utf-8"))
+    assert saved["destinations"] == [str(folder), str(cloud)]
+    assert (saved["keep_last"], saved["keep_monthly"], saved["remind_days"], saved["backup_on_exit"]) == (4, False, 3, True)
+
+
+def test_reminder_when_overdue(setup, modals, data_dir):
+    controller, _context, folder = setup
+    assert controller.maybe_remind()  # never backed up, and there are customers
+    assert "not made a backup yet" in modals.texts()[-1]
+    assert list(folder.iterdir()) == []  # "Later"
+    modals.remind_choice = "Back up now"
+    s = backup_settings.load(data_dir.home)
+    s.mark_backup(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=9), folder / "old.sdbackup")
+    backup_settings.save(data_dir.home, s)
+    assert controller.maybe_remind()
+    assert "9 day(s) ago" in modals.texts()[-1]
+    assert len(list(folder.glob("*.sdbackup"))) == 1
+    assert not controller.maybe_remind()  # just backed up: no prompt
+    s = backup_settings.load(data_dir.home)
+    s.remind_days = 0
+    s.last_backup_at = ""
+    backup_settings.save(data_dir.home, s)
+    assert not controller.maybe_remind()  # reminders off
+
+
+def test_status_text_by_age(setup):
+    controller, _context, _folder = setup
+    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone.utc)
+    assert controller.age_text(None, now) == "No backup yet"
+    assert controller.age_text(now - dt.timedelta(seconds=30), now) == "Backed up just now"
+    assert controller.age_text(now - dt.timedelta(minutes=5), now) == "Last backup 5 minute(s) ago"
+    assert controller.age_text(now - dt.timedelta(hours=30), now) == "Last backup 30 hour(s) ago"
+    assert controller.age_text(now - dt.timedelta(days=12), now) == "Last backup 12 day(s) ago"
+
+
+def test_backup_on_exit(setup, modals, data_dir, tmp_path):
+    controller, _context, folder = setup
+    assert controller.on_close()  # off by default: close at once
+    assert list(folder.iterdir()) == []
+    s = backup_settings.load(data_dir.home)
+    s.backup_on_exit = True
+    backup_settings.save(data_dir.home, s)
+    assert controller.on_close()
+    assert len(list(folder.glob("*.sdbackup"))) == 1
+
+
+def test_failed_backup_on_exit_asks_before_closing(setup, modals, data_dir, tmp_path):
+    controller, _context, _folder = setup
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone")],
+                                                                       backup_on_exit=True))
+    modals.confirm = False
+    assert not controller.on_close()
+    modals.confirm = True
+    assert controller.on_close()
+
+
+def test_backup_and_restore_in_the_thread_pool(qtbot, data_dir, tmp_path, modals, monkeypatch):
+    """The real path: jobs on the QThreadPool, results back on the GUI thread."""
+    customers.create_customer({"name": "线程池"})
+    folder = tmp_path / "pool"
+    folder.mkdir()
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(folder)]))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    context = AppContext(data_dir, data_dir.key)
+    controller = BackupController(context, parent)
+    with qtbot.waitSignal(context.backup_finished, timeout=30000):
+        controller.backup_now()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30000)
+    customers.create_customer({"name": "之后"})
+    modals.restore_file = next(folder.glob("*.sdbackup"))
+    original = RestoreDialog.__init__
+
+    def synchronous_check(self, ctl, parent=None, *, synchronous=False):
+        original(self, ctl, parent, synchronous=True)  # the file check inside the faked modal
+
+    monkeypatch.setattr(RestoreDialog, "__init__", synchronous_check)
+    with qtbot.waitSignal(context.customers_changed, timeout=30000):
+        controller.restore()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=30000)
+    assert [c.name for c in Customer.select()] == ["线程池"]
