@@ -111,6 +111,16 @@ def _clean_address(data: Mapping) -> dict:
     return out
 
 
+def clean_customer_fields(data: Mapping) -> dict:
+    """The normalisation create/update apply, for bulk writers (the importer) — one owner."""
+    return _clean_customer(data)
+
+
+def clean_address_fields(data: Mapping) -> dict:
+    """The address normalisation add/update apply, for bulk writers (the importer)."""
+    return _clean_address(data)
+
+
 def address_values(address: Address) -> dict:
     """The user-visible fields of an address, as stored in history rows and snapshots."""
     return {f: getattr(address, f) for f in ADDRESS_FIELDS}

@@ -1,0 +1,127 @@
+"""CLI commands ``import`` and ``export`` (Excel/CSV), the same code the wizard runs."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from sellerdesk.cli import CliError
+
+PHASES = {"reading": "Reading", "checking": "Checking rows", "planning": "Finding duplicates",
+          "writing": "Writing", "exporting": "Exporting"}
+
+
+def register(sub) -> None:
+    from sellerdesk.cli.store_cmds import _filter_args
+
+    p = sub.add_parser("import", help="import customers from .xlsx/.xls/.ods/.csv (all or nothing)")
+    p.add_argument("file", help="the spreadsheet")
+    p.add_argument("--sheet", default=None, help="sheet name (default: the visible sheet that holds customers)")
+    p.add_argument("--header-row", type=int, default=None, help="row number of the header (default: found)")
+    p.add_argument("--on-duplicate", choices=("merge", "skip", "update", "new"), default="merge",
+                   help="a row whose phone/WeChat ID is already known: merge (default; adds a differing address "
+                        "as another address), skip it, update the customer, or always add a new customer")
+    p.add_argument("--dry-run", action="store_true", help="show the plan and write the report, change nothing")
+    p.add_argument("--report", default=None, help="where to write the problem report (.xlsx; default: beside FILE)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export customers (or a courier template) to .xlsx")
+    p.add_argument("file", help="the .xlsx file to write")
+    _filter_args(p)
+    p.add_argument("--template", default=None, help="courier template name (see --list-templates)")
+    p.add_argument("--list-templates", action="store_true", help="print the courier templates and exit")
+    p.add_argument("--per-address", action="store_true", help="one row per address (default: per customer)")
+    p.add_argument("--full-address", action="store_true", help="one address column instead of 省/市/区/详细地址")
+    p.add_argument("--columns", default=None,
+                   help="comma-separated columns, e.g. name,phone,province,city,district,detail")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
+    p.set_defaults(func=cmd_export)
+
+
+def _progress_printer(enabled: bool):
+    last = {"phase": None, "step": -1}
+
+    def report(done: int, total: int, message: str = "") -> None:
+        if not enabled:
+            return
+        step = int(done * 20 / total) if total else 0
+        if message != last["phase"] or step != last["step"]:
+            last.update(phase=message, step=step)
+            label = PHASES.get(message, message)
+            print(f"{label}: {done}/{total}" if total else label, file=sys.stderr, flush=True)
+
+    return report
+
+
+def cmd_import(args) -> int:
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.exchange.errors import ExchangeError
+    from sellerdesk.exchange.importer import import_file
+
+    path = Path(args.file)
+    if args.header_row is not None and args.header_row < 1:
+        raise CliError("--header-row must be 1 or more")
+    with open_store():
+        try:
+            result = import_file(path, sheet=args.sheet, header_row=args.header_row,
+                                 on_duplicate=args.on_duplicate, dry_run=args.dry_run,
+                                 report_path=Path(args.report) if args.report else None,
+                                 progress=_progress_printer(args.progress))
+        except ExchangeError as exc:
+            raise CliError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return 0
+    c = result.counts
+    verb = "Would import" if result.dry_run else "Imported"
+    print(f"{verb} {path.name} (sheet {result.sheet!r}, header row {result.header_row}): "
+          f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
+          f"{c['rejected']} rejected, {c['flagged']} flagged.")
+    if not result.dry_run:
+        print(f"Addresses added: {c['addresses_added']}, updated: {c['addresses_updated']}.")
+    if result.report_path:
+        print(f"Problem report: {result.report_path}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from sellerdesk.exchange.errors import ExchangeError
+    from sellerdesk.exchange.templates import list_templates
+
+    if args.list_templates:
+        for tpl in list_templates():
+            print(f"{tpl.name}\t{tpl.display_title('zh_CN')}\t{tpl.display_title('en')}")
+        return 0
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.cli.store_cmds import build_filter
+    from sellerdesk.exchange.export import ALL_COLUMNS, WARNING_TEXT, export_customers
+
+    columns = None
+    if args.columns:
+        columns = [c.strip() for c in args.columns.split(",") if c.strip()]
+        unknown = [c for c in columns if c not in ALL_COLUMNS]
+        if unknown:
+            raise CliError(f"unknown column(s) {', '.join(unknown)}; choose from {', '.join(ALL_COLUMNS)}")
+    flt = build_filter(args)
+    with open_store():
+        try:
+            result = export_customers(args.file, flt, per_address=args.per_address,
+                                      split_region=not args.full_address, columns=columns,
+                                      template=args.template, progress=_progress_printer(args.progress))
+        except ExchangeError as exc:
+            raise CliError(str(exc)) from exc
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return 0
+    print(f"Exported {result.rows} row(s) for {result.customers} customer(s) to {result.path}")
+    if result.warnings:
+        print(f"{len(result.warnings)} field(s) the courier may reject:")
+        for w in result.warnings[:50]:
+            print(f"  row {w.row}, {w.column}: {WARNING_TEXT[w.code][1]}")
+        if len(result.warnings) > 50:
+            print(f"  … and {len(result.warnings) - 50} more")
+    return 0

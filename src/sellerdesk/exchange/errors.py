@@ -1,0 +1,37 @@
+"""Why a file is refused. Each error has a stable ``code`` (the UI translates it) and an
+English one-line message (the CLI prints it). Nothing has been changed when one is raised."""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "not_found": "File not found: {name}",
+    "unreadable": "Cannot read {name}: {reason}",
+    "empty_file": "{name} is empty.",
+    "not_spreadsheet": "{name} is not a spreadsheet (.xlsx, .xls, .ods or .csv).",
+    "corrupt": "{name} is damaged or truncated and cannot be read ({reason}).",
+    "encrypted": "{name} is protected by a password; save it without the password and try again.",
+    "encoding": "{name} is not UTF-8 or GBK/GB18030 text.",
+    "no_sheet": "{name} has no sheet called {sheet!r}.",
+    "no_visible_sheet": "{name} has no visible sheet with data.",
+    "no_data": "{name} has no rows of data.",
+    "no_header": "No header row found in {name} (sheet {sheet!r}); add a header such as 姓名 / 手机 / 地址.",
+    "no_identity_column": "No column of {name} is a name, phone or WeChat ID column.",
+    "bad_header_row": "Row {row} is outside the sheet {sheet!r}.",
+    "unknown_template": "Unknown courier template {template!r}; available: {available}.",
+    "bad_template": "The courier template {template!r} is invalid: {reason}",
+    "bad_target": "Cannot write {name}: exports are .xlsx files.",
+    "nothing_to_export": "Nothing to export: the view is empty.",
+}
+
+
+class ExchangeError(Exception):
+    """A refused file: ``code`` for the UI, ``params`` for its message, ``str()`` for the CLI."""
+
+    def __init__(self, code: str, **params) -> None:
+        self.code = code
+        self.params = {k: str(v) if not isinstance(v, (int, float)) else v for k, v in params.items()}
+        try:
+            message = MESSAGES[code].format(**params)
+        except (KeyError, IndexError):
+            message = code
+        super().__init__(message)

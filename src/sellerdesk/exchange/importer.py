@@ -1,0 +1,790 @@
+"""Importing customers from a spreadsheet: read → map → check → plan → write, all or nothing.
+
+Steps, each usable alone (the wizard shows them one by one; the CLI runs them in a row):
+
+* :func:`read_table` opens the file, picks the sheet (visible sheets first, the one that
+  looks most like customer data), finds the header row under title rows, and returns the
+  data rows as text;
+* :func:`prepare` turns each row into cleaned customer and address fields with the column
+  mapping (:func:`~sellerdesk.exchange.headers.guess_mapping` or the user's), normalising
+  phones, splitting a whole-address column with the smart-paste parser and normalising
+  split 省/市/区 columns to official names;
+* :func:`make_plan` matches every row by normalised phone, then WeChat ID (then the file's
+  客户编号) against the database and the rows before it, and decides per row: new, merge,
+  update, skip or reject;
+* :func:`execute` writes the plan in ONE transaction with bulk inserts; cancel, an error or
+  ``kill -9`` leave the database as it was;
+* :func:`write_report` writes the rejected, flagged and skipped rows with the reason.
+
+Normalisation of stored values is owned by :mod:`sellerdesk.store.customers`
+(``clean_customer_fields`` / ``clean_address_fields``); history and audit semantics are
+the same as for edits: each added address gets an AddressChange ``create`` row with reason
+``import``, each address changed by ``--on-duplicate update`` an ``update`` row with old →
+new, and the import one AuditEntry with counts only.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import logging
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import peewee as pw
+
+from sellerdesk.core import regions
+from sellerdesk.core.phones import normalize_phone
+from sellerdesk.exchange import headers as hdr
+from sellerdesk.exchange.cells import escape_cell, unescape_cell
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.readers import SheetInfo, Workbook, open_workbook
+from sellerdesk.progress import CancelToken, no_progress
+from sellerdesk.store.customers import (
+    FLAG_NEEDS_CHECK,
+    clean_address_fields,
+    clean_customer_fields,
+    join_list,
+    split_list,
+)
+from sellerdesk.store.errors import ValidationError
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, JSONField, utcnow
+
+log = logging.getLogger(__name__)
+
+ON_DUPLICATE = ("merge", "skip", "update", "new")
+HEADER_SCAN_ROWS = 30
+SAMPLE_ROWS = 50
+CHUNK = 500
+REASON = "import"
+
+# Problem codes found in rows: (中文, English, severity). "reject" rows are not imported;
+# "flag" rows are imported with the customer marked needs_check; "info" rows are reported.
+ISSUES: dict[str, tuple[str, str, str]] = {
+    "no_identity": ("没有姓名、手机或微信号，无法识别客户，未导入",
+                    "no name, phone or WeChat ID: not imported", "reject"),
+    "invalid_phone": ("手机号无法识别，已按原样保存并标记需核对",
+                      "phone not recognised: kept as typed, marked needs check", "flag"),
+    "unknown_region": ("省/市/区无法识别，已按原样保存并标记需核对",
+                       "province/city/district not recognised: kept as typed, marked needs check", "flag"),
+    "ambiguous_region": ("省/市/区有多种可能，请核对", "province/city/district is ambiguous: please check", "flag"),
+    "address_unparsed": ("地址中没有找到省市区，整段保存为详细地址并标记需核对",
+                         "no province/city found in the address: kept as detail, marked needs check", "flag"),
+    "bad_date": ("生日不是日期，已原样写入备注", "birthday is not a date: kept in the notes", "flag"),
+    "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen",
+                          "info"),
+}
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def issue_text(code: str, language: str = "zh_CN") -> str:
+    zh, en, _ = ISSUES.get(code, (code, code, "flag"))
+    return zh if language.startswith("zh") else en
+
+
+# ---------------------------------------------------------------------------- reading
+
+@dataclass
+class Table:
+    """The data of one sheet: header cells and the data rows below the header, as text."""
+
+    path: Path
+    kind: str
+    sheet: str
+    sheets: list[SheetInfo]
+    header_row: int  # 1-based row number in the sheet
+    headers: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    encoding: str = ""
+
+
+def choose_sheet(book: Workbook, sheet: str | None = None) -> str:
+    """``sheet`` if given; else the visible sheet whose top rows look most like a header."""
+    names = book.sheet_names()
+    if sheet is not None:
+        if sheet not in names:
+            raise ExchangeError("no_sheet", name=book.path.name, sheet=sheet)
+        return sheet
+    visible = [s.name for s in book.sheets if not s.hidden]
+    if not visible:
+        raise ExchangeError("no_visible_sheet", name=book.path.name)
+    if len(visible) == 1:
+        return visible[0]
+    best, best_score = None, -1
+    for name in visible:
+        top = sample_rows(book, name, HEADER_SCAN_ROWS)
+        score = max((hdr.header_score(cells) for _, cells in top), default=-1)
+        if top and score > best_score:
+            best, best_score = name, score
+    if best is None:
+        raise ExchangeError("no_visible_sheet", name=book.path.name)
+    return best
+
+
+def sample_rows(book: Workbook, sheet: str, count: int = SAMPLE_ROWS) -> list[tuple[int, list[str]]]:
+    out = []
+    for item in book.rows(sheet):
+        out.append(item)
+        if len(out) >= count:
+            break
+    return out
+
+
+def find_header_row(rows: Sequence[tuple[int, list[str]]]) -> int | None:
+    """The row number of the header among the first rows: the best score of at least 2
+    (two partial or one exact match), earliest on ties; None when nothing looks like one."""
+    best_row, best_score = None, 1
+    for number, cells in list(rows)[:HEADER_SCAN_ROWS]:
+        score = hdr.header_score(cells)
+        if score > best_score:
+            best_row, best_score = number, score
+    return best_row
+
+
+def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
+               progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Table:
+    """Read the data rows of ``path`` (raises :class:`ExchangeError` for bad files)."""
+    token = token or CancelToken()
+    path = Path(path)
+    with open_workbook(path) as book:
+        name = choose_sheet(book, sheet)
+        total = book.row_count_hint(name)
+        progress(0, total, "reading")
+        header_cells: list[str] | None = None
+        rows: list[tuple[int, list[str]]] = []
+        pending: list[tuple[int, list[str]]] = []  # rows seen before the header is known
+        for number, cells in book.rows(name):
+            if header_cells is None:
+                if header_row is not None:
+                    if number == header_row:
+                        header_cells = cells
+                    elif number > header_row:
+                        raise ExchangeError("bad_header_row", row=header_row, sheet=name)
+                    continue
+                pending.append((number, cells))
+                if len(pending) < HEADER_SCAN_ROWS:
+                    continue
+                found = find_header_row(pending)
+                if found is None:
+                    raise ExchangeError("no_header", name=path.name, sheet=name)
+                header_row, header_cells = found, dict(pending)[found]
+                rows.extend((n, c) for n, c in pending if n > found)
+                continue
+            rows.append((number, cells))
+            if len(rows) % 2000 == 0:
+                token.check()
+                progress(number, total, "reading")
+        if header_cells is None:
+            if header_row is not None and not pending:
+                raise ExchangeError("bad_header_row", row=header_row, sheet=name)
+            if not pending:
+                raise ExchangeError("no_data", name=path.name)
+            found = find_header_row(pending)
+            if found is None:
+                raise ExchangeError("no_header", name=path.name, sheet=name)
+            header_row, header_cells = found, dict(pending)[found]
+            rows.extend((n, c) for n, c in pending if n > found)
+        encoding = getattr(book, "encoding", "")
+        sheets = list(book.sheets)
+        kind = book.kind
+    width = max([len(header_cells)] + [len(c) for _, c in rows])
+    headers = list(header_cells) + [""] * (width - len(header_cells))
+    header_key = [hdr.normalize_header(h) for h in headers]
+    data = []
+    for number, cells in rows:
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        if [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key:
+            continue  # the header repeated (printed pages, pasted blocks)
+        data.append((number, cells))
+    if not data:
+        raise ExchangeError("no_data", name=path.name)
+    progress(total, total, "reading")
+    return Table(path, kind, name, sheets, int(header_row), headers, data, encoding)
+
+
+# ---------------------------------------------------------------------------- preparing rows
+
+class Record:
+    """One data row: what it says (cleaned) and what the plan does with it."""
+
+    __slots__ = ("row", "values", "customer", "address", "issues", "action", "target", "leader", "phone_key")
+
+    def __init__(self, row: int, values: list[str]) -> None:
+        self.row = row
+        self.values = values
+        self.customer: dict = {}
+        self.address: dict | None = None
+        self.issues: list[str] = []
+        self.action = ""  # new, merge, update, skip, reject
+        self.target: int | None = None  # existing customer id
+        self.leader: int | None = None  # index of the record that creates the customer
+        self.phone_key = ""
+
+    @property
+    def rejected(self) -> bool:
+        return any(ISSUES.get(code, ("", "", ""))[2] == "reject" for code in self.issues)
+
+    @property
+    def flagged(self) -> bool:
+        return any(ISSUES.get(code, ("", "", ""))[2] == "flag" for code in self.issues)
+
+    def reason(self, language: str = "zh_CN") -> str:
+        return "；".join(issue_text(code, language) for code in self.issues)
+
+
+@lru_cache(maxsize=8192)
+def _resolve(province: str, city: str, district: str) -> regions.Resolution:
+    return regions.resolve(province, city, district)
+
+
+_GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
+
+
+def validate_mapping(mapping: Sequence[str | None], name: str = "") -> None:
+    if not {"name", "phone", "wechat", "address", "phone2"} & set(f for f in mapping if f):
+        raise ExchangeError("no_identity_column", name=name)
+
+
+def prepare(table: Table, mapping: Sequence[str | None] | None = None, *, progress: ProgressFn = no_progress,
+            token: CancelToken | None = None) -> list[Record]:
+    """Clean every row with ``mapping`` (column → field; None ignores a column)."""
+    token = token or CancelToken()
+    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    validate_mapping(mapping, table.path.name)
+    columns = [(i, f) for i, f in enumerate(mapping) if f]
+    records = []
+    total = len(table.rows)
+    for index, (number, cells) in enumerate(table.rows):
+        if index % CHUNK == 0:
+            token.check()
+            progress(index, total, "checking")
+        records.append(prepare_row(number, cells, columns))
+    progress(total, total, "checking")
+    return records
+
+
+def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]]) -> Record:
+    rec = Record(number, cells)
+    raw: dict[str, str] = {}
+    for i, name in columns:
+        value = unescape_cell(cells[i]) if i < len(cells) else ""
+        if value:
+            raw[name] = f"{raw[name]} {value}" if name in raw else value
+    notes: list[str] = [raw["notes"]] if raw.get("notes") else []
+    name = raw.get("name", "")
+    phone, phone2 = raw.get("phone", ""), raw.get("phone2", "")
+    if not phone and phone2:
+        phone, phone2 = phone2, ""
+
+    # the address: a whole-address column, split columns, or both (split columns win)
+    place = {"province": "", "city": "", "district": "", "detail": "", "postal_code": "", "adcode": ""}
+    if raw.get("address"):
+        from sellerdesk.core.address import parse
+
+        parsed = parse(raw["address"])
+        for key in place:
+            place[key] = getattr(parsed, key)
+        if not name and parsed.name:
+            name = parsed.name
+        if not phone and parsed.phone:
+            phone = parsed.phone
+        elif parsed.phone and parsed.phone != normalize_phone(phone).value and parsed.phone != phone2:
+            phone2 = phone2 or parsed.phone
+        if not parsed.adcode:
+            place["detail"] = raw["address"]
+            rec.issues.append("address_unparsed")
+        elif "ambiguous_region" in parsed.warnings:
+            rec.issues.append("ambiguous_region")
+    if any(raw.get(k) for k in hdr.REGION_KEYS):
+        resolved = _resolve(*(raw.get(k) or place[k] for k in hdr.REGION_KEYS))
+        place.update(province=resolved.province, city=resolved.city, district=resolved.district,
+                     adcode=resolved.adcode)
+        if resolved.unknown:
+            rec.issues.append("unknown_region")
+        elif resolved.ambiguous and "ambiguous_region" not in rec.issues:
+            rec.issues.append("ambiguous_region")
+    if raw.get("detail"):
+        place["detail"] = raw["detail"]
+    if raw.get("postal_code"):
+        place["postal_code"] = raw["postal_code"]
+    if phone2 and normalize_phone(phone2).value != normalize_phone(phone).value:
+        notes.append(f"备用电话: {phone2}")
+
+    data = {"name": name, "phone": phone}
+    for key in ("wechat", "tags", "tier", "source", "flags"):
+        if raw.get(key):
+            data[key] = raw[key]
+    gender = raw.get("gender", "")
+    if gender:
+        code = _GENDERS.get(gender.strip().lower())
+        if code:
+            data["gender"] = code
+        else:
+            notes.append(f"性别: {gender}")
+    if raw.get("birthday"):
+        data["birthday"] = raw["birthday"]
+    if notes:
+        data["notes"] = "\n".join(notes)
+    try:
+        customer = clean_customer_fields(data)
+    except ValidationError:
+        data.pop("birthday", None)
+        data["notes"] = "\n".join(notes + [f"生日: {raw['birthday']}"])
+        rec.issues.append("bad_date")
+        customer = clean_customer_fields(data)
+    if raw.get("phone") or phone:
+        if not normalize_phone(customer.get("phone", "")).valid and customer.get("phone"):
+            rec.issues.append("invalid_phone")
+    if any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
+        customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
+    rec.customer = customer
+    if not any(customer.get(k) for k in ("name", "phone", "wechat")):
+        rec.issues.insert(0, "no_identity")
+        rec.action = "reject"
+        return rec
+    kind = normalize_phone(customer.get("phone", "")).kind
+    rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
+    if any(place[k] for k in ("province", "city", "district", "detail")):
+        rec.address = clean_address_fields({
+            "recipient": raw.get("recipient") or customer.get("name", ""),
+            "phone": raw.get("address_phone") or customer.get("phone", ""),
+            "label": raw.get("label", ""),
+            **place,
+        })
+    return rec
+
+
+# ---------------------------------------------------------------------------- planning
+
+@dataclass
+class Plan:
+    records: list[Record]
+    on_duplicate: str
+    counts: dict[str, int]
+    ref_column: bool = False
+
+    def summary(self) -> str:
+        c = self.counts
+        return (f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
+                f"{c['rejected']} rejected ({c['flagged']} flagged)")
+
+
+def _existing_keys() -> tuple[dict[str, int], dict[str, int]]:
+    phones: dict[str, int] = {}
+    wechats: dict[str, int] = {}
+    query = (Customer.select(Customer.id, Customer.phone, Customer.wechat)
+             .where(Customer.deleted_at.is_null()).order_by(Customer.id).tuples())
+    for cid, phone, wechat in query.iterator():
+        if phone:
+            phones.setdefault(phone, cid)
+        if wechat:
+            wechats.setdefault(wechat, cid)
+    return phones, wechats
+
+
+def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Sequence[str] | None = None,
+              progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Plan:
+    """Decide each row's action. Needs the store bound (duplicates are looked up in it).
+
+    ``refs`` are the rows' 客户编号 (same length as ``records``): rows sharing one belong to
+    one customer within the file (never matched against the database).
+    """
+    if on_duplicate not in ON_DUPLICATE:
+        raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+    token = token or CancelToken()
+    db_phone, db_wechat = _existing_keys() if on_duplicate != "new" else ({}, {})
+    file_phone: dict[str, int] = {}
+    file_wechat: dict[str, int] = {}
+    file_ref: dict[str, int] = {}
+    counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
+    total = len(records)
+    for index, rec in enumerate(records):
+        if index % CHUNK == 0:
+            token.check()
+            progress(index, total, "planning")
+        counts["rows"] += 1
+        rec.target = rec.leader = None
+        rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
+        if rec.rejected:
+            rec.action = "reject"
+            counts["rejected"] += 1
+            continue
+        if rec.flagged:
+            counts["flagged"] += 1
+        if on_duplicate == "new":
+            rec.action = "new"
+            counts["new"] += 1
+            continue
+        wechat = rec.customer.get("wechat", "")
+        ref = refs[index] if refs else ""
+        target = db_phone.get(rec.phone_key) if rec.phone_key else None
+        if target is None and wechat:
+            target = db_wechat.get(wechat)
+        leader = None
+        if target is None:
+            for key, table in ((rec.phone_key, file_phone), (wechat, file_wechat), (ref, file_ref)):
+                if key and key in table:
+                    leader = table[key]
+                    break
+        if target is None and leader is None:
+            rec.action = "new"
+            counts["new"] += 1
+            leader = index
+        elif on_duplicate == "skip":
+            rec.action = "skip"
+            rec.issues.append("skipped_duplicate")
+            counts["skipped"] += 1
+            continue
+        else:
+            rec.action = on_duplicate
+            counts["merged" if on_duplicate == "merge" else "updated"] += 1
+            rec.target = target
+            rec.leader = leader if target is None else None
+        # later rows with any of this row's keys join the same customer
+        for key, file_table, db_table in ((rec.phone_key, file_phone, db_phone), (wechat, file_wechat, db_wechat),
+                                          (ref, file_ref, None)):
+            if not key:
+                continue
+            if target is not None:
+                if db_table is not None:
+                    db_table.setdefault(key, target)
+                else:
+                    file_ref.setdefault(key, -target - 1)  # negative: a database customer
+            else:
+                file_table.setdefault(key, leader)
+    # a ref pointing at a database customer (encoded negative) becomes a target
+    for rec in records:
+        if rec.leader is not None and rec.leader < 0:
+            rec.target, rec.leader = -rec.leader - 1, None
+    progress(total, total, "planning")
+    return Plan(records, on_duplicate, counts, bool(refs))
+
+
+def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
+    if "ref" not in mapping:
+        return None
+    col = list(mapping).index("ref")
+    return [cells[col].strip() if col < len(cells) else "" for _, cells in table.rows]
+
+
+# ---------------------------------------------------------------------------- writing
+
+@dataclass
+class ImportResult:
+    counts: dict[str, int]
+    report_path: Path | None = None
+    dry_run: bool = False
+    sheet: str = ""
+    header_row: int = 0
+    mapping: list[str | None] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "counts": dict(self.counts),
+            "report": str(self.report_path) if self.report_path else None,
+            "dry_run": self.dry_run,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "mapping": {h or f"#{i + 1}": f for i, (h, f) in enumerate(zip(self.headers, self.mapping)) if f},
+        }
+
+
+_CUSTOMER_COLUMNS = ("name", "name_pinyin", "name_initials", "phone", "wechat", "tags", "tier", "birthday",
+                     "gender", "source", "notes", "flags")
+_MERGE_SKIP = ("name_pinyin", "name_initials")
+_ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
+
+
+def _address_key(values: dict) -> tuple[str, ...]:
+    return tuple("".join(str(values.get(f) or "").split()) for f in ("province", "city", "district", "detail"))
+
+
+def _merged_values(current: dict, incoming: dict, overwrite: bool) -> dict:
+    """Changes to apply to ``current``: blanks filled (merge) or values replaced (update);
+    tags and flags united; notes appended, never replaced."""
+    changes: dict = {}
+    for key, value in incoming.items():
+        if key in _MERGE_SKIP:
+            continue
+        old = current.get(key)
+        if key in ("tags", "flags"):
+            united = join_list(split_list(old or "") + split_list(value or ""))
+            if united != (old or ""):
+                changes[key] = united
+        elif key == "notes":
+            if value and value not in (old or ""):
+                changes[key] = f"{old}\n{value}" if old else value
+        elif value in ("", None):
+            continue
+        elif overwrite and old != value:
+            changes[key] = value
+        elif not overwrite and old in ("", None):
+            changes[key] = value
+    if "name" in changes:
+        changes["name_pinyin"] = incoming.get("name_pinyin", "")
+        changes["name_initials"] = incoming.get("name_initials", "")
+    return changes
+
+
+class _Pending:
+    """A customer the import creates: its fields and addresses, built from one or more rows."""
+
+    __slots__ = ("data", "addresses", "keys")
+
+    def __init__(self, data: dict) -> None:
+        self.data = dict(data)
+        self.addresses: list[dict] = []
+        self.keys: set[tuple[str, ...]] = set()
+
+    def add_address(self, address: dict | None, overwrite: bool) -> None:
+        if not address:
+            return
+        key = _address_key(address)
+        if key in self.keys:
+            return
+        if overwrite and self.addresses:
+            self.keys.discard(_address_key(self.addresses[0]))
+            self.addresses[0] = address
+        else:
+            self.addresses.append(address)
+        self.keys.add(key)
+
+
+def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
+            token: CancelToken | None = None) -> dict[str, int]:
+    """Write ``plan`` in one transaction; returns the counts (with addresses added/updated)."""
+    token = token or CancelToken()
+    counts = dict(plan.counts)
+    counts.update(addresses_added=0, addresses_updated=0, customers_changed=0)
+    records = plan.records
+    total = len(records)
+    with DB.atomic(lock_type="IMMEDIATE"):
+        now = utcnow()
+        pending: dict[int, _Pending] = {}
+        by_target: dict[int, list[Record]] = {}
+        for index, rec in enumerate(records):
+            if index % CHUNK == 0:
+                token.check()
+                progress(index, total * 2, "writing")
+            if rec.action == "new":
+                item = _Pending(rec.customer)
+                item.add_address(rec.address, False)
+                pending[index] = item
+            elif rec.action in ("merge", "update") and rec.leader is not None:
+                item = pending[rec.leader]
+                overwrite = rec.action == "update"
+                changes = _merged_values(item.data, rec.customer, overwrite)
+                item.data.update(changes)
+                item.add_address(rec.address, overwrite)
+            elif rec.action in ("merge", "update") and rec.target is not None:
+                by_target.setdefault(rec.target, []).append(rec)
+
+        next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
+        next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
+        customer_rows, address_rows, change_rows = [], [], []
+        fields_c = [Customer.id, *(getattr(Customer, c) for c in _CUSTOMER_COLUMNS),
+                    Customer.marketing_consent, Customer.created_at, Customer.updated_at]
+        fields_a = [Address.id, Address.customer, *(getattr(Address, c) for c in _ADDRESS_COLUMNS),
+                    Address.is_default, Address.created_at, Address.updated_at]
+        fields_h = [AddressChange.address, AddressChange.customer, AddressChange.action,
+                    AddressChange.new_values, AddressChange.reason, AddressChange.changed_at]
+
+        def add_address_rows(customer_id: int, values: dict, is_default: bool) -> None:
+            nonlocal next_address
+            full = {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
+            address_rows.append((next_address, customer_id, *full.values(), is_default, now, now))
+            change_rows.append((next_address, customer_id, "create", full, REASON, now))
+            next_address += 1
+            counts["addresses_added"] += 1
+
+        def flush(force: bool = False) -> None:
+            for model, fields, rows in ((Customer, fields_c, customer_rows), (Address, fields_a, address_rows),
+                                        (AddressChange, fields_h, change_rows)):
+                if rows and (force or len(rows) >= CHUNK):
+                    token.check()
+                    _insert_rows(model, fields, rows)
+                    rows.clear()
+
+        done = 0
+        for item in pending.values():
+            cid = next_customer
+            next_customer += 1
+            customer_rows.append((cid, *(item.data.get(c, "") if c != "birthday" else item.data.get(c)
+                                         for c in _CUSTOMER_COLUMNS), False, now, now))
+            for position, address in enumerate(item.addresses):
+                add_address_rows(cid, address, position == 0)
+            done += 1
+            if done % CHUNK == 0:
+                flush(force=True)
+                progress(total + done, total * 2, "writing")
+        flush(force=True)
+
+        target_ids = list(by_target)
+        for start in range(0, len(target_ids), 500):
+            token.check()
+            chunk = target_ids[start : start + 500]
+            current = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
+            live: dict[int, list[Address]] = {cid: [] for cid in chunk}
+            for address in (Address.select().where(Address.customer.in_(chunk) & Address.deleted_at.is_null())
+                            .order_by(Address.is_default.desc(), Address.id)):
+                live[address.customer_id].append(address)
+            for cid in chunk:
+                customer = current.get(cid)
+                if customer is None:
+                    continue
+                _apply_to_existing(customer, live[cid], by_target[cid], now, counts, add_address_rows)
+            flush(force=True)
+            done += len(chunk)
+            progress(total + min(done, total), total * 2, "writing")
+        flush(force=True)
+        AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
+            "file": source, "on_duplicate": plan.on_duplicate,
+            **{k: v for k, v in counts.items()},
+        })
+        token.check()
+    progress(total * 2, total * 2, "writing")
+    return counts
+
+
+def _insert_rows(model, fields: list, rows: list[tuple]) -> None:
+    """A plain ``executemany`` INSERT: peewee's insert_many spends most of its time building
+    SQL for big batches. Values go through each field's ``db_value`` like peewee's own."""
+    columns = ", ".join(f'"{f.column_name}"' for f in fields)
+    marks = ", ".join("?" for _ in fields)
+    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
+    special = [(i, f) for i, f in enumerate(fields)
+               if isinstance(f, (pw.DateTimeField, pw.DateField, pw.BooleanField, JSONField))]
+    if special:
+        data = []
+        for row in rows:
+            row = list(row)
+            for i, f in special:
+                value = row[i]
+                if value is not None:
+                    value = f.db_value(value)
+                    row[i] = int(value) if isinstance(value, bool) else (
+                        str(value) if isinstance(value, (_dt.datetime, _dt.date)) else value)
+            data.append(row)
+    else:
+        data = rows
+    DB.cursor().executemany(sql, data)
+
+
+def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime,
+                       counts: dict, add_address_rows) -> None:
+    current = {c: getattr(customer, c) for c in _CUSTOMER_COLUMNS}
+    changes: dict = {}
+    keys = {_address_key({f: getattr(a, f) for f in _ADDRESS_COLUMNS}) for a in live}
+    has_default = any(a.is_default for a in live)
+    for rec in recs:
+        overwrite = rec.action == "update"
+        step = _merged_values({**current, **changes}, rec.customer, overwrite)
+        changes.update(step)
+        if not rec.address:
+            continue
+        key = _address_key(rec.address)
+        if key in keys:
+            continue
+        if overwrite and live:
+            target = next((a for a in live if a.is_default), live[0])
+            old = {f: getattr(target, f) for f in _ADDRESS_COLUMNS}
+            new = {f: rec.address.get(f, "") for f in _ADDRESS_COLUMNS}
+            changed = {f: v for f, v in new.items() if old[f] != v and (v or f in ("district", "adcode"))}
+            if changed:
+                keys.discard(_address_key(old))
+                Address.update(**changed, updated_at=now, verified_at=None).where(Address.id == target.id).execute()
+                AddressChange.create(address=target.id, customer=customer.id, action="update",
+                                     old_values={f: old[f] for f in changed}, new_values=changed,
+                                     reason=REASON, changed_at=now)
+                for f, v in changed.items():
+                    setattr(target, f, v)
+                counts["addresses_updated"] += 1
+                keys.add(_address_key({**old, **changed}))
+            continue
+        add_address_rows(customer.id, rec.address, not has_default)
+        has_default = True
+        keys.add(key)
+    if changes:
+        Customer.update(**changes, updated_at=now).where(Customer.id == customer.id).execute()
+    if changes or recs:
+        counts["customers_changed"] += 1
+
+
+# ---------------------------------------------------------------------------- the report
+
+def default_report_path(source: Path) -> Path:
+    """Beside the imported file (``客户表-导入问题.xlsx``), else in the data dir's reports/."""
+    target = source.with_name(f"{source.stem}-导入问题.xlsx")
+    if os.access(source.parent, os.W_OK):
+        return target
+    from sellerdesk import paths
+
+    folder = paths.data_dir() / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / target.name
+
+
+def reported(records: Iterable[Record]) -> list[Record]:
+    return [r for r in records if r.issues]
+
+
+def write_report(path: Path, table: Table, records: Iterable[Record], language: str = "zh_CN") -> int:
+    """Rejected, flagged and skipped rows: row number, reason, then the original cells.
+
+    Written to a temp file and renamed, so a failure never leaves half a report. Returns
+    the number of rows written.
+    """
+    from openpyxl import Workbook as XlsxWorkbook
+
+    rows = reported(records)
+    book = XlsxWorkbook(write_only=True)
+    sheet = book.create_sheet("导入问题" if language.startswith("zh") else "Problems")
+    first = ["行号", "原因"] if language.startswith("zh") else ["Row", "Reason"]
+    sheet.append(first + [escape_cell(h) for h in table.headers])
+    for rec in rows:
+        sheet.append([rec.row, rec.reason(language)] + [escape_cell(v) for v in rec.values])
+    tmp = path.with_name(path.name + ".part")
+    try:
+        book.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(rows)
+
+
+# ---------------------------------------------------------------------------- all in one
+
+def import_file(path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
+                mapping: Sequence[str | None] | None = None, on_duplicate: str = "merge", dry_run: bool = False,
+                report_path: Path | None = None, write_report_file: bool = True,
+                progress: ProgressFn = no_progress, token: CancelToken | None = None) -> ImportResult:
+    """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call."""
+    token = token or CancelToken()
+    path = Path(path)
+    table = read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
+    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    records = prepare(table, mapping, progress=progress, token=token)
+    plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
+    return finish(table, mapping, plan, dry_run=dry_run, report_path=report_path,
+                  write_report_file=write_report_file, progress=progress, token=token)
+
+
+def finish(table: Table, mapping: Sequence[str | None], plan: Plan, *, dry_run: bool = False,
+           report_path: Path | None = None, write_report_file: bool = True, progress: ProgressFn = no_progress,
+           token: CancelToken | None = None) -> ImportResult:
+    """Write ``plan`` (unless ``dry_run``) and the report; what the wizard's last step runs."""
+    counts = dict(plan.counts)
+    if not dry_run:
+        counts = execute(plan, source=table.path.name, progress=progress, token=token)
+    report = None
+    if write_report_file and reported(plan.records):
+        report = report_path or default_report_path(table.path)
+        write_report(report, table, plan.records)
+    log.info("import of %s (%s): %s", table.path.name, "dry run" if dry_run else "written",
+             {k: v for k, v in counts.items()})
+    return ImportResult(counts, report, dry_run, table.sheet, table.header_row, list(mapping), list(table.headers))
