@@ -15,7 +15,7 @@ def test_create_and_get(store):
     got = customers.get_customer(c.id)
     assert got.name == "张三"
     assert got.phone == "13812345678"
-    assert got.name_pinyin == "zhang san"
+    assert got.name_pinyin.startswith("zhang san")
     assert got.name_initials == "zs"
     assert customers.split_list(got.tags) == ["老客户", "VIP"]
     (address,) = customers.live_addresses(c.id)
