@@ -37,5 +37,10 @@ def test_linux_bundle_builds_and_starts(tmp_path):
     assert smoke.returncode == 0, smoke.stdout[-4000:] + smoke.stderr[-4000:]
     assert "window: SellerDesk" in smoke.stdout
     assert "cli: ok" in smoke.stdout
-    assert shot.stat().st_size > 10_000
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (1280, 800)
+    sampled = {image.pixel(x, y) for x in range(0, 1280, 40) for y in range(0, 800, 40)}
+    assert len(sampled) >= 3, "the screenshot is blank: no window was drawn"
     print(smoke.stdout)
