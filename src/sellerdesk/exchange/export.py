@@ -56,9 +56,15 @@ def one_line(address: Address | None) -> str:
     return f"{address.province}{city}{address.district}{address.detail}"
 
 
-def value_of(key: str, customer: Customer, address: Address | None) -> str:
-    """The text of column/template value ``key`` for one customer (and one of its addresses)."""
+def value_of(key: str, customer: Customer, address: Address | None, *, raw: bool = False) -> str:
+    """The text of column/template value ``key`` for one customer (and one of its addresses).
+
+    ``raw`` (spreadsheet export) gives the stored recipient as it is; couriers get the
+    customer's name when the address has no recipient of its own.
+    """
     a = address
+    if raw and key == "recipient":
+        return a.recipient if a is not None else ""
     if key in ("ref", "id"):
         return str(customer.id)
     if key == "name":
@@ -131,7 +137,7 @@ WARNING_TEXT = {
 
 def _is_emoji(ch: str) -> bool:
     code = ord(ch)
-    return code >= 0x1F000 or 0x2600 <= code <= 0x27BF or 0xFE00 <= code <= 0xFE0F or code == 0x200D
+    return 0x1F000 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF or 0xFE00 <= code <= 0xFE0F or code == 0x200D
 
 
 def check_cell(text: str, charset: str, max_length: int, required: bool) -> list[str]:
@@ -189,35 +195,44 @@ def export_customers(path: str | Path, flt: CustomerFilter | None = None, *, per
         raise ExchangeError("nothing_to_export")
     book = Workbook(write_only=True)
     sheet = book.create_sheet(sheet_name)
-    sheet.append(header_row)
-    rows = customers = 0
-    warnings: list[ExportWarning] = []
-    progress(0, total, "exporting")
-    for customer, addresses in queries.iter_customers(flt):
-        customers += 1
-        if customers % 500 == 0:
-            token.check()
-            progress(customers, total, "exporting")
-        chosen = addresses if per_address and addresses else [addresses[0] if addresses else None]
-        for address in chosen:
-            rows += 1
-            if tpl is None:
-                sheet.append([escape_cell(value_of(k, customer, address)) for k in keys])
-                continue
-            out = []
-            for col in tpl.columns:
-                text = col.const if col.const is not None else value_of(col.value, customer, address)
-                for code in check_cell(text, tpl.charset, col.max_length, col.required):
-                    warnings.append(ExportWarning(rows + 1, col.header, code))
-                out.append(escape_cell(text))
-            sheet.append(out)
-    token.check()
-    tmp = path.with_name(path.name + ".part")
+    saved = False
     try:
-        book.save(tmp)
+        sheet.append(header_row)
+        rows = customers = 0
+        warnings: list[ExportWarning] = []
+        progress(0, total, "exporting")
+        for customer, addresses in queries.iter_customers(flt):
+            customers += 1
+            if customers % 500 == 0:
+                token.check()
+                progress(customers, total, "exporting")
+            chosen = addresses if per_address and addresses else [addresses[0] if addresses else None]
+            for address in chosen:
+                rows += 1
+                if tpl is None:
+                    sheet.append([escape_cell(value_of(k, customer, address, raw=True)) for k in keys])
+                    continue
+                out = []
+                for col in tpl.columns:
+                    text = col.const if col.const is not None else value_of(col.value, customer, address)
+                    for code in check_cell(text, tpl.charset, col.max_length, col.required):
+                        warnings.append(ExportWarning(rows + 1, col.header, code))
+                    out.append(escape_cell(text))
+                sheet.append(out)
         token.check()
-        os.replace(tmp, path)
+        tmp = path.with_name(path.name + ".part")
+        try:
+            book.save(tmp)
+            saved = True
+            token.check()
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
     finally:
-        tmp.unlink(missing_ok=True)
+        if not saved:
+            try:
+                sheet.close()  # release openpyxl's temp file of the unsaved sheet
+            except Exception:  # noqa: BLE001 - already failing; the first error is the one to report
+                pass
     progress(total, total, "exporting")
     return ExportResult(path, rows, customers, warnings)

@@ -81,11 +81,10 @@ def match_header(text: object) -> tuple[str | None, bool]:
     exact, by_length = _index()
     if key in exact:
         return exact[key], True
-    if len(key) > 12:  # a sentence (a title row), not a header
-        return None, False
     for synonym, field in by_length:
-        # one-character synonyms (省, 市, 区) only match exactly: 小区 is not a district column
-        if len(synonym) >= 2 and synonym in key:
+        # one-character synonyms (省, 市, 区) only match exactly: 小区 is not a district column;
+        # a synonym inside a long text (a title row: 2024年客户名单) is not a header either
+        if len(synonym) >= 2 and synonym in key and len(key) - len(synonym) <= 4:
             return field, False
     return None, False
 

@@ -349,9 +349,12 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     kind = normalize_phone(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
     if any(place[k] for k in ("province", "city", "district", "detail")):
+        # a recipient/address-phone column (our per-address export) is taken as it is, even
+        # empty; without one the customer's name and phone are the recipient's
+        mapped = {f for _, f in columns}
         rec.address = clean_address_fields({
-            "recipient": raw.get("recipient") or customer.get("name", ""),
-            "phone": raw.get("address_phone") or customer.get("phone", ""),
+            "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
+            "phone": raw.get("address_phone", "") if "address_phone" in mapped else customer.get("phone", ""),
             "label": raw.get("label", ""),
             **place,
         })
@@ -438,7 +441,6 @@ def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Seque
             rec.action = "skip"
             rec.issues.append("skipped_duplicate")
             counts["skipped"] += 1
-            continue
         else:
             rec.action = on_duplicate
             counts["merged" if on_duplicate == "merge" else "updated"] += 1

@@ -1,0 +1,233 @@
+import openpyxl
+import pytest
+
+from sellerdesk.exchange import importer
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.store import customers, queries
+from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer
+
+from conftest import HEADER
+
+
+def snapshot():
+    """Everything an import may touch, comparable before/after."""
+    return (
+        [queries.customer_to_dict(c, a) for c, a in queries.iter_customers(queries.CustomerFilter(), sort="id")],
+        AddressChange.select().count(), AuditEntry.select().count(), Address.select().count(),
+    )
+
+
+def by_phone(phone):
+    (customer,) = queries.find_by_phone(phone)
+    return queries.customer_to_dict(customer, queries.addresses_of([customer.id])[customer.id])
+
+
+def test_messy_sheet_lands_right(store, sheets):
+    rows = [
+        HEADER,
+        ["张三", 13812345678, "zs_wx", "广东", "深圳", "南山", "科技园南区1栋101", "老客户"],
+        ["李四", 1.3987654321e10, "", "北京", "", "朝阳区", "建国路88号", ""],
+        ["王五", "+86 137-0000-1111", "", "浙江省", "杭州市", "西湖区", "文三路90号", ""],
+        ["赵六", "12345", "", "广东省", "深圳市", "南山区", "后海大道1号", ""],
+        [None, None, None, "上海", "", "", "人民广场", "没有名字"],
+        ["钱七", "13600000000", "", "火星省", "", "", "基地1号", ""],
+    ]
+    path = sheets.xlsx("客户.xlsx", {"客户": rows}, title="客户名单", trailing_formatted=10_000)
+    result = importer.import_file(path)
+    c = result.counts
+    assert (c["new"], c["merged"], c["rejected"], c["flagged"]) == (5, 0, 1, 2)
+    zs = by_phone("13812345678")
+    assert zs["wechat"] == "zs_wx" and zs["notes"] == "老客户"
+    (a,) = zs["addresses"]
+    assert (a["province"], a["city"], a["district"], a["detail"], a["adcode"]) == (
+        "广东省", "深圳市", "南山区", "科技园南区1栋101", "440305")
+    assert a["recipient"] == "张三" and a["is_default"]
+    ls = by_phone("13987654321")
+    assert [ls["addresses"][0][k] for k in ("province", "city", "district")] == ["北京市", "北京市", "朝阳区"]
+    assert by_phone("13700001111")["name"] == "王五"
+    bad = by_phone("12345")
+    assert bad["flags"] == ["needs_check"]  # invalid phone kept as typed and flagged
+    mars = by_phone("13600000000")
+    assert mars["flags"] == ["needs_check"] and mars["addresses"][0]["province"] == "火星省"
+    # history and audit
+    assert AddressChange.select().where(AddressChange.reason == "import", AddressChange.action == "create").count() == 5
+    (entry,) = AuditEntry.select().where(AuditEntry.action == "import")
+    assert entry.detail["new"] == 5 and entry.detail["rejected"] == 1
+    assert "13812345678" not in str(entry.detail)
+    # the report: original row + reason, for rejected and flagged rows
+    report = openpyxl.load_workbook(result.report_path)
+    lines = list(report.active.iter_rows(values_only=True))
+    assert lines[0][:3] == ("行号", "原因", "姓名")
+    assert [line[0] for line in lines[1:]] == [7, 8, 9]
+    assert "手机号无法识别" in lines[1][1]
+    assert "无法识别客户" in lines[2][1] and lines[2][8] == "人民广场"
+    assert "省/市/区无法识别" in lines[3][1]
+
+
+def test_full_address_column_is_split_with_the_parser(store, sheets):
+    rows = [["客户", "收货地址"], ["张三", "广东省深圳市南山区科技园南区1栋101 13812345678"],
+            [None, "李四 13987654321 浙江杭州西湖区文三路90号"], ["王五", "不知道哪里"]]
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": rows}))
+    assert result.counts["new"] == 3
+    zs = by_phone("13812345678")
+    assert zs["name"] == "张三"
+    assert zs["addresses"][0]["district"] == "南山区" and zs["addresses"][0]["detail"] == "科技园南区1栋101"
+    ls = by_phone("13987654321")
+    assert ls["name"] == "李四" and ls["addresses"][0]["city"] == "杭州市"
+    (ww,) = [c for c, _ in queries.iter_customers() if c.name == "王五"]
+    assert ww.flags == "needs_check"
+    assert queries.addresses_of([ww.id])[ww.id][0].detail == "不知道哪里"
+
+
+def existing_customer():
+    return customers.create_customer(
+        {"name": "张三", "phone": "13812345678", "wechat": "", "tags": "VIP"},
+        [{"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
+          "detail": "科技园南区1栋101"}])
+
+
+DUP_ROWS = [
+    HEADER,
+    ["张三丰", "138 1234 5678", "zs_wx", "浙江", "杭州", "西湖区", "文三路90号", "换了地址"],  # same phone as DB
+    ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园南区1栋101", ""],  # same address as DB
+    ["", "", "zs_wx", "江苏", "南京", "鼓楼区", "中山路1号", ""],  # same WeChat as row 1 → same customer
+    ["新人", "13700000000", "xr", "上海", "", "浦东新区", "世纪大道1号", ""],
+    ["新人", "137-0000-0000", "", "上海", "", "浦东新区", "世纪大道1号", ""],  # within-file duplicate
+]
+
+
+def test_merge_adds_differing_addresses_and_never_overwrites(store, sheets):
+    old = existing_customer()
+    result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS}))
+    c = result.counts
+    assert (c["new"], c["merged"], c["rejected"]) == (1, 4, 0)
+    assert Customer.select().count() == 2
+    zs = by_phone("13812345678")
+    assert zs["id"] == old.id
+    assert zs["name"] == "张三"  # merge fills blanks, never overwrites
+    assert zs["wechat"] == "zs_wx"  # blank filled
+    assert zs["notes"] == "换了地址"
+    places = [(a["city"], a["detail"], a["is_default"]) for a in zs["addresses"]]
+    assert places == [("深圳市", "科技园南区1栋101", True), ("杭州市", "文三路90号", False),
+                      ("南京市", "中山路1号", False)]
+    history = customers.address_history(old.id)
+    assert sorted(h.reason for h in history) == ["created", "import", "import"]
+    assert len(by_phone("13700000000")["addresses"]) == 1
+
+
+def test_skip_update_and_new(store, sheets):
+    old = existing_customer()
+    path = sheets.xlsx("d.xlsx", {"S": DUP_ROWS})
+    before = snapshot()
+    plan_skip = importer.import_file(path, on_duplicate="skip", dry_run=True)
+    assert snapshot() == before  # dry run changes nothing
+    assert plan_skip.counts["skipped"] == 4 and plan_skip.counts["new"] == 1
+
+    result = importer.import_file(path, on_duplicate="update")
+    assert result.counts["updated"] == 4
+    zs = by_phone("13812345678")
+    assert zs["name"] == "张三"  # the last update row (row 2) says 张三 again
+    assert zs["wechat"] == "zs_wx"
+    (default,) = [a for a in zs["addresses"] if a["is_default"]]
+    assert default["city"] == "南京市"  # the default address was updated in place, with history
+    updates = [h for h in customers.address_history(old.id) if h.action == "update"]
+    assert updates and all(h.reason == "import" for h in updates)
+    assert updates[-1].old_values["city"] == "深圳市"
+
+    count = Customer.select().count()
+    result = importer.import_file(path, on_duplicate="new")
+    assert result.counts["new"] == 5 and Customer.select().count() == count + 5
+
+
+def test_skip_writes_nothing_for_known_customers(store, sheets):
+    existing_customer()
+    before_addresses = Address.select().count()
+    result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS}), on_duplicate="skip")
+    assert result.counts["skipped"] == 4
+    assert Address.select().count() == before_addresses + 1  # only 新人's address
+    report = openpyxl.load_workbook(result.report_path)
+    reasons = [row[1] for row in report.active.iter_rows(min_row=2, values_only=True)]
+    assert reasons and all("跳过" in r for r in reasons)
+
+
+def test_trashed_customers_are_not_merged_into(store, sheets):
+    old = existing_customer()
+    customers.trash_customers([old.id])
+    result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS[:2]}))
+    assert result.counts["new"] == 1
+
+
+def test_cancel_leaves_the_database_unchanged(store, sheets):
+    existing_customer()
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
+                       for i in range(3000)]
+    rows.append(["张三", "13812345678", "", "浙江", "杭州", "西湖区", "文三路90号", ""])
+    path = sheets.xlsx("big.xlsx", {"S": rows})
+    table = importer.read_table(path)
+    plan = importer.make_plan(importer.prepare(table))
+    before = snapshot()
+    token = CancelToken()
+
+    def progress(done, total, message):
+        if message == "writing" and done > total // 2:
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        importer.execute(plan, progress=progress, token=token)
+    assert snapshot() == before
+
+
+def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
+    existing_customer()
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
+                       for i in range(1200)]
+    path = sheets.xlsx("big.xlsx", {"S": rows})
+    before = snapshot()
+    calls = {"n": 0}
+    real = importer._insert_rows
+
+    def failing(model, fields, rows):
+        calls["n"] += 1
+        if calls["n"] == 4:
+            raise OSError("disk full")
+        real(model, fields, rows)
+
+    monkeypatch.setattr(importer, "_insert_rows", failing)
+    with pytest.raises(OSError):
+        importer.import_file(path)
+    assert calls["n"] == 4
+    assert snapshot() == before
+
+
+def test_mapping_can_be_adjusted_and_must_identify(store, sheets):
+    path = sheets.xlsx("m.xlsx", {"S": [["甲", "乙"], ["张三", "13812345678"]]})
+    table = importer.read_table(path, header_row=1)
+    with pytest.raises(ExchangeError) as info:
+        importer.prepare(table)
+    assert info.value.code == "no_identity_column"
+    records = importer.prepare(table, ["name", "phone"])
+    plan = importer.make_plan(records)
+    assert plan.counts["new"] == 1
+    importer.execute(plan)
+    assert by_phone("13812345678")["name"] == "张三"
+
+
+def test_birthday_gender_tags_and_second_phone(store, sheets):
+    rows = [["姓名", "手机", "电话", "生日", "性别", "标签", "等级"],
+            ["张三", "13812345678", "021-64641234", "1990/01/02", "女", "VIP，老客户", "金卡"],
+            ["李四", "13900000000", "", "某天", "未知", "", ""]]
+    result = importer.import_file(sheets.xlsx("b.xlsx", {"S": rows}))
+    assert result.counts["flagged"] == 1
+    zs = by_phone("13812345678")
+    assert zs["birthday"] == "1990-01-02" and zs["gender"] == "F" and zs["tags"] == ["VIP", "老客户"]
+    assert zs["tier"] == "金卡" and "021-64641234" in zs["notes"]
+    ls = by_phone("13900000000")
+    assert ls["birthday"] == "" and "生日: 某天" in ls["notes"] and "性别: 未知" in ls["notes"]
+
+
+def test_gbk_csv_import(store, sheets):
+    path = sheets.csv("客户.csv", [["收货人", "联系电话", "收货地址"],
+                                   ["张三", "13812345678", "广东省深圳市南山区科技园1号"]], encoding="gbk")
+    assert importer.import_file(path).counts["new"] == 1
+    assert by_phone("13812345678")["addresses"][0]["district"] == "南山区"
