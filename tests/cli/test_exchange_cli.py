@@ -1,0 +1,106 @@
+import json
+import os
+import signal
+import subprocess
+import sys
+
+import openpyxl
+import pytest
+
+HEADER = ["姓名", "手机", "微信", "省", "市", "区", "详细地址"]
+
+
+def xlsx(path, rows, title=None):
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("客户")
+    if title:
+        sheet.append([title])
+        sheet.append([])
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_import_with_rejected_rows_exits_0_and_reports(initialized_cli, tmp_path):
+    cli = initialized_cli
+    path = xlsx(tmp_path / "客户.xlsx", [HEADER, ["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号"],
+                                        [None, None, None, "上海", None, None, "某路"],
+                                        ["李四", "1.3987654321E10", "", "北京", "", "朝阳区", "建国路1号"]],
+                title="客户名单")
+    dry = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
+    assert dry["dry_run"] and dry["counts"]["new"] == 2 and dry["counts"]["rejected"] == 1
+    assert cli.json_lines("list", "--json") == []
+    out = cli("import", str(path))
+    assert "2 new" in out.stdout and "1 rejected" in out.stdout and "Problem report" in out.stdout
+    rows = cli.json_lines("list", "--json")
+    assert sorted(r["phone"] for r in rows) == ["13812345678", "13987654321"]
+    report = tmp_path / "客户-导入问题.xlsx"
+    assert report.exists()
+    again = json.loads(cli("import", str(path), "--json", "--on-duplicate", "skip").stdout)
+    assert again["counts"]["skipped"] == 2 and again["counts"]["new"] == 0
+
+
+@pytest.mark.parametrize("content,expect", [
+    (b"", "empty"), (b"hello, I am not a spreadsheet", "not a spreadsheet"), (b"PK\x03\x04broken", "damaged"),
+])
+def test_refused_files_are_one_line_without_traceback(initialized_cli, tmp_path, content, expect):
+    path = tmp_path / "bad.xlsx"
+    path.write_bytes(content)
+    proc = initialized_cli("import", str(path), check=False)
+    assert proc.returncode != 0
+    assert proc.stdout == ""
+    assert len(proc.stderr.strip().splitlines()) == 1 and expect in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_missing_file_and_bad_sheet(initialized_cli, tmp_path):
+    proc = initialized_cli("import", str(tmp_path / "nope.xlsx"), check=False)
+    assert proc.returncode == 1 and "not found" in proc.stderr
+    path = xlsx(tmp_path / "a.xlsx", [HEADER, ["张三", "13812345678", "", "", "", "", ""]])
+    proc = initialized_cli("import", str(path), "--sheet", "Sheet9", check=False)
+    assert proc.returncode == 1 and "Sheet9" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_export_with_filters_and_template(initialized_cli, tmp_path):
+    cli = initialized_cli
+    path = xlsx(tmp_path / "in.xlsx", [HEADER, ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],
+                                       ["李四", "13987654321", "", "浙江", "杭州", "西湖", "文三路1号"]])
+    cli("import", str(path))
+    out = json.loads(cli("export", str(tmp_path / "hd.xlsx"), "--region", "华东", "--json").stdout)
+    assert out["customers"] == 1
+    rows = list(openpyxl.load_workbook(tmp_path / "hd.xlsx").active.iter_rows(values_only=True))
+    assert rows[1][1] == "李四"
+    cli("export", str(tmp_path / "kd.xlsx"), "--province", "广东省", "--template", "generic")
+    rows = list(openpyxl.load_workbook(tmp_path / "kd.xlsx").active.iter_rows(values_only=True))
+    assert rows[0][0] == "收件人姓名" and rows[1][:2] == ("张三", "13812345678")
+    assert "generic" in cli("export", "--list-templates", "x").stdout
+    proc = cli("export", str(tmp_path / "x.xlsx"), "--template", "nope", check=False)
+    assert proc.returncode == 1 and "nope" in proc.stderr and "Traceback" not in proc.stderr
+    proc = cli("export", str(tmp_path / "x.xlsx"), "--search", "无此人", check=False)
+    assert proc.returncode == 1 and "Nothing to export" in proc.stderr
+
+
+def test_kill_during_import_leaves_the_database_unchanged(initialized_cli, tmp_path):
+    cli = initialized_cli
+    cli("add", "--name", "老客户", "--phone", "13700000001", "--address", "广东省深圳市南山区科技园1号")
+    before = cli("list", "--json").stdout
+    rows = [HEADER] + [[f"客户{i}", f"1390000{i:04d}", f"wx{i}", "广东", "深圳", "南山", f"科技园{i}号"]
+                       for i in range(8000)]
+    path = xlsx(tmp_path / "big.xlsx", rows)
+    killed_at = None
+    with subprocess.Popen([sys.executable, "-m", "sellerdesk.cli", "import", str(path), "--progress"],
+                          env=cli.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as proc:
+        for line in proc.stderr:
+            if line.startswith("Writing:"):
+                done, total = (int(x) for x in line.split()[1].split("/"))
+                if total // 2 < done < total:
+                    proc.send_signal(signal.SIGKILL)
+                    killed_at = line.strip()
+                    break
+        proc.wait(timeout=120)
+    assert killed_at, "the import finished before it could be killed"
+    assert proc.returncode == -signal.SIGKILL
+    assert cli("list", "--json").stdout == before
+    # and the store still works afterwards
+    assert "new" in cli("import", str(xlsx(tmp_path / "s.xlsx", [HEADER, ["王五", "13500000000", "", "", "", "", ""]]))).stdout
