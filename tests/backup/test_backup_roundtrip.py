@@ -90,7 +90,15 @@ def test_verify_accepts_a_good_backup(filled, tmp_path):
     assert info.created_at.tzinfo is dt.timezone.utc
 
 
-def test_backup_while_a_write_transaction_is_open(filled, tmp_path):
+def test_backup_while_a_write_transaction_is_open(filled, tmp_path, monkeypatch):
+    """The quiet copy cannot get the write lock, so the online backup API copies the committed state."""
+    from sellerdesk.backup import snapshot
+
+    monkeypatch.setattr(snapshot, "QUIET_WAIT_MS", 50)
+    used = []
+    real = snapshot.take_snapshot
+    monkeypatch.setattr("sellerdesk.backup.create.take_snapshot",
+                        lambda *a, **kw: used.append(real(*a, **kw)) or used[-1])
     committed = dump_tables(filled.db_path, filled.key)
     writer = connect(filled.db_path, filled.key)
     try:
@@ -104,6 +112,7 @@ def test_backup_while_a_write_transaction_is_open(filled, tmp_path):
         writer.execute_sql("ROLLBACK")
         writer.close()
     assert result.header.counts["customers"] == 5
+    assert [s.method for s in used] == [snapshot.METHOD_BACKUP_API]
     target = DataDir(tmp_path / "restored", MemorySecretStore())
     restore_into(result.path, filled.key, target)
     assert dump_tables(target.db_path, filled.key) == committed
@@ -153,3 +162,16 @@ def test_wrong_key_is_refused_before_anything(filled, tmp_path):
     result = create_backup(filled.db_path, filled.key, filled.vault.load(), [tmp_path])
     with pytest.raises(WrongKeyError):
         prepare_restore(result.path, bytes(32), filled)
+
+
+def test_quiet_copy_is_used_when_no_one_writes(filled, tmp_path):
+    """The usual fast path: an open reader (the app) does not stop it, and the copy is exact."""
+    from sellerdesk.backup import snapshot
+
+    customers.create_customer({"name": "最后一笔"})  # committed into the WAL, not yet checkpointed
+    snap = snapshot.take_snapshot(filled.db_path, filled.key, tmp_path / "snap.db")
+    assert snap.method == snapshot.METHOD_COPY
+    assert snap.counts["customers"] == 6
+    assert snap.sha256 == snapshot.file_sha256(snap.path)
+    assert dump_tables(snap.path, filled.key) == dump_tables(filled.db_path, filled.key)
+    Customer.select().count()  # the app's own connection still works afterwards

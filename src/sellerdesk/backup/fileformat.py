@@ -229,6 +229,8 @@ def write_backup(out: BinaryIO, header: BackupHeader, snapshot: BinaryIO, data_k
         progress(index + 1, total, MSG_ENCRYPT)
     if snapshot.read(1):
         raise OSError("the snapshot grew while it was being written")
+    if token is not None:
+        token.check()  # last chance: after this the file is complete and will be kept
     out.write(writer.sha.digest())
 
 
