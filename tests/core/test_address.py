@@ -90,3 +90,12 @@ def test_region_fragments_give_consistent_regions(text: str) -> None:
     result = parse(text)
     assert "parse_error" not in result.warnings
     _assert_consistent(result.to_dict())
+
+
+def test_normalize_fast_path_covers_every_mapped_character() -> None:
+    from sellerdesk.core import text
+
+    # normalize() skips the translate table when _NEEDS_WORK finds nothing: every
+    # character the table maps must therefore be found.
+    assert all(text._NEEDS_WORK.match(ch) for ch in text._TRANSLATE_KEYS)
+    assert text.normalize("北京市⻄城区１号\u3000") == "北京市西城区1号 "

@@ -35,6 +35,7 @@ MAX_INPUT = 2000
 """Longer pastes are cut: no address needs more, and parsing stays fast."""
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_NOT_DIGIT = re.compile(r"\D")
 _EDGE_PUNCT = " -:：.,·_*#>=+\"'"
 
 
@@ -93,17 +94,15 @@ def _parse(raw: str) -> ParseResult:
         raw = raw[:MAX_INPUT]
         result.warnings.append("input_truncated")
     text = normalize(raw)
-    if not text.isascii():
+    if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
-    if noise.CHATTER_HINT_RE.search(text):
-        text = noise.CHATTER_RE.sub(" ", text)
+    text = noise.sub_from(noise.CHATTER_RE, noise.CHATTER_STARTS, " ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
-    if noise.LABEL_HINT_RE.search(text):
-        text = noise.LABEL_RE.sub(_mark_label, text)
+    text = noise.sub_from(noise.LABEL_RE, noise.LABEL_STARTS, _mark_label, text)
     text = _take_phones(text, result)
     text = _take_postcode(text, result)
-    text = noise.LONG_NUMBER_RE.sub(" ", text)
+    text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
     choice = _matcher().choose(_matcher().scan(text))
     _fill_regions(choice, result)
@@ -120,6 +119,12 @@ def _take_phones(text: str, result: ParseResult) -> str:
     """Remove every phone from ``text``; keep the first mobile (else landline)."""
     found: list[str] = []
 
+    def take_mobile(match: re.Match[str]) -> str:
+        # The pattern admits only [+(]86 / 0086 prefixes and 11 digits with spaces or
+        # dashes, all of which normalize_phone accepts as that mobile: keep the digits.
+        found.append(_NOT_DIGIT.sub("", match.group(1)))
+        return "\n"
+
     def take(match: re.Match[str]) -> str:
         phone = normalize_phone(match.group(0))
         if phone.valid:
@@ -127,8 +132,8 @@ def _take_phones(text: str, result: ParseResult) -> str:
             return "\n"
         return match.group(0)
 
-    text = noise.MOBILE_IN_TEXT_RE.sub(take, text)
-    text = noise.LANDLINE_IN_TEXT_RE.sub(take, text)
+    text = noise.sub_from(noise.MOBILE_IN_TEXT_RE, noise.MOBILE_STARTS, take_mobile, text)
+    text = noise.sub_from(noise.LANDLINE_IN_TEXT_RE, noise.LANDLINE_STARTS, take, text)
     if found:  # mobiles were collected first, so a mobile beats a landline
         result.phone = found[0]
         if len(set(found)) > 1:
@@ -139,7 +144,11 @@ def _take_phones(text: str, result: ParseResult) -> str:
 
 
 def _take_postcode(text: str, result: ParseResult) -> str:
-    match = noise.POSTCODE_RE.search(text)
+    match = None
+    for start in noise.POSTCODE_STARTS.finditer(text):
+        match = noise.POSTCODE_RE.match(text, start.start())
+        if match is not None:
+            break
     if match is None:
         return text
     result.postal_code = match.group(0)

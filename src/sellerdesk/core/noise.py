@@ -7,6 +7,7 @@ Declared once here as data (compiled regular expressions) and used by
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 NAME_MARK = "\x01"
 """Placed before the value of a name label (收货人：) so the parser knows it is a name."""
@@ -60,3 +61,45 @@ POSTCODE_RE = re.compile(r"(?<![\d#])[1-8]\d{5}(?![\d号室栋楼层座弄幢单
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
 SEPARATOR_RE = re.compile(r"[\s,;|/，；、。!！?？~\n\t]+")
+
+# Characters a match of each pattern can start with.  None of the patterns above starts
+# with a literal that ``re`` could use to skip ahead, so a plain ``sub`` tries the whole
+# pattern at every position; :func:`sub_from` only tries the positions these allow.
+# (tests/core/test_noise.py checks sub_from against Pattern.sub.)
+CHATTER_STARTS = re.compile(r"[(\[【{<麻拜请求您你亲尽快早赶今马发寄不别勿只要放到送先打谢多感工周节订单复]")
+LABEL_STARTS = re.compile(r"[收姓联名手电所详邮地tT]")
+# The number patterns start with a look-behind (no digit before), so do these.
+MOBILE_STARTS = re.compile(r"(?<!\d)(?:[+0(8]|1[3-9])")
+LANDLINE_STARTS = re.compile(r"(?<!\d)[(0]")
+POSTCODE_STARTS = re.compile(r"(?<![\d#])[1-8]")
+LONG_NUMBER_STARTS = re.compile(r"(?<![\w-])[A-Za-z\d]")
+
+
+def sub_from(
+    pattern: re.Pattern[str], starts: re.Pattern[str], repl: str | Callable[[re.Match[str]], str], text: str
+) -> str:
+    """``pattern.sub(repl, text)`` trying ``pattern`` only where ``starts`` matches.
+
+    ``starts`` must match every character a (non-empty) match of ``pattern`` can begin
+    with; ``repl`` is a plain string (no escapes) or a function, as for ``re.sub``.
+    """
+    find, match = starts.search, pattern.match
+    hit = find(text)
+    if hit is None:
+        return text
+    parts: list[str] = []
+    done = 0
+    while hit is not None:
+        pos = hit.start()
+        found = match(text, pos)
+        if found is None:
+            hit = find(text, pos + 1)
+            continue
+        parts.append(text[done:pos])
+        parts.append(repl(found) if callable(repl) else repl)
+        done = found.end()
+        hit = find(text, max(done, pos + 1))
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)

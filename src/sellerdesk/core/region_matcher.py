@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sellerdesk.core import regions as _regions
 from sellerdesk.core.regions import Region
@@ -29,9 +30,8 @@ _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SCAN_LIMIT = 12  # hits considered; an address names its regions early
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """One alias found in the text."""
+class Hit(NamedTuple):
+    """One alias found in the text (a plain tuple: built in the parser's inner loop)."""
 
     start: int
     end: int
@@ -76,56 +76,83 @@ class RegionMatcher:
             if region not in bucket:
                 bucket.append(region)
         self._index = {k: tuple(v) for k, v in index.items()}
-        self._chains: dict[str, tuple[Region, ...]] = {}
-        self._full = full
+        self._full = frozenset(full)
+        # Every alias has at least 2 characters (names.aliases never strips a name below
+        # 2), so the scan looks up the first two characters of each position: most
+        # positions have no alias starting with them and cost one dict lookup.
         lengths: dict[str, set[int]] = {}
         for alias in index:
-            lengths.setdefault(alias[0], set()).add(len(alias))
-        self._lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+            if len(alias) < 2:
+                raise ValueError(f"region alias shorter than 2 characters: {alias!r}")
+            lengths.setdefault(alias[:2], set()).add(len(alias))
+        self._lengths = {k: tuple(sorted(ls, reverse=True)) for k, ls in lengths.items()}
+        self._shi_sizes = tuple(size for size in sorted({len(a) for a in index if a[0] == "市"}, reverse=True) if size >= 3)
+        self._codes = {alias: frozenset(r.adcode for r in regions) for alias, regions in self._index.items()}
+        # Per region: its (province, city, county) chain, the chain as a set, the path()
+        # triple, and whether it is a municipality (province row or its city row).
+        self._chains: dict[Region, tuple[Region, ...]] = {}
+        self._chain_sets: dict[Region, frozenset[Region]] = {}
+        self._paths: dict[Region, tuple[Region | None, Region | None, Region | None]] = {}
+        for region in _regions.all_regions():
+            path = _regions.path(region.adcode)
+            chain = tuple(r for r in path if r is not None)
+            self._paths[region] = path
+            self._chains[region] = chain
+            self._chain_sets[region] = frozenset(chain)
+        self._municipal = frozenset(r for r in self._chains if r.is_municipality)
 
     def scan(self, text: str) -> list[Hit]:
         """Longest, non-overlapping alias hits, left to right."""
         hits: list[Hit] = []
-        index, lengths, n = self._index, self._lengths, len(text)
+        index, lengths, full_names, n = self._index, self._lengths, self._full, len(text)
+        place_word = self._place_word
         i = 0
         while i < n and len(hits) < _SCAN_LIMIT:
-            lens = lengths.get(text[i])
+            lens = lengths.get(text[i : i + 2])
             if lens is None:
                 i += 1
                 continue
             for size in lens:
-                if i + size > n:
+                end = i + size
+                if end > n:
                     continue
-                alias = text[i : i + size]
+                alias = text[i:end]
                 found = index.get(alias)
                 if found is None:
                     continue
-                end = i + size
-                if alias[-1] == "市" and size >= 3:
-                    found, alias, end = self._split_shi(text, i, end, found, alias)
-                full = alias in self._full
-                hit = Hit(i, end, found, full, self._place_word(text, end, full))
-                hits.append(hit)
+                if size >= 3 and alias[-1] == "市":
+                    found, alias, end = self._split_shi(text, end, found, alias)
+                full = alias in full_names
+                place = place_word(text, end, full)
+                hits.append(Hit(i, end, found, full, place))
                 i = end
-                if full and not hit.place_word and all(r.level == 3 for r in found):
-                    return hits  # the county closes the region part; the rest is detail
+                if full and not place:
+                    for r in found:
+                        if r.level != 3:
+                            break
+                    else:
+                        return hits  # the county closes the region part; the rest is detail
                 break
             else:
                 i += 1
         return hits
 
     def _split_shi(
-        self, text: str, start: int, end: int, found: tuple[Region, ...], alias: str
+        self, text: str, end: int, found: tuple[Region, ...], alias: str
     ) -> tuple[tuple[Region, ...], str, int]:
         """济南市中区 → 济南 + 市中区 when 市中区 is a county of the city just named."""
-        lens = self._lengths.get("市", ())
-        shorter = self._index.get(alias[:-1])
+        shorter_alias = alias[:-1]
+        shorter = self._index.get(shorter_alias)
         if not shorter:
             return found, alias, end
-        for size in lens:
-            child = self._index.get(text[end - 1 : end - 1 + size])
-            if size >= 3 and child and any(c.parent in {r.adcode for r in shorter} for c in child):
-                return shorter, alias[:-1], end - 1
+        codes = self._codes[shorter_alias]
+        index = self._index
+        for size in self._shi_sizes:
+            child = index.get(text[end - 1 : end - 1 + size])
+            if child:
+                for c in child:
+                    if c.parent in codes:
+                        return shorter, shorter_alias, end - 1
         return found, alias, end
 
     @staticmethod
@@ -140,73 +167,69 @@ class RegionMatcher:
             return True
         return nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS
 
-    def _chain(self, region: Region) -> tuple[Region, ...]:
-        """(province, city, county) down to ``region``, cached."""
-        chain = self._chains.get(region.adcode)
-        if chain is None:
-            chain = tuple(r for r in _regions.path(region.adcode) if r is not None)
-            self._chains[region.adcode] = chain
-        return chain
-
     def choose(self, hits: list[Hit]) -> Choice:
         """Pick the best-supported region chain among ``hits`` (see module docstring)."""
-        usable = [h for h in hits if not h.place_word]
+        usable = [h for h in hits if not h[4]]
         if not usable:
             return Choice()
+        chains, chain_sets, municipal = self._chains, self._chain_sets, self._municipal
+        # Hits are left to right and do not overlap, so starts and ends both grow with the
+        # index: "starts earliest" is "lowest index", "ends before" is "lower index".
         best_key: tuple[float, int, int] | None = None
         best: Region | None = None
         best_used: list[int] = []
         ties: list[Region] = []
-        seen: set[str] = set()
+        seen: set[Region] = set()
         for hit in usable:
-            for region in hit.regions:
-                if region.adcode in seen:
+            for region in hit[2]:
+                if region in seen:
                     continue
-                seen.add(region.adcode)
-                chain = self._chain(region)
-                score, used = _support(chain, usable)
-                key = (score, region.level, -min(usable[u].start for u in used))
+                seen.add(region)
+                chain = chains[region]
+                # Support: each level of the chain (county first) named by the first hit
+                # that names it and is not used yet (a municipality's province+city pair
+                # may share one hit: 北京).
+                used: list[int] = []
+                score = 0.0
+                prev_hit = -1
+                for level_region in reversed(chain):
+                    for idx, other in enumerate(usable):
+                        if level_region not in other[2]:
+                            continue
+                        if idx in used and not (prev_hit == idx and level_region in municipal):
+                            continue
+                        # A short county name (南宫, 朝阳) is weaker evidence than a short city name.
+                        score += 3 if other[3] else (2 if level_region.level < 3 else 1.5)
+                        used.append(idx)
+                        prev_hit = idx
+                        break
+                last = max(used)
+                chain_set = chain_sets[region]
+                for idx in range(last + 1):
+                    if idx not in used and chain_set.isdisjoint(usable[idx][2]):
+                        score -= 1  # a contradicting region named before/among the chosen ones
+                key = (score, region.level, -usable[min(used)][0])
                 if best_key is None or key > best_key:
                     best_key, best, best_used, ties = key, region, used, [region]
                 elif key == best_key:
                     ties.append(region)
         assert best is not None
 
-        choice = Choice()
-        chain = self._chain(best)
-        choice.province, choice.city, choice.district = _regions.path(best.adcode)
-        choice.start = min(usable[u].start for u in best_used)
-        choice.end = max(usable[u].end for u in best_used)
+        chain_set = chain_sets[best]
+        explicit: set[int] = set()
+        full_levels: set[int] = set()
         for u in best_used:
-            for region in usable[u].regions:
-                if region in chain:
-                    choice.explicit.add(region.level)
-                    if usable[u].full:
-                        choice.full_levels.add(region.level)
+            hit = usable[u]
+            for region in hit[2]:
+                if region in chain_set:
+                    explicit.add(region.level)
+                    if hit[3]:
+                        full_levels.add(region.level)
+        province, city, district = self._paths[best]
+        choice = Choice(
+            province, city, district, usable[min(best_used)][0], usable[max(best_used)][1], explicit, full_levels
+        )
         if len(ties) > 1:
-            choice.candidates = [_regions.path(r.adcode) for r in sorted(ties, key=lambda r: r.adcode)]
+            paths = self._paths
+            choice.candidates = [paths[r] for r in sorted(ties, key=lambda r: r.adcode)]
         return choice
-
-
-def _support(chain: tuple[Region, ...], hits: list[Hit]) -> tuple[float, list[int]]:
-    """Score of a region chain against ``hits`` and the hit indexes that name it."""
-    used: list[int] = []
-    score = 0.0
-    prev_hit = -1
-    for level_region in reversed(chain):  # county first, then city, then province
-        for idx, hit in enumerate(hits):
-            if level_region not in hit.regions:
-                continue
-            # One hit names one level, except a municipality's province+city pair (北京).
-            if idx in used and not (prev_hit == idx and level_region.is_municipality):
-                continue
-            # A short county name (南宫, 朝阳) is weaker evidence than a short city name.
-            score += 3 if hit.full else (2 if level_region.level < 3 else 1.5)
-            used.append(idx)
-            prev_hit = idx
-            break
-    last = max(hits[u].end for u in used)
-    for idx, hit in enumerate(hits):
-        if hit.end <= last and idx not in used and not any(r in chain for r in hit.regions):
-            score -= 1  # a contradicting region named before/among the chosen ones
-    return score, used
