@@ -1,0 +1,210 @@
+"""The export dialog: current view or everyone, spreadsheet or courier template, per
+customer or per address, split or one-line 省市区, chosen columns; runs as a Job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sellerdesk.exchange import export as exp
+from sellerdesk.exchange.templates import list_templates
+from sellerdesk.jobs.worker import Job, start
+from sellerdesk.store import queries
+from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.import_wizard import ExchangeText, translated
+
+
+class ExportDialog(QDialog):
+    """Emits ``exported(result)`` when the file is written."""
+
+    exported = Signal(object)
+
+    def __init__(self, current_filter: CustomerFilter | None = None, parent: QWidget | None = None, *,
+                 synchronous: bool = False, default_folder: Path | None = None) -> None:
+        super().__init__(parent)
+        self.synchronous = synchronous
+        self.current_filter = current_filter or CustomerFilter()
+        self.job: Job | None = None
+        self.result: exp.ExportResult | None = None
+        self.setWindowTitle(self.tr("Export customers"))
+        language = ExchangeText.language()
+
+        view_count = queries.count_customers(self.current_filter)
+        all_count = queries.count_customers(CustomerFilter())
+        self.view_radio = QRadioButton(self.tr("The current view (%1 customers)").replace("%1", str(view_count)))
+        self.all_radio = QRadioButton(self.tr("Everyone (%1 customers)").replace("%1", str(all_count)))
+        self.view_radio.setChecked(True)
+        scope = QButtonGroup(self)
+        scope.addButton(self.view_radio)
+        scope.addButton(self.all_radio)
+
+        self.format_combo = QComboBox()
+        self.format_combo.addItem(self.tr("Spreadsheet (choose the columns)"), None)
+        for tpl in list_templates():
+            self.format_combo.addItem(self.tr("Courier template: %1").replace("%1", tpl.display_title(language)),
+                                      tpl.name)
+        self.format_combo.currentIndexChanged.connect(self._format_changed)
+        self.per_address = QCheckBox(self.tr("One row per address (otherwise the default address only)"))
+        self.split_region = QCheckBox(self.tr("Province, city and district in separate columns"))
+        self.split_region.setChecked(True)
+        self.per_address.toggled.connect(self._fill_columns)
+        self.split_region.toggled.connect(self._fill_columns)
+        self.columns = QListWidget()
+        self.labels = ExchangeText.field_labels()
+        self.labels["address"] = self.tr("Address (one line)")
+
+        self.path_edit = QLineEdit()
+        folder = default_folder or Path.home()
+        self.path_edit.setText(str(folder / (self.tr("customers") + ".xlsx")))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(browse)
+
+        self.progress = QProgressBar()
+        self.progress.hide()
+        self.phase = QLabel()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
+        self.buttons.accepted.connect(self.start_export)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Customers:"), self.view_radio)
+        form.addRow("", self.all_radio)
+        form.addRow(self.tr("Format:"), self.format_combo)
+        form.addRow("", self.per_address)
+        form.addRow("", self.split_region)
+        form.addRow(self.tr("Columns:"), self.columns)
+        form.addRow(self.tr("Save as:"), path_row)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.buttons)
+        self._fill_columns()
+
+    def _fill_columns(self) -> None:
+        chosen = set(exp.default_columns(self.per_address.isChecked(), self.split_region.isChecked()))
+        self.columns.clear()
+        for key in exp.ALL_COLUMNS:
+            if self.split_region.isChecked() and key == "address":
+                continue
+            if not self.split_region.isChecked() and key in ("province", "city", "district", "detail"):
+                continue
+            item = QListWidgetItem(self.labels.get(key, key))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in chosen else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
+
+    def _format_changed(self) -> None:
+        spreadsheet = self.format_combo.currentData() is None
+        self.columns.setEnabled(spreadsheet)
+        self.split_region.setEnabled(spreadsheet)
+
+    def chosen_columns(self) -> list[str]:
+        out = []
+        for i in range(self.columns.count()):
+            item = self.columns.item(i)
+            if item.checkState() == Qt.CheckState.Checked:
+                out.append(item.data(Qt.ItemDataRole.UserRole))
+        return out
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), self.path_edit.text(),
+                                              self.tr("Excel workbook (*.xlsx)"))
+        if path:
+            self.path_edit.setText(path)
+
+    def start_export(self) -> None:
+        if self.job is not None:
+            return
+        path = Path(self.path_edit.text().strip())
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        columns = self.chosen_columns()
+        template = self.format_combo.currentData()
+        if template is None and not columns:
+            dialogs.error(self, self.tr("Export"), self.tr("Choose at least one column."))
+            return
+        flt = self.current_filter if self.view_radio.isChecked() else CustomerFilter()
+        per_address, split = self.per_address.isChecked(), self.split_region.isChecked()
+
+        def work(progress, token):
+            return exp.export_customers(path, flt, per_address=per_address, split_region=split,
+                                        columns=None if template else columns, template=template,
+                                        progress=progress, token=token)
+
+        job = Job(translated(work), "export")
+        self.job = job
+        job.progress.connect(self._progress)
+        job.succeeded.connect(self._done)
+        job.failed.connect(self._failed)
+        job.cancelled.connect(lambda: self._failed(None))
+        job.finished.connect(self._finished)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        if self.synchronous:
+            job.run_here()
+        else:
+            start(job)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(total, 0))
+        self.progress.setValue(min(done, total) if total else 0)
+        self.phase.setText(ExchangeText.phase(message))
+
+    def _finished(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+
+    def _done(self, result: exp.ExportResult) -> None:
+        self.result = result
+        text = self.tr("Exported %1 rows to %2.").replace("%1", str(result.rows)).replace("%2", str(result.path))
+        if result.warnings:
+            language = ExchangeText.language()
+            lines = [self.tr("Row %1, %2: %3").replace("%1", str(w.row)).replace("%2", w.column).replace(
+                "%3", exp.WARNING_TEXT[w.code][0 if language.startswith("zh") else 1]) for w in result.warnings[:20]]
+            text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(result.warnings)))
+            text += "\n" + "\n".join(lines)
+        self.exported.emit(result)
+        dialogs.information(self, self.tr("Export"), text)
+        self.accept()
+
+    def _failed(self, message) -> None:
+        self.phase.setText("")
+        if message is None:
+            self.phase.setText(self.tr("The export was cancelled; no file was written."))
+            return
+        dialogs.error(self, self.tr("Export"), message)
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            return
+        super().reject()

@@ -1,0 +1,607 @@
+"""The import wizard: file → sheet and header row → column mapping → preview → import → summary.
+
+Reading, checking and planning the whole file and writing it run as :class:`Job`s in the
+thread pool (progress + Cancel); the UI thread only reads a sample of the first rows for
+the sheet and mapping steps. Everything the wizard does is in :mod:`sellerdesk.exchange`.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+    QWizardPage,
+)
+
+from sellerdesk.exchange import headers as hdr
+from sellerdesk.exchange import importer
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.readers import open_workbook
+from sellerdesk.jobs.worker import Job, start
+from sellerdesk.ui import dialogs
+
+log = logging.getLogger(__name__)
+
+FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv"
+PREVIEW_SAMPLE = 50
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExchangeText", text)
+
+
+class ExchangeText:
+    """Translated texts shared by the wizard, the export dialog and the controller."""
+
+    @staticmethod
+    def error(exc: ExchangeError) -> str:
+        p = exc.params
+        texts = {
+            "not_found": _t("The file %1 was not found."),
+            "unreadable": _t("The file %1 cannot be read."),
+            "empty_file": _t("The file %1 is empty."),
+            "not_spreadsheet": _t("%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files."),
+            "corrupt": _t("%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again."),
+            "encrypted": _t("%1 is protected by a password. Save it without the password and try again."),
+            "encoding": _t("%1 is not UTF-8 or GBK text. Save it from Excel as \"CSV UTF-8\" and try again."),
+            "no_sheet": _t("%1 has no sheet with that name."),
+            "no_visible_sheet": _t("%1 has no visible sheet with data."),
+            "no_data": _t("%1 has no rows of customer data."),
+            "no_header": _t("No header row was found in %1. Choose the header row by hand."),
+            "no_identity_column": _t("Map at least one column to name, phone, WeChat ID or address."),
+            "bad_header_row": _t("That header row is outside the sheet."),
+            "nothing_to_export": _t("Nothing to export: no customer is in this view."),
+            "unknown_template": _t("That courier template does not exist."),
+            "bad_template": _t("The courier template is damaged."),
+            "bad_target": _t("Exports are written as .xlsx files."),
+        }
+        text = texts.get(exc.code)
+        if text is None:
+            return str(exc)
+        return text.replace("%1", p.get("name", ""))
+
+    @staticmethod
+    def field_labels() -> dict[str, str]:
+        return {
+            "name": _t("Name"), "phone": _t("Phone"), "phone2": _t("Second phone"), "wechat": _t("WeChat ID"),
+            "address": _t("Whole address"), "province": _t("Province"), "city": _t("City"),
+            "district": _t("District/county"), "detail": _t("Street address"), "postal_code": _t("Postal code"),
+            "recipient": _t("Recipient"), "address_phone": _t("Recipient phone"), "label": _t("Address label"),
+            "tags": _t("Tags"), "tier": _t("Tier"), "birthday": _t("Birthday"), "gender": _t("Gender"),
+            "source": _t("Source"), "notes": _t("Notes"), "flags": _t("Marks"), "ref": _t("Customer No."),
+        }
+
+    @staticmethod
+    def phase(message: str) -> str:
+        return {
+            "reading": _t("Reading the file…"),
+            "checking": _t("Checking rows…"),
+            "planning": _t("Looking for duplicates…"),
+            "writing": _t("Saving customers…"),
+            "exporting": _t("Writing the spreadsheet…"),
+        }.get(message, message)
+
+    @staticmethod
+    def language() -> str:
+        return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
+class FileProblem(Exception):
+    """An :class:`ExchangeError` turned into the translated text the user sees."""
+
+
+def translated(fn):
+    """Wrap a job function so a refused file fails with the translated message."""
+
+    def run(progress, token):
+        try:
+            return fn(progress, token)
+        except ExchangeError as exc:
+            raise FileProblem(ExchangeText.error(exc)) from exc
+
+    return run
+
+
+# ---------------------------------------------------------------------------- the wizard
+
+class ImportWizard(QWizard):
+    """Emits ``imported(result)`` once the import is in the database."""
+
+    imported = Signal(object)
+
+    PAGE_FILE, PAGE_SHEET, PAGE_MAPPING, PAGE_PREVIEW, PAGE_IMPORT = range(5)
+
+    def __init__(self, context=None, path: str | Path | None = None, parent: QWidget | None = None, *,
+                 synchronous: bool = False) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.synchronous = synchronous  # tests: jobs run on the calling thread
+        self.setWindowTitle(self.tr("Import customers"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+        self.path: Path | None = None
+        self.sheets: list = []
+        self.sample: list[tuple[int, list[str]]] = []
+        self.sheet = ""
+        self.header_row = 0
+        self.headers: list[str] = []
+        self.mapping: list[str | None] = []
+        self.table: importer.Table | None = None
+        self.plan: importer.Plan | None = None
+        self.result: importer.ImportResult | None = None
+        self.job: Job | None = None
+        self.file_page = ImportFilePage(self)
+        self.sheet_page = ImportSheetPage(self)
+        self.mapping_page = ImportMappingPage(self)
+        self.preview_page = ImportPreviewPage(self)
+        self.import_page = ImportRunPage(self)
+        for page_id, page in enumerate((self.file_page, self.sheet_page, self.mapping_page, self.preview_page,
+                                        self.import_page)):
+            self.setPage(page_id, page)
+        if path:
+            self.file_page.path_edit.setText(str(path))
+        self.resize(900, 620)
+
+    # jobs -----------------------------------------------------------------
+    def run(self, fn, on_success, on_failure, progress_bar: QProgressBar, label: QLabel) -> Job:
+        job = Job(translated(fn), "import")
+        self.job = job
+
+        def show(done: int, total: int, message: str) -> None:
+            progress_bar.setRange(0, max(total, 0))
+            progress_bar.setValue(min(done, total) if total else 0)
+            label.setText(ExchangeText.phase(message))
+
+        def done(handler, value) -> None:
+            if self.job is job:  # not busy any more before the page reacts
+                self.job = None
+            handler(value)
+
+        job.progress.connect(show)
+        job.succeeded.connect(lambda value: done(on_success, value))
+        job.failed.connect(lambda message: done(on_failure, message))
+        job.cancelled.connect(lambda: done(on_failure, None))
+        progress_bar.setRange(0, 0)
+        if self.synchronous:
+            job.run_here()
+        else:
+            start(job)
+        return job
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def reject(self) -> None:
+        if self.job is not None:  # Cancel while working stops the job; it rolls back
+            self.job.cancel()
+            return
+        super().reject()
+
+    def show_error(self, text: str) -> None:
+        dialogs.error(self, self.tr("Import"), text)
+
+    # reading ------------------------------------------------------------------
+    def load_sample(self, sheet: str | None, header_row: int | None) -> bool:
+        """Read the first rows of ``sheet`` (small) and guess the header and mapping."""
+        assert self.path is not None
+        try:
+            with open_workbook(self.path) as book:
+                self.sheets = list(book.sheets)
+                self.sheet = importer.choose_sheet(book, sheet)
+                self.sample = importer.sample_rows(book, self.sheet, PREVIEW_SAMPLE)
+        except ExchangeError as exc:
+            self.show_error(ExchangeText.error(exc))
+            return False
+        if header_row is None:
+            header_row = importer.find_header_row(self.sample) or (self.sample[0][0] if self.sample else 1)
+        self.header_row = header_row
+        self.headers = next((cells for n, cells in self.sample if n == header_row), [])
+        width = max([len(c) for _, c in self.sample] + [0])
+        self.headers = list(self.headers) + [""] * (width - len(self.headers))
+        self.mapping = hdr.guess_mapping(self.headers)
+        return True
+
+
+class ImportFilePage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Choose a file"))
+        self.setSubTitle(self.tr("An Excel (.xlsx, .xls), WPS (.ods) or CSV file with one customer per row."))
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText(self.tr("File to import"))
+        self.path_edit.textChanged.connect(self.completeChanged)
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self.browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path_edit, 1)
+        row.addWidget(browse)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        hint = QLabel(self.tr("Nothing is saved until the last step; the import is all or nothing."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addStretch(1)
+
+    def browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), "",
+                                              self.tr("Spreadsheets (%1)").replace("%1", FILE_FILTER_EXTS))
+        if path:
+            self.path_edit.setText(path)
+
+    def isComplete(self) -> bool:
+        return bool(self.path_edit.text().strip())
+
+    def validatePage(self) -> bool:
+        self.wiz.path = Path(self.path_edit.text().strip())
+        return self.wiz.load_sample(None, None)
+
+
+class ImportSheetPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Sheet and header row"))
+        self.setSubTitle(self.tr("Hidden sheets are skipped unless you choose one. The header row holds the "
+                                 "column names (姓名, 手机, 地址…)."))
+        self.sheet_combo = QComboBox()
+        self.header_spin = QSpinBox()
+        self.header_spin.setRange(1, 1_048_576)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        form = QFormLayout()
+        form.addRow(self.tr("Sheet:"), self.sheet_combo)
+        form.addRow(self.tr("Header row:"), self.header_spin)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        self._loading = False
+        self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
+        self.header_spin.valueChanged.connect(self._header_changed)
+
+    def initializePage(self) -> None:
+        self._loading = True
+        self.sheet_combo.clear()
+        for info in self.wiz.sheets:
+            label = info.name + ("  " + self.tr("(hidden)") if info.hidden else "")
+            self.sheet_combo.addItem(label, info.name)
+        self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.wiz.sheet)))
+        self.header_spin.setValue(self.wiz.header_row)
+        self._loading = False
+        self._fill()
+
+    def _sheet_changed(self) -> None:
+        if self._loading:
+            return
+        if self.wiz.load_sample(self.sheet_combo.currentData(), None):
+            self._loading = True
+            self.header_spin.setValue(self.wiz.header_row)
+            self._loading = False
+        self._fill()
+
+    def _header_changed(self, value: int) -> None:
+        if self._loading:
+            return
+        self.wiz.load_sample(self.wiz.sheet, value)
+        self._fill()
+
+    def _fill(self) -> None:
+        sample = self.wiz.sample
+        width = max([len(c) for _, c in sample] + [1])
+        self.table.clear()
+        self.table.setRowCount(len(sample))
+        self.table.setColumnCount(width)
+        self.table.setVerticalHeaderLabels([str(n) for n, _ in sample])
+        bold = self.font()
+        bold.setBold(True)
+        for r, (number, cells) in enumerate(sample):
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if number == self.wiz.header_row:
+                    item.setFont(bold)
+                    item.setBackground(QBrush(QColor(220, 235, 255)))
+                self.table.setItem(r, c, item)
+
+    def validatePage(self) -> bool:
+        if not any(n > self.wiz.header_row for n, _ in self.wiz.sample):
+            self.wiz.show_error(self.tr("There are no data rows below the header row."))
+            return False
+        return True
+
+
+class ImportMappingPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Columns"))
+        self.setSubTitle(self.tr("Check what each column holds. A whole-address column is split into province, "
+                                 "city, district and street automatically."))
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First values"), self.tr("Import as")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.combos: list[QComboBox] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+
+    def initializePage(self) -> None:
+        labels = ExchangeText.field_labels()
+        data_rows = [cells for n, cells in self.wiz.sample if n > self.wiz.header_row][:3]
+        self.table.setRowCount(len(self.wiz.headers))
+        self.combos = []
+        for i, header in enumerate(self.wiz.headers):
+            self.table.setItem(i, 0, QTableWidgetItem(header or self.tr("(column %1)").replace("%1", str(i + 1))))
+            values = " | ".join(r[i] for r in data_rows if i < len(r) and r[i])
+            self.table.setItem(i, 1, QTableWidgetItem(values))
+            combo = QComboBox()
+            combo.addItem(self.tr("— do not import —"), None)
+            for field in hdr.FIELDS:
+                combo.addItem(labels.get(field, field), field)
+            combo.setCurrentIndex(max(0, combo.findData(self.wiz.mapping[i] if i < len(self.wiz.mapping) else None)))
+            self.table.setCellWidget(i, 2, combo)
+            self.combos.append(combo)
+
+    def current_mapping(self) -> list[str | None]:
+        return [combo.currentData() for combo in self.combos]
+
+    def set_field(self, column: int, field: str | None) -> None:
+        combo = self.combos[column]
+        combo.setCurrentIndex(combo.findData(field))
+
+    def validatePage(self) -> bool:
+        mapping = self.current_mapping()
+        used = [f for f in mapping if f]
+        if len(used) != len(set(used)):
+            self.wiz.show_error(self.tr("Each kind of information can come from one column only."))
+            return False
+        try:
+            importer.validate_mapping(mapping)
+        except ExchangeError as exc:
+            self.wiz.show_error(ExchangeText.error(exc))
+            return False
+        self.wiz.mapping = mapping
+        return True
+
+
+class RecordModel(QAbstractTableModel):
+    """The planned rows: row number, what happens, problems, then the original cells."""
+
+    FIXED = 3
+
+    def __init__(self, headers: list[str], records: list, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.records = records
+        self.language = ExchangeText.language()
+        self.actions = {"new": _t("New"), "merge": _t("Merge"), "update": _t("Update"), "skip": _t("Skip"),
+                        "reject": _t("Rejected")}
+        self.titles = [_t("Row"), _t("Action"), _t("Problems")]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.FIXED + len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Vertical:
+            return None
+        return self.titles[section] if section < self.FIXED else self.headers[section - self.FIXED]
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        rec = self.records[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return rec.row
+            if col == 1:
+                return self.actions.get(rec.action, rec.action)
+            if col == 2:
+                return rec.reason(self.language)
+            values = rec.values
+            return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if rec.action == "reject":
+                return QBrush(QColor(255, 215, 215))
+            if rec.flagged:
+                return QBrush(QColor(255, 243, 200))
+            if rec.action == "skip":
+                return QBrush(QColor(230, 230, 230))
+        return None
+
+
+class ImportPreviewPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("Red rows are not imported, yellow rows are imported and marked 需核对. "
+                                 "Nothing has been saved yet."))
+        self.duplicate_combo = QComboBox()
+        for key, text in (("merge", self.tr("Merge: add a new address to the existing customer")),
+                          ("skip", self.tr("Skip the row")),
+                          ("update", self.tr("Update the existing customer")),
+                          ("new", self.tr("Always add a new customer"))):
+            self.duplicate_combo.addItem(text, key)
+        self.duplicate_combo.currentIndexChanged.connect(self._replan)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.phase = QLabel()
+        self.view = QTableView()
+        self.view.verticalHeader().setVisible(False)
+        form = QFormLayout()
+        form.addRow(self.tr("When a customer is already known:"), self.duplicate_combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+        self.records: list = []
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+
+    def initializePage(self) -> None:
+        self.wiz.plan = None
+        self.wiz.table = None
+        self.view.setModel(None)
+        self.summary.setText("")
+        self.completeChanged.emit()
+        wiz = self.wiz
+        path, sheet, header_row, mapping = wiz.path, wiz.sheet, wiz.header_row, list(wiz.mapping)
+        on_duplicate = self.duplicate_combo.currentData()
+
+        def work(progress, token):
+            table = importer.read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
+            records = importer.prepare(table, mapping, progress=progress, token=token)
+            plan = importer.make_plan(records, on_duplicate, refs=importer.refs_of(table, mapping),
+                                      progress=progress, token=token)
+            return table, plan
+
+        self.progress.show()
+        wiz.run(work, self._planned, self._failed, self.progress, self.phase)
+
+    def _planned(self, value) -> None:
+        self.wiz.table, self.wiz.plan = value
+        self._show_plan()
+
+    def _replan(self) -> None:
+        if self.wiz.table is None or self.wiz.busy():
+            return
+        records, on_duplicate = self.wiz.plan.records, self.duplicate_combo.currentData()
+        refs = importer.refs_of(self.wiz.table, self.wiz.mapping)
+        self.wiz.plan = None
+        self.completeChanged.emit()
+        self.wiz.run(lambda progress, token: importer.make_plan(records, on_duplicate, refs=refs, progress=progress,
+                                                                token=token),
+                     self._replanned, self._failed, self.progress, self.phase)
+
+    def _replanned(self, plan) -> None:
+        self.wiz.plan = plan
+        self._show_plan()
+
+    def _show_plan(self) -> None:
+        plan = self.wiz.plan
+        c = plan.counts
+        self.summary.setText(self.tr("%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)")
+                             .replace("%1", str(c["new"])).replace("%2", str(c["merged"]))
+                             .replace("%3", str(c["updated"])).replace("%4", str(c["skipped"]))
+                             .replace("%5", str(c["rejected"])).replace("%6", str(c["flagged"])))
+        self.view.setModel(RecordModel(self.wiz.table.headers, plan.records, self.view))
+        self.progress.hide()
+        self.phase.setText("")
+        self.completeChanged.emit()
+
+    def _failed(self, message) -> None:
+        self.progress.hide()
+        if message is None:
+            self.phase.setText(self.tr("Stopped."))
+            return
+        self.phase.setText(self.tr("The file could not be read."))
+        self.wiz.show_error(message)
+
+    def isComplete(self) -> bool:
+        return self.wiz.plan is not None and not self.wiz.busy() and (
+            self.wiz.plan.counts["new"] + self.wiz.plan.counts["merged"] + self.wiz.plan.counts["updated"]) > 0
+
+
+class ImportRunPage(QWizardPage):
+    def __init__(self, wizard: ImportWizard) -> None:
+        super().__init__(wizard)
+        self.wiz = wizard
+        self.setTitle(self.tr("Import"))
+        self.phase = QLabel()
+        self.progress = QProgressBar()
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.report_button = QPushButton(self.tr("Open the problem report"))
+        self.report_button.clicked.connect(self.open_report)
+        self.report_button.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.report_button)
+        layout.addStretch(1)
+        self.state = ""  # running, done, cancelled, failed
+
+    def initializePage(self) -> None:
+        wiz = self.wiz
+        table, mapping, plan = wiz.table, list(wiz.mapping), wiz.plan
+        self.state = "running"
+        self.summary.setText("")
+        self.cancel_button.show()
+        self.progress.show()
+        self.completeChanged.emit()
+        wiz.run(lambda progress, token: importer.finish(table, mapping, plan, progress=progress, token=token),
+                self._done, self._failed, self.progress, self.phase)
+
+    def cancel(self) -> None:
+        if self.wiz.job is not None:
+            self.wiz.job.cancel()
+            self.phase.setText(self.tr("Cancelling…"))
+
+    def _done(self, result: importer.ImportResult) -> None:
+        self.wiz.result = result
+        self.state = "done"
+        c = result.counts
+        text = self.tr("Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. "
+                       "%6 addresses added.").replace("%1", str(c["new"])).replace("%2", str(c["merged"])) \
+            .replace("%3", str(c["updated"])).replace("%4", str(c["skipped"])).replace("%5", str(c["rejected"])) \
+            .replace("%6", str(c["addresses_added"]))
+        if result.report_path:
+            text += "\n" + self.tr("Rows with problems are listed in %1.").replace("%1", str(result.report_path))
+            self.report_button.show()
+        self.summary.setText(text)
+        self.phase.setText(self.tr("Done."))
+        self._finish_ui()
+        self.wiz.imported.emit(result)
+
+    def _failed(self, message) -> None:
+        if message is None:
+            self.state = "cancelled"
+            self.summary.setText(self.tr("The import was cancelled. Nothing was changed."))
+        else:
+            self.state = "failed"
+            self.summary.setText(self.tr("The import failed and nothing was changed: %1").replace("%1", message))
+        self.phase.setText("")
+        self._finish_ui()
+
+    def _finish_ui(self) -> None:
+        self.cancel_button.hide()
+        self.progress.hide()
+        self.completeChanged.emit()
+
+    def open_report(self) -> None:
+        if self.wiz.result and self.wiz.result.report_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.wiz.result.report_path)))
+
+    def isComplete(self) -> bool:
+        return self.state in ("done", "cancelled", "failed")

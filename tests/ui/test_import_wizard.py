@@ -1,0 +1,220 @@
+"""The import wizard and the ExchangeController, driven with pytest-qt on a real temp store."""
+
+import ast
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+
+from sellerdesk.paths import resource
+from sellerdesk.store import customers, queries
+from sellerdesk.store.models import Address, AuditEntry, Customer
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.exchange_actions import ExchangeController
+from sellerdesk.ui.import_wizard import ImportWizard, RecordModel
+
+HEADER = ["姓名", "手机", "微信", "省份", "城市", "区县", "详细地址"]
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    shown = []
+
+    def fake_launch(dialog):
+        shown.append(dialog)
+        return 0
+
+    monkeypatch.setattr(dialogs, "launch", fake_launch)
+    return shown
+
+
+@pytest.fixture
+def context(data_dir, qtbot):
+    return AppContext(data_dir, data_dir.key)
+
+
+@pytest.fixture
+def window(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def messy_file(tmp_path, extra_rows=()):
+    book = openpyxl.Workbook()
+    hidden = book.active
+    hidden.title = "旧表"
+    hidden.append(HEADER)
+    hidden.append(["不该导入", "13100000000", "", "", "", "", ""])
+    hidden.sheet_state = "hidden"
+    sheet = book.create_sheet("客户")
+    sheet["A1"] = "2024 客户名单"
+    sheet.merge_cells("A1:G1")
+    sheet.append([])
+    sheet.append(HEADER)
+    sheet.append(["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号"])
+    sheet.append(["张三", 13812345678.0, "", "浙江", "杭州", "西湖", "文三路90号"])  # within-file duplicate
+    sheet.append([None, None, None, "上海", "", "", "某路1号"])  # rejected
+    sheet.append(["老王", "139 0000 0001", "", "北京", "", "朝阳区", "建国路1号"])  # duplicate of the DB
+    sheet.append(["赵六", "12345", "", "广东", "深圳", "南山", "后海1号"])  # flagged
+    for row in extra_rows:
+        sheet.append(row)
+    path = tmp_path / "客户名单.xlsx"
+    book.save(path)
+    return path
+
+
+def test_wizard_imports_a_messy_file_end_to_end(qtbot, context, window, launched, tmp_path):
+    customers.create_customer({"name": "老王", "phone": "13900000001"},
+                              [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}])
+    path = messy_file(tmp_path)
+    controller = ExchangeController(context, window, lambda: queries.CustomerFilter())
+    wizard = controller.start_import(path)
+    qtbot.addWidget(wizard)
+    assert launched == [wizard]
+    assert wizard.currentId() == ImportWizard.PAGE_SHEET
+    assert wizard.sheet == "客户" and wizard.header_row == 3
+    page = wizard.sheet_page
+    assert [page.sheet_combo.itemData(i) for i in range(page.sheet_combo.count())] == ["旧表", "客户"]
+    assert "(hidden)" in page.sheet_combo.itemText(0)
+
+    wizard.next()
+    mapping = wizard.mapping_page
+    assert mapping.current_mapping() == ["name", "phone", "wechat", "province", "city", "district", "detail"]
+
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert "2 new, 2 merged, 0 updated, 0 skipped, 1 rejected (1 to check)" in preview.summary.text()
+    model = preview.view.model()
+    assert isinstance(model, RecordModel) and model.rowCount() == 5
+    rejected = [r for r in range(5) if model.index(r, 1).data() == "Rejected"]
+    assert rejected == [2]
+    assert model.index(2, 0).data(8) is not None  # BackgroundRole highlights the problem row
+    assert "no name, phone or WeChat ID" in model.index(2, 2).data()
+    assert preview.isComplete()
+
+    with qtbot.waitSignal(context.customers_changed, timeout=30000):
+        wizard.next()
+    run = wizard.import_page
+    assert run.state == "done"
+    assert Customer.select().count() == 3  # 老王 + 张三 + 赵六
+    zs = queries.find_by_phone("13812345678")[0]
+    assert len(queries.addresses_of([zs.id])[zs.id]) == 2
+    assert wizard.result.report_path.exists()
+    assert run.report_button.isVisibleTo(wizard)
+    assert "2 new customers" in run.summary.text()
+    assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1
+
+
+def test_mapping_can_be_changed_by_hand(qtbot, context, launched, tmp_path):
+    book = openpyxl.Workbook()
+    book.active.append(["甲", "乙", "丙"])
+    book.active.append(["张三", "13812345678", "广东省深圳市南山区科技园1号"])
+    path = tmp_path / "plain.xlsx"
+    book.save(path)
+    wizard = ImportWizard(context, path, synchronous=True)
+    qtbot.addWidget(wizard)
+    wizard.restart()
+    wizard.next()
+    assert wizard.currentId() == ImportWizard.PAGE_SHEET
+    wizard.sheet_page.header_spin.setValue(1)
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.current_mapping() == [None, None, None]
+    wizard.next()  # nothing identifies a customer: refused with a message
+    assert wizard.currentId() == ImportWizard.PAGE_MAPPING
+    assert isinstance(launched[-1], QMessageBox)
+    page.set_field(0, "name")
+    page.set_field(1, "name")
+    wizard.next()  # the same field twice: refused
+    assert wizard.currentId() == ImportWizard.PAGE_MAPPING
+    page.set_field(1, "phone")
+    page.set_field(2, "address")
+    wizard.next()
+    assert wizard.plan is not None and wizard.plan.counts["new"] == 1
+    wizard.preview_page.duplicate_combo.setCurrentIndex(wizard.preview_page.duplicate_combo.findData("skip"))
+    assert wizard.plan.on_duplicate == "skip"
+    wizard.next()
+    assert wizard.import_page.state == "done"
+    (row,) = [queries.customer_to_dict(c, a) for c, a in queries.iter_customers()]
+    assert row["name"] == "张三" and row["addresses"][0]["district"] == "南山区"
+
+
+@pytest.mark.parametrize("content", [b"", b"not a spreadsheet at all", b"PK\x03\x04 truncated"])
+def test_bad_files_are_refused_on_the_first_page(qtbot, context, window, launched, tmp_path, content):
+    path = tmp_path / "坏文件.xlsx"
+    path.write_bytes(content)
+    controller = ExchangeController(context, window, queries.CustomerFilter, synchronous=True)
+    wizard = controller.start_import(path)
+    qtbot.addWidget(wizard)
+    assert wizard.currentId() == ImportWizard.PAGE_FILE
+    (box,) = [d for d in launched if isinstance(d, QMessageBox)]
+    assert "坏文件.xlsx" in box.text()
+    assert Customer.select().count() == 0
+
+
+def test_cancel_rolls_back_and_leaves_the_wizard_open(qtbot, context, launched, tmp_path):
+    customers.create_customer({"name": "老王", "phone": "13900000001"}, [])
+    extra = [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号"] for i in range(3000)]
+    path = messy_file(tmp_path, extra)
+    wizard = ImportWizard(context, path)
+    qtbot.addWidget(wizard)
+    wizard.restart()
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=60000)
+    before = (Customer.select().count(), Address.select().count(), AuditEntry.select().count())
+    wizard.next()
+    wizard.reject()  # Cancel while the import runs stops it instead of closing
+    qtbot.waitUntil(lambda: wizard.import_page.state != "running", timeout=60000)
+    assert wizard.import_page.state == "cancelled"
+    assert "Nothing was changed" in wizard.import_page.summary.text()
+    assert wizard.result is None
+    assert (Customer.select().count(), Address.select().count(), AuditEntry.select().count()) == before
+
+
+def test_controller_actions(qtbot, context, window, launched):
+    controller = ExchangeController(context, window, queries.CustomerFilter)
+    assert controller.import_action.shortcut().toString() == "Ctrl+I"
+    assert controller.export_action.shortcut().toString() == "Ctrl+E"
+    controller.import_action.trigger()
+    assert isinstance(launched[-1], QWizard)
+    assert launched[-1].startId() == ImportWizard.PAGE_FILE and not launched[-1].file_page.path_edit.text()
+    assert ExchangeController.accepts("a.XLSX") and ExchangeController.accepts("b.csv")
+    assert not ExchangeController.accepts("c.pdf")
+
+
+UI = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "ui"
+
+
+def _tr_strings():
+    found = set()
+    for name in ("import_wizard.py", "export_dialog.py", "exchange_actions.py"):
+        tree = ast.parse((UI / name).read_text(encoding="utf-8"))
+        for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
+            for node in ast.walk(cls):
+                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
+                        and node.args and isinstance(node.args[0], ast.Constant)):
+                    found.add((cls.name, node.args[0].value))
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_t"
+                    and node.args and isinstance(node.args[0], ast.Constant)):
+                found.add(("ExchangeText", node.args[0].value))
+    return {(c, t.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")) for c, t in found}
+
+
+def test_every_exchange_string_is_translated():
+    rows = {}
+    for line in resource("translations", "zh_CN", "exchange.tsv").read_text(encoding="utf-8").splitlines():
+        context, source, translation = line.split("\t")
+        assert translation.strip(), line
+        for mark in ("%1", "%2", "%3", "%4", "%5", "%6", "%n"):
+            assert source.count(mark) == translation.count(mark), line
+        rows[(context, source)] = translation
+    strings = _tr_strings()
+    assert len(strings) > 60
+    assert sorted(strings - set(rows)) == []
