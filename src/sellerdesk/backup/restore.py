@@ -34,7 +34,7 @@ from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_fil
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations
 from sellerdesk.store.errors import StoreError, WrongKeyError
-from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id, write_atomic
+from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id
 from sellerdesk.store.secrets import KeyringUnavailable
 
 log = logging.getLogger(__name__)
@@ -201,13 +201,20 @@ def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
             leftover = Path(str(datadir.db_path) + suffix)
             if leftover.exists():
                 leftover.unlink()  # the old database's; its content is in the safety backup
-        os.replace(staged.staged_path, datadir.db_path)
-        fsync_dir(home)
         if new_keyfile is not None:
-            write_atomic(datadir.keyfile_path, new_keyfile.to_json())
+            datadir.stage_keyfile(new_keyfile.to_json())
+        os.replace(staged.staged_path, datadir.db_path)
     except OSError as exc:
         staged.discard()
+        datadir.discard_pending_keyfile()
         raise BackupError(f"The restored database could not be put in place: {exc.strerror or exc}") from exc
+    # The new database is in place: its key file must follow. If this fails, the next
+    # start finishes it (DataDir.is_initialized settles a parked key file).
+    try:
+        datadir.settle_pending_keyfile()
+        fsync_dir(home)
+    except OSError as exc:
+        log.warning("the restored key file will be put in place at the next start: %s", exc)
     log.info("restored a backup of %s (%s customers)", staged.info.created_at.isoformat(),
              staged.counts["customers"])
     return RestoreResult(staged.info, staged.key, staged.counts, staged.migrated_from, staged.safety_backup,

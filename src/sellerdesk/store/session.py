@@ -18,7 +18,7 @@ from pathlib import Path
 from sellerdesk import paths
 from sellerdesk.store.database import close_store, open_store
 from sellerdesk.store.errors import StoreError
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, write_atomic
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
 
 
@@ -64,7 +64,38 @@ class DataDir:
     def vault(self) -> Vault:
         return Vault(self.keyfile_path, self.secret_store)
 
+    @property
+    def pending_keyfile_path(self) -> Path:
+        return self.home / "sellerdesk.keys.json.pending"
+
+    def stage_keyfile(self, data: bytes) -> None:
+        """First half of swapping in a database with another key (restore): park its key file.
+
+        The caller then replaces the database file and calls :meth:`settle_pending_keyfile`.
+        If the process dies between the two, the next start finishes the swap, so the
+        database and its key file never stay apart.
+        """
+        write_atomic(self.pending_keyfile_path, data)
+
+    def settle_pending_keyfile(self) -> bool:
+        """Move a parked key file into place once its database is in place; True if it did.
+
+        A staged ``.restore-*.db`` beside it means the database swap has not happened (or
+        is under way), so the current key file still belongs to the current database.
+        """
+        if not self.pending_keyfile_path.exists() or any(self.home.glob(".restore-*.db")):
+            return False
+        try:
+            os.replace(self.pending_keyfile_path, self.keyfile_path)
+        except FileNotFoundError:
+            return False  # another process settled it first
+        return True
+
+    def discard_pending_keyfile(self) -> None:
+        self.pending_keyfile_path.unlink(missing_ok=True)
+
     def is_initialized(self) -> bool:
+        self.settle_pending_keyfile()
         return self.keyfile_path.exists() and self.db_path.exists()
 
     def mode(self) -> str:
