@@ -104,7 +104,8 @@ def _parse(raw: str) -> ParseResult:
     text = _take_postcode(text, result)
     text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
-    choice = _matcher().choose(_matcher().scan(text))
+    matcher = _matcher()
+    choice = matcher.choose(matcher.scan(text))
     _fill_regions(choice, result)
     name_confidence = _split_name_and_detail(text, choice, result)
     _score(choice, result, name_confidence)
@@ -118,22 +119,36 @@ def _mark_label(match: re.Match[str]) -> str:
 def _take_phones(text: str, result: ParseResult) -> str:
     """Remove every phone from ``text``; keep the first mobile (else landline)."""
     found: list[str] = []
-
-    def take_mobile(match: re.Match[str]) -> str:
-        # The pattern admits only [+(]86 / 0086 prefixes and 11 digits with spaces or
-        # dashes, all of which normalize_phone accepts as that mobile: keep the digits.
+    # Mobiles: the pattern admits only [+(]86 / 0086 prefixes and 11 digits with spaces
+    # or dashes, all of which normalize_phone accepts as that mobile: keep the digits.
+    find, match_at = noise.MOBILE_STARTS.search, noise.MOBILE_IN_TEXT_RE.match
+    hit = find(text)
+    parts: list[str] = []
+    done = 0
+    while hit is not None:  # Pattern.sub, as in noise.sub_from, without a callback
+        pos = hit.start()
+        match = match_at(text, pos)
+        if match is None:
+            hit = find(text, pos + 1)
+            continue
         found.append(_NOT_DIGIT.sub("", match.group(1)))
-        return "\n"
+        parts.append(text[done:pos])
+        done = match.end()
+        hit = find(text, done)
+    if parts:
+        parts.append(text[done:])
+        text = "\n".join(parts)
 
-    def take(match: re.Match[str]) -> str:
-        phone = normalize_phone(match.group(0))
-        if phone.valid:
-            found.append(phone.value)
-            return "\n"
-        return match.group(0)
+    if noise.LANDLINE_STARTS.search(text):
 
-    text = noise.sub_from(noise.MOBILE_IN_TEXT_RE, noise.MOBILE_STARTS, take_mobile, text)
-    text = noise.sub_from(noise.LANDLINE_IN_TEXT_RE, noise.LANDLINE_STARTS, take, text)
+        def take(match: re.Match[str]) -> str:
+            phone = normalize_phone(match.group(0))
+            if phone.valid:
+                found.append(phone.value)
+                return "\n"
+            return match.group(0)
+
+        text = noise.sub_from(noise.LANDLINE_IN_TEXT_RE, noise.LANDLINE_STARTS, take, text)
     if found:  # mobiles were collected first, so a mobile beats a landline
         result.phone = found[0]
         if len(set(found)) > 1:
@@ -167,8 +182,11 @@ def _fill_regions(choice: Choice, result: ParseResult) -> None:
     if choice.candidates:
         result.warnings.append("ambiguous_region")
         result.candidates = [_candidate(*c) for c in choice.candidates]
-    if any(level not in choice.explicit for level in range(1, best.level + 1)):
-        result.warnings.append("region_filled_from_code")
+    explicit = choice.explicit
+    for level in range(1, best.level + 1):
+        if level not in explicit:
+            result.warnings.append("region_filled_from_code")
+            break
 
 
 def _candidate(p: Region | None, c: Region | None, d: Region | None) -> dict[str, str]:
@@ -234,7 +252,9 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> fl
 
 
 def _tokens(text: str) -> list[str]:
-    return [t.strip(_EDGE_PUNCT) for t in noise.SEPARATOR_RE.split(text) if t.strip(_EDGE_PUNCT)]
+    if not text:
+        return []
+    return [t for t in [t.strip(_EDGE_PUNCT) for t in noise.SEPARATOR_RE.split(text)] if t]
 
 
 def _has_address_content(token: str) -> bool:
@@ -243,27 +263,34 @@ def _has_address_content(token: str) -> bool:
 
 def _join(parts: list[str]) -> str:
     """Join pieces, with a space only where both sides are not Chinese characters."""
-    out = ""
-    for part in parts:
-        if out and not (_CJK.match(out[-1]) and _CJK.match(part[0])):
+    if len(parts) <= 1:
+        return parts[0] if parts else ""
+    out = parts[0]
+    for part in parts[1:]:
+        if out and not ("\u4e00" <= out[-1] <= "\u9fff" and "\u4e00" <= part[0] <= "\u9fff"):
             out += " "
         out += part
     return out
 
 
+def _level_confidence(value: str, level: int, choice: Choice, ambiguous: float) -> float:
+    if not value:
+        return 0.0
+    if level in choice.full_levels:
+        return 1.0 * ambiguous
+    if level in choice.explicit:
+        return 0.9 * ambiguous
+    return 0.8 * ambiguous
+
+
 def _score(choice: Choice, result: ParseResult, name_confidence: float) -> None:
     conf = result.confidence
     ambiguous = 0.5 if choice.candidates else 1.0
-    for level, name in ((1, "province"), (2, "city"), (3, "district")):
-        if not getattr(result, name):
-            conf[name] = 0.0
-        elif level in choice.full_levels:
-            conf[name] = 1.0 * ambiguous
-        elif level in choice.explicit:
-            conf[name] = 0.9 * ambiguous
-        else:
-            conf[name] = 0.8 * ambiguous
-    conf["adcode"] = min((conf[n] for n in ("province", "city", "district") if getattr(result, n)), default=0.0)
+    province = conf["province"] = _level_confidence(result.province, 1, choice, ambiguous)
+    city = conf["city"] = _level_confidence(result.city, 2, choice, ambiguous)
+    district = conf["district"] = _level_confidence(result.district, 3, choice, ambiguous)
+    present = [c for c, v in ((province, result.province), (city, result.city), (district, result.district)) if v]
+    conf["adcode"] = min(present) if present else 0.0
     # Phones in the result are normalised already: 11 digits means a mobile.
     conf["phone"] = 0.0 if not result.phone else (1.0 if len(result.phone) == 11 else 0.9)
     conf["name"] = name_confidence

@@ -32,21 +32,30 @@ def has_surname(text: str) -> bool:
     return text[:2] in COMPOUND_SURNAMES or text[:1] in SINGLE_SURNAMES
 
 
+_TITLE_BY_LAST = {title[-1]: title for title in TITLES}
+assert len(_TITLE_BY_LAST) == len(TITLES), "titles must end in different characters"
+
+
 def looks_like_name(token: str) -> bool:
     """张三, 欧阳娜娜, 陈先生, 李女士; not 科技园, 3栋, 南山区."""
-    if not _CJK_NAME.fullmatch(token):
+    if not 2 <= len(token) <= 6 or not _CJK_NAME.fullmatch(token):
         return False
     base = token
-    for title in TITLES:
-        if token.endswith(title) and len(token) > len(title):
-            base = token[: -len(title)]
-            if has_surname(base) and len(base) <= 2:
-                return True
-            break
-    if not 2 <= len(base) <= 4 or not has_surname(base):
+    # At most one title can match: each ends in a different character.
+    title = _TITLE_BY_LAST.get(token[-1])
+    if title is not None and len(token) > len(title) and token.endswith(title):
+        base = token[: -len(title)]
+        if len(base) <= 2 and has_surname(base):
+            return True
+    if not 2 <= len(base) <= 4:
         return False
-    body = base[2:] if base[:2] in COMPOUND_SURNAMES else base[1:]
-    return not any(ch in _ADDRESS_CHARS for ch in body)
+    if base[:2] in COMPOUND_SURNAMES:
+        body = base[2:]
+    elif base[0] in SINGLE_SURNAMES:
+        body = base[1:]
+    else:
+        return False
+    return _ADDRESS_CHARS.isdisjoint(body)
 
 
 def split_tail_name(detail: str) -> tuple[str, str]:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from sellerdesk.core import regions as _regions
@@ -28,6 +29,13 @@ _STREET_WORDS = frozenset(
 _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SCAN_LIMIT = 12  # hits considered; an address names its regions early
+DECISION_CACHE_SIZE = 8192
+"""Region-sequence decisions kept by :meth:`RegionMatcher.choose` (a few MB at most)."""
+
+_Path = tuple[Region | None, Region | None, Region | None]
+_Decision = tuple[
+    Region | None, Region | None, Region | None, int, int, frozenset[int], frozenset[int], tuple[_Path, ...]
+]
 
 
 class Hit(NamedTuple):
@@ -40,6 +48,8 @@ class Hit(NamedTuple):
     """The text is a region's full official name (not a short form)."""
     place_word: bool
     """Followed by a street word: part of a road or estate name, not the address's region."""
+    alias: str
+    """The spelling found (its regions and ``full`` follow from it)."""
 
 
 @dataclass(slots=True)
@@ -57,6 +67,9 @@ class Choice:
     """Levels named by their full official name."""
     candidates: list[tuple[Region | None, Region | None, Region | None]] = field(default_factory=list)
     """Other equally good readings (朝阳区 alone: 北京 and 长春)."""
+
+
+_new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
 
 
 class RegionMatcher:
@@ -100,14 +113,23 @@ class RegionMatcher:
             self._chains[region] = chain
             self._chain_sets[region] = frozenset(chain)
         self._municipal = frozenset(r for r in self._chains if r.is_municipality)
+        self._county_only = frozenset(a for a, rs in self._index.items() if all(r.level == 3 for r in rs))
+        # choose() depends only on the spellings of the usable hits, in order (positions
+        # only matter through their order).  Customers' addresses name the same few
+        # thousand region sequences over and over, so the decision is cached, bounded.
+        self._decide = lru_cache(maxsize=DECISION_CACHE_SIZE)(self._decide_uncached)
+
+    def cache_clear(self) -> None:
+        """Forget cached decisions (benchmarks measure the uncached path with this)."""
+        self._decide.cache_clear()
 
     def scan(self, text: str) -> list[Hit]:
         """Longest, non-overlapping alias hits, left to right."""
         hits: list[Hit] = []
-        index, lengths, full_names, n = self._index, self._lengths, self._full, len(text)
-        place_word = self._place_word
+        index, lengths, full_names, county_only = self._index, self._lengths, self._full, self._county_only
+        n = len(text)
         i = 0
-        while i < n and len(hits) < _SCAN_LIMIT:
+        while i < n - 1:  # every alias has 2+ characters
             lens = lengths.get(text[i : i + 2])
             if lens is None:
                 i += 1
@@ -123,15 +145,26 @@ class RegionMatcher:
                 if size >= 3 and alias[-1] == "市":
                     found, alias, end = self._split_shi(text, end, found, alias)
                 full = alias in full_names
-                place = place_word(text, end, full)
-                hits.append(Hit(i, end, found, full, place))
+                # Followed by a street word: part of a road or estate name (北京路, 中山花园,
+                # 宜宾南区).  A full name only before 路/街/巷/弄 or as 市场: 中山市场 is a
+                # market, 南山区科技园 is still 南山区.
+                nxt = text[end : end + 1]
+                if not nxt:
+                    place = False
+                elif full:
+                    place = nxt in _STREET_CHARS or (nxt == "场" and alias[-1] == "市")
+                else:
+                    place = (
+                        nxt in _SHORT_STREET_CHARS
+                        or text[end : end + 2] in _STREET_WORDS
+                        or (nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS)
+                    )
+                hits.append(_new_hit(Hit, (i, end, found, full, place, alias)))
+                if full and not place and alias in county_only:
+                    return hits  # the county closes the region part; the rest is detail
+                if len(hits) == _SCAN_LIMIT:
+                    return hits
                 i = end
-                if full and not place:
-                    for r in found:
-                        if r.level != 3:
-                            break
-                    else:
-                        return hits  # the county closes the region part; the rest is detail
                 break
             else:
                 i += 1
@@ -155,23 +188,23 @@ class RegionMatcher:
                         return shorter, shorter_alias, end - 1
         return found, alias, end
 
-    @staticmethod
-    def _place_word(text: str, end: int, full: bool) -> bool:
-        """True when the hit at ``…end`` continues as a road/estate name."""
-        nxt = text[end : end + 1]
-        if not nxt:
-            return False
-        if full:  # 中山市场 is a market, 南山区科技园 is still 南山区
-            return nxt in _STREET_CHARS or text[end - 1 : end + 1] == "市场"
-        if nxt in _SHORT_STREET_CHARS or text[end : end + 2] in _STREET_WORDS:
-            return True
-        return nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS
-
     def choose(self, hits: list[Hit]) -> Choice:
         """Pick the best-supported region chain among ``hits`` (see module docstring)."""
         usable = [h for h in hits if not h[4]]
         if not usable:
             return Choice()
+        province, city, district, first, last, explicit, full_levels, candidates = self._decide(
+            tuple([h[5] for h in usable])
+        )
+        return Choice(
+            province, city, district, usable[first][0], usable[last][1], set(explicit), set(full_levels),
+            list(candidates),
+        )
+
+    def _decide_uncached(self, aliases: tuple[str, ...]) -> _Decision:
+        """The chosen chain for the usable hits spelled ``aliases`` (left to right)."""
+        index, full_names = self._index, self._full
+        usable = [(index[a], a in full_names) for a in aliases]
         chains, chain_sets, municipal = self._chains, self._chain_sets, self._municipal
         # Hits are left to right and do not overlap, so starts and ends both grow with the
         # index: "starts earliest" is "lowest index", "ends before" is "lower index".
@@ -180,8 +213,8 @@ class RegionMatcher:
         best_used: list[int] = []
         ties: list[Region] = []
         seen: set[Region] = set()
-        for hit in usable:
-            for region in hit[2]:
+        for hit_regions, _full in usable:
+            for region in hit_regions:
                 if region in seen:
                     continue
                 seen.add(region)
@@ -193,22 +226,22 @@ class RegionMatcher:
                 score = 0.0
                 prev_hit = -1
                 for level_region in reversed(chain):
-                    for idx, other in enumerate(usable):
-                        if level_region not in other[2]:
+                    for idx, (other_regions, other_full) in enumerate(usable):
+                        if level_region not in other_regions:
                             continue
                         if idx in used and not (prev_hit == idx and level_region in municipal):
                             continue
                         # A short county name (南宫, 朝阳) is weaker evidence than a short city name.
-                        score += 3 if other[3] else (2 if level_region.level < 3 else 1.5)
+                        score += 3 if other_full else (2 if level_region.level < 3 else 1.5)
                         used.append(idx)
                         prev_hit = idx
                         break
                 last = max(used)
                 chain_set = chain_sets[region]
                 for idx in range(last + 1):
-                    if idx not in used and chain_set.isdisjoint(usable[idx][2]):
+                    if idx not in used and chain_set.isdisjoint(usable[idx][0]):
                         score -= 1  # a contradicting region named before/among the chosen ones
-                key = (score, region.level, -usable[min(used)][0])
+                key = (score, region.level, -min(used))
                 if best_key is None or key > best_key:
                     best_key, best, best_used, ties = key, region, used, [region]
                 elif key == best_key:
@@ -219,17 +252,16 @@ class RegionMatcher:
         explicit: set[int] = set()
         full_levels: set[int] = set()
         for u in best_used:
-            hit = usable[u]
-            for region in hit[2]:
+            hit_regions, hit_full = usable[u]
+            for region in hit_regions:
                 if region in chain_set:
                     explicit.add(region.level)
-                    if hit[3]:
+                    if hit_full:
                         full_levels.add(region.level)
-        province, city, district = self._paths[best]
-        choice = Choice(
-            province, city, district, usable[min(best_used)][0], usable[max(best_used)][1], explicit, full_levels
+        paths = self._paths
+        candidates = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
+        province, city, district = paths[best]
+        return (
+            province, city, district, min(best_used), max(best_used), frozenset(explicit), frozenset(full_levels),
+            candidates,
         )
-        if len(ties) > 1:
-            paths = self._paths
-            choice.candidates = [paths[r] for r in sorted(ties, key=lambda r: r.adcode)]
-        return choice
