@@ -99,3 +99,6 @@ def test_normalize_fast_path_covers_every_mapped_character() -> None:
     # character the table maps must therefore be found.
     assert all(text._NEEDS_WORK.match(ch) for ch in text._TRANSLATE_KEYS)
     assert text.normalize("北京市⻄城区１号\u3000") == "北京市西城区1号 "
+    # ... and the regex replacement must do exactly what the translate table does.
+    every = "北京" + "".join(sorted(text._TRANSLATE_KEYS)) + "市·⑴"
+    assert text._MAPPED.sub(text._map_char, every) == every.translate(text._TRANSLATE)

@@ -215,8 +215,9 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> fl
         before_tokens, after_tokens = [], after_tokens
 
     name, confidence = "", 0.0
+    marked = noise.NAME_MARK in text
     # 1. A labelled name wins.
-    for tokens in (before_tokens, after_tokens):
+    for tokens in (before_tokens, after_tokens) if marked else ():
         for i, tok in enumerate(tokens):
             if tok.startswith(noise.NAME_MARK) and not name:
                 value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
@@ -233,8 +234,12 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> fl
                 tokens[i] = ""
                 break
 
-    leftovers = [t for t in before_tokens if t and not t.startswith(noise.NAME_MARK)]
-    detail_parts = [t.lstrip(noise.NAME_MARK) for t in after_tokens if t]
+    if marked:
+        leftovers = [t for t in before_tokens if t and not t.startswith(noise.NAME_MARK)]
+        detail_parts = [t.lstrip(noise.NAME_MARK) for t in after_tokens if t]
+    else:
+        leftovers = [t for t in before_tokens if t]
+        detail_parts = [t for t in after_tokens if t]
     if choice.start < 0:
         detail_parts = leftovers + detail_parts
     else:

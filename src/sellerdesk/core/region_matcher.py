@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -61,11 +61,11 @@ class Choice:
     district: Region | None = None
     start: int = -1
     end: int = -1
-    explicit: set[int] = field(default_factory=set)
+    explicit: frozenset[int] = frozenset()
     """Levels (1–3) named in the text; the others were filled in from the code."""
-    full_levels: set[int] = field(default_factory=set)
+    full_levels: frozenset[int] = frozenset()
     """Levels named by their full official name."""
-    candidates: list[tuple[Region | None, Region | None, Region | None]] = field(default_factory=list)
+    candidates: tuple[tuple[Region | None, Region | None, Region | None], ...] = ()
     """Other equally good readings (朝阳区 alone: 北京 and 长春)."""
 
 
@@ -196,10 +196,8 @@ class RegionMatcher:
         province, city, district, first, last, explicit, full_levels, candidates = self._decide(
             tuple([h[5] for h in usable])
         )
-        return Choice(
-            province, city, district, usable[first][0], usable[last][1], set(explicit), set(full_levels),
-            list(candidates),
-        )
+        # The cached sets/tuple are shared between results: Choice is read-only to callers.
+        return Choice(province, city, district, usable[first][0], usable[last][1], explicit, full_levels, candidates)
 
     def _decide_uncached(self, aliases: tuple[str, ...]) -> _Decision:
         """The chosen chain for the usable hits spelled ``aliases`` (left to right)."""
