@@ -36,6 +36,8 @@ MAX_INPUT = 2000
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_DIGIT = re.compile(r"\D")
+_SIX_DIGITS = re.compile(r"\d{6}")
+_NINE_DIGITS = re.compile(r"\d{9}")
 _EDGE_PUNCT = " -:：.,·_*#>=+\"'"
 
 
@@ -102,7 +104,8 @@ def _parse(raw: str) -> ParseResult:
     text = noise.sub_from(noise.LABEL_RE, noise.LABEL_STARTS, _mark_label, text)
     text = _take_phones(text, result)
     text = _take_postcode(text, result)
-    text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
+    if _NINE_DIGITS.search(text):  # LONG_NUMBER_RE needs 9+ digits in a row
+        text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
     matcher = _matcher()
     choice = matcher.choose(matcher.scan(text))
@@ -159,6 +162,8 @@ def _take_phones(text: str, result: ParseResult) -> str:
 
 
 def _take_postcode(text: str, result: ParseResult) -> str:
+    if not _SIX_DIGITS.search(text):  # a postcode is 6 digits in a row
+        return text
     match = None
     for start in noise.POSTCODE_STARTS.finditer(text):
         match = noise.POSTCODE_RE.match(text, start.start())

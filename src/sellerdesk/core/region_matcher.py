@@ -100,6 +100,8 @@ class RegionMatcher:
             lengths.setdefault(alias[:2], set()).add(len(alias))
         self._lengths = {k: tuple(sorted(ls, reverse=True)) for k, ls in lengths.items()}
         self._shi_sizes = tuple(size for size in sorted({len(a) for a in index if a[0] == "市"}, reverse=True) if size >= 3)
+        # 市中区, 市南区 …: only when one of these follows a "…市" can _split_shi split it.
+        self._shi_starts = frozenset(a[:2] for a in index if a[0] == "市" and len(a) >= 3)
         self._codes = {alias: frozenset(r.adcode for r in regions) for alias, regions in self._index.items()}
         # Per region: its (province, city, county) chain, the chain as a set, the path()
         # triple, and whether it is a municipality (province row or its city row).
@@ -127,6 +129,7 @@ class RegionMatcher:
         """Longest, non-overlapping alias hits, left to right."""
         hits: list[Hit] = []
         index, lengths, full_names, county_only = self._index, self._lengths, self._full, self._county_only
+        shi_starts = self._shi_starts
         n = len(text)
         i = 0
         while i < n - 1:  # every alias has 2+ characters
@@ -142,7 +145,7 @@ class RegionMatcher:
                 found = index.get(alias)
                 if found is None:
                     continue
-                if size >= 3 and alias[-1] == "市":
+                if size >= 3 and alias[-1] == "市" and text[end - 1 : end + 1] in shi_starts:
                     found, alias, end = self._split_shi(text, end, found, alias)
                 full = alias in full_names
                 # Followed by a street word: part of a road or estate name (北京路, 中山花园,
