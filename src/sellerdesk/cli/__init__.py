@@ -20,6 +20,7 @@ log = logging.getLogger("sellerdesk.cli")
 COMMAND_MODULES = [
     "sellerdesk.cli.store_cmds",
     "sellerdesk.cli.parse_cmds",
+    "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",
     "sellerdesk.cli.backup_cmds",
 ]

@@ -66,14 +66,19 @@ def _default_join(query: pw.ModelSelect) -> pw.ModelSelect:
     )
 
 
+def _default_addresses():
+    """Live default addresses (served by the covering index of schema step 3)."""
+    return Address.select(Address.customer).where(
+        (Address.is_default == True) & Address.deleted_at.is_null())  # noqa: E712 (peewee expression)
+
+
 def incomplete_expr():
-    """Customers whose default address is missing or lacks province, city or detail."""
-    return (
-        DefaultAddress.id.is_null()
-        | (DefaultAddress.province == "")
-        | (DefaultAddress.city == "")
-        | (DefaultAddress.detail == "")
-    )
+    """Customers whose default address is missing or lacks province, city or detail.
+
+    Written as ``id NOT IN (complete default addresses)`` so it needs no join.
+    """
+    complete = _default_addresses().where((Address.province != "") & (Address.city != "") & (Address.detail != ""))
+    return Customer.id.not_in(complete)
 
 
 def _list_contains(column, item: str):
@@ -96,12 +101,14 @@ def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = T
     for flag in flt.flags:
         query = query.where(_list_contains(Customer.flags, flag))
     if with_regions:
-        region = None
+        # Regions as id subqueries on the address index, so the id list needs no join.
+        place = None
         if flt.provinces:
-            region = DefaultAddress.province.in_(list(flt.provinces))
+            place = Address.province.in_(list(flt.provinces))
         for province, city in flt.cities:
-            clause = (DefaultAddress.province == province) & (DefaultAddress.city == city)
-            region = clause if region is None else (region | clause)
+            clause = (Address.province == province) & (Address.city == city)
+            place = clause if place is None else (place | clause)
+        region = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
         if flt.incomplete_address:
             region = incomplete_expr() if region is None else (region | incomplete_expr())
         if region is not None:
@@ -114,12 +121,19 @@ def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", des
     keys = SORT_KEYS[sort]()
     order = [k.desc() if descending else k.asc() for k in keys]
     order.append(Customer.id.desc() if descending else Customer.id.asc())
-    query = _where(_default_join(Customer.select(Customer.id)), flt).order_by(*order)
-    return [row[0] for row in query.tuples().iterator()]
+    query = Customer.select(Customer.id)
+    if sort in _ADDRESS_SORTS:
+        query = _default_join(query)
+    query = _where(query, flt).order_by(*order)
+    cursor = Customer._meta.database.execute(query)
+    return [row[0] for row in cursor.fetchall()]
+
+
+_ADDRESS_SORTS = ("address", "region")
 
 
 def count_customers(flt: CustomerFilter = CustomerFilter()) -> int:
-    return _where(_default_join(Customer.select(Customer.id)), flt).count()
+    return _where(Customer.select(Customer.id), flt).count()
 
 
 @dataclass
@@ -180,16 +194,40 @@ def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str
 
     Customers without a default address count under ``("", "")``.
     """
-    query = _where(
-        _default_join(Customer.select(DefaultAddress.province, DefaultAddress.city, pw.fn.COUNT(Customer.id))),
-        flt,
-        with_regions=False,
-    ).group_by(DefaultAddress.province, DefaultAddress.city)
+    # Counted from the address side (an index-only scan); the customers the filter leaves
+    # out are subtracted. With the default filter that is just the Trash (usually small).
+    totals = _count_by_place(None)
+    excluded = flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None or flt.trashed
+    if excluded:
+        shown = _where(Customer.select(Customer.id), flt, with_regions=False)
+        counts = _count_by_place(Address.customer.in_(shown))
+        counts[("", "")] = counts.get(("", ""), 0) + _count_without_default(shown)
+    else:
+        counts = dict(totals)
+        trashed = Customer.select(Customer.id).where(Customer.deleted_at.is_null(False))
+        for place, n in _count_by_place(Address.customer.in_(trashed)).items():
+            counts[place] -= n
+        counts[("", "")] = counts.get(("", ""), 0) + _count_without_default(
+            Customer.select(Customer.id).where(Customer.deleted_at.is_null()))
+    return {place: n for place, n in counts.items() if n > 0}
+
+
+def _count_by_place(condition) -> dict[tuple[str, str], int]:
+    query = (Address.select(Address.province, Address.city, pw.fn.COUNT(Address.id))
+             .where((Address.is_default == True) & Address.deleted_at.is_null()))  # noqa: E712
+    if condition is not None:
+        query = query.where(condition)
+    query = query.group_by(Address.province, Address.city)
     return {(p or "", c or ""): n for p, c, n in query.tuples()}
 
 
+def _count_without_default(customers: pw.ModelSelect) -> int:
+    """How many of ``customers`` have no live default address (they count under ("", ""))."""
+    return customers.where(Customer.id.not_in(_default_addresses())).count()
+
+
 def count_incomplete(flt: CustomerFilter = CustomerFilter()) -> int:
-    query = _where(_default_join(Customer.select(Customer.id)), flt, with_regions=False).where(incomplete_expr())
+    query = _where(Customer.select(Customer.id), flt, with_regions=False).where(incomplete_expr())
     return query.count()
 
 

@@ -1,0 +1,95 @@
+"""The FTS5 search index: kept in sync by triggers, trigram + short-term fallbacks, LIKE fallback."""
+
+import peewee as pw
+import pytest
+
+from sellerdesk.store import customers, demo, queries, search
+from sellerdesk.store.models import DB
+from sellerdesk.store.queries import CustomerFilter
+
+
+def ids(text, **kw):
+    return queries.customer_ids(CustomerFilter(search=text, **kw))
+
+
+def _addr(province, city, district="", detail="某路1号", **kw):
+    return {"province": province, "city": city, "district": district, "detail": detail, **kw}
+
+
+@pytest.fixture
+def people(store):
+    zs = customers.create_customer({"name": "张三", "phone": "13812345678", "wechat": "ZhangSan_WX"},
+                                   [_addr("广东省", "深圳市", "南山区", "科技园科苑路15号")]).id
+    zsf = customers.create_customer({"name": "张三丰", "phone": "021-64641234"},
+                                    [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")]).id
+    ls = customers.create_customer({"name": "李四"}, [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
+    return {"zs": zs, "zsf": zsf, "ls": ls}
+
+
+def test_index_exists_and_is_used(store):
+    assert search.fts_enabled()
+    assert "customer_fts" in DB.obj.get_tables() or DB.obj.execute_sql(
+        "SELECT name FROM sqlite_master WHERE name = 'customer_fts'").fetchone()
+
+
+def test_terms_of_every_length(people):
+    assert ids("张") == [people["zs"], people["zsf"]]
+    assert ids("张三") == [people["zs"], people["zsf"]]
+    assert ids("张三丰") == [people["zsf"]]
+    assert ids("zs") == [people["zs"], people["zsf"]]          # pinyin initials, prefix
+    assert ids("zsf") == [people["zsf"]]
+    assert ids("zhangsan") == [people["zs"], people["zsf"]]    # full pinyin
+    assert ids("56") == [people["zs"]]                          # 2 phone digits
+    assert ids("5678") == [people["zs"]]
+    assert ids("6464") == [people["zsf"]]                       # landline digits without the dash
+    assert ids("021-6464") == [people["zsf"]]
+    assert ids("1111") == [people["zsf"]]                       # an address's phone
+    assert ids("zhangsan_wx") == [people["zs"]]                 # WeChat, any case
+    assert ids("科苑路") == [people["zs"]]
+    assert ids("北京市朝阳区") == [people["zsf"]]                 # municipality not doubled
+    assert ids("南山") == [people["zs"]]
+    assert ids("张 杭州") == []
+    assert ids("李 杭州") == [people["ls"]]
+    assert ids('"') == [] and ids("100%") == [] and ids("a_b") == []
+
+
+def test_index_follows_every_write(people):
+    customers.update_customer(people["ls"], {"name": "王五"})
+    assert ids("李四") == [] and ids("王五") == [people["ls"]] and ids("ww") == [people["ls"]]
+    address = customers.live_addresses(people["ls"])[0]
+    customers.update_address(address.id, {"detail": "莫干山路100号"})
+    assert ids("文三路") == [] and ids("莫干山路") == [people["ls"]]
+    new = customers.add_address(people["ls"], _addr("江苏省", "南京市", "鼓楼区", "中山北路1号"))
+    assert ids("中山北路") == [people["ls"]]
+    customers.delete_address(new.id)
+    assert ids("中山北路") == []
+    customers.restore_address(new.id)
+    assert ids("中山北路") == [people["ls"]]
+    customers.trash_customers([people["ls"]])
+    assert ids("王五") == [] and ids("王五", trashed=True) == [people["ls"]]
+    customers.purge_customers([people["ls"]])
+    assert DB.obj.execute_sql("SELECT count(*) FROM customer_fts WHERE rowid = ?", (people["ls"],)).fetchone()[0] == 0
+
+
+def test_bulk_load_fills_the_index_and_rolls_back(store):
+    demo.generate(30, seed=3)
+    live = DB.obj.execute_sql("SELECT count(*) FROM customer_fts").fetchone()[0]
+    assert live == 30
+    with pytest.raises(RuntimeError):
+        with DB.atomic(), search.bulk_load():
+            customers.create_customer({"name": "回滚测试"})
+            raise RuntimeError("boom")
+    assert ids("回滚测试") == []
+    # the insert triggers are back after the block
+    cid = customers.create_customer({"name": "欧阳娜娜"}).id
+    assert ids("oynn") == [cid] and ids("欧阳娜") == [cid]
+
+
+def test_like_fallback_gives_the_same_answers(people, monkeypatch):
+    fts = {q: ids(q) for q in ("张", "张三丰", "zs", "5678", "科苑路", "aaa")}
+    monkeypatch.setattr(search, "fts_enabled", lambda db=None: False)
+    assert {q: ids(q) for q in fts} == fts
+
+
+def test_no_fts_on_other_databases():
+    assert search.supports_fts(pw.PostgresqlDatabase("none")) is False
