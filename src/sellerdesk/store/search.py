@@ -171,11 +171,6 @@ def _contains(field, text: str):
     return _like(field, f"%{_escape_like(text)}%")
 
 
-def _prefix_range(field, prefix: str):
-    """``field`` starts with ``prefix`` — as a range, so the column's index is used."""
-    return (field >= prefix) & (field < prefix[:-1] + chr(ord(prefix[-1]) + 1))
-
-
 def _term_like(term: str):
     """The portable version of one term."""
     lowered = term.lower()
@@ -208,29 +203,31 @@ def _any(clauses):
     return expr
 
 
-def _fts_ids(sql: str, params: tuple):
-    return Customer.id.in_(pw.SQL(f"(SELECT rowid FROM {FTS_TABLE} WHERE {sql})", params))
-
-
 def _term_fts(term: str):
-    """One term against the FTS index (trigram MATCH for ≥ 3 characters)."""
+    """One term against the FTS index (trigram MATCH for ≥ 3 characters).
+
+    Every way a term can match is an id subquery, joined with UNION into one ``id IN (…)``:
+    an OR of different access paths would make SQLite read every customer row instead.
+    """
     if _PHONE_LIKE.match(term):
         term = term.replace("-", "")  # phones are indexed without dashes (021-6464… → 0216464…)
     lowered = term.lower()
-    clauses = []
+    parts: list[str] = []
+    params: list[str] = []
     if _ASCII_LETTERS.match(lowered):
-        # Initials are matched as a prefix (zs → 张三, 张世杰) on the indexed column.
-        clauses.append(_prefix_range(Customer.name_initials, lowered))
+        # Initials are matched as a prefix (zs → 张三, 张世杰), as a range on the indexed column.
+        parts.append('SELECT "id" FROM "customer" WHERE "name_initials" >= ? AND "name_initials" < ?')
+        params += [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)]
     if len(term) >= 3:
-        phrase = '"' + term.replace('"', '""') + '"'
-        clauses.append(_fts_ids(f"{FTS_TABLE} MATCH ?", (phrase,)))
+        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?")
+        params.append('"' + term.replace('"', '""') + '"')
     else:
-        # Too short for trigrams: a scan of the compact index text (still one table, no join).
-        pattern = f"%{_escape_like(term)}%"
+        # Too short for trigrams: a scan of the compact index text (one table, no join).
         columns = ("name", "wechat", "address") + (("phones",) if _DIGITS.match(term) else ())
-        sql = " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns)
-        clauses.append(_fts_ids(sql, (pattern,) * len(columns)))
-    return _any(clauses)
+        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE "
+                     + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns))
+        params += [f"%{_escape_like(term)}%"] * len(columns)
+    return Customer.id.in_(pw.SQL("(" + " UNION ".join(parts) + ")", params))
 
 
 def matches(query: str):
