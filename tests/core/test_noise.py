@@ -55,3 +55,9 @@ def test_sub_from_examples() -> None:
     for pattern, starts in PAIRS:
         assert noise.sub_from(pattern, starts, _mark, text) == pattern.sub(_mark, text)
     assert noise.sub_from(noise.MOBILE_IN_TEXT_RE, noise.MOBILE_STARTS, "", "x9913812345678") == "x9913812345678"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=" ,;|/，；、。!！?？~\n\t\r\u3000ab张三-:", max_size=30))
+def test_token_re_gives_the_non_empty_pieces_between_separators(text: str) -> None:
+    assert noise.TOKEN_RE.findall(text) == [t for t in noise.SEPARATOR_RE.split(text) if t]

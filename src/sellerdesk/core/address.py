@@ -264,7 +264,7 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> fl
 def _tokens(text: str) -> list[str]:
     if not text:
         return []
-    return [t for t in [t.strip(_EDGE_PUNCT) for t in noise.SEPARATOR_RE.split(text)] if t]
+    return [t for t in [t.strip(_EDGE_PUNCT) for t in noise.TOKEN_RE.findall(text)] if t]
 
 
 def _has_address_content(token: str) -> bool:

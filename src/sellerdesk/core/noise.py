@@ -61,6 +61,8 @@ POSTCODE_RE = re.compile(r"(?<![\d#])[1-8]\d{5}(?![\d号室栋楼层座弄幢单
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
 SEPARATOR_RE = re.compile(r"[\s,;|/，；、。!！?？~\n\t]+")
+TOKEN_RE = re.compile(r"[^\s,;|/，；、。!！?？~\n\t]+")
+"""The non-empty pieces between separators (same class as SEPARATOR_RE, negated)."""
 
 # Characters a match of each pattern can start with.  None of the patterns above starts
 # with a literal that ``re`` could use to skip ahead, so a plain ``sub`` tries the whole

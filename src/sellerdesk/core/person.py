@@ -63,6 +63,9 @@ def split_tail_name(detail: str) -> tuple[str, str]:
 
     Compound surnames are tried first (…号欧阳娜娜), then the usual name lengths 3, 2, 4.
     """
+    end = detail[:-1] if detail[-1:] == "\n" else detail  # where _TAIL_NAME's $ can match
+    if not end or not "\u4e00" <= end[-1] <= "\u9fff":
+        return detail, ""
     match = _TAIL_NAME.search(detail)
     if not match:
         return detail, ""
