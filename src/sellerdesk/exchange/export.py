@@ -98,7 +98,8 @@ def value_of(key: str, customer: Customer, address: Address | None, *, raw: bool
     if key == "tier":
         return customer.tier
     if key == "birthday":
-        return customer.birthday.isoformat() if customer.birthday else ""
+        value = customer.birthday
+        return "" if not value else (value.isoformat() if hasattr(value, "isoformat") else str(value))
     if key == "gender":
         return _GENDER_TEXT.get(customer.gender, customer.gender)
     if key == "source":
@@ -167,6 +168,33 @@ def _encodable(ch: str, charset: str) -> bool:
         return False
 
 
+_CUSTOMER_READ = ("id", "name", "phone", "wechat", "tags", "flags", "tier", "birthday", "gender", "source", "notes")
+_ADDRESS_READ = ("customer", "recipient", "phone", "province", "city", "district", "detail", "postal_code", "label")
+
+
+def iter_rows(flt: CustomerFilter, batch: int = 900):
+    """``(customer, [addresses])`` for the view in display order, as light named tuples.
+
+    The same view and order as :func:`sellerdesk.store.queries.iter_customers` (its
+    ``customer_ids`` does the filtering) without building a model object per row, which
+    is most of an export's time at 100k customers.
+    """
+    ids = queries.customer_ids(flt, "name")
+    for start in range(0, len(ids), batch):
+        chunk = ids[start : start + batch]
+        people = {row.id: row for row in Customer.select(*(getattr(Customer, f) for f in _CUSTOMER_READ))
+                  .where(Customer.id.in_(chunk)).namedtuples()}
+        places: dict[int, list] = {cid: [] for cid in chunk}
+        query = (Address.select(*(getattr(Address, f) for f in _ADDRESS_READ))
+                 .where(Address.customer.in_(chunk) & Address.deleted_at.is_null())
+                 .order_by(Address.customer, Address.is_default.desc(), Address.id).namedtuples())
+        for row in query:
+            places[row.customer].append(row)
+        for cid in chunk:
+            if cid in people:
+                yield people[cid], places[cid]
+
+
 def export_customers(path: str | Path, flt: CustomerFilter | None = None, *, per_address: bool = False,
                      split_region: bool = True, columns: Sequence[str] | None = None, template: str | Template | None = None,
                      progress: ProgressFn = no_progress, token: CancelToken | None = None) -> ExportResult:
@@ -201,7 +229,7 @@ def export_customers(path: str | Path, flt: CustomerFilter | None = None, *, per
         rows = customers = 0
         warnings: list[ExportWarning] = []
         progress(0, total, "exporting")
-        for customer, addresses in queries.iter_customers(flt):
+        for customer, addresses in iter_rows(flt):
             customers += 1
             if customers % 500 == 0:
                 token.check()
@@ -210,14 +238,15 @@ def export_customers(path: str | Path, flt: CustomerFilter | None = None, *, per
             for address in chosen:
                 rows += 1
                 if tpl is None:
-                    sheet.append([escape_cell(value_of(k, customer, address, raw=True)) for k in keys])
+                    # empty cells are written as nothing at all (None): a third of the cells, saved
+                    sheet.append([escape_cell(value_of(k, customer, address, raw=True)) or None for k in keys])
                     continue
                 out = []
                 for col in tpl.columns:
                     text = col.const if col.const is not None else value_of(col.value, customer, address)
                     for code in check_cell(text, tpl.charset, col.max_length, col.required):
                         warnings.append(ExportWarning(rows + 1, col.header, code))
-                    out.append(escape_cell(text))
+                    out.append(escape_cell(text) or None)
                 sheet.append(out)
         token.check()
         tmp = path.with_name(path.name + ".part")
