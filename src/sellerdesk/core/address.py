@@ -283,29 +283,33 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _level_confidence(value: str, level: int, choice: Choice, ambiguous: float) -> float:
-    if not value:
-        return 0.0
-    if level in choice.full_levels:
-        return 1.0 * ambiguous
-    if level in choice.explicit:
-        return 0.9 * ambiguous
-    return 0.8 * ambiguous
-
-
 def _score(choice: Choice, result: ParseResult, name_confidence: float) -> None:
-    conf = result.confidence
     ambiguous = 0.5 if choice.candidates else 1.0
-    province = conf["province"] = _level_confidence(result.province, 1, choice, ambiguous)
-    city = conf["city"] = _level_confidence(result.city, 2, choice, ambiguous)
-    district = conf["district"] = _level_confidence(result.district, 3, choice, ambiguous)
-    present = [c for c, v in ((province, result.province), (city, result.city), (district, result.district)) if v]
-    conf["adcode"] = min(present) if present else 0.0
-    # Phones in the result are normalised already: 11 digits means a mobile.
-    conf["phone"] = 0.0 if not result.phone else (1.0 if len(result.phone) == 11 else 0.9)
-    conf["name"] = name_confidence
-    conf["detail"] = 0.0 if not result.detail else (0.9 if result.adcode else 0.4)
-    conf["postal_code"] = 0.9 if result.postal_code else 0.0
+    full, explicit = choice.full_levels, choice.explicit
+    levels = []
+    for level, value in ((1, result.province), (2, result.city), (3, result.district)):
+        if not value:
+            levels.append(0.0)
+        elif level in full:
+            levels.append(1.0 * ambiguous)
+        elif level in explicit:
+            levels.append(0.9 * ambiguous)
+        else:
+            levels.append(0.8 * ambiguous)
+    province, city, district = levels
+    present = [c for c, v in zip(levels, (result.province, result.city, result.district)) if v]
+    phone = result.phone
+    result.confidence = {
+        "province": province,
+        "city": city,
+        "district": district,
+        "adcode": min(present) if present else 0.0,
+        # Phones in the result are normalised already: 11 digits means a mobile.
+        "phone": 0.0 if not phone else (1.0 if len(phone) == 11 else 0.9),
+        "name": name_confidence,
+        "detail": 0.0 if not result.detail else (0.9 if result.adcode else 0.4),
+        "postal_code": 0.9 if result.postal_code else 0.0,
+    }
 
 
 def format_one_line(address: Mapping[str, Any] | ParseResult | Any) -> str:
