@@ -7,7 +7,7 @@ from sellerdesk.progress import CancelToken, Cancelled
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer
 
-from conftest import HEADER
+from messy_sheets import HEADER
 
 
 def snapshot():
