@@ -217,29 +217,33 @@ def cmd_show(args) -> None:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
 
 
+def _move(ids, action, done_text: str, missing_text: str) -> None:
+    """Trash or untrash ``ids``; report how many moved and fail if some could not."""
+    with open_store():
+        moved = action(ids)
+    print(done_text.format(n=len(moved)))
+    if len(moved) < len(set(ids)):
+        raise CliError(missing_text)
+
+
 def cmd_trash(args) -> None:
     from sellerdesk.store import customers
 
-    with open_store():
-        moved = customers.trash_customers(args.ids)
-    print(f"Moved {len(moved)} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.")
-    if len(moved) < len(set(args.ids)):
-        raise CliError("some ids were not found or already in the Trash")
+    _move(args.ids, customers.trash_customers,
+          "Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.",
+          "some ids were not found or already in the Trash")
 
 
 def cmd_untrash(args) -> None:
     from sellerdesk.store import customers
 
-    with open_store():
-        restored = customers.restore_customers(args.ids)
-    print(f"Restored {len(restored)} customer(s) from the Trash.")
-    if len(restored) < len(set(args.ids)):
-        raise CliError("some ids were not in the Trash")
+    _move(args.ids, customers.restore_customers, "Restored {n} customer(s) from the Trash.",
+          "some ids were not in the Trash")
 
 
 def cmd_recovery_code(args) -> None:
-    datadir = data_dir()
     from sellerdesk.cli.context import unlock
 
+    datadir = data_dir()
     key = unlock(datadir)
     print(datadir.vault.recovery_code(key))
