@@ -1,43 +1,745 @@
-"""The main window (a first version: the customer table comes with its own issue)."""
+"""The main window: region filter | customer table | customer editor.
+
+The table model is lazy (:mod:`customer_model`), the region tree counts with one indexed
+query (:mod:`region_tree`), search runs 150 ms after the last keystroke. Import/export and
+backup/restore come from their controllers (``exchange_actions``, ``backup_actions``).
+Geometry, splitter sizes and the column layout are kept in ``context.settings``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+import logging
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk import APP_NAME, __version__
-from sellerdesk.store import queries
+from sellerdesk.core import regions
+from sellerdesk.i18n import LANGUAGES
+from sellerdesk.store import customers, demo, queries
+from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.customer_editor import CustomerEditor
+from sellerdesk.ui.customer_model import COLUMNS, CustomerTableModel
+from sellerdesk.ui.icons import icon
+from sellerdesk.ui.region_tree import RegionSelection, RegionTree
+
+log = logging.getLogger(__name__)
+
+SEARCH_DELAY_MS = 150
+DEFAULT_WIDTHS = {"name": 84, "phone": 104, "wechat": 118, "address": 300, "region": 48, "tags": 110,
+                  "tier": 48, "last_order": 90, "updated": 124}
+DEMO_SIZE = 1000
+
+
+class CustomerTable(QTableView):
+    """The table; Ctrl+V with an address on the clipboard asks the window for a new customer."""
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__(window)
+        self._window = window
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self._window.paste_new_customer()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._window.edit_current()
+            return
+        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.context = context
+        self.settings = context.settings
+        self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("SellerDesk — Customer Address Manager"))
-        self.summary = QLabel()
-        self.summary.setMargin(24)
-        self.setCentralWidget(self.summary)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.recovery_action = QAction(self.tr("Show &recovery code…"), self)
-        self.recovery_action.triggered.connect(self.show_recovery_code)
-        help_menu.addAction(self.recovery_action)
-        about = QAction(self.tr("&About SellerDesk"), self)
-        about.triggered.connect(self.show_about)
-        help_menu.addAction(about)
-        context.customers_changed.connect(self.refresh)
-        self.refresh()
-        self.resize(1100, 700)
+        self.setAcceptDrops(True)
+        self.undo_stack: list[list[int]] = []
+        self.region = RegionSelection()
+        self.backup = None
+        self.exchange = None
 
-    def refresh(self) -> None:
-        total = queries.count_customers()
-        self.summary.setText(self.tr("%n customer(s)", "", total))
+        self.model = CustomerTableModel(self)
+        self._build_widgets()
+        self._build_actions()
+        self._build_controllers()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_state()
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        context.customers_changed.connect(self.on_customers_changed)
+        self.apply_filter()
+
+    # --- widgets ------------------------------------------------------------------------------------------------
+
+    def _build_widgets(self) -> None:
+        self.regions = RegionTree()
+        self.regions.setMinimumWidth(215)
+        self.regions.selection_changed.connect(self._on_region)
+
+        center = QWidget()
+        layout = QVBoxLayout(center)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 0)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setPlaceholderText(self.tr("Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F"))
+        self.search.installEventFilter(self)
+        bar.addWidget(self.search, 1)
+        self.tag_filter = QComboBox()
+        self.tag_filter.setObjectName("tagFilter")
+        self.tag_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tag_filter.setToolTip(self.tr("Show only customers with this tag"))
+        self.tier_filter = QComboBox()
+        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.tier_filter.setToolTip(self.tr("Show only customers of this tier"))
+        bar.addWidget(self.tag_filter)
+        bar.addWidget(self.tier_filter)
+        self._fill_tag_tier()
+        self.tag_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.tier_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        layout.addLayout(bar)
+
+        self.view_banner = QLabel()
+        self.view_banner.setObjectName("trashBanner")
+        self.view_banner.setStyleSheet("QLabel { background: #fef3c7; color: #92400e; padding: 6px; }")
+        self.view_banner.setVisible(False)
+        layout.addWidget(self.view_banner)
+
+        self.table = CustomerTable(self)
+        self.table.setObjectName("customerTable")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        for column, key in enumerate(COLUMNS):
+            header.resizeSection(column, DEFAULT_WIDTHS[key])
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.table.doubleClicked.connect(lambda _i: self.edit_current())
+        self.model.modelReset.connect(self._update_status)
+
+        self.empty = QWidget()
+        self.empty.setObjectName("emptyState")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        font = self.empty_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.empty_label.setFont(font)
+        empty_layout.addWidget(self.empty_label)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.empty_new = QPushButton(icon("customer-new"), self.tr("New customer"))
+        self.empty_new.clicked.connect(self.new_customer)
+        self.empty_paste = QPushButton(icon("paste-address"), self.tr("Paste an address"))
+        self.empty_paste.clicked.connect(self.paste_new_customer)
+        self.empty_import = QPushButton(icon("import"), self.tr("Import Excel…"))
+        self.empty_clear = QPushButton(self.tr("Clear search and filters"))
+        self.empty_clear.clicked.connect(self.clear_filters)
+        self.empty_demo = QPushButton(self.tr("Try with demo customers"))
+        self.empty_demo.clicked.connect(self.add_demo)
+        for button in (self.empty_new, self.empty_paste, self.empty_import, self.empty_demo, self.empty_clear):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        empty_layout.addLayout(buttons)
+        empty_layout.addStretch(2)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+        layout.addWidget(self.stack, 1)
+
+        self.editor = CustomerEditor()
+        self.editor.setMinimumWidth(360)
+        self.editor.saved.connect(self._on_saved)
+        self.editor.cancelled.connect(lambda: self.table.setFocus())
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.regions)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([215, 765, 420])
+        self.setCentralWidget(self.splitter)
+
+    def _fill_tag_tier(self) -> None:
+        for combo, everything, values in ((self.tag_filter, self.tr("All tags"), queries.all_tags()),
+                                          (self.tier_filter, self.tr("All tiers"), queries.all_tiers())):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for value in values:
+                combo.addItem(value, value)
+            index = combo.findData(current) if current else 0
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    # --- actions ------------------------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, icon_name: str | None = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action(self.tr("&New customer"), self.new_customer, "Ctrl+N", "customer-new",
+                                       self.tr("Add a customer (Ctrl+N)"))
+        self.paste_action = self._action(self.tr("New from &pasted address"), self.paste_new_customer, None,
+                                         "paste-address",
+                                         self.tr("New customer filled in from the address on the clipboard"))
+        self.save_action = self._action(self.tr("&Save"), self.save, "Ctrl+S", "save",
+                                        self.tr("Save the customer being edited (Ctrl+S)"))
+        self.cancel_action = self._action(self.tr("Cancel editing"), self.cancel_edit, "Esc")
+        self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.editor.addAction(self.cancel_action)
+        self.edit_action = self._action(self.tr("&Edit customer"), self.edit_current, None)
+        self.delete_action = self._action(self.tr("Move to &Trash"), self.trash_selected, "Del", "trash",
+                                          self.tr("Move the selected customers to the Trash (Delete)"))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.table.addAction(self.delete_action)
+        self.undo_action = self._action(self.tr("&Undo move to Trash"), self.undo, "Ctrl+Z", "undo",
+                                        self.tr("Bring back the customers just moved to the Trash (Ctrl+Z)"))
+        self.undo_action.setEnabled(False)
+        self.find_action = self._action(self.tr("&Find…"), self.focus_search, "Ctrl+F", "search")
+        self.select_all_action = self._action(self.tr("Select &all"), self.table.selectAll, None)
+        self.trash_view_action = self._action(self.tr("&Trash"), self.toggle_trash_view, None, "trash",
+                                              self.tr("Show the customers in the Trash"))
+        self.trash_view_action.setCheckable(True)
+        self.restore_action = self._action(self.tr("&Restore from Trash"), self.restore_selected, None, "restore",
+                                           self.tr("Bring the selected customers back"))
+        self.purge_action = self._action(self.tr("&Delete for good…"), self.purge_selected, None, "remove",
+                                         self.tr("Delete the selected customers from the Trash for good"))
+        self.mask_action = self._action(self.tr("&Mask phone numbers"), self.toggle_mask, "Ctrl+M", "mask",
+                                        self.tr("Show 138****5678, for screenshots sent in WeChat (Ctrl+M)"))
+        self.mask_action.setCheckable(True)
+        self.refresh_action = self._action(self.tr("&Refresh"), self.on_customers_changed, "F5")
+        self.reset_columns_action = self._action(self.tr("Reset &columns"), self.reset_columns, None)
+        self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
+        self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "keyboard")
+        self.demo_action = self._action(self.tr("Add %1 &demo customers").replace("%1", f"{DEMO_SIZE:,}"),
+                                        self.add_demo, None)
+        self.remove_demo_action = self._action(self.tr("Remove demo customers…"), self.remove_demo, None)
+        for action in (self.new_action, self.paste_action, self.save_action, self.undo_action, self.find_action,
+                       self.mask_action, self.refresh_action, self.quit_action, self.shortcuts_action):
+            self.addAction(action)
+
+    def _build_controllers(self) -> None:
+        """Import/export and backup come from their own modules (their issues)."""
+        try:
+            from sellerdesk.ui.exchange_actions import ExchangeController
+        except ImportError:  # packaged without the exchange feature
+            ExchangeController = None  # noqa: N806
+        try:
+            from sellerdesk.ui.backup_actions import BackupController
+        except ImportError:
+            BackupController = None  # noqa: N806
+        if ExchangeController is not None:
+            self.exchange = ExchangeController(self.context, self, self.current_filter)
+            self.exchange.import_action.setIcon(icon("import"))
+            self.exchange.export_action.setIcon(icon("export"))
+            self.empty_import.clicked.connect(lambda: self.exchange.start_import())
+        else:
+            self.empty_import.setVisible(False)
+        if BackupController is not None:
+            self.backup = BackupController(self.context, self)
+            self.backup.backup_action.setIcon(icon("backup"))
+            self.backup.restore_action.setIcon(icon("restore"))
+            self.context.backup_finished.connect(lambda _msg: None)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(self.new_action)
+        menu.addAction(self.paste_action)
+        menu.addAction(self.save_action)
+        menu.addSeparator()
+        if self.exchange is not None:
+            menu.addAction(self.exchange.import_action)
+            menu.addAction(self.exchange.export_action)
+            menu.addSeparator()
+        if self.backup is not None:
+            menu.addAction(self.backup.backup_action)
+            menu.addAction(self.backup.restore_action)
+            menu.addAction(self.backup.settings_action)
+            menu.addSeparator()
+        menu.addAction(self.quit_action)
+
+        menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menu.addAction(self.undo_action)
+        menu.addSeparator()
+        menu.addAction(self.edit_action)
+        menu.addAction(self.delete_action)
+        menu.addAction(self.restore_action)
+        menu.addAction(self.purge_action)
+        menu.addSeparator()
+        menu.addAction(self.select_all_action)
+        menu.addAction(self.find_action)
+
+        menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.trash_view_action)
+        menu.addAction(self.mask_action)
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
+        menu.addAction(self.reset_columns_action)
+        language = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        current = str(self.settings.value("ui/language", "auto"))
+        self.language_actions: dict[str, QAction] = {}
+        for code, label in [("auto", self.tr("Automatic (system)"))] + list(LANGUAGES.items()):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            group.addAction(action)
+            language.addAction(action)
+            self.language_actions[code] = action
+
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(self.shortcuts_action)
+        menu.addSeparator()
+        menu.addAction(self.demo_action)
+        menu.addAction(self.remove_demo_action)
+        menu.addSeparator()
+        menu.addAction(self.recovery_action)
+        menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"))
+        bar.setObjectName("mainToolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.addAction(self.new_action)
+        bar.addAction(self.paste_action)
+        bar.addAction(self.delete_action)
+        bar.addAction(self.undo_action)
+        bar.addSeparator()
+        if self.exchange is not None:
+            bar.addAction(self.exchange.import_action)
+            bar.addAction(self.exchange.export_action)
+        if self.backup is not None:
+            bar.addAction(self.backup.backup_action)
+        bar.addSeparator()
+        bar.addAction(self.trash_view_action)
+        bar.addAction(self.mask_action)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _build_status_bar(self) -> None:
+        self.status_counts = QLabel()
+        self.status_counts.setObjectName("statusCounts")
+        self.statusBar().addWidget(self.status_counts, 1)
+        if self.backup is not None:
+            self.statusBar().addPermanentWidget(self.backup.status_widget)
+
+    # --- state ------------------------------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 860)
+        splitter = self.settings.value("window/splitter")
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        columns = self.settings.value("table/header")
+        if isinstance(columns, QByteArray) and not columns.isEmpty():
+            self.table.horizontalHeader().restoreState(columns)
+            header = self.table.horizontalHeader()
+            column = header.sortIndicatorSection()
+            if 0 <= column < len(COLUMNS):
+                self.model.sort(column, header.sortIndicatorOrder())
+        self.mask_action.setChecked(str(self.settings.value("table/mask_phones", "false")).lower() == "true")
+        self.model.set_mask_phones(self.mask_action.isChecked())
+
+    def save_state(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
+        self.settings.sync()
+
+    def reset_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, key in enumerate(COLUMNS):
+            header.moveSection(header.visualIndex(column), column)
+            header.showSection(column)
+            header.resizeSection(column, DEFAULT_WIDTHS[key])
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.editor.dirty and not dialogs.confirm(
+                self, self.tr("Unsaved changes"), self.tr("The customer being edited has unsaved changes. Quit anyway?")):
+            event.ignore()
+            return
+        if self.backup is not None and not self.backup.on_close():
+            event.ignore()
+            return
+        self.save_state()
+        super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.backup is not None and not getattr(self, "_reminded", False):
+            self._reminded = True
+            QTimer.singleShot(1500, self.backup.maybe_remind)
+
+    # --- filtering ----------------------------------------------------------------------------------------------
+
+    def current_filter(self) -> CustomerFilter:
+        tag = self.tag_filter.currentData()
+        tier = self.tier_filter.currentData()
+        return CustomerFilter(
+            search=self.search.text().strip(),
+            provinces=self.region.provinces,
+            cities=self.region.cities,
+            incomplete_address=self.region.incomplete,
+            tags=(tag,) if tag else (),
+            tiers=(tier,) if tier else (),
+            trashed=self.trash_view_action.isChecked(),
+        )
+
+    def apply_filter(self) -> None:
+        self.search_timer.stop()
+        selected = self.selected_ids()
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        try:
+            self.model.set_filter(self.current_filter())
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._select_ids(selected)
+        self._update_view()
+
+    def _on_region(self, selection: RegionSelection) -> None:
+        self.region = selection
+        if hasattr(self, "search_timer"):
+            self.apply_filter()
+
+    def clear_filters(self) -> None:
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.tag_filter.setCurrentIndex(0)
+        self.tier_filter.setCurrentIndex(0)
+        self.regions.clearSelection()
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+                self.apply_filter()
+                self.table.setFocus()
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- views ----------------------------------------------------------------------------------------------------
+
+    def _update_view(self) -> None:
+        trash = self.trash_view_action.isChecked()
+        flt = self.model.filter
+        filtered = bool(flt.search or flt.tags or flt.tiers or flt.provinces or flt.cities or flt.incomplete_address)
+        for action in (self.restore_action, self.purge_action):
+            action.setVisible(trash)
+        self.delete_action.setVisible(not trash)
+        self.new_action.setEnabled(not trash)
+        self.paste_action.setEnabled(not trash)
+        if trash:
+            self.view_banner.setText(self.tr("Trash — restore customers or delete them for good. "
+                                             "Use View ▸ Trash to go back."))
+        self.view_banner.setVisible(trash)
+        if self.model.rowCount():
+            self.stack.setCurrentWidget(self.table)
+        else:
+            if trash:
+                text = self.tr("The Trash is empty.")
+            elif filtered:
+                text = self.tr("No customer matches this search or filter.")
+            else:
+                text = self.tr("No customers yet — add one, paste an address, or import Excel.")
+            self.empty_label.setText(text)
+            for button in (self.empty_new, self.empty_paste, self.empty_demo):
+                button.setVisible(not trash and not filtered)
+            self.empty_import.setVisible(not trash and not filtered and self.exchange is not None)
+            self.empty_clear.setVisible(filtered)
+            self.stack.setCurrentWidget(self.empty)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        total = queries.count_customers(CustomerFilter(trashed=self.trash_view_action.isChecked()))
+        shown = self.model.rowCount()
+        selected = len(self.selected_rows())
+        where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
+        self.status_counts.setText("    ".join([
+            where.replace("%1", f"{total:,}"),
+            self.tr("Shown: %1").replace("%1", f"{shown:,}"),
+            self.tr("Selected: %1").replace("%1", f"{selected:,}"),
+        ]))
+
+    def toggle_trash_view(self) -> None:
+        self.editor.clear()
+        self.apply_filter()
+
+    def toggle_mask(self) -> None:
+        self.model.set_mask_phones(self.mask_action.isChecked())
+
+    def on_customers_changed(self) -> None:
+        """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
+        self.regions.refresh()
+        self._fill_tag_tier()
+        self.apply_filter()
+
+    # --- selection ----------------------------------------------------------------------------------------------
+
+    def selected_rows(self) -> list[int]:
+        return sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+
+    def selected_ids(self) -> list[int]:
+        return self.model.ids_for_rows(self.selected_rows())
+
+    def _select_ids(self, ids: list[int]) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        selection.clearSelection()
+        first = None
+        for cid in ids[:2000]:
+            row = self.model.row_of(cid)
+            if row is None:
+                continue
+            first = row if first is None else first
+            selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
+                             | QItemSelectionModel.SelectionFlag.Rows)
+        if first is not None:
+            selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection.blockSignals(False)
+        self._on_table_selection()
+
+    def select_customer(self, customer_id: int) -> None:
+        self._select_ids([customer_id])
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _on_table_selection(self, *_args) -> None:
+        ids = self.selected_ids()
+        self._update_status()
+        if self.editor.dirty and self.editor.customer_id not in ids[:1]:
+            if self.editor.customer_id is None and not ids:
+                return  # a new customer being typed: keep it
+            if not dialogs.confirm(self, self.tr("Unsaved changes"),
+                                   self.tr("Discard the changes to the customer being edited?")):
+                return
+        if len(ids) == 1:
+            if ids[0] != self.editor.customer_id or not self.editor.dirty:
+                self.editor.load(ids[0])
+        else:
+            self.editor.clear()
+
+    # --- commands -------------------------------------------------------------------------------------------------
+
+    def new_customer(self) -> None:
+        if self.trash_view_action.isChecked():
+            self.trash_view_action.setChecked(False)
+            self.toggle_trash_view()
+        self.table.clearSelection()
+        self.editor.new_customer()
+
+    def paste_new_customer(self) -> None:
+        text = QGuiApplication.clipboard().text().strip()
+        if not text:
+            self.statusBar().showMessage(self.tr("The clipboard is empty: copy an address from WeChat first."), 5000)
+            return
+        self.table.clearSelection()
+        self.editor.new_customer(paste_text=text)
+
+    def edit_current(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.editor.load(ids[0])
+            self.editor.name.setFocus()
+            self.editor.name.selectAll()
+
+    def save(self) -> None:
+        self.editor.save()
+
+    def cancel_edit(self) -> None:
+        self.editor.cancel()
+
+    def _on_saved(self, customer_id: int) -> None:
+        self.regions.refresh()
+        self._fill_tag_tier()
+        self.model.reload()
+        self.select_customer(customer_id)
+        self._update_view()
+
+    def trash_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or self.trash_view_action.isChecked():
+            return
+        moved = customers.trash_customers(ids)
+        if moved:
+            self.undo_stack.append(moved)
+            self.undo_action.setEnabled(True)
+            next_row = min(self.selected_rows()[0], self.model.rowCount() - len(moved) - 1)
+            self.editor.clear()
+            self.context.customers_changed.emit()
+            if next_row >= 0:
+                self.table.selectRow(next_row)
+            self.statusBar().showMessage(
+                self.tr("Moved %n customer(s) to the Trash. Ctrl+Z brings them back.", "", len(moved)), 8000)
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            return
+        ids = self.undo_stack.pop()
+        restored = customers.restore_customers(ids)
+        self.undo_action.setEnabled(bool(self.undo_stack))
+        self.context.customers_changed.emit()
+        self._select_ids(restored)
+        self.statusBar().showMessage(self.tr("Brought back %n customer(s).", "", len(restored)), 5000)
+
+    def restore_selected(self) -> None:
+        ids = self.selected_ids()
+        if ids and self.trash_view_action.isChecked():
+            restored = customers.restore_customers(ids)
+            self.context.customers_changed.emit()
+            self.statusBar().showMessage(self.tr("Restored %n customer(s).", "", len(restored)), 5000)
+
+    def purge_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids or not self.trash_view_action.isChecked():
+            return
+        if not dialogs.confirm(self, self.tr("Delete for good"),
+                               self.tr("Delete %n customer(s) for good? Their addresses and orders go too. "
+                                       "Only a backup can bring them back.", "", len(ids))):
+            return
+        purged = customers.purge_customers(ids)
+        self.editor.clear()
+        self.context.customers_changed.emit()
+        self.statusBar().showMessage(self.tr("Deleted %n customer(s) for good.", "", purged), 5000)
+
+    def add_demo(self) -> None:
+        from sellerdesk.jobs.worker import Job
+        from sellerdesk.ui.progress import run_job
+
+        job = Job(lambda progress, token: demo.generate(DEMO_SIZE, progress=progress, token=token), "demo")
+        job.succeeded.connect(lambda _n: self.context.customers_changed.emit())
+        job.failed.connect(lambda message: dialogs.error(self, self.tr("Demo customers"), message))
+        self._demo_job = job
+        run_job(job, self.tr("Adding demo customers…"), self, synchronous=getattr(self, "synchronous_jobs", False))
+
+    def remove_demo(self) -> None:
+        count = demo.count_demo()
+        if not count:
+            dialogs.information(self, self.tr("Demo customers"), self.tr("There are no demo customers."))
+            return
+        if dialogs.confirm(self, self.tr("Remove demo customers"),
+                           self.tr("Remove the %n demo customer(s)? Your own customers stay.", "", count)):
+            demo.remove_demo()
+            self.editor.clear()
+            self.context.customers_changed.emit()
+
+    def set_language(self, code: str) -> None:
+        self.settings.setValue("ui/language", code)
+        self.settings.sync()
+        dialogs.information(self, self.tr("Language"),
+                            self.tr("The new language is used from the next start of SellerDesk."))
+
+    # --- drag and drop ----------------------------------------------------------------------------------------------
+
+    def _dropped_file(self, event) -> str | None:
+        if self.exchange is None or not event.mimeData().hasUrls():
+            return None
+        for url in event.mimeData().urls():
+            path = url.toLocalFile()
+            if path and self.exchange.accepts(path):
+                return path
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if self._dropped_file(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        path = self._dropped_file(event)
+        if path:
+            event.acceptProposedAction()
+            self.exchange.start_import(path)
+
+    # --- help -----------------------------------------------------------------------------------------------------
 
     def show_recovery_code(self) -> None:
         code = self.context.datadir.vault.recovery_code(self.context.key)
@@ -45,8 +747,73 @@ class MainWindow(QMainWindow):
                             self.tr("Your recovery code is:\n\n%1\n\nKeep it somewhere safe.").replace("%1", code))
 
     def show_about(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(self.tr("About SellerDesk"))
-        box.setText(f"{APP_NAME} {__version__}\n" + self.tr("Data folder: %1").replace(
-            "%1", str(self.context.datadir.home)))
-        dialogs.launch(box)
+        dialogs.launch(AboutDialog(self.context, self))
+
+    def show_shortcuts(self) -> None:
+        dialogs.launch(ShortcutsDialog(self))
+
+
+class AboutDialog(QDialog):
+    def __init__(self, context: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About SellerDesk"))
+        layout = QVBoxLayout(self)
+        source = regions.data_source()
+        title = QLabel(f"<h2>{APP_NAME} {__version__}</h2><p>{self.tr('Customer Address Manager')}</p>")
+        layout.addWidget(title)
+        rows = [
+            (self.tr("Data folder"), str(context.datadir.home)),
+            (self.tr("License"), "GPL-3.0-or-later"),
+            (self.tr("Region data"), " · ".join(v for v in (source.get("source", ""), source.get("version", ""),
+                                                             source.get("date", "")) if v)),
+            (self.tr("Region data license"), source.get("license", "")),
+        ]
+        text = "".join(f"<tr><td style='padding-right:12px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
+        info = QLabel(f"<table>{text}</table>")
+        info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        info.setWordWrap(True)
+        layout.addWidget(info)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.info = info
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = [
+            ("Ctrl+N", self.tr("New customer")),
+            ("Enter", self.tr("Edit the selected customer")),
+            ("Ctrl+S", self.tr("Save")),
+            ("Esc", self.tr("Cancel editing")),
+            ("Ctrl+F", self.tr("Search")),
+            ("Delete", self.tr("Move to Trash")),
+            ("Ctrl+Z", self.tr("Undo move to Trash")),
+            ("Ctrl+V", self.tr("In the table: new customer from the address on the clipboard")),
+            ("Ctrl+M", self.tr("Mask phone numbers")),
+            ("Ctrl+I / Ctrl+E", self.tr("Import / export Excel")),
+            ("Ctrl+B", self.tr("Back up now")),
+            ("F5", self.tr("Refresh")),
+        ]
+        table = QTableWidget(len(rows), 2)
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for row, (keys, text) in enumerate(rows):
+            shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if "/" not in keys else keys
+            table.setItem(row, 0, QTableWidgetItem(shown or keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.table = table
+        self.resize(520, 420)
+
+
+__all__ = ["AboutDialog", "MainWindow", "ShortcutsDialog"]

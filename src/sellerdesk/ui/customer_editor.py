@@ -1,0 +1,759 @@
+"""The detail pane: one customer's fields, addresses, smart paste and address history.
+
+Edits stay in the form until Save (Ctrl+S); Cancel (Esc) reloads what is stored. Saving
+writes the customer and every address change in one transaction through
+``store.customers`` (which records address history). Smart paste only fills the form —
+low-confidence fields are highlighted, other readings of an ambiguous region are offered —
+and the user confirms by saving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTabWidget,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from sellerdesk.core import regions
+from sellerdesk.core.address import format_one_line, parse
+from sellerdesk.core.validate import validate
+from sellerdesk.store import customers
+from sellerdesk.store.errors import StoreError
+from sellerdesk.store.models import DB, Address
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.customer_model import local_time
+from sellerdesk.ui.icons import icon
+
+ADDRESS_KEYS = ("label", "recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode")
+LOW_CONFIDENCE = 0.7
+LOW_STYLE = "background-color: #fff4c2;"
+
+
+@dataclass
+class AddressDraft:
+    """An address as edited in the form; ``id`` None until saved."""
+
+    id: int | None = None
+    values: dict = field(default_factory=lambda: {k: "" for k in ADDRESS_KEYS})
+    is_default: bool = False
+    deleted: bool = False
+    verified_at: object = None
+    original: dict | None = None  # stored values, to know what changed
+
+    @classmethod
+    def from_model(cls, address: Address) -> "AddressDraft":
+        values = {k: getattr(address, k) or "" for k in ADDRESS_KEYS}
+        return cls(address.id, dict(values), bool(address.is_default), False, address.verified_at, dict(values))
+
+    def changed(self) -> bool:
+        return self.original is None or self.values != self.original
+
+    def one_line(self) -> str:
+        return format_one_line(self.values)
+
+
+class CustomerEditor(QWidget):
+    """Emits ``saved(customer_id)`` after a save, ``dirty_changed(bool)`` as edits come and go."""
+
+    saved = Signal(int)
+    dirty_changed = Signal(bool)
+    cancelled = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("customerEditor")
+        self.customer_id: int | None = None
+        self.drafts: list[AddressDraft] = []
+        self._current = -1
+        self._loading = False
+        self._dirty = False
+        self._build()
+        self.clear()
+
+    # --- layout -----------------------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(8, 8, 8, 8)
+        top = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("editorTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        top.addWidget(self.title, 1)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Discard the changes (Esc)"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_button = QPushButton(icon("save"), self.tr("Save"))
+        self.save_button.setToolTip(self.tr("Save the customer (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        top.addWidget(self.cancel_button)
+        top.addWidget(self.save_button)
+        outer.addLayout(top)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setObjectName("editorStatus")
+        outer.addWidget(self.status)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 4, 0)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+
+        # Smart paste
+        paste_box = QGroupBox(self.tr("Smart paste"))
+        paste_layout = QVBoxLayout(paste_box)
+        self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setPlaceholderText(
+            self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号"))
+        self.paste_edit.setFixedHeight(60)
+        paste_layout.addWidget(self.paste_edit)
+        row = QHBoxLayout()
+        self.parse_button = QPushButton(icon("wand"), self.tr("Fill in from text"))
+        self.parse_button.clicked.connect(self.apply_paste)
+        row.addWidget(self.parse_button)
+        self.candidates = QComboBox()
+        self.candidates.setVisible(False)
+        self.candidates.setToolTip(self.tr("The text fits several places; pick the right one"))
+        self.candidates.activated.connect(self._pick_candidate)
+        row.addWidget(self.candidates, 1)
+        paste_layout.addLayout(row)
+        self.paste_note = QLabel()
+        self.paste_note.setWordWrap(True)
+        self.paste_note.setVisible(False)
+        paste_layout.addWidget(self.paste_note)
+        layout.addWidget(paste_box)
+
+        # Customer fields
+        who = QGroupBox(self.tr("Customer"))
+        form = QFormLayout(who)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name = QLineEdit()
+        self.phone = QLineEdit()
+        self.wechat = QLineEdit()
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 回头客"))
+        self.tier = QComboBox()
+        self.tier.setEditable(True)
+        self.source = QLineEdit()
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(48)
+        form.addRow(self.tr("Name"), self.name)
+        form.addRow(self.tr("Phone"), self.phone)
+        form.addRow(self.tr("WeChat ID"), self.wechat)
+        form.addRow(self.tr("Tags"), self.tags)
+        form.addRow(self.tr("Tier"), self.tier)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Notes"), self.notes)
+        layout.addWidget(who)
+
+        # Addresses
+        where = QGroupBox(self.tr("Addresses"))
+        where_layout = QVBoxLayout(where)
+        self.address_list = QListWidget()
+        self.address_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.address_list.setMaximumHeight(84)
+        self.address_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.address_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.address_list.currentRowChanged.connect(self._show_address)
+        where_layout.addWidget(self.address_list)
+        buttons = QHBoxLayout()
+        self.add_address_button = self._tool("address-add", self.tr("Add"), self.add_address)
+        self.delete_address_button = self._tool("remove", self.tr("Delete"), self.delete_address)
+        self.default_button = self._tool("star", self.tr("Set default"), self.set_default)
+        self.verify_button = self._tool("verified", self.tr("Mark verified"), self.mark_verified)
+        self.copy_button = self._tool("copy", self.tr("Copy one line"), self.copy_address)
+        self.copy_button.setToolTip(self.tr("Copy the address as one line, ready for a courier's form"))
+        for button in (self.add_address_button, self.delete_address_button, self.default_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        where_layout.addLayout(buttons)
+        buttons = QHBoxLayout()
+        for button in (self.verify_button, self.copy_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        where_layout.addLayout(buttons)
+
+        self.address_form = QWidget()
+        aform = QFormLayout(self.address_form)
+        aform.setContentsMargins(0, 0, 0, 0)
+        aform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.label = QComboBox()
+        self.label.setEditable(True)
+        self.label.addItems(["家", "公司", ""])
+        self.label.lineEdit().setPlaceholderText(self.tr("Other"))
+        self.recipient = QLineEdit()
+        self.address_phone = QLineEdit()
+        self.province = QComboBox()
+        self.city = QComboBox()
+        self.district = QComboBox()
+        for combo in (self.province, self.city, self.district):
+            combo.setEditable(True)
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.setMinimumContentsLength(3)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        place = QHBoxLayout()
+        place.addWidget(self.province, 1)
+        place.addWidget(self.city, 1)
+        place.addWidget(self.district, 1)
+        self.detail = QLineEdit()
+        self.postal_code = QLineEdit()
+        self.postal_code.setMaxLength(6)
+        self.verified_label = QLabel()
+        aform.addRow(self.tr("Label"), self.label)
+        aform.addRow(self.tr("Recipient"), self.recipient)
+        aform.addRow(self.tr("Phone"), self.address_phone)
+        aform.addRow(self.tr("Region"), place)
+        aform.addRow(self.tr("Street address"), self.detail)
+        aform.addRow(self.tr("Postal code"), self.postal_code)
+        aform.addRow("", self.verified_label)
+        where_layout.addWidget(self.address_form)
+        self.problems = QLabel()
+        self.problems.setObjectName("validation")
+        self.problems.setWordWrap(True)
+        self.problems.setTextFormat(Qt.TextFormat.RichText)
+        where_layout.addWidget(self.problems)
+        layout.addWidget(where)
+
+        self.tabs = QTabWidget()
+        self.history = QTreeWidget()
+        self.history.setHeaderLabels([self.tr("When"), self.tr("Change"), self.tr("Before → after")])
+        self.history.setRootIsDecorated(False)
+        self.history.setMinimumHeight(120)
+        self.tabs.addTab(self.history, self.tr("Address history"))
+        layout.addWidget(self.tabs)
+        layout.addStretch(1)
+
+        self._fill_provinces()
+        self.province.currentTextChanged.connect(self._province_changed)
+        self.city.currentTextChanged.connect(self._city_changed)
+        for widget in (self.name, self.phone, self.wechat, self.tags, self.source):
+            widget.textEdited.connect(self._customer_edited)
+        self.notes.textChanged.connect(self._customer_edited)
+        self.tier.currentTextChanged.connect(self._customer_edited)
+        for widget in (self.recipient, self.address_phone, self.detail, self.postal_code):
+            widget.textEdited.connect(self._address_edited)
+        self.label.currentTextChanged.connect(self._address_edited)
+        self.district.currentTextChanged.connect(self._address_edited)
+
+    def _tool(self, icon_name: str, text: str, slot) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(icon_name))
+        button.setText(text)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.clicked.connect(slot)
+        return button
+
+    # --- loading ----------------------------------------------------------------------------------------------
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+        self.save_button.setEnabled(dirty)
+        self.cancel_button.setEnabled(dirty or self.customer_id is None)
+
+    def clear(self) -> None:
+        """Nothing selected: an empty, disabled form."""
+        self.customer_id = None
+        self._load_fields({}, [], [])
+        self.title.setText(self.tr("No customer selected"))
+        self.setEnabled(False)
+        self._set_dirty(False)
+
+    def new_customer(self, paste_text: str = "") -> None:
+        """Start a new customer (Ctrl+N); with ``paste_text`` the smart paste fills it in."""
+        self.setEnabled(True)
+        self.customer_id = None
+        self._load_fields({}, [AddressDraft(is_default=True)], [])
+        self.title.setText(self.tr("New customer"))
+        self._set_dirty(True)
+        if paste_text:
+            self.paste_edit.setPlainText(paste_text)
+            self.apply_paste()
+        self.name.setFocus()
+
+    def load(self, customer_id: int) -> None:
+        customer = customers.get_customer(customer_id)
+        self.setEnabled(True)
+        self.customer_id = customer_id
+        values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "tier", "source", "notes")}
+        drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
+        self._load_fields(values, drafts, customers.address_history(customer_id))
+        self.title.setText(customer.name or customer.phone or customer.wechat)
+        if customer.deleted_at is not None:
+            self.title.setText(self.tr("%1 (in the Trash)").replace("%1", self.title.text()))
+        self._set_dirty(False)
+
+    def _load_fields(self, values: dict, drafts: list[AddressDraft], history) -> None:
+        self._loading = True
+        try:
+            self.name.setText(values.get("name", ""))
+            self.phone.setText(values.get("phone", ""))
+            self.wechat.setText(values.get("wechat", ""))
+            self.tags.setText(values.get("tags", "").replace(",", ", "))
+            self._fill_tiers(values.get("tier", ""))
+            self.source.setText(values.get("source", ""))
+            self.notes.setPlainText(values.get("notes", ""))
+            self.paste_edit.clear()
+            self.paste_note.setVisible(False)
+            self.candidates.setVisible(False)
+            self._clear_highlights()
+            self.drafts = drafts
+            self._current = -1
+            self._refresh_list(select=0 if drafts else -1)
+            self._fill_history(history)
+        finally:
+            self._loading = False
+        self._show_problems()
+
+    def _fill_tiers(self, current: str) -> None:
+        from sellerdesk.store import queries
+
+        self.tier.blockSignals(True)
+        self.tier.clear()
+        tiers = [""] + [t for t in queries.all_tiers()]
+        if current and current not in tiers:
+            tiers.append(current)
+        self.tier.addItems(tiers)
+        self.tier.setCurrentText(current)
+        self.tier.blockSignals(False)
+
+    def _fill_history(self, history) -> None:
+        self.history.clear()
+        names = {"create": self.tr("Added"), "update": self.tr("Changed"), "delete": self.tr("Deleted"),
+                 "restore": self.tr("Restored"), "verify": self.tr("Verified")}
+        for change in history:
+            when = local_time(change.changed_at)
+            if change.action == "update":
+                old, new = change.old_values or {}, change.new_values or {}
+                text = "; ".join(f"{old.get(k, '')} → {new.get(k, '')}" for k in new)
+            else:
+                text = format_one_line(change.new_values or change.old_values or {})
+            item = QTreeWidgetItem([when.strftime("%Y-%m-%d %H:%M") if when else "",
+                                    names.get(change.action, change.action), text])
+            item.setToolTip(2, text)
+            self.history.addTopLevelItem(item)
+        for column in range(2):
+            self.history.resizeColumnToContents(column)
+
+    # --- addresses ------------------------------------------------------------------------------------------------
+
+    def _visible(self) -> list[int]:
+        return [i for i, d in enumerate(self.drafts) if not d.deleted]
+
+    def _refresh_list(self, select: int | None = None) -> None:
+        keep = self._current if select is None else select
+        self.address_list.blockSignals(True)
+        self.address_list.clear()
+        visible = self._visible()
+        for position, index in enumerate(visible):
+            draft = self.drafts[index]
+            label = draft.values.get("label") or self.tr("Address %1").replace("%1", str(position + 1))
+            text = f"{label}: {draft.one_line() or self.tr('(empty)')}"
+            item = QListWidgetItem(icon("star") if draft.is_default else icon("address-add"), text)
+            item.setToolTip(self.tr("Default address") if draft.is_default else "")
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            self.address_list.addItem(item)
+        self.address_list.blockSignals(False)
+        row = visible.index(keep) if keep in visible else (0 if visible else -1)
+        self.address_list.setCurrentRow(row)
+        self._show_address(row)
+
+    def _show_address(self, row: int) -> None:
+        visible = self._visible()
+        self._current = visible[row] if 0 <= row < len(visible) else -1
+        has = self._current >= 0
+        self.address_form.setEnabled(has)
+        for button in (self.delete_address_button, self.default_button, self.verify_button, self.copy_button):
+            button.setEnabled(has)
+        draft = self.drafts[self._current] if has else AddressDraft()
+        was_loading, self._loading = self._loading, True
+        try:
+            values = draft.values
+            self.label.setCurrentText(values.get("label", ""))
+            self.recipient.setText(values.get("recipient", ""))
+            self.address_phone.setText(values.get("phone", ""))
+            self._set_region(values.get("province", ""), values.get("city", ""), values.get("district", ""))
+            self.detail.setText(values.get("detail", ""))
+            self.postal_code.setText(values.get("postal_code", ""))
+            when = local_time(draft.verified_at)
+            self.verified_label.setText(
+                self.tr("✔ Verified on %1").replace("%1", when.strftime("%Y-%m-%d")) if when else "")
+            self.default_button.setEnabled(has and not draft.is_default)
+            self.verify_button.setEnabled(has and draft.id is not None and not draft.changed())
+        finally:
+            self._loading = was_loading
+        self._show_problems()
+
+    def add_address(self) -> None:
+        self._store_current()
+        draft = AddressDraft(is_default=not self._visible())
+        draft.values["recipient"] = self.name.text().strip()
+        draft.values["phone"] = self.phone.text().strip()
+        self.drafts.append(draft)
+        self._refresh_list(select=len(self.drafts) - 1)
+        self._set_dirty(True)
+        self.province.setFocus()
+
+    def delete_address(self) -> None:
+        if self._current < 0:
+            return
+        draft = self.drafts[self._current]
+        draft.deleted = True
+        if draft.is_default:
+            draft.is_default = False
+            rest = self._visible()
+            if rest:
+                self.drafts[rest[0]].is_default = True
+        self._refresh_list(select=-1)
+        self._set_dirty(True)
+
+    def set_default(self) -> None:
+        if self._current < 0:
+            return
+        for draft in self.drafts:
+            draft.is_default = False
+        self.drafts[self._current].is_default = True
+        self._refresh_list()
+        self._set_dirty(True)
+
+    def mark_verified(self) -> None:
+        """Stamp today's date on the (saved, unchanged) address — written at once, it is a fact."""
+        if self._current < 0 or self.drafts[self._current].id is None:
+            return
+        draft = self.drafts[self._current]
+        draft.verified_at = customers.mark_verified(draft.id)
+        self._show_address(self.address_list.currentRow())
+        if self.customer_id is not None:
+            self._fill_history(customers.address_history(self.customer_id))
+            self.saved.emit(self.customer_id)
+
+    def copy_address(self) -> None:
+        if self._current < 0:
+            return
+        self._store_current()
+        draft = self.drafts[self._current]
+        values = dict(draft.values)
+        values.setdefault("recipient", "")
+        values["recipient"] = values["recipient"] or self.name.text().strip()
+        values["phone"] = values["phone"] or self.phone.text().strip()
+        text = format_one_line(values)
+        QGuiApplication.clipboard().setText(text)
+        self.status.setText(self.tr("Copied: %1").replace("%1", text))
+
+    def _address_edited(self, *_args) -> None:
+        if self._loading or self._current < 0:
+            return
+        self._store_current()
+        item = self.address_list.currentItem()
+        if item is not None:
+            draft = self.drafts[self._current]
+            label = draft.values.get("label") or self.tr("Address %1").replace(
+                "%1", str(self.address_list.currentRow() + 1))
+            item.setText(f"{label}: {draft.one_line() or self.tr('(empty)')}")
+        self._set_dirty(True)
+        self._show_problems()
+
+    def _customer_edited(self, *_args) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+            self._show_problems()
+
+    def _store_current(self) -> None:
+        if self._current < 0:
+            return
+        draft = self.drafts[self._current]
+        province, city, district = (self.province.currentText().strip(), self.city.currentText().strip(),
+                                    self.district.currentText().strip())
+        resolved = regions.resolve(province, city, district) if province or city or district else None
+        draft.values.update(
+            label=self.label.currentText().strip(),
+            recipient=self.recipient.text().strip(),
+            phone=self.address_phone.text().strip(),
+            province=province, city=city, district=district,
+            detail=self.detail.text().strip(),
+            postal_code=self.postal_code.text().strip(),
+            adcode=resolved.adcode if resolved else "",
+        )
+
+    # --- cascading region combos ----------------------------------------------------------------------------------
+
+    def _fill_provinces(self) -> None:
+        self.province.blockSignals(True)
+        self.province.clear()
+        self.province.addItem("")
+        for region in regions.provinces():
+            self.province.addItem(region.name, region.adcode)
+        self.province.blockSignals(False)
+
+    @staticmethod
+    def _fill(combo: QComboBox, items: list, current: str) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("")
+        for region in items:
+            combo.addItem(region.name, region.adcode)
+        combo.setCurrentText(current)
+        combo.blockSignals(False)
+
+    def _code_of(self, combo: QComboBox) -> str | None:
+        index = combo.findText(combo.currentText())
+        return combo.itemData(index) if index > 0 else None
+
+    def _province_changed(self, _text: str) -> None:
+        code = self._code_of(self.province)
+        cities = regions.children(code) if code else []
+        keep = self.city.currentText() if any(c.name == self.city.currentText() for c in cities) else ""
+        if not keep and len(cities) == 1:  # municipalities: 北京市 / 北京市
+            keep = cities[0].name
+        self._fill(self.city, cities, keep)
+        self._city_changed(keep)
+
+    def _city_changed(self, _text: str) -> None:
+        code = self._code_of(self.city)
+        districts = regions.children(code) if code else []
+        keep = self.district.currentText() if any(d.name == self.district.currentText() for d in districts) else ""
+        self._fill(self.district, districts, keep)
+        self._address_edited()
+
+    def _set_region(self, province: str, city: str, district: str) -> None:
+        self.province.blockSignals(True)
+        self.province.setCurrentText(province)
+        self.province.blockSignals(False)
+        code = self._code_of(self.province)
+        self._fill(self.city, regions.children(code) if code else [], city)
+        code = self._code_of(self.city)
+        self._fill(self.district, regions.children(code) if code else [], district)
+
+    # --- smart paste ----------------------------------------------------------------------------------------------
+
+    def apply_paste(self) -> None:
+        text = self.paste_edit.toPlainText().strip()
+        if not text:
+            return
+        if not self.isEnabled():
+            self.new_customer()
+            self.paste_edit.setPlainText(text)
+        if self._current < 0:
+            self.add_address()
+        result = parse(text)
+        self._parsed = result
+        self._loading = True
+        try:
+            if result.name and not self.name.text().strip():
+                self.name.setText(result.name)
+            if result.phone and not self.phone.text().strip():
+                self.phone.setText(result.phone)
+            if result.name:
+                self.recipient.setText(result.name)
+            if result.phone:
+                self.address_phone.setText(result.phone)
+            self._set_region(result.province, result.city, result.district)
+            if result.detail:
+                self.detail.setText(result.detail)
+            if result.postal_code:
+                self.postal_code.setText(result.postal_code)
+        finally:
+            self._loading = False
+        self._address_edited()
+        self._set_dirty(True)
+        self._highlight(result)
+        self.candidates.clear()
+        if len(result.candidates) > 1:
+            for candidate in result.candidates:
+                self.candidates.addItem(format_one_line({k: candidate.get(k, "") for k in
+                                                         ("province", "city", "district")}), candidate)
+            self.candidates.setVisible(True)
+        else:
+            self.candidates.setVisible(False)
+        notes = [self._warning_text(code) for code in result.warnings]
+        notes = [n for n in notes if n]
+        self.paste_note.setText("\n".join(notes))
+        self.paste_note.setVisible(bool(notes))
+        self.status.setText(self.tr("Check the highlighted fields, then Save."))
+
+    def _pick_candidate(self, index: int) -> None:
+        candidate = self.candidates.itemData(index)
+        if not candidate:
+            return
+        self._set_region(candidate.get("province", ""), candidate.get("city", ""), candidate.get("district", ""))
+        for widget in (self.province, self.city, self.district):
+            widget.setStyleSheet("")
+        self._address_edited()
+
+    def _highlight(self, result) -> None:
+        self._clear_highlights()
+        fields = {"name": [self.name, self.recipient], "phone": [self.phone, self.address_phone],
+                  "province": [self.province], "city": [self.city], "district": [self.district],
+                  "detail": [self.detail]}
+        for key, widgets in fields.items():
+            if result.confidence.get(key, 0.0) < LOW_CONFIDENCE:
+                for widget in widgets:
+                    widget.setStyleSheet(LOW_STYLE)
+                    widget.setToolTip(self.tr("Not sure about this one — please check"))
+
+    def _clear_highlights(self) -> None:
+        for widget in (self.name, self.recipient, self.phone, self.address_phone, self.province, self.city,
+                       self.district, self.detail):
+            widget.setStyleSheet("")
+            widget.setToolTip("")
+
+    def _warning_text(self, code: str) -> str:
+        return {
+            "ambiguous_region": self.tr("The place name fits several regions: pick the right one above."),
+            "no_region": self.tr("No province, city or district was recognised."),
+            "no_phone": self.tr("No phone number was found."),
+            "multiple_phones": self.tr("Several phone numbers were found; the first one was used."),
+            "no_name": self.tr("No name was found."),
+            "invalid_phone": self.tr("The phone number does not look right."),
+            "region_filled_from_code": "",
+            "input_truncated": self.tr("The text was very long; only its beginning was read."),
+        }.get(code, "")
+
+    # --- validation -----------------------------------------------------------------------------------------------
+
+    def problem_text(self, problem) -> str:
+        return {
+            "missing_recipient": self.tr("The recipient's name is missing."),
+            "missing_phone": self.tr("The phone number is missing."),
+            "invalid_phone": self.tr("This is not a mainland mobile or landline number."),
+            "missing_province": self.tr("The province is missing."),
+            "unknown_province": self.tr("This province is not known."),
+            "missing_city": self.tr("The city is missing."),
+            "unknown_city": self.tr("This city is not known."),
+            "city_not_in_province": self.tr("The city is not in this province."),
+            "unknown_district": self.tr("This district is not known."),
+            "district_not_in_city": self.tr("The district is not in this city."),
+            "missing_district": self.tr("The district/county is missing."),
+            "missing_detail": self.tr("The street address is missing."),
+            "detail_too_short": self.tr("The street address looks too short."),
+            "invalid_postal_code": self.tr("A postal code has 6 digits."),
+            "adcode_mismatch": self.tr("The region code does not match the names."),
+            "not_official_name": self.tr("Use the official name of the region."),
+        }.get(problem.code, problem.message)
+
+    def current_problems(self) -> list:
+        if self._current < 0:
+            return []
+        values = dict(self.drafts[self._current].values)
+        values["recipient"] = values.get("recipient") or self.name.text().strip()
+        values["phone"] = values.get("phone") or self.phone.text().strip()
+        return validate(values)
+
+    def _show_problems(self) -> None:
+        problems = self.current_problems()
+        if not problems:
+            self.problems.setText("")
+            self.problems.setVisible(False)
+            return
+        lines = []
+        for problem in problems:
+            colour = "#b91c1c" if problem.severity == "error" else "#b45309"
+            lines.append(f'<span style="color:{colour}">● {self.problem_text(problem)}</span>')
+        self.problems.setText("<br>".join(lines))
+        self.problems.setVisible(True)
+
+    # --- save / cancel --------------------------------------------------------------------------------------------
+
+    def customer_values(self) -> dict:
+        return {
+            "name": self.name.text().strip(),
+            "phone": self.phone.text().strip(),
+            "wechat": self.wechat.text().strip(),
+            "tags": self.tags.text(),
+            "tier": self.tier.currentText().strip(),
+            "source": self.source.text().strip(),
+            "notes": self.notes.toPlainText().strip(),
+        }
+
+    def save(self) -> int | None:
+        """Write everything in one transaction; returns the customer id (None if refused)."""
+        if not self.isEnabled() or not self._dirty:
+            return self.customer_id
+        self._store_current()
+        data = self.customer_values()
+        if not any(data[k] for k in ("name", "phone", "wechat")):
+            self.status.setText(self.tr("A customer needs at least a name, a phone or a WeChat ID."))
+            self.name.setFocus()
+            return None
+        live = [d for d in self.drafts if not d.deleted and any(d.values.get(k) for k in
+                                                                 ("province", "city", "district", "detail"))]
+        try:
+            with DB.atomic():
+                if self.customer_id is None:
+                    addresses = [dict(d.values, is_default=d.is_default) for d in live]
+                    if addresses and not any(a["is_default"] for a in addresses):
+                        addresses[0]["is_default"] = True
+                    customer_id = customers.create_customer(data, addresses).id
+                else:
+                    customer_id = self.customer_id
+                    customers.update_customer(customer_id, data)
+                    default_id = None
+                    for draft in self.drafts:
+                        if draft.deleted:
+                            if draft.id is not None:
+                                customers.delete_address(draft.id)
+                            continue
+                        if draft not in live and draft.id is None:
+                            continue
+                        if draft.id is None:
+                            draft.id = customers.add_address(customer_id, draft.values,
+                                                             make_default=draft.is_default).id
+                        elif draft.changed():
+                            customers.update_address(draft.id, draft.values)
+                        if draft.is_default:
+                            default_id = draft.id
+                    if default_id is not None:
+                        customers.set_default_address(default_id)
+        except StoreError as exc:
+            dialogs.error(self, self.tr("Not saved"), str(exc))
+            return None
+        self.load(customer_id)
+        self.status.setText(self.tr("Saved."))
+        self.saved.emit(customer_id)
+        return customer_id
+
+    def cancel(self) -> None:
+        """Esc: forget the edits (a new customer is dropped)."""
+        if self.customer_id is not None:
+            self.load(self.customer_id)
+        else:
+            self.clear()
+        self.status.setText("")
+        self.cancelled.emit()

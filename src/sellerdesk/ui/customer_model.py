@@ -1,0 +1,227 @@
+"""The customer table's model: 100,000 rows without loading them.
+
+The store gives the ordered ids of the current view (:func:`queries.customer_ids`, one
+indexed query returning integers); rows are read a page at a time
+(:func:`queries.rows_for_ids`) when the view asks for them and kept in a small LRU
+cache of pages. ``rowCount`` is the whole view at once, so the scroll bar is right and
+jumping to the bottom reads only the last page. Sorting asks the store for a new id list
+(names sort by pinyin there); there is no proxy model.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import OrderedDict
+from typing import Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from sellerdesk.core.phones import mask_phone
+from sellerdesk.core.regions import big_region
+from sellerdesk.store import queries
+from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
+from sellerdesk.store.queries import CustomerFilter, CustomerRow
+
+# (key, store sort key); header texts come from CustomerTableModel.header_text.
+COLUMNS: tuple[str, ...] = ("name", "phone", "wechat", "address", "region", "tags", "tier", "last_order", "updated")
+SORT_FOR_COLUMN = {
+    "name": "name", "phone": "phone", "wechat": "wechat", "address": "address", "region": "region",
+    "tags": "tags", "tier": "tier", "last_order": "last_order", "updated": "updated",
+}
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def local_time(value) -> _dt.datetime | None:
+    """A stored naive-UTC timestamp in the local time zone."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        try:
+            value = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return None
+    if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
+        return _dt.datetime.combine(value, _dt.time())
+    return value.replace(tzinfo=_dt.timezone.utc).astimezone()
+
+
+class CustomerTableModel(QAbstractTableModel):
+    """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
+
+    PAGE_SIZE = 200
+    MAX_PAGES = 40
+
+    reloaded = Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = CustomerFilter()
+        self._sort = "name"
+        self._descending = False
+        self._ids: list[int] = []
+        self._row_of: dict[int, int] | None = None
+        self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
+        self.pages_loaded = 0  # how many page reads happened (tests check laziness)
+        self._mask_phones = False
+
+    # --- what is shown ----------------------------------------------------------------------------------------
+
+    @property
+    def filter(self) -> CustomerFilter:
+        return self._filter
+
+    def set_filter(self, flt: CustomerFilter) -> None:
+        if flt != self._filter:
+            self._filter = flt
+            self.reload()
+
+    @property
+    def sort_key(self) -> tuple[str, bool]:
+        return self._sort, self._descending
+
+    def set_sort(self, sort: str, descending: bool = False) -> None:
+        if (sort, descending) != (self._sort, self._descending):
+            self._sort, self._descending = sort, descending
+            self.reload()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: A003
+        if 0 <= column < len(COLUMNS):
+            self.set_sort(SORT_FOR_COLUMN[COLUMNS[column]], order == Qt.SortOrder.DescendingOrder)
+
+    @property
+    def mask_phones(self) -> bool:
+        return self._mask_phones
+
+    def set_mask_phones(self, on: bool) -> None:
+        if on != self._mask_phones:
+            self._mask_phones = on
+            if self._ids:
+                col = COLUMNS.index("phone")
+                self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
+
+    def reload(self) -> None:
+        """Ask the store for the id list again (cheap) and forget every cached page."""
+        ids = queries.customer_ids(self._filter, self._sort, self._descending)
+        self.beginResetModel()
+        self._ids = ids
+        self._row_of = None
+        self._pages.clear()
+        self.endResetModel()
+        self.reloaded.emit()
+
+    # --- ids and rows -----------------------------------------------------------------------------------------
+
+    def ids(self) -> list[int]:
+        return self._ids
+
+    def id_at(self, row: int) -> int | None:
+        return self._ids[row] if 0 <= row < len(self._ids) else None
+
+    def row_of(self, customer_id: int) -> int | None:
+        if self._row_of is None:
+            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
+        return self._row_of.get(customer_id)
+
+    def ids_for_rows(self, rows: Sequence[int]) -> list[int]:
+        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
+
+    def customer_row(self, row: int) -> CustomerRow | None:
+        """The row's data, reading its page from the store on first use."""
+        if not 0 <= row < len(self._ids):
+            return None
+        page = row // self.PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            start = page * self.PAGE_SIZE
+            rows = queries.rows_for_ids(self._ids[start:start + self.PAGE_SIZE])
+            self.pages_loaded += 1
+            self._pages[page] = rows
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[row])
+
+    @property
+    def cached_pages(self) -> int:
+        return len(self._pages)
+
+    # --- Qt model API -----------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def header_text(self, key: str) -> str:
+        return {
+            "name": self.tr("Name"),
+            "phone": self.tr("Phone"),
+            "wechat": self.tr("WeChat ID"),
+            "address": self.tr("Default address"),
+            "region": self.tr("Region"),
+            "tags": self.tr("Tags"),
+            "tier": self.tr("Tier"),
+            "last_order": self.tr("Last order"),
+            "updated": self.tr("Deleted") if self._filter.trashed else self.tr("Updated"),
+        }[key]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.header_text(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role == ID_ROLE:
+            return self.id_at(index.row())
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
+            return None
+        row = self.customer_row(index.row())
+        if row is None:
+            return None
+        key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if key == "address" and not (row.province and row.city and row.detail):
+                return QBrush(QColor("#b45309"))  # amber: the address needs attention
+            if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
+                return QBrush(QColor("#b45309"))
+            if key in ("region", "last_order", "updated"):
+                return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+            return None
+        text = self.display_text(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == "address":
+                return text or self.tr("No address yet")
+            if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
+                return self.tr("This phone number does not look right; please check it.")
+            return None
+        return text
+
+    def display_text(self, row: CustomerRow, key: str) -> str:
+        if key == "name":
+            return row.name
+        if key == "phone":
+            return mask_phone(row.phone) if self._mask_phones else row.phone
+        if key == "wechat":
+            return row.wechat
+        if key == "address":
+            return row.address_text
+        if key == "region":
+            return big_region(row.province) if row.province else ""
+        if key == "tags":
+            return "、".join(split_list(row.tags))
+        if key == "tier":
+            return row.tier
+        if key == "last_order":
+            when = local_time(row.last_order_at)
+            return when.strftime("%Y-%m-%d") if when else ""
+        if key == "updated":
+            when = local_time(row.deleted_at if self._filter.trashed else row.updated_at)
+            return when.strftime("%Y-%m-%d %H:%M") if when else ""
+        return ""

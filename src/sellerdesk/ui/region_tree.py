@@ -1,0 +1,185 @@
+"""The region filter: 大区 → 省 → 市 with customer counts, plus "address incomplete".
+
+Multi-select (Ctrl/Shift-click). The selection becomes the region part of a
+:class:`CustomerFilter` (provinces, (province, city) pairs, incomplete_address); the main
+window combines it with search, tag and tier. Counts come from one indexed query
+(:func:`queries.region_counts`) and are refreshed whenever customers change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QTreeView
+
+from sellerdesk.core import regions
+from sellerdesk.store import queries
+from sellerdesk.ui.icons import icon
+
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "all", "big", "province", "city", "incomplete"
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # big-region name, province name, or (province, city)
+
+
+@dataclass(frozen=True)
+class RegionSelection:
+    provinces: tuple[str, ...] = ()
+    cities: tuple[tuple[str, str], ...] = ()
+    incomplete: bool = False
+
+    @property
+    def empty(self) -> bool:
+        return not (self.provinces or self.cities or self.incomplete)
+
+
+def _province_order() -> dict[str, int]:
+    return {p.name: i for i, p in enumerate(regions.provinces())}
+
+
+class RegionTree(QTreeView):
+    selection_changed = Signal(object)  # RegionSelection
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("regionTree")
+        self.model_ = QStandardItemModel(self)
+        self.setModel(self.model_)
+        self.setHeaderHidden(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setUniformRowHeights(True)
+        self.setAnimated(True)
+        self._updating = False
+        self.selectionModel().selectionChanged.connect(self._on_selection)
+        self.refresh()
+
+    # --- building ---------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recount (after edits, imports, deletes), keeping what was selected and expanded."""
+        selected = {self._key(i) for i in self.selectionModel().selectedIndexes()}
+        expanded = set()
+        for row in range(self.model_.rowCount()):
+            self._collect_expanded(self.model_.index(row, 0), expanded)
+        counts = queries.region_counts()
+        incomplete = queries.count_incomplete()
+        self._updating = True
+        try:
+            self.model_.clear()
+            root = self.model_.invisibleRootItem()
+            total = sum(counts.values())
+            everyone = self._item(self.tr("All customers"), total, "all", None, "people")
+            root.appendRow(everyone)
+            order = _province_order()
+            by_province: dict[str, dict[str, int]] = {}
+            for (province, city), n in counts.items():
+                if province:
+                    by_province.setdefault(province, {})[city] = n
+            placed: set[str] = set()
+            for big, members in regions.big_regions().items():
+                provinces = [p for p in by_province if regions.big_region(p) == big]
+                if not provinces:
+                    continue
+                big_total = sum(sum(c.values()) for p in provinces for c in [by_province[p]])
+                big_item = self._item(big, big_total, "big", big, "map")
+                for province in sorted(provinces, key=lambda p: order.get(p, 999)):
+                    placed.add(province)
+                    big_item.appendRow(self._province_item(province, by_province[province]))
+                root.appendRow(big_item)
+            others = [p for p in by_province if p not in placed]
+            if others:
+                other_item = self._item(self.tr("Other"), sum(sum(by_province[p].values()) for p in others),
+                                        "big", "", "map")
+                for province in sorted(others):
+                    other_item.appendRow(self._province_item(province, by_province[province]))
+                root.appendRow(other_item)
+            root.appendRow(self._item(self.tr("Address incomplete"), incomplete, "incomplete", None, "warning"))
+            for row in range(self.model_.rowCount()):
+                self._restore(self.model_.index(row, 0), selected, expanded)
+        finally:
+            self._updating = False
+        self._emit()
+
+    def _province_item(self, province: str, cities: dict[str, int]) -> QStandardItem:
+        item = self._item(province, sum(cities.values()), "province", province, None)
+        if len(cities) > 1 or (cities and next(iter(cities)) not in ("", province)):
+            for city in sorted(cities, key=lambda c: -cities[c]):
+                label = city or self.tr("(city unknown)")
+                item.appendRow(self._item(label, cities[city], "city", (province, city), None))
+        return item
+
+    def _item(self, text: str, count: int, kind: str, value, icon_name: str | None) -> QStandardItem:
+        item = QStandardItem(f"{text}  ({count:,})")
+        item.setData(kind, KIND_ROLE)
+        item.setData(value, VALUE_ROLE)
+        item.setToolTip(self.tr("%n customer(s)", "", count))
+        if icon_name:
+            item.setIcon(icon(icon_name))
+        return item
+
+    @staticmethod
+    def _key(index) -> tuple:
+        value = index.data(VALUE_ROLE)
+        return (index.data(KIND_ROLE), tuple(value) if isinstance(value, (list, tuple)) else value)
+
+    def _collect_expanded(self, index, out: set) -> None:
+        if self.isExpanded(index):
+            out.add(self._key(index))
+        for row in range(self.model_.rowCount(index)):
+            self._collect_expanded(self.model_.index(row, 0, index), out)
+
+    def _restore(self, index, selected: set, expanded: set) -> None:
+        key = self._key(index)
+        if key in expanded:
+            self.setExpanded(index, True)
+        if key in selected:
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+        for row in range(self.model_.rowCount(index)):
+            self._restore(self.model_.index(row, 0, index), selected, expanded)
+
+    # --- selection --------------------------------------------------------------------------------------------
+
+    def select_keys(self, keys: list[tuple]) -> None:
+        """Select items by (kind, value) (tests, restoring state)."""
+        self.selectionModel().clearSelection()
+        wanted = {(k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in keys}
+
+        def walk(parent):
+            for row in range(self.model_.rowCount(parent)):
+                index = self.model_.index(row, 0, parent)
+                if self._key(index) in wanted:
+                    self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
+                walk(index)
+
+        from PySide6.QtCore import QModelIndex
+
+        walk(QModelIndex())
+
+    def current_selection(self) -> RegionSelection:
+        provinces: list[str] = []
+        cities: list[tuple[str, str]] = []
+        incomplete = False
+        for index in self.selectionModel().selectedIndexes():
+            kind, value = index.data(KIND_ROLE), index.data(VALUE_ROLE)
+            if kind == "all":
+                return RegionSelection()
+            if kind == "big":
+                for row in range(self.model_.rowCount(index)):
+                    provinces.append(self.model_.index(row, 0, index).data(VALUE_ROLE))
+            elif kind == "province":
+                provinces.append(value)
+            elif kind == "city":
+                cities.append(tuple(value))
+            elif kind == "incomplete":
+                incomplete = True
+        provinces = list(dict.fromkeys(provinces))
+        cities = [c for c in dict.fromkeys(cities) if c[0] not in provinces]
+        return RegionSelection(tuple(provinces), tuple(cities), incomplete)
+
+    def _on_selection(self, *_args) -> None:
+        if not self._updating:
+            self._emit()
+
+    def _emit(self) -> None:
+        self.selection_changed.emit(self.current_selection())
