@@ -759,7 +759,8 @@ class AboutDialog(QDialog):
         self.setWindowTitle(self.tr("About SellerDesk"))
         layout = QVBoxLayout(self)
         source = regions.data_source()
-        title = QLabel(f"<h2>{APP_NAME} {__version__}</h2><p>{self.tr('Customer Address Manager')}</p>")
+        subtitle = self.tr("Customer Address Manager")
+        title = QLabel(f"<h2>{APP_NAME} {__version__}</h2><p>{subtitle}</p>")
         layout.addWidget(title)
         rows = [
             (self.tr("Data folder"), str(context.datadir.home)),

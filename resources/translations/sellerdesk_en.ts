@@ -1,0 +1,1580 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About SellerDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer Address Manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>License</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region data license</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BackupController</name>
+        <message>
+            <source>Copying the database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encrypting and writing the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the backup file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decrypting and verifying the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updating the restored data to this version…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up the current data first…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an encrypted backup to your backup folders (Ctrl+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore from backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace your data with a backup (your current data is backed up first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup &amp;settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup folders, how many to keep, reminders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder does not exist (is the drive plugged in?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>there is not enough free space</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder cannot be written (read-only or no permission)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the drive was removed or failed while writing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the file could not be written</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup folder is set. Choose one in the backup settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is not a SellerDesk backup file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup file is damaged or was modified, so it cannot be used. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code for this backup. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup needs the master password or the recovery code it was made with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file could not be read or written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backed up just now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n minute(s) ago</source>
+            <translation>
+                <numerusform>Last backup %n minute ago</numerusform>
+                <numerusform>Last backup %n minutes ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n hour(s) ago</source>
+            <translation>
+                <numerusform>Last backup %n hour ago</numerusform>
+                <numerusform>Last backup %n hours ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n day(s) ago</source>
+            <translation>
+                <numerusform>Last backup %n day ago</numerusform>
+                <numerusform>Last backup %n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup: %1
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Press Ctrl+B to write your first backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You have not made a backup yet. A backup keeps your customers safe if this computer is lost or broken.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Your last backup was %n day(s) ago.</source>
+            <translation>
+                <numerusform>Your last backup was %n day ago.</numerusform>
+                <numerusform>Your last backup was %n days ago.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Time for a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close without a backup?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup on exit did not complete. Close SellerDesk anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored the backup of %1: %2 customers, %3 addresses, %4 orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The data it replaced was saved to:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The restored data opens with the password or recovery code of the backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BackupSettingsDialog</name>
+        <message>
+            <source>Backup settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backups are written to every folder below — for example a USB drive and a cloud-synced folder. With no folder chosen they go to %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the newest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also keep one backup per month for a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remind me when the last backup is older than</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up when SellerDesk closes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a backup folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The settings could not be saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CustomerEditor</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard the changes (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the customer (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Smart paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill in from text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The text fits several places; pick the right one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Comma-separated, e.g. VIP, 回头客</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy one line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the address as one line, ready for a courier's form</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer selected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (in the Trash)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Verified on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the highlighted fields, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not sure about this one — please check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The place name fits several regions: pick the right one above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No province, city or district was recognised.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No phone number was found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Several phone numbers were found; the first one was used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No name was found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone number does not look right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The text was very long; only its beginning was read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The recipient's name is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone number is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is not a mainland mobile or landline number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The province is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This province is not known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The city is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This city is not known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The city is not in this province.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This district is not known.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The district is not in this city.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The district/county is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The street address is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The street address looks too short.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A postal code has 6 digits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The region code does not match the names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the official name of the region.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CustomerTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No address yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This phone number does not look right; please check it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExchangeController</name>
+        <message>
+            <source>&amp;Import from Excel/CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import customers from a spreadsheet (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export to Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the customers on screen, or a courier template (Ctrl+E)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The current view (%1 customers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everyone (%1 customers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheet (choose the columns)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier template: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One row per address (otherwise the default address only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province, city and district in separate columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address (one line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least one column.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported %1 rows to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1, %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>SellerDesk — first start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not create the database</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportFilePage</name>
+        <message>
+            <source>Choose a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An Excel (.xlsx, .xls), WPS (.ods) or CSV file with one customer per row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing is saved until the last step; the import is all or nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheets (%1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportMappingPage</name>
+        <message>
+            <source>Columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First values</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(column %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>— do not import —</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each kind of information can come from one column only.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewPage</name>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge: add a new address to the existing customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip the row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update the existing customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Always add a new customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When a customer is already known:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportRunPage</name>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the problem report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows with problems are listed in %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import failed and nothing was changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportSheetPage</name>
+        <message>
+            <source>Sheet and header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hidden sheets are skipped unless you choose one. The header row holds the column names (姓名, 手机, 地址…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(hidden)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There are no data rows below the header row.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>SellerDesk — Customer Address Manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only customers with this tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only customers of this tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste an address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear search and filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try with demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a customer (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New from &amp;pasted address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer filled in from the address on the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the customer being edited (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel editing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selected customers to the Trash (Delete)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring back the customers just moved to the Trash (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the customers in the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore from Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring the selected customers back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete for good…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected customers from the Trash for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Mask phone numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show 138****5678, for screenshots sent in WeChat (Ctrl+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset &amp;columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About SellerDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add %1 &amp;demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove demo customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic (system)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer being edited has unsaved changes. Quit anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trash — restore customers or delete them for good. Use View ▸ Trash to go back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Trash is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer matches this search or filter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customers yet — add one, paste an address, or import Excel.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the Trash: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clipboard is empty: copy an address from WeChat first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>Moved %n customer to the Trash. Ctrl+Z brings them back.</numerusform>
+                <numerusform>Moved %n customers to the Trash. Ctrl+Z brings them back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Brought back %n customer(s).</source>
+            <translation>
+                <numerusform>Brought back %n customer.</numerusform>
+                <numerusform>Brought back %n customers.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n customer(s).</source>
+            <translation>
+                <numerusform>Restored %n customer.</numerusform>
+                <numerusform>Restored %n customers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Delete %n customer(s) for good? Their addresses and orders go too. Only a backup can bring them back.</source>
+            <translation>
+                <numerusform>Delete %n customer for good? Their addresses and orders go too. Only a backup can bring them back.</numerusform>
+                <numerusform>Delete %n customers for good? Their addresses and orders go too. Only a backup can bring them back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n customer(s) for good.</source>
+            <translation>
+                <numerusform>Deleted %n customer for good.</numerusform>
+                <numerusform>Deleted %n customers for good.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adding demo customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There are no demo customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Remove the %n demo customer(s)? Your own customers stay.</source>
+            <translation>
+                <numerusform>Remove the %n demo customer? Your own customers stay.</numerusform>
+                <numerusform>Remove the %n demo customers? Your own customers stay.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new language is used from the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your recovery code is:
+
+%1
+
+Keep it somewhere safe.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ModePage</name>
+        <message>
+            <source>Welcome to SellerDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your customers' data is encrypted on this computer. Choose how to unlock it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the key in the system keyring (recommended: no password to type)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a master password (typed at every start)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Either way you will get a recovery code that opens your data and your backups on a new computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not available here: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PasswordPage</name>
+        <message>
+            <source>Choose a master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>At least %n characters. SellerDesk cannot read your data without it.</source>
+            <translation>
+                <numerusform>At least %n characters. SellerDesk cannot read your data without it.</numerusform>
+                <numerusform>At least %n characters. SellerDesk cannot read your data without it.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type it again</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Too short: at least %n characters.</source>
+            <translation>
+                <numerusform>Too short: at least %n characters.</numerusform>
+                <numerusform>Too short: at least %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <source>Your recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write it down and keep it somewhere safe. It is shown only now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If this computer breaks or the keyring forgets the key, this code unlocks your data and every backup on a new computer. Without it and without the password, nobody — not even us — can recover the data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I have written down the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RegionTree</name>
+        <message>
+            <source>All customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address incomplete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(city unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n customer</numerusform>
+                <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a SellerDesk backup file (.sdbackup). It is checked before anything changes, and your current data is backed up first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a backup file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk backups (*%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file is intact.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup has another key. Enter the master password or the recovery code it was made with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup has another key. Enter the recovery code it was made with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type the password or recovery code of this backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code for this backup. Nothing was changed; please try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the customers you have now with this backup?
+
+Your current data is backed up first, so you can go back to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the selected customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel editing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the table: new customer from the address on the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import / export Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>SellerDesk — unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your master password (or your recovery code) to open your customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring could not give SellerDesk its key. Enter your recovery code to open your customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password or recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code, e.g. 7K2QM-…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type your password or recovery code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code. Nothing was changed; please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,1579 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>AboutDialog</name>
+        <message>
+            <source>About SellerDesk</source>
+            <translation>关于客户地址管家</translation>
+        </message>
+        <message>
+            <source>Customer Address Manager</source>
+            <translation>客户地址管家</translation>
+        </message>
+        <message>
+            <source>Data folder</source>
+            <translation>数据文件夹</translation>
+        </message>
+        <message>
+            <source>License</source>
+            <translation>许可证</translation>
+        </message>
+        <message>
+            <source>Region data</source>
+            <translation>行政区划数据</translation>
+        </message>
+        <message>
+            <source>Region data license</source>
+            <translation>行政区划数据许可</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupController</name>
+        <message>
+            <source>Copying the database…</source>
+            <translation>正在复制数据库…</translation>
+        </message>
+        <message>
+            <source>Encrypting and writing the backup…</source>
+            <translation>正在加密并写入备份…</translation>
+        </message>
+        <message>
+            <source>Checking the backup file…</source>
+            <translation>正在检查备份文件…</translation>
+        </message>
+        <message>
+            <source>Decrypting and verifying the backup…</source>
+            <translation>正在解密并校验备份…</translation>
+        </message>
+        <message>
+            <source>Updating the restored data to this version…</source>
+            <translation>正在把恢复的数据升级到当前版本…</translation>
+        </message>
+        <message>
+            <source>Backing up the current data first…</source>
+            <translation>正在先备份当前数据…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>立即备份(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Write an encrypted backup to your backup folders (Ctrl+B)</source>
+            <translation>把加密备份写入备份文件夹（Ctrl+B）</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Replace your data with a backup (your current data is backed up first)</source>
+            <translation>用备份替换当前数据（会先备份当前数据）</translation>
+        </message>
+        <message>
+            <source>Backup &amp;settings…</source>
+            <translation>备份设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Backup folders, how many to keep, reminders</source>
+            <translation>备份文件夹、保留份数和提醒</translation>
+        </message>
+        <message>
+            <source>the folder does not exist (is the drive plugged in?)</source>
+            <translation>文件夹不存在（U盘或移动硬盘插好了吗？）</translation>
+        </message>
+        <message>
+            <source>there is not enough free space</source>
+            <translation>剩余空间不足</translation>
+        </message>
+        <message>
+            <source>the folder cannot be written (read-only or no permission)</source>
+            <translation>文件夹无法写入（只读或没有权限）</translation>
+        </message>
+        <message>
+            <source>the drive was removed or failed while writing</source>
+            <translation>写入时磁盘被拔出或出错</translation>
+        </message>
+        <message>
+            <source>the file could not be written</source>
+            <translation>无法写入文件</translation>
+        </message>
+        <message>
+            <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
+            <translation>备份到 %1 失败：%2。没有留下不完整的文件，以前的备份未受影响。</translation>
+        </message>
+        <message>
+            <source>No backup folder is set. Choose one in the backup settings.</source>
+            <translation>还没有设置备份文件夹，请在备份设置中选择一个。</translation>
+        </message>
+        <message>
+            <source>This is not a SellerDesk backup file.</source>
+            <translation>这不是客户地址管家的备份文件。</translation>
+        </message>
+        <message>
+            <source>This backup file is damaged or was modified, so it cannot be used. Nothing was changed.</source>
+            <translation>此备份文件已损坏或被修改，无法使用。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.</source>
+            <translation>此备份由更新版本的客户地址管家制作，请先升级软件。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>Wrong password or recovery code for this backup. Nothing was changed.</source>
+            <translation>此备份的密码或恢复码不正确。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>This backup needs the master password or the recovery code it was made with.</source>
+            <translation>此备份需要制作它时使用的主密码或恢复码。</translation>
+        </message>
+        <message>
+            <source>The file could not be read or written: %1</source>
+            <translation>无法读取或写入文件：%1</translation>
+        </message>
+        <message>
+            <source>No backup yet</source>
+            <translation>尚未备份</translation>
+        </message>
+        <message>
+            <source>Backed up just now</source>
+            <translation>刚刚已备份</translation>
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n minute(s) ago</source>
+            <translation>
+                <numerusform>上次备份在 %n 分钟前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n hour(s) ago</source>
+            <translation>
+                <numerusform>上次备份在 %n 小时前</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Last backup %n day(s) ago</source>
+            <translation>
+                <numerusform>上次备份在 %n 天前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup: %1
+%2</source>
+            <translation>上次备份：%1
+%2</translation>
+        </message>
+        <message>
+            <source>Press Ctrl+B to write your first backup.</source>
+            <translation>按 Ctrl+B 进行第一次备份。</translation>
+        </message>
+        <message>
+            <source>You have not made a backup yet. A backup keeps your customers safe if this computer is lost or broken.</source>
+            <translation>您还没有备份过。电脑丢失或损坏时，备份能保住您的客户资料。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Your last backup was %n day(s) ago.</source>
+            <translation>
+                <numerusform>您上次备份是在 %n 天前。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Time for a backup</source>
+            <translation>该备份了</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>稍后</translation>
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation>部分备份文件夹失败</translation>
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation>备份已写入：
+%1
+
+但是：
+%2</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation>正在备份…</translation>
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
+        </message>
+        <message>
+            <source>Close without a backup?</source>
+            <translation>不备份就关闭吗？</translation>
+        </message>
+        <message>
+            <source>The backup on exit did not complete. Close SellerDesk anyway?</source>
+            <translation>退出时的备份没有完成。仍然关闭客户地址管家吗？</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation>正在恢复…</translation>
+        </message>
+        <message>
+            <source>Restored the backup of %1: %2 customers, %3 addresses, %4 orders.</source>
+            <translation>已恢复 %1 的备份：%2 位客户，%3 个地址，%4 个订单。</translation>
+        </message>
+        <message>
+            <source>The data it replaced was saved to:
+%1</source>
+            <translation>被替换的数据已保存到：
+%1</translation>
+        </message>
+        <message>
+            <source>The restored data opens with the password or recovery code of the backup.</source>
+            <translation>恢复后的数据需要用该备份的主密码或恢复码打开。</translation>
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation>恢复完成</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupSettingsDialog</name>
+        <message>
+            <source>Backup settings</source>
+            <translation>备份设置</translation>
+        </message>
+        <message>
+            <source>Backups are written to every folder below — for example a USB drive and a cloud-synced folder. With no folder chosen they go to %1.</source>
+            <translation>备份会写入下面每个文件夹，例如U盘和云同步文件夹。如果没有选择文件夹，备份会保存到 %1。</translation>
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation>添加文件夹…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <source>Keep the newest</source>
+            <translation>保留最近的份数</translation>
+        </message>
+        <message>
+            <source>Also keep one backup per month for a year</source>
+            <translation>另外保留一年内每月一份备份</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从不</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <source>Remind me when the last backup is older than</source>
+            <translation>上次备份超过以下天数时提醒我</translation>
+        </message>
+        <message>
+            <source>Back up when SellerDesk closes</source>
+            <translation>关闭客户地址管家时自动备份</translation>
+        </message>
+        <message>
+            <source>Choose a backup folder</source>
+            <translation>选择备份文件夹</translation>
+        </message>
+        <message>
+            <source>The settings could not be saved: %1</source>
+            <translation>无法保存设置：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerEditor</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Discard the changes (Esc)</source>
+            <translation>放弃修改 (Esc)</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Save the customer (Ctrl+S)</source>
+            <translation>保存客户 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Smart paste</source>
+            <translation>智能粘贴</translation>
+        </message>
+        <message>
+            <source>Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号</source>
+            <translation>粘贴客户发来的地址，例如：张三 13812345678 广东省深圳市南山区科技园1号</translation>
+        </message>
+        <message>
+            <source>Fill in from text</source>
+            <translation>从文字识别填入</translation>
+        </message>
+        <message>
+            <source>The text fits several places; pick the right one</source>
+            <translation>这段文字可能对应多个地区，请选择正确的一个</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Comma-separated, e.g. VIP, 回头客</source>
+            <translation>用逗号分隔，例如 VIP, 回头客</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Set default</source>
+            <translation>设为默认</translation>
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation>标记已核对</translation>
+        </message>
+        <message>
+            <source>Copy one line</source>
+            <translation>复制为一行</translation>
+        </message>
+        <message>
+            <source>Copy the address as one line, ready for a courier's form</source>
+            <translation>把地址复制成一行，可直接粘贴到快递单</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>省/市/区</translation>
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation>详细地址</translation>
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation>邮编</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>变更</translation>
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation>修改前 → 修改后</translation>
+        </message>
+        <message>
+            <source>Address history</source>
+            <translation>地址变更记录</translation>
+        </message>
+        <message>
+            <source>No customer selected</source>
+            <translation>未选择客户</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新客户</translation>
+        </message>
+        <message>
+            <source>%1 (in the Trash)</source>
+            <translation>%1（在回收站中）</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>已核对</translation>
+        </message>
+        <message>
+            <source>Address %1</source>
+            <translation>地址 %1</translation>
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation>默认地址</translation>
+        </message>
+        <message>
+            <source>✔ Verified on %1</source>
+            <translation>✔ 已于 %1 核对</translation>
+        </message>
+        <message>
+            <source>Copied: %1</source>
+            <translation>已复制：%1</translation>
+        </message>
+        <message>
+            <source>Check the highlighted fields, then Save.</source>
+            <translation>请检查高亮的栏位，然后保存。</translation>
+        </message>
+        <message>
+            <source>Not sure about this one — please check</source>
+            <translation>这一项不太确定，请核对</translation>
+        </message>
+        <message>
+            <source>The place name fits several regions: pick the right one above.</source>
+            <translation>这个地名对应多个地区，请在上方选择正确的一个。</translation>
+        </message>
+        <message>
+            <source>No province, city or district was recognised.</source>
+            <translation>没有识别出省、市或区。</translation>
+        </message>
+        <message>
+            <source>No phone number was found.</source>
+            <translation>没有找到电话号码。</translation>
+        </message>
+        <message>
+            <source>Several phone numbers were found; the first one was used.</source>
+            <translation>找到多个电话号码，已使用第一个。</translation>
+        </message>
+        <message>
+            <source>No name was found.</source>
+            <translation>没有找到姓名。</translation>
+        </message>
+        <message>
+            <source>The phone number does not look right.</source>
+            <translation>电话号码看起来不对。</translation>
+        </message>
+        <message>
+            <source>The text was very long; only its beginning was read.</source>
+            <translation>文字太长，只识别了开头部分。</translation>
+        </message>
+        <message>
+            <source>The recipient's name is missing.</source>
+            <translation>缺少收件人姓名。</translation>
+        </message>
+        <message>
+            <source>The phone number is missing.</source>
+            <translation>缺少电话号码。</translation>
+        </message>
+        <message>
+            <source>This is not a mainland mobile or landline number.</source>
+            <translation>这不是中国大陆的手机或座机号码。</translation>
+        </message>
+        <message>
+            <source>The province is missing.</source>
+            <translation>缺少省份。</translation>
+        </message>
+        <message>
+            <source>This province is not known.</source>
+            <translation>无法识别这个省份。</translation>
+        </message>
+        <message>
+            <source>The city is missing.</source>
+            <translation>缺少城市。</translation>
+        </message>
+        <message>
+            <source>This city is not known.</source>
+            <translation>无法识别这个城市。</translation>
+        </message>
+        <message>
+            <source>The city is not in this province.</source>
+            <translation>这个城市不属于该省。</translation>
+        </message>
+        <message>
+            <source>This district is not known.</source>
+            <translation>无法识别这个区县。</translation>
+        </message>
+        <message>
+            <source>The district is not in this city.</source>
+            <translation>这个区县不属于该市。</translation>
+        </message>
+        <message>
+            <source>The district/county is missing.</source>
+            <translation>缺少区/县。</translation>
+        </message>
+        <message>
+            <source>The street address is missing.</source>
+            <translation>缺少详细地址。</translation>
+        </message>
+        <message>
+            <source>The street address looks too short.</source>
+            <translation>详细地址看起来太短。</translation>
+        </message>
+        <message>
+            <source>A postal code has 6 digits.</source>
+            <translation>邮编应为 6 位数字。</translation>
+        </message>
+        <message>
+            <source>The region code does not match the names.</source>
+            <translation>行政区划代码与地名不符。</translation>
+        </message>
+        <message>
+            <source>Use the official name of the region.</source>
+            <translation>请使用地区的正式名称。</translation>
+        </message>
+        <message>
+            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
+            <translation>客户至少需要姓名、电话或微信号之一。</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerTableModel</name>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation>默认地址</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>大区</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation>最近下单</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>删除时间</translation>
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation>更新时间</translation>
+        </message>
+        <message>
+            <source>No address yet</source>
+            <translation>还没有地址</translation>
+        </message>
+        <message>
+            <source>This phone number does not look right; please check it.</source>
+            <translation>这个电话号码看起来不对，请核对。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeController</name>
+        <message>
+            <source>&amp;Import from Excel/CSV…</source>
+            <translation>从 Excel/CSV 导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import customers from a spreadsheet (Ctrl+I)</source>
+            <translation>从表格导入客户 (Ctrl+I)</translation>
+        </message>
+        <message>
+            <source>&amp;Export to Excel…</source>
+            <translation>导出到 Excel(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Export the customers on screen, or a courier template (Ctrl+E)</source>
+            <translation>导出当前列表中的客户，或生成快递批量下单表 (Ctrl+E)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Export customers</source>
+            <translation>导出客户</translation>
+        </message>
+        <message>
+            <source>The current view (%1 customers)</source>
+            <translation>当前列表（%1 位客户）</translation>
+        </message>
+        <message>
+            <source>Everyone (%1 customers)</source>
+            <translation>全部客户（%1 位）</translation>
+        </message>
+        <message>
+            <source>Spreadsheet (choose the columns)</source>
+            <translation>表格（自选列）</translation>
+        </message>
+        <message>
+            <source>Courier template: %1</source>
+            <translation>快递模板：%1</translation>
+        </message>
+        <message>
+            <source>One row per address (otherwise the default address only)</source>
+            <translation>每个地址一行（否则只导出默认地址）</translation>
+        </message>
+        <message>
+            <source>Province, city and district in separate columns</source>
+            <translation>省、市、区分列</translation>
+        </message>
+        <message>
+            <source>Address (one line)</source>
+            <translation>地址（一列）</translation>
+        </message>
+        <message>
+            <source>customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Customers:</source>
+            <translation>客户：</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>Columns:</source>
+            <translation>列：</translation>
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation>保存为：</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Choose at least one column.</source>
+            <translation>请至少选择一列。</translation>
+        </message>
+        <message>
+            <source>Exported %1 rows to %2.</source>
+            <translation>已导出 %1 行到 %2。</translation>
+        </message>
+        <message>
+            <source>Row %1, %2: %3</source>
+            <translation>第 %1 行，%2：%3</translation>
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation>有 %1 处内容快递系统可能不接受：</translation>
+        </message>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation>导出已取消，没有写入文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>SellerDesk — first start</source>
+            <translation>客户地址管家 — 首次启动</translation>
+        </message>
+        <message>
+            <source>Could not create the database</source>
+            <translation>无法创建数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFilePage</name>
+        <message>
+            <source>Choose a file</source>
+            <translation>选择文件</translation>
+        </message>
+        <message>
+            <source>An Excel (.xlsx, .xls), WPS (.ods) or CSV file with one customer per row.</source>
+            <translation>每行一位客户的 Excel（.xlsx、.xls）、WPS（.ods）或 CSV 文件。</translation>
+        </message>
+        <message>
+            <source>File to import</source>
+            <translation>要导入的文件</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Nothing is saved until the last step; the import is all or nothing.</source>
+            <translation>到最后一步才会保存；导入要么全部成功，要么什么都不改。</translation>
+        </message>
+        <message>
+            <source>Import customers</source>
+            <translation>导入客户</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (%1)</source>
+            <translation>表格文件 (%1)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportMappingPage</name>
+        <message>
+            <source>Columns</source>
+            <translation>对应列</translation>
+        </message>
+        <message>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
+            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>First values</source>
+            <translation>前几行内容</translation>
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation>导入为</translation>
+        </message>
+        <message>
+            <source>(column %1)</source>
+            <translation>（第 %1 列）</translation>
+        </message>
+        <message>
+            <source>— do not import —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <source>Each kind of information can come from one column only.</source>
+            <translation>每种信息只能对应一列。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportPreviewPage</name>
+        <message>
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <source>Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet.</source>
+            <translation>红色行不会导入，黄色行会导入并标记为“需核对”。现在还没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>Merge: add a new address to the existing customer</source>
+            <translation>合并：把新地址加到已有客户</translation>
+        </message>
+        <message>
+            <source>Skip the row</source>
+            <translation>跳过这一行</translation>
+        </message>
+        <message>
+            <source>Update the existing customer</source>
+            <translation>更新已有客户</translation>
+        </message>
+        <message>
+            <source>Always add a new customer</source>
+            <translation>总是新增客户</translation>
+        </message>
+        <message>
+            <source>When a customer is already known:</source>
+            <translation>客户已存在时：</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)</source>
+            <translation>新增 %1，合并 %2，更新 %3，跳过 %4，未导入 %5（需核对 %6）</translation>
+        </message>
+        <message>
+            <source>Stopped.</source>
+            <translation>已停止。</translation>
+        </message>
+        <message>
+            <source>The file could not be read.</source>
+            <translation>无法读取该文件。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportRunPage</name>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Cancel import</source>
+            <translation>取消导入</translation>
+        </message>
+        <message>
+            <source>Open the problem report</source>
+            <translation>打开问题报告</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
+            <translation>已导入：新增客户 %1，合并 %2，更新 %3，跳过 %4，未导入 %5。新增地址 %6 个。</translation>
+        </message>
+        <message>
+            <source>Rows with problems are listed in %1.</source>
+            <translation>有问题的行已列在 %1 中。</translation>
+        </message>
+        <message>
+            <source>Done.</source>
+            <translation>完成。</translation>
+        </message>
+        <message>
+            <source>The import was cancelled. Nothing was changed.</source>
+            <translation>导入已取消，数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>The import failed and nothing was changed: %1</source>
+            <translation>导入失败，数据没有任何改动：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportSheetPage</name>
+        <message>
+            <source>Sheet and header row</source>
+            <translation>工作表和表头</translation>
+        </message>
+        <message>
+            <source>Hidden sheets are skipped unless you choose one. The header row holds the column names (姓名, 手机, 地址…).</source>
+            <translation>隐藏的工作表默认跳过，也可以手动选择。表头行是列名所在的行（姓名、手机、地址…）。</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation>表头行：</translation>
+        </message>
+        <message>
+            <source>(hidden)</source>
+            <translation>（隐藏）</translation>
+        </message>
+        <message>
+            <source>There are no data rows below the header row.</source>
+            <translation>表头行下面没有数据行。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Import customers</source>
+            <translation>导入客户</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobProgressDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>SellerDesk — Customer Address Manager</source>
+            <translation>客户地址管家 SellerDesk</translation>
+        </message>
+        <message>
+            <source>Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F</source>
+            <translation>搜索姓名、电话、微信号、地址或拼音首字母 (zs) — Ctrl+F</translation>
+        </message>
+        <message>
+            <source>Show only customers with this tag</source>
+            <translation>只显示带这个标签的客户</translation>
+        </message>
+        <message>
+            <source>Show only customers of this tier</source>
+            <translation>只显示这个等级的客户</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>Paste an address</source>
+            <translation>粘贴地址</translation>
+        </message>
+        <message>
+            <source>Import Excel…</source>
+            <translation>导入 Excel…</translation>
+        </message>
+        <message>
+            <source>Clear search and filters</source>
+            <translation>清除搜索和筛选</translation>
+        </message>
+        <message>
+            <source>Try with demo customers</source>
+            <translation>用演示客户试一试</translation>
+        </message>
+        <message>
+            <source>All tags</source>
+            <translation>全部标签</translation>
+        </message>
+        <message>
+            <source>All tiers</source>
+            <translation>全部等级</translation>
+        </message>
+        <message>
+            <source>&amp;New customer</source>
+            <translation>新建客户(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Add a customer (Ctrl+N)</source>
+            <translation>添加客户 (Ctrl+N)</translation>
+        </message>
+        <message>
+            <source>New from &amp;pasted address</source>
+            <translation>从粘贴的地址新建(&amp;P)</translation>
+        </message>
+        <message>
+            <source>New customer filled in from the address on the clipboard</source>
+            <translation>用剪贴板里的地址新建客户</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the customer being edited (Ctrl+S)</source>
+            <translation>保存正在编辑的客户 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <source>Cancel editing</source>
+            <translation>取消编辑</translation>
+        </message>
+        <message>
+            <source>&amp;Edit customer</source>
+            <translation>编辑客户(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation>移到回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Move the selected customers to the Trash (Delete)</source>
+            <translation>把选中的客户移到回收站 (Delete)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo move to Trash</source>
+            <translation>撤销移到回收站(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Bring back the customers just moved to the Trash (Ctrl+Z)</source>
+            <translation>找回刚移到回收站的客户 (Ctrl+Z)</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation>全选(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Trash</source>
+            <translation>回收站(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Show the customers in the Trash</source>
+            <translation>显示回收站里的客户</translation>
+        </message>
+        <message>
+            <source>&amp;Restore from Trash</source>
+            <translation>从回收站恢复(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Bring the selected customers back</source>
+            <translation>恢复选中的客户</translation>
+        </message>
+        <message>
+            <source>&amp;Delete for good…</source>
+            <translation>彻底删除(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Delete the selected customers from the Trash for good</source>
+            <translation>从回收站彻底删除选中的客户</translation>
+        </message>
+        <message>
+            <source>&amp;Mask phone numbers</source>
+            <translation>隐藏电话号码(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Show 138****5678, for screenshots sent in WeChat (Ctrl+M)</source>
+            <translation>显示为 138****5678，方便截图发微信 (Ctrl+M)</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Reset &amp;columns</source>
+            <translation>重置列(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation>显示恢复码(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>&amp;About SellerDesk</source>
+            <translation>关于客户地址管家(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Add %1 &amp;demo customers</source>
+            <translation>添加 %1 个演示客户(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Remove demo customers…</source>
+            <translation>删除演示客户…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Automatic (system)</source>
+            <translation>自动（跟随系统）</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <source>The customer being edited has unsaved changes. Quit anyway?</source>
+            <translation>正在编辑的客户有未保存的修改。仍要退出吗？</translation>
+        </message>
+        <message>
+            <source>Trash — restore customers or delete them for good. Use View ▸ Trash to go back.</source>
+            <translation>回收站 — 可以恢复客户或彻底删除。再次点“视图 ▸ 回收站”返回。</translation>
+        </message>
+        <message>
+            <source>The Trash is empty.</source>
+            <translation>回收站是空的。</translation>
+        </message>
+        <message>
+            <source>No customer matches this search or filter.</source>
+            <translation>没有符合搜索或筛选条件的客户。</translation>
+        </message>
+        <message>
+            <source>No customers yet — add one, paste an address, or import Excel.</source>
+            <translation>还没有客户 — 新建、粘贴地址或导入Excel</translation>
+        </message>
+        <message>
+            <source>In the Trash: %1</source>
+            <translation>回收站：%1</translation>
+        </message>
+        <message>
+            <source>Customers: %1</source>
+            <translation>客户总数：%1</translation>
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation>显示：%1</translation>
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation>已选：%1</translation>
+        </message>
+        <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation>放弃正在编辑的客户的修改吗？</translation>
+        </message>
+        <message>
+            <source>The clipboard is empty: copy an address from WeChat first.</source>
+            <translation>剪贴板是空的：请先从微信复制地址。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>已把 %n 个客户移到回收站。按 Ctrl+Z 可以找回。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Brought back %n customer(s).</source>
+            <translation>
+                <numerusform>已找回 %n 个客户。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n customer(s).</source>
+            <translation>
+                <numerusform>已恢复 %n 个客户。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete for good</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message numerus="yes">
+            <source>Delete %n customer(s) for good? Their addresses and orders go too. Only a backup can bring them back.</source>
+            <translation>
+                <numerusform>要彻底删除 %n 个客户吗？他们的地址和订单也会一起删除，只有备份才能找回。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n customer(s) for good.</source>
+            <translation>
+                <numerusform>已彻底删除 %n 个客户。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Demo customers</source>
+            <translation>演示客户</translation>
+        </message>
+        <message>
+            <source>Adding demo customers…</source>
+            <translation>正在添加演示客户…</translation>
+        </message>
+        <message>
+            <source>There are no demo customers.</source>
+            <translation>没有演示客户。</translation>
+        </message>
+        <message>
+            <source>Remove demo customers</source>
+            <translation>删除演示客户</translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove the %n demo customer(s)? Your own customers stay.</source>
+            <translation>
+                <numerusform>删除 %n 个演示客户吗？您自己的客户不受影响。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>The new language is used from the next start of SellerDesk.</source>
+            <translation>新的语言将在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>恢复码</translation>
+        </message>
+        <message>
+            <source>Your recovery code is:
+
+%1
+
+Keep it somewhere safe.</source>
+            <translation>您的恢复码是：
+
+%1
+
+请妥善保管。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ModePage</name>
+        <message>
+            <source>Welcome to SellerDesk</source>
+            <translation>欢迎使用客户地址管家</translation>
+        </message>
+        <message>
+            <source>Your customers' data is encrypted on this computer. Choose how to unlock it.</source>
+            <translation>客户资料在这台电脑上加密保存。请选择解锁方式。</translation>
+        </message>
+        <message>
+            <source>Keep the key in the system keyring (recommended: no password to type)</source>
+            <translation>把密钥保存在系统钥匙串中（推荐：无需输入密码）</translation>
+        </message>
+        <message>
+            <source>Use a master password (typed at every start)</source>
+            <translation>使用主密码（每次启动时输入）</translation>
+        </message>
+        <message>
+            <source>Either way you will get a recovery code that opens your data and your backups on a new computer.</source>
+            <translation>无论哪种方式，您都会得到一个恢复码，可在新电脑上打开您的数据和备份。</translation>
+        </message>
+        <message>
+            <source>Not available here: %1</source>
+            <translation>此处不可用：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordPage</name>
+        <message>
+            <source>Choose a master password</source>
+            <translation>设置主密码</translation>
+        </message>
+        <message numerus="yes">
+            <source>At least %n characters. SellerDesk cannot read your data without it.</source>
+            <translation>
+                <numerusform>至少 %n 个字符。没有它，客户地址管家无法读取您的数据。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Master password</source>
+            <translation>主密码</translation>
+        </message>
+        <message>
+            <source>Type it again</source>
+            <translation>再输入一次</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too short: at least %n characters.</source>
+            <translation>
+                <numerusform>太短：至少需要 %n 个字符。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryPage</name>
+        <message>
+            <source>Your recovery code</source>
+            <translation>您的恢复码</translation>
+        </message>
+        <message>
+            <source>Write it down and keep it somewhere safe. It is shown only now.</source>
+            <translation>请抄下来并妥善保管。它只显示这一次。</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>If this computer breaks or the keyring forgets the key, this code unlocks your data and every backup on a new computer. Without it and without the password, nobody — not even us — can recover the data.</source>
+            <translation>如果这台电脑坏了或钥匙串丢失了密钥，这个恢复码可以在新电脑上解锁您的数据和所有备份。没有它也没有密码，任何人（包括我们）都无法恢复数据。</translation>
+        </message>
+        <message>
+            <source>I have written down the recovery code</source>
+            <translation>我已抄下恢复码</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegionTree</name>
+        <message>
+            <source>All customers</source>
+            <translation>全部客户</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Address incomplete</source>
+            <translation>地址不完整</translation>
+        </message>
+        <message>
+            <source>(city unknown)</source>
+            <translation>（城市未知）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n 个客户</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Choose a SellerDesk backup file (.sdbackup). It is checked before anything changes, and your current data is backed up first.</source>
+            <translation>请选择客户地址管家的备份文件（.sdbackup）。在做任何更改之前会先检查它，并先备份您当前的数据。</translation>
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation>未选择文件</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>选择文件…</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>Choose a backup file</source>
+            <translation>选择备份文件</translation>
+        </message>
+        <message>
+            <source>SellerDesk backups (*%1)</source>
+            <translation>客户地址管家备份 (*%1)</translation>
+        </message>
+        <message>
+            <source>Checking the backup…</source>
+            <translation>正在检查备份…</translation>
+        </message>
+        <message>
+            <source>Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).</source>
+            <translation>%1 的备份：%2 位客户，%3 个地址，%4 个订单（客户地址管家 %5）。</translation>
+        </message>
+        <message>
+            <source>The file is intact.</source>
+            <translation>文件完整无损。</translation>
+        </message>
+        <message>
+            <source>This backup has another key. Enter the master password or the recovery code it was made with.</source>
+            <translation>此备份使用另一把密钥。请输入制作它时的主密码或恢复码。</translation>
+        </message>
+        <message>
+            <source>This backup has another key. Enter the recovery code it was made with.</source>
+            <translation>此备份使用另一把密钥。请输入制作它时的恢复码。</translation>
+        </message>
+        <message>
+            <source>Please type the password or recovery code of this backup.</source>
+            <translation>请输入此备份的密码或恢复码。</translation>
+        </message>
+        <message>
+            <source>Wrong password or recovery code for this backup. Nothing was changed; please try again.</source>
+            <translation>此备份的密码或恢复码不正确。没有做任何更改，请重试。</translation>
+        </message>
+        <message>
+            <source>Replace the customers you have now with this backup?
+
+Your current data is backed up first, so you can go back to it.</source>
+            <translation>用这个备份替换您现在的客户资料吗？
+
+当前数据会先备份，之后仍可恢复回来。</translation>
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation>恢复这个备份吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>Edit the selected customer</source>
+            <translation>编辑选中的客户</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Cancel editing</source>
+            <translation>取消编辑</translation>
+        </message>
+        <message>
+            <source>Search</source>
+            <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Move to Trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message>
+            <source>Undo move to Trash</source>
+            <translation>撤销移到回收站</translation>
+        </message>
+        <message>
+            <source>In the table: new customer from the address on the clipboard</source>
+            <translation>在表格中：用剪贴板里的地址新建客户</translation>
+        </message>
+        <message>
+            <source>Mask phone numbers</source>
+            <translation>隐藏电话号码</translation>
+        </message>
+        <message>
+            <source>Import / export Excel</source>
+            <translation>导入 / 导出 Excel</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>按键</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockDialog</name>
+        <message>
+            <source>SellerDesk — unlock</source>
+            <translation>客户地址管家 — 解锁</translation>
+        </message>
+        <message>
+            <source>Enter your master password (or your recovery code) to open your customers.</source>
+            <translation>请输入主密码（或恢复码）以打开客户资料。</translation>
+        </message>
+        <message>
+            <source>The system keyring could not give SellerDesk its key. Enter your recovery code to open your customers.</source>
+            <translation>系统钥匙串无法提供密钥。请输入恢复码以打开客户资料。</translation>
+        </message>
+        <message>
+            <source>Master password or recovery code</source>
+            <translation>主密码或恢复码</translation>
+        </message>
+        <message>
+            <source>Recovery code, e.g. 7K2QM-…</source>
+            <translation>恢复码，例如 7K2QM-…</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <source>Please type your password or recovery code.</source>
+            <translation>请输入密码或恢复码。</translation>
+        </message>
+        <message>
+            <source>Wrong password or recovery code. Nothing was changed; please try again.</source>
+            <translation>密码或恢复码不正确。数据没有任何改动，请重试。</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,171 @@
+"""Build the translations: lupdate → fill zh_CN from the .tsv files → lrelease.
+
+    python tools/i18n.py            # rewrite resources/translations/sellerdesk_{zh_CN,en}.{ts,qm}
+    python tools/i18n.py --check    # exit 1 if a tr() string has no zh_CN translation or a
+                                    # committed .ts/.qm differs from what this would write
+
+Chinese translations are data: ``resources/translations/zh_CN/<area>.tsv`` with lines
+``context<TAB>source<TAB>translation`` (``\\n`` and ``\\t`` escaped; ``%n``/``%1`` kept).
+English needs no table: the sources are English; plural forms come from ``(s)``
+("%n customer(s)" → "%n customer" / "%n customers").
+
+lupdate runs with ``-locations none`` so that the .ts (and so the .qm) only change when
+a string changes, not when code moves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import filecmp
+import shutil
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "src" / "sellerdesk"
+OUT = ROOT / "resources" / "translations"
+LANGUAGES = ("zh_CN", "en")
+
+
+def _tool(name: str) -> str:
+    """pyside6-lupdate / pyside6-lrelease next to this Python, else from the PySide6 package dir."""
+    here = Path(sys.executable).parent / f"pyside6-{name}"
+    if here.exists():
+        return str(here)
+    found = shutil.which(f"pyside6-{name}")
+    if found:
+        return found
+    import PySide6
+
+    package = Path(PySide6.__file__).parent
+    for candidate in (package / name, package / "Qt" / "libexec" / name, package / f"{name}.exe"):
+        if candidate.exists():
+            return str(candidate)
+    raise SystemExit(f"cannot find {name}: install PySide6 (pyside6-essentials)")
+
+
+def unescape(text: str) -> str:
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in "nt\\":
+            out.append({"n": "\n", "t": "\t", "\\": "\\"}[text[i + 1]])
+            i += 2
+        else:
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
+def load_tables(directory: Path = OUT / "zh_CN") -> dict[tuple[str, str], str]:
+    table: dict[tuple[str, str], str] = {}
+    for path in sorted(directory.glob("*.tsv")):
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = line.split("\t")
+            if len(parts) != 3:
+                raise SystemExit(f"{path.name}:{number}: expected context<TAB>source<TAB>translation")
+            context, source, translation = (unescape(p) for p in parts)
+            table[(context, source)] = translation
+    return table
+
+
+def python_files() -> list[str]:
+    return sorted(str(p) for p in SOURCES.rglob("*.py"))
+
+
+def run_lupdate(ts_path: Path, language: str) -> None:
+    subprocess.run(
+        [_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-source-language", "en",
+         "-target-language", language, *python_files(), "-ts", str(ts_path)],
+        check=True, capture_output=True,
+    )
+
+
+def english_plurals(source: str) -> tuple[str, str]:
+    return source.replace("(s)", ""), source.replace("(s)", "s")
+
+
+def fill(ts_path: Path, language: str, table: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
+    """Write the translations into the .ts; return (context, source) pairs still missing."""
+    tree = ET.parse(ts_path)
+    missing: list[tuple[str, str]] = []
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            translation = message.find("translation")
+            if translation is None:
+                translation = ET.SubElement(message, "translation")
+            plural = message.get("numerus") == "yes"
+            for child in list(translation):
+                translation.remove(child)
+            translation.text = None
+            translation.attrib.pop("type", None)
+            if language == "en":
+                if plural:
+                    for form in english_plurals(source):
+                        ET.SubElement(translation, "numerusform").text = form
+                else:
+                    translation.set("type", "unfinished")  # untranslated: the English source is shown
+                continue
+            text = table.get((name, source))
+            if text is None:
+                missing.append((name, source))
+                translation.set("type", "unfinished")
+            elif plural:
+                ET.SubElement(translation, "numerusform").text = text  # Chinese has one plural form
+            else:
+                translation.text = text
+    ET.indent(tree, space="    ")
+    ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+                       + ET.tostring(tree.getroot(), encoding="unicode") + "\n", "utf-8")
+    return missing
+
+
+def run_lrelease(ts_path: Path, qm_path: Path) -> None:
+    subprocess.run([_tool("lrelease"), "-silent", "-nounfinished", str(ts_path), "-qm", str(qm_path)],
+                   check=True, capture_output=True)
+
+
+def build(target: Path) -> list[tuple[str, str]]:
+    """Write the .ts and .qm files into ``target``; return the missing zh_CN translations."""
+    table = load_tables()
+    missing: list[tuple[str, str]] = []
+    target.mkdir(parents=True, exist_ok=True)
+    for language in LANGUAGES:
+        ts = target / f"sellerdesk_{language}.ts"
+        ts.unlink(missing_ok=True)
+        run_lupdate(ts, language)
+        gaps = fill(ts, language, table)
+        if language == "zh_CN":
+            missing = gaps
+        run_lrelease(ts, target / f"sellerdesk_{language}.qm")
+    return missing
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="only check; change nothing")
+    args = parser.parse_args(argv)
+    if args.check:
+        with tempfile.TemporaryDirectory() as tmp:
+            missing = build(Path(tmp))
+            stale = [name for language in LANGUAGES for name in
+                     (f"sellerdesk_{language}.ts", f"sellerdesk_{language}.qm")
+                     if not (OUT / name).exists() or not filecmp.cmp(Path(tmp) / name, OUT / name, shallow=False)]
+    else:
+        missing = build(OUT)
+        stale = []
+    for context, source in missing:
+        print(f"missing zh_CN translation: {context}\t{source!r}")
+    for name in stale:
+        print(f"stale: resources/translations/{name} (run: python tools/i18n.py)")
+    return 1 if (missing or stale) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
