@@ -2,12 +2,15 @@
 
 1. :meth:`RegionMatcher.scan` walks the text once, left to right, looking up the longest
    alias (full name, short name, 大理州-style, former name) starting at each position in
-   a dict keyed by alias, with the candidate lengths per first character precomputed.
-   Hits followed by a street word (北京路, 中山花园, 宜宾南区) are marked as place names.
+   a dict keyed by alias, with the candidate lengths per first two characters
+   precomputed (most positions cost one dict lookup).  Hits followed by a street word
+   (北京路, 中山花园, 宜宾南区) are marked as place names.
 2. :meth:`RegionMatcher.choose` scores every region named by a hit: each level of its
    chain (province, city, county) that some hit names adds 3 (full name) or 2 (alias);
    hits before the chosen ones that contradict it cost 1.  Higher score wins, then the
    deeper region, then the one starting earlier; equal best regions are the candidates.
+   The decision depends only on the spellings of the hits in order, so it is cached
+   (bounded, :data:`DECISION_CACHE_SIZE`); chains and paths of all regions are built once.
 """
 
 from __future__ import annotations
