@@ -39,7 +39,7 @@ from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line, parse
 from sellerdesk.core.validate import validate
 from sellerdesk.store import customers
-from sellerdesk.store.errors import StoreError
+from sellerdesk.store.errors import NotFoundError, StoreError
 from sellerdesk.store.models import DB, Address
 from sellerdesk.ui import dialogs
 from sellerdesk.ui.customer_model import local_time
@@ -309,7 +309,11 @@ class CustomerEditor(QWidget):
         self.name.setFocus()
 
     def load(self, customer_id: int) -> None:
-        customer = customers.get_customer(customer_id)
+        try:
+            customer = customers.get_customer(customer_id)
+        except NotFoundError:  # deleted meanwhile (purged, another window)
+            self.clear()
+            return
         self.setEnabled(True)
         self.customer_id = customer_id
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "tier", "source", "notes")}

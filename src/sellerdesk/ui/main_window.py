@@ -93,6 +93,12 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_state()
 
+        self.reminded = False  # the backup reminder, once, shortly after the window shows
+        self.remind_timer = QTimer(self)
+        self.remind_timer.setSingleShot(True)
+        self.remind_timer.setInterval(1500)
+        if self.backup is not None:
+            self.remind_timer.timeout.connect(self.backup.maybe_remind)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -438,14 +444,15 @@ class MainWindow(QMainWindow):
         if self.backup is not None and not self.backup.on_close():
             event.ignore()
             return
+        self.remind_timer.stop()
         self.save_state()
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.backup is not None and not getattr(self, "_reminded", False):
-            self._reminded = True
-            QTimer.singleShot(1500, self.backup.maybe_remind)
+        if self.backup is not None and not self.reminded:
+            self.reminded = True
+            self.remind_timer.start()
 
     # --- filtering ----------------------------------------------------------------------------------------------
 
@@ -462,12 +469,17 @@ class MainWindow(QMainWindow):
             trashed=self.trash_view_action.isChecked(),
         )
 
-    def apply_filter(self) -> None:
+    def apply_filter(self, reload: bool = False) -> None:
+        """Show the current search/region/tag/tier; ``reload`` re-reads even when they did not change."""
         self.search_timer.stop()
         selected = self.selected_ids()
+        flt = self.current_filter()
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            self.model.set_filter(self.current_filter())
+            if reload and flt == self.model.filter:
+                self.model.reload()
+            else:
+                self.model.set_filter(flt)
         finally:
             QApplication.restoreOverrideCursor()
         self._select_ids(selected)
@@ -556,9 +568,10 @@ class MainWindow(QMainWindow):
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
-        self.regions.refresh()
+        self.regions.refresh(emit=False)
+        self.region = self.regions.current_selection()
         self._fill_tag_tier()
-        self.apply_filter()
+        self.apply_filter(reload=True)
 
     # --- selection ----------------------------------------------------------------------------------------------
 
@@ -637,7 +650,7 @@ class MainWindow(QMainWindow):
         self.editor.cancel()
 
     def _on_saved(self, customer_id: int) -> None:
-        self.regions.refresh()
+        self.regions.refresh(emit=False)
         self._fill_tag_tier()
         self.model.reload()
         self.select_customer(customer_id)

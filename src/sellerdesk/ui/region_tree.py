@@ -56,7 +56,7 @@ class RegionTree(QTreeView):
 
     # --- building ---------------------------------------------------------------------------------------------
 
-    def refresh(self) -> None:
+    def refresh(self, emit: bool = True) -> None:
         """Recount (after edits, imports, deletes), keeping what was selected and expanded."""
         selected = {self._key(i) for i in self.selectionModel().selectedIndexes()}
         expanded = set()
@@ -99,7 +99,8 @@ class RegionTree(QTreeView):
                 self._restore(self.model_.index(row, 0), selected, expanded)
         finally:
             self._updating = False
-        self._emit()
+        if emit:
+            self._emit()
 
     def _province_item(self, province: str, cities: dict[str, int]) -> QStandardItem:
         item = self._item(province, sum(cities.values()), "province", province, None)

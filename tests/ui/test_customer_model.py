@@ -1,0 +1,79 @@
+"""The lazy table model, without a window: counts, paging, store-side sort, filters + search."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from sellerdesk.store import customers, demo
+from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.ui.customer_model import COLUMNS, ID_ROLE, CustomerTableModel
+
+
+def _add(name, phone="", province="", city="", district="", detail="", **kw):
+    address = [{"province": province, "city": city, "district": district, "detail": detail}] if province else []
+    return customers.create_customer({"name": name, "phone": phone, **kw}, address).id
+
+
+@pytest.fixture
+def model(store, qapp):
+    return CustomerTableModel()
+
+
+def test_rows_are_read_a_page_at_a_time(model):
+    demo.generate(450, seed=2)
+    model.reload()
+    assert model.rowCount() == 450 and model.columnCount() == len(COLUMNS)
+    assert model.pages_loaded == 0  # nothing read until asked
+    assert model.data(model.index(0, 0))
+    assert model.pages_loaded == 1
+    model.data(model.index(199, 1))
+    assert model.pages_loaded == 1  # same page
+    model.data(model.index(449, 0))  # jump to the bottom: only the last page
+    assert model.pages_loaded == 2 and model.cached_pages == 2
+    model.MAX_PAGES = 1
+    model.data(model.index(250, 0))
+    assert model.cached_pages == 1  # old pages are dropped
+
+
+def test_sort_order_is_the_stores(model):
+    ids = {n: _add(n) for n in ("张三", "阿亮", "李四", "Bob")}
+    model.reload()
+    names = lambda: [model.data(model.index(r, 0)) for r in range(model.rowCount())]  # noqa: E731
+    assert names() == ["阿亮", "Bob", "李四", "张三"]  # pinyin: a, bob, li, zhang
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert names() == ["张三", "李四", "Bob", "阿亮"]
+    assert model.data(model.index(0, 0), ID_ROLE) == ids["张三"]
+    assert model.row_of(ids["阿亮"]) == 3
+
+
+def test_filters_combine_with_search(model):
+    a = _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号", tags="VIP", tier="金卡")
+    b = _add("张伟", "13900001111", "浙江省", "杭州市", "西湖区", "文三路2号", tier="金卡")
+    c = _add("李四", "13700002222", "广东省", "广州市", "天河区", "体育西路3号", tags="VIP")
+    _add("王五")  # no address
+    model.set_filter(CustomerFilter(search="张"))
+    assert set(model.ids()) == {a, b}
+    model.set_filter(CustomerFilter(search="张", provinces=("广东省",)))
+    assert model.ids() == [a]
+    model.set_filter(CustomerFilter(tags=("VIP",), cities=(("广东省", "广州市"),)))
+    assert model.ids() == [c]
+    model.set_filter(CustomerFilter(tiers=("金卡",), search="zs"))
+    assert model.ids() == [a]
+    model.set_filter(CustomerFilter(incomplete_address=True))
+    assert model.rowCount() == 1
+
+
+def test_display_mask_and_trash(model):
+    cid = _add("张三", "13812345678", "北京市", "北京市", "朝阳区", "建国路88号")
+    model.reload()
+    phone, address, region = (COLUMNS.index(k) for k in ("phone", "address", "region"))
+    assert model.data(model.index(0, phone)) == "13812345678"
+    assert model.data(model.index(0, address)) == "北京市朝阳区建国路88号"
+    assert model.data(model.index(0, region)) == "华北"
+    model.set_mask_phones(True)
+    assert model.data(model.index(0, phone)) == "138****5678"
+    customers.trash_customers([cid])
+    model.reload()
+    assert model.rowCount() == 0
+    model.set_filter(CustomerFilter(trashed=True))
+    assert model.ids() == [cid]
+    assert model.headerData(COLUMNS.index("updated"), Qt.Orientation.Horizontal) == "Deleted"

@@ -1,0 +1,269 @@
+"""The main window's workflows, offscreen: new/edit/save, search, regions, trash/undo, paste, chrome."""
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from sellerdesk.store import customers, demo, queries
+from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.ui import dialogs
+from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.customer_model import COLUMNS
+from sellerdesk.ui.main_window import AboutDialog, MainWindow, ShortcutsDialog
+
+
+@pytest.fixture
+def launched(monkeypatch):
+    """Every modal goes through dialogs.launch: record them and answer like a user would."""
+    class Seen(list):
+        answers = {"confirm": True}
+
+    seen = Seen()
+    answers = seen.answers
+
+    def fake_launch(dialog):
+        seen.append(dialog)
+        if isinstance(dialog, QMessageBox) and dialog.icon() == QMessageBox.Icon.Question:
+            return QMessageBox.StandardButton.Yes if answers["confirm"] else QMessageBox.StandardButton.No
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "launch", fake_launch)
+    return seen
+
+
+@pytest.fixture
+def window(store, qtbot, launched):
+    context = AppContext(store, store.key, QSettings(str(store.home / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(context)
+    win.synchronous_jobs = True
+    win.reminded = True  # the backup reminder has its own tests
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.backup is not None:
+        win.backup.on_close = lambda: True  # no backup-on-exit prompts in tests
+    win.editor._set_dirty(False)
+    win.close()
+
+
+def type_into(line_edit, text):
+    """What typing Chinese through an input method amounts to (QTest cannot send CJK keys)."""
+    line_edit.setFocus()
+    line_edit.insert(text)
+    line_edit.textEdited.emit(line_edit.text())
+
+
+def _add(name, phone="", province="", city="", district="", detail="", **kw):
+    address = [{"province": province, "city": city, "district": district, "detail": detail,
+                "recipient": name, "phone": phone}] if province else []
+    return customers.create_customer({"name": name, "phone": phone, **kw}, address).id
+
+
+def test_empty_state_teaches_the_next_step(window):
+    assert window.stack.currentWidget() is window.empty
+    assert "No customers yet" in window.empty_label.text()
+    assert window.empty_new.isVisibleTo(window) and window.empty_paste.isVisibleTo(window)
+    assert "Customers: 0" in window.status_counts.text()
+
+
+def test_new_customer_edit_and_save(window, qtbot):
+    window.new_action.trigger()
+    editor = window.editor
+    assert editor.isEnabled() and editor.customer_id is None
+    type_into(editor.name, "张三")
+    qtbot.keyClicks(editor.phone, "138 1234 5678")
+    editor.province.setCurrentText("广东省")
+    editor._province_changed("广东省")
+    assert editor.city.count() > 10  # cascaded from the region table
+    editor.city.setCurrentText("深圳市")
+    editor._city_changed("深圳市")
+    assert editor.district.findText("南山区") > 0
+    editor.district.setCurrentText("南山区")
+    type_into(editor.detail, "科技园1号")
+    window.save_action.trigger()
+    cid = editor.customer_id
+    assert cid is not None and not editor.dirty
+    stored = customers.get_customer(cid)
+    assert stored.phone == "13812345678"
+    address = customers.live_addresses(cid)[0]
+    assert (address.province, address.city, address.district, address.adcode) == ("广东省", "深圳市", "南山区", "440305")
+    assert window.model.rowCount() == 1 and window.selected_ids() == [cid]
+    assert "Customers: 1" in window.status_counts.text()
+    # edit, then Esc throws the edit away
+    editor.name.setText("张三丰")
+    editor._customer_edited()
+    assert editor.dirty
+    window.cancel_action.trigger()
+    assert editor.name.text() == "张三" and not editor.dirty
+
+
+def test_save_refuses_a_customer_without_identity(window):
+    window.new_customer()
+    assert window.editor.save() is None
+    assert "at least a name" in window.editor.status.text()
+    assert queries.count_customers() == 0
+
+
+def test_search_is_live_and_combines_with_filters(window, qtbot):
+    a = _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号", tags="VIP", tier="金卡")
+    b = _add("张伟", "13900001111", "浙江省", "杭州市", "西湖区", "文三路2号", tags="VIP")
+    _add("李四", "13700002222", "广东省", "广州市", "天河区", "体育西路3号")
+    window.on_customers_changed()
+    assert window.model.rowCount() == 3
+    window.find_action.trigger()
+    qtbot.keyClicks(window.search, "zs")
+    qtbot.waitUntil(lambda: window.model.ids() == [a], timeout=2000)
+    window.search.setText("张")
+    qtbot.waitUntil(lambda: set(window.model.ids()) == {a, b}, timeout=2000)
+    window.tier_filter.setCurrentIndex(window.tier_filter.findData("金卡"))
+    assert window.model.ids() == [a]
+    window.search.setText("没有这个人")
+    window.apply_filter()
+    assert window.stack.currentWidget() is window.empty and window.empty_clear.isVisibleTo(window)
+    window.empty_clear.click()
+    assert window.model.rowCount() == 3 and window.search.text() == ""
+
+
+def test_region_tree_counts_and_multi_select(window):
+    a = _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号")
+    b = _add("李四", "13700002222", "浙江省", "杭州市", "西湖区", "文三路2号")
+    c = _add("王五")
+    window.on_customers_changed()
+    texts = [window.regions.model_.item(r).text() for r in range(window.regions.model_.rowCount())]
+    assert texts[0].startswith("All customers") and "(3)" in texts[0]
+    assert any(t.startswith("华南") and "(1)" in t for t in texts)
+    assert texts[-1].startswith("Address incomplete") and "(1)" in texts[-1]
+    window.regions.select_keys([("province", "广东省"), ("city", ("浙江省", "杭州市"))])
+    assert set(window.model.ids()) == {a, b}
+    window.regions.select_keys([("big", "华南")])
+    assert window.model.ids() == [a]
+    window.regions.select_keys([("incomplete", None)])
+    assert window.model.ids() == [c]
+    window.search.setText("李")
+    window.apply_filter()
+    assert window.model.ids() == []
+    # counts follow deletes
+    customers.trash_customers([a])
+    window.context.customers_changed.emit()
+    texts = [window.regions.model_.item(r).text() for r in range(window.regions.model_.rowCount())]
+    assert not any(t.startswith("华南") for t in texts)
+
+
+def test_delete_undo_trash_restore_purge(window, qtbot, launched):
+    ids = [_add(n) for n in ("甲一", "乙二", "丙三")]
+    window.on_customers_changed()
+    window.table.selectAll()
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_Delete)
+    assert queries.count_customers() == 0 and window.undo_action.isEnabled()
+    window.undo_action.trigger()
+    assert queries.count_customers() == 3 and set(window.selected_ids()) == set(ids)
+    window.table.selectRow(0)
+    first = window.selected_ids()[0]
+    window.delete_action.trigger()
+    window.trash_view_action.trigger()
+    assert window.model.ids() == [first] and window.view_banner.isVisibleTo(window)
+    assert window.restore_action.isVisible() and not window.delete_action.isVisible()
+    window.table.selectRow(0)
+    window.restore_action.trigger()
+    assert window.model.rowCount() == 0 and "Trash is empty" in window.empty_label.text()
+    window.trash_view_action.trigger()
+    window.table.selectRow(0)
+    victim = window.selected_ids()[0]
+    window.delete_action.trigger()
+    window.trash_view_action.trigger()
+    window.table.selectRow(0)
+    launched.answers["confirm"] = False
+    window.purge_action.trigger()
+    assert queries.count_customers(CustomerFilter(trashed=True)) == 1  # said No: nothing deleted
+    launched.answers["confirm"] = True
+    window.purge_action.trigger()
+    assert queries.count_customers(CustomerFilter(trashed=True)) == 0
+    assert victim not in queries.customer_ids(CustomerFilter(trashed=True)) + queries.customer_ids()
+
+
+def test_ctrl_v_in_table_makes_a_filled_in_customer(window, qtbot):
+    QGuiApplication.clipboard().setText("朝阳区建国路88号 李四 13911112222")
+    window.table.setFocus()
+    qtbot.keyClick(window.table, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    editor = window.editor
+    assert editor.customer_id is None and editor.dirty
+    assert editor.name.text() == "李四" and editor.phone.text() == "13911112222"
+    assert editor.district.currentText() == "朝阳区" and editor.detail.text() == "建国路88号"
+    # ambiguous: 朝阳区 is in 北京 and 长春 — the other reading is offered, and low confidence is highlighted
+    assert editor.candidates.isVisibleTo(editor) and editor.candidates.count() >= 2
+    assert "background" in editor.province.styleSheet()
+    other = next(i for i in range(editor.candidates.count()) if "长春" in editor.candidates.itemText(i))
+    editor.candidates.setCurrentIndex(other)
+    editor._pick_candidate(other)
+    assert editor.city.currentText() == "长春市"
+    assert queries.count_customers() == 0  # nothing saved before the user confirms
+    window.save_action.trigger()
+    address = customers.live_addresses(editor.customer_id)[0]
+    assert (address.province, address.city, address.district) == ("吉林省", "长春市", "朝阳区")
+
+
+def test_addresses_default_verify_copy_history_validation(window):
+    cid = _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号")
+    window.on_customers_changed()
+    window.select_customer(cid)
+    editor = window.editor
+    assert editor.customer_id == cid
+    editor.add_address()
+    editor.label.setCurrentText("公司")
+    editor._set_region("浙江省", "杭州市", "西湖区")
+    editor.detail.setText("文")
+    editor._address_edited()
+    assert "too short" in editor.problems.text()
+    editor.detail.setText("文三路2号")
+    editor._address_edited()
+    assert "too short" not in editor.problems.text()
+    editor.set_default()
+    editor.save()
+    live = customers.live_addresses(cid)
+    assert live[0].label == "公司" and live[0].is_default and live[0].city == "杭州市"
+    editor.address_list.setCurrentRow(0)
+    editor.mark_verified()
+    assert customers.live_addresses(cid)[0].verified_at is not None
+    assert "Verified" in editor.verified_label.text()
+    editor.copy_address()
+    assert QGuiApplication.clipboard().text() == "张三 13812345678 浙江省杭州市西湖区文三路2号"
+    editor.address_list.setCurrentRow(1)
+    editor.delete_address()
+    editor.save()
+    assert len(customers.live_addresses(cid)) == 1
+    actions = [editor.history.topLevelItem(i).text(1) for i in range(editor.history.topLevelItemCount())]
+    assert "Deleted" in actions and "Verified" in actions and "Added" in actions
+
+
+def test_mask_toggle_dialogs_and_settings(window, launched, store):
+    _add("张三", "13812345678")
+    window.on_customers_changed()
+    phone = COLUMNS.index("phone")
+    window.mask_action.trigger()
+    assert window.model.data(window.model.index(0, phone)) == "138****5678"
+    window.shortcuts_action.trigger()
+    window.about_action.trigger()
+    window.recovery_action.trigger()
+    shortcuts = next(d for d in launched if isinstance(d, ShortcutsDialog))
+    assert shortcuts.table.rowCount() >= 8
+    about = next(d for d in launched if isinstance(d, AboutDialog))
+    assert str(store.home) in about.info.text() and "GPL" in about.info.text()
+    assert store.code.replace("-", "")[:5] in launched[-1].text().replace("-", "")
+    window.table.horizontalHeader().resizeSection(0, 222)
+    window.language_actions["zh_CN"].trigger()
+    window.save_state()
+    assert window.settings.value("ui/language") == "zh_CN"
+    again = MainWindow(window.context)
+    assert again.table.horizontalHeader().sectionSize(0) == 222
+    assert again.mask_action.isChecked()
+    again.deleteLater()
+
+
+def test_demo_data_from_the_help_menu(window, launched):
+    window.demo_action.trigger()
+    assert queries.count_customers() == 1000
+    assert window.model.rowCount() == 1000
+    window.remove_demo_action.trigger()
+    assert queries.count_customers() == 0 and window.stack.currentWidget() is window.empty
