@@ -283,27 +283,37 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def _score(choice: Choice, result: ParseResult, name_confidence: float) -> None:
-    ambiguous = 0.5 if choice.candidates else 1.0
-    full, explicit = choice.full_levels, choice.explicit
+@lru_cache(maxsize=512)
+def _region_confidence(
+    full: frozenset[int], explicit: frozenset[int], ambiguous: bool, named: tuple[bool, bool, bool]
+) -> tuple[float, float, float, float]:
+    """(province, city, district, adcode) confidences; a pure function of a few flags."""
+    factor = 0.5 if ambiguous else 1.0
     levels = []
-    for level, value in ((1, result.province), (2, result.city), (3, result.district)):
-        if not value:
+    for level, present in zip((1, 2, 3), named):
+        if not present:
             levels.append(0.0)
         elif level in full:
-            levels.append(1.0 * ambiguous)
+            levels.append(1.0 * factor)
         elif level in explicit:
-            levels.append(0.9 * ambiguous)
+            levels.append(0.9 * factor)
         else:
-            levels.append(0.8 * ambiguous)
-    province, city, district = levels
-    present = [c for c, v in zip(levels, (result.province, result.city, result.district)) if v]
+            levels.append(0.8 * factor)
+    present_levels = [c for c, present in zip(levels, named) if present]
+    return levels[0], levels[1], levels[2], (min(present_levels) if present_levels else 0.0)
+
+
+def _score(choice: Choice, result: ParseResult, name_confidence: float) -> None:
+    province, city, district, adcode = _region_confidence(
+        frozenset(choice.full_levels), frozenset(choice.explicit), bool(choice.candidates),
+        (bool(result.province), bool(result.city), bool(result.district)),
+    )
     phone = result.phone
     result.confidence = {
         "province": province,
         "city": city,
         "district": district,
-        "adcode": min(present) if present else 0.0,
+        "adcode": adcode,
         # Phones in the result are normalised already: 11 digits means a mobile.
         "phone": 0.0 if not phone else (1.0 if len(phone) == 11 else 0.9),
         "name": name_confidence,
