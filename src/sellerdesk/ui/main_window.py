@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("SellerDesk — Customer Address Manager"))
         self.setAcceptDrops(True)
         self.undo_stack: list[list[int]] = []
+        self._total: tuple[bool, int] | None = None
         self.region = RegionSelection()
         self.backup = None
         self.exchange = None
@@ -549,7 +550,10 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        total = queries.count_customers(CustomerFilter(trashed=self.trash_view_action.isChecked()))
+        trash = self.trash_view_action.isChecked()
+        if self._total is None or self._total[0] != trash:  # recounted only when the data or view changes
+            self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
+        total = self._total[1]
         shown = self.model.rowCount()
         selected = len(self.selected_rows())
         where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
@@ -568,6 +572,7 @@ class MainWindow(QMainWindow):
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
+        self._total = None
         self.regions.refresh(emit=False)
         self.region = self.regions.current_selection()
         self._fill_tag_tier()
@@ -650,6 +655,7 @@ class MainWindow(QMainWindow):
         self.editor.cancel()
 
     def _on_saved(self, customer_id: int) -> None:
+        self._total = None
         self.regions.refresh(emit=False)
         self._fill_tag_tier()
         self.model.reload()

@@ -143,6 +143,7 @@ class RegionTree(QTreeView):
 
     def select_keys(self, keys: list[tuple]) -> None:
         """Select items by (kind, value) (tests, restoring state)."""
+        self._updating = True
         self.selectionModel().clearSelection()
         wanted = {(k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in keys}
 
@@ -156,6 +157,8 @@ class RegionTree(QTreeView):
         from PySide6.QtCore import QModelIndex
 
         walk(QModelIndex())
+        self._updating = False
+        self._emit()
 
     def current_selection(self) -> RegionSelection:
         provinces: list[str] = []
