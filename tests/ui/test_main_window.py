@@ -64,7 +64,7 @@ def test_empty_state_teaches_the_next_step(window):
     assert window.stack.currentWidget() is window.empty
     assert "No customers yet" in window.empty_label.text()
     assert window.empty_new.isVisibleTo(window) and window.empty_paste.isVisibleTo(window)
-    assert "Customers: 0" in window.status_counts.text()
+    assert "Customers: 0" in window.summary.text()
 
 
 def test_new_customer_edit_and_save(window, qtbot):
@@ -89,7 +89,7 @@ def test_new_customer_edit_and_save(window, qtbot):
     address = customers.live_addresses(cid)[0]
     assert (address.province, address.city, address.district, address.adcode) == ("广东省", "深圳市", "南山区", "440305")
     assert window.model.rowCount() == 1 and window.selected_ids() == [cid]
-    assert "Customers: 1" in window.status_counts.text()
+    assert "Customers: 1" in window.summary.text()
     # edit, then Esc throws the edit away
     editor.name.setText("张三丰")
     editor._customer_edited()

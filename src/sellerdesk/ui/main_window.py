@@ -396,9 +396,9 @@ class MainWindow(QMainWindow):
         self.toolbar = bar
 
     def _build_status_bar(self) -> None:
-        self.status_counts = QLabel()
-        self.status_counts.setObjectName("statusCounts")
-        self.statusBar().addWidget(self.status_counts, 1)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.statusBar().addWidget(self.summary, 1)
         if self.backup is not None:
             self.statusBar().addPermanentWidget(self.backup.status_widget)
 
@@ -557,7 +557,7 @@ class MainWindow(QMainWindow):
         shown = self.model.rowCount()
         selected = len(self.selected_rows())
         where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
-        self.status_counts.setText("    ".join([
+        self.summary.setText("    ".join([
             where.replace("%1", f"{total:,}"),
             self.tr("Shown: %1").replace("%1", f"{shown:,}"),
             self.tr("Selected: %1").replace("%1", f"{selected:,}"),
