@@ -29,6 +29,21 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>SellerDesk cannot start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The data folder cannot be used: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk is already running.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BackupController</name>
         <message>
             <source>Copying the database…</source>

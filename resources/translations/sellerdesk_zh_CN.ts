@@ -29,6 +29,21 @@
         </message>
     </context>
     <context>
+        <name>App</name>
+        <message>
+            <source>SellerDesk cannot start</source>
+            <translation>客户地址管家无法启动</translation>
+        </message>
+        <message>
+            <source>The data folder cannot be used: %1</source>
+            <translation>无法使用数据文件夹：%1</translation>
+        </message>
+        <message>
+            <source>SellerDesk is already running.</source>
+            <translation>客户地址管家已经在运行。</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupController</name>
         <message>
             <source>Copying the database…</source>

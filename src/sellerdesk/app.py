@@ -32,10 +32,6 @@ from sellerdesk.ui.context import AppContext, settings_for
 log = logging.getLogger("sellerdesk.app")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("App", text)
-
-
 def app_icon() -> QIcon:
     """The app icon in every rendered size (window, taskbar, Alt+Tab)."""
     icon = QIcon()
@@ -103,7 +99,7 @@ def start(app: QApplication, datadir: DataDir):
             datadir.open(key)
     except (StoreError, KeyringUnavailable, OSError) as exc:
         log.error("start-up failed: %s", exc)
-        dialogs.error(None, _tr("SellerDesk cannot start"), str(exc))
+        dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"), str(exc))
         return None
     from sellerdesk.ui.main_window import MainWindow
 
@@ -127,8 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         datadir = DataDir.default()
         setup_logging(log_dir())
     except OSError as exc:
-        dialogs.error(None, _tr("SellerDesk cannot start"),
-                      _tr("The data folder cannot be used: %1").replace("%1", str(exc)))
+        dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"),
+                      QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)))
         return 1
     install_translations(app, pick_language(settings_for(datadir).value("ui/language", "auto")))
 
@@ -139,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         raised = instance.notify_running()
         log.info("another SellerDesk is running on %s (raised: %s)", datadir.home, raised)
         if not raised:
-            dialogs.information(None, APP_NAME, _tr("SellerDesk is already running."))
+            dialogs.information(None, APP_NAME, QCoreApplication.translate("App", "SellerDesk is already running."))
         return 0
     try:
         window = start(app, datadir)
