@@ -1,16 +1,75 @@
-"""Pinyin helpers for sorting customer names and searching by initials (张三 → zs)."""
+"""Pinyin helpers for sorting customer names and searching by initials (张三 → zs).
+
+The reading is pypinyin's (its segmentation, so dictionary phrases keep their context
+reading: 重庆 → chong qing), computed from cached per-character and per-phrase readings
+instead of a full ``lazy_pinyin`` call per name (~7x faster for 100k distinct names,
+which almost never repeat but are made of a few thousand characters).
+
+Names are read as names: a polyphonic surname at the start takes its surname reading
+(曾 zeng, 单 shan, 解 xie, 尉迟 yu chi …, :data:`SURNAMES`), which pypinyin's general
+dictionary reads as ordinary words (曾 ceng, 单 dan, 解 jie). A reduplicated start
+(乐乐, 单单: a nickname, not a surname) is read as usual.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
+from pypinyin import Style
+from pypinyin.constants import PHRASES_DICT, RE_HANS
+from pypinyin.converter import DefaultConverter
+from pypinyin.seg.simpleseg import seg as _segment
+
+# Surname readings where pypinyin's default reading of the character (or its phrase
+# dictionary) differs or depends on what follows. Compound surnames first (longest match).
+SURNAMES: dict[str, tuple[str, ...]] = {
+    "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "长孙": ("zhang", "sun"), "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"), "令狐": ("ling", "hu"),
+    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "朴": ("piao",), "区": ("ou",),
+    "查": ("zha",), "盖": ("ge",), "乐": ("yue",), "覃": ("qin",), "缪": ("miao",), "翟": ("zhai",),
+    "种": ("chong",), "员": ("yun",), "秘": ("bi",), "黑": ("he",), "召": ("shao",), "阚": ("kan",),
+    "薄": ("bo",), "都": ("du",), "隗": ("wei",), "繁": ("po",), "句": ("gou",), "乜": ("nie",),
+    "佴": ("nai",), "炅": ("gui",), "粘": ("nian",), "蕃": ("pi",), "祭": ("zhai",), "折": ("she",),
+    "适": ("kuo",),
+}
+_SURNAME_LENGTHS = sorted({len(k) for k in SURNAMES}, reverse=True)
+
+_CONVERTER = DefaultConverter()
+
+
+def _convert(word: str) -> tuple[str, ...]:
+    """pypinyin's toneless reading of one segment; non-Chinese runs come through lower-cased."""
+    return tuple(s.lower() for item in _CONVERTER.convert(word, Style.NORMAL, False, "default", strict=True)
+                 for s in item if s.strip())
+
+
+@lru_cache(maxsize=None)
+def _char(ch: str) -> tuple[str, ...]:
+    # bounded by the number of distinct characters (a few thousand in practice, ~42k at most)
+    return _convert(ch)
+
+
+@lru_cache(maxsize=16384)
+def _word(word: str) -> tuple[str, ...]:
+    """A segment as pypinyin reads it: a dictionary phrase as a whole, anything else one
+    character at a time (what its converter does), so single characters come from the cache."""
+    if len(word) > 1 and word not in PHRASES_DICT and RE_HANS.match(word):
+        return tuple(s for ch in word for s in _char(ch))
+    return _convert(word)
+
+
+def _plain(text: str) -> tuple[str, ...]:
+    return tuple(s for word in _segment(text) for s in _word(word))
 
 
 @lru_cache(maxsize=65536)
 def _syllables(text: str) -> tuple[str, ...]:
-    """Toneless syllables; non-Chinese runs come through unchanged (lower-cased)."""
-    return tuple(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
+    """Toneless syllables of a name; non-Chinese runs come through unchanged (lower-cased)."""
+    for length in _SURNAME_LENGTHS:
+        head = text[:length]
+        if len(head) == length and head in SURNAMES and text[length:length + 1] != head[-1]:
+            return SURNAMES[head] + (_plain(text[length:]) if len(text) > length else ())
+    return _plain(text)
 
 
 def full(text: str) -> str:
