@@ -77,3 +77,30 @@ def test_tags_and_tiers(store):
     _seed()
     assert queries.all_tags() == ["VIP", "新客"]
     assert queries.all_tiers() == ["金卡"]
+
+
+def test_id_lists_match_the_sql_filters(store):
+    ids = _seed()
+    customers.trash_customers([ids["ww"]])
+    filters = [CustomerFilter(), CustomerFilter(search="张"), CustomerFilter(provinces=("广东省",)),
+               CustomerFilter(incomplete_address=True), CustomerFilter(tags=("VIP",), search="13"),
+               CustomerFilter(trashed=True), CustomerFilter(tiers=("金卡",), trashed=True),
+               CustomerFilter(cities=(("浙江省", "杭州市"),), incomplete_address=True),
+               CustomerFilter(ids=[ids["zs"], ids["al"]], search="a")]
+    for flt in filters:
+        for sort in queries.SORT_KEYS:
+            ascending = queries.customer_ids(flt, sort)
+            assert queries.customer_ids(flt, sort, descending=True) == ascending[::-1]
+            assert len(ascending) == queries.count_customers(flt), (flt, sort)
+    assert set(queries.customer_ids(CustomerFilter(incomplete_address=True))) == {ids["al"], ids["zl"]}
+    assert queries.incomplete_ids() == {ids["al"], ids["zl"]}
+    assert queries.incomplete_ids(trashed=True) == set()
+    assert queries.allowed_ids(CustomerFilter()) is None
+    assert queries.apply_allowed([3, 1, 2], {2, 3}) == [3, 2] and queries.apply_allowed([1], set()) == []
+
+
+def test_id_list_keeps_the_order(store):
+    names = ["张三", "阿亮", "李四", "Bob", "王五", "赵六"]
+    made = {n: customers.create_customer({"name": n}).id for n in names}
+    assert queries.ordered_ids("name") == [made[n] for n in ("阿亮", "Bob", "李四", "王五", "张三", "赵六")]
+    assert queries.ordered_ids("name", descending=True) == queries.ordered_ids("name")[::-1]

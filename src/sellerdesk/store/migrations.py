@@ -18,7 +18,7 @@ from playhouse.migrate import SchemaMigrator, migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -121,7 +121,31 @@ def _step_3(db: pw.Database) -> None:
     search.forget(db)
 
 
-STEPS: dict[int, Callable[[pw.Database], None]] = {1: _step_1, 2: _step_2, 3: _step_3}
+_V4_INDEXES = [
+    # The tag list of the filter box: distinct tag strings of live customers from the index alone.
+    'CREATE INDEX IF NOT EXISTS "customer_live_tags" ON "customer" ("deleted_at", "tags")',
+    # "Address incomplete" as id sets without reading address rows: the live default
+    # addresses, and those of them that lack a level (partial indexes, small).
+    'CREATE INDEX IF NOT EXISTS "address_live_default" ON "address" ("customer_id") '
+    'WHERE "is_default" = 1 AND "deleted_at" IS NULL',
+    'CREATE INDEX IF NOT EXISTS "address_incomplete_default" ON "address" ("customer_id") '
+    'WHERE "is_default" = 1 AND "deleted_at" IS NULL AND ("province" = \'\' OR "city" = \'\' OR "detail" = \'\')',
+]
+
+
+def _step_4(db: pw.Database) -> None:
+    """Version 4: search terms of one or two characters (张, 南山, 56) through a table of
+    two-character tokens kept in sync with the trigram index (backfilled here), partial
+    indexes for the "address incomplete" filter, and an index for the tag list (see store.search and store.queries)."""
+    from sellerdesk.store import search
+
+    for sql in _V4_INDEXES:
+        db.execute_sql(sql)
+    search.create_grams_index(db)
+    search.forget(db)
+
+
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
 

@@ -7,6 +7,7 @@ few rows on screen. Region filters look at each customer's default address.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
@@ -117,16 +118,125 @@ def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = T
 
 
 def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", descending: bool = False) -> list[int]:
-    """Ids of the customers in ``flt``, in display order (cheap: integers only)."""
+    """Ids of the customers in ``flt``, in display order (cheap: integers only).
+
+    The whole sort order of the view (:func:`ordered_ids`, read from an index) filtered by
+    the set of ids the filter allows (:func:`allowed_ids`): no sort of a search result.
+    """
+    return apply_allowed(ordered_ids(sort, descending, flt.trashed), allowed_ids(flt))
+
+
+def apply_allowed(order: Sequence[int], allowed: set[int] | None) -> list[int]:
+    """``order`` restricted to ``allowed`` (None: everything), keeping the order."""
+    if allowed is None:
+        return list(order)
+    if not allowed:
+        return []
+    return list(filter(allowed.__contains__, order))  # C-level loop: ~5 ms for 100k
+
+
+def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = False) -> list[int]:
+    """Every live (or trashed) customer id in the order of ``sort``: the list a view filters.
+
+    Descending is the exact reverse of ascending (the id breaks ties; NULLs sort first), so
+    only the ascending order is read, from the sort's index where one exists.
+    """
     keys = SORT_KEYS[sort]()
-    order = [k.desc() if descending else k.asc() for k in keys]
-    order.append(Customer.id.desc() if descending else Customer.id.asc())
     query = Customer.select(Customer.id)
     if sort in _ADDRESS_SORTS:
         query = _default_join(query)
-    query = _where(query, flt).order_by(*order)
-    cursor = Customer._meta.database.execute(query)
-    return [row[0] for row in cursor.fetchall()]
+    query = query.where(Customer.deleted_at.is_null(not trashed)).order_by(*[k.asc() for k in keys], Customer.id.asc())
+    sql, params = query.sql()
+    ids = id_list(sql, params)
+    if descending:
+        ids.reverse()
+    return ids
+
+
+def allowed_ids(flt: CustomerFilter, region_cache: dict | None = None,
+                universe: Sequence[int] | None = None) -> set[int] | None:
+    """The ids ``flt`` lets through apart from Trash state (None: no restriction).
+
+    Each part is one indexed id query: the search (:func:`search.matching_ids`), the region
+    (:func:`region_ids`; ``region_cache`` keeps those sets while the data does not change),
+    then tags, tiers and flags. Callers intersect the result with :func:`ordered_ids`
+    (``universe``: that list, when they have it, saves reading it again for "incomplete").
+    """
+    sets: list[set[int]] = []
+    if flt.ids is not None:
+        sets.append(set(flt.ids))
+    if flt.search:
+        found = search.matching_ids(flt.search)
+        if found is not None:
+            sets.append(found)
+    if flt.provinces or flt.cities or flt.incomplete_address:
+        key = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.trashed)
+        region = region_cache.get(key) if region_cache is not None else None
+        if region is None:
+            region = region_ids(flt, universe)
+            if region_cache is not None:
+                region_cache[key] = region
+        sets.append(region)
+    if flt.tiers or flt.tags or flt.flags:
+        query = Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed))
+        if flt.tiers:
+            query = query.where(Customer.tier.in_(list(flt.tiers)))
+        for tag in flt.tags:
+            query = query.where(_list_contains(Customer.tags, tag))
+        for flag in flt.flags:
+            query = query.where(_list_contains(Customer.flags, flag))
+        sets.append(set(id_list(*query.sql())))
+    if not sets:
+        return None
+    sets.sort(key=len)
+    out = set(sets[0])
+    for other in sets[1:]:
+        out &= other
+    return out
+
+
+def id_list(sql: str, params=()) -> list[int]:
+    """The first column of ``sql`` (integer ids) in its order, read as one JSON array.
+
+    Twice as fast as fetching 100k one-column rows. The order holds: SQLite never
+    flattens an ORDER BY subquery into an aggregate query, so the array follows it.
+    """
+    row = Customer._meta.database.execute_sql(
+        f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
+    return json.loads(row[0]) if row and row[0] else []
+
+
+def region_ids(flt: CustomerFilter, universe: Sequence[int] | None = None) -> set[int]:
+    """Customers whose live default address is in ``flt``'s provinces or cities, plus (with
+    ``incomplete_address``) those whose default address is missing or lacks a level."""
+    out: set[int] = set()
+    live_default = (Address.is_default == True) & Address.deleted_at.is_null()  # noqa: E712
+    if flt.provinces:
+        query = Address.select(Address.customer).where(live_default & Address.province.in_(list(flt.provinces)))
+        out.update(id_list(*query.sql()))
+    for province, city in flt.cities:
+        query = Address.select(Address.customer).where(
+            live_default & (Address.province == province) & (Address.city == city))
+        out.update(id_list(*query.sql()))
+    if flt.incomplete_address:
+        out |= incomplete_ids(flt.trashed, set(universe) if universe is not None else None)
+    return out
+
+
+def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> set[int]:
+    """Customers (live, or trashed) whose default address is missing or lacks province, city or detail.
+
+    On schema 4 both parts are partial indexes of a few thousand entries at most, read
+    without touching the tables; the rest is set arithmetic. ``customers``: every customer
+    in that state, when the caller already holds them.
+    """
+    if customers is None:
+        customers = set(id_list('SELECT "id" FROM "customer" WHERE "deleted_at" IS '
+                                + ("NOT NULL" if trashed else "NULL")))
+    with_default = id_list('SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL')
+    lacking = id_list('SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
+                      'AND ("province" = \'\' OR "city" = \'\' OR "detail" = \'\')')
+    return customers.difference(with_default) | customers.intersection(lacking)
 
 
 _ADDRESS_SORTS = ("address", "region")

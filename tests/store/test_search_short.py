@@ -1,0 +1,124 @@
+"""Search terms of one or two characters: the two-character token table (schema step 4)."""
+
+import pytest
+
+from sellerdesk.store import customers, demo, migrations, queries, search
+from sellerdesk.store.database import close_store, connect, open_store
+from sellerdesk.store.models import DB
+from sellerdesk.store.queries import CustomerFilter
+
+KEY = bytes(range(32))
+
+
+def ids(text, **kw):
+    return queries.customer_ids(CustomerFilter(search=text, **kw))
+
+
+def _addr(province, city, district="", detail="某路1号", **kw):
+    return {"province": province, "city": city, "district": district, "detail": detail, **kw}
+
+
+def _short_terms(texts):
+    """Every one- and two-character piece of ``texts`` (what a user types first)."""
+    out = set()
+    for text in texts:
+        for i in range(len(text)):
+            out.add(text[i])
+            if i + 1 < len(text):
+                out.add(text[i:i + 2])
+    return sorted(t for t in out if not t.isspace())
+
+
+def _scan_answers(terms, monkeypatch):
+    """The same terms answered by scanning the index text (the path of a schema-3 database)."""
+    with monkeypatch.context() as m:
+        m.setattr(search, "grams_enabled", lambda db=None: False)
+        return {t: ids(t) for t in terms}
+
+
+def test_table_exists_on_a_new_store(store):
+    assert search.grams_enabled()
+    assert migrations.SCHEMA_VERSION == 4
+
+
+def test_short_terms_follow_every_write(store):
+    cid = customers.create_customer({"name": "李四", "phone": "13987654321"},
+                                    [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
+    assert ids("李") == [cid] and ids("四") == [cid] and ids("21") == [cid] and ids("文三") == [cid]
+    customers.update_customer(cid, {"name": "王五", "wechat": "Wx_9"})
+    assert ids("李") == [] and ids("王五") == [cid] and ids("wx") == [cid] and ids("9") == [cid]
+    address = customers.live_addresses(cid)[0]
+    customers.update_address(address.id, {"detail": "莫干山路100号"})
+    assert ids("文三") == [] and ids("莫干") == [cid]
+    new = customers.add_address(cid, _addr("江苏省", "南京市", "鼓楼区", "中山北路1号"))
+    assert ids("鼓楼") == [cid]
+    customers.delete_address(new.id)
+    assert ids("鼓楼") == []
+    customers.restore_address(new.id)
+    assert ids("鼓楼") == [cid]
+    customers.trash_customers([cid])
+    assert ids("王五") == [] and ids("王五", trashed=True) == [cid]
+    customers.purge_customers([cid])
+    assert search.matching_ids("王五") == set()
+
+
+def test_last_character_of_a_field_is_found(store):
+    # the end of each field still starts a token (the closing mark), also for 2-character names
+    cid = customers.create_customer({"name": "张伟", "phone": "13800001234", "wechat": "ab"}, []).id
+    assert ids("伟") == [cid] and ids("张伟") == [cid] and ids("4") == [cid] and ids("34") == [cid]
+    assert ids("b") == [cid] and ids("B") == [cid] and ids("ab") == [cid]
+    assert ids("伟1") == []  # not across fields
+
+
+def test_token_table_answers_like_a_scan(store, monkeypatch):
+    demo.generate(40, seed=5)
+    customers.create_customer({"name": "欧阳娜娜", "phone": "021-64641234", "wechat": "OuYang_NN"},
+                              [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")])
+    texts = [row[0] for row in DB.obj.execute_sql(
+        "SELECT name || ' ' || wechat || ' ' || phones || ' ' || address FROM customer_fts LIMIT 12").fetchall()]
+    terms = _short_terms(texts) + ["", "%", "_", "a_", "1-"]
+    indexed = {t: ids(t) for t in terms}
+    assert indexed == _scan_answers(terms, monkeypatch)
+    assert any(indexed[t] for t in terms)
+
+
+def test_bulk_load_fills_the_token_table(store, monkeypatch):
+    demo.generate(30, seed=9)  # bulk: rows written in Python, not by the triggers
+    before = {t: ids(t) for t in ("张", "王", "1", "13", "路", "号", "de", "00")}
+    assert before == _scan_answers(before, monkeypatch)
+    with pytest.raises(RuntimeError):
+        with DB.atomic(), search.bulk_load():
+            customers.create_customer({"name": "回滚"})
+            raise RuntimeError("boom")
+    assert ids("回滚") == []
+    cid = customers.create_customer({"name": "回滚"}).id  # insert triggers are back
+    assert ids("回") == [cid]
+
+
+def test_step_4_backfills_a_version_3_file(tmp_path):
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    assert migrations.migrate(db, target=3) == 3
+    DB.initialize(db)
+    try:
+        cid = customers.create_customer({"name": "张三", "phone": "13812345678"},
+                                        [_addr("广东省", "深圳市", "南山区", "科技园1号")]).id
+        search.forget(db)
+        assert not search.grams_enabled(db)
+        assert ids("南山") == [cid]  # schema 3: answered by a scan
+    finally:
+        DB.initialize(None)
+        db.close()
+    open_store(path, KEY)
+    try:
+        assert migrations.current_version(DB.obj) == 4 and search.grams_enabled()
+        assert ids("南山") == [cid] and ids("张") == [cid] and ids("78") == [cid]
+        other = customers.create_customer({"name": "李四"}).id  # the new triggers fill both tables
+        assert ids("李") == [other] and ids("李四") == [other]
+        queries.incomplete_ids()  # the partial indexes exist
+        plan = DB.obj.execute_sql(
+            'EXPLAIN QUERY PLAN SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
+            'AND ("province" = \'\' OR "city" = \'\' OR "detail" = \'\')').fetchall()
+        assert "address_incomplete_default" in str(plan)
+    finally:
+        close_store()
