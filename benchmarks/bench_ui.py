@@ -87,6 +87,11 @@ def child(result_path: str) -> None:
         app.processEvents()
     launch = painted[0] - started
     rows = window.model.rowCount()
+    # The region counts and tag/tier lists are read just after the first paint (a zero timer
+    # the event loop runs); the region measures below need the tree filled in.
+    while not getattr(window, "counts_ready", True):
+        app.processEvents()
+    counts_ready = time.perf_counter() - started
 
     def timed(action) -> float:
         t = time.perf_counter()
@@ -115,6 +120,7 @@ def child(result_path: str) -> None:
     out = {
         "rows": rows,
         "launch_s": launch,
+        "counts_s": counts_ready,
         "search_p50_ms": keystrokes[len(keystrokes) // 2],
         "search_p95_ms": keystrokes[min(len(keystrokes) - 1, int(len(keystrokes) * 0.95))],
         "search_max_ms": keystrokes[-1],
@@ -151,6 +157,8 @@ def main() -> int:
     region = sorted(data["region_ms"])
     print(f"customers shown:                {data['rows']:,}")
     print(f"launch to first rows painted:   {data['launch_s']:.2f} s      (target < 1.5 s)")
+    if "counts_s" in data:
+        print(f"region counts filled in:        {data['counts_s']:.2f} s      (just after the first paint)")
     print(f"search per keystroke p50 / p95: {data['search_p50_ms']:.0f} / {data['search_p95_ms']:.0f} ms"
           f"  (target p95 < 100 ms; max {data['search_max_ms']:.0f} ms over {data['keystrokes']} keystrokes)")
     print(f"region filter median / max:     {region[len(region) // 2]:.0f} / {region[-1]:.0f} ms"

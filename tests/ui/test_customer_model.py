@@ -77,3 +77,26 @@ def test_display_mask_and_trash(model):
     model.set_filter(CustomerFilter(trashed=True))
     assert model.ids() == [cid]
     assert model.headerData(COLUMNS.index("updated"), Qt.Orientation.Horizontal) == "Deleted"
+
+
+def test_filters_reuse_the_kept_order_until_the_data_changes(model, monkeypatch):
+    from sellerdesk.store import queries
+
+    a = _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号")
+    b = _add("李四", "13900001111", "浙江省", "杭州市", "西湖区", "文三路2号")
+    model.reload()
+    reads = []
+    original = queries.ordered_ids
+    monkeypatch.setattr(queries, "ordered_ids", lambda *args: reads.append(args) or original(*args))
+    for text in ("张", "13", "南山", "", "zs"):
+        model.set_filter(CustomerFilter(search=text))
+    model.set_filter(CustomerFilter(provinces=("浙江省",)))
+    assert model.ids() == [b] and reads == []  # filtering only: no new sort read
+    model.set_sort("name", descending=True)
+    model.set_filter(CustomerFilter())
+    assert model.ids() == [a, b] and reads == []  # descending (张 after 李) is the kept order reversed
+    c = _add("王五", "", "浙江省", "宁波市", "海曙区", "中山路3号")
+    model.set_filter(CustomerFilter(provinces=("浙江省",)))
+    assert model.ids() == [b]  # the kept lists until told the data changed…
+    model.reload()
+    assert model.ids() == [c, b] and len(reads) == 1  # …then read again (王 sorts after 李: reversed)

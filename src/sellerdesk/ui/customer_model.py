@@ -1,7 +1,9 @@
 """The customer table's model: 100,000 rows without loading them.
 
-The store gives the ordered ids of the current view (:func:`queries.customer_ids`, one
-indexed query returning integers); rows are read a page at a time
+The ids of the current view are the whole sort order (:func:`queries.ordered_ids`, read
+from an index once and kept: 100k ints are under 1 MB) filtered by the set of ids the
+filter allows (:func:`queries.allowed_ids`: FTS and index lookups, region sets cached until
+the data changes), so a keystroke costs its index lookups, never a sort; rows are read a page at a time
 (:func:`queries.rows_for_ids`) when the view asks for them and kept in a small LRU
 cache of pages. ``rowCount`` is the whole view at once, so the scroll bar is right and
 jumping to the bottom reads only the last page. Sorting asks the store for a new id list
@@ -61,6 +63,8 @@ class CustomerTableModel(QAbstractTableModel):
         self._sort = "name"
         self._descending = False
         self._ids: list[int] = []
+        self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
+        self._region_cache: dict = {}
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
         self.pages_loaded = 0  # how many page reads happened (tests check laziness)
@@ -75,7 +79,7 @@ class CustomerTableModel(QAbstractTableModel):
     def set_filter(self, flt: CustomerFilter) -> None:
         if flt != self._filter:
             self._filter = flt
-            self.reload()
+            self._show(self._view_ids())
 
     @property
     def sort_key(self) -> tuple[str, bool]:
@@ -84,7 +88,7 @@ class CustomerTableModel(QAbstractTableModel):
     def set_sort(self, sort: str, descending: bool = False) -> None:
         if (sort, descending) != (self._sort, self._descending):
             self._sort, self._descending = sort, descending
-            self.reload()
+            self._show(self._view_ids())
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:  # noqa: A003
         if 0 <= column < len(COLUMNS):
@@ -102,8 +106,35 @@ class CustomerTableModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
     def reload(self) -> None:
-        """Ask the store for the id list again (cheap) and forget every cached page."""
-        ids = queries.customer_ids(self._filter, self._sort, self._descending)
+        """The data changed: read the sort order and filter sets again and forget every cached page."""
+        self.forget()
+        self._show(self._view_ids())
+
+    def forget(self) -> None:
+        """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
+        self._orders.clear()
+        self._region_cache.clear()
+
+    def ordered_ids(self) -> list[int]:
+        """Every customer of the current Trash state in ascending sort order (kept until the data changes)."""
+        key = (self._sort, self._filter.trashed)
+        order = self._orders.get(key)
+        if order is None:
+            order = queries.ordered_ids(self._sort, False, self._filter.trashed)
+            if len(self._orders) >= 2:
+                self._orders.clear()
+            self._orders[key] = order
+        return order
+
+    def _view_ids(self) -> list[int]:
+        order = self.ordered_ids()
+        allowed = queries.allowed_ids(self._filter, self._region_cache, order)
+        ids = queries.apply_allowed(order, allowed)
+        if self._descending:
+            ids.reverse()
+        return ids
+
+    def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._row_of = None

@@ -1,7 +1,12 @@
 """The main window: region filter | customer table | customer editor.
 
-The table model is lazy (:mod:`customer_model`), the region tree counts with one indexed
-query (:mod:`region_tree`), search runs 150 ms after the last keystroke. Import/export and
+The table model is lazy (:mod:`customer_model`), search runs 150 ms after the last
+keystroke. At start-up the window shows the first page before anything else: the region
+tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`, ~0.2 s at 100k)
+are read just after the first paint, and again whenever customers change. Not in a
+worker thread: the bundled sqlcipher3 corrupts Python's reference count of None when two
+threads query at once (a fatal "deallocating None" within seconds), so reads stay on the
+thread that paints. Import/export and
 backup/restore come from their controllers (``exchange_actions``, ``backup_actions``).
 Geometry, splitter sizes and the column layout are kept in ``context.settings``.
 """
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         self.region = RegionSelection()
         self.backup = None
         self.exchange = None
+        self.counts_ready = False  # region counts and tag/tier lists filled in (see refresh_counts)
 
         self.model = CustomerTableModel(self)
         self._build_widgets()
@@ -107,11 +113,12 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         context.customers_changed.connect(self.on_customers_changed)
         self.apply_filter()
+        QTimer.singleShot(0, self.refresh_counts)  # after the first rows are painted
 
     # --- widgets ------------------------------------------------------------------------------------------------
 
     def _build_widgets(self) -> None:
-        self.regions = RegionTree()
+        self.regions = RegionTree(counted=False)
         self.regions.setMinimumWidth(215)
         self.regions.selection_changed.connect(self._on_region)
 
@@ -138,7 +145,7 @@ class MainWindow(QMainWindow):
         self.tier_filter.setToolTip(self.tr("Show only customers of this tier"))
         bar.addWidget(self.tag_filter)
         bar.addWidget(self.tier_filter)
-        self._fill_tag_tier()
+        self._fill_tag_tier([], [])
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.tier_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         layout.addLayout(bar)
@@ -224,9 +231,9 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([215, 765, 420])
         self.setCentralWidget(self.splitter)
 
-    def _fill_tag_tier(self) -> None:
-        for combo, everything, values in ((self.tag_filter, self.tr("All tags"), queries.all_tags()),
-                                          (self.tier_filter, self.tr("All tiers"), queries.all_tiers())):
+    def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
+        for combo, everything, values in ((self.tag_filter, self.tr("All tags"), tags),
+                                          (self.tier_filter, self.tr("All tiers"), tiers)):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -477,13 +484,16 @@ class MainWindow(QMainWindow):
         flt = self.current_filter()
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
+            if reload:
+                self.model.forget()
             if reload and flt == self.model.filter:
                 self.model.reload()
             else:
                 self.model.set_filter(flt)
         finally:
             QApplication.restoreOverrideCursor()
-        self._select_ids(selected)
+        if selected or self.editor.customer_id is not None:
+            self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
         self._update_view()
 
     def _on_region(self, selection: RegionSelection) -> None:
@@ -573,10 +583,22 @@ class MainWindow(QMainWindow):
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
         self._total = None
-        self.regions.refresh(emit=False)
-        self.region = self.regions.current_selection()
-        self._fill_tag_tier()
+        self.model.forget()  # the data changed: read the sort order again (the counts use it)
+        self.refresh_counts()
         self.apply_filter(reload=True)
+
+    def refresh_counts(self) -> None:
+        """Region counts (the incomplete count from the model's id list) and the tag/tier lists."""
+        trash = self.trash_view_action.isChecked()
+        universe = self.model.ordered_ids() if not trash else None
+        incomplete = len(queries.incomplete_ids(False, set(universe) if universe is not None else None))
+        self.regions.apply_counts(queries.region_counts(), incomplete, emit=False)
+        self._fill_tag_tier(queries.all_tags(), queries.all_tiers())
+        self.counts_ready = True
+        region = self.regions.current_selection()
+        if region != self.region:  # a selected place disappeared (its last customer left)
+            self.region = region
+            self.apply_filter()
 
     # --- selection ----------------------------------------------------------------------------------------------
 
@@ -656,8 +678,8 @@ class MainWindow(QMainWindow):
 
     def _on_saved(self, customer_id: int) -> None:
         self._total = None
-        self.regions.refresh(emit=False)
-        self._fill_tag_tier()
+        self.model.forget()
+        self.refresh_counts()
         self.model.reload()
         self.select_customer(customer_id)
         self._update_view()

@@ -3,7 +3,9 @@
 Multi-select (Ctrl/Shift-click). The selection becomes the region part of a
 :class:`CustomerFilter` (provinces, (province, city) pairs, incomplete_address); the main
 window combines it with search, tag and tier. Counts come from one indexed query
-(:func:`queries.region_counts`) and are refreshed whenever customers change.
+(:func:`queries.region_counts`) and are refreshed whenever customers change; the main
+window counts in a worker and hands the numbers to :meth:`RegionTree.apply_counts`, so
+the tree can be built without them (``counted=False``: labels without numbers).
 """
 
 from __future__ import annotations
@@ -40,7 +42,7 @@ def _province_order() -> dict[str, int]:
 class RegionTree(QTreeView):
     selection_changed = Signal(object)  # RegionSelection
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, counted: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("regionTree")
         self.model_ = QStandardItemModel(self)
@@ -52,23 +54,30 @@ class RegionTree(QTreeView):
         self.setAnimated(True)
         self._updating = False
         self.selectionModel().selectionChanged.connect(self._on_selection)
-        self.refresh()
+        if counted:
+            self.refresh()
+        else:
+            self.apply_counts(None, None, emit=False)
 
     # --- building ---------------------------------------------------------------------------------------------
 
     def refresh(self, emit: bool = True) -> None:
         """Recount (after edits, imports, deletes), keeping what was selected and expanded."""
+        self.apply_counts(queries.region_counts(), queries.count_incomplete(), emit)
+
+    def apply_counts(self, counts: dict[tuple[str, str], int] | None, incomplete: int | None,
+                     emit: bool = True) -> None:
+        """Rebuild from counts per (province, city) (None: not counted yet, no numbers shown)."""
         selected = {self._key(i) for i in self.selectionModel().selectedIndexes()}
         expanded = set()
         for row in range(self.model_.rowCount()):
             self._collect_expanded(self.model_.index(row, 0), expanded)
-        counts = queries.region_counts()
-        incomplete = queries.count_incomplete()
         self._updating = True
         try:
             self.model_.clear()
             root = self.model_.invisibleRootItem()
-            total = sum(counts.values())
+            total = sum(counts.values()) if counts is not None else None
+            counts = counts or {}
             everyone = self._item(self.tr("All customers"), total, "all", None, "people")
             root.appendRow(everyone)
             order = _province_order()
@@ -110,11 +119,12 @@ class RegionTree(QTreeView):
                 item.appendRow(self._item(label, cities[city], "city", (province, city), None))
         return item
 
-    def _item(self, text: str, count: int, kind: str, value, icon_name: str | None) -> QStandardItem:
-        item = QStandardItem(f"{text}  ({count:,})")
+    def _item(self, text: str, count: int | None, kind: str, value, icon_name: str | None) -> QStandardItem:
+        item = QStandardItem(f"{text}  ({count:,})" if count is not None else text)
         item.setData(kind, KIND_ROLE)
         item.setData(value, VALUE_ROLE)
-        item.setToolTip(self.tr("%n customer(s)", "", count))
+        if count is not None:
+            item.setToolTip(self.tr("%n customer(s)", "", count))
         if icon_name:
             item.setIcon(icon(icon_name))
         return item
