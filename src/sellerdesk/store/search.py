@@ -314,40 +314,38 @@ def _any(clauses):
     return expr
 
 
-def _term_fts_sql(term: str) -> tuple[str, list[str]]:
-    """One term against the FTS indexes: an id query (SQL and parameters).
-
-    Every way a term can match is an id subquery, joined with UNION: an OR of different
-    access paths would make SQLite read every customer row instead.
-    """
+def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
+    """One term against the FTS indexes: every way it can match, each an id query (SQL, parameters)."""
     if _PHONE_LIKE.match(term):
         term = term.replace("-", "")  # phones are indexed without dashes (021-6464… → 0216464…)
     lowered = term.lower()
-    parts: list[str] = []
-    params: list[str] = []
+    parts: list[tuple[str, list[str]]] = []
     if _ASCII_LETTERS.match(lowered):
         # Initials are matched as a prefix (zs → 张三, 张世杰), as a range on the indexed column.
-        parts.append('SELECT "id" FROM "customer" WHERE "name_initials" >= ? AND "name_initials" < ?')
-        params += [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)]
+        parts.append(('SELECT "id" FROM "customer" WHERE "name_initials" >= ? AND "name_initials" < ?',
+                      [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)]))
     if len(term) >= 3:
-        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?")
-        params.append('"' + term.replace('"', '""') + '"')
+        parts.append((f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                      ['"' + term.replace('"', '""') + '"']))
     elif term.isalnum() and grams_enabled():
         # One or two characters: one token of the two-character table (a 1-character prefix for one).
-        parts.append(f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?")
-        params.append(f'"{term}"' + (" *" if len(term) == 1 else ""))
+        parts.append((f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?",
+                      [f'"{term}"' + (" *" if len(term) == 1 else "")]))
     else:
         # Punctuation (or a database of schema 3): a scan of the compact index text.
         columns = ("name", "wechat", "address") + (("phones",) if _DIGITS.match(term) else ())
-        parts.append(f"SELECT rowid FROM {FTS_TABLE} WHERE "
-                     + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns))
-        params += [f"%{_escape_like(term)}%"] * len(columns)
-    return " UNION ".join(parts), params
+        parts.append((f"SELECT rowid FROM {FTS_TABLE} WHERE "
+                       + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns),
+                       [f"%{_escape_like(term)}%"] * len(columns)))
+    return parts
 
 
 def _term_fts(term: str):
-    sql, params = _term_fts_sql(term)
-    return Customer.id.in_(pw.SQL("(" + sql + ")", params))
+    """As one ``id IN (…)`` expression: the ways to match joined with UNION (an OR of different
+    access paths would make SQLite read every customer row instead)."""
+    parts = _term_fts_parts(term)
+    sql = " UNION ".join(part for part, _params in parts)
+    return Customer.id.in_(pw.SQL("(" + sql + ")", [p for _sql, params in parts for p in params]))
 
 
 def _terms(query: str) -> list[str]:
@@ -357,8 +355,9 @@ def _terms(query: str) -> list[str]:
 def matching_ids(query: str) -> set[int] | None:
     """The ids (live or trashed) of customers matching every term of ``query``; None for no terms.
 
-    With FTS each term is one index lookup returning ids, intersected here: no join, no sort.
-    The caller keeps its own display order and filters it by this set.
+    With FTS each way a term can match is one index lookup returning ids, united and
+    intersected here (a UNION in SQL would sort 75k ids for "demo" or "d": 50 ms instead
+    of 15): no join, no sort. The caller keeps its own display order and filters it by this set.
     """
     terms = _terms(query)
     if not terms:
@@ -368,10 +367,12 @@ def matching_ids(query: str) -> set[int] | None:
     db = DB.obj
     found: set[int] | None = None
     for term in sorted(terms, key=len, reverse=True):  # longest (most selective) first
-        sql, params = _term_fts_sql(term)
-        # one JSON array instead of a row per id: half the time for big answers ("1" → 100k)
-        row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
-        ids = set(json.loads(row[0])) if row and row[0] else set()
+        ids: set[int] = set()
+        for sql, params in _term_fts_parts(term):
+            # one JSON array instead of a row per id: half the time for big answers ("1" → 100k)
+            row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
+            if row and row[0]:
+                ids.update(json.loads(row[0]))
         found = ids if found is None else found & ids
         if not found:
             return set()

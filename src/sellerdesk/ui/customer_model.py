@@ -33,6 +33,7 @@ SORT_FOR_COLUMN = {
     "tags": "tags", "tier": "tier", "last_order": "last_order", "updated": "updated",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_BIG_REGION: dict[str, str] = {}  # province → 大区, asked for every painted row
 
 
 def local_time(value) -> _dt.datetime | None:
@@ -244,7 +245,12 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "address":
             return row.address_text
         if key == "region":
-            return big_region(row.province) if row.province else ""
+            if not row.province:
+                return ""
+            region = _BIG_REGION.get(row.province)
+            if region is None:
+                region = _BIG_REGION[row.province] = big_region(row.province)
+            return region
         if key == "tags":
             return "、".join(split_list(row.tags))
         if key == "tier":
