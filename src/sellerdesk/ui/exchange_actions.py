@@ -10,7 +10,7 @@ emits ``context.customers_changed`` so every view refreshes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -19,8 +19,9 @@ from PySide6.QtWidgets import QWidget
 from sellerdesk.exchange.readers import TEXT_SUFFIXES
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui import dialogs
-from sellerdesk.ui.export_dialog import ExportDialog
-from sellerdesk.ui.import_wizard import ImportWizard
+if TYPE_CHECKING:  # imported when used: they load openpyxl (~0.4 s), too slow for start-up
+    from sellerdesk.ui.export_dialog import ExportDialog
+    from sellerdesk.ui.import_wizard import ImportWizard
 
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", *TEXT_SUFFIXES)
 
@@ -53,6 +54,8 @@ class ExchangeController(QObject):
         return Path(path).suffix.lower() in IMPORT_SUFFIXES
 
     def start_import(self, path: str | Path | None = None) -> ImportWizard:
+        from sellerdesk.ui.import_wizard import ImportWizard
+
         wizard = ImportWizard(self.context, path, self.parent_widget, synchronous=self.synchronous)
         wizard.imported.connect(self._on_imported)
         self.wizard = wizard
@@ -72,6 +75,8 @@ class ExchangeController(QObject):
         if self.context is not None:
             saved = self.context.settings.value("exchange/export_folder", "")
             folder = Path(saved) if saved and Path(saved).is_dir() else None
+        from sellerdesk.ui.export_dialog import ExportDialog
+
         dialog = ExportDialog(self.current_filter(), self.parent_widget, synchronous=self.synchronous,
                               default_folder=folder)
         dialog.exported.connect(self._on_exported)

@@ -113,7 +113,8 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         context.customers_changed.connect(self.on_customers_changed)
         self.apply_filter()
-        QTimer.singleShot(0, self.refresh_counts)  # after the first rows are painted
+        self._counts_pending = False
+        self.table.viewport().installEventFilter(self)  # counts start once the first rows are painted
 
     # --- widgets ------------------------------------------------------------------------------------------------
 
@@ -458,6 +459,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        if self.stack.currentWidget() is not self.table:
+            self._schedule_counts()  # no table to paint first (empty state)
         if self.backup is not None and not self.reminded:
             self.reminded = True
             self.remind_timer.start()
@@ -514,7 +517,15 @@ class MainWindow(QMainWindow):
         self.search.setFocus()
         self.search.selectAll()
 
+    def _schedule_counts(self) -> None:
+        if not self.counts_ready and not self._counts_pending:
+            self._counts_pending = True
+            QTimer.singleShot(0, self.refresh_counts)
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.counts_ready and watched is self.table.viewport():
+            self._schedule_counts()  # runs after this paint
+            return False
         if watched is self.search and event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
                 self.apply_filter()
@@ -595,6 +606,7 @@ class MainWindow(QMainWindow):
         self.regions.apply_counts(queries.region_counts(), incomplete, emit=False)
         self._fill_tag_tier(queries.all_tags(), queries.all_tiers())
         self.counts_ready = True
+        self._counts_pending = False
         region = self.regions.current_selection()
         if region != self.region:  # a selected place disappeared (its last customer left)
             self.region = region
