@@ -104,3 +104,13 @@ def test_id_list_keeps_the_order(store):
     made = {n: customers.create_customer({"name": n}).id for n in names}
     assert queries.ordered_ids("name") == [made[n] for n in ("阿亮", "Bob", "李四", "王五", "张三", "赵六")]
     assert queries.ordered_ids("name", descending=True) == queries.ordered_ids("name")[::-1]
+
+
+def test_apply_allowed_by_position_keeps_the_order():
+    order = list(range(1000, 0, -1))
+    position = {cid: i for i, cid in enumerate(order)}
+    allowed = {5, 999, 17, 4242}  # 4242: not in this view (e.g. in the Trash)
+    assert queries.apply_allowed(order, allowed, position) == [999, 17, 5]
+    assert queries.apply_allowed(order, allowed) == [999, 17, 5]
+    big = set(range(1, 1001, 2))
+    assert queries.apply_allowed(order, big, position) == [c for c in order if c % 2]

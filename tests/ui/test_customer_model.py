@@ -19,18 +19,20 @@ def model(store, qapp):
 
 
 def test_rows_are_read_a_page_at_a_time(model):
-    demo.generate(450, seed=2)
+    page = model.PAGE_SIZE
+    total = page * 2 + page // 4  # two full pages and a short last one
+    demo.generate(total, seed=2)
     model.reload()
-    assert model.rowCount() == 450 and model.columnCount() == len(COLUMNS)
+    assert model.rowCount() == total and model.columnCount() == len(COLUMNS)
     assert model.pages_loaded == 0  # nothing read until asked
     assert model.data(model.index(0, 0))
     assert model.pages_loaded == 1
-    model.data(model.index(199, 1))
+    model.data(model.index(page - 1, 1))
     assert model.pages_loaded == 1  # same page
-    model.data(model.index(449, 0))  # jump to the bottom: only the last page
+    model.data(model.index(total - 1, 0))  # jump to the bottom: only the last page
     assert model.pages_loaded == 2 and model.cached_pages == 2
     model.MAX_PAGES = 1
-    model.data(model.index(250, 0))
+    model.data(model.index(page + 1, 0))
     assert model.cached_pages == 1  # old pages are dropped
 
 

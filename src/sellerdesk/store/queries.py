@@ -126,12 +126,19 @@ def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", des
     return apply_allowed(ordered_ids(sort, descending, flt.trashed), allowed_ids(flt))
 
 
-def apply_allowed(order: Sequence[int], allowed: set[int] | None) -> list[int]:
-    """``order`` restricted to ``allowed`` (None: everything), keeping the order."""
+def apply_allowed(order: Sequence[int], allowed: set[int] | None,
+                  position: dict[int, int] | None = None) -> list[int]:
+    """``order`` restricted to ``allowed`` (None: everything), keeping the order.
+
+    ``position`` (id → index in ``order``, when the caller keeps one) lets a small answer be
+    sorted by position instead of walking the whole order: 12 hits out of 100k in µs, not ms.
+    """
     if allowed is None:
         return list(order)
     if not allowed:
         return []
+    if position is not None and len(allowed) * 16 < len(order):
+        return sorted((cid for cid in allowed if cid in position), key=position.__getitem__)
     return list(filter(allowed.__contains__, order))  # C-level loop: ~5 ms for 100k
 
 

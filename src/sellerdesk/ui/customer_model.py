@@ -33,6 +33,8 @@ SORT_FOR_COLUMN = {
     "tags": "tags", "tier": "tier", "last_order": "last_order", "updated": "updated",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+_SERVED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                                           Qt.ItemDataRole.ForegroundRole, ID_ROLE))
 _BIG_REGION: dict[str, str] = {}  # province → 大区, asked for every painted row
 
 
@@ -53,8 +55,8 @@ def local_time(value) -> _dt.datetime | None:
 class CustomerTableModel(QAbstractTableModel):
     """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
 
-    PAGE_SIZE = 200
-    MAX_PAGES = 40
+    PAGE_SIZE = 50  # a screenful or two: a new filter's first paint reads only what it shows
+    MAX_PAGES = 160
 
     reloaded = Signal()
 
@@ -65,6 +67,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._descending = False
         self._ids: list[int] = []
         self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
+        self._positions: dict[tuple[str, bool], dict[int, int]] = {}  # … → {id: index}, made when needed
         self._region_cache: dict = {}
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
@@ -114,6 +117,7 @@ class CustomerTableModel(QAbstractTableModel):
     def forget(self) -> None:
         """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
         self._orders.clear()
+        self._positions.clear()
         self._region_cache.clear()
 
     def ordered_ids(self) -> list[int]:
@@ -124,13 +128,20 @@ class CustomerTableModel(QAbstractTableModel):
             order = queries.ordered_ids(self._sort, False, self._filter.trashed)
             if len(self._orders) >= 2:
                 self._orders.clear()
+                self._positions.clear()
             self._orders[key] = order
         return order
 
     def _view_ids(self) -> list[int]:
         order = self.ordered_ids()
         allowed = queries.allowed_ids(self._filter, self._region_cache, order)
-        ids = queries.apply_allowed(order, allowed)
+        position = None
+        if allowed is not None and len(allowed) * 16 < len(order):
+            key = (self._sort, self._filter.trashed)
+            position = self._positions.get(key)
+            if position is None:
+                position = self._positions[key] = dict(zip(order, range(len(order))))
+        ids = queries.apply_allowed(order, allowed, position)
         if self._descending:
             ids.reverse()
         return ids
@@ -208,12 +219,11 @@ class CustomerTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called about seven times per painted cell, mostly for roles not served: leave early.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
         if role == ID_ROLE:
             return self.id_at(index.row())
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole):
-            return None
         row = self.customer_row(index.row())
         if row is None:
             return None

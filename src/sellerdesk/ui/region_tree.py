@@ -53,6 +53,7 @@ class RegionTree(QTreeView):
         self.setUniformRowHeights(True)
         self.setAnimated(True)
         self._updating = False
+        self._items: dict[tuple, QStandardItem] = {}  # (kind, value) → item, for select_keys
         self.selectionModel().selectionChanged.connect(self._on_selection)
         if counted:
             self.refresh()
@@ -75,6 +76,7 @@ class RegionTree(QTreeView):
         self._updating = True
         try:
             self.model_.clear()
+            self._items = {}
             root = self.model_.invisibleRootItem()
             total = sum(counts.values()) if counts is not None else None
             counts = counts or {}
@@ -123,6 +125,7 @@ class RegionTree(QTreeView):
         item = QStandardItem(f"{text}  ({count:,})" if count is not None else text)
         item.setData(kind, KIND_ROLE)
         item.setData(value, VALUE_ROLE)
+        self._items.setdefault((kind, tuple(value) if isinstance(value, (list, tuple)) else value), item)
         if count is not None:
             item.setToolTip(self.tr("%n customer(s)", "", count))
         if icon_name:
@@ -156,17 +159,10 @@ class RegionTree(QTreeView):
         self._updating = True
         self.selectionModel().clearSelection()
         wanted = {(k, tuple(v) if isinstance(v, (list, tuple)) else v) for k, v in keys}
-
-        def walk(parent):
-            for row in range(self.model_.rowCount(parent)):
-                index = self.model_.index(row, 0, parent)
-                if self._key(index) in wanted:
-                    self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select)
-                walk(index)
-
-        from PySide6.QtCore import QModelIndex
-
-        walk(QModelIndex())
+        for key in wanted:
+            item = self._items.get(key)
+            if item is not None:
+                self.selectionModel().select(item.index(), QItemSelectionModel.SelectionFlag.Select)
         self._updating = False
         self._emit()
 
