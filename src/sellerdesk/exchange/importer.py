@@ -242,6 +242,9 @@ def _resolve(province: str, city: str, district: str) -> regions.Resolution:
     return regions.resolve(province, city, district)
 
 
+# A row's phone is normalised up to four times (as typed, then as cleaned); results are immutable.
+_phone = lru_cache(maxsize=1024)(normalize_phone)
+
 _GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
 
 
@@ -293,7 +296,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
             name = parsed.name
         if not phone and parsed.phone:
             phone = parsed.phone
-        elif parsed.phone and parsed.phone != normalize_phone(phone).value and parsed.phone != phone2:
+        elif parsed.phone and parsed.phone != _phone(phone).value and parsed.phone != phone2:
             phone2 = phone2 or parsed.phone
         if not parsed.adcode:
             place["detail"] = raw["address"]
@@ -312,7 +315,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         place["detail"] = raw["detail"]
     if raw.get("postal_code"):
         place["postal_code"] = raw["postal_code"]
-    if phone2 and normalize_phone(phone2).value != normalize_phone(phone).value:
+    if phone2 and _phone(phone2).value != _phone(phone).value:
         notes.append(f"备用电话: {phone2}")
 
     data = {"name": name, "phone": phone}
@@ -338,7 +341,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         rec.issues.append("bad_date")
         customer = clean_customer_fields(data)
     if raw.get("phone") or phone:
-        if not normalize_phone(customer.get("phone", "")).valid and customer.get("phone"):
+        if not _phone(customer.get("phone", "")).valid and customer.get("phone"):
             rec.issues.append("invalid_phone")
     if any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
@@ -347,7 +350,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         rec.issues.insert(0, "no_identity")
         rec.action = "reject"
         return rec
-    kind = normalize_phone(customer.get("phone", "")).kind
+    kind = _phone(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
     if any(place[k] for k in ("province", "city", "district", "detail")):
         # a recipient/address-phone column (our per-address export) is taken as it is, even
@@ -671,14 +674,23 @@ def _insert_rows(model, fields: list, rows: list[tuple]) -> None:
                if isinstance(f, (pw.DateTimeField, pw.DateField, pw.BooleanField, JSONField))]
     if special:
         data = []
+        done: dict = {}  # (column, value) → stored value: the import's one timestamp, True/False, dates
         for row in rows:
             row = list(row)
             for i, f in special:
                 value = row[i]
-                if value is not None:
-                    value = f.db_value(value)
-                    row[i] = int(value) if isinstance(value, bool) else (
-                        str(value) if isinstance(value, (_dt.datetime, _dt.date)) else value)
+                if value is None:
+                    continue
+                if isinstance(f, JSONField):
+                    row[i] = f.db_value(value)
+                    continue
+                key = (i, value)
+                stored = done.get(key)
+                if stored is None:
+                    stored = f.db_value(value)
+                    stored = done[key] = int(stored) if isinstance(stored, bool) else (
+                        str(stored) if isinstance(stored, (_dt.datetime, _dt.date)) else stored)
+                row[i] = stored
             data.append(row)
     else:
         data = rows
