@@ -1,6 +1,7 @@
 import pytest
 
-from sellerdesk.store import migrations
+from sellerdesk.core.pinyin import sort_key
+from sellerdesk.store import migrations, queries
 from sellerdesk.store.database import close_store, connect, open_store
 from sellerdesk.store.models import Customer
 
@@ -68,3 +69,25 @@ def test_failed_step_rolls_back(tmp_path, monkeypatch):
     assert migrations.current_version(db) == 1
     assert "half_done" not in {c.name for c in db.get_columns("customer")}
     db.close()
+
+
+def test_step_5_rereads_surnames(tmp_path):
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    migrations.migrate(db, target=4)
+    db.execute_sql(
+        'INSERT INTO customer (id, name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, '
+        "notes, flags, marketing_consent, created_at, updated_at) VALUES "
+        "(1, '曾伟', 'ceng wei', 'cw', '', '', '', '', '', '', '', '', 0, '2024-01-01', '2024-01-01'),"
+        "(2, '张三', ?, 'zs', '', '', '', '', '', '', '', '', 0, '2024-01-01', '2024-01-01')",
+        (sort_key("张三"),),
+    )
+    db.close()
+    open_store(path, KEY)
+    try:
+        rows = {c.id: c for c in Customer.select()}
+        assert rows[1].name_pinyin.startswith("zeng wei") and rows[1].name_initials == "zw"
+        assert rows[2].name_initials == "zs"
+        assert queries.customer_ids(queries.CustomerFilter(search="zw")) == [1]
+    finally:
+        close_store()

@@ -18,7 +18,7 @@ from playhouse.migrate import SchemaMigrator, migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -145,7 +145,25 @@ def _step_4(db: pw.Database) -> None:
     search.forget(db)
 
 
-STEPS: dict[int, Callable[[pw.Database], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4}
+def _step_5(db: pw.Database) -> None:
+    """Version 5: pinyin keys from the surname-aware reader (曾 zeng, 单 shan, 解 xie …).
+
+    Only rows whose keys change are written, so the search-index triggers fire for the
+    few names that start with such a surname, not for every customer.
+    """
+    from sellerdesk.core.pinyin import initials, sort_key
+
+    rows = db.execute_sql('SELECT "id", "name", "name_pinyin", "name_initials" FROM "customer"').fetchall()
+    for cid, name, old_key, old_initials in rows:
+        new_key, new_initials = sort_key(name), initials(name)
+        if (new_key, new_initials) != (old_key, old_initials):
+            db.execute_sql(
+                'UPDATE "customer" SET "name_pinyin" = ?, "name_initials" = ? WHERE "id" = ?',
+                (new_key, new_initials, cid),
+            )
+
+
+STEPS: dict[int, Callable[[pw.Database], None]] = {1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5}
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
 
