@@ -88,6 +88,17 @@ def _list_contains(column, item: str):
     return pw.fn.INSTR(padded, f",{item},") > 0
 
 
+def _attribute_filters(query: pw.ModelSelect, flt: CustomerFilter) -> pw.ModelSelect:
+    """The tier, tag and flag conditions of ``flt`` (all must hold)."""
+    if flt.tiers:
+        query = query.where(Customer.tier.in_(list(flt.tiers)))
+    for tag in flt.tags:
+        query = query.where(_list_contains(Customer.tags, tag))
+    for flag in flt.flags:
+        query = query.where(_list_contains(Customer.flags, flag))
+    return query
+
+
 def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = True) -> pw.ModelSelect:
     query = query.where(Customer.deleted_at.is_null(not flt.trashed))
     if flt.ids is not None:
@@ -95,12 +106,7 @@ def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = T
     expr = search.matches(flt.search) if flt.search else None
     if expr is not None:
         query = query.where(expr)
-    if flt.tiers:
-        query = query.where(Customer.tier.in_(list(flt.tiers)))
-    for tag in flt.tags:
-        query = query.where(_list_contains(Customer.tags, tag))
-    for flag in flt.flags:
-        query = query.where(_list_contains(Customer.flags, flag))
+    query = _attribute_filters(query, flt)
     if with_regions:
         # Regions as id subqueries on the address index, so the id list needs no join.
         place = None
@@ -185,13 +191,8 @@ def allowed_ids(flt: CustomerFilter, region_cache: dict | None = None,
                 region_cache[key] = region
         sets.append(region)
     if flt.tiers or flt.tags or flt.flags:
-        query = Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed))
-        if flt.tiers:
-            query = query.where(Customer.tier.in_(list(flt.tiers)))
-        for tag in flt.tags:
-            query = query.where(_list_contains(Customer.tags, tag))
-        for flag in flt.flags:
-            query = query.where(_list_contains(Customer.flags, flag))
+        query = _attribute_filters(
+            Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed)), flt)
         sets.append(set(id_list(*query.sql())))
     if not sets:
         return None
