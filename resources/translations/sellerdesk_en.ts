@@ -988,6 +988,29 @@ but:
         </message>
     </context>
     <context>
+        <name>KeyringText</name>
+        <message>
+            <source>The system keyring does not hold this database's key (for example on a new computer).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No system keyring was found on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The only keyring here would store the key unencrypted, so SellerDesk does not use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring is locked. Log in to your desktop session and start SellerDesk again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring reported an error.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>SellerDesk — Customer Address Manager</source>

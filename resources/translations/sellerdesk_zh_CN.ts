@@ -990,6 +990,29 @@ but:
         </message>
     </context>
     <context>
+        <name>KeyringText</name>
+        <message>
+            <source>The system keyring does not hold this database's key (for example on a new computer).</source>
+            <translation>系统钥匙串中没有这个数据库的密钥（例如换了新电脑）。</translation>
+        </message>
+        <message>
+            <source>No system keyring was found on this computer.</source>
+            <translation>这台电脑上没有可用的系统钥匙串。</translation>
+        </message>
+        <message>
+            <source>The only keyring here would store the key unencrypted, so SellerDesk does not use it.</source>
+            <translation>这里唯一可用的钥匙串会以明文保存密钥，因此客户地址管家不使用它。</translation>
+        </message>
+        <message>
+            <source>The system keyring is locked. Log in to your desktop session and start SellerDesk again.</source>
+            <translation>系统钥匙串已锁定。请登录桌面会话后重新启动客户地址管家。</translation>
+        </message>
+        <message>
+            <source>The system keyring reported an error.</source>
+            <translation>系统钥匙串报告了一个错误。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>SellerDesk — Customer Address Manager</source>

@@ -26,7 +26,7 @@ from sellerdesk.store.errors import StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import DataDir, NeedsSecretError
-from sellerdesk.ui import dialogs
+from sellerdesk.ui import dialogs, keyring_text
 from sellerdesk.ui.context import AppContext, settings_for
 
 log = logging.getLogger("sellerdesk.app")
@@ -61,7 +61,7 @@ def first_run(datadir: DataDir) -> bytes | None:
         created["key"] = key
         return code
 
-    wizard = FirstRunWizard(create, str(problem) if problem else None)
+    wizard = FirstRunWizard(create, keyring_text.describe(problem) or None)
     dialogs.launch(wizard)
     return created.get("key")
 
@@ -73,7 +73,8 @@ def unlock(datadir: DataDir) -> bytes | None:
     try:
         return datadir.unlock_headless()
     except NeedsSecretError as exc:
-        dialog = UnlockDialog(datadir.unlock_with_secret, exc.mode, "" if exc.mode != MODE_KEYRING else str(exc))
+        reason = keyring_text.describe(exc) if exc.mode == MODE_KEYRING else ""
+        dialog = UnlockDialog(datadir.unlock_with_secret, exc.mode, reason)
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.key is None:
             return None
         key = dialog.key
