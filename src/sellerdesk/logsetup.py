@@ -17,13 +17,11 @@ def mask_text(text: str) -> str:
     return _LONG_DIGITS.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
 
 
-class MaskingFilter(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        masked = mask_text(message)
-        if masked != message:
-            record.msg, record.args = masked, None
-        return True
+class MaskingFormatter(logging.Formatter):
+    """Masks the whole formatted record: the message and any traceback text with it."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return mask_text(super().format(record))
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
@@ -37,8 +35,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             handler.close()
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler._sellerdesk = True  # type: ignore[attr-defined]
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    handler.addFilter(MaskingFilter())
+    handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
     return path
