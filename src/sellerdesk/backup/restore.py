@@ -29,7 +29,7 @@ from pathlib import Path
 from sellerdesk.backup.create import create_backup
 from sellerdesk.backup.errors import BackupDamagedError, BackupError
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload, read_info
-from sellerdesk.backup.safewrite import fsync_dir
+from sellerdesk.store.files import fsync_dir
 from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations

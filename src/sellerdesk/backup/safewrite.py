@@ -10,26 +10,13 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 from sellerdesk.backup.errors import DestinationError
+from sellerdesk.store.files import fsync_dir
 
 log = logging.getLogger(__name__)
 
 PART_SUFFIX = ".part"
 PART_PREFIX = ".sellerdesk-"
 STALE_PART_SECONDS = 3600
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where directories cannot be opened (Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def write_safely(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> Path:

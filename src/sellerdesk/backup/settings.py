@@ -17,7 +17,7 @@ from pathlib import Path
 import platformdirs
 
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS
-from sellerdesk.store.keys import write_atomic
+from sellerdesk.store.files import write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -29,6 +29,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from sellerdesk.store.errors import StoreError, WrongKeyError
+from sellerdesk.store.files import write_atomic
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
 
 KEY_BYTES = 32
@@ -128,26 +129,6 @@ def seal(key: bytes, plaintext: str) -> dict:
 
 def unseal(key: bytes, sealed: dict) -> str:
     return AESGCM(key).decrypt(unb64(sealed["nonce"]), unb64(sealed["ct"]), b"sealed").decode("utf-8")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file."""
-    tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    try:
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
 
 
 @dataclass

@@ -18,7 +18,8 @@ from pathlib import Path
 from sellerdesk import paths
 from sellerdesk.store.database import close_store, open_store
 from sellerdesk.store.errors import StoreError
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, write_atomic
+from sellerdesk.store.files import write_atomic
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
 
 
