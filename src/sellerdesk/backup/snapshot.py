@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store.errors import NotADatabaseError, WrongKeyError
+from sellerdesk.store.database import open_raw
 from sellerdesk.store.keys import sqlcipher_passphrase
 
 PAGES_PER_STEP = 2048
@@ -46,24 +46,6 @@ class Snapshot:
     schema_version: int
     counts: dict
     method: str = METHOD_BACKUP_API
-
-
-def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
-    """A plain sqlcipher3 connection to an existing file, checked to open with ``key``."""
-    if not Path(path).exists():
-        raise NotADatabaseError(path)
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
-    try:
-        conn.execute("PRAGMA key='%s'" % sqlcipher_passphrase(key).replace("'", "''"))
-        conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError as exc:
-        conn.close()
-        text = str(exc).lower()
-        if "not a database" in text or "encrypted" in text:
-            raise WrongKeyError() from exc
-        raise NotADatabaseError(path) from exc
-    return conn
 
 
 def read_facts(conn: sqlcipher.Connection) -> tuple[int, dict]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
+from sqlcipher3 import dbapi2 as sqlcipher
 
 from sellerdesk.store import migrations
 from sellerdesk.store.errors import (
@@ -47,6 +48,24 @@ def _is_plain_sqlite(path: Path) -> bool:
         return False
 
 
+def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
+    """A plain sqlcipher3 connection to an existing file, checked to open with ``key``."""
+    if not Path(path).exists():
+        raise NotADatabaseError(path)
+    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute("PRAGMA key='%s'" % sqlcipher_passphrase(key).replace("'", "''"))
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError as exc:
+        conn.close()
+        text = str(exc).lower()
+        if "not a database" in text or "encrypted" in text:
+            raise WrongKeyError() from exc
+        raise NotADatabaseError(path) from exc
+    return conn
+
+
 def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherDatabase:
     """Open (or with ``create`` make) the SQLCipher file at ``path`` with the raw ``key``."""
     path = Path(path)
@@ -56,18 +75,10 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherD
         raise DatabaseMissingError(path)
     if not create and _is_plain_sqlite(path):
         raise NotADatabaseError(path)
-    # Connect without pragmas first: the first read tells whether the key is right, and
-    # nothing (not even the WAL switch) has been written by then.
-    probe = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key))
-    try:
-        probe.connect()
-        probe.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
-    except pw.DatabaseError as exc:
-        probe.close()
-        if "not a database" in str(exc).lower() or "encrypted" in str(exc).lower():
-            raise WrongKeyError() from exc
-        raise NotADatabaseError(path) from exc
-    probe.close()
+    # Check the key on a bare connection first: the first read tells whether it is right,
+    # and nothing (not even the WAL switch) has been written by then.
+    if not create:
+        open_raw(path, key).close()
     db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS)
     db.connect()
     return db
