@@ -2,7 +2,7 @@
 
 import json
 
-from conftest import snapshot_dir
+from backup_data import snapshot_dir
 
 
 def _init(cli, home, n=1):

@@ -26,7 +26,7 @@ from sellerdesk.store.errors import StoreError
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
 
-from conftest import snapshot_dir
+from backup_data import snapshot_dir
 
 
 @pytest.fixture

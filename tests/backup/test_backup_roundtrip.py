@@ -20,7 +20,7 @@ from sellerdesk.store.models import Customer
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
 
-from conftest import dump_tables, populate
+from backup_data import dump_tables, populate
 
 
 def test_round_trip_into_the_same_data_dir(filled, tmp_path):

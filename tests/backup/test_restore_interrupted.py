@@ -4,7 +4,7 @@ from sellerdesk.backup import create_backup, read_info, restore_into, unlock_bac
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
 
-from conftest import dump_tables
+from backup_data import dump_tables
 
 
 def _other_machine(tmp_path):
