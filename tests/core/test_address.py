@@ -42,6 +42,20 @@ def test_empty_and_garbage() -> None:
         assert result.province == "" and isinstance(result.to_dict()["warnings"], list)
 
 
+def test_empty_name_label_after_the_address() -> None:
+    # A form pasted with its name left blank: the bare label after the address once made
+    # parse() fail (parse_error, every field empty).
+    for text in (
+        "地址：广东省深圳市南山区科技园1号\n收货人：\n电话：13812345678",
+        "广东省深圳市南山区科技园1号 收货人 13812345678",
+        "广东省深圳市南山区科技园1号 姓名:\x01 13812345678",
+    ):
+        result = parse(text)
+        assert "parse_error" not in result.warnings
+        assert (result.district, result.detail, result.phone) == ("南山区", "科技园1号", "13812345678")
+        assert result.name == "" and "no_name" in result.warnings
+
+
 def test_json_dict_has_cli_keys() -> None:
     out = parse_to_json_dict("张三 13812345678 广东省深圳市南山区科技园1号")
     assert {"name", "phone", "province", "city", "district", "detail"} <= set(out)
@@ -80,7 +94,8 @@ def test_parse_never_raises_and_regions_are_consistent(text: str) -> None:
 
 region_words = st.sampled_from(
     ["广东", "深圳市", "南山区", "北京", "朝阳区", "鼓楼区", "江苏省", "市中区", "中山", "路", "花园",
-     "内蒙古", "吉林", "大理州", "13812345678", " ", "，", "张三", "1号", "市辖区", "襄樊", "⻄", "（放快递柜）"]
+     "内蒙古", "吉林", "大理州", "13812345678", " ", "，", "张三", "1号", "市辖区", "襄樊", "⻄", "（放快递柜）",
+     "收货人：", "姓名", "电话：", "\n"]
 )
 
 

@@ -241,7 +241,8 @@ def _split_name_and_detail(text: str, choice: Choice, result: ParseResult) -> fl
 
     if marked:
         leftovers = [t for t in before_tokens if t and not t.startswith(noise.NAME_MARK)]
-        detail_parts = [t.lstrip(noise.NAME_MARK) for t in after_tokens if t]
+        # An empty name label after the address (…1号 收货人： 电话：…) leaves a bare mark.
+        detail_parts = [part for part in (t.lstrip(noise.NAME_MARK) for t in after_tokens) if part]
     else:
         leftovers = [t for t in before_tokens if t]
         detail_parts = [t for t in after_tokens if t]
