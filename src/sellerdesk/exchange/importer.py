@@ -194,12 +194,16 @@ def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | 
     width = max([len(header_cells)] + [len(c) for _, c in rows])
     headers = list(header_cells) + [""] * (width - len(header_cells))
     header_key = [hdr.normalize_header(h) for h in headers]
+    # a repeated header (printed pages, pasted blocks) is told by its first titled cell
+    # before the whole row is compared: normalising every cell of 100k rows costs seconds
+    first = next((i for i, key in enumerate(header_key) if key), 0)
     data = []
     for number, cells in rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        if [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key:
-            continue  # the header repeated (printed pages, pasted blocks)
+        if (hdr.normalize_header(cells[first]) == header_key[first]
+                and [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key):
+            continue
         data.append((number, cells))
     if not data:
         raise ExchangeError("no_data", name=path.name)
