@@ -61,3 +61,47 @@ def test_sub_from_examples() -> None:
 @given(st.text(alphabet=" ,;|/，；、。!！?？~\n\t\r\u3000ab张三-:", max_size=30))
 def test_token_re_gives_the_non_empty_pieces_between_separators(text: str) -> None:
     assert noise.TOKEN_RE.findall(text) == [t for t in noise.SEPARATOR_RE.split(text) if t]
+
+
+# The fast forms of the number patterns (every alternative starts with a literal, the
+# look-behind after it) must find exactly what the readable patterns find.
+FAST_PAIRS = [
+    (noise.LANDLINE_IN_TEXT_RE, noise.LANDLINE_FAST_RE),
+    (noise.POSTCODE_RE, noise.POSTCODE_FAST_RE),
+]
+
+
+def _mobiles(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str]]:
+    if pattern is noise.MOBILE_SPLIT_RE:
+        return [(m.span(), m.group(1) or "1" + m.group(2)) for m in pattern.finditer(text)]
+    return [(m.span(), m.group(1)) for m in pattern.finditer(text)]
+
+
+def _assert_fast_forms_agree(text: str) -> None:
+    for readable, fast in FAST_PAIRS:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in readable.finditer(text)]
+    assert _mobiles(noise.MOBILE_SPLIT_RE, text) == _mobiles(noise.MOBILE_IN_TEXT_RE, text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=60))
+def test_fast_number_patterns_equal_the_readable_ones(text: str) -> None:
+    _assert_fast_forms_agree(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_fast_number_patterns_around_real_matches(data: st.DataObject) -> None:
+    context = st.text(alphabet=_ALPHABET, max_size=8)
+    for readable in (noise.MOBILE_IN_TEXT_RE, noise.LANDLINE_IN_TEXT_RE, noise.POSTCODE_RE):
+        parts = data.draw(st.lists(st.tuples(context, st.from_regex(readable, fullmatch=True)), min_size=1, max_size=3))
+        _assert_fast_forms_agree("".join(a + b for a, b in parts) + data.draw(context))
+
+
+def test_fast_number_patterns_examples() -> None:
+    for text in (
+        "+86 138-1234-5678", "(+86)13812345678", "008613812345678", "86-13812345678", "9913812345678",
+        "13812345678(021)64641234", "021-64641234转8", "(0755) 2345 6789", "#518000 518000号 518000",
+        "电话138 1234 5678和0086 139 1234 5678",
+    ):
+        _assert_fast_forms_agree(text)

@@ -22,9 +22,15 @@ COMPOUND_SURNAMES = frozenset(
 )
 TITLES = ("先生", "女士", "小姐", "老师", "阿姨", "同学", "师傅", "经理", "老板", "总")
 
-_CJK_NAME = re.compile(r"[\u4e00-\u9fff]{2,6}")
 _ADDRESS_CHARS = frozenset("路街道巷弄号栋幢楼室村镇乡区县市省州旗苑座层单元院厦场馆校店园湾港站桥")
-_TAIL_NAME = re.compile(r"(?<=[0-9A-Za-z号室栋幢楼座层户门])([\u4e00-\u9fff]{2,6})$")
+# A name glued after a house number: (?<=[0-9A-Za-z号室栋幢楼座层户门])([\u4e00-\u9fff]{2,6})$,
+# written with the preceding character consumed (group 1 is the name) so that ``re`` skips
+# in C to the positions holding one of those characters.
+_TAIL_NAME = re.compile(r"[0-9A-Za-z号室栋幢楼座层户门]([\u4e00-\u9fff]{2,6})$")
+
+
+_NAME_STARTS = SINGLE_SURNAMES | {surname[0] for surname in COMPOUND_SURNAMES}
+"""Every name that looks_like_name accepts starts with one of these (a surname)."""
 
 
 def has_surname(text: str) -> bool:
@@ -38,7 +44,9 @@ assert len(_TITLE_BY_LAST) == len(TITLES), "titles must end in different charact
 
 def looks_like_name(token: str) -> bool:
     """张三, 欧阳娜娜, 陈先生, 李女士; not 科技园, 3栋, 南山区."""
-    if not 2 <= len(token) <= 6 or not _CJK_NAME.fullmatch(token):
+    # The cheap test first: every accepted token starts with a surname.  Then all of it
+    # must be CJK (U+4E00..U+9FFF): min/max of at most 6 characters.
+    if not 2 <= len(token) <= 6 or token[0] not in _NAME_STARTS or not "\u4e00" <= min(token) <= max(token) <= "\u9fff":
         return False
     base = token
     # At most one title can match: each ends in a different character.
@@ -74,5 +82,5 @@ def split_tail_name(detail: str) -> tuple[str, str]:
     cuts += [len(tail) - n for n in (3, 2, 4) if n <= len(tail)]
     for cut in cuts:
         if looks_like_name(tail[cut:]):
-            return detail[: match.start() + cut], tail[cut:]
+            return detail[: match.start(1) + cut], tail[cut:]
     return detail, ""

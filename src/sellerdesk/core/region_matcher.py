@@ -5,17 +5,18 @@
    a dict keyed by alias, with the candidate lengths per first two characters
    precomputed (most positions cost one dict lookup).  Hits followed by a street word
    (北京路, 中山花园, 宜宾南区) are marked as place names.
-2. :meth:`RegionMatcher.choose` scores every region named by a hit: each level of its
-   chain (province, city, county) that some hit names adds 3 (full name) or 2 (alias);
-   hits before the chosen ones that contradict it cost 1.  Higher score wins, then the
-   deeper region, then the one starting earlier; equal best regions are the candidates.
-   The decision depends only on the spellings of the hits in order, so it is cached
-   (bounded, :data:`DECISION_CACHE_SIZE`); chains and paths of all regions are built once.
+2. :meth:`RegionMatcher.locate` scores every region named by a usable hit: each level of
+   its chain (province, city, county) that some hit names adds 3 (full name) or 2
+   (alias); hits before the chosen ones that contradict it cost 1.  Higher score wins,
+   then the deeper region, then the one starting earlier; equal best regions are the
+   candidates.  The decision depends only on the spellings of the hits in order, so it
+   is cached (bounded, :data:`DECISION_CACHE_SIZE`) as a :class:`Reading`: everything the
+   parse result takes from the regions (names, code, warnings, candidates, confidences),
+   computed once per spelling sequence.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -36,9 +37,6 @@ DECISION_CACHE_SIZE = 8192
 """Region-sequence decisions kept by :meth:`RegionMatcher.choose` (a few MB at most)."""
 
 _Path = tuple[Region | None, Region | None, Region | None]
-_Decision = tuple[
-    Region | None, Region | None, Region | None, int, int, frozenset[int], frozenset[int], tuple[_Path, ...]
-]
 
 
 class Hit(NamedTuple):
@@ -55,21 +53,28 @@ class Hit(NamedTuple):
     """The spelling found (its regions and ``full`` follow from it)."""
 
 
-@dataclass(slots=True)
-class Choice:
-    """The regions chosen for an address and where they sit in the text."""
+class Reading(NamedTuple):
+    """What a parse result takes from its regions; a pure function of the hit spellings."""
 
-    province: Region | None = None
-    city: Region | None = None
-    district: Region | None = None
-    start: int = -1
-    end: int = -1
-    explicit: frozenset[int] = frozenset()
-    """Levels (1–3) named in the text; the others were filled in from the code."""
-    full_levels: frozenset[int] = frozenset()
-    """Levels named by their full official name."""
-    candidates: tuple[tuple[Region | None, Region | None, Region | None], ...] = ()
-    """Other equally good readings (朝阳区 alone: 北京 and 长春)."""
+    province: str
+    city: str
+    district: str
+    adcode: str
+    """Code of the most precise level ('' when no region was found)."""
+    warnings: tuple[str, ...]
+    """no_region, or ambiguous_region and/or region_filled_from_code, in that order."""
+    candidates: tuple[tuple[str, str, str, str], ...]
+    """Other equally good readings (朝阳区 alone: 北京 and 长春) as (province, city,
+    district, adcode)."""
+    confidence: tuple[float, float, float, float]
+    """(province, city, district, adcode) confidences."""
+    first: int
+    """Index (among the usable hits) of the first hit naming the chosen chain."""
+    last: int
+    """Index of the last one."""
+
+
+NO_REGION = Reading("", "", "", "", ("no_region",), (), (0.0, 0.0, 0.0, 0.0), -1, -1)
 
 
 _new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
@@ -194,18 +199,19 @@ class RegionMatcher:
                         return shorter, shorter_alias, end - 1
         return found, alias, end
 
-    def choose(self, hits: list[Hit]) -> Choice:
-        """Pick the best-supported region chain among ``hits`` (see module docstring)."""
-        usable = [h for h in hits if not h[4]]
-        if not usable:
-            return Choice()
-        province, city, district, first, last, explicit, full_levels, candidates = self._decide(
-            tuple([h[5] for h in usable])
-        )
-        # The cached sets/tuple are shared between results: Choice is read-only to callers.
-        return Choice(province, city, district, usable[first][0], usable[last][1], explicit, full_levels, candidates)
+    def locate(self, text: str) -> tuple[Reading, int, int]:
+        """The reading of the regions in ``text`` and the span (start, end) they cover.
 
-    def _decide_uncached(self, aliases: tuple[str, ...]) -> _Decision:
+        The span is (-1, -1) when no region is named.  The reading is shared between
+        calls (cached): it is an immutable tuple.
+        """
+        usable = [h for h in self.scan(text) if not h[4]]
+        if not usable:
+            return NO_REGION, -1, -1
+        reading = self._decide(tuple([h[5] for h in usable]))
+        return reading, usable[reading[7]][0], usable[reading[8]][1]
+
+    def _decide_uncached(self, aliases: tuple[str, ...]) -> Reading:
         """The chosen chain for the usable hits spelled ``aliases`` (left to right)."""
         index, full_names = self._index, self._full
         usable = [(index[a], a in full_names) for a in aliases]
@@ -263,9 +269,51 @@ class RegionMatcher:
                     if hit_full:
                         full_levels.add(region.level)
         paths = self._paths
-        candidates = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
+        ties_paths = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
         province, city, district = paths[best]
-        return (
-            province, city, district, min(best_used), max(best_used), frozenset(explicit), frozenset(full_levels),
-            candidates,
+        warnings = ["ambiguous_region"] if ties_paths else []
+        if any(level not in explicit for level in range(1, best.level + 1)):
+            warnings.append("region_filled_from_code")
+        return Reading(
+            province.name if province else "",
+            city.name if city else "",
+            district.name if district else "",
+            best.adcode,
+            tuple(warnings),
+            tuple(_names(*path) for path in ties_paths),
+            _region_confidence(
+                full_levels, explicit, bool(ties_paths), (province is not None, city is not None, district is not None)
+            ),
+            min(best_used),
+            max(best_used),
         )
+
+
+def _names(p: Region | None, c: Region | None, d: Region | None) -> tuple[str, str, str, str]:
+    """(province, city, district, adcode) of a candidate reading."""
+    best = d or c or p
+    return (p.name if p else "", c.name if c else "", d.name if d else "", best.adcode if best else "")
+
+
+def _region_confidence(
+    full: set[int], explicit: set[int], ambiguous: bool, named: tuple[bool, bool, bool]
+) -> tuple[float, float, float, float]:
+    """(province, city, district, adcode) confidences.
+
+    1.0 for a level named by its full name, 0.9 for one named by an alias, 0.8 for one
+    filled in from the code, halved when the reading is ambiguous; the code gets the
+    lowest of the levels present.
+    """
+    factor = 0.5 if ambiguous else 1.0
+    levels = []
+    for level, present in zip((1, 2, 3), named):
+        if not present:
+            levels.append(0.0)
+        elif level in full:
+            levels.append(1.0 * factor)
+        elif level in explicit:
+            levels.append(0.9 * factor)
+        else:
+            levels.append(0.8 * factor)
+    present_levels = [c for c, present in zip(levels, named) if present]
+    return levels[0], levels[1], levels[2], (min(present_levels) if present_levels else 0.0)
