@@ -1,24 +1,28 @@
 """Find the province / city / county named in free text.
 
-1. :meth:`RegionMatcher.scan` walks the text once, left to right, looking up the longest
-   alias (full name, short name, 大理州-style, former name) starting at each position in
-   a dict keyed by alias, with the candidate lengths per first two characters
-   precomputed (most positions cost one dict lookup).  Hits followed by a street word
-   (北京路, 中山花园, 宜宾南区) are marked as place names.
-2. :meth:`RegionMatcher.locate` scores every region named by a usable hit: each level of
-   its chain (province, city, county) that some hit names adds 3 (full name) or 2
-   (alias); hits before the chosen ones that contradict it cost 1.  Higher score wins,
-   then the deeper region, then the one starting earlier; equal best regions are the
-   candidates.  The decision depends only on the spellings of the hits in order, so it
-   is cached (bounded, :data:`DECISION_CACHE_SIZE`) as a :class:`Reading`: everything the
-   parse result takes from the regions (names, code, warnings, candidates, confidences),
-   computed once per spelling sequence.
+1. :meth:`RegionMatcher.locate` finds the alias hits (full name, short name, 大理州-style,
+   former name) left to right: the longest alias starting at the leftmost position, then
+   the same again after its end.  That walk runs in an Aho-Corasick automaton with
+   leftmost-longest semantics (``ahocorasick_rs``, Rust), so Python only sees the hits.
+   Hits followed by a street word (北京路, 中山花园, 宜宾南区) are place names, not regions;
+   a county named in full closes the region part.
+2. It then scores every region named by a usable hit: each level of its chain (province,
+   city, county) that some hit names adds 3 (full name) or 2 (alias); hits before the
+   chosen ones that contradict it cost 1.  Higher score wins, then the deeper region,
+   then the one starting earlier; equal best regions are the candidates.  The decision
+   depends only on the spellings of the hits in order, so it is cached (bounded,
+   :data:`DECISION_CACHE_SIZE`) as a :class:`Reading`: everything the parse result takes
+   from the regions (names, code, warnings, candidates, confidences), computed once per
+   spelling sequence.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import NamedTuple
+
+from ahocorasick_rs import AhoCorasick, MatchKind
 
 from sellerdesk.core import regions as _regions
 from sellerdesk.core.regions import Region
@@ -32,25 +36,20 @@ _STREET_WORDS = frozenset(
 )
 _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _SCAN_LIMIT = 12  # hits considered; an address names its regions early
 DECISION_CACHE_SIZE = 8192
-"""Region-sequence decisions kept by :meth:`RegionMatcher.choose` (a few MB at most)."""
+"""Region-sequence decisions kept by :meth:`RegionMatcher.locate` (a few MB at most)."""
+# After a hit, the characters that may start a street word (see _is_place_after_alias):
+# any other next character settles it at once.
+_PLACE_STARTS = _SHORT_STREET_CHARS | {w[0] for w in _STREET_WORDS} | _DIRECTIONS
+_PLACE_AFTER_FULL = _STREET_CHARS
+_PLACE_AFTER_FULL_SHI = _STREET_CHARS | {"场"}
 
 _Path = tuple[Region | None, Region | None, Region | None]
-
-
-class Hit(NamedTuple):
-    """One alias found in the text (a plain tuple: built in the parser's inner loop)."""
-
-    start: int
-    end: int
-    regions: tuple[Region, ...]
-    full: bool
-    """The text is a region's full official name (not a short form)."""
-    place_word: bool
-    """Followed by a street word: part of a road or estate name, not the address's region."""
-    alias: str
-    """The spelling found (its regions and ``full`` follow from it)."""
+_Record = tuple[str, bool, bool, bool, frozenset[str]]
+"""(alias, is a full name, is a county's full name, may hide 市中区-style county, next
+characters that can make it a place name)."""
 
 
 class Reading(NamedTuple):
@@ -77,9 +76,6 @@ class Reading(NamedTuple):
 NO_REGION = Reading("", "", "", "", ("no_region",), (), (0.0, 0.0, 0.0, 0.0), -1, -1)
 
 
-_new_hit = tuple.__new__  # Hit(...) without NamedTuple's Python-level __new__
-
-
 class RegionMatcher:
     """Alias index over the region table; build once, use from any thread."""
 
@@ -97,16 +93,17 @@ class RegionMatcher:
             if region not in bucket:
                 bucket.append(region)
         self._index = {k: tuple(v) for k, v in index.items()}
-        self._full = frozenset(full)
         # Every alias has at least 2 characters (names.aliases never strips a name below
-        # 2), so the scan looks up the first two characters of each position: most
-        # positions have no alias starting with them and cost one dict lookup.
-        lengths: dict[str, set[int]] = {}
+        # 2): the scan relies on it (a single character is never a region).
         for alias in index:
             if len(alias) < 2:
                 raise ValueError(f"region alias shorter than 2 characters: {alias!r}")
-            lengths.setdefault(alias[:2], set()).add(len(alias))
-        self._lengths = {k: tuple(sorted(ls, reverse=True)) for k, ls in lengths.items()}
+        # The scan runs in the Aho-Corasick automaton (Rust, ahocorasick_rs) with
+        # leftmost-longest semantics: the longest alias starting at the leftmost position,
+        # then the same again after its end, exactly the left-to-right walk this module
+        # describes, without a Python step per character.
+        self._aliases = tuple(self._index)
+        self._automaton = AhoCorasick(list(self._aliases), matchkind=MatchKind.LeftmostLongest)
         self._shi_sizes = tuple(size for size in sorted({len(a) for a in index if a[0] == "市"}, reverse=True) if size >= 3)
         # 市中区, 市南区 …: only when one of these follows a "…市" can _split_shi split it.
         self._shi_starts = frozenset(a[:2] for a in index if a[0] == "市" and len(a) >= 3)
@@ -123,7 +120,11 @@ class RegionMatcher:
             self._chains[region] = chain
             self._chain_sets[region] = frozenset(chain)
         self._municipal = frozenset(r for r in self._chains if r.is_municipality)
-        self._county_only = frozenset(a for a, rs in self._index.items() if all(r.level == 3 for r in rs))
+        county_only = frozenset(a for a, rs in self._index.items() if all(r.level == 3 for r in rs))
+        self._full = frozenset(full)
+        # Per alias number (the automaton's pattern index), everything the walk needs:
+        self._records = tuple(self._record(alias, county_only) for alias in self._aliases)
+        self._record_of = dict(zip(self._aliases, self._records))
         # choose() depends only on the spellings of the usable hits, in order (positions
         # only matter through their order).  Customers' addresses name the same few
         # thousand region sequences over and over, so the decision is cached, bounded.
@@ -133,71 +134,28 @@ class RegionMatcher:
         """Forget cached decisions (benchmarks measure the uncached path with this)."""
         self._decide.cache_clear()
 
-    def scan(self, text: str) -> list[Hit]:
-        """Longest, non-overlapping alias hits, left to right."""
-        hits: list[Hit] = []
-        index, lengths, full_names, county_only = self._index, self._lengths, self._full, self._county_only
-        shi_starts = self._shi_starts
-        n = len(text)
-        i = 0
-        while i < n - 1:  # every alias has 2+ characters
-            lens = lengths.get(text[i : i + 2])
-            if lens is None:
-                i += 1
-                continue
-            for size in lens:
-                end = i + size
-                if end > n:
-                    continue
-                alias = text[i:end]
-                found = index.get(alias)
-                if found is None:
-                    continue
-                if size >= 3 and alias[-1] == "市" and text[end - 1 : end + 1] in shi_starts:
-                    found, alias, end = self._split_shi(text, end, found, alias)
-                full = alias in full_names
-                # Followed by a street word: part of a road or estate name (北京路, 中山花园,
-                # 宜宾南区).  A full name only before 路/街/巷/弄 or as 市场: 中山市场 is a
-                # market, 南山区科技园 is still 南山区.
-                nxt = text[end : end + 1]
-                if not nxt:
-                    place = False
-                elif full:
-                    place = nxt in _STREET_CHARS or (nxt == "场" and alias[-1] == "市")
-                else:
-                    place = (
-                        nxt in _SHORT_STREET_CHARS
-                        or text[end : end + 2] in _STREET_WORDS
-                        or (nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS)
-                    )
-                hits.append(_new_hit(Hit, (i, end, found, full, place, alias)))
-                if full and not place and alias in county_only:
-                    return hits  # the county closes the region part; the rest is detail
-                if len(hits) == _SCAN_LIMIT:
-                    return hits
-                i = end
-                break
-            else:
-                i += 1
-        return hits
+    def _record(self, alias: str, county_only: frozenset[str]) -> _Record:
+        full = alias in self._full
+        return (
+            alias,
+            full,
+            full and alias in county_only,
+            len(alias) >= 3 and alias[-1] == "市",
+            (_PLACE_AFTER_FULL_SHI if alias[-1] == "市" else _PLACE_AFTER_FULL) if full else _PLACE_STARTS,
+        )
 
-    def _split_shi(
-        self, text: str, end: int, found: tuple[Region, ...], alias: str
-    ) -> tuple[tuple[Region, ...], str, int]:
-        """济南市中区 → 济南 + 市中区 when 市中区 is a county of the city just named."""
-        shorter_alias = alias[:-1]
-        shorter = self._index.get(shorter_alias)
-        if not shorter:
-            return found, alias, end
-        codes = self._codes[shorter_alias]
-        index = self._index
-        for size in self._shi_sizes:
-            child = index.get(text[end - 1 : end - 1 + size])
-            if child:
-                for c in child:
-                    if c.parent in codes:
-                        return shorter, shorter_alias, end - 1
-        return found, alias, end
+    def _matches(self, text: str, start: int = 0) -> list[tuple[int, int, int]]:
+        """(alias number, start, end) of the leftmost-longest alias hits in text[start:]."""
+        part = text[start:] if start else text
+        try:
+            found = self._automaton.find_matches_as_indexes(part)
+        except UnicodeEncodeError:
+            # Lone surrogates (JSON "\ud800") cannot go to UTF-8: put a character that is
+            # in no alias in their place (same positions, same hits).
+            found = self._automaton.find_matches_as_indexes(_SURROGATE.sub("\x00", part))
+        if start:
+            return [(number, s + start, e + start) for number, s, e in found]
+        return found
 
     def locate(self, text: str) -> tuple[Reading, int, int]:
         """The reading of the regions in ``text`` and the span (start, end) they cover.
@@ -205,11 +163,56 @@ class RegionMatcher:
         The span is (-1, -1) when no region is named.  The reading is shared between
         calls (cached): it is an immutable tuple.
         """
-        usable = [h for h in self.scan(text) if not h[4]]
-        if not usable:
+        matches = self._matches(text)
+        if not matches:
             return NO_REGION, -1, -1
-        reading = self._decide(tuple([h[5] for h in usable]))
-        return reading, usable[reading[7]][0], usable[reading[8]][1]
+        records, n = self._records, len(text)
+        spellings: list[str] = []
+        spans: list[tuple[int, int]] = []
+        seen = 0
+        while matches:
+            rest, matches = matches, []
+            for number, start, end in rest:
+                alias, full, closes, split_candidate, place_next = records[number]
+                split = False
+                if split_candidate and text[end - 1 : end + 1] in self._shi_starts:
+                    alias, split_end = self._split_shi(text, end, alias)
+                    if split_end != end:  # 济南|市中区: go on from the 市
+                        split, end = True, split_end
+                        alias, full, closes, split_candidate, place_next = self._record_of[alias]
+                # Followed by a street word: part of a road or estate name (北京路, 中山花园,
+                # 宜宾南区).  A full name only before 路/街/巷/弄 or as 市场: 中山市场 is a
+                # market, 南山区科技园 is still 南山区.
+                if not (end < n and text[end] in place_next and (full or _is_place_after_alias(text, end))):
+                    spellings.append(alias)
+                    spans.append((start, end))
+                    if closes:  # a county named in full closes the region part; the rest is detail
+                        break
+                seen += 1
+                if seen == _SCAN_LIMIT:
+                    break
+                if split:  # the hits after it start from the 市 now
+                    matches = self._matches(text, end)
+                    break
+        if not spellings:
+            return NO_REGION, -1, -1
+        reading = self._decide(tuple(spellings))
+        return reading, spans[reading[7]][0], spans[reading[8]][1]
+
+    def _split_shi(self, text: str, end: int, alias: str) -> tuple[str, int]:
+        """济南市中区 → 济南 + 市中区 when 市中区 is a county of the city just named."""
+        shorter_alias = alias[:-1]
+        if not self._index.get(shorter_alias):
+            return alias, end
+        codes = self._codes[shorter_alias]
+        index = self._index
+        for size in self._shi_sizes:
+            child = index.get(text[end - 1 : end - 1 + size])
+            if child:
+                for c in child:
+                    if c.parent in codes:
+                        return shorter_alias, end - 1
+        return alias, end
 
     def _decide_uncached(self, aliases: tuple[str, ...]) -> Reading:
         """The chosen chain for the usable hits spelled ``aliases`` (left to right)."""
@@ -287,6 +290,16 @@ class RegionMatcher:
             min(best_used),
             max(best_used),
         )
+
+
+def _is_place_after_alias(text: str, end: int) -> bool:
+    """After a short alias (not a full name): 北京路, 中山花园, 宜宾南区, 新村, 桥 …"""
+    nxt = text[end]
+    return (
+        nxt in _SHORT_STREET_CHARS
+        or text[end : end + 2] in _STREET_WORDS
+        or (nxt in _DIRECTIONS and text[end + 1 : end + 2] in _DIRECTION_FOLLOWERS)
+    )
 
 
 def _names(p: Region | None, c: Region | None, d: Region | None) -> tuple[str, str, str, str]:
