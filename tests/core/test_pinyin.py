@@ -66,3 +66,23 @@ def test_same_as_pypinyin_without_a_surname() -> None:
     for text in ["张三", "重庆火锅店", "Mary Lee 李", "银行行长", "王😀小明", "１２３号", "〇", "黄河-长江", "阿里巴巴"]:
         expected = "".join(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
         assert full(text) == expected, text
+
+
+def test_phrase_free_shortcut_reads_like_the_segmenter() -> None:
+    # names without a dictionary phrase skip pypinyin's segmenter; the reading must not change
+    import random
+
+    from pypinyin.constants import PHRASES_DICT
+
+    from sellerdesk.core.pinyin import _phrase_starts, _plain, _segmented
+
+    rng = random.Random(3)
+    chars = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐长重行乐和朝都会调为强伟芳娜秀英敏静丽"
+    phrases = [p for p in PHRASES_DICT if 2 <= len(p) <= 3][:2000]
+    texts = ["".join(rng.choice(chars) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    texts += [rng.choice(chars) + rng.choice(phrases) + rng.choice(chars) for _ in range(1000)]
+    shortcut = 0
+    for text in texts:
+        assert _plain(text) == _segmented(text), text
+        shortcut += not any(text[i:i + 2] in _phrase_starts() for i in range(len(text) - 1))
+    assert 0 < shortcut < len(texts)  # both paths were compared
