@@ -10,6 +10,7 @@ the Trash.
 from __future__ import annotations
 
 import datetime as _dt
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from sellerdesk.core.phones import normalize_phone
@@ -24,6 +25,10 @@ CUSTOMER_FIELDS = (
 ADDRESS_FIELDS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 FLAG_NEEDS_CHECK = "needs_check"
 FLAG_DEMO = "demo"
+
+# Bulk writers normalise the same phone several times per row (customer, address, duplicate
+# key): results are immutable, and the recent ones are all that repeat.
+phone_of = lru_cache(maxsize=4096)(normalize_phone)
 
 
 def split_list(value) -> list[str]:
@@ -71,7 +76,7 @@ def _clean_customer(data: Mapping) -> dict:
         else:
             out[field] = ("" if value is None else str(value)).strip()
     if "phone" in out and out["phone"]:
-        result = normalize_phone(out["phone"])
+        result = phone_of(out["phone"])
         out["phone"] = result.value
         if not result.valid:
             flags = split_list(flags if flags is not None else [])
@@ -107,7 +112,7 @@ def _clean_address(data: Mapping) -> dict:
         raise ValidationError("Unknown address fields: " + ", ".join(sorted(unknown)))
     out = {f: ("" if data.get(f) is None else str(data.get(f))).strip() for f in ADDRESS_FIELDS if f in data}
     if out.get("phone"):
-        out["phone"] = normalize_phone(out["phone"]).value
+        out["phone"] = phone_of(out["phone"]).value
     return out
 
 
