@@ -93,3 +93,36 @@ def test_like_fallback_gives_the_same_answers(people, monkeypatch):
 
 def test_no_fts_on_other_databases():
     assert search.supports_fts(pw.PostgresqlDatabase("none")) is False
+
+
+def test_index_rows_made_in_python_equal_the_triggers(people):
+    # bulk writers hand index rows to bulk_load (no read-back): they must be the SQL's rows
+    extra = customers.create_customer({"name": "曾小明", "phone": "0571-8888-1234"}, [
+        _addr("上海市", "上海市", "浦东新区", "世纪大道1号", recipient="小明", phone="021-5555-6666"),
+        _addr("浙江省", "杭州市", "", "", recipient=""),
+    ]).id
+    gone = customers.add_address(extra, _addr("江苏省", "南京市", "鼓楼区", "中山路9号", phone="13900001111"))
+    customers.delete_address(gone.id)  # deleted addresses are not indexed
+    for cid in [*people.values(), extra]:
+        c = DB.obj.execute_sql("SELECT name, name_pinyin, name_initials, wechat, phone FROM customer WHERE id = ?",
+                               (cid,)).fetchone()
+        live = [dict(zip(("recipient", "phone", "province", "city", "district", "detail"), row)) for row in
+                DB.obj.execute_sql("SELECT recipient, phone, province, city, district, detail FROM address "
+                                   "WHERE customer_id = ? AND deleted_at IS NULL ORDER BY id", (cid,))]
+        stored = DB.obj.execute_sql(f"SELECT rowid, {search._COLUMNS.split(', ', 1)[1]} FROM customer_fts "
+                                    "WHERE rowid = ?", (cid,)).fetchone()
+        assert search.index_row(cid, *c, live) == tuple(stored)
+
+
+def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
+    with DB.atomic(), search.bulk_load() as rows:
+        cid = customers.create_customer({"name": "批量", "phone": "13812340000"},
+                                        [_addr("广东省", "深圳市", "南山区", "桃园路1号")]).id
+        rows.add(cid, "批量", "pi liang\x00批量", "pl", "", "13812340000",
+                 [{"recipient": "批量", "phone": "13812340000", "province": "广东省", "city": "深圳市",
+                   "district": "南山区", "detail": "桃园路1号"}])
+        other = customers.create_customer({"name": "未给出"}).id  # not handed over: read from the tables
+    assert ids("桃园路") == [cid] and ids("南山") == [cid] and ids("pl") == [cid] and ids("未给出") == [other]
+    for table in ("customer_fts", "customer_grams"):
+        config = dict(DB.obj.execute_sql(f"SELECT k, v FROM {table}_config").fetchall())
+        assert (config.get("automerge", 4), config.get("crisismerge", 16)) == (4, 16)

@@ -36,7 +36,6 @@ from typing import Callable, Iterable, Sequence
 import peewee as pw
 
 from sellerdesk.core import regions
-from sellerdesk.core.phones import normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell, unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
@@ -47,6 +46,7 @@ from sellerdesk.store.customers import (
     clean_address_fields,
     clean_customer_fields,
     join_list,
+    phone_of,
     split_list,
 )
 from sellerdesk.store import search
@@ -246,8 +246,8 @@ def _resolve(province: str, city: str, district: str) -> regions.Resolution:
     return regions.resolve(province, city, district)
 
 
-# A row's phone is normalised up to four times (as typed, then as cleaned); results are immutable.
-_phone = lru_cache(maxsize=1024)(normalize_phone)
+# A row's phone is normalised up to four times (as typed, then as cleaned): one shared cache.
+_phone = phone_of
 
 _GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
 
@@ -580,7 +580,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
     # the search index's insert triggers are suspended and refilled in one statement at
     # the end (store.search.bulk_load): per row, they cost a delete and re-insert of the
     # customer's index row for every customer and every address, ~3/4 of the write time.
-    with DB.atomic(lock_type="IMMEDIATE"), search.bulk_load(refresh_ids=targets):
+    with DB.atomic(lock_type="IMMEDIATE"), search.bulk_load(refresh_ids=targets) as search_rows:
         now = utcnow()
         pending: dict[int, _Pending] = {}
         by_target: dict[int, list[Record]] = {}
@@ -611,13 +611,14 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
         fields_h = [AddressChange.address, AddressChange.customer, AddressChange.action,
                     AddressChange.new_values, AddressChange.reason, AddressChange.changed_at]
 
-        def add_address_rows(customer_id: int, values: dict, is_default: bool) -> None:
+        def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
             nonlocal next_address
             full = {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
             address_rows.append((next_address, customer_id, *full.values(), is_default, now, now))
             change_rows.append((next_address, customer_id, "create", full, REASON, now))
             next_address += 1
             counts["addresses_added"] += 1
+            return full
 
         def flush(force: bool = False) -> None:
             for model, fields, rows in ((Customer, fields_c, customer_rows), (Address, fields_a, address_rows),
@@ -631,10 +632,12 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
         for item in pending.values():
             cid = next_customer
             next_customer += 1
-            customer_rows.append((cid, *(item.data.get(c, "") if c != "birthday" else item.data.get(c)
+            data = item.data
+            customer_rows.append((cid, *(data.get(c, "") if c != "birthday" else data.get(c)
                                          for c in _CUSTOMER_COLUMNS), False, now, now))
-            for position, address in enumerate(item.addresses):
-                add_address_rows(cid, address, position == 0)
+            written = [add_address_rows(cid, address, position == 0) for position, address in enumerate(item.addresses)]
+            search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""), data.get("name_initials", ""),
+                      data.get("wechat", ""), data.get("phone", ""), written)
             done += 1
             if done % CHUNK == 0:
                 flush(force=True)

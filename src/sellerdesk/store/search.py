@@ -26,7 +26,7 @@ import json
 import operator
 import re
 import weakref
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import peewee as pw
 
@@ -185,29 +185,87 @@ def rebuild(db: pw.Database) -> None:
 _INSERT_TRIGGERS = ("customer_fts_ai", "address_fts_ai")
 
 
+def index_row(cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
+              addresses: Sequence[Mapping[str, str]]) -> tuple:
+    """The ``customer_fts`` row ``_ROW_SQL`` makes of a customer, from values already in hand.
+
+    ``addresses`` are the customer's live addresses in id order (dicts with recipient,
+    phone, province, city, district, detail). Bulk writers use it so the index is not
+    read back from the tables it was just written to (tested equal to the SQL).
+    """
+    pinyin = name_pinyin.split("\x00", 1)[0].replace(" ", "") + " " + name_initials
+    phones = phone.replace("-", "") + " " + " ".join(a["phone"].replace("-", "") for a in addresses if a["phone"])
+    text = " | ".join(a["province"] + ("" if a["city"] == a["province"] else a["city"]) + a["district"]
+                      + a["detail"] + " " + a["recipient"] for a in addresses)
+    return cid, name, pinyin, wechat, phones, text
+
+
+class BulkIndex:
+    """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple] = []
+
+    def add(self, cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
+            addresses: Sequence[Mapping[str, str]]) -> None:
+        """The index row of new customer ``cid`` in its final state (see :func:`index_row`)."""
+        self.rows.append(index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses))
+
+
 @contextlib.contextmanager
 def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = ()):
     """For loading many rows at once (demo data, big imports), inside the caller's transaction.
 
     Row-by-row index upkeep costs a delete and re-insert of the customer's index row for
     every address; instead the insert triggers are suspended for the block and, at the
-    end, the index rows of new customers (and of ``refresh_ids``) are written in one
-    statement. Updates and deletes keep their triggers. The trigger DDL is part of the
+    end, the index rows of new customers are written in bulk: the rows the block gave to
+    the yielded :class:`BulkIndex` as they are (no read-back), any other new customer's
+    from the tables in one statement. ``refresh_ids`` (existing customers that changed)
+    are re-read. Updates and deletes keep their triggers. The trigger DDL is part of the
     caller's transaction, so a rollback restores it too.
     """
     db = db if db is not None else DB.obj
+    given = BulkIndex()
     if not fts_enabled(db):
-        yield
+        yield given
         return
     grams = _has_table(db, GRAMS_TABLE)
     for name in _INSERT_TRIGGERS:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
     try:
-        yield
+        yield given
     finally:
         for sql in _triggers(grams):
             if any(f" {name} " in sql for name in _INSERT_TRIGGERS):
                 db.execute_sql(sql)
+    tables = (FTS_TABLE, GRAMS_TABLE) if grams else (FTS_TABLE,)
+    # FTS5 merges its index segments while rows go in; for a big load that is ~40% of the
+    # insert time (100k customers: 5.5 s → 3.6 s without). The load leaves more segments,
+    # which later writes merge step by step (automerge is back to its default at the end);
+    # searches stay in milliseconds meanwhile (benchmarks/bench_exchange.py).
+    for table in tables:
+        db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
+        db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_BULK_CRISISMERGE})")
+    try:
+        _load(db, given, grams, refresh_ids)
+    finally:
+        for table in tables:
+            db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {_AUTOMERGE})")
+            db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_CRISISMERGE})")
+
+
+_AUTOMERGE, _CRISISMERGE = 4, 16  # FTS5's defaults
+_BULK_CRISISMERGE = 64
+
+
+def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[int]) -> None:
+    cursor = db.cursor()
+    for start in range(0, len(given.rows), 10000):
+        chunk = given.rows[start:start + 10000]
+        cursor.executemany(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", chunk)
+        if grams:
+            cursor.executemany(f"INSERT INTO {GRAMS_TABLE} (rowid, t) VALUES (?, ?)",
+                               [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in chunk])
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
     new = [r[0] for r in db.execute_sql(f"SELECT id FROM customer WHERE id NOT IN (SELECT rowid FROM {FTS_TABLE})")]
     for start in range(0, len(new), 10000):
