@@ -105,3 +105,16 @@ def test_fast_number_patterns_examples() -> None:
         "电话138 1234 5678和0086 139 1234 5678",
     ):
         _assert_fast_forms_agree(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" ,;|/，；、。!！?？~\n\t\r\u3000\x0b" + noise.EDGE_PUNCT + "ab张三1号\x01", max_size=30), st.data())
+def test_stripped_tokens_are_the_stripped_non_empty_tokens(text: str, data: st.DataObject) -> None:
+    def expected(piece: str) -> list[str]:
+        return [t for t in (t.strip(noise.EDGE_PUNCT) for t in noise.TOKEN_RE.findall(piece)) if t]
+
+    assert noise.STRIPPED_TOKEN_RE.findall(text) == expected(text)
+    # findall(text, pos, endpos) is used for the pieces before and after the regions.
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert noise.STRIPPED_TOKEN_RE.findall(text, start, end) == expected(text[start:end])

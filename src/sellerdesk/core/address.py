@@ -36,7 +36,7 @@ MAX_INPUT = 2000
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NOT_DIGIT = re.compile(r"\D")
 _NINE_DIGITS = re.compile(r"\d{9}")
-_EDGE_PUNCT = " -:：.,·_*#>=+\"'"
+_EDGE_PUNCT = noise.EDGE_PUNCT
 
 
 @dataclass(slots=True)
@@ -180,33 +180,35 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     The name is labelled, or name-like; the confidence is 0.95 labelled, 0.85 a separate
     name-like piece, 0.7 glued after the house number, 0 when none.
     """
+    # The pieces between separators, stripped of edge punctuation, empty ones dropped.
+    tokens = noise.STRIPPED_TOKEN_RE.findall
     if start >= 0:
-        before_tokens = _tokens(text[:start]) if start else []
-        after_tokens = _tokens(text[end:])
+        before_tokens = tokens(text, 0, start) if start else []
+        after_tokens = tokens(text, end)
     else:
-        before_tokens, after_tokens = [], _tokens(text)
+        before_tokens, after_tokens = [], tokens(text)
 
     name, confidence = "", 0.0
     marked = noise.NAME_MARK in text
     # 1. A labelled name wins.
     if marked:
-        for tokens in (before_tokens, after_tokens):
-            for i, tok in enumerate(tokens):
+        for pieces in (before_tokens, after_tokens):
+            for i, tok in enumerate(pieces):
                 if tok[0] == noise.NAME_MARK:
                     value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
                     if 0 < len(value) <= 12:
                         name, confidence = value, 0.95
-                        tokens[i] = ""
+                        pieces[i] = ""
                         break
             if name:
                 break
     # 2. A name-like piece before the address, then after it.
     if not name:
-        for tokens in (before_tokens, after_tokens):
-            for i, tok in enumerate(tokens):
+        for pieces in (before_tokens, after_tokens):
+            for i, tok in enumerate(pieces):
                 if looks_like_name(tok):
                     name, confidence = tok, 0.85
-                    tokens[i] = ""
+                    pieces[i] = ""
                     break
             if name:
                 break
@@ -218,21 +220,14 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     else:
         leftovers = [t for t in before_tokens if t]
         detail_parts = [t for t in after_tokens if t]
-    if leftovers:
-        if start < 0:
-            detail_parts = leftovers + detail_parts
-        else:
-            detail_parts += [t for t in leftovers if _has_address_content(t)]
+    if leftovers:  # before the regions: only pieces that look like part of an address
+        detail_parts += [t for t in leftovers if _has_address_content(t)]
     detail = _join(detail_parts)
     # 3. A name glued after the house number: …88号林小满
     if not name:
         detail, name = split_tail_name(detail)
         confidence = 0.7 if name else 0.0
     return name, confidence, detail.strip(_EDGE_PUNCT)
-
-
-def _tokens(text: str) -> list[str]:
-    return [t for t in [t.strip(_EDGE_PUNCT) for t in noise.TOKEN_RE.findall(text)] if t]
 
 
 def _has_address_content(token: str) -> bool:

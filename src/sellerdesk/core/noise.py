@@ -78,6 +78,14 @@ POSTCODE_FAST_RE = re.compile(r"[1-8](?<![\d#][1-8])\d{5}(?![\d号室栋楼层�
 SEPARATOR_RE = re.compile(r"[\s,;|/，；、。!！?？~\n\t]+")
 TOKEN_RE = re.compile(r"[^\s,;|/，；、。!！?？~\n\t]+")
 """The non-empty pieces between separators (same class as SEPARATOR_RE, negated)."""
+EDGE_PUNCT = " -:：.,·_*#>=+\"'"
+"""Stripped from both ends of every piece of a paste (and of the detail)."""
+_NOT_SEP = r"[^\s,;|/，；、。!！?？~\n\t"
+_NOT_SEP_OR_EDGE = _NOT_SEP + "".join(re.escape(ch) for ch in EDGE_PUNCT)
+STRIPPED_TOKEN_RE = re.compile(_NOT_SEP_OR_EDGE + "](?:" + _NOT_SEP + "]*" + _NOT_SEP_OR_EDGE + "])?")
+"""Each TOKEN_RE piece stripped of EDGE_PUNCT, the empty ones left out, in one findall:
+a match starts at a piece's first character that is not edge punctuation and ends at
+its last."""
 
 # Characters a match of each pattern can start with.  None of the patterns above starts
 # with a literal that ``re`` could use to skip ahead, so a plain ``sub`` tries the whole
