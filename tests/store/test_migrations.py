@@ -91,3 +91,19 @@ def test_step_5_rereads_surnames(tmp_path):
         assert queries.customer_ids(queries.CustomerFilter(search="zw")) == [1]
     finally:
         close_store()
+
+
+def test_step_6_drops_only_covered_indexes(tmp_path):
+    db = connect(tmp_path / "sellerdesk.db", KEY, create=True)
+    try:
+        migrations.migrate(db, target=5)
+        names = lambda: {r[0] for r in db.execute_sql(  # noqa: E731
+            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+        v5 = names()
+        assert set(migrations._V6_REDUNDANT) <= v5
+        migrations.migrate(db)
+        assert names() == v5 - set(migrations._V6_REDUNDANT)
+        assert {"customer_live_name", "customer_live_tier", "address_customer_id_is_default",
+                "address_default_place"} <= names()
+    finally:
+        db.close()

@@ -54,26 +54,26 @@ class Meta(BaseModel):
 
 class Customer(BaseModel):
     name = pw.CharField(default="", max_length=100)
-    name_pinyin = pw.CharField(default="", max_length=400, index=True)
+    name_pinyin = pw.CharField(default="", max_length=400)
     name_initials = pw.CharField(default="", max_length=100, index=True)
     phone = pw.CharField(default="", max_length=40, index=True)
     wechat = pw.CharField(default="", max_length=100, index=True)
     tags = pw.TextField(default="")  # comma-separated, see store.customers.split_tags
-    tier = pw.CharField(default="", max_length=40, index=True)
+    tier = pw.CharField(default="", max_length=40)
     birthday = pw.DateField(null=True)
     gender = pw.CharField(default="", max_length=8)  # '', 'F', 'M'
     source = pw.CharField(default="", max_length=100)  # channel: 微信, 朋友圈, 小红书…
     notes = pw.TextField(default="")
     flags = pw.TextField(default="")  # comma-separated: needs_check, demo…
     marketing_consent = pw.BooleanField(default=False)
-    last_order_at = pw.DateTimeField(null=True, index=True)
+    last_order_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
-    updated_at = pw.DateTimeField(default=utcnow, index=True)
-    deleted_at = pw.DateTimeField(null=True, index=True)
+    updated_at = pw.DateTimeField(default=utcnow)
+    deleted_at = pw.DateTimeField(null=True)
 
 
 class Address(BaseModel):
-    customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=True)
+    customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=False)
     recipient = pw.CharField(default="", max_length=100)
     phone = pw.CharField(default="", max_length=40, index=True)
     province = pw.CharField(default="", max_length=40)
@@ -90,7 +90,7 @@ class Address(BaseModel):
     deleted_at = pw.DateTimeField(null=True)
 
     class Meta:
-        indexes = ((("province", "city"), False), (("customer", "is_default"), False))
+        indexes = ((("customer", "is_default"), False),)
 
 
 class AddressChange(BaseModel):
