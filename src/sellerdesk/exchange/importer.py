@@ -49,7 +49,7 @@ from sellerdesk.store.customers import (
     phone_of,
     split_list,
 )
-from sellerdesk.store import search
+from sellerdesk.store import bulk, search
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, JSONField, utcnow
 
@@ -629,20 +629,24 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                     rows.clear()
 
         done = 0
-        for item in pending.values():
-            cid = next_customer
-            next_customer += 1
-            data = item.data
-            customer_rows.append((cid, *(data.get(c, "") if c != "birthday" else data.get(c)
-                                         for c in _CUSTOMER_COLUMNS), False, now, now))
-            written = [add_address_rows(cid, address, position == 0) for position, address in enumerate(item.addresses)]
-            search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""), data.get("name_initials", ""),
-                      data.get("wechat", ""), data.get("phone", ""), written)
-            done += 1
-            if done % CHUNK == 0:
-                flush(force=True)
-                progress(total + done, total * 2, "writing")
-        flush(force=True)
+        # a load at least as big as the tables: their indexes are built once at the end
+        addresses_in = sum(len(item.addresses) for item in pending.values())
+        with bulk.deferred_indexes(("customer", "address", "address_change"), max(len(pending), addresses_in)):
+            for item in pending.values():
+                cid = next_customer
+                next_customer += 1
+                data = item.data
+                customer_rows.append((cid, *(data.get(c, "") if c != "birthday" else data.get(c)
+                                             for c in _CUSTOMER_COLUMNS), False, now, now))
+                written = [add_address_rows(cid, address, position == 0)
+                           for position, address in enumerate(item.addresses)]
+                search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""),
+                                data.get("name_initials", ""), data.get("wechat", ""), data.get("phone", ""), written)
+                done += 1
+                if done % CHUNK == 0:
+                    flush(force=True)
+                    progress(total + done, total * 2, "writing")
+            flush(force=True)
 
         target_ids = list(by_target)
         for start in range(0, len(target_ids), 500):
