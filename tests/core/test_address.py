@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sellerdesk.core import regions
+from sellerdesk.core import text as core_text
 from sellerdesk.core.address import FIELDS, format_one_line, parse, parse_to_json_dict
 
 
@@ -114,6 +117,25 @@ def test_normalize_fast_path_covers_every_mapped_character() -> None:
     # character the table maps must therefore be found.
     assert all(text._NEEDS_WORK.match(ch) for ch in text._TRANSLATE_KEYS)
     assert text.normalize("北京市⻄城区１号\u3000") == "北京市西城区1号 "
-    # ... and the regex replacement must do exactly what the translate table does.
-    every = "北京" + "".join(sorted(text._TRANSLATE_KEYS)) + "市·⑴"
-    assert text._MAPPED.sub(text._map_char, every) == every.translate(text._TRANSLATE)
+    # normalize() replaces the mapped characters one after another and runs NFKC only when
+    # a character it found is unmapped: no replacement may hold a mapped character or one
+    # that needs NFKC, and then the replacements do exactly what the translate table does.
+    for replacement in text._CHAR_MAP.values():
+        assert not any(ch in text._CHAR_MAP for ch in replacement)
+        assert not text._NEEDS_NFKC.search(replacement)
+    every = "北京" + "".join(sorted(text._TRANSLATE_KEYS)) + "市·"
+    assert text.normalize(every) == every.translate(text._TRANSLATE)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(
+    sorted(core_text._CHAR_MAP)
+    + list("⾃①⑴ﬁ㈠豈ｱ\u00a0\u3000北京a1 ，：·")
+), max_size=20))
+def test_normalize_equals_nfkc_then_table(value: str) -> None:
+    # The specification: the table, then NFKC (and the table again) when compatibility
+    # characters remain.
+    expected = value.translate(core_text._TRANSLATE)
+    if core_text._NEEDS_NFKC.search(expected):
+        expected = unicodedata.normalize("NFKC", expected).translate(core_text._TRANSLATE)
+    assert core_text.normalize(value) == expected

@@ -23,11 +23,6 @@ _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
 _TRANSLATE_KEYS = frozenset({**_FULLWIDTH, **_RADICALS})
 _TRANSLATE = str.maketrans({**_FULLWIDTH, **_RADICALS})
 _CHAR_MAP = {**_FULLWIDTH, **_RADICALS}
-_MAPPED = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_CHAR_MAP)) + "]")
-
-
-def _map_char(match: re.Match[str]) -> str:
-    return _CHAR_MAP[match.group()]
 
 # Compatibility characters still left after the table above (Kangxi radicals ⾃, circled
 # digits, CJK compatibility ideographs, ligatures …): only then is full NFKC needed.
@@ -43,15 +38,25 @@ _NEEDS_WORK = re.compile(_NEEDS_NFKC.pattern.replace("[", "[\u3000", 1))
 def normalize(text: str) -> str:
     """NFKC (full-width → ASCII, ⽇ → 日) plus the radical map (⻄ → 西).
 
-    Full-width ASCII and the radicals go through one translate table; the (slower)
+    Full-width ASCII and the radicals go through the replacement table; the (slower)
     NFKC pass only runs when other compatibility characters remain.  Plain text (ASCII,
     ordinary CJK) is returned as is after one regex check.
     """
-    if text.isascii() or not _NEEDS_WORK.search(text):
+    if text.isascii():
         return text
-    # Same as text.translate(_TRANSLATE), but only the few mapped characters (，：（）in
-    # most pastes) cost anything: translate with a dict looks up every character.
-    text = _MAPPED.sub(_map_char, text)
-    if not text.isascii() and _NEEDS_NFKC.search(text):
+    found = _NEEDS_WORK.findall(text)
+    if not found:
+        return text
+    # Only the few distinct characters present (，：（）in most pastes) are replaced, each
+    # with one str.replace; no replacement holds a mapped character, so the order does not
+    # matter.  A character found that the table does not map needs NFKC.
+    needs_nfkc = False
+    for ch in set(found):
+        replacement = _CHAR_MAP.get(ch)
+        if replacement is None:
+            needs_nfkc = True
+        else:
+            text = text.replace(ch, replacement)
+    if needs_nfkc:
         text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return text
