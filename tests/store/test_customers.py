@@ -114,3 +114,27 @@ def test_transaction_rolls_back_whole_customer(store):
         customers.create_customer({"name": "张三"}, [SZ, {"bogus_field": "x"}])
     assert Customer.select().count() == 0
     assert Address.select().count() == 0
+
+
+def test_phone_of_is_normalize_phone() -> None:
+    # the bulk writers' cached phone normaliser, with its shortcut for plain mobiles
+    import random
+
+    from sellerdesk.core.phones import normalize_phone
+    from sellerdesk.store.customers import phone_of
+
+    rng = random.Random(5)
+    texts = ["13812345678", "12812345678", "1381234567", "138123456789", "１３８１２３４５６７８", "13812345678 ",
+             "+8613812345678", "021-64641234", "", None, 13812345678, "1.3812345678E10", "13812345678.0"]
+    texts += ["".join(rng.choice("0123456789") for _ in range(11)) for _ in range(2000)]
+    texts += ["1" + rng.choice("3456789") + "".join(rng.choice("0123456789 -") for _ in range(9)) for _ in range(500)]
+    for text in texts:
+        assert phone_of(text) == normalize_phone(text), text
+
+
+def test_clean_list_caches_text_and_takes_lists() -> None:
+    from sellerdesk.store.customers import clean_list
+
+    assert clean_list("VIP；老客户| VIP /新客") == "VIP,老客户,新客"
+    assert clean_list(["a/b", " a/b ", "c"]) == "a/b,c"
+    assert clean_list(None) == "" and clean_list("") == ""
