@@ -263,7 +263,7 @@ def prepare(table: Table, mapping: Sequence[str | None] | None = None, *, progre
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
     validate_mapping(mapping, table.path.name)
-    columns = [(i, f) for i, f in enumerate(mapping) if f]
+    columns = tuple((i, f) for i, f in enumerate(mapping) if f)
     records = []
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
@@ -275,13 +275,22 @@ def prepare(table: Table, mapping: Sequence[str | None] | None = None, *, progre
     return records
 
 
+@lru_cache(maxsize=16)
+def _mapped(columns: tuple[tuple[int, str], ...]) -> frozenset[str]:
+    return frozenset(f for _, f in columns)
+
+
 def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]]) -> Record:
     rec = Record(number, cells)
     raw: dict[str, str] = {}
+    width = len(cells)
     for i, name in columns:
-        value = unescape_cell(cells[i]) if i < len(cells) else ""
-        if value:
-            raw[name] = f"{raw[name]} {value}" if name in raw else value
+        if i < width:
+            value = cells[i]
+            if value:
+                if value[0] == "'":
+                    value = unescape_cell(value)
+                raw[name] = f"{raw[name]} {value}" if name in raw else value
     notes: list[str] = [raw["notes"]] if raw.get("notes") else []
     name = raw.get("name", "")
     phone, phone2 = raw.get("phone", ""), raw.get("phone2", "")
@@ -307,8 +316,9 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
             rec.issues.append("address_unparsed")
         elif "ambiguous_region" in parsed.warnings:
             rec.issues.append("ambiguous_region")
-    if any(raw.get(k) for k in hdr.REGION_KEYS):
-        resolved = _resolve(*(raw.get(k) or place[k] for k in hdr.REGION_KEYS))
+    if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
+        resolved = _resolve(raw.get("province") or place["province"], raw.get("city") or place["city"],
+                            raw.get("district") or place["district"])
         place.update(province=resolved.province, city=resolved.city, district=resolved.district,
                      adcode=resolved.adcode)
         if resolved.unknown:
@@ -347,19 +357,20 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     if raw.get("phone") or phone:
         if not _phone(customer.get("phone", "")).valid and customer.get("phone"):
             rec.issues.append("invalid_phone")
-    if any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
+    if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region",
+                                                          "address_unparsed")):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
     rec.customer = customer
-    if not any(customer.get(k) for k in ("name", "phone", "wechat")):
+    if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
         rec.issues.insert(0, "no_identity")
         rec.action = "reject"
         return rec
     kind = _phone(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
-    if any(place[k] for k in ("province", "city", "district", "detail")):
+    if place["province"] or place["city"] or place["district"] or place["detail"]:
         # a recipient/address-phone column (our per-address export) is taken as it is, even
         # empty; without one the customer's name and phone are the recipient's
-        mapped = {f for _, f in columns}
+        mapped = _mapped(tuple(columns))
         rec.address = clean_address_fields({
             "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
             "phone": raw.get("address_phone", "") if "address_phone" in mapped else customer.get("phone", ""),

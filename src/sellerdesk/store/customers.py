@@ -31,15 +31,13 @@ _ADDRESS_FIELD_SET = frozenset(ADDRESS_FIELDS) | {"is_default"}
 
 # Bulk writers normalise the same phone several times per row (customer, address, duplicate
 # key): results are immutable, and the recent ones are all that repeat.
-_phone_cached = lru_cache(maxsize=4096)(normalize_phone)
-
-
+@lru_cache(maxsize=4096)
 def phone_of(text) -> PhoneResult:
     """:func:`normalize_phone`, cached; a plain 11-digit mobile (most cells of a sheet) is
     answered without the general path (tested equal to it)."""
     if type(text) is str and len(text) == 11 and text.isascii() and MOBILE_RE.fullmatch(text):
         return PhoneResult(text, "mobile", True)
-    return _phone_cached(text)
+    return normalize_phone(text)
 
 
 def split_list(value) -> list[str]:
