@@ -118,3 +118,48 @@ def test_stripped_tokens_are_the_stripped_non_empty_tokens(text: str, data: st.D
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert noise.STRIPPED_TOKEN_RE.findall(text, start, end) == expected(text[start:end])
+
+
+def _mark_name(match: re.Match[str]) -> str:
+    """LABEL_RE's way: its group "name" says a name label."""
+    return "<N>" if match.group("name") else "<L>"
+
+
+def _mark_name_fast(match: re.Match[str]) -> str:
+    """LABEL_FAST_RE's way: the match starts with a name label."""
+    return "<N>" if match.group().startswith(noise.NAME_LABELS) else "<L>"
+
+
+def _assert_fast_text_patterns_agree(text: str) -> None:
+    assert noise.CHATTER_FAST_RE.sub(_mark, text) == noise.CHATTER_RE.sub(_mark, text)
+    assert noise.LABEL_FAST_RE.sub(_mark_name_fast, text) == noise.LABEL_RE.sub(_mark_name, text)
+
+
+_WORDS_ALPHABET = sorted(
+    {ch for rx in (noise.CHATTER_RE, noise.LABEL_RE) for ch in rx.pattern if not ch.isascii() or ch.isalnum()}
+    | set(" :：,!~-()[]{}<>（")
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_WORDS_ALPHABET, max_size=40))
+def test_fast_chatter_and_label_patterns_equal_the_readable_ones(text: str) -> None:
+    _assert_fast_text_patterns_agree(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_fast_chatter_and_label_patterns_around_real_matches(data: st.DataObject) -> None:
+    context = st.text(alphabet=_WORDS_ALPHABET, max_size=6)
+    for readable in (noise.CHATTER_RE, noise.LABEL_RE):
+        parts = data.draw(st.lists(st.tuples(context, st.from_regex(readable, fullmatch=True)), min_size=1, max_size=3))
+        _assert_fast_text_patterns_agree("".join(a + b for a, b in parts) + data.draw(context))
+
+
+def test_fast_chatter_and_label_examples() -> None:
+    for text in (
+        "收货人：张三 电话:138 1234 5678 麻烦快点发货（放快递柜）订单号:A123 不要发邮政 518000",
+        "麻烦放快递柜 请发顺丰快递 请放门口 不发顺丰 先打我电话 周末不收 周末送货 复制整段话",
+        "收货地址 收货人姓名: 联系电话:  手机号 tel: Tel 所在地区 邮编 地区:",
+    ):
+        _assert_fast_text_patterns_agree(text)

@@ -94,12 +94,12 @@ def _parse(raw: str) -> ParseResult:
         raw = raw[:MAX_INPUT]
         warnings.append("input_truncated")
     text = normalize(raw)
-    if not text.isascii():
+    if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
-    text = noise.sub_from(noise.CHATTER_RE, noise.CHATTER_STARTS, " ", text)
+    text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
-    text = noise.sub_from(noise.LABEL_RE, noise.LABEL_STARTS, _mark_label, text)
+    text = noise.LABEL_FAST_RE.sub(_mark_label, text)
     text, phone = _take_phones(text, warnings)
     postcode = noise.POSTCODE_FAST_RE.search(text)
     if postcode is not None:
@@ -135,8 +135,11 @@ def _parse(raw: str) -> ParseResult:
 _CANDIDATE_KEYS = ("province", "city", "district", "adcode")
 
 
+_NAME_LABEL_MARK = "\n" + noise.NAME_MARK
+
+
 def _mark_label(match: re.Match[str]) -> str:
-    return "\n" + noise.NAME_MARK if match.group("name") else "\n"
+    return _NAME_LABEL_MARK if match.group().startswith(noise.NAME_LABELS) else "\n"
 
 
 def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
