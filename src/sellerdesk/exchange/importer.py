@@ -33,7 +33,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-import peewee as pw
 
 from sellerdesk.core import regions
 from sellerdesk.exchange import headers as hdr
@@ -51,7 +50,7 @@ from sellerdesk.store.customers import (
 )
 from sellerdesk.store import bulk, search
 from sellerdesk.store.errors import ValidationError
-from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, JSONField, utcnow
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, dump_json, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -517,6 +516,9 @@ class ImportResult:
 
 _CUSTOMER_COLUMNS = ("name", "name_pinyin", "name_initials", "phone", "wechat", "tags", "tier", "birthday",
                      "gender", "source", "notes", "flags")
+_BIRTHDAY = _CUSTOMER_COLUMNS.index("birthday")
+_CUSTOMER_COLUMNS_BEFORE_BIRTHDAY = _CUSTOMER_COLUMNS[:_BIRTHDAY]
+_CUSTOMER_COLUMNS_AFTER_BIRTHDAY = _CUSTOMER_COLUMNS[_BIRTHDAY + 1:]
 _MERGE_SKIP = ("name_pinyin", "name_initials")
 _ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 
@@ -560,11 +562,16 @@ class _Pending:
     def __init__(self, data: dict) -> None:
         self.data = dict(data)
         self.addresses: list[dict] = []
-        self.keys: set[tuple[str, ...]] = set()
+        self.keys: set[tuple[str, ...]] | None = None  # made when a second address comes
 
     def add_address(self, address: dict | None, overwrite: bool) -> None:
         if not address:
             return
+        if not self.addresses:
+            self.addresses.append(address)
+            return
+        if self.keys is None:
+            self.keys = {_address_key(a) for a in self.addresses}
         key = _address_key(address)
         if key in self.keys:
             return
@@ -614,19 +621,19 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
 
         next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
         next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
+        # rows are built as stored (timestamps as text, booleans as 0/1, JSON as text) and
+        # written with plain executemany: no per-value conversion for 300k rows
+        stamp = str(now)
         customer_rows, address_rows, change_rows = [], [], []
-        fields_c = [Customer.id, *(getattr(Customer, c) for c in _CUSTOMER_COLUMNS),
-                    Customer.marketing_consent, Customer.created_at, Customer.updated_at]
-        fields_a = [Address.id, Address.customer, *(getattr(Address, c) for c in _ADDRESS_COLUMNS),
-                    Address.is_default, Address.created_at, Address.updated_at]
-        fields_h = [AddressChange.address, AddressChange.customer, AddressChange.action,
-                    AddressChange.new_values, AddressChange.reason, AddressChange.changed_at]
+        fields_c = ("id", *_CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
+        fields_a = ("id", "customer_id", *_ADDRESS_COLUMNS, "is_default", "created_at", "updated_at")
+        fields_h = ("address_id", "customer_id", "action", "new_values", "reason", "changed_at")
 
         def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
             nonlocal next_address
             full = {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
-            address_rows.append((next_address, customer_id, *full.values(), is_default, now, now))
-            change_rows.append((next_address, customer_id, "create", full, REASON, now))
+            address_rows.append((next_address, customer_id, *full.values(), int(is_default), stamp, stamp))
+            change_rows.append((next_address, customer_id, "create", dump_json(full), REASON, stamp))
             next_address += 1
             counts["addresses_added"] += 1
             return full
@@ -647,8 +654,11 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                 cid = next_customer
                 next_customer += 1
                 data = item.data
-                customer_rows.append((cid, *(data.get(c, "") if c != "birthday" else data.get(c)
-                                             for c in _CUSTOMER_COLUMNS), False, now, now))
+                birthday = data.get("birthday")
+                customer_rows.append((cid, *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
+                                      None if birthday is None else str(birthday),
+                                      *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY],
+                                      0, stamp, stamp))
                 written = [add_address_rows(cid, address, position == 0)
                            for position, address in enumerate(item.addresses)]
                 search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""),
@@ -686,37 +696,12 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
     return counts
 
 
-def _insert_rows(model, fields: list, rows: list[tuple]) -> None:
-    """A plain ``executemany`` INSERT: peewee's insert_many spends most of its time building
-    SQL for big batches. Values go through each field's ``db_value`` like peewee's own."""
-    columns = ", ".join(f'"{f.column_name}"' for f in fields)
-    marks = ", ".join("?" for _ in fields)
-    sql = f'INSERT INTO "{model._meta.table_name}" ({columns}) VALUES ({marks})'
-    special = [(i, f) for i, f in enumerate(fields)
-               if isinstance(f, (pw.DateTimeField, pw.DateField, pw.BooleanField, JSONField))]
-    if special:
-        data = []
-        done: dict = {}  # (column, value) → stored value: the import's one timestamp, True/False, dates
-        for row in rows:
-            row = list(row)
-            for i, f in special:
-                value = row[i]
-                if value is None:
-                    continue
-                if isinstance(f, JSONField):
-                    row[i] = f.db_value(value)
-                    continue
-                key = (i, value)
-                stored = done.get(key)
-                if stored is None:
-                    stored = f.db_value(value)
-                    stored = done[key] = int(stored) if isinstance(stored, bool) else (
-                        str(stored) if isinstance(stored, (_dt.datetime, _dt.date)) else stored)
-                row[i] = stored
-            data.append(row)
-    else:
-        data = rows
-    DB.cursor().executemany(sql, data)
+def _insert_rows(model, columns: Sequence[str], rows: list[tuple]) -> None:
+    """A plain ``executemany`` INSERT of rows already in stored form: peewee's insert_many
+    spends most of its time building SQL and converting values for big batches."""
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    DB.cursor().executemany(f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})', rows)
 
 
 def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime,

@@ -22,13 +22,19 @@ def utcnow() -> _dt.datetime:
     return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
+
+
+def dump_json(value) -> str | None:
+    """The stored text of a JSON column (bulk writers build rows with it directly)."""
+    return None if value is None else _JSON.encode(value)
+
+
 class JSONField(pw.TextField):
     """A JSON document stored as text (old/new values, address snapshots)."""
 
     def db_value(self, value):
-        if value is None:
-            return None
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
+        return dump_json(value)
 
     def python_value(self, value):
         if value is None or value == "":
