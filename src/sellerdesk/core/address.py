@@ -34,7 +34,7 @@ MAX_INPUT = 2000
 """Longer pastes are cut: no address needs more, and parsing stays fast."""
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NOT_DIGIT = re.compile(r"\D")
+_SIX_DIGITS = re.compile(r"\d{6}")
 _NINE_DIGITS = re.compile(r"\d{9}")
 _EDGE_PUNCT = noise.EDGE_PUNCT
 
@@ -101,12 +101,14 @@ def _parse(raw: str) -> ParseResult:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
     text = noise.LABEL_FAST_RE.sub(_mark_label, text)
     text, phone = _take_phones(text, warnings)
-    postcode = noise.POSTCODE_FAST_RE.search(text)
-    if postcode is not None:
-        text = text[: postcode.start()] + "\n" + text[postcode.end() :]
-        postcode = postcode.group(0)
-    if _NINE_DIGITS.search(text):  # LONG_NUMBER_RE needs 9+ digits in a row
-        text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
+    postcode = None
+    if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
+        match = noise.POSTCODE_FAST_RE.search(text)
+        if match is not None:
+            text = text[: match.start()] + "\n" + text[match.end() :]
+            postcode = match.group(0)
+        if _NINE_DIGITS.search(text):
+            text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
     reading, start, end = _matcher().locate(text)
     warnings += reading[4]
@@ -155,10 +157,22 @@ def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
             digits = pieces[i]
             if digits is None:
                 digits = "1" + pieces[i + 1]
-            if len(digits) != 11:  # spaces or dashes inside
-                digits = _NOT_DIGIT.sub("", digits)
+            if len(digits) != 11:  # digits with whitespace or dashes between them
+                digits = "".join(digits.replace("-", " ").split())
             found.append(digits)
         text = "\n".join(pieces[::3])
+    if noise.LANDLINE_FAST_RE.search(text) is not None:
+        text = _take_landlines(text, found)
+    if found:  # mobiles were collected first, so a mobile beats a landline
+        if len(found) > 1 and len(set(found)) > 1:
+            warnings.append("multiple_phones")
+        return text, found[0]
+    warnings.append("no_phone")
+    return text, ""
+
+
+def _take_landlines(text: str, found: list[str]) -> str:
+    """Replace each valid landline (with area code) by a newline and add it to ``found``."""
 
     def take(match: re.Match[str]) -> str:
         phone = normalize_phone(match.group(0))
@@ -167,14 +181,7 @@ def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
             return "\n"
         return match.group(0)
 
-    if noise.LANDLINE_FAST_RE.search(text) is not None:
-        text = noise.LANDLINE_FAST_RE.sub(take, text)
-    if found:  # mobiles were collected first, so a mobile beats a landline
-        if len(found) > 1 and len(set(found)) > 1:
-            warnings.append("multiple_phones")
-        return text, found[0]
-    warnings.append("no_phone")
-    return text, ""
+    return noise.LANDLINE_FAST_RE.sub(take, text)
 
 
 def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float, str]:
