@@ -208,7 +208,7 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
                     value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
                     if 0 < len(value) <= 12:
                         name, confidence = value, 0.95
-                        pieces[i] = ""
+                        del pieces[i]
                         break
             if name:
                 break
@@ -218,21 +218,20 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
             for i, tok in enumerate(pieces):
                 if looks_like_name(tok):
                     name, confidence = tok, 0.85
-                    pieces[i] = ""
+                    del pieces[i]
                     break
             if name:
                 break
 
     if marked:
-        leftovers = [t for t in before_tokens if t and t[0] != noise.NAME_MARK]
+        leftovers = [t for t in before_tokens if t[0] != noise.NAME_MARK]
         # An empty name label after the address (…1号 收货人： 电话：…) leaves a bare mark.
         detail_parts = [part for part in (t.lstrip(noise.NAME_MARK) for t in after_tokens) if part]
     else:
-        leftovers = [t for t in before_tokens if t]
-        detail_parts = [t for t in after_tokens if t]
+        leftovers, detail_parts = before_tokens, after_tokens
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
-    detail = _join(detail_parts)
+    detail = detail_parts[0] if len(detail_parts) == 1 else _join(detail_parts)
     # 3. A name glued after the house number: …88号林小满
     if not name:
         detail, name = split_tail_name(detail)

@@ -163,7 +163,10 @@ class RegionMatcher:
         The span is (-1, -1) when no region is named.  The reading is shared between
         calls (cached): it is an immutable tuple.
         """
-        matches = self._matches(text)
+        try:
+            matches = self._automaton.find_matches_as_indexes(text)
+        except UnicodeEncodeError:
+            matches = self._matches(text)
         if not matches:
             return NO_REGION, -1, -1
         records, n = self._records, len(text)
