@@ -257,3 +257,14 @@ def test_gbk_csv_import(store, sheets):
                                    ["张三", "13812345678", "广东省深圳市南山区科技园1号"]], encoding="gbk")
     assert importer.import_file(path).counts["new"] == 1
     assert by_phone("13812345678")["addresses"][0]["district"] == "南山区"
+
+
+def test_history_json_shortcut_equals_the_general_encoder():
+    from sellerdesk.exchange.importer import _ADDRESS_COLUMNS, _address_json
+    from sellerdesk.store.models import dump_json
+
+    values = ["张三", '引号"和\\反斜杠', "换行\n制表\t", "", "emoji😀", "\x00\x1f", "ascii", "440305", "家"]
+    full = dict(zip(_ADDRESS_COLUMNS, values))
+    assert _address_json(full) == dump_json(full)
+    full["adcode"] = None  # not text: the general encoder answers
+    assert _address_json(full) == dump_json(full)

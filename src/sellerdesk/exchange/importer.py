@@ -29,6 +29,7 @@ import datetime as _dt
 import logging
 import os
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
@@ -523,6 +524,18 @@ _MERGE_SKIP = ("name_pinyin", "name_initials")
 _ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 
 
+_ADDRESS_JSON_KEYS = [(c, encode_basestring(c)) for c in sorted(_ADDRESS_COLUMNS)]
+
+
+def _address_json(full: dict) -> str:
+    """``dump_json(full)`` for an address of text values, without the general encoder (a third
+    of the time; 100k history rows per big import). Tested equal to it."""
+    try:
+        return "{" + ", ".join([f"{key}: {encode_basestring(full[c])}" for c, key in _ADDRESS_JSON_KEYS]) + "}"
+    except TypeError:  # a value that is not text
+        return dump_json(full)
+
+
 def _address_key(values: dict) -> tuple[str, ...]:
     return tuple("".join(str(values.get(f) or "").split()) for f in ("province", "city", "district", "detail"))
 
@@ -560,7 +573,7 @@ class _Pending:
     __slots__ = ("data", "addresses", "keys")
 
     def __init__(self, data: dict) -> None:
-        self.data = dict(data)
+        self.data = data  # the leading row's dict; copied before a merge changes it
         self.addresses: list[dict] = []
         self.keys: set[tuple[str, ...]] | None = None  # made when a second address comes
 
@@ -614,7 +627,8 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                 item = pending[rec.leader]
                 overwrite = rec.action == "update"
                 changes = _merged_values(item.data, rec.customer, overwrite)
-                item.data.update(changes)
+                if changes:
+                    item.data = {**item.data, **changes}
                 item.add_address(rec.address, overwrite)
             elif rec.action in ("merge", "update") and rec.target is not None:
                 by_target.setdefault(rec.target, []).append(rec)
@@ -633,7 +647,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
             nonlocal next_address
             full = {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
             address_rows.append((next_address, customer_id, *full.values(), int(is_default), stamp, stamp))
-            change_rows.append((next_address, customer_id, "create", dump_json(full), REASON, stamp))
+            change_rows.append((next_address, customer_id, "create", _address_json(full), REASON, stamp))
             next_address += 1
             counts["addresses_added"] += 1
             return full
