@@ -1,4 +1,5 @@
-"""noise.sub_from must behave exactly like Pattern.sub for every pattern it is used with."""
+"""noise: sub_from behaves exactly like Pattern.sub; each fast pattern finds what its readable
+specification finds."""
 
 from __future__ import annotations
 
@@ -9,19 +10,17 @@ from hypothesis import strategies as st
 
 from sellerdesk.core import noise
 
-PAIRS = [
-    (noise.CHATTER_RE, noise.CHATTER_STARTS),
-    (noise.LABEL_RE, noise.LABEL_STARTS),
-    (noise.MOBILE_IN_TEXT_RE, noise.MOBILE_STARTS),
-    (noise.LANDLINE_IN_TEXT_RE, noise.LANDLINE_STARTS),
-    (noise.POSTCODE_RE, noise.POSTCODE_STARTS),
-    (noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS),
+PAIRS = [(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS)]
+"""The patterns the parser runs through sub_from."""
+SPECS = [
+    noise.CHATTER_RE, noise.LABEL_RE, noise.MOBILE_IN_TEXT_RE, noise.LANDLINE_IN_TEXT_RE, noise.POSTCODE_RE,
+    noise.LONG_NUMBER_RE,
 ]
 
 # Every literal character of the patterns plus digits, separators and a few others, so
 # that generated text often contains (near-)matches.
 _ALPHABET = sorted(
-    {ch for rx, _ in PAIRS for ch in rx.pattern if not ch.isascii() or ch.isalnum()}
+    {ch for rx in SPECS for ch in rx.pattern if not ch.isascii() or ch.isalnum()}
     | set("0123456789+-() :：#\n\t,号室") | set("ab张三北京路")
 )
 
@@ -51,10 +50,10 @@ def test_sub_from_equals_sub_around_real_matches(data: st.DataObject) -> None:
 
 
 def test_sub_from_examples() -> None:
-    text = "收货人：张三 电话:138 1234 5678 麻烦快点发货（放快递柜）订单号:A123 不要发邮政 518000"
+    text = "收货人：张三 单号 123456789012 AB123456789 x-1234567890 abcd123456789 电话:138 1234 5678 518000"
     for pattern, starts in PAIRS:
         assert noise.sub_from(pattern, starts, _mark, text) == pattern.sub(_mark, text)
-    assert noise.sub_from(noise.MOBILE_IN_TEXT_RE, noise.MOBILE_STARTS, "", "x9913812345678") == "x9913812345678"
+    assert noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", "a 123456789 b") == "a   b"
 
 
 @settings(max_examples=200, deadline=None)

@@ -1,7 +1,10 @@
 """Patterns for what surrounds an address in a chat message: labels, chatter, numbers.
 
 Declared once here as data (compiled regular expressions) and used by
-:mod:`sellerdesk.core.address`.
+:mod:`sellerdesk.core.address`.  The readable patterns (LABEL_RE, CHATTER_RE,
+MOBILE_IN_TEXT_RE, LANDLINE_IN_TEXT_RE, POSTCODE_RE) say what is matched; the parser runs
+their equivalent fast forms (LABEL_FAST_RE, CHATTER_FAST_RE, MOBILE_SPLIT_RE,
+LANDLINE_FAST_RE, POSTCODE_FAST_RE), which tests/core/test_noise.py checks against them.
 """
 
 from __future__ import annotations
@@ -90,12 +93,6 @@ CHATTER_FAST_RE = re.compile(
     )
 )
 
-CHATTER_HINT_RE = re.compile(r"[快发寄谢麻邮顺驿柜放打单送复节周别勿不(\[【{<]")
-"""Cheap pre-check: CHATTER_RE can only match where one of these characters occurs."""
-
-LABEL_HINT_RE = re.compile(r"[收联姓名手电所详地邮tT]")
-"""Cheap pre-check for LABEL_RE."""
-
 EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
 
 MUNICIPAL_NOISE_RE = re.compile(r"市辖区|市辖县")
@@ -110,10 +107,11 @@ LANDLINE_IN_TEXT_RE = re.compile(
 POSTCODE_RE = re.compile(r"(?<![\d#])[1-8]\d{5}(?![\d号室栋楼层座弄幢单户])")
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
-# The same patterns written so that ``re`` can skip in C to where a match may start (see
-# the *_STARTS patterns below): every alternative begins with a literal character and the
-# "no digit before" look-behind follows it.  tests/core/test_noise.py checks each against
-# the readable pattern above it.
+# The same patterns written so that ``re`` can skip in C to where a match may start: every
+# alternative begins with a literal character and the "no digit before" look-behind
+# follows it ((?<!\d)X is X(?<!\d[\s\S])); a leading look-behind is tried at every
+# position, 3-4 times slower on a typical paste.  tests/core/test_noise.py checks each
+# against the readable pattern above it, which is the specification.
 MOBILE_SPLIT_RE = re.compile(
     r"(?:\+(?<!\d\+)86[\s-]*|0(?<!\d0)086[\s-]*|8(?<!\d8)6[\s-]*|\((?<!\d\()\+?86\)\s*)(1[3-9]\d(?:[\s-]?\d){8})(?!\d)"
     r"|1(?<!\d1)([3-9]\d(?:[\s-]?\d){8})(?!\d)"
@@ -137,19 +135,10 @@ STRIPPED_TOKEN_RE = re.compile(_NOT_SEP_OR_EDGE + "](?:" + _NOT_SEP + "]*" + _NO
 a match starts at a piece's first character that is not edge punctuation and ends at
 its last."""
 
-# Characters a match of each pattern can start with.  None of the patterns above starts
-# with a literal that ``re`` could use to skip ahead, so a plain ``sub`` tries the whole
-# pattern at every position; :func:`sub_from` only tries the positions these allow.
+# Characters a match of LONG_NUMBER_RE can start with, written after the first character
+# ((?<![\w-])X is X(?<![\w-][\s\S])) so that ``re`` skips in C to them; :func:`sub_from`
+# only tries LONG_NUMBER_RE there (a plain ``sub`` tries it at every position).
 # (tests/core/test_noise.py checks sub_from against Pattern.sub.)
-CHATTER_STARTS = re.compile(r"[(\[【{<麻拜请求您你亲尽快早赶今马发寄不别勿只要放到送先打谢多感工周节订单复]")
-LABEL_STARTS = re.compile(r"[收姓联名手电所详邮地tT]")
-# The number patterns start with a look-behind (no digit before), so do these, but written
-# after the first character ((?<!\d)X is X(?<!\d[\s\S])): a pattern that starts with a
-# character (class) lets ``re`` skip in C to the positions holding one, while a leading
-# look-behind is tried at every position (3-4 times slower on a typical paste).
-MOBILE_STARTS = re.compile(r"(?:\+|0|\(|8|1(?=[3-9]))(?<!\d[\s\S])")
-LANDLINE_STARTS = re.compile(r"[(0](?<!\d[\s\S])")
-POSTCODE_STARTS = re.compile(r"[1-8](?<![\d#][\s\S])")
 LONG_NUMBER_STARTS = re.compile(r"[A-Za-z\d](?<![\w-][\s\S])")
 
 

@@ -125,7 +125,7 @@ class RegionMatcher:
         # Per alias number (the automaton's pattern index), everything the walk needs:
         self._records = tuple(self._record(alias, county_only) for alias in self._aliases)
         self._record_of = dict(zip(self._aliases, self._records))
-        # choose() depends only on the spellings of the usable hits, in order (positions
+        # The decision depends only on the spellings of the usable hits, in order (positions
         # only matter through their order).  Customers' addresses name the same few
         # thousand region sequences over and over, so the decision is cached, bounded.
         self._decide = lru_cache(maxsize=DECISION_CACHE_SIZE)(self._decide_uncached)
