@@ -14,6 +14,8 @@ dictionary reads as ordinary words (曾 ceng, 单 dan, 解 jie). A reduplicated 
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
+from operator import add
 
 from pypinyin import Style
 from pypinyin.constants import PHRASES_DICT, RE_HANS
@@ -67,10 +69,8 @@ def _phrase_starts() -> frozenset[str]:
 def _plain(text: str) -> tuple[str, ...]:
     # Chinese text with no dictionary phrase in it (no neighbour pair starts one, as for most
     # names) reads one character at a time whatever the segmenter does: skip it (~3x faster).
-    if RE_HANS.match(text):
-        starts = _phrase_starts()
-        if not any(text[i:i + 2] in starts for i in range(len(text) - 1)):
-            return tuple(s for ch in text for s in _char(ch))
+    if RE_HANS.match(text) and _phrase_starts().isdisjoint(map(add, text, text[1:])):
+        return tuple(chain.from_iterable(map(_char, text)))
     return _segmented(text)
 
 
@@ -95,7 +95,7 @@ def full(text: str) -> str:
 
 def initials(text: str) -> str:
     """First letter of each syllable: 张三 → zs, 欧阳娜娜 → oynn; Latin words keep their first letter."""
-    return "".join(s[0] for s in _syllables((text or "").strip()) if s)
+    return "".join([s[0] for s in _syllables((text or "").strip()) if s])
 
 
 def sort_key(text: str) -> str:
