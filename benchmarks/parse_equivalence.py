@@ -3,10 +3,12 @@
     python benchmarks/parse_equivalence.py --record /tmp/parse_before.jsonl.gz
     # … change the parser …
     python benchmarks/parse_equivalence.py --check /tmp/parse_before.jsonl.gz
+    python benchmarks/parse_equivalence.py --check /tmp/parse_before.jsonl.gz --uncached
 
 The corpus is deterministic (fixed seeds): the case table, the benchmark's mixed strings
 (several seeds) and random/adversarial mixes of region names, aliases, phones, digit runs,
-labels, chatter, punctuation, emoji, full-width and radical look-alikes.  Each record is
+labels, chatter, punctuation, emoji, full-width and radical look-alikes, lone surrogates,
+region names glued together.  Each record is
 ``parse(text).to_dict()`` (fields, confidence, warnings, candidates) for one input; the
 check reports the first differences and exits 1 when any output changed.
 """
@@ -31,6 +33,7 @@ from bench_parse import mixed_strings  # noqa: E402
 from parse_cases import CASES  # noqa: E402
 
 from sellerdesk.core import noise, person, regions  # noqa: E402
+from sellerdesk.core import address  # noqa: E402
 from sellerdesk.core.address import parse  # noqa: E402
 
 LABELS = [
@@ -181,7 +184,9 @@ def corpus(mixed: int, randoms: int) -> Iterator[object]:
     yield from dense_region_strings(randoms // 2, seed=5)
 
 
-def _record(text: object) -> str:
+def _record(text: object, uncached: bool = False) -> str:
+    if uncached:
+        address._matcher().cache_clear()
     # ASCII escapes: lone surrogates survive the file round trip unchanged.
     return json.dumps(parse(text).to_dict(), sort_keys=True)
 
@@ -195,6 +200,10 @@ def main() -> None:
     ap.add_argument("--mixed", type=int, default=70_000, help="benchmark-style strings (over 7 seeds)")
     ap.add_argument("--random", type=int, default=40_000, help="random/adversarial strings")
     ap.add_argument("--show", type=int, default=10, help="differences printed at most")
+    ap.add_argument(
+        "--uncached", action="store_true",
+        help="clear the parser's region-decision cache before every parse (the cache must not change outputs)",
+    )
     args = ap.parse_args()
     sys.stdout.reconfigure(errors="backslashreplace")  # inputs hold lone surrogates
 
@@ -203,7 +212,7 @@ def main() -> None:
     if args.record:
         with gzip.open(args.record, "wt", encoding="utf-8") as out:
             for text in inputs:
-                out.write(json.dumps({"in": repr(text), "out": _record(text)}) + "\n")
+                out.write(json.dumps({"in": repr(text), "out": _record(text, args.uncached)}) + "\n")
         print(f"recorded {len(inputs)} inputs to {args.record} in {time.perf_counter() - start:.1f} s")
         return
     with gzip.open(args.check, "rt", encoding="utf-8") as f:
@@ -214,7 +223,7 @@ def main() -> None:
     for text, rec in zip(inputs, recorded):
         if repr(text) != rec["in"]:
             sys.exit(f"corpus changed at input {rec['in']}: now {text!r}")
-        got = _record(text)
+        got = _record(text, args.uncached)
         if got != rec["out"]:
             diffs += 1
             if diffs <= args.show:
