@@ -75,8 +75,9 @@ def gram_text(name: str, wechat: str, phones: str, address: str) -> str:
     """The tokens the triggers' SQL (``_GRAMS_SQL``) makes of one row, in Python for bulk loads."""
     text = f"{name}{_END} {wechat}{_END} {phones}{_END} {address}{_END}"
     # every pair of neighbours, then the last character alone (as substr(t, length(t), 2) is);
-    # each once: the table keeps no positions (detail=none), so repeats only cost insert time
-    return " ".join(dict.fromkeys(map(operator.add, text, text[1:]))) + " " + text[-1]
+    # repeats kept, as the SQL keeps them: the table has no positions (detail=none), and
+    # FTS5 drops them for less than removing them here costs (100k rows: 0.9 s vs 0.2 s)
+    return " ".join(map(operator.add, text, text[1:])) + " " + text[-1]
 
 
 def _refresh(cid: str, grams: bool = False) -> str:
