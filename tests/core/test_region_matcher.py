@@ -64,3 +64,14 @@ def test_place_names_and_split_county() -> None:
     assert (reading.city, reading.district, start, end) == ("济南市", "市中区", 0, 7)
     reading, start, end = matcher.locate("浙江省宁波市江北区中山花园3栋")
     assert (reading.district, end) == ("江北区", 9)
+
+
+def test_a_region_named_before_a_municipality_counts_against_it() -> None:
+    # 重庆 names both the province and the city row of the municipality with one hit
+    # (2 + 2 for a short name); 庆阳市 named in full before it costs it 1, and the tie
+    # (3 against 3, both cities) goes to the earlier hit.  Decided afresh, not cached.
+    matcher = _matcher()
+    for text in ("庆阳市重庆", "铜仁市 上海"):
+        matcher.cache_clear()
+        reading = matcher.locate(text)[0]
+        assert reading.city == text[:3] and not reading.candidates, text

@@ -120,6 +120,15 @@ class RegionMatcher:
             self._chains[region] = chain
             self._chain_sets[region] = frozenset(chain)
         self._municipal = frozenset(r for r in self._chains if r.is_municipality)
+        # Per region, its chain county first as (level region, weight when named by a short
+        # alias, is a municipality): what _decide_uncached walks for each candidate.
+        self._plans = {
+            region: tuple(
+                (level_region, 2 if level_region.level < 3 else 1.5, level_region in self._municipal)
+                for level_region in reversed(chain)
+            )
+            for region, chain in self._chains.items()
+        }
         county_only = frozenset(a for a, rs in self._index.items() if all(r.level == 3 for r in rs))
         self._full = frozenset(full)
         # Per alias number (the automaton's pattern index), everything the walk needs:
@@ -221,47 +230,50 @@ class RegionMatcher:
         """The chosen chain for the usable hits spelled ``aliases`` (left to right)."""
         index, full_names = self._index, self._full
         usable = [(index[a], a in full_names) for a in aliases]
-        chains, chain_sets, municipal = self._chains, self._chain_sets, self._municipal
+        # Which hits name each region, in order.  Its keys are the candidate regions, in
+        # the order they are first named.
+        where: dict[Region, list[int]] = {}
+        for idx, (hit_regions, _full) in enumerate(usable):
+            for region in hit_regions:
+                if region in where:
+                    where[region].append(idx)
+                else:
+                    where[region] = [idx]
+        chain_sets, plans = self._chain_sets, self._plans
         # Hits are left to right and do not overlap, so starts and ends both grow with the
         # index: "starts earliest" is "lowest index", "ends before" is "lower index".
         best_key: tuple[float, int, int] | None = None
         best: Region | None = None
         best_used: list[int] = []
         ties: list[Region] = []
-        seen: set[Region] = set()
-        for hit_regions, _full in usable:
-            for region in hit_regions:
-                if region in seen:
+        for region in where:
+            # Support: each level of the chain (county first) named by the first hit that
+            # names it and is not used yet (a municipality's province+city pair may share
+            # one hit: 北京).  A short county name (南宫, 朝阳) is weaker evidence than a
+            # short city name.
+            used: list[int] = []
+            score = 0.0
+            prev_hit = -1
+            for level_region, short_weight, municipal in plans[region]:
+                naming = where.get(level_region)
+                if naming is None:
                     continue
-                seen.add(region)
-                chain = chains[region]
-                # Support: each level of the chain (county first) named by the first hit
-                # that names it and is not used yet (a municipality's province+city pair
-                # may share one hit: 北京).
-                used: list[int] = []
-                score = 0.0
-                prev_hit = -1
-                for level_region in reversed(chain):
-                    for idx, (other_regions, other_full) in enumerate(usable):
-                        if level_region not in other_regions:
-                            continue
-                        if idx in used and not (prev_hit == idx and level_region in municipal):
-                            continue
-                        # A short county name (南宫, 朝阳) is weaker evidence than a short city name.
-                        score += 3 if other_full else (2 if level_region.level < 3 else 1.5)
-                        used.append(idx)
-                        prev_hit = idx
-                        break
-                last = max(used)
-                chain_set = chain_sets[region]
-                for idx in range(last + 1):
-                    if idx not in used and chain_set.isdisjoint(usable[idx][0]):
-                        score -= 1  # a contradicting region named before/among the chosen ones
-                key = (score, region.level, -min(used))
-                if best_key is None or key > best_key:
-                    best_key, best, best_used, ties = key, region, used, [region]
-                elif key == best_key:
-                    ties.append(region)
+                for idx in naming:
+                    if idx in used and not (prev_hit == idx and municipal):
+                        continue
+                    score += 3 if usable[idx][1] else short_weight
+                    used.append(idx)
+                    prev_hit = idx
+                    break
+            chain_set = chain_sets[region]
+            for idx in range(max(used) + 1):
+                if idx not in used and chain_set.isdisjoint(usable[idx][0]):
+                    score -= 1  # a contradicting region named before/among the chosen ones
+            key = (score, region.level, -min(used))
+            if best_key is None or key > best_key:
+                best_key, best, best_used, ties = key, region, used, [region]
+            elif key == best_key:
+                ties.append(region)
         assert best is not None
 
         chain_set = chain_sets[best]
@@ -278,7 +290,7 @@ class RegionMatcher:
         ties_paths = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
         province, city, district = paths[best]
         warnings = ["ambiguous_region"] if ties_paths else []
-        if any(level not in explicit for level in range(1, best.level + 1)):
+        if not explicit.issuperset(range(1, best.level + 1)):
             warnings.append("region_filled_from_code")
         return Reading(
             province.name if province else "",
@@ -286,7 +298,7 @@ class RegionMatcher:
             district.name if district else "",
             best.adcode,
             tuple(warnings),
-            tuple(_names(*path) for path in ties_paths),
+            tuple([_names(*path) for path in ties_paths]) if ties_paths else (),
             _region_confidence(
                 full_levels, explicit, bool(ties_paths), (province is not None, city is not None, district is not None)
             ),
@@ -321,15 +333,12 @@ def _region_confidence(
     lowest of the levels present.
     """
     factor = 0.5 if ambiguous else 1.0
-    levels = []
-    for level, present in zip((1, 2, 3), named):
-        if not present:
-            levels.append(0.0)
-        elif level in full:
-            levels.append(1.0 * factor)
-        elif level in explicit:
-            levels.append(0.9 * factor)
-        else:
-            levels.append(0.8 * factor)
-    present_levels = [c for c, present in zip(levels, named) if present]
-    return levels[0], levels[1], levels[2], (min(present_levels) if present_levels else 0.0)
+    confidences = [0.0, 0.0, 0.0]
+    lowest = None
+    for level in (1, 2, 3):
+        if named[level - 1]:
+            value = 1.0 * factor if level in full else (0.9 * factor if level in explicit else 0.8 * factor)
+            confidences[level - 1] = value
+            if lowest is None or value < lowest:
+                lowest = value
+    return confidences[0], confidences[1], confidences[2], (0.0 if lowest is None else lowest)
