@@ -107,3 +107,31 @@ def test_step_6_drops_only_covered_indexes(tmp_path):
                 "address_default_place"} <= names()
     finally:
         db.close()
+
+
+def test_step_7_leaves_repeats_out_of_new_index_rows(tmp_path):
+    from sellerdesk.store import customers, search
+    from sellerdesk.store.models import DB
+
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    migrations.migrate(db, target=6)
+    DB.initialize(db)
+    try:
+        old = customers.create_customer({"name": "张三", "phone": "13812345678"}, [
+            {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路1号",
+             "recipient": "张三", "phone": "13812345678"}]).id
+        row = lambda cid: db.execute_sql(  # noqa: E731
+            "SELECT phones, address FROM customer_fts WHERE rowid = ?", (cid,)).fetchone()
+        assert row(old) == ("13812345678 13812345678", "广东省深圳市南山区桃园路1号 张三")
+        migrations.migrate(db)
+        assert row(old) == ("13812345678 13812345678", "广东省深圳市南山区桃园路1号 张三")  # not rebuilt
+        new = customers.create_customer({"name": "李四", "phone": "13912345678"}, [
+            {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路2号",
+             "recipient": "李四", "phone": "13912345678"}]).id
+        assert row(new) == ("13912345678 ", "广东省深圳市南山区桃园路2号")
+        search.forget(db)
+        assert search.matching_ids("桃园路") == {old, new} and search.matching_ids("张三") == {old}
+    finally:
+        DB.initialize(None)
+        db.close()

@@ -100,6 +100,7 @@ def test_index_rows_made_in_python_equal_the_triggers(people):
     extra = customers.create_customer({"name": "曾小明", "phone": "0571-8888-1234"}, [
         _addr("上海市", "上海市", "浦东新区", "世纪大道1号", recipient="小明", phone="021-5555-6666"),
         _addr("浙江省", "杭州市", "", "", recipient=""),
+        _addr("浙江省", "杭州市", "西湖区", "文三路1号", recipient="曾小明", phone="0571-8888-1234"),
     ]).id
     gone = customers.add_address(extra, _addr("江苏省", "南京市", "鼓楼区", "中山路9号", phone="13900001111"))
     customers.delete_address(gone.id)  # deleted addresses are not indexed
@@ -132,3 +133,16 @@ def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
     for table in ("customer_fts", "customer_grams"):
         config = dict(DB.obj.execute_sql(f"SELECT k, v FROM {table}_config").fetchall())
         assert (config.get("automerge", 4), config.get("crisismerge", 16)) == (4, 16)
+
+
+def test_repeated_phone_and_recipient_are_indexed_once_and_still_found(store):
+    cid = customers.create_customer({"name": "赵雷", "phone": "13812345678"}, [
+        _addr("北京市", "北京市", "朝阳区", "建国路1号", recipient="赵雷", phone="13812345678"),
+        _addr("北京市", "北京市", "海淀区", "中关村1号", recipient="钱多多", phone="13900001111"),
+    ]).id
+    phones, address = DB.obj.execute_sql("SELECT phones, address FROM customer_fts WHERE rowid = ?",
+                                         (cid,)).fetchone()
+    assert phones.split() == ["13812345678", "13900001111"]
+    assert "赵雷" not in address and "钱多多" in address
+    for term in ("赵雷", "赵", "5678", "1111", "钱多多", "钱多", "建国路", "中关村"):
+        assert ids(term) == [cid], term

@@ -18,7 +18,7 @@ from playhouse.migrate import SchemaMigrator, migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -176,8 +176,16 @@ def _step_6(db: pw.Database) -> None:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 
 
+def _step_7(db: pw.Database) -> None:
+    """Version 7: search-index rows without an address phone or recipient that repeats the
+    customer's own (store.search.leaner_index_rows; existing rows stay as they are)."""
+    from sellerdesk.store import search
+
+    search.leaner_index_rows(db)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
-    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5, 6: _step_6,
+    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5, 6: _step_6, 7: _step_7,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
