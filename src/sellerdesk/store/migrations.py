@@ -163,15 +163,18 @@ def _step_5(db: pw.Database) -> None:
             )
 
 
-# Indexes that others cover: each is the left part of a wider index (the deleted_at-led ones
-# of step 3, address (customer_id, is_default), address_default_place), so every query that
-# used one uses the wider one, and every write paid for both (import of 100k customers).
+# Indexes no query needs, while every write paid for them (import of 100k customers):
+# * covered: the tail or left part of a wider index (the deleted_at-led ones of step 3,
+#   address (customer_id, is_default), address_default_place), which queries use instead;
+# * customer phone/wechat: lookups are of live customers, (deleted_at, phone|wechat);
+# * address phone: only ever searched as a substring (search index / LIKE '%…%').
 _V6_REDUNDANT = ("customer_tier", "customer_updated_at", "customer_deleted_at", "customer_name_pinyin",
-                 "customer_last_order_at", "address_customer_id", "address_province_city")
+                 "customer_last_order_at", "customer_phone", "customer_wechat", "address_customer_id",
+                 "address_province_city", "address_phone")
 
 
 def _step_6(db: pw.Database) -> None:
-    """Version 6: drop single-column indexes that wider indexes already cover."""
+    """Version 6: drop indexes that wider indexes cover or no query uses."""
     for name in _V6_REDUNDANT:
         db.execute_sql(f'DROP INDEX IF EXISTS "{name}"')
 

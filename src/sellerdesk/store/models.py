@@ -62,8 +62,8 @@ class Customer(BaseModel):
     name = pw.CharField(default="", max_length=100)
     name_pinyin = pw.CharField(default="", max_length=400)
     name_initials = pw.CharField(default="", max_length=100, index=True)
-    phone = pw.CharField(default="", max_length=40, index=True)
-    wechat = pw.CharField(default="", max_length=100, index=True)
+    phone = pw.CharField(default="", max_length=40)
+    wechat = pw.CharField(default="", max_length=100)
     tags = pw.TextField(default="")  # comma-separated, see store.customers.split_tags
     tier = pw.CharField(default="", max_length=40)
     birthday = pw.DateField(null=True)
@@ -81,7 +81,7 @@ class Customer(BaseModel):
 class Address(BaseModel):
     customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=False)
     recipient = pw.CharField(default="", max_length=100)
-    phone = pw.CharField(default="", max_length=40, index=True)
+    phone = pw.CharField(default="", max_length=40)
     province = pw.CharField(default="", max_length=40)
     city = pw.CharField(default="", max_length=40)
     district = pw.CharField(default="", max_length=40)
