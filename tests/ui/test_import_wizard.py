@@ -1,16 +1,18 @@
 """The import wizard and the ExchangeController, driven with pytest-qt on a real temp store."""
 
 import ast
+import threading
 from pathlib import Path
 
 import openpyxl
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
 from sellerdesk.paths import resource
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Address, AuditEntry, Customer
-from sellerdesk.ui import dialogs
+from sellerdesk.ui import dialogs, import_wizard
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.exchange_actions import ExchangeController
 from sellerdesk.ui.import_wizard import ImportWizard, RecordModel
@@ -74,7 +76,7 @@ def test_wizard_imports_a_messy_file_end_to_end(qtbot, context, window, launched
     wizard = controller.start_import(path)
     qtbot.addWidget(wizard)
     assert launched == [wizard]
-    assert wizard.currentId() == ImportWizard.PAGE_SHEET
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
     assert wizard.sheet == "客户" and wizard.header_row == 3
     page = wizard.sheet_page
     assert [page.sheet_combo.itemData(i) for i in range(page.sheet_combo.count())] == ["旧表", "客户"]
@@ -164,6 +166,7 @@ def test_cancel_rolls_back_and_leaves_the_wizard_open(qtbot, context, launched, 
     qtbot.addWidget(wizard)
     wizard.restart()
     wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
     wizard.next()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=60000)
@@ -186,6 +189,241 @@ def test_controller_actions(qtbot, context, window, launched):
     assert launched[-1].startId() == ImportWizard.PAGE_FILE and not launched[-1].file_page.path_edit.text()
     assert ExchangeController.accepts("a.XLSX") and ExchangeController.accepts("b.csv")
     assert not ExchangeController.accepts("c.pdf")
+
+
+# ---------------------------------------------------------------------------- the sample is read in a job
+
+
+class Gate:
+    """Wraps read_sample: records the thread and the request, and holds chosen requests
+    until released, so a test sees the wizard while a sample is being read."""
+
+    def __init__(self, monkeypatch, hold=()):
+        self.real = import_wizard.read_sample
+        self.hold = {key: threading.Event() for key in hold}
+        self.calls = []
+        monkeypatch.setattr(import_wizard, "read_sample", self)
+
+    def __call__(self, path, sheet, header_row, progress=None, token=None):
+        self.calls.append((sheet, header_row, threading.current_thread()))
+        event = self.hold.get(sheet)
+        if event is not None:
+            assert event.wait(30), "the test never released the read"
+        return self.real(path, sheet, header_row, progress, token)
+
+    def release(self, key):
+        self.hold[key].set()
+
+
+def next_enabled(wizard):
+    return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def two_sheet_file(tmp_path):
+    book = openpyxl.Workbook()
+    first = book.active
+    first.title = "甲表"
+    first.append(HEADER)
+    first.append(["张三", 13812345678, "", "广东", "深圳", "南山", "科技园1号"])
+    second = book.create_sheet("乙表")
+    second.append(["乙表名单"])
+    second.append(["收货人", "联系电话", "收货地址"])
+    second.append(["李四", "13912345678", "浙江省杭州市西湖区文三路90号"])
+    path = tmp_path / "两张表.xlsx"
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def gate(monkeypatch):
+    """Gate(hold=[...]); on teardown every held read is released and the pool drained."""
+    made = []
+
+    def make(hold=()):
+        made.append(Gate(monkeypatch, hold))
+        return made[-1]
+
+    yield make
+    for g in made:
+        for event in g.hold.values():
+            event.set()
+    QThreadPool.globalInstance().waitForDone(30000)
+
+
+def test_choosing_a_file_reads_it_in_a_job_with_next_disabled(qtbot, context, launched, tmp_path, gate):
+    gate = gate(hold=[None])
+    wizard = ImportWizard(context, messy_file(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()  # returns at once: the file is read in the thread pool
+    page = wizard.file_page
+    assert wizard.currentId() == ImportWizard.PAGE_FILE
+    assert wizard.loading_sample() and not next_enabled(wizard)
+    assert page.progress.isVisible()
+    qtbot.waitUntil(lambda: page.phase.text() == "Reading the file…")
+    first = wizard.job
+    wizard.next()  # a second Next while reading starts nothing new
+    assert wizard.job is first and not first.token.cancelled
+    gate.release(None)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    assert len(gate.calls) == 1 and gate.calls[0][2] is not threading.main_thread()
+    assert wizard.sheet == "客户" and wizard.header_row == 3 and wizard.mapping[:2] == ["name", "phone"]
+    assert not wizard.loading_sample() and next_enabled(wizard)
+    assert not wizard.sheet_page.progress.isVisible()
+    table = wizard.sheet_page.table
+    assert table.verticalHeaderItem(1).text() == "3" and table.item(1, 0).text() == "姓名"
+    assert [d for d in launched if isinstance(d, QMessageBox)] == []
+
+
+def test_another_path_while_reading_forgets_the_first_file(qtbot, context, launched, tmp_path, gate):
+    gate = gate(hold=[None])
+    wizard = ImportWizard(context, tmp_path / "missing.xlsx")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    first = wizard.job
+    wizard.file_page.path_edit.setText(str(messy_file(tmp_path)))
+    assert not wizard.loading_sample() and next_enabled(wizard)
+    assert not wizard.file_page.progress.isVisible()
+    with qtbot.waitSignal(first.finished, timeout=30000):
+        gate.release(None)  # the first file is missing: its error must not show
+    assert wizard.currentId() == ImportWizard.PAGE_FILE and launched == []
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    assert wizard.sheet == "客户"
+
+
+@pytest.mark.parametrize("content", [b"not a spreadsheet at all", b"PK\x03\x04 truncated"])
+def test_bad_file_read_in_a_job_shows_the_message_and_stays(qtbot, context, launched, tmp_path, content):
+    path = tmp_path / "坏文件.xlsx"
+    path.write_bytes(content)
+    wizard = ImportWizard(context, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in launched), timeout=30000)
+    (box,) = [d for d in launched if isinstance(d, QMessageBox)]
+    assert "坏文件.xlsx" in box.text() and "Traceback" not in box.text()
+    assert wizard.currentId() == ImportWizard.PAGE_FILE
+    assert not wizard.loading_sample() and next_enabled(wizard)
+    assert not wizard.file_page.progress.isVisible()
+    assert wizard.sheets == [] and wizard.sample == []
+
+
+def test_cancel_while_reading_closes_the_wizard(qtbot, context, launched, tmp_path, gate):
+    gate = gate(hold=[None])
+    wizard = ImportWizard(context, messy_file(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    job = wizard.job
+    wizard.reject()  # Cancel: nothing to roll back, so the wizard closes at once
+    assert not wizard.isVisible() and QDialog.result(wizard) == QDialog.DialogCode.Rejected
+    assert wizard.job is None and job.token.cancelled
+    with qtbot.waitSignal(job.finished, timeout=30000):
+        gate.release(None)
+    assert wizard.sample == [] and wizard.sheets == [] and not wizard.isVisible()
+    assert launched == []
+
+
+def test_latest_sheet_choice_wins(qtbot, context, launched, tmp_path, gate):
+    wizard = ImportWizard(context, two_sheet_file(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    page = wizard.sheet_page
+    assert wizard.sheet == "甲表" and page.sheet_combo.currentData() == "甲表"
+    gate = gate(hold=["乙表"])
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))  # held in the worker
+    slow = wizard.job
+    assert wizard.loading_sample() and not next_enabled(wizard) and page.progress.isVisible()
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("甲表"))  # changed again quickly
+    qtbot.waitUntil(lambda: not wizard.loading_sample(), timeout=30000)
+    assert slow.token.cancelled
+    with qtbot.waitSignal(slow.finished, timeout=30000):
+        gate.release("乙表")  # the superseded read ends after the latest one: ignored
+    assert wizard.sheet == "甲表" and page.sheet_combo.currentData() == "甲表"
+    assert wizard.headers[0] == "姓名" and wizard.header_row == 1 and page.header_spin.value() == 1
+    assert next_enabled(wizard) and not page.progress.isVisible()
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
+    qtbot.waitUntil(lambda: wizard.sheet == "乙表" and not wizard.loading_sample(), timeout=30000)
+    assert wizard.header_row == 2 and page.header_spin.value() == 2
+    assert wizard.mapping == ["name", "phone", "address"]
+    assert [call[:2] for call in gate.calls] == [("乙表", None), ("甲表", None), ("乙表", None)]
+    assert all(call[2] is not threading.main_thread() for call in gate.calls)
+    page.header_spin.setValue(3)  # another header row of the rows on screen: no reading
+    assert not wizard.busy() and len(gate.calls) == 3
+    assert wizard.header_row == 3 and wizard.headers[0] == "李四" and wizard.mapping == [None, None, None]
+    assert page.table.item(2, 0).font().bold() and not page.table.item(1, 0).font().bold()
+    page.header_spin.setValue(2)
+    assert wizard.headers == ["收货人", "联系电话", "收货地址"] and wizard.mapping == ["name", "phone", "address"]
+    assert launched == []
+
+
+def test_header_row_chosen_while_the_sheet_is_read_applies_to_it(qtbot, context, launched, tmp_path, gate):
+    wizard = ImportWizard(context, two_sheet_file(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    page = wizard.sheet_page
+    gate = gate(hold=["乙表"])
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
+    slow = wizard.job
+    page.header_spin.setValue(3)  # typed before 乙表 is read: a new read of 乙表 with row 3
+    assert slow.token.cancelled and wizard.loading_sample() and wizard.job is not slow
+    gate.release("乙表")
+    qtbot.waitUntil(lambda: not wizard.loading_sample(), timeout=30000)
+    assert [call[:2] for call in gate.calls][-1] == ("乙表", 3)
+    assert wizard.sheet == "乙表" and wizard.header_row == 3 and page.header_spin.value() == 3
+    assert wizard.headers[0] == "李四" and next_enabled(wizard)
+
+
+def test_back_while_reading_a_sheet_forgets_it(qtbot, context, launched, tmp_path, gate):
+    wizard = ImportWizard(context, two_sheet_file(tmp_path))
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    gate = gate(hold=["乙表"])
+    page = wizard.sheet_page
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
+    slow = wizard.job
+    wizard.back()
+    assert wizard.currentId() == ImportWizard.PAGE_FILE and not wizard.busy() and next_enabled(wizard)
+    with qtbot.waitSignal(slow.finished, timeout=30000):
+        gate.release("乙表")
+    assert wizard.sheet == "甲表"
+    wizard.next()  # the file is read again, as before
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    assert wizard.sheet == "甲表" and page.sheet_combo.currentData() == "甲表"
+
+
+def test_file_broken_after_choosing_keeps_the_shown_sheet(qtbot, context, launched, tmp_path):
+    path = two_sheet_file(tmp_path)
+    wizard = ImportWizard(context, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    page = wizard.sheet_page
+    path.write_bytes(b"PK\x03\x04 cut short")  # saved over by another program meanwhile
+    page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
+    qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in launched), timeout=30000)
+    (box,) = [d for d in launched if isinstance(d, QMessageBox)]
+    assert "两张表.xlsx" in box.text() and "damaged" in box.text()
+    assert wizard.currentId() == ImportWizard.PAGE_SHEET and not wizard.busy() and next_enabled(wizard)
+    assert wizard.sheet == "甲表" and page.sheet_combo.currentData() == "甲表"  # controls match the table
+    assert page.table.item(0, 0).text() == "姓名"
 
 
 UI = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "ui"

@@ -1,13 +1,16 @@
 """The import wizard: file → sheet and header row → column mapping → preview → import → summary.
 
-Reading, checking and planning the whole file and writing it run as :class:`Job`s in the
-thread pool (progress + Cancel); the UI thread only reads a sample of the first rows for
-the sheet and mapping steps. Everything the wizard does is in :mod:`sellerdesk.exchange`.
+Everything that touches the file runs as a :class:`Job` in the thread pool (progress +
+Cancel), so the UI thread never waits on it: the sample of the first rows that the sheet
+and mapping steps show (opening a sheet with python-calamine loads all of it, ~1.4 s for
+100,000 rows), reading, checking and planning the whole file, and writing it. Everything
+the wizard does is in :mod:`sellerdesk.exchange`.
 """
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
@@ -43,6 +46,7 @@ log = logging.getLogger(__name__)
 
 FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv"
 PREVIEW_SAMPLE = 50
+SAMPLE_JOB = "import-sample"  # Job.name of a sample read: Cancel closes the wizard instead of waiting
 
 
 def _t(text: str) -> str:
@@ -121,6 +125,45 @@ def translated(fn):
     return run
 
 
+@dataclass
+class Sample:
+    """The first rows of one sheet, with the header row and column mapping guessed from them."""
+
+    sheets: list
+    sheet: str
+    rows: list[tuple[int, list[str]]]
+    header_row: int
+    headers: list[str]
+    mapping: list[str | None]
+
+
+def read_sample(path: Path, sheet: str | None, header_row: int | None, progress=None, token=None) -> Sample:
+    """Read the first rows of ``sheet`` (the best visible sheet when None) and guess the header
+    row (when None) and the mapping. Runs in a worker: opening a big sheet takes seconds."""
+    if progress is not None:
+        progress(0, 0, "reading")
+    with open_workbook(path) as book:
+        if token is not None:
+            token.check()
+        sheets = list(book.sheets)
+        name = importer.choose_sheet(book, sheet)
+        rows = importer.sample_rows(book, name, PREVIEW_SAMPLE)
+    if token is not None:
+        token.check()
+    return with_header(Sample(sheets, name, rows, 0, [], []), header_row)
+
+
+def with_header(sample: Sample, header_row: int | None) -> Sample:
+    """``sample`` with ``header_row`` (guessed when None) and the headers and mapping it gives."""
+    rows = sample.rows
+    if header_row is None:
+        header_row = importer.find_header_row(rows) or (rows[0][0] if rows else 1)
+    headers = next((cells for n, cells in rows if n == header_row), [])
+    width = max([len(c) for _, c in rows] + [0])
+    headers = list(headers) + [""] * (width - len(headers))
+    return Sample(sample.sheets, sample.sheet, rows, header_row, headers, hdr.guess_mapping(headers))
+
+
 # ---------------------------------------------------------------------------- the wizard
 
 class ImportWizard(QWizard):
@@ -162,18 +205,27 @@ class ImportWizard(QWizard):
         self.resize(900, 620)
 
     # jobs -----------------------------------------------------------------
-    def run(self, fn, on_success, on_failure, progress_bar: QProgressBar, label: QLabel) -> Job:
-        job = Job(translated(fn), "import")
+    def run(self, fn, on_success, on_failure, progress_bar: QProgressBar, label: QLabel,
+            name: str = "import") -> Job:
+        """Run ``fn(progress, token)`` in the pool. One job at a time: a new request cancels the
+        running one and only the latest reports back (a superseded or dropped job's progress
+        and result are ignored)."""
+        if self.job is not None:
+            self.job.cancel()
+        job = Job(translated(fn), name)
         self.job = job
 
         def show(done: int, total: int, message: str) -> None:
+            if self.job is not job:
+                return
             progress_bar.setRange(0, max(total, 0))
             progress_bar.setValue(min(done, total) if total else 0)
             label.setText(ExchangeText.phase(message))
 
         def done(handler, value) -> None:
-            if self.job is job:  # not busy any more before the page reacts
-                self.job = None
+            if self.job is not job:  # superseded by a newer request, or dropped
+                return
+            self.job = None  # not busy any more before the page reacts
             handler(value)
 
         job.progress.connect(show)
@@ -190,8 +242,19 @@ class ImportWizard(QWizard):
     def busy(self) -> bool:
         return self.job is not None
 
+    def loading_sample(self) -> bool:
+        return self.job is not None and self.job.name == SAMPLE_JOB
+
+    def drop_job(self) -> None:
+        """Stop the running job and ignore whatever it still reports."""
+        job, self.job = self.job, None
+        if job is not None:
+            job.cancel()
+
     def reject(self) -> None:
-        if self.job is not None:  # Cancel while working stops the job; it rolls back
+        if self.loading_sample():  # only reading a few rows: nothing to wait for, close now
+            self.drop_job()
+        elif self.job is not None:  # Cancel while working stops the job; it rolls back
             self.job.cancel()
             return
         super().reject()
@@ -200,25 +263,37 @@ class ImportWizard(QWizard):
         dialogs.error(self, self.tr("Import"), text)
 
     # reading ------------------------------------------------------------------
-    def load_sample(self, sheet: str | None, header_row: int | None) -> bool:
-        """Read the first rows of ``sheet`` (small) and guess the header and mapping."""
+    def load_sample(self, sheet: str | None, header_row: int | None, on_loaded, on_failed,
+                    progress_bar: QProgressBar, label: QLabel) -> Job:
+        """Read the first rows of ``sheet`` in a job and guess the header and mapping.
+
+        When it succeeds the wizard's sheets/sheet/sample/header_row/headers/mapping are set
+        together and ``on_loaded()`` runs; a refused file shows its translated message and
+        ``on_failed()`` runs with the wizard's state untouched. A newer request (or Cancel,
+        or Back) replaces this one and it reports nothing."""
         assert self.path is not None
-        try:
-            with open_workbook(self.path) as book:
-                self.sheets = list(book.sheets)
-                self.sheet = importer.choose_sheet(book, sheet)
-                self.sample = importer.sample_rows(book, self.sheet, PREVIEW_SAMPLE)
-        except ExchangeError as exc:
-            self.show_error(ExchangeText.error(exc))
-            return False
-        if header_row is None:
-            header_row = importer.find_header_row(self.sample) or (self.sample[0][0] if self.sample else 1)
-        self.header_row = header_row
-        self.headers = next((cells for n, cells in self.sample if n == header_row), [])
-        width = max([len(c) for _, c in self.sample] + [0])
-        self.headers = list(self.headers) + [""] * (width - len(self.headers))
-        self.mapping = hdr.guess_mapping(self.headers)
-        return True
+        path = self.path
+
+        def loaded(sample: Sample) -> None:
+            self.use_sample(sample)
+            on_loaded()
+
+        def failed(message: str | None) -> None:
+            on_failed()
+            if message is not None:
+                self.show_error(message)
+
+        label.setText(ExchangeText.phase("reading"))
+        return self.run(lambda progress, token: read_sample(path, sheet, header_row, progress, token),
+                        loaded, failed, progress_bar, label, name=SAMPLE_JOB)
+
+    def use_sample(self, sample: Sample) -> None:
+        self.sheets, self.sheet, self.sample = sample.sheets, sample.sheet, sample.rows
+        self.header_row, self.headers, self.mapping = sample.header_row, sample.headers, sample.mapping
+
+    def set_header_row(self, header_row: int) -> None:
+        """Another header row of the sample on screen: no reading, the rows do not change."""
+        self.use_sample(with_header(Sample(self.sheets, self.sheet, self.sample, 0, [], []), header_row))
 
 
 class ImportFilePage(QWizardPage):
@@ -229,7 +304,7 @@ class ImportFilePage(QWizardPage):
         self.setSubTitle(self.tr("An Excel (.xlsx, .xls), WPS (.ods) or CSV file with one customer per row."))
         self.path_edit = QLineEdit()
         self.path_edit.setPlaceholderText(self.tr("File to import"))
-        self.path_edit.textChanged.connect(self.completeChanged)
+        self.path_edit.textChanged.connect(self._path_changed)
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         row = QHBoxLayout()
@@ -240,7 +315,14 @@ class ImportFilePage(QWizardPage):
         hint = QLabel(self.tr("Nothing is saved until the last step; the import is all or nothing."))
         hint.setWordWrap(True)
         layout.addWidget(hint)
+        self.phase = QLabel()
+        self.progress = QProgressBar()
+        layout.addWidget(self.phase)
+        layout.addWidget(self.progress)
         layout.addStretch(1)
+        self._show_loading(False)
+        self._validating = False
+        self._loaded_for: str | None = None  # the path whose sample has just been read
 
     def browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), "",
@@ -248,12 +330,53 @@ class ImportFilePage(QWizardPage):
         if path:
             self.path_edit.setText(path)
 
+    def _show_loading(self, loading: bool) -> None:
+        self.phase.setVisible(loading)
+        self.progress.setVisible(loading)
+        if not loading:
+            self.phase.setText("")
+
+    def _path_changed(self) -> None:
+        if self.wiz.loading_sample():  # another file was chosen: forget the one being read
+            self.wiz.drop_job()
+            self._show_loading(False)
+        self._loaded_for = None
+        self.completeChanged.emit()
+
     def isComplete(self) -> bool:
-        return bool(self.path_edit.text().strip())
+        return bool(self.path_edit.text().strip()) and not self.wiz.loading_sample()
 
     def validatePage(self) -> bool:
-        self.wiz.path = Path(self.path_edit.text().strip())
-        return self.wiz.load_sample(None, None)
+        """Next reads the sample in a job and stays here; when it is read, Next goes on."""
+        text = self.path_edit.text().strip()
+        if self._loaded_for == text:
+            self._loaded_for = None
+            return True
+        if self.wiz.loading_sample():  # already reading it
+            return False
+        self.wiz.path = Path(text)
+        self._show_loading(True)
+        self._validating = True
+        try:
+            self.wiz.load_sample(None, None, lambda: self._loaded(text), self._failed, self.progress, self.phase)
+        finally:
+            self._validating = False
+        self.completeChanged.emit()
+        if self._loaded_for == text:  # synchronous jobs (tests) are done already
+            self._loaded_for = None
+            return True
+        return False
+
+    def _loaded(self, text: str) -> None:
+        self._show_loading(False)
+        self._loaded_for = text
+        self.completeChanged.emit()
+        if not self._validating and self.wiz.currentId() == ImportWizard.PAGE_FILE:
+            self.wiz.next()
+
+    def _failed(self) -> None:
+        self._show_loading(False)
+        self.completeChanged.emit()
 
 
 class ImportSheetPage(QWizardPage):
@@ -271,10 +394,15 @@ class ImportSheetPage(QWizardPage):
         form = QFormLayout()
         form.addRow(self.tr("Sheet:"), self.sheet_combo)
         form.addRow(self.tr("Header row:"), self.header_spin)
+        self.phase = QLabel()
+        self.progress = QProgressBar()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.phase)
+        layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         self._loading = False
+        self._show_loading(False)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.header_spin.valueChanged.connect(self._header_changed)
 
@@ -284,25 +412,60 @@ class ImportSheetPage(QWizardPage):
         for info in self.wiz.sheets:
             label = info.name + ("  " + self.tr("(hidden)") if info.hidden else "")
             self.sheet_combo.addItem(label, info.name)
+        self._loading = False
+        self._show_loaded()
+
+    def cleanupPage(self) -> None:
+        if self.wiz.loading_sample():  # Back while a sheet is read: forget it
+            self.wiz.drop_job()
+        self._show_loading(False)
+        super().cleanupPage()
+
+    def _show_loading(self, loading: bool) -> None:
+        self.phase.setVisible(loading)
+        self.progress.setVisible(loading)
+        if not loading:
+            self.phase.setText("")
+
+    def _show_loaded(self) -> None:
+        """Put the sheet and header row of the sample read last back in the controls."""
+        self._loading = True
         self.sheet_combo.setCurrentIndex(max(0, self.sheet_combo.findData(self.wiz.sheet)))
         self.header_spin.setValue(self.wiz.header_row)
         self._loading = False
         self._fill()
 
     def _sheet_changed(self) -> None:
-        if self._loading:
-            return
-        if self.wiz.load_sample(self.sheet_combo.currentData(), None):
-            self._loading = True
-            self.header_spin.setValue(self.wiz.header_row)
-            self._loading = False
-        self._fill()
+        if not self._loading:
+            self._request(self.sheet_combo.currentData(), None)
 
     def _header_changed(self, value: int) -> None:
         if self._loading:
             return
-        self.wiz.load_sample(self.wiz.sheet, value)
-        self._fill()
+        if self.wiz.loading_sample():  # the sheet on screen is still being read: read it with this row
+            self._request(self.sheet_combo.currentData(), value)
+        else:
+            self.wiz.set_header_row(value)
+            self._fill()
+
+    def _request(self, sheet: str, header_row: int | None) -> None:
+        """Read the sample for the sheet and header row on screen; the latest request wins."""
+        self._show_loading(True)
+        self.wiz.load_sample(sheet, header_row, self._loaded, self._failed, self.progress, self.phase)
+        self.completeChanged.emit()
+
+    def _loaded(self) -> None:
+        self._show_loading(False)
+        self._show_loaded()
+        self.completeChanged.emit()
+
+    def _failed(self) -> None:
+        self._show_loading(False)
+        self._show_loaded()  # the controls go back to the sample that is shown
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return not self.wiz.loading_sample()
 
     def _fill(self) -> None:
         sample = self.wiz.sample
