@@ -645,7 +645,8 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
 
         def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
             nonlocal next_address
-            full = {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
+            # the importer's cleaned addresses already hold every column, in this order
+            full = values if tuple(values) == _ADDRESS_COLUMNS else {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
             address_rows.append((next_address, customer_id, *full.values(), int(is_default), stamp, stamp))
             change_rows.append((next_address, customer_id, "create", _address_json(full), REASON, stamp))
             next_address += 1
