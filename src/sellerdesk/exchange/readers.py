@@ -104,6 +104,10 @@ class CalamineBook(Workbook):
             raise ExchangeError("encrypted", name=path.name) from exc
         except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError, RuntimeError) as exc:
             raise ExchangeError("corrupt", name=path.name, reason=_short(exc)) from exc
+        except BaseException as exc:
+            if not _is_panic(exc):
+                raise
+            raise ExchangeError("corrupt", name=path.name, reason=_short(exc)) from exc
         worksheet = getattr(pc.SheetTypeEnum, "WorkSheet", None)
         visible = getattr(pc.SheetVisibleEnum, "Visible", None)
         for meta in metadata:
@@ -120,6 +124,10 @@ class CalamineBook(Workbook):
         except self._pc.WorksheetNotFound as exc:
             raise ExchangeError("no_sheet", name=self.path.name, sheet=sheet) from exc
         except (self._pc.CalamineError, self._pc.ZipError, self._pc.XmlError, ValueError, RuntimeError) as exc:
+            raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
+        except BaseException as exc:
+            if not _is_panic(exc):
+                raise
             raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
 
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
@@ -221,6 +229,13 @@ def open_workbook(path: str | Path) -> Workbook:
             raise ExchangeError("unreadable", name=path.name, reason="file too large")
         return CsvBook(path, path.read_bytes())
     raise ExchangeError("not_spreadsheet", name=path.name)
+
+
+def _is_panic(exc: BaseException) -> bool:
+    """A Rust panic inside python-calamine (e.g. on some truncated .xls files) arrives as
+    pyo3_runtime.PanicException, which derives from BaseException, not Exception, and has no
+    importable name: it is a damaged file, not a reason to crash or leave a worker hanging."""
+    return type(exc).__name__ == "PanicException"
 
 
 def _short(exc: BaseException) -> str:
