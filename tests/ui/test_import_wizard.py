@@ -18,6 +18,7 @@ from sellerdesk.ui.exchange_actions import ExchangeController
 from sellerdesk.ui.import_wizard import ImportWizard, RecordModel
 
 HEADER = ["姓名", "手机", "微信", "省份", "城市", "区县", "详细地址"]
+XLS_FIXTURE = Path(__file__).resolve().parents[1] / "exchange" / "fixtures" / "legacy_customers.xls"
 
 
 @pytest.fixture
@@ -311,6 +312,23 @@ def test_bad_file_read_in_a_job_shows_the_message_and_stays(qtbot, context, laun
     assert not wizard.loading_sample() and next_enabled(wizard)
     assert not wizard.file_page.progress.isVisible()
     assert wizard.sheets == [] and wizard.sample == []
+
+
+def test_truncated_xls_read_in_a_job_shows_the_message(qtbot, context, launched, tmp_path):
+    # cut where calamine panics (a BaseException from Rust): the job must still end with the message
+    data = XLS_FIXTURE.read_bytes()
+    path = tmp_path / "旧表格.xls"
+    path.write_bytes(data[:4616])
+    wizard = ImportWizard(context, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in launched), timeout=30000)
+    (box,) = [d for d in launched if isinstance(d, QMessageBox)]
+    assert "旧表格.xls" in box.text() and "damaged" in box.text() and "panic" not in box.text().lower()
+    assert wizard.currentId() == ImportWizard.PAGE_FILE and not wizard.busy() and next_enabled(wizard)
+    assert Customer.select().count() == 0
 
 
 def test_cancel_while_reading_closes_the_wizard(qtbot, context, launched, tmp_path, gate):
