@@ -643,28 +643,36 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
         fields_a = ("id", "customer_id", *_ADDRESS_COLUMNS, "is_default", "created_at", "updated_at")
         fields_h = ("address_id", "customer_id", "action", "new_values", "reason", "changed_at")
 
+        created: list[tuple[int, int, dict]] = []  # (address id, customer id, values): history rows to write
+
         def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
             nonlocal next_address
             # the importer's cleaned addresses already hold every column, in this order
             full = values if tuple(values) == _ADDRESS_COLUMNS else {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
             address_rows.append((next_address, customer_id, *full.values(), int(is_default), stamp, stamp))
-            change_rows.append((next_address, customer_id, "create", _address_json(full), REASON, stamp))
+            created.append((next_address, customer_id, full))
             next_address += 1
             counts["addresses_added"] += 1
             return full
 
+        def history_rows() -> None:
+            change_rows.extend([(aid, cid, "create", _address_json(full), REASON, stamp) for aid, cid, full in created])
+            created.clear()
+
         def flush(force: bool = False) -> None:
             for model, fields, rows in ((Customer, fields_c, customer_rows), (Address, fields_a, address_rows),
                                         (AddressChange, fields_h, change_rows)):
-                if rows and (force or len(rows) >= CHUNK):
+                for start in range(0, len(rows), CHUNK) if (force or len(rows) >= CHUNK) else ():
                     token.check()
-                    _insert_rows(model, fields, rows)
+                    _insert_rows(model, fields, rows[start:start + CHUNK])
+                if force or len(rows) >= CHUNK:
                     rows.clear()
 
         done = 0
-        # a load at least as big as the tables: their indexes are built once at the end
+        # a load at least as big as the tables: their indexes are built once at the end, by
+        # SQLite in a helper thread while this one makes the history rows and search tokens
         addresses_in = sum(len(item.addresses) for item in pending.values())
-        with bulk.deferred_indexes(("customer", "address", "address_change"), max(len(pending), addresses_in)):
+        with bulk.deferred_indexes(("customer", "address"), max(len(pending), addresses_in)) as deferred:
             for item in pending.values():
                 cid = next_customer
                 next_customer += 1
@@ -683,6 +691,11 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                     flush(force=True)
                     progress(total + done, total * 2, "writing")
             flush(force=True)
+            deferred.rebuild_in_background()
+            history_rows()
+            search_rows.make_tokens()
+            deferred.join()
+        flush(force=True)  # the history rows
 
         target_ids = list(by_target)
         for start in range(0, len(target_ids), 500):
@@ -698,10 +711,10 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                 if customer is None:
                     continue
                 _apply_to_existing(customer, live[cid], by_target[cid], now, counts, add_address_rows)
+            history_rows()
             flush(force=True)
             done += len(chunk)
             progress(total + min(done, total), total * 2, "writing")
-        flush(force=True)
         AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
             "file": source, "on_duplicate": plan.on_duplicate,
             **{k: v for k, v in counts.items()},

@@ -79,7 +79,11 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherD
     # and nothing (not even the WAL switch) has been written by then.
     if not create:
         open_raw(path, key).close()
-    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS)
+    # check_same_thread off: peewee already keeps one connection per thread; a bulk write may
+    # hand its own connection to a helper thread for a long statement (store.bulk) while it
+    # waits, never using it at the same time
+    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS,
+                           check_same_thread=False)
     db.connect()
     return db
 
