@@ -644,6 +644,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
         fields_h = ("address_id", "customer_id", "action", "new_values", "reason", "changed_at")
 
         created: list[tuple[int, int, dict]] = []  # (address id, customer id, values): history rows to write
+        indexed: list[tuple[int, dict, list[dict]]] = []  # (customer id, fields, addresses): search rows to make
 
         def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
             nonlocal next_address
@@ -684,8 +685,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                                       0, stamp, stamp))
                 written = [add_address_rows(cid, address, position == 0)
                            for position, address in enumerate(item.addresses)]
-                search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""),
-                                data.get("name_initials", ""), data.get("wechat", ""), data.get("phone", ""), written)
+                indexed.append((cid, data, written))
                 done += 1
                 if done % CHUNK == 0:
                     flush(force=True)
@@ -693,7 +693,10 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
             flush(force=True)
             deferred.rebuild_in_background()
             history_rows()
-            search_rows.make_tokens()
+            for cid, data, written in indexed:
+                search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""),
+                                data.get("name_initials", ""), data.get("wechat", ""), data.get("phone", ""), written)
+            indexed.clear()
             deferred.join()
         flush(force=True)  # the history rows
 
