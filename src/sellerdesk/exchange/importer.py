@@ -691,6 +691,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                     flush(force=True)
                     progress(total + done, total * 2, "writing")
             flush(force=True)
+            pending.clear()  # written; ~20 MB at 100k customers, freed before the peak below
             deferred.rebuild_in_background()
             history_rows()
             for cid, data, written in indexed:
