@@ -45,3 +45,19 @@ def test_cancel_token():
     token.cancel()
     with pytest.raises(Cancelled):
         token.check()
+
+
+def test_a_non_exception_error_still_reports_failure(qtbot):
+    # pyo3 turns a Rust panic into a BaseException subclass: the window must not wait forever
+    class Panic(BaseException):
+        pass
+
+    def panics(progress, token):
+        raise Panic("rust panicked")
+
+    job = Job(panics)
+    finished = []
+    job.finished.connect(lambda: finished.append(True))
+    with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
+        job.run_here()
+    assert blocker.args == ["Panic"] and finished == [True]

@@ -55,6 +55,11 @@ class Job(QObject):
         except Exception as exc:  # reported to the user as a message, logged in full
             log.exception("job %s failed", self.name)
             self.failed.emit(str(exc) or type(exc).__name__)
+        except BaseException as exc:  # e.g. a panic in a Rust extension (pyo3's PanicException)
+            log.exception("job %s failed", self.name)
+            self.failed.emit(type(exc).__name__)  # the waiting window is told; it never hangs
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                raise
         else:
             self.succeeded.emit(result)
         finally:
