@@ -608,9 +608,10 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
     targets = sorted({rec.target for rec in records
                       if rec.action in ("merge", "update") and rec.target is not None})
     # Inside one transaction (kill -9 or an error rolls back everything, index included),
-    # the search index's insert triggers are suspended and refilled in one statement at
-    # the end (store.search.bulk_load): per row, they cost a delete and re-insert of the
-    # customer's index row for every customer and every address, ~3/4 of the write time.
+    # the search index's insert triggers are suspended and the new customers' index rows,
+    # made here from the values in hand, are written at the end (store.search.bulk_load):
+    # per row, the triggers cost a delete and re-insert of the customer's index row for
+    # every customer and every address.
     with DB.atomic(lock_type="IMMEDIATE"), search.bulk_load(refresh_ids=targets) as search_rows:
         now = utcnow()
         pending: dict[int, _Pending] = {}
@@ -660,14 +661,13 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
             change_rows.extend([(aid, cid, "create", _address_json(full), REASON, stamp) for aid, cid, full in created])
             created.clear()
 
-        def flush(force: bool = False) -> None:
+        def flush() -> None:
             for model, fields, rows in ((Customer, fields_c, customer_rows), (Address, fields_a, address_rows),
                                         (AddressChange, fields_h, change_rows)):
-                for start in range(0, len(rows), CHUNK) if (force or len(rows) >= CHUNK) else ():
+                for start in range(0, len(rows), CHUNK):
                     token.check()
                     _insert_rows(model, fields, rows[start:start + CHUNK])
-                if force or len(rows) >= CHUNK:
-                    rows.clear()
+                rows.clear()
 
         done = 0
         # a load at least as big as the tables: their indexes are built once at the end, by
@@ -688,9 +688,9 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                 indexed.append((cid, data, written))
                 done += 1
                 if done % CHUNK == 0:
-                    flush(force=True)
+                    flush()
                     progress(total + done, total * 2, "writing")
-            flush(force=True)
+            flush()
             pending.clear()  # written; ~20 MB at 100k customers, freed before the peak below
             deferred.rebuild_in_background()
             history_rows()
@@ -699,7 +699,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                                 data.get("name_initials", ""), data.get("wechat", ""), data.get("phone", ""), written)
             indexed.clear()
             deferred.join()
-        flush(force=True)  # the history rows
+        flush()  # the history rows
 
         target_ids = list(by_target)
         for start in range(0, len(target_ids), 500):
@@ -716,7 +716,7 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                     continue
                 _apply_to_existing(customer, live[cid], by_target[cid], now, counts, add_address_rows)
             history_rows()
-            flush(force=True)
+            flush()
             done += len(chunk)
             progress(total + min(done, total), total * 2, "writing")
         AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
