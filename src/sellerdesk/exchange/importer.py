@@ -303,8 +303,8 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         from sellerdesk.core.address import parse
 
         parsed = parse(raw["address"])
-        for key in place:
-            place[key] = getattr(parsed, key)
+        place = {"province": parsed.province, "city": parsed.city, "district": parsed.district,
+                 "detail": parsed.detail, "postal_code": parsed.postal_code, "adcode": parsed.adcode}
         if not name and parsed.name:
             name = parsed.name
         if not phone and parsed.phone:

@@ -27,6 +27,7 @@ FLAG_NEEDS_CHECK = "needs_check"
 FLAG_DEMO = "demo"
 
 _CUSTOMER_FIELD_SET = frozenset(CUSTOMER_FIELDS)
+_SPECIAL_CUSTOMER_FIELDS = frozenset(("tags", "flags", "birthday", "marketing_consent"))
 _ADDRESS_FIELD_SET = frozenset(ADDRESS_FIELDS) | {"is_default"}
 
 # Bulk writers normalise the same phone several times per row (customer, address, duplicate
@@ -81,11 +82,10 @@ def _clean_customer(data: Mapping) -> dict:
         unknown = set(data) - _CUSTOMER_FIELD_SET
         raise ValidationError("Unknown customer fields: " + ", ".join(sorted(unknown)))
     out: dict = {}
-    for field in CUSTOMER_FIELDS:
-        if field not in data:
-            continue
-        value = data[field]
-        if field in ("tags", "flags"):
+    for field, value in data.items():
+        if type(value) is str and field not in _SPECIAL_CUSTOMER_FIELDS:
+            out[field] = value.strip()
+        elif field in ("tags", "flags"):
             out[field] = clean_list(value)
         elif field == "birthday":
             out[field] = _as_date(value)
