@@ -131,10 +131,19 @@ def run_lrelease(ts_path: Path, qm_path: Path) -> None:
                    check=True, capture_output=True)
 
 
-def build(target: Path) -> list[tuple[str, str]]:
-    """Write the .ts and .qm files into ``target``; return the missing zh_CN translations."""
+def extracted(ts_path: Path) -> set[tuple[str, str]]:
+    """(context, source) of every message lupdate found."""
+    root = ET.parse(ts_path).getroot()
+    return {(c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context") for m in c.iter("message")}
+
+
+def build(target: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Write the .ts and .qm files into ``target``; return the missing zh_CN translations and
+    the translations of texts lupdate never found (a text passed through a helper instead of
+    as a literal to tr()/translate() is shown untranslated: the .tsv row is dead)."""
     table = load_tables()
     missing: list[tuple[str, str]] = []
+    unused: list[tuple[str, str]] = []
     target.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
         ts = target / f"sellerdesk_{language}.ts"
@@ -143,8 +152,10 @@ def build(target: Path) -> list[tuple[str, str]]:
         gaps = fill(ts, language, table)
         if language == "zh_CN":
             missing = gaps
+            found = extracted(ts)
+            unused = [key for key in table if key not in found]
         run_lrelease(ts, target / f"sellerdesk_{language}.qm")
-    return missing
+    return missing, unused
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,18 +164,21 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
-            missing = build(Path(tmp))
+            missing, unused = build(Path(tmp))
             stale = [name for language in LANGUAGES for name in
                      (f"sellerdesk_{language}.ts", f"sellerdesk_{language}.qm")
                      if not (OUT / name).exists() or not filecmp.cmp(Path(tmp) / name, OUT / name, shallow=False)]
     else:
-        missing = build(OUT)
+        missing, unused = build(OUT)
         stale = []
     for context, source in missing:
         print(f"missing zh_CN translation: {context}\t{source!r}")
+    for context, source in unused:
+        print(f"translation of a text lupdate does not see (not a literal in tr()/translate()?): "
+              f"{context}\t{source!r}")
     for name in stale:
         print(f"stale: resources/translations/{name} (run: python tools/i18n.py)")
-    return 1 if (missing or stale) else 0
+    return 1 if (missing or unused or stale) else 0
 
 
 if __name__ == "__main__":

@@ -689,6 +689,213 @@ but:
         </message>
     </context>
     <context>
+        <name>ExchangeText</name>
+        <message>
+            <source>The file %1 was not found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file %1 cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file %1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is protected by a password. Save it without the password and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no sheet with that name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no visible sheet with data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no rows of customer data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No header row was found in %1. Choose the header row by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map at least one column to name, phone, WeChat ID or address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That header row is outside the sheet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to export: no customer is in this view.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That courier template does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The courier template is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exports are written as .xlsx files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Second phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District/county</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address label</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marks</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export customers</source>

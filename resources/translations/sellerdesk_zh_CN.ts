@@ -691,6 +691,213 @@ but:
         </message>
     </context>
     <context>
+        <name>ExchangeText</name>
+        <message>
+            <source>The file %1 was not found.</source>
+            <translation>找不到文件 %1。</translation>
+        </message>
+        <message>
+            <source>The file %1 cannot be read.</source>
+            <translation>无法读取文件 %1。</translation>
+        </message>
+        <message>
+            <source>The file %1 is empty.</source>
+            <translation>文件 %1 是空的。</translation>
+        </message>
+        <message>
+            <source>%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files.</source>
+            <translation>%1 不是表格文件。客户地址管家可以读取 .xlsx、.xls、.ods 和 .csv 文件。</translation>
+        </message>
+        <message>
+            <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
+            <translation>%1 已损坏或不完整，无法读取。请用 Excel 或 WPS 打开后重新保存。</translation>
+        </message>
+        <message>
+            <source>%1 is protected by a password. Save it without the password and try again.</source>
+            <translation>%1 设置了密码。请取消密码保存后重试。</translation>
+        </message>
+        <message>
+            <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation>%1 不是 UTF-8 或 GBK 编码的文本。请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
+        </message>
+        <message>
+            <source>%1 has no sheet with that name.</source>
+            <translation>%1 中没有这个名称的工作表。</translation>
+        </message>
+        <message>
+            <source>%1 has no visible sheet with data.</source>
+            <translation>%1 中没有含数据的可见工作表。</translation>
+        </message>
+        <message>
+            <source>%1 has no rows of customer data.</source>
+            <translation>%1 里没有客户数据行。</translation>
+        </message>
+        <message>
+            <source>No header row was found in %1. Choose the header row by hand.</source>
+            <translation>在 %1 中没有找到表头行，请手动选择表头所在行。</translation>
+        </message>
+        <message>
+            <source>Map at least one column to name, phone, WeChat ID or address.</source>
+            <translation>请至少把一列对应为姓名、手机、微信号或地址。</translation>
+        </message>
+        <message>
+            <source>That header row is outside the sheet.</source>
+            <translation>表头行超出了工作表范围。</translation>
+        </message>
+        <message>
+            <source>Nothing to export: no customer is in this view.</source>
+            <translation>没有可导出的内容：当前列表中没有客户。</translation>
+        </message>
+        <message>
+            <source>That courier template does not exist.</source>
+            <translation>没有这个快递模板。</translation>
+        </message>
+        <message>
+            <source>The courier template is damaged.</source>
+            <translation>快递模板文件已损坏。</translation>
+        </message>
+        <message>
+            <source>Exports are written as .xlsx files.</source>
+            <translation>导出文件必须是 .xlsx 格式。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>手机</translation>
+        </message>
+        <message>
+            <source>Second phone</source>
+            <translation>备用电话</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Whole address</source>
+            <translation>完整地址</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市</translation>
+        </message>
+        <message>
+            <source>District/county</source>
+            <translation>区/县</translation>
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation>详细地址</translation>
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation>邮编</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Recipient phone</source>
+            <translation>收件人电话</translation>
+        </message>
+        <message>
+            <source>Address label</source>
+            <translation>地址标签</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Marks</source>
+            <translation>标记</translation>
+        </message>
+        <message>
+            <source>Customer No.</source>
+            <translation>客户编号</translation>
+        </message>
+        <message>
+            <source>Reading the file…</source>
+            <translation>正在读取文件…</translation>
+        </message>
+        <message>
+            <source>Checking rows…</source>
+            <translation>正在检查每一行…</translation>
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation>正在查找重复客户…</translation>
+        </message>
+        <message>
+            <source>Saving customers…</source>
+            <translation>正在保存客户…</translation>
+        </message>
+        <message>
+            <source>Writing the spreadsheet…</source>
+            <translation>正在写入表格…</translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>未导入</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>处理</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>问题</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportDialog</name>
         <message>
             <source>Export customers</source>

@@ -49,8 +49,10 @@ PREVIEW_SAMPLE = 50
 SAMPLE_JOB = "import-sample"  # Job.name of a sample read: Cancel closes the wizard instead of waiting
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExchangeText", text)
+def translate(context: str, text: str) -> str:
+    # called as translate("ExchangeText", "…") at each use: lupdate only reads string
+    # literals in translate-like calls, finds every text (a one-argument helper hid them all)
+    return QCoreApplication.translate(context, text)
 
 
 class ExchangeText:
@@ -60,23 +62,23 @@ class ExchangeText:
     def error(exc: ExchangeError) -> str:
         p = exc.params
         texts = {
-            "not_found": _t("The file %1 was not found."),
-            "unreadable": _t("The file %1 cannot be read."),
-            "empty_file": _t("The file %1 is empty."),
-            "not_spreadsheet": _t("%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files."),
-            "corrupt": _t("%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again."),
-            "encrypted": _t("%1 is protected by a password. Save it without the password and try again."),
-            "encoding": _t("%1 is not UTF-8 or GBK text. Save it from Excel as \"CSV UTF-8\" and try again."),
-            "no_sheet": _t("%1 has no sheet with that name."),
-            "no_visible_sheet": _t("%1 has no visible sheet with data."),
-            "no_data": _t("%1 has no rows of customer data."),
-            "no_header": _t("No header row was found in %1. Choose the header row by hand."),
-            "no_identity_column": _t("Map at least one column to name, phone, WeChat ID or address."),
-            "bad_header_row": _t("That header row is outside the sheet."),
-            "nothing_to_export": _t("Nothing to export: no customer is in this view."),
-            "unknown_template": _t("That courier template does not exist."),
-            "bad_template": _t("The courier template is damaged."),
-            "bad_target": _t("Exports are written as .xlsx files."),
+            "not_found": translate("ExchangeText", "The file %1 was not found."),
+            "unreadable": translate("ExchangeText", "The file %1 cannot be read."),
+            "empty_file": translate("ExchangeText", "The file %1 is empty."),
+            "not_spreadsheet": translate("ExchangeText", "%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files."),
+            "corrupt": translate("ExchangeText", "%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again."),
+            "encrypted": translate("ExchangeText", "%1 is protected by a password. Save it without the password and try again."),
+            "encoding": translate("ExchangeText", "%1 is not UTF-8 or GBK text. Save it from Excel as \"CSV UTF-8\" and try again."),
+            "no_sheet": translate("ExchangeText", "%1 has no sheet with that name."),
+            "no_visible_sheet": translate("ExchangeText", "%1 has no visible sheet with data."),
+            "no_data": translate("ExchangeText", "%1 has no rows of customer data."),
+            "no_header": translate("ExchangeText", "No header row was found in %1. Choose the header row by hand."),
+            "no_identity_column": translate("ExchangeText", "Map at least one column to name, phone, WeChat ID or address."),
+            "bad_header_row": translate("ExchangeText", "That header row is outside the sheet."),
+            "nothing_to_export": translate("ExchangeText", "Nothing to export: no customer is in this view."),
+            "unknown_template": translate("ExchangeText", "That courier template does not exist."),
+            "bad_template": translate("ExchangeText", "The courier template is damaged."),
+            "bad_target": translate("ExchangeText", "Exports are written as .xlsx files."),
         }
         text = texts.get(exc.code)
         if text is None:
@@ -86,22 +88,22 @@ class ExchangeText:
     @staticmethod
     def field_labels() -> dict[str, str]:
         return {
-            "name": _t("Name"), "phone": _t("Phone"), "phone2": _t("Second phone"), "wechat": _t("WeChat ID"),
-            "address": _t("Whole address"), "province": _t("Province"), "city": _t("City"),
-            "district": _t("District/county"), "detail": _t("Street address"), "postal_code": _t("Postal code"),
-            "recipient": _t("Recipient"), "address_phone": _t("Recipient phone"), "label": _t("Address label"),
-            "tags": _t("Tags"), "tier": _t("Tier"), "birthday": _t("Birthday"), "gender": _t("Gender"),
-            "source": _t("Source"), "notes": _t("Notes"), "flags": _t("Marks"), "ref": _t("Customer No."),
+            "name": translate("ExchangeText", "Name"), "phone": translate("ExchangeText", "Phone"), "phone2": translate("ExchangeText", "Second phone"), "wechat": translate("ExchangeText", "WeChat ID"),
+            "address": translate("ExchangeText", "Whole address"), "province": translate("ExchangeText", "Province"), "city": translate("ExchangeText", "City"),
+            "district": translate("ExchangeText", "District/county"), "detail": translate("ExchangeText", "Street address"), "postal_code": translate("ExchangeText", "Postal code"),
+            "recipient": translate("ExchangeText", "Recipient"), "address_phone": translate("ExchangeText", "Recipient phone"), "label": translate("ExchangeText", "Address label"),
+            "tags": translate("ExchangeText", "Tags"), "tier": translate("ExchangeText", "Tier"), "birthday": translate("ExchangeText", "Birthday"), "gender": translate("ExchangeText", "Gender"),
+            "source": translate("ExchangeText", "Source"), "notes": translate("ExchangeText", "Notes"), "flags": translate("ExchangeText", "Marks"), "ref": translate("ExchangeText", "Customer No."),
         }
 
     @staticmethod
     def phase(message: str) -> str:
         return {
-            "reading": _t("Reading the file…"),
-            "checking": _t("Checking rows…"),
-            "planning": _t("Looking for duplicates…"),
-            "writing": _t("Saving customers…"),
-            "exporting": _t("Writing the spreadsheet…"),
+            "reading": translate("ExchangeText", "Reading the file…"),
+            "checking": translate("ExchangeText", "Checking rows…"),
+            "planning": translate("ExchangeText", "Looking for duplicates…"),
+            "writing": translate("ExchangeText", "Saving customers…"),
+            "exporting": translate("ExchangeText", "Writing the spreadsheet…"),
         }.get(message, message)
 
     @staticmethod
@@ -555,9 +557,9 @@ class RecordModel(QAbstractTableModel):
         self.headers = headers
         self.records = records
         self.language = ExchangeText.language()
-        self.actions = {"new": _t("New"), "merge": _t("Merge"), "update": _t("Update"), "skip": _t("Skip"),
-                        "reject": _t("Rejected")}
-        self.titles = [_t("Row"), _t("Action"), _t("Problems")]
+        self.actions = {"new": translate("ExchangeText", "New"), "merge": translate("ExchangeText", "Merge"), "update": translate("ExchangeText", "Update"), "skip": translate("ExchangeText", "Skip"),
+                        "reject": translate("ExchangeText", "Rejected")}
+        self.titles = [translate("ExchangeText", "Row"), translate("ExchangeText", "Action"), translate("ExchangeText", "Problems")]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
