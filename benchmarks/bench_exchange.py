@@ -8,6 +8,9 @@ imports it with ``sellerdesk-cli import`` into a fresh data dir (SELLERDESK_HOME
 dir, SELLERDESK_PASSPHRASE set), exports everything again with ``sellerdesk-cli export``,
 and prints the times. Targets (issue 5): import < 20 s, export < 10 s, peak RSS < 500 MB.
 Peak RSS is this process's ru_maxrss (the CLI runs in-process).
+
+The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
+one column, so every row also goes through the smart-paste parser (~35 µs a row here).
 """
 
 from __future__ import annotations
@@ -106,11 +109,12 @@ def main() -> int:
 
         assert cli(["init", "--json"]) == 0
         base = peak_mb()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         assert cli(["import", str(source)]) == 0
-        took = time.perf_counter() - started
-        print(f"IMPORT {args.rows} rows: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 20 s); "
-              f"peak RSS {peak_mb():.0f} MB (before import {base:.0f} MB)")
+        took, cpu = time.perf_counter() - started, time.process_time() - cpu
+        # CPU time can exceed the wall time: SQLite builds the indexes in a helper thread
+        print(f"IMPORT {args.rows} rows: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 20 s; "
+              f"CPU {cpu:.1f} s); peak RSS {peak_mb():.0f} MB (before import {base:.0f} MB)")
 
         target = tmp_path / "export.xlsx"
         started = time.perf_counter()
