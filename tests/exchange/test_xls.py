@@ -104,10 +104,6 @@ def test_truncated_xls_is_refused_cleanly_and_changes_nothing(store, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"客户-{cut}.xls" for cut in cuts)  # no report
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "python-calamine 0.9.1 (calamine 0.37) allocates a sheet from its DIMENSIONS record before checking "
-    "it: 2^31 rows x 255 columns aborts the whole process (Rust OOM abort, not an exception; upstream "
-    "tafia/calamine#550/#714). Needs a guard in readers.py or a fixed calamine; then drop this mark."))
 def test_xls_with_impossible_dimensions_is_refused_not_fatal(tmp_path):
     data = bytearray(FIXTURE.read_bytes())
     record = data.index(b"\x00\x02\x0e\x00")  # the first sheet's DIMENSIONS record (type 0x0200, 14 bytes)

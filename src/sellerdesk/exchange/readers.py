@@ -223,6 +223,7 @@ def open_workbook(path: str | Path) -> Workbook:
         kind = "ods" if path.suffix.lower() == ".ods" else "xlsx"
         return CalamineBook(path, kind)
     if head.startswith(OLE_MAGIC):
+        check_xls_dimensions(path)
         return CalamineBook(path, "xls")
     if path.suffix.lower() in TEXT_SUFFIXES:
         if size > MAX_CSV_BYTES:
@@ -236,6 +237,60 @@ def _is_panic(exc: BaseException) -> bool:
     pyo3_runtime.PanicException, which derives from BaseException, not Exception, and has no
     importable name: it is a damaged file, not a reason to crash or leave a worker hanging."""
     return type(exc).__name__ == "PanicException"
+
+
+_BIFF_BOUNDSHEET, _BIFF_DIMENSIONS, _BIFF_EOF = 0x0085, 0x0200, 0x000A
+_XLS_MAX_ROWS, _XLS_MAX_COLUMNS = 65536, 256  # the largest sheet any .xls (BIFF8) can hold
+
+
+def check_xls_dimensions(path: Path) -> None:
+    """Refuse a legacy .xls whose sheet sizes are impossible, before python-calamine reads it.
+
+    python-calamine (0.9, calamine 0.37) allocates rows × columns cells from a sheet's
+    DIMENSIONS record before reading a cell: a damaged record (2^31 rows) makes the Rust
+    allocation fail, which aborts the whole process instead of raising (upstream
+    tafia/calamine#550, #714). Each sheet's record is found from the workbook's sheet list
+    (BOUNDSHEET offsets), so only a few records are read, not every cell.
+    """
+    import struct
+
+    import olefile
+
+    try:
+        with olefile.OleFileIO(str(path)) as ole:
+            stream = next((name for name in ("Workbook", "Book") if ole.exists(name)), None)
+            if stream is None:
+                raise ExchangeError("corrupt", name=path.name, reason="no workbook stream")
+            data = ole.openstream(stream).read()
+    except ExchangeError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - olefile raises many kinds on damaged files
+        raise ExchangeError("corrupt", name=path.name, reason=_short(exc)) from exc
+
+    def records(start: int) -> Iterator[tuple[int, int, int]]:
+        pos = start
+        while pos + 4 <= len(data):
+            kind, size = struct.unpack_from("<HH", data, pos)
+            yield kind, pos + 4, size
+            if kind == _BIFF_EOF:
+                return
+            pos += 4 + size
+
+    sheets = [struct.unpack_from("<I", data, body)[0] for kind, body, size in records(0)
+              if kind == _BIFF_BOUNDSHEET and size >= 4]
+    for offset in sheets:
+        for kind, body, size in records(offset):
+            if kind != _BIFF_DIMENSIONS:
+                continue
+            if size >= 14:  # BIFF8: first row, row after the last (32-bit), first column, column after the last
+                first_row, end_row, first_col, end_col = struct.unpack_from("<IIHH", data, body)
+            elif size >= 10:  # BIFF5/7: 16-bit rows
+                first_row, end_row, first_col, end_col = struct.unpack_from("<HHHH", data, body)
+            else:
+                break
+            if end_row > _XLS_MAX_ROWS or end_col > _XLS_MAX_COLUMNS or first_row > end_row or first_col > end_col:
+                raise ExchangeError("corrupt", name=path.name, reason="impossible sheet size")
+            break
 
 
 def _short(exc: BaseException) -> str:
