@@ -168,7 +168,10 @@ def _step_5(db: pw.Database) -> None:
 #   address (customer_id, is_default), address_default_place), which queries use instead;
 # * customer phone/wechat: lookups are of live customers, (deleted_at, phone|wechat);
 # * address phone: only ever searched as a substring (search index / LIKE '%…%').
-_V6_REDUNDANT = ("customer_tier", "customer_updated_at", "customer_deleted_at", "customer_name_pinyin",
+# customer_deleted_at stays although wider indexes start with its column: it hands out live
+# customers in id order, so the default-address join of the address and region sorts reads
+# the address index in order (without it, 100k-row address sort 465 -> 684 ms).
+_V6_REDUNDANT = ("customer_tier", "customer_updated_at", "customer_name_pinyin",
                  "customer_last_order_at", "customer_phone", "customer_wechat", "address_customer_id",
                  "address_province_city", "address_phone")
 

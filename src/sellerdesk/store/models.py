@@ -75,7 +75,7 @@ class Customer(BaseModel):
     last_order_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
-    deleted_at = pw.DateTimeField(null=True)
+    deleted_at = pw.DateTimeField(null=True, index=True)
 
 
 class Address(BaseModel):
