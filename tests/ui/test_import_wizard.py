@@ -220,6 +220,17 @@ def next_enabled(wizard):
     return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
+def on_sheet_page(qtbot, context, path):
+    """A shown wizard for ``path``, moved on to the sheet page once the sample is read."""
+    wizard = ImportWizard(context, path)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.restart()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    return wizard
+
+
 def two_sheet_file(tmp_path):
     book = openpyxl.Workbook()
     first = book.active
@@ -349,12 +360,7 @@ def test_cancel_while_reading_closes_the_wizard(qtbot, context, launched, tmp_pa
 
 
 def test_latest_sheet_choice_wins(qtbot, context, launched, tmp_path, gate):
-    wizard = ImportWizard(context, two_sheet_file(tmp_path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard = on_sheet_page(qtbot, context, two_sheet_file(tmp_path))
     page = wizard.sheet_page
     assert wizard.sheet == "甲表" and page.sheet_combo.currentData() == "甲表"
     gate = gate(hold=["乙表"])
@@ -385,12 +391,7 @@ def test_latest_sheet_choice_wins(qtbot, context, launched, tmp_path, gate):
 
 
 def test_header_row_chosen_while_the_sheet_is_read_applies_to_it(qtbot, context, launched, tmp_path, gate):
-    wizard = ImportWizard(context, two_sheet_file(tmp_path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard = on_sheet_page(qtbot, context, two_sheet_file(tmp_path))
     page = wizard.sheet_page
     gate = gate(hold=["乙表"])
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
@@ -405,12 +406,7 @@ def test_header_row_chosen_while_the_sheet_is_read_applies_to_it(qtbot, context,
 
 
 def test_back_while_reading_a_sheet_forgets_it(qtbot, context, launched, tmp_path, gate):
-    wizard = ImportWizard(context, two_sheet_file(tmp_path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard = on_sheet_page(qtbot, context, two_sheet_file(tmp_path))
     gate = gate(hold=["乙表"])
     page = wizard.sheet_page
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
