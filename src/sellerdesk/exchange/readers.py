@@ -12,6 +12,7 @@ second reader (xlrd) is needed. Formula cells come back as their cached values.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as _dt
 import io
@@ -97,17 +98,12 @@ class CalamineBook(Workbook):
         self.kind = kind
         self._pc = pc
         self._loaded: dict[str, object] = {}  # loading a 100k-row sheet takes ~1.4 s: once per sheet
-        try:
-            self._book = pc.CalamineWorkbook.from_path(str(path))
-            metadata = self._book.sheets_metadata
-        except pc.PasswordError as exc:
-            raise ExchangeError("encrypted", name=path.name) from exc
-        except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError, RuntimeError) as exc:
-            raise ExchangeError("corrupt", name=path.name, reason=_short(exc)) from exc
-        except BaseException as exc:
-            if not _is_panic(exc):
-                raise
-            raise ExchangeError("corrupt", name=path.name, reason=_short(exc)) from exc
+        with self._damaged():
+            try:
+                self._book = pc.CalamineWorkbook.from_path(str(path))
+                metadata = self._book.sheets_metadata
+            except pc.PasswordError as exc:
+                raise ExchangeError("encrypted", name=path.name) from exc
         worksheet = getattr(pc.SheetTypeEnum, "WorkSheet", None)
         visible = getattr(pc.SheetVisibleEnum, "Visible", None)
         for meta in metadata:
@@ -115,34 +111,40 @@ class CalamineBook(Workbook):
                 continue  # chart sheets hold no cells
             self.sheets.append(SheetInfo(meta.name, meta.visible != visible))
 
-    def _sheet(self, sheet: str):
-        if sheet in self._loaded:
-            return self._loaded[sheet]
+    @contextlib.contextmanager
+    def _damaged(self) -> Iterator[None]:
+        """What calamine raises while opening or reading (a Rust panic included) as a damaged file."""
+        pc = self._pc
         try:
-            data = self._loaded[sheet] = self._book.get_sheet_by_name(sheet)
-            return data
-        except self._pc.WorksheetNotFound as exc:
-            raise ExchangeError("no_sheet", name=self.path.name, sheet=sheet) from exc
-        except (self._pc.CalamineError, self._pc.ZipError, self._pc.XmlError, ValueError, RuntimeError) as exc:
+            yield
+        except (pc.CalamineError, pc.ZipError, pc.XmlError, ValueError, OSError, RuntimeError) as exc:
             raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
         except BaseException as exc:
             if not _is_panic(exc):
                 raise
             raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
 
+    def _sheet(self, sheet: str):
+        if sheet in self._loaded:
+            return self._loaded[sheet]
+        with self._damaged():
+            try:
+                data = self._loaded[sheet] = self._book.get_sheet_by_name(sheet)
+            except self._pc.WorksheetNotFound as exc:
+                raise ExchangeError("no_sheet", name=self.path.name, sheet=sheet) from exc
+        return data
+
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
         data = self._sheet(sheet)
         start = data.start
         # iter_rows() counts rows from the sheet's first row but columns from the first used one
         first_col = start[1] if start else 0
-        try:
+        with self._damaged():
             for offset, raw in enumerate(data.iter_rows()):
                 # text is most cells: stripped inline, the rest through cell_text (~2x faster)
                 cells = [v.strip() if type(v) is str else cell_text(v) for v in raw]
                 if any(cells):
                     yield offset + 1, [""] * first_col + cells
-        except (self._pc.CalamineError, ValueError, RuntimeError) as exc:
-            raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
 
     def row_count_hint(self, sheet: str) -> int:
         return self._sheet(sheet).height
