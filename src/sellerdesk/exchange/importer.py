@@ -246,9 +246,6 @@ def _resolve(province: str, city: str, district: str) -> regions.Resolution:
     return regions.resolve(province, city, district)
 
 
-# A row's phone is normalised up to four times (as typed, then as cleaned): one shared cache.
-_phone = phone_of
-
 _GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
 
 
@@ -309,7 +306,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
             name = parsed.name
         if not phone and parsed.phone:
             phone = parsed.phone
-        elif parsed.phone and parsed.phone != _phone(phone).value and parsed.phone != phone2:
+        elif parsed.phone and parsed.phone != phone_of(phone).value and parsed.phone != phone2:
             phone2 = phone2 or parsed.phone
         if not parsed.adcode:
             place["detail"] = raw["address"]
@@ -329,7 +326,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         place["detail"] = raw["detail"]
     if raw.get("postal_code"):
         place["postal_code"] = raw["postal_code"]
-    if phone2 and _phone(phone2).value != _phone(phone).value:
+    if phone2 and phone_of(phone2).value != phone_of(phone).value:
         notes.append(f"备用电话: {phone2}")
 
     data = {"name": name, "phone": phone}
@@ -355,7 +352,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         rec.issues.append("bad_date")
         customer = clean_customer_fields(data)
     if raw.get("phone") or phone:
-        if not _phone(customer.get("phone", "")).valid and customer.get("phone"):
+        if not phone_of(customer.get("phone", "")).valid and customer.get("phone"):
             rec.issues.append("invalid_phone")
     if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region",
                                                           "address_unparsed")):
@@ -365,7 +362,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         rec.issues.insert(0, "no_identity")
         rec.action = "reject"
         return rec
-    kind = _phone(customer.get("phone", "")).kind
+    kind = phone_of(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
     if place["province"] or place["city"] or place["district"] or place["detail"]:
         # a recipient/address-phone column (our per-address export) is taken as it is, even
