@@ -220,13 +220,19 @@ def next_enabled(wizard):
     return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
 
 
-def on_sheet_page(qtbot, context, path):
-    """A shown wizard for ``path``, moved on to the sheet page once the sample is read."""
+def started(qtbot, context, path):
+    """A shown wizard for ``path`` whose Next on the file page has been pressed."""
     wizard = ImportWizard(context, path)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.restart()
     wizard.next()
+    return wizard
+
+
+def on_sheet_page(qtbot, context, path):
+    """A shown wizard for ``path``, moved on to the sheet page once the sample is read."""
+    wizard = started(qtbot, context, path)
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
     return wizard
 
@@ -311,11 +317,7 @@ def test_another_path_while_reading_forgets_the_first_file(qtbot, context, launc
 def test_bad_file_read_in_a_job_shows_the_message_and_stays(qtbot, context, launched, tmp_path, content):
     path = tmp_path / "坏文件.xlsx"
     path.write_bytes(content)
-    wizard = ImportWizard(context, path)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
+    wizard = started(qtbot, context, path)
     qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in launched), timeout=30000)
     (box,) = [d for d in launched if isinstance(d, QMessageBox)]
     assert "坏文件.xlsx" in box.text() and "Traceback" not in box.text()
@@ -330,11 +332,7 @@ def test_truncated_xls_read_in_a_job_shows_the_message(qtbot, context, launched,
     data = XLS_FIXTURE.read_bytes()
     path = tmp_path / "旧表格.xls"
     path.write_bytes(data[:4616])
-    wizard = ImportWizard(context, path)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
+    wizard = started(qtbot, context, path)
     qtbot.waitUntil(lambda: any(isinstance(d, QMessageBox) for d in launched), timeout=30000)
     (box,) = [d for d in launched if isinstance(d, QMessageBox)]
     assert "旧表格.xls" in box.text() and "damaged" in box.text() and "panic" not in box.text().lower()
@@ -423,11 +421,7 @@ def test_back_while_reading_a_sheet_forgets_it(qtbot, context, launched, tmp_pat
 
 def test_file_broken_after_choosing_keeps_the_shown_sheet(qtbot, context, launched, tmp_path):
     path = two_sheet_file(tmp_path)
-    wizard = ImportWizard(context, path)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
+    wizard = started(qtbot, context, path)
     qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
     page = wizard.sheet_page
     path.write_bytes(b"PK\x03\x04 cut short")  # saved over by another program meanwhile
