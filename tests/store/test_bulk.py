@@ -85,3 +85,62 @@ def test_an_error_while_the_rebuild_runs_waits_for_it_then_rolls_back(store):
                 deferred.rebuild_in_background()
                 raise RuntimeError("boom")
     assert _indexes() == before
+
+
+ROWS = [(1, "zhang san\x00张三", 'a"b\\c\n😀', None, 0), (2, "", "", 12345678901234, 1)]
+
+
+def _rows():
+    return DB.obj.execute_sql("SELECT id, a, b, c, d FROM t ORDER BY id").fetchall()
+
+
+@pytest.fixture
+def table_t(store):
+    DB.obj.execute_sql("CREATE TABLE t (id INTEGER PRIMARY KEY, a TEXT, b TEXT, c, d INTEGER)")
+    yield
+    DB.obj.execute_sql("DROP TABLE t")
+
+
+@pytest.mark.parametrize("threaded", [True, False])
+def test_writer_stores_rows_as_given_in_order(table_t, monkeypatch, threaded):
+    if not threaded:  # an SQLite without JSON rows: everything at once, in the calling thread
+        monkeypatch.setattr(bulk, "_json_rows_supported", lambda conn: False)
+    with DB.atomic():
+        with bulk.Writer(depth=1) as writer:
+            assert writer.threaded is threaded
+            writer.insert("t", ("id", "a", "b", "c", "d"), ROWS)
+            writer.run("UPDATE t SET d = d + 10 WHERE id = ?", (2,))
+            writer.insert("t", ("id", "a", "b", "c", "d"), [(3, "后来", "", None, 5)])
+            writer.wait()
+            assert _rows() == [*ROWS[:1], (2, "", "", 12345678901234, 11), (3, "后来", "", None, 5)]
+    assert [type(v) for v in _rows()[1]] == [int, str, str, int, int]
+
+
+def test_a_writer_error_stops_what_follows_and_reaches_the_caller(table_t):
+    import peewee as pw
+
+    with pytest.raises(pw.IntegrityError):
+        with DB.atomic():
+            with bulk.Writer() as writer:
+                writer.insert("t", ("id", "a"), [(1, "x")])
+                writer.insert("t", ("id", "a"), [(1, "again")])  # the same id: refused
+                writer.insert("t", ("id", "a"), [(2, "never")])
+                with pytest.raises(pw.IntegrityError):
+                    writer.wait()
+                assert _rows() == [(1, "x", None, None, None)]
+                writer.wait()  # reported once
+                with pytest.raises(RuntimeError, match="stopped"):
+                    writer.run("DELETE FROM t")  # and nothing more runs
+                raise pw.IntegrityError("rolled back")
+    assert _rows() == []
+
+
+def test_leaving_a_writer_with_an_error_drops_its_queue(table_t):
+    with pytest.raises(RuntimeError, match="cancel"):
+        with DB.atomic():
+            with bulk.Writer(depth=8) as writer:
+                for i in range(20):
+                    writer.insert("t", ("id", "a"), [(i, "x" * 100_000)])
+                raise RuntimeError("cancel")
+    assert writer._thread is None
+    assert _rows() == []

@@ -1,20 +1,24 @@
-"""Bulk writes: secondary indexes built once at the end instead of updated row by row.
+"""Bulk writes: secondary indexes built once at the end, and statements run in a helper thread.
 
 Inserting 100k customers into a table with its dozen indexes costs ~3 s of B-tree
 updates at random places (pinyin, phone, WeChat keys); building the same indexes from
 the finished table takes about a third of that. Worth it only when the load is at least
 as big as what the table already holds, since rebuilding reads every row.
 
-The rebuild is SQLite's own work, done without Python's GIL, so a caller with pure-Python
-work left (history rows, search tokens) can run it in a helper thread meanwhile
-(:meth:`Deferred.rebuild_in_background`) and use the second core.
+SQLite does its work without Python's GIL, so a bulk writer with Python work left
+(checking rows, making search tokens) can hand the database work to a helper thread
+(:class:`Writer`) and use the second core. Each statement must be one long call into
+SQLite: rows go in as one JSON text per batch (``INSERT … SELECT … FROM jsonb_each(?)``),
+not ``executemany``, whose per-row return to Python would wait for the busy main thread.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
+import queue
 import threading
-from typing import Iterator, Sequence
+from typing import Any, Iterator, Sequence
 
 import peewee as pw
 
@@ -28,6 +32,117 @@ def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
         "ORDER BY name", (table,)).fetchall()]
 
 
+def _json_rows_supported(conn) -> bool:
+    try:
+        conn.execute("SELECT value ->> 0 FROM jsonb_each('[[1]]')").fetchall()
+    except Exception:  # noqa: BLE001 - an SQLite before 3.45 (or another engine): rows go in row by row
+        return False
+    return True
+
+
+class Writer:
+    """Runs statements, in the order given, on the caller's connection in a helper thread.
+
+    For bulk loads inside the caller's transaction. Until :meth:`wait` returns, the caller
+    must not use the database itself (pure-Python work only). An error stops every
+    statement after it and is raised by the next call. As a context manager: leaving the
+    block waits for what is queued (raising its error); leaving it with an exception
+    drops what is still queued and waits for the running statement, so the caller's
+    rollback finds the connection idle. At most ``depth`` statements wait in the queue
+    (their JSON texts are the memory a load holds beyond its rows); :meth:`run` blocks
+    while it is full. Without JSON row support (SQLite before 3.45) it runs everything
+    at once in the calling thread.
+    """
+
+    def __init__(self, db: pw.Database | None = None, depth: int = 4) -> None:
+        self.db = db if db is not None else DB.obj
+        self._conn = self.db.connection()
+        self.threaded = _json_rows_supported(self._conn)
+        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._thread: threading.Thread | None = None
+        self._error: BaseException | None = None
+        self._stop = False
+
+    def __enter__(self) -> "Writer":
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close(discard=exc_type is not None)
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        """Queue one statement (or run it now, unthreaded)."""
+        self._raise()
+        if self._stop:
+            raise RuntimeError("the bulk writer has stopped (after an error or when closed)")
+        if not self.threaded:
+            self._execute(sql, params)
+            return
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._loop, name="sellerdesk-bulk-writer", daemon=True)
+            self._thread.start()
+        self._queue.put((sql, tuple(params)))
+
+    def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+        """INSERT ``rows`` (values already in stored form: text, numbers, None) as one statement."""
+        if not rows:
+            return
+        names = ", ".join(f'"{c}"' for c in columns)
+        if not self.threaded:
+            marks = ", ".join("?" for _ in columns)
+            with pw.__exception_wrapper__:
+                self._conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+            return
+        picks = ", ".join(f"value ->> {i}" for i in range(len(columns)))
+        self.run(f'INSERT INTO "{table}" ({names}) SELECT {picks} FROM jsonb_each(?)',
+                 (json.dumps(rows, ensure_ascii=False, check_circular=False),))
+
+    def wait(self) -> None:
+        """Until every queued statement has run; raises the first error."""
+        if self._thread is not None:
+            self._queue.join()
+        self._raise()
+
+    def close(self, discard: bool = False) -> None:
+        """Wait for the queue (or with ``discard`` drop it) and end the helper thread."""
+        if self._thread is None:
+            if not discard:
+                self._raise()
+            return
+        if discard:
+            self._stop = True
+        try:
+            if not discard:
+                self.wait()
+        finally:
+            self._stop = True
+            self._queue.put(None)
+            self._thread.join()
+            self._thread = None
+
+    def _raise(self) -> None:
+        if self._error is not None:
+            error, self._error = self._error, None
+            self._stop = True
+            raise error
+
+    def _execute(self, sql: str, params: Sequence[Any]) -> None:
+        with pw.__exception_wrapper__:  # driver errors as peewee's, as execute_sql gives them
+            self._conn.execute(sql, params)
+
+    def _loop(self) -> None:
+        while True:
+            item = self._queue.get()
+            try:
+                if item is None:
+                    return
+                if self._error is None and not self._stop:
+                    self._execute(*item)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller by _raise
+                self._error = exc
+            finally:
+                self._queue.task_done()
+
+
 class Deferred:
     """The tables whose indexes :func:`deferred_indexes` dropped, and their rebuild."""
 
@@ -35,44 +150,43 @@ class Deferred:
         self.db = db
         self.tables = [table for table, _ in dropped]
         self._statements = [sql for _, indexes in dropped for _, sql in indexes]
-        self._thread: threading.Thread | None = None
-        self._error: BaseException | None = None
+        self._writer: Writer | None = None
+        self._own_writer = False
         self._done = False
 
-    def rebuild_in_background(self) -> None:
-        """Start building the indexes in a helper thread on this thread's connection.
+    def rebuild_in_background(self, writer: Writer | None = None) -> None:
+        """Queue the index builds on ``writer`` (or a helper thread of their own).
 
-        Until :meth:`join`, the caller must not touch the database (pure-Python work only).
+        Until :meth:`join`, the caller must not touch the database (pure-Python work, or
+        more statements on the same writer).
         """
-        if self._done or self._thread is not None or not self._statements:
+        if self._done or self._writer is not None or not self._statements:
             return
-        conn = self.db.connection()
-
-        def run() -> None:
-            try:
-                for sql in self._statements:
-                    with pw.__exception_wrapper__:  # driver errors as peewee's, as execute_sql gives them
-                        conn.execute(sql)
-            except BaseException as exc:  # noqa: BLE001 - handed to join()
-                self._error = exc
-
-        self._thread = threading.Thread(target=run, name="sellerdesk-index-build", daemon=True)
-        self._thread.start()
+        self._own_writer = writer is None
+        self._writer = writer if writer is not None else Writer(self.db)
+        for sql in self._statements:
+            self._writer.run(sql)
 
     def join(self) -> None:
         """Wait for a background rebuild (re-raising its error), or rebuild here."""
         if self._done:
             return
-        if self._thread is not None:
-            self._thread.join()
-            self._thread = None
+        if self._writer is not None:
             self._done = True
-            if self._error is not None:
-                raise self._error
+            try:
+                self._writer.wait()
+            finally:
+                if self._own_writer:
+                    self._writer.close(discard=True)
             return
         for sql in self._statements:
             self.db.execute_sql(sql)
         self._done = True
+
+    def _abandon(self) -> None:
+        """The block failed: stop a rebuild of our own so the rollback finds the connection idle."""
+        if self._writer is not None and self._own_writer:
+            self._writer.close(discard=True)
 
 
 @contextlib.contextmanager
@@ -100,7 +214,6 @@ def deferred_indexes(tables: Sequence[str], incoming: int, db: pw.Database | Non
     try:
         yield deferred
     except BaseException:
-        if deferred._thread is not None:  # the connection must be idle before the rollback
-            deferred._thread.join()
+        deferred._abandon()  # the connection must be idle before the rollback
         raise
     deferred.join()
