@@ -30,6 +30,7 @@ from typing import Mapping, Sequence
 
 import peewee as pw
 
+from sellerdesk.store import bulk
 from sellerdesk.store.models import DB, Address, Customer
 
 FTS_TABLE = "customer_fts"
@@ -240,42 +241,61 @@ def index_row(cid: int, name: str, name_pinyin: str, name_initials: str, wechat:
 class BulkIndex:
     """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
 
-    def __init__(self) -> None:
+    def __init__(self, grams: bool = False, writer: "bulk.Writer | None" = None) -> None:
         self.rows: list[tuple] = []
+        self.grams = grams
+        self.writer = writer
+        self.stale: list[int] = []
 
     def add(self, cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
             addresses: Sequence[Mapping[str, str]]) -> None:
-        """The index row of new customer ``cid`` in its final state (see :func:`index_row`)."""
+        """The index row of new customer ``cid`` (see :func:`index_row`), from the values it was
+        written with; :meth:`refresh` it if they change before the load ends."""
         self.rows.append(index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses))
+
+    def refresh(self, ids: Sequence[int]) -> None:
+        """Customers whose rows were given but changed since: read again from the tables at the end."""
+        self.stale.extend(ids)
+
+    def flush(self) -> None:
+        """Hand the rows added so far to the writer (with a writer; else they wait for the end).
+
+        The two-character tokens are made here, in the calling thread, while the writer
+        indexes earlier batches."""
+        if self.writer is None or not self.rows:
+            return
+        rows, self.rows = self.rows, []
+        self.writer.insert(FTS_TABLE, _COLUMN_LIST, rows)
+        if self.grams:
+            self.writer.insert(GRAMS_TABLE, ("rowid", "t"), [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in rows])
+
+
+_COLUMN_LIST = tuple(c.strip() for c in _COLUMNS.split(","))
 
 
 @contextlib.contextmanager
-def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = ()):
+def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: "bulk.Writer | None" = None):
     """For loading many rows at once (demo data, big imports), inside the caller's transaction.
 
     Row-by-row index upkeep costs a delete and re-insert of the customer's index row for
-    every address; instead the insert triggers are suspended for the block and, at the
-    end, the index rows of new customers are written in bulk: the rows the block gave to
-    the yielded :class:`BulkIndex` as they are (no read-back), any other new customer's
-    from the tables in one statement. ``refresh_ids`` (existing customers that changed)
-    are re-read. Updates and deletes keep their triggers. The trigger DDL is part of the
-    caller's transaction, so a rollback restores it too.
+    every address; instead the insert triggers are suspended for the block and the index
+    rows of new customers are written in bulk: the rows the block gave to the yielded
+    :class:`BulkIndex` as they are (no read-back; with a ``writer``, batch by batch as the
+    block flushes them, else at the end), any other new customer's from the tables in one
+    statement at the end. ``refresh_ids`` (existing customers that changed) and rows the
+    block marked stale are re-read. Updates and deletes keep their triggers. The trigger
+    DDL is part of the caller's transaction, so a rollback restores it too. When the block
+    fails, ``writer`` is stopped (its queue dropped) before anything else runs.
     """
     db = db if db is not None else DB.obj
-    given = BulkIndex()
     if not fts_enabled(db):
-        yield given
+        yield BulkIndex(False, writer)
         return
     grams = _has_table(db, GRAMS_TABLE)
+    given = BulkIndex(grams, writer)
+    tables = (FTS_TABLE, GRAMS_TABLE) if grams else (FTS_TABLE,)
     for name in _INSERT_TRIGGERS:
         db.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
-    try:
-        yield given
-    finally:
-        for sql in _triggers(grams):
-            if any(f" {name} " in sql for name in _INSERT_TRIGGERS):
-                db.execute_sql(sql)
-    tables = (FTS_TABLE, GRAMS_TABLE) if grams else (FTS_TABLE,)
     # FTS5 merges its index segments while rows go in; for a big load that is ~40% of the
     # insert time (100k customers: 5.5 s → 3.6 s without). The load leaves more segments,
     # which later writes merge step by step (automerge is back to its default at the end);
@@ -283,12 +303,25 @@ def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = ()):
     for table in tables:
         db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', 0)")
         db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_BULK_CRISISMERGE})")
+    failed = False
     try:
-        _load(db, given, grams, refresh_ids)
+        yield given
+        _load(db, given, grams, list(refresh_ids) + given.stale)
+    except BaseException:
+        failed = True
+        if writer is not None:
+            writer.close(discard=True)  # the connection idle before anything else uses it
+        raise
     finally:
-        for table in tables:
-            db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {_AUTOMERGE})")
-            db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_CRISISMERGE})")
+        # after a failure the caller's rollback restores all this anyway; an error here
+        # (the transaction may already be gone) must not hide the first one
+        with contextlib.suppress(pw.DatabaseError) if failed else contextlib.nullcontext():
+            for sql in _triggers(grams):
+                if any(f" {name} " in sql for name in _INSERT_TRIGGERS):
+                    db.execute_sql(sql)
+            for table in tables:
+                db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {_AUTOMERGE})")
+                db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_CRISISMERGE})")
 
 
 _AUTOMERGE, _CRISISMERGE = 4, 16  # FTS5's defaults
@@ -296,6 +329,9 @@ _BULK_CRISISMERGE = 64
 
 
 def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[int]) -> None:
+    if given.writer is not None:
+        given.flush()
+        given.writer.wait()
     cursor = db.cursor()
     for start in range(0, len(given.rows), 10000):
         chunk = given.rows[start:start + 10000]
@@ -303,6 +339,7 @@ def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[
         if grams:  # tokens made chunk by chunk: 100k customers' would hold ~60 MB at once
             cursor.executemany(f"INSERT INTO {GRAMS_TABLE} (rowid, t) VALUES (?, ?)",
                                [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in chunk])
+    given.rows.clear()
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
     new = [r[0] for r in db.execute_sql(f"SELECT id FROM customer WHERE id NOT IN (SELECT rowid FROM {FTS_TABLE})")]
     for start in range(0, len(new), 10000):
@@ -311,7 +348,7 @@ def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[
                        + f" WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)
     if grams:
         _fill_grams(db, new, fresh=True)
-    ids = list(refresh_ids)
+    ids = sorted(set(refresh_ids))
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         marks = ", ".join("?" * len(chunk))
