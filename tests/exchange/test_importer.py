@@ -4,7 +4,7 @@ import pytest
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.progress import CancelToken, Cancelled
-from sellerdesk.store import customers, queries, search
+from sellerdesk.store import bulk, customers, queries, search
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer
 
 from messy_sheets import HEADER
@@ -211,18 +211,19 @@ def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
     path = sheets.xlsx("big.xlsx", {"S": rows})
     before = snapshot()
     calls = {"n": 0}
-    real = importer._insert_rows
+    real = bulk.Writer._execute
 
-    def failing(model, fields, rows):
+    def failing(self, sql, params):  # the database work runs in the writer's thread
         calls["n"] += 1
-        if calls["n"] == 4:
+        if calls["n"] == 7:
             raise OSError("disk full")
-        real(model, fields, rows)
+        real(self, sql, params)
 
-    monkeypatch.setattr(importer, "_insert_rows", failing)
+    monkeypatch.setattr(bulk.Writer, "_execute", failing)
+    monkeypatch.setattr(importer, "BATCH", 500)
     with pytest.raises(OSError):
         importer.import_file(path)
-    assert calls["n"] == 4
+    assert calls["n"] == 7
     assert snapshot() == before
 
 
@@ -259,12 +260,82 @@ def test_gbk_csv_import(store, sheets):
     assert by_phone("13812345678")["addresses"][0]["district"] == "南山区"
 
 
-def test_history_json_shortcut_equals_the_general_encoder():
-    from sellerdesk.exchange.importer import _ADDRESS_COLUMNS, _address_json
-    from sellerdesk.store.models import dump_json
+def test_history_rows_hold_each_added_address_as_written(store, sheets):
+    """SQLite makes the 'create' history rows of an import from the rows just written."""
+    awkward = '引号"和\\反斜杠 emoji😀 制表\t末尾'
+    path = sheets.xlsx("客户.xlsx", {"S": [["姓名", "手机", "省", "市", "区", "详细地址", "邮编"],
+                                    ["张三", "13812345678", "广东", "深圳", "南山区", awkward, "518000"],
+                                    ["李四", "13912345678", "浙江", "杭州", "西湖区", "文三路1号", ""]]})
+    importer.import_file(path)
+    changes = {c.address_id: c for c in AddressChange.select()}
+    assert len(changes) == 2
+    for address in Address.select():
+        change = changes[address.id]
+        assert (change.action, change.reason, change.customer_id) == ("create", "import", address.customer_id)
+        assert change.new_values == {f: getattr(address, f) for f in importer._ADDRESS_COLUMNS}
+    assert {a.detail for a in Address.select()} == {awkward, "文三路1号"}
 
-    values = ["张三", '引号"和\\反斜杠', "换行\n制表\t", "", "emoji😀", "\x00\x1f", "ascii", "440305", "家"]
-    full = dict(zip(_ADDRESS_COLUMNS, values))
-    assert _address_json(full) == dump_json(full)
-    full["adcode"] = None  # not text: the general encoder answers
-    assert _address_json(full) == dump_json(full)
+
+LATE_DUPLICATES = [
+    HEADER + ["客户编号", "标签", "生日"],
+    ["张一", "13800000001", "wx1", "广东", "深圳", "南山", "科技园1号", "", "R1", "", ""],
+    ["张二", "13800000002", "wx2", "浙江", "杭州", "西湖区", "文三路2号", "", "R2", "VIP", ""],
+    ["张三", "13800000003", "", "北京", "", "朝阳区", "建国路3号", "", "R3", "", ""],
+    ["张四", "13800000004", "wx4", "四川", "成都", "武侯区", "人民路4号", "", "", "", ""],
+    ["", "", "", "", "", "", "", "", "", "", ""],
+    # rows after the first batches were written, joining their customers
+    ["张一", "13800000001", "", "江苏", "南京", "鼓楼区", "中山路9号", "第二个地址", "", "老客户", ""],
+    ["别名", "", "wx2", "广东", "广州", "天河区", "体育西路8号", "", "", "", "1990-03-04"],
+    ["张三", "", "", "上海", "", "浦东新区", "世纪大道7号", "", "R3", "", ""],
+    ["张四", "13800000004", "", "四川", "成都", "武侯区", "人民路4号", "同一个地址", "", "", ""],
+    ["新人", "13800000005", "", "湖北", "武汉", "洪山区", "珞喻路5号", "", "", "", ""],
+    ["张一", "13800000001", "wx1", "福建", "厦门", "思明区", "环岛路6号", "", "", "", ""],
+]
+
+
+def content():
+    """Customers with their addresses (without the address ids, which depend on write order),
+    the history rows and what searches find."""
+    people = []
+    for customer, addresses in queries.iter_customers(queries.CustomerFilter(), sort="id"):
+        person = queries.customer_to_dict(customer, addresses)
+        person.pop("created_at"), person.pop("updated_at")
+        person["addresses"] = sorted((a["recipient"], a["phone"], a["province"], a["city"], a["district"],
+                                      a["detail"], a["is_default"]) for a in person["addresses"])
+        people.append(person)
+    history = sorted((h.customer_id, h.action, h.reason, sorted(h.new_values.items())) for h in AddressChange.select())
+    found = {term: sorted(search.matching_ids(term)) for term in ("张", "中山路", "别名", "wx2", "广州", "厦门", "zs")}
+    return people, history, found
+
+
+def wipe():
+    for table in ("address_change", "address", "audit_entry", "customer", search.FTS_TABLE, search.GRAMS_TABLE):
+        DB.execute_sql(f'DELETE FROM "{table}"')
+
+
+@pytest.mark.parametrize("on_duplicate", ["merge", "update"])
+def test_rows_joining_customers_already_written_give_what_writing_at_the_end_gives(store, sheets, monkeypatch,
+                                                                                   on_duplicate):
+    """import_file writes batches while it checks the next rows; a later row merging into a
+    customer of an earlier batch must end as the plan-then-write path (the wizard's) ends."""
+    path = sheets.xlsx("late.xlsx", {"S": LATE_DUPLICATES})
+    monkeypatch.setattr(importer, "BATCH", 2)
+    streamed = importer.import_file(path, on_duplicate=on_duplicate).counts
+    after_streaming = content()
+    wipe()
+    monkeypatch.setattr(importer, "BATCH", 10_000)
+    table = importer.read_table(path)
+    refs = importer.refs_of(table, importer.hdr.guess_mapping(table.headers))
+    plan = importer.make_plan(importer.prepare(table), on_duplicate, refs=refs)
+    assert importer.execute(plan) == streamed
+    assert content() == after_streaming
+    people = {p["phone"]: p for p in after_streaming[0]}
+    first = people["13800000001"]
+    if on_duplicate == "merge":
+        assert [a[5] for a in sorted(first["addresses"], key=lambda a: not a[6])][0] == "科技园1号"
+        assert len(first["addresses"]) == 3 and "老客户" in first["tags"]
+    else:  # an update row's address replaces the first one
+        assert {a[5] for a in first["addresses"]} == {"环岛路6号"}
+    assert people["13800000002"]["birthday"] == "1990-03-04"
+    assert len(people["13800000004"]["addresses"]) == 1
+    assert streamed["new"] == 5 and streamed["merged" if on_duplicate == "merge" else "updated"] == 5

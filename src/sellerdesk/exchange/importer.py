@@ -25,14 +25,14 @@ new, and the import one AuditEntry with counts only.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import logging
 import os
 from dataclasses import dataclass, field
-from json.encoder import encode_basestring
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 
 from sellerdesk.core import regions
@@ -51,7 +51,7 @@ from sellerdesk.store.customers import (
 )
 from sellerdesk.store import bulk, search
 from sellerdesk.store.errors import ValidationError
-from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, dump_json, utcnow
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
 log = logging.getLogger(__name__)
 
@@ -405,47 +405,50 @@ def _existing_keys() -> tuple[dict[str, int], dict[str, int]]:
     return phones, wechats
 
 
-def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Sequence[str] | None = None,
-              progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Plan:
-    """Decide each row's action. Needs the store bound (duplicates are looked up in it).
+class Planner:
+    """Decides each row's action as the rows come, in file order (what :func:`make_plan` runs).
 
-    ``refs`` are the rows' 客户编号 (same length as ``records``): rows sharing one belong to
-    one customer within the file (never matched against the database).
+    Needs the store bound: the duplicate keys of the database are read when it is made.
+    A row's ``leader`` may come out negative (a 客户编号 shared with a row that matched a
+    database customer): ``-leader - 1`` is then that customer's id; :meth:`plan` resolves it.
     """
-    if on_duplicate not in ON_DUPLICATE:
-        raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
-    token = token or CancelToken()
-    db_phone, db_wechat = _existing_keys() if on_duplicate != "new" else ({}, {})
-    file_phone: dict[str, int] = {}
-    file_wechat: dict[str, int] = {}
-    file_ref: dict[str, int] = {}
-    counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
-    total = len(records)
-    for index, rec in enumerate(records):
-        if index % CHUNK == 0:
-            token.check()
-            progress(index, total, "planning")
+
+    def __init__(self, on_duplicate: str = "merge") -> None:
+        if on_duplicate not in ON_DUPLICATE:
+            raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+        self.on_duplicate = on_duplicate
+        self.db_phone, self.db_wechat = _existing_keys() if on_duplicate != "new" else ({}, {})
+        self.file_phone: dict[str, int] = {}
+        self.file_wechat: dict[str, int] = {}
+        self.file_ref: dict[str, int] = {}
+        self.counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
+        self.records: list[Record] = []
+
+    def add(self, rec: Record, ref: str = "") -> None:
+        index = len(self.records)
+        self.records.append(rec)
+        counts = self.counts
+        on_duplicate = self.on_duplicate
         counts["rows"] += 1
         rec.target = rec.leader = None
         rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
         if rec.rejected:
             rec.action = "reject"
             counts["rejected"] += 1
-            continue
+            return
         if rec.flagged:
             counts["flagged"] += 1
         if on_duplicate == "new":
             rec.action = "new"
             counts["new"] += 1
-            continue
+            return
         wechat = rec.customer.get("wechat", "")
-        ref = refs[index] if refs else ""
-        target = db_phone.get(rec.phone_key) if rec.phone_key else None
+        target = self.db_phone.get(rec.phone_key) if rec.phone_key else None
         if target is None and wechat:
-            target = db_wechat.get(wechat)
+            target = self.db_wechat.get(wechat)
         leader = None
         if target is None:
-            for key, table in ((rec.phone_key, file_phone), (wechat, file_wechat), (ref, file_ref)):
+            for key, table in ((rec.phone_key, self.file_phone), (wechat, self.file_wechat), (ref, self.file_ref)):
                 if key and key in table:
                     leader = table[key]
                     break
@@ -463,23 +466,43 @@ def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Seque
             rec.target = target
             rec.leader = leader if target is None else None
         # later rows with any of this row's keys join the same customer
-        for key, file_table, db_table in ((rec.phone_key, file_phone, db_phone), (wechat, file_wechat, db_wechat),
-                                          (ref, file_ref, None)):
+        for key, file_table, db_table in ((rec.phone_key, self.file_phone, self.db_phone),
+                                          (wechat, self.file_wechat, self.db_wechat), (ref, self.file_ref, None)):
             if not key:
                 continue
             if target is not None:
                 if db_table is not None:
                     db_table.setdefault(key, target)
                 else:
-                    file_ref.setdefault(key, -target - 1)  # negative: a database customer
+                    self.file_ref.setdefault(key, -target - 1)  # negative: a database customer
             else:
                 file_table.setdefault(key, leader)
-    # a ref pointing at a database customer (encoded negative) becomes a target
-    for rec in records:
-        if rec.leader is not None and rec.leader < 0:
-            rec.target, rec.leader = -rec.leader - 1, None
+
+    def plan(self, ref_column: bool = False) -> "Plan":
+        # a ref pointing at a database customer (encoded negative) becomes a target
+        for rec in self.records:
+            if rec.leader is not None and rec.leader < 0:
+                rec.target, rec.leader = -rec.leader - 1, None
+        return Plan(self.records, self.on_duplicate, self.counts, ref_column)
+
+
+def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Sequence[str] | None = None,
+              progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Plan:
+    """Decide each row's action. Needs the store bound (duplicates are looked up in it).
+
+    ``refs`` are the rows' 客户编号 (same length as ``records``): rows sharing one belong to
+    one customer within the file (never matched against the database).
+    """
+    token = token or CancelToken()
+    planner = Planner(on_duplicate)
+    total = len(records)
+    for index, rec in enumerate(records):
+        if index % CHUNK == 0:
+            token.check()
+            progress(index, total, "planning")
+        planner.add(rec, refs[index] if refs else "")
     progress(total, total, "planning")
-    return Plan(records, on_duplicate, counts, bool(refs))
+    return planner.plan(bool(refs))
 
 
 def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
@@ -521,18 +544,6 @@ _MERGE_SKIP = ("name_pinyin", "name_initials")
 _ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 
 
-_ADDRESS_JSON_KEYS = [(c, encode_basestring(c)) for c in sorted(_ADDRESS_COLUMNS)]
-
-
-def _address_json(full: dict) -> str:
-    """``dump_json(full)`` for an address of text values, without the general encoder (a third
-    of the time; 100k history rows per big import). Tested equal to it."""
-    try:
-        return "{" + ", ".join([f"{key}: {encode_basestring(full[c])}" for c, key in _ADDRESS_JSON_KEYS]) + "}"
-    except TypeError:  # a value that is not text
-        return dump_json(full)
-
-
 def _address_key(values: dict) -> tuple[str, ...]:
     return tuple("".join(str(values.get(f) or "").split()) for f in ("province", "city", "district", "detail"))
 
@@ -565,14 +576,18 @@ def _merged_values(current: dict, incoming: dict, overwrite: bool) -> dict:
 
 
 class _Pending:
-    """A customer the import creates: its fields and addresses, built from one or more rows."""
+    """A customer the import creates: its fields and addresses, built from one or more rows,
+    and (once written) its id and the values it was written with."""
 
-    __slots__ = ("data", "addresses", "keys")
+    __slots__ = ("data", "addresses", "keys", "cid", "written_data", "written")
 
     def __init__(self, data: dict) -> None:
         self.data = data  # the leading row's dict; copied before a merge changes it
         self.addresses: list[dict] = []
         self.keys: set[tuple[str, ...]] | None = None  # made when a second address comes
+        self.cid: int | None = None
+        self.written_data: dict = {}
+        self.written: list[tuple[int, dict]] = []  # (address id, the address dict written)
 
     def add_address(self, address: dict | None, overwrite: bool) -> None:
         if not address:
@@ -593,114 +608,180 @@ class _Pending:
         self.keys.add(key)
 
 
-def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
-            token: CancelToken | None = None) -> dict[str, int]:
-    """Write ``plan`` in one transaction; returns the counts (with addresses added/updated)."""
-    token = token or CancelToken()
-    counts = dict(plan.counts)
-    counts.update(addresses_added=0, addresses_updated=0, customers_changed=0)
-    records = plan.records
-    total = len(records)
-    # customers that may get new addresses: their search-index rows are refreshed at the end
-    targets = sorted({rec.target for rec in records
-                      if rec.action in ("merge", "update") and rec.target is not None})
-    # Inside one transaction (kill -9 or an error rolls back everything, index included),
-    # the search index's insert triggers are suspended and the new customers' index rows,
-    # made here from the values in hand, are written at the end (store.search.bulk_load):
-    # per row, the triggers cost a delete and re-insert of the customer's index row for
-    # every customer and every address.
-    with DB.atomic(lock_type="IMMEDIATE"), search.bulk_load(refresh_ids=targets) as search_rows:
-        now = utcnow()
-        pending: dict[int, _Pending] = {}
-        by_target: dict[int, list[Record]] = {}
-        for index, rec in enumerate(records):
-            if index % CHUNK == 0:
-                token.check()
-                progress(index, total * 2, "writing")
-            if rec.action == "new":
-                item = _Pending(rec.customer)
-                item.add_address(rec.address, False)
-                pending[index] = item
-            elif rec.action in ("merge", "update") and rec.leader is not None:
-                item = pending[rec.leader]
-                overwrite = rec.action == "update"
-                changes = _merged_values(item.data, rec.customer, overwrite)
-                if changes:
-                    item.data = {**item.data, **changes}
-                item.add_address(rec.address, overwrite)
-            elif rec.action in ("merge", "update") and rec.target is not None:
-                by_target.setdefault(rec.target, []).append(rec)
+BATCH = 5000  # rows per batch handed to the writer thread
+_FIELDS_C = ("id", *_CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
+_FIELDS_A = ("id", "customer_id", *_ADDRESS_COLUMNS, "is_default", "created_at", "updated_at")
+# the history row of every address an import adds, made by SQLite from the row just written
+# (an id range: the import numbers its addresses itself); keys sorted, as dump_json writes them
+_SNAPSHOT_SQL = "json_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(_ADDRESS_COLUMNS)) + ")"
+_HISTORY_SQL = (
+    'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
+    f"SELECT a.id, a.customer_id, 'create', {_SNAPSHOT_SQL}, ?, ? FROM address a WHERE a.id BETWEEN ? AND ?"
+)
 
-        next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
-        next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
-        # rows are built as stored (timestamps as text, booleans as 0/1, JSON as text) and
-        # written with plain executemany: no per-value conversion for 300k rows
-        stamp = str(now)
-        customer_rows, address_rows, change_rows = [], [], []
-        fields_c = ("id", *_CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
-        fields_a = ("id", "customer_id", *_ADDRESS_COLUMNS, "is_default", "created_at", "updated_at")
-        fields_h = ("address_id", "customer_id", "action", "new_values", "reason", "changed_at")
 
-        created: list[tuple[int, int, dict]] = []  # (address id, customer id, values): history rows to write
-        indexed: list[tuple[int, dict, list[dict]]] = []  # (customer id, fields, addresses): search rows to make
+def _stored_customer(cid: int, data: dict, stamp: str) -> tuple:
+    """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
+    birthday = data.get("birthday")
+    return (cid, *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
+            None if birthday is None else str(birthday),
+            *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY], 0, stamp, stamp)
 
-        def add_address_rows(customer_id: int, values: dict, is_default: bool) -> dict:
-            nonlocal next_address
-            # the importer's cleaned addresses already hold every column, in this order
-            full = values if tuple(values) == _ADDRESS_COLUMNS else {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
-            address_rows.append((next_address, customer_id, *full.values(), int(is_default), stamp, stamp))
-            created.append((next_address, customer_id, full))
-            next_address += 1
-            counts["addresses_added"] += 1
-            return full
 
-        def history_rows() -> None:
-            change_rows.extend([(aid, cid, "create", _address_json(full), REASON, stamp) for aid, cid, full in created])
-            created.clear()
+def _assignments(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}" = ?' for c in columns)
 
-        def flush() -> None:
-            for model, fields, rows in ((Customer, fields_c, customer_rows), (Address, fields_a, address_rows),
-                                        (AddressChange, fields_h, change_rows)):
-                for start in range(0, len(rows), CHUNK):
-                    token.check()
-                    _insert_rows(model, fields, rows[start:start + CHUNK])
-                rows.clear()
 
-        done = 0
-        # a load at least as big as the tables: their indexes are built once at the end, by
-        # SQLite in a helper thread while this one makes the history rows and search tokens
-        addresses_in = sum(len(item.addresses) for item in pending.values())
-        with bulk.deferred_indexes(("customer", "address"), max(len(pending), addresses_in)) as deferred:
-            for item in pending.values():
-                cid = next_customer
-                next_customer += 1
-                data = item.data
-                birthday = data.get("birthday")
-                customer_rows.append((cid, *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
-                                      None if birthday is None else str(birthday),
-                                      *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY],
-                                      0, stamp, stamp))
-                written = [add_address_rows(cid, address, position == 0)
-                           for position, address in enumerate(item.addresses)]
-                indexed.append((cid, data, written))
-                done += 1
-                if done % CHUNK == 0:
-                    flush()
-                    progress(total + done, total * 2, "writing")
-            flush()
-            pending.clear()  # written; ~20 MB at 100k customers, freed before the peak below
-            deferred.rebuild_in_background()
-            history_rows()
-            for cid, data, written in indexed:
-                search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""),
-                                data.get("name_initials", ""), data.get("wechat", ""), data.get("phone", ""), written)
-            indexed.clear()
-            deferred.join()
-        flush()  # the history rows
+def _full_address(values: dict) -> dict:
+    # the importer's cleaned addresses already hold every column, in this order
+    return values if tuple(values) == _ADDRESS_COLUMNS else {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
 
-        target_ids = list(by_target)
+
+class _Loader:
+    """Writes planned records as they come, in one transaction (see :func:`_loading`).
+
+    New customers go to the database in batches through a :class:`~sellerdesk.store.bulk.Writer`,
+    so SQLite stores one batch in a helper thread while this thread checks the next rows.
+    A later row merging into a customer of the file already written changes it at the end
+    (:meth:`_fix_written`): the result is what writing after the last row would give. Rows
+    merging into database customers are applied at the end too.
+    """
+
+    def __init__(self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred,
+                 token: CancelToken) -> None:
+        self.writer, self.search_rows, self.deferred, self.token = writer, search_rows, deferred, token
+        self.now = utcnow()
+        self.stamp = str(self.now)
+        self.counts = dict(addresses_added=0, addresses_updated=0, customers_changed=0)
+        self.next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
+        self.next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
+        self.history_from = self.next_address  # first address id without its history row
+        self.pending: dict[int, _Pending] = {}  # record index → the customer it creates
+        self.fresh: list[_Pending] = []  # not written yet
+        self.changed: dict[int, _Pending] = {}  # written, then merged into: id → customer
+        self.by_target: dict[int, list[Record]] = {}  # database customer id → its rows
+        self.address_rows: list[tuple] = []
+
+    def add(self, index: int, rec: Record) -> None:
+        """One planned record (``index``: its position in the plan, as ``leader`` counts)."""
+        if rec.action == "new":
+            item = _Pending(rec.customer)
+            item.add_address(rec.address, False)
+            self.pending[index] = item
+            self.fresh.append(item)
+            return
+        if rec.action not in ("merge", "update"):
+            return
+        leader, target = rec.leader, rec.target
+        if leader is not None and leader < 0:  # see Planner
+            leader, target = None, -leader - 1
+        if leader is not None:
+            item = self.pending[leader]
+            overwrite = rec.action == "update"
+            changes = _merged_values(item.data, rec.customer, overwrite)
+            if changes:
+                item.data = {**item.data, **changes}
+            item.add_address(rec.address, overwrite)
+            if item.cid is not None:
+                self.changed[item.cid] = item
+        elif target is not None:
+            self.by_target.setdefault(target, []).append(rec)
+
+    def write_fresh(self) -> None:
+        """Hand the customers made since the last call to the writer, with their addresses,
+        history and search rows."""
+        if not self.fresh:
+            return
+        customer_rows = []
+        for item in self.fresh:
+            cid = item.cid = self.next_customer
+            self.next_customer += 1
+            data = item.written_data = item.data
+            customer_rows.append(_stored_customer(cid, data, self.stamp))
+            written = []
+            for position, address in enumerate(item.addresses):
+                written.append((self._address_row(cid, address, position == 0), address))
+            item.written = written
+            self.search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""), data.get("name_initials", ""),
+                                 data.get("wechat", ""), data.get("phone", ""),
+                                 [_full_address(a) for _, a in written])
+        self.fresh = []
+        self.writer.insert("customer", _FIELDS_C, customer_rows)
+        self._write_addresses()
+        self.search_rows.flush()
+
+    def _address_row(self, customer_id: int, values: dict, is_default: bool) -> int:
+        aid = self.next_address
+        self.next_address += 1
+        self.address_rows.append((aid, customer_id, *_full_address(values).values(), int(is_default),
+                                  self.stamp, self.stamp))
+        self.counts["addresses_added"] += 1
+        return aid
+
+    def _write_addresses(self) -> None:
+        rows, self.address_rows = self.address_rows, []
+        self.writer.insert("address", _FIELDS_A, rows)
+        if self.history_from < self.next_address:
+            self.writer.run(_HISTORY_SQL, (REASON, self.stamp, self.history_from, self.next_address - 1))
+            self.history_from = self.next_address
+
+    def finish(self, plan_counts: dict[str, int], source: str, on_duplicate: str,
+               progress: Callable[[int], None]) -> dict[str, int]:
+        """Write what is left, build the indexes, apply the late merges; returns all the counts."""
+        self.write_fresh()
+        self.pending.clear()
+        progress(0.1)
+        # the indexes are built (by SQLite, in the writer's thread) before anything reads
+        # the tables by customer again: the late merges below, the search rows at the end
+        self.deferred.rebuild_in_background(self.writer)
+        self.deferred.join()
+        progress(0.6)
+        self._fix_written()
+        progress(0.7)
+        self._apply_targets(lambda share: progress(0.7 + 0.3 * share))
+        counts = {**plan_counts, **self.counts}
+        AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
+            "file": source, "on_duplicate": on_duplicate, **counts,
+        })
+        return counts
+
+    def _fix_written(self) -> None:
+        """Customers of the file written before a later row merged into them."""
+        if not self.changed:
+            return
+        cursor = DB.cursor()
+        replaced: list[int] = []
+        for cid, item in self.changed.items():
+            before = _stored_customer(cid, item.written_data, self.stamp)
+            after = _stored_customer(cid, item.data, self.stamp)
+            changes = [(column, new) for column, old, new in zip(_FIELDS_C, before, after) if old != new]
+            if changes:
+                cursor.execute(f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
+                               [v for _, v in changes] + [cid])
+            for position, address in enumerate(item.addresses):
+                if position >= len(item.written):
+                    self._address_row(cid, address, False)
+                    continue
+                aid, written = item.written[position]
+                if address is not written:  # the first address, overwritten by an update row
+                    full = _full_address(address)
+                    cursor.execute(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
+                    replaced.append(aid)
+        for start in range(0, len(replaced), 500):
+            chunk = replaced[start:start + 500]
+            cursor.execute(f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
+                           f'WHERE a.id = address_change.address_id) WHERE "action" = \'create\' '
+                           f'AND "address_id" IN ({", ".join("?" * len(chunk))})', chunk)
+        self.search_rows.refresh(list(self.changed))
+        self.changed.clear()
+        self._write_addresses()
+        self.writer.wait()
+
+    def _apply_targets(self, progress: Callable[[int], None]) -> None:
+        target_ids = list(self.by_target)
+        self.search_rows.refresh(target_ids)
         for start in range(0, len(target_ids), 500):
-            token.check()
+            self.token.check()
             chunk = target_ids[start : start + 500]
             current = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
             live: dict[int, list[Address]] = {cid: [] for cid in chunk}
@@ -711,26 +792,55 @@ def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
                 customer = current.get(cid)
                 if customer is None:
                     continue
-                _apply_to_existing(customer, live[cid], by_target[cid], now, counts, add_address_rows)
-            history_rows()
-            flush()
-            done += len(chunk)
-            progress(total + min(done, total), total * 2, "writing")
-        AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
-            "file": source, "on_duplicate": plan.on_duplicate,
-            **{k: v for k, v in counts.items()},
-        })
+                _apply_to_existing(customer, live[cid], self.by_target[cid], self.now, self.counts, self._address_row)
+            self._write_addresses()
+            self.writer.wait()
+            progress(min(start + 500, len(target_ids)) / max(len(target_ids), 1))
+        self.by_target.clear()
+
+
+@contextlib.contextmanager
+def _loading(incoming: int, token: CancelToken):
+    """One transaction for a whole import, yielding its :class:`_Loader`.
+
+    Inside it (an error, Cancel or ``kill -9`` rolls back everything, index included): a
+    writer thread for the database work; the search index's insert triggers suspended
+    and the new customers' index rows made from the values in hand
+    (:func:`sellerdesk.store.search.bulk_load`): per row, the triggers cost a delete and
+    re-insert of the customer's index row for every customer and every address; and, for
+    a load at least as big as the tables, their indexes dropped and built once at the end.
+    """
+    with DB.atomic(lock_type="IMMEDIATE"), bulk.Writer() as writer, \
+            search.bulk_load(writer=writer) as search_rows, \
+            bulk.deferred_indexes(("customer", "address"), incoming) as deferred:
+        yield _Loader(writer, search_rows, deferred, token)
+
+
+def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
+            token: CancelToken | None = None) -> dict[str, int]:
+    """Write ``plan`` in one transaction; returns the counts (with addresses added/updated)."""
+    return _load_records(plan.records, len(plan.records), lambda: plan, source=source, progress=progress,
+                         token=token or CancelToken())[1]
+
+
+def _load_records(records: Iterable[Record], total: int, plan_of: Callable[[], Plan], *, source: str,
+                  progress: ProgressFn, token: CancelToken) -> tuple[Plan, dict[str, int]]:
+    """Write planned ``records`` (``total`` of them) as they come; ``plan_of`` gives the plan
+    once they have all come. Progress: the records are the first half, finishing the second."""
+    with _loading(total, token) as loader:
+        for index, rec in enumerate(records):
+            if index % CHUNK == 0:
+                token.check()
+                progress(index, total * 2, "writing")
+            loader.add(index, rec)
+            if len(loader.fresh) >= BATCH:
+                loader.write_fresh()
+        plan = plan_of()
+        counts = loader.finish(plan.counts, source, plan.on_duplicate,
+                               lambda share: progress(total + int(total * share), total * 2, "writing"))
         token.check()
     progress(total * 2, total * 2, "writing")
-    return counts
-
-
-def _insert_rows(model, columns: Sequence[str], rows: list[tuple]) -> None:
-    """A plain ``executemany`` INSERT of rows already in stored form: peewee's insert_many
-    spends most of its time building SQL and converting values for big batches."""
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    DB.cursor().executemany(f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})', rows)
+    return plan, counts
 
 
 def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime,
@@ -821,15 +931,42 @@ def import_file(path: str | Path, *, sheet: str | None = None, header_row: int |
                 mapping: Sequence[str | None] | None = None, on_duplicate: str = "merge", dry_run: bool = False,
                 report_path: Path | None = None, write_report_file: bool = True,
                 progress: ProgressFn = no_progress, token: CancelToken | None = None) -> ImportResult:
-    """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call."""
+    """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call.
+
+    Writing, each row is checked, planned and handed on as it comes: SQLite stores one
+    batch in a helper thread while the next rows are checked. (The wizard, which shows the
+    plan first, writes it with :func:`execute`; the result is the same.)
+    """
     token = token or CancelToken()
     path = Path(path)
     table = read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-    records = prepare(table, mapping, progress=progress, token=token)
-    plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
-    return finish(table, mapping, plan, dry_run=dry_run, report_path=report_path,
-                  write_report_file=write_report_file, progress=progress, token=token)
+    if dry_run:
+        records = prepare(table, mapping, progress=progress, token=token)
+        plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
+        return finish(table, mapping, plan, dry_run=True, report_path=report_path,
+                      write_report_file=write_report_file, progress=progress, token=token)
+    validate_mapping(mapping, table.path.name)
+    columns = tuple((i, f) for i, f in enumerate(mapping) if f)
+    refs = refs_of(table, mapping)
+    planners: list[Planner] = []
+
+    def planner() -> Planner:
+        # made inside the transaction: the duplicate keys it reads are the ones written against
+        if not planners:
+            planners.append(Planner(on_duplicate))
+        return planners[0]
+
+    def checked() -> Iterator[Record]:
+        plan = planner()
+        for index, (number, cells) in enumerate(table.rows):
+            rec = prepare_row(number, cells, columns)
+            plan.add(rec, refs[index] if refs else "")
+            yield rec
+
+    plan, counts = _load_records(checked(), len(table.rows), lambda: planner().plan(bool(refs)),
+                                 source=table.path.name, progress=progress, token=token)
+    return _result(table, mapping, plan, counts, False, report_path, write_report_file)
 
 
 def finish(table: Table, mapping: Sequence[str | None], plan: Plan, *, dry_run: bool = False,
@@ -839,6 +976,11 @@ def finish(table: Table, mapping: Sequence[str | None], plan: Plan, *, dry_run: 
     counts = dict(plan.counts)
     if not dry_run:
         counts = execute(plan, source=table.path.name, progress=progress, token=token)
+    return _result(table, mapping, plan, counts, dry_run, report_path, write_report_file)
+
+
+def _result(table: Table, mapping: Sequence[str | None], plan: Plan, counts: dict[str, int], dry_run: bool,
+            report_path: Path | None, write_report_file: bool) -> ImportResult:
     report = None
     if write_report_file and reported(plan.records):
         report = report_path or default_report_path(table.path)
