@@ -339,3 +339,19 @@ def test_rows_joining_customers_already_written_give_what_writing_at_the_end_giv
     assert people["13800000002"]["birthday"] == "1990-03-04"
     assert len(people["13800000004"]["addresses"]) == 1
     assert streamed["new"] == 5 and streamed["merged" if on_duplicate == "merge" else "updated"] == 5
+
+
+def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(store, sheets):
+    for i in range(5):
+        customers.create_customer({"name": f"老客户{i}", "phone": f"1370000000{i}"})
+    indexes = bulk.index_sql(DB.obj, "customer")
+    path = sheets.xlsx("two.xlsx", {"S": [HEADER, ["新客户", "13900000000", "", "广东", "深圳", "南山", "科技园1号", ""],
+                                          ["老客户1", "13700000001", "", "浙江", "杭州", "西湖区", "文三路1号", "又来了"]]})
+    counts = importer.import_file(path).counts
+    assert (counts["new"], counts["merged"], counts["addresses_added"]) == (1, 1, 2)
+    assert bulk.index_sql(DB.obj, "customer") == indexes
+    assert by_phone("13700000001")["notes"] == "又来了"
+    assert by_phone("13900000000")["addresses"][0]["detail"] == "科技园1号"
+    (entry,) = AuditEntry.select().where(AuditEntry.action == "import")
+    assert entry.detail["new"] == 1 and entry.detail["addresses_added"] == 2
+    assert sorted(search.matching_ids("文三路")) == [by_phone("13700000001")["id"]]

@@ -726,7 +726,7 @@ class _Loader:
             self.history_from = self.next_address
 
     def finish(self, plan_counts: dict[str, int], source: str, on_duplicate: str,
-               progress: Callable[[int], None]) -> dict[str, int]:
+               progress: Callable[[float], None]) -> dict[str, int]:
         """Write what is left, build the indexes, apply the late merges; returns all the counts."""
         self.write_fresh()
         self.pending.clear()
@@ -734,6 +734,7 @@ class _Loader:
         # the indexes are built (by SQLite, in the writer's thread) before anything reads
         # the tables by customer again: the late merges below, the search rows at the end
         self.deferred.rebuild_in_background(self.writer)
+        self.writer.wait()  # from here on this thread uses the connection itself
         self.deferred.join()
         progress(0.6)
         self._fix_written()
@@ -777,7 +778,7 @@ class _Loader:
         self._write_addresses()
         self.writer.wait()
 
-    def _apply_targets(self, progress: Callable[[int], None]) -> None:
+    def _apply_targets(self, progress: Callable[[float], None]) -> None:
         target_ids = list(self.by_target)
         self.search_rows.refresh(target_ids)
         for start in range(0, len(target_ids), 500):
