@@ -431,13 +431,14 @@ class Planner:
         on_duplicate = self.on_duplicate
         counts["rows"] += 1
         rec.target = rec.leader = None
-        rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
-        if rec.rejected:
-            rec.action = "reject"
-            counts["rejected"] += 1
-            return
-        if rec.flagged:
-            counts["flagged"] += 1
+        if rec.issues:  # (most rows have none)
+            rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
+            if rec.rejected:
+                rec.action = "reject"
+                counts["rejected"] += 1
+                return
+            if rec.flagged:
+                counts["flagged"] += 1
         if on_duplicate == "new":
             rec.action = "new"
             counts["new"] += 1
@@ -698,13 +699,10 @@ class _Loader:
             self.next_customer += 1
             data = item.written_data = item.data
             customer_rows.append(_stored_customer(cid, data, self.stamp))
-            written = []
-            for position, address in enumerate(item.addresses):
-                written.append((self._address_row(cid, address, position == 0), address))
-            item.written = written
+            item.written = [(self._address_row(cid, address, position == 0), address)
+                            for position, address in enumerate(item.addresses)]
             self.search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""), data.get("name_initials", ""),
-                                 data.get("wechat", ""), data.get("phone", ""),
-                                 [_full_address(a) for _, a in written])
+                                 data.get("wechat", ""), data.get("phone", ""), item.addresses)
         self.fresh = []
         self.writer.insert("customer", _FIELDS_C, customer_rows)
         self._write_addresses()
