@@ -79,9 +79,9 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherD
     # and nothing (not even the WAL switch) has been written by then.
     if not create:
         open_raw(path, key).close()
-    # check_same_thread off: peewee already keeps one connection per thread; a bulk write may
-    # hand its own connection to a helper thread for a long statement (store.bulk) while it
-    # waits, never using it at the same time
+    # check_same_thread off: peewee already keeps one connection per thread; a bulk write
+    # hands its connection to a helper thread that runs its statements (store.bulk.Writer)
+    # while it does Python work, never using it at the same time
     db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS,
                            check_same_thread=False)
     db.connect()
