@@ -115,3 +115,21 @@ def test_xls_with_impossible_dimensions_is_refused_not_fatal(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=tmp_path,
                           env=dict(os.environ, RUST_BACKTRACE="0"), timeout=120)
     assert proc.returncode == 0 and proc.stdout.strip() == "corrupt", proc.stderr[-300:]
+
+
+def test_a_panic_inside_the_xls_reader_leaves_one_line_on_stderr(tmp_path):
+    """One byte of this fixture changed makes calamine panic (a Rust slice out of range) while
+    it loads the sheet; Rust prints the panic on stderr before Python sees it. The CLI must
+    still say one line, and text written to stderr around a call that does not panic stays."""
+    data = bytearray(FIXTURE.read_bytes())
+    data[1512] = 243
+    path = tmp_path / "坏表.xls"
+    path.write_bytes(bytes(data))
+    code = ("import os, sys\nfrom sellerdesk.exchange import importer, readers\n"
+            "from sellerdesk.exchange.errors import ExchangeError\n"
+            "with readers._panic_text_dropped():\n    os.write(2, b'kept\\n')\n"
+            "try:\n    importer.read_table(sys.argv[1])\nexcept ExchangeError as exc:\n    print(exc.code)\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=tmp_path,
+                          env=dict(os.environ, RUST_BACKTRACE="1"), timeout=120)
+    assert proc.returncode == 0 and proc.stdout.strip() == "corrupt", proc.stderr[-300:]
+    assert proc.stderr == "kept\n"

@@ -16,6 +16,9 @@ import contextlib
 import csv
 import datetime as _dt
 import io
+import os
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -90,6 +93,36 @@ class Workbook:
         self.close()
 
 
+@contextlib.contextmanager
+def _panic_text_dropped() -> Iterator[None]:
+    """Around a calamine call: Rust's panic hook writes its message straight to file
+    descriptor 2 before the panic reaches Python as an exception (a damaged file, reported
+    in one line). What is written there meanwhile is held, dropped after a panic and passed
+    on otherwise. Without a usable descriptor 2 (a windowed app), the call just runs."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (AttributeError, OSError, ValueError):
+        yield
+        return
+    held = tempfile.TemporaryFile()
+    panicked = False
+    try:
+        os.dup2(held.fileno(), 2)
+        yield
+    except BaseException as exc:
+        panicked = _is_panic(exc)
+        raise
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+        held.seek(0)
+        text = held.read()
+        held.close()
+        if text and not panicked:
+            os.write(2, text)
+
+
 class CalamineBook(Workbook):
     def __init__(self, path: Path, kind: str) -> None:
         super().__init__(path)
@@ -98,7 +131,7 @@ class CalamineBook(Workbook):
         self.kind = kind
         self._pc = pc
         self._loaded: dict[str, object] = {}  # loading a 100k-row sheet takes ~1.4 s: once per sheet
-        with self._damaged():
+        with self._damaged(), _panic_text_dropped():
             try:
                 self._book = pc.CalamineWorkbook.from_path(str(path))
                 metadata = self._book.sheets_metadata
@@ -127,7 +160,7 @@ class CalamineBook(Workbook):
     def _sheet(self, sheet: str):
         if sheet in self._loaded:
             return self._loaded[sheet]
-        with self._damaged():
+        with self._damaged(), _panic_text_dropped():
             try:
                 data = self._loaded[sheet] = self._book.get_sheet_by_name(sheet)
             except self._pc.WorksheetNotFound as exc:
