@@ -204,6 +204,31 @@ def test_cancel_leaves_the_database_unchanged(store, sheets):
     assert snapshot() == before
 
 
+@pytest.mark.parametrize("share", [0.3, 0.55])  # among the rows (batches already written), then finishing
+def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, sheets, monkeypatch, share):
+    import threading
+
+    existing_customer()
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
+                       for i in range(3000)]
+    path = sheets.xlsx("big.xlsx", {"S": rows})
+    monkeypatch.setattr(importer, "BATCH", 400)
+    before = snapshot()
+    token = CancelToken()
+    seen = []
+
+    def progress(done, total, message):
+        if message == "writing" and done > total * share:
+            seen.append(done)
+            token.cancel()
+
+    with pytest.raises(Cancelled):
+        importer.import_file(path, progress=progress, token=token)
+    assert seen
+    assert snapshot() == before
+    assert not [t for t in threading.enumerate() if t.name == "sellerdesk-bulk-writer"]
+
+
 def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
     existing_customer()
     rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
