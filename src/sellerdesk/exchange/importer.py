@@ -682,8 +682,10 @@ class _Loader:
             changes = _merged_values(item.data, rec.customer, overwrite)
             if changes:
                 item.data = {**item.data, **changes}
+            count, first = len(item.addresses), item.addresses[0] if item.addresses else None
             item.add_address(rec.address, overwrite)
-            if item.cid is not None:
+            if item.cid is not None and (changes or len(item.addresses) != count
+                                         or (first is not None and item.addresses[0] is not first)):
                 self.changed[item.cid] = item
         elif target is not None:
             self.by_target.setdefault(target, []).append(rec)
