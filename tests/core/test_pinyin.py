@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sellerdesk.core.pinyin import full, initials, sort_key
+from sellerdesk.core.pinyin import full, initials, name_keys, sort_key
 
 
 def test_full_and_initials() -> None:
@@ -14,6 +14,11 @@ def test_full_and_initials() -> None:
     assert full("重庆") == "chongqing"
     assert initials("Tom 李") == "tl"
     assert full("") == initials("") == ""
+
+
+@pytest.mark.parametrize("name", ["张三", " 曾小贤 ", "欧阳娜娜", "重庆火锅", "Tom 李", "乐乐", "", "  ", "😀王"])
+def test_name_keys_are_the_sort_key_and_the_initials(name: str) -> None:
+    assert name_keys(name) == (sort_key(name), initials(name))
 
 
 def test_sort_key_orders_by_pinyin() -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
-from sellerdesk.core.pinyin import initials, sort_key
+from sellerdesk.core.pinyin import name_keys
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
 
@@ -102,8 +102,7 @@ def _clean_customer(data: Mapping) -> dict:
                 flags.append(FLAG_NEEDS_CHECK)
             out["flags"] = join_list(flags)
     if "name" in out:
-        out["name_pinyin"] = sort_key(out["name"])
-        out["name_initials"] = initials(out["name"])
+        out["name_pinyin"], out["name_initials"] = name_keys(out["name"])
     return out
 
 
