@@ -307,6 +307,7 @@ LATE_DUPLICATES = [
     ["张二", "13800000002", "wx2", "浙江", "杭州", "西湖区", "文三路2号", "", "R2", "VIP", ""],
     ["张三", "13800000003", "", "北京", "", "朝阳区", "建国路3号", "", "R3", "", ""],
     ["张四", "13800000004", "wx4", "四川", "成都", "武侯区", "人民路4号", "", "", "", ""],
+    ["张五", "13800000006", "", "", "", "", "", "还没有地址", "", "", ""],
     ["", "", "", "", "", "", "", "", "", "", ""],
     # rows after the first batches were written, joining their customers
     ["张一", "13800000001", "", "江苏", "南京", "鼓楼区", "中山路9号", "第二个地址", "", "老客户", ""],
@@ -315,6 +316,7 @@ LATE_DUPLICATES = [
     ["张四", "13800000004", "", "四川", "成都", "武侯区", "人民路4号", "同一个地址", "", "", ""],
     ["新人", "13800000005", "", "湖北", "武汉", "洪山区", "珞喻路5号", "", "", "", ""],
     ["张一", "13800000001", "wx1", "福建", "厦门", "思明区", "环岛路6号", "", "", "", ""],
+    ["张五", "13800000006", "", "广东", "深圳", "南山", "前海1号", "", "", "", ""],  # its first address
 ]
 
 
@@ -363,7 +365,8 @@ def test_rows_joining_customers_already_written_give_what_writing_at_the_end_giv
         assert {a[5] for a in first["addresses"]} == {"环岛路6号"}
     assert people["13800000002"]["birthday"] == "1990-03-04"
     assert len(people["13800000004"]["addresses"]) == 1
-    assert streamed["new"] == 5 and streamed["merged" if on_duplicate == "merge" else "updated"] == 5
+    assert [a[5:] for a in people["13800000006"]["addresses"]] == [("前海1号", True)]  # the default
+    assert streamed["new"] == 6 and streamed["merged" if on_duplicate == "merge" else "updated"] == 6
 
 
 def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(store, sheets):
@@ -380,3 +383,17 @@ def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(stor
     (entry,) = AuditEntry.select().where(AuditEntry.action == "import")
     assert entry.detail["new"] == 1 and entry.detail["addresses_added"] == 2
     assert sorted(search.matching_ids("文三路")) == [by_phone("13700000001")["id"]]
+
+
+def test_import_without_a_search_index(store, sheets):
+    """An SQLite without FTS5 searches with LIKE: the import must not write index rows."""
+    for name in search._TRIGGER_NAMES:
+        DB.execute_sql(f"DROP TRIGGER IF EXISTS {name}")
+    DB.execute_sql(f"DROP TABLE {search.GRAMS_TABLE}")
+    DB.execute_sql(f"DROP TABLE {search.FTS_TABLE}")
+    search.forget(DB.obj)
+    assert not search.fts_enabled()
+    path = sheets.xlsx("a.xlsx", {"S": [HEADER, ["张一", "13800000001", "", "广东", "深圳", "南山", "科技园1号", ""]]})
+    assert importer.import_file(path).counts["new"] == 1
+    assert by_phone("13800000001")["addresses"][0]["detail"] == "科技园1号"
+    assert sorted(search.matching_ids("科技园")) == [by_phone("13800000001")["id"]]

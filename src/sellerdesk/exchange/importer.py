@@ -760,8 +760,8 @@ class _Loader:
                 cursor.execute(f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
                                [v for _, v in changes] + [cid])
             for position, address in enumerate(item.addresses):
-                if position >= len(item.written):
-                    self._address_row(cid, address, False)
+                if position >= len(item.written):  # (position 0: it was written without an address)
+                    self._address_row(cid, address, position == 0)
                     continue
                 aid, written = item.written[position]
                 if address is not written:  # the first address, overwritten by an update row

@@ -241,17 +241,19 @@ def index_row(cid: int, name: str, name_pinyin: str, name_initials: str, wechat:
 class BulkIndex:
     """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
 
-    def __init__(self, grams: bool = False, writer: "bulk.Writer | None" = None) -> None:
+    def __init__(self, grams: bool = False, writer: "bulk.Writer | None" = None, enabled: bool = True) -> None:
         self.rows: list[tuple] = []
         self.grams = grams
         self.writer = writer
+        self.enabled = enabled  # False without a search index (LIKE search): rows are not kept
         self.stale: list[int] = []
 
     def add(self, cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
             addresses: Sequence[Mapping[str, str]]) -> None:
         """The index row of new customer ``cid`` (see :func:`index_row`), from the values it was
         written with; :meth:`refresh` it if they change before the load ends."""
-        self.rows.append(index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses))
+        if self.enabled:
+            self.rows.append(index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses))
 
     def refresh(self, ids: Sequence[int]) -> None:
         """Customers whose rows were given but changed since: read again from the tables at the end."""
@@ -289,7 +291,7 @@ def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), wr
     """
     db = db if db is not None else DB.obj
     if not fts_enabled(db):
-        yield BulkIndex(False, writer)
+        yield BulkIndex(enabled=False)
         return
     grams = _has_table(db, GRAMS_TABLE)
     given = BulkIndex(grams, writer)
