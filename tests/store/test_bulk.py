@@ -144,3 +144,45 @@ def test_leaving_a_writer_with_an_error_drops_its_queue(table_t):
                 raise RuntimeError("cancel")
     assert writer._thread is None
     assert _rows() == []
+
+
+def test_a_second_interrupt_while_stopping_still_waits_for_the_writer(table_t, monkeypatch):
+    """Ctrl-C, then Ctrl-C again while the writer is finishing a long statement: the caller may
+    only go on (to its rollback) once the writer thread is gone."""
+    import signal
+    import threading
+    import time
+
+    real = bulk.Writer._execute
+    running, finished = threading.Event(), threading.Event()
+
+    def slow(self, sql, params):  # stands for a long batch or CREATE INDEX
+        running.set()
+        time.sleep(1.0)
+        real(self, sql, params)
+        finished.set()
+
+    monkeypatch.setattr(bulk.Writer, "_execute", slow)
+    shots = []
+
+    def interrupt(signum, frame):
+        shots.append(running.is_set())
+        if len(shots) == 2:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            with DB.atomic():
+                with bulk.Writer() as writer:
+                    writer.insert("t", ("id", "a"), [(1, "x")])
+                    running.wait(5)
+                    signal.setitimer(signal.ITIMER_REAL, 0.2, 0.2)
+                    time.sleep(5)  # the first Ctrl-C lands here, the second while the writer stops
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert shots == [True, True]
+    assert finished.is_set()  # the statement ended before the rollback ran
+    assert _rows() == []

@@ -62,6 +62,7 @@ class Writer:
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._stop = False
+        self._finished = threading.Event()  # set by the helper thread as it ends
 
     def __enter__(self) -> "Writer":
         return self
@@ -78,6 +79,7 @@ class Writer:
             self._execute(sql, params)
             return
         if self._thread is None:
+            self._finished.clear()
             self._thread = threading.Thread(target=self._loop, name="sellerdesk-bulk-writer", daemon=True)
             self._thread.start()
         self._queue.put((sql, tuple(params)))
@@ -115,9 +117,28 @@ class Writer:
                 self.wait()
         finally:
             self._stop = True
-            self._queue.put(None)
-            self._thread.join()
-            self._thread = None
+            self._end_thread()
+
+    def _end_thread(self) -> None:
+        """Wait until the helper thread is done, even when the wait is interrupted (a second
+        Ctrl-C): the caller's next step, a rollback, must find the connection idle. (Its own
+        event, not Thread.join: after an interrupted join, is_alive() says False too early.)"""
+        thread, self._thread = self._thread, None
+        if thread is None:
+            return
+        interrupted: BaseException | None = None
+        sent = False
+        while not self._finished.is_set():
+            try:
+                if not sent:
+                    self._queue.put(None)
+                    sent = True
+                self._finished.wait()
+            except BaseException as exc:  # noqa: BLE001 - raised again once the thread is done
+                interrupted = interrupted or exc
+        thread.join()
+        if interrupted is not None:
+            raise interrupted
 
     def _raise(self) -> None:
         if self._error is not None:
@@ -130,17 +151,20 @@ class Writer:
             self._conn.execute(sql, params)
 
     def _loop(self) -> None:
-        while True:
-            item = self._queue.get()
-            try:
-                if item is None:
-                    return
-                if self._error is None and not self._stop:
-                    self._execute(*item)
-            except BaseException as exc:  # noqa: BLE001 - handed to the caller by _raise
-                self._error = exc
-            finally:
-                self._queue.task_done()
+        try:
+            while True:
+                item = self._queue.get()
+                try:
+                    if item is None:
+                        return
+                    if self._error is None and not self._stop:
+                        self._execute(*item)
+                except BaseException as exc:  # noqa: BLE001 - handed to the caller by _raise
+                    self._error = exc
+                finally:
+                    self._queue.task_done()
+        finally:
+            self._finished.set()
 
 
 class Deferred:
