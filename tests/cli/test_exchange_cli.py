@@ -104,3 +104,18 @@ def test_kill_during_import_leaves_the_database_unchanged(initialized_cli, tmp_p
     assert cli("list", "--json").stdout == before
     # and the store still works afterwards
     assert "new" in cli("import", str(xlsx(tmp_path / "s.xlsx", [HEADER, ["王五", "13500000000", "", "", "", "", ""]]))).stdout
+
+
+def test_ctrl_c_while_closing_the_store_is_held_until_it_is_closed():
+    """After a committed import the close checkpoints the WAL; Ctrl-C there must not turn a
+    finished import into 'interrupted' (a re-run could add it twice)."""
+    import os
+    import signal
+
+    from sellerdesk.cli.context import _ctrl_c_held
+
+    before = signal.getsignal(signal.SIGINT)
+    with _ctrl_c_held():
+        os.kill(os.getpid(), signal.SIGINT)  # would raise KeyboardInterrupt here
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    assert signal.getsignal(signal.SIGINT) is before

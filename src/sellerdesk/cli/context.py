@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import getpass
+import signal
 import sys
+import threading
 
 from sellerdesk.cli import CliError
 from sellerdesk.store.session import DataDir, NeedsSecretError
@@ -37,4 +39,21 @@ def open_store():
     try:
         yield datadir
     finally:
-        datadir.close()
+        with _ctrl_c_held():
+            datadir.close()
+
+
+@contextlib.contextmanager
+def _ctrl_c_held():
+    """Closing checkpoints the WAL (~1 s after a big import). A Ctrl-C then would report an
+    import that is already committed as 'interrupted' (exit 130), and a re-run could add it
+    twice: the close finishes first and the key press is dropped (if the command itself was
+    interrupted, its KeyboardInterrupt is already on its way)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
