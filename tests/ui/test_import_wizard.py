@@ -270,11 +270,7 @@ def gate(monkeypatch):
 
 def test_choosing_a_file_reads_it_in_a_job_with_next_disabled(qtbot, context, launched, tmp_path, gate):
     gate = gate(hold=[None])
-    wizard = ImportWizard(context, messy_file(tmp_path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()  # returns at once: the file is read in the thread pool
+    wizard = started(qtbot, context, messy_file(tmp_path))  # returns at once: read in the thread pool
     page = wizard.file_page
     assert wizard.currentId() == ImportWizard.PAGE_FILE
     assert wizard.loading_sample() and not next_enabled(wizard)
@@ -296,11 +292,7 @@ def test_choosing_a_file_reads_it_in_a_job_with_next_disabled(qtbot, context, la
 
 def test_another_path_while_reading_forgets_the_first_file(qtbot, context, launched, tmp_path, gate):
     gate = gate(hold=[None])
-    wizard = ImportWizard(context, tmp_path / "missing.xlsx")
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
+    wizard = started(qtbot, context, tmp_path / "missing.xlsx")
     first = wizard.job
     wizard.file_page.path_edit.setText(str(messy_file(tmp_path)))
     assert not wizard.loading_sample() and next_enabled(wizard)
@@ -342,11 +334,7 @@ def test_truncated_xls_read_in_a_job_shows_the_message(qtbot, context, launched,
 
 def test_cancel_while_reading_closes_the_wizard(qtbot, context, launched, tmp_path, gate):
     gate = gate(hold=[None])
-    wizard = ImportWizard(context, messy_file(tmp_path))
-    qtbot.addWidget(wizard)
-    wizard.show()
-    wizard.restart()
-    wizard.next()
+    wizard = started(qtbot, context, messy_file(tmp_path))
     job = wizard.job
     wizard.reject()  # Cancel: nothing to roll back, so the wizard closes at once
     assert not wizard.isVisible() and QDialog.result(wizard) == QDialog.DialogCode.Rejected
