@@ -254,13 +254,18 @@ def validate_mapping(mapping: Sequence[str | None], name: str = "") -> None:
         raise ExchangeError("no_identity_column", name=name)
 
 
+def _columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str], ...]:
+    """(column index, field) of the mapped columns, once the mapping is checked to identify customers."""
+    validate_mapping(mapping, name)
+    return tuple((i, f) for i, f in enumerate(mapping) if f)
+
+
 def prepare(table: Table, mapping: Sequence[str | None] | None = None, *, progress: ProgressFn = no_progress,
             token: CancelToken | None = None) -> list[Record]:
     """Clean every row with ``mapping`` (column → field; None ignores a column)."""
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-    validate_mapping(mapping, table.path.name)
-    columns = tuple((i, f) for i, f in enumerate(mapping) if f)
+    columns = _columns(mapping, table.path.name)
     records = []
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
@@ -947,8 +952,7 @@ def import_file(path: str | Path, *, sheet: str | None = None, header_row: int |
         plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
         return finish(table, mapping, plan, dry_run=True, report_path=report_path,
                       write_report_file=write_report_file, progress=progress, token=token)
-    validate_mapping(mapping, table.path.name)
-    columns = tuple((i, f) for i, f in enumerate(mapping) if f)
+    columns = _columns(mapping, table.path.name)
     refs = refs_of(table, mapping)
     planners: list[Planner] = []
 
