@@ -298,6 +298,14 @@ class ImportWizard(QWizard):
         self.use_sample(with_header(Sample(self.sheets, self.sheet, self.sample, 0, [], []), header_row))
 
 
+def _show_loading(page: "ImportFilePage | ImportSheetPage", loading: bool) -> None:
+    """A page's phase text and progress bar, shown while its sample is read."""
+    page.phase.setVisible(loading)
+    page.progress.setVisible(loading)
+    if not loading:
+        page.phase.setText("")
+
+
 class ImportFilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
@@ -322,7 +330,7 @@ class ImportFilePage(QWizardPage):
         layout.addWidget(self.phase)
         layout.addWidget(self.progress)
         layout.addStretch(1)
-        self._show_loading(False)
+        _show_loading(self, False)
         self._validating = False
         self._loaded_for: str | None = None  # the path whose sample has just been read
 
@@ -332,16 +340,10 @@ class ImportFilePage(QWizardPage):
         if path:
             self.path_edit.setText(path)
 
-    def _show_loading(self, loading: bool) -> None:
-        self.phase.setVisible(loading)
-        self.progress.setVisible(loading)
-        if not loading:
-            self.phase.setText("")
-
     def _path_changed(self) -> None:
         if self.wiz.loading_sample():  # another file was chosen: forget the one being read
             self.wiz.drop_job()
-            self._show_loading(False)
+            _show_loading(self, False)
         self._loaded_for = None
         self.completeChanged.emit()
 
@@ -357,7 +359,7 @@ class ImportFilePage(QWizardPage):
         if self.wiz.loading_sample():  # already reading it
             return False
         self.wiz.path = Path(text)
-        self._show_loading(True)
+        _show_loading(self, True)
         self._validating = True
         try:
             self.wiz.load_sample(None, None, lambda: self._loaded(text), self._failed, self.progress, self.phase)
@@ -370,14 +372,14 @@ class ImportFilePage(QWizardPage):
         return False
 
     def _loaded(self, text: str) -> None:
-        self._show_loading(False)
+        _show_loading(self, False)
         self._loaded_for = text
         self.completeChanged.emit()
         if not self._validating and self.wiz.currentId() == ImportWizard.PAGE_FILE:
             self.wiz.next()
 
     def _failed(self) -> None:
-        self._show_loading(False)
+        _show_loading(self, False)
         self.completeChanged.emit()
 
 
@@ -404,7 +406,7 @@ class ImportSheetPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
         self._loading = False
-        self._show_loading(False)
+        _show_loading(self, False)
         self.sheet_combo.currentIndexChanged.connect(self._sheet_changed)
         self.header_spin.valueChanged.connect(self._header_changed)
 
@@ -420,14 +422,8 @@ class ImportSheetPage(QWizardPage):
     def cleanupPage(self) -> None:
         if self.wiz.loading_sample():  # Back while a sheet is read: forget it
             self.wiz.drop_job()
-        self._show_loading(False)
+        _show_loading(self, False)
         super().cleanupPage()
-
-    def _show_loading(self, loading: bool) -> None:
-        self.phase.setVisible(loading)
-        self.progress.setVisible(loading)
-        if not loading:
-            self.phase.setText("")
 
     def _show_loaded(self) -> None:
         """Put the sheet and header row of the sample read last back in the controls."""
@@ -452,17 +448,17 @@ class ImportSheetPage(QWizardPage):
 
     def _request(self, sheet: str, header_row: int | None) -> None:
         """Read the sample for the sheet and header row on screen; the latest request wins."""
-        self._show_loading(True)
+        _show_loading(self, True)
         self.wiz.load_sample(sheet, header_row, self._loaded, self._failed, self.progress, self.phase)
         self.completeChanged.emit()
 
     def _loaded(self) -> None:
-        self._show_loading(False)
+        _show_loading(self, False)
         self._show_loaded()
         self.completeChanged.emit()
 
     def _failed(self) -> None:
-        self._show_loading(False)
+        _show_loading(self, False)
         self._show_loaded()  # the controls go back to the sample that is shown
         self.completeChanged.emit()
 
