@@ -29,9 +29,20 @@ sys.path.insert(0, str(ROOT / "src"))
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬燕彬斌宇浩凯健俊帆帅旭宁龙林欣怡佳琪雨婷子涵梓轩"
-PLACES = [("广东", "深圳", "南山区"), ("广东", "广州", "天河区"), ("浙江", "杭州", "西湖区"), ("江苏", "南京", "鼓楼区"),
-          ("北京", "", "朝阳区"), ("上海", "上海", "浦东新区"), ("四川", "成都", "武侯区"), ("湖北", "武汉", "洪山区"),
-          ("山东", "青岛", "市南区"), ("福建", "厦门", "思明区"), ("河南", "郑州", "金水区"), ("陕西", "西安", "雁塔区")]
+PLACES = [
+    ("广东", "深圳", "南山区"),
+    ("广东", "广州", "天河区"),
+    ("浙江", "杭州", "西湖区"),
+    ("江苏", "南京", "鼓楼区"),
+    ("北京", "", "朝阳区"),
+    ("上海", "上海", "浦东新区"),
+    ("四川", "成都", "武侯区"),
+    ("湖北", "武汉", "洪山区"),
+    ("山东", "青岛", "市南区"),
+    ("福建", "厦门", "思明区"),
+    ("河南", "郑州", "金水区"),
+    ("陕西", "西安", "雁塔区"),
+]
 STREETS = ["科技园南区", "文三路", "中山路", "人民路", "建国路", "解放大道", "长江路", "和平街"]
 
 
@@ -85,8 +96,12 @@ def main() -> int:
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--layout", choices=("split", "full"), default="split")
     parser.add_argument("--compare-readers", action="store_true")
-    parser.add_argument("--source", type=Path, default=None,
-                        help="keep the generated sheet here and reuse it when it exists (generating takes ~35 s)")
+    parser.add_argument(
+        "--source",
+        type=Path,
+        default=None,
+        help="keep the generated sheet here and reuse it when it exists (generating takes ~35 s)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,8 +115,10 @@ def main() -> int:
         else:
             started = time.perf_counter()
             generate(source, args.rows, args.layout)
-            print(f"generated {args.rows} rows ({args.layout} address columns) in "
-                  f"{time.perf_counter() - started:.1f} s, {source.stat().st_size / 1e6:.1f} MB")
+            print(
+                f"generated {args.rows} rows ({args.layout} address columns) in "
+                f"{time.perf_counter() - started:.1f} s, {source.stat().st_size / 1e6:.1f} MB"
+            )
         if args.compare_readers:
             compare_readers(source)
 
@@ -114,15 +131,19 @@ def main() -> int:
         took, cpu = time.perf_counter() - started, time.process_time() - cpu
         # CPU time exceeds the wall time: SQLite stores the rows (store.bulk.Writer) in a helper
         # thread while this one checks the next ones
-        print(f"IMPORT {args.rows} rows: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 20 s; "
-              f"CPU {cpu:.1f} s); peak RSS {peak_mb():.0f} MB (before import {base:.0f} MB)")
+        print(
+            f"IMPORT {args.rows} rows: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 20 s; "
+            f"CPU {cpu:.1f} s); peak RSS {peak_mb():.0f} MB (before import {base:.0f} MB)"
+        )
 
         target = tmp_path / "export.xlsx"
         started = time.perf_counter()
         assert cli(["export", str(target)]) == 0
         took = time.perf_counter() - started
-        print(f"EXPORT {args.rows} customers: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 10 s); "
-              f"peak RSS {peak_mb():.0f} MB")
+        print(
+            f"EXPORT {args.rows} customers: {took:.1f} s = {args.rows / took:,.0f} rows/s (target < 10 s); "
+            f"peak RSS {peak_mb():.0f} MB"
+        )
         started = time.perf_counter()
         assert cli(["export", str(tmp_path / "courier.xlsx"), "--template", "generic"]) == 0
         took = time.perf_counter() - started

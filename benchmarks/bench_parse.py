@@ -24,7 +24,15 @@ from sellerdesk.core import address  # noqa: E402
 from sellerdesk.core.address import parse  # noqa: E402
 
 NOISE = [
-    "麻烦快点发货", "谢谢", "", "", "", "（放快递柜）", "不要发邮政", "🙏", "邮编：518000",
+    "麻烦快点发货",
+    "谢谢",
+    "",
+    "",
+    "",
+    "（放快递柜）",
+    "不要发邮政",
+    "🙏",
+    "邮编：518000",
 ]
 
 
@@ -77,7 +85,8 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=5, help="timed passes; the best is reported")
     ap.add_argument("--show-misses", action="store_true")
     ap.add_argument(
-        "--uncached", action="store_true",
+        "--uncached",
+        action="store_true",
         help="clear the parser's region-decision cache before every parse (worst case: every address new)",
     )
     args = ap.parse_args()
@@ -106,9 +115,11 @@ def main() -> None:
     elapsed = min(times)  # the machine is shared: the best pass is the least disturbed
     print(f"index build + first parse: {warm * 1000:.0f} ms")
     mode = "region cache cleared before each parse" if args.uncached else "region decisions cached"
-    print(f"throughput: {args.n / elapsed:,.0f} parses/s ({args.n} distinct mixed strings, one core, {mode}, "
-          f"{elapsed * 1e6 / args.n:.1f} µs each; best of {args.runs}, "
-          f"all: {', '.join(f'{args.n / t:,.0f}' for t in times)})")
+    print(
+        f"throughput: {args.n / elapsed:,.0f} parses/s ({args.n} distinct mixed strings, one core, {mode}, "
+        f"{elapsed * 1e6 / args.n:.1f} µs each; best of {args.runs}, "
+        f"all: {', '.join(f'{args.n / t:,.0f}' for t in times)})"
+    )
     # On a shared machine the process is often descheduled: CPU time shows the work done.
     print(f"cpu-time throughput: {args.n / min(cpu_times):,.0f} parses/s (best of {args.runs}, process CPU time)")
     right, total, misses = accuracy()

@@ -37,23 +37,110 @@ from sellerdesk.core import address  # noqa: E402
 from sellerdesk.core.address import parse  # noqa: E402
 
 LABELS = [
-    "收货人", "收件人", "姓名", "联系人", "电话", "手机", "手机号码", "联系电话", "地址", "收货地址",
-    "所在地区", "详细地址", "邮编", "邮政编码", "tel", "Tel", "名字", "收货人姓名",
+    "收货人",
+    "收件人",
+    "姓名",
+    "联系人",
+    "电话",
+    "手机",
+    "手机号码",
+    "联系电话",
+    "地址",
+    "收货地址",
+    "所在地区",
+    "详细地址",
+    "邮编",
+    "邮政编码",
+    "tel",
+    "Tel",
+    "名字",
+    "收货人姓名",
 ]
 CHATTER = [
-    "麻烦快点发货", "谢谢", "（放快递柜）", "不要发邮政", "发顺丰", "放门卫", "打电话", "订单号：AB12345678",
-    "复制整段话", "送货上门", "周末不收", "【备注：尽快】", "(工作日送货)", "谢谢亲", "请尽快发货哦",
-    "到付", "别发EMS", "放菜鸟驿站", "先打我电话", "多谢啦",
+    "麻烦快点发货",
+    "谢谢",
+    "（放快递柜）",
+    "不要发邮政",
+    "发顺丰",
+    "放门卫",
+    "打电话",
+    "订单号：AB12345678",
+    "复制整段话",
+    "送货上门",
+    "周末不收",
+    "【备注：尽快】",
+    "(工作日送货)",
+    "谢谢亲",
+    "请尽快发货哦",
+    "到付",
+    "别发EMS",
+    "放菜鸟驿站",
+    "先打我电话",
+    "多谢啦",
 ]
 STREET = [
-    "路", "街", "巷", "弄", "道", "里", "村", "桥", "花园", "小区", "大道", "大街", "大厦", "公寓", "广场", "新村",
-    "市场", "南路", "东门", "北站", "中环", "工业园区", "高新区", "开发区", "镇", "乡", "号", "栋", "室", "单元",
+    "路",
+    "街",
+    "巷",
+    "弄",
+    "道",
+    "里",
+    "村",
+    "桥",
+    "花园",
+    "小区",
+    "大道",
+    "大街",
+    "大厦",
+    "公寓",
+    "广场",
+    "新村",
+    "市场",
+    "南路",
+    "东门",
+    "北站",
+    "中环",
+    "工业园区",
+    "高新区",
+    "开发区",
+    "镇",
+    "乡",
+    "号",
+    "栋",
+    "室",
+    "单元",
 ]
 PUNCT = list(" ,，；;|/\t\n、。!！?？~:：-_()（）[]【】{}<>#*+=.·\"'") + ["  ", "\n\n", " - "]
 ODD = [
-    "🙏", "😀", "❤️", "☎", "\u3000", "\u00a0", "\u200b", "\ufeff", "⻄", "⻓", "⻔", "⽇", "①", "㈠", "ﬁ",
-    "１３８", "－", "—", "１２３４５６", "Ａ座", "ＳＯＨＯ", "\x01", "\x00", "é", "ß", "𠀀",
-    "\ud800", "\udfff", "\U0001f600\ud83d",
+    "🙏",
+    "😀",
+    "❤️",
+    "☎",
+    "\u3000",
+    "\u00a0",
+    "\u200b",
+    "\ufeff",
+    "⻄",
+    "⻓",
+    "⻔",
+    "⽇",
+    "①",
+    "㈠",
+    "ﬁ",
+    "１３８",
+    "－",
+    "—",
+    "１２３４５６",
+    "Ａ座",
+    "ＳＯＨＯ",
+    "\x01",
+    "\x00",
+    "é",
+    "ß",
+    "𠀀",
+    "\ud800",
+    "\udfff",
+    "\U0001f600\ud83d",
 ]
 
 
@@ -78,9 +165,13 @@ def _phones(rng: random.Random) -> str:
         return str(rng.randrange(10)) + digits + str(rng.randrange(10))
     if style == 8:  # landline
         area = rng.choice(["010", "021", "020", "0755", "0571", "0512", "(021)", "(0755)"])
-        return area + rng.choice(["", "-", " "]) + str(rng.randrange(2, 10)) + "".join(
-            rng.choice("0123456789") for _ in range(rng.choice([6, 7]))
-        ) + rng.choice(["", "", "转123", "-8"])
+        return (
+            area
+            + rng.choice(["", "-", " "])
+            + str(rng.randrange(2, 10))
+            + "".join(rng.choice("0123456789") for _ in range(rng.choice([6, 7])))
+            + rng.choice(["", "", "转123", "-8"])
+        )
     if style == 9:
         return digits[:-1]  # 10 digits
     if style == 10:
@@ -139,7 +230,23 @@ def dense_region_strings(n: int, seed: int) -> list[str]:
     rng = random.Random(seed)
     all_regions = regions.all_regions()
     aliases = [a for r in all_regions for a in regions.aliases_of(r)] + [a for a, _ in regions.former_aliases()]
-    glue = STREET + ["市", "区", "县", "省", "州", "市中区", "市南区", "市北区", "东", "南", "西", "北", "中", "场", "门"]
+    glue = STREET + [
+        "市",
+        "区",
+        "县",
+        "省",
+        "州",
+        "市中区",
+        "市南区",
+        "市北区",
+        "东",
+        "南",
+        "西",
+        "北",
+        "中",
+        "场",
+        "门",
+    ]
     out = []
     for _ in range(n):
         pieces = [rng.choice(aliases) if rng.random() < 0.6 else rng.choice(glue) for _ in range(rng.randrange(1, 16))]
@@ -201,7 +308,8 @@ def main() -> None:
     ap.add_argument("--random", type=int, default=40_000, help="random/adversarial strings")
     ap.add_argument("--show", type=int, default=10, help="differences printed at most")
     ap.add_argument(
-        "--uncached", action="store_true",
+        "--uncached",
+        action="store_true",
         help="clear the parser's region-decision cache before every parse (the cache must not change outputs)",
     )
     args = ap.parse_args()

@@ -47,8 +47,9 @@ def main() -> int:
         render(renderer, size).save(str(path))
         pngs[size] = path
     biggest = Image.open(pngs[512])
-    biggest.save(ROOT / "packaging" / "windows" / "sellerdesk.ico",
-                 sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)])
+    biggest.save(
+        ROOT / "packaging" / "windows" / "sellerdesk.ico", sizes=[(s, s) for s in (16, 24, 32, 48, 64, 128, 256)]
+    )
     biggest.save(ROOT / "packaging" / "macos" / "sellerdesk.icns")
     print("icons written:", ", ".join(str(p.relative_to(ROOT)) for p in pngs.values()))
     return 0

@@ -19,8 +19,13 @@ def isolated_environment(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("SELLERDESK_HOME", str(home))
     monkeypatch.delenv("SELLERDESK_PASSPHRASE", raising=False)
     monkeypatch.setenv("HOME", str(root))
-    for var, sub in (("XDG_DATA_HOME", "data"), ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache"),
-                     ("XDG_STATE_HOME", "state"), ("XDG_RUNTIME_DIR", "runtime")):
+    for var, sub in (
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+        ("XDG_RUNTIME_DIR", "runtime"),
+    ):
         path = root / sub
         path.mkdir(mode=0o700)
         monkeypatch.setenv(var, str(path))

@@ -28,12 +28,19 @@ def test_linux_bundle_builds_and_starts(tmp_path):
         assert shutil.which(tool), f"{tool} is needed (scripts/bootstrap.sh installs it)"
     env = {k: v for k, v in os.environ.items() if k not in ("SELLERDESK_HOME", "SELLERDESK_PASSPHRASE")}
     env.pop("QT_QPA_PLATFORM", None)
-    build = subprocess.run(["bash", "packaging/build_linux.sh"], cwd=ROOT, env=env, capture_output=True,
-                           text=True, timeout=1800)
+    build = subprocess.run(
+        ["bash", "packaging/build_linux.sh"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800
+    )
     assert build.returncode == 0, build.stdout[-4000:] + build.stderr[-4000:]
     shot = tmp_path / "bundle.png"
-    smoke = subprocess.run(["bash", "packaging/smoke_test.sh", "dist/SellerDesk", str(shot)], cwd=ROOT, env=env,
-                           capture_output=True, text=True, timeout=600)
+    smoke = subprocess.run(
+        ["bash", "packaging/smoke_test.sh", "dist/SellerDesk", str(shot)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert smoke.returncode == 0, smoke.stdout[-4000:] + smoke.stderr[-4000:]
     assert "window: SellerDesk" in smoke.stdout
     assert "cli: ok" in smoke.stdout

@@ -162,9 +162,7 @@ def main() -> None:
         lines.append(f"{code}\t{level}\t{parent or '-'}\t{name}\t{short_name(name, level)}\t{pinyin}")
     args.out.write_text("\n".join(lines) + "\n", "utf-8")
     info = {**SOURCE_INFO, "version": version}
-    (args.out.parent / "source.json").write_text(
-        json.dumps(info, ensure_ascii=False, indent=2) + "\n", "utf-8"
-    )
+    (args.out.parent / "source.json").write_text(json.dumps(info, ensure_ascii=False, indent=2) + "\n", "utf-8")
     counts = [sum(1 for r in rows.values() if r[0] == lv) for lv in (1, 2, 3)]
     print(f"wrote {args.out}: {counts[0]} provinces, {counts[1]} cities, {counts[2]} counties")
 

@@ -79,9 +79,22 @@ def python_files() -> list[str]:
 
 def run_lupdate(ts_path: Path, language: str) -> None:
     subprocess.run(
-        [_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", "-source-language", "en",
-         "-target-language", language, *python_files(), "-ts", str(ts_path)],
-        check=True, capture_output=True,
+        [
+            _tool("lupdate"),
+            "-silent",
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            language,
+            *python_files(),
+            "-ts",
+            str(ts_path),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -121,20 +134,29 @@ def fill(ts_path: Path, language: str, table: dict[tuple[str, str], str]) -> lis
             else:
                 translation.text = text
     ET.indent(tree, space="    ")
-    ts_path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
-                       + ET.tostring(tree.getroot(), encoding="unicode") + "\n", "utf-8")
+    ts_path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n'
+        + ET.tostring(tree.getroot(), encoding="unicode")
+        + "\n",
+        "utf-8",
+    )
     return missing
 
 
 def run_lrelease(ts_path: Path, qm_path: Path) -> None:
-    subprocess.run([_tool("lrelease"), "-silent", "-nounfinished", str(ts_path), "-qm", str(qm_path)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [_tool("lrelease"), "-silent", "-nounfinished", str(ts_path), "-qm", str(qm_path)],
+        check=True,
+        capture_output=True,
+    )
 
 
 def extracted(ts_path: Path) -> set[tuple[str, str]]:
     """(context, source) of every message lupdate found."""
     root = ET.parse(ts_path).getroot()
-    return {(c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context") for m in c.iter("message")}
+    return {
+        (c.findtext("name") or "", m.findtext("source") or "") for c in root.iter("context") for m in c.iter("message")
+    }
 
 
 def build(target: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -165,17 +187,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.check:
         with tempfile.TemporaryDirectory() as tmp:
             missing, unused = build(Path(tmp))
-            stale = [name for language in LANGUAGES for name in
-                     (f"sellerdesk_{language}.ts", f"sellerdesk_{language}.qm")
-                     if not (OUT / name).exists() or not filecmp.cmp(Path(tmp) / name, OUT / name, shallow=False)]
+            stale = [
+                name
+                for language in LANGUAGES
+                for name in (f"sellerdesk_{language}.ts", f"sellerdesk_{language}.qm")
+                if not (OUT / name).exists() or not filecmp.cmp(Path(tmp) / name, OUT / name, shallow=False)
+            ]
     else:
         missing, unused = build(OUT)
         stale = []
     for context, source in missing:
         print(f"missing zh_CN translation: {context}\t{source!r}")
     for context, source in unused:
-        print(f"translation of a text lupdate does not see (not a literal in tr()/translate()?): "
-              f"{context}\t{source!r}")
+        print(f"translation of a text lupdate does not see (not a literal in tr()/translate()?): {context}\t{source!r}")
     for name in stale:
         print(f"stale: resources/translations/{name} (run: python tools/i18n.py)")
     return 1 if (missing or unused or stale) else 0

@@ -124,8 +124,11 @@ def main(argv: list[str] | None = None) -> int:
         datadir = DataDir.default()
         setup_logging(log_dir())
     except OSError as exc:
-        dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"),
-                      QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)))
+        dialogs.error(
+            None,
+            QCoreApplication.translate("App", "SellerDesk cannot start"),
+            QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
+        )
         return 1
     install_translations(app, pick_language(settings_for(datadir).value("ui/language", "auto")))
 

@@ -35,8 +35,7 @@ def install_translations(app: QCoreApplication, language: str) -> str:
         return language
     QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, directory in (("qtbase_" + language, qt_dir),
-                            ("sellerdesk_" + language, str(resource("translations")))):
+    for name, directory in (("qtbase_" + language, qt_dir), ("sellerdesk_" + language, str(resource("translations")))):
         translator = QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)

@@ -23,8 +23,10 @@ PASSPHRASE_ENV = "SELLERDESK_PASSPHRASE"
 def data_dir(create: bool = True) -> Path:
     """The data directory: ``$SELLERDESK_HOME`` or the platform's user data dir."""
     override = os.environ.get(HOME_ENV)
-    path = Path(override).expanduser() if override else Path(
-        platformdirs.user_data_dir("SellerDesk", appauthor=False, roaming=True)
+    path = (
+        Path(override).expanduser()
+        if override
+        else Path(platformdirs.user_data_dir("SellerDesk", appauthor=False, roaming=True))
     )
     if create:
         path.mkdir(parents=True, exist_ok=True)

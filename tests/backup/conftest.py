@@ -20,8 +20,14 @@ class Cli:
     def __call__(self, *args, env=None, check=True):
         full = dict(self.env, **(env or {}))
         full = {k: v for k, v in full.items() if v is not None}
-        proc = subprocess.run([sys.executable, "-m", "sellerdesk.cli", *args], capture_output=True, text=True,
-                              env=full, timeout=120, stdin=subprocess.DEVNULL)
+        proc = subprocess.run(
+            [sys.executable, "-m", "sellerdesk.cli", *args],
+            capture_output=True,
+            text=True,
+            env=full,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
         if check and proc.returncode != 0:
             raise AssertionError(f"exit {proc.returncode}\nstdout: {proc.stdout}\nstderr: {proc.stderr}")
         return proc

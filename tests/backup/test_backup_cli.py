@@ -9,8 +9,16 @@ def _init(cli, home, n=1):
     out = cli("init", "--json", env={"SELLERDESK_HOME": str(home)})
     code = json.loads(out.stdout)["recovery_code"]
     for name, phone in (("张三", "13812345678"), ("李四", "13912345678"), ("王五", "13712345678"))[:n]:
-        cli("add", "--name", name, "--phone", phone, "--address", "广东省深圳市南山区科技园1号",
-            env={"SELLERDESK_HOME": str(home)})
+        cli(
+            "add",
+            "--name",
+            name,
+            "--phone",
+            phone,
+            "--address",
+            "广东省深圳市南山区科技园1号",
+            env={"SELLERDESK_HOME": str(home)},
+        )
     return code
 
 
@@ -39,7 +47,10 @@ def test_backup_verify_restore_into_an_empty_home(cli, tmp_path):
     # the recovery code opens it too, on yet another machine
     other = tmp_path / "third"
     cli("restore", str(backup), env={"SELLERDESK_HOME": str(other), "SELLERDESK_PASSPHRASE": code})
-    assert cli("list", "--json", env={"SELLERDESK_HOME": str(other), "SELLERDESK_PASSPHRASE": code}).stdout.count("\n") == 3
+    assert (
+        cli("list", "--json", env={"SELLERDESK_HOME": str(other), "SELLERDESK_PASSPHRASE": code}).stdout.count("\n")
+        == 3
+    )
 
 
 def test_wrong_passphrase_is_one_line_and_changes_nothing(cli, tmp_path):
@@ -49,8 +60,9 @@ def test_wrong_passphrase_is_one_line_and_changes_nothing(cli, tmp_path):
     target = tmp_path / "target"
     _init(cli, target, 0)
     before = snapshot_dir(target)
-    proc = cli("restore", backup, env={"SELLERDESK_HOME": str(target), "SELLERDESK_PASSPHRASE": "wrong password!"},
-               check=False)
+    proc = cli(
+        "restore", backup, env={"SELLERDESK_HOME": str(target), "SELLERDESK_PASSPHRASE": "wrong password!"}, check=False
+    )
     assert proc.returncode == 1
     assert proc.stdout == ""
     assert proc.stderr.count("\n") == 1 and "does not unlock this backup" in proc.stderr

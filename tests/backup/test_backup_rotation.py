@@ -16,8 +16,13 @@ def test_names_round_trip():
     assert backup_name(NOW) == "sellerdesk-20261122-153000.sdbackup"
     assert backup_name(NOW, 2) == "sellerdesk-20261122-153000-2.sdbackup"
     assert parse_name("sellerdesk-20261122-153000-2.sdbackup") == BackupFile(NOW, 2, backup_name(NOW, 2))
-    for other in ("sellerdesk-20261322-153000.sdbackup", "notes.sdbackup", "sellerdesk-20261122-153000.sdbackup.part",
-                  "Sellerdesk-20261122-153000.sdbackup", "sellerdesk-20261122-153000.db"):
+    for other in (
+        "sellerdesk-20261322-153000.sdbackup",
+        "notes.sdbackup",
+        "sellerdesk-20261122-153000.sdbackup.part",
+        "Sellerdesk-20261122-153000.sdbackup",
+        "sellerdesk-20261122-153000.db",
+    ):
         assert parse_name(other) is None
 
 
@@ -85,6 +90,8 @@ def test_settings_defaults_round_trip_and_garbage(tmp_path):
     assert again.last_backup_time() == moment
     (tmp_path / backup_settings.FILE_NAME).write_text("{not json")
     assert backup_settings.load(tmp_path) == backup_settings.BackupSettings()
-    (tmp_path / backup_settings.FILE_NAME).write_text('{"keep_last": "many", "destinations": [1, "/ok"], "remind_days": -3}')
+    (tmp_path / backup_settings.FILE_NAME).write_text(
+        '{"keep_last": "many", "destinations": [1, "/ok"], "remind_days": -3}'
+    )
     odd = backup_settings.load(tmp_path)
     assert odd.keep_last == 10 and odd.destinations == ["/ok"] and odd.remind_days == 7

@@ -97,15 +97,18 @@ def test_backup_while_a_write_transaction_is_open(filled, tmp_path, monkeypatch)
     monkeypatch.setattr(snapshot, "QUIET_WAIT_MS", 50)
     used = []
     real = snapshot.take_snapshot
-    monkeypatch.setattr("sellerdesk.backup.create.take_snapshot",
-                        lambda *a, **kw: used.append(real(*a, **kw)) or used[-1])
+    monkeypatch.setattr(
+        "sellerdesk.backup.create.take_snapshot", lambda *a, **kw: used.append(real(*a, **kw)) or used[-1]
+    )
     committed = dump_tables(filled.db_path, filled.key)
     writer = connect(filled.db_path, filled.key)
     try:
         writer.execute_sql("BEGIN IMMEDIATE")
-        writer.execute_sql("INSERT INTO customer (name, name_pinyin, name_initials, phone, wechat, tags, tier, "
-                           "gender, source, notes, flags, marketing_consent, created_at, updated_at) VALUES "
-                           "('未提交', '', '', '', '', '', '', '', '', '', '', 0, '2025-01-01', '2025-01-01')")
+        writer.execute_sql(
+            "INSERT INTO customer (name, name_pinyin, name_initials, phone, wechat, tags, tier, "
+            "gender, source, notes, flags, marketing_consent, created_at, updated_at) VALUES "
+            "('未提交', '', '', '', '', '', '', '', '', '', '', 0, '2025-01-01', '2025-01-01')"
+        )
         writer.execute_sql("UPDATE address SET detail = 'half-done' WHERE id = 1")
         result = create_backup(filled.db_path, filled.key, filled.vault.load(), [tmp_path])
     finally:
@@ -126,10 +129,12 @@ def test_version_1_backup_is_migrated_on_restore(data_dir, tmp_path):
     db.execute_sql(
         "INSERT INTO customer (id, name, phone, wechat, tags, tier, gender, source, notes, flags, marketing_consent,"
         " created_at, updated_at) VALUES (1, '欧阳娜娜', '13812345678', '', '', '', '', '', '', '', 0,"
-        " '2020-01-01 00:00:00', '2020-01-01 00:00:00')")
+        " '2020-01-01 00:00:00', '2020-01-01 00:00:00')"
+    )
     db.execute_sql(
         "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, created_at,"
-        " updated_at) VALUES (1, '2021-06-01', 9900, '', '', '', 'shipped', '2021-06-01', '2021-06-01')")
+        " updated_at) VALUES (1, '2021-06-01', 9900, '', '', '', 'shipped', '2021-06-01', '2021-06-01')"
+    )
     db.close()
     result = create_backup(v1, key, data_dir.vault.load(), [tmp_path])
     assert result.header.schema_version == 1

@@ -14,7 +14,11 @@ class Cli:
         full_env = dict(self.env, **(env or {}))
         proc = subprocess.run(
             [sys.executable, "-m", "sellerdesk.cli", *args],
-            input=input, capture_output=True, text=True, env=full_env, timeout=120,
+            input=input,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=120,
         )
         if check and proc.returncode != 0:
             raise AssertionError(f"exit {proc.returncode}\nstdout: {proc.stdout}\nstderr: {proc.stderr}")

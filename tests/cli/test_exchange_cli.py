@@ -24,10 +24,16 @@ def xlsx(path, rows, title=None):
 
 def test_import_with_rejected_rows_exits_0_and_reports(initialized_cli, tmp_path):
     cli = initialized_cli
-    path = xlsx(tmp_path / "客户.xlsx", [HEADER, ["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号"],
-                                        [None, None, None, "上海", None, None, "某路"],
-                                        ["李四", "1.3987654321E10", "", "北京", "", "朝阳区", "建国路1号"]],
-                title="客户名单")
+    path = xlsx(
+        tmp_path / "客户.xlsx",
+        [
+            HEADER,
+            ["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号"],
+            [None, None, None, "上海", None, None, "某路"],
+            ["李四", "1.3987654321E10", "", "北京", "", "朝阳区", "建国路1号"],
+        ],
+        title="客户名单",
+    )
     dry = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
     assert dry["dry_run"] and dry["counts"]["new"] == 2 and dry["counts"]["rejected"] == 1
     assert cli.json_lines("list", "--json") == []
@@ -41,9 +47,14 @@ def test_import_with_rejected_rows_exits_0_and_reports(initialized_cli, tmp_path
     assert again["counts"]["skipped"] == 2 and again["counts"]["new"] == 0
 
 
-@pytest.mark.parametrize("content,expect", [
-    (b"", "empty"), (b"hello, I am not a spreadsheet", "not a spreadsheet"), (b"PK\x03\x04broken", "damaged"),
-])
+@pytest.mark.parametrize(
+    "content,expect",
+    [
+        (b"", "empty"),
+        (b"hello, I am not a spreadsheet", "not a spreadsheet"),
+        (b"PK\x03\x04broken", "damaged"),
+    ],
+)
 def test_refused_files_are_one_line_without_traceback(initialized_cli, tmp_path, content, expect):
     path = tmp_path / "bad.xlsx"
     path.write_bytes(content)
@@ -64,8 +75,14 @@ def test_missing_file_and_bad_sheet(initialized_cli, tmp_path):
 
 def test_export_with_filters_and_template(initialized_cli, tmp_path):
     cli = initialized_cli
-    path = xlsx(tmp_path / "in.xlsx", [HEADER, ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],
-                                       ["李四", "13987654321", "", "浙江", "杭州", "西湖", "文三路1号"]])
+    path = xlsx(
+        tmp_path / "in.xlsx",
+        [
+            HEADER,
+            ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],
+            ["李四", "13987654321", "", "浙江", "杭州", "西湖", "文三路1号"],
+        ],
+    )
     cli("import", str(path))
     out = json.loads(cli("export", str(tmp_path / "hd.xlsx"), "--region", "华东", "--json").stdout)
     assert out["customers"] == 1
@@ -85,12 +102,18 @@ def test_kill_during_import_leaves_the_database_unchanged(initialized_cli, tmp_p
     cli = initialized_cli
     cli("add", "--name", "老客户", "--phone", "13700000001", "--address", "广东省深圳市南山区科技园1号")
     before = cli("list", "--json").stdout
-    rows = [HEADER] + [[f"客户{i}", f"1390000{i:04d}", f"wx{i}", "广东", "深圳", "南山", f"科技园{i}号"]
-                       for i in range(8000)]
+    rows = [HEADER] + [
+        [f"客户{i}", f"1390000{i:04d}", f"wx{i}", "广东", "深圳", "南山", f"科技园{i}号"] for i in range(8000)
+    ]
     path = xlsx(tmp_path / "big.xlsx", rows)
     killed_at = None
-    with subprocess.Popen([sys.executable, "-m", "sellerdesk.cli", "import", str(path), "--progress"],
-                          env=cli.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-m", "sellerdesk.cli", "import", str(path), "--progress"],
+        env=cli.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as proc:
         for line in proc.stderr:
             if line.startswith("Writing:"):
                 done, total = (int(x) for x in line.split()[1].split("/"))
@@ -103,7 +126,10 @@ def test_kill_during_import_leaves_the_database_unchanged(initialized_cli, tmp_p
     assert proc.returncode == -signal.SIGKILL
     assert cli("list", "--json").stdout == before
     # and the store still works afterwards
-    assert "new" in cli("import", str(xlsx(tmp_path / "s.xlsx", [HEADER, ["王五", "13500000000", "", "", "", "", ""]]))).stdout
+    assert (
+        "new"
+        in cli("import", str(xlsx(tmp_path / "s.xlsx", [HEADER, ["王五", "13500000000", "", "", "", "", ""]]))).stdout
+    )
 
 
 def test_ctrl_c_while_closing_the_store_is_held_until_it_is_closed():

@@ -7,18 +7,26 @@ def test_parse_address_text(cli):
     proc = cli("parse-address", "收货人：张三 手机：138-1234-5678 地址：广东省深圳市南山区科技园南区1栋101")
     doc = json.loads(proc.stdout)
     assert {k: doc[k] for k in KEYS} == {
-        "name": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
-        "detail": "科技园南区1栋101"}
+        "name": "张三",
+        "phone": "13812345678",
+        "province": "广东省",
+        "city": "深圳市",
+        "district": "南山区",
+        "detail": "科技园南区1栋101",
+    }
     assert all(isinstance(doc[k], str) for k in KEYS)
 
 
 def test_parse_address_batch_keeps_order(cli):
-    lines = [json.dumps(t, ensure_ascii=False) for t in (
-        "李四15612345678浙江杭州西湖区文三路90号",
-        "",
-        "什么也不是",
-        "北京朝阳区建国路88号 王五 13900001111",
-    )]
+    lines = [
+        json.dumps(t, ensure_ascii=False)
+        for t in (
+            "李四15612345678浙江杭州西湖区文三路90号",
+            "",
+            "什么也不是",
+            "北京朝阳区建国路88号 王五 13900001111",
+        )
+    ]
     proc = cli("parse-address", "--batch", input="\n".join(lines) + "\n")
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(docs) == 4

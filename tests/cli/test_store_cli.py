@@ -7,8 +7,25 @@ from sellerdesk.store.keys import normalize_recovery_code
 def test_init_add_list_roundtrip(initialized_cli, isolated_environment):
     cli = initialized_cli
     assert normalize_recovery_code(cli.recovery_code) == cli.recovery_code
-    cli("add", "--name", "张三", "--phone", "+86 138-1234-5678", "--wechat", "zs_wx", "--tags", "VIP,老客户",
-        "--province", "广东", "--city", "深圳", "--district", "南山区", "--detail", "科技园南区1栋101")
+    cli(
+        "add",
+        "--name",
+        "张三",
+        "--phone",
+        "+86 138-1234-5678",
+        "--wechat",
+        "zs_wx",
+        "--tags",
+        "VIP,老客户",
+        "--province",
+        "广东",
+        "--city",
+        "深圳",
+        "--district",
+        "南山区",
+        "--detail",
+        "科技园南区1栋101",
+    )
     (row,) = cli.json_lines("list", "--json")
     assert {"id", "name", "phone", "wechat", "tags", "flags", "addresses"} <= set(row)
     assert row["name"] == "张三"
@@ -16,10 +33,19 @@ def test_init_add_list_roundtrip(initialized_cli, isolated_environment):
     assert row["wechat"] == "zs_wx"
     assert row["tags"] == ["VIP", "老客户"]
     (address,) = row["addresses"]
-    assert {k: address[k] for k in ("recipient", "phone", "province", "city", "district", "detail",
-                                    "postal_code", "is_default")} == {
-        "recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市",
-        "district": "南山区", "detail": "科技园南区1栋101", "postal_code": "", "is_default": True}
+    assert {
+        k: address[k]
+        for k in ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "is_default")
+    } == {
+        "recipient": "张三",
+        "phone": "13812345678",
+        "province": "广东省",
+        "city": "深圳市",
+        "district": "南山区",
+        "detail": "科技园南区1栋101",
+        "postal_code": "",
+        "is_default": True,
+    }
     assert not (isolated_environment / "sellerdesk.db").read_bytes().startswith(b"SQLite format 3")
     table = cli("list").stdout
     assert "张三" in table and "1 customer(s)" in table

@@ -69,10 +69,19 @@ def test_json_dict_has_cli_keys() -> None:
 def test_format_one_line() -> None:
     result = parse("张三 13812345678 广东省深圳市南山区科技园1号")
     assert format_one_line(result) == "张三 13812345678 广东省深圳市南山区科技园1号"
-    assert format_one_line(
-        {"recipient": "李四", "phone": "13912345678", "province": "北京市", "city": "北京市",
-         "district": "朝阳区", "detail": "建国路1号"}
-    ) == "李四 13912345678 北京市朝阳区建国路1号"
+    assert (
+        format_one_line(
+            {
+                "recipient": "李四",
+                "phone": "13912345678",
+                "province": "北京市",
+                "city": "北京市",
+                "district": "朝阳区",
+                "detail": "建国路1号",
+            }
+        )
+        == "李四 13912345678 北京市朝阳区建国路1号"
+    )
 
 
 def _assert_consistent(result_dict: dict[str, object]) -> None:
@@ -96,9 +105,35 @@ def test_parse_never_raises_and_regions_are_consistent(text: str) -> None:
 
 
 region_words = st.sampled_from(
-    ["广东", "深圳市", "南山区", "北京", "朝阳区", "鼓楼区", "江苏省", "市中区", "中山", "路", "花园",
-     "内蒙古", "吉林", "大理州", "13812345678", " ", "，", "张三", "1号", "市辖区", "襄樊", "⻄", "（放快递柜）",
-     "收货人：", "姓名", "电话：", "\n"]
+    [
+        "广东",
+        "深圳市",
+        "南山区",
+        "北京",
+        "朝阳区",
+        "鼓楼区",
+        "江苏省",
+        "市中区",
+        "中山",
+        "路",
+        "花园",
+        "内蒙古",
+        "吉林",
+        "大理州",
+        "13812345678",
+        " ",
+        "，",
+        "张三",
+        "1号",
+        "市辖区",
+        "襄樊",
+        "⻄",
+        "（放快递柜）",
+        "收货人：",
+        "姓名",
+        "电话：",
+        "\n",
+    ]
 )
 
 
@@ -128,10 +163,11 @@ def test_normalize_fast_path_covers_every_mapped_character() -> None:
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet=st.sampled_from(
-    sorted(core_text._CHAR_MAP)
-    + list("⾃①⑴ﬁ㈠豈ｱ\u00a0\u3000北京a1 ，：·")
-), max_size=20))
+@given(
+    st.text(
+        alphabet=st.sampled_from(sorted(core_text._CHAR_MAP) + list("⾃①⑴ﬁ㈠豈ｱ\u00a0\u3000北京a1 ，：·")), max_size=20
+    )
+)
 def test_normalize_equals_nfkc_then_table(value: str) -> None:
     # The specification: the table, then NFKC (and the table again) when compatibility
     # characters remain.

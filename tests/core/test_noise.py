@@ -13,7 +13,11 @@ from sellerdesk.core import noise
 PAIRS = [(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS)]
 """The patterns the parser runs through sub_from."""
 SPECS = [
-    noise.CHATTER_RE, noise.LABEL_RE, noise.MOBILE_IN_TEXT_RE, noise.LANDLINE_IN_TEXT_RE, noise.POSTCODE_RE,
+    noise.CHATTER_RE,
+    noise.LABEL_RE,
+    noise.MOBILE_IN_TEXT_RE,
+    noise.LANDLINE_IN_TEXT_RE,
+    noise.POSTCODE_RE,
     noise.LONG_NUMBER_RE,
 ]
 
@@ -21,7 +25,8 @@ SPECS = [
 # that generated text often contains (near-)matches.
 _ALPHABET = sorted(
     {ch for rx in SPECS for ch in rx.pattern if not ch.isascii() or ch.isalnum()}
-    | set("0123456789+-() :：#\n\t,号室") | set("ab张三北京路")
+    | set("0123456789+-() :：#\n\t,号室")
+    | set("ab张三北京路")
 )
 
 
@@ -99,15 +104,25 @@ def test_fast_number_patterns_around_real_matches(data: st.DataObject) -> None:
 
 def test_fast_number_patterns_examples() -> None:
     for text in (
-        "+86 138-1234-5678", "(+86)13812345678", "008613812345678", "86-13812345678", "9913812345678",
-        "13812345678(021)64641234", "021-64641234转8", "(0755) 2345 6789", "#518000 518000号 518000",
+        "+86 138-1234-5678",
+        "(+86)13812345678",
+        "008613812345678",
+        "86-13812345678",
+        "9913812345678",
+        "13812345678(021)64641234",
+        "021-64641234转8",
+        "(0755) 2345 6789",
+        "#518000 518000号 518000",
         "电话138 1234 5678和0086 139 1234 5678",
     ):
         _assert_fast_forms_agree(text)
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=" ,;|/，；、。!！?？~\n\t\r\u3000\x0b" + noise.EDGE_PUNCT + "ab张三1号\x01", max_size=30), st.data())
+@given(
+    st.text(alphabet=" ,;|/，；、。!！?？~\n\t\r\u3000\x0b" + noise.EDGE_PUNCT + "ab张三1号\x01", max_size=30),
+    st.data(),
+)
 def test_stripped_tokens_are_the_stripped_non_empty_tokens(text: str, data: st.DataObject) -> None:
     def expected(piece: str) -> list[str]:
         return [t for t in (t.strip(noise.EDGE_PUNCT) for t in noise.TOKEN_RE.findall(piece)) if t]

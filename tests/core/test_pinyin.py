@@ -40,12 +40,27 @@ def test_dictionary_phrases_keep_their_reading() -> None:
     assert initials("张重庆") == "zcq"
 
 
-@pytest.mark.parametrize(("name", "spelled"), [
-    ("曾伟", "zeng wei"), ("单芳", "shan fang"), ("解明", "xie ming"), ("仇敏", "qiu min"),
-    ("朴槿惠", "piao jin hui"), ("区明", "ou ming"), ("查伟", "zha wei"), ("盖伟", "ge wei"),
-    ("乐嘉", "yue jia"), ("覃丽", "qin li"), ("尉迟恭", "yu chi gong"), ("万俟卨", "mo qi xie"),
-    ("长孙无忌", "zhang sun wu ji"), ("单于明", "chan yu ming"), ("曾经理", "zeng jing li"), ("曾", "zeng"),
-])
+@pytest.mark.parametrize(
+    ("name", "spelled"),
+    [
+        ("曾伟", "zeng wei"),
+        ("单芳", "shan fang"),
+        ("解明", "xie ming"),
+        ("仇敏", "qiu min"),
+        ("朴槿惠", "piao jin hui"),
+        ("区明", "ou ming"),
+        ("查伟", "zha wei"),
+        ("盖伟", "ge wei"),
+        ("乐嘉", "yue jia"),
+        ("覃丽", "qin li"),
+        ("尉迟恭", "yu chi gong"),
+        ("万俟卨", "mo qi xie"),
+        ("长孙无忌", "zhang sun wu ji"),
+        ("单于明", "chan yu ming"),
+        ("曾经理", "zeng jing li"),
+        ("曾", "zeng"),
+    ],
+)
 def test_polyphonic_surnames_take_their_surname_reading(name: str, spelled: str) -> None:
     assert sort_key(name) == f"{spelled}\x00{name}"
     assert full(name) == spelled.replace(" ", "")
@@ -68,7 +83,17 @@ def test_same_as_pypinyin_without_a_surname() -> None:
     # the cached per-character path gives exactly what lazy_pinyin gives
     from pypinyin import Style, lazy_pinyin
 
-    for text in ["张三", "重庆火锅店", "Mary Lee 李", "银行行长", "王😀小明", "１２３号", "〇", "黄河-长江", "阿里巴巴"]:
+    for text in [
+        "张三",
+        "重庆火锅店",
+        "Mary Lee 李",
+        "银行行长",
+        "王😀小明",
+        "１２３号",
+        "〇",
+        "黄河-长江",
+        "阿里巴巴",
+    ]:
         expected = "".join(s.lower() for s in lazy_pinyin(text, style=Style.NORMAL, errors="default") if s.strip())
         assert full(text) == expected, text
 
@@ -89,5 +114,5 @@ def test_phrase_free_shortcut_reads_like_the_segmenter() -> None:
     shortcut = 0
     for text in texts:
         assert _plain(text) == _segmented(text), text
-        shortcut += not any(text[i:i + 2] in _phrase_starts() for i in range(len(text) - 1))
+        shortcut += not any(text[i : i + 2] in _phrase_starts() for i in range(len(text) - 1))
     assert 0 < shortcut < len(texts)  # both paths were compared

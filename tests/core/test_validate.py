@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from sellerdesk.core.validate import validate
 
-GOOD = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市",
-        "district": "南山区", "detail": "科技园科发路1号", "postal_code": "518057", "adcode": "440305"}
+GOOD = {
+    "recipient": "张三",
+    "phone": "13812345678",
+    "province": "广东省",
+    "city": "深圳市",
+    "district": "南山区",
+    "detail": "科技园科发路1号",
+    "postal_code": "518057",
+    "adcode": "440305",
+}
 
 
 def codes(address: dict[str, str]) -> set[str]:

@@ -11,8 +11,15 @@ import openpyxl
 from openpyxl.styles import Font, PatternFill
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]], *, hidden: tuple[str, ...] = (),
-               title: str | None = None, trailing_formatted: int = 0, merge_title: bool = True) -> Path:
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, list[list]],
+    *,
+    hidden: tuple[str, ...] = (),
+    title: str | None = None,
+    trailing_formatted: int = 0,
+    merge_title: bool = True,
+) -> Path:
     """Sheets of rows; ``title`` puts a merged title row and a blank row above the first sheet's data."""
     book = openpyxl.Workbook()
     book.remove(book.active)
@@ -47,8 +54,9 @@ def add_cached_values(path: Path, values: dict[str, str]) -> None:
     name = "xl/worksheets/sheet1.xml"
     xml = items[name].decode()
     for ref, value in values.items():
-        xml, count = re.subn(rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>',
-                             rf'<c r="{ref}" t="str"><f>\2</f><v>{value}</v>', xml)
+        xml, count = re.subn(
+            rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/>', rf'<c r="{ref}" t="str"><f>\2</f><v>{value}</v>', xml
+        )
         assert count == 1, ref
     items[name] = xml.encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -57,5 +65,3 @@ def add_cached_values(path: Path, values: dict[str, str]) -> None:
 
 
 HEADER = ["姓名", "手机号", "微信号", "省份", "城市", "区县", "详细地址", "备注"]
-
-

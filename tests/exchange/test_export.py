@@ -19,17 +19,50 @@ def rows_of(path):
 
 def sample_customers():
     a = customers.create_customer(
-        {"name": "张三", "phone": "13812345678", "wechat": "zs_wx", "tags": "VIP,老客户", "tier": "金卡",
-         "birthday": "1990-01-02", "gender": "F", "source": "朋友圈", "notes": "=HYPERLINK(\"http://x\")\n第二行"},
-        [{"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
-          "detail": "科技园南区1栋101", "postal_code": "518000", "label": "家", "adcode": "440305"},
-         {"recipient": "张三同事", "phone": "021-64641234", "province": "上海市", "city": "上海市",
-          "district": "徐汇区", "detail": "漕溪北路1号", "label": "公司", "adcode": "310104"}])
-    b = customers.create_customer({"name": "-李四", "phone": "+85291234567", "wechat": "@ls"},
-                                  [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路88号", "adcode": "110105"}])
+        {
+            "name": "张三",
+            "phone": "13812345678",
+            "wechat": "zs_wx",
+            "tags": "VIP,老客户",
+            "tier": "金卡",
+            "birthday": "1990-01-02",
+            "gender": "F",
+            "source": "朋友圈",
+            "notes": '=HYPERLINK("http://x")\n第二行',
+        },
+        [
+            {
+                "recipient": "张三",
+                "phone": "13812345678",
+                "province": "广东省",
+                "city": "深圳市",
+                "district": "南山区",
+                "detail": "科技园南区1栋101",
+                "postal_code": "518000",
+                "label": "家",
+                "adcode": "440305",
+            },
+            {
+                "recipient": "张三同事",
+                "phone": "021-64641234",
+                "province": "上海市",
+                "city": "上海市",
+                "district": "徐汇区",
+                "detail": "漕溪北路1号",
+                "label": "公司",
+                "adcode": "310104",
+            },
+        ],
+    )
+    b = customers.create_customer(
+        {"name": "-李四", "phone": "+85291234567", "wechat": "@ls"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路88号", "adcode": "110105"}],
+    )
     c = customers.create_customer({"name": "王五", "wechat": "ww"}, [])
-    d = customers.create_customer({"name": "王五"}, [{"province": "浙江省", "city": "杭州市", "district": "西湖区",
-                                                     "detail": "文三路90号", "adcode": "330106"}])
+    d = customers.create_customer(
+        {"name": "王五"},
+        [{"province": "浙江省", "city": "杭州市", "district": "西湖区", "detail": "文三路90号", "adcode": "330106"}],
+    )
     return a, b, c, d
 
 
@@ -114,13 +147,25 @@ def test_cancel_leaves_no_file(store, tmp_path):
 
 
 def test_courier_template_flags_what_couriers_reject(store, tmp_path):
-    customers.create_customer({"name": "张三🌸", "phone": "13812345678", "notes": "门口放" * 30},
-                              [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园𠮷号"}])
+    customers.create_customer(
+        {"name": "张三🌸", "phone": "13812345678", "notes": "门口放" * 30},
+        [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园𠮷号"}],
+    )
     customers.create_customer({"name": "李四", "phone": "021-64641234"}, [])
     result = export_customers(tmp_path / "t.xlsx", template="generic")
     rows = rows_of(tmp_path / "t.xlsx")
-    assert rows[0] == ["收件人姓名", "收件人手机", "收件人电话", "收件省", "收件市", "收件区", "收件详细地址", "品名",
-                       "数量", "备注"]
+    assert rows[0] == [
+        "收件人姓名",
+        "收件人手机",
+        "收件人电话",
+        "收件省",
+        "收件市",
+        "收件区",
+        "收件详细地址",
+        "品名",
+        "数量",
+        "备注",
+    ]
     by_name = {r[0]: r for r in rows[1:]}
     assert by_name["张三🌸"][1] == "13812345678" and by_name["张三🌸"][2] is None
     assert by_name["李四"][2] == "021-64641234" and by_name["李四"][1] is None

@@ -21,7 +21,9 @@ def snapshot():
     """Everything an import may touch, comparable before/after."""
     return (
         [queries.customer_to_dict(c, a) for c, a in queries.iter_customers(queries.CustomerFilter(), sort="id")],
-        AddressChange.select().count(), AuditEntry.select().count(), Address.select().count(),
+        AddressChange.select().count(),
+        AuditEntry.select().count(),
+        Address.select().count(),
         search_index(),
     )
 
@@ -49,7 +51,12 @@ def test_messy_sheet_lands_right(store, sheets):
     assert zs["wechat"] == "zs_wx" and zs["notes"] == "老客户"
     (a,) = zs["addresses"]
     assert (a["province"], a["city"], a["district"], a["detail"], a["adcode"]) == (
-        "广东省", "深圳市", "南山区", "科技园南区1栋101", "440305")
+        "广东省",
+        "深圳市",
+        "南山区",
+        "科技园南区1栋101",
+        "440305",
+    )
     assert a["recipient"] == "张三" and a["is_default"]
     ls = by_phone("13987654321")
     assert [ls["addresses"][0][k] for k in ("province", "city", "district")] == ["北京市", "北京市", "朝阳区"]
@@ -74,8 +81,12 @@ def test_messy_sheet_lands_right(store, sheets):
 
 
 def test_full_address_column_is_split_with_the_parser(store, sheets):
-    rows = [["客户", "收货地址"], ["张三", "广东省深圳市南山区科技园南区1栋101 13812345678"],
-            [None, "李四 13987654321 浙江杭州西湖区文三路90号"], ["王五", "不知道哪里"]]
+    rows = [
+        ["客户", "收货地址"],
+        ["张三", "广东省深圳市南山区科技园南区1栋101 13812345678"],
+        [None, "李四 13987654321 浙江杭州西湖区文三路90号"],
+        ["王五", "不知道哪里"],
+    ]
     result = importer.import_file(sheets.xlsx("a.xlsx", {"S": rows}))
     assert result.counts["new"] == 3
     zs = by_phone("13812345678")
@@ -91,8 +102,17 @@ def test_full_address_column_is_split_with_the_parser(store, sheets):
 def existing_customer():
     return customers.create_customer(
         {"name": "张三", "phone": "13812345678", "wechat": "", "tags": "VIP"},
-        [{"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
-          "detail": "科技园南区1栋101"}])
+        [
+            {
+                "recipient": "张三",
+                "phone": "13812345678",
+                "province": "广东省",
+                "city": "深圳市",
+                "district": "南山区",
+                "detail": "科技园南区1栋101",
+            }
+        ],
+    )
 
 
 DUP_ROWS = [
@@ -117,8 +137,11 @@ def test_merge_adds_differing_addresses_and_never_overwrites(store, sheets):
     assert zs["wechat"] == "zs_wx"  # blank filled
     assert zs["notes"] == "换了地址"
     places = [(a["city"], a["detail"], a["is_default"]) for a in zs["addresses"]]
-    assert places == [("深圳市", "科技园南区1栋101", True), ("杭州市", "文三路90号", False),
-                      ("南京市", "中山路1号", False)]
+    assert places == [
+        ("深圳市", "科技园南区1栋101", True),
+        ("杭州市", "文三路90号", False),
+        ("南京市", "中山路1号", False),
+    ]
     history = customers.address_history(old.id)
     assert sorted(h.reason for h in history) == ["created", "import", "import"]
     assert len(by_phone("13700000000")["addresses"]) == 1
@@ -186,8 +209,7 @@ def test_trashed_customers_are_not_merged_into(store, sheets):
 
 def test_cancel_leaves_the_database_unchanged(store, sheets):
     existing_customer()
-    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
-                       for i in range(3000)]
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(3000)]
     rows.append(["张三", "13812345678", "", "浙江", "杭州", "西湖区", "文三路90号", ""])
     path = sheets.xlsx("big.xlsx", {"S": rows})
     table = importer.read_table(path)
@@ -209,8 +231,7 @@ def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, 
     import threading
 
     existing_customer()
-    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
-                       for i in range(3000)]
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(3000)]
     path = sheets.xlsx("big.xlsx", {"S": rows})
     monkeypatch.setattr(importer, "BATCH", 400)
     before = snapshot()
@@ -231,8 +252,7 @@ def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, 
 
 def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
     existing_customer()
-    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""]
-                       for i in range(1200)]
+    rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(1200)]
     path = sheets.xlsx("big.xlsx", {"S": rows})
     before = snapshot()
     calls = {"n": 0}
@@ -266,9 +286,11 @@ def test_mapping_can_be_adjusted_and_must_identify(store, sheets):
 
 
 def test_birthday_gender_tags_and_second_phone(store, sheets):
-    rows = [["姓名", "手机", "电话", "生日", "性别", "标签", "等级"],
-            ["张三", "13812345678", "021-64641234", "1990/01/02", "女", "VIP，老客户", "金卡"],
-            ["李四", "13900000000", "", "某天", "未知", "", ""]]
+    rows = [
+        ["姓名", "手机", "电话", "生日", "性别", "标签", "等级"],
+        ["张三", "13812345678", "021-64641234", "1990/01/02", "女", "VIP，老客户", "金卡"],
+        ["李四", "13900000000", "", "某天", "未知", "", ""],
+    ]
     result = importer.import_file(sheets.xlsx("b.xlsx", {"S": rows}))
     assert result.counts["flagged"] == 1
     zs = by_phone("13812345678")
@@ -279,8 +301,11 @@ def test_birthday_gender_tags_and_second_phone(store, sheets):
 
 
 def test_gbk_csv_import(store, sheets):
-    path = sheets.csv("客户.csv", [["收货人", "联系电话", "收货地址"],
-                                   ["张三", "13812345678", "广东省深圳市南山区科技园1号"]], encoding="gbk")
+    path = sheets.csv(
+        "客户.csv",
+        [["收货人", "联系电话", "收货地址"], ["张三", "13812345678", "广东省深圳市南山区科技园1号"]],
+        encoding="gbk",
+    )
     assert importer.import_file(path).counts["new"] == 1
     assert by_phone("13812345678")["addresses"][0]["district"] == "南山区"
 
@@ -288,9 +313,16 @@ def test_gbk_csv_import(store, sheets):
 def test_history_rows_hold_each_added_address_as_written(store, sheets):
     """SQLite makes the 'create' history rows of an import from the rows just written."""
     awkward = '引号"和\\反斜杠 emoji😀 制表\t末尾'
-    path = sheets.xlsx("客户.xlsx", {"S": [["姓名", "手机", "省", "市", "区", "详细地址", "邮编"],
-                                    ["张三", "13812345678", "广东", "深圳", "南山区", awkward, "518000"],
-                                    ["李四", "13912345678", "浙江", "杭州", "西湖区", "文三路1号", ""]]})
+    path = sheets.xlsx(
+        "客户.xlsx",
+        {
+            "S": [
+                ["姓名", "手机", "省", "市", "区", "详细地址", "邮编"],
+                ["张三", "13812345678", "广东", "深圳", "南山区", awkward, "518000"],
+                ["李四", "13912345678", "浙江", "杭州", "西湖区", "文三路1号", ""],
+            ]
+        },
+    )
     importer.import_file(path)
     changes = {c.address_id: c for c in AddressChange.select()}
     assert len(changes) == 2
@@ -327,8 +359,10 @@ def content():
     for customer, addresses in queries.iter_customers(queries.CustomerFilter(), sort="id"):
         person = queries.customer_to_dict(customer, addresses)
         person.pop("created_at"), person.pop("updated_at")
-        person["addresses"] = sorted((a["recipient"], a["phone"], a["province"], a["city"], a["district"],
-                                      a["detail"], a["is_default"]) for a in person["addresses"])
+        person["addresses"] = sorted(
+            (a["recipient"], a["phone"], a["province"], a["city"], a["district"], a["detail"], a["is_default"])
+            for a in person["addresses"]
+        )
         people.append(person)
     history = sorted((h.customer_id, h.action, h.reason, sorted(h.new_values.items())) for h in AddressChange.select())
     found = {term: sorted(search.matching_ids(term)) for term in ("张", "中山路", "别名", "wx2", "广州", "厦门", "zs")}
@@ -341,8 +375,9 @@ def wipe():
 
 
 @pytest.mark.parametrize("on_duplicate", ["merge", "update"])
-def test_rows_joining_customers_already_written_give_what_writing_at_the_end_gives(store, sheets, monkeypatch,
-                                                                                   on_duplicate):
+def test_rows_joining_customers_already_written_give_what_writing_at_the_end_gives(
+    store, sheets, monkeypatch, on_duplicate
+):
     """import_file writes batches while it checks the next rows; a later row merging into a
     customer of an earlier batch must end as the plan-then-write path (the wizard's) ends."""
     path = sheets.xlsx("late.xlsx", {"S": LATE_DUPLICATES})
@@ -373,8 +408,16 @@ def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(stor
     for i in range(5):
         customers.create_customer({"name": f"老客户{i}", "phone": f"1370000000{i}"})
     indexes = bulk.index_sql(DB.obj, "customer")
-    path = sheets.xlsx("two.xlsx", {"S": [HEADER, ["新客户", "13900000000", "", "广东", "深圳", "南山", "科技园1号", ""],
-                                          ["老客户1", "13700000001", "", "浙江", "杭州", "西湖区", "文三路1号", "又来了"]]})
+    path = sheets.xlsx(
+        "two.xlsx",
+        {
+            "S": [
+                HEADER,
+                ["新客户", "13900000000", "", "广东", "深圳", "南山", "科技园1号", ""],
+                ["老客户1", "13700000001", "", "浙江", "杭州", "西湖区", "文三路1号", "又来了"],
+            ]
+        },
+    )
     counts = importer.import_file(path).counts
     assert (counts["new"], counts["merged"], counts["addresses_added"]) == (1, 1, 2)
     assert bulk.index_sql(DB.obj, "customer") == indexes

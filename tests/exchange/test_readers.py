@@ -9,31 +9,57 @@ from messy_sheets import HEADER, add_cached_values
 
 
 def test_header_found_under_title_rows_and_merged_cells(sheets):
-    path = sheets.xlsx("客户.xlsx", {"客户": [HEADER, ["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号", ""]]},
-                       title="2024年 客户名单（内部）")
+    path = sheets.xlsx(
+        "客户.xlsx",
+        {"客户": [HEADER, ["张三", 13812345678, "zs", "广东", "深圳", "南山", "科技园1号", ""]]},
+        title="2024年 客户名单（内部）",
+    )
     table = read_table(path)
     assert table.header_row == 3
     assert table.headers[:3] == ["姓名", "手机号", "微信号"]
     assert [n for n, _ in table.rows] == [4]
     assert headers.guess_mapping(table.headers) == [
-        "name", "phone", "wechat", "province", "city", "district", "detail", "notes"]
+        "name",
+        "phone",
+        "wechat",
+        "province",
+        "city",
+        "district",
+        "detail",
+        "notes",
+    ]
 
 
 def test_numeric_phones_become_text(sheets):
-    rows = [["姓名", "电话"], ["a", 13812345678], ["b", 13812345678.0], ["c", 1.38e10], ["d", "1.3812345678E10"],
-            ["e", "+86 138-1234-5678"]]
+    rows = [
+        ["姓名", "电话"],
+        ["a", 13812345678],
+        ["b", 13812345678.0],
+        ["c", 1.38e10],
+        ["d", "1.3812345678E10"],
+        ["e", "+86 138-1234-5678"],
+    ]
     table = read_table(sheets.xlsx("p.xlsx", {"S": rows}))
     assert [c[1] for _, c in table.rows] == [
-        "13812345678", "13812345678", "13800000000", "1.3812345678E10", "+86 138-1234-5678"]
+        "13812345678",
+        "13812345678",
+        "13800000000",
+        "1.3812345678E10",
+        "+86 138-1234-5678",
+    ]
     assert cell_text(2.5) == "2.5" and cell_text(None) == "" and cell_text(True) == "TRUE"
 
 
 def test_hidden_sheets_are_skipped_and_the_customer_sheet_is_chosen(sheets):
-    path = sheets.xlsx("h.xlsx", {
-        "旧数据": [HEADER, ["隐藏人", "13900000000", "", "", "", "", "", ""]],
-        "说明": [["这个表格是客户名单"], ["请勿修改"]],
-        "客户": [HEADER, ["张三", "13812345678", "", "", "", "", "", ""]],
-    }, hidden=("旧数据",))
+    path = sheets.xlsx(
+        "h.xlsx",
+        {
+            "旧数据": [HEADER, ["隐藏人", "13900000000", "", "", "", "", "", ""]],
+            "说明": [["这个表格是客户名单"], ["请勿修改"]],
+            "客户": [HEADER, ["张三", "13812345678", "", "", "", "", "", ""]],
+        },
+        hidden=("旧数据",),
+    )
     table = read_table(path)
     assert table.sheet == "客户"
     assert [s.name for s in table.sheets if s.hidden] == ["旧数据"]
@@ -61,10 +87,18 @@ def test_formulas_are_read_as_their_values(sheets):
 
 @pytest.mark.parametrize("encoding,bom", [("utf-8", False), ("utf-8", True), ("gbk", False), ("gb18030", False)])
 def test_csv_encodings_are_detected(sheets, encoding, bom):
-    path = sheets.csv("c.csv", [["姓名", "手机", "地址"], ["张三", "13812345678", "广东省深圳市南山区科技园1号"],
-                                ["李㛃", "13900000000", "北京市朝阳区"]] if encoding == "gb18030" else
-                      [["姓名", "手机", "地址"], ["张三", "13812345678", "广东省深圳市南山区科技园1号"]],
-                      encoding=encoding, bom=bom)
+    path = sheets.csv(
+        "c.csv",
+        [
+            ["姓名", "手机", "地址"],
+            ["张三", "13812345678", "广东省深圳市南山区科技园1号"],
+            ["李㛃", "13900000000", "北京市朝阳区"],
+        ]
+        if encoding == "gb18030"
+        else [["姓名", "手机", "地址"], ["张三", "13812345678", "广东省深圳市南山区科技园1号"]],
+        encoding=encoding,
+        bom=bom,
+    )
     table = read_table(path)
     assert table.headers == ["姓名", "手机", "地址"]
     assert table.rows[0][1][0] == "张三"
@@ -84,13 +118,16 @@ def test_decode_text_refuses_binary():
         decode_text(b"\xff\x00\x81\x00" * 10, "x.csv")
 
 
-@pytest.mark.parametrize("maker,code", [
-    (lambda p: p.write_bytes(b""), "empty_file"),
-    (lambda p: p.write_text("这不是表格，只是文字", encoding="utf-8"), "not_spreadsheet"),
-    (lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not_spreadsheet"),
-    (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), "corrupt"),
-    (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "corrupt"),
-])
+@pytest.mark.parametrize(
+    "maker,code",
+    [
+        (lambda p: p.write_bytes(b""), "empty_file"),
+        (lambda p: p.write_text("这不是表格，只是文字", encoding="utf-8"), "not_spreadsheet"),
+        (lambda p: p.write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "not_spreadsheet"),
+        (lambda p: p.write_bytes(b"PK\x03\x04" + b"\x00" * 200), "corrupt"),
+        (lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "corrupt"),
+    ],
+)
 def test_bad_files_are_refused_with_a_code(tmp_path, maker, code):
     path = tmp_path / "bad.xlsx"
     maker(path)
@@ -149,14 +186,39 @@ def test_open_workbook_lists_sheets(sheets):
         assert [(s.name, s.hidden) for s in book.sheets] == [("A", False), ("B", True)]
 
 
-@pytest.mark.parametrize("header,field", [
-    ("收货人", "name"), ("客户姓名", "name"), ("联系人", "name"), ("Name", "name"), ("手机号码", "phone"),
-    ("联系电话", "phone"), ("Mobile", "phone"), ("微信", "wechat"), ("微信号", "wechat"), ("收货地址", "address"),
-    ("省", "province"), ("省份", "province"), ("市", "city"), ("城市", "city"), ("区", "district"),
-    ("区县", "district"), ("备注", "notes"), ("生日", "birthday"), ("标签", "tags"), ("等级", "tier"),
-    ("收件人手机", "phone"), ("收件详细地址", "detail"), ("收件人姓名", "name"), ("客户编号", "ref"),
-    ("手机号（必填）", "phone"), (" 姓 名 *", "name"), ("小区", None), ("2024年客户名单（内部资料请勿外传）", None),
-])
+@pytest.mark.parametrize(
+    "header,field",
+    [
+        ("收货人", "name"),
+        ("客户姓名", "name"),
+        ("联系人", "name"),
+        ("Name", "name"),
+        ("手机号码", "phone"),
+        ("联系电话", "phone"),
+        ("Mobile", "phone"),
+        ("微信", "wechat"),
+        ("微信号", "wechat"),
+        ("收货地址", "address"),
+        ("省", "province"),
+        ("省份", "province"),
+        ("市", "city"),
+        ("城市", "city"),
+        ("区", "district"),
+        ("区县", "district"),
+        ("备注", "notes"),
+        ("生日", "birthday"),
+        ("标签", "tags"),
+        ("等级", "tier"),
+        ("收件人手机", "phone"),
+        ("收件详细地址", "detail"),
+        ("收件人姓名", "name"),
+        ("客户编号", "ref"),
+        ("手机号（必填）", "phone"),
+        (" 姓 名 *", "name"),
+        ("小区", None),
+        ("2024年客户名单（内部资料请勿外传）", None),
+    ],
+)
 def test_header_synonyms(header, field):
     assert headers.match_header(header)[0] == field
 

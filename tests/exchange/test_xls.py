@@ -36,8 +36,12 @@ def by_phone(phone):
 
 
 def state():
-    return (Customer.select().count(), Address.select().count(), AddressChange.select().count(),
-            AuditEntry.select().count())
+    return (
+        Customer.select().count(),
+        Address.select().count(),
+        AddressChange.select().count(),
+        AuditEntry.select().count(),
+    )
 
 
 def test_fixture_is_a_legacy_ole_workbook_with_a_hidden_sheet():
@@ -53,10 +57,29 @@ def test_xls_is_read_under_its_title_row_with_numbers_and_dates_as_text():
     assert table.header_row == 3  # under the merged title row and an empty row
     assert table.headers == ["姓名", "手机", "微信号", "省份", "城市", "区县", "详细地址", "生日", "备注"]
     assert headers.guess_mapping(table.headers) == [
-        "name", "phone", "wechat", "province", "city", "district", "detail", "birthday", "notes"]
+        "name",
+        "phone",
+        "wechat",
+        "province",
+        "city",
+        "district",
+        "detail",
+        "birthday",
+        "notes",
+    ]
     assert [n for n, _ in table.rows] == [4, 5, 6]
     zs, ls, ww = (cells for _, cells in table.rows)
-    assert zs == ["张三", "13812345678", "zhangsan_wx", "广东", "深圳", "南山", "科技园科苑路1号", "1990-05-17", "老客户"]
+    assert zs == [
+        "张三",
+        "13812345678",
+        "zhangsan_wx",
+        "广东",
+        "深圳",
+        "南山",
+        "科技园科苑路1号",
+        "1990-05-17",
+        "老客户",
+    ]
     assert ls[1] == "13912345678" and ls[7] == ""  # a number cell, not "13912345678.0"
     assert ww[1] == "+86 137-0000-1234"
     hidden = importer.read_table(FIXTURE, sheet="旧表")  # chosen by hand it is read
@@ -85,8 +108,10 @@ def test_xls_import_lands_right(store, xls):
 
 
 def test_truncated_xls_is_refused_cleanly_and_changes_nothing(store, tmp_path):
-    customers.create_customer({"name": "老王", "phone": "13900000001"},
-                              [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}])
+    customers.create_customer(
+        {"name": "老王", "phone": "13900000001"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}],
+    )
     before = state()
     data = FIXTURE.read_bytes()
     # every cut from inside the header to the last sector: some make calamine fail, some make
@@ -110,10 +135,18 @@ def test_xls_with_impossible_dimensions_is_refused_not_fatal(tmp_path):
     struct.pack_into("<IIHH", data, record + 4, 0, 0x7FFFFFFF, 0, 0xFF)
     path = tmp_path / "坏尺寸.xls"
     path.write_bytes(bytes(data))
-    code = ("import sys\nfrom sellerdesk.exchange import importer\nfrom sellerdesk.exchange.errors import ExchangeError\n"
-            "try:\n    importer.read_table(sys.argv[1])\nexcept ExchangeError as exc:\n    print(exc.code)\n")
-    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=tmp_path,
-                          env=dict(os.environ, RUST_BACKTRACE="0"), timeout=120)
+    code = (
+        "import sys\nfrom sellerdesk.exchange import importer\nfrom sellerdesk.exchange.errors import ExchangeError\n"
+        "try:\n    importer.read_table(sys.argv[1])\nexcept ExchangeError as exc:\n    print(exc.code)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=dict(os.environ, RUST_BACKTRACE="0"),
+        timeout=120,
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == "corrupt", proc.stderr[-300:]
 
 
@@ -125,11 +158,19 @@ def test_a_panic_inside_the_xls_reader_leaves_one_line_on_stderr(tmp_path):
     data[1512] = 243
     path = tmp_path / "坏表.xls"
     path.write_bytes(bytes(data))
-    code = ("import os, sys\nfrom sellerdesk.exchange import importer, readers\n"
-            "from sellerdesk.exchange.errors import ExchangeError\n"
-            "with readers._panic_text_dropped():\n    os.write(2, b'kept\\n')\n"
-            "try:\n    importer.read_table(sys.argv[1])\nexcept ExchangeError as exc:\n    print(exc.code)\n")
-    proc = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, cwd=tmp_path,
-                          env=dict(os.environ, RUST_BACKTRACE="1"), timeout=120)
+    code = (
+        "import os, sys\nfrom sellerdesk.exchange import importer, readers\n"
+        "from sellerdesk.exchange.errors import ExchangeError\n"
+        "with readers._panic_text_dropped():\n    os.write(2, b'kept\\n')\n"
+        "try:\n    importer.read_table(sys.argv[1])\nexcept ExchangeError as exc:\n    print(exc.code)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=dict(os.environ, RUST_BACKTRACE="1"),
+        timeout=120,
+    )
     assert proc.returncode == 0 and proc.stdout.strip() == "corrupt", proc.stderr[-300:]
     assert proc.stderr == "kept\n"

@@ -19,8 +19,9 @@ def test_indexes_are_rebuilt_identically(store):
             assert bulk.index_sql(DB.obj, "customer") == [] and bulk.index_sql(DB.obj, "address") == []
             customers.create_customer({"name": "张三", "phone": "13812345678"})
     assert _indexes() == before
-    plan = DB.obj.execute_sql("EXPLAIN QUERY PLAN SELECT id FROM customer WHERE deleted_at IS NULL AND phone = ?",
-                              ("13812345678",)).fetchall()
+    plan = DB.obj.execute_sql(
+        "EXPLAIN QUERY PLAN SELECT id FROM customer WHERE deleted_at IS NULL AND phone = ?", ("13812345678",)
+    ).fetchall()
     assert "INDEX" in " ".join(str(step) for step in plan)
 
 

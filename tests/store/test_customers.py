@@ -6,8 +6,15 @@ from sellerdesk.store import customers, queries
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer, Order
 
-SZ = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区",
-      "detail": "科技园南区1栋101", "label": "家"}
+SZ = {
+    "recipient": "张三",
+    "phone": "13812345678",
+    "province": "广东省",
+    "city": "深圳市",
+    "district": "南山区",
+    "detail": "科技园南区1栋101",
+    "label": "家",
+}
 
 
 def test_create_and_get(store):
@@ -124,8 +131,21 @@ def test_phone_of_is_normalize_phone() -> None:
     from sellerdesk.store.customers import phone_of
 
     rng = random.Random(5)
-    texts = ["13812345678", "12812345678", "1381234567", "138123456789", "１３８１２３４５６７８", "13812345678 ",
-             "+8613812345678", "021-64641234", "", None, 13812345678, "1.3812345678E10", "13812345678.0"]
+    texts = [
+        "13812345678",
+        "12812345678",
+        "1381234567",
+        "138123456789",
+        "１３８１２３４５６７８",
+        "13812345678 ",
+        "+8613812345678",
+        "021-64641234",
+        "",
+        None,
+        13812345678,
+        "1.3812345678E10",
+        "13812345678.0",
+    ]
     texts += ["".join(rng.choice("0123456789") for _ in range(11)) for _ in range(2000)]
     texts += ["1" + rng.choice("3456789") + "".join(rng.choice("0123456789 -") for _ in range(9)) for _ in range(500)]
     for text in texts:

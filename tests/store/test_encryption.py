@@ -76,7 +76,8 @@ def test_newer_schema_is_refused(data_dir):
     from sellerdesk.store.migrations import SCHEMA_VERSION
 
     Customer._meta.database.execute_sql(
-        "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),))
+        "UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION + 1),)
+    )
     data_dir.close()
     before = _digest(data_dir.db_path)
     with pytest.raises(SchemaTooNewError):

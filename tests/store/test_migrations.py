@@ -12,8 +12,8 @@ def _make_v1_file(path):
     db = connect(path, KEY, create=True)
     assert migrations.migrate(db, target=1) == 1
     db.execute_sql(
-        'INSERT INTO customer (id, name, phone, wechat, tags, tier, gender, source, notes, flags, '
-        'marketing_consent, created_at, updated_at) VALUES '
+        "INSERT INTO customer (id, name, phone, wechat, tags, tier, gender, source, notes, flags, "
+        "marketing_consent, created_at, updated_at) VALUES "
         "(1, '欧阳娜娜', '13812345678', '', '', '', '', '', '', '', 0, '2020-01-01 00:00:00', '2020-01-01 00:00:00')"
     )
     db.execute_sql(
@@ -76,7 +76,7 @@ def test_step_5_rereads_surnames(tmp_path):
     db = connect(path, KEY, create=True)
     migrations.migrate(db, target=4)
     db.execute_sql(
-        'INSERT INTO customer (id, name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, '
+        "INSERT INTO customer (id, name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, "
         "notes, flags, marketing_consent, created_at, updated_at) VALUES "
         "(1, '曾伟', 'ceng wei', 'cw', '', '', '', '', '', '', '', '', 0, '2024-01-01', '2024-01-01'),"
         "(2, '张三', ?, 'zs', '', '', '', '', '', '', '', '', 0, '2024-01-01', '2024-01-01')",
@@ -97,14 +97,22 @@ def test_step_6_drops_only_covered_indexes(tmp_path):
     db = connect(tmp_path / "sellerdesk.db", KEY, create=True)
     try:
         migrations.migrate(db, target=5)
-        names = lambda: {r[0] for r in db.execute_sql(  # noqa: E731
-            "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")}
+        names = lambda: {
+            r[0]
+            for r in db.execute_sql(  # noqa: E731
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            )
+        }
         v5 = names()
         assert set(migrations._V6_REDUNDANT) <= v5
         migrations.migrate(db)
         assert names() == v5 - set(migrations._V6_REDUNDANT)
-        assert {"customer_live_name", "customer_live_tier", "address_customer_id_is_default",
-                "address_default_place"} <= names()
+        assert {
+            "customer_live_name",
+            "customer_live_tier",
+            "address_customer_id_is_default",
+            "address_default_place",
+        } <= names()
     finally:
         db.close()
 
@@ -118,17 +126,38 @@ def test_step_7_leaves_repeats_out_of_new_index_rows(tmp_path):
     migrations.migrate(db, target=6)
     DB.initialize(db)
     try:
-        old = customers.create_customer({"name": "张三", "phone": "13812345678"}, [
-            {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路1号",
-             "recipient": "张三", "phone": "13812345678"}]).id
+        old = customers.create_customer(
+            {"name": "张三", "phone": "13812345678"},
+            [
+                {
+                    "province": "广东省",
+                    "city": "深圳市",
+                    "district": "南山区",
+                    "detail": "桃园路1号",
+                    "recipient": "张三",
+                    "phone": "13812345678",
+                }
+            ],
+        ).id
         row = lambda cid: db.execute_sql(  # noqa: E731
-            "SELECT phones, address FROM customer_fts WHERE rowid = ?", (cid,)).fetchone()
+            "SELECT phones, address FROM customer_fts WHERE rowid = ?", (cid,)
+        ).fetchone()
         assert row(old) == ("13812345678 13812345678", "广东省深圳市南山区桃园路1号 张三")
         migrations.migrate(db)
         assert row(old) == ("13812345678 13812345678", "广东省深圳市南山区桃园路1号 张三")  # not rebuilt
-        new = customers.create_customer({"name": "李四", "phone": "13912345678"}, [
-            {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路2号",
-             "recipient": "李四", "phone": "13912345678"}]).id
+        new = customers.create_customer(
+            {"name": "李四", "phone": "13912345678"},
+            [
+                {
+                    "province": "广东省",
+                    "city": "深圳市",
+                    "district": "南山区",
+                    "detail": "桃园路2号",
+                    "recipient": "李四",
+                    "phone": "13912345678",
+                }
+            ],
+        ).id
         assert row(new) == ("13912345678 ", "广东省深圳市南山区桃园路2号")
         search.forget(db)
         assert search.matching_ids("桃园路") == {old, new} and search.matching_ids("张三") == {old}

@@ -8,13 +8,16 @@ def _addr(province, city, district="", detail="某路1号"):
 
 def _seed():
     ids = {}
-    ids["zs"] = customers.create_customer({"name": "张三", "phone": "13812345678", "wechat": "zhangsan_wx",
-                                           "tags": "VIP", "tier": "金卡"},
-                                          [_addr("广东省", "深圳市", "南山区", "科技园1号")]).id
-    ids["ls"] = customers.create_customer({"name": "李四", "phone": "13987654321", "tags": "新客"},
-                                          [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
-    ids["ww"] = customers.create_customer({"name": "王五", "phone": "15011112222", "tier": "金卡"},
-                                          [_addr("广东省", "广州市", "天河区", "体育西路3号")]).id
+    ids["zs"] = customers.create_customer(
+        {"name": "张三", "phone": "13812345678", "wechat": "zhangsan_wx", "tags": "VIP", "tier": "金卡"},
+        [_addr("广东省", "深圳市", "南山区", "科技园1号")],
+    ).id
+    ids["ls"] = customers.create_customer(
+        {"name": "李四", "phone": "13987654321", "tags": "新客"}, [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]
+    ).id
+    ids["ww"] = customers.create_customer(
+        {"name": "王五", "phone": "15011112222", "tier": "金卡"}, [_addr("广东省", "广州市", "天河区", "体育西路3号")]
+    ).id
     ids["al"] = customers.create_customer({"name": "阿亮", "wechat": "aliang"}).id  # no address
     ids["zl"] = customers.create_customer({"name": "赵六"}, [_addr("北京市", "", "", "")]).id  # incomplete
     return ids
@@ -82,11 +85,17 @@ def test_tags_and_tiers(store):
 def test_id_lists_match_the_sql_filters(store):
     ids = _seed()
     customers.trash_customers([ids["ww"]])
-    filters = [CustomerFilter(), CustomerFilter(search="张"), CustomerFilter(provinces=("广东省",)),
-               CustomerFilter(incomplete_address=True), CustomerFilter(tags=("VIP",), search="13"),
-               CustomerFilter(trashed=True), CustomerFilter(tiers=("金卡",), trashed=True),
-               CustomerFilter(cities=(("浙江省", "杭州市"),), incomplete_address=True),
-               CustomerFilter(ids=[ids["zs"], ids["al"]], search="a")]
+    filters = [
+        CustomerFilter(),
+        CustomerFilter(search="张"),
+        CustomerFilter(provinces=("广东省",)),
+        CustomerFilter(incomplete_address=True),
+        CustomerFilter(tags=("VIP",), search="13"),
+        CustomerFilter(trashed=True),
+        CustomerFilter(tiers=("金卡",), trashed=True),
+        CustomerFilter(cities=(("浙江省", "杭州市"),), incomplete_address=True),
+        CustomerFilter(ids=[ids["zs"], ids["al"]], search="a"),
+    ]
     for flt in filters:
         for sort in queries.SORT_KEYS:
             ascending = queries.customer_ids(flt, sort)

@@ -54,13 +54,21 @@ def test_secret_service_round_trip(tmp_path):
         pytest.skip(f"needs {missing}")
     home = tmp_path / "home"
     (home / ".local" / "share").mkdir(parents=True)
-    env = dict(os.environ, HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"),
-               XDG_RUNTIME_DIR=str(tmp_path), XDG_CONFIG_HOME=str(home / ".config"))
+    env = dict(
+        os.environ,
+        HOME=str(home),
+        XDG_DATA_HOME=str(home / ".local" / "share"),
+        XDG_RUNTIME_DIR=str(tmp_path),
+        XDG_CONFIG_HOME=str(home / ".config"),
+    )
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
     env.pop("PYTHON_KEYRING_BACKEND", None)
     proc = subprocess.run(
         ["dbus-run-session", "--", sys.executable, "-c", SCRIPT, str(tmp_path)],
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "ROUND-TRIP-OK" in proc.stdout

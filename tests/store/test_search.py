@@ -18,35 +18,41 @@ def _addr(province, city, district="", detail="某路1号", **kw):
 
 @pytest.fixture
 def people(store):
-    zs = customers.create_customer({"name": "张三", "phone": "13812345678", "wechat": "ZhangSan_WX"},
-                                   [_addr("广东省", "深圳市", "南山区", "科技园科苑路15号")]).id
-    zsf = customers.create_customer({"name": "张三丰", "phone": "021-64641234"},
-                                    [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")]).id
+    zs = customers.create_customer(
+        {"name": "张三", "phone": "13812345678", "wechat": "ZhangSan_WX"},
+        [_addr("广东省", "深圳市", "南山区", "科技园科苑路15号")],
+    ).id
+    zsf = customers.create_customer(
+        {"name": "张三丰", "phone": "021-64641234"},
+        [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")],
+    ).id
     ls = customers.create_customer({"name": "李四"}, [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
     return {"zs": zs, "zsf": zsf, "ls": ls}
 
 
 def test_index_exists_and_is_used(store):
     assert search.fts_enabled()
-    assert "customer_fts" in DB.obj.get_tables() or DB.obj.execute_sql(
-        "SELECT name FROM sqlite_master WHERE name = 'customer_fts'").fetchone()
+    assert (
+        "customer_fts" in DB.obj.get_tables()
+        or DB.obj.execute_sql("SELECT name FROM sqlite_master WHERE name = 'customer_fts'").fetchone()
+    )
 
 
 def test_terms_of_every_length(people):
     assert ids("张") == [people["zs"], people["zsf"]]
     assert ids("张三") == [people["zs"], people["zsf"]]
     assert ids("张三丰") == [people["zsf"]]
-    assert ids("zs") == [people["zs"], people["zsf"]]          # pinyin initials, prefix
+    assert ids("zs") == [people["zs"], people["zsf"]]  # pinyin initials, prefix
     assert ids("zsf") == [people["zsf"]]
-    assert ids("zhangsan") == [people["zs"], people["zsf"]]    # full pinyin
-    assert ids("56") == [people["zs"]]                          # 2 phone digits
+    assert ids("zhangsan") == [people["zs"], people["zsf"]]  # full pinyin
+    assert ids("56") == [people["zs"]]  # 2 phone digits
     assert ids("5678") == [people["zs"]]
-    assert ids("6464") == [people["zsf"]]                       # landline digits without the dash
+    assert ids("6464") == [people["zsf"]]  # landline digits without the dash
     assert ids("021-6464") == [people["zsf"]]
-    assert ids("1111") == [people["zsf"]]                       # an address's phone
-    assert ids("zhangsan_wx") == [people["zs"]]                 # WeChat, any case
+    assert ids("1111") == [people["zsf"]]  # an address's phone
+    assert ids("zhangsan_wx") == [people["zs"]]  # WeChat, any case
     assert ids("科苑路") == [people["zs"]]
-    assert ids("北京市朝阳区") == [people["zsf"]]                 # municipality not doubled
+    assert ids("北京市朝阳区") == [people["zsf"]]  # municipality not doubled
     assert ids("南山") == [people["zs"]]
     assert ids("张 杭州") == []
     assert ids("李 杭州") == [people["ls"]]
@@ -97,21 +103,31 @@ def test_no_fts_on_other_databases():
 
 def test_index_rows_made_in_python_equal_the_triggers(people):
     # bulk writers hand index rows to bulk_load (no read-back): they must be the SQL's rows
-    extra = customers.create_customer({"name": "曾小明", "phone": "0571-8888-1234"}, [
-        _addr("上海市", "上海市", "浦东新区", "世纪大道1号", recipient="小明", phone="021-5555-6666"),
-        _addr("浙江省", "杭州市", "", "", recipient=""),
-        _addr("浙江省", "杭州市", "西湖区", "文三路1号", recipient="曾小明", phone="0571-8888-1234"),
-    ]).id
+    extra = customers.create_customer(
+        {"name": "曾小明", "phone": "0571-8888-1234"},
+        [
+            _addr("上海市", "上海市", "浦东新区", "世纪大道1号", recipient="小明", phone="021-5555-6666"),
+            _addr("浙江省", "杭州市", "", "", recipient=""),
+            _addr("浙江省", "杭州市", "西湖区", "文三路1号", recipient="曾小明", phone="0571-8888-1234"),
+        ],
+    ).id
     gone = customers.add_address(extra, _addr("江苏省", "南京市", "鼓楼区", "中山路9号", phone="13900001111"))
     customers.delete_address(gone.id)  # deleted addresses are not indexed
     for cid in [*people.values(), extra]:
-        c = DB.obj.execute_sql("SELECT name, name_pinyin, name_initials, wechat, phone FROM customer WHERE id = ?",
-                               (cid,)).fetchone()
-        live = [dict(zip(("recipient", "phone", "province", "city", "district", "detail"), row)) for row in
-                DB.obj.execute_sql("SELECT recipient, phone, province, city, district, detail FROM address "
-                                   "WHERE customer_id = ? AND deleted_at IS NULL ORDER BY id", (cid,))]
-        stored = DB.obj.execute_sql(f"SELECT rowid, {search._COLUMNS.split(', ', 1)[1]} FROM customer_fts "
-                                    "WHERE rowid = ?", (cid,)).fetchone()
+        c = DB.obj.execute_sql(
+            "SELECT name, name_pinyin, name_initials, wechat, phone FROM customer WHERE id = ?", (cid,)
+        ).fetchone()
+        live = [
+            dict(zip(("recipient", "phone", "province", "city", "district", "detail"), row))
+            for row in DB.obj.execute_sql(
+                "SELECT recipient, phone, province, city, district, detail FROM address "
+                "WHERE customer_id = ? AND deleted_at IS NULL ORDER BY id",
+                (cid,),
+            )
+        ]
+        stored = DB.obj.execute_sql(
+            f"SELECT rowid, {search._COLUMNS.split(', ', 1)[1]} FROM customer_fts WHERE rowid = ?", (cid,)
+        ).fetchone()
         # the SQL's group_concat follows whichever index it reads: the order of addresses is free
         assert _unordered(search.index_row(cid, *c, live)) == _unordered(stored)
 
@@ -123,11 +139,27 @@ def _unordered(row):
 
 def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
     with DB.atomic(), search.bulk_load() as rows:
-        cid = customers.create_customer({"name": "批量", "phone": "13812340000"},
-                                        [_addr("广东省", "深圳市", "南山区", "桃园路1号")]).id
-        rows.add(cid, "批量", "pi liang\x00批量", "pl", "", "13812340000",
-                 [{"recipient": "批量", "phone": "13812340000", "province": "广东省", "city": "深圳市",
-                   "district": "南山区", "detail": "桃园路1号"}])
+        cid = customers.create_customer(
+            {"name": "批量", "phone": "13812340000"}, [_addr("广东省", "深圳市", "南山区", "桃园路1号")]
+        ).id
+        rows.add(
+            cid,
+            "批量",
+            "pi liang\x00批量",
+            "pl",
+            "",
+            "13812340000",
+            [
+                {
+                    "recipient": "批量",
+                    "phone": "13812340000",
+                    "province": "广东省",
+                    "city": "深圳市",
+                    "district": "南山区",
+                    "detail": "桃园路1号",
+                }
+            ],
+        )
         other = customers.create_customer({"name": "未给出"}).id  # not handed over: read from the tables
     assert ids("桃园路") == [cid] and ids("南山") == [cid] and ids("pl") == [cid] and ids("未给出") == [other]
     for table in ("customer_fts", "customer_grams"):
@@ -136,12 +168,14 @@ def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
 
 
 def test_repeated_phone_and_recipient_are_indexed_once_and_still_found(store):
-    cid = customers.create_customer({"name": "赵雷", "phone": "13812345678"}, [
-        _addr("北京市", "北京市", "朝阳区", "建国路1号", recipient="赵雷", phone="13812345678"),
-        _addr("北京市", "北京市", "海淀区", "中关村1号", recipient="钱多多", phone="13900001111"),
-    ]).id
-    phones, address = DB.obj.execute_sql("SELECT phones, address FROM customer_fts WHERE rowid = ?",
-                                         (cid,)).fetchone()
+    cid = customers.create_customer(
+        {"name": "赵雷", "phone": "13812345678"},
+        [
+            _addr("北京市", "北京市", "朝阳区", "建国路1号", recipient="赵雷", phone="13812345678"),
+            _addr("北京市", "北京市", "海淀区", "中关村1号", recipient="钱多多", phone="13900001111"),
+        ],
+    ).id
+    phones, address = DB.obj.execute_sql("SELECT phones, address FROM customer_fts WHERE rowid = ?", (cid,)).fetchone()
     assert phones.split() == ["13812345678", "13900001111"]
     assert "赵雷" not in address and "钱多多" in address
     for term in ("赵雷", "赵", "5678", "1111", "钱多多", "钱多", "建国路", "中关村"):

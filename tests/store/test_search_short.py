@@ -25,7 +25,7 @@ def _short_terms(texts):
         for i in range(len(text)):
             out.add(text[i])
             if i + 1 < len(text):
-                out.add(text[i:i + 2])
+                out.add(text[i : i + 2])
     return sorted(t for t in out if not t.isspace())
 
 
@@ -42,8 +42,9 @@ def test_table_exists_on_a_new_store(store):
 
 
 def test_short_terms_follow_every_write(store):
-    cid = customers.create_customer({"name": "李四", "phone": "13987654321"},
-                                    [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]).id
+    cid = customers.create_customer(
+        {"name": "李四", "phone": "13987654321"}, [_addr("浙江省", "杭州市", "西湖区", "文三路2号")]
+    ).id
     assert ids("李") == [cid] and ids("四") == [cid] and ids("21") == [cid] and ids("文三") == [cid]
     customers.update_customer(cid, {"name": "王五", "wechat": "Wx_9"})
     assert ids("李") == [] and ids("王五") == [cid] and ids("wx") == [cid] and ids("9") == [cid]
@@ -72,10 +73,16 @@ def test_last_character_of_a_field_is_found(store):
 
 def test_token_table_answers_like_a_scan(store, monkeypatch):
     demo.generate(40, seed=5)
-    customers.create_customer({"name": "欧阳娜娜", "phone": "021-64641234", "wechat": "OuYang_NN"},
-                              [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")])
-    texts = [row[0] for row in DB.obj.execute_sql(
-        "SELECT name || ' ' || wechat || ' ' || phones || ' ' || address FROM customer_fts LIMIT 12").fetchall()]
+    customers.create_customer(
+        {"name": "欧阳娜娜", "phone": "021-64641234", "wechat": "OuYang_NN"},
+        [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")],
+    )
+    texts = [
+        row[0]
+        for row in DB.obj.execute_sql(
+            "SELECT name || ' ' || wechat || ' ' || phones || ' ' || address FROM customer_fts LIMIT 12"
+        ).fetchall()
+    ]
     terms = _short_terms(texts) + ["", "%", "_", "a_", "1-"]
     indexed = {t: ids(t) for t in terms}
     assert indexed == _scan_answers(terms, monkeypatch)
@@ -101,8 +108,9 @@ def test_step_4_backfills_a_version_3_file(tmp_path):
     assert migrations.migrate(db, target=3) == 3
     DB.initialize(db)
     try:
-        cid = customers.create_customer({"name": "张三", "phone": "13812345678"},
-                                        [_addr("广东省", "深圳市", "南山区", "科技园1号")]).id
+        cid = customers.create_customer(
+            {"name": "张三", "phone": "13812345678"}, [_addr("广东省", "深圳市", "南山区", "科技园1号")]
+        ).id
         search.forget(db)
         assert not search.grams_enabled(db)
         assert ids("南山") == [cid]  # schema 3: answered by a scan
@@ -118,7 +126,8 @@ def test_step_4_backfills_a_version_3_file(tmp_path):
         queries.incomplete_ids()  # the partial indexes exist
         plan = DB.obj.execute_sql(
             'EXPLAIN QUERY PLAN SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
-            'AND ("province" = \'\' OR "city" = \'\' OR "detail" = \'\')').fetchall()
+            "AND (\"province\" = '' OR \"city\" = '' OR \"detail\" = '')"
+        ).fetchall()
         assert "address_incomplete_default" in str(plan)
     finally:
         close_store()

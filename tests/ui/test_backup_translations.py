@@ -14,8 +14,13 @@ def _tr_strings():
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for node in ast.walk(cls):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
-                        and node.args and isinstance(node.args[0], ast.Constant)):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "tr"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
                     text = node.args[0].value.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")
                     found.add((cls.name, text))
     return found

@@ -78,8 +78,10 @@ def modals(monkeypatch):
 @pytest.fixture
 def setup(qtbot, data_dir, tmp_path, modals):
     for i in range(3):
-        customers.create_customer({"name": f"客户{i}", "phone": f"1381234567{i}"},
-                                  [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"}])
+        customers.create_customer(
+            {"name": f"客户{i}", "phone": f"1381234567{i}"},
+            [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"}],
+        )
     folder = tmp_path / "usb"
     folder.mkdir()
     backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(folder)]))
@@ -237,7 +239,12 @@ def test_settings_dialog_saves_every_setting(setup, modals, tmp_path, data_dir):
     controller.settings_action.trigger()
     saved = json.loads((data_dir.home / "backup-settings.json").read_text(encoding="utf-8"))
     assert saved["destinations"] == [str(folder), str(cloud)]
-    assert (saved["keep_last"], saved["keep_monthly"], saved["remind_days"], saved["backup_on_exit"]) == (4, False, 3, True)
+    assert (saved["keep_last"], saved["keep_monthly"], saved["remind_days"], saved["backup_on_exit"]) == (
+        4,
+        False,
+        3,
+        True,
+    )
 
 
 def test_reminder_when_overdue(setup, modals, data_dir):
@@ -283,8 +290,9 @@ def test_backup_on_exit(setup, modals, data_dir, tmp_path):
 
 def test_failed_backup_on_exit_asks_before_closing(setup, modals, data_dir, tmp_path):
     controller, _context, _folder = setup
-    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone")],
-                                                                       backup_on_exit=True))
+    backup_settings.save(
+        data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone")], backup_on_exit=True)
+    )
     modals.confirm = False
     assert not controller.on_close()
     modals.confirm = True

@@ -20,11 +20,17 @@ def launched(monkeypatch):
 
 
 def fill():
-    customers.create_customer({"name": "张三🌸", "phone": "13812345678", "notes": "=1+1"},
-                              [{"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"},
-                               {"province": "浙江省", "city": "杭州市", "district": "西湖区", "detail": "文三路90号"}])
-    customers.create_customer({"name": "李四", "phone": "13987654321"},
-                              [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}])
+    customers.create_customer(
+        {"name": "张三🌸", "phone": "13812345678", "notes": "=1+1"},
+        [
+            {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"},
+            {"province": "浙江省", "city": "杭州市", "district": "西湖区", "detail": "文三路90号"},
+        ],
+    )
+    customers.create_customer(
+        {"name": "李四", "phone": "13987654321"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}],
+    )
 
 
 def rows(path):
@@ -44,9 +50,11 @@ def test_export_current_view_with_chosen_columns(qtbot, data_dir, launched, tmp_
         item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
     with qtbot.waitSignal(dialog.exported, timeout=10000):
         dialog.start_export()
-    assert rows(tmp_path / "广东.xlsx") == [["姓名", "手机", "省", "备注"],
-                                           ["张三🌸", "13812345678", "广东省", "'=1+1"],
-                                           ["张三🌸", "13812345678", "浙江省", "'=1+1"]]
+    assert rows(tmp_path / "广东.xlsx") == [
+        ["姓名", "手机", "省", "备注"],
+        ["张三🌸", "13812345678", "广东省", "'=1+1"],
+        ["张三🌸", "13812345678", "浙江省", "'=1+1"],
+    ]
     assert isinstance(launched[-1], QMessageBox) and "2 rows" in launched[-1].text()
 
 

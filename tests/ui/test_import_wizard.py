@@ -70,8 +70,10 @@ def messy_file(tmp_path, extra_rows=()):
 
 
 def test_wizard_imports_a_messy_file_end_to_end(qtbot, context, window, launched, tmp_path):
-    customers.create_customer({"name": "老王", "phone": "13900000001"},
-                              [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}])
+    customers.create_customer(
+        {"name": "老王", "phone": "13900000001"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}],
+    )
     path = messy_file(tmp_path)
     controller = ExchangeController(context, window, lambda: queries.CustomerFilter())
     wizard = controller.start_import(path)
@@ -431,12 +433,22 @@ def _tr_strings():
         tree = ast.parse((UI / name).read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for node in ast.walk(cls):
-                if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "tr"
-                        and node.args and isinstance(node.args[0], ast.Constant)):
+                if (
+                    isinstance(node, ast.Call)
+                    and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == "tr"
+                    and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                ):
                     found.add((cls.name, node.args[0].value))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_t"
-                    and node.args and isinstance(node.args[0], ast.Constant)):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
                 found.add(("ExchangeText", node.args[0].value))
     return {(c, t.replace("\\", "\\\\").replace("\n", "\\n").replace("\t", "\\t")) for c, t in found}
 

@@ -5,8 +5,10 @@ from sellerdesk.ui import keyring_text
 
 
 def test_every_reason_has_its_own_plain_sentence(qapp):
-    texts = {reason: keyring_text.describe(KeyringUnavailable(reason, "keyring.backends.fail.Keyring"))
-             for reason in KeyringUnavailable.REASONS}
+    texts = {
+        reason: keyring_text.describe(KeyringUnavailable(reason, "keyring.backends.fail.Keyring"))
+        for reason in KeyringUnavailable.REASONS
+    }
     assert len(set(texts.values())) == len(KeyringUnavailable.REASONS)
     assert all(text and "keyring.backends" not in text for text in texts.values())
     assert keyring_text.describe(None) == ""

@@ -16,6 +16,7 @@ from sellerdesk.ui.main_window import AboutDialog, MainWindow, ShortcutsDialog
 @pytest.fixture
 def launched(monkeypatch):
     """Every modal goes through dialogs.launch: record them and answer like a user would."""
+
     class Seen(list):
         answers = {"confirm": True}
 
@@ -55,8 +56,20 @@ def type_into(line_edit, text):
 
 
 def _add(name, phone="", province="", city="", district="", detail="", **kw):
-    address = [{"province": province, "city": city, "district": district, "detail": detail,
-                "recipient": name, "phone": phone}] if province else []
+    address = (
+        [
+            {
+                "province": province,
+                "city": city,
+                "district": district,
+                "detail": detail,
+                "recipient": name,
+                "phone": phone,
+            }
+        ]
+        if province
+        else []
+    )
     return customers.create_customer({"name": name, "phone": phone, **kw}, address).id
 
 
@@ -87,7 +100,12 @@ def test_new_customer_edit_and_save(window, qtbot):
     stored = customers.get_customer(cid)
     assert stored.phone == "13812345678"
     address = customers.live_addresses(cid)[0]
-    assert (address.province, address.city, address.district, address.adcode) == ("广东省", "深圳市", "南山区", "440305")
+    assert (address.province, address.city, address.district, address.adcode) == (
+        "广东省",
+        "深圳市",
+        "南山区",
+        "440305",
+    )
     assert window.model.rowCount() == 1 and window.selected_ids() == [cid]
     assert "Customers: 1" in window.summary.text()
     # edit, then Esc throws the edit away

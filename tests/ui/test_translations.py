@@ -10,8 +10,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_translations_complete_and_compiled():
-    proc = subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "i18n.py"), "--check"], capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
@@ -19,8 +20,10 @@ def test_chinese_catalogue_loads(qapp):
     translator = QTranslator()
     assert translator.load("sellerdesk_zh_CN", str(ROOT / "resources" / "translations"))
     assert translator.translate("MainWindow", "&File") == "文件(&F)"
-    assert translator.translate("MainWindow", "No customers yet — add one, paste an address, or import Excel.") \
+    assert (
+        translator.translate("MainWindow", "No customers yet — add one, paste an address, or import Excel.")
         == "还没有客户 — 新建、粘贴地址或导入Excel"
+    )
     assert translator.translate("RegionTree", "%n customer(s)", None, 3) == "%n 个客户"
     # texts of the import wizard's shared ExchangeText (once passed through a helper lupdate missed)
     assert translator.translate("ExchangeText", "Reading the file…") == "正在读取文件…"

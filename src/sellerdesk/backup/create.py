@@ -46,10 +46,19 @@ def _free_name(folder: Path, local_time: dt.datetime) -> str:
     return backup_name(local_time, serial)
 
 
-def create_backup(db_path: Path, key: bytes, keyfile: KeyFile, destinations: list[Path], *,
-                  keep_last: int = DEFAULT_KEEP_LAST, keep_months: int = DEFAULT_KEEP_MONTHS,
-                  work_dir: Path | None = None, now: dt.datetime | None = None,
-                  progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> BackupResult:
+def create_backup(
+    db_path: Path,
+    key: bytes,
+    keyfile: KeyFile,
+    destinations: list[Path],
+    *,
+    keep_last: int = DEFAULT_KEEP_LAST,
+    keep_months: int = DEFAULT_KEEP_MONTHS,
+    work_dir: Path | None = None,
+    now: dt.datetime | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> BackupResult:
     """Back up the database at ``db_path`` into every folder of ``destinations``.
 
     Each folder gets the same encrypted file under a time-stamped name and is then rotated.
@@ -108,8 +117,14 @@ def create_backup(db_path: Path, key: bytes, keyfile: KeyFile, destinations: lis
     return result
 
 
-def backup_datadir(datadir, key: bytes, destinations: list[Path] | None = None, *,
-                   progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> BackupResult:
+def backup_datadir(
+    datadir,
+    key: bytes,
+    destinations: list[Path] | None = None,
+    *,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> BackupResult:
     """The Backup button and ``sellerdesk-cli backup``: back up to the configured folders
     (or ``destinations``), rotate by the settings, and remember when it was done."""
     home = Path(datadir.home)
@@ -120,9 +135,16 @@ def backup_datadir(datadir, key: bytes, destinations: list[Path] | None = None, 
         for folder in destinations:
             if folder == default:
                 folder.mkdir(parents=True, exist_ok=True)  # only ours: never create a missing drive's path
-    result = create_backup(datadir.db_path, key, datadir.vault.load(), list(destinations),
-                           keep_last=settings.keep_last, keep_months=settings.keep_months,
-                           progress=progress, token=token)
+    result = create_backup(
+        datadir.db_path,
+        key,
+        datadir.vault.load(),
+        list(destinations),
+        keep_last=settings.keep_last,
+        keep_months=settings.keep_months,
+        progress=progress,
+        token=token,
+    )
     latest = backup_settings.load(home)  # re-read: the app or the CLI may have changed it meanwhile
     latest.mark_backup(result.header.created_at, result.path)
     try:

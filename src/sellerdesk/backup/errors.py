@@ -22,7 +22,9 @@ class BackupDamagedError(BackupError):
     """The file was changed, cut short or corrupted after it was written."""
 
     def __init__(self, path, detail: str) -> None:
-        super().__init__(f"The backup {path} is damaged or was modified ({detail}). It was not used; nothing was changed.")
+        super().__init__(
+            f"The backup {path} is damaged or was modified ({detail}). It was not used; nothing was changed."
+        )
         self.path = path
         self.detail = detail
 
@@ -69,7 +71,13 @@ class DestinationError(BackupError):
             reason = cls.MISSING
         elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
             reason = cls.READ_ONLY
-        elif code in (errno.EIO, errno.ENODEV, errno.ENXIO, getattr(errno, "ESTALE", -1), getattr(errno, "ENOMEDIUM", -1)):
+        elif code in (
+            errno.EIO,
+            errno.ENODEV,
+            errno.ENXIO,
+            getattr(errno, "ESTALE", -1),
+            getattr(errno, "ENOMEDIUM", -1),
+        ):
             reason = cls.DEVICE_GONE
         else:
             reason = cls.OTHER

@@ -112,8 +112,9 @@ class BackupHeader:
             if payload["cipher"] != "AES-256-GCM" or payload["kdf"] != "HKDF-SHA256":
                 raise ValueError("unknown cipher")
             key = doc["key"]
-            keyfile = KeyFile(str(key["mode"]), str(key["key_id"]), dict(key["envelopes"]),
-                              dict(key["recovery_sealed"]))
+            keyfile = KeyFile(
+                str(key["mode"]), str(key["key_id"]), dict(key["envelopes"]), dict(key["recovery_sealed"])
+            )
             if "recovery" not in keyfile.envelopes:
                 raise ValueError("no recovery envelope")
             created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
@@ -172,7 +173,8 @@ class BackupInfo:
 
         if self.header.schema_version > SCHEMA_VERSION:
             raise BackupTooNewError(
-                self.path, f"schema {self.header.schema_version}; this version understands up to {SCHEMA_VERSION}")
+                self.path, f"schema {self.header.schema_version}; this version understands up to {SCHEMA_VERSION}"
+            )
 
 
 def expected_file_size(data_offset: int, header: BackupHeader) -> int:
@@ -203,8 +205,14 @@ class _HashingWriter:
         self.fh.write(data)
 
 
-def write_backup(out: BinaryIO, header: BackupHeader, snapshot: BinaryIO, data_key: bytes,
-                 progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> None:
+def write_backup(
+    out: BinaryIO,
+    header: BackupHeader,
+    snapshot: BinaryIO,
+    data_key: bytes,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> None:
     """Write the whole ``.sdbackup`` stream for ``snapshot`` (a readable file) to ``out``."""
     header_bytes = header.to_bytes()
     prefix = _prefix(header_bytes)
@@ -264,8 +272,9 @@ def read_info(path: Path | str) -> BackupInfo:
     return info
 
 
-def check_integrity(path: Path | str, progress: ProgressCallback = no_progress,
-                    token: CancelToken | None = None) -> BackupInfo:
+def check_integrity(
+    path: Path | str, progress: ProgressCallback = no_progress, token: CancelToken | None = None
+) -> BackupInfo:
     """Header, size and trailer checksum: finds damage without the password (not tampering)."""
     info = read_info(path)
     sha = hashlib.sha256()
@@ -289,8 +298,13 @@ def check_integrity(path: Path | str, progress: ProgressCallback = no_progress,
     return info
 
 
-def decrypt_payload(info: BackupInfo, data_key: bytes, out: BinaryIO | None,
-                    progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> None:
+def decrypt_payload(
+    info: BackupInfo,
+    data_key: bytes,
+    out: BinaryIO | None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> None:
     """Authenticate every chunk and the payload checksum, writing the snapshot to ``out``.
 
     ``data_key`` must already match the header's key id (see :mod:`sellerdesk.backup.unlock`),

@@ -44,8 +44,9 @@ MSG_MIGRATE = "Updating the restored data to this version…"
 MSG_SAFETY = "Backing up the current data first…"
 
 
-def _extract(info: BackupInfo, key: bytes, target: Path, progress: ProgressCallback,
-             token: CancelToken | None) -> tuple[int, dict]:
+def _extract(
+    info: BackupInfo, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
+) -> tuple[int, dict]:
     """Decrypt ``info`` into ``target`` (a new file) and check it against the header."""
     if key_id(key) != info.key_id:
         raise WrongKeyError()
@@ -67,8 +68,9 @@ def _extract(info: BackupInfo, key: bytes, target: Path, progress: ProgressCallb
     return version, counts
 
 
-def verify_backup(path: Path | str, key: bytes, progress: ProgressCallback = no_progress,
-                  token: CancelToken | None = None) -> BackupInfo:
+def verify_backup(
+    path: Path | str, key: bytes, progress: ProgressCallback = no_progress, token: CancelToken | None = None
+) -> BackupInfo:
     """Full check: checksum trailer, authentication of every byte, payload checksum, the
     database inside opening with the key, counts as in the header, schema not too new."""
     info = check_integrity(path, progress, token)
@@ -113,8 +115,9 @@ def _current_keyfile(datadir) -> KeyFile | None:
         return None
 
 
-def _safety_backup(datadir, keys: list[bytes | None], progress: ProgressCallback,
-                   token: CancelToken | None) -> Path | None:
+def _safety_backup(
+    datadir, keys: list[bytes | None], progress: ProgressCallback, token: CancelToken | None
+) -> Path | None:
     """Back up the database about to be replaced into ``<data dir>/before-restore``.
 
     With its key at hand this is an ordinary ``.sdbackup`` (restorable with the same dialog);
@@ -135,8 +138,9 @@ def _safety_backup(datadir, keys: list[bytes | None], progress: ProgressCallback
                 current_key = None
     progress(0, 0, MSG_SAFETY)
     if keyfile is not None and current_key is not None:
-        result = create_backup(datadir.db_path, current_key, keyfile, [folder], keep_last=10, keep_months=0,
-                               progress=progress, token=token)
+        result = create_backup(
+            datadir.db_path, current_key, keyfile, [folder], keep_last=10, keep_months=0, progress=progress, token=token
+        )
         return result.path
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"files-{stamp}-{secrets.token_hex(3)}"
@@ -148,8 +152,15 @@ def _safety_backup(datadir, keys: list[bytes | None], progress: ProgressCallback
     return target
 
 
-def prepare_restore(path: Path | str, key: bytes, datadir, *, current_key: bytes | None = None,
-                    progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> StagedRestore:
+def prepare_restore(
+    path: Path | str,
+    key: bytes,
+    datadir,
+    *,
+    current_key: bytes | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> StagedRestore:
     """Step 1 of a restore (see the module doc). Changes nothing but adding the staged file
     and the safety backup; raises before that on any problem with the backup."""
     info = read_info(path)
@@ -215,14 +226,27 @@ def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
         fsync_dir(home)
     except OSError as exc:
         log.warning("the restored key file will be put in place at the next start: %s", exc)
-    log.info("restored a backup of %s (%s customers)", staged.info.created_at.isoformat(),
-             staged.counts["customers"])
-    return RestoreResult(staged.info, staged.key, staged.counts, staged.migrated_from, staged.safety_backup,
-                         new_keyfile is not None, in_keyring)
+    log.info("restored a backup of %s (%s customers)", staged.info.created_at.isoformat(), staged.counts["customers"])
+    return RestoreResult(
+        staged.info,
+        staged.key,
+        staged.counts,
+        staged.migrated_from,
+        staged.safety_backup,
+        new_keyfile is not None,
+        in_keyring,
+    )
 
 
-def restore_into(path: Path | str, key: bytes, datadir, *, current_key: bytes | None = None,
-                 progress: ProgressCallback = no_progress, token: CancelToken | None = None) -> RestoreResult:
+def restore_into(
+    path: Path | str,
+    key: bytes,
+    datadir,
+    *,
+    current_key: bytes | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> RestoreResult:
     """Both steps, for callers with no open connection (the CLI)."""
     staged = prepare_restore(path, key, datadir, current_key=current_key, progress=progress, token=token)
     try:

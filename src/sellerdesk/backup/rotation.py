@@ -45,8 +45,12 @@ def parse_name(name: str) -> BackupFile | None:
     return BackupFile(moment, int(match.group(3) or 0), name)
 
 
-def select_to_keep(files: list[BackupFile], now: dt.datetime, keep_last: int = DEFAULT_KEEP_LAST,
-                   keep_months: int = DEFAULT_KEEP_MONTHS) -> set[str]:
+def select_to_keep(
+    files: list[BackupFile],
+    now: dt.datetime,
+    keep_last: int = DEFAULT_KEEP_LAST,
+    keep_months: int = DEFAULT_KEEP_MONTHS,
+) -> set[str]:
     """The names to keep: the ``keep_last`` newest, and the newest one of each of the
     ``keep_months`` calendar months up to and including ``now``'s month."""
     ordered = sorted(files, reverse=True)
@@ -77,8 +81,9 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found)
 
 
-def rotate(folder: Path, now: dt.datetime, keep_last: int = DEFAULT_KEEP_LAST,
-           keep_months: int = DEFAULT_KEEP_MONTHS) -> list[Path]:
+def rotate(
+    folder: Path, now: dt.datetime, keep_last: int = DEFAULT_KEEP_LAST, keep_months: int = DEFAULT_KEEP_MONTHS
+) -> list[Path]:
     """Delete the backups in ``folder`` that the policy does not keep; return what was deleted."""
     files = list_backups(folder)
     keep = select_to_keep(files, now, keep_last, keep_months)

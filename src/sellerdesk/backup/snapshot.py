@@ -78,8 +78,9 @@ def remove_database_file(path: Path) -> None:
             pass
 
 
-def _copy_when_quiet(source: sqlcipher.Connection, db_path: Path, target: Path, progress: ProgressCallback,
-                     token: CancelToken | None) -> tuple[str, int, dict] | None:
+def _copy_when_quiet(
+    source: sqlcipher.Connection, db_path: Path, target: Path, progress: ProgressCallback, token: CancelToken | None
+) -> tuple[str, int, dict] | None:
     """The quiet copy (see the module doc): (sha256, schema version, counts), or None to fall back."""
     wal = Path(str(db_path) + "-wal")
     source.execute(f"PRAGMA busy_timeout = {QUIET_WAIT_MS}")
@@ -115,8 +116,9 @@ def _copy_when_quiet(source: sqlcipher.Connection, db_path: Path, target: Path, 
         source.execute("PRAGMA busy_timeout = 10000")
 
 
-def _backup_api(source: sqlcipher.Connection, key: bytes, target: Path, progress: ProgressCallback,
-                token: CancelToken | None) -> tuple[int, dict]:
+def _backup_api(
+    source: sqlcipher.Connection, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
+) -> tuple[int, dict]:
     dest = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False)
     try:
         dest.execute("PRAGMA key='%s'" % sqlcipher_passphrase(key).replace("'", "''"))
@@ -134,8 +136,9 @@ def _backup_api(source: sqlcipher.Connection, key: bytes, target: Path, progress
         dest.close()
 
 
-def take_snapshot(db_path: Path, key: bytes, target: Path, progress: ProgressCallback = no_progress,
-                  token: CancelToken | None = None) -> Snapshot:
+def take_snapshot(
+    db_path: Path, key: bytes, target: Path, progress: ProgressCallback = no_progress, token: CancelToken | None = None
+) -> Snapshot:
     """Copy the database at ``db_path`` into the new file ``target`` (same key) and describe it."""
     db_path, target = Path(db_path), Path(target)
     if target.exists():

@@ -43,8 +43,13 @@ def key_from_keyring(info: BackupInfo, secret_store: SecretStore | None) -> byte
     return key if key_id(key) == info.key_id else None
 
 
-def unlock_backup(info: BackupInfo, *, keys: Iterable[bytes | None] = (), secret: str | None = None,
-                  secret_store: SecretStore | None = None) -> bytes:
+def unlock_backup(
+    info: BackupInfo,
+    *,
+    keys: Iterable[bytes | None] = (),
+    secret: str | None = None,
+    secret_store: SecretStore | None = None,
+) -> bytes:
     """The data key of the backup ``info``.
 
     Tried in order: ``keys`` (e.g. the open database's key: same key id), the keyring,

@@ -15,21 +15,30 @@ from sellerdesk.cli.context import data_dir, unlock
 
 def register(sub) -> None:
     p = sub.add_parser("backup", help="write an encrypted backup and print the path of the file written")
-    p.add_argument("--to", action="append", default=[], metavar="DIR",
-                   help="folder to write to (repeatable; default: the folders chosen in the app, "
-                        "else Documents/SellerDesk Backups)")
+    p.add_argument(
+        "--to",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="folder to write to (repeatable; default: the folders chosen in the app, "
+        "else Documents/SellerDesk Backups)",
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("verify", help="check a backup file: checksum, authenticity, schema version, counts")
     p.add_argument("file")
-    p.add_argument("--no-key", action="store_true",
-                   help="only check the checksum and header (finds damage, not tampering; needs no password)")
+    p.add_argument(
+        "--no-key",
+        action="store_true",
+        help="only check the checksum and header (finds damage, not tampering; needs no password)",
+    )
     p.add_argument("--json", action="store_true", help="print the backup's facts as JSON")
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("restore", help="replace the database in $SELLERDESK_HOME with a backup "
-                                       "(the current one is backed up first)")
+    p = sub.add_parser(
+        "restore", help="replace the database in $SELLERDESK_HOME with a backup (the current one is backed up first)"
+    )
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
 
@@ -40,14 +49,21 @@ def _local(moment: dt.datetime) -> str:
 
 def _describe(info) -> str:
     c = info.counts
-    return (f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
-            f"{c['orders']} orders (SellerDesk {info.header.app_version}, schema {info.schema_version})")
+    return (
+        f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
+        f"{c['orders']} orders (SellerDesk {info.header.app_version}, schema {info.schema_version})"
+    )
 
 
 def _facts(info) -> dict:
-    return {"file": str(info.path), "created_at": info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-            "app_version": info.header.app_version, "schema_version": info.schema_version,
-            "counts": info.counts, "key_id": info.key_id}
+    return {
+        "file": str(info.path),
+        "created_at": info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "app_version": info.header.app_version,
+        "schema_version": info.schema_version,
+        "counts": info.counts,
+        "key_id": info.key_id,
+    }
 
 
 def _backup_key(info, datadir) -> bytes:
@@ -94,9 +110,16 @@ def cmd_backup(args) -> int:
     targets = [Path(d).expanduser() for d in args.to] or None
     result = backup_datadir(datadir, key, targets)
     if args.json:
-        print(json.dumps({"written": [str(p) for p in result.written],
-                          "failed": [{"folder": str(f.folder), "error": str(f)} for f in result.failures],
-                          "counts": result.header.counts}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "written": [str(p) for p in result.written],
+                    "failed": [{"folder": str(f.folder), "error": str(f)} for f in result.failures],
+                    "counts": result.header.counts,
+                },
+                ensure_ascii=False,
+            )
+        )
     else:
         for path in result.written:
             print(path)
@@ -140,8 +163,11 @@ def cmd_restore(args) -> None:
         datadir.close()
     c = result.counts
     print(f"Restored the {_describe(info)} into {datadir.home}.")
-    print(f"{active} customers are active (the others are in the Trash)." if active != c["customers"]
-          else f"All {active} customers are back.")
+    print(
+        f"{active} customers are active (the others are in the Trash)."
+        if active != c["customers"]
+        else f"All {active} customers are back."
+    )
     if result.migrated_from is not None:
         print(f"The data was updated from schema {result.migrated_from} to this version's schema.")
     if result.safety_backup is not None:

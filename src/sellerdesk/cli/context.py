@@ -18,9 +18,7 @@ def data_dir() -> DataDir:
 
 def unlock(datadir: DataDir) -> bytes:
     if not datadir.is_initialized():
-        raise CliError(
-            f"no SellerDesk database in {datadir.home}; run 'sellerdesk-cli init' (or start the app) first"
-        )
+        raise CliError(f"no SellerDesk database in {datadir.home}; run 'sellerdesk-cli init' (or start the app) first")
     try:
         return datadir.unlock_headless()
     except NeedsSecretError as exc:

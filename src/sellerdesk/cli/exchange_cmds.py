@@ -8,8 +8,13 @@ from pathlib import Path
 
 from sellerdesk.cli import CliError
 
-PHASES = {"reading": "Reading", "checking": "Checking rows", "planning": "Finding duplicates",
-          "writing": "Writing", "exporting": "Exporting"}
+PHASES = {
+    "reading": "Reading",
+    "checking": "Checking rows",
+    "planning": "Finding duplicates",
+    "writing": "Writing",
+    "exporting": "Exporting",
+}
 
 
 def register(sub) -> None:
@@ -19,9 +24,13 @@ def register(sub) -> None:
     p.add_argument("file", help="the spreadsheet")
     p.add_argument("--sheet", default=None, help="sheet name (default: the visible sheet that holds customers)")
     p.add_argument("--header-row", type=int, default=None, help="row number of the header (default: found)")
-    p.add_argument("--on-duplicate", choices=("merge", "skip", "update", "new"), default="merge",
-                   help="a row whose phone/WeChat ID is already known: merge (default; adds a differing address "
-                        "as another address), skip it, update the customer, or always add a new customer")
+    p.add_argument(
+        "--on-duplicate",
+        choices=("merge", "skip", "update", "new"),
+        default="merge",
+        help="a row whose phone/WeChat ID is already known: merge (default; adds a differing address "
+        "as another address), skip it, update the customer, or always add a new customer",
+    )
     p.add_argument("--dry-run", action="store_true", help="show the plan and write the report, change nothing")
     p.add_argument("--report", default=None, help="where to write the problem report (.xlsx; default: beside FILE)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -35,8 +44,9 @@ def register(sub) -> None:
     p.add_argument("--list-templates", action="store_true", help="print the courier templates and exit")
     p.add_argument("--per-address", action="store_true", help="one row per address (default: per customer)")
     p.add_argument("--full-address", action="store_true", help="one address column instead of 省/市/区/详细地址")
-    p.add_argument("--columns", default=None,
-                   help="comma-separated columns, e.g. name,phone,province,city,district,detail")
+    p.add_argument(
+        "--columns", default=None, help="comma-separated columns, e.g. name,phone,province,city,district,detail"
+    )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
     p.set_defaults(func=cmd_export)
@@ -67,10 +77,15 @@ def cmd_import(args) -> int:
         raise CliError("--header-row must be 1 or more")
     with open_store():
         try:
-            result = import_file(path, sheet=args.sheet, header_row=args.header_row,
-                                 on_duplicate=args.on_duplicate, dry_run=args.dry_run,
-                                 report_path=Path(args.report) if args.report else None,
-                                 progress=_progress_printer(args.progress))
+            result = import_file(
+                path,
+                sheet=args.sheet,
+                header_row=args.header_row,
+                on_duplicate=args.on_duplicate,
+                dry_run=args.dry_run,
+                report_path=Path(args.report) if args.report else None,
+                progress=_progress_printer(args.progress),
+            )
         except ExchangeError as exc:
             raise CliError(str(exc)) from exc
     if args.json:
@@ -78,9 +93,11 @@ def cmd_import(args) -> int:
         return 0
     c = result.counts
     verb = "Would import" if result.dry_run else "Imported"
-    print(f"{verb} {path.name} (sheet {result.sheet!r}, header row {result.header_row}): "
-          f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
-          f"{c['rejected']} rejected, {c['flagged']} flagged.")
+    print(
+        f"{verb} {path.name} (sheet {result.sheet!r}, header row {result.header_row}): "
+        f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
+        f"{c['rejected']} rejected, {c['flagged']} flagged."
+    )
     if not result.dry_run:
         print(f"Addresses added: {c['addresses_added']}, updated: {c['addresses_updated']}.")
     if result.report_path:
@@ -109,9 +126,15 @@ def cmd_export(args) -> int:
     flt = build_filter(args)
     with open_store():
         try:
-            result = export_customers(args.file, flt, per_address=args.per_address,
-                                      split_region=not args.full_address, columns=columns,
-                                      template=args.template, progress=_progress_printer(args.progress))
+            result = export_customers(
+                args.file,
+                flt,
+                per_address=args.per_address,
+                split_region=not args.full_address,
+                columns=columns,
+                template=args.template,
+                progress=_progress_printer(args.progress),
+            )
         except ExchangeError as exc:
             raise CliError(str(exc)) from exc
     if args.json:

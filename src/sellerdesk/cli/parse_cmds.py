@@ -14,8 +14,11 @@ def register(sub) -> None:
         help="split a pasted address into name, phone, province, city, district and detail (JSON)",
     )
     p.add_argument("text", nargs="?", help="the text a customer sent, e.g. '张三 13812345678 广东省深圳市南山区…'")
-    p.add_argument("--batch", action="store_true",
-                   help="read JSON Lines from stdin (each line a JSON string); write one JSON object per line")
+    p.add_argument(
+        "--batch",
+        action="store_true",
+        help="read JSON Lines from stdin (each line a JSON string); write one JSON object per line",
+    )
     p.set_defaults(func=cmd_parse)
 
 

@@ -144,8 +144,9 @@ def _address_from_args(args) -> dict | None:
         from sellerdesk.core import regions
 
         resolved = regions.resolve(fields.get("province", ""), fields.get("city", ""), fields.get("district", ""))
-        fields.update(province=resolved.province, city=resolved.city, district=resolved.district,
-                      adcode=resolved.adcode)
+        fields.update(
+            province=resolved.province, city=resolved.city, district=resolved.district, adcode=resolved.adcode
+        )
     if not any(fields.get(k) for k in ("province", "city", "district", "detail")):
         return None
     fields["recipient"] = args.recipient or args.name
@@ -158,16 +159,23 @@ def cmd_add(args) -> None:
     from sellerdesk.store import customers, queries
 
     address = _address_from_args(args)
-    data = {"name": args.name, "phone": args.phone, "wechat": args.wechat, "tags": args.tags,
-            "tier": args.tier, "notes": args.notes}
+    data = {
+        "name": args.name,
+        "phone": args.phone,
+        "wechat": args.wechat,
+        "tags": args.tags,
+        "tier": args.tier,
+        "notes": args.notes,
+    }
     if not any((args.name, args.phone, args.wechat)):
         raise CliError("a customer needs at least --name, --phone or --wechat")
     with open_store():
         customer = customers.create_customer(data, [address] if address else [])
         if args.json:
             addresses = queries.addresses_of([customer.id])[customer.id]
-            print(json.dumps(queries.customer_to_dict(customers.get_customer(customer.id), addresses),
-                             ensure_ascii=False))
+            print(
+                json.dumps(queries.customer_to_dict(customers.get_customer(customer.id), addresses), ensure_ascii=False)
+            )
         else:
             print(f"Added customer {customer.id}: {customer.name or customer.phone or customer.wechat}")
 
@@ -191,8 +199,7 @@ def cmd_list(args) -> None:
                 if default is not None:
                     city = default.city if default.city != default.province else ""
                     where = f"{default.province}{city}{default.district}{default.detail}"
-                rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where,
-                             customer.tags])
+                rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where, customer.tags])
         if not args.json:
             if rows:
                 print(table(["ID", "姓名 Name", "手机 Phone", "微信 WeChat", "默认地址 Address", "标签 Tags"], rows))
@@ -207,8 +214,13 @@ def cmd_show(args) -> None:
         addresses = queries.addresses_of([customer.id])[customer.id]
         doc = queries.customer_to_dict(customer, addresses)
         doc["address_history"] = [
-            {"at": ch.changed_at.isoformat(), "action": ch.action, "old": ch.old_values, "new": ch.new_values,
-             "reason": ch.reason}
+            {
+                "at": ch.changed_at.isoformat(),
+                "action": ch.action,
+                "old": ch.old_values,
+                "new": ch.new_values,
+                "reason": ch.reason,
+            }
             for ch in customers.address_history(customer.id)
         ]
         if args.json:
@@ -229,16 +241,23 @@ def _move(ids, action, done_text: str, missing_text: str) -> None:
 def cmd_trash(args) -> None:
     from sellerdesk.store import customers
 
-    _move(args.ids, customers.trash_customers,
-          "Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.",
-          "some ids were not found or already in the Trash")
+    _move(
+        args.ids,
+        customers.trash_customers,
+        "Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.",
+        "some ids were not found or already in the Trash",
+    )
 
 
 def cmd_untrash(args) -> None:
     from sellerdesk.store import customers
 
-    _move(args.ids, customers.restore_customers, "Restored {n} customer(s) from the Trash.",
-          "some ids were not in the Trash")
+    _move(
+        args.ids,
+        customers.restore_customers,
+        "Restored {n} customer(s) from the Trash.",
+        "some ids were not in the Trash",
+    )
 
 
 def cmd_recovery_code(args) -> None:

@@ -129,7 +129,16 @@ def _parse(raw: str) -> ParseResult:
         "postal_code": 0.9 if postcode else 0.0,
     }
     return ParseResult(
-        name, phone, reading[0], reading[1], reading[2], detail, postcode or "", adcode, confidence, warnings,
+        name,
+        phone,
+        reading[0],
+        reading[1],
+        reading[2],
+        detail,
+        postcode or "",
+        adcode,
+        confidence,
+        warnings,
         [dict(zip(_CANDIDATE_KEYS, c)) for c in reading[5]] if reading[5] else [],
     )
 

@@ -9,11 +9,26 @@ characters remain, so 城区 or 东区 stay whole.
 from __future__ import annotations
 
 PROVINCE_SUFFIXES: tuple[str, ...] = (
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "省", "市",
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "省",
+    "市",
 )
 AUTONOMOUS_SUFFIXES: tuple[str, ...] = ("自治州", "自治县", "自治旗")
 PLAIN_SUFFIXES: tuple[str, ...] = (
-    "地区", "新区", "林区", "特区", "矿区", "市", "区", "县", "旗", "盟",
+    "地区",
+    "新区",
+    "林区",
+    "特区",
+    "矿区",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
 )
 _ETHNIC_STEMS = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 "

@@ -75,7 +75,7 @@ def _as_mobile(compact: str) -> str:
     """The 11 mobile digits when ``compact`` is a mainland mobile with optional 86 prefix."""
     for prefix in ("+86", "0086", "86", "+"):
         if compact.startswith(prefix) and len(compact) - len(prefix) == 11:
-            compact = compact[len(prefix):]
+            compact = compact[len(prefix) :]
             break
     return compact if len(compact) == 11 and MOBILE_RE.fullmatch(compact) else ""
 
@@ -84,7 +84,7 @@ def _as_landline(compact: str) -> str:
     """'AREA-NUMBER' when ``compact`` is a mainland landline with area code."""
     for prefix in ("+86", "0086", "86"):
         if compact.startswith(prefix) and len(compact) > len(prefix) + 8:
-            compact = "0" + compact[len(prefix):].lstrip("0")
+            compact = "0" + compact[len(prefix) :].lstrip("0")
             break
     if not compact.isdigit() or not compact.startswith("0") or compact.startswith("00"):
         return ""

@@ -25,13 +25,42 @@ from pypinyin.seg.simpleseg import seg as _segment
 # Surname readings where pypinyin's default reading of the character (or its phrase
 # dictionary) differs or depends on what follows. Compound surnames first (longest match).
 SURNAMES: dict[str, tuple[str, ...]] = {
-    "尉迟": ("yu", "chi"), "万俟": ("mo", "qi"), "长孙": ("zhang", "sun"), "单于": ("chan", "yu"),
-    "澹台": ("tan", "tai"), "令狐": ("ling", "hu"),
-    "曾": ("zeng",), "单": ("shan",), "解": ("xie",), "仇": ("qiu",), "朴": ("piao",), "区": ("ou",),
-    "查": ("zha",), "盖": ("ge",), "乐": ("yue",), "覃": ("qin",), "缪": ("miao",), "翟": ("zhai",),
-    "种": ("chong",), "员": ("yun",), "秘": ("bi",), "黑": ("he",), "召": ("shao",), "阚": ("kan",),
-    "薄": ("bo",), "都": ("du",), "隗": ("wei",), "繁": ("po",), "句": ("gou",), "乜": ("nie",),
-    "佴": ("nai",), "炅": ("gui",), "粘": ("nian",), "蕃": ("pi",), "祭": ("zhai",), "折": ("she",),
+    "尉迟": ("yu", "chi"),
+    "万俟": ("mo", "qi"),
+    "长孙": ("zhang", "sun"),
+    "单于": ("chan", "yu"),
+    "澹台": ("tan", "tai"),
+    "令狐": ("ling", "hu"),
+    "曾": ("zeng",),
+    "单": ("shan",),
+    "解": ("xie",),
+    "仇": ("qiu",),
+    "朴": ("piao",),
+    "区": ("ou",),
+    "查": ("zha",),
+    "盖": ("ge",),
+    "乐": ("yue",),
+    "覃": ("qin",),
+    "缪": ("miao",),
+    "翟": ("zhai",),
+    "种": ("chong",),
+    "员": ("yun",),
+    "秘": ("bi",),
+    "黑": ("he",),
+    "召": ("shao",),
+    "阚": ("kan",),
+    "薄": ("bo",),
+    "都": ("du",),
+    "隗": ("wei",),
+    "繁": ("po",),
+    "句": ("gou",),
+    "乜": ("nie",),
+    "佴": ("nai",),
+    "炅": ("gui",),
+    "粘": ("nian",),
+    "蕃": ("pi",),
+    "祭": ("zhai",),
+    "折": ("she",),
     "适": ("kuo",),
 }
 _SURNAME_LENGTHS = sorted({len(k) for k in SURNAMES}, reverse=True)
@@ -41,8 +70,12 @@ _CONVERTER = DefaultConverter()
 
 def _convert(word: str) -> tuple[str, ...]:
     """pypinyin's toneless reading of one segment; non-Chinese runs come through lower-cased."""
-    return tuple(s.lower() for item in _CONVERTER.convert(word, Style.NORMAL, False, "default", strict=True)
-                 for s in item if s.strip())
+    return tuple(
+        s.lower()
+        for item in _CONVERTER.convert(word, Style.NORMAL, False, "default", strict=True)
+        for s in item
+        if s.strip()
+    )
 
 
 @lru_cache(maxsize=None)
@@ -83,7 +116,7 @@ def _syllables(text: str) -> tuple[str, ...]:
     """Toneless syllables of a name; non-Chinese runs come through unchanged (lower-cased)."""
     for length in _SURNAME_LENGTHS:
         head = text[:length]
-        if len(head) == length and head in SURNAMES and text[length:length + 1] != head[-1]:
+        if len(head) == length and head in SURNAMES and text[length : length + 1] != head[-1]:
             return SURNAMES[head] + (_plain(text[length:]) if len(text) > length else ())
     return _plain(text)
 

@@ -104,7 +104,9 @@ class RegionMatcher:
         # describes, without a Python step per character.
         self._aliases = tuple(self._index)
         self._automaton = AhoCorasick(list(self._aliases), matchkind=MatchKind.LeftmostLongest)
-        self._shi_sizes = tuple(size for size in sorted({len(a) for a in index if a[0] == "市"}, reverse=True) if size >= 3)
+        self._shi_sizes = tuple(
+            size for size in sorted({len(a) for a in index if a[0] == "市"}, reverse=True) if size >= 3
+        )
         # 市中区, 市南区 …: only when one of these follows a "…市" can _split_shi split it.
         self._shi_starts = frozenset(a[:2] for a in index if a[0] == "市" and len(a) >= 3)
         self._codes = {alias: frozenset(r.adcode for r in regions) for alias, regions in self._index.items()}

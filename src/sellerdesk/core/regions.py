@@ -207,9 +207,7 @@ def find(name: str, level: int | None = None, parent: str | Region | None = None
         if context is None or (parent_code is not None and is_within(get(context) or region, parent_code)):
             hits.append(region)
     return [
-        r
-        for r in hits
-        if (level is None or r.level == level) and (parent_code is None or is_within(r, parent_code))
+        r for r in hits if (level is None or r.level == level) and (parent_code is None or is_within(r, parent_code))
     ]
 
 

@@ -116,6 +116,4 @@ def _region_problems(province: str, city: str, district: str, adcode: str) -> li
 
 def _official(out: list[Problem], field: str, typed: str, region: regions.Region) -> None:
     if typed != region.name:
-        out.append(
-            Problem(field, "not_official_name", f"'{typed}' should be written '{region.name}'.", "warning")
-        )
+        out.append(Problem(field, "not_official_name", f"'{typed}' should be written '{region.name}'.", "warning"))

@@ -31,11 +31,46 @@ from sellerdesk.store.queries import CustomerFilter
 ProgressFn = Callable[[int, int, str], None]
 
 # Column keys in their default order; headers come from exchange.headers (one place).
-ALL_COLUMNS = ("ref", "name", "phone", "wechat", "address", "province", "city", "district", "detail",
-               "postal_code", "recipient", "address_phone", "label", "tags", "tier", "birthday", "gender",
-               "source", "notes", "flags")
-DEFAULT_COLUMNS = ("ref", "name", "phone", "wechat", "province", "city", "district", "detail", "postal_code",
-                   "tags", "tier", "birthday", "gender", "source", "notes", "flags")
+ALL_COLUMNS = (
+    "ref",
+    "name",
+    "phone",
+    "wechat",
+    "address",
+    "province",
+    "city",
+    "district",
+    "detail",
+    "postal_code",
+    "recipient",
+    "address_phone",
+    "label",
+    "tags",
+    "tier",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+)
+DEFAULT_COLUMNS = (
+    "ref",
+    "name",
+    "phone",
+    "wechat",
+    "province",
+    "city",
+    "district",
+    "detail",
+    "postal_code",
+    "tags",
+    "tier",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+)
 PER_ADDRESS_EXTRA = ("recipient", "address_phone", "label")
 _GENDER_TEXT = {"F": "女", "M": "男"}
 
@@ -140,8 +175,12 @@ class ExportResult:
     warnings: list[ExportWarning] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"path": str(self.path), "rows": self.rows, "customers": self.customers,
-                "warnings": [w.__dict__ for w in self.warnings]}
+        return {
+            "path": str(self.path),
+            "rows": self.rows,
+            "customers": self.customers,
+            "warnings": [w.__dict__ for w in self.warnings],
+        }
 
 
 WARNING_TEXT = {
@@ -206,8 +245,10 @@ def iter_rows(flt: CustomerFilter, batch: int = 900):
     """
     ids = queries.customer_ids(flt, "name")
     customer_sql = _select(Customer, _CUSTOMER_READ) + ' WHERE "id" IN ({})'
-    address_sql = (_select(Address, _ADDRESS_READ) + ' WHERE "customer_id" IN ({}) AND "deleted_at" IS NULL '
-                   'ORDER BY "customer_id", "is_default" DESC, "id"')
+    address_sql = (
+        _select(Address, _ADDRESS_READ) + ' WHERE "customer_id" IN ({}) AND "deleted_at" IS NULL '
+        'ORDER BY "customer_id", "is_default" DESC, "id"'
+    )
     make_customer, make_address = CustomerRow._make, AddressRow._make
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
@@ -221,9 +262,17 @@ def iter_rows(flt: CustomerFilter, batch: int = 900):
                 yield people[cid], places[cid]
 
 
-def export_customers(path: str | Path, flt: CustomerFilter | None = None, *, per_address: bool = False,
-                     split_region: bool = True, columns: Sequence[str] | None = None, template: str | Template | None = None,
-                     progress: ProgressFn = no_progress, token: CancelToken | None = None) -> ExportResult:
+def export_customers(
+    path: str | Path,
+    flt: CustomerFilter | None = None,
+    *,
+    per_address: bool = False,
+    split_region: bool = True,
+    columns: Sequence[str] | None = None,
+    template: str | Template | None = None,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> ExportResult:
     """Write the customers of ``flt`` (None: everyone not in the Trash) to ``path``."""
     token = token or CancelToken()
     path = Path(path)

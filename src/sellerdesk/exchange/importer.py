@@ -64,18 +64,29 @@ REASON = "import"
 # Problem codes found in rows: (中文, English, severity). "reject" rows are not imported;
 # "flag" rows are imported with the customer marked needs_check; "info" rows are reported.
 ISSUES: dict[str, tuple[str, str, str]] = {
-    "no_identity": ("没有姓名、手机或微信号，无法识别客户，未导入",
-                    "no name, phone or WeChat ID: not imported", "reject"),
-    "invalid_phone": ("手机号无法识别，已按原样保存并标记需核对",
-                      "phone not recognised: kept as typed, marked needs check", "flag"),
-    "unknown_region": ("省/市/区无法识别，已按原样保存并标记需核对",
-                       "province/city/district not recognised: kept as typed, marked needs check", "flag"),
+    "no_identity": (
+        "没有姓名、手机或微信号，无法识别客户，未导入",
+        "no name, phone or WeChat ID: not imported",
+        "reject",
+    ),
+    "invalid_phone": (
+        "手机号无法识别，已按原样保存并标记需核对",
+        "phone not recognised: kept as typed, marked needs check",
+        "flag",
+    ),
+    "unknown_region": (
+        "省/市/区无法识别，已按原样保存并标记需核对",
+        "province/city/district not recognised: kept as typed, marked needs check",
+        "flag",
+    ),
     "ambiguous_region": ("省/市/区有多种可能，请核对", "province/city/district is ambiguous: please check", "flag"),
-    "address_unparsed": ("地址中没有找到省市区，整段保存为详细地址并标记需核对",
-                         "no province/city found in the address: kept as detail, marked needs check", "flag"),
+    "address_unparsed": (
+        "地址中没有找到省市区，整段保存为详细地址并标记需核对",
+        "no province/city found in the address: kept as detail, marked needs check",
+        "flag",
+    ),
     "bad_date": ("生日不是日期，已原样写入备注", "birthday is not a date: kept in the notes", "flag"),
-    "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen",
-                          "info"),
+    "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
 }
 
 ProgressFn = Callable[[int, int, str], None]
@@ -87,6 +98,7 @@ def issue_text(code: str, language: str = "zh_CN") -> str:
 
 
 # ---------------------------------------------------------------------------- reading
+
 
 @dataclass
 class Table:
@@ -145,8 +157,14 @@ def find_header_row(rows: Sequence[tuple[int, list[str]]]) -> int | None:
     return best_row
 
 
-def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
-               progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Table:
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> Table:
     """Read the data rows of ``path`` (raises :class:`ExchangeError` for bad files)."""
     token = token or CancelToken()
     path = Path(path)
@@ -201,8 +219,10 @@ def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | 
     for number, cells in rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
-        if (hdr.normalize_header(cells[first]) == header_key[first]
-                and [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key):
+        if (
+            hdr.normalize_header(cells[first]) == header_key[first]
+            and [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key
+        ):
             continue
         data.append((number, cells))
     if not data:
@@ -212,6 +232,7 @@ def read_table(path: str | Path, *, sheet: str | None = None, header_row: int | 
 
 
 # ---------------------------------------------------------------------------- preparing rows
+
 
 class Record:
     """One data row: what it says (cleaned) and what the plan does with it."""
@@ -260,8 +281,13 @@ def _columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str],
     return tuple((i, f) for i, f in enumerate(mapping) if f)
 
 
-def prepare(table: Table, mapping: Sequence[str | None] | None = None, *, progress: ProgressFn = no_progress,
-            token: CancelToken | None = None) -> list[Record]:
+def prepare(
+    table: Table,
+    mapping: Sequence[str | None] | None = None,
+    *,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> list[Record]:
     """Clean every row with ``mapping`` (column → field; None ignores a column)."""
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
@@ -305,8 +331,14 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         from sellerdesk.core.address import parse
 
         parsed = parse(raw["address"])
-        place = {"province": parsed.province, "city": parsed.city, "district": parsed.district,
-                 "detail": parsed.detail, "postal_code": parsed.postal_code, "adcode": parsed.adcode}
+        place = {
+            "province": parsed.province,
+            "city": parsed.city,
+            "district": parsed.district,
+            "detail": parsed.detail,
+            "postal_code": parsed.postal_code,
+            "adcode": parsed.adcode,
+        }
         if not name and parsed.name:
             name = parsed.name
         if not phone and parsed.phone:
@@ -319,10 +351,12 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         elif "ambiguous_region" in parsed.warnings:
             rec.issues.append("ambiguous_region")
     if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
-        resolved = _resolve(raw.get("province") or place["province"], raw.get("city") or place["city"],
-                            raw.get("district") or place["district"])
-        place.update(province=resolved.province, city=resolved.city, district=resolved.district,
-                     adcode=resolved.adcode)
+        resolved = _resolve(
+            raw.get("province") or place["province"],
+            raw.get("city") or place["city"],
+            raw.get("district") or place["district"],
+        )
+        place.update(province=resolved.province, city=resolved.city, district=resolved.district, adcode=resolved.adcode)
         if resolved.unknown:
             rec.issues.append("unknown_region")
         elif resolved.ambiguous and "ambiguous_region" not in rec.issues:
@@ -359,8 +393,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     if raw.get("phone") or phone:
         if not phone_of(customer.get("phone", "")).valid and customer.get("phone"):
             rec.issues.append("invalid_phone")
-    if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region",
-                                                          "address_unparsed")):
+    if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
     rec.customer = customer
     if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
@@ -373,16 +406,19 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         # a recipient/address-phone column (our per-address export) is taken as it is, even
         # empty; without one the customer's name and phone are the recipient's
         mapped = _mapped(tuple(columns))
-        rec.address = clean_address_fields({
-            "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
-            "phone": raw.get("address_phone", "") if "address_phone" in mapped else customer.get("phone", ""),
-            "label": raw.get("label", ""),
-            **place,
-        })
+        rec.address = clean_address_fields(
+            {
+                "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
+                "phone": raw.get("address_phone", "") if "address_phone" in mapped else customer.get("phone", ""),
+                "label": raw.get("label", ""),
+                **place,
+            }
+        )
     return rec
 
 
 # ---------------------------------------------------------------------------- planning
+
 
 @dataclass
 class Plan:
@@ -393,15 +429,21 @@ class Plan:
 
     def summary(self) -> str:
         c = self.counts
-        return (f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
-                f"{c['rejected']} rejected ({c['flagged']} flagged)")
+        return (
+            f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
+            f"{c['rejected']} rejected ({c['flagged']} flagged)"
+        )
 
 
 def _existing_keys() -> tuple[dict[str, int], dict[str, int]]:
     phones: dict[str, int] = {}
     wechats: dict[str, int] = {}
-    query = (Customer.select(Customer.id, Customer.phone, Customer.wechat)
-             .where(Customer.deleted_at.is_null()).order_by(Customer.id).tuples())
+    query = (
+        Customer.select(Customer.id, Customer.phone, Customer.wechat)
+        .where(Customer.deleted_at.is_null())
+        .order_by(Customer.id)
+        .tuples()
+    )
     for cid, phone, wechat in query.iterator():
         if phone:
             phones.setdefault(phone, cid)
@@ -472,8 +514,11 @@ class Planner:
             rec.target = target
             rec.leader = leader if target is None else None
         # later rows with any of this row's keys join the same customer
-        for key, file_table, db_table in ((rec.phone_key, self.file_phone, self.db_phone),
-                                          (wechat, self.file_wechat, self.db_wechat), (ref, self.file_ref, None)):
+        for key, file_table, db_table in (
+            (rec.phone_key, self.file_phone, self.db_phone),
+            (wechat, self.file_wechat, self.db_wechat),
+            (ref, self.file_ref, None),
+        ):
             if not key:
                 continue
             if target is not None:
@@ -492,8 +537,14 @@ class Planner:
         return Plan(self.records, self.on_duplicate, self.counts, ref_column)
 
 
-def make_plan(records: list[Record], on_duplicate: str = "merge", *, refs: Sequence[str] | None = None,
-              progress: ProgressFn = no_progress, token: CancelToken | None = None) -> Plan:
+def make_plan(
+    records: list[Record],
+    on_duplicate: str = "merge",
+    *,
+    refs: Sequence[str] | None = None,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> Plan:
     """Decide each row's action. Needs the store bound (duplicates are looked up in it).
 
     ``refs`` are the rows' 客户编号 (same length as ``records``): rows sharing one belong to
@@ -520,6 +571,7 @@ def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
 
 # ---------------------------------------------------------------------------- writing
 
+
 @dataclass
 class ImportResult:
     counts: dict[str, int]
@@ -541,11 +593,23 @@ class ImportResult:
         }
 
 
-_CUSTOMER_COLUMNS = ("name", "name_pinyin", "name_initials", "phone", "wechat", "tags", "tier", "birthday",
-                     "gender", "source", "notes", "flags")
+_CUSTOMER_COLUMNS = (
+    "name",
+    "name_pinyin",
+    "name_initials",
+    "phone",
+    "wechat",
+    "tags",
+    "tier",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+)
 _BIRTHDAY = _CUSTOMER_COLUMNS.index("birthday")
 _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY = _CUSTOMER_COLUMNS[:_BIRTHDAY]
-_CUSTOMER_COLUMNS_AFTER_BIRTHDAY = _CUSTOMER_COLUMNS[_BIRTHDAY + 1:]
+_CUSTOMER_COLUMNS_AFTER_BIRTHDAY = _CUSTOMER_COLUMNS[_BIRTHDAY + 1 :]
 _MERGE_SKIP = ("name_pinyin", "name_initials")
 _ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 
@@ -629,9 +693,15 @@ _HISTORY_SQL = (
 def _stored_customer(cid: int, data: dict, stamp: str) -> tuple:
     """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
     birthday = data.get("birthday")
-    return (cid, *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
-            None if birthday is None else str(birthday),
-            *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY], 0, stamp, stamp)
+    return (
+        cid,
+        *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
+        None if birthday is None else str(birthday),
+        *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY],
+        0,
+        stamp,
+        stamp,
+    )
 
 
 def _assignments(columns: Iterable[str]) -> str:
@@ -653,8 +723,9 @@ class _Loader:
     merging into database customers are applied at the end too.
     """
 
-    def __init__(self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred,
-                 token: CancelToken) -> None:
+    def __init__(
+        self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred, token: CancelToken
+    ) -> None:
         self.writer, self.search_rows, self.deferred, self.token = writer, search_rows, deferred, token
         self.now = utcnow()
         self.stamp = str(self.now)
@@ -689,8 +760,9 @@ class _Loader:
                 item.data = {**item.data, **changes}
             count, first = len(item.addresses), item.addresses[0] if item.addresses else None
             item.add_address(rec.address, overwrite)
-            if item.cid is not None and (changes or len(item.addresses) != count
-                                         or (first is not None and item.addresses[0] is not first)):
+            if item.cid is not None and (
+                changes or len(item.addresses) != count or (first is not None and item.addresses[0] is not first)
+            ):
                 self.changed[item.cid] = item
         elif target is not None:
             self.by_target.setdefault(target, []).append(rec)
@@ -706,10 +778,19 @@ class _Loader:
             self.next_customer += 1
             data = item.written_data = item.data
             customer_rows.append(_stored_customer(cid, data, self.stamp))
-            item.written = [(self._address_row(cid, address, position == 0), address)
-                            for position, address in enumerate(item.addresses)]
-            self.search_rows.add(cid, data.get("name", ""), data.get("name_pinyin", ""), data.get("name_initials", ""),
-                                 data.get("wechat", ""), data.get("phone", ""), item.addresses)
+            item.written = [
+                (self._address_row(cid, address, position == 0), address)
+                for position, address in enumerate(item.addresses)
+            ]
+            self.search_rows.add(
+                cid,
+                data.get("name", ""),
+                data.get("name_pinyin", ""),
+                data.get("name_initials", ""),
+                data.get("wechat", ""),
+                data.get("phone", ""),
+                item.addresses,
+            )
         self.fresh = []
         self.writer.insert("customer", _FIELDS_C, customer_rows)
         self._write_addresses()
@@ -718,8 +799,9 @@ class _Loader:
     def _address_row(self, customer_id: int, values: dict, is_default: bool) -> int:
         aid = self.next_address
         self.next_address += 1
-        self.address_rows.append((aid, customer_id, *_full_address(values).values(), int(is_default),
-                                  self.stamp, self.stamp))
+        self.address_rows.append(
+            (aid, customer_id, *_full_address(values).values(), int(is_default), self.stamp, self.stamp)
+        )
         self.counts["addresses_added"] += 1
         return aid
 
@@ -730,8 +812,9 @@ class _Loader:
             self.writer.run(_HISTORY_SQL, (REASON, self.stamp, self.history_from, self.next_address - 1))
             self.history_from = self.next_address
 
-    def finish(self, plan_counts: dict[str, int], source: str, on_duplicate: str,
-               progress: Callable[[float], None]) -> dict[str, int]:
+    def finish(
+        self, plan_counts: dict[str, int], source: str, on_duplicate: str, progress: Callable[[float], None]
+    ) -> dict[str, int]:
         """Write what is left, build the indexes, apply the late merges; returns all the counts."""
         self.write_fresh()
         self.pending.clear()
@@ -746,9 +829,16 @@ class _Loader:
         progress(0.7)
         self._apply_targets(lambda share: progress(0.7 + 0.3 * share))
         counts = {**plan_counts, **self.counts}
-        AuditEntry.create(action="import", entity="customer", entity_id=None, detail={
-            "file": source, "on_duplicate": on_duplicate, **counts,
-        })
+        AuditEntry.create(
+            action="import",
+            entity="customer",
+            entity_id=None,
+            detail={
+                "file": source,
+                "on_duplicate": on_duplicate,
+                **counts,
+            },
+        )
         return counts
 
     def _fix_written(self) -> None:
@@ -762,8 +852,10 @@ class _Loader:
             after = _stored_customer(cid, item.data, self.stamp)
             changes = [(column, new) for column, old, new in zip(_FIELDS_C, before, after) if old != new]
             if changes:
-                cursor.execute(f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
-                               [v for _, v in changes] + [cid])
+                cursor.execute(
+                    f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
+                    [v for _, v in changes] + [cid],
+                )
             for position, address in enumerate(item.addresses):
                 if position >= len(item.written):  # (position 0: it was written without an address)
                     self._address_row(cid, address, position == 0)
@@ -774,10 +866,13 @@ class _Loader:
                     cursor.execute(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
                     replaced.append(aid)
         for start in range(0, len(replaced), 500):
-            chunk = replaced[start:start + 500]
-            cursor.execute(f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
-                           f'WHERE a.id = address_change.address_id) WHERE "action" = \'create\' '
-                           f'AND "address_id" IN ({", ".join("?" * len(chunk))})', chunk)
+            chunk = replaced[start : start + 500]
+            cursor.execute(
+                f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
+                f"WHERE a.id = address_change.address_id) WHERE \"action\" = 'create' "
+                f'AND "address_id" IN ({", ".join("?" * len(chunk))})',
+                chunk,
+            )
         self.search_rows.refresh(list(self.changed))
         self.changed.clear()
         self._write_addresses()
@@ -791,8 +886,11 @@ class _Loader:
             chunk = target_ids[start : start + 500]
             current = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
             live: dict[int, list[Address]] = {cid: [] for cid in chunk}
-            for address in (Address.select().where(Address.customer.in_(chunk) & Address.deleted_at.is_null())
-                            .order_by(Address.is_default.desc(), Address.id)):
+            for address in (
+                Address.select()
+                .where(Address.customer.in_(chunk) & Address.deleted_at.is_null())
+                .order_by(Address.is_default.desc(), Address.id)
+            ):
                 live[address.customer_id].append(address)
             for cid in chunk:
                 customer = current.get(cid)
@@ -816,21 +914,33 @@ def _loading(incoming: int, token: CancelToken):
     re-insert of the customer's index row for every customer and every address; and, for
     a load at least as big as the tables, their indexes dropped and built once at the end.
     """
-    with DB.atomic(lock_type="IMMEDIATE"), bulk.Writer() as writer, \
-            search.bulk_load(writer=writer) as search_rows, \
-            bulk.deferred_indexes(("customer", "address"), incoming) as deferred:
+    with (
+        DB.atomic(lock_type="IMMEDIATE"),
+        bulk.Writer() as writer,
+        search.bulk_load(writer=writer) as search_rows,
+        bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
+    ):
         yield _Loader(writer, search_rows, deferred, token)
 
 
-def execute(plan: Plan, *, source: str = "", progress: ProgressFn = no_progress,
-            token: CancelToken | None = None) -> dict[str, int]:
+def execute(
+    plan: Plan, *, source: str = "", progress: ProgressFn = no_progress, token: CancelToken | None = None
+) -> dict[str, int]:
     """Write ``plan`` in one transaction; returns the counts (with addresses added/updated)."""
-    return _load_records(plan.records, len(plan.records), lambda: plan, source=source, progress=progress,
-                         token=token or CancelToken())[1]
+    return _load_records(
+        plan.records, len(plan.records), lambda: plan, source=source, progress=progress, token=token or CancelToken()
+    )[1]
 
 
-def _load_records(records: Iterable[Record], total: int, plan_of: Callable[[], Plan], *, source: str,
-                  progress: ProgressFn, token: CancelToken) -> tuple[Plan, dict[str, int]]:
+def _load_records(
+    records: Iterable[Record],
+    total: int,
+    plan_of: Callable[[], Plan],
+    *,
+    source: str,
+    progress: ProgressFn,
+    token: CancelToken,
+) -> tuple[Plan, dict[str, int]]:
     """Write planned ``records`` (``total`` of them) as they come; ``plan_of`` gives the plan
     once they have all come. Progress: the records are the first half, finishing the second."""
     with _loading(total, token) as loader:
@@ -842,15 +952,20 @@ def _load_records(records: Iterable[Record], total: int, plan_of: Callable[[], P
             if len(loader.fresh) >= BATCH:
                 loader.write_fresh()
         plan = plan_of()
-        counts = loader.finish(plan.counts, source, plan.on_duplicate,
-                               lambda share: progress(total + int(total * share), total * 2, "writing"))
+        counts = loader.finish(
+            plan.counts,
+            source,
+            plan.on_duplicate,
+            lambda share: progress(total + int(total * share), total * 2, "writing"),
+        )
         token.check()
     progress(total * 2, total * 2, "writing")
     return plan, counts
 
 
-def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime,
-                       counts: dict, add_address_rows) -> None:
+def _apply_to_existing(
+    customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime, counts: dict, add_address_rows
+) -> None:
     current = {c: getattr(customer, c) for c in _CUSTOMER_COLUMNS}
     changes: dict = {}
     keys = {_address_key({f: getattr(a, f) for f in _ADDRESS_COLUMNS}) for a in live}
@@ -872,9 +987,15 @@ def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Recor
             if changed:
                 keys.discard(_address_key(old))
                 Address.update(**changed, updated_at=now, verified_at=None).where(Address.id == target.id).execute()
-                AddressChange.create(address=target.id, customer=customer.id, action="update",
-                                     old_values={f: old[f] for f in changed}, new_values=changed,
-                                     reason=REASON, changed_at=now)
+                AddressChange.create(
+                    address=target.id,
+                    customer=customer.id,
+                    action="update",
+                    old_values={f: old[f] for f in changed},
+                    new_values=changed,
+                    reason=REASON,
+                    changed_at=now,
+                )
                 for f, v in changed.items():
                     setattr(target, f, v)
                 counts["addresses_updated"] += 1
@@ -890,6 +1011,7 @@ def _apply_to_existing(customer: Customer, live: list[Address], recs: list[Recor
 
 
 # ---------------------------------------------------------------------------- the report
+
 
 def default_report_path(source: Path) -> Path:
     """Beside the imported file (``客户表-导入问题.xlsx``), else in the data dir's reports/."""
@@ -933,10 +1055,20 @@ def write_report(path: Path, table: Table, records: Iterable[Record], language: 
 
 # ---------------------------------------------------------------------------- all in one
 
-def import_file(path: str | Path, *, sheet: str | None = None, header_row: int | None = None,
-                mapping: Sequence[str | None] | None = None, on_duplicate: str = "merge", dry_run: bool = False,
-                report_path: Path | None = None, write_report_file: bool = True,
-                progress: ProgressFn = no_progress, token: CancelToken | None = None) -> ImportResult:
+
+def import_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    mapping: Sequence[str | None] | None = None,
+    on_duplicate: str = "merge",
+    dry_run: bool = False,
+    report_path: Path | None = None,
+    write_report_file: bool = True,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> ImportResult:
     """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call.
 
     Writing, each row is checked, planned and handed on as it comes: SQLite stores one
@@ -950,8 +1082,16 @@ def import_file(path: str | Path, *, sheet: str | None = None, header_row: int |
     if dry_run:
         records = prepare(table, mapping, progress=progress, token=token)
         plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
-        return finish(table, mapping, plan, dry_run=True, report_path=report_path,
-                      write_report_file=write_report_file, progress=progress, token=token)
+        return finish(
+            table,
+            mapping,
+            plan,
+            dry_run=True,
+            report_path=report_path,
+            write_report_file=write_report_file,
+            progress=progress,
+            token=token,
+        )
     columns = _columns(mapping, table.path.name)
     refs = refs_of(table, mapping)
     planners: list[Planner] = []
@@ -969,14 +1109,28 @@ def import_file(path: str | Path, *, sheet: str | None = None, header_row: int |
             plan.add(rec, refs[index] if refs else "")
             yield rec
 
-    plan, counts = _load_records(checked(), len(table.rows), lambda: planner().plan(bool(refs)),
-                                 source=table.path.name, progress=progress, token=token)
+    plan, counts = _load_records(
+        checked(),
+        len(table.rows),
+        lambda: planner().plan(bool(refs)),
+        source=table.path.name,
+        progress=progress,
+        token=token,
+    )
     return _result(table, mapping, plan, counts, False, report_path, write_report_file)
 
 
-def finish(table: Table, mapping: Sequence[str | None], plan: Plan, *, dry_run: bool = False,
-           report_path: Path | None = None, write_report_file: bool = True, progress: ProgressFn = no_progress,
-           token: CancelToken | None = None) -> ImportResult:
+def finish(
+    table: Table,
+    mapping: Sequence[str | None],
+    plan: Plan,
+    *,
+    dry_run: bool = False,
+    report_path: Path | None = None,
+    write_report_file: bool = True,
+    progress: ProgressFn = no_progress,
+    token: CancelToken | None = None,
+) -> ImportResult:
     """Write ``plan`` (unless ``dry_run``) and the report; what the wizard's last step runs."""
     counts = dict(plan.counts)
     if not dry_run:
@@ -984,12 +1138,20 @@ def finish(table: Table, mapping: Sequence[str | None], plan: Plan, *, dry_run: 
     return _result(table, mapping, plan, counts, dry_run, report_path, write_report_file)
 
 
-def _result(table: Table, mapping: Sequence[str | None], plan: Plan, counts: dict[str, int], dry_run: bool,
-            report_path: Path | None, write_report_file: bool) -> ImportResult:
+def _result(
+    table: Table,
+    mapping: Sequence[str | None],
+    plan: Plan,
+    counts: dict[str, int],
+    dry_run: bool,
+    report_path: Path | None,
+    write_report_file: bool,
+) -> ImportResult:
     report = None
     if write_report_file and reported(plan.records):
         report = report_path or default_report_path(table.path)
         write_report(report, table, plan.records)
-    log.info("import of %s (%s): %s", table.path.name, "dry run" if dry_run else "written",
-             {k: v for k, v in counts.items()})
+    log.info(
+        "import of %s (%s): %s", table.path.name, "dry run" if dry_run else "written", {k: v for k, v in counts.items()}
+    )
     return ImportResult(counts, report, dry_run, table.sheet, table.header_row, list(mapping), list(table.headers))

@@ -311,8 +311,11 @@ def check_xls_dimensions(path: Path) -> None:
                 return
             pos += 4 + size
 
-    sheets = [struct.unpack_from("<I", data, body)[0] for kind, body, size in records(0)
-              if kind == _BIFF_BOUNDSHEET and size >= 4]
+    sheets = [
+        struct.unpack_from("<I", data, body)[0]
+        for kind, body, size in records(0)
+        if kind == _BIFF_BOUNDSHEET and size >= 4
+    ]
     for offset in sheets:
         for kind, body, size in records(offset):
             if kind != _BIFF_DIMENSIONS:

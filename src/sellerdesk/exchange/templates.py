@@ -10,8 +10,26 @@ from pathlib import Path
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.paths import resource
 
-VALUES = ("name", "recipient", "phone", "mobile", "landline", "wechat", "province", "city", "district", "detail",
-          "address", "region", "postal_code", "label", "tags", "tier", "notes", "id")
+VALUES = (
+    "name",
+    "recipient",
+    "phone",
+    "mobile",
+    "landline",
+    "wechat",
+    "province",
+    "city",
+    "district",
+    "detail",
+    "address",
+    "region",
+    "postal_code",
+    "label",
+    "tags",
+    "tier",
+    "notes",
+    "id",
+)
 
 
 @dataclass(frozen=True)
@@ -65,12 +83,24 @@ def load_template(name: str, path: Path | None = None) -> Template:
                 raise ValueError(f"unknown value {value!r}")
             if not value and "const" not in col:
                 raise ValueError(f"column {col.get('header')!r} has neither value nor const")
-            columns.append(TemplateColumn(str(col["header"]), value, None if value else str(col.get("const", "")),
-                                          int(col.get("max_length", 0)), bool(col.get("required", False))))
+            columns.append(
+                TemplateColumn(
+                    str(col["header"]),
+                    value,
+                    None if value else str(col.get("const", "")),
+                    int(col.get("max_length", 0)),
+                    bool(col.get("required", False)),
+                )
+            )
         if doc.get("charset"):
             "".encode(doc["charset"])
-        return Template(name=path.stem, title=dict(doc.get("title", {})), sheet=str(doc.get("sheet", "Sheet1")),
-                        charset=str(doc.get("charset", "")), columns=tuple(columns),
-                        description=str(doc.get("description", "")))
+        return Template(
+            name=path.stem,
+            title=dict(doc.get("title", {})),
+            sheet=str(doc.get("sheet", "Sheet1")),
+            charset=str(doc.get("charset", "")),
+            columns=tuple(columns),
+            description=str(doc.get("description", "")),
+        )
     except (ValueError, KeyError, TypeError, LookupError) as exc:
         raise ExchangeError("bad_template", template=name, reason=str(exc)) from exc

@@ -66,7 +66,7 @@ class SheetWriter:
         xml = self._base.read(self._sheet_name).decode("utf-8")
         end = xml.rindex("</sheetData>")
         self._prefix, self._suffix = xml[:end], xml[end:]
-        self._after = names[names.index(self._sheet_name) + 1:]
+        self._after = names[names.index(self._sheet_name) + 1 :]
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
         self._out: IO[bytes] | None = None
         try:
@@ -96,8 +96,7 @@ class SheetWriter:
         self._row += 1
         row = self._row
         letters = self._refs(len(values))
-        cells = [f'<c r="{letters[i]}{row}" t="inlineStr"><is>{_text(v)}</is></c>'
-                 for i, v in enumerate(values) if v]
+        cells = [f'<c r="{letters[i]}{row}" t="inlineStr"><is>{_text(v)}</is></c>' for i, v in enumerate(values) if v]
         self._pending.append(f'<row r="{row}">{"".join(cells)}</row>')
         if len(self._pending) >= _FLUSH_ROWS:
             self._flush()

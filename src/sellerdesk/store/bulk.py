@@ -27,9 +27,14 @@ from sellerdesk.store.models import DB
 
 def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
     """(name, CREATE statement) of ``table``'s own indexes (not the automatic ones)."""
-    return [tuple(row) for row in db.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
-        "ORDER BY name", (table,)).fetchall()]
+    return [
+        tuple(row)
+        for row in db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL "
+            "ORDER BY name",
+            (table,),
+        ).fetchall()
+    ]
 
 
 def _json_rows_supported(conn) -> bool:
@@ -95,8 +100,10 @@ class Writer:
                 self._conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
             return
         picks = ", ".join(f"value ->> {i}" for i in range(len(columns)))
-        self.run(f'INSERT INTO "{table}" ({names}) SELECT {picks} FROM jsonb_each(?)',
-                 (json.dumps(rows, ensure_ascii=False, check_circular=False),))
+        self.run(
+            f'INSERT INTO "{table}" ({names}) SELECT {picks} FROM jsonb_each(?)',
+            (json.dumps(rows, ensure_ascii=False, check_circular=False),),
+        )
 
     def wait(self) -> None:
         """Until every queued statement has run; raises the first error."""

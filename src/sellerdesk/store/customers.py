@@ -19,7 +19,16 @@ from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
 
 CUSTOMER_FIELDS = (
-    "name", "phone", "wechat", "tags", "tier", "birthday", "gender", "source", "notes", "flags",
+    "name",
+    "phone",
+    "wechat",
+    "tags",
+    "tier",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
     "marketing_consent",
 )
 ADDRESS_FIELDS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
@@ -29,6 +38,7 @@ FLAG_DEMO = "demo"
 _CUSTOMER_FIELD_SET = frozenset(CUSTOMER_FIELDS)
 _SPECIAL_CUSTOMER_FIELDS = frozenset(("tags", "flags", "birthday", "marketing_consent"))
 _ADDRESS_FIELD_SET = frozenset(ADDRESS_FIELDS) | {"is_default"}
+
 
 # Bulk writers normalise the same phone several times per row (customer, address, duplicate
 # key): results are immutable, and the recent ones are all that repeat.
@@ -204,8 +214,13 @@ def _insert_address(customer: Customer, fields: Mapping, make_default: bool, rea
         Address.update(is_default=False).where(Address.customer == customer).execute()
     address = Address.create(customer=customer, is_default=make_default, created_at=now, updated_at=now, **values)
     AddressChange.create(
-        address=address, customer=customer, action="create", old_values=None,
-        new_values=address_values(address), reason=reason, changed_at=now,
+        address=address,
+        customer=customer,
+        action="create",
+        old_values=None,
+        new_values=address_values(address),
+        reason=reason,
+        changed_at=now,
     )
     return address
 
@@ -218,7 +233,9 @@ def live_addresses(customer_id: int) -> list[Address]:
     )
 
 
-def add_address(customer_id: int, fields: Mapping, *, make_default: bool | None = None, reason: str = "added") -> Address:
+def add_address(
+    customer_id: int, fields: Mapping, *, make_default: bool | None = None, reason: str = "added"
+) -> Address:
     with DB.atomic():
         customer = get_customer(customer_id)
         if make_default is None:
@@ -255,8 +272,12 @@ def update_address(address_id: int, fields: Mapping, *, reason: str = "edited") 
         address.verified_at = None  # an edited address has to be verified again
         address.save()
         change = AddressChange.create(
-            address=address, customer=address.customer_id, action="update",
-            old_values={f: old[f] for f in changed}, new_values=changed, reason=reason,
+            address=address,
+            customer=address.customer_id,
+            action="update",
+            old_values={f: old[f] for f in changed},
+            new_values=changed,
+            reason=reason,
         )
         _touch(address.customer)
         audit("update_address", "address", address.id, fields=sorted(changed), reason=reason)
@@ -278,8 +299,13 @@ def mark_verified(address_id: int) -> _dt.datetime:
         now = utcnow()
         Address.update(verified_at=now).where(Address.id == address.id).execute()
         AddressChange.create(
-            address=address, customer=address.customer_id, action="verify",
-            old_values=None, new_values=None, reason="verified", changed_at=now,
+            address=address,
+            customer=address.customer_id,
+            action="verify",
+            old_values=None,
+            new_values=None,
+            reason="verified",
+            changed_at=now,
         )
         audit("verify_address", "address", address.id)
     return now
@@ -294,8 +320,13 @@ def delete_address(address_id: int, *, reason: str = "deleted") -> None:
         now = utcnow()
         Address.update(deleted_at=now, is_default=False).where(Address.id == address.id).execute()
         AddressChange.create(
-            address=address, customer=address.customer_id, action="delete",
-            old_values=address_values(address), new_values=None, reason=reason, changed_at=now,
+            address=address,
+            customer=address.customer_id,
+            action="delete",
+            old_values=address_values(address),
+            new_values=None,
+            reason=reason,
+            changed_at=now,
         )
         if address.is_default:
             remaining = live_addresses(address.customer_id)
@@ -313,8 +344,12 @@ def restore_address(address_id: int) -> None:
         make_default = not live_addresses(address.customer_id)
         Address.update(deleted_at=None, is_default=make_default).where(Address.id == address.id).execute()
         AddressChange.create(
-            address=address, customer=address.customer_id, action="restore",
-            old_values=None, new_values=address_values(address), reason="restored",
+            address=address,
+            customer=address.customer_id,
+            action="restore",
+            old_values=None,
+            new_values=address_values(address),
+            reason="restored",
         )
         _touch(address.customer)
         audit("restore_address", "address", address.id)
@@ -335,8 +370,9 @@ def trash_customers(ids: Iterable[int]) -> list[int]:
     with DB.atomic():
         now = utcnow()
         for chunk in _chunks(ids):
-            found = [c.id for c in Customer.select(Customer.id).where(
-                Customer.id.in_(chunk) & Customer.deleted_at.is_null())]
+            found = [
+                c.id for c in Customer.select(Customer.id).where(Customer.id.in_(chunk) & Customer.deleted_at.is_null())
+            ]
             if found:
                 Customer.update(deleted_at=now).where(Customer.id.in_(found)).execute()
                 moved.extend(found)
@@ -350,8 +386,10 @@ def restore_customers(ids: Iterable[int]) -> list[int]:
     restored: list[int] = []
     with DB.atomic():
         for chunk in _chunks(ids):
-            found = [c.id for c in Customer.select(Customer.id).where(
-                Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))]
+            found = [
+                c.id
+                for c in Customer.select(Customer.id).where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))
+            ]
             if found:
                 Customer.update(deleted_at=None, updated_at=utcnow()).where(Customer.id.in_(found)).execute()
                 restored.extend(found)
@@ -372,8 +410,17 @@ def purge_customers(ids: Iterable[int]) -> int:
     return purged
 
 
-def add_order(customer_id: int, *, order_date: _dt.date, amount_fen: int, items: str = "", courier: str = "",
-              tracking_no: str = "", status: str = "pending", address_id: int | None = None) -> Order:
+def add_order(
+    customer_id: int,
+    *,
+    order_date: _dt.date,
+    amount_fen: int,
+    items: str = "",
+    courier: str = "",
+    tracking_no: str = "",
+    status: str = "pending",
+    address_id: int | None = None,
+) -> Order:
     if not isinstance(amount_fen, int):
         raise ValidationError("Order amounts are whole 分 (integers).")
     with DB.atomic():
@@ -388,8 +435,14 @@ def add_order(customer_id: int, *, order_date: _dt.date, amount_fen: int, items:
         if address is not None:
             snapshot = address_values(address)
         order = Order.create(
-            customer=customer, order_date=order_date, amount_fen=amount_fen, items=items, courier=courier,
-            tracking_no=tracking_no, status=status, address_snapshot=snapshot,
+            customer=customer,
+            order_date=order_date,
+            amount_fen=amount_fen,
+            items=items,
+            courier=courier,
+            tracking_no=tracking_no,
+            status=status,
+            address_snapshot=snapshot,
         )
         when = _dt.datetime.combine(order_date, _dt.time())
         if customer.last_order_at is None or customer.last_order_at < when:

@@ -82,8 +82,7 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherD
     # check_same_thread off: peewee already keeps one connection per thread; a bulk write
     # hands its connection to a helper thread that runs its statements (store.bulk.Writer)
     # while it does Python work, never using it at the same time
-    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS,
-                           check_same_thread=False)
+    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS, check_same_thread=False)
     db.connect()
     return db
 

@@ -39,13 +39,58 @@ GIVEN = (
     "雪婷婷晓东海波建国文博志强春花秋月晨曦一诺雨桐诗涵俊杰嘉怡梦琪子豪佳怡心怡欣然宇航振华丽娟凤英"
 )
 STREETS = (
-    "幸福路", "建设路", "人民路", "解放路", "中山路", "文化路", "和平路", "新华路", "长江路", "黄河路", "光明街",
-    "朝阳街", "学府路", "创业大道", "科技路", "滨江大道", "花园路", "青年路", "胜利街", "友谊路", "迎宾大道",
-    "东风路", "西湖路", "南京路", "北京路", "金桥路", "银河路", "书院街", "工业大道", "体育路",
+    "幸福路",
+    "建设路",
+    "人民路",
+    "解放路",
+    "中山路",
+    "文化路",
+    "和平路",
+    "新华路",
+    "长江路",
+    "黄河路",
+    "光明街",
+    "朝阳街",
+    "学府路",
+    "创业大道",
+    "科技路",
+    "滨江大道",
+    "花园路",
+    "青年路",
+    "胜利街",
+    "友谊路",
+    "迎宾大道",
+    "东风路",
+    "西湖路",
+    "南京路",
+    "北京路",
+    "金桥路",
+    "银河路",
+    "书院街",
+    "工业大道",
+    "体育路",
 )
 ESTATES = (
-    "阳光花园", "锦绣家园", "翠苑小区", "金色港湾", "碧桂园", "万科城", "绿城小区", "幸福里", "新城国际", "龙湖天街",
-    "世纪华庭", "海悦名都", "御景湾", "星河湾", "丽景苑", "文华苑", "恒大名都", "春风里", "和园", "嘉园",
+    "阳光花园",
+    "锦绣家园",
+    "翠苑小区",
+    "金色港湾",
+    "碧桂园",
+    "万科城",
+    "绿城小区",
+    "幸福里",
+    "新城国际",
+    "龙湖天街",
+    "世纪华庭",
+    "海悦名都",
+    "御景湾",
+    "星河湾",
+    "丽景苑",
+    "文华苑",
+    "恒大名都",
+    "春风里",
+    "和园",
+    "嘉园",
 )
 COMPANIES = ("科技园", "创意产业园", "商务中心", "写字楼", "大厦", "工业园", "电商产业园")
 TAGS = ("VIP", "回头客", "新客", "代理", "批发", "团购", "朋友圈", "待回访", "老客户", "宝妈")
@@ -53,13 +98,71 @@ TIERS = (("", 40), ("普通", 30), ("银卡", 15), ("金卡", 10), ("钻石", 5)
 SOURCES = ("微信", "朋友圈", "小红书", "抖音", "老客介绍", "淘宝", "")
 ITEMS = ("面膜×2", "洗发水", "护手霜套装", "蜂蜜 500g", "茶叶礼盒", "红枣 2 斤", "精华液", "坚果大礼包", "香皂×6")
 COURIERS = ("顺丰", "中通", "圆通", "韵达", "申通", "邮政", "京东")
-MOBILE_PREFIXES = ("130", "131", "132", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156",
-                   "157", "158", "159", "166", "176", "177", "180", "181", "185", "186", "187", "188", "189", "199")
+MOBILE_PREFIXES = (
+    "130",
+    "131",
+    "132",
+    "135",
+    "136",
+    "137",
+    "138",
+    "139",
+    "150",
+    "151",
+    "152",
+    "155",
+    "156",
+    "157",
+    "158",
+    "159",
+    "166",
+    "176",
+    "177",
+    "180",
+    "181",
+    "185",
+    "186",
+    "187",
+    "188",
+    "189",
+    "199",
+)
 # Rough weights so the region tree looks like a real seller's (many in 广东/浙江/江苏…).
 PROVINCE_WEIGHTS = {
-    "44": 12, "33": 8, "32": 8, "37": 7, "41": 6, "51": 6, "31": 5, "11": 5, "42": 5, "43": 5, "35": 4, "34": 4,
-    "13": 4, "36": 3, "50": 3, "45": 3, "21": 3, "61": 3, "53": 3, "52": 2, "12": 2, "14": 2, "22": 2, "23": 2,
-    "15": 1, "46": 1, "62": 1, "65": 1, "64": 1, "63": 1, "54": 1, "81": 1, "82": 1, "71": 1,
+    "44": 12,
+    "33": 8,
+    "32": 8,
+    "37": 7,
+    "41": 6,
+    "51": 6,
+    "31": 5,
+    "11": 5,
+    "42": 5,
+    "43": 5,
+    "35": 4,
+    "34": 4,
+    "13": 4,
+    "36": 3,
+    "50": 3,
+    "45": 3,
+    "21": 3,
+    "61": 3,
+    "53": 3,
+    "52": 2,
+    "12": 2,
+    "14": 2,
+    "22": 2,
+    "23": 2,
+    "15": 1,
+    "46": 1,
+    "62": 1,
+    "65": 1,
+    "64": 1,
+    "63": 1,
+    "54": 1,
+    "81": 1,
+    "82": 1,
+    "71": 1,
 }
 DEMO_NOTE = "演示数据 demo"
 _BATCH = 500
@@ -119,18 +222,66 @@ def _detail(rng: random.Random, label: str) -> str:
     return f"{street}{rng.choice(ESTATES)}{rng.randint(1, 30)}栋{rng.randint(1, 3)}单元{rng.randint(1, 33)}{rng.randint(1, 8):02d}"
 
 
-_CUSTOMER_COLUMNS = ("id", "name", "name_pinyin", "name_initials", "phone", "wechat", "tags", "tier", "birthday",
-                     "gender", "source", "notes", "flags", "marketing_consent", "last_order_at", "created_at",
-                     "updated_at", "deleted_at")
-_ADDRESS_COLUMNS = ("id", "customer_id", "recipient", "phone", "province", "city", "district", "detail",
-                    "postal_code", "adcode", "label", "is_default", "verified_at", "created_at", "updated_at",
-                    "deleted_at")
-_ORDER_COLUMNS = ("customer_id", "order_date", "amount_fen", "items", "courier", "tracking_no", "address_snapshot",
-                  "status", "created_at", "updated_at")
+_CUSTOMER_COLUMNS = (
+    "id",
+    "name",
+    "name_pinyin",
+    "name_initials",
+    "phone",
+    "wechat",
+    "tags",
+    "tier",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+    "marketing_consent",
+    "last_order_at",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+_ADDRESS_COLUMNS = (
+    "id",
+    "customer_id",
+    "recipient",
+    "phone",
+    "province",
+    "city",
+    "district",
+    "detail",
+    "postal_code",
+    "adcode",
+    "label",
+    "is_default",
+    "verified_at",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+)
+_ORDER_COLUMNS = (
+    "customer_id",
+    "order_date",
+    "amount_fen",
+    "items",
+    "courier",
+    "tracking_no",
+    "address_snapshot",
+    "status",
+    "created_at",
+    "updated_at",
+)
 
 
-def generate(count: int, *, seed: int | None = None, progress: Progress | None = None,
-             token: CancelToken | None = None, now: _dt.datetime | None = None) -> int:
+def generate(
+    count: int,
+    *,
+    seed: int | None = None,
+    progress: Progress | None = None,
+    token: CancelToken | None = None,
+    now: _dt.datetime | None = None,
+) -> int:
     """Add ``count`` demo customers (with addresses and orders); return how many were added.
 
     One transaction: a cancel (``token``) or an error leaves the database as it was.
@@ -158,8 +309,9 @@ def generate(count: int, *, seed: int | None = None, progress: Progress | None =
 BULK_CACHE_KIB = 256 * 1024
 
 
-def _generate(count: int, rng: random.Random, report: Progress, token: CancelToken | None,
-              now: _dt.datetime | None) -> int:
+def _generate(
+    count: int, rng: random.Random, report: Progress, token: CancelToken | None, now: _dt.datetime | None
+) -> int:
     places, weights = _places()
     cum_weights = list(itertools.accumulate(weights))
     now = now or _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
@@ -190,19 +342,42 @@ def _generate(count: int, rng: random.Random, report: Progress, token: CancelTok
                 for _ in range(rng.choice((0, 0, 1, 1, 2, 3, 5, 8))):
                     day = (now - _dt.timedelta(days=rng.randint(0, 720))).date()
                     last_order = max(last_order, day) if last_order else day
-                    order_rows.append((
-                        cid, day.isoformat(), rng.randint(19, 1999) * 100 + rng.choice((0, 0, 50, 90)),
-                        rng.choice(ITEMS), rng.choice(COURIERS), "", None,
-                        rng.choice(("delivered", "delivered", "shipped", "pending")), stamp_now, stamp_now,
-                    ))
-                customer_rows.append((
-                    cid, name, name_pinyin, name_initials, phone,
-                    f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else "",
-                    tags, rng.choices(tier_names, cum_weights=tier_cum)[0], None,
-                    rng.choice(("F", "F", "M", "")), rng.choice(SOURCES), DEMO_NOTE, FLAG_DEMO,
-                    int(rng.random() < 0.3), f"{last_order.isoformat()} 00:00:00" if last_order else None,
-                    created, updated, None,
-                ))
+                    order_rows.append(
+                        (
+                            cid,
+                            day.isoformat(),
+                            rng.randint(19, 1999) * 100 + rng.choice((0, 0, 50, 90)),
+                            rng.choice(ITEMS),
+                            rng.choice(COURIERS),
+                            "",
+                            None,
+                            rng.choice(("delivered", "delivered", "shipped", "pending")),
+                            stamp_now,
+                            stamp_now,
+                        )
+                    )
+                customer_rows.append(
+                    (
+                        cid,
+                        name,
+                        name_pinyin,
+                        name_initials,
+                        phone,
+                        f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else "",
+                        tags,
+                        rng.choices(tier_names, cum_weights=tier_cum)[0],
+                        None,
+                        rng.choice(("F", "F", "M", "")),
+                        rng.choice(SOURCES),
+                        DEMO_NOTE,
+                        FLAG_DEMO,
+                        int(rng.random() < 0.3),
+                        f"{last_order.isoformat()} 00:00:00" if last_order else None,
+                        created,
+                        updated,
+                        None,
+                    )
+                )
                 n_addresses = rng.choice((0, 1, 1, 1, 1, 2, 2, 3)) if rng.random() > 0.01 else 0
                 for index in range(n_addresses):
                     province, city, district, adcode = rng.choices(places, cum_weights=cum_weights)[0]
@@ -213,12 +388,26 @@ def _generate(count: int, rng: random.Random, report: Progress, token: CancelTok
                             detail = ""
                         else:
                             district, adcode = "", adcode[:4] + "00"
-                    address_rows.append((
-                        next_address, cid, name if rng.random() < 0.85 else "".join(_name(rng)),
-                        phone if rng.random() < 0.8 else fake_phone(rng),
-                        province, city, district, detail, "", adcode, label, int(index == 0),
-                        updated if rng.random() < 0.2 else None, created, updated, None,
-                    ))
+                    address_rows.append(
+                        (
+                            next_address,
+                            cid,
+                            name if rng.random() < 0.85 else "".join(_name(rng)),
+                            phone if rng.random() < 0.8 else fake_phone(rng),
+                            province,
+                            city,
+                            district,
+                            detail,
+                            "",
+                            adcode,
+                            label,
+                            int(index == 0),
+                            updated if rng.random() < 0.2 else None,
+                            created,
+                            updated,
+                            None,
+                        )
+                    )
                     next_address += 1
             _insert(Customer, _CUSTOMER_COLUMNS, customer_rows)
             _insert(Address, _ADDRESS_COLUMNS, address_rows)
@@ -241,7 +430,8 @@ def count_demo() -> int:
     from sellerdesk.store.queries import CustomerFilter, count_customers
 
     return count_customers(CustomerFilter(flags=(FLAG_DEMO,))) + count_customers(
-        CustomerFilter(flags=(FLAG_DEMO,), trashed=True))
+        CustomerFilter(flags=(FLAG_DEMO,), trashed=True)
+    )
 
 
 def remove_demo() -> int:

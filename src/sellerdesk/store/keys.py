@@ -56,9 +56,7 @@ class KeyMissingError(StoreError):
     """The keyring no longer holds this database's key (new machine, wiped keyring)."""
 
     def __init__(self) -> None:
-        super().__init__(
-            "The OS keyring does not hold the key of this database. Unlock it with your recovery code."
-        )
+        super().__init__("The OS keyring does not hold the key of this database. Unlock it with your recovery code.")
 
 
 def b64(data: bytes) -> str:

@@ -171,9 +171,17 @@ def _step_5(db: pw.Database) -> None:
 # customer_deleted_at stays although wider indexes start with its column: it hands out live
 # customers in id order, so the default-address join of the address and region sorts reads
 # the address index in order (without it, 100k-row address sort 465 -> 684 ms).
-_V6_REDUNDANT = ("customer_tier", "customer_updated_at", "customer_name_pinyin",
-                 "customer_last_order_at", "customer_phone", "customer_wechat", "address_customer_id",
-                 "address_province_city", "address_phone")
+_V6_REDUNDANT = (
+    "customer_tier",
+    "customer_updated_at",
+    "customer_name_pinyin",
+    "customer_last_order_at",
+    "customer_phone",
+    "customer_wechat",
+    "address_customer_id",
+    "address_province_city",
+    "address_phone",
+)
 
 
 def _step_6(db: pw.Database) -> None:
@@ -191,7 +199,13 @@ def _step_7(db: pw.Database) -> None:
 
 
 STEPS: dict[int, Callable[[pw.Database], None]] = {
-    1: _step_1, 2: _step_2, 3: _step_3, 4: _step_4, 5: _step_5, 6: _step_6, 7: _step_7,
+    1: _step_1,
+    2: _step_2,
+    3: _step_3,
+    4: _step_4,
+    5: _step_5,
+    6: _step_6,
+    7: _step_7,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -211,7 +225,9 @@ def needs_migration(db: pw.Database) -> bool:
     return version < SCHEMA_VERSION
 
 
-def migrate(db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], None] | None = None) -> int:
+def migrate(
+    db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], None] | None = None
+) -> int:
     """Run the missing steps up to ``target``; return the version the file is at afterwards.
 
     ``before_first_step(old_version)`` is called once, before anything changes, when at

@@ -69,8 +69,7 @@ def _default_join(query: pw.ModelSelect) -> pw.ModelSelect:
 
 def _default_addresses():
     """Live default addresses (served by the covering index of schema step 3)."""
-    return Address.select(Address.customer).where(
-        (Address.is_default == True) & Address.deleted_at.is_null())  # noqa: E712 (peewee expression)
+    return Address.select(Address.customer).where((Address.is_default == True) & Address.deleted_at.is_null())  # noqa: E712 (peewee expression)
 
 
 def incomplete_expr():
@@ -132,8 +131,7 @@ def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", des
     return apply_allowed(ordered_ids(sort, descending, flt.trashed), allowed_ids(flt))
 
 
-def apply_allowed(order: Sequence[int], allowed: set[int] | None,
-                  position: dict[int, int] | None = None) -> list[int]:
+def apply_allowed(order: Sequence[int], allowed: set[int] | None, position: dict[int, int] | None = None) -> list[int]:
     """``order`` restricted to ``allowed`` (None: everything), keeping the order.
 
     ``position`` (id → index in ``order``, when the caller keeps one) lets a small answer be
@@ -166,8 +164,9 @@ def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = Fa
     return ids
 
 
-def allowed_ids(flt: CustomerFilter, region_cache: dict | None = None,
-                universe: Sequence[int] | None = None) -> set[int] | None:
+def allowed_ids(
+    flt: CustomerFilter, region_cache: dict | None = None, universe: Sequence[int] | None = None
+) -> set[int] | None:
     """The ids ``flt`` lets through apart from Trash state (None: no restriction).
 
     Each part is one indexed id query: the search (:func:`search.matching_ids`), the region
@@ -192,7 +191,8 @@ def allowed_ids(flt: CustomerFilter, region_cache: dict | None = None,
         sets.append(region)
     if flt.tiers or flt.tags or flt.flags:
         query = _attribute_filters(
-            Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed)), flt)
+            Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed)), flt
+        )
         sets.append(set(id_list(*query.sql())))
     if not sets:
         return None
@@ -210,7 +210,8 @@ def id_list(sql: str, params=()) -> list[int]:
     flattens an ORDER BY subquery into an aggregate query, so the array follows it.
     """
     row = Customer._meta.database.execute_sql(
-        f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
+        f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params
+    ).fetchone()
     return json.loads(row[0]) if row and row[0] else []
 
 
@@ -224,7 +225,8 @@ def region_ids(flt: CustomerFilter, universe: Sequence[int] | None = None) -> se
         out.update(id_list(*query.sql()))
     for province, city in flt.cities:
         query = Address.select(Address.customer).where(
-            live_default & (Address.province == province) & (Address.city == city))
+            live_default & (Address.province == province) & (Address.city == city)
+        )
         out.update(id_list(*query.sql()))
     if flt.incomplete_address:
         out |= incomplete_ids(flt.trashed, set(universe) if universe is not None else None)
@@ -239,11 +241,14 @@ def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> 
     in that state, when the caller already holds them.
     """
     if customers is None:
-        customers = set(id_list('SELECT "id" FROM "customer" WHERE "deleted_at" IS '
-                                + ("NOT NULL" if trashed else "NULL")))
+        customers = set(
+            id_list('SELECT "id" FROM "customer" WHERE "deleted_at" IS ' + ("NOT NULL" if trashed else "NULL"))
+        )
     with_default = id_list('SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL')
-    lacking = id_list('SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
-                      'AND ("province" = \'\' OR "city" = \'\' OR "detail" = \'\')')
+    lacking = id_list(
+        'SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
+        "AND (\"province\" = '' OR \"city\" = '' OR \"detail\" = '')"
+    )
     return customers.difference(with_default) | customers.intersection(lacking)
 
 
@@ -297,12 +302,37 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
     for start in range(0, len(ids), 900):
         chunk = list(ids[start : start + 900])
         rows = db.execute_sql(_ROWS_SQL.format(marks=", ".join("?" * len(chunk))), chunk).fetchall()
-        for (cid, name, phone, wechat, tags, tier, flags, last_order, updated, deleted,
-             province, city, district, detail) in rows:
+        for (
+            cid,
+            name,
+            phone,
+            wechat,
+            tags,
+            tier,
+            flags,
+            last_order,
+            updated,
+            deleted,
+            province,
+            city,
+            district,
+            detail,
+        ) in rows:
             out[cid] = CustomerRow(
-                cid, name, phone, wechat, tags, tier, flags,
-                _as_dt(last_order), _as_dt(updated), _as_dt(deleted),
-                province or "", city or "", district or "", detail or "",
+                cid,
+                name,
+                phone,
+                wechat,
+                tags,
+                tier,
+                flags,
+                _as_dt(last_order),
+                _as_dt(updated),
+                _as_dt(deleted),
+                province or "",
+                city or "",
+                district or "",
+                detail or "",
             )
     return out
 
@@ -332,13 +362,15 @@ def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str
         for place, n in _count_by_place(Address.customer.in_(trashed)).items():
             counts[place] -= n
         counts[("", "")] = counts.get(("", ""), 0) + _count_without_default(
-            Customer.select(Customer.id).where(Customer.deleted_at.is_null()))
+            Customer.select(Customer.id).where(Customer.deleted_at.is_null())
+        )
     return {place: n for place, n in counts.items() if n > 0}
 
 
 def _count_by_place(condition) -> dict[tuple[str, str], int]:
-    query = (Address.select(Address.province, Address.city, pw.fn.COUNT(Address.id))
-             .where((Address.is_default == True) & Address.deleted_at.is_null()))  # noqa: E712
+    query = Address.select(Address.province, Address.city, pw.fn.COUNT(Address.id)).where(
+        (Address.is_default == True) & Address.deleted_at.is_null()
+    )  # noqa: E712
     if condition is not None:
         query = query.where(condition)
     query = query.group_by(Address.province, Address.city)
@@ -357,16 +389,27 @@ def count_incomplete(flt: CustomerFilter = CustomerFilter()) -> int:
 
 def all_tags() -> list[str]:
     seen: dict[str, None] = {}
-    for (tags,) in Customer.select(Customer.tags).where(
-            Customer.deleted_at.is_null() & (Customer.tags != "")).distinct().tuples().iterator():
+    for (tags,) in (
+        Customer.select(Customer.tags)
+        .where(Customer.deleted_at.is_null() & (Customer.tags != ""))
+        .distinct()
+        .tuples()
+        .iterator()
+    ):
         for tag in split_list(tags):
             seen.setdefault(tag)
     return sorted(seen)
 
 
 def all_tiers() -> list[str]:
-    return [t for (t,) in Customer.select(Customer.tier).where(
-        Customer.deleted_at.is_null() & (Customer.tier != "")).distinct().order_by(Customer.tier).tuples()]
+    return [
+        t
+        for (t,) in Customer.select(Customer.tier)
+        .where(Customer.deleted_at.is_null() & (Customer.tier != ""))
+        .distinct()
+        .order_by(Customer.tier)
+        .tuples()
+    ]
 
 
 def find_by_phone(phone: str, *, include_deleted: bool = False) -> list[Customer]:

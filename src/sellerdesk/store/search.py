@@ -102,8 +102,10 @@ def _refresh(cid: str, grams: bool = False, row_sql: str = _ROW_SQL) -> str:
         f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + row_sql.format(cid=cid) + ";"
     )
     if grams:
-        sql += (f" DELETE FROM {GRAMS_TABLE} WHERE rowid = {cid}; "
-                f"INSERT INTO {GRAMS_TABLE} (rowid, t) " + _GRAMS_SQL.format(cid=cid) + ";")
+        sql += (
+            f" DELETE FROM {GRAMS_TABLE} WHERE rowid = {cid}; "
+            f"INSERT INTO {GRAMS_TABLE} (rowid, t) " + _GRAMS_SQL.format(cid=cid) + ";"
+        )
     return sql
 
 
@@ -119,18 +121,22 @@ def _triggers(grams: bool, row_sql: str = _ROW_SQL) -> list[str]:
         f"ON customer BEGIN {refresh('new.id')} END",
         f"CREATE TRIGGER IF NOT EXISTS customer_fts_ad AFTER DELETE ON customer BEGIN "
         f"DELETE FROM {FTS_TABLE} WHERE rowid = old.id;{gone} END",
-        "CREATE TRIGGER IF NOT EXISTS address_fts_ai AFTER INSERT ON address "
-        f"BEGIN {refresh('new.customer_id')} END",
+        f"CREATE TRIGGER IF NOT EXISTS address_fts_ai AFTER INSERT ON address BEGIN {refresh('new.customer_id')} END",
         "CREATE TRIGGER IF NOT EXISTS address_fts_au AFTER UPDATE OF recipient, phone, province, city, district, "
         f"detail, deleted_at, customer_id ON address BEGIN {refresh('old.customer_id')} "
         f"{refresh('new.customer_id')} END",
-        "CREATE TRIGGER IF NOT EXISTS address_fts_ad AFTER DELETE ON address "
-        f"BEGIN {refresh('old.customer_id')} END",
+        f"CREATE TRIGGER IF NOT EXISTS address_fts_ad AFTER DELETE ON address BEGIN {refresh('old.customer_id')} END",
     ]
 
 
-_TRIGGER_NAMES = ("customer_fts_ai", "customer_fts_au", "customer_fts_ad", "address_fts_ai", "address_fts_au",
-                  "address_fts_ad")
+_TRIGGER_NAMES = (
+    "customer_fts_ai",
+    "customer_fts_au",
+    "customer_fts_ad",
+    "address_fts_ai",
+    "address_fts_au",
+    "address_fts_ad",
+)
 
 # Schema step 3 (frozen): the trigram table and triggers that keep it alone in sync.
 FTS_SCHEMA_SQL = [
@@ -203,7 +209,7 @@ def _fill_grams(db: pw.Database, ids: Sequence[int] | None, fresh: bool = False)
         return
     ids = list(ids)
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         if not fresh:  # ``fresh``: rows known to be absent (new customers of a bulk load)
             db.execute_sql(f"DELETE FROM {GRAMS_TABLE} WHERE rowid IN ({marks})", chunk)
@@ -222,8 +228,15 @@ def rebuild(db: pw.Database, row_sql: str = _ROW_SQL) -> None:
 _INSERT_TRIGGERS = ("customer_fts_ai", "address_fts_ai")
 
 
-def index_row(cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
-              addresses: Sequence[Mapping[str, str]]) -> tuple:
+def index_row(
+    cid: int,
+    name: str,
+    name_pinyin: str,
+    name_initials: str,
+    wechat: str,
+    phone: str,
+    addresses: Sequence[Mapping[str, str]],
+) -> tuple:
     """The ``customer_fts`` row ``_ROW_SQL`` makes of a customer, from values already in hand.
 
     ``addresses`` are the customer's live addresses in id order (dicts with recipient,
@@ -231,10 +244,21 @@ def index_row(cid: int, name: str, name_pinyin: str, name_initials: str, wechat:
     read back from the tables it was just written to (tested equal to the SQL).
     """
     pinyin = name_pinyin.split("\x00", 1)[0].replace(" ", "") + " " + name_initials
-    phones = phone.replace("-", "") + " " + " ".join([a["phone"].replace("-", "") for a in addresses
-                                                      if a["phone"] and a["phone"] != phone])
-    text = " | ".join([a["province"] + ("" if a["city"] == a["province"] else a["city"]) + a["district"]
-                       + a["detail"] + ("" if a["recipient"] == name else " " + a["recipient"]) for a in addresses])
+    phones = (
+        phone.replace("-", "")
+        + " "
+        + " ".join([a["phone"].replace("-", "") for a in addresses if a["phone"] and a["phone"] != phone])
+    )
+    text = " | ".join(
+        [
+            a["province"]
+            + ("" if a["city"] == a["province"] else a["city"])
+            + a["district"]
+            + a["detail"]
+            + ("" if a["recipient"] == name else " " + a["recipient"])
+            for a in addresses
+        ]
+    )
     return cid, name, pinyin, wechat, phones, text
 
 
@@ -248,8 +272,16 @@ class BulkIndex:
         self.enabled = enabled  # False without a search index (LIKE search): rows are not kept
         self.stale: list[int] = []
 
-    def add(self, cid: int, name: str, name_pinyin: str, name_initials: str, wechat: str, phone: str,
-            addresses: Sequence[Mapping[str, str]]) -> None:
+    def add(
+        self,
+        cid: int,
+        name: str,
+        name_pinyin: str,
+        name_initials: str,
+        wechat: str,
+        phone: str,
+        addresses: Sequence[Mapping[str, str]],
+    ) -> None:
         """The index row of new customer ``cid`` (see :func:`index_row`), from the values it was
         written with; :meth:`refresh` it if they change before the load ends."""
         if self.enabled:
@@ -336,23 +368,27 @@ def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[
         given.writer.wait()
     cursor = db.cursor()
     for start in range(0, len(given.rows), 10000):
-        chunk = given.rows[start:start + 10000]
+        chunk = given.rows[start : start + 10000]
         cursor.executemany(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", chunk)
         if grams:  # tokens made chunk by chunk: 100k customers' would hold ~60 MB at once
-            cursor.executemany(f"INSERT INTO {GRAMS_TABLE} (rowid, t) VALUES (?, ?)",
-                               [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in chunk])
+            cursor.executemany(
+                f"INSERT INTO {GRAMS_TABLE} (rowid, t) VALUES (?, ?)",
+                [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in chunk],
+            )
     given.rows.clear()
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
     new = [r[0] for r in db.execute_sql(f"SELECT id FROM customer WHERE id NOT IN (SELECT rowid FROM {FTS_TABLE})")]
     for start in range(0, len(new), 10000):
-        chunk = new[start:start + 10000]
-        db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + all_rows
-                       + f" WHERE c.id IN ({', '.join('?' * len(chunk))})", chunk)
+        chunk = new[start : start + 10000]
+        db.execute_sql(
+            f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + all_rows + f" WHERE c.id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        )
     if grams:
         _fill_grams(db, new, fresh=True)
     ids = sorted(set(refresh_ids))
     for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
+        chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
         db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + all_rows + f" WHERE c.id IN ({marks})", chunk)
@@ -379,8 +415,7 @@ def fts_enabled(db: pw.Database | None = None) -> bool:
     if db is None or not isinstance(db, pw.SqliteDatabase):
         return False
     if db not in _fts_cache:
-        row = db.execute_sql(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)).fetchone()
+        row = db.execute_sql("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (FTS_TABLE,)).fetchone()
         _fts_cache[db] = row is not None
     return _fts_cache[db]
 
@@ -406,6 +441,7 @@ def forget(db: pw.Database) -> None:
 
 # --- query expressions ---------------------------------------------------------------------------------------------
 
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -428,16 +464,13 @@ def _term_like(term: str):
     if _ASCII_LETTERS.match(lowered):
         clauses.append(_like(Customer.name_initials, f"{_escape_like(lowered)}%"))
         clauses.append(_contains(Customer.name_pinyin, lowered))
-    address_hit = (
-        Address.select(pw.SQL("1"))
-        .where(
-            (Address.customer == Customer.id)
-            & Address.deleted_at.is_null()
-            & (
-                _contains(Address.province.concat(Address.city).concat(Address.district).concat(Address.detail), term)
-                | _contains(Address.recipient, term)
-                | (_contains(Address.phone, term) if _DIGITS.match(term) else pw.SQL("0"))
-            )
+    address_hit = Address.select(pw.SQL("1")).where(
+        (Address.customer == Customer.id)
+        & Address.deleted_at.is_null()
+        & (
+            _contains(Address.province.concat(Address.city).concat(Address.district).concat(Address.detail), term)
+            | _contains(Address.recipient, term)
+            | (_contains(Address.phone, term) if _DIGITS.match(term) else pw.SQL("0"))
         )
     )
     clauses.append(pw.fn.EXISTS(address_hit))
@@ -459,21 +492,33 @@ def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
     parts: list[tuple[str, list[str]]] = []
     if _ASCII_LETTERS.match(lowered):
         # Initials are matched as a prefix (zs → 张三, 张世杰), as a range on the indexed column.
-        parts.append(('SELECT "id" FROM "customer" WHERE "name_initials" >= ? AND "name_initials" < ?',
-                      [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)]))
+        parts.append(
+            (
+                'SELECT "id" FROM "customer" WHERE "name_initials" >= ? AND "name_initials" < ?',
+                [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)],
+            )
+        )
     if len(term) >= 3:
-        parts.append((f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
-                      ['"' + term.replace('"', '""') + '"']))
+        parts.append(
+            (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", ['"' + term.replace('"', '""') + '"'])
+        )
     elif term.isalnum() and grams_enabled():
         # One or two characters: one token of the two-character table (a 1-character prefix for one).
-        parts.append((f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?",
-                      [f'"{term}"' + (" *" if len(term) == 1 else "")]))
+        parts.append(
+            (
+                f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?",
+                [f'"{term}"' + (" *" if len(term) == 1 else "")],
+            )
+        )
     else:
         # Punctuation (or a database of schema 3): a scan of the compact index text.
         columns = ("name", "wechat", "address") + (("phones",) if _DIGITS.match(term) else ())
-        parts.append((f"SELECT rowid FROM {FTS_TABLE} WHERE "
-                       + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns),
-                       [f"%{_escape_like(term)}%"] * len(columns)))
+        parts.append(
+            (
+                f"SELECT rowid FROM {FTS_TABLE} WHERE " + " OR ".join(f"{col} LIKE ? ESCAPE '\\'" for col in columns),
+                [f"%{_escape_like(term)}%"] * len(columns),
+            )
+        )
     return parts
 
 

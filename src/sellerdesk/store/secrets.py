@@ -111,8 +111,10 @@ class SystemKeyring(SecretStore):
         backends = self._usable_backends()
         if not backends or all(type(b).__module__ in _UNUSABLE_MODULES for b in backends):
             raise KeyringUnavailable(KeyringUnavailable.NO_BACKEND, self.describe())
-        if all(type(b).__module__.startswith(_INSECURE_MODULE_PREFIXES) or type(b).__module__ in _UNUSABLE_MODULES
-               for b in backends):
+        if all(
+            type(b).__module__.startswith(_INSECURE_MODULE_PREFIXES) or type(b).__module__ in _UNUSABLE_MODULES
+            for b in backends
+        ):
             raise KeyringUnavailable(KeyringUnavailable.INSECURE, self.describe())
 
     def _call(self, func, *args):

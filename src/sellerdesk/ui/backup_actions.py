@@ -75,16 +75,21 @@ class BackupController(QObject):
         style = parent_widget.style()
         self.backup_action = QAction(
             QIcon.fromTheme("document-save", style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton)),
-            self.tr("&Back up now"), parent_widget)
+            self.tr("&Back up now"),
+            parent_widget,
+        )
         self.backup_action.setShortcut(QKeySequence("Ctrl+B"))
         self.backup_action.setToolTip(self.tr("Write an encrypted backup to your backup folders (Ctrl+B)"))
         self.backup_action.setStatusTip(self.backup_action.toolTip())
         self.backup_action.triggered.connect(self.backup_now)
         self.restore_action = QAction(
             QIcon.fromTheme("document-revert", style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload)),
-            self.tr("&Restore from backup…"), parent_widget)
-        self.restore_action.setToolTip(self.tr("Replace your data with a backup (your current data is backed up "
-                                               "first)"))
+            self.tr("&Restore from backup…"),
+            parent_widget,
+        )
+        self.restore_action.setToolTip(
+            self.tr("Replace your data with a backup (your current data is backed up first)")
+        )
         self.restore_action.triggered.connect(self.restore)
         self.settings_action = QAction(self.tr("Backup &settings…"), parent_widget)
         self.settings_action.setToolTip(self.tr("Backup folders, how many to keep, reminders"))
@@ -123,8 +128,11 @@ class BackupController(QObject):
                 DestinationError.DEVICE_GONE: self.tr("the drive was removed or failed while writing"),
                 DestinationError.OTHER: self.tr("the file could not be written"),
             }
-            return self.tr("Backup to %1 failed: %2. No partial file was left and older backups are untouched.") \
-                .replace("%1", str(exc.folder)).replace("%2", reasons[exc.reason])
+            return (
+                self.tr("Backup to %1 failed: %2. No partial file was left and older backups are untouched.")
+                .replace("%1", str(exc.folder))
+                .replace("%2", reasons[exc.reason])
+            )
         if isinstance(exc, NoDestinationError):
             return self.tr("No backup folder is set. Choose one in the backup settings.")
         if isinstance(exc, NotABackupError):
@@ -132,8 +140,7 @@ class BackupController(QObject):
         if isinstance(exc, BackupDamagedError):
             return self.tr("This backup file is damaged or was modified, so it cannot be used. Nothing was changed.")
         if isinstance(exc, BackupTooNewError):
-            return self.tr("This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was "
-                           "changed.")
+            return self.tr("This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.")
         if isinstance(exc, (WrongBackupSecretError, WrongKeyError)):
             return self.tr("Wrong password or recovery code for this backup. Nothing was changed.")
         if isinstance(exc, BackupNeedsSecretError):
@@ -160,10 +167,15 @@ class BackupController(QObject):
 
         return Job(work, name)
 
-    def run_progress(self, job: Job, title: str, parent: QWidget | None = None,
-                     synchronous: bool | None = None) -> None:
-        run_job(job, title, parent or self.parent_widget,
-                synchronous=self.synchronous if synchronous is None else synchronous)
+    def run_progress(
+        self, job: Job, title: str, parent: QWidget | None = None, synchronous: bool | None = None
+    ) -> None:
+        run_job(
+            job,
+            title,
+            parent or self.parent_widget,
+            synchronous=self.synchronous if synchronous is None else synchronous,
+        )
 
     def _set_busy(self, job: Job | None) -> None:
         self._job = job
@@ -185,8 +197,9 @@ class BackupController(QObject):
             return self.tr("Last backup %n hour(s) ago", "", seconds // 3600)
         return self.tr("Last backup %n day(s) ago", "", seconds // 86400)
 
-    def is_overdue(self, settings: backup_settings.BackupSettings | None = None,
-                   now: dt.datetime | None = None) -> bool:
+    def is_overdue(
+        self, settings: backup_settings.BackupSettings | None = None, now: dt.datetime | None = None
+    ) -> bool:
         settings = settings or self.settings()
         if settings.remind_days <= 0:
             return False
@@ -203,8 +216,11 @@ class BackupController(QObject):
         overdue = self.is_overdue(settings)
         self.status_widget.setStyleSheet("color: #b3261e" if overdue else "")
         if last is not None:
-            self.status_widget.setToolTip(self.tr("Last backup: %1\n%2").replace("%1", self.local_text(last))
-                                          .replace("%2", settings.last_backup_path))
+            self.status_widget.setToolTip(
+                self.tr("Last backup: %1\n%2")
+                .replace("%1", self.local_text(last))
+                .replace("%2", settings.last_backup_path)
+            )
         else:
             self.status_widget.setToolTip(self.tr("Press Ctrl+B to write your first backup."))
 
@@ -224,13 +240,19 @@ class BackupController(QObject):
             return False
         last = settings.last_backup_time()
         if last is None:
-            text = self.tr("You have not made a backup yet. A backup keeps your customers safe if this computer "
-                           "is lost or broken.")
+            text = self.tr(
+                "You have not made a backup yet. A backup keeps your customers safe if this computer is lost or broken."
+            )
         else:
             days = max(1, int((dt.datetime.now(dt.timezone.utc) - last).total_seconds() // 86400))
             text = self.tr("Your last backup was %n day(s) ago.", "", days)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Time for a backup"), text,
-                          QMessageBox.StandardButton.NoButton, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Time for a backup"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            self.parent_widget,
+        )
         now_button = box.addButton(self.tr("Back up now"), QMessageBox.ButtonRole.AcceptRole)
         box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(now_button)
@@ -246,8 +268,9 @@ class BackupController(QObject):
         if self.busy:
             return None
         datadir, key = self.context.datadir, self.context.key
-        job = self.make_job(lambda progress, token: backup_datadir(datadir, key, progress=progress, token=token),
-                            "backup")
+        job = self.make_job(
+            lambda progress, token: backup_datadir(datadir, key, progress=progress, token=token), "backup"
+        )
         outcome = {"ok": False}
 
         def succeeded(result: BackupResult) -> None:
@@ -255,9 +278,13 @@ class BackupController(QObject):
             self.context.backup_finished.emit(str(result.path))
             if result.failures:
                 lines = "\n".join(self.describe_error(f) for f in result.failures)
-                dialogs.error(self.parent_widget, self.tr("Some backup folders failed"),
-                              self.tr("The backup was written to:\n%1\n\nbut:\n%2").replace(
-                                  "%1", "\n".join(str(p) for p in result.written)).replace("%2", lines))
+                dialogs.error(
+                    self.parent_widget,
+                    self.tr("Some backup folders failed"),
+                    self.tr("The backup was written to:\n%1\n\nbut:\n%2")
+                    .replace("%1", "\n".join(str(p) for p in result.written))
+                    .replace("%2", lines),
+                )
 
         def failed(message: str) -> None:
             dialogs.error(self.parent_widget, self.tr("Backup failed"), message)
@@ -280,8 +307,11 @@ class BackupController(QObject):
         if self._exit_state == "done":
             return True
         if self.busy:
-            dialogs.information(self.parent_widget, self.tr("Please wait"),
-                                self.tr("A backup or restore is still running. SellerDesk closes when it is done."))
+            dialogs.information(
+                self.parent_widget,
+                self.tr("Please wait"),
+                self.tr("A backup or restore is still running. SellerDesk closes when it is done."),
+            )
             return False
         if not self.settings().backup_on_exit:
             return True
@@ -294,8 +324,11 @@ class BackupController(QObject):
         return self._exit_state == "done"
 
     def _exit_backup_finished(self, ok: bool) -> None:
-        if not ok and not dialogs.confirm(self.parent_widget, self.tr("Close without a backup?"),
-                                          self.tr("The backup on exit did not complete. Close SellerDesk anyway?")):
+        if not ok and not dialogs.confirm(
+            self.parent_widget,
+            self.tr("Close without a backup?"),
+            self.tr("The backup on exit did not complete. Close SellerDesk anyway?"),
+        ):
             self._exit_state = None
             return
         self._exit_state = "done"
@@ -315,8 +348,12 @@ class BackupController(QObject):
             return
         path, key = dialog.info.path, dialog.key
         datadir, current_key = self.context.datadir, self.context.key
-        job = self.make_job(lambda progress, token: prepare_restore(path, key, datadir, current_key=current_key,
-                                                                    progress=progress, token=token), "restore")
+        job = self.make_job(
+            lambda progress, token: prepare_restore(
+                path, key, datadir, current_key=current_key, progress=progress, token=token
+            ),
+            "restore",
+        )
         job.succeeded.connect(self._commit_restore)
         job.failed.connect(lambda message: dialogs.error(self.parent_widget, self.tr("Restore failed"), message))
         job.finished.connect(lambda: self._set_busy(None))
@@ -344,9 +381,13 @@ class BackupController(QObject):
         self.context.customers_changed.emit()
         self.refresh_status()
         counts = result.counts
-        text = self.tr("Restored the backup of %1: %2 customers, %3 addresses, %4 orders.").replace(
-            "%1", self.local_text(result.info.created_at)).replace("%2", str(counts["customers"])).replace(
-            "%3", str(counts["addresses"])).replace("%4", str(counts["orders"]))
+        text = (
+            self.tr("Restored the backup of %1: %2 customers, %3 addresses, %4 orders.")
+            .replace("%1", self.local_text(result.info.created_at))
+            .replace("%2", str(counts["customers"]))
+            .replace("%3", str(counts["addresses"]))
+            .replace("%4", str(counts["orders"]))
+        )
         if result.safety_backup is not None:
             text += "\n\n" + self.tr("The data it replaced was saved to:\n%1").replace("%1", str(result.safety_backup))
         if result.keyfile_replaced:

@@ -46,8 +46,12 @@ class RestoreDialog(QDialog):
         self._job: Job | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Choose a SellerDesk backup file (.sdbackup). It is checked before anything "
-                               "changes, and your current data is backed up first."))
+        intro = QLabel(
+            self.tr(
+                "Choose a SellerDesk backup file (.sdbackup). It is checked before anything "
+                "changes, and your current data is backed up first."
+            )
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         row = QHBoxLayout()
@@ -112,8 +116,7 @@ class RestoreDialog(QDialog):
             return
         self.info = info
         self.details.setText(self._describe(info))
-        job = self.controller.make_job(lambda progress, token: check_integrity(path, progress, token),
-                                       "check backup")
+        job = self.controller.make_job(lambda progress, token: check_integrity(path, progress, token), "check backup")
         job.succeeded.connect(self._checked)
         job.failed.connect(self._check_failed)
         job.finished.connect(self._job_done)
@@ -126,9 +129,14 @@ class RestoreDialog(QDialog):
     def _describe(self, info: BackupInfo) -> str:
         when = self.controller.local_text(info.created_at)
         counts = info.counts
-        return self.tr("Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).").replace(
-            "%1", when).replace("%2", str(counts["customers"])).replace("%3", str(counts["addresses"])).replace(
-            "%4", str(counts["orders"])).replace("%5", info.header.app_version)
+        return (
+            self.tr("Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).")
+            .replace("%1", when)
+            .replace("%2", str(counts["customers"]))
+            .replace("%3", str(counts["addresses"]))
+            .replace("%4", str(counts["orders"]))
+            .replace("%5", info.header.app_version)
+        )
 
     def _check_failed(self, message: str) -> None:
         if self.info is None:
@@ -142,17 +150,22 @@ class RestoreDialog(QDialog):
         self.verified = True
         self.details.setText(self._describe(info) + "\n" + self.tr("The file is intact."))
         try:
-            self._known_key = unlock_backup(info, keys=[self.context.key],
-                                            secret_store=self.context.datadir.secret_store)
+            self._known_key = unlock_backup(
+                info, keys=[self.context.key], secret_store=self.context.datadir.secret_store
+            )
         except BackupNeedsSecretError:
             self._known_key = None
         if self._known_key is None:
             if info.needs_password:
-                self.secret_label.setText(self.tr("This backup has another key. Enter the master password or the "
-                                                  "recovery code it was made with."))
+                self.secret_label.setText(
+                    self.tr(
+                        "This backup has another key. Enter the master password or the recovery code it was made with."
+                    )
+                )
             else:
-                self.secret_label.setText(self.tr("This backup has another key. Enter the recovery code it was "
-                                                  "made with."))
+                self.secret_label.setText(
+                    self.tr("This backup has another key. Enter the recovery code it was made with.")
+                )
             self._show_secret(True)
             self.secret.setFocus()
         self.restore_button.setEnabled(True)
@@ -169,12 +182,15 @@ class RestoreDialog(QDialog):
             try:
                 key = unlock_backup(self.info, secret=text)
             except WrongBackupSecretError:
-                self.error.setText(self.tr("Wrong password or recovery code for this backup. Nothing was changed; "
-                                           "please try again."))
+                self.error.setText(
+                    self.tr("Wrong password or recovery code for this backup. Nothing was changed; please try again.")
+                )
                 self.secret.selectAll()
                 return
-        question = self.tr("Replace the customers you have now with this backup?\n\nYour current data is backed "
-                           "up first, so you can go back to it.")
+        question = self.tr(
+            "Replace the customers you have now with this backup?\n\nYour current data is backed "
+            "up first, so you can go back to it."
+        )
         if not dialogs.confirm(self, self.tr("Restore this backup?"), question):
             return
         self.key = key

@@ -32,9 +32,12 @@ class BackupSettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Backup settings"))
         layout = QVBoxLayout(self)
 
-        intro = QLabel(self.tr("Backups are written to every folder below — for example a USB drive and a "
-                               "cloud-synced folder. With no folder chosen they go to %1.")
-                       .replace("%1", str(backup_settings.default_destination())))
+        intro = QLabel(
+            self.tr(
+                "Backups are written to every folder below — for example a USB drive and a "
+                "cloud-synced folder. With no folder chosen they go to %1."
+            ).replace("%1", str(backup_settings.default_destination()))
+        )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.folders = QListWidget()

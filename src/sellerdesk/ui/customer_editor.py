@@ -135,7 +135,8 @@ class CustomerEditor(QWidget):
         paste_layout = QVBoxLayout(paste_box)
         self.paste_edit = QPlainTextEdit()
         self.paste_edit.setPlaceholderText(
-            self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号"))
+            self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号")
+        )
         self.paste_edit.setFixedHeight(60)
         paste_layout.addWidget(self.paste_edit)
         row = QHBoxLayout()
@@ -360,8 +361,13 @@ class CustomerEditor(QWidget):
 
     def _fill_history(self, history) -> None:
         self.history.clear()
-        names = {"create": self.tr("Added"), "update": self.tr("Changed"), "delete": self.tr("Deleted"),
-                 "restore": self.tr("Restored"), "verify": self.tr("Verified")}
+        names = {
+            "create": self.tr("Added"),
+            "update": self.tr("Changed"),
+            "delete": self.tr("Deleted"),
+            "restore": self.tr("Restored"),
+            "verify": self.tr("Verified"),
+        }
         for change in history:
             when = local_time(change.changed_at)
             if change.action == "update":
@@ -369,8 +375,9 @@ class CustomerEditor(QWidget):
                 text = "; ".join(f"{old.get(k, '')} → {new.get(k, '')}" for k in new)
             else:
                 text = format_one_line(change.new_values or change.old_values or {})
-            item = QTreeWidgetItem([when.strftime("%Y-%m-%d %H:%M") if when else "",
-                                    names.get(change.action, change.action), text])
+            item = QTreeWidgetItem(
+                [when.strftime("%Y-%m-%d %H:%M") if when else "", names.get(change.action, change.action), text]
+            )
             item.setToolTip(2, text)
             self.history.addTopLevelItem(item)
         for column in range(2):
@@ -418,7 +425,8 @@ class CustomerEditor(QWidget):
             self.postal_code.setText(values.get("postal_code", ""))
             when = local_time(draft.verified_at)
             self.verified_label.setText(
-                self.tr("✔ Verified on %1").replace("%1", when.strftime("%Y-%m-%d")) if when else "")
+                self.tr("✔ Verified on %1").replace("%1", when.strftime("%Y-%m-%d")) if when else ""
+            )
             self.default_button.setEnabled(has and not draft.is_default)
             self.verify_button.setEnabled(has and draft.id is not None and not draft.changed())
         finally:
@@ -489,7 +497,8 @@ class CustomerEditor(QWidget):
         if item is not None:
             draft = self.drafts[self._current]
             label = draft.values.get("label") or self.tr("Address %1").replace(
-                "%1", str(self.address_list.currentRow() + 1))
+                "%1", str(self.address_list.currentRow() + 1)
+            )
             item.setText(f"{label}: {draft.one_line() or self.tr('(empty)')}")
         self._set_dirty(True)
         self._show_problems()
@@ -503,14 +512,19 @@ class CustomerEditor(QWidget):
         if self._current < 0:
             return
         draft = self.drafts[self._current]
-        province, city, district = (self.province.currentText().strip(), self.city.currentText().strip(),
-                                    self.district.currentText().strip())
+        province, city, district = (
+            self.province.currentText().strip(),
+            self.city.currentText().strip(),
+            self.district.currentText().strip(),
+        )
         resolved = regions.resolve(province, city, district) if province or city or district else None
         draft.values.update(
             label=self.label.currentText().strip(),
             recipient=self.recipient.text().strip(),
             phone=self.address_phone.text().strip(),
-            province=province, city=city, district=district,
+            province=province,
+            city=city,
+            district=district,
             detail=self.detail.text().strip(),
             postal_code=self.postal_code.text().strip(),
             adcode=resolved.adcode if resolved else "",
@@ -601,8 +615,9 @@ class CustomerEditor(QWidget):
         self.candidates.clear()
         if len(result.candidates) > 1:
             for candidate in result.candidates:
-                self.candidates.addItem(format_one_line({k: candidate.get(k, "") for k in
-                                                         ("province", "city", "district")}), candidate)
+                self.candidates.addItem(
+                    format_one_line({k: candidate.get(k, "") for k in ("province", "city", "district")}), candidate
+                )
             self.candidates.setVisible(True)
         else:
             self.candidates.setVisible(False)
@@ -623,9 +638,14 @@ class CustomerEditor(QWidget):
 
     def _highlight(self, result) -> None:
         self._clear_highlights()
-        fields = {"name": [self.name, self.recipient], "phone": [self.phone, self.address_phone],
-                  "province": [self.province], "city": [self.city], "district": [self.district],
-                  "detail": [self.detail]}
+        fields = {
+            "name": [self.name, self.recipient],
+            "phone": [self.phone, self.address_phone],
+            "province": [self.province],
+            "city": [self.city],
+            "district": [self.district],
+            "detail": [self.detail],
+        }
         for key, widgets in fields.items():
             if result.confidence.get(key, 0.0) < LOW_CONFIDENCE:
                 for widget in widgets:
@@ -633,8 +653,16 @@ class CustomerEditor(QWidget):
                     widget.setToolTip(self.tr("Not sure about this one — please check"))
 
     def _clear_highlights(self) -> None:
-        for widget in (self.name, self.recipient, self.phone, self.address_phone, self.province, self.city,
-                       self.district, self.detail):
+        for widget in (
+            self.name,
+            self.recipient,
+            self.phone,
+            self.address_phone,
+            self.province,
+            self.city,
+            self.district,
+            self.detail,
+        ):
             widget.setStyleSheet("")
             widget.setToolTip("")
 
@@ -716,8 +744,11 @@ class CustomerEditor(QWidget):
             self.status.setText(self.tr("A customer needs at least a name, a phone or a WeChat ID."))
             self.name.setFocus()
             return None
-        live = [d for d in self.drafts if not d.deleted and any(d.values.get(k) for k in
-                                                                 ("province", "city", "district", "detail"))]
+        live = [
+            d
+            for d in self.drafts
+            if not d.deleted and any(d.values.get(k) for k in ("province", "city", "district", "detail"))
+        ]
         try:
             with DB.atomic():
                 if self.customer_id is None:
@@ -737,8 +768,9 @@ class CustomerEditor(QWidget):
                         if draft not in live and draft.id is None:
                             continue
                         if draft.id is None:
-                            draft.id = customers.add_address(customer_id, draft.values,
-                                                             make_default=draft.is_default).id
+                            draft.id = customers.add_address(
+                                customer_id, draft.values, make_default=draft.is_default
+                            ).id
                         elif draft.changed():
                             customers.update_address(draft.id, draft.values)
                         if draft.is_default:

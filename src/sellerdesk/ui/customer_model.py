@@ -29,12 +29,20 @@ from sellerdesk.store.queries import CustomerFilter, CustomerRow
 # (key, store sort key); header texts come from CustomerTableModel.header_text.
 COLUMNS: tuple[str, ...] = ("name", "phone", "wechat", "address", "region", "tags", "tier", "last_order", "updated")
 SORT_FOR_COLUMN = {
-    "name": "name", "phone": "phone", "wechat": "wechat", "address": "address", "region": "region",
-    "tags": "tags", "tier": "tier", "last_order": "last_order", "updated": "updated",
+    "name": "name",
+    "phone": "phone",
+    "wechat": "wechat",
+    "address": "address",
+    "region": "region",
+    "tags": "tags",
+    "tier": "tier",
+    "last_order": "last_order",
+    "updated": "updated",
 }
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-_SERVED_ROLES = frozenset(int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                                           Qt.ItemDataRole.ForegroundRole, ID_ROLE))
+_SERVED_ROLES = frozenset(
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, ID_ROLE)
+)
 _BIG_REGION: dict[str, str] = {}  # province → 大区, asked for every painted row
 
 
@@ -178,7 +186,7 @@ class CustomerTableModel(QAbstractTableModel):
         rows = self._pages.get(page)
         if rows is None:
             start = page * self.PAGE_SIZE
-            rows = queries.rows_for_ids(self._ids[start:start + self.PAGE_SIZE])
+            rows = queries.rows_for_ids(self._ids[start : start + self.PAGE_SIZE])
             self.pages_loaded += 1
             self._pages[page] = rows
             while len(self._pages) > self.MAX_PAGES:

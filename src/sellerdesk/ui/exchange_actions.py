@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWidget
 from sellerdesk.exchange.readers import TEXT_SUFFIXES
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui import dialogs
+
 if TYPE_CHECKING:  # imported when used: they load openpyxl (~0.4 s), too slow for start-up
     from sellerdesk.ui.export_dialog import ExportDialog
     from sellerdesk.ui.import_wizard import ImportWizard
@@ -30,8 +31,14 @@ class ExchangeController(QObject):
     imported = Signal(object)  # ImportResult
     exported = Signal(object)  # ExportResult
 
-    def __init__(self, context, parent_widget: QWidget, current_filter: Callable[[], CustomerFilter] | None = None,
-                 *, synchronous: bool = False) -> None:
+    def __init__(
+        self,
+        context,
+        parent_widget: QWidget,
+        current_filter: Callable[[], CustomerFilter] | None = None,
+        *,
+        synchronous: bool = False,
+    ) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
@@ -77,8 +84,9 @@ class ExchangeController(QObject):
             folder = Path(saved) if saved and Path(saved).is_dir() else None
         from sellerdesk.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.current_filter(), self.parent_widget, synchronous=self.synchronous,
-                              default_folder=folder)
+        dialog = ExportDialog(
+            self.current_filter(), self.parent_widget, synchronous=self.synchronous, default_folder=folder
+        )
         dialog.exported.connect(self._on_exported)
         self.export_dialog = dialog
         dialogs.launch(dialog)

@@ -40,8 +40,14 @@ class ExportDialog(QDialog):
 
     exported = Signal(object)
 
-    def __init__(self, current_filter: CustomerFilter | None = None, parent: QWidget | None = None, *,
-                 synchronous: bool = False, default_folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        current_filter: CustomerFilter | None = None,
+        parent: QWidget | None = None,
+        *,
+        synchronous: bool = False,
+        default_folder: Path | None = None,
+    ) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
         self.current_filter = current_filter or CustomerFilter()
@@ -62,8 +68,9 @@ class ExportDialog(QDialog):
         self.format_combo = QComboBox()
         self.format_combo.addItem(self.tr("Spreadsheet (choose the columns)"), None)
         for tpl in list_templates():
-            self.format_combo.addItem(self.tr("Courier template: %1").replace("%1", tpl.display_title(language)),
-                                      tpl.name)
+            self.format_combo.addItem(
+                self.tr("Courier template: %1").replace("%1", tpl.display_title(language)), tpl.name
+            )
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.per_address = QCheckBox(self.tr("One row per address (otherwise the default address only)"))
         self.split_region = QCheckBox(self.tr("Province, city and district in separate columns"))
@@ -134,8 +141,9 @@ class ExportDialog(QDialog):
         return out
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export customers"), self.path_edit.text(),
-                                              self.tr("Excel workbook (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export customers"), self.path_edit.text(), self.tr("Excel workbook (*.xlsx)")
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -154,9 +162,16 @@ class ExportDialog(QDialog):
         per_address, split = self.per_address.isChecked(), self.split_region.isChecked()
 
         def work(progress, token):
-            return exp.export_customers(path, flt, per_address=per_address, split_region=split,
-                                        columns=None if template else columns, template=template,
-                                        progress=progress, token=token)
+            return exp.export_customers(
+                path,
+                flt,
+                per_address=per_address,
+                split_region=split,
+                columns=None if template else columns,
+                template=template,
+                progress=progress,
+                token=token,
+            )
 
         job = Job(translated(work), "export")
         self.job = job
@@ -188,8 +203,13 @@ class ExportDialog(QDialog):
         text = self.tr("Exported %1 rows to %2.").replace("%1", str(result.rows)).replace("%2", str(result.path))
         if result.warnings:
             language = ExchangeText.language()
-            lines = [self.tr("Row %1, %2: %3").replace("%1", str(w.row)).replace("%2", w.column).replace(
-                "%3", exp.WARNING_TEXT[w.code][0 if language.startswith("zh") else 1]) for w in result.warnings[:20]]
+            lines = [
+                self.tr("Row %1, %2: %3")
+                .replace("%1", str(w.row))
+                .replace("%2", w.column)
+                .replace("%3", exp.WARNING_TEXT[w.code][0 if language.startswith("zh") else 1])
+                for w in result.warnings[:20]
+            ]
             text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(result.warnings)))
             text += "\n" + "\n".join(lines)
         self.exported.emit(result)

@@ -35,7 +35,9 @@ class ModePage(QWizardPage):
         self.setTitle(self.tr("Welcome to SellerDesk"))
         self.setSubTitle(self.tr("Your customers' data is encrypted on this computer. Choose how to unlock it."))
         layout = QVBoxLayout(self)
-        self.keyring_radio = QRadioButton(self.tr("Keep the key in the system keyring (recommended: no password to type)"))
+        self.keyring_radio = QRadioButton(
+            self.tr("Keep the key in the system keyring (recommended: no password to type)")
+        )
         self.password_radio = QRadioButton(self.tr("Use a master password (typed at every start)"))
         self.group = QButtonGroup(self)
         self.group.addButton(self.keyring_radio)
@@ -46,8 +48,9 @@ class ModePage(QWizardPage):
         self.keyring_note.setIndent(24)
         layout.addWidget(self.keyring_note)
         layout.addWidget(self.password_radio)
-        hint = QLabel(self.tr("Either way you will get a recovery code that opens your data and your backups "
-                              "on a new computer."))
+        hint = QLabel(
+            self.tr("Either way you will get a recovery code that opens your data and your backups on a new computer.")
+        )
         hint.setWordWrap(True)
         layout.addSpacing(12)
         layout.addWidget(hint)
@@ -76,8 +79,9 @@ class PasswordPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Choose a master password"))
-        self.setSubTitle(self.tr("At least %n characters. SellerDesk cannot read your data without it.", "",
-                                 MIN_PASSWORD_LENGTH))
+        self.setSubTitle(
+            self.tr("At least %n characters. SellerDesk cannot read your data without it.", "", MIN_PASSWORD_LENGTH)
+        )
         layout = QVBoxLayout(self)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -138,9 +142,13 @@ class RecoveryPage(QWizardPage):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         layout.addLayout(row)
-        explain = QLabel(self.tr("If this computer breaks or the keyring forgets the key, this code unlocks "
-                                 "your data and every backup on a new computer. Without it and without the "
-                                 "password, nobody — not even us — can recover the data."))
+        explain = QLabel(
+            self.tr(
+                "If this computer breaks or the keyring forgets the key, this code unlocks "
+                "your data and every backup on a new computer. Without it and without the "
+                "password, nobody — not even us — can recover the data."
+            )
+        )
         explain.setWordWrap(True)
         layout.addWidget(explain)
         self.confirm = QCheckBox(self.tr("I have written down the recovery code"))

@@ -65,15 +65,26 @@ class ExchangeText:
             "not_found": translate("ExchangeText", "The file %1 was not found."),
             "unreadable": translate("ExchangeText", "The file %1 cannot be read."),
             "empty_file": translate("ExchangeText", "The file %1 is empty."),
-            "not_spreadsheet": translate("ExchangeText", "%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files."),
-            "corrupt": translate("ExchangeText", "%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again."),
-            "encrypted": translate("ExchangeText", "%1 is protected by a password. Save it without the password and try again."),
-            "encoding": translate("ExchangeText", "%1 is not UTF-8 or GBK text. Save it from Excel as \"CSV UTF-8\" and try again."),
+            "not_spreadsheet": translate(
+                "ExchangeText", "%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files."
+            ),
+            "corrupt": translate(
+                "ExchangeText",
+                "%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.",
+            ),
+            "encrypted": translate(
+                "ExchangeText", "%1 is protected by a password. Save it without the password and try again."
+            ),
+            "encoding": translate(
+                "ExchangeText", '%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.'
+            ),
             "no_sheet": translate("ExchangeText", "%1 has no sheet with that name."),
             "no_visible_sheet": translate("ExchangeText", "%1 has no visible sheet with data."),
             "no_data": translate("ExchangeText", "%1 has no rows of customer data."),
             "no_header": translate("ExchangeText", "No header row was found in %1. Choose the header row by hand."),
-            "no_identity_column": translate("ExchangeText", "Map at least one column to name, phone, WeChat ID or address."),
+            "no_identity_column": translate(
+                "ExchangeText", "Map at least one column to name, phone, WeChat ID or address."
+            ),
             "bad_header_row": translate("ExchangeText", "That header row is outside the sheet."),
             "nothing_to_export": translate("ExchangeText", "Nothing to export: no customer is in this view."),
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
@@ -88,12 +99,27 @@ class ExchangeText:
     @staticmethod
     def field_labels() -> dict[str, str]:
         return {
-            "name": translate("ExchangeText", "Name"), "phone": translate("ExchangeText", "Phone"), "phone2": translate("ExchangeText", "Second phone"), "wechat": translate("ExchangeText", "WeChat ID"),
-            "address": translate("ExchangeText", "Whole address"), "province": translate("ExchangeText", "Province"), "city": translate("ExchangeText", "City"),
-            "district": translate("ExchangeText", "District/county"), "detail": translate("ExchangeText", "Street address"), "postal_code": translate("ExchangeText", "Postal code"),
-            "recipient": translate("ExchangeText", "Recipient"), "address_phone": translate("ExchangeText", "Recipient phone"), "label": translate("ExchangeText", "Address label"),
-            "tags": translate("ExchangeText", "Tags"), "tier": translate("ExchangeText", "Tier"), "birthday": translate("ExchangeText", "Birthday"), "gender": translate("ExchangeText", "Gender"),
-            "source": translate("ExchangeText", "Source"), "notes": translate("ExchangeText", "Notes"), "flags": translate("ExchangeText", "Marks"), "ref": translate("ExchangeText", "Customer No."),
+            "name": translate("ExchangeText", "Name"),
+            "phone": translate("ExchangeText", "Phone"),
+            "phone2": translate("ExchangeText", "Second phone"),
+            "wechat": translate("ExchangeText", "WeChat ID"),
+            "address": translate("ExchangeText", "Whole address"),
+            "province": translate("ExchangeText", "Province"),
+            "city": translate("ExchangeText", "City"),
+            "district": translate("ExchangeText", "District/county"),
+            "detail": translate("ExchangeText", "Street address"),
+            "postal_code": translate("ExchangeText", "Postal code"),
+            "recipient": translate("ExchangeText", "Recipient"),
+            "address_phone": translate("ExchangeText", "Recipient phone"),
+            "label": translate("ExchangeText", "Address label"),
+            "tags": translate("ExchangeText", "Tags"),
+            "tier": translate("ExchangeText", "Tier"),
+            "birthday": translate("ExchangeText", "Birthday"),
+            "gender": translate("ExchangeText", "Gender"),
+            "source": translate("ExchangeText", "Source"),
+            "notes": translate("ExchangeText", "Notes"),
+            "flags": translate("ExchangeText", "Marks"),
+            "ref": translate("ExchangeText", "Customer No."),
         }
 
     @staticmethod
@@ -168,6 +194,7 @@ def with_header(sample: Sample, header_row: int | None) -> Sample:
 
 # ---------------------------------------------------------------------------- the wizard
 
+
 class ImportWizard(QWizard):
     """Emits ``imported(result)`` once the import is in the database."""
 
@@ -175,8 +202,9 @@ class ImportWizard(QWizard):
 
     PAGE_FILE, PAGE_SHEET, PAGE_MAPPING, PAGE_PREVIEW, PAGE_IMPORT = range(5)
 
-    def __init__(self, context=None, path: str | Path | None = None, parent: QWidget | None = None, *,
-                 synchronous: bool = False) -> None:
+    def __init__(
+        self, context=None, path: str | Path | None = None, parent: QWidget | None = None, *, synchronous: bool = False
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.synchronous = synchronous  # tests: jobs run on the calling thread
@@ -199,16 +227,16 @@ class ImportWizard(QWizard):
         self.mapping_page = ImportMappingPage(self)
         self.preview_page = ImportPreviewPage(self)
         self.import_page = ImportRunPage(self)
-        for page_id, page in enumerate((self.file_page, self.sheet_page, self.mapping_page, self.preview_page,
-                                        self.import_page)):
+        for page_id, page in enumerate(
+            (self.file_page, self.sheet_page, self.mapping_page, self.preview_page, self.import_page)
+        ):
             self.setPage(page_id, page)
         if path:
             self.file_page.path_edit.setText(str(path))
         self.resize(900, 620)
 
     # jobs -----------------------------------------------------------------
-    def run(self, fn, on_success, on_failure, progress_bar: QProgressBar, label: QLabel,
-            name: str = "import") -> Job:
+    def run(self, fn, on_success, on_failure, progress_bar: QProgressBar, label: QLabel, name: str = "import") -> Job:
         """Run ``fn(progress, token)`` in the pool. One job at a time: a new request cancels the
         running one and only the latest reports back (a superseded or dropped job's progress
         and result are ignored)."""
@@ -265,8 +293,9 @@ class ImportWizard(QWizard):
         dialogs.error(self, self.tr("Import"), text)
 
     # reading ------------------------------------------------------------------
-    def load_sample(self, sheet: str | None, header_row: int | None, on_loaded, on_failed,
-                    progress_bar: QProgressBar, label: QLabel) -> Job:
+    def load_sample(
+        self, sheet: str | None, header_row: int | None, on_loaded, on_failed, progress_bar: QProgressBar, label: QLabel
+    ) -> Job:
         """Read the first rows of ``sheet`` in a job and guess the header and mapping.
 
         When it succeeds the wizard's sheets/sheet/sample/header_row/headers/mapping are set
@@ -286,8 +315,14 @@ class ImportWizard(QWizard):
                 self.show_error(message)
 
         label.setText(ExchangeText.phase("reading"))
-        return self.run(lambda progress, token: read_sample(path, sheet, header_row, progress, token),
-                        loaded, failed, progress_bar, label, name=SAMPLE_JOB)
+        return self.run(
+            lambda progress, token: read_sample(path, sheet, header_row, progress, token),
+            loaded,
+            failed,
+            progress_bar,
+            label,
+            name=SAMPLE_JOB,
+        )
 
     def use_sample(self, sample: Sample) -> None:
         self.sheets, self.sheet, self.sample = sample.sheets, sample.sheet, sample.rows
@@ -335,8 +370,9 @@ class ImportFilePage(QWizardPage):
         self._loaded_for: str | None = None  # the path whose sample has just been read
 
     def browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import customers"), "",
-                                              self.tr("Spreadsheets (%1)").replace("%1", FILE_FILTER_EXTS))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import customers"), "", self.tr("Spreadsheets (%1)").replace("%1", FILE_FILTER_EXTS)
+        )
         if path:
             self.path_edit.setText(path)
 
@@ -388,8 +424,12 @@ class ImportSheetPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Sheet and header row"))
-        self.setSubTitle(self.tr("Hidden sheets are skipped unless you choose one. The header row holds the "
-                                 "column names (姓名, 手机, 地址…)."))
+        self.setSubTitle(
+            self.tr(
+                "Hidden sheets are skipped unless you choose one. The header row holds the "
+                "column names (姓名, 手机, 地址…)."
+            )
+        )
         self.sheet_combo = QComboBox()
         self.header_spin = QSpinBox()
         self.header_spin.setRange(1, 1_048_576)
@@ -494,8 +534,12 @@ class ImportMappingPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Columns"))
-        self.setSubTitle(self.tr("Check what each column holds. A whole-address column is split into province, "
-                                 "city, district and street automatically."))
+        self.setSubTitle(
+            self.tr(
+                "Check what each column holds. A whole-address column is split into province, "
+                "city, district and street automatically."
+            )
+        )
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First values"), self.tr("Import as")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -553,9 +597,18 @@ class RecordModel(QAbstractTableModel):
         self.headers = headers
         self.records = records
         self.language = ExchangeText.language()
-        self.actions = {"new": translate("ExchangeText", "New"), "merge": translate("ExchangeText", "Merge"), "update": translate("ExchangeText", "Update"), "skip": translate("ExchangeText", "Skip"),
-                        "reject": translate("ExchangeText", "Rejected")}
-        self.titles = [translate("ExchangeText", "Row"), translate("ExchangeText", "Action"), translate("ExchangeText", "Problems")]
+        self.actions = {
+            "new": translate("ExchangeText", "New"),
+            "merge": translate("ExchangeText", "Merge"),
+            "update": translate("ExchangeText", "Update"),
+            "skip": translate("ExchangeText", "Skip"),
+            "reject": translate("ExchangeText", "Rejected"),
+        }
+        self.titles = [
+            translate("ExchangeText", "Row"),
+            translate("ExchangeText", "Action"),
+            translate("ExchangeText", "Problems"),
+        ]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
@@ -599,13 +652,18 @@ class ImportPreviewPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Preview"))
-        self.setSubTitle(self.tr("Red rows are not imported, yellow rows are imported and marked 需核对. "
-                                 "Nothing has been saved yet."))
+        self.setSubTitle(
+            self.tr(
+                "Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet."
+            )
+        )
         self.duplicate_combo = QComboBox()
-        for key, text in (("merge", self.tr("Merge: add a new address to the existing customer")),
-                          ("skip", self.tr("Skip the row")),
-                          ("update", self.tr("Update the existing customer")),
-                          ("new", self.tr("Always add a new customer"))):
+        for key, text in (
+            ("merge", self.tr("Merge: add a new address to the existing customer")),
+            ("skip", self.tr("Skip the row")),
+            ("update", self.tr("Update the existing customer")),
+            ("new", self.tr("Always add a new customer")),
+        ):
             self.duplicate_combo.addItem(text, key)
         self.duplicate_combo.currentIndexChanged.connect(self._replan)
         self.summary = QLabel()
@@ -639,8 +697,9 @@ class ImportPreviewPage(QWizardPage):
         def work(progress, token):
             table = importer.read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
             records = importer.prepare(table, mapping, progress=progress, token=token)
-            plan = importer.make_plan(records, on_duplicate, refs=importer.refs_of(table, mapping),
-                                      progress=progress, token=token)
+            plan = importer.make_plan(
+                records, on_duplicate, refs=importer.refs_of(table, mapping), progress=progress, token=token
+            )
             return table, plan
 
         self.progress.show()
@@ -657,9 +716,15 @@ class ImportPreviewPage(QWizardPage):
         refs = importer.refs_of(self.wiz.table, self.wiz.mapping)
         self.wiz.plan = None
         self.completeChanged.emit()
-        self.wiz.run(lambda progress, token: importer.make_plan(records, on_duplicate, refs=refs, progress=progress,
-                                                                token=token),
-                     self._replanned, self._failed, self.progress, self.phase)
+        self.wiz.run(
+            lambda progress, token: importer.make_plan(
+                records, on_duplicate, refs=refs, progress=progress, token=token
+            ),
+            self._replanned,
+            self._failed,
+            self.progress,
+            self.phase,
+        )
 
     def _replanned(self, plan) -> None:
         self.wiz.plan = plan
@@ -668,10 +733,15 @@ class ImportPreviewPage(QWizardPage):
     def _show_plan(self) -> None:
         plan = self.wiz.plan
         c = plan.counts
-        self.summary.setText(self.tr("%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)")
-                             .replace("%1", str(c["new"])).replace("%2", str(c["merged"]))
-                             .replace("%3", str(c["updated"])).replace("%4", str(c["skipped"]))
-                             .replace("%5", str(c["rejected"])).replace("%6", str(c["flagged"])))
+        self.summary.setText(
+            self.tr("%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)")
+            .replace("%1", str(c["new"]))
+            .replace("%2", str(c["merged"]))
+            .replace("%3", str(c["updated"]))
+            .replace("%4", str(c["skipped"]))
+            .replace("%5", str(c["rejected"]))
+            .replace("%6", str(c["flagged"]))
+        )
         self.view.setModel(RecordModel(self.wiz.table.headers, plan.records, self.view))
         self.progress.hide()
         self.phase.setText("")
@@ -686,8 +756,11 @@ class ImportPreviewPage(QWizardPage):
         self.wiz.show_error(message)
 
     def isComplete(self) -> bool:
-        return self.wiz.plan is not None and not self.wiz.busy() and (
-            self.wiz.plan.counts["new"] + self.wiz.plan.counts["merged"] + self.wiz.plan.counts["updated"]) > 0
+        return (
+            self.wiz.plan is not None
+            and not self.wiz.busy()
+            and (self.wiz.plan.counts["new"] + self.wiz.plan.counts["merged"] + self.wiz.plan.counts["updated"]) > 0
+        )
 
 
 class ImportRunPage(QWizardPage):
@@ -721,8 +794,13 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.show()
         self.progress.show()
         self.completeChanged.emit()
-        wiz.run(lambda progress, token: importer.finish(table, mapping, plan, progress=progress, token=token),
-                self._done, self._failed, self.progress, self.phase)
+        wiz.run(
+            lambda progress, token: importer.finish(table, mapping, plan, progress=progress, token=token),
+            self._done,
+            self._failed,
+            self.progress,
+            self.phase,
+        )
 
     def cancel(self) -> None:
         if self.wiz.job is not None:
@@ -733,10 +811,15 @@ class ImportRunPage(QWizardPage):
         self.wiz.result = result
         self.state = "done"
         c = result.counts
-        text = self.tr("Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. "
-                       "%6 addresses added.").replace("%1", str(c["new"])).replace("%2", str(c["merged"])) \
-            .replace("%3", str(c["updated"])).replace("%4", str(c["skipped"])).replace("%5", str(c["rejected"])) \
+        text = (
+            self.tr("Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.")
+            .replace("%1", str(c["new"]))
+            .replace("%2", str(c["merged"]))
+            .replace("%3", str(c["updated"]))
+            .replace("%4", str(c["skipped"]))
+            .replace("%5", str(c["rejected"]))
             .replace("%6", str(c["addresses_added"]))
+        )
         if result.report_path:
             text += "\n" + self.tr("Rows with problems are listed in %1.").replace("%1", str(result.report_path))
             self.report_button.show()

@@ -54,8 +54,17 @@ from sellerdesk.ui.region_tree import RegionSelection, RegionTree
 log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
-DEFAULT_WIDTHS = {"name": 84, "phone": 104, "wechat": 118, "address": 300, "region": 48, "tags": 110,
-                  "tier": 48, "last_order": 90, "updated": 124}
+DEFAULT_WIDTHS = {
+    "name": 84,
+    "phone": 104,
+    "wechat": 118,
+    "address": 300,
+    "region": 48,
+    "tags": 110,
+    "tier": 48,
+    "last_order": 90,
+    "updated": 124,
+}
 DEMO_SIZE = 1000
 
 
@@ -233,8 +242,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
-        for combo, everything, values in ((self.tag_filter, self.tr("All tags"), tags),
-                                          (self.tier_filter, self.tr("All tiers"), tiers)):
+        for combo, everything, values in (
+            (self.tag_filter, self.tr("All tags"), tags),
+            (self.tier_filter, self.tr("All tiers"), tiers),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
@@ -260,35 +271,67 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        self.new_action = self._action(self.tr("&New customer"), self.new_customer, "Ctrl+N", "customer-new",
-                                       self.tr("Add a customer (Ctrl+N)"))
-        self.paste_action = self._action(self.tr("New from &pasted address"), self.paste_new_customer, None,
-                                         "paste-address",
-                                         self.tr("New customer filled in from the address on the clipboard"))
-        self.save_action = self._action(self.tr("&Save"), self.save, "Ctrl+S", "save",
-                                        self.tr("Save the customer being edited (Ctrl+S)"))
+        self.new_action = self._action(
+            self.tr("&New customer"), self.new_customer, "Ctrl+N", "customer-new", self.tr("Add a customer (Ctrl+N)")
+        )
+        self.paste_action = self._action(
+            self.tr("New from &pasted address"),
+            self.paste_new_customer,
+            None,
+            "paste-address",
+            self.tr("New customer filled in from the address on the clipboard"),
+        )
+        self.save_action = self._action(
+            self.tr("&Save"), self.save, "Ctrl+S", "save", self.tr("Save the customer being edited (Ctrl+S)")
+        )
         self.cancel_action = self._action(self.tr("Cancel editing"), self.cancel_edit, "Esc")
         self.cancel_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.editor.addAction(self.cancel_action)
         self.edit_action = self._action(self.tr("&Edit customer"), self.edit_current, None)
-        self.delete_action = self._action(self.tr("Move to &Trash"), self.trash_selected, "Del", "trash",
-                                          self.tr("Move the selected customers to the Trash (Delete)"))
+        self.delete_action = self._action(
+            self.tr("Move to &Trash"),
+            self.trash_selected,
+            "Del",
+            "trash",
+            self.tr("Move the selected customers to the Trash (Delete)"),
+        )
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
-        self.undo_action = self._action(self.tr("&Undo move to Trash"), self.undo, "Ctrl+Z", "undo",
-                                        self.tr("Bring back the customers just moved to the Trash (Ctrl+Z)"))
+        self.undo_action = self._action(
+            self.tr("&Undo move to Trash"),
+            self.undo,
+            "Ctrl+Z",
+            "undo",
+            self.tr("Bring back the customers just moved to the Trash (Ctrl+Z)"),
+        )
         self.undo_action.setEnabled(False)
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, "Ctrl+F", "search")
         self.select_all_action = self._action(self.tr("Select &all"), self.table.selectAll, None)
-        self.trash_view_action = self._action(self.tr("&Trash"), self.toggle_trash_view, None, "trash",
-                                              self.tr("Show the customers in the Trash"))
+        self.trash_view_action = self._action(
+            self.tr("&Trash"), self.toggle_trash_view, None, "trash", self.tr("Show the customers in the Trash")
+        )
         self.trash_view_action.setCheckable(True)
-        self.restore_action = self._action(self.tr("&Restore from Trash"), self.restore_selected, None, "restore",
-                                           self.tr("Bring the selected customers back"))
-        self.purge_action = self._action(self.tr("&Delete for good…"), self.purge_selected, None, "remove",
-                                         self.tr("Delete the selected customers from the Trash for good"))
-        self.mask_action = self._action(self.tr("&Mask phone numbers"), self.toggle_mask, "Ctrl+M", "mask",
-                                        self.tr("Show 138****5678, for screenshots sent in WeChat (Ctrl+M)"))
+        self.restore_action = self._action(
+            self.tr("&Restore from Trash"),
+            self.restore_selected,
+            None,
+            "restore",
+            self.tr("Bring the selected customers back"),
+        )
+        self.purge_action = self._action(
+            self.tr("&Delete for good…"),
+            self.purge_selected,
+            None,
+            "remove",
+            self.tr("Delete the selected customers from the Trash for good"),
+        )
+        self.mask_action = self._action(
+            self.tr("&Mask phone numbers"),
+            self.toggle_mask,
+            "Ctrl+M",
+            "mask",
+            self.tr("Show 138****5678, for screenshots sent in WeChat (Ctrl+M)"),
+        )
         self.mask_action.setCheckable(True)
         self.refresh_action = self._action(self.tr("&Refresh"), self.on_customers_changed, "F5")
         self.reset_columns_action = self._action(self.tr("Reset &columns"), self.reset_columns, None)
@@ -296,11 +339,21 @@ class MainWindow(QMainWindow):
         self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
         self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "keyboard")
-        self.demo_action = self._action(self.tr("Add %1 &demo customers").replace("%1", f"{DEMO_SIZE:,}"),
-                                        self.add_demo, None)
+        self.demo_action = self._action(
+            self.tr("Add %1 &demo customers").replace("%1", f"{DEMO_SIZE:,}"), self.add_demo, None
+        )
         self.remove_demo_action = self._action(self.tr("Remove demo customers…"), self.remove_demo, None)
-        for action in (self.new_action, self.paste_action, self.save_action, self.undo_action, self.find_action,
-                       self.mask_action, self.refresh_action, self.quit_action, self.shortcuts_action):
+        for action in (
+            self.new_action,
+            self.paste_action,
+            self.save_action,
+            self.undo_action,
+            self.find_action,
+            self.mask_action,
+            self.refresh_action,
+            self.quit_action,
+            self.shortcuts_action,
+        ):
             self.addAction(action)
 
     def _build_controllers(self) -> None:
@@ -447,7 +500,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.editor.dirty and not dialogs.confirm(
-                self, self.tr("Unsaved changes"), self.tr("The customer being edited has unsaved changes. Quit anyway?")):
+            self, self.tr("Unsaved changes"), self.tr("The customer being edited has unsaved changes. Quit anyway?")
+        ):
             event.ignore()
             return
         if self.backup is not None and not self.backup.on_close():
@@ -550,8 +604,9 @@ class MainWindow(QMainWindow):
         self.new_action.setEnabled(not trash)
         self.paste_action.setEnabled(not trash)
         if trash:
-            self.view_banner.setText(self.tr("Trash — restore customers or delete them for good. "
-                                             "Use View ▸ Trash to go back."))
+            self.view_banner.setText(
+                self.tr("Trash — restore customers or delete them for good. Use View ▸ Trash to go back.")
+            )
         self.view_banner.setVisible(trash)
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
@@ -578,11 +633,15 @@ class MainWindow(QMainWindow):
         shown = self.model.rowCount()
         selected = len(self.selected_rows())
         where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
-        self.summary.setText("    ".join([
-            where.replace("%1", f"{total:,}"),
-            self.tr("Shown: %1").replace("%1", f"{shown:,}"),
-            self.tr("Selected: %1").replace("%1", f"{selected:,}"),
-        ]))
+        self.summary.setText(
+            "    ".join(
+                [
+                    where.replace("%1", f"{total:,}"),
+                    self.tr("Shown: %1").replace("%1", f"{shown:,}"),
+                    self.tr("Selected: %1").replace("%1", f"{selected:,}"),
+                ]
+            )
+        )
 
     def toggle_trash_view(self) -> None:
         self.editor.clear()
@@ -630,8 +689,10 @@ class MainWindow(QMainWindow):
             if row is None:
                 continue
             first = row if first is None else first
-            selection.select(self.model.index(row, 0), QItemSelectionModel.SelectionFlag.Select
-                             | QItemSelectionModel.SelectionFlag.Rows)
+            selection.select(
+                self.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
         if first is not None:
             selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
@@ -649,8 +710,9 @@ class MainWindow(QMainWindow):
         if self.editor.dirty and self.editor.customer_id not in ids[:1]:
             if self.editor.customer_id is None and not ids:
                 return  # a new customer being typed: keep it
-            if not dialogs.confirm(self, self.tr("Unsaved changes"),
-                                   self.tr("Discard the changes to the customer being edited?")):
+            if not dialogs.confirm(
+                self, self.tr("Unsaved changes"), self.tr("Discard the changes to the customer being edited?")
+            ):
                 return
         if len(ids) == 1:
             if ids[0] != self.editor.customer_id or not self.editor.dirty:
@@ -710,7 +772,8 @@ class MainWindow(QMainWindow):
             if next_row >= 0:
                 self.table.selectRow(next_row)
             self.statusBar().showMessage(
-                self.tr("Moved %n customer(s) to the Trash. Ctrl+Z brings them back.", "", len(moved)), 8000)
+                self.tr("Moved %n customer(s) to the Trash. Ctrl+Z brings them back.", "", len(moved)), 8000
+            )
 
     def undo(self) -> None:
         if not self.undo_stack:
@@ -733,9 +796,15 @@ class MainWindow(QMainWindow):
         ids = self.selected_ids()
         if not ids or not self.trash_view_action.isChecked():
             return
-        if not dialogs.confirm(self, self.tr("Delete for good"),
-                               self.tr("Delete %n customer(s) for good? Their addresses and orders go too. "
-                                       "Only a backup can bring them back.", "", len(ids))):
+        if not dialogs.confirm(
+            self,
+            self.tr("Delete for good"),
+            self.tr(
+                "Delete %n customer(s) for good? Their addresses and orders go too. Only a backup can bring them back.",
+                "",
+                len(ids),
+            ),
+        ):
             return
         purged = customers.purge_customers(ids)
         self.editor.clear()
@@ -757,8 +826,11 @@ class MainWindow(QMainWindow):
         if not count:
             dialogs.information(self, self.tr("Demo customers"), self.tr("There are no demo customers."))
             return
-        if dialogs.confirm(self, self.tr("Remove demo customers"),
-                           self.tr("Remove the %n demo customer(s)? Your own customers stay.", "", count)):
+        if dialogs.confirm(
+            self,
+            self.tr("Remove demo customers"),
+            self.tr("Remove the %n demo customer(s)? Your own customers stay.", "", count),
+        ):
             demo.remove_demo()
             self.editor.clear()
             self.context.customers_changed.emit()
@@ -766,8 +838,9 @@ class MainWindow(QMainWindow):
     def set_language(self, code: str) -> None:
         self.settings.setValue("ui/language", code)
         self.settings.sync()
-        dialogs.information(self, self.tr("Language"),
-                            self.tr("The new language is used from the next start of SellerDesk."))
+        dialogs.information(
+            self, self.tr("Language"), self.tr("The new language is used from the next start of SellerDesk.")
+        )
 
     # --- drag and drop ----------------------------------------------------------------------------------------------
 
@@ -796,8 +869,11 @@ class MainWindow(QMainWindow):
 
     def show_recovery_code(self) -> None:
         code = self.context.datadir.vault.recovery_code(self.context.key)
-        dialogs.information(self, self.tr("Recovery code"),
-                            self.tr("Your recovery code is:\n\n%1\n\nKeep it somewhere safe.").replace("%1", code))
+        dialogs.information(
+            self,
+            self.tr("Recovery code"),
+            self.tr("Your recovery code is:\n\n%1\n\nKeep it somewhere safe.").replace("%1", code),
+        )
 
     def show_about(self) -> None:
         dialogs.launch(AboutDialog(self.context, self))
@@ -818,8 +894,12 @@ class AboutDialog(QDialog):
         rows = [
             (self.tr("Data folder"), str(context.datadir.home)),
             (self.tr("License"), "GPL-3.0-or-later"),
-            (self.tr("Region data"), " · ".join(v for v in (source.get("source", ""), source.get("version", ""),
-                                                             source.get("date", "")) if v)),
+            (
+                self.tr("Region data"),
+                " · ".join(
+                    v for v in (source.get("source", ""), source.get("version", ""), source.get("date", "")) if v
+                ),
+            ),
             (self.tr("Region data license"), source.get("license", "")),
         ]
         text = "".join(f"<tr><td style='padding-right:12px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)

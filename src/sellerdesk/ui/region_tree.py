@@ -20,7 +20,7 @@ from sellerdesk.core import regions
 from sellerdesk.store import queries
 from sellerdesk.ui.icons import icon
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1   # "all", "big", "province", "city", "incomplete"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "big", "province", "city", "incomplete"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # big-region name, province name, or (province, city)
 
 
@@ -66,8 +66,9 @@ class RegionTree(QTreeView):
         """Recount (after edits, imports, deletes), keeping what was selected and expanded."""
         self.apply_counts(queries.region_counts(), queries.count_incomplete(), emit)
 
-    def apply_counts(self, counts: dict[tuple[str, str], int] | None, incomplete: int | None,
-                     emit: bool = True) -> None:
+    def apply_counts(
+        self, counts: dict[tuple[str, str], int] | None, incomplete: int | None, emit: bool = True
+    ) -> None:
         """Rebuild from counts per (province, city) (None: not counted yet, no numbers shown)."""
         selected = {self._key(i) for i in self.selectionModel().selectedIndexes()}
         expanded = set()
@@ -100,8 +101,9 @@ class RegionTree(QTreeView):
                 root.appendRow(big_item)
             others = [p for p in by_province if p not in placed]
             if others:
-                other_item = self._item(self.tr("Other"), sum(sum(by_province[p].values()) for p in others),
-                                        "big", "", "map")
+                other_item = self._item(
+                    self.tr("Other"), sum(sum(by_province[p].values()) for p in others), "big", "", "map"
+                )
                 for province in sorted(others):
                     other_item.appendRow(self._province_item(province, by_province[province]))
                 root.appendRow(other_item)

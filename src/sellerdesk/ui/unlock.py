@@ -23,8 +23,9 @@ class UnlockDialog(QDialog):
         if mode == MODE_PASSWORD:
             text = self.tr("Enter your master password (or your recovery code) to open your customers.")
         else:
-            text = self.tr("The system keyring could not give SellerDesk its key. "
-                           "Enter your recovery code to open your customers.")
+            text = self.tr(
+                "The system keyring could not give SellerDesk its key. Enter your recovery code to open your customers."
+            )
         intro = QLabel(text)
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -36,8 +37,10 @@ class UnlockDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret.setPlaceholderText(
-            self.tr("Master password or recovery code") if mode == MODE_PASSWORD
-            else self.tr("Recovery code, e.g. 7K2QM-…"))
+            self.tr("Master password or recovery code")
+            if mode == MODE_PASSWORD
+            else self.tr("Recovery code, e.g. 7K2QM-…")
+        )
         layout.addWidget(self.secret)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e")
