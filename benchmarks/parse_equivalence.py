@@ -29,11 +29,15 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_parse import mixed_strings  # noqa: E402
 from parse_cases import CASES  # noqa: E402
 
-from sellerdesk.core import noise, person, regions  # noqa: E402
-from sellerdesk.core import address  # noqa: E402
+from bench_parse import mixed_strings  # noqa: E402
+from sellerdesk.core import (  # noqa: E402
+    address,  # noqa: E402
+    noise,
+    person,
+    regions,
+)
 from sellerdesk.core.address import parse  # noqa: E402
 
 LABELS = [

@@ -10,7 +10,8 @@ prints them.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Protocol
+from collections.abc import Callable
+from typing import Protocol
 
 
 class Cancelled(Exception):

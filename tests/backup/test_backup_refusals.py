@@ -4,6 +4,7 @@ import errno
 import os
 
 import pytest
+from backup_data import snapshot_dir
 
 from sellerdesk.backup import (
     BackupDamagedError,
@@ -14,19 +15,18 @@ from sellerdesk.backup import (
     WrongBackupSecretError,
     check_integrity,
     create_backup,
+    fileformat,
     prepare_restore,
     read_info,
+    safewrite,
     unlock_backup,
     verify_backup,
 )
-from sellerdesk.backup import fileformat, safewrite
 from sellerdesk.backup.errors import BackupError
-from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.progress import Cancelled, CancelToken
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
-
-from backup_data import snapshot_dir
 
 
 @pytest.fixture
@@ -250,7 +250,7 @@ def test_two_destinations_get_identical_files(filled, tmp_path):
 def test_same_second_gets_a_new_name(filled, tmp_path):
     import datetime as dt
 
-    now = dt.datetime(2026, 11, 22, 15, 30, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 22, 15, 30, tzinfo=dt.UTC)
     first = create_backup(filled.db_path, filled.key, filled.vault.load(), [tmp_path], now=now).path
     second = create_backup(filled.db_path, filled.key, filled.vault.load(), [tmp_path], now=now).path
     assert first != second and first.exists() and second.exists()

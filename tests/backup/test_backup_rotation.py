@@ -82,7 +82,7 @@ def test_settings_defaults_round_trip_and_garbage(tmp_path):
     s.destinations = ["/媒体/U盘/备份", "/cloud/SellerDesk"]
     s.keep_last = 3
     s.backup_on_exit = True
-    moment = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+    moment = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
     s.mark_backup(moment, tmp_path / "x.sdbackup")
     backup_settings.save(tmp_path, s)
     again = backup_settings.load(tmp_path)

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import pytest
+from backup_data import dump_tables, populate
 
 from sellerdesk.backup import (
     backup_datadir,
@@ -19,8 +20,6 @@ from sellerdesk.store.database import connect
 from sellerdesk.store.models import Customer
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
-
-from backup_data import dump_tables, populate
 
 
 def test_round_trip_into_the_same_data_dir(filled, tmp_path):
@@ -87,7 +86,7 @@ def test_verify_accepts_a_good_backup(filled, tmp_path):
     info = verify_backup(result.path, filled.key)
     assert info.counts["customers"] == 5
     assert info.header.app_version
-    assert info.created_at.tzinfo is dt.timezone.utc
+    assert info.created_at.tzinfo is dt.UTC
 
 
 def test_backup_while_a_write_transaction_is_open(filled, tmp_path, monkeypatch):

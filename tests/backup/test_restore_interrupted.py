@@ -1,10 +1,10 @@
 """A restore that brings another key must never leave the database and its key file apart."""
 
+from backup_data import dump_tables
+
 from sellerdesk.backup import create_backup, read_info, restore_into, unlock_backup
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
-
-from backup_data import dump_tables
 
 
 def _other_machine(tmp_path):

@@ -10,7 +10,7 @@ class Cli:
     def __init__(self, env):
         self.env = env
 
-    def __call__(self, *args, input=None, check=True, env=None):
+    def __call__(self, *args, input=None, check=True, env=None):  # noqa: A002 (subprocess.run's name)
         full_env = dict(self.env, **(env or {}))
         proc = subprocess.run(
             [sys.executable, "-m", "sellerdesk.cli", *args],

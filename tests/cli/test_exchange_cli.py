@@ -135,7 +135,6 @@ def test_kill_during_import_leaves_the_database_unchanged(initialized_cli, tmp_p
 def test_ctrl_c_while_closing_the_store_is_held_until_it_is_closed():
     """After a committed import the close checkpoints the WAL; Ctrl-C there must not turn a
     finished import into 'interrupted' (a re-run could add it twice)."""
-    import os
     import signal
 
     from sellerdesk.cli.context import _ctrl_c_held

@@ -1,5 +1,4 @@
 import json
-import os
 
 from sellerdesk.store.keys import normalize_recovery_code
 

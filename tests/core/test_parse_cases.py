@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from parse_cases import ADDRESSES, CASES
+
 from sellerdesk.core import regions
 from sellerdesk.core.address import parse
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from messy_sheets import write_xlsx
 
 

@@ -7,9 +7,9 @@ from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.export import check_cell, default_columns, export_customers
 from sellerdesk.exchange.templates import list_templates, load_template
-from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.progress import Cancelled, CancelToken
 from sellerdesk.store import customers, queries
-from sellerdesk.store.models import Customer, DB
+from sellerdesk.store.models import DB, Customer
 
 
 def rows_of(path):

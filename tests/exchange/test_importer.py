@@ -1,13 +1,12 @@
 import openpyxl
 import pytest
+from messy_sheets import HEADER
 
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.progress import Cancelled, CancelToken
 from sellerdesk.store import bulk, customers, queries, search
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer
-
-from messy_sheets import HEADER
 
 
 def search_index():

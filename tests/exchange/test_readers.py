@@ -1,11 +1,10 @@
 import pytest
+from messy_sheets import HEADER, add_cached_values
 
 from sellerdesk.exchange import headers
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import read_table
 from sellerdesk.exchange.readers import cell_text, decode_text, open_workbook
-
-from messy_sheets import HEADER, add_cached_values
 
 
 def test_header_found_under_title_rows_and_merged_cells(sheets):

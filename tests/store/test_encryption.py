@@ -44,11 +44,11 @@ def test_wrong_key_is_refused_and_file_untouched(data_dir):
 
 
 def test_wrong_password_and_recovery_code(data_dir):
-    from sellerdesk.store.errors import WrongKeyError as WK
+    from sellerdesk.store.errors import WrongKeyError
 
-    with pytest.raises(WK):
+    with pytest.raises(WrongKeyError):
         data_dir.unlock_with_secret("not the code")
-    with pytest.raises(WK):
+    with pytest.raises(WrongKeyError):
         data_dir.unlock_with_secret("AAAAA-AAAAA-AAAAA-AAAAA-AAAAA")
     assert data_dir.unlock_with_secret(data_dir.code) == data_dir.key
     # typed sloppily: lower case, spaces, O for 0

@@ -97,12 +97,11 @@ def test_step_6_drops_only_covered_indexes(tmp_path):
     db = connect(tmp_path / "sellerdesk.db", KEY, create=True)
     try:
         migrations.migrate(db, target=5)
-        names = lambda: {
-            r[0]
-            for r in db.execute_sql(  # noqa: E731
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            )
-        }
+
+        def names():
+            sql = "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            return {r[0] for r in db.execute_sql(sql)}
+
         v5 = names()
         assert set(migrations._V6_REDUNDANT) <= v5
         migrations.migrate(db)

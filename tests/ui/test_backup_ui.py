@@ -254,7 +254,7 @@ def test_reminder_when_overdue(setup, modals, data_dir):
     assert list(folder.iterdir()) == []  # "Later"
     modals.remind_choice = "Back up now"
     s = backup_settings.load(data_dir.home)
-    s.mark_backup(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=9), folder / "old.sdbackup")
+    s.mark_backup(dt.datetime.now(dt.UTC) - dt.timedelta(days=9), folder / "old.sdbackup")
     backup_settings.save(data_dir.home, s)
     assert controller.maybe_remind()
     assert "9 day(s) ago" in modals.texts()[-1]
@@ -269,7 +269,7 @@ def test_reminder_when_overdue(setup, modals, data_dir):
 
 def test_status_text_by_age(setup):
     controller, _context, _folder = setup
-    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.timezone.utc)
+    now = dt.datetime(2026, 11, 22, 12, 0, tzinfo=dt.UTC)
     assert controller.age_text(None, now) == "No backup yet"
     assert controller.age_text(now - dt.timedelta(seconds=30), now) == "Backed up just now"
     assert controller.age_text(now - dt.timedelta(minutes=5), now) == "Last backup 5 minute(s) ago"

@@ -1,7 +1,7 @@
 import pytest
 
 from sellerdesk.jobs.worker import Job, start
-from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.progress import Cancelled, CancelToken
 
 
 def test_job_reports_progress_and_result(qtbot):

@@ -5,7 +5,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from sellerdesk.store import customers, demo, queries
+from sellerdesk.store import customers, queries
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext

@@ -69,7 +69,7 @@ def create_backup(
         raise NoDestinationError()
     if key_id(key) != keyfile.key_id:
         raise WrongKeyError()
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or dt.datetime.now(dt.UTC)
     db_path = Path(db_path)
     work_dir = Path(work_dir) if work_dir is not None else db_path.parent
     snapshot_path = work_dir / f".backup-snapshot-{secrets.token_hex(6)}.db"
@@ -78,7 +78,7 @@ def create_backup(
         header = BackupHeader(
             app_version=__version__,
             schema_version=snap.schema_version,
-            created_at=now.astimezone(dt.timezone.utc),
+            created_at=now.astimezone(dt.UTC),
             counts=snap.counts,
             payload_size=snap.size,
             payload_sha256=snap.sha256,

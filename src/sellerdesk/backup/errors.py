@@ -63,7 +63,7 @@ class DestinationError(BackupError):
         self.detail = detail
 
     @classmethod
-    def from_os_error(cls, folder: Path, exc: OSError) -> "DestinationError":
+    def from_os_error(cls, folder: Path, exc: OSError) -> DestinationError:
         code = exc.errno
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
             reason = cls.NO_SPACE

@@ -59,7 +59,7 @@ MSG_DECRYPT = "Decrypting and verifying the backup…"
 
 
 def _utc_text(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass
@@ -103,7 +103,7 @@ class BackupHeader:
         return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     @classmethod
-    def from_bytes(cls, data: bytes, path) -> "BackupHeader":
+    def from_bytes(cls, data: bytes, path) -> BackupHeader:
         try:
             doc = json.loads(data.decode("utf-8"))
             if doc["format"] != "sellerdesk-backup":
@@ -117,7 +117,7 @@ class BackupHeader:
             )
             if "recovery" not in keyfile.envelopes:
                 raise ValueError("no recovery envelope")
-            created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+            created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
             counts = {name: int(doc["counts"][name]) for name in ("customers", "addresses", "orders")}
             header = cls(
                 app_version=str(doc["app_version"]),

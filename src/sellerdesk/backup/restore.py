@@ -29,11 +29,11 @@ from pathlib import Path
 from sellerdesk.backup.create import create_backup
 from sellerdesk.backup.errors import BackupDamagedError, BackupError
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload, read_info
-from sellerdesk.store.files import fsync_dir
 from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations
 from sellerdesk.store.errors import StoreError, WrongKeyError
+from sellerdesk.store.files import fsync_dir
 from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id
 from sellerdesk.store.secrets import KeyringUnavailable
 

@@ -6,8 +6,9 @@ import logging
 import os
 import secrets
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO, Callable
+from typing import BinaryIO
 
 from sellerdesk.backup.errors import DestinationError
 from sellerdesk.store.files import fsync_dir

@@ -54,12 +54,12 @@ class BackupSettings:
         if not self.last_backup_at:
             return None
         try:
-            return dt.datetime.strptime(self.last_backup_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.timezone.utc)
+            return dt.datetime.strptime(self.last_backup_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
         except ValueError:
             return None
 
     def mark_backup(self, moment: dt.datetime, path: Path) -> None:
-        self.last_backup_at = moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.last_backup_at = moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
         self.last_backup_path = str(path)
 
 

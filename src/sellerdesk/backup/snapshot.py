@@ -121,7 +121,7 @@ def _backup_api(
 ) -> tuple[int, dict]:
     dest = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False)
     try:
-        dest.execute("PRAGMA key='%s'" % sqlcipher_passphrase(key).replace("'", "''"))
+        dest.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
 
         def step(_status: int, remaining: int, total: int) -> None:
             if token is not None:

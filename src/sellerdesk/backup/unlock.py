@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterable
 
 from sellerdesk.backup.fileformat import BackupInfo
 from sellerdesk.store.errors import StoreError, WrongKeyError

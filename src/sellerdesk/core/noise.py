@@ -41,7 +41,7 @@ _OTHER_LABELS = (
 LABEL_RE = re.compile(
     r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
     r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
-    r"|(?:" + "|".join(l for l in _OTHER_LABELS if len(l) >= 3) + r")\s*"
+    r"|(?:" + "|".join(label for label in _OTHER_LABELS if len(label) >= 3) + r")\s*"
 )
 
 _COURIERS = "顺丰|邮政|EMS|ems|京东|中通|圆通|韵达|申通|百世|极兔|德邦|天天|快递"

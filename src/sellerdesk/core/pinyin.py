@@ -13,7 +13,7 @@ dictionary reads as ordinary words (曾 ceng, 单 dan, 解 jie). A reduplicated 
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import chain
 from operator import add
 
@@ -78,7 +78,7 @@ def _convert(word: str) -> tuple[str, ...]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char(ch: str) -> tuple[str, ...]:
     # bounded by the number of distinct characters (a few thousand in practice, ~42k at most)
     return _convert(ch)

@@ -30,9 +30,43 @@ from sellerdesk.core.regions import Region
 _STREET_CHARS = frozenset("路街巷弄")
 _SHORT_STREET_CHARS = frozenset("路街巷弄道里村桥")
 _STREET_WORDS = frozenset(
-    "花园 小区 大道 大街 大厦 公寓 广场 新村 家园 中学 小学 大学 医院 公园 商城 商场 市场 "
-    "花苑 名苑 雅苑 山庄 胡同 饭店 酒店 宾馆 银行 公馆 府邸 名城 名都 佳园 华府 "
-    "超市 商厦 站前".split()
+    [
+        "花园",
+        "小区",
+        "大道",
+        "大街",
+        "大厦",
+        "公寓",
+        "广场",
+        "新村",
+        "家园",
+        "中学",
+        "小学",
+        "大学",
+        "医院",
+        "公园",
+        "商城",
+        "商场",
+        "市场",
+        "花苑",
+        "名苑",
+        "雅苑",
+        "山庄",
+        "胡同",
+        "饭店",
+        "酒店",
+        "宾馆",
+        "银行",
+        "公馆",
+        "府邸",
+        "名城",
+        "名都",
+        "佳园",
+        "华府",
+        "超市",
+        "商厦",
+        "站前",
+    ]  # noqa: E501 (one table)
 )
 _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import os
 from collections import namedtuple
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.exchange import headers as hdr

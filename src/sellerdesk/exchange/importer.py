@@ -29,11 +29,10 @@ import contextlib
 import datetime as _dt
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
-
 
 from sellerdesk.core import regions
 from sellerdesk.exchange import headers as hdr
@@ -41,6 +40,7 @@ from sellerdesk.exchange.cells import escape_cell, unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.readers import SheetInfo, Workbook, open_workbook
 from sellerdesk.progress import CancelToken, no_progress
+from sellerdesk.store import bulk, search
 from sellerdesk.store.customers import (
     FLAG_NEEDS_CHECK,
     clean_address_fields,
@@ -49,7 +49,6 @@ from sellerdesk.store.customers import (
     phone_of,
     split_list,
 )
-from sellerdesk.store import bulk, search
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
@@ -390,9 +389,8 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         data["notes"] = "\n".join(notes + [f"生日: {raw['birthday']}"])
         rec.issues.append("bad_date")
         customer = clean_customer_fields(data)
-    if raw.get("phone") or phone:
-        if not phone_of(customer.get("phone", "")).valid and customer.get("phone"):
-            rec.issues.append("invalid_phone")
+    if (raw.get("phone") or phone) and customer.get("phone") and not phone_of(customer["phone"]).valid:
+        rec.issues.append("invalid_phone")
     if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
     rec.customer = customer
@@ -529,7 +527,7 @@ class Planner:
             else:
                 file_table.setdefault(key, leader)
 
-    def plan(self, ref_column: bool = False) -> "Plan":
+    def plan(self, ref_column: bool = False) -> Plan:
         # a ref pointing at a database customer (encoded negative) becomes a target
         for rec in self.records:
             if rec.leader is not None and rec.leader < 0:
@@ -635,9 +633,7 @@ def _merged_values(current: dict, incoming: dict, overwrite: bool) -> dict:
                 changes[key] = f"{old}\n{value}" if old else value
         elif value in ("", None):
             continue
-        elif overwrite and old != value:
-            changes[key] = value
-        elif not overwrite and old in ("", None):
+        elif overwrite and old != value or not overwrite and old in ("", None):
             changes[key] = value
     if "name" in changes:
         changes["name_pinyin"] = incoming.get("name_pinyin", "")

@@ -19,9 +19,9 @@ import io
 import os
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from sellerdesk.exchange.errors import ExchangeError
 
@@ -86,7 +86,7 @@ class Workbook:
     def close(self) -> None:
         pass
 
-    def __enter__(self) -> "Workbook":
+    def __enter__(self) -> Workbook:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -105,7 +105,7 @@ def _panic_text_dropped() -> Iterator[None]:
     except (AttributeError, OSError, ValueError):
         yield
         return
-    held = tempfile.TemporaryFile()
+    held = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below, after fd 2 is back
     panicked = False
     try:
         os.dup2(held.fileno(), 2)

@@ -13,11 +13,12 @@ connection; SQLite's WAL lets the UI keep reading meanwhile.
 from __future__ import annotations
 
 import logging
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from sellerdesk.progress import CancelToken, Cancelled
+from sellerdesk.progress import Cancelled, CancelToken
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,8 @@ import contextlib
 import json
 import queue
 import threading
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import peewee as pw
 
@@ -55,8 +56,8 @@ class Writer:
     drops what is still queued and waits for the running statement, so the caller's
     rollback finds the connection idle. At most ``depth`` statements wait in the queue
     (their JSON texts are the memory a load holds beyond its rows: the importer queues
-    five per batch of 5,000 rows, ~15 MB); :meth:`run` blocks while it is full. Without JSON row support (SQLite before 3.45) it runs everything
-    at once in the calling thread.
+    five per batch of 5,000 rows, ~15 MB); :meth:`run` blocks while it is full. Without JSON row
+    support (SQLite before 3.45) it runs everything at once in the calling thread.
     """
 
     def __init__(self, db: pw.Database | None = None, depth: int = 16) -> None:
@@ -69,7 +70,7 @@ class Writer:
         self._stop = False
         self._finished = threading.Event()  # set by the helper thread as it ends
 
-    def __enter__(self) -> "Writer":
+    def __enter__(self) -> Writer:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:

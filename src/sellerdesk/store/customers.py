@@ -10,8 +10,8 @@ the Trash.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
 
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys

@@ -54,7 +54,7 @@ def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
         raise NotADatabaseError(path)
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
-        conn.execute("PRAGMA key='%s'" % sqlcipher_passphrase(key).replace("'", "''"))
+        conn.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime as _dt
 import itertools
 import random
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 from sellerdesk.core import regions
 from sellerdesk.core.pinyin import initials, sort_key
@@ -201,7 +201,7 @@ def _name(rng: random.Random) -> tuple[str, str]:
     return surname, given
 
 
-@lru_cache(maxsize=None)
+@cache
 def _syllables(part: str) -> tuple[str, str]:
     """(spaced pinyin, initials) of a surname or a given name; cached, as the parts repeat."""
     return sort_key(part).split("\x00", 1)[0], initials(part)
@@ -219,7 +219,8 @@ def _detail(rng: random.Random, label: str) -> str:
     street = f"{rng.choice(STREETS)}{rng.randint(1, 999)}号"
     if label == "公司":
         return f"{street}{rng.choice(COMPANIES)}{rng.choice('ABCDEF')}座{rng.randint(1, 30)}{rng.randint(1, 20):02d}室"
-    return f"{street}{rng.choice(ESTATES)}{rng.randint(1, 30)}栋{rng.randint(1, 3)}单元{rng.randint(1, 33)}{rng.randint(1, 8):02d}"
+    unit = f"{rng.randint(1, 3)}单元{rng.randint(1, 33)}{rng.randint(1, 8):02d}"
+    return f"{street}{rng.choice(ESTATES)}{rng.randint(1, 30)}栋{unit}"
 
 
 _CUSTOMER_COLUMNS = (
@@ -314,7 +315,7 @@ def _generate(
 ) -> int:
     places, weights = _places()
     cum_weights = list(itertools.accumulate(weights))
-    now = now or _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    now = now or _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
     stamp_now = str(now)
     tier_names = [t for t, _ in TIERS]
     tier_cum = list(itertools.accumulate(w for _, w in TIERS))

@@ -150,7 +150,7 @@ class KeyFile:
         return json.dumps(doc, indent=2).encode("utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> "KeyFile":
+    def load(cls, path: Path) -> KeyFile:
         try:
             doc = json.loads(path.read_bytes())
             if doc.get("format") != "sellerdesk-keys" or int(doc["version"]) > KEYFILE_VERSION:

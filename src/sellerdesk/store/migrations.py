@@ -11,10 +11,11 @@ made today is byte-for-byte the schema a real version-1 user has.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import peewee as pw
-from playhouse.migrate import SchemaMigrator, migrate as run_operations
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 

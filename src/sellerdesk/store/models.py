@@ -19,7 +19,7 @@ DB = pw.Proxy()
 
 def utcnow() -> _dt.datetime:
     """Current time in UTC, naive (the form every timestamp column stores)."""
-    return _dt.datetime.now(_dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+    return _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)

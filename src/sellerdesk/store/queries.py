@@ -8,8 +8,8 @@ few rows on screen. Region filters look at each customer's default address.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import peewee as pw
 
@@ -369,8 +369,8 @@ def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str
 
 def _count_by_place(condition) -> dict[tuple[str, str], int]:
     query = Address.select(Address.province, Address.city, pw.fn.COUNT(Address.id)).where(
-        (Address.is_default == True) & Address.deleted_at.is_null()
-    )  # noqa: E712
+        (Address.is_default == True) & Address.deleted_at.is_null()  # noqa: E712 (peewee expression)
+    )
     if condition is not None:
         query = query.where(condition)
     query = query.group_by(Address.province, Address.city)

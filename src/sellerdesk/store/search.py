@@ -26,7 +26,7 @@ import json
 import operator
 import re
 import weakref
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import peewee as pw
 
@@ -265,7 +265,7 @@ def index_row(
 class BulkIndex:
     """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
 
-    def __init__(self, grams: bool = False, writer: "bulk.Writer | None" = None, enabled: bool = True) -> None:
+    def __init__(self, grams: bool = False, writer: bulk.Writer | None = None, enabled: bool = True) -> None:
         self.rows: list[tuple] = []
         self.grams = grams
         self.writer = writer
@@ -308,7 +308,7 @@ _COLUMN_LIST = tuple(c.strip() for c in _COLUMNS.split(","))
 
 
 @contextlib.contextmanager
-def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: "bulk.Writer | None" = None):
+def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: bulk.Writer | None = None):
     """For loading many rows at once (demo data, big imports), inside the caller's transaction.
 
     Row-by-row index upkeep costs a delete and re-insert of the customer's index row for
@@ -406,7 +406,7 @@ def supports_fts(db: pw.Database) -> bool:
     return "ENABLE_FTS5" in options
 
 
-_fts_cache: "weakref.WeakKeyDictionary[pw.Database, bool]" = weakref.WeakKeyDictionary()
+_fts_cache: weakref.WeakKeyDictionary[pw.Database, bool] = weakref.WeakKeyDictionary()
 
 
 def fts_enabled(db: pw.Database | None = None) -> bool:
@@ -420,7 +420,7 @@ def fts_enabled(db: pw.Database | None = None) -> bool:
     return _fts_cache[db]
 
 
-_grams_cache: "weakref.WeakKeyDictionary[pw.Database, bool]" = weakref.WeakKeyDictionary()
+_grams_cache: weakref.WeakKeyDictionary[pw.Database, bool] = weakref.WeakKeyDictionary()
 
 
 def grams_enabled(db: pw.Database | None = None) -> bool:

@@ -53,7 +53,8 @@ class SecretStore(abc.ABC):
         """A short human-readable name of the backend (for the About box and logs)."""
 
     def check(self) -> None:
-        """Raise :class:`KeyringUnavailable` if this store cannot be used right now."""
+        """Raise :class:`KeyringUnavailable` if this store cannot be used right now (usable by default)."""
+        return None
 
 
 class MemorySecretStore(SecretStore):

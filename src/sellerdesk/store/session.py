@@ -49,7 +49,7 @@ class DataDir:
     secret_store: SecretStore | None
 
     @classmethod
-    def default(cls, secret_store: SecretStore | None = None, *, use_env: bool = True) -> "DataDir":
+    def default(cls, secret_store: SecretStore | None = None, *, use_env: bool = True) -> DataDir:
         store = secret_store if secret_store is not None else (default_secret_store() if use_env else SystemKeyring())
         return cls(paths.data_dir(), store)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -187,7 +187,7 @@ class BackupController(QObject):
     def age_text(self, last: dt.datetime | None, now: dt.datetime | None = None) -> str:
         if last is None:
             return self.tr("No backup yet")
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         seconds = max(0, int((now - last).total_seconds()))
         if seconds < 120:
             return self.tr("Backed up just now")
@@ -206,7 +206,7 @@ class BackupController(QObject):
         last = settings.last_backup_time()
         if last is None:
             return True
-        now = now or dt.datetime.now(dt.timezone.utc)
+        now = now or dt.datetime.now(dt.UTC)
         return now - last > dt.timedelta(days=settings.remind_days)
 
     def refresh_status(self) -> None:
@@ -229,7 +229,7 @@ class BackupController(QObject):
 
         try:
             return Customer.select().limit(1).count() > 0
-        except Exception:  # no bound store: nothing to remind about
+        except Exception:  # noqa: BLE001 - no bound store: nothing to remind about
             return False
 
     def maybe_remind(self) -> bool:
@@ -244,7 +244,7 @@ class BackupController(QObject):
                 "You have not made a backup yet. A backup keeps your customers safe if this computer is lost or broken."
             )
         else:
-            days = max(1, int((dt.datetime.now(dt.timezone.utc) - last).total_seconds() // 86400))
+            days = max(1, int((dt.datetime.now(dt.UTC) - last).total_seconds() // 86400))
             text = self.tr("Your last backup was %n day(s) ago.", "", days)
         box = QMessageBox(
             QMessageBox.Icon.Information,

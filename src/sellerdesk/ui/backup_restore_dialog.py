@@ -30,7 +30,6 @@ from sellerdesk.backup.fileformat import EXTENSION, BackupInfo
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store.errors import StoreError
 from sellerdesk.ui import dialogs
-from sellerdesk.ui.progress import run_job
 
 
 class RestoreDialog(QDialog):

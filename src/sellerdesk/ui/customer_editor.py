@@ -62,7 +62,7 @@ class AddressDraft:
     original: dict | None = None  # stored values, to know what changed
 
     @classmethod
-    def from_model(cls, address: Address) -> "AddressDraft":
+    def from_model(cls, address: Address) -> AddressDraft:
         values = {k: getattr(address, k) or "" for k in ADDRESS_KEYS}
         return cls(address.id, dict(values), bool(address.is_default), False, address.verified_at, dict(values))
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections import OrderedDict
-from typing import Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -57,7 +57,7 @@ def local_time(value) -> _dt.datetime | None:
             return None
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return _dt.datetime.combine(value, _dt.time())
-    return value.replace(tzinfo=_dt.timezone.utc).astimezone()
+    return value.replace(tzinfo=_dt.UTC).astimezone()
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -221,9 +221,9 @@ class CustomerTableModel(QAbstractTableModel):
         }[key]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return self.header_text(COLUMNS[section])
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and 0 <= section < len(COLUMNS) and role == Qt.ItemDataRole.DisplayRole:
+            return self.header_text(COLUMNS[section])
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):

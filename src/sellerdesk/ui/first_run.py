@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication
@@ -192,7 +192,7 @@ class FirstRunWizard(QWizard):
             return True
         try:
             self.recovery_code = self._create(mode, password)
-        except Exception as exc:  # shown to the user; the creator leaves nothing half-made
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the creator leaves nothing half-made
             QMessageBox.critical(self, self.tr("Could not create the database"), str(exc))
             return False
         self.mode = mode

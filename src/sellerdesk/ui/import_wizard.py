@@ -333,7 +333,7 @@ class ImportWizard(QWizard):
         self.use_sample(with_header(Sample(self.sheets, self.sheet, self.sample, 0, [], []), header_row))
 
 
-def _show_loading(page: "ImportFilePage | ImportSheetPage", loading: bool) -> None:
+def _show_loading(page: ImportFilePage | ImportSheetPage, loading: bool) -> None:
     """A page's phase text and progress bar, shown while its sample is read."""
     page.phase.setVisible(loading)
     page.progress.setVisible(loading)

@@ -71,7 +71,7 @@ DEMO_SIZE = 1000
 class CustomerTable(QTableView):
     """The table; Ctrl+V with an address on the clipboard asks the window for a new customer."""
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
 

@@ -89,7 +89,7 @@ class RegionTree(QTreeView):
                 if province:
                     by_province.setdefault(province, {})[city] = n
             placed: set[str] = set()
-            for big, members in regions.big_regions().items():
+            for big in regions.big_regions():
                 provinces = [p for p in by_province if regions.big_region(p) == big]
                 if not provinces:
                     continue
