@@ -26,8 +26,9 @@ from sellerdesk.store.errors import StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import DataDir, NeedsSecretError
-from sellerdesk.ui import dialogs, keyring_text
 from sellerdesk.ui.context import AppContext, settings_for
+from sellerdesk.ui.startup import keyring_text
+from sellerdesk.ui.widgets import dialogs
 
 log = logging.getLogger("sellerdesk.app")
 
@@ -51,7 +52,7 @@ def follow_system_theme(app: QApplication) -> None:
 
 def first_run(datadir: DataDir) -> bytes | None:
     """Run the first-run wizard; return the new key, or None if the user quit."""
-    from sellerdesk.ui.first_run import FirstRunWizard
+    from sellerdesk.ui.startup.first_run import FirstRunWizard
 
     problem = datadir.keyring_usable()
     created: dict[str, bytes] = {}
@@ -68,7 +69,7 @@ def first_run(datadir: DataDir) -> bytes | None:
 
 def unlock(datadir: DataDir) -> bytes | None:
     """Unlock without asking if possible, else with the unlock dialog; None if the user quit."""
-    from sellerdesk.ui.unlock import UnlockDialog
+    from sellerdesk.ui.startup.unlock import UnlockDialog
 
     try:
         return datadir.unlock_headless()

@@ -10,7 +10,7 @@ UI = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "ui"
 
 def _tr_strings():
     found = set()
-    for path in sorted(UI.glob("backup_*.py")):
+    for path in sorted((UI / "backup").glob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for node in ast.walk(cls):

@@ -12,11 +12,11 @@ from sellerdesk.store import customers
 from sellerdesk.store.models import Customer
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.session import DataDir
-from sellerdesk.ui import dialogs
-from sellerdesk.ui.backup_actions import BackupController
-from sellerdesk.ui.backup_restore_dialog import RestoreDialog
-from sellerdesk.ui.backup_settings_dialog import BackupSettingsDialog
+from sellerdesk.ui.backup.actions import BackupController
+from sellerdesk.ui.backup.restore_dialog import RestoreDialog
+from sellerdesk.ui.backup.settings_dialog import BackupSettingsDialog
 from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.widgets import dialogs
 
 
 class FakeModals:

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from sellerdesk.store import customers, demo
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui.customer_model import COLUMNS, ID_ROLE, CustomerTableModel
+from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel
 
 
 def _add(name, phone="", province="", city="", district="", detail="", **kw):

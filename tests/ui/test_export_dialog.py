@@ -6,10 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from sellerdesk.store import customers, queries
-from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext
-from sellerdesk.ui.exchange_actions import ExchangeController
-from sellerdesk.ui.export_dialog import ExportDialog
+from sellerdesk.ui.exchange.actions import ExchangeController
+from sellerdesk.ui.exchange.export_dialog import ExportDialog
+from sellerdesk.ui.widgets import dialogs
 
 
 @pytest.fixture

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 from sellerdesk.paths import resource
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Address, AuditEntry, Customer
-from sellerdesk.ui import dialogs, import_wizard
 from sellerdesk.ui.context import AppContext
-from sellerdesk.ui.exchange_actions import ExchangeController
-from sellerdesk.ui.import_wizard import ImportWizard, RecordModel
+from sellerdesk.ui.exchange import import_wizard
+from sellerdesk.ui.exchange.actions import ExchangeController
+from sellerdesk.ui.exchange.import_wizard import ImportWizard, RecordModel
+from sellerdesk.ui.widgets import dialogs
 
 HEADER = ["姓名", "手机", "微信", "省份", "城市", "区县", "详细地址"]
 XLS_FIXTURE = Path(__file__).resolve().parents[1] / "exchange" / "fixtures" / "legacy_customers.xls"
@@ -429,7 +430,7 @@ UI = Path(__file__).resolve().parents[2] / "src" / "sellerdesk" / "ui"
 
 def _tr_strings():
     found = set()
-    for name in ("import_wizard.py", "export_dialog.py", "exchange_actions.py"):
+    for name in ("exchange/import_wizard.py", "exchange/export_dialog.py", "exchange/actions.py"):
         tree = ast.parse((UI / name).read_text(encoding="utf-8"))
         for cls in (n for n in ast.walk(tree) if isinstance(n, ast.ClassDef)):
             for node in ast.walk(cls):

@@ -1,7 +1,7 @@
 from sellerdesk.store.keys import KeyMissingError
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import NeedsSecretError
-from sellerdesk.ui import keyring_text
+from sellerdesk.ui.startup import keyring_text
 
 
 def test_every_reason_has_its_own_plain_sentence(qapp):

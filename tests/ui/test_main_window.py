@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sellerdesk.store import customers, queries
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext
-from sellerdesk.ui.customer_model import COLUMNS
+from sellerdesk.ui.customers.table_model import COLUMNS
 from sellerdesk.ui.main_window import AboutDialog, MainWindow, ShortcutsDialog
+from sellerdesk.ui.widgets import dialogs
 
 
 @pytest.fixture

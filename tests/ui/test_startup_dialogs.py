@@ -8,9 +8,9 @@ from sellerdesk.store import customers
 from sellerdesk.store.errors import WrongKeyError
 from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
 from sellerdesk.store.session import DataDir
-from sellerdesk.ui import dialogs
-from sellerdesk.ui.first_run import PAGE_PASSWORD, PAGE_RECOVERY, FirstRunWizard
-from sellerdesk.ui.unlock import UnlockDialog
+from sellerdesk.ui.startup.first_run import PAGE_PASSWORD, PAGE_RECOVERY, FirstRunWizard
+from sellerdesk.ui.startup.unlock import UnlockDialog
+from sellerdesk.ui.widgets import dialogs
 
 
 def test_wizard_password_mode(qtbot):

@@ -44,12 +44,12 @@ from sellerdesk.core import regions
 from sellerdesk.i18n import LANGUAGES
 from sellerdesk.store import customers, demo, queries
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext
-from sellerdesk.ui.customer_editor import CustomerEditor
-from sellerdesk.ui.customer_model import COLUMNS, CustomerTableModel
-from sellerdesk.ui.icons import icon
-from sellerdesk.ui.region_tree import RegionSelection, RegionTree
+from sellerdesk.ui.customers.editor import CustomerEditor
+from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
+from sellerdesk.ui.customers.table_model import COLUMNS, CustomerTableModel
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
 
@@ -359,11 +359,11 @@ class MainWindow(QMainWindow):
     def _build_controllers(self) -> None:
         """Import/export and backup come from their own modules (their issues)."""
         try:
-            from sellerdesk.ui.exchange_actions import ExchangeController
+            from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature
             ExchangeController = None  # noqa: N806
         try:
-            from sellerdesk.ui.backup_actions import BackupController
+            from sellerdesk.ui.backup.actions import BackupController
         except ImportError:
             BackupController = None  # noqa: N806
         if ExchangeController is not None:
@@ -813,7 +813,7 @@ class MainWindow(QMainWindow):
 
     def add_demo(self) -> None:
         from sellerdesk.jobs.worker import Job
-        from sellerdesk.ui.progress import run_job
+        from sellerdesk.ui.widgets.progress import run_job
 
         job = Job(lambda progress, token: demo.generate(DEMO_SIZE, progress=progress, token=token), "demo")
         job.succeeded.connect(lambda _n: self.context.customers_changed.emit())

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from sellerdesk.core import regions
 from sellerdesk.store import queries
-from sellerdesk.ui.icons import icon
+from sellerdesk.ui.widgets.icons import icon
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "big", "province", "city", "incomplete"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # big-region name, province name, or (province, city)

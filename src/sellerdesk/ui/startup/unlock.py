@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout
 
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.keys import MODE_PASSWORD
+from sellerdesk.ui.widgets.forms import error_label, ok_cancel
 
 # try_unlock(text) returns the key or raises StoreError (WrongKeyError) with a message.
 Unlocker = Callable[[str], bytes]
@@ -42,16 +43,9 @@ class UnlockDialog(QDialog):
             else self.tr("Recovery code, e.g. 7K2QM-…")
         )
         layout.addWidget(self.secret)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Unlock"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Quit"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self.accept, self.reject, ok_text=self.tr("Unlock"), cancel_text=self.tr("Quit")))
         self.resize(460, self.sizeHint().height())
 
     def accept(self) -> None:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,8 @@ from sellerdesk.backup import (
 from sellerdesk.backup.fileformat import EXTENSION, BackupInfo
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store.errors import StoreError
-from sellerdesk.ui import dialogs
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.forms import error_label, ok_button, ok_cancel
 
 
 class RestoreDialog(QDialog):
@@ -71,15 +71,10 @@ class RestoreDialog(QDialog):
         self.secret = QLineEdit()
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
         layout.addWidget(self.secret)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.restore_button.setText(self.tr("Restore"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self.accept, self.reject, ok_text=self.tr("Restore"))
+        self.restore_button = ok_button(self.buttons)
         layout.addWidget(self.buttons)
         self._show_secret(False)
         self.restore_button.setEnabled(False)

@@ -42,9 +42,9 @@ from sellerdesk.jobs.worker import Job
 from sellerdesk.progress import Cancelled
 from sellerdesk.store.errors import StoreError, WrongKeyError
 from sellerdesk.store.secrets import KeyringUnavailable
-from sellerdesk.ui import dialogs
 from sellerdesk.ui.context import AppContext
-from sellerdesk.ui.progress import run_job
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.progress import run_job
 
 log = logging.getLogger(__name__)
 
@@ -341,7 +341,7 @@ class BackupController(QObject):
         """Pick, check, unlock (the dialog), then back up the current data and swap (a job), then reload."""
         if self.busy:
             return
-        from sellerdesk.ui.backup_restore_dialog import RestoreDialog
+        from sellerdesk.ui.backup.restore_dialog import RestoreDialog
 
         dialog = RestoreDialog(self, self.parent_widget, synchronous=self.synchronous)
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.info is None or dialog.key is None:
@@ -397,7 +397,7 @@ class BackupController(QObject):
     # ----- settings ------------------------------------------------------------------------------------------
 
     def edit_settings(self) -> None:
-        from sellerdesk.ui.backup_settings_dialog import BackupSettingsDialog
+        from sellerdesk.ui.backup.settings_dialog import BackupSettingsDialog
 
         dialog = BackupSettingsDialog(self.context.datadir.home, self.parent_widget)
         if dialogs.launch(dialog) == QDialog.DialogCode.Accepted:

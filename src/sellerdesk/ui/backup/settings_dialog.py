@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -19,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.backup import settings as backup_settings
-from sellerdesk.ui import dialogs
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.forms import error_label, ok_cancel
 
 
 class BackupSettingsDialog(QDialog):
@@ -72,14 +72,9 @@ class BackupSettingsDialog(QDialog):
         form.addRow("", self.backup_on_exit)
         layout.addLayout(form)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b3261e")
-        self.error.setWordWrap(True)
+        self.error = error_label()
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(ok_cancel(self.accept, self.reject))
         self.resize(520, self.sizeHint().height())
 
     def destinations(self) -> list[str]:

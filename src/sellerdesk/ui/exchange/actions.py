@@ -19,11 +19,11 @@ from PySide6.QtWidgets import QWidget
 
 from sellerdesk.exchange.readers import TEXT_SUFFIXES
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui import dialogs
+from sellerdesk.ui.widgets import dialogs
 
 if TYPE_CHECKING:  # imported when used: they load openpyxl (~0.4 s), too slow for start-up
-    from sellerdesk.ui.export_dialog import ExportDialog
-    from sellerdesk.ui.import_wizard import ImportWizard
+    from sellerdesk.ui.exchange.export_dialog import ExportDialog
+    from sellerdesk.ui.exchange.import_wizard import ImportWizard
 
 IMPORT_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods", *TEXT_SUFFIXES)
 
@@ -62,7 +62,7 @@ class ExchangeController(QObject):
         return Path(path).suffix.lower() in IMPORT_SUFFIXES
 
     def start_import(self, path: str | Path | None = None) -> ImportWizard:
-        from sellerdesk.ui.import_wizard import ImportWizard
+        from sellerdesk.ui.exchange.import_wizard import ImportWizard
 
         wizard = ImportWizard(self.context, path, self.parent_widget, synchronous=self.synchronous)
         wizard.imported.connect(self._on_imported)
@@ -83,7 +83,7 @@ class ExchangeController(QObject):
         if self.context is not None:
             saved = self.context.settings.value("exchange/export_folder", "")
             folder = Path(saved) if saved and Path(saved).is_dir() else None
-        from sellerdesk.ui.export_dialog import ExportDialog
+        from sellerdesk.ui.exchange.export_dialog import ExportDialog
 
         dialog = ExportDialog(
             self.current_filter(), self.parent_widget, synchronous=self.synchronous, default_folder=folder

@@ -41,9 +41,9 @@ from sellerdesk.core.validate import validate
 from sellerdesk.store import customers
 from sellerdesk.store.errors import NotFoundError, StoreError
 from sellerdesk.store.models import DB, Address
-from sellerdesk.ui import dialogs
-from sellerdesk.ui.customer_model import local_time
-from sellerdesk.ui.icons import icon
+from sellerdesk.ui.customers.table_model import local_time
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.icons import icon
 
 ADDRESS_KEYS = ("label", "recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode")
 LOW_CONFIDENCE = 0.7

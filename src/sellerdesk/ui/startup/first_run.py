@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.ui.widgets.forms import error_label
 
 # create(mode, password) makes the key and the database and returns the recovery code;
 # it raises with a user-readable message when it cannot.
@@ -89,8 +90,7 @@ class PasswordPage(QWizardPage):
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setPlaceholderText(self.tr("Type it again"))
-        self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b3261e")
+        self.problem = error_label(wrap=False)
         layout.addWidget(self.password)
         layout.addWidget(self.confirm)
         layout.addWidget(self.problem)

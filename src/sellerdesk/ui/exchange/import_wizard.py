@@ -40,7 +40,7 @@ from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.readers import open_workbook
 from sellerdesk.jobs.worker import Job, start
-from sellerdesk.ui import dialogs
+from sellerdesk.ui.widgets import dialogs
 
 log = logging.getLogger(__name__)
 

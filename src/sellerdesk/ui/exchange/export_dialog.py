@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,8 +30,9 @@ from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.worker import Job, start
 from sellerdesk.store import queries
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui import dialogs
-from sellerdesk.ui.import_wizard import ExchangeText, translated
+from sellerdesk.ui.exchange.import_wizard import ExchangeText, translated
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
 
 
 class ExportDialog(QDialog):
@@ -93,10 +93,7 @@ class ExportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.hide()
         self.phase = QLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
-        self.buttons.accepted.connect(self.start_export)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self.start_export, self.reject, ok_text=self.tr("Export"))
 
         form = QFormLayout()
         form.addRow(self.tr("Customers:"), self.view_radio)
@@ -180,7 +177,7 @@ class ExportDialog(QDialog):
         job.failed.connect(self._failed)
         job.cancelled.connect(lambda: self._failed(None))
         job.finished.connect(self._finished)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+        ok_button(self.buttons).setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
         if self.synchronous:
@@ -196,7 +193,7 @@ class ExportDialog(QDialog):
     def _finished(self) -> None:
         self.job = None
         self.progress.hide()
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        ok_button(self.buttons).setEnabled(True)
 
     def _done(self, result: exp.ExportResult) -> None:
         self.result = result

@@ -1,0 +1,1 @@
+"""Back up now, restore, backup settings and reminders."""

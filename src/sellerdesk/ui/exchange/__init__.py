@@ -1,0 +1,1 @@
+"""Import wizard, export dialog and their menu actions."""

@@ -1,0 +1,1 @@
+"""Before the main window: first-run wizard, unlock dialog, keyring messages."""

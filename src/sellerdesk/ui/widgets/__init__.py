@@ -1,0 +1,1 @@
+"""Shared widgets and helpers every feature uses: modals, icons, job progress."""
