@@ -17,6 +17,14 @@ def mask_text(text: str) -> str:
     return _LONG_DIGITS.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
 
 
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotated log files, quiet when they cannot be written."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A log line that cannot be written (a full disk) is dropped: never a traceback on
+        stderr beside the one clear line the user is shown."""
+
+
 class MaskingFormatter(logging.Formatter):
     """Masks the whole formatted record: the message and any traceback text with it."""
 
@@ -33,7 +41,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
         if getattr(handler, "_sellerdesk", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = LogFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler._sellerdesk = True  # type: ignore[attr-defined]
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
