@@ -26,6 +26,7 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from sellerdesk import private_files
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.database import BUSY_TIMEOUT_MS, open_raw
 from sellerdesk.store.keys import sqlcipher_passphrase
@@ -103,8 +104,7 @@ def _copy_when_quiet(
         sha = hashlib.sha256()
         total = max(1, db_path.stat().st_size)
         done = 0
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with open(db_path, "rb") as src, os.fdopen(fd, "wb") as out:
+        with open(db_path, "rb") as src, os.fdopen(private_files.create_file(target, exclusive=True), "wb") as out:
             for block in iter(lambda: src.read(COPY_BLOCK), b""):
                 if token is not None:
                     token.check()
@@ -121,6 +121,7 @@ def _copy_when_quiet(
 def _backup_api(
     source: sqlcipher.Connection, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
 ) -> tuple[int, dict]:
+    private_files.touch(target)  # SQLite fills the empty file; its journal gets the same mode
     dest = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False)
     try:
         dest.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))

@@ -12,6 +12,7 @@ read-only folder or a failing drive into a :class:`~sellerdesk.store.errors.Stor
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -22,6 +23,7 @@ import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from sellerdesk import private_files
 from sellerdesk.store import migrations
 from sellerdesk.store.errors import (
     CannotOpenError,
@@ -199,10 +201,16 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> StoreDatab
         raise DatabaseMissingError(path)
     if not create and _is_plain_sqlite(path):
         raise NotADatabaseError(path)
+    # the folder and its files private (0700/0600), also when an older version made them
+    private_files.secure_data_dir(path.parent)
     # Check the key on a bare connection first: the first read tells whether it is right,
     # and nothing (not even the WAL switch) has been written by then.
     if not create:
         open_raw(path, key).close()
+    made = False
+    if create and not path.exists():
+        private_files.touch(path)  # SQLite gives the -wal and -shm it makes the same mode (0600)
+        made = True
     # check_same_thread off: peewee already keeps one connection per thread; a bulk write
     # hands its connection to a helper thread that runs its statements (store.bulk.Writer)
     # while it does Python work, never using it at the same time
@@ -213,18 +221,29 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> StoreDatab
         check_same_thread=False,
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
-    db.connect()
+    try:
+        db.connect()
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()  # no half-made database left to block a second try
+        raise
     return db
 
 
 def pre_migration_copy(db: pw.Database, path: Path, old_version: int) -> Path:
     """Copy the (still encrypted) database file aside before a migration changes it."""
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    target_dir = path.parent / "pre-migration"
-    target_dir.mkdir(parents=True, exist_ok=True)
+    target_dir = private_files.make_dir(path.parent / "pre-migration")
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     target = target_dir / f"{path.stem}-schema{old_version}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
+    with open(path, "rb") as source, os.fdopen(private_files.create_file(target), "wb") as copy:
+        shutil.copyfileobj(source, copy, 4 << 20)
+        copy.flush()
+        os.fsync(copy.fileno())
+    times = path.stat()
+    os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     log.info("copied the database to %s before migrating from schema %s", target, old_version)
     return target
 
