@@ -13,25 +13,12 @@ import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
+from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
 
-CUSTOMER_FIELDS = (
-    "name",
-    "phone",
-    "wechat",
-    "tags",
-    "tier",
-    "birthday",
-    "gender",
-    "source",
-    "notes",
-    "flags",
-    "marketing_consent",
-)
-ADDRESS_FIELDS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 FLAG_NEEDS_CHECK = "needs_check"
 FLAG_DEMO = "demo"
 
