@@ -143,7 +143,8 @@ class StoreDatabase(SqlCipherDatabase):
                 if not is_busy(exc) or time.monotonic() >= deadline:
                     self._raise_storage(exc)
                     raise
-                log.info("the database is busy; waiting for the write lock")
+                if pause == 0.005:
+                    log.info("another connection holds the write lock; waiting for it")
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
 
