@@ -502,6 +502,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Copied: %1</source>
             <translation type="unfinished" />
         </message>
@@ -603,10 +607,6 @@ but:
         </message>
         <message>
             <source>Use the official name of the region.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1459,6 +1459,10 @@ but:
             <source>The clipboard is empty: copy an address from WeChat first.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
             <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
             <translation>
@@ -1780,6 +1784,33 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StorageError</name>
+        <message>
+            <source>the SellerDesk data folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk holding %1 is full, so SellerDesk could not save. Free some space on that disk and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot write to %1: it is read-only or belongs to another user. Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot open %1: the folder is missing, read-only or belongs to another user. Make the data folder writable for you and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another SellerDesk program (an import or a backup) kept the database busy for too long. Try again when it has finished; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
             <translation type="unfinished" />
         </message>
     </context>

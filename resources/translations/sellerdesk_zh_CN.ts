@@ -504,6 +504,10 @@ but:
             <translation>✔ 已于 %1 核对</translation>
         </message>
         <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
             <source>Copied: %1</source>
             <translation>已复制：%1</translation>
         </message>
@@ -606,10 +610,6 @@ but:
         <message>
             <source>Use the official name of the region.</source>
             <translation>请使用地区的正式名称。</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
         </message>
         <message>
             <source>Saved.</source>
@@ -1461,6 +1461,10 @@ but:
             <source>The clipboard is empty: copy an address from WeChat first.</source>
             <translation>剪贴板是空的：请先从微信复制地址。</translation>
         </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
         <message numerus="yes">
             <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
             <translation>
@@ -1780,6 +1784,33 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Action</source>
             <translation>操作</translation>
+        </message>
+    </context>
+    <context>
+        <name>StorageError</name>
+        <message>
+            <source>the SellerDesk data folder</source>
+            <translation>SellerDesk 数据文件夹</translation>
+        </message>
+        <message>
+            <source>The disk holding %1 is full, so SellerDesk could not save. Free some space on that disk and try again; nothing was changed.</source>
+            <translation>%1 所在的磁盘已满，SellerDesk 无法保存。请在该磁盘上腾出空间后重试；数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>SellerDesk cannot write to %1: it is read-only or belongs to another user. Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.</source>
+            <translation>SellerDesk 无法写入 %1：它是只读的，或属于其他用户。请把它改为你可写（或以其所有者身份运行 SellerDesk）后重试；数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>SellerDesk cannot open %1: the folder is missing, read-only or belongs to another user. Make the data folder writable for you and try again; nothing was changed.</source>
+            <translation>SellerDesk 无法打开 %1：该文件夹不存在、是只读的，或属于其他用户。请把数据文件夹改为你可写后重试；数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>Another SellerDesk program (an import or a backup) kept the database busy for too long. Try again when it has finished; nothing was changed.</source>
+            <translation>另一个 SellerDesk 程序（导入或备份）占用数据库太久。请等它完成后重试；数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
+            <translation>读写 %1 时磁盘报错（磁盘故障或已拔出？）。请检查磁盘后重试；数据没有任何改动。</translation>
         </message>
     </context>
     <context>

@@ -29,6 +29,7 @@ from sellerdesk.store.session import DataDir, NeedsSecretError
 from sellerdesk.ui.context import AppContext, settings_for
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import error_text, storage_text
 
 log = logging.getLogger("sellerdesk.app")
 
@@ -101,7 +102,7 @@ def start(app: QApplication, datadir: DataDir):
             datadir.open(key)
     except (StoreError, KeyringUnavailable, OSError) as exc:
         log.error("start-up failed: %s", exc)
-        dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"), str(exc))
+        dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"), error_text(exc))
         return None
     from sellerdesk.ui.main_window import MainWindow
 
@@ -128,7 +129,8 @@ def main(argv: list[str] | None = None) -> int:
         dialogs.error(
             None,
             QCoreApplication.translate("App", "SellerDesk cannot start"),
-            QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
+            storage_text(exc)
+            or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
         )
         return 1
     install_translations(app, pick_language(settings_for(datadir).value("ui/language", "auto")))

@@ -7,6 +7,8 @@ import logging.handlers
 import re
 from pathlib import Path
 
+from sellerdesk import private_files
+
 _PHONE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
 _LONG_DIGITS = re.compile(r"(?<!\d)(\d{3})\d{4,}(\d{2})(?!\d)")
 
@@ -15,6 +17,19 @@ def mask_text(text: str) -> str:
     """Mask mobile numbers (138****5678) and other long digit runs in a log line."""
     text = _PHONE.sub(lambda m: f"{m.group(1)}****{m.group(3)}", text)
     return _LONG_DIGITS.sub(lambda m: f"{m.group(1)}****{m.group(2)}", text)
+
+
+class LogFileHandler(logging.handlers.RotatingFileHandler):
+    """The rotated log files: readable by their user only (0600; the rotated ones are renamed,
+    so they keep it), and quiet when they cannot be written."""
+
+    def _open(self):
+        name, mode, encoding, errors = self.baseFilename, self.mode, self.encoding, self.errors
+        return open(name, mode, encoding=encoding, errors=errors, opener=private_files.opener)
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A log line that cannot be written (a full disk) is dropped: never a traceback on
+        stderr beside the one clear line the user is shown."""
 
 
 class MaskingFormatter(logging.Formatter):
@@ -26,14 +41,14 @@ class MaskingFormatter(logging.Formatter):
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send SellerDesk's logs to ``log_dir/sellerdesk.log`` (1 MB × 5 files)."""
-    log_dir.mkdir(parents=True, exist_ok=True)
+    private_files.make_dir(log_dir)
     path = log_dir / "sellerdesk.log"
     root = logging.getLogger("sellerdesk")
     for handler in list(root.handlers):
         if getattr(handler, "_sellerdesk", False):
             root.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
+    handler = LogFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
     handler._sellerdesk = True  # type: ignore[attr-defined]
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)

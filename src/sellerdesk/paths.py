@@ -12,6 +12,8 @@ from pathlib import Path
 
 import platformdirs
 
+from sellerdesk import private_files
+
 # The one place that knows where resources/ is (source checkout, wheel, frozen bundle);
 # it lives in core so that core needs nothing from above it.
 from sellerdesk.core.resources import resources_dir
@@ -21,7 +23,8 @@ PASSPHRASE_ENV = "SELLERDESK_PASSPHRASE"
 
 
 def data_dir(create: bool = True) -> Path:
-    """The data directory: ``$SELLERDESK_HOME`` or the platform's user data dir."""
+    """The data directory: ``$SELLERDESK_HOME`` or the platform's user data dir (created
+    private, 0700, with ``create``)."""
     override = os.environ.get(HOME_ENV)
     path = (
         Path(override).expanduser()
@@ -29,7 +32,7 @@ def data_dir(create: bool = True) -> Path:
         else Path(platformdirs.user_data_dir("SellerDesk", appauthor=False, roaming=True))
     )
     if create:
-        path.mkdir(parents=True, exist_ok=True)
+        private_files.make_dir(path)
     return path
 
 
@@ -42,9 +45,7 @@ def keyfile_path() -> Path:
 
 
 def log_dir() -> Path:
-    path = data_dir() / "logs"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_files.make_dir(data_dir() / "logs")
 
 
 def resource(*parts: str) -> Path:

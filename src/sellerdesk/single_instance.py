@@ -8,6 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from sellerdesk import private_files
+
 
 def server_name(data_dir: Path) -> str:
     return "sellerdesk-" + hashlib.sha1(str(data_dir.resolve()).encode("utf-8")).hexdigest()[:16]
@@ -20,7 +22,7 @@ class SingleInstance(QObject):
 
     def __init__(self, data_dir: Path, parent=None) -> None:
         super().__init__(parent)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_files.make_dir(data_dir)
         self._lock = QLockFile(str(data_dir / "sellerdesk.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
         self._name = server_name(data_dir)

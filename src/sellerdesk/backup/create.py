@@ -8,7 +8,7 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sellerdesk import __version__
+from sellerdesk import __version__, private_files
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.backup.errors import BackupError, DestinationError, NoDestinationError
 from sellerdesk.backup.fileformat import BackupHeader, write_backup
@@ -134,7 +134,7 @@ def backup_datadir(
         default = backup_settings.default_destination()
         for folder in destinations:
             if folder == default:
-                folder.mkdir(parents=True, exist_ok=True)  # only ours: never create a missing drive's path
+                private_files.make_dir(folder)  # only ours: never create a missing drive's path
     result = create_backup(
         datadir.db_path,
         key,

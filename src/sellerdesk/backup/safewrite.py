@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from sellerdesk import private_files
 from sellerdesk.backup.errors import DestinationError
 from sellerdesk.store.files import fsync_dir
 
@@ -34,7 +35,7 @@ def write_safely(folder: Path, name: str, write: Callable[[BinaryIO], None]) -> 
     tmp = folder / f"{PART_PREFIX}{secrets.token_hex(4)}-{name}{PART_SUFFIX}"
     created = False
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+        fd = private_files.create_file(tmp, exclusive=True)
         created = True
         with os.fdopen(fd, "wb") as fh:
             write(fh)

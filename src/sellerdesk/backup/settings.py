@@ -16,6 +16,7 @@ from pathlib import Path
 
 import platformdirs
 
+from sellerdesk import private_files
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS
 from sellerdesk.store.files import write_atomic
 
@@ -97,6 +98,6 @@ def load(home: Path) -> BackupSettings:
 
 
 def save(home: Path, settings: BackupSettings) -> None:
-    Path(home).mkdir(parents=True, exist_ok=True)
+    private_files.make_dir(home)
     data = json.dumps(asdict(settings), ensure_ascii=False, indent=2).encode("utf-8")
     write_atomic(settings_path(home), data)

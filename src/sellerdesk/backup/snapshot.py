@@ -9,8 +9,10 @@ customer data ever touches the disk):
   and counting rows under the same lock. About 15× faster than the backup API, which
   decrypts and re-encrypts every page.
 * **online backup API** (fallback): when another connection holds a write transaction open
-  (a long import, or a crashed writer) or the WAL could not be emptied. In WAL mode it
-  copies the last committed state while the writer carries on.
+  (a long import, or a crashed writer) or the WAL could not be emptied. It runs inside a
+  read transaction of its own: in WAL mode that never waits for a writer (nor makes one
+  wait), and it copies the state committed when it began, however many commits follow
+  (without it, each commit by another process would restart the copy).
 
 Either way it works while the app has the database open, from any thread.
 """
@@ -24,8 +26,9 @@ from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from sellerdesk import private_files
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store.database import open_raw
+from sellerdesk.store.database import BUSY_TIMEOUT_MS, open_raw
 from sellerdesk.store.keys import sqlcipher_passphrase
 
 PAGES_PER_STEP = 2048
@@ -93,7 +96,7 @@ def _copy_when_quiet(
         return None
     finally:
         if not source.in_transaction:
-            source.execute("PRAGMA busy_timeout = 10000")
+            source.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     try:
         if wal.exists() and wal.stat().st_size > 0:
             return None  # committed pages still in the WAL: the file alone is not the whole database
@@ -101,8 +104,7 @@ def _copy_when_quiet(
         sha = hashlib.sha256()
         total = max(1, db_path.stat().st_size)
         done = 0
-        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-        with open(db_path, "rb") as src, os.fdopen(fd, "wb") as out:
+        with open(db_path, "rb") as src, os.fdopen(private_files.create_file(target, exclusive=True), "wb") as out:
             for block in iter(lambda: src.read(COPY_BLOCK), b""):
                 if token is not None:
                     token.check()
@@ -113,12 +115,13 @@ def _copy_when_quiet(
         return sha.hexdigest(), version, counts
     finally:
         source.execute("ROLLBACK")
-        source.execute("PRAGMA busy_timeout = 10000")
+        source.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _backup_api(
     source: sqlcipher.Connection, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
 ) -> tuple[int, dict]:
+    private_files.touch(target)  # SQLite fills the empty file; its journal gets the same mode
     dest = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False)
     try:
         dest.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
@@ -128,7 +131,13 @@ def _backup_api(
                 token.check()
             progress(total - remaining, total, MSG_SNAPSHOT)
 
-        source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+        # one read transaction for the whole copy (see the module doc)
+        source.execute("BEGIN")
+        try:
+            source.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            source.backup(dest, pages=PAGES_PER_STEP, progress=step)
+        finally:
+            source.execute("ROLLBACK")
         # A self-contained file: no WAL flag in the header, nothing beside it.
         dest.execute("PRAGMA journal_mode = DELETE").fetchone()
         return read_facts(dest)

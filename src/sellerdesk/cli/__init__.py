@@ -59,7 +59,9 @@ def _setup_logging() -> None:
 
         setup_logging(log_dir())
     except OSError:
-        pass  # an unwritable data dir is reported by the command itself
+        # an unwritable data dir is reported by the command itself, in one line: no log
+        # record may reach the screen through logging's last-resort handler
+        logging.getLogger("sellerdesk").addHandler(logging.NullHandler())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -86,10 +88,25 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except OSError as exc:
-        print(f"sellerdesk-cli: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
-        return EXIT_ERROR
     except Exception as exc:  # the last line of defence: never a traceback on screen
+        problem = _storage_problem(exc)
+        if problem is not None:  # a full disk, a read-only folder…: the one line that says so
+            log.warning("%s failed: %s (%s)", args.command, type(problem).__name__, exc)
+            print(f"sellerdesk-cli: error: {problem}", file=sys.stderr)
+            return EXIT_ERROR
+        if isinstance(exc, OSError):
+            print(f"sellerdesk-cli: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return EXIT_ERROR
         log.exception("unexpected error in %s", args.command)
         print(f"sellerdesk-cli: internal error: {type(exc).__name__}: {exc} (details in the log)", file=sys.stderr)
         return EXIT_INTERNAL
+
+
+def _storage_problem(exc: BaseException):
+    """A failure of the disk or the file system (SQLite's or the OS's) as the store's
+    :class:`~sellerdesk.store.errors.StorageError`, naming the data folder when SQLite
+    does not say which file; None for anything else."""
+    from sellerdesk.paths import data_dir
+    from sellerdesk.store.errors import storage_error
+
+    return storage_error(exc, data_dir(create=False))

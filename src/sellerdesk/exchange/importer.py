@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from sellerdesk import private_files
 from sellerdesk.core import regions
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell, unescape_cell
@@ -1016,8 +1017,7 @@ def default_report_path(source: Path) -> Path:
         return target
     from sellerdesk import paths
 
-    folder = paths.data_dir() / "reports"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_files.make_dir(paths.data_dir() / "reports")
     return folder / target.name
 
 
@@ -1042,6 +1042,7 @@ def write_report(path: Path, table: Table, records: Iterable[Record], language: 
         sheet.append([rec.row, rec.reason(language)] + [escape_cell(v) for v in rec.values])
     tmp = path.with_name(path.name + ".part")
     try:
+        private_files.touch(tmp)  # personal data: readable by its user only (0600)
         book.save(tmp)
         os.replace(tmp, path)
     finally:

@@ -27,6 +27,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import IllegalCharacterError
 
+from sellerdesk import private_files
+
 MAX_TEXT = 32767
 _FLUSH_ROWS = 1000
 
@@ -68,6 +70,7 @@ class SheetWriter:
         end = xml.rindex("</sheetData>")
         self._prefix, self._suffix = xml[:end], xml[end:]
         self._after = names[names.index(self._sheet_name) + 1 :]
+        private_files.touch(path)  # personal data: readable by its user only (0600)
         self._zip = zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED)
         self._out: IO[bytes] | None = None
         try:

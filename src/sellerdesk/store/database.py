@@ -4,35 +4,60 @@ Every failure here leaves the file as it was: a wrong key is detected by the fir
 before any pragma that writes; a missing file is never created unless asked; a database
 from newer code is refused before any step runs; and the file is copied before the first
 migration step.
+
+Several processes write to one file (the app, a scheduled ``sellerdesk-cli`` backup or
+import): :class:`StoreDatabase` makes every writer wait its turn, and turns a full disk, a
+read-only folder or a failing drive into a :class:`~sellerdesk.store.errors.StorageError`.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import shutil
+import time
 from pathlib import Path
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from sellerdesk import private_files
 from sellerdesk.store import migrations
 from sellerdesk.store.errors import (
+    CannotOpenError,
     DatabaseExistsError,
     DatabaseMissingError,
     NotADatabaseError,
+    ReadOnlyError,
+    StorageError,
+    StoreError,
     WrongKeyError,
+    is_busy,
+    storage_error,
 )
 from sellerdesk.store.keys import sqlcipher_passphrase
 from sellerdesk.store.models import DB, utcnow
 
 log = logging.getLogger(__name__)
 
+# How long SQLite itself waits for a lock held by another connection, on every connection
+# (peewee's per-thread ones, the raw ones of the key check and the backup snapshot).
+BUSY_TIMEOUT_MS = 30_000
+# How long a writer waits in all for its turn: BEGIN IMMEDIATE is tried again (nothing has
+# happened yet, so that is always safe) until this has passed. A scheduled import beside
+# the app holds the write lock for seconds, not minutes.
+WRITE_WAIT_SECONDS = 120.0
+# Closing checkpoints the WAL; a TRUNCATE checkpoint holds the write lock while it waits for
+# readers, so at close it waits only briefly (and gives up: the next close does it).
+CLOSE_CHECKPOINT_WAIT_MS = 1000
+
 PRAGMAS = {
+    "busy_timeout": BUSY_TIMEOUT_MS,  # first: the pragmas after it may wait for a lock
     "journal_mode": "wal",
     "foreign_keys": 1,
     "synchronous": "normal",
-    "busy_timeout": 10000,
     "cache_size": -32000,  # 32 MiB page cache
     "temp_store": "memory",
 }
@@ -48,17 +73,119 @@ def _is_plain_sqlite(path: Path) -> bool:
         return False
 
 
+def storage_failure(exc: BaseException, path: Path | str) -> StorageError | None:
+    """``exc`` (from the database at ``path``) as a :class:`StorageError`, naming the folder
+    when SQLite could not open its files there or the folder is read-only, else the file."""
+    mapped = storage_error(exc, path)
+    if isinstance(exc, OSError) or not isinstance(mapped, (CannotOpenError, ReadOnlyError)):
+        return mapped
+    folder = Path(path).parent
+    if isinstance(mapped, CannotOpenError) or not os.access(folder, os.W_OK):
+        return type(mapped)(folder)
+    return mapped
+
+
+class _Savepoint(pw._savepoint):
+    def rollback(self, begin: bool = True) -> None:
+        if not self.db.sqlite_in_transaction():
+            return  # SQLite already undid the whole transaction (see StoreDatabase.rollback)
+        super().rollback(begin)
+
+
+class StoreDatabase(SqlCipherDatabase):
+    """The SQLCipher database as SellerDesk uses it: writers wait their turn, and the disk's
+    refusals raise a :class:`~sellerdesk.store.errors.StorageError` naming the file.
+
+    * Every transaction begins IMMEDIATE (``DB.atomic()``, ``DB.transaction()``), taking the
+      write lock first. peewee's default, DEFERRED, takes it at the first write; a
+      transaction that has read by then cannot wait for it (SQLite answers "database is
+      locked" at once, whatever the busy timeout, when another writer got in between).
+    * BEGIN IMMEDIATE waits ``busy_timeout`` inside SQLite and is tried again until
+      ``write_wait`` seconds have passed; then :class:`DatabaseBusyError`.
+    * After a full disk or an I/O error SQLite may already have rolled the transaction
+      back; the ROLLBACK that follows is then skipped, so the real error is what the user
+      sees (not "cannot rollback - no transaction is active").
+    """
+
+    write_wait: float = WRITE_WAIT_SECONDS
+
+    def sqlite_in_transaction(self) -> bool:
+        conn = self._state.conn
+        return conn is not None and conn.in_transaction
+
+    def _raise_storage(self, exc: BaseException) -> None:
+        mapped = storage_failure(exc, self.database)
+        if mapped is not None:
+            raise mapped from exc
+
+    def _connect(self):
+        try:
+            return super()._connect()
+        except sqlcipher.DatabaseError as exc:
+            self._raise_storage(exc)
+            raise
+
+    def execute_sql(self, sql, params=None, *args, **kwargs):
+        try:
+            return super().execute_sql(sql, params, *args, **kwargs)
+        except pw.DatabaseError as exc:
+            self._raise_storage(exc)
+            raise
+
+    def begin(self, lock_type: str | None = None) -> None:
+        deadline = time.monotonic() + self.write_wait
+        pause = 0.005
+        while True:
+            try:
+                super().begin(lock_type or "IMMEDIATE")
+                return
+            except (pw.DatabaseError, StorageError) as exc:
+                if not is_busy(exc) or time.monotonic() >= deadline:
+                    self._raise_storage(exc)
+                    raise
+                if pause == 0.005:
+                    log.info("another connection holds the write lock; waiting for it")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+    def commit(self) -> None:
+        try:
+            super().commit()
+        except pw.DatabaseError as exc:
+            self._raise_storage(exc)
+            raise
+
+    def rollback(self) -> None:
+        if not self.sqlite_in_transaction():
+            log.warning("the transaction was already rolled back by SQLite (after a failed write)")
+            return
+        super().rollback()
+
+    def savepoint(self, sid: str | None = None) -> _Savepoint:
+        return _Savepoint(self, sid)
+
+
+def _raw_connect(path: Path) -> sqlcipher.Connection:
+    """A plain sqlcipher3 connection that waits for locks like the peewee ones."""
+    return sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+
 def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     """A plain sqlcipher3 connection to an existing file, checked to open with ``key``."""
     if not Path(path).exists():
         raise NotADatabaseError(path)
-    conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
+    conn = None
     try:
+        conn = _raw_connect(path)
         conn.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
-        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError as exc:
-        conn.close()
+        if conn is not None:
+            conn.close()
+        mapped = storage_failure(exc, path)
+        if mapped is not None:
+            raise mapped from exc
         text = str(exc).lower()
         if "not a database" in text or "encrypted" in text:
             raise WrongKeyError() from exc
@@ -66,7 +193,7 @@ def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     return conn
 
 
-def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherDatabase:
+def connect(path: Path | str, key: bytes, *, create: bool = False) -> StoreDatabase:
     """Open (or with ``create`` make) the SQLCipher file at ``path`` with the raw ``key``."""
     path = Path(path)
     if create and path.exists() and path.stat().st_size > 0:
@@ -75,31 +202,54 @@ def connect(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherD
         raise DatabaseMissingError(path)
     if not create and _is_plain_sqlite(path):
         raise NotADatabaseError(path)
+    # the folder and its files private (0700/0600), also when an older version made them
+    private_files.secure_data_dir(path.parent)
     # Check the key on a bare connection first: the first read tells whether it is right,
     # and nothing (not even the WAL switch) has been written by then.
     if not create:
         open_raw(path, key).close()
+    made = False
+    if create and not path.exists():
+        private_files.touch(path)  # SQLite gives the -wal and -shm it makes the same mode (0600)
+        made = True
     # check_same_thread off: peewee already keeps one connection per thread; a bulk write
     # hands its connection to a helper thread that runs its statements (store.bulk.Writer)
     # while it does Python work, never using it at the same time
-    db = SqlCipherDatabase(str(path), passphrase=sqlcipher_passphrase(key), pragmas=PRAGMAS, check_same_thread=False)
-    db.connect()
+    db = StoreDatabase(
+        str(path),
+        passphrase=sqlcipher_passphrase(key),
+        pragmas=PRAGMAS,
+        check_same_thread=False,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+    )
+    try:
+        db.connect()
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                if path.stat().st_size == 0:
+                    path.unlink()  # no half-made database left to block a second try
+        raise
     return db
 
 
 def pre_migration_copy(db: pw.Database, path: Path, old_version: int) -> Path:
     """Copy the (still encrypted) database file aside before a migration changes it."""
     db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    target_dir = path.parent / "pre-migration"
-    target_dir.mkdir(parents=True, exist_ok=True)
+    target_dir = private_files.make_dir(path.parent / "pre-migration")
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     target = target_dir / f"{path.stem}-schema{old_version}-{stamp}{path.suffix}"
-    shutil.copy2(path, target)
+    with open(path, "rb") as source, os.fdopen(private_files.create_file(target), "wb") as copy:
+        shutil.copyfileobj(source, copy, 4 << 20)
+        copy.flush()
+        os.fsync(copy.fileno())
+    times = path.stat()
+    os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     log.info("copied the database to %s before migrating from schema %s", target, old_version)
     return target
 
 
-def open_store(path: Path | str, key: bytes, *, create: bool = False) -> SqlCipherDatabase:
+def open_store(path: Path | str, key: bytes, *, create: bool = False) -> StoreDatabase:
     """Connect, bind the models, and migrate to the current schema (copying the file first)."""
     path = Path(path)
     db = connect(path, key, create=create)
@@ -119,8 +269,9 @@ def close_store() -> None:
         return
     if not db.is_closed():
         try:
+            db.execute_sql(f"PRAGMA busy_timeout = {CLOSE_CHECKPOINT_WAIT_MS}")
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        except pw.DatabaseError:
-            pass
+        except (pw.DatabaseError, StoreError) as exc:
+            log.info("no checkpoint at close: %s", exc)
         db.close()
     DB.initialize(None)

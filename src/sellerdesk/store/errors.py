@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import shutil
+from pathlib import Path
+
 
 class StoreError(Exception):
     """Base class for every failure the user should see as a clear one-line message."""
@@ -55,3 +59,158 @@ class ValidationError(StoreError):
         super().__init__(message)
         self.code = code
         self.field = field
+
+
+# ------------------------------------------------------------------- the disk and the file system
+
+# The English line for each storage problem, in one place: the CLI prints it; the app shows its
+# own translation of the same text (sellerdesk.ui.widgets.errors), chosen by the error's class.
+STORAGE_MESSAGES = {
+    "full": "The disk holding {where} is full, so SellerDesk could not save. "
+    "Free some space on that disk and try again; nothing was changed.",
+    "read_only": "SellerDesk cannot write to {where}: it is read-only or belongs to another user. "
+    "Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.",
+    "cannot_open": "SellerDesk cannot open {where}: the folder is missing, read-only or belongs to another user. "
+    "Make the data folder writable for you and try again; nothing was changed.",
+    "io": "The disk reported an error reading or writing {where} (a failing or unplugged drive?). "
+    "Check the drive and try again; nothing was changed.",
+    "busy": "Another SellerDesk program (an import or a backup) kept the database busy for too long. "
+    "Try again when it has finished; nothing was changed.",
+}
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = 5, 6, 8, 10, 13, 14
+
+
+class StorageError(StoreError):
+    """The disk or the file system refused: full, read-only, unopenable, failing, or busy.
+
+    ``where`` is the file or folder concerned (None: the data folder). Subclasses say which.
+    """
+
+    reason = "io"
+
+    def __init__(self, where: Path | str | None = None) -> None:
+        self.where = None if where is None else Path(where)
+        text = "the SellerDesk data folder" if where is None else str(where)
+        super().__init__(STORAGE_MESSAGES[self.reason].format(where=text))
+
+
+class DiskFullError(StorageError):
+    reason = "full"
+
+
+class ReadOnlyError(StorageError):
+    reason = "read_only"
+
+
+class CannotOpenError(StorageError):
+    reason = "cannot_open"
+
+
+class DiskIOError(StorageError):
+    reason = "io"
+
+
+class DatabaseBusyError(StorageError):
+    """Another connection held the write lock for longer than a writer waits."""
+
+    reason = "busy"
+
+
+_BY_SQLITE_CODE = {
+    SQLITE_FULL: DiskFullError,
+    SQLITE_READONLY: ReadOnlyError,
+    SQLITE_CANTOPEN: CannotOpenError,
+    SQLITE_IOERR: DiskIOError,
+    SQLITE_BUSY: DatabaseBusyError,
+    SQLITE_LOCKED: DatabaseBusyError,
+}
+# Drivers without error codes: SQLite's own texts for the same results.
+_BY_SQLITE_TEXT = (
+    ("database or disk is full", DiskFullError),
+    ("readonly database", ReadOnlyError),
+    ("unable to open database file", CannotOpenError),
+    ("disk i/o error", DiskIOError),
+    ("database is locked", DatabaseBusyError),
+    ("database table is locked", DatabaseBusyError),
+)
+_BY_ERRNO = {
+    errno.ENOSPC: DiskFullError,
+    getattr(errno, "EDQUOT", errno.ENOSPC): DiskFullError,
+    errno.EFBIG: DiskFullError,
+    errno.EROFS: ReadOnlyError,
+    errno.EACCES: ReadOnlyError,
+    errno.EPERM: ReadOnlyError,
+    errno.EIO: DiskIOError,
+}
+
+
+def _driver_error(exc: BaseException) -> BaseException:
+    """The driver's exception inside a peewee one (peewee keeps it as ``orig``)."""
+    return getattr(exc, "orig", None) or exc
+
+
+def sqlite_code(exc: BaseException) -> int | None:
+    """SQLite's primary result code of a driver (or peewee-wrapped) error, if it carries one."""
+    code = getattr(_driver_error(exc), "sqlite_errorcode", None)
+    return code & 0xFF if isinstance(code, int) else None
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether ``exc`` is SQLite's 'database is locked' (another connection holds the lock)."""
+    return _storage_class(exc) is DatabaseBusyError
+
+
+def _storage_class(exc: BaseException) -> type[StorageError] | None:
+    if isinstance(exc, StorageError):
+        return type(exc)
+    if isinstance(exc, OSError):
+        return _BY_ERRNO.get(exc.errno) if exc.errno is not None else None
+    inner = _driver_error(exc)
+    if type(inner).__name__ not in ("OperationalError", "DatabaseError", "IntegrityError", "InternalError"):
+        return None
+    code = sqlite_code(inner)
+    if code is not None:
+        return _BY_SQLITE_CODE.get(code)
+    text = str(inner).lower()
+    for fragment, cls in _BY_SQLITE_TEXT:
+        if fragment in text:
+            return cls
+    return None
+
+
+FULL_BELOW_BYTES = 1 << 20
+
+
+def disk_nearly_full(where: Path | str | None) -> bool:
+    """Whether the file system holding ``where`` has (almost) no space left for its user.
+
+    SQLite reports some writes on a full disk as a plain I/O error (growing the ``-shm``
+    file, for one); this tells the two apart."""
+    if where is None:
+        return False
+    path = Path(where)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        return shutil.disk_usage(path).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def storage_error(exc: BaseException, where: Path | str | None = None) -> StorageError | None:
+    """``exc`` as the :class:`StorageError` it means, or None when it is not about storage.
+
+    Understands SQLite's result codes (from sqlcipher3, sqlite3 or wrapped by peewee) and
+    OSError's errno; an OSError names its own file, else ``where`` is used. An I/O error on
+    a disk with no space left is a full disk.
+    """
+    if isinstance(exc, StorageError):
+        return exc
+    cls = _storage_class(exc)
+    if cls is None:
+        return None
+    if isinstance(exc, OSError) and exc.filename:
+        where = exc.filename
+    if cls is DiskIOError and disk_nearly_full(where):
+        cls = DiskFullError
+    return cls(where)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sellerdesk import private_files
+
 
 def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX); a no-op where directories cannot be opened (Windows)."""
@@ -21,9 +23,10 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file."""
+    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file.
+    The file is private (0600): key files and settings are written this way."""
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "wb") as fh:
+    with os.fdopen(private_files.create_file(tmp), "wb") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())

@@ -240,7 +240,9 @@ def migrate(
     if version < target and version >= 1 and before_first_step is not None:
         before_first_step(version)
     for step in range(version + 1, target + 1):
-        with db.atomic():
+        with db.atomic():  # IMMEDIATE: a second process opening the file meanwhile waits here…
+            if current_version(db) >= step:
+                continue  # …and finds the step done by the first
             STEPS[step](db)
             db.execute_sql(
                 'INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)', ("schema_version", str(step))

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 import peewee as pw
 
 from sellerdesk.store import bulk
+from sellerdesk.store.errors import StoreError
 from sellerdesk.store.models import DB, Address, Customer
 
 FTS_TABLE = "customer_fts"
@@ -349,7 +350,7 @@ def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), wr
     finally:
         # after a failure the caller's rollback restores all this anyway; an error here
         # (the transaction may already be gone) must not hide the first one
-        with contextlib.suppress(pw.DatabaseError) if failed else contextlib.nullcontext():
+        with contextlib.suppress(pw.DatabaseError, StoreError) if failed else contextlib.nullcontext():
             for sql in _triggers(grams):
                 if any(f" {name} " in sql for name in _INSERT_TRIGGERS):
                     db.execute_sql(sql)

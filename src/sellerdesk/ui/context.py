@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from sellerdesk import private_files
 from sellerdesk.store.session import DataDir
 
 
@@ -25,5 +26,11 @@ class AppContext(QObject):
 
 
 def settings_for(datadir: DataDir) -> QSettings:
-    """Settings live in the data dir (an INI file), so a data dir carries its own preferences."""
-    return QSettings(str(datadir.home / "settings.ini"), QSettings.Format.IniFormat)
+    """Settings live in the data dir (an INI file), so a data dir carries its own preferences.
+    The file is made private (0600) first: QSettings keeps the mode of the file it replaces."""
+    path = datadir.home / "settings.ini"
+    try:
+        private_files.touch(path)
+    except OSError:
+        pass  # a read-only data folder: QSettings cannot write it either, and says nothing
+    return QSettings(str(path), QSettings.Format.IniFormat)

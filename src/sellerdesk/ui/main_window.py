@@ -14,6 +14,8 @@ Geometry, splitter sizes and the column layout are kept in ``context.settings``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
@@ -43,15 +45,18 @@ from sellerdesk import APP_NAME, __version__
 from sellerdesk.core import regions
 from sellerdesk.i18n import LANGUAGES
 from sellerdesk.store import customers, demo, queries
+from sellerdesk.store.errors import StoreError
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, CustomerTableModel
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 SEARCH_DELAY_MS = 150
 DEFAULT_WIDTHS = {
@@ -758,11 +763,21 @@ class MainWindow(QMainWindow):
         self.select_customer(customer_id)
         self._update_view()
 
+    def _write(self, fn: Callable[..., T], *args) -> T | None:
+        """One store write; when the store refuses (a full disk, a read-only folder, another
+        program holding the database too long…) its one translated line, and None."""
+        try:
+            return fn(*args)
+        except StoreError as exc:
+            log.warning("%s failed: %s", fn.__name__, type(exc).__name__)
+            dialogs.error(self, self.tr("Not saved"), error_text(exc))
+            return None
+
     def trash_selected(self) -> None:
         ids = self.selected_ids()
         if not ids or self.trash_view_action.isChecked():
             return
-        moved = customers.trash_customers(ids)
+        moved = self._write(customers.trash_customers, ids)
         if moved:
             self.undo_stack.append(moved)
             self.undo_action.setEnabled(True)
@@ -778,8 +793,10 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if not self.undo_stack:
             return
-        ids = self.undo_stack.pop()
-        restored = customers.restore_customers(ids)
+        restored = self._write(customers.restore_customers, self.undo_stack[-1])
+        if restored is None:
+            return  # still on the stack: Ctrl+Z again once the cause is fixed
+        self.undo_stack.pop()
         self.undo_action.setEnabled(bool(self.undo_stack))
         self.context.customers_changed.emit()
         self._select_ids(restored)
@@ -788,7 +805,9 @@ class MainWindow(QMainWindow):
     def restore_selected(self) -> None:
         ids = self.selected_ids()
         if ids and self.trash_view_action.isChecked():
-            restored = customers.restore_customers(ids)
+            restored = self._write(customers.restore_customers, ids)
+            if restored is None:
+                return
             self.context.customers_changed.emit()
             self.statusBar().showMessage(self.tr("Restored %n customer(s).", "", len(restored)), 5000)
 
@@ -806,7 +825,9 @@ class MainWindow(QMainWindow):
             ),
         ):
             return
-        purged = customers.purge_customers(ids)
+        purged = self._write(customers.purge_customers, ids)
+        if purged is None:
+            return
         self.editor.clear()
         self.context.customers_changed.emit()
         self.statusBar().showMessage(self.tr("Deleted %n customer(s) for good.", "", purged), 5000)
@@ -815,7 +836,10 @@ class MainWindow(QMainWindow):
         from sellerdesk.jobs.worker import Job
         from sellerdesk.ui.widgets.progress import run_job
 
-        job = Job(lambda progress, token: demo.generate(DEMO_SIZE, progress=progress, token=token), "demo")
+        def generate(progress, token) -> int:
+            return demo.generate(DEMO_SIZE, progress=progress, token=token)
+
+        job = Job(with_error_text(generate), "demo")
         job.succeeded.connect(lambda _n: self.context.customers_changed.emit())
         job.failed.connect(lambda message: dialogs.error(self, self.tr("Demo customers"), message))
         self._demo_job = job
@@ -831,7 +855,8 @@ class MainWindow(QMainWindow):
             self.tr("Remove demo customers"),
             self.tr("Remove the %n demo customer(s)? Your own customers stay.", "", count),
         ):
-            demo.remove_demo()
+            if self._write(demo.remove_demo) is None:
+                return
             self.editor.clear()
             self.context.customers_changed.emit()
 

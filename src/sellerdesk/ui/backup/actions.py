@@ -40,10 +40,11 @@ from sellerdesk.backup.restore import MSG_MIGRATE, MSG_SAFETY, StagedRestore
 from sellerdesk.backup.snapshot import MSG_SNAPSHOT
 from sellerdesk.jobs.worker import Job
 from sellerdesk.progress import Cancelled
-from sellerdesk.store.errors import StoreError, WrongKeyError
+from sellerdesk.store.errors import StorageError, StoreError, WrongKeyError
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import storage_text
 from sellerdesk.ui.widgets.progress import run_job
 
 log = logging.getLogger(__name__)
@@ -120,6 +121,8 @@ class BackupController(QObject):
         """The translated message for a failure of the backup layer."""
         if isinstance(exc, UserMessage):
             return str(exc)
+        if isinstance(exc, StorageError) or (isinstance(exc, OSError) and storage_text(exc)):
+            return storage_text(exc) or str(exc)  # the data folder's disk: full, read-only…
         if isinstance(exc, DestinationError):
             reasons = {
                 DestinationError.MISSING: self.tr("the folder does not exist (is the drive plugged in?)"),
@@ -164,6 +167,12 @@ class BackupController(QObject):
             except (StoreError, KeyringUnavailable, OSError) as exc:
                 log.warning("%s failed: %s", name, type(exc).__name__)
                 raise UserMessage(self.describe_error(exc)) from exc
+            except Exception as exc:  # a driver error of the snapshot's own connection (a full disk…)
+                text = storage_text(exc)
+                if text is None:
+                    raise
+                log.warning("%s failed: %s", name, exc)
+                raise UserMessage(text) from exc
 
         return Job(work, name)
 

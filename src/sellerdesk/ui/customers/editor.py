@@ -44,6 +44,7 @@ from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
 from sellerdesk.store.models import Address
 from sellerdesk.ui.customers.table_model import local_time
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.icons import icon
 
 LOW_CONFIDENCE = 0.7
@@ -470,7 +471,11 @@ class CustomerEditor(QWidget):
         if self._current < 0 or self.drafts[self._current].id is None:
             return
         draft = self.drafts[self._current]
-        draft.verified_at = customers.mark_verified(draft.id)
+        try:
+            draft.verified_at = customers.mark_verified(draft.id)
+        except StoreError as exc:
+            dialogs.error(self, self.tr("Not saved"), error_text(exc))
+            return
         self._show_address(self.address_list.currentRow())
         if self.customer_id is not None:
             self._fill_history(customers.address_history(self.customer_id))
@@ -756,7 +761,7 @@ class CustomerEditor(QWidget):
             self.name.setFocus()
             return None
         except StoreError as exc:
-            dialogs.error(self, self.tr("Not saved"), str(exc))
+            dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return None
         self.load(customer_id)
         self.status.setText(self.tr("Saved."))

@@ -41,6 +41,7 @@ from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.readers import open_workbook
 from sellerdesk.jobs.worker import Job, start
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import with_error_text
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +143,8 @@ class FileProblem(Exception):
 
 
 def translated(fn):
-    """Wrap a job function so a refused file fails with the translated message."""
+    """Wrap a job function so a refused file, or a full disk or read-only folder, fails with
+    the translated message."""
 
     def run(progress, token):
         try:
@@ -150,7 +152,7 @@ def translated(fn):
         except ExchangeError as exc:
             raise FileProblem(ExchangeText.error(exc)) from exc
 
-    return run
+    return with_error_text(run)
 
 
 @dataclass

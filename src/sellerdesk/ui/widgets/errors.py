@@ -1,0 +1,93 @@
+"""The translated line for a failure of the store: a full disk, a read-only folder…
+
+The store raises a :class:`~sellerdesk.store.errors.StorageError` subclass naming the file
+or folder (its English line, in ``store.errors.STORAGE_MESSAGES``, is what the CLI
+prints); here is the same text through Qt's translation, chosen by the error's class.
+A driver error or OSError that reached the UI unconverted (a bulk write's helper thread)
+is recognised the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from sellerdesk.store.errors import (
+    CannotOpenError,
+    DatabaseBusyError,
+    DiskFullError,
+    ReadOnlyError,
+    storage_error,
+)
+
+
+def translate(context: str, text: str) -> str:
+    # called as translate("StorageError", "…") at each use: lupdate reads the literals there
+    return QCoreApplication.translate(context, text)
+
+
+def storage_text(exc: BaseException) -> str | None:
+    """The translated one-line message when ``exc`` is about the disk, else None."""
+    problem = storage_error(exc)
+    if problem is None:
+        return None
+    where = str(problem.where) if problem.where is not None else translate("StorageError", "the SellerDesk data folder")
+    if isinstance(problem, DiskFullError):
+        text = translate(
+            "StorageError",
+            "The disk holding %1 is full, so SellerDesk could not save. "
+            "Free some space on that disk and try again; nothing was changed.",
+        )
+    elif isinstance(problem, ReadOnlyError):
+        text = translate(
+            "StorageError",
+            "SellerDesk cannot write to %1: it is read-only or belongs to another user. "
+            "Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.",
+        )
+    elif isinstance(problem, CannotOpenError):
+        text = translate(
+            "StorageError",
+            "SellerDesk cannot open %1: the folder is missing, read-only or belongs to another user. "
+            "Make the data folder writable for you and try again; nothing was changed.",
+        )
+    elif isinstance(problem, DatabaseBusyError):
+        text = translate(
+            "StorageError",
+            "Another SellerDesk program (an import or a backup) kept the database busy for too long. "
+            "Try again when it has finished; nothing was changed.",
+        )
+    else:  # DiskIOError
+        text = translate(
+            "StorageError",
+            "The disk reported an error reading or writing %1 (a failing or unplugged drive?). "
+            "Check the drive and try again; nothing was changed.",
+        )
+    return text.replace("%1", where)
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about ``exc``: the translated storage line, else its own message."""
+    return storage_text(exc) or str(exc) or type(exc).__name__
+
+
+class ErrorText(Exception):
+    """A failure already turned into the translated line the user sees (a job's ``failed``
+    signal carries ``str(exc)``)."""
+
+
+def with_error_text(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Wrap a job function ``fn(progress, token)`` so that a storage failure fails the job
+    with its translated line; anything else passes through as it is."""
+
+    def run(progress, token):
+        try:
+            return fn(progress, token)
+        except Exception as exc:
+            text = storage_text(exc)
+            if text is None:
+                raise
+            raise ErrorText(text) from exc
+
+    return run
