@@ -14,6 +14,7 @@ from sellerdesk.backup.errors import (
     NotABackupError,
 )
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, read_info
+from sellerdesk.backup.leftovers import clean_leftovers
 from sellerdesk.backup.restore import (
     RestoreResult,
     StagedRestore,
@@ -39,6 +40,7 @@ __all__ = [
     "WrongBackupSecretError",
     "backup_datadir",
     "check_integrity",
+    "clean_leftovers",
     "commit_restore",
     "create_backup",
     "prepare_restore",
