@@ -18,6 +18,7 @@ from sellerdesk.backup.leftovers import clean_leftovers
 from sellerdesk.backup.restore import (
     RestoreResult,
     StagedRestore,
+    check_file,
     commit_restore,
     prepare_restore,
     restore_into,
@@ -39,6 +40,7 @@ __all__ = [
     "StagedRestore",
     "WrongBackupSecretError",
     "backup_datadir",
+    "check_file",
     "check_integrity",
     "clean_leftovers",
     "commit_restore",

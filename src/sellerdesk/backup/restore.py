@@ -12,7 +12,8 @@ A restore happens in two steps so the app can keep running during the slow part:
    than the one it replaces (a new machine, or an older key). The caller then reopens.
 
 Every refusal (wrong password or code, a changed, damaged or cut-off file, a newer schema)
-happens in step 1, before anything in the data directory is touched.
+happens in step 1, before anything in the data directory is touched. Step 1 starts with
+the same file check as ``verify`` (:func:`check_file`), so the two always agree.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 
 from sellerdesk.backup.create import create_backup
 from sellerdesk.backup.errors import BackupDamagedError, BackupError
-from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload, read_info
+from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload
 from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations
@@ -68,13 +69,22 @@ def _extract(
     return version, counts
 
 
+def check_file(
+    path: Path | str, progress: ProgressCallback = no_progress, token: CancelToken | None = None
+) -> BackupInfo:
+    """The check ``verify`` and ``restore`` share, before any key: the header (strictly),
+    the size, the checksum trailer over every byte, and a schema this version understands."""
+    info = check_integrity(path, progress, token)
+    info.check_schema()
+    return info
+
+
 def verify_backup(
     path: Path | str, key: bytes, progress: ProgressCallback = no_progress, token: CancelToken | None = None
 ) -> BackupInfo:
-    """Full check: checksum trailer, authentication of every byte, payload checksum, the
-    database inside opening with the key, counts as in the header, schema not too new."""
-    info = check_integrity(path, progress, token)
-    info.check_schema()
+    """Full check: :func:`check_file`, then authentication of every byte, payload checksum,
+    the database inside opening with the key, counts as in the header."""
+    info = check_file(path, progress, token)
     with tempfile.TemporaryDirectory(prefix="sellerdesk-verify-") as tmp:
         target = Path(tmp) / "verify.db"
         try:
@@ -163,8 +173,7 @@ def prepare_restore(
 ) -> StagedRestore:
     """Step 1 of a restore (see the module doc). Changes nothing but adding the staged file
     and the safety backup; raises before that on any problem with the backup."""
-    info = read_info(path)
-    info.check_schema()
+    info = check_file(path, progress, token)
     if key_id(key) != info.key_id:
         raise WrongKeyError()
     home = Path(datadir.home)
