@@ -145,7 +145,7 @@ def cmd_verify(args) -> None:
 
 
 def cmd_restore(args) -> None:
-    from sellerdesk.backup import check_file, restore_into
+    from sellerdesk.backup import check_file, finish_restore, restore_into
     from sellerdesk.store.queries import CustomerFilter, count_customers
 
     datadir = data_dir()
@@ -154,7 +154,8 @@ def cmd_restore(args) -> None:
     info = check_file(Path(args.file))  # the same check as verify, before asking for any password
     key = _backup_key(info, datadir)
     result = restore_into(Path(args.file), key, datadir)
-    datadir.open(result.key)  # proves the restored files open together, as the app will open them
+    finish_restore(datadir, result)  # the database opens with the key file now beside it
+    datadir.open(result.key)
     try:
         active = count_customers(CustomerFilter())
     finally:
