@@ -231,3 +231,15 @@ def test_app_start_recovers_an_interrupted_restore(pair, qapp, qtbot, monkeypatc
         assert leftovers(a.home) == []
     finally:
         datadir.close()
+
+
+def test_a_wrong_key_prints_no_raw_sqlcipher_lines(pair, capfd):
+    """SQLCipher logs a failed page decryption on stderr by default; none of it reaches the user."""
+    from sellerdesk.store.database import open_raw
+    from sellerdesk.store.errors import WrongKeyError
+
+    a, b = pair
+    capfd.readouterr()
+    with pytest.raises(WrongKeyError):
+        open_raw(a.home / "sellerdesk.db", b.key)
+    assert capfd.readouterr().err == ""

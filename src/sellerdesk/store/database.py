@@ -54,6 +54,7 @@ def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
         raise NotADatabaseError(path)
     conn = sqlcipher.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is reported by us, not as raw lines on stderr
         conn.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
         conn.execute("PRAGMA busy_timeout = 10000")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
