@@ -138,6 +138,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Another SellerDesk is restoring a backup into this data folder. Try again when it has finished.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was restored, but it does not open with its key file yet. SellerDesk finishes this at its next start; if this message comes back, restore the backup again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This backup needs the master password or the recovery code it was made with.</source>
             <translation type="unfinished" />
         </message>

@@ -138,6 +138,14 @@
             <translation>此备份的密码或恢复码不正确。没有做任何更改。</translation>
         </message>
         <message>
+            <source>Another SellerDesk is restoring a backup into this data folder. Try again when it has finished.</source>
+            <translation>另一个客户地址管家正在向这个数据文件夹恢复备份，请等它完成后再试。</translation>
+        </message>
+        <message>
+            <source>The backup was restored, but it does not open with its key file yet. SellerDesk finishes this at its next start; if this message comes back, restore the backup again.</source>
+            <translation>备份已恢复，但还不能用它的密钥文件打开。客户地址管家会在下次启动时完成这一步；如果这条提示再次出现，请重新恢复该备份。</translation>
+        </message>
+        <message>
             <source>This backup needs the master password or the recovery code it was made with.</source>
             <translation>此备份需要制作它时使用的主密码或恢复码。</translation>
         </message>

@@ -3,7 +3,9 @@
 ``main()`` is the ``sellerdesk`` entry point. Start-up order:
 
 1. one instance per data dir (a second launch raises the first window and exits);
-2. no database yet → the first-run wizard (keyring or master password, recovery code);
+2. finish or undo a restore that was interrupted, and remove what killed backups left
+   (``DataDir.is_initialized`` and ``backup.clean_leftovers``);
+   no database yet → the first-run wizard (keyring or master password, recovery code);
    otherwise unlock: ``SELLERDESK_PASSPHRASE``, the keyring, or the unlock dialog;
 3. open the store (migrating, with a copy taken first);
 4. the main window.
@@ -90,7 +92,10 @@ def unlock(datadir: DataDir) -> bytes | None:
 
 def start(app: QApplication, datadir: DataDir):
     """Everything after the lock: returns the main window, or None to quit."""
+    from sellerdesk.backup import clean_leftovers
+
     try:
+        clean_leftovers(datadir.home)  # what a killed backup left (the restore's: is_initialized)
         if not datadir.is_initialized():
             key = first_run(datadir)
             if key is None:

@@ -324,3 +324,27 @@ def test_backup_and_restore_in_the_thread_pool(qtbot, data_dir, tmp_path, modals
         controller.restore()
     qtbot.waitUntil(lambda: not controller.busy, timeout=30000)
     assert [c.name for c in Customer.select()] == ["线程池"]
+
+
+def test_restore_whose_key_file_cannot_follow_says_so(qtbot, setup, modals, tmp_path, data_dir, monkeypatch):
+    """Issue #12: never "Restore complete" over data that the key file in place does not open.
+    The app keeps working on the restored data; the next start puts the key file in place."""
+    controller, context, _folder = setup
+    path, key2, _code2 = _other_machine_backup(tmp_path, data_dir)
+    modals.restore_file = path
+    modals.restore_secrets = ["other password 1"]
+
+    def refuse(self):
+        raise PermissionError(13, "Permission denied")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(DataDir, "settle_pending_keyfile", refuse)
+        with qtbot.waitSignal(context.customers_changed):
+            controller.restore()
+    message = modals.texts()[-1]
+    assert "does not open with its key file yet" in message and "Restored the backup" not in message
+    assert context.key == key2 and [c.name for c in Customer.select()] == ["另一台电脑"]
+    data_dir.close()
+    restarted = DataDir(data_dir.home, MemorySecretStore())
+    assert restarted.is_initialized()
+    assert restarted.unlock_with_secret("other password 1") == key2

@@ -12,15 +12,20 @@ from sellerdesk.backup.errors import (
     DestinationError,
     NoDestinationError,
     NotABackupError,
+    RestoreNotInPlaceError,
 )
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, read_info
+from sellerdesk.backup.leftovers import clean_leftovers
 from sellerdesk.backup.restore import (
     RestoreResult,
     StagedRestore,
+    check_file,
     commit_restore,
+    finish_restore,
     prepare_restore,
     restore_into,
     verify_backup,
+    verify_in_place,
 )
 from sellerdesk.backup.unlock import BackupNeedsSecretError, WrongBackupSecretError, unlock_backup
 
@@ -34,16 +39,21 @@ __all__ = [
     "DestinationError",
     "NoDestinationError",
     "NotABackupError",
+    "RestoreNotInPlaceError",
     "RestoreResult",
     "StagedRestore",
     "WrongBackupSecretError",
     "backup_datadir",
+    "check_file",
+    "clean_leftovers",
     "check_integrity",
     "commit_restore",
     "create_backup",
+    "finish_restore",
     "prepare_restore",
     "read_info",
     "restore_into",
     "unlock_backup",
     "verify_backup",
+    "verify_in_place",
 ]

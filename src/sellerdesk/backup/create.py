@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +13,12 @@ from sellerdesk.backup.errors import BackupError, DestinationError, NoDestinatio
 from sellerdesk.backup.fileformat import BackupHeader, write_backup
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS, backup_name, rotate
 from sellerdesk.backup.safewrite import remove_stale_parts, write_safely
-from sellerdesk.backup.snapshot import remove_database_file, take_snapshot
+from sellerdesk.backup.snapshot import (
+    new_snapshot_path,
+    remove_abandoned_snapshots,
+    remove_database_file,
+    take_snapshot,
+)
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.errors import WrongKeyError
 from sellerdesk.store.keys import KeyFile, key_id
@@ -61,7 +65,8 @@ def create_backup(
 ) -> BackupResult:
     """Back up the database at ``db_path`` into every folder of ``destinations``.
 
-    Each folder gets the same encrypted file under a time-stamped name and is then rotated.
+    Each folder gets the same encrypted file under a time-stamped name and is then rotated;
+    files left there (and in ``work_dir``) by a backup that was killed are removed.
     A folder that fails is reported in ``failures`` and the others still get their copy;
     if none could be written a :class:`BackupError` is raised. Cancelling leaves no file.
     """
@@ -72,7 +77,8 @@ def create_backup(
     now = now or dt.datetime.now(dt.UTC)
     db_path = Path(db_path)
     work_dir = Path(work_dir) if work_dir is not None else db_path.parent
-    snapshot_path = work_dir / f".backup-snapshot-{secrets.token_hex(6)}.db"
+    remove_abandoned_snapshots(work_dir)  # left by a backup that was killed
+    snapshot_path, snapshot_lock = new_snapshot_path(work_dir)
     try:
         snap = take_snapshot(db_path, key, snapshot_path, progress, token)
         header = BackupHeader(
@@ -93,6 +99,7 @@ def create_backup(
             try:
                 if not folder.is_dir():
                     raise DestinationError(folder, DestinationError.MISSING)
+                remove_stale_parts(folder)  # of a backup killed while writing here
                 name = _free_name(folder, local_time)
 
                 def write(fh) -> None:
@@ -107,9 +114,11 @@ def create_backup(
             result.written.append(written)
             log.info("wrote backup %s (%s customers)", written, snap.counts["customers"])
             result.deleted.extend(rotate(folder, local_time, keep_last, keep_months))
-            remove_stale_parts(folder)
     finally:
-        remove_database_file(snapshot_path)
+        try:
+            remove_database_file(snapshot_path)
+        finally:
+            snapshot_lock.release()
     if not result.written:
         if len(result.failures) == 1:
             raise result.failures[0]

@@ -87,3 +87,16 @@ class DestinationError(BackupError):
 class NoDestinationError(BackupError):
     def __init__(self) -> None:
         super().__init__("No backup folder is set. Choose one in the backup settings (or pass --to DIR).")
+
+
+class RestoreNotInPlaceError(BackupError):
+    """After the swap, the restored database did not open with the key file beside it."""
+
+    def __init__(self, home: Path, detail: str) -> None:
+        super().__init__(
+            f"The backup was restored into {home}, but it does not open with the key file there ({detail}). "
+            "SellerDesk finishes an interrupted restore at its next start; if this message comes back, "
+            "restore the backup again."
+        )
+        self.home = Path(home)
+        self.detail = detail

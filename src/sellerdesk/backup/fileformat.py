@@ -20,18 +20,26 @@ and every chunk's associated data is the SHA-256 of the magic, version and heade
 So changing any header byte, reordering, dropping or cutting chunks fails authentication.
 The trailer lets ``verify`` find accidental damage (a flipped bit, a cut-off copy) even
 without the password; authenticity always needs the key.
+
+The header is read before anything is authenticated, so it is parsed as hostile input
+(:func:`parse_header`): bounded size and nesting, no NaN/Infinity, no fractions, no
+over-long numbers, no repeated fields, and every field of the expected type and range.
+Whatever fails is :class:`BackupDamagedError` — never an internal error.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 import hashlib
 import json
 import os
+import re
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -40,7 +48,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from sellerdesk.backup.errors import BackupDamagedError, BackupTooNewError, NotABackupError
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store.keys import KeyFile, b64, unb64
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyFile, b64
 
 MAGIC = b"\x89SDBACKUP\r\n\x1a\n"
 FORMAT_VERSION = 1
@@ -48,7 +56,15 @@ EXTENSION = ".sdbackup"
 CHUNK_SIZE = 1 << 20
 TAG_BYTES = 16
 TRAILER_BYTES = 32
-MAX_HEADER_BYTES = 1 << 20
+MAX_HEADER_BYTES = 64 << 10  # a real header is about 1.5 KB
+MAX_HEADER_DEPTH = 8  # a real header nests 4 deep (key → envelopes → recovery → fields)
+MAX_NUMBER_DIGITS = 18  # every number in a header fits in 63 bits
+MAX_TEXT_CHARS = 4096
+MIN_CHUNK_SIZE = 4 << 10
+MAX_CHUNK_SIZE = 64 << 20  # one chunk is held in memory while it is checked
+MAX_PAYLOAD_SIZE = 1 << 46
+MAX_COUNT = 10**12
+MAX_SCHEMA_VERSION = 1 << 31
 _PREFIX = struct.Struct(">HI")
 _LENGTH = struct.Struct(">I")
 _HKDF_INFO = b"sellerdesk-backup-payload-v1"
@@ -60,6 +76,123 @@ MSG_DECRYPT = "Decrypting and verifying the backup…"
 
 def _utc_text(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_HEX16 = re.compile(r"[0-9a-f]{16}\Z")
+_HEX64 = re.compile(r"[0-9a-f]{64}\Z")
+_UTC_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\Z")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} where a number belongs")
+
+
+def _reject_fraction(text: str) -> Any:
+    raise ValueError(f"the fraction {text[:20]} where a whole number belongs")
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise ValueError("a number with too many digits")
+    return int(text)
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    doc: dict[str, Any] = {}
+    for name, value in pairs:
+        if name in doc:
+            raise ValueError(f"the field {name[:40]!r} appears twice")
+        doc[name] = value
+    return doc
+
+
+def parse_header(data: bytes) -> dict[str, Any]:
+    """The header's JSON object, parsed strictly; ValueError on anything a writer of ours never writes."""
+    if len(data) > MAX_HEADER_BYTES:
+        raise ValueError("the header is too long")
+    text = data.decode("utf-8")
+    depth = 0
+    for token in _JSON_TOKENS.finditer(text):  # strings skipped whole: brackets inside them do not count
+        mark = token.group()
+        if mark in ("[", "{"):
+            depth += 1
+            if depth > MAX_HEADER_DEPTH:
+                raise ValueError("the header is nested too deeply")
+        elif mark in ("]", "}"):
+            depth -= 1
+    doc = json.loads(
+        text,
+        parse_constant=_reject_constant,
+        parse_float=_reject_fraction,
+        parse_int=_bounded_int,
+        object_pairs_hook=_no_repeats,
+    )
+    if not isinstance(doc, dict):
+        raise ValueError("the header is not a JSON object")
+    return doc
+
+
+def _object(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    value = doc[name]
+    if not isinstance(value, dict):
+        raise ValueError(f"{name} is not an object")
+    return value
+
+
+def _whole(doc: dict[str, Any], name: str, low: int, high: int) -> int:
+    value = doc[name]
+    if type(value) is not int:  # bool is an int to Python, not to us
+        raise ValueError(f"{name} is not a whole number")
+    if not low <= value <= high:
+        raise ValueError(f"{name} is out of range")
+    return value
+
+
+def _text(doc: dict[str, Any], name: str, pattern: re.Pattern[str] | None = None, max_chars: int = 64) -> str:
+    value = doc[name]
+    if not isinstance(value, str) or len(value) > max_chars:
+        raise ValueError(f"{name} is not a short text")
+    if pattern is not None and not pattern.match(value):
+        raise ValueError(f"{name} is malformed")
+    return value
+
+
+def _scalars(doc: dict[str, Any], name: str) -> dict[str, Any]:
+    """An object of texts and whole numbers only (a key envelope: its meaning is store.keys's)."""
+    value = _object(doc, name)
+    for field_name, item in value.items():
+        if isinstance(item, str):
+            if len(item) > MAX_TEXT_CHARS:
+                raise ValueError(f"{name}.{field_name[:40]} is too long")
+        elif type(item) is not int:
+            raise ValueError(f"{name}.{field_name[:40]} is neither a text nor a whole number")
+    return value
+
+
+def _keyfile(doc: dict[str, Any]) -> KeyFile:
+    key = _object(doc, "key")
+    if "format" in key and key["format"] != "sellerdesk-keys":
+        raise ValueError("key.format is unknown")
+    if "version" in key:
+        _whole(key, "version", 1, 1000)
+    mode = _text(key, "mode")
+    if mode not in (MODE_KEYRING, MODE_PASSWORD):
+        raise ValueError("key.mode is unknown")
+    envelopes_doc = _object(key, "envelopes")
+    if len(envelopes_doc) > 8:
+        raise ValueError("too many key envelopes")
+    envelopes = {str(name): _scalars(envelopes_doc, name) for name in envelopes_doc}
+    if "recovery" not in envelopes:
+        raise ValueError("no recovery envelope")
+    return KeyFile(mode, _text(key, "key_id", _HEX16), envelopes, _scalars(key, "recovery_sealed"))
+
+
+def _salt(text: str) -> bytes:
+    try:
+        return base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as exc:
+        raise ValueError("payload.salt is not base64") from exc
 
 
 @dataclass
@@ -103,37 +236,39 @@ class BackupHeader:
         return json.dumps(doc, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     @classmethod
-    def from_bytes(cls, data: bytes, path) -> BackupHeader:
+    def from_bytes(cls, data: bytes, path: Path | str) -> BackupHeader:
+        """Parse and check every field (see :func:`parse_header`); BackupDamagedError otherwise."""
         try:
-            doc = json.loads(data.decode("utf-8"))
+            doc = parse_header(data)
             if doc["format"] != "sellerdesk-backup":
                 raise ValueError("unknown format")
-            payload = doc["payload"]
+            _whole(doc, "format_version", 1, FORMAT_VERSION)
+            payload = _object(doc, "payload")
             if payload["cipher"] != "AES-256-GCM" or payload["kdf"] != "HKDF-SHA256":
                 raise ValueError("unknown cipher")
-            key = doc["key"]
-            keyfile = KeyFile(
-                str(key["mode"]), str(key["key_id"]), dict(key["envelopes"]), dict(key["recovery_sealed"])
-            )
-            if "recovery" not in keyfile.envelopes:
-                raise ValueError("no recovery envelope")
-            created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-            counts = {name: int(doc["counts"][name]) for name in ("customers", "addresses", "orders")}
+            created_text = _text(doc, "created_at", _UTC_TEXT)
+            created = dt.datetime.strptime(created_text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
+            counts_doc = _object(doc, "counts")
+            for name in counts_doc:
+                _whole(counts_doc, name, 0, MAX_COUNT)
+            counts = {name: _whole(counts_doc, name, 0, MAX_COUNT) for name in ("customers", "addresses", "orders")}
+            salt = _salt(_text(payload, "salt"))
+            if len(salt) != 16:
+                raise ValueError("payload.salt has the wrong length")
             header = cls(
-                app_version=str(doc["app_version"]),
-                schema_version=int(doc["schema_version"]),
+                app_version=_text(doc, "app_version"),
+                schema_version=_whole(doc, "schema_version", 0, MAX_SCHEMA_VERSION),
                 created_at=created,
                 counts=counts,
-                payload_size=int(payload["size"]),
-                payload_sha256=str(payload["sha256"]),
-                keyfile=keyfile,
-                salt=unb64(payload["salt"]),
-                chunk_size=int(payload["chunk_size"]),
+                payload_size=_whole(payload, "size", 1, MAX_PAYLOAD_SIZE),
+                payload_sha256=_text(payload, "sha256", _HEX64),
+                keyfile=_keyfile(doc),
+                salt=salt,
+                chunk_size=_whole(payload, "chunk_size", MIN_CHUNK_SIZE, MAX_CHUNK_SIZE),
             )
-        except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-            raise BackupDamagedError(path, f"unreadable header: {exc}") from exc
-        if header.payload_size <= 0 or header.chunk_size <= 0 or len(header.salt) != 16:
-            raise BackupDamagedError(path, "impossible sizes in the header")
+        except (ValueError, KeyError, TypeError) as exc:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+            detail = f"{exc.args[0]} is missing" if isinstance(exc, KeyError) else str(exc)
+            raise BackupDamagedError(path, f"unreadable header: {detail[:200]}") from exc
         return header
 
 

@@ -9,10 +9,17 @@ A restore happens in two steps so the app can keep running during the slow part:
 2. :func:`commit_restore` (after the caller closed every connection): put the key in the
    keyring when the backup is in keyring mode, swap the staged file in with an atomic
    rename, and write the backup's key file when the restored database has another key
-   than the one it replaces (a new machine, or an older key). The caller then reopens.
+   than the one it replaces (a new machine, or an older key); then check that the
+   database opens with the key file now in place. The caller then reopens.
 
 Every refusal (wrong password or code, a changed, damaged or cut-off file, a newer schema)
-happens in step 1, before anything in the data directory is touched.
+happens in step 1, before anything in the data directory is touched. Step 1 starts with
+the same file check as ``verify`` (:func:`check_file`), so the two always agree.
+
+The restore holds the data directory's restore lock from the start of step 1 to the end
+of step 2, and step 2 is journaled (:mod:`sellerdesk.store.restore_journal`): a restore
+killed at any moment is finished or undone by the next command or start, and what it
+staged is recognised and removed — the database and its key file never stay apart.
 """
 
 from __future__ import annotations
@@ -25,21 +32,27 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from sellerdesk import private_files
 from sellerdesk.backup.create import create_backup
-from sellerdesk.backup.errors import BackupDamagedError, BackupError
-from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload, read_info
+from sellerdesk.backup.errors import BackupDamagedError, BackupError, RestoreNotInPlaceError
+from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload
+from sellerdesk.backup.leftovers import SAFETY_FOLDER, clean_leftovers
 from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store import migrations
+from sellerdesk.store import migrations, restore_journal
 from sellerdesk.store.errors import StoreError, WrongKeyError
+from sellerdesk.store.filelocks import HeldLock
 from sellerdesk.store.files import fsync_dir
 from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id
 from sellerdesk.store.secrets import KeyringUnavailable
 
+if TYPE_CHECKING:
+    from sellerdesk.store.session import DataDir
+
 log = logging.getLogger(__name__)
 
-SAFETY_FOLDER = "before-restore"
 MSG_MIGRATE = "Updating the restored data to this version…"
 MSG_SAFETY = "Backing up the current data first…"
 
@@ -68,13 +81,22 @@ def _extract(
     return version, counts
 
 
+def check_file(
+    path: Path | str, progress: ProgressCallback = no_progress, token: CancelToken | None = None
+) -> BackupInfo:
+    """The check ``verify`` and ``restore`` share, before any key: the header (strictly),
+    the size, the checksum trailer over every byte, and a schema this version understands."""
+    info = check_integrity(path, progress, token)
+    info.check_schema()
+    return info
+
+
 def verify_backup(
     path: Path | str, key: bytes, progress: ProgressCallback = no_progress, token: CancelToken | None = None
 ) -> BackupInfo:
-    """Full check: checksum trailer, authentication of every byte, payload checksum, the
-    database inside opening with the key, counts as in the header, schema not too new."""
-    info = check_integrity(path, progress, token)
-    info.check_schema()
+    """Full check: :func:`check_file`, then authentication of every byte, payload checksum,
+    the database inside opening with the key, counts as in the header."""
+    info = check_file(path, progress, token)
     with tempfile.TemporaryDirectory(prefix="sellerdesk-verify-") as tmp:
         target = Path(tmp) / "verify.db"
         try:
@@ -92,9 +114,16 @@ class StagedRestore:
     counts: dict
     migrated_from: int | None = None
     safety_backup: Path | None = None
+    lock: HeldLock | None = None  # the data directory's restore lock, held until commit or discard
 
     def discard(self) -> None:
-        remove_database_file(self.staged_path)
+        """Drop the staged file (if it was not swapped in) and end the restore. Idempotent."""
+        try:
+            remove_database_file(self.staged_path)
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+                self.lock = None
 
 
 @dataclass
@@ -106,6 +135,9 @@ class RestoreResult:
     safety_backup: Path | None
     keyfile_replaced: bool
     key_in_keyring: bool
+    # False when the key file could not be moved into place (it stays parked and journaled:
+    # the next command finishes it); call finish_restore() before saying it all worked.
+    complete: bool = True
 
 
 def _current_keyfile(datadir) -> KeyFile | None:
@@ -126,7 +158,7 @@ def _safety_backup(
     if not datadir.db_path.exists():
         return None
     folder = Path(datadir.home) / SAFETY_FOLDER
-    folder.mkdir(parents=True, exist_ok=True)
+    private_files.make_dir(folder)
     keyfile = _current_keyfile(datadir)
     current_key = None
     if keyfile is not None:
@@ -144,7 +176,7 @@ def _safety_backup(
         return result.path
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = folder / f"files-{stamp}-{secrets.token_hex(3)}"
-    target.mkdir()
+    private_files.make_dir(target)
     for source in (datadir.db_path, Path(str(datadir.db_path) + "-wal"), datadir.keyfile_path):
         if source.exists():
             shutil.copy2(source, target / source.name)
@@ -155,22 +187,25 @@ def _safety_backup(
 def prepare_restore(
     path: Path | str,
     key: bytes,
-    datadir,
+    datadir: DataDir,
     *,
     current_key: bytes | None = None,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
 ) -> StagedRestore:
     """Step 1 of a restore (see the module doc). Changes nothing but adding the staged file
-    and the safety backup; raises before that on any problem with the backup."""
-    info = read_info(path)
-    info.check_schema()
+    and the safety backup (after finishing or undoing a restore that was interrupted); raises
+    before that on any problem with the backup."""
+    info = check_file(path, progress, token)
     if key_id(key) != info.key_id:
         raise WrongKeyError()
     home = Path(datadir.home)
-    home.mkdir(parents=True, exist_ok=True)
-    staged_path = home / f".restore-{secrets.token_hex(6)}.db"
+    private_files.make_dir(home)
+    lock = restore_journal.lock_restore(home)
+    staged_path = home / restore_journal.new_staged_name()
     try:
+        restore_journal.recover_locked(datadir)  # an interrupted restore first: its key file, its leftovers
+        clean_leftovers(home)  # and what killed backups left
         version, counts = _extract(info, key, staged_path, progress, token)
         migrated_from = None
         if version < migrations.SCHEMA_VERSION:
@@ -189,17 +224,62 @@ def prepare_restore(
             token.check()
         safety = _safety_backup(datadir, [current_key, key], progress, token)
     except BaseException:
-        remove_database_file(staged_path)
+        try:
+            remove_database_file(staged_path)
+        finally:
+            lock.release()
         raise
-    return StagedRestore(info, key, staged_path, counts, migrated_from, safety)
+    return StagedRestore(info, key, staged_path, counts, migrated_from, safety, lock)
 
 
-def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
-    """Step 2: swap the staged database in. Every connection to the old one must be closed."""
+def verify_in_place(datadir: DataDir, key: bytes) -> None:
+    """The restored database opens with the key file now beside it: RestoreNotInPlaceError otherwise."""
     home = Path(datadir.home)
+    try:
+        keyfile = datadir.vault.load()
+    except (OSError, KeyFileError) as exc:
+        raise RestoreNotInPlaceError(home, "the key file is missing or unreadable") from exc
+    if keyfile.key_id != key_id(key):
+        raise RestoreNotInPlaceError(home, "the key file of the backup is not in place")
+    try:
+        open_raw(datadir.db_path, key).close()
+    except StoreError as exc:
+        raise RestoreNotInPlaceError(home, str(exc)) from exc
+
+
+def _swap(
+    staged: StagedRestore, datadir: DataDir, journal: restore_journal.Journal, new_keyfile: KeyFile | None
+) -> None:
+    """The journaled swap, up to and including the rename of the database."""
+    home = Path(datadir.home)
+    restore_journal.write_journal(home, journal)
+    if new_keyfile is not None:
+        datadir.stage_keyfile(new_keyfile.to_json())
+    for suffix, name in journal.aside.items():
+        leftover = Path(str(datadir.db_path) + suffix)
+        if leftover.exists():  # the old database's: must not be applied to the new one
+            os.replace(leftover, home / name)
+    os.replace(staged.staged_path, datadir.db_path)
+    fsync_dir(home)
+
+
+def commit_restore(staged: StagedRestore, datadir: DataDir) -> RestoreResult:
+    """Step 2: swap the staged database in. Every connection to the old one must be closed.
+
+    Ends the restore either way (the lock is released). On failure before the database was
+    replaced, everything is as before and BackupError is raised.
+    """
+    try:
+        return _commit(staged, datadir)
+    finally:
+        staged.discard()
+
+
+def _commit(staged: StagedRestore, datadir: DataDir) -> RestoreResult:
     current = _current_keyfile(datadir)
     new_keyfile = None if current is not None and current.key_id == staged.info.key_id else staged.info.header.keyfile
-    mode = (new_keyfile or current).mode
+    base = new_keyfile or current
+    mode = base.mode if base is not None else staged.info.header.keyfile.mode
     in_keyring = False
     if mode == MODE_KEYRING and datadir.secret_store is not None:
         try:
@@ -207,25 +287,32 @@ def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
             in_keyring = True
         except KeyringUnavailable as exc:
             log.warning("could not put the restored key into the keyring: %s", exc)
+    journal = restore_journal.Journal.for_staged(
+        staged.staged_path.name,
+        staged.info.key_id,
+        new_keyfile.to_json().decode("utf-8") if new_keyfile is not None else None,
+    )
     try:
-        for suffix in ("-wal", "-shm"):
-            leftover = Path(str(datadir.db_path) + suffix)
-            if leftover.exists():
-                leftover.unlink()  # the old database's; its content is in the safety backup
-        if new_keyfile is not None:
-            datadir.stage_keyfile(new_keyfile.to_json())
-        os.replace(staged.staged_path, datadir.db_path)
+        _swap(staged, datadir, journal, new_keyfile)
     except OSError as exc:
-        staged.discard()
-        datadir.discard_pending_keyfile()
-        raise BackupError(f"The restored database could not be put in place: {exc.strerror or exc}") from exc
-    # The new database is in place: its key file must follow. If this fails, the next
-    # start finishes it (DataDir.is_initialized settles a parked key file).
+        if not staged.staged_path.exists():
+            log.warning("after the database swap: %s", exc)  # it is in place: go on and finish
+        else:
+            try:
+                restore_journal.roll_back(datadir, journal)
+            except OSError as undo:
+                log.warning("the interrupted restore will be undone at the next start: %s", undo)
+            raise BackupError(f"The restored database could not be put in place: {exc.strerror or exc}") from exc
+    # The new database is in place: its key file must follow. If this fails, the journal
+    # stays and the next command finishes it (DataDir.is_initialized → recover).
+    complete = True
     try:
-        datadir.settle_pending_keyfile()
-        fsync_dir(home)
+        restore_journal.roll_forward(datadir, journal)
     except OSError as exc:
+        complete = False
         log.warning("the restored key file will be put in place at the next start: %s", exc)
+    if complete:
+        verify_in_place(datadir, staged.key)
     log.info("restored a backup of %s (%s customers)", staged.info.created_at.isoformat(), staged.counts["customers"])
     return RestoreResult(
         staged.info,
@@ -235,13 +322,26 @@ def commit_restore(staged: StagedRestore, datadir) -> RestoreResult:
         staged.safety_backup,
         new_keyfile is not None,
         in_keyring,
+        complete,
     )
+
+
+def finish_restore(datadir: DataDir, result: RestoreResult) -> None:
+    """Before telling the user it worked: finish the swap if step 2 could not, and check the
+    restored database opens with the key file in place (RestoreNotInPlaceError if not)."""
+    if not result.complete:
+        try:
+            datadir.recover_interrupted_restore()
+        except OSError as exc:
+            detail = f"its key file could not be moved into place: {exc.strerror or exc}"
+            raise RestoreNotInPlaceError(Path(datadir.home), detail) from exc
+    verify_in_place(datadir, result.key)
 
 
 def restore_into(
     path: Path | str,
     key: bytes,
-    datadir,
+    datadir: DataDir,
     *,
     current_key: bytes | None = None,
     progress: ProgressCallback = no_progress,

@@ -15,12 +15,20 @@ customer data ever touches the disk):
   (without it, each commit by another process would restart the copy).
 
 Either way it works while the app has the database open, from any thread.
+
+A snapshot file (``.backup-snapshot-<12 hex>.db``, beside the database) lives only while its
+backup runs; the backup holds ``.backup-snapshot-<same hex>.lock`` locked meanwhile. One left
+by a backup that was killed is deleted by :func:`remove_abandoned_snapshots` at the next
+backup or start; one whose backup still runs (here or in another process) is left alone.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
+import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,6 +37,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 from sellerdesk import private_files
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.database import BUSY_TIMEOUT_MS, open_raw
+from sellerdesk.store.filelocks import HeldLock, claim_abandoned, create_locked
 from sellerdesk.store.keys import sqlcipher_passphrase
 
 PAGES_PER_STEP = 2048
@@ -37,6 +46,12 @@ QUIET_WAIT_MS = 2000  # how long to wait for a running write transaction before 
 MSG_SNAPSHOT = "Copying the database…"
 METHOD_COPY = "copy"
 METHOD_BACKUP_API = "backup-api"
+
+log = logging.getLogger(__name__)
+
+SNAPSHOT_PREFIX = ".backup-snapshot-"
+# Exactly our names: the snapshot, its SQLite companions, and its owner's lock file.
+SNAPSHOT_RE = re.compile(r"\.backup-snapshot-([0-9a-f]{12})\.(?:db(?:-wal|-shm|-journal)?|lock)\Z")
 
 COUNTED_TABLES = {"customers": "customer", "addresses": "address", "orders": "orders"}
 
@@ -79,6 +94,44 @@ def remove_database_file(path: Path) -> None:
             os.unlink(str(path) + suffix)
         except FileNotFoundError:
             pass
+
+
+def new_snapshot_path(work_dir: Path) -> tuple[Path, HeldLock]:
+    """A fresh snapshot path in ``work_dir`` and the lock that marks it as in use (release when done)."""
+    for _ in range(5):
+        token = secrets.token_hex(6)
+        lock = create_locked(Path(work_dir) / f"{SNAPSHOT_PREFIX}{token}.lock")
+        if lock is not None:
+            return Path(work_dir) / f"{SNAPSHOT_PREFIX}{token}.db", lock
+    raise FileExistsError(f"no free snapshot name in {work_dir}")
+
+
+def remove_abandoned_snapshots(folder: Path) -> int:
+    """Delete the snapshots in ``folder`` whose backup is gone (killed); return how many.
+
+    Only files named exactly as :func:`new_snapshot_path` names them, and only when no live
+    process holds their lock.
+    """
+    try:
+        tokens = {m.group(1) for entry in os.scandir(folder) if (m := SNAPSHOT_RE.match(entry.name))}
+    except OSError:
+        return 0
+    removed = 0
+    for token in sorted(tokens):
+        try:
+            claim = claim_abandoned(Path(folder) / f"{SNAPSHOT_PREFIX}{token}.lock")
+            if claim is None:
+                continue  # its backup is running
+            try:
+                remove_database_file(Path(folder) / f"{SNAPSHOT_PREFIX}{token}.db")
+                removed += 1
+            finally:
+                claim.release()  # and its lock file
+        except OSError as exc:
+            log.warning("could not remove an abandoned snapshot in %s: %s", folder, exc)
+    if removed:
+        log.info("removed %d snapshot(s) left by an interrupted backup in %s", removed, folder)
+    return removed
 
 
 def _copy_when_quiet(

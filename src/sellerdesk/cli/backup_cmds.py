@@ -129,10 +129,9 @@ def cmd_backup(args) -> int:
 
 
 def cmd_verify(args) -> None:
-    from sellerdesk.backup import check_integrity, verify_backup
+    from sellerdesk.backup import check_file, verify_backup
 
-    info = check_integrity(Path(args.file))
-    info.check_schema()
+    info = check_file(Path(args.file))
     if args.no_key:
         checked = "checksum OK (authenticity not checked: run without --no-key)"
     else:
@@ -146,17 +145,17 @@ def cmd_verify(args) -> None:
 
 
 def cmd_restore(args) -> None:
-    from sellerdesk.backup import read_info, restore_into
+    from sellerdesk.backup import check_file, finish_restore, restore_into
     from sellerdesk.store.queries import CustomerFilter, count_customers
 
     datadir = data_dir()
     if _app_running(datadir.home):
         raise CliError(f"SellerDesk is running on {datadir.home}; close it first (or restore from its Backup menu)")
-    info = read_info(Path(args.file))
-    info.check_schema()
+    info = check_file(Path(args.file))  # the same check as verify, before asking for any password
     key = _backup_key(info, datadir)
     result = restore_into(Path(args.file), key, datadir)
-    datadir.open(result.key)  # proves the restored files open together, as the app will open them
+    finish_restore(datadir, result)  # the database opens with the key file now beside it
+    datadir.open(result.key)
     try:
         active = count_customers(CustomerFilter())
     finally:

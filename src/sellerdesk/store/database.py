@@ -177,6 +177,8 @@ def open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     conn = None
     try:
         conn = _raw_connect(path)
+        # a wrong key is reported by us, not as raw lines on stderr
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute("PRAGMA key='{}'".format(sqlcipher_passphrase(key).replace("'", "''")))
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

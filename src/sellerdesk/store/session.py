@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sellerdesk import paths
+from sellerdesk.store import restore_journal
 from sellerdesk.store.database import close_store, open_store
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.files import write_atomic
@@ -72,19 +73,32 @@ class DataDir:
     def stage_keyfile(self, data: bytes) -> None:
         """First half of swapping in a database with another key (restore): park its key file.
 
-        The caller then replaces the database file and calls :meth:`settle_pending_keyfile`.
-        If the process dies between the two, the next start finishes the swap, so the
-        database and its key file never stay apart.
+        The caller (holding the restore lock, with the swap journaled: see
+        :mod:`sellerdesk.store.restore_journal`) then replaces the database file and calls
+        :meth:`settle_pending_keyfile`. If the process dies between the two, the next start
+        finishes the swap, so the database and its key file never stay apart.
         """
         write_atomic(self.pending_keyfile_path, data)
 
     def settle_pending_keyfile(self) -> bool:
         """Move a parked key file into place once its database is in place; True if it did.
 
-        A staged ``.restore-*.db`` beside it means the database swap has not happened (or
-        is under way), so the current key file still belongs to the current database.
+        The journal of the swap names the one staged database it belongs to: while that file
+        is still there the swap has not happened, so the current key file still belongs to
+        the current database. Without a journal (a swap by an older version) any staged
+        ``.restore-*.db`` counts; :meth:`recover_interrupted_restore` first removes those of
+        restores that died.
         """
-        if not self.pending_keyfile_path.exists() or any(self.home.glob(".restore-*.db")):
+        if not self.pending_keyfile_path.exists():
+            return False
+        try:
+            journal = restore_journal.read_journal(self.home)
+        except restore_journal.JournalDamagedError:
+            journal = None
+        if journal is not None:
+            if (self.home / journal.staged).exists():
+                return False
+        elif any(self.home.glob(".restore-*.db")):
             return False
         try:
             os.replace(self.pending_keyfile_path, self.keyfile_path)
@@ -92,11 +106,14 @@ class DataDir:
             return False  # another process settled it first
         return True
 
-    def discard_pending_keyfile(self) -> None:
-        self.pending_keyfile_path.unlink(missing_ok=True)
+    def recover_interrupted_restore(self) -> str | None:
+        """Finish (or undo) a restore that was killed, and remove what it left; see
+        :func:`sellerdesk.store.restore_journal.recover`. Every entry point calls this
+        (through :meth:`is_initialized`) before it opens anything."""
+        return restore_journal.recover(self)
 
     def is_initialized(self) -> bool:
-        self.settle_pending_keyfile()
+        self.recover_interrupted_restore()
         return self.keyfile_path.exists() and self.db_path.exists()
 
     def mode(self) -> str:
@@ -114,6 +131,7 @@ class DataDir:
 
     def initialize(self, mode: str, password: str | None = None) -> tuple[bytes, str]:
         """Create the key and an empty, migrated database; return (key, recovery code)."""
+        self.recover_interrupted_restore()  # a restore into this empty folder may have been cut off
         if self.db_path.exists() or self.keyfile_path.exists():
             from sellerdesk.store.errors import DatabaseExistsError
 

@@ -28,9 +28,11 @@ from sellerdesk.backup import (
     DestinationError,
     NoDestinationError,
     NotABackupError,
+    RestoreNotInPlaceError,
     WrongBackupSecretError,
     backup_datadir,
     commit_restore,
+    finish_restore,
     prepare_restore,
 )
 from sellerdesk.backup import settings as backup_settings
@@ -41,6 +43,7 @@ from sellerdesk.backup.snapshot import MSG_SNAPSHOT
 from sellerdesk.jobs.worker import Job
 from sellerdesk.progress import Cancelled
 from sellerdesk.store.errors import StorageError, StoreError, WrongKeyError
+from sellerdesk.store.restore_journal import RestoreBusyError
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.widgets import dialogs
@@ -146,6 +149,15 @@ class BackupController(QObject):
             return self.tr("This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.")
         if isinstance(exc, (WrongBackupSecretError, WrongKeyError)):
             return self.tr("Wrong password or recovery code for this backup. Nothing was changed.")
+        if isinstance(exc, RestoreBusyError):
+            return self.tr(
+                "Another SellerDesk is restoring a backup into this data folder. Try again when it has finished."
+            )
+        if isinstance(exc, RestoreNotInPlaceError):
+            return self.tr(
+                "The backup was restored, but it does not open with its key file yet. SellerDesk finishes this "
+                "at its next start; if this message comes back, restore the backup again."
+            )
         if isinstance(exc, BackupNeedsSecretError):
             return self.tr("This backup needs the master password or the recovery code it was made with.")
         if isinstance(exc, OSError):
@@ -369,6 +381,16 @@ class BackupController(QObject):
         self._set_busy(job)
         self.run_progress(job, self.tr("Restoring…"))
 
+    def _reopen(self, *keys: bytes) -> bytes | None:
+        """Open the store with the first key that opens it (None if none does)."""
+        for key in keys:
+            try:
+                self.context.datadir.open(key)
+            except StoreError:
+                continue
+            return key
+        return None
+
     def _commit_restore(self, staged: StagedRestore) -> None:
         """On the UI thread: close the store, swap the files, reopen, tell every view."""
         datadir = self.context.datadir
@@ -376,15 +398,23 @@ class BackupController(QObject):
         try:
             result = commit_restore(staged, datadir)
         except StoreError as exc:
-            staged.discard()
-            datadir.open(self.context.key)
+            log.error("the restore could not be completed: %s", type(exc).__name__)
+            # before the swap the old data is still there; after it (a failed check) the new one is
+            opened = self._reopen(self.context.key, staged.key)
+            if opened is not None and opened != self.context.key:
+                self.context.key = opened
+                self.context.customers_changed.emit()
             dialogs.error(self.parent_widget, self.tr("Restore failed"), self.describe_error(exc))
             return
         try:
+            finish_restore(datadir, result)  # the key file is in place and opens the database
             datadir.open(result.key)
-        except StoreError as exc:  # should not happen: the staged file was opened and checked
+        except StoreError as exc:
             log.error("the restored database does not open: %s", type(exc).__name__)
-            dialogs.error(self.parent_widget, self.tr("Restore failed"), str(exc))
+            if self._reopen(result.key) is not None:
+                self.context.key = result.key
+                self.context.customers_changed.emit()
+            dialogs.error(self.parent_widget, self.tr("Restore failed"), self.describe_error(exc))
             return
         self.context.key = result.key
         self.context.customers_changed.emit()
