@@ -111,12 +111,7 @@ class BackupHeader:
             payload = doc["payload"]
             if payload["cipher"] != "AES-256-GCM" or payload["kdf"] != "HKDF-SHA256":
                 raise ValueError("unknown cipher")
-            key = doc["key"]
-            keyfile = KeyFile(
-                str(key["mode"]), str(key["key_id"]), dict(key["envelopes"]), dict(key["recovery_sealed"])
-            )
-            if "recovery" not in keyfile.envelopes:
-                raise ValueError("no recovery envelope")
+            keyfile = KeyFile.from_doc(doc["key"])  # every envelope bounded before scrypt sees it
             created = dt.datetime.strptime(doc["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
             counts = {name: int(doc["counts"][name]) for name in ("customers", "addresses", "orders")}
             header = cls(
