@@ -107,6 +107,7 @@ def test_wrong_types_in_the_key_part_of_a_header_are_damage(password_backup, no_
 
 
 def test_backups_keep_their_envelopes_and_new_ones_get_the_rewrapped_one(isolated_environment, tmp_path, monkeypatch):
+    monkeypatch.delenv(keys.WEAKEN_KDF_ENV)
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)  # the cost an older SellerDesk used
     datadir = DataDir(tmp_path / "home", None)
     key, code = datadir.initialize("password", PASSWORD)

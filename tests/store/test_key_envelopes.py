@@ -19,9 +19,18 @@ OLD_CODE = "J59QB-N52PS-8XGWY-YWQ8J-AA6X2"
 OLD_KEY = bytes.fromhex("f7d3dfb0d33a0805cc540e330d32c38f75ca8f14207a3439fc2881bf5e98b1f2")
 
 
-def test_new_envelopes_cost_at_least_owasps_minimum():
+@pytest.fixture
+def real_kdf(monkeypatch):
+    """Today's cost rules, not the suite's test-only cheap scrypt (tests/conftest.py)."""
+    monkeypatch.delenv(keys.WEAKEN_KDF_ENV)
+
+
+def test_new_envelopes_cost_at_least_owasps_minimum(real_kdf, monkeypatch):
     assert keys.SCRYPT_N >= 2**17 and keys.SCRYPT_R >= 8 and keys.SCRYPT_P >= 1
-    keys.check_scrypt_params(keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P)  # and we can read what we write
+    assert keys.current_scrypt_params() == (keys.SCRYPT_N, keys.SCRYPT_R, keys.SCRYPT_P)
+    keys.check_scrypt_params(*keys.current_scrypt_params())  # and we can read what we write
+    monkeypatch.setenv(keys.WEAKEN_KDF_ENV, "1")
+    assert keys.current_scrypt_params() == (2**10, 8, 1)
 
 
 @pytest.fixture
@@ -123,7 +132,7 @@ def test_unwrap_itself_refuses_out_of_bounds_parameters(no_scrypt):
     assert issubclass(EnvelopeError, StoreError)  # the CLI prints it as one line
 
 
-def test_key_file_of_the_previous_version_opens_and_is_rewrapped(tmp_path, monkeypatch):
+def test_key_file_of_the_previous_version_opens_and_is_rewrapped(tmp_path, monkeypatch, real_kdf):
     monkeypatch.setattr(keys, "SCRYPT_N", 2**16)  # "today's" cost, above the file's 2**15, cheap for a test
     path = tmp_path / "sellerdesk.keys.json"
     shutil.copy(OLD_KEYFILE, path)
@@ -144,14 +153,21 @@ def test_key_file_of_the_previous_version_opens_and_is_rewrapped(tmp_path, monke
     assert sorted(p.name for p in tmp_path.iterdir()) == ["sellerdesk.keys.json"]  # no staging file left
 
 
-def test_a_stronger_envelope_is_never_downgraded(tmp_path, fast_kdf):
+@pytest.mark.parametrize("cheap", ["fast_kdf", "weaken_env"])
+def test_a_stronger_envelope_is_never_downgraded(tmp_path, monkeypatch, cheap):
+    if cheap == "fast_kdf":
+        monkeypatch.delenv(keys.WEAKEN_KDF_ENV)
+        monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
+    else:
+        monkeypatch.setenv(keys.WEAKEN_KDF_ENV, "1")
     path = tmp_path / "sellerdesk.keys.json"
-    shutil.copy(OLD_KEYFILE, path)  # 2**15 is above fast_kdf's 2**10
+    shutil.copy(OLD_KEYFILE, path)  # 2**15 is above the cheap 2**10
     assert Vault(path, None).unlock_with_secret(OLD_PASSWORD) == OLD_KEY
     assert path.read_bytes() == OLD_KEYFILE.read_bytes()
 
 
 def _weak_vault(tmp_path, monkeypatch):
+    monkeypatch.delenv(keys.WEAKEN_KDF_ENV)
     monkeypatch.setattr(keys, "SCRYPT_N", 2**10)
     vault = Vault(tmp_path / "sellerdesk.keys.json", None)
     key, _code = vault.create("password", "hidden kettle morning river")

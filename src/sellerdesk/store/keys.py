@@ -57,6 +57,10 @@ log = logging.getLogger(__name__)
 SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
+# Like BORG_TESTONLY_WEAKEN_KDF: the test suite sets it so that the CLI it runs as
+# subprocesses (where the fast_kdf fixture cannot reach) makes cheap envelopes. It never
+# weakens an existing envelope (a re-wrap only ever raises the cost), and it says so.
+WEAKEN_KDF_ENV = "SELLERDESK_TESTONLY_WEAKEN_KDF"
 
 # What an envelope read from a file may ask for. The header of a backup is read before
 # anything is authenticated, so these bound what a crafted file can cost: at most twice
@@ -127,7 +131,8 @@ class Envelope:
     ct: bytes
 
     def weaker_than_current(self) -> bool:
-        return self.n * self.r * self.p < SCRYPT_N * SCRYPT_R * SCRYPT_P
+        n, r, p = current_scrypt_params()
+        return self.n * self.r * self.p < n * r * p
 
 
 def _strict_int(doc: dict[str, Any], name: str) -> int:
@@ -148,6 +153,14 @@ def _bytes_field(doc: dict[str, Any], name: str, low: int, high: int) -> bytes:
     if not low <= len(data) <= high:
         raise EnvelopeError(f"{name} has {len(data)} bytes, not {low if low == high else f'{low}–{high}'}")
     return data
+
+
+def current_scrypt_params() -> tuple[int, int, int]:
+    """(n, r, p) for new envelopes: SCRYPT_N/R/P, or the cheapest allowed for tests."""
+    if os.environ.get(WEAKEN_KDF_ENV) == "1":
+        log.warning("%s is set: this new key envelope has a test-only weak scrypt cost", WEAKEN_KDF_ENV)
+        return SCRYPT_MIN_N, SCRYPT_R, SCRYPT_P
+    return SCRYPT_N, SCRYPT_R, SCRYPT_P
 
 
 def check_scrypt_params(n: int, r: int, p: int) -> None:
@@ -223,12 +236,13 @@ def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict:
     """Encrypt ``key`` under a key derived from ``secret``: a JSON-ready envelope."""
     salt = os.urandom(16)
     nonce = os.urandom(12)
-    kek = _derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    n, r, p = current_scrypt_params()
+    kek = _derive(secret, salt, n, r, p)
     return {
         "kdf": "scrypt",
-        "n": SCRYPT_N,
-        "r": SCRYPT_R,
-        "p": SCRYPT_P,
+        "n": n,
+        "r": r,
+        "p": p,
         "salt": b64(salt),
         "nonce": b64(nonce),
         "ct": b64(AESGCM(kek).encrypt(nonce, key, aad)),
