@@ -9,6 +9,8 @@ import pytest
 # Set before anything imports Qt or keyring.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+# Cheap scrypt for the CLI run as a subprocess too (in-process tests use fast_kdf).
+os.environ["SELLERDESK_TESTONLY_WEAKEN_KDF"] = "1"
 
 
 @pytest.fixture(autouse=True)

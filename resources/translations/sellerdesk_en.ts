@@ -1587,12 +1587,9 @@ Keep it somewhere safe.</source>
             <source>Choose a master password</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>At least %n characters. SellerDesk cannot read your data without it.</source>
-            <translation>
-                <numerusform>At least %n characters. SellerDesk cannot read your data without it.</numerusform>
-                <numerusform>At least %n characters. SellerDesk cannot read your data without it.</numerusform>
-            </translation>
+        <message>
+            <source>It protects your data and every backup. SellerDesk cannot read them without it.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>Master password</source>
@@ -1602,12 +1599,9 @@ Keep it somewhere safe.</source>
             <source>Type it again</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>Too short: at least %n characters.</source>
-            <translation>
-                <numerusform>Too short: at least %n characters.</numerusform>
-                <numerusform>Too short: at least %n characters.</numerusform>
-            </translation>
+        <message>
+            <source>Whoever gets hold of a backup can try passwords on it for as long as they like. Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>The two passwords differ.</source>
@@ -1819,6 +1813,60 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StrengthMeter</name>
+        <message>
+            <source>Very weak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Weak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Still weak</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Almost strong enough</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Strong</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Strength: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Too short: at least %n characters.</source>
+            <translation>
+                <numerusform>Too short: at least %n characters.</numerusform>
+                <numerusform>Too short: at least %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too easy to guess: it contains a phone or ID card number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too easy to guess: it is, or is built on, one of the most common passwords.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too easy to guess: names in pinyin, birthdays and years are tried first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too easy to guess: keyboard rows, repeats and sequences like 1234 are tried first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not strong enough yet: add another word or two.</source>
             <translation type="unfinished" />
         </message>
     </context>

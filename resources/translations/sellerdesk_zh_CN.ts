@@ -1587,11 +1587,9 @@ Keep it somewhere safe.</source>
             <source>Choose a master password</source>
             <translation>设置主密码</translation>
         </message>
-        <message numerus="yes">
-            <source>At least %n characters. SellerDesk cannot read your data without it.</source>
-            <translation>
-                <numerusform>至少 %n 个字符。没有它，客户地址管家无法读取您的数据。</numerusform>
-            </translation>
+        <message>
+            <source>It protects your data and every backup. SellerDesk cannot read them without it.</source>
+            <translation>它保护您的数据和每一份备份。没有它，客户地址管家也无法读取。</translation>
         </message>
         <message>
             <source>Master password</source>
@@ -1601,11 +1599,9 @@ Keep it somewhere safe.</source>
             <source>Type it again</source>
             <translation>再输入一次</translation>
         </message>
-        <message numerus="yes">
-            <source>Too short: at least %n characters.</source>
-            <translation>
-                <numerusform>太短：至少需要 %n 个字符。</numerusform>
-            </translation>
+        <message>
+            <source>Whoever gets hold of a backup can try passwords on it for as long as they like. Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation>拿到您备份的人可以不限次数地试密码。用三四个与您本人和店铺都无关的词，既安全又好记；姓名、生日、手机号和 5201314 这类数字会被最先猜到。</translation>
         </message>
         <message>
             <source>The two passwords differ.</source>
@@ -1819,6 +1815,59 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
             <translation>读写 %1 时磁盘报错（磁盘故障或已拔出？）。请检查磁盘后重试；数据没有任何改动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StrengthMeter</name>
+        <message>
+            <source>Very weak</source>
+            <translation>非常弱</translation>
+        </message>
+        <message>
+            <source>Weak</source>
+            <translation>弱</translation>
+        </message>
+        <message>
+            <source>Still weak</source>
+            <translation>仍然偏弱</translation>
+        </message>
+        <message>
+            <source>Almost strong enough</source>
+            <translation>接近足够强</translation>
+        </message>
+        <message>
+            <source>Strong</source>
+            <translation>强</translation>
+        </message>
+        <message>
+            <source>Strength: %1</source>
+            <translation>强度：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too short: at least %n characters.</source>
+            <translation>
+                <numerusform>太短：至少需要 %n 个字符。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Too easy to guess: it contains a phone or ID card number.</source>
+            <translation>太容易被猜到：其中包含手机号或身份证号。</translation>
+        </message>
+        <message>
+            <source>Too easy to guess: it is, or is built on, one of the most common passwords.</source>
+            <translation>太容易被猜到：它本身就是（或基于）最常见的密码之一。</translation>
+        </message>
+        <message>
+            <source>Too easy to guess: names in pinyin, birthdays and years are tried first.</source>
+            <translation>太容易被猜到：拼音姓名、生日和年份会被最先尝试。</translation>
+        </message>
+        <message>
+            <source>Too easy to guess: keyboard rows, repeats and sequences like 1234 are tried first.</source>
+            <translation>太容易被猜到：键盘上连着的键、重复字符和 1234 这样的顺序会被最先尝试。</translation>
+        </message>
+        <message>
+            <source>Not strong enough yet: add another word or two.</source>
+            <translation>强度还不够：再加一两个词。</translation>
         </message>
     </context>
     <context>

@@ -164,9 +164,9 @@ def check_recovers(
 @pytest.fixture
 def three(tmp_path, isolated_environment, fast_kdf):
     backups = tmp_path / "backups"
-    target = make_folder(tmp_path / "target", "target password 1", 2, backups, more_after=2, crashed_writer=True)
-    source = make_folder(tmp_path / "source", "source password 2", 3, backups)
-    other = make_folder(tmp_path / "other", "other password 33", 5, backups)
+    target = make_folder(tmp_path / "target", "target quartz meadow 1", 2, backups, more_after=2, crashed_writer=True)
+    source = make_folder(tmp_path / "source", "source violet harbor 2", 3, backups)
+    other = make_folder(tmp_path / "other", "other copper lantern 33", 5, backups)
     return target, source, other
 
 

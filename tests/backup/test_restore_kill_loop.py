@@ -44,7 +44,7 @@ class Source:
 
 def make_source(root: Path, name: str, customers: int) -> Source:
     datadir = DataDir(root / name, None)
-    password = f"password of {name}"
+    password = f"quiet walnut ferry of {name}"
     key, _code = datadir.initialize("password", password)
     try:
         demo.generate(customers, seed=len(name) + customers)

@@ -31,8 +31,8 @@ STALE = ".restore-0123456789ab.db"
 def pair(tmp_path, isolated_environment, fast_kdf):
     """Data folders A (2 customers) and B (3 customers) with different master passwords."""
     backups = tmp_path / "backups"
-    a = make_folder(tmp_path / "A", "password of A 1", 2, backups)
-    b = make_folder(tmp_path / "B", "password of B 2", 3, backups)
+    a = make_folder(tmp_path / "A", "amber orbit kettle of A 1", 2, backups)
+    b = make_folder(tmp_path / "B", "velvet canyon drum of B 2", 3, backups)
     return a, b
 
 

@@ -48,7 +48,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from sellerdesk.backup.errors import BackupDamagedError, BackupTooNewError, NotABackupError
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyFile, b64
+from sellerdesk.store.keys import KeyFile, b64
 
 MAGIC = b"\x89SDBACKUP\r\n\x1a\n"
 FORMAT_VERSION = 1
@@ -176,16 +176,7 @@ def _keyfile(doc: dict[str, Any]) -> KeyFile:
         raise ValueError("key.format is unknown")
     if "version" in key:
         _whole(key, "version", 1, 1000)
-    mode = _text(key, "mode")
-    if mode not in (MODE_KEYRING, MODE_PASSWORD):
-        raise ValueError("key.mode is unknown")
-    envelopes_doc = _object(key, "envelopes")
-    if len(envelopes_doc) > 8:
-        raise ValueError("too many key envelopes")
-    envelopes = {str(name): _scalars(envelopes_doc, name) for name in envelopes_doc}
-    if "recovery" not in envelopes:
-        raise ValueError("no recovery envelope")
-    return KeyFile(mode, _text(key, "key_id", _HEX16), envelopes, _scalars(key, "recovery_sealed"))
+    return KeyFile.from_doc(key)  # every envelope bounded before scrypt sees it (EnvelopeError is a ValueError)
 
 
 def _salt(text: str) -> bytes:

@@ -8,7 +8,8 @@ import sys
 from sellerdesk.cli import CliError
 from sellerdesk.cli.context import data_dir, open_store
 from sellerdesk.cli.textout import table
-from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.core.passwords import ADVICE, estimate
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
 from sellerdesk.store.session import passphrase_from_env
 
 
@@ -97,8 +98,9 @@ def cmd_init(args) -> None:
     datadir = data_dir()
     passphrase = passphrase_from_env()
     if passphrase is not None:
-        if len(passphrase) < MIN_PASSWORD_LENGTH:
-            raise CliError(f"SELLERDESK_PASSPHRASE must have at least {MIN_PASSWORD_LENGTH} characters")
+        strength = estimate(passphrase)  # the rule DataDir.initialize applies, worded for the CLI
+        if not strength.acceptable:
+            raise CliError(f"SELLERDESK_PASSPHRASE is {strength.english()}; nothing was created. {ADVICE}")
         mode = MODE_PASSWORD
     else:
         problem = datadir.keyring_usable()

@@ -12,37 +12,69 @@ In keyring mode the data key itself sits in the OS keyring (service ``sellerdesk
 recovery code is also kept sealed with the data key, so it can be shown again on request
 once the app is unlocked. Wrapping uses AES-256-GCM, so a wrong password or code fails
 authentication and nothing is ever decrypted into garbage.
+
+An envelope carries its own scrypt parameters, so older envelopes stay readable after the
+cost is raised; a password envelope weaker than today's is re-wrapped at the next unlock
+with that password. The same envelopes travel, unauthenticated, in every backup's header:
+:func:`parse_envelope` bounds every field before scrypt runs, so a crafted file is refused
+as damaged instead of making an unlock take minutes or gigabytes.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import hashlib
 import json
+import logging
 import os
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from sellerdesk.core.passwords import ADVICE, MIN_LENGTH, Strength, estimate
 from sellerdesk.store.errors import StoreError, WrongKeyError
-from sellerdesk.store.files import write_atomic
+from sellerdesk.store.files import fsync_dir, write_atomic
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
 
 KEY_BYTES = 32
 KEYFILE_VERSION = 1
 MODE_KEYRING = "keyring"
 MODE_PASSWORD = "password"
-MIN_PASSWORD_LENGTH = 8
+MIN_PASSWORD_LENGTH = MIN_LENGTH
 
-# scrypt cost: 2**15 × 8 × 128 bytes = 32 MiB and about 0.1 s here. Stored with each
-# envelope, so raising it later keeps old files readable.
-SCRYPT_N = 2**15
+log = logging.getLogger(__name__)
+
+# scrypt cost of new envelopes: OWASP's minimum for scrypt (N=2**17, r=8, p=1), i.e.
+# 128 × N × r = 128 MiB of memory and ~0.35 s on one core here (benchmarks/bench_kdf.py);
+# it was 2**15 (32 MiB, ~0.1 s) before. Stored with each envelope, so raising it later
+# keeps old files readable (and a weaker password envelope is re-wrapped at unlock).
+SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
+# Like BORG_TESTONLY_WEAKEN_KDF: the test suite sets it so that the CLI it runs as
+# subprocesses (where the fast_kdf fixture cannot reach) makes cheap envelopes. It never
+# weakens an existing envelope (a re-wrap only ever raises the cost), and it says so.
+WEAKEN_KDF_ENV = "SELLERDESK_TESTONLY_WEAKEN_KDF"
+
+# What an envelope read from a file may ask for. The header of a backup is read before
+# anything is authenticated, so these bound what a crafted file can cost: at most twice
+# today's memory and time (enough for a later SellerDesk that doubles N).
+SCRYPT_MIN_N = 2**10  # the tests' fast_kdf; nothing we ever wrote is cheaper
+SCRYPT_MAX_N = 2**20
+SCRYPT_MAX_R = 32
+SCRYPT_MAX_P = 16
+SCRYPT_MAX_BYTES = 256 * 2**20  # 128·n·r·p (memory, and time with p): twice N=2**17, r=8, p=1
+SALT_BYTES = 16
+NONCE_BYTES = 12
+TAG_BYTES = 16
+MAX_SEALED_BYTES = 1024
+ENVELOPE_NAMES = ("recovery", "password")
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _CROCKFORD_FIX = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
@@ -50,6 +82,26 @@ _CROCKFORD_FIX = str.maketrans({"O": "0", "I": "1", "L": "1", "U": "V"})
 
 class KeyFileError(StoreError):
     pass
+
+
+class EnvelopeError(KeyFileError, ValueError):
+    """A wrapped key (in the key file or a backup header) is malformed or asks for an
+    absurd scrypt cost: damaged or crafted. Raised before any key derivation."""
+
+
+class WeakPasswordError(StoreError):
+    """A new master password is too easy to guess (:mod:`sellerdesk.core.passwords`)."""
+
+    def __init__(self, strength: Strength) -> None:
+        super().__init__(f"The master password is {strength.english()}. {ADVICE}")
+        self.strength = strength
+
+
+def check_new_password(password: str | None) -> None:
+    """The one rule for a new master password; raises :class:`WeakPasswordError`."""
+    strength = estimate(password or "")
+    if not strength.acceptable:
+        raise WeakPasswordError(strength)
 
 
 class KeyMissingError(StoreError):
@@ -65,6 +117,91 @@ def b64(data: bytes) -> str:
 
 def unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"))
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """A parsed, bounded wrapped key: safe to hand to scrypt."""
+
+    n: int
+    r: int
+    p: int
+    salt: bytes
+    nonce: bytes
+    ct: bytes
+
+    def weaker_than_current(self) -> bool:
+        n, r, p = current_scrypt_params()
+        return self.n * self.r * self.p < n * r * p
+
+
+def _strict_int(doc: dict[str, Any], name: str) -> int:
+    value = doc.get(name)
+    if type(value) is not int:  # not bool, float, str or None
+        raise EnvelopeError(f"scrypt {name} is not a whole number")
+    return value
+
+
+def _bytes_field(doc: dict[str, Any], name: str, low: int, high: int) -> bytes:
+    value = doc.get(name)
+    if not isinstance(value, str) or len(value) > 4 * high:
+        raise EnvelopeError(f"{name} is not base64 text")
+    try:
+        data = base64.b64decode(value.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error) as exc:
+        raise EnvelopeError(f"{name} is not base64 text") from exc
+    if not low <= len(data) <= high:
+        raise EnvelopeError(f"{name} has {len(data)} bytes, not {low if low == high else f'{low}–{high}'}")
+    return data
+
+
+def current_scrypt_params() -> tuple[int, int, int]:
+    """(n, r, p) for new envelopes: SCRYPT_N/R/P, or the cheapest allowed for tests."""
+    if os.environ.get(WEAKEN_KDF_ENV) == "1":
+        log.warning("%s is set: this new key envelope has a test-only weak scrypt cost", WEAKEN_KDF_ENV)
+        return SCRYPT_MIN_N, SCRYPT_R, SCRYPT_P
+    return SCRYPT_N, SCRYPT_R, SCRYPT_P
+
+
+def check_scrypt_params(n: int, r: int, p: int) -> None:
+    """Refuse scrypt parameters no SellerDesk writes: EnvelopeError, before any derivation."""
+    if not SCRYPT_MIN_N <= n <= SCRYPT_MAX_N or n & (n - 1):
+        raise EnvelopeError(f"scrypt n={n} is not a power of two from 2^10 to 2^20")
+    if not 1 <= r <= SCRYPT_MAX_R:
+        raise EnvelopeError(f"scrypt r={r} is outside 1–{SCRYPT_MAX_R}")
+    if not 1 <= p <= SCRYPT_MAX_P:
+        raise EnvelopeError(f"scrypt p={p} is outside 1–{SCRYPT_MAX_P}")
+    if 128 * n * r * p > SCRYPT_MAX_BYTES:
+        raise EnvelopeError(f"scrypt n={n}, r={r}, p={p} would need more than {SCRYPT_MAX_BYTES >> 20} MiB")
+
+
+def parse_envelope(doc: object) -> Envelope:
+    """A password or recovery envelope as stored in JSON, every field checked."""
+    if not isinstance(doc, dict):
+        raise EnvelopeError("not a JSON object")
+    fields = {"kdf", "n", "r", "p", "salt", "nonce", "ct"}
+    if set(doc) != fields:
+        raise EnvelopeError("unexpected fields " + ", ".join(sorted(map(str, set(doc) ^ fields))))
+    if doc["kdf"] != "scrypt":
+        raise EnvelopeError("unknown key derivation")
+    n, r, p = _strict_int(doc, "n"), _strict_int(doc, "r"), _strict_int(doc, "p")
+    check_scrypt_params(n, r, p)
+    return Envelope(
+        n,
+        r,
+        p,
+        _bytes_field(doc, "salt", SALT_BYTES, SALT_BYTES),
+        _bytes_field(doc, "nonce", NONCE_BYTES, NONCE_BYTES),
+        _bytes_field(doc, "ct", KEY_BYTES + TAG_BYTES, KEY_BYTES + TAG_BYTES),
+    )
+
+
+def _check_sealed(doc: object) -> dict[str, Any]:
+    if not isinstance(doc, dict) or set(doc) != {"nonce", "ct"}:
+        raise EnvelopeError("the sealed recovery code is not a nonce and a ciphertext")
+    _bytes_field(doc, "nonce", NONCE_BYTES, NONCE_BYTES)
+    _bytes_field(doc, "ct", TAG_BYTES + 1, MAX_SEALED_BYTES)
+    return dict(doc)
 
 
 def key_id(key: bytes) -> str:
@@ -99,12 +236,13 @@ def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict:
     """Encrypt ``key`` under a key derived from ``secret``: a JSON-ready envelope."""
     salt = os.urandom(16)
     nonce = os.urandom(12)
-    kek = _derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    n, r, p = current_scrypt_params()
+    kek = _derive(secret, salt, n, r, p)
     return {
         "kdf": "scrypt",
-        "n": SCRYPT_N,
-        "r": SCRYPT_R,
-        "p": SCRYPT_P,
+        "n": n,
+        "r": r,
+        "p": p,
         "salt": b64(salt),
         "nonce": b64(nonce),
         "ct": b64(AESGCM(kek).encrypt(nonce, key, aad)),
@@ -112,11 +250,16 @@ def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict:
 
 
 def unwrap(envelope: dict, secret: str, *, aad: bytes = b"sellerdesk-key") -> bytes | None:
-    """The key inside ``envelope`` if ``secret`` opens it, else None."""
+    """The key inside ``envelope`` if ``secret`` opens it, else None.
+
+    A malformed envelope or an out-of-bounds scrypt cost raises :class:`EnvelopeError`
+    (before scrypt runs): it is damaged or crafted, not a wrong password.
+    """
+    env = parse_envelope(envelope)
+    kek = _derive(secret, env.salt, env.n, env.r, env.p)
     try:
-        kek = _derive(secret, unb64(envelope["salt"]), int(envelope["n"]), int(envelope["r"]), int(envelope["p"]))
-        return AESGCM(kek).decrypt(unb64(envelope["nonce"]), unb64(envelope["ct"]), aad)
-    except (InvalidTag, KeyError, ValueError, TypeError):
+        return AESGCM(kek).decrypt(env.nonce, env.ct, aad)
+    except InvalidTag:
         return None
 
 
@@ -150,20 +293,50 @@ class KeyFile:
         return json.dumps(doc, indent=2).encode("utf-8")
 
     @classmethod
-    def load(cls, path: Path) -> KeyFile:
+    def from_doc(cls, doc: object) -> KeyFile:
+        """The key part of a key file or of a backup header, every field checked (EnvelopeError)."""
+        if not isinstance(doc, dict):
+            raise EnvelopeError("the key description is not a JSON object")
+        mode, kid, envelopes = doc.get("mode"), doc.get("key_id"), doc.get("envelopes")
+        if mode not in (MODE_KEYRING, MODE_PASSWORD):
+            raise EnvelopeError("unknown key mode")
+        if not isinstance(kid, str) or len(kid) != 16 or any(ch not in "0123456789abcdef" for ch in kid):
+            raise EnvelopeError("the key id is not 16 hex digits")
+        if not isinstance(envelopes, dict) or "recovery" not in envelopes:
+            raise EnvelopeError("no recovery envelope")
+        checked = {}
+        for name, envelope in envelopes.items():
+            if name not in ENVELOPE_NAMES:
+                raise EnvelopeError(f"unknown envelope {str(name)[:20]!r}")
+            try:
+                parse_envelope(envelope)
+            except EnvelopeError as exc:
+                raise EnvelopeError(f"{name} envelope: {exc}") from exc
+            checked[name] = dict(envelope)
+        return cls(mode, kid, checked, _check_sealed(doc.get("recovery_sealed")))
+
+    @classmethod
+    def parse(cls, data: bytes, path: Path) -> KeyFile:
         try:
-            doc = json.loads(path.read_bytes())
-            if doc.get("format") != "sellerdesk-keys" or int(doc["version"]) > KEYFILE_VERSION:
+            doc = json.loads(data)
+            if not isinstance(doc, dict) or doc.get("format") != "sellerdesk-keys":
                 raise ValueError("unknown key file format")
-            return cls(doc["mode"], doc["key_id"], doc["envelopes"], doc["recovery_sealed"])
-        except FileNotFoundError:
-            raise
-        except (ValueError, KeyError, TypeError) as exc:
+            version = doc.get("version")
+            if type(version) is not int or version < 1:
+                raise ValueError("unknown key file format")
+            if version > KEYFILE_VERSION:
+                raise ValueError("written by a newer SellerDesk")
+            return cls.from_doc(doc)
+        except (ValueError, RecursionError) as exc:
             raise KeyFileError(f"The key file {path} is damaged ({exc}). Restore it from a backup.") from exc
 
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        return cls.parse(path.read_bytes(), path)
 
-def unlock_with_secret(keyfile: KeyFile, text: str) -> bytes:
-    """Open the data key with a master password or a recovery code; WrongKeyError if neither fits."""
+
+def _open_with_secret(keyfile: KeyFile, text: str) -> tuple[bytes, str]:
+    """The data key and the name of the envelope that ``text`` opened."""
     candidates = []
     if "password" in keyfile.envelopes and text:
         candidates.append(("password", text))
@@ -173,8 +346,13 @@ def unlock_with_secret(keyfile: KeyFile, text: str) -> bytes:
     for name, secret in candidates:
         key = unwrap(keyfile.envelopes[name], secret)
         if key is not None and key_id(key) == keyfile.key_id:
-            return key
+            return key, name
     raise WrongKeyError("password or recovery code" if keyfile.mode == MODE_PASSWORD else "recovery code")
+
+
+def unlock_with_secret(keyfile: KeyFile, text: str) -> bytes:
+    """Open the data key with a master password or a recovery code; WrongKeyError if neither fits."""
+    return _open_with_secret(keyfile, text)[0]
 
 
 class Vault:
@@ -233,7 +411,39 @@ class Vault:
         return key
 
     def unlock_with_secret(self, text: str) -> bytes:
-        return unlock_with_secret(self.load(), text)
+        """Open the key; a password envelope weaker than today's cost is re-wrapped on the way."""
+        raw = self.path.read_bytes()
+        keyfile = KeyFile.parse(raw, self.path)
+        key, opened = _open_with_secret(keyfile, text)
+        if opened == "password" and parse_envelope(keyfile.envelopes["password"]).weaker_than_current():
+            self._rewrap_password(raw, keyfile, key, text)
+        return key
+
+    def _rewrap_password(self, raw: bytes, keyfile: KeyFile, key: bytes, password: str) -> None:
+        """Best effort, never in the way of the unlock that triggered it.
+
+        The new file is written completely under a name of its own (two processes that
+        unlock at once must not share write_atomic's temporary file), then renamed over
+        the key file only if that is still the file we unlocked: a restore, a new
+        password or another process's re-wrap in the meantime wins. A crash leaves the old
+        or the new key file, both valid for the same key and password.
+        """
+        keyfile.envelopes["password"] = wrap(key, password)
+        staging = self.path.with_name(f"{self.path.name}.{secrets.token_hex(4)}.new")
+        try:
+            write_atomic(staging, keyfile.to_json())
+            if self.path.read_bytes() != raw:
+                return
+            os.replace(staging, self.path)
+            fsync_dir(self.path.parent)
+            log.info("re-wrapped the master-password envelope with the current scrypt cost")
+        except OSError as exc:
+            log.warning("could not re-wrap the key file with the current scrypt cost: %s", exc.strerror or exc)
+        finally:
+            try:
+                staging.unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def recovery_code(self, key: bytes) -> str:
         """Show the recovery code again (needs the unlocked key)."""

@@ -20,7 +20,7 @@ from sellerdesk.store import restore_journal
 from sellerdesk.store.database import close_store, open_store
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.files import write_atomic
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, check_new_password
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
 
 
@@ -136,6 +136,8 @@ class DataDir:
             from sellerdesk.store.errors import DatabaseExistsError
 
             raise DatabaseExistsError(self.db_path)
+        if mode == MODE_PASSWORD:
+            check_new_password(password)  # WeakPasswordError before anything is made
         self.home.mkdir(parents=True, exist_ok=True)
         key, code = self.vault.create(mode, password)
         try:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
 from sellerdesk.ui.widgets.forms import error_label
+from sellerdesk.ui.widgets.strength import StrengthMeter
 
 # create(mode, password) makes the key and the database and returns the recovery code;
 # it raises with a user-readable message when it cannot.
@@ -80,34 +81,50 @@ class PasswordPage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
         self.setTitle(self.tr("Choose a master password"))
-        self.setSubTitle(
-            self.tr("At least %n characters. SellerDesk cannot read your data without it.", "", MIN_PASSWORD_LENGTH)
-        )
+        self.setSubTitle(self.tr("It protects your data and every backup. SellerDesk cannot read them without it."))
         layout = QVBoxLayout(self)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("Master password"))
+        self.meter = StrengthMeter()
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm.setPlaceholderText(self.tr("Type it again"))
-        self.problem = error_label(wrap=False)
+        self.problem = error_label()
+        hint = QLabel(
+            self.tr(
+                "Whoever gets hold of a backup can try passwords on it for as long as they like. Three or four "
+                "words that have nothing to do with you or your shop are strong and easy to remember; names, "
+                "birthdays, phone numbers and 5201314-style numbers are guessed first."
+            )
+        )
+        hint.setWordWrap(True)
         layout.addWidget(self.password)
+        layout.addWidget(self.meter)
         layout.addWidget(self.confirm)
         layout.addWidget(self.problem)
+        layout.addSpacing(8)
+        layout.addWidget(hint)
         layout.addStretch(1)
-        self.password.textChanged.connect(self._check)
+        self._strength = self.meter.update_for("")
+        self.password.textChanged.connect(self._password_changed)
         self.confirm.textChanged.connect(self._check)
 
+    def _password_changed(self, text: str) -> None:
+        self._strength = self.meter.update_for(text)
+        self._check()
+
     def _problem_text(self) -> str:
-        if len(self.password.text()) < MIN_PASSWORD_LENGTH:
-            return self.tr("Too short: at least %n characters.", "", MIN_PASSWORD_LENGTH)
+        if not self._strength.acceptable:
+            return self.meter.refusal(self._strength)
         if self.password.text() != self.confirm.text():
             return self.tr("The two passwords differ.")
         return ""
 
     def _check(self) -> None:
-        text = self._problem_text() if self.confirm.text() else ""
-        self.problem.setText(text)
+        # the reason shows once the password is long enough to judge, or once it is confirmed
+        judged = self.confirm.text() or len(self.password.text()) >= MIN_PASSWORD_LENGTH
+        self.problem.setText(self._problem_text() if judged else "")
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
@@ -117,6 +134,9 @@ class PasswordPage(QWizardPage):
         return PAGE_RECOVERY
 
     def validatePage(self) -> bool:
+        if self._problem_text():  # Next is disabled then, but next() can still be called
+            self.problem.setText(self._problem_text())
+            return False
         return self.wizard().create_database(MODE_PASSWORD, self.password.text())
 
 
