@@ -66,3 +66,14 @@ def data_dir(isolated_environment, memory_keyring, fast_kdf):
 def store(data_dir):
     """The bound, empty store (alias of data_dir for tests that only need the models)."""
     return data_dir
+
+
+@pytest.fixture
+def cli(isolated_environment, capfd, fast_kdf):
+    """``sellerdesk-cli`` with a passphrase, run in this process (``cli.process(...)``: a real
+    one); see tests/cli_runner.py."""
+    from cli_runner import PASSPHRASE, Cli
+
+    env = dict(os.environ)
+    env["SELLERDESK_PASSPHRASE"] = PASSPHRASE
+    return Cli(env, capfd)
