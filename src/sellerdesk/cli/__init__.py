@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 from sellerdesk import __version__
-
-log = logging.getLogger("sellerdesk.cli")
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
@@ -90,6 +87,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"sellerdesk-cli: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: never a traceback on screen
-        log.exception("unexpected error in %s", args.command)
+        import logging  # not at the top: building the parser (--version, --help) needs none of it
+
+        logging.getLogger("sellerdesk.cli").exception("unexpected error in %s", args.command)
         print(f"sellerdesk-cli: internal error: {type(exc).__name__}: {exc} (details in the log)", file=sys.stderr)
         return EXIT_INTERNAL
