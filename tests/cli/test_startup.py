@@ -45,3 +45,9 @@ def test_commands_that_need_no_store_load_none_of_it(argv):
     assert status in (0, 2)
     assert loaded == []
 
+
+def test_listing_and_searching_load_no_pinyin_dictionary(initialized_cli):
+    initialized_cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号")
+    status, out, loaded = _loaded_after(["list", "--json", "--search", "张"], env=initialized_cli.env)
+    assert status == 0 and [json.loads(line)["name"] for line in out.splitlines()] == ["张三"]
+    assert "pypinyin" not in loaded and "sqlcipher3" in loaded
