@@ -87,4 +87,3 @@ def test_start_uses_the_pool_unless_switched_to_the_calling_thread(qtbot):
         start(job)
         assert threads[-1] is threading.current_thread() and results == ["ok"]  # done when start returns
     assert runner.synchronous is False
-
