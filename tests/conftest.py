@@ -33,7 +33,17 @@ def isolated_environment(tmp_path_factory, monkeypatch):
         monkeypatch.setenv(var, str(path))
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("LANGUAGE", "en")
+    import logging
+
+    logger = logging.getLogger("sellerdesk")
+    handlers = list(logger.handlers)
     yield home
+    for handler in [h for h in logger.handlers if h not in handlers]:  # e.g. a CLI main() called directly
+        logger.removeHandler(handler)
+        handler.close()
+    from sellerdesk.store.database import close_store
+
+    close_store()  # a store a test left bound (the next test must start with none)
 
 
 @pytest.fixture
@@ -68,3 +78,14 @@ def data_dir(isolated_environment, memory_keyring, fast_kdf):
 def store(data_dir):
     """The bound, empty store (alias of data_dir for tests that only need the models)."""
     return data_dir
+
+
+@pytest.fixture
+def cli(isolated_environment, capfd, fast_kdf):
+    """``sellerdesk-cli`` with a passphrase, run in this process (``cli.process(...)``: a real
+    one); see tests/cli_runner.py."""
+    from cli_runner import PASSPHRASE, Cli
+
+    env = dict(os.environ)
+    env["SELLERDESK_PASSPHRASE"] = PASSPHRASE
+    return Cli(env, capfd)

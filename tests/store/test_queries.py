@@ -123,3 +123,44 @@ def test_apply_allowed_by_position_keeps_the_order():
     assert queries.apply_allowed(order, allowed) == [999, 17, 5]
     big = set(range(1, 1001, 2))
     assert queries.apply_allowed(order, big, position) == [c for c in order if c % 2]
+
+
+def test_iter_customers_records_read_as_the_models_do(store):
+    """The listing reads plain records, not model objects: every kind of value (dates,
+    timestamps, flags, the default address first, deleted addresses left out, the Trash)
+    must come out as customer_to_dict gives it for the models."""
+    ids = _seed()
+    qian = customers.create_customer(
+        {
+            "name": "钱七",
+            "phone": "13600001111",
+            "wechat": "qian7",
+            "tags": "VIP,老客户",
+            "tier": "银卡",
+            "birthday": "1990-05-04",
+            "gender": "F",
+            "source": "微信",
+            "notes": "只收顺丰",
+            "flags": "needs_check",
+            "marketing_consent": True,
+        },
+        [_addr("上海市", "上海市", "浦东新区", "世纪大道1号"), _addr("江苏省", "南京市", "鼓楼区", "中山路2号")],
+    ).id
+    home, office = customers.live_addresses(qian)
+    customers.mark_verified(office.id)
+    customers.set_default_address(office.id)
+    gone = customers.add_address(qian, _addr("浙江省", "宁波市", "海曙区", "旧址3号"))
+    customers.delete_address(gone.id)
+    customers.trash_customers([ids["ls"]])
+
+    for flt in (CustomerFilter(), CustomerFilter(trashed=True), CustomerFilter(search="钱七")):
+        expected = [
+            queries.customer_to_dict(customers.get_customer(cid), queries.addresses_of([cid])[cid])
+            for cid in queries.customer_ids(flt)
+        ]
+        assert [queries.customer_to_dict(c, a) for c, a in queries.iter_customers(flt, batch=2)] == expected
+    (doc,) = [queries.customer_to_dict(c, a) for c, a in queries.iter_customers(CustomerFilter(search="钱七"))]
+    assert doc["birthday"] == "1990-05-04" and doc["marketing_consent"] is True and doc["deleted"] is False
+    assert [a["id"] for a in doc["addresses"]] == [office.id, home.id]
+    assert doc["addresses"][0]["is_default"] is True and doc["addresses"][0]["verified_at"]
+    assert doc["addresses"][1]["is_default"] is False and doc["addresses"][1]["verified_at"] == ""

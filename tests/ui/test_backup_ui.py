@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sellerdesk.backup import backup_datadir, read_info
 from sellerdesk.backup import settings as backup_settings
+from sellerdesk.jobs import runner
 from sellerdesk.store import customers
 from sellerdesk.store.models import Customer
 from sellerdesk.store.secrets import MemorySecretStore
@@ -76,7 +77,7 @@ def modals(monkeypatch):
 
 
 @pytest.fixture
-def setup(qtbot, data_dir, tmp_path, modals):
+def setup(qtbot, data_dir, tmp_path, modals, sync_jobs):
     for i in range(3):
         customers.create_customer(
             {"name": f"客户{i}", "phone": f"1381234567{i}"},
@@ -88,7 +89,7 @@ def setup(qtbot, data_dir, tmp_path, modals):
     parent = QWidget()
     qtbot.addWidget(parent)
     context = AppContext(data_dir, data_dir.key)
-    controller = BackupController(context, parent, synchronous=True)
+    controller = BackupController(context, parent)
     return controller, context, folder
 
 
@@ -211,7 +212,7 @@ def test_tampered_file_is_refused_in_the_dialog(qtbot, setup, modals):
     data = bytearray(backup.read_bytes())
     data[len(data) // 2] ^= 0x40
     backup.write_bytes(bytes(data))
-    dialog = RestoreDialog(controller, None, synchronous=True)
+    dialog = RestoreDialog(controller, None)
     qtbot.addWidget(dialog)
     dialog.set_file(backup)
     assert "damaged" in dialog.error.text()
@@ -314,12 +315,13 @@ def test_backup_and_restore_in_the_thread_pool(qtbot, data_dir, tmp_path, modals
     qtbot.waitUntil(lambda: not controller.busy, timeout=30000)
     customers.create_customer({"name": "之后"})
     modals.restore_file = next(folder.glob("*.sdbackup"))
-    original = RestoreDialog.__init__
+    original = RestoreDialog.set_file
 
-    def synchronous_check(self, ctl, parent=None, *, synchronous=False):
-        original(self, ctl, parent, synchronous=True)  # the file check inside the faked modal
+    def check_here(self, path):
+        with runner.on_calling_thread():  # the file check inside the faked modal
+            original(self, path)
 
-    monkeypatch.setattr(RestoreDialog, "__init__", synchronous_check)
+    monkeypatch.setattr(RestoreDialog, "set_file", check_here)
     with qtbot.waitSignal(context.customers_changed, timeout=30000):
         controller.restore()
     qtbot.waitUntil(lambda: not controller.busy, timeout=30000)

@@ -37,9 +37,9 @@ def rows(path):
     return [list(r) for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True)]
 
 
-def test_export_current_view_with_chosen_columns(qtbot, data_dir, launched, tmp_path):
+def test_export_current_view_with_chosen_columns(qtbot, data_dir, launched, tmp_path, sync_jobs):
     fill()
-    dialog = ExportDialog(queries.CustomerFilter(provinces=("广东省",)), synchronous=True)
+    dialog = ExportDialog(queries.CustomerFilter(provinces=("广东省",)))
     qtbot.addWidget(dialog)
     assert "1 customers" in dialog.view_radio.text() and "2 customers" in dialog.all_radio.text()
     dialog.path_edit.setText(str(tmp_path / "广东"))
@@ -58,9 +58,9 @@ def test_export_current_view_with_chosen_columns(qtbot, data_dir, launched, tmp_
     assert isinstance(launched[-1], QMessageBox) and "2 rows" in launched[-1].text()
 
 
-def test_everyone_with_the_courier_template_flags_emoji(qtbot, data_dir, launched, tmp_path):
+def test_everyone_with_the_courier_template_flags_emoji(qtbot, data_dir, launched, tmp_path, sync_jobs):
     fill()
-    dialog = ExportDialog(queries.CustomerFilter(provinces=("广东省",)), synchronous=True)
+    dialog = ExportDialog(queries.CustomerFilter(provinces=("广东省",)))
     qtbot.addWidget(dialog)
     dialog.all_radio.setChecked(True)
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("generic"))
@@ -72,8 +72,8 @@ def test_everyone_with_the_courier_template_flags_emoji(qtbot, data_dir, launche
     assert "courier may reject" in launched[-1].text()
 
 
-def test_empty_view_is_refused_with_a_message(qtbot, data_dir, launched, tmp_path):
-    dialog = ExportDialog(queries.CustomerFilter(search="nobody"), synchronous=True)
+def test_empty_view_is_refused_with_a_message(qtbot, data_dir, launched, tmp_path, sync_jobs):
+    dialog = ExportDialog(queries.CustomerFilter(search="nobody"))
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path / "x.xlsx"))
     dialog.start_export()

@@ -116,13 +116,13 @@ def test_wizard_imports_a_messy_file_end_to_end(qtbot, context, window, launched
     assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1
 
 
-def test_mapping_can_be_changed_by_hand(qtbot, context, launched, tmp_path):
+def test_mapping_can_be_changed_by_hand(qtbot, context, launched, tmp_path, sync_jobs):
     book = openpyxl.Workbook()
     book.active.append(["甲", "乙", "丙"])
     book.active.append(["张三", "13812345678", "广东省深圳市南山区科技园1号"])
     path = tmp_path / "plain.xlsx"
     book.save(path)
-    wizard = ImportWizard(context, path, synchronous=True)
+    wizard = ImportWizard(context, path)
     qtbot.addWidget(wizard)
     wizard.restart()
     wizard.next()
@@ -151,10 +151,10 @@ def test_mapping_can_be_changed_by_hand(qtbot, context, launched, tmp_path):
 
 
 @pytest.mark.parametrize("content", [b"", b"not a spreadsheet at all", b"PK\x03\x04 truncated"])
-def test_bad_files_are_refused_on_the_first_page(qtbot, context, window, launched, tmp_path, content):
+def test_bad_files_are_refused_on_the_first_page(qtbot, context, window, launched, tmp_path, content, sync_jobs):
     path = tmp_path / "坏文件.xlsx"
     path.write_bytes(content)
-    controller = ExchangeController(context, window, queries.CustomerFilter, synchronous=True)
+    controller = ExchangeController(context, window, queries.CustomerFilter)
     wizard = controller.start_import(path)
     qtbot.addWidget(wizard)
     assert wizard.currentId() == ImportWizard.PAGE_FILE

@@ -1,6 +1,7 @@
 import pytest
 
-from sellerdesk.jobs.worker import Job, start
+from sellerdesk.jobs.runner import start
+from sellerdesk.jobs.worker import Job
 from sellerdesk.progress import Cancelled, CancelToken
 
 
@@ -61,3 +62,28 @@ def test_a_non_exception_error_still_reports_failure(qtbot):
     with qtbot.waitSignal(job.failed, timeout=5000) as blocker:
         job.run_here()
     assert blocker.args == ["Panic"] and finished == [True]
+
+
+def test_start_uses_the_pool_unless_switched_to_the_calling_thread(qtbot):
+    import threading
+
+    from sellerdesk.jobs import runner
+
+    threads = []
+
+    def work(progress, token):
+        threads.append(threading.current_thread())
+        return "ok"
+
+    job = Job(work)
+    with qtbot.waitSignal(job.succeeded, timeout=5000):
+        start(job)
+    assert threads[-1] is not threading.current_thread()
+
+    job = Job(work)
+    results = []
+    job.succeeded.connect(results.append)
+    with runner.on_calling_thread():
+        start(job)
+        assert threads[-1] is threading.current_thread() and results == ["ok"]  # done when start returns
+    assert runner.synchronous is False

@@ -34,10 +34,9 @@ def launched(monkeypatch):
 
 
 @pytest.fixture
-def window(store, qtbot, launched):
+def window(store, qtbot, launched, sync_jobs):
     context = AppContext(store, store.key, QSettings(str(store.home / "settings.ini"), QSettings.Format.IniFormat))
     win = MainWindow(context)
-    win.synchronous_jobs = True
     win.reminded = True  # the backup reminder has its own tests
     qtbot.addWidget(win)
     win.show()

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import logging
 import sys
 
 from sellerdesk import __version__
-
-log = logging.getLogger("sellerdesk.cli")
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
@@ -59,6 +56,8 @@ def _setup_logging() -> None:
 
         setup_logging(log_dir())
     except OSError:
+        import logging
+
         # an unwritable data dir is reported by the command itself, in one line: no log
         # record may reach the screen through logging's last-resort handler
         logging.getLogger("sellerdesk").addHandler(logging.NullHandler())
@@ -89,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the last line of defence: never a traceback on screen
+        import logging  # not at the top: building the parser (--version, --help) needs none of it
+
+        log = logging.getLogger("sellerdesk.cli")
         problem = _storage_problem(exc)
         if problem is not None:  # a full disk, a read-only folder…: the one line that says so
             log.warning("%s failed: %s (%s)", args.command, type(problem).__name__, exc)

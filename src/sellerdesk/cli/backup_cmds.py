@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import getpass
 import json
 import os
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sellerdesk.cli import EXIT_ERROR, CliError
 from sellerdesk.cli.context import data_dir, unlock
+
+if TYPE_CHECKING:  # the rest is imported by the command that runs (the parser is built for every command)
+    import datetime as dt
+    from pathlib import Path
 
 
 def register(sub) -> None:
@@ -75,6 +77,8 @@ def _backup_key(info, datadir) -> bytes:
         return unlock_backup(info, secret=passphrase_from_env(), secret_store=datadir.secret_store)
     except BackupNeedsSecretError as exc:
         if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
             return unlock_backup(info, secret=getpass.getpass("Master password or recovery code of the backup: "))
         raise CliError(f"{exc} Set SELLERDESK_PASSPHRASE to it.") from exc
 
@@ -103,6 +107,8 @@ def _app_running(home: Path) -> bool:
 
 
 def cmd_backup(args) -> int:
+    from pathlib import Path
+
     from sellerdesk.backup import backup_datadir
 
     datadir = data_dir()
@@ -129,6 +135,8 @@ def cmd_backup(args) -> int:
 
 
 def cmd_verify(args) -> None:
+    from pathlib import Path
+
     from sellerdesk.backup import check_file, verify_backup
 
     info = check_file(Path(args.file))
@@ -145,6 +153,8 @@ def cmd_verify(args) -> None:
 
 
 def cmd_restore(args) -> None:
+    from pathlib import Path
+
     from sellerdesk.backup import check_file, finish_restore, restore_into
     from sellerdesk.store.queries import CustomerFilter, count_customers
 

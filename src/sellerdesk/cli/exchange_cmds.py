@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 from sellerdesk.cli import CliError
 
@@ -68,6 +67,8 @@ def _progress_printer(enabled: bool):
 
 
 def cmd_import(args) -> int:
+    from pathlib import Path
+
     from sellerdesk.cli.context import open_store
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.importer import import_file

@@ -8,9 +8,6 @@ import sys
 from sellerdesk.cli import CliError
 from sellerdesk.cli.context import data_dir, open_store
 from sellerdesk.cli.textout import table
-from sellerdesk.core.passwords import ADVICE, estimate
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
-from sellerdesk.store.session import passphrase_from_env
 
 
 def register(sub) -> None:
@@ -71,20 +68,11 @@ def _filter_args(p) -> None:
 
 def build_filter(args, *, trashed: bool = False):
     """The CustomerFilter the ``--search/--region/--province/--tag/--tier`` options describe."""
-    from sellerdesk.core import regions
     from sellerdesk.store.queries import CustomerFilter
 
-    provinces: list[str] = []
-    for name in getattr(args, "region", []) or []:
-        members = regions.big_regions().get(name)
-        if not members:
-            raise CliError(f"unknown region {name!r}; one of: {', '.join(regions.big_regions())}")
-        provinces.extend(regions.find(short, level=1)[0].name for short in members)
-    for name in getattr(args, "province", []) or []:
-        found = regions.find(name, level=1)
-        if not found:
-            raise CliError(f"unknown province {name!r}")
-        provinces.append(found[0].name)
+    named_regions = getattr(args, "region", []) or []
+    named_provinces = getattr(args, "province", []) or []
+    provinces = _provinces(named_regions, named_provinces) if named_regions or named_provinces else []
     return CustomerFilter(
         search=getattr(args, "search", "") or "",
         provinces=tuple(dict.fromkeys(provinces)),
@@ -94,7 +82,29 @@ def build_filter(args, *, trashed: bool = False):
     )
 
 
+def _provinces(named_regions: list[str], named_provinces: list[str]) -> list[str]:
+    """The official province names of ``--region`` and ``--province`` (reads the region table)."""
+    from sellerdesk.core import regions
+
+    provinces: list[str] = []
+    for name in named_regions:
+        members = regions.big_regions().get(name)
+        if not members:
+            raise CliError(f"unknown region {name!r}; one of: {', '.join(regions.big_regions())}")
+        provinces.extend(regions.find(short, level=1)[0].name for short in members)
+    for name in named_provinces:
+        found = regions.find(name, level=1)
+        if not found:
+            raise CliError(f"unknown province {name!r}")
+        provinces.append(found[0].name)
+    return provinces
+
+
 def cmd_init(args) -> None:
+    from sellerdesk.core.passwords import ADVICE, estimate
+    from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
+    from sellerdesk.store.session import passphrase_from_env
+
     datadir = data_dir()
     passphrase = passphrase_from_env()
     if passphrase is not None:
@@ -110,6 +120,7 @@ def cmd_init(args) -> None:
             )
         mode = MODE_KEYRING
     _key, code = datadir.initialize(mode, passphrase)
+    datadir.close()  # created, migrated and checkpointed; no command runs after it
     if args.json:
         print(json.dumps({"data_dir": str(datadir.home), "mode": mode, "recovery_code": code}, ensure_ascii=False))
         return

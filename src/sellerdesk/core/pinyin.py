@@ -13,14 +13,13 @@ dictionary reads as ordinary words (曾 ceng, 单 dan, 解 jie). A reduplicated 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import chain
 from operator import add
-
-from pypinyin import Style
-from pypinyin.constants import PHRASES_DICT, RE_HANS
-from pypinyin.converter import DefaultConverter
-from pypinyin.seg.simpleseg import seg as _segment
+from typing import Any
 
 # Surname readings where pypinyin's default reading of the character (or its phrase
 # dictionary) differs or depends on what follows. Compound surnames first (longest match).
@@ -65,17 +64,38 @@ SURNAMES: dict[str, tuple[str, ...]] = {
 }
 _SURNAME_LENGTHS = sorted({len(k) for k in SURNAMES}, reverse=True)
 
-_CONVERTER = DefaultConverter()
+
+@dataclass(frozen=True)
+class _Pypinyin:
+    """What this module uses of pypinyin."""
+
+    convert: Callable[[str], tuple[str, ...]]
+    phrases: Mapping[str, Any]
+    hans: re.Pattern[str]
+    segment: Callable[[str], Any]
+
+
+@cache
+def _pypinyin() -> _Pypinyin:
+    """pypinyin, imported on first use: its dictionaries take ~0.4 s to load, and most of
+    the processes that import this module never read a name (``sellerdesk-cli list``)."""
+    from pypinyin import Style
+    from pypinyin.constants import PHRASES_DICT, RE_HANS
+    from pypinyin.converter import DefaultConverter
+    from pypinyin.seg.simpleseg import seg
+
+    converter = DefaultConverter()
+
+    def convert(word: str) -> tuple[str, ...]:
+        items = converter.convert(word, Style.NORMAL, False, "default", strict=True)
+        return tuple(s.lower() for item in items for s in item if s.strip())
+
+    return _Pypinyin(convert, PHRASES_DICT, RE_HANS, seg)
 
 
 def _convert(word: str) -> tuple[str, ...]:
     """pypinyin's toneless reading of one segment; non-Chinese runs come through lower-cased."""
-    return tuple(
-        s.lower()
-        for item in _CONVERTER.convert(word, Style.NORMAL, False, "default", strict=True)
-        for s in item
-        if s.strip()
-    )
+    return _pypinyin().convert(word)
 
 
 @cache
@@ -88,7 +108,8 @@ def _char(ch: str) -> tuple[str, ...]:
 def _word(word: str) -> tuple[str, ...]:
     """A segment as pypinyin reads it: a dictionary phrase as a whole, anything else one
     character at a time (what its converter does), so single characters come from the cache."""
-    if len(word) > 1 and word not in PHRASES_DICT and RE_HANS.match(word):
+    lib = _pypinyin()
+    if len(word) > 1 and word not in lib.phrases and lib.hans.match(word):
         return tuple(s for ch in word for s in _char(ch))
     return _convert(word)
 
@@ -96,19 +117,19 @@ def _word(word: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _phrase_starts() -> frozenset[str]:
     """The first two characters of every dictionary phrase (~36k pairs, built in ~15 ms)."""
-    return frozenset(phrase[:2] for phrase in PHRASES_DICT if len(phrase) >= 2)
+    return frozenset(phrase[:2] for phrase in _pypinyin().phrases if len(phrase) >= 2)
 
 
 def _plain(text: str) -> tuple[str, ...]:
     # Chinese text with no dictionary phrase in it (no neighbour pair starts one, as for most
     # names) reads one character at a time whatever the segmenter does: skip it (~3x faster).
-    if RE_HANS.match(text) and _phrase_starts().isdisjoint(map(add, text, text[1:])):
+    if _pypinyin().hans.match(text) and _phrase_starts().isdisjoint(map(add, text, text[1:])):
         return tuple(chain.from_iterable(map(_char, text)))
     return _segmented(text)
 
 
 def _segmented(text: str) -> tuple[str, ...]:
-    return tuple(s for word in _segment(text) for s in _word(word))
+    return tuple(s for word in _pypinyin().segment(text) for s in _word(word))
 
 
 @lru_cache(maxsize=65536)

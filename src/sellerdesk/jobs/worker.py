@@ -1,7 +1,8 @@
 """Run long work off the UI thread, with progress and Cancel, as Qt signals.
 
 A :class:`Job` wraps a plain function ``fn(progress, token)`` from the layers below
-(``exchange``, ``backup``, ``store``) and runs it on the global ``QThreadPool``. Signals
+(``exchange``, ``backup``, ``store``); :func:`sellerdesk.jobs.runner.start` runs it on the
+global ``QThreadPool`` (or, in tests, on the calling thread). Signals
 arrive on the GUI thread (queued connections): ``progress(done, total, message)``, then
 exactly one of ``succeeded(result)``, ``failed(message)`` or ``cancelled()``, and finally
 ``finished()``.
@@ -16,7 +17,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from sellerdesk.progress import Cancelled, CancelToken
 
@@ -47,7 +48,7 @@ class Job(QObject):
         self.progress.emit(int(done), int(total), str(message))
 
     def run_here(self) -> None:
-        """Run synchronously on the calling thread (used by the pool runner and by tests)."""
+        """Run on the calling thread (what the pool's worker thread calls; see jobs.runner)."""
         self.running = True
         try:
             result = self.fn(self._report, self.token)
@@ -66,26 +67,3 @@ class Job(QObject):
         finally:
             self.running = False
             self.finished.emit()
-
-
-class _Runner(QRunnable):
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self.job = job
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        from sellerdesk.store.models import DB
-
-        try:
-            self.job.run_here()
-        finally:
-            db = DB.obj
-            if db is not None and not db.is_closed():
-                db.close()  # this worker thread's own connection
-
-
-def start(job: Job, pool: QThreadPool | None = None) -> Job:
-    """Start ``job`` on the thread pool and return it."""
-    (pool or QThreadPool.globalInstance()).start(_Runner(job))
-    return job

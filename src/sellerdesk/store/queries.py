@@ -8,8 +8,10 @@ few rows on screen. Region filters look at each customer's default address.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections import namedtuple
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import peewee as pw
 
@@ -441,7 +443,8 @@ def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) 
 
 
 def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
-    """The JSON form the CLI prints (``list --json``) and exports use."""
+    """The JSON form the CLI prints (``list --json``) and exports use (of models, or of the
+    records :func:`iter_customers` yields)."""
     return {
         "id": customer.id,
         "name": customer.name,
@@ -484,13 +487,71 @@ def _iso(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def iter_customers(flt: CustomerFilter = CustomerFilter(), sort: str = "name", batch: int = 500):
-    """Yield ``(customer, addresses)`` for a whole view, in batches (exports, ``list``)."""
+class _Records:
+    """``model``'s fields ``names`` (space-separated) for a list of ids, as named tuples holding
+    the values a model object would (dates and flags converted as its fields convert them, a
+    foreign key as ``<name>_id``).
+
+    Plain SQL, one query per batch: building a model object per row and composing the id
+    list through the ORM took half of ``sellerdesk-cli list --json``'s time.
+    """
+
+    def __init__(self, model: type[pw.Model], names: str, key: str, tail: str = "") -> None:
+        self.model = model
+        fields = [model._meta.fields[n] for n in names.split()]
+        columns = ", ".join(f'"{f.column_name}"' for f in fields)
+        self.sql = f'SELECT {columns} FROM "{model._meta.table_name}" WHERE "{key}" IN ({{marks}}) {tail}'
+        plain = (pw.CharField, pw.TextField, pw.IntegerField, pw.ForeignKeyField)  # stored as read
+        self.converters = [(i, f.python_value) for i, f in enumerate(fields) if not isinstance(f, plain)]
+        attributes = [f.object_id_name if isinstance(f, pw.ForeignKeyField) else f.name for f in fields]
+        record = namedtuple(f"{model.__name__}Record", attributes)  # type: ignore[misc]
+        self.make = record._make
+
+    def read(self, ids: Sequence[int]) -> list[Any]:
+        sql = self.sql.format(marks=", ".join("?" * len(ids)))
+        rows = self.model._meta.database.execute_sql(sql, list(ids)).fetchall()
+        converters, make = self.converters, self.make
+        out = []
+        for row in rows:
+            if converters:
+                row = list(row)
+                for i, convert in converters:
+                    row[i] = convert(row[i])
+            out.append(make(row))
+        return out
+
+
+# What customer_to_dict reads (a field it reads that is missing here fails every test of it).
+_CUSTOMER_RECORDS = _Records(
+    Customer,
+    "id name phone wechat tags flags tier gender birthday source notes marketing_consent "
+    "created_at updated_at deleted_at",
+    "id",
+)
+_ADDRESS_RECORDS = _Records(
+    Address,
+    "id customer recipient phone province city district detail postal_code adcode label is_default verified_at",
+    "customer_id",
+    'AND "deleted_at" IS NULL ORDER BY "customer_id", "is_default" DESC, "id"',
+)
+
+
+def iter_customers(
+    flt: CustomerFilter = CustomerFilter(), sort: str = "name", batch: int = 500
+) -> Iterator[tuple[Any, list[Any]]]:
+    """Yield ``(customer, addresses)`` for a whole view, in batches (``list``, ``list --json``).
+
+    Read-only records, not model objects: named tuples with the fields
+    :func:`customer_to_dict` and a listing read, valued as the models' fields are
+    (live addresses only, the default first).
+    """
     ids = customer_ids(flt, sort)
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
-        customers = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
-        addresses = addresses_of(chunk)
+        customers = {c.id: c for c in _CUSTOMER_RECORDS.read(chunk)}
+        addresses: dict[int, list[Any]] = {cid: [] for cid in chunk}
+        for address in _ADDRESS_RECORDS.read(chunk):
+            addresses[address.customer_id].append(address)
         for cid in chunk:
             if cid in customers:
                 yield customers[cid], addresses[cid]

@@ -843,7 +843,7 @@ class MainWindow(QMainWindow):
         job.succeeded.connect(lambda _n: self.context.customers_changed.emit())
         job.failed.connect(lambda message: dialogs.error(self, self.tr("Demo customers"), message))
         self._demo_job = job
-        run_job(job, self.tr("Adding demo customers…"), self, synchronous=getattr(self, "synchronous_jobs", False))
+        run_job(job, self.tr("Adding demo customers…"), self)
 
     def remove_demo(self) -> None:
         count = demo.count_demo()

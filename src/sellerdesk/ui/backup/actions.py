@@ -60,11 +60,10 @@ class UserMessage(Exception):
 
 
 class BackupController(QObject):
-    def __init__(self, context: AppContext, parent_widget: QWidget, *, synchronous: bool = False) -> None:
+    def __init__(self, context: AppContext, parent_widget: QWidget) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
-        self.synchronous = synchronous  # tests: jobs run on the calling thread
         self._job: Job | None = None
         self._exit_state: str | None = None  # None, "running", "done"
         self._in_on_close = False
@@ -188,15 +187,8 @@ class BackupController(QObject):
 
         return Job(work, name)
 
-    def run_progress(
-        self, job: Job, title: str, parent: QWidget | None = None, synchronous: bool | None = None
-    ) -> None:
-        run_job(
-            job,
-            title,
-            parent or self.parent_widget,
-            synchronous=self.synchronous if synchronous is None else synchronous,
-        )
+    def run_progress(self, job: Job, title: str, parent: QWidget | None = None) -> None:
+        run_job(job, title, parent or self.parent_widget)
 
     def _set_busy(self, job: Job | None) -> None:
         self._job = job
@@ -364,7 +356,7 @@ class BackupController(QObject):
             return
         from sellerdesk.ui.backup.restore_dialog import RestoreDialog
 
-        dialog = RestoreDialog(self, self.parent_widget, synchronous=self.synchronous)
+        dialog = RestoreDialog(self, self.parent_widget)
         if dialogs.launch(dialog) != QDialog.DialogCode.Accepted or dialog.info is None or dialog.key is None:
             return
         path, key = dialog.info.path, dialog.key

@@ -33,11 +33,10 @@ from sellerdesk.ui.widgets.forms import error_label, ok_button, ok_cancel
 
 
 class RestoreDialog(QDialog):
-    def __init__(self, controller, parent=None, *, synchronous: bool = False) -> None:
+    def __init__(self, controller, parent=None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.context = controller.context
-        self.synchronous = synchronous
         self.info: BackupInfo | None = None
         self.verified = False
         self.key: bytes | None = None
@@ -115,7 +114,7 @@ class RestoreDialog(QDialog):
         job.failed.connect(self._check_failed)
         job.finished.connect(self._job_done)
         self._job = job
-        self.controller.run_progress(job, self.tr("Checking the backup…"), self, self.synchronous)
+        self.controller.run_progress(job, self.tr("Checking the backup…"), self)
 
     def _job_done(self) -> None:
         self._job = None

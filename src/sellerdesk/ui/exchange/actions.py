@@ -37,14 +37,11 @@ class ExchangeController(QObject):
         context,
         parent_widget: QWidget,
         current_filter: Callable[[], CustomerFilter] | None = None,
-        *,
-        synchronous: bool = False,
     ) -> None:
         super().__init__(parent_widget)
         self.context = context
         self.parent_widget = parent_widget
         self.current_filter = current_filter or CustomerFilter
-        self.synchronous = synchronous  # tests: jobs run on the calling thread
         self.wizard: ImportWizard | None = None
         self.export_dialog: ExportDialog | None = None
         self.import_action = QAction(self.tr("&Import from Excel/CSV…"), parent_widget)
@@ -64,7 +61,7 @@ class ExchangeController(QObject):
     def start_import(self, path: str | Path | None = None) -> ImportWizard:
         from sellerdesk.ui.exchange.import_wizard import ImportWizard
 
-        wizard = ImportWizard(self.context, path, self.parent_widget, synchronous=self.synchronous)
+        wizard = ImportWizard(self.context, path, self.parent_widget)
         wizard.imported.connect(self._on_imported)
         self.wizard = wizard
         if path:
@@ -85,9 +82,7 @@ class ExchangeController(QObject):
             folder = Path(saved) if saved and Path(saved).is_dir() else None
         from sellerdesk.ui.exchange.export_dialog import ExportDialog
 
-        dialog = ExportDialog(
-            self.current_filter(), self.parent_widget, synchronous=self.synchronous, default_folder=folder
-        )
+        dialog = ExportDialog(self.current_filter(), self.parent_widget, default_folder=folder)
         dialog.exported.connect(self._on_exported)
         self.export_dialog = dialog
         dialogs.launch(dialog)

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 from sellerdesk.core.fields import PLACE_FIELDS
 from sellerdesk.exchange import export as exp
 from sellerdesk.exchange.templates import list_templates
-from sellerdesk.jobs.worker import Job, start
+from sellerdesk.jobs.runner import start
+from sellerdesk.jobs.worker import Job
 from sellerdesk.store import queries
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.exchange.import_wizard import ExchangeText, translated
@@ -46,11 +47,9 @@ class ExportDialog(QDialog):
         current_filter: CustomerFilter | None = None,
         parent: QWidget | None = None,
         *,
-        synchronous: bool = False,
         default_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self.synchronous = synchronous
         self.current_filter = current_filter or CustomerFilter()
         self.job: Job | None = None
         self.result: exp.ExportResult | None = None
@@ -181,10 +180,7 @@ class ExportDialog(QDialog):
         ok_button(self.buttons).setEnabled(False)
         self.progress.setRange(0, 0)
         self.progress.show()
-        if self.synchronous:
-            job.run_here()
-        else:
-            start(job)
+        start(job)
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 0))

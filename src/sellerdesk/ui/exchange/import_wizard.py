@@ -39,7 +39,8 @@ from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.readers import open_workbook
-from sellerdesk.jobs.worker import Job, start
+from sellerdesk.jobs.runner import start
+from sellerdesk.jobs.worker import Job
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import with_error_text
 
@@ -204,12 +205,9 @@ class ImportWizard(QWizard):
 
     PAGE_FILE, PAGE_SHEET, PAGE_MAPPING, PAGE_PREVIEW, PAGE_IMPORT = range(5)
 
-    def __init__(
-        self, context=None, path: str | Path | None = None, parent: QWidget | None = None, *, synchronous: bool = False
-    ) -> None:
+    def __init__(self, context=None, path: str | Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.synchronous = synchronous  # tests: jobs run on the calling thread
         self.setWindowTitle(self.tr("Import customers"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
@@ -265,10 +263,7 @@ class ImportWizard(QWizard):
         job.failed.connect(lambda message: done(on_failure, message))
         job.cancelled.connect(lambda: done(on_failure, None))
         progress_bar.setRange(0, 0)
-        if self.synchronous:
-            job.run_here()
-        else:
-            start(job)
+        start(job)
         return job
 
     def busy(self) -> bool:
@@ -404,7 +399,7 @@ class ImportFilePage(QWizardPage):
         finally:
             self._validating = False
         self.completeChanged.emit()
-        if self._loaded_for == text:  # synchronous jobs (tests) are done already
+        if self._loaded_for == text:  # a job run on the calling thread (tests) is done already
             self._loaded_for = None
             return True
         return False

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from sellerdesk.jobs.worker import Job, start
+from sellerdesk.jobs.runner import start
+from sellerdesk.jobs.worker import Job
 
 
 class JobProgressDialog(QProgressDialog):
@@ -43,11 +44,8 @@ class JobProgressDialog(QProgressDialog):
         self.deleteLater()
 
 
-def run_job(job: Job, title: str, parent: QWidget | None = None, *, synchronous: bool = False) -> JobProgressDialog:
-    """Start ``job`` in the pool (or, for tests, on this thread) behind a progress dialog."""
+def run_job(job: Job, title: str, parent: QWidget | None = None) -> JobProgressDialog:
+    """Start ``job`` (:func:`sellerdesk.jobs.runner.start`) behind a progress dialog."""
     dialog = JobProgressDialog(job, title, parent)
-    if synchronous:
-        job.run_here()
-    else:
-        start(job)
+    start(job)
     return dialog
