@@ -1,0 +1,154 @@
+"""Planning: each row matched against the database and the rows before it, and its action decided."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sellerdesk.exchange.importer.record import CHUNK, Record
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store.models import Customer
+
+ON_DUPLICATE = ("merge", "skip", "update", "new")
+
+
+@dataclass
+class Plan:
+    records: list[Record]
+    on_duplicate: str
+    counts: dict[str, int]
+    ref_column: bool = False
+
+    def summary(self) -> str:
+        c = self.counts
+        return (
+            f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
+            f"{c['rejected']} rejected ({c['flagged']} flagged)"
+        )
+
+
+def _existing_keys() -> tuple[dict[str, int], dict[str, int]]:
+    phones: dict[str, int] = {}
+    wechats: dict[str, int] = {}
+    query = (
+        Customer.select(Customer.id, Customer.phone, Customer.wechat)
+        .where(Customer.deleted_at.is_null())
+        .order_by(Customer.id)
+        .tuples()
+    )
+    for cid, phone, wechat in query.iterator():
+        if phone:
+            phones.setdefault(phone, cid)
+        if wechat:
+            wechats.setdefault(wechat, cid)
+    return phones, wechats
+
+
+class Planner:
+    """Decides each row's action as the rows come, in file order (what :func:`make_plan` runs).
+
+    Needs the store bound: the duplicate keys of the database are read when it is made.
+    A row's ``leader`` may come out negative (a 客户编号 shared with a row that matched a
+    database customer): ``-leader - 1`` is then that customer's id; :meth:`plan` resolves it.
+    """
+
+    def __init__(self, on_duplicate: str = "merge") -> None:
+        if on_duplicate not in ON_DUPLICATE:
+            raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
+        self.on_duplicate = on_duplicate
+        self.db_phone, self.db_wechat = _existing_keys() if on_duplicate != "new" else ({}, {})
+        self.file_phone: dict[str, int] = {}
+        self.file_wechat: dict[str, int] = {}
+        self.file_ref: dict[str, int] = {}
+        self.counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
+        self.records: list[Record] = []
+
+    def add(self, rec: Record, ref: str = "") -> None:
+        index = len(self.records)
+        self.records.append(rec)
+        counts = self.counts
+        on_duplicate = self.on_duplicate
+        counts["rows"] += 1
+        rec.target = rec.leader = None
+        if rec.issues:  # (most rows have none)
+            rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
+            if rec.rejected:
+                rec.action = "reject"
+                counts["rejected"] += 1
+                return
+            if rec.flagged:
+                counts["flagged"] += 1
+        if on_duplicate == "new":
+            rec.action = "new"
+            counts["new"] += 1
+            return
+        wechat = rec.customer.get("wechat", "")
+        target = self.db_phone.get(rec.phone_key) if rec.phone_key else None
+        if target is None and wechat:
+            target = self.db_wechat.get(wechat)
+        leader = None
+        if target is None:
+            for key, table in ((rec.phone_key, self.file_phone), (wechat, self.file_wechat), (ref, self.file_ref)):
+                if key and key in table:
+                    leader = table[key]
+                    break
+        if target is None and leader is None:
+            rec.action = "new"
+            counts["new"] += 1
+            leader = index
+        elif on_duplicate == "skip":
+            rec.action = "skip"
+            rec.issues.append("skipped_duplicate")
+            counts["skipped"] += 1
+        else:
+            rec.action = on_duplicate
+            counts["merged" if on_duplicate == "merge" else "updated"] += 1
+            rec.target = target
+            rec.leader = leader if target is None else None
+        # later rows with any of this row's keys join the same customer
+        for key, file_table, db_table in (
+            (rec.phone_key, self.file_phone, self.db_phone),
+            (wechat, self.file_wechat, self.db_wechat),
+            (ref, self.file_ref, None),
+        ):
+            if not key:
+                continue
+            if target is not None:
+                if db_table is not None:
+                    db_table.setdefault(key, target)
+                else:
+                    self.file_ref.setdefault(key, -target - 1)  # negative: a database customer
+            else:
+                file_table.setdefault(key, leader)
+
+    def plan(self, ref_column: bool = False) -> Plan:
+        # a ref pointing at a database customer (encoded negative) becomes a target
+        for rec in self.records:
+            if rec.leader is not None and rec.leader < 0:
+                rec.target, rec.leader = -rec.leader - 1, None
+        return Plan(self.records, self.on_duplicate, self.counts, ref_column)
+
+
+def make_plan(
+    records: list[Record],
+    on_duplicate: str = "merge",
+    *,
+    refs: Sequence[str] | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> Plan:
+    """Decide each row's action. Needs the store bound (duplicates are looked up in it).
+
+    ``refs`` are the rows' 客户编号 (same length as ``records``): rows sharing one belong to
+    one customer within the file (never matched against the database).
+    """
+    token = token or CancelToken()
+    planner = Planner(on_duplicate)
+    total = len(records)
+    for index, rec in enumerate(records):
+        if index % CHUNK == 0:
+            token.check()
+            progress(index, total, "planning")
+        planner.add(rec, refs[index] if refs else "")
+    progress(total, total, "planning")
+    return planner.plan(bool(refs))

@@ -1,0 +1,64 @@
+"""One data row of an import and the problems found in it (shared by every stage)."""
+
+from __future__ import annotations
+
+CHUNK = 500  # rows between two progress reports (and cancel checks) of every stage
+
+ISSUES: dict[str, tuple[str, str, str]] = {
+    "no_identity": (
+        "没有姓名、手机或微信号，无法识别客户，未导入",
+        "no name, phone or WeChat ID: not imported",
+        "reject",
+    ),
+    "invalid_phone": (
+        "手机号无法识别，已按原样保存并标记需核对",
+        "phone not recognised: kept as typed, marked needs check",
+        "flag",
+    ),
+    "unknown_region": (
+        "省/市/区无法识别，已按原样保存并标记需核对",
+        "province/city/district not recognised: kept as typed, marked needs check",
+        "flag",
+    ),
+    "ambiguous_region": ("省/市/区有多种可能，请核对", "province/city/district is ambiguous: please check", "flag"),
+    "address_unparsed": (
+        "地址中没有找到省市区，整段保存为详细地址并标记需核对",
+        "no province/city found in the address: kept as detail, marked needs check",
+        "flag",
+    ),
+    "bad_date": ("生日不是日期，已原样写入备注", "birthday is not a date: kept in the notes", "flag"),
+    "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
+}
+
+
+def issue_text(code: str, language: str = "zh_CN") -> str:
+    zh, en, _ = ISSUES.get(code, (code, code, "flag"))
+    return zh if language.startswith("zh") else en
+
+
+class Record:
+    """One data row: what it says (cleaned) and what the plan does with it."""
+
+    __slots__ = ("row", "values", "customer", "address", "issues", "action", "target", "leader", "phone_key")
+
+    def __init__(self, row: int, values: list[str]) -> None:
+        self.row = row
+        self.values = values
+        self.customer: dict = {}
+        self.address: dict | None = None
+        self.issues: list[str] = []
+        self.action = ""  # new, merge, update, skip, reject
+        self.target: int | None = None  # existing customer id
+        self.leader: int | None = None  # index of the record that creates the customer
+        self.phone_key = ""
+
+    @property
+    def rejected(self) -> bool:
+        return any(ISSUES.get(code, ("", "", ""))[2] == "reject" for code in self.issues)
+
+    @property
+    def flagged(self) -> bool:
+        return any(ISSUES.get(code, ("", "", ""))[2] == "flag" for code in self.issues)
+
+    def reason(self, language: str = "zh_CN") -> str:
+        return "；".join(issue_text(code, language) for code in self.issues)

@@ -1,0 +1,97 @@
+"""The whole import in one call: streamed for the CLI, or a plan written as the wizard shows it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from sellerdesk.exchange import headers as hdr
+from sellerdesk.exchange.importer.plan import Plan, Planner, make_plan
+from sellerdesk.exchange.importer.prepare import _columns, prepare, prepare_row, refs_of
+from sellerdesk.exchange.importer.read import Table, read_table
+from sellerdesk.exchange.importer.record import Record
+from sellerdesk.exchange.importer.report import ImportResult, _result
+from sellerdesk.exchange.importer.write import _load_records, execute
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+
+
+def import_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    mapping: Sequence[str | None] | None = None,
+    on_duplicate: str = "merge",
+    dry_run: bool = False,
+    report_path: Path | None = None,
+    write_report_file: bool = True,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> ImportResult:
+    """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call.
+
+    Writing, each row is checked, planned and handed on as it comes: SQLite stores one
+    batch in a helper thread while the next rows are checked. (The wizard, which shows the
+    plan first, writes it with :func:`execute`; the result is the same.)
+    """
+    token = token or CancelToken()
+    path = Path(path)
+    table = read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
+    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    if dry_run:
+        records = prepare(table, mapping, progress=progress, token=token)
+        plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
+        return finish(
+            table,
+            mapping,
+            plan,
+            dry_run=True,
+            report_path=report_path,
+            write_report_file=write_report_file,
+            progress=progress,
+            token=token,
+        )
+    columns = _columns(mapping, table.path.name)
+    refs = refs_of(table, mapping)
+    planners: list[Planner] = []
+
+    def planner() -> Planner:
+        # made inside the transaction: the duplicate keys it reads are the ones written against
+        if not planners:
+            planners.append(Planner(on_duplicate))
+        return planners[0]
+
+    def checked() -> Iterator[Record]:
+        plan = planner()
+        for index, (number, cells) in enumerate(table.rows):
+            rec = prepare_row(number, cells, columns)
+            plan.add(rec, refs[index] if refs else "")
+            yield rec
+
+    plan, counts = _load_records(
+        checked(),
+        len(table.rows),
+        lambda: planner().plan(bool(refs)),
+        source=table.path.name,
+        progress=progress,
+        token=token,
+    )
+    return _result(table, mapping, plan, counts, False, report_path, write_report_file)
+
+
+def finish(
+    table: Table,
+    mapping: Sequence[str | None],
+    plan: Plan,
+    *,
+    dry_run: bool = False,
+    report_path: Path | None = None,
+    write_report_file: bool = True,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> ImportResult:
+    """Write ``plan`` (unless ``dry_run``) and the report; what the wizard's last step runs."""
+    counts = dict(plan.counts)
+    if not dry_run:
+        counts = execute(plan, source=table.path.name, progress=progress, token=token)
+    return _result(table, mapping, plan, counts, dry_run, report_path, write_report_file)
