@@ -2,6 +2,7 @@ import openpyxl
 import pytest
 from messy_sheets import HEADER
 
+from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.exchange import headers, importer
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import write
@@ -329,7 +330,7 @@ def test_history_rows_hold_each_added_address_as_written(store, sheets):
     for address in Address.select():
         change = changes[address.id]
         assert (change.action, change.reason, change.customer_id) == ("create", "import", address.customer_id)
-        assert change.new_values == {f: getattr(address, f) for f in write._ADDRESS_COLUMNS}
+        assert change.new_values == {f: getattr(address, f) for f in ADDRESS_FIELDS}
     assert {a.detail for a in Address.select()} == {awkward, "文三路1号"}
 
 

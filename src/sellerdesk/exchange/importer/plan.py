@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sellerdesk.exchange.importer.record import CHUNK, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store.models import Customer
+from sellerdesk.store.bulk_import import duplicate_keys
 
 ON_DUPLICATE = ("merge", "skip", "update", "new")
 
@@ -27,23 +27,6 @@ class Plan:
         )
 
 
-def _existing_keys() -> tuple[dict[str, int], dict[str, int]]:
-    phones: dict[str, int] = {}
-    wechats: dict[str, int] = {}
-    query = (
-        Customer.select(Customer.id, Customer.phone, Customer.wechat)
-        .where(Customer.deleted_at.is_null())
-        .order_by(Customer.id)
-        .tuples()
-    )
-    for cid, phone, wechat in query.iterator():
-        if phone:
-            phones.setdefault(phone, cid)
-        if wechat:
-            wechats.setdefault(wechat, cid)
-    return phones, wechats
-
-
 class Planner:
     """Decides each row's action as the rows come, in file order (what :func:`make_plan` runs).
 
@@ -56,7 +39,7 @@ class Planner:
         if on_duplicate not in ON_DUPLICATE:
             raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
         self.on_duplicate = on_duplicate
-        self.db_phone, self.db_wechat = _existing_keys() if on_duplicate != "new" else ({}, {})
+        self.db_phone, self.db_wechat = duplicate_keys() if on_duplicate != "new" else ({}, {})
         self.file_phone: dict[str, int] = {}
         self.file_wechat: dict[str, int] = {}
         self.file_ref: dict[str, int] = {}

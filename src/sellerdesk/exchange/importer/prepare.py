@@ -162,7 +162,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         return rec
     kind = phone_of(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
-    if place["province"] or place["city"] or place["district"] or place["detail"]:
+    if place["province"] or place["city"] or place["district"] or place["detail"]:  # has_place(), inline: per row
         # a recipient/address-phone column (our per-address export) is taken as it is, even
         # empty; without one the customer's name and phone are the recipient's
         mapped = _mapped(tuple(columns))

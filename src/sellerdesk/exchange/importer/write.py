@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import contextlib
-import datetime as _dt
 from collections.abc import Callable, Iterable
 
+from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
 from sellerdesk.exchange.importer.plan import Plan
 from sellerdesk.exchange.importer.record import CHUNK, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store import bulk, search
+from sellerdesk.store.bulk_import import BulkImport, bulk_import
 from sellerdesk.store.customers import join_list, split_list
-from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
-REASON = "import"
-
-
-_CUSTOMER_COLUMNS = (
-    "name",
-    "name_pinyin",
-    "name_initials",
-    "phone",
-    "wechat",
-    "tags",
-    "tier",
-    "birthday",
-    "gender",
-    "source",
-    "notes",
-    "flags",
-)
-_BIRTHDAY = _CUSTOMER_COLUMNS.index("birthday")
-_CUSTOMER_COLUMNS_BEFORE_BIRTHDAY = _CUSTOMER_COLUMNS[:_BIRTHDAY]
-_CUSTOMER_COLUMNS_AFTER_BIRTHDAY = _CUSTOMER_COLUMNS[_BIRTHDAY + 1 :]
 _MERGE_SKIP = ("name_pinyin", "name_initials")
-_ADDRESS_COLUMNS = ("recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode", "label")
 
 
 def _address_key(values: dict) -> tuple[str, ...]:
-    return tuple("".join(str(values.get(f) or "").split()) for f in ("province", "city", "district", "detail"))
+    return tuple("".join(str(values.get(f) or "").split()) for f in PLACE_FIELDS)
 
 
 def _merged_values(current: dict, incoming: dict, overwrite: bool) -> dict:
@@ -100,65 +77,25 @@ class _Pending:
 
 
 BATCH = 5000  # rows per batch handed to the writer thread
-_FIELDS_C = ("id", *_CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
-_FIELDS_A = ("id", "customer_id", *_ADDRESS_COLUMNS, "is_default", "created_at", "updated_at")
-# the history row of every address an import adds, made by SQLite from the row just written
-# (an id range: the import numbers its addresses itself); keys sorted, as dump_json writes them
-_SNAPSHOT_SQL = "json_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(_ADDRESS_COLUMNS)) + ")"
-_HISTORY_SQL = (
-    'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
-    f"SELECT a.id, a.customer_id, 'create', {_SNAPSHOT_SQL}, ?, ? FROM address a WHERE a.id BETWEEN ? AND ?"
-)
-
-
-def _stored_customer(cid: int, data: dict, stamp: str) -> tuple:
-    """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
-    birthday = data.get("birthday")
-    return (
-        cid,
-        *[data.get(c, "") for c in _CUSTOMER_COLUMNS_BEFORE_BIRTHDAY],
-        None if birthday is None else str(birthday),
-        *[data.get(c, "") for c in _CUSTOMER_COLUMNS_AFTER_BIRTHDAY],
-        0,
-        stamp,
-        stamp,
-    )
-
-
-def _assignments(columns: Iterable[str]) -> str:
-    return ", ".join(f'"{c}" = ?' for c in columns)
-
-
-def _full_address(values: dict) -> dict:
-    # the importer's cleaned addresses already hold every column, in this order
-    return values if tuple(values) == _ADDRESS_COLUMNS else {c: values.get(c, "") for c in _ADDRESS_COLUMNS}
 
 
 class _Loader:
-    """Writes planned records as they come, in one transaction (see :func:`_loading`).
+    """Writes planned records as they come, in one transaction (see :func:`~sellerdesk.store.bulk_import.bulk_import`).
 
-    New customers go to the database in batches through a :class:`~sellerdesk.store.bulk.Writer`,
-    so SQLite stores one batch in a helper thread while this thread checks the next rows.
-    A later row merging into a customer of the file already written changes it at the end
+    New customers go to the database in batches through the store's bulk writer, so SQLite
+    stores one batch in a helper thread while this thread checks the next rows. A later row
+    merging into a customer of the file already written changes it at the end
     (:meth:`_fix_written`): the result is what writing after the last row would give. Rows
     merging into database customers are applied at the end too.
     """
 
-    def __init__(
-        self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred, token: CancelToken
-    ) -> None:
-        self.writer, self.search_rows, self.deferred, self.token = writer, search_rows, deferred, token
-        self.now = utcnow()
-        self.stamp = str(self.now)
+    def __init__(self, store: BulkImport, token: CancelToken) -> None:
+        self.store, self.token = store, token
         self.counts = dict(addresses_added=0, addresses_updated=0, customers_changed=0)
-        self.next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
-        self.next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
-        self.history_from = self.next_address  # first address id without its history row
         self.pending: dict[int, _Pending] = {}  # record index → the customer it creates
         self.fresh: list[_Pending] = []  # not written yet
         self.changed: dict[int, _Pending] = {}  # written, then merged into: id → customer
         self.by_target: dict[int, list[Record]] = {}  # database customer id → its rows
-        self.address_rows: list[tuple] = []
 
     def add(self, index: int, rec: Record) -> None:
         """One planned record (``index``: its position in the plan, as ``leader`` counts)."""
@@ -193,45 +130,18 @@ class _Loader:
         history and search rows."""
         if not self.fresh:
             return
-        customer_rows = []
+        store = self.store
         for item in self.fresh:
-            cid = item.cid = self.next_customer
-            self.next_customer += 1
-            data = item.written_data = item.data
-            customer_rows.append(_stored_customer(cid, data, self.stamp))
-            item.written = [
-                (self._address_row(cid, address, position == 0), address)
-                for position, address in enumerate(item.addresses)
-            ]
-            self.search_rows.add(
-                cid,
-                data.get("name", ""),
-                data.get("name_pinyin", ""),
-                data.get("name_initials", ""),
-                data.get("wechat", ""),
-                data.get("phone", ""),
-                item.addresses,
-            )
+            item.written_data = item.data
+            item.cid, address_ids = store.add_customer(item.data, item.addresses)
+            item.written = list(zip(address_ids, item.addresses))
+            self.counts["addresses_added"] += len(address_ids)
         self.fresh = []
-        self.writer.insert("customer", _FIELDS_C, customer_rows)
-        self._write_addresses()
-        self.search_rows.flush()
+        store.flush()
 
-    def _address_row(self, customer_id: int, values: dict, is_default: bool) -> int:
-        aid = self.next_address
-        self.next_address += 1
-        self.address_rows.append(
-            (aid, customer_id, *_full_address(values).values(), int(is_default), self.stamp, self.stamp)
-        )
+    def _add_address(self, customer_id: int, values: dict, is_default: bool) -> None:
+        self.store.add_address(customer_id, values, is_default)
         self.counts["addresses_added"] += 1
-        return aid
-
-    def _write_addresses(self) -> None:
-        rows, self.address_rows = self.address_rows, []
-        self.writer.insert("address", _FIELDS_A, rows)
-        if self.history_from < self.next_address:
-            self.writer.run(_HISTORY_SQL, (REASON, self.stamp, self.history_from, self.next_address - 1))
-            self.history_from = self.next_address
 
     def finish(
         self, plan_counts: dict[str, int], source: str, on_duplicate: str, progress: Callable[[float], None]
@@ -242,106 +152,88 @@ class _Loader:
         progress(0.1)
         # the indexes are built (by SQLite, in the writer's thread) before anything reads
         # the tables by customer again: the late merges below, the search rows at the end
-        self.deferred.rebuild_in_background(self.writer)
-        self.writer.wait()  # from here on this thread uses the connection itself
-        self.deferred.join()
+        self.store.build_indexes()
         progress(0.6)
         self._fix_written()
         progress(0.7)
         self._apply_targets(lambda share: progress(0.7 + 0.3 * share))
         counts = {**plan_counts, **self.counts}
-        AuditEntry.create(
-            action="import",
-            entity="customer",
-            entity_id=None,
-            detail={
-                "file": source,
-                "on_duplicate": on_duplicate,
-                **counts,
-            },
-        )
+        self.store.record({"file": source, "on_duplicate": on_duplicate, **counts})
         return counts
 
     def _fix_written(self) -> None:
         """Customers of the file written before a later row merged into them."""
         if not self.changed:
             return
-        cursor = DB.cursor()
+        store = self.store
         replaced: list[int] = []
         for cid, item in self.changed.items():
-            before = _stored_customer(cid, item.written_data, self.stamp)
-            after = _stored_customer(cid, item.data, self.stamp)
-            changes = [(column, new) for column, old, new in zip(_FIELDS_C, before, after) if old != new]
-            if changes:
-                cursor.execute(
-                    f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
-                    [v for _, v in changes] + [cid],
-                )
+            store.rewrite_customer(cid, item.written_data, item.data)
             for position, address in enumerate(item.addresses):
                 if position >= len(item.written):  # (position 0: it was written without an address)
-                    self._address_row(cid, address, position == 0)
+                    self._add_address(cid, address, position == 0)
                     continue
                 aid, written = item.written[position]
                 if address is not written:  # the first address, overwritten by an update row
-                    full = _full_address(address)
-                    cursor.execute(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
+                    store.rewrite_address(aid, address)
                     replaced.append(aid)
-        for start in range(0, len(replaced), 500):
-            chunk = replaced[start : start + 500]
-            cursor.execute(
-                f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
-                f"WHERE a.id = address_change.address_id) WHERE \"action\" = 'create' "
-                f'AND "address_id" IN ({", ".join("?" * len(chunk))})',
-                chunk,
-            )
-        self.search_rows.refresh(list(self.changed))
+        store.refresh_history(replaced)
+        store.reindex(list(self.changed))
         self.changed.clear()
-        self._write_addresses()
-        self.writer.wait()
+        store.flush()
+        store.wait()
 
     def _apply_targets(self, progress: Callable[[float], None]) -> None:
         target_ids = list(self.by_target)
-        self.search_rows.refresh(target_ids)
+        store = self.store
+        store.reindex(target_ids)
         for start in range(0, len(target_ids), 500):
             self.token.check()
             chunk = target_ids[start : start + 500]
-            current = {c.id: c for c in Customer.select().where(Customer.id.in_(chunk))}
-            live: dict[int, list[Address]] = {cid: [] for cid in chunk}
-            for address in (
-                Address.select()
-                .where(Address.customer.in_(chunk) & Address.deleted_at.is_null())
-                .order_by(Address.is_default.desc(), Address.id)
-            ):
-                live[address.customer_id].append(address)
+            existing = store.existing(chunk)
             for cid in chunk:
-                customer = current.get(cid)
-                if customer is None:
-                    continue
-                _apply_to_existing(customer, live[cid], self.by_target[cid], self.now, self.counts, self._address_row)
-            self._write_addresses()
-            self.writer.wait()
+                if cid in existing:
+                    current, live = existing[cid]
+                    self._apply_to_existing(cid, current, live, self.by_target[cid])
+            store.flush()
+            store.wait()
             progress(min(start + 500, len(target_ids)) / max(len(target_ids), 1))
         self.by_target.clear()
 
-
-@contextlib.contextmanager
-def _loading(incoming: int, token: CancelToken):
-    """One transaction for a whole import, yielding its :class:`_Loader`.
-
-    Inside it (an error, Cancel or ``kill -9`` rolls back everything, index included): a
-    writer thread for the database work; the search index's insert triggers suspended
-    and the new customers' index rows made from the values in hand
-    (:func:`sellerdesk.store.search.bulk_load`): per row, the triggers cost a delete and
-    re-insert of the customer's index row for every customer and every address; and, for
-    a load at least as big as the tables, their indexes dropped and built once at the end.
-    """
-    with (
-        DB.atomic(lock_type="IMMEDIATE"),
-        bulk.Writer() as writer,
-        search.bulk_load(writer=writer) as search_rows,
-        bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
-    ):
-        yield _Loader(writer, search_rows, deferred, token)
+    def _apply_to_existing(self, cid: int, current: dict, live: list[dict], recs: list[Record]) -> None:
+        """Rows merging into (or updating) database customer ``cid``: its columns ``current``
+        and its live addresses ``live`` (default first)."""
+        changes: dict = {}
+        keys = {_address_key(a) for a in live}
+        has_default = any(a["is_default"] for a in live)
+        for rec in recs:
+            overwrite = rec.action == "update"
+            step = _merged_values({**current, **changes}, rec.customer, overwrite)
+            changes.update(step)
+            if not rec.address:
+                continue
+            key = _address_key(rec.address)
+            if key in keys:
+                continue
+            if overwrite and live:
+                target = next((a for a in live if a["is_default"]), live[0])
+                old = {f: target[f] for f in ADDRESS_FIELDS}
+                new = {f: rec.address.get(f, "") for f in ADDRESS_FIELDS}
+                changed = {f: v for f, v in new.items() if old[f] != v and (v or f in ("district", "adcode"))}
+                if changed:
+                    keys.discard(_address_key(old))
+                    self.store.update_address(cid, target["id"], old, changed)
+                    target.update(changed)
+                    self.counts["addresses_updated"] += 1
+                    keys.add(_address_key({**old, **changed}))
+                continue
+            self._add_address(cid, rec.address, not has_default)
+            has_default = True
+            keys.add(key)
+        if changes:
+            self.store.update_customer(cid, changes)
+        if changes or recs:
+            self.counts["customers_changed"] += 1
 
 
 def execute(
@@ -364,7 +256,8 @@ def _load_records(
 ) -> tuple[Plan, dict[str, int]]:
     """Write planned ``records`` (``total`` of them) as they come; ``plan_of`` gives the plan
     once they have all come. Progress: the records are the first half, finishing the second."""
-    with _loading(total, token) as loader:
+    with bulk_import(total) as store:
+        loader = _Loader(store, token)
         for index, rec in enumerate(records):
             if index % CHUNK == 0:
                 token.check()
@@ -382,50 +275,3 @@ def _load_records(
         token.check()
     progress(total * 2, total * 2, "writing")
     return plan, counts
-
-
-def _apply_to_existing(
-    customer: Customer, live: list[Address], recs: list[Record], now: _dt.datetime, counts: dict, add_address_rows
-) -> None:
-    current = {c: getattr(customer, c) for c in _CUSTOMER_COLUMNS}
-    changes: dict = {}
-    keys = {_address_key({f: getattr(a, f) for f in _ADDRESS_COLUMNS}) for a in live}
-    has_default = any(a.is_default for a in live)
-    for rec in recs:
-        overwrite = rec.action == "update"
-        step = _merged_values({**current, **changes}, rec.customer, overwrite)
-        changes.update(step)
-        if not rec.address:
-            continue
-        key = _address_key(rec.address)
-        if key in keys:
-            continue
-        if overwrite and live:
-            target = next((a for a in live if a.is_default), live[0])
-            old = {f: getattr(target, f) for f in _ADDRESS_COLUMNS}
-            new = {f: rec.address.get(f, "") for f in _ADDRESS_COLUMNS}
-            changed = {f: v for f, v in new.items() if old[f] != v and (v or f in ("district", "adcode"))}
-            if changed:
-                keys.discard(_address_key(old))
-                Address.update(**changed, updated_at=now, verified_at=None).where(Address.id == target.id).execute()
-                AddressChange.create(
-                    address=target.id,
-                    customer=customer.id,
-                    action="update",
-                    old_values={f: old[f] for f in changed},
-                    new_values=changed,
-                    reason=REASON,
-                    changed_at=now,
-                )
-                for f, v in changed.items():
-                    setattr(target, f, v)
-                counts["addresses_updated"] += 1
-                keys.add(_address_key({**old, **changed}))
-            continue
-        add_address_rows(customer.id, rec.address, not has_default)
-        has_default = True
-        keys.add(key)
-    if changes:
-        Customer.update(**changes, updated_at=now).where(Customer.id == customer.id).execute()
-    if changes or recs:
-        counts["customers_changed"] += 1
