@@ -5,7 +5,7 @@ them in a row):
 
 * :mod:`.read` opens the file, picks the sheet (visible sheets first, the one that looks
   most like customer data), finds the header row under title rows, and returns the data
-  rows as text (:func:`read_table`);
+  rows as text (:func:`read_table`), or the first rows for the wizard (:func:`read_sample`);
 * :mod:`.prepare` turns each row into cleaned customer and address fields with the column
   mapping (:func:`~sellerdesk.exchange.headers.guess_mapping` or the user's), normalising
   phones, splitting a whole-address column with the smart-paste parser and normalising
@@ -13,12 +13,14 @@ them in a row):
 * :mod:`.plan` matches every row by normalised phone, then WeChat ID (then the file's
   客户编号) against the database and the rows before it, and decides per row: new, merge,
   update, skip or reject (:func:`make_plan`);
-* :mod:`.write` writes the plan in ONE transaction with bulk inserts; cancel, an error or
-  ``kill -9`` leave the database as it was (:func:`execute`);
+* :mod:`.write` writes planned rows in ONE transaction with bulk inserts, through
+  :mod:`sellerdesk.store.bulk_import`; cancel, an error or ``kill -9`` leave the database
+  as it was;
 * :mod:`.report` writes the rejected, flagged and skipped rows with the reason
-  (:func:`write_report`) and holds the :class:`ImportResult`;
-* :mod:`.run` runs them all: :func:`import_file` (the CLI's one call) and :func:`finish`
-  (what the wizard's last step runs).
+  (:func:`write_report`) and makes the :class:`ImportResult`;
+* :mod:`.run` runs a whole import: :func:`import_file` (the CLI's one call: rows checked,
+  planned and written as they come) and :func:`write_plan` (the wizard's last step: the
+  plan it showed, written).
 
 Normalisation of stored values is owned by :mod:`sellerdesk.store.customers`
 (``clean_customer_fields`` / ``clean_address_fields``); history and audit semantics are
@@ -29,35 +31,27 @@ new, and the import one AuditEntry with counts only.
 
 from __future__ import annotations
 
-from sellerdesk.exchange.importer.plan import ON_DUPLICATE, Plan, Planner, make_plan
-from sellerdesk.exchange.importer.prepare import prepare, prepare_row, refs_of, validate_mapping
-from sellerdesk.exchange.importer.read import Table, choose_sheet, find_header_row, read_table, sample_rows
-from sellerdesk.exchange.importer.record import ISSUES, Record, issue_text
-from sellerdesk.exchange.importer.report import ImportResult, default_report_path, write_report
-from sellerdesk.exchange.importer.run import finish, import_file
-from sellerdesk.exchange.importer.write import execute
+from sellerdesk.exchange.importer.plan import ON_DUPLICATE, Plan, make_plan
+from sellerdesk.exchange.importer.prepare import prepare, refs_of, validate_mapping
+from sellerdesk.exchange.importer.read import Sample, Table, read_sample, read_table
+from sellerdesk.exchange.importer.record import Record
+from sellerdesk.exchange.importer.report import ImportResult, write_report
+from sellerdesk.exchange.importer.run import import_file, write_plan
 
 __all__ = [
-    "ISSUES",
     "ON_DUPLICATE",
     "ImportResult",
     "Plan",
-    "Planner",
     "Record",
+    "Sample",
     "Table",
-    "choose_sheet",
-    "default_report_path",
-    "execute",
-    "find_header_row",
-    "finish",
     "import_file",
-    "issue_text",
     "make_plan",
     "prepare",
-    "prepare_row",
+    "read_sample",
     "read_table",
     "refs_of",
-    "sample_rows",
     "validate_mapping",
+    "write_plan",
     "write_report",
 ]

@@ -36,7 +36,7 @@ def validate_mapping(mapping: Sequence[str | None], name: str = "") -> None:
         raise ExchangeError("no_identity_column", name=name)
 
 
-def _columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str], ...]:
+def mapped_columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str], ...]:
     """(column index, field) of the mapped columns, once the mapping is checked to identify customers."""
     validate_mapping(mapping, name)
     return tuple((i, f) for i, f in enumerate(mapping) if f)
@@ -52,7 +52,7 @@ def prepare(
     """Clean every row with ``mapping`` (column → field; None ignores a column)."""
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-    columns = _columns(mapping, table.path.name)
+    columns = mapped_columns(mapping, table.path.name)
     records = []
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):

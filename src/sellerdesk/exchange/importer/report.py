@@ -77,15 +77,18 @@ def write_report(path: Path, table: Table, records: Iterable[Record], language: 
     return len(rows)
 
 
-def _result(
+def import_result(
     table: Table,
     mapping: Sequence[str | None],
     plan: Plan,
     counts: dict[str, int],
+    *,
     dry_run: bool,
     report_path: Path | None,
     write_report_file: bool,
 ) -> ImportResult:
+    """The result of an import (or a dry run) of ``table``, its problem report written when
+    a row has a problem and ``write_report_file`` (at ``report_path``, else beside the file)."""
     report = None
     if write_report_file and reported(plan.records):
         report = report_path or default_report_path(table.path)

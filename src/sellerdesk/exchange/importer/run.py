@@ -1,4 +1,5 @@
-"""The whole import in one call: streamed for the CLI, or a plan written as the wizard shows it."""
+"""A whole import in one call: :func:`import_file` (the CLI's, streamed) or :func:`write_plan`
+(the wizard's last step: the plan it showed, then written). Both give the same database."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ from pathlib import Path
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.importer.plan import Plan, Planner, make_plan
-from sellerdesk.exchange.importer.prepare import _columns, prepare, prepare_row, refs_of
+from sellerdesk.exchange.importer.prepare import mapped_columns, prepare, prepare_row, refs_of
 from sellerdesk.exchange.importer.read import Table, read_table
 from sellerdesk.exchange.importer.record import Record
-from sellerdesk.exchange.importer.report import ImportResult, _result
-from sellerdesk.exchange.importer.write import _load_records, execute
+from sellerdesk.exchange.importer.report import ImportResult, import_result
+from sellerdesk.exchange.importer.write import write_records
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 
 
@@ -32,7 +33,7 @@ def import_file(
 
     Writing, each row is checked, planned and handed on as it comes: SQLite stores one
     batch in a helper thread while the next rows are checked. (The wizard, which shows the
-    plan first, writes it with :func:`execute`; the result is the same.)
+    plan first, writes it with :func:`write_plan`; the result is the same.)
     """
     token = token or CancelToken()
     path = Path(path)
@@ -41,17 +42,11 @@ def import_file(
     if dry_run:
         records = prepare(table, mapping, progress=progress, token=token)
         plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
-        return finish(
-            table,
-            mapping,
-            plan,
-            dry_run=True,
-            report_path=report_path,
-            write_report_file=write_report_file,
-            progress=progress,
-            token=token,
+        counts = dict(plan.counts)
+        return import_result(
+            table, mapping, plan, counts, dry_run=True, report_path=report_path, write_report_file=write_report_file
         )
-    columns = _columns(mapping, table.path.name)
+    columns = mapped_columns(mapping, table.path.name)
     refs = refs_of(table, mapping)
     planners: list[Planner] = []
 
@@ -68,7 +63,7 @@ def import_file(
             plan.add(rec, refs[index] if refs else "")
             yield rec
 
-    plan, counts = _load_records(
+    plan, counts = write_records(
         checked(),
         len(table.rows),
         lambda: planner().plan(bool(refs)),
@@ -76,22 +71,32 @@ def import_file(
         progress=progress,
         token=token,
     )
-    return _result(table, mapping, plan, counts, False, report_path, write_report_file)
+    return import_result(
+        table, mapping, plan, counts, dry_run=False, report_path=report_path, write_report_file=write_report_file
+    )
 
 
-def finish(
+def write_plan(
     table: Table,
-    mapping: Sequence[str | None],
+    mapping: Sequence[str | None] | None,
     plan: Plan,
     *,
-    dry_run: bool = False,
     report_path: Path | None = None,
     write_report_file: bool = True,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
 ) -> ImportResult:
-    """Write ``plan`` (unless ``dry_run``) and the report; what the wizard's last step runs."""
-    counts = dict(plan.counts)
-    if not dry_run:
-        counts = execute(plan, source=table.path.name, progress=progress, token=token)
-    return _result(table, mapping, plan, counts, dry_run, report_path, write_report_file)
+    """Write ``plan`` (made from ``table`` with ``mapping``; None: the guessed one) in one
+    transaction, then its problem report; what the wizard's last step runs."""
+    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    _, counts = write_records(
+        plan.records,
+        len(plan.records),
+        lambda: plan,
+        source=table.path.name,
+        progress=progress,
+        token=token or CancelToken(),
+    )
+    return import_result(
+        table, mapping, plan, counts, dry_run=False, report_path=report_path, write_report_file=write_report_file
+    )

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
 from sellerdesk.exchange.importer.plan import Plan
 from sellerdesk.exchange.importer.record import CHUNK, Record
-from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.progress import CancelToken, ProgressCallback
 from sellerdesk.store.bulk_import import BulkImport, bulk_import
 from sellerdesk.store.customers import join_list, split_list
 
@@ -143,7 +143,7 @@ class _Loader:
         self.store.add_address(customer_id, values, is_default)
         self.counts["addresses_added"] += 1
 
-    def finish(
+    def complete(
         self, plan_counts: dict[str, int], source: str, on_duplicate: str, progress: Callable[[float], None]
     ) -> dict[str, int]:
         """Write what is left, build the indexes, apply the late merges; returns all the counts."""
@@ -236,16 +236,7 @@ class _Loader:
             self.counts["customers_changed"] += 1
 
 
-def execute(
-    plan: Plan, *, source: str = "", progress: ProgressCallback = no_progress, token: CancelToken | None = None
-) -> dict[str, int]:
-    """Write ``plan`` in one transaction; returns the counts (with addresses added/updated)."""
-    return _load_records(
-        plan.records, len(plan.records), lambda: plan, source=source, progress=progress, token=token or CancelToken()
-    )[1]
-
-
-def _load_records(
+def write_records(
     records: Iterable[Record],
     total: int,
     plan_of: Callable[[], Plan],
@@ -254,8 +245,9 @@ def _load_records(
     progress: ProgressCallback,
     token: CancelToken,
 ) -> tuple[Plan, dict[str, int]]:
-    """Write planned ``records`` (``total`` of them) as they come; ``plan_of`` gives the plan
-    once they have all come. Progress: the records are the first half, finishing the second."""
+    """Write planned ``records`` (``total`` of them) as they come, in one transaction; ``plan_of``
+    gives the plan once they have all come. Returns it with the counts (the plan's, and the
+    addresses added and updated). Progress: the records are the first half, finishing the second."""
     with bulk_import(total) as store:
         loader = _Loader(store, token)
         for index, rec in enumerate(records):
@@ -266,7 +258,7 @@ def _load_records(
             if len(loader.fresh) >= BATCH:
                 loader.write_fresh()
         plan = plan_of()
-        counts = loader.finish(
+        counts = loader.complete(
             plan.counts,
             source,
             plan.on_duplicate,

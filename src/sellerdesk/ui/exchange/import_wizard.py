@@ -10,7 +10,6 @@ the wizard does is in :mod:`sellerdesk.exchange`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
@@ -38,14 +37,13 @@ from PySide6.QtWidgets import (
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.exchange.readers import open_workbook
+from sellerdesk.exchange.importer import Sample, read_sample
 from sellerdesk.jobs.worker import Job, start
 from sellerdesk.ui.widgets import dialogs
 
 log = logging.getLogger(__name__)
 
 FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv"
-PREVIEW_SAMPLE = 50
 SAMPLE_JOB = "import-sample"  # Job.name of a sample read: Cancel closes the wizard instead of waiting
 
 
@@ -151,45 +149,6 @@ def translated(fn):
             raise FileProblem(ExchangeText.error(exc)) from exc
 
     return run
-
-
-@dataclass
-class Sample:
-    """The first rows of one sheet, with the header row and column mapping guessed from them."""
-
-    sheets: list
-    sheet: str
-    rows: list[tuple[int, list[str]]]
-    header_row: int
-    headers: list[str]
-    mapping: list[str | None]
-
-
-def read_sample(path: Path, sheet: str | None, header_row: int | None, progress=None, token=None) -> Sample:
-    """Read the first rows of ``sheet`` (the best visible sheet when None) and guess the header
-    row (when None) and the mapping. Runs in a worker: opening a big sheet takes seconds."""
-    if progress is not None:
-        progress(0, 0, "reading")
-    with open_workbook(path) as book:
-        if token is not None:
-            token.check()
-        sheets = list(book.sheets)
-        name = importer.choose_sheet(book, sheet)
-        rows = importer.sample_rows(book, name, PREVIEW_SAMPLE)
-    if token is not None:
-        token.check()
-    return with_header(Sample(sheets, name, rows, 0, [], []), header_row)
-
-
-def with_header(sample: Sample, header_row: int | None) -> Sample:
-    """``sample`` with ``header_row`` (guessed when None) and the headers and mapping it gives."""
-    rows = sample.rows
-    if header_row is None:
-        header_row = importer.find_header_row(rows) or (rows[0][0] if rows else 1)
-    headers = next((cells for n, cells in rows if n == header_row), [])
-    width = max([len(c) for _, c in rows] + [0])
-    headers = list(headers) + [""] * (width - len(headers))
-    return Sample(sample.sheets, sample.sheet, rows, header_row, headers, hdr.guess_mapping(headers))
 
 
 # ---------------------------------------------------------------------------- the wizard
@@ -330,7 +289,7 @@ class ImportWizard(QWizard):
 
     def set_header_row(self, header_row: int) -> None:
         """Another header row of the sample on screen: no reading, the rows do not change."""
-        self.use_sample(with_header(Sample(self.sheets, self.sheet, self.sample, 0, [], []), header_row))
+        self.use_sample(Sample(self.sheets, self.sheet, self.sample, 0, [], []).with_header(header_row))
 
 
 def _show_loading(page: ImportFilePage | ImportSheetPage, loading: bool) -> None:
@@ -795,7 +754,7 @@ class ImportRunPage(QWizardPage):
         self.progress.show()
         self.completeChanged.emit()
         wiz.run(
-            lambda progress, token: importer.finish(table, mapping, plan, progress=progress, token=token),
+            lambda progress, token: importer.write_plan(table, mapping, plan, progress=progress, token=token),
             self._done,
             self._failed,
             self.progress,
