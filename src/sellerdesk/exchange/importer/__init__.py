@@ -34,12 +34,15 @@ from __future__ import annotations
 from sellerdesk.exchange.importer.plan import ON_DUPLICATE, Plan, make_plan
 from sellerdesk.exchange.importer.prepare import prepare, refs_of, validate_mapping
 from sellerdesk.exchange.importer.read import Sample, Table, read_sample, read_table
-from sellerdesk.exchange.importer.record import Record
+from sellerdesk.exchange.importer.record import Action, Existing, InFile, Record
 from sellerdesk.exchange.importer.report import ImportResult, write_report
 from sellerdesk.exchange.importer.run import import_file, write_plan
 
 __all__ = [
     "ON_DUPLICATE",
+    "Action",
+    "Existing",
+    "InFile",
     "ImportResult",
     "Plan",
     "Record",

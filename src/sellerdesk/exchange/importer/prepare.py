@@ -10,7 +10,7 @@ from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer.read import Table
-from sellerdesk.exchange.importer.record import CHUNK, Record
+from sellerdesk.exchange.importer.record import CHUNK, Action, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.customers import (
     FLAG_NEEDS_CHECK,
@@ -158,7 +158,7 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     rec.customer = customer
     if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
         rec.issues.insert(0, "no_identity")
-        rec.action = "reject"
+        rec.action = Action.REJECT
         return rec
     kind = phone_of(customer.get("phone", "")).kind
     rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""

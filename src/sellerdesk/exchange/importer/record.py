@@ -1,6 +1,11 @@
-"""One data row of an import and the problems found in it (shared by every stage)."""
+"""One data row of an import, the problems found in it and what the plan does with it
+(shared by every stage)."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
 
 CHUNK = 500  # rows between two progress reports (and cancel checks) of every stage
 
@@ -36,20 +41,47 @@ def issue_text(code: str, language: str = "zh_CN") -> str:
     return zh if language.startswith("zh") else en
 
 
+class Action(StrEnum):
+    """What the plan does with a row."""
+
+    NEW = "new"  # creates a customer
+    MERGE = "merge"  # fills the blanks of the customer it matches, adds a differing address
+    UPDATE = "update"  # overwrites the customer it matches, replaces its default address
+    SKIP = "skip"  # matches a customer and is left out, as chosen
+    REJECT = "reject"  # cannot be imported (see its issues)
+
+
+@dataclass(frozen=True, slots=True)
+class Existing:
+    """The customer a row joins is in the database already."""
+
+    customer_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class InFile:
+    """The customer a row joins is created by an earlier row of the file: that row's
+    position in the plan."""
+
+    index: int
+
+
+Match = Existing | InFile
+
+
 class Record:
     """One data row: what it says (cleaned) and what the plan does with it."""
 
-    __slots__ = ("row", "values", "customer", "address", "issues", "action", "target", "leader", "phone_key")
+    __slots__ = ("row", "values", "customer", "address", "issues", "action", "match", "phone_key")
 
     def __init__(self, row: int, values: list[str]) -> None:
         self.row = row
         self.values = values
-        self.customer: dict = {}
-        self.address: dict | None = None
+        self.customer: dict[str, Any] = {}
+        self.address: dict[str, Any] | None = None
         self.issues: list[str] = []
-        self.action = ""  # new, merge, update, skip, reject
-        self.target: int | None = None  # existing customer id
-        self.leader: int | None = None  # index of the record that creates the customer
+        self.action: Action | None = None  # None until planned (a row without identity: REJECT at once)
+        self.match: Match | None = None  # the customer a MERGE or UPDATE row joins
         self.phone_key = ""
 
     @property

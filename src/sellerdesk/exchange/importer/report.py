@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sellerdesk.exchange.cells import escape_cell
 from sellerdesk.exchange.importer.plan import Plan
@@ -26,7 +27,7 @@ class ImportResult:
     mapping: list[str | None] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "counts": dict(self.counts),
             "report": str(self.report_path) if self.report_path else None,

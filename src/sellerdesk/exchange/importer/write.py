@@ -3,25 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
 from sellerdesk.exchange.importer.plan import Plan
-from sellerdesk.exchange.importer.record import CHUNK, Record
+from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback
 from sellerdesk.store.bulk_import import BulkImport, bulk_import
 from sellerdesk.store.customers import join_list, split_list
 
 _MERGE_SKIP = ("name_pinyin", "name_initials")
+_NEW, _MERGE, _UPDATE = Action.NEW, Action.MERGE, Action.UPDATE  # (an Enum member lookup costs ~0.15 µs a row)
 
 
-def _address_key(values: dict) -> tuple[str, ...]:
+def _address_key(values: dict[str, Any]) -> tuple[str, ...]:
     return tuple("".join(str(values.get(f) or "").split()) for f in PLACE_FIELDS)
 
 
-def _merged_values(current: dict, incoming: dict, overwrite: bool) -> dict:
+def _merged_values(current: dict[str, Any], incoming: dict[str, Any], overwrite: bool) -> dict[str, Any]:
     """Changes to apply to ``current``: blanks filled (merge) or values replaced (update);
     tags and flags united; notes appended, never replaced."""
-    changes: dict = {}
+    changes: dict[str, Any] = {}
     for key, value in incoming.items():
         if key in _MERGE_SKIP:
             continue
@@ -49,15 +51,15 @@ class _Pending:
 
     __slots__ = ("data", "addresses", "keys", "cid", "written_data", "written")
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict[str, Any]) -> None:
         self.data = data  # the leading row's dict; copied before a merge changes it
-        self.addresses: list[dict] = []
+        self.addresses: list[dict[str, Any]] = []
         self.keys: set[tuple[str, ...]] | None = None  # made when a second address comes
         self.cid: int | None = None
-        self.written_data: dict = {}
-        self.written: list[tuple[int, dict]] = []  # (address id, the address dict written)
+        self.written_data: dict[str, Any] = {}
+        self.written: list[tuple[int, dict[str, Any]]] = []  # (address id, the address dict written)
 
-    def add_address(self, address: dict | None, overwrite: bool) -> None:
+    def add_address(self, address: dict[str, Any] | None, overwrite: bool) -> None:
         if not address:
             return
         if not self.addresses:
@@ -98,21 +100,20 @@ class _Loader:
         self.by_target: dict[int, list[Record]] = {}  # database customer id → its rows
 
     def add(self, index: int, rec: Record) -> None:
-        """One planned record (``index``: its position in the plan, as ``leader`` counts)."""
-        if rec.action == "new":
+        """One planned record (``index``: its position in the plan, as :class:`InFile` counts)."""
+        action = rec.action
+        if action is _NEW:
             item = _Pending(rec.customer)
             item.add_address(rec.address, False)
             self.pending[index] = item
             self.fresh.append(item)
             return
-        if rec.action not in ("merge", "update"):
+        if action is not _MERGE and action is not _UPDATE:
             return
-        leader, target = rec.leader, rec.target
-        if leader is not None and leader < 0:  # see Planner
-            leader, target = None, -leader - 1
-        if leader is not None:
-            item = self.pending[leader]
-            overwrite = rec.action == "update"
+        match = rec.match
+        if isinstance(match, InFile):
+            item = self.pending[match.index]
+            overwrite = action is _UPDATE
             changes = _merged_values(item.data, rec.customer, overwrite)
             if changes:
                 item.data = {**item.data, **changes}
@@ -122,8 +123,8 @@ class _Loader:
                 changes or len(item.addresses) != count or (first is not None and item.addresses[0] is not first)
             ):
                 self.changed[item.cid] = item
-        elif target is not None:
-            self.by_target.setdefault(target, []).append(rec)
+        elif isinstance(match, Existing):
+            self.by_target.setdefault(match.customer_id, []).append(rec)
 
     def write_fresh(self) -> None:
         """Hand the customers made since the last call to the writer, with their addresses,
@@ -139,7 +140,7 @@ class _Loader:
         self.fresh = []
         store.flush()
 
-    def _add_address(self, customer_id: int, values: dict, is_default: bool) -> None:
+    def _add_address(self, customer_id: int, values: dict[str, Any], is_default: bool) -> None:
         self.store.add_address(customer_id, values, is_default)
         self.counts["addresses_added"] += 1
 
@@ -200,14 +201,16 @@ class _Loader:
             progress(min(start + 500, len(target_ids)) / max(len(target_ids), 1))
         self.by_target.clear()
 
-    def _apply_to_existing(self, cid: int, current: dict, live: list[dict], recs: list[Record]) -> None:
+    def _apply_to_existing(
+        self, cid: int, current: dict[str, Any], live: list[dict[str, Any]], recs: list[Record]
+    ) -> None:
         """Rows merging into (or updating) database customer ``cid``: its columns ``current``
         and its live addresses ``live`` (default first)."""
-        changes: dict = {}
+        changes: dict[str, Any] = {}
         keys = {_address_key(a) for a in live}
         has_default = any(a["is_default"] for a in live)
         for rec in recs:
-            overwrite = rec.action == "update"
+            overwrite = rec.action is _UPDATE
             step = _merged_values({**current, **changes}, rec.customer, overwrite)
             changes.update(step)
             if not rec.address:

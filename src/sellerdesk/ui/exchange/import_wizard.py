@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.exchange.importer import Sample, read_sample
+from sellerdesk.exchange.importer import Action, Sample, read_sample
 from sellerdesk.jobs.worker import Job, start
 from sellerdesk.ui.widgets import dialogs
 
@@ -557,11 +557,11 @@ class RecordModel(QAbstractTableModel):
         self.records = records
         self.language = ExchangeText.language()
         self.actions = {
-            "new": translate("ExchangeText", "New"),
-            "merge": translate("ExchangeText", "Merge"),
-            "update": translate("ExchangeText", "Update"),
-            "skip": translate("ExchangeText", "Skip"),
-            "reject": translate("ExchangeText", "Rejected"),
+            Action.NEW: translate("ExchangeText", "New"),
+            Action.MERGE: translate("ExchangeText", "Merge"),
+            Action.UPDATE: translate("ExchangeText", "Update"),
+            Action.SKIP: translate("ExchangeText", "Skip"),
+            Action.REJECT: translate("ExchangeText", "Rejected"),
         }
         self.titles = [
             translate("ExchangeText", "Row"),
@@ -597,11 +597,11 @@ class RecordModel(QAbstractTableModel):
             values = rec.values
             return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            if rec.action == "reject":
+            if rec.action is Action.REJECT:
                 return QBrush(QColor(255, 215, 215))
             if rec.flagged:
                 return QBrush(QColor(255, 243, 200))
-            if rec.action == "skip":
+            if rec.action is Action.SKIP:
                 return QBrush(QColor(230, 230, 230))
         return None
 
