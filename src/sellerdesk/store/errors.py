@@ -49,3 +49,11 @@ class NotFoundError(StoreError):
 
 class ValidationError(StoreError):
     pass
+
+
+class TooLongError(ValidationError):
+    """A value longer than its field allows (core.fields.MAX_LENGTH); names the field."""
+
+    def __init__(self, field: str, length: int, limit: int) -> None:
+        super().__init__(f"The {field.replace('_', ' ')} is too long: {length} characters; at most {limit} are kept.")
+        self.field, self.length, self.limit = field, length, limit

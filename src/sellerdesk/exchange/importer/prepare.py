@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from sellerdesk.core import regions
+from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
+from sellerdesk.core.text import cut_field, strip_invisible
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
@@ -20,7 +22,7 @@ from sellerdesk.store.customers import (
     phone_of,
     split_list,
 )
-from sellerdesk.store.errors import ValidationError
+from sellerdesk.store.errors import TooLongError, ValidationError
 
 
 @lru_cache(maxsize=8192)
@@ -69,6 +71,33 @@ def _mapped(columns: tuple[tuple[int, str], ...]) -> frozenset[str]:
     return frozenset(f for _, f in columns)
 
 
+# The longest cell each mapped column may give (core.fields.MAX_LENGTH, and the columns
+# that are no stored field); a longer one is cut (the row flagged) before anything parses it,
+# except where a cut value would be another value: those rows are rejected.
+_LIMITS: dict[str, int] = {
+    **MAX_LENGTH,
+    "address": MAX_ADDRESS_TEXT,
+    "phone2": MAX_LENGTH["phone"],
+    "address_phone": MAX_LENGTH["phone"],
+    "ref": MAX_LENGTH["name"],
+}
+_IDENTIFIERS = frozenset({"phone", "phone2", "address_phone", "wechat", "ref"})
+
+
+def _fit(rec: Record, field: str, value: str, limit: int) -> str | None:
+    """``value`` cut to ``limit`` with the row flagged, or None with the row rejected (an identifier)."""
+    if field in _IDENTIFIERS:
+        if len(strip_invisible(value).strip()) <= limit:
+            return value  # only its invisible characters or spaces made it long
+        rec.issues.insert(0, "too_long_id")
+        rec.action = Action.REJECT
+        return None
+    value, cut = cut_field(field, value, limit)
+    if cut and "too_long" not in rec.issues:
+        rec.issues.append("too_long")
+    return value
+
+
 def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]]) -> Record:
     rec = Record(number, cells)
     raw: dict[str, str] = {}
@@ -79,7 +108,14 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
             if value:
                 if value[0] == "'":
                     value = unescape_cell(value)
-                raw[name] = f"{raw[name]} {value}" if name in raw else value
+                if name in raw:
+                    value = f"{raw[name]} {value}"
+                if len(value) > _LIMITS[name]:
+                    fitted = _fit(rec, name, value, _LIMITS[name])
+                    if fitted is None:
+                        return rec
+                    value = fitted
+                raw[name] = value
     notes: list[str] = [raw["notes"]] if raw.get("notes") else []
     name = raw.get("name", "")
     phone, phone2 = raw.get("phone", ""), raw.get("phone2", "")
@@ -143,17 +179,21 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     if raw.get("birthday"):
         data["birthday"] = raw["birthday"]
     if notes:
-        data["notes"] = "\n".join(notes)
+        data["notes"] = _notes(rec, notes)
+    if len(name) > MAX_LENGTH["name"]:  # (a name the address parser found)
+        data["name"] = _fit(rec, "name", name, MAX_LENGTH["name"]) or ""
     try:
         customer = clean_customer_fields(data)
+    except TooLongError:
+        raise  # (every value was cut to its limit above: this would be a bug, not a date)
     except ValidationError:
         data.pop("birthday", None)
-        data["notes"] = "\n".join(notes + [f"生日: {raw['birthday']}"])
+        data["notes"] = _notes(rec, notes + [f"生日: {raw['birthday']}"])
         rec.issues.append("bad_date")
         customer = clean_customer_fields(data)
     if (raw.get("phone") or phone) and customer.get("phone") and not phone_of(customer["phone"]).valid:
         rec.issues.append("invalid_phone")
-    if rec.issues and any(code in rec.issues for code in ("unknown_region", "ambiguous_region", "address_unparsed")):
+    if rec.issues and any(code in rec.issues for code in _NEEDS_CHECK):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
     rec.customer = customer
     if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
@@ -166,6 +206,8 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
         # a recipient/address-phone column (our per-address export) is taken as it is, even
         # empty; without one the customer's name and phone are the recipient's
         mapped = _mapped(tuple(columns))
+        if len(place["detail"]) > MAX_LENGTH["detail"]:  # (a whole address the parser could not split)
+            place["detail"] = _fit(rec, "detail", place["detail"], MAX_LENGTH["detail"]) or ""
         rec.address = clean_address_fields(
             {
                 "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
@@ -175,6 +217,16 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
             }
         )
     return rec
+
+
+_NEEDS_CHECK = ("unknown_region", "ambiguous_region", "address_unparsed", "too_long")
+
+
+def _notes(rec: Record, parts: list[str]) -> str:
+    text = "\n".join(parts)
+    if len(text) > MAX_LENGTH["notes"]:
+        text = _fit(rec, "notes", text, MAX_LENGTH["notes"]) or ""
+    return text
 
 
 def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:

@@ -32,6 +32,16 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "flag",
     ),
     "bad_date": ("生日不是日期，已原样写入备注", "birthday is not a date: kept in the notes", "flag"),
+    "too_long": (
+        "内容过长，已截断到该栏的长度上限并标记需核对",
+        "a value was too long: cut to its field's limit, marked needs check",
+        "flag",
+    ),
+    "too_long_id": (
+        "手机号、微信号或客户编号过长，不可能正确，未导入",
+        "phone, WeChat ID or customer No. too long to be right: not imported",
+        "reject",
+    ),
     "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
 }
 
