@@ -84,6 +84,25 @@ class ExchangeText:
                 "ExchangeText", "Map at least one column to name, phone, WeChat ID or address."
             ),
             "bad_header_row": translate("ExchangeText", "That header row is outside the sheet."),
+            "sheet_too_big": translate(
+                "ExchangeText",
+                "A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells "
+                "outside your data (or copy the data to a new sheet) and try again.",
+            ),
+            "book_too_big": translate(
+                "ExchangeText", "The sheets of %1 together are too big to read. Split it into smaller files."
+            ),
+            "unpacks_too_big": translate(
+                "ExchangeText", "%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted."
+            ),
+            "foreign_encoding": translate(
+                "ExchangeText", '%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.'
+            ),
+            "csv_quote": translate(
+                "ExchangeText",
+                'Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it '
+                "would run together. Fix that quote (or save the file again from Excel) and try again.",
+            ),
             "nothing_to_export": translate("ExchangeText", "Nothing to export: no customer is in this view."),
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
             "bad_template": translate("ExchangeText", "The courier template is damaged."),
@@ -92,7 +111,12 @@ class ExchangeText:
         text = texts.get(exc.code)
         if text is None:
             return str(exc)
-        return text.replace("%1", p.get("name", ""))
+        second = {"sheet_too_big": "rows", "foreign_encoding": "encoding", "csv_quote": "row"}.get(exc.code, "")
+        return (
+            text.replace("%1", p.get("name", ""))
+            .replace("%2", str(p.get(second, "")))
+            .replace("%3", str(p.get("cols", "")))
+        )
 
     @staticmethod
     def field_labels() -> dict[str, str]:
