@@ -160,3 +160,11 @@ def test_gbk_is_still_gbk(store, tmp_path):
     path = tmp_path / "gbk.csv"
     path.write_bytes("姓名,电话\n王五,13700001111\n".encode("gbk"))  # short: a detector's hardest case
     assert importer.read_table(path).encoding == "gb18030"
+
+
+def test_a_sheet_of_brackets_does_not_hang_the_header_search(store, tmp_path):
+    # a bracketed hint was matched with an unbounded pattern: quadratic, 20 s for one cell of 30,000 "("
+    path = tmp_path / "brackets.csv"
+    rows = ["姓名,手机,备注"] + [f"张{i},1380000{i:04d},{'(' * 10_000}" for i in range(35)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert importer.import_file(path).counts["new"] == 35
