@@ -24,8 +24,11 @@ _CHILD = """
 import resource, sys
 limit = 1536 * 1024 * 1024  # far more than any guarded read needs; far less than an unguarded one asks
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+from sellerdesk.exchange import guards
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import read_table
+if len(sys.argv) > 2:
+    guards._CHUNK = int(sys.argv[2])  # small chunks: the file is read as a big one would be
 try:
     table = read_table(sys.argv[1])
     print("read")
@@ -36,9 +39,9 @@ except ExchangeError as exc:
 """
 
 
-def read_in_child(path):
+def read_in_child(path, chunk=None):
     proc = subprocess.run(
-        [sys.executable, "-c", _CHILD, str(path)],
+        [sys.executable, "-c", _CHILD, str(path), *([str(chunk)] if chunk else [])],
         capture_output=True,
         text=True,
         env=dict(os.environ, RUST_BACKTRACE="0"),
@@ -76,6 +79,14 @@ def test_a_far_cell_hidden_in_an_early_row_is_found(tmp_path):
     path = xlsx(tmp_path / "hidden.xlsx", sheet_xml(rows))
     code, message = read_in_child(path)
     assert code == "sheet_too_big" and "900000 rows × 30 columns" in message
+
+
+def test_a_wider_row_in_a_later_chunk_is_seen(tmp_path):
+    # read in chunks of 512 bytes: the first holds two columns, a later one a cell at AZ400000
+    path = xlsx(tmp_path / "later.xlsx", sheet_xml(customer_rows(60) + far_row("AZ400000", 400000)))
+    code, message = read_in_child(path, chunk=512)
+    assert code == "sheet_too_big" and "400000 rows × 52 columns" in message
+    assert read_in_child(xlsx(tmp_path / "fine.xlsx", sheet_xml(customer_rows(60))), chunk=512) == ["read", "60"]
 
 
 def test_cells_without_references_are_placed_as_calamine_places_them(tmp_path):

@@ -226,21 +226,51 @@ def _sheet_parts(zf: zipfile.ZipFile, sheet: str, name: str) -> list[zipfile.Zip
 # that no row number has more than six digits; the rows are then at most 999,999, or (for a
 # wide sheet) at most the last row tag's number, once a second pass finds no cell below it.
 _CELL_REF = re.compile(rb'<c (?:r="([A-Z]{1,3})(?=[0-9]{1,6}")|)')  # b"": another form
-_NO_REF_CELL = re.compile(rb"<c[>/\t\r\n]")  # a cell placed after the one before it
 _PREFIXED_CELL = re.compile(rb":c[\s/>]")  # a namespace prefix (or text such as "备注:c ": only slower)
 _SIX_DIGIT_ROWS = 999_999
+
+
+def _other_cell(max_col: int) -> re.Pattern[bytes]:
+    """A cell not of the fast path's form (no reference, another form, a seventh row digit),
+    or one in a column past ``max_col``: one search a chunk, instead of a list of every cell."""
+    letters = _letters_beyond(max_col)
+    beyond = f'| r="{letters}' if letters else ""
+    return re.compile(rb'<c(?:[>/\t\r\n]| (?!r="[A-Z]{1,3}[0-9]{1,6}")' + beyond.encode() + rb")")
+
+
+def _letters_beyond(n: int) -> str:
+    """A regular expression for the column letters after column ``n`` (A = 1)."""
+    if n >= _col_number(b"ZZZ"):
+        return ""
+    name = ""
+    k = n
+    while k:
+        k, rest = divmod(k - 1, 26)
+        name = chr(65 + rest) + name
+    options = [f"[A-Z]{{{len(name) + 1},3}}"] if len(name) < 3 else []
+    for i, ch in enumerate(name):
+        if ch != "Z":
+            options.append(f"{name[:i]}[{chr(ord(ch) + 1)}-Z][A-Z]{{{len(name) - i - 1}}}")
+    return "(?:" + "|".join(options) + ")(?=[0-9])" if options else ""
 
 
 def xlsx_extent(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, limit: int) -> Extent:
     """The grid of one worksheet part, or a bound on it within ``limit`` cells when there is
     one: the fast path (above), else :func:`xlsx_extent_exact`."""
     max_col = last_row = 0
+    other: re.Pattern[bytes] | None = None
     for chunk in _xml_chunks(zf, info, name):
-        letters = set(_CELL_REF.findall(chunk))
-        if b"" in letters or _NO_REF_CELL.search(chunk) is not None or _PREFIXED_CELL.search(chunk) is not None:
+        if _PREFIXED_CELL.search(chunk) is not None:
             return xlsx_extent_exact(zf, info, name)
-        if letters:
-            max_col = max(max_col, max(map(_col_number, letters)))
+        if other is None or other.search(chunk) is not None:  # the first chunk, or a wider row
+            letters = set(_CELL_REF.findall(chunk))
+            if b"" in letters:
+                return xlsx_extent_exact(zf, info, name)
+            if letters:
+                max_col = max(max_col, max(map(_col_number, letters)))
+            other = _other_cell(max_col)
+            if other.search(chunk) is not None:  # (a cell with no reference)
+                return xlsx_extent_exact(zf, info, name)
         at = chunk.rfind(b'<row r="')
         if at >= 0:
             digits = re.match(rb"[0-9]{1,7}", chunk[at + 8 : at + 16])

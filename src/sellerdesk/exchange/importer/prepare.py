@@ -55,19 +55,19 @@ def prepare(
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
     columns = mapped_columns(mapping, table.path.name)
+    mapped = mapped_fields(columns)
     records = []
     total = len(table.rows)
     for index, (number, cells) in enumerate(table.rows):
         if index % CHUNK == 0:
             token.check()
             progress(index, total, "checking")
-        records.append(prepare_row(number, cells, columns))
+        records.append(prepare_row(number, cells, columns, mapped))
     progress(total, total, "checking")
     return records
 
 
-@lru_cache(maxsize=16)
-def _mapped(columns: tuple[tuple[int, str], ...]) -> frozenset[str]:
+def mapped_fields(columns: Iterable[tuple[int, str]]) -> frozenset[str]:
     return frozenset(f for _, f in columns)
 
 
@@ -98,7 +98,11 @@ def _fit(rec: Record, field: str, value: str, limit: int) -> str | None:
     return value
 
 
-def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]]) -> Record:
+def prepare_row(
+    number: int, cells: list[str], columns: Iterable[tuple[int, str]], mapped: frozenset[str] | None = None
+) -> Record:
+    """One row's Record; ``mapped`` (the fields ``columns`` map, see :func:`mapped_fields`)
+    saves working it out again for every row."""
     rec = Record(number, cells)
     raw: dict[str, str] = {}
     width = len(cells)
@@ -205,7 +209,8 @@ def prepare_row(number: int, cells: list[str], columns: Iterable[tuple[int, str]
     if place["province"] or place["city"] or place["district"] or place["detail"]:  # has_place(), inline: per row
         # a recipient/address-phone column (our per-address export) is taken as it is, even
         # empty; without one the customer's name and phone are the recipient's
-        mapped = _mapped(tuple(columns))
+        if mapped is None:
+            mapped = mapped_fields(tuple(columns))
         if len(place["detail"]) > MAX_LENGTH["detail"]:  # (a whole address the parser could not split)
             place["detail"] = _fit(rec, "detail", place["detail"], MAX_LENGTH["detail"]) or ""
         rec.address = clean_address_fields(

@@ -7,6 +7,7 @@ python-calamine loads all of it, ~1.4 s for 100,000 rows).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,14 @@ class Sample:
         width = max([len(c) for _, c in rows] + [0])
         headers = list(headers) + [""] * (width - len(headers))
         return Sample(self.sheets, self.sheet, rows, header_row, headers, hdr.guess_mapping(headers))
+
+
+def _normalized(text: str) -> str:
+    """:func:`~sellerdesk.exchange.headers.normalize_header`, with a shortcut for the common
+    cell (a name, a phone): letters and digits only, no capitals, NFKC-stable, so unchanged."""
+    if text.isalnum() and text == text.lower() and unicodedata.is_normalized("NFKC", text):
+        return text
+    return hdr.normalize_header(text)
 
 
 def read_sample(
@@ -186,7 +195,7 @@ def read_table(
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
         if (
-            hdr.normalize_header(cells[first]) == header_key[first]
+            _normalized(cells[first]) == header_key[first]
             and [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key
         ):
             continue

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.importer.plan import Plan, Planner, make_plan
-from sellerdesk.exchange.importer.prepare import mapped_columns, prepare, prepare_row, refs_of
+from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare, prepare_row, refs_of
 from sellerdesk.exchange.importer.read import Table, read_table
 from sellerdesk.exchange.importer.record import Record
 from sellerdesk.exchange.importer.report import ImportResult, import_result
@@ -47,6 +47,7 @@ def import_file(
             table, mapping, plan, counts, dry_run=True, report_path=report_path, write_report_file=write_report_file
         )
     columns = mapped_columns(mapping, table.path.name)
+    mapped = mapped_fields(columns)
     refs = refs_of(table, mapping)
     planners: list[Planner] = []
 
@@ -59,7 +60,7 @@ def import_file(
     def checked() -> Iterator[Record]:
         plan = planner()
         for index, (number, cells) in enumerate(table.rows):
-            rec = prepare_row(number, cells, columns)
+            rec = prepare_row(number, cells, columns, mapped)
             plan.add(rec, refs[index] if refs else "")
             yield rec
 
