@@ -48,12 +48,23 @@ class NotFoundError(StoreError):
 
 
 class ValidationError(StoreError):
-    pass
+    """Refused input. ``code`` names the rule for callers that show their own translated text
+    (e.g. ``no_identity``); ``field`` names the field at fault when there is one."""
+
+    def __init__(self, message: str, code: str = "", field: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
 
 
 class TooLongError(ValidationError):
-    """A value longer than its field allows (core.fields.MAX_LENGTH); names the field."""
+    """A value longer than its field allows (core.fields.MAX_LENGTH): code ``too_long``, with the
+    field, its length and the limit (for a caller's own translated text)."""
 
     def __init__(self, field: str, length: int, limit: int) -> None:
-        super().__init__(f"The {field.replace('_', ' ')} is too long: {length} characters; at most {limit} are kept.")
-        self.field, self.length, self.limit = field, length, limit
+        super().__init__(
+            f"The {field.replace('_', ' ')} is too long: {length} characters; at most {limit} are kept.",
+            code="too_long",
+            field=field,
+        )
+        self.length, self.limit = length, limit
