@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 
 from sellerdesk.core import regions
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
@@ -23,12 +22,6 @@ from sellerdesk.store.customers import (
     split_list,
 )
 from sellerdesk.store.errors import TooLongError, ValidationError
-
-
-@lru_cache(maxsize=8192)
-def _resolve(province: str, city: str, district: str) -> regions.Resolution:
-    return regions.resolve(province, city, district)
-
 
 _GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
 
@@ -132,14 +125,8 @@ def prepare_row(
         from sellerdesk.core.address import parse
 
         parsed = parse(raw["address"])
-        place = {
-            "province": parsed.province,
-            "city": parsed.city,
-            "district": parsed.district,
-            "detail": parsed.detail,
-            "postal_code": parsed.postal_code,
-            "adcode": parsed.adcode,
-        }
+        fields = parsed.address_fields()  # (the one mapping from a parse result)
+        place = {key: fields[key] for key in place}
         if not name and parsed.name:
             name = parsed.name
         if not phone and parsed.phone:
@@ -152,7 +139,7 @@ def prepare_row(
         elif "ambiguous_region" in parsed.warnings:
             rec.issues.append("ambiguous_region")
     if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
-        resolved = _resolve(
+        resolved = regions.resolve_cached(
             raw.get("province") or place["province"],
             raw.get("city") or place["city"],
             raw.get("district") or place["district"],
