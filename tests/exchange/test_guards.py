@@ -192,6 +192,14 @@ def test_a_refused_file_changes_nothing_and_leaves_no_report(store, tmp_path, mo
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.xlsx"]
 
 
+def test_binary_sheets_are_refused(tmp_path):
+    # an .xlsb keeps its cells in binary parts the guard cannot read
+    path = xlsx(tmp_path / "book.xlsb", sheet_xml(customer_rows()), extra={"xl/worksheets/sheet2.bin": b"\x00" * 64})
+    with pytest.raises(ExchangeError) as info:
+        read_table(path)
+    assert info.value.code == "not_spreadsheet"
+
+
 def test_greater_than_pattern():
     import re
 

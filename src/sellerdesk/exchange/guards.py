@@ -93,6 +93,9 @@ def check_zip(path: Path, kind: str) -> None:
                     or (info.file_size > RATIO_FROM and info.file_size / packed > MAX_RATIO)
                 ):
                     raise ExchangeError("unpacks_too_big", name=path.name, limit=MAX_PART_BYTES // (1024 * 1024))
+            if kind == "xlsx" and any(i.filename.lower().endswith(".bin") for i in infos if "sheet" in i.filename):
+                # an .xlsb (binary sheets): calamine would read it too, but nothing here can guard it
+                raise ExchangeError("not_spreadsheet", name=path.name)
             for info in infos:
                 if _read_at_open(info.filename, kind):
                     for _ in _xml_chunks(zf, info, path.name):
