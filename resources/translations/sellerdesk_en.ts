@@ -625,6 +625,10 @@ but:
             <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CustomerTableModel</name>
@@ -748,6 +752,26 @@ but:
         </message>
         <message>
             <source>That header row is outside the sheet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells outside your data (or copy the data to a new sheet) and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sheets of %1 together are too big to read. Split it into smaller files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it would run together. Fix that quote (or save the file again from Excel) and try again.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -627,6 +627,10 @@ but:
             <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation>客户至少需要姓名、电话或微信号之一。</translation>
         </message>
+        <message>
+            <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
+            <translation>%1太长：最多 %2 个字符。未保存。</translation>
+        </message>
     </context>
     <context>
         <name>CustomerTableModel</name>
@@ -751,6 +755,26 @@ but:
         <message>
             <source>That header row is outside the sheet.</source>
             <translation>表头行超出了工作表范围。</translation>
+        </message>
+        <message>
+            <source>A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells outside your data (or copy the data to a new sheet) and try again.</source>
+            <translation>%1 中有一个工作表的范围达 %2 行 × %3 列，超出了客户地址管家能读取的大小。请删除数据以外的单元格（或把数据复制到新工作表）后重试。</translation>
+        </message>
+        <message>
+            <source>The sheets of %1 together are too big to read. Split it into smaller files.</source>
+            <translation>%1 的各工作表合计太大，无法读取。请拆分成几个较小的文件。</translation>
+        </message>
+        <message>
+            <source>%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted.</source>
+            <translation>%1 解压后的数据量远超正常表格，文件已损坏或被恶意构造。</translation>
+        </message>
+        <message>
+            <source>%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation>%1 看起来是 %2 编码的文本，不是中文。请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
+        </message>
+        <message>
+            <source>Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it would run together. Fix that quote (or save the file again from Excel) and try again.</source>
+            <translation>%1 第 %2 行有一个引号（"）没有在单元格结尾处闭合，后面的行会被并成一格。请修正这个引号（或用 Excel 重新保存该文件）后重试。</translation>
         </message>
         <message>
             <source>Nothing to export: no customer is in this view.</source>

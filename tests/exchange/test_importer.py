@@ -2,8 +2,10 @@ import openpyxl
 import pytest
 from messy_sheets import HEADER
 
-from sellerdesk.exchange import importer
+from sellerdesk.core.fields import ADDRESS_FIELDS
+from sellerdesk.exchange import headers, importer
 from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.importer import write
 from sellerdesk.progress import Cancelled, CancelToken
 from sellerdesk.store import bulk, customers, queries, search
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer
@@ -221,7 +223,7 @@ def test_cancel_leaves_the_database_unchanged(store, sheets):
             token.cancel()
 
     with pytest.raises(Cancelled):
-        importer.execute(plan, progress=progress, token=token)
+        importer.write_plan(table, None, plan, write_report_file=False, progress=progress, token=token)
     assert snapshot() == before
 
 
@@ -232,7 +234,7 @@ def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, 
     existing_customer()
     rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(3000)]
     path = sheets.xlsx("big.xlsx", {"S": rows})
-    monkeypatch.setattr(importer, "BATCH", 400)
+    monkeypatch.setattr(write, "BATCH", 400)
     before = snapshot()
     token = CancelToken()
     seen = []
@@ -264,7 +266,7 @@ def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
         real(self, sql, params)
 
     monkeypatch.setattr(bulk.Writer, "_execute", failing)
-    monkeypatch.setattr(importer, "BATCH", 500)
+    monkeypatch.setattr(write, "BATCH", 500)
     with pytest.raises(OSError):
         importer.import_file(path)
     assert calls["n"] == 7
@@ -280,7 +282,7 @@ def test_mapping_can_be_adjusted_and_must_identify(store, sheets):
     records = importer.prepare(table, ["name", "phone"])
     plan = importer.make_plan(records)
     assert plan.counts["new"] == 1
-    importer.execute(plan)
+    importer.write_plan(table, ["name", "phone"], plan, write_report_file=False)
     assert by_phone("13812345678")["name"] == "张三"
 
 
@@ -328,7 +330,7 @@ def test_history_rows_hold_each_added_address_as_written(store, sheets):
     for address in Address.select():
         change = changes[address.id]
         assert (change.action, change.reason, change.customer_id) == ("create", "import", address.customer_id)
-        assert change.new_values == {f: getattr(address, f) for f in importer._ADDRESS_COLUMNS}
+        assert change.new_values == {f: getattr(address, f) for f in ADDRESS_FIELDS}
     assert {a.detail for a in Address.select()} == {awkward, "文三路1号"}
 
 
@@ -380,15 +382,15 @@ def test_rows_joining_customers_already_written_give_what_writing_at_the_end_giv
     """import_file writes batches while it checks the next rows; a later row merging into a
     customer of an earlier batch must end as the plan-then-write path (the wizard's) ends."""
     path = sheets.xlsx("late.xlsx", {"S": LATE_DUPLICATES})
-    monkeypatch.setattr(importer, "BATCH", 2)
+    monkeypatch.setattr(write, "BATCH", 2)
     streamed = importer.import_file(path, on_duplicate=on_duplicate).counts
     after_streaming = content()
     wipe()
-    monkeypatch.setattr(importer, "BATCH", 10_000)
+    monkeypatch.setattr(write, "BATCH", 10_000)
     table = importer.read_table(path)
-    refs = importer.refs_of(table, importer.hdr.guess_mapping(table.headers))
+    refs = importer.refs_of(table, headers.guess_mapping(table.headers))
     plan = importer.make_plan(importer.prepare(table), on_duplicate, refs=refs)
-    assert importer.execute(plan) == streamed
+    assert importer.write_plan(table, None, plan, write_report_file=False).counts == streamed
     assert content() == after_streaming
     people = {p["phone"]: p for p in after_streaming[0]}
     first = people["13800000001"]

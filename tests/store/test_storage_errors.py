@@ -32,6 +32,7 @@ from sellerdesk.store.errors import (
     storage_error,
 )
 from sellerdesk.store.models import DB, Customer
+from sellerdesk.store.session import DataDir
 
 PASSPHRASE = "test passphrase 123"
 
@@ -71,8 +72,12 @@ def names(capsys) -> list[str]:
 def test_a_full_database_is_one_line_and_keeps_the_data(home, capsys, monkeypatch):
     """SQLite's 'database or disk is full' (here its page limit) rolls the write back by
     itself; the ROLLBACK after it must not hide the real cause behind "cannot rollback"."""
+    datadir = DataDir.default()
+    datadir.open(datadir.unlock_headless())
+    DB.execute_sql("VACUUM")  # no free pages left for the note to fill
+    datadir.close()
     monkeypatch.setitem(database.PRAGMAS, "max_page_count", 1)  # no growth beyond the file's size
-    code, _out, err = run(capsys, "add", "--name", "李四", "--notes", "长" * 100_000)
+    code, _out, err = run(capsys, "add", "--name", "李四", "--notes", "长" * 10_000)
     assert code == 1
     line = one_line(err)
     assert "is full" in line and "Free some space" in line and "nothing was changed" in line
@@ -248,7 +253,7 @@ cli first add --name 张三
 dd if=/dev/zero of={disk}/spare bs=16k count=2 2>/dev/null
 dd if=/dev/zero of={disk}/filler bs=16k 2>/dev/null || true
 rm {disk}/spare
-cli nearly_full add --name 李四 --notes {"x" * 100_000}
+cli nearly_full add --name 李四 --notes {"长" * 10_000}
 dd if=/dev/zero of={disk}/filler2 bs=4k 2>/dev/null || true
 cli full_add add --name 王五
 cli full_export export {disk}/all.xlsx

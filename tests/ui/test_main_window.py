@@ -284,3 +284,24 @@ def test_demo_data_from_the_help_menu(window, launched):
     assert window.model.rowCount() == 1000
     window.remove_demo_action.trigger()
     assert queries.count_customers() == 0 and window.stack.currentWidget() is window.empty
+
+
+def test_editor_refusals_are_its_own_translated_lines(window, launched):
+    """The store's rules (identity, field lengths) reach the editor as a line in its status,
+    worded by the editor; nothing is written and the edit stays to be fixed."""
+    from sellerdesk.store import customers
+
+    customer_id = customers.create_customer({"name": "张三"}).id
+    window.on_customers_changed()
+    window.select_customer(customer_id)
+    editor = window.editor
+    editor.notes.setPlainText("长" * 10_001)
+    assert editor.save() is None
+    assert editor.status.text() == "Notes is too long: at most 10000 characters. Nothing was saved."
+    assert editor.dirty and customers.get_customer(customer_id).notes == ""
+    editor.notes.setPlainText("")
+    editor.name.setText("")
+    editor.name.textEdited.emit("")
+    assert editor.save() is None
+    assert editor.status.text() == "A customer needs at least a name, a phone or a WeChat ID."
+    assert customers.get_customer(customer_id).name == "张三"

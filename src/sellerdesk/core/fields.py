@@ -50,3 +50,41 @@ def place_text(province: str, city: str, district: str, detail: str) -> str:
 def has_place(values: Mapping[str, object]) -> bool:
     """True when an address names any level of a place (a form with only a label is empty)."""
     return any(values.get(k) for k in PLACE_FIELDS)
+
+
+# The longest value each field may hold, in characters: short for names, phones, WeChat IDs,
+# tags and address parts, long but finite for notes. store/models.py takes its column sizes
+# from here; the store refuses longer values (interactive saves) and the importer cuts them,
+# flagging the row (or rejects the row for a phone or WeChat ID, where a cut value is wrong).
+MAX_LENGTH: dict[str, int] = {
+    # customer
+    "name": 100,
+    "phone": 40,
+    "wechat": 100,
+    "tags": 500,
+    "tier": 40,
+    "birthday": 40,  # as typed, before it is read as a date
+    "gender": 8,
+    "source": 100,
+    "notes": 10_000,
+    "flags": 500,
+    # address (phone as above)
+    "recipient": 100,
+    "province": 40,
+    "city": 40,
+    "district": 40,
+    "detail": 500,
+    "postal_code": 10,
+    "adcode": 6,
+    "label": 20,
+}
+
+# Fields whose text keeps its line breaks (every other field gets one line).
+MULTILINE_FIELDS: frozenset[str] = frozenset({"notes"})
+
+# A whole address as pasted or imported in one cell, before it is split into its fields.
+MAX_ADDRESS_TEXT = 1_000
+
+# The longest cell read from a file: Excel's own limit. A longer cell (a CSV, a crafted
+# .xlsx) is cut here before anything else looks at it.
+MAX_CELL_CHARS = 32_767

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from sellerdesk.core.fields import MAX_LENGTH, MULTILINE_FIELDS
+
 # CJK radicals and compatibility forms that NFKC leaves alone but people paste
 # (often from PDF or OCR) instead of the ordinary character.
 _RADICALS = {
@@ -114,3 +116,95 @@ def normalize(text: str) -> str:
     if needs_nfkc:
         text = unicodedata.normalize("NFKC", text).translate(_TRANSLATE)
     return text
+
+
+# --- stored fields -----------------------------------------------------------------------------------------------
+#
+# Every text field of a customer or address goes through clean_field() when it is stored
+# (store.customers, for the editor, the CLI and the importer alike): characters nobody can
+# see are removed, and the field's length limit (core.fields.MAX_LENGTH) is enforced.
+
+# Control, format and surrogate characters (Unicode categories Cc, Cf, Cs; Unicode 15.1),
+# except white space (a tab stays; line breaks, below) and ZWJ (kept inside emoji, see strip_invisible):
+# bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069: a name that shows
+# reversed), zero-width spaces and joiners, the BOM, soft hyphens, C0/C1 controls.
+# tests/core/test_text_fields.py checks the class against unicodedata.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+_LINE_BREAK = re.compile("\r\n?|[\n\x0b\x0c\x85\u2028\u2029]")
+_ZWJ = "\u200d"
+
+
+class FieldTooLong(ValueError):
+    """A value longer than its field's limit (:data:`sellerdesk.core.fields.MAX_LENGTH`)."""
+
+    def __init__(self, field: str, length: int, limit: int) -> None:
+        super().__init__(f"{field} is too long: {length} characters, at most {limit}.")
+        self.field, self.length, self.limit = field, length, limit
+
+
+def strip_invisible(value: str, multiline: bool = False) -> str:
+    """``value`` without the characters nobody can see (see ``_INVISIBLE``); a line break
+    becomes one space (``multiline``: a newline); tabs stay. A zero-width joiner stays between
+    two emoji (👨‍👩‍👧), where it draws one picture."""
+    if value.isprintable():  # (C speed: no control, format or separator character but ' ')
+        return value
+    if multiline:
+        value = _LINE_BREAK.sub("\n", value)
+    else:
+        value = _LINE_BREAK.sub(" ", value)
+    value = _INVISIBLE.sub("", value)
+    if _ZWJ in value:
+        value = _keep_emoji_joiners(value)
+    return value
+
+
+def _keep_emoji_joiners(value: str) -> str:
+    out: list[str] = []
+    for i, ch in enumerate(value):
+        if ch == _ZWJ:
+            before = value[i - 1] if i else ""
+            after = value[i + 1] if i + 1 < len(value) else ""
+            if not (_emoji_part(before) and _emoji_part(after)):
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
+def _emoji_part(ch: str) -> bool:
+    # emoji are symbols (So); a skin tone is a modifier symbol (Sk); VS16 asks for emoji style
+    return bool(ch) and (ch == "\ufe0f" or unicodedata.category(ch) in ("So", "Sk"))
+
+
+def clean_field(name: str, value: str) -> str:
+    """``value`` as field ``name`` stores it: invisible characters removed, surrounding white
+    space stripped; :class:`FieldTooLong` when it is longer than the field's limit.
+
+    Runs for every field of every customer an import writes: the common case (printable
+    text within its limit) is a few C calls."""
+    if not value.isprintable():
+        value = strip_invisible(value, name in MULTILINE_FIELDS)
+    value = value.strip()
+    if len(value) > _LIMIT(name, _UNLIMITED):
+        raise FieldTooLong(name, len(value), MAX_LENGTH[name])
+    return value
+
+
+_LIMIT = MAX_LENGTH.get
+_UNLIMITED = 1 << 62
+
+
+def cut_field(name: str, value: str, limit: int | None = None) -> tuple[str, bool]:
+    """(``value`` cut to field ``name``'s limit (or ``limit``), whether it was cut): what an
+    import does with an over-long cell. Invisible characters and white space do not count."""
+    limit = MAX_LENGTH.get(name) if limit is None else limit
+    if limit is None or len(value) <= limit:
+        return value, False
+    cleaned = strip_invisible(value, name in MULTILINE_FIELDS).strip()
+    if len(cleaned) <= limit:
+        return cleaned, False
+    return cleaned[:limit].rstrip(), True

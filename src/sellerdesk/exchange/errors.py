@@ -10,7 +10,20 @@ MESSAGES = {
     "not_spreadsheet": "{name} is not a spreadsheet (.xlsx, .xls, .ods or .csv).",
     "corrupt": "{name} is damaged or truncated and cannot be read ({reason}).",
     "encrypted": "{name} is protected by a password; save it without the password and try again.",
-    "encoding": "{name} is not UTF-8 or GBK/GB18030 text.",
+    "encoding": "{name} is not UTF-8, GBK/GB18030 or Big5 text.",
+    "foreign_encoding": (
+        '{name} looks like {encoding} text, not Chinese: save it from Excel as "CSV UTF-8" and try again.'
+    ),
+    "csv_quote": (
+        'Row {row} of {name} opens a quote (") that is not closed where its cell ends, so the rows after it '
+        "would run together: fix that quote (or save the file again from Excel) and try again."
+    ),
+    "sheet_too_big": (
+        "Sheet {sheet!r} of {name} spans {rows} rows × {cols} columns, more than SellerDesk reads "
+        "({limit} cells): delete the cells outside your data, or copy the data to a new sheet, and try again."
+    ),
+    "book_too_big": "The sheets of {name} together hold more than {limit} cells; split it into smaller files.",
+    "unpacks_too_big": "{name} unpacks to more than {limit} MB: it is damaged or made to exhaust memory.",
     "no_sheet": "{name} has no sheet called {sheet!r}.",
     "no_visible_sheet": "{name} has no visible sheet with data.",
     "no_data": "{name} has no rows of data.",

@@ -17,12 +17,15 @@ import csv
 import datetime as _dt
 import io
 import os
+import re
 import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from sellerdesk.core.fields import MAX_CELL_CHARS
+from sellerdesk.exchange import guards
 from sellerdesk.exchange.errors import ExchangeError
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -38,19 +41,22 @@ class SheetInfo:
 
 
 def cell_text(value: object) -> str:
-    """A cell as the text a person would read: 13812345678.0 → '13812345678', dates ISO."""
+    """A cell as the text a person would read: 13812345678.0 → '13812345678', dates ISO;
+    at most :data:`~sellerdesk.core.fields.MAX_CELL_CHARS` characters."""
+    if type(value) is float:  # (phones kept as numbers: a column of them in most sheets)
+        if value.is_integer() and -1e17 < value < 1e17:
+            return str(int(value))
+        if value != value or value in (float("inf"), float("-inf")):
+            return ""
+        return repr(value)
     if value is None:
         return ""
     if isinstance(value, str):
-        return value.strip()
+        return value.strip()[:MAX_CELL_CHARS]
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            return ""
-        if value.is_integer() and abs(value) < 1e17:
-            return str(int(value))
-        return repr(value)
+        return cell_text(float(value))
     if isinstance(value, int):
         return str(value)
     if isinstance(value, _dt.datetime):
@@ -61,7 +67,7 @@ def cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, _dt.timedelta):
         return str(value)
-    return str(value).strip()
+    return str(value).strip()[:MAX_CELL_CHARS]
 
 
 class Workbook:
@@ -128,6 +134,11 @@ class CalamineBook(Workbook):
         super().__init__(path)
         import python_calamine as pc
 
+        if kind in ("xlsx", "ods"):
+            guards.check_zip(path, kind)  # calamine unpacks what a zip claims, and aborts on a huge grid
+        if kind == "ods":
+            guards.check_ods(path)  # (calamine reads every table of a .ods when it opens it)
+
         self.kind = kind
         self._pc = pc
         self._loaded: dict[str, object] = {}  # loading a 100k-row sheet takes ~1.4 s: once per sheet
@@ -160,6 +171,8 @@ class CalamineBook(Workbook):
     def _sheet(self, sheet: str):
         if sheet in self._loaded:
             return self._loaded[sheet]
+        if self.kind == "xlsx" and sheet in self.sheet_names():
+            guards.check_xlsx_sheet(self.path, sheet)
         with self._damaged(), _panic_text_dropped():
             try:
                 data = self._loaded[sheet] = self._book.get_sheet_by_name(sheet)
@@ -174,10 +187,10 @@ class CalamineBook(Workbook):
         first_col = start[1] if start else 0
         with self._damaged():
             for offset, raw in enumerate(data.iter_rows()):
-                # text is most cells: stripped inline, the rest through cell_text (~2x faster)
-                cells = [v.strip() if type(v) is str else cell_text(v) for v in raw]
+                # text is most cells: stripped inline, the rest (and a huge cell) through cell_text (~2x faster)
+                cells = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in raw]
                 if any(cells):
-                    yield offset + 1, [""] * first_col + cells
+                    yield offset + 1, [""] * first_col + cells if first_col else cells
 
     def row_count_hint(self, sheet: str) -> int:
         return self._sheet(sheet).height
@@ -188,6 +201,9 @@ class CalamineBook(Workbook):
             self._book.close()
         except Exception:  # noqa: BLE001 - closing twice is harmless
             pass
+
+
+_MOBILE_IN_TEXT = re.compile(r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])")
 
 
 class CsvBook(Workbook):
@@ -207,38 +223,84 @@ class CsvBook(Workbook):
         self.sheets = [SheetInfo(path.stem or "CSV", False)]
 
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
+        """Rows as Excel writes CSV; a quote left open would make the rest of the file (or the
+        rows up to the next quote) one cell: such a file is refused, naming the row (strict
+        parsing for a quote open at the end or followed by text, and a look at every record
+        that spans lines for rows run together)."""
         if sheet != self.sheets[0].name:
             raise ExchangeError("no_sheet", name=self.path.name, sheet=sheet)
-        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter)
+        if csv.field_size_limit() < MAX_CSV_BYTES:  # (the whole text is in memory already; cells are cut below)
+            csv.field_size_limit(MAX_CSV_BYTES)
+        reader = csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter, strict=True)
+        line = 0  # the last line of the record before
+        width = 0  # the most cells a record had so far
         try:
             for cells in reader:
-                cells = [c.strip() for c in cells]
+                if reader.line_num > line + 1:  # this record spans lines: a cell holds a line break
+                    if width and len(cells) > width:  # and more cells than any record before: rows run together
+                        raise ExchangeError("csv_quote", name=self.path.name, row=line + 1)
+                    self._check_run_together(cells, line + 1, max(width, len(cells)))
+                line = reader.line_num
+                width = max(width, len(cells))
+                cells = [c.strip() if len(c) <= MAX_CELL_CHARS else c.strip()[:MAX_CELL_CHARS] for c in cells]
                 if any(cells):
                     yield reader.line_num, cells
         except csv.Error as exc:
-            raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
+            raise ExchangeError("csv_quote", name=self.path.name, row=line + 1) from exc
+
+    def _check_run_together(self, cells: list[str], row: int, width: int) -> None:
+        """Refuse a cell whose later lines look like records of their own: as many delimiters
+        as a record has, or a delimiter and a mobile number (the rows after an unclosed quote)."""
+        for cell in cells:
+            if "\n" not in cell and "\r" not in cell:
+                continue
+            for part in cell.splitlines()[1:]:
+                delimiters = part.count(self.delimiter)
+                if delimiters and (delimiters >= max(1, width - 1) or _MOBILE_IN_TEXT.search(part)):
+                    raise ExchangeError("csv_quote", name=self.path.name, row=row)
 
     def row_count_hint(self, sheet: str) -> int:
         return self._text.count("\n") + 1
 
 
+# What chardetng may call a legacy Chinese text, and the codec that reads it (GB18030 is a
+# superset of GBK and GB2312; Big5-HKSCS of Big5, as browsers read "Big5").
+_CHINESE_CODECS = {"gbk": "gb18030", "gb18030": "gb18030", "gb2312": "gb18030", "big5": "big5hkscs"}
+_DETECT_BYTES = 256 * 1024  # enough text to tell (detection runs ~3 MB/s)
+
+
 def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
-    """(encoding, text): UTF-8 (BOM or not), UTF-16 with BOM, else GB18030 (a superset of GBK)."""
+    """(encoding, text): UTF-8 (BOM or not), UTF-16 with BOM, else the legacy encoding
+    chardetng (Firefox's detector) finds: GBK/GB18030 or Big5 are read, anything else (Shift_JIS,
+    EUC-KR, a Western code page…) is refused naming it. GBK decodes Big5 or Shift_JIS bytes
+    without an error, as nonsense, so strict decoding alone cannot tell them apart."""
     if data.startswith(b"\xef\xbb\xbf"):
-        candidates = ["utf-8-sig"]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        candidates = ["utf-16"]
-    else:
-        candidates = ["utf-8", "gb18030"]
-    for encoding in candidates:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" in text:
-            break  # binary data that happens to decode
-        return encoding, text
-    raise ExchangeError("encoding", name=name)
+        return _decoded(data, "utf-8-sig", name)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _decoded(data, "utf-16", name)
+    try:
+        return _decoded(data, "utf-8", name)
+    except UnicodeDecodeError:
+        pass
+    from chardetng_py import EncodingDetector
+
+    detector = EncodingDetector()
+    detector.feed(data[:_DETECT_BYTES], last=len(data) <= _DETECT_BYTES)
+    found = detector.guess(tld=None, allow_utf8=False)
+    codec = _CHINESE_CODECS.get(found.lower())
+    if codec is None:
+        raise ExchangeError("foreign_encoding", name=name, encoding=found)
+    try:
+        return _decoded(data, codec, name)
+    except UnicodeDecodeError as exc:
+        raise ExchangeError("encoding", name=name) from exc
+
+
+def _decoded(data: bytes, encoding: str, name: str) -> tuple[str, str]:
+    text = data.decode(encoding)
+    if "\x00" in text:  # binary data that happens to decode
+        raise ExchangeError("encoding", name=name)
+    return encoding, text
 
 
 def open_workbook(path: str | Path) -> Workbook:

@@ -10,7 +10,8 @@ the Trash.
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -18,7 +19,8 @@ from sellerdesk.core import regions
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
-from sellerdesk.store.errors import NotFoundError, ValidationError
+from sellerdesk.core.text import FieldTooLong, clean_field
+from sellerdesk.store.errors import NotFoundError, TooLongError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
 
 FLAG_NEEDS_CHECK = "needs_check"
@@ -76,6 +78,20 @@ def audit(action: str, entity: str = "", entity_id: int | None = None, **detail)
     AuditEntry.create(action=action, entity=entity, entity_id=entity_id, detail=detail or None)
 
 
+def _field_errors(clean: Callable[[Mapping], dict]) -> Callable[[Mapping], dict]:
+    """A value over its field's limit (core.text.clean_field) is the store's TooLongError."""
+
+    @functools.wraps(clean)
+    def run(data: Mapping) -> dict:
+        try:
+            return clean(data)
+        except FieldTooLong as exc:
+            raise TooLongError(exc.field, exc.length, exc.limit) from exc
+
+    return run
+
+
+@_field_errors
 def _clean_customer(data: Mapping) -> dict:
     if not _CUSTOMER_FIELD_SET.issuperset(data):
         unknown = set(data) - _CUSTOMER_FIELD_SET
@@ -83,15 +99,15 @@ def _clean_customer(data: Mapping) -> dict:
     out: dict = {}
     for field, value in data.items():
         if type(value) is str and field not in _SPECIAL_CUSTOMER_FIELDS:
-            out[field] = value.strip()
+            out[field] = clean_field(field, value)
         elif field in ("tags", "flags"):
-            out[field] = clean_list(value)
+            out[field] = clean_field(field, clean_list(value))
         elif field == "birthday":
             out[field] = _as_date(value)
         elif field == "marketing_consent":
             out[field] = bool(value)
         else:
-            out[field] = ("" if value is None else str(value)).strip()
+            out[field] = clean_field(field, "" if value is None else str(value))
     if "phone" in out and out["phone"]:
         result = phone_of(out["phone"])
         out["phone"] = result.value
@@ -122,6 +138,7 @@ def _as_date(value) -> _dt.date | None:
     raise ValidationError(f"Not a date: {value!r}")
 
 
+@_field_errors
 def _clean_address(data: Mapping) -> dict:
     if not _ADDRESS_FIELD_SET.issuperset(data):
         unknown = set(data) - _ADDRESS_FIELD_SET
@@ -130,7 +147,7 @@ def _clean_address(data: Mapping) -> dict:
     for field in ADDRESS_FIELDS:
         if field in data:
             value = data[field]
-            out[field] = value.strip() if type(value) is str else ("" if value is None else str(value).strip())
+            out[field] = clean_field(field, value if type(value) is str else "" if value is None else str(value))
     if out.get("phone"):
         out["phone"] = phone_of(out["phone"]).value
     return out

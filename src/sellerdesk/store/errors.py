@@ -214,3 +214,16 @@ def storage_error(exc: BaseException, where: Path | str | None = None) -> Storag
     if cls is DiskIOError and disk_nearly_full(where):
         cls = DiskFullError
     return cls(where)
+
+
+class TooLongError(ValidationError):
+    """A value longer than its field allows (core.fields.MAX_LENGTH): code ``too_long``, with the
+    field, its length and the limit (for a caller's own translated text)."""
+
+    def __init__(self, field: str, length: int, limit: int) -> None:
+        super().__init__(
+            f"The {field.replace('_', ' ')} is too long: {length} characters; at most {limit} are kept.",
+            code="too_long",
+            field=field,
+        )
+        self.length, self.limit = length, limit

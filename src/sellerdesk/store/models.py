@@ -1,4 +1,4 @@
-"""The schema: every table SellerDesk keeps, declared once.
+"""The schema: every table SellerDesk keeps, declared once (text column sizes: core.fields.MAX_LENGTH).
 
 Models are bound late through ``DB`` (a :class:`peewee.Proxy`): ``store.database.open_store``
 binds the encrypted database (the app, the CLI, and tests on a temporary data dir alike).
@@ -13,6 +13,8 @@ import datetime as _dt
 import json
 
 import peewee as pw
+
+from sellerdesk.core.fields import MAX_LENGTH
 
 DB = pw.Proxy()
 
@@ -59,16 +61,16 @@ class Meta(BaseModel):
 
 
 class Customer(BaseModel):
-    name = pw.CharField(default="", max_length=100)
+    name = pw.CharField(default="", max_length=MAX_LENGTH["name"])
     name_pinyin = pw.CharField(default="", max_length=400)
-    name_initials = pw.CharField(default="", max_length=100, index=True)
-    phone = pw.CharField(default="", max_length=40)
-    wechat = pw.CharField(default="", max_length=100)
+    name_initials = pw.CharField(default="", max_length=MAX_LENGTH["name"], index=True)  # a letter a character
+    phone = pw.CharField(default="", max_length=MAX_LENGTH["phone"])
+    wechat = pw.CharField(default="", max_length=MAX_LENGTH["wechat"])
     tags = pw.TextField(default="")  # comma-separated, see store.customers.split_tags
-    tier = pw.CharField(default="", max_length=40)
+    tier = pw.CharField(default="", max_length=MAX_LENGTH["tier"])
     birthday = pw.DateField(null=True)
-    gender = pw.CharField(default="", max_length=8)  # '', 'F', 'M'
-    source = pw.CharField(default="", max_length=100)  # channel: 微信, 朋友圈, 小红书…
+    gender = pw.CharField(default="", max_length=MAX_LENGTH["gender"])  # '', 'F', 'M'
+    source = pw.CharField(default="", max_length=MAX_LENGTH["source"])  # channel: 微信, 朋友圈, 小红书…
     notes = pw.TextField(default="")
     flags = pw.TextField(default="")  # comma-separated: needs_check, demo…
     marketing_consent = pw.BooleanField(default=False)
@@ -80,15 +82,15 @@ class Customer(BaseModel):
 
 class Address(BaseModel):
     customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=False)
-    recipient = pw.CharField(default="", max_length=100)
-    phone = pw.CharField(default="", max_length=40)
-    province = pw.CharField(default="", max_length=40)
-    city = pw.CharField(default="", max_length=40)
-    district = pw.CharField(default="", max_length=40)
+    recipient = pw.CharField(default="", max_length=MAX_LENGTH["recipient"])
+    phone = pw.CharField(default="", max_length=MAX_LENGTH["phone"])
+    province = pw.CharField(default="", max_length=MAX_LENGTH["province"])
+    city = pw.CharField(default="", max_length=MAX_LENGTH["city"])
+    district = pw.CharField(default="", max_length=MAX_LENGTH["district"])
     detail = pw.TextField(default="")
-    postal_code = pw.CharField(default="", max_length=10)
-    adcode = pw.CharField(default="", max_length=6)
-    label = pw.CharField(default="", max_length=20)  # 家, 公司, …
+    postal_code = pw.CharField(default="", max_length=MAX_LENGTH["postal_code"])
+    adcode = pw.CharField(default="", max_length=MAX_LENGTH["adcode"])
+    label = pw.CharField(default="", max_length=MAX_LENGTH["label"])  # 家, 公司, …
     is_default = pw.BooleanField(default=False)
     verified_at = pw.DateTimeField(null=True)
     created_at = pw.DateTimeField(default=utcnow)

@@ -771,7 +771,34 @@ class CustomerEditor(QWidget):
     def _validation_text(self, exc: ValidationError) -> str:
         if exc.code == "no_identity":
             return self.tr("A customer needs at least a name, a phone or a WeChat ID.")
+        if exc.code == "too_long":
+            label = self._field_label(exc.field)
+            limit = str(getattr(exc, "limit", ""))
+            return (
+                self.tr("%1 is too long: at most %2 characters. Nothing was saved.")
+                .replace("%1", label)
+                .replace("%2", limit)
+            )
         return str(exc)
+
+    def _field_label(self, name: str) -> str:
+        """The form's own label of a customer or address field (for a refusal that names it)."""
+        return {
+            "name": self.tr("Name"),
+            "phone": self.tr("Phone"),
+            "wechat": self.tr("WeChat ID"),
+            "tags": self.tr("Tags"),
+            "tier": self.tr("Tier"),
+            "source": self.tr("Source"),
+            "notes": self.tr("Notes"),
+            "label": self.tr("Label"),
+            "recipient": self.tr("Recipient"),
+            "province": self.tr("Region"),
+            "city": self.tr("Region"),
+            "district": self.tr("Region"),
+            "detail": self.tr("Street address"),
+            "postal_code": self.tr("Postal code"),
+        }.get(name, name)
 
     def cancel(self) -> None:
         """Esc: forget the edits (a new customer is dropped)."""

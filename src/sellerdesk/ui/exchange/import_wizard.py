@@ -10,7 +10,6 @@ the wizard does is in :mod:`sellerdesk.exchange`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
@@ -38,7 +37,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.exchange.readers import open_workbook
+from sellerdesk.exchange.importer import Action, Sample, read_sample
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.ui.widgets import dialogs
@@ -47,7 +46,6 @@ from sellerdesk.ui.widgets.errors import with_error_text
 log = logging.getLogger(__name__)
 
 FILE_FILTER_EXTS = "*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.tsv"
-PREVIEW_SAMPLE = 50
 SAMPLE_JOB = "import-sample"  # Job.name of a sample read: Cancel closes the wizard instead of waiting
 
 
@@ -88,6 +86,25 @@ class ExchangeText:
                 "ExchangeText", "Map at least one column to name, phone, WeChat ID or address."
             ),
             "bad_header_row": translate("ExchangeText", "That header row is outside the sheet."),
+            "sheet_too_big": translate(
+                "ExchangeText",
+                "A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells "
+                "outside your data (or copy the data to a new sheet) and try again.",
+            ),
+            "book_too_big": translate(
+                "ExchangeText", "The sheets of %1 together are too big to read. Split it into smaller files."
+            ),
+            "unpacks_too_big": translate(
+                "ExchangeText", "%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted."
+            ),
+            "foreign_encoding": translate(
+                "ExchangeText", '%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.'
+            ),
+            "csv_quote": translate(
+                "ExchangeText",
+                'Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it '
+                "would run together. Fix that quote (or save the file again from Excel) and try again.",
+            ),
             "nothing_to_export": translate("ExchangeText", "Nothing to export: no customer is in this view."),
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
             "bad_template": translate("ExchangeText", "The courier template is damaged."),
@@ -96,7 +113,12 @@ class ExchangeText:
         text = texts.get(exc.code)
         if text is None:
             return str(exc)
-        return text.replace("%1", p.get("name", ""))
+        second = {"sheet_too_big": "rows", "foreign_encoding": "encoding", "csv_quote": "row"}.get(exc.code, "")
+        return (
+            text.replace("%1", p.get("name", ""))
+            .replace("%2", str(p.get(second, "")))
+            .replace("%3", str(p.get("cols", "")))
+        )
 
     @staticmethod
     def field_labels() -> dict[str, str]:
@@ -154,45 +176,6 @@ def translated(fn):
             raise FileProblem(ExchangeText.error(exc)) from exc
 
     return with_error_text(run)
-
-
-@dataclass
-class Sample:
-    """The first rows of one sheet, with the header row and column mapping guessed from them."""
-
-    sheets: list
-    sheet: str
-    rows: list[tuple[int, list[str]]]
-    header_row: int
-    headers: list[str]
-    mapping: list[str | None]
-
-
-def read_sample(path: Path, sheet: str | None, header_row: int | None, progress=None, token=None) -> Sample:
-    """Read the first rows of ``sheet`` (the best visible sheet when None) and guess the header
-    row (when None) and the mapping. Runs in a worker: opening a big sheet takes seconds."""
-    if progress is not None:
-        progress(0, 0, "reading")
-    with open_workbook(path) as book:
-        if token is not None:
-            token.check()
-        sheets = list(book.sheets)
-        name = importer.choose_sheet(book, sheet)
-        rows = importer.sample_rows(book, name, PREVIEW_SAMPLE)
-    if token is not None:
-        token.check()
-    return with_header(Sample(sheets, name, rows, 0, [], []), header_row)
-
-
-def with_header(sample: Sample, header_row: int | None) -> Sample:
-    """``sample`` with ``header_row`` (guessed when None) and the headers and mapping it gives."""
-    rows = sample.rows
-    if header_row is None:
-        header_row = importer.find_header_row(rows) or (rows[0][0] if rows else 1)
-    headers = next((cells for n, cells in rows if n == header_row), [])
-    width = max([len(c) for _, c in rows] + [0])
-    headers = list(headers) + [""] * (width - len(headers))
-    return Sample(sample.sheets, sample.sheet, rows, header_row, headers, hdr.guess_mapping(headers))
 
 
 # ---------------------------------------------------------------------------- the wizard
@@ -327,7 +310,7 @@ class ImportWizard(QWizard):
 
     def set_header_row(self, header_row: int) -> None:
         """Another header row of the sample on screen: no reading, the rows do not change."""
-        self.use_sample(with_header(Sample(self.sheets, self.sheet, self.sample, 0, [], []), header_row))
+        self.use_sample(Sample(self.sheets, self.sheet, self.sample, 0, [], []).with_header(header_row))
 
 
 def _show_loading(page: ImportFilePage | ImportSheetPage, loading: bool) -> None:
@@ -595,11 +578,11 @@ class RecordModel(QAbstractTableModel):
         self.records = records
         self.language = ExchangeText.language()
         self.actions = {
-            "new": translate("ExchangeText", "New"),
-            "merge": translate("ExchangeText", "Merge"),
-            "update": translate("ExchangeText", "Update"),
-            "skip": translate("ExchangeText", "Skip"),
-            "reject": translate("ExchangeText", "Rejected"),
+            Action.NEW: translate("ExchangeText", "New"),
+            Action.MERGE: translate("ExchangeText", "Merge"),
+            Action.UPDATE: translate("ExchangeText", "Update"),
+            Action.SKIP: translate("ExchangeText", "Skip"),
+            Action.REJECT: translate("ExchangeText", "Rejected"),
         }
         self.titles = [
             translate("ExchangeText", "Row"),
@@ -635,11 +618,11 @@ class RecordModel(QAbstractTableModel):
             values = rec.values
             return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            if rec.action == "reject":
+            if rec.action is Action.REJECT:
                 return QBrush(QColor(255, 215, 215))
             if rec.flagged:
                 return QBrush(QColor(255, 243, 200))
-            if rec.action == "skip":
+            if rec.action is Action.SKIP:
                 return QBrush(QColor(230, 230, 230))
         return None
 
@@ -792,7 +775,7 @@ class ImportRunPage(QWizardPage):
         self.progress.show()
         self.completeChanged.emit()
         wiz.run(
-            lambda progress, token: importer.finish(table, mapping, plan, progress=progress, token=token),
+            lambda progress, token: importer.write_plan(table, mapping, plan, progress=progress, token=token),
             self._done,
             self._failed,
             self.progress,

@@ -1,0 +1,228 @@
+"""Preparing: each row's cells → cleaned customer and address fields, with the problems found."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sellerdesk.core import regions
+from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
+from sellerdesk.core.text import cut_field, strip_invisible
+from sellerdesk.exchange import headers as hdr
+from sellerdesk.exchange.cells import unescape_cell
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.importer.read import Table
+from sellerdesk.exchange.importer.record import CHUNK, Action, Record
+from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store.customers import (
+    FLAG_NEEDS_CHECK,
+    clean_address_fields,
+    clean_customer_fields,
+    join_list,
+    phone_of,
+    split_list,
+)
+from sellerdesk.store.errors import TooLongError, ValidationError
+
+_GENDERS = {"女": "F", "f": "F", "female": "F", "女士": "F", "男": "M", "m": "M", "male": "M", "先生": "M"}
+
+
+def validate_mapping(mapping: Sequence[str | None], name: str = "") -> None:
+    if not {"name", "phone", "wechat", "address", "phone2"} & set(f for f in mapping if f):
+        raise ExchangeError("no_identity_column", name=name)
+
+
+def mapped_columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str], ...]:
+    """(column index, field) of the mapped columns, once the mapping is checked to identify customers."""
+    validate_mapping(mapping, name)
+    return tuple((i, f) for i, f in enumerate(mapping) if f)
+
+
+def prepare(
+    table: Table,
+    mapping: Sequence[str | None] | None = None,
+    *,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> list[Record]:
+    """Clean every row with ``mapping`` (column → field; None ignores a column)."""
+    token = token or CancelToken()
+    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    columns = mapped_columns(mapping, table.path.name)
+    mapped = mapped_fields(columns)
+    records = []
+    total = len(table.rows)
+    for index, (number, cells) in enumerate(table.rows):
+        if index % CHUNK == 0:
+            token.check()
+            progress(index, total, "checking")
+        records.append(prepare_row(number, cells, columns, mapped))
+    progress(total, total, "checking")
+    return records
+
+
+def mapped_fields(columns: Iterable[tuple[int, str]]) -> frozenset[str]:
+    return frozenset(f for _, f in columns)
+
+
+# The longest cell each mapped column may give (core.fields.MAX_LENGTH, and the columns
+# that are no stored field); a longer one is cut (the row flagged) before anything parses it,
+# except where a cut value would be another value: those rows are rejected.
+_LIMITS: dict[str, int] = {
+    **MAX_LENGTH,
+    "address": MAX_ADDRESS_TEXT,
+    "phone2": MAX_LENGTH["phone"],
+    "address_phone": MAX_LENGTH["phone"],
+    "ref": MAX_LENGTH["name"],
+}
+_IDENTIFIERS = frozenset({"phone", "phone2", "address_phone", "wechat", "ref"})
+
+
+def _fit(rec: Record, field: str, value: str, limit: int) -> str | None:
+    """``value`` cut to ``limit`` with the row flagged, or None with the row rejected (an identifier)."""
+    if field in _IDENTIFIERS:
+        if len(strip_invisible(value).strip()) <= limit:
+            return value  # only its invisible characters or spaces made it long
+        rec.issues.insert(0, "too_long_id")
+        rec.action = Action.REJECT
+        return None
+    value, cut = cut_field(field, value, limit)
+    if cut and "too_long" not in rec.issues:
+        rec.issues.append("too_long")
+    return value
+
+
+def prepare_row(
+    number: int, cells: list[str], columns: Iterable[tuple[int, str]], mapped: frozenset[str] | None = None
+) -> Record:
+    """One row's Record; ``mapped`` (the fields ``columns`` map, see :func:`mapped_fields`)
+    saves working it out again for every row."""
+    rec = Record(number, cells)
+    raw: dict[str, str] = {}
+    width = len(cells)
+    for i, name in columns:
+        if i < width:
+            value = cells[i]
+            if value:
+                if value[0] == "'":
+                    value = unescape_cell(value)
+                if name in raw:
+                    value = f"{raw[name]} {value}"
+                if len(value) > _LIMITS[name]:
+                    fitted = _fit(rec, name, value, _LIMITS[name])
+                    if fitted is None:
+                        return rec
+                    value = fitted
+                raw[name] = value
+    notes: list[str] = [raw["notes"]] if raw.get("notes") else []
+    name = raw.get("name", "")
+    phone, phone2 = raw.get("phone", ""), raw.get("phone2", "")
+    if not phone and phone2:
+        phone, phone2 = phone2, ""
+
+    # the address: a whole-address column, split columns, or both (split columns win)
+    place = {"province": "", "city": "", "district": "", "detail": "", "postal_code": "", "adcode": ""}
+    if raw.get("address"):
+        from sellerdesk.core.address import parse
+
+        parsed = parse(raw["address"])
+        fields = parsed.address_fields()  # (the one mapping from a parse result)
+        place = {key: fields[key] for key in place}
+        if not name and parsed.name:
+            name = parsed.name
+        if not phone and parsed.phone:
+            phone = parsed.phone
+        elif parsed.phone and parsed.phone != phone_of(phone).value and parsed.phone != phone2:
+            phone2 = phone2 or parsed.phone
+        if not parsed.adcode:
+            place["detail"] = raw["address"]
+            rec.issues.append("address_unparsed")
+        elif "ambiguous_region" in parsed.warnings:
+            rec.issues.append("ambiguous_region")
+    if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
+        resolved = regions.resolve_cached(
+            raw.get("province") or place["province"],
+            raw.get("city") or place["city"],
+            raw.get("district") or place["district"],
+        )
+        place.update(province=resolved.province, city=resolved.city, district=resolved.district, adcode=resolved.adcode)
+        if resolved.unknown:
+            rec.issues.append("unknown_region")
+        elif resolved.ambiguous and "ambiguous_region" not in rec.issues:
+            rec.issues.append("ambiguous_region")
+    if raw.get("detail"):
+        place["detail"] = raw["detail"]
+    if raw.get("postal_code"):
+        place["postal_code"] = raw["postal_code"]
+    if phone2 and phone_of(phone2).value != phone_of(phone).value:
+        notes.append(f"备用电话: {phone2}")
+
+    data = {"name": name, "phone": phone}
+    for key in ("wechat", "tags", "tier", "source", "flags"):
+        if raw.get(key):
+            data[key] = raw[key]
+    gender = raw.get("gender", "")
+    if gender:
+        code = _GENDERS.get(gender.strip().lower())
+        if code:
+            data["gender"] = code
+        else:
+            notes.append(f"性别: {gender}")
+    if raw.get("birthday"):
+        data["birthday"] = raw["birthday"]
+    if notes:
+        data["notes"] = _notes(rec, notes)
+    if len(name) > MAX_LENGTH["name"]:  # (a name the address parser found)
+        data["name"] = _fit(rec, "name", name, MAX_LENGTH["name"]) or ""
+    try:
+        customer = clean_customer_fields(data)
+    except TooLongError:
+        raise  # (every value was cut to its limit above: this would be a bug, not a date)
+    except ValidationError:
+        data.pop("birthday", None)
+        data["notes"] = _notes(rec, notes + [f"生日: {raw['birthday']}"])
+        rec.issues.append("bad_date")
+        customer = clean_customer_fields(data)
+    if (raw.get("phone") or phone) and customer.get("phone") and not phone_of(customer["phone"]).valid:
+        rec.issues.append("invalid_phone")
+    if rec.issues and any(code in rec.issues for code in _NEEDS_CHECK):
+        customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
+    rec.customer = customer
+    if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
+        rec.issues.insert(0, "no_identity")
+        rec.action = Action.REJECT
+        return rec
+    kind = phone_of(customer.get("phone", "")).kind
+    rec.phone_key = customer["phone"] if kind in ("mobile", "landline") else ""
+    if place["province"] or place["city"] or place["district"] or place["detail"]:  # has_place(), inline: per row
+        # a recipient/address-phone column (our per-address export) is taken as it is, even
+        # empty; without one the customer's name and phone are the recipient's
+        if mapped is None:
+            mapped = mapped_fields(tuple(columns))
+        if len(place["detail"]) > MAX_LENGTH["detail"]:  # (a whole address the parser could not split)
+            place["detail"] = _fit(rec, "detail", place["detail"], MAX_LENGTH["detail"]) or ""
+        rec.address = clean_address_fields(
+            {
+                "recipient": raw.get("recipient", "") if "recipient" in mapped else customer.get("name", ""),
+                "phone": raw.get("address_phone", "") if "address_phone" in mapped else customer.get("phone", ""),
+                "label": raw.get("label", ""),
+                **place,
+            }
+        )
+    return rec
+
+
+_NEEDS_CHECK = ("unknown_region", "ambiguous_region", "address_unparsed", "too_long")
+
+
+def _notes(rec: Record, parts: list[str]) -> str:
+    text = "\n".join(parts)
+    if len(text) > MAX_LENGTH["notes"]:
+        text = _fit(rec, "notes", text, MAX_LENGTH["notes"]) or ""
+    return text
+
+
+def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
+    if "ref" not in mapping:
+        return None
+    col = list(mapping).index("ref")
+    return [cells[col].strip() if col < len(cells) else "" for _, cells in table.rows]

@@ -1,0 +1,101 @@
+"""Reporting: the problem report (.xlsx) and the result of an import."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sellerdesk import private_files
+from sellerdesk.exchange.cells import escape_cell
+from sellerdesk.exchange.importer.plan import Plan
+from sellerdesk.exchange.importer.read import Table
+from sellerdesk.exchange.importer.record import Record
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ImportResult:
+    counts: dict[str, int]
+    report_path: Path | None = None
+    dry_run: bool = False
+    sheet: str = ""
+    header_row: int = 0
+    mapping: list[str | None] = field(default_factory=list)
+    headers: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "counts": dict(self.counts),
+            "report": str(self.report_path) if self.report_path else None,
+            "dry_run": self.dry_run,
+            "sheet": self.sheet,
+            "header_row": self.header_row,
+            "mapping": {h or f"#{i + 1}": f for i, (h, f) in enumerate(zip(self.headers, self.mapping)) if f},
+        }
+
+
+def default_report_path(source: Path) -> Path:
+    """Beside the imported file (``客户表-导入问题.xlsx``), else in the data dir's reports/."""
+    target = source.with_name(f"{source.stem}-导入问题.xlsx")
+    if os.access(source.parent, os.W_OK):
+        return target
+    from sellerdesk import paths
+
+    folder = private_files.make_dir(paths.data_dir() / "reports")
+    return folder / target.name
+
+
+def reported(records: Iterable[Record]) -> list[Record]:
+    return [r for r in records if r.issues]
+
+
+def write_report(path: Path, table: Table, records: Iterable[Record], language: str = "zh_CN") -> int:
+    """Rejected, flagged and skipped rows: row number, reason, then the original cells.
+
+    Written to a temp file and renamed, so a failure never leaves half a report. Returns
+    the number of rows written.
+    """
+    from openpyxl import Workbook as XlsxWorkbook
+
+    rows = reported(records)
+    book = XlsxWorkbook(write_only=True)
+    sheet = book.create_sheet("导入问题" if language.startswith("zh") else "Problems")
+    first = ["行号", "原因"] if language.startswith("zh") else ["Row", "Reason"]
+    sheet.append(first + [escape_cell(h) for h in table.headers])
+    for rec in rows:
+        sheet.append([rec.row, rec.reason(language)] + [escape_cell(v) for v in rec.values])
+    tmp = path.with_name(path.name + ".part")
+    try:
+        private_files.touch(tmp)  # personal data: readable by its user only (0600)
+        book.save(tmp)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+    return len(rows)
+
+
+def import_result(
+    table: Table,
+    mapping: Sequence[str | None],
+    plan: Plan,
+    counts: dict[str, int],
+    *,
+    dry_run: bool,
+    report_path: Path | None,
+    write_report_file: bool,
+) -> ImportResult:
+    """The result of an import (or a dry run) of ``table``, its problem report written when
+    a row has a problem and ``write_report_file`` (at ``report_path``, else beside the file)."""
+    report = None
+    if write_report_file and reported(plan.records):
+        report = report_path or default_report_path(table.path)
+        write_report(report, table, plan.records)
+    log.info(
+        "import of %s (%s): %s", table.path.name, "dry run" if dry_run else "written", {k: v for k, v in counts.items()}
+    )
+    return ImportResult(counts, report, dry_run, table.sheet, table.header_row, list(mapping), list(table.headers))

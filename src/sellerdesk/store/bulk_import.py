@@ -1,0 +1,257 @@
+"""The importer's writes: one transaction, new rows in batches through a helper thread.
+
+:func:`bulk_import` opens the transaction of a whole import and yields a :class:`BulkImport`,
+which holds every statement the importer needs: the new customers and addresses with their
+history and search rows, the changes to customers of the file already written, the changes
+to database customers a row merges into, and the import's audit entry. Which rows go where
+(merge, update, new) is decided by :mod:`sellerdesk.exchange.importer`; this module only
+writes, in stored form.
+
+Speed (issue 5's 100k-row import): new rows go in as one JSON text per batch through
+:class:`~sellerdesk.store.bulk.Writer` (SQLite stores one batch in the writer's thread while
+the importer checks the next rows); the search index's insert triggers are suspended and its
+rows made from the values in hand (:func:`sellerdesk.store.search.bulk_load`); for a load at
+least as big as the tables, their indexes are dropped and built once at the end
+(:func:`sellerdesk.store.bulk.deferred_indexes`); the ``create`` history row of every added
+address is made by SQLite from the row just written, for a range of ids (the import numbers
+its rows itself).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
+from sellerdesk.store import bulk, search
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
+
+REASON = "import"  # the reason of the history rows an import writes
+
+# The customer columns an import writes besides id and timestamps: the cleaned fields
+# (store.customers) with the name's search keys, marketing consent left at its default.
+CUSTOMER_COLUMNS: tuple[str, ...] = (
+    "name",
+    "name_pinyin",
+    "name_initials",
+    *(f for f in CUSTOMER_FIELDS if f not in ("name", "marketing_consent")),
+)
+_BIRTHDAY = CUSTOMER_COLUMNS.index("birthday")
+_BEFORE_BIRTHDAY = CUSTOMER_COLUMNS[:_BIRTHDAY]
+_AFTER_BIRTHDAY = CUSTOMER_COLUMNS[_BIRTHDAY + 1 :]
+_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
+_ADDRESS_ROW = ("id", "customer_id", *ADDRESS_FIELDS, "is_default", "created_at", "updated_at")
+
+# The history row of every address an import adds, made by SQLite from the row just written
+# (an id range); keys sorted, as dump_json writes them.
+_SNAPSHOT_SQL = "json_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(ADDRESS_FIELDS)) + ")"
+_HISTORY_SQL = (
+    'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
+    f"SELECT a.id, a.customer_id, 'create', {_SNAPSHOT_SQL}, ?, ? FROM address a WHERE a.id BETWEEN ? AND ?"
+)
+
+
+def duplicate_keys() -> tuple[dict[str, int], dict[str, int]]:
+    """(phone → customer id, WeChat ID → customer id) of the customers not in the Trash,
+    the oldest customer first when several share a key."""
+    phones: dict[str, int] = {}
+    wechats: dict[str, int] = {}
+    query = (
+        Customer.select(Customer.id, Customer.phone, Customer.wechat)
+        .where(Customer.deleted_at.is_null())
+        .order_by(Customer.id)
+        .tuples()
+    )
+    for cid, phone, wechat in query.iterator():
+        if phone:
+            phones.setdefault(phone, cid)
+        if wechat:
+            wechats.setdefault(wechat, cid)
+    return phones, wechats
+
+
+def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
+    """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
+    birthday = data.get("birthday")
+    return (
+        cid,
+        *[data.get(c, "") for c in _BEFORE_BIRTHDAY],
+        None if birthday is None else str(birthday),
+        *[data.get(c, "") for c in _AFTER_BIRTHDAY],
+        0,
+        stamp,
+        stamp,
+    )
+
+
+def _assignments(columns: Iterable[str]) -> str:
+    return ", ".join(f'"{c}" = ?' for c in columns)
+
+
+def _full_address(values: Mapping[str, Any]) -> Mapping[str, Any]:
+    # the importer's cleaned addresses already hold every field, in this order
+    return values if tuple(values) == ADDRESS_FIELDS else {c: values.get(c, "") for c in ADDRESS_FIELDS}
+
+
+class BulkImport:
+    """The writes of one import, inside the transaction of :func:`bulk_import`.
+
+    New customers and addresses are numbered here and queued on the writer thread
+    (:meth:`add_customer`, :meth:`add_address`, sent by :meth:`flush`); until
+    :meth:`build_indexes` returns, the caller does pure-Python work only. After it, the
+    remaining methods run on the caller's thread.
+    """
+
+    def __init__(self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred) -> None:
+        self.writer, self.search_rows, self.deferred = writer, search_rows, deferred
+        self.now = utcnow()
+        self.stamp = str(self.now)
+        self.next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
+        self.next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
+        self.history_from = self.next_address  # first address id without its history row
+        self.customer_rows: list[tuple[Any, ...]] = []
+        self.address_rows: list[tuple[Any, ...]] = []
+
+    # --- new rows, queued on the writer ----------------------------------------------------------
+
+    def add_customer(self, data: Mapping[str, Any], addresses: Sequence[Mapping[str, Any]]) -> tuple[int, list[int]]:
+        """Number a new customer and its addresses (the first one default) and queue them
+        with their search row; returns (customer id, address ids). Sent by :meth:`flush`."""
+        cid = self.next_customer
+        self.next_customer += 1
+        self.customer_rows.append(_stored_customer(cid, data, self.stamp))
+        address_ids = [self.add_address(cid, address, position == 0) for position, address in enumerate(addresses)]
+        self.search_rows.add(
+            cid,
+            data.get("name", ""),
+            data.get("name_pinyin", ""),
+            data.get("name_initials", ""),
+            data.get("wechat", ""),
+            data.get("phone", ""),
+            addresses,
+        )
+        return cid, address_ids
+
+    def add_address(self, customer_id: int, values: Mapping[str, Any], is_default: bool) -> int:
+        """Number a new address (with its ``create`` history row); sent by :meth:`flush`."""
+        aid = self.next_address
+        self.next_address += 1
+        self.address_rows.append(
+            (aid, customer_id, *_full_address(values).values(), int(is_default), self.stamp, self.stamp)
+        )
+        return aid
+
+    def flush(self) -> None:
+        """Hand the queued customers, addresses, history and search rows to the writer."""
+        if self.customer_rows:
+            rows, self.customer_rows = self.customer_rows, []
+            self.writer.insert("customer", _CUSTOMER_ROW, rows)
+        rows, self.address_rows = self.address_rows, []
+        self.writer.insert("address", _ADDRESS_ROW, rows)
+        if self.history_from < self.next_address:
+            self.writer.run(_HISTORY_SQL, (REASON, self.stamp, self.history_from, self.next_address - 1))
+            self.history_from = self.next_address
+        self.search_rows.flush()
+
+    def build_indexes(self) -> None:
+        """Build the dropped indexes (in the writer's thread) and wait for every queued
+        statement: from here on the caller's thread uses the connection itself."""
+        self.deferred.rebuild_in_background(self.writer)
+        self.writer.wait()
+        self.deferred.join()
+
+    def wait(self) -> None:
+        """Until the writer has run everything queued (raising its error)."""
+        self.writer.wait()
+
+    # --- customers of the file written before a later row merged into them -------------------
+
+    def rewrite_customer(self, cid: int, written: Mapping[str, Any], data: Mapping[str, Any]) -> None:
+        """Customer ``cid``, written with ``written``, now holds ``data``."""
+        before = _stored_customer(cid, written, self.stamp)
+        after = _stored_customer(cid, data, self.stamp)
+        changes = [(column, new) for column, old, new in zip(_CUSTOMER_ROW, before, after) if old != new]
+        if changes:
+            DB.cursor().execute(
+                f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
+                [v for _, v in changes] + [cid],
+            )
+
+    def rewrite_address(self, aid: int, values: Mapping[str, Any]) -> None:
+        """An address this import wrote, replaced by a later row (its history: :meth:`refresh_history`)."""
+        full = _full_address(values)
+        DB.cursor().execute(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
+
+    def refresh_history(self, address_ids: Sequence[int]) -> None:
+        """The ``create`` history rows of rewritten addresses, made again from the rows."""
+        cursor = DB.cursor()
+        for start in range(0, len(address_ids), 500):
+            chunk = list(address_ids[start : start + 500])
+            cursor.execute(
+                f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
+                f"WHERE a.id = address_change.address_id) WHERE \"action\" = 'create' "
+                f'AND "address_id" IN ({", ".join("?" * len(chunk))})',
+                chunk,
+            )
+
+    def reindex(self, customer_ids: Sequence[int]) -> None:
+        """Make the search rows of these customers again from the tables (at the end)."""
+        self.search_rows.refresh(customer_ids)
+
+    # --- customers already in the database ---------------------------------------------------
+
+    def existing(self, ids: Sequence[int]) -> dict[int, tuple[dict[str, Any], list[dict[str, Any]]]]:
+        """Customers ``ids`` (those that exist): their columns and live addresses (default
+        first), each address with its ``id`` and ``is_default``."""
+        found: dict[int, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+        for customer in Customer.select().where(Customer.id.in_(list(ids))):
+            found[customer.id] = ({c: getattr(customer, c) for c in CUSTOMER_COLUMNS}, [])
+        for address in (
+            Address.select()
+            .where(Address.customer.in_(list(ids)) & Address.deleted_at.is_null())
+            .order_by(Address.is_default.desc(), Address.id)
+        ):
+            if address.customer_id in found:
+                values = {f: getattr(address, f) for f in ADDRESS_FIELDS}
+                found[address.customer_id][1].append({"id": address.id, "is_default": address.is_default, **values})
+        return found
+
+    def update_address(self, customer_id: int, aid: int, old: Mapping[str, Any], changed: Mapping[str, Any]) -> None:
+        """Change an address of a database customer in place, with an ``update`` history row."""
+        Address.update(**changed, updated_at=self.now, verified_at=None).where(Address.id == aid).execute()
+        AddressChange.create(
+            address=aid,
+            customer=customer_id,
+            action="update",
+            old_values={f: old[f] for f in changed},
+            new_values=dict(changed),
+            reason=REASON,
+            changed_at=self.now,
+        )
+
+    def update_customer(self, customer_id: int, changes: Mapping[str, Any]) -> None:
+        Customer.update(**changes, updated_at=self.now).where(Customer.id == customer_id).execute()
+
+    def record(self, detail: Mapping[str, Any]) -> None:
+        """The import's audit entry (counts and the file's name: no personal data)."""
+        AuditEntry.create(action="import", entity="customer", entity_id=None, detail=dict(detail))
+
+
+@contextlib.contextmanager
+def bulk_import(incoming: int) -> Iterator[BulkImport]:
+    """One transaction for a whole import of ``incoming`` rows, yielding its :class:`BulkImport`.
+
+    An error, Cancel or ``kill -9`` inside it rolls back everything, indexes included: a
+    writer thread for the database work; the search index's insert triggers suspended and the
+    new customers' index rows made from the values in hand (per row, the triggers cost a
+    delete and re-insert of the customer's index row for every customer and every address);
+    and, for a load at least as big as the tables, their indexes dropped and built once at the end.
+    """
+    with (
+        DB.atomic(lock_type="IMMEDIATE"),
+        bulk.Writer() as writer,
+        search.bulk_load(writer=writer) as search_rows,
+        bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
+    ):
+        yield BulkImport(writer, search_rows, deferred)
