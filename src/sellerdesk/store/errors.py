@@ -49,3 +49,7 @@ class NotFoundError(StoreError):
 
 class ValidationError(StoreError):
     pass
+
+
+class ConflictError(StoreError):
+    """Someone else changed the record since it was read (optimistic locking); nothing was written."""
