@@ -416,3 +416,27 @@ def test_purging_a_customer_takes_their_orders(store):
         orders.restore_orders([order.id])
     customers.purge_customers([cid])
     assert Order.select().count() == 0 and OrderItem.select().count() == 0 and PointsEntry.select().count() == 0
+
+
+def test_customer_table_sorts_and_rows(store):
+    from sellerdesk.store import queries, tiers
+
+    a = customer("甲")
+    b = customer("乙")
+    c = customer("丙")
+    for cid, amounts in ((a, [100, 100, 100]), (b, [60_000]), (c, [])):
+        for amount in amounts:
+            orders.add_order(cid, amount_fen=amount, order_date=days_ago(1 + amount % 7))
+    assert queries.customer_ids(sort="order_count") == [c, b, a]
+    assert queries.customer_ids(sort="order_count", descending=True) == [a, b, c]
+    assert queries.customer_ids(sort="total_spent") == [c, a, b]
+    assert queries.customer_ids(sort="last_order")[0] == c  # no order sorts first
+    row = queries.rows_for_ids([b])[b]
+    assert (row.order_count, row.total_spent_fen, row.tier) == (1, 60_000, "silver")
+    assert (row.tier_manual, row.points) == (False, 0)
+    doc = queries.customer_to_dict(Customer.get_by_id(a), [])
+    assert doc["tier"] == "银卡" and doc["tier_manual"] is False  # 3 orders
+    assert (doc["order_count"], doc["total_spent"], doc["last_order_date"]) == (3, "3.00", days_ago(3).isoformat())
+    tiers.set_manual_tier(c, "gold")
+    doc = queries.customer_to_dict(Customer.get_by_id(c), [])
+    assert (doc["tier"], doc["tier_manual"], doc["total_spent"], doc["last_order_date"]) == ("金卡", True, "0.00", "")

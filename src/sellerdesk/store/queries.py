@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from sellerdesk.core.tiers import TierRules
 from sellerdesk.store import search
 from sellerdesk.store.customers import split_list
 from sellerdesk.store.models import Address, Customer
@@ -48,7 +49,9 @@ SORT_KEYS = {
     "region": lambda: (DefaultAddress.province, DefaultAddress.city),
     "tags": lambda: (Customer.tags,),
     "tier": lambda: (Customer.tier,),
-    "last_order": lambda: (Customer.last_order_at,),
+    "last_order": lambda: (Customer.last_order_at,),  # 最近下单
+    "order_count": lambda: (Customer.order_count,),  # 订单数
+    "total_spent": lambda: (Customer.total_spent_fen,),  # 累计消费
     "updated": lambda: (Customer.updated_at,),
     "created": lambda: (Customer.created_at,),
     "id": lambda: (),
@@ -277,6 +280,10 @@ class CustomerRow:
     city: str = ""
     district: str = ""
     detail: str = ""
+    order_count: int = 0
+    total_spent_fen: int = 0
+    tier_manual: bool = False
+    points: int = 0
 
     @property
     def address_text(self) -> str:
@@ -285,7 +292,8 @@ class CustomerRow:
 
 _ROWS_SQL = (
     'SELECT c."id", c."name", c."phone", c."wechat", c."tags", c."tier", c."flags", c."last_order_at", '
-    'c."updated_at", c."deleted_at", da."province", da."city", da."district", da."detail" '
+    'c."updated_at", c."deleted_at", da."province", da."city", da."district", da."detail", '
+    'c."order_count", c."total_spent_fen", c."tier_manual", c."points" '
     'FROM "customer" AS c LEFT OUTER JOIN "address" AS da ON da."customer_id" = c."id" '
     'AND da."is_default" = 1 AND da."deleted_at" IS NULL WHERE c."id" IN ({marks})'
 )
@@ -317,6 +325,10 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
             city,
             district,
             detail,
+            order_count,
+            total_spent,
+            tier_manual,
+            points,
         ) in rows:
             out[cid] = CustomerRow(
                 cid,
@@ -333,6 +345,10 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
                 city or "",
                 district or "",
                 detail or "",
+                order_count,
+                total_spent,
+                bool(tier_manual),
+                points,
             )
     return out
 
@@ -439,8 +455,16 @@ def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) 
     return out
 
 
-def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
-    """The JSON form the CLI prints (``list --json``) and exports use."""
+def customer_to_dict(customer: Customer, addresses: Sequence[Address], rules: TierRules | None = None) -> dict:
+    """The JSON form the CLI prints (``list --json``, ``show --json``) and exports use.
+
+    ``tier`` is the name people see (银卡, or hand-typed text as typed); ``total_spent`` is
+    a string of yuan ("1234.50"). ``rules``: the tier rules, when the caller prints many.
+    """
+    from sellerdesk.core.money import format_plain
+    from sellerdesk.store import tiers
+
+    info = tiers.tier_info(customer, rules)
     return {
         "id": customer.id,
         "name": customer.name,
@@ -448,7 +472,12 @@ def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
         "wechat": customer.wechat,
         "tags": split_list(customer.tags),
         "flags": split_list(customer.flags),
-        "tier": customer.tier,
+        "tier": info.name,
+        "tier_manual": info.manual,
+        "order_count": customer.order_count,
+        "total_spent": format_plain(customer.total_spent_fen),
+        "last_order_date": _iso(customer.last_order_at)[:10],
+        "points": customer.points,
         "gender": customer.gender,
         "birthday": customer.birthday.isoformat() if customer.birthday else "",
         "source": customer.source,
