@@ -100,7 +100,7 @@ def test_bulk_load_fills_the_token_table(store, monkeypatch):
             raise RuntimeError("boom")
     assert ids("回滚") == []
     cid = customers.create_customer({"name": "回滚"}).id  # insert triggers are back
-    assert ids("回") == [cid]
+    assert cid in ids("回") and ids("回滚") == [cid]  # (回 is in 宁夏回族自治区 too)
 
 
 def test_step_4_backfills_a_version_3_file(tmp_path):
