@@ -19,6 +19,7 @@ log = logging.getLogger("sellerdesk.cli")
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
     "sellerdesk.cli.store_cmds",
+    "sellerdesk.cli.order_cmds",
     "sellerdesk.cli.parse_cmds",
     "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",
