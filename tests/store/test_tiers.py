@@ -175,3 +175,20 @@ def test_recompute_of_everyone_is_the_per_customer_result(store):
     assert {cid: tier(cid) for cid in ids} == expected
     assert tiers.recompute_tiers() == 0  # nothing changed, nothing written
     assert len(set(expected.values())) >= 3
+
+
+def test_tier_filter_and_list(store):
+    from sellerdesk.store import queries
+    from sellerdesk.store.queries import CustomerFilter
+
+    fresh = new_customer("甲")  # no order yet: tier '' until computed, the lowest level
+    gold = new_customer("乙")
+    orders.add_order(gold, amount_fen=200_000)
+    vip = new_customer("丙", tier="VIP")
+    computed = new_customer("丁")
+    orders.add_order(computed, amount_fen=1)
+    assert tier(fresh) == "" and tier(computed) == "normal"
+    assert set(queries.customer_ids(CustomerFilter(tiers=("normal",)))) == {fresh, computed}
+    assert queries.customer_ids(CustomerFilter(tiers=("gold",))) == [gold]
+    assert queries.customer_ids(CustomerFilter(tiers=("VIP",))) == [vip]
+    assert queries.all_tiers() == ["normal", "gold", "VIP"]  # levels by rank, then typed text

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from sellerdesk.core.tiers import TierRules
+from sellerdesk.core.tiers import NORMAL, RANK, TierRules
 from sellerdesk.store import search
 from sellerdesk.store.customers import split_list
 from sellerdesk.store.models import Address, Customer
@@ -93,7 +93,10 @@ def _list_contains(column, item: str):
 def _attribute_filters(query: pw.ModelSelect, flt: CustomerFilter) -> pw.ModelSelect:
     """The tier, tag and flag conditions of ``flt`` (all must hold)."""
     if flt.tiers:
-        query = query.where(Customer.tier.in_(list(flt.tiers)))
+        values = list(flt.tiers)
+        if NORMAL in values:
+            values.append("")  # not computed yet: the lowest level
+        query = query.where(Customer.tier.in_(values))
     for tag in flt.tags:
         query = query.where(_list_contains(Customer.tags, tag))
     for flag in flt.flags:
@@ -418,7 +421,8 @@ def all_tags() -> list[str]:
 
 
 def all_tiers() -> list[str]:
-    return [
+    """The stored tiers of live customers: level keys lowest first, then hand-typed texts."""
+    found = [
         t
         for (t,) in Customer.select(Customer.tier)
         .where(Customer.deleted_at.is_null() & (Customer.tier != ""))
@@ -426,6 +430,7 @@ def all_tiers() -> list[str]:
         .order_by(Customer.tier)
         .tuples()
     ]
+    return sorted(found, key=lambda t: (RANK.get(t, len(RANK)), t))
 
 
 def find_by_phone(phone: str, *, include_deleted: bool = False) -> list[Customer]:
