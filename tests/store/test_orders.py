@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -440,3 +441,42 @@ def test_customer_table_sorts_and_rows(store):
     tiers.set_manual_tier(c, "gold")
     doc = queries.customer_to_dict(Customer.get_by_id(c), [])
     assert (doc["tier"], doc["tier_manual"], doc["total_spent"], doc["last_order_date"]) == ("金卡", True, "0.00", "")
+
+
+def test_view_queries_read_indexes_only(store, monkeypatch):
+    """Order rows are wide (snapshot, items): the view's and the aggregates' queries must be
+    answered from indexes, or 300k orders mean reading every row (seconds)."""
+    from sellerdesk.store import tiers
+    from sellerdesk.store.models import DB
+
+    cid = customer()
+    orders.add_order(cid, amount_fen=100, items="面膜", order_no="A1", courier="顺丰", status="shipped")
+    seen = []
+    db = DB.obj
+    real = type(db).execute_sql
+
+    def recording(self, sql, params=None, *args, **kwargs):
+        seen.append((sql, params))
+        return real(self, sql, params, *args, **kwargs)
+
+    monkeypatch.setattr(type(db), "execute_sql", recording)
+    flt = OrderFilter(statuses=("shipped",), since=days_ago(5), until=TODAY, couriers=("顺丰",))
+    flt = replace(flt, provinces=("广东省",), search="A1 张三")
+    for sort in orders.ORDER_SORTS:
+        orders.order_ids(flt, sort)
+        orders.order_ids(OrderFilter(deleted=True), sort, True)
+    orders.order_ids(OrderFilter(customer_id=cid, search="面膜"))
+    orders.status_counts(flt)
+    orders.customer_summary(cid)
+    tiers.recompute_tiers()
+    monkeypatch.setattr(type(db), "execute_sql", real)
+    checked = 0
+    for sql, params in seen:
+        if "orders" not in sql or not sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            continue
+        plan = [r[-1] for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params or ()).fetchall()]
+        for step in plan:
+            if " orders" in step or step.startswith(("SCAN o", "SEARCH o ")):
+                assert "COVERING INDEX" in step, (sql, plan)
+                checked += 1
+    assert checked >= 20

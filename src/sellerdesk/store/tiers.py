@@ -226,7 +226,8 @@ def _recompute(db: pw.Database, rules: TierRules, today: _dt.date, customer_ids:
         only_customers = f"AND c.id IN ({_in_list(customer_ids)})"
     since = core_tiers.window_start(today).isoformat()
     sql = (
-        f'WITH w(cid, spend, n) AS (SELECT "customer_id", sum("amount_fen"), count(*) FROM "orders" '
+        f'WITH w(cid, spend, n) AS (SELECT "customer_id", sum("amount_fen"), count(*) '
+        f'FROM "orders" INDEXED BY "orders_customer" '
         f'WHERE "order_date" >= ? AND "deleted_at" IS NULL AND "status" IN ({_COUNTING_SQL}) {only_orders} '
         f'GROUP BY "customer_id"), '
         f"t(cid, level) AS (SELECT c.id, {case} FROM customer AS c LEFT JOIN w ON w.cid = c.id "
