@@ -192,3 +192,13 @@ def test_tier_filter_and_list(store):
     assert queries.customer_ids(CustomerFilter(tiers=("gold",))) == [gold]
     assert queries.customer_ids(CustomerFilter(tiers=("VIP",))) == [vip]
     assert queries.all_tiers() == ["normal", "gold", "VIP"]  # levels by rank, then typed text
+
+
+def test_tier_info_reads_text_as_it_will_be_adopted(store):
+    rules = TierRules(names={"normal": "普通", "silver": "白银", "gold": "金卡", "diamond": "钻石"})
+    typed_silver = Customer.get_by_id(new_customer("甲", tier="银卡"))  # the default name, before a rename
+    typed_plain = Customer.get_by_id(new_customer("乙", tier="普通"))
+    typed_vip = Customer.get_by_id(new_customer("丙", tier="VIP"))
+    assert tiers.tier_info(typed_silver, rules) == tiers.TierInfo("银卡", "silver", "白银", True)
+    assert tiers.tier_info(typed_plain, rules) == tiers.TierInfo("普通", "normal", "普通", False)
+    assert tiers.tier_info(typed_vip, rules) == tiers.TierInfo("VIP", None, "VIP", True)

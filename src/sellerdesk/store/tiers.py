@@ -84,11 +84,16 @@ class TierInfo:
 
 
 def tier_info(customer: Customer, rules: TierRules | None = None) -> TierInfo:
+    """Text not adopted yet (see :func:`adopt_hand_set`) reads as it will be adopted."""
     rules = rules or tier_rules()
     value = customer.tier or ""
-    level = value if value in LEVELS else (NORMAL if value == "" else None)
-    manual = bool(customer.tier_manual) or level is None
-    return TierInfo(value, level, rules.name(value), manual)
+    if value in LEVELS or value == "":
+        level: str | None = value or NORMAL
+        manual = bool(customer.tier_manual)
+    else:
+        level = rules.level_of(value)
+        manual = bool(customer.tier_manual) or level != NORMAL
+    return TierInfo(value, level, rules.name(level) if level else value, manual)
 
 
 def set_manual_tier(customer_id: int, level: str | None, *, today: _dt.date | None = None) -> Customer:
