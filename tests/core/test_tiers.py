@@ -48,6 +48,7 @@ def test_names_and_levels():
     for text, key in named:
         assert renamed.level_of(text) == key
     assert renamed.level_of("VIP") is None and renamed.level_of("") is None
+    assert [renamed.display(v) for v in ("silver", "银卡", "", "VIP")] == ["白银", "白银", "会员", "VIP"]
 
 
 def test_rules_are_immutable_even_through_their_mappings():

@@ -93,6 +93,11 @@ class TierRules:
         """The display name of a level key; any other stored text (a hand-typed tier) as it is."""
         return self.names.get(key, key) if key else self.names[NORMAL]
 
+    def display(self, value: str) -> str:
+        """What people see for a stored tier: a level's current name (also for text naming a
+        level, such as a former name 银卡 after a rename); other text as typed."""
+        return self.name(self.level_of(value) or value) if value not in LEVELS else self.name(value)
+
     def level_of(self, text: str) -> str | None:
         """The level key ``text`` names: a key, a current or default name, or an English name."""
         wanted = text.strip()

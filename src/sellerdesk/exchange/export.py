@@ -251,7 +251,7 @@ def iter_rows(flt: CustomerFilter, batch: int = 900):
         'ORDER BY "customer_id", "is_default" DESC, "id"'
     )
     make_address = AddressRow._make
-    tier_name = tier_rules().name  # a tier is stored as its level key: the sheet gets the name people see
+    tier_name = tier_rules().display  # a tier is stored as its level key: the sheet gets the name people see
     tier_at = _CUSTOMER_READ.index("tier")
 
     def make_customer(row: Sequence) -> CustomerRow:

@@ -64,7 +64,7 @@ def save_tier_rules(rules: TierRules, *, today: _dt.date | None = None) -> int:
 
 def display_name(value: str, rules: TierRules | None = None) -> str:
     """What people see for a stored ``customer.tier`` ('' reads as the lowest level)."""
-    return (rules or tier_rules()).name(value)
+    return (rules or tier_rules()).display(value)
 
 
 def level_of(text: str, rules: TierRules | None = None) -> str | None:

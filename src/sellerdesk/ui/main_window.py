@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
             combo.addItem(everything, None)
             for value in values:
                 # a tier is stored as its level key; the combo shows the level's name
-                combo.addItem(names.name(value) if combo is self.tier_filter and names else value, value)
+                combo.addItem(names.display(value) if combo is self.tier_filter and names else value, value)
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)

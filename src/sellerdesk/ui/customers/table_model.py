@@ -278,7 +278,7 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "tier":
             if self._tier_rules is None:
                 self._tier_rules = tier_rules()
-            return self._tier_rules.name(row.tier)  # the level's name; hand-typed text as typed
+            return self._tier_rules.display(row.tier)  # the level's name; hand-typed text as typed
         if key == "last_order":
             when = local_time(row.last_order_at)
             return when.strftime("%Y-%m-%d") if when else ""
