@@ -138,10 +138,9 @@ def test_saved_rules_and_names(store):
 @given(
     st.lists(st.one_of(st.none(), st.integers(1, 10**7)), min_size=3, max_size=3),
     st.lists(st.one_of(st.none(), st.integers(1, 50)), min_size=3, max_size=3),
-    st.integers(0, 2 * 10**7),
-    st.integers(0, 60),
+    st.data(),
 )
-def test_sql_case_agrees_with_tier_for(store, spends, counts, spend, count):
+def test_sql_case_agrees_with_tier_for(store, spends, counts, data):
     # make the random thresholds valid: increasing where set, one criterion at least
     thresholds = {}
     last_spend = last_count = 0
@@ -155,6 +154,11 @@ def test_sql_case_agrees_with_tier_for(store, spends, counts, spend, count):
         thresholds[key] = Threshold(s, c)
     rules = TierRules(thresholds)
     rules.validate()
+    # anywhere, and right at the edges (a threshold met exactly reaches the level)
+    edges_spend = [t.spend_fen + d for t in thresholds.values() if t.spend_fen for d in (-1, 0, 1)]
+    edges_count = [t.orders + d for t in thresholds.values() if t.orders for d in (-1, 0, 1)]
+    spend = data.draw(st.one_of(st.integers(0, 2 * 10**7), st.sampled_from(edges_spend or [0])))
+    count = data.draw(st.one_of(st.integers(0, 60), st.sampled_from(edges_count or [0])))
     case, params = tiers._tier_case(rules, "v.s", "v.n")
     sql = f"WITH v(s, n) AS (VALUES (?, ?)) SELECT {case} FROM v"
     assert DB.obj.execute_sql(sql, [spend, count, *params]).fetchone()[0] == rules.tier_for(spend, count)
