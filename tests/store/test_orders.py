@@ -208,6 +208,8 @@ def test_cancelled_refunded_and_deleted_orders_do_not_count(store):
     assert (customer_row.order_count, customer_row.total_spent_fen) == (0, 0)
     assert customer_row.first_order_at is None and customer_row.last_order_at is None
     assert orders.list_orders(OrderFilter(customer_id=cid)) and len(orders.list_orders(OrderFilter(deleted=True))) == 1
+    with pytest.raises(ValidationError, match="deleted; restore it first"):
+        orders.update_order(a.id, {"status": "shipped"})
     assert orders.restore_orders([a.id]) == [a.id]
     assert (fresh(cid).order_count, fresh(cid).total_spent_fen) == (1, 10000)
     assert orders.restore_orders([a.id]) == []  # already back

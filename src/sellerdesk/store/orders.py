@@ -340,7 +340,9 @@ def update_order(
         raise ValidationError("Unknown order fields: " + ", ".join(sorted(unknown)))
     day = _today(today)
     with DB.atomic():
-        order = get_order(order_id, include_deleted=False)
+        order = get_order(order_id)
+        if order.deleted_at is not None:
+            raise ValidationError(f"Order {order.id} is deleted; restore it first.")
         if expected_version is not None and order.version != expected_version:
             raise ConflictError(
                 f"Order {order.id} was changed by someone else meanwhile (version {order.version}, "
