@@ -606,15 +606,15 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation type="unfinished" />
         </message>
     </context>

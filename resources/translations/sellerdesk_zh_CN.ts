@@ -608,16 +608,16 @@ but:
             <translation>请使用地区的正式名称。</translation>
         </message>
         <message>
-            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
-            <translation>客户至少需要姓名、电话或微信号之一。</translation>
-        </message>
-        <message>
             <source>Not saved</source>
             <translation>未保存</translation>
         </message>
         <message>
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
+            <translation>客户至少需要姓名、电话或微信号之一。</translation>
         </message>
     </context>
     <context>

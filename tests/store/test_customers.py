@@ -149,3 +149,66 @@ def test_clean_list_caches_text_and_takes_lists() -> None:
     assert clean_list("VIP；老客户| VIP /新客") == "VIP,老客户,新客"
     assert clean_list(["a/b", " a/b ", "c"]) == "a/b,c"
     assert clean_list(None) == "" and clean_list("") == ""
+
+
+def test_save_customer_is_the_one_path_for_new_and_edited(store):
+    made = customers.save_customer(
+        None,
+        {"name": "王五", "phone": "13900001111"},
+        [
+            customers.AddressEdit({"province": "广东", "city": "深圳", "district": "南山", "detail": "科技园1号"}),
+            customers.AddressEdit({"label": "空"}),  # a form row without a place is skipped
+            customers.AddressEdit({"province": "北京", "district": "朝阳", "detail": "建国路2号"}, is_default=True),
+        ],
+    )
+    first, second = sorted(customers.live_addresses(made.id), key=lambda a: a.id)
+    # official names and the adcode of the most precise level, resolved inside the store
+    assert (first.province, first.city, first.district, first.adcode) == ("广东省", "深圳市", "南山区", "440305")
+    assert (second.province, second.city, second.district) == ("北京市", "北京市", "朝阳区")
+    assert second.is_default and not first.is_default
+
+    third = customers.save_customer(
+        made.id,
+        {"notes": "老客户"},
+        [
+            customers.AddressEdit(None, id=first.id, is_default=True),  # unchanged, now the default
+            customers.AddressEdit({"detail": "建国路3号"}, id=second.id),
+            customers.AddressEdit({"province": "浙江省", "city": "杭州市", "district": "萧山区", "detail": "1号"}),
+        ],
+    )
+    assert third.notes == "老客户"
+    live = {a.id: a for a in customers.live_addresses(made.id)}
+    assert len(live) == 3 and live[first.id].is_default and not live[second.id].is_default
+    assert live[second.id].detail == "建国路3号"
+    assert sum(a.is_default for a in live.values()) == 1
+    actions = [h.action for h in customers.address_history(made.id)]
+    assert actions.count("create") == 3 and actions.count("update") == 1
+
+    customers.save_customer(made.id, {}, [customers.AddressEdit(None, id=first.id, deleted=True)])
+    remaining = customers.live_addresses(made.id)
+    assert first.id not in [a.id for a in remaining] and sum(a.is_default for a in remaining) == 1
+
+
+def test_save_customer_refuses_whole_and_changes_nothing(store):
+    made = customers.create_customer({"name": "张三"}, [SZ])
+    (address,) = customers.live_addresses(made.id)
+    other = customers.create_customer({"name": "李四"}, [SZ])
+    (foreign,) = customers.live_addresses(other.id)
+    before = customers.address_history(made.id)
+    with pytest.raises(ValidationError):  # another customer's address
+        customers.save_customer(made.id, {"name": "张三丰"}, [customers.AddressEdit({"detail": "x"}, id=foreign.id)])
+    with pytest.raises(ValidationError) as refused:  # the identity rule, with a code for translated text
+        customers.save_customer(made.id, {"name": ""}, [customers.AddressEdit({"detail": "y"}, id=address.id)])
+    assert refused.value.code == "no_identity"
+    with pytest.raises(ValidationError):  # a bad field in the last address rolls back the rest
+        customers.save_customer(
+            made.id,
+            {"name": "张三丰"},
+            [
+                customers.AddressEdit({"detail": "z"}, id=address.id),
+                customers.AddressEdit({"bogus": "1", "detail": "w"}),
+            ],
+        )
+    assert customers.get_customer(made.id).name == "张三"
+    assert customers.live_addresses(made.id)[0].detail == SZ["detail"]
+    assert len(customers.address_history(made.id)) == len(before)

@@ -2,6 +2,7 @@
 
 import ast
 import threading
+import time
 from pathlib import Path
 
 import openpyxl
@@ -218,6 +219,13 @@ class Gate:
     def release(self, key):
         self.hold[key].set()
 
+    def wait_for_calls(self, count):
+        """Until ``count`` reads have reached the worker threads (they arrive in any order)."""
+        deadline = time.monotonic() + 30
+        while len(self.calls) < count:
+            assert time.monotonic() < deadline, "the read never reached the worker"
+            time.sleep(0.005)
+
 
 def next_enabled(wizard):
     return wizard.button(QWizard.WizardButton.NextButton).isEnabled()
@@ -355,6 +363,7 @@ def test_latest_sheet_choice_wins(qtbot, context, launched, tmp_path, gate):
     gate = gate(hold=["乙表"])
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))  # held in the worker
     slow = wizard.job
+    gate.wait_for_calls(1)  # the held read has reached the worker before the next request
     assert wizard.loading_sample() and not next_enabled(wizard) and page.progress.isVisible()
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("甲表"))  # changed again quickly
     qtbot.waitUntil(lambda: not wizard.loading_sample(), timeout=30000)
@@ -385,6 +394,7 @@ def test_header_row_chosen_while_the_sheet_is_read_applies_to_it(qtbot, context,
     gate = gate(hold=["乙表"])
     page.sheet_combo.setCurrentIndex(page.sheet_combo.findData("乙表"))
     slow = wizard.job
+    gate.wait_for_calls(1)  # the held read has reached the worker before the next request
     page.header_spin.setValue(3)  # typed before 乙表 is read: a new read of 乙表 with row 3
     assert slow.token.cancelled and wizard.loading_sample() and wizard.job is not slow
     gate.release("乙表")

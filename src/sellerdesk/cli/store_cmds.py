@@ -123,31 +123,21 @@ def cmd_init(args) -> None:
 
 
 def _address_from_args(args) -> dict | None:
+    """The address of ``add``: smart paste of --address, then the split flags over it."""
     fields: dict = {}
     if args.address:
         from sellerdesk.core.address import parse
 
-        parsed = parse(args.address)
-        for name in ("province", "city", "district", "detail", "postal_code", "adcode"):
-            fields[name] = getattr(parsed, name)
-        if parsed.name and not args.name:
-            args.name = parsed.name
-        if parsed.phone and not args.phone:
-            args.phone = parsed.phone
-    for name in ("province", "city", "district", "detail"):
+        fields = parse(args.address).address_fields()
+        args.name = args.name or fields["recipient"]
+        args.phone = args.phone or fields["phone"]
+    from sellerdesk.core.fields import PLACE_FIELDS, has_place
+
+    for name in (*PLACE_FIELDS, "postal_code"):
         value = getattr(args, name)
         if value:
             fields[name] = value
-    if args.postal_code:
-        fields["postal_code"] = args.postal_code
-    if args.province or args.city or args.district:
-        from sellerdesk.core import regions
-
-        resolved = regions.resolve(fields.get("province", ""), fields.get("city", ""), fields.get("district", ""))
-        fields.update(
-            province=resolved.province, city=resolved.city, district=resolved.district, adcode=resolved.adcode
-        )
-    if not any(fields.get(k) for k in ("province", "city", "district", "detail")):
+    if not has_place(fields):
         return None
     fields["recipient"] = args.recipient or args.name
     fields["phone"] = args.address_phone or args.phone
@@ -157,6 +147,7 @@ def _address_from_args(args) -> dict | None:
 
 def cmd_add(args) -> None:
     from sellerdesk.store import customers, queries
+    from sellerdesk.store.errors import ValidationError
 
     address = _address_from_args(args)
     data = {
@@ -167,10 +158,12 @@ def cmd_add(args) -> None:
         "tier": args.tier,
         "notes": args.notes,
     }
-    if not any((args.name, args.phone, args.wechat)):
-        raise CliError("a customer needs at least --name, --phone or --wechat")
+    try:
+        customers.validate_identifying(data)  # before unlocking: the store's rule, asked early
+    except ValidationError as exc:
+        raise CliError("a customer needs at least --name, --phone or --wechat") from exc
     with open_store():
-        customer = customers.create_customer(data, [address] if address else [])
+        customer = customers.save_customer(None, data, [customers.AddressEdit(address)] if address else [])
         if args.json:
             addresses = queries.addresses_of([customer.id])[customer.id]
             print(
@@ -181,6 +174,7 @@ def cmd_add(args) -> None:
 
 
 def cmd_list(args) -> None:
+    from sellerdesk.core.fields import place_text
     from sellerdesk.store import queries, tiers
 
     flt = build_filter(args, trashed=args.trash)
@@ -199,8 +193,7 @@ def cmd_list(args) -> None:
                 default = addresses[0] if addresses else None
                 where = ""
                 if default is not None:
-                    city = default.city if default.city != default.province else ""
-                    where = f"{default.province}{city}{default.district}{default.detail}"
+                    where = place_text(default.province, default.city, default.district, default.detail)
                 rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where, customer.tags])
         if not args.json:
             if rows:

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import Any
 
 from sellerdesk.core import noise
+from sellerdesk.core.fields import place_text
 from sellerdesk.core.person import looks_like_name, split_tail_name
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.core.region_matcher import RegionMatcher
@@ -58,6 +59,20 @@ class ParseResult:
     invalid_phone, region_filled_from_code, input_truncated."""
     candidates: list[dict[str, str]] = field(default_factory=list)
     """Other readings when the region is ambiguous: dicts of province, city, district, adcode."""
+
+    def address_fields(self) -> dict[str, str]:
+        """This reading as the fields of a stored address (the one mapping from a parse result:
+        the editor, the CLI and the importer all take it): the name is the recipient."""
+        return {
+            "recipient": self.name,
+            "phone": self.phone,
+            "province": self.province,
+            "city": self.city,
+            "district": self.district,
+            "detail": self.detail,
+            "postal_code": self.postal_code,
+            "adcode": self.adcode,
+        }
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict: the string fields plus confidence, warnings, candidates."""
@@ -277,6 +292,5 @@ def format_one_line(address: Mapping[str, Any] | ParseResult | Any) -> str:
 
     name = get("recipient") or get("name")
     province, city, district, detail = get("province"), get("city"), get("district"), get("detail")
-    region = province + ("" if city == province else city) + district
-    place = region + detail
+    place = place_text(province, city, district, detail)
     return " ".join(part for part in (name, get("phone"), place) if part)

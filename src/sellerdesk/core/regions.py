@@ -278,6 +278,12 @@ def resolve(province: str = "", city: str = "", district: str = "") -> Resolutio
     )
 
 
+@lru_cache(maxsize=8192)
+def resolve_cached(province: str = "", city: str = "", district: str = "") -> Resolution:
+    """:func:`resolve`, remembered: bulk writers see the same few thousand places again and again."""
+    return resolve(province, city, district)
+
+
 def _pick(hits: list[Region], typed: str) -> Region | None:
     """The single answer among ``hits``; ``None`` when empty or ambiguous.
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sellerdesk.core.fields import PLACE_FIELDS, place_text, region_text
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
@@ -83,7 +84,7 @@ def default_columns(per_address: bool = False, split_region: bool = True) -> lis
         columns[at:at] = PER_ADDRESS_EXTRA
     if not split_region:
         at = columns.index("province")
-        columns = [c for c in columns if c not in ("province", "city", "district", "detail")]
+        columns = [c for c in columns if c not in PLACE_FIELDS]
         columns.insert(at, "address")
     return columns
 
@@ -91,12 +92,11 @@ def default_columns(per_address: bool = False, split_region: bool = True) -> lis
 def one_line(address: Address | None) -> str:
     if address is None:
         return ""
-    city = "" if address.city == address.province else address.city
-    return f"{address.province}{city}{address.district}{address.detail}"
+    return place_text(address.province, address.city, address.district, address.detail)
 
 
 def _region(a) -> str:
-    return a.province + ("" if a.city == a.province else a.city) + a.district
+    return region_text(a.province, a.city, a.district)
 
 
 def _birthday(value) -> str:
@@ -132,7 +132,7 @@ _GETTERS = {
     "wechat": lambda c, a: c.wechat,
     "recipient": lambda c, a: a.recipient if a is not None and a.recipient else c.name,
     "address_phone": lambda c, a: a.phone if a is not None else "",
-    **{k: _address_field(k) for k in ("province", "city", "district", "detail", "postal_code", "label")},
+    **{k: _address_field(k) for k in (*PLACE_FIELDS, "postal_code", "label")},
     "address": lambda c, a: one_line(a),
     "region": lambda c, a: _region(a) if a is not None else "",
     "tags": lambda c, a: ",".join(split_list(c.tags)) if c.tags else "",

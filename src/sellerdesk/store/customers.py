@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
-from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
+from sellerdesk.core import regions
+from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.store.errors import NotFoundError, ValidationError
@@ -151,21 +153,105 @@ def address_values(address: Address) -> dict:
 
 def validate_identifying(data: Mapping) -> None:
     if not any(str(data.get(f) or "").strip() for f in ("name", "phone", "wechat")):
-        raise ValidationError("A customer needs at least a name, a phone or a WeChat ID.")
+        raise ValidationError("A customer needs at least a name, a phone or a WeChat ID.", code="no_identity")
 
 
 def create_customer(data: Mapping, addresses: Sequence[Mapping] = (), *, reason: str = "created") -> Customer:
     """Add a customer with its addresses; the first address (or one marked) becomes default."""
-    validate_identifying(data)
+    edits = [
+        AddressEdit({k: v for k, v in a.items() if k != "is_default"}, is_default=bool(a.get("is_default")))
+        for a in addresses
+    ]
+    return save_customer(None, data, edits, reason=reason)
+
+
+@dataclass
+class AddressEdit:
+    """One address as a form hands it to :func:`save_customer`.
+
+    ``id`` None is a new address (skipped when it names no place); ``deleted`` moves a stored
+    one to the address history's deleted state; ``is_default`` marks the one default.
+    """
+
+    values: Mapping[str, object] | None
+    """The address's fields; None for a stored address that is unchanged (only its flags count)."""
+    id: int | None = None
+    is_default: bool = False
+    deleted: bool = False
+
+
+def resolved_place(values: Mapping[str, object]) -> dict[str, object]:
+    """``values`` with the region levels as official names and the adcode of the most precise
+    one (广东/深圳/南山 → 广东省/深圳市/南山区, 440305); unknown names are kept as typed."""
+    out = dict(values)
+    levels = [str(out.get(k) or "").strip() for k in ("province", "city", "district")]
+    if any(levels):
+        resolution = regions.resolve_cached(*levels)
+        out.update(province=resolution.province, city=resolution.city, district=resolution.district)
+        out["adcode"] = resolution.adcode
+    return out
+
+
+def save_customer(
+    customer_id: int | None, data: Mapping, addresses: Sequence[AddressEdit] = (), *, reason: str = ""
+) -> Customer:
+    """Create (``customer_id`` None) or update a customer with its addresses, in one transaction.
+
+    The one save path of the editor, the CLI and the importer's single-row writes: the identity
+    rule (a name, phone or WeChat ID), the cleaning of every field, region names resolved to
+    the official ones with their adcode, history rows for every address change, exactly one
+    default among the live addresses (the one marked, else the current one, else the first).
+    """
     with DB.atomic():
-        now = utcnow()
-        customer = Customer.create(created_at=now, updated_at=now, **_clean_customer(data))
-        has_default = any(a.get("is_default") for a in addresses)
-        for index, fields in enumerate(addresses):
-            make_default = bool(fields.get("is_default")) if has_default else index == 0
-            _insert_address(customer, fields, make_default, reason)
-        audit("create", "customer", customer.id, addresses=len(addresses))
+        if customer_id is None:
+            validate_identifying(data)
+            now = utcnow()
+            customer = Customer.create(created_at=now, updated_at=now, **_clean_customer(data))
+            audit("create", "customer", customer.id, addresses=sum(1 for a in addresses if has_place(a.values or {})))
+            why = reason or "created"
+        else:
+            customer = update_customer(customer_id, data, reason=reason or "edited")
+            why = reason or "edited"
+        default_id: int | None = None
+        first_new: int | None = None
+        for edit in addresses:
+            if edit.deleted:
+                if edit.id is not None:
+                    delete_address(edit.id, reason=why)
+                continue
+            if edit.id is None:
+                if edit.values is None or not has_place(_clean_address(edit.values)):
+                    continue  # an empty form row (unknown fields are still refused)
+                address = _insert_address(customer, resolved_place(edit.values), False, why)
+                first_new = first_new if first_new is not None else address.id
+                if customer_id is not None:
+                    audit("add_address", "address", address.id, customer=customer.id)
+                address_id = address.id
+            else:
+                _owned_address(edit.id, customer.id)
+                if edit.values is not None:
+                    update_address(edit.id, resolved_place(edit.values), reason=why)
+                address_id = edit.id
+            if edit.is_default:
+                default_id = address_id
+        live = live_addresses(customer.id)
+        if default_id is None and live and not any(a.is_default for a in live):
+            default_id = first_new if first_new is not None else live[0].id
+        if default_id is not None and not any(a.id == default_id and a.is_default for a in live):
+            Address.update(is_default=False).where(Address.customer == customer.id).execute()
+            Address.update(is_default=True).where(Address.id == default_id).execute()
+            if customer_id is not None:
+                audit("set_default_address", "address", default_id)
+        if customer_id is not None and addresses:
+            _touch(customer)
     return customer
+
+
+def _owned_address(address_id: int, customer_id: int) -> Address:
+    address = _get_address(address_id)
+    if address.customer_id != customer_id:
+        raise ValidationError(f"Address {address_id} belongs to another customer.")
+    return address
 
 
 def get_customer(customer_id: int, *, include_deleted: bool = True) -> Customer:

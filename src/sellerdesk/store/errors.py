@@ -48,7 +48,13 @@ class NotFoundError(StoreError):
 
 
 class ValidationError(StoreError):
-    pass
+    """Refused input. ``code`` names the rule for callers that show their own translated text
+    (e.g. ``no_identity``); ``field`` names the field at fault when there is one."""
+
+    def __init__(self, message: str, code: str = "", field: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
 
 
 class ConflictError(StoreError):

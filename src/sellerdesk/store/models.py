@@ -1,7 +1,7 @@
 """The schema: every table SellerDesk keeps, declared once.
 
-Models are bound late through ``DB`` (a :class:`peewee.Proxy`), so the app binds the
-encrypted database at start-up and tests bind a temporary one with :func:`init_db`.
+Models are bound late through ``DB`` (a :class:`peewee.Proxy`): ``store.database.open_store``
+binds the encrypted database (the app, the CLI, and tests on a temporary data dir alike).
 
 Conventions (see DESIGN.md): timestamps are naive UTC datetimes (``utcnow()``), money is an
 integer number of 分, phones are stored normalised, soft delete sets ``deleted_at``.
@@ -184,12 +184,3 @@ class AuditEntry(BaseModel):
 
 
 ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, OrderItem, PointsEntry, AuditEntry]
-
-
-def init_db(database: pw.Database) -> pw.Database:
-    """Bind every model to ``database`` and bring its schema to the current version."""
-    from sellerdesk.store.migrations import migrate
-
-    DB.initialize(database)
-    migrate(database)
-    return database

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from sellerdesk.core.fields import place_text
 from sellerdesk.core.tiers import NORMAL, RANK, TierRules
 from sellerdesk.store import search
 from sellerdesk.store.customers import split_list
@@ -290,7 +291,7 @@ class CustomerRow:
 
     @property
     def address_text(self) -> str:
-        return f"{self.province}{self.city if self.city != self.province else ''}{self.district}{self.detail}"
+        return place_text(self.province, self.city, self.district, self.detail)
 
 
 _ROWS_SQL = (

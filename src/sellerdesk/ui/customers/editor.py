@@ -37,15 +37,15 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line, parse
+from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.core.validate import validate
 from sellerdesk.store import customers
-from sellerdesk.store.errors import NotFoundError, StoreError
-from sellerdesk.store.models import DB, Address
+from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
+from sellerdesk.store.models import Address
 from sellerdesk.ui.customers.table_model import local_time
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.icons import icon
 
-ADDRESS_KEYS = ("label", "recipient", "phone", "province", "city", "district", "detail", "postal_code", "adcode")
 LOW_CONFIDENCE = 0.7
 LOW_STYLE = "background-color: #fff4c2;"
 
@@ -55,7 +55,7 @@ class AddressDraft:
     """An address as edited in the form; ``id`` None until saved."""
 
     id: int | None = None
-    values: dict = field(default_factory=lambda: {k: "" for k in ADDRESS_KEYS})
+    values: dict = field(default_factory=lambda: {k: "" for k in ADDRESS_FIELDS})
     is_default: bool = False
     deleted: bool = False
     verified_at: object = None
@@ -63,7 +63,7 @@ class AddressDraft:
 
     @classmethod
     def from_model(cls, address: Address) -> AddressDraft:
-        values = {k: getattr(address, k) or "" for k in ADDRESS_KEYS}
+        values = {k: getattr(address, k) or "" for k in ADDRESS_FIELDS}
         return cls(address.id, dict(values), bool(address.is_default), False, address.verified_at, dict(values))
 
     def changed(self) -> bool:
@@ -593,20 +593,21 @@ class CustomerEditor(QWidget):
         result = parse(text)
         self._parsed = result
         self._loading = True
+        fields = result.address_fields()
         try:
-            if result.name and not self.name.text().strip():
-                self.name.setText(result.name)
-            if result.phone and not self.phone.text().strip():
-                self.phone.setText(result.phone)
-            if result.name:
-                self.recipient.setText(result.name)
-            if result.phone:
-                self.address_phone.setText(result.phone)
-            self._set_region(result.province, result.city, result.district)
-            if result.detail:
-                self.detail.setText(result.detail)
-            if result.postal_code:
-                self.postal_code.setText(result.postal_code)
+            if fields["recipient"] and not self.name.text().strip():
+                self.name.setText(fields["recipient"])
+            if fields["phone"] and not self.phone.text().strip():
+                self.phone.setText(fields["phone"])
+            self._set_region(fields["province"], fields["city"], fields["district"])
+            for key, widget in (
+                ("recipient", self.recipient),
+                ("phone", self.address_phone),
+                ("detail", self.detail),
+                ("postal_code", self.postal_code),
+            ):
+                if fields[key]:
+                    widget.setText(fields[key])
         finally:
             self._loading = False
         self._address_edited()
@@ -735,48 +736,25 @@ class CustomerEditor(QWidget):
         }
 
     def save(self) -> int | None:
-        """Write everything in one transaction; returns the customer id (None if refused)."""
+        """Hand the form to the store's one save path; returns the customer id (None if refused)."""
         if not self.isEnabled() or not self._dirty:
             return self.customer_id
         self._store_current()
-        data = self.customer_values()
-        if not any(data[k] for k in ("name", "phone", "wechat")):
-            self.status.setText(self.tr("A customer needs at least a name, a phone or a WeChat ID."))
-            self.name.setFocus()
-            return None
-        live = [
-            d
-            for d in self.drafts
-            if not d.deleted and any(d.values.get(k) for k in ("province", "city", "district", "detail"))
+        edits = [
+            customers.AddressEdit(
+                None if draft.id is not None and not draft.changed() else dict(draft.values),
+                id=draft.id,
+                is_default=draft.is_default,
+                deleted=draft.deleted,
+            )
+            for draft in self.drafts
         ]
         try:
-            with DB.atomic():
-                if self.customer_id is None:
-                    addresses = [dict(d.values, is_default=d.is_default) for d in live]
-                    if addresses and not any(a["is_default"] for a in addresses):
-                        addresses[0]["is_default"] = True
-                    customer_id = customers.create_customer(data, addresses).id
-                else:
-                    customer_id = self.customer_id
-                    customers.update_customer(customer_id, data)
-                    default_id = None
-                    for draft in self.drafts:
-                        if draft.deleted:
-                            if draft.id is not None:
-                                customers.delete_address(draft.id)
-                            continue
-                        if draft not in live and draft.id is None:
-                            continue
-                        if draft.id is None:
-                            draft.id = customers.add_address(
-                                customer_id, draft.values, make_default=draft.is_default
-                            ).id
-                        elif draft.changed():
-                            customers.update_address(draft.id, draft.values)
-                        if draft.is_default:
-                            default_id = draft.id
-                    if default_id is not None:
-                        customers.set_default_address(default_id)
+            customer_id = customers.save_customer(self.customer_id, self.customer_values(), edits).id
+        except ValidationError as exc:
+            self.status.setText(self._validation_text(exc))
+            self.name.setFocus()
+            return None
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), str(exc))
             return None
@@ -784,6 +762,11 @@ class CustomerEditor(QWidget):
         self.status.setText(self.tr("Saved."))
         self.saved.emit(customer_id)
         return customer_id
+
+    def _validation_text(self, exc: ValidationError) -> str:
+        if exc.code == "no_identity":
+            return self.tr("A customer needs at least a name, a phone or a WeChat ID.")
+        return str(exc)
 
     def cancel(self) -> None:
         """Esc: forget the edits (a new customer is dropped)."""

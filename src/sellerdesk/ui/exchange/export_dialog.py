@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core.fields import PLACE_FIELDS
 from sellerdesk.exchange import export as exp
 from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.worker import Job, start
@@ -116,7 +117,7 @@ class ExportDialog(QDialog):
         for key in exp.ALL_COLUMNS:
             if self.split_region.isChecked() and key == "address":
                 continue
-            if not self.split_region.isChecked() and key in ("province", "city", "district", "detail"):
+            if not self.split_region.isChecked() and key in PLACE_FIELDS:
                 continue
             item = QListWidgetItem(self.labels.get(key, key))
             item.setData(Qt.ItemDataRole.UserRole, key)
