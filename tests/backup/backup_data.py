@@ -5,7 +5,7 @@ import datetime as dt
 import os
 
 from sellerdesk.backup.snapshot import open_raw
-from sellerdesk.store import customers
+from sellerdesk.store import customers, orders
 
 SZ = {
     "recipient": "张三",
@@ -36,7 +36,7 @@ def populate(n: int = 5) -> None:
             [SZ, BJ] if i % 2 else [SZ],
         )
         made.append(c)
-        customers.add_order(c.id, order_date=dt.date(2025, 1, 1 + i), amount_fen=9900 + i, items="面膜 x2")
+        orders.add_order(c.id, order_date=dt.date(2025, 1, 1 + i), amount_fen=9900 + i, items="面膜 x2")
     address = customers.live_addresses(made[0].id)[0]
     customers.update_address(address.id, {"detail": "科技园北区2栋"})
     customers.trash_customers([made[-1].id])

@@ -190,3 +190,16 @@ def test_templates_are_data(tmp_path):
     assert info.value.code == "bad_template"
     assert check_cell("好", "gbk", 0, False) == []
     assert check_cell("", "gbk", 0, True) == ["missing"]
+
+
+def test_export_gives_the_tiers_name(store, tmp_path):
+    from sellerdesk.store import orders, tiers
+
+    computed = customers.create_customer({"name": "甲"}).id
+    orders.add_order(computed, amount_fen=60_000)  # 银卡 by spend: stored as the key 'silver'
+    by_hand = customers.create_customer({"name": "乙"}).id
+    tiers.set_manual_tier(by_hand, "gold")
+    customers.create_customer({"name": "丙", "tier": "VIP"})  # typed text stays as typed
+    customers.create_customer({"name": "丁"})  # not computed yet: the lowest level, as the table shows it
+    export_customers(tmp_path / "t.xlsx", columns=["name", "tier"])
+    assert sorted(rows_of(tmp_path / "t.xlsx")[1:]) == [["丁", "普通"], ["丙", "VIP"], ["乙", "金卡"], ["甲", "银卡"]]

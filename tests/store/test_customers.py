@@ -4,7 +4,7 @@ import pytest
 
 from sellerdesk.store import customers, queries
 from sellerdesk.store.errors import NotFoundError, ValidationError
-from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer, Order
+from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer
 
 SZ = {
     "recipient": "张三",
@@ -105,15 +105,6 @@ def test_update_customer(store):
         customers.update_customer(c.id, {"name": "", "phone": ""})
     with pytest.raises(NotFoundError):
         customers.update_customer(999, {"name": "x"})
-
-
-def test_orders_in_fen_with_snapshot(store):
-    c = customers.create_customer({"name": "张三"}, [SZ])
-    order = customers.add_order(c.id, order_date=dt.date(2026, 11, 1), amount_fen=12990, items="面膜×2")
-    assert Order.get_by_id(order.id).address_snapshot["district"] == "南山区"
-    assert customers.get_customer(c.id).last_order_at == dt.datetime(2026, 11, 1)
-    with pytest.raises(ValidationError):
-        customers.add_order(c.id, order_date=dt.date(2026, 11, 1), amount_fen=129.9)
 
 
 def test_transaction_rolls_back_whole_customer(store):

@@ -1,4 +1,5 @@
 import pytest
+from old_schema import insert_customer
 
 from sellerdesk.core.pinyin import sort_key
 from sellerdesk.store import migrations, queries
@@ -104,7 +105,7 @@ def test_step_6_drops_only_covered_indexes(tmp_path):
 
         v5 = names()
         assert set(migrations._V6_REDUNDANT) <= v5
-        migrations.migrate(db)
+        migrations.migrate(db, target=6)
         assert names() == v5 - set(migrations._V6_REDUNDANT)
         assert {
             "customer_live_name",
@@ -125,7 +126,8 @@ def test_step_7_leaves_repeats_out_of_new_index_rows(tmp_path):
     migrations.migrate(db, target=6)
     DB.initialize(db)
     try:
-        old = customers.create_customer(
+        old = insert_customer(
+            db,
             {"name": "张三", "phone": "13812345678"},
             [
                 {
@@ -137,7 +139,7 @@ def test_step_7_leaves_repeats_out_of_new_index_rows(tmp_path):
                     "phone": "13812345678",
                 }
             ],
-        ).id
+        )
         row = lambda cid: db.execute_sql(  # noqa: E731
             "SELECT phones, address FROM customer_fts WHERE rowid = ?", (cid,)
         ).fetchone()
@@ -162,4 +164,106 @@ def test_step_7_leaves_repeats_out_of_new_index_rows(tmp_path):
         assert search.matching_ids("桃园路") == {old, new} and search.matching_ids("张三") == {old}
     finally:
         DB.initialize(None)
+        db.close()
+
+
+def test_step_8_orders_and_tiers(tmp_path):
+    import datetime as dt
+
+    from sellerdesk.store.models import Order
+
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    migrations.migrate(db, target=7)
+    recent = (dt.date.today() - dt.timedelta(days=10)).isoformat()
+    old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
+    silver = insert_customer(db, {"name": "甲", "tier": "银卡"})
+    vip = insert_customer(db, {"name": "乙", "tier": "VIP"})
+    plain = insert_customer(db, {"name": "丙", "tier": "普通"})
+    demo = insert_customer(db, {"name": "丁", "tier": "钻石", "flags": "demo"})
+    nobody = insert_customer(db, {"name": "戊"})
+    rows = [
+        (silver, recent, 10000, "delivered"),
+        (plain, recent, 60000, "delivered"),
+        (plain, recent, 30000, "returned"),  # the old name of refunded: does not count
+        (plain, old, 90000, "delivered"),  # outside the window: counts in totals only
+        (demo, recent, 20000, "pending"),
+        (demo, recent, 40000, "shipped"),
+        (demo, recent, 1000, "cancelled"),
+    ]
+    for cid, day, amount, status in rows:
+        db.execute_sql(
+            "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, created_at, "
+            "updated_at) VALUES (?, ?, ?, '', '', '', ?, '2024-01-01', '2024-01-01')",
+            (cid, day, amount, status),
+        )
+    db.close()
+    open_store(path, KEY)
+    try:
+        assert migrations.current_version(Customer._meta.database) == migrations.SCHEMA_VERSION
+        got = {c.id: c for c in Customer.select()}
+        assert (got[plain].order_count, got[plain].total_spent_fen) == (2, 150000)
+        assert got[plain].first_order_at.date().isoformat() == old
+        assert got[plain].last_order_at.date().isoformat() == recent
+        assert (got[demo].order_count, got[demo].total_spent_fen) == (2, 60000)
+        assert (got[nobody].order_count, got[nobody].last_order_at) == (0, None)
+        assert (got[silver].tier, got[silver].tier_manual) == ("silver", True)  # typed by hand: kept
+        assert (got[vip].tier, got[vip].tier_manual) == ("VIP", True)
+        assert (got[plain].tier, got[plain].tier_manual) == ("silver", False)  # 普通: computed (¥600 in the window)
+        assert (got[demo].tier, got[demo].tier_manual) == ("silver", False)  # demo tiers are computed
+        assert got[nobody].tier == "normal"
+        assert Order.select().where(Order.status == "returned").count() == 0
+        assert Order.select().where(Order.status == "refunded").count() == 1
+        assert {o.version for o in Order.select()} == {1} and {o.order_no for o in Order.select()} == {""}
+    finally:
+        close_store()
+    assert len(list((tmp_path / "pre-migration").iterdir())) == 1
+
+
+def test_models_declare_the_migrated_schema(tmp_path):
+    from sellerdesk.store.models import ALL_MODELS
+
+    db = connect(tmp_path / "new.db", KEY, create=True)
+    try:
+        migrations.migrate(db)
+        for model in ALL_MODELS:
+            table = model._meta.table_name
+            declared = {f.column_name: f for f in model._meta.sorted_fields}
+            stored = {c.name: c for c in db.get_columns(table)}
+            assert set(declared) == set(stored), table
+            for name, field in declared.items():
+                assert stored[name].null == field.null or field.primary_key, (table, name)
+    finally:
+        db.close()
+
+
+def test_step_8_indexes_serve_the_new_queries(tmp_path):
+    db = connect(tmp_path / "new.db", KEY, create=True)
+    try:
+        migrations.migrate(db)
+
+        def plan(sql, params=()):
+            return " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+
+        sorts = (("order_count", "customer_live_order_count"), ("total_spent_fen", "customer_live_total_spent"))
+        for column, index in sorts:
+            text = plan(f'SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY "{column}", id')
+            assert index in text and "TEMP B-TREE" not in text
+        assert "orders_live_status" in plan(
+            "SELECT id FROM orders WHERE deleted_at IS NULL AND status = 'pending' ORDER BY order_date"
+        )
+        by_courier = "SELECT id FROM orders WHERE deleted_at IS NULL AND courier = ?"
+        assert "orders_live_courier" in plan(by_courier, ("顺丰",))
+        assert "COVERING INDEX orders_customer" in plan(
+            "SELECT count(*), sum(amount_fen) FROM orders WHERE customer_id = 5 AND deleted_at IS NULL "
+            "AND status IN ('pending', 'shipped', 'delivered')"
+        )
+        insert_customer(db, {"name": "甲"})
+        with pytest.raises(Exception, match="UNIQUE"):
+            for _ in range(2):
+                db.execute_sql(
+                    "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, "
+                    "created_at, updated_at, order_no) VALUES (1, '2025-01-01', 1, '', '', '', 'pending', '', '', 'X')"
+                )
+    finally:
         db.close()

@@ -1,6 +1,7 @@
 """Search terms of one or two characters: the two-character token table (schema step 4)."""
 
 import pytest
+from old_schema import insert_customer
 
 from sellerdesk.store import customers, demo, migrations, queries, search
 from sellerdesk.store.database import close_store, connect, open_store
@@ -99,7 +100,7 @@ def test_bulk_load_fills_the_token_table(store, monkeypatch):
             raise RuntimeError("boom")
     assert ids("回滚") == []
     cid = customers.create_customer({"name": "回滚"}).id  # insert triggers are back
-    assert ids("回") == [cid]
+    assert cid in ids("回") and ids("回滚") == [cid]  # (回 is in 宁夏回族自治区 too)
 
 
 def test_step_4_backfills_a_version_3_file(tmp_path):
@@ -108,9 +109,8 @@ def test_step_4_backfills_a_version_3_file(tmp_path):
     assert migrations.migrate(db, target=3) == 3
     DB.initialize(db)
     try:
-        cid = customers.create_customer(
-            {"name": "张三", "phone": "13812345678"}, [_addr("广东省", "深圳市", "南山区", "科技园1号")]
-        ).id
+        place = _addr("广东省", "深圳市", "南山区", "科技园1号")
+        cid = insert_customer(db, {"name": "张三", "phone": "13812345678"}, [place])
         search.forget(db)
         assert not search.grams_enabled(db)
         assert ids("南山") == [cid]  # schema 3: answered by a scan

@@ -102,3 +102,24 @@ def test_filters_reuse_the_kept_order_until_the_data_changes(model, monkeypatch)
     assert model.ids() == [b]  # the kept lists until told the data changed…
     model.reload()
     assert model.ids() == [c, b] and len(reads) == 1  # …then read again (王 sorts after 李: reversed)
+
+
+def test_tier_column_shows_the_levels_name(model):
+    from sellerdesk.core.tiers import DEFAULT_THRESHOLDS, TierRules
+    from sellerdesk.store import orders, tiers
+
+    silver = _add("甲")
+    typed = _add("乙", tier="VIP")
+    orders.add_order(silver, amount_fen=60_000)
+    model.reload()
+    column = COLUMNS.index("tier")
+    shown = {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, column)) for r in range(2)}
+    assert shown == {silver: "银卡", typed: "VIP"}
+    names = {"normal": "普通", "silver": "白银", "gold": "金卡", "diamond": "钻石"}
+    tiers.save_tier_rules(TierRules(DEFAULT_THRESHOLDS, names))
+    model.forget()
+    model.reload()
+    shown = {model.data(model.index(r, 0), ID_ROLE): model.data(model.index(r, column)) for r in range(2)}
+    assert shown[silver] == "白银"
+    model.set_filter(CustomerFilter(tiers=("silver",)))
+    assert model.rowCount() == 1

@@ -16,6 +16,7 @@ from sellerdesk import __version__
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
     "sellerdesk.cli.store_cmds",
+    "sellerdesk.cli.order_cmds",
     "sellerdesk.cli.parse_cmds",
     "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",

@@ -188,10 +188,11 @@ def cmd_add(args) -> None:
 
 def cmd_list(args) -> None:
     from sellerdesk.core.fields import place_text
-    from sellerdesk.store import queries
+    from sellerdesk.store import queries, tiers
 
     flt = build_filter(args, trashed=args.trash)
     with open_store():
+        rules = tiers.tier_rules()
         count = 0
         rows = []
         for customer, addresses in queries.iter_customers(flt):
@@ -199,7 +200,8 @@ def cmd_list(args) -> None:
                 break
             count += 1
             if args.json:
-                sys.stdout.write(json.dumps(queries.customer_to_dict(customer, addresses), ensure_ascii=False) + "\n")
+                doc = queries.customer_to_dict(customer, addresses, rules)
+                sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             else:
                 default = addresses[0] if addresses else None
                 where = ""
@@ -213,6 +215,7 @@ def cmd_list(args) -> None:
 
 
 def cmd_show(args) -> None:
+    from sellerdesk.cli.order_cmds import customer_orders, customer_orders_text
     from sellerdesk.store import customers, queries
 
     with open_store():
@@ -230,9 +233,11 @@ def cmd_show(args) -> None:
             for ch in customers.address_history(customer.id)
         ]
         if args.json:
+            doc["orders"] = customer_orders(customer.id)
             print(json.dumps(doc, ensure_ascii=False))
             return
         print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(customer_orders_text(customer.id))
 
 
 def _move(ids, action, done_text: str, missing_text: str) -> None:

@@ -28,6 +28,7 @@ from sellerdesk.store import queries
 from sellerdesk.store.customers import split_list
 from sellerdesk.store.models import DB, Address, Customer
 from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.store.tiers import tier_rules
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -249,7 +250,13 @@ def iter_rows(flt: CustomerFilter, batch: int = 900):
         _select(Address, _ADDRESS_READ) + ' WHERE "customer_id" IN ({}) AND "deleted_at" IS NULL '
         'ORDER BY "customer_id", "is_default" DESC, "id"'
     )
-    make_customer, make_address = CustomerRow._make, AddressRow._make
+    make_address = AddressRow._make
+    tier_name = tier_rules().display  # a tier is stored as its level key: the sheet gets the name people see
+    tier_at = _CUSTOMER_READ.index("tier")
+
+    def make_customer(row: Sequence) -> CustomerRow:
+        return CustomerRow._make((*row[:tier_at], tier_name(row[tier_at]), *row[tier_at + 1 :]))
+
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
         marks = ", ".join("?" * len(chunk))

@@ -1,4 +1,4 @@
-"""Writing customers, addresses and orders. Every function here is one transaction.
+"""Writing customers and addresses (orders: store.orders). Every function here is one transaction.
 
 Callers (UI, CLI, importer) pass plain dicts; this module normalises phones, keeps one
 default address per customer, writes an :class:`AddressChange` row for every address edit
@@ -21,7 +21,7 @@ from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.core.text import FieldTooLong, clean_field
 from sellerdesk.store.errors import NotFoundError, TooLongError, ValidationError
-from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, utcnow
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
 FLAG_NEEDS_CHECK = "needs_check"
 FLAG_DEMO = "demo"
@@ -498,47 +498,6 @@ def purge_customers(ids: Iterable[int]) -> int:
         if purged:
             audit("purge", "customer", None, count=purged)
     return purged
-
-
-def add_order(
-    customer_id: int,
-    *,
-    order_date: _dt.date,
-    amount_fen: int,
-    items: str = "",
-    courier: str = "",
-    tracking_no: str = "",
-    status: str = "pending",
-    address_id: int | None = None,
-) -> Order:
-    if not isinstance(amount_fen, int):
-        raise ValidationError("Order amounts are whole 分 (integers).")
-    with DB.atomic():
-        customer = get_customer(customer_id)
-        snapshot = None
-        address = None
-        if address_id is not None:
-            address = _get_address(address_id)
-        else:
-            live = live_addresses(customer_id)
-            address = live[0] if live else None
-        if address is not None:
-            snapshot = address_values(address)
-        order = Order.create(
-            customer=customer,
-            order_date=order_date,
-            amount_fen=amount_fen,
-            items=items,
-            courier=courier,
-            tracking_no=tracking_no,
-            status=status,
-            address_snapshot=snapshot,
-        )
-        when = _dt.datetime.combine(order_date, _dt.time())
-        if customer.last_order_at is None or customer.last_order_at < when:
-            Customer.update(last_order_at=when).where(Customer.id == customer.id).execute()
-        audit("add_order", "order", order.id, customer=customer.id)
-    return order
 
 
 def _chunks(items: Sequence[int], size: int = 500):

@@ -14,18 +14,22 @@ nothing behind.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import itertools
 import random
 from collections.abc import Callable
 from functools import cache
 
+from sellerdesk.core import orders as orders_core
 from sellerdesk.core import regions
+from sellerdesk.core import tiers as core_tiers
 from sellerdesk.core.pinyin import initials, sort_key
 from sellerdesk.progress import CancelToken
-from sellerdesk.store import search
+from sellerdesk.store import bulk, search, settings
+from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.customers import FLAG_DEMO, audit
-from sellerdesk.store.models import DB, Address, Customer, Order
+from sellerdesk.store.models import DB, Address, Customer, Order, OrderItem, PointsEntry, dump_json
 
 Progress = Callable[[int, int, str], None]
 
@@ -94,10 +98,39 @@ ESTATES = (
 )
 COMPANIES = ("科技园", "创意产业园", "商务中心", "写字楼", "大厦", "工业园", "电商产业园")
 TAGS = ("VIP", "回头客", "新客", "代理", "批发", "团购", "朋友圈", "待回访", "老客户", "宝妈")
-TIERS = (("", 40), ("普通", 30), ("银卡", 15), ("金卡", 10), ("钻石", 5))
 SOURCES = ("微信", "朋友圈", "小红书", "抖音", "老客介绍", "淘宝", "")
-ITEMS = ("面膜×2", "洗发水", "护手霜套装", "蜂蜜 500g", "茶叶礼盒", "红枣 2 斤", "精华液", "坚果大礼包", "香皂×6")
-COURIERS = ("顺丰", "中通", "圆通", "韵达", "申通", "邮政", "京东")
+# What a 微商 sells: (product, unit price in 分, weight).
+PRODUCTS = (
+    ("补水面膜 5片装", 3990, 12),
+    ("蚕丝面膜 10片", 6900, 6),
+    ("护手霜", 2900, 10),
+    ("护手霜套装", 5900, 4),
+    ("铁观音 250g", 12800, 5),
+    ("普洱茶饼 357g", 16800, 3),
+    ("明前龙井 100g", 19800, 3),
+    ("土蜂蜜 500g", 6800, 6),
+    ("新疆红枣 2斤", 4500, 6),
+    ("宁夏枸杞 500g", 5800, 4),
+    ("坚果大礼包", 8900, 5),
+    ("手工香皂", 1990, 6),
+    ("腊肉 1斤", 5900, 3),
+    ("东北小米 5斤", 3900, 3),
+    ("五常大米 10斤", 7900, 3),
+    ("手工辣椒酱", 2500, 4),
+    ("精华液 30ml", 19900, 3),
+    ("防晒霜", 8900, 4),
+    ("洗发水", 4900, 4),
+    ("口红", 13900, 2),
+)
+COURIERS = (
+    ("顺丰", "SF"),
+    ("中通", "ZTO"),
+    ("圆通", "YT"),
+    ("韵达", "YD"),
+    ("申通", "STO"),
+    ("邮政", "EMS"),
+    ("京东", "JD"),
+)
 MOBILE_PREFIXES = (
     "130",
     "131",
@@ -239,6 +272,11 @@ _CUSTOMER_COLUMNS = (
     "flags",
     "marketing_consent",
     "last_order_at",
+    "order_count",
+    "total_spent_fen",
+    "first_order_at",
+    "tier_manual",
+    "points",
     "created_at",
     "updated_at",
     "deleted_at",
@@ -262,6 +300,7 @@ _ADDRESS_COLUMNS = (
     "deleted_at",
 )
 _ORDER_COLUMNS = (
+    "id",
     "customer_id",
     "order_date",
     "amount_fen",
@@ -272,7 +311,16 @@ _ORDER_COLUMNS = (
     "status",
     "created_at",
     "updated_at",
+    "order_no",
+    "notes",
+    "shipped_on",
+    "address_id",
+    "deleted_at",
+    "version",
 )
+_ITEM_COLUMNS = ("order_id", "position", "product", "quantity", "unit_price_fen")
+MEAN_ORDERS = 3.0  # per customer; 0 to MAX_ORDERS, most have a few, some many
+MAX_ORDERS = 20
 
 
 def generate(
@@ -316,81 +364,48 @@ def _generate(
     places, weights = _places()
     cum_weights = list(itertools.accumulate(weights))
     now = now or _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
-    stamp_now = str(now)
-    tier_names = [t for t, _ in TIERS]
-    tier_cum = list(itertools.accumulate(w for _, w in TIERS))
+    today = (now.replace(tzinfo=_dt.UTC).astimezone() if now.tzinfo is None else now).date()
+    orders = _OrderMaker(rng, today, store_tiers.tier_rules())
     added = 0
-    with DB.atomic(), search.bulk_load():
+    with DB.atomic():
         next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
         next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
-        report(0, count, "")
-        for start in range(0, count, _BATCH):
-            if token is not None:
-                token.check()
-            size = min(_BATCH, count - start)
-            customer_rows, address_rows, order_rows = [], [], []
-            for offset in range(size):
-                cid = next_customer + start + offset
-                surname, given = _name(rng)
-                name = surname + given
-                name_pinyin, name_initials = _pinyin_columns(surname, given)
-                phone = fake_phone(rng)
-                created = now - _dt.timedelta(days=rng.randint(30, 1100), seconds=rng.randrange(86400))
-                updated = str(created + _dt.timedelta(days=rng.randint(0, (now - created).days)))
-                created = str(created)
-                tags = ",".join(rng.sample(TAGS, k=rng.choice((0, 0, 1, 1, 1, 2, 3))))
-                last_order = None
-                for _ in range(rng.choice((0, 0, 1, 1, 2, 3, 5, 8))):
-                    day = (now - _dt.timedelta(days=rng.randint(0, 720))).date()
-                    last_order = max(last_order, day) if last_order else day
-                    order_rows.append(
-                        (
-                            cid,
-                            day.isoformat(),
-                            rng.randint(19, 1999) * 100 + rng.choice((0, 0, 50, 90)),
-                            rng.choice(ITEMS),
-                            rng.choice(COURIERS),
-                            "",
-                            None,
-                            rng.choice(("delivered", "delivered", "shipped", "pending")),
-                            stamp_now,
-                            stamp_now,
-                        )
-                    )
-                customer_rows.append(
-                    (
-                        cid,
-                        name,
-                        name_pinyin,
-                        name_initials,
-                        phone,
-                        f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else "",
-                        tags,
-                        rng.choices(tier_names, cum_weights=tier_cum)[0],
-                        None,
-                        rng.choice(("F", "F", "M", "")),
-                        rng.choice(SOURCES),
-                        DEMO_NOTE,
-                        FLAG_DEMO,
-                        int(rng.random() < 0.3),
-                        f"{last_order.isoformat()} 00:00:00" if last_order else None,
-                        created,
-                        updated,
-                        None,
-                    )
-                )
-                n_addresses = rng.choice((0, 1, 1, 1, 1, 2, 2, 3)) if rng.random() > 0.01 else 0
-                for index in range(n_addresses):
-                    province, city, district, adcode = rng.choices(places, cum_weights=cum_weights)[0]
-                    label = rng.choice(("家", "家", "公司", "")) if index else rng.choice(("家", "家", "", "公司"))
-                    detail = _detail(rng, label)
-                    if rng.random() < 0.03:  # some incomplete ones, as real data has
-                        if rng.random() < 0.5:
-                            detail = ""
-                        else:
-                            district, adcode = "", adcode[:4] + "00"
-                    address_rows.append(
-                        (
+        orders.next_id = (Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
+        with (
+            bulk.Writer() as writer,
+            search.bulk_load(writer=writer),
+            bulk.deferred_indexes(("customer", "address"), count),
+            bulk.deferred_indexes(("orders", "order_item"), count * 3),
+        ):
+            report(0, count, "")
+            for start in range(0, count, _BATCH):
+                if token is not None:
+                    token.check()
+                size = min(_BATCH, count - start)
+                customer_rows, address_rows = [], []
+                orders.start_batch()
+                for offset in range(size):
+                    cid = next_customer + start + offset
+                    surname, given = _name(rng)
+                    name = surname + given
+                    name_pinyin, name_initials = _pinyin_columns(surname, given)
+                    phone = fake_phone(rng)
+                    created_dt = now - _dt.timedelta(days=rng.randint(30, 1100), seconds=rng.randrange(86400))
+                    updated = str(created_dt + _dt.timedelta(days=rng.randint(0, (now - created_dt).days)))
+                    created = str(created_dt)
+                    tags = ",".join(rng.sample(TAGS, k=rng.choice((0, 0, 1, 1, 1, 2, 3))))
+                    default_address: tuple[int, dict[str, str]] | None = None
+                    n_addresses = rng.choice((0, 1, 1, 1, 1, 2, 2, 3)) if rng.random() > 0.01 else 0
+                    for index in range(n_addresses):
+                        province, city, district, adcode = rng.choices(places, cum_weights=cum_weights)[0]
+                        label = rng.choice(("家", "家", "公司", "")) if index else rng.choice(("家", "家", "", "公司"))
+                        detail = _detail(rng, label)
+                        if rng.random() < 0.03:  # some incomplete ones, as real data has
+                            if rng.random() < 0.5:
+                                detail = ""
+                            else:
+                                district, adcode = "", adcode[:4] + "00"
+                        row = (
                             next_address,
                             cid,
                             name if rng.random() < 0.85 else "".join(_name(rng)),
@@ -408,23 +423,199 @@ def _generate(
                             updated,
                             None,
                         )
+                        address_rows.append(row)
+                        if index == 0:
+                            default_address = (next_address, dict(zip(_ADDRESS_COLUMNS[2:11], row[2:11])))
+                        next_address += 1
+                    history = orders.make(cid, (today - created_dt.date()).days, default_address)
+                    level, manual = history.tier, 0
+                    if rng.random() < 0.01:  # a few chosen by hand (a 代理, a friend)
+                        level, manual = rng.choice(core_tiers.LEVELS[1:]), 1
+                    customer_rows.append(
+                        (
+                            cid,
+                            name,
+                            name_pinyin,
+                            name_initials,
+                            phone,
+                            f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else "",
+                            tags,
+                            level,
+                            None,
+                            rng.choice(("F", "F", "M", "")),
+                            rng.choice(SOURCES),
+                            DEMO_NOTE,
+                            FLAG_DEMO,
+                            int(rng.random() < 0.3),
+                            _midnight(history.last),
+                            history.count,
+                            history.spent,
+                            _midnight(history.first),
+                            manual,
+                            0,
+                            created,
+                            updated,
+                            None,
+                        )
                     )
-                    next_address += 1
-            _insert(Customer, _CUSTOMER_COLUMNS, customer_rows)
-            _insert(Address, _ADDRESS_COLUMNS, address_rows)
-            _insert(Order, _ORDER_COLUMNS, order_rows)
-            added += size
-            report(added, count, "")
-        audit("demo_generate", "customer", None, count=added)
+                writer.insert("customer", _CUSTOMER_COLUMNS, customer_rows)
+                writer.insert("address", _ADDRESS_COLUMNS, address_rows)
+                writer.insert("orders", _ORDER_COLUMNS, orders.order_rows)
+                writer.insert("order_item", _ITEM_COLUMNS, orders.item_rows)
+                added += size
+                report(added, count, "")
+            writer.wait()
+        audit("demo_generate", "customer", None, count=added, orders=orders.made)
+        settings.write(settings.TIERS_RECOMPUTED_ON, today.isoformat())
     return added
 
 
-def _insert(model, columns: tuple[str, ...], rows: list[tuple]) -> None:
-    if not rows:
-        return
-    names = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" * len(columns))
-    DB.obj.cursor().executemany(f'INSERT INTO "{model._meta.table_name}" ({names}) VALUES ({marks})', rows)
+def _midnight(day: _dt.date | None) -> str | None:
+    return f"{day.isoformat()} 00:00:00" if day else None
+
+
+class _History:
+    """One customer's orders in numbers, as store.orders maintains them."""
+
+    __slots__ = ("count", "first", "last", "spent", "tier")
+
+    def __init__(self) -> None:
+        self.count = self.spent = 0
+        self.first: _dt.date | None = None
+        self.last: _dt.date | None = None
+        self.tier = core_tiers.NORMAL
+
+
+class _OrderMaker:
+    """Orders of demo customers: 0 to MAX_ORDERS each (~MEAN_ORDERS), over the last two years,
+    with lines, snapshots of the default address, couriers and statuses by age (recent ones
+    pending or shipped, a few cancelled or refunded), and the customer's numbers and tier
+    computed as the store does (core.tiers.TierRules.tier_for over the 12-month window)."""
+
+    def __init__(self, rng: random.Random, today: _dt.date, rules: core_tiers.TierRules) -> None:
+        self.rng = rng
+        self.today = today
+        self.rules = rules
+        self.since = core_tiers.window_start(today)
+        self.next_id = 1
+        self.made = 0
+        self.order_rows: list[tuple] = []
+        self.item_rows: list[tuple] = []
+        # Per-order Python work is most of the load's time: draws are bisections of one
+        # random(), day texts and line texts (as core.orders.format_items writes them) are made once.
+        self._days = [today - _dt.timedelta(days=d) for d in range(731)]
+        self._day_texts = [d.isoformat() for d in self._days]
+        self._product_cum = list(itertools.accumulate(p[2] for p in PRODUCTS))
+        self._piece: dict[tuple[int, int, bool], str] = {}
+
+    def start_batch(self) -> None:
+        self.order_rows = []
+        self.item_rows = []
+
+    def _text(self, index: int, quantity: int, priced: bool) -> str:
+        key = (index, quantity, priced)
+        piece = self._piece.get(key)
+        if piece is None:
+            product, price, _ = PRODUCTS[index]
+            line = orders_core.OrderLine(product, quantity, price if priced else None)
+            piece = self._piece[key] = orders_core.format_items([line])
+        return piece
+
+    def make(self, cid: int, age_days: int, address: tuple[int, dict[str, str]] | None) -> _History:
+        rng = self.rng
+        random_ = rng.random
+        history = _History()
+        n = min(MAX_ORDERS, int(rng.expovariate(1 / (MEAN_ORDERS + 0.5))))
+        if not n:
+            return history
+        span = max(0, min(729, age_days))
+        snapshot = dump_json(address[1]) if address is not None else None
+        address_id = address[0] if address is not None else None
+        window_spent = window_count = 0
+        product_cum, product_total = self._product_cum, self._product_cum[-1]
+        for _ in range(n):
+            oid = self.next_id
+            self.next_id += 1
+            self.made += 1
+            age = min(span, int(rng.triangular(0, span + 1, 0)))
+            day, day_text = self._days[age], self._day_texts[age]
+            # lines: 1 to 3 products, mostly one piece each
+            r = random_()
+            k = 1 if r < 0.70 else (2 if r < 0.92 else 3)
+            picked: list[int] = []
+            while len(picked) < k:
+                index = bisect.bisect(product_cum, random_() * product_total)
+                if index not in picked:
+                    picked.append(index)
+            priced = random_() >= 0.2  # some sellers write no prices
+            pieces = []
+            subtotal = 0
+            for position, index in enumerate(picked):
+                r = random_()
+                quantity = 1 if r < 0.75 else (2 if r < 0.93 else (3 if r < 0.97 else (4 if r < 0.99 else 5)))
+                product, price, _ = PRODUCTS[index]
+                self.item_rows.append((oid, position, product, quantity, price))
+                pieces.append(self._text(index, quantity, priced))
+                subtotal += price * quantity
+            amount = subtotal
+            r = random_()
+            if r < 0.15:  # a discount, never below ¥1
+                amount = max(100, subtotal - (500, 1000, 2000)[int(r * 20) % 3])
+            elif r > 0.95:  # shipping to a remote place
+                amount += 1000
+            status = self._status(age)
+            courier = tracking = ""
+            shipped_on = None
+            if status in (orders_core.SHIPPED, orders_core.DELIVERED) or (
+                status == orders_core.REFUNDED and age > 3 and random_() < 0.7
+            ):
+                courier, prefix = COURIERS[int(random_() * len(COURIERS))]
+                tracking = f"{prefix}{rng.randrange(10**11, 10**12)}"
+                shipped_on = self._day_texts[max(0, age - (0, 1, 1, 2)[int(random_() * 4)])]
+            stamp = f"{day_text} {8 + int(random_() * 15):02d}:{int(random_() * 60):02d}:00"
+            self.order_rows.append(
+                (
+                    oid,
+                    cid,
+                    day_text,
+                    amount,
+                    ", ".join(pieces),
+                    courier,
+                    tracking,
+                    snapshot,
+                    status,
+                    stamp,
+                    stamp,
+                    f"DEMO{day_text[2:4]}{day_text[5:7]}{day_text[8:10]}{oid:07d}" if random_() < 0.4 else "",
+                    "",
+                    shipped_on,
+                    address_id,
+                    None,
+                    1,
+                )
+            )
+            if status in orders_core.COUNTING:
+                history.count += 1
+                history.spent += amount
+                history.first = min(history.first, day) if history.first else day
+                history.last = max(history.last, day) if history.last else day
+                if day >= self.since:
+                    window_count += 1
+                    window_spent += amount
+        history.tier = self.rules.tier_for(window_spent, window_count)
+        return history
+
+    def _status(self, age: int) -> str:
+        r = self.rng.random()
+        if age <= 2:
+            return orders_core.PENDING if r < 0.6 else (orders_core.SHIPPED if r < 0.97 else orders_core.CANCELLED)
+        if age <= 7:
+            return orders_core.SHIPPED if r < 0.45 else (orders_core.DELIVERED if r < 0.97 else orders_core.REFUNDED)
+        if r < 0.03:
+            return orders_core.CANCELLED
+        if r < 0.05:
+            return orders_core.REFUNDED
+        return orders_core.DELIVERED
 
 
 def count_demo() -> int:
@@ -436,10 +627,18 @@ def count_demo() -> int:
 
 
 def remove_demo() -> int:
-    """Delete every demo customer for good (they are generated, nothing of the user's); return the count."""
+    """Delete every demo customer for good, with their orders (they are generated, nothing of
+    the user's); return the count."""
     from sellerdesk.store.queries import _list_contains
 
     with DB.atomic():
+        demo_ids = Customer.select(Customer.id).where(_list_contains(Customer.flags, FLAG_DEMO))
+        # Their orders first, set by set: left to the cascade, deleting each address would first
+        # point its orders' address_id at nothing (ON DELETE SET NULL) just before they go.
+        demo_orders = Order.select(Order.id).where(Order.customer.in_(demo_ids))
+        OrderItem.delete().where(OrderItem.order.in_(demo_orders)).execute()
+        PointsEntry.delete().where(PointsEntry.customer.in_(demo_ids)).execute()
+        Order.delete().where(Order.customer.in_(demo_ids)).execute()
         removed = Customer.delete().where(_list_contains(Customer.flags, FLAG_DEMO)).execute()
         if removed:
             audit("demo_remove", "customer", None, count=removed)

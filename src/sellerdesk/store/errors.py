@@ -227,3 +227,7 @@ class TooLongError(ValidationError):
             field=field,
         )
         self.length, self.limit = length, limit
+
+
+class ConflictError(StoreError):
+    """Someone else changed the record since it was read (optimistic locking); nothing was written."""

@@ -19,7 +19,7 @@ from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -199,6 +199,91 @@ def _step_7(db: pw.Database) -> None:
     search.leaner_index_rows(db)
 
 
+_V8_SQL = [
+    # orders: 订单号, notes, ship date, the address it was taken from, soft delete, version
+    'ALTER TABLE "orders" ADD COLUMN "order_no" VARCHAR(64) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "orders" ADD COLUMN "notes" TEXT NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "orders" ADD COLUMN "shipped_on" DATE',
+    'ALTER TABLE "orders" ADD COLUMN "address_id" INTEGER REFERENCES "address" ("id") ON DELETE SET NULL',
+    'ALTER TABLE "orders" ADD COLUMN "deleted_at" DATETIME',
+    'ALTER TABLE "orders" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1',
+    # customers: the columns store.orders maintains, the hand-set tier flag, the points balance
+    'ALTER TABLE "customer" ADD COLUMN "order_count" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "customer" ADD COLUMN "total_spent_fen" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "customer" ADD COLUMN "first_order_at" DATETIME',
+    'ALTER TABLE "customer" ADD COLUMN "tier_manual" INTEGER NOT NULL DEFAULT 0',
+    'ALTER TABLE "customer" ADD COLUMN "points" INTEGER NOT NULL DEFAULT 0',
+    'CREATE TABLE IF NOT EXISTS "order_item" ("id" INTEGER NOT NULL PRIMARY KEY, "order_id" INTEGER NOT NULL, '
+    '"position" INTEGER NOT NULL, "product" VARCHAR(200) NOT NULL, "quantity" INTEGER NOT NULL, '
+    '"unit_price_fen" INTEGER, FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE CASCADE)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "order_item_order_id_position" ON "order_item" ("order_id", "position")',
+    'CREATE TABLE IF NOT EXISTS "points_entry" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, '
+    '"order_id" INTEGER, "delta" INTEGER NOT NULL, "note" VARCHAR(200) NOT NULL, "at" DATETIME NOT NULL, '
+    'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE, '
+    'FOREIGN KEY ("order_id") REFERENCES "orders" ("id") ON DELETE SET NULL)',
+    'CREATE INDEX IF NOT EXISTS "points_entry_customer_id_at" ON "points_entry" ("customer_id", "at")',
+    'CREATE INDEX IF NOT EXISTS "points_entry_order_id" ON "points_entry" ("order_id")',
+    # the status that had no name in the app before: a returned order is a refunded one
+    'UPDATE "orders" SET "status" = \'refunded\' WHERE "status" = \'returned\'',
+    # Indexes. Order rows are wide (an address snapshot, the items text): every query of the
+    # orders view and of the aggregates reads an index alone (store.orders names them with
+    # INDEXED BY). A customer's orders: their list by date, the aggregate every order write
+    # recomputes and the 12-month tier window of everyone (one scan in customer order, no sort);
+    # it covers the old customer_id index.
+    'DROP INDEX IF EXISTS "orders_customer_id"',
+    'CREATE INDEX IF NOT EXISTS "orders_customer" '
+    'ON "orders" ("customer_id", "order_date", "status", "amount_fen", "deleted_at")',
+    # The orders view: live (or deleted) orders by date, amount, status (the 待发货 list),
+    # courier and ship-to province (the snapshot's, an expression index), and the order and
+    # tracking numbers a search scans. orders_live_date covers the old order_date index.
+    'DROP INDEX IF EXISTS "orders_order_date"',
+    'CREATE INDEX IF NOT EXISTS "orders_live_date" ON "orders" ("deleted_at", "order_date")',
+    'CREATE INDEX IF NOT EXISTS "orders_live_amount" ON "orders" ("deleted_at", "amount_fen")',
+    'CREATE INDEX IF NOT EXISTS "orders_live_status" ON "orders" ("deleted_at", "status", "order_date")',
+    'CREATE INDEX IF NOT EXISTS "orders_live_courier" ON "orders" ("deleted_at", "courier", "order_date")',
+    'CREATE INDEX IF NOT EXISTS "orders_live_province" '
+    'ON "orders" ("deleted_at", json_extract("address_snapshot", \'$.province\'))',
+    'CREATE INDEX IF NOT EXISTS "orders_numbers" ON "orders" ("deleted_at", "order_no", "tracking_no")',
+    # 订单号 is unique when given (an import adds an order number once, deleted orders included)
+    'CREATE UNIQUE INDEX IF NOT EXISTS "orders_order_no" ON "orders" ("order_no") WHERE "order_no" <> \'\'',
+    # ON DELETE SET NULL looks orders up by address when an address row goes (a purge)
+    'CREATE INDEX IF NOT EXISTS "orders_address_id" ON "orders" ("address_id")',
+    # a search for a product, and later "who bought X"
+    'CREATE INDEX IF NOT EXISTS "order_item_product" ON "order_item" ("product", "order_id")',
+    # The customer table's new sort orders over live customers (as those of step 3)
+    'CREATE INDEX IF NOT EXISTS "customer_live_order_count" ON "customer" ("deleted_at", "order_count")',
+    'CREATE INDEX IF NOT EXISTS "customer_live_total_spent" ON "customer" ("deleted_at", "total_spent_fen")',
+]
+
+
+def _step_8(db: pw.Database) -> None:
+    """Version 8: orders and tiers (issue 14). Orders gain 订单号, notes, ship date, the source
+    address, soft delete and a version; their lines go to ``order_item``; points to
+    ``points_entry``; customers gain maintained order columns, ``tier_manual`` and ``points``.
+
+    Existing data: the maintained columns are computed from the orders; a tier typed by hand
+    before (银卡, VIP) becomes a tier set by hand (普通 and demo customers' tiers are computed);
+    then every other tier is computed with the default rules.
+    """
+    import datetime as _dt
+
+    from sellerdesk.core.tiers import TierRules
+    from sellerdesk.store import tiers
+
+    for sql in _V8_SQL:
+        db.execute_sql(sql)
+    db.execute_sql(
+        'UPDATE "customer" SET ("order_count", "total_spent_fen", "first_order_at", "last_order_at") = '
+        '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), min(o."order_date") || \' 00:00:00\', '
+        'max(o."order_date") || \' 00:00:00\' FROM "orders" AS o INDEXED BY "orders_customer" '
+        'WHERE o."customer_id" = "customer"."id" '
+        "AND o.\"status\" IN ('pending', 'shipped', 'delivered'))"
+    )
+    # demo customers' random tiers (from before demo made orders) are computed like the rest
+    db.execute_sql("UPDATE \"customer\" SET \"tier\" = '' WHERE instr(',' || \"flags\" || ',', ',demo,') > 0")
+    tiers.recompute_tiers(_dt.date.today(), db=db, rules=TierRules())
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -207,6 +292,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     5: _step_5,
     6: _step_6,
     7: _step_7,
+    8: _step_8,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -74,7 +74,16 @@ class Customer(BaseModel):
     notes = pw.TextField(default="")
     flags = pw.TextField(default="")  # comma-separated: needs_check, demo…
     marketing_consent = pw.BooleanField(default=False)
+    # Kept by store.orders in the transaction of every order write (all time; cancelled,
+    # refunded and deleted orders do not count). The dates are midnight of the order date.
     last_order_at = pw.DateTimeField(null=True)
+    order_count = pw.IntegerField(default=0)
+    total_spent_fen = pw.BigIntegerField(default=0)
+    first_order_at = pw.DateTimeField(null=True)
+    # tier: a level key of core.tiers (normal, silver…), or '' before the first computation;
+    # with tier_manual set it was chosen by hand and the computation leaves it alone.
+    tier_manual = pw.BooleanField(default=False)
+    points = pw.BigIntegerField(default=0)  # the balance: the sum of this customer's PointsEntry rows
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     deleted_at = pw.DateTimeField(null=True, index=True)
@@ -114,19 +123,56 @@ class AddressChange(BaseModel):
 
 
 class Order(BaseModel):
-    customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="CASCADE", index=True)
-    order_date = pw.DateField(index=True)
-    amount_fen = pw.BigIntegerField(default=0)
+    """One order: what was paid (``amount_fen``, 分), when (a local calendar date), its lines
+    (``items`` as the seller wrote them, and :class:`OrderItem` rows), and where it went: the
+    ``address_snapshot`` is the truth; ``address`` only says which address it was taken from.
+    Written only through store.orders; soft-deleted with ``deleted_at``."""
+
+    customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="CASCADE", index=False)
+    order_date = pw.DateField()
+    amount_fen = pw.BigIntegerField(default=0)  # the amount paid
     items = pw.TextField(default="")
     courier = pw.CharField(default="", max_length=40)
     tracking_no = pw.CharField(default="", max_length=60)
-    address_snapshot = JSONField(null=True)
-    status = pw.CharField(default="pending", max_length=20)  # pending, shipped, delivered, cancelled, returned
+    address_snapshot = JSONField(null=True)  # core.fields.ADDRESS_FIELDS at the time of the order
+    status = pw.CharField(default="pending", max_length=20)  # core.orders.STATUSES
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
+    order_no = pw.CharField(default="", max_length=64)  # 订单号; unique when not empty (partial index)
+    notes = pw.TextField(default="")
+    shipped_on = pw.DateField(null=True)
+    address = pw.ForeignKeyField(Address, backref="orders", null=True, on_delete="SET NULL", index=False)
+    deleted_at = pw.DateTimeField(null=True)
+    version = pw.IntegerField(default=1)  # optimistic locking: +1 on every write
 
     class Meta:
         table_name = "orders"
+
+
+class OrderItem(BaseModel):
+    """A line of an order: product, quantity and unit price (None: not known)."""
+
+    order = pw.ForeignKeyField(Order, backref="lines", on_delete="CASCADE", index=False)
+    position = pw.IntegerField()
+    product = pw.CharField(max_length=200)
+    quantity = pw.IntegerField(default=1)
+    unit_price_fen = pw.BigIntegerField(null=True)
+
+    class Meta:
+        indexes = ((("order", "position"), True),)
+
+
+class PointsEntry(BaseModel):
+    """One change of a customer's points: earned by an order (and its reversal), or redeemed."""
+
+    customer = pw.ForeignKeyField(Customer, backref="points_entries", on_delete="CASCADE", index=False)
+    order = pw.ForeignKeyField(Order, backref="points_entries", null=True, on_delete="SET NULL", index=True)
+    delta = pw.BigIntegerField()
+    note = pw.CharField(default="", max_length=200)
+    at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        indexes = ((("customer", "at"), False),)
 
 
 class AuditEntry(BaseModel):
@@ -139,4 +185,4 @@ class AuditEntry(BaseModel):
     detail = JSONField(null=True)
 
 
-ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, AuditEntry]
+ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, OrderItem, PointsEntry, AuditEntry]

@@ -16,6 +16,7 @@ from typing import Any
 import peewee as pw
 
 from sellerdesk.core.fields import place_text
+from sellerdesk.core.tiers import NORMAL, RANK, TierRules
 from sellerdesk.store import search
 from sellerdesk.store.customers import split_list
 from sellerdesk.store.models import Address, Customer
@@ -51,7 +52,9 @@ SORT_KEYS = {
     "region": lambda: (DefaultAddress.province, DefaultAddress.city),
     "tags": lambda: (Customer.tags,),
     "tier": lambda: (Customer.tier,),
-    "last_order": lambda: (Customer.last_order_at,),
+    "last_order": lambda: (Customer.last_order_at,),  # 最近下单
+    "order_count": lambda: (Customer.order_count,),  # 订单数
+    "total_spent": lambda: (Customer.total_spent_fen,),  # 累计消费
     "updated": lambda: (Customer.updated_at,),
     "created": lambda: (Customer.created_at,),
     "id": lambda: (),
@@ -93,7 +96,10 @@ def _list_contains(column, item: str):
 def _attribute_filters(query: pw.ModelSelect, flt: CustomerFilter) -> pw.ModelSelect:
     """The tier, tag and flag conditions of ``flt`` (all must hold)."""
     if flt.tiers:
-        query = query.where(Customer.tier.in_(list(flt.tiers)))
+        values = list(flt.tiers)
+        if NORMAL in values:
+            values.append("")  # not computed yet: the lowest level
+        query = query.where(Customer.tier.in_(values))
     for tag in flt.tags:
         query = query.where(_list_contains(Customer.tags, tag))
     for flag in flt.flags:
@@ -280,6 +286,10 @@ class CustomerRow:
     city: str = ""
     district: str = ""
     detail: str = ""
+    order_count: int = 0
+    total_spent_fen: int = 0
+    tier_manual: bool = False
+    points: int = 0
 
     @property
     def address_text(self) -> str:
@@ -288,7 +298,8 @@ class CustomerRow:
 
 _ROWS_SQL = (
     'SELECT c."id", c."name", c."phone", c."wechat", c."tags", c."tier", c."flags", c."last_order_at", '
-    'c."updated_at", c."deleted_at", da."province", da."city", da."district", da."detail" '
+    'c."updated_at", c."deleted_at", da."province", da."city", da."district", da."detail", '
+    'c."order_count", c."total_spent_fen", c."tier_manual", c."points" '
     'FROM "customer" AS c LEFT OUTER JOIN "address" AS da ON da."customer_id" = c."id" '
     'AND da."is_default" = 1 AND da."deleted_at" IS NULL WHERE c."id" IN ({marks})'
 )
@@ -320,6 +331,10 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
             city,
             district,
             detail,
+            order_count,
+            total_spent,
+            tier_manual,
+            points,
         ) in rows:
             out[cid] = CustomerRow(
                 cid,
@@ -336,6 +351,10 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
                 city or "",
                 district or "",
                 detail or "",
+                order_count,
+                total_spent,
+                bool(tier_manual),
+                points,
             )
     return out
 
@@ -405,7 +424,8 @@ def all_tags() -> list[str]:
 
 
 def all_tiers() -> list[str]:
-    return [
+    """The stored tiers of live customers: level keys lowest first, then hand-typed texts."""
+    found = [
         t
         for (t,) in Customer.select(Customer.tier)
         .where(Customer.deleted_at.is_null() & (Customer.tier != ""))
@@ -413,6 +433,7 @@ def all_tiers() -> list[str]:
         .order_by(Customer.tier)
         .tuples()
     ]
+    return sorted(found, key=lambda t: (RANK.get(t, len(RANK)), t))
 
 
 def find_by_phone(phone: str, *, include_deleted: bool = False) -> list[Customer]:
@@ -442,9 +463,17 @@ def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) 
     return out
 
 
-def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
-    """The JSON form the CLI prints (``list --json``) and exports use (of models, or of the
-    records :func:`iter_customers` yields)."""
+def customer_to_dict(customer: Customer, addresses: Sequence[Address], rules: TierRules | None = None) -> dict:
+    """The JSON form the CLI prints (``list --json``, ``show --json``) and exports use (of
+    models, or of the records :func:`iter_customers` yields).
+
+    ``tier`` is the name people see (银卡, or hand-typed text as typed); ``total_spent`` is
+    a string of yuan ("1234.50"). ``rules``: the tier rules, when the caller prints many.
+    """
+    from sellerdesk.core.money import format_plain
+    from sellerdesk.store import tiers
+
+    info = tiers.tier_info(customer, rules)
     return {
         "id": customer.id,
         "name": customer.name,
@@ -452,7 +481,12 @@ def customer_to_dict(customer: Customer, addresses: Sequence[Address]) -> dict:
         "wechat": customer.wechat,
         "tags": split_list(customer.tags),
         "flags": split_list(customer.flags),
-        "tier": customer.tier,
+        "tier": info.name,
+        "tier_manual": info.manual,
+        "order_count": customer.order_count,
+        "total_spent": format_plain(customer.total_spent_fen),
+        "last_order_date": _iso(customer.last_order_at)[:10],
+        "points": customer.points,
         "gender": customer.gender,
         "birthday": customer.birthday.isoformat() if customer.birthday else "",
         "source": customer.source,
@@ -525,7 +559,7 @@ class _Records:
 _CUSTOMER_RECORDS = _Records(
     Customer,
     "id name phone wechat tags flags tier gender birthday source notes marketing_consent "
-    "created_at updated_at deleted_at",
+    "created_at updated_at deleted_at order_count total_spent_fen last_order_at points tier_manual",
     "id",
 )
 _ADDRESS_RECORDS = _Records(

@@ -45,6 +45,7 @@ from sellerdesk import APP_NAME, __version__
 from sellerdesk.core import regions
 from sellerdesk.i18n import LANGUAGES
 from sellerdesk.store import customers, demo, queries
+from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.context import AppContext
@@ -247,6 +248,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
+        names = store_tiers.tier_rules() if tiers else None
         for combo, everything, values in (
             (self.tag_filter, self.tr("All tags"), tags),
             (self.tier_filter, self.tr("All tiers"), tiers),
@@ -256,7 +258,8 @@ class MainWindow(QMainWindow):
             combo.clear()
             combo.addItem(everything, None)
             for value in values:
-                combo.addItem(value, value)
+                # a tier is stored as its level key; the combo shows the level's name
+                combo.addItem(names.display(value) if combo is self.tier_filter and names else value, value)
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)

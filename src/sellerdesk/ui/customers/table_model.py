@@ -22,9 +22,11 @@ from PySide6.QtWidgets import QApplication
 
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.regions import big_region
+from sellerdesk.core.tiers import TierRules
 from sellerdesk.store import queries
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
+from sellerdesk.store.tiers import tier_rules
 
 # (key, store sort key); header texts come from CustomerTableModel.header_text.
 COLUMNS: tuple[str, ...] = ("name", "phone", "wechat", "address", "region", "tags", "tier", "last_order", "updated")
@@ -81,6 +83,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
         self.pages_loaded = 0  # how many page reads happened (tests check laziness)
         self._mask_phones = False
+        self._tier_rules: TierRules | None = None  # the tier names, read again when the data changes
 
     # --- what is shown ----------------------------------------------------------------------------------------
 
@@ -127,6 +130,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._orders.clear()
         self._positions.clear()
         self._region_cache.clear()
+        self._tier_rules = None
 
     def ordered_ids(self) -> list[int]:
         """Every customer of the current Trash state in ascending sort order (kept until the data changes)."""
@@ -272,7 +276,9 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "tags":
             return "、".join(split_list(row.tags))
         if key == "tier":
-            return row.tier
+            if self._tier_rules is None:
+                self._tier_rules = tier_rules()
+            return self._tier_rules.display(row.tier)  # the level's name; hand-typed text as typed
         if key == "last_order":
             when = local_time(row.last_order_at)
             return when.strftime("%Y-%m-%d") if when else ""
