@@ -25,6 +25,8 @@ class LogFileHandler(logging.handlers.RotatingFileHandler):
     """The rotated log files: readable by their user only (0600; the rotated ones are renamed,
     so they keep it), and quiet when they cannot be written."""
 
+    _sellerdesk: bool = False  # set on the handler setup_logging installs (a later call replaces it)
+
     def _open(self) -> io.TextIOWrapper:
         name, mode, encoding, errors = self.baseFilename, self.mode, self.encoding, self.errors
         # The handler's mode is a text mode ("a"), so open() gives a TextIOWrapper; typeshed
@@ -53,7 +55,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             root.removeHandler(handler)
             handler.close()
     handler = LogFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler._sellerdesk = True  # type: ignore[attr-defined]
+    handler._sellerdesk = True
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)
