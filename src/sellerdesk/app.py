@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
@@ -32,6 +33,9 @@ from sellerdesk.ui.context import AppContext, settings_for
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, storage_text
+
+if TYPE_CHECKING:
+    from sellerdesk.ui.main_window import MainWindow  # imported when the store is open (start-up time)
 
 log = logging.getLogger("sellerdesk.app")
 
@@ -90,7 +94,7 @@ def unlock(datadir: DataDir) -> bytes | None:
         return key
 
 
-def start(app: QApplication, datadir: DataDir):
+def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
     """Everything after the lock: returns the main window, or None to quit."""
     from sellerdesk.backup import clean_leftovers
 
@@ -120,7 +124,8 @@ def start(app: QApplication, datadir: DataDir):
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()  # a QCoreApplication to the type checker
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -153,7 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         window = start(app, datadir)
         if window is None:
             return 0
-        instance.activation_requested.connect(lambda: (window.showNormal(), window.raise_(), window.activateWindow()))
+
+        def bring_to_front() -> None:  # a second launch asked for this window
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+        instance.activation_requested.connect(bring_to_front)
         window.show()
         return app.exec()
     finally:

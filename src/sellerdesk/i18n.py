@@ -18,8 +18,10 @@ LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
 
 
-def pick_language(setting: str | None, locale: QLocale | None = None) -> str:
-    if setting in LANGUAGES:
+def pick_language(setting: object, locale: QLocale | None = None) -> str:
+    """``setting`` is what QSettings read: any type, since settings.ini is a file a user may
+    edit ("zh_CN, en" reads back as a list); only a known language code is obeyed."""
+    if isinstance(setting, str) and setting in LANGUAGES:
         return setting
     locale = locale or QLocale.system()
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import re
 from pathlib import Path
+from typing import cast
 
 from sellerdesk import private_files
 
@@ -23,9 +25,13 @@ class LogFileHandler(logging.handlers.RotatingFileHandler):
     """The rotated log files: readable by their user only (0600; the rotated ones are renamed,
     so they keep it), and quiet when they cannot be written."""
 
-    def _open(self):
+    _sellerdesk: bool = False  # set on the handler setup_logging installs (a later call replaces it)
+
+    def _open(self) -> io.TextIOWrapper:
         name, mode, encoding, errors = self.baseFilename, self.mode, self.encoding, self.errors
-        return open(name, mode, encoding=encoding, errors=errors, opener=private_files.opener)
+        # The handler's mode is a text mode ("a"), so open() gives a TextIOWrapper; typeshed
+        # cannot tell from a str variable.
+        return cast(io.TextIOWrapper, open(name, mode, encoding=encoding, errors=errors, opener=private_files.opener))
 
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         """A log line that cannot be written (a full disk) is dropped: never a traceback on
@@ -49,7 +55,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             root.removeHandler(handler)
             handler.close()
     handler = LogFileHandler(path, maxBytes=1_000_000, backupCount=5, encoding="utf-8")
-    handler._sellerdesk = True  # type: ignore[attr-defined]
+    handler._sellerdesk = True
     handler.setFormatter(MaskingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root.addHandler(handler)
     root.setLevel(level)

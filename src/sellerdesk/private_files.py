@@ -34,7 +34,7 @@ def _tighten(fd_or_path: int | Path, mode: int) -> None:
         log.debug("could not set mode %o on %s: %s", mode, fd_or_path, exc)
 
 
-def opener(path: str | os.PathLike, flags: int) -> int:
+def opener(path: str | os.PathLike[str], flags: int) -> int:
     """For ``open(..., opener=opener)``: a new file gets mode 0600; an existing one is made
     0600 before anything is written to it."""
     fd = os.open(path, flags, FILE_MODE)

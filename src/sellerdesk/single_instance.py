@@ -20,7 +20,7 @@ class SingleInstance(QObject):
 
     activation_requested = Signal()
 
-    def __init__(self, data_dir: Path, parent=None) -> None:
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         private_files.make_dir(data_dir)
         self._lock = QLockFile(str(data_dir / "sellerdesk.lock"))

@@ -274,6 +274,10 @@ def test_tiers_by_hand_and_recompute(cli, zs):
     code, _out, err = cli.run("tiers", "rule", "gold", "--spend", "100")
     assert code == 1 and "higher" in err
     assert json.loads(cli("tiers", "recompute", "--json")) == {"changed": 0}
+    levels = json.loads(cli("tiers", "rule", "silver", "--spend", "off", "--json"))["levels"]
+    assert (levels["silver"]["spend"], levels["silver"]["orders"]) == (None, 5)
+    levels = json.loads(cli("tiers", "rule", "silver", "--spend", "600", "--orders", "4", "--json"))["levels"]
+    assert (levels["silver"]["spend"], levels["silver"]["orders"]) == ("600.00", 4)
 
 
 def test_points(cli, zs):

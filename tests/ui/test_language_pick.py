@@ -1,4 +1,4 @@
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
 from sellerdesk.i18n import install_translations, pick_language
 
@@ -10,6 +10,18 @@ def test_pick_language_follows_locale_and_setting():
     assert pick_language(None, english) == "en"
     assert pick_language("en", chinese) == "en"
     assert pick_language("zh_CN", english) == "zh_CN"
+
+
+def test_a_hand_edited_language_setting_falls_back_to_the_locale(tmp_path):
+    """settings.ini is a text file a user may edit: "language=zh_CN, en" reads back as a list
+    (QSettings splits at commas), and a number as whatever INI gives; neither may stop the app."""
+    ini = tmp_path / "settings.ini"
+    ini.write_text("[ui]\nlanguage=zh_CN, en\n", encoding="utf-8")
+    value = QSettings(str(ini), QSettings.Format.IniFormat).value("ui/language", "auto")
+    assert value == ["zh_CN", "en"]
+    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+    assert pick_language(value, english) == "en"
+    assert pick_language(7, english) == "en"
 
 
 def test_install_both_languages(qapp):

@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
 
 from sellerdesk import __version__, private_files
 from sellerdesk.backup import settings as backup_settings
@@ -22,6 +23,9 @@ from sellerdesk.backup.snapshot import (
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.errors import WrongKeyError
 from sellerdesk.store.keys import KeyFile, key_id
+
+if TYPE_CHECKING:
+    from sellerdesk.store.session import DataDir
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +106,7 @@ def create_backup(
                 remove_stale_parts(folder)  # of a backup killed while writing here
                 name = _free_name(folder, local_time)
 
-                def write(fh) -> None:
+                def write(fh: BinaryIO) -> None:
                     with open(snap.path, "rb") as source:
                         write_backup(fh, header, source, key, progress, token)
 
@@ -127,7 +131,7 @@ def create_backup(
 
 
 def backup_datadir(
-    datadir,
+    datadir: DataDir,
     key: bytes,
     destinations: list[Path] | None = None,
     *,

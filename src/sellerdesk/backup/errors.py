@@ -13,7 +13,7 @@ class BackupError(StoreError):
 
 
 class NotABackupError(BackupError):
-    def __init__(self, path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(f"{path} is not a SellerDesk backup file.")
         self.path = path
 
@@ -21,7 +21,7 @@ class NotABackupError(BackupError):
 class BackupDamagedError(BackupError):
     """The file was changed, cut short or corrupted after it was written."""
 
-    def __init__(self, path, detail: str) -> None:
+    def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(
             f"The backup {path} is damaged or was modified ({detail}). It was not used; nothing was changed."
         )
@@ -30,7 +30,7 @@ class BackupDamagedError(BackupError):
 
 
 class BackupTooNewError(BackupError):
-    def __init__(self, path, what: str) -> None:
+    def __init__(self, path: Path | str, what: str) -> None:
         super().__init__(
             f"The backup {path} was made by a newer SellerDesk ({what}). Please update SellerDesk; nothing was changed."
         )

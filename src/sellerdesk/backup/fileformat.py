@@ -191,7 +191,7 @@ class BackupHeader:
     app_version: str
     schema_version: int
     created_at: dt.datetime  # aware, UTC
-    counts: dict  # customers, addresses, orders
+    counts: dict[str, int]  # customers, addresses, orders
     payload_size: int
     payload_sha256: str
     keyfile: KeyFile
@@ -278,7 +278,7 @@ class BackupInfo:
         return self.header.created_at
 
     @property
-    def counts(self) -> dict:
+    def counts(self) -> dict[str, int]:
         return self.header.counts
 
     @property

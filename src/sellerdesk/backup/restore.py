@@ -39,9 +39,10 @@ from sellerdesk.backup.create import create_backup
 from sellerdesk.backup.errors import BackupDamagedError, BackupError, RestoreNotInPlaceError
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload
 from sellerdesk.backup.leftovers import SAFETY_FOLDER, clean_leftovers
-from sellerdesk.backup.snapshot import open_raw, read_facts, remove_database_file
+from sellerdesk.backup.snapshot import read_facts, remove_database_file
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations, restore_journal
+from sellerdesk.store.database import open_raw
 from sellerdesk.store.errors import StoreError, WrongKeyError
 from sellerdesk.store.filelocks import HeldLock
 from sellerdesk.store.files import fsync_dir
@@ -59,7 +60,7 @@ MSG_SAFETY = "Backing up the current data first…"
 
 def _extract(
     info: BackupInfo, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
-) -> tuple[int, dict]:
+) -> tuple[int, dict[str, int]]:
     """Decrypt ``info`` into ``target`` (a new file) and check it against the header."""
     if key_id(key) != info.key_id:
         raise WrongKeyError()
@@ -111,7 +112,7 @@ class StagedRestore:
     info: BackupInfo
     key: bytes
     staged_path: Path
-    counts: dict
+    counts: dict[str, int]
     migrated_from: int | None = None
     safety_backup: Path | None = None
     lock: HeldLock | None = None  # the data directory's restore lock, held until commit or discard
@@ -130,7 +131,7 @@ class StagedRestore:
 class RestoreResult:
     info: BackupInfo
     key: bytes
-    counts: dict
+    counts: dict[str, int]
     migrated_from: int | None
     safety_backup: Path | None
     keyfile_replaced: bool
@@ -140,7 +141,7 @@ class RestoreResult:
     complete: bool = True
 
 
-def _current_keyfile(datadir) -> KeyFile | None:
+def _current_keyfile(datadir: DataDir) -> KeyFile | None:
     try:
         return datadir.vault.load()
     except (FileNotFoundError, KeyFileError):
@@ -148,7 +149,7 @@ def _current_keyfile(datadir) -> KeyFile | None:
 
 
 def _safety_backup(
-    datadir, keys: list[bytes | None], progress: ProgressCallback, token: CancelToken | None
+    datadir: DataDir, keys: list[bytes | None], progress: ProgressCallback, token: CancelToken | None
 ) -> Path | None:
     """Back up the database about to be replaced into ``<data dir>/before-restore``.
 

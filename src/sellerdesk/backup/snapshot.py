@@ -62,11 +62,11 @@ class Snapshot:
     size: int
     sha256: str
     schema_version: int
-    counts: dict
+    counts: dict[str, int]
     method: str = METHOD_BACKUP_API
 
 
-def read_facts(conn: sqlcipher.Connection) -> tuple[int, dict]:
+def read_facts(conn: sqlcipher.Connection) -> tuple[int, dict[str, int]]:
     """(schema version, {customers, addresses, orders}) of an open database."""
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     version = 0
@@ -136,7 +136,7 @@ def remove_abandoned_snapshots(folder: Path) -> int:
 
 def _copy_when_quiet(
     source: sqlcipher.Connection, db_path: Path, target: Path, progress: ProgressCallback, token: CancelToken | None
-) -> tuple[str, int, dict] | None:
+) -> tuple[str, int, dict[str, int]] | None:
     """The quiet copy (see the module doc): (sha256, schema version, counts), or None to fall back."""
     wal = Path(str(db_path) + "-wal")
     source.execute(f"PRAGMA busy_timeout = {QUIET_WAIT_MS}")
@@ -173,7 +173,7 @@ def _copy_when_quiet(
 
 def _backup_api(
     source: sqlcipher.Connection, key: bytes, target: Path, progress: ProgressCallback, token: CancelToken | None
-) -> tuple[int, dict]:
+) -> tuple[int, dict[str, int]]:
     private_files.touch(target)  # SQLite fills the empty file; its journal gets the same mode
     dest = sqlcipher.connect(str(target), isolation_level=None, check_same_thread=False)
     try:

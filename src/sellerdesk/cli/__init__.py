@@ -10,8 +10,12 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from typing import TYPE_CHECKING, TypeAlias
 
 from sellerdesk import __version__
+
+if TYPE_CHECKING:
+    from sellerdesk.store.errors import StorageError
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = [
@@ -22,6 +26,9 @@ COMMAND_MODULES = [
     "sellerdesk.cli.exchange_cmds",
     "sellerdesk.cli.backup_cmds",
 ]
+
+Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+"""What each command module's ``register(sub)`` adds its commands to."""
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -105,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _storage_problem(exc: BaseException):
+def _storage_problem(exc: BaseException) -> StorageError | None:
     """A failure of the disk or the file system (SQLite's or the OS's) as the store's
     :class:`~sellerdesk.store.errors.StorageError`, naming the data folder when SQLite
     does not say which file; None for anything else."""

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli import EXIT_ERROR, CliError
+from sellerdesk.cli import EXIT_ERROR, CliError, Subcommands
 from sellerdesk.cli.context import data_dir, unlock
 
 if TYPE_CHECKING:  # the rest is imported by the command that runs (the parser is built for every command)
     import datetime as dt
     from pathlib import Path
 
+    from sellerdesk.backup.fileformat import BackupInfo
+    from sellerdesk.store.session import DataDir
 
-def register(sub) -> None:
+
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("backup", help="write an encrypted backup and print the path of the file written")
     p.add_argument(
         "--to",
@@ -49,7 +53,7 @@ def _local(moment: dt.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def _describe(info) -> str:
+def _describe(info: BackupInfo) -> str:
     c = info.counts
     return (
         f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
@@ -57,7 +61,7 @@ def _describe(info) -> str:
     )
 
 
-def _facts(info) -> dict:
+def _facts(info: BackupInfo) -> dict[str, object]:
     return {
         "file": str(info.path),
         "created_at": info.created_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -68,7 +72,7 @@ def _facts(info) -> dict:
     }
 
 
-def _backup_key(info, datadir) -> bytes:
+def _backup_key(info: BackupInfo, datadir: DataDir) -> bytes:
     """Unlock a backup: keyring (same key id), $SELLERDESK_PASSPHRASE, else a typed secret."""
     from sellerdesk.backup import BackupNeedsSecretError, unlock_backup
     from sellerdesk.store.session import passphrase_from_env
@@ -106,7 +110,7 @@ def _app_running(home: Path) -> bool:
     return pid != os.getpid()
 
 
-def cmd_backup(args) -> int:
+def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.backup import backup_datadir
@@ -134,7 +138,7 @@ def cmd_backup(args) -> int:
     return EXIT_ERROR if result.failures else 0
 
 
-def cmd_verify(args) -> None:
+def cmd_verify(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from sellerdesk.backup import check_file, verify_backup
@@ -152,7 +156,7 @@ def cmd_verify(args) -> None:
         print(f"OK: {checked}; {_describe(info)}")
 
 
-def cmd_restore(args) -> None:
+def cmd_restore(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from sellerdesk.backup import check_file, finish_restore, restore_into

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
 
-from sellerdesk.cli import CliError
+from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import open_store
 
 MAX_DEMO = 1_000_000
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "demo",
         help="add clearly fake demo customers (phones 1xx-0000-xxxx, flagged 'demo'), or remove them",
@@ -26,7 +27,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_demo)
 
 
-def cmd_demo(args) -> None:
+def cmd_demo(args: argparse.Namespace) -> None:
     from sellerdesk.store import demo
 
     if args.remove == (args.customers is not None):

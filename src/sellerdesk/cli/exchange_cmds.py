@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
-from sellerdesk.cli import CliError
+from sellerdesk.cli import CliError, Subcommands
+
+if TYPE_CHECKING:
+    from sellerdesk.progress import ProgressCallback
 
 PHASES = {
     "reading": "Reading",
@@ -16,7 +21,7 @@ PHASES = {
 }
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     from sellerdesk.cli.store_cmds import _filter_args
 
     p = sub.add_parser("import", help="import customers from .xlsx/.xls/.ods/.csv (all or nothing)")
@@ -51,8 +56,8 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_export)
 
 
-def _progress_printer(enabled: bool):
-    last = {"phase": None, "step": -1}
+def _progress_printer(enabled: bool) -> ProgressCallback:
+    last: dict[str, str | int | None] = {"phase": None, "step": -1}
 
     def report(done: int, total: int, message: str = "") -> None:
         if not enabled:
@@ -66,7 +71,7 @@ def _progress_printer(enabled: bool):
     return report
 
 
-def cmd_import(args) -> int:
+def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.cli.context import open_store
@@ -106,7 +111,7 @@ def cmd_import(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.templates import list_templates
 

@@ -19,19 +19,25 @@ are imported inside the commands (the CLI starts without peewee or the store).
 
 from __future__ import annotations
 
+import argparse
 import datetime as _dt
 import json
 import re
 import sys
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
-from sellerdesk.cli import CliError
+from sellerdesk.cli import CliError, Subcommands
+
+if TYPE_CHECKING:
+    from sellerdesk.core.tiers import TierRules
+    from sellerdesk.store.orders import OrderRow
 
 STATUS_HELP = "pending|shipped|delivered|cancelled|refunded (or 待发货, 已发货, 已签收, 已取消, 已退款)"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     order = sub.add_parser("order", help="add, change, show, delete or restore one order")
     actions = order.add_subparsers(dest="order_command", metavar="ACTION")
     order.set_defaults(func=lambda args: _usage(order))
@@ -141,7 +147,7 @@ def register(sub) -> None:
     q.set_defaults(func=cmd_points_settings)
 
 
-def _usage(parser) -> int:
+def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_help(sys.stderr)
     return 2
 
@@ -202,7 +208,7 @@ def _print_json(doc: Any) -> None:
     sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
 
 
-def _ship_to_text(ship_to: dict | None) -> str:
+def _ship_to_text(ship_to: Mapping[str, str] | None) -> str:
     if not ship_to:
         return ""
     city = ship_to.get("city", "") if ship_to.get("city") != ship_to.get("province") else ""
@@ -210,7 +216,7 @@ def _ship_to_text(ship_to: dict | None) -> str:
     return f"{ship_to.get('recipient', '')} {place}".strip()
 
 
-def order_table(rows) -> str:
+def order_table(rows: Iterable[OrderRow]) -> str:
     from sellerdesk.cli.textout import table
     from sellerdesk.core.money import format_yuan
 
@@ -267,7 +273,7 @@ def customer_orders_text(customer_id: int) -> str:
 # --- commands ------------------------------------------------------------------------------------------------------
 
 
-def cmd_order_add(args) -> None:
+def cmd_order_add(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     customer_id = parse_id(args.customer, "customer id")
@@ -299,7 +305,7 @@ def cmd_order_add(args) -> None:
             print(order.id)
 
 
-def cmd_order_update(args) -> None:
+def cmd_order_update(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     order_id = parse_id(args.order, "order id")
@@ -333,7 +339,7 @@ def cmd_order_update(args) -> None:
             _print_json(orders.order_to_dict(orders.rows_for_ids([order.id])[order.id]))
 
 
-def cmd_order_show(args) -> None:
+def cmd_order_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.core.money import format_yuan
 
@@ -380,7 +386,7 @@ def _plain(fen: int) -> str:
     return format_plain(fen)
 
 
-def _move(args, deleting: bool) -> None:
+def _move(args: argparse.Namespace, deleting: bool) -> None:
     from sellerdesk.cli.context import open_store
 
     ids = [parse_id(text, "order id") for text in args.orders]
@@ -396,15 +402,15 @@ def _move(args, deleting: bool) -> None:
         raise CliError("some ids were not found or already " + ("deleted" if deleting else "live"))
 
 
-def cmd_order_delete(args) -> None:
+def cmd_order_delete(args: argparse.Namespace) -> None:
     _move(args, deleting=True)
 
 
-def cmd_order_restore(args) -> None:
+def cmd_order_restore(args: argparse.Namespace) -> None:
     _move(args, deleting=False)
 
 
-def _ship_to_provinces(args) -> list[str]:
+def _ship_to_provinces(args: argparse.Namespace) -> list[str]:
     from sellerdesk.core import regions
 
     provinces: list[str] = []
@@ -421,7 +427,7 @@ def _ship_to_provinces(args) -> list[str]:
     return list(dict.fromkeys(provinces))
 
 
-def cmd_orders(args) -> None:
+def cmd_orders(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     customer_id = parse_id(args.customer, "customer id") if args.customer is not None else None
@@ -452,9 +458,9 @@ def cmd_orders(args) -> None:
         if args.json:
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
-                rows = orders.rows_for_ids(chunk)
+                chunk_rows = orders.rows_for_ids(chunk)
                 sys.stdout.write(
-                    "".join(json.dumps(orders.order_to_dict(rows[i]), ensure_ascii=False) + "\n" for i in chunk)
+                    "".join(json.dumps(orders.order_to_dict(chunk_rows[i]), ensure_ascii=False) + "\n" for i in chunk)
                 )
             return
         rows_by_id = orders.rows_for_ids(ids)
@@ -464,7 +470,7 @@ def cmd_orders(args) -> None:
         print(f"{len(rows)} order(s)")
 
 
-def cmd_tier_set(args) -> None:
+def cmd_tier_set(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     customer_id = parse_id(args.customer, "customer id")
@@ -478,10 +484,17 @@ def cmd_tier_set(args) -> None:
     print(f"Customer {customer_id}: {info.name}" + (" (set by hand)" if info.manual else " (from their orders)"))
 
 
-def _rules_doc(rules, counts: dict[str, int] | None = None) -> dict:
+class _LevelDoc(TypedDict):
+    name: str
+    spend: str | None  # yuan, as a string
+    orders: int | None
+    customers: NotRequired[int]
+
+
+def _rules_doc(rules: TierRules, counts: dict[str, int] | None = None) -> dict[str, _LevelDoc]:
     from sellerdesk.core.tiers import LEVELS
 
-    out = {}
+    out: dict[str, _LevelDoc] = {}
     for key in LEVELS:
         threshold = rules.thresholds.get(key)
         out[key] = {
@@ -494,7 +507,9 @@ def _rules_doc(rules, counts: dict[str, int] | None = None) -> dict:
     return out
 
 
-def _print_rules(rules, counts: dict[str, int] | None, as_json: bool, extra: dict | None = None) -> None:
+def _print_rules(
+    rules: TierRules, counts: dict[str, int] | None, as_json: bool, extra: dict[str, object] | None = None
+) -> None:
     from sellerdesk.cli.textout import table
     from sellerdesk.core.money import format_yuan
 
@@ -512,7 +527,7 @@ def _print_rules(rules, counts: dict[str, int] | None, as_json: bool, extra: dic
     print("A customer reaches a level by spend OR order count in the last 12 months; a tier set by hand wins.")
 
 
-def cmd_tiers_show(args) -> None:
+def cmd_tiers_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     with open_store():
@@ -524,7 +539,7 @@ def cmd_tiers_show(args) -> None:
     _print_rules(rules, counts, args.json, {"recomputed_on": last.isoformat() if last else ""})
 
 
-def cmd_tiers_recompute(args) -> None:
+def cmd_tiers_recompute(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     with open_store():
@@ -537,7 +552,7 @@ def cmd_tiers_recompute(args) -> None:
         print(f"Recomputed the tiers: {changed} customer(s) changed tier.")
 
 
-def cmd_tiers_rule(args) -> None:
+def cmd_tiers_rule(args: argparse.Namespace) -> None:
     from dataclasses import replace
 
     from sellerdesk.cli.context import open_store
@@ -564,9 +579,9 @@ def cmd_tiers_rule(args) -> None:
                 raise CliError(f"{rules.names[NORMAL]} is where everyone starts; it has no thresholds")
             threshold = thresholds[key]
             if spend is not None:
-                threshold = replace(threshold, spend_fen=None if spend == "off" else spend)
+                threshold = replace(threshold, spend_fen=spend if isinstance(spend, int) else None)  # or "off"
             if count is not None:
-                threshold = replace(threshold, orders=None if count == "off" else count)
+                threshold = replace(threshold, orders=count if isinstance(count, int) else None)  # or "off"
             thresholds[key] = threshold
         names = dict(rules.names)
         if args.name is not None:
@@ -579,7 +594,7 @@ def cmd_tiers_rule(args) -> None:
         print(f"Saved; {changed} customer(s) changed tier.")
 
 
-def cmd_points_show(args) -> None:
+def cmd_points_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.textout import table
 
@@ -609,7 +624,7 @@ def cmd_points_show(args) -> None:
         print(table(["At (UTC)", "Points", "Order", "Note"], rows))
 
 
-def cmd_points_change(args) -> None:
+def cmd_points_change(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
     customer_id = parse_id(args.customer, "customer id")
@@ -625,7 +640,7 @@ def cmd_points_change(args) -> None:
     print(f"Customer {customer_id}: {balance} points")
 
 
-def cmd_points_settings(args) -> None:
+def cmd_points_settings(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.core.points import PointsError, PointsRule, parse_rate
 

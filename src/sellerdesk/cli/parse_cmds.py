@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 
-from sellerdesk.cli import CliError
+from sellerdesk.cli import CliError, Subcommands
 
 
-def register(sub) -> None:
+def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "parse-address",
         help="split a pasted address into name, phone, province, city, district and detail (JSON)",
@@ -22,7 +23,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_parse)
 
 
-def cmd_parse(args) -> None:
+def cmd_parse(args: argparse.Namespace) -> None:
     from sellerdesk.core.address import parse_to_json_dict
 
     if args.batch:

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from sellerdesk.cli import CliError
+from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import data_dir, open_store
 from sellerdesk.cli.textout import table
 
+if TYPE_CHECKING:
+    from sellerdesk.store.queries import CustomerFilter
 
-def register(sub) -> None:
+
+def register(sub: Subcommands) -> None:
     p = sub.add_parser("init", help="create an empty encrypted database and print its recovery code")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_init)
@@ -58,7 +64,7 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_recovery_code)
 
 
-def _filter_args(p) -> None:
+def _filter_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--search", default="", help="name, phone digits, WeChat ID, pinyin initials or address text")
     p.add_argument("--region", action="append", default=[], help="大区, e.g. 华东 (repeatable)")
     p.add_argument("--province", action="append", default=[], help="e.g. 广东省 or 广东 (repeatable)")
@@ -66,7 +72,7 @@ def _filter_args(p) -> None:
     p.add_argument("--tier", action="append", default=[], help="(repeatable)")
 
 
-def build_filter(args, *, trashed: bool = False):
+def build_filter(args: argparse.Namespace, *, trashed: bool = False) -> CustomerFilter:
     """The CustomerFilter the ``--search/--region/--province/--tag/--tier`` options describe."""
     from sellerdesk.store.queries import CustomerFilter
 
@@ -100,7 +106,7 @@ def _provinces(named_regions: list[str], named_provinces: list[str]) -> list[str
     return provinces
 
 
-def cmd_init(args) -> None:
+def cmd_init(args: argparse.Namespace) -> None:
     from sellerdesk.core.passwords import ADVICE, estimate
     from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
     from sellerdesk.store.session import passphrase_from_env
@@ -135,7 +141,7 @@ def cmd_init(args) -> None:
     print("It unlocks this database and every backup on a new machine if the password or keyring is lost.")
 
 
-def _address_from_args(args) -> dict | None:
+def _address_from_args(args: argparse.Namespace) -> dict | None:
     """The address of ``add``: smart paste of --address, then the split flags over it."""
     fields: dict = {}
     if args.address:
@@ -158,7 +164,7 @@ def _address_from_args(args) -> dict | None:
     return fields
 
 
-def cmd_add(args) -> None:
+def cmd_add(args: argparse.Namespace) -> None:
     from sellerdesk.store import customers, queries
     from sellerdesk.store.errors import ValidationError
 
@@ -186,7 +192,7 @@ def cmd_add(args) -> None:
             print(f"Added customer {customer.id}: {customer.name or customer.phone or customer.wechat}")
 
 
-def cmd_list(args) -> None:
+def cmd_list(args: argparse.Namespace) -> None:
     from sellerdesk.core.fields import place_text
     from sellerdesk.store import queries, tiers
 
@@ -214,7 +220,7 @@ def cmd_list(args) -> None:
             print(f"{count} customer(s)")
 
 
-def cmd_show(args) -> None:
+def cmd_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.order_cmds import customer_orders, customer_orders_text
     from sellerdesk.store import customers, queries
 
@@ -240,7 +246,7 @@ def cmd_show(args) -> None:
         print(customer_orders_text(customer.id))
 
 
-def _move(ids, action, done_text: str, missing_text: str) -> None:
+def _move(ids: Sequence[int], action: Callable[[Iterable[int]], list[int]], done_text: str, missing_text: str) -> None:
     """Trash or untrash ``ids``; report how many moved and fail if some could not."""
     with open_store():
         moved = action(ids)
@@ -249,7 +255,7 @@ def _move(ids, action, done_text: str, missing_text: str) -> None:
         raise CliError(missing_text)
 
 
-def cmd_trash(args) -> None:
+def cmd_trash(args: argparse.Namespace) -> None:
     from sellerdesk.store import customers
 
     _move(
@@ -260,7 +266,7 @@ def cmd_trash(args) -> None:
     )
 
 
-def cmd_untrash(args) -> None:
+def cmd_untrash(args: argparse.Namespace) -> None:
     from sellerdesk.store import customers
 
     _move(
@@ -271,7 +277,7 @@ def cmd_untrash(args) -> None:
     )
 
 
-def cmd_recovery_code(args) -> None:
+def cmd_recovery_code(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import unlock
 
     datadir = data_dir()

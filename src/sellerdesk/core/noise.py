@@ -10,7 +10,7 @@ LANDLINE_FAST_RE, POSTCODE_FAST_RE), which tests/core/test_noise.py checks again
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 NAME_MARK = "\x01"
 """Placed before the value of a name label (收货人：) so the parser knows it is a name."""
@@ -74,7 +74,7 @@ CHATTER_RE = re.compile(
 )
 
 
-def _each(words: list[str] | str, rest: str = "") -> list[str]:
+def _each(words: Iterable[str], rest: str = "") -> list[str]:
     return [re.escape(word) + rest for word in words]
 
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+_V = TypeVar("_V")
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 
 
-def escape_cell(value: object) -> object:
+def escape_cell(value: _V) -> _V | str:
     """Text that a spreadsheet would run as a formula gets a leading ' (formula injection).
 
     Numbers and dates are left alone; only strings are escaped.

@@ -40,7 +40,7 @@ MESSAGES = {
 class ExchangeError(Exception):
     """A refused file: ``code`` for the UI, ``params`` for its message, ``str()`` for the CLI."""
 
-    def __init__(self, code: str, **params) -> None:
+    def __init__(self, code: str, **params: object) -> None:
         self.code = code
         self.params = {k: str(v) if not isinstance(v, (int, float)) else v for k, v in params.items()}
         try:

@@ -10,11 +10,14 @@ lays out the workbook; the data rows are streamed into it by :mod:`.xlsx`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
-from collections import namedtuple
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, NamedTuple, Protocol, cast
+
+import peewee as pw
 
 from sellerdesk.core.fields import PLACE_FIELDS, place_text, region_text
 from sellerdesk.core.phones import normalize_phone
@@ -77,6 +80,57 @@ PER_ADDRESS_EXTRA = ("recipient", "address_phone", "label")
 _GENDER_TEXT = {"F": "女", "M": "男"}
 
 
+class CustomerLike(Protocol):
+    """What a column reads of a customer: a :class:`Customer` or an export :class:`CustomerRow`."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def wechat(self) -> str: ...
+    @property
+    def tags(self) -> str: ...
+    @property
+    def flags(self) -> str: ...
+    @property
+    def tier(self) -> str: ...
+    @property
+    def birthday(self) -> dt.date | str | None: ...  # a date, or (CustomerRow) its ISO text
+    @property
+    def gender(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def notes(self) -> str: ...
+
+
+class AddressLike(Protocol):
+    """What a column reads of an address: an :class:`Address` or an export :class:`AddressRow`."""
+
+    @property
+    def recipient(self) -> str: ...
+    @property
+    def phone(self) -> str: ...
+    @property
+    def province(self) -> str: ...
+    @property
+    def city(self) -> str: ...
+    @property
+    def district(self) -> str: ...
+    @property
+    def detail(self) -> str: ...
+    @property
+    def postal_code(self) -> str: ...
+    @property
+    def label(self) -> str: ...
+
+
+Getter = Callable[[CustomerLike, AddressLike | None], str]
+
+
 def default_columns(per_address: bool = False, split_region: bool = True) -> list[str]:
     columns = list(DEFAULT_COLUMNS)
     if per_address:
@@ -89,40 +143,41 @@ def default_columns(per_address: bool = False, split_region: bool = True) -> lis
     return columns
 
 
-def one_line(address: Address | None) -> str:
+def one_line(address: AddressLike | None) -> str:
     if address is None:
         return ""
     return place_text(address.province, address.city, address.district, address.detail)
 
 
-def _region(a) -> str:
+def _region(a: AddressLike) -> str:
     return region_text(a.province, a.city, a.district)
 
 
-def _birthday(value) -> str:
+def _birthday(value: dt.date | str | None) -> str:
     return "" if not value else (value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
-def _phone_of(c, a) -> str:
+def _phone_of(c: CustomerLike, a: AddressLike | None) -> str:
     return a.phone if a is not None and a.phone else c.phone
 
 
-def _mobile(c, a) -> str:
+def _mobile(c: CustomerLike, a: AddressLike | None) -> str:
     phone = _phone_of(c, a)
     return phone if normalize_phone(phone).kind == "mobile" else ""
 
 
-def _landline(c, a) -> str:
+def _landline(c: CustomerLike, a: AddressLike | None) -> str:
     phone = _phone_of(c, a)
     return phone if phone and normalize_phone(phone).kind != "mobile" else ""
 
 
-def _address_field(name: str):
-    return lambda c, a: getattr(a, name) if a is not None else ""
+def _address_field(name: str) -> Getter:
+    # every field read this way is text (AddressLike); getattr cannot say so
+    return lambda c, a: cast(str, getattr(a, name)) if a is not None else ""
 
 
 # key → (customer, address) → text; looked up once per column, not per cell
-_GETTERS = {
+_GETTERS: dict[str, Getter] = {
     "ref": lambda c, a: str(c.id),
     "id": lambda c, a: str(c.id),
     "name": lambda c, a: c.name,
@@ -143,16 +198,16 @@ _GETTERS = {
     "source": lambda c, a: c.source,
     "notes": lambda c, a: c.notes,
 }
-_RAW_GETTERS = {**_GETTERS, "recipient": lambda c, a: a.recipient if a is not None else ""}
+_RAW_GETTERS: dict[str, Getter] = {**_GETTERS, "recipient": lambda c, a: a.recipient if a is not None else ""}
 
 
-def getter(key: str, *, raw: bool = False):
+def getter(key: str, *, raw: bool = False) -> Getter:
     """The function ``(customer, address) -> text`` of column/template value ``key``
     (see :func:`value_of`); raises KeyError for an unknown key."""
     return (_RAW_GETTERS if raw else _GETTERS)[key]
 
 
-def value_of(key: str, customer: Customer, address: Address | None, *, raw: bool = False) -> str:
+def value_of(key: str, customer: CustomerLike, address: AddressLike | None, *, raw: bool = False) -> str:
     """The text of column/template value ``key`` for one customer (and one of its addresses).
 
     ``raw`` (spreadsheet export) gives the stored recipient as it is; couriers get the
@@ -175,7 +230,7 @@ class ExportResult:
     customers: int
     warnings: list[ExportWarning] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {
             "path": str(self.path),
             "rows": self.rows,
@@ -224,18 +279,46 @@ def _encodable(ch: str, charset: str) -> bool:
         return False
 
 
-_CUSTOMER_READ = ("id", "name", "phone", "wechat", "tags", "flags", "tier", "birthday", "gender", "source", "notes")
-_ADDRESS_READ = ("customer", "recipient", "phone", "province", "city", "district", "detail", "postal_code", "label")
-CustomerRow = namedtuple("CustomerRow", _CUSTOMER_READ)
-AddressRow = namedtuple("AddressRow", _ADDRESS_READ)
+class CustomerRow(NamedTuple):
+    """The columns :func:`iter_rows` reads of a customer, as stored (the tier as its name)."""
+
+    id: int
+    name: str
+    phone: str
+    wechat: str
+    tags: str
+    flags: str
+    tier: str
+    birthday: str | None  # ISO text
+    gender: str
+    source: str
+    notes: str
 
 
-def _select(model, names: Sequence[str]) -> str:
+class AddressRow(NamedTuple):
+    """The columns :func:`iter_rows` reads of an address, as stored."""
+
+    customer: int  # the customer's id
+    recipient: str
+    phone: str
+    province: str
+    city: str
+    district: str
+    detail: str
+    postal_code: str
+    label: str
+
+
+_CUSTOMER_READ = CustomerRow._fields
+_ADDRESS_READ = AddressRow._fields
+
+
+def _select(model: type[pw.Model], names: Sequence[str]) -> str:
     columns = ", ".join(f'"{model._meta.fields[n].column_name}"' for n in names)
     return f'SELECT {columns} FROM "{model._meta.table_name}"'
 
 
-def iter_rows(flt: CustomerFilter, batch: int = 900):
+def iter_rows(flt: CustomerFilter, batch: int = 900) -> Iterator[tuple[CustomerRow, list[AddressRow]]]:
     """``(customer, [addresses])`` for the view in display order, as light named tuples.
 
     The same view and order as :func:`sellerdesk.store.queries.iter_customers` (its
@@ -254,19 +337,24 @@ def iter_rows(flt: CustomerFilter, batch: int = 900):
     tier_name = tier_rules().display  # a tier is stored as its level key: the sheet gets the name people see
     tier_at = _CUSTOMER_READ.index("tier")
 
-    def make_customer(row: Sequence) -> CustomerRow:
+    def make_customer(row: Sequence[Any]) -> CustomerRow:
         return CustomerRow._make((*row[:tier_at], tier_name(row[tier_at]), *row[tier_at + 1 :]))
 
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
         marks = ", ".join("?" * len(chunk))
         people = {row[0]: make_customer(row) for row in DB.execute_sql(customer_sql.format(marks), chunk)}
-        places: dict[int, list] = {cid: [] for cid in chunk}
+        places: dict[int, list[AddressRow]] = {cid: [] for cid in chunk}
         for row in DB.execute_sql(address_sql.format(marks), chunk):
             places[row[0]].append(make_address(row))
         for cid in chunk:
             if cid in people:
                 yield people[cid], places[cid]
+
+
+def _constant(text: str) -> Getter:
+    """A template column's fixed text (``const``) as a column value."""
+    return lambda c, a: text
 
 
 def export_customers(
@@ -299,7 +387,7 @@ def export_customers(
         header_row = [hdr.export_header(k) for k in keys]
         sheet_name = "客户"
     if tpl is not None:
-        getters = [None if c.const is not None else getter(c.value) for c in tpl.columns]
+        getters = [getter(c.value) if c.const is None else _constant(c.const) for c in tpl.columns]
     else:
         getters = [getter(k, raw=True) for k in keys]
     total = queries.count_customers(flt)
@@ -324,9 +412,9 @@ def export_customers(
                     # empty cells are written as nothing at all (None): a third of the cells, saved
                     sheet.append([escape_cell(get(customer, address)) or None for get in getters])
                     continue
-                out = []
+                out: list[str | None] = []
                 for col, get in zip(tpl.columns, getters):
-                    text = col.const if get is None else get(customer, address)
+                    text = get(customer, address)
                     for code in check_cell(text, tpl.charset, col.max_length, col.required):
                         warnings.append(ExportWarning(rows + 1, col.header, code))
                     out.append(escape_cell(text) or None)

@@ -44,7 +44,7 @@ class TemplateColumn:
 @dataclass(frozen=True)
 class Template:
     name: str
-    title: dict = field(default_factory=dict)
+    title: dict[str, str] = field(default_factory=dict)  # language → title
     sheet: str = "Sheet1"
     charset: str = ""
     columns: tuple[TemplateColumn, ...] = ()

@@ -19,11 +19,18 @@ import json
 import queue
 import threading
 from collections.abc import Iterator, Sequence
-from typing import Any
+from types import TracebackType
+from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from sellerdesk.store.models import DB
+
+if TYPE_CHECKING:
+    from sqlcipher3 import dbapi2 as sqlcipher
+
+# Turns a driver's exception into peewee's own, as execute_sql does; peewee's stubs leave it out.
+_PEEWEE_ERRORS: pw.ExceptionWrapper = pw.__exception_wrapper__  # type: ignore[attr-defined]
 
 
 def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
@@ -38,7 +45,7 @@ def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
     ]
 
 
-def _json_rows_supported(conn) -> bool:
+def _json_rows_supported(conn: sqlcipher.Connection) -> bool:
     try:
         conn.execute("SELECT value ->> 0 FROM jsonb_each('[[1]]')").fetchall()
     except Exception:  # noqa: BLE001 - an SQLite before 3.45 (or another engine): rows go in row by row
@@ -64,7 +71,7 @@ class Writer:
         self.db = db if db is not None else DB.obj
         self._conn = self.db.connection()
         self.threaded = _json_rows_supported(self._conn)
-        self._queue: queue.Queue = queue.Queue(maxsize=depth)
+        self._queue: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(maxsize=depth)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._stop = False
@@ -73,7 +80,9 @@ class Writer:
     def __enter__(self) -> Writer:
         return self
 
-    def __exit__(self, exc_type, exc, tb) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close(discard=exc_type is not None)
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> None:
@@ -97,7 +106,7 @@ class Writer:
         names = ", ".join(f'"{c}"' for c in columns)
         if not self.threaded:
             marks = ", ".join("?" for _ in columns)
-            with pw.__exception_wrapper__:
+            with _PEEWEE_ERRORS:
                 self._conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
             return
         picks = ", ".join(f"value ->> {i}" for i in range(len(columns)))
@@ -155,7 +164,7 @@ class Writer:
             raise error
 
     def _execute(self, sql: str, params: Sequence[Any]) -> None:
-        with pw.__exception_wrapper__:  # driver errors as peewee's, as execute_sql gives them
+        with _PEEWEE_ERRORS:  # driver errors as peewee's, as execute_sql gives them
             self._conn.execute(sql, params)
 
     def _loop(self) -> None:

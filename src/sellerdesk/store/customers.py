@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from sellerdesk.core import regions
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
@@ -34,7 +35,7 @@ _ADDRESS_FIELD_SET = frozenset(ADDRESS_FIELDS) | {"is_default"}
 # Bulk writers normalise the same phone several times per row (customer, address, duplicate
 # key): results are immutable, and the recent ones are all that repeat.
 @lru_cache(maxsize=4096)
-def phone_of(text) -> PhoneResult:
+def phone_of(text: object) -> PhoneResult:
     """:func:`normalize_phone`, cached; a plain 11-digit mobile (most cells of a sheet) is
     answered without the general path (tested equal to it)."""
     if type(text) is str and len(text) == 11 and text.isascii() and MOBILE_RE.fullmatch(text):
@@ -42,10 +43,11 @@ def phone_of(text) -> PhoneResult:
     return normalize_phone(text)
 
 
-def split_list(value) -> list[str]:
+def split_list(value: str | Iterable[object] | None) -> list[str]:
     """Tags/flags given as a list or as text separated by , ， ; ； | / or spaces."""
     if value is None:
         return []
+    items: Sequence[object]
     if isinstance(value, str):
         for sep in "，;；|/、\t\n":
             value = value.replace(sep, ",")
@@ -69,20 +71,25 @@ def _clean_list_text(value: str) -> str:
     return join_list(split_list(value))  # a sheet's tag cells repeat: 'VIP', 'VIP,老客户' …
 
 
-def clean_list(value) -> str:
+def clean_list(value: str | Iterable[object] | None) -> str:
     """Tags/flags as stored: split, stripped, de-duplicated, joined with ','."""
     return _clean_list_text(value) if isinstance(value, str) else join_list(split_list(value))
 
 
-def audit(action: str, entity: str = "", entity_id: int | None = None, **detail) -> None:
+def audit(action: str, entity: str = "", entity_id: int | None = None, **detail: object) -> None:
     AuditEntry.create(action=action, entity=entity, entity_id=entity_id, detail=detail or None)
 
 
-def _field_errors(clean: Callable[[Mapping], dict]) -> Callable[[Mapping], dict]:
+# Field values by name, as callers give them (text, lists of tags, dates, None…) and as the
+# models take them once cleaned: of several types, hence Any.
+_Fields = Mapping[str, Any]
+
+
+def _field_errors(clean: Callable[[_Fields], dict[str, Any]]) -> Callable[[_Fields], dict[str, Any]]:
     """A value over its field's limit (core.text.clean_field) is the store's TooLongError."""
 
     @functools.wraps(clean)
-    def run(data: Mapping) -> dict:
+    def run(data: _Fields) -> dict[str, Any]:
         try:
             return clean(data)
         except FieldTooLong as exc:
@@ -92,11 +99,11 @@ def _field_errors(clean: Callable[[Mapping], dict]) -> Callable[[Mapping], dict]
 
 
 @_field_errors
-def _clean_customer(data: Mapping) -> dict:
+def _clean_customer(data: _Fields) -> dict[str, Any]:
     if not _CUSTOMER_FIELD_SET.issuperset(data):
         unknown = set(data) - _CUSTOMER_FIELD_SET
         raise ValidationError("Unknown customer fields: " + ", ".join(sorted(unknown)))
-    out: dict = {}
+    out: dict[str, Any] = {}
     for field, value in data.items():
         if type(value) is str and field not in _SPECIAL_CUSTOMER_FIELDS:
             out[field] = clean_field(field, value)
@@ -121,7 +128,7 @@ def _clean_customer(data: Mapping) -> dict:
     return out
 
 
-def _as_date(value) -> _dt.date | None:
+def _as_date(value: object) -> _dt.date | None:
     if value in (None, ""):
         return None
     if isinstance(value, _dt.datetime):
@@ -139,11 +146,11 @@ def _as_date(value) -> _dt.date | None:
 
 
 @_field_errors
-def _clean_address(data: Mapping) -> dict:
+def _clean_address(data: _Fields) -> dict[str, Any]:
     if not _ADDRESS_FIELD_SET.issuperset(data):
         unknown = set(data) - _ADDRESS_FIELD_SET
         raise ValidationError("Unknown address fields: " + ", ".join(sorted(unknown)))
-    out = {}
+    out: dict[str, Any] = {}
     for field in ADDRESS_FIELDS:
         if field in data:
             value = data[field]
@@ -153,27 +160,27 @@ def _clean_address(data: Mapping) -> dict:
     return out
 
 
-def clean_customer_fields(data: Mapping) -> dict:
+def clean_customer_fields(data: _Fields) -> dict[str, Any]:
     """The normalisation create/update apply, for bulk writers (the importer) — one owner."""
     return _clean_customer(data)
 
 
-def clean_address_fields(data: Mapping) -> dict:
+def clean_address_fields(data: _Fields) -> dict[str, Any]:
     """The address normalisation add/update apply, for bulk writers (the importer)."""
     return _clean_address(data)
 
 
-def address_values(address: Address) -> dict:
+def address_values(address: Address) -> dict[str, str]:
     """The user-visible fields of an address, as stored in history rows and snapshots."""
     return {f: getattr(address, f) for f in ADDRESS_FIELDS}
 
 
-def validate_identifying(data: Mapping) -> None:
+def validate_identifying(data: _Fields) -> None:
     if not any(str(data.get(f) or "").strip() for f in ("name", "phone", "wechat")):
         raise ValidationError("A customer needs at least a name, a phone or a WeChat ID.", code="no_identity")
 
 
-def create_customer(data: Mapping, addresses: Sequence[Mapping] = (), *, reason: str = "created") -> Customer:
+def create_customer(data: _Fields, addresses: Sequence[_Fields] = (), *, reason: str = "created") -> Customer:
     """Add a customer with its addresses; the first address (or one marked) becomes default."""
     edits = [
         AddressEdit({k: v for k, v in a.items() if k != "is_default"}, is_default=bool(a.get("is_default")))
@@ -210,7 +217,7 @@ def resolved_place(values: Mapping[str, object]) -> dict[str, object]:
 
 
 def save_customer(
-    customer_id: int | None, data: Mapping, addresses: Sequence[AddressEdit] = (), *, reason: str = ""
+    customer_id: int | None, data: _Fields, addresses: Sequence[AddressEdit] = (), *, reason: str = ""
 ) -> Customer:
     """Create (``customer_id`` None) or update a customer with its addresses, in one transaction.
 
@@ -281,7 +288,7 @@ def get_customer(customer_id: int, *, include_deleted: bool = True) -> Customer:
     return customer
 
 
-def update_customer(customer_id: int, changes: Mapping, *, reason: str = "edited") -> Customer:
+def update_customer(customer_id: int, changes: _Fields, *, reason: str = "edited") -> Customer:
     with DB.atomic():
         customer = get_customer(customer_id)
         cleaned = _clean_customer(changes)
@@ -297,7 +304,7 @@ def update_customer(customer_id: int, changes: Mapping, *, reason: str = "edited
     return customer
 
 
-def _insert_address(customer: Customer, fields: Mapping, make_default: bool, reason: str) -> Address:
+def _insert_address(customer: Customer, fields: _Fields, make_default: bool, reason: str) -> Address:
     now = utcnow()
     values = _clean_address(fields)
     if make_default:
@@ -324,7 +331,7 @@ def live_addresses(customer_id: int) -> list[Address]:
 
 
 def add_address(
-    customer_id: int, fields: Mapping, *, make_default: bool | None = None, reason: str = "added"
+    customer_id: int, fields: _Fields, *, make_default: bool | None = None, reason: str = "added"
 ) -> Address:
     with DB.atomic():
         customer = get_customer(customer_id)
@@ -347,7 +354,7 @@ def _get_address(address_id: int) -> Address:
     return address
 
 
-def update_address(address_id: int, fields: Mapping, *, reason: str = "edited") -> AddressChange | None:
+def update_address(address_id: int, fields: _Fields, *, reason: str = "edited") -> AddressChange | None:
     """Change an address in place and record old → new; None when nothing changed."""
     with DB.atomic():
         address = _get_address(address_id)
@@ -500,6 +507,6 @@ def purge_customers(ids: Iterable[int]) -> int:
     return purged
 
 
-def _chunks(items: Sequence[int], size: int = 500):
+def _chunks(items: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]

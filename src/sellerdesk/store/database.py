@@ -17,7 +17,9 @@ import logging
 import os
 import shutil
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
@@ -118,14 +120,14 @@ class StoreDatabase(SqlCipherDatabase):
         if mapped is not None:
             raise mapped from exc
 
-    def _connect(self):
+    def _connect(self) -> sqlcipher.Connection:
         try:
             return super()._connect()
         except sqlcipher.DatabaseError as exc:
             self._raise_storage(exc)
             raise
 
-    def execute_sql(self, sql, params=None, *args, **kwargs):
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> sqlcipher.Cursor:
         try:
             return super().execute_sql(sql, params, *args, **kwargs)
         except pw.DatabaseError as exc:

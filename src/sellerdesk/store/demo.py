@@ -25,7 +25,7 @@ from sellerdesk.core import orders as orders_core
 from sellerdesk.core import regions
 from sellerdesk.core import tiers as core_tiers
 from sellerdesk.core.pinyin import initials, sort_key
-from sellerdesk.progress import CancelToken
+from sellerdesk.progress import CancelToken, no_progress
 from sellerdesk.store import bulk, search, settings
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.customers import FLAG_DEMO, audit
@@ -341,7 +341,7 @@ def generate(
     if count < 0:
         raise ValueError("count must be >= 0")
     rng = random.Random(seed)
-    report = progress or (lambda done, total, message="": None)
+    report = progress or no_progress
     # A bigger page cache for the load: the rows go into a dozen indexes in random order, and
     # with the usual 32 MiB pages were evicted (encrypted, spilled) and read back over and over.
     db = DB.obj
@@ -499,8 +499,8 @@ class _OrderMaker:
         self.since = core_tiers.window_start(today)
         self.next_id = 1
         self.made = 0
-        self.order_rows: list[tuple] = []
-        self.item_rows: list[tuple] = []
+        self.order_rows: list[tuple[object, ...]] = []
+        self.item_rows: list[tuple[object, ...]] = []
         # Per-order Python work is most of the load's time: draws are bisections of one
         # random(), day texts and line texts (as core.orders.format_items writes them) are made once.
         self._days = [today - _dt.timedelta(days=d) for d in range(731)]

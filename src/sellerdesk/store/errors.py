@@ -12,13 +12,13 @@ class StoreError(Exception):
 
 
 class DatabaseMissingError(StoreError):
-    def __init__(self, path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(f"No SellerDesk database at {path}. Run 'sellerdesk-cli init' or start the app to create one.")
         self.path = path
 
 
 class DatabaseExistsError(StoreError):
-    def __init__(self, path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(f"A SellerDesk database already exists at {path}.")
         self.path = path
 
@@ -32,7 +32,7 @@ class WrongKeyError(StoreError):
 
 
 class NotADatabaseError(StoreError):
-    def __init__(self, path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(f"{path} is not a SellerDesk database, or it is damaged.")
         self.path = path
 

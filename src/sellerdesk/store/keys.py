@@ -232,7 +232,7 @@ def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     return Scrypt(salt=salt, length=KEY_BYTES, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
 
-def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict:
+def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict[str, Any]:
     """Encrypt ``key`` under a key derived from ``secret``: a JSON-ready envelope."""
     salt = os.urandom(16)
     nonce = os.urandom(12)
@@ -249,7 +249,7 @@ def wrap(key: bytes, secret: str, *, aad: bytes = b"sellerdesk-key") -> dict:
     }
 
 
-def unwrap(envelope: dict, secret: str, *, aad: bytes = b"sellerdesk-key") -> bytes | None:
+def unwrap(envelope: object, secret: str, *, aad: bytes = b"sellerdesk-key") -> bytes | None:
     """The key inside ``envelope`` if ``secret`` opens it, else None.
 
     A malformed envelope or an out-of-bounds scrypt cost raises :class:`EnvelopeError`
@@ -263,12 +263,12 @@ def unwrap(envelope: dict, secret: str, *, aad: bytes = b"sellerdesk-key") -> by
         return None
 
 
-def seal(key: bytes, plaintext: str) -> dict:
+def seal(key: bytes, plaintext: str) -> dict[str, Any]:
     nonce = os.urandom(12)
     return {"nonce": b64(nonce), "ct": b64(AESGCM(key).encrypt(nonce, plaintext.encode("utf-8"), b"sealed"))}
 
 
-def unseal(key: bytes, sealed: dict) -> str:
+def unseal(key: bytes, sealed: dict[str, Any]) -> str:
     return AESGCM(key).decrypt(unb64(sealed["nonce"]), unb64(sealed["ct"]), b"sealed").decode("utf-8")
 
 
@@ -278,8 +278,8 @@ class KeyFile:
 
     mode: str
     key_id: str
-    envelopes: dict  # "recovery" and, in password mode, "password"
-    recovery_sealed: dict
+    envelopes: dict[str, dict[str, Any]]  # "recovery" and, in password mode, "password"
+    recovery_sealed: dict[str, Any]
 
     def to_json(self) -> bytes:
         doc = {
@@ -304,7 +304,7 @@ class KeyFile:
             raise EnvelopeError("the key id is not 16 hex digits")
         if not isinstance(envelopes, dict) or "recovery" not in envelopes:
             raise EnvelopeError("no recovery envelope")
-        checked = {}
+        checked: dict[str, dict[str, Any]] = {}
         for name, envelope in envelopes.items():
             if name not in ENVELOPE_NAMES:
                 raise EnvelopeError(f"unknown envelope {str(name)[:20]!r}")
@@ -374,23 +374,25 @@ class Vault:
 
     def create(self, mode: str, password: str | None = None) -> tuple[bytes, str]:
         """Make a new data key; return it and the recovery code to show the user once."""
+        keyring = None  # where the key goes in keyring mode
         if mode == MODE_PASSWORD:
             if not password or len(password) < MIN_PASSWORD_LENGTH:
                 raise StoreError(f"The master password must have at least {MIN_PASSWORD_LENGTH} characters.")
         elif mode == MODE_KEYRING:
-            if self.secret_store is None:
+            keyring = self.secret_store
+            if keyring is None:
                 raise KeyringUnavailable(KeyringUnavailable.NO_BACKEND)
-            self.secret_store.check()
+            keyring.check()
         else:
             raise ValueError(mode)
         key = secrets.token_bytes(KEY_BYTES)
         code = new_recovery_code()
         envelopes = {"recovery": wrap(key, code)}
-        if mode == MODE_PASSWORD:
+        if password and mode == MODE_PASSWORD:  # (a password mode without one was refused above)
             envelopes["password"] = wrap(key, password)
         keyfile = KeyFile(mode, key_id(key), envelopes, seal(key, code))
-        if mode == MODE_KEYRING:
-            self.secret_store.set("database-key:" + keyfile.key_id, key.hex())
+        if keyring is not None:
+            keyring.set("database-key:" + keyfile.key_id, key.hex())
         self.path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(self.path, keyfile.to_json())
         return key, code
@@ -452,6 +454,8 @@ class Vault:
     def save_to_keyring(self, key: bytes) -> None:
         """After a recovery on a new machine: put the key back into this machine's keyring."""
         keyfile = self.load()
+        if self.secret_store is None:  # (SELLERDESK_PASSPHRASE is set: the caller checks keyring_usable first)
+            raise KeyringUnavailable(KeyringUnavailable.NO_BACKEND)
         self.secret_store.set("database-key:" + keyfile.key_id, key.hex())
         if keyfile.mode != MODE_KEYRING:
             keyfile.mode = MODE_KEYRING

@@ -313,7 +313,7 @@ def needs_migration(db: pw.Database) -> bool:
 
 
 def migrate(
-    db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], None] | None = None
+    db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], object] | None = None
 ) -> int:
     """Run the missing steps up to ``target``; return the version the file is at afterwards.
 

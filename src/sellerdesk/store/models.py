@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+from typing import Any
 
 import peewee as pw
 
@@ -27,7 +28,7 @@ def utcnow() -> _dt.datetime:
 _JSON = json.JSONEncoder(ensure_ascii=False, sort_keys=True)
 
 
-def dump_json(value) -> str | None:
+def dump_json(value: object) -> str | None:
     """The stored text of a JSON column (bulk writers build rows with it directly)."""
     return None if value is None else _JSON.encode(value)
 
@@ -35,16 +36,21 @@ def dump_json(value) -> str | None:
 class JSONField(pw.TextField):
     """A JSON document stored as text (old/new values, address snapshots)."""
 
-    def db_value(self, value):
+    def db_value(self, value: object) -> str | None:
         return dump_json(value)
 
-    def python_value(self, value):
+    def python_value(self, value: str | None) -> Any:
         if value is None or value == "":
             return None
         return json.loads(value)
 
 
 class BaseModel(pw.Model):
+    """Every table but ``meta`` has peewee's implicit ``id`` primary key, and a foreign key
+    ``x`` gives each row ``x_id`` (the bare id, no query). peewee adds both itself; they are
+    declared on the models as bare annotations, for the type checker only (peewee ignores
+    annotations: the schema is the same)."""
+
     class Meta:
         database = DB
         legacy_table_names = False
@@ -61,6 +67,7 @@ class Meta(BaseModel):
 
 
 class Customer(BaseModel):
+    id: pw.AutoField[int]
     name = pw.CharField(default="", max_length=MAX_LENGTH["name"])
     name_pinyin = pw.CharField(default="", max_length=400)
     name_initials = pw.CharField(default="", max_length=MAX_LENGTH["name"], index=True)  # a letter a character
@@ -90,7 +97,9 @@ class Customer(BaseModel):
 
 
 class Address(BaseModel):
+    id: pw.AutoField[int]
     customer = pw.ForeignKeyField(Customer, backref="addresses", on_delete="CASCADE", index=False)
+    customer_id: pw.ForeignKeyField[int]
     recipient = pw.CharField(default="", max_length=MAX_LENGTH["recipient"])
     phone = pw.CharField(default="", max_length=MAX_LENGTH["phone"])
     province = pw.CharField(default="", max_length=MAX_LENGTH["province"])
@@ -113,8 +122,11 @@ class Address(BaseModel):
 class AddressChange(BaseModel):
     """One row for every address edit: what it was, what it became, when and why."""
 
+    id: pw.AutoField[int]
     address = pw.ForeignKeyField(Address, backref="changes", on_delete="CASCADE", index=True)
+    address_id: pw.ForeignKeyField[int]
     customer = pw.ForeignKeyField(Customer, backref="address_changes", on_delete="CASCADE", index=True)
+    customer_id: pw.ForeignKeyField[int]
     action = pw.CharField(max_length=20)  # create, update, delete, restore, verify
     old_values = JSONField(null=True)
     new_values = JSONField(null=True)
@@ -128,7 +140,9 @@ class Order(BaseModel):
     ``address_snapshot`` is the truth; ``address`` only says which address it was taken from.
     Written only through store.orders; soft-deleted with ``deleted_at``."""
 
+    id: pw.AutoField[int]
     customer = pw.ForeignKeyField(Customer, backref="orders", on_delete="CASCADE", index=False)
+    customer_id: pw.ForeignKeyField[int]
     order_date = pw.DateField()
     amount_fen = pw.BigIntegerField(default=0)  # the amount paid
     items = pw.TextField(default="")
@@ -142,6 +156,7 @@ class Order(BaseModel):
     notes = pw.TextField(default="")
     shipped_on = pw.DateField(null=True)
     address = pw.ForeignKeyField(Address, backref="orders", null=True, on_delete="SET NULL", index=False)
+    address_id: pw.ForeignKeyField[int | None]
     deleted_at = pw.DateTimeField(null=True)
     version = pw.IntegerField(default=1)  # optimistic locking: +1 on every write
 
@@ -152,7 +167,9 @@ class Order(BaseModel):
 class OrderItem(BaseModel):
     """A line of an order: product, quantity and unit price (None: not known)."""
 
+    id: pw.AutoField[int]
     order = pw.ForeignKeyField(Order, backref="lines", on_delete="CASCADE", index=False)
+    order_id: pw.ForeignKeyField[int]
     position = pw.IntegerField()
     product = pw.CharField(max_length=200)
     quantity = pw.IntegerField(default=1)
@@ -165,8 +182,11 @@ class OrderItem(BaseModel):
 class PointsEntry(BaseModel):
     """One change of a customer's points: earned by an order (and its reversal), or redeemed."""
 
+    id: pw.AutoField[int]
     customer = pw.ForeignKeyField(Customer, backref="points_entries", on_delete="CASCADE", index=False)
+    customer_id: pw.ForeignKeyField[int]
     order = pw.ForeignKeyField(Order, backref="points_entries", null=True, on_delete="SET NULL", index=True)
+    order_id: pw.ForeignKeyField[int | None]
     delta = pw.BigIntegerField()
     note = pw.CharField(default="", max_length=200)
     at = pw.DateTimeField(default=utcnow)
@@ -178,6 +198,7 @@ class PointsEntry(BaseModel):
 class AuditEntry(BaseModel):
     """What happened to the data, without personal details (ids and counts only)."""
 
+    id: pw.AutoField[int]
     at = pw.DateTimeField(default=utcnow, index=True)
     action = pw.CharField(max_length=40)
     entity = pw.CharField(default="", max_length=40)

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from sellerdesk.core import orders as core
 from sellerdesk.core.fields import ADDRESS_FIELDS
@@ -153,7 +153,7 @@ def _live_customer(customer_id: object) -> Customer:
 
 def _snapshot(
     customer_id: int, address_id: int | None, ship_to: Mapping[str, Any] | None
-) -> tuple[dict | None, int | None]:
+) -> tuple[dict[str, Any] | None, int | None]:
     """(snapshot, address id) for an order of ``customer_id``: given fields, the given
     address, or the customer's default address (None, None when they have none)."""
     if ship_to is not None:
@@ -590,7 +590,8 @@ def _lines_of(order_ids: Sequence[int]) -> dict[int, list[OrderLine]]:
             .order_by(OrderItem.order, OrderItem.position)
             .tuples()
         )
-        for oid, product, quantity, price in query:
+        rows = cast(Iterable[tuple[int, str, int, int | None]], query)  # (peewee's stubs: .tuples() is the query)
+        for oid, product, quantity, price in rows:
             out.setdefault(oid, []).append(OrderLine(product, quantity, price))
     return out
 
@@ -849,8 +850,8 @@ _ROWS_SQL = (
 def rows_for_ids(ids: Sequence[int]) -> dict[int, OrderRow]:
     """The rows for ``ids`` (any order; callers index by id)."""
     out: dict[int, OrderRow] = {}
-    date_of = Order.order_date.python_value
-    stamp_of = Order.updated_at.python_value
+    date_of: Callable[[object], _dt.date] = Order.order_date.python_value
+    stamp_of: Callable[[object], _dt.datetime] = Order.updated_at.python_value
     for chunk in _chunks(list(ids), 900):
         rows = DB.obj.execute_sql(_ROWS_SQL.format(marks=", ".join("?" * len(chunk))), list(chunk)).fetchall()
         for r in rows:
@@ -975,7 +976,7 @@ def customer_summary(customer_id: int, *, top: int = 5, today: _dt.date | None =
     ).fetchall()
     rules = store_tiers.tier_rules()
     info = store_tiers.tier_info(customer, rules)
-    date_of = Order.order_date.python_value
+    date_of: Callable[[object], _dt.date] = Order.order_date.python_value
     return CustomerSummary(
         customer_id=customer.id,
         order_count=count,

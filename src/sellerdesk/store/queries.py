@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from collections import namedtuple
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import peewee as pw
 
@@ -38,13 +38,13 @@ class CustomerFilter:
 
 
 # Sort keys the table offers, each an expression (the id breaks ties so the order is total).
-def _address_sort():
+def _address_sort() -> tuple[pw.ColumnBase, ...]:
     return (DefaultAddress.province, DefaultAddress.city, DefaultAddress.district, DefaultAddress.detail)
 
 
 DefaultAddress = Address.alias("da")
 
-SORT_KEYS = {
+SORT_KEYS: dict[str, Callable[[], tuple[pw.ColumnBase, ...]]] = {
     "name": lambda: (Customer.name_pinyin,),
     "phone": lambda: (Customer.phone,),
     "wechat": lambda: (Customer.wechat,),
@@ -61,7 +61,7 @@ SORT_KEYS = {
 }
 
 
-def _default_join(query: pw.ModelSelect) -> pw.ModelSelect:
+def _default_join(query: pw.ModelSelect[Customer]) -> pw.ModelSelect[Customer]:
     return query.join(
         DefaultAddress,
         pw.JOIN.LEFT_OUTER,
@@ -73,12 +73,12 @@ def _default_join(query: pw.ModelSelect) -> pw.ModelSelect:
     )
 
 
-def _default_addresses():
+def _default_addresses() -> pw.ModelSelect[Address]:
     """Live default addresses (served by the covering index of schema step 3)."""
     return Address.select(Address.customer).where((Address.is_default == True) & Address.deleted_at.is_null())  # noqa: E712 (peewee expression)
 
 
-def incomplete_expr():
+def incomplete_expr() -> pw.Expression:
     """Customers whose default address is missing or lacks province, city or detail.
 
     Written as ``id NOT IN (complete default addresses)`` so it needs no join.
@@ -87,13 +87,13 @@ def incomplete_expr():
     return Customer.id.not_in(complete)
 
 
-def _list_contains(column, item: str):
+def _list_contains(column: pw.ColumnBase, item: str) -> pw.Expression:
     """``column`` (a comma-separated list) holds ``item`` exactly."""
     padded = pw.Value(",").concat(column).concat(",")
     return pw.fn.INSTR(padded, f",{item},") > 0
 
 
-def _attribute_filters(query: pw.ModelSelect, flt: CustomerFilter) -> pw.ModelSelect:
+def _attribute_filters(query: pw.ModelSelect[Customer], flt: CustomerFilter) -> pw.ModelSelect[Customer]:
     """The tier, tag and flag conditions of ``flt`` (all must hold)."""
     if flt.tiers:
         values = list(flt.tiers)
@@ -107,7 +107,9 @@ def _attribute_filters(query: pw.ModelSelect, flt: CustomerFilter) -> pw.ModelSe
     return query
 
 
-def _where(query: pw.ModelSelect, flt: CustomerFilter, *, with_regions: bool = True) -> pw.ModelSelect:
+def _where(
+    query: pw.ModelSelect[Customer], flt: CustomerFilter, *, with_regions: bool = True
+) -> pw.ModelSelect[Customer]:
     query = query.where(Customer.deleted_at.is_null(not flt.trashed))
     if flt.ids is not None:
         query = query.where(Customer.id.in_(list(flt.ids)))
@@ -173,8 +175,12 @@ def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = Fa
     return ids
 
 
+RegionKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, bool]
+"""What a region set of :func:`allowed_ids` depends on: provinces, cities, incomplete, trashed."""
+
+
 def allowed_ids(
-    flt: CustomerFilter, region_cache: dict | None = None, universe: Sequence[int] | None = None
+    flt: CustomerFilter, region_cache: dict[RegionKey, set[int]] | None = None, universe: Sequence[int] | None = None
 ) -> set[int] | None:
     """The ids ``flt`` lets through apart from Trash state (None: no restriction).
 
@@ -191,7 +197,7 @@ def allowed_ids(
         if found is not None:
             sets.append(found)
     if flt.provinces or flt.cities or flt.incomplete_address:
-        key = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.trashed)
+        key: RegionKey = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.trashed)
         region = region_cache.get(key) if region_cache is not None else None
         if region is None:
             region = region_ids(flt, universe)
@@ -212,7 +218,7 @@ def allowed_ids(
     return out
 
 
-def id_list(sql: str, params=()) -> list[int]:
+def id_list(sql: str, params: Sequence[object] = ()) -> list[int]:
     """The first column of ``sql`` (integer ids) in its order, read as one JSON array.
 
     Twice as fast as fetching 100k one-column rows. The order holds: SQLite never
@@ -359,7 +365,7 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
     return out
 
 
-def _as_dt(value):
+def _as_dt(value: object) -> object:
     if value is None or not isinstance(value, str):
         return value
     return Customer.updated_at.python_value(value)
@@ -389,17 +395,18 @@ def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str
     return {place: n for place, n in counts.items() if n > 0}
 
 
-def _count_by_place(condition) -> dict[tuple[str, str], int]:
+def _count_by_place(condition: pw.ColumnBase | None) -> dict[tuple[str, str], int]:
     query = Address.select(Address.province, Address.city, pw.fn.COUNT(Address.id)).where(
         (Address.is_default == True) & Address.deleted_at.is_null()  # noqa: E712 (peewee expression)
     )
     if condition is not None:
         query = query.where(condition)
     query = query.group_by(Address.province, Address.city)
-    return {(p or "", c or ""): n for p, c, n in query.tuples()}
+    rows = cast(Iterable[tuple[str | None, str | None, int]], query.tuples())  # (peewee's stubs: the query)
+    return {(p or "", c or ""): n for p, c, n in rows}
 
 
-def _count_without_default(customers: pw.ModelSelect) -> int:
+def _count_without_default(customers: pw.ModelSelect[Customer]) -> int:
     """How many of ``customers`` have no live default address (they count under ("", ""))."""
     return customers.where(Customer.id.not_in(_default_addresses())).count()
 
@@ -425,14 +432,14 @@ def all_tags() -> list[str]:
 
 def all_tiers() -> list[str]:
     """The stored tiers of live customers: level keys lowest first, then hand-typed texts."""
-    found = [
-        t
-        for (t,) in Customer.select(Customer.tier)
+    query = (
+        Customer.select(Customer.tier)
         .where(Customer.deleted_at.is_null() & (Customer.tier != ""))
         .distinct()
         .order_by(Customer.tier)
         .tuples()
-    ]
+    )
+    found = [t for (t,) in cast(Iterable[tuple[str]], query)]  # (peewee's stubs: .tuples() is the query)
     return sorted(found, key=lambda t: (RANK.get(t, len(RANK)), t))
 
 
@@ -463,7 +470,9 @@ def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) 
     return out
 
 
-def customer_to_dict(customer: Customer, addresses: Sequence[Address], rules: TierRules | None = None) -> dict:
+def customer_to_dict(
+    customer: Customer, addresses: Sequence[Address], rules: TierRules | None = None
+) -> dict[str, object]:
     """The JSON form the CLI prints (``list --json``, ``show --json``) and exports use (of
     models, or of the records :func:`iter_customers` yields).
 
@@ -515,7 +524,7 @@ def customer_to_dict(customer: Customer, addresses: Sequence[Address], rules: Ti
     }
 
 
-def _iso(value) -> str:
+def _iso(value: object) -> str:
     if value is None:
         return ""
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
@@ -538,7 +547,7 @@ class _Records:
         plain = (pw.CharField, pw.TextField, pw.IntegerField, pw.ForeignKeyField)  # stored as read
         self.converters = [(i, f.python_value) for i, f in enumerate(fields) if not isinstance(f, plain)]
         attributes = [f.object_id_name if isinstance(f, pw.ForeignKeyField) else f.name for f in fields]
-        record = namedtuple(f"{model.__name__}Record", attributes)  # type: ignore[misc]
+        record = namedtuple(f"{model.__name__}Record", attributes)  # type: ignore[misc]  # fields known at run time
         self.make = record._make
 
     def read(self, ids: Sequence[int]) -> list[Any]:

@@ -26,7 +26,8 @@ import json
 import operator
 import re
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import cast
 
 import peewee as pw
 
@@ -228,6 +229,9 @@ def rebuild(db: pw.Database, row_sql: str = _ROW_SQL) -> None:
 
 _INSERT_TRIGGERS = ("customer_fts_ai", "address_fts_ai")
 
+IndexRow = tuple[int, str, str, str, str, str]
+"""A ``customer_fts`` row: id, name, pinyin, wechat, phones, address text."""
+
 
 def index_row(
     cid: int,
@@ -237,7 +241,7 @@ def index_row(
     wechat: str,
     phone: str,
     addresses: Sequence[Mapping[str, str]],
-) -> tuple:
+) -> IndexRow:
     """The ``customer_fts`` row ``_ROW_SQL`` makes of a customer, from values already in hand.
 
     ``addresses`` are the customer's live addresses in id order (dicts with recipient,
@@ -267,7 +271,7 @@ class BulkIndex:
     """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
 
     def __init__(self, grams: bool = False, writer: bulk.Writer | None = None, enabled: bool = True) -> None:
-        self.rows: list[tuple] = []
+        self.rows: list[IndexRow] = []
         self.grams = grams
         self.writer = writer
         self.enabled = enabled  # False without a search index (LIKE search): rows are not kept
@@ -309,7 +313,9 @@ _COLUMN_LIST = tuple(c.strip() for c in _COLUMNS.split(","))
 
 
 @contextlib.contextmanager
-def bulk_load(db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: bulk.Writer | None = None):
+def bulk_load(
+    db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: bulk.Writer | None = None
+) -> Iterator[BulkIndex]:
     """For loading many rows at once (demo data, big imports), inside the caller's transaction.
 
     Row-by-row index upkeep costs a delete and re-insert of the customer's index row for
@@ -369,12 +375,12 @@ def _load(db: pw.Database, given: BulkIndex, grams: bool, refresh_ids: Sequence[
         given.writer.wait()
     cursor = db.cursor()
     for start in range(0, len(given.rows), 10000):
-        chunk = given.rows[start : start + 10000]
-        cursor.executemany(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", chunk)
+        rows = given.rows[start : start + 10000]
+        cursor.executemany(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)", rows)
         if grams:  # tokens made chunk by chunk: 100k customers' would hold ~60 MB at once
             cursor.executemany(
                 f"INSERT INTO {GRAMS_TABLE} (rowid, t) VALUES (?, ?)",
-                [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in chunk],
+                [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in rows],
             )
     given.rows.clear()
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
@@ -447,19 +453,19 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _like(field, pattern: str):
+def _like(field: pw.ColumnBase, pattern: str) -> pw.NodeList:
     # Spelled out: peewee maps its LIKE operator to GLOB on SQLite, which takes no ESCAPE.
     return pw.NodeList((field, pw.SQL("LIKE"), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
 
 
-def _contains(field, text: str):
+def _contains(field: pw.ColumnBase, text: str) -> pw.NodeList:
     return _like(field, f"%{_escape_like(text)}%")
 
 
-def _term_like(term: str):
+def _term_like(term: str) -> pw.ColumnBase:
     """The portable version of one term."""
     lowered = term.lower()
-    clauses = [_contains(Customer.name, term), _contains(Customer.wechat, term)]
+    clauses: list[pw.ColumnBase] = [_contains(Customer.name, term), _contains(Customer.wechat, term)]
     if _DIGITS.match(term):
         clauses.append(_contains(Customer.phone, term))
     if _ASCII_LETTERS.match(lowered):
@@ -478,7 +484,7 @@ def _term_like(term: str):
     return _any(clauses)
 
 
-def _any(clauses):
+def _any(clauses: Sequence[pw.ColumnBase]) -> pw.ColumnBase:
     expr = clauses[0]
     for clause in clauses[1:]:
         expr = expr | clause
@@ -523,7 +529,7 @@ def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
     return parts
 
 
-def _term_fts(term: str):
+def _term_fts(term: str) -> pw.Expression:
     """As one ``id IN (…)`` expression: the ways to match joined with UNION (an OR of different
     access paths would make SQLite read every customer row instead)."""
     parts = _term_fts_parts(term)
@@ -546,7 +552,9 @@ def matching_ids(query: str) -> set[int] | None:
     if not terms:
         return None
     if not fts_enabled():
-        return {cid for (cid,) in Customer.select(Customer.id).where(matches(query)).tuples()}
+        # (peewee's stubs type .tuples() as the query itself)
+        rows = cast(Iterable[tuple[int]], Customer.select(Customer.id).where(matches(query)).tuples())
+        return {cid for (cid,) in rows}
     db = DB.obj
     found: set[int] | None = None
     for term in sorted(terms, key=len, reverse=True):  # longest (most selective) first
@@ -562,7 +570,7 @@ def matching_ids(query: str) -> set[int] | None:
     return found
 
 
-def matches(query: str):
+def matches(query: str) -> pw.ColumnBase | None:
     """An expression for customers matching every whitespace-separated term of ``query``."""
     terms = _terms(query)
     if not terms:

@@ -9,6 +9,14 @@ backends that would write the key to disk — and it turns a locked keyring into
 from __future__ import annotations
 
 import abc
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, TypeVarTuple
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend  # imported when first used (start-up time)
+
+_T = TypeVar("_T")
+_Args = TypeVarTuple("_Args")
 
 SERVICE = "sellerdesk"
 
@@ -91,19 +99,19 @@ _UNUSABLE_MODULES = ("keyring.backends.fail", "keyring.backends.null")
 class SystemKeyring(SecretStore):
     """The OS keyring through the ``keyring`` package (Secret Service, macOS Keychain, Windows)."""
 
-    def __init__(self, service: str = SERVICE, backend=None) -> None:
+    def __init__(self, service: str = SERVICE, backend: KeyringBackend | None = None) -> None:
         self.service = service
         self._backend = backend
 
     @property
-    def backend(self):
+    def backend(self) -> KeyringBackend:
         if self._backend is None:
             import keyring
 
             self._backend = keyring.get_keyring()
         return self._backend
 
-    def _usable_backends(self) -> list:
+    def _usable_backends(self) -> list[KeyringBackend]:
         backend = self.backend
         inner = getattr(backend, "backends", None)
         return list(inner) if inner is not None else [backend]
@@ -118,7 +126,7 @@ class SystemKeyring(SecretStore):
         ):
             raise KeyringUnavailable(KeyringUnavailable.INSECURE, self.describe())
 
-    def _call(self, func, *args):
+    def _call(self, func: Callable[[*_Args], _T], *args: *_Args) -> _T:
         from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
 
         self.check()

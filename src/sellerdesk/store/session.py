@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sellerdesk import paths
 from sellerdesk.store import restore_journal
-from sellerdesk.store.database import close_store, open_store
+from sellerdesk.store.database import StoreDatabase, close_store, open_store
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.files import write_atomic
 from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, check_new_password
@@ -164,7 +164,7 @@ class DataDir:
     def unlock_with_secret(self, text: str) -> bytes:
         return self.vault.unlock_with_secret(text)
 
-    def open(self, key: bytes):
+    def open(self, key: bytes) -> StoreDatabase:
         return open_store(self.db_path, key)
 
     @staticmethod
