@@ -114,6 +114,8 @@ class OrderDialog(QDialog):
         self.editing = order_id is not None
         self.version: int | None = None
         self.stored_status = core.PENDING
+        self.stored_lines: list[OrderLine] = []
+        self.gone = False  # the order to edit no longer exists
         self.lookup: PasteLookup | None = None
         self._amount_auto = True  # the amount follows the lines' sum until typed over
         self._filling = False
@@ -319,6 +321,13 @@ class OrderDialog(QDialog):
 
     # --- the customer -------------------------------------------------------------------------------------------
 
+    def ship_to_index(self, choice: ShipTo) -> int:
+        """The row of ``choice`` in the ship-to box, -1 if it is not there."""
+        for i in range(self.ship_to.count()):
+            if self.ship_to.itemData(i) == choice:
+                return i
+        return -1
+
     def _ship_to_changed(self) -> None:
         """The chosen ship-to in full under the box (the box itself is narrow)."""
         text = self.ship_to.currentData(Qt.ItemDataRole.ToolTipRole) or self.ship_to.currentText()
@@ -377,12 +386,8 @@ class OrderDialog(QDialog):
                 values = store_customers.address_values(address)
                 self.ship_to.addItem(self._address_text(values, label), ShipTo("address", address.id))
             self.ship_to.addItem(self.tr("No ship-to address"), ShipTo("none"))
-            index = 0
-            if select is not None:
-                for i in range(self.ship_to.count()):
-                    if self.ship_to.itemData(i) == select:
-                        index = i
-            self.ship_to.setCurrentIndex(index)
+            index = self.ship_to_index(select) if select is not None else 0
+            self.ship_to.setCurrentIndex(max(index, 0))
             for i in range(self.ship_to.count()):
                 self.ship_to.setItemData(i, self.ship_to.itemText(i), Qt.ItemDataRole.ToolTipRole)
         self._ship_to_changed()
@@ -469,7 +474,7 @@ class OrderDialog(QDialog):
                 filled.append(self.tr("the items"))
             except OrderError:
                 pass
-        if lookup.amount_fen is not None and not self.amount.text().strip():
+        if lookup.amount_fen is not None and (self._amount_auto or not self.amount.text().strip()):
             self.amount.setText(format_plain(lookup.amount_fen))
             self._amount_auto = False
             filled.append(self.tr("the amount paid"))
@@ -694,6 +699,7 @@ class OrderDialog(QDialog):
         rows = store_orders.rows_for_ids([self.order_id])
         row = rows.get(self.order_id)
         if row is None:
+            self.gone = True
             self.show_error(store_error(NotFoundError(f"No order with id {self.order_id}.")))
             ok_button(self.buttons).setEnabled(False)
             return
@@ -718,7 +724,8 @@ class OrderDialog(QDialog):
         finally:
             self._filling = False
         self._amount_auto = False
-        self.set_lines(store_orders.order_lines(row.id))
+        self.stored_lines = store_orders.order_lines(row.id)
+        self.set_lines(self.stored_lines)
         self.amount.setText(format_plain(row.amount_fen))
         self._allow_statuses(row.status)
         self.reload_button.setVisible(False)
@@ -757,6 +764,8 @@ class OrderDialog(QDialog):
         return values
 
     def accept(self) -> None:
+        if self.gone:
+            return
         self.show_error("")
         if self.paste_timer.isActive():
             self.recognise()
@@ -834,6 +843,8 @@ class OrderDialog(QDialog):
         changes = dict(values)
         if changes["status"] == self.stored_status:
             del changes["status"]
+        if changes["items"] == self.stored_lines:
+            del changes["items"]  # (kept as the seller wrote them: 39.9 is not rewritten as 39.90)
         changes.update(self._ship_to_arguments())
         store_orders.update_order(self.order_id, changes, expected_version=self.version)
         self.context.orders_changed.emit()
