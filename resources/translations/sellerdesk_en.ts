@@ -1488,7 +1488,15 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Paste order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1490,8 +1490,16 @@ but:
             <translation>主工具栏</translation>
         </message>
         <message>
+            <source>Paste order</source>
+            <translation>粘贴订单</translation>
+        </message>
+        <message>
             <source>Undo</source>
             <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>页面</translation>
         </message>
         <message>
             <source>Unsaved changes</source>

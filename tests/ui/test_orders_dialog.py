@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QItemSelectionModel
 from PySide6.QtWidgets import QDialog
 
 from sellerdesk.core.orders import OrderLine
@@ -135,7 +135,8 @@ def test_lines_can_be_added_edited_and_removed(app_context, qtbot):
     dialog.items.item(0, 2).setText("10")
     assert dialog.items.item(0, 3).text() == "¥30.00" and dialog.amount.text() == "30.00"
     _fill(dialog, "面膜 @5")
-    dialog.items.selectRow(1)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    dialog.items.selectionModel().select(dialog.items.model().index(1, 0), flags)
     dialog.remove_lines()
     assert dialog.lines() == [OrderLine("茶叶", 3, 1000)]
     assert dialog.amount.text() == "30.00"

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -206,6 +207,8 @@ class MainWindow(QMainWindow):
 
         self.empty = QWidget()
         self.empty.setObjectName("emptyState")
+        # its row of buttons (hidden ones included, before the first show) must not widen the window
+        self.empty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         self.empty_label = QLabel()
@@ -524,13 +527,13 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(self.customers_page_action)
-        bar.addAction(self.orders_page_action)
-        bar.addSeparator()
         # the page's own buttons: twins of the actions (hiding an action would also take its
         # shortcut and menu entry away on the other page)
         self.customer_buttons = [self._twin(a) for a in (self.new_action, self.paste_action, self.delete_action)]
-        self.order_buttons = [self._twin(a) for a in (self.new_order_action, self.paste_order_action)]
+        self.order_buttons = [
+            self._twin(self.new_order_action),
+            self._twin(self.paste_order_action, self.tr("Paste order")),
+        ]
         for action in self.customer_buttons + self.order_buttons:
             bar.addAction(action)
         self.undo_button = self._twin(self.undo_action, self.tr("Undo"))  # what it undoes: in its tooltip
@@ -546,6 +549,19 @@ class MainWindow(QMainWindow):
         bar.addAction(self.mask_action)
         self.addToolBar(bar)
         self.toolbar = bar
+        # the pages, as a rail on the left (room for the pages to come: shipping, care, dashboard)
+        rail = QToolBar(self.tr("Pages"))
+        rail.setObjectName("pagesRail")
+        rail.setMovable(False)
+        rail.setFloatable(False)
+        rail.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        rail.setIconSize(QSize(26, 26))
+        rail.addAction(self.customers_page_action)
+        rail.addAction(self.orders_page_action)
+        for action in rail.actions():
+            rail.widgetForAction(action).setMinimumWidth(56)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, rail)
+        self.pages_rail = rail
 
     def _twin(self, action: QAction, text: str = "") -> QAction:
         """A toolbar button for ``action`` without its shortcut, that can be hidden alone
@@ -718,6 +734,7 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.splitter)
             self._page_changed()
             if self.customers_stale:
+                self.customers_stale = False
                 self.on_customers_changed()
             self.table.setFocus()
 
