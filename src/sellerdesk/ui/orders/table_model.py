@@ -106,10 +106,30 @@ def compute_view(
         ids.reverse()
     counts = deleted = None
     if with_counts:
-        base = counts_filter(flt)
-        counts = store_orders.status_counts(base)
-        deleted = store_orders.count_orders(replace(base, deleted=True))
+        tabs = compute_counts(flt)
+        counts, deleted = tabs.status_counts, tabs.deleted_count
     return ViewResult(request, ids, counts, deleted)
+
+
+@dataclass(frozen=True)
+class TabCounts:
+    """The status tabs' numbers for the filters other than the status, and the couriers used."""
+
+    flt: OrderFilter  # counts_filter of the view's filter
+    status_counts: Mapping[str, int]
+    deleted_count: int
+    couriers: list[str]
+
+
+def compute_counts(flt: OrderFilter) -> TabCounts:
+    """The tab counts of ``flt`` (its status and deleted state aside): store reads, off the UI thread."""
+    base = counts_filter(flt)
+    return TabCounts(
+        base,
+        store_orders.status_counts(base),
+        store_orders.count_orders(replace(base, deleted=True)),
+        store_orders.couriers(),
+    )
 
 
 def local_date(value: _dt.date | None) -> str:
@@ -336,7 +356,9 @@ __all__ = [
     "SORT_FOR_COLUMN",
     "OrderTableModel",
     "ViewRequest",
+    "TabCounts",
     "ViewResult",
+    "compute_counts",
     "compute_view",
     "counts_filter",
     "items_text",

@@ -49,8 +49,10 @@ from sellerdesk.ui.orders.table_model import (
     COLUMNS,
     SORT_FOR_COLUMN,
     OrderTableModel,
+    TabCounts,
     ViewRequest,
     ViewResult,
+    compute_counts,
     compute_view,
     counts_filter,
 )
@@ -116,7 +118,8 @@ class OrdersView(QWidget):
         self._sort_orders: dict[tuple[str, bool], list[int]] = {}
         self._generation = 0  # +1 whenever the data changes: replies computed before are dropped
         self._wanted: ViewRequest | None = None
-        self._counts_for: OrderFilter | None = None
+        self._counts_for: OrderFilter | None = None  # the filters the tab counts shown are of
+        self._counts_asked: OrderFilter | None = None  # … and those a running job counts for
         self._counts: dict[str, int] = {}
         self._deleted_count = 0
         self._reselect: list[int] = []
@@ -326,8 +329,9 @@ class OrdersView(QWidget):
     def _fill_regions(self) -> None:
         self.region.addItem(self.tr("All regions"), ())
         names = [p.name for p in regions.provinces()]
+        big_of = {name: regions.big_region(name) for name in names}
         for big in regions.big_regions():
-            members = tuple(p for p in names if regions.big_region(p) == big)
+            members = tuple(p for p in names if big_of[p] == big)
             if not members:
                 continue
             self.region.addItem(big, members)
@@ -437,23 +441,32 @@ class OrdersView(QWidget):
         if data_changed:
             self._generation += 1
             self._sort_orders = {}  # a job still running fills the old one
-            self._counts_for = None
+            self._counts_for = self._counts_asked = None
         self.loaded = True
         flt = self.current_filter()
         request = ViewRequest(flt, self.sort[0], self.sort[1])
         self._wanted = request
         if not self._reselect:
             self._reselect = self.selected_ids()[:RESELECT_LIMIT]
-        with_counts = self._counts_for != counts_filter(flt)
         generation = self._generation
         sort_orders = self._sort_orders
 
-        def work(_progress, _token) -> tuple[int, ViewResult, list[str] | None]:
-            result = compute_view(request, sort_orders, with_counts)
-            return generation, result, store_orders.couriers() if with_counts else None
+        def ids(_progress, _token) -> tuple[int, ViewResult]:
+            return generation, compute_view(request, sort_orders, False)
 
-        job = Job(with_error_text(work), "orders-view")
-        job.succeeded.connect(self._view_ready)
+        self._start(ids, self._view_ready, "orders-view")
+        base = counts_filter(flt)
+        if base != self._counts_for and base != self._counts_asked:
+            self._counts_asked = base  # (one job for the tab counts of these filters)
+
+            def counts(_progress, _token) -> tuple[int, TabCounts]:
+                return generation, compute_counts(flt)
+
+            self._start(counts, self._counts_ready, "orders-counts")
+
+    def _start(self, work: Callable[[Any, Any], Any], done: Callable[[Any], None], name: str) -> None:
+        job = Job(with_error_text(work), name)
+        job.succeeded.connect(done)
         job.failed.connect(self._view_failed)
         job.finished.connect(self._job_finished)
         self._jobs.add(job)
@@ -465,17 +478,23 @@ class OrdersView(QWidget):
     def _view_failed(self, message: str) -> None:
         self._set_message(message, ERROR_COLOUR)
 
-    def _view_ready(self, reply: tuple[int, ViewResult, list[str] | None]) -> None:
-        generation, result, couriers = reply
+    def _counts_ready(self, reply: tuple[int, TabCounts]) -> None:
+        generation, tabs = reply
+        if tabs.flt == self._counts_asked:
+            self._counts_asked = None
+        if generation != self._generation or self._wanted is None or tabs.flt != counts_filter(self._wanted.flt):
+            return  # the filters or the data changed meanwhile: a newer count is on its way
+        self._counts_for = tabs.flt
+        self._counts = dict(tabs.status_counts)
+        self._deleted_count = tabs.deleted_count
+        self._show_counts()
+        self._fill_couriers(tabs.couriers)
+        self._emit_summary()
+
+    def _view_ready(self, reply: tuple[int, ViewResult]) -> None:
+        generation, result = reply
         if generation != self._generation or result.request != self._wanted:
             return  # overtaken by a newer filter or by a change of the data
-        if result.status_counts is not None:
-            self._counts_for = counts_filter(result.request.flt)
-            self._counts = dict(result.status_counts)
-            self._deleted_count = result.deleted_count or 0
-            self._show_counts()
-        if couriers is not None:
-            self._fill_couriers(couriers)
         self.model.show(result.request, result.ids)
         reselect, self._reselect = self._reselect, []
         if reselect:
@@ -505,7 +524,7 @@ class OrdersView(QWidget):
         else:
             self._generation += 1
             self._sort_orders = {}
-            self._counts_for = None
+            self._counts_for = self._counts_asked = None
             self.loaded = False
 
     def on_customers_changed(self) -> None:
