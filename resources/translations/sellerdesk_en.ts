@@ -1796,6 +1796,10 @@ Keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>no ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>As recorded: %1</source>
             <translation type="unfinished" />
         </message>

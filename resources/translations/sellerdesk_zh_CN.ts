@@ -1796,6 +1796,10 @@ Keep it somewhere safe.</source>
             <translation>（空地址）</translation>
         </message>
         <message>
+            <source>no ship-to address</source>
+            <translation>没有收货地址</translation>
+        </message>
+        <message>
             <source>As recorded: %1</source>
             <translation>原收货地址：%1</translation>
         </message>

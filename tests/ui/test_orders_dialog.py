@@ -275,6 +275,21 @@ def test_phones_follow_the_mask(app_context, qtbot):
     assert "138****5678" in dialog.ship_to.currentText()
 
 
+def test_an_order_without_ship_to_keeps_none_when_edited(app_context, qtbot):
+    cid = _customer(addresses=())  # no address when the order was recorded: no snapshot
+    order = store_orders.add_order(cid, amount_fen=100)
+    assert order.address_snapshot is None
+    customers.add_address(cid, ADDRESS | {"detail": "后来的地址"})
+    dialog = OrderDialog(app_context, order_id=order.id)
+    qtbot.addWidget(dialog)
+    assert dialog.ship_to.currentData() == ShipTo("keep")
+    assert dialog.ship_to.currentText() == "As recorded: no ship-to address"
+    dialog.notes.setPlainText("自提")
+    dialog.accept()
+    stored = store_orders.get_order(order.id)
+    assert stored.notes == "自提" and stored.address_snapshot is None  # not the address added later
+
+
 def test_no_ship_to_is_an_empty_snapshot(app_context, qtbot):
     cid = _customer()
     dialog = OrderDialog(app_context, customer_id=cid)

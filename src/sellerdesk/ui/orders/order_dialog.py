@@ -373,8 +373,9 @@ class OrderDialog(QDialog):
         customer's live addresses (the default first), or none."""
         with QSignalBlocker(self.ship_to):
             self.ship_to.clear()
-            if keep is not None:
-                self.ship_to.addItem(self.tr("As recorded: %1").replace("%1", self._address_text(keep)), ShipTo("keep"))
+            if keep is not None:  # editing: the order's own snapshot (maybe none) stays unless another is chosen
+                shown = self._address_text(keep) if any(keep.values()) else self.tr("no ship-to address")
+                self.ship_to.addItem(self.tr("As recorded: %1").replace("%1", shown), ShipTo("keep"))
             if pasted is not None:
                 self.ship_to.addItem(
                     self.tr("Pasted address: %1").replace("%1", self._address_text(pasted)), ShipTo("paste")
@@ -711,7 +712,7 @@ class OrderDialog(QDialog):
             self.tr("%1 — order #%2").replace("%1", self.customer_label.text()).replace("%2", str(row.id))
         )
         addresses = store_customers.live_addresses(row.customer_id)
-        self._fill_ship_to(addresses, keep=dict(row.ship_to) if row.ship_to else None)
+        self._fill_ship_to(addresses, keep=dict(row.ship_to or {}))
         self._filling = True
         try:
             self.order_date.setDate(qdate(row.order_date))
