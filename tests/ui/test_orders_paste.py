@@ -118,6 +118,22 @@ def test_a_failed_order_after_the_customer_was_made_does_not_make_them_twice(app
     assert queries.count_customers() == 2
 
 
+def test_a_failed_order_after_the_address_was_added_does_not_add_it_twice(app_context, qtbot, zhang):
+    other = store_orders.add_order(zhang, amount_fen=1, order_no="TAKEN")
+    dialog = _dialog(app_context, qtbot, f"张三 13812345678 {NEW_PLACE}\n订单号：TAKEN")
+    dialog.amount.setText("5")
+    dialog.accept()
+    assert dialog.error.text() == f"Order number TAKEN is already used by order #{other.id}."
+    added = customers.live_addresses(zhang)[1]
+    assert added.detail == "文三路100号"
+    assert dialog.ship_to.currentData() == ShipTo("address", added.id)  # the address just saved
+    dialog.order_no.setText("")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert len(customers.live_addresses(zhang)) == 2
+    assert store_orders.get_order(dialog.order_id).address_id == added.id
+
+
 def test_a_lone_phone_or_wechat_id_finds_the_customer(app_context, qtbot, zhang):
     customers.update_customer(zhang, {"wechat": "zs_8899"})
     for text in ("13812345678", "zs_8899"):

@@ -815,6 +815,8 @@ class OrderDialog(QDialog):
                     customer_written = True
                     if save_address and new_id is not None:
                         ship = {"address_id": new_id}
+                        choice = ShipTo("address", new_id)
+                    self._became_known(self.customer_id, choice if isinstance(choice, ShipTo) else None)
             elif lookup.can_create:
                 if not self.create_check.isChecked():
                     raise Refused(self.tr("Tick “Create the customer” or paste the message of a customer you have."))
@@ -823,7 +825,8 @@ class OrderDialog(QDialog):
                 customer_written = True
                 if isinstance(choice, ShipTo) and choice.kind == "paste" and address_id is not None:
                     ship = {"address_id": address_id}
-                self._became_known(customer_id, address_id)
+                    choice = ShipTo("address", address_id)
+                self._became_known(customer_id, choice if isinstance(choice, ShipTo) else None)
             else:
                 raise Refused(self.tr("No name, phone number or WeChat ID was recognised in the text."))
         if customer_written:
@@ -832,12 +835,12 @@ class OrderDialog(QDialog):
         self.order_id = order.id
         self.context.orders_changed.emit()
 
-    def _became_known(self, customer_id: int, address_id: int | None) -> None:
-        """The customer was just created: a failed order write after it must not create them twice."""
+    def _became_known(self, customer_id: int, choice: ShipTo | None) -> None:
+        """The customer was just written (created, or given the pasted address): the dialog now
+        records for them, so a failed order write after it does not write them twice."""
         self.lookup = None
         self._show_customer(customer_id)
-        if address_id is not None:
-            self._fill_ship_to(store_customers.live_addresses(customer_id), select=ShipTo("address", address_id))
+        self._fill_ship_to(store_customers.live_addresses(customer_id), select=choice)
 
     def _save_edit(self, values: dict[str, Any]) -> None:
         assert self.order_id is not None
