@@ -56,7 +56,6 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, CustomerTableModel
-from sellerdesk.ui.orders.order_dialog import record_order
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
@@ -789,11 +788,15 @@ class MainWindow(QMainWindow):
         if not self.orders_page_shown() and not self.trash_view_action.isChecked():
             ids = self.selected_ids()
             customer_id = ids[0] if len(ids) == 1 else None
+        from sellerdesk.ui.orders.order_dialog import record_order  # (imported when first used: launch time)
+
         self._order_recorded(record_order(self.context, self, customer_id))
 
     def paste_new_order(self) -> None:
         """Ctrl+Shift+V: a new order from the message on the clipboard (the customer found or made)."""
         text = QGuiApplication.clipboard().text().strip()
+        from sellerdesk.ui.orders.order_dialog import record_order
+
         self._order_recorded(record_order(self.context, self, None, text))
 
     def _order_recorded(self, order_id: int | None) -> None:

@@ -43,8 +43,6 @@ from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.orders import OrderFilter, StatusResult
-from sellerdesk.ui.orders.order_dialog import edit_order
-from sellerdesk.ui.orders.ship_dialog import ShipDialog
 from sellerdesk.ui.orders.table_model import (
     COLUMNS,
     SORT_FOR_COLUMN,
@@ -182,7 +180,7 @@ class OrdersView(QWidget):
         self.region.setObjectName("regionFilter")
         self.region.setToolTip(self.tr("Ship-to region (大区 or province)"))
         self.region.setMaxVisibleItems(24)
-        self._fill_regions()
+        self.region.addItem(self.tr("All regions"), ())  # the rest when first shown (the region table loads then)
         self.region.currentIndexChanged.connect(lambda _i: self.reload())
         self.courier = QComboBox()
         self.courier.setObjectName("courierFilter")
@@ -327,7 +325,8 @@ class OrdersView(QWidget):
         return f"{name} ({count:,})" if count is not None else name
 
     def _fill_regions(self) -> None:
-        self.region.addItem(self.tr("All regions"), ())
+        if self.region.count() > 1:
+            return
         names = [p.name for p in regions.provinces()]
         big_of = {name: regions.big_region(name) for name in names}
         for big in regions.big_regions():
@@ -533,6 +532,8 @@ class OrdersView(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        with QSignalBlocker(self.region):
+            self._fill_regions()
         if not self.loaded:
             self.reload()
 
@@ -662,6 +663,8 @@ class OrdersView(QWidget):
         ids = self.selected_ids()
         if len(ids) != 1 or self.model.request.flt.deleted:
             return
+        from sellerdesk.ui.orders.order_dialog import edit_order  # (imported when first used: launch time)
+
         self._reselect = ids
         edit_order(self.context, self, ids[0])
 
@@ -682,6 +685,8 @@ class OrdersView(QWidget):
             return
         extra: dict[str, Any] = {}
         if status == core.SHIPPED:
+            from sellerdesk.ui.orders.ship_dialog import ShipDialog
+
             dialog = ShipDialog(len(ids), self)
             if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
                 return
