@@ -2166,6 +2166,10 @@ Keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>All regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Courier</source>
             <translation type="unfinished" />
         </message>
@@ -2251,10 +2255,6 @@ Keep it somewhere safe.</source>
         </message>
         <message>
             <source>Deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All regions</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2162,6 +2162,10 @@ Keep it somewhere safe.</source>
             <translation>收货地区（大区或省）</translation>
         </message>
         <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
+        </message>
+        <message>
             <source>Courier</source>
             <translation>快递公司</translation>
         </message>
@@ -2248,10 +2252,6 @@ Keep it somewhere safe.</source>
         <message>
             <source>Deleted</source>
             <translation>已删除</translation>
-        </message>
-        <message>
-            <source>All regions</source>
-            <translation>全部地区</translation>
         </message>
         <message>
             <source>All couriers</source>

@@ -10,7 +10,7 @@ def sync_jobs(monkeypatch):
 
 
 @pytest.fixture
-def modals(monkeypatch):
+def modals(monkeypatch, qtbot):
     """Every modal goes through dialogs.launch: record each one and answer it. A handler set
     with ``modals.on(DialogClass, fn)`` runs ``fn(dialog)`` (it may fill the dialog in and
     call ``dialog.accept()``) and returns the dialog's result; questions are answered Yes
@@ -36,6 +36,8 @@ def modals(monkeypatch):
 
     def fake_launch(dialog):
         seen.append(dialog)
+        if dialog.parent() is None:
+            qtbot.addWidget(dialog)  # closed and deleted before the QApplication goes
         for kind, handler in seen.handlers.items():
             if isinstance(dialog, kind):
                 handler(dialog)

@@ -299,3 +299,11 @@ def test_no_ship_to_is_an_empty_snapshot(app_context, qtbot):
     dialog.accept()
     snapshot = store_orders.get_order(dialog.order_id).address_snapshot
     assert not any(snapshot.values())
+
+
+def test_recording_for_a_customer_purged_meanwhile_says_so(app_context, modals):
+    from PySide6.QtWidgets import QMessageBox
+
+    assert record_order(app_context, None, 999_999) is None
+    (box,) = modals.of(QMessageBox)
+    assert box.text() == "This order or customer no longer exists (deleted for good meanwhile)."

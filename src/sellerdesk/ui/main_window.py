@@ -528,7 +528,9 @@ class MainWindow(QMainWindow):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # the page's own buttons: twins of the actions (hiding an action would also take its
         # shortcut and menu entry away on the other page)
-        self.customer_buttons = [self._twin(a) for a in (self.new_action, self.paste_action, self.delete_action)]
+        self.customer_buttons = [
+            self._twin(a) for a in (self.new_action, self.paste_action, self.new_order_action, self.delete_action)
+        ]
         self.order_buttons = [
             self._twin(self.new_order_action),
             self._twin(self.paste_order_action, self.tr("Paste order")),

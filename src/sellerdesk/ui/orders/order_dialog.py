@@ -858,13 +858,17 @@ def record_order(context, parent: QWidget | None, customer_id: int | None = None
     """Record a new order (of ``customer_id``, else of the customer a pasted message names);
     returns the new order's id, or None when cancelled."""
     try:
+        if customer_id is not None:
+            store_customers.get_customer(customer_id)  # (purged meanwhile: said before a dialog is built)
         dialog = OrderDialog(context, parent, customer_id=customer_id, paste_text=paste_text)
     except StoreError as exc:  # the customer was purged meanwhile, or the disk failed
         dialogs.error(parent, translate("OrderText", "Order"), store_error(exc))
         return None
-    if dialogs.launch(dialog) == QDialog.DialogCode.Accepted and dialog.order_id is not None:
-        return dialog.order_id
-    return None
+    try:
+        accepted = dialogs.launch(dialog) == QDialog.DialogCode.Accepted
+        return dialog.order_id if accepted else None
+    finally:
+        dialog.deleteLater()  # (its parent, the window, would keep every dialog until quit)
 
 
 def edit_order(context, parent: QWidget | None, order_id: int) -> bool:
@@ -874,7 +878,10 @@ def edit_order(context, parent: QWidget | None, order_id: int) -> bool:
     except StoreError as exc:
         dialogs.error(parent, translate("OrderText", "Order"), store_error(exc))
         return False
-    return dialogs.launch(dialog) == QDialog.DialogCode.Accepted
+    try:
+        return dialogs.launch(dialog) == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
 
 
 __all__ = ["COMMON_COURIERS", "OrderDialog", "ShipTo", "edit_order", "record_order"]

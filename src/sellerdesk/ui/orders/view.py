@@ -688,9 +688,12 @@ class OrdersView(QWidget):
             from sellerdesk.ui.orders.ship_dialog import ShipDialog
 
             dialog = ShipDialog(len(ids), self)
-            if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
-                return
-            extra = dialog.values()
+            try:
+                if dialogs.launch(dialog) != QDialog.DialogCode.Accepted:
+                    return
+                extra = dialog.values()
+            finally:
+                dialog.deleteLater()
 
         def work(_progress, _token) -> StatusResult:
             return store_orders.set_status(ids, status, **extra)
