@@ -49,7 +49,8 @@ from sellerdesk.core.orders import OrderError, OrderLine, lines_total, parse_ite
 from sellerdesk.store import customers as store_customers
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError
-from sellerdesk.store.models import Address
+from sellerdesk.store.models import Address, Customer
+from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.orders.paste import PasteLookup, add_pasted_address, create_customer, look_up
 from sellerdesk.ui.orders.texts import money_error, shown_phone, status_name, store_error, translate
 from sellerdesk.ui.widgets import dialogs
@@ -99,7 +100,7 @@ class OrderDialog(QDialog):
 
     def __init__(
         self,
-        context,
+        context: AppContext,
         parent: QWidget | None = None,
         *,
         customer_id: int | None = None,
@@ -280,7 +281,9 @@ class OrderDialog(QDialog):
         self.courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.courier.addItem("")
         self.courier.addItems(courier_names())
-        self.courier.lineEdit().setMaxLength(store_orders.MAX_COURIER)
+        courier_edit = self.courier.lineEdit()
+        assert courier_edit is not None  # (editable)
+        courier_edit.setMaxLength(store_orders.MAX_COURIER)
         self.tracking = QLineEdit()
         self.tracking.setObjectName("tracking")
         self.tracking.setMaxLength(store_orders.MAX_TRACKING)
@@ -338,7 +341,7 @@ class OrderDialog(QDialog):
         self.customer_label.setText(text)
         self.customer_label.setVisible(bool(text))
 
-    def _customer_text(self, customer) -> str:
+    def _customer_text(self, customer: Customer) -> str:
         parts = [customer.name or self.tr("(no name)")]
         if customer.phone:
             parts.append(shown_phone(customer.phone, self._masked))
@@ -520,7 +523,9 @@ class OrderDialog(QDialog):
         finally:
             self._filling = False
         self.items.setCurrentCell(row, _PRODUCT)
-        self.items.editItem(self.items.item(row, _PRODUCT))
+        item = self.items.item(row, _PRODUCT)
+        if item is not None:
+            self.items.editItem(item)
 
     def remove_lines(self) -> None:
         rows = sorted({index.row() for index in self.items.selectionModel().selectedRows()}, reverse=True)
@@ -854,7 +859,9 @@ class OrderDialog(QDialog):
         self.context.orders_changed.emit()
 
 
-def record_order(context, parent: QWidget | None, customer_id: int | None = None, paste_text: str = "") -> int | None:
+def record_order(
+    context: AppContext, parent: QWidget | None, customer_id: int | None = None, paste_text: str = ""
+) -> int | None:
     """Record a new order (of ``customer_id``, else of the customer a pasted message names);
     returns the new order's id, or None when cancelled."""
     try:
@@ -871,7 +878,7 @@ def record_order(context, parent: QWidget | None, customer_id: int | None = None
         dialog.deleteLater()  # (its parent, the window, would keep every dialog until quit)
 
 
-def edit_order(context, parent: QWidget | None, order_id: int) -> bool:
+def edit_order(context: AppContext, parent: QWidget | None, order_id: int) -> bool:
     """Edit an order; True when a change was saved."""
     try:
         dialog = OrderDialog(context, parent, order_id=order_id)

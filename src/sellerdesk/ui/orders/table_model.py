@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -155,7 +155,7 @@ class OrderTableModel(QAbstractTableModel):
     sort_requested = Signal(str, bool)  # a header was clicked: (store sort key, descending)
     sort_refused = Signal()  # … on a column that does not sort
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids: list[int] = []
         self._row_of: dict[int, int] | None = None
@@ -268,7 +268,9 @@ class OrderTableModel(QAbstractTableModel):
             "region": self.tr("Ship to"),
         }[key]
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         key = COLUMNS[section]
@@ -280,7 +282,7 @@ class OrderTableModel(QAbstractTableModel):
             return _RIGHT
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if role not in _SERVED_ROLES or not index.isValid():
             return None
         if role == ID_ROLE:

@@ -15,8 +15,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QDate, QItemSelectionModel, QPoint, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QGuiApplication, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,8 +41,10 @@ from sellerdesk.core.address import format_one_line
 from sellerdesk.core.money import format_yuan
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
+from sellerdesk.progress import CancelToken
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.orders import OrderFilter, StatusResult
+from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.orders.table_model import (
     COLUMNS,
     SORT_FOR_COLUMN,
@@ -61,6 +63,7 @@ from sellerdesk.ui.widgets.forms import ERROR_COLOUR
 from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
+Progress = Callable[[int, int, str], None]
 
 SEARCH_DELAY_MS = 150
 ALL, DELETED = "", "deleted"
@@ -90,7 +93,7 @@ class OrderTable(QTableView):
         super().__init__(view)
         self._view = view
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Paste):
             self.paste_requested.emit()
             return
@@ -106,7 +109,7 @@ class OrdersView(QWidget):
     summary_changed = Signal(str)
     undo_changed = Signal(bool)
 
-    def __init__(self, context, parent: QWidget | None = None) -> None:
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ordersView")
         self.context = context
@@ -450,7 +453,7 @@ class OrdersView(QWidget):
         generation = self._generation
         sort_orders = self._sort_orders
 
-        def ids(_progress, _token) -> tuple[int, ViewResult]:
+        def ids(_progress: Progress, _token: CancelToken) -> tuple[int, ViewResult]:
             return generation, compute_view(request, sort_orders, False)
 
         self._start(ids, self._view_ready, "orders-view")
@@ -458,7 +461,7 @@ class OrdersView(QWidget):
         if base != self._counts_for and base != self._counts_asked:
             self._counts_asked = base  # (one job for the tab counts of these filters)
 
-            def counts(_progress, _token) -> tuple[int, TabCounts]:
+            def counts(_progress: Progress, _token: CancelToken) -> tuple[int, TabCounts]:
                 return generation, compute_counts(flt)
 
             self._start(counts, self._counts_ready, "orders-counts")
@@ -530,7 +533,7 @@ class OrdersView(QWidget):
         """Customer names and trashed customers' orders show in this view: read them again."""
         self.on_orders_changed()
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
         with QSignalBlocker(self.region):
             self._fill_regions()
@@ -695,7 +698,7 @@ class OrdersView(QWidget):
             finally:
                 dialog.deleteLater()
 
-        def work(_progress, _token) -> StatusResult:
+        def work(_progress: Progress, _token: CancelToken) -> StatusResult:
             return store_orders.set_status(ids, status, **extra)
 
         self._reselect = ids
@@ -712,7 +715,7 @@ class OrdersView(QWidget):
         if not ids or self.model.request.flt.deleted or self._busy:
             return
 
-        def work(_progress, _token) -> list[int]:
+        def work(_progress: Progress, _token: CancelToken) -> list[int]:
             return store_orders.delete_orders(ids)
 
         self._run_write(work, self._deleted)
@@ -733,7 +736,7 @@ class OrdersView(QWidget):
             return
         ids = self.undo_stack[-1]
 
-        def work(_progress, _token) -> list[int]:
+        def work(_progress: Progress, _token: CancelToken) -> list[int]:
             return store_orders.restore_orders(ids)
 
         def done(restored: list[int]) -> None:
@@ -750,7 +753,7 @@ class OrdersView(QWidget):
         if not ids or not self.model.request.flt.deleted or self._busy:
             return
 
-        def work(_progress, _token) -> list[int]:
+        def work(_progress: Progress, _token: CancelToken) -> list[int]:
             return store_orders.restore_orders(ids)
 
         def done(restored: list[int]) -> None:
@@ -791,7 +794,7 @@ class OrdersView(QWidget):
         self._job_finished()
         self._update_actions()
 
-    def _context_menu(self, position) -> None:
+    def _context_menu(self, position: QPoint) -> None:
         if not self.table.indexAt(position).isValid():
             return
         menu = QMenu(self)
