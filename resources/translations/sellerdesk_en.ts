@@ -1416,11 +1416,55 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the customers (Ctrl+1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the orders (Ctrl+2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders &amp;to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The orders to ship today (Ctrl+3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New &amp;order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order from pasted &amp;text…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order from the customer's message on the clipboard (Ctrl+Shift+V)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Orders</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1444,11 +1488,35 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Paste order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo delete orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring back the orders just deleted (Ctrl+Z)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order recorded.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1606,6 +1674,668 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>OrderDialog</name>
+        <message>
+            <source>Edit order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste what the customer sent (name, phone, address; WeChat ID, goods and amount too), or type a phone number or WeChat ID to find the customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quick entry: 面膜 x2 @39.9, 护手霜 @25</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 128.50</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional, e.g. the shop's order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount paid (¥)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load the latest version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(empty address)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As recorded: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasted address: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Found customer %1 (%2): the order is recorded for them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their WeChat ID %1 is added to their details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer has %1 yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> or </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No phone number or WeChat ID in the text, so no customer could be looked up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create the customer %1 when saving the order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No name, phone number or WeChat ID was recognised in the text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filled in: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>, </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>two sentences</comment>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also save the pasted address as a new address of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read %1: write each item as 面膜 x2 @39.9, separated by commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line %1: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the product name is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a product name has at most %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the quantity must be a whole number from 1 to 100,000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order has at most 100 lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items total: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items total: unknown (a line has no price)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>= items total %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount paid: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order cannot go from %1 to %2; reopen it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — order #%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The notes have at most 2,000 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The ship date is before the order date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste the customer's message, or a phone number or WeChat ID, first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tick “Create the customer” or paste the message of a customer you have.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrderTableModel</name>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This column does not sort</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled and refunded orders do not count toward spend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No order number (order #%1 in SellerDesk)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrderText</name>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the amount paid, e.g. 128.50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amount cannot be negative: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amount %1 is too large (at most ¥99,999,999.99).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An amount has at most two decimals (分): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an amount (e.g. 128.50 or ¥1,234.50).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Someone else changed this order meanwhile (another window, a helper's computer or an import), so your changes were not saved. Load the latest version and make them again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This order or customer no longer exists (deleted for good meanwhile).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order number %1 is already used by a deleted order (#%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order number %1 is already used by order #%2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The ship date is before the order date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This customer is in the Trash: restore them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That address was deleted meanwhile: choose another ship-to address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This order was deleted meanwhile: restore it first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) marked %1</source>
+            <translation>
+                <numerusform>%n order marked %1</numerusform>
+                <numerusform>%n orders marked %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already %1</source>
+            <translation>
+                <numerusform>%n already %1</numerusform>
+                <numerusform>%n already %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not changed: the ship date would be before the order date</source>
+            <translation>
+                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
+                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cannot go from %1 to %2</source>
+            <translation>
+                <numerusform>%n cannot go from %1 to %2</numerusform>
+                <numerusform>%n cannot go from %1 to %2</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No order selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>; </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An order's customer is in the Trash: restore the customer first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OrdersView</name>
+        <message>
+            <source>Search order or tracking no., product, customer name, phone, WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From … to …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship-to region (大区 or province)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders to ship: today's work</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted orders: select and restore them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark shipped…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order from pasted text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;shipped…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reopen (back to to-ship)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Delete orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All couriers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No courier yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No deleted orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No order matches these filters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to ship: every order has gone out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders with this status.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet — record one with New order (Ctrl+Shift+N) or from a pasted message.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted orders: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected total: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the ship-to address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n order(s). Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>Deleted %n order. Ctrl+Z brings them back.</numerusform>
+                <numerusform>Deleted %n orders. Ctrl+Z brings them back.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Brought back %n order(s).</source>
+            <translation>
+                <numerusform>Brought back %n order.</numerusform>
+                <numerusform>Brought back %n orders.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n order(s).</source>
+            <translation>
+                <numerusform>Restored %n order.</numerusform>
+                <numerusform>Restored %n orders.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
             <source>Choose a master password</source>
@@ -1751,13 +2481,71 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ShipDialog</name>
+        <message>
+            <source>Mark as shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Mark %n order(s) as shipped.</source>
+            <translation>
+                <numerusform>Mark %n order as shipped.</numerusform>
+                <numerusform>Mark %n orders as shipped.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>e.g. 顺丰</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave empty to keep each order's own</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. SF1234567890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark shipped</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Show the customers / the orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order (of the selected customer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order from the message on the clipboard</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1782,6 +2570,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Undo move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On the orders page: undo delete orders</source>
             <translation type="unfinished" />
         </message>
         <message>

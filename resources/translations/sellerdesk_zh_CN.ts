@@ -1418,12 +1418,56 @@ but:
             <translation>删除演示客户…</translation>
         </message>
         <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Show the customers (Ctrl+1)</source>
+            <translation>显示客户（Ctrl+1）</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Show the orders (Ctrl+2)</source>
+            <translation>显示订单（Ctrl+2）</translation>
+        </message>
+        <message>
+            <source>Orders &amp;to ship</source>
+            <translation>待发货订单(&amp;T)</translation>
+        </message>
+        <message>
+            <source>The orders to ship today (Ctrl+3)</source>
+            <translation>今天要发的订单（Ctrl+3）</translation>
+        </message>
+        <message>
+            <source>New &amp;order…</source>
+            <translation>新订单(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)</source>
+            <translation>记录一个订单；选中了客户时记在该客户名下（Ctrl+Shift+N）</translation>
+        </message>
+        <message>
+            <source>New order from pasted &amp;text…</source>
+            <translation>从粘贴新建订单(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Record an order from the customer's message on the clipboard (Ctrl+Shift+V)</source>
+            <translation>用剪贴板里客户发来的消息记录订单（Ctrl+Shift+V）</translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Orders</source>
+            <translation>订单(&amp;O)</translation>
         </message>
         <message>
             <source>&amp;View</source>
@@ -1446,12 +1490,36 @@ but:
             <translation>主工具栏</translation>
         </message>
         <message>
+            <source>Paste order</source>
+            <translation>粘贴订单</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>页面</translation>
+        </message>
+        <message>
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation>正在编辑的客户有未保存的修改。仍要退出吗？</translation>
+        </message>
+        <message>
+            <source>&amp;Undo delete orders</source>
+            <translation>撤销删除订单(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Bring back the orders just deleted (Ctrl+Z)</source>
+            <translation>恢复刚删除的订单（Ctrl+Z）</translation>
+        </message>
+        <message>
+            <source>Order recorded.</source>
+            <translation>订单已记录。</translation>
         </message>
         <message>
             <source>Trash — restore customers or delete them for good. Use View ▸ Trash to go back.</source>
@@ -1606,6 +1674,661 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>OrderDialog</name>
+        <message>
+            <source>Edit order</source>
+            <translation>编辑订单</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>新订单</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Paste what the customer sent (name, phone, address; WeChat ID, goods and amount too), or type a phone number or WeChat ID to find the customer</source>
+            <translation>粘贴客户发来的消息（姓名、电话、地址，也可以带微信号、商品和金额），或输入手机号、微信号查找客户</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Quick entry: 面膜 x2 @39.9, 护手霜 @25</source>
+            <translation>快速录入：面膜 x2 @39.9, 护手霜 @25</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation>单价</translation>
+        </message>
+        <message>
+            <source>Subtotal</source>
+            <translation>小计</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>加一行</translation>
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation>删除行</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>e.g. 128.50</source>
+            <translation>例如 128.50</translation>
+        </message>
+        <message>
+            <source>Optional, e.g. the shop's order number</source>
+            <translation>选填，例如店铺的订单号</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Amount paid (¥)</source>
+            <translation>实付金额（¥）</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>收货地址</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Ship date</source>
+            <translation>发货日期</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Load the latest version</source>
+            <translation>载入最新内容</translation>
+        </message>
+        <message>
+            <source>Save order</source>
+            <translation>保存订单</translation>
+        </message>
+        <message>
+            <source>(no name)</source>
+            <translation>（无姓名）</translation>
+        </message>
+        <message>
+            <source>WeChat %1</source>
+            <translation>微信 %1</translation>
+        </message>
+        <message>
+            <source>(empty address)</source>
+            <translation>（空地址）</translation>
+        </message>
+        <message>
+            <source>no ship-to address</source>
+            <translation>没有收货地址</translation>
+        </message>
+        <message>
+            <source>As recorded: %1</source>
+            <translation>原收货地址：%1</translation>
+        </message>
+        <message>
+            <source>Pasted address: %1</source>
+            <translation>粘贴的地址：%1</translation>
+        </message>
+        <message>
+            <source>Default</source>
+            <translation>默认</translation>
+        </message>
+        <message>
+            <source>No ship-to address</source>
+            <translation>不填收货地址</translation>
+        </message>
+        <message>
+            <source>Found customer %1 (%2): the order is recorded for them.</source>
+            <translation>找到客户 %1（%2），订单记在此客户名下。</translation>
+        </message>
+        <message>
+            <source>Their WeChat ID %1 is added to their details.</source>
+            <translation>会把微信号 %1 补到客户资料里。</translation>
+        </message>
+        <message>
+            <source>No customer has %1 yet.</source>
+            <translation>还没有 %1 的客户。</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> 或 </translation>
+        </message>
+        <message>
+            <source>No phone number or WeChat ID in the text, so no customer could be looked up.</source>
+            <translation>消息里没有手机号或微信号，无法查找已有客户。</translation>
+        </message>
+        <message>
+            <source>Create the customer %1 when saving the order</source>
+            <translation>保存订单时新建客户 %1</translation>
+        </message>
+        <message>
+            <source>No name, phone number or WeChat ID was recognised in the text.</source>
+            <translation>消息里没有认出姓名、手机号或微信号。</translation>
+        </message>
+        <message>
+            <source>the items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>the amount paid</source>
+            <translation>实付金额</translation>
+        </message>
+        <message>
+            <source>the order number</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Filled in: %1.</source>
+            <translation>已填入：%1。</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <comment>two sentences</comment>
+            <translation>%1%2</translation>
+        </message>
+        <message>
+            <source>Also save the pasted address as a new address of %1</source>
+            <translation>同时把粘贴的地址存为 %1 的新地址</translation>
+        </message>
+        <message>
+            <source>this customer</source>
+            <translation>此客户</translation>
+        </message>
+        <message>
+            <source>Could not read %1: write each item as 面膜 x2 @39.9, separated by commas.</source>
+            <translation>看不懂“%1”：每件商品写成 面膜 x2 @39.9，用逗号隔开。</translation>
+        </message>
+        <message>
+            <source>Line %1: </source>
+            <translation>第 %1 行：</translation>
+        </message>
+        <message>
+            <source>the product name is missing.</source>
+            <translation>缺少商品名称。</translation>
+        </message>
+        <message>
+            <source>a product name has at most %1 characters.</source>
+            <translation>商品名称最多 %1 个字。</translation>
+        </message>
+        <message>
+            <source>the quantity must be a whole number from 1 to 100,000.</source>
+            <translation>数量应为 1 到 100,000 的整数。</translation>
+        </message>
+        <message>
+            <source>An order has at most 100 lines.</source>
+            <translation>一个订单最多 100 行商品。</translation>
+        </message>
+        <message>
+            <source>Items total: %1</source>
+            <translation>商品合计：%1</translation>
+        </message>
+        <message>
+            <source>Items total: unknown (a line has no price)</source>
+            <translation>商品合计：未知（有商品没填单价）</translation>
+        </message>
+        <message>
+            <source>= items total %1</source>
+            <translation>= 商品合计 %1</translation>
+        </message>
+        <message>
+            <source>Amount paid: </source>
+            <translation>实付金额：</translation>
+        </message>
+        <message>
+            <source>An order cannot go from %1 to %2; reopen it first.</source>
+            <translation>订单不能从“%1”改为“%2”，请先重新打开。</translation>
+        </message>
+        <message>
+            <source>%1 — order #%2</source>
+            <translation>%1 — 订单 #%2</translation>
+        </message>
+        <message>
+            <source>The notes have at most 2,000 characters.</source>
+            <translation>备注最多 2,000 个字。</translation>
+        </message>
+        <message>
+            <source>The ship date is before the order date.</source>
+            <translation>发货日期早于下单日期。</translation>
+        </message>
+        <message>
+            <source>Paste the customer's message, or a phone number or WeChat ID, first.</source>
+            <translation>请先粘贴客户的消息，或输入手机号、微信号。</translation>
+        </message>
+        <message>
+            <source>Tick “Create the customer” or paste the message of a customer you have.</source>
+            <translation>请勾选“新建客户”，或粘贴已有客户的消息。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderTableModel</name>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation>收货地区</translation>
+        </message>
+        <message>
+            <source>This column does not sort</source>
+            <translation>此列不能排序</translation>
+        </message>
+        <message>
+            <source>No ship-to address</source>
+            <translation>没有收货地址</translation>
+        </message>
+        <message>
+            <source>Shipped on %1</source>
+            <translation>%1 发货</translation>
+        </message>
+        <message>
+            <source>Cancelled and refunded orders do not count toward spend</source>
+            <translation>已取消和已退款的订单不计入消费</translation>
+        </message>
+        <message>
+            <source>No order number (order #%1 in SellerDesk)</source>
+            <translation>没有订单号（本软件中的订单 #%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrderText</name>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>To ship</source>
+            <translation>待发货</translation>
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation>已发货</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>已签收</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Enter the amount paid, e.g. 128.50.</source>
+            <translation>请填写实付金额，例如 128.50。</translation>
+        </message>
+        <message>
+            <source>An amount cannot be negative: %1</source>
+            <translation>金额不能为负数：%1</translation>
+        </message>
+        <message>
+            <source>The amount %1 is too large (at most ¥99,999,999.99).</source>
+            <translation>金额 %1 太大（最多 ¥99,999,999.99）。</translation>
+        </message>
+        <message>
+            <source>An amount has at most two decimals (分): %1</source>
+            <translation>金额最多两位小数（到分）：%1</translation>
+        </message>
+        <message>
+            <source>%1 is not an amount (e.g. 128.50 or ¥1,234.50).</source>
+            <translation>“%1”不是金额（例如 128.50 或 ¥1,234.50）。</translation>
+        </message>
+        <message>
+            <source>Someone else changed this order meanwhile (another window, a helper's computer or an import), so your changes were not saved. Load the latest version and make them again.</source>
+            <translation>这个订单刚刚在别处被修改过（另一个窗口、帮手的电脑或导入），你的修改没有保存。请载入最新内容后再改一次。</translation>
+        </message>
+        <message>
+            <source>This order or customer no longer exists (deleted for good meanwhile).</source>
+            <translation>这个订单或客户已不存在（刚被彻底删除）。</translation>
+        </message>
+        <message>
+            <source>Order number %1 is already used by a deleted order (#%2).</source>
+            <translation>订单号 %1 已被一个已删除的订单（#%2）使用。</translation>
+        </message>
+        <message>
+            <source>Order number %1 is already used by order #%2.</source>
+            <translation>订单号 %1 已被订单 #%2 使用。</translation>
+        </message>
+        <message>
+            <source>The ship date is before the order date.</source>
+            <translation>发货日期早于下单日期。</translation>
+        </message>
+        <message>
+            <source>This customer is in the Trash: restore them first.</source>
+            <translation>此客户在回收站里，请先恢复。</translation>
+        </message>
+        <message>
+            <source>That address was deleted meanwhile: choose another ship-to address.</source>
+            <translation>这个地址刚被删除，请选择其他收货地址。</translation>
+        </message>
+        <message>
+            <source>This order was deleted meanwhile: restore it first.</source>
+            <translation>这个订单刚被删除，请先恢复。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) marked %1</source>
+            <translation>
+                <numerusform>%n 个订单已改为%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n already %1</source>
+            <translation>
+                <numerusform>%n 个本来就是%1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not changed: the ship date would be before the order date</source>
+            <translation>
+                <numerusform>%n 个未改：发货日期会早于下单日期</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cannot go from %1 to %2</source>
+            <translation>
+                <numerusform>%n 个不能从“%1”改为“%2”</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No order selected.</source>
+            <translation>没有选中订单。</translation>
+        </message>
+        <message>
+            <source>; </source>
+            <translation>；</translation>
+        </message>
+        <message>
+            <source>.</source>
+            <translation>。</translation>
+        </message>
+        <message>
+            <source>An order's customer is in the Trash: restore the customer first.</source>
+            <translation>有订单的客户在回收站里，请先恢复客户。</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrdersView</name>
+        <message>
+            <source>Search order or tracking no., product, customer name, phone, WeChat ID</source>
+            <translation>搜索订单号、运单号、商品、客户姓名、手机号、微信号</translation>
+        </message>
+        <message>
+            <source>All dates</source>
+            <translation>全部日期</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>最近 7 天</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>最近 30 天</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>今年</translation>
+        </message>
+        <message>
+            <source>From … to …</source>
+            <translation>自定义日期…</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Ship-to region (大区 or province)</source>
+            <translation>收货地区（大区或省）</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Orders to ship: today's work</source>
+            <translation>待发货：今天要发的订单</translation>
+        </message>
+        <message>
+            <source>Deleted orders: select and restore them</source>
+            <translation>已删除的订单：选中后可恢复</translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <source>Mark shipped…</source>
+            <translation>发货…</translation>
+        </message>
+        <message>
+            <source>Mark delivered</source>
+            <translation>标记已签收</translation>
+        </message>
+        <message>
+            <source>More status</source>
+            <translation>更多状态</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>新订单</translation>
+        </message>
+        <message>
+            <source>New order from pasted text</source>
+            <translation>从粘贴新建订单</translation>
+        </message>
+        <message>
+            <source>&amp;Edit order…</source>
+            <translation>编辑订单(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Mark &amp;shipped…</source>
+            <translation>标记为已发货(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Mark &amp;delivered</source>
+            <translation>标记为已签收(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Mark &amp;cancelled</source>
+            <translation>标记为已取消(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Mark &amp;refunded</source>
+            <translation>标记为已退款(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Reopen (back to to-ship)</source>
+            <translation>重新打开（改回待发货）(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Copy ship-to address</source>
+            <translation>复制收货地址(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Delete orders</source>
+            <translation>删除订单(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Restore orders</source>
+            <translation>恢复订单(&amp;R)</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>Deleted</source>
+            <translation>已删除</translation>
+        </message>
+        <message>
+            <source>All couriers</source>
+            <translation>全部快递</translation>
+        </message>
+        <message>
+            <source>No courier yet</source>
+            <translation>未填快递</translation>
+        </message>
+        <message>
+            <source>No deleted orders.</source>
+            <translation>没有已删除的订单。</translation>
+        </message>
+        <message>
+            <source>No order matches these filters.</source>
+            <translation>没有符合筛选条件的订单。</translation>
+        </message>
+        <message>
+            <source>Nothing to ship: every order has gone out.</source>
+            <translation>没有待发货的订单：都已发出。</translation>
+        </message>
+        <message>
+            <source>No orders with this status.</source>
+            <translation>没有这个状态的订单。</translation>
+        </message>
+        <message>
+            <source>No orders yet — record one with New order (Ctrl+Shift+N) or from a pasted message.</source>
+            <translation>还没有订单 — 点“新订单”（Ctrl+Shift+N）或粘贴客户消息来记录。</translation>
+        </message>
+        <message>
+            <source>Deleted orders: %1</source>
+            <translation>已删除订单：%1</translation>
+        </message>
+        <message>
+            <source>Orders: %1</source>
+            <translation>订单：%1</translation>
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation>显示：%1</translation>
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation>已选：%1</translation>
+        </message>
+        <message>
+            <source>Selected total: %1</source>
+            <translation>已选合计：%1</translation>
+        </message>
+        <message>
+            <source>Copied the ship-to address.</source>
+            <translation>已复制收货地址。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Deleted %n order(s). Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>已删除 %n 个订单。按 Ctrl+Z 可恢复。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Brought back %n order(s).</source>
+            <translation>
+                <numerusform>已恢复 %n 个订单。</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Restored %n order(s).</source>
+            <translation>
+                <numerusform>已恢复 %n 个订单。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
             <source>Choose a master password</source>
@@ -1752,14 +2475,71 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ShipDialog</name>
+        <message>
+            <source>Mark as shipped</source>
+            <translation>标记为已发货</translation>
+        </message>
+        <message numerus="yes">
+            <source>Mark %n order(s) as shipped.</source>
+            <translation>
+                <numerusform>把 %n 个订单标记为已发货。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>e.g. 顺丰</source>
+            <translation>例如 顺丰</translation>
+        </message>
+        <message>
+            <source>Leave empty to keep each order's own</source>
+            <translation>留空则保留各订单原有的运单号</translation>
+        </message>
+        <message>
+            <source>e.g. SF1234567890</source>
+            <translation>例如 SF1234567890</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递公司</translation>
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Ship date</source>
+            <translation>发货日期</translation>
+        </message>
+        <message>
+            <source>Mark shipped</source>
+            <translation>标记为已发货</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
+            <source>Show the customers / the orders</source>
+            <translation>显示客户 / 订单</translation>
+        </message>
+        <message>
+            <source>Orders to ship</source>
+            <translation>待发货订单</translation>
+        </message>
+        <message>
             <source>New customer</source>
             <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>New order (of the selected customer)</source>
+            <translation>新订单（记在选中的客户名下）</translation>
+        </message>
+        <message>
+            <source>New order from the message on the clipboard</source>
+            <translation>用剪贴板里的消息新建订单</translation>
         </message>
         <message>
             <source>Edit the selected customer</source>
@@ -1784,6 +2564,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Undo move to Trash</source>
             <translation>撤销移到回收站</translation>
+        </message>
+        <message>
+            <source>On the orders page: undo delete orders</source>
+            <translation>在订单页：撤销删除订单</translation>
         </message>
         <message>
             <source>In the table: new customer from the address on the clipboard</source>

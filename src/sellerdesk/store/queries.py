@@ -457,6 +457,23 @@ def find_by_wechat(wechat: str, *, include_deleted: bool = False) -> list[Custom
     return list(query)
 
 
+def find_by_phone_or_wechat(phone: str = "", wechat: str = "") -> Customer | None:
+    """The customer (not in the Trash) a pasted text names: by phone, else by WeChat ID,
+    the oldest first — the rule the importer's duplicate matching applies (``duplicate_keys``).
+    ``phone`` is normalised as the store keeps it (``+86 138-1234-5678`` finds 13812345678)."""
+    from sellerdesk.store.customers import phone_of
+
+    number = phone_of(phone.strip()).value if phone and phone.strip() else ""
+    for column, value in ((Customer.phone, number), (Customer.wechat, wechat.strip())):
+        if value:
+            found = (
+                Customer.select().where((column == value) & Customer.deleted_at.is_null()).order_by(Customer.id).first()
+            )
+            if found is not None:
+                return found
+    return None
+
+
 def addresses_of(customer_ids: Iterable[int], *, include_deleted: bool = False) -> dict[int, list[Address]]:
     ids = list(customer_ids)
     out: dict[int, list[Address]] = {i: [] for i in ids}

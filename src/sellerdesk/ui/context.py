@@ -12,10 +12,13 @@ class AppContext(QObject):
     """Owned by the application object; passed to the main window and dialogs.
 
     Signals are the app-wide events: views refresh on ``customers_changed`` and the status
-    bar follows ``backup_finished``.
+    bar follows ``backup_finished``. ``orders_changed`` follows every order write (the
+    orders view reloads, the customer table's counts and tiers are read again).
+    ``mask_phones`` is the window's Ctrl+M switch, which dialogs follow too.
     """
 
     customers_changed = Signal()
+    orders_changed = Signal()
     backup_finished = Signal(str)
 
     def __init__(self, datadir: DataDir, key: bytes, settings: QSettings | None = None, parent=None) -> None:
@@ -23,6 +26,7 @@ class AppContext(QObject):
         self.datadir = datadir
         self.key = key
         self.settings = settings if settings is not None else settings_for(datadir)
+        self.mask_phones = False
 
 
 def settings_for(datadir: DataDir) -> QSettings:

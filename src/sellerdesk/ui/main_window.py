@@ -1,4 +1,5 @@
-"""The main window: region filter | customer table | customer editor.
+"""The main window: two pages — customers (region filter | customer table | customer editor)
+and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+1 / Ctrl+2.
 
 The table model is lazy (:mod:`customer_model`), search runs 150 ms after the last
 keystroke. At start-up the window shows the first page before anything else: the region
@@ -8,7 +9,9 @@ worker thread: the bundled sqlcipher3 corrupts Python's reference count of None 
 threads query at once (a fatal "deallocating None" within seconds), so reads stay on the
 thread that paints. Import/export and
 backup/restore come from their controllers (``exchange_actions``, ``backup_actions``).
-Geometry, splitter sizes and the column layout are kept in ``context.settings``.
+Geometry, splitter sizes, the page and the column layouts are kept in ``context.settings``.
+Every order write emits ``context.orders_changed``: the orders view reloads and the customer
+table reads its counts again (when it is next shown, if the orders page is in front).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +34,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -52,6 +56,7 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, CustomerTableModel
+from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.icons import icon
@@ -105,6 +110,7 @@ class MainWindow(QMainWindow):
         self.backup = None
         self.exchange = None
         self.counts_ready = False  # region counts and tag/tier lists filled in (see refresh_counts)
+        self.customers_stale = False  # orders changed while the orders page was in front
 
         self.model = CustomerTableModel(self)
         self._build_widgets()
@@ -113,6 +119,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self._page_changed()
         self._restore_state()
 
         self.reminded = False  # the backup reminder, once, shortly after the window shows
@@ -127,6 +134,7 @@ class MainWindow(QMainWindow):
         self.search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         context.customers_changed.connect(self.on_customers_changed)
+        context.orders_changed.connect(self.on_orders_changed)
         self.apply_filter()
         self._counts_pending = False
         self.table.viewport().installEventFilter(self)  # counts start once the first rows are painted
@@ -198,6 +206,8 @@ class MainWindow(QMainWindow):
 
         self.empty = QWidget()
         self.empty.setObjectName("emptyState")
+        # its row of buttons (hidden ones included, before the first show) must not widen the window
+        self.empty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         self.empty_label = QLabel()
@@ -245,7 +255,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([215, 765, 420])
-        self.setCentralWidget(self.splitter)
+
+        self.orders_view = OrdersView(self.context)
+        self.orders_view.summary_changed.connect(self._orders_summary)
+        self.orders_view.undo_changed.connect(lambda _on: self._page_changed())
+        self.orders_view.empty_new.clicked.connect(self.new_order)
+        self.orders_view.empty_paste.clicked.connect(self.paste_new_order)
+        self.orders_view.table.paste_requested.connect(self.paste_new_order)
+        self.pages = QStackedWidget()
+        self.pages.setObjectName("pages")
+        self.pages.addWidget(self.splitter)
+        self.pages.addWidget(self.orders_view)
+        self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
         names = store_tiers.tier_rules() if tiers else None
@@ -314,7 +335,7 @@ class MainWindow(QMainWindow):
         )
         self.undo_action.setEnabled(False)
         self.find_action = self._action(self.tr("&Find…"), self.focus_search, "Ctrl+F", "search")
-        self.select_all_action = self._action(self.tr("Select &all"), self.table.selectAll, None)
+        self.select_all_action = self._action(self.tr("Select &all"), self.select_all, None)
         self.trash_view_action = self._action(
             self.tr("&Trash"), self.toggle_trash_view, None, "trash", self.tr("Show the customers in the Trash")
         )
@@ -341,7 +362,7 @@ class MainWindow(QMainWindow):
             self.tr("Show 138****5678, for screenshots sent in WeChat (Ctrl+M)"),
         )
         self.mask_action.setCheckable(True)
-        self.refresh_action = self._action(self.tr("&Refresh"), self.on_customers_changed, "F5")
+        self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, "F5")
         self.reset_columns_action = self._action(self.tr("Reset &columns"), self.reset_columns, None)
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
@@ -351,6 +372,35 @@ class MainWindow(QMainWindow):
             self.tr("Add %1 &demo customers").replace("%1", f"{DEMO_SIZE:,}"), self.add_demo, None
         )
         self.remove_demo_action = self._action(self.tr("Remove demo customers…"), self.remove_demo, None)
+
+        self.customers_page_action = self._action(
+            self.tr("Customers"), self.show_customers, "Ctrl+1", "people", self.tr("Show the customers (Ctrl+1)")
+        )
+        self.orders_page_action = self._action(
+            self.tr("Orders"), self.show_orders, "Ctrl+2", "orders", self.tr("Show the orders (Ctrl+2)")
+        )
+        pages = QActionGroup(self)
+        for action in (self.customers_page_action, self.orders_page_action):
+            action.setCheckable(True)
+            pages.addAction(action)
+        self.customers_page_action.setChecked(True)
+        self.to_ship_action = self._action(
+            self.tr("Orders &to ship"), self.show_to_ship, "Ctrl+3", None, self.tr("The orders to ship today (Ctrl+3)")
+        )
+        self.new_order_action = self._action(
+            self.tr("New &order…"),
+            self.new_order,
+            "Ctrl+Shift+N",
+            "order-new",
+            self.tr("Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)"),
+        )
+        self.paste_order_action = self._action(
+            self.tr("New order from pasted &text…"),
+            self.paste_new_order,
+            "Ctrl+Shift+V",
+            "paste-order",
+            self.tr("Record an order from the customer's message on the clipboard (Ctrl+Shift+V)"),
+        )
         for action in (
             self.new_action,
             self.paste_action,
@@ -361,6 +411,11 @@ class MainWindow(QMainWindow):
             self.refresh_action,
             self.quit_action,
             self.shortcuts_action,
+            self.customers_page_action,
+            self.orders_page_action,
+            self.to_ship_action,
+            self.new_order_action,
+            self.paste_order_action,
         ):
             self.addAction(action)
 
@@ -391,6 +446,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addAction(self.new_action)
         menu.addAction(self.paste_action)
+        menu.addAction(self.new_order_action)
+        menu.addAction(self.paste_order_action)
         menu.addAction(self.save_action)
         menu.addSeparator()
         if self.exchange is not None:
@@ -415,7 +472,28 @@ class MainWindow(QMainWindow):
         menu.addAction(self.select_all_action)
         menu.addAction(self.find_action)
 
+        view = self.orders_view
+        menu = self.menuBar().addMenu(self.tr("&Orders"))
+        menu.addAction(self.new_order_action)
+        menu.addAction(self.paste_order_action)
+        menu.addSeparator()
+        menu.addAction(self.to_ship_action)
+        menu.addSeparator()
+        for action in (view.edit_action, view.copy_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        for action in (view.ship_action, view.deliver_action, view.cancel_action, view.refund_action):
+            menu.addAction(action)
+        menu.addAction(view.reopen_action)
+        menu.addSeparator()
+        menu.addAction(view.delete_action)
+        menu.addAction(view.restore_action)
+        self.orders_menu = menu
+
         menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.customers_page_action)
+        menu.addAction(self.orders_page_action)
+        menu.addSeparator()
         menu.addAction(self.trash_view_action)
         menu.addAction(self.mask_action)
         menu.addSeparator()
@@ -448,10 +526,19 @@ class MainWindow(QMainWindow):
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        bar.addAction(self.new_action)
-        bar.addAction(self.paste_action)
-        bar.addAction(self.delete_action)
-        bar.addAction(self.undo_action)
+        # the page's own buttons: twins of the actions (hiding an action would also take its
+        # shortcut and menu entry away on the other page)
+        self.customer_buttons = [
+            self._twin(a) for a in (self.new_action, self.paste_action, self.new_order_action, self.delete_action)
+        ]
+        self.order_buttons = [
+            self._twin(self.new_order_action),
+            self._twin(self.paste_order_action, self.tr("Paste order")),
+        ]
+        for action in self.customer_buttons + self.order_buttons:
+            bar.addAction(action)
+        self.undo_button = self._twin(self.undo_action, self.tr("Undo"))  # what it undoes: in its tooltip
+        bar.addAction(self.undo_button)
         bar.addSeparator()
         if self.exchange is not None:
             bar.addAction(self.exchange.import_action)
@@ -463,6 +550,39 @@ class MainWindow(QMainWindow):
         bar.addAction(self.mask_action)
         self.addToolBar(bar)
         self.toolbar = bar
+        # the pages, as a rail on the left (room for the pages to come: shipping, care, dashboard)
+        rail = QToolBar(self.tr("Pages"))
+        rail.setObjectName("pagesRail")
+        rail.setMovable(False)
+        rail.setFloatable(False)
+        rail.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
+        rail.setIconSize(QSize(26, 26))
+        rail.addAction(self.customers_page_action)
+        rail.addAction(self.orders_page_action)
+        for action in rail.actions():
+            rail.widgetForAction(action).setMinimumWidth(56)
+        self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, rail)
+        self.pages_rail = rail
+
+    def _twin(self, action: QAction, text: str = "") -> QAction:
+        """A toolbar button for ``action`` without its shortcut, that can be hidden alone
+        (``text``: a shorter label than the action's)."""
+        twin = QAction(action.icon(), text or action.text(), self)
+        twin.setToolTip(action.toolTip())
+        twin.setStatusTip(action.statusTip())
+        twin.triggered.connect(lambda _checked=False: action.trigger())
+        twin.setData(True)  # shown on the page in front
+
+        def follow() -> None:
+            twin.setEnabled(action.isEnabled())
+            twin.setText(text or action.text())
+            twin.setToolTip(action.toolTip())
+            twin.setVisible(action.isVisible() and bool(twin.data()))
+
+        action.changed.connect(follow)
+        twin.changed.connect(lambda: twin.setVisible(action.isVisible() and bool(twin.data())))
+        follow()
+        return twin
 
     def _build_status_bar(self) -> None:
         self.summary = QLabel()
@@ -490,16 +610,28 @@ class MainWindow(QMainWindow):
             if 0 <= column < len(COLUMNS):
                 self.model.sort(column, header.sortIndicatorOrder())
         self.mask_action.setChecked(str(self.settings.value("table/mask_phones", "false")).lower() == "true")
-        self.model.set_mask_phones(self.mask_action.isChecked())
+        self.toggle_mask()
+        orders_columns = self.settings.value("orders/header")
+        if isinstance(orders_columns, QByteArray) and not orders_columns.isEmpty():
+            header = self.orders_view.table.horizontalHeader()
+            header.restoreState(orders_columns)
+            self.orders_view.restore_sort()
+        if str(self.settings.value("window/page", "customers")) == "orders":
+            self.show_orders()
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
+        self.settings.setValue("orders/header", self.orders_view.table.horizontalHeader().saveState())
+        self.settings.setValue("window/page", "orders" if self.orders_page_shown() else "customers")
         self.settings.sync()
 
     def reset_columns(self) -> None:
+        if self.orders_page_shown():
+            self.orders_view.reset_columns()
+            return
         header = self.table.horizontalHeader()
         for column, key in enumerate(COLUMNS):
             header.moveSection(header.visualIndex(column), column)
@@ -576,8 +708,105 @@ class MainWindow(QMainWindow):
         self.apply_filter()
 
     def focus_search(self) -> None:
+        if self.orders_page_shown():
+            self.orders_view.focus_search()
+            return
         self.search.setFocus()
         self.search.selectAll()
+
+    def select_all(self) -> None:
+        (self.orders_view.table if self.orders_page_shown() else self.table).selectAll()
+
+    def refresh(self) -> None:
+        """F5: read the page in front again."""
+        if self.orders_page_shown():
+            self.orders_view.reload(data_changed=True)
+        else:
+            self.on_customers_changed()
+
+    # --- pages ----------------------------------------------------------------------------------------------------
+
+    def orders_page_shown(self) -> bool:
+        return self.pages.currentWidget() is self.orders_view
+
+    def show_customers(self) -> None:
+        self.customers_page_action.setChecked(True)
+        if self.pages.currentWidget() is not self.splitter:
+            self.pages.setCurrentWidget(self.splitter)
+            self._page_changed()
+            if self.customers_stale:
+                self.customers_stale = False
+                self.on_customers_changed()
+            self.table.setFocus()
+
+    def show_orders(self) -> None:
+        self.orders_page_action.setChecked(True)
+        if not self.orders_page_shown():
+            self.pages.setCurrentWidget(self.orders_view)
+            self._page_changed()
+            self.orders_view.table.setFocus()
+
+    def show_to_ship(self) -> None:
+        """Ctrl+3: the 待发货 list, what the seller ships today."""
+        self.show_orders()
+        self.orders_view.show_to_ship()
+
+    def _page_changed(self) -> None:
+        """Toolbar, menus, Undo and the status bar follow the page in front."""
+        orders = self.orders_page_shown()
+        for twins, shown in ((self.customer_buttons, not orders), (self.order_buttons, orders)):
+            for twin in twins:
+                twin.setData(shown)
+        if orders:
+            for action in (self.edit_action, self.delete_action, self.restore_action, self.purge_action):
+                action.setVisible(False)
+            self.undo_action.setText(self.tr("&Undo delete orders"))
+            self.undo_action.setToolTip(self.tr("Bring back the orders just deleted (Ctrl+Z)"))
+            self.undo_action.setEnabled(self.orders_view.can_undo())
+            self.summary.setText(self.orders_view.summary_text())
+        else:
+            self.edit_action.setVisible(True)
+            self.undo_action.setText(self.tr("&Undo move to Trash"))
+            self.undo_action.setToolTip(self.tr("Bring back the customers just moved to the Trash (Ctrl+Z)"))
+            self.undo_action.setEnabled(bool(self.undo_stack))
+            self._update_view()
+
+    def _orders_summary(self, text: str) -> None:
+        if self.orders_page_shown():
+            self.summary.setText(text)
+
+    def on_orders_changed(self) -> None:
+        """Orders were written: the customer table's 订单/消费 columns and tiers are read again,
+        at once when it is in front, else when it is next shown."""
+        if self.orders_page_shown():
+            self.customers_stale = True
+        else:
+            self.customers_stale = False
+            self.on_customers_changed()
+
+    def new_order(self) -> None:
+        """Ctrl+Shift+N: a new order, of the customer selected in the customer table if one is."""
+        customer_id = None
+        if not self.orders_page_shown() and not self.trash_view_action.isChecked():
+            ids = self.selected_ids()
+            customer_id = ids[0] if len(ids) == 1 else None
+        from sellerdesk.ui.orders.order_dialog import record_order  # (imported when first used: launch time)
+
+        self._order_recorded(record_order(self.context, self, customer_id))
+
+    def paste_new_order(self) -> None:
+        """Ctrl+Shift+V: a new order from the message on the clipboard (the customer found or made)."""
+        text = QGuiApplication.clipboard().text().strip()
+        from sellerdesk.ui.orders.order_dialog import record_order
+
+        self._order_recorded(record_order(self.context, self, None, text))
+
+    def _order_recorded(self, order_id: int | None) -> None:
+        if order_id is None:
+            return
+        self.statusBar().showMessage(self.tr("Order recorded."), 5000)
+        if self.orders_page_shown():
+            self.orders_view.select_when_shown([order_id])
 
     def _schedule_counts(self) -> None:
         if not self.counts_ready and not self._counts_pending:
@@ -603,6 +832,8 @@ class MainWindow(QMainWindow):
     # --- views ----------------------------------------------------------------------------------------------------
 
     def _update_view(self) -> None:
+        if self.orders_page_shown():
+            return
         trash = self.trash_view_action.isChecked()
         flt = self.model.filter
         filtered = bool(flt.search or flt.tags or flt.tiers or flt.provinces or flt.cities or flt.incomplete_address)
@@ -634,6 +865,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
+        if self.orders_page_shown():
+            return  # the orders view writes its own summary (_orders_summary)
         trash = self.trash_view_action.isChecked()
         if self._total is None or self._total[0] != trash:  # recounted only when the data or view changes
             self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
@@ -652,11 +885,15 @@ class MainWindow(QMainWindow):
         )
 
     def toggle_trash_view(self) -> None:
+        self.show_customers()
         self.editor.clear()
         self.apply_filter()
 
     def toggle_mask(self) -> None:
-        self.model.set_mask_phones(self.mask_action.isChecked())
+        on = self.mask_action.isChecked()
+        self.context.mask_phones = on
+        self.model.set_mask_phones(on)
+        self.orders_view.set_mask_phones(on)
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
@@ -731,6 +968,7 @@ class MainWindow(QMainWindow):
     # --- commands -------------------------------------------------------------------------------------------------
 
     def new_customer(self) -> None:
+        self.show_customers()
         if self.trash_view_action.isChecked():
             self.trash_view_action.setChecked(False)
             self.toggle_trash_view()
@@ -742,6 +980,7 @@ class MainWindow(QMainWindow):
         if not text:
             self.statusBar().showMessage(self.tr("The clipboard is empty: copy an address from WeChat first."), 5000)
             return
+        self.show_customers()
         self.table.clearSelection()
         self.editor.new_customer(paste_text=text)
 
@@ -794,6 +1033,9 @@ class MainWindow(QMainWindow):
             )
 
     def undo(self) -> None:
+        if self.orders_page_shown():
+            self.orders_view.undo()
+            return
         if not self.undo_stack:
             return
         restored = self._write(customers.restore_customers, self.undo_stack[-1])
@@ -946,13 +1188,18 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
+            ("Ctrl+1 / Ctrl+2", self.tr("Show the customers / the orders")),
+            ("Ctrl+3", self.tr("Orders to ship")),
             ("Ctrl+N", self.tr("New customer")),
+            ("Ctrl+Shift+N", self.tr("New order (of the selected customer)")),
+            ("Ctrl+Shift+V", self.tr("New order from the message on the clipboard")),
             ("Enter", self.tr("Edit the selected customer")),
             ("Ctrl+S", self.tr("Save")),
             ("Esc", self.tr("Cancel editing")),
             ("Ctrl+F", self.tr("Search")),
             ("Delete", self.tr("Move to Trash")),
             ("Ctrl+Z", self.tr("Undo move to Trash")),
+            ("Ctrl+Z", self.tr("On the orders page: undo delete orders")),
             ("Ctrl+V", self.tr("In the table: new customer from the address on the clipboard")),
             ("Ctrl+M", self.tr("Mask phone numbers")),
             ("Ctrl+I / Ctrl+E", self.tr("Import / export Excel")),

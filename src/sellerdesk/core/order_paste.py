@@ -1,0 +1,113 @@
+"""An order pasted from a chat: the address part, and what else a seller's message carries.
+
+A customer's WeChat message for an order is an address (``core.address.parse`` reads it)
+plus, often, lines the address parser must not see: the WeChat ID (``微信：zs_8899``), the
+goods (``面膜 x2 @39.9``), the amount paid (``实付 128``) and a shop's 订单号. :func:`split`
+takes those out by their labels and shapes and hands back the rest as the address text:
+
+* ``微信[号]`` / ``vx`` / ``wx`` / ``WeChat [ID]`` + an ID (a letter then 5–19 letters, digits,
+  ``_`` or ``-``; or a mobile number, which WeChat also accepts);
+* ``商品`` / ``货品`` / ``宝贝`` / ``产品`` / ``下单`` / ``购买`` + ``:`` + item text; or a line of
+  items each priced with ``@`` (never part of an address);
+* ``实付`` / ``金额`` / ``付款`` / ``合计`` / ``总计`` + an amount (not a count: ``合计3件``) (read exactly by
+  :func:`core.money.parse_fen`);
+* ``订单号`` / ``单号`` + a number (not a courier's 运单号).
+
+Text that is a lone WeChat ID (``zs_8899``) is read as one. Nothing here guesses beyond
+those labels and shapes: what is not recognised stays in the address text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from sellerdesk.core.money import MoneyError, parse_fen
+from sellerdesk.core.orders import OrderError, parse_items
+
+WECHAT_ID = r"[A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9}"
+_WECHAT = re.compile(
+    rf"(?<![A-Za-z])(?:微信号?|威信|vx|wx|weixin|wechat)(?:\s*id)?\s*[:：]?\s*(?P<id>{WECHAT_ID})(?![-_A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_LONE_WECHAT = re.compile(rf"(?:{WECHAT_ID})")
+_ITEMS = re.compile(r"^\s*(?:商品|货品|宝贝|产品|下单|购买)(?:名称|内容)?\s*[:：]\s*(?P<items>.+)$")
+_AMOUNT = re.compile(
+    r"(?:实付(?:金额|款)?|金额|付款|合计|总计)\s*[:：]?\s*"
+    r"(?P<amount>(?:¥|RMB\s*)?\d[\d,]*(?:\.\d+)?(?:\s*(?:元|块))?)(?![\d.件个盒瓶包袋支罐份套箱])",
+    re.IGNORECASE,
+)
+_ORDER_NO = re.compile(r"(?:订单号|订单编号|(?<![运递快])单号)\s*[:：]?\s*(?P<no>[A-Za-z0-9][-_A-Za-z0-9]{3,63})")
+
+
+@dataclass(frozen=True)
+class OrderPaste:
+    """What :func:`split` found; every field is '' when absent (``amount_fen`` None)."""
+
+    address_text: str = ""
+    wechat: str = ""
+    items: str = ""
+    amount_fen: int | None = None
+    order_no: str = ""
+
+
+def split(text: str) -> OrderPaste:
+    """The parts of a pasted order message (see the module text)."""
+    if not isinstance(text, str):
+        return OrderPaste()
+    normalized = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    stripped = normalized.strip()
+    lone = "\n" not in stripped and " " not in stripped and not stripped.isdigit()
+    if lone and _LONE_WECHAT.fullmatch(stripped):
+        return OrderPaste(wechat=stripped)
+    wechat = ""
+    items: list[str] = []
+    amount: int | None = None
+    order_no = ""
+    rest: list[str] = []
+    for line in normalized.split("\n"):
+        if not wechat:
+            match = _WECHAT.search(line)
+            if match:
+                wechat = match.group("id")
+                line = _cut(line, match)
+        if not order_no:
+            match = _ORDER_NO.search(line)
+            if match:
+                order_no = match.group("no")
+                line = _cut(line, match)
+        if amount is None:
+            match = _AMOUNT.search(line)
+            if match:
+                try:
+                    amount = parse_fen(match.group("amount"))
+                except MoneyError:
+                    pass
+                else:
+                    line = _cut(line, match)
+        match = _ITEMS.match(line)
+        if match and _reads_as_items(match.group("items"), priced=False):
+            items.append(match.group("items").strip())
+            continue
+        if "@" in line and _reads_as_items(line, priced=True):
+            items.append(line.strip())
+            continue
+        rest.append(line)
+    address = "\n".join(part for part in (r.strip() for r in rest) if part)
+    return OrderPaste(address, wechat, ", ".join(items), amount, order_no)
+
+
+def _cut(line: str, match: re.Match[str]) -> str:
+    return (line[: match.start()] + " " + line[match.end() :]).strip(" ,，;；")
+
+
+def _reads_as_items(text: str, *, priced: bool) -> bool:
+    try:
+        lines = parse_items(text)
+    except OrderError:
+        return False
+    return bool(lines) and (not priced or all(line.unit_price_fen is not None for line in lines))
+
+
+__all__ = ["OrderPaste", "WECHAT_ID", "split"]

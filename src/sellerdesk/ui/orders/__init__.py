@@ -1,0 +1,1 @@
+"""The orders: the 订单 view, the order dialog, status changes (issue #14)."""

@@ -1,0 +1,125 @@
+"""An order from a pasted chat message: who it is for (no Qt here; the dialog shows it).
+
+:func:`look_up` reads the message (:func:`core.order_paste.split` for the WeChat ID, goods,
+amount and 订单号; :func:`core.address.parse` for the rest) and finds the customer by phone,
+else by WeChat ID, as the importer matches duplicates
+(:func:`store.queries.find_by_phone_or_wechat`). It also says whether the pasted address
+is one the customer already has. :func:`create_customer` and :func:`add_pasted_address`
+write through ``store.customers.save_customer`` (one transaction each).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sellerdesk.core.address import parse
+from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
+from sellerdesk.core.order_paste import split
+from sellerdesk.store import customers as store_customers
+from sellerdesk.store import queries
+from sellerdesk.store.customers import AddressEdit, phone_of, resolved_place
+from sellerdesk.store.models import Address, Customer
+
+# The fields that make two addresses the same place for the same person.
+_SAME_FIELDS = ("recipient", "phone", "province", "city", "district", "detail")
+
+
+@dataclass
+class PasteLookup:
+    """What a pasted message says about the customer and the order."""
+
+    name: str = ""
+    phone: str = ""  # normalised
+    wechat: str = ""
+    address: dict[str, Any] = field(default_factory=dict)  # resolved address fields (official names, adcode)
+    items: str = ""
+    amount_fen: int | None = None
+    order_no: str = ""
+    customer: Customer | None = None
+    found_by: str = ""  # "phone" or "wechat"
+    known_address_id: int | None = None  # the customer's live address equal to the pasted one
+
+    @property
+    def has_place(self) -> bool:
+        return has_place(self.address)
+
+    @property
+    def can_create(self) -> bool:
+        return bool(self.name or self.phone or self.wechat)
+
+    @property
+    def adds_wechat(self) -> bool:
+        """The customer was found by phone, has no WeChat ID yet, and the message gives one."""
+        return self.customer is not None and bool(self.wechat) and not self.customer.wechat
+
+
+def _same_place(address: Address, values: dict[str, Any]) -> bool:
+    for name in _SAME_FIELDS:
+        stored = str(getattr(address, name) or "").strip()
+        given = str(values.get(name) or "").strip()
+        if name == "phone":
+            stored, given = (phone_of(v).value if v else "" for v in (stored, given))
+        if stored != given:
+            return False
+    return True
+
+
+def look_up(text: str) -> PasteLookup:
+    """Read ``text`` and find its customer (see the module text)."""
+    parts = split(text)
+    fields: dict[str, Any] = {}
+    if parts.address_text.strip():
+        fields = parse(parts.address_text).address_fields()
+    phone = str(fields.get("phone") or "")
+    number = phone_of(phone).value if phone else ""
+    address = {k: v for k, v in fields.items() if k in ADDRESS_FIELDS}
+    if number:
+        address["phone"] = number
+    if has_place(address):
+        address = resolved_place(address)
+    lookup = PasteLookup(
+        name=str(fields.get("recipient") or ""),
+        phone=number,
+        wechat=parts.wechat,
+        address=address if has_place(address) else {},
+        items=parts.items,
+        amount_fen=parts.amount_fen,
+        order_no=parts.order_no,
+    )
+    customer = queries.find_by_phone_or_wechat(number, parts.wechat)
+    if customer is not None:
+        lookup.customer = customer
+        lookup.found_by = "phone" if number and customer.phone == number else "wechat"
+        if lookup.has_place:
+            for stored in store_customers.live_addresses(customer.id):
+                if _same_place(stored, lookup.address):
+                    lookup.known_address_id = stored.id
+                    break
+    return lookup
+
+
+def create_customer(lookup: PasteLookup) -> tuple[int, int | None]:
+    """A new customer from the message, with the pasted address as their default; returns
+    (customer id, address id or None)."""
+    data = {"name": lookup.name, "phone": lookup.phone, "wechat": lookup.wechat}
+    edits = [AddressEdit(dict(lookup.address), is_default=True)] if lookup.has_place else []
+    customer = store_customers.save_customer(None, data, edits, reason="order paste")
+    live = store_customers.live_addresses(customer.id)
+    return customer.id, (live[0].id if live else None)
+
+
+def add_pasted_address(lookup: PasteLookup, *, with_address: bool = True) -> int | None:
+    """Give the customer found the pasted address (as a new, not default, address) and the
+    WeChat ID they lacked; returns the new address's id (None when none was added)."""
+    customer = lookup.customer
+    assert customer is not None
+    before = {a.id for a in store_customers.live_addresses(customer.id)}
+    data = {"wechat": lookup.wechat} if lookup.adds_wechat else {}
+    edits = [AddressEdit(dict(lookup.address))] if with_address and lookup.has_place else []
+    store_customers.save_customer(customer.id, data, edits, reason="order paste")
+    added = [a.id for a in store_customers.live_addresses(customer.id) if a.id not in before]
+    return added[0] if added else None
+
+
+__all__ = ["PasteLookup", "add_pasted_address", "create_customer", "look_up"]
