@@ -63,7 +63,7 @@ def build(home: Path, customers: int) -> None:
 def child(result_path: str) -> None:
     """Runs in a fresh process: start the window, measure, write JSON."""
     started = time.perf_counter()
-    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtCore import QEvent, QObject, Qt
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
@@ -117,17 +117,14 @@ def child(result_path: str) -> None:
         region_ms.append(timed(lambda keys=keys: window.regions.select_keys(keys)))
     window.regions.select_keys([("all", None)])
     scroll_ms = timed(window.table.scrollToBottom)
+    from sellerdesk.ui.customers.table_model import COLUMNS
+
     sort_ms = {}
-    for column, name in ((1, "phone"), (8, "updated"), (3, "address"), (0, "name")):
-        sort_ms[name] = timed(
-            lambda column=column: window.table.sortByColumn(
-                column, window.table.horizontalHeader().sortIndicatorOrder()
-            )
-        )
-    # 累计消费 and 订单数 have no column yet (issue 14's GUI): the model sorts by the store key the
-    # column will use, the same path a header click takes.
-    for key in ("total_spent", "order_count"):
-        sort_ms[key] = timed(lambda key=key: window.model.set_sort(key, True))
+    # 累计消费 and 订单数 sort high to low, as a first click on their header does
+    for name in ("phone", "updated", "address", "name", "total_spent", "order_count"):
+        column = COLUMNS.index(name)
+        order = Qt.SortOrder.DescendingOrder if name in ("total_spent", "order_count") else Qt.SortOrder.AscendingOrder
+        sort_ms[name] = timed(lambda column=column, order=order: window.table.sortByColumn(column, order))
     import resource
 
     keystrokes.sort()

@@ -346,6 +346,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Smart paste</source>
             <translation type="unfinished" />
         </message>
@@ -450,6 +454,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>When</source>
             <translation type="unfinished" />
         </message>
@@ -475,6 +487,18 @@ but:
         </message>
         <message>
             <source>%1 (in the Trash)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points redeemed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -507,10 +531,6 @@ but:
         </message>
         <message>
             <source>✔ Verified on %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -631,6 +651,183 @@ but:
         </message>
     </context>
     <context>
+        <name>CustomerOrdersTab</name>
+        <message>
+            <source>Customer profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order of this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buys most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click an order to open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders are recorded from the main window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer is in the Trash: restore them to record an order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the customer first; then their orders can be recorded here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The newest %1 of %2 orders (the orders view lists them all).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not counted in the totals</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 in %n order(s)</source>
+            <translation>
+                <numerusform>%1 in %n order</numerusform>
+                <numerusform>%1 in %n orders</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders cannot be opened in this version of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CustomerPointsTab</name>
+        <message>
+            <source>Redeem…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take points off the balance for a gift or a discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Earned by an order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Taken back: the order no longer counts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order's amount changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 point(s) per ¥1 paid (Edit ▸ Tiers and points…)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance: %1 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (order %2)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CustomerTableModel</name>
         <message>
             <source>Name</source>
@@ -661,6 +858,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Last order</source>
             <translation type="unfinished" />
         </message>
@@ -678,6 +883,10 @@ but:
         </message>
         <message>
             <source>This phone number does not look right; please check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1392,6 +1601,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>&amp;Tiers and points…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier names and thresholds, and the points rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation type="unfinished" />
         </message>
@@ -1506,6 +1723,17 @@ but:
         <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tiers could not be brought up to date: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Tiers recomputed: %n customer(s) changed tier.</source>
+            <translation>
+                <numerusform>Tiers recomputed: %n customer changed tier.</numerusform>
+                <numerusform>Tiers recomputed: %n customers changed tier.</numerusform>
+            </translation>
         </message>
         <message>
             <source>&amp;Undo delete orders</source>
@@ -2386,6 +2614,41 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>RedeemDialog</name>
+        <message>
+            <source>Redeem points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What they were exchanged for, e.g. 护手霜 gift</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redeem</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has %2 points.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write what the points were exchanged for.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only %1 points are left: %2 cannot be redeemed. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RegionTree</name>
         <message>
             <source>All customers</source>
@@ -2683,6 +2946,168 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Not strong enough yet: add another word or two.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TierField</name>
+        <message>
+            <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear the hand-set tier: compute it from the orders again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>computed once saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set by hand; automatic would be %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From the spend and order count of the last 12 months (Edit ▸ Tiers and points…)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TierSettingsDialog</name>
+        <message>
+            <source>Tiers and points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer reaches a level when the last %1 months of orders reach its spend or its order count (cancelled and refunded orders do not count). A tier set by hand stays as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spend from (¥)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>or orders from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lowest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level 2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Level 3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>everyone else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave a spend empty (or an order count at off) to not use it for that level.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers earn points with their orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points per ¥1 paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A new rule counts for orders written from now on; points already earned stay.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save and recompute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The spend for %1 is not an amount: %2 (e.g. 500 or 2000.50).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points per ¥1 must be a number from 0.01 to 1000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every level needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A level's name has 1 to %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two levels are both called %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 needs a spend or an order count.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The spend for %1 must be more than ¥0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order count for %1 must be at least 1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The threshold of %1 is too large.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The spend for %1 must be higher than for %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order count for %1 must be higher than for %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The settings were not saved: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recomputing the tiers…</source>
             <translation type="unfinished" />
         </message>
     </context>

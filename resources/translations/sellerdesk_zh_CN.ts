@@ -348,6 +348,10 @@ but:
             <translation>保存客户 (Ctrl+S)</translation>
         </message>
         <message>
+            <source>Details</source>
+            <translation>资料</translation>
+        </message>
+        <message>
             <source>Smart paste</source>
             <translation>智能粘贴</translation>
         </message>
@@ -452,6 +456,14 @@ but:
             <translation>邮编</translation>
         </message>
         <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
             <source>When</source>
             <translation>时间</translation>
         </message>
@@ -478,6 +490,18 @@ but:
         <message>
             <source>%1 (in the Trash)</source>
             <translation>%1（在回收站中）</translation>
+        </message>
+        <message>
+            <source>Tier saved.</source>
+            <translation>等级已保存。</translation>
+        </message>
+        <message>
+            <source>Points redeemed.</source>
+            <translation>积分已兑换。</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
         </message>
         <message>
             <source>Added</source>
@@ -510,10 +534,6 @@ but:
         <message>
             <source>✔ Verified on %1</source>
             <translation>✔ 已于 %1 核对</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>未保存</translation>
         </message>
         <message>
             <source>Copied: %1</source>
@@ -633,6 +653,182 @@ but:
         </message>
     </context>
     <context>
+        <name>CustomerOrdersTab</name>
+        <message>
+            <source>Customer profile</source>
+            <translation>客户画像</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>新订单</translation>
+        </message>
+        <message>
+            <source>Record an order of this customer</source>
+            <translation>为这位客户记录一笔订单</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation>累计消费</translation>
+        </message>
+        <message>
+            <source>Average order</source>
+            <translation>平均每单</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>近 12 个月</translation>
+        </message>
+        <message>
+            <source>First order</source>
+            <translation>首次下单</translation>
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation>最近下单</translation>
+        </message>
+        <message>
+            <source>Statuses</source>
+            <translation>订单状态</translation>
+        </message>
+        <message>
+            <source>Buys most</source>
+            <translation>常买商品</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>金额</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Double-click an order to open it</source>
+            <translation>双击订单可打开</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>待发货</translation>
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation>已发货</translation>
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation>已签收</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>已取消</translation>
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation>已退款</translation>
+        </message>
+        <message>
+            <source>Orders are recorded from the main window</source>
+            <translation>在主窗口中记录订单</translation>
+        </message>
+        <message>
+            <source>The customer is in the Trash: restore them to record an order</source>
+            <translation>客户在回收站中：恢复后才能记录订单</translation>
+        </message>
+        <message>
+            <source>Save the customer first; then their orders can be recorded here.</source>
+            <translation>请先保存客户，之后就可以在这里记录订单。</translation>
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation>还没有订单。</translation>
+        </message>
+        <message>
+            <source>The newest %1 of %2 orders (the orders view lists them all).</source>
+            <translation>显示最近的 %1 单，共 %2 单（订单视图中有全部订单）。</translation>
+        </message>
+        <message>
+            <source>Not counted in the totals</source>
+            <translation>不计入统计</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 in %n order(s)</source>
+            <translation>
+                <numerusform>%n 单，共 %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
+            <translation>%1：共 %2 件，%3 单，最近一次 %4</translation>
+        </message>
+        <message>
+            <source>Orders cannot be opened in this version of SellerDesk.</source>
+            <translation>此版本的客户地址管家无法打开订单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerPointsTab</name>
+        <message>
+            <source>Redeem…</source>
+            <translation>兑换…</translation>
+        </message>
+        <message>
+            <source>Take points off the balance for a gift or a discount</source>
+            <translation>用积分兑换礼品或折扣，从余额中扣除</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>What for</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <source>Earned by an order</source>
+            <translation>订单获得</translation>
+        </message>
+        <message>
+            <source>Taken back: the order no longer counts</source>
+            <translation>扣回：订单已不计入</translation>
+        </message>
+        <message>
+            <source>The order's amount changed</source>
+            <translation>订单金额有变动</translation>
+        </message>
+        <message>
+            <source>%1 point(s) per ¥1 paid (Edit ▸ Tiers and points…)</source>
+            <translation>每付 ¥1 得 %1 积分（编辑 ▸ 等级与积分…）</translation>
+        </message>
+        <message>
+            <source>Balance: %1 points</source>
+            <translation>积分余额：%1</translation>
+        </message>
+        <message>
+            <source>%1 (order %2)</source>
+            <translation>%1（订单 %2）</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerTableModel</name>
         <message>
             <source>Name</source>
@@ -663,6 +859,14 @@ but:
             <translation>等级</translation>
         </message>
         <message>
+            <source>Orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation>累计消费</translation>
+        </message>
+        <message>
             <source>Last order</source>
             <translation>最近下单</translation>
         </message>
@@ -681,6 +885,10 @@ but:
         <message>
             <source>This phone number does not look right; please check it.</source>
             <translation>这个电话号码看起来不对，请核对。</translation>
+        </message>
+        <message>
+            <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
+            <translation>手动设置：在客户详情中点“恢复自动”之前保持不变。</translation>
         </message>
     </context>
     <context>
@@ -1394,6 +1602,14 @@ but:
             <translation>重置列(&amp;C)</translation>
         </message>
         <message>
+            <source>&amp;Tiers and points…</source>
+            <translation>等级与积分(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Tier names and thresholds, and the points rule</source>
+            <translation>等级名称与门槛，以及积分规则</translation>
+        </message>
+        <message>
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
@@ -1508,6 +1724,16 @@ but:
         <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation>正在编辑的客户有未保存的修改。仍要退出吗？</translation>
+        </message>
+        <message>
+            <source>The tiers could not be brought up to date: %1</source>
+            <translation>无法更新会员等级：%1</translation>
+        </message>
+        <message numerus="yes">
+            <source>Tiers recomputed: %n customer(s) changed tier.</source>
+            <translation>
+                <numerusform>等级已重新计算：%n 位客户的等级有变化。</numerusform>
+            </translation>
         </message>
         <message>
             <source>&amp;Undo delete orders</source>
@@ -2379,6 +2605,41 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>RedeemDialog</name>
+        <message>
+            <source>Redeem points</source>
+            <translation>兑换积分</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>What they were exchanged for, e.g. 护手霜 gift</source>
+            <translation>兑换了什么，例如：赠送护手霜</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>用途</translation>
+        </message>
+        <message>
+            <source>Redeem</source>
+            <translation>兑换</translation>
+        </message>
+        <message>
+            <source>%1 has %2 points.</source>
+            <translation>%1现有 %2 积分。</translation>
+        </message>
+        <message>
+            <source>Write what the points were exchanged for.</source>
+            <translation>请写明积分兑换了什么。</translation>
+        </message>
+        <message>
+            <source>Only %1 points are left: %2 cannot be redeemed. Nothing was changed.</source>
+            <translation>积分余额只有 %1，不能兑换 %2。没有做任何改动。</translation>
+        </message>
+    </context>
+    <context>
         <name>RegionTree</name>
         <message>
             <source>All customers</source>
@@ -2676,6 +2937,168 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Not strong enough yet: add another word or two.</source>
             <translation>强度还不够：再加一两个词。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TierField</name>
+        <message>
+            <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
+            <translation>选择一个等级即手动设置；之后保持不变，直到恢复自动。</translation>
+        </message>
+        <message>
+            <source>Back to automatic</source>
+            <translation>恢复自动</translation>
+        </message>
+        <message>
+            <source>Clear the hand-set tier: compute it from the orders again</source>
+            <translation>取消手动设置的等级，重新按订单自动计算</translation>
+        </message>
+        <message>
+            <source>computed once saved</source>
+            <translation>保存后自动计算</translation>
+        </message>
+        <message>
+            <source>Set by hand</source>
+            <translation>手动设置</translation>
+        </message>
+        <message>
+            <source>Set by hand; automatic would be %1</source>
+            <translation>手动设置；自动计算为 %1</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>From the spend and order count of the last 12 months (Edit ▸ Tiers and points…)</source>
+            <translation>按近 12 个月的消费和订单数自动计算（编辑 ▸ 等级与积分…）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TierSettingsDialog</name>
+        <message>
+            <source>Tiers and points</source>
+            <translation>等级与积分</translation>
+        </message>
+        <message>
+            <source>Member tiers</source>
+            <translation>会员等级</translation>
+        </message>
+        <message>
+            <source>A customer reaches a level when the last %1 months of orders reach its spend or its order count (cancelled and refunded orders do not count). A tier set by hand stays as it is.</source>
+            <translation>客户近 %1 个月的订单达到某等级的消费额或订单数（任一即可）就升到该等级；已取消和已退款的订单不计。手动设置的等级保持不变。</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Spend from (¥)</source>
+            <translation>消费满（¥）</translation>
+        </message>
+        <message>
+            <source>or orders from</source>
+            <translation>或订单数满</translation>
+        </message>
+        <message>
+            <source>Lowest</source>
+            <translation>最低</translation>
+        </message>
+        <message>
+            <source>Level 2</source>
+            <translation>第 2 级</translation>
+        </message>
+        <message>
+            <source>Level 3</source>
+            <translation>第 3 级</translation>
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation>最高</translation>
+        </message>
+        <message>
+            <source>everyone else</source>
+            <translation>其余客户</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>不用</translation>
+        </message>
+        <message>
+            <source>Leave a spend empty (or an order count at off) to not use it for that level.</source>
+            <translation>消费额留空（或订单数设为“不用”）表示该等级不按这一项计算。</translation>
+        </message>
+        <message>
+            <source>Points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>Customers earn points with their orders</source>
+            <translation>客户下单获得积分</translation>
+        </message>
+        <message>
+            <source>Points per ¥1 paid</source>
+            <translation>每付 ¥1 得积分</translation>
+        </message>
+        <message>
+            <source>A new rule counts for orders written from now on; points already earned stay.</source>
+            <translation>新规则只对之后记录的订单生效；已获得的积分不变。</translation>
+        </message>
+        <message>
+            <source>Save and recompute</source>
+            <translation>保存并重新计算</translation>
+        </message>
+        <message>
+            <source>The spend for %1 is not an amount: %2 (e.g. 500 or 2000.50).</source>
+            <translation>%1的消费额不是金额：%2（例如 500 或 2000.50）。</translation>
+        </message>
+        <message>
+            <source>Points per ¥1 must be a number from 0.01 to 1000.</source>
+            <translation>每 ¥1 的积分须为 0.01 到 1000 之间的数。</translation>
+        </message>
+        <message>
+            <source>Every level needs a name.</source>
+            <translation>每个等级都需要名称。</translation>
+        </message>
+        <message>
+            <source>A level's name has 1 to %1 characters.</source>
+            <translation>等级名称为 1 到 %1 个字符。</translation>
+        </message>
+        <message>
+            <source>Two levels are both called %1.</source>
+            <translation>有两个等级都叫“%1”。</translation>
+        </message>
+        <message>
+            <source>%1 needs a spend or an order count.</source>
+            <translation>%1需要消费额或订单数门槛。</translation>
+        </message>
+        <message>
+            <source>The spend for %1 must be more than ¥0.</source>
+            <translation>%1的消费额须大于 ¥0。</translation>
+        </message>
+        <message>
+            <source>The order count for %1 must be at least 1.</source>
+            <translation>%1的订单数至少为 1。</translation>
+        </message>
+        <message>
+            <source>The threshold of %1 is too large.</source>
+            <translation>%1的门槛太大。</translation>
+        </message>
+        <message>
+            <source>The spend for %1 must be higher than for %2.</source>
+            <translation>%1的消费额门槛须高于%2。</translation>
+        </message>
+        <message>
+            <source>The order count for %1 must be higher than for %2.</source>
+            <translation>%1的订单数门槛须高于%2。</translation>
+        </message>
+        <message>
+            <source>The settings were not saved: %1</source>
+            <translation>设置未保存：%1</translation>
+        </message>
+        <message>
+            <source>Recomputing the tiers…</source>
+            <translation>正在重新计算会员等级…</translation>
         </message>
     </context>
     <context>

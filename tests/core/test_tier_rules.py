@@ -78,6 +78,31 @@ def test_validation_refuses(thresholds, names, message):
         rules.validate()
 
 
+@pytest.mark.parametrize(
+    ("thresholds", "names", "code", "level", "criterion", "lower"),
+    [
+        ({"gold": Threshold(40_000, 8)}, {}, "not_higher", "gold", "spend", "silver"),
+        ({"diamond": Threshold(500_000, 8)}, {}, "not_higher", "diamond", "orders", "gold"),
+        ({"silver": Threshold(None, None)}, {}, "no_threshold", "silver", None, None),
+        ({"silver": Threshold(0, 3)}, {}, "not_positive", "silver", "spend", None),
+        ({"silver": Threshold(50_000, 10**9)}, {}, "too_large", "silver", "orders", None),
+        ({}, {"gold": ""}, "name_empty", "gold", None, None),
+        ({}, {"gold": "银卡"}, "name_twice", "gold", None, "silver"),
+        ({}, {"gold": " 金卡"}, "name_form", "gold", None, None),
+    ],
+)
+def test_a_refusal_names_its_rule_for_a_translated_line(thresholds, names, code, level, criterion, lower):
+    rules = TierRules({**DEFAULT_THRESHOLDS, **thresholds}, {**TierRules().names, **names})
+    with pytest.raises(TierRulesError) as caught:
+        rules.validate()
+    assert (caught.value.code, caught.value.level, caught.value.criterion, caught.value.lower) == (
+        code,
+        level,
+        criterion,
+        lower,
+    )
+
+
 def test_a_criterion_can_be_off_and_skipped_in_the_order_check():
     rules = TierRules(
         {"silver": Threshold(None, 3), "gold": Threshold(200_000, None), "diamond": Threshold(500_000, 10)}

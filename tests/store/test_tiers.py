@@ -206,3 +206,46 @@ def test_tier_info_reads_text_as_it_will_be_adopted(store):
     assert tiers.tier_info(typed_silver, rules) == tiers.TierInfo("银卡", "silver", "白银", True)
     assert tiers.tier_info(typed_plain, rules) == tiers.TierInfo("普通", "normal", "普通", False)
     assert tiers.tier_info(typed_vip, rules) == tiers.TierInfo("VIP", None, "VIP", True)
+
+
+def test_the_rolling_window_says_how_many_moved(store):
+    """What the app runs at start: None when done today, else how many changed (its table
+    redraws only then)."""
+    cid = new_customer()
+    orders.add_order(cid, amount_fen=60_000, order_date=days_ago(1))
+    assert tiers.refresh_rolling_window(TODAY) is None  # a new database: done today
+    store_settings.write(store_settings.TIERS_RECOMPUTED_ON, days_ago(1).isoformat())
+    assert tiers.refresh_rolling_window(TODAY) == 0  # recomputed, nothing moved
+    assert tiers.refresh_rolling_window(TODAY + dt.timedelta(days=365)) == 1  # the order left the window
+    assert tier(cid) == "normal"
+
+
+def test_tier_and_points_settings_land_together_or_not_at_all(store):
+    from sellerdesk.core.points import PointsRule
+    from sellerdesk.store import points
+
+    cid = new_customer()
+    orders.add_order(cid, amount_fen=30_000, order_date=days_ago(1))
+    cheaper = TierRules({**DEFAULT_THRESHOLDS, "silver": Threshold(30_000, None)})
+    assert tiers.save_tier_and_points_rules(cheaper, PointsRule(True, 200)) == 1
+    assert tier(cid) == "silver" and points.points_rule() == PointsRule(True, 200)
+    broken = TierRules({**DEFAULT_THRESHOLDS, "gold": Threshold(10_000, 8)})
+    with pytest.raises(ValidationError, match="higher"):
+        tiers.save_tier_and_points_rules(broken, PointsRule(False, 100))
+    assert points.points_rule() == PointsRule(True, 200)  # the points rule was not saved either
+    assert tiers.tier_rules() == cheaper
+
+
+def test_the_tier_sort_is_by_level_not_by_spelling(store):
+    from sellerdesk.store import queries
+
+    ids = {}
+    for name, level in (("甲", "diamond"), ("乙", "silver"), ("丙", None), ("丁", "gold"), ("戊", "normal")):
+        ids[name] = new_customer(name)
+        if level is not None:
+            tiers.set_manual_tier(ids[name], level)
+    vip = new_customer("己", tier="VIP")
+    order = queries.customer_ids(sort="tier")
+    assert order[-2:] == [ids["甲"], vip]  # 钻石, then hand-typed text
+    assert order[2:4] == [ids["乙"], ids["丁"]]  # 银卡 before 金卡
+    assert set(order[:2]) == {ids["丙"], ids["戊"]}  # 普通, computed or not

@@ -133,7 +133,7 @@ def test_search_is_live_and_combines_with_filters(window, qtbot):
     qtbot.waitUntil(lambda: window.model.ids() == [a], timeout=2000)
     window.search.setText("张")
     qtbot.waitUntil(lambda: set(window.model.ids()) == {a, b}, timeout=2000)
-    window.tier_filter.setCurrentIndex(window.tier_filter.findData("金卡"))
+    window.tier_filter.setCurrentIndex(window.tier_filter.findData("gold"))  # 金卡 typed in: that level
     assert window.model.ids() == [a]
     window.search.setText("没有这个人")
     window.apply_filter()

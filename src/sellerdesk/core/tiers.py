@@ -41,7 +41,28 @@ MAX_ORDERS_THRESHOLD = 1_000_000
 
 
 class TierRulesError(ValueError):
-    """Rules that cannot be used (the message says which threshold or name, in one line)."""
+    """Rules that cannot be used (the message says which threshold or name, in one line).
+
+    ``code`` names the rule broken, so a GUI can say it in its own language: ``incomplete``,
+    ``name_empty``, ``name_form``, ``name_twice``, ``no_threshold``, ``not_positive``,
+    ``too_large`` or ``not_higher``. ``level`` is the level at fault, ``criterion``
+    (``spend`` or ``orders``) its threshold, ``lower`` the level it must be above.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        code: str = "",
+        *,
+        level: str | None = None,
+        criterion: str | None = None,
+        lower: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.level = level
+        self.criterion = criterion
+        self.lower = lower
 
 
 @dataclass(frozen=True)
@@ -113,26 +134,34 @@ class TierRules:
     def validate(self) -> None:
         """Raise :class:`TierRulesError` unless the rules can be used as they are."""
         if set(self.thresholds) != set(LEVELS[1:]):
-            raise TierRulesError("Thresholds are needed for exactly 银卡, 金卡 and 钻石 (silver, gold, diamond).")
+            raise TierRulesError(
+                "Thresholds are needed for exactly 银卡, 金卡 and 钻石 (silver, gold, diamond).", "incomplete"
+            )
         if set(self.names) != set(LEVELS):
-            raise TierRulesError("Every level needs a name.")
+            raise TierRulesError("Every level needs a name.", "incomplete")
         seen: dict[str, str] = {}
         for key in LEVELS:
             name = self.names[key]
             if not isinstance(name, str) or not name.strip():
-                raise TierRulesError(f"The name of level {key!r} is empty.")
+                raise TierRulesError(f"The name of level {key!r} is empty.", "name_empty", level=key)
             if name != name.strip() or len(name) > MAX_NAME_LENGTH:
                 raise TierRulesError(
-                    f"The name {name!r} must be 1 to {MAX_NAME_LENGTH} characters, without spaces at the ends."
+                    f"The name {name!r} must be 1 to {MAX_NAME_LENGTH} characters, without spaces at the ends.",
+                    "name_form",
+                    level=key,
                 )
             if name.casefold() in seen:
-                raise TierRulesError(f"Two levels are both called {name!r}.")
+                raise TierRulesError(
+                    f"Two levels are both called {name!r}.", "name_twice", level=key, lower=seen[name.casefold()]
+                )
             seen[name.casefold()] = key
         previous: dict[str, tuple[str, int]] = {}
         for key in LEVELS[1:]:
             threshold = self.thresholds[key]
             if threshold.spend_fen is None and threshold.orders is None:
-                raise TierRulesError(f"{self.names[key]} needs a spend or an order-count threshold.")
+                raise TierRulesError(
+                    f"{self.names[key]} needs a spend or an order-count threshold.", "no_threshold", level=key
+                )
             for criterion, value, limit in (
                 ("spend", threshold.spend_fen, None),
                 ("orders", threshold.orders, MAX_ORDERS_THRESHOLD),
@@ -141,14 +170,27 @@ class TierRules:
                     continue
                 if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
                     raise TierRulesError(
-                        f"The {criterion} threshold of {self.names[key]} must be a positive whole number."
+                        f"The {criterion} threshold of {self.names[key]} must be a positive whole number.",
+                        "not_positive",
+                        level=key,
+                        criterion=criterion,
                     )
                 if limit is not None and value > limit:
-                    raise TierRulesError(f"The {criterion} threshold of {self.names[key]} is too large.")
-                if criterion in previous and value <= previous[criterion][1]:
-                    lower = self.names[previous[criterion][0]]
                     raise TierRulesError(
-                        f"The {criterion} threshold of {self.names[key]} must be higher than that of {lower}."
+                        f"The {criterion} threshold of {self.names[key]} is too large.",
+                        "too_large",
+                        level=key,
+                        criterion=criterion,
+                    )
+                if criterion in previous and value <= previous[criterion][1]:
+                    lower_key = previous[criterion][0]
+                    raise TierRulesError(
+                        f"The {criterion} threshold of {self.names[key]} must be higher than that of "
+                        f"{self.names[lower_key]}.",
+                        "not_higher",
+                        level=key,
+                        criterion=criterion,
+                        lower=lower_key,
                     )
                 previous[criterion] = (key, value)
 

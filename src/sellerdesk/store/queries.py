@@ -44,6 +44,13 @@ def _address_sort() -> tuple[pw.ColumnBase, ...]:
 
 DefaultAddress = Address.alias("da")
 
+
+def _tier_sort() -> tuple[pw.ColumnBase, ...]:
+    """Levels lowest first (普通 → 钻石), not by their keys' spelling; hand-typed text after."""
+    rank = pw.Case(Customer.tier, [("", RANK[NORMAL]), *((key, n) for key, n in RANK.items())], len(RANK))
+    return (rank, Customer.tier)
+
+
 SORT_KEYS: dict[str, Callable[[], tuple[pw.ColumnBase, ...]]] = {
     "name": lambda: (Customer.name_pinyin,),
     "phone": lambda: (Customer.phone,),
@@ -51,7 +58,7 @@ SORT_KEYS: dict[str, Callable[[], tuple[pw.ColumnBase, ...]]] = {
     "address": _address_sort,
     "region": lambda: (DefaultAddress.province, DefaultAddress.city),
     "tags": lambda: (Customer.tags,),
-    "tier": lambda: (Customer.tier,),
+    "tier": _tier_sort,
     "last_order": lambda: (Customer.last_order_at,),  # 最近下单
     "order_count": lambda: (Customer.order_count,),  # 订单数
     "total_spent": lambda: (Customer.total_spent_fen,),  # 累计消费

@@ -23,6 +23,7 @@ import peewee as pw
 
 from sellerdesk.core import orders as core_orders
 from sellerdesk.core import tiers as core_tiers
+from sellerdesk.core.points import PointsRule
 from sellerdesk.core.tiers import LEVELS, NORMAL, TierRules, TierRulesError
 from sellerdesk.store import settings
 from sellerdesk.store.errors import ValidationError
@@ -62,6 +63,16 @@ def save_tier_rules(rules: TierRules, *, today: _dt.date | None = None) -> int:
     return changed
 
 
+def save_tier_and_points_rules(rules: TierRules, points: PointsRule, *, today: _dt.date | None = None) -> int:
+    """The 等级与积分 settings: both rules saved and every computed tier recomputed, in one
+    transaction (nothing is written when either is refused); returns how many changed tier."""
+    from sellerdesk.store import points as store_points
+
+    with DB.atomic():
+        store_points.save_points_rule(points)
+        return save_tier_rules(rules, today=today)
+
+
 def display_name(value: str, rules: TierRules | None = None) -> str:
     """What people see for a stored ``customer.tier`` ('' reads as the lowest level)."""
     return (rules or tier_rules()).display(value)
@@ -85,14 +96,19 @@ class TierInfo:
 
 def tier_info(customer: Customer, rules: TierRules | None = None) -> TierInfo:
     """Text not adopted yet (see :func:`adopt_hand_set`) reads as it will be adopted."""
+    return tier_info_of(customer.tier, bool(customer.tier_manual), rules)
+
+
+def tier_info_of(tier: str | None, tier_manual: bool, rules: TierRules | None = None) -> TierInfo:
+    """:func:`tier_info` of a stored ``tier`` and ``tier_manual`` (a table row holds both)."""
     rules = rules or tier_rules()
-    value = customer.tier or ""
+    value = tier or ""
     if value in LEVELS or value == "":
         level: str | None = value or NORMAL
-        manual = bool(customer.tier_manual)
+        manual = bool(tier_manual)
     else:
         level = rules.level_of(value)
-        manual = bool(customer.tier_manual) or level != NORMAL
+        manual = bool(tier_manual) or level != NORMAL
     return TierInfo(value, level, rules.name(level) if level else value, manual)
 
 
@@ -145,11 +161,16 @@ def recompute_if_stale(today: _dt.date | None = None, *, db: pw.Database | None 
     Cheap when fresh (one meta row read), so the app can call it at every start (in a
     worker: at 100k customers the recompute itself takes about a second).
     """
+    return refresh_rolling_window(today, db=db) is not None
+
+
+def refresh_rolling_window(today: _dt.date | None = None, *, db: pw.Database | None = None) -> int | None:
+    """:func:`recompute_if_stale`, saying how many customers changed tier (None: it was
+    done already today), so the app redraws its table only when something moved."""
     day = today or _dt.date.today()
     if last_recomputed(db) == day:
-        return False
-    recompute_tiers(day, db=db)
-    return True
+        return None
+    return recompute_tiers(day, db=db)
 
 
 def refresh_tiers(db: pw.Database, customer_ids: Sequence[int], today: _dt.date) -> int:
@@ -257,10 +278,13 @@ __all__ = [
     "level_of",
     "recompute_if_stale",
     "recompute_tiers",
+    "refresh_rolling_window",
     "refresh_tiers",
+    "save_tier_and_points_rules",
     "save_tier_rules",
     "set_manual_tier",
     "tier_counts",
     "tier_info",
+    "tier_info_of",
     "tier_rules",
 ]

@@ -20,7 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QThread, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,7 +47,9 @@ from PySide6.QtWidgets import (
 
 from sellerdesk import APP_NAME, __version__
 from sellerdesk.core import regions
+from sellerdesk.core.tiers import LEVELS
 from sellerdesk.i18n import LANGUAGES
+from sellerdesk.jobs.worker import Job
 from sellerdesk.store import customers, demo, queries
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
@@ -55,7 +57,8 @@ from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
-from sellerdesk.ui.customers.table_model import COLUMNS, CustomerTableModel
+from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel
+from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
@@ -72,7 +75,9 @@ DEFAULT_WIDTHS = {
     "address": 300,
     "region": 48,
     "tags": 110,
-    "tier": 48,
+    "tier": 64,
+    "order_count": 56,
+    "total_spent": 96,
     "last_order": 90,
     "updated": 124,
 }
@@ -121,6 +126,8 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._page_changed()
         self._restore_state()
+        self._sort_section = self.table.horizontalHeader().sortIndicatorSection()
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)  # after the restore
 
         self.reminded = False  # the backup reminder, once, shortly after the window shows
         self.remind_timer = QTimer(self)
@@ -135,6 +142,8 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
+        self.tier_job: Job | None = None  # the start-up check of the 12-month window (after the first counts)
+        self._tier_settings_job: Job | None = None
         self.apply_filter()
         self._counts_pending = False
         self.table.viewport().installEventFilter(self)  # counts start once the first rows are painted
@@ -240,9 +249,10 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
-        self.editor = CustomerEditor()
+        self.editor = CustomerEditor(context=self.context)
         self.editor.setMinimumWidth(360)
         self.editor.saved.connect(self._on_saved)
+        self.editor.data_changed.connect(lambda _id: self.on_orders_changed())
         self.editor.cancelled.connect(lambda: self.table.setFocus())
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -269,18 +279,28 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
-        names = store_tiers.tier_rules() if tiers else None
-        for combo, everything, values in (
-            (self.tag_filter, self.tr("All tags"), tags),
-            (self.tier_filter, self.tr("All tiers"), tiers),
+        """The tag list, and the tier list: every level by its name (普通 included), then
+        hand-typed tiers (VIP) as typed. A level also finds text naming it that the store
+        has not adopted yet (an imported 金卡 column)."""
+        rules = store_tiers.tier_rules()
+        values: dict[str, list[str]] = {key: [key] for key in LEVELS}
+        for value in tiers:
+            key = value if value in LEVELS else rules.level_of(value)
+            if key is None:
+                values[value] = [value]
+            elif value != key:
+                values[key].append(value)
+        self._tier_values = {key: tuple(v) for key, v in values.items()}
+        for combo, everything, items in (
+            (self.tag_filter, self.tr("All tags"), [(tag, tag) for tag in tags]),
+            (self.tier_filter, self.tr("All tiers"), [(rules.name(key), key) for key in values]),
         ):
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
             combo.addItem(everything, None)
-            for value in values:
-                # a tier is stored as its level key; the combo shows the level's name
-                combo.addItem(names.display(value) if combo is self.tier_filter and names else value, value)
+            for text, data in items:
+                combo.addItem(text, data)
             index = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -364,6 +384,12 @@ class MainWindow(QMainWindow):
         self.mask_action.setCheckable(True)
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, "F5")
         self.reset_columns_action = self._action(self.tr("Reset &columns"), self.reset_columns, None)
+        self.tier_settings_action = self._action(
+            self.tr("&Tiers and points…"),
+            self.edit_tier_settings,
+            None,
+            tip=self.tr("Tier names and thresholds, and the points rule"),
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
         self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
@@ -471,6 +497,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.select_all_action)
         menu.addAction(self.find_action)
+        menu.addSeparator()
+        menu.addAction(self.tier_settings_action)
 
         view = self.orders_view
         menu = self.menuBar().addMenu(self.tr("&Orders"))
@@ -603,7 +631,10 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
         columns = self.settings.value("table/header")
-        if isinstance(columns, QByteArray) and not columns.isEmpty():
+        # Qt restores a header by column number: a layout saved with other columns (an older
+        # version) would give 最近下单's width and sort to 订单数, so it is left out then.
+        same = str(self.settings.value("table/columns", "")) == ",".join(COLUMNS)
+        if same and isinstance(columns, QByteArray) and not columns.isEmpty():
             self.table.horizontalHeader().restoreState(columns)
             header = self.table.horizontalHeader()
             column = header.sortIndicatorSection()
@@ -623,6 +654,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue("table/columns", ",".join(COLUMNS))
         self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
         self.settings.setValue("orders/header", self.orders_view.table.horizontalHeader().saveState())
         self.settings.setValue("window/page", "orders" if self.orders_page_shown() else "customers")
@@ -638,6 +670,15 @@ class MainWindow(QMainWindow):
             header.showSection(column)
             header.resizeSection(column, DEFAULT_WIDTHS[key])
 
+    def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
+        """A first click on 订单数, 累计消费 or 最近下单 sorts high to low (the best customers
+        first); clicking again flips it as usual."""
+        previous, self._sort_section = self._sort_section, section
+        if section == previous or not 0 <= section < len(COLUMNS) or COLUMNS[section] not in DESCENDING_FIRST:
+            return
+        if order == Qt.SortOrder.AscendingOrder:
+            self.table.horizontalHeader().setSortIndicator(section, Qt.SortOrder.DescendingOrder)
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.editor.dirty and not dialogs.confirm(
             self, self.tr("Unsaved changes"), self.tr("The customer being edited has unsaved changes. Quit anyway?")
@@ -648,6 +689,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.remind_timer.stop()
+        self._finish_tier_check()
         self.save_state()
         super().closeEvent(event)
 
@@ -658,6 +700,32 @@ class MainWindow(QMainWindow):
         if self.backup is not None and not self.reminded:
             self.reminded = True
             self.remind_timer.start()
+
+    def _tiers_moved(self, changed: int) -> None:
+        log.info("start-up tier check: %d customer(s) changed tier", changed)
+        self.on_orders_changed()
+
+    def _tier_check_failed(self, message: str) -> None:
+        log.warning("start-up tier check failed: %s", message)
+        self.statusBar().showMessage(self.tr("The tiers could not be brought up to date: %1").replace("%1", message))
+
+    def _finish_tier_check(self) -> None:
+        """Closing: a check not started yet is called off; one running is waited for (a
+        second or so at 100k customers) so the database closes after it."""
+        job = self.tier_job
+        if job is None:
+            return
+        job.cancel()
+        while job.running:
+            QThread.msleep(10)
+
+    def edit_tier_settings(self) -> None:
+        """Edit ▸ Tiers and points…: after OK the tiers are recomputed in a worker."""
+        self._tier_settings_job = edit_tier_settings(self, self._tier_settings_saved)
+
+    def _tier_settings_saved(self, changed: int) -> None:
+        self.on_customers_changed()  # the tier names in the table and the filter list too
+        self.statusBar().showMessage(self.tr("Tiers recomputed: %n customer(s) changed tier.", "", changed), 8000)
 
     # --- filtering ----------------------------------------------------------------------------------------------
 
@@ -670,7 +738,7 @@ class MainWindow(QMainWindow):
             cities=self.region.cities,
             incomplete_address=self.region.incomplete,
             tags=(tag,) if tag else (),
-            tiers=(tier,) if tier else (),
+            tiers=self._tier_values.get(tier, (tier,)) if tier else (),
             trashed=self.trash_view_action.isChecked(),
         )
 
@@ -776,13 +844,15 @@ class MainWindow(QMainWindow):
             self.summary.setText(text)
 
     def on_orders_changed(self) -> None:
-        """Orders were written: the customer table's 订单/消费 columns and tiers are read again,
-        at once when it is in front, else when it is next shown."""
+        """An order, a tier or points changed: the customer table's 订单/消费 columns and tiers
+        are read again (the region counts and tag lists stay: they did not change), at once
+        when the table is in front, else when it is next shown."""
         if self.orders_page_shown():
             self.customers_stale = True
         else:
             self.customers_stale = False
-            self.on_customers_changed()
+            self.model.forget()
+            self.apply_filter(reload=True)
 
     def new_order(self) -> None:
         """Ctrl+Shift+N: a new order, of the customer selected in the customer table if one is."""
@@ -915,6 +985,10 @@ class MainWindow(QMainWindow):
         if region != self.region:  # a selected place disappeared (its last customer left)
             self.region = region
             self.apply_filter()
+        if self.tier_job is None and self.isVisible():
+            # Once, when the first screen is complete (rows painted, then these counts): the
+            # tiers of today's 12-month window, in a worker, so it does not compete with them.
+            self.tier_job = check_rolling_window(self._tiers_moved, self._tier_check_failed)
 
     # --- selection ----------------------------------------------------------------------------------------------
 

@@ -1,10 +1,15 @@
-"""The detail pane: one customer's fields, addresses, smart paste and address history.
+"""The detail pane: one customer's fields, addresses, smart paste, orders, points and address history.
 
-Edits stay in the form until Save (Ctrl+S); Cancel (Esc) reloads what is stored. Saving
-writes the customer and every address change in one transaction through
-``store.customers`` (which records address history). Smart paste only fills the form —
-low-confidence fields are highlighted, other readings of an ambiguous region are offered —
-and the user confirms by saving.
+Tabs: 资料 (the form), 订单 (客户画像 and the orders: ``orders_tab``), 积分 (while points
+are on: ``points_tab``) and 地址变更记录. Edits of the form stay there until Save (Ctrl+S);
+Cancel (Esc) reloads what is stored. Saving writes the customer and every address change in
+one transaction through ``store.customers`` (which records address history). Smart paste
+only fills the form — low-confidence fields are highlighted, other readings of an ambiguous
+region are offered — and the user confirms by saving.
+
+What is not a form edit is written at once by its own store call and never by Save: the
+tier set by hand (``tier_field``), a points redemption, an order (the order dialog). Save
+does not send the tier, so a hand-set tier survives an edit of the other fields.
 """
 
 from __future__ import annotations
@@ -40,9 +45,13 @@ from sellerdesk.core.address import format_one_line, parse
 from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.core.validate import validate
 from sellerdesk.store import customers
+from sellerdesk.store import points as store_points
 from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
-from sellerdesk.store.models import Address
+from sellerdesk.store.models import Address, Customer
+from sellerdesk.ui.customers.orders_tab import CustomerOrdersTab
+from sellerdesk.ui.customers.points_tab import CustomerPointsTab
 from sellerdesk.ui.customers.table_model import local_time
+from sellerdesk.ui.customers.tier_field import TierField
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.icons import icon
@@ -75,16 +84,24 @@ class AddressDraft:
 
 
 class CustomerEditor(QWidget):
-    """Emits ``saved(customer_id)`` after a save, ``dirty_changed(bool)`` as edits come and go."""
+    """Emits ``saved(customer_id)`` after a save, ``dirty_changed(bool)`` as edits come and go,
+    ``data_changed(customer_id)`` after a write outside Save (tier, points).
+
+    ``context`` (the app's :class:`~sellerdesk.ui.context.AppContext`) is what the order
+    dialog needs; without it (an editor on its own) orders can be seen but not recorded.
+    """
 
     saved = Signal(int)
     dirty_changed = Signal(bool)
     cancelled = Signal()
+    data_changed = Signal(int)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent=None, context=None) -> None:
         super().__init__(parent)
         self.setObjectName("customerEditor")
+        self.context = context
         self.customer_id: int | None = None
+        self.in_trash = False
         self.drafts: list[AddressDraft] = []
         self._current = -1
         self._loading = False
@@ -121,15 +138,20 @@ class CustomerEditor(QWidget):
         self.status.setObjectName("editorStatus")
         outer.addWidget(self.status)
 
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editorTabs")
+        self.tabs.setDocumentMode(True)
+        outer.addWidget(self.tabs, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(0, 0, 4, 0)
+        layout.setContentsMargins(0, 4, 4, 0)
         scroll.setWidget(body)
-        outer.addWidget(scroll, 1)
+        self.details = scroll
+        self.tabs.addTab(scroll, self.tr("Details"))
 
         # Smart paste
         paste_box = QGroupBox(self.tr("Smart paste"))
@@ -165,8 +187,9 @@ class CustomerEditor(QWidget):
         self.wechat = QLineEdit()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 回头客"))
-        self.tier = QComboBox()
-        self.tier.setEditable(True)
+        self.tier_field = TierField()
+        self.tier_field.changed.connect(self._tier_written)
+        self.tier_field.failed.connect(self._show_failure)
         self.source = QLineEdit()
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(48)
@@ -174,7 +197,7 @@ class CustomerEditor(QWidget):
         form.addRow(self.tr("Phone"), self.phone)
         form.addRow(self.tr("WeChat ID"), self.wechat)
         form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Tier"), self.tier)
+        form.addRow(self.tr("Tier"), self.tier_field)
         form.addRow(self.tr("Source"), self.source)
         form.addRow(self.tr("Notes"), self.notes)
         layout.addWidget(who)
@@ -248,14 +271,21 @@ class CustomerEditor(QWidget):
         where_layout.addWidget(self.problems)
         layout.addWidget(where)
 
-        self.tabs = QTabWidget()
+        layout.addStretch(1)
+
+        self.orders_tab = CustomerOrdersTab(self.context)
+        self.orders_tab.orders_changed.connect(self._orders_written)
+        self.orders_tab.failed.connect(self._show_failure)
+        self.tabs.addTab(self.orders_tab, self.tr("Orders"))
+        self.points_tab = CustomerPointsTab()
+        self.points_tab.points_changed.connect(self._points_written)
+        self.tabs.addTab(self.points_tab, self.tr("Points"))
         self.history = QTreeWidget()
         self.history.setHeaderLabels([self.tr("When"), self.tr("Change"), self.tr("Before → after")])
         self.history.setRootIsDecorated(False)
-        self.history.setMinimumHeight(120)
         self.tabs.addTab(self.history, self.tr("Address history"))
-        layout.addWidget(self.tabs)
-        layout.addStretch(1)
+        if self.context is not None and hasattr(self.context, "orders_changed"):
+            self.context.orders_changed.connect(self.refresh_orders)
 
         self._fill_provinces()
         self.province.currentTextChanged.connect(self._province_changed)
@@ -263,7 +293,6 @@ class CustomerEditor(QWidget):
         for widget in (self.name, self.phone, self.wechat, self.tags, self.source):
             widget.textEdited.connect(self._customer_edited)
         self.notes.textChanged.connect(self._customer_edited)
-        self.tier.currentTextChanged.connect(self._customer_edited)
         for widget in (self.recipient, self.address_phone, self.detail, self.postal_code):
             widget.textEdited.connect(self._address_edited)
         self.label.currentTextChanged.connect(self._address_edited)
@@ -293,7 +322,9 @@ class CustomerEditor(QWidget):
     def clear(self) -> None:
         """Nothing selected: an empty, disabled form."""
         self.customer_id = None
+        self.in_trash = False
         self._load_fields({}, [], [])
+        self._show_extras(None, read_points_rule=False)
         self.title.setText(self.tr("No customer selected"))
         self.setEnabled(False)
         self._set_dirty(False)
@@ -302,7 +333,11 @@ class CustomerEditor(QWidget):
         """Start a new customer (Ctrl+N); with ``paste_text`` the smart paste fills it in."""
         self.setEnabled(True)
         self.customer_id = None
+        self.in_trash = False
+        self.status.setText("")
         self._load_fields({}, [AddressDraft(is_default=True)], [])
+        self._show_extras(None)
+        self.tabs.setCurrentWidget(self.details)
         self.title.setText(self.tr("New customer"))
         self._set_dirty(True)
         if paste_text:
@@ -317,14 +352,62 @@ class CustomerEditor(QWidget):
             self.clear()
             return
         self.setEnabled(True)
+        if customer_id != self.customer_id:
+            self.status.setText("")  # "Saved." or "Tier saved." was about the one before
         self.customer_id = customer_id
-        values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "tier", "source", "notes")}
+        self.in_trash = customer.deleted_at is not None
+        values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes")}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
         self._load_fields(values, drafts, customers.address_history(customer_id))
+        self._show_extras(customer)
         self.title.setText(customer.name or customer.phone or customer.wechat)
         if customer.deleted_at is not None:
             self.title.setText(self.tr("%1 (in the Trash)").replace("%1", self.title.text()))
         self._set_dirty(False)
+
+    def _show_extras(self, customer: Customer | None, *, read_points_rule: bool = True) -> None:
+        """The tier row and the 订单/积分 tabs for ``customer`` (None: nobody, or not saved yet).
+        The tabs read the store when they are showing."""
+        self.tier_field.show_customer(customer)
+        customer_id = customer.id if customer is not None else None
+        self.orders_tab.show_customer(customer_id, in_trash=self.in_trash)
+        if read_points_rule:
+            on = store_points.points_rule().enabled
+            self.tabs.setTabVisible(self.tabs.indexOf(self.points_tab), on)
+        name = (customer.name or customer.phone or customer.wechat) if customer is not None else ""
+        self.points_tab.show_customer(customer_id, name)
+
+    def refresh_orders(self) -> None:
+        """Orders changed (here or elsewhere): the 订单 and 积分 tabs and the tier are read again;
+        the form and its unsaved edits are left alone."""
+        if self.customer_id is None:
+            return
+        try:
+            customer = customers.get_customer(self.customer_id)
+        except NotFoundError:
+            return
+        self.tier_field.show_customer(customer)
+        self.orders_tab.show_customer(customer.id, in_trash=customer.deleted_at is not None)
+        self.points_tab.show_customer(customer.id, self.points_tab.name)
+
+    def _orders_written(self, customer_id: int) -> None:
+        """The order dialog recorded or changed an order of this customer."""
+        if self.context is not None and hasattr(self.context, "orders_changed"):
+            self.context.orders_changed.emit()  # every view, this pane included (refresh_orders)
+        else:
+            self.refresh_orders()
+            self.data_changed.emit(customer_id)
+
+    def _tier_written(self, customer_id: int) -> None:
+        self.status.setText(self.tr("Tier saved."))
+        self.data_changed.emit(customer_id)
+
+    def _points_written(self, customer_id: int) -> None:
+        self.status.setText(self.tr("Points redeemed."))
+        self.data_changed.emit(customer_id)
+
+    def _show_failure(self, text: str) -> None:
+        dialogs.error(self, self.tr("Not saved"), text)
 
     def _load_fields(self, values: dict, drafts: list[AddressDraft], history) -> None:
         self._loading = True
@@ -333,7 +416,6 @@ class CustomerEditor(QWidget):
             self.phone.setText(values.get("phone", ""))
             self.wechat.setText(values.get("wechat", ""))
             self.tags.setText(values.get("tags", "").replace(",", ", "))
-            self._fill_tiers(values.get("tier", ""))
             self.source.setText(values.get("source", ""))
             self.notes.setPlainText(values.get("notes", ""))
             self.paste_edit.clear()
@@ -347,18 +429,6 @@ class CustomerEditor(QWidget):
         finally:
             self._loading = False
         self._show_problems()
-
-    def _fill_tiers(self, current: str) -> None:
-        from sellerdesk.store import queries
-
-        self.tier.blockSignals(True)
-        self.tier.clear()
-        tiers = [""] + [t for t in queries.all_tiers()]
-        if current and current not in tiers:
-            tiers.append(current)
-        self.tier.addItems(tiers)
-        self.tier.setCurrentText(current)
-        self.tier.blockSignals(False)
 
     def _fill_history(self, history) -> None:
         self.history.clear()
@@ -735,7 +805,6 @@ class CustomerEditor(QWidget):
             "phone": self.phone.text().strip(),
             "wechat": self.wechat.text().strip(),
             "tags": self.tags.text(),
-            "tier": self.tier.currentText().strip(),
             "source": self.source.text().strip(),
             "notes": self.notes.toPlainText().strip(),
         }

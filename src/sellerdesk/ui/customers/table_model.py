@@ -20,16 +20,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from sellerdesk.core.money import format_yuan
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.regions import big_region
 from sellerdesk.core.tiers import TierRules
 from sellerdesk.store import queries
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
-from sellerdesk.store.tiers import tier_rules
+from sellerdesk.store.tiers import TierInfo, tier_info_of, tier_rules
+from sellerdesk.ui.widgets.icons import icon
 
 # (key, store sort key); header texts come from CustomerTableModel.header_text.
-COLUMNS: tuple[str, ...] = ("name", "phone", "wechat", "address", "region", "tags", "tier", "last_order", "updated")
+COLUMNS: tuple[str, ...] = (
+    "name",
+    "phone",
+    "wechat",
+    "address",
+    "region",
+    "tags",
+    "tier",
+    "order_count",
+    "total_spent",
+    "last_order",
+    "updated",
+)
 SORT_FOR_COLUMN = {
     "name": "name",
     "phone": "phone",
@@ -38,13 +52,28 @@ SORT_FOR_COLUMN = {
     "region": "region",
     "tags": "tags",
     "tier": "tier",
-    "last_order": "last_order",
+    "order_count": "order_count",  # 订单数
+    "total_spent": "total_spent",  # 累计消费
+    "last_order": "last_order",  # 最近下单
     "updated": "updated",
 }
+# Columns a seller reads top spenders from: a first click on their header sorts high to low.
+DESCENDING_FIRST = frozenset(("order_count", "total_spent", "last_order"))
+_NUMBERS = frozenset(COLUMNS.index(k) for k in ("order_count", "total_spent"))  # right-aligned
+_TIER = COLUMNS.index("tier")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SERVED_ROLES = frozenset(
-    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole, ID_ROLE)
+    int(r)
+    for r in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
+        ID_ROLE,
+    )
 )
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _BIG_REGION: dict[str, str] = {}  # province → 大区, asked for every painted row
 
 
@@ -60,6 +89,22 @@ def local_time(value) -> _dt.datetime | None:
     if isinstance(value, _dt.date) and not isinstance(value, _dt.datetime):
         return _dt.datetime.combine(value, _dt.time())
     return value.replace(tzinfo=_dt.UTC).astimezone()
+
+
+def order_day(value: object) -> _dt.date | None:
+    """An order date as stored on a customer (``last_order_at``: the local calendar day at
+    00:00, no time zone): that day, never converted through UTC (west of UTC that turned
+    the 5th into the 4th)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    return value if isinstance(value, _dt.date) else None
 
 
 class CustomerTableModel(QAbstractTableModel):
@@ -220,6 +265,8 @@ class CustomerTableModel(QAbstractTableModel):
             "region": self.tr("Region"),
             "tags": self.tr("Tags"),
             "tier": self.tr("Tier"),
+            "order_count": self.tr("Orders"),
+            "total_spent": self.tr("Total spent"),
             "last_order": self.tr("Last order"),
             "updated": self.tr("Deleted") if self._filter.trashed else self.tr("Updated"),
         }[key]
@@ -236,10 +283,16 @@ class CustomerTableModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self.id_at(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if index.column() in _NUMBERS else None
+        if role == Qt.ItemDataRole.DecorationRole and index.column() != _TIER:
+            return None
         row = self.customer_row(index.row())
         if row is None:
             return None
         key = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("pin") if self.tier_of(row).manual else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "address" and not (row.province and row.city and row.detail):
                 return QBrush(QColor("#b45309"))  # amber: the address needs attention
@@ -254,6 +307,8 @@ class CustomerTableModel(QAbstractTableModel):
                 return text or self.tr("No address yet")
             if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
                 return self.tr("This phone number does not look right; please check it.")
+            if key == "tier" and self.tier_of(row).manual:
+                return self.tr("Set by hand: it stays until it is set back to automatic in the customer pane.")
             return None
         return text
 
@@ -276,13 +331,21 @@ class CustomerTableModel(QAbstractTableModel):
         if key == "tags":
             return "、".join(split_list(row.tags))
         if key == "tier":
-            if self._tier_rules is None:
-                self._tier_rules = tier_rules()
-            return self._tier_rules.display(row.tier)  # the level's name; hand-typed text as typed
+            return self.tier_of(row).name  # the level's name; hand-typed text as typed
+        if key == "order_count":
+            return f"{row.order_count:,}" if row.order_count else ""  # no orders yet: blank, like 最近下单
+        if key == "total_spent":
+            return format_yuan(row.total_spent_fen) if row.order_count or row.total_spent_fen else ""
         if key == "last_order":
-            when = local_time(row.last_order_at)
-            return when.strftime("%Y-%m-%d") if when else ""
+            day = order_day(row.last_order_at)
+            return day.isoformat() if day else ""
         if key == "updated":
             when = local_time(row.deleted_at if self._filter.trashed else row.updated_at)
             return when.strftime("%Y-%m-%d %H:%M") if when else ""
         return ""
+
+    def tier_of(self, row: CustomerRow) -> TierInfo:
+        """The row's tier as shown: the level's current name and whether it was set by hand."""
+        if self._tier_rules is None:
+            self._tier_rules = tier_rules()
+        return tier_info_of(row.tier, row.tier_manual, self._tier_rules)
