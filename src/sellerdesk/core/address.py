@@ -117,9 +117,13 @@ def _parse(raw: str) -> ParseResult:
         raw = raw[:MAX_INPUT]
         warnings.append("input_truncated")
     text = normalize(raw)
+    typed = read = ""
     if not text.isascii():
         simplified = to_simplified(text)
         if simplified != text:
+            # Read in simplified characters; the name and detail keep what was typed.
+            if len(simplified) == len(text):
+                typed, read = text, simplified
             text = simplified
             warnings.append("traditional_converted")
     if not text.isascii() and noise.EMOJI_RE.search(text):
@@ -138,6 +142,8 @@ def _parse(raw: str) -> ParseResult:
             text = text[: match.start()] + "\n" + text[match.end() :]
             postcode = match.group(0)
         if _NINE_DIGITS.search(text):
+            if noise.BURIED_MOBILE_RE.search(text) is not None:  # the phones are out already
+                warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
     reading, start, end = _matcher().locate(text)
@@ -147,6 +153,8 @@ def _parse(raw: str) -> ParseResult:
         detail = detail[len(reading[2]) :].lstrip(_EDGE_PUNCT)
     if not name:
         warnings.append("no_name")
+    if typed:
+        name, detail = _as_typed(name, read, typed), _as_typed(detail, read, typed)
     adcode = reading[3]
     province, city, district, adcode_confidence = reading[6]
     if start > 0 and text[start - 1] in "市省" and reading[1]:
@@ -223,8 +231,6 @@ def _take_phones(text: str, warnings: list[str], notes: list[str]) -> tuple[str,
         text = _take_landlines(text, found)
     if ("400" in text or "800" in text) and noise.SERVICE_FAST_RE.search(text) is not None:
         text = _take_landlines(text, found, noise.SERVICE_FAST_RE)
-    if noise.BURIED_MOBILE_RE.search(text) is not None:
-        warnings.append("buried_mobile")
     if found:  # mobiles were collected first, so a mobile beats a landline
         if len(found) > 1 and len(set(found)) > 1:
             warnings.append("multiple_phones")
@@ -366,6 +372,13 @@ def _name_slot(token: str, after: bool) -> bool:
 
 _is_place_piece = re.compile("|".join(_PLACE_WORDS)).search
 """A piece naming a place (人民公园, 楼下, 门卫室): never the name."""
+
+
+def _as_typed(fragment: str, simplified: str, typed: str) -> str:
+    """``fragment`` of the simplified reading in the characters the customer typed (陈大文 →
+    陳大文), when it is one piece of the text; else as it is."""
+    at = simplified.find(fragment) if fragment else -1
+    return typed[at : at + len(fragment)] if at >= 0 else fragment
 
 
 def _slipped_name(text: str, start: int, province: str, city: str) -> str:
