@@ -72,7 +72,9 @@ _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OWN_LEVELS = ("71", "81", "82")
-_SCAN_LIMIT = 12  # hits considered; an address names its regions early
+_SCAN_LIMIT = 12
+_MAX_GAP = 8
+"""Characters between two region names beyond which the later one is part of the detail."""  # hits considered; an address names its regions early
 DECISION_CACHE_SIZE = 8192
 """Region-sequence decisions kept by :meth:`RegionMatcher.locate` (a few MB at most)."""
 # After a hit, the characters that may start a street word (see _is_place_after_alias):
@@ -251,6 +253,9 @@ class RegionMatcher:
                 # Followed by a street word: part of a road or estate name (北京路, 中山花园,
                 # 宜宾南区).  A full name only before 路/街/巷/弄 or as 市场: 中山市场 is a
                 # market, 南山区科技园 is still 南山区.
+                if spans and start - spans[-1][1] > _MAX_GAP:
+                    matches = []  # far after the regions, in the detail: …盛乐校区内蒙古师范大学
+                    break
                 if not (end < n and text[end] in place_next and (full or _is_place_after_alias(text, end))):
                     spellings.append(alias)
                     spans.append((start, end))
