@@ -72,9 +72,9 @@ _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OWN_LEVELS = ("71", "81", "82")
-_SCAN_LIMIT = 12
+_SCAN_LIMIT = 12  # hits considered; an address names its regions early
 _MAX_GAP = 8
-"""Characters between two region names beyond which the later one is part of the detail."""  # hits considered; an address names its regions early
+"""Characters between two region names beyond which the later one is part of the detail."""
 DECISION_CACHE_SIZE = 8192
 """Region-sequence decisions kept by :meth:`RegionMatcher.locate` (a few MB at most)."""
 # After a hit, the characters that may start a street word (see _is_place_after_alias):
