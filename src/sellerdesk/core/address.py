@@ -186,11 +186,12 @@ def _parse(raw: str) -> ParseResult:
         confidence,
         warnings,
         [dict(zip(_CANDIDATE_KEYS, c)) for c in reading[5]] if reading[5] else [],
-        notes + list(reading.notes) if reading.notes else notes,
+        notes + list(reading[9]) if reading[9] else notes,
     )
 
 
-_EXTENSION_STARTS = frozenset(" -转分eE#")
+_EXTENSION_STARTS = frozenset("-转分eE#")
+"""What an extension right after a mobile starts with (a space before it: not read as one)."""
 _CANDIDATE_KEYS = ("province", "city", "district", "adcode")
 
 
