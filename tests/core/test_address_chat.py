@@ -89,6 +89,10 @@ def test_no_guess_for_a_lone_district_or_a_road_named_after_a_place() -> None:
     assert (lone.province, lone.city, lone.district, lone.adcode) == ("", "", "西湖区", "")
     assert "ambiguous_region" in lone.warnings
     assert {c["city"] for c in lone.candidates} >= {"杭州市", "南昌市"}
+    # 东乡 is 东乡区 (抚州) or 东乡族自治县 (临夏): not even the district, and the text stays
+    unsure = parse("东乡人民路1号 张三")
+    assert (unsure.province, unsure.city, unsure.district, unsure.detail) == ("", "", "", "东乡人民路1号")
+    assert {c["district"] for c in unsure.candidates} == {"东乡区", "东乡族自治县"}
     for text in ("延川路1号 张三 13812345622", "北京路100号 张三 13812345623"):
         road = parse(text)
         assert (road.province, road.city, road.district) == ("", "", "")

@@ -270,6 +270,8 @@ class RegionMatcher:
         if not spellings:
             return NO_REGION, -1, -1
         reading = self._decide(tuple(spellings))
+        if not reading[3] and not reading[2]:
+            return reading, -1, -1  # candidates only: the region text stays in the detail
         return reading, spans[reading[7]][0], spans[reading[8]][1]
 
     def _split_shi(self, text: str, end: int, alias: str) -> tuple[str, int]:
@@ -362,11 +364,14 @@ class RegionMatcher:
         province, city, district = paths[best]
         adcode = best.adcode
         if ties_paths and best.level == 3 and explicit == {3}:
-            # A lone 西湖区 (杭州, 南昌 …): the district is certain, its city is not.
+            # A lone 西湖区 (杭州, 南昌 …): the district is certain, its city is not; a lone
+            # 东乡 (东乡区, 东乡族自治县): not even the district.
             province = city = None
             adcode = ""
+            if any(path[2] is None or path[2].name != best.name for path in ties_paths):
+                district = None
         warnings = ["ambiguous_region"] if ties_paths else []
-        if not explicit.issuperset(range(1, best.level + 1)):
+        if adcode and not explicit.issuperset(range(1, best.level + 1)):
             warnings.append("region_filled_from_code")
         if notes:
             warnings.append("former_name")
