@@ -298,8 +298,11 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
         for pieces, first in ((before_tokens, 0), (after_tokens, 1)):
             for i in range(len(pieces) - 1, first - 1, -1):
                 if _name_slot(pieces[i], bool(first)):
-                    name, confidence = pieces[i], 0.75
-                    del pieces[i]
+                    j = i  # Lily Wang: Latin words in a row are one name
+                    while j > first and pieces[i].isascii() and pieces[j - 1].isalpha() and pieces[j - 1].isascii():
+                        j -= 1
+                    name, confidence = " ".join(pieces[j : i + 1]), 0.75
+                    del pieces[j : i + 1]
                     break
             if name:
                 break
