@@ -160,6 +160,9 @@ class PlannedOrder:
         return text[:MAX_ITEMS_TEXT]
 
 
+# what happens to a row's order (the wizard's preview shows it)
+NEW, LINE, EXISTING, PROBLEM = "new", "line", "existing", "problem"
+
 # the order issues planning adds (made again when a plan is made again)
 PLANNED_ISSUES = frozenset(("no_customer", "order_line_problem", "no_order_date", "no_amount", "too_many_lines"))
 
@@ -188,6 +191,8 @@ class OrderPlanner:
         self.existing_numbers: set[str] = set()
         self.repeated = 0  # orders without 订单号 already stored or repeated in the file
         self.records: list[Record] = []
+        # what happens to each order row's order (plan position → one of ROW_STATES), for the preview
+        self.row_state: dict[int, str] = {}
 
     @staticmethod
     def reset(rec: Record) -> None:
@@ -241,6 +246,9 @@ class OrderPlanner:
         if rec.order_rejected:
             order.rejected = True
 
+    def mark_existing(self, index: int) -> None:
+        self.row_state[index] = EXISTING
+
     def finish(self) -> dict[str, int]:
         """Decide the orders (amount, repeats, rejected lines); returns the counts."""
         records = self.records
@@ -260,13 +268,17 @@ class OrderPlanner:
                     rec = records[position]
                     if not rec.order_rejected:
                         rec.add_order_issue("order_line_problem")
+                    self.row_state[position] = PROBLEM
                 rejected += 1
                 continue
             if not order.part.order_no and self._repeated(order):
                 order.rejected = True  # (not added: counted as already there)
                 self.repeated += 1
+                self.row_state[order.head] = EXISTING
                 continue
             added += 1
+            for position in order.rows:
+                self.row_state[position] = NEW if position == order.head else LINE
         return {
             "orders_new": added,
             "orders_existing": len(self.existing_numbers) + self.repeated,

@@ -84,7 +84,9 @@ class Planner:
                 # the customer to the order's first row (a masked phone could not match it)
                 rec.action = _SKIP
                 rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
-                if not self.orders.existing_number(rec):
+                if self.orders.existing_number(rec):
+                    self.orders.mark_existing(index)
+                else:
                     self.orders.add(index, rec, self.records)
                 self.order_rows += 1
                 return
