@@ -359,3 +359,85 @@ def test_damaged_files_change_nothing(store, sheets, tmp_path):
     with pytest.raises(ExchangeError):
         importer.import_file(broken)
     assert (Order.select().count(), Customer.select().count(), OrderItem.select().count()) == before
+
+
+# --- the stages one by one ------------------------------------------------------------------------
+
+
+def prepared(header, *rows):
+    from sellerdesk.exchange.importer.prepare import mapped_columns, prepare_row
+
+    mapping = headers.guess_mapping(header)
+    columns = mapped_columns(mapping, "t.xlsx", header)
+    return [prepare_row(n + 2, list(r), columns) for n, r in enumerate(rows)]
+
+
+def test_prepare_reads_the_order_cells():
+    header = ["订单号", "付款时间", "实付金额", "商品名称", "数量", "单价", "订单状态", "收货人", "手机", "快递公司", "运单号", "买家留言"]
+    (rec,) = prepared(header, ["X1", "2024年3月5日 10:00", "￥１,２８0.50", "面膜", "２", "39.9元", "已签收", "张三", "138****1234", "顺丰", "SF1", "快点"])
+    part = rec.order
+    assert (part.order_no, part.order_date, part.amount_fen, part.status) == ("X1", dt.date(2024, 3, 5), 128050, "delivered")
+    assert (part.line, part.line_fen) == (core.OrderLine("面膜", 2, 3990), 7980)
+    assert (part.courier, part.tracking_no, part.notes, part.ship_phone) == ("顺丰", "SF1", "快点", "138****1234")
+    # the masked phone is not the customer's phone: nothing to match on
+    assert rec.customer["phone"] == "" and rec.phone_key == "" and rec.masked == "phone"
+    assert rec.issues == []
+
+
+def test_prepare_names_the_column_of_a_bad_cell():
+    header = ["订单号", "下单时间", "实付金额", "数量", "姓名", "订单状态"]
+    bad_amount, bad_date, bad_qty, bad_status, future = prepared(
+        header,
+        ["1", "2024-01-01", "12.345", "1", "张三", "交易成功"],
+        ["2", "32/13/2024", "10", "1", "张三", "交易成功"],
+        ["3", "2024-01-01", "10", "1.5", "张三", "交易成功"],
+        ["4", "2024-01-01", "10", "1", "张三", "火星"],
+        ["5", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "10", "1", "张三", "交易成功"],
+    )
+    assert bad_amount.issues == ["bad_amount"] and bad_amount.reason().startswith("实付金额：")
+    assert bad_date.issues == ["bad_order_date"] and "下单时间" in bad_date.reason()
+    assert bad_qty.issues == ["bad_quantity"] and "数量" in bad_qty.reason("en")
+    assert bad_status.issues == ["unknown_status"]
+    assert future.issues == ["date_out_of_range"]
+    for rec in (bad_amount, bad_date, bad_qty, bad_status, future):
+        assert rec.order_rejected and not rec.rejected  # the order is dropped, not the customer
+
+
+def test_plan_groups_lines_and_skips_stored_orders(store):
+    from sellerdesk.store import customers
+
+    customer = customers.create_customer({"name": "老王", "phone": "13900000001"}, [])
+    store_orders.add_order(customer.id, amount_fen=100, order_date=dt.date(2024, 1, 1), order_no="OLD1")
+    header = ["订单号", "下单时间", "实付金额", "商品名称", "姓名", "手机"]
+    records = prepared(
+        header,
+        ["OLD1", "2024-01-01", "1", "面膜", "老王", "13900000001"],
+        ["N1", "2024-01-02", "30", "面膜", "李**", "139****0000"],
+        ["N1", "", "", "护手霜", "李**", "139****0000"],  # a further line, order cells blank
+        ["N2", "2024-01-03", "", "", "张三", "13812345678"],  # no amount anywhere
+    )
+    plan = importer.make_plan(records)
+    c = plan.counts
+    assert (c["orders_new"], c["orders_existing"], c["orders_rejected"]) == (1, 1, 1)
+    assert [r.action for r in records] == [importer.Action.SKIP, importer.Action.NEW, importer.Action.SKIP, importer.Action.NEW]
+    assert c["new"] == 2 and c["skipped"] == 0  # the skipped rows are order rows, not duplicate customers
+    (order,) = plan.orders.to_add()
+    assert (order.amount(), order.items_text(), order.rows) == (3000, "面膜, 护手霜", [1, 2])
+    assert records[3].issues == ["no_amount"]
+    assert plan.orders.row_state == {0: "existing", 1: "new", 2: "line", 3: "problem"}
+    # planned again (the wizard's duplicate choice): the same, no issue twice
+    again = importer.make_plan(records, "skip")
+    assert again.counts["orders_new"] == 1 and records[3].issues == ["no_amount"]
+
+
+def test_points_are_earned_by_imported_orders(store, sheets):
+    from sellerdesk.core.points import PointsRule
+    from sellerdesk.store import points
+
+    points.save_points_rule(PointsRule(enabled=True, per_yuan_hundredths=100))
+    rows = [["订单号", "下单时间", "实付金额", "姓名", "手机", "订单状态"]]
+    rows += [["P1", "2024-03-01", "120.50", "张三", "13812345678", "交易成功"]]
+    rows += [["P2", "2024-03-02", "80", "张三", "13812345678", "退款成功"]]
+    importer.import_file(sheets.xlsx("p.xlsx", {"S": rows}))
+    customer = Customer.get(Customer.phone == "13812345678")
+    assert customer.points == 120 and points.balance(customer.id) == 120
