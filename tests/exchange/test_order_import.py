@@ -373,10 +373,44 @@ def prepared(header, *rows):
 
 
 def test_prepare_reads_the_order_cells():
-    header = ["订单号", "付款时间", "实付金额", "商品名称", "数量", "单价", "订单状态", "收货人", "手机", "快递公司", "运单号", "买家留言"]
-    (rec,) = prepared(header, ["X1", "2024年3月5日 10:00", "￥１,２８0.50", "面膜", "２", "39.9元", "已签收", "张三", "138****1234", "顺丰", "SF1", "快点"])
+    header = [
+        "订单号",
+        "付款时间",
+        "实付金额",
+        "商品名称",
+        "数量",
+        "单价",
+        "订单状态",
+        "收货人",
+        "手机",
+        "快递公司",
+        "运单号",
+        "买家留言",
+    ]
+    (rec,) = prepared(
+        header,
+        [
+            "X1",
+            "2024年3月5日 10:00",
+            "￥１,２８0.50",
+            "面膜",
+            "２",
+            "39.9元",
+            "已签收",
+            "张三",
+            "138****1234",
+            "顺丰",
+            "SF1",
+            "快点",
+        ],
+    )
     part = rec.order
-    assert (part.order_no, part.order_date, part.amount_fen, part.status) == ("X1", dt.date(2024, 3, 5), 128050, "delivered")
+    assert (part.order_no, part.order_date, part.amount_fen, part.status) == (
+        "X1",
+        dt.date(2024, 3, 5),
+        128050,
+        "delivered",
+    )
     assert (part.line, part.line_fen) == (core.OrderLine("面膜", 2, 3990), 7980)
     assert (part.courier, part.tracking_no, part.notes, part.ship_phone) == ("顺丰", "SF1", "快点", "138****1234")
     # the masked phone is not the customer's phone: nothing to match on
@@ -419,7 +453,12 @@ def test_plan_groups_lines_and_skips_stored_orders(store):
     plan = importer.make_plan(records)
     c = plan.counts
     assert (c["orders_new"], c["orders_existing"], c["orders_rejected"]) == (1, 1, 1)
-    assert [r.action for r in records] == [importer.Action.SKIP, importer.Action.NEW, importer.Action.SKIP, importer.Action.NEW]
+    assert [r.action for r in records] == [
+        importer.Action.SKIP,
+        importer.Action.NEW,
+        importer.Action.SKIP,
+        importer.Action.NEW,
+    ]
     assert c["new"] == 2 and c["skipped"] == 0  # the skipped rows are order rows, not duplicate customers
     (order,) = plan.orders.to_add()
     assert (order.amount(), order.items_text(), order.rows) == (3000, "面膜, 护手霜", [1, 2])

@@ -26,6 +26,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from sellerdesk.core.money import MoneyError, format_plain, parse_fen
@@ -117,13 +118,20 @@ SHOP_STATUSES: Mapping[str, str] = MappingProxyType(
 UNPAID_STATUSES: frozenset[str] = frozenset(("等待买家付款", "待付款", "未付款", "待支付", "买家未付款"))
 
 
+def _status_key(text: str) -> str:
+    return re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+_SHOP_KEYS: Mapping[str, str] = MappingProxyType({_status_key(name): status for name, status in SHOP_STATUSES.items()})
+
+
+@lru_cache(maxsize=1024)
 def shop_status(text: str) -> str | None:
     """The status a shop's status text means (our keys and names too); None when unknown.
     Unpaid orders are unknown here: see :data:`UNPAID_STATUSES`."""
-    key = re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", text)).casefold()
-    for name, status in SHOP_STATUSES.items():
-        if re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", name)) == key:
-            return status
+    found = _SHOP_KEYS.get(_status_key(text))
+    if found is not None:
+        return found
     try:
         return status_of(text)
     except OrderError:
@@ -145,11 +153,23 @@ _DATE_PATTERNS = (
 )
 
 
+_TIME_OF_DAY = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+
+
 def date_of(text: str) -> _dt.date:
     """The local calendar date a sheet's date or time cell names: ``2024-03-05 14:22:10``,
     ``2024/3/5``, ``2024年3月5日``, ``2024.03.05``, ``20240305``, ``3/5/2024``, full-width digits.
     The time of day, if any, is dropped: shops export local (Beijing) times, so the date
     written is the date of the order. :class:`OrderError` for anything else."""
+    # most cells of a column share their day: the time of day is cut before the (cached) parse
+    try:
+        return _date_of(_TIME_OF_DAY.sub("", text.strip()))
+    except OrderError:
+        raise OrderError(f"Not a date: {text.strip()!r} (e.g. 2024-03-05).") from None
+
+
+@lru_cache(maxsize=4096)
+def _date_of(text: str) -> _dt.date:
     cleaned = unicodedata.normalize("NFKC", text).strip()
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(cleaned)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sellerdesk.core import orders as core
@@ -59,12 +60,17 @@ def is_masked(text: str) -> bool:
     return "*" in text or "＊" in text
 
 
+@lru_cache(maxsize=65536)
+def _fen(text: str) -> int:
+    return parse_fen(text)  # (amounts repeat across a sheet: cached; a refusal is not)
+
+
 def _money(rec: Record, raw: Mapping[str, str], key: str, headers: Mapping[str, str]) -> int | None:
     text = raw.get(key, "").strip()
     if not text:
         return None
     try:
-        return parse_fen(text)
+        return _fen(text)
     except MoneyError:
         rec.add_order_issue("bad_amount", headers.get(key, key))
         return None
