@@ -480,3 +480,32 @@ def test_points_are_earned_by_imported_orders(store, sheets):
     importer.import_file(sheets.xlsx("p.xlsx", {"S": rows}))
     customer = Customer.get(Customer.phone == "13812345678")
     assert customer.points == 120 and points.balance(customer.id) == 120
+
+
+def test_a_row_without_address_ships_to_the_default_address(store, sheets):
+    from sellerdesk.store import customers
+
+    customer = customers.create_customer(
+        {"name": "老王", "phone": "13900000001"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}],
+    )
+    rows = [["订单号", "下单时间", "实付金额", "手机"], ["W1", "2024-03-01", "10", "13900000001"]]
+    importer.import_file(sheets.xlsx("w.xlsx", {"S": rows}))
+    order = Order.get(Order.order_no == "W1")
+    assert order.customer_id == customer.id
+    assert order.address_snapshot["detail"] == "建国路1号" and order.address_id is not None
+    # editing the address later never changes the order's ship-to
+    customers.update_address(order.address_id, {"detail": "新地址2号"})
+    customers.delete_address(order.address_id)
+    assert Order.get(Order.order_no == "W1").address_snapshot["detail"] == "建国路1号"
+
+
+def test_the_ship_to_links_the_address_the_import_added(store, sheets):
+    rows = [["订单号", "下单时间", "实付金额", "姓名", "手机", "收货地址"]]
+    rows += [["L1", "2024-03-01", "10", "张三", "13812345678", "广东省深圳市南山区科技园1栋"]]
+    rows += [["L2", "2024-03-02", "10", "张三", "13812345678", "浙江省杭州市西湖区文三路90号"]]
+    importer.import_file(sheets.xlsx("l.xlsx", {"S": rows}))
+    l1, l2 = Order.get(Order.order_no == "L1"), Order.get(Order.order_no == "L2")
+    assert l1.address_id != l2.address_id
+    assert l1.address.detail == l1.address_snapshot["detail"] == "科技园1栋"
+    assert l2.address.district == "西湖区"

@@ -282,6 +282,7 @@ class BulkImport:
 
         if not orders:
             return []
+        defaults = self._default_addresses({v["customer_id"] for v in orders if v["address_snapshot"] is None})
         next_order = (Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
         rule = points_rule()
         order_rows: list[tuple[Any, ...]] = []
@@ -292,6 +293,10 @@ class BulkImport:
         for position, values in enumerate(orders):
             oid = next_order + position
             snapshot = values["address_snapshot"]
+            address_id = values.get("address_id")
+            if snapshot is None and values["customer_id"] in defaults:
+                # a row without an address ships to the customer's default one, as a new order does
+                address_id, snapshot = defaults[values["customer_id"]]
             order_rows.append(
                 (
                     oid,
@@ -308,7 +313,7 @@ class BulkImport:
                     values["order_no"],
                     values["notes"],
                     values["shipped_on"],
-                    None,
+                    address_id,
                     None,
                     1,
                 )
@@ -330,6 +335,22 @@ class BulkImport:
         ids = sorted(touched)
         refresh_customers(ids)
         return ids
+
+    @staticmethod
+    def _default_addresses(customer_ids: set[int]) -> dict[int, tuple[int, dict[str, Any]]]:
+        """customer id → (address id, fields) of their default (else first) live address."""
+        found: dict[int, tuple[int, dict[str, Any]]] = {}
+        ids = sorted(customer_ids)
+        for start in range(0, len(ids), 500):
+            query = (
+                Address.select()
+                .where(Address.customer.in_(ids[start : start + 500]) & Address.deleted_at.is_null())
+                .order_by(Address.is_default.desc(), Address.id)
+            )
+            for address in query:
+                if address.customer_id not in found:
+                    found[address.customer_id] = (address.id, {f: getattr(address, f) for f in ADDRESS_FIELDS})
+        return found
 
     @staticmethod
     def _insert(cursor: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

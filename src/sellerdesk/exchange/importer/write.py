@@ -180,13 +180,19 @@ class _Loader:
             if isinstance(owner, Existing):
                 cid = owner.customer_id
             elif isinstance(owner, InFile) and owner.index in self.pending:
-                found = self.pending[owner.index].cid
-                if found is None:
+                item = self.pending[owner.index]
+                if item.cid is None:
                     continue
-                cid = found
+                cid = item.cid
             else:
                 continue
-            values.append(order_values(order, plan.records, cid))
+            stored = order_values(order, plan.records, cid)
+            address = plan.records[order.head].address
+            if address and isinstance(owner, InFile):
+                # the ship-to came from an address this import added: the order says which
+                key = _address_key(address)
+                stored["address_id"] = next((aid for aid, w in item.written if _address_key(w) == key), None)
+            values.append(stored)
         return values
 
     def _fix_written(self) -> None:
