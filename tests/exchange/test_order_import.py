@@ -509,3 +509,13 @@ def test_the_ship_to_links_the_address_the_import_added(store, sheets):
     assert l1.address_id != l2.address_id
     assert l1.address.detail == l1.address_snapshot["detail"] == "科技园1栋"
     assert l2.address.district == "西湖区"
+
+
+def test_a_customer_sheet_with_a_date_or_amount_column_stays_a_customer_sheet(store, sheets):
+    assert not headers.has_orders(headers.guess_mapping(["姓名", "手机", "日期"]))
+    assert not headers.has_orders(headers.guess_mapping(["姓名", "手机", "金额"]))
+    assert headers.has_orders(headers.guess_mapping(["姓名", "手机", "日期", "金额"]))
+    assert headers.has_orders(headers.guess_mapping(["姓名", "订单号"]))
+    rows = [["姓名", "手机", "日期"], ["张三", "13812345678", "2024-01-01"], ["李四", "13900000000", ""]]
+    result = importer.import_file(sheets.xlsx("c.xlsx", {"S": rows}))
+    assert result.counts["new"] == 2 and "orders_existing" not in result.counts and result.report_path is None

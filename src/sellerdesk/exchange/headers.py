@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # field -> synonyms (first one is what our export writes)
@@ -222,7 +223,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
 CUSTOMER_KEYS = ("name", "phone", "wechat", "tags", "tier", "birthday", "gender", "source", "notes", "flags")
 ADDRESS_KEYS = ("recipient", "address_phone", "province", "city", "district", "detail", "postal_code", "label")
 REGION_KEYS = ("province", "city", "district")
-# the order columns: a file mapping one of ORDER_MARKERS has orders (customers are still
+# the order columns: a file whose mapping has_orders() adds orders (customers are still
 # made or matched from the same row, exactly as without them)
 ORDER_KEYS = (
     "order_no",
@@ -238,15 +239,17 @@ ORDER_KEYS = (
     "shipped_on",
     "order_notes",
 )
-ORDER_MARKERS = frozenset(("order_no", "order_date", "amount", "line_amount"))
+ORDER_MONEY = frozenset(("amount", "line_amount", "unit_price"))
 # fields whose columns compete by synonym rank (an export with 订单创建时间 and 订单付款时间,
 # or 总金额 and 买家实际支付金额, takes the earlier synonym), not by column order
 _RANKED = frozenset(ORDER_KEYS)
 
 
-def has_orders(mapping: list[str | None] | tuple[str | None, ...]) -> bool:
-    """Whether a mapping holds orders (an order number, date or amount column)."""
-    return any(f in ORDER_MARKERS for f in mapping if f)
+def has_orders(mapping: Iterable[str | None]) -> bool:
+    """Whether a mapping holds orders: an order-number column, or a date column with an
+    amount or price column (a customer sheet with only 日期 or only 金额 stays a customer sheet)."""
+    fields = set(mapping)
+    return "order_no" in fields or ("order_date" in fields and bool(fields & ORDER_MONEY))
 
 
 def customers_only(mapping: list[str | None]) -> list[str | None]:

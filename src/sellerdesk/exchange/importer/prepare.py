@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from sellerdesk.core import regions
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
@@ -216,7 +217,7 @@ def prepare_row(
     rec.customer = customer
     if mapped is None:
         mapped = mapped_fields(tuple(columns))
-    if mapped & _ORDER_FIELDS:
+    if _has_orders(mapped):
         headers = columns.headers if isinstance(columns, Columns) else {}
         prepare_order(rec, raw, headers, mapped, _today())
         if rec.order is not None:
@@ -246,7 +247,11 @@ def prepare_row(
 
 
 _NEEDS_CHECK = ("unknown_region", "ambiguous_region", "address_unparsed", "too_long")
-_ORDER_FIELDS = frozenset(hdr.ORDER_MARKERS)
+
+
+@lru_cache(maxsize=64)
+def _has_orders(mapped: frozenset[str]) -> bool:
+    return hdr.has_orders(mapped)
 
 
 def _today() -> _dt.date:
