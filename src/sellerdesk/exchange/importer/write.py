@@ -190,8 +190,11 @@ class _Loader:
             address = plan.records[order.head].address
             if address and isinstance(owner, InFile):
                 # the ship-to came from an address this import added: the order says which
-                key = _address_key(address)
-                stored["address_id"] = next((aid for aid, w in item.written if _address_key(w) == key), None)
+                if len(item.written) == 1 and item.written[0][1] is address:
+                    stored["address_id"] = item.written[0][0]  # (the common case: its only address)
+                else:
+                    key = _address_key(address)
+                    stored["address_id"] = next((aid for aid, w in item.written if _address_key(w) == key), None)
             values.append(stored)
         return values
 
