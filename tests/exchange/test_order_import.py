@@ -204,6 +204,7 @@ def test_taobao_export_lands_and_never_twice(store, sheets):
     reasons = {r[0]: r[1] for r in report[1:]}
     assert "买家实际支付金额" in reasons[5] and "金额" in reasons[5]
     assert "未付款" in reasons[6]
+    assert "打码" in reasons[4]  # the masked phone: what was done with it
     customers_before = Customer.select().count()
     again = importer.import_file(path)
     assert counts(again)[:2] == (0, 3)
@@ -415,7 +416,7 @@ def test_prepare_reads_the_order_cells():
     assert (part.courier, part.tracking_no, part.notes, part.ship_phone) == ("顺丰", "SF1", "快点", "138****1234")
     # the masked phone is not the customer's phone: nothing to match on
     assert rec.customer["phone"] == "" and rec.phone_key == "" and rec.masked == "phone"
-    assert rec.issues == []
+    assert rec.issues == ["masked_phone"] and not rec.flagged and not rec.rejected  # said, in the report
 
 
 def test_prepare_names_the_column_of_a_bad_cell():
@@ -519,3 +520,36 @@ def test_a_customer_sheet_with_a_date_or_amount_column_stays_a_customer_sheet(st
     rows = [["姓名", "手机", "日期"], ["张三", "13812345678", "2024-01-01"], ["李四", "13900000000", ""]]
     result = importer.import_file(sheets.xlsx("c.xlsx", {"S": rows}))
     assert result.counts["new"] == 2 and "orders_existing" not in result.counts and result.report_path is None
+
+
+def test_cancel_before_the_orders_changes_nothing(store, sheets, monkeypatch):
+    from sellerdesk.exchange.importer import write
+    from sellerdesk.progress import Cancelled, CancelToken
+
+    rows = [TAOBAO] + [
+        taobao_row(
+            f"C{i}",
+            f"n{i}",
+            "10",
+            "交易成功",
+            f"客户{i}",
+            "广东省深圳市南山区科技园1栋",
+            f"1380000{i:04d}",
+            "2024-03-05",
+            "面膜",
+            1,
+        )
+        for i in range(50)
+    ]
+    path = sheets.xlsx("c.xlsx", {"S": rows})
+    token = CancelToken()
+    original = write._Loader._apply_targets
+
+    def then_cancel(self, progress):
+        original(self, progress)
+        token.cancel()  # the customers are written; Cancel comes before the orders
+
+    monkeypatch.setattr(write._Loader, "_apply_targets", then_cancel)
+    with pytest.raises(Cancelled):
+        importer.import_file(path, token=token)
+    assert Order.select().count() == 0 and Customer.select().count() == 0

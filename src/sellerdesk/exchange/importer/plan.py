@@ -83,7 +83,8 @@ class Planner:
                 # an order stored already changes nothing; a further line of an order leaves
                 # the customer to the order's first row (a masked phone could not match it)
                 rec.action = _SKIP
-                rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
+                # (nothing of the row's customer part is used: its notes would only be noise)
+                rec.issues = [c for c in rec.issues if c not in ("skipped_duplicate", "masked_phone")]
                 if self.orders.existing_number(rec):
                     self.orders.mark_existing(index)
                 else:

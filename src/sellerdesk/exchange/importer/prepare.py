@@ -140,6 +140,7 @@ def prepare_row(
     if phone and is_masked(phone):  # 138****1234 from a shop export: not a phone to match on
         masked_phone, phone = phone, ""
         rec.masked = "phone"
+        rec.issues.append("masked_phone")
     if phone2 and is_masked(phone2):
         phone2 = ""
     if not phone and phone2:
