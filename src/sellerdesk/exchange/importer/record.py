@@ -48,7 +48,8 @@ ISSUES: dict[str, tuple[str, str, str]] = {
     "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
     "masked_phone": (
         "手机号已打码（如138****1234），不作为客户手机、不用来匹配客户；只保存在订单的收货信息里",
-        "masked phone (e.g. 138****1234): not stored as the customer's phone nor used to match; kept on the order's ship-to only",
+        "masked phone (e.g. 138****1234): not stored as the customer's phone nor used to match; "
+        "kept on the order's ship-to only",
         "info",
     ),
     # --- orders: level "order" drops the row's order (every line of it), never its customer ----
