@@ -5,7 +5,13 @@ are on: ``points_tab``) and 地址变更记录. Edits of the form stay there unt
 Cancel (Esc) reloads what is stored. Saving writes the customer and every address change in
 one transaction through ``store.customers`` (which records address history). Smart paste
 only fills the form — low-confidence fields are highlighted, other readings of an ambiguous
-region are offered — and the user confirms by saving.
+region are offered — and the user confirms by saving. It never overwrites a saved address:
+into an existing customer the pasted address comes as a new one (撤销粘贴 and
+改为覆盖原来选中的地址 undo or redirect it before Save), and a phone or WeChat ID that is
+another customer's is pointed out with a link to them (``open_customer``).
+
+The layout fits a 1366×768 screen without scrolling: two fields to a row, four address rows,
+one row of address buttons, the history in its own tab.
 
 What is not a form edit is written at once by its own store call and never by Save: the
 tier set by hand (``tier_field``), a points redemption, an order (the order dialog). Save
@@ -202,6 +208,9 @@ class CustomerEditor(QWidget):
         self.match_note.setWordWrap(True)
         self.match_note.setTextFormat(Qt.TextFormat.RichText)
         self.match_note.setStyleSheet("QLabel { background: #fef3c7; color: #92400e; padding: 3px; }")
+        self.match_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.match_note.linkActivated.connect(self._open_link)
         self.match_note.setVisible(False)
         paste_layout.addWidget(self.match_note)
@@ -774,7 +783,10 @@ class CustomerEditor(QWidget):
         if fill_address:
             self._address_edited()
         self._set_dirty(True)
-        self._highlight(result)
+        if fill_address:
+            self._highlight(result)
+        else:  # the addresses were left alone: nothing of theirs to check
+            self._clear_highlights()
         self.candidates.clear()
         if len(result.candidates) > 1 and fill_address:
             for candidate in result.candidates:
