@@ -12,6 +12,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Data folder</source>
             <translation type="unfinished" />
         </message>
@@ -25,6 +29,10 @@
         </message>
         <message>
             <source>Region data license</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (both allow passing the data on)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -358,11 +366,31 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Fill in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Fill in from text</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The text fits several places; pick the right one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the form back as it was before the paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the selected address instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -386,11 +414,11 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tags</source>
+            <source>Tier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tier</source>
+            <source>Tags</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -430,15 +458,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Other</source>
+            <source>Home, office or a word of your own; may stay empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Label</source>
+            <source>Address type</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -447,10 +479,6 @@ but:
         </message>
         <message>
             <source>Street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Postal code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -538,7 +566,31 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check the highlighted fields, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paste was undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is also the phone of %2, another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the other customer (this form's unsaved changes are asked about)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1048,7 +1100,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Address label</source>
+            <source>Address type</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1721,6 +1773,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation type="unfinished" />
         </message>
@@ -1777,10 +1833,6 @@ but:
         </message>
         <message>
             <source>Selected: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discard the changes to the customer being edited?</source>
             <translation type="unfinished" />
         </message>
         <message>

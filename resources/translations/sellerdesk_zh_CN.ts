@@ -12,6 +12,10 @@
             <translation>客户地址管家</translation>
         </message>
         <message>
+            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
+            <translation>国家统计局统计用区划代码（截至 %1），取自开源软件包 %2 %3，并由 SellerDesk 补充港澳台和近年的区划调整</translation>
+        </message>
+        <message>
             <source>Data folder</source>
             <translation>数据文件夹</translation>
         </message>
@@ -26,6 +30,10 @@
         <message>
             <source>Region data license</source>
             <translation>行政区划数据许可</translation>
+        </message>
+        <message>
+            <source>%1 (both allow passing the data on)</source>
+            <translation>%1（两者都允许再分发）</translation>
         </message>
     </context>
     <context>
@@ -360,12 +368,32 @@ but:
             <translation>粘贴客户发来的地址，例如：张三 13812345678 广东省深圳市南山区科技园1号</translation>
         </message>
         <message>
+            <source>Fill in</source>
+            <translation>识别填入</translation>
+        </message>
+        <message>
             <source>Fill in from text</source>
             <translation>从文字识别填入</translation>
         </message>
         <message>
             <source>The text fits several places; pick the right one</source>
             <translation>这段文字可能对应多个地区，请选择正确的一个</translation>
+        </message>
+        <message>
+            <source>Undo paste</source>
+            <translation>撤销粘贴</translation>
+        </message>
+        <message>
+            <source>Put the form back as it was before the paste</source>
+            <translation>把表单恢复到粘贴之前的样子</translation>
+        </message>
+        <message>
+            <source>Replace the selected address instead</source>
+            <translation>改为覆盖原来选中的地址</translation>
+        </message>
+        <message>
+            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
+            <translation>这次粘贴是对原来选中地址的更正：写进那个地址，而不是新增一个</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -388,12 +416,12 @@ but:
             <translation>微信号</translation>
         </message>
         <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
             <source>Tier</source>
             <translation>等级</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
         </message>
         <message>
             <source>Source</source>
@@ -432,16 +460,20 @@ but:
             <translation>把地址复制成一行，可直接粘贴到快递单</translation>
         </message>
         <message>
-            <source>Other</source>
-            <translation>其他</translation>
+            <source>Home, office or a word of your own; may stay empty</source>
+            <translation>家、公司或自己写的词；可以留空</translation>
         </message>
         <message>
-            <source>Label</source>
-            <translation>标签</translation>
+            <source>Address type</source>
+            <translation>地址类型</translation>
         </message>
         <message>
             <source>Recipient</source>
             <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation>邮编</translation>
         </message>
         <message>
             <source>Region</source>
@@ -450,10 +482,6 @@ but:
         <message>
             <source>Street address</source>
             <translation>详细地址</translation>
-        </message>
-        <message>
-            <source>Postal code</source>
-            <translation>邮编</translation>
         </message>
         <message>
             <source>Orders</source>
@@ -540,8 +568,32 @@ but:
             <translation>已复制：%1</translation>
         </message>
         <message>
+            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <translation>已加为新地址，原地址都保留。核对后请保存。</translation>
+        </message>
+        <message>
             <source>Check the highlighted fields, then Save.</source>
             <translation>请检查高亮的栏位，然后保存。</translation>
+        </message>
+        <message>
+            <source>The paste was undone.</source>
+            <translation>已撤销这次粘贴。</translation>
+        </message>
+        <message>
+            <source>%1 is also the phone of %2, another customer.</source>
+            <translation>%1 也是另一位客户 %2 的电话。</translation>
+        </message>
+        <message>
+            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <translation>微信号 %1 也是另一位客户 %2 的微信号。</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>打开 %1</translation>
+        </message>
+        <message>
+            <source>Open the other customer (this form's unsaved changes are asked about)</source>
+            <translation>打开另一位客户（这里未保存的修改会先询问）</translation>
         </message>
         <message>
             <source>Not sure about this one — please check</source>
@@ -1049,8 +1101,8 @@ but:
             <translation>收件人电话</translation>
         </message>
         <message>
-            <source>Address label</source>
-            <translation>地址标签</translation>
+            <source>Address type</source>
+            <translation>地址类型</translation>
         </message>
         <message>
             <source>Tags</source>
@@ -1722,6 +1774,10 @@ but:
             <translation>有未保存的修改</translation>
         </message>
         <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation>放弃正在编辑的客户的修改吗？</translation>
+        </message>
+        <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation>正在编辑的客户有未保存的修改。仍要退出吗？</translation>
         </message>
@@ -1778,10 +1834,6 @@ but:
         <message>
             <source>Selected: %1</source>
             <translation>已选：%1</translation>
-        </message>
-        <message>
-            <source>Discard the changes to the customer being edited?</source>
-            <translation>放弃正在编辑的客户的修改吗？</translation>
         </message>
         <message>
             <source>The clipboard is empty: copy an address from WeChat first.</source>

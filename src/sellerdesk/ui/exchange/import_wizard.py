@@ -135,7 +135,7 @@ class ExchangeText:
             "postal_code": translate("ExchangeText", "Postal code"),
             "recipient": translate("ExchangeText", "Recipient"),
             "address_phone": translate("ExchangeText", "Recipient phone"),
-            "label": translate("ExchangeText", "Address label"),
+            "label": translate("ExchangeText", "Address type"),
             "tags": translate("ExchangeText", "Tags"),
             "tier": translate("ExchangeText", "Tier"),
             "birthday": translate("ExchangeText", "Birthday"),
