@@ -1446,7 +1446,19 @@ but:
     <context>
         <name>KeyChangeDialog</name>
         <message>
-            <source>Current master password (or recovery code)</source>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>or the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current master password:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1459,10 +1471,6 @@ but:
         </message>
         <message>
             <source>Wrong password or recovery code. Nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2014,15 +2022,15 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New master password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type it again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New master password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type it again:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2850,7 +2858,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Write it down, print it or save it, and keep it somewhere safe. While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2863,6 +2871,10 @@ but:
         </message>
         <message>
             <source>If this computer breaks or the keyring forgets the key, this code unlocks your data and every backup on a new computer. Without it and without the password, nobody — not even us — can recover the data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3415,10 +3427,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Use the keyring</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1447,8 +1447,20 @@ but:
     <context>
         <name>KeyChangeDialog</name>
         <message>
-            <source>Current master password (or recovery code)</source>
-            <translation>当前主密码（或恢复码）</translation>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <translation>系统钥匙串已锁定。请先解锁（登录桌面会话）后再试。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>or the recovery code</source>
+            <translation>或输入恢复码</translation>
+        </message>
+        <message>
+            <source>Current master password:</source>
+            <translation>当前主密码：</translation>
         </message>
         <message>
             <source>Type your current master password (or your recovery code).</source>
@@ -1461,10 +1473,6 @@ but:
         <message>
             <source>Wrong password or recovery code. Nothing was changed.</source>
             <translation>密码或恢复码不对。没有做任何更改。</translation>
-        </message>
-        <message>
-            <source>Nothing was changed.</source>
-            <translation>没有做任何更改。</translation>
         </message>
         <message>
             <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
@@ -2008,16 +2016,16 @@ but:
             <translation>修改密码</translation>
         </message>
         <message>
-            <source>New master password</source>
-            <translation>新主密码</translation>
-        </message>
-        <message>
-            <source>Type it again</source>
-            <translation>再输入一次</translation>
-        </message>
-        <message>
             <source>Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
             <translation>三四个与您本人和店铺无关的词组合起来，既安全又好记；姓名、生日、手机号和 5201314 这类数字会最先被猜到。</translation>
+        </message>
+        <message>
+            <source>New master password:</source>
+            <translation>新主密码：</translation>
+        </message>
+        <message>
+            <source>Type it again:</source>
+            <translation>再输入一次：</translation>
         </message>
         <message>
             <source>The two passwords differ.</source>
@@ -2733,7 +2741,7 @@ but:
         </message>
         <message>
             <source>%1 — recovery code</source>
-            <translation>%1 — 恢复码</translation>
+            <translation>客户地址管家（%1）恢复码</translation>
         </message>
         <message>
             <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
@@ -2837,8 +2845,8 @@ but:
             <translation>您的恢复码</translation>
         </message>
         <message>
-            <source>Write it down, print it or save it, and keep it somewhere safe. While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
-            <translation>请抄下、打印或保存下来，并妥善保管。客户地址管家解锁后，可以在“帮助 → 显示恢复码”中再次查看。</translation>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
+            <translation>请抄下、打印或保存下来，并妥善保管。</translation>
         </message>
         <message>
             <source>I have written down the recovery code</source>
@@ -2851,6 +2859,10 @@ but:
         <message>
             <source>If this computer breaks or the keyring forgets the key, this code unlocks your data and every backup on a new computer. Without it and without the password, nobody — not even us — can recover the data.</source>
             <translation>如果这台电脑坏了或钥匙串丢失了密钥，这个恢复码可以在新电脑上解锁您的数据和所有备份。没有它也没有密码，任何人（包括我们）都无法恢复数据。</translation>
+        </message>
+        <message>
+            <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
+            <translation>客户地址管家解锁后，可以在“帮助 → 显示恢复码”中再次查看。</translation>
         </message>
     </context>
     <context>
@@ -3402,10 +3414,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Use the keyring</source>
             <translation>使用钥匙串</translation>
-        </message>
-        <message>
-            <source>Nothing was changed.</source>
-            <translation>没有做任何更改。</translation>
         </message>
     </context>
 </TS>

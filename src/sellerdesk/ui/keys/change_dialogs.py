@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
@@ -31,11 +32,22 @@ from sellerdesk.ui.widgets.forms import error_label, ok_button, ok_cancel
 from sellerdesk.ui.widgets.strength import StrengthMeter
 
 
-def _password_field(placeholder: str) -> QLineEdit:
+def _password_field(placeholder: str = "") -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setPlaceholderText(placeholder)
     return field
+
+
+def keyring_problem(exc: KeyringUnavailable) -> str:
+    """Why the key cannot go into the keyring now, as one translated line."""
+    if exc.reason == KeyringUnavailable.LOCKED:
+        return QCoreApplication.translate(
+            "KeyChangeDialog",
+            "The system keyring is locked. Unlock it (log in to your desktop session) and try again. "
+            "Nothing was changed.",
+        )
+    return keyring_text.describe(exc) + " " + QCoreApplication.translate("KeyChangeDialog", "Nothing was changed.")
 
 
 class KeyChangeDialog(QDialog):
@@ -52,13 +64,13 @@ class KeyChangeDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.layout_.addWidget(self.intro)
-        self.current = _password_field(self.tr("Current master password (or recovery code)"))
+        self.fields = QFormLayout()
+        self.layout_.addLayout(self.fields)
+        self.current = _password_field(self.tr("or the recovery code"))
         if self.mode == MODE_PASSWORD:
-            self.layout_.addWidget(self.current)
+            self.fields.addRow(self.tr("Current master password:"), self.current)
         else:
             self.current.hide()
-        self.fields = QVBoxLayout()
-        self.layout_.addLayout(self.fields)
         self.error = error_label()
         self.layout_.addWidget(self.error)
         self.buttons = ok_cancel(self.accept, self.reject)
@@ -120,7 +132,7 @@ class KeyChangeDialog(QDialog):
         if isinstance(exc, WrongKeyError):
             return self.tr("Wrong password or recovery code. Nothing was changed.")
         if isinstance(exc, KeyringUnavailable):
-            return keyring_text.describe(exc) + " " + self.tr("Nothing was changed.")
+            return keyring_problem(exc)
         if isinstance(exc, KeyFileChangedError):
             return self.tr("Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.")
         if isinstance(exc, KeyModeError):
@@ -157,9 +169,9 @@ class NewPasswordDialog(KeyChangeDialog):
                 ),
                 self.tr("Change password"),
             )
-        self.password = _password_field(self.tr("New master password"))
+        self.password = _password_field()
         self.meter = StrengthMeter()
-        self.confirm = _password_field(self.tr("Type it again"))
+        self.confirm = _password_field()
         hint = QLabel(
             self.tr(
                 "Three or four words that have nothing to do with you or your shop are strong and easy to "
@@ -168,8 +180,10 @@ class NewPasswordDialog(KeyChangeDialog):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet("color: palette(mid)")
-        for widget in (self.password, self.meter, self.confirm, hint):
-            self.fields.addWidget(widget)
+        self.fields.addRow(self.tr("New master password:"), self.password)
+        self.fields.addRow("", self.meter)
+        self.fields.addRow(self.tr("Type it again:"), self.confirm)
+        self.fields.addRow(hint)
         self._strength = self.meter.update_for("")
         self.password.textChanged.connect(self._password_changed)
         self.confirm.textChanged.connect(self._check)
@@ -228,7 +242,7 @@ class UseKeyringDialog(KeyChangeDialog):
     def problem(self) -> str:
         problem = self.context.datadir.keyring_usable()
         if problem is not None:
-            return keyring_text.describe(problem) + " " + self.tr("Nothing was changed.")
+            return keyring_problem(problem)
         return super().problem()
 
     def change(self) -> Callable[[], Any]:

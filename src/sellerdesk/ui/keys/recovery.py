@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPainter
+from PySide6.QtGui import QFont, QGuiApplication, QPagedPaintDevice, QPageLayout, QPaintDevice, QPainter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -108,9 +108,10 @@ def save_text(path: Path, code: str, key_id: str) -> None:
     write_atomic(path, ("\n".join(sheet_lines(code, key_id)) + "\n").encode("utf-8"))
 
 
-def paint_sheet(device: QPagedPaintDevice, code: str, key_id: str) -> None:
-    """Print the sheet on ``device`` (a QPrinter, or a QPdfWriter)."""
-    device.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
+def paint_sheet(device: QPaintDevice, code: str, key_id: str) -> None:
+    """Print the sheet on ``device`` (a QPrinter, a QPdfWriter; or an image, for a preview)."""
+    if isinstance(device, QPagedPaintDevice):
+        device.setPageMargins(QMarginsF(20, 20, 20, 20), QPageLayout.Unit.Millimeter)
     lines = sheet_lines(code, key_id)
     painter = QPainter(device)
     try:

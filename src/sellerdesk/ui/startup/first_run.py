@@ -142,12 +142,7 @@ class RecoveryPage(QWizardPage):
     def __init__(self, keep_apart: Iterable[Path] = ()) -> None:
         super().__init__()
         self.setTitle(self.tr("Your recovery code"))
-        self.setSubTitle(
-            self.tr(
-                "Write it down, print it or save it, and keep it somewhere safe. While SellerDesk is unlocked, "
-                "Help → Show recovery code shows it again."
-            )
-        )
+        self.setSubTitle(self.tr("Write it down, print it or save it, and keep it somewhere safe."))
         layout = QVBoxLayout(self)
         self.box = RecoveryCodeBox(keep_apart)
         self.code_label = self.box.code_label
@@ -176,7 +171,8 @@ class RecoveryPage(QWizardPage):
                 "your data and every backup on a new computer. Without it and without the "
                 "password, nobody — not even us — can recover the data."
             )
-        self.explain.setText(text)
+        again = self.tr("While SellerDesk is unlocked, Help → Show recovery code shows it again.")
+        self.explain.setText(text + "\n\n" + again)
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
