@@ -202,18 +202,10 @@ _RAW_GETTERS: dict[str, Getter] = {**_GETTERS, "recipient": lambda c, a: a.recip
 
 
 def getter(key: str, *, raw: bool = False) -> Getter:
-    """The function ``(customer, address) -> text`` of column/template value ``key``
-    (see :func:`value_of`); raises KeyError for an unknown key."""
+    """The function ``(customer, address) -> text`` of column/template value ``key``; raises
+    KeyError for an unknown key. ``raw`` (spreadsheet export) gives the stored recipient as it
+    is; couriers get the customer's name when the address has no recipient of its own."""
     return (_RAW_GETTERS if raw else _GETTERS)[key]
-
-
-def value_of(key: str, customer: CustomerLike, address: AddressLike | None, *, raw: bool = False) -> str:
-    """The text of column/template value ``key`` for one customer (and one of its addresses).
-
-    ``raw`` (spreadsheet export) gives the stored recipient as it is; couriers get the
-    customer's name when the address has no recipient of its own.
-    """
-    return getter(key, raw=raw)(customer, address)
 
 
 @dataclass(frozen=True)

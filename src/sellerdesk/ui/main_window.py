@@ -1,14 +1,14 @@
 """The main window: two pages — customers (region filter | customer table | customer editor)
 and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+1 / Ctrl+2.
 
-The table model is lazy (:mod:`customer_model`), search runs 150 ms after the last
-keystroke. At start-up the window shows the first page before anything else: the region
-tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`, ~0.2 s at 100k)
-are read just after the first paint, and again whenever customers change. Not in a
-worker thread: the bundled sqlcipher3 corrupts Python's reference count of None when two
-threads query at once (a fatal "deallocating None" within seconds), so reads stay on the
-thread that paints. Import/export and
-backup/restore come from their controllers (``exchange_actions``, ``backup_actions``).
+The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
+after the last keystroke. At start-up the window shows the first page before anything else:
+the region tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`) are read
+just after the first paint, and again whenever customers change. Jobs in worker threads
+(:mod:`sellerdesk.jobs.runner`) read through their own connection; the sqlcipher3 reference
+leak that once made two reading threads abort is neutralised by
+:mod:`sellerdesk.store.sqlcipher_guard`. Import/export and backup/restore come from their
+controllers (:mod:`sellerdesk.ui.exchange.actions`, :mod:`sellerdesk.ui.backup.actions`).
 Geometry, splitter sizes, the page and the column layouts are kept in ``context.settings``.
 Every order write emits ``context.orders_changed``: the orders view reloads and the customer
 table reads its counts again (when it is next shown, if the orders page is in front).
