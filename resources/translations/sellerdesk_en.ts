@@ -1052,6 +1052,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The folder %2 does not exist. Choose another place for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be written here (%2). Choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -1488,6 +1496,53 @@ but:
         </message>
     </context>
     <context>
+        <name>KeyChangeDialog</name>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>or the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current master password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your current master password (or your recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is kept in the system keyring: there is no password to change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is already kept in the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk already uses a master password.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>KeyringText</name>
         <message>
             <source>The system keyring does not hold this database's key (for example on a new computer).</source>
@@ -1507,6 +1562,61 @@ but:
         </message>
         <message>
             <source>The system keyring reported an error.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeysController</name>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a &amp;new recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Change master password…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a &amp;master password instead of the keyring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the key in the system &amp;keyring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password and recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will ask for the master password at every start. The key was removed from the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key kept in the system keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password. The master password no longer opens your data; the recovery code still does.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1662,10 +1772,6 @@ but:
         </message>
         <message>
             <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show &amp;recovery code…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1913,18 +2019,6 @@ but:
             <source>The new language is used from the next start of SellerDesk.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your recovery code is:
-
-%1
-
-Keep it somewhere safe.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>ModePage</name>
@@ -1950,6 +2044,64 @@ Keep it somewhere safe.</source>
         </message>
         <message>
             <source>Not available here: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewPasswordDialog</name>
+        <message>
+            <source>Use a master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New master password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type it again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewRecoveryCodeDialog</name>
+        <message>
+            <source>Make a new recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do this when the old code may have been seen by someone else. The old code stops opening your data at once. Backups made before keep opening with the old code (they carry the key as it was then): make a new backup afterwards, and delete old backups you no longer trust.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a new code</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2643,17 +2795,130 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>RecoveryCode</name>
+        <message>
+            <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not in the synced folder %1: your backups may travel there too. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep it away from the computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made on %1 for the database with key id %2.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeBox</name>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as text file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep it away from this computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat: whoever has a backup and this code has all your customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied. Paste it where you keep it, then clear the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk recovery code.txt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text file (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved as %1. Move it somewhere safe, away from this computer.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeDialog</name>
+        <message>
+            <source>Your new recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is your new recovery code. The old one no longer opens your data; backups made before still open with the old one, so make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This code unlocks your data and every backup on a new computer if the master password is forgotten or the system keyring loses the key. You can see it here again while SellerDesk is unlocked.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecoveryPage</name>
         <message>
             <source>Your recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Write it down and keep it somewhere safe. It is shown only now.</source>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Copy</source>
+            <source>I have written down the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you forget the master password or this computer breaks, this code unlocks your data and every backup on a new computer. Without the password and without this code, nobody — not even us — can recover the data.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2661,7 +2926,7 @@ Keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>I have written down the recovery code</source>
+            <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3199,6 +3464,21 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Wrong password or recovery code. Nothing was changed; please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UseKeyringDialog</name>
+        <message>
+            <source>Keep the key in the system keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password: the system keyring, opened when you log in, keeps the key. The master password will no longer open your data; the recovery code still does. Anyone who can log in to this computer as you can then open SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the keyring</source>
             <translation type="unfinished" />
         </message>
     </context>

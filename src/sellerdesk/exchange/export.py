@@ -365,6 +365,8 @@ def export_customers(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExchangeError("bad_target", name=path.name)
+    if not path.parent.is_dir():  # said now, about the user's path, not later about our .part file
+        raise ExchangeError("no_folder", name=path, folder=path.parent)
     flt = flt or CustomerFilter()
     tpl = load_template(template) if isinstance(template, str) else template
     if tpl is not None:
@@ -386,7 +388,10 @@ def export_customers(
     if total == 0:
         raise ExchangeError("nothing_to_export")
     tmp = path.with_name(path.name + ".part")
-    sheet = SheetWriter(tmp, sheet_name, header_row)
+    try:
+        sheet = SheetWriter(tmp, sheet_name, header_row)
+    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:  # a read-only or odd folder
+        raise ExchangeError("cannot_write", name=path, reason=exc.strerror or type(exc).__name__) from exc
     saved = False
     try:
         rows = customers = 0

@@ -384,7 +384,6 @@ class MainWindow(QMainWindow):
             tip=self.tr("Tier names and thresholds, and the points rule"),
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
         self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "keyboard")
         self.demo_action = self._action(
@@ -439,7 +438,11 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_controllers(self) -> None:
-        """Import/export and backup come from their own modules (their issues)."""
+        """Import/export, backup and the keys come from their own modules (their issues)."""
+        from sellerdesk.ui.keys.actions import KeysController
+
+        self.keys = KeysController(self.context, self)
+        self.recovery_action = self.keys.show_code_action
         try:
             from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature
@@ -478,6 +481,8 @@ class MainWindow(QMainWindow):
             menu.addAction(self.backup.restore_action)
             menu.addAction(self.backup.settings_action)
             menu.addSeparator()
+        menu.addMenu(self.keys.menu)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
 
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -1255,12 +1260,7 @@ class MainWindow(QMainWindow):
     # --- help -----------------------------------------------------------------------------------------------------
 
     def show_recovery_code(self) -> None:
-        code = self.context.datadir.vault.recovery_code(self.context.key)
-        dialogs.information(
-            self,
-            self.tr("Recovery code"),
-            self.tr("Your recovery code is:\n\n%1\n\nKeep it somewhere safe.").replace("%1", code),
-        )
+        self.keys.show_recovery_code()
 
     def show_about(self) -> None:
         dialogs.launch(AboutDialog(self.context, self))
