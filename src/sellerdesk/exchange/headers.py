@@ -120,7 +120,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "postal_code": ("邮编", "邮政编码", "postal code", "postcode", "zip", "zip code"),
     "recipient": ("地址收件人", "recipient"),
     "address_phone": ("地址电话", "recipient phone"),
-    "label": ("地址标签", "address label"),
+    "label": ("地址类型", "地址标签", "address type", "address label"),  # 地址标签: the old header, still read
     "tags": ("标签", "客户标签", "分组", "tags", "tag"),
     "tier": ("等级", "会员等级", "客户等级", "级别", "tier", "level"),
     "birthday": ("生日", "出生日期", "birthday", "date of birth"),

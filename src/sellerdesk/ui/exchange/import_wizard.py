@@ -109,11 +109,19 @@ class ExchangeText:
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
             "bad_template": translate("ExchangeText", "The courier template is damaged."),
             "bad_target": translate("ExchangeText", "Exports are written as .xlsx files."),
+            "no_folder": translate("ExchangeText", "The folder %2 does not exist. Choose another place for %1."),
+            "cannot_write": translate("ExchangeText", "%1 cannot be written here (%2). Choose another folder."),
         }
         text = texts.get(exc.code)
         if text is None:
             return str(exc)
-        second = {"sheet_too_big": "rows", "foreign_encoding": "encoding", "csv_quote": "row"}.get(exc.code, "")
+        second = {
+            "sheet_too_big": "rows",
+            "foreign_encoding": "encoding",
+            "csv_quote": "row",
+            "no_folder": "folder",
+            "cannot_write": "reason",
+        }.get(exc.code, "")
         return (
             text.replace("%1", p.get("name", ""))
             .replace("%2", str(p.get(second, "")))
@@ -135,7 +143,7 @@ class ExchangeText:
             "postal_code": translate("ExchangeText", "Postal code"),
             "recipient": translate("ExchangeText", "Recipient"),
             "address_phone": translate("ExchangeText", "Recipient phone"),
-            "label": translate("ExchangeText", "Address label"),
+            "label": translate("ExchangeText", "Address type"),
             "tags": translate("ExchangeText", "Tags"),
             "tier": translate("ExchangeText", "Tier"),
             "birthday": translate("ExchangeText", "Birthday"),
