@@ -1144,6 +1144,70 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Buyer account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: order No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: line amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: tracking No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: ship date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders: %1 added, %2 already there (not added again), %3 with problems.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders: %1 new, %2 already there (not added again), %3 with problems.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Reading the file…</source>
             <translation type="unfinished" />
         </message>
@@ -1161,6 +1225,22 @@ but:
         </message>
         <message>
             <source>Writing the spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line of the order above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Already there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1193,6 +1273,10 @@ but:
         </message>
         <message>
             <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1332,7 +1416,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1145,6 +1145,70 @@ but:
             <translation>客户编号</translation>
         </message>
         <message>
+            <source>Buyer account</source>
+            <translation>买家账号</translation>
+        </message>
+        <message>
+            <source>Order: order No.</source>
+            <translation>订单：订单号</translation>
+        </message>
+        <message>
+            <source>Order: date</source>
+            <translation>订单：下单日期</translation>
+        </message>
+        <message>
+            <source>Order: amount paid</source>
+            <translation>订单：实付金额</translation>
+        </message>
+        <message>
+            <source>Order: product</source>
+            <translation>订单：商品</translation>
+        </message>
+        <message>
+            <source>Order: quantity</source>
+            <translation>订单：数量</translation>
+        </message>
+        <message>
+            <source>Order: unit price</source>
+            <translation>订单：单价</translation>
+        </message>
+        <message>
+            <source>Order: line amount</source>
+            <translation>订单：商品实付</translation>
+        </message>
+        <message>
+            <source>Order: status</source>
+            <translation>订单：状态</translation>
+        </message>
+        <message>
+            <source>Order: courier</source>
+            <translation>订单：快递公司</translation>
+        </message>
+        <message>
+            <source>Order: tracking No.</source>
+            <translation>订单：快递单号</translation>
+        </message>
+        <message>
+            <source>Order: ship date</source>
+            <translation>订单：发货日期</translation>
+        </message>
+        <message>
+            <source>Order: notes</source>
+            <translation>订单：备注</translation>
+        </message>
+        <message>
+            <source>Orders: %1 added, %2 already there (not added again), %3 with problems.</source>
+            <translation>订单：已导入 %1 个，%2 个已存在（不重复导入），%3 个有问题。</translation>
+        </message>
+        <message>
+            <source>Orders: %1 new, %2 already there (not added again), %3 with problems.</source>
+            <translation>订单：新增 %1 个，%2 个已存在（不重复导入），%3 个有问题。</translation>
+        </message>
+        <message>
+            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
+            <translation>%1 行的手机号已打码（138****1234）：只保存在订单的收货信息里，不用来查找客户。</translation>
+        </message>
+        <message>
             <source>Reading the file…</source>
             <translation>正在读取文件…</translation>
         </message>
@@ -1163,6 +1227,22 @@ but:
         <message>
             <source>Writing the spreadsheet…</source>
             <translation>正在写入表格…</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>新订单</translation>
+        </message>
+        <message>
+            <source>Line of the order above</source>
+            <translation>同一订单的商品行</translation>
+        </message>
+        <message>
+            <source>Already there</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>未导入</translation>
         </message>
         <message>
             <source>New</source>
@@ -1195,6 +1275,10 @@ but:
         <message>
             <source>Problems</source>
             <translation>问题</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
         </message>
     </context>
     <context>
@@ -1333,8 +1417,8 @@ but:
             <translation>对应列</translation>
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
-            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。</translation>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
+            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。订单列（订单号、日期、实付金额……）会同时导入订单；只想导入客户时，把它们设为“不导入”。</translation>
         </message>
         <message>
             <source>Column</source>
