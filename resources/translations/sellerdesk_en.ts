@@ -12,6 +12,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Data folder</source>
             <translation type="unfinished" />
         </message>
@@ -25,6 +29,10 @@
         </message>
         <message>
             <source>Region data license</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (both allow passing the data on)</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -358,11 +366,31 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Fill in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Fill in from text</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The text fits several places; pick the right one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the form back as it was before the paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the selected address instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -386,11 +414,11 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tags</source>
+            <source>Tier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tier</source>
+            <source>Tags</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -430,15 +458,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Other</source>
+            <source>Home, office or a word of your own; may stay empty</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Label</source>
+            <source>Address type</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -447,10 +479,6 @@ but:
         </message>
         <message>
             <source>Street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Postal code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -538,7 +566,31 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Check the highlighted fields, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paste was undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is also the phone of %2, another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the other customer (this form's unsaved changes are asked about)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1016,6 +1068,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The folder %2 does not exist. Choose another place for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 cannot be written here (%2). Choose another folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -1064,7 +1124,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Address label</source>
+            <source>Address type</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1100,6 +1160,70 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Buyer account</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: order No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: line amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: tracking No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: ship date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders: %1 added, %2 already there (not added again), %3 with problems.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders: %1 new, %2 already there (not added again), %3 with problems.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Reading the file…</source>
             <translation type="unfinished" />
         </message>
@@ -1117,6 +1241,22 @@ but:
         </message>
         <message>
             <source>Writing the spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line of the order above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Already there</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not imported</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1149,6 +1289,10 @@ but:
         </message>
         <message>
             <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1288,7 +1432,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1452,6 +1596,53 @@ but:
         </message>
     </context>
     <context>
+        <name>KeyChangeDialog</name>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>or the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current master password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your current master password (or your recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is kept in the system keyring: there is no password to change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is already kept in the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk already uses a master password.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>KeyringText</name>
         <message>
             <source>The system keyring does not hold this database's key (for example on a new computer).</source>
@@ -1471,6 +1662,61 @@ but:
         </message>
         <message>
             <source>The system keyring reported an error.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>KeysController</name>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a &amp;new recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Change master password…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a &amp;master password instead of the keyring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the key in the system &amp;keyring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password and recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will ask for the master password at every start. The key was removed from the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key kept in the system keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password. The master password no longer opens your data; the recovery code still does.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1629,10 +1875,6 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show &amp;recovery code…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;About SellerDesk</source>
             <translation type="unfinished" />
         </message>
@@ -1737,6 +1979,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation type="unfinished" />
         </message>
@@ -1793,10 +2039,6 @@ but:
         </message>
         <message>
             <source>Selected: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discard the changes to the customer being edited?</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1877,18 +2119,6 @@ but:
             <source>The new language is used from the next start of SellerDesk.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your recovery code is:
-
-%1
-
-Keep it somewhere safe.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>ModePage</name>
@@ -1914,6 +2144,64 @@ Keep it somewhere safe.</source>
         </message>
         <message>
             <source>Not available here: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewPasswordDialog</name>
+        <message>
+            <source>Use a master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change the master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New master password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type it again:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>NewRecoveryCodeDialog</name>
+        <message>
+            <source>Make a new recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Do this when the old code may have been seen by someone else. The old code stops opening your data at once. Backups made before keep opening with the old code (they carry the key as it was then): make a new backup afterwards, and delete old backups you no longer trust.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Make a new code</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2607,17 +2895,130 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>RecoveryCode</name>
+        <message>
+            <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not in the synced folder %1: your backups may travel there too. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep it away from the computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made on %1 for the database with key id %2.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeBox</name>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as text file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep it away from this computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat: whoever has a backup and this code has all your customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied. Paste it where you keep it, then clear the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved as %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk recovery code.txt</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Text file (*.txt)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved as %1. Move it somewhere safe, away from this computer.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeDialog</name>
+        <message>
+            <source>Your new recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is your new recovery code. The old one no longer opens your data; backups made before still open with the old one, so make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This code unlocks your data and every backup on a new computer if the master password is forgotten or the system keyring loses the key. You can see it here again while SellerDesk is unlocked.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecoveryPage</name>
         <message>
             <source>Your recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Write it down and keep it somewhere safe. It is shown only now.</source>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Copy</source>
+            <source>I have written down the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>If you forget the master password or this computer breaks, this code unlocks your data and every backup on a new computer. Without the password and without this code, nobody — not even us — can recover the data.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2625,7 +3026,7 @@ Keep it somewhere safe.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>I have written down the recovery code</source>
+            <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3163,6 +3564,21 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Wrong password or recovery code. Nothing was changed; please try again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UseKeyringDialog</name>
+        <message>
+            <source>Keep the key in the system keyring</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password: the system keyring, opened when you log in, keeps the key. The master password will no longer open your data; the recovery code still does. Anyone who can log in to this computer as you can then open SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use the keyring</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -12,6 +12,10 @@
             <translation>客户地址管家</translation>
         </message>
         <message>
+            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
+            <translation>国家统计局统计用区划代码（截至 %1），取自开源软件包 %2 %3，并由 SellerDesk 补充港澳台和近年的区划调整</translation>
+        </message>
+        <message>
             <source>Data folder</source>
             <translation>数据文件夹</translation>
         </message>
@@ -26,6 +30,10 @@
         <message>
             <source>Region data license</source>
             <translation>行政区划数据许可</translation>
+        </message>
+        <message>
+            <source>%1 (both allow passing the data on)</source>
+            <translation>%1（两者都允许再分发）</translation>
         </message>
     </context>
     <context>
@@ -360,12 +368,32 @@ but:
             <translation>粘贴客户发来的地址，例如：张三 13812345678 广东省深圳市南山区科技园1号</translation>
         </message>
         <message>
+            <source>Fill in</source>
+            <translation>识别填入</translation>
+        </message>
+        <message>
             <source>Fill in from text</source>
             <translation>从文字识别填入</translation>
         </message>
         <message>
             <source>The text fits several places; pick the right one</source>
             <translation>这段文字可能对应多个地区，请选择正确的一个</translation>
+        </message>
+        <message>
+            <source>Undo paste</source>
+            <translation>撤销粘贴</translation>
+        </message>
+        <message>
+            <source>Put the form back as it was before the paste</source>
+            <translation>把表单恢复到粘贴之前的样子</translation>
+        </message>
+        <message>
+            <source>Replace the selected address instead</source>
+            <translation>改为覆盖原来选中的地址</translation>
+        </message>
+        <message>
+            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
+            <translation>这次粘贴是对原来选中地址的更正：写进那个地址，而不是新增一个</translation>
         </message>
         <message>
             <source>Customer</source>
@@ -388,12 +416,12 @@ but:
             <translation>微信号</translation>
         </message>
         <message>
-            <source>Tags</source>
-            <translation>标签</translation>
-        </message>
-        <message>
             <source>Tier</source>
             <translation>等级</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
         </message>
         <message>
             <source>Source</source>
@@ -432,16 +460,20 @@ but:
             <translation>把地址复制成一行，可直接粘贴到快递单</translation>
         </message>
         <message>
-            <source>Other</source>
-            <translation>其他</translation>
+            <source>Home, office or a word of your own; may stay empty</source>
+            <translation>家、公司或自己写的词；可以留空</translation>
         </message>
         <message>
-            <source>Label</source>
-            <translation>标签</translation>
+            <source>Address type</source>
+            <translation>地址类型</translation>
         </message>
         <message>
             <source>Recipient</source>
             <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation>邮编</translation>
         </message>
         <message>
             <source>Region</source>
@@ -450,10 +482,6 @@ but:
         <message>
             <source>Street address</source>
             <translation>详细地址</translation>
-        </message>
-        <message>
-            <source>Postal code</source>
-            <translation>邮编</translation>
         </message>
         <message>
             <source>Orders</source>
@@ -540,8 +568,32 @@ but:
             <translation>已复制：%1</translation>
         </message>
         <message>
+            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <translation>已加为新地址，原地址都保留。核对后请保存。</translation>
+        </message>
+        <message>
             <source>Check the highlighted fields, then Save.</source>
             <translation>请检查高亮的栏位，然后保存。</translation>
+        </message>
+        <message>
+            <source>The paste was undone.</source>
+            <translation>已撤销这次粘贴。</translation>
+        </message>
+        <message>
+            <source>%1 is also the phone of %2, another customer.</source>
+            <translation>%1 也是另一位客户 %2 的电话。</translation>
+        </message>
+        <message>
+            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <translation>微信号 %1 也是另一位客户 %2 的微信号。</translation>
+        </message>
+        <message>
+            <source>Open %1</source>
+            <translation>打开 %1</translation>
+        </message>
+        <message>
+            <source>Open the other customer (this form's unsaved changes are asked about)</source>
+            <translation>打开另一位客户（这里未保存的修改会先询问）</translation>
         </message>
         <message>
             <source>Not sure about this one — please check</source>
@@ -1017,6 +1069,14 @@ but:
             <translation>导出文件必须是 .xlsx 格式。</translation>
         </message>
         <message>
+            <source>The folder %2 does not exist. Choose another place for %1.</source>
+            <translation>文件夹 %2 不存在。请为 %1 另选一个位置。</translation>
+        </message>
+        <message>
+            <source>%1 cannot be written here (%2). Choose another folder.</source>
+            <translation>无法在这里写入 %1（%2）。请另选一个文件夹。</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -1065,8 +1125,8 @@ but:
             <translation>收件人电话</translation>
         </message>
         <message>
-            <source>Address label</source>
-            <translation>地址标签</translation>
+            <source>Address type</source>
+            <translation>地址类型</translation>
         </message>
         <message>
             <source>Tags</source>
@@ -1101,6 +1161,70 @@ but:
             <translation>客户编号</translation>
         </message>
         <message>
+            <source>Buyer account</source>
+            <translation>买家账号</translation>
+        </message>
+        <message>
+            <source>Order: order No.</source>
+            <translation>订单：订单号</translation>
+        </message>
+        <message>
+            <source>Order: date</source>
+            <translation>订单：下单日期</translation>
+        </message>
+        <message>
+            <source>Order: amount paid</source>
+            <translation>订单：实付金额</translation>
+        </message>
+        <message>
+            <source>Order: product</source>
+            <translation>订单：商品</translation>
+        </message>
+        <message>
+            <source>Order: quantity</source>
+            <translation>订单：数量</translation>
+        </message>
+        <message>
+            <source>Order: unit price</source>
+            <translation>订单：单价</translation>
+        </message>
+        <message>
+            <source>Order: line amount</source>
+            <translation>订单：商品实付</translation>
+        </message>
+        <message>
+            <source>Order: status</source>
+            <translation>订单：状态</translation>
+        </message>
+        <message>
+            <source>Order: courier</source>
+            <translation>订单：快递公司</translation>
+        </message>
+        <message>
+            <source>Order: tracking No.</source>
+            <translation>订单：快递单号</translation>
+        </message>
+        <message>
+            <source>Order: ship date</source>
+            <translation>订单：发货日期</translation>
+        </message>
+        <message>
+            <source>Order: notes</source>
+            <translation>订单：备注</translation>
+        </message>
+        <message>
+            <source>Orders: %1 added, %2 already there (not added again), %3 with problems.</source>
+            <translation>订单：已导入 %1 个，%2 个已存在（不重复导入），%3 个有问题。</translation>
+        </message>
+        <message>
+            <source>Orders: %1 new, %2 already there (not added again), %3 with problems.</source>
+            <translation>订单：新增 %1 个，%2 个已存在（不重复导入），%3 个有问题。</translation>
+        </message>
+        <message>
+            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
+            <translation>%1 行的手机号已打码（138****1234）：只保存在订单的收货信息里，不用来查找客户。</translation>
+        </message>
+        <message>
             <source>Reading the file…</source>
             <translation>正在读取文件…</translation>
         </message>
@@ -1119,6 +1243,22 @@ but:
         <message>
             <source>Writing the spreadsheet…</source>
             <translation>正在写入表格…</translation>
+        </message>
+        <message>
+            <source>New order</source>
+            <translation>新订单</translation>
+        </message>
+        <message>
+            <source>Line of the order above</source>
+            <translation>同一订单的商品行</translation>
+        </message>
+        <message>
+            <source>Already there</source>
+            <translation>已存在</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>未导入</translation>
         </message>
         <message>
             <source>New</source>
@@ -1151,6 +1291,10 @@ but:
         <message>
             <source>Problems</source>
             <translation>问题</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>订单</translation>
         </message>
     </context>
     <context>
@@ -1289,8 +1433,8 @@ but:
             <translation>对应列</translation>
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically.</source>
-            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。</translation>
+            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
+            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。订单列（订单号、日期、实付金额……）会同时导入订单；只想导入客户时，把它们设为“不导入”。</translation>
         </message>
         <message>
             <source>Column</source>
@@ -1453,6 +1597,53 @@ but:
         </message>
     </context>
     <context>
+        <name>KeyChangeDialog</name>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <translation>系统钥匙串已锁定。请先解锁（登录桌面会话）后再试。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed.</source>
+            <translation>没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>or the recovery code</source>
+            <translation>或输入恢复码</translation>
+        </message>
+        <message>
+            <source>Current master password:</source>
+            <translation>当前主密码：</translation>
+        </message>
+        <message>
+            <source>Type your current master password (or your recovery code).</source>
+            <translation>请输入当前主密码（或恢复码）。</translation>
+        </message>
+        <message>
+            <source>Working…</source>
+            <translation>正在处理…</translation>
+        </message>
+        <message>
+            <source>Wrong password or recovery code. Nothing was changed.</source>
+            <translation>密码或恢复码不对。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
+            <translation>另一个客户地址管家程序刚刚改动了密钥文件。没有做任何更改，请再试一次。</translation>
+        </message>
+        <message>
+            <source>The key is kept in the system keyring: there is no password to change.</source>
+            <translation>密钥保存在系统钥匙串中，没有可修改的主密码。</translation>
+        </message>
+        <message>
+            <source>The key is already kept in the system keyring.</source>
+            <translation>密钥已经保存在系统钥匙串中。</translation>
+        </message>
+        <message>
+            <source>SellerDesk already uses a master password.</source>
+            <translation>客户地址管家已经在使用主密码。</translation>
+        </message>
+    </context>
+    <context>
         <name>KeyringText</name>
         <message>
             <source>The system keyring does not hold this database's key (for example on a new computer).</source>
@@ -1473,6 +1664,61 @@ but:
         <message>
             <source>The system keyring reported an error.</source>
             <translation>系统钥匙串报告了一个错误。</translation>
+        </message>
+    </context>
+    <context>
+        <name>KeysController</name>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation>显示恢复码(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Make a &amp;new recovery code…</source>
+            <translation>生成新的恢复码(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Change master password…</source>
+            <translation>修改主密码(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Use a &amp;master password instead of the keyring…</source>
+            <translation>改用主密码（不用钥匙串）(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>Keep the key in the system &amp;keyring…</source>
+            <translation>改为把密钥存入系统钥匙串(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>&amp;Password and recovery code</source>
+            <translation>密码和恢复码(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>恢复码</translation>
+        </message>
+        <message>
+            <source>Master password changed</source>
+            <translation>主密码已修改</translation>
+        </message>
+        <message>
+            <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation>从现在起用新主密码打开数据。之前做的备份仍然用旧密码打开：请现在做一次新备份。</translation>
+        </message>
+        <message>
+            <source>Master password set</source>
+            <translation>已设置主密码</translation>
+        </message>
+        <message>
+            <source>SellerDesk will ask for the master password at every start. The key was removed from the system keyring.</source>
+            <translation>客户地址管家每次启动时都会要求输入主密码。密钥已从系统钥匙串中删除。</translation>
+        </message>
+        <message>
+            <source>Key kept in the system keyring</source>
+            <translation>密钥已存入系统钥匙串</translation>
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password. The master password no longer opens your data; the recovery code still does.</source>
+            <translation>客户地址管家启动时不再要求输入密码。主密码不再能打开数据；恢复码仍然可以。</translation>
         </message>
     </context>
     <context>
@@ -1630,10 +1876,6 @@ but:
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <source>Show &amp;recovery code…</source>
-            <translation>显示恢复码(&amp;R)…</translation>
-        </message>
-        <message>
             <source>&amp;About SellerDesk</source>
             <translation>关于客户地址管家(&amp;A)</translation>
         </message>
@@ -1738,6 +1980,10 @@ but:
             <translation>有未保存的修改</translation>
         </message>
         <message>
+            <source>Discard the changes to the customer being edited?</source>
+            <translation>放弃正在编辑的客户的修改吗？</translation>
+        </message>
+        <message>
             <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation>正在编辑的客户有未保存的修改。仍要退出吗？</translation>
         </message>
@@ -1794,10 +2040,6 @@ but:
         <message>
             <source>Selected: %1</source>
             <translation>已选：%1</translation>
-        </message>
-        <message>
-            <source>Discard the changes to the customer being edited?</source>
-            <translation>放弃正在编辑的客户的修改吗？</translation>
         </message>
         <message>
             <source>The clipboard is empty: copy an address from WeChat first.</source>
@@ -1871,22 +2113,6 @@ but:
             <source>The new language is used from the next start of SellerDesk.</source>
             <translation>新的语言将在下次启动客户地址管家时生效。</translation>
         </message>
-        <message>
-            <source>Recovery code</source>
-            <translation>恢复码</translation>
-        </message>
-        <message>
-            <source>Your recovery code is:
-
-%1
-
-Keep it somewhere safe.</source>
-            <translation>您的恢复码是：
-
-%1
-
-请妥善保管。</translation>
-        </message>
     </context>
     <context>
         <name>ModePage</name>
@@ -1913,6 +2139,64 @@ Keep it somewhere safe.</source>
         <message>
             <source>Not available here: %1</source>
             <translation>此处不可用：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewPasswordDialog</name>
+        <message>
+            <source>Use a master password</source>
+            <translation>改用主密码</translation>
+        </message>
+        <message>
+            <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
+            <translation>客户地址管家每次启动时都会要求输入这个密码，密钥会从系统钥匙串中删除。从现在起做的备份需要这个密码（或恢复码）才能打开。</translation>
+        </message>
+        <message>
+            <source>Use password</source>
+            <translation>使用主密码</translation>
+        </message>
+        <message>
+            <source>Change the master password</source>
+            <translation>修改主密码</translation>
+        </message>
+        <message>
+            <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
+            <translation>旧密码将不再能打开数据。之前做的备份仍然用旧密码（或恢复码）打开：改完后请做一次新备份。</translation>
+        </message>
+        <message>
+            <source>Change password</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <source>Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
+            <translation>三四个与您本人和店铺无关的词组合起来，既安全又好记；姓名、生日、手机号和 5201314 这类数字会最先被猜到。</translation>
+        </message>
+        <message>
+            <source>New master password:</source>
+            <translation>新主密码：</translation>
+        </message>
+        <message>
+            <source>Type it again:</source>
+            <translation>再输入一次：</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewRecoveryCodeDialog</name>
+        <message>
+            <source>Make a new recovery code</source>
+            <translation>生成新的恢复码</translation>
+        </message>
+        <message>
+            <source>Do this when the old code may have been seen by someone else. The old code stops opening your data at once. Backups made before keep opening with the old code (they carry the key as it was then): make a new backup afterwards, and delete old backups you no longer trust.</source>
+            <translation>如果旧恢复码可能被别人看到过，请生成新的。旧恢复码会立即失效，不能再打开数据。之前做的备份仍然可以用旧恢复码打开（备份里带着当时的密钥）：生成后请做一次新备份，并删除您不再放心的旧备份。</translation>
+        </message>
+        <message>
+            <source>Make a new code</source>
+            <translation>生成新恢复码</translation>
         </message>
     </context>
     <context>
@@ -2598,26 +2882,139 @@ Keep it somewhere safe.</source>
         </message>
     </context>
     <context>
+        <name>RecoveryCode</name>
+        <message>
+            <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
+            <translation>不能保存在 %1：谁拿到这个文件夹，也就拿到了打开它的恢复码。请换个地方，比如单独保管的 U 盘。</translation>
+        </message>
+        <message>
+            <source>Not in the synced folder %1: your backups may travel there too. Choose another place, such as a USB stick you keep apart.</source>
+            <translation>不能保存在同步文件夹 %1：您的备份可能也会同步到那里。请换个地方，比如单独保管的 U 盘。</translation>
+        </message>
+        <message>
+            <source>%1 — recovery code</source>
+            <translation>客户地址管家（%1）恢复码</translation>
+        </message>
+        <message>
+            <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
+            <translation>如果忘记了主密码或系统钥匙串丢失了密钥，这个恢复码可以在任何电脑上打开您的客户地址管家数据及其所有备份。</translation>
+        </message>
+        <message>
+            <source>Keep it away from the computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat.</source>
+            <translation>请与电脑分开保管：写在纸上放进抽屉，或存进密码管理器。不要放在数据文件夹、备份文件夹、云同步文件夹或聊天记录里。</translation>
+        </message>
+        <message>
+            <source>Made on %1 for the database with key id %2.</source>
+            <translation>生成于 %1，对应密钥编号为 %2 的数据库。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeBox</name>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>Save as text file…</source>
+            <translation>保存为文本文件…</translation>
+        </message>
+        <message>
+            <source>Keep it away from this computer: on paper in a drawer, or in a password manager. Not in the data folder, not in the backup folder, not in a cloud-synced folder or a chat: whoever has a backup and this code has all your customers.</source>
+            <translation>请与这台电脑分开保管：写在纸上放进抽屉，或存进密码管理器。不要放在数据文件夹、备份文件夹、云同步文件夹或聊天记录里：谁同时拿到备份和这个恢复码，就拿到了您全部的客户资料。</translation>
+        </message>
+        <message>
+            <source>Copied. Paste it where you keep it, then clear the clipboard.</source>
+            <translation>已复制。粘贴到保管的地方后，请清空剪贴板。</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>恢复码</translation>
+        </message>
+        <message>
+            <source>Print the recovery code</source>
+            <translation>打印恢复码</translation>
+        </message>
+        <message>
+            <source>Sent to the printer.</source>
+            <translation>已发送到打印机。</translation>
+        </message>
+        <message>
+            <source>Saved as %1.</source>
+            <translation>已保存为 %1。</translation>
+        </message>
+        <message>
+            <source>SellerDesk recovery code.txt</source>
+            <translation>客户地址管家恢复码.txt</translation>
+        </message>
+        <message>
+            <source>Save the recovery code</source>
+            <translation>保存恢复码</translation>
+        </message>
+        <message>
+            <source>Text file (*.txt)</source>
+            <translation>文本文件 (*.txt)</translation>
+        </message>
+        <message>
+            <source>The folder %1 does not exist.</source>
+            <translation>文件夹 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+        <message>
+            <source>Saved as %1. Move it somewhere safe, away from this computer.</source>
+            <translation>已保存为 %1。请把它移到与这台电脑分开的安全地方。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryCodeDialog</name>
+        <message>
+            <source>Your new recovery code</source>
+            <translation>您的新恢复码</translation>
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation>恢复码</translation>
+        </message>
+        <message>
+            <source>This is your new recovery code. The old one no longer opens your data; backups made before still open with the old one, so make a new backup now.</source>
+            <translation>这是您的新恢复码。旧恢复码不再能打开数据；之前做的备份仍然用旧恢复码打开，所以请现在做一次新备份。</translation>
+        </message>
+        <message>
+            <source>This code unlocks your data and every backup on a new computer if the master password is forgotten or the system keyring loses the key. You can see it here again while SellerDesk is unlocked.</source>
+            <translation>如果忘记了主密码或系统钥匙串丢失了密钥，这个恢复码可以在新电脑上打开您的数据和所有备份。客户地址管家解锁后，随时可以在这里再次查看。</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryPage</name>
         <message>
             <source>Your recovery code</source>
             <translation>您的恢复码</translation>
         </message>
         <message>
-            <source>Write it down and keep it somewhere safe. It is shown only now.</source>
-            <translation>请抄下来并妥善保管。它只显示这一次。</translation>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
+            <translation>请抄下、打印或保存下来，并妥善保管。</translation>
         </message>
         <message>
-            <source>Copy</source>
-            <translation>复制</translation>
+            <source>I have written down the recovery code</source>
+            <translation>我已抄下恢复码</translation>
+        </message>
+        <message>
+            <source>If you forget the master password or this computer breaks, this code unlocks your data and every backup on a new computer. Without the password and without this code, nobody — not even us — can recover the data.</source>
+            <translation>如果忘记了主密码或这台电脑坏了，这个恢复码可以在新电脑上解锁您的数据和所有备份。没有密码也没有恢复码，任何人（包括我们）都无法恢复数据。</translation>
         </message>
         <message>
             <source>If this computer breaks or the keyring forgets the key, this code unlocks your data and every backup on a new computer. Without it and without the password, nobody — not even us — can recover the data.</source>
             <translation>如果这台电脑坏了或钥匙串丢失了密钥，这个恢复码可以在新电脑上解锁您的数据和所有备份。没有它也没有密码，任何人（包括我们）都无法恢复数据。</translation>
         </message>
         <message>
-            <source>I have written down the recovery code</source>
-            <translation>我已抄下恢复码</translation>
+            <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
+            <translation>客户地址管家解锁后，可以在“帮助 → 显示恢复码”中再次查看。</translation>
         </message>
     </context>
     <context>
@@ -3154,6 +3551,21 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Wrong password or recovery code. Nothing was changed; please try again.</source>
             <translation>密码或恢复码不正确。数据没有任何改动，请重试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UseKeyringDialog</name>
+        <message>
+            <source>Keep the key in the system keyring</source>
+            <translation>把密钥存入系统钥匙串</translation>
+        </message>
+        <message>
+            <source>SellerDesk will start without asking for a password: the system keyring, opened when you log in, keeps the key. The master password will no longer open your data; the recovery code still does. Anyone who can log in to this computer as you can then open SellerDesk.</source>
+            <translation>客户地址管家启动时将不再要求输入密码：密钥保存在登录时自动解锁的系统钥匙串中。主密码将不再能打开数据；恢复码仍然可以。之后任何能以您的身份登录这台电脑的人都能打开客户地址管家。</translation>
+        </message>
+        <message>
+            <source>Use the keyring</source>
+            <translation>使用钥匙串</translation>
         </message>
     </context>
 </TS>

@@ -59,6 +59,8 @@ def follow_system_theme(app: QApplication) -> None:
 
 def first_run(datadir: DataDir) -> bytes | None:
     """Run the first-run wizard; return the new key, or None if the user quit."""
+    from sellerdesk.store.keys import key_id
+    from sellerdesk.ui.keys.recovery import keep_apart_folders
     from sellerdesk.ui.startup.first_run import FirstRunWizard
 
     problem = datadir.keyring_usable()
@@ -67,9 +69,10 @@ def first_run(datadir: DataDir) -> bytes | None:
     def create(mode: str, password: str | None) -> str:
         key, code = datadir.initialize(mode, password)
         created["key"] = key
+        wizard.key_id = key_id(key)
         return code
 
-    wizard = FirstRunWizard(create, keyring_text.describe(problem) or None)
+    wizard = FirstRunWizard(create, keyring_text.describe(problem) or None, keep_apart_folders(datadir.home))
     dialogs.launch(wizard)
     return created.get("key")
 

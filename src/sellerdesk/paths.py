@@ -36,10 +36,6 @@ def data_dir(create: bool = True) -> Path:
     return path
 
 
-def database_path() -> Path:
-    return data_dir() / "sellerdesk.db"
-
-
 def keyfile_path() -> Path:
     return data_dir() / "sellerdesk.keys.json"
 

@@ -229,3 +229,13 @@ def test_detail_alone_is_a_whole_address_and_two_phone_columns():
     # every export header maps back to its own field
     for field in headers.FIELDS:
         assert headers.match_header(headers.export_header(field)) == (field, True)
+
+
+def test_the_address_type_header_and_its_old_name():
+    """The address label is 地址类型 (not a second 标签): the export writes that, and a sheet
+    with the old 地址标签 header still maps to it; 标签 stays the customer's tags."""
+    assert headers.export_header("label") == "地址类型"
+    assert headers.match_header("地址类型") == ("label", True)
+    assert headers.match_header("地址标签") == ("label", True)
+    assert headers.match_header("标签") == ("tags", True)
+    assert headers.guess_mapping(["姓名", "标签", "地址标签"]) == ["name", "tags", "label"]

@@ -90,3 +90,14 @@ def test_audit_counts_orders(store):
     entry = AuditEntry.get(AuditEntry.action == "demo_generate")
     assert entry.detail == {"count": 20, "orders": Order.select().count()}
     assert json.dumps(entry.detail)
+
+
+def test_demo_notes_are_chinese_and_varied(store):
+    """Notes read like a seller's own (只收顺丰…): no English word, no "演示数据", most empty."""
+    demo.generate(300, seed=3)
+    notes = [c.notes for c in Customer.select()]
+    written = [n for n in notes if n]
+    assert written and len(written) < len(notes) / 2
+    assert len(set(written)) > 5
+    assert not any("demo" in n.lower() or "演示" in n for n in notes)
+    assert all(not any("a" <= ch.lower() <= "z" for ch in n) for n in written)

@@ -158,18 +158,6 @@ def _text(doc: dict[str, Any], name: str, pattern: re.Pattern[str] | None = None
     return value
 
 
-def _scalars(doc: dict[str, Any], name: str) -> dict[str, Any]:
-    """An object of texts and whole numbers only (a key envelope: its meaning is store.keys's)."""
-    value = _object(doc, name)
-    for field_name, item in value.items():
-        if isinstance(item, str):
-            if len(item) > MAX_TEXT_CHARS:
-                raise ValueError(f"{name}.{field_name[:40]} is too long")
-        elif type(item) is not int:
-            raise ValueError(f"{name}.{field_name[:40]} is neither a text nor a whole number")
-    return value
-
-
 def _keyfile(doc: dict[str, Any]) -> KeyFile:
     key = _object(doc, "key")
     if "format" in key and key["format"] != "sellerdesk-keys":

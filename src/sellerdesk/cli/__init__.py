@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",
     "sellerdesk.cli.backup_cmds",
+    "sellerdesk.cli.keys_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

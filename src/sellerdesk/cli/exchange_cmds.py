@@ -24,7 +24,10 @@ PHASES = {
 def register(sub: Subcommands) -> None:
     from sellerdesk.cli.store_cmds import _filter_args
 
-    p = sub.add_parser("import", help="import customers from .xlsx/.xls/.ods/.csv (all or nothing)")
+    p = sub.add_parser(
+        "import",
+        help="import customers, and orders when the file has order columns, from .xlsx/.xls/.ods/.csv (all or nothing)",
+    )
     p.add_argument("file", help="the spreadsheet")
     p.add_argument("--sheet", default=None, help="sheet name (default: the visible sheet that holds customers)")
     p.add_argument("--header-row", type=int, default=None, help="row number of the header (default: found)")
@@ -36,6 +39,11 @@ def register(sub: Subcommands) -> None:
         "as another address), skip it, update the customer, or always add a new customer",
     )
     p.add_argument("--dry-run", action="store_true", help="show the plan and write the report, change nothing")
+    p.add_argument(
+        "--customers-only",
+        action="store_true",
+        help="ignore the order columns (订单号, 实付金额 …): add customers only",
+    )
     p.add_argument("--report", default=None, help="where to write the problem report (.xlsx; default: beside FILE)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
@@ -89,6 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 header_row=args.header_row,
                 on_duplicate=args.on_duplicate,
                 dry_run=args.dry_run,
+                customers_only=args.customers_only,
                 report_path=Path(args.report) if args.report else None,
                 progress=_progress_printer(args.progress),
             )
@@ -106,6 +115,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     )
     if not result.dry_run:
         print(f"Addresses added: {c['addresses_added']}, updated: {c['addresses_updated']}.")
+    if "orders_existing" in c:
+        added = c.get("orders_added", c.get("orders_new", 0))
+        print(
+            f"Orders {'to add' if result.dry_run else 'added'}: {added}, already there: {c['orders_existing']}, "
+            f"with problems (not imported): {c['orders_rejected']}."
+        )
+    if c.get("masked_phones"):
+        print(f"Masked phones (138****1234) not used to match customers: {c['masked_phones']} rows.")
     if result.report_path:
         print(f"Problem report: {result.report_path}")
     return 0

@@ -134,11 +134,12 @@ def cmd_init(args: argparse.Namespace) -> None:
     print(f"Created an encrypted SellerDesk database in {datadir.home}")
     print(f"Its key is protected by {where}.")
     print()
-    print("RECOVERY CODE — write it down and keep it safe; it is shown only now:")
+    print("RECOVERY CODE — write it down and keep it away from this computer:")
     print()
     print(f"    {code}")
     print()
     print("It unlocks this database and every backup on a new machine if the password or keyring is lost.")
+    print("'sellerdesk-cli recovery-code' shows it again while the database can be unlocked.")
 
 
 def _address_from_args(args: argparse.Namespace) -> dict | None:
@@ -247,12 +248,16 @@ def cmd_show(args: argparse.Namespace) -> None:
 
 
 def _move(ids: Sequence[int], action: Callable[[Iterable[int]], list[int]], done_text: str, missing_text: str) -> None:
-    """Trash or untrash ``ids``; report how many moved and fail if some could not."""
+    """Trash or untrash ``ids``; report how many moved, and fail naming the ids that could not.
+    When none could, the error is the only line: nothing moved, nothing to report."""
     with open_store():
         moved = action(ids)
-    print(done_text.format(n=len(moved)))
-    if len(moved) < len(set(ids)):
-        raise CliError(missing_text)
+    missing = sorted(set(ids) - set(moved))
+    if moved:
+        print(done_text.format(n=len(moved)))
+    if missing:
+        shown = ", ".join(map(str, missing[:10])) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
+        raise CliError(missing_text.format(ids=shown) + ("" if moved else "; nothing was changed"))
 
 
 def cmd_trash(args: argparse.Namespace) -> None:
@@ -262,7 +267,7 @@ def cmd_trash(args: argparse.Namespace) -> None:
         args.ids,
         customers.trash_customers,
         "Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.",
-        "some ids were not found or already in the Trash",
+        "customer {ids} not found or already in the Trash",
     )
 
 
@@ -273,7 +278,7 @@ def cmd_untrash(args: argparse.Namespace) -> None:
         args.ids,
         customers.restore_customers,
         "Restored {n} customer(s) from the Trash.",
-        "some ids were not in the Trash",
+        "customer {ids} not in the Trash",
     )
 
 

@@ -21,10 +21,12 @@ or None), and :func:`format_items` writes lines back as such text.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 from sellerdesk.core.money import MoneyError, format_plain, parse_fen
@@ -67,6 +69,116 @@ def status_of(text: str) -> str:
         if wanted.casefold() == key or wanted == STATUS_NAMES[key]:
             return key
     raise OrderError(f"Unknown order status {text!r}; one of: {', '.join(STATUSES)}.")
+
+
+# How the shops word a status in their exports (淘宝/千牛, 拼多多, 抖店, 有赞, 微店; see
+# resources/templates/SHOP_EXPORTS.md), compared without spaces: the status it is here.
+SHOP_STATUSES: Mapping[str, str] = MappingProxyType(
+    {
+        **{
+            text: DELIVERED
+            for text in ("交易成功", "已签收", "已完成", "交易完成", "订单完成", "已收货", "买家已确认收货", "确认收货")
+        },
+        **{
+            text: SHIPPED
+            for text in (
+                "已发货",
+                "卖家已发货",
+                "卖家已发货，等待买家确认",
+                "等待买家确认收货",
+                "卖家已发货，待买家确认",
+                "待收货",
+                "已发货，待收货",
+                "已发货待签收",
+                "部分发货",
+                "运输中",
+            )
+        },
+        **{
+            text: PENDING
+            for text in (
+                "待发货",
+                "已付款",
+                "买家已付款",
+                "等待卖家发货",
+                "买家已付款，等待卖家发货",
+                "已支付",
+                "待出库",
+                "备货中",
+                "待配货",
+            )
+        },
+        **{
+            text: CANCELLED for text in ("交易关闭", "已取消", "订单关闭", "交易已关闭", "已关闭", "订单已取消", "取消")
+        },
+        **{text: REFUNDED for text in ("退款成功", "已退款", "退款完成", "售后完成", "全额退款")},
+    }
+)
+# Orders never paid: not sales; an import leaves them out (and says so).
+UNPAID_STATUSES: frozenset[str] = frozenset(("等待买家付款", "待付款", "未付款", "待支付", "买家未付款"))
+
+
+def _status_key(text: str) -> str:
+    return re.sub(r"[\s,，]", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+_SHOP_KEYS: Mapping[str, str] = MappingProxyType({_status_key(name): status for name, status in SHOP_STATUSES.items()})
+
+
+@lru_cache(maxsize=1024)
+def shop_status(text: str) -> str | None:
+    """The status a shop's status text means (our keys and names too); None when unknown.
+    Unpaid orders are unknown here: see :data:`UNPAID_STATUSES`."""
+    found = _SHOP_KEYS.get(_status_key(text))
+    if found is not None:
+        return found
+    try:
+        return status_of(text)
+    except OrderError:
+        return None
+
+
+def is_unpaid(text: str) -> bool:
+    return re.sub(r"\s", "", text) in UNPAID_STATUSES
+
+
+_DATE_PATTERNS = (
+    # 2024-03-05, 2024/3/5, 2024.3.5, 2024年3月5日, each maybe followed by a time
+    re.compile(
+        r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?(?:[\sT]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+    ),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?:\s*\d{2}:?\d{2}(?::?\d{2})?)?"),  # 20240305
+    # 3/5/2024 (a month-first English sheet)
+    re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"),
+)
+
+
+_TIME_OF_DAY = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")
+
+
+def date_of(text: str) -> _dt.date:
+    """The local calendar date a sheet's date or time cell names: ``2024-03-05 14:22:10``,
+    ``2024/3/5``, ``2024年3月5日``, ``2024.03.05``, ``20240305``, ``3/5/2024``, full-width digits.
+    The time of day, if any, is dropped: shops export local (Beijing) times, so the date
+    written is the date of the order. :class:`OrderError` for anything else."""
+    # most cells of a column share their day: the time of day is cut before the (cached) parse
+    try:
+        return _date_of(_TIME_OF_DAY.sub("", text.strip()))
+    except OrderError:
+        raise OrderError(f"Not a date: {text.strip()!r} (e.g. 2024-03-05).") from None
+
+
+@lru_cache(maxsize=4096)
+def _date_of(text: str) -> _dt.date:
+    cleaned = unicodedata.normalize("NFKC", text).strip()
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(cleaned)
+        if match:
+            try:
+                return _dt.date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                break
+    raise OrderError(f"Not a date: {text.strip()!r} (e.g. 2024-03-05).")
 
 
 def can_move(old: str, new: str) -> bool:
@@ -207,9 +319,14 @@ __all__ = [
     "SHIPPED",
     "STATUSES",
     "STATUS_NAMES",
+    "SHOP_STATUSES",
     "TRANSITIONS",
+    "UNPAID_STATUSES",
     "can_move",
     "check_move",
+    "date_of",
+    "is_unpaid",
+    "shop_status",
     "format_items",
     "lines_total",
     "parse_items",

@@ -34,6 +34,8 @@ MESSAGES = {
     "bad_template": "The courier template {template!r} is invalid: {reason}",
     "bad_target": "Cannot write {name}: exports are .xlsx files.",
     "nothing_to_export": "Nothing to export: the view is empty.",
+    "no_folder": "Cannot write {name}: the folder {folder} does not exist.",
+    "cannot_write": "Cannot write {name}: {reason}.",
 }
 
 

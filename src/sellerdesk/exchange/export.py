@@ -202,18 +202,10 @@ _RAW_GETTERS: dict[str, Getter] = {**_GETTERS, "recipient": lambda c, a: a.recip
 
 
 def getter(key: str, *, raw: bool = False) -> Getter:
-    """The function ``(customer, address) -> text`` of column/template value ``key``
-    (see :func:`value_of`); raises KeyError for an unknown key."""
+    """The function ``(customer, address) -> text`` of column/template value ``key``; raises
+    KeyError for an unknown key. ``raw`` (spreadsheet export) gives the stored recipient as it
+    is; couriers get the customer's name when the address has no recipient of its own."""
     return (_RAW_GETTERS if raw else _GETTERS)[key]
-
-
-def value_of(key: str, customer: CustomerLike, address: AddressLike | None, *, raw: bool = False) -> str:
-    """The text of column/template value ``key`` for one customer (and one of its addresses).
-
-    ``raw`` (spreadsheet export) gives the stored recipient as it is; couriers get the
-    customer's name when the address has no recipient of its own.
-    """
-    return getter(key, raw=raw)(customer, address)
 
 
 @dataclass(frozen=True)
@@ -373,6 +365,8 @@ def export_customers(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExchangeError("bad_target", name=path.name)
+    if not path.parent.is_dir():  # said now, about the user's path, not later about our .part file
+        raise ExchangeError("no_folder", name=path, folder=path.parent)
     flt = flt or CustomerFilter()
     tpl = load_template(template) if isinstance(template, str) else template
     if tpl is not None:
@@ -394,7 +388,10 @@ def export_customers(
     if total == 0:
         raise ExchangeError("nothing_to_export")
     tmp = path.with_name(path.name + ".part")
-    sheet = SheetWriter(tmp, sheet_name, header_row)
+    try:
+        sheet = SheetWriter(tmp, sheet_name, header_row)
+    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:  # a read-only or odd folder
+        raise ExchangeError("cannot_write", name=path, reason=exc.strerror or type(exc).__name__) from exc
     saved = False
     try:
         rows = customers = 0

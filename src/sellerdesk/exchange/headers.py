@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # field -> synonyms (first one is what our export writes)
@@ -21,6 +22,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "姓名",
         "客户姓名",
         "收货人",
+        "收货人/提货人",
         "收件人",
         "收件人姓名",
         "收货人姓名",
@@ -48,6 +50,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "收件电话",
         "客户电话",
         "联系手机",
+        "收件人手机号",
+        "收货人手机号",
+        "收货人手机号/提货人手机号",
+        "收货人联系方式",
         "phone",
         "mobile",
         "mobile phone",
@@ -78,18 +84,33 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "联系地址",
         "家庭地址",
         "寄送地址",
+        "收货人地址",
+        "详细收货地址/提货地址",
         "address",
         "full address",
         "shipping address",
     ),
-    "province": ("省", "省份", "收件省", "所在省", "省/直辖市", "province", "state"),
-    "city": ("市", "城市", "收件市", "所在市", "地级市", "city"),
-    "district": ("区", "区县", "县区", "区/县", "收件区", "所在区", "县", "district", "county"),
+    "province": ("省", "省份", "收件省", "所在省", "省/直辖市", "收货省份", "收货人省份", "province", "state"),
+    "city": ("市", "城市", "收件市", "所在市", "地级市", "收货城市", "收货人城市", "city"),
+    "district": (
+        "区",
+        "区县",
+        "县区",
+        "区/县",
+        "收件区",
+        "所在区",
+        "县",
+        "收货区县",
+        "收货人地区",
+        "district",
+        "county",
+    ),
     "detail": (
         "详细地址",
         "街道地址",
         "收件详细地址",
         "收货详细地址",
+        "收货人详细地址",
         "街道",
         "门牌",
         "detail",
@@ -99,7 +120,7 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "postal_code": ("邮编", "邮政编码", "postal code", "postcode", "zip", "zip code"),
     "recipient": ("地址收件人", "recipient"),
     "address_phone": ("地址电话", "recipient phone"),
-    "label": ("地址标签", "address label"),
+    "label": ("地址类型", "地址标签", "address type", "address label"),  # 地址标签: the old header, still read
     "tags": ("标签", "客户标签", "分组", "tags", "tag"),
     "tier": ("等级", "会员等级", "客户等级", "级别", "tier", "level"),
     "birthday": ("生日", "出生日期", "birthday", "date of birth"),
@@ -108,11 +129,133 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "notes": ("备注", "说明", "备注信息", "客户备注", "notes", "note", "remark", "remarks", "comment"),
     "flags": ("标记", "flags"),
     "ref": ("客户编号", "客户id", "编号", "id", "customer id"),
+    # the buyer's shop account (淘宝 买家会员名, 拼多多/抖店 昵称): rows sharing one are one
+    # customer within the file, like 客户编号; never matched against the database
+    "buyer": ("买家会员名", "买家昵称", "买家账号", "买家id", "用户昵称", "会员名", "buyer", "buyer id"),
+    # --- orders (see ORDER_KEYS; a file with an order column adds orders too) -----------------------
+    "order_no": (
+        "订单号",
+        "订单编号",
+        "主订单编号",
+        "订单id",
+        "交易号",
+        "平台订单号",
+        "业务订单号",
+        "order no",
+        "order number",
+        "order id",
+    ),
+    "order_date": (
+        "下单时间",
+        "付款时间",
+        "订单付款时间",
+        "支付完成时间",
+        "支付时间",
+        "订单创建时间",
+        "订单提交时间",
+        "创建时间",
+        "下单日期",
+        "成交时间",
+        "订单日期",
+        "日期",
+        "order date",
+        "date",
+    ),
+    # what the whole order was paid (a line-per-row export repeats it on each line)
+    "amount": (
+        "实付金额",
+        "实收款",
+        "买家实际支付金额",
+        "订单实付金额",
+        "用户实付金额",
+        "订单应付金额",
+        "实付款",
+        "实收金额",
+        "商家实收金额",
+        "支付金额",
+        "付款金额",
+        "订单金额",
+        "应付金额",
+        "总金额",
+        "订单总价",
+        "金额",
+        "amount",
+        "amount paid",
+        "total",
+    ),
+    "product": (
+        "商品名称",
+        "宝贝标题",
+        "商品标题",
+        "选购商品",
+        "商品",
+        "商品名",
+        "商品信息",
+        "宝贝名称",
+        "产品",
+        "产品名称",
+        "品名",
+        "product",
+        "item",
+        "items",
+    ),
+    "quantity": ("数量", "购买数量", "商品数量", "宝贝总数量", "件数", "quantity", "qty"),
+    "unit_price": ("单价", "商品单价", "商品价格", "价格", "售价", "商品金额", "unit price", "price"),
+    # what one line was paid (summed when the order has no order-level amount)
+    "line_amount": ("商品实付金额", "商品实际成交金额", "商品总价", "小计", "商品小计", "line total", "subtotal"),
+    "status": ("订单状态", "交易状态", "状态", "order status", "status"),
+    "courier": ("快递公司", "物流公司", "快递", "承运公司", "配送方式", "courier", "carrier"),
+    "tracking_no": ("快递单号", "运单号", "物流单号", "单号", "tracking number", "tracking no", "waybill"),
+    "shipped_on": ("发货时间", "发货日期", "ship date", "shipped on"),
+    "order_notes": (
+        "订单备注",
+        "买家留言",
+        "买家备注",
+        "卖家备注",
+        "商家备注",
+        "订单留言",
+        "留言",
+        "order notes",
+        "buyer message",
+    ),
 }
 
 CUSTOMER_KEYS = ("name", "phone", "wechat", "tags", "tier", "birthday", "gender", "source", "notes", "flags")
 ADDRESS_KEYS = ("recipient", "address_phone", "province", "city", "district", "detail", "postal_code", "label")
 REGION_KEYS = ("province", "city", "district")
+# the order columns: a file whose mapping has_orders() adds orders (customers are still
+# made or matched from the same row, exactly as without them)
+ORDER_KEYS = (
+    "order_no",
+    "order_date",
+    "amount",
+    "product",
+    "quantity",
+    "unit_price",
+    "line_amount",
+    "status",
+    "courier",
+    "tracking_no",
+    "shipped_on",
+    "order_notes",
+)
+ORDER_MONEY = frozenset(("amount", "line_amount", "unit_price"))
+# fields whose columns compete by synonym rank (an export with 订单创建时间 and 订单付款时间,
+# or 总金额 and 买家实际支付金额, takes the earlier synonym), not by column order
+_RANKED = frozenset(ORDER_KEYS)
+
+
+def has_orders(mapping: Iterable[str | None]) -> bool:
+    """Whether a mapping holds orders: an order-number column, or a date column with an
+    amount or price column (a customer sheet with only 日期 or only 金额 stays a customer sheet)."""
+    fields = set(mapping)
+    return "order_no" in fields or ("order_date" in fields and bool(fields & ORDER_MONEY))
+
+
+def customers_only(mapping: list[str | None]) -> list[str | None]:
+    """``mapping`` with its order columns ignored (``import --customers-only``)."""
+    return [None if f in ORDER_KEYS else f for f in mapping]
+
 
 # a bracketed hint, up to 64 characters: unbounded, a cell of 30,000 "(" took 20 s (quadratic)
 _HINT = re.compile(r"[(（\[【<《].{0,64}?[)）\]】>》]")
@@ -169,8 +312,11 @@ def guess_mapping(headers: list[str]) -> list[str | None]:
     matches = [match_header(h) for h in headers]
     mapping: list[str | None] = [None] * len(headers)
     used: set[str] = set()
+    ranks = [_rank(h, f) if f in _RANKED and exact else 0 for h, (f, exact) in zip(headers, matches)]
+    order = sorted(range(len(headers)), key=lambda i: ranks[i])  # (stable: column order otherwise)
     for want_exact in (True, False):
-        for i, (field, exact) in enumerate(matches):
+        for i in order:
+            field, exact = matches[i]
             if field is None or exact != want_exact or mapping[i] is not None:
                 continue
             if field in used and field == "phone" and "phone2" not in used:
@@ -182,7 +328,20 @@ def guess_mapping(headers: list[str]) -> list[str | None]:
     # 详细地址 alone (no province/city/district columns) is the whole address
     if "detail" in used and "address" not in used and not used & set(REGION_KEYS):
         mapping = ["address" if f == "detail" else f for f in mapping]
+    # in an order file a plain 备注 is about the order, and 买家会员名 groups one buyer's rows
+    # as 客户编号 does (the file's own 客户编号 wins)
+    if has_orders(mapping) and "order_notes" not in used:
+        mapping = ["order_notes" if f == "notes" else f for f in mapping]
     return mapping
+
+
+def _rank(header: object, field: str) -> int:
+    """The position of ``header`` among ``field``'s synonyms (an exact match)."""
+    key = normalize_header(header)
+    for position, synonym in enumerate(FIELDS[field]):
+        if normalize_header(synonym) == key:
+            return position
+    return len(FIELDS[field])
 
 
 def export_header(field: str) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
 from sellerdesk.store import bulk, search
-from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
+from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, dump_json, utcnow
 
 REASON = "import"  # the reason of the history rows an import writes
 
@@ -69,6 +69,43 @@ def duplicate_keys() -> tuple[dict[str, int], dict[str, int]]:
         if wechat:
             wechats.setdefault(wechat, cid)
     return phones, wechats
+
+
+def stored_order_numbers() -> set[str]:
+    """Every 订单号 stored, of live and deleted orders: an import never adds one twice."""
+    cursor = DB.execute_sql('SELECT "order_no" FROM "orders" WHERE "order_no" != \'\'')
+    return {row[0] for row in cursor}
+
+
+def stored_order_keys() -> set[tuple[int, str, int, str]]:
+    """(customer id, date, amount in 分, items text) of the stored orders without a 订单号:
+    what tells an order without a number that is already there."""
+    cursor = DB.execute_sql(
+        'SELECT "customer_id", "order_date", "amount_fen", "items" FROM "orders" WHERE "order_no" = \'\''
+    )
+    return {(cid, str(day), amount, items) for cid, day, amount, items in cursor}
+
+
+_ORDER_ROW = (
+    "id",
+    "customer_id",
+    "order_date",
+    "amount_fen",
+    "items",
+    "courier",
+    "tracking_no",
+    "address_snapshot",
+    "status",
+    "created_at",
+    "updated_at",
+    "order_no",
+    "notes",
+    "shipped_on",
+    "address_id",
+    "deleted_at",
+    "version",
+)
+_ITEM_ROW = ("order_id", "position", "product", "quantity", "unit_price_fen")
 
 
 def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
@@ -233,9 +270,122 @@ class BulkImport:
     def update_customer(self, customer_id: int, changes: Mapping[str, Any]) -> None:
         Customer.update(**changes, updated_at=self.now).where(Customer.id == customer_id).execute()
 
+    # --- orders -----------------------------------------------------------------------------------
+
+    def add_orders(self, orders: Sequence[Mapping[str, Any]]) -> list[int]:
+        """Write ``orders`` (stored values, each with its ``lines``: core OrderLines) after every
+        customer is written (on this thread); then their points (when on), and the customers'
+        totals, tiers and points balances. Returns the ids of the customers touched."""
+        if not orders:
+            return []
+        with _bigger_cache(len(orders)):
+            return self._add_orders(orders)
+
+    def _add_orders(self, orders: Sequence[Mapping[str, Any]]) -> list[int]:
+        from sellerdesk.core.orders import COUNTING
+        from sellerdesk.store.orders import refresh_customers
+        from sellerdesk.store.points import NOTE_EARNED, points_rule
+
+        defaults = self._default_addresses({v["customer_id"] for v in orders if v["address_snapshot"] is None})
+        next_order = (Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
+        rule = points_rule()
+        order_rows: list[tuple[Any, ...]] = []
+        item_rows: list[tuple[Any, ...]] = []
+        points_rows: list[tuple[Any, ...]] = []
+        touched: set[int] = set()
+        cursor = DB.cursor()
+        for position, values in enumerate(orders):
+            oid = next_order + position
+            snapshot = values["address_snapshot"]
+            address_id = values.get("address_id")
+            if snapshot is None and values["customer_id"] in defaults:
+                # a row without an address ships to the customer's default one, as a new order does
+                address_id, snapshot = defaults[values["customer_id"]]
+            order_rows.append(
+                (
+                    oid,
+                    values["customer_id"],
+                    values["order_date"],
+                    values["amount_fen"],
+                    values["items"],
+                    values["courier"],
+                    values["tracking_no"],
+                    None if snapshot is None else dump_json(snapshot),
+                    values["status"],
+                    self.stamp,
+                    self.stamp,
+                    values["order_no"],
+                    values["notes"],
+                    values["shipped_on"],
+                    address_id,
+                    None,
+                    1,
+                )
+            )
+            for line_no, line in enumerate(values["lines"]):
+                item_rows.append((oid, line_no, line.product, line.quantity, line.unit_price_fen))
+            if rule.enabled and values["status"] in COUNTING:
+                earned = rule.points_for(values["amount_fen"])
+                if earned:
+                    points_rows.append((values["customer_id"], oid, earned, NOTE_EARNED, self.stamp))
+            touched.add(values["customer_id"])
+            if len(order_rows) >= 5000:
+                self._insert(cursor, "orders", _ORDER_ROW, order_rows)
+                self._insert(cursor, "order_item", _ITEM_ROW, item_rows)
+                order_rows, item_rows = [], []
+        self._insert(cursor, "orders", _ORDER_ROW, order_rows)
+        self._insert(cursor, "order_item", _ITEM_ROW, item_rows)
+        self._insert(cursor, "points_entry", ("customer_id", "order_id", "delta", "note", "at"), points_rows)
+        ids = sorted(touched)
+        refresh_customers(ids)
+        return ids
+
+    @staticmethod
+    def _default_addresses(customer_ids: set[int]) -> dict[int, tuple[int, dict[str, Any]]]:
+        """customer id → (address id, fields) of their default (else first) live address."""
+        found: dict[int, tuple[int, dict[str, Any]]] = {}
+        ids = sorted(customer_ids)
+        for start in range(0, len(ids), 500):
+            query = (
+                Address.select()
+                .where(Address.customer.in_(ids[start : start + 500]) & Address.deleted_at.is_null())
+                .order_by(Address.is_default.desc(), Address.id)
+            )
+            for address in query:
+                if address.customer_id not in found:
+                    found[address.customer_id] = (address.id, {f: getattr(address, f) for f in ADDRESS_FIELDS})
+        return found
+
+    @staticmethod
+    def _insert(cursor: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
+        if rows:
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" * len(columns))
+            cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
+            rows.clear()
+
     def record(self, detail: Mapping[str, Any]) -> None:
         """The import's audit entry (counts and the file's name: no personal data)."""
         AuditEntry.create(action="import", entity="customer", entity_id=None, detail=dict(detail))
+
+
+BULK_CACHE_KIB = 256 * 1024  # (as store.demo's load: the orders' indexes stay in memory)
+
+
+@contextlib.contextmanager
+def _bigger_cache(rows: int) -> Iterator[None]:
+    """A bigger page cache while ``rows`` orders go into the order tables' indexes: with the
+    usual 32 MiB, pages of a big orders table are evicted (encrypted) and read back over and over."""
+    if rows < 10_000:
+        yield
+        return
+    db = DB.obj
+    cache_size = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+    db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        db.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ Every demo customer carries the ``demo`` flag (:data:`customers.FLAG_DEMO`), so
 :func:`remove_demo` takes them all out again in one step. They are fake on purpose:
 
 * phones are real-looking mobiles whose middle block is ``0000`` (``138-0000-1234``);
-* WeChat IDs start with ``demo_``; notes say 演示数据;
+* WeChat IDs start with ``demo_``; notes are what a seller jots down (只收顺丰, 对芒果过敏…), in Chinese;
 * addresses are real 省/市/区 from the bundled region table with invented streets.
 
 :func:`generate` writes everything with ``insert_many`` in one transaction (100,000
@@ -197,7 +197,26 @@ PROVINCE_WEIGHTS = {
     "82": 1,
     "71": 1,
 }
-DEMO_NOTE = "演示数据 demo"
+# what sellers write in 备注, most customers none: Chinese only, like a real shop's
+DEMO_NOTES = (
+    *("",) * 40,
+    "只收顺丰",
+    "工作日白天不在家，放门卫",
+    "快递放丰巢柜",
+    "周末才能收件",
+    "老客户介绍来的",
+    "对芒果过敏，别送含芒果的试吃",
+    "需要开发票，抬头见聊天记录",
+    "宝妈，常买婴儿用品",
+    "上次漏发一件，已补发",
+    "喜欢包装精致一点，要送人",
+    "不要放小票",
+    "收件前先打电话",
+    "代理，按代理价",
+    "生日在十月，记得送小礼物",
+    "偏远地区，运费另算",
+    "只在晚上回消息",
+)
 _BATCH = 500
 
 
@@ -444,7 +463,7 @@ def _generate(
                             None,
                             rng.choice(("F", "F", "M", "")),
                             rng.choice(SOURCES),
-                            DEMO_NOTE,
+                            DEMO_NOTES[cid * 7919 % len(DEMO_NOTES)],  # no draw: seeded data stays as it was
                             FLAG_DEMO,
                             int(rng.random() < 0.3),
                             _midnight(history.last),
@@ -645,4 +664,4 @@ def remove_demo() -> int:
     return removed
 
 
-__all__ = ["DEMO_NOTE", "count_demo", "fake_phone", "generate", "remove_demo"]
+__all__ = ["DEMO_NOTES", "count_demo", "fake_phone", "generate", "remove_demo"]

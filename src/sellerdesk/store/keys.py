@@ -104,6 +104,30 @@ def check_new_password(password: str | None) -> None:
         raise WeakPasswordError(strength)
 
 
+class KeyModeError(StoreError):
+    """The change asked for does not fit the key's mode; ``reason`` is one of the three below."""
+
+    NO_PASSWORD = "no_password"  # change the password, in keyring mode
+    ALREADY_KEYRING = "already_keyring"
+    ALREADY_PASSWORD = "already_password"
+
+    def __init__(self, reason: str) -> None:
+        text = {
+            self.NO_PASSWORD: "This database's key is kept in the OS keyring: there is no master password to change.",
+            self.ALREADY_KEYRING: "This database's key is already kept in the OS keyring. Nothing was changed.",
+            self.ALREADY_PASSWORD: "This database already uses a master password. Nothing was changed.",
+        }[reason]
+        super().__init__(text)
+        self.reason = reason
+
+
+class KeyFileChangedError(StoreError):
+    """Another process (a restore, another SellerDesk) replaced the key file meanwhile."""
+
+    def __init__(self) -> None:
+        super().__init__("The key file was changed by another program meanwhile. Nothing was changed; try again.")
+
+
 class KeyMissingError(StoreError):
     """The keyring no longer holds this database's key (new machine, wiped keyring)."""
 
@@ -446,6 +470,117 @@ class Vault:
                 staging.unlink(missing_ok=True)
             except OSError:
                 pass
+
+    # --- re-wrapping the data key: the database itself is never touched --------------------------
+
+    def _read_for(self, key: bytes) -> tuple[bytes, KeyFile]:
+        """The key file as read (its bytes, for :meth:`_commit`) and parsed; WrongKeyError if
+        ``key`` is not the data key it wraps."""
+        raw = self.path.read_bytes()
+        keyfile = KeyFile.parse(raw, self.path)
+        if key_id(key) != keyfile.key_id:
+            raise WrongKeyError()
+        return raw, keyfile
+
+    def _check_current(self, keyfile: KeyFile, key: bytes, current: str | None) -> None:
+        """In master-password mode every key change asks for the current password (or the
+        recovery code, which opens the database as well); WrongKeyError when it is wrong.
+        In keyring mode the keyring that unlocked the app is the proof."""
+        if keyfile.mode != MODE_PASSWORD:
+            return
+        if not current:
+            raise WrongKeyError("password or recovery code")
+        opened, _name = _open_with_secret(keyfile, current)
+        if opened != key:
+            raise WrongKeyError("password or recovery code")
+
+    def _commit(self, raw: bytes, keyfile: KeyFile) -> None:
+        """Replace the key file we read as ``raw`` by ``keyfile``, atomically.
+
+        The new file is written completely (0600, fsync) under a name of its own, then
+        renamed over the key file if that is still the file we read: a kill at any moment
+        leaves the old file or the new one, each a complete, valid wrapping of the same data
+        key. If another process changed the key file meanwhile, nothing is replaced."""
+        staging = self.path.with_name(f"{self.path.name}.{secrets.token_hex(4)}.new")
+        try:
+            write_atomic(staging, keyfile.to_json())
+            if self.path.read_bytes() != raw:
+                raise KeyFileChangedError()
+            os.replace(staging, self.path)
+            fsync_dir(self.path.parent)
+        finally:
+            try:
+                staging.unlink(missing_ok=True)
+            except OSError:
+                pass
+
+    def change_password(self, key: bytes, current: str, new: str) -> None:
+        """A new master password (master-password mode); the old one stops opening the key file."""
+        raw, keyfile = self._read_for(key)
+        if keyfile.mode != MODE_PASSWORD:
+            raise KeyModeError(KeyModeError.NO_PASSWORD)
+        self._check_current(keyfile, key, current)
+        check_new_password(new)
+        keyfile.envelopes["password"] = wrap(key, new)
+        self._commit(raw, keyfile)
+        log.info("changed the master password")
+
+    def use_password(self, key: bytes, new: str) -> None:
+        """Keyring mode → master-password mode. The key file is switched first, then the
+        keyring's copy is removed (a kill in between leaves a harmless extra copy there)."""
+        raw, keyfile = self._read_for(key)
+        if keyfile.mode != MODE_KEYRING:
+            raise KeyModeError(KeyModeError.ALREADY_PASSWORD)
+        check_new_password(new)
+        keyfile.mode = MODE_PASSWORD
+        keyfile.envelopes["password"] = wrap(key, new)
+        self._commit(raw, keyfile)
+        log.info("switched to a master password")
+        if self.secret_store is not None:
+            try:
+                self.secret_store.delete("database-key:" + keyfile.key_id)
+            except KeyringUnavailable as exc:
+                log.warning("could not remove the key from the keyring: %s", exc)
+
+    def use_keyring(self, key: bytes, current: str) -> None:
+        """Master-password mode → keyring mode. The key goes into the keyring (and is read
+        back) before the key file drops its password envelope, so a locked or failing
+        keyring changes nothing, and a kill in between leaves the password working."""
+        raw, keyfile = self._read_for(key)
+        if keyfile.mode != MODE_PASSWORD:
+            raise KeyModeError(KeyModeError.ALREADY_KEYRING)
+        self._check_current(keyfile, key, current)
+        store = self.secret_store
+        if store is None:
+            raise KeyringUnavailable(KeyringUnavailable.NO_BACKEND)
+        store.check()
+        entry = "database-key:" + keyfile.key_id
+        store.set(entry, key.hex())
+        if store.get(entry) != key.hex():
+            raise KeyringUnavailable(KeyringUnavailable.ERROR, "It did not keep the key.")
+        keyfile.mode = MODE_KEYRING
+        keyfile.envelopes.pop("password", None)
+        try:
+            self._commit(raw, keyfile)
+        except BaseException:
+            try:
+                store.delete(entry)
+            except KeyringUnavailable:
+                pass
+            raise
+        log.info("switched to the keyring")
+
+    def replace_recovery_code(self, key: bytes, current: str | None = None) -> str:
+        """A new recovery code; the old one stops opening the key file. Returns the new code.
+        (Backups made before keep the envelopes of their time: the old code still opens them.)"""
+        raw, keyfile = self._read_for(key)
+        self._check_current(keyfile, key, current)
+        code = new_recovery_code()
+        keyfile.envelopes["recovery"] = wrap(key, code)
+        keyfile.recovery_sealed = seal(key, code)
+        self._commit(raw, keyfile)
+        log.info("made a new recovery code")
+        return code
 
     def recovery_code(self, key: bytes) -> str:
         """Show the recovery code again (needs the unlocked key)."""

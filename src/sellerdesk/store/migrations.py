@@ -305,13 +305,6 @@ def current_version(db: pw.Database) -> int:
     return int(row[0]) if row else 0
 
 
-def needs_migration(db: pw.Database) -> bool:
-    version = current_version(db)
-    if version > SCHEMA_VERSION:
-        raise SchemaTooNewError(version, SCHEMA_VERSION)
-    return version < SCHEMA_VERSION
-
-
 def migrate(
     db: pw.Database, target: int = SCHEMA_VERSION, before_first_step: Callable[[int], object] | None = None
 ) -> int:

@@ -1,14 +1,14 @@
 """The main window: two pages — customers (region filter | customer table | customer editor)
 and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+1 / Ctrl+2.
 
-The table model is lazy (:mod:`customer_model`), search runs 150 ms after the last
-keystroke. At start-up the window shows the first page before anything else: the region
-tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`, ~0.2 s at 100k)
-are read just after the first paint, and again whenever customers change. Not in a
-worker thread: the bundled sqlcipher3 corrupts Python's reference count of None when two
-threads query at once (a fatal "deallocating None" within seconds), so reads stay on the
-thread that paints. Import/export and
-backup/restore come from their controllers (``exchange_actions``, ``backup_actions``).
+The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
+after the last keystroke. At start-up the window shows the first page before anything else:
+the region tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`) are read
+just after the first paint, and again whenever customers change. Jobs in worker threads
+(:mod:`sellerdesk.jobs.runner`) read through their own connection; the sqlcipher3 reference
+leak that once made two reading threads abort is neutralised by
+:mod:`sellerdesk.store.sqlcipher_guard`. Import/export and backup/restore come from their
+controllers (:mod:`sellerdesk.ui.exchange.actions`, :mod:`sellerdesk.ui.backup.actions`).
 Geometry, splitter sizes, the page and the column layouts are kept in ``context.settings``.
 Every order write emits ``context.orders_changed``: the orders view reloads and the customer
 table reads its counts again (when it is next shown, if the orders page is in front).
@@ -16,6 +16,7 @@ table reads its counts again (when it is next shown, if the orders page is in fr
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from typing import TypeVar
@@ -55,6 +56,7 @@ from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel
@@ -68,19 +70,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SEARCH_DELAY_MS = 150
-DEFAULT_WIDTHS = {
-    "name": 84,
-    "phone": 104,
-    "wechat": 118,
-    "address": 300,
-    "region": 48,
-    "tags": 110,
-    "tier": 64,
-    "order_count": 56,
-    "total_spent": 96,
-    "last_order": 90,
-    "updated": 124,
-}
+REGION_PANE = 160  # px: the region tree's default width
+EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WINDOW
+WIDE_WINDOW = 1600
+DEFAULT_SIZE = (1400, 860)
 DEMO_SIZE = 1000
 
 
@@ -152,7 +145,7 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.regions = RegionTree(counted=False)
-        self.regions.setMinimumWidth(215)
+        self.regions.setMinimumWidth(130)
         self.regions.selection_changed.connect(self._on_region)
 
         center = QWidget()
@@ -207,8 +200,7 @@ class MainWindow(QMainWindow):
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        for column, key in enumerate(COLUMNS):
-            header.resizeSection(column, DEFAULT_WIDTHS[key])
+        self.columns = ColumnLayout(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
         self.table.doubleClicked.connect(lambda _i: self.edit_current())
         self.model.modelReset.connect(self._update_status)
@@ -250,7 +242,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
 
         self.editor = CustomerEditor(context=self.context)
-        self.editor.setMinimumWidth(360)
+        self.editor.setMinimumWidth(320)
+        self.editor.open_customer.connect(self.open_customer)
         self.editor.saved.connect(self._on_saved)
         self.editor.data_changed.connect(lambda _id: self.on_orders_changed())
         self.editor.cancelled.connect(lambda: self.table.setFocus())
@@ -264,7 +257,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([215, 765, 420])
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self.columns.fit())
 
         self.orders_view = OrdersView(self.context)
         self.orders_view.summary_changed.connect(self._orders_summary)
@@ -391,7 +384,6 @@ class MainWindow(QMainWindow):
             tip=self.tr("Tier names and thresholds, and the points rule"),
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.recovery_action = self._action(self.tr("Show &recovery code…"), self.show_recovery_code, None)
         self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "keyboard")
         self.demo_action = self._action(
@@ -446,7 +438,11 @@ class MainWindow(QMainWindow):
             self.addAction(action)
 
     def _build_controllers(self) -> None:
-        """Import/export and backup come from their own modules (their issues)."""
+        """Import/export, backup and the keys come from their own modules (their issues)."""
+        from sellerdesk.ui.keys.actions import KeysController
+
+        self.keys = KeysController(self.context, self)
+        self.recovery_action = self.keys.show_code_action
         try:
             from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature
@@ -485,6 +481,8 @@ class MainWindow(QMainWindow):
             menu.addAction(self.backup.restore_action)
             menu.addAction(self.backup.settings_action)
             menu.addSeparator()
+        menu.addMenu(self.keys.menu)
+        menu.addSeparator()
         menu.addAction(self.quit_action)
 
         menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -626,10 +624,12 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 860)
+            self._default_geometry()
         splitter = self.settings.value("window/splitter")
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
+        else:
+            self._default_panes()
         columns = self.settings.value("table/header")
         # Qt restores a header by column number: a layout saved with other columns (an older
         # version) would give 最近下单's width and sort to 订单数, so it is left out then.
@@ -640,6 +640,9 @@ class MainWindow(QMainWindow):
             column = header.sortIndicatorSection()
             if 0 <= column < len(COLUMNS):
                 self.model.sort(column, header.sortIndicatorOrder())
+            self.columns.fit_address = str(self.settings.value("table/fit_address", "true")).lower() == "true"
+        else:
+            self.columns.reset(self._table_room())
         self.mask_action.setChecked(str(self.settings.value("table/mask_phones", "false")).lower() == "true")
         self.toggle_mask()
         orders_columns = self.settings.value("orders/header")
@@ -655,6 +658,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("table/columns", ",".join(COLUMNS))
+        self.settings.setValue("table/fit_address", self.columns.fit_address)
         self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
         self.settings.setValue("orders/header", self.orders_view.table.horizontalHeader().saveState())
         self.settings.setValue("window/page", "orders" if self.orders_page_shown() else "customers")
@@ -664,11 +668,55 @@ class MainWindow(QMainWindow):
         if self.orders_page_shown():
             self.orders_view.reset_columns()
             return
-        header = self.table.horizontalHeader()
-        for column, key in enumerate(COLUMNS):
-            header.moveSection(header.visualIndex(column), column)
-            header.showSection(column)
-            header.resizeSection(column, DEFAULT_WIDTHS[key])
+        self.columns.reset()
+
+    def _default_geometry(self) -> None:
+        """A first start: 1400×860, or the whole screen when it is smaller (a 1366×768 laptop)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = DEFAULT_SIZE
+        if screen is not None and (screen.width() < width or screen.height() < height):
+            self.resize(min(width, screen.width()), min(height, screen.height()))
+        else:
+            self.resize(width, height)
+
+    def _default_panes(self) -> None:
+        """Region tree, table, editor: the table gets what the tree and a compact editor leave."""
+        editor = EDITOR_PANE[1] if self.width() >= WIDE_WINDOW else EDITOR_PANE[0]
+        self.splitter.setSizes([REGION_PANE, max(400, self._page_width() - REGION_PANE - editor), editor])
+
+    def _page_width(self) -> int:
+        """The width the customer page gets in this window (the window less its side toolbar)."""
+        rail = sum(
+            bar.sizeHint().width()
+            for bar in self.findChildren(QToolBar)
+            if self.toolBarArea(bar) in (Qt.ToolBarArea.LeftToolBarArea, Qt.ToolBarArea.RightToolBarArea)
+        )
+        return self.width() - rail
+
+    def _table_room(self) -> int:
+        """The width of the table's rows once laid out (before the window is shown: from the panes)."""
+        if self.isVisible():
+            return self.table.viewport().width()
+        sizes = self.splitter.sizes()
+        scroll = self.table.verticalScrollBar().sizeHint().width()
+        return (sizes[1] if len(sizes) > 1 and sizes[1] > 0 else self._page_width() // 2) - scroll - 4
+
+    def open_customer(self, customer_id: int) -> None:
+        """The editor's link to another customer (a pasted phone is theirs): ask about unsaved
+        changes once, show them even when the search or the Trash view hides them."""
+        if self.editor.dirty:
+            if not dialogs.confirm(
+                self, self.tr("Unsaved changes"), self.tr("Discard the changes to the customer being edited?")
+            ):
+                return
+            self.editor.cancel()
+        self.show_customers()
+        if self.model.row_of(customer_id) is None:
+            if self.trash_view_action.isChecked():
+                self.trash_view_action.setChecked(False)
+                self.toggle_trash_view()
+            self.clear_filters()
+        self.select_customer(customer_id)
 
     def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
         """A first click on 订单数, 累计消费 or 最近下单 sorts high to low (the best customers
@@ -1212,12 +1260,7 @@ class MainWindow(QMainWindow):
     # --- help -----------------------------------------------------------------------------------------------------
 
     def show_recovery_code(self) -> None:
-        code = self.context.datadir.vault.recovery_code(self.context.key)
-        dialogs.information(
-            self,
-            self.tr("Recovery code"),
-            self.tr("Your recovery code is:\n\n%1\n\nKeep it somewhere safe.").replace("%1", code),
-        )
+        self.keys.show_recovery_code()
 
     def show_about(self) -> None:
         dialogs.launch(AboutDialog(self.context, self))
@@ -1235,16 +1278,23 @@ class AboutDialog(QDialog):
         subtitle = self.tr("Customer Address Manager")
         title = QLabel(f"<h2>{APP_NAME} {__version__}</h2><p>{subtitle}</p>")
         layout.addWidget(title)
+        region_text = (
+            self.tr(
+                "Division codes of the National Bureau of Statistics (as of %1), from the open-source package "
+                "%2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)"
+            )
+            .replace("%1", source.get("date", ""))
+            .replace("%2", source.get("package", ""))
+            .replace("%3", source.get("version", ""))
+        )
         rows = [
-            (self.tr("Data folder"), str(context.datadir.home)),
+            (self.tr("Data folder"), html.escape(str(context.datadir.home))),
             (self.tr("License"), "GPL-3.0-or-later"),
+            (self.tr("Region data"), region_text),
             (
-                self.tr("Region data"),
-                " · ".join(
-                    v for v in (source.get("source", ""), source.get("version", ""), source.get("date", "")) if v
-                ),
+                self.tr("Region data license"),
+                self.tr("%1 (both allow passing the data on)").replace("%1", source.get("licenses", "")),
             ),
-            (self.tr("Region data license"), source.get("license", "")),
         ]
         text = "".join(f"<tr><td style='padding-right:12px'><b>{k}</b></td><td>{v}</td></tr>" for k, v in rows)
         info = QLabel(f"<table>{text}</table>")
@@ -1283,20 +1333,32 @@ class ShortcutsDialog(QDialog):
         table = QTableWidget(len(rows), 2)
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         for row, (keys, text) in enumerate(rows):
             shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText) if "/" not in keys else keys
             table.setItem(row, 0, QTableWidgetItem(shown or keys))
             table.setItem(row, 1, QTableWidgetItem(text))
         table.resizeColumnsToContents()
+        table.setColumnWidth(0, table.columnWidth(0) + 16)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # every row shown: the table asks for its whole height (a scroll area's own size hint
+        # stops at 24 lines), unless the screen is smaller than that
+        frame = 2 * table.frameWidth()
+        needed = table.horizontalHeader().sizeHint().height() + table.verticalHeader().length() + frame
+        screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+        room = screen.availableGeometry().height() - 120 if screen is not None else needed
+        table.setMinimumHeight(min(needed, room))
+        table.setMinimumWidth(table.horizontalHeader().length() + frame + table.verticalScrollBar().sizeHint().width())
+        self.needed_height = needed
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.table = table
-        self.resize(520, 420)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)
 
 
 __all__ = ["AboutDialog", "MainWindow", "ShortcutsDialog"]

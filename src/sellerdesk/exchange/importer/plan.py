@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sellerdesk.exchange.importer.orders import OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.bulk_import import duplicate_keys
@@ -19,13 +20,26 @@ class Plan:
     on_duplicate: str
     counts: dict[str, int]
     ref_column: bool = False
+    orders: OrderPlanner | None = None  # the file's orders (None: a customer-only import)
 
     def summary(self) -> str:
         c = self.counts
-        return (
+        text = (
             f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
             f"{c['rejected']} rejected ({c['flagged']} flagged)"
         )
+        if self.orders is not None:
+            text += (
+                f"; orders: {c['orders_new']} new, {c['orders_existing']} already there, "
+                f"{c['orders_rejected']} with problems"
+            )
+        return text
+
+    @property
+    def has_work(self) -> bool:
+        """Whether writing this plan would change anything."""
+        c = self.counts
+        return c["new"] + c["merged"] + c["updated"] + c.get("orders_new", 0) > 0
 
 
 class Planner:
@@ -51,14 +65,39 @@ class Planner:
         self.file_ref: dict[str, int | Existing] = {}
         self.counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
         self.records: list[Record] = []
+        self.orders: OrderPlanner | None = None  # made at the first row with an order
+        self.order_rows = 0  # rows of orders already stored, or further lines of an order
 
     def add(self, rec: Record, ref: str = "") -> None:
         index = len(self.records)
         self.records.append(rec)
         counts = self.counts
-        on_duplicate = self.on_duplicate
         counts["rows"] += 1
         rec.match = None
+        rec.owner = None
+        if rec.order is not None:
+            if self.orders is None:
+                self.orders = OrderPlanner()
+            self.orders.reset(rec)
+            if self.orders.existing_number(rec) or self.orders.follows(rec):
+                # an order stored already changes nothing; a further line of an order leaves
+                # the customer to the order's first row (a masked phone could not match it)
+                rec.action = _SKIP
+                # (nothing of the row's customer part is used: its notes would only be noise)
+                rec.issues = [c for c in rec.issues if c not in ("skipped_duplicate", "masked_phone")]
+                if self.orders.existing_number(rec):
+                    self.orders.mark_existing(index)
+                else:
+                    self.orders.add(index, rec, self.records)
+                self.order_rows += 1
+                return
+        self._plan_customer(index, rec, ref)
+        if rec.order is not None and self.orders is not None:
+            self.orders.add(index, rec, self.records)
+
+    def _plan_customer(self, index: int, rec: Record, ref: str) -> None:
+        counts = self.counts
+        on_duplicate = self.on_duplicate
         if rec.issues:  # (most rows have none)
             rec.issues = [c for c in rec.issues if c != "skipped_duplicate"]
             if rec.rejected:
@@ -69,6 +108,7 @@ class Planner:
                 counts["flagged"] += 1
         if on_duplicate == "new":
             rec.action = _NEW
+            rec.owner = InFile(index)
             counts["new"] += 1
             return
         wechat = rec.customer.get("wechat", "")
@@ -85,10 +125,14 @@ class Planner:
             rec.action = _NEW
             counts["new"] += 1
             joined = index
+            rec.owner = InFile(index)
         elif on_duplicate == "skip":
             rec.action = _SKIP
             rec.issues.append("skipped_duplicate")
             counts["skipped"] += 1
+            rec.owner = (
+                Existing(target) if target is not None else InFile(joined) if isinstance(joined, int) else joined
+            )
         else:
             rec.action = self.duplicate_action
             counts["merged" if on_duplicate == "merge" else "updated"] += 1
@@ -98,6 +142,7 @@ class Planner:
                 rec.match = InFile(joined)
             else:
                 rec.match = joined
+            rec.owner = rec.match
         # later rows with any of this row's keys join the same customer
         for key, file_table, db_table in (
             (rec.phone_key, self.file_phone, self.db_phone),
@@ -115,7 +160,13 @@ class Planner:
                 file_table.setdefault(key, joined)
 
     def plan(self, ref_column: bool = False) -> Plan:
-        return Plan(self.records, self.on_duplicate, self.counts, ref_column)
+        """The plan of the rows added; the file's orders decided (call once, after the last row)."""
+        if self.orders is not None:
+            self.counts.update(self.orders.finish())
+            self.counts["order_rows_skipped"] = self.order_rows
+        self.counts["masked_phones"] = sum(1 for r in self.records if "phone" in r.masked)
+        self.counts["masked_names"] = sum(1 for r in self.records if "name" in r.masked)
+        return Plan(self.records, self.on_duplicate, self.counts, ref_column, self.orders)
 
 
 def make_plan(

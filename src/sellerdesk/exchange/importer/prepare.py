@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from sellerdesk.core import regions
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
@@ -10,6 +12,7 @@ from sellerdesk.core.text import cut_field, strip_invisible
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.importer.orders import ORDER_IDENTIFIERS, ORDER_LIMITS, is_masked, prepare_order
 from sellerdesk.exchange.importer.read import Table
 from sellerdesk.exchange.importer.record import CHUNK, Action, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -31,10 +34,22 @@ def validate_mapping(mapping: Sequence[str | None], name: str = "") -> None:
         raise ExchangeError("no_identity_column", name=name)
 
 
-def mapped_columns(mapping: Sequence[str | None], name: str) -> tuple[tuple[int, str], ...]:
+class Columns(tuple[tuple[int, str], ...]):
+    """(column index, field) of the mapped columns, with each field's header (order problems
+    name the column they come from)."""
+
+    headers: dict[str, str]
+
+    def __new__(cls, items: Iterable[tuple[int, str]], headers: Sequence[str] = ()) -> Columns:
+        made = super().__new__(cls, tuple(items))
+        made.headers = {f: (headers[i] if i < len(headers) and headers[i] else f"#{i + 1}") for i, f in made}
+        return made
+
+
+def mapped_columns(mapping: Sequence[str | None], name: str, headers: Sequence[str] = ()) -> Columns:
     """(column index, field) of the mapped columns, once the mapping is checked to identify customers."""
     validate_mapping(mapping, name)
-    return tuple((i, f) for i, f in enumerate(mapping) if f)
+    return Columns(((i, f) for i, f in enumerate(mapping) if f), headers)
 
 
 def prepare(
@@ -47,7 +62,7 @@ def prepare(
     """Clean every row with ``mapping`` (column → field; None ignores a column)."""
     token = token or CancelToken()
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-    columns = mapped_columns(mapping, table.path.name)
+    columns = mapped_columns(mapping, table.path.name, table.headers)
     mapped = mapped_fields(columns)
     records = []
     total = len(table.rows)
@@ -73,15 +88,20 @@ _LIMITS: dict[str, int] = {
     "phone2": MAX_LENGTH["phone"],
     "address_phone": MAX_LENGTH["phone"],
     "ref": MAX_LENGTH["name"],
+    "buyer": MAX_LENGTH["name"],
+    **ORDER_LIMITS,
 }
-_IDENTIFIERS = frozenset({"phone", "phone2", "address_phone", "wechat", "ref"})
+_IDENTIFIERS = frozenset({"phone", "phone2", "address_phone", "wechat", "ref", "buyer"})
 
 
 def _fit(rec: Record, field: str, value: str, limit: int) -> str | None:
     """``value`` cut to ``limit`` with the row flagged, or None with the row rejected (an identifier)."""
-    if field in _IDENTIFIERS:
+    if field in _IDENTIFIERS or field in ORDER_IDENTIFIERS:
         if len(strip_invisible(value).strip()) <= limit:
             return value  # only its invisible characters or spaces made it long
+        if field in ORDER_IDENTIFIERS:  # (the order is dropped, not the customer)
+            rec.add_order_issue("too_long_order")
+            return ""
         rec.issues.insert(0, "too_long_id")
         rec.action = Action.REJECT
         return None
@@ -116,8 +136,17 @@ def prepare_row(
     notes: list[str] = [raw["notes"]] if raw.get("notes") else []
     name = raw.get("name", "")
     phone, phone2 = raw.get("phone", ""), raw.get("phone2", "")
+    masked_phone = ""
+    if phone and is_masked(phone):  # 138****1234 from a shop export: not a phone to match on
+        masked_phone, phone = phone, ""
+        rec.masked = "phone"
+        rec.issues.append("masked_phone")
+    if phone2 and is_masked(phone2):
+        phone2 = ""
     if not phone and phone2:
         phone, phone2 = phone2, ""
+    if name and is_masked(name):  # 张** : kept (it is all the shop gives), counted
+        rec.masked = f"{rec.masked},name" if rec.masked else "name"
 
     # the address: a whole-address column, split columns, or both (split columns win)
     place = {"province": "", "city": "", "district": "", "detail": "", "postal_code": "", "adcode": ""}
@@ -187,6 +216,13 @@ def prepare_row(
     if rec.issues and any(code in rec.issues for code in _NEEDS_CHECK):
         customer["flags"] = join_list(split_list(customer.get("flags", "")) + [FLAG_NEEDS_CHECK])
     rec.customer = customer
+    if mapped is None:
+        mapped = mapped_fields(tuple(columns))
+    if _has_orders(mapped):
+        headers = columns.headers if isinstance(columns, Columns) else {}
+        prepare_order(rec, raw, headers, mapped, _today())
+        if rec.order is not None:
+            rec.order.ship_phone = masked_phone
     if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
         rec.issues.insert(0, "no_identity")
         rec.action = Action.REJECT
@@ -214,6 +250,15 @@ def prepare_row(
 _NEEDS_CHECK = ("unknown_region", "ambiguous_region", "address_unparsed", "too_long")
 
 
+@lru_cache(maxsize=64)
+def _has_orders(mapped: frozenset[str]) -> bool:
+    return hdr.has_orders(mapped)
+
+
+def _today() -> _dt.date:
+    return _dt.date.today()
+
+
 def _notes(rec: Record, parts: list[str]) -> str:
     text = "\n".join(parts)
     if len(text) > MAX_LENGTH["notes"]:
@@ -222,7 +267,9 @@ def _notes(rec: Record, parts: list[str]) -> str:
 
 
 def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
-    if "ref" not in mapping:
+    """The rows' 客户编号 (else their buyer account, 买家会员名): rows sharing one are one customer."""
+    key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
+    if key is None:
         return None
-    col = list(mapping).index("ref")
+    col = list(mapping).index(key)
     return [cells[col].strip() if col < len(cells) else "" for _, cells in table.rows]

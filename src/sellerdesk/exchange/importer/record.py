@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from sellerdesk.core.orders import OrderLine
 
 CHUNK = 500  # rows between two progress reports (and cancel checks) of every stage
 
@@ -43,12 +46,80 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "reject",
     ),
     "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
+    "masked_phone": (
+        "手机号已打码（如138****1234），不作为客户手机、不用来匹配客户；只保存在订单的收货信息里",
+        "masked phone (e.g. 138****1234): not stored as the customer's phone nor used to match; "
+        "kept on the order's ship-to only",
+        "info",
+    ),
+    # --- orders: level "order" drops the row's order (every line of it), never its customer ----
+    "bad_amount": ("金额无法识别，订单未导入", "amount not readable: order not imported", "order"),
+    "no_amount": (
+        "没有实付金额，也没有可相加的商品金额，订单未导入",
+        "no amount paid and no line prices to add up: order not imported",
+        "order",
+    ),
+    "bad_order_date": ("日期无法识别，订单未导入", "date not readable: order not imported", "order"),
+    "no_order_date": ("没有下单日期，订单未导入", "no order date: order not imported", "order"),
+    "date_out_of_range": (
+        "日期早于2000年或晚于明天，订单未导入",
+        "date before 2000 or after tomorrow: order not imported",
+        "order",
+    ),
+    "bad_quantity": (
+        "数量不是1到100000的整数，订单未导入",
+        "quantity is not a whole number 1-100000: order not imported",
+        "order",
+    ),
+    "bad_product": ("商品名称无法使用，订单未导入", "product name unusable: order not imported", "order"),
+    "unknown_status": ("订单状态无法识别，订单未导入", "order status not recognised: order not imported", "order"),
+    "unpaid_order": ("未付款的订单，不导入", "order not paid: not imported", "order"),
+    "too_long_order": (
+        "订单号、快递单号或快递公司过长，不可能正确，订单未导入",
+        "order No., tracking No. or courier too long to be right: order not imported",
+        "order",
+    ),
+    "too_many_lines": (
+        "一个订单最多100行商品，订单未导入",
+        "an order has at most 100 lines: order not imported",
+        "order",
+    ),
+    "no_customer": (
+        "这一行没有可导入的客户，订单未导入",
+        "no customer could be imported from the row: order not imported",
+        "order",
+    ),
+    "order_line_problem": (
+        "同一订单号的另一行有问题，整单未导入",
+        "another row of the same order has a problem: order not imported",
+        "order",
+    ),
 }
+
+# Order problems (level "order") name the column they come from: row, column and reason.
+ORDER_LEVEL = "order"
 
 
 def issue_text(code: str, language: str = "zh_CN") -> str:
     zh, en, _ = ISSUES.get(code, (code, code, "flag"))
     return zh if language.startswith("zh") else en
+
+
+@dataclass(slots=True)
+class OrderPart:
+    """The order a row holds (or one line of it): values read, checked and converted."""
+
+    order_no: str = ""
+    order_date: _dt.date | None = None
+    amount_fen: int | None = None  # the order-level amount paid, when the row has it
+    line: OrderLine | None = None
+    line_fen: int | None = None  # what this line was paid (line amount, else quantity x unit price)
+    status: str = ""  # a core.orders status key; "" when the file has no status column
+    courier: str = ""
+    tracking_no: str = ""
+    shipped_on: _dt.date | None = None
+    notes: str = ""
+    ship_phone: str = ""  # a masked phone as the shop showed it (kept on the ship-to only)
 
 
 class Action(StrEnum):
@@ -82,7 +153,20 @@ Match = Existing | InFile
 class Record:
     """One data row: what it says (cleaned) and what the plan does with it."""
 
-    __slots__ = ("row", "values", "customer", "address", "issues", "action", "match", "phone_key")
+    __slots__ = (
+        "row",
+        "values",
+        "customer",
+        "address",
+        "issues",
+        "action",
+        "match",
+        "phone_key",
+        "order",
+        "owner",
+        "columns",
+        "masked",
+    )
 
     def __init__(self, row: int, values: list[str]) -> None:
         self.row = row
@@ -93,14 +177,36 @@ class Record:
         self.action: Action | None = None  # None until planned (a row without identity: REJECT at once)
         self.match: Match | None = None  # the customer a MERGE or UPDATE row joins
         self.phone_key = ""
+        self.order: OrderPart | None = None  # the row's order (or order line), when the file has orders
+        self.owner: Match | None = None  # the customer the row belongs to, whatever its action
+        self.columns: dict[str, str] | None = None  # issue code -> the column header it comes from
+        self.masked = ""  # "phone", "name" or "phone,name": what the shop masked in this row
 
     @property
     def rejected(self) -> bool:
         return any(ISSUES.get(code, ("", "", ""))[2] == "reject" for code in self.issues)
 
     @property
+    def order_rejected(self) -> bool:
+        """The row's order is not imported (a problem with it or another line of it)."""
+        return any(ISSUES.get(code, ("", "", ""))[2] == ORDER_LEVEL for code in self.issues)
+
+    def add_order_issue(self, code: str, column: str = "") -> None:
+        if code not in self.issues:
+            self.issues.append(code)
+        if column:
+            if self.columns is None:
+                self.columns = {}
+            self.columns[code] = column
+
+    @property
     def flagged(self) -> bool:
         return any(ISSUES.get(code, ("", "", ""))[2] == "flag" for code in self.issues)
 
     def reason(self, language: str = "zh_CN") -> str:
-        return "；".join(issue_text(code, language) for code in self.issues)
+        columns = self.columns or {}
+        return "；".join(
+            (f"{columns[code]}：" if code in columns else "") + issue_text(code, language)
+            for code in self.issues
+            if code != "order_exists"
+        )

@@ -29,8 +29,11 @@ class ImportResult:
     headers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        added = self.counts.get("orders_added", self.counts.get("orders_new", 0) if self.dry_run else 0)
         return {
             "counts": dict(self.counts),
+            "orders_added": added,  # (a dry run: the orders it would add)
+            "orders_existing": self.counts.get("orders_existing", 0),
             "report": str(self.report_path) if self.report_path else None,
             "dry_run": self.dry_run,
             "sheet": self.sheet,

@@ -24,12 +24,15 @@ def import_file(
     mapping: Sequence[str | None] | None = None,
     on_duplicate: str = "merge",
     dry_run: bool = False,
+    customers_only: bool = False,
     report_path: Path | None = None,
     write_report_file: bool = True,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
 ) -> ImportResult:
     """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call.
+
+    A file with order columns adds its orders too (``customers_only`` ignores them).
 
     Writing, each row is checked, planned and handed on as it comes: SQLite stores one
     batch in a helper thread while the next rows are checked. (The wizard, which shows the
@@ -39,6 +42,8 @@ def import_file(
     path = Path(path)
     table = read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
     mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    if customers_only:
+        mapping = hdr.customers_only(mapping)
     if dry_run:
         records = prepare(table, mapping, progress=progress, token=token)
         plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
@@ -46,7 +51,7 @@ def import_file(
         return import_result(
             table, mapping, plan, counts, dry_run=True, report_path=report_path, write_report_file=write_report_file
         )
-    columns = mapped_columns(mapping, table.path.name)
+    columns = mapped_columns(mapping, table.path.name, table.headers)
     mapped = mapped_fields(columns)
     refs = refs_of(table, mapping)
     planners: list[Planner] = []

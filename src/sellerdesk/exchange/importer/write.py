@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
+from sellerdesk.exchange.importer.orders import order_values
 from sellerdesk.exchange.importer.plan import Plan
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback
@@ -144,11 +145,11 @@ class _Loader:
         self.store.add_address(customer_id, values, is_default)
         self.counts["addresses_added"] += 1
 
-    def complete(
-        self, plan_counts: dict[str, int], source: str, on_duplicate: str, progress: Callable[[float], None]
-    ) -> dict[str, int]:
-        """Write what is left, build the indexes, apply the late merges; returns all the counts."""
+    def complete(self, plan: Plan, source: str, progress: Callable[[float], None]) -> dict[str, int]:
+        """Write what is left, build the indexes, apply the late merges, add the orders;
+        returns all the counts."""
         self.write_fresh()
+        orders = self._order_values(plan)
         self.pending.clear()
         progress(0.1)
         # the indexes are built (by SQLite, in the writer's thread) before anything reads
@@ -157,10 +158,45 @@ class _Loader:
         progress(0.6)
         self._fix_written()
         progress(0.7)
-        self._apply_targets(lambda share: progress(0.7 + 0.3 * share))
-        counts = {**plan_counts, **self.counts}
-        self.store.record({"file": source, "on_duplicate": on_duplicate, **counts})
+        self._apply_targets(lambda share: progress(0.7 + 0.2 * share))
+        if orders:
+            self.token.check()
+            self.store.add_orders(orders)
+        progress(1.0)
+        counts = {**plan.counts, **self.counts}
+        if plan.orders is not None:
+            counts["orders_added"] = len(orders)
+        self.store.record({"file": source, "on_duplicate": plan.on_duplicate, **counts})
         return counts
+
+    def _order_values(self, plan: Plan) -> list[dict[str, Any]]:
+        """The stored values of the plan's new orders, their customers' ids known (every
+        customer of the file is written by now)."""
+        if plan.orders is None:
+            return []
+        values = []
+        for order in plan.orders.to_add():
+            owner = order.owner
+            if isinstance(owner, Existing):
+                cid = owner.customer_id
+            elif isinstance(owner, InFile) and owner.index in self.pending:
+                item = self.pending[owner.index]
+                if item.cid is None:
+                    continue
+                cid = item.cid
+            else:
+                continue
+            stored = order_values(order, plan.records, cid)
+            address = plan.records[order.head].address
+            if address and isinstance(owner, InFile):
+                # the ship-to came from an address this import added: the order says which
+                if len(item.written) == 1 and item.written[0][1] is address:
+                    stored["address_id"] = item.written[0][0]  # (the common case: its only address)
+                else:
+                    key = _address_key(address)
+                    stored["address_id"] = next((aid for aid, w in item.written if _address_key(w) == key), None)
+            values.append(stored)
+        return values
 
     def _fix_written(self) -> None:
         """Customers of the file written before a later row merged into them."""
@@ -261,12 +297,7 @@ def write_records(
             if len(loader.fresh) >= BATCH:
                 loader.write_fresh()
         plan = plan_of()
-        counts = loader.complete(
-            plan.counts,
-            source,
-            plan.on_duplicate,
-            lambda share: progress(total + int(total * share), total * 2, "writing"),
-        )
+        counts = loader.complete(plan, source, lambda share: progress(total + int(total * share), total * 2, "writing"))
         token.check()
     progress(total * 2, total * 2, "writing")
     return plan, counts

@@ -5,7 +5,13 @@ are on: ``points_tab``) and 地址变更记录. Edits of the form stay there unt
 Cancel (Esc) reloads what is stored. Saving writes the customer and every address change in
 one transaction through ``store.customers`` (which records address history). Smart paste
 only fills the form — low-confidence fields are highlighted, other readings of an ambiguous
-region are offered — and the user confirms by saving.
+region are offered — and the user confirms by saving. It never overwrites a saved address:
+into an existing customer the pasted address comes as a new one (撤销粘贴 and
+改为覆盖原来选中的地址 undo or redirect it before Save), and a phone or WeChat ID that is
+another customer's is pointed out with a link to them (``open_customer``).
+
+The layout fits a 1366×768 screen without scrolling: two fields to a row, four address rows,
+one row of address buttons, the history in its own tab.
 
 What is not a form edit is written at once by its own store call and never by Save: the
 tier set by hand (``tier_field``), a points redemption, an order (the order dialog). Save
@@ -14,6 +20,8 @@ does not send the tier, so a hand-set tier survives an edit of the other fields.
 
 from __future__ import annotations
 
+import copy
+import html
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
@@ -21,7 +29,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -42,10 +50,12 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line, parse
-from sellerdesk.core.fields import ADDRESS_FIELDS
+from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
+from sellerdesk.core.order_paste import split
 from sellerdesk.core.validate import validate
-from sellerdesk.store import customers
+from sellerdesk.store import customers, queries
 from sellerdesk.store import points as store_points
+from sellerdesk.store.customers import phone_of
 from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
 from sellerdesk.store.models import Address, Customer
 from sellerdesk.ui.customers.orders_tab import CustomerOrdersTab
@@ -58,6 +68,7 @@ from sellerdesk.ui.widgets.icons import icon
 
 LOW_CONFIDENCE = 0.7
 LOW_STYLE = "background-color: #fff4c2;"
+ADDRESS_ROWS = 4  # the address list shows this many without scrolling
 
 
 @dataclass
@@ -83,6 +94,16 @@ class AddressDraft:
         return format_one_line(self.values)
 
 
+@dataclass
+class _Snapshot:
+    """The form before a paste: Undo paste and "Replace … instead" put it back."""
+
+    drafts: list[AddressDraft]
+    current: int
+    customer: dict
+    dirty: bool
+
+
 class CustomerEditor(QWidget):
     """Emits ``saved(customer_id)`` after a save, ``dirty_changed(bool)`` as edits come and go,
     ``data_changed(customer_id)`` after a write outside Save (tier, points).
@@ -95,6 +116,7 @@ class CustomerEditor(QWidget):
     dirty_changed = Signal(bool)
     cancelled = Signal()
     data_changed = Signal(int)
+    open_customer = Signal(int)  # the "open" link of another customer with the pasted phone/WeChat ID
 
     def __init__(self, parent=None, context=None) -> None:
         super().__init__(parent)
@@ -106,6 +128,8 @@ class CustomerEditor(QWidget):
         self._current = -1
         self._loading = False
         self._dirty = False
+        self._before_paste: _Snapshot | None = None  # what Undo paste puts back
+        self._parsed = None
         self._build()
         self.clear()
 
@@ -153,35 +177,65 @@ class CustomerEditor(QWidget):
         self.details = scroll
         self.tabs.addTab(scroll, self.tr("Details"))
 
-        # Smart paste
+        # Smart paste: the text box with its button beside it (two lines tall), then what the paste said
         paste_box = QGroupBox(self.tr("Smart paste"))
         paste_layout = QVBoxLayout(paste_box)
+        paste_layout.setContentsMargins(6, 4, 6, 4)
+        paste_layout.setSpacing(4)
+        row = QHBoxLayout()
         self.paste_edit = QPlainTextEdit()
         self.paste_edit.setPlaceholderText(
             self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号")
         )
-        self.paste_edit.setFixedHeight(60)
-        paste_layout.addWidget(self.paste_edit)
-        row = QHBoxLayout()
-        self.parse_button = QPushButton(icon("wand"), self.tr("Fill in from text"))
-        self.parse_button.clicked.connect(self.apply_paste)
+        self.paste_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 14)
+        row.addWidget(self.paste_edit, 1)
+        self.parse_button = QPushButton(icon("wand"), self.tr("Fill in"))
+        self.parse_button.setToolTip(self.tr("Fill in from text"))
+        self.parse_button.clicked.connect(lambda: self.apply_paste())
         row.addWidget(self.parse_button)
+        paste_layout.addLayout(row)
         self.candidates = QComboBox()
         self.candidates.setVisible(False)
         self.candidates.setToolTip(self.tr("The text fits several places; pick the right one"))
         self.candidates.activated.connect(self._pick_candidate)
-        row.addWidget(self.candidates, 1)
-        paste_layout.addLayout(row)
+        paste_layout.addWidget(self.candidates)
         self.paste_note = QLabel()
         self.paste_note.setWordWrap(True)
         self.paste_note.setVisible(False)
         paste_layout.addWidget(self.paste_note)
+        self.match_note = QLabel()
+        self.match_note.setObjectName("pasteMatch")
+        self.match_note.setWordWrap(True)
+        self.match_note.setTextFormat(Qt.TextFormat.RichText)
+        self.match_note.setStyleSheet("QLabel { background: #fef3c7; color: #92400e; padding: 3px; }")
+        self.match_note.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.match_note.linkActivated.connect(self._open_link)
+        self.match_note.setVisible(False)
+        paste_layout.addWidget(self.match_note)
+        row = QHBoxLayout()
+        self.undo_paste_button = QPushButton(icon("undo"), self.tr("Undo paste"))
+        self.undo_paste_button.setToolTip(self.tr("Put the form back as it was before the paste"))
+        self.undo_paste_button.clicked.connect(self.undo_paste)
+        self.undo_paste_button.setVisible(False)
+        self.replace_button = QPushButton(self.tr("Replace the selected address instead"))
+        self.replace_button.setToolTip(
+            self.tr("The paste corrects the address that was selected: put it there instead of adding a new one")
+        )
+        self.replace_button.clicked.connect(self.paste_into_selected)
+        self.replace_button.setVisible(False)
+        row.addWidget(self.undo_paste_button)
+        row.addWidget(self.replace_button)
+        row.addStretch(1)
+        paste_layout.addLayout(row)
         layout.addWidget(paste_box)
 
-        # Customer fields
+        # Customer fields, two to a row
         who = QGroupBox(self.tr("Customer"))
-        form = QFormLayout(who)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form = QGridLayout(who)
+        form.setContentsMargins(6, 4, 6, 4)
+        form.setVerticalSpacing(4)
         self.name = QLineEdit()
         self.phone = QLineEdit()
         self.wechat = QLineEdit()
@@ -192,22 +246,26 @@ class CustomerEditor(QWidget):
         self.tier_field.failed.connect(self._show_failure)
         self.source = QLineEdit()
         self.notes = QPlainTextEdit()
-        self.notes.setFixedHeight(48)
-        form.addRow(self.tr("Name"), self.name)
-        form.addRow(self.tr("Phone"), self.phone)
-        form.addRow(self.tr("WeChat ID"), self.wechat)
-        form.addRow(self.tr("Tags"), self.tags)
-        form.addRow(self.tr("Tier"), self.tier_field)
-        form.addRow(self.tr("Source"), self.source)
-        form.addRow(self.tr("Notes"), self.notes)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
+        self._grid_rows(
+            form,
+            [
+                [(self.tr("Name"), self.name), (self.tr("Phone"), self.phone)],
+                [(self.tr("WeChat ID"), self.wechat), (self.tr("Tier"), self.tier_field)],
+                [(self.tr("Tags"), self.tags), (self.tr("Source"), self.source)],
+                [(self.tr("Notes"), self.notes)],
+            ],
+        )
         layout.addWidget(who)
 
-        # Addresses
+        # Addresses: the list (four rows), one row of buttons, the form of the selected one
         where = QGroupBox(self.tr("Addresses"))
         where_layout = QVBoxLayout(where)
+        where_layout.setContentsMargins(6, 4, 6, 4)
+        where_layout.setSpacing(4)
         self.address_list = QListWidget()
         self.address_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.address_list.setMaximumHeight(84)
+        self.address_list.setMaximumHeight(ADDRESS_ROWS * (self.fontMetrics().height() + 8) + 6)
         self.address_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.address_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.address_list.currentRowChanged.connect(self._show_address)
@@ -219,24 +277,24 @@ class CustomerEditor(QWidget):
         self.verify_button = self._tool("verified", self.tr("Mark verified"), self.mark_verified)
         self.copy_button = self._tool("copy", self.tr("Copy one line"), self.copy_address)
         self.copy_button.setToolTip(self.tr("Copy the address as one line, ready for a courier's form"))
+        self.verify_button.setToolTip(self.tr("Mark verified"))
+        for button in (self.verify_button, self.copy_button):  # icons only: one row fits the pane
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         for button in (self.add_address_button, self.delete_address_button, self.default_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        where_layout.addLayout(buttons)
-        buttons = QHBoxLayout()
         for button in (self.verify_button, self.copy_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
         where_layout.addLayout(buttons)
 
         self.address_form = QWidget()
-        aform = QFormLayout(self.address_form)
+        aform = QGridLayout(self.address_form)
         aform.setContentsMargins(0, 0, 0, 0)
-        aform.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        aform.setVerticalSpacing(4)
         self.label = QComboBox()
         self.label.setEditable(True)
-        self.label.addItems(["家", "公司", ""])
-        self.label.lineEdit().setPlaceholderText(self.tr("Other"))
+        self.label.addItems(["", "家", "公司"])  # empty means none: no placeholder that reads like a value
+        self.label.setToolTip(self.tr("Home, office or a word of your own; may stay empty"))
         self.recipient = QLineEdit()
         self.address_phone = QLineEdit()
         self.province = QComboBox()
@@ -256,13 +314,16 @@ class CustomerEditor(QWidget):
         self.postal_code = QLineEdit()
         self.postal_code.setMaxLength(6)
         self.verified_label = QLabel()
-        aform.addRow(self.tr("Label"), self.label)
-        aform.addRow(self.tr("Recipient"), self.recipient)
-        aform.addRow(self.tr("Phone"), self.address_phone)
-        aform.addRow(self.tr("Region"), place)
-        aform.addRow(self.tr("Street address"), self.detail)
-        aform.addRow(self.tr("Postal code"), self.postal_code)
-        aform.addRow("", self.verified_label)
+        self._grid_rows(
+            aform,
+            [
+                [(self.tr("Address type"), self.label), (self.tr("Recipient"), self.recipient)],
+                [(self.tr("Phone"), self.address_phone), (self.tr("Postal code"), self.postal_code)],
+                [(self.tr("Region"), place)],
+                [(self.tr("Street address"), self.detail)],
+                [("", self.verified_label)],
+            ],
+        )
         where_layout.addWidget(self.address_form)
         self.problems = QLabel()
         self.problems.setObjectName("validation")
@@ -297,6 +358,21 @@ class CustomerEditor(QWidget):
             widget.textEdited.connect(self._address_edited)
         self.label.currentTextChanged.connect(self._address_edited)
         self.district.currentTextChanged.connect(self._address_edited)
+
+    @staticmethod
+    def _grid_rows(grid: QGridLayout, rows: list) -> None:
+        """Label/field pairs, two to a row; a row with one pair spans the width."""
+        for r, pairs in enumerate(rows):
+            for i, (text, field_) in enumerate(pairs):
+                if text:
+                    grid.addWidget(QLabel(text), r, i * 2)
+                span = 1 if len(pairs) > 1 else 3
+                if isinstance(field_, QHBoxLayout):
+                    grid.addLayout(field_, r, i * 2 + 1, 1, span)
+                else:
+                    grid.addWidget(field_, r, i * 2 + 1, 1, span)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
 
     def _tool(self, icon_name: str, text: str, slot) -> QToolButton:
         button = QToolButton()
@@ -419,9 +495,8 @@ class CustomerEditor(QWidget):
             self.source.setText(values.get("source", ""))
             self.notes.setPlainText(values.get("notes", ""))
             self.paste_edit.clear()
-            self.paste_note.setVisible(False)
-            self.candidates.setVisible(False)
-            self._clear_highlights()
+            self._before_paste = None
+            self._hide_paste_extras()
             self.drafts = drafts
             self._current = -1
             self._refresh_list(select=0 if drafts else -1)
@@ -656,40 +731,64 @@ class CustomerEditor(QWidget):
 
     # --- smart paste ----------------------------------------------------------------------------------------------
 
-    def apply_paste(self) -> None:
+    def apply_paste(self, *, into: str = "auto") -> None:
+        """Fill the form from the paste box; nothing is written until Save.
+
+        ``into="auto"``: a saved address of the customer is never overwritten — a pasted
+        address becomes a new (not default) address, since a customer who sends an address
+        says where to ship next, and the old one stays for the orders and history; an empty
+        or not yet saved address is filled. ``into="replace"``: the selected address is filled
+        (the "Replace the selected address instead" button). Undo paste puts the form back as
+        it was before the paste.
+        """
         text = self.paste_edit.toPlainText().strip()
         if not text:
             return
         if not self.isEnabled():
             self.new_customer()
             self.paste_edit.setPlainText(text)
-        if self._current < 0:
-            self.add_address()
-        result = parse(text)
+        self._store_current()
+        snapshot = _Snapshot(copy.deepcopy(self.drafts), self._current, self.customer_values(), self._dirty)
+        parts = split(text)
+        result = parse(parts.address_text if parts.wechat else text)
         self._parsed = result
-        self._loading = True
         fields = result.address_fields()
+        current = self.drafts[self._current] if self._current >= 0 else None
+        keep_current = into == "auto" and current is not None and current.id is not None and has_place(current.values)
+        added = False
+        if current is None or (keep_current and has_place(fields)):
+            added = current is not None
+            self.add_address()
+        fill_address = not keep_current or added
+        self._loading = True
         try:
             if fields["recipient"] and not self.name.text().strip():
                 self.name.setText(fields["recipient"])
             if fields["phone"] and not self.phone.text().strip():
                 self.phone.setText(fields["phone"])
-            self._set_region(fields["province"], fields["city"], fields["district"])
-            for key, widget in (
-                ("recipient", self.recipient),
-                ("phone", self.address_phone),
-                ("detail", self.detail),
-                ("postal_code", self.postal_code),
-            ):
-                if fields[key]:
-                    widget.setText(fields[key])
+            if parts.wechat and not self.wechat.text().strip():
+                self.wechat.setText(parts.wechat)
+            if fill_address:
+                self._set_region(fields["province"], fields["city"], fields["district"])
+                for key, widget in (
+                    ("recipient", self.recipient),
+                    ("phone", self.address_phone),
+                    ("detail", self.detail),
+                    ("postal_code", self.postal_code),
+                ):
+                    if fields[key]:
+                        widget.setText(fields[key])
         finally:
             self._loading = False
-        self._address_edited()
+        if fill_address:
+            self._address_edited()
         self._set_dirty(True)
-        self._highlight(result)
+        if fill_address:
+            self._highlight(result)
+        else:  # the addresses were left alone: nothing of theirs to check
+            self._clear_highlights()
         self.candidates.clear()
-        if len(result.candidates) > 1:
+        if len(result.candidates) > 1 and fill_address:
             for candidate in result.candidates:
                 self.candidates.addItem(
                     format_one_line({k: candidate.get(k, "") for k in ("province", "city", "district")}), candidate
@@ -701,7 +800,80 @@ class CustomerEditor(QWidget):
         notes = [n for n in notes if n] + list(result.notes)
         self.paste_note.setText("\n".join(notes))
         self.paste_note.setVisible(bool(notes))
-        self.status.setText(self.tr("Check the highlighted fields, then Save."))
+        self._show_match(fields["phone"], parts.wechat)
+        self._before_paste = snapshot
+        self.undo_paste_button.setVisible(True)
+        self.replace_button.setVisible(added)
+        if added:
+            self.status.setText(
+                self.tr("The pasted address was added as a new address; the others are kept. Check it, then Save.")
+            )
+        else:
+            self.status.setText(self.tr("Check the highlighted fields, then Save."))
+
+    def undo_paste(self) -> None:
+        """Put the form back as it was before the last paste (edits made since go too)."""
+        snapshot, self._before_paste = self._before_paste, None
+        if snapshot is None:
+            return
+        self._loading = True
+        try:
+            values = snapshot.customer
+            self.name.setText(values["name"])
+            self.phone.setText(values["phone"])
+            self.wechat.setText(values["wechat"])
+            self.tags.setText(values["tags"])
+            self.source.setText(values["source"])
+            self.notes.setPlainText(values["notes"])
+            self.drafts = snapshot.drafts
+            self._current = -1
+            self._refresh_list(select=snapshot.current)
+        finally:
+            self._loading = False
+        self._hide_paste_extras()
+        self._set_dirty(snapshot.dirty)
+        self._show_problems()
+        self.status.setText(self.tr("The paste was undone."))
+
+    def paste_into_selected(self) -> None:
+        """The seller meant a correction: the paste goes into the address that was selected."""
+        if self._before_paste is None:
+            return
+        self.undo_paste()
+        self.apply_paste(into="replace")
+
+    def _hide_paste_extras(self) -> None:
+        self._clear_highlights()
+        self.candidates.setVisible(False)
+        self.paste_note.setVisible(False)
+        self.match_note.setVisible(False)
+        self.undo_paste_button.setVisible(False)
+        self.replace_button.setVisible(False)
+
+    def _show_match(self, phone: str, wechat: str) -> None:
+        """One line when the pasted phone or WeChat ID is another customer's, with a link to open them."""
+        number = phone_of(phone).value if phone else ""
+        found = [("phone", c) for c in (queries.find_by_phone(number) if number else [])]
+        found += [("wechat", c) for c in (queries.find_by_wechat(wechat) if wechat else [])]
+        others = [(how, c) for how, c in found if c.id != self.customer_id]
+        if not others:
+            self.match_note.setVisible(False)
+            return
+        how, other = others[0]
+        who = html.escape(other.name or other.phone or other.wechat)
+        if how == "phone":
+            text = self.tr("%1 is also the phone of %2, another customer.").replace("%1", html.escape(number))
+        else:
+            text = self.tr("WeChat ID %1 is also that of %2, another customer.").replace("%1", html.escape(wechat))
+        open_text = self.tr("Open %1").replace("%1", who)
+        link = f'<a href="{other.id}">{open_text}</a>'
+        self.match_note.setText(text.replace("%2", f"<b>{who}</b>") + " " + link)
+        self.match_note.setToolTip(self.tr("Open the other customer (this form's unsaved changes are asked about)"))
+        self.match_note.setVisible(True)
+
+    def _open_link(self, href: str) -> None:
+        if href.isdigit():
+            self.open_customer.emit(int(href))
 
     def _pick_candidate(self, index: int) -> None:
         candidate = self.candidates.itemData(index)
@@ -865,7 +1037,7 @@ class CustomerEditor(QWidget):
             "tier": self.tr("Tier"),
             "source": self.tr("Source"),
             "notes": self.tr("Notes"),
-            "label": self.tr("Label"),
+            "label": self.tr("Address type"),
             "recipient": self.tr("Recipient"),
             "province": self.tr("Region"),
             "city": self.tr("Region"),

@@ -109,11 +109,19 @@ class ExchangeText:
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
             "bad_template": translate("ExchangeText", "The courier template is damaged."),
             "bad_target": translate("ExchangeText", "Exports are written as .xlsx files."),
+            "no_folder": translate("ExchangeText", "The folder %2 does not exist. Choose another place for %1."),
+            "cannot_write": translate("ExchangeText", "%1 cannot be written here (%2). Choose another folder."),
         }
         text = texts.get(exc.code)
         if text is None:
             return str(exc)
-        second = {"sheet_too_big": "rows", "foreign_encoding": "encoding", "csv_quote": "row"}.get(exc.code, "")
+        second = {
+            "sheet_too_big": "rows",
+            "foreign_encoding": "encoding",
+            "csv_quote": "row",
+            "no_folder": "folder",
+            "cannot_write": "reason",
+        }.get(exc.code, "")
         return (
             text.replace("%1", p.get("name", ""))
             .replace("%2", str(p.get(second, "")))
@@ -135,7 +143,7 @@ class ExchangeText:
             "postal_code": translate("ExchangeText", "Postal code"),
             "recipient": translate("ExchangeText", "Recipient"),
             "address_phone": translate("ExchangeText", "Recipient phone"),
-            "label": translate("ExchangeText", "Address label"),
+            "label": translate("ExchangeText", "Address type"),
             "tags": translate("ExchangeText", "Tags"),
             "tier": translate("ExchangeText", "Tier"),
             "birthday": translate("ExchangeText", "Birthday"),
@@ -144,7 +152,44 @@ class ExchangeText:
             "notes": translate("ExchangeText", "Notes"),
             "flags": translate("ExchangeText", "Marks"),
             "ref": translate("ExchangeText", "Customer No."),
+            "buyer": translate("ExchangeText", "Buyer account"),
+            "order_no": translate("ExchangeText", "Order: order No."),
+            "order_date": translate("ExchangeText", "Order: date"),
+            "amount": translate("ExchangeText", "Order: amount paid"),
+            "product": translate("ExchangeText", "Order: product"),
+            "quantity": translate("ExchangeText", "Order: quantity"),
+            "unit_price": translate("ExchangeText", "Order: unit price"),
+            "line_amount": translate("ExchangeText", "Order: line amount"),
+            "status": translate("ExchangeText", "Order: status"),
+            "courier": translate("ExchangeText", "Order: courier"),
+            "tracking_no": translate("ExchangeText", "Order: tracking No."),
+            "shipped_on": translate("ExchangeText", "Order: ship date"),
+            "order_notes": translate("ExchangeText", "Order: notes"),
         }
+
+    @staticmethod
+    def order_summary(counts: dict, done: bool) -> str:
+        """The order counts of a plan or an import, one line (empty for a customer-only file)."""
+        if "orders_existing" not in counts:
+            return ""
+        added = counts.get("orders_added", counts.get("orders_new", 0)) if done else counts.get("orders_new", 0)
+        text = (
+            translate("ExchangeText", "Orders: %1 added, %2 already there (not added again), %3 with problems.")
+            if done
+            else translate("ExchangeText", "Orders: %1 new, %2 already there (not added again), %3 with problems.")
+        )
+        text = (
+            text.replace("%1", str(added))
+            .replace("%2", str(counts["orders_existing"]))
+            .replace("%3", str(counts.get("orders_rejected", 0)))
+        )
+        if counts.get("masked_phones"):
+            text += " " + translate(
+                "ExchangeText",
+                "Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, "
+                "not used to find the customer.",
+            ).replace("%1", str(counts["masked_phones"]))
+        return text
 
     @staticmethod
     def phase(message: str) -> str:
@@ -517,12 +562,15 @@ class ImportMappingPage(QWizardPage):
         self.setSubTitle(
             self.tr(
                 "Check what each column holds. A whole-address column is split into province, "
-                "city, district and street automatically."
+                "city, district and street automatically. Order columns (order No., date, amount paid…) "
+                "add the orders too; set them to “do not import” to add customers only."
             )
         )
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First values"), self.tr("Import as")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # the field names (订单：实付金额 …) shown whole
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
@@ -572,10 +620,32 @@ class RecordModel(QAbstractTableModel):
 
     FIXED = 3
 
-    def __init__(self, headers: list[str], records: list, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        headers: list[str],
+        records: list,
+        parent: QObject | None = None,
+        mapping: list | None = None,
+        order_states: dict | None = None,
+    ) -> None:
         super().__init__(parent)
-        self.headers = headers
+        labels = ExchangeText.field_labels()
+        mapping = list(mapping or [])
+        # a mapped column shows what it is imported as under its header
+        self.headers = [
+            f"{h}\n→ {labels.get(mapping[i], mapping[i])}" if i < len(mapping) and mapping[i] else h
+            for i, h in enumerate(headers)
+        ]
         self.records = records
+        self.order_states = order_states  # None: a customer-only file
+        if order_states is not None:
+            self.FIXED = 4
+        self.order_texts = {
+            "new": translate("ExchangeText", "New order"),
+            "line": translate("ExchangeText", "Line of the order above"),
+            "existing": translate("ExchangeText", "Already there"),
+            "problem": translate("ExchangeText", "Not imported"),
+        }
         self.language = ExchangeText.language()
         self.actions = {
             Action.NEW: translate("ExchangeText", "New"),
@@ -588,10 +658,14 @@ class RecordModel(QAbstractTableModel):
             translate("ExchangeText", "Row"),
             translate("ExchangeText", "Action"),
             translate("ExchangeText", "Problems"),
+            translate("ExchangeText", "Order"),
         ]
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self.records)
+
+    def _order_state(self, row: int) -> str | None:
+        return self.order_states.get(row) if self.order_states is not None else None
 
     def columnCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else self.FIXED + len(self.headers)
@@ -612,17 +686,22 @@ class RecordModel(QAbstractTableModel):
             if col == 0:
                 return rec.row
             if col == 1:
+                if rec.action is Action.SKIP and self._order_state(index.row()) in ("line", "existing"):
+                    return ""  # (the customer part is left to the order's first row: see Order)
                 return self.actions.get(rec.action, rec.action)
             if col == 2:
                 return rec.reason(self.language)
+            if col == 3 and self.order_states is not None:
+                state = self._order_state(index.row())
+                return self.order_texts.get(state, "") if state else ""
             values = rec.values
             return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
         if role == Qt.ItemDataRole.BackgroundRole:
-            if rec.action is Action.REJECT:
+            if rec.action is Action.REJECT or rec.order_rejected:
                 return QBrush(QColor(255, 215, 215))
             if rec.flagged:
                 return QBrush(QColor(255, 243, 200))
-            if rec.action is Action.SKIP:
+            if rec.action is Action.SKIP and self._order_state(index.row()) != "line":
                 return QBrush(QColor(230, 230, 230))
         return None
 
@@ -713,7 +792,7 @@ class ImportPreviewPage(QWizardPage):
     def _show_plan(self) -> None:
         plan = self.wiz.plan
         c = plan.counts
-        self.summary.setText(
+        text = (
             self.tr("%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)")
             .replace("%1", str(c["new"]))
             .replace("%2", str(c["merged"]))
@@ -722,7 +801,17 @@ class ImportPreviewPage(QWizardPage):
             .replace("%5", str(c["rejected"]))
             .replace("%6", str(c["flagged"]))
         )
-        self.view.setModel(RecordModel(self.wiz.table.headers, plan.records, self.view))
+        orders = ExchangeText.order_summary(c, done=False)
+        self.summary.setText(f"{text}\n{orders}" if orders else text)
+        self.view.setModel(
+            RecordModel(
+                self.wiz.table.headers,
+                plan.records,
+                self.view,
+                mapping=self.wiz.mapping,
+                order_states=plan.orders.row_state if plan.orders is not None else None,
+            )
+        )
         self.progress.hide()
         self.phase.setText("")
         self.completeChanged.emit()
@@ -736,11 +825,7 @@ class ImportPreviewPage(QWizardPage):
         self.wiz.show_error(message)
 
     def isComplete(self) -> bool:
-        return (
-            self.wiz.plan is not None
-            and not self.wiz.busy()
-            and (self.wiz.plan.counts["new"] + self.wiz.plan.counts["merged"] + self.wiz.plan.counts["updated"]) > 0
-        )
+        return self.wiz.plan is not None and not self.wiz.busy() and self.wiz.plan.has_work
 
 
 class ImportRunPage(QWizardPage):
@@ -800,6 +885,9 @@ class ImportRunPage(QWizardPage):
             .replace("%5", str(c["rejected"]))
             .replace("%6", str(c["addresses_added"]))
         )
+        orders = ExchangeText.order_summary(c, done=True)
+        if orders:
+            text += "\n" + orders
         if result.report_path:
             text += "\n" + self.tr("Rows with problems are listed in %1.").replace("%1", str(result.report_path))
             self.report_button.show()

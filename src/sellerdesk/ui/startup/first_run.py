@@ -1,19 +1,16 @@
-"""The first-run wizard: choose where the key lives, then see the recovery code once."""
+"""The first-run wizard: choose where the key lives, then see (copy, print, save) the recovery code."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWizard,
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.ui.keys.recovery import RecoveryCodeBox
 from sellerdesk.ui.widgets.forms import error_label
 from sellerdesk.ui.widgets.strength import StrengthMeter
 
@@ -141,43 +139,40 @@ class PasswordPage(QWizardPage):
 
 
 class RecoveryPage(QWizardPage):
-    def __init__(self) -> None:
+    def __init__(self, keep_apart: Iterable[Path] = ()) -> None:
         super().__init__()
         self.setTitle(self.tr("Your recovery code"))
-        self.setSubTitle(self.tr("Write it down and keep it somewhere safe. It is shown only now."))
+        self.setSubTitle(self.tr("Write it down, print it or save it, and keep it somewhere safe."))
         layout = QVBoxLayout(self)
-        self.code_label = QLabel()
-        font = QFont("monospace")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(16)
-        font.setBold(True)
-        self.code_label.setFont(font)
-        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout.addWidget(self.code_label)
-        row = QHBoxLayout()
-        self.copy_button = QPushButton(self.tr("Copy"))
-        self.copy_button.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.code_label.text()))
-        row.addStretch(1)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        explain = QLabel(
-            self.tr(
-                "If this computer breaks or the keyring forgets the key, this code unlocks "
-                "your data and every backup on a new computer. Without it and without the "
-                "password, nobody — not even us — can recover the data."
-            )
-        )
-        explain.setWordWrap(True)
-        layout.addWidget(explain)
+        self.box = RecoveryCodeBox(keep_apart)
+        self.code_label = self.box.code_label
+        self.copy_button = self.box.copy_button
+        layout.addWidget(self.box)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        layout.addWidget(self.explain)
         self.confirm = QCheckBox(self.tr("I have written down the recovery code"))
         self.confirm.toggled.connect(self.completeChanged)
         layout.addWidget(self.confirm)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        self.code_label.setText(self.wizard().recovery_code or "")
+        wizard = self.wizard()
+        self.box.set_code(wizard.recovery_code or "", wizard.key_id)
+        if wizard.mode == MODE_PASSWORD:
+            text = self.tr(
+                "If you forget the master password or this computer breaks, this code unlocks your data and "
+                "every backup on a new computer. Without the password and without this code, nobody — not "
+                "even us — can recover the data."
+            )
+        else:
+            text = self.tr(
+                "If this computer breaks or the keyring forgets the key, this code unlocks "
+                "your data and every backup on a new computer. Without it and without the "
+                "password, nobody — not even us — can recover the data."
+            )
+        again = self.tr("While SellerDesk is unlocked, Help → Show recovery code shows it again.")
+        self.explain.setText(text + "\n\n" + again)
 
     def isComplete(self) -> bool:
         return self.confirm.isChecked()
@@ -189,7 +184,9 @@ class RecoveryPage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Shown when the data dir has no database yet. ``create`` does the real work."""
 
-    def __init__(self, create: Creator, keyring_problem: str | None = None, parent=None) -> None:
+    def __init__(
+        self, create: Creator, keyring_problem: str | None = None, keep_apart: Iterable[Path] = (), parent=None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("SellerDesk — first start"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
@@ -197,10 +194,11 @@ class FirstRunWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self._create = create
         self.recovery_code: str | None = None
+        self.key_id = ""  # of the new key, printed with the code (set by the creator's caller)
         self.mode: str | None = None
         self.mode_page = ModePage(keyring_problem)
         self.password_page = PasswordPage()
-        self.recovery_page = RecoveryPage()
+        self.recovery_page = RecoveryPage(keep_apart)
         self.setPage(PAGE_MODE, self.mode_page)
         self.setPage(PAGE_PASSWORD, self.password_page)
         self.setPage(PAGE_RECOVERY, self.recovery_page)

@@ -1,0 +1,299 @@
+"""The key dialogs (pytest-qt, offscreen): new master password, keyring ↔ password, new
+recovery code, and the recovery code's copy / print / save."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QGuiApplication, QPdfWriter
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
+
+from sellerdesk.store.errors import WrongKeyError
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.store.secrets import MemorySecretStore
+from sellerdesk.store.session import DataDir
+from sellerdesk.ui.context import AppContext
+from sellerdesk.ui.keys.actions import KeysController
+from sellerdesk.ui.keys.change_dialogs import NewPasswordDialog, NewRecoveryCodeDialog, UseKeyringDialog
+from sellerdesk.ui.keys.recovery import RecoveryCodeBox, RecoveryCodeDialog, paint_sheet
+from sellerdesk.ui.startup.first_run import PAGE_RECOVERY, FirstRunWizard
+from sellerdesk.ui.widgets.forms import ok_button
+
+OLD = "amber kettle orbit seventy"
+NEW = "quiet walnut ferry lantern"
+
+
+def make_context(home: Path, mode: str, keyring: MemorySecretStore) -> AppContext:
+    datadir = DataDir(home, keyring)
+    key, code = datadir.initialize(mode, OLD if mode == MODE_PASSWORD else None)
+    datadir.code = code  # type: ignore[attr-defined]
+    return AppContext(datadir, key, QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def keyring():
+    return MemorySecretStore()
+
+
+@pytest.fixture
+def password_context(isolated_environment, fast_kdf, keyring, qapp):
+    context = make_context(isolated_environment, MODE_PASSWORD, keyring)
+    yield context
+    context.datadir.close()
+
+
+@pytest.fixture
+def keyring_context(isolated_environment, fast_kdf, keyring, qapp):
+    context = make_context(isolated_environment, MODE_KEYRING, keyring)
+    yield context
+    context.datadir.close()
+
+
+def db_digest(context: AppContext) -> str:
+    return hashlib.sha256(context.datadir.db_path.read_bytes()).hexdigest()
+
+
+def opens(context: AppContext, secret: str) -> bool:
+    try:
+        return context.datadir.unlock_with_secret(secret) == context.key
+    except WrongKeyError:
+        return False
+
+
+def test_change_password_dialog(qtbot, password_context, sync_jobs):
+    context = password_context
+    keyfile, db = context.datadir.keyfile_path.read_bytes(), db_digest(context)
+    dialog = NewPasswordDialog(context)
+    qtbot.addWidget(dialog)
+    assert dialog.current.isVisibleTo(dialog)
+    dialog.current.setText("not my password at all")
+    dialog.password.setText("woaini1314")
+    dialog.confirm.setText("woaini1314")
+    assert not ok_button(dialog.buttons).isEnabled()
+    assert "common passwords" in dialog.error.text()
+    dialog.password.setText(NEW)
+    dialog.confirm.setText(NEW + "x")
+    assert "differ" in dialog.error.text() and not ok_button(dialog.buttons).isEnabled()
+    dialog.confirm.setText(NEW)
+    assert ok_button(dialog.buttons).isEnabled() and dialog.error.text() == ""
+    dialog.accept()  # wrong current password
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "Wrong password or recovery code. Nothing was changed."
+    assert context.datadir.keyfile_path.read_bytes() == keyfile
+    dialog.current.setText(OLD)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert opens(context, NEW) and not opens(context, OLD)
+    assert db_digest(context) == db
+
+
+def test_use_password_dialog_from_keyring_mode(qtbot, keyring_context, keyring, sync_jobs):
+    dialog = NewPasswordDialog(keyring_context)
+    qtbot.addWidget(dialog)
+    assert not dialog.current.isVisibleTo(dialog), "keyring mode has no current password"
+    assert "keyring" in dialog.intro.text()
+    dialog.password.setText(NEW)
+    dialog.confirm.setText(NEW)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert keyring_context.datadir.mode() == MODE_PASSWORD and keyring.data == {}
+    assert opens(keyring_context, NEW)
+
+
+def test_use_keyring_dialog_refuses_a_locked_keyring(qtbot, password_context, keyring, sync_jobs):
+    keyring.locked = True
+    keyfile = password_context.datadir.keyfile_path.read_bytes()
+    dialog = UseKeyringDialog(password_context)
+    qtbot.addWidget(dialog)
+    dialog.current.setText(OLD)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "locked" in dialog.error.text() and "Nothing was changed" in dialog.error.text()
+    assert "\n" not in dialog.error.text()
+    assert password_context.datadir.keyfile_path.read_bytes() == keyfile
+    keyring.locked = False
+    dialog.current.setText("a wrong password here")
+    dialog.accept()
+    assert "Wrong password" in dialog.error.text() and keyring.data == {}
+    dialog.current.setText(OLD)
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert password_context.datadir.mode() == MODE_KEYRING
+    assert password_context.datadir.unlock_headless() == password_context.key
+
+
+def test_new_recovery_code_through_the_menu(qtbot, password_context, modals, sync_jobs):
+    context = password_context
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = KeysController(context, parent)
+    assert controller.change_password_action.isVisible() and not controller.use_password_action.isVisible()
+    db = db_digest(context)
+
+    def fill(dialog: NewRecoveryCodeDialog) -> None:
+        dialog.current.setText(OLD)
+        dialog.accept()
+
+    modals.on(NewRecoveryCodeDialog, fill)
+    controller.new_code_action.trigger()
+    shown = modals.of(RecoveryCodeDialog)
+    assert len(shown) == 1
+    code = shown[0].box.code
+    assert code != context.datadir.code
+    assert "new recovery code" in shown[0].windowTitle().lower()
+    assert not opens(context, context.datadir.code), "the old code stops working"
+    assert opens(context, code) and opens(context, OLD)
+    assert db_digest(context) == db
+    controller.show_code_action.trigger()  # Help → Show recovery code shows the new one
+    assert modals.of(RecoveryCodeDialog)[-1].box.code == code
+
+
+def test_mode_switches_through_the_menu(qtbot, password_context, keyring, modals, sync_jobs):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    controller = KeysController(password_context, parent)
+
+    def use_keyring(dialog: UseKeyringDialog) -> None:
+        dialog.current.setText(OLD)
+        dialog.accept()
+
+    modals.on(UseKeyringDialog, use_keyring)
+    controller.use_keyring_action.trigger()
+    assert keyring.data and password_context.datadir.mode() == MODE_KEYRING
+    assert controller.use_password_action.isVisible() and not controller.use_keyring_action.isVisible()
+    assert any(isinstance(d, QMessageBox) and "without asking" in d.text() for d in modals)
+
+    def use_password(dialog: NewPasswordDialog) -> None:
+        dialog.password.setText(NEW)
+        dialog.confirm.setText(NEW)
+        dialog.accept()
+
+    modals.on(NewPasswordDialog, use_password)
+    controller.use_password_action.trigger()
+    assert password_context.datadir.mode() == MODE_PASSWORD and keyring.data == {}
+    assert controller.change_password_action.isVisible()
+
+
+# --- the recovery code: copy, print, save -----------------------------------------------------------------
+
+
+@pytest.fixture
+def box(qtbot, tmp_path):
+    widget = RecoveryCodeBox([tmp_path / "data", tmp_path / "backups"])
+    qtbot.addWidget(widget)
+    widget.set_code("7K2QM-ABCDE-FGHJK-MNPQR-STVWX", "0123456789abcdef")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "backups").mkdir()
+    return widget
+
+
+def test_save_the_code_as_a_text_file(box, tmp_path):
+    target = tmp_path / "usb" / "code"
+    target.parent.mkdir()
+    assert box.save_to(target)
+    saved = target.with_name("code.txt")
+    text = saved.read_text(encoding="utf-8")
+    assert "7K2QM-ABCDE-FGHJK-MNPQR-STVWX" in text and "0123456789abcdef" in text
+    assert "Not in the data folder" in text
+    assert saved.stat().st_mode & 0o777 == 0o600
+    assert str(saved) in box.status.text() and box.error.text() == ""
+
+
+@pytest.mark.parametrize(
+    ("where", "says"),
+    [
+        ("data/code.txt", "whoever gets that folder"),
+        ("backups/sub/code.txt", "whoever gets that folder"),
+        ("OneDrive/code.txt", "synced folder OneDrive"),
+        ("missing/code.txt", "does not exist"),
+    ],
+)
+def test_save_refuses_a_bad_place(box, tmp_path, where, says):
+    target = tmp_path / where
+    if "OneDrive" in where or "sub" in where:
+        target.parent.mkdir(parents=True)
+    assert not box.save_to(target)
+    assert says in box.error.text() and "\n" not in box.error.text()
+    assert not target.exists()
+
+
+def test_save_through_the_file_dialog(box, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "safe.txt"), ""))
+    box.save_button.click()
+    assert "7K2QM" in (tmp_path / "safe.txt").read_text(encoding="utf-8")
+
+
+def test_copy(box):
+    box.copy_button.click()
+    assert QGuiApplication.clipboard().text() == "7K2QM-ABCDE-FGHJK-MNPQR-STVWX"
+
+
+def test_the_printed_sheet_as_a_pdf(box, tmp_path):
+    path = tmp_path / "sheet.pdf"
+    writer = QPdfWriter(str(path))
+    paint_sheet(writer, box.code, box.key_id)
+    del writer
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and len(data) > 1000
+
+
+def test_print_through_the_print_dialog(box, tmp_path, modals):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    pdf = tmp_path / "printed.pdf"
+
+    def to_pdf(dialog: QPrintDialog) -> None:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(pdf))
+        dialog.setResult(QDialog.DialogCode.Accepted)
+
+    modals.on(QPrintDialog, to_pdf)
+    box.print_button.click()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert str(pdf) in box.status.text()
+
+    refused = tmp_path / "data" / "printed.pdf"
+
+    def into_data(dialog: QPrintDialog) -> None:
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(refused))
+        dialog.setResult(QDialog.DialogCode.Accepted)
+
+    modals.on(QPrintDialog, into_data)
+    box.print_button.click()
+    assert not refused.exists() and "whoever gets that folder" in box.error.text()
+
+
+def test_recovery_code_dialog_says_it_can_be_shown_again(qtbot, tmp_path):
+    dialog = RecoveryCodeDialog("7K2QM-ABCDE-FGHJK-MNPQR-STVWX", "0123456789abcdef", [tmp_path])
+    qtbot.addWidget(dialog)
+    assert dialog.box.code_label.text() == "7K2QM-ABCDE-FGHJK-MNPQR-STVWX"
+
+
+# --- the first-run wizard's texts agree with the app --------------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", [MODE_PASSWORD, MODE_KEYRING])
+def test_wizard_texts_agree_with_the_app(qtbot, mode, tmp_path):
+    wizard = FirstRunWizard(lambda m, p: "ABCDE-FGHJK-MNPQR-STVWX-YZ012", None, [tmp_path])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    if mode == MODE_PASSWORD:
+        wizard.mode_page.password_radio.setChecked(True)
+        wizard.next()
+        wizard.password_page.password.setText(NEW)
+        wizard.password_page.confirm.setText(NEW)
+    wizard.next()
+    assert wizard.currentId() == PAGE_RECOVERY
+    page = wizard.recovery_page
+    texts = " ".join([page.subTitle(), page.explain.text()])
+    assert "only now" not in texts and "Show recovery code" in texts  # it can be shown again, and says where
+    assert ("keyring" in texts) == (mode == MODE_KEYRING)
+    assert page.box.print_button.isVisibleTo(wizard) and page.box.save_button.isVisibleTo(wizard)
+    page.confirm.setChecked(True)
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
