@@ -626,6 +626,22 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>An old or everyday place name was read as today's region.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A place name looks mistyped; check the region.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone had an extension; it is not in the phone field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A mobile number inside a longer number was left alone; check the phone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The recipient's name is missing.</source>
             <translation type="unfinished" />
         </message>

@@ -628,6 +628,22 @@ but:
             <translation>文字太长，只识别了开头部分。</translation>
         </message>
         <message>
+            <source>An old or everyday place name was read as today's region.</source>
+            <translation>旧地名或俗称已按现行行政区识别。</translation>
+        </message>
+        <message>
+            <source>A place name looks mistyped; check the region.</source>
+            <translation>地名疑似有错字，请核对省市区。</translation>
+        </message>
+        <message>
+            <source>The phone had an extension; it is not in the phone field.</source>
+            <translation>电话带分机号，分机号未填入电话栏。</translation>
+        </message>
+        <message>
+            <source>A mobile number inside a longer number was left alone; check the phone.</source>
+            <translation>一串较长的数字里含有手机号，未自动识别，请核对电话。</translation>
+        </message>
+        <message>
             <source>The recipient's name is missing.</source>
             <translation>缺少收件人姓名。</translation>
         </message>

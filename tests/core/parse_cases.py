@@ -8,6 +8,9 @@ Used by tests/core/test_parse_cases.py and benchmarks/bench_parse.py.
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 # (address as typed, province, city, district, detail)
 ADDRESSES: list[tuple[str, str, str, str, str]] = [
     ("北京市朝阳区建国路88号SOHO现代城A座", "北京市", "北京市", "朝阳区", "建国路88号SOHO现代城A座"),
@@ -91,9 +94,9 @@ ADDRESSES: list[tuple[str, str, str, str, str]] = [
     ("宁夏银川兴庆区解放西街1号", "宁夏回族自治区", "银川市", "兴庆区", "解放西街1号"),
     ("新疆乌鲁木齐天山区解放北路3号", "新疆维吾尔自治区", "乌鲁木齐市", "天山区", "解放北路3号"),
     ("新疆维吾尔自治区石河子市北四路1号", "新疆维吾尔自治区", "石河子市", "", "北四路1号"),
-    ("香港九龙旺角弥敦道100号", "香港特别行政区", "", "", "九龙旺角弥敦道100号"),
-    ("澳门特别行政区氹仔孙逸仙大马路1号", "澳门特别行政区", "", "", "氹仔孙逸仙大马路1号"),
-    ("台湾省台北市信义区信义路五段7号", "台湾省", "", "", "台北市信义区信义路五段7号"),
+    ("香港九龙旺角弥敦道100号", "香港特别行政区", "九龙", "", "旺角弥敦道100号"),
+    ("澳门特别行政区氹仔孙逸仙大马路1号", "澳门特别行政区", "澳门外岛", "嘉模堂区", "孙逸仙大马路1号"),
+    ("台湾省台北市信义区信义路五段7号", "台湾省", "台北市", "信义区", "信义路五段7号"),
 ]
 
 NAMES = ["张三", "李四", "王小明", "欧阳娜娜", "陈先生", "李女士", "诸葛亮", "南宫雪", "赵雷", "林小满", "黄晓", "周杰"]
@@ -269,3 +272,25 @@ def _cases() -> list[tuple[str, dict[str, str]]]:
 
 
 CASES: list[tuple[str, dict[str, str]]] = _cases()
+
+
+# The second table (issue 17): cases gathered from other parsers' test files and issue
+# threads (each row cites its source) plus chat-style cases written from what sellers
+# receive in WeChat.  Data in parse_cases_public.tsv: text (\n for a line break), then
+# the expected fields, then the source.
+PUBLIC_TABLE = Path(__file__).with_name("parse_cases_public.tsv")
+PUBLIC_FIELDS = ("name", "phone", "province", "city", "district", "detail", "postal_code")
+
+
+def _public_cases() -> list[tuple[str, dict[str, str], str]]:
+    cases = []
+    with PUBLIC_TABLE.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle, delimiter="\t"):
+            if not row or row[0].startswith("#"):
+                continue
+            text, *values, source = row
+            cases.append((text.replace("\\n", "\n"), dict(zip(PUBLIC_FIELDS, values, strict=True)), source))
+    return cases
+
+
+PUBLIC_CASES: list[tuple[str, dict[str, str], str]] = _public_cases()

@@ -90,6 +90,13 @@ def _assert_consistent(result_dict: dict[str, object]) -> None:
     if not (province or city or district):
         assert adcode == ""
         return
+    if district and not (province or city):
+        # A lone district named in several cities (西湖区): no guess, the candidates instead.
+        assert adcode == ""
+        assert "ambiguous_region" in result_dict["warnings"]  # type: ignore[operator]
+        candidates = result_dict["candidates"]
+        assert len(candidates) > 1 and all(c["district"] == district for c in candidates)  # type: ignore[arg-type, index]
+        return
     region = regions.get(adcode)
     assert region is not None
     p, c, d = regions.path(adcode)

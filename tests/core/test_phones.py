@@ -30,7 +30,9 @@ from sellerdesk.core.phones import mask_phone, normalize_phone
         ("0755-88881234转8001", "0755-88881234-8001", "landline"),
         ("", "", "empty"),
         ("   ", "", "empty"),
-        ("400-820-8820", "400-820-8820", "other"),
+        ("400-820-8820", "400-820-8820", "service"),
+        ("4008208820", "400-820-8820", "service"),
+        ("800 810 8888", "800-810-8888", "service"),
         ("12345", "12345", "other"),
         ("1381234567", "1381234567", "other"),
     ],
@@ -38,7 +40,7 @@ from sellerdesk.core.phones import mask_phone, normalize_phone
 def test_normalize(typed: str, value: str, kind: str) -> None:
     result = normalize_phone(typed)
     assert (result.value, result.kind) == (value, kind)
-    assert result.valid == (kind in ("mobile", "landline"))
+    assert result.valid == (kind in ("mobile", "landline", "service"))
 
 
 def test_foreign_number_kept_and_valid() -> None:

@@ -26,7 +26,7 @@ from sellerdesk.core.fields import place_text
 from sellerdesk.core.person import looks_like_name, split_tail_name
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.core.region_matcher import RegionMatcher
-from sellerdesk.core.text import normalize
+from sellerdesk.core.text import normalize, to_simplified
 
 __all__ = ["FIELDS", "ParseResult", "format_one_line", "parse", "parse_to_json_dict"]
 
@@ -56,9 +56,15 @@ class ParseResult:
     """Field → 0..1; 0 for empty fields."""
     warnings: list[str] = field(default_factory=list)
     """Stable codes: ambiguous_region, no_region, no_phone, multiple_phones, no_name,
-    invalid_phone, region_filled_from_code, input_truncated."""
+    invalid_phone, region_filled_from_code, input_truncated, former_name (an old or everyday
+    region name read as the current unit, see notes), region_typo (a one-character slip in a
+    region name), phone_extension (see notes), buried_mobile (a mobile inside a longer digit
+    run, left alone), traditional_converted."""
     candidates: list[dict[str, str]] = field(default_factory=list)
     """Other readings when the region is ambiguous: dicts of province, city, district, adcode."""
+    notes: list[str] = field(default_factory=list)
+    """What the parser read differently from the text: '江干区 → 上城区' (an old name), a
+    phone's extension ('分机 8888')."""
 
     def address_fields(self) -> dict[str, str]:
         """This reading as the fields of a stored address (the one mapping from a parse result:
@@ -80,6 +86,7 @@ class ParseResult:
         out["confidence"] = dict(self.confidence)
         out["warnings"] = list(self.warnings)
         out["candidates"] = [dict(c) for c in self.candidates]
+        out["notes"] = list(self.notes)
         return out
 
 
@@ -105,17 +112,29 @@ def parse_to_json_dict(text: str) -> dict[str, Any]:
 
 def _parse(raw: str) -> ParseResult:
     warnings: list[str] = []
+    notes: list[str] = []
     if len(raw) > MAX_INPUT:
         raw = raw[:MAX_INPUT]
         warnings.append("input_truncated")
     text = normalize(raw)
+    typed = read = ""
+    if not text.isascii():
+        simplified = to_simplified(text)
+        if simplified != text:
+            # Read in simplified characters; the name and detail keep what was typed.
+            if len(simplified) == len(text):
+                typed, read = text, simplified
+            text = simplified
+            warnings.append("traditional_converted")
     if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
+    if "【" in text or "[" in text:
+        text = noise.BRACKET_LABEL_RE.sub(r"\1：", text)
     text = noise.LABEL_FAST_RE.sub(_mark_label, text)
-    text, phone = _take_phones(text, warnings)
+    text, phone = _take_phones(text, warnings, notes)
     postcode = None
     if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
         match = noise.POSTCODE_FAST_RE.search(text)
@@ -123,15 +142,27 @@ def _parse(raw: str) -> ParseResult:
             text = text[: match.start()] + "\n" + text[match.end() :]
             postcode = match.group(0)
         if _NINE_DIGITS.search(text):
+            if noise.BURIED_MOBILE_RE.search(text) is not None:  # the phones are out already
+                warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
     reading, start, end = _matcher().locate(text)
     warnings += reading[4]
     name, name_confidence, detail = _split_name_and_detail(text, start, end)
+    if reading[2] and detail.startswith(reading[2]):  # 桂东县桂东县清泉镇: typed twice
+        detail = detail[len(reading[2]) :].lstrip(_EDGE_PUNCT)
     if not name:
         warnings.append("no_name")
+    if typed:
+        name, detail = _as_typed(name, read, typed), _as_typed(detail, read, typed)
     adcode = reading[3]
     province, city, district, adcode_confidence = reading[6]
+    if start > 0 and text[start - 1] in "市省" and reading[1]:
+        slip = _slipped_name(text, start, reading[0], reading[1])
+        if slip:  # 郑洲市金水区: read as 郑州市 (the district settles it), but say so
+            warnings.append("region_typo")
+            notes.append(slip)
+            province, city = min(province, 0.6), min(city, 0.6)
     confidence = {
         "province": province,
         "city": city,
@@ -155,9 +186,12 @@ def _parse(raw: str) -> ParseResult:
         confidence,
         warnings,
         [dict(zip(_CANDIDATE_KEYS, c)) for c in reading[5]] if reading[5] else [],
+        notes + list(reading[9]) if reading[9] else notes,
     )
 
 
+_EXTENSION_STARTS = frozenset("-转分eE#")
+"""What an extension right after a mobile starts with (a space before it: not read as one)."""
 _CANDIDATE_KEYS = ("province", "city", "district", "adcode")
 
 
@@ -168,8 +202,9 @@ def _mark_label(match: re.Match[str]) -> str:
     return _NAME_LABEL_MARK if match.group().startswith(noise.NAME_LABELS) else "\n"
 
 
-def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
-    """Remove every phone from ``text``; return it and the first mobile (else landline)."""
+def _take_phones(text: str, warnings: list[str], notes: list[str]) -> tuple[str, str]:
+    """Remove every phone from ``text``; return it and the first mobile (else landline,
+    else service number).  An extension after a mobile goes to ``notes``."""
     found: list[str] = []
     # Mobiles: the pattern admits only [+(]86 / 0086 prefixes and 11 digits with spaces
     # or dashes, all of which normalize_phone accepts as that mobile: keep the digits.
@@ -184,9 +219,19 @@ def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
             if len(digits) != 11:  # digits with whitespace or dashes between them
                 digits = "".join(digits.replace("-", " ").split())
             found.append(digits)
+            after = pieces[i + 2]
+            if after and after[0] in _EXTENSION_STARTS:
+                ext = noise.EXTENSION_AFTER_RE.match(after)
+                if ext is not None:
+                    pieces[i + 2] = after[ext.end() :]
+                    if "phone_extension" not in warnings:
+                        warnings.append("phone_extension")
+                    notes.append(f"{digits} 分机 {ext.group(1)}")
         text = "\n".join(pieces[::3])
     if noise.LANDLINE_FAST_RE.search(text) is not None:
         text = _take_landlines(text, found)
+    if ("400" in text or "800" in text) and noise.SERVICE_FAST_RE.search(text) is not None:
+        text = _take_landlines(text, found, noise.SERVICE_FAST_RE)
     if found:  # mobiles were collected first, so a mobile beats a landline
         if len(found) > 1 and len(set(found)) > 1:
             warnings.append("multiple_phones")
@@ -195,8 +240,9 @@ def _take_phones(text: str, warnings: list[str]) -> tuple[str, str]:
     return text, ""
 
 
-def _take_landlines(text: str, found: list[str]) -> str:
-    """Replace each valid landline (with area code) by a newline and add it to ``found``."""
+def _take_landlines(text: str, found: list[str], pattern: re.Pattern[str] = noise.LANDLINE_FAST_RE) -> str:
+    """Replace each valid landline (with area code; or service number, ``pattern``) by a
+    newline and add it to ``found``."""
 
     def take(match: re.Match[str]) -> str:
         phone = normalize_phone(match.group(0))
@@ -205,7 +251,7 @@ def _take_landlines(text: str, found: list[str]) -> str:
             return "\n"
         return match.group(0)
 
-    return noise.LANDLINE_FAST_RE.sub(take, text)
+    return pattern.sub(take, text)
 
 
 def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float, str]:
@@ -240,9 +286,23 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     if not name:
         for pieces in (before_tokens, after_tokens):
             for i, tok in enumerate(pieces):
-                if looks_like_name(tok):
+                if looks_like_name(tok) and not _is_place_piece(tok):
                     name, confidence = tok, 0.85
                     del pieces[i]
+                    break
+            if name:
+                break
+    # 3. Structure: a separate piece that is not the phone, not a region and not the body of
+    # the address is the name, whatever its characters (小美, Tony, 王**, 扎西, 前台).
+    if not name:
+        for pieces, first in ((before_tokens, 0), (after_tokens, 1)):
+            for i in range(len(pieces) - 1, first - 1, -1):
+                if _name_slot(pieces[i], bool(first)):
+                    j = i  # Lily Wang: Latin words in a row are one name
+                    while j > first and pieces[i].isascii() and pieces[j - 1].isalpha() and pieces[j - 1].isascii():
+                        j -= 1
+                    name, confidence = " ".join(pieces[j : i + 1]), 0.75
+                    del pieces[j : i + 1]
                     break
             if name:
                 break
@@ -256,11 +316,84 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
     detail = detail_parts[0] if len(detail_parts) == 1 else _join(detail_parts)
-    # 3. A name glued after the house number: …88号林小满
+    # 4. A name glued after the house number: …88号林小满
     if not name:
         detail, name = split_tail_name(detail)
         confidence = 0.7 if name else 0.0
+    if len(name) > 1 and name[-1] == "收":  # 张三收, 李先生收
+        name = name[:-1]
     return name, confidence, detail.strip(_EDGE_PUNCT)
+
+
+_NOT_A_NAME_END = frozenset("省市区县州旗镇乡村")
+_PLACE_WORDS = (
+    "公园",
+    "中学",
+    "小学",
+    "大学",
+    "学校",
+    "医院",
+    "广场",
+    "大厦",
+    "小区",
+    "花园",
+    "市场",
+    "超市",
+    "公司",
+    "酒店",
+    "宾馆",
+    "银行",
+    "楼下",
+    "门口",
+    "门卫",
+    "对面",
+    "旁边",
+    "附近",
+    "驿站",
+    "单元",
+    "街道",
+    "新区",
+)
+
+
+def _name_slot(token: str, after: bool) -> bool:
+    """A separate piece that can only be the name: short, no digit, not a place word.
+
+    After the address body (``after``), a piece ending in 路 or 楼 is still the name
+    (张路, 王楼生); before it, one ending like a region (郑洲市) is a slipped region name.
+    """
+    if len(token) > 12 or token in noise.GREETINGS or any(ch.isdigit() for ch in token):
+        return False
+    cjk = len(_CJK.findall(token))
+    if cjk > 6 or (not cjk and not token.isascii()):
+        return False
+    if not cjk and not any(ch.isalpha() for ch in token):
+        return False
+    if _is_place_piece(token):
+        return False
+    return after or cjk <= 1 or token[-1] not in _NOT_A_NAME_END
+
+
+_is_place_piece = re.compile("|".join(_PLACE_WORDS)).search
+"""A piece naming a place (人民公园, 楼下, 门卫室): never the name."""
+
+
+def _as_typed(fragment: str, simplified: str, typed: str) -> str:
+    """``fragment`` of the simplified reading in the characters the customer typed (陈大文 →
+    陳大文), when it is one piece of the text; else as it is."""
+    at = simplified.find(fragment) if fragment else -1
+    return typed[at : at + len(fragment)] if at >= 0 else fragment
+
+
+def _slipped_name(text: str, start: int, province: str, city: str) -> str:
+    """'郑洲市 → 郑州市' when the text just before the regions is the city's (or province's)
+    name with one character wrong; '' otherwise."""
+    for name in (city, province):
+        typed = text[start - len(name) : start]
+        one_slip = len(typed) == len(name) and sum(a != b for a, b in zip(typed, name, strict=True)) == 1
+        if one_slip and typed[-1] == name[-1]:
+            return f"{typed} → {name}"
+    return ""
 
 
 def _has_address_content(token: str) -> bool:

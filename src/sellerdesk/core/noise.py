@@ -38,10 +38,13 @@ _OTHER_LABELS = (
     "邮政编码",
     "邮编",
 )
+_PHONE_LABELS = ("电话", "手机", "tel", "Tel", "TEL")
+"""Phone labels that stand without a colon right before the number (电话13812345678)."""
 LABEL_RE = re.compile(
     r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
     r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
     r"|(?:" + "|".join(label for label in _OTHER_LABELS if len(label) >= 3) + r")\s*"
+    r"|(?:" + "|".join(_PHONE_LABELS) + r")(?=\s*[+(\d])"
 )
 
 _COURIERS = "顺丰|邮政|EMS|ems|京东|中通|圆通|韵达|申通|百世|极兔|德邦|天天|快递"
@@ -71,6 +74,7 @@ CHATTER_RE = re.compile(
     r"|送货上门|工作日送货|周末送货|(?:节假日|周末)不收"
     r"|(?:订单号|订单编号|单号)\s*[:：]?\s*[A-Za-z0-9-]+"
     r"|复制(?:整段|这段)?(?:话|信息)?"
+    r"|(?:我家的|我的|收货)?地址(?:是|为)\s*[:：]?"
 )
 
 
@@ -90,6 +94,7 @@ LABEL_FAST_RE = re.compile(
         _each(_NAME_LABELS, r"\s*[:：]?\s*")
         + _each(_OTHER_LABELS, r"\s*[:：]\s*")
         + _each([label for label in _OTHER_LABELS if len(label) >= 3], r"\s*")
+        + _each(_PHONE_LABELS, r"(?=\s*[+(\d])")
     )
 )
 """A match is a name label (LABEL_RE's group "name") when it starts with one of
@@ -113,8 +118,34 @@ CHATTER_FAST_RE = re.compile(
         + ["送货上门", "工作日送货", "周末送货", "节假日不收", "周末不收"]
         + _each(["订单号", "订单编号", "单号"], r"\s*[:：]?\s*[A-Za-z0-9-]+")
         + ["复制(?:整段|这段)?(?:话|信息)?"]
+        + _each([a + "地址" + b for a in ("我家的", "我的", "收货", "") for b in "是为"], r"\s*[:：]?")
     )
 )
+
+BRACKET_LABEL_RE = re.compile(r"[【\[(（]\s*(" + "|".join(_NAME_LABELS + _OTHER_LABELS) + r")\s*[】\])）]\s*[:：]?")
+"""【收货人】张三, [电话] …: a label in brackets, replaced by the label and a colon."""
+
+GREETINGS = frozenset(
+    [
+        "亲",
+        "亲亲",
+        "你好",
+        "您好",
+        "哈喽",
+        "在吗",
+        "老板",
+        "老板好",
+        "hello",
+        "Hello",
+        "hi",
+        "Hi",
+        "嗯",
+        "好的",
+        "地址",
+        "收货信息",
+    ]
+)
+"""Pieces of chat that stand alone before an address and are not the recipient's name."""
 
 EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
 
@@ -125,7 +156,13 @@ MOBILE_IN_TEXT_RE = re.compile(r"(?<![\d])(?:(?:\+|00)?86[\s-]*|\(\+?86\)\s*)?(1
 LANDLINE_IN_TEXT_RE = re.compile(
     r"(?<![\d])(?:\(0\d{2,3}\)\s*|0\d{2,3}[\s-]?)[2-9]\d{2,3}[\s-]?\d{4}(?:\s*(?:转|-)\s*\d{1,5})?(?![\d])"
 )
-POSTCODE_RE = re.compile(r"(?<![\d#])[1-8]\d{5}(?![\d号室栋楼层座弄幢单户])")
+SERVICE_IN_TEXT_RE = re.compile(r"(?<![\d])[48]00[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
+"""400 / 800 service numbers (400-820-8820): phones without an area code."""
+EXTENSION_AFTER_RE = re.compile(r"\s*(?:-|转|分机|ext\.?|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
+"""An extension right after a mobile (13812345678-8888, …转123): group 1 is its digits."""
+BURIED_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+"""Once the phones are out, a mobile's pattern left in the text is inside a longer digit run."""
+POSTCODE_RE = re.compile(r"(?<![\d#])(?:[1-8]\d|0[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
 # The same patterns written so that ``re`` can skip in C to where a match may start: every
@@ -142,12 +179,13 @@ number without its leading 1 when there is no prefix."""
 LANDLINE_FAST_RE = re.compile(
     r"(?:\((?<!\d\()0\d{2,3}\)\s*|0(?<!\d0)\d{2,3}[\s-]?)[2-9]\d{2,3}[\s-]?\d{4}(?:\s*(?:转|-)\s*\d{1,5})?(?![\d])"
 )
-POSTCODE_FAST_RE = re.compile(r"[1-8](?<![\d#][1-8])\d{5}(?![\d号室栋楼层座弄幢单户])")
+SERVICE_FAST_RE = re.compile(r"[48](?<!\d[48])00[\s-]?\d{3}[\s-]?\d{4}(?![\d])")
+POSTCODE_FAST_RE = re.compile(r"(?:[1-8](?<![\d#][1-8])\d|0(?<![\d#]0)[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
 
 SEPARATOR_RE = re.compile(r"[\s,;|/，；、。!！?？~\n\t]+")
 TOKEN_RE = re.compile(r"[^\s,;|/，；、。!！?？~\n\t]+")
 """The non-empty pieces between separators (same class as SEPARATOR_RE, negated)."""
-EDGE_PUNCT = " -:：.,·_*#>=+\"'"
+EDGE_PUNCT = " -:：.,·_#>=+\"'"
 """Stripped from both ends of every piece of a paste (and of the detail)."""
 _NOT_SEP = r"[^\s,;|/，；、。!！?？~\n\t"
 _NOT_SEP_OR_EDGE = _NOT_SEP + "".join(re.escape(ch) for ch in EDGE_PUNCT)

@@ -63,6 +63,9 @@ _ADDRESS_CHARS = frozenset("路街道巷弄号栋幢楼室村镇乡区县市省�
 _TAIL_NAME = re.compile(r"[0-9A-Za-z号室栋幢楼座层户门]([\u4e00-\u9fff]{2,6})$")
 
 
+_FLOOR_CHARS = frozenset("楼层室号栋幢座")
+
+
 def has_surname(text: str) -> bool:
     """True when ``text`` starts with a known compound or single surname."""
     return text[:2] in COMPOUND_SURNAMES or text[:1] in SINGLE_SURNAMES
@@ -127,6 +130,8 @@ def split_tail_name(detail: str) -> tuple[str, str]:
     tail = match.group(1)
     cuts = [i for i in range(len(tail) - 2) if tail[i : i + 2] in COMPOUND_SURNAMES and len(tail) - i <= 4]
     cuts += [len(tail) - n for n in (3, 2, 4) if n <= len(tail)]
+    if tail[0] in _FLOOR_CHARS and detail[match.start(1) - 1].isdigit():
+        cuts = [cut for cut in cuts if cut > 0]  # …3楼李娜: 3楼 is the floor, 李娜 the name
     for cut in cuts:
         if looks_like_name(tail[cut:]):
             return detail[: match.start(1) + cut], tail[cut:]

@@ -1,7 +1,8 @@
 """Phone numbers: normalise what people type (or what Excel stored) and mask for logs.
 
 Conventions (shared/DESIGN.md): a mainland mobile is its 11 digits (``13812345678``); a
-landline is ``AREA-NUMBER`` (``021-64641234``, extension appended as ``-EXT``); anything
+landline is ``AREA-NUMBER`` (``021-64641234``, extension appended as ``-EXT``); a service
+number is ``400-820-8820`` (400 / 800, nationwide, no area code); anything
 else is kept as typed (stripped) and flagged ``valid=False`` unless it is a valid
 international number.
 """
@@ -15,7 +16,7 @@ from typing import Literal
 
 from sellerdesk.core.text import normalize
 
-PhoneKind = Literal["mobile", "landline", "other", "empty"]
+PhoneKind = Literal["mobile", "landline", "service", "other", "empty"]
 
 MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 _SEPARATORS = re.compile(r"[\s\-()（）.·/]+")
@@ -52,6 +53,9 @@ def normalize_phone(text: object) -> PhoneResult:
     landline = _as_landline(compact)
     if landline:
         return PhoneResult(landline, "landline", True)
+    service = _as_service(compact)
+    if service:
+        return PhoneResult(service, "service", True)
     ext = _EXTENSION.match(clean)
     if ext:
         landline = _as_landline(_SEPARATORS.sub("", ext.group(1)))
@@ -93,6 +97,13 @@ def _as_landline(compact: str) -> str:
     if len(number) not in (7, 8) or number[0] in "01":
         return ""
     return f"{area}-{number}"
+
+
+def _as_service(compact: str) -> str:
+    """'400-820-8820' when ``compact`` is a nationwide service number (400 / 800 and 7 digits)."""
+    if len(compact) == 10 and compact[:3] in ("400", "800") and compact.isdigit():
+        return f"{compact[:3]}-{compact[3:6]}-{compact[6:]}"
+    return ""
 
 
 def _valid_international(text: str) -> bool:

@@ -71,7 +71,10 @@ _STREET_WORDS = frozenset(
 _DIRECTIONS = frozenset("东南西北中")
 _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_OWN_LEVELS = ("71", "81", "82")
 _SCAN_LIMIT = 12  # hits considered; an address names its regions early
+_MAX_GAP = 8
+"""Characters between two region names beyond which the later one is part of the detail."""
 DECISION_CACHE_SIZE = 8192
 """Region-sequence decisions kept by :meth:`RegionMatcher.locate` (a few MB at most)."""
 # After a hit, the characters that may start a street word (see _is_place_after_alias):
@@ -105,6 +108,8 @@ class Reading(NamedTuple):
     """Index (among the usable hits) of the first hit naming the chosen chain."""
     last: int
     """Index of the last one."""
+    notes: tuple[str, ...] = ()
+    """Old or everyday names read as the current unit: '江干区 → 上城区'."""
 
 
 NO_REGION = Reading("", "", "", "", ("no_region",), (), (0.0, 0.0, 0.0, 0.0), -1, -1)
@@ -118,14 +123,31 @@ class RegionMatcher:
         full: set[str] = set()
         for region in _regions.all_regions():
             full.add(region.name)
-            for alias in _regions.aliases_of(region):
+            # Districts of 香港/澳门/台湾 by their full names only: their short names (大同,
+            # 文山, 中山, 凤山) are mainland cities and counties too.
+            outside = region.level == 3 and region.adcode[:2] in _OWN_LEVELS
+            for alias in (region.name,) if outside else _regions.aliases_of(region):
                 bucket = index.setdefault(alias, [])
                 if region not in bucket:
                     bucket.append(region)
+        former: dict[str, Region] = {}
         for alias, region in _regions.former_aliases():
             bucket = index.setdefault(alias, [])
             if region not in bucket:
                 bucket.append(region)
+            former[alias] = region
+        # A 县 that became a 区 (洞头县 → 洞头区, 武鸣县 → 武鸣区): the old spelling, when
+        # no region is called so and the 区 is the only one with that stem.
+        stems: dict[str, list[Region]] = {}
+        for region in _regions.all_regions():
+            if region.level == 3 and region.name[-1] == "区" and len(region.name) >= 3:
+                stems.setdefault(region.name[:-1], []).append(region)
+        for stem, found in stems.items():
+            old = stem + "县"
+            if len(found) == 1 and old not in index:
+                index[old] = [found[0]]
+                former[old] = found[0]
+        self._former = former
         self._index = {k: tuple(v) for k, v in index.items()}
         # Every alias has at least 2 characters (names.aliases never strips a name below
         # 2): the scan relies on it (a single character is never a region).
@@ -231,6 +253,9 @@ class RegionMatcher:
                 # Followed by a street word: part of a road or estate name (北京路, 中山花园,
                 # 宜宾南区).  A full name only before 路/街/巷/弄 or as 市场: 中山市场 is a
                 # market, 南山区科技园 is still 南山区.
+                if spans and start - spans[-1][1] > _MAX_GAP:
+                    matches = []  # far after the regions, in the detail: …盛乐校区内蒙古师范大学
+                    break
                 if not (end < n and text[end] in place_next and (full or _is_place_after_alias(text, end))):
                     spellings.append(alias)
                     spans.append((start, end))
@@ -245,6 +270,8 @@ class RegionMatcher:
         if not spellings:
             return NO_REGION, -1, -1
         reading = self._decide(tuple(spellings))
+        if not reading[3] and not reading[2]:
+            return reading, -1, -1  # candidates only: the region text stays in the detail
         return reading, spans[reading[7]][0], spans[reading[8]][1]
 
     def _split_shi(self, text: str, end: int, alias: str) -> tuple[str, int]:
@@ -313,6 +340,13 @@ class RegionMatcher:
         assert best is not None
 
         chain_set = chain_sets[best]
+        last = max(best_used)
+        while (
+            last + 1 < len(usable)
+            and (aliases[last + 1] in full_names or aliases[last + 1] in self._former)
+            and not chain_set.isdisjoint(usable[last + 1][0])
+        ):
+            last += 1  # 莱芜市莱城区: a second full name of the same place is no detail
         explicit: set[int] = set()
         full_levels: set[int] = set()
         for u in best_used:
@@ -322,24 +356,38 @@ class RegionMatcher:
                     explicit.add(region.level)
                     if hit_full:
                         full_levels.add(region.level)
+        notes = tuple(
+            f"{aliases[u]} → {self._former[aliases[u]].name}" for u in sorted(best_used) if aliases[u] in self._former
+        )
         paths = self._paths
         ties_paths = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
         province, city, district = paths[best]
+        adcode = best.adcode
+        if ties_paths and best.level == 3 and explicit == {3}:
+            # A lone 西湖区 (杭州, 南昌 …): the district is certain, its city is not; a lone
+            # 东乡 (东乡区, 东乡族自治县): not even the district.
+            province = city = None
+            adcode = ""
+            if any(path[2] is None or path[2].name != best.name for path in ties_paths):
+                district = None
         warnings = ["ambiguous_region"] if ties_paths else []
-        if not explicit.issuperset(range(1, best.level + 1)):
+        if adcode and not explicit.issuperset(range(1, best.level + 1)):
             warnings.append("region_filled_from_code")
+        if notes:
+            warnings.append("former_name")
         return Reading(
             province.name if province else "",
             city.name if city else "",
             district.name if district else "",
-            best.adcode,
+            adcode,
             tuple(warnings),
             tuple([_names(*path) for path in ties_paths]) if ties_paths else (),
             _region_confidence(
                 full_levels, explicit, bool(ties_paths), (province is not None, city is not None, district is not None)
             ),
             min(best_used),
-            max(best_used),
+            last,
+            notes,
         )
 
 

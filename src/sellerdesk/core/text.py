@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from typing import Any
 
 from sellerdesk.core.fields import MAX_LENGTH, MULTILINE_FIELDS
 
@@ -208,3 +210,44 @@ def cut_field(name: str, value: str, limit: int | None = None) -> tuple[str, boo
     if len(cleaned) <= limit:
         return cleaned, False
     return cleaned[:limit].rstrip(), True
+
+
+# --- traditional characters --------------------------------------------------------------------------------------
+#
+# Customers in Hong Kong, Taiwan and abroad type traditional characters (廣州市天河區, 臺北).
+# OpenCC (the `opencc` package: the project's own Python binding, Apache-2.0) converts them,
+# phrase by phrase.  Converting every paste would cost more than the rest of the parse, so
+# a character class of the characters OpenCC changes finds the pastes that need it; the
+# class is computed from OpenCC itself on first use (no hand-kept table).  Characters that
+# are also ordinary simplified text in region names or surnames (乾县, 於) do not trigger it.
+
+
+@lru_cache(maxsize=1)
+def _t2s() -> tuple[Any, re.Pattern[str]]:
+    import opencc  # noqa: PLC0415 - loaded on the first paste, not at start-up
+
+    converter = opencc.OpenCC("t2s")
+    chars = [chr(c) for c in range(0x4E00, 0xA000)]
+    converted = converter.convert("\n".join(chars)).split("\n")
+    keep = _SIMPLIFIED_IN_USE()
+    changed = sorted(a for a, b in zip(chars, converted, strict=True) if a != b and a not in keep)
+    return converter, re.compile("[" + "".join(changed) + "]")
+
+
+def _SIMPLIFIED_IN_USE() -> frozenset[str]:  # noqa: N802 - a constant computed late
+    from sellerdesk.core import regions  # noqa: PLC0415 - core.text is imported by regions
+    from sellerdesk.core.person import COMPOUND_SURNAMES, SINGLE_SURNAMES  # noqa: PLC0415
+
+    chars = set(SINGLE_SURNAMES) | {ch for s in COMPOUND_SURNAMES for ch in s}
+    for region in regions.all_regions():
+        chars.update(region.name)
+    return frozenset(chars)
+
+
+def to_simplified(text: str) -> str:
+    """``text`` with traditional characters read as simplified (廣州市天河區 → 广州市天河区);
+    text without any is returned as is after one regex search."""
+    converter, traditional = _t2s()
+    if traditional.search(text) is None:
+        return text
+    return str(converter.convert(text))

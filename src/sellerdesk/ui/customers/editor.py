@@ -797,7 +797,7 @@ class CustomerEditor(QWidget):
         else:
             self.candidates.setVisible(False)
         notes = [self._warning_text(code) for code in result.warnings]
-        notes = [n for n in notes if n]
+        notes = [n for n in notes if n] + list(result.notes)
         self.paste_note.setText("\n".join(notes))
         self.paste_note.setVisible(bool(notes))
         self._show_match(fields["phone"], parts.wechat)
@@ -924,6 +924,11 @@ class CustomerEditor(QWidget):
             "invalid_phone": self.tr("The phone number does not look right."),
             "region_filled_from_code": "",
             "input_truncated": self.tr("The text was very long; only its beginning was read."),
+            "former_name": self.tr("An old or everyday place name was read as today's region."),
+            "region_typo": self.tr("A place name looks mistyped; check the region."),
+            "phone_extension": self.tr("The phone had an extension; it is not in the phone field."),
+            "buried_mobile": self.tr("A mobile number inside a longer number was left alone; check the phone."),
+            "traditional_converted": "",
         }.get(code, "")
 
     # --- validation -----------------------------------------------------------------------------------------------

@@ -1,0 +1,117 @@
+"""Smart paste on real chat (issue 17): the name slot, old names, traditional characters, phones."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sellerdesk.core import noise
+from sellerdesk.core.address import parse
+from sellerdesk.core.text import to_simplified
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("小美 13812345678 浙江省杭州市西湖区文三路100号", "小美", "文三路100号"),
+        ("上海市徐汇区漕溪北路1号 前台 13812345678", "前台", "漕溪北路1号"),
+        ("Tony 13812345678 上海市徐汇区漕溪北路1号", "Tony", "漕溪北路1号"),
+        ("上海市徐汇区漕溪北路1号，cathy，13812345678", "cathy", "漕溪北路1号"),
+        ("Lily Wang 13812345678 上海市徐汇区漕溪北路1号", "Lily Wang", "漕溪北路1号"),
+        ("王** 13812345678 北京市朝阳区建国路88号", "王**", "建国路88号"),
+        ("丽 13812345678 北京市朝阳区建国路88号", "丽", "建国路88号"),
+        ("北京市朝阳区建国路88号 张路 13812345678", "张路", "建国路88号"),
+        ("阿依古丽 13812345678 新疆乌鲁木齐天山区解放北路3号", "阿依古丽", "解放北路3号"),
+        ("李先生收 13812345678 北京市朝阳区建国路88号", "李先生", "建国路88号"),
+        ("【收货人】周杰 13812345678 北京市朝阳区建国路88号", "周杰", "建国路88号"),
+        ("北京市朝阳区建国路88号3楼李娜13812345678", "李娜", "建国路88号3楼"),
+        ("江苏省苏州市姑苏区人民路100号 楼下 13612345678 陈晨", "陈晨", "人民路100号楼下"),
+        ("山东省济南市历下区 人民公园 13512345678", "", "人民公园"),
+        ("亲 13812345678 北京市朝阳区建国路88号", "", "建国路88号"),
+    ],
+)
+def test_the_name_slot_is_decided_by_structure(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+def test_old_names_give_the_current_unit_and_a_note() -> None:
+    result = parse("浙江省杭州市江干区钱江路2号 吴彦 13812345601")
+    assert (result.city, result.district) == ("杭州市", "上城区")
+    assert "former_name" in result.warnings
+    assert result.notes == ["江干区 → 上城区"]
+    assert result.to_dict()["notes"] == ["江干区 → 上城区"]
+    # a 县 that became a 区 needs no table row
+    county = parse("武鸣县人民路1号")
+    assert (county.city, county.district, county.detail) == ("南宁市", "武鸣区", "人民路1号")
+    assert county.notes == ["武鸣县 → 武鸣区"]
+
+
+def test_a_one_character_slip_is_read_with_a_warning_and_less_confidence() -> None:
+    result = parse("郑洲市金水区花园路1号 张三 13812345610")
+    assert (result.province, result.city, result.district) == ("河南省", "郑州市", "金水区")
+    assert "region_typo" in result.warnings and result.notes == ["郑洲市 → 郑州市"]
+    assert result.confidence["city"] < parse("郑州市金水区花园路1号").confidence["city"]
+
+
+def test_traditional_characters_are_read_as_simplified_and_kept_as_typed() -> None:
+    result = parse("收件人：陳大文 電話：13812345613 地址：廣東省深圳市福田區福華路1號")
+    assert (result.province, result.city, result.district) == ("广东省", "深圳市", "福田区")
+    assert (result.name, result.phone, result.detail) == ("陳大文", "13812345613", "福華路1號")
+    assert "traditional_converted" in result.warnings
+    assert "traditional_converted" not in parse("广东省深圳市福田区福华路1号").warnings
+    assert to_simplified("陕西省咸阳市乾县") == "陕西省咸阳市乾县"  # 乾 of 乾县 is no traditional 干
+
+
+def test_hong_kong_macau_and_taiwan_have_their_own_levels() -> None:
+    hk = parse("香港九龙油尖旺区弥敦道100号")
+    assert (hk.province, hk.city, hk.district, hk.detail) == ("香港特别行政区", "九龙", "油尖旺区", "弥敦道100号")
+    tw = parse("臺灣省臺北市信義區信義路五段7號")
+    assert (tw.province, tw.city, tw.district, tw.detail) == ("台湾省", "台北市", "信义区", "信義路五段7號")
+    mo = parse("澳门氹仔孙逸仙大马路1号")
+    assert (mo.city, mo.district) == ("澳门外岛", "嘉模堂区")
+
+
+def test_phones_service_numbers_extensions_and_buried_mobiles() -> None:
+    service = parse("上海市徐汇区漕溪北路1号 客服 400-820-8820")
+    assert (service.phone, service.name, service.detail) == ("400-820-8820", "客服", "漕溪北路1号")
+    ext = parse("张三 13812345678-8888 北京市朝阳区建国路88号")
+    assert (ext.phone, ext.detail) == ("13812345678", "建国路88号")
+    assert "phone_extension" in ext.warnings and ext.notes == ["13812345678 分机 8888"]
+    buried = parse("王五 2023112213812345678 北京市朝阳区建国路1号")
+    assert buried.phone == "" and "buried_mobile" in buried.warnings
+
+
+def test_no_guess_for_a_lone_district_or_a_road_named_after_a_place() -> None:
+    lone = parse("西湖区文三路1号 张三 13812345620")
+    assert (lone.province, lone.city, lone.district, lone.adcode) == ("", "", "西湖区", "")
+    assert "ambiguous_region" in lone.warnings
+    assert {c["city"] for c in lone.candidates} >= {"杭州市", "南昌市"}
+    # 东乡 is 东乡区 (抚州) or 东乡族自治县 (临夏): not even the district, and the text stays
+    unsure = parse("东乡人民路1号 张三")
+    assert (unsure.province, unsure.city, unsure.district, unsure.detail) == ("", "", "", "东乡人民路1号")
+    assert {c["district"] for c in unsure.candidates} == {"东乡区", "东乡族自治县"}
+    for text in ("延川路1号 张三 13812345622", "北京路100号 张三 13812345623"):
+        road = parse(text)
+        assert (road.province, road.city, road.district) == ("", "", "")
+        assert "no_region" in road.warnings
+
+
+def test_fast_service_pattern_agrees_with_the_readable_one() -> None:
+    for text in ("400-820-8820", "tel4008208820x", "14008208820", "800 810 8888 转", "a800-810-88881"):
+        assert [m.group() for m in noise.SERVICE_FAST_RE.finditer(text)] == [
+            m.group() for m in noise.SERVICE_IN_TEXT_RE.finditer(text)
+        ]
+
+
+@given(st.text(alphabet="0148 -x", max_size=30))
+def test_fast_service_pattern_agrees_on_digit_soup(text: str) -> None:
+    fast = [m.span() for m in noise.SERVICE_FAST_RE.finditer(text)]
+    assert fast == [m.span() for m in noise.SERVICE_IN_TEXT_RE.finditer(text)]
+
+
+def test_bracketed_labels() -> None:
+    assert re.sub(noise.BRACKET_LABEL_RE, r"\1：", "【收货人】张三【电话】138") == "收货人：张三电话：138"
