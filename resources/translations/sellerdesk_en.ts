@@ -2651,6 +2651,14 @@ Keep it somewhere safe.</source>
     <context>
         <name>RegionTree</name>
         <message>
+            <source>All matching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The numbers count the customers the search and filters let through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All customers</source>
             <translation type="unfinished" />
         </message>
@@ -2665,6 +2673,13 @@ Keep it somewhere safe.</source>
         <message>
             <source>(city unknown)</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) matching the search and filters</source>
+            <translation>
+                <numerusform>%n customer matching the search and filters</numerusform>
+                <numerusform>%n customers matching the search and filters</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n customer(s)</source>

@@ -1,3 +1,6 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Customer
 from sellerdesk.store.queries import CustomerFilter
@@ -196,7 +199,9 @@ def test_address_sort_key_follows_every_address_write(store):
     customers.add_address(ids["al"], _addr("上海市", "上海市", "浦东新区", "世纪大道1号"))  # 阿亮's first address
     assert queries.ordered_ids("address") == _address_order_by_join()
     customers.save_customer(
-        ids["ww"], {"name": "王五"}, [customers.AddressEdit(None, id=customers.live_addresses(ids["ww"])[0].id, deleted=True)]
+        ids["ww"],
+        {"name": "王五"},
+        [customers.AddressEdit(None, id=customers.live_addresses(ids["ww"])[0].id, deleted=True)],
     )
     assert queries.ordered_ids("address") == _address_order_by_join()
     customers.trash_customers([ids["zl"]])
@@ -205,3 +210,19 @@ def test_address_sort_key_follows_every_address_write(store):
     # the key itself: NULL without a live default address
     keys = dict(Customer.select(Customer.id, Customer.address_key).tuples())
     assert keys[ids["ww"]] is None and keys[ids["al"]] == "上海市\x01上海市\x01浦东新区\x01世纪大道1号"
+
+
+@given(
+    order=st.permutations(list(range(1, 40))),
+    allowed=st.sets(st.integers(1, 45)),
+    tiers=st.lists(st.sets(st.integers(1, 45)), max_size=3),
+    reverse=st.booleans(),
+)
+def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse):
+    expected = queries.apply_allowed(order, allowed)
+    if reverse:
+        expected.reverse()
+    expected = queries.apply_rank(expected, tiers)
+    if allowed:
+        assert queries.OrderGather(list(order)).keep(allowed, tiers, reverse) == expected
+    assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]

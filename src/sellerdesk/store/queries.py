@@ -155,8 +155,12 @@ def apply_rank(ids: list[int], tiers: Sequence[set[int]]) -> list[int]:
     if not ranked or not ids:
         return ids
     head: list[int] = []
+    earlier: set[int] = set()
     for tier in ranked:
+        if earlier:
+            tier = tier - earlier  # (a customer in two tiers goes with the first)
         head.extend(filter(tier.__contains__, ids))
+        earlier |= tier
     if not head:
         return ids
     if len(head) == len(ids):
@@ -195,19 +199,44 @@ class OrderGather:
     in a byte mask (a few hundred KB, in the CPU's cache) and reads it back in the order's
     sequence with one C-level gather, instead of 300k probes of a 200k-entry set."""
 
-    def __init__(self, order: Sequence[int]) -> None:
-        self.order = order if isinstance(order, list) else list(order)
-        self.top = max(self.order, default=0)
+    def __init__(self, order: list[int]) -> None:
+        self.order = order
+        self.top = max(order, default=0)
         # itemgetter of one index returns the item, not a tuple: orders that short take the set path
-        self._gather = operator.itemgetter(*self.order) if len(self.order) > 1 else None
+        self._gather = operator.itemgetter(*order) if len(order) > 1 else None
 
-    def keep(self, allowed: set[int]) -> list[int]:
+    def keep(self, allowed: set[int], tiers: Sequence[set[int]] = (), reverse: bool = False) -> list[int]:
+        """The order restricted to ``allowed``, reversed with ``reverse``, the members of each
+        of ``tiers`` first (as :func:`apply_rank` would put them, in one pass)."""
         if self._gather is None:
-            return [cid for cid in self.order if cid in allowed]
-        mask = bytearray(max(self.top, max(allowed)) + 1)
+            ids = [cid for cid in self.order if cid in allowed]
+            if reverse:
+                ids.reverse()
+            return apply_rank(ids, tiers)
+        top = max(self.top, max(allowed))
+        mask = bytearray(top + 1)
         for cid in allowed:
             mask[cid] = 1
-        return list(itertools.compress(self.order, self._gather(mask)))
+        ranked = [tier for tier in tiers if tier]
+        for level, tier in enumerate(reversed(ranked), start=2):  # the first tier gets the highest mark
+            for cid in tier:
+                if cid <= top and mask[cid]:
+                    mask[cid] = level
+        marks = self._gather(mask)
+        if not ranked:
+            ids = list(itertools.compress(self.order, marks))
+            if reverse:
+                ids.reverse()
+            return ids
+        levels = bytes(marks)
+        out: list[int] = []
+        for level in range(len(ranked) + 1, 0, -1):
+            table = bytes(1 if i == level else 0 for i in range(256))
+            part = list(itertools.compress(self.order, levels.translate(table)))
+            if reverse:
+                part.reverse()
+            out.extend(part)
+        return out
 
 
 def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = False) -> list[int]:
@@ -310,7 +339,8 @@ def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> 
     """
     state = "NOT NULL" if trashed else "NULL"
     # (named: left to itself the planner scans the wider covering address-key index)
-    sql = f'SELECT "id" FROM "customer" INDEXED BY "customer_incomplete" WHERE "deleted_at" IS {state} AND {INCOMPLETE_SQL}'
+    sql = f'SELECT "id" FROM "customer" INDEXED BY "customer_incomplete" WHERE "deleted_at" IS {state} '
+    sql += f"AND {INCOMPLETE_SQL}"
     found = set(id_list(sql))
     return found if customers is None else found & customers
 

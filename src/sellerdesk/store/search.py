@@ -584,7 +584,7 @@ def matches(query: str) -> pw.ColumnBase | None:
 
 # --- ranking -------------------------------------------------------------------------------------------------------
 
-RANK_PREFIX_LIMIT = 20_000
+RANK_PREFIX_LIMIT = 10_000
 """A prefix shared by more customers than this ranks nobody above the rest (``d``, ``1``, ``demo``
 begin nearly every WeChat ID or phone): reading all those ids would cost more than it tells."""
 
@@ -624,15 +624,18 @@ def rank_tiers(query: str, trashed: bool = False) -> list[set[int]]:
     for clause in exact:  # one query per column, so each reads its own index
         first.update(id_list(*Customer.select(Customer.id).where(live & clause).sql()))
     second: set[int] = set()
+    db = DB.obj
     for column, text in prefix:
-        found = id_list(
-            *Customer.select(Customer.id)
+        query = (
+            Customer.select(Customer.id)
             .where(live & (column >= text) & (column < _after_prefix(text)))
             .limit(RANK_PREFIX_LIMIT + 1)
-            .sql()
         )
-        if len(found) <= RANK_PREFIX_LIMIT:
-            second.update(found)
+        sql, params = query.sql()
+        # counted first from the index (cheap), read only when it ranks anybody
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        if count <= RANK_PREFIX_LIMIT:
+            second.update(id_list(sql, params))
     return [first, second - first]
 
 

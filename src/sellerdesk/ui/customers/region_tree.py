@@ -162,7 +162,9 @@ class RegionTree(QTreeView):
             if self.filtered:
                 item.setToolTip(self.tr("%n customer(s) matching the search and filters", "", count))
                 if count == 0 and kind != "all":
-                    item.setForeground(self.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText))
+                    item.setForeground(
+                        self.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+                    )
             else:
                 item.setToolTip(self.tr("%n customer(s)", "", count))
         if icon_name:

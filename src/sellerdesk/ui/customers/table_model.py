@@ -112,6 +112,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 50  # a screenful or two: a new filter's first paint reads only what it shows
     MAX_PAGES = 160
+    GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
 
     reloaded = Signal()
 
@@ -202,17 +203,19 @@ class CustomerTableModel(QAbstractTableModel):
             if position is None:
                 position = self._positions[key] = dict(zip(order, range(len(order))))
         gather = None
-        if allowed is not None and position is None and len(order) > 1000:
+        if allowed is not None and position is None and len(order) > self.GATHER_FROM:
             key = (self._sort, self._filter.trashed)
             gather = self._gathers.get(key)
             if gather is None:
                 gather = self._gathers[key] = queries.OrderGather(order)
-        ids = queries.apply_allowed(order, allowed, position, gather)
+        # a search puts its exact, then prefix matches of name/phone/WeChat first
+        tiers = search.rank_tiers(self._filter.search, self._filter.trashed) if self._filter.search else []
+        if gather is not None and allowed:  # a big answer: filter, rank and turn in one pass
+            return gather.keep(allowed, tiers, self._descending)
+        ids = queries.apply_allowed(order, allowed, position)
         if self._descending:
             ids.reverse()
-        if self._filter.search:  # exact, then prefix matches of name/phone/WeChat first
-            ids = queries.apply_rank(ids, search.rank_tiers(self._filter.search, self._filter.trashed))
-        return ids
+        return queries.apply_rank(ids, tiers) if tiers else ids
 
     def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
