@@ -293,9 +293,11 @@ def allowed_ids(
         sets.append(set(id_list(*query.sql())))
     if not sets:
         return None
+    if len(sets) == 1:
+        return sets[0]  # (callers never change the set: a cached region set may be returned as is)
     sets.sort(key=len)
-    out = set(sets[0])
-    for other in sets[1:]:
+    out = sets[0] & sets[1]
+    for other in sets[2:]:
         out &= other
     return out
 
