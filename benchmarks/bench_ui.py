@@ -215,7 +215,8 @@ def anchor(result_path: str, customers: int) -> None:
 
     rng = random.Random(1)
     everyone = list(range(1, customers + 1))
-    resets = sorted(timed(lambda: model.show(rng.sample(everyone, customers // 10))) for _ in range(20))
+    answers = [rng.sample(everyone, customers // 10) for _ in range(20)]  # made before the clock starts
+    resets = sorted(timed(lambda ids=ids: model.show(ids)) for ids in answers)
     shuffled = everyone[:]
     rng.shuffle(shuffled)
     sort_ms = timed(lambda: model.show(sorted(shuffled)))

@@ -959,7 +959,10 @@ class MainWindow(QMainWindow):
             return  # the orders view writes its own summary (_orders_summary)
         trash = self.trash_view_action.isChecked()
         if self._total is None or self._total[0] != trash:  # recounted only when the data or view changes
-            self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
+            if self.model.filter.trashed == trash:  # the model's kept sort order: no COUNT(*) here
+                self._total = (trash, len(self.model.ordered_ids()))
+            else:
+                self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
         total = self._total[1]
         shown = self.model.rowCount()
         selected = len(self.selected_rows())
@@ -1012,6 +1015,7 @@ class MainWindow(QMainWindow):
 
     def _counts_failed(self, message: str) -> None:
         self._counts_pending = False
+        self._counts_asked = None  # asked again with the next change
         log.warning("region counts failed: %s", message)
 
     def _counts_arrived(self, counts: queries.ViewCounts) -> None:
