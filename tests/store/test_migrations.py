@@ -297,7 +297,9 @@ def test_step_9_fills_the_address_key_and_its_indexes_serve_the_queries(tmp_path
 
         text = plan('SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY "address_key", id')
         assert "customer_live_address" in text and "TEMP B-TREE" not in text
-        assert "customer_live_name_text" in plan("SELECT id FROM customer WHERE deleted_at IS NULL AND name >= ?", ("张",))
+        assert "customer_live_name_text" in plan(
+            "SELECT id FROM customer WHERE deleted_at IS NULL AND name >= ?", ("张",)
+        )
         initials = "SELECT id FROM customer WHERE deleted_at IS NULL AND name_initials >= ? AND name_initials < ?"
         assert "customer_live_initials" in plan(initials, ("zs", "zt"))
     finally:

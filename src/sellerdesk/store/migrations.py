@@ -297,18 +297,32 @@ ADDRESS_KEY_SQL = (
 
 
 def _address_key_update(cid: str) -> str:
+    """Recompute a customer's key from the address table (an address left the default role)."""
     return f'UPDATE "customer" SET "address_key" = {ADDRESS_KEY_SQL.format(cid=cid)} WHERE "id" = {cid};'
 
 
+# The key of a live default address written from the row itself: no read of the address
+# table, so bulk loads (the importer, demo data; address indexes deferred) stay linear.
+_KEY_FROM_NEW = (
+    'UPDATE "customer" SET "address_key" = new.province || char(1) || new.city || char(1) || new.district '
+    '|| char(1) || new.detail WHERE "id" = new.customer_id;'
+)
+
 ADDRESS_KEY_TRIGGERS = [
     'CREATE TRIGGER IF NOT EXISTS "address_key_ai" AFTER INSERT ON "address" '
-    f"WHEN new.is_default = 1 AND new.deleted_at IS NULL BEGIN {_address_key_update('new.customer_id')} END",
+    f"WHEN new.is_default = 1 AND new.deleted_at IS NULL BEGIN {_KEY_FROM_NEW} END",
+    # the address is (still or now) the live default: its own values
     'CREATE TRIGGER IF NOT EXISTS "address_key_au" AFTER UPDATE OF "province", "city", "district", "detail", '
     '"is_default", "deleted_at", "customer_id" ON "address" '
-    "WHEN old.is_default = 1 OR new.is_default = 1 "
-    f"BEGIN {_address_key_update('old.customer_id')} {_address_key_update('new.customer_id')} END",
-    'CREATE TRIGGER IF NOT EXISTS "address_key_ad" AFTER DELETE ON "address" WHEN old.is_default = 1 '
+    f"WHEN new.is_default = 1 AND new.deleted_at IS NULL BEGIN {_KEY_FROM_NEW} END",
+    # it was the live default and is no longer (unset, deleted, moved): its old customer's key
+    # is read again from what is left
+    'CREATE TRIGGER IF NOT EXISTS "address_key_au_left" AFTER UPDATE OF "is_default", "deleted_at", "customer_id" '
+    'ON "address" WHEN old.is_default = 1 AND old.deleted_at IS NULL AND NOT (new.is_default = 1 '
+    "AND new.deleted_at IS NULL AND new.customer_id = old.customer_id) "
     f"BEGIN {_address_key_update('old.customer_id')} END",
+    'CREATE TRIGGER IF NOT EXISTS "address_key_ad" AFTER DELETE ON "address" '
+    f"WHEN old.is_default = 1 AND old.deleted_at IS NULL BEGIN {_address_key_update('old.customer_id')} END",
 ]
 
 # "Address incomplete" from the key: no live default address, or one without a province,
