@@ -128,7 +128,7 @@ def _where(
         for province, city in flt.cities:
             clause = (Address.province == province) & (Address.city == city)
             place = clause if place is None else (place | clause)
-        region = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
+        region: pw.ColumnBase | None = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
         if flt.incomplete_address:
             region = incomplete_expr() if region is None else (region | incomplete_expr())
         if region is not None:

@@ -626,12 +626,12 @@ def rank_tiers(query: str, trashed: bool = False) -> list[set[int]]:
     second: set[int] = set()
     db = DB.obj
     for column, text in prefix:
-        query = (
+        bounded = (
             Customer.select(Customer.id)
             .where(live & (column >= text) & (column < _after_prefix(text)))
             .limit(RANK_PREFIX_LIMIT + 1)
         )
-        sql, params = query.sql()
+        sql, params = bounded.sql()
         # counted first from the index (cheap), read only when it ranks anybody
         (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
         if count <= RANK_PREFIX_LIMIT:
