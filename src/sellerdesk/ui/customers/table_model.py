@@ -207,7 +207,7 @@ class CustomerTableModel(QAbstractTableModel):
             key = (self._sort, self._filter.trashed)
             gather = self._gathers.get(key)
             if gather is None:
-                gather = self._gathers[key] = queries.OrderGather(order)
+                gather = self._gathers[key] = queries.OrderGather(order, queries.max_customer_id())
         # a search puts its exact, then prefix matches of name/phone/WeChat first
         tiers = search.rank_tiers(self._filter.search, self._filter.trashed) if self._filter.search else []
         if gather is not None and allowed:  # a big answer: filter, rank and turn in one pass
