@@ -3068,6 +3068,14 @@ but:
     <context>
         <name>RegionTree</name>
         <message>
+            <source>All matching</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The numbers count the customers the search and filters let through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>All customers</source>
             <translation type="unfinished" />
         </message>
@@ -3082,6 +3090,13 @@ but:
         <message>
             <source>(city unknown)</source>
             <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) matching the search and filters</source>
+            <translation>
+                <numerusform>%n customer matching the search and filters</numerusform>
+                <numerusform>%n customers matching the search and filters</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n customer(s)</source>

@@ -3055,6 +3055,14 @@ but:
     <context>
         <name>RegionTree</name>
         <message>
+            <source>All matching</source>
+            <translation>全部匹配</translation>
+        </message>
+        <message>
+            <source>The numbers count the customers the search and filters let through.</source>
+            <translation>数字只计符合当前搜索和筛选的客户。</translation>
+        </message>
+        <message>
             <source>All customers</source>
             <translation>全部客户</translation>
         </message>
@@ -3069,6 +3077,12 @@ but:
         <message>
             <source>(city unknown)</source>
             <translation>（城市未知）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) matching the search and filters</source>
+            <translation>
+                <numerusform>%n 个客户符合搜索和筛选</numerusform>
+            </translation>
         </message>
         <message numerus="yes">
             <source>%n customer(s)</source>

@@ -267,3 +267,41 @@ def test_step_8_indexes_serve_the_new_queries(tmp_path):
                 )
     finally:
         db.close()
+
+
+def test_step_9_fills_the_address_key_and_its_indexes_serve_the_queries(tmp_path):
+    from sellerdesk.store import customers
+    from sellerdesk.store.models import DB
+
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    migrations.migrate(db, target=8)
+    DB.initialize(db)
+    try:
+        place = {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路1号"}
+        full = insert_customer(db, {"name": "张三"}, [place])
+        no_city = insert_customer(db, {"name": "李四"}, [{**place, "city": ""}])
+        no_district = insert_customer(db, {"name": "王五"}, [{**place, "district": ""}])
+        none = insert_customer(db, {"name": "赵六"}, [])
+        migrations.migrate(db)
+        keys = dict(db.execute_sql("SELECT id, address_key FROM customer").fetchall())
+        assert keys[full] == "广东省\x01深圳市\x01南山区\x01桃园路1号" and keys[none] is None
+        assert queries.incomplete_ids() == {no_city, none}  # an empty district is not incomplete
+        assert queries.count_incomplete() == 2
+        later = customers.create_customer({"name": "钱七"}, [{**place, "detail": ""}]).id
+        assert queries.incomplete_ids() == {no_city, none, later}
+        assert no_district not in queries.incomplete_ids()
+
+        def plan(sql, params=()):
+            return " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+
+        text = plan('SELECT id FROM customer WHERE deleted_at IS NULL ORDER BY "address_key", id')
+        assert "customer_live_address" in text and "TEMP B-TREE" not in text
+        assert "customer_live_name_text" in plan(
+            "SELECT id FROM customer WHERE deleted_at IS NULL AND name >= ?", ("张",)
+        )
+        initials = "SELECT id FROM customer WHERE deleted_at IS NULL AND name_initials >= ? AND name_initials < ?"
+        assert "customer_live_initials" in plan(initials, ("zs", "zt"))
+    finally:
+        DB.initialize(None)
+        db.close()

@@ -1,4 +1,8 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sellerdesk.store import customers, queries
+from sellerdesk.store.models import Customer
 from sellerdesk.store.queries import CustomerFilter
 
 
@@ -99,7 +103,11 @@ def test_id_lists_match_the_sql_filters(store):
     for flt in filters:
         for sort in queries.SORT_KEYS:
             ascending = queries.customer_ids(flt, sort)
-            assert queries.customer_ids(flt, sort, descending=True) == ascending[::-1]
+            descending = queries.customer_ids(flt, sort, descending=True)
+            if flt.search:  # the exact and prefix matches come first either way (test_search_rank)
+                assert sorted(descending) == sorted(ascending)
+            else:
+                assert descending == ascending[::-1]
             assert len(ascending) == queries.count_customers(flt), (flt, sort)
     assert set(queries.customer_ids(CustomerFilter(incomplete_address=True))) == {ids["al"], ids["zl"]}
     assert queries.incomplete_ids() == {ids["al"], ids["zl"]}
@@ -164,3 +172,57 @@ def test_iter_customers_records_read_as_the_models_do(store):
     assert [a["id"] for a in doc["addresses"]] == [office.id, home.id]
     assert doc["addresses"][0]["is_default"] is True and doc["addresses"][0]["verified_at"]
     assert doc["addresses"][1]["is_default"] is False and doc["addresses"][1]["verified_at"] == ""
+
+
+def _address_order_by_join(trashed=False):
+    """The address sort as a join of the default address would give it (the reference)."""
+    sql = (
+        'SELECT c."id" FROM "customer" c LEFT JOIN "address" a ON a."customer_id" = c."id" AND a."is_default" = 1 '
+        'AND a."deleted_at" IS NULL WHERE c."deleted_at" IS ' + ("NOT NULL" if trashed else "NULL") + " "
+        'ORDER BY a."province", a."city", a."district", a."detail", c."id"'
+    )
+    return queries.id_list(sql)
+
+
+def test_address_sort_key_follows_every_address_write(store):
+    ids = _seed()
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    # the default's fields change; a second address becomes the default; one is deleted
+    zs_home = customers.live_addresses(ids["zs"])[0]
+    customers.update_address(zs_home.id, {"province": "北京市", "city": "北京市", "detail": "长安街1号"})
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    other = customers.add_address(ids["ls"], _addr("安徽省", "合肥市", "蜀山区", "长江西路9号"), make_default=True)
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    assert Customer.get_by_id(ids["ls"]).address_key == "安徽省\x01合肥市\x01蜀山区\x01长江西路9号"
+    customers.delete_address(other.id)
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    customers.add_address(ids["al"], _addr("上海市", "上海市", "浦东新区", "世纪大道1号"))  # 阿亮's first address
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    customers.save_customer(
+        ids["ww"],
+        {"name": "王五"},
+        [customers.AddressEdit(None, id=customers.live_addresses(ids["ww"])[0].id, deleted=True)],
+    )
+    assert queries.ordered_ids("address") == _address_order_by_join()
+    customers.trash_customers([ids["zl"]])
+    assert queries.ordered_ids("address", trashed=True) == _address_order_by_join(trashed=True) == [ids["zl"]]
+    assert queries.ordered_ids("address", descending=True) == _address_order_by_join()[::-1]
+    # the key itself: NULL without a live default address
+    keys = dict(Customer.select(Customer.id, Customer.address_key).tuples())
+    assert keys[ids["ww"]] is None and keys[ids["al"]] == "上海市\x01上海市\x01浦东新区\x01世纪大道1号"
+
+
+@given(
+    order=st.permutations(list(range(1, 40))),
+    allowed=st.sets(st.integers(1, 45)),
+    tiers=st.lists(st.sets(st.integers(1, 45)), max_size=3),
+    reverse=st.booleans(),
+)
+def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse):
+    expected = queries.apply_allowed(order, allowed)
+    if reverse:
+        expected.reverse()
+    expected = queries.apply_rank(expected, tiers)
+    if allowed:
+        assert queries.OrderGather(list(order)).keep(allowed, tiers, reverse) == expected
+    assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]

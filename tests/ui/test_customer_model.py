@@ -123,3 +123,27 @@ def test_tier_column_shows_the_levels_name(model):
     assert shown[silver] == "白银"
     model.set_filter(CustomerFilter(tiers=("silver",)))
     assert model.rowCount() == 1
+
+
+def test_big_views_rank_and_filter_through_the_gather(store, monkeypatch):
+    """The byte-mask path of long views gives the same rows as the set path of short ones."""
+    from sellerdesk.store import customers
+    from sellerdesk.store.queries import CustomerFilter
+    from sellerdesk.ui.customers.table_model import CustomerTableModel
+
+    for name, wechat in (("常振思", "demo_czs1"), ("张三", ""), ("张世杰", ""), ("李四", "zs_li"), ("王五", "")):
+        customers.create_customer({"name": name, "wechat": wechat})
+    results = []
+    for gather_from in (1000, 0):
+        monkeypatch.setattr(CustomerTableModel, "GATHER_FROM", gather_from)
+        model = CustomerTableModel()
+        seen = []
+        for descending in (False, True):
+            model.set_sort("name", descending)
+            model.set_filter(CustomerFilter(search="zs"))
+            seen.append([model.customer_row(r).name for r in range(model.rowCount())])
+            model.set_filter(CustomerFilter())
+        results.append(seen)
+    assert results[0] == results[1]
+    assert results[1][0] == ["张三", "李四", "张世杰", "常振思"]  # exact initials, then prefixes, then the rest
+    assert results[1][1] == ["张三", "张世杰", "李四", "常振思"]

@@ -167,6 +167,59 @@ def test_region_tree_counts_and_multi_select(window):
     assert not any(t.startswith("华南") for t in texts)
 
 
+def _tree_texts(window):
+    model = window.regions.model_
+    out = []
+    for row in range(model.rowCount()):
+        item = model.item(row)
+        out.append(item.text())
+        out.extend(item.child(r).text() for r in range(item.rowCount()))
+    return out
+
+
+def test_region_counts_follow_search_tag_and_tier(window, qtbot):
+    _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号", tags="VIP")
+    _add("张伟", "13812340000", "浙江省", "杭州市", "西湖区", "文三路2号")
+    _add("李四", "13700002222", "浙江省", "杭州市", "西湖区", "文三路3号", tags="VIP")
+    _add("王五")
+    window.on_customers_changed()
+    assert _tree_texts(window)[0] == "All customers  (4)"
+    window.regions.select_keys([("province", "广东省")])
+    type_into(window.search, "张")
+    window.apply_filter()
+    # counted once typing pauses, in a worker: the shape stays, the numbers are the matches
+    qtbot.waitUntil(lambda: _tree_texts(window)[0].startswith("All matching"), timeout=3000)
+    texts = _tree_texts(window)
+    assert texts[0] == "All matching  (2)" and window.regions.filtered
+    assert "广东省  (1)" in texts and "浙江省  (1)" in texts and "Address incomplete  (0)" in texts
+    assert window.regions.current_selection().provinces == ("广东省",)  # the selection survived the recount
+    assert len(window.model.ids()) == 1
+    window.search.clear()
+    window.tag_filter.setCurrentIndex(window.tag_filter.findData("VIP"))
+    qtbot.waitUntil(lambda: "浙江省  (1)" in _tree_texts(window) and "广东省  (1)" in _tree_texts(window))
+    assert _tree_texts(window)[0] == "All matching  (2)"
+    zero = [window.regions._items[("province", p)] for p in ("浙江省",)]
+    assert zero[0].text() == "浙江省  (1)"
+    window.tag_filter.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: _tree_texts(window)[0] == "All customers  (4)")
+    assert not window.regions.filtered
+
+
+def test_counts_after_a_save_come_from_one_coalesced_job(window, qtbot, monkeypatch):
+    from sellerdesk.jobs import runner
+
+    monkeypatch.setattr(runner, "synchronous", False)  # a real worker thread
+    _add("张三", "13812345678", "广东省", "深圳市", "南山区", "科技园1号")
+    window.on_customers_changed()
+    qtbot.waitUntil(lambda: not window.counter.busy, timeout=5000)
+    started = window.counter.started
+    for _ in range(5):  # five saves in a row: one job runs, the newest request waits, the rest are dropped
+        window.refresh_counts()
+    qtbot.waitUntil(lambda: not window.counter.busy, timeout=5000)
+    assert 1 <= window.counter.started - started <= 2
+    assert _tree_texts(window)[0] == "All customers  (1)" and window.counts_ready
+
+
 def test_delete_undo_trash_restore_purge(window, qtbot, launched):
     ids = [_add(n) for n in ("甲一", "乙二", "丙三")]
     window.on_customers_changed()

@@ -94,6 +94,9 @@ class Customer(BaseModel):
     created_at = pw.DateTimeField(default=utcnow)
     updated_at = pw.DateTimeField(default=utcnow)
     deleted_at = pw.DateTimeField(null=True, index=True)
+    # The default address as one sort key (province, city, district, detail joined by char(1));
+    # NULL without one. Kept by triggers of schema step 9 (store/migrations.py): never written here.
+    address_key = pw.TextField(null=True)
 
 
 class Address(BaseModel):

@@ -7,7 +7,9 @@ few rows on screen. Region filters look at each customer's default address.
 
 from __future__ import annotations
 
+import itertools
 import json
+import operator
 from collections import namedtuple
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ from sellerdesk.core.fields import place_text
 from sellerdesk.core.tiers import NORMAL, RANK, TierRules
 from sellerdesk.store import search
 from sellerdesk.store.customers import split_list
+from sellerdesk.store.migrations import INCOMPLETE_SQL
 from sellerdesk.store.models import Address, Customer
 
 
@@ -38,10 +41,6 @@ class CustomerFilter:
 
 
 # Sort keys the table offers, each an expression (the id breaks ties so the order is total).
-def _address_sort() -> tuple[pw.ColumnBase, ...]:
-    return (DefaultAddress.province, DefaultAddress.city, DefaultAddress.district, DefaultAddress.detail)
-
-
 DefaultAddress = Address.alias("da")
 
 
@@ -55,7 +54,7 @@ SORT_KEYS: dict[str, Callable[[], tuple[pw.ColumnBase, ...]]] = {
     "name": lambda: (Customer.name_pinyin,),
     "phone": lambda: (Customer.phone,),
     "wechat": lambda: (Customer.wechat,),
-    "address": _address_sort,
+    "address": lambda: (Customer.address_key,),  # the default address (a key kept by triggers)
     "region": lambda: (DefaultAddress.province, DefaultAddress.city),
     "tags": lambda: (Customer.tags,),
     "tier": _tier_sort,
@@ -85,13 +84,10 @@ def _default_addresses() -> pw.ModelSelect[Address]:
     return Address.select(Address.customer).where((Address.is_default == True) & Address.deleted_at.is_null())  # noqa: E712 (peewee expression)
 
 
-def incomplete_expr() -> pw.Expression:
-    """Customers whose default address is missing or lacks province, city or detail.
-
-    Written as ``id NOT IN (complete default addresses)`` so it needs no join.
-    """
-    complete = _default_addresses().where((Address.province != "") & (Address.city != "") & (Address.detail != ""))
-    return Customer.id.not_in(complete)
+def incomplete_expr() -> pw.ColumnBase:
+    """Customers whose default address is missing or lacks province, city or detail: a test
+    of the maintained ``address_key`` (schema 9), served by a partial index of those customers."""
+    return pw.SQL(INCOMPLETE_SQL)
 
 
 def _list_contains(column: pw.ColumnBase, item: str) -> pw.Expression:
@@ -132,7 +128,7 @@ def _where(
         for province, city in flt.cities:
             clause = (Address.province == province) & (Address.city == city)
             place = clause if place is None else (place | clause)
-        region = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
+        region: pw.ColumnBase | None = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
         if flt.incomplete_address:
             region = incomplete_expr() if region is None else (region | incomplete_expr())
         if region is not None:
@@ -146,14 +142,46 @@ def customer_ids(flt: CustomerFilter = CustomerFilter(), sort: str = "name", des
     The whole sort order of the view (:func:`ordered_ids`, read from an index) filtered by
     the set of ids the filter allows (:func:`allowed_ids`): no sort of a search result.
     """
-    return apply_allowed(ordered_ids(sort, descending, flt.trashed), allowed_ids(flt))
+    ids = apply_allowed(ordered_ids(sort, descending, flt.trashed), allowed_ids(flt))
+    return apply_rank(ids, search.rank_tiers(flt.search, flt.trashed)) if flt.search else ids
 
 
-def apply_allowed(order: Sequence[int], allowed: set[int] | None, position: dict[int, int] | None = None) -> list[int]:
+def apply_rank(ids: list[int], tiers: Sequence[set[int]]) -> list[int]:
+    """``ids`` (a view in its sort order) with the members of each of ``tiers`` moved to the
+    front, tier by tier, each keeping the view's order (:func:`search.rank_tiers`: exact
+    matches, then prefix matches, then the rest). C-level passes over ``ids``: a few ms at 300k.
+    """
+    ranked = [tier for tier in tiers if tier]
+    if not ranked or not ids:
+        return ids
+    head: list[int] = []
+    earlier: set[int] = set()
+    for tier in ranked:
+        if earlier:
+            tier = tier - earlier  # (a customer in two tiers goes with the first)
+        head.extend(filter(tier.__contains__, ids))
+        earlier |= tier
+    if not head:
+        return ids
+    if len(head) == len(ids):
+        return head
+    placed = set(head)
+    head.extend(itertools.filterfalse(placed.__contains__, ids))
+    return head
+
+
+def apply_allowed(
+    order: Sequence[int],
+    allowed: set[int] | None,
+    position: dict[int, int] | None = None,
+    gather: OrderGather | None = None,
+) -> list[int]:
     """``order`` restricted to ``allowed`` (None: everything), keeping the order.
 
     ``position`` (id → index in ``order``, when the caller keeps one) lets a small answer be
     sorted by position instead of walking the whole order: 12 hits out of 100k in µs, not ms.
+    ``gather`` (:class:`OrderGather` of ``order``, when the caller keeps one) filters a big
+    answer through a byte mask instead of set lookups: about a third of the time at 300k.
     """
     if allowed is None:
         return list(order)
@@ -161,7 +189,67 @@ def apply_allowed(order: Sequence[int], allowed: set[int] | None, position: dict
         return []
     if position is not None and len(allowed) * 16 < len(order):
         return sorted((cid for cid in allowed if cid in position), key=position.__getitem__)
+    if gather is not None:
+        return gather.keep(allowed)
     return list(filter(allowed.__contains__, order))  # C-level loop: ~5 ms for 100k
+
+
+class OrderGather:
+    """An id order prepared for filtering by big id sets: :meth:`keep` marks the allowed ids
+    in a byte mask (a few hundred KB, in the CPU's cache) and reads it back in the order's
+    sequence with one C-level gather, instead of 300k probes of a 200k-entry set."""
+
+    def __init__(self, order: list[int], top: int = 0) -> None:
+        self.order = order
+        # the mask's size; ``top``: the highest id in the database (max_customer_id), so an
+        # answer's trashed ids fit without a max() over the answer
+        self.top = max(max(order, default=0), top)
+        # itemgetter of one index returns the item, not a tuple: orders that short take the set path
+        self._gather = operator.itemgetter(*order) if len(order) > 1 else None
+
+    def keep(self, allowed: set[int], tiers: Sequence[set[int]] = (), reverse: bool = False) -> list[int]:
+        """The order restricted to ``allowed``, reversed with ``reverse``, the members of each
+        of ``tiers`` first (as :func:`apply_rank` would put them, in one pass)."""
+        if self._gather is None:
+            ids = [cid for cid in self.order if cid in allowed]
+            if reverse:
+                ids.reverse()
+            return apply_rank(ids, tiers)
+        top = self.top
+        mask = bytearray(top + 1)
+        try:
+            for cid in allowed:
+                mask[cid] = 1
+        except IndexError:  # an id above the order's (a trashed or newer customer): the mask grows
+            top = max(top, max(allowed))
+            mask = bytearray(top + 1)
+            for cid in allowed:
+                mask[cid] = 1
+        ranked = [tier for tier in tiers if tier]
+        for level, tier in enumerate(reversed(ranked), start=2):  # the first tier gets the highest mark
+            for cid in tier:
+                if cid <= top and mask[cid]:
+                    mask[cid] = level
+        marks = self._gather(mask)
+        if not ranked:
+            ids = list(itertools.compress(self.order, marks))
+            if reverse:
+                ids.reverse()
+            return ids
+        levels = bytes(marks)
+        out: list[int] = []
+        for level in range(len(ranked) + 1, 0, -1):
+            table = bytes(1 if i == level else 0 for i in range(256))
+            part = list(itertools.compress(self.order, levels.translate(table)))
+            if reverse:
+                part.reverse()
+            out.extend(part)
+        return out
+
+
+def max_customer_id() -> int:
+    row = Customer._meta.database.execute_sql('SELECT max("id") FROM "customer"').fetchone()
+    return int(row[0]) if row and row[0] is not None else 0
 
 
 def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = False) -> list[int]:
@@ -194,7 +282,7 @@ def allowed_ids(
     Each part is one indexed id query: the search (:func:`search.matching_ids`), the region
     (:func:`region_ids`; ``region_cache`` keeps those sets while the data does not change),
     then tags, tiers and flags. Callers intersect the result with :func:`ordered_ids`
-    (``universe``: that list, when they have it, saves reading it again for "incomplete").
+    (``universe``: that list, when they have it; no part needs it since schema 9).
     """
     sets: list[set[int]] = []
     if flt.ids is not None:
@@ -218,9 +306,11 @@ def allowed_ids(
         sets.append(set(id_list(*query.sql())))
     if not sets:
         return None
+    if len(sets) == 1:
+        return sets[0]  # (callers never change the set: a cached region set may be returned as is)
     sets.sort(key=len)
-    out = set(sets[0])
-    for other in sets[1:]:
+    out = sets[0] & sets[1]
+    for other in sets[2:]:
         out &= other
     return out
 
@@ -251,30 +341,26 @@ def region_ids(flt: CustomerFilter, universe: Sequence[int] | None = None) -> se
         )
         out.update(id_list(*query.sql()))
     if flt.incomplete_address:
-        out |= incomplete_ids(flt.trashed, set(universe) if universe is not None else None)
+        out |= incomplete_ids(flt.trashed)  # (one partial index: ``universe`` is not needed)
     return out
 
 
 def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> set[int]:
     """Customers (live, or trashed) whose default address is missing or lacks province, city or detail.
 
-    On schema 4 both parts are partial indexes of a few thousand entries at most, read
-    without touching the tables; the rest is set arithmetic. ``customers``: every customer
-    in that state, when the caller already holds them.
+    One read of a partial index of those customers (schema 9), a few thousand entries at most
+    in real data. ``customers``: kept for callers that pass every customer of that state
+    (the answer is limited to them).
     """
-    if customers is None:
-        customers = set(
-            id_list('SELECT "id" FROM "customer" WHERE "deleted_at" IS ' + ("NOT NULL" if trashed else "NULL"))
-        )
-    with_default = id_list('SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL')
-    lacking = id_list(
-        'SELECT "customer_id" FROM "address" WHERE "is_default" = 1 AND "deleted_at" IS NULL '
-        "AND (\"province\" = '' OR \"city\" = '' OR \"detail\" = '')"
-    )
-    return customers.difference(with_default) | customers.intersection(lacking)
+    state = "NOT NULL" if trashed else "NULL"
+    # (named: left to itself the planner scans the wider covering address-key index)
+    sql = f'SELECT "id" FROM "customer" INDEXED BY "customer_incomplete" WHERE "deleted_at" IS {state} '
+    sql += f"AND {INCOMPLETE_SQL}"
+    found = set(id_list(sql))
+    return found if customers is None else found & customers
 
 
-_ADDRESS_SORTS = ("address", "region")
+_ADDRESS_SORTS = ("region",)
 
 
 def count_customers(flt: CustomerFilter = CustomerFilter()) -> int:
@@ -421,6 +507,50 @@ def _count_without_default(customers: pw.ModelSelect[Customer]) -> int:
 def count_incomplete(flt: CustomerFilter = CustomerFilter()) -> int:
     query = _where(Customer.select(Customer.id), flt, with_regions=False).where(incomplete_expr())
     return query.count()
+
+
+@dataclass(frozen=True)
+class ViewCounts:
+    """What the region tree and the filter boxes show, read in one go off the UI thread.
+
+    ``totals``/``incomplete``: every customer of the view's Trash state per (province, city)
+    (the tree's shape); ``shown``/``shown_incomplete``: those the search, tag and tier filters
+    let through (None without such a filter); ``tags``/``tiers``: the filter boxes' lists.
+    """
+
+    flt: CustomerFilter
+    totals: dict[tuple[str, str], int] | None
+    incomplete: int | None
+    shown: dict[tuple[str, str], int] | None
+    shown_incomplete: int | None
+    tags: list[str] | None
+    tiers: list[str] | None
+
+
+def counts_filter(flt: CustomerFilter) -> CustomerFilter:
+    """The part of ``flt`` the region counts follow: search, tags, tiers and Trash (not regions)."""
+    return CustomerFilter(search=flt.search, tags=tuple(flt.tags), tiers=tuple(flt.tiers), trashed=flt.trashed)
+
+
+def is_narrowed(flt: CustomerFilter) -> bool:
+    """Whether ``flt`` (a :func:`counts_filter`) leaves anyone of its Trash state out."""
+    return bool(flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None)
+
+
+def view_counts(flt: CustomerFilter, totals: bool = True) -> ViewCounts:
+    """Region counts for the tree: the whole view's (with ``totals``: after a change of the data)
+    and, when ``flt`` narrows it, those of the customers it lets through. Seconds of SQL at
+    300k customers in the worst case (a tag filter scans every customer): call it in a job."""
+    base = counts_filter(flt)
+    everyone = CustomerFilter(trashed=flt.trashed)
+    whole = region_counts(everyone) if totals else None
+    whole_incomplete = count_incomplete(everyone) if totals else None
+    shown = shown_incomplete = None
+    if is_narrowed(base):
+        shown = region_counts(base)
+        shown_incomplete = count_incomplete(base)
+    lists = (all_tags(), all_tiers()) if totals else (None, None)
+    return ViewCounts(base, whole, whole_incomplete, shown, shown_incomplete, *lists)
 
 
 def all_tags() -> list[str]:

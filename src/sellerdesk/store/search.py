@@ -580,3 +580,65 @@ def matches(query: str) -> pw.ColumnBase | None:
     for term in terms[1:]:
         expr = expr & term_expr(term)
     return expr
+
+
+# --- ranking -------------------------------------------------------------------------------------------------------
+
+RANK_PREFIX_LIMIT = 10_000
+"""A prefix shared by more customers than this ranks nobody above the rest (``d``, ``1``, ``demo``
+begin nearly every WeChat ID or phone): reading all those ids would cost more than it tells."""
+
+
+def rank_tiers(query: str, trashed: bool = False) -> list[set[int]]:
+    """Who comes first among the hits of ``query``: [exact matches, prefix matches].
+
+    Ranked by the first term: an exact match is a name, WeChat ID (as typed, or in lower
+    case), phone or the whole of the pinyin initials equal to it (``zs`` → 张三); a prefix
+    match is a name, initials, WeChat ID or phone (three digits or more) starting with it
+    (``zs`` → 张世杰, ``张`` → 张伟). Everything else the search finds (an address, a
+    WeChat ID or initials containing the term: 常振思 for ``zs``) comes after both. Each
+    set is one indexed lookup (equality, or a range on the column's index); the sets may
+    hold customers the search does not find, callers keep only the hits
+    (:func:`sellerdesk.store.queries.apply_rank`). Empty for an empty query.
+    """
+    terms = _terms(query)
+    if not terms:
+        return []
+    term = terms[0]
+    lowered = term.lower()
+    live = Customer.deleted_at.is_null(not trashed)
+    exact: list[pw.ColumnBase] = [Customer.name == term, Customer.wechat.in_(sorted({term, lowered}))]
+    prefix: list[tuple[pw.Field, str]] = [(Customer.name, term), (Customer.wechat, term)]
+    if lowered != term:
+        prefix.append((Customer.wechat, lowered))
+    if _ASCII_LETTERS.match(lowered):
+        exact.append(Customer.name_initials == lowered)
+        prefix.append((Customer.name_initials, lowered))
+    if _DIGITS.match(term) or _PHONE_LIKE.match(term):
+        exact.append(Customer.phone == term)
+        if len(term) >= 3:
+            prefix.append((Customer.phone, term))
+    from sellerdesk.store.queries import id_list  # (queries imports this module)
+
+    first: set[int] = set()
+    for clause in exact:  # one query per column, so each reads its own index
+        first.update(id_list(*Customer.select(Customer.id).where(live & clause).sql()))
+    second: set[int] = set()
+    db = DB.obj
+    for column, text in prefix:
+        bounded = (
+            Customer.select(Customer.id)
+            .where(live & (column >= text) & (column < _after_prefix(text)))
+            .limit(RANK_PREFIX_LIMIT + 1)
+        )
+        sql, params = bounded.sql()
+        # counted first from the index (cheap), read only when it ranks anybody
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        if count <= RANK_PREFIX_LIMIT:
+            second.update(id_list(sql, params))
+    return [first, second - first]
+
+
+def _after_prefix(text: str) -> str:
+    """The smallest string greater than every string starting with ``text`` (binary order)."""
+    return text + "\U0010ffff"

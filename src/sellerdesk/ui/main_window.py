@@ -3,12 +3,14 @@ and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
 after the last keystroke. At start-up the window shows the first page before anything else:
-the region tree counts and the tag/tier lists (:meth:`MainWindow.refresh_counts`) are read
-just after the first paint, and again whenever customers change. Jobs in worker threads
-(:mod:`sellerdesk.jobs.runner`) read through their own connection; the sqlcipher3 reference
-leak that once made two reading threads abort is neutralised by
-:mod:`sellerdesk.store.sqlcipher_guard`. Import/export and backup/restore come from their
-controllers (:mod:`sellerdesk.ui.exchange.actions`, :mod:`sellerdesk.ui.backup.actions`).
+the region tree counts and the tag/tier lists (:func:`sellerdesk.store.queries.view_counts`,
+~0.2 s at 100k) are read in a worker (:class:`~sellerdesk.jobs.latest.Latest`: one at a time,
+only the newest request kept) just after the first paint, again whenever customers change, and
+for the numbers of the matching customers whenever the search, tag or tier filter changes.
+Worker jobs read through their own connection; the sqlcipher3 reference leak that once made two
+reading threads abort is neutralised by :mod:`sellerdesk.store.sqlcipher_guard`. Import/export
+and backup/restore come from their controllers (:mod:`sellerdesk.ui.exchange.actions`,
+:mod:`sellerdesk.ui.backup.actions`).
 Geometry, splitter sizes, the page and the column layouts are kept in ``context.settings``.
 Every order write emits ``context.orders_changed``: the orders view reloads and the customer
 table reads its counts again (when it is next shown, if the orders page is in front).
@@ -50,6 +52,7 @@ from sellerdesk import APP_NAME, __version__
 from sellerdesk.core import regions
 from sellerdesk.core.tiers import LEVELS
 from sellerdesk.i18n import LANGUAGES
+from sellerdesk.jobs.latest import Latest
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import customers, demo, queries
 from sellerdesk.store import tiers as store_tiers
@@ -74,6 +77,7 @@ REGION_PANE = 160  # px: the region tree's default width
 EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WINDOW
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
+COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
 DEMO_SIZE = 1000
 
 
@@ -109,6 +113,19 @@ class MainWindow(QMainWindow):
         self.exchange = None
         self.counts_ready = False  # region counts and tag/tier lists filled in (see refresh_counts)
         self.customers_stale = False  # orders changed while the orders page was in front
+        # region counts in a worker: the whole view's (after data changes: _totals_stale) and
+        # the matching customers' (after filter changes); see _request_counts
+        self.counter = Latest(_count_view, "region-counts", self)
+        self.counter.ready.connect(self._counts_arrived)
+        self.counter.failed.connect(self._counts_failed)
+        self._totals_stale = True
+        self._totals: tuple[bool, dict[tuple[str, str], int], int] | None = None  # (trashed, counts, incomplete)
+        self._counts_asked: CustomerFilter | None = None
+        self._counts_pending = False
+        self.counts_timer = QTimer(self)
+        self.counts_timer.setSingleShot(True)
+        self.counts_timer.setInterval(COUNTS_DELAY_MS)
+        self.counts_timer.timeout.connect(self._request_counts)
 
         self.model = CustomerTableModel(self)
         self._build_widgets()
@@ -138,7 +155,6 @@ class MainWindow(QMainWindow):
         self.tier_job: Job | None = None  # the start-up check of the 12-month window (after the first counts)
         self._tier_settings_job: Job | None = None
         self.apply_filter()
-        self._counts_pending = False
         self.table.viewport().installEventFilter(self)  # counts start once the first rows are painted
 
     # --- widgets ------------------------------------------------------------------------------------------------
@@ -737,6 +753,8 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.remind_timer.stop()
+        self.counts_timer.stop()
+        self.counter.stop()
         self._finish_tier_check()
         self.save_state()
         super().closeEvent(event)
@@ -808,6 +826,10 @@ class MainWindow(QMainWindow):
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
         self._update_view()
+        if self.counts_ready or self._counts_pending:
+            # (before the first paint the start-up count comes later) once typing pauses: a
+            # count per keystroke would compete with the next keystroke for the CPU
+            self.counts_timer.start()
 
     def _on_region(self, selection: RegionSelection) -> None:
         self.region = selection
@@ -987,7 +1009,10 @@ class MainWindow(QMainWindow):
             return  # the orders view writes its own summary (_orders_summary)
         trash = self.trash_view_action.isChecked()
         if self._total is None or self._total[0] != trash:  # recounted only when the data or view changes
-            self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
+            if self.model.filter.trashed == trash:  # the model's kept sort order: no COUNT(*) here
+                self._total = (trash, len(self.model.ordered_ids()))
+            else:
+                self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
         total = self._total[1]
         shown = self.model.rowCount()
         selected = len(self.selected_rows())
@@ -1016,17 +1041,44 @@ class MainWindow(QMainWindow):
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
         self._total = None
-        self.model.forget()  # the data changed: read the sort order again (the counts use it)
+        self.model.forget()  # the data changed: read the sort order again
         self.refresh_counts()
         self.apply_filter(reload=True)
 
     def refresh_counts(self) -> None:
-        """Region counts (the incomplete count from the model's id list) and the tag/tier lists."""
-        trash = self.trash_view_action.isChecked()
-        universe = self.model.ordered_ids() if not trash else None
-        incomplete = len(queries.incomplete_ids(False, set(universe) if universe is not None else None))
-        self.regions.apply_counts(queries.region_counts(), incomplete, emit=False)
-        self._fill_tag_tier(queries.all_tags(), queries.all_tiers())
+        """The data changed (or the window just showed): region counts and the tag/tier lists
+        are read again, in a worker; :meth:`_counts_arrived` shows them."""
+        self._totals_stale = True
+        self._counts_pending = True
+        self.counts_timer.stop()
+        self._request_counts()
+
+    def _request_counts(self) -> None:
+        """Ask for the counts the tree lacks: the whole view's when the data or the Trash view
+        changed, the matching customers' when the search, tag or tier filter changed."""
+        flt = queries.counts_filter(self.current_filter())
+        totals = self._totals_stale or self._totals is None or self._totals[0] != flt.trashed
+        if not totals and flt == self._counts_asked:
+            return
+        self._counts_asked = flt
+        self.counter.request((flt, totals))
+
+    def _counts_failed(self, message: str) -> None:
+        self._counts_pending = False
+        self._counts_asked = None  # asked again with the next change
+        log.warning("region counts failed: %s", message)
+
+    def _counts_arrived(self, counts: queries.ViewCounts) -> None:
+        """A count from the worker (the newest asked for): the tree, and the tag/tier lists."""
+        if counts.totals is not None and counts.incomplete is not None:
+            self._totals = (counts.flt.trashed, counts.totals, counts.incomplete)
+            self._totals_stale = False
+            if counts.tags is not None and counts.tiers is not None:
+                self._fill_tag_tier(counts.tags, counts.tiers)
+        if self._totals is None:
+            return
+        _trashed, totals, incomplete = self._totals
+        self.regions.apply_counts(totals, incomplete, False, counts.shown, counts.shown_incomplete)
         self.counts_ready = True
         self._counts_pending = False
         region = self.regions.current_selection()
@@ -1122,7 +1174,7 @@ class MainWindow(QMainWindow):
     def _on_saved(self, customer_id: int) -> None:
         self._total = None
         self.model.forget()
-        self.refresh_counts()
+        self.refresh_counts()  # in a worker
         self.model.reload()
         self.select_customer(customer_id)
         self._update_view()
@@ -1362,3 +1414,10 @@ class ShortcutsDialog(QDialog):
 
 
 __all__ = ["AboutDialog", "MainWindow", "ShortcutsDialog"]
+
+
+def _count_view(request: tuple[CustomerFilter, bool]) -> queries.ViewCounts:
+    """The region counts job (in a worker): ``request`` is (the filter, whether the whole
+    view's counts and the tag/tier lists are wanted too)."""
+    flt, totals = request
+    return queries.view_counts(flt, totals)

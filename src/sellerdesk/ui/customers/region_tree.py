@@ -2,10 +2,12 @@
 
 Multi-select (Ctrl/Shift-click). The selection becomes the region part of a
 :class:`CustomerFilter` (provinces, (province, city) pairs, incomplete_address); the main
-window combines it with search, tag and tier. Counts come from one indexed query
-(:func:`queries.region_counts`) and are refreshed whenever customers change; the main
-window counts in a worker and hands the numbers to :meth:`RegionTree.apply_counts`, so
-the tree can be built without them (``counted=False``: labels without numbers).
+window combines it with search, tag and tier. Counts come from indexed queries
+(:func:`queries.view_counts`); the main window counts in a worker whenever customers or the
+search, tag and tier filters change and hands the numbers to :meth:`RegionTree.apply_counts`
+(whole-view counts give the tree its shape; with a filter the numbers are those of the
+matching customers, under "All matching"), so the tree can be built without them
+(``counted=False``: labels without numbers).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QPalette, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView
 
 from sellerdesk.core import regions
@@ -54,6 +56,8 @@ class RegionTree(QTreeView):
         self.setAnimated(True)
         self._updating = False
         self._items: dict[tuple, QStandardItem] = {}  # (kind, value) → item, for select_keys
+        self.filtered = False  # the numbers are of the customers a search/tag/tier filter lets through
+        self._shown: dict[tuple[str, str], int] | None = None
         self.selectionModel().selectionChanged.connect(self._on_selection)
         if counted:
             self.refresh()
@@ -67,21 +71,38 @@ class RegionTree(QTreeView):
         self.apply_counts(queries.region_counts(), queries.count_incomplete(), emit)
 
     def apply_counts(
-        self, counts: dict[tuple[str, str], int] | None, incomplete: int | None, emit: bool = True
+        self,
+        counts: dict[tuple[str, str], int] | None,
+        incomplete: int | None,
+        emit: bool = True,
+        shown: dict[tuple[str, str], int] | None = None,
+        shown_incomplete: int | None = None,
     ) -> None:
-        """Rebuild from counts per (province, city) (None: not counted yet, no numbers shown)."""
+        """Rebuild from counts per (province, city) (None: not counted yet, no numbers shown).
+
+        ``shown``: the counts of the customers the search, tag and tier filters let through;
+        the tree keeps the shape of ``counts`` (no place disappears while typing) and shows
+        these numbers instead, places without a match greyed, under "All matching".
+        """
         selected = {self._key(i) for i in self.selectionModel().selectedIndexes()}
         expanded = set()
         for row in range(self.model_.rowCount()):
             self._collect_expanded(self.model_.index(row, 0), expanded)
+        self.filtered = shown is not None
+        self._shown = shown if shown is not None else counts
         self._updating = True
         try:
             self.model_.clear()
             self._items = {}
             root = self.model_.invisibleRootItem()
-            total = sum(counts.values()) if counts is not None else None
+            numbers = shown if shown is not None else counts
+            total = sum(numbers.values()) if numbers is not None else None
             counts = counts or {}
-            everyone = self._item(self.tr("All customers"), total, "all", None, "people")
+            if shown is not None:
+                everyone = self._item(self.tr("All matching"), total, "all", None, "search")
+                everyone.setToolTip(self.tr("The numbers count the customers the search and filters let through."))
+            else:
+                everyone = self._item(self.tr("All customers"), total, "all", None, "people")
             root.appendRow(everyone)
             order = _province_order()
             by_province: dict[str, dict[str, int]] = {}
@@ -93,21 +114,19 @@ class RegionTree(QTreeView):
                 provinces = [p for p in by_province if regions.big_region(p) == big]
                 if not provinces:
                     continue
-                big_total = sum(sum(c.values()) for p in provinces for c in [by_province[p]])
-                big_item = self._item(big, big_total, "big", big, "map")
+                big_item = self._item(big, self._sum(provinces, by_province), "big", big, "map")
                 for province in sorted(provinces, key=lambda p: order.get(p, 999)):
                     placed.add(province)
                     big_item.appendRow(self._province_item(province, by_province[province]))
                 root.appendRow(big_item)
             others = [p for p in by_province if p not in placed]
             if others:
-                other_item = self._item(
-                    self.tr("Other"), sum(sum(by_province[p].values()) for p in others), "big", "", "map"
-                )
+                other_item = self._item(self.tr("Other"), self._sum(others, by_province), "big", "", "map")
                 for province in sorted(others):
                     other_item.appendRow(self._province_item(province, by_province[province]))
                 root.appendRow(other_item)
-            root.appendRow(self._item(self.tr("Address incomplete"), incomplete, "incomplete", None, "warning"))
+            missing = shown_incomplete if shown is not None else incomplete
+            root.appendRow(self._item(self.tr("Address incomplete"), missing, "incomplete", None, "warning"))
             for row in range(self.model_.rowCount()):
                 self._restore(self.model_.index(row, 0), selected, expanded)
         finally:
@@ -115,12 +134,23 @@ class RegionTree(QTreeView):
         if emit:
             self._emit()
 
+    def _sum(self, provinces: list[str], by_province: dict[str, dict[str, int]]) -> int:
+        """The number shown for these provinces: all their customers, or those matching."""
+        return sum(self._number(p, city, by_province) for p in provinces for city in by_province[p])
+
+    def _number(self, province: str, city: str, by_province: dict[str, dict[str, int]]) -> int:
+        if not self.filtered:
+            return by_province[province][city]
+        return self._shown.get((province, city), 0) if self._shown is not None else 0
+
     def _province_item(self, province: str, cities: dict[str, int]) -> QStandardItem:
-        item = self._item(province, sum(cities.values()), "province", province, None)
+        by_province = {province: cities}
+        item = self._item(province, self._sum([province], by_province), "province", province, None)
         if len(cities) > 1 or (cities and next(iter(cities)) not in ("", province)):
-            for city in sorted(cities, key=lambda c: -cities[c]):
+            numbers = {city: self._number(province, city, by_province) for city in cities}
+            for city in sorted(cities, key=lambda c: (-numbers[c], -cities[c])):
                 label = city or self.tr("(city unknown)")
-                item.appendRow(self._item(label, cities[city], "city", (province, city), None))
+                item.appendRow(self._item(label, numbers[city], "city", (province, city), None))
         return item
 
     def _item(self, text: str, count: int | None, kind: str, value, icon_name: str | None) -> QStandardItem:
@@ -129,7 +159,14 @@ class RegionTree(QTreeView):
         item.setData(value, VALUE_ROLE)
         self._items.setdefault((kind, tuple(value) if isinstance(value, (list, tuple)) else value), item)
         if count is not None:
-            item.setToolTip(self.tr("%n customer(s)", "", count))
+            if self.filtered:
+                item.setToolTip(self.tr("%n customer(s) matching the search and filters", "", count))
+                if count == 0 and kind != "all":
+                    item.setForeground(
+                        self.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
+                    )
+            else:
+                item.setToolTip(self.tr("%n customer(s)", "", count))
         if icon_name:
             item.setIcon(icon(icon_name))
         return item

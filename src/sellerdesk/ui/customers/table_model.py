@@ -24,7 +24,7 @@ from sellerdesk.core.money import format_yuan
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.regions import big_region
 from sellerdesk.core.tiers import TierRules
-from sellerdesk.store import queries
+from sellerdesk.store import queries, search
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
 from sellerdesk.store.tiers import TierInfo, tier_info_of, tier_rules
@@ -112,6 +112,7 @@ class CustomerTableModel(QAbstractTableModel):
 
     PAGE_SIZE = 50  # a screenful or two: a new filter's first paint reads only what it shows
     MAX_PAGES = 160
+    GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
 
     reloaded = Signal()
 
@@ -123,6 +124,7 @@ class CustomerTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
         self._positions: dict[tuple[str, bool], dict[int, int]] = {}  # … → {id: index}, made when needed
+        self._gathers: dict[tuple[str, bool], queries.OrderGather] = {}  # … → for big filters, made when needed
         self._region_cache: dict = {}
         self._row_of: dict[int, int] | None = None
         self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
@@ -174,6 +176,7 @@ class CustomerTableModel(QAbstractTableModel):
         """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
         self._orders.clear()
         self._positions.clear()
+        self._gathers.clear()
         self._region_cache.clear()
         self._tier_rules = None
 
@@ -186,6 +189,7 @@ class CustomerTableModel(QAbstractTableModel):
             if len(self._orders) >= 2:
                 self._orders.clear()
                 self._positions.clear()
+                self._gathers.clear()
             self._orders[key] = order
         return order
 
@@ -198,10 +202,20 @@ class CustomerTableModel(QAbstractTableModel):
             position = self._positions.get(key)
             if position is None:
                 position = self._positions[key] = dict(zip(order, range(len(order))))
+        gather = None
+        if allowed is not None and position is None and len(order) > self.GATHER_FROM:
+            key = (self._sort, self._filter.trashed)
+            gather = self._gathers.get(key)
+            if gather is None:
+                gather = self._gathers[key] = queries.OrderGather(order, queries.max_customer_id())
+        # a search puts its exact, then prefix matches of name/phone/WeChat first
+        tiers = search.rank_tiers(self._filter.search, self._filter.trashed) if self._filter.search else []
+        if gather is not None and allowed:  # a big answer: filter, rank and turn in one pass
+            return gather.keep(allowed, tiers, self._descending)
         ids = queries.apply_allowed(order, allowed, position)
         if self._descending:
             ids.reverse()
-        return ids
+        return queries.apply_rank(ids, tiers) if tiers else ids
 
     def _show(self, ids: list[int]) -> None:
         self.beginResetModel()

@@ -1,0 +1,83 @@
+"""One piece of background work asked for again and again: only the newest request counts.
+
+A window that recounts after every keystroke or save hands :class:`Latest` a plain function
+of one argument. :meth:`Latest.request` starts it in a job (:func:`sellerdesk.jobs.runner.start`)
+when none is running; while one runs, requests only replace the one waiting (the older
+argument is dropped), and it starts when the running one ends. ``ready`` carries the result
+of a job only when no newer request came meanwhile, so a slow answer never overwrites a
+newer one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from sellerdesk.jobs import runner
+from sellerdesk.jobs.worker import Job
+from sellerdesk.progress import CancelToken
+
+_NOTHING = object()
+
+
+class Latest(QObject):
+    ready = Signal(object)  # the result of the newest request
+    failed = Signal(str)
+
+    def __init__(self, fn: Callable[[Any], Any], name: str = "latest", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.fn = fn
+        self.name = name
+        self.job: Job | None = None
+        self._waiting: Any = _NOTHING
+        self.started = 0  # how many jobs ran (tests check the coalescing)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None or self._waiting is not _NOTHING
+
+    def request(self, argument: Any) -> None:
+        """Run ``fn(argument)`` in a worker, after the running job if there is one."""
+        self._waiting = argument
+        if self.job is None:
+            self._start_waiting()
+
+    def stop(self) -> None:
+        """Closing: the waiting request is dropped and a running job waited for (the database
+        closes after it)."""
+        self._waiting = _NOTHING
+        job = self.job
+        while job is not None and job.running:
+            QThread.msleep(5)
+
+    def _start_waiting(self) -> None:
+        argument, self._waiting = self._waiting, _NOTHING
+        fn = self.fn
+
+        def work(_progress: Callable[[int, int, str], None], _token: CancelToken) -> Any:
+            return fn(argument)
+
+        job = Job(work, self.name, self)
+        self.job = job
+        self.started += 1
+        job.succeeded.connect(self._succeeded)
+        job.failed.connect(self._failed)
+        job.finished.connect(self._finished)
+        runner.start(job)
+
+    def _succeeded(self, result: object) -> None:
+        if self._waiting is _NOTHING:
+            self.ready.emit(result)
+
+    def _failed(self, message: str) -> None:
+        if self._waiting is _NOTHING:
+            self.failed.emit(message)
+
+    def _finished(self) -> None:
+        job, self.job = self.job, None
+        if job is not None:
+            job.deleteLater()
+        if self._waiting is not _NOTHING:
+            self._start_waiting()

@@ -1,0 +1,64 @@
+"""jobs.latest.Latest: one job at a time, only the newest request runs next and is delivered."""
+
+import threading
+
+from sellerdesk.jobs.latest import Latest
+
+
+def test_requests_while_running_coalesce_to_the_newest(qtbot):
+    gate = threading.Event()
+    seen_args = []
+
+    def work(argument):
+        seen_args.append(argument)
+        if argument == "first":
+            gate.wait(5)  # hold the first job until the others are asked for
+        return argument.upper()
+
+    latest = Latest(work, "test")
+    results = []
+    latest.ready.connect(results.append)
+    latest.request("first")  # on the thread pool
+    qtbot.waitUntil(lambda: seen_args == ["first"])
+    for argument in ("second", "third", "fourth"):
+        latest.request(argument)
+    assert latest.busy
+    gate.set()
+    qtbot.waitUntil(lambda: not latest.busy, timeout=5000)
+    assert seen_args == ["first", "fourth"]  # second and third were replaced while waiting
+    assert results == ["FOURTH"]  # the first answer was stale when it came: not delivered
+    assert latest.started == 2
+
+
+def test_failure_is_reported_and_the_next_request_runs(qtbot, sync_jobs):
+    def work(argument):
+        if argument == "bad":
+            raise ValueError("no such place")
+        return argument
+
+    latest = Latest(work)
+    failures, results = [], []
+    latest.failed.connect(failures.append)
+    latest.ready.connect(results.append)
+    latest.request("bad")
+    latest.request("good")
+    assert failures == ["no such place"] and results == ["good"] and not latest.busy
+
+
+def test_stop_drops_the_waiting_request(qtbot):
+    gate = threading.Event()
+    seen_args = []
+
+    def work(argument):
+        seen_args.append(argument)
+        gate.wait(5)
+        return argument
+
+    latest = Latest(work)
+    latest.request(1)
+    qtbot.waitUntil(lambda: seen_args == [1])
+    latest.request(2)
+    gate.set()
+    latest.stop()  # waits for job 1; request 2 never starts
+    qtbot.wait(50)
+    assert seen_args == [1]
