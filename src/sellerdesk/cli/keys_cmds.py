@@ -18,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _
 
 if TYPE_CHECKING:
     from sellerdesk.store.session import DataDir
@@ -26,20 +27,20 @@ if TYPE_CHECKING:
 def register(sub: Subcommands) -> None:
     keys = sub.add_parser(
         "keys",
-        help="change the master password, switch keyring / master password, make a new recovery code",
+        help=N_("change the master password, switch keyring / master password, make a new recovery code"),
         description="Re-wrap the database key without touching the data. The current master password comes from "
         "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin.",
     )
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
     keys.set_defaults(func=lambda args: _usage(keys))
 
-    p = actions.add_parser("change-password", help="set a new master password (the old one stops working)")
+    p = actions.add_parser("change-password", help=N_("set a new master password (the old one stops working)"))
     p.set_defaults(func=cmd_change_password)
-    p = actions.add_parser("use-password", help="keep the key under a master password instead of the OS keyring")
+    p = actions.add_parser("use-password", help=N_("keep the key under a master password instead of the OS keyring"))
     p.set_defaults(func=cmd_use_password)
-    p = actions.add_parser("use-keyring", help="keep the key in the OS keyring instead of under a master password")
+    p = actions.add_parser("use-keyring", help=N_("keep the key in the OS keyring instead of under a master password"))
     p.set_defaults(func=cmd_use_keyring)
-    p = actions.add_parser("new-recovery-code", help="make a new recovery code (the old one stops working)")
+    p = actions.add_parser("new-recovery-code", help=N_("make a new recovery code (the old one stops working)"))
     p.add_argument("--json", action="store_true", help="print the new code as JSON")
     p.set_defaults(func=cmd_new_recovery_code)
 
@@ -74,7 +75,7 @@ def _open(need_current: bool) -> tuple[DataDir, bytes, str | None]:
             )
         import getpass
 
-        current = getpass.getpass("Current master password (or recovery code): ")
+        current = getpass.getpass(_("Current master password (or recovery code): "))
     return datadir, datadir.unlock_with_secret(current), current
 
 
@@ -86,9 +87,9 @@ def read_new_password() -> str:
     if _interactive():
         import getpass
 
-        password = getpass.getpass("New master password: ")
-        if getpass.getpass("Type it again: ") != password:
-            raise CliError("the two passwords differ; nothing was changed")
+        password = getpass.getpass(_("New master password: "))
+        if getpass.getpass(_("Type it again: ")) != password:
+            raise CliError(_("the two passwords differ; nothing was changed"))
     else:
         line = sys.stdin.readline() if sys.stdin is not None else ""
         password = line.rstrip("\r\n")
@@ -116,7 +117,7 @@ def cmd_change_password(args: argparse.Namespace) -> None:
         )
     new = read_new_password()
     datadir.vault.change_password(key, current or "", new)
-    print("The master password was changed. The old one no longer opens this database.")
+    print(_("The master password was changed. The old one no longer opens this database."))
     print(BACKUPS_NOTE.format(what="password"))
 
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _
 
 if TYPE_CHECKING:
     from sellerdesk.core.tiers import TierRules
@@ -38,11 +39,11 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def register(sub: Subcommands) -> None:
-    order = sub.add_parser("order", help="add, change, show, delete or restore one order")
+    order = sub.add_parser("order", help=N_("add, change, show, delete or restore one order"))
     actions = order.add_subparsers(dest="order_command", metavar="ACTION")
     order.set_defaults(func=lambda args: _usage(order))
 
-    p = actions.add_parser("add", help="record an order; prints its id")
+    p = actions.add_parser("add", help=N_("record an order; prints its id"))
     p.add_argument("customer", metavar="CUSTOMER_ID")
     p.add_argument("--amount", required=True, help="amount paid, e.g. 128.50 or ¥1,234.50")
     p.add_argument("--date", default=None, help="order date YYYY-MM-DD (default: today)")
@@ -57,7 +58,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the order as JSON instead of its id")
     p.set_defaults(func=cmd_order_add)
 
-    p = actions.add_parser("update", help="change an order (status, courier, tracking number, …)")
+    p = actions.add_parser("update", help=N_("change an order (status, courier, tracking number, …)"))
     p.add_argument("order", metavar="ORDER_ID")
     p.add_argument("--status", default=None, help=STATUS_HELP)
     p.add_argument("--courier", default=None)
@@ -72,20 +73,20 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the order as JSON")
     p.set_defaults(func=cmd_order_update)
 
-    p = actions.add_parser("show", help="one order with its lines")
+    p = actions.add_parser("show", help=N_("one order with its lines"))
     p.add_argument("order", metavar="ORDER_ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_order_show)
 
-    p = actions.add_parser("delete", help="move orders to the deleted orders ('order restore' brings them back)")
+    p = actions.add_parser("delete", help=N_("move orders to the deleted orders ('order restore' brings them back)"))
     p.add_argument("orders", metavar="ORDER_ID", nargs="+")
     p.set_defaults(func=cmd_order_delete)
 
-    p = actions.add_parser("restore", help="bring deleted orders back")
+    p = actions.add_parser("restore", help=N_("bring deleted orders back"))
     p.add_argument("orders", metavar="ORDER_ID", nargs="+")
     p.set_defaults(func=cmd_order_restore)
 
-    p = sub.add_parser("orders", help="list orders (a table, or JSON Lines with --json)")
+    p = sub.add_parser("orders", help=N_("list orders (a table, or JSON Lines with --json)"))
     p.add_argument("--customer", default=None, metavar="ID")
     p.add_argument("--status", action="append", default=[], help=STATUS_HELP + " (repeatable)")
     p.add_argument("--since", default=None, help="order date on or after YYYY-MM-DD")
@@ -99,25 +100,25 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per order per line")
     p.set_defaults(func=cmd_orders)
 
-    p = sub.add_parser("tier", help="set a customer's tier by hand, or clear it")
+    p = sub.add_parser("tier", help=N_("set a customer's tier by hand, or clear it"))
     tier_actions = p.add_subparsers(dest="tier_command", metavar="ACTION")
     p.set_defaults(func=lambda args, parser=p: _usage(parser))
     q = tier_actions.add_parser(
-        "set", help="tier set ID LEVEL (普通/银卡/金卡/钻石 or normal/silver/gold/diamond), or tier set ID --clear"
+        "set", help=N_("tier set ID LEVEL (普通/银卡/金卡/钻石 or normal/silver/gold/diamond), or tier set ID --clear")
     )
     q.add_argument("customer", metavar="ID")
     q.add_argument("level", nargs="?", default=None, metavar="LEVEL")
     q.add_argument("--clear", action="store_true", help="computed from orders again")
     q.set_defaults(func=cmd_tier_set)
 
-    p = sub.add_parser("tiers", help="tier rules and names; 'tiers recompute', 'tiers rule LEVEL …'")
+    p = sub.add_parser("tiers", help=N_("tier rules and names; 'tiers recompute', 'tiers rule LEVEL …'"))
     tiers_actions = p.add_subparsers(dest="tiers_command", metavar="ACTION")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_tiers_show)
-    q = tiers_actions.add_parser("recompute", help="recompute every tier not set by hand (the last 12 months)")
+    q = tiers_actions.add_parser("recompute", help=N_("recompute every tier not set by hand (the last 12 months)"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_recompute)
-    q = tiers_actions.add_parser("rule", help="change a level's thresholds or name, e.g. 'rule silver --spend 500'")
+    q = tiers_actions.add_parser("rule", help=N_("change a level's thresholds or name, e.g. 'rule silver --spend 500'"))
     q.add_argument("level", metavar="LEVEL")
     q.add_argument("--spend", default=None, help="12-month spend that reaches it, e.g. 500 (or 'off')")
     q.add_argument("--orders", default=None, help="12-month order count that reaches it (or 'off')")
@@ -125,20 +126,23 @@ def register(sub: Subcommands) -> None:
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_rule)
 
-    p = sub.add_parser("points", help="积分: show, redeem, award; 'points settings' turns them on")
+    p = sub.add_parser("points", help=N_("积分: show, redeem, award; 'points settings' turns them on"))
     points_actions = p.add_subparsers(dest="points_command", metavar="ACTION")
     p.set_defaults(func=lambda args, parser=p: _usage(parser))
-    q = points_actions.add_parser("show", help="a customer's balance and history")
+    q = points_actions.add_parser("show", help=N_("a customer's balance and history"))
     q.add_argument("customer", metavar="ID")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_points_show)
-    for name, text in (("redeem", "take points off (needs --note)"), ("award", "give points by hand (needs --note)")):
+    for name, text in (
+        ("redeem", N_("take points off (needs --note)")),
+        ("award", N_("give points by hand (needs --note)")),
+    ):
         q = points_actions.add_parser(name, help=text)
         q.add_argument("customer", metavar="ID")
         q.add_argument("points", metavar="N")
         q.add_argument("--note", required=True, help="what for, e.g. 兑换护手霜")
         q.set_defaults(func=cmd_points_change, action=name)
-    q = points_actions.add_parser("settings", help="show or change the points rule (off by default)")
+    q = points_actions.add_parser("settings", help=N_("show or change the points rule (off by default)"))
     switch = q.add_mutually_exclusive_group()
     switch.add_argument("--on", action="store_true", help="orders earn points from now on")
     switch.add_argument("--off", action="store_true")
@@ -395,9 +399,9 @@ def _move(args: argparse.Namespace, deleting: bool) -> None:
 
         moved = orders.delete_orders(ids) if deleting else orders.restore_orders(ids)
     if deleting:
-        print(f"Deleted {len(moved)} order(s); 'sellerdesk-cli order restore ID…' brings them back.")
+        print(_("Deleted {n} order(s); 'sellerdesk-cli order restore ID…' brings them back.", n=len(moved)))
     else:
-        print(f"Restored {len(moved)} order(s).")
+        print(_("Restored {n} order(s).", n=len(moved)))
     if len(moved) < len(set(ids)):
         raise CliError("some ids were not found or already " + ("deleted" if deleting else "live"))
 
@@ -467,7 +471,7 @@ def cmd_orders(args: argparse.Namespace) -> None:
         rows = [rows_by_id[i] for i in ids]
         if rows:
             print(order_table(rows))
-        print(f"{len(rows)} order(s)")
+        print(_("{n} order(s)", n=len(rows)))
 
 
 def cmd_tier_set(args: argparse.Namespace) -> None:
@@ -549,7 +553,7 @@ def cmd_tiers_recompute(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"changed": changed})
     else:
-        print(f"Recomputed the tiers: {changed} customer(s) changed tier.")
+        print(_("Recomputed the tiers: {n} customer(s) changed tier.", n=changed))
 
 
 def cmd_tiers_rule(args: argparse.Namespace) -> None:
@@ -591,7 +595,7 @@ def cmd_tiers_rule(args: argparse.Namespace) -> None:
         counts = tiers.tier_counts()
     _print_rules(new, counts, args.json, {"changed": changed})
     if not args.json:
-        print(f"Saved; {changed} customer(s) changed tier.")
+        print(_("Saved; {n} customer(s) changed tier.", n=changed))
 
 
 def cmd_points_show(args: argparse.Namespace) -> None:
