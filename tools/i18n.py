@@ -63,8 +63,9 @@ CLI_CONTEXT = "cli"
 
 
 def cli_messages(directory: Path = CLI_SOURCES) -> set[tuple[str, str]]:
-    """(``cli``, source) of every literal in ``_("…")`` or ``N_("…")`` of the CLI's modules:
-    the CLI reads its Chinese from the same .tsv tables, without Qt (sellerdesk.cli.messages)."""
+    """(``cli``, source) of every literal in ``_("…")`` or ``N_("…")`` of the CLI's modules, and
+    of the lower layers' English tables it translates (``sellerdesk.cli.messages.ENGLISH_TABLES``):
+    the CLI reads its Chinese from the same .tsv tables, without Qt."""
     import ast
 
     found: set[tuple[str, str]] = set()
@@ -79,6 +80,13 @@ def cli_messages(directory: Path = CLI_SOURCES) -> set[tuple[str, str]]:
                 and isinstance(node.args[0].value, str)
             ):
                 found.add((CLI_CONTEXT, node.args[0].value))
+    import importlib
+
+    from sellerdesk.cli.messages import ENGLISH_TABLES
+
+    for name in ENGLISH_TABLES:
+        module, attribute = name.split(":")
+        found.update((CLI_CONTEXT, text) for text in getattr(importlib.import_module(module), attribute).values())
     return found
 
 

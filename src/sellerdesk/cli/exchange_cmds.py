@@ -86,6 +86,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.cli.context import open_store
+    from sellerdesk.cli.store_errors import exchange_text
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.importer import import_file
 
@@ -105,7 +106,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exchange_text(exc)) from exc
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
@@ -146,6 +147,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from sellerdesk.cli.store_errors import exchange_text
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.templates import list_templates
 
@@ -183,7 +185,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exchange_text(exc)) from exc
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0

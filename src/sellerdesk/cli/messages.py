@@ -33,6 +33,10 @@ LOCALE_ENVS = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 _chosen: str | None = None  # --lang
 
+# English tables of the layers below that the CLI prints translated, as "module:NAME" of a
+# dict whose values are messages: each value needs a cli row too (tools/i18n.py --check).
+ENGLISH_TABLES = ("sellerdesk.exchange.errors:MESSAGES",)
+
 
 def set_language(code: str | None) -> None:
     """The language ``--lang`` asked for (None: decide from the environment)."""

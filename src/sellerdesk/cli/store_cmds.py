@@ -125,7 +125,10 @@ def cmd_init(args: argparse.Namespace) -> None:
         problem = datadir.keyring_usable()
         if problem is not None:
             raise CliError(
-                f"{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead."
+                _(
+                    "{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead.",
+                    problem=problem,
+                )
             )
         mode = MODE_KEYRING
     _key, code = datadir.initialize(mode, passphrase)
@@ -133,16 +136,18 @@ def cmd_init(args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps({"data_dir": str(datadir.home), "mode": mode, "recovery_code": code}, ensure_ascii=False))
         return
-    where = "your master password (SELLERDESK_PASSPHRASE)" if mode == MODE_PASSWORD else "the OS keyring"
-    print(f"Created an encrypted SellerDesk database in {datadir.home}")
-    print(f"Its key is protected by {where}.")
+    print(_("Created an encrypted SellerDesk database in {home}", home=datadir.home))
+    if mode == MODE_PASSWORD:
+        print(_("Its key is protected by your master password (SELLERDESK_PASSPHRASE)."))
+    else:
+        print(_("Its key is protected by the OS keyring."))
     print()
-    print("RECOVERY CODE — write it down and keep it away from this computer:")
+    print(_("RECOVERY CODE — write it down and keep it away from this computer:"))
     print()
     print(f"    {code}")
     print()
-    print("It unlocks this database and every backup on a new machine if the password or keyring is lost.")
-    print("'sellerdesk-cli recovery-code' shows it again while the database can be unlocked.")
+    print(_("It unlocks this database and every backup on a new machine if the password or keyring is lost."))
+    print(_("'sellerdesk-cli recovery-code' shows it again while the database can be unlocked."))
 
 
 def _address_from_args(args: argparse.Namespace) -> dict | None:

@@ -68,3 +68,17 @@ def translated(exc: BaseException) -> str | None:
             reason=reasons.get(exc.reason, reasons[exc.OTHER]),
         )
     return None
+
+
+def exchange_text(exc: BaseException) -> str:
+    """A refused file (:class:`~sellerdesk.exchange.errors.ExchangeError`) in the CLI's language."""
+    from sellerdesk.exchange.errors import MESSAGES
+
+    code = getattr(exc, "code", None)
+    params = getattr(exc, "params", {})
+    if code not in MESSAGES:
+        return str(exc)
+    try:
+        return lookup(MESSAGES[code]).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return str(exc)
