@@ -46,6 +46,15 @@ class CliError(Exception):
         self.code = code
 
 
+class _Version(argparse.Action):
+    """``--version``: the version line as it is (argparse's own passes it through the help
+    formatter, which would load the translations for a line that has none)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[no-untyped-def]
+        print(f"sellerdesk-cli {__version__}")
+        parser.exit()
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with help texts translated when printed (its subcommands' parsers too)."""
 
@@ -62,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
             "(or the platform default); $SELLERDESK_PASSPHRASE supplies the master password or recovery code."
         ),
     )
-    parser.add_argument("--version", action="version", version=f"sellerdesk-cli {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=N_("show program's version number and exit"))
     parser.add_argument(
         "--lang",
         choices=["zh_CN", "en"],
