@@ -40,7 +40,7 @@ def test_backup_verify_restore_into_an_empty_home(cli, tmp_path):
 
     new = tmp_path / "new-laptop"
     restored = cli("restore", str(backup), env={"SELLERDESK_HOME": str(new)})
-    assert "All 3 customers are back." in restored.stdout
+    assert "All 3 customers restored." in restored.stdout
     listed = cli("list", "--json", env={"SELLERDESK_HOME": str(new)})
     assert sorted(json.loads(line)["name"] for line in listed.stdout.splitlines()) == ["张三", "李四", "王五"]
 

@@ -139,3 +139,22 @@ def test_the_check_catches_a_cli_message_without_translation():
     assert missing == [key]
     assert unused == [("cli", "a text no code prints")]
     assert len(fields) == 1 and "Added customer" in fields[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "n", "expected"),
+    [
+        ("en", 1, "All 1 customer restored."),
+        ("en", 3, "All 3 customers restored."),
+        ("zh_CN", 1, "1 位客户已全部恢复。"),
+    ],
+)
+def test_the_restore_count_has_its_plural(monkeypatch, language, n, expected):
+    monkeypatch.setattr(messages, "_chosen", language)
+    assert messages._("All {n} customer(s) restored.", n=n) == expected
+
+
+def test_a_broken_translation_prints_english_not_a_crash(monkeypatch):
+    monkeypatch.setattr(messages, "_chosen", "zh_CN")
+    monkeypatch.setitem(messages._zh_tables(), ("cli", "Added customer {id}: {name}"), "已添加客户 {编号}")
+    assert messages._("Added customer {id}: {name}", id=1, name="张三") == "Added customer 1: 张三"

@@ -57,9 +57,15 @@ def _local(moment: dt.datetime) -> str:
 
 def _describe(info: BackupInfo) -> str:
     c = info.counts
-    return (
-        f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
-        f"{c['orders']} orders (SellerDesk {info.header.app_version}, schema {info.schema_version})"
+    return _(
+        "backup of {at}: customers {customers}, addresses {addresses}, orders {orders} "
+        "(SellerDesk {version}, schema {schema})",
+        at=_local(info.created_at),
+        customers=c["customers"],
+        addresses=c["addresses"],
+        orders=c["orders"],
+        version=info.header.app_version,
+        schema=info.schema_version,
     )
 
 
@@ -186,7 +192,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
     print(
         _("{n} customer(s) active (the others are in the Trash).", n=active)
         if active != c["customers"]
-        else _("All customers are back: {n} customer(s).", n=active)
+        else _("All {n} customer(s) restored.", n=active)
     )
     if result.migrated_from is not None:
         print(_("The data was updated from schema {schema} to this version's schema.", schema=result.migrated_from))

@@ -35,8 +35,8 @@ def translated(exc: BaseException) -> str | None:
                 "Wrong password or recovery code: it does not unlock this SellerDesk database. Nothing was changed."
             ),
         }
-        text = texts.get(exc.what)
-        return _(text) if text else None
+        wrong = texts.get(exc.what)
+        return _(wrong) if wrong else None
     if isinstance(exc, store.NotADatabaseError):
         return _("{path} is not a SellerDesk database, or it is damaged.", path=exc.path)
     if isinstance(exc, store.SchemaTooNewError):
