@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -534,6 +534,14 @@ class OrderDialog(QDialog):
         for row in rows:
             self.items.removeRow(row)
         self._update_total()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Enter in the quick entry adds its items (returnPressed); the line edit then passes the
+        # key on, and QDialog would press 保存订单 with the order half entered. Stop it here.
+        if self.focusWidget() is self.quick_items and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def add_quick_items(self) -> None:
         text = self.quick_items.text().strip()
