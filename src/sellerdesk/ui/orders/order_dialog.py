@@ -83,6 +83,24 @@ def courier_names() -> list[str]:
     return used + [c for c in COMMON_COURIERS if c not in used]
 
 
+def courier_and_tracking_fields() -> tuple[QComboBox, QLineEdit]:
+    """The courier (editable, couriers used before first) and tracking-number fields of an order
+    and of the ship dialog, each limited to what the store keeps."""
+    courier = QComboBox()
+    courier.setObjectName("courier")
+    courier.setEditable(True)
+    courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    courier.addItem("")
+    courier.addItems(courier_names())
+    courier_edit = courier.lineEdit()
+    assert courier_edit is not None  # (editable)
+    courier_edit.setMaxLength(store_orders.MAX_COURIER)
+    tracking = QLineEdit()
+    tracking.setObjectName("tracking")
+    tracking.setMaxLength(store_orders.MAX_TRACKING)
+    return courier, tracking
+
+
 @dataclass(frozen=True)
 class ShipTo:
     """One choice of the ship-to box."""
@@ -275,18 +293,7 @@ class OrderDialog(QDialog):
         ship_box.setSpacing(2)
         ship_box.addWidget(self.ship_to)
         ship_box.addWidget(self.ship_to_detail)
-        self.courier = QComboBox()
-        self.courier.setObjectName("courier")
-        self.courier.setEditable(True)
-        self.courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.courier.addItem("")
-        self.courier.addItems(courier_names())
-        courier_edit = self.courier.lineEdit()
-        assert courier_edit is not None  # (editable)
-        courier_edit.setMaxLength(store_orders.MAX_COURIER)
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking")
-        self.tracking.setMaxLength(store_orders.MAX_TRACKING)
+        self.courier, self.tracking = courier_and_tracking_fields()
         self.ship_date = QDateEdit(qdate(today))
         self.ship_date.setObjectName("shipDate")
         self.ship_date.setCalendarPopup(True)
