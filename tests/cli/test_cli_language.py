@@ -92,6 +92,7 @@ def test_help_lists_the_commands_in_chinese(cli):
     out = cli("--help", env=ZH).stdout
     assert out.startswith("用法：sellerdesk-cli") and "从回收站找回客户" in out and "显示帮助并退出" in out
     assert "bring customers back from the Trash" in cli("--help", env=C).stdout
+    assert "从回收站找回客户" in cli("untrash", "--help", env=ZH).stdout  # a command's own --help
 
 
 def test_version_reads_no_translation(cli):

@@ -55,12 +55,22 @@ class _Version(argparse.Action):
         parser.exit()
 
 
+class _Subcommands(argparse._SubParsersAction):
+    """A command's one-line help is also the description its own ``--help`` shows."""
+
+    def add_parser(self, name, **kwargs):  # type: ignore[no-untyped-def]
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        return super().add_parser(name, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse with help texts translated when printed (its subcommands' parsers too)."""
 
     def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
         kwargs.setdefault("formatter_class", help_formatter())
         super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _Subcommands)
 
 
 def build_parser() -> argparse.ArgumentParser:
