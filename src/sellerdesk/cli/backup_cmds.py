@@ -92,7 +92,7 @@ def _backup_key(info: BackupInfo, datadir: DataDir) -> bytes:
             import getpass
 
             return unlock_backup(info, secret=getpass.getpass(_("Master password or recovery code of the backup: ")))
-        raise CliError(_("{problem} Set SELLERDESK_PASSPHRASE to it.", problem=exc)) from exc
+        raise CliError(_("{problem} Set SELLERDESK_PASSPHRASE to it.", problem=store_error_text(exc))) from exc
 
 
 def _app_running(home: Path) -> bool:

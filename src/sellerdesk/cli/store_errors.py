@@ -8,6 +8,7 @@ from sellerdesk.cli.messages import N_, _, lookup
 def translated(exc: BaseException) -> str | None:
     """The translated line for ``exc``, or None when its English text is all there is."""
     from sellerdesk.backup import errors as backup
+    from sellerdesk.backup import unlock as backup_unlock
     from sellerdesk.store import errors as store
 
     if isinstance(exc, store.StorageError):
@@ -25,6 +26,18 @@ def translated(exc: BaseException) -> str | None:
         )
     if isinstance(exc, store.DatabaseExistsError):
         return _("A SellerDesk database already exists at {path}.", path=exc.path)
+    if isinstance(exc, backup_unlock.WrongBackupSecretError):
+        return (
+            _("Wrong password or recovery code: it does not unlock this backup. Nothing was changed.")
+            if exc.what == "password or recovery code"
+            else _("Wrong recovery code: it does not unlock this backup. Nothing was changed.")
+        )
+    if isinstance(exc, backup_unlock.BackupNeedsSecretError):
+        return (
+            _("This backup needs the master password or the recovery code it was made with.")
+            if "master password" in str(exc)
+            else _("This backup needs the recovery code it was made with.")
+        )
     if isinstance(exc, store.WrongKeyError):
         texts = {
             "key": N_("Wrong key: it does not unlock this SellerDesk database. Nothing was changed."),
