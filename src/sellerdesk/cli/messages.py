@@ -137,6 +137,7 @@ ARGPARSE_TEXTS = (
 )
 
 
+@lru_cache(maxsize=1)
 def help_formatter() -> type:
     """An argparse formatter class that translates help texts and titles as it prints them."""
     import argparse
