@@ -157,5 +157,5 @@ def test_the_restore_count_has_its_plural(monkeypatch, language, n, expected):
 
 def test_a_broken_translation_prints_english_not_a_crash(monkeypatch):
     monkeypatch.setattr(messages, "_chosen", "zh_CN")
-    monkeypatch.setitem(messages._zh_tables(), ("cli", "Added customer {id}: {name}"), "已添加客户 {编号}")
+    monkeypatch.setitem(messages._zh_tables(False), ("cli", "Added customer {id}: {name}"), "已添加客户 {编号}")
     assert messages._("Added customer {id}: {name}", id=1, name="张三") == "Added customer 1: 张三"

@@ -85,13 +85,15 @@ def language() -> str:
     return _chosen or _from_environment(os.environ) or _from_settings() or "en"
 
 
-@lru_cache(maxsize=1)
-def _zh_tables() -> dict[tuple[str, str], str]:
+@lru_cache(maxsize=2)
+def _zh_tables(everything: bool = False) -> dict[tuple[str, str], str]:
+    """The zh_CN rows: ``cli.tsv`` alone, or every table (for a row of the app's own context)."""
     from sellerdesk.core.resources import resources_dir
-    from sellerdesk.translation_tables import TableError, load_tables
+    from sellerdesk.translation_tables import TableError, load_tables, read_table
 
+    directory = resources_dir() / "translations" / "zh_CN"
     try:
-        return load_tables(resources_dir() / "translations" / "zh_CN")
+        return load_tables(directory) if everything else read_table(directory / "cli.tsv")
     except (OSError, TableError):
         return {}  # a broken install prints English rather than nothing
 
@@ -100,7 +102,7 @@ def lookup(source: str, n: int | None = None, context: str = CONTEXT) -> str:
     """``source`` in the current language, fields not filled in. ``context`` other than
     ``cli``: a text the app translates too (the StorageError lines), the same row."""
     if language() == "zh_CN":
-        text = _zh_tables().get((context, source))
+        text = _zh_tables(context != CONTEXT).get((context, source))
         if text is not None:
             return text
     if n is not None:
