@@ -74,19 +74,30 @@ def wrong_values(fields: Mapping[str, object]) -> list[Problem]:
         return str(fields.get(key) or "").strip()
 
     out: list[Problem] = []
-    if get("phone"):
-        out += _phone_problems(get("phone"))
+    phone = get("phone")
+    if phone:
+        out += _phone_problems(phone)
     typed = (get("province"), get("city"), get("district"))
-    if any(typed):
-        resolved = regions.resolve_cached(*typed)
-        out += [p for p in _region_problems_cached(*typed, "") if p.code in _CONTRADICTIONS]
-        out += _region_problems_cached(resolved.province, resolved.city, resolved.district, "")
-    out += _postcode_problems(get("postal_code"))
+    if typed != ("", "", ""):
+        out += _place_problems(*typed)
+    postcode = get("postal_code")
+    if postcode:
+        out += _postcode_problems(postcode)
+    return [p for p in out if p.code in WRONG_VALUE_CODES]
+
+
+@lru_cache(maxsize=8192)
+def _place_problems(province: str, city: str, district: str) -> tuple[Problem, ...]:
+    """The wrong-value problems of a region as typed and as resolved, each (field, code) once;
+    remembered: an import sees the same few thousand places again and again."""
+    resolved = regions.resolve_cached(province, city, district)
+    found = [p for p in _region_problems(province, city, district, "") if p.code in _CONTRADICTIONS]
+    found += _region_problems(resolved.province, resolved.city, resolved.district, "")
     unique: dict[tuple[str, str], Problem] = {}
-    for problem in out:
+    for problem in found:
         if problem.code in WRONG_VALUE_CODES:
             unique.setdefault((problem.field, problem.code), problem)
-    return list(unique.values())
+    return tuple(unique.values())
 
 
 def validate(address: Mapping[str, object]) -> list[Problem]:
@@ -108,7 +119,7 @@ def validate(address: Mapping[str, object]) -> list[Problem]:
         add(Problem("recipient", "missing_recipient", "The recipient's name is missing."))
 
     problems += _phone_problems(get("phone"))
-    problems += _region_problems_cached(get("province"), get("city"), get("district"), get("adcode"))
+    problems += _region_problems(get("province"), get("city"), get("district"), get("adcode"))
 
     detail = get("detail")
     if not detail:
@@ -133,12 +144,6 @@ def _postcode_problems(postcode: str) -> list[Problem]:
     if postcode and not _POSTCODE.fullmatch(postcode):
         return [Problem("postal_code", "invalid_postal_code", f"'{postcode}' is not a 6-digit postal code.")]
     return []
-
-
-@lru_cache(maxsize=8192)
-def _region_problems_cached(province: str, city: str, district: str, adcode: str) -> tuple[Problem, ...]:
-    """:func:`_region_problems`, remembered: an import sees the same few thousand places again and again."""
-    return tuple(_region_problems(province, city, district, adcode))
 
 
 def _region_problems(province: str, city: str, district: str, adcode: str) -> list[Problem]:
