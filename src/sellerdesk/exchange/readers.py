@@ -199,6 +199,10 @@ class CalamineBook(Workbook):
                 cells = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in raw]
                 if any(cells):
                     yield offset + 1, [""] * first_col + cells if first_col else cells
+        # read to its end: the sheet's cells (~0.5 KB a row, in calamine) are let go, so an
+        # import's finishing steps (indexes, late merges) run without them
+        del data
+        self._loaded.pop(sheet, None)
 
     def row_count_hint(self, sheet: str) -> int:
         return self._sheet(sheet).height

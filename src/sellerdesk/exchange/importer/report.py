@@ -108,7 +108,16 @@ class ProblemReport:
 
     def discard(self) -> None:
         """Forget the rows added (an import that failed or was cancelled writes no report)."""
-        self._book = self._sheet = None
+        sheet, self._book, self._sheet = self._sheet, None, None
+        if sheet is None:
+            return
+        try:
+            sheet.close()  # ends its row writer, whose rows are in a temp file
+        except Exception:  # noqa: BLE001 - only cleaning up after a failed import
+            log.debug("closing a discarded problem report failed", exc_info=True)
+        spooled = getattr(getattr(sheet, "_writer", None), "out", None)
+        if isinstance(spooled, str):  # (personal data: not left in the temp folder)
+            Path(spooled).unlink(missing_ok=True)
 
 
 def write_report(path: Path, table: Table, records: Iterable[Record], language: str = "zh_CN") -> int:
