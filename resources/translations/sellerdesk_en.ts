@@ -2185,10 +2185,6 @@ but:
             <source>Type it again:</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>NewRecoveryCodeDialog</name>
@@ -2889,10 +2885,6 @@ but:
             <source>Whoever gets hold of a backup can try passwords on it for as long as they like. Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>RecoveryCode</name>
@@ -3378,6 +3370,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Not strong enough yet: add another word or two.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2179,10 +2179,6 @@ but:
             <source>Type it again:</source>
             <translation>再输入一次：</translation>
         </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation>两次输入的密码不一致。</translation>
-        </message>
     </context>
     <context>
         <name>NewRecoveryCodeDialog</name>
@@ -2876,10 +2872,6 @@ but:
             <source>Whoever gets hold of a backup can try passwords on it for as long as they like. Three or four words that have nothing to do with you or your shop are strong and easy to remember; names, birthdays, phone numbers and 5201314-style numbers are guessed first.</source>
             <translation>拿到您备份的人可以不限次数地试密码。用三四个与您本人和店铺都无关的词，既安全又好记；姓名、生日、手机号和 5201314 这类数字会被最先猜到。</translation>
         </message>
-        <message>
-            <source>The two passwords differ.</source>
-            <translation>两次输入的密码不一致。</translation>
-        </message>
     </context>
     <context>
         <name>RecoveryCode</name>
@@ -3364,6 +3356,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Not strong enough yet: add another word or two.</source>
             <translation>强度还不够：再加一两个词。</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>两次输入的密码不一致。</translation>
         </message>
     </context>
     <context>

@@ -74,3 +74,33 @@ def test_empty_and_odd_input():
     assert split("") == OrderPaste()
     assert split(None) == OrderPaste()  # type: ignore[arg-type]
     assert split("   \n  ").address_text == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "items"),
+    [
+        (
+            "白涵勇 15700009652 重庆市江津区人民路703号嘉园8栋3单元2406 蜂蜜 x2 @68 实付 136",
+            "白涵勇 15700009652 重庆市江津区人民路703号嘉园8栋3单元2406",
+            "蜂蜜 x2 @68",
+        ),
+        (
+            "张三 13812345678 广东省深圳市南山区科技园1号 补水面膜 5片装 x2 @39.9, 护手霜 @25",
+            "张三 13812345678 广东省深圳市南山区科技园1号",
+            "补水面膜 5片装 x2 @39.9, 护手霜 @25",
+        ),
+        ("李四 13900001111 蜂蜜@68", "李四 13900001111", "蜂蜜@68"),
+        # the goods before the phone on the same line stay a whole-line reading
+        ("蜂蜜 x2 @68\n王五 13800001111 北京市朝阳区1号", "王五 13800001111 北京市朝阳区1号", "蜂蜜 x2 @68"),
+    ],
+)
+def test_goods_on_the_address_line_are_split_off(text, address, items):
+    # A one-line WeChat message: name, phone, address, then the goods with prices. The goods
+    # start after the address: the first item's name holds no address word (市, 路, 号 …).
+    parts = split(text)
+    assert (parts.address_text, parts.items) == (address, items)
+
+
+def test_an_address_line_whose_only_at_sign_is_no_price_stays_address():
+    parts = split("王五 13800001111 北京市朝阳区建国路1号 邮箱 a@b")
+    assert parts.items == "" and "建国路1号" in parts.address_text

@@ -187,3 +187,14 @@ def test_a_second_interrupt_while_stopping_still_waits_for_the_writer(table_t, m
     assert shots == [True, True]
     assert finished.is_set()  # the statement ended before the rollback ran
     assert _rows() == []
+
+
+def test_bulk_order_rows_name_every_column_of_the_order_tables():
+    # A column added to Order or OrderItem must be added to the rows the importer and the demo
+    # data write in bulk (or it would be left to its default there, silently).
+    from sellerdesk.store.bulk import ORDER_COLUMNS, ORDER_ITEM_COLUMNS
+    from sellerdesk.store.models import Order, OrderItem
+
+    assert sorted(ORDER_COLUMNS) == sorted(f.column_name for f in Order._meta.sorted_fields)
+    item_columns = sorted(f.column_name for f in OrderItem._meta.sorted_fields if f.column_name != "id")
+    assert sorted(ORDER_ITEM_COLUMNS) == item_columns

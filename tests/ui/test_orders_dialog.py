@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel
+from PySide6.QtCore import QDate, QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 
 from sellerdesk.core.orders import OrderLine
@@ -307,3 +307,22 @@ def test_recording_for_a_customer_purged_meanwhile_says_so(app_context, modals):
     assert record_order(app_context, None, 999_999) is None
     (box,) = modals.of(QMessageBox)
     assert box.text() == "This order or customer no longer exists (deleted for good meanwhile)."
+
+
+def test_enter_in_the_quick_entry_adds_the_items_and_does_not_save(app_context, qtbot):
+    # A seller types the goods and presses Enter to add them: that must not also press
+    # 保存订单 (the dialog's default button) and record a half-entered order.
+    cid = _customer()
+    dialog = OrderDialog(app_context, customer_id=cid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.quick_items.setFocus()
+    dialog.quick_items.setText("面膜 x2 @39.9, 护手霜 @25")  # (QTest types no CJK text)
+    qtbot.keyClick(dialog.quick_items, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.result() == QDialog.DialogCode.Rejected
+    assert dialog.lines() == [OrderLine("面膜", 2, 3990), OrderLine("护手霜", 1, 2500)]
+    assert dialog.quick_items.text() == ""
+    qtbot.keyClick(dialog.quick_items, Qt.Key.Key_Enter)  # the keypad's Enter, on an empty field
+    assert dialog.isVisible()
+    assert store_orders.count_orders() == 0

@@ -8,7 +8,8 @@ takes those out by their labels and shapes and hands back the rest as the addres
 * ``微信[号]`` / ``vx`` / ``wx`` / ``WeChat [ID]`` + an ID (a letter then 5–19 letters, digits,
   ``_`` or ``-``; or a mobile number, which WeChat also accepts);
 * ``商品`` / ``货品`` / ``宝贝`` / ``产品`` / ``下单`` / ``购买`` + ``:`` + item text; or a line of
-  items each priced with ``@`` (never part of an address);
+  items each priced with ``@`` (never part of an address), also at the end of the line that
+  holds the name, phone and address (``张三 138… 北京市…1号 蜂蜜 x2 @68``);
 * ``实付`` / ``金额`` / ``付款`` / ``合计`` / ``总计`` + an amount (not a count: ``合计3件``) (read exactly by
   :func:`core.money.parse_fen`);
 * ``订单号`` / ``单号`` + a number (not a courier's 运单号).
@@ -38,6 +39,11 @@ _AMOUNT = re.compile(
     r"(?P<amount>(?:¥|RMB\s*)?\d[\d,]*(?:\.\d+)?(?:\s*(?:元|块))?)(?![\d.件个盒瓶包袋支罐份套箱])",
     re.IGNORECASE,
 )
+# A one-line message puts the goods after the name, phone and address: they start at the first
+# space after the mobile number from which the rest reads as priced items whose first name
+# holds no address word (a district, road, house number …) and does not start with a number.
+_MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
+_ADDRESS_WORD = re.compile(r"[省市区县旗镇乡村路街道巷弄号栋幢座室楼层]|^\d+(?:\s|$)")
 _ORDER_NO = re.compile(r"(?:订单号|订单编号|(?<![运递快])单号)\s*[:：]?\s*(?P<no>[A-Za-z0-9][-_A-Za-z0-9]{3,63})")
 
 
@@ -90,12 +96,32 @@ def split(text: str) -> OrderPaste:
         if match and _reads_as_items(match.group("items"), priced=False):
             items.append(match.group("items").strip())
             continue
-        if "@" in line and _reads_as_items(line, priced=True):
-            items.append(line.strip())
-            continue
+        if "@" in line:
+            tail = _items_after_address(line)
+            if tail is not None:
+                line, goods = tail
+                items.append(goods)
+            elif _reads_as_items(line, priced=True):
+                items.append(line.strip())
+                continue
         rest.append(line)
     address = "\n".join(part for part in (r.strip() for r in rest) if part)
     return OrderPaste(address, wechat, ", ".join(items), amount, order_no)
+
+
+def _items_after_address(line: str) -> tuple[str, str] | None:
+    """(address part, goods) of a line that has both, or None (see ``_ADDRESS_WORD``)."""
+    phone = _MOBILE.search(line, 0, line.find("@"))
+    if phone is None:
+        return None
+    for space in re.finditer(r"\s+", line[phone.end() :]):
+        start = phone.end() + space.end()
+        goods = line[start:].strip()
+        if not _reads_as_items(goods, priced=True):
+            continue
+        if not _ADDRESS_WORD.search(parse_items(goods)[0].product):
+            return line[:start].strip(), goods
+    return None
 
 
 def _cut(line: str, match: re.Match[str]) -> str:

@@ -29,6 +29,29 @@ from sellerdesk.store.models import DB
 if TYPE_CHECKING:
     from sqlcipher3 import dbapi2 as sqlcipher
 
+# The column order of the raw order and order-line rows that bulk writers (the importer, demo
+# data) build as tuples; the names are store/models.py's Order and OrderItem columns.
+ORDER_COLUMNS = (
+    "id",
+    "customer_id",
+    "order_date",
+    "amount_fen",
+    "items",
+    "courier",
+    "tracking_no",
+    "address_snapshot",
+    "status",
+    "created_at",
+    "updated_at",
+    "order_no",
+    "notes",
+    "shipped_on",
+    "address_id",
+    "deleted_at",
+    "version",
+)
+ORDER_ITEM_COLUMNS = ("order_id", "position", "product", "quantity", "unit_price_fen")
+
 # Turns a driver's exception into peewee's own, as execute_sql does; peewee's stubs leave it out.
 _PEEWEE_ERRORS: pw.ExceptionWrapper = pw.__exception_wrapper__  # type: ignore[attr-defined]
 

@@ -86,28 +86,6 @@ def stored_order_keys() -> set[tuple[int, str, int, str]]:
     return {(cid, str(day), amount, items) for cid, day, amount, items in cursor}
 
 
-_ORDER_ROW = (
-    "id",
-    "customer_id",
-    "order_date",
-    "amount_fen",
-    "items",
-    "courier",
-    "tracking_no",
-    "address_snapshot",
-    "status",
-    "created_at",
-    "updated_at",
-    "order_no",
-    "notes",
-    "shipped_on",
-    "address_id",
-    "deleted_at",
-    "version",
-)
-_ITEM_ROW = ("order_id", "position", "product", "quantity", "unit_price_fen")
-
-
 def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
     """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
     birthday = data.get("birthday")
@@ -330,11 +308,11 @@ class BulkImport:
                     points_rows.append((values["customer_id"], oid, earned, NOTE_EARNED, self.stamp))
             touched.add(values["customer_id"])
             if len(order_rows) >= 5000:
-                self._insert(cursor, "orders", _ORDER_ROW, order_rows)
-                self._insert(cursor, "order_item", _ITEM_ROW, item_rows)
+                self._insert(cursor, "orders", bulk.ORDER_COLUMNS, order_rows)
+                self._insert(cursor, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
                 order_rows, item_rows = [], []
-        self._insert(cursor, "orders", _ORDER_ROW, order_rows)
-        self._insert(cursor, "order_item", _ITEM_ROW, item_rows)
+        self._insert(cursor, "orders", bulk.ORDER_COLUMNS, order_rows)
+        self._insert(cursor, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
         self._insert(cursor, "points_entry", ("customer_id", "order_id", "delta", "note", "at"), points_rows)
         ids = sorted(touched)
         refresh_customers(ids)

@@ -318,26 +318,6 @@ _ADDRESS_COLUMNS = (
     "updated_at",
     "deleted_at",
 )
-_ORDER_COLUMNS = (
-    "id",
-    "customer_id",
-    "order_date",
-    "amount_fen",
-    "items",
-    "courier",
-    "tracking_no",
-    "address_snapshot",
-    "status",
-    "created_at",
-    "updated_at",
-    "order_no",
-    "notes",
-    "shipped_on",
-    "address_id",
-    "deleted_at",
-    "version",
-)
-_ITEM_COLUMNS = ("order_id", "position", "product", "quantity", "unit_price_fen")
 MEAN_ORDERS = 3.0  # per customer; 0 to MAX_ORDERS, most have a few, some many
 MAX_ORDERS = 20
 
@@ -479,8 +459,8 @@ def _generate(
                     )
                 writer.insert("customer", _CUSTOMER_COLUMNS, customer_rows)
                 writer.insert("address", _ADDRESS_COLUMNS, address_rows)
-                writer.insert("orders", _ORDER_COLUMNS, orders.order_rows)
-                writer.insert("order_item", _ITEM_COLUMNS, orders.item_rows)
+                writer.insert("orders", bulk.ORDER_COLUMNS, orders.order_rows)
+                writer.insert("order_item", bulk.ORDER_ITEM_COLUMNS, orders.item_rows)
                 added += size
                 report(added, count, "")
             writer.wait()

@@ -18,7 +18,6 @@ from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store.errors import StoreError, WrongKeyError
 from sellerdesk.store.keys import (
-    MIN_PASSWORD_LENGTH,
     MODE_PASSWORD,
     KeyFileChangedError,
     KeyModeError,
@@ -195,14 +194,10 @@ class NewPasswordDialog(KeyChangeDialog):
         self._check()
 
     def _new_problem(self) -> str:
-        if not self._strength.acceptable:
-            return self.meter.refusal(self._strength)
-        if self.password.text() != self.confirm.text():
-            return self.tr("The two passwords differ.")
-        return ""
+        return self.meter.new_password_problem(self._strength, self.password.text(), self.confirm.text())
 
     def _check(self) -> None:
-        judged = self.confirm.text() or len(self.password.text()) >= MIN_PASSWORD_LENGTH
+        judged = self.meter.judged(self.password.text(), self.confirm.text())
         if self.job is None:
             self.error.setText(self._new_problem() if judged else "")
         ok_button(self.buttons).setEnabled(not self._new_problem())

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -81,6 +81,24 @@ def courier_names() -> list[str]:
     """The couriers used so far, then the common ones not used yet."""
     used = store_orders.couriers()
     return used + [c for c in COMMON_COURIERS if c not in used]
+
+
+def courier_and_tracking_fields() -> tuple[QComboBox, QLineEdit]:
+    """The courier (editable, couriers used before first) and tracking-number fields of an order
+    and of the ship dialog, each limited to what the store keeps."""
+    courier = QComboBox()
+    courier.setObjectName("courier")
+    courier.setEditable(True)
+    courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    courier.addItem("")
+    courier.addItems(courier_names())
+    courier_edit = courier.lineEdit()
+    assert courier_edit is not None  # (editable)
+    courier_edit.setMaxLength(store_orders.MAX_COURIER)
+    tracking = QLineEdit()
+    tracking.setObjectName("tracking")
+    tracking.setMaxLength(store_orders.MAX_TRACKING)
+    return courier, tracking
 
 
 @dataclass(frozen=True)
@@ -275,18 +293,7 @@ class OrderDialog(QDialog):
         ship_box.setSpacing(2)
         ship_box.addWidget(self.ship_to)
         ship_box.addWidget(self.ship_to_detail)
-        self.courier = QComboBox()
-        self.courier.setObjectName("courier")
-        self.courier.setEditable(True)
-        self.courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.courier.addItem("")
-        self.courier.addItems(courier_names())
-        courier_edit = self.courier.lineEdit()
-        assert courier_edit is not None  # (editable)
-        courier_edit.setMaxLength(store_orders.MAX_COURIER)
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking")
-        self.tracking.setMaxLength(store_orders.MAX_TRACKING)
+        self.courier, self.tracking = courier_and_tracking_fields()
         self.ship_date = QDateEdit(qdate(today))
         self.ship_date.setObjectName("shipDate")
         self.ship_date.setCalendarPopup(True)
@@ -534,6 +541,14 @@ class OrderDialog(QDialog):
         for row in rows:
             self.items.removeRow(row)
         self._update_total()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        # Enter in the quick entry adds its items (returnPressed); the line edit then passes the
+        # key on, and QDialog would press 保存订单 with the order half entered. Stop it here.
+        if self.focusWidget() is self.quick_items and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def add_quick_items(self) -> None:
         text = self.quick_items.text().strip()

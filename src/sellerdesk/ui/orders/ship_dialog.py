@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from sellerdesk.store import orders as store_orders
-from sellerdesk.ui.orders.order_dialog import FIRST_DATE, courier_names, pydate, qdate
+from sellerdesk.ui.orders.order_dialog import FIRST_DATE, courier_and_tracking_fields, pydate, qdate
 from sellerdesk.ui.widgets.forms import ok_cancel
 
 
@@ -24,19 +23,10 @@ class ShipDialog(QDialog):
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         form = QFormLayout()
-        self.courier = QComboBox()
-        self.courier.setObjectName("courier")
-        self.courier.setEditable(True)
-        self.courier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.courier.addItem("")
-        self.courier.addItems(courier_names())
+        self.courier, self.tracking = courier_and_tracking_fields()
         courier_edit = self.courier.lineEdit()
         assert courier_edit is not None  # (editable)
-        courier_edit.setMaxLength(store_orders.MAX_COURIER)
         courier_edit.setPlaceholderText(self.tr("e.g. 顺丰"))
-        self.tracking = QLineEdit()
-        self.tracking.setObjectName("tracking")
-        self.tracking.setMaxLength(store_orders.MAX_TRACKING)
         self.tracking.setPlaceholderText(
             self.tr("Leave empty to keep each order's own") if count > 1 else self.tr("e.g. SF1234567890")
         )

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from sellerdesk.store.keys import MIN_PASSWORD_LENGTH, MODE_KEYRING, MODE_PASSWORD
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD
 from sellerdesk.ui.keys.recovery import RecoveryCodeBox
 from sellerdesk.ui.widgets.forms import error_label
 from sellerdesk.ui.widgets.strength import StrengthMeter
@@ -113,15 +113,10 @@ class PasswordPage(QWizardPage):
         self._check()
 
     def _problem_text(self) -> str:
-        if not self._strength.acceptable:
-            return self.meter.refusal(self._strength)
-        if self.password.text() != self.confirm.text():
-            return self.tr("The two passwords differ.")
-        return ""
+        return self.meter.new_password_problem(self._strength, self.password.text(), self.confirm.text())
 
     def _check(self) -> None:
-        # the reason shows once the password is long enough to judge, or once it is confirmed
-        judged = self.confirm.text() or len(self.password.text()) >= MIN_PASSWORD_LENGTH
+        judged = self.meter.judged(self.password.text(), self.confirm.text())
         self.problem.setText(self._problem_text() if judged else "")
         self.completeChanged.emit()
 

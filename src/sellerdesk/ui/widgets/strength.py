@@ -59,3 +59,16 @@ class StrengthMeter(QWidget):
             Weakness.GUESSABLE: self.tr("Not strong enough yet: add another word or two."),
         }
         return "" if strength.weakness is None else texts[strength.weakness]
+
+    def new_password_problem(self, strength: Strength, password: str, confirm: str) -> str:
+        """Why a new password typed twice can't be taken ("" when it can): too weak, or the two differ."""
+        if not strength.acceptable:
+            return self.refusal(strength)
+        if password != confirm:
+            return self.tr("The two passwords differ.")
+        return ""
+
+    @staticmethod
+    def judged(password: str, confirm: str) -> bool:
+        """Whether to show the problem yet: once the password is long enough to judge, or confirmed."""
+        return bool(confirm) or len(password) >= MIN_LENGTH
