@@ -212,3 +212,50 @@ def test_save_customer_refuses_whole_and_changes_nothing(store):
     assert customers.get_customer(made.id).name == "张三"
     assert customers.live_addresses(made.id)[0].detail == SZ["detail"]
     assert len(customers.address_history(made.id)) == len(before)
+
+
+def _wrong_address(**changes: str) -> customers.AddressEdit:
+    return customers.AddressEdit({**SZ, **changes})
+
+
+def test_check_values_names_each_wrong_value_once(store):
+    assert customers.check_values({"name": "张三", "phone": "13812345678"}, [customers.AddressEdit(SZ)]) == []
+    problems = customers.check_values(
+        {"name": "张三", "phone": "1234"}, [_wrong_address(phone="1234", city="杭州市", district="", postal_code="12")]
+    )
+    assert [p.code for p in problems] == ["invalid_phone", "city_not_in_province", "invalid_postal_code"]
+    # an address left as it is, deleted or an empty form row is not the save's business
+    unchanged = customers.AddressEdit(None, id=1)
+    deleted = customers.AddressEdit({**SZ, "postal_code": "12"}, id=1, deleted=True)
+    assert customers.check_values({"name": "张三"}, [unchanged, deleted, customers.AddressEdit({})]) == []
+    assert Customer.select().count() == 0
+
+
+def test_save_customer_refuses_wrong_values_when_asked(store):
+    with pytest.raises(ValidationError) as caught:
+        customers.save_customer(None, {"name": "张三"}, [_wrong_address(city="杭州市", district="")], wrong="refuse")
+    assert caught.value.code == "city_not_in_province" and caught.value.field == "city"
+    assert "杭州市 is not in 广东省." in str(caught.value)
+    assert Customer.select().count() == 0 and Address.select().count() == 0
+
+
+def test_save_customer_flags_wrong_values_when_asked(store):
+    c = customers.save_customer(None, {"name": "张三", "tags": "VIP"}, [_wrong_address(postal_code="12")], wrong="flag")
+    got = customers.get_customer(c.id)
+    assert customers.split_list(got.flags) == [customers.FLAG_NEEDS_CHECK]
+    assert customers.live_addresses(c.id)[0].postal_code == "12"  # kept as typed
+    # an edit of a customer keeps its other flags
+    customers.update_customer(c.id, {"flags": "demo"})
+    (address,) = customers.live_addresses(c.id)
+    customers.save_customer(
+        c.id, {}, [customers.AddressEdit({**SZ, "district": "西湖区"}, id=address.id)], wrong="flag"
+    )
+    assert customers.split_list(customers.get_customer(c.id).flags) == ["demo", customers.FLAG_NEEDS_CHECK]
+
+
+def test_save_customer_keeps_wrong_values_unflagged_by_default(store):
+    # the editor's save: it shows every problem under the form while typing, and saves as typed
+    c = customers.save_customer(None, {"name": "张三"}, [_wrong_address(postal_code="12", city="杭州市")])
+    assert customers.get_customer(c.id).flags == ""
+    right = customers.save_customer(None, {"name": "李四"}, [customers.AddressEdit(SZ)], wrong="flag")
+    assert customers.get_customer(right.id).flags == ""

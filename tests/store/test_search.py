@@ -180,3 +180,36 @@ def test_repeated_phone_and_recipient_are_indexed_once_and_still_found(store):
     assert "赵雷" not in address and "钱多多" in address
     for term in ("赵雷", "赵", "5678", "1111", "钱多多", "钱多", "建国路", "中关村"):
         assert ids(term) == [cid], term
+
+
+TYPING = [
+    "d", "de", "dem", "demo", "demo_", "demo_z", "de", "1", "13", "138", "138-", "138-1", "1381",
+    "z", "zh", "zha", "zhan", "Zhang", "张", "张三", "demo", "demo 张", "demo 张三", "demo_ 张三",
+    "南", "南山", "南山区", "a_", "a_b", "", "1", "1-2", "12",
+]  # fmt: skip
+
+
+def test_answers_narrowed_while_typing_equal_fresh_reads(store, monkeypatch):
+    demo.generate(150, seed=3)
+    customers.create_customer({"name": "德美", "wechat": "x1"}, [_addr("广东省", "深圳市")])  # pinyin demei
+    monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)  # narrow even this small data
+    answers = search.Answers()
+    narrowed = {}
+    for text in TYPING:
+        before = answers.narrowed
+        kept = search.matching_ids(text, answers)
+        assert kept == search.matching_ids(text), text
+        narrowed.setdefault(text, answers.narrowed - before)  # (the first time typed)
+    assert narrowed["de"] and narrowed["demo_"] and narrowed["13"] == 0  # (1 → 13: most drop out, read)
+    assert narrowed["dem"]  # the trigram answer: the two-character one + 德美 (pinyin demei)
+
+
+def test_answers_unchanged_set_is_the_same_object_and_clear_forgets(store, monkeypatch):
+    demo.generate(60, seed=4)
+    monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
+    answers = search.Answers()
+    first = search.matching_ids("demo", answers)
+    assert first and search.matching_ids("demo_", answers) is first  # nobody dropped out
+    new = customers.create_customer({"name": "新人", "wechat": "demo_new"}, []).id
+    answers.clear()  # the data changed
+    assert new in search.matching_ids("demo_", answers)

@@ -147,3 +147,26 @@ def test_big_views_rank_and_filter_through_the_gather(store, monkeypatch):
     assert results[0] == results[1]
     assert results[1][0] == ["张三", "李四", "张世杰", "常振思"]  # exact initials, then prefixes, then the rest
     assert results[1][1] == ["张三", "张世杰", "李四", "常振思"]
+
+
+def test_typing_narrows_the_last_answer_and_shows_what_a_fresh_model_shows(store, qapp, monkeypatch):
+    from sellerdesk.store import search
+
+    demo.generate(120, seed=5)
+    _add("德美", "13500000000")  # pinyin demei: found by "dem" through pinyin, not by "de"
+    monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
+    model = CustomerTableModel()
+    model.set_sort("name", descending=True)
+    typed = ["d", "de", "dem", "demo", "demo_", "demo", "1", "13", "135", "z", "zs"]
+    for text in typed:
+        model.set_filter(CustomerFilter(search=text))
+        fresh = CustomerTableModel()
+        fresh.set_sort("name", descending=True)
+        fresh.set_filter(CustomerFilter(search=text))
+        assert model.ids() == fresh.ids(), text
+        if text == "demo":
+            late = _add("迟到", "", wechat="demo_late")  # the data changes between keystrokes…
+            model.reload()  # …and the window reloads: the kept answers are dropped
+    model.set_filter(CustomerFilter(search="demo_"))
+    assert late in model.ids()
+    assert model._answers.narrowed > 0

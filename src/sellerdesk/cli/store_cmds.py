@@ -37,6 +37,11 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--recipient", default="", help="recipient name (default: the customer's name)")
     p.add_argument("--address-phone", default="", help="recipient phone (default: the customer's phone)")
     p.add_argument("--label", default="", help="家, 公司, …")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="store a wrong phone, postal code or region (广东省 with 杭州市) anyway, marked 需核对 (needs_check)",
+    )
     p.add_argument("--json", action="store_true", help="print the new customer as JSON")
     p.set_defaults(func=cmd_add)
 
@@ -178,12 +183,24 @@ def cmd_add(args: argparse.Namespace) -> None:
         "tier": args.tier,
         "notes": args.notes,
     }
+    edits = [customers.AddressEdit(address)] if address else []
     try:
-        customers.validate_identifying(data)  # before unlocking: the store's rule, asked early
+        customers.validate_identifying(data)  # before unlocking: the store's rules, asked early
     except ValidationError as exc:
         raise CliError("a customer needs at least --name, --phone or --wechat") from exc
+    problems = customers.check_values(data, edits)
+    if problems and not args.force:
+        try:
+            customers.refuse_wrong_values(problems)
+        except ValidationError as exc:
+            raise CliError(f"{exc} Nothing was saved; --force saves it marked 需核对 (needs_check).") from exc
     with open_store():
-        customer = customers.save_customer(None, data, [customers.AddressEdit(address)] if address else [])
+        customer = customers.save_customer(None, data, edits, wrong="flag" if args.force else "refuse")
+        if problems:
+            print(
+                f"sellerdesk-cli: warning: {' '.join(p.message for p in problems)} Saved marked 需核对.",
+                file=sys.stderr,
+            )
         if args.json:
             addresses = queries.addresses_of([customer.id])[customer.id]
             print(

@@ -1,8 +1,18 @@
 """Check an address record and report problems by stable code (the UI translates codes).
 
-Used by the editor, the importer and the CLI.  Field names follow DESIGN.md:
-``recipient`` (or ``name``), ``phone``, ``province``, ``city``, ``district``, ``detail``,
-``postal_code``, ``adcode``.
+Field names follow DESIGN.md: ``recipient`` (or ``name``), ``phone``, ``province``, ``city``,
+``district``, ``detail``, ``postal_code``, ``adcode``.
+
+Two questions, one rule:
+
+- :func:`validate` — everything the editor shows under the form while typing: what is
+  missing, what is wrong, what should be written officially.
+- :func:`wrong_values` — only the values that are *wrong* (:data:`WRONG_VALUE_CODES`: a
+  phone or postal code that cannot be one, a region that is unknown or does not belong
+  to the level above). The store applies it on the CLI's save path
+  (``store.customers.check_values``: refused, or kept marked 需核对 with ``--force``) and
+  the importer on every row (kept as typed, marked 需核对 in the report). Something missing is not
+  wrong: a customer may be recorded before their address is known.
 """
 
 from __future__ import annotations
@@ -10,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from sellerdesk.core import regions
@@ -27,6 +38,66 @@ class Problem:
     code: str
     message: str
     severity: Literal["error", "warning"] = "error"
+
+
+WRONG_VALUE_CODES = frozenset(
+    {
+        "invalid_phone",
+        "invalid_postal_code",
+        "unknown_province",
+        "unknown_city",
+        "city_not_in_province",
+        "unknown_district",
+        "district_not_in_city",
+    }
+)
+"""The codes of :func:`validate` that say a given value is wrong (refused by the CLI, 需核对
+everywhere it is kept); the other codes say a value is missing or not written officially
+(the adcode is not among them: every writer derives it from the names)."""
+
+_CONTRADICTIONS = frozenset({"unknown_province", "city_not_in_province", "district_not_in_city"})
+"""Codes that count on the levels as typed, too: the resolver would otherwise hide them
+(广东省/杭州市/南山区 resolves to 广东省深圳市南山区, 火星/深圳市 to 广东省深圳市)."""
+
+
+def wrong_values(fields: Mapping[str, object]) -> list[Problem]:
+    """The problems of :func:`validate` in :data:`WRONG_VALUE_CODES`, for the values that
+    ``fields`` has: a phone alone (a customer's) is checked as a phone; a region only when
+    one of its levels is given.
+
+    The region is checked as every writer stores it — resolved (:func:`regions.resolve`:
+    广东/深圳 → 广东省/深圳市, 下城区 → 拱墅区, a missing province filled from the city) — and
+    as typed, for a level the resolver would replace by another (:data:`_CONTRADICTIONS`).
+    """
+
+    def get(key: str) -> str:
+        return str(fields.get(key) or "").strip()
+
+    out: list[Problem] = []
+    phone = get("phone")
+    if phone:
+        out += _phone_problems(phone)
+    typed = (get("province"), get("city"), get("district"))
+    if typed != ("", "", ""):
+        out += _place_problems(*typed)
+    postcode = get("postal_code")
+    if postcode:
+        out += _postcode_problems(postcode)
+    return [p for p in out if p.code in WRONG_VALUE_CODES]
+
+
+@lru_cache(maxsize=8192)
+def _place_problems(province: str, city: str, district: str) -> tuple[Problem, ...]:
+    """The wrong-value problems of a region as typed and as resolved, each (field, code) once;
+    remembered: an import sees the same few thousand places again and again."""
+    resolved = regions.resolve_cached(province, city, district)
+    found = [p for p in _region_problems(province, city, district, "") if p.code in _CONTRADICTIONS]
+    found += _region_problems(resolved.province, resolved.city, resolved.district, "")
+    unique: dict[tuple[str, str], Problem] = {}
+    for problem in found:
+        if problem.code in WRONG_VALUE_CODES:
+            unique.setdefault((problem.field, problem.code), problem)
+    return tuple(unique.values())
 
 
 def validate(address: Mapping[str, object]) -> list[Problem]:
@@ -47,12 +118,7 @@ def validate(address: Mapping[str, object]) -> list[Problem]:
     if not (get("recipient") or get("name")):
         add(Problem("recipient", "missing_recipient", "The recipient's name is missing."))
 
-    phone = normalize_phone(get("phone"))
-    if phone.kind == "empty":
-        add(Problem("phone", "missing_phone", "The phone number is missing."))
-    elif not phone.valid:
-        add(Problem("phone", "invalid_phone", f"'{phone.value}' is not a mainland mobile or landline number."))
-
+    problems += _phone_problems(get("phone"))
     problems += _region_problems(get("province"), get("city"), get("district"), get("adcode"))
 
     detail = get("detail")
@@ -61,10 +127,23 @@ def validate(address: Mapping[str, object]) -> list[Problem]:
     elif len(detail) < MIN_DETAIL_CHARS:
         add(Problem("detail", "detail_too_short", f"The street address '{detail}' looks too short."))
 
-    postcode = get("postal_code")
-    if postcode and not _POSTCODE.fullmatch(postcode):
-        add(Problem("postal_code", "invalid_postal_code", f"'{postcode}' is not a 6-digit postal code."))
+    problems += _postcode_problems(get("postal_code"))
     return problems
+
+
+def _phone_problems(text: str) -> list[Problem]:
+    phone = normalize_phone(text)
+    if phone.kind == "empty":
+        return [Problem("phone", "missing_phone", "The phone number is missing.")]
+    if not phone.valid:
+        return [Problem("phone", "invalid_phone", f"'{phone.value}' is not a mainland mobile or landline number.")]
+    return []
+
+
+def _postcode_problems(postcode: str) -> list[Problem]:
+    if postcode and not _POSTCODE.fullmatch(postcode):
+        return [Problem("postal_code", "invalid_postal_code", f"'{postcode}' is not a 6-digit postal code.")]
+    return []
 
 
 def _region_problems(province: str, city: str, district: str, adcode: str) -> list[Problem]:

@@ -14,13 +14,14 @@ import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Literal
 
 from sellerdesk.core import regions
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.core.text import FieldTooLong, clean_field
+from sellerdesk.core.validate import Problem, wrong_values
 from sellerdesk.store.errors import NotFoundError, TooLongError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
@@ -216,8 +217,42 @@ def resolved_place(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
+WrongValues = Literal["keep", "flag", "refuse"]
+"""What :func:`save_customer` does with a wrong value (:func:`check_values`): keep it as
+typed (the editor, which shows every problem under the form while typing), keep it and mark
+the customer 需核对 (``needs_check``; ``sellerdesk-cli add --force``), or refuse the whole
+save with a :class:`ValidationError` (``sellerdesk-cli add``)."""
+
+
+def check_values(data: _Fields, addresses: Sequence[AddressEdit] = ()) -> list[Problem]:
+    """The wrong values (:func:`core.validate.wrong_values`) of the customer's phone and of
+    each new or changed address, each named once. Writes nothing."""
+    found: list[Problem] = wrong_values({"phone": data.get("phone")}) if data.get("phone") else []
+    for edit in addresses:
+        if edit.deleted or edit.values is None or (edit.id is None and not has_place(edit.values)):
+            continue
+        found += wrong_values(edit.values)
+    unique: list[Problem] = []
+    for problem in found:
+        if all(problem.message != p.message for p in unique):
+            unique.append(problem)
+    return unique
+
+
+def refuse_wrong_values(problems: Sequence[Problem]) -> None:
+    """Raise the :class:`ValidationError` naming every wrong value in one line (none: return)."""
+    if problems:
+        first = problems[0]
+        raise ValidationError(" ".join(p.message for p in problems), code=first.code, field=first.field)
+
+
 def save_customer(
-    customer_id: int | None, data: _Fields, addresses: Sequence[AddressEdit] = (), *, reason: str = ""
+    customer_id: int | None,
+    data: _Fields,
+    addresses: Sequence[AddressEdit] = (),
+    *,
+    reason: str = "",
+    wrong: WrongValues = "keep",
 ) -> Customer:
     """Create (``customer_id`` None) or update a customer with its addresses, in one transaction.
 
@@ -225,8 +260,14 @@ def save_customer(
     rule (a name, phone or WeChat ID), the cleaning of every field, region names resolved to
     the official ones with their adcode, history rows for every address change, exactly one
     default among the live addresses (the one marked, else the current one, else the first).
+    ``wrong`` says what a wrong phone, postal code or region does (:data:`WrongValues`).
     """
+    problems = check_values(data, addresses) if wrong != "keep" else []
+    if wrong == "refuse":
+        refuse_wrong_values(problems)
     with DB.atomic():
+        if problems:  # (wrong == "flag")
+            data = _with_needs_check(customer_id, data)
         if customer_id is None:
             validate_identifying(data)
             now = utcnow()
@@ -269,6 +310,15 @@ def save_customer(
         if customer_id is not None and addresses:
             _touch(customer)
     return customer
+
+
+def _with_needs_check(customer_id: int | None, data: _Fields) -> dict[str, Any]:
+    """``data`` with the 需核对 flag added to the flags it gives (else to the stored ones)."""
+    if "flags" in data or customer_id is None:
+        flags = split_list(data.get("flags"))
+    else:
+        flags = split_list(get_customer(customer_id).flags)
+    return {**data, "flags": join_list([*flags, FLAG_NEEDS_CHECK])}
 
 
 def _owned_address(address_id: int, customer_id: int) -> Address:

@@ -275,7 +275,10 @@ RegionKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, bool]
 
 
 def allowed_ids(
-    flt: CustomerFilter, region_cache: dict[RegionKey, set[int]] | None = None, universe: Sequence[int] | None = None
+    flt: CustomerFilter,
+    region_cache: dict[RegionKey, set[int]] | None = None,
+    universe: Sequence[int] | None = None,
+    answers: search.Answers | None = None,
 ) -> set[int] | None:
     """The ids ``flt`` lets through apart from Trash state (None: no restriction).
 
@@ -283,12 +286,13 @@ def allowed_ids(
     (:func:`region_ids`; ``region_cache`` keeps those sets while the data does not change),
     then tags, tiers and flags. Callers intersect the result with :func:`ordered_ids`
     (``universe``: that list, when they have it; no part needs it since schema 9).
+    ``answers``: the caller's :class:`search.Answers`, so a keystroke narrows the last search.
     """
     sets: list[set[int]] = []
     if flt.ids is not None:
         sets.append(set(flt.ids))
     if flt.search:
-        found = search.matching_ids(flt.search)
+        found = search.matching_ids(flt.search, answers)
         if found is not None:
             sets.append(found)
     if flt.provinces or flt.cities or flt.incomplete_address:

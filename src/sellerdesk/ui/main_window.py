@@ -757,10 +757,16 @@ class MainWindow(QMainWindow):
         self.counter.stop()
         self._finish_tier_check()
         self.save_state()
+        # A closed window filters nothing: Qt would otherwise call eventFilter on this window while
+        # it is being destroyed (its children's last events), into a half-deleted Python wrapper.
+        self.table.viewport().removeEventFilter(self)
+        self.search.removeEventFilter(self)
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self.table.viewport().installEventFilter(self)  # (again, if the window was closed before;
+        self.search.installEventFilter(self)  # Qt keeps one entry per filter object)
         if self.stack.currentWidget() is not self.table:
             self._schedule_counts()  # no table to paint first (empty state)
         if self.backup is not None and not self.reminded:

@@ -9,6 +9,7 @@ from functools import lru_cache
 from sellerdesk.core import regions
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
 from sellerdesk.core.text import cut_field, strip_invisible
+from sellerdesk.core.validate import wrong_values
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
@@ -167,12 +168,14 @@ def prepare_row(
             rec.issues.append("address_unparsed")
         elif "ambiguous_region" in parsed.warnings:
             rec.issues.append("ambiguous_region")
+    typed = place
     if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
-        resolved = regions.resolve_cached(
-            raw.get("province") or place["province"],
-            raw.get("city") or place["city"],
-            raw.get("district") or place["district"],
-        )
+        typed = {
+            "province": raw.get("province") or place["province"],
+            "city": raw.get("city") or place["city"],
+            "district": raw.get("district") or place["district"],
+        }
+        resolved = regions.resolve_cached(typed["province"], typed["city"], typed["district"])
         place.update(province=resolved.province, city=resolved.city, district=resolved.district, adcode=resolved.adcode)
         if resolved.unknown:
             rec.issues.append("unknown_region")
@@ -182,6 +185,8 @@ def prepare_row(
         place["detail"] = raw["detail"]
     if raw.get("postal_code"):
         place["postal_code"] = raw["postal_code"]
+    if typed["province"] or typed["city"] or typed["district"] or place["postal_code"]:
+        _check_place(rec, typed, place["postal_code"])
     if phone2 and phone_of(phone2).value != phone_of(phone).value:
         notes.append(f"备用电话: {phone2}")
 
@@ -247,7 +252,33 @@ def prepare_row(
     return rec
 
 
-_NEEDS_CHECK = ("unknown_region", "ambiguous_region", "address_unparsed", "too_long")
+_NEEDS_CHECK = (
+    "unknown_region",
+    "region_mismatch",
+    "ambiguous_region",
+    "address_unparsed",
+    "invalid_postal_code",
+    "too_long",
+)
+
+
+def _check_place(rec: Record, typed: dict[str, str], postal_code: str) -> None:
+    """The editor's and the CLI's rule (core.validate.wrong_values) on the row's region as
+    typed and its postal code: a wrong one is an issue that marks the row 需核对 (kept as
+    typed, as the other region problems are). The phone has its own issue (invalid_phone)."""
+    for problem in wrong_values({**typed, "postal_code": postal_code}):
+        if problem.code in ("city_not_in_province", "district_not_in_city"):
+            code = "region_mismatch"  # (says more than the resolver's unknown_region: replaces it)
+            if "unknown_region" in rec.issues:
+                rec.issues.remove("unknown_region")
+        elif problem.code == "invalid_postal_code":
+            code = "invalid_postal_code"
+        elif "address_unparsed" not in rec.issues:
+            code = "unknown_region"
+        else:
+            continue
+        if code not in rec.issues:
+            rec.issues.append(code)
 
 
 @lru_cache(maxsize=64)

@@ -28,6 +28,17 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "province/city/district not recognised: kept as typed, marked needs check",
         "flag",
     ),
+    "region_mismatch": (
+        "省/市/区不匹配（如广东省杭州市），已按原样保存并标记需核对",
+        "province, city and district do not belong together (e.g. 广东省 with 杭州市): kept as typed, "
+        "marked needs check",
+        "flag",
+    ),
+    "invalid_postal_code": (
+        "邮编不是6位数字，已按原样保存并标记需核对",
+        "postal code is not 6 digits: kept as typed, marked needs check",
+        "flag",
+    ),
     "ambiguous_region": ("省/市/区有多种可能，请核对", "province/city/district is ambiguous: please check", "flag"),
     "address_unparsed": (
         "地址中没有找到省市区，整段保存为详细地址并标记需核对",
