@@ -93,6 +93,10 @@ class Workbook:
     def row_count_hint(self, sheet: str) -> int:
         return 0
 
+    def width_hint(self, sheet: str) -> int:
+        """The most cells a row with text has (0: unknown); what a streamed read pads rows to."""
+        return 0
+
     def close(self) -> None:
         pass
 
@@ -195,9 +199,18 @@ class CalamineBook(Workbook):
                 cells = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in raw]
                 if any(cells):
                     yield offset + 1, [""] * first_col + cells if first_col else cells
+        # read to its end: the sheet's cells (~0.5 KB a row, in calamine) are let go, so an
+        # import's finishing steps (indexes, late merges) run without them
+        del data
+        self._loaded.pop(sheet, None)
 
     def row_count_hint(self, sheet: str) -> int:
         return self._sheet(sheet).height
+
+    def width_hint(self, sheet: str) -> int:
+        data = self._sheet(sheet)  # (a rectangle: every row iter_rows() gives is this wide)
+        start = data.start
+        return (start[1] if start else 0) + data.width
 
     def close(self) -> None:
         self._loaded.clear()
@@ -265,6 +278,17 @@ class CsvBook(Workbook):
 
     def row_count_hint(self, sheet: str) -> int:
         return self._text.count("\n") + 1
+
+    def width_hint(self, sheet: str) -> int:
+        """One quick pass of the csv reader (errors are raised by :meth:`rows`, not here)."""
+        width = 0
+        try:
+            for cells in csv.reader(io.StringIO(self._text, newline=""), delimiter=self.delimiter):
+                if len(cells) > width and any(c.strip() for c in cells):
+                    width = len(cells)
+        except csv.Error:
+            pass
+        return width
 
 
 # What chardetng may call a legacy Chinese text, and the codec that reads it (GB18030 is a

@@ -52,7 +52,7 @@ class Planner:
     that matched one).
     """
 
-    def __init__(self, on_duplicate: str = "merge") -> None:
+    def __init__(self, on_duplicate: str = "merge", *, keep: bool = True) -> None:
         if on_duplicate not in ON_DUPLICATE:
             raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
         self.on_duplicate = on_duplicate
@@ -63,20 +63,35 @@ class Planner:
         self.file_phone: dict[str, int | Existing] = {}
         self.file_wechat: dict[str, int | Existing] = {}
         self.file_ref: dict[str, int | Existing] = {}
-        self.counts = dict.fromkeys(("new", "merged", "updated", "skipped", "rejected", "flagged", "rows"), 0)
+        self.counts = dict.fromkeys(
+            ("new", "merged", "updated", "skipped", "rejected", "flagged", "rows", "masked_phones", "masked_names"), 0
+        )
+        # the rows added, for the plan (the wizard shows it) and the orders (their rows are
+        # decided at the end); a streamed customer import keeps none (``keep`` False)
+        self.keep = keep
         self.records: list[Record] = []
+        self.added = 0
         self.orders: OrderPlanner | None = None  # made at the first row with an order
         self.order_rows = 0  # rows of orders already stored, or further lines of an order
 
     def add(self, rec: Record, ref: str = "") -> None:
-        index = len(self.records)
-        self.records.append(rec)
+        index = self.added
+        self.added += 1
+        if self.keep:
+            self.records.append(rec)
         counts = self.counts
         counts["rows"] += 1
+        if rec.masked:
+            if "phone" in rec.masked:
+                counts["masked_phones"] += 1
+            if "name" in rec.masked:
+                counts["masked_names"] += 1
         rec.match = None
         rec.owner = None
         if rec.order is not None:
             if self.orders is None:
+                if not self.keep:
+                    raise ValueError("a plan with orders keeps its rows (Planner(keep=True))")
                 self.orders = OrderPlanner()
             self.orders.reset(rec)
             if self.orders.existing_number(rec) or self.orders.follows(rec):
@@ -164,8 +179,6 @@ class Planner:
         if self.orders is not None:
             self.counts.update(self.orders.finish())
             self.counts["order_rows_skipped"] = self.order_rows
-        self.counts["masked_phones"] = sum(1 for r in self.records if "phone" in r.masked)
-        self.counts["masked_names"] = sum(1 for r in self.records if "name" in r.masked)
         return Plan(self.records, self.on_duplicate, self.counts, ref_column, self.orders)
 
 

@@ -7,8 +7,10 @@ python-calamine loads all of it, ~1.4 s for 100,000 rows).
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -132,65 +134,39 @@ def find_header_row(rows: Sequence[Row]) -> int | None:
     return best_row
 
 
-def read_table(
-    path: str | Path,
-    *,
-    sheet: str | None = None,
-    header_row: int | None = None,
-    progress: ProgressCallback = no_progress,
-    token: CancelToken | None = None,
-) -> Table:
-    """Read the data rows of ``path`` (raises :class:`ExchangeError` for bad files)."""
-    token = token or CancelToken()
-    path = Path(path)
-    with open_workbook(path) as book:
-        name = choose_sheet(book, sheet)
-        total = book.row_count_hint(name)
-        progress(0, total, "reading")
-        header_cells: list[str] | None = None
-        rows: list[Row] = []
-        pending: list[Row] = []  # rows seen before the header is known
-        for number, cells in book.rows(name):
-            if header_cells is None:
-                if header_row is not None:
-                    if number == header_row:
-                        header_cells = cells
-                    elif number > header_row:
-                        raise ExchangeError("bad_header_row", row=header_row, sheet=name)
-                    continue
-                pending.append((number, cells))
-                if len(pending) < HEADER_SCAN_ROWS:
-                    continue
-                found = find_header_row(pending)
-                if found is None:
-                    raise ExchangeError("no_header", name=path.name, sheet=name)
-                header_row, header_cells = found, dict(pending)[found]
-                rows.extend((n, c) for n, c in pending if n > found)
-                continue
-            rows.append((number, cells))
-            if len(rows) % 2000 == 0:
-                token.check()
-                progress(number, total, "reading")
-        if header_cells is None:
-            if header_row is not None and not pending:
-                raise ExchangeError("bad_header_row", row=header_row, sheet=name)
-            if not pending:
-                raise ExchangeError("no_data", name=path.name)
-            found = find_header_row(pending)
-            if found is None:
-                raise ExchangeError("no_header", name=path.name, sheet=name)
-            header_row, header_cells = found, dict(pending)[found]
-            rows.extend((n, c) for n, c in pending if n > found)
-        encoding = getattr(book, "encoding", "")
-        sheets = list(book.sheets)
-        kind = book.kind
-    width = max([len(header_cells)] + [len(c) for _, c in rows])
-    headers = list(header_cells) + [""] * (width - len(header_cells))
+def _find_header(
+    source: Iterator[Row], header_row: int | None, sheet: str, name: str
+) -> tuple[int, list[str], list[Row]]:
+    """Read ``source`` up to the header row (``header_row``, else the best of the first
+    rows): (its number, its cells, the rows read after it)."""
+    pending: list[Row] = []  # rows seen before the header is known
+    for number, cells in source:
+        if header_row is not None:
+            if number == header_row:
+                return header_row, cells, []
+            if number > header_row:
+                raise ExchangeError("bad_header_row", row=header_row, sheet=sheet)
+            continue
+        pending.append((number, cells))
+        if len(pending) >= HEADER_SCAN_ROWS:
+            break
+    if header_row is not None:
+        raise ExchangeError("bad_header_row", row=header_row, sheet=sheet)
+    if not pending:
+        raise ExchangeError("no_data", name=name)
+    found = find_header_row(pending)
+    if found is None:
+        raise ExchangeError("no_header", name=name, sheet=sheet)
+    return found, dict(pending)[found], [(n, c) for n, c in pending if n > found]
+
+
+def _data_rows(rows: Iterable[Row], headers: list[str]) -> Iterator[Row]:
+    """``rows`` padded to the headers' width, without repeated header rows."""
+    width = len(headers)
     header_key = [hdr.normalize_header(h) for h in headers]
     # a repeated header (printed pages, pasted blocks) is told by its first titled cell
     # before the whole row is compared: normalising every cell of 100k rows costs seconds
     first = next((i for i, key in enumerate(header_key) if key), 0)
-    data: list[Row] = []
     for number, cells in rows:
         if len(cells) < width:
             cells = cells + [""] * (width - len(cells))
@@ -199,9 +175,77 @@ def read_table(
             and [hdr.normalize_header(c) for c in cells[: len(header_key)]] == header_key
         ):
             continue
-        data.append((number, cells))
+        yield number, cells
+
+
+@contextlib.contextmanager
+def stream_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> Iterator[tuple[Table, Iterator[Row], int]]:
+    """Open ``path`` and yield (its :class:`Table` without rows, its data rows as they are
+    read, about how many rows the sheet has): an import that checks and writes each row as
+    it comes keeps no more of the file than the reader does (python-calamine holds the
+    sheet's cells, ~0.5 KB a row; a CSV its text). Raises :class:`ExchangeError` for a bad
+    file, before yielding or while the rows are read (``no_data`` at their end)."""
+    token = token or CancelToken()
+    path = Path(path)
+    with open_workbook(path) as book:
+        name = choose_sheet(book, sheet)
+        total = book.row_count_hint(name)
+        progress(0, total, "reading")
+        source = book.rows(name)
+        header_row, header_cells, first = _find_header(source, header_row, name, path.name)
+        width = max([len(header_cells), book.width_hint(name)] + [len(c) for _, c in first])
+        headers = list(header_cells) + [""] * (width - len(header_cells))
+        table = Table(path, book.kind, name, list(book.sheets), header_row, headers, [], getattr(book, "encoding", ""))
+
+        def rows() -> Iterator[Row]:
+            count = 0
+            for count, row in enumerate(_data_rows(itertools.chain(first, source), headers), 1):
+                if count % 2000 == 0:
+                    token.check()
+                yield row
+            if not count:
+                raise ExchangeError("no_data", name=path.name)
+
+        yield table, rows(), total
+
+
+def read_table(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> Table:
+    """Read the data rows of ``path`` (raises :class:`ExchangeError` for bad files); the
+    wizard's whole-file read (an import streams them: :func:`stream_table`)."""
+    token = token or CancelToken()
+    path = Path(path)
+    with open_workbook(path) as book:
+        name = choose_sheet(book, sheet)
+        total = book.row_count_hint(name)
+        progress(0, total, "reading")
+        source = book.rows(name)
+        header_row, header_cells, rows = _find_header(source, header_row, name, path.name)
+        for number, cells in source:
+            rows.append((number, cells))
+            if len(rows) % 2000 == 0:
+                token.check()
+                progress(number, total, "reading")
+        encoding = getattr(book, "encoding", "")
+        sheets = list(book.sheets)
+        kind = book.kind
+    width = max([len(header_cells)] + [len(c) for _, c in rows])
+    headers = list(header_cells) + [""] * (width - len(header_cells))
+    data = list(_data_rows(rows, headers))
     if not data:
         raise ExchangeError("no_data", name=path.name)
     progress(total, total, "reading")
-    assert header_row is not None  # given, or found above
     return Table(path, kind, name, sheets, header_row, headers, data, encoding)

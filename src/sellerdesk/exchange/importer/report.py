@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,29 +57,82 @@ def reported(records: Iterable[Record]) -> list[Record]:
     return [r for r in records if r.issues]
 
 
+class ProblemReport:
+    """The problem report (.xlsx), written as the problem rows come: opened at the first one,
+    each row appended to a temp file on disk (openpyxl's write-only mode), renamed into place
+    by :meth:`finish` and removed by :meth:`discard` (a failed or cancelled import), so a
+    failure never leaves half a report. Rows: row number, reason, then the original cells.
+    """
+
+    def __init__(self, path: Path | Callable[[], Path], headers: Sequence[str], language: str = "zh_CN") -> None:
+        self._path = path
+        self.headers = list(headers)
+        self.language = language
+        self.rows = 0
+        self.path: Path | None = None
+        self._book: Any = None
+        self._sheet: Any = None
+
+    def add(self, rec: Record) -> None:
+        """One row with a problem (a row without one is left out)."""
+        if not rec.issues:
+            return
+        if self._book is None:
+            self._open()
+        self._sheet.append([rec.row, rec.reason(self.language)] + [escape_cell(v) for v in rec.values])
+        self.rows += 1
+
+    def _open(self) -> None:
+        from openpyxl import Workbook as XlsxWorkbook
+
+        self.path = self._path if isinstance(self._path, Path) else self._path()
+        self._book = XlsxWorkbook(write_only=True)
+        zh = self.language.startswith("zh")
+        self._sheet = self._book.create_sheet("导入问题" if zh else "Problems")
+        first = ["行号", "原因"] if zh else ["Row", "Reason"]
+        self._sheet.append(first + [escape_cell(h) for h in self.headers])
+
+    def finish(self) -> Path | None:
+        """Save the report (None: no row had a problem, no file)."""
+        if self._book is None or self.path is None:
+            return None
+        tmp = self.path.with_name(self.path.name + ".part")
+        try:
+            private_files.touch(tmp)  # personal data: readable by its user only (0600)
+            self._book.save(tmp)
+            os.replace(tmp, self.path)
+        finally:
+            tmp.unlink(missing_ok=True)
+            self._book = self._sheet = None
+        return self.path
+
+    def discard(self) -> None:
+        """Forget the rows added (an import that failed or was cancelled writes no report)."""
+        sheet, self._book, self._sheet = self._sheet, None, None
+        if sheet is None:
+            return
+        try:
+            sheet.close()  # ends its row writer, whose rows are in a temp file
+        except Exception:  # noqa: BLE001 - only cleaning up after a failed import
+            log.debug("closing a discarded problem report failed", exc_info=True)
+        spooled = getattr(getattr(sheet, "_writer", None), "out", None)
+        if isinstance(spooled, str):  # (personal data: not left in the temp folder)
+            Path(spooled).unlink(missing_ok=True)
+
+
 def write_report(path: Path, table: Table, records: Iterable[Record], language: str = "zh_CN") -> int:
     """Rejected, flagged and skipped rows: row number, reason, then the original cells.
 
     Written to a temp file and renamed, so a failure never leaves half a report. Returns
     the number of rows written.
     """
-    from openpyxl import Workbook as XlsxWorkbook
-
-    rows = reported(records)
-    book = XlsxWorkbook(write_only=True)
-    sheet = book.create_sheet("导入问题" if language.startswith("zh") else "Problems")
-    first = ["行号", "原因"] if language.startswith("zh") else ["Row", "Reason"]
-    sheet.append(first + [escape_cell(h) for h in table.headers])
-    for rec in rows:
-        sheet.append([rec.row, rec.reason(language)] + [escape_cell(v) for v in rec.values])
-    tmp = path.with_name(path.name + ".part")
-    try:
-        private_files.touch(tmp)  # personal data: readable by its user only (0600)
-        book.save(tmp)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return len(rows)
+    report = ProblemReport(path, table.headers, language)
+    for rec in records:
+        report.add(rec)
+    if not report.rows:  # (an empty report, header only, as before)
+        report._open()
+    report.finish()
+    return report.rows
 
 
 def import_result(
@@ -91,11 +144,18 @@ def import_result(
     dry_run: bool,
     report_path: Path | None,
     write_report_file: bool,
+    problems: ProblemReport | None = None,
 ) -> ImportResult:
     """The result of an import (or a dry run) of ``table``, its problem report written when
-    a row has a problem and ``write_report_file`` (at ``report_path``, else beside the file)."""
+    a row has a problem and ``write_report_file`` (at ``report_path``, else beside the file).
+    ``problems``: the report the rows were written to as they came (a streamed import), the
+    plan's rows (when it kept them) added to it now."""
     report = None
-    if write_report_file and reported(plan.records):
+    if problems is not None:
+        for rec in plan.records:
+            problems.add(rec)
+        report = problems.finish() if write_report_file else None
+    elif write_report_file and reported(plan.records):
         report = report_path or default_report_path(table.path)
         write_report(report, table, plan.records)
     log.info(

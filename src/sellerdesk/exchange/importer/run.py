@@ -1,4 +1,4 @@
-"""A whole import in one call: :func:`import_file` (the CLI's, streamed) or :func:`write_plan`
+"""A whole import in one call: :func:`import_file` (the CLI's, streamed row by row) or :func:`write_plan`
 (the wizard's last step: the plan it showed, then written). Both give the same database."""
 
 from __future__ import annotations
@@ -7,11 +7,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sellerdesk.exchange import headers as hdr
-from sellerdesk.exchange.importer.plan import Plan, Planner, make_plan
-from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare, prepare_row, refs_of
-from sellerdesk.exchange.importer.read import Table, read_table
-from sellerdesk.exchange.importer.record import Record
-from sellerdesk.exchange.importer.report import ImportResult, import_result
+from sellerdesk.exchange.importer.plan import Plan, Planner
+from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare_row
+from sellerdesk.exchange.importer.read import Table, stream_table
+from sellerdesk.exchange.importer.record import CHUNK, Record
+from sellerdesk.exchange.importer.report import ImportResult, ProblemReport, default_report_path, import_result
 from sellerdesk.exchange.importer.write import write_records
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 
@@ -34,51 +34,81 @@ def import_file(
 
     A file with order columns adds its orders too (``customers_only`` ignores them).
 
-    Writing, each row is checked, planned and handed on as it comes: SQLite stores one
-    batch in a helper thread while the next rows are checked. (The wizard, which shows the
-    plan first, writes it with :func:`write_plan`; the result is the same.)
+    Streamed: each row is read, checked, planned, put in the problem report (when it has a
+    problem) and handed on as it comes; SQLite stores one batch in a helper thread while
+    the next rows are checked. A customer import keeps only a small index of the rows
+    (their keys for matching, each new customer's id), so its memory stays flat in rows
+    beyond what the reader holds; an import with orders keeps its rows (the orders are
+    decided at the end). (The wizard, which shows the plan first, writes it with
+    :func:`write_plan`; the result is the same.)
     """
     token = token or CancelToken()
-    path = Path(path)
-    table = read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
-    mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-    if customers_only:
-        mapping = hdr.customers_only(mapping)
-    if dry_run:
-        records = prepare(table, mapping, progress=progress, token=token)
-        plan = make_plan(records, on_duplicate, refs=refs_of(table, mapping), progress=progress, token=token)
-        counts = dict(plan.counts)
-        return import_result(
-            table, mapping, plan, counts, dry_run=True, report_path=report_path, write_report_file=write_report_file
-        )
-    columns = mapped_columns(mapping, table.path.name, table.headers)
-    mapped = mapped_fields(columns)
-    refs = refs_of(table, mapping)
-    planners: list[Planner] = []
+    with stream_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token) as (
+        table,
+        rows,
+        total,
+    ):
+        mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+        if customers_only:
+            mapping = hdr.customers_only(mapping)
+        columns = mapped_columns(mapping, table.path.name, table.headers)
+        mapped = mapped_fields(columns)
+        ref_key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
+        ref_col = mapping.index(ref_key) if ref_key else -1
+        keep = hdr.has_orders(mapped)  # orders are decided at the end, from their rows
+        problems = None
+        if write_report_file:
+            problems = ProblemReport(
+                report_path if report_path is not None else lambda: default_report_path(table.path), table.headers
+            )
+        planners: list[Planner] = []
 
-    def planner() -> Planner:
-        # made inside the transaction: the duplicate keys it reads are the ones written against
-        if not planners:
-            planners.append(Planner(on_duplicate))
-        return planners[0]
+        def planner() -> Planner:
+            # made inside the transaction: the duplicate keys it reads are the ones written against
+            if not planners:
+                planners.append(Planner(on_duplicate, keep=keep))
+            return planners[0]
 
-    def checked() -> Iterator[Record]:
-        plan = planner()
-        for index, (number, cells) in enumerate(table.rows):
-            rec = prepare_row(number, cells, columns, mapped)
-            plan.add(rec, refs[index] if refs else "")
-            yield rec
+        def checked() -> Iterator[Record]:
+            plan = planner()
+            for number, cells in rows:
+                rec = prepare_row(number, cells, columns, mapped)
+                plan.add(rec, cells[ref_col].strip() if 0 <= ref_col < len(cells) else "")
+                if problems is not None and not keep:
+                    problems.add(rec)  # (with orders: at the end, when the orders add theirs)
+                yield rec
 
-    plan, counts = write_records(
-        checked(),
-        len(table.rows),
-        lambda: planner().plan(bool(refs)),
-        source=table.path.name,
-        progress=progress,
-        token=token,
-    )
+        try:
+            if dry_run:
+                for index, _ in enumerate(checked()):
+                    if index % CHUNK == 0:
+                        token.check()
+                        progress(min(index, total), total, "checking")
+                plan = planner().plan(ref_col >= 0)
+                counts = dict(plan.counts)
+            else:
+                plan, counts = write_records(
+                    checked(),
+                    total,
+                    lambda: planner().plan(ref_col >= 0),
+                    source=table.path.name,
+                    progress=progress,
+                    token=token,
+                    keep=keep,
+                )
+        except BaseException:
+            if problems is not None:
+                problems.discard()
+            raise
     return import_result(
-        table, mapping, plan, counts, dry_run=False, report_path=report_path, write_report_file=write_report_file
+        table,
+        mapping,
+        plan,
+        counts,
+        dry_run=dry_run,
+        report_path=report_path,
+        write_report_file=write_report_file,
+        problems=problems,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -81,6 +82,20 @@ class _Pending:
 
 BATCH = 5000  # rows per batch handed to the writer thread
 
+# what a row merging into a customer brings: (overwrite (update) or fill blanks (merge), its
+# customer fields, its address)
+_Change = tuple[bool, dict[str, Any], dict[str, Any] | None]
+
+
+def _merge_into(item: _Pending, overwrite: bool, customer: dict[str, Any], address: dict[str, Any] | None) -> bool:
+    """A row's fields and address merged into customer ``item`` of the file; whether it changed."""
+    changes = _merged_values(item.data, customer, overwrite)
+    if changes:
+        item.data = {**item.data, **changes}
+    count, first = len(item.addresses), item.addresses[0] if item.addresses else None
+    item.add_address(address, overwrite)
+    return bool(changes) or len(item.addresses) != count or (first is not None and item.addresses[0] is not first)
+
 
 class _Loader:
     """Writes planned records as they come, in one transaction (see :func:`~sellerdesk.store.bulk_import.bulk_import`).
@@ -92,13 +107,20 @@ class _Loader:
     merging into database customers are applied at the end too.
     """
 
-    def __init__(self, store: BulkImport, token: CancelToken) -> None:
+    def __init__(self, store: BulkImport, token: CancelToken, keep: bool = True) -> None:
         self.store, self.token = store, token
         self.counts = dict(addresses_added=0, addresses_updated=0, customers_changed=0)
         self.pending: dict[int, _Pending] = {}  # record index → the customer it creates
         self.fresh: list[_Pending] = []  # not written yet
         self.changed: dict[int, _Pending] = {}  # written, then merged into: id → customer
-        self.by_target: dict[int, list[Record]] = {}  # database customer id → its rows
+        # database customer id → what its rows bring: (overwrite, customer fields, address)
+        self.by_target: dict[int, list[_Change]] = {}
+        # Not ``keep`` (a streamed import without orders): a written customer is let go, its id
+        # kept (record index → id, 8 bytes a row); rows merging into it later wait in ``late``
+        # and are applied at the end to the customer read back from the database.
+        self.keep = keep
+        self.ids = array("q")
+        self.late: dict[int, list[_Change]] = {}
 
     def add(self, index: int, rec: Record) -> None:
         """One planned record (``index``: its position in the plan, as :class:`InFile` counts)."""
@@ -112,20 +134,16 @@ class _Loader:
         if action is not _MERGE and action is not _UPDATE:
             return
         match = rec.match
+        overwrite = action is _UPDATE
         if isinstance(match, InFile):
-            item = self.pending[match.index]
-            overwrite = action is _UPDATE
-            changes = _merged_values(item.data, rec.customer, overwrite)
-            if changes:
-                item.data = {**item.data, **changes}
-            count, first = len(item.addresses), item.addresses[0] if item.addresses else None
-            item.add_address(rec.address, overwrite)
-            if item.cid is not None and (
-                changes or len(item.addresses) != count or (first is not None and item.addresses[0] is not first)
-            ):
-                self.changed[item.cid] = item
+            joined = self.pending.get(match.index)
+            if joined is None:  # written and let go (not kept): merged at the end, from the database
+                self.late.setdefault(self.ids[match.index], []).append((overwrite, rec.customer, rec.address))
+                return
+            if _merge_into(joined, overwrite, rec.customer, rec.address) and joined.cid is not None:
+                self.changed[joined.cid] = joined
         elif isinstance(match, Existing):
-            self.by_target.setdefault(match.customer_id, []).append(rec)
+            self.by_target.setdefault(match.customer_id, []).append((overwrite, rec.customer, rec.address))
 
     def write_fresh(self) -> None:
         """Hand the customers made since the last call to the writer, with their addresses,
@@ -140,6 +158,13 @@ class _Loader:
             self.counts["addresses_added"] += len(address_ids)
         self.fresh = []
         store.flush()
+        if not self.keep:  # each written customer's id only, until the end
+            ids = self.ids
+            for index, item in self.pending.items():
+                if index >= len(ids):
+                    ids.frombytes(bytes(8 * (index + 1 - len(ids))))
+                ids[index] = item.cid or 0
+            self.pending.clear()
 
     def _add_address(self, customer_id: int, values: dict[str, Any], is_default: bool) -> None:
         self.store.add_address(customer_id, values, is_default)
@@ -156,6 +181,7 @@ class _Loader:
         # the tables by customer again: the late merges below, the search rows at the end
         self.store.build_indexes()
         progress(0.6)
+        self._load_late()
         self._fix_written()
         progress(0.7)
         self._apply_targets(lambda share: progress(0.7 + 0.2 * share))
@@ -198,6 +224,27 @@ class _Loader:
             values.append(stored)
         return values
 
+    def _load_late(self) -> None:
+        """The customers of the file that rows merged into after they were written and let go:
+        read back (as written), the rows' changes applied in file order, then rewritten by
+        :meth:`_fix_written` as if they had been kept."""
+        cids = list(self.late)
+        store = self.store
+        for start in range(0, len(cids), 500):
+            self.token.check()
+            existing = store.existing(cids[start : start + 500])
+            for cid, (current, live) in existing.items():
+                item = _Pending(current)
+                item.cid, item.written_data = cid, current
+                item.addresses = list(live)
+                item.written = [(address["id"], address) for address in live]
+                changed = False
+                for overwrite, customer, address in self.late[cid]:
+                    changed = _merge_into(item, overwrite, customer, address) or changed
+                if changed:
+                    self.changed[cid] = item
+        self.late.clear()
+
     def _fix_written(self) -> None:
         """Customers of the file written before a later row merged into them."""
         if not self.changed:
@@ -238,26 +285,25 @@ class _Loader:
         self.by_target.clear()
 
     def _apply_to_existing(
-        self, cid: int, current: dict[str, Any], live: list[dict[str, Any]], recs: list[Record]
+        self, cid: int, current: dict[str, Any], live: list[dict[str, Any]], recs: list[_Change]
     ) -> None:
         """Rows merging into (or updating) database customer ``cid``: its columns ``current``
         and its live addresses ``live`` (default first)."""
         changes: dict[str, Any] = {}
         keys = {_address_key(a) for a in live}
         has_default = any(a["is_default"] for a in live)
-        for rec in recs:
-            overwrite = rec.action is _UPDATE
-            step = _merged_values({**current, **changes}, rec.customer, overwrite)
+        for overwrite, customer, incoming in recs:
+            step = _merged_values({**current, **changes}, customer, overwrite)
             changes.update(step)
-            if not rec.address:
+            if not incoming:
                 continue
-            key = _address_key(rec.address)
+            key = _address_key(incoming)
             if key in keys:
                 continue
             if overwrite and live:
                 target = next((a for a in live if a["is_default"]), live[0])
                 old = {f: target[f] for f in ADDRESS_FIELDS}
-                new = {f: rec.address.get(f, "") for f in ADDRESS_FIELDS}
+                new = {f: incoming.get(f, "") for f in ADDRESS_FIELDS}
                 changed = {f: v for f, v in new.items() if old[f] != v and (v or f in ("district", "adcode"))}
                 if changed:
                     keys.discard(_address_key(old))
@@ -266,7 +312,7 @@ class _Loader:
                     self.counts["addresses_updated"] += 1
                     keys.add(_address_key({**old, **changed}))
                 continue
-            self._add_address(cid, rec.address, not has_default)
+            self._add_address(cid, incoming, not has_default)
             has_default = True
             keys.add(key)
         if changes:
@@ -283,16 +329,20 @@ def write_records(
     source: str,
     progress: ProgressCallback,
     token: CancelToken,
+    keep: bool = True,
 ) -> tuple[Plan, dict[str, int]]:
     """Write planned ``records`` (``total`` of them) as they come, in one transaction; ``plan_of``
     gives the plan once they have all come. Returns it with the counts (the plan's, and the
-    addresses added and updated). Progress: the records are the first half, finishing the second."""
+    addresses added and updated). Progress: the records are the first half, finishing the second.
+    ``total`` may be a guess (a streamed read: the sheet's row count). Not ``keep``: the
+    customers written are let go (their ids kept), so memory does not grow with the rows
+    (not with orders: they need their customers' addresses at the end)."""
     with bulk_import(total) as store:
-        loader = _Loader(store, token)
+        loader = _Loader(store, token, keep)
         for index, rec in enumerate(records):
             if index % CHUNK == 0:
                 token.check()
-                progress(index, total * 2, "writing")
+                progress(min(index, total), total * 2, "writing")
             loader.add(index, rec)
             if len(loader.fresh) >= BATCH:
                 loader.write_fresh()
