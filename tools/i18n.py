@@ -25,6 +25,10 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))  # a checkout without the package installed
+
+from sellerdesk import translation_tables  # noqa: E402
+
 SOURCES = ROOT / "src" / "sellerdesk"
 OUT = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN", "en")
@@ -47,30 +51,63 @@ def _tool(name: str) -> str:
     raise SystemExit(f"cannot find {name}: install PySide6 (pyside6-essentials)")
 
 
-def unescape(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in "nt\\":
-            out.append({"n": "\n", "t": "\t", "\\": "\\"}[text[i + 1]])
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
-
-
 def load_tables(directory: Path = OUT / "zh_CN") -> dict[tuple[str, str], str]:
-    table: dict[tuple[str, str], str] = {}
-    for path in sorted(directory.glob("*.tsv")):
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            parts = line.split("\t")
-            if len(parts) != 3:
-                raise SystemExit(f"{path.name}:{number}: expected context<TAB>source<TAB>translation")
-            context, source, translation = (unescape(p) for p in parts)
-            table[(context, source)] = translation
-    return table
+    try:
+        return translation_tables.load_tables(directory)
+    except translation_tables.TableError as exc:
+        raise SystemExit(str(exc)) from exc
+
+
+CLI_SOURCES = SOURCES / "cli"
+CLI_CONTEXT = "cli"
+
+
+def cli_messages(directory: Path = CLI_SOURCES) -> set[tuple[str, str]]:
+    """(``cli``, source) of every literal in ``_("…")`` or ``N_("…")`` of the CLI's modules, and
+    of the lower layers' English tables it translates (``sellerdesk.cli.messages.ENGLISH_TABLES``):
+    the CLI reads its Chinese from the same .tsv tables, without Qt."""
+    import ast
+
+    found: set[tuple[str, str]] = set()
+    for path in sorted(directory.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                found.add((CLI_CONTEXT, node.args[0].value))
+    import importlib
+
+    from sellerdesk.cli.messages import ENGLISH_TABLES
+
+    for name in ENGLISH_TABLES:
+        module, attribute = name.split(":")
+        found.update((CLI_CONTEXT, text) for text in getattr(importlib.import_module(module), attribute).values())
+    return found
+
+
+def _fields(text: str) -> set[str]:
+    import string
+
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+
+
+def cli_problems(table: dict[tuple[str, str], str]) -> tuple[list[tuple[str, str]], list[tuple[str, str]], list[str]]:
+    """The CLI messages without a zh_CN row, the ``cli`` rows no code uses, and the rows whose
+    translation names other {fields} than its English (it would print English instead)."""
+    messages = cli_messages()
+    missing = sorted(key for key in messages if key not in table)
+    unused = sorted(key for key in table if key[0] == CLI_CONTEXT and key not in messages)
+    fields = [
+        f"{source!r}: {sorted(_fields(source))} vs {sorted(_fields(text))}"
+        for (context, source), text in table.items()
+        if context == CLI_CONTEXT and _fields(source) != _fields(text)
+    ]
+    return missing, unused, fields
 
 
 def python_files() -> list[str]:
@@ -98,10 +135,6 @@ def run_lupdate(ts_path: Path, language: str) -> None:
     )
 
 
-def english_plurals(source: str) -> tuple[str, str]:
-    return source.replace("(s)", ""), source.replace("(s)", "s")
-
-
 def fill(ts_path: Path, language: str, table: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
     """Write the translations into the .ts; return (context, source) pairs still missing."""
     tree = ET.parse(ts_path)
@@ -120,7 +153,7 @@ def fill(ts_path: Path, language: str, table: dict[tuple[str, str], str]) -> lis
             translation.attrib.pop("type", None)
             if language == "en":
                 if plural:
-                    for form in english_plurals(source):
+                    for form in translation_tables.english_plurals(source):
                         ET.SubElement(translation, "numerusform").text = form
                 else:
                     translation.set("type", "unfinished")  # untranslated: the English source is shown
@@ -175,7 +208,7 @@ def build(target: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         if language == "zh_CN":
             missing = gaps
             found = extracted(ts)
-            unused = [key for key in table if key not in found]
+            unused = [key for key in table if key not in found and key[0] != CLI_CONTEXT]
         run_lrelease(ts, target / f"sellerdesk_{language}.qm")
     return missing, unused
 
@@ -196,13 +229,18 @@ def main(argv: list[str] | None = None) -> int:
     else:
         missing, unused = build(OUT)
         stale = []
-    for context, source in missing:
+    cli_missing, cli_unused, cli_fields = cli_problems(load_tables())
+    for context, source in missing + cli_missing:
         print(f"missing zh_CN translation: {context}\t{source!r}")
+    for context, source in cli_unused:
+        print(f"translation of a CLI text no _()/N_() in src/sellerdesk/cli uses: {context}\t{source!r}")
+    for problem in cli_fields:
+        print(f"cli.tsv translation with other {{fields}} than its English: {problem}")
     for context, source in unused:
         print(f"translation of a text lupdate does not see (not a literal in tr()/translate()?): {context}\t{source!r}")
     for name in stale:
         print(f"stale: resources/translations/{name} (run: python tools/i18n.py)")
-    return 1 if (missing or unused or stale) else 0
+    return 1 if (missing or unused or stale or cli_missing or cli_unused or cli_fields) else 0
 
 
 if __name__ == "__main__":

@@ -34,13 +34,13 @@ def test_backup_verify_restore_into_an_empty_home(cli, tmp_path):
     assert backup.exists()
 
     verified = cli("verify", str(backup), env={"SELLERDESK_HOME": str(tmp_path / "elsewhere")})
-    assert verified.stdout.startswith("OK: authentic") and "3 customers" in verified.stdout
+    assert verified.stdout.startswith("OK: authentic") and "customers 3," in verified.stdout
     keyless = cli("verify", "--no-key", "--json", str(backup), env={"SELLERDESK_PASSPHRASE": None})
     assert json.loads(keyless.stdout)["counts"]["customers"] == 3
 
     new = tmp_path / "new-laptop"
     restored = cli("restore", str(backup), env={"SELLERDESK_HOME": str(new)})
-    assert "All 3 customers are back." in restored.stdout
+    assert "All 3 customers restored." in restored.stdout
     listed = cli("list", "--json", env={"SELLERDESK_HOME": str(new)})
     assert sorted(json.loads(line)["name"] for line in listed.stdout.splitlines()) == ["张三", "李四", "王五"]
 

@@ -152,7 +152,7 @@ def check_recovers(
             assert customer_count(state / "sellerdesk.db", in_place.key) == expected
     code, out, err = run(capfd, monkeypatch, state, other.password, "restore", str(other.backup))
     assert code == 0 and err == "", err
-    assert "customers are" in out
+    assert "Restored the backup of" in out
     assert leftovers(state) == []
     assert KeyFile.load(state / "sellerdesk.keys.json").key_id == key_id(other.key)
     assert customer_count(state / "sellerdesk.db", other.key) == other.customers

@@ -147,7 +147,7 @@ def test_restores_killed_at_random_moments(tmp_path, isolated_environment, fast_
             proc = cli_process(home, follow, "restore", str(follow.backup))
             out, err = proc.communicate(timeout=120)
             assert proc.returncode == 0 and err == "", err
-            assert "customers are" in out
+            assert "Restored the backup of" in out
         else:
             # any other command (here: what every command calls first) recovers it ...
             assert DataDir(home, None).is_initialized()

@@ -51,7 +51,7 @@ def test_stale_staged_file_no_longer_blocks_the_key_file(pair, capfd, monkeypatc
     a, b = pair
     (a.home / STALE).write_bytes(b"")
     code, out, err = cli(capfd, monkeypatch, a.home, b.password, "restore", str(b.backup))
-    assert code == 0 and err == "" and "customers are" in out
+    assert code == 0 and err == "" and "Restored the backup of" in out
     code, out, err = cli(capfd, monkeypatch, a.home, b.password, "list", "--json")
     assert code == 0, err
     assert len(out.splitlines()) == 2  # B's 3, one of them in the Trash

@@ -176,7 +176,7 @@ def test_trash_of_a_missing_id_is_one_error_line(initialized_cli, home):
 def test_trash_of_some_missing_ids_moves_the_others_and_names_the_missing(initialized_cli, home):
     proc = initialized_cli("trash", "1", "999999", check=False)
     assert proc.returncode == 1
-    assert proc.stdout.startswith("Moved 1 customer(s)")
+    assert proc.stdout.startswith("Moved 1 customer to the Trash")
     assert "999999" in proc.stderr and proc.stderr.count("\n") == 1
 
 

@@ -147,7 +147,7 @@ def test_orders_filters(cli, zs):
     assert ids("--since", "2025-01-11", "--until", "2025-03-09") == [2]
     assert ids("--province", "广东") == [1, 2] and ids("--region", "华南") == [1, 2]
     table = cli("orders", "--customer", cid)
-    assert "已签收" in table and "¥2.00" in table and table.rstrip().endswith("2 order(s)")
+    assert "已签收" in table and "¥2.00" in table and table.rstrip().endswith("2 orders")
     assert ids("--limit", "1") == [1]
 
 
@@ -239,7 +239,7 @@ def test_refusals_are_one_line_exit_1_and_write_nothing(cli, zs, args):
 def test_delete_and_restore(cli, zs):
     cid, _ = zs
     oid = cli("order", "add", cid, "--amount", "88", "--order-no", "X1").strip()
-    assert "Deleted 1 order(s)" in cli("order", "delete", oid)
+    assert "Deleted 1 order;" in cli("order", "delete", oid)
     assert cli.json_lines("orders", "--json") == []
     assert [r["id"] for r in cli.json_lines("orders", "--json", "--deleted")] == [int(oid)]
     assert json.loads(cli("show", cid, "--json"))["order_count"] == 0

@@ -13,6 +13,7 @@ import sys
 from typing import TYPE_CHECKING, TypeAlias
 
 from sellerdesk import __version__
+from sellerdesk.cli.messages import N_, _, help_formatter, set_language
 
 if TYPE_CHECKING:
     from sellerdesk.store.errors import StorageError
@@ -45,13 +46,47 @@ class CliError(Exception):
         self.code = code
 
 
+class _Version(argparse.Action):
+    """``--version``: the version line as it is (argparse's own passes it through the help
+    formatter, which would load the translations for a line that has none)."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:  # type: ignore[no-untyped-def]
+        print(f"sellerdesk-cli {__version__}")
+        parser.exit()
+
+
+class _Subcommands(argparse._SubParsersAction):
+    """A command's one-line help is also the description its own ``--help`` shows."""
+
+    def add_parser(self, name, **kwargs):  # type: ignore[no-untyped-def]
+        if "help" in kwargs:
+            kwargs.setdefault("description", kwargs["help"])
+        return super().add_parser(name, **kwargs)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with help texts translated when printed (its subcommands' parsers too)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", help_formatter())
+        super().__init__(*args, **kwargs)
+        self.register("action", "parsers", _Subcommands)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sellerdesk-cli",
-        description="SellerDesk 客户地址管家 — headless commands. The data directory is $SELLERDESK_HOME "
-        "(or the platform default); $SELLERDESK_PASSPHRASE supplies the master password or recovery code.",
+        description=N_(
+            "SellerDesk 客户地址管家 — headless commands. The data directory is $SELLERDESK_HOME "
+            "(or the platform default); $SELLERDESK_PASSPHRASE supplies the master password or recovery code."
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"sellerdesk-cli {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help=N_("show program's version number and exit"))
+    parser.add_argument(
+        "--lang",
+        choices=["zh_CN", "en"],
+        help=N_("language of messages (default: $SELLERDESK_LANG, the locale, then the app's setting)"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -72,7 +107,22 @@ def _setup_logging() -> None:
         logging.getLogger("sellerdesk").addHandler(logging.NullHandler())
 
 
+def _language_option(argv: list[str]) -> str | None:
+    """``--lang X`` / ``--lang=X`` before the command, read ahead so that --help and usage
+    errors already speak it."""
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    set_language(_language_option(argv))
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "func", None):
@@ -86,13 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         result = args.func(args)
         return EXIT_OK if result is None else int(result)
     except CliError as exc:
-        print(f"sellerdesk-cli: error: {exc}", file=sys.stderr)
+        _error(str(exc))
         return exc.code
     except (StoreError, KeyringUnavailable) as exc:
-        print(f"sellerdesk-cli: error: {exc}", file=sys.stderr)
+        _error(store_error_text(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("sellerdesk-cli: interrupted", file=sys.stderr)
+        print(_("sellerdesk-cli: interrupted"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -103,14 +153,32 @@ def main(argv: list[str] | None = None) -> int:
         problem = _storage_problem(exc)
         if problem is not None:  # a full disk, a read-only folder…: the one line that says so
             log.warning("%s failed: %s (%s)", args.command, type(problem).__name__, exc)
-            print(f"sellerdesk-cli: error: {problem}", file=sys.stderr)
+            _error(store_error_text(problem))
             return EXIT_ERROR
         if isinstance(exc, OSError):
-            print(f"sellerdesk-cli: error: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
             return EXIT_ERROR
         log.exception("unexpected error in %s", args.command)
-        print(f"sellerdesk-cli: internal error: {type(exc).__name__}: {exc} (details in the log)", file=sys.stderr)
+        print(
+            _(
+                "sellerdesk-cli: internal error: {kind}: {message} (details in the log)",
+                kind=type(exc).__name__,
+                message=exc,
+            ),
+            file=sys.stderr,
+        )
         return EXIT_INTERNAL
+
+
+def _error(message: str) -> None:
+    print(_("sellerdesk-cli: error: {message}", message=message), file=sys.stderr)
+
+
+def store_error_text(exc: BaseException) -> str:
+    """The one line for an error of the store, in the user's language where it is known."""
+    from sellerdesk.cli.store_errors import translated
+
+    return translated(exc) or str(exc)
 
 
 def _storage_problem(exc: BaseException) -> StorageError | None:

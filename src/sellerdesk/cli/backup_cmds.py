@@ -8,8 +8,9 @@ import os
 import sys
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli import EXIT_ERROR, CliError, Subcommands
+from sellerdesk.cli import EXIT_ERROR, CliError, Subcommands, store_error_text
 from sellerdesk.cli.context import data_dir, unlock
+from sellerdesk.cli.messages import N_, _
 
 if TYPE_CHECKING:  # the rest is imported by the command that runs (the parser is built for every command)
     import datetime as dt
@@ -20,7 +21,7 @@ if TYPE_CHECKING:  # the rest is imported by the command that runs (the parser i
 
 
 def register(sub: Subcommands) -> None:
-    p = sub.add_parser("backup", help="write an encrypted backup and print the path of the file written")
+    p = sub.add_parser("backup", help=N_("write an encrypted backup and print the path of the file written"))
     p.add_argument(
         "--to",
         action="append",
@@ -32,7 +33,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_backup)
 
-    p = sub.add_parser("verify", help="check a backup file: checksum, authenticity, schema version, counts")
+    p = sub.add_parser("verify", help=N_("check a backup file: checksum, authenticity, schema version, counts"))
     p.add_argument("file")
     p.add_argument(
         "--no-key",
@@ -43,7 +44,8 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser(
-        "restore", help="replace the database in $SELLERDESK_HOME with a backup (the current one is backed up first)"
+        "restore",
+        help=N_("replace the database in $SELLERDESK_HOME with a backup (the current one is backed up first)"),
     )
     p.add_argument("file")
     p.set_defaults(func=cmd_restore)
@@ -55,9 +57,15 @@ def _local(moment: dt.datetime) -> str:
 
 def _describe(info: BackupInfo) -> str:
     c = info.counts
-    return (
-        f"backup of {_local(info.created_at)}: {c['customers']} customers, {c['addresses']} addresses, "
-        f"{c['orders']} orders (SellerDesk {info.header.app_version}, schema {info.schema_version})"
+    return _(
+        "backup of {at}: customers {customers}, addresses {addresses}, orders {orders} "
+        "(SellerDesk {version}, schema {schema})",
+        at=_local(info.created_at),
+        customers=c["customers"],
+        addresses=c["addresses"],
+        orders=c["orders"],
+        version=info.header.app_version,
+        schema=info.schema_version,
     )
 
 
@@ -83,8 +91,8 @@ def _backup_key(info: BackupInfo, datadir: DataDir) -> bytes:
         if sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            return unlock_backup(info, secret=getpass.getpass("Master password or recovery code of the backup: "))
-        raise CliError(f"{exc} Set SELLERDESK_PASSPHRASE to it.") from exc
+            return unlock_backup(info, secret=getpass.getpass(_("Master password or recovery code of the backup: ")))
+        raise CliError(_("{problem} Set SELLERDESK_PASSPHRASE to it.", problem=store_error_text(exc))) from exc
 
 
 def _app_running(home: Path) -> bool:
@@ -134,7 +142,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         for path in result.written:
             print(path)
     for failure in result.failures:
-        print(f"sellerdesk-cli: error: {failure}", file=sys.stderr)
+        print(_("sellerdesk-cli: error: {message}", message=store_error_text(failure)), file=sys.stderr)
     return EXIT_ERROR if result.failures else 0
 
 
@@ -145,15 +153,15 @@ def cmd_verify(args: argparse.Namespace) -> None:
 
     info = check_file(Path(args.file))
     if args.no_key:
-        checked = "checksum OK (authenticity not checked: run without --no-key)"
+        checked = _("checksum OK (authenticity not checked: run without --no-key)")
     else:
         key = _backup_key(info, data_dir())
         info = verify_backup(Path(args.file), key)
-        checked = "authentic and complete"
+        checked = _("authentic and complete")
     if args.json:
         print(json.dumps(dict(_facts(info), checked="checksum" if args.no_key else "full"), ensure_ascii=False))
     else:
-        print(f"OK: {checked}; {_describe(info)}")
+        print(_("OK: {checked}; {what}", checked=checked, what=_describe(info)))
 
 
 def cmd_restore(args: argparse.Namespace) -> None:
@@ -164,7 +172,12 @@ def cmd_restore(args: argparse.Namespace) -> None:
 
     datadir = data_dir()
     if _app_running(datadir.home):
-        raise CliError(f"SellerDesk is running on {datadir.home}; close it first (or restore from its Backup menu)")
+        raise CliError(
+            _(
+                "SellerDesk is running on {home}; close it first (or restore from its Backup menu)",
+                home=datadir.home,
+            )
+        )
     info = check_file(Path(args.file))  # the same check as verify, before asking for any password
     key = _backup_key(info, datadir)
     result = restore_into(Path(args.file), key, datadir)
@@ -175,13 +188,13 @@ def cmd_restore(args: argparse.Namespace) -> None:
     finally:
         datadir.close()
     c = result.counts
-    print(f"Restored the {_describe(info)} into {datadir.home}.")
+    print(_("Restored the {what} into {home}.", what=_describe(info), home=datadir.home))
     print(
-        f"{active} customers are active (the others are in the Trash)."
+        _("{n} customer(s) active (the others are in the Trash).", n=active)
         if active != c["customers"]
-        else f"All {active} customers are back."
+        else _("All {n} customer(s) restored.", n=active)
     )
     if result.migrated_from is not None:
-        print(f"The data was updated from schema {result.migrated_from} to this version's schema.")
+        print(_("The data was updated from schema {schema} to this version's schema.", schema=result.migrated_from))
     if result.safety_backup is not None:
-        print(f"The data it replaced was saved first to {result.safety_backup}")
+        print(_("The data it replaced was saved first to {path}", path=result.safety_backup))

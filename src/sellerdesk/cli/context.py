@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError
+from sellerdesk.cli.messages import _
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -29,14 +30,19 @@ def unlock(datadir: DataDir) -> bytes:
     from sellerdesk.store.session import NeedsSecretError
 
     if not datadir.is_initialized():
-        raise CliError(f"no SellerDesk database in {datadir.home}; run 'sellerdesk-cli init' (or start the app) first")
+        raise CliError(
+            _(
+                "no SellerDesk database in {home}; run 'sellerdesk-cli init' (or start the app) first",
+                home=datadir.home,
+            )
+        )
     try:
         return datadir.unlock_headless()
     except NeedsSecretError as exc:
         if sys.stdin is not None and sys.stdin.isatty():
             import getpass
 
-            secret = getpass.getpass("Master password or recovery code: ")
+            secret = getpass.getpass(_("Master password or recovery code: "))
             return datadir.unlock_with_secret(secret)
         raise CliError(f"{exc} Set SELLERDESK_PASSPHRASE to the master password or the recovery code.") from exc
 

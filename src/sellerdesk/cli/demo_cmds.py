@@ -9,6 +9,7 @@ import time
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import open_store
+from sellerdesk.cli.messages import N_, _
 
 MAX_DEMO = 1_000_000
 
@@ -16,7 +17,7 @@ MAX_DEMO = 1_000_000
 def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "demo",
-        help="add clearly fake demo customers (phones 1xx-0000-xxxx, flagged 'demo'), or remove them",
+        help=N_("add clearly fake demo customers (phones 1xx-0000-xxxx, flagged 'demo'), or remove them"),
         description="Add demo customers made from the region table: names, fake phones (middle block 0000), "
         "addresses, tags, tiers and orders. Every one is flagged 'demo'; --remove deletes them all again.",
     )
@@ -31,15 +32,15 @@ def cmd_demo(args: argparse.Namespace) -> None:
     from sellerdesk.store import demo
 
     if args.remove == (args.customers is not None):
-        raise CliError("give either --customers N or --remove")
+        raise CliError(_("give either --customers N or --remove"))
     if args.customers is not None and not 0 < args.customers <= MAX_DEMO:
-        raise CliError(f"--customers must be between 1 and {MAX_DEMO}")
+        raise CliError(_("--customers must be between 1 and {max}", max=MAX_DEMO))
     with open_store():
         started = time.perf_counter()
         if args.remove:
             count = demo.remove_demo()
             result = {"removed": count}
-            text = f"Removed {count} demo customer(s)."
+            text = _("Removed {n} demo customer(s).", n=count)
         else:
             interactive = sys.stderr.isatty()
 
@@ -51,7 +52,7 @@ def cmd_demo(args: argparse.Namespace) -> None:
             if interactive:
                 print(file=sys.stderr)
             result = {"added": count}
-            text = f"Added {count} demo customer(s) in {time.perf_counter() - started:.1f} s."
+            text = _("Added {n} demo customer(s) in {seconds:.1f} s.", n=count, seconds=time.perf_counter() - started)
     if args.json:
         print(json.dumps(result | {"seconds": round(time.perf_counter() - started, 2)}))
     else:

@@ -8,6 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _, language
 
 if TYPE_CHECKING:
     from sellerdesk.progress import ProgressCallback
@@ -26,7 +27,9 @@ def register(sub: Subcommands) -> None:
 
     p = sub.add_parser(
         "import",
-        help="import customers, and orders when the file has order columns, from .xlsx/.xls/.ods/.csv (all or nothing)",
+        help=N_(
+            "import customers, and orders when the file has order columns, from .xlsx/.xls/.ods/.csv (all or nothing)"
+        ),
     )
     p.add_argument("file", help="the spreadsheet")
     p.add_argument("--sheet", default=None, help="sheet name (default: the visible sheet that holds customers)")
@@ -49,7 +52,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
     p.set_defaults(func=cmd_import)
 
-    p = sub.add_parser("export", help="export customers (or a courier template) to .xlsx")
+    p = sub.add_parser("export", help=N_("export customers (or a courier template) to .xlsx"))
     p.add_argument("file", help="the .xlsx file to write")
     _filter_args(p)
     p.add_argument("--template", default=None, help="courier template name (see --list-templates)")
@@ -83,12 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.cli.context import open_store
+    from sellerdesk.cli.store_errors import exchange_text
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.importer import import_file
 
     path = Path(args.file)
     if args.header_row is not None and args.header_row < 1:
-        raise CliError("--header-row must be 1 or more")
+        raise CliError(_("--header-row must be 1 or more"))
     with open_store():
         try:
             result = import_file(
@@ -102,33 +106,48 @@ def cmd_import(args: argparse.Namespace) -> int:
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exchange_text(exc)) from exc
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
     c = result.counts
-    verb = "Would import" if result.dry_run else "Imported"
-    print(
-        f"{verb} {path.name} (sheet {result.sheet!r}, header row {result.header_row}): "
-        f"{c['new']} new, {c['merged']} merged, {c['updated']} updated, {c['skipped']} skipped, "
-        f"{c['rejected']} rejected, {c['flagged']} flagged."
+    summary = (
+        N_(
+            "Would import {file} (sheet {sheet!r}, header row {row}): {new} new, {merged} merged, "
+            "{updated} updated, {skipped} skipped, {rejected} rejected, {flagged} flagged."
+        )
+        if result.dry_run
+        else N_(
+            "Imported {file} (sheet {sheet!r}, header row {row}): {new} new, {merged} merged, "
+            "{updated} updated, {skipped} skipped, {rejected} rejected, {flagged} flagged."
+        )
     )
+    print(_(summary, file=path.name, sheet=result.sheet, row=result.header_row, **c))
     if not result.dry_run:
-        print(f"Addresses added: {c['addresses_added']}, updated: {c['addresses_updated']}.")
+        print(
+            _(
+                "Addresses added: {added}, updated: {updated}.",
+                added=c["addresses_added"],
+                updated=c["addresses_updated"],
+            )
+        )
     if "orders_existing" in c:
         added = c.get("orders_added", c.get("orders_new", 0))
-        print(
-            f"Orders {'to add' if result.dry_run else 'added'}: {added}, already there: {c['orders_existing']}, "
-            f"with problems (not imported): {c['orders_rejected']}."
+        orders = (
+            N_("Orders to add: {added}, already there: {existing}, with problems (not imported): {rejected}.")
+            if result.dry_run
+            else N_("Orders added: {added}, already there: {existing}, with problems (not imported): {rejected}.")
         )
+        print(_(orders, added=added, existing=c["orders_existing"], rejected=c["orders_rejected"]))
     if c.get("masked_phones"):
-        print(f"Masked phones (138****1234) not used to match customers: {c['masked_phones']} rows.")
+        print(_("Masked phones (138****1234) not used to match customers: {n} row(s).", n=c["masked_phones"]))
     if result.report_path:
-        print(f"Problem report: {result.report_path}")
+        print(_("Problem report: {path}", path=result.report_path))
     return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from sellerdesk.cli.store_errors import exchange_text
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.templates import list_templates
 
@@ -145,7 +164,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         columns = [c.strip() for c in args.columns.split(",") if c.strip()]
         unknown = [c for c in columns if c not in ALL_COLUMNS]
         if unknown:
-            raise CliError(f"unknown column(s) {', '.join(unknown)}; choose from {', '.join(ALL_COLUMNS)}")
+            raise CliError(
+                _(
+                    "unknown column(s) {columns}; choose from {choices}",
+                    n=len(unknown),
+                    columns=", ".join(unknown),
+                    choices=", ".join(ALL_COLUMNS),
+                )
+            )
     flt = build_filter(args)
     with open_store():
         try:
@@ -159,15 +185,24 @@ def cmd_export(args: argparse.Namespace) -> int:
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
-            raise CliError(str(exc)) from exc
+            raise CliError(exchange_text(exc)) from exc
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
-    print(f"Exported {result.rows} row(s) for {result.customers} customer(s) to {result.path}")
+    print(_("Exported {rows} row(s) to {path}", n=result.rows, rows=result.rows, path=result.path))
+    print(_("{n} customer(s) exported.", n=result.customers))
     if result.warnings:
-        print(f"{len(result.warnings)} field(s) the courier may reject:")
+        print(_("{n} field(s) the courier may reject:", n=len(result.warnings)))
+        zh = language() == "zh_CN"
         for w in result.warnings[:50]:
-            print(f"  row {w.row}, {w.column}: {WARNING_TEXT[w.code][1]}")
+            print(
+                _(
+                    "  row {row}, {column}: {problem}",
+                    row=w.row,
+                    column=w.column,
+                    problem=WARNING_TEXT[w.code][0 if zh else 1],
+                )
+            )
         if len(result.warnings) > 50:
-            print(f"  … and {len(result.warnings) - 50} more")
+            print(_("  … and {n} more", n=len(result.warnings) - 50))
     return 0

@@ -18,6 +18,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _
 
 if TYPE_CHECKING:
     from sellerdesk.store.session import DataDir
@@ -26,20 +27,20 @@ if TYPE_CHECKING:
 def register(sub: Subcommands) -> None:
     keys = sub.add_parser(
         "keys",
-        help="change the master password, switch keyring / master password, make a new recovery code",
+        help=N_("change the master password, switch keyring / master password, make a new recovery code"),
         description="Re-wrap the database key without touching the data. The current master password comes from "
         "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin.",
     )
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
     keys.set_defaults(func=lambda args: _usage(keys))
 
-    p = actions.add_parser("change-password", help="set a new master password (the old one stops working)")
+    p = actions.add_parser("change-password", help=N_("set a new master password (the old one stops working)"))
     p.set_defaults(func=cmd_change_password)
-    p = actions.add_parser("use-password", help="keep the key under a master password instead of the OS keyring")
+    p = actions.add_parser("use-password", help=N_("keep the key under a master password instead of the OS keyring"))
     p.set_defaults(func=cmd_use_password)
-    p = actions.add_parser("use-keyring", help="keep the key in the OS keyring instead of under a master password")
+    p = actions.add_parser("use-keyring", help=N_("keep the key in the OS keyring instead of under a master password"))
     p.set_defaults(func=cmd_use_keyring)
-    p = actions.add_parser("new-recovery-code", help="make a new recovery code (the old one stops working)")
+    p = actions.add_parser("new-recovery-code", help=N_("make a new recovery code (the old one stops working)"))
     p.add_argument("--json", action="store_true", help="print the new code as JSON")
     p.set_defaults(func=cmd_new_recovery_code)
 
@@ -62,19 +63,26 @@ def _open(need_current: bool) -> tuple[DataDir, bytes, str | None]:
 
     datadir = DataDir.default(use_env=False)
     if not datadir.is_initialized():
-        raise CliError(f"no SellerDesk database in {datadir.home}; run 'sellerdesk-cli init' (or start the app) first")
+        raise CliError(
+            _(
+                "no SellerDesk database in {home}; run 'sellerdesk-cli init' (or start the app) first",
+                home=datadir.home,
+            )
+        )
     if datadir.mode() != MODE_PASSWORD or not need_current:
         return datadir, unlock(datadir), None
     current = passphrase_from_env()
     if current is None:
         if not _interactive():
             raise CliError(
-                "this database is protected by a master password: set SELLERDESK_PASSPHRASE to the current "
-                "master password (or the recovery code); nothing was changed"
+                _(
+                    "this database is protected by a master password: set SELLERDESK_PASSPHRASE to the current "
+                    "master password (or the recovery code); nothing was changed"
+                )
             )
         import getpass
 
-        current = getpass.getpass("Current master password (or recovery code): ")
+        current = getpass.getpass(_("Current master password (or recovery code): "))
     return datadir, datadir.unlock_with_secret(current), current
 
 
@@ -86,23 +94,30 @@ def read_new_password() -> str:
     if _interactive():
         import getpass
 
-        password = getpass.getpass("New master password: ")
-        if getpass.getpass("Type it again: ") != password:
-            raise CliError("the two passwords differ; nothing was changed")
+        password = getpass.getpass(_("New master password: "))
+        if getpass.getpass(_("Type it again: ")) != password:
+            raise CliError(_("the two passwords differ; nothing was changed"))
     else:
         line = sys.stdin.readline() if sys.stdin is not None else ""
         password = line.rstrip("\r\n")
         if not password:
-            raise CliError("no new master password: type it at the prompt, or give it on stdin; nothing was changed")
+            raise CliError(_("no new master password: type it at the prompt, or give it on stdin; nothing was changed"))
     strength = estimate(password)
     if not strength.acceptable:
         raise CliError(f"the new master password is {strength.english()}; nothing was changed. {ADVICE}")
     return password
 
 
-BACKUPS_NOTE = (
-    "Backups made before this change still open with the old {what}: make a new backup now ('sellerdesk-cli backup')."
-)
+BACKUPS_NOTE = {
+    "password": N_(
+        "Backups made before this change still open with the old password: make a new backup now "
+        "('sellerdesk-cli backup')."
+    ),
+    "recovery code": N_(
+        "Backups made before this change still open with the old recovery code: make a new backup now "
+        "('sellerdesk-cli backup')."
+    ),
+}
 
 
 def cmd_change_password(args: argparse.Namespace) -> None:
@@ -111,13 +126,15 @@ def cmd_change_password(args: argparse.Namespace) -> None:
     datadir, key, current = _open(need_current=True)
     if datadir.mode() != MODE_PASSWORD:
         raise CliError(
-            "this database's key is kept in the OS keyring: there is no master password to change "
-            "('sellerdesk-cli keys use-password' sets one)"
+            _(
+                "this database's key is kept in the OS keyring: there is no master password to change "
+                "('sellerdesk-cli keys use-password' sets one)"
+            )
         )
     new = read_new_password()
     datadir.vault.change_password(key, current or "", new)
-    print("The master password was changed. The old one no longer opens this database.")
-    print(BACKUPS_NOTE.format(what="password"))
+    print(_("The master password was changed. The old one no longer opens this database."))
+    print(_(BACKUPS_NOTE["password"]))
 
 
 def cmd_use_password(args: argparse.Namespace) -> None:
@@ -125,11 +142,11 @@ def cmd_use_password(args: argparse.Namespace) -> None:
 
     datadir, key, _current = _open(need_current=False)
     if datadir.mode() == MODE_PASSWORD:
-        raise CliError("this database already uses a master password ('keys change-password' changes it)")
+        raise CliError(_("this database already uses a master password ('keys change-password' changes it)"))
     new = read_new_password()
     datadir.vault.use_password(key, new)
-    print("The key is now protected by your master password and was removed from the OS keyring.")
-    print("SellerDesk asks for the password at every start; scripts set SELLERDESK_PASSPHRASE.")
+    print(_("The key is now protected by your master password and was removed from the OS keyring."))
+    print(_("SellerDesk asks for the password at every start; scripts set SELLERDESK_PASSPHRASE."))
 
 
 def cmd_use_keyring(args: argparse.Namespace) -> None:
@@ -138,16 +155,20 @@ def cmd_use_keyring(args: argparse.Namespace) -> None:
 
     datadir, key, current = _open(need_current=True)
     if datadir.mode() == MODE_KEYRING:
-        raise CliError("this database's key is already kept in the OS keyring; nothing was changed")
+        raise CliError(_("this database's key is already kept in the OS keyring; nothing was changed"))
     problem = datadir.keyring_usable()
     if problem is not None:
-        raise CliError(f"{problem} Nothing was changed: the master password still opens the database.")
+        raise CliError(
+            _("{problem} Nothing was changed: the master password still opens the database.", problem=problem)
+        )
     try:
         datadir.vault.use_keyring(key, current or "")
     except KeyringUnavailable as exc:
-        raise CliError(f"{exc} Nothing was changed: the master password still opens the database.") from exc
-    print("The key is now kept in the OS keyring: SellerDesk starts without asking for a password.")
-    print("The master password no longer opens this database; the recovery code still does.")
+        raise CliError(
+            _("{problem} Nothing was changed: the master password still opens the database.", problem=exc)
+        ) from exc
+    print(_("The key is now kept in the OS keyring: SellerDesk starts without asking for a password."))
+    print(_("The master password no longer opens this database; the recovery code still does."))
 
 
 def cmd_new_recovery_code(args: argparse.Namespace) -> None:
@@ -156,9 +177,11 @@ def cmd_new_recovery_code(args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps({"recovery_code": code}))
         return
-    print("NEW RECOVERY CODE — write it down and keep it away from this computer:")
+    print(_("NEW RECOVERY CODE — write it down and keep it away from this computer:"))
     print()
     print(f"    {code}")
     print()
-    print("The old recovery code no longer opens this database. 'sellerdesk-cli recovery-code' shows this one again.")
-    print(BACKUPS_NOTE.format(what="recovery code"))
+    print(
+        _("The old recovery code no longer opens this database. 'sellerdesk-cli recovery-code' shows this one again.")
+    )
+    print(_(BACKUPS_NOTE["recovery code"]))

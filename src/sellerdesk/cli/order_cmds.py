@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _, lookup
 
 if TYPE_CHECKING:
     from sellerdesk.core.tiers import TierRules
@@ -38,11 +39,11 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def register(sub: Subcommands) -> None:
-    order = sub.add_parser("order", help="add, change, show, delete or restore one order")
+    order = sub.add_parser("order", help=N_("add, change, show, delete or restore one order"))
     actions = order.add_subparsers(dest="order_command", metavar="ACTION")
     order.set_defaults(func=lambda args: _usage(order))
 
-    p = actions.add_parser("add", help="record an order; prints its id")
+    p = actions.add_parser("add", help=N_("record an order; prints its id"))
     p.add_argument("customer", metavar="CUSTOMER_ID")
     p.add_argument("--amount", required=True, help="amount paid, e.g. 128.50 or ¥1,234.50")
     p.add_argument("--date", default=None, help="order date YYYY-MM-DD (default: today)")
@@ -57,7 +58,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the order as JSON instead of its id")
     p.set_defaults(func=cmd_order_add)
 
-    p = actions.add_parser("update", help="change an order (status, courier, tracking number, …)")
+    p = actions.add_parser("update", help=N_("change an order (status, courier, tracking number, …)"))
     p.add_argument("order", metavar="ORDER_ID")
     p.add_argument("--status", default=None, help=STATUS_HELP)
     p.add_argument("--courier", default=None)
@@ -72,20 +73,20 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the order as JSON")
     p.set_defaults(func=cmd_order_update)
 
-    p = actions.add_parser("show", help="one order with its lines")
+    p = actions.add_parser("show", help=N_("one order with its lines"))
     p.add_argument("order", metavar="ORDER_ID")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_order_show)
 
-    p = actions.add_parser("delete", help="move orders to the deleted orders ('order restore' brings them back)")
+    p = actions.add_parser("delete", help=N_("move orders to the deleted orders ('order restore' brings them back)"))
     p.add_argument("orders", metavar="ORDER_ID", nargs="+")
     p.set_defaults(func=cmd_order_delete)
 
-    p = actions.add_parser("restore", help="bring deleted orders back")
+    p = actions.add_parser("restore", help=N_("bring deleted orders back"))
     p.add_argument("orders", metavar="ORDER_ID", nargs="+")
     p.set_defaults(func=cmd_order_restore)
 
-    p = sub.add_parser("orders", help="list orders (a table, or JSON Lines with --json)")
+    p = sub.add_parser("orders", help=N_("list orders (a table, or JSON Lines with --json)"))
     p.add_argument("--customer", default=None, metavar="ID")
     p.add_argument("--status", action="append", default=[], help=STATUS_HELP + " (repeatable)")
     p.add_argument("--since", default=None, help="order date on or after YYYY-MM-DD")
@@ -99,25 +100,25 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="one JSON object per order per line")
     p.set_defaults(func=cmd_orders)
 
-    p = sub.add_parser("tier", help="set a customer's tier by hand, or clear it")
+    p = sub.add_parser("tier", help=N_("set a customer's tier by hand, or clear it"))
     tier_actions = p.add_subparsers(dest="tier_command", metavar="ACTION")
     p.set_defaults(func=lambda args, parser=p: _usage(parser))
     q = tier_actions.add_parser(
-        "set", help="tier set ID LEVEL (普通/银卡/金卡/钻石 or normal/silver/gold/diamond), or tier set ID --clear"
+        "set", help=N_("tier set ID LEVEL (普通/银卡/金卡/钻石 or normal/silver/gold/diamond), or tier set ID --clear")
     )
     q.add_argument("customer", metavar="ID")
     q.add_argument("level", nargs="?", default=None, metavar="LEVEL")
     q.add_argument("--clear", action="store_true", help="computed from orders again")
     q.set_defaults(func=cmd_tier_set)
 
-    p = sub.add_parser("tiers", help="tier rules and names; 'tiers recompute', 'tiers rule LEVEL …'")
+    p = sub.add_parser("tiers", help=N_("tier rules and names; 'tiers recompute', 'tiers rule LEVEL …'"))
     tiers_actions = p.add_subparsers(dest="tiers_command", metavar="ACTION")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_tiers_show)
-    q = tiers_actions.add_parser("recompute", help="recompute every tier not set by hand (the last 12 months)")
+    q = tiers_actions.add_parser("recompute", help=N_("recompute every tier not set by hand (the last 12 months)"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_recompute)
-    q = tiers_actions.add_parser("rule", help="change a level's thresholds or name, e.g. 'rule silver --spend 500'")
+    q = tiers_actions.add_parser("rule", help=N_("change a level's thresholds or name, e.g. 'rule silver --spend 500'"))
     q.add_argument("level", metavar="LEVEL")
     q.add_argument("--spend", default=None, help="12-month spend that reaches it, e.g. 500 (or 'off')")
     q.add_argument("--orders", default=None, help="12-month order count that reaches it (or 'off')")
@@ -125,20 +126,23 @@ def register(sub: Subcommands) -> None:
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_rule)
 
-    p = sub.add_parser("points", help="积分: show, redeem, award; 'points settings' turns them on")
+    p = sub.add_parser("points", help=N_("积分: show, redeem, award; 'points settings' turns them on"))
     points_actions = p.add_subparsers(dest="points_command", metavar="ACTION")
     p.set_defaults(func=lambda args, parser=p: _usage(parser))
-    q = points_actions.add_parser("show", help="a customer's balance and history")
+    q = points_actions.add_parser("show", help=N_("a customer's balance and history"))
     q.add_argument("customer", metavar="ID")
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_points_show)
-    for name, text in (("redeem", "take points off (needs --note)"), ("award", "give points by hand (needs --note)")):
+    for name, text in (
+        ("redeem", N_("take points off (needs --note)")),
+        ("award", N_("give points by hand (needs --note)")),
+    ):
         q = points_actions.add_parser(name, help=text)
         q.add_argument("customer", metavar="ID")
         q.add_argument("points", metavar="N")
         q.add_argument("--note", required=True, help="what for, e.g. 兑换护手霜")
         q.set_defaults(func=cmd_points_change, action=name)
-    q = points_actions.add_parser("settings", help="show or change the points rule (off by default)")
+    q = points_actions.add_parser("settings", help=N_("show or change the points rule (off by default)"))
     switch = q.add_mutually_exclusive_group()
     switch.add_argument("--on", action="store_true", help="orders earn points from now on")
     switch.add_argument("--off", action="store_true")
@@ -155,21 +159,21 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 # --- reading arguments ---------------------------------------------------------------------------------------------
 
 
-def parse_id(text: str, what: str = "id") -> int:
+def parse_id(text: str, what: str = N_("id")) -> int:
     value = str(text).strip()
     if not value.isascii() or not value.isdigit() or len(value) > 18 or int(value) == 0:
-        raise CliError(f"not a valid {what}: {text!r} (a positive whole number)")
+        raise CliError(_("not a valid {what}: {text!r} (a positive whole number)", what=lookup(what), text=text))
     return int(value)
 
 
 def parse_date(text: str, what: str = "date") -> _dt.date:
     value = str(text).strip()
     if not _DATE.fullmatch(value):
-        raise CliError(f"{what} {text!r} is not a date written YYYY-MM-DD")
+        raise CliError(_("{what} {text!r} is not a date written YYYY-MM-DD", what=what, text=text))
     try:
         return _dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise CliError(f"{what} {text!r} is not a date ({exc})") from exc
+        raise CliError(_("{what} {text!r} is not a date ({problem})", what=what, text=text, problem=exc)) from exc
 
 
 def parse_amount(text: str, option: str = "--amount") -> int:
@@ -276,12 +280,12 @@ def customer_orders_text(customer_id: int) -> str:
 def cmd_order_add(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
-    customer_id = parse_id(args.customer, "customer id")
+    customer_id = parse_id(args.customer, N_("customer id"))
     amount = parse_amount(args.amount)
     when = parse_date(args.date, "--date") if args.date is not None else None
     shipped = parse_date(args.shipped_on, "--shipped-on") if args.shipped_on is not None else None
     status = parse_status(args.status)
-    address_id = parse_id(args.address, "address id") if args.address is not None else None
+    address_id = parse_id(args.address, N_("address id")) if args.address is not None else None
     parse_items(args.items)
     with open_store():
         from sellerdesk.store import orders
@@ -308,7 +312,7 @@ def cmd_order_add(args: argparse.Namespace) -> None:
 def cmd_order_update(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
-    order_id = parse_id(args.order, "order id")
+    order_id = parse_id(args.order, N_("order id"))
     changes: dict[str, Any] = {}
     if args.status is not None:
         changes["status"] = parse_status(args.status)
@@ -328,7 +332,7 @@ def cmd_order_update(args: argparse.Namespace) -> None:
     if args.order_no is not None:
         changes["order_no"] = args.order_no
     if args.address is not None:
-        changes["address_id"] = parse_id(args.address, "address id")
+        changes["address_id"] = parse_id(args.address, N_("address id"))
     if args.notes is not None:
         changes["notes"] = args.notes
     with open_store():
@@ -343,7 +347,7 @@ def cmd_order_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.core.money import format_yuan
 
-    order_id = parse_id(args.order, "order id")
+    order_id = parse_id(args.order, N_("order id"))
     with open_store():
         from sellerdesk.store import orders
 
@@ -389,17 +393,19 @@ def _plain(fen: int) -> str:
 def _move(args: argparse.Namespace, deleting: bool) -> None:
     from sellerdesk.cli.context import open_store
 
-    ids = [parse_id(text, "order id") for text in args.orders]
+    ids = [parse_id(text, N_("order id")) for text in args.orders]
     with open_store():
         from sellerdesk.store import orders
 
         moved = orders.delete_orders(ids) if deleting else orders.restore_orders(ids)
-    if deleting:
-        print(f"Deleted {len(moved)} order(s); 'sellerdesk-cli order restore ID…' brings them back.")
-    else:
-        print(f"Restored {len(moved)} order(s).")
+    if deleting and moved:
+        print(_("Deleted {n} order(s); 'sellerdesk-cli order restore ID…' brings them back.", n=len(moved)))
+    elif moved:
+        print(_("Restored {n} order(s).", n=len(moved)))
     if len(moved) < len(set(ids)):
-        raise CliError("some ids were not found or already " + ("deleted" if deleting else "live"))
+        raise CliError(
+            _("some ids were not found or already deleted") if deleting else _("some ids were not found or not deleted")
+        )
 
 
 def cmd_order_delete(args: argparse.Namespace) -> None:
@@ -417,12 +423,14 @@ def _ship_to_provinces(args: argparse.Namespace) -> list[str]:
     for name in args.region:
         members = regions.big_regions().get(name)
         if not members:
-            raise CliError(f"unknown region {name!r}; one of: {', '.join(regions.big_regions())}")
+            raise CliError(
+                _("unknown region {name!r}; one of: {names}", name=name, names=", ".join(regions.big_regions()))
+            )
         provinces.extend(regions.find(short, level=1)[0].name for short in members)
     for name in args.province:
         found = regions.find(name, level=1)
         if not found:
-            raise CliError(f"unknown province {name!r}")
+            raise CliError(_("unknown province {name!r}", name=name))
         provinces.append(found[0].name)
     return list(dict.fromkeys(provinces))
 
@@ -430,13 +438,13 @@ def _ship_to_provinces(args: argparse.Namespace) -> list[str]:
 def cmd_orders(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
-    customer_id = parse_id(args.customer, "customer id") if args.customer is not None else None
+    customer_id = parse_id(args.customer, N_("customer id")) if args.customer is not None else None
     statuses = [parse_status(s) for s in args.status]
     since = parse_date(args.since, "--since") if args.since is not None else None
     until = parse_date(args.until, "--until") if args.until is not None else None
     provinces = _ship_to_provinces(args)
     if args.limit < 0:
-        raise CliError("--limit must be 0 or more")
+        raise CliError(_("--limit must be 0 or more"))
     with open_store():
         from sellerdesk.store import customers, orders
 
@@ -467,21 +475,25 @@ def cmd_orders(args: argparse.Namespace) -> None:
         rows = [rows_by_id[i] for i in ids]
         if rows:
             print(order_table(rows))
-        print(f"{len(rows)} order(s)")
+        print(_("{n} order(s)", n=len(rows)))
 
 
 def cmd_tier_set(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
-    customer_id = parse_id(args.customer, "customer id")
+    customer_id = parse_id(args.customer, N_("customer id"))
     if args.clear == (args.level is not None):
-        raise CliError("give either a LEVEL or --clear")
+        raise CliError(_("give either a LEVEL or --clear"))
     with open_store():
         from sellerdesk.store import tiers
 
         customer = tiers.set_manual_tier(customer_id, None if args.clear else args.level)
         info = tiers.tier_info(customer)
-    print(f"Customer {customer_id}: {info.name}" + (" (set by hand)" if info.manual else " (from their orders)"))
+    print(
+        _("Customer {id}: {tier} (set by hand)", id=customer_id, tier=info.name)
+        if info.manual
+        else _("Customer {id}: {tier} (from their orders)", id=customer_id, tier=info.name)
+    )
 
 
 class _LevelDoc(TypedDict):
@@ -524,7 +536,7 @@ def _print_rules(
         count = "" if threshold is None or threshold.orders is None else f"≥ {threshold.orders}"
         rows.append([key, level["name"], spend, count, str(level.get("customers", ""))])
     print(table(["Level", "名称 Name", "消费 Spend (12 mo.)", "订单 Orders (12 mo.)", "客户 Customers"], rows))
-    print("A customer reaches a level by spend OR order count in the last 12 months; a tier set by hand wins.")
+    print(_("A customer reaches a level by spend OR order count in the last 12 months; a tier set by hand wins."))
 
 
 def cmd_tiers_show(args: argparse.Namespace) -> None:
@@ -549,7 +561,7 @@ def cmd_tiers_recompute(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"changed": changed})
     else:
-        print(f"Recomputed the tiers: {changed} customer(s) changed tier.")
+        print(_("Recomputed the tiers: {n} customer(s) changed tier.", n=changed))
 
 
 def cmd_tiers_rule(args: argparse.Namespace) -> None:
@@ -559,24 +571,26 @@ def cmd_tiers_rule(args: argparse.Namespace) -> None:
     from sellerdesk.core.tiers import NORMAL, TierRules
 
     if args.spend is None and args.orders is None and args.name is None:
-        raise CliError("give --spend, --orders or --name")
+        raise CliError(_("give --spend, --orders or --name"))
     spend: int | str | None = None
     if args.spend is not None:
         spend = "off" if args.spend.strip().lower() == "off" else parse_amount(args.spend, "--spend")
     count: int | str | None = None
     if args.orders is not None:
-        count = "off" if args.orders.strip().lower() == "off" else parse_id(args.orders, "--orders count")
+        count = "off" if args.orders.strip().lower() == "off" else parse_id(args.orders, N_("--orders count"))
     with open_store():
         from sellerdesk.store import tiers
 
         rules = tiers.tier_rules()
         key = rules.level_of(args.level)
         if key is None:
-            raise CliError(f"unknown level {args.level!r}; one of: {', '.join(rules.names.values())}")
+            raise CliError(
+                _("unknown level {name!r}; one of: {names}", name=args.level, names=", ".join(rules.names.values()))
+            )
         thresholds = dict(rules.thresholds)
         if spend is not None or count is not None:
             if key == NORMAL:
-                raise CliError(f"{rules.names[NORMAL]} is where everyone starts; it has no thresholds")
+                raise CliError(_("{level} is where everyone starts; it has no thresholds", level=rules.names[NORMAL]))
             threshold = thresholds[key]
             if spend is not None:
                 threshold = replace(threshold, spend_fen=spend if isinstance(spend, int) else None)  # or "off"
@@ -591,14 +605,14 @@ def cmd_tiers_rule(args: argparse.Namespace) -> None:
         counts = tiers.tier_counts()
     _print_rules(new, counts, args.json, {"changed": changed})
     if not args.json:
-        print(f"Saved; {changed} customer(s) changed tier.")
+        print(_("Saved; {n} customer(s) changed tier.", n=changed))
 
 
 def cmd_points_show(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.textout import table
 
-    customer_id = parse_id(args.customer, "customer id")
+    customer_id = parse_id(args.customer, N_("customer id"))
     with open_store():
         from sellerdesk.store import customers, points
 
@@ -618,7 +632,7 @@ def cmd_points_show(args: argparse.Namespace) -> None:
             }
         )
         return
-    print(f"积分 Points: {balance}" + ("" if rule.enabled else "   (points are off: 'points settings --on')"))
+    print(_("积分 Points: {n}", n=balance) + ("" if rule.enabled else _("   (points are off: 'points settings --on')")))
     if history:
         rows = [[e.at.isoformat(" "), f"{e.delta:+d}", str(e.order_id or ""), e.note] for e in history]
         print(table(["At (UTC)", "Points", "Order", "Note"], rows))
@@ -627,8 +641,8 @@ def cmd_points_show(args: argparse.Namespace) -> None:
 def cmd_points_change(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import open_store
 
-    customer_id = parse_id(args.customer, "customer id")
-    amount = parse_id(args.points, "number of points")
+    customer_id = parse_id(args.customer, N_("customer id"))
+    amount = parse_id(args.points, N_("number of points"))
     with open_store():
         from sellerdesk.store import points
 
@@ -637,7 +651,7 @@ def cmd_points_change(args: argparse.Namespace) -> None:
         else:
             points.award(customer_id, amount, args.note)
         balance = points.balance(customer_id)
-    print(f"Customer {customer_id}: {balance} points")
+    print(_("Customer {id}: {n} point(s)", id=customer_id, n=balance))
 
 
 def cmd_points_settings(args: argparse.Namespace) -> None:
@@ -663,5 +677,9 @@ def cmd_points_settings(args: argparse.Namespace) -> None:
     if args.json:
         _print_json({"enabled": rule.enabled, "per_yuan": rule.per_yuan_text})
     else:
-        state = "on" if rule.enabled else "off"
-        print(f"Points are {state}: {rule.per_yuan_text} point(s) per ¥1 paid.")
+        text = (
+            N_("Points are on: {rate} point(s) per ¥1 paid.")
+            if rule.enabled
+            else N_("Points are off: {rate} point(s) per ¥1 paid.")
+        )
+        print(_(text, rate=rule.per_yuan_text))

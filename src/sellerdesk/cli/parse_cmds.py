@@ -7,12 +7,13 @@ import json
 import sys
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.messages import N_, _
 
 
 def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "parse-address",
-        help="split a pasted address into name, phone, province, city, district and detail (JSON)",
+        help=N_("split a pasted address into name, phone, province, city, district and detail (JSON)"),
     )
     p.add_argument("text", nargs="?", help="the text a customer sent, e.g. '张三 13812345678 广东省深圳市南山区…'")
     p.add_argument(
@@ -28,19 +29,21 @@ def cmd_parse(args: argparse.Namespace) -> None:
 
     if args.batch:
         if args.text:
-            raise CliError("give either TEXT or --batch, not both")
+            raise CliError(_("give either TEXT or --batch, not both"))
         for number, line in enumerate(sys.stdin, start=1):
             if not line.strip():
                 continue
             try:
                 text = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise CliError(f"line {number} of stdin is not JSON: {exc.msg}") from exc
+                raise CliError(
+                    _("line {number} of stdin is not JSON: {problem}", number=number, problem=exc.msg)
+                ) from exc
             if not isinstance(text, str):
-                raise CliError(f"line {number} of stdin is not a JSON string")
+                raise CliError(_("line {number} of stdin is not a JSON string", number=number))
             sys.stdout.write(json.dumps(parse_to_json_dict(text), ensure_ascii=False) + "\n")
         sys.stdout.flush()
         return
     if args.text is None:
-        raise CliError("give the text to parse, or --batch to read JSON Lines from stdin", code=2)
+        raise CliError(_("give the text to parse, or --batch to read JSON Lines from stdin"), code=2)
     print(json.dumps(parse_to_json_dict(args.text), ensure_ascii=False))

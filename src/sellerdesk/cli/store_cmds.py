@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import data_dir, open_store
+from sellerdesk.cli.messages import N_, _
 from sellerdesk.cli.textout import table
 
 if TYPE_CHECKING:
@@ -17,11 +18,11 @@ if TYPE_CHECKING:
 
 
 def register(sub: Subcommands) -> None:
-    p = sub.add_parser("init", help="create an empty encrypted database and print its recovery code")
+    p = sub.add_parser("init", help=N_("create an empty encrypted database and print its recovery code"))
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("add", help="add a customer (with an address)")
+    p = sub.add_parser("add", help=N_("add a customer (with an address)"))
     p.add_argument("--name", default="")
     p.add_argument("--phone", default="")
     p.add_argument("--wechat", default="")
@@ -45,27 +46,27 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help="print the new customer as JSON")
     p.set_defaults(func=cmd_add)
 
-    p = sub.add_parser("list", help="list customers (a table, or JSON Lines with --json)")
+    p = sub.add_parser("list", help=N_("list customers (a table, or JSON Lines with --json)"))
     _filter_args(p)
     p.add_argument("--trash", action="store_true", help="list the Trash instead")
     p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
     p.add_argument("--json", action="store_true", help="one JSON object per customer per line")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("show", help="show one customer with addresses and address history")
+    p = sub.add_parser("show", help=N_("show one customer with addresses and address history"))
     p.add_argument("id", type=int)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("trash", help="move customers to the Trash")
+    p = sub.add_parser("trash", help=N_("move customers to the Trash"))
     p.add_argument("ids", type=int, nargs="+")
     p.set_defaults(func=cmd_trash)
 
-    p = sub.add_parser("untrash", help="bring customers back from the Trash")
+    p = sub.add_parser("untrash", help=N_("bring customers back from the Trash"))
     p.add_argument("ids", type=int, nargs="+")
     p.set_defaults(func=cmd_untrash)
 
-    p = sub.add_parser("recovery-code", help="show the recovery code again (needs the database unlocked)")
+    p = sub.add_parser("recovery-code", help=N_("show the recovery code again (needs the database unlocked)"))
     p.set_defaults(func=cmd_recovery_code)
 
 
@@ -101,12 +102,14 @@ def _provinces(named_regions: list[str], named_provinces: list[str]) -> list[str
     for name in named_regions:
         members = regions.big_regions().get(name)
         if not members:
-            raise CliError(f"unknown region {name!r}; one of: {', '.join(regions.big_regions())}")
+            raise CliError(
+                _("unknown region {name!r}; one of: {names}", name=name, names=", ".join(regions.big_regions()))
+            )
         provinces.extend(regions.find(short, level=1)[0].name for short in members)
     for name in named_provinces:
         found = regions.find(name, level=1)
         if not found:
-            raise CliError(f"unknown province {name!r}")
+            raise CliError(_("unknown province {name!r}", name=name))
         provinces.append(found[0].name)
     return provinces
 
@@ -127,7 +130,10 @@ def cmd_init(args: argparse.Namespace) -> None:
         problem = datadir.keyring_usable()
         if problem is not None:
             raise CliError(
-                f"{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead."
+                _(
+                    "{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead.",
+                    problem=problem,
+                )
             )
         mode = MODE_KEYRING
     _key, code = datadir.initialize(mode, passphrase)
@@ -135,16 +141,18 @@ def cmd_init(args: argparse.Namespace) -> None:
     if args.json:
         print(json.dumps({"data_dir": str(datadir.home), "mode": mode, "recovery_code": code}, ensure_ascii=False))
         return
-    where = "your master password (SELLERDESK_PASSPHRASE)" if mode == MODE_PASSWORD else "the OS keyring"
-    print(f"Created an encrypted SellerDesk database in {datadir.home}")
-    print(f"Its key is protected by {where}.")
+    print(_("Created an encrypted SellerDesk database in {home}", home=datadir.home))
+    if mode == MODE_PASSWORD:
+        print(_("Its key is protected by your master password (SELLERDESK_PASSPHRASE)."))
+    else:
+        print(_("Its key is protected by the OS keyring."))
     print()
-    print("RECOVERY CODE — write it down and keep it away from this computer:")
+    print(_("RECOVERY CODE — write it down and keep it away from this computer:"))
     print()
     print(f"    {code}")
     print()
-    print("It unlocks this database and every backup on a new machine if the password or keyring is lost.")
-    print("'sellerdesk-cli recovery-code' shows it again while the database can be unlocked.")
+    print(_("It unlocks this database and every backup on a new machine if the password or keyring is lost."))
+    print(_("'sellerdesk-cli recovery-code' shows it again while the database can be unlocked."))
 
 
 def _address_from_args(args: argparse.Namespace) -> dict | None:
@@ -187,7 +195,7 @@ def cmd_add(args: argparse.Namespace) -> None:
     try:
         customers.validate_identifying(data)  # before unlocking: the store's rules, asked early
     except ValidationError as exc:
-        raise CliError("a customer needs at least --name, --phone or --wechat") from exc
+        raise CliError(_("a customer needs at least --name, --phone or --wechat")) from exc
     problems = customers.check_values(data, edits)
     if problems and not args.force:
         try:
@@ -207,7 +215,13 @@ def cmd_add(args: argparse.Namespace) -> None:
                 json.dumps(queries.customer_to_dict(customers.get_customer(customer.id), addresses), ensure_ascii=False)
             )
         else:
-            print(f"Added customer {customer.id}: {customer.name or customer.phone or customer.wechat}")
+            print(
+                _(
+                    "Added customer {id}: {name}",
+                    id=customer.id,
+                    name=customer.name or customer.phone or customer.wechat,
+                )
+            )
 
 
 def cmd_list(args: argparse.Namespace) -> None:
@@ -235,7 +249,7 @@ def cmd_list(args: argparse.Namespace) -> None:
         if not args.json:
             if rows:
                 print(table(["ID", "姓名 Name", "手机 Phone", "微信 WeChat", "默认地址 Address", "标签 Tags"], rows))
-            print(f"{count} customer(s)")
+            print(_("{n} customer(s)", n=count))
 
 
 def cmd_show(args: argparse.Namespace) -> None:
@@ -271,10 +285,12 @@ def _move(ids: Sequence[int], action: Callable[[Iterable[int]], list[int]], done
         moved = action(ids)
     missing = sorted(set(ids) - set(moved))
     if moved:
-        print(done_text.format(n=len(moved)))
+        print(_(done_text, n=len(moved)))
     if missing:
-        shown = ", ".join(map(str, missing[:10])) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-        raise CliError(missing_text.format(ids=shown) + ("" if moved else "; nothing was changed"))
+        shown = ", ".join(map(str, missing[:10]))
+        if len(missing) > 10:
+            shown = _("{ids} and {n} more", ids=shown, n=len(missing) - 10)
+        raise CliError(_(missing_text, ids=shown) + ("" if moved else _("; nothing was changed")))
 
 
 def cmd_trash(args: argparse.Namespace) -> None:
@@ -283,8 +299,8 @@ def cmd_trash(args: argparse.Namespace) -> None:
     _move(
         args.ids,
         customers.trash_customers,
-        "Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back.",
-        "customer {ids} not found or already in the Trash",
+        N_("Moved {n} customer(s) to the Trash; 'sellerdesk-cli untrash ID…' brings them back."),
+        N_("customer {ids} not found or already in the Trash"),
     )
 
 
@@ -294,8 +310,8 @@ def cmd_untrash(args: argparse.Namespace) -> None:
     _move(
         args.ids,
         customers.restore_customers,
-        "Restored {n} customer(s) from the Trash.",
-        "customer {ids} not in the Trash",
+        N_("Restored {n} customer(s) from the Trash."),
+        N_("customer {ids} not in the Trash"),
     )
 
 
