@@ -67,6 +67,7 @@ from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tie
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
+from sellerdesk.ui.widgets.event_hook import EventHook
 from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self.tier_job: Job | None = None  # the start-up check of the 12-month window (after the first counts)
         self._tier_settings_job: Job | None = None
         self.apply_filter()
-        self.table.viewport().installEventFilter(self)  # counts start once the first rows are painted
+        EventHook(self.table.viewport(), self._viewport_event)  # counts start once the first rows are painted
 
     # --- widgets ------------------------------------------------------------------------------------------------
 
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setPlaceholderText(self.tr("Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F"))
-        self.search.installEventFilter(self)
+        EventHook(self.search, self._search_event)
         bar.addWidget(self.search, 1)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
@@ -757,16 +758,10 @@ class MainWindow(QMainWindow):
         self.counter.stop()
         self._finish_tier_check()
         self.save_state()
-        # A closed window filters nothing: Qt would otherwise call eventFilter on this window while
-        # it is being destroyed (its children's last events), into a half-deleted Python wrapper.
-        self.table.viewport().removeEventFilter(self)
-        self.search.removeEventFilter(self)
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self.table.viewport().installEventFilter(self)  # (again, if the window was closed before;
-        self.search.installEventFilter(self)  # Qt keeps one entry per filter object)
         if self.stack.currentWidget() is not self.table:
             self._schedule_counts()  # no table to paint first (empty state)
         if self.backup is not None and not self.reminded:
@@ -959,21 +954,25 @@ class MainWindow(QMainWindow):
             self._counts_pending = True
             QTimer.singleShot(0, self.refresh_counts)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self.counts_ready and watched is self.table.viewport():
+    def _viewport_event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self.counts_ready:
             self._schedule_counts()  # runs after this paint
+        return False
+
+    def _search_event(self, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
             return False
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
-                self.apply_filter()
-                self.table.setFocus()
-                if not self.table.selectionModel().hasSelection():
-                    self.table.selectRow(0)
-                return True
-            if event.key() == Qt.Key.Key_Escape and self.search.text():
-                self.search.clear()
-                return True
-        return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]  # (a QKeyEvent)
+        if key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.model.rowCount():
+            self.apply_filter()
+            self.table.setFocus()
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            return True
+        if key == Qt.Key.Key_Escape and self.search.text():
+            self.search.clear()
+            return True
+        return False
 
     # --- views ----------------------------------------------------------------------------------------------------
 
