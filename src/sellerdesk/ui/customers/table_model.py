@@ -13,8 +13,6 @@ jumping to the bottom reads only the last page. Sorting asks the store for a new
 from __future__ import annotations
 
 import datetime as _dt
-from collections import OrderedDict
-from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -29,6 +27,7 @@ from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
 from sellerdesk.store.tiers import TierInfo, tier_info_of, tier_rules
 from sellerdesk.ui.widgets.icons import icon
+from sellerdesk.ui.widgets.paged_ids import PagedIds
 
 # (key, store sort key); header texts come from CustomerTableModel.header_text.
 COLUMNS: tuple[str, ...] = (
@@ -107,11 +106,9 @@ def order_day(value: object) -> _dt.date | None:
     return value if isinstance(value, _dt.date) else None
 
 
-class CustomerTableModel(QAbstractTableModel):
+class CustomerTableModel(PagedIds, QAbstractTableModel):
     """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
 
-    PAGE_SIZE = 50  # a screenful or two: a new filter's first paint reads only what it shows
-    MAX_PAGES = 160
     GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
 
     reloaded = Signal()
@@ -121,16 +118,13 @@ class CustomerTableModel(QAbstractTableModel):
         self._filter = CustomerFilter()
         self._sort = "name"
         self._descending = False
-        self._ids: list[int] = []
+        self._init_pages()
         self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
         self._positions: dict[tuple[str, bool], dict[int, int]] = {}  # … → {id: index}, made when needed
         self._gathers: dict[tuple[str, bool], queries.OrderGather] = {}  # … → for big filters, made when needed
         self._region_cache: dict = {}
         self._answers = search.Answers()  # the last search's id sets, narrowed by the next keystroke
         self._last_view: tuple[object, ...] | None = None  # what the shown ids were made of
-        self._row_of: dict[int, int] | None = None
-        self._pages: OrderedDict[int, dict[int, CustomerRow]] = OrderedDict()
-        self.pages_loaded = 0  # how many page reads happened (tests check laziness)
         self._mask_phones = False
         self._tier_rules: TierRules | None = None  # the tier names, read again when the data changes
 
@@ -239,40 +233,10 @@ class CustomerTableModel(QAbstractTableModel):
 
     # --- ids and rows -----------------------------------------------------------------------------------------
 
-    def ids(self) -> list[int]:
-        return self._ids
-
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, customer_id: int) -> int | None:
-        if self._row_of is None:
-            self._row_of = {cid: row for row, cid in enumerate(self._ids)}
-        return self._row_of.get(customer_id)
-
-    def ids_for_rows(self, rows: Sequence[int]) -> list[int]:
-        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
-
     def customer_row(self, row: int) -> CustomerRow | None:
         """The row's data, reading its page from the store on first use."""
-        if not 0 <= row < len(self._ids):
-            return None
-        page = row // self.PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            start = page * self.PAGE_SIZE
-            rows = queries.rows_for_ids(self._ids[start : start + self.PAGE_SIZE])
-            self.pages_loaded += 1
-            self._pages[page] = rows
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows.get(self._ids[row])
-
-    @property
-    def cached_pages(self) -> int:
-        return len(self._pages)
+        row_data: CustomerRow | None = self._paged_row(row, queries.rows_for_ids)
+        return row_data
 
     # --- Qt model API -----------------------------------------------------------------------------------------
 

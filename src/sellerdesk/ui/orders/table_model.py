@@ -12,8 +12,7 @@ the view runs through the job runner; the model only shows the list it is given
 from __future__ import annotations
 
 import datetime as _dt
-from collections import OrderedDict
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -28,6 +27,7 @@ from sellerdesk.store import orders as store_orders
 from sellerdesk.store.orders import OrderFilter, OrderRow
 from sellerdesk.store.queries import apply_allowed
 from sellerdesk.ui.orders.texts import STATUS_COLOURS, shown_phone, status_name
+from sellerdesk.ui.widgets.paged_ids import PagedIds
 
 COLUMNS: tuple[str, ...] = (
     "order_no",
@@ -145,11 +145,8 @@ def items_text(text: str) -> str:
     return "、".join(f"{line.product} ×{line.quantity}" if line.quantity != 1 else line.product for line in lines)
 
 
-class OrderTableModel(QAbstractTableModel):
+class OrderTableModel(PagedIds, QAbstractTableModel):
     """Lazy table of orders; :meth:`show` a list of ids from :func:`compute_view`."""
-
-    PAGE_SIZE = 50
-    MAX_PAGES = 160
 
     reloaded = Signal()
     sort_requested = Signal(str, bool)  # a header was clicked: (store sort key, descending)
@@ -157,12 +154,9 @@ class OrderTableModel(QAbstractTableModel):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] | None = None
-        self._pages: OrderedDict[int, dict[int, OrderRow]] = OrderedDict()
+        self._init_pages()
         self._items: dict[int, str] = {}
         self.request = ViewRequest()
-        self.pages_loaded = 0  # page reads (tests check laziness)
         self._mask_phones = False
 
     # --- what is shown ----------------------------------------------------------------------------------------
@@ -212,40 +206,10 @@ class OrderTableModel(QAbstractTableModel):
 
     # --- ids and rows -----------------------------------------------------------------------------------------
 
-    def ids(self) -> list[int]:
-        return self._ids
-
-    def id_at(self, row: int) -> int | None:
-        return self._ids[row] if 0 <= row < len(self._ids) else None
-
-    def row_of(self, order_id: int) -> int | None:
-        if self._row_of is None:
-            self._row_of = {oid: row for row, oid in enumerate(self._ids)}
-        return self._row_of.get(order_id)
-
-    def ids_for_rows(self, rows: Sequence[int]) -> list[int]:
-        return [self._ids[r] for r in rows if 0 <= r < len(self._ids)]
-
     def order_row(self, row: int) -> OrderRow | None:
         """The row's data, reading its page from the store on first use."""
-        if not 0 <= row < len(self._ids):
-            return None
-        page = row // self.PAGE_SIZE
-        rows = self._pages.get(page)
-        if rows is None:
-            start = page * self.PAGE_SIZE
-            rows = store_orders.rows_for_ids(self._ids[start : start + self.PAGE_SIZE])
-            self.pages_loaded += 1
-            self._pages[page] = rows
-            while len(self._pages) > self.MAX_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(page)
-        return rows.get(self._ids[row])
-
-    @property
-    def cached_pages(self) -> int:
-        return len(self._pages)
+        row_data: OrderRow | None = self._paged_row(row, store_orders.rows_for_ids)
+        return row_data
 
     # --- Qt model API -----------------------------------------------------------------------------------------
 
