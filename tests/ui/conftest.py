@@ -60,3 +60,35 @@ def app_context(store, qapp):
     from sellerdesk.ui.context import AppContext
 
     return AppContext(store, store.key, QSettings(str(store.home / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def laptop_window(app_context, qtbot, modals, sync_jobs):
+    """The main window on demo-free test data, sized as on a 1366×768 laptop screen."""
+    from sellerdesk.ui.main_window import MainWindow
+
+    win = MainWindow(app_context)
+    win.reminded = True  # the backup reminder has its own tests
+    qtbot.addWidget(win)
+    win.resize(1366, 738)
+    win.show()
+    yield win
+    if win.backup is not None:
+        win.backup.on_close = lambda: True  # no backup-on-exit prompts in tests
+    win.editor._set_dirty(False)
+    win.close()
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The app's zh_CN translation installed for the test."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    translator = QTranslator()
+    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    assert translator.load("sellerdesk_zh_CN", str(folder))
+    QCoreApplication.installTranslator(translator)
+    yield
+    QCoreApplication.removeTranslator(translator)

@@ -323,20 +323,6 @@ def test_the_refusal_is_chinese_in_a_chinese_app(window, points_on, monkeypatch,
     assert shown[0].error.text() == "积分余额只有 60，不能兑换 100。没有做任何改动。"
 
 
-@pytest.fixture
-def chinese(qapp):
-    from pathlib import Path
-
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
-    translator = QTranslator()
-    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
-    assert translator.load("sellerdesk_zh_CN", str(folder))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
-
-
 def test_tiers_computed_from_orders_recorded_through_the_pane(window, order_dialog, monkeypatch):
     """Three orders in 12 months make 银卡 (default rules): the tier row follows the dialog's writes."""
     cid = customers.create_customer({"name": "张三"}).id

@@ -2,10 +2,7 @@
 adds an address, another customer's phone is pointed out, the first screen's layout, the
 地址类型 field, the shortcuts and About dialogs."""
 
-from pathlib import Path
-
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
 from sellerdesk.core import regions
 from sellerdesk.store import customers
@@ -18,27 +15,8 @@ PASTE = "李四 13900001111 浙江省杭州市西湖区文三路100号"
 
 
 @pytest.fixture
-def window(app_context, qtbot, modals, sync_jobs):
-    win = MainWindow(app_context)
-    win.reminded = True
-    qtbot.addWidget(win)
-    win.resize(1366, 738)
-    win.show()
-    yield win
-    if win.backup is not None:
-        win.backup.on_close = lambda: True
-    win.editor._set_dirty(False)
-    win.close()
-
-
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    folder = Path(__file__).resolve().parents[2] / "resources" / "translations"
-    assert translator.load("sellerdesk_zh_CN", str(folder))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+def window(laptop_window):
+    return laptop_window
 
 
 def _customer_with_address() -> int:

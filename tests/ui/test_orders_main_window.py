@@ -14,17 +14,8 @@ from sellerdesk.ui.orders.order_dialog import OrderDialog
 
 
 @pytest.fixture
-def window(app_context, qtbot, modals, sync_jobs):
-    win = MainWindow(app_context)
-    win.reminded = True
-    qtbot.addWidget(win)
-    win.resize(1366, 738)
-    win.show()
-    yield win
-    if win.backup is not None:
-        win.backup.on_close = lambda: True
-    win.editor._set_dirty(False)
-    win.close()
+def window(laptop_window):
+    return laptop_window
 
 
 def _customer(name="张三", phone="13812345678"):

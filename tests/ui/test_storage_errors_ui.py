@@ -8,7 +8,7 @@ from pathlib import Path
 
 import peewee as pw
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sellerdesk.jobs.worker import Job
@@ -18,8 +18,6 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import storage_text, with_error_text
-
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
 
 
 @pytest.fixture
@@ -53,15 +51,6 @@ def window(store, qtbot, errors_shown):
         win.backup.on_close = lambda: True
     win.editor._set_dirty(False)
     win.close()
-
-
-@pytest.fixture
-def chinese(qapp):
-    translator = QTranslator()
-    assert translator.load("sellerdesk_zh_CN", str(TRANSLATIONS))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def _select_all(window, *names):
