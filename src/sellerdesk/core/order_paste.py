@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from sellerdesk.core.money import MoneyError, parse_fen
-from sellerdesk.core.orders import OrderError, parse_items
+from sellerdesk.core.orders import OrderError, OrderLine, parse_items
 
 WECHAT_ID = r"[A-Za-z][-_A-Za-z0-9]{5,19}|1[3-9]\d{9}"
 _WECHAT = re.compile(
@@ -117,9 +117,8 @@ def _items_after_address(line: str) -> tuple[str, str] | None:
     for space in re.finditer(r"\s+", line[phone.end() :]):
         start = phone.end() + space.end()
         goods = line[start:].strip()
-        if not _reads_as_items(goods, priced=True):
-            continue
-        if not _ADDRESS_WORD.search(parse_items(goods)[0].product):
+        lines = _priced_items(goods)
+        if lines and not _ADDRESS_WORD.search(lines[0].product):
             return line[:start].strip(), goods
     return None
 
@@ -129,11 +128,21 @@ def _cut(line: str, match: re.Match[str]) -> str:
 
 
 def _reads_as_items(text: str, *, priced: bool) -> bool:
+    if priced:
+        return bool(_priced_items(text))
+    try:
+        return bool(parse_items(text))
+    except OrderError:
+        return False
+
+
+def _priced_items(text: str) -> list[OrderLine]:
+    """The lines of ``text`` when it reads as items that each have a price, else []."""
     try:
         lines = parse_items(text)
     except OrderError:
-        return False
-    return bool(lines) and (not priced or all(line.unit_price_fen is not None for line in lines))
+        return []
+    return lines if all(line.unit_price_fen is not None for line in lines) else []
 
 
 __all__ = ["OrderPaste", "WECHAT_ID", "split"]
