@@ -28,8 +28,10 @@ def register(sub: Subcommands) -> None:
     keys = sub.add_parser(
         "keys",
         help=N_("change the master password, switch keyring / master password, make a new recovery code"),
-        description="Re-wrap the database key without touching the data. The current master password comes from "
-        "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin.",
+        description=N_(
+            "Re-wrap the database key without touching the data. The current master password comes from "
+            "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin."
+        ),
     )
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
     keys.set_defaults(func=lambda args: _usage(keys))
@@ -41,7 +43,7 @@ def register(sub: Subcommands) -> None:
     p = actions.add_parser("use-keyring", help=N_("keep the key in the OS keyring instead of under a master password"))
     p.set_defaults(func=cmd_use_keyring)
     p = actions.add_parser("new-recovery-code", help=N_("make a new recovery code (the old one stops working)"))
-    p.add_argument("--json", action="store_true", help="print the new code as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the new code as JSON"))
     p.set_defaults(func=cmd_new_recovery_code)
 
 

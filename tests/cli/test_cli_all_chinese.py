@@ -1,0 +1,128 @@
+"""Under a Chinese locale no English sentence is left in the CLI's --help or usage errors.
+
+The parser is walked, not listed: a command added later (by any module in
+``COMMAND_MODULES``) is checked the day it is registered. What may stay Latin is what the
+user types or reads as a name: option strings, command names, choices, placeholders
+(``ID``, ``YYYY-MM-DD``), quoted examples, ``$VARIABLES``, file suffixes and a few
+proper names (:data:`NAMES`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+
+from sellerdesk.cli import build_parser
+
+ZH = {"LANG": "zh_CN.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "SELLERDESK_LANG": None}
+
+NAMES = ("JSON Lines", "JSON", "SellerDesk Backups", "SellerDesk", "sellerdesk-cli")
+"""Names that are the same in Chinese text (a format, the backup folder, the product, the program)."""
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}|\[[^\]]*\]")  # examples, choices, usage brackets
+_TOKEN = re.compile(r"[\x21-\x7e]+")  # a run of Latin letters, digits and signs
+_CODE_LIKE = re.compile(r"[-|/,._=@$<>:0-9]")  # --option, a|b, a/b, a,b, .xlsx, $HOME, 2024…
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def walk(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()):
+    """(path, parser) of the program and of every command and sub-command under it."""
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from walk(sub, (*path, name))
+
+
+def typed_words(parser: argparse.ArgumentParser) -> set[str]:
+    """Everything the user may type: command names, option strings, choices, dests."""
+    words: set[str] = set()
+    for _path, p in walk(parser):
+        for action in p._actions:
+            words.update(action.option_strings)
+            words.add(action.dest)
+            if action.metavar:
+                words.add(str(action.metavar))
+            if action.choices:
+                words.update(map(str, action.choices))
+    return words
+
+
+def english_lines(text: str, allowed: set[str]) -> list[str]:
+    """The lines of ``text`` that still hold an English word besides what is allowed."""
+    found = []
+    for line in text.splitlines():
+        rest = _QUOTED.sub(" ", line)
+        for name in NAMES:
+            rest = rest.replace(name, " ")
+        words = []
+        for token in _TOKEN.findall(rest):
+            bare = token.strip("():;,").rstrip(".")  # a leading dot: a suffix (.xlsx)
+            if not bare or bare in allowed or _CODE_LIKE.search(bare) or bare.isupper():
+                continue
+            words += _WORD.findall(bare)
+        if words:
+            found.append(line)
+    return found
+
+
+PARSER = build_parser()
+PATHS = [path for path, _parser in walk(PARSER)]
+ALLOWED = typed_words(PARSER)
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "sellerdesk-cli")
+def test_help_has_no_english_in_chinese(cli, path):
+    out = cli(*path, "--help", env=ZH).stdout
+    assert out.startswith("用法：")
+    assert english_lines(out, ALLOWED) == []
+
+
+@pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "sellerdesk-cli")
+def test_a_usage_error_is_chinese(cli, path):
+    proc = cli(*path, "--no-such-option", env=ZH, check=False)
+    assert proc.returncode == 2
+    assert "：错误：" in proc.stderr.splitlines()[-1], proc.stderr  # unrecognized, or a required argument first
+    assert english_lines(proc.stderr, ALLOWED) == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["show"], "sellerdesk-cli show：错误：缺少必需的参数：ID"),
+        (["show", "abc"], "参数 ID：'abc' 不是整数"),
+        (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'（可选："),
+        (["import", "--on-duplicate", "x", "f.xlsx"], "无效的选项 'x'（可选：'merge', 'skip', 'update', 'new'）"),
+        (["list", "--limit"], "参数 --limit：需要一个值"),
+        (["points", "settings", "--on", "--off"], "参数 --off：不能和 --on 一起使用"),
+        (["order", "add", "1"], "缺少必需的参数：--amount"),
+        (["--lang", "xx", "list"], "参数 --lang：无效的选项 'xx'"),  # a wrong --lang: the locale's language
+    ],
+)
+def test_argparse_errors_in_chinese(cli, argv, expected):
+    proc = cli(*argv, env=ZH, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    assert proc.stderr.startswith("用法：sellerdesk-cli")
+    assert expected in proc.stderr, proc.stderr
+    assert english_lines(proc.stderr, ALLOWED) == []
+
+
+def test_argparse_errors_stay_english_in_english(cli):
+    proc = cli("show", env={**ZH, "SELLERDESK_LANG": "en"}, check=False)
+    assert proc.stderr.splitlines() == [
+        "usage: sellerdesk-cli show [-h] [--json] ID",
+        "sellerdesk-cli show: error: the following arguments are required: ID",
+    ]
+
+
+def test_the_checker_finds_english():
+    allowed = {"--json", "show"}
+    assert english_lines("  --json      以 JSON 输出结果", allowed) == []
+    assert english_lines("  --json      print the result as JSON", allowed) == [
+        "  --json      print the result as JSON"
+    ]
+    assert english_lines("用法：sellerdesk-cli show [-h] [--json] ID", allowed) == []
+    assert english_lines("例如 '广东省 with 杭州市' 或 pending|shipped", allowed) == []
+    assert english_lines("需要 shipped 状态", allowed) == ["需要 shipped 状态"]
