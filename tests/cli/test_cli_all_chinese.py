@@ -126,3 +126,79 @@ def test_the_checker_finds_english():
     assert english_lines("用法：sellerdesk-cli show [-h] [--json] ID", allowed) == []
     assert english_lines("例如 '广东省 with 杭州市' 或 pending|shipped", allowed) == []
     assert english_lines("需要 shipped 状态", allowed) == ["需要 shipped 状态"]
+
+
+# --- refusals of the store and of core, passed on by the commands ----------------------------------------------------
+
+REFUSALS = [
+    (["add", "--name", "张三", "--phone", "123"], "'123' 不是中国大陆的手机或座机号码。"),
+    (["add", "--name", "张三", "--province", "广东省", "--city", "杭州市"], "杭州市 不在 广东省。"),
+    (["add", "--name", "张三", "--province", "火星", "--detail", "科技园1号"], "'火星' 不是已知的省份。"),
+    (["add", "--name", "x" * 300], "姓名太长：300 个字，最多 100 个。"),
+    (["show", "999"], "没有编号为 999 的客户。"),
+    (["orders", "--customer", "999"], "没有编号为 999 的客户。"),
+    (["order", "add", "1", "--amount", "abc"], "--amount：不是金额：'abc'（例如 128.50 或 ¥1,234.50）。"),
+    (["order", "add", "1", "--amount", "-5"], "--amount：金额不能是负数：'-5'。"),
+    (["order", "add", "1", "--amount", "10", "--date", "2099-01-01"], "下单日期 2099-01-01 是将来的日子。"),
+    (["order", "add", "1", "--amount", "10", "--date", "2024-02-30"], "--date '2024-02-30' 不是日历上存在的日期"),
+    (["order", "add", "1", "--amount", "10", "--status", "foo"], "未知的订单状态 'foo'"),
+    (["order", "add", "1", "--amount", "10", "--items", "面膜 x0"], "--items：'面膜' 的数量必须是 1 到"),
+    (["order", "add", "1", "--amount", "10", "--address", "999"], "没有编号为 999 的地址。"),
+    (["order", "show", "999"], "没有编号为 999 的订单。"),
+    (["order", "update", "1", "--status", "delivered"], "订单 1：订单不能从 pending 改为 delivered"),
+    (["tier", "set", "1", "foo"], "未知的等级 'foo'；可选：普通, 银卡, 金卡, 钻石"),
+    (["tiers", "rule", "silver", "--spend", "100000"], "金卡 的消费门槛必须高于 银卡 的。"),
+    (["points", "redeem", "1", "5", "--note", "x"], "客户 1 只有 0 积分，不能兑换 5 积分。"),
+    (["points", "settings", "--per-yuan", "5000"], "--per-yuan：每 ¥1 积分数必须在 0.01 到 1000 之间。"),
+    (["verify", "没有.sdbackup"], "文件或文件夹不存在：没有.sdbackup"),
+]
+
+
+# the keys a refusal lists as what may be typed (besides 待发货 / 银卡 …)
+VALUE_KEYS = {"pending", "shipped", "delivered", "cancelled", "refunded", "normal", "silver", "gold", "diamond"}
+
+
+@pytest.fixture
+def customer_with_order(initialized_cli):
+    initialized_cli("add", "--name", "李四", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号")
+    initialized_cli("order", "add", "1", "--amount", "10")
+    return initialized_cli
+
+
+@pytest.mark.parametrize(("argv", "expected"), REFUSALS, ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_refusals_are_chinese(customer_with_order, argv, expected):
+    proc = customer_with_order(*argv, env=ZH, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.startswith("sellerdesk-cli：错误：") and expected in proc.stderr, proc.stderr
+    assert english_lines(proc.stderr, ALLOWED | VALUE_KEYS) == []
+
+
+def test_a_kept_wrong_value_warns_in_chinese(initialized_cli):
+    proc = initialized_cli("add", "--name", "张三", "--phone", "12345", "--force", env=ZH)
+    assert (
+        proc.stderr.strip() == "sellerdesk-cli：警告：'12345' 不是中国大陆的手机或座机号码。 已保存，并标记为 需核对。"
+    )
+
+
+def test_refusals_stay_english_in_english(customer_with_order):
+    proc = customer_with_order(
+        "order", "add", "1", "--amount", "10", "--date", "2099-01-01", env={"LANG": "C"}, check=False
+    )
+    assert proc.stderr.strip() == "sellerdesk-cli: error: The order date 2099-01-01 is in the future."
+
+
+def test_a_weak_passphrase_is_refused_in_chinese(cli):
+    proc = cli("init", env={**ZH, "SELLERDESK_PASSPHRASE": "abc"}, check=False)
+    assert proc.stderr.strip() == (
+        "sellerdesk-cli：错误：SELLERDESK_PASSPHRASE 太短：至少需要 8 个字符；没有创建数据库。"
+        "请用三四个和你本人、你的店铺都无关的词。"
+    )
+
+
+def test_an_unknown_english_refusal_is_printed_as_it_is(monkeypatch):
+    from sellerdesk.cli import messages
+    from sellerdesk.cli.store_errors import english_text
+
+    monkeypatch.setattr(messages, "_chosen", "zh_CN")
+    assert english_text("Something nobody wrote a template for.") == "Something nobody wrote a template for."
+    assert english_text("The ship date 2099-01-01 is in the future.") == "发货日期 2099-01-01 是将来的日子。"

@@ -8,6 +8,7 @@ traceback of an unexpected error goes to the log file in the data dir).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
@@ -175,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             _error(store_error_text(problem))
             return EXIT_ERROR
         if isinstance(exc, OSError):
-            _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+            _error(os_error_text(exc))
             return EXIT_ERROR
         log.exception("unexpected error in %s", args.command)
         print(
@@ -195,9 +196,27 @@ def _error(message: str) -> None:
 
 def store_error_text(exc: BaseException) -> str:
     """The one line for an error of the store, in the user's language where it is known."""
-    from sellerdesk.cli.store_errors import translated
+    from sellerdesk.cli.store_errors import refusal
 
-    return translated(exc) or str(exc)
+    return refusal(exc)
+
+
+# The OS's words for the failures a command meets most (Python gives them in English).
+OS_ERRORS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """``No such file or directory: /x`` in the CLI's language."""
+    words = OS_ERRORS.get(exc.errno or 0)
+    text = _(words) if words else (exc.strerror or str(exc))
+    return _("{problem}: {path}", problem=text, path=exc.filename) if exc.filename else text
 
 
 def _storage_problem(exc: BaseException) -> StorageError | None:

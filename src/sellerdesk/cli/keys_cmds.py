@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.messages import N_, _
+from sellerdesk.cli.store_errors import english_text
 
 if TYPE_CHECKING:
     from sellerdesk.store.session import DataDir
@@ -106,7 +107,13 @@ def read_new_password() -> str:
             raise CliError(_("no new master password: type it at the prompt, or give it on stdin; nothing was changed"))
     strength = estimate(password)
     if not strength.acceptable:
-        raise CliError(f"the new master password is {strength.english()}; nothing was changed. {ADVICE}")
+        raise CliError(
+            _(
+                "the new master password is {weakness}; nothing was changed. {advice}",
+                weakness=english_text(strength.english()),
+                advice=english_text(ADVICE),
+            )
+        )
     return password
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.messages import N_, _, lookup
+from sellerdesk.cli.store_errors import english_text
 
 if TYPE_CHECKING:
     from sellerdesk.core.tiers import TierRules
@@ -188,8 +189,8 @@ def parse_date(text: str, what: str = "date") -> _dt.date:
         raise CliError(_("{what} {text!r} is not a date written YYYY-MM-DD", what=what, text=text))
     try:
         return _dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CliError(_("{what} {text!r} is not a date ({problem})", what=what, text=text, problem=exc)) from exc
+    except ValueError:
+        raise CliError(_("{what} {text!r} is not a day of the calendar", what=what, text=text)) from None
 
 
 def parse_amount(text: str, option: str = "--amount") -> int:
@@ -198,7 +199,7 @@ def parse_amount(text: str, option: str = "--amount") -> int:
     try:
         return parse_fen(text)
     except MoneyError as exc:
-        raise CliError(f"{option}: {exc}") from exc
+        raise CliError(_("{option}: {problem}", option=option, problem=english_text(str(exc)))) from exc
 
 
 def parse_status(text: str) -> str:
@@ -207,7 +208,7 @@ def parse_status(text: str) -> str:
     try:
         return status_of(text)
     except OrderError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(english_text(str(exc))) from exc
 
 
 def parse_items(text: str) -> None:
@@ -218,7 +219,7 @@ def parse_items(text: str) -> None:
     try:
         parse(text)
     except OrderError as exc:
-        raise CliError(f"--items: {exc}") from exc
+        raise CliError(_("{option}: {problem}", option="--items", problem=english_text(str(exc)))) from exc
 
 
 # --- output --------------------------------------------------------------------------------------------------------
@@ -679,7 +680,7 @@ def cmd_points_settings(args: argparse.Namespace) -> None:
         try:
             rate = parse_rate(args.per_yuan)
         except PointsError as exc:
-            raise CliError(f"--per-yuan: {exc}") from exc
+            raise CliError(_("{option}: {problem}", option="--per-yuan", problem=english_text(str(exc)))) from exc
     with open_store():
         from sellerdesk.store import points
 

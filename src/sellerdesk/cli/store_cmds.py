@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import data_dir, open_store
 from sellerdesk.cli.messages import N_, _
+from sellerdesk.cli.store_errors import english_text
 from sellerdesk.cli.textout import table
 
 if TYPE_CHECKING:
@@ -124,7 +125,13 @@ def cmd_init(args: argparse.Namespace) -> None:
     if passphrase is not None:
         strength = estimate(passphrase)  # the rule DataDir.initialize applies, worded for the CLI
         if not strength.acceptable:
-            raise CliError(f"SELLERDESK_PASSPHRASE is {strength.english()}; nothing was created. {ADVICE}")
+            raise CliError(
+                _(
+                    "SELLERDESK_PASSPHRASE is {weakness}; nothing was created. {advice}",
+                    weakness=english_text(strength.english()),
+                    advice=english_text(ADVICE),
+                )
+            )
         mode = MODE_PASSWORD
     else:
         problem = datadir.keyring_usable()
@@ -197,18 +204,13 @@ def cmd_add(args: argparse.Namespace) -> None:
     except ValidationError as exc:
         raise CliError(_("a customer needs at least --name, --phone or --wechat")) from exc
     problems = customers.check_values(data, edits)
+    wrong = " ".join(english_text(p.message) for p in problems)  # the store's one line, translated
     if problems and not args.force:
-        try:
-            customers.refuse_wrong_values(problems)
-        except ValidationError as exc:
-            raise CliError(f"{exc} Nothing was saved; --force saves it marked 需核对 (needs_check).") from exc
+        raise CliError(_("{problems} Nothing was saved; --force saves it marked 需核对 (needs_check).", problems=wrong))
     with open_store():
         customer = customers.save_customer(None, data, edits, wrong="flag" if args.force else "refuse")
         if problems:
-            print(
-                f"sellerdesk-cli: warning: {' '.join(p.message for p in problems)} Saved marked 需核对.",
-                file=sys.stderr,
-            )
+            print(_("sellerdesk-cli: warning: {problems} Saved marked 需核对.", problems=wrong), file=sys.stderr)
         if args.json:
             addresses = queries.addresses_of([customer.id])[customer.id]
             print(
