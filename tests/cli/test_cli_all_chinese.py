@@ -202,3 +202,24 @@ def test_an_unknown_english_refusal_is_printed_as_it_is(monkeypatch):
     monkeypatch.setattr(messages, "_chosen", "zh_CN")
     assert english_text("Something nobody wrote a template for.") == "Something nobody wrote a template for."
     assert english_text("The ship date 2099-01-01 is in the future.") == "发货日期 2099-01-01 是将来的日子。"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["list"], ["orders"], ["show", "1"], ["order", "show", "1"], ["tiers"], ["points", "show", "1"]],
+    ids=" ".join,
+)
+def test_tables_and_summaries_are_chinese(customer_with_order, argv):
+    out = customer_with_order(*argv, env=ZH).stdout
+    if argv == ["show", "1"]:
+        out = out[out.index("\n}\n") + 3 :]  # after the customer's JSON (keys stay English)
+    assert english_lines(out, ALLOWED | VALUE_KEYS | {"UTC"}) == [], out
+
+
+def test_courier_templates_are_listed_without_a_file(cli):
+    assert cli("export", "--list-templates", env=ZH).stdout.startswith("generic\t")
+    proc = cli("export", env=ZH, check=False)
+    assert (
+        proc.returncode == 2
+        and proc.stderr.strip() == "sellerdesk-cli：错误：请给出要写入的 .xlsx 文件（或用 --list-templates）"
+    )

@@ -14,11 +14,11 @@ if TYPE_CHECKING:
     from sellerdesk.progress import ProgressCallback
 
 PHASES = {
-    "reading": "Reading",
-    "checking": "Checking rows",
-    "planning": "Finding duplicates",
-    "writing": "Writing",
-    "exporting": "Exporting",
+    "reading": N_("Reading"),
+    "checking": N_("Checking rows"),
+    "planning": N_("Finding duplicates"),
+    "writing": N_("Writing"),
+    "exporting": N_("Exporting"),
 }
 
 
@@ -55,7 +55,7 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help=N_("export customers (or a courier template) to .xlsx"))
-    p.add_argument("file", metavar="FILE", help=N_("the .xlsx file to write"))
+    p.add_argument("file", metavar="FILE", nargs="?", help=N_("the .xlsx file to write"))
     _filter_args(p)
     p.add_argument("--template", default=None, help=N_("courier template name (see --list-templates)"))
     p.add_argument("--list-templates", action="store_true", help=N_("print the courier templates and exit"))
@@ -78,7 +78,7 @@ def _progress_printer(enabled: bool) -> ProgressCallback:
         step = int(done * 20 / total) if total else 0
         if message != last["phase"] or step != last["step"]:
             last.update(phase=message, step=step)
-            label = PHASES.get(message, message)
+            label = _(PHASES[message]) if message in PHASES else message
             print(f"{label}: {done}/{total}" if total else label, file=sys.stderr, flush=True)
 
     return report
@@ -157,6 +157,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         for tpl in list_templates():
             print(f"{tpl.name}\t{tpl.display_title('zh_CN')}\t{tpl.display_title('en')}")
         return 0
+    if args.file is None:
+        raise CliError(_("give the .xlsx file to write (or --list-templates)"), code=2)
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.store_cmds import build_filter
     from sellerdesk.exchange.export import ALL_COLUMNS, WARNING_TEXT, export_customers

@@ -241,8 +241,7 @@ def order_table(rows: Iterable[OrderRow]) -> str:
     from sellerdesk.cli.textout import table
     from sellerdesk.core.money import format_yuan
 
-    headers = ["ID", "日期 Date", "客户 Customer", "金额 Amount", "状态 Status", "商品 Items", "快递 Courier"]
-    headers.append("收货 Ship to")
+    headers = [_("ID"), _("Date"), _("Customer"), _("Amount"), _("Status"), _("Items"), _("Courier"), _("Ship to")]
     return table(
         headers,
         [
@@ -277,15 +276,20 @@ def customer_orders_text(customer_id: int) -> str:
 
     summary = orders.customer_summary(customer_id)
     rows = orders.list_orders(orders.OrderFilter(customer_id=customer_id))
-    tier = summary.tier_name + (" (set by hand 手动)" if summary.tier_manual else "")
+    tier = _("{tier} (set by hand)", tier=summary.tier_name) if summary.tier_manual else summary.tier_name
     lines = [
-        f"订单 Orders: {summary.order_count}   累计消费 Spent: {format_yuan(summary.total_spent_fen)}"
-        + (f"   客单价 Average: {format_yuan(summary.average_fen)}" if summary.average_fen is not None else "")
-        + (f"   最近下单 Last: {summary.last_order.isoformat()}" if summary.last_order else ""),
-        f"等级 Tier: {tier}   积分 Points: {summary.points}",
+        _("Orders: {n}   Spent: {spent}", n=summary.order_count, spent=format_yuan(summary.total_spent_fen))
+        + (
+            _("   Average: {amount}", amount=format_yuan(summary.average_fen))
+            if summary.average_fen is not None
+            else ""
+        )
+        + (_("   Last: {date}", date=summary.last_order.isoformat()) if summary.last_order else ""),
+        _("Tier: {tier}   Points: {points}", tier=tier, points=summary.points),
     ]
     if summary.top_products:
-        lines.append("常买 Buys most: " + ", ".join(f"{p.product} ×{p.quantity}" for p in summary.top_products))
+        products = ", ".join(f"{p.product} ×{p.quantity}" for p in summary.top_products)
+        lines.append(_("Buys most: {products}", products=products))
     if rows:
         lines.append(order_table(rows))
     return "\n".join(lines)
@@ -394,11 +398,11 @@ def cmd_order_show(args: argparse.Namespace) -> None:
             price = "" if line.unit_price_fen is None else f" @ {format_yuan(line.unit_price_fen)}"
             print(f"  {line.product} ×{line.quantity}{price}")
         if row.shipped_on:
-            print(f"Shipped 发货: {row.shipped_on.isoformat()}")
+            print(_("Shipped: {date}", date=row.shipped_on.isoformat()))
         if row.notes:
-            print(f"Notes 备注: {row.notes}")
+            print(_("Notes: {notes}", notes=row.notes))
         if row.deleted_at is not None:
-            print("Deleted 已删除 ('sellerdesk-cli order restore ID' brings it back)")
+            print(_("Deleted ('sellerdesk-cli order restore ID' brings it back)"))
 
 
 def _plain(fen: int) -> str:
@@ -552,7 +556,7 @@ def _print_rules(
         spend = "" if threshold is None or threshold.spend_fen is None else f"≥ {format_yuan(threshold.spend_fen)}"
         count = "" if threshold is None or threshold.orders is None else f"≥ {threshold.orders}"
         rows.append([key, level["name"], spend, count, str(level.get("customers", ""))])
-    print(table(["Level", "名称 Name", "消费 Spend (12 mo.)", "订单 Orders (12 mo.)", "客户 Customers"], rows))
+    print(table([_("Level"), _("Level name"), _("Spend (12 mo.)"), _("Orders (12 mo.)"), _("Customers")], rows))
     print(_("A customer reaches a level by spend OR order count in the last 12 months; a tier set by hand wins."))
 
 
@@ -652,7 +656,7 @@ def cmd_points_show(args: argparse.Namespace) -> None:
     print(_("积分 Points: {n}", n=balance) + ("" if rule.enabled else _("   (points are off: 'points settings --on')")))
     if history:
         rows = [[e.at.isoformat(" "), f"{e.delta:+d}", str(e.order_id or ""), e.note] for e in history]
-        print(table(["At (UTC)", "Points", "Order", "Note"], rows))
+        print(table([_("At (UTC)"), _("Points"), _("Order"), _("Note")], rows))
 
 
 def cmd_points_change(args: argparse.Namespace) -> None:

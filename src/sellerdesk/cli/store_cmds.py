@@ -250,7 +250,8 @@ def cmd_list(args: argparse.Namespace) -> None:
                 rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where, customer.tags])
         if not args.json:
             if rows:
-                print(table(["ID", "姓名 Name", "手机 Phone", "微信 WeChat", "默认地址 Address", "标签 Tags"], rows))
+                headers = [_("ID"), _("Name"), _("Phone"), _("WeChat"), _("Default address"), _("Tags")]
+                print(table(headers, rows))
             print(_("{n} customer(s)", n=count))
 
 
