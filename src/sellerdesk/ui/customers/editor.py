@@ -534,6 +534,10 @@ class CustomerEditor(QWidget):
     def _visible(self) -> list[int]:
         return [i for i, d in enumerate(self.drafts) if not d.deleted]
 
+    def _address_item_text(self, label: str, draft: AddressDraft) -> str:
+        """``家：张三 138… 广东省…`` (the colon of the language: 地址 1：…, not 地址 1: …)."""
+        return self.tr("%1: %2").replace("%2", draft.one_line() or self.tr("(empty)")).replace("%1", label)
+
     def _refresh_list(self, select: int | None = None) -> None:
         keep = self._current if select is None else select
         self.address_list.blockSignals(True)
@@ -542,7 +546,7 @@ class CustomerEditor(QWidget):
         for position, index in enumerate(visible):
             draft = self.drafts[index]
             label = draft.values.get("label") or self.tr("Address %1").replace("%1", str(position + 1))
-            text = f"{label}: {draft.one_line() or self.tr('(empty)')}"
+            text = self._address_item_text(label, draft)
             item = QListWidgetItem(icon("star") if draft.is_default else icon("address-add"), text)
             item.setToolTip(self.tr("Default address") if draft.is_default else "")
             item.setData(Qt.ItemDataRole.UserRole, index)
@@ -649,7 +653,7 @@ class CustomerEditor(QWidget):
             label = draft.values.get("label") or self.tr("Address %1").replace(
                 "%1", str(self.address_list.currentRow() + 1)
             )
-            item.setText(f"{label}: {draft.one_line() or self.tr('(empty)')}")
+            item.setText(self._address_item_text(label, draft))
         self._set_dirty(True)
         self._show_problems()
 

@@ -88,22 +88,24 @@ class CustomerOrdersTab(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(3)
         self.values: dict[str, QLabel] = {}
-        pairs = [
-            ("count", self.tr("Orders"), "total", self.tr("Total spent")),
-            ("average", self.tr("Average order"), "window", self.tr("Last 12 months")),
-            ("first", self.tr("First order"), "last", self.tr("Last order")),
-        ]
-        for row, (key1, label1, key2, label2) in enumerate(pairs):
-            for column, (key, text) in enumerate(((key1, label1), (key2, label2))):
-                grid.addWidget(self._caption(text), row, column * 2)
-                grid.addWidget(self._value(key), row, column * 2 + 1)
-        for row, (key, text) in enumerate((("statuses", self.tr("Statuses")), ("products", self.tr("Buys most"))), 3):
+        # one caption and value a row: in two columns of pairs, half the editor's width cut
+        # "4 单，共 ¥779.80" and ¥12,345.60 at 1366 px
+        rows = (
+            ("count", self.tr("Orders")),
+            ("total", self.tr("Total spent")),
+            ("average", self.tr("Average order")),
+            ("window", self.tr("Last 12 months")),
+            ("first", self.tr("First order")),
+            ("last", self.tr("Last order")),
+            ("statuses", self.tr("Statuses")),
+            ("products", self.tr("Buys most")),
+        )
+        for row, (key, text) in enumerate(rows):
             grid.addWidget(self._caption(text), row, 0, Qt.AlignmentFlag.AlignTop)
             label = self._value(key)
-            label.setWordWrap(True)
-            grid.addWidget(label, row, 1, 1, 3)
+            label.setWordWrap(key in ("statuses", "products"))
+            grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
 
         self.note = QLabel()

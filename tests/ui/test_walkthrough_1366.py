@@ -1,0 +1,78 @@
+"""What a walk through the app in zh_CN at 1366×768 found cut or half-English (issue 21):
+the tier of a new customer, the address list's colon, the editor's 12-month summary, the
+import wizard's column page."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+
+from sellerdesk.store import customers, orders
+from sellerdesk.ui.exchange.import_wizard import ImportWizard
+
+
+@pytest.fixture
+def window(laptop_window, chinese, qtbot):
+    qtbot.waitExposed(laptop_window)
+    return laptop_window
+
+
+def _fits(label) -> bool:
+    return QFontMetrics(label.font()).horizontalAdvance(label.text()) <= label.width()
+
+
+def _customer(**address) -> int:
+    edits = [customers.AddressEdit(address, is_default=True)] if address else []
+    return customers.save_customer(None, {"name": "张三", "phone": "13812345678"}, edits).id
+
+
+def _open(window, customer_id: int):
+    window.on_customers_changed()
+    window.select_customer(customer_id)
+    assert window.editor.customer_id == customer_id
+    return window.editor
+
+
+def test_a_new_customers_tier_says_automatic_whole(window):
+    """'保存后自动计算' was cut to '保存后自' beside the tier box."""
+    window.new_customer()
+    state = window.editor.tier_field.state
+    assert state.text() == "自动" and state.toolTip() == "保存后自动计算"
+    assert state.isVisible() and _fits(state)
+
+
+def test_the_address_list_uses_the_chinese_colon(window):
+    cid = _customer(province="广东省", city="深圳市", district="南山区", detail="科技园1号")
+    editor = _open(window, cid)
+    assert editor.address_list.item(0).text().startswith("地址 1：")
+    editor.add_address()
+    assert editor.address_list.item(1).text().startswith("地址 2：")
+
+
+def test_the_12_month_summary_is_not_cut(window, qtbot):
+    """'近 12 个月  4 单，共 ¥779.80' had half a column and lost its last digits."""
+    cid = _customer(province="广东省", city="深圳市", district="南山区", detail="科技园1号")
+    today = dt.date.today()
+    for amount in (1234567, 2345678, 3456789):
+        orders.add_order(cid, amount_fen=amount, order_date=today)
+    editor = _open(window, cid)
+    editor.tabs.setCurrentWidget(editor.orders_tab)
+    qtbot.waitExposed(editor.orders_tab)
+    for key in ("count", "total", "average", "window", "first", "last"):
+        label = editor.orders_tab.values[key]
+        assert label.text() and _fits(label), (key, label.text(), label.width())
+
+
+def test_every_import_wizard_subtitle_is_one_line(data_dir, qtbot, chinese):
+    """QWizard's header cuts a second line of subtitle in half (the column page's did)."""
+    from sellerdesk.ui.context import AppContext
+
+    wizard = ImportWizard(AppContext(data_dir, data_dir.key))
+    qtbot.addWidget(wizard)
+    wizard.resize(900, 620)  # as it opens on a 1366×768 screen
+    metrics = QFontMetrics(wizard.font())
+    room = wizard.width() - 60
+    for page_id in wizard.pageIds():
+        subtitle = wizard.page(page_id).subTitle()
+        assert metrics.horizontalAdvance(subtitle) <= room, subtitle
+    assert "订单列" in wizard.mapping_page.explanation.text()  # what the subtitle said, in the page
