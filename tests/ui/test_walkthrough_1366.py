@@ -76,3 +76,26 @@ def test_every_import_wizard_subtitle_is_one_line(data_dir, qtbot, chinese):
         subtitle = wizard.page(page_id).subTitle()
         assert metrics.horizontalAdvance(subtitle) <= room, subtitle
     assert "订单列" in wizard.mapping_page.explanation.text()  # what the subtitle said, in the page
+
+
+def test_a_new_customer_is_not_scolded_before_typing_an_address(window):
+    """Four red 缺少… lines greeted an empty new customer (and pushed the form into a scroll)."""
+    window.new_customer()
+    editor = window.editor
+    assert editor.current_problems() == [] and not editor.problems.isVisibleTo(editor)
+    editor.province.setCurrentText("广东省")
+    editor._store_current()
+    editor._show_problems()
+    assert "缺少详细地址。" in editor.problems.text() and editor.problems.isVisibleTo(editor)
+
+
+@pytest.mark.parametrize("box", ["paste_edit", "notes"])
+def test_tab_leaves_a_text_box_instead_of_typing_a_tab(window, qtbot, box):
+    from PySide6.QtCore import Qt
+
+    window.new_customer()
+    widget = getattr(window.editor, box)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert "\t" not in widget.toPlainText() and not widget.hasFocus()

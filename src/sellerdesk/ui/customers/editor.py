@@ -184,6 +184,7 @@ class CustomerEditor(QWidget):
         paste_layout.setSpacing(4)
         row = QHBoxLayout()
         self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setTabChangesFocus(True)  # Tab goes on to 识别填入, never into the text
         self.paste_edit.setPlaceholderText(
             self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号")
         )
@@ -246,6 +247,7 @@ class CustomerEditor(QWidget):
         self.tier_field.failed.connect(self._show_failure)
         self.source = QLineEdit()
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the address, as in every other field
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self._grid_rows(
             form,
@@ -960,7 +962,10 @@ class CustomerEditor(QWidget):
     def current_problems(self) -> list:
         if self._current < 0:
             return []
-        values = dict(self.drafts[self._current].values)
+        draft = self.drafts[self._current]
+        if draft.id is None and not has_place(draft.values):
+            return []  # a new address nobody has typed into yet is not saved: nothing to scold
+        values = dict(draft.values)
         values["recipient"] = values.get("recipient") or self.name.text().strip()
         values["phone"] = values.get("phone") or self.phone.text().strip()
         return validate(values)

@@ -174,6 +174,7 @@ class OrderDialog(QDialog):
         self.customer_label.setVisible(False)
         who_layout.addWidget(self.customer_label)
         self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setTabChangesFocus(True)
         self.paste_edit.setObjectName("pasteEdit")
         self.paste_edit.setPlaceholderText(
             self.tr(
@@ -300,6 +301,7 @@ class OrderDialog(QDialog):
         self.ship_date.setDisplayFormat("yyyy-MM-dd")
         self.ship_date.setDateRange(FIRST_DATE, qdate(today + _dt.timedelta(days=1)))
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
         self.notes.setObjectName("notes")
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         form.addRow(self.tr("Order date"), self.order_date)
