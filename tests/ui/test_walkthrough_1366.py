@@ -99,3 +99,37 @@ def test_tab_leaves_a_text_box_instead_of_typing_a_tab(window, qtbot, box):
     qtbot.waitUntil(widget.hasFocus)
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert "\t" not in widget.toPlainText() and not widget.hasFocus()
+
+
+def test_columns_hidden_at_1400_come_back_when_the_window_is_maximised(app_context, qtbot, modals, sync_jobs):
+    """A first start in the default window hides 微信号, 大区, 更新时间; maximised on a
+    1920×1080 screen they stayed hidden beside a 1000-px address column."""
+    from sellerdesk.ui.customers.columns import NARROW_HIDDEN
+    from sellerdesk.ui.customers.table_model import COLUMNS
+    from sellerdesk.ui.main_window import MainWindow
+
+    _customer()  # the table, not the empty page
+    win = MainWindow(app_context)
+    qtbot.addWidget(win)
+    win.reminded = True
+    win.resize(1400, 860)
+    win.show()
+    qtbot.waitExposed(win)
+    header = win.table.horizontalHeader()
+
+    def hidden() -> set[str]:
+        return {COLUMNS[c] for c in range(len(COLUMNS)) if header.isSectionHidden(c)}
+
+    assert hidden() == set(NARROW_HIDDEN)
+    win.resize(1920, 1050)
+    qtbot.waitUntil(lambda: hidden() == set())
+    assert header.length() <= win.table.viewport().width() + 1
+    win.resize(1366, 738)
+    qtbot.waitUntil(lambda: hidden() == set(NARROW_HIDDEN))
+    win.columns.set_shown(COLUMNS.index("updated"), True)  # the user's choice stays from now on
+    win.resize(1920, 1050)
+    qtbot.waitUntil(lambda: win.table.viewport().width() > 1000)
+    assert hidden() == {"wechat", "region"}
+    win.save_state()
+    win.editor._set_dirty(False)
+    win.close()
