@@ -133,3 +133,21 @@ def test_columns_hidden_at_1400_come_back_when_the_window_is_maximised(app_conte
     win.save_state()
     win.editor._set_dirty(False)
     win.close()
+
+
+def test_no_ship_to_is_said_once(app_context, modals, qtbot):
+    """'不填收货地址' in the box and again on the line under it read like a chosen value."""
+    from sellerdesk.ui.orders.order_dialog import OrderDialog, ShipTo, record_order
+
+    cid = customers.create_customer({"name": "李四", "phone": "13900001111"}).id
+    seen = {}
+
+    def look(dialog):
+        qtbot.addWidget(dialog)
+        assert dialog.ship_to.currentData() == ShipTo("none")
+        seen["line"] = dialog.ship_to_detail.text()
+        dialog.reject()
+
+    modals.on(OrderDialog, look)
+    record_order(app_context, None, cid)
+    assert seen == {"line": ""}

@@ -343,7 +343,9 @@ class OrderDialog(QDialog):
     def _ship_to_changed(self) -> None:
         """The chosen ship-to in full under the box (the box itself is narrow)."""
         text = self.ship_to.currentData(Qt.ItemDataRole.ToolTipRole) or self.ship_to.currentText()
-        self.ship_to_detail.setText(str(text))
+        choice = self.ship_to.currentData()
+        # "不填收货地址" said twice (box and line) reads as a value: the line is for an address
+        self.ship_to_detail.setText("" if isinstance(choice, ShipTo) and choice.kind == "none" else str(text))
         self._update_paste_choice()
 
     def _set_customer_label(self, text: str) -> None:
