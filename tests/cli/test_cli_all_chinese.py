@@ -223,3 +223,16 @@ def test_courier_templates_are_listed_without_a_file(cli):
         proc.returncode == 2
         and proc.stderr.strip() == "sellerdesk-cli：错误：请给出要写入的 .xlsx 文件（或用 --list-templates）"
     )
+
+
+def test_import_progress_and_summary_are_chinese(initialized_cli, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "地址"])
+    book.active.append(["张三", "13812345678", "广东省深圳市南山区科技园1号"])
+    path = tmp_path / "客户.xlsx"
+    book.save(path)
+    proc = initialized_cli("import", str(path), "--dry-run", "--progress", env=ZH)
+    assert "读取：" in proc.stderr and "检查各行：" in proc.stderr
+    assert english_lines(proc.stderr + proc.stdout, ALLOWED) == [], proc.stderr + proc.stdout

@@ -79,7 +79,11 @@ def _progress_printer(enabled: bool) -> ProgressCallback:
         if message != last["phase"] or step != last["step"]:
             last.update(phase=message, step=step)
             label = _(PHASES[message]) if message in PHASES else message
-            print(f"{label}: {done}/{total}" if total else label, file=sys.stderr, flush=True)
+            print(
+                _("{phase}: {done}/{total}", phase=label, done=done, total=total) if total else label,
+                file=sys.stderr,
+                flush=True,
+            )
 
     return report
 
