@@ -132,7 +132,11 @@ def test_the_checker_finds_english():
 
 REFUSALS = [
     (["add", "--name", "张三", "--phone", "123"], "'123' 不是中国大陆的手机或座机号码。"),
-    (["add", "--name", "张三", "--province", "广东省", "--city", "杭州市"], "杭州市 不在 广东省。"),
+    (["add", "--name", "张三", "--province", "广东省", "--city", "杭州市"], "杭州市 不在 广东省。没有保存；加 --force"),
+    (
+        ["add", "--name", "张三", "--phone", "12", "--postal-code", "1", "--province", "广东省"],
+        "号码。'1' 不是 6 位邮政编码。",
+    ),
     (["add", "--name", "张三", "--province", "火星", "--detail", "科技园1号"], "'火星' 不是已知的省份。"),
     (["add", "--name", "x" * 300], "姓名太长：300 个字，最多 100 个。"),
     (["show", "999"], "没有编号为 999 的客户。"),
@@ -176,7 +180,7 @@ def test_refusals_are_chinese(customer_with_order, argv, expected):
 def test_a_kept_wrong_value_warns_in_chinese(initialized_cli):
     proc = initialized_cli("add", "--name", "张三", "--phone", "12345", "--force", env=ZH)
     assert (
-        proc.stderr.strip() == "sellerdesk-cli：警告：'12345' 不是中国大陆的手机或座机号码。 已保存，并标记为 需核对。"
+        proc.stderr.strip() == "sellerdesk-cli：警告：'12345' 不是中国大陆的手机或座机号码。已保存，并标记为 需核对。"
     )
 
 
