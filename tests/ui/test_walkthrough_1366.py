@@ -151,3 +151,29 @@ def test_no_ship_to_is_said_once(app_context, modals, qtbot):
     modals.on(OrderDialog, look)
     record_order(app_context, None, cid)
     assert seen == {"line": ""}
+
+
+def test_a_folder_path_wraps_whole_in_a_label(qapp):
+    """The backup settings said '…会保存到 /' and 'root/Documents/SellerDesk Backups' on the
+    next line: a path breaks before itself, never inside."""
+    from PySide6.QtGui import QFont, QTextLayout, QTextOption
+
+    from sellerdesk.ui.widgets.forms import unbroken_path
+
+    path = "/root/Documents/SellerDesk Backups"
+    text = "如果没有选择文件夹，备份会保存到 " + unbroken_path(path) + "。"
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(QFontMetrics(QFont()).horizontalAdvance(text) * 0.7)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    assert len(lines) == 2
+    assert unbroken_path(path) in lines[1]
