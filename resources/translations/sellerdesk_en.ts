@@ -837,6 +837,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Order no. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Not counted in the totals</source>
             <translation type="unfinished" />
         </message>

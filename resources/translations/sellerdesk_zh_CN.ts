@@ -839,6 +839,10 @@ but:
             <translation>显示最近的 %1 单，共 %2 单（订单视图中有全部订单）。</translation>
         </message>
         <message>
+            <source>Order no. %1</source>
+            <translation>订单号 %1</translation>
+        </message>
+        <message>
             <source>Not counted in the totals</source>
             <translation>不计入统计</translation>
         </message>

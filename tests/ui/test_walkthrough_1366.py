@@ -177,3 +177,22 @@ def test_a_folder_path_wraps_whole_in_a_label(qapp):
     layout.endLayout()
     assert len(lines) == 2
     assert unbroken_path(path) in lines[1]
+
+
+def test_the_order_list_in_the_narrow_pane_gives_the_items_the_room(window, qtbot):
+    """At 1366 px the order No. left the items three characters (洗…): it is hidden there and
+    named in the items' tooltip; a wider pane shows it again."""
+    cid = _customer(province="广东省", city="深圳市", district="南山区", detail="科技园1号")
+    orders.add_order(
+        cid, amount_fen=9800, order_date=dt.date.today(), items="洗发水 x2, 护手霜", order_no="TB2024123456789"
+    )
+    editor = _open(window, cid)
+    editor.tabs.setCurrentWidget(editor.orders_tab)
+    listing = editor.orders_tab.list
+    qtbot.waitUntil(lambda: listing.topLevelItemCount() == 1)
+    assert listing.isColumnHidden(1)
+    item = listing.topLevelItem(0)
+    assert "订单号 TB2024123456789" in item.toolTip(2)
+    assert listing.columnWidth(2) >= QFontMetrics(listing.font()).horizontalAdvance("洗发水 x2")
+    window.splitter.setSizes([100, 600, 700])
+    qtbot.waitUntil(lambda: not listing.isColumnHidden(1))

@@ -14,7 +14,7 @@ import logging
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from sellerdesk.core import orders as core_orders
 from sellerdesk.core.money import format_yuan
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.errors import NotFoundError, StoreError
+from sellerdesk.ui.widgets.event_hook import EventHook
 from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
@@ -136,6 +137,16 @@ class CustomerOrdersTab(QWidget):
         self.list.setToolTip(self.tr("Double-click an order to open it"))
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list, 1)
+        # in the editor's narrow pane (1366 px) the order No. left the items three characters:
+        # below NARROW_LIST px it is hidden, and named in the items' tooltip instead
+        EventHook(self.list, self._list_event)
+
+    NARROW_LIST = 420
+
+    def _list_event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.list.setColumnHidden(1, self.list.width() < self.NARROW_LIST)
+        return False
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -241,8 +252,11 @@ class CustomerOrdersTab(QWidget):
             )
             item.setData(0, ORDER_ID_ROLE, row.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if row.items:
-                item.setToolTip(2, row.items)
+            tip = row.items
+            if row.order_no:
+                tip = (tip + "\n" if tip else "") + self.tr("Order no. %1").replace("%1", row.order_no)
+            if tip:
+                item.setToolTip(2, tip)
             if row.order_no:
                 item.setToolTip(1, row.order_no)
             if not row.counts:  # cancelled or refunded: not in the totals
