@@ -550,6 +550,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address %1</source>
             <translation type="unfinished" />
         </message>
@@ -826,6 +834,10 @@ but:
         </message>
         <message>
             <source>The newest %1 of %2 orders (the orders view lists them all).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no. %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1432,7 +1444,11 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
+            <source>Check what each column holds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3392,6 +3408,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>computed once saved</source>
             <translation type="unfinished" />
         </message>
@@ -3401,10 +3421,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Set by hand; automatic would be %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -552,6 +552,14 @@ but:
             <translation>已核对</translation>
         </message>
         <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
             <source>Address %1</source>
             <translation>地址 %1</translation>
         </message>
@@ -829,6 +837,10 @@ but:
         <message>
             <source>The newest %1 of %2 orders (the orders view lists them all).</source>
             <translation>显示最近的 %1 单，共 %2 单（订单视图中有全部订单）。</translation>
+        </message>
+        <message>
+            <source>Order no. %1</source>
+            <translation>订单号 %1</translation>
         </message>
         <message>
             <source>Not counted in the totals</source>
@@ -1433,8 +1445,12 @@ but:
             <translation>对应列</translation>
         </message>
         <message>
-            <source>Check what each column holds. A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
-            <translation>请核对每一列的内容。完整地址列会自动拆分为省、市、区和详细地址。订单列（订单号、日期、实付金额……）会同时导入订单；只想导入客户时，把它们设为“不导入”。</translation>
+            <source>Check what each column holds.</source>
+            <translation>请核对每一列的内容。</translation>
+        </message>
+        <message>
+            <source>A whole-address column is split into province, city, district and street automatically. Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” to add customers only.</source>
+            <translation>完整地址列会自动拆分为省、市、区和详细地址。订单列（订单号、日期、实付金额……）会同时导入订单；只想导入客户时，把它们设为“不导入”。</translation>
         </message>
         <message>
             <source>Column</source>
@@ -1885,7 +1901,7 @@ but:
         </message>
         <message>
             <source>Add %1 &amp;demo customers</source>
-            <translation>添加 %1 个演示客户(&amp;D)</translation>
+            <translation>添加 %1 位演示客户(&amp;D)</translation>
         </message>
         <message>
             <source>Remove demo customers…</source>
@@ -2052,19 +2068,19 @@ but:
         <message numerus="yes">
             <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
             <translation>
-                <numerusform>已把 %n 个客户移到回收站。按 Ctrl+Z 可以找回。</numerusform>
+                <numerusform>已把 %n 位客户移到回收站。按 Ctrl+Z 可以找回。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Brought back %n customer(s).</source>
             <translation>
-                <numerusform>已找回 %n 个客户。</numerusform>
+                <numerusform>已找回 %n 位客户。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Restored %n customer(s).</source>
             <translation>
-                <numerusform>已恢复 %n 个客户。</numerusform>
+                <numerusform>已恢复 %n 位客户。</numerusform>
             </translation>
         </message>
         <message>
@@ -2074,13 +2090,13 @@ but:
         <message numerus="yes">
             <source>Delete %n customer(s) for good? Their addresses and orders go too. Only a backup can bring them back.</source>
             <translation>
-                <numerusform>要彻底删除 %n 个客户吗？他们的地址和订单也会一起删除，只有备份才能找回。</numerusform>
+                <numerusform>要彻底删除 %n 位客户吗？他们的地址和订单也会一起删除，只有备份才能找回。</numerusform>
             </translation>
         </message>
         <message numerus="yes">
             <source>Deleted %n customer(s) for good.</source>
             <translation>
-                <numerusform>已彻底删除 %n 个客户。</numerusform>
+                <numerusform>已彻底删除 %n 位客户。</numerusform>
             </translation>
         </message>
         <message>
@@ -3377,6 +3393,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>取消手动设置的等级，重新按订单自动计算</translation>
         </message>
         <message>
+            <source>Automatic</source>
+            <translation>自动</translation>
+        </message>
+        <message>
             <source>computed once saved</source>
             <translation>保存后自动计算</translation>
         </message>
@@ -3387,10 +3407,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Set by hand; automatic would be %1</source>
             <translation>手动设置；自动计算为 %1</translation>
-        </message>
-        <message>
-            <source>Automatic</source>
-            <translation>自动</translation>
         </message>
         <message>
             <source>From the spend and order count of the last 12 months (Edit ▸ Tiers and points…)</source>

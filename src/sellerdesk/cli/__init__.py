@@ -8,12 +8,13 @@ traceback of an unexpected error goes to the log file in the data dir).
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
 
 from sellerdesk import __version__
-from sellerdesk.cli.messages import N_, _, help_formatter, set_language
+from sellerdesk.cli.messages import N_, _, argparse_in_language, help_formatter, set_language
 
 if TYPE_CHECKING:
     from sellerdesk.store.errors import StorageError
@@ -31,6 +32,8 @@ COMMAND_MODULES = [
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 """What each command module's ``register(sub)`` adds its commands to."""
+
+LANGUAGES = ("zh_CN", "en")
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -72,6 +75,21 @@ class Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
         self.register("action", "parsers", _Subcommands)
 
+    def error(self, message: str) -> NoReturn:
+        """A usage error: the usage, then one line in the CLI's language (argparse's own
+        words come translated through :func:`~sellerdesk.cli.messages.argparse_in_language`)."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, _("{prog}: error: {message}", prog=self.prog, message=message) + "\n")
+
+    def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
+        # argparse would say "invalid int value: 'x'", naming a Python type
+        if action.type is int:
+            try:
+                return int(arg_string)
+            except ValueError:
+                raise argparse.ArgumentError(action, _("{value!r} is not a whole number", value=arg_string)) from None
+        return super()._get_value(action, arg_string)
+
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(
@@ -84,7 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action=_Version, nargs=0, help=N_("show program's version number and exit"))
     parser.add_argument(
         "--lang",
-        choices=["zh_CN", "en"],
+        choices=LANGUAGES,
         help=N_("language of messages (default: $SELLERDESK_LANG, the locale, then the app's setting)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -109,22 +127,24 @@ def _setup_logging() -> None:
 
 def _language_option(argv: list[str]) -> str | None:
     """``--lang X`` / ``--lang=X`` before the command, read ahead so that --help and usage
-    errors already speak it."""
+    errors already speak it (a wrong X is refused by argparse in the environment's language)."""
     for i, arg in enumerate(argv):
         if arg == "--":
             break
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else None
         if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
+            value = argv[i + 1]
+        if value is not None:
+            return value if value in LANGUAGES else None
     return None
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(_language_option(argv))
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    parser = build_parser()  # argparse's words there (headings) are translated when --help prints them
+    with argparse_in_language():
+        args = parser.parse_args(argv)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
@@ -156,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
             _error(store_error_text(problem))
             return EXIT_ERROR
         if isinstance(exc, OSError):
-            _error(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))
+            _error(os_error_text(exc))
             return EXIT_ERROR
         log.exception("unexpected error in %s", args.command)
         print(
@@ -176,9 +196,27 @@ def _error(message: str) -> None:
 
 def store_error_text(exc: BaseException) -> str:
     """The one line for an error of the store, in the user's language where it is known."""
-    from sellerdesk.cli.store_errors import translated
+    from sellerdesk.cli.store_errors import refusal
 
-    return translated(exc) or str(exc)
+    return refusal(exc)
+
+
+# The OS's words for the failures a command meets most (Python gives them in English).
+OS_ERRORS = {
+    errno.ENOENT: N_("No such file or directory"),
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EEXIST: N_("File exists"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """``No such file or directory: /x`` in the CLI's language."""
+    words = OS_ERRORS.get(exc.errno or 0)
+    text = _(words) if words else (exc.strerror or str(exc))
+    return _("{problem}: {path}", problem=text, path=exc.filename) if exc.filename else text
 
 
 def _storage_problem(exc: BaseException) -> StorageError | None:

@@ -27,27 +27,28 @@ def register(sub: Subcommands) -> None:
         action="append",
         default=[],
         metavar="DIR",
-        help="folder to write to (repeatable; default: the folders chosen in the app, "
-        "else Documents/SellerDesk Backups)",
+        help=N_(
+            "folder to write to (repeatable; default: the folders chosen in the app, else Documents/SellerDesk Backups)"
+        ),
     )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("verify", help=N_("check a backup file: checksum, authenticity, schema version, counts"))
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help=N_("the backup file (.sdbackup)"))
     p.add_argument(
         "--no-key",
         action="store_true",
-        help="only check the checksum and header (finds damage, not tampering; needs no password)",
+        help=N_("only check the checksum and header (finds damage, not tampering; needs no password)"),
     )
-    p.add_argument("--json", action="store_true", help="print the backup's facts as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the backup's facts as JSON"))
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser(
         "restore",
         help=N_("replace the database in $SELLERDESK_HOME with a backup (the current one is backed up first)"),
     )
-    p.add_argument("file")
+    p.add_argument("file", metavar="FILE", help=N_("the backup file (.sdbackup)"))
     p.set_defaults(func=cmd_restore)
 
 

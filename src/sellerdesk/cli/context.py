@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError
 from sellerdesk.cli.messages import _
+from sellerdesk.cli.store_errors import english_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -44,7 +45,12 @@ def unlock(datadir: DataDir) -> bytes:
 
             secret = getpass.getpass(_("Master password or recovery code: "))
             return datadir.unlock_with_secret(secret)
-        raise CliError(f"{exc} Set SELLERDESK_PASSPHRASE to the master password or the recovery code.") from exc
+        raise CliError(
+            _(
+                "{problem} Set SELLERDESK_PASSPHRASE to the master password or the recovery code.",
+                problem=english_text(str(exc)),
+            )
+        ) from exc
 
 
 @contextlib.contextmanager

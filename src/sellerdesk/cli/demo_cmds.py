@@ -18,13 +18,15 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser(
         "demo",
         help=N_("add clearly fake demo customers (phones 1xx-0000-xxxx, flagged 'demo'), or remove them"),
-        description="Add demo customers made from the region table: names, fake phones (middle block 0000), "
-        "addresses, tags, tiers and orders. Every one is flagged 'demo'; --remove deletes them all again.",
+        description=N_(
+            "Add demo customers made from the region table: names, fake phones (middle block 0000), "
+            "addresses, tags, tiers and orders. Every one is flagged 'demo'; --remove deletes them all again."
+        ),
     )
-    p.add_argument("--customers", type=int, default=None, metavar="N", help="how many to add (e.g. 100000)")
-    p.add_argument("--seed", type=int, default=None, help="random seed, for the same data every time")
-    p.add_argument("--remove", action="store_true", help="delete every demo customer (nothing else is touched)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--customers", type=int, default=None, metavar="N", help=N_("how many to add (e.g. 100000)"))
+    p.add_argument("--seed", type=int, default=None, help=N_("random seed, for the same data every time"))
+    p.add_argument("--remove", action="store_true", help=N_("delete every demo customer (nothing else is touched)"))
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_demo)
 
 

@@ -14,11 +14,11 @@ if TYPE_CHECKING:
     from sellerdesk.progress import ProgressCallback
 
 PHASES = {
-    "reading": "Reading",
-    "checking": "Checking rows",
-    "planning": "Finding duplicates",
-    "writing": "Writing",
-    "exporting": "Exporting",
+    "reading": N_("Reading"),
+    "checking": N_("Checking rows"),
+    "planning": N_("Finding duplicates"),
+    "writing": N_("Writing"),
+    "exporting": N_("Exporting"),
 }
 
 
@@ -31,39 +31,41 @@ def register(sub: Subcommands) -> None:
             "import customers, and orders when the file has order columns, from .xlsx/.xls/.ods/.csv (all or nothing)"
         ),
     )
-    p.add_argument("file", help="the spreadsheet")
-    p.add_argument("--sheet", default=None, help="sheet name (default: the visible sheet that holds customers)")
-    p.add_argument("--header-row", type=int, default=None, help="row number of the header (default: found)")
+    p.add_argument("file", metavar="FILE", help=N_("the spreadsheet"))
+    p.add_argument("--sheet", default=None, help=N_("sheet name (default: the visible sheet that holds customers)"))
+    p.add_argument("--header-row", type=int, default=None, help=N_("row number of the header (default: found)"))
     p.add_argument(
         "--on-duplicate",
         choices=("merge", "skip", "update", "new"),
         default="merge",
-        help="a row whose phone/WeChat ID is already known: merge (default; adds a differing address "
-        "as another address), skip it, update the customer, or always add a new customer",
+        help=N_(
+            "a row whose phone/WeChat ID is already known: merge (default; adds a differing address "
+            "as another address), skip it, update the customer, or always add a new customer"
+        ),
     )
-    p.add_argument("--dry-run", action="store_true", help="show the plan and write the report, change nothing")
+    p.add_argument("--dry-run", action="store_true", help=N_("show the plan and write the report, change nothing"))
     p.add_argument(
         "--customers-only",
         action="store_true",
-        help="ignore the order columns (订单号, 实付金额 …): add customers only",
+        help=N_("ignore the order columns (订单号, 实付金额 …): add customers only"),
     )
-    p.add_argument("--report", default=None, help="where to write the problem report (.xlsx; default: beside FILE)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
+    p.add_argument("--report", default=None, help=N_("where to write the problem report (.xlsx; default: beside FILE)"))
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
+    p.add_argument("--progress", action="store_true", help=N_("print progress lines on stderr"))
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("export", help=N_("export customers (or a courier template) to .xlsx"))
-    p.add_argument("file", help="the .xlsx file to write")
+    p.add_argument("file", metavar="FILE", nargs="?", help=N_("the .xlsx file to write"))
     _filter_args(p)
-    p.add_argument("--template", default=None, help="courier template name (see --list-templates)")
-    p.add_argument("--list-templates", action="store_true", help="print the courier templates and exit")
-    p.add_argument("--per-address", action="store_true", help="one row per address (default: per customer)")
-    p.add_argument("--full-address", action="store_true", help="one address column instead of 省/市/区/详细地址")
+    p.add_argument("--template", default=None, help=N_("courier template name (see --list-templates)"))
+    p.add_argument("--list-templates", action="store_true", help=N_("print the courier templates and exit"))
+    p.add_argument("--per-address", action="store_true", help=N_("one row per address (default: per customer)"))
+    p.add_argument("--full-address", action="store_true", help=N_("one address column instead of 省/市/区/详细地址"))
     p.add_argument(
-        "--columns", default=None, help="comma-separated columns, e.g. name,phone,province,city,district,detail"
+        "--columns", default=None, help=N_("comma-separated columns, e.g. name,phone,province,city,district,detail")
     )
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--progress", action="store_true", help="print progress lines on stderr")
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
+    p.add_argument("--progress", action="store_true", help=N_("print progress lines on stderr"))
     p.set_defaults(func=cmd_export)
 
 
@@ -76,8 +78,12 @@ def _progress_printer(enabled: bool) -> ProgressCallback:
         step = int(done * 20 / total) if total else 0
         if message != last["phase"] or step != last["step"]:
             last.update(phase=message, step=step)
-            label = PHASES.get(message, message)
-            print(f"{label}: {done}/{total}" if total else label, file=sys.stderr, flush=True)
+            label = _(PHASES[message]) if message in PHASES else message
+            print(
+                _("{phase}: {done}/{total}", phase=label, done=done, total=total) if total else label,
+                file=sys.stderr,
+                flush=True,
+            )
 
     return report
 
@@ -155,6 +161,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         for tpl in list_templates():
             print(f"{tpl.name}\t{tpl.display_title('zh_CN')}\t{tpl.display_title('en')}")
         return 0
+    if args.file is None:
+        raise CliError(_("give the .xlsx file to write (or --list-templates)"), code=2)
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.store_cmds import build_filter
     from sellerdesk.exchange.export import ALL_COLUMNS, WARNING_TEXT, export_customers

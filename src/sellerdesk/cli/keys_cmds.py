@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.messages import N_, _
+from sellerdesk.cli.store_errors import english_text
 
 if TYPE_CHECKING:
     from sellerdesk.store.session import DataDir
@@ -28,8 +29,10 @@ def register(sub: Subcommands) -> None:
     keys = sub.add_parser(
         "keys",
         help=N_("change the master password, switch keyring / master password, make a new recovery code"),
-        description="Re-wrap the database key without touching the data. The current master password comes from "
-        "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin.",
+        description=N_(
+            "Re-wrap the database key without touching the data. The current master password comes from "
+            "$SELLERDESK_PASSPHRASE or a prompt; a new one from a prompt, or the first line of stdin."
+        ),
     )
     actions = keys.add_subparsers(dest="keys_command", metavar="ACTION")
     keys.set_defaults(func=lambda args: _usage(keys))
@@ -41,7 +44,7 @@ def register(sub: Subcommands) -> None:
     p = actions.add_parser("use-keyring", help=N_("keep the key in the OS keyring instead of under a master password"))
     p.set_defaults(func=cmd_use_keyring)
     p = actions.add_parser("new-recovery-code", help=N_("make a new recovery code (the old one stops working)"))
-    p.add_argument("--json", action="store_true", help="print the new code as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the new code as JSON"))
     p.set_defaults(func=cmd_new_recovery_code)
 
 
@@ -104,7 +107,13 @@ def read_new_password() -> str:
             raise CliError(_("no new master password: type it at the prompt, or give it on stdin; nothing was changed"))
     strength = estimate(password)
     if not strength.acceptable:
-        raise CliError(f"the new master password is {strength.english()}; nothing was changed. {ADVICE}")
+        raise CliError(
+            _(
+                "the new master password is {weakness}; nothing was changed. {advice}",
+                weakness=english_text(strength.english()),
+                advice=english_text(ADVICE),
+            )
+        )
     return password
 
 

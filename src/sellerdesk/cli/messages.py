@@ -25,6 +25,8 @@ The language, first that says one:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 CONTEXT = "cli"
@@ -35,7 +37,7 @@ _chosen: str | None = None  # --lang
 
 # English tables of the layers below that the CLI prints translated, as "module:NAME" of a
 # dict whose values are messages: each value needs a cli row too (tools/i18n.py --check).
-ENGLISH_TABLES = ("sellerdesk.exchange.errors:MESSAGES",)
+ENGLISH_TABLES = ("sellerdesk.exchange.errors:MESSAGES", "sellerdesk.core.passwords:ENGLISH")
 
 
 def set_language(code: str | None) -> None:
@@ -129,14 +131,50 @@ def N_(source: str) -> str:  # noqa: N802 — gettext's name for "translated whe
     return source
 
 
-# argparse's own words, shown in every --help
+# argparse's own words: the --help headings, and the usage errors argparse writes itself
+# (its module-level gettext ``_``/``ngettext``, routed here while the CLI parses: see
+# :func:`argparse_in_language`). %-fields as argparse fills them.
 ARGPARSE_TEXTS = (
     N_("usage: "),
     N_("positional arguments"),
     N_("options"),
     N_("show this help message and exit"),
     N_("show program's version number and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("expected %s argument"),
+    N_("expected %s arguments"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
 )
+
+
+@contextmanager
+def argparse_in_language() -> Iterator[None]:
+    """argparse's own messages (usage errors, headings) in the CLI's language while inside.
+
+    argparse words them with the ``gettext``/``ngettext`` it imported into its module; they
+    are replaced by :func:`lookup` (the same ``cli`` rows) for the time the CLI builds and
+    runs its parser, and put back afterwards (tests run many commands in one process)."""
+    import argparse
+
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lookup  # type: ignore[attr-defined]
+    argparse.ngettext = lambda singular, plural, n: lookup(singular if n == 1 else plural)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=1)

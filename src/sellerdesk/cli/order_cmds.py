@@ -29,12 +29,12 @@ from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.messages import N_, _, lookup
+from sellerdesk.cli.store_errors import english_text
 
 if TYPE_CHECKING:
     from sellerdesk.core.tiers import TierRules
     from sellerdesk.store.orders import OrderRow
 
-STATUS_HELP = "pending|shipped|delivered|cancelled|refunded (or 待发货, 已发货, 已签收, 已取消, 已退款)"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -44,60 +44,75 @@ def register(sub: Subcommands) -> None:
     order.set_defaults(func=lambda args: _usage(order))
 
     p = actions.add_parser("add", help=N_("record an order; prints its id"))
-    p.add_argument("customer", metavar="CUSTOMER_ID")
-    p.add_argument("--amount", required=True, help="amount paid, e.g. 128.50 or ¥1,234.50")
-    p.add_argument("--date", default=None, help="order date YYYY-MM-DD (default: today)")
-    p.add_argument("--items", default="", help="e.g. '面膜 x2 @39.9, 护手霜' (product [xN] [@unit price], …)")
-    p.add_argument("--order-no", default="", help="订单号 (unique when given)")
-    p.add_argument("--status", default="pending", help=STATUS_HELP + " (default: pending)")
-    p.add_argument("--courier", default="", help="快递公司, e.g. 顺丰")
-    p.add_argument("--tracking", default="", help="tracking number 运单号")
-    p.add_argument("--shipped-on", default=None, help="ship date YYYY-MM-DD (default for shipped: the order date)")
-    p.add_argument("--address", default=None, metavar="ADDRESS_ID", help="ship to this address of the customer")
+    p.add_argument("customer", metavar="CUSTOMER_ID", help=N_("customer id"))
+    p.add_argument("--amount", required=True, help=N_("amount paid, e.g. 128.50 or ¥1,234.50"))
+    p.add_argument("--date", default=None, help=N_("order date YYYY-MM-DD (default: today)"))
+    p.add_argument("--items", default="", help=N_("e.g. '面膜 x2 @39.9, 护手霜' (product [xN] [@unit price], …)"))
+    p.add_argument("--order-no", default="", help=N_("订单号 (unique when given)"))
+    p.add_argument(
+        "--status",
+        default="pending",
+        help=N_(
+            "pending|shipped|delivered|cancelled|refunded (or 待发货, 已发货, 已签收, 已取消, 已退款; default: pending)"
+        ),
+    )
+    p.add_argument("--courier", default="", help=N_("快递公司, e.g. 顺丰"))
+    p.add_argument("--tracking", default="", help=N_("tracking number 运单号"))
+    p.add_argument("--shipped-on", default=None, help=N_("ship date YYYY-MM-DD (default for shipped: the order date)"))
+    p.add_argument("--address", default=None, metavar="ADDRESS_ID", help=N_("ship to this address of the customer"))
     p.add_argument("--notes", default="")
-    p.add_argument("--json", action="store_true", help="print the order as JSON instead of its id")
+    p.add_argument("--json", action="store_true", help=N_("print the order as JSON instead of its id"))
     p.set_defaults(func=cmd_order_add)
 
     p = actions.add_parser("update", help=N_("change an order (status, courier, tracking number, …)"))
-    p.add_argument("order", metavar="ORDER_ID")
-    p.add_argument("--status", default=None, help=STATUS_HELP)
+    p.add_argument("order", metavar="ORDER_ID", help=N_("order id"))
+    p.add_argument(
+        "--status",
+        default=None,
+        help=N_("pending|shipped|delivered|cancelled|refunded (or 待发货, 已发货, 已签收, 已取消, 已退款)"),
+    )
     p.add_argument("--courier", default=None)
     p.add_argument("--tracking", default=None)
-    p.add_argument("--shipped-on", default=None, help="ship date YYYY-MM-DD")
+    p.add_argument("--shipped-on", default=None, help=N_("ship date YYYY-MM-DD"))
     p.add_argument("--amount", default=None)
-    p.add_argument("--date", default=None, help="order date YYYY-MM-DD")
+    p.add_argument("--date", default=None, help=N_("order date YYYY-MM-DD"))
     p.add_argument("--items", default=None)
     p.add_argument("--order-no", default=None)
-    p.add_argument("--address", default=None, metavar="ADDRESS_ID", help="ship to this address instead")
+    p.add_argument("--address", default=None, metavar="ADDRESS_ID", help=N_("ship to this address instead"))
     p.add_argument("--notes", default=None)
-    p.add_argument("--json", action="store_true", help="print the order as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the order as JSON"))
     p.set_defaults(func=cmd_order_update)
 
     p = actions.add_parser("show", help=N_("one order with its lines"))
-    p.add_argument("order", metavar="ORDER_ID")
+    p.add_argument("order", metavar="ORDER_ID", help=N_("order id"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_order_show)
 
     p = actions.add_parser("delete", help=N_("move orders to the deleted orders ('order restore' brings them back)"))
-    p.add_argument("orders", metavar="ORDER_ID", nargs="+")
+    p.add_argument("orders", metavar="ORDER_ID", nargs="+", help=N_("order ids"))
     p.set_defaults(func=cmd_order_delete)
 
     p = actions.add_parser("restore", help=N_("bring deleted orders back"))
-    p.add_argument("orders", metavar="ORDER_ID", nargs="+")
+    p.add_argument("orders", metavar="ORDER_ID", nargs="+", help=N_("order ids"))
     p.set_defaults(func=cmd_order_restore)
 
     p = sub.add_parser("orders", help=N_("list orders (a table, or JSON Lines with --json)"))
     p.add_argument("--customer", default=None, metavar="ID")
-    p.add_argument("--status", action="append", default=[], help=STATUS_HELP + " (repeatable)")
-    p.add_argument("--since", default=None, help="order date on or after YYYY-MM-DD")
-    p.add_argument("--until", default=None, help="order date on or before YYYY-MM-DD")
-    p.add_argument("--courier", action="append", default=[], help="(repeatable)")
-    p.add_argument("--region", action="append", default=[], help="大区 of the ship-to, e.g. 华东 (repeatable)")
-    p.add_argument("--province", action="append", default=[], help="province of the ship-to (repeatable)")
-    p.add_argument("--search", default="", help="order number, tracking number, items, ship-to or customer")
-    p.add_argument("--deleted", action="store_true", help="list the deleted orders instead")
-    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
-    p.add_argument("--json", action="store_true", help="one JSON object per order per line")
+    p.add_argument(
+        "--status",
+        action="append",
+        default=[],
+        help=N_("pending|shipped|delivered|cancelled|refunded (or 待发货, 已发货, 已签收, 已取消, 已退款; repeatable)"),
+    )
+    p.add_argument("--since", default=None, help=N_("order date on or after YYYY-MM-DD"))
+    p.add_argument("--until", default=None, help=N_("order date on or before YYYY-MM-DD"))
+    p.add_argument("--courier", action="append", default=[], help=N_("(repeatable)"))
+    p.add_argument("--region", action="append", default=[], help=N_("大区 of the ship-to, e.g. 华东 (repeatable)"))
+    p.add_argument("--province", action="append", default=[], help=N_("province of the ship-to (repeatable)"))
+    p.add_argument("--search", default="", help=N_("order number, tracking number, items, ship-to or customer"))
+    p.add_argument("--deleted", action="store_true", help=N_("list the deleted orders instead"))
+    p.add_argument("--limit", type=int, default=0, help=N_("at most this many (0: all)"))
+    p.add_argument("--json", action="store_true", help=N_("one JSON object per order per line"))
     p.set_defaults(func=cmd_orders)
 
     p = sub.add_parser("tier", help=N_("set a customer's tier by hand, or clear it"))
@@ -106,9 +121,11 @@ def register(sub: Subcommands) -> None:
     q = tier_actions.add_parser(
         "set", help=N_("tier set ID LEVEL (普通/银卡/金卡/钻石 or normal/silver/gold/diamond), or tier set ID --clear")
     )
-    q.add_argument("customer", metavar="ID")
-    q.add_argument("level", nargs="?", default=None, metavar="LEVEL")
-    q.add_argument("--clear", action="store_true", help="computed from orders again")
+    q.add_argument("customer", metavar="ID", help=N_("customer id"))
+    q.add_argument(
+        "level", nargs="?", default=None, metavar="LEVEL", help=N_("普通/银卡/金卡/钻石 or normal/silver/gold/diamond")
+    )
+    q.add_argument("--clear", action="store_true", help=N_("computed from orders again"))
     q.set_defaults(func=cmd_tier_set)
 
     p = sub.add_parser("tiers", help=N_("tier rules and names; 'tiers recompute', 'tiers rule LEVEL …'"))
@@ -119,10 +136,10 @@ def register(sub: Subcommands) -> None:
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_recompute)
     q = tiers_actions.add_parser("rule", help=N_("change a level's thresholds or name, e.g. 'rule silver --spend 500'"))
-    q.add_argument("level", metavar="LEVEL")
-    q.add_argument("--spend", default=None, help="12-month spend that reaches it, e.g. 500 (or 'off')")
-    q.add_argument("--orders", default=None, help="12-month order count that reaches it (or 'off')")
-    q.add_argument("--name", default=None, help="the name people see")
+    q.add_argument("level", metavar="LEVEL", help=N_("普通/银卡/金卡/钻石 or normal/silver/gold/diamond"))
+    q.add_argument("--spend", default=None, help=N_("12-month spend that reaches it, e.g. 500 (or 'off')"))
+    q.add_argument("--orders", default=None, help=N_("12-month order count that reaches it (or 'off')"))
+    q.add_argument("--name", default=None, help=N_("the name people see"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_tiers_rule)
 
@@ -130,7 +147,7 @@ def register(sub: Subcommands) -> None:
     points_actions = p.add_subparsers(dest="points_command", metavar="ACTION")
     p.set_defaults(func=lambda args, parser=p: _usage(parser))
     q = points_actions.add_parser("show", help=N_("a customer's balance and history"))
-    q.add_argument("customer", metavar="ID")
+    q.add_argument("customer", metavar="ID", help=N_("customer id"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_points_show)
     for name, text in (
@@ -138,15 +155,15 @@ def register(sub: Subcommands) -> None:
         ("award", N_("give points by hand (needs --note)")),
     ):
         q = points_actions.add_parser(name, help=text)
-        q.add_argument("customer", metavar="ID")
-        q.add_argument("points", metavar="N")
-        q.add_argument("--note", required=True, help="what for, e.g. 兑换护手霜")
+        q.add_argument("customer", metavar="ID", help=N_("customer id"))
+        q.add_argument("points", metavar="N", help=N_("how many points"))
+        q.add_argument("--note", required=True, help=N_("what for, e.g. 兑换护手霜"))
         q.set_defaults(func=cmd_points_change, action=name)
     q = points_actions.add_parser("settings", help=N_("show or change the points rule (off by default)"))
     switch = q.add_mutually_exclusive_group()
-    switch.add_argument("--on", action="store_true", help="orders earn points from now on")
+    switch.add_argument("--on", action="store_true", help=N_("orders earn points from now on"))
     switch.add_argument("--off", action="store_true")
-    q.add_argument("--per-yuan", default=None, help="points per ¥1 paid, e.g. 1 or 0.1")
+    q.add_argument("--per-yuan", default=None, help=N_("points per ¥1 paid, e.g. 1 or 0.1"))
     q.add_argument("--json", action="store_true")
     q.set_defaults(func=cmd_points_settings)
 
@@ -172,8 +189,8 @@ def parse_date(text: str, what: str = "date") -> _dt.date:
         raise CliError(_("{what} {text!r} is not a date written YYYY-MM-DD", what=what, text=text))
     try:
         return _dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise CliError(_("{what} {text!r} is not a date ({problem})", what=what, text=text, problem=exc)) from exc
+    except ValueError:
+        raise CliError(_("{what} {text!r} is not a day of the calendar", what=what, text=text)) from None
 
 
 def parse_amount(text: str, option: str = "--amount") -> int:
@@ -182,7 +199,7 @@ def parse_amount(text: str, option: str = "--amount") -> int:
     try:
         return parse_fen(text)
     except MoneyError as exc:
-        raise CliError(f"{option}: {exc}") from exc
+        raise CliError(_("{option}: {problem}", option=option, problem=english_text(str(exc)))) from exc
 
 
 def parse_status(text: str) -> str:
@@ -191,7 +208,7 @@ def parse_status(text: str) -> str:
     try:
         return status_of(text)
     except OrderError as exc:
-        raise CliError(str(exc)) from exc
+        raise CliError(english_text(str(exc))) from exc
 
 
 def parse_items(text: str) -> None:
@@ -202,7 +219,7 @@ def parse_items(text: str) -> None:
     try:
         parse(text)
     except OrderError as exc:
-        raise CliError(f"--items: {exc}") from exc
+        raise CliError(_("{option}: {problem}", option="--items", problem=english_text(str(exc)))) from exc
 
 
 # --- output --------------------------------------------------------------------------------------------------------
@@ -224,8 +241,7 @@ def order_table(rows: Iterable[OrderRow]) -> str:
     from sellerdesk.cli.textout import table
     from sellerdesk.core.money import format_yuan
 
-    headers = ["ID", "日期 Date", "客户 Customer", "金额 Amount", "状态 Status", "商品 Items", "快递 Courier"]
-    headers.append("收货 Ship to")
+    headers = [_("ID"), _("Date"), _("Customer"), _("Amount"), _("Status"), _("Items"), _("Courier"), _("Ship to")]
     return table(
         headers,
         [
@@ -260,15 +276,20 @@ def customer_orders_text(customer_id: int) -> str:
 
     summary = orders.customer_summary(customer_id)
     rows = orders.list_orders(orders.OrderFilter(customer_id=customer_id))
-    tier = summary.tier_name + (" (set by hand 手动)" if summary.tier_manual else "")
+    tier = _("{tier} (set by hand)", tier=summary.tier_name) if summary.tier_manual else summary.tier_name
     lines = [
-        f"订单 Orders: {summary.order_count}   累计消费 Spent: {format_yuan(summary.total_spent_fen)}"
-        + (f"   客单价 Average: {format_yuan(summary.average_fen)}" if summary.average_fen is not None else "")
-        + (f"   最近下单 Last: {summary.last_order.isoformat()}" if summary.last_order else ""),
-        f"等级 Tier: {tier}   积分 Points: {summary.points}",
+        _("Orders: {n}   Spent: {spent}", n=summary.order_count, spent=format_yuan(summary.total_spent_fen))
+        + (
+            _("   Average: {amount}", amount=format_yuan(summary.average_fen))
+            if summary.average_fen is not None
+            else ""
+        )
+        + (_("   Last: {date}", date=summary.last_order.isoformat()) if summary.last_order else ""),
+        _("Tier: {tier}   Points: {points}", tier=tier, points=summary.points),
     ]
     if summary.top_products:
-        lines.append("常买 Buys most: " + ", ".join(f"{p.product} ×{p.quantity}" for p in summary.top_products))
+        products = ", ".join(f"{p.product} ×{p.quantity}" for p in summary.top_products)
+        lines.append(_("Buys most: {products}", products=products))
     if rows:
         lines.append(order_table(rows))
     return "\n".join(lines)
@@ -377,11 +398,11 @@ def cmd_order_show(args: argparse.Namespace) -> None:
             price = "" if line.unit_price_fen is None else f" @ {format_yuan(line.unit_price_fen)}"
             print(f"  {line.product} ×{line.quantity}{price}")
         if row.shipped_on:
-            print(f"Shipped 发货: {row.shipped_on.isoformat()}")
+            print(_("Shipped: {date}", date=row.shipped_on.isoformat()))
         if row.notes:
-            print(f"Notes 备注: {row.notes}")
+            print(_("Notes: {notes}", notes=row.notes))
         if row.deleted_at is not None:
-            print("Deleted 已删除 ('sellerdesk-cli order restore ID' brings it back)")
+            print(_("Deleted ('sellerdesk-cli order restore ID' brings it back)"))
 
 
 def _plain(fen: int) -> str:
@@ -535,7 +556,7 @@ def _print_rules(
         spend = "" if threshold is None or threshold.spend_fen is None else f"≥ {format_yuan(threshold.spend_fen)}"
         count = "" if threshold is None or threshold.orders is None else f"≥ {threshold.orders}"
         rows.append([key, level["name"], spend, count, str(level.get("customers", ""))])
-    print(table(["Level", "名称 Name", "消费 Spend (12 mo.)", "订单 Orders (12 mo.)", "客户 Customers"], rows))
+    print(table([_("Level"), _("Level name"), _("Spend (12 mo.)"), _("Orders (12 mo.)"), _("Customers")], rows))
     print(_("A customer reaches a level by spend OR order count in the last 12 months; a tier set by hand wins."))
 
 
@@ -635,7 +656,7 @@ def cmd_points_show(args: argparse.Namespace) -> None:
     print(_("积分 Points: {n}", n=balance) + ("" if rule.enabled else _("   (points are off: 'points settings --on')")))
     if history:
         rows = [[e.at.isoformat(" "), f"{e.delta:+d}", str(e.order_id or ""), e.note] for e in history]
-        print(table(["At (UTC)", "Points", "Order", "Note"], rows))
+        print(table([_("At (UTC)"), _("Points"), _("Order"), _("Note")], rows))
 
 
 def cmd_points_change(args: argparse.Namespace) -> None:
@@ -663,7 +684,7 @@ def cmd_points_settings(args: argparse.Namespace) -> None:
         try:
             rate = parse_rate(args.per_yuan)
         except PointsError as exc:
-            raise CliError(f"--per-yuan: {exc}") from exc
+            raise CliError(_("{option}: {problem}", option="--per-yuan", problem=english_text(str(exc)))) from exc
     with open_store():
         from sellerdesk.store import points
 

@@ -15,11 +15,16 @@ def register(sub: Subcommands) -> None:
         "parse-address",
         help=N_("split a pasted address into name, phone, province, city, district and detail (JSON)"),
     )
-    p.add_argument("text", nargs="?", help="the text a customer sent, e.g. '张三 13812345678 广东省深圳市南山区…'")
+    p.add_argument(
+        "text",
+        nargs="?",
+        metavar="TEXT",
+        help=N_("the text a customer sent, e.g. '张三 13812345678 广东省深圳市南山区…'"),
+    )
     p.add_argument(
         "--batch",
         action="store_true",
-        help="read JSON Lines from stdin (each line a JSON string); write one JSON object per line",
+        help=N_("read JSON Lines from stdin (each line a JSON string); write one JSON object per line"),
     )
     p.set_defaults(func=cmd_parse)
 

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.context import data_dir, open_store
-from sellerdesk.cli.messages import N_, _
+from sellerdesk.cli.messages import N_, _, language
+from sellerdesk.cli.store_errors import english_text
 from sellerdesk.cli.textout import table
 
 if TYPE_CHECKING:
@@ -19,51 +20,51 @@ if TYPE_CHECKING:
 
 def register(sub: Subcommands) -> None:
     p = sub.add_parser("init", help=N_("create an empty encrypted database and print its recovery code"))
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("add", help=N_("add a customer (with an address)"))
-    p.add_argument("--name", default="")
-    p.add_argument("--phone", default="")
-    p.add_argument("--wechat", default="")
-    p.add_argument("--tags", default="", help="comma-separated")
-    p.add_argument("--tier", default="")
-    p.add_argument("--notes", default="")
-    p.add_argument("--address", default="", help="a whole address to parse, e.g. '广东省深圳市南山区科技园1号'")
-    p.add_argument("--province", default="")
-    p.add_argument("--city", default="")
-    p.add_argument("--district", default="")
-    p.add_argument("--detail", default="")
-    p.add_argument("--postal-code", default="")
-    p.add_argument("--recipient", default="", help="recipient name (default: the customer's name)")
-    p.add_argument("--address-phone", default="", help="recipient phone (default: the customer's phone)")
-    p.add_argument("--label", default="", help="家, 公司, …")
+    p.add_argument("--name", default="", help=N_("the customer's name"))
+    p.add_argument("--phone", default="", help=N_("the customer's phone"))
+    p.add_argument("--wechat", default="", help=N_("WeChat ID"))
+    p.add_argument("--tags", default="", help=N_("comma-separated"))
+    p.add_argument("--tier", default="", help=N_("tier set by hand: 普通, 银卡, 金卡 or 钻石"))
+    p.add_argument("--notes", default="", help=N_("notes"))
+    p.add_argument("--address", default="", help=N_("a whole address to parse, e.g. '广东省深圳市南山区科技园1号'"))
+    p.add_argument("--province", default="", help=N_("province, e.g. 广东省"))
+    p.add_argument("--city", default="", help=N_("city, e.g. 深圳市"))
+    p.add_argument("--district", default="", help=N_("district or county, e.g. 南山区"))
+    p.add_argument("--detail", default="", help=N_("street, building and room"))
+    p.add_argument("--postal-code", default="", help=N_("6-digit postal code"))
+    p.add_argument("--recipient", default="", help=N_("recipient name (default: the customer's name)"))
+    p.add_argument("--address-phone", default="", help=N_("recipient phone (default: the customer's phone)"))
+    p.add_argument("--label", default="", help=N_("家, 公司, …"))
     p.add_argument(
         "--force",
         action="store_true",
-        help="store a wrong phone, postal code or region (广东省 with 杭州市) anyway, marked 需核对 (needs_check)",
+        help=N_("store a wrong phone, postal code or region (广东省 with 杭州市) anyway, marked 需核对 (needs_check)"),
     )
-    p.add_argument("--json", action="store_true", help="print the new customer as JSON")
+    p.add_argument("--json", action="store_true", help=N_("print the new customer as JSON"))
     p.set_defaults(func=cmd_add)
 
     p = sub.add_parser("list", help=N_("list customers (a table, or JSON Lines with --json)"))
     _filter_args(p)
-    p.add_argument("--trash", action="store_true", help="list the Trash instead")
-    p.add_argument("--limit", type=int, default=0, help="at most this many (0: all)")
-    p.add_argument("--json", action="store_true", help="one JSON object per customer per line")
+    p.add_argument("--trash", action="store_true", help=N_("list the Trash instead"))
+    p.add_argument("--limit", type=int, default=0, help=N_("at most this many (0: all)"))
+    p.add_argument("--json", action="store_true", help=N_("one JSON object per customer per line"))
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help=N_("show one customer with addresses and address history"))
-    p.add_argument("id", type=int)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("id", type=int, metavar="ID", help=N_("customer id"))
+    p.add_argument("--json", action="store_true", help=N_("print the customer as JSON"))
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("trash", help=N_("move customers to the Trash"))
-    p.add_argument("ids", type=int, nargs="+")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID", help=N_("customer ids"))
     p.set_defaults(func=cmd_trash)
 
     p = sub.add_parser("untrash", help=N_("bring customers back from the Trash"))
-    p.add_argument("ids", type=int, nargs="+")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID", help=N_("customer ids"))
     p.set_defaults(func=cmd_untrash)
 
     p = sub.add_parser("recovery-code", help=N_("show the recovery code again (needs the database unlocked)"))
@@ -71,11 +72,11 @@ def register(sub: Subcommands) -> None:
 
 
 def _filter_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--search", default="", help="name, phone digits, WeChat ID, pinyin initials or address text")
-    p.add_argument("--region", action="append", default=[], help="大区, e.g. 华东 (repeatable)")
-    p.add_argument("--province", action="append", default=[], help="e.g. 广东省 or 广东 (repeatable)")
-    p.add_argument("--tag", action="append", default=[], help="(repeatable; all must match)")
-    p.add_argument("--tier", action="append", default=[], help="(repeatable)")
+    p.add_argument("--search", default="", help=N_("name, phone digits, WeChat ID, pinyin initials or address text"))
+    p.add_argument("--region", action="append", default=[], help=N_("大区, e.g. 华东 (repeatable)"))
+    p.add_argument("--province", action="append", default=[], help=N_("e.g. 广东省 or 广东 (repeatable)"))
+    p.add_argument("--tag", action="append", default=[], help=N_("(repeatable; all must match)"))
+    p.add_argument("--tier", action="append", default=[], help=N_("(repeatable)"))
 
 
 def build_filter(args: argparse.Namespace, *, trashed: bool = False) -> CustomerFilter:
@@ -124,7 +125,13 @@ def cmd_init(args: argparse.Namespace) -> None:
     if passphrase is not None:
         strength = estimate(passphrase)  # the rule DataDir.initialize applies, worded for the CLI
         if not strength.acceptable:
-            raise CliError(f"SELLERDESK_PASSPHRASE is {strength.english()}; nothing was created. {ADVICE}")
+            raise CliError(
+                _(
+                    "SELLERDESK_PASSPHRASE is {weakness}; nothing was created. {advice}",
+                    weakness=english_text(strength.english()),
+                    advice=english_text(ADVICE),
+                )
+            )
         mode = MODE_PASSWORD
     else:
         problem = datadir.keyring_usable()
@@ -197,18 +204,14 @@ def cmd_add(args: argparse.Namespace) -> None:
     except ValidationError as exc:
         raise CliError(_("a customer needs at least --name, --phone or --wechat")) from exc
     problems = customers.check_values(data, edits)
+    # the store's one line, translated; Chinese sentences are not spaced apart
+    wrong = ("" if language() == "zh_CN" else " ").join(english_text(p.message) for p in problems)
     if problems and not args.force:
-        try:
-            customers.refuse_wrong_values(problems)
-        except ValidationError as exc:
-            raise CliError(f"{exc} Nothing was saved; --force saves it marked 需核对 (needs_check).") from exc
+        raise CliError(_("{problems} Nothing was saved; --force saves it marked 需核对 (needs_check).", problems=wrong))
     with open_store():
         customer = customers.save_customer(None, data, edits, wrong="flag" if args.force else "refuse")
         if problems:
-            print(
-                f"sellerdesk-cli: warning: {' '.join(p.message for p in problems)} Saved marked 需核对.",
-                file=sys.stderr,
-            )
+            print(_("sellerdesk-cli: warning: {problems} Saved marked 需核对.", problems=wrong), file=sys.stderr)
         if args.json:
             addresses = queries.addresses_of([customer.id])[customer.id]
             print(
@@ -248,7 +251,8 @@ def cmd_list(args: argparse.Namespace) -> None:
                 rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where, customer.tags])
         if not args.json:
             if rows:
-                print(table(["ID", "姓名 Name", "手机 Phone", "微信 WeChat", "默认地址 Address", "标签 Tags"], rows))
+                headers = [_("ID"), _("Name"), _("Phone"), _("WeChat"), _("Default address"), _("Tags")]
+                print(table(headers, rows))
             print(_("{n} customer(s)", n=count))
 
 

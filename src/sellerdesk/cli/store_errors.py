@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from sellerdesk.cli.messages import N_, _, lookup
 
 
@@ -95,3 +98,153 @@ def exchange_text(exc: BaseException) -> str:
         return lookup(MESSAGES[code]).format(**params)
     except (KeyError, IndexError, ValueError):
         return str(exc)
+
+
+# The English refusals of the store and of core (money, order items, statuses, tier rules,
+# points, the address checks) the CLI passes on, as templates of the text they raise: a
+# message is matched against them (the template with the most fixed text wins) and its
+# fields, translated in turn, are put into the template's cli row. The lower layers stay
+# English and Qt-free; the app words the same refusals through tr() (ui/orders/texts.py,
+# the editor). A text no template matches is printed as it is.
+ENGLISH_TEXTS = (
+    # store: customers, addresses, orders, points, tiers
+    N_("No customer with id {id}."),
+    N_("No address with id {id}."),
+    N_("No order with id {id}."),
+    N_("No order with id {id} (and {n} more)."),
+    N_("Address {id} belongs to another customer."),
+    N_("A customer needs at least a name, a phone or a WeChat ID."),
+    N_("An order amount cannot be negative."),
+    N_("The order amount is too large."),
+    N_("The {what} must be a date."),
+    N_("The {what} {date} is too early."),
+    N_("The {what} {date} is in the future."),
+    N_("The {what} has at most {limit} characters."),
+    N_("Order number {number} is already used by order {id}."),
+    N_("Order number {number} is already used by order {id} (in the deleted orders)."),
+    N_("Customer {id} is in the Trash; restore them first."),
+    N_("Address {address} is not an address of customer {customer}."),
+    N_("Address {id} is deleted; restore it or choose another."),
+    N_("An order cannot be shipped before it was ordered."),
+    N_("Order {id} is deleted; restore it first."),
+    N_("Order {id}: {problem}"),
+    N_("Order {id} belongs to customer {customer}, who is in the Trash; restore the customer first."),
+    N_("An order has at most {n} lines."),
+    N_("Redeeming points needs a note (what they were exchanged for)."),
+    N_("A points note has at most {n} characters."),
+    N_("Points must be a whole number from 1 to {n}."),
+    N_("Customer {id} has {balance} points; cannot redeem {points}."),
+    N_("Unknown tier {name}; one of: {names} (or {keys})."),
+    # core: money, statuses, order items, tier rules, points rule
+    N_("Not an amount: {text}."),
+    N_("Not an amount: {text} (e.g. 128.50 or ¥1,234.50)."),
+    N_("The amount is empty."),
+    N_("The amount cannot be negative: {text}."),
+    N_("The amount is too large: {text} (at most {max})."),
+    N_("An amount has at most two decimals (分): {text}."),
+    N_("Unknown order status {text}; one of: {names}."),
+    N_("An order cannot go from {old} to {new} (from {old2}: {allowed})."),
+    N_("Not a date: {text} (e.g. 2024-03-05)."),
+    N_("An order line needs a product name."),
+    N_("A product name has at most {n} characters."),
+    N_("The quantity of {product} must be a whole number from 1 to {n}."),
+    N_("The unit price of {product} must be whole 分, not negative."),
+    N_("{piece}: put the price last, after @ (e.g. 面膜 x2 @39.90)."),
+    N_("{piece}: {problem}"),
+    N_("The name {name} must be 1 to {n} characters, without spaces at the ends."),
+    N_("Two levels are both called {name}."),
+    N_("{level} needs a spend or an order-count threshold."),
+    N_("The {criterion} threshold of {level} must be a positive whole number."),
+    N_("The {criterion} threshold of {level} is too large."),
+    N_("The {criterion} threshold of {level} must be higher than that of {lower}."),
+    N_("Points per ¥1 must be from 0.01 to 1000."),
+    N_("Not a number of points per ¥1: {text}."),
+    # core.validate: the wrong values `add` refuses (or keeps with --force)
+    N_("{value} is not a mainland mobile or landline number."),
+    N_("{value} is not a 6-digit postal code."),
+    N_("{value} is not a known province."),
+    N_("{value} is not a known city."),
+    N_("{value} is not a known district."),
+    N_("{city} is not in {province}."),
+    # the words some of them name
+    N_("order date"),
+    N_("ship date"),
+    N_("items text"),
+    N_("order number"),
+    N_("notes"),
+    N_("courier"),
+    N_("tracking number"),
+    N_("spend"),
+    N_("orders"),
+    N_("nothing"),
+    # the fields a TooLongError names
+    N_("name"),
+    N_("phone"),
+    N_("wechat"),
+    N_("tags"),
+    N_("recipient"),
+    N_("detail"),
+    N_("postal code"),
+    N_("label"),
+    # store.session, store.secrets: unlocking without a dialog
+    N_("This database is protected by a master password."),
+    N_("No usable OS keyring was found on this system."),
+    N_("The only keyring available would store the key in plain text; SellerDesk refuses it."),
+    N_("The OS keyring is locked. Unlock it (log in to your desktop session) and try again."),
+    N_("The OS keyring reported an error."),
+    N_("The OS keyring reported an error. {detail}"),
+    N_("No usable OS keyring was found on this system. {detail}"),
+    # core.passwords.ADVICE (its ENGLISH weaknesses are in messages.ENGLISH_TABLES)
+    N_("Use three or four words that have nothing to do with you or your shop."),
+)
+
+_FIELD = re.compile(r"\{(\w+)\}")
+_ONE_WORD = frozenset({"id", "n", "date", "limit", "balance", "points", "customer", "address", "old", "new", "old2"})
+"""Fields that are one word (an id, a count, a date, a status): "The order date 2099-01-01"
+is what="order date", date="2099-01-01", not what="order"."""
+
+
+def _field_pattern(name: str) -> str:
+    return f"(?P<{name}>" + (r"\S+" if name in _ONE_WORD else ".+?") + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[tuple[int, re.Pattern[str], str]]:
+    """(fixed characters, pattern, template) of every template, most fixed text first."""
+    out = []
+    for template in ENGLISH_TEXTS:
+        pieces = _FIELD.split(template)  # literal, field, literal, field, …
+        regex = "".join(re.escape(piece) if i % 2 == 0 else _field_pattern(piece) for i, piece in enumerate(pieces))
+        fixed = sum(len(piece) for piece in pieces[::2])
+        out.append((fixed, re.compile(regex, re.DOTALL), template))
+    out.sort(key=lambda item: -item[0])
+    return out
+
+
+def english_text(message: str) -> str:
+    """``message`` (an English refusal of a lower layer) in the CLI's language: the first
+    template that matches, its fields translated the same way; else the message itself."""
+    message = str(message)
+    exact = lookup(message)
+    if exact != message:  # a whole text of a table ("too short: at least 8 characters")
+        return exact
+    for _fixed, pattern, template in _patterns():
+        match = pattern.fullmatch(message)
+        if match:
+            fields = {name: english_text(value) for name, value in match.groupdict().items()}
+            return _(template, **fields)
+    return message
+
+
+def refusal(exc: BaseException) -> str:
+    """The one line for a refusal of the store or of core, in the CLI's language."""
+    from sellerdesk.store.errors import TooLongError
+
+    if isinstance(exc, TooLongError):
+        return _(
+            "The {field} is too long: {length} characters; at most {limit} are kept.",
+            field=lookup(exc.field.replace("_", " ")),
+            length=exc.length,
+            limit=exc.limit,
+        )
+    return translated(exc) or english_text(str(exc))

@@ -658,6 +658,7 @@ class MainWindow(QMainWindow):
             if 0 <= column < len(COLUMNS):
                 self.model.sort(column, header.sortIndicatorOrder())
             self.columns.fit_address = str(self.settings.value("table/fit_address", "true")).lower() == "true"
+            self.columns.auto_columns = str(self.settings.value("table/auto_columns", "false")).lower() == "true"
         else:
             self.columns.reset(self._table_room())
         self.mask_action.setChecked(str(self.settings.value("table/mask_phones", "false")).lower() == "true")
@@ -676,6 +677,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("table/columns", ",".join(COLUMNS))
         self.settings.setValue("table/fit_address", self.columns.fit_address)
+        self.settings.setValue("table/auto_columns", self.columns.auto_columns)
         self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
         self.settings.setValue("orders/header", self.orders_view.table.horizontalHeader().saveState())
         self.settings.setValue("window/page", "orders" if self.orders_page_shown() else "customers")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.ui.widgets import dialogs
-from sellerdesk.ui.widgets.forms import error_label, ok_cancel
+from sellerdesk.ui.widgets.forms import error_label, ok_cancel, unbroken_path
 
 
 class BackupSettingsDialog(QDialog):
@@ -36,7 +36,7 @@ class BackupSettingsDialog(QDialog):
             self.tr(
                 "Backups are written to every folder below — for example a USB drive and a "
                 "cloud-synced folder. With no folder chosen they go to %1."
-            ).replace("%1", str(backup_settings.default_destination()))
+            ).replace("%1", unbroken_path(backup_settings.default_destination()))
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)

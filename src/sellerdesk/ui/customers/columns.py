@@ -4,7 +4,9 @@ column that takes the room left, and the header's right-click menu to show or hi
 At a first start (no saved header) on a narrow table — a 1366×768 laptop, or the default
 1400-px window with the editor beside it — 微信号 (shown in the editor), 大区 (the region tree
 says it) and 更新时间 start hidden, so 等级, 订单数, 累计消费 and 最近下单 are on screen without
-scrolling sideways. The address column then fills what is left (never less than
+scrolling sideways; they come back when the table grows wide (the window maximised on a
+bigger screen) and go again when it narrows, until the user shows or hides a column from the
+header's menu. The address column then fills what is left (never less than
 ``ADDRESS_MIN``) as the window or the splitter moves, until the user drags its width: from
 then on it keeps theirs. The header state (order, widths, hidden columns) and that choice are
 saved with the window's settings.
@@ -44,6 +46,9 @@ class ColumnLayout(QObject):
         self.table = table
         self.header = table.horizontalHeader()
         self.fit_address = True  # the address column follows the room left, until the user sizes it
+        # the less needed columns come and go with the room (a window maximised after a first
+        # start at 1400 px), until the user shows or hides a column
+        self.auto_columns = True
         self._fitting = False
         self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.header.customContextMenuRequested.connect(self.show_menu)
@@ -69,13 +74,28 @@ class ColumnLayout(QObject):
         finally:
             self._fitting = False
         self.fit_address = True
+        self.auto_columns = True
         self.fit(room)
 
     def fit(self, room: int | None = None) -> None:
-        """Give the address column the width the other visible columns leave (``room`` px)."""
+        """Give the address column the width the other visible columns leave (``room`` px);
+        while :attr:`auto_columns`, show the less needed columns on a wide table, hide them on
+        a narrow one."""
+        room = self.table.viewport().width() if room is None else room
+        if self.auto_columns and room > 0:
+            self._fitting = True
+            try:
+                for key in NARROW_HIDDEN:
+                    column = COLUMNS.index(key)
+                    hide = room < NARROW_BELOW
+                    if self.header.isSectionHidden(column) != hide:
+                        self.header.setSectionHidden(column, hide)
+                        if not hide and self.header.sectionSize(column) < 20:
+                            self.header.resizeSection(column, DEFAULT_WIDTHS[key])
+            finally:
+                self._fitting = False
         if not self.fit_address or self.header.isSectionHidden(ADDRESS):
             return
-        room = self.table.viewport().width() if room is None else room
         others = sum(
             self.header.sectionSize(c)
             for c in range(len(COLUMNS))
@@ -110,6 +130,7 @@ class ColumnLayout(QObject):
         return menu
 
     def set_shown(self, column: int, shown: bool) -> None:
+        self.auto_columns = False  # the user's choice of columns stays, whatever the width
         self.header.setSectionHidden(column, not shown)
         if shown and self.header.sectionSize(column) < 20:
             self.header.resizeSection(column, DEFAULT_WIDTHS[COLUMNS[column]])

@@ -184,6 +184,7 @@ class CustomerEditor(QWidget):
         paste_layout.setSpacing(4)
         row = QHBoxLayout()
         self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setTabChangesFocus(True)  # Tab goes on to 识别填入, never into the text
         self.paste_edit.setPlaceholderText(
             self.tr("Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号")
         )
@@ -246,6 +247,7 @@ class CustomerEditor(QWidget):
         self.tier_field.failed.connect(self._show_failure)
         self.source = QLineEdit()
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)  # Tab goes on to the address, as in every other field
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
         self._grid_rows(
             form,
@@ -534,6 +536,10 @@ class CustomerEditor(QWidget):
     def _visible(self) -> list[int]:
         return [i for i, d in enumerate(self.drafts) if not d.deleted]
 
+    def _address_item_text(self, label: str, draft: AddressDraft) -> str:
+        """``家：张三 138… 广东省…`` (the colon of the language: 地址 1：…, not 地址 1: …)."""
+        return self.tr("%1: %2").replace("%2", draft.one_line() or self.tr("(empty)")).replace("%1", label)
+
     def _refresh_list(self, select: int | None = None) -> None:
         keep = self._current if select is None else select
         self.address_list.blockSignals(True)
@@ -542,7 +548,7 @@ class CustomerEditor(QWidget):
         for position, index in enumerate(visible):
             draft = self.drafts[index]
             label = draft.values.get("label") or self.tr("Address %1").replace("%1", str(position + 1))
-            text = f"{label}: {draft.one_line() or self.tr('(empty)')}"
+            text = self._address_item_text(label, draft)
             item = QListWidgetItem(icon("star") if draft.is_default else icon("address-add"), text)
             item.setToolTip(self.tr("Default address") if draft.is_default else "")
             item.setData(Qt.ItemDataRole.UserRole, index)
@@ -649,7 +655,7 @@ class CustomerEditor(QWidget):
             label = draft.values.get("label") or self.tr("Address %1").replace(
                 "%1", str(self.address_list.currentRow() + 1)
             )
-            item.setText(f"{label}: {draft.one_line() or self.tr('(empty)')}")
+            item.setText(self._address_item_text(label, draft))
         self._set_dirty(True)
         self._show_problems()
 
@@ -956,7 +962,10 @@ class CustomerEditor(QWidget):
     def current_problems(self) -> list:
         if self._current < 0:
             return []
-        values = dict(self.drafts[self._current].values)
+        draft = self.drafts[self._current]
+        if draft.id is None and not has_place(draft.values):
+            return []  # a new address nobody has typed into yet is not saved: nothing to scold
+        values = dict(draft.values)
         values["recipient"] = values.get("recipient") or self.name.text().strip()
         values["phone"] = values.get("phone") or self.phone.text().strip()
         return validate(values)

@@ -14,7 +14,7 @@ import logging
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from sellerdesk.core import orders as core_orders
 from sellerdesk.core.money import format_yuan
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.errors import NotFoundError, StoreError
+from sellerdesk.ui.widgets.event_hook import EventHook
 from sellerdesk.ui.widgets.icons import icon
 
 log = logging.getLogger(__name__)
@@ -88,22 +89,24 @@ class CustomerOrdersTab(QWidget):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(3)
         self.values: dict[str, QLabel] = {}
-        pairs = [
-            ("count", self.tr("Orders"), "total", self.tr("Total spent")),
-            ("average", self.tr("Average order"), "window", self.tr("Last 12 months")),
-            ("first", self.tr("First order"), "last", self.tr("Last order")),
-        ]
-        for row, (key1, label1, key2, label2) in enumerate(pairs):
-            for column, (key, text) in enumerate(((key1, label1), (key2, label2))):
-                grid.addWidget(self._caption(text), row, column * 2)
-                grid.addWidget(self._value(key), row, column * 2 + 1)
-        for row, (key, text) in enumerate((("statuses", self.tr("Statuses")), ("products", self.tr("Buys most"))), 3):
+        # one caption and value a row: in two columns of pairs, half the editor's width cut
+        # "4 单，共 ¥779.80" and ¥12,345.60 at 1366 px
+        rows = (
+            ("count", self.tr("Orders")),
+            ("total", self.tr("Total spent")),
+            ("average", self.tr("Average order")),
+            ("window", self.tr("Last 12 months")),
+            ("first", self.tr("First order")),
+            ("last", self.tr("Last order")),
+            ("statuses", self.tr("Statuses")),
+            ("products", self.tr("Buys most")),
+        )
+        for row, (key, text) in enumerate(rows):
             grid.addWidget(self._caption(text), row, 0, Qt.AlignmentFlag.AlignTop)
             label = self._value(key)
-            label.setWordWrap(True)
-            grid.addWidget(label, row, 1, 1, 3)
+            label.setWordWrap(key in ("statuses", "products"))
+            grid.addWidget(label, row, 1)
         grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
         layout.addLayout(grid)
 
         self.note = QLabel()
@@ -134,6 +137,16 @@ class CustomerOrdersTab(QWidget):
         self.list.setToolTip(self.tr("Double-click an order to open it"))
         self.list.itemActivated.connect(self._activated)
         layout.addWidget(self.list, 1)
+        # in the editor's narrow pane (1366 px) the order No. left the items three characters:
+        # below NARROW_LIST px it is hidden, and named in the items' tooltip instead
+        EventHook(self.list, self._list_event)
+
+    NARROW_LIST = 420
+
+    def _list_event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.list.setColumnHidden(1, self.list.width() < self.NARROW_LIST)
+        return False
 
     def _caption(self, text: str) -> QLabel:
         label = QLabel(text)
@@ -239,8 +252,11 @@ class CustomerOrdersTab(QWidget):
             )
             item.setData(0, ORDER_ID_ROLE, row.id)
             item.setTextAlignment(3, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if row.items:
-                item.setToolTip(2, row.items)
+            tip = row.items
+            if row.order_no:
+                tip = (tip + "\n" if tip else "") + self.tr("Order no. %1").replace("%1", row.order_no)
+            if tip:
+                item.setToolTip(2, tip)
             if row.order_no:
                 item.setToolTip(1, row.order_no)
             if not row.counts:  # cancelled or refunded: not in the totals

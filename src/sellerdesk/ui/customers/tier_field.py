@@ -69,8 +69,9 @@ class TierField(QWidget):
             self.manual = False
             self.combo.setEnabled(False)
             self.pin.setVisible(False)
-            self.state.setText(self.tr("computed once saved"))
-            self.state.setToolTip("")
+            # one word, as for a saved customer: the sentence was cut to 保存后自 at 1366 px
+            self.state.setText(self.tr("Automatic"))
+            self.state.setToolTip(self.tr("computed once saved"))
             self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             self.automatic_button.setVisible(False)
             return

@@ -559,13 +559,16 @@ class ImportMappingPage(QWizardPage):
         super().__init__(wizard)
         self.wiz = wizard
         self.setTitle(self.tr("Columns"))
-        self.setSubTitle(
+        # the subtitle is one line: QWizard's header cut a second one in half
+        self.setSubTitle(self.tr("Check what each column holds."))
+        self.explanation = QLabel(
             self.tr(
-                "Check what each column holds. A whole-address column is split into province, "
-                "city, district and street automatically. Order columns (order No., date, amount paid…) "
-                "add the orders too; set them to “do not import” to add customers only."
+                "A whole-address column is split into province, city, district and street automatically. "
+                "Order columns (order No., date, amount paid…) add the orders too; set them to “do not import” "
+                "to add customers only."
             )
         )
+        self.explanation.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Column"), self.tr("First values"), self.tr("Import as")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -574,6 +577,7 @@ class ImportMappingPage(QWizardPage):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.table)
 
     def initializePage(self) -> None:

@@ -174,6 +174,7 @@ class OrderDialog(QDialog):
         self.customer_label.setVisible(False)
         who_layout.addWidget(self.customer_label)
         self.paste_edit = QPlainTextEdit()
+        self.paste_edit.setTabChangesFocus(True)
         self.paste_edit.setObjectName("pasteEdit")
         self.paste_edit.setPlaceholderText(
             self.tr(
@@ -300,6 +301,7 @@ class OrderDialog(QDialog):
         self.ship_date.setDisplayFormat("yyyy-MM-dd")
         self.ship_date.setDateRange(FIRST_DATE, qdate(today + _dt.timedelta(days=1)))
         self.notes = QPlainTextEdit()
+        self.notes.setTabChangesFocus(True)
         self.notes.setObjectName("notes")
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         form.addRow(self.tr("Order date"), self.order_date)
@@ -341,7 +343,9 @@ class OrderDialog(QDialog):
     def _ship_to_changed(self) -> None:
         """The chosen ship-to in full under the box (the box itself is narrow)."""
         text = self.ship_to.currentData(Qt.ItemDataRole.ToolTipRole) or self.ship_to.currentText()
-        self.ship_to_detail.setText(str(text))
+        choice = self.ship_to.currentData()
+        # "不填收货地址" said twice (box and line) reads as a value: the line is for an address
+        self.ship_to_detail.setText("" if isinstance(choice, ShipTo) and choice.kind == "none" else str(text))
         self._update_paste_choice()
 
     def _set_customer_label(self, text: str) -> None:

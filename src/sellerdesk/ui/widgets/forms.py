@@ -38,3 +38,12 @@ def ok_cancel(
 
 def ok_button(buttons: QDialogButtonBox):
     return buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+
+WORD_JOINER = "\u2060"
+
+
+def unbroken_path(path: object) -> str:
+    """``path`` for a word-wrapped label: it wraps whole onto the next line instead of
+    breaking after a slash (…保存到 / ⏎ root/Documents/…) or at a space in a folder name."""
+    return str(path).replace(" ", "\u00a0").replace("/", "/" + WORD_JOINER).replace("\\", "\\" + WORD_JOINER)
