@@ -1521,11 +1521,11 @@ but:
         </message>
         <message>
             <source>customer %1 in the database</source>
-            <translation>已有客户 %1</translation>
+            <translation>已有客户「%1」</translation>
         </message>
         <message>
             <source>%1 on row %2 of the file</source>
-            <translation>表格第 %2 行的 %1</translation>
+            <translation>表格第 %2 行的「%1」</translation>
         </message>
         <message>
             <source>Row %1: %2, phone %3, same phone as %4: %5</source>

@@ -698,6 +698,8 @@ class RecordModel(QAbstractTableModel):
                 return self.order_texts.get(state, "") if state else ""
             values = rec.values
             return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            return rec.reason(self.language) or None  # (the column is narrow: the whole reason)
         if role == Qt.ItemDataRole.BackgroundRole:
             if rec.action is Action.REJECT or rec.order_rejected:
                 return QBrush(QColor(255, 215, 215))
