@@ -174,6 +174,7 @@ def test_same_phone_different_name_merge_as_chosen(initialized_cli, tmp_path):
     path = _family_sheet(tmp_path)
     result = json.loads(cli("import", str(path), "--same-phone-different-name", "merge", "--json").stdout)
     assert (result["counts"]["new"], result["counts"]["merged"], result["counts"]["possible_duplicates"]) == (1, 2, 1)
+    assert result["same_phone_different_name"] == "merge"
     assert [r["name"] for r in cli.json_lines("list", "--json")] == ["张三"]
 
 
