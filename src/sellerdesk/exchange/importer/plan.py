@@ -134,6 +134,7 @@ class Planner:
                 counts["masked_names"] += 1
         rec.match = None
         rec.owner = None
+        rec.twin = None
         if rec.order is not None:
             if self.orders is None:
                 if not self.keep:
@@ -222,7 +223,7 @@ class Planner:
                 return
             if rec.flagged:
                 counts["flagged"] += 1
-        rec.twin, rec.twin_name = None, ""
+        rec.twin_name = ""
         if on_duplicate == "new":
             rec.action = _NEW
             rec.owner = InFile(index)
