@@ -198,3 +198,22 @@ def test_100k_demo_customers_round_trip(store, tmp_path, capsys):
     assert_same(before, after)
     with capsys.disabled():
         print("\n100k round trip: " + ", ".join(f"{k} {v:.1f} s" for k, v in times.items()))
+
+
+def test_an_export_reimported_into_the_same_database_changes_nothing(store, tmp_path):
+    """Each row finds its own customer (the family on one phone too, by name and 客户编号); only
+    a customer with neither phone nor WeChat ID has nothing to be found by (a 客户编号 is not
+    matched against the database: another database's export has the same numbers)."""
+    every_kind_of_customer()
+    before = snapshot()
+    path = tmp_path / "客户.xlsx"
+    export_customers(path, per_address=True)
+
+    result = importer.import_file(path, write_report_file=False)
+
+    assert (result.counts["new"], result.counts["possible_duplicates"]) == (1, 0)
+    assert result.counts["addresses_added"] == 0
+    # (customers_changed counts the tiers never computed, '' before, that the sheet's 普通 fills)
+    after = snapshot()
+    assert [c for c in after if c[0] == "只有名字"] == [c for c in before if c[0] == "只有名字"] * 2
+    assert_same(before, [c for c in after if c[0] != "只有名字"] + [c for c in before if c[0] == "只有名字"])
