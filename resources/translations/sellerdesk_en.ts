@@ -1483,7 +1483,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet.</source>
+            <source>Red rows are not imported, yellow rows are imported and marked 需核对, blue rows are possible duplicates. Nothing has been saved yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1503,7 +1503,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Keep them apart and list them as possible duplicates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge them all the same (listed too)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>When a customer is already known:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same phone, different name:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1512,6 +1524,38 @@ but:
         </message>
         <message>
             <source>%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name): kept apart, listed below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name): merged as chosen, listed below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer %1 in the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on row %2 of the file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1: %2, phone %3, same phone as %4: %5</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>merged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Possible duplicates (可能重复): %1. Choose one to see its row.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1543,6 +1587,10 @@ but:
         </message>
         <message>
             <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name) are listed in the problem report.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1484,8 +1484,8 @@ but:
             <translation>预览</translation>
         </message>
         <message>
-            <source>Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet.</source>
-            <translation>红色行不会导入，黄色行会导入并标记为“需核对”。现在还没有保存任何内容。</translation>
+            <source>Red rows are not imported, yellow rows are imported and marked 需核对, blue rows are possible duplicates. Nothing has been saved yet.</source>
+            <translation>红色行不会导入，黄色行会导入并标记为“需核对”，蓝色行是可能重复的客户。现在还没有保存任何内容。</translation>
         </message>
         <message>
             <source>Merge: add a new address to the existing customer</source>
@@ -1504,8 +1504,20 @@ but:
             <translation>总是新增客户</translation>
         </message>
         <message>
+            <source>Keep them apart and list them as possible duplicates</source>
+            <translation>分开保存，列为“可能重复”待核对</translation>
+        </message>
+        <message>
+            <source>Merge them all the same (listed too)</source>
+            <translation>仍然合并（也会列出）</translation>
+        </message>
+        <message>
             <source>When a customer is already known:</source>
             <translation>客户已存在时：</translation>
+        </message>
+        <message>
+            <source>Same phone, different name:</source>
+            <translation>电话相同、姓名不同：</translation>
         </message>
         <message>
             <source>Import</source>
@@ -1514,6 +1526,38 @@ but:
         <message>
             <source>%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)</source>
             <translation>新增 %1，合并 %2，更新 %3，跳过 %4，未导入 %5（需核对 %6）</translation>
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name): kept apart, listed below.</source>
+            <translation>%1 行可能重复（电话相同、姓名不同）：已分开，见下方列表。</translation>
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name): merged as chosen, listed below.</source>
+            <translation>%1 行可能重复（电话相同、姓名不同）：按设置合并，见下方列表。</translation>
+        </message>
+        <message>
+            <source>customer %1 in the database</source>
+            <translation>已有客户「%1」</translation>
+        </message>
+        <message>
+            <source>%1 on row %2 of the file</source>
+            <translation>表格第 %2 行的「%1」</translation>
+        </message>
+        <message>
+            <source>Row %1: %2, phone %3, same phone as %4: %5</source>
+            <translation>第 %1 行：%2，电话 %3，与%4电话相同：%5</translation>
+        </message>
+        <message>
+            <source>a new customer</source>
+            <translation>另建客户</translation>
+        </message>
+        <message>
+            <source>merged</source>
+            <translation>已合并</translation>
+        </message>
+        <message>
+            <source>Possible duplicates (可能重复): %1. Choose one to see its row.</source>
+            <translation>可能重复：%1 行。点一行可在下表中查看。</translation>
         </message>
         <message>
             <source>Stopped.</source>
@@ -1545,6 +1589,10 @@ but:
         <message>
             <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
             <translation>已导入：新增客户 %1，合并 %2，更新 %3，跳过 %4，未导入 %5。新增地址 %6 个。</translation>
+        </message>
+        <message>
+            <source>%1 possible duplicates (same phone, different name) are listed in the problem report.</source>
+            <translation>%1 行可能重复（电话相同、姓名不同），已列在问题报告中。</translation>
         </message>
         <message>
             <source>Rows with problems are listed in %1.</source>

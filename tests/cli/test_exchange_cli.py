@@ -144,3 +144,46 @@ def test_ctrl_c_while_closing_the_store_is_held_until_it_is_closed():
         os.kill(os.getpid(), signal.SIGINT)  # would raise KeyboardInterrupt here
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
     assert signal.getsignal(signal.SIGINT) is before
+
+
+def _family_sheet(tmp_path):
+    return xlsx(
+        tmp_path / "家人.xlsx",
+        [
+            HEADER,
+            ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],
+            ["李四", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],  # same phone, another person
+            ["张先生", "138 1234 5678", "", "", "", "", ""],  # same phone, 张三 with a title
+        ],
+    )
+
+
+def test_same_phone_different_name_is_kept_apart_and_counted(initialized_cli, tmp_path):
+    cli = initialized_cli
+    path = _family_sheet(tmp_path)
+    out = cli("import", str(path))
+    assert "2 new, 1 merged" in out.stdout
+    assert "Same phone, different name: kept as separate customers; possible duplicates to check: 1." in out.stdout
+    assert sorted(r["name"] for r in cli.json_lines("list", "--json")) == ["张三", "李四"]
+    report = list(openpyxl.load_workbook(tmp_path / "家人-导入问题.xlsx").active.iter_rows(values_only=True))
+    assert [row[:2] for row in report[1:]] == [(3, "可能重复：与「张三」电话相同、姓名不同，已另建客户，请核对")]
+
+
+def test_same_phone_different_name_merge_as_chosen(initialized_cli, tmp_path):
+    cli = initialized_cli
+    path = _family_sheet(tmp_path)
+    result = json.loads(cli("import", str(path), "--same-phone-different-name", "merge", "--json").stdout)
+    assert (result["counts"]["new"], result["counts"]["merged"], result["counts"]["possible_duplicates"]) == (1, 2, 1)
+    assert result["same_phone_different_name"] == "merge"
+    assert [r["name"] for r in cli.json_lines("list", "--json")] == ["张三"]
+
+
+def test_same_phone_different_name_summary_in_chinese(initialized_cli, tmp_path):
+    out = initialized_cli("--lang", "zh_CN", "import", str(_family_sheet(tmp_path)), "--dry-run")
+    assert "电话相同、姓名不同：已分开保存；可能重复、待核对：1 行。" in out.stdout
+
+
+def test_same_phone_different_name_refuses_another_choice(initialized_cli, tmp_path):
+    out = initialized_cli("import", str(_family_sheet(tmp_path)), "--same-phone-different-name", "ask", check=False)
+    assert out.returncode != 0 and "invalid choice" in out.stderr
+    assert initialized_cli.json_lines("list", "--json") == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sellerdesk.core import regions
+from sellerdesk.core.validate import wrong_values
 
 
 def names(codes: list[regions.Region]) -> list[str]:
@@ -164,3 +165,24 @@ def test_pinyin_and_data_source() -> None:
     assert regions.get("440000").pinyin == "guangdongsheng"  # type: ignore[union-attr]
     info = regions.data_source()
     assert {"source", "version", "date", "license"} <= set(info)
+
+
+@pytest.mark.parametrize(
+    "province,city,district,expected",
+    [
+        ("澳门特别行政区", "澳门特别行政区", "", ("澳门特别行政区", "", "", "820000")),
+        ("澳门", "澳门", "花地玛堂区", ("澳门特别行政区", "澳门半岛", "花地玛堂区", "820104")),
+        ("香港特别行政区", "香港特别行政区", "", ("香港特别行政区", "", "", "810000")),
+        ("台湾省", "台湾", "", ("台湾省", "", "", "710000")),
+    ],
+)
+def test_a_sar_or_taiwan_city_repeating_the_province_is_no_city(province, city, district, expected) -> None:
+    """How addresses were stored before 港澳台 had cities in the table (issue 15: they re-import)."""
+    found = regions.resolve(province, city, district)
+    assert (found.province, found.city, found.district, found.adcode) == expected
+    assert found.unknown == ()
+    assert wrong_values({"province": province, "city": city, "district": district}) == []
+
+
+def test_another_province_repeated_as_its_city_is_still_unknown() -> None:
+    assert regions.resolve("广东省", "广东省", "").unknown == ("city",)

@@ -475,3 +475,53 @@ def test_every_exchange_string_is_translated():
     strings = _tr_strings()
     assert len(strings) > 60
     assert sorted(strings - set(rows)) == []
+
+
+def test_preview_lists_possible_duplicates_and_the_choice_replans(qtbot, context, window, launched, tmp_path):
+    """Same phone, different name (issue 15): listed as 可能重复 above the table, kept apart by default,
+    merged when chosen; the import keeps both and says so."""
+    customers.create_customer({"name": "老王", "phone": "13900000001"})
+    path = messy_file(tmp_path, extra_rows=[["李四", "139 0000 0001", "", "北京", "", "朝阳区", "建国路2号"]])
+    controller = ExchangeController(context, window, lambda: queries.CustomerFilter())
+    wizard = controller.start_import(path)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert preview.same_phone_combo.currentData() == "separate"
+    assert "3 new, 2 merged" in preview.summary.text()
+    assert "1 possible duplicates (same phone, different name): kept apart" in preview.summary.text()
+    assert preview.duplicates.isVisibleTo(wizard) and preview.duplicates.count() == 1
+    line = preview.duplicates.item(0).text()
+    assert line == "Row 9: 李四, phone 13900000001, same phone as customer 老王 in the database: a new customer"
+    model = preview.view.model()
+    assert model.index(5, 1).data() == "New" and "possible duplicate" in model.index(5, 2).data()
+    assert model.index(5, 0).data(8) is not None  # (blue)
+    preview.duplicates.setCurrentRow(0)
+    assert [i.row() for i in preview.view.selectionModel().selectedRows()] == [5]
+
+    preview.same_phone_combo.setCurrentIndex(preview.same_phone_combo.findData("merge"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert "2 new, 3 merged" in preview.summary.text() and "merged as chosen" in preview.summary.text()
+    assert preview.duplicates.item(0).text().endswith(": merged")
+    preview.same_phone_combo.setCurrentIndex(preview.same_phone_combo.findData("separate"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+
+    with qtbot.waitSignal(context.customers_changed, timeout=30000):
+        wizard.next()
+    assert sorted(c.name for c in queries.find_by_phone("13900000001")) == ["李四", "老王"]
+    assert "1 possible duplicates (same phone, different name) are listed" in wizard.import_page.summary.text()
+
+
+def test_preview_without_possible_duplicates_hides_the_list(qtbot, context, window, launched, tmp_path):
+    path = messy_file(tmp_path)
+    wizard = ExchangeController(context, window, lambda: queries.CustomerFilter()).start_import(path)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert not wizard.preview_page.duplicates.isVisibleTo(wizard)
+    assert "possible duplicates" not in wizard.preview_page.summary.text()

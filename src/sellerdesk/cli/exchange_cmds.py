@@ -43,6 +43,16 @@ def register(sub: Subcommands) -> None:
             "as another address), skip it, update the customer, or always add a new customer"
         ),
     )
+    p.add_argument(
+        "--same-phone-different-name",
+        choices=("merge", "separate"),
+        default="separate",
+        help=N_(
+            "a row whose phone belongs to a customer with another name (not 张先生/张三, not the same "
+            "pinyin): keep it as a separate customer (default) or merge it; either way it is listed in the "
+            "report as a possible duplicate (可能重复)"
+        ),
+    )
     p.add_argument("--dry-run", action="store_true", help=N_("show the plan and write the report, change nothing"))
     p.add_argument(
         "--customers-only",
@@ -106,6 +116,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 sheet=args.sheet,
                 header_row=args.header_row,
                 on_duplicate=args.on_duplicate,
+                same_phone=args.same_phone_different_name,
                 dry_run=args.dry_run,
                 customers_only=args.customers_only,
                 report_path=Path(args.report) if args.report else None,
@@ -145,6 +156,12 @@ def cmd_import(args: argparse.Namespace) -> int:
             else N_("Orders added: {added}, already there: {existing}, with problems (not imported): {rejected}.")
         )
         print(_(orders, added=added, existing=c["orders_existing"], rejected=c["orders_rejected"]))
+    same_phone = (
+        N_("Same phone, different name: kept as separate customers; possible duplicates to check: {n}.")
+        if args.same_phone_different_name == "separate"
+        else N_("Same phone, different name: merged as chosen; possible duplicates to check: {n}.")
+    )
+    print(_(same_phone, n=c.get("possible_duplicates", 0)))
     if c.get("masked_phones"):
         print(_("Masked phones (138****1234) not used to match customers: {n} row(s).", n=c["masked_phones"]))
     if result.report_path:

@@ -247,6 +247,10 @@ def resolve(province: str = "", city: str = "", district: str = "") -> Resolutio
 
     prov = pick("province", p_txt, PROVINCE, None)
     scope = prov.adcode if prov else None
+    if prov is not None and c_txt and _repeats_province(c_txt, prov):
+        # 香港/澳门/台湾 stored before their cities were in the table repeat the province as
+        # the city (澳门特别行政区 / 澳门特别行政区), as a municipality does: no city given
+        c_txt = ""
     cty = pick("city", c_txt, CITY, scope)
     if c_txt and cty is None and not d_txt and find(c_txt, DISTRICT, scope):
         # City column holding the county (municipality sheets: 北京市 | 朝阳区).
@@ -276,6 +280,14 @@ def resolve(province: str = "", city: str = "", district: str = "") -> Resolutio
         unknown=unknown,
         ambiguous=tuple(ambiguous),
     )
+
+
+_SAR_AND_TAIWAN = frozenset({"71", "81", "82"})  # 台湾省, 香港特别行政区, 澳门特别行政区
+
+
+def _repeats_province(city: str, prov: Region) -> bool:
+    """Whether ``city`` is 港澳台 province ``prov`` written again (澳门特别行政区 or 澳门)."""
+    return prov.adcode[:2] in _SAR_AND_TAIWAN and city in (prov.name, prov.short)
 
 
 @lru_cache(maxsize=8192)

@@ -71,6 +71,25 @@ def duplicate_keys() -> tuple[dict[str, int], dict[str, int]]:
     return phones, wechats
 
 
+def phone_names() -> tuple[dict[int, str], dict[str, list[int]]]:
+    """(customer id → name, phone → the ids of the other customers sharing it) of the
+    customers not in the Trash: what the importer's same-phone-different-name rule reads
+    (:func:`duplicate_keys` gives each phone's oldest customer; the others, oldest first, are
+    here). Customers with neither a phone nor a WeChat ID are left out."""
+    names: dict[int, str] = {}
+    first: dict[str, int] = {}
+    shared: dict[str, list[int]] = {}
+    cursor = DB.execute_sql(
+        'SELECT "id", "phone", "name" FROM "customer" WHERE "deleted_at" IS NULL '
+        'AND ("phone" != \'\' OR "wechat" != \'\') ORDER BY "id"'
+    )
+    for cid, phone, name in cursor:
+        names[cid] = name
+        if phone and first.setdefault(phone, cid) != cid:
+            shared.setdefault(phone, []).append(cid)
+    return names, shared
+
+
 def stored_order_numbers() -> set[str]:
     """Every 订单号 stored, of live and deleted orders: an import never adds one twice."""
     cursor = DB.execute_sql('SELECT "order_no" FROM "orders" WHERE "order_no" != \'\'')

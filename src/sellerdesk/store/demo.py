@@ -403,7 +403,8 @@ def _generate(
                             if rng.random() < 0.5:
                                 detail = ""
                             else:
-                                district, adcode = "", adcode[:4] + "00"
+                                # (the city's own code, as a save derives it: 天门市 is 429006, not 429000)
+                                district, adcode = "", regions.resolve_cached(province, city, "").adcode
                         row = (
                             next_address,
                             cid,

@@ -12,7 +12,8 @@ them in a row):
   split 省/市/区 columns to official names (:func:`prepare`);
 * :mod:`.plan` matches every row by normalised phone, then WeChat ID (then the file's
   客户编号) against the database and the rows before it, and decides per row: new, merge,
-  update, skip or reject (:func:`make_plan`);
+  update, skip or reject (:func:`make_plan`); a phone joins only a customer with a
+  compatible name (:mod:`sellerdesk.core.same_person`), else the row is a possible duplicate;
 * :mod:`.write` writes planned rows in ONE transaction with bulk inserts, through
   :mod:`sellerdesk.store.bulk_import`; cancel, an error or ``kill -9`` leave the database
   as it was;
@@ -31,7 +32,7 @@ new, and the import one AuditEntry with counts only.
 
 from __future__ import annotations
 
-from sellerdesk.exchange.importer.plan import ON_DUPLICATE, Plan, make_plan
+from sellerdesk.exchange.importer.plan import ON_DUPLICATE, SAME_PHONE_DIFFERENT_NAME, Plan, make_plan
 from sellerdesk.exchange.importer.prepare import prepare, refs_of, validate_mapping
 from sellerdesk.exchange.importer.read import Sample, Table, read_sample, read_table
 from sellerdesk.exchange.importer.record import Action, Existing, InFile, Record
@@ -40,6 +41,7 @@ from sellerdesk.exchange.importer.run import import_file, write_plan
 
 __all__ = [
     "ON_DUPLICATE",
+    "SAME_PHONE_DIFFERENT_NAME",
     "Action",
     "Existing",
     "InFile",

@@ -56,6 +56,18 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "phone, WeChat ID or customer No. too long to be right: not imported",
         "reject",
     ),
+    # same phone as a customer (of the database or the file) whose name is not compatible
+    # (core.same_person.names_compatible): {name} is that customer's name
+    "possible_duplicate": (
+        "可能重复：与「{name}」电话相同、姓名不同，已另建客户，请核对",
+        "possible duplicate: same phone as {name!r}, different name: kept as a separate customer, please check",
+        "info",
+    ),
+    "merged_other_name": (
+        "电话与「{name}」相同、姓名不同，按设置已合并",
+        "same phone as {name!r}, different name: merged as chosen",
+        "info",
+    ),
     "skipped_duplicate": ("与已有客户重复，按设置跳过", "duplicate of an existing customer: skipped as chosen", "info"),
     "masked_phone": (
         "手机号已打码（如138****1234），不作为客户手机、不用来匹配客户；只保存在订单的收货信息里",
@@ -177,6 +189,8 @@ class Record:
         "owner",
         "columns",
         "masked",
+        "twin",
+        "twin_name",
     )
 
     def __init__(self, row: int, values: list[str]) -> None:
@@ -192,6 +206,9 @@ class Record:
         self.owner: Match | None = None  # the customer the row belongs to, whatever its action
         self.columns: dict[str, str] | None = None  # issue code -> the column header it comes from
         self.masked = ""  # "phone", "name" or "phone,name": what the shop masked in this row
+        # possible_duplicate / merged_other_name: the customer with the same phone and another name
+        self.twin: Match | None = None
+        self.twin_name = ""
 
     @property
     def rejected(self) -> bool:
@@ -217,7 +234,16 @@ class Record:
     def reason(self, language: str = "zh_CN") -> str:
         columns = self.columns or {}
         return "；".join(
-            (f"{columns[code]}：" if code in columns else "") + issue_text(code, language)
+            (f"{columns[code]}：" if code in columns else "") + self._issue_text(code, language)
             for code in self.issues
             if code != "order_exists"
         )
+
+    def _issue_text(self, code: str, language: str) -> str:
+        text = issue_text(code, language)
+        if code in _NAMED:
+            text = text.replace("{name!r}", repr(self.twin_name)).replace("{name}", self.twin_name)
+        return text
+
+
+_NAMED = frozenset({"possible_duplicate", "merged_other_name"})

@@ -27,6 +27,7 @@ class ImportResult:
     header_row: int = 0
     mapping: list[str | None] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
+    same_phone: str = "separate"  # the choice for a phone shared with another name (plan.SAME_PHONE_DIFFERENT_NAME)
 
     def to_dict(self) -> dict[str, Any]:
         added = self.counts.get("orders_added", self.counts.get("orders_new", 0) if self.dry_run else 0)
@@ -36,6 +37,7 @@ class ImportResult:
             "orders_existing": self.counts.get("orders_existing", 0),
             "report": str(self.report_path) if self.report_path else None,
             "dry_run": self.dry_run,
+            "same_phone_different_name": self.same_phone,
             "sheet": self.sheet,
             "header_row": self.header_row,
             "mapping": {h or f"#{i + 1}": f for i, (h, f) in enumerate(zip(self.headers, self.mapping)) if f},
@@ -161,4 +163,6 @@ def import_result(
     log.info(
         "import of %s (%s): %s", table.path.name, "dry run" if dry_run else "written", {k: v for k, v in counts.items()}
     )
-    return ImportResult(counts, report, dry_run, table.sheet, table.header_row, list(mapping), list(table.headers))
+    return ImportResult(
+        counts, report, dry_run, table.sheet, table.header_row, list(mapping), list(table.headers), plan.same_phone
+    )

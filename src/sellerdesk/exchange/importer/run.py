@@ -23,6 +23,7 @@ def import_file(
     header_row: int | None = None,
     mapping: Sequence[str | None] | None = None,
     on_duplicate: str = "merge",
+    same_phone: str = "separate",
     dry_run: bool = False,
     customers_only: bool = False,
     report_path: Path | None = None,
@@ -33,6 +34,8 @@ def import_file(
     """Read, check, plan and (unless ``dry_run``) write ``path``; the CLI's one call.
 
     A file with order columns adds its orders too (``customers_only`` ignores them).
+    ``same_phone``: what a row does whose phone belongs to a customer with another name
+    ("separate" or "merge", see :class:`~sellerdesk.exchange.importer.plan.Planner`).
 
     Streamed: each row is read, checked, planned, put in the problem report (when it has a
     problem) and handed on as it comes; SQLite stores one batch in a helper thread while
@@ -66,7 +69,7 @@ def import_file(
         def planner() -> Planner:
             # made inside the transaction: the duplicate keys it reads are the ones written against
             if not planners:
-                planners.append(Planner(on_duplicate, keep=keep))
+                planners.append(Planner(on_duplicate, keep=keep, same_phone=same_phone, distinct_refs=ref_key == "ref"))
             return planners[0]
 
         def checked() -> Iterator[Record]:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -700,11 +702,15 @@ class RecordModel(QAbstractTableModel):
                 return self.order_texts.get(state, "") if state else ""
             values = rec.values
             return values[col - self.FIXED] if col - self.FIXED < len(values) else ""
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2:
+            return rec.reason(self.language) or None  # (the column is narrow: the whole reason)
         if role == Qt.ItemDataRole.BackgroundRole:
             if rec.action is Action.REJECT or rec.order_rejected:
                 return QBrush(QColor(255, 215, 215))
             if rec.flagged:
                 return QBrush(QColor(255, 243, 200))
+            if rec.twin is not None:
+                return QBrush(QColor(220, 235, 255))  # a possible duplicate: for the user to decide
             if rec.action is Action.SKIP and self._order_state(index.row()) != "line":
                 return QBrush(QColor(230, 230, 230))
         return None
@@ -717,7 +723,8 @@ class ImportPreviewPage(QWizardPage):
         self.setTitle(self.tr("Preview"))
         self.setSubTitle(
             self.tr(
-                "Red rows are not imported, yellow rows are imported and marked 需核对. Nothing has been saved yet."
+                "Red rows are not imported, yellow rows are imported and marked 需核对, blue rows are possible "
+                "duplicates. Nothing has been saved yet."
             )
         )
         self.duplicate_combo = QComboBox()
@@ -729,6 +736,17 @@ class ImportPreviewPage(QWizardPage):
         ):
             self.duplicate_combo.addItem(text, key)
         self.duplicate_combo.currentIndexChanged.connect(self._replan)
+        self.same_phone_combo = QComboBox()
+        for key, text in (
+            ("separate", self.tr("Keep them apart and list them as possible duplicates")),
+            ("merge", self.tr("Merge them all the same (listed too)")),
+        ):
+            self.same_phone_combo.addItem(text, key)
+        self.same_phone_combo.currentIndexChanged.connect(self._replan)
+        self.duplicates_title = QLabel()
+        self.duplicates = QListWidget()
+        self.duplicates.setMaximumHeight(110)
+        self.duplicates.currentRowChanged.connect(self._show_duplicate)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()
@@ -737,9 +755,12 @@ class ImportPreviewPage(QWizardPage):
         self.view.verticalHeader().setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("When a customer is already known:"), self.duplicate_combo)
+        form.addRow(self.tr("Same phone, different name:"), self.same_phone_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
+        layout.addWidget(self.duplicates_title)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.phase)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
@@ -752,16 +773,24 @@ class ImportPreviewPage(QWizardPage):
         self.wiz.table = None
         self.view.setModel(None)
         self.summary.setText("")
+        self._list_duplicates([])
         self.completeChanged.emit()
         wiz = self.wiz
         path, sheet, header_row, mapping = wiz.path, wiz.sheet, wiz.header_row, list(wiz.mapping)
         on_duplicate = self.duplicate_combo.currentData()
+        same_phone = self.same_phone_combo.currentData()
 
         def work(progress, token):
             table = importer.read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
             records = importer.prepare(table, mapping, progress=progress, token=token)
             plan = importer.make_plan(
-                records, on_duplicate, refs=importer.refs_of(table, mapping), progress=progress, token=token
+                records,
+                on_duplicate,
+                refs=importer.refs_of(table, mapping),
+                same_phone=same_phone,
+                distinct_refs="ref" in mapping,
+                progress=progress,
+                token=token,
             )
             return table, plan
 
@@ -776,12 +805,20 @@ class ImportPreviewPage(QWizardPage):
         if self.wiz.table is None or self.wiz.busy():
             return
         records, on_duplicate = self.wiz.plan.records, self.duplicate_combo.currentData()
+        same_phone = self.same_phone_combo.currentData()
         refs = importer.refs_of(self.wiz.table, self.wiz.mapping)
+        distinct_refs = "ref" in self.wiz.mapping
         self.wiz.plan = None
         self.completeChanged.emit()
         self.wiz.run(
             lambda progress, token: importer.make_plan(
-                records, on_duplicate, refs=refs, progress=progress, token=token
+                records,
+                on_duplicate,
+                refs=refs,
+                same_phone=same_phone,
+                distinct_refs=distinct_refs,
+                progress=progress,
+                token=token,
             ),
             self._replanned,
             self._failed,
@@ -805,8 +842,15 @@ class ImportPreviewPage(QWizardPage):
             .replace("%5", str(c["rejected"]))
             .replace("%6", str(c["flagged"]))
         )
+        if c.get("possible_duplicates"):
+            text += "\n" + (
+                self.tr("%1 possible duplicates (same phone, different name): kept apart, listed below.")
+                if plan.same_phone == "separate"
+                else self.tr("%1 possible duplicates (same phone, different name): merged as chosen, listed below.")
+            ).replace("%1", str(c["possible_duplicates"]))
         orders = ExchangeText.order_summary(c, done=False)
         self.summary.setText(f"{text}\n{orders}" if orders else text)
+        self._list_duplicates(plan.records)
         self.view.setModel(
             RecordModel(
                 self.wiz.table.headers,
@@ -819,6 +863,43 @@ class ImportPreviewPage(QWizardPage):
         self.progress.hide()
         self.phase.setText("")
         self.completeChanged.emit()
+
+    def _list_duplicates(self, records: list) -> None:
+        """The possible duplicates (可能重复) above the table: a row chosen there is shown in it."""
+        self.duplicates.clear()
+        self.duplicate_rows: list[int] = []
+        for position, rec in enumerate(records):
+            if rec.twin is None:
+                continue
+            other = (
+                self.tr("customer %1 in the database").replace("%1", rec.twin_name or "?")
+                if isinstance(rec.twin, importer.Existing)
+                else self.tr("%1 on row %2 of the file")
+                .replace("%1", rec.twin_name or "?")
+                .replace("%2", str(records[rec.twin.index].row))
+            )
+            text = (
+                self.tr("Row %1: %2, phone %3, same phone as %4: %5")
+                .replace("%1", str(rec.row))
+                .replace("%2", rec.customer.get("name", "") or "?")
+                .replace("%3", rec.customer.get("phone", ""))
+                .replace("%4", other)
+                .replace("%5", self.tr("a new customer") if rec.action is Action.NEW else self.tr("merged"))
+            )
+            QListWidgetItem(text, self.duplicates)
+            self.duplicate_rows.append(position)
+        count = len(self.duplicate_rows)
+        self.duplicates_title.setText(
+            self.tr("Possible duplicates (可能重复): %1. Choose one to see its row.").replace("%1", str(count))
+        )
+        self.duplicates_title.setVisible(bool(count))
+        self.duplicates.setVisible(bool(count))
+
+    def _show_duplicate(self, index: int) -> None:
+        if 0 <= index < len(self.duplicate_rows) and self.view.model() is not None:
+            row = self.duplicate_rows[index]
+            self.view.selectRow(row)
+            self.view.scrollTo(self.view.model().index(row, 0))
 
     def _failed(self, message) -> None:
         self.progress.hide()
@@ -892,6 +973,10 @@ class ImportRunPage(QWizardPage):
         orders = ExchangeText.order_summary(c, done=True)
         if orders:
             text += "\n" + orders
+        if c.get("possible_duplicates"):
+            text += "\n" + self.tr(
+                "%1 possible duplicates (same phone, different name) are listed in the problem report."
+            ).replace("%1", str(c["possible_duplicates"]))
         if result.report_path:
             text += "\n" + self.tr("Rows with problems are listed in %1.").replace("%1", str(result.report_path))
             self.report_button.show()
