@@ -3,12 +3,21 @@
 import pytest
 
 from sellerdesk.exchange import importer
-from sellerdesk.exchange.importer import Action, Existing, InFile
+from sellerdesk.exchange.importer import Action, Existing, InFile, keys
 from sellerdesk.exchange.importer.prepare import mapped_columns, prepare_row
 from sellerdesk.store import customers
 from sellerdesk.store.models import Customer
 
 MAPPING = ["name", "phone", "wechat", "ref"]
+
+
+@pytest.fixture(autouse=True, params=["dict", "spilled"])
+def key_index(request, monkeypatch):
+    """Every test twice: the in-file keys in a dict, and in the compact table a big file's keys
+    move into (importer/keys.py)."""
+    if request.param == "spilled":
+        monkeypatch.setattr(keys, "SPILL_FROM", 0)
+    return request.param
 
 
 def records(rows):

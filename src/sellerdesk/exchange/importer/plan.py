@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from sellerdesk.exchange.importer.keys import KeyIndex
 from sellerdesk.exchange.importer.orders import OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -60,9 +61,10 @@ class Planner:
         self.db_phone, self.db_wechat = duplicate_keys() if on_duplicate != "new" else ({}, {})
         # key → the customer rows with that key join: the position of the row that creates
         # it (a plain int: one per new row, the common case) or a database customer
-        self.file_phone: dict[str, int | Existing] = {}
-        self.file_wechat: dict[str, int | Existing] = {}
-        self.file_ref: dict[str, int | Existing] = {}
+        # (compact past 20,000 keys, so a big file's import stays flat in memory: importer/keys.py)
+        self.file_phone = KeyIndex()
+        self.file_wechat = KeyIndex()
+        self.file_ref = KeyIndex()
         self.counts = dict.fromkeys(
             ("new", "merged", "updated", "skipped", "rejected", "flagged", "rows", "masked_phones", "masked_names"), 0
         )
