@@ -1499,6 +1499,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Stopped.</source>
             <translation type="unfinished" />
         </message>

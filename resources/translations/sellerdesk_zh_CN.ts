@@ -1500,6 +1500,10 @@ but:
             <translation>新增 %1，合并 %2，更新 %3，跳过 %4，未导入 %5（需核对 %6）</translation>
         </message>
         <message>
+            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <translation>列表显示全部 %2 行中的前 %1 行；统计数字按整个文件计算。</translation>
+        </message>
+        <message>
             <source>Stopped.</source>
             <translation>已停止。</translation>
         </message>
