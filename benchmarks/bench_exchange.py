@@ -2,7 +2,7 @@
 
     python benchmarks/bench_exchange.py [--rows 100000 [300000 ...]] [--repeat N] [--layout split|full]
                                         [--compare-readers] [--source FILE.xlsx | --sheets DIR]
-    python benchmarks/bench_exchange.py --orders 100000 [--db-orders 300000] [--source FILE.xlsx]
+    python benchmarks/bench_exchange.py --orders 100000 [30000 300000 ...] [--db-orders 300000] [--sheets DIR]
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
@@ -15,7 +15,9 @@ Generates an .xlsx (split 省/市/区 columns, or one whole-address column with 
 imports it with ``sellerdesk-cli import`` into a fresh data dir (SELLERDESK_HOME in a temp
 dir, SELLERDESK_PASSPHRASE set), exports everything again with ``sellerdesk-cli export``,
 and prints the times. Targets (issue 5): import < 20 s, export < 10 s, peak RSS < 500 MB at
-100k; issue 21: the import's peak RSS flat in rows (``--rows 100000 300000``). Each import
+100k; issue 21: the import's peak RSS flat in rows (``--rows 30000 100000 300000``, or
+``--orders 30000 100000 300000``: a table of peak RSS by size and the KB each row beyond the
+smallest size costs, ~0 when flat, is printed at the end). Each import
 runs in a child process of its own (``--repeat N`` times: the machine may be shared); its
 peak RSS is that process's VmHWM, "before import" the same after start-up.
 The exports run in this process (peak RSS: its ru_maxrss).
@@ -131,7 +133,7 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
     return code
 
 
-def bench_orders(args: argparse.Namespace) -> int:
+def bench_orders(args: argparse.Namespace, orders: int, peaks: list[tuple[int, float, float]]) -> int:
     import json
     import shutil
     import subprocess
@@ -143,12 +145,16 @@ def bench_orders(args: argparse.Namespace) -> int:
         tmp_path = Path(tmp)
         os.environ["SELLERDESK_PASSPHRASE"] = "benchmark passphrase 123"
         os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
-        source = args.source or tmp_path / "orders.xlsx"
+        if args.sheets is not None:
+            args.sheets.mkdir(parents=True, exist_ok=True)
+            source = args.sheets / f"orders-{orders}.xlsx"
+        else:
+            source = args.source or tmp_path / "orders.xlsx"
         if source.exists():
             print(f"reusing {source} ({source.stat().st_size / 1e6:.1f} MB; made with the same --orders?)")
         else:
             started = time.perf_counter()
-            written = write_shop_export(source, args.orders)
+            written = write_shop_export(source, orders)
             print(
                 f"generated {written.orders} orders on {written.rows} rows ({len(written.buyers)} buyers) in "
                 f"{time.perf_counter() - started:.1f} s, {source.stat().st_size / 1e6:.1f} MB"
@@ -181,14 +187,30 @@ def bench_orders(args: argparse.Namespace) -> int:
         ):
             home = tmp_path / name
             shutil.copytree(seed_home, home)
-            run(f"IMPORT {label}", home, extra)
+            out = run(f"IMPORT {label}", home, extra)
+            if not extra:
+                peaks.append((orders, out["peak"], out["took"]))
             if not extra:
                 run("IMPORT again (all there)", home, [])
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
-def bench_customers(args: argparse.Namespace, rows: int) -> None:
+def print_memory_table(label: str, peaks: list[tuple[int, float, float]]) -> None:
+    """Peak RSS (VmHWM of the import's own process) by size, and what each row beyond the
+    smallest size costs: ~0 KB/row is an import flat in rows (issue 21)."""
+    if len(peaks) < 2:
+        return
+    print(f"\n{label}: peak RSS by rows (flat in rows = the same MB at every size)")
+    print(f"{'rows':>10} {'peak RSS':>10} {'time':>8} {'KB/row beyond the first':>26}")
+    first_rows, first_peak, _ = peaks[0]
+    for rows, peak, took in peaks:
+        slope = "" if rows == first_rows else f"{(peak - first_peak) * 1024 / (rows - first_rows):.2f}"
+        print(f"{rows:>10,} {peak:>8.0f} MB {took:>6.1f} s {slope:>26}")
+    print(f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
+
+
+def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, float, float]] | None = None) -> None:
     """Import ``rows`` generated customers, each import in a child process of its own (its time
     and peak RSS alone), then export them in this process."""
     import json
@@ -235,6 +257,8 @@ def bench_customers(args: argparse.Namespace, rows: int) -> None:
                 f"(target < 20 s at 100k; CPU {out['cpu']:.1f} s); peak RSS {out['peak']:.0f} MB "
                 f"(before import {out['base']:.0f} MB; target: flat in rows); load {os.getloadavg()[0]:.1f}"
             )
+            if peaks is not None and attempt == 0:
+                peaks.append((rows, out["peak"], out["took"]))
 
         os.environ["SELLERDESK_HOME"] = str(home)
         target = tmp_path / "export.xlsx"
@@ -260,7 +284,9 @@ def main() -> int:
         "--rows", type=int, nargs="+", default=[100_000], help="customer rows; several sizes: 100000 300000"
     )
     parser.add_argument("--repeat", type=int, default=1, help="imports per size (the machine may be shared)")
-    parser.add_argument("--orders", type=int, default=0, help="benchmark the order import with this many orders")
+    parser.add_argument(
+        "--orders", type=int, nargs="+", default=[], help="benchmark the order import; several sizes: 30000 300000"
+    )
     parser.add_argument("--db-orders", type=int, default=300_000, help="orders in the database first (--orders)")
     parser.add_argument("--layout", choices=("split", "full"), default="split")
     parser.add_argument("--compare-readers", action="store_true")
@@ -274,14 +300,20 @@ def main() -> int:
         "--sheets",
         type=Path,
         default=None,
-        help="a folder to keep the generated customer sheets in (customers-N-LAYOUT.xlsx) and reuse",
+        help="a folder to keep the generated sheets in (customers-N-LAYOUT.xlsx, orders-N.xlsx) and reuse",
     )
     args = parser.parse_args()
     if args.orders:
-        return bench_orders(args)
+        peaks: list[tuple[int, float, float]] = []
+        for orders in args.orders:
+            bench_orders(args, orders, peaks)
+        print_memory_table("order import (customers + orders)", peaks)
+        return 0
 
+    peaks: list[tuple[int, float, float]] = []
     for rows in args.rows:
-        bench_customers(args, rows)
+        bench_customers(args, rows, peaks)
+    print_memory_table("customer import", peaks)
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 

@@ -1535,6 +1535,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>customer %1 in the database</source>
             <translation type="unfinished" />
         </message>

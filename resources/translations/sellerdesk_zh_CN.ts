@@ -1536,6 +1536,10 @@ but:
             <translation>%1 行可能重复（电话相同、姓名不同）：按设置合并，见下方列表。</translation>
         </message>
         <message>
+            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <translation>列表显示全部 %2 行中的前 %1 行；统计数字按整个文件计算。</translation>
+        </message>
+        <message>
             <source>customer %1 in the database</source>
             <translation>已有客户「%1」</translation>
         </message>

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from messy_sheets import write_xlsx
 
+from sellerdesk.exchange.importer import keys as importer_keys
+
 
 @pytest.fixture
 def sheets(tmp_path):
@@ -24,3 +26,12 @@ def sheets(tmp_path):
             return path
 
     return Builder()
+
+
+@pytest.fixture(params=["dict", "spilled"])
+def key_index(request, monkeypatch):
+    """Every test twice: the in-file keys in a dict, and in the compact table a big file's keys
+    move into (importer/keys.py)."""
+    if request.param == "spilled":
+        monkeypatch.setattr(importer_keys, "SPILL_FROM", 0)
+    return request.param

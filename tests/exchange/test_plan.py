@@ -11,6 +11,9 @@ from sellerdesk.store.models import Customer
 MAPPING = ["name", "phone", "wechat", "ref"]
 
 
+pytestmark = pytest.mark.usefixtures("key_index")
+
+
 def records(rows):
     columns = mapped_columns(MAPPING, "t.xlsx")
     return [prepare_row(n, cells, columns) for n, cells in enumerate(rows, start=2)]

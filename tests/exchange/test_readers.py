@@ -4,7 +4,16 @@ from messy_sheets import HEADER, add_cached_values
 from sellerdesk.exchange import headers
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import read_table
-from sellerdesk.exchange.readers import cell_text, decode_text, open_workbook
+from sellerdesk.exchange.readers import CalamineBook, cell_text, decode_text, open_workbook
+
+
+@pytest.fixture(autouse=True, params=["calamine", "streamed"])
+def xlsx_reader(request, monkeypatch):
+    """Every test twice: .xlsx sheets read by python-calamine, and streamed (exchange/xlsx_rows.py),
+    as sheets past CalamineBook.STREAM_FROM are."""
+    if request.param == "streamed":
+        monkeypatch.setattr(CalamineBook, "STREAM_FROM", -1)
+    return request.param
 
 
 def test_header_found_under_title_rows_and_merged_cells(sheets):

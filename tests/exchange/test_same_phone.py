@@ -11,6 +11,8 @@ from sellerdesk.exchange.importer.prepare import mapped_columns, prepare_row
 from sellerdesk.store import customers
 from sellerdesk.store.models import Customer
 
+pytestmark = pytest.mark.usefixtures("key_index")  # the in-file keys in a dict, and spilled
+
 MAPPING = ["name", "phone", "wechat", "ref"]
 PHONE = "13800000001"
 

@@ -128,3 +128,20 @@ def test_a_customer_import_does_not_keep_its_rows(store, sheets, monkeypatch):
     small = _held_after_the_rows(sheets, monkeypatch, 1_001, 6)
     big = _held_after_the_rows(sheets, monkeypatch, 4_002, 7)
     assert (big - small) / 3_001 < 700, f"{(big - small) / 3_001:.0f} bytes a row"
+
+
+def test_the_preview_of_a_big_file_has_the_whole_files_counts_and_its_first_rows(store, sheets):
+    customers.create_customer({"name": "钱七", "phone": "13600000000"})
+    path = sheets.xlsx("p.xlsx", {"S": PROBLEMS})
+    table = importer.read_table(path)
+    full = importer.make_plan(importer.prepare(table), "merge")
+    shown_table, shown = importer.preview_file(path, rows=2)
+    assert shown.counts == full.counts and shown.has_work
+    assert [(r.row, r.action, r.issues) for r in shown.records] == [
+        (r.row, r.action, r.issues) for r in full.records[:2]
+    ]
+    assert shown_table.headers == table.headers and shown_table.rows == []
+    assert Customer.select().count() == 1  # nothing written
+    orders = sheets.xlsx("o.xlsx", {"S": [["姓名", "手机", "订单号", "实付金额"], ["张三", "13812345678", "A1", "10"]]})
+    with pytest.raises(ValueError):
+        importer.preview_file(orders)

@@ -10,6 +10,8 @@ import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget, QWizard
 
+from sellerdesk.exchange import importer
+from sellerdesk.exchange.importer import run
 from sellerdesk.paths import resource
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Address, AuditEntry, Customer
@@ -525,3 +527,50 @@ def test_preview_without_possible_duplicates_hides_the_list(qtbot, context, wind
     qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
     assert not wizard.preview_page.duplicates.isVisibleTo(wizard)
     assert "possible duplicates" not in wizard.preview_page.summary.text()
+
+
+def test_a_big_customer_file_is_previewed_by_its_counts_and_first_rows_then_streamed(
+    qtbot, context, window, launched, tmp_path, monkeypatch
+):
+    # (every file counts as big here; the preview keeps 3 of the 5 rows)
+    monkeypatch.setattr(import_wizard.ImportPreviewPage, "STREAM_FROM_BYTES", 0)
+    monkeypatch.setattr(run, "PREVIEW_ROWS", 3)
+    read_whole = []
+    monkeypatch.setattr(importer, "write_plan", lambda *a, **k: read_whole.append(a))
+    monkeypatch.setattr(importer, "read_table", lambda *a, **k: read_whole.append(a))
+    customers.create_customer(
+        {"name": "老王", "phone": "13900000001"},
+        [{"province": "北京市", "city": "北京市", "district": "朝阳区", "detail": "建国路1号"}],
+    )
+    path = messy_file(tmp_path)
+    controller = ExchangeController(context, window, lambda: queries.CustomerFilter())
+    wizard = controller.start_import(path)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert wizard.streamed
+    # the whole file's counts, as the full plan gives them; the first three rows listed
+    assert "2 new, 2 merged, 0 updated, 0 skipped, 1 rejected (1 to check)" in preview.summary.text()
+    assert "first 3 of 5 rows" in preview.summary.text()
+    model = preview.view.model()
+    assert isinstance(model, RecordModel) and model.rowCount() == 3
+    assert model.index(2, 1).data() == "Rejected"
+
+    preview.duplicate_combo.setCurrentIndex(preview.duplicate_combo.findData("skip"))  # planned again
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert "2 new, 0 merged, 0 updated, 2 skipped, 1 rejected" in preview.summary.text()
+    preview.duplicate_combo.setCurrentIndex(preview.duplicate_combo.findData("merge"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+
+    with qtbot.waitSignal(context.customers_changed, timeout=30000):
+        wizard.next()
+    assert wizard.import_page.state == "done"
+    assert read_whole == []  # neither read whole nor written from a kept plan
+    assert Customer.select().count() == 3  # 老王 + 张三 + 赵六, as the full plan writes it
+    zs = queries.find_by_phone("13812345678")[0]
+    assert len(queries.addresses_of([zs.id])[zs.id]) == 2
+    assert wizard.result.counts["new"] == 2 and wizard.result.report_path.exists()
+    assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1

@@ -446,3 +446,8 @@ def ods_extents(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iterat
             cell_repeat = 0 if empty else col - cell_start
     if in_table:
         yield sheet, Extent(last_row, max_col)
+
+
+# for the streaming .xlsx reader (exchange/xlsx_rows.py): the same checked way into a package
+xml_chunks = _xml_chunks
+sheet_parts = _sheet_parts

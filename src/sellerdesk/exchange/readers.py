@@ -32,6 +32,8 @@ from sellerdesk.exchange.errors import ExchangeError
 if TYPE_CHECKING:
     from python_calamine import CalamineSheet  # imported when a sheet is opened (start-up time)
 
+    from sellerdesk.exchange.xlsx_rows import XlsxRows
+
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -150,6 +152,7 @@ class CalamineBook(Workbook):
         self.kind = kind
         self._pc = pc
         self._loaded: dict[str, CalamineSheet] = {}  # loading a 100k-row sheet takes ~1.4 s: once per sheet
+        self._stream_of: dict[str, XlsxRows | None] = {}  # big .xlsx sheets: read as a stream
         with self._damaged(), _panic_text_dropped():
             try:
                 self._book = pc.CalamineWorkbook.from_path(str(path))
@@ -176,6 +179,31 @@ class CalamineBook(Workbook):
                 raise
             raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
 
+    STREAM_FROM = 24 * 1024 * 1024
+    """An .xlsx sheet whose XML unpacks to more than this (~50,000 rows of a customer list) is
+    streamed (:mod:`sellerdesk.exchange.xlsx_rows`): python-calamine would hold all its cells."""
+
+    def _streamed(self, sheet: str) -> XlsxRows | None:
+        """The streaming reader for a big .xlsx ``sheet``; None for every other sheet."""
+        if self.kind != "xlsx" or sheet not in self.sheet_names():
+            return None
+        if sheet in self._stream_of:
+            return self._stream_of[sheet]
+        from sellerdesk.exchange.xlsx_rows import XlsxRows
+
+        stream = None
+        try:
+            rows = XlsxRows(self.path)
+            part = rows.sheet_part(sheet)
+            if part.file_size > self.STREAM_FROM:
+                stream = rows
+            else:
+                rows.close()
+        except ExchangeError:
+            stream = None  # (calamine reports what is wrong with the file, as before)
+        self._stream_of[sheet] = stream
+        return stream
+
     def _sheet(self, sheet: str) -> CalamineSheet:
         if sheet in self._loaded:
             return self._loaded[sheet]
@@ -189,6 +217,13 @@ class CalamineBook(Workbook):
         return data
 
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
+        stream = self._streamed(sheet)
+        if stream is not None:
+            for number, values in stream.rows(sheet):
+                text = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in values]
+                if any(text):
+                    yield number, text
+            return
         data = self._sheet(sheet)
         start = data.start
         # iter_rows() counts rows from the sheet's first row but columns from the first used one
@@ -205,15 +240,27 @@ class CalamineBook(Workbook):
         self._loaded.pop(sheet, None)
 
     def row_count_hint(self, sheet: str) -> int:
+        stream = self._streamed(sheet)
+        if stream is not None:
+            # the sheet's <dimension>, else a guess from its size (progress only)
+            rows, _ = stream.dimension(sheet)
+            return rows or stream.sheet_part(sheet).file_size // 400
         return self._sheet(sheet).height
 
     def width_hint(self, sheet: str) -> int:
+        stream = self._streamed(sheet)
+        if stream is not None:
+            return stream.dimension(sheet)[1]
         data = self._sheet(sheet)  # (a rectangle: every row iter_rows() gives is this wide)
         start = data.start
         return (start[1] if start else 0) + data.width
 
     def close(self) -> None:
         self._loaded.clear()
+        for stream in self._stream_of.values():
+            if stream is not None:
+                stream.close()
+        self._stream_of.clear()
         try:
             self._book.close()
         except Exception:  # noqa: BLE001 - closing twice is harmless

@@ -21,7 +21,8 @@ them in a row):
   (:func:`write_report`) and makes the :class:`ImportResult`;
 * :mod:`.run` runs a whole import: :func:`import_file` (the CLI's one call: rows checked,
   planned and written as they come) and :func:`write_plan` (the wizard's last step: the
-  plan it showed, written).
+  plan it showed, written); for a big customer file the wizard shows :func:`preview_file`
+  (the whole file's counts, its first rows) and imports with :func:`import_file`.
 
 Normalisation of stored values is owned by :mod:`sellerdesk.store.customers`
 (``clean_customer_fields`` / ``clean_address_fields``); history and audit semantics are
@@ -37,11 +38,12 @@ from sellerdesk.exchange.importer.prepare import prepare, refs_of, validate_mapp
 from sellerdesk.exchange.importer.read import Sample, Table, read_sample, read_table
 from sellerdesk.exchange.importer.record import Action, Existing, InFile, Record
 from sellerdesk.exchange.importer.report import ImportResult, write_report
-from sellerdesk.exchange.importer.run import import_file, write_plan
+from sellerdesk.exchange.importer.run import PREVIEW_ROWS, import_file, preview_file, write_plan
 
 __all__ = [
     "ON_DUPLICATE",
     "SAME_PHONE_DIFFERENT_NAME",
+    "PREVIEW_ROWS",
     "Action",
     "Existing",
     "InFile",
@@ -53,6 +55,7 @@ __all__ = [
     "import_file",
     "make_plan",
     "prepare",
+    "preview_file",
     "read_sample",
     "read_table",
     "refs_of",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sellerdesk.core.same_person import names_compatible
+from sellerdesk.exchange.importer.keys import KeyIndex
 from sellerdesk.exchange.importer.orders import OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -94,9 +95,10 @@ class Planner:
         self.owner_refs: dict[Owner, str] = {}  # (distinct_refs) customer → the 客户编号 the file gives it
         # key → the customer rows with that key join: the position of the row that creates
         # it (a plain int: one per new row, the common case) or a database customer
-        self.file_phone: dict[str, int | Existing] = {}
-        self.file_wechat: dict[str, int | Existing] = {}
-        self.file_ref: dict[str, int | Existing] = {}
+        # (compact past 20,000 keys, so a big file's import stays flat in memory: importer/keys.py)
+        self.file_phone = KeyIndex()
+        self.file_wechat = KeyIndex()
+        self.file_ref = KeyIndex()
         self.counts = dict.fromkeys(
             (
                 "new",

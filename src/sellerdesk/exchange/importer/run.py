@@ -115,6 +115,56 @@ def import_file(
     )
 
 
+PREVIEW_ROWS = 1000
+
+
+def preview_file(
+    path: str | Path,
+    *,
+    sheet: str | None = None,
+    header_row: int | None = None,
+    mapping: Sequence[str | None] | None = None,
+    on_duplicate: str = "merge",
+    same_phone: str = "separate",
+    rows: int | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> tuple[Table, Plan]:
+    """The wizard's preview of a big customer file, in flat memory: every row read, checked and
+    planned as :func:`import_file` does (the plan's counts are the whole file's), the first
+    ``rows`` (:data:`PREVIEW_ROWS`) of them kept (the plan's records), nothing written, no report. The wizard then
+    imports the file with :func:`import_file`, which plans it again against the database as
+    it is then. A file with order columns raises ``ValueError``: its orders are decided from
+    all its rows (the wizard keeps them: :func:`read_table` and :func:`write_plan`)."""
+    token = token or CancelToken()
+    with stream_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token) as (
+        table,
+        source,
+        total,
+    ):
+        mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+        columns = mapped_columns(mapping, table.path.name, table.headers)
+        mapped = mapped_fields(columns)
+        if hdr.has_orders(mapped):
+            raise ValueError("a file with orders is planned whole")
+        ref_key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
+        ref_col = mapping.index(ref_key) if ref_key else -1
+        planner = Planner(on_duplicate, keep=False, same_phone=same_phone, distinct_refs=ref_key == "ref")
+        keep_rows = PREVIEW_ROWS if rows is None else rows
+        kept: list[Record] = []
+        for index, (number, cells) in enumerate(source):
+            if index % CHUNK == 0:
+                token.check()
+                progress(min(index, total), total, "checking")
+            rec = prepare_row(number, cells, columns, mapped)
+            planner.add(rec, cells[ref_col].strip() if 0 <= ref_col < len(cells) else "")
+            if index < keep_rows:
+                kept.append(rec)
+        plan = planner.plan(ref_col >= 0)
+    plan.records = kept
+    return table, plan
+
+
 def write_plan(
     table: Table,
     mapping: Sequence[str | None] | None,

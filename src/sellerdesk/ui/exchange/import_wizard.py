@@ -250,6 +250,9 @@ class ImportWizard(QWizard):
         self.mapping: list[str | None] = []
         self.table: importer.Table | None = None
         self.plan: importer.Plan | None = None
+        # a big customer file: the plan shown holds its counts and first rows only
+        # (importer.preview_file), and the import streams the file (importer.import_file)
+        self.streamed = False
         self.result: importer.ImportResult | None = None
         self.job: Job | None = None
         self.file_page = ImportFilePage(self)
@@ -768,6 +771,10 @@ class ImportPreviewPage(QWizardPage):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
 
+    STREAM_FROM_BYTES = 2_000_000
+    """A customer file bigger than this (~30,000 rows) is previewed by its counts and first rows
+    (:func:`importer.preview_file`) and imported as a stream: its rows are never all in memory."""
+
     def initializePage(self) -> None:
         self.wiz.plan = None
         self.wiz.table = None
@@ -779,6 +786,28 @@ class ImportPreviewPage(QWizardPage):
         path, sheet, header_row, mapping = wiz.path, wiz.sheet, wiz.header_row, list(wiz.mapping)
         on_duplicate = self.duplicate_combo.currentData()
         same_phone = self.same_phone_combo.currentData()
+        try:
+            big = path is not None and Path(path).stat().st_size > self.STREAM_FROM_BYTES
+        except OSError:
+            big = False  # (the read below says what is wrong with the file)
+        wiz.streamed = big and not hdr.has_orders(mapping)
+        if wiz.streamed:
+
+            def preview(progress, token):
+                return importer.preview_file(
+                    path,
+                    sheet=sheet,
+                    header_row=header_row,
+                    mapping=mapping,
+                    on_duplicate=on_duplicate,
+                    same_phone=same_phone,
+                    progress=progress,
+                    token=token,
+                )
+
+            self.progress.show()
+            wiz.run(preview, self._planned, self._failed, self.progress, self.phase)
+            return
 
         def work(progress, token):
             table = importer.read_table(path, sheet=sheet, header_row=header_row, progress=progress, token=token)
@@ -803,6 +832,9 @@ class ImportPreviewPage(QWizardPage):
 
     def _replan(self) -> None:
         if self.wiz.table is None or self.wiz.busy():
+            return
+        if self.wiz.streamed:  # (its rows are not kept: read and planned again)
+            self.initializePage()
             return
         records, on_duplicate = self.wiz.plan.records, self.duplicate_combo.currentData()
         same_phone = self.same_phone_combo.currentData()
@@ -849,7 +881,12 @@ class ImportPreviewPage(QWizardPage):
                 else self.tr("%1 possible duplicates (same phone, different name): merged as chosen, listed below.")
             ).replace("%1", str(c["possible_duplicates"]))
         orders = ExchangeText.order_summary(c, done=False)
-        self.summary.setText(f"{text}\n{orders}" if orders else text)
+        text = f"{text}\n{orders}" if orders else text
+        if self.wiz.streamed and c["rows"] > len(plan.records):
+            text += "\n" + self.tr("The list shows the first %1 of %2 rows; the counts are the whole file's.").replace(
+                "%1", f"{len(plan.records):,}"
+            ).replace("%2", f"{c['rows']:,}")
+        self.summary.setText(text)
         self._list_duplicates(plan.records)
         self.view.setModel(
             RecordModel(
@@ -944,8 +981,28 @@ class ImportRunPage(QWizardPage):
         self.cancel_button.show()
         self.progress.show()
         self.completeChanged.emit()
+        if wiz.streamed:
+            assert plan is not None and table is not None
+            on_duplicate, path, sheet, header_row = plan.on_duplicate, wiz.path, table.sheet, table.header_row
+
+            def work(progress, token):
+                return importer.import_file(
+                    path,
+                    sheet=sheet,
+                    header_row=header_row,
+                    mapping=mapping,
+                    on_duplicate=on_duplicate,
+                    progress=progress,
+                    token=token,
+                )
+
+        else:
+
+            def work(progress, token):
+                return importer.write_plan(table, mapping, plan, progress=progress, token=token)
+
         wiz.run(
-            lambda progress, token: importer.write_plan(table, mapping, plan, progress=progress, token=token),
+            work,
             self._done,
             self._failed,
             self.progress,

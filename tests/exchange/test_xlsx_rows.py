@@ -1,0 +1,126 @@
+"""The streaming .xlsx reader gives the rows python-calamine gives (exchange/xlsx_rows.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+from crafted import customer_rows, sheet_xml, xlsx
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.readers import CalamineBook, open_workbook
+from sellerdesk.exchange.xlsx_rows import SharedStrings, XlsxRows
+
+
+def _rows(path, sheet, streamed, monkeypatch):
+    with monkeypatch.context() as m:
+        m.setattr(CalamineBook, "STREAM_FROM", -1 if streamed else 1 << 40)
+        with open_workbook(path) as book:
+            rows = list(book.rows(sheet))
+            return rows, book.row_count_hint(sheet), book.width_hint(sheet)
+
+
+def _trimmed(rows):
+    out = []
+    for number, cells in rows:
+        while cells and cells[-1] == "":
+            cells = cells[:-1]
+        out.append((number, cells))
+    return out
+
+
+def test_the_same_rows_as_calamine_for_every_kind_of_cell(tmp_path, monkeypatch):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "客户"
+    sheet["C3"] = "姓名"  # data that starts in column C, under blank rows
+    sheet["D3"] = "手机"
+    sheet["E3"] = "生日"
+    sheet["F3"] = "金额"
+    sheet["G3"] = "时间"
+    sheet["H3"] = "是否"
+    sheet["I3"] = "公式"
+    sheet["J3"] = "时长"
+    for r in range(4, 40):
+        sheet.cell(r, 3, f"张三{r} & <李四> “引号”")
+        sheet.cell(r, 4, 13800000000 + r)
+        sheet.cell(r, 5, dt.date(2024, 1, r % 28 + 1))
+        sheet.cell(r, 6, r * 1.25)
+        sheet.cell(r, 7, dt.datetime(2024, 2, 3, r % 24, 5, 6))
+        sheet.cell(r, 8, r % 2 == 0)
+        sheet.cell(r, 9, f"=D{r}*2")
+        sheet.cell(r, 10, dt.time(r % 24, 30))
+    sheet["C41"] = CellRichText([TextBlock(InlineFont(b=True), "王"), "五"])
+    sheet["K41"] = "  留白  "
+    sheet["E42"] = dt.datetime(2024, 5, 6, 0, 0)
+    sheet["E43"] = 45000
+    sheet["E43"].number_format = "yyyy/mm/dd"
+    sheet["E44"] = 1.5
+    sheet["E44"].number_format = "[h]:mm"
+    sheet["E45"] = 0.1
+    sheet["E45"].number_format = '0.0"天"'
+    hidden = book.create_sheet("隐藏")
+    hidden.sheet_state = "hidden"
+    hidden["A1"] = "x"
+    path = tmp_path / "cells.xlsx"
+    book.save(path)
+    calamine, c_height, _ = _rows(path, "客户", False, monkeypatch)
+    streamed, s_height, _ = _rows(path, "客户", True, monkeypatch)
+    assert _trimmed(streamed) == _trimmed(calamine)
+    assert streamed[0] == (3, ["", "", "姓名", "手机", "生日", "金额", "时间", "是否", "公式", "时长"])
+    first = ["张三4 & <李四> “引号”", "13800000004", "2024-01-05", "5", "2024-02-03 04:05:06", "TRUE"]
+    assert streamed[1][1][2:8] == first
+    assert s_height >= 45 and c_height >= 43
+    with open_workbook(path) as book:
+        assert [(s.name, s.hidden) for s in book.sheets] == [("客户", False), ("隐藏", True)]
+
+
+def test_shared_strings_with_phonetic_runs_and_a_prefixed_namespace(tmp_path, monkeypatch):
+    # as Excel in Japanese or Chinese locales writes them: <rPh> runs are not the cell's text
+    strings = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<x:si><x:t>姓名</x:t></x:si>"
+        "<x:si><x:r><x:t>张</x:t></x:r><x:r><x:t>三</x:t></x:r><x:rPh sb='0' eb='1'><x:t>チョウ</x:t></x:rPh></x:si>"
+        "<x:si><x:t>a&amp;b</x:t></x:si></x:sst>"
+    )
+    rows = (
+        '<row r="1"><c r="A1" t="s"><v>0</v></c></row>'
+        '<row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="s"><v>2</v></c></row>'
+    )
+    path = xlsx(tmp_path / "shared.xlsx", sheet_xml(rows), extra={"xl/sharedStrings.xml": strings})
+    calamine, _, _ = _rows(path, "客户", False, monkeypatch)
+    streamed, _, _ = _rows(path, "客户", True, monkeypatch)
+    assert _trimmed(streamed) == _trimmed(calamine) == [(1, ["姓名"]), (2, ["张三", "a&b"])]
+
+
+def test_a_damaged_sheet_is_refused_in_one_line(tmp_path, monkeypatch):
+    path = xlsx(tmp_path / "ok.xlsx", sheet_xml('<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'))
+    with XlsxRows(path) as rows:
+        assert list(rows.rows("客户")) == [(1, ["x"])]
+        assert rows.dimension("客户") == (0, 0)  # (no <dimension>)
+    monkeypatch.setattr(CalamineBook, "STREAM_FROM", -1)
+    bad = xlsx(tmp_path / "bad.xlsx", sheet_xml('<row r="1"><c r="A1"><v>1</v></row>'))  # </c> missing
+    far = xlsx(tmp_path / "far.xlsx", sheet_xml('<row r="1"><c r="ZZZZ1"><v>1</v></c></row>'))
+    for path in (bad, far):
+        with pytest.raises(ExchangeError) as info, open_workbook(path) as book:
+            list(book.rows("客户"))
+        assert info.value.code == "corrupt"
+
+
+def test_the_dimension_gives_the_hints(tmp_path):
+    path = xlsx(tmp_path / "dim.xlsx", sheet_xml(customer_rows(3), dimension="A1:I300003"))
+    with XlsxRows(path) as rows:
+        assert rows.dimension("客户") == (300003, 9)
+
+
+def test_shared_strings_are_kept_compact():
+    strings = SharedStrings()
+    for text in ["", "张三", "a", "深圳市南山区科技园"]:
+        strings.append(text)
+    assert [strings[i] for i in range(len(strings))] == ["", "张三", "a", "深圳市南山区科技园"]
+    with pytest.raises(IndexError):
+        strings[4]
