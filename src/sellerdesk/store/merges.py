@@ -187,9 +187,10 @@ def merge(
                 moved.setdefault(table, {})[column] = [[r, c] for r, c in found]
                 db.execute_sql(f'UPDATE "{table}" SET "{column}" = ? WHERE "{column}" IN ({marks})', [keep, *others])
         if not keep_has_default:
+            their_defaults = ", ".join(str(int(i)) for i, d in defaults if d) or "0"
             live_default = db.execute_sql(
-                f'SELECT a."id" FROM "address" AS a WHERE a."id" IN ({", ".join(str(i) for i, d in defaults if d) or "0"}) '
-                'AND a."deleted_at" IS NULL ORDER BY a."id" LIMIT 1'
+                f'SELECT "id" FROM "address" WHERE "id" IN ({their_defaults}) AND "deleted_at" IS NULL '
+                'ORDER BY "id" LIMIT 1'
             ).fetchone()
             if live_default:
                 db.execute_sql('UPDATE "address" SET "is_default" = 1 WHERE "id" = ?', [live_default[0]])
