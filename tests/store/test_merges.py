@@ -6,7 +6,7 @@ import pytest
 
 from sellerdesk.core.points import PointsRule
 from sellerdesk.store import customers, merges, orders, points, search, tiers
-from sellerdesk.store.errors import NotFoundError, ValidationError
+from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, AuditEntry, CustomerMerge
 
 TODAY = dt.date.today()
@@ -136,7 +136,7 @@ def test_refusals_change_nothing(pair):
         merges.merge(keep, [keep])
     with pytest.raises(ValidationError):
         merges.merge(keep, [])
-    with pytest.raises(NotFoundError):
+    with pytest.raises(merges.MergeRefused, match="No customer with id 9999"):
         merges.merge(keep, [other, 9999])
     with pytest.raises(ValidationError, match="not one of"):
         merges.merge(keep, [other], {"name": 9999})
@@ -146,7 +146,7 @@ def test_refusals_change_nothing(pair):
     with pytest.raises(ValidationError, match="Trash"):
         merges.merge(keep, [other])
     customers.restore_customers([other])
-    with pytest.raises(NotFoundError):
+    with pytest.raises(merges.MergeRefused, match="No merge with id 42"):
         merges.unmerge(42)
     assert {t: r for t, r in snapshot().items() if t != "customer"} == {
         t: r for t, r in before.items() if t != "customer"
@@ -160,7 +160,7 @@ def test_purging_the_merged_customer_ends_the_undo(pair):
     customers.purge_customers([other])
     record = CustomerMerge.get_by_id(merge_id)
     assert record.before is None and record.purged_at is not None  # their data went with them
-    assert "deleted for good" in merges.get_merge(merge_id).problem
+    assert merges.get_merge(merge_id).problem.code == "purged"
     with pytest.raises(ValidationError, match="deleted for good"):
         merges.unmerge(merge_id)
 
@@ -170,7 +170,7 @@ def test_a_later_merge_is_undone_first(pair):
     third = customers.create_customer({"name": "王一", "phone": "13700000000"}).id
     first = merges.merge(keep, [other])
     second = merges.merge(third, [keep])
-    with pytest.raises(ValidationError, match=f"Undo merge {second} first"):
+    with pytest.raises(merges.MergeRefused, match=f"Undo merge {second} first"):
         merges.unmerge(first)
     merges.unmerge(second)
     merges.unmerge(first)

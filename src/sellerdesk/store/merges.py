@@ -29,7 +29,7 @@ from typing import Any
 
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.customers import audit, clean_customer_fields, join_list, split_list
-from sellerdesk.store.errors import NotFoundError, ValidationError
+from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, CustomerMerge, utcnow
 
 # The survivor's fields a merge chooses, in the order the merge dialog shows them.
@@ -39,6 +39,33 @@ JOIN = "join"  # notes: every customer's notes, one after the other
 _COMBINED = {"tags": UNION, "notes": JOIN}
 # Columns never written back by an undo: kept by triggers (address_key) or computed again.
 _NOT_RESTORED = ("id", "address_key", "order_count", "total_spent_fen", "first_order_at", "last_order_at", "points")
+
+# Every refusal, in English with its fields; the CLI prints them translated (cli.tsv), the
+# app words the ones it can meet itself.
+MESSAGES = {
+    "whole_number": "A customer or merge id is a whole number.",
+    "none": "Name at least one customer to merge into the one kept.",
+    "self": "Customer {id} cannot be merged into themselves.",
+    "missing": "No customer with id {id}.",
+    "trashed": "Customer {id} is in the Trash; restore them first.",
+    "unknown_field": "Unknown field {field!r}; one of: {fields}.",
+    "bad_choice": "{choice!r} is not a choice for {field}.",
+    "not_merged": "Customer {id} is not one of the customers merged.",
+    "no_merge": "No merge with id {merge}.",
+    "undone": "Merge {merge} was undone already.",
+    "purged": "Merge {merge} can no longer be undone: customer {id} was deleted for good.",
+    "later": "Undo merge {later} first: it came later and involves the same customers.",
+}
+
+
+class MergeRefused(ValidationError):
+    """A merge or an undo refused; nothing was changed. ``code``: a key of :data:`MESSAGES`,
+    ``params``: its fields."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(MESSAGES[code].format(**params), code=code)
+        self.params = params
+
 
 FieldChoices = Mapping[str, "int | str"]
 """Field name → the id of the customer whose value the survivor takes, or :data:`UNION`
@@ -54,21 +81,21 @@ class MergeInfo:
     keep_id: int
     other_ids: tuple[int, ...]
     undone: bool
-    problem: str  # why it cannot be undone ('' when it can)
+    problem: MergeRefused | None  # why it cannot be undone (None when it can)
 
 
 def _ids(keep_id: object, other_ids: Iterable[object]) -> tuple[int, list[int]]:
     def whole(value: object) -> int:
         if isinstance(value, bool) or not isinstance(value, int):
-            raise ValidationError("A customer id is a whole number.")
+            raise MergeRefused("whole_number")
         return value
 
     keep = whole(keep_id)
     others = list(dict.fromkeys(whole(i) for i in other_ids))
     if not others:
-        raise ValidationError("Name at least one customer to merge into the one kept.")
+        raise MergeRefused("none")
     if keep in others:
-        raise ValidationError(f"Customer {keep} cannot be merged into themselves.")
+        raise MergeRefused("self", id=keep)
     return keep, others
 
 
@@ -84,9 +111,9 @@ def _live_rows(keep: int, others: Sequence[int]) -> dict[int, dict[str, Any]]:
     rows = _rows([keep, *others])
     for cid in (keep, *others):
         if cid not in rows:
-            raise NotFoundError(f"No customer with id {cid}.")
+            raise MergeRefused("missing", id=cid)
         if rows[cid]["deleted_at"] is not None:
-            raise ValidationError(f"Customer {cid} is in the Trash; restore them first.")
+            raise MergeRefused("trashed", id=cid)
     return rows
 
 
@@ -120,12 +147,12 @@ def _survivor_values(
     chosen = default_choices(rows[keep], [rows[o] for o in others])
     for name, choice in (choices or {}).items():
         if name not in MERGE_FIELDS:
-            raise ValidationError(f"Unknown field {name!r}; one of: {', '.join(MERGE_FIELDS)}.")
+            raise MergeRefused("unknown_field", field=name, fields=", ".join(MERGE_FIELDS))
         if choice in (UNION, JOIN):
             if _COMBINED.get(name) != choice:
-                raise ValidationError(f"{choice!r} is not a choice for {name}.")
+                raise MergeRefused("bad_choice", choice=choice, field=name)
         elif isinstance(choice, bool) or not isinstance(choice, int) or choice not in rows:
-            raise ValidationError(f"Customer {choice} is not one of the customers merged.")
+            raise MergeRefused("not_merged", id=choice)
         chosen[name] = choice
     order = [keep, *others]
     values: dict[str, Any] = {}
@@ -234,29 +261,27 @@ def _db_value(value: object) -> object:
 
 def _record(merge_id: object) -> CustomerMerge:
     if isinstance(merge_id, bool) or not isinstance(merge_id, int):
-        raise ValidationError("A merge id is a whole number.")
+        raise MergeRefused("whole_number")
     record = CustomerMerge.get_or_none(CustomerMerge.id == merge_id)
     if record is None:
-        raise NotFoundError(f"No merge with id {merge_id}.")
+        raise MergeRefused("no_merge", merge=merge_id)
     return record
 
 
-def _problem(record: CustomerMerge) -> str:
-    """Why ``record`` cannot be undone (English, one line); '' when it can."""
+def _problem(record: CustomerMerge) -> MergeRefused | None:
+    """Why ``record`` cannot be undone; None when it can."""
     if record.undone_at is not None:
-        return f"Merge {record.id} was undone already."
-    if record.before is None:
-        return f"Merge {record.id} can no longer be undone: a customer in it was deleted for good."
+        return MergeRefused("undone", merge=record.id)
     ids = [record.keep_id, *record.other_ids]
-    present = set(_rows(ids))
+    present = set(_rows(ids)) if record.before is not None else set()
     for cid in ids:
         if cid not in present:
-            return f"Merge {record.id} can no longer be undone: customer {cid} was deleted for good."
+            return MergeRefused("purged", merge=record.id, id=cid)
     involved = set(ids)
     for later in CustomerMerge.select().where((CustomerMerge.id > record.id) & CustomerMerge.undone_at.is_null()):
         if involved & {later.keep_id, *later.other_ids}:
-            return f"Undo merge {later.id} first: it came later and involves the same customers."
-    return ""
+            return MergeRefused("later", merge=record.id, later=later.id)
+    return None
 
 
 def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
@@ -265,8 +290,8 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
         db = DB.obj
         record = _record(merge_id)
         problem = _problem(record)
-        if problem:
-            raise ValidationError(problem, code="not_undoable")
+        if problem is not None:
+            raise problem
         keep, others = record.keep_id, list(record.other_ids)
         moved = record.moved or {}
         for table, columns in (moved.get("rows") or {}).items():
@@ -339,7 +364,7 @@ def _info(record: CustomerMerge) -> MergeInfo:
         keep_id=record.keep_id,
         other_ids=tuple(record.other_ids),
         undone=record.undone_at is not None,
-        problem=_problem(record) if record.undone_at is None else "",
+        problem=_problem(record) if record.undone_at is None else None,
     )
 
 
@@ -375,9 +400,11 @@ def names_before(merge_id: int) -> dict[int, str]:
 __all__ = [
     "JOIN",
     "MERGE_FIELDS",
+    "MESSAGES",
     "UNION",
     "FieldChoices",
     "MergeInfo",
+    "MergeRefused",
     "default_choices",
     "forget_purged",
     "get_merge",
