@@ -177,3 +177,15 @@ def test_a_later_merge_is_undone_first(pair):
     assert customers.get_customer(other).order_count == 2
     assert [m.id for m in merges.list_merges(include_undone=True)] == [second, first]
     assert merges.list_merges() == []
+
+
+def test_a_survivor_without_an_address_takes_the_others_default(store):
+    keep = customers.create_customer({"name": "王一", "phone": "13800001234"}).id
+    other = customers.create_customer({"name": "王一", "wechat": "w1"}, [SZ, BJ]).id
+    before = snapshot()
+    merge_id = merges.merge(keep, [other])
+    live = customers.live_addresses(keep)
+    assert [(a.detail, a.is_default) for a in live] == [(SZ["detail"], True), (BJ["detail"], False)]
+    assert customers.get_customer(keep).address_key.endswith(SZ["detail"])
+    merges.unmerge(merge_id)
+    assert snapshot() == before
