@@ -27,6 +27,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sellerdesk.core.tiers import NORMAL
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.customers import audit, clean_customer_fields, join_list, split_list
 from sellerdesk.store.errors import ValidationError
@@ -324,6 +325,15 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
             _write_columns(keep, restore)
         _one_default(keep)
         store_orders.refresh_customers([keep, *others], today)
+        # a tier never computed ('' before their first order write) reads as the lowest level;
+        # the refresh wrote it out: put back the '' it was
+        never = [cid for cid in (keep, *others) if before[cid].get("tier") == "" and not before[cid]["tier_manual"]]
+        if never:
+            db.execute_sql(
+                f'UPDATE "customer" SET "tier" = \'\' WHERE "id" IN ({", ".join("?" * len(never))}) '
+                'AND "tier" = ? AND "tier_manual" = 0',
+                [*never, NORMAL],
+            )
         record.undone_at = utcnow()
         record.save()
         audit("unmerge", "customer", keep, merge=record.id, others=others)
