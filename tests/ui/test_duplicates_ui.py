@@ -43,7 +43,7 @@ def test_finder_groups_merge_and_undo(window, modals):
     assert finder.tree.topLevelItemCount() == 1
     group = finder.tree.topLevelItem(0)
     assert "王小明" in group.text(0) and "王小民" in group.text(0)
-    assert "Similar names, same phone" in group.text(0) and group.text(3) == "13800001234"
+    assert "Similar names, same phone" in group.text(0) and group.text(1) == "13800001234"
     assert "1 group" in finder.summary.text()
     group.setExpanded(True)
     assert [group.child(i).text(1) for i in range(group.childCount())] == ["13800001234", "13800001234"]

@@ -155,9 +155,13 @@ class DuplicatesDialog(QDialog):
             names = [self._name(i) for i in group.ids]
             shown = "、".join(names[:SHOWN_NAMES]) + ("…" if len(names) > SHOWN_NAMES else "")
             why = " · ".join(reason_text(r) for r in group.reasons)
-            item = QTreeWidgetItem([f"{why}：{shown}", "", "", group.keys[reason], ""])
+            # what they share, in its own column: the phone, the WeChat ID or the address
+            column = {"phone": 1, "similar_name_phone": 1, "wechat": 2}.get(reason, 3)
+            texts = [f"{why}：{shown}", "", "", "", ""]
+            texts[column] = group.keys[reason]
+            item = QTreeWidgetItem(texts)
             item.setToolTip(0, why)
-            item.setToolTip(3, group.keys[reason])
+            item.setToolTip(column, group.keys[reason])
             item.setData(0, GROUP_ROLE, group)
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
