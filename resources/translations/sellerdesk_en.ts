@@ -550,6 +550,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>(empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address %1</source>
             <translation type="unfinished" />
         </message>

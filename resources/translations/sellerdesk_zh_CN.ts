@@ -552,6 +552,10 @@ but:
             <translation>已核对</translation>
         </message>
         <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
             <source>Address %1</source>
             <translation>地址 %1</translation>
         </message>

@@ -556,10 +556,11 @@ class CustomerEditor(QWidget):
         self.address_list.blockSignals(True)
         self.address_list.clear()
         visible = self._visible()
+        empty = self.tr("(empty)")  # (not in an f-string: lupdate would not see it)
         for position, index in enumerate(visible):
             draft = self.drafts[index]
             label = draft.values.get("label") or self.tr("Address %1").replace("%1", str(position + 1))
-            text = f"{label}: {draft.one_line() or self.tr('(empty)')}"
+            text = f"{label}: {draft.one_line() or empty}"
             item = QListWidgetItem(icon("star") if draft.is_default else icon("address-add"), text)
             item.setToolTip(self.tr("Default address") if draft.is_default else "")
             item.setData(Qt.ItemDataRole.UserRole, index)
@@ -666,7 +667,8 @@ class CustomerEditor(QWidget):
             label = draft.values.get("label") or self.tr("Address %1").replace(
                 "%1", str(self.address_list.currentRow() + 1)
             )
-            item.setText(f"{label}: {draft.one_line() or self.tr('(empty)')}")
+            empty = self.tr("(empty)")
+            item.setText(f"{label}: {draft.one_line() or empty}")
         self._set_dirty(True)
         self._show_problems()
 
