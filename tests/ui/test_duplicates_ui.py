@@ -198,3 +198,10 @@ def test_undo_merge_from_the_survivors_pane(window, modals):
     note.linkActivated.emit(str(merge_id))
     assert _live() == {keep: "王小明", other: "王小民"}
     assert window.editor.merge_note.isHidden()
+
+
+def test_the_finder_is_in_the_edit_menu_with_its_shortcut(window):
+    action = window.duplicates.find_action
+    assert action.shortcut().toString() == "Ctrl+Shift+D"
+    edit_menu = [a.menu() for a in window.menuBar().actions() if a.menu() is not None][1]
+    assert action in edit_menu.actions()
