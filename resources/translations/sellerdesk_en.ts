@@ -966,6 +966,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>(merged into another customer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No address yet</source>
             <translation type="unfinished" />
         </message>

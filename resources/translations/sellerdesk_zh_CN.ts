@@ -967,6 +967,10 @@ but:
             <translation>更新时间</translation>
         </message>
         <message>
+            <source>(merged into another customer)</source>
+            <translation>（已合并到另一位客户）</translation>
+        </message>
+        <message>
             <source>No address yet</source>
             <translation>还没有地址</translation>
         </message>

@@ -6,6 +6,7 @@ import pytest
 from sellerdesk.progress import Cancelled
 from sellerdesk.store import customers, duplicates, merges, orders
 from sellerdesk.store.models import Customer
+from sellerdesk.ui.customers.table_model import COLUMNS
 from sellerdesk.ui.duplicates.existing import ExistingCustomerDialog
 from sellerdesk.ui.duplicates.finder import DuplicatesDialog
 from sellerdesk.ui.duplicates.merge_dialog import MergeDialog
@@ -205,3 +206,17 @@ def test_the_finder_is_in_the_edit_menu_with_its_shortcut(window):
     assert action.shortcut().toString() == "Ctrl+Shift+D"
     edit_menu = [a.menu() for a in window.menuBar().actions() if a.menu() is not None][1]
     assert action in edit_menu.actions()
+
+
+def test_the_trash_shows_who_was_merged(window):
+    keep, other = _pair()
+    merges.merge(keep, [other])
+    assert "merged" in customers.get_customer(other).flags
+    window.trash_view_action.setChecked(True)
+    window.toggle_trash_view()
+    model = window.model
+    row = model.row_of(other)
+    address = model.index(row, COLUMNS.index("address"))
+    assert model.data(address) == "(merged into another customer)"
+    window.editor.load(other)
+    assert "Merged into 王小明." in window.editor.merge_note.text()

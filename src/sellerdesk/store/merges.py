@@ -7,7 +7,8 @@
 * every child row of the others moves to the survivor: addresses (not as default: the
   survivor keeps its own), their history, orders, points entries and the rows of any table
   with a foreign key to ``customer`` (found from the schema, so a table added later moves too);
-* the others go to the Trash; :func:`merged_into` says into whom;
+* the others go to the Trash, flagged ``merged`` (:data:`FLAG_MERGED`); :func:`merged_into`
+  says into whom;
 * the order totals, tiers and points balances of everyone involved are computed again
   (``store.orders.refresh_customers``);
 * a :class:`~sellerdesk.store.models.CustomerMerge` row keeps what undoing needs, and an
@@ -35,6 +36,7 @@ from sellerdesk.store.models import DB, CustomerMerge, utcnow
 
 # The survivor's fields a merge chooses, in the order the merge dialog shows them.
 MERGE_FIELDS = ("name", "phone", "wechat", "tags", "notes", "tier", "birthday", "gender", "source", "marketing_consent")
+FLAG_MERGED = "merged"  # a customer merged into another (in the Trash until the merge is undone)
 UNION = "union"  # tags: every customer's tags
 JOIN = "join"  # notes: every customer's notes, one after the other
 _COMBINED = {"tags": UNION, "notes": JOIN}
@@ -225,9 +227,12 @@ def merge(
         if values:
             values["updated_at"] = now
             _write_columns(keep, values)
-        db.execute_sql(
-            f'UPDATE "customer" SET "deleted_at" = ?, "updated_at" = ? WHERE "id" IN ({marks})', [now, now, *others]
-        )
+        for cid in others:  # to the Trash, flagged merged (the Trash shows it; the undo writes the old flags back)
+            flags = join_list([*split_list(rows[cid]["flags"]), FLAG_MERGED])
+            db.execute_sql(
+                'UPDATE "customer" SET "deleted_at" = ?, "updated_at" = ?, "flags" = ? WHERE "id" = ?',
+                [now, now, flags, cid],
+            )
         store_orders.refresh_customers([keep, *others], today)
         after = {k: v for k, v in _rows([keep])[keep].items() if k in values}
         record = CustomerMerge.create(
@@ -412,6 +417,7 @@ __all__ = [
     "MERGE_FIELDS",
     "MESSAGES",
     "UNION",
+    "FLAG_MERGED",
     "FieldChoices",
     "MergeInfo",
     "MergeRefused",
