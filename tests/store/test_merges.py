@@ -189,3 +189,33 @@ def test_a_survivor_without_an_address_takes_the_others_default(store):
     assert customers.get_customer(keep).address_key.endswith(SZ["detail"])
     merges.unmerge(merge_id)
     assert snapshot() == before
+
+
+def test_what_happened_to_moved_rows_after_the_merge_goes_home_with_them(pair):
+    keep, other = pair
+    order_id = DB.obj.execute_sql(
+        'SELECT "id" FROM "orders" WHERE "customer_id" = ? ORDER BY "id"', [other]
+    ).fetchone()[0]
+    address_id = customers.live_addresses(other)[0].id
+    merge_id = merges.merge(keep, [other])
+    orders.set_status([order_id], "cancelled")  # its points are taken back, written for the survivor
+    customers.update_address(address_id, {"detail": "建国路100号"})  # history written for the survivor
+    merges.unmerge(merge_id)
+    back = customers.get_customer(other)
+    assert back.points == points.balance(other) == 200 - 100  # the cancelled order's 5000 went with it
+    assert customers.get_customer(keep).points == 100
+    assert {c.customer_id for c in customers.address_history(other)} == {other}
+    assert all(c.address_id != address_id for c in customers.address_history(keep))
+
+
+def test_a_failed_merge_leaves_nothing_behind(pair, monkeypatch):
+    keep, other = pair
+    before = snapshot()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the disk went away")
+
+    monkeypatch.setattr(orders, "refresh_customers", broken)
+    with pytest.raises(RuntimeError):
+        merges.merge(keep, [other])
+    assert snapshot() == before and CustomerMerge.select().count() == 0

@@ -308,6 +308,7 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
                     db.execute_sql(
                         f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" = ?', [owner, row_id, keep]
                     )
+        _follow_home(moved.get("rows") or {}, keep)
         was_default = [i for i, d in moved.get("defaults") or [] if d]
         if was_default:
             db.execute_sql(
@@ -343,6 +344,25 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
         record.save()
         audit("unmerge", "customer", keep, merge=record.id, others=others)
     return _info(record)
+
+
+# Rows written for the survivor after the merge about a row that goes home: an address's history
+# (an edit of a moved address) and an order's points (a moved order cancelled) follow it.
+_FOLLOWERS = (("address_change", "address_id", "address"), ("points_entry", "order_id", "orders"))
+
+
+def _follow_home(rows: Mapping[str, Mapping[str, list[list[int]]]], keep: int) -> None:
+    db = DB.obj
+    for table, column, parent in _FOLLOWERS:
+        ids = [row_id for row_id, _owner in (rows.get(parent) or {}).get("customer_id", [])]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            db.execute_sql(
+                f'UPDATE "{table}" SET "customer_id" = (SELECT p."customer_id" FROM "{parent}" AS p '
+                f'WHERE p."id" = "{table}"."{column}") WHERE "{column}" IN ({", ".join("?" * len(chunk))}) '
+                'AND "customer_id" = ?',
+                [*chunk, keep],
+            )
 
 
 def _one_default(customer_id: int) -> None:
