@@ -718,6 +718,22 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Added to %1 instead of a new customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged into %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was merged into this customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation type="unfinished" />
         </message>
@@ -958,6 +974,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>(merged into another customer)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No address yet</source>
             <translation type="unfinished" />
         </message>
@@ -967,6 +987,189 @@ but:
         </message>
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Duplicates</name>
+        <message>
+            <source>Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same name at the same address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names, same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names, same address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This merge was undone already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This merge can no longer be undone: customer %1 was deleted for good.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge %1 first: it came later and involves the same customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer %1 is in the Trash; restore them first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer %1 no longer exists.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesController</name>
+        <message>
+            <source>Find &amp;duplicate customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers who may be one person: same phone, WeChat ID or address; merge them (Ctrl+Shift+D)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Merged %n customer(s). Undo merge is in the customer's pane and under Find duplicate customers.</source>
+            <translation>
+                <numerusform>Merged %n customer. Undo merge is in the customer's pane and under Find duplicate customers.</numerusform>
+                <numerusform>Merged %n customers. Undo merge is in the customer's pane and under Find duplicate customers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The merge was undone.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Find duplicate customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why / name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Compare the group's customers side by side and merge them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Possible duplicates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged into them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicate customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n group(s) of customers who may be one person, the likeliest first.</source>
+            <translation>
+                <numerusform>%n group of customers who may be one person, the likeliest first.</numerusform>
+                <numerusform>%n groups of customers who may be one person, the likeliest first.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No duplicates found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 orders, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Possible</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1305,6 +1508,45 @@ but:
         </message>
         <message>
             <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ExistingCustomerDialog</name>
+        <message>
+            <source>Already a customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This phone belongs to %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This WeChat ID belongs to %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open them, add this address to them (merge), or create a new customer anyway (a family or a shop may share one phone).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open them, merge the two customers, or save anyway.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save anyway</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2185,6 +2427,125 @@ but:
         </message>
         <message>
             <source>The new language is used from the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose who is kept and, for each field, whose value they keep. Addresses, orders, points and history of the others move to the one kept; the others go to the Trash. You can undo the merge.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep this one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All of them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All, one after another</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (set by hand)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Female</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Male</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 orders, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not merged</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3317,6 +3678,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find duplicate customers</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -720,6 +720,22 @@ but:
             <translation>已保存。</translation>
         </message>
         <message>
+            <source>Added to %1 instead of a new customer.</source>
+            <translation>已添加到 %1，没有新建客户。</translation>
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Merged into %1.</source>
+            <translation>已合并到 %1。</translation>
+        </message>
+        <message>
+            <source>%1 was merged into this customer.</source>
+            <translation>%1 已合并到这位客户。</translation>
+        </message>
+        <message>
             <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation>客户至少需要姓名、电话或微信号之一。</translation>
         </message>
@@ -959,6 +975,10 @@ but:
             <translation>更新时间</translation>
         </message>
         <message>
+            <source>(merged into another customer)</source>
+            <translation>（已合并到另一位客户）</translation>
+        </message>
+        <message>
             <source>No address yet</source>
             <translation>还没有地址</translation>
         </message>
@@ -969,6 +989,187 @@ but:
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
             <translation>手动设置：在客户详情中点“恢复自动”之前保持不变。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Duplicates</name>
+        <message>
+            <source>Undo merge</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
+            <translation>撤销这次合并？被合并的客户会恢复原样，连同他们的地址和订单。</translation>
+        </message>
+        <message>
+            <source>Not undone</source>
+            <translation>未撤销</translation>
+        </message>
+        <message>
+            <source>Same name at the same address</source>
+            <translation>同名同地址</translation>
+        </message>
+        <message>
+            <source>Similar names, same phone</source>
+            <translation>姓名相近、电话相同</translation>
+        </message>
+        <message>
+            <source>Similar names, same address</source>
+            <translation>姓名相近、地址相同</translation>
+        </message>
+        <message>
+            <source>Same WeChat ID</source>
+            <translation>微信号相同</translation>
+        </message>
+        <message>
+            <source>Same phone</source>
+            <translation>电话相同</translation>
+        </message>
+        <message>
+            <source>This merge was undone already.</source>
+            <translation>这次合并已经撤销过了。</translation>
+        </message>
+        <message>
+            <source>This merge can no longer be undone: customer %1 was deleted for good.</source>
+            <translation>这次合并已无法撤销：客户 %1 已被彻底删除。</translation>
+        </message>
+        <message>
+            <source>Undo merge %1 first: it came later and involves the same customers.</source>
+            <translation>请先撤销合并 %1：它在后面，涉及同样的客户。</translation>
+        </message>
+        <message>
+            <source>Customer %1 is in the Trash; restore them first.</source>
+            <translation>客户 %1 在回收站里，请先恢复。</translation>
+        </message>
+        <message>
+            <source>Customer %1 no longer exists.</source>
+            <translation>客户 %1 已不存在。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesController</name>
+        <message>
+            <source>Find &amp;duplicate customers…</source>
+            <translation>查找重复客户(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Customers who may be one person: same phone, WeChat ID or address; merge them (Ctrl+Shift+D)</source>
+            <translation>可能是同一个人的客户：电话、微信号或地址相同；可以合并（Ctrl+Shift+D）</translation>
+        </message>
+        <message numerus="yes">
+            <source>Merged %n customer(s). Undo merge is in the customer's pane and under Find duplicate customers.</source>
+            <translation>
+                <numerusform>已合并 %n 位客户。可在客户详情或“查找重复客户”里撤销合并。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The merge was undone.</source>
+            <translation>已撤销合并。</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesDialog</name>
+        <message>
+            <source>Find duplicate customers</source>
+            <translation>查找重复客户</translation>
+        </message>
+        <message>
+            <source>Why / name</source>
+            <translation>原因 / 姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation>默认地址</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Find again</source>
+            <translation>重新查找</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation>合并…</translation>
+        </message>
+        <message>
+            <source>Compare the group's customers side by side and merge them</source>
+            <translation>并排比较这组客户并合并</translation>
+        </message>
+        <message>
+            <source>Possible duplicates</source>
+            <translation>可能重复</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Merged into them</source>
+            <translation>合并进来的</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation>已合并</translation>
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation>已取消查找。</translation>
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation>正在查找重复客户…</translation>
+        </message>
+        <message>
+            <source>Looking for duplicate customers…</source>
+            <translation>正在查找重复客户…</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n group(s) of customers who may be one person, the likeliest first.</source>
+            <translation>
+                <numerusform>%n 组可能是同一个人的客户，最可能的在前。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No duplicates found.</source>
+            <translation>没有发现重复客户。</translation>
+        </message>
+        <message>
+            <source>%1 orders, %2</source>
+            <translation>%1 单，%2</translation>
+        </message>
+        <message>
+            <source>Possible</source>
+            <translation>可以撤销</translation>
         </message>
     </context>
     <context>
@@ -1307,6 +1508,45 @@ but:
         <message>
             <source>Order</source>
             <translation>订单</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExistingCustomerDialog</name>
+        <message>
+            <source>Already a customer</source>
+            <translation>已有这位客户</translation>
+        </message>
+        <message>
+            <source>This phone belongs to %1:</source>
+            <translation>这个电话属于 %1：</translation>
+        </message>
+        <message>
+            <source>This WeChat ID belongs to %1:</source>
+            <translation>这个微信号属于 %1：</translation>
+        </message>
+        <message>
+            <source>Open them, add this address to them (merge), or create a new customer anyway (a family or a shop may share one phone).</source>
+            <translation>打开这位客户，把这个地址加给他（合并），或者仍然新建客户（一家人或一家店可能共用一个电话）。</translation>
+        </message>
+        <message>
+            <source>Open them, merge the two customers, or save anyway.</source>
+            <translation>打开这位客户、合并两位客户，或者仍然保存。</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Create anyway</source>
+            <translation>仍然新建</translation>
+        </message>
+        <message>
+            <source>Save anyway</source>
+            <translation>仍然保存</translation>
         </message>
     </context>
     <context>
@@ -2180,6 +2420,125 @@ but:
         <message>
             <source>The new language is used from the next start of SellerDesk.</source>
             <translation>新的语言将在下次启动客户地址管家时生效。</translation>
+        </message>
+    </context>
+    <context>
+        <name>MergeDialog</name>
+        <message>
+            <source>Merge customers</source>
+            <translation>合并客户</translation>
+        </message>
+        <message>
+            <source>Choose who is kept and, for each field, whose value they keep. Addresses, orders, points and history of the others move to the one kept; the others go to the Trash. You can undo the merge.</source>
+            <translation>选择保留哪一位，并逐项选择保留谁的信息。其他客户的地址、订单、积分和记录都会转到保留的客户名下，其他客户移到回收站。合并可以撤销。</translation>
+        </message>
+        <message>
+            <source>Keep this one</source>
+            <translation>保留这位</translation>
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>（空）</translation>
+        </message>
+        <message>
+            <source>All of them</source>
+            <translation>全部合并</translation>
+        </message>
+        <message>
+            <source>All, one after another</source>
+            <translation>全部，依次相连</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Marketing consent</source>
+            <translation>营销同意</translation>
+        </message>
+        <message>
+            <source>%1 (set by hand)</source>
+            <translation>%1（手动设置）</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>Given</source>
+            <translation>已同意</translation>
+        </message>
+        <message>
+            <source>Not given</source>
+            <translation>未同意</translation>
+        </message>
+        <message>
+            <source>%1 orders, %2</source>
+            <translation>%1 单，%2</translation>
+        </message>
+        <message>
+            <source>No address</source>
+            <translation>没有地址</translation>
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation>另有 %1 个</translation>
+        </message>
+        <message>
+            <source>Not merged</source>
+            <translation>未合并</translation>
         </message>
     </context>
     <context>
@@ -3304,6 +3663,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Search</source>
             <translation>搜索</translation>
+        </message>
+        <message>
+            <source>Find duplicate customers</source>
+            <translation>查找重复客户</translation>
         </message>
         <message>
             <source>Move to Trash</source>

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 COMMAND_MODULES = [
     "sellerdesk.cli.store_cmds",
     "sellerdesk.cli.order_cmds",
+    "sellerdesk.cli.duplicates_cmds",
     "sellerdesk.cli.parse_cmds",
     "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",

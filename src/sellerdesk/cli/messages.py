@@ -37,7 +37,11 @@ _chosen: str | None = None  # --lang
 
 # English tables of the layers below that the CLI prints translated, as "module:NAME" of a
 # dict whose values are messages: each value needs a cli row too (tools/i18n.py --check).
-ENGLISH_TABLES = ("sellerdesk.exchange.errors:MESSAGES", "sellerdesk.core.passwords:ENGLISH")
+ENGLISH_TABLES = (
+    "sellerdesk.exchange.errors:MESSAGES",
+    "sellerdesk.core.passwords:ENGLISH",
+    "sellerdesk.store.merges:MESSAGES",
+)
 
 
 def set_language(code: str | None) -> None:

@@ -31,6 +31,9 @@ NAME_TITLES: tuple[str, ...] = tuple(
         reverse=True,
     )
 )
+# The last characters of the titles: a name ending otherwise has none (most names; the duplicate
+# finder splits tens of thousands of them).
+_TITLE_ENDS = frozenset(title[-1] for title in NAME_TITLES)
 # ... and before it: 老王, 小张, 阿陈.
 NAME_PREFIXES: tuple[str, ...] = ("老", "小", "阿")
 
@@ -60,7 +63,7 @@ def split_title(name: str) -> tuple[str, str]:
         if text.startswith(prefix) and rest and _surname(rest) == rest:
             return rest, prefix
     surname = _surname(text)
-    if surname:
+    if surname and text[-1] in _TITLE_ENDS:
         for title in NAME_TITLES:
             base = text[: -len(title)]
             if text.endswith(title) and base.startswith(surname) and len(base) <= len(surname) + 2:

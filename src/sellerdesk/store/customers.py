@@ -546,12 +546,25 @@ def restore_customers(ids: Iterable[int]) -> list[int]:
 
 
 def purge_customers(ids: Iterable[int]) -> int:
-    """Delete for good — only customers already in the Trash (the way back is a backup)."""
+    """Delete for good — only customers already in the Trash (the way back is a backup). The
+    merges they were in can no longer be undone and forget what they held of them
+    (``store.merges.forget_purged``)."""
+    from sellerdesk.store import merges
+
     ids = list(dict.fromkeys(int(i) for i in ids))
     purged = 0
     with DB.atomic():
+        gone: list[int] = []
         for chunk in _chunks(ids):
-            purged += Customer.delete().where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False)).execute()
+            found = [
+                c.id
+                for c in Customer.select(Customer.id).where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))
+            ]
+            if found:
+                purged += Customer.delete().where(Customer.id.in_(found)).execute()
+                gone.extend(found)
+        if gone:
+            merges.forget_purged(gone)
         if purged:
             audit("purge", "customer", None, count=purged)
     return purged

@@ -19,7 +19,7 @@ from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -357,6 +357,20 @@ def _step_9(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+_V10_SQL = [
+    'CREATE TABLE IF NOT EXISTS "customer_merge" ("id" INTEGER NOT NULL PRIMARY KEY, "at" DATETIME NOT NULL, '
+    '"keep_id" INTEGER NOT NULL, "other_ids" TEXT NOT NULL, "moved" TEXT, "before" TEXT, "after" TEXT, '
+    '"undone_at" DATETIME, "purged_at" DATETIME)',
+    'CREATE INDEX IF NOT EXISTS "customer_merge_keep_id" ON "customer_merge" ("keep_id")',
+]
+
+
+def _step_10(db: pw.Database) -> None:
+    """Version 10: merges of duplicate customers and what undoing them needs (issue 15, store.merges)."""
+    for sql in _V10_SQL:
+        db.execute_sql(sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -367,6 +381,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     7: _step_7,
     8: _step_8,
     9: _step_9,
+    10: _step_10,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

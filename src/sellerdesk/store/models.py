@@ -209,4 +209,27 @@ class AuditEntry(BaseModel):
     detail = JSONField(null=True)
 
 
-ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, OrderItem, PointsEntry, AuditEntry]
+class CustomerMerge(BaseModel):
+    """One merge of customers into a survivor (store.merges), with what undoing it needs.
+
+    No foreign keys: the record outlives its customers. When one of them is deleted for good
+    (``purge_customers``) its snapshots are dropped (``purged_at``) and the merge can no longer
+    be undone. ``moved``: the child rows that moved, per table and column, with the customer
+    each came from (and the addresses' default flags); ``before``: every merged customer's row
+    as it was (column → stored value); ``after``: the survivor's values the merge set."""
+
+    id: pw.AutoField[int]
+    at = pw.DateTimeField(default=utcnow)
+    keep_id = pw.IntegerField(index=True)
+    other_ids = JSONField()
+    moved = JSONField(null=True)
+    before = JSONField(null=True)
+    after = JSONField(null=True)
+    undone_at = pw.DateTimeField(null=True)
+    purged_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "customer_merge"
+
+
+ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, OrderItem, PointsEntry, AuditEntry, CustomerMerge]

@@ -456,10 +456,12 @@ class MainWindow(QMainWindow):
 
     def _build_controllers(self) -> None:
         """Import/export, backup and the keys come from their own modules (their issues)."""
+        from sellerdesk.ui.duplicates.actions import DuplicatesController
         from sellerdesk.ui.keys.actions import KeysController
 
         self.keys = KeysController(self.context, self)
         self.recovery_action = self.keys.show_code_action
+        self.duplicates = DuplicatesController(self.context, self)
         try:
             from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature
@@ -512,6 +514,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.select_all_action)
         menu.addAction(self.find_action)
+        menu.addAction(self.duplicates.find_action)
         menu.addSeparator()
         menu.addAction(self.tier_settings_action)
 
@@ -1380,6 +1383,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+S", self.tr("Save")),
             ("Esc", self.tr("Cancel editing")),
             ("Ctrl+F", self.tr("Search")),
+            ("Ctrl+Shift+D", self.tr("Find duplicate customers")),
             ("Delete", self.tr("Move to Trash")),
             ("Ctrl+Z", self.tr("Undo move to Trash")),
             ("Ctrl+Z", self.tr("On the orders page: undo delete orders")),

@@ -117,6 +117,8 @@ class CustomerEditor(QWidget):
     cancelled = Signal()
     data_changed = Signal(int)
     open_customer = Signal(int)  # the "open" link of another customer with the pasted phone/WeChat ID
+    merge_requested = Signal(list)  # customer ids to merge, the one kept first (ui.duplicates opens the dialog)
+    unmerge_requested = Signal(int)  # a merge's id (the 撤销合并 link)
 
     def __init__(self, parent=None, context=None) -> None:
         super().__init__(parent)
@@ -161,6 +163,14 @@ class CustomerEditor(QWidget):
         self.status.setWordWrap(True)
         self.status.setObjectName("editorStatus")
         outer.addWidget(self.status)
+        self.merge_note = QLabel()
+        self.merge_note.setObjectName("mergeNote")
+        self.merge_note.setWordWrap(True)
+        self.merge_note.setTextFormat(Qt.TextFormat.RichText)
+        self.merge_note.setStyleSheet("QLabel { background: #e0f2fe; color: #075985; padding: 3px; }")
+        self.merge_note.linkActivated.connect(self._merge_link)
+        self.merge_note.setVisible(False)
+        outer.addWidget(self.merge_note)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editorTabs")
@@ -356,6 +366,10 @@ class CustomerEditor(QWidget):
         for widget in (self.name, self.phone, self.wechat, self.tags, self.source):
             widget.textEdited.connect(self._customer_edited)
         self.notes.textChanged.connect(self._customer_edited)
+        # another customer's phone or WeChat ID is pointed out once the field is left (an
+        # index lookup; nothing while typing)
+        self.phone.editingFinished.connect(self._typed_identity)
+        self.wechat.editingFinished.connect(self._typed_identity)
         for widget in (self.recipient, self.address_phone, self.detail, self.postal_code):
             widget.textEdited.connect(self._address_edited)
         self.label.currentTextChanged.connect(self._address_edited)
@@ -403,6 +417,7 @@ class CustomerEditor(QWidget):
         self.in_trash = False
         self._load_fields({}, [], [])
         self._show_extras(None, read_points_rule=False)
+        self.merge_note.setVisible(False)
         self.title.setText(self.tr("No customer selected"))
         self.setEnabled(False)
         self._set_dirty(False)
@@ -415,6 +430,7 @@ class CustomerEditor(QWidget):
         self.status.setText("")
         self._load_fields({}, [AddressDraft(is_default=True)], [])
         self._show_extras(None)
+        self.merge_note.setVisible(False)
         self.tabs.setCurrentWidget(self.details)
         self.title.setText(self.tr("New customer"))
         self._set_dirty(True)
@@ -441,6 +457,7 @@ class CustomerEditor(QWidget):
         self.title.setText(customer.name or customer.phone or customer.wechat)
         if customer.deleted_at is not None:
             self.title.setText(self.tr("%1 (in the Trash)").replace("%1", self.title.text()))
+        self._show_merges(customer)
         self._set_dirty(False)
 
     def _show_extras(self, customer: Customer | None, *, read_points_rule: bool = True) -> None:
@@ -1000,6 +1017,25 @@ class CustomerEditor(QWidget):
         if not self.isEnabled() or not self._dirty:
             return self.customer_id
         self._store_current()
+        clash = self._identity_clash()
+        if clash is not None:
+            how, value, other = clash
+            choice = self._ask_existing(how, value, other)
+            if choice is None:
+                return None
+            if choice == "open":
+                self.open_customer.emit(other.id)
+                return None
+            if choice == "merge" and self.customer_id is None:
+                return self._add_to_existing(other)
+            if choice == "merge":
+                saved = self._write_form()
+                if saved is not None:
+                    self.merge_requested.emit([other.id, saved])
+                return saved
+        return self._write_form()
+
+    def _write_form(self) -> int | None:
         edits = [
             customers.AddressEdit(
                 None if draft.id is not None and not draft.changed() else dict(draft.values),
@@ -1022,6 +1058,95 @@ class CustomerEditor(QWidget):
         self.status.setText(self.tr("Saved."))
         self.saved.emit(customer_id)
         return customer_id
+
+    # --- another customer with this phone or WeChat ID (issue 15) --------------------------------------------
+
+    def _identity_clash(self) -> tuple[str, str, Customer] | None:
+        """("phone" | "wechat", the value, the other customer) when the form gives a phone or
+        WeChat ID that another live customer has and that is new here (a new customer, or a
+        value changed by this edit); None otherwise."""
+        values = self.customer_values()
+        stored = customers.get_customer(self.customer_id) if self.customer_id is not None else None
+        number = phone_of(values["phone"]).value if values["phone"] else ""
+        for how, value, find in (
+            ("phone", number, queries.find_by_phone),
+            ("wechat", values["wechat"], queries.find_by_wechat),
+        ):
+            if not value or (stored is not None and getattr(stored, how) == value):
+                continue
+            others = [c for c in find(value) if c.id != self.customer_id]
+            if others:
+                return how, value, others[0]
+        return None
+
+    def _ask_existing(self, how: str, value: str, other: Customer) -> str | None:
+        from sellerdesk.ui.duplicates.existing import ExistingCustomerDialog
+
+        dialog = ExistingCustomerDialog(how, value, other, new=self.customer_id is None, parent=self)
+        dialogs.launch(dialog)
+        return dialog.choice
+
+    def _add_to_existing(self, other: Customer) -> int | None:
+        """合并 for a new customer: the form's addresses go to ``other`` as new addresses, and
+        the fields ``other`` lacks (name, WeChat ID…) are filled from the form; one save."""
+        values = self.customer_values()
+        fill = {k: v for k, v in values.items() if v and k != "tags" and not getattr(other, k)}
+        tags = customers.split_list(other.tags) + customers.split_list(values["tags"])
+        if customers.join_list(tags) != other.tags:
+            fill["tags"] = customers.join_list(tags)
+        edits = [
+            customers.AddressEdit(dict(d.values))
+            for d in self.drafts
+            if not d.deleted and d.id is None and has_place(d.values)
+        ]
+        try:
+            customer_id = customers.save_customer(other.id, fill, edits, reason="added from a new customer").id
+        except ValidationError as exc:
+            self.status.setText(self._validation_text(exc))
+            return None
+        except StoreError as exc:
+            dialogs.error(self, self.tr("Not saved"), error_text(exc))
+            return None
+        self.load(customer_id)
+        self.status.setText(self.tr("Added to %1 instead of a new customer.").replace("%1", self.title.text()))
+        self.saved.emit(customer_id)
+        return customer_id
+
+    def _typed_identity(self) -> None:
+        if self._loading or not self.isEnabled():
+            return
+        self._show_match(self.phone.text().strip(), self.wechat.text().strip())
+
+    def _show_merges(self, customer: Customer) -> None:
+        """A survivor: who was merged into them, with 撤销合并; a merged-away customer (in the
+        Trash): into whom, with 撤销合并."""
+        from sellerdesk.store import merges
+
+        parts = []
+        undo = self.tr("Undo merge")
+        if customer.deleted_at is not None:
+            into = merges.merged_into(customer.id)
+            if into is not None:
+                found = [m for m in merges.list_merges(keep_id=into) if customer.id in m.other_ids]
+                keep = customers.get_customer(into)
+                text = self.tr("Merged into %1.").replace("%1", html.escape(keep.name or f"#{keep.id}"))
+                if found and found[0].problem is None:
+                    text += f' <a href="{found[0].id}">{undo}</a>'
+                parts.append(text)
+        else:
+            for info in merges.list_merges(keep_id=customer.id):
+                names = merges.names_before(info.id)
+                who = "、".join(html.escape(names.get(i) or f"#{i}") for i in info.other_ids)
+                text = self.tr("%1 was merged into this customer.").replace("%1", who)
+                if info.problem is None:
+                    text += f' <a href="{info.id}">{undo}</a>'
+                parts.append(text)
+        self.merge_note.setText("<br>".join(parts))
+        self.merge_note.setVisible(bool(parts))
+
+    def _merge_link(self, href: str) -> None:
+        if href.isdigit():
+            self.unmerge_requested.emit(int(href))
 
     def _validation_text(self, exc: ValidationError) -> str:
         if exc.code == "no_identity":

@@ -24,6 +24,7 @@ from sellerdesk.core.regions import big_region
 from sellerdesk.core.tiers import TierRules
 from sellerdesk.store import queries, search
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
+from sellerdesk.store.merges import FLAG_MERGED
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
 from sellerdesk.store.tiers import TierInfo, tier_info_of, tier_rules
 from sellerdesk.ui.widgets.icons import icon
@@ -292,6 +293,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
                 return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
             return None
         text = self.display_text(row, key)
+        if key == "address" and not text and self._filter.trashed and FLAG_MERGED in split_list(row.flags):
+            # merged into another customer: their addresses went with them (the pane says to whom)
+            text = self.tr("(merged into another customer)")
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "address":
                 return text or self.tr("No address yet")
