@@ -53,10 +53,7 @@ def _everything_text() -> str:
     out = []
     names = [r[0] for r in DB.execute_sql("SELECT name FROM sqlite_master WHERE type IN ('table')")]
     for name in names:
-        try:
-            out.extend(repr(row) for row in DB.execute_sql(f'SELECT * FROM "{name}"'))
-        except Exception:  # a virtual table's shadow table that cannot be read directly
-            continue
+        out.extend(repr(row) for row in DB.execute_sql(f'SELECT * FROM "{name}"'))
     return "\n".join(out)
 
 
