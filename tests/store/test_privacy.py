@@ -168,3 +168,19 @@ def test_inactive_customers(store):
     assert privacy.inactive_customers(3, today) == [old.id]
     with pytest.raises(ValidationError):
         privacy.inactive_customers(0)
+
+
+def test_notice_and_retention_settings(store):
+    assert "隐私告知" in privacy.notice() and "彻底删除" in privacy.notice()
+    privacy.save_notice("  我的告知  ")
+    assert privacy.notice() == "我的告知"
+    privacy.save_notice("")
+    assert privacy.notice() == privacy.default_notice()
+    with pytest.raises(ValidationError):
+        privacy.save_notice("字" * (privacy.MAX_NOTICE + 1))
+    assert privacy.retention_years() == 3
+    privacy.save_retention_years(0)
+    assert privacy.retention_years() == 0
+    with pytest.raises(ValidationError):
+        privacy.save_retention_years(-1)
+    assert {"privacy_notice", "retention_years"} <= {e.action for e in AuditEntry.select()}

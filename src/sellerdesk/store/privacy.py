@@ -26,7 +26,7 @@ from typing import Any
 
 from sellerdesk.core.money import format_plain
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store import search
+from sellerdesk.store import search, settings
 from sellerdesk.store.customers import FLAG_ERASED, audit, split_list
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import (
@@ -328,3 +328,48 @@ def inactive_customers(years: int, today: _dt.date | None = None) -> list[int]:
         .order_by(Customer.id)
     )
     return [c.id for c in query]
+
+
+# --- settings: the privacy notice and the retention period ----------------------------------------------------------
+
+NOTICE_KEY = "privacy_notice"
+RETENTION_KEY = "retention_years"
+DEFAULT_RETENTION_YEARS = 3
+MAX_NOTICE = 20_000
+
+
+def default_notice() -> str:
+    """The 隐私告知 a seller starts from (resources/privacy/notice.zh_CN.txt)."""
+    from sellerdesk.paths import resource
+
+    return resource("privacy", "notice.zh_CN.txt").read_text(encoding="utf-8").strip() + "\n"
+
+
+def notice() -> str:
+    """The seller's 隐私告知 (the default until they edit it)."""
+    text = settings.read(NOTICE_KEY)
+    return text if isinstance(text, str) and text.strip() else default_notice()
+
+
+def save_notice(text: str) -> None:
+    """Keep the seller's 隐私告知 (an empty text goes back to the default)."""
+    text = text.strip()
+    if len(text) > MAX_NOTICE:
+        raise ValidationError(f"The notice is longer than {MAX_NOTICE} characters.", code="too_long")
+    with DB.atomic():
+        settings.write(NOTICE_KEY, text)
+        audit("privacy_notice", "settings", None, length=len(text))
+
+
+def retention_years() -> int:
+    """Customers with no order for this many years are offered for erasure; 0: off."""
+    value = settings.read(RETENTION_KEY)
+    return value if isinstance(value, int) and value >= 0 else DEFAULT_RETENTION_YEARS
+
+
+def save_retention_years(years: int) -> None:
+    if not 0 <= years <= 50:
+        raise ValidationError("The number of years must be between 0 (off) and 50.", code="years")
+    with DB.atomic():
+        settings.write(RETENTION_KEY, int(years))
+        audit("retention_years", "settings", None, years=int(years))

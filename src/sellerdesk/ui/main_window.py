@@ -1042,6 +1042,7 @@ class MainWindow(QMainWindow):
         self.context.mask_phones = on
         self.model.set_mask_phones(on)
         self.orders_view.set_mask_phones(on)
+        self.editor.set_masking(on)
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
