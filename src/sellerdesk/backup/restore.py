@@ -340,7 +340,9 @@ def finish_restore(datadir: DataDir, result: RestoreResult) -> None:
     from sellerdesk.backup.create import note_in_log
 
     made = result.info.created_at.isoformat()
-    note_in_log(datadir.db_path, result.key, "restore", backup_made=made, count=result.counts.get("customers", 0))
+    note_in_log(
+        datadir.db_path, result.key, "restore_backup", backup_made=made, count=result.counts.get("customers", 0)
+    )
 
 
 def restore_into(
