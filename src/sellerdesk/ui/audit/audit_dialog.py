@@ -34,44 +34,48 @@ from sellerdesk.ui.widgets.forms import error_label
 LIMIT = 10_000  # rows shown (newest first); a narrower date range shows older ones
 
 
+def translate(context: str, text: str) -> str:
+    # called as translate("AuditText", "…") at each use, so lupdate finds every text
+    return QCoreApplication.translate(context, text)
+
+
 def action_name(code: str) -> str:
     """The action as the user reads it; an unknown code (a newer feature's) as it is."""
-    t = QCoreApplication.translate
     names = {
-        "create": t("AuditText", "Customer added"),
-        "update": t("AuditText", "Customer changed"),
-        "add_address": t("AuditText", "Address added"),
-        "update_address": t("AuditText", "Address changed"),
-        "delete_address": t("AuditText", "Address deleted"),
-        "restore_address": t("AuditText", "Address restored"),
-        "set_default_address": t("AuditText", "Default address set"),
-        "verify_address": t("AuditText", "Address checked"),
-        "trash": t("AuditText", "Moved to the Trash"),
-        "restore": t("AuditText", "Restored from the Trash"),
-        "purge": t("AuditText", "Deleted from the Trash for good"),
-        "erase": t("AuditText", "Erased for good (personal data)"),
-        "merge": t("AuditText", "Customers merged"),
-        "unmerge": t("AuditText", "Merge undone"),
-        "import": t("AuditText", "Import"),
-        "export": t("AuditText", "Export"),
-        "export_person": t("AuditText", "Personal data exported"),
-        "backup": t("AuditText", "Backup"),
-        "restore_backup": t("AuditText", "Restored from a backup"),
-        "add_order": t("AuditText", "Order added"),
-        "update_order": t("AuditText", "Order changed"),
-        "order_status": t("AuditText", "Order status changed"),
-        "delete_order": t("AuditText", "Order deleted"),
-        "restore_order": t("AuditText", "Order restored"),
-        "tier_rules": t("AuditText", "Tier rules changed"),
-        "tier_set": t("AuditText", "Tier set by hand"),
-        "tier_clear": t("AuditText", "Tier by hand cleared"),
-        "points_rule": t("AuditText", "Points rule changed"),
-        "points_award": t("AuditText", "Points given"),
-        "points_redeem": t("AuditText", "Points redeemed"),
-        "demo_generate": t("AuditText", "Demo customers added"),
-        "demo_remove": t("AuditText", "Demo customers removed"),
-        "privacy_notice": t("AuditText", "Privacy notice changed"),
-        "retention_years": t("AuditText", "Retention period changed"),
+        "create": translate("AuditText", "Customer added"),
+        "update": translate("AuditText", "Customer changed"),
+        "add_address": translate("AuditText", "Address added"),
+        "update_address": translate("AuditText", "Address changed"),
+        "delete_address": translate("AuditText", "Address deleted"),
+        "restore_address": translate("AuditText", "Address restored"),
+        "set_default_address": translate("AuditText", "Default address set"),
+        "verify_address": translate("AuditText", "Address checked"),
+        "trash": translate("AuditText", "Moved to the Trash"),
+        "restore": translate("AuditText", "Restored from the Trash"),
+        "purge": translate("AuditText", "Deleted from the Trash for good"),
+        "erase": translate("AuditText", "Erased for good (personal data)"),
+        "merge": translate("AuditText", "Customers merged"),
+        "unmerge": translate("AuditText", "Merge undone"),
+        "import": translate("AuditText", "Import"),
+        "export": translate("AuditText", "Export"),
+        "export_person": translate("AuditText", "Personal data exported"),
+        "backup": translate("AuditText", "Backup"),
+        "restore_backup": translate("AuditText", "Restored from a backup"),
+        "add_order": translate("AuditText", "Order added"),
+        "update_order": translate("AuditText", "Order changed"),
+        "order_status": translate("AuditText", "Order status changed"),
+        "delete_order": translate("AuditText", "Order deleted"),
+        "restore_order": translate("AuditText", "Order restored"),
+        "tier_rules": translate("AuditText", "Tier rules changed"),
+        "tier_set": translate("AuditText", "Tier set by hand"),
+        "tier_clear": translate("AuditText", "Tier by hand cleared"),
+        "points_rule": translate("AuditText", "Points rule changed"),
+        "points_award": translate("AuditText", "Points given"),
+        "points_redeem": translate("AuditText", "Points redeemed"),
+        "demo_generate": translate("AuditText", "Demo customers added"),
+        "demo_remove": translate("AuditText", "Demo customers removed"),
+        "privacy_notice": translate("AuditText", "Privacy notice changed"),
+        "retention_years": translate("AuditText", "Retention period changed"),
     }
     return names.get(code, code)
 
