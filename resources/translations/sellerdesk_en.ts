@@ -263,6 +263,82 @@
             <source>Retention period changed</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>masked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backup made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>status</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>BackupController</name>

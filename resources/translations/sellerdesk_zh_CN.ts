@@ -262,6 +262,82 @@
             <source>Retention period changed</source>
             <translation>修改保留期限</translation>
         </message>
+        <message>
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>tiers</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <source>masked</source>
+            <translation>隐藏号码</translation>
+        </message>
+        <message>
+            <source>fields</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>addresses</source>
+            <translation>地址数</translation>
+        </message>
+        <message>
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>files</source>
+            <translation>文件数</translation>
+        </message>
+        <message>
+            <source>template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>backup made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>年数</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
     </context>
     <context>
         <name>BackupController</name>
@@ -1183,7 +1259,7 @@ but:
         </message>
         <message>
             <source>Erase %1 for good?</source>
-            <translation>彻底删除 %1？</translation>
+            <translation>彻底删除“%1”？</translation>
         </message>
         <message>
             <source>Type the customer's name to confirm:</source>

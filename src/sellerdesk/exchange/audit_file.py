@@ -7,6 +7,7 @@ import csv
 import datetime as _dt
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from sellerdesk import private_files
@@ -17,7 +18,7 @@ from sellerdesk.store.audit import AuditRow
 HEADER = ["时间", "操作", "操作代码", "对象", "对象编号", "操作人", "详情"]
 
 
-def detail_text(detail: dict[str, object] | None) -> str:
+def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str] = str) -> str:
     """The detail as one line, without the id lists (their count says enough) and the user."""
     if not detail:
         return ""
@@ -27,7 +28,7 @@ def detail_text(detail: dict[str, object] | None) -> str:
             continue
         if isinstance(value, list):
             value = len(value)
-        parts.append(f"{key}={value}")
+        parts.append(f"{key_name(key)}={value}")
     return ", ".join(parts)
 
 
@@ -35,13 +36,31 @@ def local_text(at: _dt.datetime) -> str:
     return at.replace(tzinfo=_dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
 
-def row_values(row: AuditRow, action_name: Callable[[str], str] = str) -> list[str]:
+def row_values(row: AuditRow, names: Names | None = None) -> list[str]:
+    names = names or Names()
     by = str((row.detail or {}).get("by", ""))
     entity_id = "" if row.entity_id is None else str(row.entity_id)
-    return [local_text(row.at), action_name(row.action), row.action, row.entity, entity_id, by, detail_text(row.detail)]
+    return [
+        local_text(row.at),
+        names.action(row.action),
+        row.action,
+        names.entity(row.entity),
+        entity_id,
+        by,
+        detail_text(row.detail, names.key),
+    ]
 
 
-def write_audit(path: str | Path, rows: Sequence[AuditRow], action_name: Callable[[str], str] = str) -> Path:
+@dataclass(frozen=True)
+class Names:
+    """How codes are shown (the GUI passes translated ones; the codes themselves by default)."""
+
+    action: Callable[[str], str] = str
+    entity: Callable[[str], str] = str
+    key: Callable[[str], str] = str
+
+
+def write_audit(path: str | Path, rows: Sequence[AuditRow], names: Names | None = None) -> Path:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -55,7 +74,7 @@ def write_audit(path: str | Path, rows: Sequence[AuditRow], action_name: Callabl
             with open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
                 writer = csv.writer(fh)
                 writer.writerow(HEADER)
-                writer.writerows([escape_cell(v) for v in row_values(r, action_name)] for r in rows)
+                writer.writerows([escape_cell(v) for v in row_values(r, names)] for r in rows)
         else:
             from openpyxl import Workbook
 
@@ -63,7 +82,7 @@ def write_audit(path: str | Path, rows: Sequence[AuditRow], action_name: Callabl
             ws = wb.create_sheet("操作记录")
             ws.append(HEADER)
             for r in rows:
-                ws.append([escape_cell(v) or None for v in row_values(r, action_name)])
+                ws.append([escape_cell(v) or None for v in row_values(r, names)])
             wb.save(tmp)
         os.replace(tmp, path)
     except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:

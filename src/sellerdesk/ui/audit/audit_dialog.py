@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.exchange.audit_file import detail_text, local_text, write_audit
+from sellerdesk.exchange.audit_file import Names, detail_text, local_text, write_audit
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
@@ -78,6 +78,41 @@ def action_name(code: str) -> str:
         "retention_years": translate("AuditText", "Retention period changed"),
     }
     return names.get(code, code)
+
+
+def entity_name(code: str) -> str:
+    names = {
+        "customer": translate("AuditText", "customer"),
+        "address": translate("AuditText", "address"),
+        "order": translate("AuditText", "order"),
+        "settings": translate("AuditText", "settings"),
+        "points": translate("AuditText", "points"),
+        "tiers": translate("AuditText", "tiers"),
+    }
+    return names.get(code, code)
+
+
+def key_name(code: str) -> str:
+    names = {
+        "count": translate("AuditText", "count"),
+        "orders": translate("AuditText", "orders"),
+        "rows": translate("AuditText", "rows"),
+        "masked": translate("AuditText", "masked"),
+        "fields": translate("AuditText", "fields"),
+        "addresses": translate("AuditText", "addresses"),
+        "format": translate("AuditText", "format"),
+        "files": translate("AuditText", "files"),
+        "template": translate("AuditText", "template"),
+        "customer": translate("AuditText", "customer"),
+        "reason": translate("AuditText", "reason"),
+        "backup_made": translate("AuditText", "backup made"),
+        "years": translate("AuditText", "years"),
+        "status": translate("AuditText", "status"),
+    }
+    return names.get(code, code)
+
+
+NAMES = Names(action_name, entity_name, key_name)
 
 
 def _utc(day: _dt.date) -> _dt.datetime:
@@ -170,10 +205,10 @@ class AuditDialog(QDialog):
             values = (
                 local_text(r.at),
                 action_name(r.action),
-                r.entity,
+                entity_name(r.entity),
                 "" if r.entity_id is None else str(r.entity_id),
                 by,
-                detail_text(r.detail),
+                detail_text(r.detail, key_name),
             )
             for column, text in enumerate(values):
                 self.table.setItem(i, column, QTableWidgetItem(text))
@@ -192,7 +227,7 @@ class AuditDialog(QDialog):
             if not path:
                 return
         try:
-            written = write_audit(path, self.rows, action_name)
+            written = write_audit(path, self.rows, NAMES)
         except ExchangeError as exc:
             from sellerdesk.ui.exchange.import_wizard import ExchangeText
 

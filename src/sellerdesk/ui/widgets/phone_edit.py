@@ -36,13 +36,14 @@ class PhoneEdit(QLineEdit):
                 self._real = super().text()
                 self._masked = True
                 super().setText(mask_phone(self._real))
+                self.setCursorPosition(0)  # a narrow field shows the start, not the end
             else:
                 self._masked = False
                 super().setText(self._real)
         finally:
             self.blockSignals(blocked)
         self.setReadOnly(on)
-        self.reveal_action.setVisible(on)
+        self.reveal_action.setVisible(on and bool(self._real))
 
     def text(self) -> str:  # type: ignore[override]
         return self._real if self._masked else super().text()
@@ -51,6 +52,8 @@ class PhoneEdit(QLineEdit):
         if self._masked:
             self._real = text or ""
             super().setText(mask_phone(self._real))
+            self.setCursorPosition(0)
+            self.reveal_action.setVisible(bool(self._real))
         else:
             super().setText(text)
 
