@@ -25,8 +25,11 @@ def main() -> None:
     from sellerdesk.store.session import DataDir
 
     datadir = DataDir.default()
-    key = datadir.initialize("password", os.environ["SELLERDESK_PASSPHRASE"])[0] if not datadir.is_initialized() \
+    key = (
+        datadir.initialize("password", os.environ["SELLERDESK_PASSPHRASE"])[0]
+        if not datadir.is_initialized()
         else datadir.unlock_headless()
+    )
     datadir.open(key)
     try:
         if queries.count_customers(queries.CustomerFilter()) < args.customers:

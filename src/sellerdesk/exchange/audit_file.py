@@ -24,10 +24,13 @@ def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str]
         return ""
     parts = []
     for key, value in sorted(detail.items()):
-        if key == "by":
+        if key in ("by", "ids") or value in ("", None, False):  # the ids' count is ``count``
+            continue
+        if value is True:
+            parts.append(key_name(key))
             continue
         if isinstance(value, list):
-            value = len(value)
+            value = ",".join(map(str, value))
         parts.append(f"{key_name(key)}={value}")
     return ", ".join(parts)
 

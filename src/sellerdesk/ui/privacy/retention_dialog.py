@@ -62,6 +62,7 @@ class RetentionDialog(QDialog):
         self.years.setSpecialValueText(self.tr("off"))
         self.years.setSuffix(self.tr(" year(s)"))
         self.years.setValue(privacy.retention_years())
+        self.years.setMinimumWidth(self.fontMetrics().horizontalAdvance("888 years") + 40)
         line.addWidget(self.years)
         self.find_button = QPushButton(self.tr("Find"))
         self.find_button.clicked.connect(self.find)
@@ -86,7 +87,10 @@ class RetentionDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self._job: Job | None = None
+        self.searched = False
         self._show()
+        if self.years.value():
+            self.find()  # the list at once (read in a job)
 
     def _masked(self) -> bool:
         return bool(getattr(self.context, "mask_phones", False))
@@ -114,12 +118,15 @@ class RetentionDialog(QDialog):
 
     def _found(self, rows) -> None:
         self.rows = list(rows)
+        self.searched = True
         self._show()
 
     def _show(self) -> None:
         years = self.years.value()
         if years == 0:
             self.summary.setText(self.tr("Retention is off: set a number of years and press Find."))
+        elif not self.searched:
+            self.summary.setText("")
         else:
             self.summary.setText(
                 self.tr(
