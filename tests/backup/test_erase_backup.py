@@ -82,6 +82,9 @@ def test_backup_after_erase_has_no_trace(data_dir, tmp_path):
         assert not traces("\n".join(rows).encode())
         totals = DB.execute_sql("SELECT sum(amount_fen) FROM orders").fetchone()[0]
         assert totals == 9900  # the order is kept for sales totals
+        actions = [r[0] for r in DB.execute_sql("SELECT action FROM audit_entry ORDER BY id").fetchall()]
+        assert "backup" in actions  # the first backup's entry, made before the second one
+        assert actions.count("erase") == 1 and actions[-1] == "restore_backup"
     finally:
         new.close()
     assert not traces(decrypted_pages(new.db_path, new.key))
