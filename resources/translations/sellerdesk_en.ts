@@ -52,6 +52,295 @@
         </message>
     </context>
     <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who did what and when. The log holds numbers only, never names, phones or addresses.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n entry(s)</source>
+            <translation>
+                <numerusform>%n entry</numerusform>
+                <numerusform>%n entrys</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(the newest only: narrow the dates to see older ones)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AuditText</name>
+        <message>
+            <source>Customer added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default address set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moved to the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored from the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deleted from the Trash for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erased for good (personal data)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers merged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Personal data exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order status changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier rules changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier set by hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier by hand cleared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points rule changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo customers added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo customers removed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy notice changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention period changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>masked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>backup made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>BackupController</name>
         <message>
             <source>Copying the database…</source>
@@ -550,11 +839,11 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1: %2</source>
+            <source>(empty)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(empty)</source>
+            <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1174,6 +1463,52 @@ but:
         </message>
     </context>
     <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>Erase for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erase %1 for good?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the customer's name to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the customer number %1 to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Erase %n customer(s) for good?</source>
+            <translation>
+                <numerusform>Erase %n customer for good?</numerusform>
+                <numerusform>Erase %n customers for good?</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Type the number of customers (%1) to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their name, phone, WeChat ID, addresses and address history are erased from the database and the search for good; this cannot be undone, not even from the Trash.
+
+Their orders stay for your sales totals, without name, phone or address.
+
+Backups made before still hold them: make a new backup afterwards, and delete older ones if the customer asked you to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That is not what was asked for; nothing was erased.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ExchangeController</name>
         <message>
             <source>&amp;Import from Excel/CSV…</source>
@@ -1280,6 +1615,14 @@ but:
         </message>
         <message>
             <source>Exports are written as .xlsx files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer's data is written as .xlsx or .json files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The audit log is written as .xlsx or .csv files.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1578,6 +1921,14 @@ but:
         </message>
         <message>
             <source>Province, city and district in separate columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For a file shown to others; a courier needs the full numbers</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2631,6 +2982,29 @@ but:
         </message>
     </context>
     <context>
+        <name>NoticeDialog</name>
+        <message>
+            <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send this to customers who ask what you keep about them. Edit it to fit your shop; Copy puts it on the clipboard for WeChat.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy notice (copied)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>OrderDialog</name>
         <message>
             <source>Edit order</source>
@@ -3316,6 +3690,83 @@ but:
         </message>
     </context>
     <context>
+        <name>PhoneEdit</name>
+        <message>
+            <source>Show this number (masking mode hides it)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>PrivacyController</name>
+        <message>
+            <source>&amp;Erase for good…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erase the selected customers' personal data for good; their orders stay without it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport this customer's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything kept about the selected customer, as .xlsx or JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers with no recent &amp;order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy &amp;notice…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Audit log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Privacy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erase for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Erased %n customer(s); their orders stay without personal data. Make a new backup now: only backups made from now on are free of them.</source>
+            <translation>
+                <numerusform>Erased %n customer; their orders stay without personal data. Make a new backup now: only backups made from now on are free of them.</numerusform>
+                <numerusform>Erased %n customers; their orders stay without personal data. Make a new backup now: only backups made from now on are free of them.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export a customer's data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select one customer first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer-%1.xlsx</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;JSON (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything kept about this customer is in %1. Send it to them only.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecoveryCode</name>
         <message>
             <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
@@ -3594,6 +4045,75 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Restore this backup?</source>
             <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Customers with no recent order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offer customers with no order for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> year(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erase them for good…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention is off: set a number of years and press Find.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) with no order for %1 year(s) (or never, and added before that).</source>
+            <translation>
+                <numerusform>%n customer with no order for %1 year (or never, and added before that).</numerusform>
+                <numerusform>%n customers with no order for %1 years (or never, and added before that).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erase for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Erasing customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Erased %n customer(s). Make a new backup now: only backups made from now on are free of them.</source>
+            <translation>
+                <numerusform>Erased %n customer. Make a new backup now: only backups made from now on are free of them.</numerusform>
+                <numerusform>Erased %n customers. Make a new backup now: only backups made from now on are free of them.</numerusform>
+            </translation>
         </message>
     </context>
     <context>

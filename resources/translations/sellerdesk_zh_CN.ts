@@ -52,6 +52,294 @@
         </message>
     </context>
     <context>
+        <name>AuditDialog</name>
+        <message>
+            <source>Audit log</source>
+            <translation>操作记录</translation>
+        </message>
+        <message>
+            <source>Who did what and when. The log holds numbers only, never names, phones or addresses.</source>
+            <translation>谁在什么时候做了什么。记录里只有编号和数量，从不包含姓名、电话或地址。</translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>从</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>到</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>Entity</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>操作人</translation>
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation>详情</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>导出…</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entry(s)</source>
+            <translation>
+                <numerusform>%n 条记录</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(the newest only: narrow the dates to see older ones)</source>
+            <translation>（只显示最新的：缩小日期范围可查看更早的记录）</translation>
+        </message>
+        <message>
+            <source>Export the audit log</source>
+            <translation>导出操作记录</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;CSV (*.csv)</source>
+            <translation>Excel 表格 (*.xlsx);;CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exported to %1</source>
+            <translation>已导出到 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditText</name>
+        <message>
+            <source>Customer added</source>
+            <translation>新建客户</translation>
+        </message>
+        <message>
+            <source>Customer changed</source>
+            <translation>修改客户</translation>
+        </message>
+        <message>
+            <source>Address added</source>
+            <translation>新增地址</translation>
+        </message>
+        <message>
+            <source>Address changed</source>
+            <translation>修改地址</translation>
+        </message>
+        <message>
+            <source>Address deleted</source>
+            <translation>删除地址</translation>
+        </message>
+        <message>
+            <source>Address restored</source>
+            <translation>恢复地址</translation>
+        </message>
+        <message>
+            <source>Default address set</source>
+            <translation>设为默认地址</translation>
+        </message>
+        <message>
+            <source>Address checked</source>
+            <translation>核对地址</translation>
+        </message>
+        <message>
+            <source>Moved to the Trash</source>
+            <translation>移到回收站</translation>
+        </message>
+        <message>
+            <source>Restored from the Trash</source>
+            <translation>从回收站恢复</translation>
+        </message>
+        <message>
+            <source>Deleted from the Trash for good</source>
+            <translation>从回收站永久删除</translation>
+        </message>
+        <message>
+            <source>Erased for good (personal data)</source>
+            <translation>彻底删除（个人信息）</translation>
+        </message>
+        <message>
+            <source>Customers merged</source>
+            <translation>合并客户</translation>
+        </message>
+        <message>
+            <source>Merge undone</source>
+            <translation>撤销合并</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Personal data exported</source>
+            <translation>导出个人信息</translation>
+        </message>
+        <message>
+            <source>Backup</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <source>Restored from a backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <source>Order added</source>
+            <translation>新建订单</translation>
+        </message>
+        <message>
+            <source>Order changed</source>
+            <translation>修改订单</translation>
+        </message>
+        <message>
+            <source>Order status changed</source>
+            <translation>订单状态变更</translation>
+        </message>
+        <message>
+            <source>Order deleted</source>
+            <translation>删除订单</translation>
+        </message>
+        <message>
+            <source>Order restored</source>
+            <translation>恢复订单</translation>
+        </message>
+        <message>
+            <source>Tier rules changed</source>
+            <translation>修改等级规则</translation>
+        </message>
+        <message>
+            <source>Tier set by hand</source>
+            <translation>手动设置等级</translation>
+        </message>
+        <message>
+            <source>Tier by hand cleared</source>
+            <translation>取消手动等级</translation>
+        </message>
+        <message>
+            <source>Points rule changed</source>
+            <translation>修改积分规则</translation>
+        </message>
+        <message>
+            <source>Points given</source>
+            <translation>赠送积分</translation>
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation>兑换积分</translation>
+        </message>
+        <message>
+            <source>Demo customers added</source>
+            <translation>添加演示客户</translation>
+        </message>
+        <message>
+            <source>Demo customers removed</source>
+            <translation>删除演示客户</translation>
+        </message>
+        <message>
+            <source>Privacy notice changed</source>
+            <translation>修改隐私告知</translation>
+        </message>
+        <message>
+            <source>Retention period changed</source>
+            <translation>修改保留期限</translation>
+        </message>
+        <message>
+            <source>customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>order</source>
+            <translation>订单</translation>
+        </message>
+        <message>
+            <source>settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>points</source>
+            <translation>积分</translation>
+        </message>
+        <message>
+            <source>tiers</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>count</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>orders</source>
+            <translation>订单数</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <source>masked</source>
+            <translation>隐藏号码</translation>
+        </message>
+        <message>
+            <source>fields</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <source>addresses</source>
+            <translation>地址数</translation>
+        </message>
+        <message>
+            <source>format</source>
+            <translation>格式</translation>
+        </message>
+        <message>
+            <source>files</source>
+            <translation>文件数</translation>
+        </message>
+        <message>
+            <source>template</source>
+            <translation>模板</translation>
+        </message>
+        <message>
+            <source>reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <source>backup made</source>
+            <translation>备份时间</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>年数</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>状态</translation>
+        </message>
+    </context>
+    <context>
         <name>BackupController</name>
         <message>
             <source>Copying the database…</source>
@@ -552,12 +840,12 @@ but:
             <translation>已核对</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1：%2</translation>
-        </message>
-        <message>
             <source>(empty)</source>
             <translation>（空）</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1：%2</translation>
         </message>
         <message>
             <source>Address %1</source>
@@ -1173,6 +1461,55 @@ but:
         </message>
     </context>
     <context>
+        <name>EraseDialog</name>
+        <message>
+            <source>Erase for good</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message>
+            <source>customer %1</source>
+            <translation>客户 %1</translation>
+        </message>
+        <message>
+            <source>Erase %1 for good?</source>
+            <translation>彻底删除“%1”？</translation>
+        </message>
+        <message>
+            <source>Type the customer's name to confirm:</source>
+            <translation>请输入客户姓名以确认：</translation>
+        </message>
+        <message>
+            <source>Type the customer number %1 to confirm:</source>
+            <translation>请输入客户编号 %1 以确认：</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erase %n customer(s) for good?</source>
+            <translation>
+                <numerusform>彻底删除 %n 位客户？</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Type the number of customers (%1) to confirm:</source>
+            <translation>请输入客户人数（%1）以确认：</translation>
+        </message>
+        <message>
+            <source>Their name, phone, WeChat ID, addresses and address history are erased from the database and the search for good; this cannot be undone, not even from the Trash.
+
+Their orders stay for your sales totals, without name, phone or address.
+
+Backups made before still hold them: make a new backup afterwards, and delete older ones if the customer asked you to.</source>
+            <translation>姓名、电话、微信号、地址和地址历史将从数据库和搜索中彻底删除，无法撤销，回收站里也找不回。
+
+订单会保留用于销售统计，但不再包含姓名、电话和地址。
+
+以前做的备份里仍有这些信息：删除后请马上做一份新备份；如果客户要求，也请删除旧备份。</translation>
+        </message>
+        <message>
+            <source>That is not what was asked for; nothing was erased.</source>
+            <translation>输入的内容不对，没有删除任何信息。</translation>
+        </message>
+    </context>
+    <context>
         <name>ExchangeController</name>
         <message>
             <source>&amp;Import from Excel/CSV…</source>
@@ -1280,6 +1617,14 @@ but:
         <message>
             <source>Exports are written as .xlsx files.</source>
             <translation>导出文件必须是 .xlsx 格式。</translation>
+        </message>
+        <message>
+            <source>A customer's data is written as .xlsx or .json files.</source>
+            <translation>客户的个人信息只能导出为 .xlsx 或 .json 文件。</translation>
+        </message>
+        <message>
+            <source>The audit log is written as .xlsx or .csv files.</source>
+            <translation>操作记录只能导出为 .xlsx 或 .csv 文件。</translation>
         </message>
         <message>
             <source>The folder %2 does not exist. Choose another place for %1.</source>
@@ -1578,6 +1923,14 @@ but:
         <message>
             <source>Province, city and district in separate columns</source>
             <translation>省、市、区分列</translation>
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation>隐藏电话号码（138****5678）</translation>
+        </message>
+        <message>
+            <source>For a file shown to others; a courier needs the full numbers</source>
+            <translation>用于给别人看的文件；发给快递的文件需要完整号码</translation>
         </message>
         <message>
             <source>Address (one line)</source>
@@ -2623,6 +2976,29 @@ but:
         </message>
     </context>
     <context>
+        <name>NoticeDialog</name>
+        <message>
+            <source>Privacy notice</source>
+            <translation>隐私告知</translation>
+        </message>
+        <message>
+            <source>Send this to customers who ask what you keep about them. Edit it to fit your shop; Copy puts it on the clipboard for WeChat.</source>
+            <translation>客户问起您保存了哪些信息时，可以把这段话发给他们。可以按自己的情况修改；点“复制”后粘贴到微信即可。</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Default text</source>
+            <translation>恢复默认内容</translation>
+        </message>
+        <message>
+            <source>Privacy notice (copied)</source>
+            <translation>隐私告知（已复制）</translation>
+        </message>
+    </context>
+    <context>
         <name>OrderDialog</name>
         <message>
             <source>Edit order</source>
@@ -3301,6 +3677,82 @@ but:
         </message>
     </context>
     <context>
+        <name>PhoneEdit</name>
+        <message>
+            <source>Show this number (masking mode hides it)</source>
+            <translation>显示这个号码（隐藏号码模式下默认隐藏）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PrivacyController</name>
+        <message>
+            <source>&amp;Erase for good…</source>
+            <translation>彻底删除(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Erase the selected customers' personal data for good; their orders stay without it</source>
+            <translation>彻底删除所选客户的个人信息；订单保留但不含个人信息</translation>
+        </message>
+        <message>
+            <source>E&amp;xport this customer's data…</source>
+            <translation>导出该客户的个人信息(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Everything kept about the selected customer, as .xlsx or JSON</source>
+            <translation>把所选客户的全部信息导出为 .xlsx 或 JSON</translation>
+        </message>
+        <message>
+            <source>Customers with no recent &amp;order…</source>
+            <translation>长期未下单的客户(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Privacy &amp;notice…</source>
+            <translation>隐私告知(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>&amp;Audit log…</source>
+            <translation>操作记录(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Privacy</source>
+            <translation>隐私(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Erase for good</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message>
+            <source>Erasing…</source>
+            <translation>正在彻底删除…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erased %n customer(s); their orders stay without personal data. Make a new backup now: only backups made from now on are free of them.</source>
+            <translation>
+                <numerusform>已彻底删除 %n 位客户；订单保留但已不含个人信息。请现在做一份新备份：只有从现在起做的备份才不含这些信息。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export a customer's data</source>
+            <translation>导出客户的个人信息</translation>
+        </message>
+        <message>
+            <source>Select one customer first.</source>
+            <translation>请先选中一位客户。</translation>
+        </message>
+        <message>
+            <source>customer-%1.xlsx</source>
+            <translation>客户-%1.xlsx</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;JSON (*.json)</source>
+            <translation>Excel 表格 (*.xlsx);;JSON 文件 (*.json)</translation>
+        </message>
+        <message>
+            <source>Everything kept about this customer is in %1. Send it to them only.</source>
+            <translation>该客户的全部信息已导出到 %1。请只发给客户本人。</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryCode</name>
         <message>
             <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
@@ -3579,6 +4031,73 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Restore this backup?</source>
             <translation>恢复这个备份吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>RetentionDialog</name>
+        <message>
+            <source>Customers with no recent order</source>
+            <translation>长期未下单的客户</translation>
+        </message>
+        <message>
+            <source>Offer customers with no order for</source>
+            <translation>列出多久没有下单的客户：</translation>
+        </message>
+        <message>
+            <source>off</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source> year(s)</source>
+            <translation> 年</translation>
+        </message>
+        <message>
+            <source>Find</source>
+            <translation>查找</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation>最近下单</translation>
+        </message>
+        <message>
+            <source>Erase them for good…</source>
+            <translation>全部彻底删除…</translation>
+        </message>
+        <message>
+            <source>Retention is off: set a number of years and press Find.</source>
+            <translation>保留期限已关闭：设置年数后点“查找”。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) with no order for %1 year(s) (or never, and added before that).</source>
+            <translation>
+                <numerusform>%n 位客户已 %1 年没有下单（或从未下单且在那之前添加）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+        <message>
+            <source>Erase for good</source>
+            <translation>彻底删除</translation>
+        </message>
+        <message>
+            <source>Erasing customers…</source>
+            <translation>正在彻底删除客户…</translation>
+        </message>
+        <message numerus="yes">
+            <source>Erased %n customer(s). Make a new backup now: only backups made from now on are free of them.</source>
+            <translation>
+                <numerusform>已彻底删除 %n 位客户。请现在做一份新备份：只有从现在起做的备份才不含这些信息。</numerusform>
+            </translation>
         </message>
     </context>
     <context>

@@ -165,6 +165,20 @@ def test_purging_the_merged_customer_ends_the_undo(pair):
         merges.unmerge(merge_id)
 
 
+def test_erasing_a_merged_customer_drops_the_merge_snapshot(pair):
+    """Erase for good (store.privacy) leaves no copy of them in a merge record either."""
+    from sellerdesk.store import privacy
+
+    keep, other = pair
+    merge_id = merges.merge(keep, [other])
+    privacy.erase_customers([other])
+    record = CustomerMerge.get_by_id(merge_id)
+    assert record.before is None and record.moved is None and record.purged_at is not None
+    assert "对芒果过敏" not in str(DB.obj.execute_sql("SELECT * FROM customer_merge").fetchall())
+    with pytest.raises(ValidationError):
+        merges.unmerge(merge_id)
+
+
 def test_a_later_merge_is_undone_first(pair):
     keep, other = pair
     third = customers.create_customer({"name": "王一", "phone": "13700000000"}).id

@@ -130,6 +130,27 @@ def create_backup(
     return result
 
 
+def note_in_log(db_path: Path, key: bytes, action: str, **detail: object) -> None:
+    """An audit entry (``backup``, ``restore``) in the database at ``db_path``, on a connection of
+    its own (the app may have it open; the CLI has not). The work is done by then: a failure to
+    note it is logged, not raised."""
+    from sellerdesk.store.audit import record_in
+    from sellerdesk.store.database import connect
+    from sellerdesk.store.errors import StoreError
+
+    try:
+        db = connect(db_path, key)
+    except StoreError as exc:
+        log.warning("could not note the %s in the audit log: %s", action, type(exc).__name__)
+        return
+    try:
+        record_in(db, action, **detail)
+    except Exception as exc:  # noqa: BLE001 (the backup or restore itself succeeded)
+        log.warning("could not note the %s in the audit log: %s", action, type(exc).__name__)
+    finally:
+        db.close()
+
+
 def backup_datadir(
     datadir: DataDir,
     key: bytes,
@@ -157,6 +178,9 @@ def backup_datadir(
         keep_months=settings.keep_months,
         progress=progress,
         token=token,
+    )
+    note_in_log(
+        datadir.db_path, key, "backup", count=result.header.counts.get("customers", 0), files=len(result.written)
     )
     latest = backup_settings.load(home)  # re-read: the app or the CLI may have changed it meanwhile
     latest.mark_backup(result.header.created_at, result.path)

@@ -337,6 +337,12 @@ def finish_restore(datadir: DataDir, result: RestoreResult) -> None:
             detail = f"its key file could not be moved into place: {exc.strerror or exc}"
             raise RestoreNotInPlaceError(Path(datadir.home), detail) from exc
     verify_in_place(datadir, result.key)
+    from sellerdesk.backup.create import note_in_log
+
+    made = result.info.created_at.isoformat()
+    note_in_log(
+        datadir.db_path, result.key, "restore_backup", backup_made=made, count=result.counts.get("customers", 0)
+    )
 
 
 def restore_into(

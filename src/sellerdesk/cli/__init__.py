@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.exchange_cmds",
     "sellerdesk.cli.backup_cmds",
     "sellerdesk.cli.keys_cmds",
+    "sellerdesk.cli.privacy_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -106,6 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
         choices=LANGUAGES,
         help=N_("language of messages (default: $SELLERDESK_LANG, the locale, then the app's setting)"),
     )
+    parser.add_argument(
+        "--mask", action="store_true", help=N_("masking mode: phones shown as 138****5678 in lists, show and JSON")
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
@@ -150,6 +154,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     _setup_logging()
+    from sellerdesk.cli import masking
+
+    masking.set_masking(bool(getattr(args, "mask", False)))
     from sellerdesk.store.errors import StoreError
     from sellerdesk.store.secrets import KeyringUnavailable
 

@@ -7,7 +7,7 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.messages import N_, _, language
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.add_argument("--progress", action="store_true", help=N_("print progress lines on stderr"))
+    masking.add_option(p)
     p.set_defaults(func=cmd_export)
 
 
@@ -207,6 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 split_region=not args.full_address,
                 columns=columns,
                 template=args.template,
+                mask=masking.masking(),
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:

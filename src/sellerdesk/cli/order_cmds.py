@@ -27,7 +27,7 @@ import sys
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
-from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.messages import N_, _, lookup
 from sellerdesk.cli.store_errors import english_text
 
@@ -86,6 +86,7 @@ def register(sub: Subcommands) -> None:
     p = actions.add_parser("show", help=N_("one order with its lines"))
     p.add_argument("order", metavar="ORDER_ID", help=N_("order id"))
     p.add_argument("--json", action="store_true")
+    masking.add_option(p)
     p.set_defaults(func=cmd_order_show)
 
     p = actions.add_parser("delete", help=N_("move orders to the deleted orders ('order restore' brings them back)"))
@@ -113,6 +114,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--deleted", action="store_true", help=N_("list the deleted orders instead"))
     p.add_argument("--limit", type=int, default=0, help=N_("at most this many (0: all)"))
     p.add_argument("--json", action="store_true", help=N_("one JSON object per order per line"))
+    masking.add_option(p)
     p.set_defaults(func=cmd_orders)
 
     p = sub.add_parser("tier", help=N_("set a customer's tier by hand, or clear it"))
@@ -226,7 +228,9 @@ def parse_items(text: str) -> None:
 
 
 def _print_json(doc: Any) -> None:
-    sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    from sellerdesk.cli import masking
+
+    sys.stdout.write(json.dumps(masking.doc(doc), ensure_ascii=False) + "\n")
 
 
 def _ship_to_text(ship_to: Mapping[str, str] | None) -> str:
@@ -457,6 +461,7 @@ def _ship_to_provinces(args: argparse.Namespace) -> list[str]:
 
 
 def cmd_orders(args: argparse.Namespace) -> None:
+    from sellerdesk.cli import masking
     from sellerdesk.cli.context import open_store
 
     customer_id = parse_id(args.customer, N_("customer id")) if args.customer is not None else None
@@ -489,7 +494,10 @@ def cmd_orders(args: argparse.Namespace) -> None:
                 chunk = ids[start : start + 500]
                 chunk_rows = orders.rows_for_ids(chunk)
                 sys.stdout.write(
-                    "".join(json.dumps(orders.order_to_dict(chunk_rows[i]), ensure_ascii=False) + "\n" for i in chunk)
+                    "".join(
+                        json.dumps(masking.doc(orders.order_to_dict(chunk_rows[i])), ensure_ascii=False) + "\n"
+                        for i in chunk
+                    )
                 )
             return
         rows_by_id = orders.rows_for_ids(ids)

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.context import data_dir, open_store
 from sellerdesk.cli.messages import N_, _, language
 from sellerdesk.cli.store_errors import english_text
@@ -52,11 +52,13 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--trash", action="store_true", help=N_("list the Trash instead"))
     p.add_argument("--limit", type=int, default=0, help=N_("at most this many (0: all)"))
     p.add_argument("--json", action="store_true", help=N_("one JSON object per customer per line"))
+    masking.add_option(p)
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help=N_("show one customer with addresses and address history"))
     p.add_argument("id", type=int, metavar="ID", help=N_("customer id"))
     p.add_argument("--json", action="store_true", help=N_("print the customer as JSON"))
+    masking.add_option(p)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("trash", help=N_("move customers to the Trash"))
@@ -241,14 +243,23 @@ def cmd_list(args: argparse.Namespace) -> None:
                 break
             count += 1
             if args.json:
-                doc = queries.customer_to_dict(customer, addresses, rules)
+                doc = masking.doc(queries.customer_to_dict(customer, addresses, rules))
                 sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             else:
                 default = addresses[0] if addresses else None
                 where = ""
                 if default is not None:
                     where = place_text(default.province, default.city, default.district, default.detail)
-                rows.append([str(customer.id), customer.name, customer.phone, customer.wechat, where, customer.tags])
+                rows.append(
+                    [
+                        str(customer.id),
+                        customer.name,
+                        masking.phone(customer.phone),
+                        customer.wechat,
+                        where,
+                        customer.tags,
+                    ]
+                )
         if not args.json:
             if rows:
                 headers = [_("ID"), _("Name"), _("Phone"), _("WeChat"), _("Default address"), _("Tags")]
@@ -276,9 +287,9 @@ def cmd_show(args: argparse.Namespace) -> None:
         ]
         if args.json:
             doc["orders"] = customer_orders(customer.id)
-            print(json.dumps(doc, ensure_ascii=False))
+            print(json.dumps(masking.doc(doc), ensure_ascii=False))
             return
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(masking.doc(doc), ensure_ascii=False, indent=2))
         print(customer_orders_text(customer.id))
 
 

@@ -33,6 +33,8 @@ MESSAGES = {
     "unknown_template": "Unknown courier template {template!r}; available: {available}.",
     "bad_template": "The courier template {template!r} is invalid: {reason}",
     "bad_target": "Cannot write {name}: exports are .xlsx files.",
+    "bad_audit_target": "Cannot write {name}: the audit log is written as .csv or .xlsx.",
+    "bad_person_target": "Cannot write {name}: a person's data is written as .json or .xlsx.",
     "nothing_to_export": "Nothing to export: the view is empty.",
     "no_folder": "Cannot write {name}: the folder {folder} does not exist.",
     "cannot_write": "Cannot write {name}: {reason}.",

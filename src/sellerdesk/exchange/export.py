@@ -20,14 +20,14 @@ from typing import Any, NamedTuple, Protocol, cast
 import peewee as pw
 
 from sellerdesk.core.fields import PLACE_FIELDS, place_text, region_text
-from sellerdesk.core.phones import normalize_phone
+from sellerdesk.core.phones import mask_phone, normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.exchange.xlsx import SheetWriter
 from sellerdesk.progress import CancelToken, no_progress
-from sellerdesk.store import queries
+from sellerdesk.store import audit, queries
 from sellerdesk.store.customers import split_list
 from sellerdesk.store.models import DB, Address, Customer
 from sellerdesk.store.queries import CustomerFilter
@@ -344,6 +344,14 @@ def iter_rows(flt: CustomerFilter, batch: int = 900) -> Iterator[tuple[CustomerR
                 yield people[cid], places[cid]
 
 
+MASKED_COLUMNS = frozenset({"phone", "mobile", "landline", "address_phone"})
+"""The columns masking mode writes as ``138****5678``."""
+
+
+def _masked(get: Getter) -> Getter:
+    return lambda c, a: mask_phone(get(c, a))
+
+
 def _constant(text: str) -> Getter:
     """A template column's fixed text (``const``) as a column value."""
     return lambda c, a: text
@@ -357,10 +365,12 @@ def export_customers(
     split_region: bool = True,
     columns: Sequence[str] | None = None,
     template: str | Template | None = None,
+    mask: bool = False,
     progress: ProgressFn = no_progress,
     token: CancelToken | None = None,
 ) -> ExportResult:
-    """Write the customers of ``flt`` (None: everyone not in the Trash) to ``path``."""
+    """Write the customers of ``flt`` (None: everyone not in the Trash) to ``path``; with
+    ``mask`` every phone column is written masked (``138****5678``, masking mode)."""
     token = token or CancelToken()
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
@@ -384,6 +394,8 @@ def export_customers(
         getters = [getter(c.value) if c.const is None else _constant(c.const) for c in tpl.columns]
     else:
         getters = [getter(k, raw=True) for k in keys]
+    if mask:
+        getters = [_masked(get) if key in MASKED_COLUMNS else get for key, get in zip(keys, getters)]
     total = queries.count_customers(flt)
     if total == 0:
         raise ExchangeError("nothing_to_export")
@@ -426,4 +438,13 @@ def export_customers(
             sheet.close()
         tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")
+    audit.record(
+        "export",
+        "customer",
+        None,
+        count=customers,
+        rows=rows,
+        masked=mask,
+        template=tpl.name if tpl is not None else "",
+    )
     return ExportResult(path, rows, customers, warnings)

@@ -26,6 +26,8 @@ from sellerdesk.store.errors import NotFoundError, TooLongError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
 
 FLAG_NEEDS_CHECK = "needs_check"
+# An erased customer's tombstone (store.privacy): the row keeps their orders' owner, in no list.
+FLAG_ERASED = "erased"
 FLAG_DEMO = "demo"
 
 _CUSTOMER_FIELD_SET = frozenset(CUSTOMER_FIELDS)
@@ -535,7 +537,9 @@ def restore_customers(ids: Iterable[int]) -> list[int]:
         for chunk in _chunks(ids):
             found = [
                 c.id
-                for c in Customer.select(Customer.id).where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))
+                for c in Customer.select(Customer.id).where(
+                    Customer.id.in_(chunk) & Customer.deleted_at.is_null(False) & (Customer.flags != FLAG_ERASED)
+                )
             ]
             if found:
                 Customer.update(deleted_at=None, updated_at=utcnow()).where(Customer.id.in_(found)).execute()
@@ -558,7 +562,9 @@ def purge_customers(ids: Iterable[int]) -> int:
         for chunk in _chunks(ids):
             found = [
                 c.id
-                for c in Customer.select(Customer.id).where(Customer.id.in_(chunk) & Customer.deleted_at.is_null(False))
+                for c in Customer.select(Customer.id).where(
+                    Customer.id.in_(chunk) & Customer.deleted_at.is_null(False) & (Customer.flags != FLAG_ERASED)
+                )
             ]
             if found:
                 purged += Customer.delete().where(Customer.id.in_(found)).execute()

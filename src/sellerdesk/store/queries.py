@@ -20,7 +20,7 @@ import peewee as pw
 from sellerdesk.core.fields import place_text
 from sellerdesk.core.tiers import NORMAL, RANK, TierRules
 from sellerdesk.store import search
-from sellerdesk.store.customers import split_list
+from sellerdesk.store.customers import FLAG_ERASED, split_list
 from sellerdesk.store.migrations import INCOMPLETE_SQL
 from sellerdesk.store.models import Address, Customer
 
@@ -110,10 +110,17 @@ def _attribute_filters(query: pw.ModelSelect[Customer], flt: CustomerFilter) -> 
     return query
 
 
+def shown(trashed: bool = False) -> pw.ColumnBase:
+    """The live customers, or the Trash's: an erased customer's tombstone (``FLAG_ERASED``) is in neither."""
+    if not trashed:
+        return Customer.deleted_at.is_null()
+    return Customer.deleted_at.is_null(False) & (Customer.flags != FLAG_ERASED)
+
+
 def _where(
     query: pw.ModelSelect[Customer], flt: CustomerFilter, *, with_regions: bool = True
 ) -> pw.ModelSelect[Customer]:
-    query = query.where(Customer.deleted_at.is_null(not flt.trashed))
+    query = query.where(shown(flt.trashed))
     if flt.ids is not None:
         query = query.where(Customer.id.in_(list(flt.ids)))
     expr = search.matches(flt.search) if flt.search else None
@@ -262,7 +269,7 @@ def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = Fa
     query = Customer.select(Customer.id)
     if sort in _ADDRESS_SORTS:
         query = _default_join(query)
-    query = query.where(Customer.deleted_at.is_null(not trashed)).order_by(*[k.asc() for k in keys], Customer.id.asc())
+    query = query.where(shown(trashed)).order_by(*[k.asc() for k in keys], Customer.id.asc())
     sql, params = query.sql()
     ids = id_list(sql, params)
     if descending:
@@ -304,9 +311,7 @@ def allowed_ids(
                 region_cache[key] = region
         sets.append(region)
     if flt.tiers or flt.tags or flt.flags:
-        query = _attribute_filters(
-            Customer.select(Customer.id).where(Customer.deleted_at.is_null(not flt.trashed)), flt
-        )
+        query = _attribute_filters(Customer.select(Customer.id).where(shown(flt.trashed)), flt)
         sets.append(set(id_list(*query.sql())))
     if not sets:
         return None

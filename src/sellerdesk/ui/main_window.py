@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -458,6 +459,11 @@ class MainWindow(QMainWindow):
         """Import/export, backup and the keys come from their own modules (their issues)."""
         from sellerdesk.ui.duplicates.actions import DuplicatesController
         from sellerdesk.ui.keys.actions import KeysController
+        from sellerdesk.ui.privacy.actions import PrivacyController
+
+        self.privacy = PrivacyController(self.context, self, self.selected_ids)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_table_menu)
 
         self.keys = KeysController(self.context, self)
         self.recovery_action = self.keys.show_code_action
@@ -557,6 +563,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language.addAction(action)
             self.language_actions[code] = action
+
+        self.menuBar().addMenu(self.privacy.menu)
 
         menu = self.menuBar().addMenu(self.tr("&Help"))
         menu.addAction(self.shortcuts_action)
@@ -1037,6 +1045,29 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def table_menu(self) -> QMenu:
+        """The customer table's context menu (right click): what applies to the selection."""
+        menu = QMenu(self)
+        trash = self.trash_view_action.isChecked()
+        if not trash:
+            menu.addAction(self.edit_action)
+            menu.addAction(self.new_order_action)
+            menu.addAction(self.delete_action)
+        else:
+            menu.addAction(self.restore_action)
+            menu.addAction(self.purge_action)
+        menu.addSeparator()
+        menu.addAction(self.privacy.export_person_action)
+        menu.addAction(self.privacy.erase_action)
+        return menu
+
+    def _show_table_menu(self, pos) -> None:
+        if not self.selected_ids():
+            return
+        menu = self.table_menu()
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
     def toggle_trash_view(self) -> None:
         self.show_customers()
         self.editor.clear()
@@ -1047,6 +1078,7 @@ class MainWindow(QMainWindow):
         self.context.mask_phones = on
         self.model.set_mask_phones(on)
         self.orders_view.set_mask_phones(on)
+        self.editor.set_masking(on)
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""

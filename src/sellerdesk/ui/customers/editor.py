@@ -52,6 +52,7 @@ from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line, parse
 from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
 from sellerdesk.core.order_paste import split
+from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.validate import validate
 from sellerdesk.store import customers, queries
 from sellerdesk.store import points as store_points
@@ -65,6 +66,7 @@ from sellerdesk.ui.customers.tier_field import TierField
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.icons import icon
+from sellerdesk.ui.widgets.phone_edit import PhoneEdit
 
 LOW_CONFIDENCE = 0.7
 LOW_STYLE = "background-color: #fff4c2;"
@@ -132,6 +134,7 @@ class CustomerEditor(QWidget):
         self._dirty = False
         self._before_paste: _Snapshot | None = None  # what Undo paste puts back
         self._parsed = None
+        self._masking = False
         self._build()
         self.clear()
 
@@ -248,7 +251,7 @@ class CustomerEditor(QWidget):
         form.setContentsMargins(6, 4, 6, 4)
         form.setVerticalSpacing(4)
         self.name = QLineEdit()
-        self.phone = QLineEdit()
+        self.phone = PhoneEdit()
         self.wechat = QLineEdit()
         self.tags = QLineEdit()
         self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 回头客"))
@@ -308,7 +311,7 @@ class CustomerEditor(QWidget):
         self.label.addItems(["", "家", "公司"])  # empty means none: no placeholder that reads like a value
         self.label.setToolTip(self.tr("Home, office or a word of your own; may stay empty"))
         self.recipient = QLineEdit()
-        self.address_phone = QLineEdit()
+        self.address_phone = PhoneEdit()
         self.province = QComboBox()
         self.city = QComboBox()
         self.district = QComboBox()
@@ -428,6 +431,8 @@ class CustomerEditor(QWidget):
         self.customer_id = None
         self.in_trash = False
         self.status.setText("")
+        self.phone.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
+        self.address_phone.set_masked(False)
         self._load_fields({}, [AddressDraft(is_default=True)], [])
         self._show_extras(None)
         self.merge_note.setVisible(False)
@@ -452,9 +457,11 @@ class CustomerEditor(QWidget):
         self.in_trash = customer.deleted_at is not None
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes")}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
+        self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
+        self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
         self._show_extras(customer)
-        self.title.setText(customer.name or customer.phone or customer.wechat)
+        self.title.setText(customer.name or self._shown({"phone": customer.phone})["phone"] or customer.wechat)
         if customer.deleted_at is not None:
             self.title.setText(self.tr("%1 (in the Trash)").replace("%1", self.title.text()))
         self._show_merges(customer)
@@ -524,6 +531,34 @@ class CustomerEditor(QWidget):
             self._loading = False
         self._show_problems()
 
+    # --- masking mode ---------------------------------------------------------------------------------------------
+
+    def masking(self) -> bool:
+        return bool(getattr(self.context, "mask_phones", False)) if self.context is not None else self._masking
+
+    def set_masking(self, on: bool) -> None:
+        """Masking mode (Ctrl+M): both phone fields masked and read-only, the address list and
+        history with masked phones. Unmasking one field (its eye button) lasts until the next load."""
+        self._masking = on
+        self.phone.set_masked(on)
+        self.address_phone.set_masked(on)
+        if self._current >= 0 or self.drafts:
+            self._store_current_quietly()
+            self._refresh_list(self._current)
+        if self.customer_id is not None:
+            self._fill_history(customers.address_history(self.customer_id))
+
+    def _store_current_quietly(self) -> None:
+        dirty = self._dirty
+        self._store_current()
+        self._set_dirty(dirty)
+
+    def _shown(self, values: dict) -> dict:
+        """``values`` as the screen shows them: the phone masked in masking mode."""
+        if not self.masking() or not values.get("phone"):
+            return values
+        return {**values, "phone": mask_phone(str(values["phone"]))}
+
     def _fill_history(self, history) -> None:
         self.history.clear()
         names = {
@@ -536,10 +571,10 @@ class CustomerEditor(QWidget):
         for change in history:
             when = local_time(change.changed_at)
             if change.action == "update":
-                old, new = change.old_values or {}, change.new_values or {}
+                old, new = self._shown(change.old_values or {}), self._shown(change.new_values or {})
                 text = "; ".join(f"{old.get(k, '')} → {new.get(k, '')}" for k in new)
             else:
-                text = format_one_line(change.new_values or change.old_values or {})
+                text = format_one_line(self._shown(change.new_values or change.old_values or {}))
             item = QTreeWidgetItem(
                 [when.strftime("%Y-%m-%d %H:%M") if when else "", names.get(change.action, change.action), text]
             )
@@ -555,7 +590,8 @@ class CustomerEditor(QWidget):
 
     def _address_item_text(self, label: str, draft: AddressDraft) -> str:
         """``家：张三 138… 广东省…`` (the colon of the language: 地址 1：…, not 地址 1: …)."""
-        return self.tr("%1: %2").replace("%2", draft.one_line() or self.tr("(empty)")).replace("%1", label)
+        shown = format_one_line(self._shown(draft.values)) or self.tr("(empty)")
+        return self.tr("%1: %2").replace("%2", shown).replace("%1", label)
 
     def _refresh_list(self, select: int | None = None) -> None:
         keep = self._current if select is None else select

@@ -82,7 +82,8 @@ class ExchangeController(QObject):
             folder = Path(saved) if saved and Path(saved).is_dir() else None
         from sellerdesk.ui.exchange.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.current_filter(), self.parent_widget, default_folder=folder)
+        masked = bool(getattr(self.context, "mask_phones", False))
+        dialog = ExportDialog(self.current_filter(), self.parent_widget, default_folder=folder, mask=masked)
         dialog.exported.connect(self._on_exported)
         self.export_dialog = dialog
         dialogs.launch(dialog)

@@ -48,6 +48,7 @@ class ExportDialog(QDialog):
         parent: QWidget | None = None,
         *,
         default_folder: Path | None = None,
+        mask: bool = False,
     ) -> None:
         super().__init__(parent)
         self.current_filter = current_filter or CustomerFilter()
@@ -75,6 +76,9 @@ class ExportDialog(QDialog):
         self.per_address = QCheckBox(self.tr("One row per address (otherwise the default address only)"))
         self.split_region = QCheckBox(self.tr("Province, city and district in separate columns"))
         self.split_region.setChecked(True)
+        self.mask = QCheckBox(self.tr("Mask phone numbers (138****5678)"))
+        self.mask.setToolTip(self.tr("For a file shown to others; a courier needs the full numbers"))
+        self.mask.setChecked(mask)  # masking mode (Ctrl+M) ticks it
         self.per_address.toggled.connect(self._fill_columns)
         self.split_region.toggled.connect(self._fill_columns)
         self.columns = QListWidget()
@@ -101,6 +105,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.format_combo)
         form.addRow("", self.per_address)
         form.addRow("", self.split_region)
+        form.addRow("", self.mask)
         form.addRow(self.tr("Columns:"), self.columns)
         form.addRow(self.tr("Save as:"), path_row)
         layout = QVBoxLayout(self)
@@ -157,6 +162,7 @@ class ExportDialog(QDialog):
             return
         flt = self.current_filter if self.view_radio.isChecked() else CustomerFilter()
         per_address, split = self.per_address.isChecked(), self.split_region.isChecked()
+        mask = self.mask.isChecked()
 
         def work(progress, token):
             return exp.export_customers(
@@ -166,6 +172,7 @@ class ExportDialog(QDialog):
                 split_region=split,
                 columns=None if template else columns,
                 template=template,
+                mask=mask,
                 progress=progress,
                 token=token,
             )

@@ -111,6 +111,8 @@ class ExchangeText:
             "unknown_template": translate("ExchangeText", "That courier template does not exist."),
             "bad_template": translate("ExchangeText", "The courier template is damaged."),
             "bad_target": translate("ExchangeText", "Exports are written as .xlsx files."),
+            "bad_person_target": translate("ExchangeText", "A customer's data is written as .xlsx or .json files."),
+            "bad_audit_target": translate("ExchangeText", "The audit log is written as .xlsx or .csv files."),
             "no_folder": translate("ExchangeText", "The folder %2 does not exist. Choose another place for %1."),
             "cannot_write": translate("ExchangeText", "%1 cannot be written here (%2). Choose another folder."),
         }

@@ -1,0 +1,98 @@
+"""The audit log, read and written: who did what and when, never personal details.
+
+Every write of the store adds its own :class:`AuditEntry` in its transaction
+(``store.customers.audit``). :func:`record` is for what happens outside the database —
+an export, a backup, a restore — and writes one entry in a transaction of its own.
+:func:`entries` is what the audit view and ``sellerdesk-cli audit`` show.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import getpass
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import peewee as pw
+
+from sellerdesk.store.customers import audit
+from sellerdesk.store.models import DB, AuditEntry
+
+# The entries a person's details could be read from are never written with any: the detail
+# holds ids, counts, field names and the kind of file, nothing typed by or about a customer.
+_SAFE_DETAIL = (str, int, float, bool, type(None))
+
+
+def who() -> str:
+    """The operating-system user doing it (the app has no accounts of its own yet)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return os.environ.get("USER", "")
+
+
+def record(action: str, entity: str = "", entity_id: int | None = None, **detail: object) -> None:
+    """One entry for something done outside the store's own writes (export, backup, restore)."""
+    for value in detail.values():
+        if not isinstance(value, _SAFE_DETAIL) and not isinstance(value, list | tuple):
+            raise TypeError(f"audit detail must be plain values, not {type(value).__name__}")
+    with DB.atomic():
+        audit(action, entity, entity_id, by=who(), **detail)
+
+
+def record_in(db: pw.Database, action: str, **detail: object) -> None:
+    """:func:`record` on a database that is not the bound one (a backup's source, a restored file)."""
+    from sellerdesk.store.models import dump_json, utcnow
+
+    with db.atomic():
+        db.execute_sql(
+            'INSERT INTO "audit_entry" ("at", "action", "entity", "entity_id", "detail") VALUES (?, ?, ?, ?, ?)',
+            (utcnow(), action, "", None, dump_json({"by": who(), **detail})),
+        )
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    id: int
+    at: _dt.datetime  # UTC, naive
+    action: str
+    entity: str
+    entity_id: int | None
+    detail: dict[str, Any] | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "at": self.at.isoformat(),
+            "action": self.action,
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "detail": self.detail,
+        }
+
+
+def entries(
+    *,
+    since: _dt.datetime | None = None,
+    until: _dt.datetime | None = None,
+    actions: Sequence[str] = (),
+    limit: int = 0,
+) -> list[AuditRow]:
+    """Entries, newest first: at or after ``since``, before ``until`` (UTC), of ``actions`` (all when empty)."""
+    query = AuditEntry.select().order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if since is not None:
+        query = query.where(AuditEntry.at >= since)
+    if until is not None:
+        query = query.where(AuditEntry.at < until)
+    if actions:
+        query = query.where(AuditEntry.action.in_(list(actions)))
+    if limit:
+        query = query.limit(limit)
+    return [AuditRow(e.id, e.at, e.action, e.entity, e.entity_id, e.detail) for e in query]
+
+
+def action_names() -> list[str]:
+    """Every action the log holds, for the view's filter."""
+    return [r[0] for r in DB.execute_sql('SELECT DISTINCT "action" FROM "audit_entry" ORDER BY "action"')]

@@ -1,0 +1,61 @@
+"""A phone field that follows masking mode (Ctrl+M): it shows ``138****5678`` and is read-only
+until the user unmasks it — with Ctrl+M, or the eye button on the field for this field only.
+
+``text()`` always gives the real number (the editor saves it; a masked field must never save
+its stars), ``setText()`` takes the real number and shows it as the mode says.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from sellerdesk.core.phones import mask_phone
+from sellerdesk.ui.widgets.icons import icon
+
+
+class PhoneEdit(QLineEdit):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._masked = False
+        self._real = ""
+        self.reveal_action = self.addAction(icon("mask"), QLineEdit.ActionPosition.TrailingPosition)
+        self.reveal_action.setToolTip(self.tr("Show this number (masking mode hides it)"))
+        self.reveal_action.triggered.connect(lambda: self.set_masked(False))
+        self.reveal_action.setVisible(False)
+
+    def masked(self) -> bool:
+        return self._masked
+
+    def set_masked(self, on: bool) -> None:
+        """Mask (read-only, stars shown) or unmask (the real number, editable again)."""
+        if on == self._masked:
+            return
+        blocked = self.blockSignals(True)  # the number does not change: no edit to report
+        try:
+            if on:
+                self._real = super().text()
+                self._masked = True
+                super().setText(mask_phone(self._real))
+                self.setCursorPosition(0)  # a narrow field shows the start, not the end
+            else:
+                self._masked = False
+                super().setText(self._real)
+        finally:
+            self.blockSignals(blocked)
+        self.setReadOnly(on)
+        self.reveal_action.setVisible(on and bool(self._real))
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._real if self._masked else super().text()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        if self._masked:
+            self._real = text or ""
+            super().setText(mask_phone(self._real))
+            self.setCursorPosition(0)
+            self.reveal_action.setVisible(bool(self._real))
+        else:
+            super().setText(text)
+
+    def clear(self) -> None:
+        self.setText("")
