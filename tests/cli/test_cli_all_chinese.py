@@ -112,7 +112,7 @@ def test_argparse_errors_in_chinese(cli, argv, expected):
 def test_argparse_errors_stay_english_in_english(cli):
     proc = cli("show", env={**ZH, "SELLERDESK_LANG": "en"}, check=False)
     assert proc.stderr.splitlines() == [
-        "usage: sellerdesk-cli show [-h] [--json] ID",
+        "usage: sellerdesk-cli show [-h] [--json] [--mask] ID",
         "sellerdesk-cli show: error: the following arguments are required: ID",
     ]
 

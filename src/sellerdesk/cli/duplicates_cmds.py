@@ -32,24 +32,26 @@ REASON_TEXTS = {
 
 def register(sub: Subcommands) -> None:
     p = sub.add_parser("duplicates", help=N_("list groups of customers who are likely one person"))
-    p.add_argument("--json", action="store_true", help="one JSON object per group per line")
+    p.add_argument("--json", action="store_true", help=N_("one JSON object per group per line"))
     p.set_defaults(func=cmd_duplicates)
 
     p = sub.add_parser("merge", help=N_("merge customers into the one kept; prints the merge id"))
-    p.add_argument("keep", type=int, metavar="KEEP_ID")
-    p.add_argument("others", type=int, nargs="+", metavar="OTHER_ID")
+    p.add_argument("keep", type=int, metavar="KEEP_ID", help=N_("the customer who stays"))
+    p.add_argument("others", type=int, nargs="+", metavar="OTHER_ID", help=N_("the customers merged into them"))
     p.add_argument(
         "--field",
         action="append",
         default=[],
         metavar="NAME=ID",
-        help="take this field from customer ID (tags=union, notes=join: all of them); "
-        "fields: name, phone, wechat, tags, notes, tier, birthday, gender, source, marketing_consent",
+        help=N_(
+            "take this field from customer ID (tags=union, notes=join: all of them); "
+            "fields: name, phone, wechat, tags, notes, tier, birthday, gender, source, marketing_consent"
+        ),
     )
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("unmerge", help=N_("undo a merge (until a customer in it is deleted for good)"))
-    p.add_argument("merge_id", type=int, metavar="MERGE_ID")
+    p.add_argument("merge_id", type=int, metavar="MERGE_ID", help=N_("the merge id that merge printed"))
     p.set_defaults(func=cmd_unmerge)
 
 

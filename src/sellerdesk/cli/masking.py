@@ -7,6 +7,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from sellerdesk.cli.messages import N_
+
 PHONE_KEYS = frozenset({"phone", "address_phone", "mobile", "landline"})
 
 _state = {"on": False}
@@ -18,7 +20,7 @@ def add_option(p: argparse.ArgumentParser) -> None:
         "--mask",
         action="store_true",
         default=argparse.SUPPRESS,  # not given: the global option's value stays
-        help="show phones masked (138****5678)",
+        help=N_("show phones masked (138****5678)"),
     )
 
 

@@ -18,26 +18,26 @@ def register(sub: Subcommands) -> None:
         "erase",
         help=N_("erase customers for good: personal data gone, orders kept without it (asks first)"),
     )
-    p.add_argument("ids", nargs="+", metavar="ID")
+    p.add_argument("ids", nargs="+", metavar="ID", help=N_("customer ids"))
     p.add_argument("--yes", action="store_true", help=N_("do not ask (needed when not run in a terminal)"))
     p.set_defaults(func=cmd_erase)
 
     p = sub.add_parser("export-person", help=N_("everything held about one customer to FILE.json or FILE.xlsx"))
-    p.add_argument("id", metavar="ID")
-    p.add_argument("file", metavar="FILE")
+    p.add_argument("id", metavar="ID", help=N_("customer id"))
+    p.add_argument("file", metavar="FILE", help=N_("the file to write: .json or .xlsx"))
     p.set_defaults(func=cmd_export_person)
 
     p = sub.add_parser("inactive", help=N_("customers with no order for N years (to offer for erasure)"))
-    p.add_argument("--years", type=int, default=3)
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--years", type=int, default=3, help=N_("years without an order (default 3)"))
+    p.add_argument("--json", action="store_true", help=N_("one JSON object per customer per line"))
     p.set_defaults(func=cmd_inactive)
 
     p = sub.add_parser("audit", help=N_("the audit log: who did what and when (no personal details)"))
-    p.add_argument("--since", default=None, help="YYYY-MM-DD (local date)")
-    p.add_argument("--until", default=None, help="YYYY-MM-DD (local date, included)")
-    p.add_argument("--action", action="append", default=[], help="e.g. erase, export, backup (repeatable)")
-    p.add_argument("--limit", type=int, default=0)
-    p.add_argument("--json", action="store_true", help="one JSON object per entry per line")
+    p.add_argument("--since", default=None, help=N_("YYYY-MM-DD (local date)"))
+    p.add_argument("--until", default=None, help=N_("YYYY-MM-DD (local date, included)"))
+    p.add_argument("--action", action="append", default=[], help=N_("e.g. erase, export, backup (repeatable)"))
+    p.add_argument("--limit", type=int, default=0, help=N_("at most this many (0: all)"))
+    p.add_argument("--json", action="store_true", help=N_("one JSON object per entry per line"))
     p.set_defaults(func=cmd_audit)
 
 
