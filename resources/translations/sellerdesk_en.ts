@@ -1920,6 +1920,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Untick for a list to read: one row per customer, default address only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Province, city and district in separate columns</source>
             <translation type="unfinished" />
         </message>

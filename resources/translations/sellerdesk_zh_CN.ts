@@ -1921,6 +1921,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>每个地址一行（否则只导出默认地址）</translation>
         </message>
         <message>
+            <source>Untick for a list to read: one row per customer, default address only</source>
+            <translation>不勾选时是供阅读的名单：每位客户一行，只有默认地址</translation>
+        </message>
+        <message>
             <source>Province, city and district in separate columns</source>
             <translation>省、市、区分列</translation>
         </message>

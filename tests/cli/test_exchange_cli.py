@@ -187,3 +187,28 @@ def test_same_phone_different_name_refuses_another_choice(initialized_cli, tmp_p
     out = initialized_cli("import", str(_family_sheet(tmp_path)), "--same-phone-different-name", "ask", check=False)
     assert out.returncode != 0 and "invalid choice" in out.stderr
     assert initialized_cli.json_lines("list", "--json") == []
+
+
+def test_export_keeps_every_address_by_default(initialized_cli, tmp_path):
+    """A plain `export` re-imports as the same data (issue 15): one row per address; `--per-customer`
+    gives the list to read, a courier template one waybill per customer."""
+    cli = initialized_cli
+    path = xlsx(
+        tmp_path / "in.xlsx",
+        [
+            HEADER,
+            ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号"],
+            ["张三", "13812345678", "", "浙江", "杭州", "西湖", "文三路1号"],
+        ],
+    )
+    cli("import", str(path))
+
+    def rows(name, *args):
+        cli("export", str(tmp_path / name), *args)
+        return list(openpyxl.load_workbook(tmp_path / name).active.iter_rows(values_only=True))[1:]
+
+    assert len(rows("all.xlsx")) == 2
+    assert len(rows("all2.xlsx", "--per-address")) == 2
+    assert len(rows("list.xlsx", "--per-customer")) == 1
+    assert len(rows("kd.xlsx", "--template", "generic")) == 1
+    assert len(rows("kd2.xlsx", "--template", "generic", "--per-address")) == 2

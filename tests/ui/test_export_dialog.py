@@ -43,7 +43,7 @@ def test_export_current_view_with_chosen_columns(qtbot, data_dir, launched, tmp_
     qtbot.addWidget(dialog)
     assert "1 customers" in dialog.view_radio.text() and "2 customers" in dialog.all_radio.text()
     dialog.path_edit.setText(str(tmp_path / "广东"))
-    dialog.per_address.setChecked(True)
+    assert dialog.per_address.isChecked()  # every address by default: the file re-imports as the same data
     for i in range(dialog.columns.count()):
         item = dialog.columns.item(i)
         keep = item.data(Qt.ItemDataRole.UserRole) in ("name", "phone", "province", "notes")
@@ -64,7 +64,7 @@ def test_everyone_with_the_courier_template_flags_emoji(qtbot, data_dir, launche
     qtbot.addWidget(dialog)
     dialog.all_radio.setChecked(True)
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("generic"))
-    assert not dialog.columns.isEnabled()
+    assert not dialog.columns.isEnabled() and not dialog.per_address.isChecked()  # one waybill per customer
     dialog.path_edit.setText(str(tmp_path / "kd.xlsx"))
     dialog.start_export()
     out = rows(tmp_path / "kd.xlsx")

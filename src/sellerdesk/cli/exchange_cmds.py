@@ -69,7 +69,20 @@ def register(sub: Subcommands) -> None:
     _filter_args(p)
     p.add_argument("--template", default=None, help=N_("courier template name (see --list-templates)"))
     p.add_argument("--list-templates", action="store_true", help=N_("print the courier templates and exit"))
-    p.add_argument("--per-address", action="store_true", help=N_("one row per address (default: per customer)"))
+    rows = p.add_mutually_exclusive_group()
+    rows.add_argument(
+        "--per-address",
+        dest="per_address",
+        action="store_true",
+        default=None,  # (a spreadsheet: per address; a courier template: per customer)
+        help=N_("one row per address, every address kept (the default: re-imports as the same data)"),
+    )
+    rows.add_argument(
+        "--per-customer",
+        dest="per_address",
+        action="store_false",
+        help=N_("one row per customer, with the default address only (a list to read)"),
+    )
     p.add_argument("--full-address", action="store_true", help=N_("one address column instead of 省/市/区/详细地址"))
     p.add_argument(
         "--columns", default=None, help=N_("comma-separated columns, e.g. name,phone,province,city,district,detail")
@@ -204,7 +217,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             result = export_customers(
                 args.file,
                 flt,
-                per_address=args.per_address,
+                per_address=args.per_address if args.per_address is not None else args.template is None,
                 split_region=not args.full_address,
                 columns=columns,
                 template=args.template,

@@ -74,6 +74,8 @@ class ExportDialog(QDialog):
             )
         self.format_combo.currentIndexChanged.connect(self._format_changed)
         self.per_address = QCheckBox(self.tr("One row per address (otherwise the default address only)"))
+        self.per_address.setChecked(True)  # every address kept: the file re-imports as the same data
+        self.per_address.setToolTip(self.tr("Untick for a list to read: one row per customer, default address only"))
         self.split_region = QCheckBox(self.tr("Province, city and district in separate columns"))
         self.split_region.setChecked(True)
         self.mask = QCheckBox(self.tr("Mask phone numbers (138****5678)"))
@@ -133,6 +135,7 @@ class ExportDialog(QDialog):
         spreadsheet = self.format_combo.currentData() is None
         self.columns.setEnabled(spreadsheet)
         self.split_region.setEnabled(spreadsheet)
+        self.per_address.setChecked(spreadsheet)  # a waybill per customer; a spreadsheet keeps every address
 
     def chosen_columns(self) -> list[str]:
         out = []
