@@ -50,3 +50,26 @@ def test_the_hook_goes_with_the_watched_widget(qtbot):
     hook.destroyed.connect(lambda: destroyed.append(True))
     edit.deleteLater()
     qtbot.waitUntil(lambda: bool(destroyed))
+
+
+def test_a_detached_or_destroyed_hook_calls_nothing(qtbot):
+    from sellerdesk.ui.widgets import event_hook
+
+    seen = []
+    edit = QLineEdit()
+    qtbot.addWidget(edit)
+    hook = EventHook(edit, lambda e: seen.append(e.type()) or False)
+    edit.setText("a")
+    edit.resize(50, 20)
+    edit.show()
+    assert seen
+    hook.detach()
+    seen.clear()
+    edit.resize(80, 20)
+    edit.hide()
+    assert seen == [] and id(hook) not in event_hook._HANDLERS
+    other = EventHook(edit, lambda _e: False)
+    key = id(other)
+    assert key in event_hook._HANDLERS
+    other.deleteLater()
+    qtbot.waitUntil(lambda: key not in event_hook._HANDLERS)

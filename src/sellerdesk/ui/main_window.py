@@ -157,7 +157,8 @@ class MainWindow(QMainWindow):
         self.tier_job: Job | None = None  # the start-up check of the 12-month window (after the first counts)
         self._tier_settings_job: Job | None = None
         self.apply_filter()
-        EventHook(self.table.viewport(), self._viewport_event)  # counts start once the first rows are painted
+        # counts start once the first rows are painted
+        self._hooks.append(EventHook(self.table.viewport(), self._viewport_event))
 
     # --- widgets ------------------------------------------------------------------------------------------------
 
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setPlaceholderText(self.tr("Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F"))
-        EventHook(self.search, self._search_event)
+        self._hooks: list[EventHook] = [EventHook(self.search, self._search_event)]
         bar.addWidget(self.search, 1)
         self.tag_filter = QComboBox()
         self.tag_filter.setObjectName("tagFilter")
@@ -771,6 +772,9 @@ class MainWindow(QMainWindow):
         self.counter.stop()
         self._finish_tier_check()
         self.save_state()
+        for hook in self._hooks:  # the widgets die later (deleteLater): no handler call meanwhile
+            hook.detach()
+        self._hooks = []
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
