@@ -574,3 +574,27 @@ def test_a_big_customer_file_is_previewed_by_its_counts_and_first_rows_then_stre
     assert len(queries.addresses_of([zs.id])[zs.id]) == 2
     assert wizard.result.counts["new"] == 2 and wizard.result.report_path.exists()
     assert AuditEntry.select().where(AuditEntry.action == "import").count() == 1
+
+
+def test_a_streamed_import_keeps_the_same_phone_choice_of_its_preview(
+    qtbot, context, window, launched, tmp_path, monkeypatch
+):
+    """A big file is planned again when imported: with the preview's 仍然合并, not the default."""
+    monkeypatch.setattr(import_wizard.ImportPreviewPage, "STREAM_FROM_BYTES", 0)
+    customers.create_customer({"name": "老王", "phone": "13900000001"})
+    path = messy_file(tmp_path, extra_rows=[["李四", "139 0000 0001", "", "北京", "", "朝阳区", "建国路2号"]])
+    wizard = ExchangeController(context, window, lambda: queries.CustomerFilter()).start_import(path)
+    qtbot.addWidget(wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == ImportWizard.PAGE_SHEET, timeout=30000)
+    wizard.next()
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert wizard.streamed
+    preview.same_phone_combo.setCurrentIndex(preview.same_phone_combo.findData("merge"))
+    qtbot.waitUntil(lambda: wizard.plan is not None and not wizard.busy(), timeout=30000)
+    assert wizard.plan.same_phone == "merge"
+
+    with qtbot.waitSignal(context.customers_changed, timeout=30000):
+        wizard.next()
+    assert [c.name for c in queries.find_by_phone("13900000001")] == ["老王"]  # 李四's row merged, as chosen

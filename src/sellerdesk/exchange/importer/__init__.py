@@ -34,7 +34,7 @@ new, and the import one AuditEntry with counts only.
 from __future__ import annotations
 
 from sellerdesk.exchange.importer.plan import ON_DUPLICATE, SAME_PHONE_DIFFERENT_NAME, Plan, make_plan
-from sellerdesk.exchange.importer.prepare import prepare, refs_of, validate_mapping
+from sellerdesk.exchange.importer.prepare import prepare, ref_key, refs_are_distinct, refs_of, validate_mapping
 from sellerdesk.exchange.importer.read import Sample, Table, read_sample, read_table
 from sellerdesk.exchange.importer.record import Action, Existing, InFile, Record
 from sellerdesk.exchange.importer.report import ImportResult, write_report
@@ -58,6 +58,8 @@ __all__ = [
     "preview_file",
     "read_sample",
     "read_table",
+    "ref_key",
+    "refs_are_distinct",
     "refs_of",
     "validate_mapping",
     "write_plan",

@@ -297,9 +297,20 @@ def _notes(rec: Record, parts: list[str]) -> str:
     return text
 
 
+def ref_key(mapping: Sequence[str | None]) -> str | None:
+    """The column that names a row's customer: 客户编号 (``ref``), else the buyer account (``buyer``)."""
+    return "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
+
+
+def refs_are_distinct(mapping: Sequence[str | None]) -> bool:
+    """True when rows with different 客户编号 are different customers (a SellerDesk export: a phone
+    or WeChat ID never joins two numbers); a shop's buyer account is no such promise."""
+    return ref_key(mapping) == "ref"
+
+
 def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
     """The rows' 客户编号 (else their buyer account, 买家会员名): rows sharing one are one customer."""
-    key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
+    key = ref_key(mapping)
     if key is None:
         return None
     col = list(mapping).index(key)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.importer.plan import Plan, Planner
-from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare_row
+from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare_row, ref_key, refs_are_distinct
 from sellerdesk.exchange.importer.read import Table, stream_table
 from sellerdesk.exchange.importer.record import CHUNK, Record
 from sellerdesk.exchange.importer.report import ImportResult, ProblemReport, default_report_path, import_result
@@ -56,8 +56,8 @@ def import_file(
             mapping = hdr.customers_only(mapping)
         columns = mapped_columns(mapping, table.path.name, table.headers)
         mapped = mapped_fields(columns)
-        ref_key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
-        ref_col = mapping.index(ref_key) if ref_key else -1
+        key = ref_key(mapping)
+        ref_col = mapping.index(key) if key else -1
         keep = hdr.has_orders(mapped)  # orders are decided at the end, from their rows
         problems = None
         if write_report_file:
@@ -69,7 +69,9 @@ def import_file(
         def planner() -> Planner:
             # made inside the transaction: the duplicate keys it reads are the ones written against
             if not planners:
-                planners.append(Planner(on_duplicate, keep=keep, same_phone=same_phone, distinct_refs=ref_key == "ref"))
+                planners.append(
+                    Planner(on_duplicate, keep=keep, same_phone=same_phone, distinct_refs=refs_are_distinct(mapping))
+                )
             return planners[0]
 
         def checked() -> Iterator[Record]:
@@ -147,9 +149,9 @@ def preview_file(
         mapped = mapped_fields(columns)
         if hdr.has_orders(mapped):
             raise ValueError("a file with orders is planned whole")
-        ref_key = "ref" if "ref" in mapping else "buyer" if "buyer" in mapping else None
-        ref_col = mapping.index(ref_key) if ref_key else -1
-        planner = Planner(on_duplicate, keep=False, same_phone=same_phone, distinct_refs=ref_key == "ref")
+        key = ref_key(mapping)
+        ref_col = mapping.index(key) if key else -1
+        planner = Planner(on_duplicate, keep=False, same_phone=same_phone, distinct_refs=refs_are_distinct(mapping))
         keep_rows = PREVIEW_ROWS if rows is None else rows
         kept: list[Record] = []
         for index, (number, cells) in enumerate(source):

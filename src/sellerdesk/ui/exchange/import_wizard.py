@@ -819,7 +819,7 @@ class ImportPreviewPage(QWizardPage):
                 on_duplicate,
                 refs=importer.refs_of(table, mapping),
                 same_phone=same_phone,
-                distinct_refs="ref" in mapping,
+                distinct_refs=importer.refs_are_distinct(mapping),
                 progress=progress,
                 token=token,
             )
@@ -841,7 +841,7 @@ class ImportPreviewPage(QWizardPage):
         records, on_duplicate = self.wiz.plan.records, self.duplicate_combo.currentData()
         same_phone = self.same_phone_combo.currentData()
         refs = importer.refs_of(self.wiz.table, self.wiz.mapping)
-        distinct_refs = "ref" in self.wiz.mapping
+        distinct_refs = importer.refs_are_distinct(self.wiz.mapping)
         self.wiz.plan = None
         self.completeChanged.emit()
         self.wiz.run(
@@ -986,6 +986,7 @@ class ImportRunPage(QWizardPage):
         if wiz.streamed:
             assert plan is not None and table is not None
             on_duplicate, path, sheet, header_row = plan.on_duplicate, wiz.path, table.sheet, table.header_row
+            same_phone = plan.same_phone  # (the preview's choice, as the non-streamed write keeps it in its plan)
 
             def work(progress, token):
                 return importer.import_file(
@@ -994,6 +995,7 @@ class ImportRunPage(QWizardPage):
                     header_row=header_row,
                     mapping=mapping,
                     on_duplicate=on_duplicate,
+                    same_phone=same_phone,
                     progress=progress,
                     token=token,
                 )
