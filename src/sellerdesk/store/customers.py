@@ -552,12 +552,13 @@ def restore_customers(ids: Iterable[int]) -> list[int]:
 def purge_customers(ids: Iterable[int]) -> int:
     """Delete for good — only customers already in the Trash (the way back is a backup). The
     merges they were in can no longer be undone and forget what they held of them
-    (``store.merges.forget_purged``)."""
-    from sellerdesk.store import merges
+    (``store.merges.forget_purged``). Like an erase, the freed bytes are overwritten and the
+    search index merged, so the purged rows leave no trace in the file (``privacy.scrubbing``)."""
+    from sellerdesk.store import merges, privacy
 
     ids = list(dict.fromkeys(int(i) for i in ids))
     purged = 0
-    with DB.atomic():
+    with privacy.scrubbing(), DB.atomic():
         gone: list[int] = []
         for chunk in _chunks(ids):
             found = [
@@ -571,6 +572,7 @@ def purge_customers(ids: Iterable[int]) -> int:
                 gone.extend(found)
         if gone:
             merges.forget_purged(gone)
+            privacy.optimize_search_index()
         if purged:
             audit("purge", "customer", None, count=purged)
     return purged

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -239,7 +240,7 @@ def _erase_one(customer: Customer, now: _dt.datetime) -> int:
     return len(order_ids)
 
 
-def _optimize_search_index() -> None:
+def optimize_search_index() -> None:
     """Merge the FTS5 tables' segments: a deleted row's tokens otherwise stay in older segments."""
     db = DB.obj
     if not search.fts_enabled(db):
@@ -251,6 +252,28 @@ def _optimize_search_index() -> None:
 
 def _secure_delete(on: bool) -> None:
     DB.execute_sql(f"PRAGMA secure_delete = {'ON' if on else 'OFF'}")
+
+
+@contextmanager
+def scrubbing() -> Iterator[list[bool]]:
+    """Around a transaction that deletes personal data for good (erase, emptying the Trash):
+    SQLite overwrites the freed bytes while it runs (``secure_delete``); afterwards the -wal is
+    emptied into the file. Yields a one-item list that holds, after the block, whether the
+    checkpoint finished (a reader may keep it for the next one). The caller merges the search
+    index inside its transaction (:func:`optimize_search_index`)."""
+    sqlite = search.supports_fts(DB.obj)
+    done = [True]
+    if sqlite:
+        _secure_delete(True)
+    try:
+        yield done
+        if sqlite:
+            done[0] = checkpoint()
+    finally:
+        if sqlite:
+            _secure_delete(False)
+    if not done[0]:
+        log.info("a reader kept the -wal from being emptied; it is at the next checkpoint")
 
 
 def checkpoint() -> bool:
@@ -270,10 +293,7 @@ def erase_customers(
     wanted = list(dict.fromkeys(int(i) for i in ids))
     if not wanted:
         raise ValidationError("No customer to erase.", code="nothing")
-    sqlite = search.supports_fts(DB.obj)
-    if sqlite:
-        _secure_delete(True)
-    try:
+    with scrubbing() as checkpointed:
         now = utcnow()
         erased: list[int] = []
         orders = 0
@@ -293,14 +313,8 @@ def erase_customers(
                 token.check()
             progress(len(wanted), len(wanted), "erasing")
             if erased:
-                _optimize_search_index()
-        checkpointed = checkpoint() if sqlite else True
-    finally:
-        if sqlite:
-            _secure_delete(False)
-    if not checkpointed:
-        log.info("erase: a reader kept the -wal from being emptied; it is at the next checkpoint")
-    return ErasureResult(erased, orders, checkpointed)
+                optimize_search_index()
+    return ErasureResult(erased, orders, checkpointed[0])
 
 
 def erase_customer(customer_id: int) -> ErasureResult:
