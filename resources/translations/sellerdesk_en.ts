@@ -687,7 +687,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Comma-separated, e.g. VIP, 回头客</source>
+            <source>Separate with 、 or commas, e.g. VIP、回头客</source>
             <translation type="unfinished" />
         </message>
         <message>

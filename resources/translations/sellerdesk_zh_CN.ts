@@ -688,8 +688,8 @@ but:
             <translation>客户</translation>
         </message>
         <message>
-            <source>Comma-separated, e.g. VIP, 回头客</source>
-            <translation>用逗号分隔，例如 VIP, 回头客</translation>
+            <source>Separate with 、 or commas, e.g. VIP、回头客</source>
+            <translation>用顿号或逗号分隔，例如 VIP、回头客</translation>
         </message>
         <message>
             <source>Name</source>

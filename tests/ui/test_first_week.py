@@ -253,3 +253,15 @@ def test_the_about_box_is_chinese_in_chinese(window, chinese):
     for english in ("supplement", "package.json", "LICENSE", "(npm)", "Region data"):
         assert english not in text
     about.deleteLater()
+
+
+def test_tags_read_as_the_table_shows_them_and_save_either_way(window):
+    cid = customers.save_customer(None, {"name": "王五", "tags": "代理,新客"}, []).id
+    editor = _open(window, cid)
+    assert editor.tags.text() == "代理、新客"
+    editor.tags.setText("代理、新客，VIP")
+    editor._customer_edited()
+    assert editor.save() is not None
+    from sellerdesk.store.models import Customer
+
+    assert Customer.get_by_id(cid).tags == "代理,新客,VIP"

@@ -254,7 +254,7 @@ class CustomerEditor(QWidget):
         self.phone = PhoneEdit()
         self.wechat = QLineEdit()
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText(self.tr("Comma-separated, e.g. VIP, 回头客"))
+        self.tags.setPlaceholderText(self.tr("Separate with 、 or commas, e.g. VIP、回头客"))
         self.tier_field = TierField()
         self.tier_field.changed.connect(self._tier_written)
         self.tier_field.failed.connect(self._show_failure)
@@ -517,7 +517,7 @@ class CustomerEditor(QWidget):
             self.name.setText(values.get("name", ""))
             self.phone.setText(values.get("phone", ""))
             self.wechat.setText(values.get("wechat", ""))
-            self.tags.setText(values.get("tags", "").replace(",", ", "))
+            self.tags.setText("、".join(customers.split_list(values.get("tags", ""))))  # as the table shows them
             self.source.setText(values.get("source", ""))
             self.notes.setPlainText(values.get("notes", ""))
             self.paste_edit.clear()
