@@ -4,9 +4,9 @@ in the editor and exports, the audit log, retention and the privacy notice."""
 import json
 
 import openpyxl
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QPoint
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QStyle
 
 from sellerdesk.store import audit, customers, orders, privacy, queries
 from sellerdesk.store.models import Customer
@@ -117,6 +117,10 @@ def test_masking_mode_reaches_the_editor(laptop_window):
     for field in (editor.phone, editor.address_phone):
         assert field.displayText() == MASKED and field.isReadOnly()
         assert field.text() == PHONE  # what a save reads
+        # the whole masked number is in sight beside the eye button (it lost its last digit at 1366)
+        button = field.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 8
+        right_edge = QPoint(field.width() - button - 2, field.height() // 2)
+        assert field.cursorPositionAt(right_edge) == len(MASKED), field.objectName()
     listed = editor.address_list.item(0).text()
     assert MASKED in listed and PHONE not in listed
     history = [editor.history.topLevelItem(i).text(2) for i in range(editor.history.topLevelItemCount())]

@@ -7,7 +7,7 @@ its stars), ``setText()`` takes the real number and shows it as the mode says.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QStyle
 
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.ui.widgets.icons import icon
@@ -22,6 +22,9 @@ class PhoneEdit(QLineEdit):
         self.reveal_action.setToolTip(self.tr("Show this number (masking mode hides it)"))
         self.reveal_action.triggered.connect(lambda: self.set_masked(False))
         self.reveal_action.setVisible(False)
+        # room for a whole mobile number beside the eye button, masked or not
+        button = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize) + 12
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(mask_phone("13800005678") + "0") + button + 12)
 
     def masked(self) -> bool:
         return self._masked
