@@ -3993,6 +3993,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Recent backups (newest first):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No file chosen</source>
             <translation type="unfinished" />
         </message>
@@ -4002,6 +4006,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>saved before a restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup found in the backup folder; choose a file below.</source>
             <translation type="unfinished" />
         </message>
         <message>

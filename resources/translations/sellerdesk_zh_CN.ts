@@ -3977,6 +3977,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>请选择客户地址管家的备份文件（.sdbackup）。在做任何更改之前会先检查它，并先备份您当前的数据。</translation>
         </message>
         <message>
+            <source>Recent backups (newest first):</source>
+            <translation>最近的备份（最新的在前）：</translation>
+        </message>
+        <message>
             <source>No file chosen</source>
             <translation>未选择文件</translation>
         </message>
@@ -3987,6 +3991,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Restore</source>
             <translation>恢复</translation>
+        </message>
+        <message>
+            <source>saved before a restore</source>
+            <translation>恢复之前自动保存的</translation>
+        </message>
+        <message>
+            <source>in %1</source>
+            <translation>位于 %1</translation>
+        </message>
+        <message>
+            <source>No backup found in the backup folder; choose a file below.</source>
+            <translation>备份文件夹里没有找到备份，请在下面选择文件。</translation>
         </message>
         <message>
             <source>Choose a backup file</source>

@@ -4,6 +4,7 @@ import datetime as dt
 import json
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from sellerdesk.backup import backup_datadir, read_info
@@ -152,6 +153,28 @@ def test_restore_brings_back_the_backed_up_data(qtbot, setup, modals, data_dir):
     dialog = next(d for d in modals.seen if isinstance(d, RestoreDialog))
     assert dialog.verified and not dialog.secret.isVisibleTo(dialog)  # same key: nothing to type
     assert "3 customers" in dialog.details.text() and "intact" in dialog.details.text()
+
+
+def test_restore_lists_recent_backups_newest_first_and_picks_one(qtbot, setup, monkeypatch):
+    controller, _context, folder = setup
+    empty = RestoreDialog(controller)
+    qtbot.addWidget(empty)
+    assert empty.recent.count() == 1 and not empty.recent.item(0).data(Qt.ItemDataRole.UserRole)  # says none
+    controller.backup_now()
+    customers.create_customer({"name": "第二次之前"})
+    (first,) = folder.glob("sellerdesk-*.sdbackup")
+    newer = folder / "sellerdesk-29991231-235900.sdbackup"  # as a later day's backup would be named
+    newer.write_bytes(first.read_bytes())
+    (folder / "notes.sdbackup").write_text("not one of ours")
+    dialog = RestoreDialog(controller)
+    qtbot.addWidget(dialog)
+    paths = [dialog.recent.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.recent.count())]
+    assert paths == [str(newer), str(first)]
+    assert dialog.recent.item(0).text().startswith("2999-12-31 23:59")
+    dialog.recent.setCurrentRow(1)
+    assert dialog.path_edit.text() == str(first)
+    assert dialog.verified and "3 customers" in dialog.details.text()
+    assert dialog.restore_button.isEnabled()
 
 
 def test_restore_declined_changes_nothing(setup, modals):

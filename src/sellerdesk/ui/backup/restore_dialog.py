@@ -8,12 +8,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
 )
@@ -26,10 +29,14 @@ from sellerdesk.backup import (
     unlock_backup,
 )
 from sellerdesk.backup.fileformat import EXTENSION, BackupInfo
+from sellerdesk.backup.leftovers import SAFETY_FOLDER
+from sellerdesk.backup.rotation import list_backups
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store.errors import StoreError
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.forms import error_label, ok_button, ok_cancel
+
+RECENT_SHOWN = 20
 
 
 class RestoreDialog(QDialog):
@@ -52,6 +59,12 @@ class RestoreDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        layout.addWidget(QLabel(self.tr("Recent backups (newest first):")))
+        self.recent = QListWidget()
+        self.recent.setMaximumHeight(self.fontMetrics().height() * 7)
+        self.recent.currentItemChanged.connect(self._recent_chosen)
+        layout.addWidget(self.recent)
+        self._fill_recent()
         row = QHBoxLayout()
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
@@ -78,6 +91,35 @@ class RestoreDialog(QDialog):
         self._show_secret(False)
         self.restore_button.setEnabled(False)
         self.resize(560, self.sizeHint().height())
+
+    def _fill_recent(self) -> None:
+        """The backups SellerDesk made in the backup folders and before earlier restores (file
+        names only: a folder listing, no file is opened until one is chosen)."""
+        folders = list(self.controller.settings().destination_paths())
+        folders.append(Path(self.context.datadir.home) / SAFETY_FOLDER)
+        found = []
+        for folder in dict.fromkeys(folders):
+            found += [(f.taken_at, f.serial, folder / f.name, folder) for f in list_backups(folder)]
+        found.sort(reverse=True)
+        for taken_at, _serial, path, folder in found[:RECENT_SHOWN]:
+            where = (
+                self.tr("saved before a restore")
+                if folder.name == SAFETY_FOLDER
+                else self.tr("in %1").replace("%1", str(folder))
+            )
+            item = QListWidgetItem(f"{taken_at:%Y-%m-%d %H:%M}  ·  {where}")
+            item.setData(Qt.ItemDataRole.UserRole, str(path))
+            item.setToolTip(str(path))
+            self.recent.addItem(item)
+        if not found:
+            item = QListWidgetItem(self.tr("No backup found in the backup folder; choose a file below."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.recent.addItem(item)
+
+    def _recent_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None = None) -> None:
+        path = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if path:
+            self.set_file(path)
 
     def _show_secret(self, visible: bool) -> None:
         self.secret_label.setVisible(visible)
