@@ -275,7 +275,7 @@ class BulkImport:
         totals, tiers and points balances. Returns the ids of the customers touched."""
         if not orders:
             return []
-        with _bigger_cache(len(orders)):
+        with bulk.bigger_cache(len(orders)):
             return self._add_orders(orders)
 
     def _add_orders(self, orders: Sequence[Mapping[str, Any]]) -> list[int]:
@@ -364,25 +364,6 @@ class BulkImport:
     def record(self, detail: Mapping[str, Any]) -> None:
         """The import's audit entry (counts and the file's name: no personal data)."""
         AuditEntry.create(action="import", entity="customer", entity_id=None, detail=dict(detail))
-
-
-BULK_CACHE_KIB = 256 * 1024  # (as store.demo's load: the orders' indexes stay in memory)
-
-
-@contextlib.contextmanager
-def _bigger_cache(rows: int) -> Iterator[None]:
-    """A bigger page cache while ``rows`` orders go into the order tables' indexes: with the
-    usual 32 MiB, pages of a big orders table are evicted (encrypted) and read back over and over."""
-    if rows < 10_000:
-        yield
-        return
-    db = DB.obj
-    cache_size = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-    db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        db.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 @contextlib.contextmanager

@@ -341,20 +341,9 @@ def generate(
         raise ValueError("count must be >= 0")
     rng = random.Random(seed)
     report = progress or no_progress
-    # A bigger page cache for the load: the rows go into a dozen indexes in random order, and
-    # with the usual 32 MiB pages were evicted (encrypted, spilled) and read back over and over.
-    db = DB.obj
-    cache_size = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-    if count >= 10_000:
-        db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
-    try:
+    with bulk.bigger_cache(count):
         added = _generate(count, rng, report, token, now)
-    finally:
-        db.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
     return added
-
-
-BULK_CACHE_KIB = 256 * 1024
 
 
 def _generate(
