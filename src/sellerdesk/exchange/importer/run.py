@@ -3,17 +3,52 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.importer.plan import Plan, Planner
-from sellerdesk.exchange.importer.prepare import mapped_columns, mapped_fields, prepare_row, ref_key, refs_are_distinct
+from sellerdesk.exchange.importer.prepare import (
+    Columns,
+    mapped_columns,
+    mapped_fields,
+    prepare_row,
+    ref_key,
+    refs_are_distinct,
+)
 from sellerdesk.exchange.importer.read import Table, stream_table
 from sellerdesk.exchange.importer.record import CHUNK, Record
 from sellerdesk.exchange.importer.report import ImportResult, ProblemReport, default_report_path, import_result
 from sellerdesk.exchange.importer.write import write_records
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+
+
+class _Columns(NamedTuple):
+    mapping: list[str | None]
+    columns: Columns
+    mapped: frozenset[str]
+    ref_col: int
+
+
+def _columns(table: Table, mapping: Sequence[str | None] | None, customers_only: bool = False) -> _Columns:
+    """What every streamed pass needs of the mapping: the mapping (guessed when None), the
+    mapped columns and fields, and the 客户编号 column (-1: none)."""
+    chosen = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
+    if customers_only:
+        chosen = hdr.customers_only(chosen)
+    columns = mapped_columns(chosen, table.path.name, table.headers)
+    key = ref_key(chosen)
+    return _Columns(chosen, columns, mapped_fields(columns), chosen.index(key) if key else -1)
+
+
+def _planned(rows: Iterable[tuple[int, list[str]]], cols: _Columns, planner: Planner) -> Iterator[Record]:
+    """Each row read, checked and planned, as it comes."""
+    ref_col = cols.ref_col
+    for number, cells in rows:
+        rec = prepare_row(number, cells, cols.columns, cols.mapped)
+        planner.add(rec, cells[ref_col].strip() if 0 <= ref_col < len(cells) else "")
+        yield rec
 
 
 def import_file(
@@ -51,14 +86,9 @@ def import_file(
         rows,
         total,
     ):
-        mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-        if customers_only:
-            mapping = hdr.customers_only(mapping)
-        columns = mapped_columns(mapping, table.path.name, table.headers)
-        mapped = mapped_fields(columns)
-        key = ref_key(mapping)
-        ref_col = mapping.index(key) if key else -1
-        keep = hdr.has_orders(mapped)  # orders are decided at the end, from their rows
+        cols = _columns(table, mapping, customers_only)
+        mapping, ref_col = cols.mapping, cols.ref_col
+        keep = hdr.has_orders(cols.mapped)  # orders are decided at the end, from their rows
         problems = None
         if write_report_file:
             problems = ProblemReport(
@@ -75,10 +105,7 @@ def import_file(
             return planners[0]
 
         def checked() -> Iterator[Record]:
-            plan = planner()
-            for number, cells in rows:
-                rec = prepare_row(number, cells, columns, mapped)
-                plan.add(rec, cells[ref_col].strip() if 0 <= ref_col < len(cells) else "")
+            for rec in _planned(rows, cols, planner()):
                 if problems is not None and not keep:
                     problems.add(rec)  # (with orders: at the end, when the orders add theirs)
                 yield rec
@@ -144,25 +171,21 @@ def preview_file(
         source,
         total,
     ):
-        mapping = list(mapping) if mapping is not None else hdr.guess_mapping(table.headers)
-        columns = mapped_columns(mapping, table.path.name, table.headers)
-        mapped = mapped_fields(columns)
-        if hdr.has_orders(mapped):
+        cols = _columns(table, mapping)
+        if hdr.has_orders(cols.mapped):
             raise ValueError("a file with orders is planned whole")
-        key = ref_key(mapping)
-        ref_col = mapping.index(key) if key else -1
-        planner = Planner(on_duplicate, keep=False, same_phone=same_phone, distinct_refs=refs_are_distinct(mapping))
+        planner = Planner(
+            on_duplicate, keep=False, same_phone=same_phone, distinct_refs=refs_are_distinct(cols.mapping)
+        )
         keep_rows = PREVIEW_ROWS if rows is None else rows
         kept: list[Record] = []
-        for index, (number, cells) in enumerate(source):
+        for index, rec in enumerate(_planned(source, cols, planner)):
             if index % CHUNK == 0:
                 token.check()
                 progress(min(index, total), total, "checking")
-            rec = prepare_row(number, cells, columns, mapped)
-            planner.add(rec, cells[ref_col].strip() if 0 <= ref_col < len(cells) else "")
             if index < keep_rows:
                 kept.append(rec)
-        plan = planner.plan(ref_col >= 0)
+        plan = planner.plan(cols.ref_col >= 0)
     plan.records = kept
     return table, plan
 
