@@ -1280,6 +1280,174 @@ but:
         </message>
     </context>
     <context>
+        <name>Dashboard</name>
+        <message>
+            <source>No customers yet: add or import some.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers (not in the Trash)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 buyers ordered twice or more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup yet: press Ctrl+B.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repeat-purchase rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as PNG or PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customers yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click a province to see its customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where customers are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by province (top %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders by status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customers per month (24 months)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sales per month (24 months)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top 20 customers by spend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top products (orders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the figures…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n customer</numerusform>
+                <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overview.png</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Duplicates</name>
         <message>
             <source>Undo merge</source>
@@ -2569,6 +2737,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Show the orders (Ctrl+2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1280,6 +1280,172 @@ but:
         </message>
     </context>
     <context>
+        <name>Dashboard</name>
+        <message>
+            <source>No customers yet: add or import some.</source>
+            <translation>还没有客户：新建或导入一些吧。</translation>
+        </message>
+        <message>
+            <source>customers (not in the Trash)</source>
+            <translation>位客户（不含回收站）</translation>
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation>还没有订单。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 buyers ordered twice or more</source>
+            <translation>%2 位下单客户中 %1 位下单两次及以上</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从未备份</translation>
+        </message>
+        <message>
+            <source>No backup yet: press Ctrl+B.</source>
+            <translation>还没有备份：按 Ctrl+B 备份。</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n 天前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup %1</source>
+            <translation>最近备份于 %1</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Repeat-purchase rate</source>
+            <translation>复购率</translation>
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation>最近备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Save as PNG or PDF…</source>
+            <translation>保存为 PNG 或 PDF…</translation>
+        </message>
+        <message>
+            <source>No customers yet</source>
+            <translation>还没有客户</translation>
+        </message>
+        <message>
+            <source>No orders yet</source>
+            <translation>还没有订单</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户数</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Click a province to see its customers</source>
+            <translation>点击省份查看该省客户</translation>
+        </message>
+        <message>
+            <source>Where customers are</source>
+            <translation>客户分布</translation>
+        </message>
+        <message>
+            <source>Customers by region</source>
+            <translation>各大区客户</translation>
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation>客户等级</translation>
+        </message>
+        <message>
+            <source>Customers by province (top %1)</source>
+            <translation>各省客户（前 %1）</translation>
+        </message>
+        <message>
+            <source>Orders by status</source>
+            <translation>各状态订单</translation>
+        </message>
+        <message>
+            <source>New customers per month (24 months)</source>
+            <translation>每月新增客户（24 个月）</translation>
+        </message>
+        <message>
+            <source>Sales per month (24 months)</source>
+            <translation>每月销售额（24 个月）</translation>
+        </message>
+        <message>
+            <source>Top 20 customers by spend</source>
+            <translation>消费前 20 名客户</translation>
+        </message>
+        <message>
+            <source>Top products (orders)</source>
+            <translation>热销商品（订单数）</translation>
+        </message>
+        <message>
+            <source>Reading the figures…</source>
+            <translation>正在读取数据…</translation>
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
+            <translation>无法读取数据：%1</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>（未知）</translation>
+        </message>
+        <message>
+            <source>As of %1</source>
+            <translation>数据时间 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n 位客户</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the overview</source>
+            <translation>保存概览</translation>
+        </message>
+        <message>
+            <source>overview.png</source>
+            <translation>概览.png</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Could not save: %1</source>
+            <translation>无法保存：%1</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>已保存到 %1</translation>
+        </message>
+    </context>
+    <context>
         <name>Duplicates</name>
         <message>
             <source>Undo merge</source>
@@ -2571,6 +2737,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Show the orders (Ctrl+2)</source>
             <translation>显示订单（Ctrl+2）</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
+            <translation>显示概览：客户在哪里、谁在买（Ctrl+4）</translation>
         </message>
         <message>
             <source>Orders &amp;to ship</source>
