@@ -1058,6 +1058,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>How often</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation type="unfinished" />
         </message>
@@ -1066,7 +1070,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Last order</source>
+            <source>Last contact</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1150,6 +1154,13 @@ but:
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
+            <source>about every %n day(s)</source>
+            <translation>
+                <numerusform>about every %n day</numerusform>
+                <numerusform>about every %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 in %n order(s)</source>
             <translation>
                 <numerusform>%1 in %n order</numerusform>
@@ -1158,6 +1169,14 @@ but:
         </message>
         <message>
             <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ordered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 edited</source>
             <translation type="unfinished" />
         </message>
         <message>

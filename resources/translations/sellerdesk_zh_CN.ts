@@ -1059,6 +1059,10 @@ but:
             <translation>平均每单</translation>
         </message>
         <message>
+            <source>How often</source>
+            <translation>购买频率</translation>
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation>近 12 个月</translation>
         </message>
@@ -1067,8 +1071,8 @@ but:
             <translation>首次下单</translation>
         </message>
         <message>
-            <source>Last order</source>
-            <translation>最近下单</translation>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
         </message>
         <message>
             <source>Statuses</source>
@@ -1151,6 +1155,12 @@ but:
             <translation>不计入统计</translation>
         </message>
         <message numerus="yes">
+            <source>about every %n day(s)</source>
+            <translation>
+                <numerusform>约每 %n 天一单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 in %n order(s)</source>
             <translation>
                 <numerusform>%n 单，共 %1</numerusform>
@@ -1159,6 +1169,14 @@ but:
         <message>
             <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
             <translation>%1：共 %2 件，%3 单，最近一次 %4</translation>
+        </message>
+        <message>
+            <source>%1 ordered</source>
+            <translation>%1 下单</translation>
+        </message>
+        <message>
+            <source>%1 edited</source>
+            <translation>%1 修改资料</translation>
         </message>
         <message>
             <source>Orders cannot be opened in this version of SellerDesk.</source>

@@ -24,7 +24,7 @@ from sellerdesk.core.names import short_name
 from sellerdesk.core.tiers import LEVELS
 from sellerdesk.store import queries
 from sellerdesk.store import tiers as store_tiers
-from sellerdesk.store.models import DB, Customer
+from sellerdesk.store.models import DB
 
 MONTHS = 24
 TOP_CUSTOMERS = 20
@@ -265,52 +265,6 @@ def collect(
     return out
 
 
-# --- one customer (客户画像) ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Profile:
-    """One customer in numbers: spend and orders (the maintained totals), the average order,
-    how often they buy, their favourite items and the last contact (last order or last edit)."""
-
-    spent_fen: int
-    orders: int
-    first_order: _dt.date | None
-    last_order: _dt.date | None
-    last_edit: _dt.datetime | None  # UTC
-    favourites: tuple[tuple[str, int], ...]  # (product, quantity), most first
-
-    @property
-    def average_fen(self) -> int | None:
-        return self.spent_fen // self.orders if self.orders else None
-
-    @property
-    def days_between_orders(self) -> int | None:
-        """The mean days between two orders (None below two orders)."""
-        if self.orders < 2 or self.first_order is None or self.last_order is None:
-            return None
-        return round((self.last_order - self.first_order).days / (self.orders - 1))
-
-
-def profile(customer_id: int, favourites: int = 3) -> Profile | None:
-    """The 客户画像 of one customer; None when there is no such customer."""
-    customer = Customer.get_or_none(Customer.id == customer_id)
-    if customer is None:
-        return None
-
-    def day(value: object) -> _dt.date | None:
-        return value.date() if isinstance(value, _dt.datetime) else None
-
-    return Profile(
-        spent_fen=int(customer.total_spent_fen or 0),
-        orders=int(customer.order_count or 0),
-        first_order=day(customer.first_order_at),
-        last_order=day(customer.last_order_at),
-        last_edit=customer.updated_at,
-        favourites=tuple(favourite_items(customer_id, favourites)),
-    )
-
-
 def province_short(name: str) -> str:
     """广东省 → 广东 (the map's names)."""
     return short_name(name, 1) if name else name
@@ -320,12 +274,10 @@ __all__ = [
     "CLI_FIGURES",
     "FIGURES",
     "MONTHS",
-    "Profile",
     "RepeatRate",
     "TopCustomer",
     "TopProduct",
     "collect",
     "month_keys",
-    "profile",
     "province_short",
 ]
