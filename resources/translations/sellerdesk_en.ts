@@ -1439,6 +1439,13 @@ but:
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n order</numerusform>
+                <numerusform>%n orders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n customer(s)</source>
             <translation>
                 <numerusform>%n customer</numerusform>

@@ -1437,6 +1437,12 @@ but:
             <translation>数据时间 %1</translation>
         </message>
         <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n 单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n customer(s)</source>
             <translation>
                 <numerusform>%n 位客户</numerusform>

@@ -954,6 +954,7 @@ class MainWindow(QMainWindow):
         self.tier_filter.blockSignals(False)
         if kind in ("province", "big"):
             self.regions.select_keys([(kind, value)])  # emits: the filter is applied
+            self.regions.reveal((kind, value))
             if self.regions.current_selection().empty:
                 # the tree's counts are not in yet (the customer page was never shown): the same filter
                 names = (value,) if kind == "province" else self._big_region_provinces(value)

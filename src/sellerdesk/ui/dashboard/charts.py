@@ -140,7 +140,7 @@ class BarChart(_Chart):
 
 
 class MonthChart(_Chart):
-    """One column a month; every third month labelled (``YY-MM``), the top value on the axis."""
+    """One column a month; every third month labelled (``YY-MM``, the newest always), the top value on the axis."""
 
     def __init__(self, empty_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(empty_text, parent)
@@ -200,7 +200,7 @@ class MonthChart(_Chart):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(BAR_HOVER if i == self.hover else BAR)
             painter.drawRect(QRectF(x + step * 0.15, plot.bottom() - height, step * 0.7, height))
-            if i % 3 == 0 or (i == len(self.bars) - 1 and i % 3 == 2):
+            if (len(self.bars) - 1 - i) % 3 == 0:  # every third month, counted back from the newest
                 painter.setPen(text_color)
                 label = bar.label[2:] if len(bar.label) == 7 else bar.label  # 2026-05 → 26-05
                 painter.drawText(

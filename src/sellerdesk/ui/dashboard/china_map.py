@@ -135,7 +135,8 @@ class ChinaMapWidget(QWidget):
             )
             return
         best = max(self.values, key=lambda n: self.values[n])
-        painter.drawText(QRectF(x + 6, y, 200, 16), Qt.AlignmentFlag.AlignVCenter, self.texts.get(best, ""))
+        top_text = f"{self.texts.get(best, '')}（{self.shorts.get(best, best)}）"
+        painter.drawText(QRectF(x + 6, y, 400, 16), Qt.AlignmentFlag.AlignVCenter, top_text)
 
     def mouseMoveEvent(self, event) -> None:
         name = self.province_at(event.position())
@@ -143,7 +144,7 @@ class ChinaMapWidget(QWidget):
             self.hover = name
             self.update()
         if name:
-            text = f"{self.shorts.get(name, name)}: {self.texts.get(name, '0')}"
+            text = f"{self.shorts.get(name, name)}  {self.texts.get(name, '0')}"
             QToolTip.showText(event.globalPosition().toPoint(), text, self)
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         else:

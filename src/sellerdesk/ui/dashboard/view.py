@@ -217,7 +217,12 @@ class DashboardView(QWidget):
         self.sales_chart.set_bars([Bar(None, k, v, format_yuan(v)) for k, v in result["sales_by_month"].items()])
         self.top_customers_chart.set_bars(
             [
-                Bar(c.id, c.name or f"#{c.id}", c.spent_fen, f"{format_yuan(c.spent_fen)} · {count(c.orders)}")
+                Bar(
+                    c.id,
+                    c.name or f"#{c.id}",
+                    c.spent_fen,
+                    f"{format_yuan(c.spent_fen)} · {self._orders_text(c.orders)}",
+                )
                 for c in result["top_customers"]
             ]
         )
@@ -227,6 +232,9 @@ class DashboardView(QWidget):
         self._fill_map()
         self.status.setText(self.tr("As of %1").replace("%1", _dt.datetime.now().strftime("%Y-%m-%d %H:%M")))
         self.loaded.emit()
+
+    def _orders_text(self, n: int) -> str:
+        return self.tr("%n order(s)", "", n).replace(str(n), f"{n:,}", 1)
 
     @staticmethod
     def _count_text(n: int) -> str:
@@ -241,7 +249,7 @@ class DashboardView(QWidget):
             self.map.empty_text = self.tr("No orders yet")
         else:
             values = {k: v for k, v in self.result["customers_by_province"].items() if k}
-            texts = {k: self.tr("%n customer(s)", "", v) for k, v in values.items()}
+            texts = {k: self.tr("%n customer(s)", "", v).replace(str(v), f"{v:,}", 1) for k, v in values.items()}
             self.map.empty_text = self.tr("No customers yet")
         self.map.set_values(values, texts)
 
