@@ -1,5 +1,6 @@
-"""The main window: two pages — customers (region filter | customer table | customer editor)
-and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+1 / Ctrl+2.
+"""The main window: three pages — customers (region filter | customer table | customer editor),
+orders (:class:`~sellerdesk.ui.orders.view.OrdersView`) and the 概览 overview
+(:class:`~sellerdesk.ui.dashboard.view.DashboardView`), switched with Ctrl+1 / Ctrl+2 / Ctrl+4.
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
 after the last keystroke. At start-up the window shows the first page before anything else:
