@@ -48,6 +48,8 @@ def main() -> None:
             report(key, timed(lambda fn=fn: fn(today), args.runs))
         ctx = FigureContext(today, home, dt.datetime.now(dt.UTC))
         report("whole dashboard (compute_all: every figure and tile)", timed(lambda: compute_all(ctx), args.runs))
+        ctx = FigureContext(today, home, dt.datetime.now(dt.UTC), sales_map=True)
+        report("whole dashboard, map by sales (+ sales_by_province)", timed(lambda: compute_all(ctx), args.runs))
 
 
 if __name__ == "__main__":

@@ -97,3 +97,13 @@ def test_save_as_png_and_pdf(demo_store, laptop_window, tmp_path):
     from sellerdesk.ui.widgets import dialogs  # noqa: F401 (save refuses through dialogs.error)
 
     assert view.save(str(tmp_path / "missing" / "x.png")) is None
+
+
+def test_the_map_by_sales_reads_sales_when_asked(demo_store, laptop_window):
+    laptop_window.show_dashboard()
+    view = laptop_window.dashboard
+    assert "sales_by_province" not in view.result  # not read until the map shows sales
+    view.by_sales.setChecked(True)
+    assert view.result["sales_by_province"] == stats.sales_by_province()
+    best = max(view.map.values, key=view.map.values.get)
+    assert view.map.texts[best].startswith("¥")

@@ -12,9 +12,10 @@ in ``resources/translations/zh_CN/dashboard.tsv``::
         from sellerdesk.store import remote_areas      # (the feature's own store room)
         return remote_areas.counts()                   # (remote, all with an address)
 
-    def _show_share(value) -> tuple[str, str]:
+    def _show_share(value, ctx: FigureContext) -> tuple[str, str]:
         remote, total = value
-        return percent(remote, total), tr_("%1 of %2 customers").replace("%1", f"{remote:,}")…
+        note = QCoreApplication.translate("Dashboard", "%1 of %2 customers")  # a literal: lupdate finds it
+        return percent(remote, total), note.replace("%1", f"{remote:,}").replace("%2", f"{total:,}")
 
     TILES.append(Tile("remote_share", QT_TRANSLATE_NOOP("Dashboard", "Remote-area share"),
                       _remote_share, _show_share))
@@ -43,6 +44,7 @@ class FigureContext:
     today: _dt.date  # the local date the months count back from
     home: Path  # the data folder (backup settings live there)
     now: _dt.datetime  # UTC, aware: the backup's age counts from it
+    sales_map: bool = False  # read sales by province too (only when the map shows sales: it is the costliest)
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,13 @@ re-checking join here: see the module's docstring)."""
 
 def compute_all(ctx: FigureContext) -> dict[str, Any]:
     """Everything the dashboard shows, by key: the store's figures and every tile's value (in
-    the job). ``tier_levels``: each tier name of ``customers_by_tier`` → its level key (the
+    the job; sales by province only with ``ctx.sales_map``). ``tier_levels``: each tier name of ``customers_by_tier`` → its level key (the
     customer table's tier filter), or None for a hand-typed tier."""
     from sellerdesk.store import stats
     from sellerdesk.store import tiers as store_tiers
 
-    out = stats.collect(ctx.today, [k for k in stats.FIGURES if k not in {t.key for t in TILES}])
+    skip = {t.key for t in TILES} | (set() if ctx.sales_map else {"sales_by_province"})
+    out = stats.collect(ctx.today, [k for k in stats.FIGURES if k not in skip])
     for tile in TILES:
         out[tile.key] = tile.compute(ctx)
     rules = store_tiers.tier_rules()
