@@ -120,8 +120,9 @@ re-checking join here: see the module's docstring)."""
 
 def compute_all(ctx: FigureContext) -> dict[str, Any]:
     """Everything the dashboard shows, by key: the store's figures and every tile's value (in
-    the job; sales by province only with ``ctx.sales_map``). ``tier_levels``: each tier name of ``customers_by_tier`` → its level key (the
-    customer table's tier filter), or None for a hand-typed tier."""
+    the job; sales by province only with ``ctx.sales_map``). ``tier_levels``: each tier name
+    of ``customers_by_tier`` → its level key (the customer table's tier filter), or None for
+    a hand-typed tier."""
     from sellerdesk.store import stats
     from sellerdesk.store import tiers as store_tiers
 
