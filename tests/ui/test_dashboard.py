@@ -67,6 +67,12 @@ def test_figures_and_clicks_filter_the_customer_table(demo_store, laptop_window,
     assert laptop_window.tier_filter.currentData() in (None, "")
     assert laptop_window.model.rowCount() == stats.customers_by_region()[chart.bars[row].key]
 
+    laptop_window.show_dashboard()
+    chart = view.provinces_chart
+    qtbot.mouseClick(chart, Qt.MouseButton.LeftButton, pos=_row_point(chart, 1))
+    assert laptop_window.current_filter().provinces == (chart.bars[1].key,)
+    assert laptop_window.model.rowCount() == by_province[chart.bars[1].key]
+
 
 def _row_point(chart, row):
     from PySide6.QtCore import QPoint
