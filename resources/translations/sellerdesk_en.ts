@@ -1058,6 +1058,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>How often</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation type="unfinished" />
         </message>
@@ -1066,7 +1070,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Last order</source>
+            <source>Last contact</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1150,6 +1154,13 @@ but:
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
+            <source>about every %n day(s)</source>
+            <translation>
+                <numerusform>about every %n day</numerusform>
+                <numerusform>about every %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 in %n order(s)</source>
             <translation>
                 <numerusform>%1 in %n order</numerusform>
@@ -1158,6 +1169,14 @@ but:
         </message>
         <message>
             <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ordered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 edited</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1276,6 +1295,181 @@ but:
         </message>
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>No customers yet: add or import some.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers (not in the Trash)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 buyers ordered twice or more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup yet: press Ctrl+B.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Repeat-purchase rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as PNG or PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customers yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click a province to see its customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Where customers are</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by province (top %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders by status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customers per month (24 months)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sales per month (24 months)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top 20 customers by spend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Top products (orders)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the figures…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n order</numerusform>
+                <numerusform>%n orders</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n customer</numerusform>
+                <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>overview.png</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2569,6 +2763,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Show the orders (Ctrl+2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
             <translation type="unfinished" />
         </message>
         <message>

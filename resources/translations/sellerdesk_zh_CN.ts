@@ -1059,6 +1059,10 @@ but:
             <translation>平均每单</translation>
         </message>
         <message>
+            <source>How often</source>
+            <translation>购买频率</translation>
+        </message>
+        <message>
             <source>Last 12 months</source>
             <translation>近 12 个月</translation>
         </message>
@@ -1067,8 +1071,8 @@ but:
             <translation>首次下单</translation>
         </message>
         <message>
-            <source>Last order</source>
-            <translation>最近下单</translation>
+            <source>Last contact</source>
+            <translation>最近联系</translation>
         </message>
         <message>
             <source>Statuses</source>
@@ -1151,6 +1155,12 @@ but:
             <translation>不计入统计</translation>
         </message>
         <message numerus="yes">
+            <source>about every %n day(s)</source>
+            <translation>
+                <numerusform>约每 %n 天一单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%1 in %n order(s)</source>
             <translation>
                 <numerusform>%n 单，共 %1</numerusform>
@@ -1159,6 +1169,14 @@ but:
         <message>
             <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
             <translation>%1：共 %2 件，%3 单，最近一次 %4</translation>
+        </message>
+        <message>
+            <source>%1 ordered</source>
+            <translation>%1 下单</translation>
+        </message>
+        <message>
+            <source>%1 edited</source>
+            <translation>%1 修改资料</translation>
         </message>
         <message>
             <source>Orders cannot be opened in this version of SellerDesk.</source>
@@ -1277,6 +1295,178 @@ but:
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
             <translation>手动设置：在客户详情中点“恢复自动”之前保持不变。</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <source>No customers yet: add or import some.</source>
+            <translation>还没有客户：新建或导入一些吧。</translation>
+        </message>
+        <message>
+            <source>customers (not in the Trash)</source>
+            <translation>位客户（不含回收站）</translation>
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation>还没有订单。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 buyers ordered twice or more</source>
+            <translation>%2 位下单客户中 %1 位下单两次及以上</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>从未备份</translation>
+        </message>
+        <message>
+            <source>No backup yet: press Ctrl+B.</source>
+            <translation>还没有备份：按 Ctrl+B 备份。</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n 天前</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Last backup %1</source>
+            <translation>最近备份于 %1</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Repeat-purchase rate</source>
+            <translation>复购率</translation>
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation>最近备份</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardView</name>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Save as PNG or PDF…</source>
+            <translation>保存为 PNG 或 PDF…</translation>
+        </message>
+        <message>
+            <source>No customers yet</source>
+            <translation>还没有客户</translation>
+        </message>
+        <message>
+            <source>No orders yet</source>
+            <translation>还没有订单</translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation>客户数</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>销售额</translation>
+        </message>
+        <message>
+            <source>Click a province to see its customers</source>
+            <translation>点击省份查看该省客户</translation>
+        </message>
+        <message>
+            <source>Where customers are</source>
+            <translation>客户分布</translation>
+        </message>
+        <message>
+            <source>Customers by region</source>
+            <translation>各大区客户</translation>
+        </message>
+        <message>
+            <source>Tiers</source>
+            <translation>客户等级</translation>
+        </message>
+        <message>
+            <source>Customers by province (top %1)</source>
+            <translation>各省客户（前 %1）</translation>
+        </message>
+        <message>
+            <source>Orders by status</source>
+            <translation>各状态订单</translation>
+        </message>
+        <message>
+            <source>New customers per month (24 months)</source>
+            <translation>每月新增客户（24 个月）</translation>
+        </message>
+        <message>
+            <source>Sales per month (24 months)</source>
+            <translation>每月销售额（24 个月）</translation>
+        </message>
+        <message>
+            <source>Top 20 customers by spend</source>
+            <translation>消费前 20 名客户</translation>
+        </message>
+        <message>
+            <source>Top products (orders)</source>
+            <translation>热销商品（订单数）</translation>
+        </message>
+        <message>
+            <source>Reading the figures…</source>
+            <translation>正在读取数据…</translation>
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
+            <translation>无法读取数据：%1</translation>
+        </message>
+        <message>
+            <source>(unknown)</source>
+            <translation>（未知）</translation>
+        </message>
+        <message>
+            <source>As of %1</source>
+            <translation>数据时间 %1</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n 单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n 位客户</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the overview</source>
+            <translation>保存概览</translation>
+        </message>
+        <message>
+            <source>overview.png</source>
+            <translation>概览.png</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Could not save: %1</source>
+            <translation>无法保存：%1</translation>
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation>已保存到 %1</translation>
         </message>
     </context>
     <context>
@@ -2571,6 +2761,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Show the orders (Ctrl+2)</source>
             <translation>显示订单（Ctrl+2）</translation>
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation>概览</translation>
+        </message>
+        <message>
+            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
+            <translation>显示概览：客户在哪里、谁在买（Ctrl+4）</translation>
         </message>
         <message>
             <source>Orders &amp;to ship</source>

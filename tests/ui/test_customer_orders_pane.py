@@ -76,8 +76,13 @@ def test_orders_tab_shows_the_profile_and_the_orders(window):
     cid, refunded = _buyer()
     tab = _open(window, cid, "orders_tab").orders_tab
     values = {key: label.text() for key, label in tab.values.items()}
-    assert values["count"] == "2" and values["total"] == "¥279.80" and values["average"] == "¥139.90"
-    assert values["first"] == days_ago(40).isoformat() and values["last"] == days_ago(10).isoformat()
+    # 客户画像: how often (30 days from the first counted order to the second), last contact
+    assert values["count"] == "2" and values["often"] == "about every 30 day(s)"
+    assert values["total"] == "¥279.80" and values["average"] == "¥139.90"
+    assert values["first"] == days_ago(40).isoformat()
+    today = dt.date.today().isoformat()  # the record was made today: the newest contact
+    assert values["last"] == f"{today} edited"
+    assert tab.values["last"].toolTip() == f"{today} edited\n{days_ago(10).isoformat()} ordered"
     assert values["window"] == "¥279.80 in 2 order(s)"  # (no English catalogue in tests)
     assert values["statuses"] == "Pending 1 · Delivered 1 · Refunded 1"
     assert values["products"] == "面膜 ×5、护手霜 ×1"  # the refunded 精华液 is not what they buy

@@ -58,7 +58,7 @@ def test_the_12_month_summary_is_not_cut(window, qtbot):
     editor = _open(window, cid)
     editor.tabs.setCurrentWidget(editor.orders_tab)
     qtbot.waitExposed(editor.orders_tab)
-    for key in ("count", "total", "average", "window", "first", "last"):
+    for key in ("count", "total", "average", "often", "window", "first", "last"):
         label = editor.orders_tab.values[key]
         assert label.text() and _fits(label), (key, label.text(), label.width())
 

@@ -941,6 +941,18 @@ class CustomerSummary:
     points: int
     status_counts: Mapping[str, int]
     top_products: tuple[ProductTotal, ...]
+    last_edit: _dt.datetime | None = (
+        None  # UTC: the customer's record last changed (last contact beside the last order)
+    )
+
+    @property
+    def days_between_orders(self) -> int | None:
+        """How often they buy: the mean days from one order to the next, at least 1 (None below
+        two orders, or when every order is of one day: nothing says how often yet)."""
+        if self.order_count < 2 or self.first_order is None or self.last_order is None:
+            return None
+        span = (self.last_order - self.first_order).days
+        return max(1, round(span / (self.order_count - 1))) if span > 0 else None
 
 
 def customer_summary(customer_id: int, *, top: int = 5, today: _dt.date | None = None) -> CustomerSummary:
@@ -993,6 +1005,7 @@ def customer_summary(customer_id: int, *, top: int = 5, today: _dt.date | None =
         points=int(customer.points or 0),
         status_counts=statuses,
         top_products=tuple(ProductTotal(p, q, n, date_of(d)) for p, q, n, d in products),
+        last_edit=customer.updated_at,
     )
 
 

@@ -1,5 +1,6 @@
-"""The main window: two pages — customers (region filter | customer table | customer editor)
-and orders (:class:`~sellerdesk.ui.orders.view.OrdersView`), switched with Ctrl+1 / Ctrl+2.
+"""The main window: three pages — customers (region filter | customer table | customer editor),
+orders (:class:`~sellerdesk.ui.orders.view.OrdersView`) and the 概览 overview
+(:class:`~sellerdesk.ui.dashboard.view.DashboardView`), switched with Ctrl+1 / Ctrl+2 / Ctrl+4.
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
 after the last keystroke. At start-up the window shows the first page before anything else:
@@ -288,6 +289,11 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.orders_view)
+        from sellerdesk.ui.dashboard.view import DashboardView
+
+        self.dashboard = DashboardView(self.context)
+        self.dashboard.filter_requested.connect(self.show_filtered)
+        self.pages.addWidget(self.dashboard)
         self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
@@ -416,8 +422,15 @@ class MainWindow(QMainWindow):
         self.orders_page_action = self._action(
             self.tr("Orders"), self.show_orders, "Ctrl+2", "orders", self.tr("Show the orders (Ctrl+2)")
         )
+        self.dashboard_page_action = self._action(
+            self.tr("Overview"),
+            self.show_dashboard,
+            "Ctrl+4",
+            "dashboard",
+            self.tr("Show the overview: where customers are, who buys (Ctrl+4)"),
+        )
         pages = QActionGroup(self)
-        for action in (self.customers_page_action, self.orders_page_action):
+        for action in (self.customers_page_action, self.orders_page_action, self.dashboard_page_action):
             action.setCheckable(True)
             pages.addAction(action)
         self.customers_page_action.setChecked(True)
@@ -450,6 +463,7 @@ class MainWindow(QMainWindow):
             self.shortcuts_action,
             self.customers_page_action,
             self.orders_page_action,
+            self.dashboard_page_action,
             self.to_ship_action,
             self.new_order_action,
             self.paste_order_action,
@@ -546,6 +560,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.customers_page_action)
         menu.addAction(self.orders_page_action)
+        menu.addAction(self.dashboard_page_action)
         menu.addSeparator()
         menu.addAction(self.trash_view_action)
         menu.addAction(self.mask_action)
@@ -614,6 +629,7 @@ class MainWindow(QMainWindow):
         rail.setIconSize(QSize(26, 26))
         rail.addAction(self.customers_page_action)
         rail.addAction(self.orders_page_action)
+        rail.addAction(self.dashboard_page_action)
         for action in rail.actions():
             rail.widgetForAction(action).setMinimumWidth(56)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, rail)
@@ -680,8 +696,11 @@ class MainWindow(QMainWindow):
             header = self.orders_view.table.horizontalHeader()
             header.restoreState(orders_columns)
             self.orders_view.restore_sort()
-        if str(self.settings.value("window/page", "customers")) == "orders":
+        page = str(self.settings.value("window/page", "customers"))
+        if page == "orders":
             self.show_orders()
+        elif page == "dashboard":
+            self.show_dashboard()
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -692,7 +711,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("table/auto_columns", self.columns.auto_columns)
         self.settings.setValue("table/mask_phones", self.mask_action.isChecked())
         self.settings.setValue("orders/header", self.orders_view.table.horizontalHeader().saveState())
-        self.settings.setValue("window/page", "orders" if self.orders_page_shown() else "customers")
+        page = "orders" if self.orders_page_shown() else "customers"
+        self.settings.setValue("window/page", "dashboard" if self.dashboard_page_shown() else page)
         self.settings.sync()
 
     def reset_columns(self) -> None:
@@ -877,6 +897,8 @@ class MainWindow(QMainWindow):
         """F5: read the page in front again."""
         if self.orders_page_shown():
             self.orders_view.reload(data_changed=True)
+        elif self.dashboard_page_shown():
+            self.dashboard.reload()
         else:
             self.on_customers_changed()
 
@@ -902,6 +924,52 @@ class MainWindow(QMainWindow):
             self._page_changed()
             self.orders_view.table.setFocus()
 
+    def dashboard_page_shown(self) -> bool:
+        return self.pages.currentWidget() is self.dashboard
+
+    def show_dashboard(self) -> None:
+        self.dashboard_page_action.setChecked(True)
+        if not self.dashboard_page_shown():
+            self.pages.setCurrentWidget(self.dashboard)
+            self._page_changed()
+
+    def show_filtered(self, kind: str, value) -> None:
+        """A click on the overview: the customers of a province (``"province"``, 广东省), a 大区
+        (``"big"``), a tier level (``"tier"``), or one customer (``"customer"``, an id)."""
+        if kind == "customer":
+            self.open_customer(int(value))
+            return
+        self.show_customers()
+        if self.trash_view_action.isChecked():
+            self.trash_view_action.setChecked(False)
+            self.toggle_trash_view()
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.setCurrentIndex(0)
+        self.tag_filter.blockSignals(False)
+        self.tier_filter.blockSignals(True)
+        index = self.tier_filter.findData(value) if kind == "tier" else 0
+        self.tier_filter.setCurrentIndex(max(0, index))
+        self.tier_filter.blockSignals(False)
+        if kind in ("province", "big"):
+            self.regions.select_keys([(kind, value)])  # emits: the filter is applied
+            self.regions.reveal((kind, value))
+            if self.regions.current_selection().empty:
+                # the tree's counts are not in yet (the customer page was never shown): the same filter
+                names = (value,) if kind == "province" else self._big_region_provinces(value)
+                self.region = RegionSelection(provinces=names)
+        else:
+            self.regions.select_keys([])
+        self.apply_filter()
+
+    @staticmethod
+    def _big_region_provinces(big: str) -> tuple[str, ...]:
+        from sellerdesk.core import regions
+
+        return tuple(p.name for p in regions.provinces() if regions.big_region(p.name) == big)
+
     def show_to_ship(self) -> None:
         """Ctrl+3: the 待发货 list, what the seller ships today."""
         self.show_orders()
@@ -910,7 +978,8 @@ class MainWindow(QMainWindow):
     def _page_changed(self) -> None:
         """Toolbar, menus, Undo and the status bar follow the page in front."""
         orders = self.orders_page_shown()
-        for twins, shown in ((self.customer_buttons, not orders), (self.order_buttons, orders)):
+        customers = not orders and not self.dashboard_page_shown()
+        for twins, shown in ((self.customer_buttons, customers), (self.order_buttons, orders)):
             for twin in twins:
                 twin.setData(shown)
         if orders:
@@ -935,7 +1004,8 @@ class MainWindow(QMainWindow):
         """An order, a tier or points changed: the customer table's 订单/消费 columns and tiers
         are read again (the region counts and tag lists stay: they did not change), at once
         when the table is in front, else when it is next shown."""
-        if self.orders_page_shown():
+        self.dashboard.mark_stale()
+        if self.orders_page_shown() or self.dashboard_page_shown():
             self.customers_stale = True
         else:
             self.customers_stale = False
@@ -1087,6 +1157,7 @@ class MainWindow(QMainWindow):
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
         self._total = None
+        self.dashboard.mark_stale()
         self.model.forget()  # the data changed: read the sort order again
         self.refresh_counts()
         self.apply_filter(reload=True)

@@ -9,6 +9,7 @@ only while it is showing: moving through the table with another tab open costs n
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import logging
 from types import ModuleType
@@ -95,9 +96,10 @@ class CustomerOrdersTab(QWidget):
             ("count", self.tr("Orders")),
             ("total", self.tr("Total spent")),
             ("average", self.tr("Average order")),
+            ("often", self.tr("How often")),
             ("window", self.tr("Last 12 months")),
             ("first", self.tr("First order")),
-            ("last", self.tr("Last order")),
+            ("last", self.tr("Last contact")),
             ("statuses", self.tr("Statuses")),
             ("products", self.tr("Buys most")),
         )
@@ -278,13 +280,17 @@ class CustomerOrdersTab(QWidget):
             return
         none = "—"
         values["count"].setText(f"{summary.order_count:,}")
+        every = summary.days_between_orders
+        values["often"].setText(self.tr("about every %n day(s)", "", every) if every is not None else none)
         values["total"].setText(format_yuan(summary.total_spent_fen))
         values["average"].setText(format_yuan(summary.average_fen) if summary.average_fen is not None else none)
         values["window"].setText(
             self.tr("%1 in %n order(s)", "", summary.window_count).replace("%1", format_yuan(summary.window_spent_fen))
         )
         values["first"].setText(summary.first_order.isoformat() if summary.first_order else none)
-        values["last"].setText(summary.last_order.isoformat() if summary.last_order else none)
+        contacts = self._last_contacts(summary)
+        values["last"].setText(contacts[0] if contacts else none)
+        values["last"].setToolTip("\n".join(contacts))
         statuses = [
             f"{self.status_name(status)} {summary.status_counts[status]:,}"
             for status in core_orders.STATUSES
@@ -303,6 +309,18 @@ class CustomerOrdersTab(QWidget):
                 for p in summary.top_products
             )
         )
+
+    def _last_contacts(self, summary: store_orders.CustomerSummary) -> list[str]:
+        """The last order and the last edit of the record, newest first (an order before an
+        edit of the same day): the pane shows the first, its tooltip both."""
+        parts: list[tuple[str, str]] = []
+        if summary.last_order is not None:
+            day = summary.last_order.isoformat()
+            parts.append((day + "1", self.tr("%1 ordered").replace("%1", day)))
+        if summary.last_edit is not None:
+            day = summary.last_edit.replace(tzinfo=dt.UTC).astimezone().date().isoformat()
+            parts.append((day + "0", self.tr("%1 edited").replace("%1", day)))
+        return [text for _key, text in sorted(parts, reverse=True)]
 
     # --- actions --------------------------------------------------------------------------------------------------
 

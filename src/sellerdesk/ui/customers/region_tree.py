@@ -205,6 +205,17 @@ class RegionTree(QTreeView):
         self._updating = False
         self._emit()
 
+    def reveal(self, key: tuple) -> None:
+        """Expand the way to the item ``(kind, value)`` and scroll it into view (a filter set
+        from elsewhere, the overview's map, shows where it is)."""
+        item = self._items.get(key)
+        if item is None:
+            return
+        parent = item.parent()
+        if parent is not None:
+            self.expand(parent.index())
+        self.scrollTo(item.index())
+
     def current_selection(self) -> RegionSelection:
         provinces: list[str] = []
         cities: list[tuple[str, str]] = []
