@@ -68,3 +68,17 @@ def test_orders_follow_their_ship_to_snapshot(people):
     orders.delete_orders([o1])
     assert remote_areas.order_ids() == {o2, shipped_far}
     assert remote_areas.order_ids(deleted=True) == {o1}
+
+
+def test_customer_filter_and_view_counts(people):
+    from sellerdesk.store import queries
+
+    remote_areas.save_entries(["新疆", "甘孜州"])
+    assert set(queries.customer_ids(queries.CustomerFilter(remote=True))) == {people["xj"], people["gz"]}
+    both = queries.CustomerFilter(remote=True, provinces=("广东省",))
+    assert set(queries.customer_ids(both)) == {people["xj"], people["gz"], people["sz"]}
+    assert queries.count_customers(queries.CustomerFilter(remote=True)) == 2
+    counts = queries.view_counts(queries.CustomerFilter())
+    assert counts.remote == 2 and counts.shown_remote is None
+    counts = queries.view_counts(queries.CustomerFilter(search="甘孜"))
+    assert counts.remote == 2 and counts.shown_remote == 1

@@ -86,6 +86,17 @@ def condition(found: Sequence[Place], province: str, city: str, district: str) -
     return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
 
 
+def customer_subquery(found: Sequence[Place] | None = None) -> tuple[str, list[Any]]:
+    """SQL selecting the customer ids whose live default address is remote (any customer state)."""
+    found = places() if found is None else found
+    where, params = condition(found, 'a."province"', 'a."city"', 'a."district"')
+    sql = (
+        'SELECT a."customer_id" FROM "address" AS a INDEXED BY "address_default_place" '
+        f'WHERE a."is_default" = 1 AND a."deleted_at" IS NULL AND {where}'
+    )
+    return sql, params
+
+
 def customer_ids(trashed: bool = False, found: Sequence[Place] | None = None) -> set[int]:
     """Customers (live, or in the Trash) whose live default address is remote."""
     from sellerdesk.store.queries import id_list
@@ -93,13 +104,9 @@ def customer_ids(trashed: bool = False, found: Sequence[Place] | None = None) ->
     found = places() if found is None else found
     if not found:
         return set()
-    where, params = condition(found, 'a."province"', 'a."city"', 'a."district"')
+    sub, params = customer_subquery(found)
     state = "IS NOT NULL AND c.\"flags\" <> 'erased'" if trashed else "IS NULL"
-    sql = (
-        'SELECT a."customer_id" FROM "address" AS a INDEXED BY "address_default_place" '
-        f'JOIN "customer" AS c ON c."id" = a."customer_id" '
-        f'WHERE a."is_default" = 1 AND a."deleted_at" IS NULL AND {where} AND c."deleted_at" {state}'
-    )
+    sql = f'SELECT c."id" FROM "customer" AS c WHERE c."id" IN ({sub}) AND c."deleted_at" {state}'
     return set(id_list(sql, params))
 
 

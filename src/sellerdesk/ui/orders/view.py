@@ -84,6 +84,9 @@ SELECTED_SUM_LIMIT = 200  # the selection's total is shown for up to this many o
 NOTE_COLOUR = "#374151"
 
 
+REMOTE = "remote"  # the region filter's 偏远地区 entry
+
+
 class OrderTable(QTableView):
     """Enter edits the current order; Ctrl+V asks for a new order from the clipboard."""
 
@@ -330,6 +333,8 @@ class OrdersView(QWidget):
     def _fill_regions(self) -> None:
         if self.region.count() > 1:
             return
+        self.region.addItem(icon("remote"), self.tr("Remote areas"), REMOTE)
+        self.region.setItemData(1, self.tr("Orders shipping to a remote area (偏远地区)"), Qt.ItemDataRole.ToolTipRole)
         names = [p.name for p in regions.provinces()]
         big_of = {name: regions.big_region(name) for name in names}
         for big in regions.big_regions():
@@ -362,7 +367,8 @@ class OrdersView(QWidget):
             deleted=tab == DELETED,
             since=since,
             until=until,
-            provinces=tuple(self.region.currentData() or ()),
+            provinces=() if self.region.currentData() == REMOTE else tuple(self.region.currentData() or ()),
+            remote=self.region.currentData() == REMOTE,
             couriers=(courier,) if courier is not None else (),
             search=self.search.text().strip(),
         )
@@ -544,7 +550,7 @@ class OrdersView(QWidget):
 
     def _update_view(self) -> None:
         flt = self.model.request.flt
-        filtered = bool(flt.search or flt.since or flt.until or flt.provinces or flt.couriers)
+        filtered = bool(flt.search or flt.since or flt.until or flt.provinces or flt.couriers or flt.remote)
         self.clear_button.setVisible(filtered)
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
