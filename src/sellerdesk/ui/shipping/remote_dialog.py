@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.core import remote
 from sellerdesk.store import remote_areas
-from sellerdesk.store.errors import ValidationError
+from sellerdesk.store.errors import StorageError, ValidationError
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.forms import error_label, ok_cancel
@@ -114,7 +114,7 @@ def edit_remote_areas(parent: QWidget, context) -> bool:
         return False
     try:
         remote_areas.save_entries(dialog.entries)
-    except Exception as exc:  # a full disk, a read-only folder: one translated line
+    except (StorageError, ValidationError) as exc:  # a full disk, a read-only folder: one translated line
         dialogs.error(parent, dialog.windowTitle(), error_text(exc))
         return False
     context.customers_changed.emit()
