@@ -157,6 +157,14 @@ def count_orders(ids: Iterable[int]) -> int:
     return int(row[0]) if row else 0
 
 
+def count_in_view(flt: Any) -> int:
+    """How many customers of the view ``flt`` (a ``queries.CustomerFilter``: an export's
+    rows) have a default address in a 偏远地区 (the export summary's number)."""
+    from sellerdesk.store import queries
+
+    return len(customer_ids(flt.trashed) & set(queries.customer_ids(flt, "id")))
+
+
 def count_customers(ids: Iterable[int] | None = None, trashed: bool = False) -> int:
     """How many customers (of ``ids``, or all live ones) have a remote default address."""
     found = customer_ids(trashed)

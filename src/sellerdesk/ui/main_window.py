@@ -405,6 +405,13 @@ class MainWindow(QMainWindow):
             None,
             tip=self.tr("Tier names and thresholds, and the points rule"),
         )
+        self.labels_action = self._action(
+            self.tr("Print &labels…"),
+            self.print_customer_labels,
+            None,
+            "ship",
+            self.tr("Shipping labels for the selected customers (their default address)"),
+        )
         self.remote_areas_action = self._action(
             self.tr("&Remote areas…"),
             lambda: edit_remote_areas(self, self.context),
@@ -532,6 +539,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.select_all_action)
         menu.addAction(self.find_action)
         menu.addAction(self.duplicates.find_action)
+        menu.addAction(self.labels_action)
         menu.addSeparator()
         menu.addAction(self.tier_settings_action)
         menu.addAction(self.remote_areas_action)
@@ -543,7 +551,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.to_ship_action)
         menu.addSeparator()
-        for action in (view.edit_action, view.copy_action):
+        for action in (view.edit_action, view.copy_action, view.labels_action):
             menu.addAction(action)
         menu.addSeparator()
         for action in (view.ship_action, view.deliver_action, view.cancel_action, view.refund_action):
@@ -1070,6 +1078,7 @@ class MainWindow(QMainWindow):
         if not trash:
             menu.addAction(self.edit_action)
             menu.addAction(self.new_order_action)
+            menu.addAction(self.labels_action)
             menu.addAction(self.delete_action)
         else:
             menu.addAction(self.restore_action)
@@ -1078,6 +1087,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.privacy.export_person_action)
         menu.addAction(self.privacy.erase_action)
         return menu
+
+    def print_customer_labels(self) -> None:
+        from sellerdesk.ui.shipping.labels_dialog import CUSTOMERS, show_labels_dialog
+
+        opener = getattr(self, "open_sender_settings", None)
+        show_labels_dialog(self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
 
     def _show_table_menu(self, pos) -> None:
         if not self.selected_ids():

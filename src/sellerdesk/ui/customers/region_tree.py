@@ -131,7 +131,10 @@ class RegionTree(QTreeView):
             far = shown_remote if shown is not None else remote
             far_item = self._item(self.tr("Remote areas"), far, "remote", None, "remote")
             far_item.setToolTip(
-                self.tr("Customers whose default address is in a remote area (偏远地区; edit the list in Settings).")
+                self.tr(
+                    "Customers whose default address is in a remote area (偏远地区); "
+                    "the list is under Edit ▸ Remote areas…"
+                )
             )
             root.appendRow(far_item)
             missing = shown_incomplete if shown is not None else incomplete

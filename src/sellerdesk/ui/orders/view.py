@@ -317,6 +317,7 @@ class OrdersView(QWidget):
         self.refund_action = action(self.tr("Mark &refunded"), lambda: self.change_status(core.REFUNDED))
         self.reopen_action = action(self.tr("&Reopen (back to to-ship)"), lambda: self.change_status(core.PENDING))
         self.copy_action = action(self.tr("&Copy ship-to address"), self.copy_address, None, "copy")
+        self.labels_action = action(self.tr("Print &labels…"), self.print_labels, "Ctrl+P", "ship")
         self.delete_action = action(self.tr("&Delete orders"), self.delete_selected, "Del", "trash")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
@@ -677,6 +678,13 @@ class OrdersView(QWidget):
         self._reselect = ids
         edit_order(self.context, self, ids[0])
 
+    def print_labels(self) -> None:
+        """Labels for the selected orders (print, or save as PDF)."""
+        from sellerdesk.ui.shipping.labels_dialog import ORDERS, show_labels_dialog
+
+        opener = getattr(self.window(), "open_sender_settings", None)
+        show_labels_dialog(self, ORDERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
+
     def copy_address(self) -> None:
         rows = self.selected_rows()
         if len(rows) != 1:
@@ -809,6 +817,7 @@ class OrdersView(QWidget):
         else:
             menu.addAction(self.edit_action)
             menu.addAction(self.copy_action)
+            menu.addAction(self.labels_action)
             menu.addSeparator()
             for act in (self.ship_action, self.deliver_action, self.cancel_action, self.refund_action):
                 menu.addAction(act)
