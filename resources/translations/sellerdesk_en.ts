@@ -1267,15 +1267,15 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No address yet</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>This phone number does not look right; please check it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remote area (偏远地区): %1</source>
             <translation type="unfinished" />
         </message>
         <message>

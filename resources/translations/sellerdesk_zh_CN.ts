@@ -1267,16 +1267,16 @@ but:
             <translation>（已合并到另一位客户）</translation>
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
             <source>No address yet</source>
             <translation>还没有地址</translation>
         </message>
         <message>
             <source>This phone number does not look right; please check it.</source>
             <translation>这个电话号码看起来不对，请核对。</translation>
-        </message>
-        <message>
-            <source>Remote area (偏远地区): %1</source>
-            <translation>偏远地区：%1</translation>
         </message>
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>

@@ -175,3 +175,32 @@ def test_dialog_for_customers_and_for_nothing(shop, qtbot, recorded):
     assert recorded and "Select" in recorded[-1][1]
     dialog = labels_dialog.show_labels_dialog(None, CUSTOMERS, [a, b], mask=False)
     assert isinstance(dialog, LabelsDialog) and "2 customer(s)" in dialog.what.text()
+
+
+def test_print_goes_through_the_print_dialog(shop, qtbot, monkeypatch, tmp_path, sync_jobs):
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    from sellerdesk.ui.widgets import dialogs
+
+    seen = []
+    target = tmp_path / "printed.pdf"
+
+    def launch(dialog):
+        seen.append(dialog)
+        if isinstance(dialog, QPrintDialog):
+            printer = dialog.printer()
+            assert printer.pageLayout().pageSize().size(printer.pageLayout().pageSize().Unit.Millimeter).width() == 100
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))  # what a user picking "print to file" does
+            return QDialog.DialogCode.Accepted
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(dialogs, "launch", launch)
+    monkeypatch.setattr(dialogs, "information", lambda *_a: seen.append("done"))
+    dialog = LabelsDialog(ORDERS, shop[2][:2])
+    qtbot.addWidget(dialog)
+    dialog.thermal.setChecked(True)
+    dialog.print_labels()
+    assert isinstance(seen[0], QPrintDialog) and seen[-1] == "done"
+    assert dialog.report is not None and dialog.report.pages == 2
+    assert len(pdf_text(target)) == 2

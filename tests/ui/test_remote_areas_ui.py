@@ -78,7 +78,7 @@ def test_saving_through_the_menu_recounts_the_tree(window, monkeypatch):
     assert "Remote areas  (1)" in texts
     window.regions.select_keys([("remote", None)])
     assert window.model.ids() == [far]
-    column = COLUMNS.index("region")
+    column = COLUMNS.index("address")
     row = window.model.ids().index(far)
     assert not window.model.data(window.model.index(row, column), Qt.ItemDataRole.DecorationRole).isNull()
     window.regions.select_keys([("all", None)])

@@ -62,7 +62,7 @@ SORT_FOR_COLUMN = {
 DESCENDING_FIRST = frozenset(("order_count", "total_spent", "last_order"))
 _NUMBERS = frozenset(COLUMNS.index(k) for k in ("order_count", "total_spent"))  # right-aligned
 _TIER = COLUMNS.index("tier")
-_REGION = COLUMNS.index("region")
+_ADDRESS = COLUMNS.index("address")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SERVED_ROLES = frozenset(
     int(r)
@@ -280,14 +280,14 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             return self.id_at(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if index.column() in _NUMBERS else None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() not in (_TIER, _REGION):
+        if role == Qt.ItemDataRole.DecorationRole and index.column() not in (_TIER, _ADDRESS):
             return None
         row = self.customer_row(index.row())
         if row is None:
             return None
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DecorationRole:
-            if key == "region":
+            if key == "address":
                 return icon("remote") if self.is_remote(row) else None
             return icon("pin") if self.tier_of(row).manual else None
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -304,11 +304,11 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             text = self.tr("(merged into another customer)")
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "address":
+                if self.is_remote(row):
+                    return self.tr("Remote area (偏远地区)") + "\n" + text
                 return text or self.tr("No address yet")
             if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
                 return self.tr("This phone number does not look right; please check it.")
-            if key == "region" and self.is_remote(row):
-                return self.tr("Remote area (偏远地区): %1").replace("%1", row.province + row.city + row.district)
             if key == "tier" and self.tier_of(row).manual:
                 return self.tr("Set by hand: it stays until it is set back to automatic in the customer pane.")
             return None

@@ -200,10 +200,10 @@ class _Painter:
         fitted = self.fit(self.rect(x, y + 5.6, text_w, h - 5.6 - bottom), label.address, 12, 7, bold=False)
         if label.items:
             items = f"{self.captions['items']}: " + "，".join(label.items)
-            self.line(self.rect(x, y + h - 6.4, text_w, 3.2), items, self.font(6.5))
+            self.line(self.rect(x, y + h - 6.4, text_w, 3.2), items, self.font(7))
         sender = self.sender_text(label)
         if sender:
-            self.line(self.rect(x, y + h - 3.2, text_w, 3.2), f"{self.captions['from']}  {sender}", self.font(6.5))
+            self.line(self.rect(x, y + h - 3.2, text_w, 3.2), f"{self.captions['from']}  {sender}", self.font(7))
         return fitted
 
     def thermal_label(self, label: LabelData, layout: LabelLayout) -> bool:

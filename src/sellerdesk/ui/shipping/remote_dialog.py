@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -75,7 +76,10 @@ class RemoteAreasDialog(QDialog):
         defaults = QPushButton(self.tr("Restore the default list"))
         defaults.setObjectName("restoreDefaults")
         defaults.clicked.connect(self.restore_defaults)
-        layout.addWidget(defaults)
+        row = QHBoxLayout()
+        row.addWidget(defaults)
+        row.addStretch(1)
+        layout.addLayout(row)
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self.accept, self.reject))
