@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sellerdesk.core.fields import place_text
 from sellerdesk.core.orders import OrderLine
@@ -82,7 +83,7 @@ def item_texts(lines: Sequence[OrderLine], fallback: str = "") -> list[str]:
     return [f"{line.product} ×{line.quantity}" if line.quantity != 1 else line.product for line in lines]
 
 
-def _sender_fields(sender: Sender | None, mask: bool) -> dict[str, str]:
+def _sender_fields(sender: Sender | None, mask: bool) -> dict[str, Any]:
     if sender is None:
         return {}
     return {

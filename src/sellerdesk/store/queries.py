@@ -583,7 +583,9 @@ def view_counts(flt: CustomerFilter, totals: bool = True) -> ViewCounts:
         shown_incomplete = count_incomplete(base)
         shown_remote = count_remote(base)
     lists = (all_tags(), all_tiers()) if totals else (None, None)
-    return ViewCounts(base, whole, whole_incomplete, shown, shown_incomplete, *lists, whole_remote, shown_remote)
+    return ViewCounts(
+        base, whole, whole_incomplete, shown, shown_incomplete, lists[0], lists[1], whole_remote, shown_remote
+    )
 
 
 def all_tags() -> list[str]:
