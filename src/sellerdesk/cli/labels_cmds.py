@@ -47,6 +47,16 @@ def _ids(text: str, what: str) -> list[int]:
     return list(dict.fromkeys(parse_id(part, what) for part in parts))
 
 
+RENDER_ARG = "--render-labels-pdf"  # packaging/launcher.py runs the painter for it
+
+
+def painter_command() -> list[str]:
+    """The child that paints: ``python -m …render_pdf``, or the frozen bundle's own executable."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, RENDER_ARG]
+    return [sys.executable, "-m", "sellerdesk.ui.shipping.render_pdf"]
+
+
 def captions() -> dict[str, str]:
     """The words printed on a label, in the CLI's language."""
     return {"to": _("To"), "from": _("From"), "items": _("Items")}
@@ -86,7 +96,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     }
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     proc = subprocess.run(
-        [sys.executable, "-m", "sellerdesk.ui.shipping.render_pdf"],
+        painter_command(),
         input=json.dumps(request, ensure_ascii=False).encode("utf-8"),
         capture_output=True,
         env=env,
