@@ -49,3 +49,28 @@ def test_list_and_orders_json_carry_the_remote_flag(run):
         remote_areas.save_entries(["广东深圳"])
     flags = {doc["id"]: doc["remote"] for doc in _lines(run("list", "--json"))}
     assert flags == {far["id"]: False, near["id"]: True, nowhere["id"]: False}
+
+
+def test_remote_areas_command(run):
+    assert run("remote-areas").splitlines()[:2] == ["新疆维吾尔自治区", "西藏自治区"]
+    assert run("remote-areas", "set", "新疆", "甘孜州", "港澳台").splitlines() == [
+        "新疆维吾尔自治区",
+        "四川省甘孜藏族自治州",
+        "港澳台",
+    ]
+    assert json.loads(run("remote-areas", "--json")) == {
+        "entries": ["新疆维吾尔自治区", "四川省甘孜藏族自治州", "港澳台"]
+    }
+    assert len(run("remote-areas", "reset").splitlines()) == 6
+
+
+def test_remote_areas_refuses_a_bad_entry_and_keeps_the_list(isolated_environment, monkeypatch, capsys, fast_kdf):
+    monkeypatch.setenv("SELLERDESK_PASSPHRASE", "test passphrase 123")
+    assert main(["init"]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "en", "remote-areas", "set", "西藏", "火星"]) == 1
+    assert "'火星' is not a province, city or county" in capsys.readouterr().err
+    assert main(["--lang", "en", "remote-areas", "set", "朝阳区"]) == 1
+    assert "names several places" in capsys.readouterr().err
+    assert main(["remote-areas", "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)["entries"]) == 6

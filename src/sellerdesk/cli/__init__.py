@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.keys_cmds",
     "sellerdesk.cli.privacy_cmds",
     "sellerdesk.cli.labels_cmds",
+    "sellerdesk.cli.remote_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
