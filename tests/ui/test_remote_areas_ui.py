@@ -103,3 +103,22 @@ def test_order_view_filter_and_flag(window, qtbot):
     index = view.model.index(0, ORDER_COLUMNS.index("region"))
     assert not view.model.data(index, Qt.ItemDataRole.DecorationRole).isNull()
     assert "Remote area" in view.model.data(index, Qt.ItemDataRole.ToolTipRole)
+
+
+def test_labels_from_the_customer_table_and_the_order_view(window, monkeypatch):
+    from sellerdesk.ui.shipping.labels_dialog import LabelsDialog
+
+    a = _add("甘孜客户", "四川省", "甘孜藏族自治州", "理塘县")
+    order = orders.add_order(a, amount_fen=100).id
+    window.on_customers_changed()
+    seen = []
+    monkeypatch.setattr(dialogs, "launch", lambda dialog: seen.append(dialog) or QDialog.DialogCode.Rejected)
+    window.table.selectRow(0)
+    assert window.labels_action in window.table_menu().actions()
+    window.labels_action.trigger()
+    assert isinstance(seen[-1], LabelsDialog) and seen[-1].kind == "customers" and seen[-1].ids == [a]
+    view = window.orders_view
+    assert view.labels_action in window.orders_menu.actions()
+    monkeypatch.setattr(view, "selected_ids", lambda: [order])
+    view.labels_action.trigger()
+    assert isinstance(seen[-1], LabelsDialog) and seen[-1].kind == "orders" and seen[-1].ids == [order]
