@@ -2504,6 +2504,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
+            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
+            <translation>
+                <numerusform>%n label have no address (write it by hand, or fix the order):</numerusform>
+                <numerusform>%n labels have no address (write it by hand, or fix the order):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
             <translation>
                 <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>

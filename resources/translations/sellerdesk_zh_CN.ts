@@ -2501,6 +2501,12 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>已将 %1发送到打印机。</translation>
         </message>
         <message numerus="yes">
+            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
+            <translation>
+                <numerusform>%n 个标签没有地址（请手写，或先修改订单）：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
             <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
             <translation>
                 <numerusform>有 %n 个地址太长，标签上放不下，以“…”结尾；热敏标签的空间更大：</numerusform>

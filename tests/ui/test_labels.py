@@ -204,3 +204,10 @@ def test_print_goes_through_the_print_dialog(shop, qtbot, monkeypatch, tmp_path,
     assert isinstance(seen[0], QPrintDialog) and seen[-1] == "done"
     assert dialog.report is not None and dialog.report.pages == 2
     assert len(pdf_text(target)) == 2
+
+
+def test_labels_without_an_address_are_named(tmp_path, qapp):
+    empty = LabelData(code="E-1", recipient="某某", phone="", address="", ref="E-1")
+    full = LabelData(code="F-1", recipient="某某", phone="", address="北京市朝阳区建国路1号", ref="F-1")
+    report = write_pdf(str(tmp_path / "e.pdf"), [empty, full], "thermal")
+    assert report.no_address == ["E-1"] and report.pages == 2

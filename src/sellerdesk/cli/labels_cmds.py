@@ -109,6 +109,14 @@ def cmd_labels(args: argparse.Namespace) -> int:
     print(
         _("Wrote {n} label(s) on {pages} page(s) to {path}", n=report["labels"], pages=report["pages"], path=args.out)
     )
+    if report["no_address"]:
+        print(
+            _(
+                "{n} label(s) have no address (write it by hand, or fix the order): {refs}",
+                n=len(report["no_address"]),
+                refs=", ".join(report["no_address"][:20]),
+            )
+        )
     if report["cut"]:
         print(
             _(

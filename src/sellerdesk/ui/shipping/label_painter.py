@@ -63,6 +63,7 @@ class PaintReport:
     pages: int = 0
     labels: int = 0
     cut: list[str] = field(default_factory=list)  # refs of labels whose address did not fit whole
+    no_address: list[str] = field(default_factory=list)  # refs of labels printed without an address
 
 
 @cache
@@ -279,6 +280,8 @@ def paint_labels(
                 fitted = draw.sheet_label(label, *layout.origin(slot), layout)
             if not fitted:
                 report.cut.append(label.ref)
+            if not label.address.strip():
+                report.no_address.append(label.ref)
             report.labels += 1
             if progress is not None and (i % 20 == 19 or i == total - 1):
                 progress(i + 1, total, "labels")

@@ -251,6 +251,11 @@ class LabelsDialog(QDialog):
             if path
             else self.tr("Sent %1 to the printer.").replace("%1", self.tr("%n label(s)", "", report.labels))
         )
+        if report.no_address:
+            text += "\n\n" + self.tr(
+                "%n label(s) have no address (write it by hand, or fix the order):", "", len(report.no_address)
+            )
+            text += "\n" + "、".join(report.no_address[:20])
         if report.cut:
             text += "\n\n" + self.tr(
                 "%n address(es) were too long for the label and end with “…”; the thermal layout has more room:",

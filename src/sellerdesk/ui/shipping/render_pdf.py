@@ -29,7 +29,8 @@ def main() -> int:
     except OSError as exc:
         print(str(exc), file=sys.stderr)
         return 1
-    print(json.dumps({"pages": report.pages, "labels": report.labels, "cut": report.cut}, ensure_ascii=False))
+    doc = {"pages": report.pages, "labels": report.labels, "cut": report.cut, "no_address": report.no_address}
+    print(json.dumps(doc, ensure_ascii=False))
     return 0
 
 
