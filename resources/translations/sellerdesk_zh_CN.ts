@@ -2458,7 +2458,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Items</source>
-            <translation>物品</translation>
+            <translation>商品</translation>
         </message>
         <message numerus="yes">
             <source>%n label(s)</source>

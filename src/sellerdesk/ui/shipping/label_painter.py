@@ -55,7 +55,7 @@ CJK_FAMILIES = (
 # not be searched or copied (pdftotext drops them).
 LATIN_FAMILIES = ("DejaVu Sans", "Noto Sans", "Arial", "Helvetica", "Segoe UI", "Liberation Sans")
 PDF_DPI = 300
-DEFAULT_CAPTIONS = {"to": "收", "from": "寄", "items": "物品", "no_sender": ""}
+DEFAULT_CAPTIONS = {"to": "收", "from": "寄", "items": "商品", "no_sender": ""}
 
 
 @dataclass
