@@ -10,6 +10,10 @@ import sys
 
 def _run() -> int:
     name = os.path.basename(sys.argv[0]).lower()
+    if sys.argv[1:2] == ["--render-labels-pdf"]:  # sellerdesk-cli labels' painter child (no `-m` when frozen)
+        from sellerdesk.ui.shipping.render_pdf import main as render
+
+        return render()
     if "cli" in name:
         from sellerdesk.cli import main
 

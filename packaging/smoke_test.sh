@@ -15,6 +15,8 @@ export SELLERDESK_HOME="$tmp/data" SELLERDESK_PASSPHRASE="smoke test passphrase"
 "$bundle/sellerdesk-cli" init > /dev/null
 "$bundle/sellerdesk-cli" add --name 张三 --phone 13812345678 --address '广东省深圳市南山区科技园南区1栋' > /dev/null
 "$bundle/sellerdesk-cli" list --json | grep -q '"广东省"'
+"$bundle/sellerdesk-cli" labels "$tmp/labels.pdf" --customers 1 > /dev/null 2>&1  # the frozen painter child
+test -s "$tmp/labels.pdf"
 echo "cli: ok"
 
 export BUNDLE="$bundle" SHOT="$shot" PY="$PWD/.venv/bin/python" GRAB="$PWD/packaging/grab_screen.py"

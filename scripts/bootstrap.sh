@@ -17,6 +17,8 @@ APT_PACKAGES=(
   gnome-keyring dbus
   # finding the window in the bundle smoke test
   xdotool
+  # reading label PDFs back in the tests (pdftotext, pdffonts) and looking at them (pdftoppm)
+  poppler-utils
 )
 
 if command -v apt-get >/dev/null 2>&1; then

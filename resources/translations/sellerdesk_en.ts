@@ -1286,6 +1286,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No address yet</source>
             <translation type="unfinished" />
         </message>
@@ -2580,6 +2584,143 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>LabelsDialog</name>
+        <message>
+            <source>Print labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) selected</source>
+            <translation>
+                <numerusform>%n order selected</numerusform>
+                <numerusform>%n orders selected</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) selected: their default address, no items</source>
+            <translation>
+                <numerusform>%n customer selected: their default address, no items</numerusform>
+                <numerusform>%n customers selected: their default address, no items</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A4 sheet, 2 × 7 labels (99 × 38 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thermal label 100 × 150 mm, one a page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layout:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no sender)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sender is saved yet: the labels will have none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n label(s)</source>
+            <translation>
+                <numerusform>%n label</numerusform>
+                <numerusform>%n labels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n page</numerusform>
+                <numerusform>%n pages</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save labels as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write %1: is the folder writable and the file not open elsewhere?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The printer could not be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1 to %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent %1 to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
+            <translation>
+                <numerusform>%n label have no address (write it by hand, or fix the order):</numerusform>
+                <numerusform>%n labels have no address (write it by hand, or fix the order):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
+            <translation>
+                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
+                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled: no file was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select the orders or customers to print labels for first.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>SellerDesk — Customer Address Manager</source>
@@ -2727,6 +2868,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Tier names and thresholds, and the points rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print &amp;labels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipping labels for the selected customers (their default address)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remote areas…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The places you treat as 偏远地区 (extra freight, no free shipping)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3525,6 +3682,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Shipped on %1</source>
             <translation type="unfinished" />
         </message>
@@ -3779,6 +3940,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Print &amp;labels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Delete orders</source>
             <translation type="unfinished" />
         </message>
@@ -3792,6 +3957,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remote areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders shipping to a remote area (偏远地区)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4162,6 +4335,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Remote areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers whose default address is in a remote area (偏远地区); the list is under Edit ▸ Remote areas…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address incomplete</source>
             <translation type="unfinished" />
         </message>
@@ -4181,6 +4362,68 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>
                 <numerusform>%n customer</numerusform>
                 <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoteAreasDialog</name>
+        <message>
+            <source>Remote areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders and customers in these places are marked 偏远地区 in the tables, the region tree, the order filter and the export summary. There is no official list: set it to match your freight rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Common choices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>香港, 澳门 and 台湾</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More places, one per line (a province, a city or a county):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 四川省甘孜藏族自治州
+阿坝州
+青海省玉树藏族自治州</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the default list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” names several places; add its province or city (e.g. 北京市朝阳区).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is not a province, city or county we know.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many entries (at most %1).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RemoteSummary</name>
+        <message numerus="yes">
+            <source>%n order(s) ship to a remote area (偏远地区)</source>
+            <translation>
+                <numerusform>%n order ship to a remote area (偏远地区)</numerusform>
+                <numerusform>%n orders ship to a remote area (偏远地区)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) in a remote area (偏远地区)</source>
+            <translation>
+                <numerusform>%n customer in a remote area (偏远地区)</numerusform>
+                <numerusform>%n customers in a remote area (偏远地区)</numerusform>
             </translation>
         </message>
     </context>

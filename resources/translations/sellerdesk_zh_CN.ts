@@ -1285,6 +1285,10 @@ but:
             <translation>（已合并到另一位客户）</translation>
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
             <source>No address yet</source>
             <translation>还没有地址</translation>
         </message>
@@ -2577,6 +2581,137 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>LabelsDialog</name>
+        <message>
+            <source>Print labels</source>
+            <translation>打印标签</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) selected</source>
+            <translation>
+                <numerusform>已选 %n 个订单</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) selected: their default address, no items</source>
+            <translation>
+                <numerusform>已选 %n 位客户：用默认地址，不含物品</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>A4 sheet, 2 × 7 labels (99 × 38 mm)</source>
+            <translation>A4 标签纸，每张 2 × 7 个（99 × 38 毫米）</translation>
+        </message>
+        <message>
+            <source>Thermal label 100 × 150 mm, one a page</source>
+            <translation>热敏标签 100 × 150 毫米，每页一个</translation>
+        </message>
+        <message>
+            <source>Layout:</source>
+            <translation>版式：</translation>
+        </message>
+        <message>
+            <source>(no sender)</source>
+            <translation>（不打印寄件人）</translation>
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation>寄件人：</translation>
+        </message>
+        <message>
+            <source>No sender is saved yet: the labels will have none.</source>
+            <translation>还没有保存寄件人：标签上将没有寄件人。</translation>
+        </message>
+        <message>
+            <source>Sender settings…</source>
+            <translation>寄件人设置…</translation>
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation>隐藏电话中间四位（138****5678）</translation>
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation>保存为 PDF…</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>收</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>寄</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n label(s)</source>
+            <translation>
+                <numerusform>%n 个标签</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n page(s)</source>
+            <translation>
+                <numerusform>%n 页</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>labels</source>
+            <translation>标签</translation>
+        </message>
+        <message>
+            <source>Save labels as PDF</source>
+            <translation>将标签保存为 PDF</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Could not write %1: is the folder writable and the file not open elsewhere?</source>
+            <translation>无法写入 %1：文件夹是否可写？文件是否在别的程序中打开？</translation>
+        </message>
+        <message>
+            <source>The printer could not be opened.</source>
+            <translation>无法打开打印机。</translation>
+        </message>
+        <message>
+            <source>Saved %1 to %2.</source>
+            <translation>已将 %1保存到 %2。</translation>
+        </message>
+        <message>
+            <source>Sent %1 to the printer.</source>
+            <translation>已将 %1发送到打印机。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
+            <translation>
+                <numerusform>%n 个标签没有地址（请手写，或先修改订单）：</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
+            <translation>
+                <numerusform>有 %n 个地址太长，标签上放不下，以“…”结尾；热敏标签的空间更大：</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Cancelled: no file was written.</source>
+            <translation>已取消：没有写入文件。</translation>
+        </message>
+        <message>
+            <source>Select the orders or customers to print labels for first.</source>
+            <translation>请先选择要打印标签的订单或客户。</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>SellerDesk — Customer Address Manager</source>
@@ -2725,6 +2860,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Tier names and thresholds, and the points rule</source>
             <translation>等级名称与门槛，以及积分规则</translation>
+        </message>
+        <message>
+            <source>Print &amp;labels…</source>
+            <translation>打印标签(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Shipping labels for the selected customers (their default address)</source>
+            <translation>为所选客户打印快递标签（用默认地址）</translation>
+        </message>
+        <message>
+            <source>&amp;Remote areas…</source>
+            <translation>偏远地区(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>The places you treat as 偏远地区 (extra freight, no free shipping)</source>
+            <translation>你按偏远地区处理的地方（加运费、不包邮）</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -3515,6 +3666,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>没有收货地址</translation>
         </message>
         <message>
+            <source>Remote area (偏远地区)</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
             <source>Shipped on %1</source>
             <translation>%1 发货</translation>
         </message>
@@ -3765,6 +3920,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>复制收货地址(&amp;C)</translation>
         </message>
         <message>
+            <source>Print &amp;labels…</source>
+            <translation>打印标签(&amp;L)…</translation>
+        </message>
+        <message>
             <source>&amp;Delete orders</source>
             <translation>删除订单(&amp;D)</translation>
         </message>
@@ -3779,6 +3938,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Deleted</source>
             <translation>已删除</translation>
+        </message>
+        <message>
+            <source>Remote areas</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
+            <source>Orders shipping to a remote area (偏远地区)</source>
+            <translation>发往偏远地区的订单</translation>
         </message>
         <message>
             <source>All couriers</source>
@@ -4144,6 +4311,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>其他</translation>
         </message>
         <message>
+            <source>Remote areas</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
+            <source>Customers whose default address is in a remote area (偏远地区); the list is under Edit ▸ Remote areas…</source>
+            <translation>默认地址在偏远地区的客户；名单在“编辑 ▸ 偏远地区…”中修改</translation>
+        </message>
+        <message>
             <source>Address incomplete</source>
             <translation>地址不完整</translation>
         </message>
@@ -4161,6 +4336,68 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>%n customer(s)</source>
             <translation>
                 <numerusform>%n 个客户</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoteAreasDialog</name>
+        <message>
+            <source>Remote areas</source>
+            <translation>偏远地区</translation>
+        </message>
+        <message>
+            <source>Orders and customers in these places are marked 偏远地区 in the tables, the region tree, the order filter and the export summary. There is no official list: set it to match your freight rules.</source>
+            <translation>这些地方的客户和订单会在表格、地区树、订单筛选和导出摘要中标为“偏远地区”。偏远地区没有官方名单，请按你自己的运费规则设置。</translation>
+        </message>
+        <message>
+            <source>Common choices</source>
+            <translation>常用选项</translation>
+        </message>
+        <message>
+            <source>香港, 澳门 and 台湾</source>
+            <translation>香港、澳门和台湾</translation>
+        </message>
+        <message>
+            <source>More places, one per line (a province, a city or a county):</source>
+            <translation>其他地方，每行一个（省、市或区县）：</translation>
+        </message>
+        <message>
+            <source>e.g. 四川省甘孜藏族自治州
+阿坝州
+青海省玉树藏族自治州</source>
+            <translation>例如：四川省甘孜藏族自治州
+阿坝州
+青海省玉树藏族自治州</translation>
+        </message>
+        <message>
+            <source>Restore the default list</source>
+            <translation>恢复默认名单</translation>
+        </message>
+        <message>
+            <source>“%1” names several places; add its province or city (e.g. 北京市朝阳区).</source>
+            <translation>“%1”对应多个地方，请加上省或市（例如 北京市朝阳区）。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a province, city or county we know.</source>
+            <translation>“%1”不是已知的省、市或区县。</translation>
+        </message>
+        <message>
+            <source>Too many entries (at most %1).</source>
+            <translation>条目太多（最多 %1 个）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemoteSummary</name>
+        <message numerus="yes">
+            <source>%n order(s) ship to a remote area (偏远地区)</source>
+            <translation>
+                <numerusform>%n 个订单发往偏远地区</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) in a remote area (偏远地区)</source>
+            <translation>
+                <numerusform>%n 位客户在偏远地区</numerusform>
             </translation>
         </message>
     </context>

@@ -10,7 +10,9 @@ import pytest
 from sellerdesk.cli import main
 
 TODAY = dt.date.today()
-ORDER_KEYS = {"id", "customer_id", "order_no", "date", "amount", "status", "items", "courier", "tracking", "ship_to"}
+ORDER_KEYS = {
+    "id", "customer_id", "order_no", "date", "amount", "status", "items", "courier", "tracking", "ship_to", "remote"
+}  # fmt: skip
 SHIP_TO_KEYS = {"recipient", "phone", "province", "city", "district", "detail"}
 
 
@@ -104,6 +106,7 @@ def test_orders_json_is_the_contract(cli, zs):
             "district": "南山区",
             "detail": "科技园1号",
         },
+        "remote": False,
     }
     assert second["addresses"][0]["id"] == first_address
 

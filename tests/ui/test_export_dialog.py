@@ -96,3 +96,32 @@ def test_controller_export_runs_on_the_thread_pool(qtbot, data_dir, launched, tm
     qtbot.waitUntil(lambda: dialog.job is None, timeout=10000)
     assert rows(tmp_path / "li.xlsx")[1][1] == "李四"
     assert context.settings.value("exchange/export_folder") == str(tmp_path)
+
+
+def test_export_summary_says_how_many_are_in_a_remote_area(qtbot, data_dir, launched, tmp_path, sync_jobs):
+    fill()
+    customers.create_customer(
+        {"name": "阿依", "phone": "13911112222"},
+        [{"province": "新疆维吾尔自治区", "city": "乌鲁木齐市", "district": "天山区", "detail": "人民路1号"}],
+    )
+    dialog = ExportDialog(queries.CustomerFilter())
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "all"))
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.start_export()
+    assert dialog.remote_customers == 1
+    assert "1 customer(s) in a remote area (偏远地区)" in launched[-1].text()
+    dialog = ExportDialog(queries.CustomerFilter(provinces=("广东省",)))
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "gd"))
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.start_export()
+    assert dialog.remote_customers == 0 and "remote" not in launched[-1].text()
+
+
+def test_remote_summary_text_of_orders(chinese):
+    from sellerdesk.ui.shipping.remote_text import remote_summary
+
+    assert remote_summary(orders=3) == "3 个订单发往偏远地区"
+    assert remote_summary(customers=2) == "2 位客户在偏远地区"
+    assert remote_summary() == ""

@@ -31,6 +31,8 @@ COMMAND_MODULES = [
     "sellerdesk.cli.keys_cmds",
     "sellerdesk.cli.privacy_cmds",
     "sellerdesk.cli.stats_cmds",
+    "sellerdesk.cli.labels_cmds",
+    "sellerdesk.cli.remote_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -93,6 +93,13 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_export)
 
 
+def remote_summary(*, orders: int = 0, customers: int = 0) -> str:
+    """The export summary's line: "3 个订单发往偏远地区" (orders), or of customers."""
+    if orders:
+        return _("{n} order(s) ship to a remote area (偏远地区)", n=orders)
+    return _("{n} customer(s) in a remote area (偏远地区)", n=customers)
+
+
 def _progress_printer(enabled: bool) -> ProgressCallback:
     last: dict[str, str | int | None] = {"phase": None, "step": -1}
 
@@ -226,11 +233,16 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         except ExchangeError as exc:
             raise CliError(exchange_text(exc)) from exc
+        from sellerdesk.store import remote_areas
+
+        far = remote_areas.count_in_view(flt)
     if args.json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(json.dumps({**result.to_dict(), "remote_customers": far}, ensure_ascii=False))
         return 0
     print(_("Exported {rows} row(s) to {path}", n=result.rows, rows=result.rows, path=result.path))
     print(_("{n} customer(s) exported.", n=result.customers))
+    if far:
+        print(remote_summary(customers=far))
     if result.warnings:
         print(_("{n} field(s) the courier may reject:", n=len(result.warnings)))
         zh = language() == "zh_CN"

@@ -268,9 +268,13 @@ def order_table(rows: Iterable[OrderRow]) -> str:
 def customer_orders(customer_id: int) -> list[dict]:
     """The ``orders`` of ``show --json``: the customer's live orders, oldest first (cancelled
     and refunded ones included; their status says so)."""
-    from sellerdesk.store import orders
+    from sellerdesk.store import orders, remote_areas
 
-    return [orders.order_to_dict(r) for r in orders.list_orders(orders.OrderFilter(customer_id=customer_id))]
+    far = remote_areas.places()
+    return [
+        {**orders.order_to_dict(r), "remote": remote_areas.is_remote_address(r.ship_to, far)}
+        for r in orders.list_orders(orders.OrderFilter(customer_id=customer_id))
+    ]
 
 
 def customer_orders_text(customer_id: int) -> str:
@@ -490,12 +494,24 @@ def cmd_orders(args: argparse.Namespace) -> None:
         if args.limit:
             ids = ids[: args.limit]
         if args.json:
+            from sellerdesk.store import remote_areas
+
+            far = remote_areas.places()
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 chunk_rows = orders.rows_for_ids(chunk)
                 sys.stdout.write(
                     "".join(
-                        json.dumps(masking.doc(orders.order_to_dict(chunk_rows[i])), ensure_ascii=False) + "\n"
+                        json.dumps(
+                            masking.doc(
+                                {
+                                    **orders.order_to_dict(chunk_rows[i]),
+                                    "remote": remote_areas.is_remote_address(chunk_rows[i].ship_to, far),
+                                }
+                            ),
+                            ensure_ascii=False,
+                        )
+                        + "\n"
                         for i in chunk
                     )
                 )

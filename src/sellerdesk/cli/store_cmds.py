@@ -231,11 +231,13 @@ def cmd_add(args: argparse.Namespace) -> None:
 
 def cmd_list(args: argparse.Namespace) -> None:
     from sellerdesk.core.fields import place_text
-    from sellerdesk.store import queries, tiers
+    from sellerdesk.core.remote import is_remote
+    from sellerdesk.store import queries, remote_areas, tiers
 
     flt = build_filter(args, trashed=args.trash)
     with open_store():
         rules = tiers.tier_rules()
+        far = remote_areas.places()
         count = 0
         rows = []
         for customer, addresses in queries.iter_customers(flt):
@@ -243,7 +245,10 @@ def cmd_list(args: argparse.Namespace) -> None:
                 break
             count += 1
             if args.json:
-                doc = masking.doc(queries.customer_to_dict(customer, addresses, rules))
+                doc = queries.customer_to_dict(customer, addresses, rules)
+                default = next((a for a in addresses if a.is_default), None)
+                doc["remote"] = default is not None and is_remote(default.province, default.city, default.district, far)
+                doc = masking.doc(doc)
                 sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
             else:
                 default = addresses[0] if addresses else None

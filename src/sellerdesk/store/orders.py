@@ -612,6 +612,7 @@ class OrderFilter:
     search: str = ""  # every term: in the order or tracking number, a product, or the customer (see _search_ids)
     deleted: bool = False  # the deleted orders instead of the live ones
     ids: Sequence[int] | None = None
+    remote: bool = False  # shipping to a 偏远地区 (store.remote_areas)
 
 
 # The orders view's sort orders, each read from an index alone (the rows are wide: an address
@@ -735,6 +736,10 @@ def allowed_order_ids(flt: OrderFilter, *, ignore_statuses: bool = False) -> set
                 names,
             )
         )
+    if flt.remote:
+        from sellerdesk.store import remote_areas
+
+        sets.append(remote_areas.order_ids(flt.deleted))
     for term in dict.fromkeys(flt.search.split()):
         sets.append(_search_ids(term, flt.deleted))
     if not sets:

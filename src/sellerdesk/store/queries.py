@@ -35,6 +35,7 @@ class CustomerFilter:
     tags: Sequence[str] = ()
     tiers: Sequence[str] = ()
     incomplete_address: bool = False
+    remote: bool = False  # 偏远地区: the default address is in the seller's remote-area list
     flags: Sequence[str] = ()
     trashed: bool = False
     ids: Sequence[int] | None = None
@@ -90,6 +91,14 @@ def incomplete_expr() -> pw.ColumnBase:
     return pw.SQL(INCOMPLETE_SQL)
 
 
+def remote_expr() -> pw.ColumnBase:
+    """Customers whose live default address is in a 偏远地区 (``store.remote_areas``)."""
+    from sellerdesk.store import remote_areas
+
+    sql, params = remote_areas.customer_subquery()
+    return pw.NodeList((Customer.id, pw.SQL("IN"), pw.SQL(f"({sql})", params)))
+
+
 def _list_contains(column: pw.ColumnBase, item: str) -> pw.Expression:
     """``column`` (a comma-separated list) holds ``item`` exactly."""
     padded = pw.Value(",").concat(column).concat(",")
@@ -138,6 +147,8 @@ def _where(
         region: pw.ColumnBase | None = Customer.id.in_(_default_addresses().where(place)) if place is not None else None
         if flt.incomplete_address:
             region = incomplete_expr() if region is None else (region | incomplete_expr())
+        if flt.remote:
+            region = remote_expr() if region is None else (region | remote_expr())
         if region is not None:
             query = query.where(region)
     return query
@@ -277,7 +288,7 @@ def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = Fa
     return ids
 
 
-RegionKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, bool]
+RegionKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, bool, bool]
 """What a region set of :func:`allowed_ids` depends on: provinces, cities, incomplete, trashed."""
 
 
@@ -302,8 +313,8 @@ def allowed_ids(
         found = search.matching_ids(flt.search, answers)
         if found is not None:
             sets.append(found)
-    if flt.provinces or flt.cities or flt.incomplete_address:
-        key: RegionKey = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.trashed)
+    if flt.provinces or flt.cities or flt.incomplete_address or flt.remote:
+        key: RegionKey = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.remote, flt.trashed)
         region = region_cache.get(key) if region_cache is not None else None
         if region is None:
             region = region_ids(flt, universe)
@@ -351,6 +362,10 @@ def region_ids(flt: CustomerFilter, universe: Sequence[int] | None = None) -> se
         out.update(id_list(*query.sql()))
     if flt.incomplete_address:
         out |= incomplete_ids(flt.trashed)  # (one partial index: ``universe`` is not needed)
+    if flt.remote:
+        from sellerdesk.store import remote_areas
+
+        out |= remote_areas.customer_ids(flt.trashed)
     return out
 
 
@@ -513,6 +528,11 @@ def _count_without_default(customers: pw.ModelSelect[Customer]) -> int:
     return customers.where(Customer.id.not_in(_default_addresses())).count()
 
 
+def count_remote(flt: CustomerFilter = CustomerFilter()) -> int:
+    """Customers of ``flt`` (regions aside) whose default address is in a 偏远地区."""
+    return _where(Customer.select(Customer.id), flt, with_regions=False).where(remote_expr()).count()
+
+
 def count_incomplete(flt: CustomerFilter = CustomerFilter()) -> int:
     query = _where(Customer.select(Customer.id), flt, with_regions=False).where(incomplete_expr())
     return query.count()
@@ -534,6 +554,8 @@ class ViewCounts:
     shown_incomplete: int | None
     tags: list[str] | None
     tiers: list[str] | None
+    remote: int | None = None  # 偏远地区: the whole view's, and (``shown_remote``) those matching
+    shown_remote: int | None = None
 
 
 def counts_filter(flt: CustomerFilter) -> CustomerFilter:
@@ -554,12 +576,16 @@ def view_counts(flt: CustomerFilter, totals: bool = True) -> ViewCounts:
     everyone = CustomerFilter(trashed=flt.trashed)
     whole = region_counts(everyone) if totals else None
     whole_incomplete = count_incomplete(everyone) if totals else None
-    shown = shown_incomplete = None
+    whole_remote = count_remote(everyone) if totals else None
+    shown = shown_incomplete = shown_remote = None
     if is_narrowed(base):
         shown = region_counts(base)
         shown_incomplete = count_incomplete(base)
+        shown_remote = count_remote(base)
     lists = (all_tags(), all_tiers()) if totals else (None, None)
-    return ViewCounts(base, whole, whole_incomplete, shown, shown_incomplete, *lists)
+    return ViewCounts(
+        base, whole, whole_incomplete, shown, shown_incomplete, lists[0], lists[1], whole_remote, shown_remote
+    )
 
 
 def all_tags() -> list[str]:

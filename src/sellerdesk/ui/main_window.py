@@ -67,6 +67,7 @@ from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
+from sellerdesk.ui.shipping.remote_dialog import edit_remote_areas
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.event_hook import EventHook
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
         self.counter.ready.connect(self._counts_arrived)
         self.counter.failed.connect(self._counts_failed)
         self._totals_stale = True
-        self._totals: tuple[bool, dict[tuple[str, str], int], int] | None = None  # (trashed, counts, incomplete)
+        self._totals: tuple[bool, dict[tuple[str, str], int], int, int | None] | None = (
+            None  # (trashed, counts, incomplete, remote)
+        )
         self._counts_asked: CustomerFilter | None = None
         self._counts_pending = False
         self.counts_timer = QTimer(self)
@@ -408,6 +411,20 @@ class MainWindow(QMainWindow):
             None,
             tip=self.tr("Tier names and thresholds, and the points rule"),
         )
+        self.labels_action = self._action(
+            self.tr("Print &labels…"),
+            self.print_customer_labels,
+            None,
+            "ship",
+            self.tr("Shipping labels for the selected customers (their default address)"),
+        )
+        self.remote_areas_action = self._action(
+            self.tr("&Remote areas…"),
+            lambda: edit_remote_areas(self, self.context),
+            None,
+            "remote",
+            self.tr("The places you treat as 偏远地区 (extra freight, no free shipping)"),
+        )
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.about_action = self._action(self.tr("&About SellerDesk"), self.show_about, None, "help")
         self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", "keyboard")
@@ -536,8 +553,10 @@ class MainWindow(QMainWindow):
         menu.addAction(self.select_all_action)
         menu.addAction(self.find_action)
         menu.addAction(self.duplicates.find_action)
+        menu.addAction(self.labels_action)
         menu.addSeparator()
         menu.addAction(self.tier_settings_action)
+        menu.addAction(self.remote_areas_action)
 
         view = self.orders_view
         menu = self.menuBar().addMenu(self.tr("&Orders"))
@@ -546,7 +565,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.to_ship_action)
         menu.addSeparator()
-        for action in (view.edit_action, view.copy_action):
+        for action in (view.edit_action, view.copy_action, view.labels_action):
             menu.addAction(action)
         menu.addSeparator()
         for action in (view.ship_action, view.deliver_action, view.cancel_action, view.refund_action):
@@ -841,6 +860,7 @@ class MainWindow(QMainWindow):
             provinces=self.region.provinces,
             cities=self.region.cities,
             incomplete_address=self.region.incomplete,
+            remote=self.region.remote,
             tags=(tag,) if tag else (),
             tiers=self._tier_values.get(tier, (tier,)) if tier else (),
             trashed=self.trash_view_action.isChecked(),
@@ -1068,7 +1088,9 @@ class MainWindow(QMainWindow):
             return
         trash = self.trash_view_action.isChecked()
         flt = self.model.filter
-        filtered = bool(flt.search or flt.tags or flt.tiers or flt.provinces or flt.cities or flt.incomplete_address)
+        filtered = bool(
+            flt.search or flt.tags or flt.tiers or flt.provinces or flt.cities or flt.incomplete_address or flt.remote
+        )
         for action in (self.restore_action, self.purge_action):
             action.setVisible(trash)
         self.delete_action.setVisible(not trash)
@@ -1126,6 +1148,7 @@ class MainWindow(QMainWindow):
         if not trash:
             menu.addAction(self.edit_action)
             menu.addAction(self.new_order_action)
+            menu.addAction(self.labels_action)
             menu.addAction(self.delete_action)
         else:
             menu.addAction(self.restore_action)
@@ -1134,6 +1157,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.privacy.export_person_action)
         menu.addAction(self.privacy.erase_action)
         return menu
+
+    def print_customer_labels(self) -> None:
+        from sellerdesk.ui.shipping.labels_dialog import CUSTOMERS, show_labels_dialog
+
+        opener = getattr(self, "open_sender_settings", None)
+        show_labels_dialog(self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
 
     def _show_table_menu(self, pos) -> None:
         if not self.selected_ids():
@@ -1188,14 +1217,16 @@ class MainWindow(QMainWindow):
     def _counts_arrived(self, counts: queries.ViewCounts) -> None:
         """A count from the worker (the newest asked for): the tree, and the tag/tier lists."""
         if counts.totals is not None and counts.incomplete is not None:
-            self._totals = (counts.flt.trashed, counts.totals, counts.incomplete)
+            self._totals = (counts.flt.trashed, counts.totals, counts.incomplete, counts.remote)
             self._totals_stale = False
             if counts.tags is not None and counts.tiers is not None:
                 self._fill_tag_tier(counts.tags, counts.tiers)
         if self._totals is None:
             return
-        _trashed, totals, incomplete = self._totals
-        self.regions.apply_counts(totals, incomplete, False, counts.shown, counts.shown_incomplete)
+        _trashed, totals, incomplete, remote = self._totals
+        self.regions.apply_counts(
+            totals, incomplete, False, counts.shown, counts.shown_incomplete, remote, counts.shown_remote
+        )
         self.counts_ready = True
         self._counts_pending = False
         region = self.regions.current_selection()

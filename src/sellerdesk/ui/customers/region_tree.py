@@ -22,7 +22,7 @@ from sellerdesk.core import regions
 from sellerdesk.store import queries
 from sellerdesk.ui.widgets.icons import icon
 
-KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "big", "province", "city", "incomplete"
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # "all", "big", "province", "city", "remote", "incomplete"
 VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # big-region name, province name, or (province, city)
 
 
@@ -31,10 +31,11 @@ class RegionSelection:
     provinces: tuple[str, ...] = ()
     cities: tuple[tuple[str, str], ...] = ()
     incomplete: bool = False
+    remote: bool = False  # 偏远地区
 
     @property
     def empty(self) -> bool:
-        return not (self.provinces or self.cities or self.incomplete)
+        return not (self.provinces or self.cities or self.incomplete or self.remote)
 
 
 def _province_order() -> dict[str, int]:
@@ -68,7 +69,7 @@ class RegionTree(QTreeView):
 
     def refresh(self, emit: bool = True) -> None:
         """Recount (after edits, imports, deletes), keeping what was selected and expanded."""
-        self.apply_counts(queries.region_counts(), queries.count_incomplete(), emit)
+        self.apply_counts(queries.region_counts(), queries.count_incomplete(), emit, remote=queries.count_remote())
 
     def apply_counts(
         self,
@@ -77,6 +78,8 @@ class RegionTree(QTreeView):
         emit: bool = True,
         shown: dict[tuple[str, str], int] | None = None,
         shown_incomplete: int | None = None,
+        remote: int | None = None,
+        shown_remote: int | None = None,
     ) -> None:
         """Rebuild from counts per (province, city) (None: not counted yet, no numbers shown).
 
@@ -125,6 +128,15 @@ class RegionTree(QTreeView):
                 for province in sorted(others):
                     other_item.appendRow(self._province_item(province, by_province[province]))
                 root.appendRow(other_item)
+            far = shown_remote if shown is not None else remote
+            far_item = self._item(self.tr("Remote areas"), far, "remote", None, "remote")
+            far_item.setToolTip(
+                self.tr(
+                    "Customers whose default address is in a remote area (偏远地区); "
+                    "the list is under Edit ▸ Remote areas…"
+                )
+            )
+            root.appendRow(far_item)
             missing = shown_incomplete if shown is not None else incomplete
             root.appendRow(self._item(self.tr("Address incomplete"), missing, "incomplete", None, "warning"))
             for row in range(self.model_.rowCount()):
@@ -219,7 +231,7 @@ class RegionTree(QTreeView):
     def current_selection(self) -> RegionSelection:
         provinces: list[str] = []
         cities: list[tuple[str, str]] = []
-        incomplete = False
+        incomplete = remote = False
         for index in self.selectionModel().selectedIndexes():
             kind, value = index.data(KIND_ROLE), index.data(VALUE_ROLE)
             if kind == "all":
@@ -233,9 +245,11 @@ class RegionTree(QTreeView):
                 cities.append(tuple(value))
             elif kind == "incomplete":
                 incomplete = True
+            elif kind == "remote":
+                remote = True
         provinces = list(dict.fromkeys(provinces))
         cities = [c for c in dict.fromkeys(cities) if c[0] not in provinces]
-        return RegionSelection(tuple(provinces), tuple(cities), incomplete)
+        return RegionSelection(tuple(provinces), tuple(cities), incomplete, remote)
 
     def _on_selection(self, *_args) -> None:
         if not self._updating:

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import QApplication
 from sellerdesk.core.money import format_yuan
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.regions import big_region
+from sellerdesk.core.remote import Place, is_remote
 from sellerdesk.core.tiers import TierRules
-from sellerdesk.store import queries, search
+from sellerdesk.store import queries, remote_areas, search
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.merges import FLAG_MERGED
 from sellerdesk.store.queries import CustomerFilter, CustomerRow
@@ -61,6 +62,7 @@ SORT_FOR_COLUMN = {
 DESCENDING_FIRST = frozenset(("order_count", "total_spent", "last_order"))
 _NUMBERS = frozenset(COLUMNS.index(k) for k in ("order_count", "total_spent"))  # right-aligned
 _TIER = COLUMNS.index("tier")
+_ADDRESS = COLUMNS.index("address")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 _SERVED_ROLES = frozenset(
     int(r)
@@ -128,6 +130,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._last_view: tuple[object, ...] | None = None  # what the shown ids were made of
         self._mask_phones = False
         self._tier_rules: TierRules | None = None  # the tier names, read again when the data changes
+        self._remote_places: tuple[Place, ...] | None = None  # 偏远地区, read again when the data changes
 
     # --- what is shown ----------------------------------------------------------------------------------------
 
@@ -178,6 +181,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._answers.clear()
         self._last_view = None
         self._tier_rules = None
+        self._remote_places = None
 
     def ordered_ids(self) -> list[int]:
         """Every customer of the current Trash state in ascending sort order (kept until the data changes)."""
@@ -276,13 +280,15 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             return self.id_at(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if index.column() in _NUMBERS else None
-        if role == Qt.ItemDataRole.DecorationRole and index.column() != _TIER:
+        if role == Qt.ItemDataRole.DecorationRole and index.column() not in (_TIER, _ADDRESS):
             return None
         row = self.customer_row(index.row())
         if row is None:
             return None
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DecorationRole:
+            if key == "address":
+                return icon("remote") if self.is_remote(row) else None
             return icon("pin") if self.tier_of(row).manual else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "address" and not (row.province and row.city and row.detail):
@@ -298,6 +304,8 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             text = self.tr("(merged into another customer)")
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "address":
+                if self.is_remote(row):
+                    return self.tr("Remote area (偏远地区)") + "\n" + text
                 return text or self.tr("No address yet")
             if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
                 return self.tr("This phone number does not look right; please check it.")
@@ -337,6 +345,12 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             when = local_time(row.deleted_at if self._filter.trashed else row.updated_at)
             return when.strftime("%Y-%m-%d %H:%M") if when else ""
         return ""
+
+    def is_remote(self, row: CustomerRow) -> bool:
+        """Whether the row's default address is in the seller's 偏远地区 list (``core.remote``)."""
+        if self._remote_places is None:
+            self._remote_places = remote_areas.places()
+        return is_remote(row.province, row.city, row.district, self._remote_places)
 
     def tier_of(self, row: CustomerRow) -> TierInfo:
         """The row's tier as shown: the level's current name and whether it was set by hand."""

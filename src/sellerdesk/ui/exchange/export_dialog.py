@@ -30,9 +30,10 @@ from sellerdesk.exchange import export as exp
 from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
-from sellerdesk.store import queries
+from sellerdesk.store import queries, remote_areas
 from sellerdesk.store.queries import CustomerFilter
 from sellerdesk.ui.exchange.import_wizard import ExchangeText, translated
+from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
 
@@ -167,8 +168,10 @@ class ExportDialog(QDialog):
         per_address, split = self.per_address.isChecked(), self.split_region.isChecked()
         mask = self.mask.isChecked()
 
+        self.remote_customers = 0
+
         def work(progress, token):
-            return exp.export_customers(
+            result = exp.export_customers(
                 path,
                 flt,
                 per_address=per_address,
@@ -179,6 +182,8 @@ class ExportDialog(QDialog):
                 progress=progress,
                 token=token,
             )
+            self.remote_customers = remote_areas.count_in_view(flt)  # read on this thread; shown by _done
+            return result
 
         job = Job(translated(work), "export")
         self.job = job
@@ -216,6 +221,8 @@ class ExportDialog(QDialog):
             ]
             text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(result.warnings)))
             text += "\n" + "\n".join(lines)
+        if self.remote_customers:
+            text += "\n" + remote_summary(customers=self.remote_customers)
         self.exported.emit(result)
         dialogs.information(self, self.tr("Export"), text)
         self.accept()

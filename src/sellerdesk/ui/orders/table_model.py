@@ -23,10 +23,13 @@ from sellerdesk.core.address import format_one_line
 from sellerdesk.core.fields import region_text
 from sellerdesk.core.money import format_yuan
 from sellerdesk.core.orders import OrderError, parse_items
+from sellerdesk.core.remote import Place
 from sellerdesk.store import orders as store_orders
+from sellerdesk.store import remote_areas
 from sellerdesk.store.orders import OrderFilter, OrderRow
 from sellerdesk.store.queries import apply_allowed
 from sellerdesk.ui.orders.texts import STATUS_COLOURS, shown_phone, status_name
+from sellerdesk.ui.widgets.icons import icon
 from sellerdesk.ui.widgets.paged_ids import PagedIds
 
 COLUMNS: tuple[str, ...] = (
@@ -57,6 +60,7 @@ _SERVED_ROLES = frozenset(
         Qt.ItemDataRole.ToolTipRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.DecorationRole,
         ID_ROLE,
     )
 )
@@ -158,6 +162,7 @@ class OrderTableModel(PagedIds, QAbstractTableModel):
         self._items: dict[int, str] = {}
         self.request = ViewRequest()
         self._mask_phones = False
+        self._remote_places: tuple[Place, ...] | None = None  # 偏远地区, read again with each shown list
 
     # --- what is shown ----------------------------------------------------------------------------------------
 
@@ -169,6 +174,7 @@ class OrderTableModel(PagedIds, QAbstractTableModel):
         self._row_of = None
         self._pages.clear()
         self._items.clear()
+        self._remote_places = None
         self.endResetModel()
         self.reloaded.emit()
 
@@ -254,9 +260,13 @@ class OrderTableModel(PagedIds, QAbstractTableModel):
         key = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if key == "amount" else None
+        if role == Qt.ItemDataRole.DecorationRole and key != "region":
+            return None
         row = self.order_row(index.row())
         if row is None:
             return None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("remote") if self.is_remote(row) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "status":
                 return QBrush(QColor(STATUS_COLOURS.get(row.status, "#000000")))
@@ -302,9 +312,16 @@ class OrderTableModel(PagedIds, QAbstractTableModel):
         ship["phone"] = shown_phone(str(ship.get("phone") or ""), self._mask_phones)
         return format_one_line(ship)
 
+    def is_remote(self, row: OrderRow) -> bool:
+        """Whether the order ships to the seller's 偏远地区 (``core.remote``)."""
+        if self._remote_places is None:
+            self._remote_places = remote_areas.places()
+        return remote_areas.is_remote_address(row.ship_to, self._remote_places)
+
     def tooltip(self, row: OrderRow, key: str) -> str | None:
         if key == "region":
-            return self.ship_to_text(row) or self.tr("No ship-to address")
+            text = self.ship_to_text(row) or self.tr("No ship-to address")
+            return self.tr("Remote area (偏远地区)") + "\n" + text if self.is_remote(row) else text
         if key == "items":
             return row.items or None
         if key == "status" and row.shipped_on is not None:

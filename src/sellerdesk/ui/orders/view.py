@@ -84,6 +84,9 @@ SELECTED_SUM_LIMIT = 200  # the selection's total is shown for up to this many o
 NOTE_COLOUR = "#374151"
 
 
+REMOTE = "remote"  # the region filter's 偏远地区 entry
+
+
 class OrderTable(QTableView):
     """Enter edits the current order; Ctrl+V asks for a new order from the clipboard."""
 
@@ -314,6 +317,7 @@ class OrdersView(QWidget):
         self.refund_action = action(self.tr("Mark &refunded"), lambda: self.change_status(core.REFUNDED))
         self.reopen_action = action(self.tr("&Reopen (back to to-ship)"), lambda: self.change_status(core.PENDING))
         self.copy_action = action(self.tr("&Copy ship-to address"), self.copy_address, None, "copy")
+        self.labels_action = action(self.tr("Print &labels…"), self.print_labels, "Ctrl+P", "ship")
         self.delete_action = action(self.tr("&Delete orders"), self.delete_selected, "Del", "trash")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
@@ -330,6 +334,8 @@ class OrdersView(QWidget):
     def _fill_regions(self) -> None:
         if self.region.count() > 1:
             return
+        self.region.addItem(icon("remote"), self.tr("Remote areas"), REMOTE)
+        self.region.setItemData(1, self.tr("Orders shipping to a remote area (偏远地区)"), Qt.ItemDataRole.ToolTipRole)
         names = [p.name for p in regions.provinces()]
         big_of = {name: regions.big_region(name) for name in names}
         for big in regions.big_regions():
@@ -362,7 +368,8 @@ class OrdersView(QWidget):
             deleted=tab == DELETED,
             since=since,
             until=until,
-            provinces=tuple(self.region.currentData() or ()),
+            provinces=() if self.region.currentData() == REMOTE else tuple(self.region.currentData() or ()),
+            remote=self.region.currentData() == REMOTE,
             couriers=(courier,) if courier is not None else (),
             search=self.search.text().strip(),
         )
@@ -544,7 +551,7 @@ class OrdersView(QWidget):
 
     def _update_view(self) -> None:
         flt = self.model.request.flt
-        filtered = bool(flt.search or flt.since or flt.until or flt.provinces or flt.couriers)
+        filtered = bool(flt.search or flt.since or flt.until or flt.provinces or flt.couriers or flt.remote)
         self.clear_button.setVisible(filtered)
         if self.model.rowCount():
             self.stack.setCurrentWidget(self.table)
@@ -670,6 +677,13 @@ class OrdersView(QWidget):
 
         self._reselect = ids
         edit_order(self.context, self, ids[0])
+
+    def print_labels(self) -> None:
+        """Labels for the selected orders (print, or save as PDF)."""
+        from sellerdesk.ui.shipping.labels_dialog import ORDERS, show_labels_dialog
+
+        opener = getattr(self.window(), "open_sender_settings", None)
+        show_labels_dialog(self, ORDERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
 
     def copy_address(self) -> None:
         rows = self.selected_rows()
@@ -803,6 +817,7 @@ class OrdersView(QWidget):
         else:
             menu.addAction(self.edit_action)
             menu.addAction(self.copy_action)
+            menu.addAction(self.labels_action)
             menu.addSeparator()
             for act in (self.ship_action, self.deliver_action, self.cancel_action, self.refund_action):
                 menu.addAction(act)

@@ -1,0 +1,81 @@
+"""``sellerdesk-cli labels``: the PDF (painted in a child process: the CLI itself loads no Qt)."""
+
+import json
+
+from pdf_text import pdf_text
+
+
+def _shop(cli):
+    zs = json.loads(
+        cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东深圳南山区科技园1号", "--json").stdout
+    )
+    ly = json.loads(
+        cli("add", "--name", "阿依", "--phone", "13987654321", "--address", "新疆乌鲁木齐天山区1号", "--json").stdout
+    )
+    orders = [
+        cli("order", "add", str(zs["id"]), "--amount", "10", "--items", "面膜 x2", "--order-no", "WX-1").stdout.strip(),
+        cli("order", "add", str(ly["id"]), "--amount", "10", "--items", "枸杞", "--order-no", "WX-2").stdout.strip(),
+        cli(
+            "order", "add", str(ly["id"]), "--amount", "10", "--order-no", "WX-3", "--status", "shipped"
+        ).stdout.strip(),
+    ]
+    return zs["id"], ly["id"], orders
+
+
+def test_pending_orders_by_default_without_a_sender(initialized_cli, tmp_path):
+    cli = initialized_cli
+    _shop(cli)
+    out = tmp_path / "a4.pdf"
+    proc = cli("--lang", "en", "labels", str(out))
+    assert "Wrote 2 labels on 1 page" in proc.stdout and "No sender is saved" in proc.stderr
+    (page,) = pdf_text(out)
+    assert "WX-1" in page and "WX-2" in page and "WX-3" not in page and "13812345678" in page
+
+
+def test_thermal_masked_with_a_named_sender(initialized_cli, tmp_path, monkeypatch):
+    cli = initialized_cli
+    monkeypatch.setenv("SELLERDESK_PASSPHRASE", cli.env["SELLERDESK_PASSPHRASE"])
+    _zs, _ly, orders = _shop(cli)
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.store import senders
+
+    with open_store():
+        senders.save_senders(
+            [
+                {"label": "杭州仓", "name": "王小二", "phone": "13700001111", "is_default": True},
+                {"label": "广州仓", "name": "李姐", "phone": "13600002222"},
+            ]
+        )
+    out = tmp_path / "t.pdf"
+    cli("labels", str(out), "--layout", "thermal", "--orders", ",".join(orders), "--mask", "--sender", "广州仓")
+    pages = pdf_text(out)
+    assert len(pages) == 3 and "李姐" in pages[0] and "王小二" not in "".join(pages)
+    assert "136****2222" in pages[0] and "138****5678" in pages[0] and "13812345678" not in pages[0]
+
+
+def test_customers_and_refusals(initialized_cli, tmp_path):
+    cli = initialized_cli
+    zs, ly, _orders = _shop(cli)
+    out = tmp_path / "c.pdf"
+    cli("labels", str(out), "--customers", f"{zs},{ly}")
+    assert len(pdf_text(out)) == 1
+    bad = cli("--lang", "en", "labels", str(tmp_path / "x.pdf"), "--sender", "nobody", check=False)
+    assert bad.returncode == 1 and "no sender called 'nobody'" in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()
+    bad = cli("--lang", "en", "labels", str(tmp_path / "x.txt"), check=False)
+    assert bad.returncode == 1 and ".pdf" in bad.stderr
+    bad = cli("--lang", "en", "labels", str(tmp_path / "x.pdf"), "--orders", "999", check=False)
+    assert bad.returncode == 1 and "no labels" in bad.stderr
+    bad = cli("labels", str(tmp_path / "x.pdf"), "--orders", "1", "--customers", "1", check=False)
+    assert bad.returncode == 2
+    bad = cli("--lang", "en", "labels", str(tmp_path / "nofolder" / "x.pdf"), check=False)
+    assert bad.returncode == 1 and "could not write" in bad.stderr
+
+
+def test_export_summary_counts_remote_customers(initialized_cli, tmp_path):
+    cli = initialized_cli
+    _shop(cli)
+    proc = cli("--lang", "zh_CN", "export", str(tmp_path / "e.xlsx"))
+    assert "1 位客户在偏远地区" in proc.stdout
+    doc = json.loads(cli("export", str(tmp_path / "f.xlsx"), "--json").stdout)
+    assert doc["remote_customers"] == 1
