@@ -23,7 +23,7 @@ import peewee as pw
 from sellerdesk.core import recheck as core
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.orders import DELIVERED, SHIPPED
-from sellerdesk.core.tiers import LEVELS, RANK
+from sellerdesk.core.tiers import LEVELS, NORMAL, RANK
 from sellerdesk.store import messages, settings
 from sellerdesk.store.customers import audit
 from sellerdesk.store.customers import mark_verified as mark_verified
@@ -74,9 +74,9 @@ def save_cycles(new: Mapping[str, int]) -> None:
 
 def _where_due(cut: Mapping[str, _dt.date]) -> tuple[str, list[str]]:
     """The SQL condition "this address is due" (on ``a`` and ``c``) and its parameters."""
-    case = 'CASE c."tier" ' + " ".join(f"WHEN '{k}' THEN ?" for k in LEVELS if k != core.NORMAL)
+    case = 'CASE c."tier" ' + " ".join(f"WHEN '{k}' THEN ?" for k in LEVELS if k != NORMAL)
     case += " ELSE ? END"
-    params = [cut[k].isoformat() for k in LEVELS if k != core.NORMAL] + [cut[core.NORMAL].isoformat()]
+    params = [cut[k].isoformat() for k in LEVELS if k != NORMAL] + [cut[NORMAL].isoformat()]
     where = (
         f"{_LIVE} AND max({_EDITED}, {_VERIFIED}) < ({case}) "
         f'AND NOT EXISTS (SELECT 1 FROM "orders" AS o WHERE {_DELIVERED_TO} AND {_ORDER_DAY} >= ({case}))'
@@ -155,7 +155,7 @@ def due_addresses(
     for row in database.execute_sql(sql, params):
         confirmed = _dt.date.fromisoformat(row[11])
         level = core.level_of_tier(row[3])
-        out.append(DueAddress(*row[:11], confirmed, core.due_on(confirmed, months[level])))  # type: ignore[misc]
+        out.append(DueAddress(*row[:11], confirmed, core.due_on(confirmed, months[level])))  # type: ignore[call-arg]
     return out
 
 
