@@ -142,3 +142,14 @@ def test_the_message_has_the_address_in_the_sellers_wording(store):
         recheck.message_for(due.name, due.values())
         == "张三，地址还是 张三 13812345678 广东省深圳市南山区科技园1号 吗？"
     )
+
+
+def test_demo_data_has_addresses_due_and_fresh(store):
+    from sellerdesk.store import demo
+
+    demo.generate(400, seed=7)
+    addresses = DB.obj.execute_sql('SELECT count(*) FROM "address" WHERE "deleted_at" IS NULL').fetchone()[0]
+    due = recheck.count_due()
+    assert 0.1 * addresses < due < 0.5 * addresses
+    verified = DB.obj.execute_sql('SELECT count(*) FROM "address" WHERE "verified_at" IS NOT NULL').fetchone()[0]
+    assert verified > 0.4 * addresses

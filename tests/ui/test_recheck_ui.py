@@ -228,3 +228,19 @@ def test_masking_mode_masks_the_screen_not_the_copied_message(window):
     assert view.model.data(view.model.index(0, 3)) == "王五 137****2222 广东省深圳市南山区科技园3号"
     view.walk_copy()
     assert "13700002222" in QGuiApplication.clipboard().text()
+
+
+def test_the_start_page_is_today_and_the_customer_counts_still_come(data, app_context, qtbot, modals, sync_jobs):
+    from sellerdesk.ui.main_window import MainWindow
+
+    win = MainWindow(app_context)
+    win.reminded = True
+    qtbot.addWidget(win)
+    win.show_start_page()
+    win.resize(1366, 738)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.pages.currentWidget() is win.today_page
+    qtbot.waitUntil(lambda: win.counts_ready)  # the region tree's counts, without the table painted
+    assert win.today_page.cards["recheck"].count == 3
+    win.close()

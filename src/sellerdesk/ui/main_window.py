@@ -836,8 +836,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.stack.currentWidget() is not self.table:
-            self._schedule_counts()  # no table to paint first (empty state)
+        if self.stack.currentWidget() is not self.table or not self.customers_page_shown():
+            self._schedule_counts()  # no table to paint first (empty state, or another page in front)
         if self.backup is not None and not self.reminded:
             self.reminded = True
             self.remind_timer.start()
@@ -970,9 +970,8 @@ class MainWindow(QMainWindow):
         self.recheck_view.table.setFocus()
 
     def show_start_page(self) -> None:
-        """At start: 今日待办 in front; the customer table's counts are read meanwhile (as if painted)."""
+        """At start: 今日待办 in front (the customer table's counts start when the window shows)."""
         self.show_today()
-        self._schedule_counts()
 
     def open_today_section(self, key: str) -> None:
         """A card of 今日待办 clicked: what it counts, shown."""

@@ -22,6 +22,7 @@ class CycleSettingsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Re-check cycles"))
+        self.setMinimumWidth(460)
         self.saved = False
         layout = QVBoxLayout(self)
         intro = QLabel(
