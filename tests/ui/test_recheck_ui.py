@@ -244,3 +244,25 @@ def test_the_start_page_is_today_and_the_customer_counts_still_come(data, app_co
     qtbot.waitUntil(lambda: win.counts_ready)  # the region tree's counts, without the table painted
     assert win.today_page.cards["recheck"].count == 3
     win.close()
+
+
+def test_a_section_that_fails_to_count_does_not_hide_the_others(store, qtbot, sync_jobs):
+    """The registry is open to other features: one broken count shows —, the rest their numbers."""
+    from sellerdesk.ui.today.page import TodayPage
+    from sellerdesk.ui.today.sections import SECTIONS, TodaySection
+
+    opened = []
+
+    def broken(_db):
+        raise RuntimeError("no such table: follow_up")
+
+    extra = TodaySection("followups", lambda: "Follow-ups due", lambda: "hint", broken, opened.append)
+    page = TodayPage(sections=[*SECTIONS, extra])
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.cards["followups"].count_label.text() == "—"
+    assert page.cards["recheck"].count == 0 and page.cards["to_ship"].count == 0
+    assert page.status.text() == "Nothing needs doing today."
+    page.open_section.connect(lambda key: page.section(key).open("window"))
+    qtbot.mouseClick(page.cards["followups"], Qt.MouseButton.LeftButton)
+    assert opened == ["window"]

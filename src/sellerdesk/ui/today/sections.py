@@ -9,12 +9,15 @@ this order.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
 from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -64,13 +67,11 @@ SECTIONS: list[TodaySection] = [
 
 def count_all(sections: list[TodaySection], db: pw.Database) -> dict[str, int | None]:
     """Each section's count (None where its count failed: the others still show)."""
-    import logging
-
     out: dict[str, int | None] = {}
     for section in sections:
         try:
             out[section.key] = int(section.count(db))
         except Exception:
-            logging.getLogger(__name__).exception("today: counting %s failed", section.key)
+            log.exception("today: counting %s failed", section.key)
             out[section.key] = None
     return out
