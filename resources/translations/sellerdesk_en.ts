@@ -3974,7 +3974,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 address(es) due for a re-check</source>
+            <source>Addresses to re-check: %1</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -3960,8 +3960,8 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>正在读取…</translation>
         </message>
         <message>
-            <source>%1 address(es) due for a re-check</source>
-            <translation>%1 个地址待核对</translation>
+            <source>Addresses to re-check: %1</source>
+            <translation>待核对地址：%1 个</translation>
         </message>
         <message>
             <source>Not saved</source>

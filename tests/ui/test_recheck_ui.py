@@ -122,6 +122,7 @@ def test_walk_through_one_customer_at_a_time(window, data, qtbot):
     qtbot.mouseClick(walk.verified_button, Qt.MouseButton.LeftButton)  # 已核对 → the next
     assert customers.live_addresses(data["王五"][0])[0].verified_at is not None
     assert walk.who.text().startswith("张三") and walk.position.text() == "1 of 2"
+    assert window.summary.text() == "Addresses to re-check: 2"
     assert "科技园1号" in QGuiApplication.clipboard().text()
 
     qtbot.mouseClick(walk.edit_button, Qt.MouseButton.LeftButton)  # 修改地址: the editor, at that address

@@ -374,10 +374,9 @@ class RecheckView(QWidget):
     def _show_list(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rows else self.empty)
         self._update_buttons()
-        self.summary_changed.emit(self.summary_text())
 
     def summary_text(self) -> str:
-        return self.tr("%1 address(es) due for a re-check").replace("%1", f"{len(self.model.rows):,}")
+        return self.tr("Addresses to re-check: %1").replace("%1", f"{len(self.model.rows):,}")
 
     def _update_buttons(self) -> None:
         chosen = bool(self.selected_rows())
@@ -386,6 +385,7 @@ class RecheckView(QWidget):
             button.setEnabled(chosen and not walking)
         self.walk_button.setEnabled(bool(self.model.rows) and not walking)
         self.status.setText(self.summary_text())
+        self.summary_changed.emit(self.summary_text())  # the status bar, when this page is in front
 
     # --- the list's actions -------------------------------------------------------------------------------------
 

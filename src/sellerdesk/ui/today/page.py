@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -152,7 +152,8 @@ class TodayPage(QWidget):
         """Count every section again, in a worker (a count running already is let finish)."""
         self.stale = False
         today = _dt.date.today()
-        self.date_label.setText(today.strftime("%Y-%m-%d"))
+        day = QDate(today.year, today.month, today.day)
+        self.date_label.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))  # 2026年12月4日星期五
         if self.job is not None and self.job.running:
             self.stale = True  # counted again when that one reports
             return
