@@ -29,7 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
         open_home(args.home or Path(temp), args.customers)
-        from sellerdesk.store import recheck
+        from sellerdesk.store import recheck, today
         from sellerdesk.store.models import DB
 
         db = DB.obj
@@ -46,7 +46,8 @@ def main() -> int:
             ),
         )
         print("re-check:")
-        report("count_due()", timed(recheck.count_due, args.runs))
+        report("count_due() (今日待办's 待核对 card)", timed(recheck.count_due, args.runs))
+        report("orders_to_ship() (今日待办's 待发货 card)", timed(lambda: today.orders_to_ship(db), args.runs))
         report("due_addresses() (the whole 待核对 list)", timed(recheck.due_addresses, args.runs))
         report("due_addresses(limit=200)", timed(lambda: recheck.due_addresses(limit=200), args.runs))
         some = db.execute_sql('SELECT "customer_id" FROM "address" ORDER BY "id" DESC LIMIT 1').fetchone()[0]
