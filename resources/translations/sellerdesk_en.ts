@@ -859,6 +859,18 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Last shipped %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due for a re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next re-check %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Copied: %1</source>
             <translation type="unfinished" />
         </message>
@@ -1303,6 +1315,25 @@ but:
         </message>
     </context>
     <context>
+        <name>CycleSettingsDialog</name>
+        <message>
+            <source>Re-check cycles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An address is due for a re-check when it was not confirmed within its customer's cycle. A confirmation is a verified stamp, an order delivered to it, or adding or editing it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> month(s)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>No customers yet: add or import some.</source>
@@ -1474,6 +1505,33 @@ but:
         </message>
         <message>
             <source>Saved to %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DueModel</name>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last confirmed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due since</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2927,7 +2985,39 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
+            <source>Show the overview: where customers are, who buys (Ctrl+6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What needs doing today (Ctrl+0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses due for a re-check with the customer (Ctrl+4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check &amp;cycles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often each tier's addresses are checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Message templates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wording of the messages copied for WeChat</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3020,6 +3110,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
                 <numerusform>Tiers recomputed: %n customer changed tier.</numerusform>
                 <numerusform>Tiers recomputed: %n customers changed tier.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Re-check cycles saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message templates saved.</source>
+            <translation type="unfinished" />
         </message>
         <message>
             <source>&amp;Undo delete orders</source>
@@ -3260,6 +3358,57 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Not merged</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MessageKind</name>
+        <message>
+            <source>Shipped notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthday greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4146,6 +4295,73 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>RecheckView</name>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cycles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often each tier's addresses are checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walk through the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One customer at a time: the message copied, then verified or changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy a polite check-your-address message for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No address is due for a re-check. 🎉</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cycles: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %2 mo.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses to re-check: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message copied for %1.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>RecoveryCode</name>
         <message>
             <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
@@ -4582,6 +4798,13 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>SectionCard</name>
+        <message>
+            <source>This count could not be read; see the log.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShipDialog</name>
         <message>
             <source>Mark as shipped</source>
@@ -4630,11 +4853,23 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Today: what needs doing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Show the customers / the orders</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Orders to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview: where customers are, who buys</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4792,6 +5027,37 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <source>Message templates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The texts SellerDesk copies for you to paste into WeChat. Click a placeholder to insert it; it is filled in for each customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Insert %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview, for a sample customer:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reset to default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a placeholder: %1. It will be copied as typed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A message may be at most %1 characters long.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4958,6 +5224,52 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing needs doing today.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Click a card to work through it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The counts could not be read: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TodaySection</name>
+        <message>
+            <source>Orders to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting to be packed and sent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not confirmed within their tier's cycle</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>SellerDesk — unlock</source>
@@ -5008,6 +5320,53 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Use the keyring</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WalkPanel</name>
+        <message>
+            <source>Message (copied — paste it into WeChat):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verified — next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer confirmed the address: stamp it verified (Ctrl+Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change address…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the customer in the editor; saving the change confirms it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>End the walk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That was the last one: every address in the list has been through.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last confirmed %1; due since %2.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -860,6 +860,18 @@ but:
             <translation>✔ 已于 %1 核对</translation>
         </message>
         <message>
+            <source>Last shipped %1</source>
+            <translation>上次发货 %1</translation>
+        </message>
+        <message>
+            <source>Due for a re-check</source>
+            <translation>待核对</translation>
+        </message>
+        <message>
+            <source>Next re-check %1</source>
+            <translation>下次核对 %1</translation>
+        </message>
+        <message>
             <source>Copied: %1</source>
             <translation>已复制：%1</translation>
         </message>
@@ -1302,6 +1314,25 @@ but:
         </message>
     </context>
     <context>
+        <name>CycleSettingsDialog</name>
+        <message>
+            <source>Re-check cycles</source>
+            <translation>核对周期</translation>
+        </message>
+        <message>
+            <source>An address is due for a re-check when it was not confirmed within its customer's cycle. A confirmation is a verified stamp, an order delivered to it, or adding or editing it.</source>
+            <translation>地址在客户所属等级的周期内没有被确认，就到期待核对。确认包括：标记已核对、有订单签收到这个地址、新建或修改这个地址。</translation>
+        </message>
+        <message>
+            <source> month(s)</source>
+            <translation> 个月</translation>
+        </message>
+        <message>
+            <source>Default: %1</source>
+            <translation>默认：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <source>No customers yet: add or import some.</source>
@@ -1471,6 +1502,33 @@ but:
         <message>
             <source>Saved to %1</source>
             <translation>已保存到 %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>DueModel</name>
+        <message>
+            <source>Customer</source>
+            <translation>客户</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation>累计消费</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Last confirmed</source>
+            <translation>上次确认</translation>
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation>到期日</translation>
         </message>
     </context>
     <context>
@@ -2918,8 +2976,40 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>概览</translation>
         </message>
         <message>
-            <source>Show the overview: where customers are, who buys (Ctrl+4)</source>
-            <translation>显示概览：客户在哪里、谁在买（Ctrl+4）</translation>
+            <source>Show the overview: where customers are, who buys (Ctrl+6)</source>
+            <translation>显示概览：客户在哪里、谁在买（Ctrl+6）</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今日</translation>
+        </message>
+        <message>
+            <source>What needs doing today (Ctrl+0)</source>
+            <translation>今天要做的事（Ctrl+0）</translation>
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation>核对</translation>
+        </message>
+        <message>
+            <source>Addresses due for a re-check with the customer (Ctrl+4)</source>
+            <translation>到期待与客户核对的地址（Ctrl+4）</translation>
+        </message>
+        <message>
+            <source>Re-check &amp;cycles…</source>
+            <translation>核对周期(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>How often each tier's addresses are checked</source>
+            <translation>各等级客户的地址多久核对一次</translation>
+        </message>
+        <message>
+            <source>&amp;Message templates…</source>
+            <translation>消息模板(&amp;M)…</translation>
+        </message>
+        <message>
+            <source>The wording of the messages copied for WeChat</source>
+            <translation>复制到微信的消息的措辞</translation>
         </message>
         <message>
             <source>Orders &amp;to ship</source>
@@ -3010,6 +3100,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>
                 <numerusform>等级已重新计算：%n 位客户的等级有变化。</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Re-check cycles saved.</source>
+            <translation>核对周期已保存。</translation>
+        </message>
+        <message>
+            <source>Message templates saved.</source>
+            <translation>消息模板已保存。</translation>
         </message>
         <message>
             <source>&amp;Undo delete orders</source>
@@ -3245,6 +3343,57 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Not merged</source>
             <translation>未合并</translation>
+        </message>
+    </context>
+    <context>
+        <name>MessageKind</name>
+        <message>
+            <source>Shipped notice</source>
+            <translation>发货通知</translation>
+        </message>
+        <message>
+            <source>Address re-check</source>
+            <translation>核对地址</translation>
+        </message>
+        <message>
+            <source>Birthday greeting</source>
+            <translation>生日祝福</translation>
+        </message>
+        <message>
+            <source>Holiday greeting</source>
+            <translation>节日问候</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation>快递</translation>
+        </message>
+        <message>
+            <source>Tracking No.</source>
+            <translation>单号</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>商品</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
         </message>
     </context>
     <context>
@@ -4122,6 +4271,73 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>RecheckView</name>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation>待核对地址</translation>
+        </message>
+        <message>
+            <source>Cycles…</source>
+            <translation>核对周期…</translation>
+        </message>
+        <message>
+            <source>How often each tier's addresses are checked</source>
+            <translation>各等级客户的地址多久核对一次</translation>
+        </message>
+        <message>
+            <source>Walk through the list</source>
+            <translation>逐个核对</translation>
+        </message>
+        <message>
+            <source>One customer at a time: the message copied, then verified or changed</source>
+            <translation>一次一位客户：先复制消息，再标记已核对或修改</translation>
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation>标记已核对</translation>
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation>复制消息</translation>
+        </message>
+        <message>
+            <source>Copy a polite check-your-address message for WeChat</source>
+            <translation>复制一条礼貌的核对地址消息，发到微信</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source>No address is due for a re-check. 🎉</source>
+            <translation>没有到期待核对的地址。🎉</translation>
+        </message>
+        <message>
+            <source>Cycles: %1</source>
+            <translation>核对周期：%1</translation>
+        </message>
+        <message>
+            <source>%1 %2 mo.</source>
+            <translation>%1 %2 个月</translation>
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
+        <message>
+            <source>Addresses to re-check: %1</source>
+            <translation>待核对地址：%1 个</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>Message copied for %1.</source>
+            <translation>已复制给 %1 的消息。</translation>
+        </message>
+    </context>
+    <context>
         <name>RecoveryCode</name>
         <message>
             <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
@@ -4556,6 +4772,13 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>SectionCard</name>
+        <message>
+            <source>This count could not be read; see the log.</source>
+            <translation>无法读取这个数字，请查看日志。</translation>
+        </message>
+    </context>
+    <context>
         <name>ShipDialog</name>
         <message>
             <source>Mark as shipped</source>
@@ -4603,12 +4826,24 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>快捷键</translation>
         </message>
         <message>
+            <source>Today: what needs doing</source>
+            <translation>今日待办</translation>
+        </message>
+        <message>
             <source>Show the customers / the orders</source>
             <translation>显示客户 / 订单</translation>
         </message>
         <message>
             <source>Orders to ship</source>
             <translation>待发货订单</translation>
+        </message>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation>待核对地址</translation>
+        </message>
+        <message>
+            <source>Overview: where customers are, who buys</source>
+            <translation>概览：客户在哪里、谁在买</translation>
         </message>
         <message>
             <source>New customer</source>
@@ -4765,6 +5000,37 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <source>Message templates</source>
+            <translation>消息模板</translation>
+        </message>
+        <message>
+            <source>The texts SellerDesk copies for you to paste into WeChat. Click a placeholder to insert it; it is filled in for each customer.</source>
+            <translation>SellerDesk 替你复制、粘贴到微信的消息。点占位符按钮插入，发给每位客户时自动填好。</translation>
+        </message>
+        <message>
+            <source>Insert %1</source>
+            <translation>插入 %1</translation>
+        </message>
+        <message>
+            <source>Preview, for a sample customer:</source>
+            <translation>预览（示例客户）：</translation>
+        </message>
+        <message>
+            <source>Reset to default</source>
+            <translation>恢复默认</translation>
+        </message>
+        <message>
+            <source>Not a placeholder: %1. It will be copied as typed.</source>
+            <translation>不是占位符：%1，会按原样复制。</translation>
+        </message>
+        <message>
+            <source>A message may be at most %1 characters long.</source>
+            <translation>一条消息最多 %1 个字。</translation>
         </message>
     </context>
     <context>
@@ -4930,6 +5196,52 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TodayPage</name>
+        <message>
+            <source>Today</source>
+            <translation>今日待办</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <source>Nothing needs doing today.</source>
+            <translation>今天没有待办的事。</translation>
+        </message>
+        <message>
+            <source>Click a card to work through it.</source>
+            <translation>点一张卡片开始处理。</translation>
+        </message>
+        <message>
+            <source>The counts could not be read: %1</source>
+            <translation>无法读取统计：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TodaySection</name>
+        <message>
+            <source>Orders to ship</source>
+            <translation>待发货订单</translation>
+        </message>
+        <message>
+            <source>Waiting to be packed and sent</source>
+            <translation>等着打包寄出</translation>
+        </message>
+        <message>
+            <source>Addresses to re-check</source>
+            <translation>待核对地址</translation>
+        </message>
+        <message>
+            <source>Not confirmed within their tier's cycle</source>
+            <translation>超过所属等级的核对周期未确认</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>SellerDesk — unlock</source>
@@ -4981,6 +5293,53 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Use the keyring</source>
             <translation>使用钥匙串</translation>
+        </message>
+    </context>
+    <context>
+        <name>WalkPanel</name>
+        <message>
+            <source>Message (copied — paste it into WeChat):</source>
+            <translation>消息（已复制，粘贴到微信即可）：</translation>
+        </message>
+        <message>
+            <source>Verified — next</source>
+            <translation>已核对，下一位</translation>
+        </message>
+        <message>
+            <source>The customer confirmed the address: stamp it verified (Ctrl+Enter)</source>
+            <translation>客户确认了地址：标记为已核对（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <source>Change address…</source>
+            <translation>修改地址…</translation>
+        </message>
+        <message>
+            <source>Open the customer in the editor; saving the change confirms it</source>
+            <translation>在编辑器中打开客户；保存修改即算确认</translation>
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <source>Copy again</source>
+            <translation>再复制一次</translation>
+        </message>
+        <message>
+            <source>End the walk</source>
+            <translation>结束逐个核对</translation>
+        </message>
+        <message>
+            <source>That was the last one: every address in the list has been through.</source>
+            <translation>这是最后一位了：列表中的地址都过了一遍。</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>第 %1 / %2 位</translation>
+        </message>
+        <message>
+            <source>Last confirmed %1; due since %2.</source>
+            <translation>上次确认 %1；%2 起到期。</translation>
         </message>
     </context>
 </TS>

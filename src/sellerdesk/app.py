@@ -121,6 +121,7 @@ def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
     context = AppContext(datadir, key, settings_for(datadir), parent=app)
     window = MainWindow(context)
     window.context = context
+    window.show_start_page()  # 今日待办
     return window
 
 

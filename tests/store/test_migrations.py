@@ -326,3 +326,20 @@ def test_step_11_index_answers_the_dashboards_order_figures(tmp_path):
         assert "COVERING INDEX orders_live_status" in plan(by_status)  # (step 8's, or this one)
     finally:
         db.close()
+
+
+def test_step_12_index_answers_the_recheck_probe_alone(tmp_path):
+    """The 定期核对 query's "delivered to this address since …" reads the partial index only."""
+    db = connect(tmp_path / "new.db", KEY, create=True)
+    try:
+        migrations.migrate(db)
+        from sellerdesk.store import recheck
+
+        where, params = recheck._where_due(
+            recheck.core.cutoffs(recheck.core.DEFAULT_CYCLES, recheck.core.add_months(recheck.local_today(), 0))
+        )
+        sql = f'SELECT count(*) FROM "address" AS a JOIN "customer" AS c ON c."id" = a."customer_id" WHERE {where}'
+        plan = " ".join(str(r[-1]) for r in db.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        assert "USING INDEX orders_delivered_to (address_id=? AND <expr>>?)" in plan
+    finally:
+        db.close()

@@ -127,6 +127,8 @@ def test_start_first_run_then_unlock(qtbot, scripted, isolated_environment, memo
     window2 = app_module.start(qapp, datadir)
     qtbot.addWidget(window2)
     assert shown == ["FirstRunWizard"]
+    assert window2.pages.currentWidget() is window2.today_page  # the start page: 今日待办
+    window2.show_customers()
     assert "1" in window2.summary.text()
     datadir.close()
 

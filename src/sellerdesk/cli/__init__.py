@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.stats_cmds",
     "sellerdesk.cli.labels_cmds",
     "sellerdesk.cli.remote_cmds",
+    "sellerdesk.cli.recheck_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -19,7 +19,7 @@ from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -388,6 +388,20 @@ def _step_11(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+# 定期核对 (issue 18, store/recheck.py): "is there a delivered order to this address since the
+# cut-off?" for every address, answered from this index alone (no order row read).
+_V12_SQL = [
+    'CREATE INDEX IF NOT EXISTS "orders_delivered_to" ON "orders" ("address_id", coalesce("shipped_on", "order_date")) '
+    'WHERE "status" = \'delivered\' AND "deleted_at" IS NULL AND "address_id" IS NOT NULL',
+]
+
+
+def _step_12(db: pw.Database) -> None:
+    """Version 12: the delivered orders of each address by ship date (re-check cycles, issue 18)."""
+    for sql in _V12_SQL:
+        db.execute_sql(sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -400,6 +414,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     9: _step_9,
     10: _step_10,
     11: _step_11,
+    12: _step_12,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -68,6 +68,8 @@ from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, Custo
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.shipping.remote_dialog import edit_remote_areas
+from sellerdesk.ui.recheck.view import RecheckView
+from sellerdesk.ui.today.page import TodayPage
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.event_hook import EventHook
@@ -158,6 +160,9 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
+        for signal in (context.customers_changed, context.orders_changed):
+            signal.connect(self.today_page.data_changed)
+            signal.connect(self.recheck_view.data_changed)
         self.tier_job: Job | None = None  # the start-up check of the 12-month window (after the first counts)
         self._tier_settings_job: Job | None = None
         self.apply_filter()
@@ -288,6 +293,13 @@ class MainWindow(QMainWindow):
         self.orders_view.empty_new.clicked.connect(self.new_order)
         self.orders_view.empty_paste.clicked.connect(self.paste_new_order)
         self.orders_view.table.paste_requested.connect(self.paste_new_order)
+        self.today_page = TodayPage()
+        self.today_page.open_section.connect(self.open_today_section)
+        self.today_page.summary_changed.connect(lambda text: self._page_summary(self.today_page, text))
+        self.recheck_view = RecheckView(self.context)
+        self.recheck_view.edit_address.connect(self.open_address)
+        self.recheck_view.cycles_requested.connect(self.edit_recheck_cycles)
+        self.recheck_view.summary_changed.connect(lambda text: self._page_summary(self.recheck_view, text))
         self.pages = QStackedWidget()
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.splitter)
@@ -297,6 +309,8 @@ class MainWindow(QMainWindow):
         self.dashboard = DashboardView(self.context)
         self.dashboard.filter_requested.connect(self.show_filtered)
         self.pages.addWidget(self.dashboard)
+        self.pages.addWidget(self.today_page)
+        self.pages.addWidget(self.recheck_view)
         self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
@@ -442,12 +456,41 @@ class MainWindow(QMainWindow):
         self.dashboard_page_action = self._action(
             self.tr("Overview"),
             self.show_dashboard,
-            "Ctrl+4",
+            "Ctrl+6",
             "dashboard",
-            self.tr("Show the overview: where customers are, who buys (Ctrl+4)"),
+            self.tr("Show the overview: where customers are, who buys (Ctrl+6)"),
+        )
+        self.today_page_action = self._action(
+            self.tr("Today"), self.show_today, "Ctrl+0", "today", self.tr("What needs doing today (Ctrl+0)")
+        )
+        self.recheck_page_action = self._action(
+            self.tr("Re-check"),
+            self.show_recheck,
+            "Ctrl+4",
+            "recheck",
+            self.tr("Addresses due for a re-check with the customer (Ctrl+4)"),
+        )
+        self.recheck_cycles_action = self._action(
+            self.tr("Re-check &cycles…"),
+            self.edit_recheck_cycles,
+            None,
+            tip=self.tr("How often each tier's addresses are checked"),
+        )
+        self.templates_action = self._action(
+            self.tr("&Message templates…"),
+            self.edit_message_templates,
+            None,
+            "message",
+            self.tr("The wording of the messages copied for WeChat"),
         )
         pages = QActionGroup(self)
-        for action in (self.customers_page_action, self.orders_page_action, self.dashboard_page_action):
+        for action in (
+            self.today_page_action,
+            self.customers_page_action,
+            self.orders_page_action,
+            self.recheck_page_action,
+            self.dashboard_page_action,
+        ):
             action.setCheckable(True)
             pages.addAction(action)
         self.customers_page_action.setChecked(True)
@@ -481,6 +524,8 @@ class MainWindow(QMainWindow):
             self.customers_page_action,
             self.orders_page_action,
             self.dashboard_page_action,
+            self.today_page_action,
+            self.recheck_page_action,
             self.to_ship_action,
             self.new_order_action,
             self.paste_order_action,
@@ -557,6 +602,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.tier_settings_action)
         menu.addAction(self.remote_areas_action)
+        menu.addAction(self.recheck_cycles_action)
+        menu.addAction(self.templates_action)
 
         view = self.orders_view
         menu = self.menuBar().addMenu(self.tr("&Orders"))
@@ -577,8 +624,10 @@ class MainWindow(QMainWindow):
         self.orders_menu = menu
 
         menu = self.menuBar().addMenu(self.tr("&View"))
+        menu.addAction(self.today_page_action)
         menu.addAction(self.customers_page_action)
         menu.addAction(self.orders_page_action)
+        menu.addAction(self.recheck_page_action)
         menu.addAction(self.dashboard_page_action)
         menu.addSeparator()
         menu.addAction(self.trash_view_action)
@@ -646,8 +695,10 @@ class MainWindow(QMainWindow):
         rail.setFloatable(False)
         rail.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         rail.setIconSize(QSize(26, 26))
+        rail.addAction(self.today_page_action)
         rail.addAction(self.customers_page_action)
         rail.addAction(self.orders_page_action)
+        rail.addAction(self.recheck_page_action)
         rail.addAction(self.dashboard_page_action)
         for action in rail.actions():
             rail.widgetForAction(action).setMinimumWidth(56)
@@ -788,6 +839,13 @@ class MainWindow(QMainWindow):
             self.clear_filters()
         self.select_customer(customer_id)
 
+    def open_address(self, customer_id: int, address_id: int) -> None:
+        """The customer in the editor, at one of their addresses (待核对's 修改地址)."""
+        self.open_customer(customer_id)
+        if self.editor.customer_id == customer_id:
+            self.editor.select_address(address_id)
+            self.editor.detail.setFocus()
+
     def _on_sort_indicator(self, section: int, order: Qt.SortOrder) -> None:
         """A first click on 订单数, 累计消费 or 最近下单 sorts high to low (the best customers
         first); clicking again flips it as usual."""
@@ -818,8 +876,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        if self.stack.currentWidget() is not self.table:
-            self._schedule_counts()  # no table to paint first (empty state)
+        if self.stack.currentWidget() is not self.table or not self.customers_page_shown():
+            self._schedule_counts()  # no table to paint first (empty state, or another page in front)
         if self.backup is not None and not self.reminded:
             self.reminded = True
             self.remind_timer.start()
@@ -907,11 +965,15 @@ class MainWindow(QMainWindow):
         if self.orders_page_shown():
             self.orders_view.focus_search()
             return
+        self.show_customers()
         self.search.setFocus()
         self.search.selectAll()
 
     def select_all(self) -> None:
-        (self.orders_view.table if self.orders_page_shown() else self.table).selectAll()
+        if self.pages.currentWidget() is self.recheck_view:
+            self.recheck_view.table.selectAll()
+        elif self.orders_page_shown() or self.customers_page_shown():
+            (self.orders_view.table if self.orders_page_shown() else self.table).selectAll()
 
     def refresh(self) -> None:
         """F5: read the page in front again."""
@@ -919,6 +981,10 @@ class MainWindow(QMainWindow):
             self.orders_view.reload(data_changed=True)
         elif self.dashboard_page_shown():
             self.dashboard.reload()
+        elif self.pages.currentWidget() is self.today_page:
+            self.today_page.refresh()
+        elif self.pages.currentWidget() is self.recheck_view:
+            self.recheck_view.data_changed()
         else:
             self.on_customers_changed()
 
@@ -926,6 +992,51 @@ class MainWindow(QMainWindow):
 
     def orders_page_shown(self) -> bool:
         return self.pages.currentWidget() is self.orders_view
+
+    def customers_page_shown(self) -> bool:
+        return self.pages.currentWidget() is self.splitter
+
+    def _show_page(self, page: QWidget, action: QAction) -> None:
+        action.setChecked(True)
+        if self.pages.currentWidget() is not page:
+            self.pages.setCurrentWidget(page)
+            self._page_changed()
+            page.setFocus()
+
+    def show_today(self) -> None:
+        """Ctrl+0: 今日待办, what needs doing today (the start page)."""
+        self._show_page(self.today_page, self.today_page_action)
+
+    def show_recheck(self) -> None:
+        """Ctrl+4: the addresses due for a re-check."""
+        self._show_page(self.recheck_view, self.recheck_page_action)
+        self.recheck_view.table.setFocus()
+
+    def show_start_page(self) -> None:
+        """At start: 今日待办 in front (the customer table's counts start when the window shows)."""
+        self.show_today()
+
+    def open_today_section(self, key: str) -> None:
+        """A card of 今日待办 clicked: what it counts, shown."""
+        self.today_page.section(key).open(self)
+
+    def edit_recheck_cycles(self) -> None:
+        from sellerdesk.ui.recheck.cycle_settings import edit_cycles
+
+        if edit_cycles(self):
+            self.recheck_view.data_changed()
+            self.today_page.data_changed()
+            self.statusBar().showMessage(self.tr("Re-check cycles saved."), 5000)
+
+    def edit_message_templates(self) -> None:
+        from sellerdesk.ui.messages.template_dialog import edit_templates
+
+        if edit_templates(self):
+            self.statusBar().showMessage(self.tr("Message templates saved."), 5000)
+
+    def _page_summary(self, page: QWidget, text: str) -> None:
+        if self.pages.currentWidget() is page:
+            self.summary.setText(text)
 
     def show_customers(self) -> None:
         self.customers_page_action.setChecked(True)
@@ -998,10 +1109,17 @@ class MainWindow(QMainWindow):
     def _page_changed(self) -> None:
         """Toolbar, menus, Undo and the status bar follow the page in front."""
         orders = self.orders_page_shown()
-        customers = not orders and not self.dashboard_page_shown()
-        for twins, shown in ((self.customer_buttons, customers), (self.order_buttons, orders)):
+        customers_shown = self.customers_page_shown()
+        for twins, shown in ((self.customer_buttons, customers_shown), (self.order_buttons, orders)):
             for twin in twins:
                 twin.setData(shown)
+        if not orders and not customers_shown:  # 今日待办, 待核对: nothing of the two tables applies
+            for action in (self.edit_action, self.delete_action, self.restore_action, self.purge_action):
+                action.setVisible(False)
+            self.undo_action.setEnabled(False)
+            page = self.pages.currentWidget()
+            self.summary.setText(page.summary_text() if hasattr(page, "summary_text") else "")
+            return
         if orders:
             for action in (self.edit_action, self.delete_action, self.restore_action, self.purge_action):
                 action.setVisible(False)
@@ -1025,7 +1143,7 @@ class MainWindow(QMainWindow):
         are read again (the region counts and tag lists stay: they did not change), at once
         when the table is in front, else when it is next shown."""
         self.dashboard.mark_stale()
-        if self.orders_page_shown() or self.dashboard_page_shown():
+        if not self.customers_page_shown():
             self.customers_stale = True
         else:
             self.customers_stale = False
@@ -1084,7 +1202,7 @@ class MainWindow(QMainWindow):
     # --- views ----------------------------------------------------------------------------------------------------
 
     def _update_view(self) -> None:
-        if self.orders_page_shown():
+        if not self.customers_page_shown():
             return
         trash = self.trash_view_action.isChecked()
         flt = self.model.filter
@@ -1119,8 +1237,8 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _update_status(self) -> None:
-        if self.orders_page_shown():
-            return  # the orders view writes its own summary (_orders_summary)
+        if not self.customers_page_shown():
+            return  # the other pages write their own summary (_orders_summary, _page_summary)
         trash = self.trash_view_action.isChecked()
         if self._total is None or self._total[0] != trash:  # recounted only when the data or view changes
             if self.model.filter.trashed == trash:  # the model's kept sort order: no COUNT(*) here
@@ -1181,6 +1299,7 @@ class MainWindow(QMainWindow):
         self.context.mask_phones = on
         self.model.set_mask_phones(on)
         self.orders_view.set_mask_phones(on)
+        self.recheck_view.set_mask_phones(on)
         self.editor.set_masking(on)
 
     def on_customers_changed(self) -> None:
@@ -1320,6 +1439,9 @@ class MainWindow(QMainWindow):
         self.editor.cancel()
 
     def _on_saved(self, customer_id: int) -> None:
+        # an edit or a verified stamp confirms addresses: 今日待办 and 待核对 count again
+        self.today_page.data_changed()
+        self.recheck_view.data_changed()
         self._total = None
         self.model.forget()
         self.refresh_counts()  # in a worker
@@ -1512,8 +1634,11 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = [
+            ("Ctrl+0", self.tr("Today: what needs doing")),
             ("Ctrl+1 / Ctrl+2", self.tr("Show the customers / the orders")),
             ("Ctrl+3", self.tr("Orders to ship")),
+            ("Ctrl+4", self.tr("Addresses to re-check")),
+            ("Ctrl+6", self.tr("Overview: where customers are, who buys")),
             ("Ctrl+N", self.tr("New customer")),
             ("Ctrl+Shift+N", self.tr("New order (of the selected customer)")),
             ("Ctrl+Shift+V", self.tr("New order from the message on the clipboard")),

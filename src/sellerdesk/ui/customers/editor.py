@@ -54,7 +54,7 @@ from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
 from sellerdesk.core.order_paste import split
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.validate import validate
-from sellerdesk.store import customers, queries
+from sellerdesk.store import customers, queries, recheck
 from sellerdesk.store import points as store_points
 from sellerdesk.store.customers import phone_of
 from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
@@ -329,6 +329,9 @@ class CustomerEditor(QWidget):
         self.postal_code = QLineEdit()
         self.postal_code.setMaxLength(6)
         self.verified_label = QLabel()
+        self.verified_label.setObjectName("freshness")
+        self.verified_label.setWordWrap(True)
+        self.freshness: dict[int, recheck.Freshness] = {}  # address id → how fresh (定期核对)
         self._grid_rows(
             aform,
             [
@@ -417,6 +420,7 @@ class CustomerEditor(QWidget):
     def clear(self) -> None:
         """Nothing selected: an empty, disabled form."""
         self.customer_id = None
+        self.freshness = {}
         self.in_trash = False
         self._load_fields({}, [], [])
         self._show_extras(None, read_points_rule=False)
@@ -457,6 +461,7 @@ class CustomerEditor(QWidget):
         self.in_trash = customer.deleted_at is not None
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes")}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
+        self.freshness = recheck.freshness(customer_id)
         self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
         self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
@@ -628,15 +633,38 @@ class CustomerEditor(QWidget):
             self._set_region(values.get("province", ""), values.get("city", ""), values.get("district", ""))
             self.detail.setText(values.get("detail", ""))
             self.postal_code.setText(values.get("postal_code", ""))
-            when = local_time(draft.verified_at)
-            self.verified_label.setText(
-                self.tr("✔ Verified on %1").replace("%1", when.strftime("%Y-%m-%d")) if when else ""
-            )
+            self.verified_label.setText(self.freshness_text(draft))
             self.default_button.setEnabled(has and not draft.is_default)
             self.verify_button.setEnabled(has and draft.id is not None and not draft.changed())
         finally:
             self._loading = was_loading
         self._show_problems()
+
+    def select_address(self, address_id: int) -> None:
+        """Show the saved address ``address_id`` in the form (when it is one of this customer's)."""
+        visible = self._visible()
+        for row, index in enumerate(visible):
+            if self.drafts[index].id == address_id:
+                self.address_list.setCurrentRow(row)
+                return
+
+    def freshness_text(self, draft: AddressDraft) -> str:
+        """How fresh the address is: verified date, last shipped date, and a due badge (定期核对)."""
+        parts = []
+        when = local_time(draft.verified_at)
+        if when:
+            parts.append(html.escape(self.tr("✔ Verified on %1").replace("%1", when.strftime("%Y-%m-%d"))))
+        fresh = self.freshness.get(draft.id) if draft.id is not None and not draft.changed() else None
+        if fresh is not None:
+            if fresh.last_shipped is not None:
+                parts.append(html.escape(self.tr("Last shipped %1").replace("%1", fresh.last_shipped.isoformat())))
+            if fresh.due:
+                badge = self.tr("Due for a re-check")
+                style = "background:#fef3c7; color:#92400e; font-weight:bold"
+                parts.append(f'<span style="{style}">&nbsp;{html.escape(badge)}&nbsp;</span>')
+            else:
+                parts.append(html.escape(self.tr("Next re-check %1").replace("%1", fresh.due_on.isoformat())))
+        return " · ".join(parts)
 
     def add_address(self) -> None:
         self._store_current()
@@ -677,6 +705,8 @@ class CustomerEditor(QWidget):
         draft = self.drafts[self._current]
         try:
             draft.verified_at = customers.mark_verified(draft.id)
+            if self.customer_id is not None:
+                self.freshness = recheck.freshness(self.customer_id)
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return
