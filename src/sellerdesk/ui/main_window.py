@@ -67,8 +67,8 @@ from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
 from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
-from sellerdesk.ui.shipping.remote_dialog import edit_remote_areas
 from sellerdesk.ui.recheck.view import RecheckView
+from sellerdesk.ui.shipping.remote_dialog import edit_remote_areas
 from sellerdesk.ui.today.page import TodayPage
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
