@@ -1375,11 +1375,35 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No customers yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 customers ship to a remote area</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every address is fresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>addresses due for a re-check (Ctrl+4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Customers</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Repeat-purchase rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remote-area share</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1373,12 +1373,36 @@ but:
             <translation>最近备份于 %1</translation>
         </message>
         <message>
+            <source>No customers yet.</source>
+            <translation>还没有客户。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 customers ship to a remote area</source>
+            <translation>%2 位客户中 %1 位在偏远地区</translation>
+        </message>
+        <message>
+            <source>Every address is fresh.</source>
+            <translation>所有地址都已核对过。</translation>
+        </message>
+        <message>
+            <source>addresses due for a re-check (Ctrl+4)</source>
+            <translation>个地址该与客户核对了（Ctrl+4）</translation>
+        </message>
+        <message>
             <source>Customers</source>
             <translation>客户</translation>
         </message>
         <message>
             <source>Repeat-purchase rate</source>
             <translation>复购率</translation>
+        </message>
+        <message>
+            <source>To re-check</source>
+            <translation>待核对地址</translation>
+        </message>
+        <message>
+            <source>Remote-area share</source>
+            <translation>偏远地区占比</translation>
         </message>
         <message>
             <source>Last backup</source>

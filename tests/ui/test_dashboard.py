@@ -37,6 +37,18 @@ def test_a_new_database_shows_every_chart_empty(laptop_window, qtbot):
     view.content.grab()  # paints the empty states
 
 
+def test_the_recheck_and_remote_tiles_count_as_their_rooms_do(demo_store, laptop_window):
+    from sellerdesk.store import recheck, remote_areas
+
+    laptop_window.show_dashboard()
+    view = laptop_window.dashboard
+    due, remote, total = recheck.count_due(), remote_areas.count_customers(), stats.customer_count()
+    assert due and remote and total  # (demo data has some of each)
+    assert view.tiles["recheck_due"].value.text() == f"{due:,}"
+    assert view.tiles["remote_share"].value.text() == f"{100 * remote / total:.1f}%"
+    assert f"{remote:,}" in view.tiles["remote_share"].note.text()
+
+
 def test_figures_and_clicks_filter_the_customer_table(demo_store, laptop_window, qtbot):
     laptop_window.show_dashboard()
     view = laptop_window.dashboard

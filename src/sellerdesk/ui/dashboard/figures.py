@@ -109,13 +109,41 @@ def _show_last_backup(value: _dt.datetime | None, ctx: FigureContext) -> tuple[s
     )
 
 
+def _remote_share(ctx: FigureContext) -> tuple[int, int]:
+    from sellerdesk.store import remote_areas, stats
+
+    return remote_areas.count_customers(), stats.customer_count(ctx.today)
+
+
+def _show_remote_share(value: tuple[int, int], ctx: FigureContext) -> tuple[str, str]:
+    remote, total = value
+    if not total:
+        return "—", QCoreApplication.translate("Dashboard", "No customers yet.")
+    return percent(remote, total), QCoreApplication.translate(
+        "Dashboard", "%1 of %2 customers ship to a remote area"
+    ).replace("%1", f"{remote:,}").replace("%2", f"{total:,}")
+
+
+def _recheck_due(ctx: FigureContext) -> int:
+    from sellerdesk.store import recheck
+
+    return recheck.count_due(today=ctx.today)
+
+
+def _show_recheck_due(value: int, ctx: FigureContext) -> tuple[str, str]:
+    if not value:
+        return "0", QCoreApplication.translate("Dashboard", "Every address is fresh.")
+    return f"{value:,}", QCoreApplication.translate("Dashboard", "addresses due for a re-check (Ctrl+4)")
+
+
 TILES: list[Tile] = [
     Tile("customers", QT_TRANSLATE_NOOP("Dashboard", "Customers"), _customers, _show_customers),
     Tile("repeat_rate", QT_TRANSLATE_NOOP("Dashboard", "Repeat-purchase rate"), _repeat, _show_repeat),
+    Tile("recheck_due", QT_TRANSLATE_NOOP("Dashboard", "To re-check"), _recheck_due, _show_recheck_due),
+    Tile("remote_share", QT_TRANSLATE_NOOP("Dashboard", "Remote-area share"), _remote_share, _show_remote_share),
     Tile("last_backup", QT_TRANSLATE_NOOP("Dashboard", "Last backup"), _last_backup, _show_last_backup),
 ]
-"""The number tiles, in the order shown (the remote-area share and the addresses due for
-re-checking join here: see the module's docstring)."""
+"""The number tiles, in the order shown (a feature's figure joins here: see the module's docstring)."""
 
 
 def compute_all(ctx: FigureContext) -> dict[str, Any]:
