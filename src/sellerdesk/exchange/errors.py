@@ -38,7 +38,9 @@ MESSAGES = {
     "nothing_to_export": "Nothing to export: the view is empty.",
     "no_folder": "Cannot write {name}: the folder {folder} does not exist.",
     "cannot_write": "Cannot write {name}: {reason}.",
-    "bad_template_name": "{template!r} cannot be a template name: use up to 40 characters, no slashes and none of : * ? < > |.",
+    "bad_template_name": (
+        "{template!r} cannot be a template name: use up to 40 characters, no slashes and none of : * ? < > |."
+    ),
     "template_exists": "A courier template called {template!r} already exists; choose another name.",
     "bad_blank": "{name} is not an .xlsx workbook: save the courier's template as .xlsx and try again.",
     "empty_mapping": "The template {template!r} maps no column; map at least the recipient, phone and address.",

@@ -531,8 +531,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.paste_order_action)
         menu.addSeparator()
         menu.addAction(self.to_ship_action)
+        from sellerdesk.ui.shipping.actions import ShippingController
+
+        self.shipping = ShippingController(self.context, self, view)
+        for action in self.shipping.actions:
+            menu.addAction(action)
         menu.addSeparator()
-        for action in (view.edit_action, view.copy_action):
+        for action in (view.edit_action, view.copy_action, view.copy_message_action):
             menu.addAction(action)
         menu.addSeparator()
         for action in (view.ship_action, view.deliver_action, view.cancel_action, view.refund_action):
