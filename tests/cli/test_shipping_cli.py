@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import openpyxl
+
 from shipping_data import blank_template
 
 
@@ -90,7 +91,7 @@ def test_courier_rules_split_the_export(cli, tmp_path):
     cli("courier-rules", "--set", "华南=sf", "--set", "*=full_address")
     assert json.loads(cli("courier-rules", "--json").stdout) == {"华南": "sf", "*": "full_address"}
     out = cli("export", str(tmp_path / "today.xlsx"), "--orders", "pending").stdout
-    assert (tmp_path / "today-sf.xlsx").is_file() and (tmp_path / "today-full_address.xlsx").is_file()
+    assert (tmp_path / "today-顺丰.xlsx").is_file() and (tmp_path / "today-full_address.xlsx").is_file()
     assert out.count("Wrote 1 order") == 2
     bad = cli("courier-rules", "--set", "火星=sf", check=False)
     assert bad.returncode == 1 and "火星" in bad.stderr

@@ -6,7 +6,6 @@ import csv
 
 import openpyxl
 import pytest
-from shipping_data import BLANK_HEADERS, blank_template, make_orders
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.errors import ExchangeError
@@ -15,6 +14,7 @@ from sellerdesk.exchange.templates import list_templates, load_template, remove_
 from sellerdesk.exchange.waybills import export_waybills
 from sellerdesk.store.senders import Sender, save_senders
 from sellerdesk.store.shipping import order_ids_for
+from shipping_data import BLANK_HEADERS, blank_template, make_orders
 
 SENDER = Sender(
     name="小美", phone="13600000000", province="广东省", city="广州市", district="天河区", detail="体育西路1号"
@@ -198,7 +198,7 @@ def test_bad_targets_and_empty_selection_change_nothing(store, tmp_path):
 
 
 def test_a_cancelled_export_leaves_no_file(store, tmp_path):
-    from sellerdesk.progress import CancelToken, Cancelled
+    from sellerdesk.progress import Cancelled, CancelToken
 
     ids = make_orders()
     token = CancelToken()

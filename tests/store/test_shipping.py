@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
-from shipping_data import make_orders
 
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.tracking import courier_of, import_tracking
@@ -12,6 +11,7 @@ from sellerdesk.store import shipping
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import AuditEntry, Order
 from sellerdesk.store.shipping import TrackingRow, record_tracking
+from shipping_data import make_orders
 
 
 def result_sheet(path, rows, headers=("运单号", "订单号", "收件人手机")):

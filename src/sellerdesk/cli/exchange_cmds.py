@@ -295,7 +295,7 @@ def _export_waybills(args: argparse.Namespace) -> int:
     from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.exchange.export import WARNING_TEXT
     from sellerdesk.exchange.templates import load_template
-    from sellerdesk.exchange.waybills import export_waybills, format_for
+    from sellerdesk.exchange.waybills import export_waybills, file_part, format_for
     from sellerdesk.store import senders as store_senders
     from sellerdesk.store import shipping
 
@@ -326,7 +326,7 @@ def _export_waybills(args: argparse.Namespace) -> int:
             if not order_ids:
                 raise ExchangeError("no_orders")
             for name, group in groups.items():
-                target = path if len(groups) == 1 else path.with_name(f"{path.stem}-{name}{path.suffix}")
+                target = path if len(groups) == 1 else path.with_name(f"{path.stem}-{file_part(name)}{path.suffix}")
                 results.append(
                     export_waybills(
                         target,

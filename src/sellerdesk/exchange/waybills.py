@@ -241,6 +241,15 @@ class WaybillResult:
         }
 
 
+def file_part(template: str) -> str:
+    """What a file per courier is called after: the template's courier (顺丰), else its name."""
+    try:
+        tpl = load_template(template)
+    except ExchangeError:
+        return template
+    return tpl.courier or tpl.name
+
+
 def format_for(path: Path, encoding: str = "gbk") -> str:
     """The output format of ``path``: ``xlsx``, ``csv-gbk`` or ``csv-utf8``."""
     suffix = path.suffix.lower()

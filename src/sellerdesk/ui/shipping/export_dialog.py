@@ -216,7 +216,9 @@ class WaybillExportDialog(QDialog):
         if len(groups) == 1:
             name, ids = next(iter(groups.items()))
             return [(path, name, ids)]
-        return [(path.with_name(f"{path.stem}-{self._title(n)}{path.suffix}"), n, ids) for n, ids in groups.items()]
+        from sellerdesk.exchange.waybills import file_part
+
+        return [(path.with_name(f"{path.stem}-{file_part(n)}{path.suffix}"), n, ids) for n, ids in groups.items()]
 
     def start_export(self) -> None:
         if self.job is not None:

@@ -7,9 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from sellerdesk.exchange.errors import ExchangeError
 
-
-def translate(text: str) -> str:
-    return QCoreApplication.translate("ShippingText", text)
+translate = QCoreApplication.translate
 
 
 def error(exc: ExchangeError) -> str:
@@ -17,18 +15,25 @@ def error(exc: ExchangeError) -> str:
     from sellerdesk.ui.exchange.import_wizard import ExchangeText
 
     texts = {
-        "bad_template_name": translate("A template name has up to 40 characters, without slashes or : * ? < > |."),
-        "template_exists": translate("A courier template with this name already exists. Choose another name."),
-        "bad_blank": translate("%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again."),
-        "empty_mapping": translate("Map at least the recipient, phone and address columns."),
-        "shipped_template": translate("Layouts shipped with SellerDesk cannot be removed."),
-        "bad_waybill_target": translate("Waybills are written as .xlsx or .csv files."),
-        "no_orders": translate("No orders to export."),
-        "no_tracking_column": translate("%1 has no tracking-number column (运单号)."),
-        "no_match_column": translate(
-            "%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order."
+        "bad_template_name": translate(
+            "ShippingText", "A template name has up to 40 characters, without slashes or : * ? < > |."
         ),
-        "bad_template": translate("The courier template is damaged: %2"),
+        "template_exists": translate(
+            "ShippingText", "A courier template with this name already exists. Choose another name."
+        ),
+        "bad_blank": translate(
+            "ShippingText", "%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again."
+        ),
+        "empty_mapping": translate("ShippingText", "Map at least the recipient, phone and address columns."),
+        "shipped_template": translate("ShippingText", "Layouts shipped with SellerDesk cannot be removed."),
+        "bad_waybill_target": translate("ShippingText", "Waybills are written as .xlsx or .csv files."),
+        "no_orders": translate("ShippingText", "No orders to export."),
+        "no_tracking_column": translate("ShippingText", "%1 has no tracking-number column (运单号)."),
+        "no_match_column": translate(
+            "ShippingText",
+            "%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order.",
+        ),
+        "bad_template": translate("ShippingText", "The courier template is damaged: %2"),
     }
     text = texts.get(exc.code)
     if text is None:
@@ -39,46 +44,46 @@ def error(exc: ExchangeError) -> str:
 def value_labels() -> dict[str, str]:
     """What each template value is called in the mapping dialog."""
     return {
-        "order_no": translate("Order No."),
-        "recipient": translate("Recipient"),
-        "mobile": translate("Recipient mobile"),
-        "landline": translate("Recipient landline"),
-        "phone": translate("Recipient phone (mobile or landline)"),
-        "province": translate("Province"),
-        "city": translate("City"),
-        "district": translate("District"),
-        "detail": translate("Street address (without province/city/district)"),
-        "address": translate("Full address (province + city + district + street)"),
-        "region": translate("Province, city and district"),
-        "postal_code": translate("Postal code"),
-        "items": translate("Items (from the order)"),
-        "quantity": translate("Quantity (items added up)"),
-        "parcels": translate("Parcels (1)"),
-        "order_notes": translate("Order notes"),
-        "order_date": translate("Order date"),
-        "amount": translate("Order amount"),
-        "name": translate("Customer name"),
-        "wechat": translate("WeChat ID"),
-        "notes": translate("Customer notes (private: only if you mean it)"),
-        "id": translate("Order id"),
-        "sender_name": translate("Sender"),
-        "sender_phone": translate("Sender phone"),
-        "sender_company": translate("Sender company"),
-        "sender_address": translate("Sender address (one line)"),
-        "sender_province": translate("Sender province"),
-        "sender_city": translate("Sender city"),
-        "sender_district": translate("Sender district"),
-        "sender_detail": translate("Sender street address"),
+        "order_no": translate("ShippingText", "Order No."),
+        "recipient": translate("ShippingText", "Recipient"),
+        "mobile": translate("ShippingText", "Recipient mobile"),
+        "landline": translate("ShippingText", "Recipient landline"),
+        "phone": translate("ShippingText", "Recipient phone (mobile or landline)"),
+        "province": translate("ShippingText", "Province"),
+        "city": translate("ShippingText", "City"),
+        "district": translate("ShippingText", "District"),
+        "detail": translate("ShippingText", "Street address (without province/city/district)"),
+        "address": translate("ShippingText", "Full address (province + city + district + street)"),
+        "region": translate("ShippingText", "Province, city and district"),
+        "postal_code": translate("ShippingText", "Postal code"),
+        "items": translate("ShippingText", "Items (from the order)"),
+        "quantity": translate("ShippingText", "Quantity (items added up)"),
+        "parcels": translate("ShippingText", "Parcels (1)"),
+        "order_notes": translate("ShippingText", "Order notes"),
+        "order_date": translate("ShippingText", "Order date"),
+        "amount": translate("ShippingText", "Order amount"),
+        "name": translate("ShippingText", "Customer name"),
+        "wechat": translate("ShippingText", "WeChat ID"),
+        "notes": translate("ShippingText", "Customer notes (private: only if you mean it)"),
+        "id": translate("ShippingText", "Order id"),
+        "sender_name": translate("ShippingText", "Sender"),
+        "sender_phone": translate("ShippingText", "Sender phone"),
+        "sender_company": translate("ShippingText", "Sender company"),
+        "sender_address": translate("ShippingText", "Sender address (one line)"),
+        "sender_province": translate("ShippingText", "Sender province"),
+        "sender_city": translate("ShippingText", "Sender city"),
+        "sender_district": translate("ShippingText", "Sender district"),
+        "sender_detail": translate("ShippingText", "Sender street address"),
     }
 
 
 def reason(code: str, orders: tuple[int, ...]) -> str:
     texts = {
-        "no_tracking": translate("No tracking number"),
-        "no_order": translate("No matching order"),
-        "ambiguous": translate("Several orders to ship go to this phone: not guessed (orders %1)"),
-        "other_tracking": translate("The order already has another tracking number (order %1)"),
-        "not_pending": translate("The order is not waiting to ship (order %1)"),
-        "twice": translate("A second row for the same order (order %1)"),
+        "no_tracking": translate("ShippingText", "No tracking number"),
+        "no_order": translate("ShippingText", "No matching order"),
+        "ambiguous": translate("ShippingText", "Several orders to ship go to this phone: not guessed (orders %1)"),
+        "other_tracking": translate("ShippingText", "The order already has another tracking number (order %1)"),
+        "not_pending": translate("ShippingText", "The order is not waiting to ship (order %1)"),
+        "twice": translate("ShippingText", "A second row for the same order (order %1)"),
     }
     return texts.get(code, code).replace("%1", ", ".join(str(i) for i in orders))
