@@ -83,7 +83,7 @@ def test_header_synonyms_propose_a_waybill_mapping():
 
 
 def test_user_template_finds_header_under_a_title_row_and_keeps_the_workbook(store, tmp_path):
-    ids = make_orders()
+    make_orders()
     blank = blank_template(tmp_path / "zto.xlsx")
     proposal = propose(blank)
     assert proposal.header_row == 2 and proposal.sheet == "批量下单"
