@@ -107,3 +107,11 @@ def test_preferred_couriers_by_region_and_province(store):
     with pytest.raises(ValidationError):
         shipping.save_preferred_couriers({"火星": "sf"})
     assert shipping.preferred_couriers() == rules
+
+
+def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(store):
+    ids = make_orders()
+    res = record_tracking(
+        [TrackingRow(2, "YT1", order_no=f"SD{ids['hz1']}"), TrackingRow(3, "YT2", order_no="SD99999")]
+    )
+    assert res.shipped == [ids["hz1"]] and [u.reason for u in res.unmatched] == [shipping.NO_ORDER]

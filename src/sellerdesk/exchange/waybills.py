@@ -44,6 +44,8 @@ ProgressFn = Callable[[int, int, str], None]
 FORMATS = ("xlsx", "csv-gbk", "csv-utf8")
 BATCH = 500
 _MOBILE = re.compile(r"^1\d{10}$")
+ID_PREFIX = "SD"
+"""An order without a 订单号 goes on a waybill as ``SD<id>``, which tracking import reads back."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +103,7 @@ def _sender(name: str) -> Callable[[WaybillOrder, Sender | None], str]:
 Getter = Callable[[WaybillOrder, "Sender | None"], str]
 GETTERS: dict[str, Getter] = {
     "id": lambda o, s: str(o.id),
-    "order_no": lambda o, s: o.order_no or str(o.id),
+    "order_no": lambda o, s: o.order_no or f"{ID_PREFIX}{o.id}",
     "name": lambda o, s: o.customer_name,
     "recipient": lambda o, s: o.ship_to.get("recipient") or o.customer_name,
     "phone": lambda o, s: _phone(o),

@@ -210,6 +210,20 @@ def _lookups(rows: Sequence[TrackingRow]) -> tuple[dict[str, int], dict[str, int
             + ")"
         )
         by_no.update({r[1]: r[0] for r in db.execute_sql(sql, chunk)})
+    # an order without a 订单号 was exported as SD<id> (exchange.waybills.ID_PREFIX)
+    own = {n: int(n[2:]) for n in numbers if n not in by_no and n[:2].upper() == "SD" and n[2:].isdigit()}
+    if own:
+        ids = list(own.values())
+        live: set[int] = set()
+        for start in range(0, len(ids), 900):
+            chunk = ids[start : start + 900]
+            sql = (
+                'SELECT "id" FROM "orders" WHERE "deleted_at" IS NULL AND "order_no" = \'\' AND "id" IN ('
+                + ", ".join("?" * len(chunk))
+                + ")"
+            )
+            live.update(r[0] for r in db.execute_sql(sql, chunk))
+        by_no.update({n: i for n, i in own.items() if i in live})
     by_phone: dict[str, list[int]] = {}
     if any(not r.order_no.strip() for r in rows):
         sql = (
