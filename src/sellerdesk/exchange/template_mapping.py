@@ -41,7 +41,7 @@ def propose(path: str | Path, sheet: str | None = None, header_row: int | None =
     """Read ``path``'s first rows: its header row (found under title rows, or ``header_row``)
     and a proposed value for each column. Raises :class:`ExchangeError` for a refused file."""
     path = Path(path)
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    if path.suffix.lower() != ".xlsx":
         if not path.is_file():
             raise ExchangeError("not_found", name=path)
         raise ExchangeError("bad_blank", name=path.name)

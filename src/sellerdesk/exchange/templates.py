@@ -228,7 +228,7 @@ def save_user_template(
     name = check_template_name(name)
     if not blank.is_file():
         raise ExchangeError("not_found", name=blank)
-    if blank.suffix.lower() not in (".xlsx", ".xlsm"):
+    if blank.suffix.lower() != ".xlsx":
         raise ExchangeError("bad_blank", name=blank.name)
     if not any(c.value or c.const for c in columns):
         raise ExchangeError("empty_mapping", template=name)

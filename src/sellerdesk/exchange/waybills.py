@@ -378,7 +378,7 @@ def _write_into_blank(
 
     assert tpl.blank is not None
     try:
-        book = openpyxl.load_workbook(tpl.blank, keep_vba=tpl.blank.suffix.lower() == ".xlsm")
+        book = openpyxl.load_workbook(tpl.blank)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ExchangeError("bad_template", template=tpl.name, reason=f"{type(exc).__name__}: {exc}") from exc
     if tpl.sheet not in book.sheetnames:

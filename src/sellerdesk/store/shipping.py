@@ -216,13 +216,13 @@ def _lookups(rows: Sequence[TrackingRow]) -> tuple[dict[str, int], dict[str, int
         ids = list(own.values())
         live: set[int] = set()
         for start in range(0, len(ids), 900):
-            chunk = ids[start : start + 900]
+            part = ids[start : start + 900]
             sql = (
                 'SELECT "id" FROM "orders" WHERE "deleted_at" IS NULL AND "order_no" = \'\' AND "id" IN ('
-                + ", ".join("?" * len(chunk))
+                + ", ".join("?" * len(part))
                 + ")"
             )
-            live.update(r[0] for r in db.execute_sql(sql, chunk))
+            live.update(r[0] for r in db.execute_sql(sql, part))
         by_no.update({n: i for n, i in own.items() if i in live})
     by_phone: dict[str, list[int]] = {}
     if any(not r.order_no.strip() for r in rows):
