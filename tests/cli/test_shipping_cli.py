@@ -59,7 +59,7 @@ def test_export_pending_orders_into_sf_and_a_user_template_then_tracking_back(cl
     blank = blank_template(tmp_path / "zto.xlsx")
     cli("template", "add", blank, "--name", "zto")
     out = cli("export", str(tmp_path / "sf.xlsx"), "--orders", "pending", "--template", "sf").stdout
-    assert "2 order" in out
+    assert "2 order" in out and "No sender is set" in out
     ws = openpyxl.load_workbook(tmp_path / "sf.xlsx").active
     assert ws.max_column == 44 and ws.cell(2, 1).value == "A001" and ws.cell(2, 11).value == "面膜×2, 护手霜"
     cli("export", str(tmp_path / "z.xlsx"), "--orders", f"{b}", "--template", "zto")

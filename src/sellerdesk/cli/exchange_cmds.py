@@ -344,6 +344,8 @@ def _export_waybills(args: argparse.Namespace) -> int:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
     zh = language() == "zh_CN"
+    if sender is None:
+        print(_("No sender is set, so the sender columns are empty: add one in the app (订单 › 发货设置)."))
     for result in results:
         print(
             _("Wrote {n} order(s) to {path} ({template}).", n=result.orders, path=result.path, template=result.template)
