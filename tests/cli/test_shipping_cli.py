@@ -110,3 +110,39 @@ def test_export_refusals_are_one_line(cli, tmp_path):
     bad = cli("tracking", "import", str(tmp_path / "missing.xlsx"), check=False)
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+def test_senders_list_add_and_the_default_fills_waybills(cli, tmp_path):
+    _setup(cli)
+    assert "No sender yet" in cli("senders").stdout
+    cli(
+        "senders",
+        "--add",
+        "广东省广州市天河区体育西路1号",
+        "--name",
+        "小美",
+        "--phone",
+        "13600000000",
+        "--label",
+        "一号仓",
+    )
+    cli("senders", "--add", "浙江省杭州市西湖区文三路2号", "--name", "阿强", "--phone", "13700000000", "--default")
+    found = [json.loads(line) for line in cli("senders", "--json").stdout.splitlines()]
+    assert [(s["name"], s["is_default"], s["city"]) for s in found] == [
+        ("阿强", True, "杭州市"),
+        ("小美", False, "广州市"),
+    ]
+    bad = cli("senders", "--add", "北京市朝阳区1号", "--name", "无电话", check=False)
+    assert (
+        bad.returncode == 1
+        and "phone" in bad.stderr
+        and len(json.loads("[" + ",".join(cli("senders", "--json").stdout.splitlines()) + "]")) == 2
+    )
+    out = cli(
+        "export", str(tmp_path / "sf.xlsx"), "--orders", "pending", "--template", "sf", "--sender", "一号仓"
+    ).stdout
+    assert "No sender is set" not in out
+    ws = openpyxl.load_workbook(tmp_path / "sf.xlsx").active
+    assert ws.cell(2, 3).value == "小美" and ws.cell(2, 5).value == "广东省广州市天河区体育西路1号"
+    cli("export", str(tmp_path / "d.xlsx"), "--orders", "pending", "--template", "sf")
+    assert openpyxl.load_workbook(tmp_path / "d.xlsx").active.cell(2, 3).value == "阿强"  # the default sender

@@ -63,6 +63,18 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_tracking_import)
 
+    p = sub.add_parser("senders", help=N_("list the senders (寄件人) printed on waybills, or add one"))
+    p.add_argument(
+        "--add", metavar="ADDRESS", default=None, help=N_("add a sender with this address (省市区 + 详细地址)")
+    )
+    p.add_argument("--name", default="", help=N_("the sender's name (with --add)"))
+    p.add_argument("--phone", default="", help=N_("the sender's phone (with --add)"))
+    p.add_argument("--label", default="", help=N_("a short label to pick the sender by, e.g. 一号仓 (with --add)"))
+    p.add_argument("--company", default="", help=N_("the sender's company (with --add)"))
+    p.add_argument("--default", action="store_true", help=N_("make the new sender the default (with --add)"))
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
+    p.set_defaults(func=cmd_senders)
+
     p = sub.add_parser(
         "courier-rules",
         help=N_("the preferred courier template per 大区 or province (the default when exporting waybills)"),
@@ -263,4 +275,43 @@ def cmd_courier_rules(args: argparse.Namespace) -> int:
         print(_("No preferred couriers: waybill exports use the template you give."))
     for area, name in rules.items():
         print(f"{_('everywhere else') if area == shipping.ELSEWHERE else area}\t{name}")
+    return 0
+
+
+def cmd_senders(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.store import senders as store_senders
+
+    with open_store():
+        if args.add is not None:
+            from sellerdesk.core.address import parse
+
+            fields = parse(args.add).address_fields()
+            new = store_senders.Sender(
+                name=args.name,
+                phone=args.phone,
+                province=fields.get("province", ""),
+                city=fields.get("city", ""),
+                district=fields.get("district", ""),
+                detail=fields.get("detail", "") or args.add.strip(),
+                company=args.company,
+                label=args.label,
+                is_default=args.default,
+            )
+            current = store_senders.senders()
+            if args.default:
+                current = [store_senders.Sender(**{**asdict(s), "is_default": False}) for s in current]
+            store_senders.save_senders([*current, new])
+        found = store_senders.senders()
+    if args.json:
+        for sender in found:
+            print(json.dumps(asdict(sender), ensure_ascii=False))
+        return 0
+    if not found:
+        print(_("No sender yet: add one with --add ADDRESS --name NAME --phone PHONE."))
+    for sender in found:
+        mark = "\t" + _("default") if sender.is_default else ""
+        print(f"{sender.title}\t{sender.name}\t{sender.phone}\t{sender.address}{mark}")
     return 0
