@@ -4117,6 +4117,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Copy shipping &amp;message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The 发货通知 with the courier and tracking number, for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>&amp;Delete orders</source>
             <translation type="unfinished" />
         </message>
@@ -4190,6 +4198,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Copied the ship-to address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the shipping message.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the shipping message; this order has no tracking number yet.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -4871,6 +4887,355 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ShippingController</name>
+        <message>
+            <source>Export &amp;waybills…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the orders to ship into a courier's bulk-order sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import &amp;tracking numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read a courier's result sheet: matched orders become 已发货</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a courier &amp;template…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring the blank .xlsx template downloaded from your courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipping &amp;settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Senders (寄件人) and the preferred courier per region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShippingSettingsDialog</name>
+        <message>
+            <source>Shipping settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Senders (寄件人)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preferred couriers (物流合作)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Label (e.g. 一号仓)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sender yet. Add the name, phone and address printed on your waybills.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(new sender)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (default)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which courier template each region ships with (e.g. 顺丰 for 华南, 中通 elsewhere). A province wins over its region; 其他地区 covers the rest. The waybill export uses these by default and writes one file per courier.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region or province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everywhere else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each sender needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each sender needs a phone number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown region or province in the preferred couriers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many senders or rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A sender's %1 is too long.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShippingText</name>
+        <message>
+            <source>A template name has up to 40 characters, without slashes or : * ? &lt; &gt; |.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A courier template with this name already exists. Choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map at least the recipient, phone and address columns.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layouts shipped with SellerDesk cannot be removed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybills are written as .xlsx or .csv files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no tracking-number column (运单号).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The courier template is damaged: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient mobile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient landline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient phone (mobile or landline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address (without province/city/district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full address (province + city + district + street)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province, city and district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items (from the order)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity (items added up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parcels (1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer notes (private: only if you mean it)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender address (one line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender city</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No tracking number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No matching order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Several orders to ship go to this phone: not guessed (orders %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order already has another tracking number (order %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order is not waiting to ship (order %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A second row for the same order (order %1)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -5086,6 +5451,61 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TemplateMappingDialog</name>
+        <message>
+            <source>Add a courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk found the header row of %1 and proposed what goes in each column. Check each column; columns left empty stay empty in the export. A customer's private notes go on a waybill only if you choose them here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column in the template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Example %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(no header)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(leave empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers' private notes will be printed on every waybill of this template. Continue?</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TierField</name>
         <message>
             <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
@@ -5294,6 +5714,77 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TrackingImportDialog</name>
+        <message>
+            <source>Import tracking numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the result sheet the courier gave back (运单号 with 订单号 or 收件人手机). Matched orders get the courier and tracking number and become 已发货. Importing the same sheet again changes nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For rows that do not name their courier; SF… numbers are 顺丰 by themselves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result sheet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order No. / phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why not matched</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 orders marked 已发货, %2 tracking numbers filled in, %3 already there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 rows not matched: fill them in by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import again</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>SellerDesk — unlock</source>
@@ -5391,6 +5882,125 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Last confirmed %1; due since %2.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>WaybillExportDialog</name>
+        <message>
+            <source>Export waybills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders to ship (待发货): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected orders: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders in the current view: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By preferred courier (物流合作 settings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (yours)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sender yet (set one in Shipping settings)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV, GBK (what most courier systems read)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV, UTF-8 with BOM</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>waybills</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Template:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 orders into %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These orders go to several couriers; one file per courier: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV file (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing waybills: %1 of %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 orders → %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row %1, %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
             <translation type="unfinished" />
         </message>
     </context>

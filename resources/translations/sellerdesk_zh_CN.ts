@@ -4097,6 +4097,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>打印标签(&amp;L)…</translation>
         </message>
         <message>
+            <source>Copy shipping &amp;message</source>
+            <translation>复制发货通知(&amp;M)</translation>
+        </message>
+        <message>
+            <source>The 发货通知 with the courier and tracking number, for WeChat</source>
+            <translation>带快递公司和运单号的发货通知，用于发微信</translation>
+        </message>
+        <message>
             <source>&amp;Delete orders</source>
             <translation>删除订单(&amp;D)</translation>
         </message>
@@ -4171,6 +4179,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Copied the ship-to address.</source>
             <translation>已复制收货地址。</translation>
+        </message>
+        <message>
+            <source>Copied the shipping message.</source>
+            <translation>已复制发货通知。</translation>
+        </message>
+        <message>
+            <source>Copied the shipping message; this order has no tracking number yet.</source>
+            <translation>已复制发货通知；这个订单还没有运单号。</translation>
         </message>
         <message numerus="yes">
             <source>Deleted %n order(s). Ctrl+Z brings them back.</source>
@@ -4844,6 +4860,355 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ShippingController</name>
+        <message>
+            <source>Export &amp;waybills…</source>
+            <translation>导出快递单(&amp;W)…</translation>
+        </message>
+        <message>
+            <source>Write the orders to ship into a courier's bulk-order sheet</source>
+            <translation>把待发货订单写入快递公司的批量下单表</translation>
+        </message>
+        <message>
+            <source>Import &amp;tracking numbers…</source>
+            <translation>回填运单号(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Read a courier's result sheet: matched orders become 已发货</source>
+            <translation>读取快递公司的结果表：匹配到的订单改为已发货</translation>
+        </message>
+        <message>
+            <source>Add a courier &amp;template…</source>
+            <translation>添加快递模板(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Bring the blank .xlsx template downloaded from your courier</source>
+            <translation>导入从快递公司下载的空白 .xlsx 模板</translation>
+        </message>
+        <message>
+            <source>Shipping &amp;settings…</source>
+            <translation>发货设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Senders (寄件人) and the preferred courier per region</source>
+            <translation>寄件人，以及各地区的首选快递</translation>
+        </message>
+        <message>
+            <source>Add a courier template</source>
+            <translation>添加快递模板</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippingSettingsDialog</name>
+        <message>
+            <source>Shipping settings</source>
+            <translation>发货设置</translation>
+        </message>
+        <message>
+            <source>Senders (寄件人)</source>
+            <translation>寄件人</translation>
+        </message>
+        <message>
+            <source>Preferred couriers (物流合作)</source>
+            <translation>物流合作（首选快递）</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Add sender</source>
+            <translation>添加寄件人</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Label (e.g. 一号仓)</source>
+            <translation>标签（如 一号仓）</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区/县</translation>
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation>详细地址</translation>
+        </message>
+        <message>
+            <source>Default sender</source>
+            <translation>默认寄件人</translation>
+        </message>
+        <message>
+            <source>No sender yet. Add the name, phone and address printed on your waybills.</source>
+            <translation>还没有寄件人。请添加印在快递单上的姓名、电话和地址。</translation>
+        </message>
+        <message>
+            <source>(new sender)</source>
+            <translation>（新寄件人）</translation>
+        </message>
+        <message>
+            <source> (default)</source>
+            <translation>（默认）</translation>
+        </message>
+        <message>
+            <source>Which courier template each region ships with (e.g. 顺丰 for 华南, 中通 elsewhere). A province wins over its region; 其他地区 covers the rest. The waybill export uses these by default and writes one file per courier.</source>
+            <translation>每个地区用哪家快递的模板（例如华南发顺丰，其他地区发中通）。省份优先于所在大区；“其他地区”覆盖其余地方。导出快递单时默认按此分配，每家快递一个文件。</translation>
+        </message>
+        <message>
+            <source>Region or province</source>
+            <translation>大区或省份</translation>
+        </message>
+        <message>
+            <source>Courier template</source>
+            <translation>快递模板</translation>
+        </message>
+        <message>
+            <source>Everywhere else</source>
+            <translation>其他地区</translation>
+        </message>
+        <message>
+            <source>Add rule</source>
+            <translation>添加规则</translation>
+        </message>
+        <message>
+            <source>Remove rule</source>
+            <translation>删除规则</translation>
+        </message>
+        <message>
+            <source>Each sender needs a name.</source>
+            <translation>每个寄件人都需要姓名。</translation>
+        </message>
+        <message>
+            <source>Each sender needs a phone number.</source>
+            <translation>每个寄件人都需要电话。</translation>
+        </message>
+        <message>
+            <source>Unknown region or province in the preferred couriers.</source>
+            <translation>物流合作中有未知的大区或省份。</translation>
+        </message>
+        <message>
+            <source>Too many senders or rules.</source>
+            <translation>寄件人或规则太多。</translation>
+        </message>
+        <message>
+            <source>A sender's %1 is too long.</source>
+            <translation>寄件人的 %1 太长。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShippingText</name>
+        <message>
+            <source>A template name has up to 40 characters, without slashes or : * ? &lt; &gt; |.</source>
+            <translation>模板名称最多 40 个字符，不能含斜杠及 : * ? &lt; &gt; |。</translation>
+        </message>
+        <message>
+            <source>A courier template with this name already exists. Choose another name.</source>
+            <translation>已有同名的快递模板，请换一个名称。</translation>
+        </message>
+        <message>
+            <source>%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again.</source>
+            <translation>%1 不是 .xlsx 工作簿。请把快递模板另存为 .xlsx 后重试。</translation>
+        </message>
+        <message>
+            <source>Map at least the recipient, phone and address columns.</source>
+            <translation>至少要对应收件人、电话和地址列。</translation>
+        </message>
+        <message>
+            <source>Layouts shipped with SellerDesk cannot be removed.</source>
+            <translation>SellerDesk 自带的模板不能删除。</translation>
+        </message>
+        <message>
+            <source>Waybills are written as .xlsx or .csv files.</source>
+            <translation>快递单只能导出为 .xlsx 或 .csv 文件。</translation>
+        </message>
+        <message>
+            <source>No orders to export.</source>
+            <translation>没有可导出的订单。</translation>
+        </message>
+        <message>
+            <source>%1 has no tracking-number column (运单号).</source>
+            <translation>%1 中没有运单号列。</translation>
+        </message>
+        <message>
+            <source>%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order.</source>
+            <translation>%1 中没有订单号或收件人手机列，无法把任何一行对应到订单。</translation>
+        </message>
+        <message>
+            <source>The courier template is damaged: %2</source>
+            <translation>快递模板已损坏：%2</translation>
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation>订单号</translation>
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation>收件人</translation>
+        </message>
+        <message>
+            <source>Recipient mobile</source>
+            <translation>收件手机</translation>
+        </message>
+        <message>
+            <source>Recipient landline</source>
+            <translation>收件座机</translation>
+        </message>
+        <message>
+            <source>Recipient phone (mobile or landline)</source>
+            <translation>收件电话（手机或座机）</translation>
+        </message>
+        <message>
+            <source>Province</source>
+            <translation>省</translation>
+        </message>
+        <message>
+            <source>City</source>
+            <translation>市</translation>
+        </message>
+        <message>
+            <source>District</source>
+            <translation>区/县</translation>
+        </message>
+        <message>
+            <source>Street address (without province/city/district)</source>
+            <translation>详细地址（不含省市区）</translation>
+        </message>
+        <message>
+            <source>Full address (province + city + district + street)</source>
+            <translation>完整地址（省市区 + 详细地址）</translation>
+        </message>
+        <message>
+            <source>Province, city and district</source>
+            <translation>省市区</translation>
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation>邮编</translation>
+        </message>
+        <message>
+            <source>Items (from the order)</source>
+            <translation>品名（订单商品）</translation>
+        </message>
+        <message>
+            <source>Quantity (items added up)</source>
+            <translation>数量（商品件数合计）</translation>
+        </message>
+        <message>
+            <source>Parcels (1)</source>
+            <translation>包裹数（1）</translation>
+        </message>
+        <message>
+            <source>Order notes</source>
+            <translation>订单备注</translation>
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation>下单日期</translation>
+        </message>
+        <message>
+            <source>Order amount</source>
+            <translation>订单金额</translation>
+        </message>
+        <message>
+            <source>Customer name</source>
+            <translation>客户姓名</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>Customer notes (private: only if you mean it)</source>
+            <translation>客户备注（私人信息，慎选）</translation>
+        </message>
+        <message>
+            <source>Order id</source>
+            <translation>订单 ID</translation>
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation>寄件人</translation>
+        </message>
+        <message>
+            <source>Sender phone</source>
+            <translation>寄件电话</translation>
+        </message>
+        <message>
+            <source>Sender company</source>
+            <translation>寄件公司</translation>
+        </message>
+        <message>
+            <source>Sender address (one line)</source>
+            <translation>寄件地址（完整）</translation>
+        </message>
+        <message>
+            <source>Sender province</source>
+            <translation>寄件省</translation>
+        </message>
+        <message>
+            <source>Sender city</source>
+            <translation>寄件市</translation>
+        </message>
+        <message>
+            <source>Sender district</source>
+            <translation>寄件区/县</translation>
+        </message>
+        <message>
+            <source>Sender street address</source>
+            <translation>寄件详细地址</translation>
+        </message>
+        <message>
+            <source>No tracking number</source>
+            <translation>没有运单号</translation>
+        </message>
+        <message>
+            <source>No matching order</source>
+            <translation>没有匹配的订单</translation>
+        </message>
+        <message>
+            <source>Several orders to ship go to this phone: not guessed (orders %1)</source>
+            <translation>该手机号有多个待发货订单：不猜测（订单 %1）</translation>
+        </message>
+        <message>
+            <source>The order already has another tracking number (order %1)</source>
+            <translation>该订单已有另一个运单号（订单 %1）</translation>
+        </message>
+        <message>
+            <source>The order is not waiting to ship (order %1)</source>
+            <translation>该订单不是待发货状态（订单 %1）</translation>
+        </message>
+        <message>
+            <source>A second row for the same order (order %1)</source>
+            <translation>同一订单的第二行（订单 %1）</translation>
+        </message>
+    </context>
+    <context>
         <name>ShortcutsDialog</name>
         <message>
             <source>Keyboard shortcuts</source>
@@ -5058,6 +5423,61 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TemplateMappingDialog</name>
+        <message>
+            <source>Add a courier template</source>
+            <translation>添加快递模板</translation>
+        </message>
+        <message>
+            <source>SellerDesk found the header row of %1 and proposed what goes in each column. Check each column; columns left empty stay empty in the export. A customer's private notes go on a waybill only if you choose them here.</source>
+            <translation>已找到 %1 的表头行，并为每一列建议了填入的内容。请逐列检查；留空的列导出时保持为空。客户的私人备注只有在这里特意选择时才会出现在快递单上。</translation>
+        </message>
+        <message>
+            <source>Column in the template</source>
+            <translation>模板中的列</translation>
+        </message>
+        <message>
+            <source>Fill with</source>
+            <translation>填入</translation>
+        </message>
+        <message>
+            <source>Example %1</source>
+            <translation>示例 %1</translation>
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation>名称：</translation>
+        </message>
+        <message>
+            <source>Courier:</source>
+            <translation>快递公司：</translation>
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation>表头行：</translation>
+        </message>
+        <message>
+            <source>(no header)</source>
+            <translation>（无表头）</translation>
+        </message>
+        <message>
+            <source>(leave empty)</source>
+            <translation>（留空）</translation>
+        </message>
+        <message>
+            <source>Customers' private notes will be printed on every waybill of this template. Continue?</source>
+            <translation>客户的私人备注会印在这个模板的每张快递单上。确定继续吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>TierField</name>
         <message>
             <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
@@ -5266,6 +5686,77 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TrackingImportDialog</name>
+        <message>
+            <source>Import tracking numbers</source>
+            <translation>回填运单号</translation>
+        </message>
+        <message>
+            <source>Choose the result sheet the courier gave back (运单号 with 订单号 or 收件人手机). Matched orders get the courier and tracking number and become 已发货. Importing the same sheet again changes nothing.</source>
+            <translation>选择快递公司返回的结果表（运单号，加订单号或收件人手机）。匹配到的订单会写入快递公司和运单号，并改为已发货。同一张表再导入一次不会有任何改动。</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>For rows that do not name their courier; SF… numbers are 顺丰 by themselves</source>
+            <translation>用于没有写快递公司的行；SF 开头的单号自动识别为顺丰</translation>
+        </message>
+        <message>
+            <source>Result sheet:</source>
+            <translation>结果表：</translation>
+        </message>
+        <message>
+            <source>Courier:</source>
+            <translation>快递公司：</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation>运单号</translation>
+        </message>
+        <message>
+            <source>Order No. / phone</source>
+            <translation>订单号 / 手机</translation>
+        </message>
+        <message>
+            <source>Why not matched</source>
+            <translation>未匹配原因</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+            <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation>已取消，没有任何改动。</translation>
+        </message>
+        <message>
+            <source>%1 orders marked 已发货, %2 tracking numbers filled in, %3 already there.</source>
+            <translation>%1 个订单已改为已发货，补填 %2 个运单号，%3 个之前已回填。</translation>
+        </message>
+        <message>
+            <source>%1 rows not matched: fill them in by hand.</source>
+            <translation>%1 行未匹配：请手动填写。</translation>
+        </message>
+        <message>
+            <source>Import again</source>
+            <translation>再次导入</translation>
+        </message>
+    </context>
+    <context>
         <name>UnlockDialog</name>
         <message>
             <source>SellerDesk — unlock</source>
@@ -5364,6 +5855,125 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Last confirmed %1; due since %2.</source>
             <translation>上次确认 %1；%2 起到期。</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaybillExportDialog</name>
+        <message>
+            <source>Export waybills</source>
+            <translation>导出快递单</translation>
+        </message>
+        <message>
+            <source>Orders to ship (待发货): %1</source>
+            <translation>待发货订单：%1</translation>
+        </message>
+        <message>
+            <source>Selected orders: %1</source>
+            <translation>选中的订单：%1</translation>
+        </message>
+        <message>
+            <source>Orders in the current view: %1</source>
+            <translation>当前筛选的订单：%1</translation>
+        </message>
+        <message>
+            <source>By preferred courier (物流合作 settings)</source>
+            <translation>按物流合作设置的首选快递</translation>
+        </message>
+        <message>
+            <source> (yours)</source>
+            <translation>（自建）</translation>
+        </message>
+        <message>
+            <source>No sender yet (set one in Shipping settings)</source>
+            <translation>还没有寄件人（请在发货设置中添加）</translation>
+        </message>
+        <message>
+            <source>Excel workbook (.xlsx)</source>
+            <translation>Excel 工作簿 (.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV, GBK (what most courier systems read)</source>
+            <translation>CSV，GBK 编码（多数快递系统使用）</translation>
+        </message>
+        <message>
+            <source>CSV, UTF-8 with BOM</source>
+            <translation>CSV，UTF-8 编码（带 BOM）</translation>
+        </message>
+        <message>
+            <source>waybills</source>
+            <translation>快递单</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>Orders:</source>
+            <translation>订单：</translation>
+        </message>
+        <message>
+            <source>Template:</source>
+            <translation>模板：</translation>
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation>寄件人：</translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation>保存为：</translation>
+        </message>
+        <message>
+            <source>No orders to export.</source>
+            <translation>没有可导出的订单。</translation>
+        </message>
+        <message>
+            <source>%1 orders into %2.</source>
+            <translation>%1 个订单，写入 %2。</translation>
+        </message>
+        <message>
+            <source>%1: %2 orders</source>
+            <translation>%1：%2 个订单</translation>
+        </message>
+        <message>
+            <source>These orders go to several couriers; one file per courier: %1</source>
+            <translation>这些订单分属多家快递，每家一个文件：%1</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Writing waybills: %1 of %2</source>
+            <translation>正在写入快递单：%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 orders → %2</source>
+            <translation>%1 个订单 → %2</translation>
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation>%1 处内容快递系统可能不接受：</translation>
+        </message>
+        <message>
+            <source>Row %1, %2: %3</source>
+            <translation>第 %1 行，%2：%3</translation>
+        </message>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation>导出已取消，没有写入任何文件。</translation>
         </message>
     </context>
 </TS>

@@ -221,7 +221,7 @@ def test_tables_and_summaries_are_chinese(customer_with_order, argv):
 
 
 def test_courier_templates_are_listed_without_a_file(cli):
-    assert cli("export", "--list-templates", env=ZH).stdout.startswith("generic\t")
+    assert "\ngeneric\t" in cli("export", "--list-templates", env=ZH).stdout
     proc = cli("export", env=ZH, check=False)
     assert (
         proc.returncode == 2

@@ -172,8 +172,8 @@ def test_courier_template_flags_what_couriers_reject(store, tmp_path):
     codes = {(w.column, w.code) for w in result.warnings}
     assert ("收件人姓名", "emoji") in codes
     assert ("收件详细地址", "rare_char") in codes
-    assert ("备注", "too_long") in codes
     assert ("收件省", "missing") in codes
+    assert by_name["张三🌸"][9] is None  # 备注: a customer's private notes are not put on a waybill
 
 
 def test_templates_are_data(tmp_path):

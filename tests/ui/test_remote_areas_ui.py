@@ -122,3 +122,10 @@ def test_labels_from_the_customer_table_and_the_order_view(window, monkeypatch):
     monkeypatch.setattr(view, "selected_ids", lambda: [order])
     view.labels_action.trigger()
     assert isinstance(seen[-1], LabelsDialog) and seen[-1].kind == "orders" and seen[-1].ids == [order]
+    # no sender saved: the dialog offers the shipping settings, where senders are set
+    from sellerdesk.ui.shipping.settings_dialog import ShippingSettingsDialog
+
+    labels = seen[-1]
+    assert labels.senders_button.isVisibleTo(labels)
+    labels.senders_button.click()
+    assert isinstance(seen[-1], ShippingSettingsDialog)

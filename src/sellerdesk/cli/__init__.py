@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.parse_cmds",
     "sellerdesk.cli.demo_cmds",
     "sellerdesk.cli.exchange_cmds",
+    "sellerdesk.cli.shipping_cmds",
     "sellerdesk.cli.backup_cmds",
     "sellerdesk.cli.keys_cmds",
     "sellerdesk.cli.privacy_cmds",

@@ -87,6 +87,24 @@ def register(sub: Subcommands) -> None:
     p.add_argument(
         "--columns", default=None, help=N_("comma-separated columns, e.g. name,phone,province,city,district,detail")
     )
+    p.add_argument(
+        "--orders",
+        default=None,
+        metavar="pending|ID,…",
+        help=N_(
+            "export waybills of orders instead of customers: the orders to ship (pending) or order ids; "
+            "FILE may be .xlsx or .csv"
+        ),
+    )
+    p.add_argument(
+        "--sender", default=None, help=N_("waybills: the sender's label or name (default: the default sender)")
+    )
+    p.add_argument(
+        "--encoding",
+        choices=("gbk", "utf-8"),
+        default="gbk",
+        help=N_("waybills as .csv: GBK (default; characters GBK lacks are written as ?) or UTF-8 with BOM"),
+    )
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.add_argument("--progress", action="store_true", help=N_("print progress lines on stderr"))
     masking.add_option(p)
@@ -197,10 +215,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     if args.list_templates:
         for tpl in list_templates():
-            print(f"{tpl.name}\t{tpl.display_title('zh_CN')}\t{tpl.display_title('en')}")
+            mark = "\t" + _("yours") if tpl.is_user else ""
+            print(f"{tpl.name}\t{tpl.display_title('zh_CN')}\t{tpl.display_title('en')}{mark}")
         return 0
     if args.file is None:
         raise CliError(_("give the .xlsx file to write (or --list-templates)"), code=2)
+    if args.orders is not None:
+        return _export_waybills(args)
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.store_cmds import build_filter
     from sellerdesk.exchange.export import ALL_COLUMNS, WARNING_TEXT, export_customers
@@ -258,3 +279,102 @@ def cmd_export(args: argparse.Namespace) -> int:
         if len(result.warnings) > 50:
             print(_("  … and {n} more", n=len(result.warnings) - 50))
     return 0
+
+
+def _order_ids_arg(text: str) -> tuple[str, list[int]]:
+    text = text.strip()
+    if text == "pending":
+        return "pending", []
+    try:
+        ids = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
+    except ValueError:
+        raise CliError(
+            _("--orders takes pending or order ids like 12,15,20, not {text!r}", text=text), code=2
+        ) from None
+    if not ids:
+        raise CliError(_("--orders takes pending or order ids like 12,15,20, not {text!r}", text=text), code=2)
+    return "ids", ids
+
+
+def _export_waybills(args: argparse.Namespace) -> int:
+    """``export FILE --orders …``: waybills into a template; without ``--template`` each order
+    takes its preferred courier's template (``courier-rules``; else split_region), one file per
+    template (FILE's name + the template's)."""
+    from pathlib import Path
+
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.cli.store_errors import exchange_text
+    from sellerdesk.exchange.errors import ExchangeError
+    from sellerdesk.exchange.export import WARNING_TEXT
+    from sellerdesk.exchange.templates import load_template
+    from sellerdesk.exchange.waybills import export_waybills, file_part, format_for
+    from sellerdesk.store import senders as store_senders
+    from sellerdesk.store import shipping
+
+    source, ids = _order_ids_arg(args.orders)
+    path = Path(args.file)
+    try:
+        format_for(path, args.encoding)
+        if args.template:
+            load_template(args.template)
+    except ExchangeError as exc:
+        raise CliError(exchange_text(exc)) from exc
+    results = []
+    with open_store():
+        sender = store_senders.default_sender()
+        if args.sender is not None:
+            wanted = args.sender.strip()
+            found = [s for s in store_senders.senders() if wanted in (s.label, s.name)]
+            if not found:
+                names = ", ".join(s.title for s in store_senders.senders()) or "-"
+                raise CliError(_("no sender {name!r}; senders: {names}", name=wanted, names=names))
+            sender = found[0]
+        order_ids = shipping.order_ids_for(source, ids)
+        if args.template:
+            groups = {args.template: order_ids}
+        else:
+            groups = shipping.split_by_courier(order_ids, shipping.preferred_couriers(), DEFAULT_WAYBILL_TEMPLATE)
+        try:
+            if not order_ids:
+                raise ExchangeError("no_orders")
+            for name, group in groups.items():
+                target = path if len(groups) == 1 else path.with_name(f"{path.stem}-{file_part(name)}{path.suffix}")
+                results.append(
+                    export_waybills(
+                        target,
+                        group,
+                        name,
+                        sender=sender,
+                        encoding=args.encoding,
+                        progress=_progress_printer(args.progress),
+                    )
+                )
+        except ExchangeError as exc:
+            raise CliError(exchange_text(exc)) from exc
+    if args.json:
+        for result in results:
+            print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return 0
+    zh = language() == "zh_CN"
+    if sender is None:
+        print(_("No sender is set, so the sender columns are empty: add one in the app (订单 › 发货设置)."))
+    for result in results:
+        print(
+            _("Wrote {n} order(s) to {path} ({template}).", n=result.orders, path=result.path, template=result.template)
+        )
+        for w in result.warnings[:50]:
+            print(
+                _(
+                    "  row {row}, {column}: {problem}",
+                    row=w.row,
+                    column=w.column,
+                    problem=WARNING_TEXT[w.code][0 if zh else 1],
+                )
+            )
+        if len(result.warnings) > 50:
+            print(_("  … and {n} more", n=len(result.warnings) - 50))
+    return 0
+
+
+DEFAULT_WAYBILL_TEMPLATE = "split_region"
+"""The template of orders no courier rule covers, when ``--template`` is not given."""

@@ -135,6 +135,9 @@ ENGLISH_TEXTS = (
     N_("Points must be a whole number from 1 to {n}."),
     N_("Customer {id} has {balance} points; cannot redeem {points}."),
     N_("Unknown tier {name}; one of: {names} (or {keys})."),
+    N_("Unknown region or province: {area}."),
+    N_("A sender needs a name."),
+    N_("A sender needs a phone number."),
     # core: money, statuses, order items, tier rules, points rule
     N_("Not an amount: {text}."),
     N_("Not an amount: {text} (e.g. 128.50 or ¥1,234.50)."),

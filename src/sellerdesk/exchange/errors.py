@@ -38,6 +38,19 @@ MESSAGES = {
     "nothing_to_export": "Nothing to export: the view is empty.",
     "no_folder": "Cannot write {name}: the folder {folder} does not exist.",
     "cannot_write": "Cannot write {name}: {reason}.",
+    "bad_template_name": (
+        "{template!r} cannot be a template name: use up to 40 characters, no slashes and none of : * ? < > |."
+    ),
+    "template_exists": "A courier template called {template!r} already exists; choose another name.",
+    "bad_blank": "{name} is not an .xlsx workbook: save the courier's template as .xlsx and try again.",
+    "empty_mapping": "The template {template!r} maps no column; map at least the recipient, phone and address.",
+    "shipped_template": "{template!r} is a layout shipped with SellerDesk and cannot be removed.",
+    "bad_waybill_target": "Cannot write {name}: waybills are written as .xlsx or .csv.",
+    "no_orders": "No orders to export: nothing matches.",
+    "no_tracking_column": "No tracking-number column (运单号) found in {name}.",
+    "no_match_column": (
+        "No order-number (订单号) or phone (收件人手机) column found in {name}, so no row can be matched to an order."
+    ),
 }
 
 

@@ -236,6 +236,7 @@ WARNING_TEXT = {
     "rare_char": ("含生僻字或特殊字符，快递系统可能不接受", "contains rare characters the courier may reject"),
     "too_long": ("超过长度限制", "longer than the courier allows"),
     "missing": ("必填项为空", "required but empty"),
+    "replaced": ("GBK 无法表示的字符已写成 ?", "characters GBK cannot encode were written as ?"),
 }
 
 
@@ -391,7 +392,10 @@ def export_customers(
         header_row = [hdr.export_header(k) for k in keys]
         sheet_name = "客户"
     if tpl is not None:
-        getters = [getter(c.value) if c.const is None else _constant(c.const) for c in tpl.columns]
+        getters = [
+            (getter(c.value) if c.value in _GETTERS else _constant("")) if c.const is None else _constant(c.const)
+            for c in tpl.columns
+        ]
     else:
         getters = [getter(k, raw=True) for k in keys]
     if mask:

@@ -25,6 +25,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "收货人/提货人",
         "收件人",
         "收件人姓名",
+        "收方姓名",
+        "买家姓名",
         "收货人姓名",
         "联系人",
         "客户",
@@ -54,6 +56,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "收货人手机号",
         "收货人手机号/提货人手机号",
         "收货人联系方式",
+        "收方联系方式",
+        "买家手机号码",
+        "收件手机",
         "phone",
         "mobile",
         "mobile phone",
@@ -86,18 +91,48 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "寄送地址",
         "收货人地址",
         "详细收货地址/提货地址",
+        "收方地址",
+        "买家收货地址",
         "address",
         "full address",
         "shipping address",
     ),
-    "province": ("省", "省份", "收件省", "所在省", "省/直辖市", "收货省份", "收货人省份", "province", "state"),
-    "city": ("市", "城市", "收件市", "所在市", "地级市", "收货城市", "收货人城市", "city"),
+    "province": (
+        "省",
+        "省份",
+        "收件省",
+        "收货省",
+        "买家收货省",
+        "收件人省份",
+        "所在省",
+        "省/直辖市",
+        "收货省份",
+        "收货人省份",
+        "province",
+        "state",
+    ),
+    "city": (
+        "市",
+        "城市",
+        "收件市",
+        "收货市",
+        "买家收货市",
+        "收件人城市",
+        "所在市",
+        "地级市",
+        "收货城市",
+        "收货人城市",
+        "city",
+    ),
     "district": (
         "区",
         "区县",
         "县区",
         "区/县",
         "收件区",
+        "收件区县",
+        "收货区",
+        "买家收货区",
         "所在区",
         "县",
         "收货区县",
@@ -141,6 +176,10 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "交易号",
         "平台订单号",
         "业务订单号",
+        "用户订单号",
+        "物流订单号",
+        "商家订单号",
+        "客户订单号",
         "order no",
         "order number",
         "order id",
@@ -195,17 +234,31 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "产品",
         "产品名称",
         "品名",
+        "托寄物内容",
+        "物品名称",
+        "内件名称",
+        "货物名称",
         "product",
         "item",
         "items",
     ),
-    "quantity": ("数量", "购买数量", "商品数量", "宝贝总数量", "件数", "quantity", "qty"),
+    "quantity": ("数量", "托寄物数量", "购买数量", "商品数量", "宝贝总数量", "件数", "quantity", "qty"),
     "unit_price": ("单价", "商品单价", "商品价格", "价格", "售价", "商品金额", "unit price", "price"),
     # what one line was paid (summed when the order has no order-level amount)
     "line_amount": ("商品实付金额", "商品实际成交金额", "商品总价", "小计", "商品小计", "line total", "subtotal"),
     "status": ("订单状态", "交易状态", "状态", "order status", "status"),
     "courier": ("快递公司", "物流公司", "快递", "承运公司", "配送方式", "courier", "carrier"),
-    "tracking_no": ("快递单号", "运单号", "物流单号", "单号", "tracking number", "tracking no", "waybill"),
+    "tracking_no": (
+        "快递单号",
+        "运单号",
+        "运单号码",
+        "物流单号",
+        "面单号",
+        "单号",
+        "tracking number",
+        "tracking no",
+        "waybill",
+    ),
     "shipped_on": ("发货时间", "发货日期", "ship date", "shipped on"),
     "order_notes": (
         "订单备注",
@@ -342,6 +395,87 @@ def _rank(header: object, field: str) -> int:
         if normalize_header(synonym) == key:
             return position
     return len(FIELDS[field])
+
+
+# --- waybills (courier bulk-order sheets) -------------------------------------------------------------
+# A courier's sheet names the sender's columns with 寄件/发件/寄方 in front; they are read before
+# the recipient's synonyms (寄件人手机 is not 收件人手机). (prefixes, sender value by what follows)
+SENDER_PREFIXES = ("寄件人", "寄件方", "寄件", "发件人", "发件方", "发件", "寄方", "发货人", "发货方", "发货")
+SENDER_PARTS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("公司", "单位"), "sender_company"),
+    (("手机", "电话", "联系方式", "联系电话"), "sender_phone"),
+    (("省",), "sender_province"),
+    (("市",), "sender_city"),
+    (("区", "县"), "sender_district"),
+    (("详细地址",), "sender_detail"),
+    (("地址",), "sender_address"),
+    (("", "姓名", "名称", "联系人"), "sender_name"),
+)
+# import field → waybill value (None: never proposed; a seller maps it by hand on purpose).
+# 备注 is a customer's private note in our data: no waybill column gets it by a guess.
+WAYBILL_VALUE_OF_FIELD: dict[str, str | None] = {
+    "name": "recipient",
+    "phone": "phone",
+    "phone2": "landline",
+    "address": "address",
+    "province": "province",
+    "city": "city",
+    "district": "district",
+    "detail": "detail",
+    "postal_code": "postal_code",
+    "product": "items",
+    "quantity": "quantity",
+    "order_no": "order_no",
+    "recipient": "recipient",
+    "address_phone": "phone",
+}
+PARCEL_HEADERS = ("件数", "包裹数", "包裹数量")
+_REGION_HINT = re.compile(r"[（(]\s*(省|市|区/县|区县|区|县)\s*[)）]")
+
+
+def waybill_value(header: object) -> str | None:
+    """The waybill value a courier sheet's column header asks for (None: leave it to the user)."""
+    text = _REGION_HINT.sub(lambda m: m.group(1).replace("/", ""), unicodedata.normalize("NFKC", str(header or "")))
+    key = normalize_header(text)
+    if not key:
+        return None
+    for prefix in SENDER_PREFIXES:
+        if key.startswith(prefix):
+            rest = key[len(prefix) :]
+            for parts, value in SENDER_PARTS:
+                if any(rest == p or (p and p in rest) for p in parts):
+                    return value
+            return None
+    if key in PARCEL_HEADERS:
+        return "parcels"
+    if "手机" in key and ("收" in key or key in ("手机", "手机号", "手机号码")):
+        return "mobile"
+    field, _exact = match_header(text)
+    if field is None:
+        return None
+    return WAYBILL_VALUE_OF_FIELD.get(field)
+
+
+def guess_waybill_mapping(headers: list[str]) -> list[str | None]:
+    """Each column's waybill value (None: left empty); a value is used once, first column wins.
+    With a 手机 column beside a 电话 one, the 电话 column takes the landline."""
+    values = [waybill_value(h) for h in headers]
+    if "mobile" in values:
+        values = ["landline" if v == "phone" else v for v in values]
+    used: set[str] = set()
+    out: list[str | None] = []
+    for value in values:
+        if value is not None and value in used:
+            value = None
+        if value is not None:
+            used.add(value)
+        out.append(value)
+    # a full-address column with no 省/市/区 beside it: the whole address
+    if "detail" in used and not used & {"province", "city", "district", "address"}:
+        out = ["address" if v == "detail" else v for v in out]
+    if "sender_detail" in used and not used & {"sender_province", "sender_city", "sender_district"}:
+        out = ["sender_address" if v == "sender_detail" else v for v in out]
+    return out
 
 
 def export_header(field: str) -> str:

@@ -1,16 +1,37 @@
-"""Courier bulk-order templates: data files in ``resources/templates/*.json`` (see the
-README there). Adding a courier's layout is adding a file."""
+"""Courier bulk-order templates.
+
+Two kinds, one :class:`Template`:
+
+* **shipped layouts**: data files in ``resources/templates/*.json`` (see the README there);
+  adding a courier's layout is adding a file. The export writes a new workbook (or CSV).
+* **user templates**: a blank workbook the seller downloaded from a courier's portal and
+  mapped once (``template add`` / the mapping dialog). Kept in the data folder's
+  ``templates/`` (``NAME.json`` beside ``NAME.xlsx``, the blank copy), so an update never
+  touches them. The export fills a copy of the blank workbook under its header row,
+  keeping its other sheets, formats and drop-down lists.
+
+A template column takes a *value* (what we put in it, :data:`VALUES`) or a fixed text
+(``const``). Customer exports read the customer values; waybill exports
+(:mod:`sellerdesk.exchange.waybills`) read every value from an order, its customer and the
+chosen sender.
+"""
 
 from __future__ import annotations
 
 import json
+import os
+import re
+import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sellerdesk import private_files
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.paths import resource
+from sellerdesk.paths import data_dir, resource
 
-VALUES = (
+# What a customer export can fill (a customer and its address).
+CUSTOMER_VALUES = (
     "name",
     "recipient",
     "phone",
@@ -30,6 +51,29 @@ VALUES = (
     "notes",
     "id",
 )
+# What only a waybill (an order) fills; a customer export leaves these columns empty.
+ORDER_VALUES = (
+    "order_no",
+    "items",
+    "quantity",
+    "parcels",
+    "order_notes",
+    "order_date",
+    "amount",
+    "sender_name",
+    "sender_phone",
+    "sender_company",
+    "sender_address",
+    "sender_province",
+    "sender_city",
+    "sender_district",
+    "sender_detail",
+)
+VALUES = CUSTOMER_VALUES + ORDER_VALUES
+
+USER_FOLDER = "templates"
+REMOVED_FOLDER = "removed"
+_NAME = re.compile(r"^[^\\/:*?\"<>|\x00-\x1f.][^\\/:*?\"<>|\x00-\x1f]{0,39}$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +83,7 @@ class TemplateColumn:
     const: str | None = None
     max_length: int = 0
     required: bool = False
+    column: int = 0  # user templates: the 1-based column in the blank sheet (0: in order)
 
 
 @dataclass(frozen=True)
@@ -49,30 +94,68 @@ class Template:
     charset: str = ""
     columns: tuple[TemplateColumn, ...] = ()
     description: str = ""
+    blank: Path | None = None  # user templates: the blank workbook the export fills a copy of
+    header_row: int = 1
+    courier: str = ""  # the courier's name written back on orders (顺丰, 中通 …)
 
     def display_title(self, language: str = "zh_CN") -> str:
         return self.title.get(language) or self.title.get("en") or self.name
+
+    @property
+    def is_user(self) -> bool:
+        return self.blank is not None
 
 
 def templates_dir() -> Path:
     return resource("templates")
 
 
-def list_templates() -> list[Template]:
+def user_templates_dir(create: bool = False) -> Path:
+    """The data folder's ``templates/`` (0700 when created)."""
+    folder = data_dir(create=create) / USER_FOLDER
+    if create:
+        private_files.make_dir(folder)
+    return folder
+
+
+def _user_paths() -> list[Path]:
+    folder = user_templates_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def _shipped_paths() -> list[Path]:
     folder = templates_dir()
-    if not folder.is_dir():
-        return []
-    return [load_template(p.stem) for p in sorted(folder.glob("*.json"))]
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def list_templates() -> list[Template]:
+    """The shipped layouts, then the user's templates (an unreadable user file is skipped)."""
+    out = [load_template(p.stem, p) for p in _shipped_paths()]
+    for path in _user_paths():
+        try:
+            out.append(load_template(path.stem, path))
+        except ExchangeError:
+            continue
+    return out
 
 
 def template_names() -> list[str]:
-    folder = templates_dir()
-    return sorted(p.stem for p in folder.glob("*.json")) if folder.is_dir() else []
+    return [p.stem for p in _shipped_paths()] + [p.stem for p in _user_paths()]
+
+
+def _find(name: str) -> Path | None:
+    if not name or "/" in name or "\\" in name or name.startswith("."):
+        return None
+    for folder in (templates_dir(), user_templates_dir()):
+        path = folder / f"{name}.json"
+        if path.is_file():
+            return path
+    return None
 
 
 def load_template(name: str, path: Path | None = None) -> Template:
-    path = path or templates_dir() / f"{name}.json"
-    if "/" in name or "\\" in name or not path.is_file():
+    path = path or _find(name)
+    if path is None or not path.is_file():
         raise ExchangeError("unknown_template", template=name, available=", ".join(template_names()) or "-")
     try:
         doc = json.loads(path.read_text("utf-8"))
@@ -90,10 +173,19 @@ def load_template(name: str, path: Path | None = None) -> Template:
                     None if value else str(col.get("const", "")),
                     int(col.get("max_length", 0)),
                     bool(col.get("required", False)),
+                    int(col.get("column", 0)),
                 )
             )
         if doc.get("charset"):
             "".encode(doc["charset"])
+        blank = None
+        if doc.get("blank"):
+            blank = path.parent / str(doc["blank"])
+            if blank.parent != path.parent or not blank.is_file():
+                raise ValueError(f"its blank workbook {doc['blank']!r} is missing")
+        header_row = int(doc.get("header_row", 1))
+        if header_row < 1:
+            raise ValueError("header_row must be 1 or more")
         return Template(
             name=path.stem,
             title=dict(doc.get("title", {})),
@@ -101,6 +193,87 @@ def load_template(name: str, path: Path | None = None) -> Template:
             charset=str(doc.get("charset", "")),
             columns=tuple(columns),
             description=str(doc.get("description", "")),
+            blank=blank,
+            header_row=header_row,
+            courier=str(doc.get("courier", "")),
         )
-    except (ValueError, KeyError, TypeError, LookupError) as exc:
+    except (ValueError, KeyError, TypeError, LookupError, OSError) as exc:
         raise ExchangeError("bad_template", template=name, reason=str(exc)) from exc
+
+
+def check_template_name(name: str) -> str:
+    """A new user template's name (also its file name): refused when empty, odd or taken."""
+    name = name.strip()
+    if not _NAME.match(name):
+        raise ExchangeError("bad_template_name", template=name)
+    if name in template_names():
+        raise ExchangeError("template_exists", template=name)
+    return name
+
+
+def save_user_template(
+    name: str,
+    blank: Path,
+    *,
+    sheet: str,
+    header_row: int,
+    columns: list[TemplateColumn],
+    courier: str = "",
+    charset: str = "gbk",
+) -> Template:
+    """Copy ``blank`` into the user's templates folder and write its mapping beside it.
+
+    The JSON is written last (under a temporary name, then renamed): a template exists only
+    once both files are complete."""
+    name = check_template_name(name)
+    if not blank.is_file():
+        raise ExchangeError("not_found", name=blank)
+    if blank.suffix.lower() != ".xlsx":
+        raise ExchangeError("bad_blank", name=blank.name)
+    if not any(c.value or c.const for c in columns):
+        raise ExchangeError("empty_mapping", template=name)
+    folder = user_templates_dir(create=True)
+    target = folder / f"{name}{blank.suffix.lower()}"
+    tmp = target.with_name(target.name + ".part")
+    private_files.touch(tmp)
+    shutil.copyfile(blank, tmp)
+    os.replace(tmp, target)
+    doc = {
+        "name": name,
+        "title": {"zh_CN": name, "en": name},
+        "courier": courier,
+        "blank": target.name,
+        "sheet": sheet,
+        "header_row": header_row,
+        "charset": charset,
+        "source": f"user template from {blank.name}, {time.strftime('%Y-%m-%d')}",
+        "columns": [
+            {"header": c.header, "column": c.column, **({"value": c.value} if c.value else {"const": c.const or ""})}
+            for c in columns
+        ],
+    }
+    path = folder / f"{name}.json"
+    part = path.with_name(path.name + ".part")
+    with open(part, "w", encoding="utf-8", opener=private_files.opener) as fh:
+        json.dump(doc, fh, ensure_ascii=False, indent=1)
+    os.replace(part, path)
+    return load_template(name, path)
+
+
+def remove_user_template(name: str) -> Path:
+    """Move a user template (its JSON and blank workbook) to ``templates/removed/`` — a way
+    back: moving the files back restores it. Shipped layouts cannot be removed."""
+    path = user_templates_dir() / f"{name}.json"
+    if not path.is_file() or "/" in name or "\\" in name:
+        if (templates_dir() / f"{name}.json").is_file():
+            raise ExchangeError("shipped_template", template=name)
+        raise ExchangeError("unknown_template", template=name, available=", ".join(template_names()) or "-")
+    removed = private_files.make_dir(user_templates_dir() / REMOVED_FOLDER / time.strftime("%Y%m%d-%H%M%S"))
+    try:
+        blank = load_template(name, path).blank
+    except ExchangeError:
+        blank = None
+    if blank is not None and blank.is_file():
+        os.replace(blank, removed / blank.name)
+    os.replace(path, removed / path.name)
+    return removed

@@ -611,8 +611,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.paste_order_action)
         menu.addSeparator()
         menu.addAction(self.to_ship_action)
+        from sellerdesk.ui.shipping.actions import ShippingController
+
+        self.shipping = ShippingController(self.context, self, view)
+        for action in self.shipping.actions:
+            menu.addAction(action)
         menu.addSeparator()
-        for action in (view.edit_action, view.copy_action, view.labels_action):
+        for action in (view.edit_action, view.copy_action, view.copy_message_action, view.labels_action):
             menu.addAction(action)
         menu.addSeparator()
         for action in (view.ship_action, view.deliver_action, view.cancel_action, view.refund_action):
@@ -1279,8 +1284,13 @@ class MainWindow(QMainWindow):
     def print_customer_labels(self) -> None:
         from sellerdesk.ui.shipping.labels_dialog import CUSTOMERS, show_labels_dialog
 
-        opener = getattr(self, "open_sender_settings", None)
-        show_labels_dialog(self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
+        show_labels_dialog(
+            self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=self.open_sender_settings
+        )
+
+    def open_sender_settings(self) -> None:
+        """发货设置 (senders, preferred couriers): where a labels dialog without a sender sends the seller."""
+        self.shipping.open_settings()
 
     def _show_table_menu(self, pos) -> None:
         if not self.selected_ids():

@@ -82,6 +82,7 @@ DEFAULT_WIDTHS = {
 RESELECT_LIMIT = 2000  # a reload keeps up to this many selected orders selected
 SELECTED_SUM_LIMIT = 200  # the selection's total is shown for up to this many orders (rows read by page)
 NOTE_COLOUR = "#374151"
+WARN_COLOUR = "#92400e"
 
 
 REMOTE = "remote"  # the region filter's 偏远地区 entry
@@ -318,6 +319,8 @@ class OrdersView(QWidget):
         self.reopen_action = action(self.tr("&Reopen (back to to-ship)"), lambda: self.change_status(core.PENDING))
         self.copy_action = action(self.tr("&Copy ship-to address"), self.copy_address, None, "copy")
         self.labels_action = action(self.tr("Print &labels…"), self.print_labels, "Ctrl+P", "ship")
+        self.copy_message_action = action(self.tr("Copy shipping &message"), self.copy_shipping_message, None, "copy")
+        self.copy_message_action.setToolTip(self.tr("The 发货通知 with the courier and tracking number, for WeChat"))
         self.delete_action = action(self.tr("&Delete orders"), self.delete_selected, "Del", "trash")
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.table.addAction(self.delete_action)
@@ -589,6 +592,7 @@ class OrdersView(QWidget):
         self.restore_action.setEnabled(selected and deleted and not self._busy)
         self.edit_action.setEnabled(len(self.selected_rows()) == 1 and not deleted)
         self.copy_action.setEnabled(len(self.selected_rows()) == 1)
+        self.copy_message_action.setEnabled(len(self.selected_rows()) == 1)
 
     def _selection_changed(self) -> None:
         self._update_actions()
@@ -695,6 +699,36 @@ class OrdersView(QWidget):
         text = format_one_line(dict(row.ship_to or {}))
         QGuiApplication.clipboard().setText(text)
         self._set_message(self.tr("Copied the ship-to address."))
+
+    def copy_shipping_message(self) -> None:
+        """Put the 发货通知 (the seller's wording of message kind ``shipped``) on the clipboard."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return
+        row = self.model.order_row(rows[0])
+        if row is None:
+            return
+        from sellerdesk.store import messages
+
+        ship_to = dict(row.ship_to or {})
+        text = messages.render(
+            "shipped",
+            {
+                "name": ship_to.get("recipient") or row.customer_name,
+                "courier": row.courier,
+                "tracking": row.tracking_no,
+                "items": row.items,
+                "address": format_one_line(ship_to),
+                "date": row.shipped_on.isoformat() if row.shipped_on else "",
+            },
+        )
+        QGuiApplication.clipboard().setText(text)
+        if row.tracking_no:
+            self._set_message(self.tr("Copied the shipping message."))
+        else:
+            self._set_message(
+                self.tr("Copied the shipping message; this order has no tracking number yet."), WARN_COLOUR
+            )
 
     def change_status(self, status: str) -> None:
         ids = self.selected_ids()
@@ -818,6 +852,7 @@ class OrdersView(QWidget):
             menu.addAction(self.edit_action)
             menu.addAction(self.copy_action)
             menu.addAction(self.labels_action)
+            menu.addAction(self.copy_message_action)
             menu.addSeparator()
             for act in (self.ship_action, self.deliver_action, self.cancel_action, self.refund_action):
                 menu.addAction(act)
