@@ -146,3 +146,18 @@ def test_senders_list_add_and_the_default_fills_waybills(cli, tmp_path):
     assert ws.cell(2, 3).value == "小美" and ws.cell(2, 5).value == "广东省广州市天河区体育西路1号"
     cli("export", str(tmp_path / "d.xlsx"), "--orders", "pending", "--template", "sf")
     assert openpyxl.load_workbook(tmp_path / "d.xlsx").active.cell(2, 3).value == "阿强"  # the default sender
+
+
+def test_the_waybill_export_counts_orders_to_remote_areas(cli, tmp_path):
+    _setup(cli)
+    far = json.loads(
+        cli(
+            "add", "--name", "卓玛", "--phone", "13712345678", "--address", "西藏拉萨市城关区北京中路1号", "--json"
+        ).stdout
+    )["id"]
+    cli("order", "add", str(far), "--amount", "30", "--items", "护手霜")
+    out = cli("export", str(tmp_path / "today.xlsx"), "--orders", "pending", "--template", "sf").stdout
+    assert "Wrote 3 order" in out and "1 order ship to a remote area" in out
+    cli("remote-areas", "set", "新疆")
+    out = cli("export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
+    assert "remote area" not in out

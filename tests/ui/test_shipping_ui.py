@@ -112,7 +112,12 @@ def test_export_dialog_sources_sender_and_csv(qtbot, store, modals, sync_jobs, t
     assert "2" in dialog.selected_radio.text() and "2" in dialog.filter_radio.text()
     assert dialog.template_combo.currentData() == "split_region"  # no preferred couriers yet
     assert dialog.sender_combo.currentData().name == "小美"  # the default sender preselected
-    assert "4 orders" in dialog.split_label.text()
+    assert "4 orders" in dialog.split_label.text() and "remote" not in dialog.split_label.text()
+    from sellerdesk.store import remote_areas
+
+    remote_areas.save_entries(["浙江省"])  # (a seller's own 偏远地区: the two 杭州 orders)
+    dialog._update_split()
+    assert "2 order(s) ship to a remote area" in dialog.split_label.text()  # (no English .qm in tests)
     dialog.selected_radio.setChecked(True)
     assert dialog.order_ids() == [ids["bj"], ids["old"]]
     dialog.filter_radio.setChecked(True)
@@ -127,6 +132,7 @@ def test_export_dialog_sources_sender_and_csv(qtbot, store, modals, sync_jobs, t
     data = (tmp_path / "today.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf") and data.decode("utf-8-sig").count("\n") == 5
     assert isinstance(modals[-1], QMessageBox) and "4 orders" in modals[-1].text()
+    assert "2 order(s) ship to a remote area" in modals[-1].text()
 
 
 def test_export_dialog_splits_by_preferred_courier(qtbot, store, modals, sync_jobs, tmp_path):

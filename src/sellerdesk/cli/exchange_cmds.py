@@ -351,6 +351,9 @@ def _export_waybills(args: argparse.Namespace) -> int:
                 )
         except ExchangeError as exc:
             raise CliError(exchange_text(exc)) from exc
+        from sellerdesk.store import remote_areas
+
+        far = remote_areas.count_orders(i for result in results for i in result.order_ids)
     if args.json:
         for result in results:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
@@ -373,6 +376,8 @@ def _export_waybills(args: argparse.Namespace) -> int:
             )
         if len(result.warnings) > 50:
             print(_("  … and {n} more", n=len(result.warnings) - 50))
+    if far:
+        print(remote_summary(orders=far))
     return 0
 
 

@@ -32,11 +32,12 @@ from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
+from sellerdesk.store import remote_areas, shipping
 from sellerdesk.store import senders as store_senders
-from sellerdesk.store import shipping
 from sellerdesk.store.orders import OrderFilter, count_orders
 from sellerdesk.ui.exchange.import_wizard import ExchangeText
 from sellerdesk.ui.shipping import texts
+from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
@@ -177,17 +178,17 @@ class WaybillExportDialog(QDialog):
             return
         if len(groups) == 1:
             name, ids = next(iter(groups.items()))
-            self.split_label.setText(
-                self.tr("%1 orders into %2.").replace("%1", str(len(ids))).replace("%2", self._title(name))
+            text = self.tr("%1 orders into %2.").replace("%1", str(len(ids))).replace("%2", self._title(name))
+        else:
+            parts = [
+                self.tr("%1: %2 orders").replace("%1", self._title(name)).replace("%2", str(len(ids)))
+                for name, ids in groups.items()
+            ]
+            text = self.tr("These orders go to several couriers; one file per courier: %1").replace(
+                "%1", "；".join(parts)
             )
-            return
-        parts = [
-            self.tr("%1: %2 orders").replace("%1", self._title(name)).replace("%2", str(len(ids)))
-            for name, ids in groups.items()
-        ]
-        self.split_label.setText(
-            self.tr("These orders go to several couriers; one file per courier: %1").replace("%1", "；".join(parts))
-        )
+        far = remote_summary(orders=remote_areas.count_orders(i for ids in groups.values() for i in ids))
+        self.split_label.setText(text + ("\n" + far if far else ""))
 
     def _format_changed(self) -> None:
         suffix = FORMATS[self.format_combo.currentIndex()][1]
@@ -279,6 +280,9 @@ class WaybillExportDialog(QDialog):
         lines = [self.tr("%1 orders → %2").replace("%1", str(r.orders)).replace("%2", str(r.path)) for r in results]
         warnings = [w for r in results for w in r.warnings]
         text = "\n".join(lines)
+        far = remote_summary(orders=remote_areas.count_orders(i for r in results for i in r.order_ids))
+        if far:
+            text += "\n" + far
         if warnings:
             zh = self.language.startswith("zh")
             text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(warnings)))
