@@ -21,6 +21,9 @@ CUSTOMER_FIELDS: tuple[str, ...] = (
     "notes",
     "flags",
     "marketing_consent",
+    "birthday_lunar",  # core.lunar.LunarDay.code (issue 18)
+    "consent_date",
+    "consent_via",  # core.care.CONSENT_WAYS
 )
 
 # The four levels of a place, most general first: an address "has a place" when any is set.
