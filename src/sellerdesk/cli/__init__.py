@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.backup_cmds",
     "sellerdesk.cli.keys_cmds",
     "sellerdesk.cli.privacy_cmds",
+    "sellerdesk.cli.care_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

@@ -20,11 +20,8 @@ import peewee as pw
 
 from sellerdesk.core import lunar
 from sellerdesk.core.pinyin import sort_key
-from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL
+from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
 from sellerdesk.store.models import DB
-
-# Who a marketing list may name: consent given, not in the Trash (erased customers are in it).
-CONSENTED_SQL = '"marketing_consent" = 1 AND "deleted_at" IS NULL'
 
 
 @dataclass(frozen=True)

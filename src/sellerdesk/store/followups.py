@@ -123,15 +123,19 @@ def add_follow_up(
         customer = _live_customer(customer_id)
         now = utcnow()
         closed = (
-            FollowUp.update(next_done_at=now, updated_at=now)
-            .where(
-                (FollowUp.customer == customer.id)
-                & FollowUp.next_date.is_null(False)
-                & FollowUp.next_done_at.is_null()
-                & (FollowUp.next_date <= values["on_date"])
-                & FollowUp.deleted_at.is_null()
+            0
+            if feedback
+            else (
+                FollowUp.update(next_done_at=now, updated_at=now)
+                .where(
+                    (FollowUp.customer == customer.id)
+                    & FollowUp.next_date.is_null(False)
+                    & FollowUp.next_done_at.is_null()
+                    & (FollowUp.next_date <= values["on_date"])
+                    & FollowUp.deleted_at.is_null()
+                )
+                .execute()
             )
-            .execute()
         )
         row = FollowUp.create(
             customer=customer.id,
@@ -256,6 +260,7 @@ class DueRow:
     channel: str
     note: str
     outcome: str
+    reason: str = "recent"  # due (a next date), open (feedback), recent (the latest follow-ups)
 
 
 def _db(db: pw.Database | None) -> pw.Database:
@@ -284,7 +289,7 @@ def open_feedback_count(db: pw.Database | None = None) -> int:
 _ROW = 'f."id", c."id", c."name", c."phone", f."kind", {when}, f."on_date", f."channel", f."note", f."outcome"'
 
 
-def _rows(sql: str, params: list[object], db: pw.Database | None) -> list[DueRow]:
+def _rows(sql: str, params: list[object], db: pw.Database | None, reason: str) -> list[DueRow]:
     out = []
     for fid, cid, name, phone, kind, when, on_date, channel, note, outcome in _db(db).execute_sql(sql, params):
         out.append(
@@ -299,6 +304,7 @@ def _rows(sql: str, params: list[object], db: pw.Database | None) -> list[DueRow
                 channel,
                 note,
                 outcome,
+                reason,
             )
         )
     return out
@@ -308,13 +314,13 @@ def due(today: _dt.date | None = None, *, limit: int = 5000, db: pw.Database | N
     """Follow-ups whose next date is due, oldest first."""
     day = (today or _dt.date.today()).isoformat()
     sql = f'SELECT {_ROW.format(when="f.next_date")} {_JOIN} WHERE {_DUE_WHERE} ORDER BY f."next_date", f."id" LIMIT ?'
-    return _rows(sql, [day, limit], db)
+    return _rows(sql, [day, limit], db, "due")
 
 
 def open_feedback(*, limit: int = 5000, db: pw.Database | None = None) -> list[DueRow]:
     """Open feedback, oldest first."""
     sql = f'SELECT {_ROW.format(when="f.on_date")} {_JOIN} WHERE {_OPEN_WHERE} ORDER BY f."on_date", f."id" LIMIT ?'
-    return _rows(sql, [limit], db)
+    return _rows(sql, [limit], db, "open")
 
 
 def recent(*, limit: int = 200, db: pw.Database | None = None) -> list[DueRow]:
@@ -323,4 +329,4 @@ def recent(*, limit: int = 200, db: pw.Database | None = None) -> list[DueRow]:
         f'SELECT {_ROW.format(when="f.on_date")} {_JOIN} WHERE f."deleted_at" IS NULL AND c."deleted_at" IS NULL '
         'ORDER BY f."on_date" DESC, f."id" DESC LIMIT ?'
     )
-    return _rows(sql, [limit], db)
+    return _rows(sql, [limit], db, "recent")

@@ -379,11 +379,24 @@ BIRTHDAY_KEY_SQL = (
     "WHEN \"birthday\" IS NOT NULL THEN CAST(replace(substr(\"birthday\", 6, 5), '-', '') AS INTEGER) END)"
 )
 
+# Who a marketing list may name: consent given, not in the Trash (erased customers are in it).
+# The indexes below hold the consenting customers (CONSENTED_INDEX_WHERE) with deleted_at as a
+# column; the unary + keeps SQLite from reading all live customers through the deleted_at index.
+CONSENTED_INDEX_WHERE = '"marketing_consent" = 1'
+CONSENTED_SQL = CONSENTED_INDEX_WHERE + ' AND +"deleted_at" IS NULL'
+
 _V11_SQL = [
     'ALTER TABLE "customer" ADD COLUMN "birthday_lunar" INTEGER',
+    # the holiday lists: consenting customers by tier, best customers first (store.care)
+    'CREATE INDEX IF NOT EXISTS "customer_consented_tier" ON "customer" ("tier", "total_spent_fen", "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
+    'CREATE INDEX IF NOT EXISTS "customer_consented_spent" ON "customer" ("total_spent_fen", "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
     'ALTER TABLE "customer" ADD COLUMN "consent_date" DATE',
     'ALTER TABLE "customer" ADD COLUMN "consent_via" VARCHAR(20) NOT NULL DEFAULT \'\'',
-    f'CREATE INDEX IF NOT EXISTS "customer_birthday_key" ON "customer" ({BIRTHDAY_KEY_SQL})',
+    # only the customers a marketing list may name (store.care.CONSENTED_SQL, the same text)
+    f'CREATE INDEX IF NOT EXISTS "customer_birthday_key" ON "customer" ({BIRTHDAY_KEY_SQL}, "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
     'CREATE TABLE IF NOT EXISTS "follow_up" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, '
     '"kind" VARCHAR(20) NOT NULL, "on_date" DATE NOT NULL, "channel" VARCHAR(20) NOT NULL, "note" TEXT NOT NULL, '
     '"outcome" TEXT NOT NULL, "next_date" DATE, "next_done_at" DATETIME, "status" VARCHAR(20) NOT NULL, '

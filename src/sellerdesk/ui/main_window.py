@@ -59,6 +59,7 @@ from sellerdesk.store import customers, demo, queries
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.ui.care.view import CareView
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
@@ -288,6 +289,10 @@ class MainWindow(QMainWindow):
         self.pages.setObjectName("pages")
         self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.orders_view)
+        self.care_view = CareView(self.context)
+        self.care_view.open_customer.connect(self.open_customer)
+        self.care_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.pages.addWidget(self.care_view)
         self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
@@ -416,8 +421,15 @@ class MainWindow(QMainWindow):
         self.orders_page_action = self._action(
             self.tr("Orders"), self.show_orders, "Ctrl+2", "orders", self.tr("Show the orders (Ctrl+2)")
         )
+        self.care_page_action = self._action(
+            self.tr("Care"),
+            self.show_care,
+            "Ctrl+4",
+            "gift",
+            self.tr("Birthdays, holidays and follow-ups due (Ctrl+4)"),
+        )
         pages = QActionGroup(self)
-        for action in (self.customers_page_action, self.orders_page_action):
+        for action in (self.customers_page_action, self.orders_page_action, self.care_page_action):
             action.setCheckable(True)
             pages.addAction(action)
         self.customers_page_action.setChecked(True)
@@ -450,6 +462,7 @@ class MainWindow(QMainWindow):
             self.shortcuts_action,
             self.customers_page_action,
             self.orders_page_action,
+            self.care_page_action,
             self.to_ship_action,
             self.new_order_action,
             self.paste_order_action,
@@ -546,6 +559,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&View"))
         menu.addAction(self.customers_page_action)
         menu.addAction(self.orders_page_action)
+        menu.addAction(self.care_page_action)
         menu.addSeparator()
         menu.addAction(self.trash_view_action)
         menu.addAction(self.mask_action)
@@ -614,6 +628,7 @@ class MainWindow(QMainWindow):
         rail.setIconSize(QSize(26, 26))
         rail.addAction(self.customers_page_action)
         rail.addAction(self.orders_page_action)
+        rail.addAction(self.care_page_action)
         for action in rail.actions():
             rail.widgetForAction(action).setMinimumWidth(56)
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, rail)
@@ -901,6 +916,13 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.orders_view)
             self._page_changed()
             self.orders_view.table.setFocus()
+
+    def show_care(self) -> None:
+        """Ctrl+4: birthdays, holidays and the 待回访 list (ui/care)."""
+        self.care_page_action.setChecked(True)
+        if self.pages.currentWidget() is not self.care_view:
+            self.pages.setCurrentWidget(self.care_view)
+            self._page_changed()
 
     def show_to_ship(self) -> None:
         """Ctrl+3: the 待发货 list, what the seller ships today."""
