@@ -700,7 +700,7 @@ but:
         </message>
         <message>
             <source>Not recorded</source>
-            <translation>方式未记录</translation>
+            <translation>方式未知</translation>
         </message>
         <message>
             <source>WeChat chat</source>
@@ -986,7 +986,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <name>ConsentField</name>
         <message>
             <source>Agreed</source>
-            <translation>同意营销</translation>
+            <translation>已同意</translation>
         </message>
         <message>
             <source>Only customers who agreed to marketing appear in the birthday and holiday lists</source>
@@ -1089,7 +1089,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Marketing</source>
-            <translation>营销</translation>
+            <translation>营销同意</translation>
         </message>
         <message>
             <source>Notes</source>

@@ -100,7 +100,8 @@ def every_kind_of_customer() -> dict[str, int]:
             "marketing_consent": True,
             "consent_date": "2024-05-01",
             "consent_via": "paper",
-        }, [place("香港特别行政区", "九龙", "九龙城区", "太子道1号", "家")]
+        },
+        [place("香港特别行政区", "九龙", "九龙城区", "太子道1号", "家")],
     ).id
     made["macau"] = customers.create_customer(
         {"name": "何小姐", "wechat": "ho_macau"}, [place("澳门特别行政区", "", "", "新马路1号")]

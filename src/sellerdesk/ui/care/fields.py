@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from sellerdesk.core import lunar
 from sellerdesk.core.care import CONSENT_WAYS
@@ -62,10 +62,18 @@ class BirthdayField(QWidget):
         self.day = QComboBox()
         self.day.setObjectName("birthdayDay")
         self.day.addItems([lunar.day_name(d) for d in range(1, 31)])
-        for widget in (self.leap, self.month, self.day):
-            row.addWidget(widget)
+        for combo in (self.kind, self.month, self.day):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(2)
+            combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.month)
+        row.addWidget(self.day)
+        row.addWidget(self.leap)
         self.note = QLabel()
         self.note.setObjectName("birthdayNote")
+        # the pane is narrow (320 px at 1366×768): the note gives way, elided, rather than widen the form
+        self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.note.setMinimumWidth(0)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         row.addWidget(self.note, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
@@ -139,11 +147,15 @@ class BirthdayField(QWidget):
         when = lunar.next_birthday(today, solar=solar, lunar=day)
         if when is None:
             self.note.setText("")
+            for widget in (self.month, self.day, self.solar):
+                widget.setToolTip("")
             return
         text = texts.date_text(when.month, when.day)
         if when.year != today.year:
             text = self.tr("%1, %2").replace("%1", str(when.year)).replace("%2", text)
         self.note.setText(self.tr("next: %1").replace("%1", text))
+        for widget in (self.month, self.day, self.solar):
+            widget.setToolTip(self.note.text())  # (the note may have no room in a narrow pane)
 
     def _edited(self, *_args: object) -> None:
         self._show_note()
@@ -174,6 +186,8 @@ class ConsentField(QWidget):
         row.addWidget(self.date)
         self.way = QComboBox()
         self.way.setObjectName("consentWay")
+        self.way.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.way.setMinimumContentsLength(3)
         names = texts.consent_way_names()
         for code in ("", *CONSENT_WAYS):
             self.way.addItem(names[code], code)

@@ -50,6 +50,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(110)  # names and dates read at a glance, not squeezed to their text
     header.setStretchLastSection(True)
     return table
 
