@@ -110,3 +110,27 @@ def test_erase_clears_birthday_and_consent(store):
     row = Customer.get_by_id(cid)
     assert row.birthday_lunar is None and not row.marketing_consent and row.consent_via == ""
     assert row.consent_date is None
+
+
+def test_the_lists_read_their_indexes_not_every_customer(store):
+    """The birthday keys and the holiday counts go through schema 11's partial indexes (SQLite
+    would otherwise walk every live customer through the deleted_at index)."""
+    from sellerdesk.core import lunar
+    from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
+    from sellerdesk.store.models import DB
+
+    for i in range(50):
+        _add(f"客户{i}", birthday=f"1990-01-{i % 28 + 1:02d}", marketing_consent=i % 2 == 0)
+    keys = list(lunar.keys_between(dt.date(2026, 1, 1), dt.date(2026, 1, 7)))
+    marks = ", ".join("?" * len(keys))
+    plans = {
+        "customer_birthday_key": (
+            f'SELECT "id" FROM customer WHERE {BIRTHDAY_KEY_SQL} IN ({marks}) AND {CONSENTED_SQL}',
+            keys,
+        ),
+        "customer_consented_tier": (f'SELECT count(*) FROM customer WHERE {CONSENTED_SQL} AND "tier" = ?', ["gold"]),
+    }
+    for index, (sql, params) in plans.items():
+        plan = " ".join(str(row) for row in DB.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
+        assert index in plan, plan
+    assert care.birthday_count(dt.date(2026, 1, 1), dt.date(2026, 1, 7)) == 8  # 1/1, 1/3, 1/5, 1/7, twice each

@@ -76,7 +76,7 @@ def _key_query(keys: Sequence[int], columns: str, db: pw.Database) -> list[tuple
 def birthday_count(start: _dt.date, end: _dt.date | None = None, db: pw.Database | None = None) -> int:
     """How many consenting customers celebrate a birthday from ``start`` to ``end`` (inclusive)."""
     keys = list(lunar.keys_between(start, end or start))
-    return sum(int(row[0]) for row in _key_query(keys, "count(*)", _db(db)))
+    return sum(int(str(row[0])) for row in _key_query(keys, "count(*)", _db(db)))
 
 
 def birthdays(start: _dt.date, end: _dt.date | None = None, db: pw.Database | None = None) -> list[BirthdayRow]:

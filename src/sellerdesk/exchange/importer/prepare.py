@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from sellerdesk.core import regions
 from sellerdesk.core.care import consent_answer, consent_way
@@ -348,7 +349,7 @@ def _clean_one(key: str, value: object) -> bool:
     return True
 
 
-def _care_fields(rec: Record, raw: dict[str, str], data: dict[str, object], notes: list[str]) -> None:
+def _care_fields(rec: Record, raw: dict[str, str], data: dict[str, Any], notes: list[str]) -> None:
     """同意营销 (是/否), its date and way. Consent is recorded only when the cell says yes; a
     cell that says neither is noted, flagged, and not taken as consent."""
     answer = raw.get("marketing_consent", "")
