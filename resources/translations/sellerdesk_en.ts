@@ -264,6 +264,42 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Marketing consent changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up due again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback opened again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>customer</source>
             <translation type="unfinished" />
         </message>
@@ -285,6 +321,10 @@
         </message>
         <message>
             <source>tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>follow-up</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -337,6 +377,26 @@
         </message>
         <message>
             <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>via</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next dates closed</source>
             <translation type="unfinished" />
         </message>
     </context>

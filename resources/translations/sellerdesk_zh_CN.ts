@@ -263,6 +263,42 @@
             <translation>修改保留期限</translation>
         </message>
         <message>
+            <source>Marketing consent changed</source>
+            <translation>营销同意变更</translation>
+        </message>
+        <message>
+            <source>Follow-up recorded</source>
+            <translation>记录回访</translation>
+        </message>
+        <message>
+            <source>Follow-up changed</source>
+            <translation>修改回访</translation>
+        </message>
+        <message>
+            <source>Follow-up deleted</source>
+            <translation>删除回访</translation>
+        </message>
+        <message>
+            <source>Follow-up restored</source>
+            <translation>恢复回访</translation>
+        </message>
+        <message>
+            <source>Follow-up done</source>
+            <translation>回访完成</translation>
+        </message>
+        <message>
+            <source>Follow-up due again</source>
+            <translation>回访重新待办</translation>
+        </message>
+        <message>
+            <source>Feedback solved</source>
+            <translation>反馈已解决</translation>
+        </message>
+        <message>
+            <source>Feedback opened again</source>
+            <translation>反馈重新打开</translation>
+        </message>
+        <message>
             <source>customer</source>
             <translation>客户</translation>
         </message>
@@ -285,6 +321,10 @@
         <message>
             <source>tiers</source>
             <translation>等级</translation>
+        </message>
+        <message>
+            <source>follow-up</source>
+            <translation>回访</translation>
         </message>
         <message>
             <source>count</source>
@@ -337,6 +377,26 @@
         <message>
             <source>status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>given</source>
+            <translation>已同意</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>via</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>next dates closed</source>
+            <translation>完成的待回访</translation>
         </message>
     </context>
     <context>
