@@ -177,3 +177,13 @@ def test_care_page_in_the_window(laptop_window):
     assert laptop_window.pages.currentWidget() is laptop_window.care_view
     laptop_window.show_customers()
     assert laptop_window.pages.currentWidget() is laptop_window.splitter
+
+
+def test_at_1366_the_birthday_and_consent_rows_fit_the_pane(chinese, laptop_window):
+    cid = customers.create_customer(
+        {"name": "白波强", "birthday_lunar": "农历闰四月廿九", "marketing_consent": True, "consent_via": "verbal"}
+    ).id
+    editor = _open(laptop_window, cid)
+    body = editor.details.widget()
+    assert body.minimumSizeHint().width() <= editor.details.viewport().width()
+    assert editor.birthday.leap.isVisible() and editor.consent.way.currentText() == "口头"
