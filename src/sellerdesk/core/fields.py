@@ -70,7 +70,7 @@ MAX_LENGTH: dict[str, int] = {
     "birthday_lunar": 40,  # as typed (农历1990年闰四月初八), before it is read
     "marketing_consent": 40,  # as typed (是/否)
     "consent_date": 40,
-    "consent_via": 40,  # as typed (微信聊天…); stored as a code of core.care.CONSENT_WAYS
+    "consent_via": 20,  # as typed (微信聊天…); stored as a code of core.care.CONSENT_WAYS
     "gender": 8,
     "source": 100,
     "notes": 10_000,

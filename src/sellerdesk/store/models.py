@@ -101,7 +101,7 @@ class Customer(BaseModel):
     # the lists); when and how marketing consent was given (core.care.CONSENT_WAYS)
     birthday_lunar = pw.IntegerField(null=True)
     consent_date = pw.DateField(null=True)
-    consent_via = pw.CharField(default="", max_length=20)
+    consent_via = pw.CharField(default="", max_length=MAX_LENGTH["consent_via"])
 
 
 class Address(BaseModel):
