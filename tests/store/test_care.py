@@ -134,3 +134,20 @@ def test_the_lists_read_their_indexes_not_every_customer(store):
         plan = " ".join(str(row) for row in DB.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall())
         assert index in plan, plan
     assert care.birthday_count(dt.date(2026, 1, 1), dt.date(2026, 1, 7)) == 8  # 1/1, 1/3, 1/5, 1/7, twice each
+
+
+def test_today_counts_for_the_today_page(store):
+    from sellerdesk.store import followups
+
+    today = dt.date(2026, 9, 23)  # a Wednesday
+    a = _add("甲", birthday="1990-09-23", marketing_consent=True)
+    _add("乙", birthday="1990-09-23")  # no consent
+    _add("丙", birthday_lunar="农历8月15", marketing_consent=True)  # 2026-09-25, this week
+    followups.add_follow_up(a, "x", next_date=today)
+    followups.add_follow_up(a, "y", feedback=True)
+    assert care.today_counts(today) == {
+        "birthdays_today": 1,
+        "birthdays_week": 2,
+        "follow_ups_due": 1,
+        "open_feedback": 1,
+    }

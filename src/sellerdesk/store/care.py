@@ -143,3 +143,18 @@ def _tier_where(tier: str | None) -> tuple[str, list[object]]:
 def consent_count(db: pw.Database | None = None) -> int:
     """How many live customers consented to marketing."""
     return int(_db(db).execute_sql(f'SELECT count(*) FROM "customer" WHERE {CONSENTED_SQL}').fetchone()[0])
+
+
+def today_counts(today: _dt.date | None = None, db: pw.Database | None = None) -> dict[str, int]:
+    """The 今日待办 numbers of keeping in touch, each an index read (about 1 ms at 100k customers,
+    ``benchmarks/bench_care.py``): birthdays today and this week (consenting customers only),
+    follow-ups due, open feedback."""
+    from sellerdesk.store import followups  # noqa: PLC0415  (it imports store.customers; this module does not)
+
+    day = today or _dt.date.today()
+    return {
+        "birthdays_today": birthday_count(day, day, db),
+        "birthdays_week": birthday_count(*range_of(day, "week"), db=db),
+        "follow_ups_due": followups.due_count(day, db),
+        "open_feedback": followups.open_feedback_count(db),
+    }
