@@ -1476,7 +1476,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <name>CustomerFollowUpsTab</name>
         <message>
             <source>Follow-up…</source>
-            <translation>记录回访…</translation>
+            <translation>回访…</translation>
         </message>
         <message>
             <source>Record a follow-up: a call or a chat, what was said, when to follow up again</source>
@@ -1484,7 +1484,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Feedback…</source>
-            <translation>记录反馈…</translation>
+            <translation>反馈…</translation>
         </message>
         <message>
             <source>Record feedback from the customer: open until solved</source>

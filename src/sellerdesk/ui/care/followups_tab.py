@@ -117,6 +117,7 @@ class CustomerFollowUpsTab(QWidget):
             after = row.next_date.isoformat() if row.next_date and row.next_done_at is None else ""
             item = QTreeWidgetItem([row.on_date.isoformat(), kind, channels.get(row.channel, row.channel), note, after])
             item.setData(0, Qt.ItemDataRole.UserRole, row.id)
+            item.setToolTip(3, note)  # (the column is narrow in the pane: the whole text on hover)
             self.list.addTopLevelItem(item)
         if rows:
             self.list.setCurrentItem(self.list.topLevelItem(0))
