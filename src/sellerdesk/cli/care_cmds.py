@@ -121,7 +121,9 @@ def cmd_followups(args: argparse.Namespace) -> None:
     today = dt.date.today()
     with open_store():
         if args.due:
-            rows = followups.due(today) + followups.open_feedback()
+            due = followups.due(today)
+            listed = {r.follow_up_id for r in due}  # (feedback with a next date due is listed once)
+            rows = due + [r for r in followups.open_feedback() if r.follow_up_id not in listed]
         else:
             rows = followups.recent()
     if args.json:
