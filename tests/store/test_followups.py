@@ -136,3 +136,18 @@ def test_purge_from_the_trash_takes_follow_ups_along(store):
     customers.trash_customers([cid])
     customers.purge_customers([cid])
     assert FollowUp.select().count() == 0
+
+
+def test_the_counts_read_the_follow_up_indexes_first(store):
+    """Due and open feedback are found through follow_up's partial indexes, then each customer by
+    id — never every live customer (which SQLite chose on a 100k demo database: 25 ms)."""
+    from sellerdesk.store.models import DB
+
+    cid = _add()
+    followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True)
+    for sql, params, index in (
+        (f"SELECT count(*) {followups._JOIN} WHERE {followups._DUE_WHERE}", [TODAY.isoformat()], "follow_up_next_date"),
+        (f"SELECT count(*) {followups._JOIN} WHERE {followups._OPEN_WHERE}", [], "follow_up_open"),
+    ):
+        plan = [row[3] for row in DB.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
+        assert index in plan[0] and "PRIMARY KEY" in plan[1], plan

@@ -272,7 +272,9 @@ _DUE_WHERE = (
     'AND c."deleted_at" IS NULL'
 )
 _OPEN_WHERE = 'f."status" = \'open\' AND f."deleted_at" IS NULL AND c."deleted_at" IS NULL'
-_JOIN = 'FROM "follow_up" f JOIN "customer" c ON c."id" = f."customer_id"'
+# CROSS JOIN: SQLite reads the follow-ups first (their partial indexes: the few due or open), then
+# each one's customer by id — not every live customer through the deleted_at index (25 ms at 100k).
+_JOIN = 'FROM "follow_up" f CROSS JOIN "customer" c ON c."id" = f."customer_id"'
 
 
 def due_count(today: _dt.date | None = None, db: pw.Database | None = None) -> int:
