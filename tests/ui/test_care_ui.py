@@ -187,3 +187,14 @@ def test_at_1366_the_birthday_and_consent_rows_fit_the_pane(chinese, laptop_wind
     body = editor.details.widget()
     assert body.minimumSizeHint().width() <= editor.details.viewport().width()
     assert editor.birthday.leap.isVisible() and editor.consent.way.currentText() == "口头"
+
+
+def test_the_window_opens_a_care_tab_for_the_today_page(laptop_window):
+    cid = customers.create_customer({"name": "张三", "birthday": TODAY, "marketing_consent": True}).id
+    laptop_window.show_care("birthdays", "today")
+    view = laptop_window.care_view
+    assert view.tabs.currentWidget() is view.birthdays and view.span.currentData() == "today"
+    assert view.birthdays.table.rowCount() == 1
+    followups.add_follow_up(cid, "x", next_date=TODAY)
+    laptop_window.show_care("follow_ups")
+    assert view.tabs.currentWidget() is view.follow_ups and view.follow_ups.table.rowCount() == 1

@@ -917,9 +917,12 @@ class MainWindow(QMainWindow):
             self._page_changed()
             self.orders_view.table.setFocus()
 
-    def show_care(self) -> None:
-        """Ctrl+4: birthdays, holidays and the 待回访 list (ui/care)."""
+    def show_care(self, tab: str | None = None, span: str | int | None = None) -> None:
+        """Ctrl+4: birthdays, holidays and the 待回访 list (ui/care); ``tab``/``span`` as
+        :meth:`CareView.show_tab` (今日待办's click-throughs)."""
         self.care_page_action.setChecked(True)
+        if tab is not None:
+            self.care_view.show_tab(tab, span)
         if self.pages.currentWidget() is not self.care_view:
             self.pages.setCurrentWidget(self.care_view)
             self._page_changed()

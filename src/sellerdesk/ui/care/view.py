@@ -412,6 +412,21 @@ class CareView(QWidget):
             key = row.customer_id
         self.open_customer.emit(key)
 
+    def show_tab(self, name: str, span: str | int | None = None) -> None:
+        """Bring a tab to the front: ``birthdays`` (``span``: today, week, month or 30), ``holidays``
+        or ``follow_ups`` — the click-throughs of 今日待办's birthday, follow-up and feedback counts."""
+        page = {"birthdays": self.birthdays, "holidays": self.holidays_page, "follow_ups": self.follow_ups}[name]
+        if span is not None and page is self.birthdays:
+            index = self.span.findData(span)
+            if index >= 0:
+                self.span.blockSignals(True)
+                self.span.setCurrentIndex(index)
+                self.span.blockSignals(False)
+        if self.tabs.currentWidget() is page:
+            self.refresh()
+        else:
+            self.tabs.setCurrentWidget(page)  # (read by currentChanged)
+
     def refresh(self) -> None:
         """Read the tab in front again (the others when they are shown)."""
         page = self.tabs.currentWidget()
