@@ -264,6 +264,42 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Marketing consent changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up due again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback opened again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>customer</source>
             <translation type="unfinished" />
         </message>
@@ -285,6 +321,10 @@
         </message>
         <message>
             <source>tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>follow-up</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -337,6 +377,26 @@
         </message>
         <message>
             <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>via</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next dates closed</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -625,6 +685,374 @@ but:
         </message>
     </context>
     <context>
+        <name>BirthdayField</name>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lunar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Many customers celebrate a lunar (农历) birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leap</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Born in a leap month (闰月)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CareText</name>
+        <message>
+            <source>—</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat chat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In person or by phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Valentine's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New Year's Eve (lunar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lantern Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Women's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mother's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>520</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Father's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qixi Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mid-Autumn Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double Ninth Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double 11</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Winter Solstice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Laba Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Christmas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lunar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1/%2</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CareView</name>
+        <message>
+            <source>Keeping in touch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No birthdays in these days among the customers who agreed to marketing.
+Add a birthday (solar or lunar) and the consent in the customer's details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthdays</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the birthday message for this customer, ready for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (today)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n birthday(s) from %1 to %2 — only customers who agreed to marketing.</source>
+            <translation>
+                <numerusform>%n birthday from %1 to %2 — only customers who agreed to marketing.</numerusform>
+                <numerusform>%n birthdays from %1 to %2 — only customers who agreed to marketing.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Birthday greeting for %1 copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer of this tier agreed to marketing yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) agreed to marketing.</source>
+            <translation>
+                <numerusform>%n customer agreed to marketing.</numerusform>
+                <numerusform>%n customers agreed to marketing.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The %1 who spent most are shown.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday greeting for %1 copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to follow up today.
+Record follow-ups in the customer's 回访 tab, with a next date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record follow-up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record what was said; its next date is then done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take it off the list without recording anything</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-ups due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 follow-up(s) due, %2 open feedback.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up with %1 recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up message for %1 copied.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConsentField</name>
+        <message>
+            <source>Agreed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only customers who agreed to marketing appear in the birthday and holiday lists</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>CustomerEditor</name>
         <message>
             <source>Cancel</source>
@@ -715,6 +1143,14 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Notes</source>
             <translation type="unfinished" />
         </message>
@@ -776,6 +1212,10 @@ but:
         </message>
         <message>
             <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-ups</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1040,6 +1480,73 @@ but:
         </message>
         <message>
             <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CustomerFollowUpsTab</name>
+        <message>
+            <source>Follow-up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record a follow-up: a call or a chat, what was said, when to follow up again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record feedback from the customer: open until solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No follow-ups yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1978,6 +2485,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Lunar birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consent date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How consent was given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Gender</source>
             <translation type="unfinished" />
         </message>
@@ -2280,6 +2803,73 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Could not create the database</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>Follow-up with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit follow-up with %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit feedback from %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said, e.g. 问面膜用得怎么样</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 很满意，想再买两盒</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow up again on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write what was said.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer is in the Trash: restore them first. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The note is too long (at most %1 characters).</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3042,6 +3632,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>The wording of the messages copied for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthdays, holidays and follow-ups due (Ctrl+5)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5258,6 +5856,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Birthdays, holidays and follow-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Overview: where customers are, who buys</source>
             <translation type="unfinished" />
         </message>
@@ -5710,6 +6312,30 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Not confirmed within their tier's cycle</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthdays this week</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers who agreed to hear from you</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-ups due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calls and messages you planned for today or before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open feedback</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaints and wishes not solved yet</source>
             <translation type="unfinished" />
         </message>
     </context>

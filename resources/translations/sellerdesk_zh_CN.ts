@@ -263,6 +263,42 @@
             <translation>修改保留期限</translation>
         </message>
         <message>
+            <source>Marketing consent changed</source>
+            <translation>营销同意变更</translation>
+        </message>
+        <message>
+            <source>Follow-up recorded</source>
+            <translation>记录回访</translation>
+        </message>
+        <message>
+            <source>Follow-up changed</source>
+            <translation>修改回访</translation>
+        </message>
+        <message>
+            <source>Follow-up deleted</source>
+            <translation>删除回访</translation>
+        </message>
+        <message>
+            <source>Follow-up restored</source>
+            <translation>恢复回访</translation>
+        </message>
+        <message>
+            <source>Follow-up done</source>
+            <translation>回访完成</translation>
+        </message>
+        <message>
+            <source>Follow-up due again</source>
+            <translation>回访重新待办</translation>
+        </message>
+        <message>
+            <source>Feedback solved</source>
+            <translation>反馈已解决</translation>
+        </message>
+        <message>
+            <source>Feedback opened again</source>
+            <translation>反馈重新打开</translation>
+        </message>
+        <message>
             <source>customer</source>
             <translation>客户</translation>
         </message>
@@ -285,6 +321,10 @@
         <message>
             <source>tiers</source>
             <translation>等级</translation>
+        </message>
+        <message>
+            <source>follow-up</source>
+            <translation>回访</translation>
         </message>
         <message>
             <source>count</source>
@@ -337,6 +377,26 @@
         <message>
             <source>status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>given</source>
+            <translation>已同意</translation>
+        </message>
+        <message>
+            <source>date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>via</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>next dates closed</source>
+            <translation>完成的待回访</translation>
         </message>
     </context>
     <context>
@@ -626,6 +686,374 @@ but:
         </message>
     </context>
     <context>
+        <name>BirthdayField</name>
+        <message>
+            <source>None</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Solar</source>
+            <translation>公历</translation>
+        </message>
+        <message>
+            <source>Lunar</source>
+            <translation>农历</translation>
+        </message>
+        <message>
+            <source>Many customers celebrate a lunar (农历) birthday</source>
+            <translation>很多客户过农历生日</translation>
+        </message>
+        <message>
+            <source>Leap</source>
+            <translation>闰月</translation>
+        </message>
+        <message>
+            <source>Born in a leap month (闰月)</source>
+            <translation>生在闰月</translation>
+        </message>
+        <message>
+            <source>%1, %2</source>
+            <translation>%1年%2</translation>
+        </message>
+        <message>
+            <source>next: %1</source>
+            <translation>下次：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CareText</name>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation>微信</translation>
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation>短信</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>Follow-up</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Feedback</source>
+            <translation>反馈</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>未解决</translation>
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation>方式未知</translation>
+        </message>
+        <message>
+            <source>WeChat chat</source>
+            <translation>微信聊天</translation>
+        </message>
+        <message>
+            <source>In person or by phone</source>
+            <translation>口头</translation>
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation>纸质</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation>元旦</translation>
+        </message>
+        <message>
+            <source>Valentine's Day</source>
+            <translation>情人节</translation>
+        </message>
+        <message>
+            <source>New Year's Eve (lunar)</source>
+            <translation>除夕</translation>
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation>春节</translation>
+        </message>
+        <message>
+            <source>Lantern Festival</source>
+            <translation>元宵节</translation>
+        </message>
+        <message>
+            <source>Women's Day</source>
+            <translation>妇女节</translation>
+        </message>
+        <message>
+            <source>Labour Day</source>
+            <translation>劳动节</translation>
+        </message>
+        <message>
+            <source>Mother's Day</source>
+            <translation>母亲节</translation>
+        </message>
+        <message>
+            <source>520</source>
+            <translation>520</translation>
+        </message>
+        <message>
+            <source>Dragon Boat Festival</source>
+            <translation>端午节</translation>
+        </message>
+        <message>
+            <source>Father's Day</source>
+            <translation>父亲节</translation>
+        </message>
+        <message>
+            <source>Qixi Festival</source>
+            <translation>七夕</translation>
+        </message>
+        <message>
+            <source>Mid-Autumn Festival</source>
+            <translation>中秋节</translation>
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation>国庆节</translation>
+        </message>
+        <message>
+            <source>Double Ninth Festival</source>
+            <translation>重阳节</translation>
+        </message>
+        <message>
+            <source>Double 11</source>
+            <translation>双十一</translation>
+        </message>
+        <message>
+            <source>Winter Solstice</source>
+            <translation>冬至</translation>
+        </message>
+        <message>
+            <source>Laba Festival</source>
+            <translation>腊八节</translation>
+        </message>
+        <message>
+            <source>Christmas</source>
+            <translation>圣诞节</translation>
+        </message>
+        <message>
+            <source>lunar</source>
+            <translation>农历</translation>
+        </message>
+        <message>
+            <source>%1/%2</source>
+            <translation>%1月%2日</translation>
+        </message>
+    </context>
+    <context>
+        <name>CareView</name>
+        <message>
+            <source>Keeping in touch</source>
+            <translation>客户关怀</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation>等级</translation>
+        </message>
+        <message>
+            <source>No birthdays in these days among the customers who agreed to marketing.
+Add a birthday (solar or lunar) and the consent in the customer's details.</source>
+            <translation>这几天没有同意营销的客户过生日。
+可以在客户资料里填写生日（公历或农历）和营销同意。</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>This week</source>
+            <translation>本周</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <source>Next 30 days</source>
+            <translation>未来 30 天</translation>
+        </message>
+        <message>
+            <source>Birthdays</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Copy greeting</source>
+            <translation>复制祝福</translation>
+        </message>
+        <message>
+            <source>Copy the birthday message for this customer, ready for WeChat</source>
+            <translation>复制给这位客户的生日祝福，直接粘贴到微信</translation>
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation>打开客户</translation>
+        </message>
+        <message>
+            <source> (today)</source>
+            <translation>（今天）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n birthday(s) from %1 to %2 — only customers who agreed to marketing.</source>
+            <translation>
+                <numerusform>%1 至 %2 共 %n 个生日（只列出同意营销的客户）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Birthday greeting for %1 copied.</source>
+            <translation>已复制给 %1 的生日祝福。</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>No customer of this tier agreed to marketing yet.</source>
+            <translation>这个等级还没有同意营销的客户。</translation>
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation>节日</translation>
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation>节日</translation>
+        </message>
+        <message>
+            <source>All tiers</source>
+            <translation>全部等级</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) agreed to marketing.</source>
+            <translation>
+                <numerusform>共 %n 位客户同意营销。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The %1 who spent most are shown.</source>
+            <translation>显示消费最多的 %1 位。</translation>
+        </message>
+        <message>
+            <source>Holiday greeting for %1 copied.</source>
+            <translation>已复制给 %1 的节日祝福。</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>到期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Nothing to follow up today.
+Record follow-ups in the customer's 回访 tab, with a next date.</source>
+            <translation>今天没有要回访的。
+在客户的“回访”页记录回访并填写下次回访日期。</translation>
+        </message>
+        <message>
+            <source>Record follow-up…</source>
+            <translation>记录回访…</translation>
+        </message>
+        <message>
+            <source>Record what was said; its next date is then done</source>
+            <translation>记录说了什么；这次到期的回访随之完成</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>已回访</translation>
+        </message>
+        <message>
+            <source>Take it off the list without recording anything</source>
+            <translation>不记录内容，直接从名单中移除</translation>
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation>复制回访消息</translation>
+        </message>
+        <message>
+            <source>Follow-ups due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>%1 follow-up(s) due, %2 open feedback.</source>
+            <translation>%1 条到期回访，%2 条未解决反馈。</translation>
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Follow-up with %1 recorded.</source>
+            <translation>已记录对 %1 的回访。</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>Follow-up message for %1 copied.</source>
+            <translation>已复制给 %1 的回访消息。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentField</name>
+        <message>
+            <source>Agreed</source>
+            <translation>已同意</translation>
+        </message>
+        <message>
+            <source>Only customers who agreed to marketing appear in the birthday and holiday lists</source>
+            <translation>只有同意营销的客户会出现在生日和节日名单里</translation>
+        </message>
+    </context>
+    <context>
         <name>CustomerEditor</name>
         <message>
             <source>Cancel</source>
@@ -716,6 +1144,14 @@ but:
             <translation>来源</translation>
         </message>
         <message>
+            <source>Birthday</source>
+            <translation>生日</translation>
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation>营销同意</translation>
+        </message>
+        <message>
             <source>Notes</source>
             <translation>备注</translation>
         </message>
@@ -778,6 +1214,10 @@ but:
         <message>
             <source>Points</source>
             <translation>积分</translation>
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation>回访</translation>
         </message>
         <message>
             <source>When</source>
@@ -1042,6 +1482,73 @@ but:
         <message>
             <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
             <translation>%1太长：最多 %2 个字符。未保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CustomerFollowUpsTab</name>
+        <message>
+            <source>Follow-up…</source>
+            <translation>回访…</translation>
+        </message>
+        <message>
+            <source>Record a follow-up: a call or a chat, what was said, when to follow up again</source>
+            <translation>记录一次回访：电话或聊天、说了什么、下次什么时候再回访</translation>
+        </message>
+        <message>
+            <source>Feedback…</source>
+            <translation>反馈…</translation>
+        </message>
+        <message>
+            <source>Record feedback from the customer: open until solved</source>
+            <translation>记录客户的反馈：解决之前一直是未解决</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>编辑…</translation>
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation>已解决</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>Next</source>
+            <translation>下次回访</translation>
+        </message>
+        <message>
+            <source>No follow-ups yet.</source>
+            <translation>还没有回访记录。</translation>
+        </message>
+        <message>
+            <source>Open again</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
+        </message>
+        <message>
+            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
+            <translation>回访已删除。&lt;a href="undo"&gt;撤销&lt;/a&gt;</translation>
         </message>
     </context>
     <context>
@@ -1975,6 +2482,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>生日</translation>
         </message>
         <message>
+            <source>Lunar birthday</source>
+            <translation>农历生日</translation>
+        </message>
+        <message>
+            <source>Marketing consent</source>
+            <translation>同意营销</translation>
+        </message>
+        <message>
+            <source>Consent date</source>
+            <translation>同意营销日期</translation>
+        </message>
+        <message>
+            <source>How consent was given</source>
+            <translation>同意营销方式</translation>
+        </message>
+        <message>
             <source>Gender</source>
             <translation>性别</translation>
         </message>
@@ -2278,6 +2801,73 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Could not create the database</source>
             <translation>无法创建数据库</translation>
+        </message>
+    </context>
+    <context>
+        <name>FollowUpDialog</name>
+        <message>
+            <source>Follow-up with %1</source>
+            <translation>回访 %1</translation>
+        </message>
+        <message>
+            <source>Feedback from %1</source>
+            <translation>%1 的反馈</translation>
+        </message>
+        <message>
+            <source>Edit follow-up with %1</source>
+            <translation>编辑对 %1 的回访</translation>
+        </message>
+        <message>
+            <source>Edit feedback from %1</source>
+            <translation>编辑 %1 的反馈</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Channel</source>
+            <translation>方式</translation>
+        </message>
+        <message>
+            <source>What was said, e.g. 问面膜用得怎么样</source>
+            <translation>说了什么，例如：问面膜用得怎么样</translation>
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>e.g. 很满意，想再买两盒</source>
+            <translation>例如：很满意，想再买两盒</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Follow up again on</source>
+            <translation>下次回访</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Write what was said.</source>
+            <translation>请写下说了什么。</translation>
+        </message>
+        <message>
+            <source>The customer is in the Trash: restore them first. Nothing was saved.</source>
+            <translation>客户在回收站里：请先恢复。没有保存任何内容。</translation>
+        </message>
+        <message>
+            <source>The note is too long (at most %1 characters).</source>
+            <translation>内容太长（最多 %1 个字）。</translation>
         </message>
     </context>
     <context>
@@ -3034,6 +3624,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>The wording of the messages copied for WeChat</source>
             <translation>复制到微信的消息的措辞</translation>
+        </message>
+        <message>
+            <source>Care</source>
+            <translation>关怀</translation>
+        </message>
+        <message>
+            <source>Birthdays, holidays and follow-ups due (Ctrl+5)</source>
+            <translation>生日、节日和待回访（Ctrl+5）</translation>
         </message>
         <message>
             <source>Orders &amp;to ship</source>
@@ -5231,6 +5829,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>待核对地址</translation>
         </message>
         <message>
+            <source>Birthdays, holidays and follow-ups</source>
+            <translation>生日、节日和待回访</translation>
+        </message>
+        <message>
             <source>Overview: where customers are, who buys</source>
             <translation>概览：客户在哪里、谁在买</translation>
         </message>
@@ -5683,6 +6285,30 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Not confirmed within their tier's cycle</source>
             <translation>超过所属等级的核对周期未确认</translation>
+        </message>
+        <message>
+            <source>Birthdays this week</source>
+            <translation>本周生日</translation>
+        </message>
+        <message>
+            <source>Customers who agreed to hear from you</source>
+            <translation>同意接收营销消息的客户</translation>
+        </message>
+        <message>
+            <source>Follow-ups due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>Calls and messages you planned for today or before</source>
+            <translation>计划在今天或之前的回访</translation>
+        </message>
+        <message>
+            <source>Open feedback</source>
+            <translation>未解决的反馈</translation>
+        </message>
+        <message>
+            <source>Complaints and wishes not solved yet</source>
+            <translation>还没处理完的投诉和建议</translation>
         </message>
     </context>
     <context>

@@ -1,3 +1,5 @@
+import datetime as dt
+
 import openpyxl
 import pytest
 from messy_sheets import HEADER
@@ -441,3 +443,31 @@ def test_import_without_a_search_index(store, sheets):
     assert importer.import_file(path).counts["new"] == 1
     assert by_phone("13800000001")["addresses"][0]["detail"] == "科技园1号"
     assert sorted(search.matching_ids("科技园")) == [by_phone("13800000001")["id"]]
+
+
+def test_lunar_birthdays_and_consent_columns(store, sheets):
+    """生日 / 农历生日 / 同意营销 / 同意营销日期 / 同意营销方式 (issue 18): a cell that cannot be read
+    is kept in the notes and flagged, one line per row in the report; the row is still imported."""
+    rows = [
+        ["姓名", "手机", "生日", "农历生日", "是否同意营销", "同意日期", "同意方式"],
+        ["张三", "13800000001", "农历8月15", "", "是", "2024-05-01", "微信"],
+        ["李四", "13800000002", "1990-03-05", "闰四月初八", "同意", "", "纸质"],
+        ["王五", "13800000003", "", "农历13月1", "也许", "", ""],
+        ["赵六", "13800000004", "", "", "否", "", ""],
+        ["钱七", "13800000005", "", "", "是", "", "飞鸽传书"],
+    ]
+    result = importer.import_file(sheets.xlsx("c.xlsx", {"S": rows}), write_report_file=False)
+    assert result.counts["new"] == 5 and result.counts["flagged"] == 2
+    people = {c.phone: c for c in Customer.select()}
+    zs = people["13800000001"]
+    assert zs.birthday is None and zs.birthday_lunar == 815
+    assert zs.marketing_consent and zs.consent_date == dt.date(2024, 5, 1) and zs.consent_via == "wechat"
+    ls = people["13800000002"]
+    assert ls.birthday == dt.date(1990, 3, 5) and ls.birthday_lunar == 5408 and ls.consent_via == "paper"
+    assert ls.consent_date == dt.date.today()
+    ww = people["13800000003"]
+    assert ww.birthday_lunar is None and not ww.marketing_consent
+    assert "农历生日: 农历13月1" in ww.notes and "同意营销: 也许" in ww.notes
+    assert not people["13800000004"].marketing_consent
+    qq = people["13800000005"]
+    assert qq.marketing_consent and qq.consent_via == "" and "同意营销方式: 飞鸽传书" in qq.notes

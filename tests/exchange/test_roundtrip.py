@@ -31,9 +31,10 @@ def snapshot() -> list[tuple]:
     out = []
     for row in DB.execute_sql(
         'SELECT "id", "name", "phone", "wechat", "tags", "tier", "tier_manual", "birthday", "gender", "source", '
-        '"notes", "flags" FROM "customer" WHERE "deleted_at" IS NULL'
+        '"notes", "flags", "birthday_lunar", "marketing_consent", "consent_date", "consent_via" '
+        'FROM "customer" WHERE "deleted_at" IS NULL'
     ):
-        cid, name, phone, wechat, tags, tier, manual, birthday, gender, source, notes, flags = row
+        cid, name, phone, wechat, tags, tier, manual, birthday, gender, source, notes, flags, *care = row
         out.append(
             (
                 name,
@@ -47,6 +48,7 @@ def snapshot() -> list[tuple]:
                 notes,
                 tuple(sorted(f for f in flags.split(",") if f)),
                 tuple(places.get(cid, ())),
+                tuple(care),  # the lunar birthday, consent with its date and way (issue 18)
             )
         )
     return sorted(out)
@@ -91,7 +93,15 @@ def every_kind_of_customer() -> dict[str, int]:
         ],
     ).id
     made["hong_kong"] = customers.create_customer(
-        {"name": "陈大文", "phone": "13600000001"}, [place("香港特别行政区", "九龙", "九龙城区", "太子道1号", "家")]
+        {
+            "name": "陈大文",
+            "phone": "13600000001",
+            "birthday_lunar": "农历闰四月初八",
+            "marketing_consent": True,
+            "consent_date": "2024-05-01",
+            "consent_via": "paper",
+        },
+        [place("香港特别行政区", "九龙", "九龙城区", "太子道1号", "家")],
     ).id
     made["macau"] = customers.create_customer(
         {"name": "何小姐", "wechat": "ho_macau"}, [place("澳门特别行政区", "", "", "新马路1号")]
@@ -102,7 +112,9 @@ def every_kind_of_customer() -> dict[str, int]:
     ).id
     made["hand_tier"] = customers.create_customer({"name": "王五", "phone": "13700000003"}).id
     set_manual_tier(made["hand_tier"], "diamond")
-    made["name_only"] = customers.create_customer({"name": "只有名字"}).id
+    made["name_only"] = customers.create_customer(
+        {"name": "只有名字", "birthday": "1992-02-29", "birthday_lunar": "农历腊月廿三", "marketing_consent": True}
+    ).id
     made["phone_only"] = customers.create_customer({"phone": "13700000004"}).id
     # a family on one phone (incompatible names), and two compatible names on one phone: the
     # export's 客户编号 keeps each apart

@@ -80,6 +80,31 @@ def test_today_counts_each_section_and_clicks_through(window, qtbot):
     assert [d.name for d in window.recheck_view.model.rows] == ["王五", "张三", "李四"]
 
 
+def test_today_shows_the_care_counts_and_opens_the_care_page(window, qtbot):
+    import datetime as dt
+
+    from sellerdesk.store import customers, followups
+
+    today = dt.date.today()
+    fan = customers.create_customer(
+        {"name": "寿星", "birthday": today.replace(year=1992).isoformat(), "marketing_consent": True}
+    ).id
+    customers.create_customer({"name": "不同意", "birthday": today.replace(year=1988).isoformat()})
+    followups.add_follow_up(fan, "问面膜用得怎么样", next_date=today)
+    followups.add_follow_up(fan, "盖子裂了", feedback=True)
+    window.context.customers_changed.emit()
+    window.show_today()
+    cards = window.today_page.cards
+    assert cards["birthdays"].count == 1  # consenting customers only
+    assert cards["follow_ups"].count == 1 and cards["feedback"].count == 1
+    qtbot.mouseClick(cards["birthdays"], Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.care_view and window.care_page_action.isChecked()
+    assert window.care_view.tabs.currentWidget() is window.care_view.birthdays
+    window.show_today()
+    qtbot.mouseClick(cards["follow_ups"], Qt.MouseButton.LeftButton)
+    assert window.care_view.tabs.currentWidget() is window.care_view.follow_ups
+
+
 def test_the_list_is_most_valuable_first(window):
     window.show_recheck()
     # 王五 is 钻石; 张三's pending ¥1 counts, 李四's only order was cancelled

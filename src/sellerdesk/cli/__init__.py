@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.labels_cmds",
     "sellerdesk.cli.remote_cmds",
     "sellerdesk.cli.recheck_cmds",
+    "sellerdesk.cli.care_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"

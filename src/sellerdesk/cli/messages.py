@@ -41,6 +41,7 @@ ENGLISH_TABLES = (
     "sellerdesk.exchange.errors:MESSAGES",
     "sellerdesk.core.passwords:ENGLISH",
     "sellerdesk.store.merges:MESSAGES",
+    "sellerdesk.store.followups:MESSAGES",
 )
 
 

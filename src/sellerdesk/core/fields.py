@@ -21,6 +21,9 @@ CUSTOMER_FIELDS: tuple[str, ...] = (
     "notes",
     "flags",
     "marketing_consent",
+    "birthday_lunar",  # core.lunar.LunarDay.code (issue 18)
+    "consent_date",
+    "consent_via",  # core.care.CONSENT_WAYS
 )
 
 # The four levels of a place, most general first: an address "has a place" when any is set.
@@ -64,6 +67,10 @@ MAX_LENGTH: dict[str, int] = {
     "tags": 500,
     "tier": 40,
     "birthday": 40,  # as typed, before it is read as a date
+    "birthday_lunar": 40,  # as typed (农历1990年闰四月初八), before it is read
+    "marketing_consent": 40,  # as typed (是/否)
+    "consent_date": 40,
+    "consent_via": 20,  # as typed (微信聊天…); stored as a code of core.care.CONSENT_WAYS
     "gender": 8,
     "source": 100,
     "notes": 10_000,

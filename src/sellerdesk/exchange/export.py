@@ -19,7 +19,9 @@ from typing import Any, NamedTuple, Protocol, cast
 
 import peewee as pw
 
+from sellerdesk.core.care import CONSENT_WAYS
 from sellerdesk.core.fields import PLACE_FIELDS, place_text, region_text
+from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.phones import mask_phone, normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
@@ -53,10 +55,14 @@ ALL_COLUMNS = (
     "tags",
     "tier",
     "birthday",
+    "birthday_lunar",
     "gender",
     "source",
     "notes",
     "flags",
+    "marketing_consent",
+    "consent_date",
+    "consent_via",
 )
 DEFAULT_COLUMNS = (
     "ref",
@@ -71,10 +77,14 @@ DEFAULT_COLUMNS = (
     "tags",
     "tier",
     "birthday",
+    "birthday_lunar",
     "gender",
     "source",
     "notes",
     "flags",
+    "marketing_consent",
+    "consent_date",
+    "consent_via",
 )
 PER_ADDRESS_EXTRA = ("recipient", "address_phone", "label")
 _GENDER_TEXT = {"F": "女", "M": "男"}
@@ -99,6 +109,14 @@ class CustomerLike(Protocol):
     def tier(self) -> str: ...
     @property
     def birthday(self) -> dt.date | str | None: ...  # a date, or (CustomerRow) its ISO text
+    @property
+    def birthday_lunar(self) -> int | None: ...  # core.lunar.LunarDay.code
+    @property
+    def marketing_consent(self) -> bool | int: ...
+    @property
+    def consent_date(self) -> dt.date | str | None: ...
+    @property
+    def consent_via(self) -> str: ...
     @property
     def gender(self) -> str: ...
     @property
@@ -157,6 +175,10 @@ def _birthday(value: dt.date | str | None) -> str:
     return "" if not value else (value.isoformat() if hasattr(value, "isoformat") else str(value))
 
 
+def _lunar(code: int | None) -> str:
+    return "" if code is None else LunarDay.from_code(code).text()
+
+
 def _phone_of(c: CustomerLike, a: AddressLike | None) -> str:
     return a.phone if a is not None and a.phone else c.phone
 
@@ -194,6 +216,10 @@ _GETTERS: dict[str, Getter] = {
     "flags": lambda c, a: ",".join(split_list(c.flags)) if c.flags else "",
     "tier": lambda c, a: c.tier,
     "birthday": lambda c, a: _birthday(c.birthday),
+    "birthday_lunar": lambda c, a: _lunar(c.birthday_lunar),
+    "marketing_consent": lambda c, a: "是" if c.marketing_consent else "否",
+    "consent_date": lambda c, a: _birthday(c.consent_date) if c.marketing_consent else "",
+    "consent_via": lambda c, a: CONSENT_WAYS.get(c.consent_via, c.consent_via) if c.marketing_consent else "",
     "gender": lambda c, a: _GENDER_TEXT.get(c.gender, c.gender),
     "source": lambda c, a: c.source,
     "notes": lambda c, a: c.notes,
@@ -286,6 +312,10 @@ class CustomerRow(NamedTuple):
     gender: str
     source: str
     notes: str
+    birthday_lunar: int | None
+    marketing_consent: int
+    consent_date: str | None  # ISO text
+    consent_via: str
 
 
 class AddressRow(NamedTuple):

@@ -158,7 +158,11 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "label": ("地址类型", "地址标签", "address type", "address label"),  # 地址标签: the old header, still read
     "tags": ("标签", "客户标签", "分组", "tags", "tag"),
     "tier": ("等级", "会员等级", "客户等级", "级别", "tier", "level"),
-    "birthday": ("生日", "出生日期", "birthday", "date of birth"),
+    "birthday": ("生日", "出生日期", "公历生日", "阳历生日", "新历生日", "birthday", "date of birth"),
+    "birthday_lunar": ("农历生日", "阴历生日", "旧历生日", "lunar birthday"),
+    "marketing_consent": ("同意营销", "营销同意", "是否同意营销", "接受营销", "marketing consent"),
+    "consent_date": ("同意营销日期", "营销同意日期", "同意日期", "consent date"),
+    "consent_via": ("同意营销方式", "营销同意方式", "同意方式", "consent via"),
     "gender": ("性别", "gender", "sex"),
     "source": ("来源", "渠道", "客户来源", "source", "channel"),
     "notes": ("备注", "说明", "备注信息", "客户备注", "notes", "note", "remark", "remarks", "comment"),
@@ -273,7 +277,22 @@ FIELDS: dict[str, tuple[str, ...]] = {
     ),
 }
 
-CUSTOMER_KEYS = ("name", "phone", "wechat", "tags", "tier", "birthday", "gender", "source", "notes", "flags")
+CUSTOMER_KEYS = (
+    "name",
+    "phone",
+    "wechat",
+    "tags",
+    "tier",
+    "birthday",
+    "birthday_lunar",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+    "marketing_consent",
+    "consent_date",
+    "consent_via",
+)
 ADDRESS_KEYS = ("recipient", "address_phone", "province", "city", "district", "detail", "postal_code", "label")
 REGION_KEYS = ("province", "city", "district")
 # the order columns: a file whose mapping has_orders() adds orders (customers are still

@@ -30,17 +30,17 @@ from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Cust
 REASON = "import"  # the reason of the history rows an import writes
 
 # The customer columns an import writes besides id and timestamps: the cleaned fields
-# (store.customers) with the name's search keys, marketing consent left at its default.
-CUSTOMER_COLUMNS: tuple[str, ...] = (
+# (store.customers) with the name's search keys. The text ones first (a missing one is ''),
+# then those that may be NULL (dates as text, the lunar code), then marketing consent (0/1).
+_NULLABLE = ("birthday", "birthday_lunar", "consent_date")
+_TEXT_COLUMNS: tuple[str, ...] = (
     "name",
     "name_pinyin",
     "name_initials",
-    *(f for f in CUSTOMER_FIELDS if f not in ("name", "marketing_consent")),
+    *(f for f in CUSTOMER_FIELDS if f not in ("name", "marketing_consent", *_NULLABLE)),
 )
-_BIRTHDAY = CUSTOMER_COLUMNS.index("birthday")
-_BEFORE_BIRTHDAY = CUSTOMER_COLUMNS[:_BIRTHDAY]
-_AFTER_BIRTHDAY = CUSTOMER_COLUMNS[_BIRTHDAY + 1 :]
-_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "marketing_consent", "created_at", "updated_at")
+CUSTOMER_COLUMNS: tuple[str, ...] = (*_TEXT_COLUMNS, *_NULLABLE, "marketing_consent")
+_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at")
 _ADDRESS_ROW = ("id", "customer_id", *ADDRESS_FIELDS, "is_default", "created_at", "updated_at")
 
 # The history row of every address an import adds, made by SQLite from the row just written
@@ -106,14 +106,15 @@ def stored_order_keys() -> set[tuple[int, str, int, str]]:
 
 
 def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
-    """The customer row as stored (text timestamps, 0/1, the birthday as text or NULL)."""
-    birthday = data.get("birthday")
+    """The customer row as stored (text timestamps, 0/1, dates as text or NULL)."""
+    birthday, lunar, consent = data.get("birthday"), data.get("birthday_lunar"), data.get("consent_date")
     return (
         cid,
-        *[data.get(c, "") for c in _BEFORE_BIRTHDAY],
+        *[data.get(c, "") for c in _TEXT_COLUMNS],
         None if birthday is None else str(birthday),
-        *[data.get(c, "") for c in _AFTER_BIRTHDAY],
-        0,
+        lunar,
+        None if consent is None else str(consent),
+        1 if data.get("marketing_consent") else 0,
         stamp,
         stamp,
     )

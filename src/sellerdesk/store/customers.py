@@ -17,7 +17,9 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from sellerdesk.core import regions
+from sellerdesk.core.care import consent_way
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
+from sellerdesk.core.lunar import LunarDay, parse_lunar
 from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.core.text import FieldTooLong, clean_field
@@ -31,7 +33,9 @@ FLAG_ERASED = "erased"
 FLAG_DEMO = "demo"
 
 _CUSTOMER_FIELD_SET = frozenset(CUSTOMER_FIELDS)
-_SPECIAL_CUSTOMER_FIELDS = frozenset(("tags", "flags", "birthday", "marketing_consent"))
+_SPECIAL_CUSTOMER_FIELDS = frozenset(
+    ("tags", "flags", "birthday", "marketing_consent", "birthday_lunar", "consent_date", "consent_via")
+)
 _ADDRESS_FIELD_SET = frozenset(ADDRESS_FIELDS) | {"is_default"}
 
 
@@ -116,6 +120,12 @@ def _clean_customer(data: _Fields) -> dict[str, Any]:
             out[field] = _as_date(value)
         elif field == "marketing_consent":
             out[field] = bool(value)
+        elif field == "birthday_lunar":
+            out[field] = lunar_code(value)
+        elif field == "consent_date":
+            out[field] = _as_date(value)
+        elif field == "consent_via":
+            out[field] = _consent_via(value)
         else:
             out[field] = clean_field(field, "" if value is None else str(value))
     if "phone" in out and out["phone"]:
@@ -146,6 +156,55 @@ def _as_date(value: object) -> _dt.date | None:
         except ValueError:
             continue
     raise ValidationError(f"Not a date: {value!r}")
+
+
+def lunar_code(value: object) -> int | None:
+    """A lunar birthday as stored (:attr:`core.lunar.LunarDay.code`) from a code, a
+    :class:`~sellerdesk.core.lunar.LunarDay` or text (农历8月15, 闰四月初八); ValidationError else."""
+    if value in (None, ""):
+        return None
+    try:
+        if isinstance(value, LunarDay):
+            return value.code
+        if isinstance(value, int) and not isinstance(value, bool):
+            return LunarDay.from_code(value).code
+        return parse_lunar(str(value)).code
+    except ValueError as exc:
+        raise ValidationError(f"Not a lunar date: {value!r}", field="birthday_lunar") from exc
+
+
+def _consent_via(value: object) -> str:
+    code = consent_way("" if value is None else str(value))
+    if code is None:
+        raise ValidationError(f"Unknown way of consent: {value!r}", field="consent_via")
+    return code
+
+
+def _consent_entry(customer: Customer) -> None:
+    """The audit log keeps the history of a customer's consent: one entry per change."""
+    audit(
+        "consent",
+        "customer",
+        customer.id,
+        given=bool(customer.marketing_consent),
+        date=customer.consent_date.isoformat() if customer.consent_date else None,
+        via=customer.consent_via,
+    )
+
+
+_CONSENT_FIELDS = ("marketing_consent", "consent_date", "consent_via")
+
+
+def _consent_rule(cleaned: dict[str, Any], before: Customer | None) -> None:
+    """Consent given without a date is given today; consent withdrawn keeps no date or way."""
+    given = cleaned.get("marketing_consent", before.marketing_consent if before is not None else False)
+    if not given:
+        if "marketing_consent" in cleaned:
+            cleaned["consent_date"], cleaned["consent_via"] = None, ""
+        return
+    date = cleaned.get("consent_date", before.consent_date if before is not None else None)
+    if date is None:
+        cleaned["consent_date"] = _dt.date.today()
 
 
 @_field_errors
@@ -273,8 +332,12 @@ def save_customer(
         if customer_id is None:
             validate_identifying(data)
             now = utcnow()
-            customer = Customer.create(created_at=now, updated_at=now, **_clean_customer(data))
+            cleaned = _clean_customer(data)
+            _consent_rule(cleaned, None)
+            customer = Customer.create(created_at=now, updated_at=now, **cleaned)
             audit("create", "customer", customer.id, addresses=sum(1 for a in addresses if has_place(a.values or {})))
+            if customer.marketing_consent:
+                _consent_entry(customer)
             why = reason or "created"
         else:
             customer = update_customer(customer_id, data, reason=reason or "edited")
@@ -344,6 +407,8 @@ def update_customer(customer_id: int, changes: _Fields, *, reason: str = "edited
     with DB.atomic():
         customer = get_customer(customer_id)
         cleaned = _clean_customer(changes)
+        if any(f in cleaned for f in _CONSENT_FIELDS):
+            _consent_rule(cleaned, customer)
         merged = {f: getattr(customer, f) for f in ("name", "phone", "wechat")} | cleaned
         validate_identifying(merged)
         changed = [f for f, v in cleaned.items() if getattr(customer, f) != v]
@@ -353,6 +418,8 @@ def update_customer(customer_id: int, changes: _Fields, *, reason: str = "edited
             customer.updated_at = utcnow()
             customer.save()
             audit("update", "customer", customer.id, fields=sorted(changed), reason=reason)
+            if any(f in changed for f in _CONSENT_FIELDS):
+                _consent_entry(customer)
     return customer
 
 

@@ -29,7 +29,7 @@ from sellerdesk.progress import CancelToken, no_progress
 from sellerdesk.store import bulk, search, settings
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.customers import FLAG_DEMO, audit
-from sellerdesk.store.models import DB, Address, Customer, Order, OrderItem, PointsEntry, dump_json
+from sellerdesk.store.models import DB, Address, Customer, FollowUp, Order, OrderItem, PointsEntry, dump_json
 
 Progress = Callable[[int, int, str], None]
 
@@ -299,6 +299,21 @@ _CUSTOMER_COLUMNS = (
     "created_at",
     "updated_at",
     "deleted_at",
+    "birthday_lunar",
+    "consent_date",
+    "consent_via",
+)
+_FOLLOW_UP_COLUMNS = (
+    "customer_id",
+    "kind",
+    "on_date",
+    "channel",
+    "note",
+    "outcome",
+    "next_date",
+    "status",
+    "created_at",
+    "updated_at",
 )
 _ADDRESS_COLUMNS = (
     "id",
@@ -371,6 +386,7 @@ def _generate(
                     token.check()
                 size = min(_BATCH, count - start)
                 customer_rows, address_rows = [], []
+                follow_ups: list[tuple[object, ...]] = []
                 orders.start_batch()
                 for offset in range(size):
                     cid = next_customer + start + offset
@@ -420,6 +436,11 @@ def _generate(
                     level, manual = history.tier, 0
                     if rng.random() < 0.01:  # a few chosen by hand (a 代理, a friend)
                         level, manual = rng.choice(core_tiers.LEVELS[1:]), 1
+                    wechat = f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else ""
+                    gender, source = rng.choice(("F", "F", "M", "")), rng.choice(SOURCES)
+                    consent = int(rng.random() < 0.3)  # (drawn in this order, as before: seeded data stays)
+                    care = _care(cid, consent, created_dt.date(), today)
+                    follow_ups.extend(care.follow_ups)
                     customer_rows.append(
                         (
                             cid,
@@ -427,15 +448,15 @@ def _generate(
                             name_pinyin,
                             name_initials,
                             phone,
-                            f"demo_{name_initials}{rng.randint(100, 99999)}" if rng.random() < 0.75 else "",
+                            wechat,
                             tags,
                             level,
-                            None,
-                            rng.choice(("F", "F", "M", "")),
-                            rng.choice(SOURCES),
+                            care.birthday,
+                            gender,
+                            source,
                             DEMO_NOTES[cid * 7919 % len(DEMO_NOTES)],  # no draw: seeded data stays as it was
                             FLAG_DEMO,
-                            int(rng.random() < 0.3),
+                            consent,
                             _midnight(history.last),
                             history.count,
                             history.spent,
@@ -445,9 +466,13 @@ def _generate(
                             created,
                             updated,
                             None,
+                            care.lunar,
+                            care.consent_date,
+                            care.consent_via,
                         )
                     )
                 writer.insert("customer", _CUSTOMER_COLUMNS, customer_rows)
+                writer.insert("follow_up", _FOLLOW_UP_COLUMNS, follow_ups)
                 writer.insert("address", _ADDRESS_COLUMNS, address_rows)
                 writer.insert("orders", bulk.ORDER_COLUMNS, orders.order_rows)
                 writer.insert("order_item", bulk.ORDER_ITEM_COLUMNS, orders.item_rows)
@@ -467,6 +492,60 @@ def _recent_check(address_id: int, created: _dt.datetime, now: _dt.datetime) -> 
     if mixed % 100 >= 50:
         return None
     return str(max(created, now - _dt.timedelta(days=mixed // 100 % 150, seconds=mixed % 86400)))
+
+
+# Follow-up texts of the demo (what was said, the outcome), and the ways consent was given.
+_FOLLOW_UP_NOTES = (
+    ("问面膜用得怎么样", "说很好用，想再买两盒"),
+    ("提醒护手霜快用完了", "下周再联系"),
+    ("回访上次的快递", "已收到，很满意"),
+    ("问要不要新品试用装", "要一份，地址不变"),
+)
+_FEEDBACK_NOTES = (("快递太慢，等了五天", ""), ("收到的面霜盖子裂了", "答应补发一个"), ("颜色和图片不一样", ""))
+_CONSENT_WAYS = ("wechat", "wechat", "verbal", "paper", "import")
+
+
+class _Care:
+    """A demo customer's birthday (a third lunar), consent details and follow-ups, drawn from a
+    hash of the id (no draw from the main generator: seeded data stays as it was)."""
+
+    __slots__ = ("birthday", "lunar", "consent_date", "consent_via", "follow_ups")
+
+    def __init__(self) -> None:
+        self.birthday: str | None = None
+        self.lunar: int | None = None
+        self.consent_date: str | None = None
+        self.consent_via = ""
+        self.follow_ups: list[tuple[object, ...]] = []
+
+
+def _care(cid: int, consent: int, created: _dt.date, today: _dt.date) -> _Care:
+    h = (cid * 2654435761) & 0xFFFFFFFF
+    out = _Care()
+    if h % 10 < 6:  # six in ten have a birthday
+        month, day = h // 10 % 12 + 1, h // 120 % 28 + 1
+        if h // 3360 % 3 == 0:
+            out.lunar = month * 100 + day + (5000 if h // 10080 % 40 == 0 and month == 6 else 0)
+        else:
+            out.birthday = f"{1960 + h // 10080 % 44}-{month:02d}-{day:02d}"
+    if consent:
+        out.consent_date = created.isoformat()
+        out.consent_via = _CONSENT_WAYS[h // 7 % len(_CONSENT_WAYS)]
+    pick = h // 13 % 100
+    stamp = f"{today.isoformat()} 08:00:00"
+    if pick < 6:  # a follow-up, some with a next date around today
+        note, outcome = _FOLLOW_UP_NOTES[pick % len(_FOLLOW_UP_NOTES)]
+        on = today - _dt.timedelta(days=h // 17 % 60 + 1)
+        later = on + _dt.timedelta(days=h // 19 % 45 + 7) if pick < 4 else None
+        channel = ("wechat", "phone", "sms")[h // 23 % 3]
+        follow_up = (cid, "followup", on.isoformat(), channel, note, outcome, later and later.isoformat(), "")
+        out.follow_ups.append((*follow_up, stamp, stamp))
+    elif pick < 8:  # feedback, mostly solved
+        note, outcome = _FEEDBACK_NOTES[pick % len(_FEEDBACK_NOTES)]
+        on = today - _dt.timedelta(days=h // 17 % 30)
+        status = "open" if h // 29 % 3 == 0 else "solved"
+        out.follow_ups.append((cid, "feedback", on.isoformat(), "wechat", note, outcome, None, status, stamp, stamp))
+    return out
 
 
 def _midnight(day: _dt.date | None) -> str | None:
@@ -636,6 +715,7 @@ def remove_demo() -> int:
         # point its orders' address_id at nothing (ON DELETE SET NULL) just before they go.
         demo_orders = Order.select(Order.id).where(Order.customer.in_(demo_ids))
         OrderItem.delete().where(OrderItem.order.in_(demo_orders)).execute()
+        FollowUp.delete().where(FollowUp.customer.in_(demo_ids)).execute()
         PointsEntry.delete().where(PointsEntry.customer.in_(demo_ids)).execute()
         Order.delete().where(Order.customer.in_(demo_ids)).execute()
         removed = Customer.delete().where(_list_contains(Customer.flags, FLAG_DEMO)).execute()

@@ -40,6 +40,9 @@ FLAG_MERGED = "merged"  # a customer merged into another (in the Trash until the
 UNION = "union"  # tags: every customer's tags
 JOIN = "join"  # notes: every customer's notes, one after the other
 _COMBINED = {"tags": UNION, "notes": JOIN}
+# Columns that go with a field's choice: the lunar birthday with the birthday (one of them is
+# the one celebrated), when and how consent was given with the consent.
+_COMPANIONS = {"birthday": ("birthday_lunar",), "marketing_consent": ("consent_date", "consent_via")}
 # Columns never written back by an undo: kept by triggers (address_key) or computed again.
 _NOT_RESTORED = ("id", "address_key", "order_count", "total_spent_fen", "first_order_at", "last_order_at", "points")
 
@@ -131,8 +134,8 @@ def default_choices(keep: Mapping[str, Any], others: Sequence[Mapping[str, Any]]
             choices[name] = _COMBINED[name]
             continue
         choice = keep["id"]
-        if name not in ("marketing_consent", "tier") and _empty(keep.get(name)):
-            choice = next((o["id"] for o in others if not _empty(o.get(name))), keep["id"])
+        if name not in ("marketing_consent", "tier") and _empty_field(keep, name):
+            choice = next((o["id"] for o in others if not _empty_field(o, name)), keep["id"])
         if name == "tier" and not keep.get("tier_manual"):
             choice = next((o["id"] for o in others if o.get("tier_manual")), keep["id"])
         choices[name] = choice
@@ -141,6 +144,10 @@ def default_choices(keep: Mapping[str, Any], others: Sequence[Mapping[str, Any]]
 
 def _empty(value: object) -> bool:
     return value is None or value == ""
+
+
+def _empty_field(row: Mapping[str, Any], name: str) -> bool:
+    return all(_empty(row.get(n)) for n in (name, *_COMPANIONS.get(name, ())))
 
 
 def _survivor_values(
@@ -168,6 +175,8 @@ def _survivor_values(
             values[name] = "\n".join(dict.fromkeys(n for n in notes if n))
         else:
             values[name] = rows[int(choice)][name]
+            for companion in _COMPANIONS.get(name, ()):
+                values[companion] = rows[int(choice)][companion]
             if name == "tier":
                 values["tier_manual"] = rows[int(choice)]["tier_manual"]
     text = {k: v for k, v in values.items() if k in ("name", "phone", "wechat", "tags", "notes", "gender", "source")}

@@ -19,7 +19,7 @@ from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -402,6 +402,52 @@ def _step_12(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+# The recurring key of a customer's birthday (core.lunar: month * 100 + day for a solar one,
+# 10000 + the lunar code for a lunar one, which wins), NULL without one. The birthday lists
+# (store/care.py) ask for the keys of a range of days through this expression's index.
+BIRTHDAY_KEY_SQL = (
+    '(CASE WHEN "birthday_lunar" IS NOT NULL THEN 10000 + "birthday_lunar" '
+    "WHEN \"birthday\" IS NOT NULL THEN CAST(replace(substr(\"birthday\", 6, 5), '-', '') AS INTEGER) END)"
+)
+
+# Who a marketing list may name: consent given, not in the Trash (erased customers are in it).
+# The indexes below hold the consenting customers (CONSENTED_INDEX_WHERE) with deleted_at as a
+# column; the unary + keeps SQLite from reading all live customers through the deleted_at index.
+CONSENTED_INDEX_WHERE = '"marketing_consent" = 1'
+CONSENTED_SQL = CONSENTED_INDEX_WHERE + ' AND +"deleted_at" IS NULL'
+
+_V13_SQL = [
+    'ALTER TABLE "customer" ADD COLUMN "birthday_lunar" INTEGER',
+    # the holiday lists: consenting customers by tier, best customers first (store.care)
+    'CREATE INDEX IF NOT EXISTS "customer_consented_tier" ON "customer" ("tier", "total_spent_fen", "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
+    'CREATE INDEX IF NOT EXISTS "customer_consented_spent" ON "customer" ("total_spent_fen", "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
+    'ALTER TABLE "customer" ADD COLUMN "consent_date" DATE',
+    'ALTER TABLE "customer" ADD COLUMN "consent_via" VARCHAR(20) NOT NULL DEFAULT \'\'',
+    # only the customers a marketing list may name (store.care.CONSENTED_SQL, the same text)
+    f'CREATE INDEX IF NOT EXISTS "customer_birthday_key" ON "customer" ({BIRTHDAY_KEY_SQL}, "deleted_at") '
+    f"WHERE {CONSENTED_INDEX_WHERE}",
+    'CREATE TABLE IF NOT EXISTS "follow_up" ("id" INTEGER NOT NULL PRIMARY KEY, "customer_id" INTEGER NOT NULL, '
+    '"kind" VARCHAR(20) NOT NULL, "on_date" DATE NOT NULL, "channel" VARCHAR(20) NOT NULL, "note" TEXT NOT NULL, '
+    '"outcome" TEXT NOT NULL, "next_date" DATE, "next_done_at" DATETIME, "status" VARCHAR(20) NOT NULL, '
+    '"solved_at" DATETIME, "created_at" DATETIME NOT NULL, "updated_at" DATETIME NOT NULL, "deleted_at" DATETIME, '
+    'FOREIGN KEY ("customer_id") REFERENCES "customer" ("id") ON DELETE CASCADE)',
+    'CREATE INDEX IF NOT EXISTS "follow_up_customer_id" ON "follow_up" ("customer_id", "on_date")',
+    'CREATE INDEX IF NOT EXISTS "follow_up_next_date" ON "follow_up" ("next_date") '
+    'WHERE "next_date" IS NOT NULL AND "next_done_at" IS NULL AND "deleted_at" IS NULL',
+    'CREATE INDEX IF NOT EXISTS "follow_up_open" ON "follow_up" ("on_date") '
+    'WHERE "status" = \'open\' AND "deleted_at" IS NULL',
+]
+
+
+def _step_13(db: pw.Database) -> None:
+    """Version 13 (issue 18): lunar birthdays and their recurring key's index, how and when
+    marketing consent was given, and follow-ups / feedback (store.care, store.followups)."""
+    for sql in _V13_SQL:
+        db.execute_sql(sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -415,6 +461,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     10: _step_10,
     11: _step_11,
     12: _step_12,
+    13: _step_13,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -97,6 +97,11 @@ class Customer(BaseModel):
     # The default address as one sort key (province, city, district, detail joined by char(1));
     # NULL without one. Kept by triggers of schema step 9 (store/migrations.py): never written here.
     address_key = pw.TextField(null=True)
+    # schema 13 (issue 18): a lunar birthday as core.lunar.LunarDay.code (wins over ``birthday`` in
+    # the lists); when and how marketing consent was given (core.care.CONSENT_WAYS)
+    birthday_lunar = pw.IntegerField(null=True)
+    consent_date = pw.DateField(null=True)
+    consent_via = pw.CharField(default="", max_length=MAX_LENGTH["consent_via"])
 
 
 class Address(BaseModel):
@@ -232,4 +237,40 @@ class CustomerMerge(BaseModel):
         table_name = "customer_merge"
 
 
-ALL_MODELS = [Meta, Customer, Address, AddressChange, Order, OrderItem, PointsEntry, AuditEntry, CustomerMerge]
+class FollowUp(BaseModel):
+    """A follow-up (回访) or feedback (反馈) on a customer: when, by which channel, what was said,
+    the outcome, an optional next date (due until ``next_done_at``), and for feedback a status
+    (open/solved). Written only through store.followups; soft-deleted with ``deleted_at``."""
+
+    id: pw.AutoField[int]
+    customer = pw.ForeignKeyField(Customer, backref="follow_ups", on_delete="CASCADE", index=False)
+    customer_id: pw.ForeignKeyField[int]
+    kind = pw.CharField(default="followup", max_length=20)  # core.care.KINDS
+    on_date = pw.DateField()
+    channel = pw.CharField(default="", max_length=20)  # core.care.CHANNELS
+    note = pw.TextField(default="")
+    outcome = pw.TextField(default="")
+    next_date = pw.DateField(null=True)
+    next_done_at = pw.DateTimeField(null=True)
+    status = pw.CharField(default="", max_length=20)  # feedback: open, solved; '' for a follow-up
+    solved_at = pw.DateTimeField(null=True)
+    created_at = pw.DateTimeField(default=utcnow)
+    updated_at = pw.DateTimeField(default=utcnow)
+    deleted_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "follow_up"
+
+
+ALL_MODELS = [
+    Meta,
+    Customer,
+    Address,
+    AddressChange,
+    Order,
+    OrderItem,
+    PointsEntry,
+    AuditEntry,
+    CustomerMerge,
+    FollowUp,
+]

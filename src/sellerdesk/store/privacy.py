@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.money import format_plain
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import merges, search, settings
@@ -36,6 +37,7 @@ from sellerdesk.store.models import (
     AddressChange,
     AuditEntry,
     Customer,
+    FollowUp,
     Order,
     OrderItem,
     PointsEntry,
@@ -59,6 +61,9 @@ _PERSONAL_CUSTOMER_FIELDS: dict[str, Any] = {
     "source": "",
     "notes": "",
     "marketing_consent": False,
+    "birthday_lunar": None,
+    "consent_date": None,
+    "consent_via": "",
 }
 
 
@@ -88,6 +93,9 @@ def _customer_dict(c: Customer) -> dict[str, Any]:
         "notes": c.notes,
         "flags": split_list(c.flags),
         "marketing_consent": bool(c.marketing_consent),
+        "consent_date": _stamp(c.consent_date),
+        "consent_via": c.consent_via,
+        "birthday_lunar": LunarDay.from_code(c.birthday_lunar).text() if c.birthday_lunar is not None else None,
         "points": c.points,
         "order_count": c.order_count,
         "total_spent": format_plain(c.total_spent_fen),
@@ -151,9 +159,13 @@ def _order_dict(o: Order, lines: list[OrderItem]) -> dict[str, Any]:
     }
 
 
-def _about(customer_id: int, address_ids: Sequence[int], order_ids: Sequence[int]) -> Any:
-    """The audit entries about one customer: on them, their addresses or orders."""
+def _about(
+    customer_id: int, address_ids: Sequence[int], order_ids: Sequence[int], follow_up_ids: Sequence[int] = ()
+) -> Any:
+    """The audit entries about one customer: on them, their addresses, orders or follow-ups."""
     cond = (AuditEntry.entity == "customer") & (AuditEntry.entity_id == customer_id)
+    if follow_up_ids:
+        cond |= (AuditEntry.entity == "follow_up") & AuditEntry.entity_id.in_(list(follow_up_ids))
     if address_ids:
         cond |= (AuditEntry.entity == "address") & AuditEntry.entity_id.in_(list(address_ids))
     if order_ids:
@@ -188,14 +200,32 @@ def person_data(customer_id: int) -> dict[str, Any]:
         for line in OrderItem.select().where(OrderItem.order.in_(list(lines))).order_by(OrderItem.position):
             lines[line.order_id].append(line)
     points = PointsEntry.select().where(PointsEntry.customer == customer_id).order_by(PointsEntry.at, PointsEntry.id)
-    entries = AuditEntry.select().where(_about(customer_id, [a.id for a in addresses], [o.id for o in orders]))
+    follow_ups = list(FollowUp.select().where(FollowUp.customer == customer_id).order_by(FollowUp.on_date, FollowUp.id))
+    entries = AuditEntry.select().where(
+        _about(customer_id, [a.id for a in addresses], [o.id for o in orders], [f.id for f in follow_ups])
+    )
     return {
         "exported_at": _stamp(utcnow()),
         "customer": _customer_dict(customer),
         "addresses": [_address_dict(a, changes.get(a.id, [])) for a in addresses],
         "orders": [_order_dict(o, lines[o.id]) for o in orders],
         "points": [{"delta": p.delta, "note": p.note, "order_id": p.order_id, "at": _stamp(p.at)} for p in points],
+        "follow_ups": [_follow_up_dict(f) for f in follow_ups],
         "audit": [audit_dict(e) for e in entries.order_by(AuditEntry.at, AuditEntry.id)],
+    }
+
+
+def _follow_up_dict(f: FollowUp) -> dict[str, Any]:
+    return {
+        "id": f.id,
+        "kind": f.kind,
+        "on_date": _stamp(f.on_date),
+        "channel": f.channel,
+        "note": f.note,
+        "outcome": f.outcome,
+        "next_date": _stamp(f.next_date),
+        "status": f.status,
+        "deleted_at": _stamp(f.deleted_at),
     }
 
 
@@ -213,8 +243,10 @@ def _erase_one(customer: Customer, now: _dt.datetime) -> int:
     cid = customer.id
     address_ids = [a.id for a in Address.select(Address.id).where(Address.customer == cid)]
     order_ids = [o.id for o in Order.select(Order.id).where(Order.customer == cid)]
+    follow_up_ids = [f.id for f in FollowUp.select(FollowUp.id).where(FollowUp.customer == cid)]
     # older audit entries about them keep what happened and when, nothing else
-    AuditEntry.update(detail=None).where(_about(cid, address_ids, order_ids)).execute()
+    AuditEntry.update(detail=None).where(_about(cid, address_ids, order_ids, follow_up_ids)).execute()
+    FollowUp.delete().where(FollowUp.customer == cid).execute()  # what was said: personal, gone for good
     AddressChange.delete().where(AddressChange.customer == cid).execute()
     Address.delete().where(Address.customer == cid).execute()
     for order in Order.select(Order.id, Order.address_snapshot, Order.version).where(Order.customer == cid):

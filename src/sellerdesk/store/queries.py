@@ -482,6 +482,16 @@ def rows_for_ids(ids: Sequence[int]) -> dict[int, CustomerRow]:
     return out
 
 
+def _lunar_dict(code: int | None) -> dict[str, object] | None:
+    """A lunar birthday in JSON: {"month": 8, "day": 15, "leap": false, "text": "农历八月十五"}."""
+    if code is None:
+        return None
+    from sellerdesk.core.lunar import LunarDay  # noqa: PLC0415
+
+    day = LunarDay.from_code(code)
+    return {"month": day.month, "day": day.day, "leap": day.leap, "text": day.text()}
+
+
 def _as_dt(value: object) -> object:
     if value is None or not isinstance(value, str):
         return value
@@ -690,6 +700,9 @@ def customer_to_dict(
         "source": customer.source,
         "notes": customer.notes,
         "marketing_consent": bool(customer.marketing_consent),
+        "birthday_lunar": _lunar_dict(customer.birthday_lunar),
+        "consent_date": customer.consent_date.isoformat() if customer.consent_date else "",
+        "consent_via": customer.consent_via,
         "created_at": _iso(customer.created_at),
         "updated_at": _iso(customer.updated_at),
         "deleted": customer.deleted_at is not None,
@@ -757,6 +770,7 @@ class _Records:
 _CUSTOMER_RECORDS = _Records(
     Customer,
     "id name phone wechat tags flags tier gender birthday source notes marketing_consent "
+    "birthday_lunar consent_date consent_via "
     "created_at updated_at deleted_at order_count total_spent_fen last_order_at points tier_manual",
     "id",
 )

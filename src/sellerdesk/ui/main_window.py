@@ -1,6 +1,7 @@
-"""The main window: three pages — customers (region filter | customer table | customer editor),
-orders (:class:`~sellerdesk.ui.orders.view.OrdersView`) and the 概览 overview
-(:class:`~sellerdesk.ui.dashboard.view.DashboardView`), switched with Ctrl+1 / Ctrl+2 / Ctrl+4.
+"""The main window: its pages on the left rail — 今日待办 (Ctrl+0), customers (region filter |
+customer table | customer editor, Ctrl+1), orders (:class:`~sellerdesk.ui.orders.view.OrdersView`,
+Ctrl+2), 待核对 (Ctrl+4), 关怀 (Ctrl+5) and the 概览 overview
+(:class:`~sellerdesk.ui.dashboard.view.DashboardView`, Ctrl+6).
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
 after the last keystroke. At start-up the window shows the first page before anything else:
@@ -60,6 +61,7 @@ from sellerdesk.store import customers, demo, queries
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.queries import CustomerFilter
+from sellerdesk.ui.care.view import CareView
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
@@ -311,6 +313,10 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.dashboard)
         self.pages.addWidget(self.today_page)
         self.pages.addWidget(self.recheck_view)
+        self.care_view = CareView(self.context)
+        self.care_view.open_customer.connect(self.open_customer)
+        self.care_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.pages.addWidget(self.care_view)
         self.setCentralWidget(self.pages)
 
     def _fill_tag_tier(self, tags: list[str], tiers: list[str]) -> None:
@@ -483,12 +489,20 @@ class MainWindow(QMainWindow):
             "message",
             self.tr("The wording of the messages copied for WeChat"),
         )
+        self.care_page_action = self._action(
+            self.tr("Care"),
+            self.show_care,
+            "Ctrl+5",
+            "gift",
+            self.tr("Birthdays, holidays and follow-ups due (Ctrl+5)"),
+        )
         pages = QActionGroup(self)
         for action in (
             self.today_page_action,
             self.customers_page_action,
             self.orders_page_action,
             self.recheck_page_action,
+            self.care_page_action,
             self.dashboard_page_action,
         ):
             action.setCheckable(True)
@@ -526,6 +540,7 @@ class MainWindow(QMainWindow):
             self.dashboard_page_action,
             self.today_page_action,
             self.recheck_page_action,
+            self.care_page_action,
             self.to_ship_action,
             self.new_order_action,
             self.paste_order_action,
@@ -633,6 +648,7 @@ class MainWindow(QMainWindow):
         menu.addAction(self.customers_page_action)
         menu.addAction(self.orders_page_action)
         menu.addAction(self.recheck_page_action)
+        menu.addAction(self.care_page_action)
         menu.addAction(self.dashboard_page_action)
         menu.addSeparator()
         menu.addAction(self.trash_view_action)
@@ -704,6 +720,7 @@ class MainWindow(QMainWindow):
         rail.addAction(self.customers_page_action)
         rail.addAction(self.orders_page_action)
         rail.addAction(self.recheck_page_action)
+        rail.addAction(self.care_page_action)
         rail.addAction(self.dashboard_page_action)
         for action in rail.actions():
             rail.widgetForAction(action).setMinimumWidth(56)
@@ -1105,6 +1122,16 @@ class MainWindow(QMainWindow):
         from sellerdesk.core import regions
 
         return tuple(p.name for p in regions.provinces() if regions.big_region(p.name) == big)
+
+    def show_care(self, tab: str | None = None, span: str | int | None = None) -> None:
+        """Ctrl+5: birthdays, holidays and the 待回访 list (ui/care); ``tab``/``span`` as
+        :meth:`CareView.show_tab` (今日待办's click-throughs)."""
+        self.care_page_action.setChecked(True)
+        if tab is not None:
+            self.care_view.show_tab(tab, span)
+        if self.pages.currentWidget() is not self.care_view:
+            self.pages.setCurrentWidget(self.care_view)
+            self._page_changed()
 
     def show_to_ship(self) -> None:
         """Ctrl+3: the 待发货 list, what the seller ships today."""
@@ -1648,6 +1675,7 @@ class ShortcutsDialog(QDialog):
             ("Ctrl+1 / Ctrl+2", self.tr("Show the customers / the orders")),
             ("Ctrl+3", self.tr("Orders to ship")),
             ("Ctrl+4", self.tr("Addresses to re-check")),
+            ("Ctrl+5", self.tr("Birthdays, holidays and follow-ups")),
             ("Ctrl+6", self.tr("Overview: where customers are, who buys")),
             ("Ctrl+N", self.tr("New customer")),
             ("Ctrl+Shift+N", self.tr("New order (of the selected customer)")),

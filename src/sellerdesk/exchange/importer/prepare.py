@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from sellerdesk.core import regions
+from sellerdesk.core.care import consent_answer, consent_way
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
+from sellerdesk.core.lunar import is_lunar_text
 from sellerdesk.core.text import cut_field, strip_invisible
 from sellerdesk.core.validate import wrong_values
 from sellerdesk.exchange import headers as hdr
@@ -201,8 +204,16 @@ def prepare_row(
             data["gender"] = code
         else:
             notes.append(f"性别: {gender}")
-    if raw.get("birthday"):
-        data["birthday"] = raw["birthday"]
+    birthday = raw.get("birthday")
+    if birthday:
+        if is_lunar_text(birthday) and not raw.get("birthday_lunar"):
+            data["birthday_lunar"] = birthday  # 生日: 农历8月15
+        else:
+            data["birthday"] = birthday
+    if raw.get("birthday_lunar"):
+        data["birthday_lunar"] = raw["birthday_lunar"]
+    if _CARE_KEYS.intersection(raw):
+        _care_fields(rec, raw, data, notes)
     if notes:
         data["notes"] = _notes(rec, notes)
     if len(name) > MAX_LENGTH["name"]:  # (a name the address parser found)
@@ -212,9 +223,11 @@ def prepare_row(
     except TooLongError:
         raise  # (every value was cut to its limit above: this would be a bug, not a date)
     except ValidationError:
-        data.pop("birthday", None)
-        data["notes"] = _notes(rec, notes + [f"生日: {raw['birthday']}"])
-        rec.issues.append("bad_date")
+        for key, label, code in _DATES:
+            if key in data and not _clean_one(key, data[key]):
+                notes.append(f"{label}: {data.pop(key)}")
+                rec.issues.append(code)
+        data["notes"] = _notes(rec, notes)
         customer = clean_customer_fields(data)
     if (raw.get("phone") or phone) and customer.get("phone") and not phone_of(customer["phone"]).valid:
         rec.issues.append("invalid_phone")
@@ -315,3 +328,48 @@ def refs_of(table: Table, mapping: Sequence[str | None]) -> list[str] | None:
         return None
     col = list(mapping).index(key)
     return [cells[col].strip() if col < len(cells) else "" for _, cells in table.rows]
+
+
+# --- birthdays and marketing consent (issue 18) ------------------------------------------------------------
+
+_CARE_KEYS = frozenset(("marketing_consent", "consent_date", "consent_via"))
+# the cells a row may hold that clean only as dates: (key, the note's label, the issue)
+_DATES = (
+    ("birthday", "生日", "bad_date"),
+    ("birthday_lunar", "农历生日", "bad_lunar_date"),
+    ("consent_date", "同意营销日期", "bad_consent"),
+)
+
+
+def _clean_one(key: str, value: object) -> bool:
+    try:
+        clean_customer_fields({key: value})
+    except ValidationError:
+        return False
+    return True
+
+
+def _care_fields(rec: Record, raw: dict[str, str], data: dict[str, Any], notes: list[str]) -> None:
+    """同意营销 (是/否), its date and way. Consent is recorded only when the cell says yes; a
+    cell that says neither is noted, flagged, and not taken as consent."""
+    answer = raw.get("marketing_consent", "")
+    given = consent_answer(answer) if answer else None
+    if answer and given is None:
+        notes.append(f"同意营销: {answer}")
+        rec.issues.append("bad_consent")
+    if given is None and (raw.get("consent_date") or raw.get("consent_via")) and not answer:
+        given = True  # a date or a way of consent says it was given
+    if given is None:
+        return
+    data["marketing_consent"] = given
+    if not given:
+        return
+    via = raw.get("consent_via", "")
+    code = consent_way(via) if via else ""  # (no way given: unknown, as an export of one writes it)
+    if code is None:
+        notes.append(f"同意营销方式: {via}")
+        if "bad_consent" not in rec.issues:
+            rec.issues.append("bad_consent")
+        code = ""
+    data["consent_via"] = code
+    data["consent_date"] = raw.get("consent_date") or _dt.date.today()  # (no date: given as of the import)

@@ -46,6 +46,17 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "flag",
     ),
     "bad_date": ("生日不是日期，已原样写入备注", "birthday is not a date: kept in the notes", "flag"),
+    "bad_lunar_date": (
+        "农历生日看不懂（例如 农历8月15），已原样写入备注",
+        "lunar birthday not understood (e.g. 农历8月15): kept in the notes",
+        "flag",
+    ),
+    "bad_consent": (
+        "营销同意一栏看不懂（是/否、日期、微信聊天/口头/纸质），已原样写入备注，未记为同意",
+        "marketing consent not understood (是/否, a date, 微信聊天/口头/纸质): kept in the notes, "
+        "not counted as consent",
+        "flag",
+    ),
     "too_long": (
         "内容过长，已截断到该栏的长度上限并标记需核对",
         "a value was too long: cut to its field's limit, marked needs check",

@@ -39,6 +39,9 @@ def _merged_values(current: dict[str, Any], incoming: dict[str, Any], overwrite:
                 changes[key] = f"{old}\n{value}" if old else value
         elif value in ("", None):
             continue
+        elif key == "marketing_consent" and not overwrite:
+            if value and not old:  # consent recorded by the file; a 否 never withdraws it in a merge
+                changes[key] = value
         elif overwrite and old != value or not overwrite and old in ("", None):
             changes[key] = value
     if "name" in changes:

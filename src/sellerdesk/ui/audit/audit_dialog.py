@@ -76,6 +76,15 @@ def action_name(code: str) -> str:
         "demo_remove": translate("AuditText", "Demo customers removed"),
         "privacy_notice": translate("AuditText", "Privacy notice changed"),
         "retention_years": translate("AuditText", "Retention period changed"),
+        "consent": translate("AuditText", "Marketing consent changed"),
+        "add_follow_up": translate("AuditText", "Follow-up recorded"),
+        "update_follow_up": translate("AuditText", "Follow-up changed"),
+        "delete_follow_up": translate("AuditText", "Follow-up deleted"),
+        "restore_follow_up": translate("AuditText", "Follow-up restored"),
+        "follow_up_done": translate("AuditText", "Follow-up done"),
+        "follow_up_due": translate("AuditText", "Follow-up due again"),
+        "solve_feedback": translate("AuditText", "Feedback solved"),
+        "reopen_feedback": translate("AuditText", "Feedback opened again"),
     }
     return names.get(code, code)
 
@@ -88,6 +97,7 @@ def entity_name(code: str) -> str:
         "settings": translate("AuditText", "settings"),
         "points": translate("AuditText", "points"),
         "tiers": translate("AuditText", "tiers"),
+        "follow_up": translate("AuditText", "follow-up"),
     }
     return names.get(code, code)
 
@@ -108,6 +118,11 @@ def key_name(code: str) -> str:
         "backup_made": translate("AuditText", "backup made"),
         "years": translate("AuditText", "years"),
         "status": translate("AuditText", "status"),
+        "given": translate("AuditText", "given"),
+        "date": translate("AuditText", "date"),
+        "via": translate("AuditText", "via"),
+        "kind": translate("AuditText", "kind"),
+        "closed": translate("AuditText", "next dates closed"),
     }
     return names.get(code, code)
 

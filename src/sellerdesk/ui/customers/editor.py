@@ -59,6 +59,8 @@ from sellerdesk.store import points as store_points
 from sellerdesk.store.customers import phone_of
 from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
 from sellerdesk.store.models import Address, Customer
+from sellerdesk.ui.care.fields import BirthdayField, ConsentField
+from sellerdesk.ui.care.followups_tab import CustomerFollowUpsTab
 from sellerdesk.ui.customers.orders_tab import CustomerOrdersTab
 from sellerdesk.ui.customers.points_tab import CustomerPointsTab
 from sellerdesk.ui.customers.table_model import local_time
@@ -71,6 +73,10 @@ from sellerdesk.ui.widgets.phone_edit import PhoneEdit
 LOW_CONFIDENCE = 0.7
 LOW_STYLE = "background-color: #fff4c2;"
 ADDRESS_ROWS = 4  # the address list shows this many without scrolling
+
+
+# The customer's fields of keeping in touch the form shows (ui/care/fields.py).
+CARE_FIELDS = ("birthday", "birthday_lunar", "marketing_consent", "consent_date", "consent_via")
 
 
 @dataclass
@@ -248,8 +254,8 @@ class CustomerEditor(QWidget):
         # Customer fields, two to a row
         who = QGroupBox(self.tr("Customer"))
         form = QGridLayout(who)
-        form.setContentsMargins(6, 4, 6, 4)
-        form.setVerticalSpacing(4)
+        form.setContentsMargins(6, 3, 6, 3)
+        form.setVerticalSpacing(3)  # (3, not 4: with 生日 and 营销同意 the pane still fits 1366×768 unscrolled)
         self.name = QLineEdit()
         self.phone = PhoneEdit()
         self.wechat = QLineEdit()
@@ -259,6 +265,8 @@ class CustomerEditor(QWidget):
         self.tier_field.changed.connect(self._tier_written)
         self.tier_field.failed.connect(self._show_failure)
         self.source = QLineEdit()
+        self.birthday = BirthdayField()
+        self.consent = ConsentField()
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)  # Tab goes on to the address, as in every other field
         self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 12)
@@ -268,6 +276,8 @@ class CustomerEditor(QWidget):
                 [(self.tr("Name"), self.name), (self.tr("Phone"), self.phone)],
                 [(self.tr("WeChat ID"), self.wechat), (self.tr("Tier"), self.tier_field)],
                 [(self.tr("Tags"), self.tags), (self.tr("Source"), self.source)],
+                [(self.tr("Birthday"), self.birthday)],
+                [(self.tr("Marketing"), self.consent)],
                 [(self.tr("Notes"), self.notes)],
             ],
         )
@@ -359,6 +369,8 @@ class CustomerEditor(QWidget):
         self.points_tab = CustomerPointsTab()
         self.points_tab.points_changed.connect(self._points_written)
         self.tabs.addTab(self.points_tab, self.tr("Points"))
+        self.followups_tab = CustomerFollowUpsTab()
+        self.tabs.addTab(self.followups_tab, self.tr("Follow-ups"))
         self.history = QTreeWidget()
         self.history.setHeaderLabels([self.tr("When"), self.tr("Change"), self.tr("Before → after")])
         self.history.setRootIsDecorated(False)
@@ -372,6 +384,8 @@ class CustomerEditor(QWidget):
         for widget in (self.name, self.phone, self.wechat, self.tags, self.source):
             widget.textEdited.connect(self._customer_edited)
         self.notes.textChanged.connect(self._customer_edited)
+        self.birthday.changed.connect(self._customer_edited)
+        self.consent.changed.connect(self._customer_edited)
         # another customer's phone or WeChat ID is pointed out once the field is left (an
         # index lookup; nothing while typing)
         self.phone.editingFinished.connect(self._typed_identity)
@@ -459,7 +473,7 @@ class CustomerEditor(QWidget):
             self.status.setText("")  # "Saved." or "Tier saved." was about the one before
         self.customer_id = customer_id
         self.in_trash = customer.deleted_at is not None
-        values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes")}
+        values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes", *CARE_FIELDS)}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
         self.freshness = recheck.freshness(customer_id)
         self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
@@ -483,6 +497,7 @@ class CustomerEditor(QWidget):
             self.tabs.setTabVisible(self.tabs.indexOf(self.points_tab), on)
         name = (customer.name or customer.phone or customer.wechat) if customer is not None else ""
         self.points_tab.show_customer(customer_id, name)
+        self.followups_tab.show_customer(customer_id, name, in_trash=self.in_trash)
 
     def refresh_orders(self) -> None:
         """Orders changed (here or elsewhere): the 订单 and 积分 tabs and the tier are read again;
@@ -525,6 +540,10 @@ class CustomerEditor(QWidget):
             self.tags.setText("、".join(customers.split_list(values.get("tags", ""))))  # as the table shows them
             self.source.setText(values.get("source", ""))
             self.notes.setPlainText(values.get("notes", ""))
+            self.birthday.set_values(values.get("birthday"), values.get("birthday_lunar"))
+            self.consent.set_values(
+                bool(values.get("marketing_consent")), values.get("consent_date"), values.get("consent_via", "")
+            )
             self.paste_edit.clear()
             self._before_paste = None
             self._hide_paste_extras()
@@ -1076,6 +1095,8 @@ class CustomerEditor(QWidget):
             "tags": self.tags.text(),
             "source": self.source.text().strip(),
             "notes": self.notes.toPlainText().strip(),
+            **self.birthday.values(),
+            **self.consent.values(),
         }
 
     def save(self) -> int | None:

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.money import format_yuan
 from sellerdesk.store import customers, merges
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.merges import JOIN, MERGE_FIELDS, UNION, MergeRefused
 from sellerdesk.store.models import Customer
+from sellerdesk.ui.care.texts import lunar_text
 from sellerdesk.ui.duplicates.texts import refusal_text
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
@@ -157,7 +159,9 @@ class MergeDialog(QDialog):
         if field == "tier":
             name = store_tiers.tier_info(person, self.rules).name
             return self.tr("%1 (set by hand)").replace("%1", name) if person.tier_manual else name
-        if field == "birthday":
+        if field == "birthday":  # the lunar one (the one celebrated) goes with it
+            if person.birthday_lunar is not None:
+                return lunar_text(LunarDay.from_code(person.birthday_lunar))
             return value.isoformat() if value else ""
         if field == "gender":
             return {"F": self.tr("Female"), "M": self.tr("Male")}.get(value, value or "")

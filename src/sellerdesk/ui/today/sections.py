@@ -3,12 +3,13 @@
 Each :class:`TodaySection` has a title and a hint (English, translated when shown), a
 ``count(db) -> int`` that runs in a worker (plain store code: no Qt), and ``open(window)``,
 the click-through: what the main window shows for it. A feature adds its section here
-(birthdays, follow-ups due, open feedback…); the page lays out whatever this list holds, in
+(as 关怀 adds birthdays, follow-ups due and open feedback); the page lays out whatever this list holds, in
 this order.
 """
 
 from __future__ import annotations
 
+import datetime as _dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -45,6 +46,24 @@ def _addresses_due(db: pw.Database) -> int:
     return count_due(db)
 
 
+def _birthdays_week(db: pw.Database) -> int:
+    from sellerdesk.store import care
+
+    return care.birthday_count(*care.range_of(_dt.date.today(), "week"), db=db)
+
+
+def _follow_ups_due(db: pw.Database) -> int:
+    from sellerdesk.store import followups
+
+    return followups.due_count(_dt.date.today(), db)
+
+
+def _open_feedback(db: pw.Database) -> int:
+    from sellerdesk.store import followups
+
+    return followups.open_feedback_count(db)
+
+
 SECTIONS: list[TodaySection] = [
     TodaySection(
         "to_ship",
@@ -61,6 +80,30 @@ SECTIONS: list[TodaySection] = [
         _addresses_due,
         lambda window: window.show_recheck(),
         "recheck",
+    ),
+    TodaySection(
+        "birthdays",
+        lambda: QCoreApplication.translate("TodaySection", "Birthdays this week"),
+        lambda: QCoreApplication.translate("TodaySection", "Customers who agreed to hear from you"),
+        _birthdays_week,
+        lambda window: window.show_care("birthdays", "week"),
+        "gift",
+    ),
+    TodaySection(
+        "follow_ups",
+        lambda: QCoreApplication.translate("TodaySection", "Follow-ups due"),
+        lambda: QCoreApplication.translate("TodaySection", "Calls and messages you planned for today or before"),
+        _follow_ups_due,
+        lambda window: window.show_care("follow_ups"),
+        "message",
+    ),
+    TodaySection(
+        "feedback",
+        lambda: QCoreApplication.translate("TodaySection", "Open feedback"),
+        lambda: QCoreApplication.translate("TodaySection", "Complaints and wishes not solved yet"),
+        _open_feedback,
+        lambda window: window.show_care("follow_ups"),
+        "warning",
     ),
 ]
 
