@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_home import open_home  # noqa: E402
 
 
 def _ms(fn, repeat: int) -> tuple[object, str]:
@@ -32,24 +35,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     home = Path(args.home or tempfile.mkdtemp(prefix="bench-care-"))
-    os.environ["SELLERDESK_HOME"] = str(home)
-    os.environ.setdefault("SELLERDESK_PASSPHRASE", "amber kettle orbit 71")
-    from sellerdesk.store import care, demo, followups, queries
+    datadir = open_home(home, args.customers, seed=18)
+    from sellerdesk.store import care, followups
     from sellerdesk.store.models import DB
-    from sellerdesk.store.session import DataDir
 
-    datadir = DataDir.default()
-    key = (
-        datadir.initialize("password", os.environ["SELLERDESK_PASSPHRASE"])[0]
-        if not datadir.is_initialized()
-        else datadir.unlock_headless()
-    )
-    datadir.open(key)
     try:
-        if queries.count_customers(queries.CustomerFilter()) < args.customers:
-            t = time.perf_counter()
-            demo.generate(args.customers, seed=18)
-            print(f"demo {args.customers}: {time.perf_counter() - t:.1f} s")
         db = DB.obj
         today = dt.date.today()
         n, took = _ms(

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_duplicates import open_home, report, timed
+from demo_home import open_home, report, timed
 
 
 def main() -> None:

@@ -14,48 +14,14 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase 123"
-
-
-def open_home(home: Path, customers: int) -> None:
-    os.environ["SELLERDESK_HOME"] = str(home)
-    os.environ["SELLERDESK_PASSPHRASE"] = PASSPHRASE
-    from sellerdesk.store import demo, queries
-    from sellerdesk.store.keys import MODE_PASSWORD
-    from sellerdesk.store.session import DataDir
-
-    datadir = DataDir.default()
-    if datadir.is_initialized():
-        datadir.open(datadir.unlock_headless())
-    else:
-        datadir.initialize(MODE_PASSWORD, PASSPHRASE)
-    have = queries.count_customers()
-    if have < customers:
-        started = time.perf_counter()
-        demo.generate(customers - have, seed=42)
-        print(f"demo data: {customers - have:,} customers in {time.perf_counter() - started:.1f} s")
-    else:
-        print(f"demo data: reusing {have:,} customers in {home}")
-
-
-def timed(action: Callable[[], object], runs: int = 3) -> tuple[float, float]:
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times)
-
-
-def report(label: str, numbers: tuple[float, float]) -> None:
-    print(f"  {label:<58} {numbers[0]:9.1f} ms  (max {numbers[1]:.1f})")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_home import open_home, report, timed  # noqa: E402
 
 
 def main() -> int:

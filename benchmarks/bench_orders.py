@@ -16,50 +16,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 import random
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase 123"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_home import open_home, timed  # noqa: E402
+
 EAST = ("上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省")
-
-
-def open_home(home: Path, customers: int) -> None:
-    os.environ["SELLERDESK_HOME"] = str(home)
-    os.environ["SELLERDESK_PASSPHRASE"] = PASSPHRASE
-    from sellerdesk.store import demo, queries
-    from sellerdesk.store.keys import MODE_PASSWORD
-    from sellerdesk.store.models import Order
-    from sellerdesk.store.session import DataDir
-
-    datadir = DataDir.default()
-    if datadir.is_initialized():
-        datadir.open(datadir.unlock_headless())
-    else:
-        datadir.initialize(MODE_PASSWORD, PASSPHRASE)
-    have = queries.count_customers()
-    if have < customers:
-        started = time.perf_counter()
-        demo.generate(customers - have, seed=42)
-        print(f"demo data: {customers - have:,} customers in {time.perf_counter() - started:.1f} s")
-    else:
-        print(f"demo data: reusing {have:,} customers in {home}")
-    print(f"orders in the database: {Order.select().count():,}")
-
-
-def timed(action: Callable[[], object], runs: int = 5) -> tuple[float, float]:
-    """(median, max) milliseconds of ``runs`` calls."""
-    times = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), max(times)
 
 
 def line(label: str, result: tuple[float, float], extra: str = "") -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_duplicates import open_home, report, timed  # noqa: E402
+from demo_home import open_home, report, timed  # noqa: E402
 
 
 def main() -> int:

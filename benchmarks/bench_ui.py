@@ -31,7 +31,9 @@ import tempfile
 import time
 from pathlib import Path
 
-PASSPHRASE = "benchmark passphrase 123"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from demo_home import PASSPHRASE, open_home  # noqa: E402
+
 TYPED = ["张伟", "王芳", "zsf", "lxm", "13800", "南山区", "深圳市南山", "demo_zs", "幸福路12", "杭州市西湖区"]
 REGION_NAMES = ["广东省", "华东", "杭州市", "四川+云南", "地址不完整", "全部"]
 REGIONS = [
@@ -45,27 +47,7 @@ REGIONS = [
 
 
 def build(home: Path, customers: int) -> None:
-    os.environ["SELLERDESK_HOME"] = str(home)
-    os.environ["SELLERDESK_PASSPHRASE"] = PASSPHRASE
-    from sellerdesk.store import demo
-    from sellerdesk.store.keys import MODE_PASSWORD
-    from sellerdesk.store.session import DataDir
-
-    datadir = DataDir.default()
-    if datadir.is_initialized():
-        datadir.open(datadir.unlock_headless())
-    else:
-        datadir.initialize(MODE_PASSWORD, PASSPHRASE)
-    from sellerdesk.store import queries
-
-    have = queries.count_customers()
-    if have < customers:
-        started = time.perf_counter()
-        demo.generate(customers - have, seed=42)
-        print(f"demo data: {customers - have:,} customers in {time.perf_counter() - started:.1f} s")
-    else:
-        print(f"demo data: reusing {have:,} customers in {home}")
-    datadir.close()
+    open_home(home, customers).close()
 
 
 def _peak_rss_mb() -> float:
