@@ -69,7 +69,9 @@ def test_customers_and_refusals(initialized_cli, tmp_path):
     bad = cli("labels", str(tmp_path / "x.pdf"), "--orders", "1", "--customers", "1", check=False)
     assert bad.returncode == 2
     bad = cli("--lang", "en", "labels", str(tmp_path / "nofolder" / "x.pdf"), check=False)
-    assert bad.returncode == 1 and "could not write" in bad.stderr
+    assert bad.returncode == 1 and "the folder" in bad.stderr and "does not exist" in bad.stderr
+    bad = cli("--lang", "zh_CN", "labels", str(tmp_path / "nofolder" / "x.pdf"), check=False)
+    assert bad.returncode == 1 and "文件夹" in bad.stderr and "not" not in bad.stderr  # one Chinese line
 
 
 def test_export_summary_counts_remote_customers(initialized_cli, tmp_path):

@@ -65,6 +65,19 @@ def captions() -> dict[str, str]:
 def cmd_labels(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".pdf"):
         raise CliError(_("the labels file must end in .pdf"))
+    folder = os.path.dirname(os.path.abspath(args.out))
+    if not os.path.isdir(folder):
+        raise CliError(
+            _(
+                "Cannot write {name}: the folder {folder} does not exist.",
+                name=os.path.basename(args.out),
+                folder=folder,
+            )
+        )
+    if not os.access(folder, os.W_OK):
+        raise CliError(
+            _("Cannot write {name}: {reason}.", name=os.path.basename(args.out), reason=_("read-only folder"))
+        )
     with open_store():
         from sellerdesk.exchange import labels
         from sellerdesk.store import senders
