@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.messages import N_, _, language
@@ -224,7 +225,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return _export_waybills(args)
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.store_cmds import build_filter
-    from sellerdesk.exchange.export import ALL_COLUMNS, WARNING_TEXT, export_customers
+    from sellerdesk.exchange.export import ALL_COLUMNS, export_customers
 
     columns = None
     if args.columns:
@@ -266,19 +267,26 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(remote_summary(customers=far))
     if result.warnings:
         print(_("{n} field(s) the courier may reject:", n=len(result.warnings)))
-        zh = language() == "zh_CN"
-        for w in result.warnings[:50]:
-            print(
-                _(
-                    "  row {row}, {column}: {problem}",
-                    row=w.row,
-                    column=w.column,
-                    problem=WARNING_TEXT[w.code][0 if zh else 1],
-                )
-            )
-        if len(result.warnings) > 50:
-            print(_("  … and {n} more", n=len(result.warnings) - 50))
+        _print_warnings(result.warnings)
     return 0
+
+
+def _print_warnings(warnings: Sequence[Any], shown: int = 50) -> None:
+    """The cells a courier may reject, one line each (the first ``shown``), in the CLI's language."""
+    from sellerdesk.exchange.export import WARNING_TEXT
+
+    zh = language() == "zh_CN"
+    for w in warnings[:shown]:
+        print(
+            _(
+                "  row {row}, {column}: {problem}",
+                row=w.row,
+                column=w.column,
+                problem=WARNING_TEXT[w.code][0 if zh else 1],
+            )
+        )
+    if len(warnings) > shown:
+        print(_("  … and {n} more", n=len(warnings) - shown))
 
 
 def _order_ids_arg(text: str) -> tuple[str, list[int]]:
@@ -305,7 +313,6 @@ def _export_waybills(args: argparse.Namespace) -> int:
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.store_errors import exchange_text
     from sellerdesk.exchange.errors import ExchangeError
-    from sellerdesk.exchange.export import WARNING_TEXT
     from sellerdesk.exchange.templates import load_template
     from sellerdesk.exchange.waybills import export_waybills, file_part, format_for
     from sellerdesk.store import senders as store_senders
@@ -358,24 +365,13 @@ def _export_waybills(args: argparse.Namespace) -> int:
         for result in results:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
         return 0
-    zh = language() == "zh_CN"
     if sender is None:
         print(_("No sender is set, so the sender columns are empty: add one in the app (订单 › 发货设置)."))
     for result in results:
         print(
             _("Wrote {n} order(s) to {path} ({template}).", n=result.orders, path=result.path, template=result.template)
         )
-        for w in result.warnings[:50]:
-            print(
-                _(
-                    "  row {row}, {column}: {problem}",
-                    row=w.row,
-                    column=w.column,
-                    problem=WARNING_TEXT[w.code][0 if zh else 1],
-                )
-            )
-        if len(result.warnings) > 50:
-            print(_("  … and {n} more", n=len(result.warnings) - 50))
+        _print_warnings(result.warnings)
     if far:
         print(remote_summary(orders=far))
     return 0
