@@ -158,6 +158,7 @@ def test_dialog_saves_a_pdf_with_the_default_sender_masked(shop, qtbot, recorded
     qtbot.addWidget(dialog)
     assert not dialog.no_sender.isVisibleTo(dialog) and dialog.chosen_sender().label == "杭州仓"
     assert dialog.mask.isChecked()
+    assert "137****1111" in dialog.sender.itemText(0) and "13700001111" not in dialog.sender.itemText(0)
     out = tmp_path / "out"
     monkeypatch.setattr(labels_dialog, "ask_pdf_path", lambda *_a: str(out))
     dialog.save_pdf()

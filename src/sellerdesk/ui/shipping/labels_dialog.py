@@ -35,6 +35,7 @@ from sellerdesk.exchange import labels as label_data
 from sellerdesk.exchange.labels import LAYOUTS
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
+from sellerdesk.core.phones import mask_phone
 from sellerdesk.store import senders as store_senders
 from sellerdesk.ui.shipping.label_painter import PaintReport, page_layout, paint_labels, write_pdf
 from sellerdesk.ui.widgets import dialogs
@@ -95,7 +96,8 @@ class LabelsDialog(QDialog):
         self.sender.setObjectName("senderCombo")
         saved = store_senders.senders()
         for s in saved:
-            self.sender.addItem(f"{s.title} · {s.name} {s.phone}", s)
+            phone = mask_phone(s.phone) if mask else s.phone  # (masking mode: no number on screen)
+            self.sender.addItem(f"{s.title} · {s.name} {phone}", s)
         self.sender.addItem(self.tr("(no sender)"), None)
         form.addRow(self.tr("Sender:"), self.sender)
         layout.addLayout(form)
