@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core.phones import mask_phone
 from sellerdesk.exchange import labels as label_data
 from sellerdesk.exchange.labels import LAYOUTS
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
-from sellerdesk.core.phones import mask_phone
 from sellerdesk.store import senders as store_senders
 from sellerdesk.ui.shipping.label_painter import PaintReport, page_layout, paint_labels, write_pdf
 from sellerdesk.ui.widgets import dialogs
