@@ -198,3 +198,32 @@ def test_the_window_opens_a_care_tab_for_the_today_page(laptop_window):
     followups.add_follow_up(cid, "x", next_date=TODAY)
     laptop_window.show_care("follow_ups")
     assert view.tabs.currentWidget() is view.follow_ups and view.follow_ups.table.rowCount() == 1
+
+
+def test_a_follow_up_written_on_one_page_shows_on_the_others(laptop_window, modals):
+    window = laptop_window
+    cid = customers.create_customer({"name": "张三"}).id
+    feedback = followups.add_follow_up(cid, "盖子裂了", feedback=True)
+    editor = _open(window, cid, "followups_tab")
+    assert editor.followups_tab.list.topLevelItemCount() == 1
+    window.show_today()
+    assert window.today_page.cards["feedback"].count == 1
+    # solved on 关怀's 待回访 list: the open customer's 回访 tab and the Today count follow
+    window.show_care("follow_ups")
+    window.care_view.follow_ups.table.selectRow(0)
+    window.care_view.mark_done()
+    assert FollowUp.get_by_id(feedback.id).status == "solved"
+    assert "Open" not in editor.followups_tab.list.topLevelItem(0).text(1)  # (read again: no longer open)
+    window.show_today()
+    assert window.today_page.cards["feedback"].count == 0
+    # and one added in the 回访 tab is counted on 今日待办
+
+    def answer(dialog):
+        dialog.note.setPlainText("快递慢")
+        dialog.accept()
+
+    modals.on(FollowUpDialog, answer)
+    window.show_customers()
+    editor.followups_tab.add(feedback=True)
+    window.show_today()
+    assert window.today_page.cards["feedback"].count == 1

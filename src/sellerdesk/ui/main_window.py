@@ -316,6 +316,8 @@ class MainWindow(QMainWindow):
         self.care_view = CareView(self.context)
         self.care_view.open_customer.connect(self.open_customer)
         self.care_view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.care_view.follow_ups_changed.connect(self._follow_ups_changed)
+        self.editor.followups_tab.follow_ups_changed.connect(self._follow_ups_changed)
         self.pages.addWidget(self.care_view)
         self.setCentralWidget(self.pages)
 
@@ -1122,6 +1124,15 @@ class MainWindow(QMainWindow):
         from sellerdesk.core import regions
 
         return tuple(p.name for p in regions.provinces() if regions.big_region(p.name) == big)
+
+    def _follow_ups_changed(self, customer_id: int) -> None:
+        """A follow-up was written on one page: the others that show follow-ups read them again
+        (the open customer's 回访 tab, 关怀's 待回访 list when in front, 今日待办's counts)."""
+        if self.editor.customer_id == customer_id:
+            self.editor.followups_tab.refresh()
+        if self.pages.currentWidget() is self.care_view:
+            self.care_view.refresh()
+        self.today_page.data_changed()
 
     def show_care(self, tab: str | None = None, span: str | int | None = None) -> None:
         """Ctrl+5: birthdays, holidays and the 待回访 list (ui/care); ``tab``/``span`` as

@@ -115,6 +115,7 @@ class CareView(QWidget):
 
     open_customer = Signal(int)
     status = Signal(str)
+    follow_ups_changed = Signal(int)  # a follow-up of this customer was recorded, done or solved here
 
     def __init__(self, context=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -377,6 +378,7 @@ class CareView(QWidget):
         if dialogs.launch(dialog) and dialog.saved is not None:
             self.status.emit(self.tr("Follow-up with %1 recorded.").replace("%1", row.name))
             self.refresh_follow_ups()
+            self.follow_ups_changed.emit(row.customer_id)
 
     def mark_done(self) -> None:
         row = self._current_due()
@@ -391,6 +393,7 @@ class CareView(QWidget):
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return
         self.refresh_follow_ups()
+        self.follow_ups_changed.emit(row.customer_id)
 
     def copy_follow_up(self) -> None:
         row = self._current_due()
