@@ -1291,7 +1291,15 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 · re-check due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Default address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not confirmed within the tier's re-check cycle: check it with the customer</source>
             <translation type="unfinished" />
         </message>
         <message>

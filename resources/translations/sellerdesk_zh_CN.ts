@@ -1292,8 +1292,16 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>地址 %1</translation>
         </message>
         <message>
+            <source>%1 · re-check due</source>
+            <translation>%1 · 待核对</translation>
+        </message>
+        <message>
             <source>Default address</source>
             <translation>默认地址</translation>
+        </message>
+        <message>
+            <source>Not confirmed within the tier's re-check cycle: check it with the customer</source>
+            <translation>超过所属等级的核对周期未确认：请与客户核对</translation>
         </message>
         <message>
             <source>✔ Verified on %1</source>

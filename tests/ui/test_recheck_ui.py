@@ -240,9 +240,11 @@ def test_the_editor_shows_how_fresh_each_address_is(window, data):
     text = editor.verified_label.text()
     assert "Last shipped " + (TODAY - dt.timedelta(days=250)).isoformat() in text
     assert "Due for a re-check" in text
+    assert editor.address_list.item(0).text().endswith(" · re-check due")  # (the list says so too)
     editor.mark_verified()
     text = editor.verified_label.text()
     assert "Verified on" in text and "Due for a re-check" not in text and "Next re-check" in text
+    assert not editor.address_list.item(0).text().endswith(" · re-check due")
 
 
 def test_masking_mode_masks_the_screen_not_the_copied_message(window):

@@ -626,8 +626,17 @@ class CustomerEditor(QWidget):
             draft = self.drafts[index]
             label = draft.values.get("label") or self.tr("Address %1").replace("%1", str(position + 1))
             text = self._address_item_text(label, draft)
-            item = QListWidgetItem(icon("star") if draft.is_default else icon("address-add"), text)
-            item.setToolTip(self.tr("Default address") if draft.is_default else "")
+            fresh = self.freshness.get(draft.id) if draft.id is not None and not draft.changed() else None
+            due = fresh is not None and fresh.due
+            if due:  # 定期核对: this address is due for a re-check with the customer
+                text = self.tr("%1 · re-check due").replace("%1", text)
+            item = QListWidgetItem(
+                icon("recheck") if due else icon("star") if draft.is_default else icon("address-add"), text
+            )
+            tips = [self.tr("Default address")] if draft.is_default else []
+            if due:
+                tips.append(self.tr("Not confirmed within the tier's re-check cycle: check it with the customer"))
+            item.setToolTip("\n".join(tips))
             item.setData(Qt.ItemDataRole.UserRole, index)
             self.address_list.addItem(item)
         self.address_list.blockSignals(False)
