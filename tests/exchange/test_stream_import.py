@@ -145,3 +145,28 @@ def test_the_preview_of_a_big_file_has_the_whole_files_counts_and_its_first_rows
     orders = sheets.xlsx("o.xlsx", {"S": [["姓名", "手机", "订单号", "实付金额"], ["张三", "13812345678", "A1", "10"]]})
     with pytest.raises(ValueError):
         importer.preview_file(orders)
+
+
+def test_repeat_rows_of_a_customer_let_go_are_queued_once_a_run(store, sheets, monkeypatch):
+    """A repeat buyer's rows after their customer was written and let go wait for the end; a row
+    that repeats the one before it is queued once (it would change nothing), and the customer
+    ends as if every row were applied."""
+    monkeypatch.setattr(write, "BATCH", 50)
+    first = ["张三", "13812345678", "", "广东", "深圳", "南山", "科技园1号", "老客户"]
+    noted = ["张三", "13812345678", "zs_wx", "浙江", "杭州", "西湖区", "文三路90号", "爱喝茶"]
+    others = [[f"客户{i}", f"139{i:08d}", "", "广东", "深圳", "南山", f"后海{i}号", ""] for i in range(120)]
+    data = [HEADER, first, *others, first, first, first, noted, noted, first]
+    queued = []
+    load_late = write._Loader._load_late
+
+    def spy(self):
+        queued.extend(len(changes) for changes in self.late.values())
+        return load_late(self)
+
+    monkeypatch.setattr(write._Loader, "_load_late", spy)
+    result = importer.import_file(sheets.xlsx("r.xlsx", {"S": data}))
+    assert result.counts["new"] == 121
+    assert queued == [3]  # first ×3 → 1, noted ×2 → 1, first → 1
+    (zs,) = Customer.select().where(Customer.phone == "13812345678")
+    assert zs.wechat == "zs_wx" and "爱喝茶" in zs.notes and zs.notes.count("老客户") == 1
+    assert sorted(a.city for a in customers.live_addresses(zs.id)) == ["杭州市", "深圳市"]

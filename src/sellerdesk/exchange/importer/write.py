@@ -90,6 +90,16 @@ BATCH = 5000  # rows per batch handed to the writer thread
 _Change = tuple[bool, dict[str, Any], dict[str, Any] | None]
 
 
+def _push(changes: list[_Change], change: _Change) -> None:
+    """Queue a row's change for a customer; a row that repeats the one queued before it (a
+    repeat buyer's next order on the same address) is kept once: applied again right after
+    itself it changes nothing (blanks are filled, values equal, tags and notes already there,
+    the address already held), so a big sheet of repeat buyers holds one change a run."""
+    if changes and changes[-1] == change:
+        return
+    changes.append(change)
+
+
 def _merge_into(item: _Pending, overwrite: bool, customer: dict[str, Any], address: dict[str, Any] | None) -> bool:
     """A row's fields and address merged into customer ``item`` of the file; whether it changed."""
     changes = _merged_values(item.data, customer, overwrite)
@@ -141,12 +151,12 @@ class _Loader:
         if isinstance(match, InFile):
             joined = self.pending.get(match.index)
             if joined is None:  # written and let go (not kept): merged at the end, from the database
-                self.late.setdefault(self.ids[match.index], []).append((overwrite, rec.customer, rec.address))
+                _push(self.late.setdefault(self.ids[match.index], []), (overwrite, rec.customer, rec.address))
                 return
             if _merge_into(joined, overwrite, rec.customer, rec.address) and joined.cid is not None:
                 self.changed[joined.cid] = joined
         elif isinstance(match, Existing):
-            self.by_target.setdefault(match.customer_id, []).append((overwrite, rec.customer, rec.address))
+            _push(self.by_target.setdefault(match.customer_id, []), (overwrite, rec.customer, rec.address))
 
     def write_fresh(self) -> None:
         """Hand the customers made since the last call to the writer, with their addresses,
