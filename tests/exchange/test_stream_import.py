@@ -170,3 +170,15 @@ def test_repeat_rows_of_a_customer_let_go_are_queued_once_a_run(store, sheets, m
     (zs,) = Customer.select().where(Customer.phone == "13812345678")
     assert zs.wechat == "zs_wx" and "爱喝茶" in zs.notes and zs.notes.count("老客户") == 1
     assert sorted(a.city for a in customers.live_addresses(zs.id)) == ["杭州市", "深圳市"]
+
+
+def test_a_kept_row_packs_its_cells_and_reads_them_back():
+    from sellerdesk.exchange.importer.record import Record
+
+    rec = Record(7, ["张三", "", "广东省深圳市", "x" * 40])
+    before = list(rec.values)
+    rec.pack()
+    assert isinstance(rec._values, str) and rec.values == before
+    odd = Record(8, ["a\x1fb", "c"])  # a cell holding the separator stays a list
+    odd.pack()
+    assert odd.values == ["a\x1fb", "c"] and isinstance(odd._values, list)

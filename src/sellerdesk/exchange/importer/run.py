@@ -108,6 +108,8 @@ def import_file(
             for rec in _planned(rows, cols, planner()):
                 if problems is not None and not keep:
                     problems.add(rec)  # (with orders: at the end, when the orders add theirs)
+                elif keep:
+                    rec.pack()
                 yield rec
 
         try:
