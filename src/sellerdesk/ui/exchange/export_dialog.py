@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from sellerdesk.core.fields import PLACE_FIELDS
 from sellerdesk.exchange import export as exp
 from sellerdesk.exchange.templates import list_templates
-from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import queries, remote_areas
 from sellerdesk.store.queries import CustomerFilter
@@ -36,6 +35,7 @@ from sellerdesk.ui.exchange.import_wizard import ExchangeText, translated
 from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
+from sellerdesk.ui.widgets.progress import start_in_dialog
 
 
 class ExportDialog(QDialog):
@@ -185,17 +185,16 @@ class ExportDialog(QDialog):
             self.remote_customers = remote_areas.count_in_view(flt)  # read on this thread; shown by _done
             return result
 
-        job = Job(translated(work), "export")
-        self.job = job
-        job.progress.connect(self._progress)
-        job.succeeded.connect(self._done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(lambda: self._failed(None))
-        job.finished.connect(self._finished)
-        ok_button(self.buttons).setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        start(job)
+        self.job = Job(translated(work), "export")
+        start_in_dialog(
+            self.job,
+            bar=self.progress,
+            buttons=[ok_button(self.buttons)],
+            progress=self._progress,
+            succeeded=self._done,
+            failed=self._failed,
+            finished=self._finished,
+        )
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 0))

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.templates import list_templates
-from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import remote_areas, shipping
 from sellerdesk.store import senders as store_senders
@@ -41,6 +40,7 @@ from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
+from sellerdesk.ui.widgets.progress import start_in_dialog
 
 FALLBACK_TEMPLATE = "split_region"
 FORMATS = (("xlsx", ".xlsx", "gbk"), ("csv-gbk", ".csv", "gbk"), ("csv-utf8", ".csv", "utf-8"))
@@ -251,17 +251,16 @@ class WaybillExportDialog(QDialog):
                 done += len(ids)
             return results
 
-        job = Job(with_error_text(work), "waybills")
-        self.job = job
-        job.progress.connect(self._progress)
-        job.succeeded.connect(self._done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(lambda: self._failed(None))
-        job.finished.connect(self._finished)
-        ok_button(self.buttons).setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        start(job)
+        self.job = Job(with_error_text(work), "waybills")
+        start_in_dialog(
+            self.job,
+            bar=self.progress,
+            buttons=[ok_button(self.buttons)],
+            progress=self._progress,
+            succeeded=self._done,
+            failed=self._failed,
+            finished=self._finished,
+        )
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(total, 0))

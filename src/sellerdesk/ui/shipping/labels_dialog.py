@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.exchange import labels as label_data
 from sellerdesk.exchange.labels import LAYOUTS
-from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import senders as store_senders
 from sellerdesk.ui.shipping.label_painter import PaintReport, page_layout, paint_labels, write_pdf
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import ErrorText, with_error_text
 from sellerdesk.ui.widgets.forms import error_label
+from sellerdesk.ui.widgets.progress import start_in_dialog
 
 ORDERS, CUSTOMERS = "orders", "customers"
 
@@ -221,20 +221,17 @@ class LabelsDialog(QDialog):
         self._run(work, "")
 
     def _run(self, work, path: str) -> None:
-        job = Job(with_error_text(work), "labels")
-        self.job = job
+        self.job = Job(with_error_text(work), "labels")
         self.error.clear()
-        job.progress.connect(self._progress)
-        job.succeeded.connect(lambda report: self._done(report, path))
-        job.failed.connect(self._failed)
-        job.cancelled.connect(lambda: self._failed(None))
-        job.finished.connect(self._finished)
-        for button in (self.pdf_button, self.print_button):
-            button.setEnabled(False)
-        self.progress.setRange(0, max(len(self.ids), 1))
-        self.progress.setValue(0)
-        self.progress.show()
-        start(job)
+        start_in_dialog(
+            self.job,
+            bar=self.progress,
+            buttons=[self.pdf_button, self.print_button],
+            progress=self._progress,
+            succeeded=lambda report: self._done(report, path),
+            failed=self._failed,
+            finished=self._finished,
+        )
 
     def _progress(self, done: int, total: int, _message: str) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtWidgets import QProgressBar, QProgressDialog, QWidget
 
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
@@ -49,3 +51,28 @@ def run_job(job: Job, title: str, parent: QWidget | None = None) -> JobProgressD
     dialog = JobProgressDialog(job, title, parent)
     start(job)
     return dialog
+
+
+def start_in_dialog(
+    job: Job,
+    *,
+    bar: QProgressBar,
+    buttons: Sequence[QWidget],
+    progress: Callable[[int, int, str], object],
+    succeeded: Callable[..., object],
+    failed: Callable[[object], object],
+    finished: Callable[[], object],
+) -> None:
+    """Start ``job`` inside a dialog of its own (an export, labels): the dialog's ``bar`` shown
+    (busy until the first report), its ``buttons`` disabled until the dialog's ``finished``
+    enables them again; Cancel ends in ``failed(None)``."""
+    job.progress.connect(progress)
+    job.succeeded.connect(succeeded)
+    job.failed.connect(failed)
+    job.cancelled.connect(lambda: failed(None))
+    job.finished.connect(finished)
+    for button in buttons:
+        button.setEnabled(False)
+    bar.setRange(0, 0)
+    bar.show()
+    start(job)
