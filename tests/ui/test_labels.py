@@ -1,5 +1,7 @@
 """Shipping labels: the PDF (pages, text, fonts), masking, long addresses, the QR code, the dialog."""
 
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -57,6 +59,9 @@ def test_a4_and_thermal_pdfs_have_the_right_pages_and_text(shop, tmp_path, qapp)
     pages = pdf_text(tmp_path / "thermal.pdf")
     assert len(pages) == 15 and "WX-000" in pages[0] and "阿依" in pages[0] and "WX-014" in pages[14]
     assert not (tmp_path / "thermal.pdf.part").exists()
+    if os.name == "posix":  # names, phones, addresses: private like every export
+        assert stat.S_IMODE((tmp_path / "thermal.pdf").stat().st_mode) == 0o600
+        assert stat.S_IMODE((tmp_path / "a4.pdf").stat().st_mode) == 0o600
 
 
 def test_the_pdf_embeds_a_font_that_renders_chinese(shop, tmp_path, qapp):
@@ -106,6 +111,16 @@ def test_the_longest_allowed_address_is_never_cut_silently(tmp_path, qapp):
         else:
             assert _flat(address) in text
     assert write_pdf(str(tmp_path / "again.pdf"), [long], "a4").cut == ["L-1"]  # 559 characters cannot fit 99 × 38 mm
+
+
+def test_a_long_name_is_cut_never_the_phone(tmp_path, qapp):
+    name = "欧阳长长名字测试 Zhang 张三 Jr. 的表姐的同事的朋友"
+    label = LabelData(code="N-1", recipient=name, phone="13911112222", address="北京市朝阳区建国路1号", ref="N-1")
+    for layout in ("a4", "thermal"):
+        write_pdf(str(tmp_path / f"{layout}.pdf"), [label], layout)
+        text = _flat("".join(pdf_text(tmp_path / f"{layout}.pdf")))
+        assert "13911112222" in text, layout  # the courier calls this number: always whole
+        assert name[:4] in text
 
 
 def test_the_qr_code_is_the_order_number(qapp):

@@ -115,6 +115,20 @@ class _Painter:
         self.p.setFont(font)
         self.p.drawText(rect, int(align | Qt.AlignmentFlag.AlignVCenter), shown)
 
+    def name_and_phone(self, rect: QRectF, prefix: str, name: str, phone: str, font: QFont) -> None:
+        """The recipient and the phone on one line: the phone always whole (the courier calls it),
+        the name cut with "…" to the room left."""
+        metrics = self.metrics(font)
+        head = f"{prefix}  " if prefix else ""
+        tail = f"  {phone}" if phone else ""
+        room = rect.width() - metrics.horizontalAdvance(head + tail)
+        if room < metrics.horizontalAdvance("……"):
+            self.line(rect, f"{head}{phone or name}".strip(), font)  # (no room for a name at all)
+            return
+        shown = metrics.elidedText(name, Qt.TextElideMode.ElideRight, room)
+        self.p.setFont(font)
+        self.p.drawText(rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), f"{head}{shown}{tail}")
+
     def fit(self, rect: QRectF, text: str, biggest: float, smallest: float, bold: bool = False) -> bool:
         """``text`` wrapped into ``rect`` at the biggest size that fits; at ``smallest`` still too
         long, cut with "…". Returns False when it was cut."""
@@ -195,8 +209,9 @@ class _Painter:
                 Qt.AlignmentFlag.AlignHCenter,
             )
         text_w = w - (qr_side + 1.5 if qr_side else 0)
-        head = f"{self.captions['to']}  {label.recipient}  {label.phone}".strip()
-        self.line(self.rect(x, y, text_w, 5.2), head, self.font(10.5, bold=True))
+        self.name_and_phone(
+            self.rect(x, y, text_w, 5.2), self.captions["to"], label.recipient, label.phone, self.font(10.5, bold=True)
+        )
         bottom = 3.2 * 2  # items + sender lines
         fitted = self.fit(self.rect(x, y + 5.6, text_w, h - 5.6 - bottom), label.address, 12, 7, bold=False)
         if label.items:
@@ -219,9 +234,7 @@ class _Painter:
         self.rule(x, y, w)
         y += 2
         self.line(self.rect(x, y, 10, 9), self.captions["to"], self.font(16, bold=True))
-        self.line(
-            self.rect(x + 10, y, w - 10, 9), f"{label.recipient}  {label.phone}".strip(), self.font(16, bold=True)
-        )
+        self.name_and_phone(self.rect(x + 10, y, w - 10, 9), "", label.recipient, label.phone, self.font(16, bold=True))
         y += 10
         code_h = 34.0 if label.code else 0.0
         address_h = bottom - y - code_h - 2
@@ -306,6 +319,9 @@ def write_pdf(
     layout = LAYOUTS[layout_name]
     target = Path(path)
     part = target.with_name(target.name + ".part")
+    from sellerdesk import private_files
+
+    private_files.touch(part)  # names, phones and addresses: readable by this user only, as every export
     writer = QPdfWriter(str(part))
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(layout))
