@@ -54,6 +54,16 @@ def test_template_add_list_show_remove(cli, tmp_path):
     assert refused.returncode == 1 and "shipped with SellerDesk" in refused.stderr
 
 
+def test_a_template_without_a_phone_column_is_refused(cli, tmp_path):
+    cli("init")
+    blank = blank_template(tmp_path / "zto.xlsx", headers=["收件人", "Phone/手机号码?", "收件地址", "物品名称"])
+    bad = cli("--lang", "en", "template", "add", blank, "--name", "nophone", check=False)
+    assert bad.returncode == 1 and "phone" in bad.stderr and bad.stderr.count("\n") == 1
+    assert "nophone" not in cli("template", "list").stdout
+    ok = cli("template", "add", blank, "--name", "withphone", "--map", "Phone/手机号码?=mobile")
+    assert ok.returncode == 0 and "withphone" in cli("template", "list").stdout
+
+
 def test_export_pending_orders_into_sf_and_a_user_template_then_tracking_back(cli, tmp_path):
     a, b = _setup(cli)
     blank = blank_template(tmp_path / "zto.xlsx")

@@ -43,7 +43,7 @@ MESSAGES = {
     ),
     "template_exists": "A courier template called {template!r} already exists; choose another name.",
     "bad_blank": "{name} is not an .xlsx workbook: save the courier's template as .xlsx and try again.",
-    "empty_mapping": "The template {template!r} maps no column; map at least the recipient, phone and address.",
+    "empty_mapping": "The template {template!r} needs the recipient, phone and address columns mapped.",
     "shipped_template": "{template!r} is a layout shipped with SellerDesk and cannot be removed.",
     "bad_waybill_target": "Cannot write {name}: waybills are written as .xlsx or .csv.",
     "no_orders": "No orders to export: nothing matches.",

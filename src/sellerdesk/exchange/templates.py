@@ -23,6 +23,7 @@ import os
 import re
 import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,6 +212,21 @@ def check_template_name(name: str) -> str:
     return name
 
 
+# What a courier needs on every waybill: someone to hand it to, a number to call, a place.
+ESSENTIALS: tuple[tuple[str, ...], ...] = (
+    ("recipient", "name"),
+    ("phone", "mobile", "landline"),
+    ("address", "detail"),
+)
+
+
+def missing_essentials(columns: Sequence[TemplateColumn]) -> list[tuple[str, ...]]:
+    """The groups of :data:`ESSENTIALS` no column of a mapping fills (a template saved without a
+    phone column wrote waybills without phones, and said nothing)."""
+    mapped = {c.value for c in columns if c.value}
+    return [group for group in ESSENTIALS if not mapped.intersection(group)]
+
+
 def save_user_template(
     name: str,
     blank: Path,
@@ -230,7 +246,7 @@ def save_user_template(
         raise ExchangeError("not_found", name=blank)
     if blank.suffix.lower() != ".xlsx":
         raise ExchangeError("bad_blank", name=blank.name)
-    if not any(c.value or c.const for c in columns):
+    if missing_essentials(columns):
         raise ExchangeError("empty_mapping", template=name)
     folder = user_templates_dir(create=True)
     target = folder / f"{name}{blank.suffix.lower()}"

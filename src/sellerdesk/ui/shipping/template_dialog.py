@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.template_mapping import Proposal, propose
-from sellerdesk.exchange.templates import save_user_template
+from sellerdesk.exchange.templates import ESSENTIALS, save_user_template
 from sellerdesk.exchange.waybills import GETTERS, MAPPABLE, WaybillOrder, iter_orders
 from sellerdesk.store import senders as store_senders
 from sellerdesk.store import shipping
@@ -170,7 +170,8 @@ class TemplateMappingDialog(QDialog):
 
     def save(self) -> None:
         mapping = self.mapping()
-        if not any(mapping):
+        mapped = {v for v in mapping if v}
+        if any(not mapped.intersection(group) for group in ESSENTIALS):  # (the store refuses it too)
             self.error.setText(texts.error(ExchangeError("empty_mapping", template=self.name_edit.text())))
             return
         if "notes" in mapping and not dialogs.confirm(
