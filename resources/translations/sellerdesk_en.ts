@@ -5840,6 +5840,18 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>A second row for the same order (order %1)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Which courier? No 快递公司 column: choose one and import again (order %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking number too long to be right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another order in the sheet has this number too (orders %1)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>

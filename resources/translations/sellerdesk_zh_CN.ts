@@ -5813,6 +5813,18 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>A second row for the same order (order %1)</source>
             <translation>同一订单的第二行（订单 %1）</translation>
         </message>
+        <message>
+            <source>Which courier? No 快递公司 column: choose one and import again (order %1)</source>
+            <translation>哪家快递？表里没有"快递公司"列：请选好快递公司再导入一次（订单 %1）</translation>
+        </message>
+        <message>
+            <source>Tracking number too long to be right</source>
+            <translation>运单号太长，不可能正确</translation>
+        </message>
+        <message>
+            <source>Another order in the sheet has this number too (orders %1)</source>
+            <translation>表里同一个运单号也给了另一个订单（订单 %1）</translation>
+        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>

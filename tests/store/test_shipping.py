@@ -73,10 +73,32 @@ def test_an_order_with_another_tracking_number_or_a_second_row_is_listed(store):
             TrackingRow(3, ""),
             TrackingRow(4, "X1", order_no="A001"),
             TrackingRow(5, "X2", order_no="A001"),
-        ]
+        ],
+        courier="中通",
     )
     assert [u.reason for u in res.unmatched] == [shipping.OTHER_TRACKING, shipping.NO_TRACKING, shipping.TWICE]
     assert res.shipped == [ids["sz"]]
+
+
+def test_no_courier_a_too_long_number_or_one_number_for_two_orders_is_listed_not_written(store):
+    ids = make_orders()
+    res = record_tracking(
+        [
+            TrackingRow(2, "ZT1", order_no="A001"),  # no courier anywhere: a 发货通知 would read 快递：，
+            TrackingRow(3, "7" * 500, order_no="A002"),
+            TrackingRow(4, "ZT3", order_no=f"SD{ids['hz1']}", courier="中通"),
+            TrackingRow(5, "ZT3", order_no=f"SD{ids['hz2']}", courier="中通"),
+        ]
+    )
+    assert [(u.reason, u.order_ids) for u in res.unmatched] == [
+        (shipping.TOO_LONG, ()),
+        (shipping.SAME_NUMBER, (ids["hz1"], ids["hz2"])),
+        (shipping.NO_COURIER, (ids["sz"],)),
+    ] or sorted(u.reason for u in res.unmatched) == sorted(
+        [shipping.TOO_LONG, shipping.SAME_NUMBER, shipping.NO_COURIER]
+    )
+    assert res.shipped == [ids["hz1"]]
+    assert Order.get_by_id(ids["sz"]).tracking_no == "" and Order.get_by_id(ids["bj"]).tracking_no == ""
 
 
 def test_result_sheet_without_needed_columns_is_refused(store, tmp_path):
@@ -112,6 +134,6 @@ def test_preferred_couriers_by_region_and_province(store):
 def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(store):
     ids = make_orders()
     res = record_tracking(
-        [TrackingRow(2, "YT1", order_no=f"SD{ids['hz1']}"), TrackingRow(3, "YT2", order_no="SD99999")]
+        [TrackingRow(2, "YT1", order_no=f"SD{ids['hz1']}"), TrackingRow(3, "YT2", order_no="SD99999")], courier="圆通"
     )
     assert res.shipped == [ids["hz1"]] and [u.reason for u in res.unmatched] == [shipping.NO_ORDER]

@@ -17,6 +17,9 @@ REASON_TEXT = {
     "other_tracking": N_("the order already has another tracking number (order {orders})"),
     "not_pending": N_("the order is not waiting to ship (order {orders})"),
     "twice": N_("a second row for the same order (order {orders})"),
+    "no_courier": N_("which courier? no 快递公司 column: import again with --courier NAME (order {orders})"),
+    "too_long": N_("tracking number too long to be right"),
+    "same_number": N_("another order in the sheet has this number too (orders {orders})"),
 }
 
 

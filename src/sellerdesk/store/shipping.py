@@ -149,7 +149,10 @@ AMBIGUOUS = "ambiguous"  # several 待发货 orders ship to that phone
 OTHER_TRACKING = "other_tracking"  # the order already has another tracking number
 NOT_PENDING = "not_pending"  # the order is cancelled / refunded / delivered
 TWICE = "twice"  # a second row for an order this sheet already matched
-REASONS = (NO_TRACKING, NO_ORDER, AMBIGUOUS, OTHER_TRACKING, NOT_PENDING, TWICE)
+NO_COURIER = "no_courier"  # no courier in the sheet, none chosen, none in the number, none on the order
+TOO_LONG = "too_long"  # a tracking number longer than any courier's (cut, it would be wrong)
+SAME_NUMBER = "same_number"  # this sheet gave the number to another order already
+REASONS = (NO_TRACKING, NO_ORDER, AMBIGUOUS, OTHER_TRACKING, NOT_PENDING, TWICE, NO_COURIER, TOO_LONG, SAME_NUMBER)
 
 
 @dataclass(frozen=True)
@@ -254,10 +257,14 @@ def record_tracking(
         known, by_no, by_phone = _lookups(rows)
         seen: dict[int, str] = {}  # order id → the tracking number this sheet gave it
         plan: list[tuple[int, str, str, TrackingRow]] = []  # (order id, tracking, courier, row)
+        given: dict[str, int] = {}  # tracking number → the order this sheet gave it to
         for row in rows:
-            tracking = normalize(row.tracking_no).strip().replace(" ", "")[:MAX_TRACKING]
+            tracking = normalize(row.tracking_no).strip().replace(" ", "")
             if not tracking:
                 result.unmatched.append(Unmatched(row, NO_TRACKING))
+                continue
+            if len(tracking) > MAX_TRACKING:
+                result.unmatched.append(Unmatched(row, TOO_LONG))
                 continue
             if tracking in known:
                 result.already.append(known[tracking])
@@ -280,6 +287,10 @@ def record_tracking(
             if oid in seen:
                 result.unmatched.append(Unmatched(row, TWICE, (oid,)))
                 continue
+            if tracking in given:
+                result.unmatched.append(Unmatched(row, SAME_NUMBER, (given[tracking], oid)))
+                continue
+            given[tracking] = oid
             seen[oid] = tracking
             plan.append((oid, tracking, (row.courier or courier).strip()[:MAX_COURIER], row))
         orders: dict[int, Order] = {}
@@ -295,6 +306,9 @@ def record_tracking(
                 continue
             if order.status not in (core.PENDING, core.SHIPPED):
                 result.unmatched.append(Unmatched(row, NOT_PENDING, (oid,)))
+                continue
+            if not name and not (order.courier or "").strip():
+                result.unmatched.append(Unmatched(row, NO_COURIER, (oid,)))  # (a 发货通知 would say 快递：，)
                 continue
             was_counting = _counts(order)
             order.tracking_no = tracking

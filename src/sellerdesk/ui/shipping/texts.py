@@ -85,5 +85,11 @@ def reason(code: str, orders: tuple[int, ...]) -> str:
         "other_tracking": translate("ShippingText", "The order already has another tracking number (order %1)"),
         "not_pending": translate("ShippingText", "The order is not waiting to ship (order %1)"),
         "twice": translate("ShippingText", "A second row for the same order (order %1)"),
+        "no_courier": translate(
+            "ShippingText",
+            "Which courier? No 快递公司 column: choose one and import again (order %1)",
+        ),
+        "too_long": translate("ShippingText", "Tracking number too long to be right"),
+        "same_number": translate("ShippingText", "Another order in the sheet has this number too (orders %1)"),
     }
     return texts.get(code, code).replace("%1", ", ".join(str(i) for i in orders))
