@@ -125,3 +125,17 @@ def test_the_map_by_sales_reads_sales_when_asked(demo_store, laptop_window):
     assert view.result["sales_by_province"] == stats.sales_by_province()
     best = max(view.map.values, key=view.map.values.get)
     assert view.map.texts[best].startswith("¥")
+
+
+def test_the_save_button_and_the_care_page_open_from_their_buttons(laptop_window, qtbot, monkeypatch, tmp_path):
+    """Clicked and triggered signals carry a bool: it must not land in a slot's path or tab."""
+    from PySide6.QtWidgets import QFileDialog
+
+    window = laptop_window
+    window.care_page_action.trigger()  # the rail button, Ctrl+5
+    assert window.pages.currentWidget() is window.care_view
+    window.dashboard_page_action.trigger()
+    target = tmp_path / "overview.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
+    qtbot.mouseClick(window.dashboard.save_button, Qt.MouseButton.LeftButton)
+    assert target.is_file() and target.stat().st_size > 1000

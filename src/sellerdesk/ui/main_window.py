@@ -493,7 +493,7 @@ class MainWindow(QMainWindow):
         )
         self.care_page_action = self._action(
             self.tr("Care"),
-            self.show_care,
+            lambda: self.show_care(),  # (triggered passes "checked": not a tab)
             "Ctrl+5",
             "gift",
             self.tr("Birthdays, holidays and follow-ups due (Ctrl+5)"),

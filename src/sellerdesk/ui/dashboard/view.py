@@ -74,7 +74,7 @@ class DashboardView(QWidget):
         self.refresh_button.clicked.connect(self.reload)
         self.save_button = QPushButton(self.tr("Save as PNG or PDF…"))
         self.save_button.setObjectName("dashboardSave")
-        self.save_button.clicked.connect(self.save)
+        self.save_button.clicked.connect(lambda: self.save())  # (clicked passes "checked": not a path)
         bar.addWidget(self.refresh_button)
         bar.addWidget(self.save_button)
         outer.addLayout(bar)
