@@ -7,6 +7,7 @@ zh_CN is chosen by default on a Chinese system locale, English otherwise; the
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+_loaded: list[bytes] = []  # the .qm data our translators read from (alive as long as they are)
 
 
 def pick_language(setting: object, locale: QLocale | None = None) -> str:
@@ -37,11 +39,26 @@ def install_translations(app: QCoreApplication, language: str) -> str:
         return language
     QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    _loaded.clear()
     for name, directory in (("qtbase_" + language, qt_dir), ("sellerdesk_" + language, str(resource("translations")))):
         translator = QTranslator(app)
-        if translator.load(name, directory):
+        if _load(translator, name, directory):
             app.installTranslator(translator)
             _installed.append(translator)
         else:
             log.info("no translation %s in %s", name, directory)
     return language
+
+
+def _load(translator: QTranslator, name: str, directory: str) -> bool:
+    """Our own .qm is read into memory (kept in ``_loaded``: Qt does not copy it) rather than
+    mapped: a file replaced while the app runs (an update, a rebuild) then leaves the texts as
+    they were, where a mapped file turned the whole window English."""
+    path = Path(directory) / f"{name}.qm"
+    if name.startswith("sellerdesk_") and path.is_file():
+        data = path.read_bytes()
+        if translator.load(data):
+            _loaded.append(data)
+            return True
+        return False
+    return translator.load(name, directory)

@@ -33,3 +33,23 @@ def test_install_both_languages(qapp):
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
     finally:
         install_translations(qapp, "en")
+
+
+def test_the_texts_stay_chinese_when_the_translation_file_is_replaced(qapp, tmp_path, monkeypatch):
+    """The .qm is read into memory: replacing the file while the app runs (an update) changes nothing."""
+    import shutil
+
+    from PySide6.QtCore import QCoreApplication
+
+    from sellerdesk import i18n
+
+    folder = tmp_path / "translations"
+    shutil.copytree(i18n.resource("translations"), folder)
+    monkeypatch.setattr(i18n, "resource", lambda name: folder if name == "translations" else None)
+    try:
+        i18n.install_translations(qapp, "zh_CN")
+        assert QCoreApplication.translate("MainWindow", "Orders") == "订单"
+        (folder / "sellerdesk_zh_CN.qm").write_bytes(b"\0" * 64)  # rewritten in place
+        assert QCoreApplication.translate("MainWindow", "Orders") == "订单"
+    finally:
+        i18n.install_translations(qapp, "en")
