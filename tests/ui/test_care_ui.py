@@ -227,3 +227,27 @@ def test_a_follow_up_written_on_one_page_shows_on_the_others(laptop_window, moda
     editor.followups_tab.add(feedback=True)
     window.show_today()
     assert window.today_page.cards["feedback"].count == 1
+
+
+def test_masking_mode_masks_the_care_lists(laptop_window):
+    window = laptop_window
+    today = dt.date.today()
+    customers.create_customer(
+        {
+            "name": "寿星",
+            "phone": "13812345678",
+            "birthday": today.replace(year=1992).isoformat(),
+            "marketing_consent": True,
+        }
+    )
+    window.show_care("birthdays", "today")
+    table = window.care_view.birthdays.table
+
+    def phones():
+        return [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+
+    assert "13812345678" in phones()
+    window.mask_action.trigger()
+    assert "138****5678" in phones() and "13812345678" not in phones()
+    window.mask_action.trigger()
+    assert "13812345678" in phones()

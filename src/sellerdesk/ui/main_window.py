@@ -1348,6 +1348,7 @@ class MainWindow(QMainWindow):
         self.model.set_mask_phones(on)
         self.orders_view.set_mask_phones(on)
         self.recheck_view.set_mask_phones(on)
+        self.care_view.set_mask_phones(on)
         self.editor.set_masking(on)
 
     def on_customers_changed(self) -> None:

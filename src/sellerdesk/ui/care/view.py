@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.core import holidays
+from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.tiers import LEVELS
 from sellerdesk.store import care, followups
 from sellerdesk.store import messages as store_messages
@@ -194,7 +195,7 @@ class CareView(QWidget):
                     if r.solar is not None
                     else "",
                     r.name,
-                    r.phone,
+                    self._phone(r.phone),
                     names.display(r.tier),
                 ]
                 for r in rows
@@ -281,7 +282,8 @@ class CareView(QWidget):
         names = tier_rules()
         self._holiday_names = {r.customer_id: r.name for r in rows}
         self.holidays_page.show_rows(
-            [[r.name, r.phone, r.wechat, names.display(r.tier)] for r in rows], [r.customer_id for r in rows]
+            [[r.name, self._phone(r.phone), r.wechat, names.display(r.tier)] for r in rows],
+            [r.customer_id for r in rows],
         )
         text = self.tr("%n customer(s) agreed to marketing.", "", total)
         if total > len(rows):
@@ -429,6 +431,14 @@ class CareView(QWidget):
             self.refresh()
         else:
             self.tabs.setCurrentWidget(page)  # (read by currentChanged)
+
+    def _phone(self, phone: str) -> str:
+        """As the screen shows it: masked in masking mode (Ctrl+M); a copied greeting keeps the real one."""
+        return mask_phone(phone) if getattr(self.context, "mask_phones", False) else phone
+
+    def set_mask_phones(self, on: bool) -> None:
+        """Ctrl+M: the lists show phones masked (read again at once)."""
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the tab in front again (the others when they are shown)."""
