@@ -2877,6 +2877,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The next follow-up cannot be before this one. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The note is too long (at most %1 characters).</source>
             <translation type="unfinished" />
         </message>

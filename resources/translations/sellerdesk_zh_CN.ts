@@ -2874,6 +2874,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>客户在回收站里：请先恢复。没有保存任何内容。</translation>
         </message>
         <message>
+            <source>The next follow-up cannot be before this one. Nothing was saved.</source>
+            <translation>下次回访不能早于这次回访，没有保存。</translation>
+        </message>
+        <message>
             <source>The note is too long (at most %1 characters).</source>
             <translation>内容太长（最多 %1 个字）。</translation>
         </message>

@@ -63,6 +63,8 @@ def test_followup_refusals_change_nothing(initialized_cli):
     assert out.returncode == 1 and "没有编号为 999 的客户" in out.stderr
     out = cli("--lang", "zh_CN", "followup", "add", str(cid), "--note", "  ", check=False)
     assert out.returncode == 1 and "回访需要备注" in out.stderr
+    out = cli("--lang", "zh_CN", "followup", "add", str(cid), "--note", "x", "--next", "2020-01-01", check=False)
+    assert out.returncode == 1 and "不能早于这次回访" in out.stderr and out.stderr.count("\n") == 1
     cli("trash", str(cid))
     out = cli("--lang", "zh_CN", "followup", "add", str(cid), "--note", "x", check=False)
     assert out.returncode == 1 and "回收站" in out.stderr

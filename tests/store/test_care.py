@@ -143,7 +143,7 @@ def test_today_counts_for_the_today_page(store):
     a = _add("甲", birthday="1990-09-23", marketing_consent=True)
     _add("乙", birthday="1990-09-23")  # no consent
     _add("丙", birthday_lunar="农历8月15", marketing_consent=True)  # 2026-09-25, this week
-    followups.add_follow_up(a, "x", next_date=today)
+    followups.add_follow_up(a, "x", next_date=today, on_date=today)
     followups.add_follow_up(a, "y", feedback=True)
     assert care.today_counts(today) == {
         "birthdays_today": 1,

@@ -82,7 +82,7 @@ def test_customer_in_the_trash_or_unknown_is_refused(store):
 
 def test_trashed_customers_leave_the_lists_and_come_back(store):
     cid = _add()
-    followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True)
+    followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True, on_date="2026-02-20")
     customers.trash_customers([cid])
     assert followups.due_count(TODAY) == 0 and followups.open_feedback_count() == 0
     customers.restore_customers([cid])
@@ -91,7 +91,7 @@ def test_trashed_customers_leave_the_lists_and_come_back(store):
 
 def test_delete_and_restore_a_follow_up(store):
     cid = _add()
-    row = followups.add_follow_up(cid, "x", next_date=TODAY)
+    row = followups.add_follow_up(cid, "x", next_date=TODAY, on_date="2026-02-20")
     followups.delete_follow_up(row.id)
     assert followups.for_customer(cid) == [] and followups.due_count(TODAY) == 0
     assert [f.id for f in followups.for_customer(cid, include_deleted=True)] == [row.id]
@@ -103,7 +103,7 @@ def test_delete_and_restore_a_follow_up(store):
 
 def test_update_sets_a_new_next_date_due_again(store):
     cid = _add()
-    row = followups.add_follow_up(cid, "x", next_date="2026-03-01")
+    row = followups.add_follow_up(cid, "x", next_date="2026-03-01", on_date="2026-02-20")
     followups.set_next_done(row.id)
     followups.update_follow_up(row.id, {"next_date": "2026-03-05", "outcome": "说下周再聊"})
     assert followups.due_count(TODAY) == 1 and FollowUp.get_by_id(row.id).outcome == "说下周再聊"
@@ -144,10 +144,26 @@ def test_the_counts_read_the_follow_up_indexes_first(store):
     from sellerdesk.store.models import DB
 
     cid = _add()
-    followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True)
+    followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True, on_date="2026-02-20")
     for sql, params, index in (
         (f"SELECT count(*) {followups._JOIN} WHERE {followups._DUE_WHERE}", [TODAY.isoformat()], "follow_up_next_date"),
         (f"SELECT count(*) {followups._JOIN} WHERE {followups._OPEN_WHERE}", [], "follow_up_open"),
     ):
         plan = [row[3] for row in DB.execute_sql("EXPLAIN QUERY PLAN " + sql, params).fetchall()]
         assert index in plan[0] and "PRIMARY KEY" in plan[1], plan
+
+
+def test_a_next_date_before_the_follow_up_is_refused(store):
+    import datetime as _dt
+
+    from sellerdesk.store import customers, followups
+
+    cid = customers.create_customer({"name": "张三"}).id
+    today = _dt.date(2026, 12, 4)
+    with pytest.raises(followups.FollowUpRefused) as err:
+        followups.add_follow_up(cid, "问问", on_date=today, next_date=_dt.date(2026, 1, 1))
+    assert err.value.code == "next_before" and followups.for_customer(cid) == []
+    row = followups.add_follow_up(cid, "问问", on_date=today, next_date=today)  # the same day is fine
+    with pytest.raises(followups.FollowUpRefused):
+        followups.update_follow_up(row.id, {"on_date": _dt.date(2026, 12, 10)})  # now after its next date
+    assert followups.for_customer(cid)[0].on_date == today

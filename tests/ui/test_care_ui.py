@@ -150,7 +150,9 @@ def test_holidays_page_by_tier(care_view):
 
 def test_follow_ups_due_page_done_and_record(care_view, modals):
     cid = customers.create_customer({"name": "张三"}).id
-    due = followups.add_follow_up(cid, "问用得怎么样", next_date=TODAY - dt.timedelta(days=1))
+    due = followups.add_follow_up(
+        cid, "问用得怎么样", next_date=TODAY - dt.timedelta(days=1), on_date=TODAY - dt.timedelta(days=9)
+    )
     followups.add_follow_up(cid, "盖子裂了", feedback=True, on_date=TODAY - dt.timedelta(days=3))
     care_view.show()
     care_view.tabs.setCurrentWidget(care_view.follow_ups)

@@ -40,6 +40,7 @@ MESSAGES = {
     "customer_gone": "Customer {id} is in the Trash; restore them first.",
     "missing": "No follow-up with id {id}.",
     "not_feedback": "Follow-up {id} is not feedback: only feedback is solved.",
+    "next_before": "The next follow-up ({next}) cannot be before this one ({on}).",
 }
 
 
@@ -49,6 +50,12 @@ class FollowUpRefused(ValidationError):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(MESSAGES[code].format(**params), code=code)
         self.params = params
+
+
+def _check_next(on: _dt.date | None, next_date: _dt.date | None) -> None:
+    """A next date before the follow-up itself is a slip (it would be due at once); refused."""
+    if on is not None and next_date is not None and next_date < on:
+        raise FollowUpRefused("next_before", next=next_date.isoformat(), on=on.isoformat())
 
 
 def _text(value: object) -> str:
@@ -113,12 +120,9 @@ def add_follow_up(
     text = _text(note)
     if not text:
         raise FollowUpRefused("empty")
-    values = {
-        "channel": _channel(channel),
-        "on_date": _date(on_date) or today or _dt.date.today(),
-        "outcome": _text(outcome),
-        "next_date": _date(next_date),
-    }
+    day, next_day = _date(on_date) or today or _dt.date.today(), _date(next_date)
+    _check_next(day, next_day)
+    values = {"channel": _channel(channel), "on_date": day, "outcome": _text(outcome), "next_date": next_day}
     with DB.atomic():
         customer = _live_customer(customer_id)
         now = utcnow()
@@ -172,6 +176,7 @@ def update_follow_up(follow_up_id: int, changes: Mapping[str, Any]) -> FollowUp:
         raise ValidationError("A follow-up needs a date.", code="bad_date")
     with DB.atomic():
         row = _get(follow_up_id)
+        _check_next(cleaned.get("on_date", row.on_date), cleaned.get("next_date", row.next_date))
         changed = [f for f, v in cleaned.items() if getattr(row, f) != v]
         if changed:
             for field in changed:

@@ -156,6 +156,8 @@ class FollowUpDialog(QDialog):
     def _refusal(self, exc: ValidationError) -> str:
         if exc.code == "customer_gone":
             return self.tr("The customer is in the Trash: restore them first. Nothing was saved.")
+        if exc.code == "next_before":
+            return self.tr("The next follow-up cannot be before this one. Nothing was saved.")
         if exc.code == "too_long":
             return self.tr("The note is too long (at most %1 characters).").replace("%1", str(followups.MAX_NOTE))
         return str(exc)
