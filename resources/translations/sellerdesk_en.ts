@@ -5646,6 +5646,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A sender's phone must be a mobile or a landline number.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Unknown region or province in the preferred couriers.</source>
             <translation type="unfinished" />
         </message>

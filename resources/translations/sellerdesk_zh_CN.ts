@@ -5619,6 +5619,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>每个寄件人都需要电话。</translation>
         </message>
         <message>
+            <source>A sender's phone must be a mobile or a landline number.</source>
+            <translation>寄件人电话须是手机号或座机号。</translation>
+        </message>
+        <message>
             <source>Unknown region or province in the preferred couriers.</source>
             <translation>物流合作中有未知的大区或省份。</translation>
         </message>

@@ -48,6 +48,7 @@ def test_first_becomes_default_when_none_is_marked(store):
         ({"name": "", "phone": "13800000001"}, ValidationError),
         ({"name": "甲", "phone": " "}, ValidationError),
         ({"name": "甲" * 101, "phone": "13800000001"}, TooLongError),
+        ({"name": "甲", "phone": "abc12345"}, ValidationError),  # not a number a courier can call
     ],
 )
 def test_a_bad_sender_changes_nothing(store, item, error):

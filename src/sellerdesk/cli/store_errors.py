@@ -138,6 +138,7 @@ ENGLISH_TEXTS = (
     N_("Unknown region or province: {area}."),
     N_("A sender needs a name."),
     N_("A sender needs a phone number."),
+    N_("A sender's phone must be a mobile or a landline number."),
     # core: money, statuses, order items, tier rules, points rule
     N_("Not an amount: {text}."),
     N_("Not an amount: {text} (e.g. 128.50 or ¥1,234.50)."),

@@ -65,7 +65,7 @@ def senders(db: pw.Database | None = None) -> list[Sender]:
         for item in stored:
             if isinstance(item, dict):
                 try:
-                    result.append(_clean(item))
+                    result.append(_clean(item, strict=False))
                 except ValidationError:
                     continue
     result.sort(key=lambda s: not s.is_default)
@@ -91,7 +91,9 @@ def save_senders(items: Iterable[Mapping[str, object] | Sender], db: pw.Database
     return sorted(final, key=lambda s: not s.is_default)
 
 
-def _clean(item: Mapping[str, object]) -> Sender:
+def _clean(item: Mapping[str, object], strict: bool = True) -> Sender:
+    """A sender as stored; ``strict`` (a save) also wants a dialable phone (a courier calls it;
+    an export warns about a sender without an address)."""
     values: dict[str, str] = {}
     for key, limit in _LIMITS.items():
         raw = item.get(key)
@@ -104,5 +106,9 @@ def _clean(item: Mapping[str, object]) -> Sender:
     phone = normalize_phone(values["phone"])
     if not phone.value:
         raise ValidationError("A sender needs a phone number.", code="no_phone", field="phone")
+    if strict and not phone.valid:
+        raise ValidationError(
+            "A sender's phone must be a mobile or a landline number.", code="bad_phone", field="phone"
+        )
     values["phone"] = phone.value
     return Sender(**values, is_default=bool(item.get("is_default")))

@@ -253,6 +253,8 @@ class ShippingSettingsDialog(QDialog):
             return self.tr("Each sender needs a name.")
         if code == "no_phone":
             return self.tr("Each sender needs a phone number.")
+        if code == "bad_phone":
+            return self.tr("A sender's phone must be a mobile or a landline number.")
         if code == "unknown_area":
             return self.tr("Unknown region or province in the preferred couriers.")
         if code == "too_many":
