@@ -72,5 +72,7 @@ def test_remote_areas_refuses_a_bad_entry_and_keeps_the_list(isolated_environmen
     assert "'火星' is not a province, city or county" in capsys.readouterr().err
     assert main(["--lang", "en", "remote-areas", "set", "朝阳区"]) == 1
     assert "names several places" in capsys.readouterr().err
+    assert main(["--lang", "en", "remote-areas", "set", ""]) == 1  # ("$UNSET" in a script)
+    assert "an empty entry" in capsys.readouterr().err
     assert main(["remote-areas", "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)["entries"]) == 6

@@ -46,6 +46,9 @@ def cmd_show(args: argparse.Namespace) -> None:
 def cmd_set(args: argparse.Namespace) -> None:
     from sellerdesk.store.errors import ValidationError
 
+    if any(not entry.strip() for entry in args.entries):  # (an unset shell variable: not "no remote areas")
+        raise CliError(_("an empty entry; name a province, city or county (or use 'reset')"))
+
     with open_store():
         from sellerdesk.store import remote_areas
 
