@@ -65,7 +65,7 @@ def test_customers_and_refusals(initialized_cli, tmp_path):
     bad = cli("--lang", "en", "labels", str(tmp_path / "x.txt"), check=False)
     assert bad.returncode == 1 and ".pdf" in bad.stderr
     bad = cli("--lang", "en", "labels", str(tmp_path / "x.pdf"), "--orders", "999", check=False)
-    assert bad.returncode == 1 and "no labels" in bad.stderr
+    assert bad.returncode == 1 and "No order with id 999." in bad.stderr
     bad = cli("labels", str(tmp_path / "x.pdf"), "--orders", "1", "--customers", "1", check=False)
     assert bad.returncode == 2
     bad = cli("--lang", "en", "labels", str(tmp_path / "nofolder" / "x.pdf"), check=False)

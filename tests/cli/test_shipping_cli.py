@@ -168,6 +168,8 @@ def test_the_waybill_export_counts_orders_to_remote_areas(cli, tmp_path):
     cli("order", "add", str(far), "--amount", "30", "--items", "护手霜")
     out = cli("export", str(tmp_path / "today.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "Wrote 3 order" in out and "1 order ship to a remote area" in out
+    bad = cli("--lang", "en", "export", str(tmp_path / "x.xlsx"), "--orders", f"{far},99999999", check=False)
+    assert bad.returncode == 1 and "No order with id 99999999." in bad.stderr and not (tmp_path / "x.xlsx").exists()
     cli("remote-areas", "set", "新疆")
     out = cli("export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "remote area" not in out

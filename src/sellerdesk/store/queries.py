@@ -801,3 +801,18 @@ def iter_customers(
         for cid in chunk:
             if cid in customers:
                 yield customers[cid], addresses[cid]
+
+
+def missing_ids(kind: str, ids: Iterable[int]) -> list[int]:
+    """Of ``ids`` (asked for by number: ``sellerdesk-cli export --orders 3,99``), those that name no
+    live order (``kind`` "order") or customer ("customer"), in the order given."""
+    from sellerdesk.store.models import Order
+
+    model: Any = Order if kind == "order" else Customer
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    found: set[int] = set()
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        query = model.select(model.id).where(model.id.in_(chunk) & model.deleted_at.is_null())
+        found.update(row.id for row in query)
+    return [i for i in wanted if i not in found]
