@@ -2429,6 +2429,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>a folder has that name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>part of the path is a file, not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder is read-only or belongs to another user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Name</source>
             <translation type="unfinished" />
         </message>
@@ -5988,6 +6004,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot write %1: its folder is missing or is not a folder, or a folder has that name. Choose another place; nothing was changed.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2426,6 +2426,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>无法在这里写入 %1（%2）。请另选一个文件夹。</translation>
         </message>
         <message>
+            <source>a folder has that name</source>
+            <translation>已有同名的文件夹</translation>
+        </message>
+        <message>
+            <source>part of the path is a file, not a folder</source>
+            <translation>路径中有一段是文件而不是文件夹</translation>
+        </message>
+        <message>
+            <source>the folder is read-only or belongs to another user</source>
+            <translation>文件夹只读，或属于其他用户</translation>
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation>文件夹不存在</translation>
+        </message>
+        <message>
             <source>Name</source>
             <translation>姓名</translation>
         </message>
@@ -5962,6 +5978,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
             <translation>读写 %1 时磁盘报错（磁盘故障或已拔出？）。请检查磁盘后重试；数据没有任何改动。</translation>
+        </message>
+        <message>
+            <source>SellerDesk cannot write %1: its folder is missing or is not a folder, or a folder has that name. Choose another place; nothing was changed.</source>
+            <translation>SellerDesk 无法写入 %1：它所在的文件夹不存在或不是文件夹，或者已有同名文件夹。请换个位置；数据没有任何改动。</translation>
         </message>
     </context>
     <context>

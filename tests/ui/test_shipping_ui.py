@@ -224,3 +224,15 @@ def test_copy_shipping_message(qtbot, orders_view, store):
     orders_view.copy_message_action.trigger()
     text = QGuiApplication.clipboard().text()
     assert "顺丰" in text and "SF1000" in text and "张三" in text
+
+
+def test_export_to_a_name_that_is_a_folder_says_so_in_one_line(qtbot, store, modals, sync_jobs, tmp_path):
+    make_orders()
+    dialog = WaybillExportDialog()
+    qtbot.addWidget(dialog)
+    (tmp_path / "dir.xlsx").mkdir()
+    dialog.path_edit.setText(str(tmp_path / "dir.xlsx"))
+    dialog.start_export()
+    shown = dialog.phase.text() + " ".join(getattr(m, "text", lambda: "")() for m in modals if hasattr(m, "text"))
+    assert "a folder has that name" in shown and str(tmp_path / "dir.xlsx") in shown and ".part" not in shown
+    assert "Errno" not in shown and "Is a directory" not in shown

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -20,6 +21,9 @@ from sellerdesk.cli.messages import N_, _
 from sellerdesk.cli.order_cmds import parse_id
 
 LAYOUT_NAMES = ("a4", "thermal")
+
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: Subcommands) -> None:
@@ -123,7 +127,8 @@ def cmd_labels(args: argparse.Namespace) -> int:
     )
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise CliError(_("could not write {path}: {reason}", path=args.out, reason=detail[-1] if detail else "?"))
+        log.warning("label painter failed: %s", detail[-1] if detail else "?")
+        raise CliError(_("could not write {path}: {reason}", path=args.out, reason=_("the file cannot be made there")))
     report = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     print(
         _("Wrote {n} label(s) on {pages} page(s) to {path}", n=report["labels"], pages=report["pages"], path=args.out)

@@ -94,6 +94,10 @@ def exchange_text(exc: BaseException) -> str:
     params = getattr(exc, "params", {})
     if code not in MESSAGES:
         return str(exc)
+    from sellerdesk.exchange.errors import OS_REASONS
+
+    if params.get("reason") in OS_REASONS.values():
+        params = {**params, "reason": lookup(params["reason"])}
     try:
         return lookup(MESSAGES[code]).format(**params)
     except (KeyError, IndexError, ValueError):
@@ -106,6 +110,13 @@ def exchange_text(exc: BaseException) -> str:
 # fields, translated in turn, are put into the template's cli row. The lower layers stay
 # English and Qt-free; the app words the same refusals through tr() (ui/orders/texts.py,
 # the editor). A text no template matches is printed as it is.
+OS_REASON_TEXTS = (  # (exchange.errors.OS_REASONS, for the translation table)
+    N_("a folder has that name"),
+    N_("part of the path is a file, not a folder"),
+    N_("the folder is read-only or belongs to another user"),
+    N_("the folder does not exist"),
+)
+
 ENGLISH_TEXTS = (
     # store: customers, addresses, orders, points, tiers
     N_("No customer with id {id}."),

@@ -65,3 +65,29 @@ class ExchangeError(Exception):
         except (KeyError, IndexError):
             message = code
         super().__init__(message)
+
+
+# Why a file could not be written, by the OS error's kind: the English of each (the CLI and the
+# app translate it); another error keeps the OS's own words.
+OS_REASONS = {
+    "is_a_directory": "a folder has that name",
+    "not_a_directory": "part of the path is a file, not a folder",
+    "permission": "the folder is read-only or belongs to another user",
+    "missing": "the folder does not exist",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """The reason of ``exc`` as written into an ``ExchangeError``'s params: its English text."""
+    kind = (
+        "is_a_directory"
+        if isinstance(exc, IsADirectoryError)
+        else "not_a_directory"
+        if isinstance(exc, NotADirectoryError)
+        else "permission"
+        if isinstance(exc, PermissionError)
+        else "missing"
+        if isinstance(exc, FileNotFoundError)
+        else ""
+    )
+    return OS_REASONS[kind] if kind else exc.strerror or type(exc).__name__

@@ -13,7 +13,7 @@ from typing import Any
 
 from sellerdesk import private_files
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.errors import ExchangeError, os_reason
 
 FORMATS = (".json", ".xlsx")
 
@@ -147,7 +147,7 @@ def write_person(path: str | Path, data: dict[str, Any]) -> Path:
             _write_xlsx(tmp, data)
         os.replace(tmp, path)
     except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:
-        raise ExchangeError("cannot_write", name=path, reason=exc.strerror or type(exc).__name__) from exc
+        raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path

@@ -32,7 +32,7 @@ from sellerdesk.core.fields import place_text, region_text
 from sellerdesk.core.money import format_plain
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.errors import ExchangeError, os_reason
 from sellerdesk.exchange.export import ExportWarning, check_cell
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.progress import CancelToken, no_progress
@@ -313,8 +313,8 @@ def export_waybills(
         if not written:
             raise ExchangeError("no_orders")
         os.replace(tmp, path)
-    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:
-        raise ExchangeError("cannot_write", name=path, reason=exc.strerror or type(exc).__name__) from exc
+    except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as exc:
+        raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")

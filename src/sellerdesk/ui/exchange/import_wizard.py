@@ -126,11 +126,20 @@ class ExchangeText:
             "no_folder": "folder",
             "cannot_write": "reason",
         }.get(exc.code, "")
-        return (
-            text.replace("%1", p.get("name", ""))
-            .replace("%2", str(p.get(second, "")))
-            .replace("%3", str(p.get("cols", "")))
-        )
+        detail = str(p.get(second, ""))
+        reasons = {
+            "a folder has that name": translate("ExchangeText", "a folder has that name"),
+            "part of the path is a file, not a folder": translate(
+                "ExchangeText", "part of the path is a file, not a folder"
+            ),
+            "the folder is read-only or belongs to another user": translate(
+                "ExchangeText", "the folder is read-only or belongs to another user"
+            ),
+            "the folder does not exist": translate("ExchangeText", "the folder does not exist"),
+        }
+        if second == "reason":
+            detail = reasons.get(detail, detail)
+        return text.replace("%1", p.get("name", "")).replace("%2", detail).replace("%3", str(p.get("cols", "")))
 
     @staticmethod
     def field_labels() -> dict[str, str]:
