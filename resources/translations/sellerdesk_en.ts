@@ -1844,7 +1844,11 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Default: %1</source>
+            <source>Default: %1; from 1 to %2 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each cycle is 1 to %1 months.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1843,8 +1843,12 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation> 个月</translation>
         </message>
         <message>
-            <source>Default: %1</source>
-            <translation>默认：%1</translation>
+            <source>Default: %1; from 1 to %2 months</source>
+            <translation>默认：%1；可设 1 到 %2 个月</translation>
+        </message>
+        <message>
+            <source>Each cycle is 1 to %1 months.</source>
+            <translation>每个周期可设 1 到 %1 个月。</translation>
         </message>
     </context>
     <context>

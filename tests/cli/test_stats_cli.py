@@ -57,6 +57,8 @@ def test_stats_of_a_new_database_and_in_chinese(initialized_cli):
     assert doc["customers_by_province"] == {}
     assert set(doc["sales_by_month"].values()) == {"0.00"}
     assert set(doc["orders_by_status"].values()) == {0}
+    empty = initialized_cli("stats", env={"LANG": "zh_CN.UTF-8", "SELLERDESK_LANG": "zh_CN"}).stdout
+    assert "各省客户数\n  （还没有）" in empty  # (a heading with nothing under it read as cut off)
     initialized_cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号")
     out = initialized_cli("stats", env={"LANG": "zh_CN.UTF-8", "SELLERDESK_LANG": "zh_CN"}).stdout
     assert "各省客户数" in out and "广东省" in out and "每月销售额" in out

@@ -56,5 +56,7 @@ def cmd_stats(args: argparse.Namespace) -> None:
         label_width = max((width(k) for k in values), default=0)
         for label, value in values.items():
             out.append(f"  {label}{' ' * (label_width - width(label))}  {value}")
+        if not values:
+            out.append("  " + _("(none yet)"))
         out.append("")
     sys.stdout.write("\n".join(out))
