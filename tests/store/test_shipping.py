@@ -137,3 +137,20 @@ def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(store):
         [TrackingRow(2, "YT1", order_no=f"SD{ids['hz1']}"), TrackingRow(3, "YT2", order_no="SD99999")], courier="圆通"
     )
     assert res.shipped == [ids["hz1"]] and [u.reason for u in res.unmatched] == [shipping.NO_ORDER]
+
+
+def test_courier_names_are_kept_short_so_one_courier_is_one_name(store):
+    assert [
+        shipping.courier_name(n) for n in ("中通快递", "顺丰速运", "京东物流", " 极兔速递 ", "EMS", "快递", "德邦")
+    ] == [
+        "中通",
+        "顺丰",
+        "京东",
+        "极兔",
+        "EMS",
+        "快递",
+        "德邦",
+    ]
+    ids = make_orders()
+    record_tracking([TrackingRow(2, "ZT100", order_no="A001", courier="中通快递")])
+    assert Order.get_by_id(ids["sz"]).courier == "中通"

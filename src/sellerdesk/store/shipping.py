@@ -239,6 +239,19 @@ def _lookups(rows: Sequence[TrackingRow]) -> tuple[dict[str, int], dict[str, int
     return tracking, by_no, by_phone
 
 
+_COURIER_SUFFIXES = ("快递", "速递", "速运", "快运", "物流")
+
+
+def courier_name(text: str) -> str:
+    """A courier as the orders keep it: 中通快递, 顺丰速运, 京东物流 → 中通, 顺丰, 京东 (one name a courier,
+    so the orders view's courier filter does not split them)."""
+    name = " ".join(str(text or "").split())
+    for suffix in _COURIER_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
 def record_tracking(
     rows: Sequence[TrackingRow],
     *,
@@ -292,7 +305,7 @@ def record_tracking(
                 continue
             given[tracking] = oid
             seen[oid] = tracking
-            plan.append((oid, tracking, (row.courier or courier).strip()[:MAX_COURIER], row))
+            plan.append((oid, tracking, courier_name(row.courier or courier)[:MAX_COURIER], row))
         orders: dict[int, Order] = {}
         ids = [item[0] for item in plan]
         for start in range(0, len(ids), 900):
