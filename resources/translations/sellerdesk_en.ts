@@ -4065,6 +4065,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Date</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Holiday</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ModePage</name>

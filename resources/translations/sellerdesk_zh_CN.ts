@@ -4049,6 +4049,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Date</source>
             <translation>日期</translation>
         </message>
+        <message>
+            <source>Holiday</source>
+            <translation>节日</translation>
+        </message>
     </context>
     <context>
         <name>ModePage</name>

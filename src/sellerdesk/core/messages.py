@@ -16,7 +16,7 @@ from functools import lru_cache
 from sellerdesk.core.resources import resources_dir
 
 #: Every placeholder a template may use, in the order the editor offers them.
-PLACEHOLDERS: tuple[str, ...] = ("name", "address", "courier", "tracking", "phone", "items", "date")
+PLACEHOLDERS: tuple[str, ...] = ("name", "address", "courier", "tracking", "phone", "items", "date", "holiday")
 
 #: The kinds of message the app copies. Features add a kind here and a default text in the JSON file.
 KINDS: tuple[str, ...] = ("shipped", "recheck", "birthday", "holiday", "followup")

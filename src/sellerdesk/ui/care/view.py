@@ -259,7 +259,9 @@ class CareView(QWidget):
             self.holiday.clear()
             for holiday, when in holidays.upcoming(today):
                 label = texts.holiday_name(holiday.key, holiday.name) + "  " + texts.date_text(when.month, when.day)
-                self.holiday.addItem(label, (holiday.key, when.isoformat()))
+                self.holiday.addItem(
+                    label, (holiday.key, when.isoformat(), texts.holiday_name(holiday.key, holiday.name))
+                )
             index = self.holiday.findData(current) if current is not None else 0
             self.holiday.setCurrentIndex(max(index, 0))
             tier = self.tier.currentData()
@@ -297,9 +299,9 @@ class CareView(QWidget):
         if cid is None:
             return
         data = self.holiday.currentData()
-        when = data[1] if data else ""
+        when, holiday = (data[1], data[2]) if data else ("", "")
         name = self._holiday_names.get(cid, "")
-        _copy(store_messages.render("holiday", {"name": name, "date": when}))
+        _copy(store_messages.render("holiday", {"name": name, "date": when, "holiday": holiday}))
         self.status.emit(self.tr("Holiday greeting for %1 copied.").replace("%1", name))
 
     # --- follow-ups due --------------------------------------------------------------------------------------

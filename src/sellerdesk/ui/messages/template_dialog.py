@@ -51,6 +51,7 @@ def placeholder_name(name: str) -> str:
         "phone": QCoreApplication.translate("MessageKind", "Phone"),
         "items": QCoreApplication.translate("MessageKind", "Items"),
         "date": QCoreApplication.translate("MessageKind", "Date"),
+        "holiday": QCoreApplication.translate("MessageKind", "Holiday"),
     }.get(name, name)
 
 
@@ -58,6 +59,7 @@ def sample_values() -> dict[str, str]:
     """The sample customer of the preview."""
     return {
         "name": "张三",
+        "holiday": "中秋节",
         "address": "张三 13812345678 广东省深圳市南山区科技园科苑路15号",
         "courier": "顺丰",
         "tracking": "SF1234567890123",
