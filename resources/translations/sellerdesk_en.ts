@@ -2633,6 +2633,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Row %1, %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>New order</source>
             <translation type="unfinished" />
         </message>
@@ -2808,14 +2816,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Exported %1 rows to %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Row %1, %2: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 fields the courier may reject:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6671,14 +6671,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>%1 orders → %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 fields the courier may reject:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Row %1, %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>

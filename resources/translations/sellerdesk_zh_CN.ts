@@ -2630,6 +2630,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>正在写入表格…</translation>
         </message>
         <message>
+            <source>Row %1, %2: %3</source>
+            <translation>第 %1 行，%2：%3</translation>
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation>有 %1 处内容快递系统可能不接受：</translation>
+        </message>
+        <message>
             <source>New order</source>
             <translation>新订单</translation>
         </message>
@@ -2806,14 +2814,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Exported %1 rows to %2.</source>
             <translation>已导出 %1 行到 %2。</translation>
-        </message>
-        <message>
-            <source>Row %1, %2: %3</source>
-            <translation>第 %1 行，%2：%3</translation>
-        </message>
-        <message>
-            <source>%1 fields the courier may reject:</source>
-            <translation>有 %1 处内容快递系统可能不接受：</translation>
         </message>
         <message>
             <source>The export was cancelled; no file was written.</source>
@@ -6644,14 +6644,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>%1 orders → %2</source>
             <translation>%1 个订单 → %2</translation>
-        </message>
-        <message>
-            <source>%1 fields the courier may reject:</source>
-            <translation>%1 处内容快递系统可能不接受：</translation>
-        </message>
-        <message>
-            <source>Row %1, %2: %3</source>
-            <translation>第 %1 行，%2：%3</translation>
         </message>
         <message>
             <source>The export was cancelled; no file was written.</source>

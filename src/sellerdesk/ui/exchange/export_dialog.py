@@ -210,16 +210,7 @@ class ExportDialog(QDialog):
         self.result = result
         text = self.tr("Exported %1 rows to %2.").replace("%1", str(result.rows)).replace("%2", str(result.path))
         if result.warnings:
-            language = ExchangeText.language()
-            lines = [
-                self.tr("Row %1, %2: %3")
-                .replace("%1", str(w.row))
-                .replace("%2", w.column)
-                .replace("%3", exp.WARNING_TEXT[w.code][0 if language.startswith("zh") else 1])
-                for w in result.warnings[:20]
-            ]
-            text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(result.warnings)))
-            text += "\n" + "\n".join(lines)
+            text += "\n\n" + ExchangeText.courier_warnings(result.warnings, 20)
         if self.remote_customers:
             text += "\n" + remote_summary(customers=self.remote_customers)
         self.exported.emit(result)

@@ -10,7 +10,9 @@ the wizard does is in :mod:`sellerdesk.exchange`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
@@ -221,6 +223,23 @@ class ExchangeText:
     @staticmethod
     def language() -> str:
         return "zh_CN" if QLocale().language() == QLocale.Language.Chinese else "en"
+
+    @staticmethod
+    def courier_warnings(warnings: Sequence[Any], shown: int) -> str:
+        """The cells a courier may reject (an export's ``warnings``): a count, then one line each
+        for the first ``shown`` (the customer export and the waybill export say it alike)."""
+        from sellerdesk.exchange.export import WARNING_TEXT
+
+        zh = ExchangeText.language().startswith("zh")
+        lines = [
+            translate("ExchangeText", "Row %1, %2: %3")
+            .replace("%1", str(w.row))
+            .replace("%2", w.column)
+            .replace("%3", WARNING_TEXT[w.code][0 if zh else 1])
+            for w in warnings[:shown]
+        ]
+        head = translate("ExchangeText", "%1 fields the courier may reject:").replace("%1", str(len(warnings)))
+        return head + "\n" + "\n".join(lines)
 
 
 class FileProblem(Exception):

@@ -273,8 +273,6 @@ class WaybillExportDialog(QDialog):
         ok_button(self.buttons).setEnabled(True)
 
     def _done(self, results: list) -> None:
-        from sellerdesk.exchange.export import WARNING_TEXT
-
         self.results = results
         lines = [self.tr("%1 orders → %2").replace("%1", str(r.orders)).replace("%2", str(r.path)) for r in results]
         warnings = [w for r in results for w in r.warnings]
@@ -283,15 +281,7 @@ class WaybillExportDialog(QDialog):
         if far:
             text += "\n" + far
         if warnings:
-            zh = self.language.startswith("zh")
-            text += "\n\n" + self.tr("%1 fields the courier may reject:").replace("%1", str(len(warnings)))
-            text += "\n" + "\n".join(
-                self.tr("Row %1, %2: %3")
-                .replace("%1", str(w.row))
-                .replace("%2", w.column)
-                .replace("%3", WARNING_TEXT[w.code][0 if zh else 1])
-                for w in warnings[:15]
-            )
+            text += "\n\n" + ExchangeText.courier_warnings(warnings, 15)
         self.exported.emit(results)
         dialogs.information(self, self.tr("Export waybills"), text)
         self.accept()
