@@ -271,24 +271,6 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _refuse_missing(kind: str, ids: list[int]) -> None:
-    """Asked for by number: every one must exist (a typo was left out without a word)."""
-    from sellerdesk.store.queries import missing_ids
-
-    missing = missing_ids(kind, ids)
-    if not missing:
-        return
-    if kind == "order":
-        text = (
-            _("No order with id {id}.", id=missing[0])
-            if len(missing) == 1
-            else _("No order with id {id} (and {n} more).", id=missing[0], n=len(missing) - 1)
-        )
-    else:
-        text = _("No customer with id {id}.", id=missing[0])
-    raise CliError(text)
-
-
 def _print_warnings(warnings: Sequence[Any], shown: int = 50) -> None:
     """The cells a courier may reject, one line each (the first ``shown``), in the CLI's language."""
     from sellerdesk.exchange.export import WARNING_TEXT
@@ -356,7 +338,9 @@ def _export_waybills(args: argparse.Namespace) -> int:
             sender = found[0]
         order_ids = shipping.order_ids_for(source, ids)
         if source == "ids":
-            _refuse_missing("order", order_ids)
+            from sellerdesk.store import orders as store_orders
+
+            store_orders.check_live(order_ids)
         if args.template:
             groups = {args.template: order_ids}
         else:

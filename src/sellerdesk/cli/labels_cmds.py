@@ -97,15 +97,16 @@ def cmd_labels(args: argparse.Namespace) -> int:
         if sender is None:
             print(_("No sender is saved: the labels have no sender."), file=sys.stderr)
         mask = masking.masking()
-        from sellerdesk.cli.exchange_cmds import _refuse_missing
+        from sellerdesk.store import customers as store_customers
+        from sellerdesk.store import orders as store_orders
 
         if args.customers is not None:
             wanted = _ids(args.customers, N_("customer id"))
-            _refuse_missing("customer", wanted)
+            store_customers.check_live(wanted)
             found = labels.customer_labels(wanted, mask=mask, sender=sender)
         elif args.orders is not None:
             wanted = _ids(args.orders, N_("order id"))
-            _refuse_missing("order", wanted)
+            store_orders.check_live(wanted)
             found = labels.order_labels(wanted, mask=mask, sender=sender)
         else:
             found = labels.order_labels(labels.pending_order_ids(), mask=mask, sender=sender)

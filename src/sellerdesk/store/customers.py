@@ -648,3 +648,13 @@ def purge_customers(ids: Iterable[int]) -> int:
 def _chunks(items: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
+
+
+def check_live(ids: Iterable[int]) -> None:
+    """Every one of ``ids`` (asked for by number) names a live customer; else
+    :class:`NotFoundError` naming the first that does not."""
+    from sellerdesk.store.queries import missing_ids
+
+    missing = missing_ids("customer", ids)
+    if missing:
+        raise NotFoundError(f"No customer with id {missing[0]}.")

@@ -487,8 +487,7 @@ def set_status(
             found.update({o.id: o for o in Order.select().where(Order.id.in_(chunk) & Order.deleted_at.is_null())})
         missing = [i for i in ids if i not in found]
         if missing:
-            more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-            raise NotFoundError(f"No order with id {missing[0]}{more}.")
+            raise _not_found(missing)
         touched: set[int] = set()
         now = utcnow()
         for oid in ids:
@@ -1043,3 +1042,18 @@ __all__ = [
     "status_counts",
     "update_order",
 ]
+
+
+def _not_found(missing: Sequence[int]) -> NotFoundError:
+    more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+    return NotFoundError(f"No order with id {missing[0]}{more}.")
+
+
+def check_live(ids: Iterable[int]) -> None:
+    """Every one of ``ids`` (asked for by number: ``export --orders 3,99``) names a live order;
+    else :class:`NotFoundError` naming the first that does not (a typo is not left out quietly)."""
+    from sellerdesk.store.queries import missing_ids
+
+    missing = missing_ids("order", ids)
+    if missing:
+        raise _not_found(missing)
