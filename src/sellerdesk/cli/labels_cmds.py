@@ -69,19 +69,18 @@ def captions() -> dict[str, str]:
 def cmd_labels(args: argparse.Namespace) -> int:
     if not args.out.lower().endswith(".pdf"):
         raise CliError(_("the labels file must end in .pdf"))
-    folder = os.path.dirname(os.path.abspath(args.out))
-    if not os.path.isdir(folder):
-        raise CliError(
-            _(
-                "Cannot write {name}: the folder {folder} does not exist.",
-                name=os.path.basename(args.out),
-                folder=folder,
-            )
-        )
-    if not os.access(folder, os.W_OK):
-        raise CliError(
-            _("Cannot write {name}: {reason}.", name=os.path.basename(args.out), reason=_("read-only folder"))
-        )
+    from pathlib import Path
+
+    from sellerdesk.cli.store_errors import exchange_text
+    from sellerdesk.exchange.errors import ExchangeError, require_folder
+
+    target = Path(os.path.abspath(args.out))
+    try:
+        require_folder(target)  # (the painter is a child process: its failure would be Qt's English)
+    except ExchangeError as exc:
+        raise CliError(exchange_text(exc)) from exc
+    if not os.access(target.parent, os.W_OK):
+        raise CliError(_("Cannot write {name}: {reason}.", name=target.name, reason=_("read-only folder")))
     with open_store():
         from sellerdesk.exchange import labels
         from sellerdesk.store import senders

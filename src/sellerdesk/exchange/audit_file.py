@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sellerdesk import private_files
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason
+from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
 from sellerdesk.store.audit import AuditRow
 
 HEADER = ["时间", "操作", "操作代码", "对象", "对象编号", "操作人", "详情"]
@@ -68,8 +68,7 @@ def write_audit(path: str | Path, rows: Sequence[AuditRow], names: Names | None 
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ExchangeError("bad_audit_target", name=path.name)
-    if not path.parent.is_dir():
-        raise ExchangeError("no_folder", name=path, folder=path.parent)
+    require_folder(path)
     tmp = path.with_name(path.name + ".part")
     try:
         private_files.touch(tmp)

@@ -3,6 +3,8 @@ English one-line message (the CLI prints it). Nothing has been changed when one 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 MESSAGES = {
     "not_found": "File not found: {name}",
     "unreadable": "Cannot read {name}: {reason}",
@@ -91,3 +93,10 @@ def os_reason(exc: OSError) -> str:
         else ""
     )
     return OS_REASONS[kind] if kind else exc.strerror or type(exc).__name__
+
+
+def require_folder(path: Path) -> None:
+    """The folder a file is to be written into exists: said now, about the user's path, not later
+    about the ``.part`` file written beside it (``no_folder``)."""
+    if not path.parent.is_dir():
+        raise ExchangeError("no_folder", name=path, folder=path.parent)

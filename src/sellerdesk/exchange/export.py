@@ -25,7 +25,7 @@ from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.phones import mask_phone, normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason
+from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.exchange.xlsx import SheetWriter
 from sellerdesk.progress import CancelToken, no_progress
@@ -406,8 +406,7 @@ def export_customers(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ExchangeError("bad_target", name=path.name)
-    if not path.parent.is_dir():  # said now, about the user's path, not later about our .part file
-        raise ExchangeError("no_folder", name=path, folder=path.parent)
+    require_folder(path)
     flt = flt or CustomerFilter()
     tpl = load_template(template) if isinstance(template, str) else template
     if tpl is not None:

@@ -13,7 +13,7 @@ from typing import Any
 
 from sellerdesk import private_files
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason
+from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
 
 FORMATS = (".json", ".xlsx")
 
@@ -136,8 +136,7 @@ def write_person(path: str | Path, data: dict[str, Any]) -> Path:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise ExchangeError("bad_person_target", name=path.name)
-    if not path.parent.is_dir():
-        raise ExchangeError("no_folder", name=path, folder=path.parent)
+    require_folder(path)
     tmp = path.with_name(path.name + ".part")
     try:
         private_files.touch(tmp)

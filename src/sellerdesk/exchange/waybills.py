@@ -32,7 +32,7 @@ from sellerdesk.core.fields import place_text, region_text
 from sellerdesk.core.money import format_plain
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason
+from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
 from sellerdesk.exchange.export import ExportWarning, check_cell
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.progress import CancelToken, no_progress
@@ -291,8 +291,7 @@ def export_waybills(
     token = token or CancelToken()
     path = Path(path)
     fmt = format_for(path, encoding)
-    if not path.parent.is_dir():
-        raise ExchangeError("no_folder", name=path, folder=path.parent)
+    require_folder(path)
     tpl = load_template(template) if isinstance(template, str) else template
     ids = list(dict.fromkeys(int(i) for i in order_ids))
     if not ids:
