@@ -6014,10 +6014,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>SellerDesk cannot write %1: its folder is missing or is not a folder, or a folder has that name. Choose another place; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>StrengthMeter</name>

@@ -5987,10 +5987,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
             <translation>读写 %1 时磁盘报错（磁盘故障或已拔出？）。请检查磁盘后重试；数据没有任何改动。</translation>
         </message>
-        <message>
-            <source>SellerDesk cannot write %1: its folder is missing or is not a folder, or a folder has that name. Choose another place; nothing was changed.</source>
-            <translation>SellerDesk 无法写入 %1：它所在的文件夹不存在或不是文件夹，或者已有同名文件夹。请换个位置；数据没有任何改动。</translation>
-        </message>
     </context>
     <context>
         <name>StrengthMeter</name>

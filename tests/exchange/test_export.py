@@ -203,3 +203,26 @@ def test_export_gives_the_tiers_name(store, tmp_path):
     customers.create_customer({"name": "丁"})  # not computed yet: the lowest level, as the table shows it
     export_customers(tmp_path / "t.xlsx", columns=["name", "tier"])
     assert sorted(rows_of(tmp_path / "t.xlsx")[1:]) == [["丁", "普通"], ["丙", "VIP"], ["乙", "金卡"], ["甲", "银卡"]]
+
+
+@pytest.mark.parametrize(
+    ("error", "reason"),
+    [
+        (IsADirectoryError, "a folder has that name"),
+        (FileNotFoundError, "the folder does not exist"),  # (/proc: the folder is there, nothing can be made)
+        (PermissionError, "the folder is read-only or belongs to another user"),
+    ],
+)
+def test_a_file_that_cannot_be_made_is_one_refusal_naming_why(store, tmp_path, monkeypatch, error, reason):
+    from sellerdesk.exchange import export
+
+    customers.create_customer({"name": "张三", "phone": "13812345678"})
+
+    def cannot(path, *args, **kwargs):
+        raise error(2, "os words", str(path))
+
+    monkeypatch.setattr(export, "SheetWriter", cannot)
+    with pytest.raises(ExchangeError) as err:
+        export_customers(tmp_path / "out.xlsx")
+    assert err.value.code == "cannot_write" and err.value.params["reason"] == reason
+    assert not list(tmp_path.iterdir())

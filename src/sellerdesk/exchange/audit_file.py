@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sellerdesk import private_files
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
 from sellerdesk.store.audit import AuditRow
 
 HEADER = ["时间", "操作", "操作代码", "对象", "对象编号", "操作人", "详情"]
@@ -87,7 +87,7 @@ def write_audit(path: str | Path, rows: Sequence[AuditRow], names: Names | None 
                 ws.append([escape_cell(v) or None for v in row_values(r, names)])
             wb.save(tmp)
         os.replace(tmp, path)
-    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:
+    except UNWRITABLE as exc:
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)

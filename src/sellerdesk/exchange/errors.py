@@ -79,6 +79,11 @@ OS_REASONS = {
 }
 
 
+# The OS errors that mean "this file cannot be made there" (a read-only or odd folder, a name
+# that is a folder, a folder that vanished): an export turns them into ``cannot_write``.
+UNWRITABLE = (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError)
+
+
 def os_reason(exc: OSError) -> str:
     """The reason of ``exc`` as written into an ``ExchangeError``'s params: its English text."""
     kind = (

@@ -25,7 +25,7 @@ from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.phones import mask_phone, normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.exchange.xlsx import SheetWriter
 from sellerdesk.progress import CancelToken, no_progress
@@ -435,7 +435,7 @@ def export_customers(
     tmp = path.with_name(path.name + ".part")
     try:
         sheet = SheetWriter(tmp, sheet_name, header_row)
-    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:  # a read-only or odd folder
+    except UNWRITABLE as exc:  # a read-only or odd folder
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     saved = False
     try:

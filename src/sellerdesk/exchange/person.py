@@ -13,7 +13,7 @@ from typing import Any
 
 from sellerdesk import private_files
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
 
 FORMATS = (".json", ".xlsx")
 
@@ -145,7 +145,7 @@ def write_person(path: str | Path, data: dict[str, Any]) -> Path:
         else:
             _write_xlsx(tmp, data)
         os.replace(tmp, path)
-    except (PermissionError, IsADirectoryError, NotADirectoryError) as exc:
+    except UNWRITABLE as exc:
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)

@@ -32,7 +32,7 @@ from sellerdesk.core.fields import place_text, region_text
 from sellerdesk.core.money import format_plain
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
 from sellerdesk.exchange.export import ExportWarning, check_cell
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.progress import CancelToken, no_progress
@@ -312,7 +312,7 @@ def export_waybills(
         if not written:
             raise ExchangeError("no_orders")
         os.replace(tmp, path)
-    except (PermissionError, IsADirectoryError, NotADirectoryError, FileNotFoundError) as exc:
+    except UNWRITABLE as exc:
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)

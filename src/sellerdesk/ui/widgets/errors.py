@@ -85,25 +85,9 @@ def with_error_text(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
         try:
             return fn(progress, token)
         except Exception as exc:
-            text = storage_text(exc) or _unwritable_text(exc)
+            text = storage_text(exc)
             if text is None:
                 raise
             raise ErrorText(text) from exc
 
     return run
-
-
-def _unwritable_text(exc: BaseException) -> str | None:
-    """A file being written next to its target (``….part``, then renamed) that cannot be made
-    there: the folder is missing or not a folder, or the name is a folder. Said in the app's
-    language, naming the file the user chose (not the temporary one)."""
-    if not isinstance(exc, (FileNotFoundError, IsADirectoryError, NotADirectoryError)):
-        return None
-    name = str(exc.filename or "")
-    if not name.endswith(".part"):
-        return None
-    return translate(
-        "StorageError",
-        "SellerDesk cannot write %1: its folder is missing or is not a folder, or a folder has that name. "
-        "Choose another place; nothing was changed.",
-    ).replace("%1", name[: -len(".part")])
