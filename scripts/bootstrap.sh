@@ -17,6 +17,8 @@ APT_PACKAGES=(
   gnome-keyring dbus
   # finding the window in the bundle smoke test
   xdotool
+  # team mode's tests: a throwaway PostgreSQL server (scripts/pg_test_server.sh) with pg_trgm
+  postgresql postgresql-contrib
   # reading label PDFs back in the tests (pdftotext, pdffonts) and looking at them (pdftoppm)
   poppler-utils
 )

@@ -15,4 +15,17 @@ $PY -m ruff format --check src tests benchmarks tools packaging
 step "mypy (types: src/sellerdesk as pyproject.toml configures it; ui/ is not reported until it is typed)"
 $PY -m mypy
 step "pytest"
-exec $PY -m pytest "$@"
+# Team mode's tests need a real PostgreSQL: a throwaway server for this run (scripts/pg_test_server.sh),
+# unless SELLERDESK_TEST_PG_URL already names one. Without PostgreSQL they are skipped, never in CI.
+if [ -z "${SELLERDESK_TEST_PG_URL:-}" ]; then
+  if pg_env=$(bash scripts/pg_test_server.sh start); then
+    eval "$pg_env"
+    trap 'bash scripts/pg_test_server.sh stop "$SELLERDESK_TEST_PG_DIR"' EXIT
+  elif [ -n "${CI:-}" ]; then
+    echo "check.sh: CI needs PostgreSQL for the team-mode tests (scripts/bootstrap.sh installs it)" >&2
+    exit 1
+  else
+    echo "check.sh: no PostgreSQL here; the team-mode tests will be skipped" >&2
+  fi
+fi
+$PY -m pytest "$@"

@@ -89,3 +89,83 @@ def cli(isolated_environment, capfd, fast_kdf):
     env = dict(os.environ)
     env["SELLERDESK_PASSPHRASE"] = PASSPHRASE
     return Cli(env, capfd)
+
+
+# ------------------------------------------------------------------ team mode: a real PostgreSQL
+
+PG_URL_ENV = "SELLERDESK_TEST_PG_URL"  # a superuser URL; scripts/check.sh starts a throwaway server
+
+
+@pytest.fixture(scope="session")
+def pg_admin_url() -> str:
+    """The throwaway server's superuser URL. Without one the team-mode tests are skipped, but
+    never in CI (CI=true): there scripts/check.sh must have started it."""
+    url = os.environ.get(PG_URL_ENV, "")
+    if not url:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs the team-mode tests: {PG_URL_ENV} is not set (scripts/check.sh starts PostgreSQL)")
+        pytest.skip(f"no PostgreSQL test server: run scripts/check.sh, or set {PG_URL_ENV} to a superuser URL")
+    return url
+
+
+def _pg_admin(url: str):
+    import psycopg
+
+    return psycopg.connect(url, autocommit=True)
+
+
+def pg_database_url(admin_url: str, dbname: str) -> str:
+    """``admin_url`` pointed at database ``dbname``."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(admin_url)._replace(path="/" + dbname).geturl()
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_admin_url):
+    """A database migrated to the current schema once a session; each test gets a copy."""
+    name = f"sd_template_{os.getpid()}"
+    with _pg_admin(pg_admin_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    from sellerdesk.store.database import close_store, open_team
+
+    open_team(pg_database_url(pg_admin_url, name))
+    close_store()
+    yield name
+    with _pg_admin(pg_admin_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_database(pg_admin_url, pg_template):
+    """A fresh, migrated, empty team database of this test (superuser URL to it); dropped after."""
+    import uuid
+
+    name = f"sd_test_{uuid.uuid4().hex[:12]}"
+    with _pg_admin(pg_admin_url) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    yield pg_database_url(pg_admin_url, name)
+    from sellerdesk.store.database import close_store
+
+    close_store()
+    with _pg_admin(pg_admin_url) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def team_store(isolated_environment, pg_database):
+    """The models bound to a fresh team database (as its superuser, the owner); closed after."""
+    from sellerdesk.store.database import close_store, open_team
+
+    db = open_team(pg_database)
+    yield db
+    close_store()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend_store(request):
+    """The bound, empty store on each backend in turn: the SQLCipher file, then a team server."""
+    if request.param == "sqlite":
+        return request.getfixturevalue("data_dir")
+    return request.getfixturevalue("team_store")

@@ -41,6 +41,7 @@ from sellerdesk.store.errors import (
 )
 from sellerdesk.store.keys import sqlcipher_passphrase
 from sellerdesk.store.models import DB, utcnow
+from sellerdesk.store.postgres import is_postgres
 
 log = logging.getLogger(__name__)
 
@@ -271,11 +272,31 @@ def close_store() -> None:
     db = DB.obj
     if db is None:
         return
-    if not db.is_closed():
+    if not db.is_closed() and not is_postgres(db):
         try:
             db.execute_sql(f"PRAGMA busy_timeout = {CLOSE_CHECKPOINT_WAIT_MS}")
             db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         except (pw.DatabaseError, StoreError) as exc:
             log.info("no checkpoint at close: %s", exc)
         db.close()
+    if not db.is_closed():
+        db.close()
     DB.initialize(None)
+
+
+def open_team(url: str, *, user: str | None = None, password: str | None = None) -> pw.Database:
+    """Connect to the team server at ``url``, migrate it to the current schema, bind the models.
+
+    A server that cannot be reached raises :class:`~sellerdesk.store.postgres.ServerUnreachableError`
+    and nothing local is opened instead (team mode never works on a local copy behind the user's back).
+    """
+    from sellerdesk.store import postgres
+
+    db = postgres.connect(url, user=user, password=password)
+    try:
+        migrations.migrate(db)
+    except Exception:
+        db.close()
+        raise
+    DB.initialize(db)
+    return db

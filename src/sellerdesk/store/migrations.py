@@ -18,6 +18,7 @@ from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
 from sellerdesk.store.errors import SchemaTooNewError
+from sellerdesk.store.postgres import is_postgres
 
 SCHEMA_VERSION = 13
 
@@ -272,10 +273,15 @@ def _step_8(db: pw.Database) -> None:
 
     for sql in _V8_SQL:
         db.execute_sql(sql)
+    # a date as the datetime column's text (SQLite); PostgreSQL casts the date itself
+    at_midnight = "CAST({} AS TIMESTAMP)" if is_postgres(db) else "{} || ' 00:00:00'"
     db.execute_sql(
         'UPDATE "customer" SET ("order_count", "total_spent_fen", "first_order_at", "last_order_at") = '
-        '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), min(o."order_date") || \' 00:00:00\', '
-        'max(o."order_date") || \' 00:00:00\' FROM "orders" AS o INDEXED BY "orders_customer" '
+        '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), '
+        + at_midnight.format('min(o."order_date")')
+        + ", "
+        + at_midnight.format('max(o."order_date")')
+        + ' FROM "orders" AS o INDEXED BY "orders_customer" '
         'WHERE o."customer_id" = "customer"."id" '
         "AND o.\"status\" IN ('pending', 'shipped', 'delivered'))"
     )
@@ -350,11 +356,39 @@ _V9_SQL = [
 ]
 
 
+# The same triggers on PostgreSQL: one PL/pgSQL function (PostgreSQL triggers run functions).
+PG_ADDRESS_KEY_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sd_address_key() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  IF TG_OP <> 'INSERT' AND OLD.is_default = 1 AND OLD.deleted_at IS NULL AND NOT (TG_OP = 'UPDATE' "
+    "AND NEW.is_default = 1 AND NEW.deleted_at IS NULL AND NEW.customer_id = OLD.customer_id) THEN\n"
+    '    UPDATE "customer" SET "address_key" = '
+    + ADDRESS_KEY_SQL.format(cid="OLD.customer_id").replace("char(1)", "chr(1)")
+    + ' WHERE "id" = OLD.customer_id;\n'
+    "  END IF;\n"
+    "  IF TG_OP <> 'DELETE' AND NEW.is_default = 1 AND NEW.deleted_at IS NULL THEN\n"
+    '    UPDATE "customer" SET "address_key" = NEW.province || chr(1) || NEW.city || chr(1) || NEW.district '
+    '|| chr(1) || NEW.detail WHERE "id" = NEW.customer_id;\n'
+    "  END IF;\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "address_key" AFTER INSERT OR DELETE OR UPDATE OF "province", "city", "district", '
+    '"detail", "is_default", "deleted_at", "customer_id" ON "address" FOR EACH ROW EXECUTE FUNCTION sd_address_key()',
+]
+
+
 def _step_9(db: pw.Database) -> None:
     """Version 9: indexes for search ranking, and the maintained address sort key with its
     triggers and index (issue 21: 300k customers)."""
     for sql in _V9_SQL:
+        if is_postgres(db) and "CREATE TRIGGER" in sql:
+            continue
         db.execute_sql(sql)
+    if is_postgres(db):
+        from sellerdesk.store.postgres import native
+
+        for sql in PG_ADDRESS_KEY_TRIGGERS:
+            native(db, sql)
 
 
 _V10_SQL = [
@@ -487,6 +521,11 @@ def migrate(
         raise SchemaTooNewError(version, SCHEMA_VERSION)
     if version < target and version >= 1 and before_first_step is not None:
         before_first_step(version)
+    if is_postgres(db) and version < target:
+        from sellerdesk.store.postgres import install_compat
+
+        with db.atomic():
+            install_compat(db)
     for step in range(version + 1, target + 1):
         with db.atomic():  # IMMEDIATE: a second process opening the file meanwhile waits here…
             if current_version(db) >= step:

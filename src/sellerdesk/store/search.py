@@ -195,6 +195,8 @@ def leaner_index_rows(db: pw.Database) -> bool:
 
 
 def _has_table(db: pw.Database, name: str) -> bool:
+    if not isinstance(db, pw.SqliteDatabase):
+        return False  # PostgreSQL has no FTS5 tables (store.postgres: pg_trgm)
     return db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
 
 

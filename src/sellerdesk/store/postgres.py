@@ -1,0 +1,337 @@
+"""Team mode's backend: the same peewee models on a PostgreSQL server, through psycopg 3.
+
+Nothing above ``store/`` knows which backend it talks to. The store's SQL is written once, in
+SQLite's dialect (``?`` parameters, ``INSERT OR IGNORE``, ``char(1)``, ``INDEXED BY`` hints);
+:func:`to_postgres` turns a raw statement into PostgreSQL's, and the few SQLite functions the
+store calls that PostgreSQL lacks (``instr``, ``json_extract``, ``group_concat``) are created on
+the server by :data:`COMPAT_SQL` (schema step 0 of a team database). Where the two engines need
+different statements (search, triggers, expression indexes) the store module asks
+:func:`is_postgres` and says so next to the SQLite version.
+
+Peewee's own queries are built for PostgreSQL by peewee and bypass the translation.
+Booleans are stored as integers on both backends (the schema's first version declared them
+INTEGER), so the connection sends Python ``True``/``False`` as ``1``/``0``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import peewee as pw
+
+from sellerdesk.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+URL_SCHEMES = ("postgresql", "postgres")
+CONNECT_TIMEOUT_S = 10
+
+
+class ServerUnreachableError(StoreError):
+    """The team server cannot be reached (down, wrong address, no network, TLS refused)."""
+
+    def __init__(self, where: str, reason: str = "") -> None:
+        super().__init__(
+            f"The team server {where} cannot be reached{': ' + reason if reason else ''}. "
+            "Check the network and the server address; nothing was changed, and nothing was saved locally instead."
+        )
+        self.where = where
+        self.reason = reason
+
+
+class ServerLoginError(StoreError):
+    """The server refused the user name or password."""
+
+    def __init__(self, user: str, where: str) -> None:
+        super().__init__(f"The team server {where} refused the login of {user!r}: wrong user name or password.")
+        self.user = user
+        self.where = where
+
+
+class BadServerUrlError(StoreError):
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.")
+        self.url = url
+
+
+class NoPermissionError(StoreError):
+    """The database refused an action to this user (row-level security or a missing privilege)."""
+
+    def __init__(self, user: str, detail: str = "") -> None:
+        super().__init__(f"{user or 'This user'} is not allowed to do this on the team server.")
+        self.user = user
+        self.detail = detail
+
+
+# ----------------------------------------------------------------------------------- the dialect
+
+# The SQLite functions the store's SQL uses that PostgreSQL has not, made on the server once.
+# IMMUTABLE where an index expression uses them (json_extract on the order's ship-to snapshot).
+COMPAT_SQL = [
+    "CREATE OR REPLACE FUNCTION instr(text, text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "AS 'SELECT strpos($1, $2)'",
+    # json_extract(doc, '$.a.b') of a text column holding JSON; NULL for a missing path or NULL doc
+    "CREATE OR REPLACE FUNCTION json_extract(text, text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE "
+    "AS $$SELECT CASE WHEN $1 IS NULL OR $1 = '' THEN NULL "
+    "ELSE ($1::jsonb) #>> string_to_array(substr($2, 3), '.') END$$",
+    "CREATE OR REPLACE FUNCTION sd_concat_sep(acc text, item text, sep text) RETURNS text LANGUAGE sql "
+    "IMMUTABLE AS $$SELECT CASE WHEN item IS NULL THEN acc WHEN acc IS NULL THEN item ELSE acc || sep || item END$$",
+    "CREATE OR REPLACE FUNCTION sd_concat(acc text, item text) RETURNS text LANGUAGE sql IMMUTABLE "
+    "AS $$SELECT sd_concat_sep(acc, item, ',')$$",
+    "DO $$BEGIN CREATE AGGREGATE group_concat(text) (SFUNC = sd_concat, STYPE = text); "
+    "EXCEPTION WHEN duplicate_function THEN NULL; END$$",
+    "DO $$BEGIN CREATE AGGREGATE group_concat(text, text) (SFUNC = sd_concat_sep, STYPE = text); "
+    "EXCEPTION WHEN duplicate_function THEN NULL; END$$",
+    "CREATE OR REPLACE FUNCTION ifnull(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE "
+    "AS 'SELECT coalesce($1, $2)'",
+]
+
+_TOKEN = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\$\$.*?\$\$|\?|%", re.S)
+_REWRITES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\s+NOT\s+INDEXED\b", re.I), ""),
+    (re.compile(r"\bchar\(0\)", re.I), "chr(1)"),
+    (re.compile(r"\bchar\(", re.I), "chr("),
+    (re.compile(r"\bDATETIME\b"), "TIMESTAMP"),
+    (re.compile(r"\bINTEGER NOT NULL PRIMARY KEY\b"), "SERIAL PRIMARY KEY"),
+    (re.compile(r"\bBLOB\b"), "BYTEA"),
+]
+# Whole expressions whose SQLite form has no PostgreSQL twin (applied before the literals are
+# set aside: they contain quoted names): the last character; a date's month and day as MMDD
+# (immutable, so the birthday index of schema 13 can use it).
+_EXPRESSIONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"(\b(?:AND|OR|WHERE|ON|NOT)\s+|\()\+(?=[\"\w])", re.I), r"\1"),  # SQLite's unary + index hint
+    (re.compile(r"\bsubstr\((\"\w+\"|\w+(?:\.\w+)?), -1\)", re.I), r"right(\1, 1)"),
+    (
+        re.compile(r"CAST\(replace\(substr\((\"\w+\"|\w+(?:\.\w+)?), 6, 5\), '-', ''\) AS INTEGER\)"),
+        r"CAST(EXTRACT(MONTH FROM \1) * 100 + EXTRACT(DAY FROM \1) AS INTEGER)",
+    ),
+]
+_INDEXED_BY = re.compile(r"\s+INDEXED\s+BY\s+(?:\"\w+\"|\w+)", re.I)
+_INSERT_OR = re.compile(r"^\s*INSERT\s+OR\s+(IGNORE|REPLACE)\s+INTO\s+(\"?\w+\"?)\s*\(([^)]*)\)", re.I)
+
+
+def _outside_literals(sql: str, fn: Any) -> str:
+    """Apply ``fn`` to the parts of ``sql`` outside string literals and quoted identifiers."""
+    out: list[str] = []
+    pos = 0
+    for match in re.finditer(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|\$\$.*?\$\$", sql, re.S):
+        out.append(fn(sql[pos : match.start()]))
+        out.append(match.group(0))
+        pos = match.end()
+    out.append(fn(sql[pos:]))
+    return "".join(out)
+
+
+def _has_native_placeholder(sql: str) -> bool:
+    found = False
+
+    def look(part: str) -> str:
+        nonlocal found
+        found = found or "%s" in part or "%(" in part
+        return part
+
+    _outside_literals(sql, look)
+    return found
+
+
+def _plain_rewrites(part: str) -> str:
+    for pattern, replacement in _REWRITES:
+        part = pattern.sub(replacement, part)
+    return part
+
+
+def to_postgres(sql: str) -> str:
+    """A raw statement of the store (SQLite's dialect) as PostgreSQL's: ``?`` → ``%s``, a literal
+    ``%`` doubled, SQLite-only hints dropped, ``INSERT OR IGNORE/REPLACE`` as ``ON CONFLICT``."""
+    if _has_native_placeholder(sql):
+        return sql  # peewee's own SQL for PostgreSQL (get_tables, the migrator…)
+    conflict = ""
+    match = _INSERT_OR.match(sql)
+    if match:
+        kind, table, columns = match.groups()
+        sql = f"INSERT INTO {table} ({columns})" + sql[match.end() :]
+        if kind.upper() == "IGNORE":
+            conflict = " ON CONFLICT DO NOTHING"
+        else:
+            cols = [c.strip() for c in columns.split(",")]
+            sets = ", ".join(f"{c} = EXCLUDED.{c}" for c in cols[1:])
+            conflict = f" ON CONFLICT ({cols[0]}) DO " + (f"UPDATE SET {sets}" if sets else "NOTHING")
+    sql = _INDEXED_BY.sub("", sql)
+    for pattern, replacement in _EXPRESSIONS:
+        sql = pattern.sub(replacement, sql)
+    sql = _outside_literals(sql, _plain_rewrites)
+
+    def placeholder(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if token == "?":
+            return "%s"
+        if token == "%":
+            return "%%"
+        return token.replace("%", "%%") if token.startswith("'") else token
+
+    sql = _TOKEN.sub(placeholder, sql)
+    return sql.rstrip().rstrip(";") + conflict if conflict else sql
+
+
+def is_postgres(db: Any) -> bool:
+    """Whether ``db`` (a peewee database, or the bound ``DB`` proxy) is a team server."""
+    obj = getattr(db, "obj", db)
+    return isinstance(obj, pw.PostgresqlDatabase)
+
+
+# --------------------------------------------------------------------------------- the database
+
+
+def _adapt(conn: Any) -> None:
+    """Booleans as the integers the schema declares; the NUL that ends a pinyin sort key's
+    reading (``core.pinyin.sort_key``: ``"zhang san\\x00张三"``) as U+0001, which sorts the same
+    and which PostgreSQL's text can hold (``char(0)`` in the store's SQL reads ``chr(1)``)."""
+    from psycopg.types.numeric import IntDumper
+    from psycopg.types.string import StrDumperUnknown
+
+    class BoolAsInt(IntDumper):
+        def dump(self, obj: Any) -> bytes:
+            return b"1" if obj else b"0"
+
+    class TextWithoutNul(StrDumperUnknown):
+        def dump(self, obj: str) -> Any:
+            return super().dump(obj.replace("\x00", "\x01") if "\x00" in obj else obj)
+
+    conn.adapters.register_dumper(bool, BoolAsInt)
+    conn.adapters.register_dumper(str, TextWithoutNul)
+
+
+class TeamDatabase(pw.PostgresqlDatabase):
+    """A PostgreSQL database as the store uses it: raw SQL translated, failures named."""
+
+    where: str = ""
+    user_name: str = ""
+
+    def __init__(self, database: str, **kwargs: Any) -> None:
+        kwargs.setdefault("prefer_psycopg3", True)
+        kwargs.setdefault("autorollback", False)
+        super().__init__(database, **kwargs)
+
+    def _connect(self) -> Any:
+        import psycopg
+
+        try:
+            conn = super()._connect()  # type: ignore[misc]
+        except psycopg.OperationalError as exc:
+            raise connection_error(exc, self.where, self.user_name) from exc
+        _adapt(conn)
+        return conn
+
+    def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> Any:
+        """Raw SQL of the store, in SQLite's dialect."""
+        return self._run(to_postgres(sql), params)
+
+    def execute(self, query: Any, **context_options: Any) -> Any:
+        ctx = self.get_sql_context(**context_options)
+        sql, params = ctx.sql(query).query()
+        return self._run(sql, params)
+
+    def native_sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """PostgreSQL's own SQL, untranslated (``%s`` parameters)."""
+        return self._run(sql, params)
+
+    def _run(self, sql: str, params: Sequence[Any] | None) -> Any:
+        import psycopg
+
+        try:
+            return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+        except pw.OperationalError as exc:
+            cause: BaseException = exc.__cause__ or exc
+            if isinstance(cause, psycopg.OperationalError) and self._conn_broken():
+                raise connection_error(cause, self.where, self.user_name) from exc
+            raise
+        except pw.ProgrammingError as exc:
+            if isinstance(exc.__cause__, psycopg.errors.InsufficientPrivilege):
+                raise NoPermissionError(self.user_name, str(exc.__cause__)) from exc
+            raise
+
+    def _conn_broken(self) -> bool:
+        conn = self._state.conn  # type: ignore[attr-defined]
+        return conn is None or bool(getattr(conn, "closed", False)) or getattr(conn, "broken", False)
+
+    def sqlite_in_transaction(self) -> bool:
+        return self.in_transaction()
+
+
+def connection_error(exc: BaseException, where: str, user: str) -> StoreError:
+    """A psycopg connection failure as one of ours, naming the server."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    low = text.lower()
+    if (
+        "password authentication failed" in low
+        or "no password supplied" in low
+        or "role" in low
+        and "does not exist" in low
+    ):
+        return ServerLoginError(user, where)
+    return ServerUnreachableError(where, text)
+
+
+def parse_url(url: str) -> dict[str, Any]:
+    """The connection parameters of a ``postgresql://user:password@host:port/db?sslmode=…`` URL."""
+    from psycopg.conninfo import conninfo_to_dict
+
+    parts = urlsplit(url)
+    if parts.scheme not in URL_SCHEMES:
+        raise BadServerUrlError(redact(url))
+    try:
+        parts.port  # noqa: B018 (a port that is not a number raises here)
+        params = conninfo_to_dict(url)
+    except Exception as exc:  # psycopg.ProgrammingError for a malformed URL
+        raise BadServerUrlError(redact(url)) from exc
+    if not params.get("dbname"):
+        params["dbname"] = unquote(parts.path.lstrip("/")) or "sellerdesk"
+    return dict(params)
+
+
+def redact(url: str) -> str:
+    """The URL without its password (for messages and logs)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+    return parts._replace(netloc=netloc).geturl()
+
+
+def describe(params: dict[str, Any]) -> str:
+    host = params.get("host") or "localhost"
+    port = params.get("port") or 5432
+    return f"{params.get('dbname')} @ {host}:{port}"
+
+
+def connect(url: str, *, user: str | None = None, password: str | None = None) -> TeamDatabase:
+    """Connect to the team database at ``url`` (a ``user``/``password`` given here win over the URL's)."""
+    params = parse_url(url)
+    if user:
+        params["user"] = user
+    if password is not None:
+        params["password"] = password
+    params.setdefault("connect_timeout", CONNECT_TIMEOUT_S)
+    params.setdefault("application_name", "SellerDesk")
+    dbname = params.pop("dbname")
+    db = TeamDatabase(dbname, **params)
+    db.where = describe({**params, "dbname": dbname})
+    db.user_name = str(params.get("user") or "")
+    db.connect()
+    return db
+
+
+def install_compat(db: pw.Database) -> None:
+    """The SQLite functions the store's SQL uses, on the server (idempotent)."""
+    for sql in COMPAT_SQL:
+        native(db, sql)
+
+
+def native(db: Any, sql: str, params: Sequence[Any] | None = None) -> Any:
+    """Run PostgreSQL's own SQL (``%s`` parameters) on ``db``."""
+    obj = getattr(db, "obj", db)
+    return obj.native_sql(sql, params)

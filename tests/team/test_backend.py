@@ -1,0 +1,88 @@
+"""Team mode's backend: the store's SQL on PostgreSQL, the same schema chain, and the first writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from sellerdesk.store import migrations
+from sellerdesk.store.postgres import BadServerUrlError, ServerUnreachableError, parse_url, redact, to_postgres
+
+
+def test_placeholders_and_percent_signs_are_translated_outside_literals():
+    sql = "SELECT * FROM t WHERE a = ? AND b LIKE '50%' AND c = '?' AND d = 7 % 2"
+    assert to_postgres(sql) == "SELECT * FROM t WHERE a = %s AND b LIKE '50%%' AND c = '?' AND d = 7 %% 2"
+
+
+def test_sqlite_only_hints_are_dropped():
+    sql = 'SELECT count(*) FROM "orders" AS o INDEXED BY "orders_customer" WHERE +"deleted_at" IS NULL'
+    assert to_postgres(sql) == 'SELECT count(*) FROM "orders" AS o WHERE "deleted_at" IS NULL'
+
+
+def test_insert_or_replace_becomes_an_upsert_on_the_first_column():
+    sql = 'INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)'
+    assert to_postgres(sql) == (
+        'INSERT INTO "meta" ("key", "value") VALUES (%s, %s) '
+        'ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"'
+    )
+    assert (
+        to_postgres("INSERT OR IGNORE INTO x (a) VALUES (?)") == "INSERT INTO x (a) VALUES (%s) ON CONFLICT DO NOTHING"
+    )
+
+
+def test_the_last_character_and_a_dates_month_day():
+    assert to_postgres('substr("address_key", -1) = char(1)') == 'right("address_key", 1) = chr(1)'
+    assert 'EXTRACT(MONTH FROM "birthday")' in to_postgres(migrations.BIRTHDAY_KEY_SQL)
+
+
+def test_native_sql_is_left_alone():
+    sql = "SELECT tablename FROM pg_tables WHERE schemaname = %s ORDER BY tablename"
+    assert to_postgres(sql) == sql
+
+
+@pytest.mark.parametrize("url", ["mysql://x@y/z", "sellerdesk.db", "postgresql://host:notaport/db"])
+def test_a_wrong_url_is_refused_by_name(url):
+    with pytest.raises(BadServerUrlError):
+        parse_url(url)
+
+
+def test_the_password_never_shows_in_messages():
+    assert redact("postgresql://ann:s3cret@db.example:5432/shop") == "postgresql://ann:***@db.example:5432/shop"
+
+
+def test_an_unreachable_server_is_one_clear_error_and_nothing_local_opens(isolated_environment):
+    from sellerdesk.store.database import open_team
+    from sellerdesk.store.models import DB
+
+    with pytest.raises(ServerUnreachableError) as caught:
+        open_team("postgresql://nobody@127.0.0.1:9/shop?connect_timeout=2")
+    assert "127.0.0.1:9" in str(caught.value)
+    assert DB.obj is None
+    assert not any(isolated_environment.parent.rglob("*.db"))
+
+
+def test_the_whole_chain_runs_on_postgresql(team_store):
+    assert migrations.current_version(team_store) == migrations.SCHEMA_VERSION
+    tables = set(team_store.get_tables())
+    assert {"customer", "address", "orders", "order_item", "follow_up", "audit_entry", "meta"} <= tables
+
+
+def test_saving_a_customer_keeps_the_same_rules_on_both_backends(backend_store):
+    from sellerdesk.store import customers
+    from sellerdesk.store.models import Address, Customer
+
+    saved = customers.save_customer(
+        None,
+        {"name": "张三", "phone": "138 1234 5678"},
+        [customers.AddressEdit({"province": "广东", "city": "深圳", "district": "南山", "detail": "科技园1号"})],
+    )
+    cid = saved.id
+    customer = Customer.get_by_id(cid)
+    assert (customer.phone, customer.name_initials) == ("13812345678", "zs")
+    address = Address.get(Address.customer == cid)
+    assert (address.province, address.city, address.district, address.is_default) == (
+        "广东省",
+        "深圳市",
+        "南山区",
+        True,
+    )
+    assert customer.address_key == "广东省\x01深圳市\x01南山区\x01科技园1号"  # the trigger's key on both backends
