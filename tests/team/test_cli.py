@@ -76,7 +76,13 @@ def test_every_command_honours_the_team_server_owner_and_helper(cli, team):
 
 @pytest.mark.parametrize(
     "command",
-    [["export", "out.xlsx"], ["export-person", "1", "p.json"], ["erase", "1", "--yes"], ["backup"], ["restore", "x.sdbackup"]],
+    [
+        ["export", "out.xlsx"],
+        ["export-person", "1", "p.json"],
+        ["erase", "1", "--yes"],
+        ["backup"],
+        ["restore", "x.sdbackup"],
+    ],
 )
 def test_a_helper_is_refused_export_erase_backup_restore(cli, team, command, tmp_path):
     out = cli("--lang", "zh_CN", *command, env=as_user(team, "south"), check=False)
