@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.remote_cmds",
     "sellerdesk.cli.recheck_cmds",
     "sellerdesk.cli.care_cmds",
+    "sellerdesk.cli.team_cmds",
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
@@ -167,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
     from sellerdesk.store.secrets import KeyringUnavailable
 
     try:
+        from sellerdesk.cli.context import check_command
+
+        check_command(args.command)
         result = args.func(args)
         return EXIT_OK if result is None else int(result)
     except CliError as exc:

@@ -1,15 +1,24 @@
-"""Opening the data directory for a CLI command, without any dialog.
+"""Opening the data directory (or the team server) for a CLI command, without any dialog.
 
 The store (peewee, SQLCipher, cryptography) is imported when a command opens it, not when
 the command modules import this one to build the argument parser: ``--version``, ``--help``
 and ``parse-address`` never load it.
+
+Team mode: with ``SELLERDESK_DATABASE_URL`` (a ``postgresql://`` URL) every command works on
+that server instead of the local data folder (which is then neither unlocked nor opened).
+The user is ``SELLERDESK_USER``, else the URL's; the password ``SELLERDESK_PASSWORD``, else the
+URL's, else the OS keyring's entry for that user and server (``store.team.password_secret``),
+else asked on a terminal. A user whose phones are masked gets masking mode
+(``cli.masking``), and commands a team role may not run are refused first (:func:`check_command`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sellerdesk.cli import CliError
 from sellerdesk.cli.messages import _
@@ -53,9 +62,116 @@ def unlock(datadir: DataDir) -> bytes:
         ) from exc
 
 
+URL_ENV = "SELLERDESK_DATABASE_URL"
+USER_ENV = "SELLERDESK_USER"
+PASSWORD_ENV = "SELLERDESK_PASSWORD"
+
+# Commands that are one of store.team's restricted actions (refused to a helper: export, erase,
+# backup, restore; to a viewer: erase, restore).
+COMMAND_ACTIONS = {
+    "export": "export",
+    "export-person": "export",
+    "erase": "erase",
+    "backup": "backup",
+    "restore": "restore",
+}
+
+
+def team_url() -> str:
+    """The team server's URL from the environment ('' in local mode)."""
+    return os.environ.get(URL_ENV, "").strip()
+
+
+@dataclass
+class TeamStore:
+    """What ``open_store()`` yields in team mode (commands use the bound models, not this)."""
+
+    db: Any
+    url: str  # without the password
+    user: str
+
+
+def _team_password(url: str, user: str) -> str | None:
+    from sellerdesk.store.postgres import parse_url
+
+    password = os.environ.get(PASSWORD_ENV)
+    if password:
+        return password
+    params = parse_url(url)
+    if params.get("password"):
+        return None  # the URL's own
+    from sellerdesk.store import team
+    from sellerdesk.store.secrets import KeyringUnavailable, SystemKeyring
+
+    try:
+        stored = SystemKeyring().get(team.password_secret(url, user))
+    except KeyringUnavailable:
+        stored = None
+    if stored:
+        return stored
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(_("Password of {user} on the team server: ", user=user or "?"))
+    return None  # the server may not ask for one (a unix socket with peer authentication)
+
+
+def open_team_store(url: str) -> TeamStore:
+    """Connect to the team server at ``url`` as the environment's user, migrated and bound."""
+    from sellerdesk.store.database import open_team
+    from sellerdesk.store.postgres import parse_url, redact
+
+    user = os.environ.get(USER_ENV, "").strip() or str(parse_url(url).get("user") or "")
+    db = open_team(url, user=user or None, password=_team_password(url, user))
+    from sellerdesk.cli import masking
+    from sellerdesk.store import team
+
+    if not team.may_see_phones():
+        masking.set_masking(True)
+    return TeamStore(db, redact(url), str(getattr(db, "user_name", "")))
+
+
+def check_command(command: str) -> None:
+    """Refuse, in one line, a command the connected team user's role may not run (team mode only)."""
+    action = COMMAND_ACTIONS.get(command)
+    url = team_url()
+    if not action or not url:
+        return
+    from sellerdesk.store import team
+    from sellerdesk.store.database import close_store
+
+    open_team_store(url)
+    try:
+        role = team.current_role()
+        allowed = team.may(action, role)
+    finally:
+        close_store()
+    if not allowed:
+        from sellerdesk.cli.team_cmds import role_name
+
+        raise CliError(
+            _(
+                "A {role} of the team may not run '{command}'; ask an owner of the team.",
+                role=role_name(role),
+                command=command,
+            )
+        )
+
+
 @contextlib.contextmanager
-def open_store() -> Iterator[DataDir]:
-    """``with open_store() as datadir:`` — unlocked, migrated, bound; closed afterwards."""
+def open_store() -> Iterator[DataDir | TeamStore]:
+    """``with open_store() as datadir:`` — unlocked, migrated, bound; closed afterwards. In team
+    mode (``SELLERDESK_DATABASE_URL``) the team server instead, as a :class:`TeamStore`."""
+    url = team_url()
+    if url:
+        from sellerdesk.store.database import close_store
+
+        store = open_team_store(url)
+        try:
+            yield store
+        finally:
+            close_store()
+        return
     datadir = data_dir()
     key = unlock(datadir)
     datadir.open(key)

@@ -42,6 +42,7 @@ ENGLISH_TABLES = (
     "sellerdesk.core.passwords:ENGLISH",
     "sellerdesk.store.merges:MESSAGES",
     "sellerdesk.store.followups:MESSAGES",
+    "sellerdesk.store.team:MESSAGES",
 )
 
 

@@ -62,6 +62,9 @@ def translated(exc: BaseException) -> str | None:
             found=exc.found,
             supported=exc.supported,
         )
+    team = _team_text(exc)
+    if team is not None:
+        return team
     if isinstance(exc, backup.NotABackupError):
         return _("{path} is not a SellerDesk backup file.", path=exc.path)
     if isinstance(exc, backup.BackupDamagedError):
@@ -83,6 +86,45 @@ def translated(exc: BaseException) -> str | None:
             folder=exc.folder,
             reason=reasons.get(exc.reason, reasons[exc.OTHER]),
         )
+    return None
+
+
+def _team_text(exc: BaseException) -> str | None:
+    """A team server's refusal (store.postgres, store.team) in the CLI's language."""
+    from sellerdesk.store import postgres, team
+
+    if isinstance(exc, postgres.ServerUnreachableError):
+        if exc.reason:
+            return _(
+                "The team server {where} cannot be reached: {reason}. Check the network and the server address; "
+                "nothing was changed, and nothing was saved locally instead.",
+                where=exc.where,
+                reason=exc.reason,
+            )
+        return _(
+            "The team server {where} cannot be reached. Check the network and the server address; "
+            "nothing was changed, and nothing was saved locally instead.",
+            where=exc.where,
+        )
+    if isinstance(exc, postgres.ServerLoginError):
+        return _(
+            "The team server {where} refused the login of {user!r}: wrong user name or password.",
+            where=exc.where,
+            user=exc.user,
+        )
+    if isinstance(exc, postgres.BadServerUrlError):
+        return _(
+            "{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.", url=exc.url
+        )
+    if isinstance(exc, postgres.NoPermissionError):
+        return _("{user} is not allowed to do this on the team server; nothing was changed.", user=exc.user or "?")
+    if isinstance(exc, team.TeamError):
+        params = dict(exc.params)
+        if "role" in params and exc.code == "forbidden":
+            from sellerdesk.cli.team_cmds import role_name
+
+            params["role"] = role_name(params["role"])
+        return lookup(team.MESSAGES[exc.code]).format(**params)
     return None
 
 

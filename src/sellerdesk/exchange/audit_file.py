@@ -41,7 +41,7 @@ def local_text(at: _dt.datetime) -> str:
 
 def row_values(row: AuditRow, names: Names | None = None) -> list[str]:
     names = names or Names()
-    by = str((row.detail or {}).get("by", ""))
+    by = row.actor or str((row.detail or {}).get("by", ""))  # the team user, else the OS user
     entity_id = "" if row.entity_id is None else str(row.entity_id)
     return [
         local_text(row.at),

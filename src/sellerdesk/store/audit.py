@@ -61,6 +61,7 @@ class AuditRow:
     entity: str
     entity_id: int | None
     detail: dict[str, Any] | None
+    actor: str = ""  # the team user who did it (team mode); '' in a local database
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +71,7 @@ class AuditRow:
             "entity": self.entity,
             "entity_id": self.entity_id,
             "detail": self.detail,
+            "actor": self.actor,
         }
 
 
@@ -90,7 +92,7 @@ def entries(
         query = query.where(AuditEntry.action.in_(list(actions)))
     if limit:
         query = query.limit(limit)
-    return [AuditRow(e.id, e.at, e.action, e.entity, e.entity_id, e.detail) for e in query]
+    return [AuditRow(e.id, e.at, e.action, e.entity, e.entity_id, e.detail, e.actor) for e in query]
 
 
 def action_names() -> list[str]:

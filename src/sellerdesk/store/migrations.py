@@ -20,7 +20,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -482,6 +482,115 @@ def _step_13(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+# Team mode (issue 20, store/team.py): the team's users, the provinces each helper may see, the
+# region owners (专人负责), who made each customer and who wrote each audit entry. The tables
+# are on both backends (empty locally); the row-level security below is PostgreSQL's only.
+_V14_SQL = [
+    'CREATE TABLE IF NOT EXISTS "team_user" ("name" VARCHAR(63) NOT NULL PRIMARY KEY, "role" VARCHAR(20) NOT NULL, '
+    '"regions" TEXT NOT NULL, "phones" INTEGER NOT NULL, "created_at" DATETIME NOT NULL)',
+    'CREATE TABLE IF NOT EXISTS "team_grant" ("id" INTEGER NOT NULL PRIMARY KEY, "user_name" VARCHAR(63) NOT NULL, '
+    '"province" VARCHAR(40) NOT NULL)',
+    'CREATE UNIQUE INDEX IF NOT EXISTS "team_grant_user_name_province" ON "team_grant" ("user_name", "province")',
+    'CREATE TABLE IF NOT EXISTS "team_region_owner" ("region" VARCHAR(40) NOT NULL PRIMARY KEY, '
+    '"user_name" VARCHAR(63) NOT NULL)',
+    'ALTER TABLE "audit_entry" ADD COLUMN "actor" VARCHAR(63) NOT NULL DEFAULT \'\'',
+    'ALTER TABLE "customer" ADD COLUMN "created_by" VARCHAR(63) NOT NULL DEFAULT \'\'',
+]
+
+# The province of a customer's live default address: the first part of the maintained key.
+_KEY_PROVINCE = "split_part(address_key, chr(1), 1)"
+# "May the connected user see this customer?", evaluated per row by the policies. The two
+# functions are called through scalar subqueries, so PostgreSQL runs them once per statement
+# (an InitPlan), not once per row. A helper sees the customers whose default address is in
+# their provinces, and the ones they made themselves while these have no province yet (a new
+# customer is written before its address: the address's trigger then writes the key, and the
+# policy's WITH CHECK refuses it there if the province is not theirs).
+TEAM_CUSTOMER_VISIBLE = (
+    "((SELECT sd_team_sees_all(current_user::text)) "
+    f"OR {_KEY_PROVINCE} = ANY ((SELECT sd_team_provinces(current_user::text))::text[]) "
+    f"OR (created_by = current_user::text AND coalesce({_KEY_PROVINCE}, '') = ''))"
+)
+# Rows of the other tables follow their customer (the subquery is itself filtered by the
+# customer table's policy).
+TEAM_CHILD_TABLES = {
+    "address": "EXISTS (SELECT 1 FROM customer c WHERE c.id = address.customer_id)",
+    "address_change": "EXISTS (SELECT 1 FROM customer c WHERE c.id = address_change.customer_id)",
+    "orders": "EXISTS (SELECT 1 FROM customer c WHERE c.id = orders.customer_id)",
+    "order_item": "EXISTS (SELECT 1 FROM orders o WHERE o.id = order_item.order_id)",
+    "points_entry": "EXISTS (SELECT 1 FROM customer c WHERE c.id = points_entry.customer_id)",
+    "follow_up": "EXISTS (SELECT 1 FROM customer c WHERE c.id = follow_up.customer_id)",
+    "customer_merge": "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_merge.keep_id)",
+}
+
+PG_TEAM_SQL = [
+    # Owners and viewers see every row: a superuser, the tables' owner (after `team init`, the
+    # group role of the team's owners) and its members, or a team_user row saying so. SECURITY
+    # DEFINER: a helper has no right to read team_user / team_grant themselves.
+    "CREATE OR REPLACE FUNCTION sd_team_sees_all(who text) RETURNS boolean LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_catalog AS $$"
+    "SELECT coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = who), false) "
+    "OR pg_has_role(who, (SELECT relowner FROM pg_class WHERE oid = 'public.customer'::regclass), 'USAGE') "
+    "OR EXISTS (SELECT 1 FROM team_user WHERE name = who AND role IN ('owner', 'viewer'))$$",
+    "CREATE OR REPLACE FUNCTION sd_team_provinces(who text) RETURNS text[] LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_catalog AS $$"
+    "SELECT coalesce(array_agg(province::text), '{}') FROM team_grant WHERE user_name = who$$",
+    "CREATE OR REPLACE FUNCTION sd_team_role(who text) RETURNS text LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_catalog AS $$"
+    "SELECT coalesce((SELECT role::text FROM team_user WHERE name = who), "
+    "CASE WHEN coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = who), false) "
+    "OR pg_has_role(who, (SELECT relowner FROM pg_class WHERE oid = 'public.customer'::regclass), 'USAGE') "
+    "THEN 'owner' ELSE '' END)$$",
+    "CREATE OR REPLACE FUNCTION sd_team_phones(who text) RETURNS boolean LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_catalog AS $$"
+    "SELECT coalesce((SELECT role <> 'helper' OR phones = 1 FROM team_user WHERE name = who), true)$$",
+    # "may the connected user see province X" (for ad-hoc SQL; the policies inline its two calls)
+    "CREATE OR REPLACE FUNCTION sd_may_see(province text) RETURNS boolean LANGUAGE sql STABLE AS $$"
+    "SELECT sd_team_sees_all(current_user::text) OR province = ANY (sd_team_provinces(current_user::text))$$",
+    # who made a customer, and who wrote an audit entry: the connected user, whatever was sent
+    "CREATE OR REPLACE FUNCTION sd_created_by() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+    "IF TG_OP = 'INSERT' THEN NEW.created_by := current_user; ELSE NEW.created_by := OLD.created_by; END IF; "
+    "RETURN NEW; END$$",
+    'CREATE OR REPLACE TRIGGER "customer_created_by" BEFORE INSERT OR UPDATE OF "created_by" ON "customer" '
+    "FOR EACH ROW EXECUTE FUNCTION sd_created_by()",
+    "CREATE OR REPLACE FUNCTION sd_audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+    "NEW.actor := current_user; RETURN NEW; END$$",
+    'CREATE OR REPLACE TRIGGER "audit_entry_actor" BEFORE INSERT OR UPDATE ON "audit_entry" '
+    "FOR EACH ROW EXECUTE FUNCTION sd_audit_actor()",
+    # Row-level security. Not FORCEd: the tables' owner (the owners' group role) sees all anyway.
+    'ALTER TABLE "customer" ENABLE ROW LEVEL SECURITY',
+    'DROP POLICY IF EXISTS "sd_team" ON "customer"',
+    f'CREATE POLICY "sd_team" ON "customer" USING {TEAM_CUSTOMER_VISIBLE} WITH CHECK {TEAM_CUSTOMER_VISIBLE}',
+    *(
+        sql
+        for table, follows in TEAM_CHILD_TABLES.items()
+        for sql in (
+            f'ALTER TABLE "{table}" ENABLE ROW LEVEL SECURITY',
+            f'DROP POLICY IF EXISTS "sd_team" ON "{table}"',
+            f'CREATE POLICY "sd_team" ON "{table}" USING ((SELECT sd_team_sees_all(current_user::text)) OR {follows})',
+        )
+    ),
+    # the audit log: a helper reads their own entries; anyone who may write adds entries
+    'ALTER TABLE "audit_entry" ENABLE ROW LEVEL SECURITY',
+    'DROP POLICY IF EXISTS "sd_team_read" ON "audit_entry"',
+    'CREATE POLICY "sd_team_read" ON "audit_entry" FOR SELECT '
+    "USING ((SELECT sd_team_sees_all(current_user::text)) OR actor = current_user::text)",
+    'DROP POLICY IF EXISTS "sd_team_write" ON "audit_entry"',
+    'CREATE POLICY "sd_team_write" ON "audit_entry" FOR INSERT WITH CHECK (true)',
+]
+
+
+def _step_14(db: pw.Database) -> None:
+    """Version 14 (issue 20): team users, their regions and region owners, who made each
+    customer and who wrote each audit entry; on PostgreSQL the row-level security by region."""
+    for sql in _V14_SQL:
+        db.execute_sql(sql)
+    if is_postgres(db):
+        from sellerdesk.store.postgres import native
+
+        for sql in PG_TEAM_SQL:
+            native(db, sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -496,6 +605,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     11: _step_11,
     12: _step_12,
     13: _step_13,
+    14: _step_14,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -102,6 +102,10 @@ class Customer(BaseModel):
     birthday_lunar = pw.IntegerField(null=True)
     consent_date = pw.DateField(null=True)
     consent_via = pw.CharField(default="", max_length=MAX_LENGTH["consent_via"])
+    # schema 14 (issue 20, team mode): the team user who made the customer; on a team server a
+    # trigger sets it to the connected user and keeps it (a helper sees a customer they made
+    # before it has an address, store/team.py); '' locally
+    created_by = pw.CharField(default="", max_length=63)
 
 
 class Address(BaseModel):
@@ -212,6 +216,9 @@ class AuditEntry(BaseModel):
     entity = pw.CharField(default="", max_length=40)
     entity_id = pw.IntegerField(null=True)
     detail = JSONField(null=True)
+    # schema 14: the team user who did it (set by a trigger on a team server from the connected
+    # PostgreSQL user, whatever the client sends); '' locally
+    actor = pw.CharField(default="", max_length=63)
 
 
 class CustomerMerge(BaseModel):
@@ -262,6 +269,46 @@ class FollowUp(BaseModel):
         table_name = "follow_up"
 
 
+class TeamUser(BaseModel):
+    """A user of a team server (store/team.py): a PostgreSQL login role of the same name, its
+    role (owner, helper, viewer), the regions as given (大区 or provinces, comma-separated; the
+    provinces they stand for are in :class:`TeamGrant`) and whether phones are shown unmasked.
+    Empty in a local database."""
+
+    name = pw.CharField(primary_key=True, max_length=63)
+    role = pw.CharField(max_length=20)
+    regions = pw.TextField(default="")
+    phones = pw.BooleanField(default=False)
+    created_at = pw.DateTimeField(default=utcnow)
+
+    class Meta:
+        table_name = "team_user"
+
+
+class TeamGrant(BaseModel):
+    """One province (full official name) a helper may see: the row-level security policies of
+    a team server read these (through ``sd_team_provinces``), 大区 stored expanded."""
+
+    id: pw.AutoField[int]
+    user_name = pw.CharField(max_length=63)
+    province = pw.CharField(max_length=40)
+
+    class Meta:
+        table_name = "team_grant"
+        indexes = ((("user_name", "province"), True),)
+
+
+class TeamRegionOwner(BaseModel):
+    """专人负责: the user in charge of a 大区 or a province (full official name); a province's
+    own entry wins over its 大区's (store.team.responsible_provinces)."""
+
+    region = pw.CharField(primary_key=True, max_length=40)
+    user_name = pw.CharField(max_length=63)
+
+    class Meta:
+        table_name = "team_region_owner"
+
+
 ALL_MODELS = [
     Meta,
     Customer,
@@ -273,4 +320,7 @@ ALL_MODELS = [
     AuditEntry,
     CustomerMerge,
     FollowUp,
+    TeamUser,
+    TeamGrant,
+    TeamRegionOwner,
 ]

@@ -86,6 +86,11 @@ COMPAT_SQL = [
     "EXCEPTION WHEN duplicate_function THEN NULL; END$$",
     "DO $$BEGIN CREATE AGGREGATE group_concat(text, text) (SFUNC = sd_concat_sep, STYPE = text); "
     "EXCEPTION WHEN duplicate_function THEN NULL; END$$",
+    # json_group_array(x): the JSON array text of the group, in input order (queries.id_list)
+    "CREATE OR REPLACE FUNCTION sd_json_array(anycompatiblearray) RETURNS text LANGUAGE sql IMMUTABLE "
+    "AS 'SELECT coalesce(array_to_json($1)::text, ''[]'')'",
+    "DO $$BEGIN CREATE AGGREGATE json_group_array(anycompatible) (SFUNC = array_append, STYPE = anycompatiblearray, "
+    "FINALFUNC = sd_json_array, INITCOND = '{}'); EXCEPTION WHEN duplicate_function THEN NULL; END$$",
     "CREATE OR REPLACE FUNCTION ifnull(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE "
     "AS 'SELECT coalesce($1, $2)'",
 ]
@@ -245,13 +250,14 @@ class TeamDatabase(pw.PostgresqlDatabase):
         try:
             return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
         except pw.OperationalError as exc:
-            cause: BaseException = exc.__cause__ or exc
+            cause = _driver_error(exc)
             if isinstance(cause, psycopg.OperationalError) and self._conn_broken():
                 raise connection_error(cause, self.where, self.user_name) from exc
             raise
         except pw.ProgrammingError as exc:
-            if isinstance(exc.__cause__, psycopg.errors.InsufficientPrivilege):
-                raise NoPermissionError(self.user_name, str(exc.__cause__)) from exc
+            cause = _driver_error(exc)
+            if isinstance(cause, psycopg.errors.InsufficientPrivilege):  # a privilege, or a row-level policy
+                raise NoPermissionError(self.user_name, str(cause)) from exc
             raise
 
     def _conn_broken(self) -> bool:
@@ -260,6 +266,11 @@ class TeamDatabase(pw.PostgresqlDatabase):
 
     def sqlite_in_transaction(self) -> bool:
         return self.in_transaction()
+
+
+def _driver_error(exc: BaseException) -> BaseException:
+    """psycopg's own exception behind peewee's (peewee re-raises it as the implicit context)."""
+    return exc.__cause__ or exc.__context__ or exc
 
 
 def connection_error(exc: BaseException, where: str, user: str) -> StoreError:

@@ -39,6 +39,9 @@ class CustomerFilter:
     flags: Sequence[str] = ()
     trashed: bool = False
     ids: Sequence[int] | None = None
+    # 我负责的 (team mode): only the customers in the regions the connected user is in charge
+    # of (store.team.mine_condition); a restriction of its own, not one more region of the view
+    mine: bool = False
 
 
 # Sort keys the table offers, each an expression (the id breaks ties so the order is total).
@@ -136,6 +139,10 @@ def _where(
     if expr is not None:
         query = query.where(expr)
     query = _attribute_filters(query, flt)
+    if flt.mine:
+        from sellerdesk.store import team
+
+        query = query.where(team.mine_condition())
     if with_regions:
         # Regions as id subqueries on the address index, so the id list needs no join.
         place = None
@@ -324,6 +331,10 @@ def allowed_ids(
     if flt.tiers or flt.tags or flt.flags:
         query = _attribute_filters(Customer.select(Customer.id).where(shown(flt.trashed)), flt)
         sets.append(set(id_list(*query.sql())))
+    if flt.mine:
+        from sellerdesk.store import team
+
+        sets.append(set(id_list(*Customer.select(Customer.id).where(team.mine_condition()).sql())))
     if not sets:
         return None
     if len(sets) == 1:
@@ -506,7 +517,7 @@ def region_counts(flt: CustomerFilter = CustomerFilter()) -> dict[tuple[str, str
     # Counted from the address side (an index-only scan); the customers the filter leaves
     # out are subtracted. With the default filter that is just the Trash (usually small).
     totals = _count_by_place(None)
-    excluded = flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None or flt.trashed
+    excluded = flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None or flt.trashed or flt.mine
     if excluded:
         shown = _where(Customer.select(Customer.id), flt, with_regions=False)
         counts = _count_by_place(Address.customer.in_(shown))
@@ -569,13 +580,15 @@ class ViewCounts:
 
 
 def counts_filter(flt: CustomerFilter) -> CustomerFilter:
-    """The part of ``flt`` the region counts follow: search, tags, tiers and Trash (not regions)."""
-    return CustomerFilter(search=flt.search, tags=tuple(flt.tags), tiers=tuple(flt.tiers), trashed=flt.trashed)
+    """The part of ``flt`` the region counts follow: search, tags, tiers, 我负责的 and Trash (not regions)."""
+    return CustomerFilter(
+        search=flt.search, tags=tuple(flt.tags), tiers=tuple(flt.tiers), trashed=flt.trashed, mine=flt.mine
+    )
 
 
 def is_narrowed(flt: CustomerFilter) -> bool:
     """Whether ``flt`` (a :func:`counts_filter`) leaves anyone of its Trash state out."""
-    return bool(flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None)
+    return bool(flt.search or flt.tags or flt.tiers or flt.flags or flt.ids is not None or flt.mine)
 
 
 def view_counts(flt: CustomerFilter, totals: bool = True) -> ViewCounts:

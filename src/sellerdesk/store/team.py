@@ -1,0 +1,478 @@
+"""Team mode's users, roles and regions (issue 20), enforced by the PostgreSQL server itself.
+
+Each team user is a PostgreSQL LOGIN role of the same name, member of one of three group roles
+of this database (roles are cluster-wide, so their names carry the database's:
+``sd_<database>_owner`` / ``_helper`` / ``_viewer``, :func:`group_role`):
+
+* **owner**: the group owns every table, sequence and function of the schema (:func:`setup`
+  hands them over), so its members may do anything, migrations included, and see every row.
+* **helper**: SELECT, INSERT, UPDATE on the data (DELETE only on ``order_item``: an order's
+  lines are rewritten when it is edited); no DELETE of customers, addresses or orders (the
+  erase-for-good), nothing on ``team_user`` / ``team_grant``; and only the rows of their regions.
+* **viewer**: SELECT only, every row.
+
+Rows: the row-level security policies of schema 14 (``migrations.PG_TEAM_SQL``) let a helper see
+a customer when the province of its live default address (the first part of the maintained
+``customer.address_key``) is one of theirs (``team_grant``: a 大区 is stored as its provinces);
+addresses, orders and the other tables follow their customer. A customer without a province
+yet is seen only by the user who made it (``customer.created_by``, set by a trigger): the store
+writes a new customer before its address, and the address's trigger that writes the key is
+then checked by the policy (WITH CHECK), so a helper's new customer outside their regions is
+refused as a whole, in the one transaction of ``save_customer``.
+
+The audit log's ``actor`` is the connected user (a trigger; '' in a local database).
+Phones: :func:`may_see_phones` says whether the app and the CLI show them unmasked. The server
+does not mask them itself (see docs/ARCHITECTURE.md, "Team mode").
+
+Locally (SQLCipher) the tables exist but are empty: one user, who may do everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import secrets
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import peewee as pw
+
+from sellerdesk.store.errors import StoreError
+from sellerdesk.store.models import DB, Address, TeamGrant, TeamRegionOwner, TeamUser, utcnow
+from sellerdesk.store.postgres import is_postgres, native
+
+OWNER, HELPER, VIEWER = "owner", "helper", "viewer"
+ROLES = (OWNER, HELPER, VIEWER)
+
+# What a helper may not do (the CLI's commands of these names, the app's menu entries).
+EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
+HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
+VIEWER_FORBIDDEN = frozenset({ERASE, RESTORE})
+
+# Tables no helper or viewer may touch (who is who, and who may see what).
+PRIVATE_TABLES = ("team_user", "team_grant")
+PASSWORD_BYTES = 18  # 24 characters of base64url
+
+_SEPARATORS = re.compile(r"[,，、;；\s]+")
+
+
+class TeamError(StoreError):
+    """A team-mode request refused; ``code`` is one of :data:`MESSAGES`, ``params`` its fields."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        super().__init__(MESSAGES[code].format(**params))
+        self.code = code
+        self.params = params
+
+
+MESSAGES = {
+    "not_team": "This is a local database; users and regions are for a team server (sellerdesk-cli team init).",
+    "bad_role": "{role!r} is not a role; use owner, helper or viewer.",
+    "bad_name": (
+        "{name!r} cannot be a user name: 1 to 63 bytes, no quotes or control characters, not starting with pg_."
+    ),
+    "user_exists": "A user {name!r} already exists on this server.",
+    "no_user": "No team user {name!r}.",
+    "unknown_region": "{region!r} is neither a 大区 nor a province.",
+    "owner_only": "Only an owner of the team may do this.",
+    "forbidden": "A {role} of the team may not {action}.",
+}
+
+
+@dataclass(frozen=True)
+class User:
+    name: str
+    role: str
+    regions: tuple[str, ...]  # as given: 大区 or full province names
+    provinces: tuple[str, ...]  # what the policies read (大区 expanded)
+    phones: bool
+    responsible_for: tuple[str, ...] = field(default=())  # 专人负责: regions given to them
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "role": self.role,
+            "regions": list(self.regions),
+            "provinces": list(self.provinces),
+            "phones": self.phones,
+            "responsible_for": list(self.responsible_for),
+        }
+
+
+# --------------------------------------------------------------------------------- who am I
+
+
+def is_team(db: Any = None) -> bool:
+    """Whether the bound store (or ``db``) is a team server."""
+    return is_postgres(DB if db is None else db)
+
+
+def current_user() -> str:
+    """The connected team user ('' in a local database)."""
+    if not is_team():
+        return ""
+    row = native(DB, "SELECT current_user::text").fetchone()
+    return str(row[0])
+
+
+def current_role() -> str:
+    """owner, helper or viewer ('' for a login the team does not know); locally always owner."""
+    if not is_team():
+        return OWNER
+    row = native(DB, "SELECT sd_team_role(current_user::text)").fetchone()
+    return str(row[0] or "")
+
+
+def may_see_phones() -> bool:
+    """Whether phones are shown unmasked to the connected user (helpers only when allowed)."""
+    if not is_team():
+        return True
+    row = native(DB, "SELECT sd_team_phones(current_user::text)").fetchone()
+    return bool(row[0])
+
+
+def may(action: str, role: str | None = None) -> bool:
+    """Whether the connected user (or ``role``) may do ``action`` (:data:`HELPER_FORBIDDEN`…)."""
+    role = current_role() if role is None else role
+    if role == OWNER:
+        return True
+    if role == HELPER:
+        return action not in HELPER_FORBIDDEN
+    if role == VIEWER:
+        return action not in VIEWER_FORBIDDEN
+    return False
+
+
+def check_allowed(action: str) -> None:
+    """Raise :class:`TeamError` ``forbidden`` when the connected user may not do ``action``."""
+    role = current_role()
+    if not may(action, role):
+        raise TeamError("forbidden", role=role or "guest", action=action)
+
+
+def password_secret(url: str, user: str) -> str:
+    """The name of a team user's password in the OS keyring (store.secrets): user and server."""
+    from sellerdesk.store.postgres import describe, parse_url
+
+    params = parse_url(url)
+    return f"team:{user or params.get('user') or ''}@{describe(params)}"
+
+
+# ----------------------------------------------------------------------------------- regions
+
+
+def _provinces() -> dict[str, str]:
+    """Every province's full and short name → its full name."""
+    from sellerdesk.core import regions
+
+    out: dict[str, str] = {}
+    for region in regions.provinces():
+        out[region.name] = region.name
+        out[region.short] = region.name
+    return out
+
+
+def parse_regions(text: str | Iterable[str]) -> tuple[list[str], list[str]]:
+    """``"华东,广东省"`` → (the regions as stored: 大区 names and full province names; the
+    provinces they stand for). An unknown name is refused by name."""
+    from sellerdesk.core.big_regions import big_regions
+
+    parts = _SEPARATORS.split(text) if isinstance(text, str) else list(text)
+    names = _provinces()
+    big = big_regions()
+    regions: list[str] = []
+    provinces: list[str] = []
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if part in big:
+            region = part
+            members = [names[m] for m in big[part] if m in names]
+        elif part in names:
+            region = names[part]
+            members = [region]
+        else:
+            raise TeamError("unknown_region", region=part)
+        if region not in regions:
+            regions.append(region)
+        provinces.extend(m for m in members if m not in provinces)
+    return regions, provinces
+
+
+def region_provinces(region: str) -> list[str]:
+    """The provinces (full names) of one stored region: a 大区 or a province."""
+    return parse_regions([region])[1]
+
+
+# ------------------------------------------------------------------------------- administration
+
+
+def group_role(kind: str, db: Any = None) -> str:
+    """The cluster-wide name of this database's group role ``kind`` (owner, helper, viewer)."""
+    obj = getattr(DB if db is None else db, "obj", None) or db or DB.obj
+    name = f"sd_{obj.database}_{kind}"
+    if len(name.encode()) > 63:
+        digest = hashlib.sha256(obj.database.encode()).hexdigest()[:12]
+        name = f"sd_{digest}_{kind}"
+    return name
+
+
+def _conn() -> Any:
+    return DB.obj.connection()
+
+
+def _run(statement: Any) -> None:
+    """A composed utility statement (CREATE ROLE, GRANT…) on the bound connection, in its transaction."""
+    _conn().execute(statement)
+
+
+def _require_team() -> None:
+    if not is_team():
+        raise TeamError("not_team")
+
+
+def _require_owner() -> None:
+    _require_team()
+    if current_role() != OWNER:
+        raise TeamError("owner_only")
+
+
+def setup() -> str:
+    """Make this database a team's (``sellerdesk-cli team init``; idempotent): the three group
+    roles, the tables and functions handed to the owners' group, the privileges, and the
+    connected user as its first owner. Needs CREATEROLE and ownership of the schema's objects
+    (the user that created it). Returns the owner's name."""
+    from psycopg import sql
+
+    _require_team()
+    me = current_user()
+    owner_g, helper_g, viewer_g = (group_role(k) for k in ROLES)
+    dbname = DB.obj.database
+    with DB.atomic():
+        for role in (owner_g, helper_g, viewer_g):
+            exists = native(DB, "SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
+            if not exists:
+                _run(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner_g), sql.Identifier(me)))
+        _run(
+            sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}, {}, {}").format(
+                sql.Identifier(dbname), *(sql.Identifier(r) for r in (owner_g, helper_g, viewer_g))
+            )
+        )
+        grant_usage = sql.SQL("GRANT USAGE ON SCHEMA public TO {}, {}")
+        _run(grant_usage.format(sql.Identifier(helper_g), sql.Identifier(viewer_g)))
+        _hand_over(owner_g)
+        _grant_all(owner_g, helper_g, viewer_g)
+        _default_privileges(me)
+        TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
+            conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
+        ).execute()
+    return me
+
+
+def _hand_over(owner_g: str) -> None:
+    """Every table, sequence and function of ours in ``public`` owned by the owners' group."""
+    from psycopg import sql
+
+    tables = native(
+        DB,
+        "SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'S') "
+        "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype = 'a' AND c.relkind = 'S')",
+    ).fetchall()
+    for name, kind in tables:
+        what = "SEQUENCE" if kind == "S" else "TABLE"
+        _run(sql.SQL("ALTER " + what + " {} OWNER TO {}").format(sql.Identifier(name), sql.Identifier(owner_g)))
+    functions = native(
+        DB,
+        "SELECT p.oid::regprocedure::text, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND NOT EXISTS "
+        "(SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e')",
+    ).fetchall()
+    for signature, kind in functions:
+        what = "AGGREGATE" if kind == "a" else "FUNCTION"
+        _run(sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
+
+
+def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
+    from psycopg import sql
+
+    helper, viewer = sql.Identifier(helper_g), sql.Identifier(viewer_g)
+    for statement in (
+        "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {h}, {v}",
+        "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {h}, {v}",
+        "GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {h}",
+        "GRANT DELETE ON order_item TO {h}",
+        "REVOKE ALL ON team_user, team_grant FROM {h}, {v}",
+        "REVOKE INSERT, UPDATE ON team_region_owner, meta FROM {h}",
+        "REVOKE UPDATE ON audit_entry FROM {h}",
+        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {h}",
+    ):
+        _run(sql.SQL(statement).format(h=helper, v=viewer))
+
+
+def _default_privileges(creator: str) -> None:
+    """Tables a later migration creates (run by ``creator``, an owner) get the same rights."""
+    from psycopg import sql
+
+    owner_g, helper_g, viewer_g = (sql.Identifier(group_role(k)) for k in ROLES)
+    who = sql.Identifier(creator)
+    for statement in (
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON TABLES TO {o}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON SEQUENCES TO {o}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT SELECT ON TABLES TO {h}, {v}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT INSERT, UPDATE ON TABLES TO {h}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {h}",
+    ):
+        _run(sql.SQL(statement).format(c=who, o=owner_g, h=helper_g, v=viewer_g))
+
+
+_NAME = re.compile(r"^[^\x00-\x1f\x7f\"']+$")
+
+
+def check_name(name: str) -> str:
+    name = (name or "").strip()
+    if not _NAME.match(name) or len(name.encode()) > 63 or name.lower().startswith("pg_"):
+        raise TeamError("bad_name", name=name)
+    return name
+
+
+def new_password() -> str:
+    return secrets.token_urlsafe(PASSWORD_BYTES)
+
+
+def add_user(
+    name: str, role: str, regions: str | Sequence[str] = "", *, phones: bool = False, password: str | None = None
+) -> str:
+    """A new team user: a LOGIN role with ``password`` (a generated one when None, returned: the
+    caller shows it once; only its SCRAM hash reaches the server), member of the ``role``
+    group, with its regions (a helper's rows) and the phones flag. One transaction."""
+    from psycopg import errors, sql
+
+    if role not in ROLES:
+        raise TeamError("bad_role", role=role)
+    name = check_name(name)
+    stored, provinces = parse_regions(regions)
+    _require_owner()
+    password = new_password() if password is None else password
+    conn = _conn()
+    hashed = conn.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
+    try:
+        with DB.atomic():
+            _run(
+                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                    sql.Identifier(name), sql.Literal(hashed), sql.Identifier(group_role(role))
+                )
+            )
+            if role == OWNER:
+                _default_privileges(name)
+            TeamUser.create(name=name, role=role, regions=",".join(stored), phones=phones or role != HELPER)
+            _write_grants(name, provinces)
+            _audit("team_user_add", role=role, regions=len(stored))
+    except (pw.IntegrityError, errors.DuplicateObject) as exc:
+        raise TeamError("user_exists", name=name) from exc
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE
+        from sellerdesk.store.postgres import NoPermissionError
+
+        raise NoPermissionError(current_user(), str(exc)) from exc
+    return password
+
+
+def set_regions(name: str, regions: str | Sequence[str]) -> list[str]:
+    """Replace a user's regions; returns the provinces they now stand for."""
+    stored, provinces = parse_regions(regions)
+    _require_owner()
+    with DB.atomic():
+        updated = TeamUser.update(regions=",".join(stored)).where(TeamUser.name == name).execute()
+        if not updated:
+            raise TeamError("no_user", name=name)
+        _write_grants(name, provinces)
+        _audit("team_user_regions", regions=len(stored))
+    return provinces
+
+
+def _write_grants(name: str, provinces: Sequence[str]) -> None:
+    TeamGrant.delete().where(TeamGrant.user_name == name).execute()
+    if provinces:
+        TeamGrant.insert_many([{"user_name": name, "province": p} for p in provinces]).execute()
+
+
+def _audit(action: str, **detail: object) -> None:
+    from sellerdesk.store.customers import audit
+
+    audit(action, "team", None, **detail)
+
+
+def users() -> list[User]:
+    """Every team user, by name, with the regions given to them (owners only)."""
+    _require_owner()
+    owners = region_owners()
+    grants: dict[str, list[str]] = {}
+    for grant in TeamGrant.select().order_by(TeamGrant.id):
+        grants.setdefault(grant.user_name, []).append(grant.province)
+    out = []
+    for user in TeamUser.select().order_by(TeamUser.name):
+        out.append(
+            User(
+                name=user.name,
+                role=user.role,
+                regions=tuple(r for r in user.regions.split(",") if r),
+                provinces=tuple(grants.get(user.name, ())),
+                phones=bool(user.phones),
+                responsible_for=tuple(r for r, u in owners.items() if u == user.name),
+            )
+        )
+    return out
+
+
+# ---------------------------------------------------------------------- region owners (专人负责)
+
+
+def assign_region(region: str, user: str) -> str:
+    """Give a 大区 or a province to ``user`` (one user per region; a later call replaces the
+    earlier one). Returns the region as stored (a province by its full name)."""
+    stored, _provinces_ = parse_regions([region])
+    if len(stored) != 1:
+        raise TeamError("unknown_region", region=region)
+    _require_owner()
+    with DB.atomic():
+        if not TeamUser.select().where(TeamUser.name == user).exists():
+            raise TeamError("no_user", name=user)
+        TeamRegionOwner.insert(region=stored[0], user_name=user).on_conflict(
+            conflict_target=[TeamRegionOwner.region], update={TeamRegionOwner.user_name: user}
+        ).execute()
+        _audit("team_region_assign")
+    return stored[0]
+
+
+def region_owners() -> dict[str, str]:
+    """Region (大区 or full province name) → the user in charge of it."""
+    return {r.region: r.user_name for r in TeamRegionOwner.select()}
+
+
+def responsible_provinces(user: str | None = None) -> list[str]:
+    """The provinces ``user`` (the connected one by default) is in charge of: those given to
+    them by name, and those of a 大区 given to them unless the province itself is someone else's."""
+    from sellerdesk.core.big_regions import big_region
+
+    user = current_user() if user is None else user
+    owners = region_owners()
+    if not user or not owners:
+        return []
+    out = []
+    for province in dict.fromkeys(_provinces().values()):
+        owner = owners.get(province) or owners.get(big_region(province))
+        if owner == user:
+            out.append(province)
+    return out
+
+
+def mine_condition() -> pw.ColumnBase:
+    """``Customer.id IN (…)``: the customers whose live default address is in a province the
+    connected user is in charge of (the table's 我负责的; none locally: no regions are given)."""
+    from sellerdesk.store.models import Customer
+
+    provinces = responsible_provinces()
+    live = (Address.is_default == True) & Address.deleted_at.is_null()  # noqa: E712 (peewee expression)
+    return Customer.id.in_(Address.select(Address.customer).where(live & Address.province.in_(provinces)))

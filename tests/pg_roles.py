@@ -1,0 +1,32 @@
+"""Team-mode test helpers: another user's URL, and roles dropped after a test (roles are cluster-wide)."""
+
+from __future__ import annotations
+
+from urllib.parse import quote, urlsplit
+
+
+def user_url(url: str, user: str, password: str) -> str:
+    """``url`` with another user and password."""
+    parts = urlsplit(url)
+    host = parts.netloc.rsplit("@", 1)[-1]
+    return parts._replace(netloc=f"{quote(user, safe='')}:{quote(password, safe='')}@{host}").geturl()
+
+
+def drop_roles(url: str, users) -> None:
+    """Drop ``users`` and the database's group roles (roles outlive the database: cluster-wide)."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND pid <> pg_backend_pid()"
+        )
+        pattern = f"sd_{conn.info.dbname}_%"
+        groups = [r[0] for r in conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (pattern,))]
+        exists = "SELECT 1 FROM pg_roles WHERE rolname = %s"
+        names = [n for n in [*users, *groups] if conn.execute(exists, (n,)).fetchone()]
+        for name in names:
+            conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)))
+        for name in names:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))

@@ -1,0 +1,144 @@
+"""The CLI in team mode: SELLERDESK_DATABASE_URL / SELLERDESK_USER / SELLERDESK_PASSWORD, the team commands."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import uuid
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from pg_roles import drop_roles
+
+
+def as_user(team, who: str) -> dict[str, str]:
+    """The environment of ``who`` (the URL without a user; the user and password beside it)."""
+    return {
+        "SELLERDESK_DATABASE_URL": team.url,
+        "SELLERDESK_USER": team.names[who],
+        "SELLERDESK_PASSWORD": team.passwords[who],
+    }
+
+
+def test_team_init_user_add_list_and_assign(cli, pg_database):
+    name = f"ann_{uuid.uuid4().hex[:8]}"
+    env = {"SELLERDESK_DATABASE_URL": pg_database}
+    try:
+        out = cli("team", "init", "--url", pg_database, "--json", env=env).stdout
+        owner = json.loads(out)["owner"]
+        added = cli("team", "user", "add", name, "--role", "helper", "--regions", "华南,浙江", "--json", env=env)
+        password = json.loads(added.stdout)["password"]
+        assert len(password) >= 20
+        cli("team", "region", "assign", "华南", name, env=env)
+        users = {u["name"]: u for u in cli.json_lines("team", "user", "list", "--json", env=env)}
+        assert users[owner]["role"] == "owner"
+        assert users[name]["regions"] == ["华南", "浙江省"] and users[name]["phones"] is False
+        assert users[name]["responsible_for"] == ["华南"]
+        # the helper logs in with that password, through the environment
+        helper = {**env, "SELLERDESK_USER": name, "SELLERDESK_PASSWORD": password}
+        who = cli("team", "user", "list", env=helper, check=False)
+        assert who.returncode == 1 and who.stderr.strip().endswith(": Only an owner of the team may do this.")
+        wrong = cli("list", env={**env, "SELLERDESK_USER": name, "SELLERDESK_PASSWORD": "nope"}, check=False)
+        assert wrong.returncode == 1 and "refused the login" in wrong.stderr and "nope" not in wrong.stderr
+    finally:
+        drop_roles(pg_database, [name])
+
+
+def test_bad_team_requests_are_one_translated_line(cli, pg_database):
+    out = cli("--lang", "zh_CN", "team", "user", "add", "bob", "--role", "helper", "--regions", "月球", check=False)
+    assert out.returncode == 1 and out.stderr.strip().endswith("'月球' 既不是大区也不是省份。")
+    out = cli("--lang", "zh_CN", "team", "user", "list", check=False)
+    assert out.returncode == 1 and "SELLERDESK_DATABASE_URL" in out.stderr
+    nowhere = {"SELLERDESK_DATABASE_URL": "postgresql://nobody@127.0.0.1:9/shop?connect_timeout=2"}
+    out = cli("list", env=nowhere, check=False)
+    assert out.returncode == 1 and "cannot be reached" in out.stderr and len(out.stderr.strip().splitlines()) == 1
+
+
+def test_every_command_honours_the_team_server_owner_and_helper(cli, team):
+    owner = cli.json_lines("list", "--json", env=as_user(team, "boss"))
+    assert {c["name"] for c in owner} == {"广东客户", "浙江客户", "北京客户", "无地址"}
+    helper = cli.json_lines("list", "--json", env=as_user(team, "south"))
+    assert [c["name"] for c in helper] == ["广东客户"]
+    assert helper[0]["phone"] == "138****5678"  # a helper without the phones flag: masked
+    east = cli.json_lines("list", "--json", env=as_user(team, "east"))
+    assert [c["phone"] for c in east] == ["13812345678"]
+    shown = cli("show", str(team.customers["广东"]), "--json", env=as_user(team, "south"))
+    assert json.loads(shown.stdout)["name"] == "广东客户"
+    hidden = cli("show", str(team.customers["北京"]), env=as_user(team, "south"), check=False)
+    assert hidden.returncode == 1 and f"No customer with id {team.customers['北京']}" in hidden.stderr
+    from pathlib import Path
+
+    assert not list(Path(os.environ["SELLERDESK_HOME"]).rglob("*.db"))  # no local database made or opened
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "out.xlsx"],
+        ["export-person", "1", "p.json"],
+        ["erase", "1", "--yes"],
+        ["backup"],
+        ["restore", "x.sdbackup"],
+    ],
+)
+def test_a_helper_is_refused_export_erase_backup_restore(cli, team, command, tmp_path):
+    out = cli("--lang", "zh_CN", *command, env=as_user(team, "south"), check=False)
+    assert out.returncode == 1
+    assert out.stderr.strip().endswith(f"团队中的助手不能运行 '{command[0]}'；请联系团队所有者。")
+    assert len(out.stderr.strip().splitlines()) == 1
+
+
+def test_two_users_in_two_processes_against_one_database(cli, team):
+    add = ["add", "--name", "两广新客", "--phone", "13600000000", "--address", "广西南宁市青秀区民族大道1号"]
+    with ThreadPoolExecutor(2) as pool:
+        helper = pool.submit(cli.process, *add, env=as_user(team, "south"))
+        owner = pool.submit(cli.process, "list", "--json", env=as_user(team, "boss"))
+        helper.result(), owner.result()
+    lines = cli.process("list", "--json", env=as_user(team, "south")).stdout.splitlines()
+    south = [json.loads(line)["name"] for line in lines]
+    assert sorted(south) == sorted(["广东客户", "两广新客"])
+    boss = cli.process("list", "--json", env=as_user(team, "boss")).stdout.splitlines()
+    assert len(boss) == 5
+    outside = cli.process(
+        "add",
+        "--name",
+        "京城客",
+        "--phone",
+        "13600000001",
+        "--address",
+        "北京市朝阳区建国路1号",
+        env=as_user(team, "south"),
+        check=False,
+    )
+    assert outside.returncode == 1 and "not allowed" in outside.stderr
+    assert len(cli.process("list", "--json", env=as_user(team, "boss")).stdout.splitlines()) == 5
+
+
+def test_psql_as_the_helper_counts_only_their_rows(team):
+    psql = shutil.which("psql")
+    if psql is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI runs the psql test: psql is not on PATH")
+        pytest.skip("psql is not on PATH")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PG")}
+
+    def count(who: str, table: str) -> int:
+        out = subprocess.run(
+            [psql, team.url_of(who), "-X", "-tA", "-c", f"SELECT count(*) FROM {table}"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=True,
+        )
+        return int(out.stdout.strip())
+
+    assert [count("south", t) for t in ("customer", "address", "orders", "order_item")] == [1, 1, 1, 1]
+    assert [count("boss", t) for t in ("customer", "address", "orders", "order_item")] == [4, 3, 3, 3]
+    denied = subprocess.run(
+        [psql, team.url_of("south"), "-X", "-tA", "-c", "DELETE FROM customer"], capture_output=True, text=True, env=env
+    )
+    assert denied.returncode != 0 and "permission denied" in denied.stderr
