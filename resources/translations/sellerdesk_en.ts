@@ -3423,6 +3423,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Select the orders or customers to print labels for first.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -5729,6 +5733,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Order No.</source>
             <translation type="unfinished" />
         </message>
@@ -6659,6 +6667,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>CSV file (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
             <translation type="unfinished" />
         </message>
         <message>

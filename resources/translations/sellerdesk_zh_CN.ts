@@ -3414,6 +3414,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Select the orders or customers to print labels for first.</source>
             <translation>请先选择要打印标签的订单或客户。</translation>
         </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation>选中的订单已被删除，请刷新后重选。</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -5702,6 +5706,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>快递模板已损坏：%2</translation>
         </message>
         <message>
+            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
+            <translation>已取消或已退款的订单不能发货：%1。没有写入任何文件。</translation>
+        </message>
+        <message>
             <source>Order No.</source>
             <translation>订单号</translation>
         </message>
@@ -6632,6 +6640,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation>选中的订单已被删除，请刷新后重选。</translation>
         </message>
         <message>
             <source>Writing waybills: %1 of %2</source>

@@ -173,3 +173,22 @@ def test_the_waybill_export_counts_orders_to_remote_areas(cli, tmp_path):
     cli("remote-areas", "set", "新疆")
     out = cli("export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "remote area" not in out
+
+
+def test_a_cancelled_order_asked_for_by_number_gets_no_waybill_and_no_label(cli, tmp_path):
+    a, b = _setup(cli)
+    cli("order", "update", str(b), "--status", "cancelled")
+    out = tmp_path / "x.xlsx"
+    bad = cli("--lang", "en", "export", str(out), "--orders", f"{a},{b}", check=False)
+    assert bad.returncode == 1 and not out.exists()
+    line = f": Cancelled or refunded orders are not shipped: {b} (cancelled). Nothing was written.\n"
+    assert bad.stderr.endswith(line)
+    assert bad.stderr.count("\n") == 1
+    bad = cli("--lang", "zh_CN", "export", str(out), "--orders", str(b), check=False)
+    assert bad.returncode == 1 and f"{b}（已取消）" not in bad.stderr and f"{b} (已取消)" in bad.stderr
+    bad = cli("--lang", "en", "labels", str(tmp_path / "x.pdf"), "--orders", f"{b},{a}", check=False)
+    assert bad.returncode == 1 and f"{b} (cancelled)" in bad.stderr and not (tmp_path / "x.pdf").exists()
+    cli("order", "delete", str(b))
+    bad = cli("--lang", "en", "export", str(out), "--orders", str(b), check=False)
+    assert bad.returncode == 1 and f"No order with id {b}." in bad.stderr
+    assert "Wrote 1 order" in cli("--lang", "en", "export", str(out), "--orders", str(a)).stdout

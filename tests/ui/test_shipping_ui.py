@@ -236,3 +236,19 @@ def test_export_to_a_name_that_is_a_folder_says_so_in_one_line(qtbot, store, mod
     shown = dialog.phase.text() + " ".join(getattr(m, "text", lambda: "")() for m in modals if hasattr(m, "text"))
     assert "a folder has that name" in shown and str(tmp_path / "dir.xlsx") in shown and ".part" not in shown
     assert "Errno" not in shown and "Is a directory" not in shown
+
+
+def test_export_dialog_refuses_selected_orders_that_are_cancelled(qtbot, store, modals, sync_jobs, tmp_path):
+    from sellerdesk.store import orders
+
+    ids = make_orders()
+    orders.set_status([ids["bj"]], "cancelled")
+    dialog = WaybillExportDialog([ids["sz"], ids["bj"]])
+    qtbot.addWidget(dialog)
+    dialog.selected_radio.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "sel.xlsx"))
+    dialog.start_export()
+    assert dialog.job is None and not (tmp_path / "sel.xlsx").exists()
+    message = modals[-1]
+    assert isinstance(message, QMessageBox) and f"#{ids['bj']} (Cancelled)" in message.text()
+    assert f"#{ids['sz']}" not in message.text() and "\n" not in message.text()

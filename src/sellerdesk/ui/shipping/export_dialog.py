@@ -33,7 +33,8 @@ from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import remote_areas, shipping
 from sellerdesk.store import senders as store_senders
-from sellerdesk.store.orders import OrderFilter, count_orders
+from sellerdesk.store.errors import NotFoundError
+from sellerdesk.store.orders import NotShippedError, OrderFilter, check_shippable, count_orders
 from sellerdesk.ui.exchange.import_wizard import ExchangeText
 from sellerdesk.ui.shipping import texts
 from sellerdesk.ui.shipping.remote_text import remote_summary
@@ -224,6 +225,15 @@ class WaybillExportDialog(QDialog):
     def start_export(self) -> None:
         if self.job is not None:
             return
+        if self.source() == "ids":
+            try:
+                check_shippable(self.selected_ids)
+            except NotShippedError as exc:
+                dialogs.error(self, self.tr("Export waybills"), texts.not_shipped(exc.refused))
+                return
+            except NotFoundError:
+                dialogs.error(self, self.tr("Export waybills"), self.tr("A selected order was deleted meanwhile."))
+                return
         targets = self.targets()
         if not targets:
             dialogs.error(self, self.tr("Export waybills"), self.tr("No orders to export."))

@@ -289,6 +289,22 @@ def show_labels_dialog(
             QCoreApplication.translate("LabelsDialog", "Select the orders or customers to print labels for first."),
         )
         return None
+    if kind == ORDERS:
+        from sellerdesk.store.errors import NotFoundError
+        from sellerdesk.store.orders import NotShippedError, check_shippable
+        from sellerdesk.ui.shipping import texts
+
+        title = QCoreApplication.translate("LabelsDialog", "Print labels")
+        try:
+            check_shippable(ids)
+        except NotShippedError as exc:
+            dialogs.error(parent, title, texts.not_shipped(exc.refused))
+            return None
+        except NotFoundError:
+            dialogs.error(
+                parent, title, QCoreApplication.translate("LabelsDialog", "A selected order was deleted meanwhile.")
+            )
+            return None
     dialog = LabelsDialog(kind, ids, mask=mask, can_open_senders=open_senders is not None, parent=parent)
     if open_senders is not None:
         dialog.open_senders.connect(open_senders)
