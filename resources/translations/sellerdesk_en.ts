@@ -160,6 +160,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Address check undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Moved to the Trash</source>
             <translation type="unfinished" />
         </message>
@@ -1037,6 +1041,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Feedback from %1 solved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up with %1 done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Follow-up message for %1 copied.</source>
             <translation type="unfinished" />
         </message>
@@ -1276,6 +1288,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification undone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1554,7 +1570,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
+            <source>Follow-up deleted.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5035,6 +5051,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 marked verified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n addresses marked verified.</source>
+            <translation>
+                <numerusform>%n addresses marked verified.</numerusform>
+                <numerusform>%n addresses marked verified.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Message copied for %1.</source>
             <translation type="unfinished" />
         </message>
@@ -6467,6 +6494,17 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Import again</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UndoNote</name>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
     </context>

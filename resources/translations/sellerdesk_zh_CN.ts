@@ -159,6 +159,10 @@
             <translation>核对地址</translation>
         </message>
         <message>
+            <source>Address check undone</source>
+            <translation>撤销核对地址</translation>
+        </message>
+        <message>
             <source>Moved to the Trash</source>
             <translation>移到回收站</translation>
         </message>
@@ -1038,6 +1042,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
+            <source>Feedback from %1 solved.</source>
+            <translation>%1 的反馈已解决。</translation>
+        </message>
+        <message>
+            <source>Follow-up with %1 done.</source>
+            <translation>%1 已回访。</translation>
+        </message>
+        <message>
             <source>Follow-up message for %1 copied.</source>
             <translation>已复制给 %1 的回访消息。</translation>
         </message>
@@ -1278,6 +1290,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Verified</source>
             <translation>已核对</translation>
+        </message>
+        <message>
+            <source>Verification undone</source>
+            <translation>已撤销核对</translation>
         </message>
         <message>
             <source>(empty)</source>
@@ -1555,8 +1571,8 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
-            <translation>回访已删除。&lt;a href="undo"&gt;撤销&lt;/a&gt;</translation>
+            <source>Follow-up deleted.</source>
+            <translation>回访已删除。</translation>
         </message>
     </context>
     <context>
@@ -5011,6 +5027,16 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>未保存</translation>
         </message>
         <message>
+            <source>%1 marked verified.</source>
+            <translation>%1 已标记为已核对。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n addresses marked verified.</source>
+            <translation>
+                <numerusform>已把 %n 个地址标记为已核对。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Message copied for %1.</source>
             <translation>已复制给 %1 的消息。</translation>
         </message>
@@ -6440,6 +6466,17 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Import again</source>
             <translation>再次导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoNote</name>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
         </message>
     </context>
     <context>

@@ -256,3 +256,32 @@ def test_masking_mode_masks_the_care_lists(laptop_window):
     assert "138****5678" in phones() and "13812345678" not in phones()
     window.mask_action.trigger()
     assert "13812345678" in phones()
+
+
+def test_follow_up_done_and_feedback_solved_can_be_undone(care_view):
+    cid = customers.create_customer({"name": "张三"}).id
+    due = followups.add_follow_up(
+        cid, "问用得怎么样", next_date=TODAY - dt.timedelta(days=1), on_date=TODAY - dt.timedelta(days=9)
+    )
+    feedback = followups.add_follow_up(cid, "盖子裂了", feedback=True, on_date=TODAY - dt.timedelta(days=3))
+    care_view.show()
+    care_view.tabs.setCurrentWidget(care_view.follow_ups)
+    table = care_view.follow_ups.table
+    changed = []
+    care_view.follow_ups_changed.connect(changed.append)
+    table.selectRow(0)
+    assert care_view.done_button.text() == "Done"
+    care_view.mark_done()  # 已回访
+    assert FollowUp.get_by_id(due.id).next_done_at is not None and table.rowCount() == 1
+    note = care_view.followup_undo
+    assert note.isVisible() and "张三" in note.text() and 'href="undo"' in note.text()
+    note.linkActivated.emit("undo")  # 撤销
+    assert FollowUp.get_by_id(due.id).next_done_at is None and table.rowCount() == 2
+    assert not note.isVisible() and changed == [cid, cid]
+    table.selectRow(1)
+    care_view.mark_done()  # 已解决
+    assert followups.open_feedback_count() == 0
+    note.undo()
+    assert followups.open_feedback_count() == 1 and FollowUp.get_by_id(feedback.id).status == "open"
+    note.undo()  # once only
+    assert followups.open_feedback_count() == 1

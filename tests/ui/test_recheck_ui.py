@@ -294,3 +294,28 @@ def test_a_section_that_fails_to_count_does_not_hide_the_others(store, qtbot, sy
     page.open_section.connect(lambda key: page.section(key).open("window"))
     qtbot.mouseClick(page.cards["followups"], Qt.MouseButton.LeftButton)
     assert opened == ["window"]
+
+
+def test_mark_verified_can_be_undone_from_the_list(window, data):
+    window.show_recheck()
+    view = window.recheck_view
+    view.table.selectAll()
+    view.verify_selected()
+    assert view.model.rows == [] and recheck.count_due() == 0
+    assert view.undo_note.isVisible() and "3" in view.undo_note.text()
+    view.undo_note.linkActivated.emit("undo")
+    assert recheck.count_due() == 3 and not view.undo_note.isVisible()
+    assert [d.name for d in view.model.rows] == ["王五", "张三", "李四"]  # read again
+    assert AuditEntry.select().where(AuditEntry.action == "unverify_address").count() == 3
+
+
+def test_mark_verified_can_be_undone_in_the_walk(window, data, qtbot):
+    window.show_recheck()
+    view = window.recheck_view
+    qtbot.mouseClick(view.walk_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.walk.verified_button, Qt.MouseButton.LeftButton)
+    assert view.walk.who.text().startswith("张三") and recheck.count_due() == 2
+    assert "王五" in view.undo_note.text()
+    view.undo_note.undo()
+    assert recheck.count_due() == 3 and customers.live_addresses(data["王五"][0])[0].verified_at is None
+    assert view.walk.who.text().startswith("王五") and view.walk.position.text() == "1 of 3"
