@@ -252,3 +252,26 @@ def test_export_dialog_refuses_selected_orders_that_are_cancelled(qtbot, store, 
     message = modals[-1]
     assert isinstance(message, QMessageBox) and f"#{ids['bj']} (Cancelled)" in message.text()
     assert f"#{ids['sz']}" not in message.text() and "\n" not in message.text()
+
+
+def test_export_dialog_counts_the_remote_orders_once(qtbot, store, modals, sync_jobs, tmp_path, monkeypatch):
+    from sellerdesk.store import remote_areas
+
+    make_orders()
+    remote_areas.save_entries(["浙江省"])
+    counted = []
+    real = remote_areas.count_orders
+
+    def count_orders(ids):
+        counted.append(True)
+        return real(ids)
+
+    monkeypatch.setattr(remote_areas, "count_orders", count_orders)
+    dialog = WaybillExportDialog()
+    qtbot.addWidget(dialog)
+    assert len(counted) == 1 and "2 order(s) ship to a remote area" in dialog.split_label.text()
+    dialog.path_edit.setText(str(tmp_path / "today.xlsx"))
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.start_export()
+    assert "2 order(s) ship to a remote area" in modals[-1].text()
+    assert len(counted) == 1  # the split line's count, not read again for the final message

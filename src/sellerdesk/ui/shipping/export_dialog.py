@@ -71,6 +71,8 @@ class WaybillExportDialog(QDialog):
         self.current_filter = current_filter or OrderFilter()
         self.job: Job | None = None
         self.results: list = []
+        self._groups: dict[str, list[int]] = {}  # template → order ids, as the split line shows them
+        self._remote = 0  # how many of them ship to a remote area
         self.language = ExchangeText.language()
         self.rules = shipping.preferred_couriers()
         self.templates = {t.name: t for t in list_templates()}
@@ -173,7 +175,10 @@ class WaybillExportDialog(QDialog):
         return tpl.display_title(self.language) if tpl is not None else name
 
     def _update_split(self) -> None:
-        groups = self.groups()
+        """The split line, and what the export will take: the groups and their remote orders are
+        read here once, and the export and its final message use them (not read again)."""
+        groups = self._groups = self.groups()
+        self._remote = 0
         if not groups:
             self.split_label.setText(self.tr("No orders to export."))
             return
@@ -188,7 +193,8 @@ class WaybillExportDialog(QDialog):
             text = self.tr("These orders go to several couriers; one file per courier: %1").replace(
                 "%1", "；".join(parts)
             )
-        far = remote_summary(orders=remote_areas.count_orders(i for ids in groups.values() for i in ids))
+        self._remote = remote_areas.count_orders(i for ids in groups.values() for i in ids)
+        far = remote_summary(orders=self._remote)
         self.split_label.setText(text + ("\n" + far if far else ""))
 
     def _format_changed(self) -> None:
@@ -214,7 +220,7 @@ class WaybillExportDialog(QDialog):
                 if path.suffix.lower() not in (".xlsx", ".csv")
                 else path.with_suffix(suffix)
             )
-        groups = self.groups()
+        groups = self._groups  # as the split line shows them
         if len(groups) == 1:
             name, ids = next(iter(groups.items()))
             return [(path, name, ids)]
@@ -287,7 +293,7 @@ class WaybillExportDialog(QDialog):
         lines = [self.tr("%1 orders → %2").replace("%1", str(r.orders)).replace("%2", str(r.path)) for r in results]
         warnings = [w for r in results for w in r.warnings]
         text = "\n".join(lines)
-        far = remote_summary(orders=remote_areas.count_orders(i for r in results for i in r.order_ids))
+        far = remote_summary(orders=self._remote)  # counted for the split line, of the same orders
         if far:
             text += "\n" + far
         if warnings:
