@@ -2834,10 +2834,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Exported %1 rows to %2.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
@@ -3164,6 +3160,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobDialog</name>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6717,10 +6720,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>%1 orders → %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
             <translation type="unfinished" />
         </message>
     </context>

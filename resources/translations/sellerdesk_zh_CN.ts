@@ -2831,10 +2831,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Exported %1 rows to %2.</source>
             <translation>已导出 %1 行到 %2。</translation>
         </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation>导出已取消，没有写入文件。</translation>
-        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
@@ -3162,6 +3158,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Import</source>
             <translation>导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobDialog</name>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation>导出已取消，没有写入任何文件。</translation>
         </message>
     </context>
     <context>
@@ -6689,10 +6692,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>%1 orders → %2</source>
             <translation>%1 个订单 → %2</translation>
-        </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation>导出已取消，没有写入任何文件。</translation>
         </message>
     </context>
 </TS>

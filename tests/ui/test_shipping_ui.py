@@ -165,7 +165,7 @@ def test_export_dialog_cancel_during_a_job_cancels_it(qtbot, store, modals, tmp_
     dialog.job = FakeJob()
     dialog.reject()  # Cancel while writing: the job is told to stop, the dialog stays to say so
     assert dialog.job.cancelled and dialog.isVisible()
-    dialog._failed(None)
+    dialog.job_failed(None)
     assert "cancelled" in dialog.phase.text()
 
 

@@ -519,19 +519,24 @@ class Verified:
     previous: _dt.datetime | None
 
 
-def _verify(address: Address) -> Verified:
-    now = utcnow()
-    Address.update(verified_at=now).where(Address.id == address.id).execute()
+def _stamp(address: Address, stamp: _dt.datetime | None, action: str, reason: str) -> None:
+    """The address's verified stamp set (or cleared), with its history row and audit entry."""
+    Address.update(verified_at=stamp).where(Address.id == address.id).execute()
     AddressChange.create(
         address=address,
         customer=address.customer_id,
-        action="verify",
+        action=action,
         old_values=None,
         new_values=None,
-        reason="verified",
-        changed_at=now,
+        reason=reason,
+        changed_at=stamp if action == "verify" else utcnow(),
     )
-    audit("verify_address", "address", address.id)
+    audit(f"{action}_address", "address", address.id)
+
+
+def _verify(address: Address) -> Verified:
+    now = utcnow()
+    _stamp(address, now, "verify", "verified")
     return Verified(address.id, now, address.verified_at)
 
 
@@ -557,17 +562,7 @@ def undo_verified(done: Sequence[Verified]) -> int:
             address = Address.get_or_none(Address.id == item.address_id)
             if address is None or address.verified_at != item.at:
                 continue
-            Address.update(verified_at=item.previous).where(Address.id == address.id).execute()
-            AddressChange.create(
-                address=address,
-                customer=address.customer_id,
-                action="unverify",
-                old_values=None,
-                new_values=None,
-                reason="undone",
-                changed_at=utcnow(),
-            )
-            audit("unverify_address", "address", address.id)
+            _stamp(address, item.previous, "unverify", "undone")
             undone += 1
     return undone
 

@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -41,7 +40,7 @@ from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
-from sellerdesk.ui.widgets.progress import start_in_dialog
+from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 FALLBACK_TEMPLATE = "split_region"
 FORMATS = (("xlsx", ".xlsx", "gbk"), ("csv-gbk", ".csv", "gbk"), ("csv-utf8", ".csv", "utf-8"))
@@ -51,7 +50,7 @@ class FileProblem(Exception):
     pass
 
 
-class WaybillExportDialog(QDialog):
+class WaybillExportDialog(JobDialog):
     """Emits ``exported(list[WaybillResult])`` when the files are written."""
 
     exported = Signal(object)
@@ -69,7 +68,6 @@ class WaybillExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export waybills"))
         self.selected_ids = list(selected_ids or [])
         self.current_filter = current_filter or OrderFilter()
-        self.job: Job | None = None
         self.results: list = []
         self._groups: dict[str, list[int]] = {}  # template → order ids, as the split line shows them
         self._remote = 0  # how many of them ship to a remote area
@@ -267,26 +265,16 @@ class WaybillExportDialog(QDialog):
                 done += len(ids)
             return results
 
-        self.job = Job(with_error_text(work), "waybills")
-        start_in_dialog(
-            self.job,
+        self.run_job(
+            Job(with_error_text(work), "waybills"),
             bar=self.progress,
             buttons=[ok_button(self.buttons)],
             progress=self._progress,
             succeeded=self._done,
-            failed=self._failed,
-            finished=self._finished,
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(min(done, total) if total else 0)
         self.phase.setText(self.tr("Writing waybills: %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        ok_button(self.buttons).setEnabled(True)
 
     def _done(self, results: list) -> None:
         self.results = results
@@ -301,16 +289,3 @@ class WaybillExportDialog(QDialog):
         self.exported.emit(results)
         dialogs.information(self, self.tr("Export waybills"), text)
         self.accept()
-
-    def _failed(self, message) -> None:
-        self.phase.setText("")
-        if message is None:
-            self.phase.setText(self.tr("The export was cancelled; no file was written."))
-            return
-        dialogs.error(self, self.tr("Export waybills"), message)
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            return
-        super().reject()
