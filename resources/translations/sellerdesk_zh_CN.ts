@@ -2394,6 +2394,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>表头行超出了工作表范围。</translation>
         </message>
         <message>
+            <source>A header cell of %1 is %2 characters long, more than a header has (at most 255): choose the header row by hand, or shorten that cell, and try again.</source>
+            <translation>%1 的一个表头单元格长达 %2 个字符，超过了表头的长度（最多 255 个）：请手动选择表头行，或缩短这个单元格后重试。</translation>
+        </message>
+        <message>
             <source>A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells outside your data (or copy the data to a new sheet) and try again.</source>
             <translation>%1 中有一个工作表的范围达 %2 行 × %3 列，超出了客户地址管家能读取的大小。请删除数据以外的单元格（或把数据复制到新工作表）后重试。</translation>
         </message>
