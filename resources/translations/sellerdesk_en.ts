@@ -2922,6 +2922,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>HeaderRowSpin</name>
+        <message>
+            <source>Found by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The row of the sheet with the column names; the rows above it are titles</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ImportFilePage</name>
         <message>
             <source>Choose a file</source>
@@ -6453,6 +6464,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Result sheet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Header row:</source>
             <translation type="unfinished" />
         </message>
         <message>

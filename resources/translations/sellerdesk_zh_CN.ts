@@ -2919,6 +2919,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>HeaderRowSpin</name>
+        <message>
+            <source>Found by itself</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>The row of the sheet with the column names; the rows above it are titles</source>
+            <translation>表格中列名所在的行；它上面的行是标题</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportFilePage</name>
         <message>
             <source>Choose a file</source>
@@ -6425,6 +6436,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Result sheet:</source>
             <translation>结果表：</translation>
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation>表头行：</translation>
         </message>
         <message>
             <source>Courier:</source>

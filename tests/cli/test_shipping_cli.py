@@ -217,3 +217,16 @@ def test_a_header_of_40000_characters_is_refused_in_one_line(cli, tmp_path):
     bad = cli("--lang", "en", "import", str(tmp_path / "people.xlsx"), check=False)
     assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Column 3" in bad.stderr
     assert "long" not in cli("template", "list").stdout
+
+
+def test_tracking_import_takes_a_header_row(cli, tmp_path):
+    _setup(cli)
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "地址"])
+    book.active.append(["运单号", "订单号", "收件人手机"])
+    book.active.append(["SF2001", "A001", ""])
+    book.save(tmp_path / "r.xlsx")
+    bad = cli("--lang", "en", "tracking", "import", str(tmp_path / "r.xlsx"), check=False)
+    assert bad.returncode == 1 and "tracking-number column" in bad.stderr
+    out = cli("--lang", "en", "tracking", "import", str(tmp_path / "r.xlsx"), "--header-row", "2", "--json").stdout
+    assert len(json.loads(out)["shipped"]) == 1

@@ -275,3 +275,25 @@ def test_export_dialog_counts_the_remote_orders_once(qtbot, store, modals, sync_
         dialog.start_export()
     assert "2 order(s) ship to a remote area" in modals[-1].text()
     assert len(counted) == 1  # the split line's count, not read again for the final message
+
+
+def test_tracking_import_dialog_header_row_can_be_chosen(qtbot, store, modals, sync_jobs, tmp_path):
+    ids = make_orders()
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "地址"])  # a block above the result rows looks like a header too
+    book.active.append(["张三", "13812345678", "深圳"])
+    book.active.append(["运单号", "订单号", "收件人手机"])
+    book.active.append(["SF2001", "A001", ""])
+    book.save(tmp_path / "r.xlsx")
+    dialog = TrackingImportDialog(tmp_path / "r.xlsx")
+    qtbot.addWidget(dialog)
+    assert dialog.header_spin.row() is None and dialog.header_spin.text() == "Found by itself"
+    dialog.start_import()
+    assert "tracking-number column" in dialog.summary.text() and Order.get_by_id(ids["sz"]).status == "pending"
+    dialog.header_spin.setValue(3)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    assert "1 orders marked" in dialog.summary.text() and Order.get_by_id(ids["sz"]).status == "shipped"
+    dialog.header_spin.setValue(50)
+    dialog.start_import()
+    assert "outside" in dialog.summary.text()

@@ -28,6 +28,7 @@ from sellerdesk.jobs.worker import Job
 from sellerdesk.store.orders import couriers
 from sellerdesk.ui.shipping import texts
 from sellerdesk.ui.widgets.errors import with_error_text
+from sellerdesk.ui.widgets.header_row import HeaderRowSpin
 from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 COURIERS = ("中通", "圆通", "韵达", "申通", "极兔", "顺丰", "EMS", "京东", "德邦")
@@ -61,8 +62,10 @@ class TrackingImportDialog(JobDialog):
         self.courier.setEditable(True)
         self.courier.addItems(["", *dict.fromkeys([*couriers(), *COURIERS])])
         self.courier.setToolTip(self.tr("For rows that do not name their courier; SF… numbers are 顺丰 by themselves"))
+        self.header_spin = HeaderRowSpin(automatic=True)
         form = QFormLayout()
         form.addRow(self.tr("Result sheet:"), row)
+        form.addRow(self.tr("Header row:"), self.header_spin)
         form.addRow(self.tr("Courier:"), self.courier)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -109,12 +112,13 @@ class TrackingImportDialog(JobDialog):
             return
         path = Path(self.path_edit.text().strip())
         courier = self.courier.currentText().strip()
+        header_row = self.header_spin.row()
 
         def work(progress, token):
             from sellerdesk.exchange.tracking import import_tracking
 
             try:
-                return import_tracking(path, courier=courier, progress=progress, token=token)
+                return import_tracking(path, courier=courier, header_row=header_row, progress=progress, token=token)
             except ExchangeError as exc:
                 raise RuntimeError(texts.error(exc)) from exc
 
