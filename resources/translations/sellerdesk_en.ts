@@ -707,11 +707,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Choose a date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Leap</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Born in a leap month (闰月)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
             <translation type="unfinished" />
         </message>
         <message>

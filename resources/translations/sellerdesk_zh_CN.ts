@@ -708,12 +708,20 @@ but:
             <translation>很多客户过农历生日</translation>
         </message>
         <message>
+            <source>Choose a date</source>
+            <translation>选择日期</translation>
+        </message>
+        <message>
             <source>Leap</source>
             <translation>闰月</translation>
         </message>
         <message>
             <source>Born in a leap month (闰月)</source>
             <translation>生在闰月</translation>
+        </message>
+        <message>
+            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
+            <translation>另存有公历生日：%1。祝福按农历生日发送。</translation>
         </message>
         <message>
             <source>%1, %2</source>
