@@ -319,3 +319,20 @@ def test_mark_verified_can_be_undone_in_the_walk(window, data, qtbot):
     view.undo_note.undo()
     assert recheck.count_due() == 3 and customers.live_addresses(data["王五"][0])[0].verified_at is None
     assert view.walk.who.text().startswith("王五") and view.walk.position.text() == "1 of 3"
+
+
+def test_message_templates_dialog_keeps_its_width_with_a_very_long_word(store, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from sellerdesk.ui.messages.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    width = dialog.width()
+    dialog.editor.setPlainText("{name} " + "x" * 2500 + " {" + "y" * 2500 + "}")
+    QApplication.processEvents()
+    assert dialog.width() == width and dialog.minimumSizeHint().width() < 1000
+    assert dialog.preview.text().startswith("张三 xxxx") and len(dialog.preview.text()) > 2500
+    assert "{" + "y" * 40 + "…}" in dialog.warning.text() and len(dialog.warning.text()) < 200
