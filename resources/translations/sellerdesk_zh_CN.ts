@@ -5054,7 +5054,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>%1 marked verified.</source>
-            <translation>%1 已标记为已核对。</translation>
+            <translation>%1 的地址已标记为已核对。</translation>
         </message>
         <message numerus="yes">
             <source>%n addresses marked verified.</source>

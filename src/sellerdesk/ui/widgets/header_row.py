@@ -19,6 +19,7 @@ class HeaderRowSpin(QSpinBox):
             self.setSpecialValueText(self.tr("Found by itself"))
         self.setToolTip(self.tr("The row of the sheet with the column names; the rows above it are titles"))
         self.setValue(row if row is not None else self.minimum())
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("0" * 16) + 40)  # a number, not a line
 
     def row(self) -> int | None:
         """The chosen row; None: found by itself."""
