@@ -243,3 +243,14 @@ def test_labels_refuse_selected_orders_that_are_cancelled_or_refunded(shop, qtbo
     assert f"#{ids[1]} (Cancelled)" in errors[0] and f"#{ids[2]} (Refunded)" in errors[0]
     assert f"#{ids[0]}" not in errors[0]
     assert isinstance(labels_dialog.show_labels_dialog(None, ORDERS, [ids[0], ids[3]], mask=False), LabelsDialog)
+
+
+def test_labels_of_an_order_deleted_meanwhile_are_refused_in_one_line(shop, qtbot, recorded, monkeypatch):
+    from sellerdesk.ui.widgets import dialogs
+
+    _a, _b, ids = shop
+    orders.delete_orders([ids[0]])
+    errors = []
+    monkeypatch.setattr(dialogs, "error", lambda _parent, title, text: errors.append(text))
+    assert labels_dialog.show_labels_dialog(None, ORDERS, ids[:2], mask=False) is None
+    assert errors == ["A selected order was deleted meanwhile."]
