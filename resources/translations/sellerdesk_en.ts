@@ -160,6 +160,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Address check undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Moved to the Trash</source>
             <translation type="unfinished" />
         </message>
@@ -703,11 +707,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Choose a date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Leap</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Born in a leap month (闰月)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1037,6 +1049,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Feedback from %1 solved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up with %1 done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Follow-up message for %1 copied.</source>
             <translation type="unfinished" />
         </message>
@@ -1276,6 +1296,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Verification undone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1554,7 +1578,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
+            <source>Follow-up deleted.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2381,6 +2405,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A header cell of %1 is %2 characters long, more than a header has (at most 255): choose the header row by hand, or shorten that cell, and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells outside your data (or copy the data to a new sheet) and try again.</source>
             <translation type="unfinished" />
         </message>
@@ -2818,10 +2846,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Exported %1 rows to %2.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
@@ -2902,6 +2926,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>The note is too long (at most %1 characters).</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>HeaderRowSpin</name>
+        <message>
+            <source>Found by itself</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The row of the sheet with the column names; the rows above it are titles</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3148,6 +3183,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>JobDialog</name>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3421,6 +3463,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Select the orders or customers to print labels for first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5031,6 +5077,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 marked verified.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n addresses marked verified.</source>
+            <translation>
+                <numerusform>%n addresses marked verified.</numerusform>
+                <numerusform>%n addresses marked verified.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Message copied for %1.</source>
             <translation type="unfinished" />
         </message>
@@ -5729,6 +5786,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Order No.</source>
             <translation type="unfinished" />
         </message>
@@ -6414,6 +6475,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Courier:</source>
             <translation type="unfinished" />
         </message>
@@ -6459,6 +6524,17 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Import again</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UndoNote</name>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6662,15 +6738,15 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Writing waybills: %1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>%1 orders → %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
             <translation type="unfinished" />
         </message>
     </context>

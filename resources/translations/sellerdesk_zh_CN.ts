@@ -159,6 +159,10 @@
             <translation>核对地址</translation>
         </message>
         <message>
+            <source>Address check undone</source>
+            <translation>撤销核对地址</translation>
+        </message>
+        <message>
             <source>Moved to the Trash</source>
             <translation>移到回收站</translation>
         </message>
@@ -704,12 +708,20 @@ but:
             <translation>很多客户过农历生日</translation>
         </message>
         <message>
+            <source>Choose a date</source>
+            <translation>选择日期</translation>
+        </message>
+        <message>
             <source>Leap</source>
             <translation>闰月</translation>
         </message>
         <message>
             <source>Born in a leap month (闰月)</source>
             <translation>生在闰月</translation>
+        </message>
+        <message>
+            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
+            <translation>另存有公历生日：%1。祝福按农历生日发送。</translation>
         </message>
         <message>
             <source>%1, %2</source>
@@ -1038,6 +1050,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
+            <source>Feedback from %1 solved.</source>
+            <translation>%1 的反馈已解决。</translation>
+        </message>
+        <message>
+            <source>Follow-up with %1 done.</source>
+            <translation>%1 已回访。</translation>
+        </message>
+        <message>
             <source>Follow-up message for %1 copied.</source>
             <translation>已复制给 %1 的回访消息。</translation>
         </message>
@@ -1278,6 +1298,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Verified</source>
             <translation>已核对</translation>
+        </message>
+        <message>
+            <source>Verification undone</source>
+            <translation>已撤销核对</translation>
         </message>
         <message>
             <source>(empty)</source>
@@ -1555,8 +1579,8 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
-            <source>Follow-up deleted. &lt;a href="undo"&gt;Undo&lt;/a&gt;</source>
-            <translation>回访已删除。&lt;a href="undo"&gt;撤销&lt;/a&gt;</translation>
+            <source>Follow-up deleted.</source>
+            <translation>回访已删除。</translation>
         </message>
     </context>
     <context>
@@ -2378,6 +2402,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>表头行超出了工作表范围。</translation>
         </message>
         <message>
+            <source>A header cell of %1 is %2 characters long, more than a header has (at most 255): choose the header row by hand, or shorten that cell, and try again.</source>
+            <translation>%1 的一个表头单元格长达 %2 个字符，超过了表头的长度（最多 255 个）：请手动选择表头行，或缩短这个单元格后重试。</translation>
+        </message>
+        <message>
             <source>A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells outside your data (or copy the data to a new sheet) and try again.</source>
             <translation>%1 中有一个工作表的范围达 %2 行 × %3 列，超出了客户地址管家能读取的大小。请删除数据以外的单元格（或把数据复制到新工作表）后重试。</translation>
         </message>
@@ -2815,10 +2843,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Exported %1 rows to %2.</source>
             <translation>已导出 %1 行到 %2。</translation>
         </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation>导出已取消，没有写入文件。</translation>
-        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
@@ -2900,6 +2924,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>The note is too long (at most %1 characters).</source>
             <translation>内容太长（最多 %1 个字）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>HeaderRowSpin</name>
+        <message>
+            <source>Found by itself</source>
+            <translation>自动识别</translation>
+        </message>
+        <message>
+            <source>The row of the sheet with the column names; the rows above it are titles</source>
+            <translation>表格中列名所在的行；它上面的行是标题</translation>
         </message>
     </context>
     <context>
@@ -3146,6 +3181,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Import</source>
             <translation>导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>JobDialog</name>
+        <message>
+            <source>The export was cancelled; no file was written.</source>
+            <translation>导出已取消，没有写入任何文件。</translation>
         </message>
     </context>
     <context>
@@ -3413,6 +3455,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Select the orders or customers to print labels for first.</source>
             <translation>请先选择要打印标签的订单或客户。</translation>
+        </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation>选中的订单已被删除，请刷新后重选。</translation>
         </message>
     </context>
     <context>
@@ -5007,6 +5053,16 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>未保存</translation>
         </message>
         <message>
+            <source>%1 marked verified.</source>
+            <translation>%1 的地址已标记为已核对。</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n addresses marked verified.</source>
+            <translation>
+                <numerusform>已把 %n 个地址标记为已核对。</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Message copied for %1.</source>
             <translation>已复制给 %1 的消息。</translation>
         </message>
@@ -5702,6 +5758,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>快递模板已损坏：%2</translation>
         </message>
         <message>
+            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
+            <translation>已取消或已退款的订单不能发货：%1。没有写入任何文件。</translation>
+        </message>
+        <message>
             <source>Order No.</source>
             <translation>订单号</translation>
         </message>
@@ -6386,6 +6446,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>结果表：</translation>
         </message>
         <message>
+            <source>Header row:</source>
+            <translation>表头行：</translation>
+        </message>
+        <message>
             <source>Courier:</source>
             <translation>快递公司：</translation>
         </message>
@@ -6432,6 +6496,17 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Import again</source>
             <translation>再次导入</translation>
+        </message>
+    </context>
+    <context>
+        <name>UndoNote</name>
+        <message>
+            <source>Undo</source>
+            <translation>撤销</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>未保存</translation>
         </message>
     </context>
     <context>
@@ -6634,16 +6709,16 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation>选中的订单已被删除，请刷新后重选。</translation>
+        </message>
+        <message>
             <source>Writing waybills: %1 of %2</source>
             <translation>正在写入快递单：%1 / %2</translation>
         </message>
         <message>
             <source>%1 orders → %2</source>
             <translation>%1 个订单 → %2</translation>
-        </message>
-        <message>
-            <source>The export was cancelled; no file was written.</source>
-            <translation>导出已取消，没有写入任何文件。</translation>
         </message>
     </context>
 </TS>

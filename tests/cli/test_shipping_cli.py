@@ -56,11 +56,11 @@ def test_template_add_list_show_remove(cli, tmp_path):
 
 def test_a_template_without_a_phone_column_is_refused(cli, tmp_path):
     cli("init")
-    blank = blank_template(tmp_path / "zto.xlsx", headers=["收件人", "Phone/手机号码?", "收件地址", "物品名称"])
+    blank = blank_template(tmp_path / "zto.xlsx", headers=["收件人", "号码?", "收件地址", "物品名称"])
     bad = cli("--lang", "en", "template", "add", blank, "--name", "nophone", check=False)
     assert bad.returncode == 1 and "phone" in bad.stderr and bad.stderr.count("\n") == 1
     assert "nophone" not in cli("template", "list").stdout
-    ok = cli("template", "add", blank, "--name", "withphone", "--map", "Phone/手机号码?=mobile")
+    ok = cli("template", "add", blank, "--name", "withphone", "--map", "号码?=mobile")
     assert ok.returncode == 0 and "withphone" in cli("template", "list").stdout
 
 
@@ -173,3 +173,60 @@ def test_the_waybill_export_counts_orders_to_remote_areas(cli, tmp_path):
     cli("remote-areas", "set", "新疆")
     out = cli("export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "remote area" not in out
+
+
+def test_a_cancelled_order_asked_for_by_number_gets_no_waybill_and_no_label(cli, tmp_path):
+    a, b = _setup(cli)
+    cli("order", "update", str(b), "--status", "cancelled")
+    out = tmp_path / "x.xlsx"
+    bad = cli("--lang", "en", "export", str(out), "--orders", f"{a},{b}", check=False)
+    assert bad.returncode == 1 and not out.exists()
+    line = f": Cancelled or refunded orders are not shipped: {b} (cancelled). Nothing was written.\n"
+    assert bad.stderr.endswith(line)
+    assert bad.stderr.count("\n") == 1
+    bad = cli("--lang", "zh_CN", "export", str(out), "--orders", str(b), check=False)
+    assert bad.returncode == 1 and f"{b}（已取消）" not in bad.stderr and f"{b} (已取消)" in bad.stderr
+    bad = cli("--lang", "en", "labels", str(tmp_path / "x.pdf"), "--orders", f"{b},{a}", check=False)
+    assert bad.returncode == 1 and f"{b} (cancelled)" in bad.stderr and not (tmp_path / "x.pdf").exists()
+    cli("order", "delete", str(b))
+    bad = cli("--lang", "en", "export", str(out), "--orders", str(b), check=False)
+    assert bad.returncode == 1 and f"No order with id {b}." in bad.stderr
+    assert "Wrote 1 order" in cli("--lang", "en", "export", str(out), "--orders", str(a)).stdout
+
+
+def test_a_template_with_headers_in_two_languages_maps_itself(cli, tmp_path):
+    cli("init")
+    headers = ["Name(收件人)", "Phone/收件电话", "Address/收件地址", "Goods/物品名称"]
+    blank = blank_template(tmp_path / "en.xlsx", headers=headers)
+    cli("template", "add", blank, "--name", "bilingual")
+    shown = json.loads(cli("template", "show", "bilingual", "--json").stdout)
+    values = {c["header"]: c["value"] for c in shown["columns"]}
+    assert values == {h: v for h, v in zip(headers, ["recipient", "phone", "address", "items"])}
+
+
+def test_a_header_of_40000_characters_is_refused_in_one_line(cli, tmp_path):
+    cli("init")
+    blank = blank_template(tmp_path / "long.xlsx", headers=["收件人", "手机", "X" * 40_000, "地址"])
+    for lang, word in (("en", "characters long"), ("zh_CN", "个字符")):
+        bad = cli("--lang", lang, "template", "add", blank, "--name", "long", check=False)
+        assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and word in bad.stderr
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "Y" * 40_000])
+    book.active.append(["张三", "13812345678", "x"])
+    book.save(tmp_path / "people.xlsx")
+    bad = cli("--lang", "en", "import", str(tmp_path / "people.xlsx"), check=False)
+    assert bad.returncode == 1 and bad.stderr.count("\n") == 1 and "Column 3" in bad.stderr
+    assert "long" not in cli("template", "list").stdout
+
+
+def test_tracking_import_takes_a_header_row(cli, tmp_path):
+    _setup(cli)
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "地址"])
+    book.active.append(["运单号", "订单号", "收件人手机"])
+    book.active.append(["SF2001", "A001", ""])
+    book.save(tmp_path / "r.xlsx")
+    bad = cli("--lang", "en", "tracking", "import", str(tmp_path / "r.xlsx"), check=False)
+    assert bad.returncode == 1 and "tracking-number column" in bad.stderr
+    out = cli("--lang", "en", "tracking", "import", str(tmp_path / "r.xlsx"), "--header-row", "2", "--json").stdout
+    assert len(json.loads(out)["shipped"]) == 1

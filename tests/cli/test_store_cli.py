@@ -122,3 +122,12 @@ def test_unusable_home(cli, tmp_path):
     proc = cli("init", check=False, env={"SELLERDESK_HOME": str(blocker / "inner")})
     assert proc.returncode != 0
     assert len(proc.stderr.strip().splitlines()) == 1 and "Traceback" not in proc.stderr
+
+
+def test_add_with_a_name_keeps_a_rare_ideograph_after_the_street(initialized_cli):
+    cli = initialized_cli
+    out = cli("add", "--name", "李四", "--phone", "13912345678", "--address", "北京市朝阳区建国路88号 𠮷野家", "--json")
+    cid = json.loads(out.stdout)["id"]
+    shown = json.loads(cli("show", str(cid), "--json").stdout)
+    address = shown["addresses"][0]
+    assert address["detail"] == "建国路88号𠮷野家" and address["recipient"] == "李四"

@@ -31,6 +31,10 @@ from sellerdesk.core.text import to_simplified
         ("江苏省苏州市姑苏区人民路100号 楼下 13612345678 陈晨", "陈晨", "人民路100号楼下"),
         ("山东省济南市历下区 人民公园 13512345678", "", "人民公园"),
         ("亲 13812345678 北京市朝阳区建国路88号", "", "建国路88号"),
+        # a rare ideograph outside the BMP (𠮷) after the street: a shop's sign, kept in the detail
+        ("北京市朝阳区建国路88号 𠮷野家", "", "建国路88号𠮷野家"),
+        ("张三 13812345678 北京市朝阳区建国路88号，𠮷野家", "张三", "建国路88号𠮷野家"),
+        ("北京市朝阳区建国路88号 𠮷野家 李四 13812345678", "李四", "建国路88号𠮷野家"),
     ],
 )
 def test_the_name_slot_is_decided_by_structure(text: str, name: str, detail: str) -> None:

@@ -248,3 +248,27 @@ def test_the_address_type_header_and_its_old_name():
     assert headers.match_header("地址标签") == ("label", True)
     assert headers.match_header("标签") == ("tags", True)
     assert headers.guess_mapping(["姓名", "标签", "地址标签"]) == ["name", "tags", "label"]
+
+
+def test_a_header_in_two_languages_is_recognised_by_its_parts():
+    assert headers.match_header("Phone/收件电话") == ("phone", False)
+    assert headers.match_header("收件人 Name")[0] == "name"
+    assert headers.match_header("Address（详细地址）")[0] in ("detail", "address")
+    assert headers.match_header("Province-省") == ("province", False)
+    assert headers.match_header("Name/Phone") == (None, False)  # parts naming two fields: not guessed
+    assert headers.match_header("2024年 客户名单") == (None, False)  # a title row stays a title
+    mapping = headers.guess_mapping(["Name(收件人)", "Phone/收件电话", "Address/收件地址"])
+    assert mapping == ["name", "phone", "address"]
+
+
+def test_a_header_cell_over_255_characters_is_refused_in_one_line(sheets):
+    long = "姓" * 40_000  # (cells are cut at 32,767 characters on reading)
+    path = sheets.xlsx("long.xlsx", {"S": [["手机", long, "地址"], ["13812345678", "张三", "北京市朝阳区建国路1号"]]})
+    for header_row in (None, 1):
+        with pytest.raises(ExchangeError) as info:
+            read_table(path, header_row=header_row)
+        assert info.value.code == "header_too_long"
+        message = str(info.value)
+        assert "\n" not in message and "Column 2" in message and "32767" in message and "long.xlsx" in message
+    ok = sheets.xlsx("ok.xlsx", {"S": [["手机", "姓" * 255], ["13812345678", "张三"]]})
+    assert read_table(ok).headers[1] == "姓" * 255

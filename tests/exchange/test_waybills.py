@@ -213,3 +213,13 @@ def test_senders_saved_default_is_the_one_used(store):
     from sellerdesk.store.senders import default_sender
 
     assert default_sender().label == "二仓"
+
+
+def test_a_courier_header_in_two_languages_is_read_by_its_parts():
+    blank = ["Name(收件人)", "Phone/收件电话", "Province/省", "Address-详细地址", "Goods/物品名称"]
+    got = dict(zip(blank, hdr.guess_waybill_mapping(blank)))
+    assert got["Name(收件人)"] == "recipient" and got["Phone/收件电话"] == "phone"
+    assert hdr.waybill_value("Mobile/手机号码?") == "phone"
+    assert got["Province/省"] == "province" and got["Address-详细地址"] in ("detail", "address")
+    assert got["Goods/物品名称"] == "items"
+    assert hdr.waybill_value("号码?") is None and hdr.waybill_value("2024年 客户名单") is None

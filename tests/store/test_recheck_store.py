@@ -6,7 +6,7 @@ import pytest
 
 from sellerdesk.store import customers, orders, recheck, tiers
 from sellerdesk.store import messages as store_messages
-from sellerdesk.store.errors import ValidationError
+from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, AuditEntry
 
 TODAY = dt.date.today()
@@ -153,3 +153,22 @@ def test_demo_data_has_addresses_due_and_fresh(store):
     assert 0.1 * addresses < due < 0.5 * addresses
     verified = DB.obj.execute_sql('SELECT count(*) FROM "address" WHERE "verified_at" IS NOT NULL').fetchone()[0]
     assert verified > 0.4 * addresses
+
+
+def test_verified_can_be_undone_in_one_go_unless_verified_again_since(store):
+    c1, first = new_customer("张三", age_days=400)
+    _c2, second = new_customer("李四", age_days=400)
+    done = recheck.verify_addresses([first, second])
+    assert due_ids() == [] and [d.previous for d in done] == [None, None]
+    assert recheck.undo_verified(done) == 2
+    assert sorted(due_ids()) == sorted([first, second])
+    assert Address.get_by_id(first).verified_at is None
+    assert AuditEntry.select().where(AuditEntry.action == "unverify_address").count() == 2
+    assert "unverify" in [c.action for c in customers.address_history(c1)]
+    # an address verified again since keeps the newer stamp
+    done = recheck.verify_addresses([first])
+    Address.update(verified_at=done[0].at + dt.timedelta(days=1)).where(Address.id == first).execute()
+    assert recheck.undo_verified(done) == 0 and due_ids() == [second]
+    with pytest.raises(NotFoundError):
+        recheck.verify_addresses([second, 999999])
+    assert due_ids() == [second]  # one transaction: nothing verified

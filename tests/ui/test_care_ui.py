@@ -256,3 +256,74 @@ def test_masking_mode_masks_the_care_lists(laptop_window):
     assert "138****5678" in phones() and "13812345678" not in phones()
     window.mask_action.trigger()
     assert "13812345678" in phones()
+
+
+def test_follow_up_done_and_feedback_solved_can_be_undone(care_view):
+    cid = customers.create_customer({"name": "张三"}).id
+    due = followups.add_follow_up(
+        cid, "问用得怎么样", next_date=TODAY - dt.timedelta(days=1), on_date=TODAY - dt.timedelta(days=9)
+    )
+    feedback = followups.add_follow_up(cid, "盖子裂了", feedback=True, on_date=TODAY - dt.timedelta(days=3))
+    care_view.show()
+    care_view.tabs.setCurrentWidget(care_view.follow_ups)
+    table = care_view.follow_ups.table
+    changed = []
+    care_view.follow_ups_changed.connect(changed.append)
+    table.selectRow(0)
+    assert care_view.done_button.text() == "Done"
+    care_view.mark_done()  # 已回访
+    assert FollowUp.get_by_id(due.id).next_done_at is not None and table.rowCount() == 1
+    note = care_view.followup_undo
+    assert note.isVisible() and "张三" in note.text() and 'href="undo"' in note.text()
+    note.linkActivated.emit("undo")  # 撤销
+    assert FollowUp.get_by_id(due.id).next_done_at is None and table.rowCount() == 2
+    assert not note.isVisible() and changed == [cid, cid]
+    table.selectRow(1)
+    care_view.mark_done()  # 已解决
+    assert followups.open_feedback_count() == 0
+    note.undo()
+    assert followups.open_feedback_count() == 1 and FollowUp.get_by_id(feedback.id).status == "open"
+    note.undo()  # once only
+    assert followups.open_feedback_count() == 1
+
+
+def test_choosing_solar_leaves_the_date_empty_until_one_is_picked(laptop_window):
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QApplication
+
+    old = customers.create_customer({"name": "赵六", "birthday": dt.date(1985, 6, 1)}).id
+    cid = customers.create_customer({"name": "李四"}).id
+    editor = _open(laptop_window, old)
+    assert editor.birthday.text() == "1985-06-01"
+    editor = _open(laptop_window, cid)  # the previous customer's date is not left in the field
+    field = editor.birthday
+    field.kind.setCurrentIndex(field.SOLAR)
+    assert field.solar.isVisible() and field.solar.text() == "Choose a date"
+    assert field.text() == "" and field.values() == {"birthday": None, "birthday_lunar": None}
+    assert field.note.text() == ""
+    editor.save()
+    assert Customer.get_by_id(cid).birthday is None  # nothing was chosen: no 1990-01-01
+    field.kind.setCurrentIndex(field.SOLAR)  # (saved without a birthday: the field reads 无 again)
+    calendar = field.solar.calendarWidget()
+    calendar.setCurrentPage(1899, 12)  # (where the popup puts it: the "no date" value)
+    QApplication.sendEvent(calendar, QShowEvent())  # the popup shows: near the years people are born in
+    assert (calendar.yearShown(), calendar.monthShown()) == (1990, 1)
+    field.solar.setDate(dt.date(1992, 7, 8))
+    editor.save()
+    assert Customer.get_by_id(cid).birthday == dt.date(1992, 7, 8)
+
+
+def test_a_solar_birthday_beside_a_lunar_one_is_shown_and_kept(laptop_window):
+    cid = customers.create_customer(
+        {"name": "王五", "birthday": dt.date(1988, 9, 1), "birthday_lunar": "农历八月十五"}
+    ).id
+    editor = _open(laptop_window, cid)
+    field = editor.birthday
+    assert field.kind.currentIndex() == field.LUNAR
+    assert field.other.isVisible() and "1988-09-01" in field.other.text() and "lunar" in field.other.text()
+    editor.consent.given.setChecked(True)
+    editor.save()
+    row = Customer.get_by_id(cid)
+    assert row.birthday == dt.date(1988, 9, 1) and row.birthday_lunar == LunarDay(8, 15).code
+    field.kind.setCurrentIndex(field.SOLAR)  # the seller switches: the stored solar date is there
+    assert not field.other.isVisible() and field.text() == "1988-09-01"

@@ -139,3 +139,17 @@ def test_the_save_button_and_the_care_page_open_from_their_buttons(laptop_window
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
     qtbot.mouseClick(window.dashboard.save_button, Qt.MouseButton.LeftButton)
     assert target.is_file() and target.stat().st_size > 1000
+
+
+def test_the_remote_share_tile_uses_the_customer_tiles_count(demo_store, monkeypatch, tmp_path):
+    import datetime as dt
+
+    from sellerdesk.store import remote_areas
+
+    calls = []
+    real = stats.customer_count
+    monkeypatch.setattr(stats, "customer_count", lambda today=None: calls.append(today) or real(today))
+    ctx = figures.FigureContext(today=dt.date.today(), home=tmp_path, now=dt.datetime.now(dt.UTC))
+    out = figures.compute_all(ctx)
+    assert len(calls) == 1  # counted once, for both tiles
+    assert out["remote_share"] == (remote_areas.count_customers(), out["customers"]) and out["customers"]

@@ -227,3 +227,30 @@ def test_labels_without_an_address_are_named(tmp_path, qapp):
     full = LabelData(code="F-1", recipient="某某", phone="", address="北京市朝阳区建国路1号", ref="F-1")
     report = write_pdf(str(tmp_path / "e.pdf"), [empty, full], "thermal")
     assert report.no_address == ["E-1"] and report.pages == 2
+
+
+def test_labels_refuse_selected_orders_that_are_cancelled_or_refunded(shop, qtbot, recorded, monkeypatch):
+    from sellerdesk.ui.widgets import dialogs
+
+    _a, _b, ids = shop
+    orders.set_status([ids[1]], "cancelled")
+    orders.set_status([ids[2]], "refunded")
+    errors = []
+    monkeypatch.setattr(dialogs, "error", lambda _parent, title, text: errors.append(text))
+    assert labels_dialog.show_labels_dialog(None, ORDERS, ids[:4], mask=False) is None
+    assert not any(isinstance(item, LabelsDialog) for item in recorded)  # no dialog, no label
+    assert len(errors) == 1 and "\n" not in errors[0]
+    assert f"#{ids[1]} (Cancelled)" in errors[0] and f"#{ids[2]} (Refunded)" in errors[0]
+    assert f"#{ids[0]}" not in errors[0]
+    assert isinstance(labels_dialog.show_labels_dialog(None, ORDERS, [ids[0], ids[3]], mask=False), LabelsDialog)
+
+
+def test_labels_of_an_order_deleted_meanwhile_are_refused_in_one_line(shop, qtbot, recorded, monkeypatch):
+    from sellerdesk.ui.widgets import dialogs
+
+    _a, _b, ids = shop
+    orders.delete_orders([ids[0]])
+    errors = []
+    monkeypatch.setattr(dialogs, "error", lambda _parent, title, text: errors.append(text))
+    assert labels_dialog.show_labels_dialog(None, ORDERS, ids[:2], mask=False) is None
+    assert errors == ["A selected order was deleted meanwhile."]

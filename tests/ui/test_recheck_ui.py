@@ -294,3 +294,45 @@ def test_a_section_that_fails_to_count_does_not_hide_the_others(store, qtbot, sy
     page.open_section.connect(lambda key: page.section(key).open("window"))
     qtbot.mouseClick(page.cards["followups"], Qt.MouseButton.LeftButton)
     assert opened == ["window"]
+
+
+def test_mark_verified_can_be_undone_from_the_list(window, data):
+    window.show_recheck()
+    view = window.recheck_view
+    view.table.selectAll()
+    view.verify_selected()
+    assert view.model.rows == [] and recheck.count_due() == 0
+    assert view.undo_note.isVisible() and "3" in view.undo_note.text()
+    view.undo_note.linkActivated.emit("undo")
+    assert recheck.count_due() == 3 and not view.undo_note.isVisible()
+    assert [d.name for d in view.model.rows] == ["王五", "张三", "李四"]  # read again
+    assert AuditEntry.select().where(AuditEntry.action == "unverify_address").count() == 3
+
+
+def test_mark_verified_can_be_undone_in_the_walk(window, data, qtbot):
+    window.show_recheck()
+    view = window.recheck_view
+    qtbot.mouseClick(view.walk_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.walk.verified_button, Qt.MouseButton.LeftButton)
+    assert view.walk.who.text().startswith("张三") and recheck.count_due() == 2
+    assert "王五" in view.undo_note.text()
+    view.undo_note.undo()
+    assert recheck.count_due() == 3 and customers.live_addresses(data["王五"][0])[0].verified_at is None
+    assert view.walk.who.text().startswith("王五") and view.walk.position.text() == "1 of 3"
+
+
+def test_message_templates_dialog_keeps_its_width_with_a_very_long_word(store, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from sellerdesk.ui.messages.template_dialog import TemplateDialog
+
+    dialog = TemplateDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    QApplication.processEvents()
+    width = dialog.width()
+    dialog.editor.setPlainText("{name} " + "x" * 2500 + " {" + "y" * 2500 + "}")
+    QApplication.processEvents()
+    assert dialog.width() == width and dialog.minimumSizeHint().width() < 1000
+    assert dialog.preview.text().startswith("张三 xxxx") and len(dialog.preview.text()) > 2500
+    assert "{" + "y" * 40 + "…}" in dialog.warning.text() and len(dialog.warning.text()) < 200

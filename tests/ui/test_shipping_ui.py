@@ -165,7 +165,7 @@ def test_export_dialog_cancel_during_a_job_cancels_it(qtbot, store, modals, tmp_
     dialog.job = FakeJob()
     dialog.reject()  # Cancel while writing: the job is told to stop, the dialog stays to say so
     assert dialog.job.cancelled and dialog.isVisible()
-    dialog._failed(None)
+    dialog.job_failed(None)
     assert "cancelled" in dialog.phase.text()
 
 
@@ -236,3 +236,64 @@ def test_export_to_a_name_that_is_a_folder_says_so_in_one_line(qtbot, store, mod
     shown = dialog.phase.text() + " ".join(getattr(m, "text", lambda: "")() for m in modals if hasattr(m, "text"))
     assert "a folder has that name" in shown and str(tmp_path / "dir.xlsx") in shown and ".part" not in shown
     assert "Errno" not in shown and "Is a directory" not in shown
+
+
+def test_export_dialog_refuses_selected_orders_that_are_cancelled(qtbot, store, modals, sync_jobs, tmp_path):
+    from sellerdesk.store import orders
+
+    ids = make_orders()
+    orders.set_status([ids["bj"]], "cancelled")
+    dialog = WaybillExportDialog([ids["sz"], ids["bj"]])
+    qtbot.addWidget(dialog)
+    dialog.selected_radio.setChecked(True)
+    dialog.path_edit.setText(str(tmp_path / "sel.xlsx"))
+    dialog.start_export()
+    assert dialog.job is None and not (tmp_path / "sel.xlsx").exists()
+    message = modals[-1]
+    assert isinstance(message, QMessageBox) and f"#{ids['bj']} (Cancelled)" in message.text()
+    assert f"#{ids['sz']}" not in message.text() and "\n" not in message.text()
+
+
+def test_export_dialog_counts_the_remote_orders_once(qtbot, store, modals, sync_jobs, tmp_path, monkeypatch):
+    from sellerdesk.store import remote_areas
+
+    make_orders()
+    remote_areas.save_entries(["浙江省"])
+    counted = []
+    real = remote_areas.count_orders
+
+    def count_orders(ids):
+        counted.append(True)
+        return real(ids)
+
+    monkeypatch.setattr(remote_areas, "count_orders", count_orders)
+    dialog = WaybillExportDialog()
+    qtbot.addWidget(dialog)
+    assert len(counted) == 1 and "2 order(s) ship to a remote area" in dialog.split_label.text()
+    dialog.path_edit.setText(str(tmp_path / "today.xlsx"))
+    with qtbot.waitSignal(dialog.exported, timeout=10000):
+        dialog.start_export()
+    assert "2 order(s) ship to a remote area" in modals[-1].text()
+    assert len(counted) == 1  # the split line's count, not read again for the final message
+
+
+def test_tracking_import_dialog_header_row_can_be_chosen(qtbot, store, modals, sync_jobs, tmp_path):
+    ids = make_orders()
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机", "地址"])  # a block above the result rows looks like a header too
+    book.active.append(["张三", "13812345678", "深圳"])
+    book.active.append(["运单号", "订单号", "收件人手机"])
+    book.active.append(["SF2001", "A001", ""])
+    book.save(tmp_path / "r.xlsx")
+    dialog = TrackingImportDialog(tmp_path / "r.xlsx")
+    qtbot.addWidget(dialog)
+    assert dialog.header_spin.row() is None and dialog.header_spin.text() == "Found by itself"
+    dialog.start_import()
+    assert "tracking-number column" in dialog.summary.text() and Order.get_by_id(ids["sz"]).status == "pending"
+    dialog.header_spin.setValue(3)
+    with qtbot.waitSignal(dialog.imported, timeout=10000):
+        dialog.start_import()
+    assert "1 orders marked" in dialog.summary.text() and Order.get_by_id(ids["sz"]).status == "shipped"
+    dialog.header_spin.setValue(50)
+    dialog.start_import()
+    assert "outside" in dialog.summary.text()

@@ -340,7 +340,7 @@ def _export_waybills(args: argparse.Namespace) -> int:
         if source == "ids":
             from sellerdesk.store import orders as store_orders
 
-            store_orders.check_live(order_ids)
+            store_orders.check_shippable(order_ids)
         if args.template:
             groups = {args.template: order_ids}
         else:

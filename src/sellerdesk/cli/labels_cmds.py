@@ -105,7 +105,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
             found = labels.customer_labels(wanted, mask=mask, sender=sender)
         elif args.orders is not None:
             wanted = _ids(args.orders, N_("order id"))
-            store_orders.check_live(wanted)
+            store_orders.check_shippable(wanted)
             found = labels.order_labels(wanted, mask=mask, sender=sender)
         else:
             found = labels.order_labels(labels.pending_order_ids(), mask=mask, sender=sender)

@@ -62,6 +62,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("file", metavar="FILE", help=N_("the courier's result sheet (.xlsx/.xls/.csv)"))
     p.add_argument("--courier", default="", help=N_("the courier, for rows that do not name one (e.g. 中通)"))
     p.add_argument("--sheet", default=None, help=N_("sheet name (default: found)"))
+    p.add_argument("--header-row", type=int, default=None, help=N_("row number of the header (default: found)"))
     p.add_argument("--dry-run", action="store_true", help=N_("show what would change, change nothing"))
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_tracking_import)
@@ -224,7 +225,13 @@ def cmd_tracking_import(args: argparse.Namespace) -> int:
 
     with open_store():
         try:
-            result = import_tracking(args.file, courier=args.courier.strip(), sheet=args.sheet, dry_run=args.dry_run)
+            result = import_tracking(
+                args.file,
+                courier=args.courier.strip(),
+                sheet=args.sheet,
+                header_row=args.header_row,
+                dry_run=args.dry_run,
+            )
         except ExchangeError as exc:
             raise _exchange(exc) from exc
     if args.json:

@@ -13,7 +13,12 @@ def translated(exc: BaseException) -> str | None:
     from sellerdesk.backup import errors as backup
     from sellerdesk.backup import unlock as backup_unlock
     from sellerdesk.store import errors as store
+    from sellerdesk.store.orders import NotShippedError
 
+    if isinstance(exc, NotShippedError):
+        words = {"cancelled": _("cancelled"), "refunded": _("refunded")}
+        listed = ", ".join(f"{i} ({words.get(status, status)})" for i, status in exc.refused.items())
+        return _("Cancelled or refunded orders are not shipped: {orders}. Nothing was written.", orders=listed)
     if isinstance(exc, store.StorageError):
         # the app's own rows (context StorageError, %1 for the place): one translation for both
         english = store.STORAGE_MESSAGES[exc.reason].replace("{where}", "%1")

@@ -357,12 +357,16 @@ _PLACE_WORDS = (
 
 
 def _name_slot(token: str, after: bool) -> bool:
-    """A separate piece that can only be the name: short, no digit, not a place word.
+    """A separate piece that can only be the name: short, no digit, no character outside the
+    Basic Multilingual Plane (rare ideographs such as 𠮷 are a shop's or a building's name: it
+    stays in the detail), not a place word.
 
     After the address body (``after``), a piece ending in 路 or 楼 is still the name
     (张路, 王楼生); before it, one ending like a region (郑洲市) is a slipped region name.
     """
     if len(token) > 12 or token in noise.GREETINGS or any(ch.isdigit() for ch in token):
+        return False
+    if any(ord(ch) > 0xFFFF for ch in token):  # 𠮷野家: a shop's sign, not a name typed in a chat
         return False
     cjk = len(_CJK.findall(token))
     if cjk > 6 or (not cjk and not token.isascii()):
@@ -400,13 +404,18 @@ def _has_address_content(token: str) -> bool:
     return len(token) > 4 or any(map(str.isdigit, token))
 
 
+def _han(ch: str) -> bool:
+    """A Chinese character: the common block, extension A, or the planes of the rare ones (𠮷)."""
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\U00020000" <= ch <= "\U0003134f"
+
+
 def _join(parts: list[str]) -> str:
     """Join pieces, with a space only where both sides are not Chinese characters."""
     if len(parts) <= 1:
         return parts[0] if parts else ""
     out = parts[0]
     for part in parts[1:]:
-        if out and not ("\u4e00" <= out[-1] <= "\u9fff" and "\u4e00" <= part[0] <= "\u9fff"):
+        if out and not (_han(out[-1]) and _han(part[0])):
             out += " "
         out += part
     return out

@@ -42,6 +42,8 @@ STATUS_NAMES: Mapping[str, str] = MappingProxyType(
 )
 COUNTING: frozenset[str] = frozenset((PENDING, SHIPPED, DELIVERED))
 NOT_COUNTING: frozenset[str] = frozenset((CANCELLED, REFUNDED))
+# Orders that get no waybill and no label, even when asked for by number.
+NOT_SHIPPED: frozenset[str] = frozenset((CANCELLED, REFUNDED))
 
 TRANSITIONS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -309,6 +311,7 @@ def lines_total(lines: Sequence[OrderLine]) -> int | None:
 
 __all__ = [
     "CANCELLED",
+    "NOT_SHIPPED",
     "COUNTING",
     "DELIVERED",
     "NOT_COUNTING",

@@ -32,6 +32,10 @@ MESSAGES = {
     "no_header": "No header row found in {name} (sheet {sheet!r}); add a header such as 姓名 / 手机 / 地址.",
     "no_identity_column": "No column of {name} is a name, phone or WeChat ID column.",
     "bad_header_row": "Row {row} is outside the sheet {sheet!r}.",
+    "header_too_long": (
+        "Column {column} of the header row (row {row}) of {name} is {length} characters long, more than a "
+        "header has (at most {limit}): choose the header row, or shorten that cell, and try again."
+    ),
     "unknown_template": "Unknown courier template {template!r}; available: {available}.",
     "bad_template": "The courier template {template!r} is invalid: {reason}",
     "bad_target": "Cannot write {name}: exports are .xlsx files.",

@@ -353,8 +353,38 @@ def _index() -> tuple[dict[str, str], list[tuple[str, str]]]:
     return exact, by_length
 
 
+# the parts of a header written in two languages or with a note: Phone/收件电话, 收件人 Name,
+# Name（收件人）, Address-详细地址, mobile_手机
+_PARTS = re.compile(r"[/()（）\s\-_]+")
+MAX_HEADER_LENGTH = 255
+"""A header cell longer than this is not a column's name (a note, a pasted text, a crafted
+file): the file is refused (:func:`check_header_lengths`)."""
+
+
+def header_parts(text: object) -> list[str]:
+    """The parts of a header split on / ( ) （ ） spaces, - and _ (none when it has one part)."""
+    value = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip().lower()
+    parts = [p for p in _PARTS.split(value) if p]
+    return parts if len(parts) > 1 else []
+
+
+def check_header_lengths(headers: Iterable[object], *, name: str, row: int) -> None:
+    """Refuse a header row with a cell over :data:`MAX_HEADER_LENGTH` characters (one line
+    naming the column, its length and the row): such a cell is not a column's name."""
+    for column, header in enumerate(headers, 1):
+        length = len(str(header or ""))
+        if length > MAX_HEADER_LENGTH:
+            from sellerdesk.exchange.errors import ExchangeError
+
+            raise ExchangeError(
+                "header_too_long", name=name, row=row, column=column, length=length, limit=MAX_HEADER_LENGTH
+            )
+
+
 def match_header(text: object) -> tuple[str | None, bool]:
-    """(field, exact) for a header cell; (None, False) when nothing fits."""
+    """(field, exact) for a header cell; (None, False) when nothing fits. A header no synonym
+    fits whole is recognised when its parts (:func:`header_parts`) that are a synonym all name
+    one field (Phone/收件电话), as a partial match."""
     key = normalize_header(text)
     if not key:
         return None, False
@@ -366,6 +396,9 @@ def match_header(text: object) -> tuple[str | None, bool]:
         # a synonym inside a long text (a title row: 2024年客户名单) is not a header either
         if len(synonym) >= 2 and synonym in key and len(key) - len(synonym) <= 4:
             return field, False
+    fields = {exact.get(normalize_header(part)) for part in header_parts(text)} - {None}
+    if len(fields) == 1:
+        return fields.pop(), False
     return None, False
 
 
@@ -453,7 +486,19 @@ _REGION_HINT = re.compile(r"[（(]\s*(省|市|区/县|区县|区|县)\s*[)）]")
 
 
 def waybill_value(header: object) -> str | None:
-    """The waybill value a courier sheet's column header asks for (None: leave it to the user)."""
+    """The waybill value a courier sheet's column header asks for (None: leave it to the user).
+    A header no rule fits whole is read by its parts (:func:`header_parts`: Phone/收件电话,
+    Name（收件人）) when they agree (a 手机 part beside a phone one: the mobile)."""
+    value = _waybill_value(header)
+    if value is not None:
+        return value
+    values = {_waybill_value(part, exact_only=True) for part in header_parts(header)} - {None}
+    if values == {"mobile", "phone"}:
+        return "mobile"
+    return values.pop() if len(values) == 1 else None
+
+
+def _waybill_value(header: object, *, exact_only: bool = False) -> str | None:
     text = _REGION_HINT.sub(lambda m: m.group(1).replace("/", ""), unicodedata.normalize("NFKC", str(header or "")))
     key = normalize_header(text)
     if not key:
@@ -469,8 +514,8 @@ def waybill_value(header: object) -> str | None:
         return "parcels"
     if "手机" in key and ("收" in key or key in ("手机", "手机号", "手机号码")):
         return "mobile"
-    field, _exact = match_header(text)
-    if field is None:
+    field, exact = match_header(text)
+    if field is None or (exact_only and not exact):
         return None
     return WAYBILL_VALUE_OF_FIELD.get(field)
 

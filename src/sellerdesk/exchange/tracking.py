@@ -30,16 +30,21 @@ def courier_of(tracking_no: str) -> str:
     return ""
 
 
-def read_result_sheet(path: str | Path, sheet: str | None = None) -> list[TrackingRow]:
-    """The rows of a courier's result sheet; :class:`ExchangeError` when its columns are missing."""
+def read_result_sheet(path: str | Path, sheet: str | None = None, header_row: int | None = None) -> list[TrackingRow]:
+    """The rows of a courier's result sheet, under ``header_row`` (found under title rows when
+    None); :class:`ExchangeError` when its columns are missing."""
     path = Path(path)
     with open_workbook(path) as book:
         name = choose_sheet(book, sheet)
         rows = list(book.rows(name))
-    header_row = find_header_row(rows[:HEADER_SCAN_ROWS])
     if header_row is None:
-        raise ExchangeError("no_header", name=path.name, sheet=name)
+        header_row = find_header_row(rows[:HEADER_SCAN_ROWS])
+        if header_row is None:
+            raise ExchangeError("no_header", name=path.name, sheet=name)
+    elif header_row not in dict(rows):
+        raise ExchangeError("bad_header_row", row=header_row, sheet=name)
     headers = dict(rows)[header_row]
+    hdr.check_header_lengths(headers, name=path.name, row=header_row)
     # a sender's columns (寄件人手机) are not the recipient's
     usable = [h if not (hdr.waybill_value(h) or "").startswith("sender_") else "" for h in headers]
     mapping = hdr.guess_mapping(usable)
@@ -68,13 +73,14 @@ def import_tracking(
     *,
     courier: str = "",
     sheet: str | None = None,
+    header_row: int | None = None,
     dry_run: bool = False,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
 ) -> TrackingResult:
     """Read ``path`` and write its tracking numbers back (one transaction)."""
     progress(0, 0, "reading")
-    rows = read_result_sheet(path, sheet)
+    rows = read_result_sheet(path, sheet, header_row)
     if token is not None:
         token.check()
     progress(0, len(rows), "writing")

@@ -1032,6 +1032,8 @@ __all__ = [
     "get_order",
     "lines_of",
     "list_orders",
+    "NotShippedError",
+    "check_shippable",
     "order_ids",
     "order_lines",
     "order_to_dict",
@@ -1047,6 +1049,32 @@ __all__ = [
 def _not_found(missing: Sequence[int]) -> NotFoundError:
     more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
     return NotFoundError(f"No order with id {missing[0]}{more}.")
+
+
+class NotShippedError(ValidationError):
+    """Orders asked for by number (a waybill export, labels) that are cancelled or refunded:
+    ``refused`` maps each one's id to its status, in the order asked."""
+
+    def __init__(self, refused: Mapping[int, str]) -> None:
+        self.refused = dict(refused)
+        listed = ", ".join(f"{order_id} ({status})" for order_id, status in self.refused.items())
+        super().__init__(f"Cancelled or refunded orders are not shipped: {listed}.", code="not_shipped")
+
+
+def check_shippable(ids: Iterable[int]) -> None:
+    """Every one of ``ids`` names a live order (:func:`check_live`) that may be shipped: a
+    cancelled or refunded one gets no waybill and no label (:class:`NotShippedError`)."""
+    wanted = list(dict.fromkeys(int(i) for i in ids))
+    check_live(wanted)
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start : start + 900]
+        query = Order.select(Order.id, Order.status).where(
+            Order.id.in_(chunk) & Order.status.in_(sorted(core.NOT_SHIPPED))
+        )
+        found.update((row.id, row.status) for row in query)
+    if found:
+        raise NotShippedError({i: found[i] for i in wanted if i in found})
 
 
 def check_live(ids: Iterable[int]) -> None:

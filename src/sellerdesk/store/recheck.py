@@ -26,8 +26,11 @@ from sellerdesk.core.address import format_one_line
 from sellerdesk.core.orders import DELIVERED, SHIPPED
 from sellerdesk.core.tiers import LEVELS, NORMAL, RANK
 from sellerdesk.store import messages, settings
+from sellerdesk.store.customers import Verified as Verified
 from sellerdesk.store.customers import audit
 from sellerdesk.store.customers import mark_verified as mark_verified
+from sellerdesk.store.customers import undo_verified as undo_verified
+from sellerdesk.store.customers import verify_addresses as verify_addresses
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB
 
@@ -235,6 +238,9 @@ __all__ = [
     "due_addresses",
     "freshness",
     "mark_verified",
+    "Verified",
+    "undo_verified",
+    "verify_addresses",
     "message_for",
     "save_cycles",
 ]

@@ -111,7 +111,9 @@ def read_sample(
         rows = sample_rows(book, name, SAMPLE_ROWS)
     if token is not None:
         token.check()
-    return Sample(sheets, name, rows, 0, [], []).with_header(header_row)
+    sample = Sample(sheets, name, rows, 0, [], []).with_header(header_row)
+    hdr.check_header_lengths(sample.headers, name=Path(path).name, row=sample.header_row)
+    return sample
 
 
 def sample_rows(book: Workbook, sheet: str, count: int = SAMPLE_ROWS) -> list[Row]:
@@ -143,6 +145,7 @@ def _find_header(
     for number, cells in source:
         if header_row is not None:
             if number == header_row:
+                hdr.check_header_lengths(cells, name=name, row=number)
                 return header_row, cells, []
             if number > header_row:
                 raise ExchangeError("bad_header_row", row=header_row, sheet=sheet)
@@ -157,7 +160,9 @@ def _find_header(
     found = find_header_row(pending)
     if found is None:
         raise ExchangeError("no_header", name=name, sheet=sheet)
-    return found, dict(pending)[found], [(n, c) for n, c in pending if n > found]
+    cells = dict(pending)[found]
+    hdr.check_header_lengths(cells, name=name, row=found)
+    return found, cells, [(n, c) for n, c in pending if n > found]
 
 
 def _data_rows(rows: Iterable[Row], headers: list[str]) -> Iterator[Row]:

@@ -50,6 +50,7 @@ def action_name(code: str) -> str:
         "restore_address": translate("AuditText", "Address restored"),
         "set_default_address": translate("AuditText", "Default address set"),
         "verify_address": translate("AuditText", "Address checked"),
+        "unverify_address": translate("AuditText", "Address check undone"),
         "trash": translate("AuditText", "Moved to the Trash"),
         "restore": translate("AuditText", "Restored from the Trash"),
         "purge": translate("AuditText", "Deleted from the Trash for good"),

@@ -11,15 +11,28 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from sellerdesk.core import lunar
 from sellerdesk.core.care import CONSENT_WAYS
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.ui.care import texts
+from sellerdesk.ui.widgets.event_hook import EventHook
 
 UNKNOWN_YEAR = 1900  # a solar birthday whose year is not known (store.customers reads 3-5 as 1900-03-05)
+NOT_CHOSEN = QDate(UNKNOWN_YEAR - 1, 12, 31)  # the date edit's "no date chosen yet" (shown as its special text)
+FIRST_PAGE = (1990, 1)  # where the calendar opens when no date is chosen yet
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -38,9 +51,13 @@ class BirthdayField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("birthdayField")
-        row = QHBoxLayout(self)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
+        rows.addLayout(row)
         self.kind = QComboBox()
         self.kind.setObjectName("birthdayKind")
         self.kind.addItems([self.tr("None"), self.tr("Solar"), self.tr("Lunar")])
@@ -50,8 +67,11 @@ class BirthdayField(QWidget):
         self.solar.setObjectName("birthdaySolar")
         self.solar.setDisplayFormat("yyyy-MM-dd")
         self.solar.setCalendarPopup(True)
-        self.solar.setDateRange(QDate(UNKNOWN_YEAR, 1, 1), QDate(2100, 12, 31))
-        self.solar.setDate(QDate(1990, 1, 1))
+        self.solar.setDateRange(NOT_CHOSEN, QDate(2100, 12, 31))
+        self.solar.setSpecialValueText(self.tr("Choose a date"))  # empty until the seller picks one
+        self.solar.setDate(NOT_CHOSEN)
+        calendar = self.solar.calendarWidget()
+        EventHook(calendar, lambda event: self._calendar_event(calendar, event))
         self.solar.setMinimumWidth(80)
         row.addWidget(self.solar)
         self.leap = QCheckBox(self.tr("Leap"))
@@ -78,6 +98,13 @@ class BirthdayField(QWidget):
         self.note.setMinimumWidth(0)
         self.note.setStyleSheet("color: palette(placeholder-text);")
         row.addWidget(self.note, 1)
+        # a solar birthday stored beside the lunar one (an import may give both): said, not hidden
+        self.other = QLabel()
+        self.other.setObjectName("birthdayOther")
+        self.other.setWordWrap(True)
+        self.other.setStyleSheet("color: palette(placeholder-text);")
+        self.other.hide()
+        rows.addWidget(self.other)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.solar.dateChanged.connect(self._edited)
         for combo in (self.month, self.day):
@@ -102,8 +129,7 @@ class BirthdayField(QWidget):
                 self.day.setCurrentIndex(0)
                 self.leap.setChecked(False)
                 self.kind.setCurrentIndex(self.SOLAR if solar is not None else self.NONE)
-            if solar is not None:
-                self.solar.setDate(_qdate(solar))
+            self.solar.setDate(_qdate(solar) if solar is not None else NOT_CHOSEN)
             self._show_kind()
         finally:
             self._loading = False
@@ -113,12 +139,24 @@ class BirthdayField(QWidget):
             return None
         return LunarDay(self.month.currentIndex() + 1, self.day.currentIndex() + 1, self.leap.isChecked())
 
+    def _calendar_event(self, calendar: QCalendarWidget, event: QEvent) -> bool:
+        """The calendar opens at :data:`FIRST_PAGE` when no date is chosen (not December 1899)."""
+        if event.type() == QEvent.Type.Show and self.solar.date() == NOT_CHOSEN:
+            calendar.setCurrentPage(*FIRST_PAGE)
+        return False
+
+    def solar_day(self) -> dt.date | None:
+        """The solar date chosen (None: 公历 not chosen, or no date picked yet)."""
+        if self.kind.currentIndex() != self.SOLAR or self.solar.date() == NOT_CHOSEN:
+            return None
+        return _date(self.solar.date())
+
     def values(self) -> dict[str, object]:
-        """The store's fields: one kind of birthday, the other cleared."""
-        kind = self.kind.currentIndex()
+        """The store's fields: one kind of birthday, the other cleared (a solar one stored beside
+        a lunar one is kept while the lunar one is)."""
         day = self.lunar_day()
         return {
-            "birthday": _date(self.solar.date()) if kind == self.SOLAR else self._stored_solar if day else None,
+            "birthday": self._stored_solar if day is not None else self.solar_day(),
             "birthday_lunar": day.code if day is not None else None,
         }
 
@@ -127,7 +165,8 @@ class BirthdayField(QWidget):
         day = self.lunar_day()
         if day is not None:
             return texts.lunar_text(day)
-        return self.solar.date().toString("yyyy-MM-dd") if self.kind.currentIndex() == self.SOLAR else ""
+        solar = self.solar_day()
+        return solar.isoformat() if solar is not None else ""
 
     def _kind_changed(self, _index: int) -> None:
         self._show_kind()
@@ -138,6 +177,13 @@ class BirthdayField(QWidget):
         self.solar.setVisible(kind == self.SOLAR)
         for widget in (self.leap, self.month, self.day):
             widget.setVisible(kind == self.LUNAR)
+        stored = self._stored_solar
+        if kind == self.LUNAR and stored is not None:
+            shown = stored.strftime("%m-%d") if stored.year == UNKNOWN_YEAR else stored.isoformat()
+            self.other.setText(
+                self.tr("A solar birthday is on file too: %1. Greetings use the lunar one.").replace("%1", shown)
+            )
+        self.other.setVisible(kind == self.LUNAR and stored is not None)
         self._show_note()
 
     def _show_note(self) -> None:

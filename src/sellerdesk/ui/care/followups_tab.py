@@ -24,6 +24,7 @@ from sellerdesk.ui.care import texts
 from sellerdesk.ui.care.followup_dialog import FollowUpDialog
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
+from sellerdesk.ui.widgets.undo_note import UndoNote
 
 
 class CustomerFollowUpsTab(QWidget):
@@ -38,7 +39,6 @@ class CustomerFollowUpsTab(QWidget):
         self.name = ""
         self.in_trash = False
         self._stale = True
-        self._deleted: int | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         buttons = QHBoxLayout()
@@ -63,11 +63,8 @@ class CustomerFollowUpsTab(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.undo_note = QLabel()
-        self.undo_note.setObjectName("followUpUndo")
-        self.undo_note.setTextFormat(Qt.TextFormat.RichText)
-        self.undo_note.linkActivated.connect(lambda _href: self.undo_delete())
-        self.undo_note.setVisible(False)
+        self.undo_note = UndoNote("followUpUndo")
+        self.undo_note.undone.connect(self._written)
         layout.addWidget(self.undo_note)
         self.list = QTreeWidget()
         self.list.setObjectName("followUpList")
@@ -92,8 +89,7 @@ class CustomerFollowUpsTab(QWidget):
 
     def show_customer(self, customer_id: int | None, name: str = "", *, in_trash: bool = False) -> None:
         if customer_id != self.customer_id:
-            self._deleted = None
-            self.undo_note.setVisible(False)
+            self.undo_note.withdraw()
         self.customer_id, self.name, self.in_trash = customer_id, name, in_trash
         self._stale = True
         if self.isVisible():
@@ -188,19 +184,8 @@ class CustomerFollowUpsTab(QWidget):
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return
-        self._deleted = row.id
-        self.undo_note.setText(self.tr('Follow-up deleted. <a href="undo">Undo</a>'))
-        self.undo_note.setVisible(True)
+        self.undo_note.offer(self.tr("Follow-up deleted."), lambda: followups.restore_follow_up(row.id))
         self._written()
 
     def undo_delete(self) -> None:
-        if self._deleted is None:
-            return
-        try:
-            followups.restore_follow_up(self._deleted)
-        except StoreError as exc:
-            dialogs.error(self, self.tr("Not saved"), error_text(exc))
-            return
-        self._deleted = None
-        self.undo_note.setVisible(False)
-        self._written()
+        self.undo_note.undo()

@@ -37,6 +37,7 @@ from sellerdesk.ui.care.followup_dialog import FollowUpDialog
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.icons import icon
+from sellerdesk.ui.widgets.undo_note import UndoNote
 
 HOLIDAY_ROWS = 1000  # a holiday list shows the best customers first, this many
 
@@ -123,6 +124,7 @@ class CareView(QWidget):
         self.setObjectName("careView")
         self.context = context
         self._today: dt.date | None = None
+        self._undo_customer = 0  # whose follow-up the undo line would bring back
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         title = QLabel(self.tr("Keeping in touch"))
@@ -330,6 +332,9 @@ class CareView(QWidget):
         for button in (self.record_button, self.done_button, self.followup_copy, self.followup_open):
             page.actions.addWidget(button)
         page.actions.addStretch(1)
+        self.followup_undo = UndoNote("followUpDoneUndo")
+        self.followup_undo.undone.connect(self._follow_up_undone)
+        page.layout_.addWidget(self.followup_undo)
         page.table.currentCellChanged.connect(lambda *_a: self._enable_follow_ups())
         self.follow_ups = page
         self._due_rows: dict[int, followups.DueRow] = {}  # by row position (a feedback may be due and open)
@@ -388,16 +393,30 @@ class CareView(QWidget):
         row = self._current_due()
         if row is None:
             return
+        fid, feedback = row.follow_up_id, row.reason == "open"
         try:
-            if row.reason == "open":
-                followups.set_solved(row.follow_up_id)
+            if feedback:
+                followups.set_solved(fid)
             else:
-                followups.set_next_done(row.follow_up_id)
+                followups.set_next_done(fid)
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return
+        self._undo_customer = row.customer_id
+        if feedback:
+            self.followup_undo.offer(
+                self.tr("Feedback from %1 solved.").replace("%1", row.name), lambda: followups.set_solved(fid, False)
+            )
+        else:
+            self.followup_undo.offer(
+                self.tr("Follow-up with %1 done.").replace("%1", row.name), lambda: followups.set_next_done(fid, False)
+            )
         self.refresh_follow_ups()
         self.follow_ups_changed.emit(row.customer_id)
+
+    def _follow_up_undone(self) -> None:
+        self.refresh_follow_ups()
+        self.follow_ups_changed.emit(self._undo_customer)
 
     def copy_follow_up(self) -> None:
         row = self._current_due()

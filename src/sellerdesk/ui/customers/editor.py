@@ -591,6 +591,7 @@ class CustomerEditor(QWidget):
             "delete": self.tr("Deleted"),
             "restore": self.tr("Restored"),
             "verify": self.tr("Verified"),
+            "unverify": self.tr("Verification undone"),
         }
         for change in history:
             when = local_time(change.changed_at)

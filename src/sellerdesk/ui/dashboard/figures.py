@@ -8,9 +8,9 @@ Adding a figure (e.g. the remote-area share, or the addresses due for re-checkin
 appended to :data:`TILES` in this module, with its English title in ``QT_TRANSLATE_NOOP`` and a row
 in ``resources/translations/zh_CN/dashboard.tsv``::
 
-    def _remote_share(ctx: FigureContext) -> tuple[int, int]:
+    def _remote_share(ctx: FigureContext, done: Mapping[str, Any]) -> tuple[int, int]:
         from sellerdesk.store import remote_areas      # (the feature's own store room)
-        return remote_areas.counts()                   # (remote, all with an address)
+        return remote_areas.count_customers(), done["customers"]   # (a tile before it: not counted again)
 
     def _show_share(value, ctx: FigureContext) -> tuple[str, str]:
         remote, total = value
@@ -20,14 +20,15 @@ in ``resources/translations/zh_CN/dashboard.tsv``::
     TILES.append(Tile("remote_share", QT_TRANSLATE_NOOP("Dashboard", "Remote-area share"),
                       _remote_share, _show_share))
 
-The view builds one tile per entry, in order; tests in ``tests/ui/test_dashboard.py`` cover every
-registered tile's empty state.
+A tile's ``compute`` gets the figures and the values of the tiles before it (``done``), so a
+figure another tile shows is read once. The view builds one tile per entry, in order; tests in
+``tests/ui/test_dashboard.py`` cover every registered tile's empty state.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,7 +52,7 @@ class FigureContext:
 class Tile:
     key: str
     title: str  # English, marked with QT_TRANSLATE_NOOP("Dashboard", …); shown translated
-    compute: Callable[[FigureContext], Any]  # in the job: a plain function, no Qt
+    compute: Callable[[FigureContext, Mapping[str, Any]], Any]  # in the job, no Qt; with what was read before it
     show: Callable[[Any, FigureContext], tuple[str, str]]  # on the UI thread: (big text, the line under it)
 
 
@@ -62,7 +63,7 @@ def percent(part: int, whole: int) -> str:
 # --- the tiles of this issue ----------------------------------------------------------------------------------------
 
 
-def _customers(ctx: FigureContext) -> int:
+def _customers(ctx: FigureContext, done: Mapping[str, Any]) -> int:
     from sellerdesk.store import stats
 
     return int(stats.customer_count(ctx.today))
@@ -74,7 +75,7 @@ def _show_customers(value: int, ctx: FigureContext) -> tuple[str, str]:
     return f"{value:,}", QCoreApplication.translate("Dashboard", "customers (not in the Trash)")
 
 
-def _repeat(ctx: FigureContext) -> Any:
+def _repeat(ctx: FigureContext, done: Mapping[str, Any]) -> Any:
     from sellerdesk.store import stats
 
     return stats.repeat_rate(ctx.today)
@@ -88,7 +89,7 @@ def _show_repeat(value: Any, ctx: FigureContext) -> tuple[str, str]:
     ).replace("%1", f"{value.repeat:,}").replace("%2", f"{value.buyers:,}")
 
 
-def _last_backup(ctx: FigureContext) -> _dt.datetime | None:
+def _last_backup(ctx: FigureContext, done: Mapping[str, Any]) -> _dt.datetime | None:
     from sellerdesk.backup import settings as backup_settings
 
     return backup_settings.load(ctx.home).last_backup_time()
@@ -109,10 +110,10 @@ def _show_last_backup(value: _dt.datetime | None, ctx: FigureContext) -> tuple[s
     )
 
 
-def _remote_share(ctx: FigureContext) -> tuple[int, int]:
-    from sellerdesk.store import remote_areas, stats
+def _remote_share(ctx: FigureContext, done: Mapping[str, Any]) -> tuple[int, int]:
+    from sellerdesk.store import remote_areas
 
-    return remote_areas.count_customers(), stats.customer_count(ctx.today)
+    return remote_areas.count_customers(), int(done["customers"])  # the customers tile's count, read once
 
 
 def _show_remote_share(value: tuple[int, int], ctx: FigureContext) -> tuple[str, str]:
@@ -124,7 +125,7 @@ def _show_remote_share(value: tuple[int, int], ctx: FigureContext) -> tuple[str,
     ).replace("%1", f"{remote:,}").replace("%2", f"{total:,}")
 
 
-def _recheck_due(ctx: FigureContext) -> int:
+def _recheck_due(ctx: FigureContext, done: Mapping[str, Any]) -> int:
     from sellerdesk.store import recheck
 
     return recheck.count_due(today=ctx.today)
@@ -157,7 +158,7 @@ def compute_all(ctx: FigureContext) -> dict[str, Any]:
     skip = {t.key for t in TILES} | (set() if ctx.sales_map else {"sales_by_province"})
     out = stats.collect(ctx.today, [k for k in stats.FIGURES if k not in skip])
     for tile in TILES:
-        out[tile.key] = tile.compute(ctx)
+        out[tile.key] = tile.compute(ctx, out)
     rules = store_tiers.tier_rules()
     out["tier_levels"] = {name: rules.level_of(name) for name in out["customers_by_tier"]}
     return out

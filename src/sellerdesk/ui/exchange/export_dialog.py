@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -35,10 +34,10 @@ from sellerdesk.ui.exchange.import_wizard import ExchangeText, translated
 from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
-from sellerdesk.ui.widgets.progress import start_in_dialog
+from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 
-class ExportDialog(QDialog):
+class ExportDialog(JobDialog):
     """Emits ``exported(result)`` when the file is written."""
 
     exported = Signal(object)
@@ -53,7 +52,6 @@ class ExportDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.current_filter = current_filter or CustomerFilter()
-        self.job: Job | None = None
         self.result: exp.ExportResult | None = None
         self.setWindowTitle(self.tr("Export customers"))
         language = ExchangeText.language()
@@ -185,26 +183,16 @@ class ExportDialog(QDialog):
             self.remote_customers = remote_areas.count_in_view(flt)  # read on this thread; shown by _done
             return result
 
-        self.job = Job(translated(work), "export")
-        start_in_dialog(
-            self.job,
+        self.run_job(
+            Job(translated(work), "export"),
             bar=self.progress,
             buttons=[ok_button(self.buttons)],
             progress=self._progress,
             succeeded=self._done,
-            failed=self._failed,
-            finished=self._finished,
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(min(done, total) if total else 0)
         self.phase.setText(ExchangeText.phase(message))
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        ok_button(self.buttons).setEnabled(True)
 
     def _done(self, result: exp.ExportResult) -> None:
         self.result = result
@@ -216,16 +204,3 @@ class ExportDialog(QDialog):
         self.exported.emit(result)
         dialogs.information(self, self.tr("Export"), text)
         self.accept()
-
-    def _failed(self, message) -> None:
-        self.phase.setText("")
-        if message is None:
-            self.phase.setText(self.tr("The export was cancelled; no file was written."))
-            return
-        dialogs.error(self, self.tr("Export"), message)
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            return
-        super().reject()

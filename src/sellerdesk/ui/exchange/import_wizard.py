@@ -90,6 +90,11 @@ class ExchangeText:
                 "ExchangeText", "Map at least one column to name, phone, WeChat ID or address."
             ),
             "bad_header_row": translate("ExchangeText", "That header row is outside the sheet."),
+            "header_too_long": translate(
+                "ExchangeText",
+                "A header cell of %1 is %2 characters long, more than a header has (at most 255): "
+                "choose the header row by hand, or shorten that cell, and try again.",
+            ),
             "sheet_too_big": translate(
                 "ExchangeText",
                 "A sheet of %1 spans %2 rows × %3 columns, more than SellerDesk can read. Delete the cells "
@@ -127,6 +132,7 @@ class ExchangeText:
             "csv_quote": "row",
             "no_folder": "folder",
             "cannot_write": "reason",
+            "header_too_long": "length",
         }.get(exc.code, "")
         detail = str(p.get(second, ""))
         reasons = {

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -69,6 +71,29 @@ def sample_values() -> dict[str, str]:
     }
 
 
+class _Bubble(QPlainTextEdit):
+    """The preview: read-only text that wraps anywhere, so a long word (a pasted link, 2,500
+    letters without a space) wraps inside the dialog instead of widening it (a QLabel cannot
+    break a word, and its size hint grows with it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMaximumHeight(160)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (QLabel's name, kept for the callers)
+        self.setPlainText(text)
+
+
+MAX_SHOWN_NAME = 40  # an unknown placeholder longer than this is shown cut, with "…"
+
+
 class TemplateDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +123,7 @@ class TemplateDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("templateText")
         self.editor.setTabChangesFocus(True)
+        self.editor.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         right.addWidget(self.editor, 1)
         grid = QGridLayout()
         grid.setSpacing(4)
@@ -116,11 +142,11 @@ class TemplateDialog(QDialog):
         self.warning.setWordWrap(True)
         right.addWidget(self.warning)
         right.addWidget(QLabel(self.tr("Preview, for a sample customer:")))
-        self.preview = QLabel()
+        self.preview = _Bubble()
         self.preview.setObjectName("preview")
-        self.preview.setWordWrap(True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.preview.setStyleSheet("QLabel { background: #dcf8c6; color: #111; border-radius: 6px; padding: 8px; }")
+        self.preview.setStyleSheet(
+            "QPlainTextEdit { background: #dcf8c6; color: #111; border: none; border-radius: 6px; padding: 4px; }"
+        )
         right.addWidget(self.preview)
         reset_row = QHBoxLayout()
         self.reset_button = QPushButton(self.tr("Reset to default"))
@@ -156,7 +182,11 @@ class TemplateDialog(QDialog):
         unknown = messages.unknown_placeholders(text)
         self.warning.setText(
             self.tr("Not a placeholder: %1. It will be copied as typed.").replace(
-                "%1", " ".join("{" + name + "}" for name in unknown)
+                "%1",
+                " ".join(
+                    "{" + (name if len(name) <= MAX_SHOWN_NAME else name[:MAX_SHOWN_NAME] + "…") + "}"
+                    for name in unknown
+                ),
             )
             if unknown
             else ""

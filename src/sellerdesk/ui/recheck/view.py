@@ -40,6 +40,7 @@ from sellerdesk.store.recheck import DueAddress
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.icons import icon
+from sellerdesk.ui.widgets.undo_note import UndoNote
 
 COLUMNS = ("name", "tier", "spent", "address", "confirmed", "due_on")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -319,6 +320,8 @@ class RecheckView(QWidget):
         for widget in (self.table, self.empty, self.walk):
             self.stack.addWidget(widget)
         layout.addWidget(self.stack, 1)
+        self.undo_note = UndoNote("recheckUndo")
+        layout.addWidget(self.undo_note)
         self._update_buttons()
 
     # --- loading ------------------------------------------------------------------------------------------------
@@ -396,27 +399,49 @@ class RecheckView(QWidget):
         rows = self.selected_rows()
         return self.model.rows[rows[0]] if rows else None
 
-    def _verify(self, due: DueAddress) -> bool:
+    def _verify(self, chosen: list[DueAddress]) -> bool:
+        """Mark ``chosen`` verified (one transaction) and offer 撤销 right under the list."""
+        before = list(self.model.rows)
         try:
-            recheck.mark_verified(due.address_id)
+            done = recheck.verify_addresses([due.address_id for due in chosen])
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return False
-        self.model.remove(due.address_id)
+        for due in chosen:
+            self.model.remove(due.address_id)
+        text = (
+            self.tr("%1 marked verified.").replace("%1", chosen[0].name)
+            if len(chosen) == 1
+            else self.tr("%n addresses marked verified.", "", len(chosen))
+        )
+        self.undo_note.offer(text, lambda: self._unverify(done, before))
+        self._customers_changed()
+        return True
+
+    def _unverify(self, done: list[recheck.Verified], before: list[DueAddress]) -> None:
+        recheck.undo_verified(done)
+        if self.walk_index >= 0:  # the walk's list stays: the addresses go back where they were
+            first = min((i for i, due in enumerate(before) if due.address_id == done[0].address_id), default=0)
+            self.model.show(before)
+            self.walk_index = first
+            self._show_walk(copy=False)
+        else:
+            self.reload()
+        self._customers_changed()
+
+    def _customers_changed(self) -> None:
         if self.context is not None:
             self._writing = True
             try:
                 self.context.customers_changed.emit()
             finally:
                 self._writing = False
-        return True
 
     def verify_selected(self) -> None:
         rows = self.selected_rows()
         chosen = [self.model.rows[r] for r in rows]
-        for due in chosen:
-            if not self._verify(due):
-                break
+        if chosen:
+            self._verify(chosen)
         if rows and self.model.rows:
             self.table.selectRow(min(rows[0], len(self.model.rows) - 1))
         self._show_list()
@@ -486,7 +511,7 @@ class RecheckView(QWidget):
 
     def walk_verified(self) -> None:
         due = self._walk_due()
-        if due is not None and self._verify(due):
+        if due is not None and self._verify([due]):
             self._show_walk()  # the next one moved up into this row
 
     def walk_next(self) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -33,14 +32,15 @@ from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import remote_areas, shipping
 from sellerdesk.store import senders as store_senders
-from sellerdesk.store.orders import OrderFilter, count_orders
+from sellerdesk.store.errors import NotFoundError
+from sellerdesk.store.orders import NotShippedError, OrderFilter, check_shippable, count_orders
 from sellerdesk.ui.exchange.import_wizard import ExchangeText
 from sellerdesk.ui.shipping import texts
 from sellerdesk.ui.shipping.remote_text import remote_summary
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import ok_button, ok_cancel
-from sellerdesk.ui.widgets.progress import start_in_dialog
+from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 FALLBACK_TEMPLATE = "split_region"
 FORMATS = (("xlsx", ".xlsx", "gbk"), ("csv-gbk", ".csv", "gbk"), ("csv-utf8", ".csv", "utf-8"))
@@ -50,7 +50,7 @@ class FileProblem(Exception):
     pass
 
 
-class WaybillExportDialog(QDialog):
+class WaybillExportDialog(JobDialog):
     """Emits ``exported(list[WaybillResult])`` when the files are written."""
 
     exported = Signal(object)
@@ -68,8 +68,9 @@ class WaybillExportDialog(QDialog):
         self.setWindowTitle(self.tr("Export waybills"))
         self.selected_ids = list(selected_ids or [])
         self.current_filter = current_filter or OrderFilter()
-        self.job: Job | None = None
         self.results: list = []
+        self._groups: dict[str, list[int]] = {}  # template → order ids, as the split line shows them
+        self._remote = 0  # how many of them ship to a remote area
         self.language = ExchangeText.language()
         self.rules = shipping.preferred_couriers()
         self.templates = {t.name: t for t in list_templates()}
@@ -172,7 +173,10 @@ class WaybillExportDialog(QDialog):
         return tpl.display_title(self.language) if tpl is not None else name
 
     def _update_split(self) -> None:
-        groups = self.groups()
+        """The split line, and what the export will take: the groups and their remote orders are
+        read here once, and the export and its final message use them (not read again)."""
+        groups = self._groups = self.groups()
+        self._remote = 0
         if not groups:
             self.split_label.setText(self.tr("No orders to export."))
             return
@@ -187,7 +191,8 @@ class WaybillExportDialog(QDialog):
             text = self.tr("These orders go to several couriers; one file per courier: %1").replace(
                 "%1", "；".join(parts)
             )
-        far = remote_summary(orders=remote_areas.count_orders(i for ids in groups.values() for i in ids))
+        self._remote = remote_areas.count_orders(i for ids in groups.values() for i in ids)
+        far = remote_summary(orders=self._remote)
         self.split_label.setText(text + ("\n" + far if far else ""))
 
     def _format_changed(self) -> None:
@@ -213,7 +218,7 @@ class WaybillExportDialog(QDialog):
                 if path.suffix.lower() not in (".xlsx", ".csv")
                 else path.with_suffix(suffix)
             )
-        groups = self.groups()
+        groups = self._groups  # as the split line shows them
         if len(groups) == 1:
             name, ids = next(iter(groups.items()))
             return [(path, name, ids)]
@@ -224,6 +229,15 @@ class WaybillExportDialog(QDialog):
     def start_export(self) -> None:
         if self.job is not None:
             return
+        if self.source() == "ids":
+            try:
+                check_shippable(self.selected_ids)
+            except NotShippedError as exc:
+                dialogs.error(self, self.tr("Export waybills"), texts.not_shipped(exc.refused))
+                return
+            except NotFoundError:
+                dialogs.error(self, self.tr("Export waybills"), self.tr("A selected order was deleted meanwhile."))
+                return
         targets = self.targets()
         if not targets:
             dialogs.error(self, self.tr("Export waybills"), self.tr("No orders to export."))
@@ -251,33 +265,23 @@ class WaybillExportDialog(QDialog):
                 done += len(ids)
             return results
 
-        self.job = Job(with_error_text(work), "waybills")
-        start_in_dialog(
-            self.job,
+        self.run_job(
+            Job(with_error_text(work), "waybills"),
             bar=self.progress,
             buttons=[ok_button(self.buttons)],
             progress=self._progress,
             succeeded=self._done,
-            failed=self._failed,
-            finished=self._finished,
         )
 
     def _progress(self, done: int, total: int, message: str) -> None:
-        self.progress.setRange(0, max(total, 0))
-        self.progress.setValue(min(done, total) if total else 0)
         self.phase.setText(self.tr("Writing waybills: %1 of %2").replace("%1", str(done)).replace("%2", str(total)))
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        ok_button(self.buttons).setEnabled(True)
 
     def _done(self, results: list) -> None:
         self.results = results
         lines = [self.tr("%1 orders → %2").replace("%1", str(r.orders)).replace("%2", str(r.path)) for r in results]
         warnings = [w for r in results for w in r.warnings]
         text = "\n".join(lines)
-        far = remote_summary(orders=remote_areas.count_orders(i for r in results for i in r.order_ids))
+        far = remote_summary(orders=self._remote)  # counted for the split line, of the same orders
         if far:
             text += "\n" + far
         if warnings:
@@ -285,16 +289,3 @@ class WaybillExportDialog(QDialog):
         self.exported.emit(results)
         dialogs.information(self, self.tr("Export waybills"), text)
         self.accept()
-
-    def _failed(self, message) -> None:
-        self.phase.setText("")
-        if message is None:
-            self.phase.setText(self.tr("The export was cancelled; no file was written."))
-            return
-        dialogs.error(self, self.tr("Export waybills"), message)
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            return
-        super().reject()

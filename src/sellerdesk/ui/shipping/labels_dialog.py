@@ -40,7 +40,7 @@ from sellerdesk.ui.shipping.label_painter import PaintReport, page_layout, paint
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import ErrorText, with_error_text
 from sellerdesk.ui.widgets.forms import error_label
-from sellerdesk.ui.widgets.progress import start_in_dialog
+from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 ORDERS, CUSTOMERS = "orders", "customers"
 
@@ -51,7 +51,7 @@ def ask_pdf_path(parent: QWidget, suggested: str, title: str, filter_text: str) 
     return path
 
 
-class LabelsDialog(QDialog):
+class LabelsDialog(JobDialog):
     """Labels for ``ids`` (order ids or customer ids, per ``kind``)."""
 
     open_senders = Signal()  # the user asked for the sender settings
@@ -69,7 +69,6 @@ class LabelsDialog(QDialog):
         self.setObjectName("labelsDialog")
         self.kind = kind
         self.ids = list(ids)
-        self.job: Job | None = None
         self.report: PaintReport | None = None
         self.setWindowTitle(self.tr("Print labels"))
         layout = QVBoxLayout(self)
@@ -221,27 +220,13 @@ class LabelsDialog(QDialog):
         self._run(work, "")
 
     def _run(self, work, path: str) -> None:
-        self.job = Job(with_error_text(work), "labels")
         self.error.clear()
-        start_in_dialog(
-            self.job,
+        self.run_job(
+            Job(with_error_text(work), "labels"),
             bar=self.progress,
             buttons=[self.pdf_button, self.print_button],
-            progress=self._progress,
             succeeded=lambda report: self._done(report, path),
-            failed=self._failed,
-            finished=self._finished,
         )
-
-    def _progress(self, done: int, total: int, _message: str) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        for button in (self.pdf_button, self.print_button):
-            button.setEnabled(True)
 
     def _done(self, report: PaintReport, path: str) -> None:
         self.report = report
@@ -265,17 +250,11 @@ class LabelsDialog(QDialog):
         dialogs.information(self, self.windowTitle(), text)
         self.accept()
 
-    def _failed(self, message: str | None) -> None:
+    def job_failed(self, message: str | None) -> None:
         if message is None:
             self.error.setText(self.tr("Cancelled: no file was written."))
             return
         self.error.setText(message)
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            return
-        super().reject()
 
 
 def show_labels_dialog(
@@ -289,6 +268,22 @@ def show_labels_dialog(
             QCoreApplication.translate("LabelsDialog", "Select the orders or customers to print labels for first."),
         )
         return None
+    if kind == ORDERS:
+        from sellerdesk.store.errors import NotFoundError
+        from sellerdesk.store.orders import NotShippedError, check_shippable
+        from sellerdesk.ui.shipping import texts
+
+        title = QCoreApplication.translate("LabelsDialog", "Print labels")
+        try:
+            check_shippable(ids)
+        except NotShippedError as exc:
+            dialogs.error(parent, title, texts.not_shipped(exc.refused))
+            return None
+        except NotFoundError:
+            dialogs.error(
+                parent, title, QCoreApplication.translate("LabelsDialog", "A selected order was deleted meanwhile.")
+            )
+            return None
     dialog = LabelsDialog(kind, ids, mask=mask, can_open_senders=open_senders is not None, parent=parent)
     if open_senders is not None:
         dialog.open_senders.connect(open_senders)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from sellerdesk.store import shipping
 from sellerdesk.ui.shipping import texts
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.forms import error_label, ok_cancel
+from sellerdesk.ui.widgets.header_row import HeaderRowSpin
 
 PREVIEW_ORDERS = 2
 EXAMPLE = WaybillOrder(
@@ -80,9 +80,7 @@ class TemplateMappingDialog(QDialog):
         self.courier_edit.setEditable(True)
         self.courier_edit.addItems(["", "中通", "圆通", "韵达", "申通", "极兔", "EMS", "京东", "顺丰", "德邦"])
         self.courier_edit.setCurrentText(_courier_in(self.path.stem))
-        self.header_spin = QSpinBox()
-        self.header_spin.setRange(1, 100)
-        self.header_spin.setValue(self.proposal.header_row)
+        self.header_spin = HeaderRowSpin(self.proposal.header_row)
         self.header_spin.valueChanged.connect(self._header_changed)
         self.sheet_label = QLabel(self.proposal.sheet)
 

@@ -41,6 +41,17 @@ def error(exc: ExchangeError) -> str:
     return text.replace("%1", exc.params.get("name", "")).replace("%2", str(exc.params.get("reason", "")))
 
 
+def not_shipped(refused: dict[int, str]) -> str:
+    """The line refusing orders asked for by number that are cancelled or refunded
+    (:class:`sellerdesk.store.orders.NotShippedError`), each with its status."""
+    from sellerdesk.ui.orders.texts import status_name
+
+    listed = "、".join(f"#{i} ({status_name(s)})" for i, s in refused.items())
+    return translate("ShippingText", "Cancelled or refunded orders are not shipped: %1. Nothing was written.").replace(
+        "%1", listed
+    )
+
+
 def value_labels() -> dict[str, str]:
     """What each template value is called in the mapping dialog."""
     return {

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -25,16 +24,17 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store.orders import couriers
 from sellerdesk.ui.shipping import texts
 from sellerdesk.ui.widgets.errors import with_error_text
+from sellerdesk.ui.widgets.header_row import HeaderRowSpin
+from sellerdesk.ui.widgets.job_dialog import JobDialog
 
 COURIERS = ("中通", "圆通", "韵达", "申通", "极兔", "顺丰", "EMS", "京东", "德邦")
 
 
-class TrackingImportDialog(QDialog):
+class TrackingImportDialog(JobDialog):
     """Emits ``imported(TrackingResult)`` once the numbers are written."""
 
     imported = Signal(object)
@@ -43,7 +43,6 @@ class TrackingImportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("trackingImportDialog")
         self.setWindowTitle(self.tr("Import tracking numbers"))
-        self.job: Job | None = None
         self.result = None
         intro = QLabel(
             self.tr(
@@ -63,8 +62,10 @@ class TrackingImportDialog(QDialog):
         self.courier.setEditable(True)
         self.courier.addItems(["", *dict.fromkeys([*couriers(), *COURIERS])])
         self.courier.setToolTip(self.tr("For rows that do not name their courier; SF… numbers are 顺丰 by themselves"))
+        self.header_spin = HeaderRowSpin(automatic=True)
         form = QFormLayout()
         form.addRow(self.tr("Result sheet:"), row)
+        form.addRow(self.tr("Header row:"), self.header_spin)
         form.addRow(self.tr("Courier:"), self.courier)
         self.progress = QProgressBar()
         self.progress.hide()
@@ -111,34 +112,26 @@ class TrackingImportDialog(QDialog):
             return
         path = Path(self.path_edit.text().strip())
         courier = self.courier.currentText().strip()
+        header_row = self.header_spin.row()
 
         def work(progress, token):
             from sellerdesk.exchange.tracking import import_tracking
 
             try:
-                return import_tracking(path, courier=courier, progress=progress, token=token)
+                return import_tracking(path, courier=courier, header_row=header_row, progress=progress, token=token)
             except ExchangeError as exc:
                 raise RuntimeError(texts.error(exc)) from exc
 
-        job = Job(with_error_text(work), "tracking")
-        self.job = job
-        job.succeeded.connect(self._done)
-        job.failed.connect(self._failed)
-        job.cancelled.connect(lambda: self._failed(self.tr("Cancelled; nothing was changed.")))
-        job.finished.connect(self._finished)
-        self.import_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        start(job)
+        self.run_job(
+            Job(with_error_text(work), "tracking"),
+            bar=self.progress,
+            buttons=[self.import_button],
+            succeeded=self._done,
+        )
 
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        self.import_button.setEnabled(True)
-
-    def _failed(self, message: str) -> None:
+    def job_failed(self, message: str | None) -> None:
         self.summary.setStyleSheet("color: #b00020")
-        self.summary.setText(message)
+        self.summary.setText(message if message is not None else self.tr("Cancelled; nothing was changed."))
 
     def _done(self, result) -> None:
         self.result = result
@@ -171,9 +164,3 @@ class TrackingImportDialog(QDialog):
         self.import_button.setText(self.tr("Import again"))
         if result.changed:
             self.imported.emit(result)
-
-    def reject(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            return
-        super().reject()
