@@ -86,6 +86,7 @@ EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WIN
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
+COMPLETE_DELAY_MS = 300  # a big search's whole answer replaces its first screen once typing pauses this long
 DEMO_SIZE = 1000
 
 
@@ -160,6 +161,13 @@ class MainWindow(QMainWindow):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        # a big search's first screen (model.partial) makes way for its whole answer once typing
+        # pauses: while a word is typed, each keystroke costs only its screen
+        self.complete_timer = QTimer(self)
+        self.complete_timer.setSingleShot(True)
+        self.complete_timer.setInterval(COMPLETE_DELAY_MS)
+        self.complete_timer.timeout.connect(self.complete_search)
+        self.search.textChanged.connect(lambda _t: self.complete_timer.stop())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
         for signal in (context.customers_changed, context.orders_changed):
@@ -891,6 +899,7 @@ class MainWindow(QMainWindow):
         self.remind_timer.stop()
         self.counts_timer.stop()
         self.counter.stop()
+        self.complete_timer.stop()
         self._finish_tier_check()
         self.save_state()
         for hook in self._hooks:  # the widgets die later (deleteLater): no handler call meanwhile
@@ -960,9 +969,13 @@ class MainWindow(QMainWindow):
             if reload and flt == self.model.filter:
                 self.model.reload()
             else:
-                self.model.set_filter(flt)
+                # a big search answer may show its first screen first, when no row or edit is
+                # at stake while the rest waits for a pause in typing (complete_search)
+                self.model.set_filter(flt, lazy=not selected and not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
+        if self.model.partial:
+            self.complete_timer.start()
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
         self._update_view()
@@ -997,6 +1010,8 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.recheck_view:
             self.recheck_view.table.selectAll()
         elif self.orders_page_shown() or self.customers_page_shown():
+            if self.customers_page_shown():
+                self.complete_search()  # every customer of the view, not a search's first screen
             (self.orders_view.table if self.orders_page_shown() else self.table).selectAll()
 
     def refresh(self) -> None:
@@ -1289,14 +1304,15 @@ class MainWindow(QMainWindow):
             else:
                 self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
         total = self._total[1]
-        shown = self.model.rowCount()
+        # (a big search's first screen: its count comes when typing pauses)
+        shown = self.tr("counting…") if self.model.partial else f"{self.model.rowCount():,}"
         selected = len(self.selected_rows())
         where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
         self.summary.setText(
             "    ".join(
                 [
                     where.replace("%1", f"{total:,}"),
-                    self.tr("Shown: %1").replace("%1", f"{shown:,}"),
+                    self.tr("Shown: %1").replace("%1", shown),
                     self.tr("Selected: %1").replace("%1", f"{selected:,}"),
                 ]
             )
@@ -1413,6 +1429,18 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[int]:
         return self.model.ids_for_rows(self.selected_rows())
+
+    def complete_search(self) -> None:
+        """A big search's first screen makes way for its whole answer (typing paused, or every
+        row is needed); what was selected on it meanwhile stays selected."""
+        self.complete_timer.stop()
+        if not self.model.partial:
+            return
+        kept = self.selected_ids()
+        self.model.complete_now()
+        if kept:
+            self._select_ids(kept)
+        self._update_status()
 
     def _select_ids(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
