@@ -390,3 +390,17 @@ def test_a_big_search_shows_its_first_screen_then_the_whole_answer_once_typing_p
     assert window.model.partial
     window.select_all()
     assert not window.model.partial and len(window.selected_ids()) == window.model.rowCount() > 12
+    # a customer selected before typing, below the first screen: the editor keeps them, and the
+    # whole answer selects them again
+    window.search.setText("")
+    window.apply_filter()
+    hits = search.matching_ids("d")
+    target = [cid for cid in queries.ordered_ids("name") if cid in hits][-1]
+    window.select_customer(target)
+    assert window.editor.customer_id == target
+    window.search.setText("d")
+    window.apply_filter()
+    assert window.model.partial and target not in window.model._ids
+    assert window.editor.customer_id == target
+    qtbot.waitUntil(lambda: not window.model.partial, timeout=5000)
+    assert window.selected_ids() == [target] and window.editor.customer_id == target

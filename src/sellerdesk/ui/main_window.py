@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         self.complete_timer.setSingleShot(True)
         self.complete_timer.setInterval(COMPLETE_DELAY_MS)
         self.complete_timer.timeout.connect(self.complete_search)
+        self._pending_selection: list[int] = []  # selected before a first screen that lacks them
         self.search.textChanged.connect(lambda _t: self.complete_timer.stop())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
@@ -969,13 +970,14 @@ class MainWindow(QMainWindow):
             if reload and flt == self.model.filter:
                 self.model.reload()
             else:
-                # a big search answer may show its first screen first, when no row or edit is
-                # at stake while the rest waits for a pause in typing (complete_search)
-                self.model.set_filter(flt, lazy=not selected and not self.editor.dirty)
+                # a big search answer may show its first screen first (no edit at stake); the
+                # rest waits for a pause in typing (complete_search)
+                self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
         if self.model.partial:
             self.complete_timer.start()
+            self._pending_selection = selected  # (selected again with the whole answer)
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
         self._update_view()
@@ -1436,7 +1438,8 @@ class MainWindow(QMainWindow):
         self.complete_timer.stop()
         if not self.model.partial:
             return
-        kept = self.selected_ids()
+        kept = self.selected_ids() or self._pending_selection
+        self._pending_selection = []
         self.model.complete_now()
         if kept:
             self._select_ids(kept)
@@ -1447,8 +1450,10 @@ class MainWindow(QMainWindow):
         selection.blockSignals(True)
         selection.clearSelection()
         first = None
+        partial = self.model.partial
         for cid in ids[:2000]:
-            row = self.model.row_of(cid)
+            # (a search's first screen is not read whole for a row below it: complete_search selects it)
+            row = self.model.row_of(cid, complete=not partial)
             if row is None:
                 continue
             first = row if first is None else first
@@ -1459,6 +1464,9 @@ class MainWindow(QMainWindow):
         if first is not None:
             selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
+        if partial and first is None and ids:
+            self._update_status()
+            return  # the editor keeps its customer until the whole answer selects them
         self._on_table_selection()
 
     def select_customer(self, customer_id: int) -> None:

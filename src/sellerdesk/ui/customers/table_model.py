@@ -282,9 +282,11 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self.complete_now()
         return self._ids
 
-    def row_of(self, item_id: int) -> int | None:
+    def row_of(self, item_id: int, complete: bool = True) -> int | None:
+        """The row of ``item_id``; on a first screen that lacks it, the whole answer is read
+        first (``complete``) or None is the answer."""
         row = PagedIds.row_of(self, item_id)
-        if row is None and self.partial:
+        if row is None and self.partial and complete:
             self.complete_now()
             row = PagedIds.row_of(self, item_id)
         return row
