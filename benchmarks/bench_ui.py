@@ -274,11 +274,11 @@ def report(customers: int, runs: list[dict], anchors: list[dict]) -> None:
         f"search per keystroke p95:       {_spread(values('search_p95_ms'))} ms   (target < 100 ms; "
         f"max {_spread(values('search_max_ms'))} ms over {runs[0]['keystrokes']} keystrokes)"
     )
-    if any(r.get("completions_ms") for r in runs):
+    if any(r.get("first_screens") for r in runs):
         done = [max(r["completions_ms"], default=0) for r in runs]
         print(
-            f"  of which a big answer's first screen: {runs[0].get('first_screens', 0)}; its whole answer after "
-            f"the pause in typing: worst {_spread(done)} ms (one per word, {len(runs[0]['completions_ms'])} words)"
+            f"  of which a big answer's first screen: {runs[0]['first_screens']}; its whole answer after the pause "
+            f"in typing: worst {_spread(done)} ms ({len(runs[0]['completions_ms'])} of {len(TYPED)} words ended on one)"
         )
     worst = values("region_ms", max)
     median = values("region_ms", lambda v: sorted(v)[len(v) // 2])
