@@ -3848,6 +3848,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>counting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>In the Trash: %1</source>
             <translation type="unfinished" />
         </message>

@@ -3838,6 +3838,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>还没有客户 — 新建、粘贴地址或导入Excel</translation>
         </message>
         <message>
+            <source>counting…</source>
+            <translation>计数中…</translation>
+        </message>
+        <message>
             <source>In the Trash: %1</source>
             <translation>回收站：%1</translation>
         </message>

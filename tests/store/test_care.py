@@ -59,6 +59,24 @@ def test_birthday_lists_only_name_consenting_live_customers(store):
     assert care.birthday_count(today + dt.timedelta(days=1)) == 0
 
 
+def test_birthdays_of_a_day_sort_by_pinyin_without_the_pinyin_dictionary(store, monkeypatch):
+    """Issue 21 (GUI memory): 关怀 lists birthdays when the window opens; sorting them by the
+    stored pinyin key instead of reading each name again keeps pypinyin's ~50 MB unloaded."""
+    from sellerdesk.core import pinyin
+
+    zhang = _add("张三", birthday="1990-01-20", marketing_consent=True)
+    li = _add("李四", birthday="1991-01-20", marketing_consent=True)
+    an = _add("安娜", birthday="1992-01-20", marketing_consent=True)
+
+    def no_dictionary():
+        raise AssertionError("the pinyin dictionary was loaded")
+
+    monkeypatch.setattr(pinyin, "_pypinyin", no_dictionary)
+    for cached in (pinyin._syllables, pinyin._char, pinyin._word, pinyin._phrase_starts):
+        cached.cache_clear()  # (the saves above read these names)
+    assert [r.customer_id for r in care.birthdays(dt.date(2026, 1, 20))] == [an, li, zhang]
+
+
 def test_lunar_wins_over_solar_and_the_week_and_month_ranges(store):
     cid = _add("戊", birthday="1990-03-05", birthday_lunar="农历8月15", marketing_consent=True)
     assert care.birthday_count(dt.date(2026, 3, 5)) == 0

@@ -170,3 +170,90 @@ def test_typing_narrows_the_last_answer_and_shows_what_a_fresh_model_shows(store
     model.set_filter(CustomerFilter(search="demo_"))
     assert late in model.ids()
     assert model._answers.narrowed > 0
+
+
+def test_a_big_answer_shows_its_first_screen_then_the_whole_answer(store, qapp, monkeypatch):
+    """Issue 21: "d" or "1" at 300k customers. The first rows are found without reading the
+    answer; the whole answer (read when typing pauses) then replaces them, as a fresh model
+    shows it."""
+    from sellerdesk.store import search
+
+    demo.generate(150, seed=7)
+    _add("德", "13900000000")  # initials equal to "d": ranked first
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)  # (big: LAZY_ROWS hits or more)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 16)
+    for text, descending in (("d", False), ("1", True), ("demo", False), ("z", True)):
+        fresh = CustomerTableModel()
+        fresh.set_sort("name", descending)
+        fresh.set_filter(CustomerFilter(search=text))
+        whole = fresh.ids()
+        model = CustomerTableModel()
+        model.set_sort("name", descending)
+        model.set_filter(CustomerFilter(search=text), lazy=True)
+        assert model.partial and model.lazy_shown == 1, text
+        assert len(whole) >= model.rowCount() and model._ids == whole[: model.rowCount()], text
+        if text == "d":
+            assert model.customer_row(0).name == "德"
+        model.complete_now()  # (typing paused)
+        assert not model.partial and model._ids == whole, text
+
+
+def test_each_keystroke_shows_a_first_screen_until_typing_pauses(store, qapp, monkeypatch):
+    """A word typed quickly costs a first screen a keystroke; a caller that needs every id
+    (selecting all, finding a row) gets the whole answer at once, which the next keystroke
+    narrows."""
+    from sellerdesk.store import search
+
+    demo.generate(120, seed=9)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)  # (big: LAZY_ROWS hits or more)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 10)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 16)
+    monkeypatch.setattr(search, "FIRST_CHUNKS", 8)
+    monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
+    model = CustomerTableModel()
+    for text in ("d", "de", "dem"):
+        model.set_filter(CustomerFilter(search=text), lazy=True)
+        assert model.partial, text
+    assert model.lazy_shown == 3
+    whole = fresh_ids("dem")
+    assert model.ids() == whole and not model.partial  # (at once)
+    model.set_filter(CustomerFilter(search="demo"), lazy=True)  # narrows the whole answer kept
+    assert not model.partial and model.lazy_shown == 3 and model._answers.narrowed > 0
+    model.set_filter(CustomerFilter(search="1"), lazy=True)
+    last = model.ids_for_rows([0])[0]
+    model.set_filter(CustomerFilter(search="12"), lazy=True)
+    assert model.partial
+    missing = next(cid for cid in fresh_ids("12") if cid not in model._ids)
+    assert model.row_of(missing) is not None and not model.partial  # finding a row reads it all
+    assert last and model.ids() == fresh_ids("12")
+
+
+def fresh_ids(text: str) -> list[int]:
+    fresh = CustomerTableModel()
+    fresh.set_filter(CustomerFilter(search=text))
+    return fresh.ids()
+
+
+def test_no_first_screen_when_not_allowed_or_for_a_small_answer(store, qapp, monkeypatch):
+    from sellerdesk.store import search
+
+    demo.generate(60, seed=8)
+    _add("张伟", "13900000001")
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)  # (big: LAZY_ROWS hits or more)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 5)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 8)
+    monkeypatch.setattr(search, "FIRST_CHUNKS", 2)
+    model = CustomerTableModel()
+    model.set_filter(CustomerFilter(search="d"))  # (not allowed: a row is selected, or an edit open)
+    assert model.lazy_shown == 0
+    model.set_filter(CustomerFilter(search="张伟"), lazy=True)  # a small answer: read whole
+    assert model.lazy_shown == 0 and not model.partial and model.rowCount() >= 1
+    model.set_filter(CustomerFilter(search="d", provinces=("广东省",)), lazy=True)  # another filter too
+    assert model.lazy_shown == 0
+    model = CustomerTableModel()  # (a model that kept no answer of "d" to narrow: a first screen)
+    model.set_filter(CustomerFilter(search="d"), lazy=True)
+    assert model.lazy_shown == 1 and model.partial

@@ -358,3 +358,49 @@ def test_editor_refusals_are_its_own_translated_lines(window, launched):
     assert editor.save() is None
     assert editor.status.text() == "A customer needs at least a name, a phone or a WeChat ID."
     assert customers.get_customer(customer_id).name == "张三"
+
+
+def test_a_big_search_shows_its_first_screen_then_the_whole_answer_once_typing_pauses(window, qtbot, monkeypatch):
+    """Issue 21 (300k customers): typing "d" shows its first rows at once; the whole answer
+    replaces them when typing pauses, keeping what was selected on the first screen; the
+    status bar says the count is coming meanwhile. Select all reads the whole answer first."""
+    from sellerdesk.store import demo, search
+    from sellerdesk.ui.customers.table_model import CustomerTableModel
+
+    demo.generate(150, seed=5)
+    window.on_customers_changed()
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 16)
+    everyone = window.model.rowCount()
+    window.search.setText("d")
+    window.apply_filter()
+    assert window.model.partial and window.model.rowCount() == 12
+    assert "counting…" in window.summary.text()
+    window.table.selectRow(3)
+    chosen = window.selected_ids()
+    qtbot.waitUntil(lambda: not window.model.partial, timeout=5000)  # (the pause: complete_timer)
+    assert window.model.rowCount() > 12 and window.selected_ids() == chosen
+    assert "counting…" not in window.summary.text()
+    assert everyone > window.model.rowCount()  # (a search: fewer than everybody)
+    window.search.setText("1")
+    window.table.clearSelection()
+    window.apply_filter()
+    assert window.model.partial
+    window.select_all()
+    assert not window.model.partial and len(window.selected_ids()) == window.model.rowCount() > 12
+    # a customer selected before typing, below the first screen: the editor keeps them, and the
+    # whole answer selects them again
+    window.search.setText("")
+    window.apply_filter()
+    hits = search.matching_ids("d")
+    target = [cid for cid in queries.ordered_ids("name") if cid in hits][-1]
+    window.select_customer(target)
+    assert window.editor.customer_id == target
+    window.search.setText("d")
+    window.apply_filter()
+    assert window.model.partial and target not in window.model._ids
+    assert window.editor.customer_id == target
+    qtbot.waitUntil(lambda: not window.model.partial, timeout=5000)
+    assert window.selected_ids() == [target] and window.editor.customer_id == target

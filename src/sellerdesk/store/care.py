@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import peewee as pw
 
 from sellerdesk.core import lunar
-from sellerdesk.core.pinyin import sort_key
 from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
 from sellerdesk.store.models import DB
 
@@ -81,29 +80,28 @@ def birthday_count(start: _dt.date, end: _dt.date | None = None, db: pw.Database
 
 def birthdays(start: _dt.date, end: _dt.date | None = None, db: pw.Database | None = None) -> list[BirthdayRow]:
     """The consenting customers whose birthday falls from ``start`` to ``end``, by date then
-    name (pinyin)."""
+    name (pinyin: the stored sort key, so listing them never loads the pinyin dictionary, ~50 MB)."""
     found = lunar.keys_between(start, end or start)
     rows = _key_query(
         list(found),
-        f'"id", "name", "phone", "wechat", "tier", "birthday", "birthday_lunar", {BIRTHDAY_KEY_SQL}',
+        f'"id", "name", "phone", "wechat", "tier", "birthday", "birthday_lunar", {BIRTHDAY_KEY_SQL}, "name_pinyin"',
         _db(db),
     )
-    out = []
-    for cid, name, phone, wechat, tier, solar, code, key in rows:
-        out.append(
-            BirthdayRow(
-                int(str(cid)),
-                str(name),
-                str(phone),
-                str(wechat),
-                str(tier),
-                found[int(str(key))],
-                _dt.date.fromisoformat(str(solar)) if solar else None,
-                lunar.LunarDay.from_code(int(str(code))) if code is not None else None,
-            )
+    keyed: list[tuple[tuple[_dt.date, str, int], BirthdayRow]] = []
+    for cid, name, phone, wechat, tier, solar, code, key, pinyin in rows:
+        row = BirthdayRow(
+            int(str(cid)),
+            str(name),
+            str(phone),
+            str(wechat),
+            str(tier),
+            found[int(str(key))],
+            _dt.date.fromisoformat(str(solar)) if solar else None,
+            lunar.LunarDay.from_code(int(str(code))) if code is not None else None,
         )
-    out.sort(key=lambda r: (r.when, sort_key(r.name), r.customer_id))
-    return out
+        keyed.append(((row.when, str(pinyin or ""), row.customer_id), row))
+    keyed.sort(key=lambda pair: pair[0])
+    return [row for _key, row in keyed]
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,7 @@ EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WIN
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
+COMPLETE_DELAY_MS = 300  # a big search's whole answer replaces its first screen once typing pauses this long
 DEMO_SIZE = 1000
 
 
@@ -160,6 +161,14 @@ class MainWindow(QMainWindow):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        # a big search's first screen (model.partial) makes way for its whole answer once typing
+        # pauses: while a word is typed, each keystroke costs only its screen
+        self.complete_timer = QTimer(self)
+        self.complete_timer.setSingleShot(True)
+        self.complete_timer.setInterval(COMPLETE_DELAY_MS)
+        self.complete_timer.timeout.connect(self.complete_search)
+        self._pending_selection: list[int] = []  # selected before a first screen that lacks them
+        self.search.textChanged.connect(lambda _t: self.complete_timer.stop())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
         for signal in (context.customers_changed, context.orders_changed):
@@ -891,6 +900,7 @@ class MainWindow(QMainWindow):
         self.remind_timer.stop()
         self.counts_timer.stop()
         self.counter.stop()
+        self.complete_timer.stop()
         self._finish_tier_check()
         self.save_state()
         for hook in self._hooks:  # the widgets die later (deleteLater): no handler call meanwhile
@@ -960,9 +970,14 @@ class MainWindow(QMainWindow):
             if reload and flt == self.model.filter:
                 self.model.reload()
             else:
-                self.model.set_filter(flt)
+                # a big search answer may show its first screen first (no edit at stake); the
+                # rest waits for a pause in typing (complete_search)
+                self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
+        if self.model.partial:
+            self.complete_timer.start()
+            self._pending_selection = selected  # (selected again with the whole answer)
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
         self._update_view()
@@ -997,6 +1012,8 @@ class MainWindow(QMainWindow):
         if self.pages.currentWidget() is self.recheck_view:
             self.recheck_view.table.selectAll()
         elif self.orders_page_shown() or self.customers_page_shown():
+            if self.customers_page_shown():
+                self.complete_search()  # every customer of the view, not a search's first screen
             (self.orders_view.table if self.orders_page_shown() else self.table).selectAll()
 
     def refresh(self) -> None:
@@ -1289,14 +1306,15 @@ class MainWindow(QMainWindow):
             else:
                 self._total = (trash, queries.count_customers(CustomerFilter(trashed=trash)))
         total = self._total[1]
-        shown = self.model.rowCount()
+        # (a big search's first screen: its count comes when typing pauses)
+        shown = self.tr("counting…") if self.model.partial else f"{self.model.rowCount():,}"
         selected = len(self.selected_rows())
         where = self.tr("In the Trash: %1") if self.trash_view_action.isChecked() else self.tr("Customers: %1")
         self.summary.setText(
             "    ".join(
                 [
                     where.replace("%1", f"{total:,}"),
-                    self.tr("Shown: %1").replace("%1", f"{shown:,}"),
+                    self.tr("Shown: %1").replace("%1", shown),
                     self.tr("Selected: %1").replace("%1", f"{selected:,}"),
                 ]
             )
@@ -1414,13 +1432,28 @@ class MainWindow(QMainWindow):
     def selected_ids(self) -> list[int]:
         return self.model.ids_for_rows(self.selected_rows())
 
+    def complete_search(self) -> None:
+        """A big search's first screen makes way for its whole answer (typing paused, or every
+        row is needed); what was selected on it meanwhile stays selected."""
+        self.complete_timer.stop()
+        if not self.model.partial:
+            return
+        kept = self.selected_ids() or self._pending_selection
+        self._pending_selection = []
+        self.model.complete_now()
+        if kept:
+            self._select_ids(kept)
+        self._update_status()
+
     def _select_ids(self, ids: list[int]) -> None:
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         selection.clearSelection()
         first = None
+        partial = self.model.partial
         for cid in ids[:2000]:
-            row = self.model.row_of(cid)
+            # (a search's first screen is not read whole for a row below it: complete_search selects it)
+            row = self.model.row_of(cid, complete=not partial)
             if row is None:
                 continue
             first = row if first is None else first
@@ -1431,6 +1464,9 @@ class MainWindow(QMainWindow):
         if first is not None:
             selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
+        if partial and first is None and ids:
+            self._update_status()
+            return  # the editor keeps its customer until the whole answer selects them
         self._on_table_selection()
 
     def select_customer(self, customer_id: int) -> None:

@@ -113,6 +113,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
     """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
 
     GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
+    LAZY_FROM = 20_000  # a search of this many customers or more may show its first screen first
+    LAZY_ROWS = 60  # the rows of that first screen (a 1920×1080 window shows about 35)
+    LAZY_SHARE = 15  # … when one way of matching finds a fifteenth of the customers or more (search.is_big)
 
     reloaded = Signal()
 
@@ -123,7 +126,6 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._descending = False
         self._init_pages()
         self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
-        self._positions: dict[tuple[str, bool], dict[int, int]] = {}  # … → {id: index}, made when needed
         self._gathers: dict[tuple[str, bool], queries.OrderGather] = {}  # … → for big filters, made when needed
         self._region_cache: dict = {}
         self._answers = search.Answers()  # the last search's id sets, narrowed by the next keystroke
@@ -131,6 +133,14 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._mask_phones = False
         self._tier_rules: TierRules | None = None  # the tier names, read again when the data changes
         self._remote_places: tuple[Place, ...] | None = None  # 偏远地区, read again when the data changes
+        # A search whose answer is most customers (the first keystroke "d" or "1" at 300k: 150-300 ms
+        # to read whole) shows its first screen (search.first_hits, a few ms); ``partial`` while only
+        # that screen is shown, until :meth:`complete_now` (the window calls it when typing pauses,
+        # so each keystroke of a word costs only its screen). Only when the caller allows it
+        # (set_filter(lazy=True): nothing selected, nothing being edited).
+        self._lazy_ok = False
+        self.partial = False
+        self.lazy_shown = 0  # first screens shown (tests check the lazy path ran)
 
     # --- what is shown ----------------------------------------------------------------------------------------
 
@@ -138,10 +148,16 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
     def filter(self) -> CustomerFilter:
         return self._filter
 
-    def set_filter(self, flt: CustomerFilter) -> None:
+    def set_filter(self, flt: CustomerFilter, lazy: bool = False) -> None:
+        """Show ``flt``; ``lazy``: a big search answer may show its first screen first (the whole
+        answer follows at :meth:`complete_now`)."""
         if flt != self._filter:
             self._filter = flt
-            self._show(self._view_ids())
+            self._lazy_ok = lazy
+            try:
+                self._show(self._view_ids())
+            finally:
+                self._lazy_ok = False
 
     @property
     def sort_key(self) -> tuple[str, bool]:
@@ -175,7 +191,6 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
     def forget(self) -> None:
         """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
         self._orders.clear()
-        self._positions.clear()
         self._gathers.clear()
         self._region_cache.clear()
         self._answers.clear()
@@ -191,13 +206,20 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             order = queries.ordered_ids(self._sort, False, self._filter.trashed)
             if len(self._orders) >= 2:
                 self._orders.clear()
-                self._positions.clear()
                 self._gathers.clear()
             self._orders[key] = order
         return order
 
     def _view_ids(self) -> list[int]:
         order = self.ordered_ids()
+        self.partial = False
+        if self._lazy_ok and len(order) >= self.LAZY_FROM:
+            first = self._first_screen(order)
+            if first is not None:
+                self.partial = True
+                self.lazy_shown += 1
+                self._last_view = None
+                return first
         allowed = queries.allowed_ids(self._filter, self._region_cache, order, self._answers)
         # a search puts its exact, then prefix matches of name/phone/WeChat first
         tiers = search.rank_tiers(self._filter.search, self._filter.trashed) if self._filter.search else []
@@ -209,24 +231,65 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         if same and last is not None and last[3] == tiers:
             return list(self._ids)
         self._last_view = made_of
-        position = None
-        if allowed is not None and len(allowed) * 16 < len(order):
-            key = (self._sort, self._filter.trashed)
-            position = self._positions.get(key)
-            if position is None:
-                position = self._positions[key] = dict(zip(order, range(len(order))))
-        gather = None
-        if allowed is not None and position is None and len(order) > self.GATHER_FROM:
-            key = (self._sort, self._filter.trashed)
-            gather = self._gathers.get(key)
-            if gather is None:
-                gather = self._gathers[key] = queries.OrderGather(order, queries.max_customer_id())
-        if gather is not None and allowed:  # a big answer: filter, rank and turn in one pass
-            return gather.keep(allowed, tiers, self._descending)
-        ids = queries.apply_allowed(order, allowed, position)
+        # (every answer of a long view goes through the gather, a small one too: a 300k-entry
+        # {id: position} map cost 20 MB and 110-200 ms to build at the first small answer)
+        if allowed and len(order) > self.GATHER_FROM:  # filter, rank and turn in one pass
+            return self._gather(order).keep(allowed, tiers, self._descending)
+        ids = queries.apply_allowed(order, allowed)
         if self._descending:
             ids.reverse()
         return queries.apply_rank(ids, tiers) if tiers else ids
+
+    def _first_screen(self, order: list[int]) -> list[int] | None:
+        """The first rows of a search of one term that matches most customers, ranked, without
+        reading its whole answer; None when the answer is read as usual."""
+        flt = self._filter
+        only_search = not (
+            flt.provinces or flt.cities or flt.tags or flt.tiers or flt.flags or flt.incomplete_address
+        ) and (flt.ids is None)
+        term = search.lazy_term(flt.search) if only_search else None
+        if term is None or self._answers.can_narrow(0, term):  # (then narrowing is cheap)
+            return None
+        if not search.is_big(term, max(self.LAZY_ROWS, len(order) // self.LAZY_SHARE)):
+            return None  # (a smaller answer is read whole: cheap enough)
+        ids = order[::-1] if self._descending else order
+        hits = search.first_hits(term, ids, self.LAZY_ROWS)
+        if hits is None:
+            return None
+        # the exact and prefix matches first (each is a match: an equal or leading name, WeChat
+        # ID, phone or initials contains the term), in the view's order
+        tiers = [t for t in search.rank_tiers(flt.search, flt.trashed) if t]
+        if not tiers:
+            return hits
+        head = self._gather(order).keep(set().union(*tiers), tiers, self._descending)[: self.LAZY_ROWS]
+        placed = set(head)
+        return (head + [c for c in hits if c not in placed])[: self.LAZY_ROWS]
+
+    def _gather(self, order: list[int]) -> queries.OrderGather:
+        key = (self._sort, self._filter.trashed)
+        gather = self._gathers.get(key)
+        if gather is None:
+            gather = self._gathers[key] = queries.OrderGather(order, queries.max_customer_id())
+        return gather
+
+    def complete_now(self) -> None:
+        """The whole answer of the search whose first screen is shown, in its place (when typing
+        pauses, or at once for a caller that needs every id of the view)."""
+        if self.partial:
+            self._show(self._view_ids())
+
+    def ids(self) -> list[int]:
+        self.complete_now()
+        return self._ids
+
+    def row_of(self, item_id: int, complete: bool = True) -> int | None:
+        """The row of ``item_id``; on a first screen that lacks it, the whole answer is read
+        first (``complete``) or None is the answer."""
+        row = PagedIds.row_of(self, item_id)
+        if row is None and self.partial and complete:
+            self.complete_now()
+            row = PagedIds.row_of(self, item_id)
+        return row
 
     def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
