@@ -19,8 +19,18 @@ and prints the times. Targets (issue 5): import < 20 s, export < 10 s, peak RSS 
 ``--orders 30000 100000 300000``: a table of peak RSS by size and the KB each row beyond the
 smallest size costs, ~0 when flat, is printed at the end). Each import
 runs in a child process of its own (``--repeat N`` times: the machine may be shared); its
-peak RSS is that process's VmHWM, "before import" the same after start-up.
+peak RSS is that process's VmHWM, "before import" the same after start-up, and (an import
+with orders) "before the orders" the same when the orders start to go in.
 The exports run in this process (peak RSS: its ru_maxrss).
+
+Measured ``--orders 30000 100000`` (a database of 300k demo orders; 2 cores shared with other
+work, load average 2-12, so the times are CPU seconds): peak RSS of the import with orders
+405 MB / 780 MB (5.5 KB an order) when it kept its rows, 336 MB / 440 MB since it reads the
+file three times (issue 21: orders decided in a compact ledger, rows written, then the
+orders); the same rows as a customer import 258 / 302 MB. CPU 14 s / 48 s before, 30 s /
+111 s after (rows checked twice, order rows a third time). What still grows past the rows'
+share is SQLite's page cache while the orders go in (store.bulk.bigger_cache: bounded at
+256 MB).
 
 The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
 one column, so every row also goes through the smart-paste parser (~35 µs a row here).
@@ -124,12 +134,29 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
     import contextlib
     import io
 
+    # the peak before the orders go in (an import with orders): what the rows cost, apart from
+    # SQLite's page cache filling with the orders written (bounded: store.bulk.BULK_CACHE_KIB)
+    from sellerdesk.exchange.importer import write
+
+    before_orders: list[float] = []
+    add_orders = write.add_orders
+
+    def measured(*args: object, **kwargs: object) -> int:
+        before_orders.append(hwm_mb())
+        return add_orders(*args, **kwargs)  # type: ignore[arg-type]
+
+    write.add_orders = measured  # type: ignore[assignment]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = cli(["import", source, "--json", *extra])
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
     result = json.loads(out.getvalue())
-    print(json.dumps({"code": code, "took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "result": result}))
+    before = before_orders[0] if before_orders else None
+    print(
+        json.dumps(
+            {"code": code, "took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "orders": before, "result": result}
+        )
+    )
     return code
 
 
@@ -176,7 +203,9 @@ def bench_orders(args: argparse.Namespace, orders: int, peaks: list[tuple[int, f
             r = out["result"]
             print(
                 f"{label:<28} {out['took']:6.1f} s (CPU {out['cpu']:.1f} s), peak RSS {out['peak']:.0f} MB "
-                f"(before {out['base']:.0f} MB); customers new {r['counts']['new']}, merged "
+                f"(before {out['base']:.0f} MB"
+                + (f", before the orders {out['orders']:.0f} MB" if out.get("orders") else "")
+                + f"); customers new {r['counts']['new']}, merged "
                 f"{r['counts']['merged']}; orders_added {r['orders_added']}, orders_existing {r['orders_existing']}"
             )
             return out

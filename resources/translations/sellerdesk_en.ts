@@ -2381,6 +2381,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 changed while it was being imported: nothing was imported. Close the program that writes it, then import it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 has no sheet with that name.</source>
             <translation type="unfinished" />
         </message>

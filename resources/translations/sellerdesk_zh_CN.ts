@@ -2378,6 +2378,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>%1 不是 UTF-8 或 GBK 编码的文本。请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
         </message>
         <message>
+            <source>%1 changed while it was being imported: nothing was imported. Close the program that writes it, then import it again.</source>
+            <translation>导入过程中 %1 被改动了：没有导入任何内容。请关掉正在写这个文件的程序，再导入一次。</translation>
+        </message>
+        <message>
             <source>%1 has no sheet with that name.</source>
             <translation>%1 中没有这个名称的工作表。</translation>
         </message>

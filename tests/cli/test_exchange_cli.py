@@ -212,3 +212,30 @@ def test_export_keeps_every_address_by_default(initialized_cli, tmp_path):
     assert len(rows("list.xlsx", "--per-customer")) == 1
     assert len(rows("kd.xlsx", "--template", "generic")) == 1
     assert len(rows("kd2.xlsx", "--template", "generic", "--per-address")) == 2
+
+
+def test_an_order_file_that_changes_while_imported_is_one_chinese_line(initialized_cli, tmp_path, monkeypatch):
+    """An import with orders reads its file more than once (issue 21: flat memory); a file
+    saved again between the reads is refused in one line, nothing imported."""
+    from sellerdesk.exchange.importer import run
+
+    header = ["订单号", "下单时间", "实付金额", "姓名", "手机"]
+    path = xlsx(tmp_path / "订单.xlsx", [header, ["N1", "2024-03-05", "10", "张三", "13812345678"]])
+    original = run._OrderPasses.plan
+
+    def plan_then_save_again(self, planner_of):
+        first = self.ledger is None
+        ledger = original(self, planner_of)
+        if first:
+            xlsx(path, [header, ["N1", "2024-03-05", "99", "张三", "13812345678"]])
+        return ledger
+
+    monkeypatch.setattr(run._OrderPasses, "plan", plan_then_save_again)
+    zh = {"LANG": "zh_CN.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "SELLERDESK_LANG": None}
+    proc = initialized_cli("import", str(path), env=zh, check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        "sellerdesk-cli：错误：导入过程中 订单.xlsx 被改动了（导入时会读它不止一遍）：没有导入任何内容。"
+        "请关掉正在写这个文件的程序，再导入一次。"
+    )
+    assert initialized_cli("orders", "--json").stdout.strip() == ""  # (JSON Lines: no order)

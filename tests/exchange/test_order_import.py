@@ -293,7 +293,7 @@ def test_a_failing_write_changes_nothing(store, sheets, monkeypatch):
     path = sheets.xlsx("o.xlsx", {"S": rows})
     from sellerdesk.store import bulk_import
 
-    def broken(self, orders):
+    def broken(self, orders, **options):
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(bulk_import.BulkImport, "add_orders", broken)

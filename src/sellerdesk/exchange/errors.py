@@ -26,6 +26,10 @@ MESSAGES = {
     ),
     "book_too_big": "The sheets of {name} together hold more than {limit} cells; split it into smaller files.",
     "unpacks_too_big": "{name} unpacks to more than {limit} MB: it is damaged or made to exhaust memory.",
+    "file_changed": (
+        "{name} changed while it was being imported (it is read more than once): nothing was imported. "
+        "Close the program that writes it, then import it again."
+    ),
     "no_sheet": "{name} has no sheet called {sheet!r}.",
     "no_visible_sheet": "{name} has no visible sheet with data.",
     "no_data": "{name} has no rows of data.",

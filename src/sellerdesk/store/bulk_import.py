@@ -270,16 +270,49 @@ class BulkImport:
 
     # --- orders -----------------------------------------------------------------------------------
 
-    def add_orders(self, orders: Sequence[Mapping[str, Any]]) -> list[int]:
+    def add_orders(self, orders: Sequence[Mapping[str, Any]], *, refresh: bool = True) -> list[int]:
         """Write ``orders`` (stored values, each with its ``lines``: core OrderLines) after every
-        customer is written (on this thread); then their points (when on), and the customers'
-        totals, tiers and points balances. Returns the ids of the customers touched."""
+        customer is written (on this thread); then their points (when on), and (``refresh``)
+        the customers' totals, tiers and points balances. Returns the ids of the customers
+        touched. Called batch after batch (``refresh`` False), :meth:`refresh_orders_from`
+        refreshes the customers of them all once."""
         if not orders:
             return []
-        with bulk.bigger_cache(len(orders)):
-            return self._add_orders(orders)
+        return self._add_orders(orders, refresh)
 
-    def _add_orders(self, orders: Sequence[Mapping[str, Any]]) -> list[int]:
+    def orders_cache(self, orders: int) -> contextlib.AbstractContextManager[None]:
+        """A bigger page cache while ``orders`` orders go in (a big load: store.bulk.bigger_cache)."""
+        return bulk.bigger_cache(orders)
+
+    def next_order_id(self) -> int:
+        """The id the next order added gets."""
+        return int(Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
+
+    def refresh_orders_from(self, first_id: int) -> None:
+        """The totals, tiers and points balances of the customers of the orders added from
+        ``first_id`` on."""
+        from sellerdesk.store.orders import refresh_customers
+
+        cursor = DB.execute_sql('SELECT DISTINCT "customer_id" FROM "orders" WHERE "id" >= ?', (first_id,))
+        refresh_customers([row[0] for row in cursor])
+
+    def live_addresses(self, customer_ids: Sequence[int]) -> dict[int, list[tuple[int, dict[str, Any]]]]:
+        """customer id → (address id, fields) of each of its live addresses, oldest first."""
+        found: dict[int, list[tuple[int, dict[str, Any]]]] = {}
+        ids = list(customer_ids)
+        for start in range(0, len(ids), 500):
+            query = (
+                Address.select()
+                .where(Address.customer.in_(ids[start : start + 500]) & Address.deleted_at.is_null())
+                .order_by(Address.id)
+            )
+            for address in query:
+                found.setdefault(address.customer_id, []).append(
+                    (address.id, {f: getattr(address, f) for f in ADDRESS_FIELDS})
+                )
+        return found
+
+    def _add_orders(self, orders: Sequence[Mapping[str, Any]], refresh: bool = True) -> list[int]:
         from sellerdesk.core.orders import COUNTING
         from sellerdesk.store.orders import refresh_customers
         from sellerdesk.store.points import NOTE_EARNED, points_rule
@@ -335,7 +368,8 @@ class BulkImport:
         self._insert(cursor, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
         self._insert(cursor, "points_entry", ("customer_id", "order_id", "delta", "note", "at"), points_rows)
         ids = sorted(touched)
-        refresh_customers(ids)
+        if refresh:
+            refresh_customers(ids)
         return ids
 
     @staticmethod
@@ -365,6 +399,14 @@ class BulkImport:
     def record(self, detail: Mapping[str, Any]) -> None:
         """The import's audit entry (counts and the file's name: no personal data)."""
         AuditEntry.create(action="import", entity="customer", entity_id=None, detail=dict(detail))
+
+
+@contextlib.contextmanager
+def snapshot() -> Iterator[None]:
+    """A read transaction: what is read inside it is one state of the database (an import's
+    dry run that reads its file twice plans it against the same database both times)."""
+    with DB.atomic():
+        yield
 
 
 @contextlib.contextmanager

@@ -20,7 +20,8 @@ them in a row):
 * :mod:`.report` writes the rejected, flagged and skipped rows with the reason
   (:func:`write_report`) and makes the :class:`ImportResult`;
 * :mod:`.run` runs a whole import: :func:`import_file` (the CLI's one call: rows checked,
-  planned and written as they come) and :func:`write_plan` (the wizard's last step: the
+  planned and written as they come; a file with orders is read three times, its orders
+  decided first, in flat memory) and :func:`write_plan` (the wizard's last step: the
   plan it showed, written); for a big customer file the wizard shows :func:`preview_file`
   (the whole file's counts, its first rows) and imports with :func:`import_file`.
 

@@ -24,6 +24,7 @@ customer of the row.
 from __future__ import annotations
 
 import datetime as _dt
+from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -33,6 +34,8 @@ from sellerdesk.core import orders as core
 from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.core.money import MoneyError, parse_fen
 from sellerdesk.core.orders import OrderError, OrderLine
+from sellerdesk.exchange.errors import ExchangeError
+from sellerdesk.exchange.importer.keys import KeyIndex
 from sellerdesk.exchange.importer.record import Existing, InFile, Match, OrderPart, Record
 from sellerdesk.store.bulk_import import stored_order_keys, stored_order_numbers
 from sellerdesk.store.orders import EARLIEST_DATE, MAX_COURIER, MAX_ITEMS_TEXT, MAX_NOTES, MAX_ORDER_NO, MAX_TRACKING
@@ -162,8 +165,69 @@ class PlannedOrder:
         return self.amount_fen if self.amount_fen is not None else self.lines_fen
 
     def items_text(self) -> str:
-        text = core.format_items(self.lines) if self.lines else ""
-        return text[:MAX_ITEMS_TEXT]
+        return items_text(self.lines)
+
+    def take(self, index: int, part: OrderPart, rejected: bool) -> None:
+        """One row of the order (its first or a further line): the line, the amounts, the blanks
+        of the first row filled from a later one."""
+        if index != self.head:
+            head = self.part  # a later line fills what the first left blank
+            for name in _FILLED:
+                if not getattr(head, name) and getattr(part, name):
+                    setattr(head, name, getattr(part, name))
+        self.rows.append(index)
+        if part.line is not None:
+            self.lines.append(part.line)
+        if self.lines_fen is not None:
+            self.lines_fen = None if part.line_fen is None else self.lines_fen + part.line_fen
+        if self.amount_fen is None and part.amount_fen is not None:
+            self.amount_fen = part.amount_fen
+        if rejected:
+            self.rejected = True
+
+
+_FILLED = ("order_date", "status", "courier", "tracking_no", "shipped_on", "notes")
+
+
+def items_text(lines: list[OrderLine]) -> str:
+    """An order's items as stored (cut to the column's length)."""
+    text = core.format_items(lines) if lines else ""
+    return text[:MAX_ITEMS_TEXT]
+
+
+def unfinished(dated: bool, amount: int | None, lines: int) -> str | None:
+    """Why an order whose rows are all read (none of them with a problem) is not added: an
+    order issue of its first row, or None."""
+    if not dated:
+        return "no_order_date"
+    if amount is None:
+        return "no_amount"
+    if lines > core.MAX_LINES:
+        return "too_many_lines"
+    return None
+
+
+class _Repeats:
+    """Orders without 订单号 already there: the same customer, date, amount and items as a
+    stored order, or as an earlier order of the file (compact: importer/keys.py)."""
+
+    def __init__(self) -> None:
+        self.file_keys = KeyIndex()
+        self.stored_keys: set[tuple[int, str, int, str]] | None = None
+
+    def seen(self, owner: Match | None, day: _dt.date | None, amount: int | None, items: str) -> bool:
+        key = _owner_key(owner)
+        if key is None or amount is None or day is None:
+            return False
+        text = f"{key[0]}\x1f{key[1]}\x1f{day.isoformat()}\x1f{amount}\x1f{items}"
+        if text in self.file_keys:
+            return True
+        self.file_keys[text] = 0
+        if key[0] == "db":
+            if self.stored_keys is None:
+                self.stored_keys = stored_order_keys()
+            return (key[1], day.isoformat(), amount, items) in self.stored_keys
+        return False
 
 
 # what happens to a row's order (the wizard's preview shows it)
@@ -192,8 +256,7 @@ class OrderPlanner:
         self.orders: list[PlannedOrder] = []
         self.by_no: dict[str, PlannedOrder] = {}
         self.stored: set[str] | None = None
-        self.stored_keys: set[tuple[int, str, int, str]] | None = None
-        self.file_keys: set[tuple[tuple[str, int], str, int, str]] = set()
+        self.repeats = _Repeats()
         self.existing_numbers: set[str] = set()
         self.repeated = 0  # orders without 订单号 already stored or repeated in the file
         self.records: list[Record] = []
@@ -238,19 +301,7 @@ class OrderPlanner:
                 rec.add_order_issue("no_customer")
         else:
             rec.owner = order.owner
-            head = order.part  # a later line fills what the first left blank
-            for name in ("order_date", "status", "courier", "tracking_no", "shipped_on", "notes"):
-                if not getattr(head, name) and getattr(part, name):
-                    setattr(head, name, getattr(part, name))
-        order.rows.append(index)
-        if part.line is not None:
-            order.lines.append(part.line)
-        if order.lines_fen is not None:
-            order.lines_fen = None if part.line_fen is None else order.lines_fen + part.line_fen
-        if order.amount_fen is None and part.amount_fen is not None:
-            order.amount_fen = part.amount_fen
-        if rec.order_rejected:
-            order.rejected = True
+        order.take(index, part, rec.order_rejected)
 
     def mark_existing(self, index: int) -> None:
         self.row_state[index] = EXISTING
@@ -260,15 +311,11 @@ class OrderPlanner:
         records = self.records
         added = rejected = 0
         for order in self.orders:
-            if not order.rejected and order.part.order_date is None:
-                records[order.head].add_order_issue("no_order_date")
-                order.rejected = True
-            if not order.rejected and order.amount() is None:
-                records[order.head].add_order_issue("no_amount")
-                order.rejected = True
-            if not order.rejected and len(order.lines) > core.MAX_LINES:
-                records[order.head].add_order_issue("too_many_lines")
-                order.rejected = True
+            if not order.rejected:
+                code = unfinished(order.part.order_date is not None, order.amount(), len(order.lines))
+                if code is not None:
+                    records[order.head].add_order_issue(code)
+                    order.rejected = True
             if order.rejected:
                 for position in order.rows:
                     rec = records[position]
@@ -277,7 +324,9 @@ class OrderPlanner:
                     self.row_state[position] = PROBLEM
                 rejected += 1
                 continue
-            if not order.part.order_no and self._repeated(order):
+            if not order.part.order_no and self.repeats.seen(
+                order.owner, order.part.order_date, order.amount(), order.items_text()
+            ):
                 order.rejected = True  # (not added: counted as already there)
                 self.repeated += 1
                 self.row_state[order.head] = EXISTING
@@ -291,28 +340,234 @@ class OrderPlanner:
             "orders_rejected": rejected,
         }
 
-    def _repeated(self, order: PlannedOrder) -> bool:
-        owner = _owner_key(order.owner)
-        amount, day = order.amount(), order.part.order_date
-        if owner is None or amount is None or day is None:
-            return False
-        items = order.items_text()
-        key = (owner, day.isoformat(), amount, items)
-        if key in self.file_keys:
-            return True
-        self.file_keys.add(key)
-        if owner[0] == "db":
-            if self.stored_keys is None:
-                self.stored_keys = stored_order_keys()
-            return (owner[1], day.isoformat(), amount, items) in self.stored_keys
-        return False
-
     def to_add(self) -> list[PlannedOrder]:
         return [o for o in self.orders if not o.rejected]
 
 
-def order_values(order: PlannedOrder, records: list[Record], customer_id: int) -> dict[str, Any]:
-    """The stored values of ``order`` for customer ``customer_id`` (the store numbers it)."""
+# OrderLedger: each order's state (flags) and what was decided for it (outcome)
+_REJECTED, _DATED, _PAID, _UNSUMMED = 1, 2, 4, 8  # flags: a row's problem; a date; an amount; a line without one
+_OPEN, _ADDED, _BY_ROW, _REPEATED = 0, 1, 2, 3  # outcomes; then _UNFINISHED + i: rejected for _LATE_ISSUES[i]
+_UNFINISHED = 4
+_LATE_ISSUES = ("no_order_date", "no_amount", "too_many_lines")  # (what unfinished() gives)
+_NO_OWNER = -(2**63)
+_NONE = array("i", (-1,))
+
+
+def _encode(owner: Match | None) -> int:
+    if isinstance(owner, Existing):
+        return -1 - owner.customer_id
+    return _NO_OWNER if owner is None else owner.index
+
+
+def _decode(value: int) -> Match | None:
+    if value == _NO_OWNER:
+        return None
+    return Existing(-1 - value) if value < 0 else InFile(value)
+
+
+class OrderLedger:
+    """The orders of a streamed import (:func:`~sellerdesk.exchange.importer.run.import_file`),
+    decided in a first pass over the file and replayed in the next ones, in memory flat in rows.
+
+    Fed by :class:`~sellerdesk.exchange.importer.plan.Planner` as :class:`OrderPlanner` is,
+    with the same rules, but it keeps no row and no order: each order is a number (its place
+    among the orders, in file order) with a few integers in arrays (~60 bytes: first and
+    last row, customer, amounts, line count, flags, outcome), and the 订单号 → number index
+    is compact (:class:`~sellerdesk.exchange.importer.keys.KeyIndex`). After the first pass
+    (:meth:`finish`) every order is decided; :meth:`replay` then makes the ledger give each
+    row of a second plan of the same file the issues the first plan's end gave it (a later
+    line's problem, no date, no amount …), so the row is complete when it comes. A row that
+    does not fall where the first pass saw it means the file changed between the passes:
+    ``ExchangeError("file_changed")``.
+    """
+
+    def __init__(self, name: str = "") -> None:
+        self.name = name  # the file's (for the error when it changed)
+        self.by_no = KeyIndex()  # 订单号 → the order's number
+        self.heads, self.lasts, self.owners = array("q"), array("q"), array("q")
+        self.amounts, self.sums, self.lines = array("q"), array("q"), array("l")
+        self.flags, self.outcome = bytearray(), bytearray()
+        self.rows = array("i")  # row position → the number of its order (-1: none), 4 bytes a row
+        self.stored: set[str] | None = None
+        self.existing_numbers = KeyIndex()
+        self.repeats = _Repeats()
+        self.repeated = 0
+        self.counts: dict[str, int] | None = None
+        self.replaying = False
+        self.started = 0  # (replay) the orders started so far
+
+    reset = staticmethod(OrderPlanner.reset)
+
+    def existing_number(self, rec: Record) -> bool:
+        """Whether the row's 订单号 is stored already (its rows then change nothing)."""
+        part = rec.order
+        if part is None or not part.order_no:
+            return False
+        if self.stored is None:
+            self.stored = stored_order_numbers()
+        if part.order_no in self.stored:
+            if not self.replaying:
+                self.existing_numbers.setdefault(part.order_no, 0)
+            return True
+        return False
+
+    def follows(self, rec: Record) -> bool:
+        """Whether the row is a further line of an order the file started earlier."""
+        part = rec.order
+        if part is None or not part.order_no:
+            return False
+        number = self.by_no.get(part.order_no)
+        if self.replaying:
+            return isinstance(number, int) and number < self.started
+        return number is not None
+
+    def mark_existing(self, index: int) -> None:
+        """(The wizard's preview keeps what happens to each row; a streamed import does not.)"""
+
+    def changed(self) -> ExchangeError:
+        return ExchangeError("file_changed", name=self.name)
+
+    def add(self, index: int, rec: Record, records: list[Record]) -> None:
+        """A planned row with an order (after its customer part is planned)."""
+        part = rec.order
+        assert part is not None
+        if self.replaying:
+            self._replay(index, rec)
+            return
+        found = self.by_no.get(part.order_no) if part.order_no else None
+        if found is None:
+            number = len(self.heads)
+            self.heads.append(index)
+            self.lasts.append(index)
+            self.owners.append(_encode(rec.owner))
+            self.amounts.append(0)
+            self.sums.append(0)
+            self.lines.append(0)
+            self.flags.append(0)
+            self.outcome.append(_OPEN)
+            if part.order_no:
+                self.by_no[part.order_no] = number
+            if rec.owner is None:
+                rec.add_order_issue("no_customer")
+        else:
+            assert isinstance(found, int)
+            number = found
+            rec.owner = _decode(self.owners[number])
+            self.lasts[number] = index
+        rows = self.rows
+        if len(rows) <= index:
+            rows.extend(_NONE * (index + 1 - len(rows)))
+        rows[index] = number
+        flags = self.flags[number]
+        if part.order_date is not None:
+            flags |= _DATED
+        if part.line is not None:
+            self.lines[number] += 1
+        if not flags & _UNSUMMED:
+            if part.line_fen is None:
+                flags |= _UNSUMMED
+            else:
+                self.sums[number] += part.line_fen
+        if not flags & _PAID and part.amount_fen is not None:
+            self.amounts[number] = part.amount_fen
+            flags |= _PAID
+        if rec.order_rejected:
+            flags |= _REJECTED
+        self.flags[number] = flags
+        if not part.order_no:  # a row of its own: decided now, in file order (as finish() would)
+            self._decide(number, part, items_text([part.line] if part.line is not None else []))
+
+    def amount(self, number: int) -> int | None:
+        flags = self.flags[number]
+        if flags & _PAID:
+            return self.amounts[number]
+        return None if flags & _UNSUMMED else self.sums[number]
+
+    def _decide(self, number: int, part: OrderPart | None = None, items: str = "") -> None:
+        flags = self.flags[number]
+        if flags & _REJECTED:
+            self.outcome[number] = _BY_ROW
+            return
+        code = unfinished(bool(flags & _DATED), self.amount(number), self.lines[number])
+        if code is not None:
+            self.outcome[number] = _UNFINISHED + _LATE_ISSUES.index(code)
+            return
+        owner = _decode(self.owners[number])
+        if part is not None and self.repeats.seen(owner, part.order_date, self.amount(number), items):
+            self.outcome[number] = _REPEATED  # (not added: counted as already there)
+            self.repeated += 1
+            return
+        self.outcome[number] = _ADDED
+
+    def finish(self) -> dict[str, int]:
+        """Decide the orders still open (those with a 订单号); returns the counts."""
+        if self.counts is None:
+            outcome = self.outcome
+            for number in range(len(outcome)):
+                if outcome[number] == _OPEN:
+                    self._decide(number)
+            added = outcome.count(_ADDED)
+            self.counts = {
+                "orders_new": added,
+                "orders_existing": len(self.existing_numbers) + self.repeated,
+                "orders_rejected": len(outcome) - added - self.repeated,
+            }
+            self.existing_numbers.close()
+            self.repeats = _Repeats()
+        return dict(self.counts)
+
+    def replay(self) -> None:
+        """From now on each row added is a row of a second pass over the same file (after
+        :meth:`finish`): it gets the issues the first pass gave it at the end."""
+        self.finish()
+        self.replaying = True
+        self.started = 0
+
+    def _replay(self, index: int, rec: Record) -> None:
+        part = rec.order
+        assert part is not None
+        found = self.by_no.get(part.order_no) if part.order_no else None
+        if found is None or (isinstance(found, int) and found >= self.started):  # the order's first row
+            number = self.started
+            if number >= len(self.heads) or self.heads[number] != index or found not in (None, number):
+                raise self.changed()
+            self.started += 1
+            if rec.owner is None:
+                rec.add_order_issue("no_customer")
+        else:
+            assert isinstance(found, int)
+            number = found
+            if index > self.lasts[number]:
+                raise self.changed()
+            rec.owner = _decode(self.owners[number])
+        outcome = self.outcome[number]
+        if outcome == _BY_ROW or outcome >= _UNFINISHED:
+            if outcome >= _UNFINISHED and index == self.heads[number]:
+                rec.add_order_issue(_LATE_ISSUES[outcome - _UNFINISHED])
+            if not rec.order_rejected:
+                rec.add_order_issue("order_line_problem")
+
+    def added(self, number: int) -> bool:
+        """Whether order ``number`` is added (after :meth:`finish`)."""
+        return self.outcome[number] == _ADDED
+
+    def owner(self, number: int) -> Match | None:
+        """The customer order ``number`` belongs to (its first row's)."""
+        return _decode(self.owners[number])
+
+    def order_of(self, index: int) -> int:
+        """The number of the order row ``index`` is a line of (-1: none, or a stored one's)."""
+        rows = self.rows
+        return rows[index] if index < len(rows) else -1
+
+    def close(self) -> None:
+        self.by_no.close()
+        self.existing_numbers.close()
+
+
+def order_values(order: PlannedOrder, address: Mapping[str, Any] | None, customer_id: int) -> dict[str, Any]:
+    """The stored values of ``order`` for customer ``customer_id`` (the store numbers it);
+    ``address``: its first row's (the ship-to)."""
     part = order.part
     assert part.order_date is not None
     status = part.status
@@ -323,7 +578,6 @@ def order_values(order: PlannedOrder, records: list[Record], customer_id: int) -
     if status in (core.SHIPPED, core.DELIVERED) or (status == core.REFUNDED and part.shipped_on):
         shipped_on = part.shipped_on if part.shipped_on and part.shipped_on >= part.order_date else part.order_date
     snapshot = None
-    address = records[order.head].address
     if address:
         snapshot = {f: address.get(f, "") for f in ADDRESS_FIELDS}
         if part.ship_phone and not snapshot.get("phone"):
@@ -347,6 +601,7 @@ def order_values(order: PlannedOrder, records: list[Record], customer_id: int) -
 __all__ = [
     "ORDER_IDENTIFIERS",
     "ORDER_LIMITS",
+    "OrderLedger",
     "OrderPlanner",
     "PLANNED_ISSUES",
     "PlannedOrder",

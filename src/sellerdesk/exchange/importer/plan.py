@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sellerdesk.core.same_person import names_compatible
 from sellerdesk.exchange.importer.keys import KeyIndex
-from sellerdesk.exchange.importer.orders import OrderPlanner
+from sellerdesk.exchange.importer.orders import OrderLedger, OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.bulk_import import duplicate_keys, phone_names
@@ -28,7 +28,7 @@ class Plan:
     on_duplicate: str
     counts: dict[str, int]
     ref_column: bool = False
-    orders: OrderPlanner | None = None  # the file's orders (None: a customer-only import)
+    orders: OrderPlanner | OrderLedger | None = None  # the file's orders (None: a customer-only import)
     same_phone: str = "separate"  # see SAME_PHONE_DIFFERENT_NAME
 
     def summary(self) -> str:
@@ -77,6 +77,7 @@ class Planner:
         keep: bool = True,
         same_phone: str = "separate",
         distinct_refs: bool = False,
+        orders: OrderLedger | None = None,
     ) -> None:
         if on_duplicate not in ON_DUPLICATE:
             raise ValueError(f"on_duplicate must be one of {ON_DUPLICATE}")
@@ -115,11 +116,12 @@ class Planner:
             0,
         )
         # the rows added, for the plan (the wizard shows it) and the orders (their rows are
-        # decided at the end); a streamed customer import keeps none (``keep`` False)
+        # decided at the end); a streamed import keeps none (``keep`` False): with orders, it
+        # gives ``orders``, an OrderLedger, which decides them without the rows
         self.keep = keep
         self.records: list[Record] = []
         self.added = 0
-        self.orders: OrderPlanner | None = None  # made at the first row with an order
+        self.orders: OrderPlanner | OrderLedger | None = orders  # else made at the first row with an order
         self.order_rows = 0  # rows of orders already stored, or further lines of an order
 
     def add(self, rec: Record, ref: str = "") -> None:
@@ -140,7 +142,7 @@ class Planner:
         if rec.order is not None:
             if self.orders is None:
                 if not self.keep:
-                    raise ValueError("a plan with orders keeps its rows (Planner(keep=True))")
+                    raise ValueError("a streamed plan with orders needs an OrderLedger (Planner(orders=…))")
                 self.orders = OrderPlanner()
             self.orders.reset(rec)
             if self.orders.existing_number(rec) or self.orders.follows(rec):

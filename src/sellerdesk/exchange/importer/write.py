@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
-from sellerdesk.exchange.importer.orders import order_values
+from sellerdesk.exchange.importer.orders import OrderPlanner, PlannedOrder, order_values
 from sellerdesk.exchange.importer.plan import Plan
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback
@@ -110,6 +110,47 @@ def _merge_into(item: _Pending, overwrite: bool, customer: dict[str, Any], addre
     return bool(changes) or len(item.addresses) != count or (first is not None and item.addresses[0] is not first)
 
 
+# an order to add: the order, its customer's id, its ship-to (the first row's address), and
+# whether this import made that customer (the order then says which of its addresses it ships to)
+OrderIn = tuple[PlannedOrder, int, dict[str, Any] | None, bool]
+# a streamed import's orders, read again from the file: given each written row's customer id
+# (record index → id), the orders to add, in batches
+OrdersOf = Callable[["array[int]"], Iterator[list[OrderIn]]]
+
+
+def add_orders(store: BulkImport, batches: Iterator[list[OrderIn]], token: CancelToken, count: int) -> int:
+    """Add the orders of ``batches`` (each batch's orders numbered in turn), then refresh their
+    customers' totals, tiers and points once; returns how many were added. An order of a
+    customer this import made ships to that customer's address with the same place (its
+    addresses as they are now, after every merge), when the order has a ship-to. ``count``:
+    how many orders there are (a big load gets a bigger page cache)."""
+    added = 0
+    first = store.next_order_id()
+    with store.orders_cache(count):
+        added = _add_batches(store, batches, token)
+        if added:
+            store.refresh_orders_from(first)
+    return added
+
+
+def _add_batches(store: BulkImport, batches: Iterator[list[OrderIn]], token: CancelToken) -> int:
+    added = 0
+    for batch in batches:
+        token.check()
+        owners = sorted({cid for _, cid, address, ours in batch if ours and address})
+        live = store.live_addresses(owners) if owners else {}
+        values = []
+        for order, cid, address, ours in batch:
+            stored = order_values(order, address, cid)
+            if address and ours:
+                key = _address_key(address)
+                stored["address_id"] = next((aid for aid, w in live.get(cid, ()) if _address_key(w) == key), None)
+            values.append(stored)
+        store.add_orders(values, refresh=False)
+        added += len(values)
+    return added
+
+
 class _Loader:
     """Writes planned records as they come, in one transaction (see :func:`~sellerdesk.store.bulk_import.bulk_import`).
 
@@ -183,12 +224,13 @@ class _Loader:
         self.store.add_address(customer_id, values, is_default)
         self.counts["addresses_added"] += 1
 
-    def complete(self, plan: Plan, source: str, progress: Callable[[float], None]) -> dict[str, int]:
-        """Write what is left, build the indexes, apply the late merges, add the orders;
+    def complete(
+        self, plan: Plan, source: str, progress: Callable[[float], None], orders_of: OrdersOf | None = None
+    ) -> dict[str, int]:
+        """Write what is left, build the indexes, apply the late merges, add the orders (the
+        plan's, or those ``orders_of`` gives: a streamed import reads them again from the file);
         returns all the counts."""
         self.write_fresh()
-        orders = self._order_values(plan)
-        self.pending.clear()
         progress(0.1)
         # the indexes are built (by SQLite, in the writer's thread) before anything reads
         # the tables by customer again: the late merges below, the search rows at the end
@@ -198,22 +240,29 @@ class _Loader:
         self._fix_written()
         progress(0.7)
         self._apply_targets(lambda share: progress(0.7 + 0.2 * share))
-        if orders:
+        added = 0
+        if plan.orders is not None:
             self.token.check()
-            self.store.add_orders(orders)
+            if orders_of is not None:
+                count = plan.counts.get("orders_new", 0)
+                added = add_orders(self.store, orders_of(self.ids), self.token, count)
+            else:
+                orders = self._order_values(plan)
+                added = add_orders(self.store, iter([orders]), self.token, len(orders))
+        self.pending.clear()
         progress(1.0)
         counts = {**plan.counts, **self.counts}
         if plan.orders is not None:
-            counts["orders_added"] = len(orders)
+            counts["orders_added"] = added
         self.store.record({"file": source, "on_duplicate": plan.on_duplicate, **counts})
         return counts
 
-    def _order_values(self, plan: Plan) -> list[dict[str, Any]]:
-        """The stored values of the plan's new orders, their customers' ids known (every
-        customer of the file is written by now)."""
-        if plan.orders is None:
+    def _order_values(self, plan: Plan) -> list[OrderIn]:
+        """The plan's new orders, each with its customer's id (every customer of the file is
+        written by now) and its ship-to address."""
+        if not isinstance(plan.orders, OrderPlanner):
             return []
-        values = []
+        values: list[OrderIn] = []
         for order in plan.orders.to_add():
             owner = order.owner
             if isinstance(owner, Existing):
@@ -225,16 +274,7 @@ class _Loader:
                 cid = item.cid
             else:
                 continue
-            stored = order_values(order, plan.records, cid)
-            address = plan.records[order.head].address
-            if address and isinstance(owner, InFile):
-                # the ship-to came from an address this import added: the order says which
-                if len(item.written) == 1 and item.written[0][1] is address:
-                    stored["address_id"] = item.written[0][0]  # (the common case: its only address)
-                else:
-                    key = _address_key(address)
-                    stored["address_id"] = next((aid for aid, w in item.written if _address_key(w) == key), None)
-            values.append(stored)
+            values.append((order, cid, plan.records[order.head].address, isinstance(owner, InFile)))
         return values
 
     def _load_late(self) -> None:
@@ -343,13 +383,14 @@ def write_records(
     progress: ProgressCallback,
     token: CancelToken,
     keep: bool = True,
+    orders_of: OrdersOf | None = None,
 ) -> tuple[Plan, dict[str, int]]:
     """Write planned ``records`` (``total`` of them) as they come, in one transaction; ``plan_of``
     gives the plan once they have all come. Returns it with the counts (the plan's, and the
     addresses added and updated). Progress: the records are the first half, finishing the second.
     ``total`` may be a guess (a streamed read: the sheet's row count). Not ``keep``: the
-    customers written are let go (their ids kept), so memory does not grow with the rows
-    (not with orders: they need their customers' addresses at the end)."""
+    customers written are let go (their ids kept), so memory does not grow with the rows;
+    the orders then come from ``orders_of`` at the end (a streamed import reads their rows again)."""
     with bulk_import(total) as store:
         loader = _Loader(store, token, keep)
         for index, rec in enumerate(records):
@@ -360,7 +401,9 @@ def write_records(
             if len(loader.fresh) >= BATCH:
                 loader.write_fresh()
         plan = plan_of()
-        counts = loader.complete(plan, source, lambda share: progress(total + int(total * share), total * 2, "writing"))
+        counts = loader.complete(
+            plan, source, lambda share: progress(total + int(total * share), total * 2, "writing"), orders_of
+        )
         token.check()
     progress(total * 2, total * 2, "writing")
     return plan, counts

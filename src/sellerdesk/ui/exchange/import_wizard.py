@@ -82,6 +82,11 @@ class ExchangeText:
             "encoding": translate(
                 "ExchangeText", '%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.'
             ),
+            "file_changed": translate(
+                "ExchangeText",
+                "%1 changed while it was being imported: nothing was imported. Close the program that writes "
+                "it, then import it again.",
+            ),
             "no_sheet": translate("ExchangeText", "%1 has no sheet with that name."),
             "no_visible_sheet": translate("ExchangeText", "%1 has no visible sheet with data."),
             "no_data": translate("ExchangeText", "%1 has no rows of customer data."),
