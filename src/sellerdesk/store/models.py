@@ -102,6 +102,12 @@ class Customer(BaseModel):
     birthday_lunar = pw.IntegerField(null=True)
     consent_date = pw.DateField(null=True)
     consent_via = pw.CharField(default="", max_length=MAX_LENGTH["consent_via"])
+    # schema 14 (issue 20): optimistic locking. ``version`` counts the writes that change what the
+    # editor shows (the customer's own fields or an address), ``updated_by`` says who made the last
+    # ('' in a local file; the team user on a server). Kept by triggers (store/migrations.py,
+    # step 14); never written here.
+    version = pw.IntegerField(default=1)
+    updated_by = pw.CharField(default="", max_length=64)
 
 
 class Address(BaseModel):
