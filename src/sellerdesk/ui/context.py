@@ -15,6 +15,8 @@ class AppContext(QObject):
     bar follows ``backup_finished``. ``orders_changed`` follows every order write (the
     orders view reloads, the customer table's counts and tiers are read again).
     ``mask_phones`` is the window's Ctrl+M switch, which dialogs follow too.
+    ``team`` is the team server the store is bound to (``store.team_server.TeamServer``), None
+    for the data on this computer (then ``datadir``/``key`` are the open file's).
     """
 
     customers_changed = Signal()
@@ -27,6 +29,7 @@ class AppContext(QObject):
         self.key = key
         self.settings = settings if settings is not None else settings_for(datadir)
         self.mask_phones = False
+        self.team = None
 
 
 def settings_for(datadir: DataDir) -> QSettings:
