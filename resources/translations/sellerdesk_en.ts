@@ -1526,6 +1526,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Their %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Reload</source>
             <translation type="unfinished" />
         </message>

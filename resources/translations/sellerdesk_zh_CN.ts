@@ -1527,6 +1527,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>此客户已在此期间被删除。</translation>
         </message>
         <message>
+            <source>Their %1: %2</source>
+            <translation>对方的%1：%2</translation>
+        </message>
+        <message>
             <source>Reload</source>
             <translation>重新载入</translation>
         </message>

@@ -37,6 +37,7 @@ from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, storage_text
 
 if TYPE_CHECKING:
+    from sellerdesk.store.team_server import TeamServer
     from sellerdesk.ui.main_window import MainWindow  # imported when the store is open (start-up time)
 
 log = logging.getLogger("sellerdesk.app")
@@ -131,7 +132,7 @@ def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
     return _main_window(app, AppContext(datadir, key, settings, parent=app))
 
 
-def _main_window(app: QApplication, context: AppContext, team=None) -> MainWindow:
+def _main_window(app: QApplication, context: AppContext, team: TeamServer | None = None) -> MainWindow:
     from sellerdesk.ui.main_window import MainWindow
 
     context.team = team

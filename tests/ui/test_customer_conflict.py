@@ -38,6 +38,7 @@ def test_a_save_after_someone_elses_is_refused_and_asks(editor, modals):
     [dialog] = modals.of(ConflictDialog)
     assert "another program" in dialog.label.text()
     assert "Notes" in dialog.detail.text()  # both changed the notes
+    assert "别人的备注" in dialog.detail.text()
     # cancelled: nothing written, the edit still in the form
     assert Customer.get_by_id(editor.customer_id).notes == "别人的备注"
     assert editor.notes.toPlainText() == "我的备注" and editor.dirty
@@ -73,6 +74,7 @@ def test_merge_keeps_my_fields_on_top_of_theirs_and_saves_against_their_version(
     assert editor.name.text() == "张三丰" and editor.notes.toPlainText() == "我的备注"
     assert editor.wechat.text() == "zs_wx"
     assert "Both changed: Notes" in editor.status.text()
+    assert "Their Notes: 别人的备注" in editor.status.text()  # theirs, for the user to weigh
     assert editor.dirty
     saved = editor.save()
     assert saved == editor.customer_id

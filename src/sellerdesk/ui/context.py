@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from sellerdesk import private_files
 from sellerdesk.store.session import DataDir
+from sellerdesk.store.team_server import TeamServer
 
 
 class AppContext(QObject):
@@ -29,7 +30,7 @@ class AppContext(QObject):
         self.key = key
         self.settings = settings if settings is not None else settings_for(datadir)
         self.mask_phones = False
-        self.team = None
+        self.team: TeamServer | None = None
 
 
 def settings_for(datadir: DataDir) -> QSettings:

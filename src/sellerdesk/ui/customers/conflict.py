@@ -44,9 +44,11 @@ class ConflictDialog(QDialog):
     """``choice`` after it closes: :data:`RELOAD`, :data:`MERGE` or None (cancelled: keep editing).
 
     ``mine``: the labels of the fields this edit changed; ``both``: those the other change
-    touched too."""
+    touched too; ``theirs``: lines with what they wrote in those (a merge keeps the user's)."""
 
-    def __init__(self, exc: ConflictError, mine: list[str], both: list[str], parent=None) -> None:
+    def __init__(
+        self, exc: ConflictError, mine: list[str], both: list[str], theirs: list[str] = (), parent=None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
@@ -59,11 +61,9 @@ class ConflictDialog(QDialog):
         if mine:
             lines.append(self.tr("You changed: %1").replace("%1", "、".join(mine)))
         if both:
-            lines.append(
-                self.tr("Both of you changed: %1").replace(
-                    "%1", f"<span style='color:#b91c1c'>{'、'.join(both)}</span>"
-                )
-            )
+            marked = f"<span style='color:#b91c1c'>{'、'.join(both)}</span>"
+            lines.append(self.tr("Both of you changed: %1").replace("%1", marked))
+            lines.extend(html.escape(line) for line in theirs)
         lines.append(
             self.tr(
                 "Reload shows their version and drops your changes. Merge keeps your changed fields on top of "

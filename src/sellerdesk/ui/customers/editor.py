@@ -1234,12 +1234,18 @@ class CustomerEditor(QWidget):
         }
         both = self._change_labels(mine_fields & their_fields, mine_addresses & their_addresses, False, mine_drafts)
         mine = self._change_labels(mine_fields, mine_addresses, added, mine_drafts)
+        # what they wrote in a text field both changed: a merge keeps mine, so theirs is shown
+        theirs = [
+            self.tr("Their %1: %2").replace("%1", self._field_label(k)).replace("%2", v)
+            for k, v in theirs_form.items()
+            if k in mine_fields & their_fields and isinstance(v, str) and v
+        ]
         history = customers.address_history(customer_id)
         # the user's edits back in the form while they decide
         self._load_fields(mine_form, mine_drafts, history)
         self.loaded_version, self._loaded_form, self._loaded_addresses = before
         self._set_dirty(True)
-        dialog = ConflictDialog(exc, mine, both, parent=self)
+        dialog = ConflictDialog(exc, mine, both, theirs, parent=self)
         dialogs.launch(dialog)
         if dialog.choice == RELOAD:
             if dialogs.confirm(
@@ -1273,6 +1279,8 @@ class CustomerEditor(QWidget):
         text = self.tr("Merged: your changes are on top of the stored version. Check and save.")
         if both:
             text += " " + self.tr("Both changed: %1.").replace("%1", "、".join(both))
+        if theirs:
+            text += " " + "；".join(theirs)
         self.status.setText(text)
 
     # --- another customer with this phone or WeChat ID (issue 15) --------------------------------------------
