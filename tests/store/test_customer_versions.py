@@ -76,6 +76,11 @@ def test_a_writer_with_an_old_copy_cannot_set_the_version_back(backend_store):
     stale.name = "李四"
     stale.save()  # every column, the version 1 it read included
     assert _version(customer.id) == 3
+    stale = Customer.get_by_id(customer.id)
+    customers.save_customer(customer.id, {"notes": "b"})
+    stale.points = 5
+    stale.save()  # no field of the editor's changed, but version 3 written over 4
+    assert _version(customer.id) >= 4
 
 
 def test_recording_an_order_is_no_conflict(store):

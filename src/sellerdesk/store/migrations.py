@@ -533,8 +533,10 @@ _V14_SQL = [
 ]
 _BUMP = 'UPDATE "customer" SET "version" = "version" + 1, "updated_by" = \'\' WHERE "id" = {cid};'
 CUSTOMER_VERSION_TRIGGERS = [
-    f'CREATE TRIGGER IF NOT EXISTS "customer_version_au" AFTER UPDATE OF {_quoted(VERSIONED_CUSTOMER_COLUMNS)} '
-    f'ON "customer" WHEN {_changed(VERSIONED_CUSTOMER_COLUMNS)} BEGIN '
+    # a write that sets the version itself (a peewee save() of an old copy of the row) counts as
+    # a change too: the version only ever counts up from the stored one
+    f'CREATE TRIGGER IF NOT EXISTS "customer_version_au" AFTER UPDATE OF {_quoted(VERSIONED_CUSTOMER_COLUMNS)}, '
+    f'"version" ON "customer" WHEN {_changed((*VERSIONED_CUSTOMER_COLUMNS, "version"))} BEGIN '
     'UPDATE "customer" SET "version" = old."version" + 1, "updated_by" = \'\' WHERE "id" = new."id"; END',
     f'CREATE TRIGGER IF NOT EXISTS "address_version_au" AFTER UPDATE OF {_quoted(VERSIONED_ADDRESS_COLUMNS)} '
     f'ON "address" WHEN {_changed(VERSIONED_ADDRESS_COLUMNS)} BEGIN {_BUMP.format(cid="old.customer_id")} END',
