@@ -1062,6 +1062,53 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>This customer was changed by %1 (%2).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This customer was changed by %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This customer was changed by another program on this computer (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This customer was changed by another program on this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your changes were not saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both of you changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload shows their version and drops your changes. Merge keeps your changed fields on top of theirs; check the form and save again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConsentField</name>
         <message>
             <source>Agreed</source>
@@ -1488,6 +1535,42 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This customer was deleted meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop your changes to this customer and show the stored version?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reloaded: your changes were dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged: your changes are on top of the stored version. Check and save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both changed: %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5544,6 +5627,33 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ServerUnreachableDialog</name>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot open the team database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the data on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ShipDialog</name>
         <message>
             <source>Mark as shipped</source>
@@ -6139,6 +6249,158 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The two passwords differ.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TeamController</name>
+        <message>
+            <source>&amp;Team server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> (connection lost; reconnecting…)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TeamServerDialog</name>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Several people on several computers can share one customer list on a PostgreSQL server. Ask the owner of the server for its address, your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 192.168.1.20 or db.example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encrypt the connection and check the server's certificate (TLS, verify-full)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA certificate (.pem); empty: the system's</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the team database instead of the data on this computer at start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password is kept in the system keyring, not in the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(kept in the system keyring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CA certificate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please fill in the server and the user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The CA file %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connected: the database is empty; SellerDesk sets it up when it opens it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Connected: %n customer(s).</source>
+            <translation>
+                <numerusform>Connected: %n customer.</numerusform>
+                <numerusform>Connected: %n customers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type the password: none is kept for this user and server.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TeamText</name>
+        <message>
+            <source>The server %1 refused user %2: wrong user name or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The secure (TLS) connection to %1 failed: the server does not offer TLS, or its certificate is not signed by the CA file or does not name this server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 has no database named %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a server address SellerDesk can use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 cannot be reached: it is off, the address or port is wrong, or the network is down.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 could not be used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team: %1 @ %2</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1063,6 +1063,53 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
     </context>
     <context>
+        <name>ConflictDialog</name>
+        <message>
+            <source>This customer was changed by %1 (%2).</source>
+            <translation>此客户已被 %1 修改（%2）。</translation>
+        </message>
+        <message>
+            <source>This customer was changed by %1.</source>
+            <translation>此客户已被 %1 修改。</translation>
+        </message>
+        <message>
+            <source>This customer was changed by another program on this computer (%1).</source>
+            <translation>此客户已被本机的另一个程序（如 sellerdesk-cli、导入）修改（%1）。</translation>
+        </message>
+        <message>
+            <source>This customer was changed by another program on this computer.</source>
+            <translation>此客户已被本机的另一个程序（如 sellerdesk-cli、导入）修改。</translation>
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation>已被他人修改</translation>
+        </message>
+        <message>
+            <source>Your changes were not saved.</source>
+            <translation>你的修改还没有保存。</translation>
+        </message>
+        <message>
+            <source>You changed: %1</source>
+            <translation>你改了：%1</translation>
+        </message>
+        <message>
+            <source>Both of you changed: %1</source>
+            <translation>双方都改了：%1</translation>
+        </message>
+        <message>
+            <source>Reload shows their version and drops your changes. Merge keeps your changed fields on top of theirs; check the form and save again.</source>
+            <translation>重新载入：显示对方保存的内容，放弃你的修改。合并：在对方的内容上保留你改过的字段，请检查后再保存。</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation>合并</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentField</name>
         <message>
             <source>Agreed</source>
@@ -1490,6 +1537,42 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Saved.</source>
             <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>address %1</source>
+            <translation>地址 %1</translation>
+        </message>
+        <message>
+            <source>a new address</source>
+            <translation>新地址</translation>
+        </message>
+        <message>
+            <source>This customer was deleted meanwhile.</source>
+            <translation>此客户已在此期间被删除。</translation>
+        </message>
+        <message>
+            <source>Their %1: %2</source>
+            <translation>对方的%1：%2</translation>
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation>重新载入</translation>
+        </message>
+        <message>
+            <source>Drop your changes to this customer and show the stored version?</source>
+            <translation>放弃你对此客户的修改，显示已保存的内容？</translation>
+        </message>
+        <message>
+            <source>Reloaded: your changes were dropped.</source>
+            <translation>已重新载入：你的修改已放弃。</translation>
+        </message>
+        <message>
+            <source>Merged: your changes are on top of the stored version. Check and save.</source>
+            <translation>已合并：你的修改已放在已保存的内容之上。请检查后保存。</translation>
+        </message>
+        <message>
+            <source>Both changed: %1.</source>
+            <translation>双方都改了：%1。</translation>
         </message>
         <message>
             <source>Added to %1 instead of a new customer.</source>
@@ -5517,6 +5600,33 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>ServerUnreachableDialog</name>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
+        </message>
+        <message>
+            <source>SellerDesk cannot open the team database.</source>
+            <translation>无法打开团队数据库。</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation>什么都没有改动。可以等服务器恢复后重试，或者先打开本机数据（在本机做的修改不会到团队数据库里）。</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <source>Open the data on this computer</source>
+            <translation>打开本机数据</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+    </context>
+    <context>
         <name>ShipDialog</name>
         <message>
             <source>Mark as shipped</source>
@@ -6111,6 +6221,157 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The two passwords differ.</source>
             <translation>两次输入的密码不一致。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamController</name>
+        <message>
+            <source>&amp;Team server…</source>
+            <translation>团队服务器(&amp;T)…</translation>
+        </message>
+        <message>
+            <source> (connection lost; reconnecting…)</source>
+            <translation>（连接中断，正在重新连接…）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamServerDialog</name>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
+        </message>
+        <message>
+            <source>Several people on several computers can share one customer list on a PostgreSQL server. Ask the owner of the server for its address, your user name and your password.</source>
+            <translation>多人可以在多台电脑上通过一台 PostgreSQL 服务器共用一份客户资料。请向服务器的管理者要地址、你的用户名和密码。</translation>
+        </message>
+        <message>
+            <source>e.g. 192.168.1.20 or db.example.com</source>
+            <translation>例如 192.168.1.20 或 db.example.com</translation>
+        </message>
+        <message>
+            <source>Encrypt the connection and check the server's certificate (TLS, verify-full)</source>
+            <translation>加密连接并验证服务器证书（TLS，verify-full）</translation>
+        </message>
+        <message>
+            <source>CA certificate (.pem); empty: the system's</source>
+            <translation>CA 证书（.pem）；留空则用系统自带的</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <source>Server</source>
+            <translation>服务器</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>端口</translation>
+        </message>
+        <message>
+            <source>Database</source>
+            <translation>数据库</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>CA file</source>
+            <translation>CA 文件</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>测试连接</translation>
+        </message>
+        <message>
+            <source>Open the team database instead of the data on this computer at start</source>
+            <translation>启动时打开团队数据库，而不是本机数据</translation>
+        </message>
+        <message>
+            <source>The password is kept in the system keyring, not in the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation>密码保存在系统钥匙串中，不写入设置文件。更改在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>(kept in the system keyring)</source>
+            <translation>（已保存在系统钥匙串中）</translation>
+        </message>
+        <message>
+            <source>CA certificate</source>
+            <translation>CA 证书</translation>
+        </message>
+        <message>
+            <source>Certificates (*.pem *.crt);;All files (*)</source>
+            <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Please fill in the server and the user name.</source>
+            <translation>请填写服务器和用户名。</translation>
+        </message>
+        <message>
+            <source>The CA file %1 does not exist.</source>
+            <translation>CA 文件 %1 不存在。</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>正在连接…</translation>
+        </message>
+        <message>
+            <source>Connected: the database is empty; SellerDesk sets it up when it opens it.</source>
+            <translation>已连接：数据库是空的，第一次打开时会自动建好。</translation>
+        </message>
+        <message numerus="yes">
+            <source>Connected: %n customer(s).</source>
+            <translation>
+                <numerusform>已连接：%n 位客户</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <translation>系统钥匙串无法保存密码（%1）。什么都没有保存。</translation>
+        </message>
+        <message>
+            <source>Please type the password: none is kept for this user and server.</source>
+            <translation>请输入密码：还没有保存这个用户在此服务器上的密码。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamText</name>
+        <message>
+            <source>The server %1 refused user %2: wrong user name or password.</source>
+            <translation>服务器 %1 拒绝了用户 %2：用户名或密码错误。</translation>
+        </message>
+        <message>
+            <source>The secure (TLS) connection to %1 failed: the server does not offer TLS, or its certificate is not signed by the CA file or does not name this server.</source>
+            <translation>与 %1 的加密（TLS）连接失败：服务器不支持 TLS，或者它的证书不是所选 CA 文件签发的、证书上的名称与服务器不符。</translation>
+        </message>
+        <message>
+            <source>The server %1 has no database named %2.</source>
+            <translation>服务器 %1 上没有名为 %2 的数据库。</translation>
+        </message>
+        <message>
+            <source>%1 is not a server address SellerDesk can use.</source>
+            <translation>%1 不是可用的服务器地址。</translation>
+        </message>
+        <message>
+            <source>The server %1 cannot be reached: it is off, the address or port is wrong, or the network is down.</source>
+            <translation>无法连接服务器 %1：服务器没有开机、地址或端口有误，或者网络不通。</translation>
+        </message>
+        <message>
+            <source>The server %1 could not be used.</source>
+            <translation>无法使用服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Team: %1 @ %2</source>
+            <translation>团队：%1 @ %2</translation>
         </message>
     </context>
     <context>

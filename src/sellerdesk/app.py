@@ -7,7 +7,9 @@
    (``DataDir.is_initialized`` and ``backup.clean_leftovers``);
    no database yet → the first-run wizard (keyring or master password, recovery code);
    otherwise unlock: ``SELLERDESK_PASSPHRASE``, the keyring, or the unlock dialog;
-3. open the store (migrating, with a copy taken first);
+3. open the store (migrating, with a copy taken first) — or, when 文件 › 团队服务器… says so,
+   the team database (``ui/startup/team.py``: an unreachable server is said plainly, with
+   retry / open this computer's data / quit);
 4. the main window.
 """
 
@@ -35,6 +37,7 @@ from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, storage_text
 
 if TYPE_CHECKING:
+    from sellerdesk.store.team_server import TeamServer
     from sellerdesk.ui.main_window import MainWindow  # imported when the store is open (start-up time)
 
 log = logging.getLogger("sellerdesk.app")
@@ -100,7 +103,17 @@ def unlock(datadir: DataDir) -> bytes | None:
 def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
     """Everything after the lock: returns the main window, or None to quit."""
     from sellerdesk.backup import clean_leftovers
+    from sellerdesk.ui.startup.team import LOCAL, OPENED, open_team_database
+    from sellerdesk.ui.team.settings import team_at_start
 
+    settings = settings_for(datadir)
+    server = team_at_start(settings)
+    if server is not None:  # the team database instead of this computer's (文件 › 团队服务器…)
+        outcome = open_team_database(server, datadir.secret_store)
+        if outcome == OPENED:
+            return _main_window(app, AppContext(datadir, b"", settings, parent=app), server)
+        if outcome != LOCAL:
+            return None
     try:
         clean_leftovers(datadir.home)  # what a killed backup left (the restore's: is_initialized)
         if not datadir.is_initialized():
@@ -116,9 +129,13 @@ def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
         log.error("start-up failed: %s", exc)
         dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"), error_text(exc))
         return None
+    return _main_window(app, AppContext(datadir, key, settings, parent=app))
+
+
+def _main_window(app: QApplication, context: AppContext, team: TeamServer | None = None) -> MainWindow:
     from sellerdesk.ui.main_window import MainWindow
 
-    context = AppContext(datadir, key, settings_for(datadir), parent=app)
+    context.team = team
     window = MainWindow(context)
     window.context = context
     window.show_start_page()  # 今日待办

@@ -24,8 +24,9 @@ from sellerdesk.core.phones import MOBILE_RE, PhoneResult, normalize_phone
 from sellerdesk.core.pinyin import name_keys
 from sellerdesk.core.text import FieldTooLong, clean_field
 from sellerdesk.core.validate import Problem, wrong_values
-from sellerdesk.store.errors import NotFoundError, TooLongError, ValidationError
+from sellerdesk.store.errors import ConflictError, NotFoundError, TooLongError, ValidationError
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, utcnow
+from sellerdesk.store.postgres import is_postgres
 
 FLAG_NEEDS_CHECK = "needs_check"
 # An erased customer's tombstone (store.privacy): the row keeps their orders' owner, in no list.
@@ -314,6 +315,7 @@ def save_customer(
     *,
     reason: str = "",
     wrong: WrongValues = "keep",
+    expected_version: int | None = None,
 ) -> Customer:
     """Create (``customer_id`` None) or update a customer with its addresses, in one transaction.
 
@@ -322,6 +324,11 @@ def save_customer(
     the official ones with their adcode, history rows for every address change, exactly one
     default among the live addresses (the one marked, else the current one, else the first).
     ``wrong`` says what a wrong phone, postal code or region does (:data:`WrongValues`).
+
+    ``expected_version`` (the customer's ``version`` when the caller read it): if another write
+    changed the customer or one of their addresses since, :class:`ConflictError` (who, when)
+    and nothing is written. The check and the write are one transaction holding the row (the
+    write lock of the file; ``FOR UPDATE`` on a team server), so two saves cannot both pass it.
     """
     problems = check_values(data, addresses) if wrong != "keep" else []
     if wrong == "refuse":
@@ -340,10 +347,14 @@ def save_customer(
                 _consent_entry(customer)
             why = reason or "created"
         else:
+            if expected_version is not None:
+                check_version(customer_id, expected_version)
             customer = update_customer(customer_id, data, reason=reason or "edited")
             why = reason or "edited"
         default_id: int | None = None
         first_new: int | None = None
+        # a new customer's addresses go in with their default already set (no second write)
+        marked = any(e.is_default and not e.deleted for e in addresses)
         for edit in addresses:
             if edit.deleted:
                 if edit.id is not None:
@@ -352,7 +363,8 @@ def save_customer(
             if edit.id is None:
                 if edit.values is None or not has_place(_clean_address(edit.values)):
                     continue  # an empty form row (unknown fields are still refused)
-                address = _insert_address(customer, resolved_place(edit.values), False, why)
+                as_default = customer_id is None and (edit.is_default or (not marked and first_new is None))
+                address = _insert_address(customer, resolved_place(edit.values), as_default, why)
                 first_new = first_new if first_new is not None else address.id
                 if customer_id is not None:
                     audit("add_address", "address", address.id, customer=customer.id)
@@ -375,6 +387,28 @@ def save_customer(
         if customer_id is not None and addresses:
             _touch(customer)
     return customer
+
+
+def check_version(customer_id: int, expected: int) -> None:
+    """Inside a transaction: :class:`ConflictError` when the customer's version is no longer
+    ``expected``. On a team server the row stays locked until the transaction ends."""
+    query = Customer.select(Customer.version, Customer.updated_by, Customer.updated_at).where(
+        Customer.id == customer_id
+    )
+    if is_postgres(DB):
+        query = query.for_update()
+    row = query.first()
+    if row is None:
+        raise NotFoundError(f"No customer with id {customer_id}.")
+    if row.version != expected:
+        raise ConflictError(
+            entity="customer",
+            entity_id=customer_id,
+            by=row.updated_by,
+            at=row.updated_at,
+            version=row.version,
+            expected=expected,
+        )
 
 
 def _with_needs_check(customer_id: int | None, data: _Fields) -> dict[str, Any]:
@@ -416,7 +450,9 @@ def update_customer(customer_id: int, changes: _Fields, *, reason: str = "edited
             for field in changed:
                 setattr(customer, field, cleaned[field])
             customer.updated_at = utcnow()
-            customer.save()
+            # only what changed: the version (kept by triggers) and what others wrote meanwhile
+            # to other columns (a team server's order totals) are not written back from this copy
+            customer.save(only=[Customer._meta.fields[f] for f in (*changed, "updated_at")])
             audit("update", "customer", customer.id, fields=sorted(changed), reason=reason)
             if any(f in changed for f in _CONSENT_FIELDS):
                 _consent_entry(customer)

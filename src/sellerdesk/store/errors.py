@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import errno
 import shutil
 from pathlib import Path
@@ -230,4 +231,35 @@ class TooLongError(ValidationError):
 
 
 class ConflictError(StoreError):
-    """Someone else changed the record since it was read (optimistic locking); nothing was written."""
+    """Someone else changed the record since it was read (optimistic locking); nothing was written.
+
+    ``by`` is who made the last change ('' when unknown: another program on this computer, or a
+    record without the column), ``at`` when (naive UTC, None when unknown), ``version`` the
+    record's version now and ``expected`` the one the caller read. ``entity``/``entity_id`` name
+    the record."""
+
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        entity: str = "",
+        entity_id: int | None = None,
+        by: str = "",
+        at: _dt.datetime | None = None,
+        version: int | None = None,
+        expected: int | None = None,
+    ) -> None:
+        if not message:
+            who = by or "another program"
+            when = f" at {at:%Y-%m-%d %H:%M} UTC" if at is not None else ""
+            message = (
+                f"{entity.capitalize() or 'The record'} {entity_id} was changed by {who}{when} since it was read "
+                f"(version {version}, expected {expected}); nothing was written. Reload it and try again."
+            )
+        super().__init__(message)
+        self.entity = entity
+        self.entity_id = entity_id
+        self.by = by
+        self.at = at
+        self.version = version
+        self.expected = expected

@@ -20,7 +20,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 14
+SCHEMA_VERSION = 15
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -579,6 +579,141 @@ PG_TEAM_SQL = [
 ]
 
 
+# Optimistic locking (issue 20, store.customers.save_customer(expected_version=…)): a customer's
+# ``version`` moves by one with every write that changes what the editor shows — their own fields
+# (not the totals, tier and points the order writes keep) or an address of theirs — whoever wrote
+# it (the app, the CLI, the importer, a merge); ``updated_by`` says who ('' in a local file; the
+# team user on a server). Nothing writes either by hand: triggers keep them.
+VERSIONED_CUSTOMER_COLUMNS = (
+    "name",
+    "phone",
+    "wechat",
+    "tags",
+    "birthday",
+    "gender",
+    "source",
+    "notes",
+    "flags",
+    "marketing_consent",
+    "birthday_lunar",
+    "consent_date",
+    "consent_via",
+    "deleted_at",
+)
+VERSIONED_ADDRESS_COLUMNS = (
+    "recipient",
+    "phone",
+    "province",
+    "city",
+    "district",
+    "detail",
+    "postal_code",
+    "adcode",
+    "label",
+    "is_default",
+    "deleted_at",
+    "customer_id",
+)
+
+
+def _changed(columns: tuple[str, ...]) -> str:
+    return " OR ".join(f'new."{c}" IS NOT old."{c}"' for c in columns)
+
+
+def _quoted(columns: tuple[str, ...]) -> str:
+    return ", ".join(f'"{c}"' for c in columns)
+
+
+_V15_SQL = [
+    'ALTER TABLE "customer" ADD COLUMN "version" INTEGER NOT NULL DEFAULT 1',
+    'ALTER TABLE "customer" ADD COLUMN "updated_by" VARCHAR(64) NOT NULL DEFAULT \'\'',
+]
+_BUMP = 'UPDATE "customer" SET "version" = "version" + 1, "updated_by" = \'\' WHERE "id" = {cid};'
+CUSTOMER_VERSION_TRIGGERS = [
+    # a write that sets the version itself (a peewee save() of an old copy of the row) counts as
+    # a change too: the version only ever counts up from the stored one
+    f'CREATE TRIGGER IF NOT EXISTS "customer_version_au" AFTER UPDATE OF {_quoted(VERSIONED_CUSTOMER_COLUMNS)}, '
+    f'"version" ON "customer" WHEN {_changed((*VERSIONED_CUSTOMER_COLUMNS, "version"))} BEGIN '
+    'UPDATE "customer" SET "version" = old."version" + 1, "updated_by" = \'\' WHERE "id" = new."id"; END',
+    f'CREATE TRIGGER IF NOT EXISTS "address_version_au" AFTER UPDATE OF {_quoted(VERSIONED_ADDRESS_COLUMNS)} '
+    f'ON "address" WHEN {_changed(VERSIONED_ADDRESS_COLUMNS)} BEGIN {_BUMP.format(cid="old.customer_id")} END',
+    'CREATE TRIGGER IF NOT EXISTS "address_version_ad" AFTER DELETE ON "address" '
+    f"BEGIN {_BUMP.format(cid='old.customer_id')} END",
+]
+
+# The same on PostgreSQL, where a BEFORE trigger sets the row itself: the version counts up only
+# from the stored one (a writer holding an older copy of the row cannot set it back), and
+# ``updated_by`` is the team user who wrote (current_user: one PostgreSQL role per user). An
+# address's write counts up its customer's by asking for version + 1, which the customer's
+# trigger takes as "changed".
+PG_VERSION_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sd_customer_version() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  IF TG_OP = 'INSERT' THEN\n"
+    "    NEW.version := 1;\n"
+    "    NEW.updated_by := current_user;\n"
+    "  ELSIF NEW.version > OLD.version OR ("
+    + ", ".join(f"NEW.{c}" for c in VERSIONED_CUSTOMER_COLUMNS)
+    + ") IS DISTINCT FROM ("
+    + ", ".join(f"OLD.{c}" for c in VERSIONED_CUSTOMER_COLUMNS)
+    + ") THEN\n"
+    "    NEW.version := OLD.version + 1;\n"
+    "    NEW.updated_by := current_user;\n"
+    "  ELSE\n"
+    "    NEW.version := OLD.version;\n"
+    "    NEW.updated_by := OLD.updated_by;\n"
+    "  END IF;\n"
+    "  RETURN NEW;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "customer_version" BEFORE INSERT OR UPDATE ON "customer" '
+    "FOR EACH ROW EXECUTE FUNCTION sd_customer_version()",
+    "CREATE OR REPLACE FUNCTION sd_address_version() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  IF TG_OP = 'DELETE' OR ("
+    + ", ".join(f"NEW.{c}" for c in VERSIONED_ADDRESS_COLUMNS)
+    + ") IS DISTINCT FROM ("
+    + ", ".join(f"OLD.{c}" for c in VERSIONED_ADDRESS_COLUMNS)
+    + ") THEN\n"
+    '    UPDATE "customer" SET "version" = "version" + 1 WHERE "id" = OLD.customer_id;\n'
+    "  END IF;\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "address_version" AFTER UPDATE OR DELETE ON "address" '
+    "FOR EACH ROW EXECUTE FUNCTION sd_address_version()",
+]
+
+# Others' changes without a restart (store/notify.py): on a team server every statement that
+# writes customers, addresses or orders tells the listeners on CHANGES_CHANNEL which rows
+# ({"table": …, "ids": […]}; "ids" null when more than NOTIFY_MAX_IDS, i.e. "reload it all").
+# PostgreSQL delivers it at commit, once per identical payload in a transaction, and not at all
+# after a rollback. A local file has one user: nothing is sent.
+CHANGES_CHANNEL = "sellerdesk_changes"
+NOTIFY_MAX_IDS = 200
+NOTIFY_TABLES = ("customer", "address", "orders")
+PG_NOTIFY_TRIGGERS = [
+    "CREATE OR REPLACE FUNCTION sd_notify_changes() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "DECLARE ids bigint[];\n"
+    "BEGIN\n"
+    "  IF TG_OP = 'DELETE' THEN\n"
+    f"    SELECT array_agg(id) INTO ids FROM (SELECT id FROM old_rows LIMIT {NOTIFY_MAX_IDS + 1}) AS r;\n"
+    "  ELSE\n"
+    f"    SELECT array_agg(id) INTO ids FROM (SELECT id FROM new_rows LIMIT {NOTIFY_MAX_IDS + 1}) AS r;\n"
+    "  END IF;\n"
+    "  IF ids IS NULL THEN RETURN NULL; END IF;\n"
+    f"  IF cardinality(ids) > {NOTIFY_MAX_IDS} THEN ids := NULL; END IF;\n"
+    f"  PERFORM pg_notify('{CHANGES_CHANNEL}', json_build_object('table', TG_TABLE_NAME, 'ids', ids)::text);\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    *(
+        f'CREATE OR REPLACE TRIGGER "{table}_notify_{op[0].lower()}" AFTER {op} ON "{table}" '
+        f"REFERENCING {'OLD' if op == 'DELETE' else 'NEW'} TABLE AS {'old_rows' if op == 'DELETE' else 'new_rows'} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION sd_notify_changes()"
+        for table in NOTIFY_TABLES
+        for op in ("INSERT", "UPDATE", "DELETE")
+    ),
+]
+
+
 def _step_14(db: pw.Database) -> None:
     """Version 14 (issue 20): team users, their regions and region owners, who made each
     customer and who wrote each audit entry; on PostgreSQL the row-level security by region."""
@@ -589,6 +724,21 @@ def _step_14(db: pw.Database) -> None:
 
         for sql in PG_TEAM_SQL:
             native(db, sql)
+
+
+def _step_15(db: pw.Database) -> None:
+    """Version 15 (issue 20, team mode): the customer's version and who last changed it, kept by
+    triggers; on a team server also the change notifications (store/notify.py)."""
+    for sql in _V15_SQL:
+        db.execute_sql(sql)
+    if is_postgres(db):
+        from sellerdesk.store.postgres import native
+
+        for sql in (*PG_VERSION_TRIGGERS, *PG_NOTIFY_TRIGGERS):
+            native(db, sql)
+    else:
+        for sql in CUSTOMER_VERSION_TRIGGERS:
+            db.execute_sql(sql)
 
 
 STEPS: dict[int, Callable[[pw.Database], None]] = {
@@ -606,6 +756,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     12: _step_12,
     13: _step_13,
     14: _step_14,
+    15: _step_15,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -106,6 +106,12 @@ class Customer(BaseModel):
     # trigger sets it to the connected user and keeps it (a helper sees a customer they made
     # before it has an address, store/team.py); '' locally
     created_by = pw.CharField(default="", max_length=63)
+    # schema 15 (issue 20): optimistic locking. ``version`` counts the writes that change what the
+    # editor shows (the customer's own fields or an address), ``updated_by`` says who made the last
+    # ('' in a local file; the team user on a server). Kept by triggers (store/migrations.py,
+    # step 15); never written here.
+    version = pw.IntegerField(default=1)
+    updated_by = pw.CharField(default="", max_length=64)
 
 
 class Address(BaseModel):

@@ -220,6 +220,9 @@ class TeamDatabase(pw.PostgresqlDatabase):
         kwargs.setdefault("prefer_psycopg3", True)
         kwargs.setdefault("autorollback", False)
         super().__init__(database, **kwargs)
+        # the server processes of this program's connections (one per thread): change
+        # notifications they caused are this program's own (store/notify.py)
+        self.backend_pids: set[int] = set()
 
     def _connect(self) -> Any:
         import psycopg
@@ -229,6 +232,7 @@ class TeamDatabase(pw.PostgresqlDatabase):
         except psycopg.OperationalError as exc:
             raise connection_error(exc, self.where, self.user_name) from exc
         _adapt(conn)
+        self.backend_pids.add(conn.info.backend_pid)
         return conn
 
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> Any:

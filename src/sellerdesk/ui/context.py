@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, QSettings, Signal
 
 from sellerdesk import private_files
 from sellerdesk.store.session import DataDir
+from sellerdesk.store.team_server import TeamServer
 
 
 class AppContext(QObject):
@@ -15,6 +16,8 @@ class AppContext(QObject):
     bar follows ``backup_finished``. ``orders_changed`` follows every order write (the
     orders view reloads, the customer table's counts and tiers are read again).
     ``mask_phones`` is the window's Ctrl+M switch, which dialogs follow too.
+    ``team`` is the team server the store is bound to (``store.team_server.TeamServer``), None
+    for the data on this computer (then ``datadir``/``key`` are the open file's).
     """
 
     customers_changed = Signal()
@@ -27,6 +30,7 @@ class AppContext(QObject):
         self.key = key
         self.settings = settings if settings is not None else settings_for(datadir)
         self.mask_phones = False
+        self.team: TeamServer | None = None
 
 
 def settings_for(datadir: DataDir) -> QSettings:

@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        self.setWindowTitle(self.team.window_title(self.windowTitle()))
         self._page_changed()
         self._restore_state()
         self._sort_section = self.table.horizontalHeader().sortIndicatorSection()
@@ -568,9 +569,16 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_table_menu)
 
+        from sellerdesk.ui.team.actions import TeamController
+
         self.keys = KeysController(self.context, self)
         self.recovery_action = self.keys.show_code_action
         self.duplicates = DuplicatesController(self.context, self)
+        self.team = TeamController(self.context, self)
+        self.team.live.touched.connect(self._touched_by_others)
+        team_mode = getattr(self.context, "team", None) is not None
+        # the local file's key, password and backups are not the team database's (team backups: the server's)
+        self.keys.menu.menuAction().setVisible(not team_mode)
         try:
             from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature
@@ -586,7 +594,7 @@ class MainWindow(QMainWindow):
             self.empty_import.clicked.connect(lambda: self.exchange.start_import())
         else:
             self.empty_import.setVisible(False)
-        if BackupController is not None:
+        if BackupController is not None and not team_mode:
             self.backup = BackupController(self.context, self)
             self.backup.backup_action.setIcon(icon("backup"))
             self.backup.restore_action.setIcon(icon("restore"))
@@ -610,6 +618,7 @@ class MainWindow(QMainWindow):
             menu.addAction(self.backup.settings_action)
             menu.addSeparator()
         menu.addMenu(self.keys.menu)
+        menu.addAction(self.team.settings_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
 
@@ -764,6 +773,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.summary, 1)
         if self.backup is not None:
             self.statusBar().addPermanentWidget(self.backup.status_widget)
+        self.statusBar().addPermanentWidget(self.team.status_label)
 
     # --- state ------------------------------------------------------------------------------------------------
 
@@ -901,6 +911,7 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self.counter.stop()
         self.complete_timer.stop()
+        self.team.stop()
         self._finish_tier_check()
         self.save_state()
         for hook in self._hooks:  # the widgets die later (deleteLater): no handler call meanwhile
@@ -1368,6 +1379,14 @@ class MainWindow(QMainWindow):
         self.recheck_view.set_mask_phones(on)
         self.care_view.set_mask_phones(on)
         self.editor.set_masking(on)
+
+    def _touched_by_others(self, ids) -> None:
+        """Someone else changed customers (team mode): the customer in the editor is shown anew
+        unless it holds unsaved edits (a save of those meets the conflict question)."""
+        shown = self.editor.customer_id
+        if shown is None or self.editor.dirty or (ids is not None and shown not in ids):
+            return
+        self.editor.load(shown)
 
     def on_customers_changed(self) -> None:
         """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""

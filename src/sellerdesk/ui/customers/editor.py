@@ -57,7 +57,7 @@ from sellerdesk.core.validate import validate
 from sellerdesk.store import customers, queries, recheck
 from sellerdesk.store import points as store_points
 from sellerdesk.store.customers import phone_of
-from sellerdesk.store.errors import NotFoundError, StoreError, ValidationError
+from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
 from sellerdesk.store.models import Address, Customer
 from sellerdesk.ui.care.fields import BirthdayField, ConsentField
 from sellerdesk.ui.care.followups_tab import CustomerFollowUpsTab
@@ -134,6 +134,11 @@ class CustomerEditor(QWidget):
         self.context = context
         self.customer_id: int | None = None
         self.in_trash = False
+        # optimistic locking (issue 20): the stored customer's version when the form was filled, and
+        # the form as filled then (what "my changes" are measured against when a save conflicts)
+        self.loaded_version: int | None = None
+        self._loaded_form: dict = {}
+        self._loaded_addresses: dict[int, tuple[dict, bool]] = {}
         self.drafts: list[AddressDraft] = []
         self._current = -1
         self._loading = False
@@ -434,6 +439,7 @@ class CustomerEditor(QWidget):
     def clear(self) -> None:
         """Nothing selected: an empty, disabled form."""
         self.customer_id = None
+        self.loaded_version = None
         self.freshness = {}
         self.in_trash = False
         self._load_fields({}, [], [])
@@ -447,6 +453,7 @@ class CustomerEditor(QWidget):
         """Start a new customer (Ctrl+N); with ``paste_text`` the smart paste fills it in."""
         self.setEnabled(True)
         self.customer_id = None
+        self.loaded_version = None
         self.in_trash = False
         self.status.setText("")
         self.phone.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
@@ -479,6 +486,9 @@ class CustomerEditor(QWidget):
         self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
         self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
+        self.loaded_version = customer.version
+        self._loaded_form = self.customer_values()
+        self._loaded_addresses = {d.id: (dict(d.values), d.is_default) for d in drafts if d.id is not None}
         self._show_extras(customer)
         self.title.setText(customer.name or self._shown({"phone": customer.phone})["phone"] or customer.wechat)
         if customer.deleted_at is not None:
@@ -1143,10 +1153,18 @@ class CustomerEditor(QWidget):
             for draft in self.drafts
         ]
         try:
-            customer_id = customers.save_customer(self.customer_id, self.customer_values(), edits).id
+            customer_id = customers.save_customer(
+                self.customer_id,
+                self.customer_values(),
+                edits,
+                expected_version=self.loaded_version if self.customer_id is not None else None,
+            ).id
         except ValidationError as exc:
             self.status.setText(self._validation_text(exc))
             self.name.setFocus()
+            return None
+        except ConflictError as exc:
+            self._resolve_conflict(exc)
             return None
         except StoreError as exc:
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
@@ -1155,6 +1173,116 @@ class CustomerEditor(QWidget):
         self.status.setText(self.tr("Saved."))
         self.saved.emit(customer_id)
         return customer_id
+
+    # --- changed by someone else meanwhile (issue 20) ------------------------------------------------------------
+
+    def _my_changes(self) -> tuple[set[str], set[int], bool]:
+        """What this edit changed against the form as loaded: customer fields, stored addresses
+        (by id), and whether it adds an address."""
+        form = self.customer_values()
+        fields = {k for k, v in form.items() if self._loaded_form.get(k) != v}
+        addresses = set()
+        for draft in self.drafts:
+            if draft.id is None:
+                continue
+            values, was_default = self._loaded_addresses.get(draft.id, ({}, False))
+            if draft.deleted or draft.values != values or draft.is_default != was_default:
+                addresses.add(draft.id)
+        added = any(d.id is None and not d.deleted and has_place(d.values) for d in self.drafts)
+        return fields, addresses, added
+
+    def _change_labels(self, fields: set[str], addresses: set[int], added: bool, drafts: list[AddressDraft]) -> list:
+        labels: list[str] = []
+        for name in self._loaded_form:
+            if name in fields:
+                label = self._field_label(name)
+                if label not in labels:
+                    labels.append(label)
+        for draft in drafts:
+            if draft.id in addresses:
+                labels.append(self.tr("address %1").replace("%1", draft.one_line() or f"#{draft.id}"))
+        if added:
+            labels.append(self.tr("a new address"))
+        return labels
+
+    def _resolve_conflict(self, exc: ConflictError) -> None:
+        """The save was refused because the customer changed since it was loaded: ask 重新载入 or
+        合并 (or keep editing). What they changed is read by loading the stored customer into the
+        form and comparing it with the form as first loaded; the user's edits are put back unless
+        they choose to reload."""
+        from sellerdesk.ui.customers.conflict import MERGE, RELOAD, ConflictDialog
+
+        self._store_current_quietly()
+        customer_id = self.customer_id
+        mine_fields, mine_addresses, added = self._my_changes()
+        mine_form, mine_drafts = self.customer_values(), copy.deepcopy(self.drafts)
+        loaded_form, loaded_addresses = self._loaded_form, self._loaded_addresses
+        before = (self.loaded_version, loaded_form, loaded_addresses)
+        if customer_id is None:
+            return
+        self.load(customer_id)  # theirs (and their version: a merge is saved against it)
+        if self.customer_id != customer_id:  # purged meanwhile: load() cleared the form
+            dialogs.error(self, self.tr("Not saved"), self.tr("This customer was deleted meanwhile."))
+            return
+        theirs_form, theirs_drafts = self.customer_values(), copy.deepcopy(self.drafts)
+        theirs_after = (self.loaded_version, self._loaded_form, self._loaded_addresses)
+        their_fields = {k for k, v in theirs_form.items() if loaded_form.get(k) != v}
+        theirs_by_id = {d.id: d for d in theirs_drafts}
+        their_addresses = {
+            i
+            for i, (values, was_default) in loaded_addresses.items()
+            if i not in theirs_by_id or theirs_by_id[i].values != values or theirs_by_id[i].is_default != was_default
+        }
+        both = self._change_labels(mine_fields & their_fields, mine_addresses & their_addresses, False, mine_drafts)
+        mine = self._change_labels(mine_fields, mine_addresses, added, mine_drafts)
+        # what they wrote in a text field both changed: a merge keeps mine, so theirs is shown
+        theirs = [
+            self.tr("Their %1: %2").replace("%1", self._field_label(k)).replace("%2", v)
+            for k, v in theirs_form.items()
+            if k in mine_fields & their_fields and isinstance(v, str) and v
+        ]
+        history = customers.address_history(customer_id)
+        # the user's edits back in the form while they decide
+        self._load_fields(mine_form, mine_drafts, history)
+        self.loaded_version, self._loaded_form, self._loaded_addresses = before
+        self._set_dirty(True)
+        dialog = ConflictDialog(exc, mine, both, theirs, parent=self)
+        dialogs.launch(dialog)
+        if dialog.choice == RELOAD:
+            if dialogs.confirm(
+                self, self.tr("Reload"), self.tr("Drop your changes to this customer and show the stored version?")
+            ):
+                self.load(customer_id)
+                self.status.setText(self.tr("Reloaded: your changes were dropped."))
+            return
+        if dialog.choice != MERGE:
+            return
+        merged = dict(theirs_form)
+        for name in mine_fields:
+            merged[name] = mine_form[name]
+        if mine_fields & {"birthday", "birthday_lunar"}:  # one birthday, solar or lunar: taken whole
+            merged["birthday"], merged["birthday_lunar"] = mine_form["birthday"], mine_form["birthday_lunar"]
+        drafts = theirs_drafts
+        by_id = {d.id: d for d in drafts}
+        for draft in mine_drafts:
+            if draft.id is None:
+                if not draft.deleted and has_place(draft.values):
+                    drafts.append(draft)
+            elif draft.id in mine_addresses and draft.id in by_id:
+                kept = by_id[draft.id]
+                kept.values, kept.deleted = dict(draft.values), draft.deleted
+                if draft.is_default:
+                    for other in drafts:
+                        other.is_default = other is kept
+        self._load_fields(merged, drafts, history)
+        self.loaded_version, self._loaded_form, self._loaded_addresses = theirs_after
+        self._set_dirty(True)
+        text = self.tr("Merged: your changes are on top of the stored version. Check and save.")
+        if both:
+            text += " " + self.tr("Both changed: %1.").replace("%1", "、".join(both))
+        if theirs:
+            text += " " + "；".join(theirs)
+        self.status.setText(text)
 
     # --- another customer with this phone or WeChat ID (issue 15) --------------------------------------------
 
@@ -1268,6 +1396,11 @@ class CustomerEditor(QWidget):
             "tier": self.tr("Tier"),
             "source": self.tr("Source"),
             "notes": self.tr("Notes"),
+            "birthday": self.tr("Birthday"),
+            "birthday_lunar": self.tr("Birthday"),
+            "marketing_consent": self.tr("Marketing"),
+            "consent_date": self.tr("Marketing"),
+            "consent_via": self.tr("Marketing"),
             "label": self.tr("Address type"),
             "recipient": self.tr("Recipient"),
             "province": self.tr("Region"),

@@ -1,0 +1,50 @@
+"""The team server in the main window: 文件 › 团队服务器…, 团队：user @ server in the title and the
+status bar, and others' changes refreshing the views (``live.LiveRefresh``) while connected."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from sellerdesk.ui.team.live import LiveRefresh
+from sellerdesk.ui.team.settings_dialog import TeamServerDialog
+from sellerdesk.ui.team.texts import connected_text
+from sellerdesk.ui.widgets import dialogs
+
+
+class TeamController(QObject):
+    def __init__(self, context, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.context = context
+        self.window = window
+        self.server = getattr(context, "team", None)
+        self.settings_action = QAction(self.tr("&Team server…"), window)
+        self.settings_action.triggered.connect(self.edit_settings)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("teamStatus")
+        self.live = LiveRefresh(context, self)
+        if self.server is not None:
+            self.status_label.setText(connected_text(self.server))
+            self.live.connected.connect(self._connection_state)
+            self.live.start()
+        self.status_label.setVisible(self.server is not None)
+
+    def window_title(self, title: str) -> str:
+        """The window's title, naming the team connection when there is one."""
+        return title if self.server is None else f"{title} — {connected_text(self.server)}"
+
+    def _connection_state(self, up: bool) -> None:
+        text = connected_text(self.server)
+        if not up:
+            text += self.tr(" (connection lost; reconnecting…)")
+        self.status_label.setText(text)
+
+    def edit_settings(self) -> None:
+        dialog = TeamServerDialog(
+            self.context.settings, getattr(self.context.datadir, "secret_store", None), self.window
+        )
+        dialogs.launch(dialog)
+
+    def stop(self) -> None:
+        self.live.stop()
