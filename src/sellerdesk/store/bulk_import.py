@@ -46,7 +46,9 @@ _TEXT_COLUMNS: tuple[str, ...] = (
     *(f for f in CUSTOMER_FIELDS if f not in ("name", "marketing_consent", *_NULLABLE)),
 )
 CUSTOMER_COLUMNS: tuple[str, ...] = (*_TEXT_COLUMNS, *_NULLABLE, "marketing_consent")
-_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at")
+# address_key: the default address's sort key (migrations.ADDRESS_KEY_SQL) written with the row,
+# so the address trigger that keeps it finds it right and (on a team server) writes nothing
+_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at", "address_key")
 _ADDRESS_ROW = ("id", "customer_id", *ADDRESS_FIELDS, "is_default", "created_at", "updated_at")
 
 # The history row of every address an import adds, made by SQLite from the row just written
@@ -118,8 +120,18 @@ def stored_order_keys() -> set[tuple[int, str, int, str]]:
     return {(cid, str(day), amount, items) for cid, day, amount, items in cursor}
 
 
-def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
-    """The customer row as stored (text timestamps, 0/1, dates as text or NULL)."""
+def _address_key(address: Mapping[str, Any] | None) -> str | None:
+    """migrations.ADDRESS_KEY_SQL of a customer whose default address is ``address``."""
+    if not address:
+        return None
+    return "\x01".join(str(address.get(f) or "") for f in ("province", "city", "district", "detail"))
+
+
+def _stored_customer(
+    cid: int, data: Mapping[str, Any], stamp: str, default: Mapping[str, Any] | None = None
+) -> tuple[Any, ...]:
+    """The customer row as stored (text timestamps, 0/1, dates as text or NULL), with the
+    address key of its ``default`` address."""
     birthday, lunar, consent = data.get("birthday"), data.get("birthday_lunar"), data.get("consent_date")
     return (
         cid,
@@ -130,6 +142,7 @@ def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any
         1 if data.get("marketing_consent") else 0,
         stamp,
         stamp,
+        _address_key(default),
     )
 
 
@@ -170,7 +183,7 @@ class BulkImport:
         """Number a new customer and its addresses (the first one default) and queue them
         with their search row; returns (customer id, address ids). Sent by :meth:`flush`."""
         cid = self.customer_ids.take()
-        self.customer_rows.append(_stored_customer(cid, data, self.stamp))
+        self.customer_rows.append(_stored_customer(cid, data, self.stamp, addresses[0] if addresses else None))
         address_ids = [self.add_address(cid, address, position == 0) for position, address in enumerate(addresses)]
         self.search_rows.add(
             cid,
@@ -224,7 +237,7 @@ class BulkImport:
         """Customer ``cid``, written with ``written``, now holds ``data``."""
         before = _stored_customer(cid, written, self.stamp)
         after = _stored_customer(cid, data, self.stamp)
-        changes = [(column, new) for column, old, new in zip(_CUSTOMER_ROW, before, after) if old != new]
+        changes = [(column, new) for column, old, new in zip(_CUSTOMER_ROW[:-1], before, after) if old != new]
         if changes:
             DB.execute_sql(
                 f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
