@@ -340,13 +340,15 @@ def copy_database(
     *,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
+    note: str | None = None,
 ) -> MoveResult:
     """Copy every row of ``source`` into the empty ``target`` (one is SQLite, the other a team
     server) in one transaction of the target's, checked before the commit (see the module doc).
 
     Refuses (changing nothing) a target that holds rows (:class:`TargetNotEmptyError`), tables
     or columns it lacks, another schema version (:class:`SchemaMismatchError`); a copy that
-    does not match its source is rolled back (:class:`MoveCheckError`).
+    does not match its source is rolled back (:class:`MoveCheckError`). ``note``: the action of
+    an audit entry written in the target after the check (counts only), e.g. ``move_local``.
     """
     started = time.perf_counter()
     into_pg = is_postgres(target)
@@ -368,6 +370,14 @@ def copy_database(
             if token is not None:
                 token.check()
             _check(source, target, table)
+        if note:
+            from sellerdesk.store.models import dump_json, utcnow
+
+            detail = {k: v for k, v in counts.items() if k in ("customer", "address", "orders")}
+            target.execute_sql(
+                'INSERT INTO "audit_entry" ("at", "action", "entity", "entity_id", "detail") VALUES (?, ?, ?, ?, ?)',
+                (str(utcnow()), note, "database", None, dump_json(detail)),
+            )
     result = MoveResult(counts, time.perf_counter() - started)
     log.info("copied %d customers in %.1f s", result.customers, result.seconds)
     return result
