@@ -36,6 +36,7 @@ COMMAND_MODULES = [
     "sellerdesk.cli.remote_cmds",
     "sellerdesk.cli.recheck_cmds",
     "sellerdesk.cli.care_cmds",
+    "sellerdesk.cli.team_move_cmds",  # (its `team` group: folded into cli/team_cmds.py at merge)
 ]
 
 Subcommands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
