@@ -6,11 +6,17 @@ import pytest
 
 from sellerdesk.store import customers, demo, search, team_move
 from sellerdesk.store.models import DB, Customer
+from sellerdesk.store.postgres import native
 
 
 def table_rows(db, table, columns="*"):
     order = "id" if table != "meta" else "key"
     return [tuple(r) for r in db.execute_sql(f'SELECT {columns} FROM "{table}" ORDER BY "{order}"').fetchall()]
+
+
+def indexes(db):
+    sql = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2"
+    return native(db, sql).fetchall()
 
 
 @pytest.fixture
@@ -37,8 +43,10 @@ def team_db(pg_database):
 
 def test_every_row_arrives_with_its_ids_and_the_sequences_go_on_after_them(local_with_data, team_db):
     local = DB.obj
+    before = indexes(team_db)
     result = team_move.copy_database(local, team_db)
     assert result.customers == 61
+    assert indexes(team_db) == before  # dropped for the copy, built again
     for table in ("customer", "address", "orders", "order_item", "address_change", "points_entry"):
         mine = table_rows(local, table, "id")
         assert mine == table_rows(team_db, table, "id"), table
@@ -80,12 +88,14 @@ def test_a_copy_that_does_not_match_rolls_back_whole(local_with_data, team_db, m
         return facts
 
     monkeypatch.setattr(team_move, "_facts", off_by_one)
+    before = indexes(team_db)
     with pytest.raises(team_move.MoveCheckError) as caught:
         team_move.copy_database(DB.obj, team_db)
     assert caught.value.table == "orders"
     for table in ("customer", "address", "orders"):
         assert table_rows(team_db, table) == []
     assert ("tier_rules", '{"x": 1}') not in table_rows(team_db, "meta")
+    assert indexes(team_db) == before
 
 
 def test_a_team_database_copies_into_a_fresh_local_file_and_searches_there(local_with_data, team_db, tmp_path):

@@ -264,6 +264,34 @@ def _triggers_off(db: pw.Database, tables: Sequence[_Table]) -> Iterator[None]:
         native(db, f'ALTER TABLE "{name}" ENABLE TRIGGER USER')
 
 
+# The indexes of the team tables that no constraint owns (the primary keys and unique
+# constraints stay: they check the rows as they come).
+_PG_INDEXES_SQL = (
+    "SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename = %s "
+    "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = "
+    "(quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass) ORDER BY i.indexname"
+)
+
+
+@contextlib.contextmanager
+def _indexes_later(db: pw.Database, tables: Sequence[_Table]) -> Iterator[None]:
+    """The team tables' secondary indexes dropped for the copy and built once at the end (in
+    the same transaction: a rollback brings them back), where this user owns the tables. The
+    target is empty and its tables are locked by the copy anyway (:func:`_triggers_off`)."""
+    dropped: list[str] = []
+    for table in tables:
+        for name, sql in native(db, _PG_INDEXES_SQL, (table.name,)).fetchall():
+            try:
+                with db.atomic():
+                    native(db, f'DROP INDEX "{name}"')
+                dropped.append(sql)
+            except (pw.DatabaseError, StoreError) as exc:
+                log.info("index %s stays during the copy: %s", name, type(exc).__name__)
+    yield
+    for sql in dropped:
+        native(db, sql)
+
+
 def _into_postgres(
     source: pw.Database, target: pw.Database, tables: Sequence[_Table], progress: ProgressCallback, token: Any
 ) -> dict[str, int]:
@@ -271,7 +299,7 @@ def _into_postgres(
     conn = target.connection()
     totals = {t.name: source.execute_sql(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in tables}
     grand, done = max(1, sum(totals.values())), 0
-    with _triggers_off(target, tables):
+    with _triggers_off(target, tables), _indexes_later(target, tables):
         for table in tables:
             if table.name == "meta":
                 counts["meta"] = _copy_meta(source, target)
