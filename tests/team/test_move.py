@@ -15,8 +15,13 @@ def table_rows(db, table, columns="*"):
 
 
 def indexes(db):
+    """The team database's indexes and constraints (foreign keys too): the copy drops and remakes some."""
     sql = "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY 1, 2"
-    return native(db, sql).fetchall()
+    constraints = (
+        "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE connamespace = current_schema()::regnamespace ORDER BY 1, 2"
+    )
+    return native(db, sql).fetchall(), native(db, constraints).fetchall()
 
 
 @pytest.fixture

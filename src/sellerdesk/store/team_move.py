@@ -273,22 +273,41 @@ _PG_INDEXES_SQL = (
 )
 
 
+_PG_FOREIGN_KEYS_SQL = (
+    "SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint WHERE contype = 'f' "
+    "AND conrelid = (quote_ident(current_schema()) || '.' || quote_ident(%s))::regclass ORDER BY conname"
+)
+
+
+def _try(db: pw.Database, sql: str) -> bool:
+    try:
+        with db.atomic():  # a savepoint: a refusal (not the tables' owner) leaves the transaction usable
+            native(db, sql)
+    except (pw.DatabaseError, StoreError) as exc:
+        log.info("kept during the copy (%s): %s", type(exc).__name__, sql[:80])
+        return False
+    return True
+
+
 @contextlib.contextmanager
-def _indexes_later(db: pw.Database, tables: Sequence[_Table]) -> Iterator[None]:
-    """The team tables' secondary indexes dropped for the copy and built once at the end (in
-    the same transaction: a rollback brings them back), where this user owns the tables. The
-    target is empty and its tables are locked by the copy anyway (:func:`_triggers_off`)."""
-    dropped: list[str] = []
+def _checks_later(db: pw.Database, tables: Sequence[_Table]) -> Iterator[None]:
+    """The team tables' foreign keys and secondary indexes dropped for the copy, then built and
+    checked once over the whole tables at the end: row by row they were most of a move's time
+    (a key lookup in the parent table for every row). In the same transaction: a rollback brings
+    them back. Only where this user owns the tables; the target is empty and its tables are
+    locked by the copy anyway (:func:`_triggers_off`)."""
+    again: list[str] = []
+    keys: list[str] = []
+    for table in tables:
+        for name, definition in native(db, _PG_FOREIGN_KEYS_SQL, (table.name,)).fetchall():
+            if _try(db, f'ALTER TABLE "{table.name}" DROP CONSTRAINT "{name}"'):
+                keys.append(f'ALTER TABLE "{table.name}" ADD CONSTRAINT "{name}" {definition}')
     for table in tables:
         for name, sql in native(db, _PG_INDEXES_SQL, (table.name,)).fetchall():
-            try:
-                with db.atomic():
-                    native(db, f'DROP INDEX "{name}"')
-                dropped.append(sql)
-            except (pw.DatabaseError, StoreError) as exc:
-                log.info("index %s stays during the copy: %s", name, type(exc).__name__)
+            if _try(db, f'DROP INDEX "{name}"'):
+                again.append(sql)
     yield
-    for sql in dropped:
+    for sql in again + keys:  # (adding a foreign key checks every row against its parent: one join)
         native(db, sql)
 
 
@@ -299,7 +318,7 @@ def _into_postgres(
     conn = target.connection()
     totals = {t.name: source.execute_sql(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in tables}
     grand, done = max(1, sum(totals.values())), 0
-    with _triggers_off(target, tables), _indexes_later(target, tables):
+    with _triggers_off(target, tables), _checks_later(target, tables):
         for table in tables:
             if table.name == "meta":
                 counts["meta"] = _copy_meta(source, target)
