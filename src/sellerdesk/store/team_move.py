@@ -16,8 +16,9 @@ way back (an encrypted copy of the local file first) and the ``.sdbackup`` aroun
   own triggers switched off for the copy where the user owns them (the rows come with their
   maintained columns already: ``address_key``, totals) and its foreign keys and secondary
   indexes dropped and made again at the end (one pass over each table instead of a lookup per
-  row), then every id sequence set past the highest id. Out of PostgreSQL: ``COPY (SELECT …) TO STDOUT`` as text (timestamps read back
-  in the form SQLite stores them) into ``executemany``; the search index is built at the end.
+  row), then every id sequence set past the highest id. Out of PostgreSQL: ``COPY (SELECT …)
+  TO STDOUT`` as text (timestamps read back in the form SQLite stores them) into
+  ``executemany``; the search index is built at the end.
 * Checked before the commit: per table the row count, the sum of every integer column (ids,
   amounts in 分, points, flags) and of the length of every text column, the same SQL on both
   sides. Any difference raises :class:`MoveCheckError` and rolls everything back.
