@@ -3,6 +3,12 @@
     python benchmarks/bench_exchange.py [--rows 100000 [300000 ...]] [--repeat N] [--layout split|full]
                                         [--compare-readers] [--source FILE.xlsx | --sheets DIR]
     python benchmarks/bench_exchange.py --orders 100000 [30000 300000 ...] [--db-orders 300000] [--sheets DIR]
+    python benchmarks/bench_exchange.py --rows 100000 --postgres postgresql://admin:pw@127.0.0.1:5432/postgres
+
+``--postgres URL`` (issue 20) imports the same sheet into a team database too, beside SQLite's
+number: a fresh database made on that server (the URL's user must be allowed CREATE DATABASE;
+dropped afterwards), migrated, then the import in a child process as for SQLite (rows through
+COPY, store.bulk). The server's settings count: say whether it runs with fsync off.
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
@@ -160,6 +166,71 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
     return code
 
 
+def child_import_pg(url: str, source: str) -> int:
+    """One import into the team database at ``url`` in this (child) process, as child_import."""
+    import json
+
+    from sellerdesk.exchange import importer
+    from sellerdesk.store.database import close_store, open_team
+
+    open_team(url)
+    base = hwm_mb()
+    started, cpu = time.perf_counter(), time.process_time()
+    result = importer.import_file(source, write_report_file=False)
+    took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    close_store()
+    print(json.dumps({"took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "counts": result.counts}))
+    return 0
+
+
+def bench_postgres(args: argparse.Namespace, source: Path, rows: int) -> None:
+    """The same sheet into a fresh team database on ``args.postgres``, each import in a child process."""
+    import json
+    import subprocess
+    import uuid
+    from urllib.parse import urlsplit
+
+    import psycopg
+
+    with psycopg.connect(args.postgres, autocommit=True) as conn:
+        settings = dict(
+            conn.execute(
+                "SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'server_version')"
+            ).fetchall()
+        )
+    for attempt in range(args.repeat):
+        name = f"sd_bench_{uuid.uuid4().hex[:10]}"
+        with psycopg.connect(args.postgres, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        url = urlsplit(args.postgres)._replace(path="/" + name).geturl()
+        try:
+            started = time.perf_counter()
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-c",
+                    f"import sys; sys.path.insert(0, {str(ROOT / 'src')!r}); "
+                    "from sellerdesk.store.database import open_team, close_store; "
+                    f"open_team({url!r}); close_store()",
+                ],
+                check=True,
+            )
+            migrated = time.perf_counter() - started
+            cmd = [sys.executable, __file__, "--child-import-pg", url, str(source)]
+            done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=os.environ)
+            out = json.loads(done.stdout.strip().splitlines()[-1])
+            print(
+                f"IMPORT {rows} rows into PostgreSQL #{attempt + 1}: {out['took']:.1f} s = {rows / out['took']:,.0f} "
+                f"rows/s (target < 20 s at 100k; CPU of the importer {out['cpu']:.1f} s; new {out['counts']['new']}); "
+                f"peak RSS {out['peak']:.0f} MB; load {os.getloadavg()[0]:.1f} "
+                f"(schema made first in {migrated:.1f} s; PostgreSQL {settings.get('server_version')}, "
+                f"fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')})"
+            )
+        finally:
+            with psycopg.connect(args.postgres, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def bench_orders(args: argparse.Namespace, orders: int, peaks: list[tuple[int, float, float]]) -> int:
     import json
     import shutil
@@ -288,6 +359,8 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, 
             )
             if peaks is not None and attempt == 0:
                 peaks.append((rows, out["peak"], out["took"]))
+        if args.postgres:
+            bench_postgres(args, source, rows)
 
         os.environ["SELLERDESK_HOME"] = str(home)
         target = tmp_path / "export.xlsx"
@@ -308,6 +381,8 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, 
 def main() -> int:
     if len(sys.argv) > 1 and sys.argv[1] == "--child-import":
         return child_import(sys.argv[2], sys.argv[3], sys.argv[4:])
+    if len(sys.argv) > 1 and sys.argv[1] == "--child-import-pg":
+        return child_import_pg(sys.argv[2], sys.argv[3])
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--rows", type=int, nargs="+", default=[100_000], help="customer rows; several sizes: 100000 300000"
@@ -330,6 +405,12 @@ def main() -> int:
         type=Path,
         default=None,
         help="a folder to keep the generated sheets in (customers-N-LAYOUT.xlsx, orders-N.xlsx) and reuse",
+    )
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        default=None,
+        help="also import into a fresh database on this PostgreSQL server (a URL allowed to CREATE DATABASE)",
     )
     args = parser.parse_args()
     if args.orders:

@@ -57,7 +57,7 @@ def test_a_cell_of_3_5_million_characters_is_cut_and_the_import_completes(cli_ho
     assert 0 < len(address["detail"]) <= MAX_LENGTH["detail"]
 
 
-def test_a_huge_csv_field_is_cut_too(store, sheets):
+def test_a_huge_csv_field_is_cut_too(backend_store, sheets):
     path = sheets.csv("huge.csv", [["姓名", "手机", "备注"], ["张三", "13812345678", "备" * 3_500_000]])
     result = importer.import_file(path)
     assert result.counts["new"] == 1 and result.counts["flagged"] == 1
@@ -65,7 +65,7 @@ def test_a_huge_csv_field_is_cut_too(store, sheets):
     assert len(customer.notes) == MAX_LENGTH["notes"]
 
 
-def test_a_phone_or_wechat_too_long_to_be_one_rejects_its_row(store, sheets):
+def test_a_phone_or_wechat_too_long_to_be_one_rejects_its_row(backend_store, sheets):
     rows = [
         ["姓名", "手机", "微信"],
         ["张三", "138" * 20, ""],
@@ -79,7 +79,7 @@ def test_a_phone_or_wechat_too_long_to_be_one_rejects_its_row(store, sheets):
     assert [c.name for c in Customer.select()] == ["王五"]
 
 
-def test_over_long_values_are_flagged_in_the_preview(store, sheets):
+def test_over_long_values_are_flagged_in_the_preview(backend_store, sheets):
     rows = [HEADER, ["张" * 150, "13812345678", "", "广东", "深圳", "南山", "路" * 600, ""]]
     table = importer.read_table(sheets.xlsx("p.xlsx", {"S": rows}))
     (rec,) = importer.make_plan(importer.prepare(table)).records
@@ -87,7 +87,7 @@ def test_over_long_values_are_flagged_in_the_preview(store, sheets):
     assert len(rec.customer["name"]) == 100 and len(rec.address["detail"]) == 500
 
 
-def test_invisible_characters_are_stripped_from_imported_fields(store, sheets):
+def test_invisible_characters_are_stripped_from_imported_fields(backend_store, sheets):
     rows = [
         ["姓名", "手机", "微信", "省", "市", "区", "详细地址", "标签", "备注"],
         ["张三\u202e", "\u200b13812345678", "\ufeffzs_wx", "广东\u200b", "深圳", "南山", "科技园\u20661号\u2069"]
@@ -116,7 +116,7 @@ def test_invisible_characters_are_stripped_from_imported_fields(store, sheets):
         ('姓名,手机\n张三,"139"12345678\n王五,13700000000\n', 2),  # text after a closing quote
     ],
 )
-def test_an_unclosed_csv_quote_is_refused_naming_its_row(store, tmp_path, text, row):
+def test_an_unclosed_csv_quote_is_refused_naming_its_row(backend_store, tmp_path, text, row):
     path = tmp_path / "quote.csv"
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ExchangeError) as info:
@@ -126,14 +126,14 @@ def test_an_unclosed_csv_quote_is_refused_naming_its_row(store, tmp_path, text, 
     assert Customer.select().count() == 0
 
 
-def test_a_cell_with_line_breaks_is_still_read(store, tmp_path):
+def test_a_cell_with_line_breaks_is_still_read(backend_store, tmp_path):
     path = tmp_path / "lines.csv"
     path.write_text('姓名,手机,备注\n张三,13912345678,"第一行\n第二行, 有逗号"\n王五,13700000000,z\n', encoding="utf-8")
     assert importer.import_file(path).counts["new"] == 2
     assert Customer.get(Customer.name == "张三").notes == "第一行\n第二行, 有逗号"
 
 
-def test_big5_text_is_read_as_big5(store, tmp_path):
+def test_big5_text_is_read_as_big5(backend_store, tmp_path):
     path = tmp_path / "big5.csv"
     path.write_bytes("name,phone,address\n陳大文,13812345678,廣東省深圳市南山區科技園1號\n".encode("big5"))
     table = importer.read_table(path)
@@ -146,7 +146,7 @@ def test_big5_text_is_read_as_big5(store, tmp_path):
 
 
 @pytest.mark.parametrize(("codec", "named"), [("shift_jis", "Shift_JIS"), ("euc_kr", "EUC-KR")])
-def test_other_legacy_encodings_are_refused_naming_them(store, tmp_path, codec, named):
+def test_other_legacy_encodings_are_refused_naming_them(backend_store, tmp_path, codec, named):
     text = "name,phone\n山田太郎,090-1234-5678\n" if codec == "shift_jis" else "name,phone\n김민수,010-1234-5678\n"
     path = tmp_path / "x.csv"
     path.write_bytes(text.encode(codec))
@@ -156,13 +156,13 @@ def test_other_legacy_encodings_are_refused_naming_them(store, tmp_path, codec, 
     assert Customer.select().count() == 0
 
 
-def test_gbk_is_still_gbk(store, tmp_path):
+def test_gbk_is_still_gbk(backend_store, tmp_path):
     path = tmp_path / "gbk.csv"
     path.write_bytes("姓名,电话\n王五,13700001111\n".encode("gbk"))  # short: a detector's hardest case
     assert importer.read_table(path).encoding == "gb18030"
 
 
-def test_a_sheet_of_brackets_does_not_hang_the_header_search(store, tmp_path):
+def test_a_sheet_of_brackets_does_not_hang_the_header_search(backend_store, tmp_path):
     # a bracketed hint was matched with an unbounded pattern: quadratic, 20 s for one cell of 30,000 "("
     path = tmp_path / "brackets.csv"
     rows = ["姓名,手机,备注"] + [f"张{i},1380000{i:04d},{'(' * 10_000}" for i in range(35)]

@@ -18,7 +18,7 @@ def _customer(phone: str) -> dict:
     return queries.customer_to_dict(customer, queries.addresses_of([customer.id])[customer.id])
 
 
-def test_wrong_region_and_postal_code_are_flagged_in_the_report(store, sheets):
+def test_wrong_region_and_postal_code_are_flagged_in_the_report(backend_store, sheets):
     rows = [
         HEADER,
         ["张三", "13812345678", "广东省", "深圳市", "南山区", "科技园南区1栋101", "518057"],
@@ -46,7 +46,7 @@ def test_wrong_region_and_postal_code_are_flagged_in_the_report(store, sheets):
     assert "需核对" in mismatch and "邮编" in reasons[6]
 
 
-def test_a_whole_address_cell_and_a_wrong_postal_code(store, sheets):
+def test_a_whole_address_cell_and_a_wrong_postal_code(backend_store, sheets):
     rows = [["姓名", "手机号", "地址", "邮编"], ["张三", "13812345678", "广东省深圳市南山区科技园1号", "5180"]]
     result = importer.import_file(sheets.xlsx("客户.xlsx", {"客户": rows}))
     assert result.counts["flagged"] == 1

@@ -14,7 +14,10 @@ from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Cust
 
 
 def search_index():
-    """The search index rows and the names of its triggers (the import suspends the insert ones)."""
+    """The search index rows and the names of its triggers (the import suspends the insert ones);
+    None on a team server (no FTS index: PostgreSQL keeps its own indexes)."""
+    if not search.fts_enabled():
+        return None
     rows = DB.execute_sql(f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid").fetchall()
     triggers = [r[0] for r in DB.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")]
     return rows, triggers
@@ -23,7 +26,8 @@ def search_index():
 def snapshot():
     """Everything an import may touch, comparable before/after."""
     return (
-        [queries.customer_to_dict(c, a) for c, a in queries.iter_customers(queries.CustomerFilter(), sort="id")],
+        list(Customer.select().order_by(Customer.id).dicts()),
+        list(Address.select().order_by(Address.id).dicts()),
         AddressChange.select().count(),
         AuditEntry.select().count(),
         Address.select().count(),
@@ -36,7 +40,7 @@ def by_phone(phone):
     return queries.customer_to_dict(customer, queries.addresses_of([customer.id])[customer.id])
 
 
-def test_messy_sheet_lands_right(store, sheets):
+def test_messy_sheet_lands_right(backend_store, sheets):
     rows = [
         HEADER,
         ["张三", 13812345678, "zs_wx", "广东", "深圳", "南山", "科技园南区1栋101", "老客户"],
@@ -83,7 +87,7 @@ def test_messy_sheet_lands_right(store, sheets):
     assert "省/市/区无法识别" in lines[3][1]
 
 
-def test_full_address_column_is_split_with_the_parser(store, sheets):
+def test_full_address_column_is_split_with_the_parser(backend_store, sheets):
     rows = [
         ["客户", "收货地址"],
         ["张三", "广东省深圳市南山区科技园南区1栋101 13812345678"],
@@ -97,7 +101,7 @@ def test_full_address_column_is_split_with_the_parser(store, sheets):
     assert zs["addresses"][0]["district"] == "南山区" and zs["addresses"][0]["detail"] == "科技园南区1栋101"
     ls = by_phone("13987654321")
     assert ls["name"] == "李四" and ls["addresses"][0]["city"] == "杭州市"
-    (ww,) = [c for c, _ in queries.iter_customers() if c.name == "王五"]
+    ww = Customer.get(Customer.name == "王五")
     assert ww.flags == "needs_check"
     assert queries.addresses_of([ww.id])[ww.id][0].detail == "不知道哪里"
 
@@ -128,7 +132,7 @@ DUP_ROWS = [
 ]
 
 
-def test_merge_adds_differing_addresses_and_never_overwrites(store, sheets):
+def test_merge_adds_differing_addresses_and_never_overwrites(backend_store, sheets):
     old = existing_customer()
     result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS}))
     c = result.counts
@@ -168,7 +172,7 @@ def test_search_index_is_the_same_as_a_rebuild(store, sheets, on_duplicate):
     assert queries.customer_ids(queries.CustomerFilter(search="新街口9"), "name") == [old.id]
 
 
-def test_skip_update_and_new(store, sheets):
+def test_skip_update_and_new(backend_store, sheets):
     old = existing_customer()
     path = sheets.xlsx("d.xlsx", {"S": DUP_ROWS})
     before = snapshot()
@@ -192,7 +196,7 @@ def test_skip_update_and_new(store, sheets):
     assert result.counts["new"] == 5 and Customer.select().count() == count + 5
 
 
-def test_skip_writes_nothing_for_known_customers(store, sheets):
+def test_skip_writes_nothing_for_known_customers(backend_store, sheets):
     existing_customer()
     before_addresses = Address.select().count()
     result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS}), on_duplicate="skip")
@@ -203,14 +207,14 @@ def test_skip_writes_nothing_for_known_customers(store, sheets):
     assert reasons and all("跳过" in r for r in reasons)
 
 
-def test_trashed_customers_are_not_merged_into(store, sheets):
+def test_trashed_customers_are_not_merged_into(backend_store, sheets):
     old = existing_customer()
     customers.trash_customers([old.id])
     result = importer.import_file(sheets.xlsx("d.xlsx", {"S": DUP_ROWS[:2]}))
     assert result.counts["new"] == 1
 
 
-def test_cancel_leaves_the_database_unchanged(store, sheets):
+def test_cancel_leaves_the_database_unchanged(backend_store, sheets):
     existing_customer()
     rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(3000)]
     rows.append(["张三", "13812345678", "", "浙江", "杭州", "西湖区", "文三路90号", ""])
@@ -230,7 +234,7 @@ def test_cancel_leaves_the_database_unchanged(store, sheets):
 
 
 @pytest.mark.parametrize("share", [0.3, 0.55])  # among the rows (batches already written), then finishing
-def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, sheets, monkeypatch, share):
+def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(backend_store, sheets, monkeypatch, share):
     import threading
 
     existing_customer()
@@ -253,7 +257,7 @@ def test_cancel_while_checking_and_writing_leaves_the_database_unchanged(store, 
     assert not [t for t in threading.enumerate() if t.name == "sellerdesk-bulk-writer"]
 
 
-def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
+def test_a_failure_mid_import_rolls_back(backend_store, sheets, monkeypatch):
     existing_customer()
     rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "广东", "深圳", "南山", f"路{i}号", ""] for i in range(1200)]
     path = sheets.xlsx("big.xlsx", {"S": rows})
@@ -275,7 +279,7 @@ def test_a_failure_mid_import_rolls_back(store, sheets, monkeypatch):
     assert snapshot() == before
 
 
-def test_mapping_can_be_adjusted_and_must_identify(store, sheets):
+def test_mapping_can_be_adjusted_and_must_identify(backend_store, sheets):
     path = sheets.xlsx("m.xlsx", {"S": [["甲", "乙"], ["张三", "13812345678"]]})
     table = importer.read_table(path, header_row=1)
     with pytest.raises(ExchangeError) as info:
@@ -288,7 +292,7 @@ def test_mapping_can_be_adjusted_and_must_identify(store, sheets):
     assert by_phone("13812345678")["name"] == "张三"
 
 
-def test_birthday_gender_tags_and_second_phone(store, sheets):
+def test_birthday_gender_tags_and_second_phone(backend_store, sheets):
     rows = [
         ["姓名", "手机", "电话", "生日", "性别", "标签", "等级"],
         ["张三", "13812345678", "021-64641234", "1990/01/02", "女", "VIP，老客户", "金卡"],
@@ -303,7 +307,7 @@ def test_birthday_gender_tags_and_second_phone(store, sheets):
     assert ls["birthday"] == "" and "生日: 某天" in ls["notes"] and "性别: 未知" in ls["notes"]
 
 
-def test_gbk_csv_import(store, sheets):
+def test_gbk_csv_import(backend_store, sheets):
     path = sheets.csv(
         "客户.csv",
         [["收货人", "联系电话", "收货地址"], ["张三", "13812345678", "广东省深圳市南山区科技园1号"]],
@@ -313,7 +317,7 @@ def test_gbk_csv_import(store, sheets):
     assert by_phone("13812345678")["addresses"][0]["district"] == "南山区"
 
 
-def test_history_rows_hold_each_added_address_as_written(store, sheets):
+def test_history_rows_hold_each_added_address_as_written(backend_store, sheets):
     """SQLite makes the 'create' history rows of an import from the rows just written."""
     awkward = '引号"和\\反斜杠 emoji😀 制表\t末尾'
     path = sheets.xlsx(
@@ -407,7 +411,7 @@ def test_rows_joining_customers_already_written_give_what_writing_at_the_end_giv
     assert streamed["new"] == 6 and streamed["merged" if on_duplicate == "merge" else "updated"] == 6
 
 
-def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(store, sheets):
+def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(backend_store, sheets):
     for i in range(5):
         customers.create_customer({"name": f"老客户{i}", "phone": f"1370000000{i}"})
     indexes = bulk.index_sql(DB.obj, "customer")
@@ -428,7 +432,8 @@ def test_a_small_file_into_a_bigger_store_keeps_the_indexes_and_lands_right(stor
     assert by_phone("13900000000")["addresses"][0]["detail"] == "科技园1号"
     (entry,) = AuditEntry.select().where(AuditEntry.action == "import")
     assert entry.detail["new"] == 1 and entry.detail["addresses_added"] == 2
-    assert sorted(search.matching_ids("文三路")) == [by_phone("13700000001")["id"]]
+    if backend_store.__class__.__name__ != "TeamDatabase":  # (PostgreSQL's search: its own module's tests)
+        assert sorted(search.matching_ids("文三路")) == [by_phone("13700000001")["id"]]
 
 
 def test_import_without_a_search_index(store, sheets):
@@ -445,7 +450,7 @@ def test_import_without_a_search_index(store, sheets):
     assert sorted(search.matching_ids("科技园")) == [by_phone("13800000001")["id"]]
 
 
-def test_lunar_birthdays_and_consent_columns(store, sheets):
+def test_lunar_birthdays_and_consent_columns(backend_store, sheets):
     """生日 / 农历生日 / 同意营销 / 同意营销日期 / 同意营销方式 (issue 18): a cell that cannot be read
     is kept in the notes and flagged, one line per row in the report; the row is still imported."""
     rows = [

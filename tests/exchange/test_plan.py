@@ -23,7 +23,7 @@ def plan(rows, on_duplicate="merge"):
     return importer.make_plan(records(rows), on_duplicate, refs=[r[3] for r in rows])
 
 
-def test_rows_join_database_customers_and_earlier_rows(store):
+def test_rows_join_database_customers_and_earlier_rows(backend_store):
     known = customers.create_customer({"name": "老王", "phone": "13900000001", "wechat": "lw"})
     rows = [
         ["老王", "13900000001", "", "R1"],  # the database customer, by phone
@@ -59,7 +59,7 @@ def test_rows_join_database_customers_and_earlier_rows(store):
     assert (result.counts["new"], result.counts["merged"], result.counts["rejected"]) == (1, 6, 1)
 
 
-def test_written_plan_lands_where_the_matches_say(store, tmp_path):
+def test_written_plan_lands_where_the_matches_say(backend_store, tmp_path):
     known = customers.create_customer({"name": "老王", "phone": "13900000001"})
     rows = [["老王", "13900000001", "", "R1"], ["王先生", "13700000002", "", "R1"], ["新人", "13600000003", "", ""]]
     result = plan(rows)
@@ -74,14 +74,14 @@ def test_written_plan_lands_where_the_matches_say(store, tmp_path):
 @pytest.mark.parametrize(
     ("on_duplicate", "action"), [("merge", Action.MERGE), ("update", Action.UPDATE), ("skip", Action.SKIP)]
 )
-def test_a_duplicate_row_takes_the_chosen_action(store, on_duplicate, action):
+def test_a_duplicate_row_takes_the_chosen_action(backend_store, on_duplicate, action):
     known = customers.create_customer({"name": "老王", "phone": "13900000001"})
     result = plan([["老王", "13900000001", "", ""], ["新人", "13600000003", "", ""]], on_duplicate)
     assert [r.action for r in result.records] == [action, Action.NEW]
     assert result.records[0].match == (None if action is Action.SKIP else Existing(known.id))
 
 
-def test_replanning_the_same_records_forgets_the_last_plan(store):
+def test_replanning_the_same_records_forgets_the_last_plan(backend_store):
     customers.create_customer({"name": "老王", "phone": "13900000001"})
     recs = records([["老王", "13900000001", "", ""]])
     assert importer.make_plan(recs, "merge").records[0].match is not None

@@ -27,7 +27,7 @@ def plan(rows, on_duplicate="merge", **kw):
 
 
 @pytest.fixture
-def zhang(store):
+def zhang(backend_store):
     return customers.create_customer({"name": "张三", "phone": PHONE}).id
 
 
@@ -48,7 +48,7 @@ def test_a_compatible_name_merges(zhang, name):
     assert (rec.action, rec.match, rec.issues) == (Action.MERGE, Existing(zhang), [])
 
 
-def test_a_stored_customer_without_a_name_takes_any_name(store):
+def test_a_stored_customer_without_a_name_takes_any_name(backend_store):
     cid = customers.create_customer({"phone": PHONE, "wechat": "w1"}).id
     (rec,) = plan([["李四", PHONE, "", ""]]).records
     assert (rec.action, rec.match) == (Action.MERGE, Existing(cid))
@@ -73,7 +73,7 @@ def test_an_incompatible_name_is_a_possible_duplicate_kept_apart(zhang, name):
     assert not rec.flagged  # (imported as it is: a question for the user, not a wrong value)
 
 
-def test_titles_on_both_sides_are_a_couple(store):
+def test_titles_on_both_sides_are_a_couple(backend_store):
     customers.create_customer({"name": "张先生", "phone": PHONE})
     (rec,) = plan([["张女士", PHONE, "", ""]]).records
     assert rec.action is Action.NEW and rec.issues == ["possible_duplicate"]
@@ -97,7 +97,7 @@ def test_a_second_row_of_the_other_person_joins_the_first(zhang):
     assert result.counts["possible_duplicates"] == 1
 
 
-def test_rows_of_one_file_sharing_a_phone(store):
+def test_rows_of_one_file_sharing_a_phone(backend_store):
     result = plan([["王一", PHONE, "", ""], ["赵二", PHONE, "", ""], ["王先生", PHONE, "", ""], ["", PHONE, "", ""]])
     assert [(r.action, r.match) for r in result.records] == [
         (Action.NEW, None),
@@ -109,7 +109,7 @@ def test_rows_of_one_file_sharing_a_phone(store):
     assert (second.issues, second.twin, second.twin_name) == (["possible_duplicate"], InFile(0), "王一")
 
 
-def test_each_of_several_stored_customers_on_one_phone_is_found(store):
+def test_each_of_several_stored_customers_on_one_phone_is_found(backend_store):
     first = customers.create_customer({"name": "王一", "phone": PHONE}).id
     second = customers.create_customer({"name": "赵二", "phone": PHONE}).id
     result = plan([["赵二", PHONE, "", ""], ["王一", PHONE, "", ""], ["孙三", PHONE, "", ""]])
@@ -128,7 +128,7 @@ def test_skip_skips_the_same_person_only(zhang):
     assert result.records[1].issues == ["possible_duplicate"]
 
 
-def test_different_refs_are_different_customers_when_the_file_says_so(store):
+def test_different_refs_are_different_customers_when_the_file_says_so(backend_store):
     rows = [["张三", PHONE, "zs", "1"], ["张三", PHONE, "zs", "2"], ["张先生", PHONE, "", "1"], ["", "", "zs2", "2"]]
     result = plan(rows, distinct_refs=True)
     assert [(r.action, r.match) for r in result.records] == [
@@ -142,7 +142,7 @@ def test_different_refs_are_different_customers_when_the_file_says_so(store):
     assert [r.action for r in plan(rows).records] == [Action.NEW, Action.MERGE, Action.MERGE, Action.MERGE]
 
 
-def test_refs_find_each_stored_customer_on_a_re_import(store):
+def test_refs_find_each_stored_customer_on_a_re_import(backend_store):
     """Re-importing our own export into the same database: each row finds its own customer."""
     first = customers.create_customer({"name": "张三", "phone": PHONE}).id
     second = customers.create_customer({"name": "张三", "phone": PHONE}).id
@@ -150,7 +150,7 @@ def test_refs_find_each_stored_customer_on_a_re_import(store):
     assert [r.match for r in result.records] == [Existing(first), Existing(second)]
 
 
-def test_the_written_import_keeps_both_and_reports_the_row(store, tmp_path):
+def test_the_written_import_keeps_both_and_reports_the_row(backend_store, tmp_path):
     customers.create_customer({"name": "张三", "phone": PHONE})
     path = tmp_path / "客户.xlsx"
     book = openpyxl.Workbook()
@@ -168,6 +168,6 @@ def test_the_written_import_keeps_both_and_reports_the_row(store, tmp_path):
     assert len(rows) == 2
 
 
-def test_an_unknown_choice_is_refused(store):
+def test_an_unknown_choice_is_refused(backend_store):
     with pytest.raises(ValueError):
         plan([["张三", PHONE, "", ""]], same_phone="ask")

@@ -30,7 +30,7 @@ def report_lines(path):
 
 
 @pytest.mark.parametrize("on_duplicate", ["merge", "skip"])
-def test_the_streamed_report_is_the_plans_report(store, sheets, tmp_path, on_duplicate):
+def test_the_streamed_report_is_the_plans_report(backend_store, sheets, tmp_path, on_duplicate):
     customers.create_customer({"name": "钱七", "phone": "13600000000"})
     path = sheets.xlsx("p.xlsx", {"S": PROBLEMS})
     table = importer.read_table(path)
@@ -46,14 +46,14 @@ def test_the_streamed_report_is_the_plans_report(store, sheets, tmp_path, on_dup
     assert result.counts["rows"] == plan.counts["rows"] == 5
 
 
-def test_no_problem_no_report(store, sheets):
+def test_no_problem_no_report(backend_store, sheets):
     path = sheets.xlsx("ok.xlsx", {"S": PROBLEMS[:2]})
     result = importer.import_file(path)
     assert result.report_path is None and result.counts["new"] == 1
     assert [p.name for p in path.parent.iterdir() if "导入问题" in p.name] == []
 
 
-def test_cancel_leaves_no_report(store, sheets, monkeypatch):
+def test_cancel_leaves_no_report(backend_store, sheets, monkeypatch):
     rows = [HEADER] + [[f"客户{i}", f"1370000{i:04d}", "", "火星省", "", "", f"路{i}号", ""] for i in range(1500)]
     path = sheets.xlsx("big.xlsx", {"S": rows})
     monkeypatch.setattr(write, "BATCH", 400)
@@ -86,7 +86,7 @@ def test_streamed_rows_are_the_tables_rows(sheets, kind):
         assert total >= len(whole.rows)
 
 
-def test_a_sheet_with_a_header_only_is_refused_while_streaming(store, sheets):
+def test_a_sheet_with_a_header_only_is_refused_while_streaming(backend_store, sheets):
     path = sheets.xlsx("h.xlsx", {"S": [HEADER]})
     with pytest.raises(ExchangeError) as info:
         importer.import_file(path)
@@ -120,7 +120,7 @@ def _held_after_the_rows(sheets, monkeypatch, rows, digit):
     return held[0]
 
 
-def test_a_customer_import_does_not_keep_its_rows(store, sheets, monkeypatch):
+def test_a_customer_import_does_not_keep_its_rows(backend_store, sheets, monkeypatch):
     """3,000 more rows may add their match keys and ids (~0.3 KB a row), not the rows
     (~2 KB each when kept: the Records and the customers written)."""
     monkeypatch.setattr(write, "BATCH", 500)
@@ -130,7 +130,7 @@ def test_a_customer_import_does_not_keep_its_rows(store, sheets, monkeypatch):
     assert (big - small) / 3_001 < 700, f"{(big - small) / 3_001:.0f} bytes a row"
 
 
-def test_the_preview_of_a_big_file_has_the_whole_files_counts_and_its_first_rows(store, sheets):
+def test_the_preview_of_a_big_file_has_the_whole_files_counts_and_its_first_rows(backend_store, sheets):
     customers.create_customer({"name": "钱七", "phone": "13600000000"})
     path = sheets.xlsx("p.xlsx", {"S": PROBLEMS})
     table = importer.read_table(path)
@@ -147,7 +147,7 @@ def test_the_preview_of_a_big_file_has_the_whole_files_counts_and_its_first_rows
         importer.preview_file(orders)
 
 
-def test_repeat_rows_of_a_customer_let_go_are_queued_once_a_run(store, sheets, monkeypatch):
+def test_repeat_rows_of_a_customer_let_go_are_queued_once_a_run(backend_store, sheets, monkeypatch):
     """A repeat buyer's rows after their customer was written and let go wait for the end; a row
     that repeats the one before it is queued once (it would change nothing), and the customer
     ends as if every row were applied."""

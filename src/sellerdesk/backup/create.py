@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
@@ -15,6 +16,7 @@ from sellerdesk.backup.fileformat import BackupHeader, write_backup
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS, backup_name, rotate
 from sellerdesk.backup.safewrite import remove_stale_parts, write_safely
 from sellerdesk.backup.snapshot import (
+    Snapshot,
     new_snapshot_path,
     remove_abandoned_snapshots,
     remove_database_file,
@@ -74,17 +76,45 @@ def create_backup(
     A folder that fails is reported in ``failures`` and the others still get their copy;
     if none could be written a :class:`BackupError` is raised. Cancelling leaves no file.
     """
+    db_path = Path(db_path)
+    return write_backups(
+        lambda target: take_snapshot(db_path, key, target, progress, token),
+        key,
+        keyfile,
+        destinations,
+        work_dir=Path(work_dir) if work_dir is not None else db_path.parent,
+        keep_last=keep_last,
+        keep_months=keep_months,
+        now=now,
+        progress=progress,
+        token=token,
+    )
+
+
+def write_backups(
+    snapshot: Callable[[Path], Snapshot],
+    key: bytes,
+    keyfile: KeyFile,
+    destinations: list[Path],
+    *,
+    work_dir: Path,
+    keep_last: int = DEFAULT_KEEP_LAST,
+    keep_months: int = DEFAULT_KEEP_MONTHS,
+    now: dt.datetime | None = None,
+    progress: ProgressCallback = no_progress,
+    token: CancelToken | None = None,
+) -> BackupResult:
+    """What :func:`create_backup` does once ``snapshot(path)`` has written the SQLCipher file at
+    ``path`` (a copy of the local file, or of a team database: ``backup/team.py``)."""
     if not destinations:
         raise NoDestinationError()
     if key_id(key) != keyfile.key_id:
         raise WrongKeyError()
     now = now or dt.datetime.now(dt.UTC)
-    db_path = Path(db_path)
-    work_dir = Path(work_dir) if work_dir is not None else db_path.parent
     remove_abandoned_snapshots(work_dir)  # left by a backup that was killed
     snapshot_path, snapshot_lock = new_snapshot_path(work_dir)
     try:
-        snap = take_snapshot(db_path, key, snapshot_path, progress, token)
+        snap = snapshot(snapshot_path)
         header = BackupHeader(
             app_version=__version__,
             schema_version=snap.schema_version,

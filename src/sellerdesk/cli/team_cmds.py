@@ -70,6 +70,10 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help=N_("print the list as JSON"))
     p.set_defaults(func=cmd_region_list)
 
+    from sellerdesk.cli.team_move_cmds import add_move_local
+
+    add_move_local(actions)
+
 
 def _team_store():  # type: ignore[no-untyped-def]
     """The team server of $SELLERDESK_DATABASE_URL (a local database has no users)."""

@@ -15,6 +15,11 @@ least as big as the tables, their indexes are dropped and built once at the end
 (:func:`sellerdesk.store.bulk.deferred_indexes`); the ``create`` history row of every added
 address is made by SQLite from the row just written, for a range of ids (the import numbers
 its rows itself).
+
+On a team server (PostgreSQL) the same calls write through COPY (:class:`~sellerdesk.store.bulk.Writer`
+sends each batch as one ``COPY … FROM STDIN``); the new rows' ids come from the tables' sequences
+(:class:`~sellerdesk.store.bulk.Numbers`), there is no FTS index to load and no index is dropped.
+The importer above does not know which backend it writes to.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from typing import Any
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
 from sellerdesk.store import bulk, search
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, dump_json, utcnow
+from sellerdesk.store.postgres import is_postgres
 
 REASON = "import"  # the reason of the history rows an import writes
 
@@ -40,7 +46,9 @@ _TEXT_COLUMNS: tuple[str, ...] = (
     *(f for f in CUSTOMER_FIELDS if f not in ("name", "marketing_consent", *_NULLABLE)),
 )
 CUSTOMER_COLUMNS: tuple[str, ...] = (*_TEXT_COLUMNS, *_NULLABLE, "marketing_consent")
-_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at")
+# address_key: the default address's sort key (migrations.ADDRESS_KEY_SQL) written with the row,
+# so the address trigger that keeps it finds it right and (on a team server) writes nothing
+_CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at", "address_key")
 _ADDRESS_ROW = ("id", "customer_id", *ADDRESS_FIELDS, "is_default", "created_at", "updated_at")
 
 # The history row of every address an import adds, made by SQLite from the row just written
@@ -49,6 +57,13 @@ _SNAPSHOT_SQL = "json_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(A
 _HISTORY_SQL = (
     'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
     f"SELECT a.id, a.customer_id, 'create', {_SNAPSHOT_SQL}, ?, ? FROM address a WHERE a.id BETWEEN ? AND ?"
+)
+# PostgreSQL's twins: json_build_object (the keys in the order given, sorted), and the ids as a
+# list (taken from the sequence, so not always one range).
+_PG_SNAPSHOT_SQL = "json_build_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(ADDRESS_FIELDS)) + ")::text"
+_PG_HISTORY_SQL = (
+    'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
+    f"SELECT a.id, a.customer_id, 'create', {_PG_SNAPSHOT_SQL}, %s, %s FROM address a WHERE a.id = ANY(%s)"
 )
 
 
@@ -105,8 +120,18 @@ def stored_order_keys() -> set[tuple[int, str, int, str]]:
     return {(cid, str(day), amount, items) for cid, day, amount, items in cursor}
 
 
-def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any, ...]:
-    """The customer row as stored (text timestamps, 0/1, dates as text or NULL)."""
+def _address_key(address: Mapping[str, Any] | None) -> str | None:
+    """migrations.ADDRESS_KEY_SQL of a customer whose default address is ``address``."""
+    if not address:
+        return None
+    return "\x01".join(str(address.get(f) or "") for f in ("province", "city", "district", "detail"))
+
+
+def _stored_customer(
+    cid: int, data: Mapping[str, Any], stamp: str, default: Mapping[str, Any] | None = None
+) -> tuple[Any, ...]:
+    """The customer row as stored (text timestamps, 0/1, dates as text or NULL), with the
+    address key of its ``default`` address."""
     birthday, lunar, consent = data.get("birthday"), data.get("birthday_lunar"), data.get("consent_date")
     return (
         cid,
@@ -117,6 +142,7 @@ def _stored_customer(cid: int, data: Mapping[str, Any], stamp: str) -> tuple[Any
         1 if data.get("marketing_consent") else 0,
         stamp,
         stamp,
+        _address_key(default),
     )
 
 
@@ -138,13 +164,16 @@ class BulkImport:
     remaining methods run on the caller's thread.
     """
 
-    def __init__(self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred) -> None:
+    def __init__(
+        self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred, incoming: int = 0
+    ) -> None:
         self.writer, self.search_rows, self.deferred = writer, search_rows, deferred
         self.now = utcnow()
         self.stamp = str(self.now)
-        self.next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
-        self.next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
-        self.history_from = self.next_address  # first address id without its history row
+        self.postgres = is_postgres(DB)
+        self.customer_ids = bulk.Numbers("customer", incoming)
+        self.address_ids = bulk.Numbers("address", incoming)
+        self.history_ids: list[int] = []  # the addresses added without their history row yet
         self.customer_rows: list[tuple[Any, ...]] = []
         self.address_rows: list[tuple[Any, ...]] = []
 
@@ -153,9 +182,8 @@ class BulkImport:
     def add_customer(self, data: Mapping[str, Any], addresses: Sequence[Mapping[str, Any]]) -> tuple[int, list[int]]:
         """Number a new customer and its addresses (the first one default) and queue them
         with their search row; returns (customer id, address ids). Sent by :meth:`flush`."""
-        cid = self.next_customer
-        self.next_customer += 1
-        self.customer_rows.append(_stored_customer(cid, data, self.stamp))
+        cid = self.customer_ids.take()
+        self.customer_rows.append(_stored_customer(cid, data, self.stamp, addresses[0] if addresses else None))
         address_ids = [self.add_address(cid, address, position == 0) for position, address in enumerate(addresses)]
         self.search_rows.add(
             cid,
@@ -170,8 +198,8 @@ class BulkImport:
 
     def add_address(self, customer_id: int, values: Mapping[str, Any], is_default: bool) -> int:
         """Number a new address (with its ``create`` history row); sent by :meth:`flush`."""
-        aid = self.next_address
-        self.next_address += 1
+        aid = self.address_ids.take()
+        self.history_ids.append(aid)
         self.address_rows.append(
             (aid, customer_id, *_full_address(values).values(), int(is_default), self.stamp, self.stamp)
         )
@@ -184,9 +212,12 @@ class BulkImport:
             self.writer.insert("customer", _CUSTOMER_ROW, rows)
         rows, self.address_rows = self.address_rows, []
         self.writer.insert("address", _ADDRESS_ROW, rows)
-        if self.history_from < self.next_address:
-            self.writer.run(_HISTORY_SQL, (REASON, self.stamp, self.history_from, self.next_address - 1))
-            self.history_from = self.next_address
+        if self.history_ids:
+            ids, self.history_ids = self.history_ids, []
+            if self.postgres:
+                self.writer.run(_PG_HISTORY_SQL, (REASON, self.stamp, ids))
+            else:  # SQLite: counted on from the highest id, so one range
+                self.writer.run(_HISTORY_SQL, (REASON, self.stamp, ids[0], ids[-1]))
         self.search_rows.flush()
 
     def build_indexes(self) -> None:
@@ -206,9 +237,9 @@ class BulkImport:
         """Customer ``cid``, written with ``written``, now holds ``data``."""
         before = _stored_customer(cid, written, self.stamp)
         after = _stored_customer(cid, data, self.stamp)
-        changes = [(column, new) for column, old, new in zip(_CUSTOMER_ROW, before, after) if old != new]
+        changes = [(column, new) for column, old, new in zip(_CUSTOMER_ROW[:-1], before, after) if old != new]
         if changes:
-            DB.cursor().execute(
+            DB.execute_sql(
                 f'UPDATE "customer" SET {_assignments(c for c, _ in changes)} WHERE id = ?',
                 [v for _, v in changes] + [cid],
             )
@@ -216,15 +247,15 @@ class BulkImport:
     def rewrite_address(self, aid: int, values: Mapping[str, Any]) -> None:
         """An address this import wrote, replaced by a later row (its history: :meth:`refresh_history`)."""
         full = _full_address(values)
-        DB.cursor().execute(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
+        DB.execute_sql(f'UPDATE "address" SET {_assignments(full)} WHERE id = ?', [*full.values(), aid])
 
     def refresh_history(self, address_ids: Sequence[int]) -> None:
         """The ``create`` history rows of rewritten addresses, made again from the rows."""
-        cursor = DB.cursor()
+        snapshot = _PG_SNAPSHOT_SQL if self.postgres else _SNAPSHOT_SQL
         for start in range(0, len(address_ids), 500):
             chunk = list(address_ids[start : start + 500])
-            cursor.execute(
-                f'UPDATE "address_change" SET "new_values" = (SELECT {_SNAPSHOT_SQL} FROM address a '
+            DB.execute_sql(
+                f'UPDATE "address_change" SET "new_values" = (SELECT {snapshot} FROM address a '
                 f"WHERE a.id = address_change.address_id) WHERE \"action\" = 'create' "
                 f'AND "address_id" IN ({", ".join("?" * len(chunk))})',
                 chunk,
@@ -285,7 +316,8 @@ class BulkImport:
         return bulk.bigger_cache(orders)
 
     def next_order_id(self) -> int:
-        """The id the next order added gets."""
+        """A lower bound of the ids of the orders added next (on a team server the sequence may
+        be further on)."""
         return int(Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
 
     def refresh_orders_from(self, first_id: int) -> None:
@@ -318,15 +350,15 @@ class BulkImport:
         from sellerdesk.store.points import NOTE_EARNED, points_rule
 
         defaults = self._default_addresses({v["customer_id"] for v in orders if v["address_snapshot"] is None})
-        next_order = (Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
+        numbers = bulk.Numbers("orders", len(orders))
         rule = points_rule()
         order_rows: list[tuple[Any, ...]] = []
         item_rows: list[tuple[Any, ...]] = []
         points_rows: list[tuple[Any, ...]] = []
         touched: set[int] = set()
-        cursor = DB.cursor()
-        for position, values in enumerate(orders):
-            oid = next_order + position
+        db = DB.obj
+        for values in orders:
+            oid = numbers.take()
             snapshot = values["address_snapshot"]
             address_id = values.get("address_id")
             if snapshot is None and values["customer_id"] in defaults:
@@ -361,12 +393,12 @@ class BulkImport:
                     points_rows.append((values["customer_id"], oid, earned, NOTE_EARNED, self.stamp))
             touched.add(values["customer_id"])
             if len(order_rows) >= 5000:
-                self._insert(cursor, "orders", bulk.ORDER_COLUMNS, order_rows)
-                self._insert(cursor, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
+                bulk.insert_now(db, "orders", bulk.ORDER_COLUMNS, order_rows)
+                bulk.insert_now(db, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
                 order_rows, item_rows = [], []
-        self._insert(cursor, "orders", bulk.ORDER_COLUMNS, order_rows)
-        self._insert(cursor, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
-        self._insert(cursor, "points_entry", ("customer_id", "order_id", "delta", "note", "at"), points_rows)
+        bulk.insert_now(db, "orders", bulk.ORDER_COLUMNS, order_rows)
+        bulk.insert_now(db, "order_item", bulk.ORDER_ITEM_COLUMNS, item_rows)
+        bulk.insert_now(db, "points_entry", ("customer_id", "order_id", "delta", "note", "at"), points_rows)
         ids = sorted(touched)
         if refresh:
             refresh_customers(ids)
@@ -387,14 +419,6 @@ class BulkImport:
                 if address.customer_id not in found:
                     found[address.customer_id] = (address.id, {f: getattr(address, f) for f in ADDRESS_FIELDS})
         return found
-
-    @staticmethod
-    def _insert(cursor: Any, table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            names = ", ".join(f'"{c}"' for c in columns)
-            marks = ", ".join("?" * len(columns))
-            cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
-            rows.clear()
 
     def record(self, detail: Mapping[str, Any]) -> None:
         """The import's audit entry (counts and the file's name: no personal data)."""
@@ -420,9 +444,9 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
     and, for a load at least as big as the tables, their indexes dropped and built once at the end.
     """
     with (
-        DB.atomic(lock_type="IMMEDIATE"),
+        DB.atomic(),  # (SQLite: BEGIN IMMEDIATE, the store's way)
         bulk.Writer() as writer,
         search.bulk_load(writer=writer) as search_rows,
         bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
     ):
-        yield BulkImport(writer, search_rows, deferred)
+        yield BulkImport(writer, search_rows, deferred, incoming)

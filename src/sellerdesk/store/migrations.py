@@ -367,8 +367,11 @@ PG_ADDRESS_KEY_TRIGGERS = [
     + ' WHERE "id" = OLD.customer_id;\n'
     "  END IF;\n"
     "  IF TG_OP <> 'DELETE' AND NEW.is_default = 1 AND NEW.deleted_at IS NULL THEN\n"
+    # (only when it changes: a bulk load writes the customers with their key, store.bulk_import,
+    # and an UPDATE that changes nothing would still write a new row version and its index entries)
     '    UPDATE "customer" SET "address_key" = NEW.province || chr(1) || NEW.city || chr(1) || NEW.district '
-    '|| chr(1) || NEW.detail WHERE "id" = NEW.customer_id;\n'
+    '|| chr(1) || NEW.detail WHERE "id" = NEW.customer_id AND "address_key" IS DISTINCT FROM '
+    "(NEW.province || chr(1) || NEW.city || chr(1) || NEW.district || chr(1) || NEW.detail);\n"
     "  END IF;\n"
     "  RETURN NULL;\n"
     "END$$",
