@@ -9,6 +9,13 @@ from sellerdesk.store import customers, merges, orders, points, search, tiers
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, AuditEntry, CustomerMerge
 
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 TODAY = dt.date.today()
 SZ = {
     "recipient": "王一",
@@ -32,7 +39,7 @@ TABLES = ("customer", "address", "address_change", "orders", "order_item", "poin
 def snapshot():
     """Every row of the customer tables, column by column (updated_at included)."""
     db = DB.obj
-    return {t: db.execute_sql(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in TABLES}
+    return {t: db.execute_sql(f'SELECT * FROM "{t}" ORDER BY "id"').fetchall() for t in TABLES}
 
 
 def searches():

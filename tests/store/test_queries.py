@@ -1,9 +1,16 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Customer
 from sellerdesk.store.queries import CustomerFilter
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
 
 
 def _addr(province, city, district="", detail="某路1号"):
