@@ -5,7 +5,25 @@ import pytest
 
 from sellerdesk.store import customers, demo, queries, search
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import is_postgres
 from sellerdesk.store.queries import CustomerFilter
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
+def _demo(count, seed):
+    """Demo customers, loaded in bulk. On a team server that needs the COPY bulk writer (issue 20's
+    import work, another branch): until it is there, these tests run on SQLite only."""
+    try:
+        demo.generate(count, seed=seed)
+    except pw.DatabaseError:
+        if not is_postgres(DB):
+            raise
+        pytest.skip("demo data on a team server needs store.bulk's COPY writer")
 
 
 def ids(text, **kw):
@@ -78,7 +96,7 @@ def test_index_follows_every_write(people):
 
 
 def test_bulk_load_fills_the_index_and_rolls_back(store):
-    demo.generate(30, seed=3)
+    _demo(30, 3)
     live = DB.obj.execute_sql("SELECT count(*) FROM customer_fts").fetchone()[0]
     assert live == 30
     with pytest.raises(RuntimeError):
@@ -162,6 +180,8 @@ def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
         )
         other = customers.create_customer({"name": "未给出"}).id  # not handed over: read from the tables
     assert ids("桃园路") == [cid] and ids("南山") == [cid] and ids("pl") == [cid] and ids("未给出") == [other]
+    if not search.supports_fts(DB.obj):
+        return  # (a team server's search table has no FTS5 merge settings)
     for table in ("customer_fts", "customer_grams"):
         config = dict(DB.obj.execute_sql(f"SELECT k, v FROM {table}_config").fetchall())
         assert (config.get("automerge", 4), config.get("crisismerge", 16)) == (4, 16)
@@ -190,7 +210,7 @@ TYPING = [
 
 
 def test_answers_narrowed_while_typing_equal_fresh_reads(store, monkeypatch):
-    demo.generate(150, seed=3)
+    _demo(150, 3)
     customers.create_customer({"name": "德美", "wechat": "x1"}, [_addr("广东省", "深圳市")])  # pinyin demei
     monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)  # narrow even this small data
     answers = search.Answers()
@@ -205,7 +225,7 @@ def test_answers_narrowed_while_typing_equal_fresh_reads(store, monkeypatch):
 
 
 def test_answers_unchanged_set_is_the_same_object_and_clear_forgets(store, monkeypatch):
-    demo.generate(60, seed=4)
+    _demo(60, 4)
     monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
     answers = search.Answers()
     first = search.matching_ids("demo", answers)

@@ -20,7 +20,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -482,6 +482,15 @@ def _step_13(db: pw.Database) -> None:
         db.execute_sql(sql)
 
 
+def _step_14(db: pw.Database) -> None:
+    """Version 14 (issue 20): the customer search on a team server — pg_trgm and GIN indexes over
+    a search table kept by triggers, as FTS5 serves it on SQLite (store.search_pg). Nothing on
+    SQLite, whose FTS5 tables came with steps 3, 4 and 7."""
+    from sellerdesk.store import search
+
+    search.create_pg_index(db)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -496,6 +505,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     11: _step_11,
     12: _step_12,
     13: _step_13,
+    14: _step_14,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
