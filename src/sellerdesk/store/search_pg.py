@@ -11,7 +11,7 @@ knowing, and the store's SQL that reads or deletes index rows runs on both backe
   ``gin_trgm_ops`` index on that text (pg_trgm; trigrams of Chinese text too, the databases
   being UTF-8). Like FTS5's trigram tokenizer: any substring, ASCII case ignored.
 * Terms of one or two characters, which no trigram index can serve: the generated ``grams``
-  column holds every distinct character and pair of neighbours of the name, WeChat ID, phones
+  column holds every character and pair of neighbours of the name, WeChat ID, phones
   and address text (lower case), with a GIN index: one array lookup, as one token lookup of
   SQLite's ``customer_grams`` table (which holds the same pairs).
 * Pinyin initials: the same range on the indexed ``name_initials`` column as on SQLite.
@@ -54,17 +54,36 @@ def narrowed_out_sql(sql: str) -> str | None:
 # --- the schema (step 14, PostgreSQL only) -----------------------------------------------------------------------
 
 
+# A bulk load (search.bulk_load) sets this for its transaction: the insert triggers then leave
+# the rows to the load, which indexes them in one statement at its end (as SQLite's bulk_load
+# drops its insert triggers for the block). A setting, not ALTER TABLE … DISABLE TRIGGER: that
+# needs the table's owner and locks the table against the whole team.
+BULK_SETTING = "sellerdesk.search_bulk"
+BULK_SETTING_SQL = f"current_setting('{BULK_SETTING}', true) = 'on'"
+SET_BULK_SQL = f"SELECT set_config('{BULK_SETTING}', %s, true)"
+
+
 def schema_sql(row_sql: str) -> list[str]:
     """PostgreSQL's own SQL (for ``postgres.native``) creating the index table, its indexes and the
     triggers that keep it; ``row_sql``: the index row of customer ``{cid}`` in PostgreSQL's dialect."""
     row = row_sql.format(cid="cid")
     return [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-        # every distinct character and pair of neighbours of the texts, lower case, no whitespace
-        "CREATE OR REPLACE FUNCTION sd_grams(VARIADIC parts text[]) RETURNS text[] LANGUAGE sql IMMUTABLE "
-        "PARALLEL SAFE AS $$SELECT coalesce(array_agg(DISTINCT g), '{}') FROM ("
-        "SELECT substr(lower(p), i, n) AS g FROM unnest(parts) AS p, generate_series(1, length(p)) AS i, "
-        "(VALUES (1), (2)) AS k(n)) AS s WHERE g !~ '\\s'$$",
+        # every character and pair of neighbours of the texts (joined by spaces), lower case; pairs
+        # with a space left out (no term holds one). Repeats stay: GIN keeps each key once per row.
+        # A loop: 10x faster than a set-returning SQL version (an import of 100k rows makes them all).
+        "CREATE OR REPLACE FUNCTION sd_grams(VARIADIC parts text[]) RETURNS text[] LANGUAGE plpgsql IMMUTABLE "
+        "PARALLEL SAFE AS $$\n"
+        "DECLARE\n"
+        "  t text := lower(array_to_string(parts, ' '));\n"
+        "  a text[] := regexp_split_to_array(t, '');\n"
+        "  out text[] := a;\n"
+        "BEGIN\n"
+        "  FOR i IN 1 .. cardinality(a) - 1 LOOP\n"
+        "    IF a[i] <> ' ' AND a[i + 1] <> ' ' THEN out := out || (a[i] || a[i + 1]); END IF;\n"
+        "  END LOOP;\n"
+        "  RETURN out;\n"
+        "END$$",
         f"CREATE TABLE IF NOT EXISTS {TABLE} (rowid INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
         "pinyin TEXT NOT NULL DEFAULT '', wechat TEXT NOT NULL DEFAULT '', phones TEXT NOT NULL DEFAULT '', "
         "address TEXT NOT NULL DEFAULT '', "
@@ -78,12 +97,14 @@ def schema_sql(row_sql: str) -> list[str]:
         "END$$",
         "CREATE OR REPLACE FUNCTION sd_customer_search() RETURNS trigger LANGUAGE plpgsql AS $$\n"
         "BEGIN\n"
+        f"  IF TG_OP = 'INSERT' AND {BULK_SETTING_SQL} THEN RETURN NULL; END IF;\n"
         f"  IF TG_OP = 'DELETE' THEN DELETE FROM {TABLE} WHERE rowid = OLD.id;\n"
         "  ELSE PERFORM sd_search_refresh(NEW.id); END IF;\n"
         "  RETURN NULL;\n"
         "END$$",
         "CREATE OR REPLACE FUNCTION sd_address_search() RETURNS trigger LANGUAGE plpgsql AS $$\n"
         "BEGIN\n"
+        f"  IF TG_OP = 'INSERT' AND {BULK_SETTING_SQL} THEN RETURN NULL; END IF;\n"
         "  IF TG_OP <> 'INSERT' THEN PERFORM sd_search_refresh(OLD.customer_id); END IF;\n"
         "  IF TG_OP = 'INSERT' OR TG_OP = 'UPDATE' AND NEW.customer_id <> OLD.customer_id THEN\n"
         "    PERFORM sd_search_refresh(NEW.customer_id);\n"
