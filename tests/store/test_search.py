@@ -233,3 +233,18 @@ def test_answers_unchanged_set_is_the_same_object_and_clear_forgets(store, monke
     new = customers.create_customer({"name": "新人", "wechat": "demo_new"}, []).id
     answers.clear()  # the data changed
     assert new in search.matching_ids("demo_", answers)
+
+
+def test_team_server_search_reads_its_gin_indexes(team_store):
+    from sellerdesk.store import search_pg
+    from sellerdesk.store.postgres import native
+
+    customers.create_customer({"name": "张三", "phone": "13812345678"}, [_addr("广东省", "深圳市", "南山区")])
+    native(DB, "SET enable_seqscan = off")  # (a table of one row would be scanned anyway)
+    for sql, param, index in (
+        (search_pg.TRIGRAM_SQL, "%南山区%", "customer_fts_trgm"),
+        (search_pg.GRAMS_SQL, "南山", "customer_fts_grams"),
+    ):
+        plan = " ".join(row[0] for row in DB.obj.execute_sql("EXPLAIN " + sql, (param,)).fetchall())
+        assert index in plan, plan
+    assert search.matching_ids("南山区") == search.matching_ids("南山") == search.matching_ids("zs") != set()
