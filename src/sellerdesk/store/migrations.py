@@ -11,6 +11,7 @@ made today is byte-for-byte the schema a real version-1 user has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import peewee as pw
@@ -489,6 +490,23 @@ def _step_14(db: pw.Database) -> None:
     from sellerdesk.store import search
 
     search.create_pg_index(db)
+    if is_postgres(db):
+        _sort_indexes_with_id(db)
+
+
+def _sort_indexes_with_id(db: pw.Database) -> None:
+    """PostgreSQL: the customer table's sort indexes (deleted_at, key) end with the id, which breaks
+    ties (SQLite's indexes end with the rowid anyway), NULLs first as SQLite sorts them: the view's
+    whole order is then read from the index (store.queries.ordered_ids)."""
+    from sellerdesk.store.postgres import native
+
+    sql = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customer' AND indexname LIKE %s"
+    rows = native(db, sql, ("customer_live_%",)).fetchall()
+    for name, definition in rows:
+        match = re.fullmatch(r"(CREATE INDEX \S+ ON \S+ USING btree) \(deleted_at, (\w+)\)", definition)
+        if match:
+            native(db, f'DROP INDEX "{name}"')
+            native(db, f"{match.group(1)} (deleted_at, {match.group(2)} NULLS FIRST, id)")
 
 
 STEPS: dict[int, Callable[[pw.Database], None]] = {
