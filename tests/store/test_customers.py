@@ -6,6 +6,13 @@ from sellerdesk.store import customers, queries
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import Address, AddressChange, AuditEntry, Customer
 
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 SZ = {
     "recipient": "张三",
     "phone": "13812345678",

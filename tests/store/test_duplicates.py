@@ -1,7 +1,16 @@
 """The duplicate finder: which live customers it groups, and why."""
 
+import pytest
+
 from sellerdesk.store import customers, duplicates
 from sellerdesk.store.duplicates import NAME_ADDRESS, PHONE, SIMILAR_NAME_ADDRESS, SIMILAR_NAME_PHONE, WECHAT
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
 
 SZ = {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园南区1栋101"}
 

@@ -7,6 +7,13 @@ from sellerdesk.store import customers
 from sellerdesk.store.errors import TooLongError, ValidationError
 from sellerdesk.store.models import Address, AuditEntry, Customer
 
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 TEXT_CUSTOMER_FIELDS = ("name", "wechat", "tags", "tier", "source", "notes", "flags")
 TEXT_ADDRESS_FIELDS = ("recipient", "province", "city", "district", "detail", "label")
 

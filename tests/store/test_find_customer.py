@@ -1,7 +1,15 @@
 """store.queries.find_by_phone_or_wechat: the customer a pasted message names."""
 
+import pytest
+
 from sellerdesk.store import customers
 from sellerdesk.store.queries import find_by_phone_or_wechat
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
 
 
 def test_phone_is_normalised_and_comes_before_wechat(store):

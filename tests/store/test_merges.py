@@ -9,6 +9,13 @@ from sellerdesk.store import customers, merges, orders, points, search, tiers
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, AuditEntry, CustomerMerge
 
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 TODAY = dt.date.today()
 SZ = {
     "recipient": "王一",
@@ -40,7 +47,7 @@ def snapshot():
     for table in TABLES:
         columns = [c.name for c in db.get_columns(table) if c.name not in NOT_RESTORED]
         names = ", ".join(f'"{c}"' for c in columns)
-        out[table] = db.execute_sql(f'SELECT {names} FROM "{table}" ORDER BY rowid').fetchall()
+        out[table] = db.execute_sql(f'SELECT {names} FROM "{table}" ORDER BY "id"').fetchall()
     return out
 
 

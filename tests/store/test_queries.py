@@ -1,9 +1,16 @@
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sellerdesk.store import customers, queries
 from sellerdesk.store.models import Customer
 from sellerdesk.store.queries import CustomerFilter
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
 
 
 def _addr(province, city, district="", detail="某路1号"):
@@ -179,7 +186,9 @@ def _address_order_by_join(trashed=False):
     sql = (
         'SELECT c."id" FROM "customer" c LEFT JOIN "address" a ON a."customer_id" = c."id" AND a."is_default" = 1 '
         'AND a."deleted_at" IS NULL WHERE c."deleted_at" IS ' + ("NOT NULL" if trashed else "NULL") + " "
-        'ORDER BY a."province", a."city", a."district", a."detail", c."id"'
+        # (NULLs first, as SQLite sorts them and the store asks PostgreSQL to)
+        'ORDER BY a."province" NULLS FIRST, a."city" NULLS FIRST, a."district" NULLS FIRST, '
+        'a."detail" NULLS FIRST, c."id"'
     )
     return queries.id_list(sql)
 

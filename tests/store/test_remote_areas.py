@@ -6,6 +6,12 @@ from sellerdesk.store.customers import AddressEdit
 from sellerdesk.store.errors import ValidationError
 
 
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 def _customer(name, province, city, district, detail="某路 1 号"):
     values = {"province": province, "city": city, "district": district, "detail": detail}
     return customers.save_customer(None, {"name": name}, [AddressEdit(values, is_default=True)]).id

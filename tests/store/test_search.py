@@ -5,7 +5,25 @@ import pytest
 
 from sellerdesk.store import customers, demo, queries, search
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import is_postgres
 from sellerdesk.store.queries import CustomerFilter
+
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
+def _demo(count, seed):
+    """Demo customers, loaded in bulk. On a team server that needs the COPY bulk writer (issue 20's
+    import work, another branch): until it is there, these tests run on SQLite only."""
+    try:
+        demo.generate(count, seed=seed)
+    except pw.DatabaseError:
+        if not is_postgres(DB):
+            raise
+        pytest.skip("demo data on a team server needs store.bulk's COPY writer")
 
 
 def ids(text, **kw):
@@ -78,9 +96,6 @@ def test_index_follows_every_write(people):
 
 
 def test_bulk_load_fills_the_index_and_rolls_back(store):
-    demo.generate(30, seed=3)
-    live = DB.obj.execute_sql("SELECT count(*) FROM customer_fts").fetchone()[0]
-    assert live == 30
     with pytest.raises(RuntimeError):
         with DB.atomic(), search.bulk_load():
             customers.create_customer({"name": "回滚测试"})
@@ -89,6 +104,9 @@ def test_bulk_load_fills_the_index_and_rolls_back(store):
     # the insert triggers are back after the block
     cid = customers.create_customer({"name": "欧阳娜娜"}).id
     assert ids("oynn") == [cid] and ids("欧阳娜") == [cid]
+    _demo(30, 3)
+    live = DB.obj.execute_sql("SELECT count(*) FROM customer_fts").fetchone()[0]
+    assert live == 31
 
 
 def test_like_fallback_gives_the_same_answers(people, monkeypatch):
@@ -162,6 +180,8 @@ def test_bulk_load_uses_given_rows_and_restores_merge_settings(store):
         )
         other = customers.create_customer({"name": "未给出"}).id  # not handed over: read from the tables
     assert ids("桃园路") == [cid] and ids("南山") == [cid] and ids("pl") == [cid] and ids("未给出") == [other]
+    if not search.supports_fts(DB.obj):
+        return  # (a team server's search table has no FTS5 merge settings)
     for table in ("customer_fts", "customer_grams"):
         config = dict(DB.obj.execute_sql(f"SELECT k, v FROM {table}_config").fetchall())
         assert (config.get("automerge", 4), config.get("crisismerge", 16)) == (4, 16)
@@ -190,7 +210,7 @@ TYPING = [
 
 
 def test_answers_narrowed_while_typing_equal_fresh_reads(store, monkeypatch):
-    demo.generate(150, seed=3)
+    _demo(150, 3)
     customers.create_customer({"name": "德美", "wechat": "x1"}, [_addr("广东省", "深圳市")])  # pinyin demei
     monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)  # narrow even this small data
     answers = search.Answers()
@@ -205,7 +225,7 @@ def test_answers_narrowed_while_typing_equal_fresh_reads(store, monkeypatch):
 
 
 def test_answers_unchanged_set_is_the_same_object_and_clear_forgets(store, monkeypatch):
-    demo.generate(60, seed=4)
+    _demo(60, 4)
     monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
     answers = search.Answers()
     first = search.matching_ids("demo", answers)
@@ -213,3 +233,18 @@ def test_answers_unchanged_set_is_the_same_object_and_clear_forgets(store, monke
     new = customers.create_customer({"name": "新人", "wechat": "demo_new"}, []).id
     answers.clear()  # the data changed
     assert new in search.matching_ids("demo_", answers)
+
+
+def test_team_server_search_reads_its_gin_indexes(team_store):
+    from sellerdesk.store import search_pg
+    from sellerdesk.store.postgres import native
+
+    customers.create_customer({"name": "张三", "phone": "13812345678"}, [_addr("广东省", "深圳市", "南山区")])
+    native(DB, "SET enable_seqscan = off")  # (a table of one row would be scanned anyway)
+    for sql, param, index in (
+        (search_pg.TRIGRAM_SQL, "%南山区%", "customer_fts_trgm"),
+        (search_pg.GRAMS_SQL, "南山", "customer_fts_grams"),
+    ):
+        plan = " ".join(row[0] for row in DB.obj.execute_sql("EXPLAIN " + sql, (param,)).fetchall())
+        assert index in plan, plan
+    assert search.matching_ids("南山区") == search.matching_ids("南山") == search.matching_ids("zs") != set()

@@ -6,6 +6,12 @@ from sellerdesk.store import customers, queries, search
 from sellerdesk.store.queries import CustomerFilter
 
 
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 def _addr(detail="某路1号", province="广东省", city="深圳市"):
     return {"province": province, "city": city, "district": "", "detail": detail}
 

@@ -1,14 +1,34 @@
 """Search terms of one or two characters: the two-character token table (schema step 4)."""
 
+import peewee as pw
 import pytest
 from old_schema import insert_customer
 
 from sellerdesk.store import customers, demo, migrations, queries, search
 from sellerdesk.store.database import close_store, connect, open_store
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import is_postgres
 from sellerdesk.store.queries import CustomerFilter
 
+
+@pytest.fixture
+def store(backend_store):
+    """The tests here that need only the models run on both backends (the SQLCipher file, a team server)."""
+    return backend_store
+
+
 KEY = bytes(range(32))
+
+
+def _demo(count, seed):
+    """Demo customers, loaded in bulk. On a team server that needs the COPY bulk writer (issue 20's
+    import work, another branch): until it is there, these tests run on SQLite only."""
+    try:
+        demo.generate(count, seed=seed)
+    except pw.DatabaseError:
+        if not is_postgres(DB):
+            raise
+        pytest.skip("demo data on a team server needs store.bulk's COPY writer")
 
 
 def ids(text, **kw):
@@ -73,7 +93,7 @@ def test_last_character_of_a_field_is_found(store):
 
 
 def test_token_table_answers_like_a_scan(store, monkeypatch):
-    demo.generate(40, seed=5)
+    _demo(40, 5)
     customers.create_customer(
         {"name": "欧阳娜娜", "phone": "021-64641234", "wechat": "OuYang_NN"},
         [_addr("北京市", "北京市", "朝阳区", "建国路88号", phone="13911112222")],
@@ -91,7 +111,7 @@ def test_token_table_answers_like_a_scan(store, monkeypatch):
 
 
 def test_bulk_load_fills_the_token_table(store, monkeypatch):
-    demo.generate(30, seed=9)  # bulk: rows written in Python, not by the triggers
+    _demo(30, 9)  # bulk: rows written in Python, not by the triggers
     before = {t: ids(t) for t in ("张", "王", "1", "13", "路", "号", "de", "00")}
     assert before == _scan_answers(before, monkeypatch)
     with pytest.raises(RuntimeError):

@@ -37,17 +37,18 @@ WECHAT = "wechat"
 PHONE = "phone"
 REASONS = (NAME_ADDRESS, SIMILAR_NAME_PHONE, SIMILAR_NAME_ADDRESS, WECHAT, PHONE)
 
+# (The ids are concatenated as text: PostgreSQL's group_concat, store.postgres.COMPAT_SQL, takes text.)
 # Customers' and live addresses' phones, one group per phone with more than one customer. Trashed
 # customers are taken out afterwards (few; a join to ``customer`` for every address row and a
 # DISTINCT over the union cost 2.5x as much at 100k).
 _PHONE_SQL = (
-    "SELECT k, group_concat(DISTINCT cid) FROM ("
+    "SELECT k, group_concat(DISTINCT CAST(cid AS TEXT)) FROM ("
     'SELECT "phone" AS k, "id" AS cid FROM "customer" WHERE "deleted_at" IS NULL AND "phone" <> \'\' '
-    'UNION ALL SELECT "phone", "customer_id" FROM "address" WHERE "deleted_at" IS NULL AND "phone" <> \'\') '
+    'UNION ALL SELECT "phone", "customer_id" FROM "address" WHERE "deleted_at" IS NULL AND "phone" <> \'\') AS p '
     "WHERE instr(k, '*') = 0 GROUP BY k HAVING count(DISTINCT cid) > 1"
 )
 _WECHAT_SQL = (
-    'SELECT "wechat", group_concat("id") FROM "customer" INDEXED BY "customer_live_wechat" '
+    'SELECT "wechat", group_concat(CAST("id" AS TEXT)) FROM "customer" INDEXED BY "customer_live_wechat" '
     'WHERE "deleted_at" IS NULL AND "wechat" <> \'\' GROUP BY "wechat" HAVING count(*) > 1'
 )
 # One key per address: the place and the street address without spaces; only addresses with a
@@ -57,8 +58,8 @@ _ADDRESS_KEY = (
     "replace(replace(\"detail\", ' ', ''), char(12288), '')"
 )
 _ADDRESS_SQL = (
-    f'SELECT k, group_concat(DISTINCT cid) FROM (SELECT {_ADDRESS_KEY} AS k, "customer_id" AS cid '
-    'FROM "address" WHERE "deleted_at" IS NULL AND "detail" <> \'\') '
+    f'SELECT k, group_concat(DISTINCT CAST(cid AS TEXT)) FROM (SELECT {_ADDRESS_KEY} AS k, "customer_id" AS cid '
+    'FROM "address" WHERE "deleted_at" IS NULL AND "detail" <> \'\') AS a '
     "GROUP BY k HAVING count(DISTINCT cid) > 1"
 )
 _TRASHED_SQL = 'SELECT "id" FROM "customer" WHERE "deleted_at" IS NOT NULL'

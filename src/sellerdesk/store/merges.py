@@ -106,11 +106,21 @@ def _ids(keep_id: object, other_ids: Iterable[object]) -> tuple[int, list[int]]:
 
 
 def _rows(ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The stored rows of ``ids`` (column → value as SQLite holds it)."""
+    """The stored rows of ``ids`` (column → value as SQLite holds it: PostgreSQL's dates and
+    times as the same text, so the merge record is the same JSON on both backends)."""
     marks = ", ".join("?" * len(ids))
     cursor = DB.obj.execute_sql(f'SELECT * FROM "customer" WHERE "id" IN ({marks})', list(ids))
     names = [d[0] for d in cursor.description]
-    return {row[0]: dict(zip(names, row)) for row in cursor.fetchall()}
+    return {row[0]: dict(zip(names, map(_as_stored, row))) for row in cursor.fetchall()}
+
+
+def _as_stored(value: Any) -> Any:
+    """A value as SQLite's column holds it (peewee writes a datetime as ``str()``, a date ISO)."""
+    if isinstance(value, _dt.datetime):
+        return str(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return value
 
 
 def _live_rows(keep: int, others: Sequence[int]) -> dict[int, dict[str, Any]]:
@@ -191,9 +201,9 @@ def _child_columns() -> list[tuple[str, str]]:
     db = DB.obj
     found = []
     for table in db.get_tables():
-        for row in db.execute_sql(f'PRAGMA foreign_key_list("{table}")').fetchall():
-            if row[2] == "customer":
-                found.append((table, row[3]))
+        for key in db.get_foreign_keys(table):  # (peewee reads either backend's catalogue)
+            if key.dest_table == "customer":
+                found.append((table, key.column))
     return sorted(found)
 
 
@@ -220,7 +230,7 @@ def merge(
         moved: dict[str, dict[str, list[list[int]]]] = {}
         for table, column in _child_columns():
             found = db.execute_sql(
-                f'SELECT rowid, "{column}" FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY rowid', others
+                f'SELECT "id", "{column}" FROM "{table}" WHERE "{column}" IN ({marks}) ORDER BY "id"', others
             ).fetchall()
             if found:
                 moved.setdefault(table, {})[column] = [[r, c] for r, c in found]
@@ -315,7 +325,7 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
             for column, pairs in columns.items():
                 for row_id, owner in pairs:
                     db.execute_sql(
-                        f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" = ?', [owner, row_id, keep]
+                        f'UPDATE "{table}" SET "{column}" = ? WHERE "id" = ? AND "{column}" = ?', [owner, row_id, keep]
                     )
         _follow_home(moved.get("rows") or {}, keep)
         was_default = [i for i, d in moved.get("defaults") or [] if d]

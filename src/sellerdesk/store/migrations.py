@@ -11,6 +11,7 @@ made today is byte-for-byte the schema a real version-1 user has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import peewee as pw
@@ -20,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 15
+SCHEMA_VERSION = 16
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -742,6 +743,30 @@ def _step_15(db: pw.Database) -> None:
     else:
         for sql in CUSTOMER_VERSION_TRIGGERS:
             db.execute_sql(sql)
+def _step_16(db: pw.Database) -> None:
+    """Version 16 (issue 20): the customer search on a team server — pg_trgm and GIN indexes over
+    a search table kept by triggers, as FTS5 serves it on SQLite (store.search_pg). Nothing on
+    SQLite, whose FTS5 tables came with steps 3, 4 and 7."""
+    from sellerdesk.store import search
+
+    search.create_pg_index(db)
+    if is_postgres(db):
+        _sort_indexes_with_id(db)
+
+
+def _sort_indexes_with_id(db: pw.Database) -> None:
+    """PostgreSQL: the customer table's sort indexes (deleted_at, key) end with the id, which breaks
+    ties (SQLite's indexes end with the rowid anyway), NULLs first as SQLite sorts them: the view's
+    whole order is then read from the index (store.queries.ordered_ids)."""
+    from sellerdesk.store.postgres import native
+
+    sql = "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'customer' AND indexname LIKE %s"
+    rows = native(db, sql, ("customer_live_%",)).fetchall()
+    for name, definition in rows:
+        match = re.fullmatch(r"(CREATE INDEX \S+ ON \S+ USING btree) \(deleted_at, (\w+)\)", definition)
+        if match:
+            native(db, f'DROP INDEX "{name}"')
+            native(db, f"{match.group(1)} (deleted_at, {match.group(2)} NULLS FIRST, id)")
 
 
 STEPS: dict[int, Callable[[pw.Database], None]] = {
@@ -760,6 +785,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     13: _step_13,
     14: _step_14,
     15: _step_15,
+    16: _step_16,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

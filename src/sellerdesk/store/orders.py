@@ -38,6 +38,7 @@ from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.customers import address_values, audit, clean_address_fields, get_customer
 from sellerdesk.store.errors import ConflictError, NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, Customer, Order, OrderItem, utcnow
+from sellerdesk.store.postgres import is_postgres
 
 MAX_ORDER_NO = 64
 MAX_COURIER = 40
@@ -215,6 +216,10 @@ def _counts(order: Order) -> bool:
 # --- keeping the customer in line ------------------------------------------------------------------------------------
 
 
+# a date as the datetime column's text (SQLite); PostgreSQL casts the date itself (as schema step 8)
+_AT_MIDNIGHT = {False: "{} || ' 00:00:00'", True: "CAST({} AS TIMESTAMP)"}
+
+
 def refresh_customers(customer_ids: Iterable[int], today: _dt.date | None = None) -> None:
     """Recompute the maintained columns, tier and points balance of ``customer_ids`` from
     their orders (inside the caller's transaction; every order write calls it)."""
@@ -227,8 +232,11 @@ def refresh_customers(customer_ids: Iterable[int], today: _dt.date | None = None
         marks = ", ".join("?" * len(chunk))
         db.execute_sql(
             'UPDATE "customer" SET ("order_count", "total_spent_fen", "first_order_at", "last_order_at") = '
-            '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), min(o."order_date") || \' 00:00:00\', '
-            'max(o."order_date") || \' 00:00:00\' FROM "orders" AS o INDEXED BY "orders_customer" '
+            '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), '
+            + _AT_MIDNIGHT[is_postgres(db)].format('min(o."order_date")')
+            + ", "
+            + _AT_MIDNIGHT[is_postgres(db)].format('max(o."order_date")')
+            + ' FROM "orders" AS o INDEXED BY "orders_customer" '
             'WHERE o."customer_id" = "customer"."id" '
             f'AND o."deleted_at" IS NULL AND o."status" IN ({_COUNTING_SQL})) WHERE "id" IN ({marks})',
             chunk,

@@ -110,6 +110,11 @@ _REWRITES: list[tuple[re.Pattern[str], str]] = [
 _EXPRESSIONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(\b(?:AND|OR|WHERE|ON|NOT)\s+|\()\+(?=[\"\w])", re.I), r"\1"),  # SQLite's unary + index hint
     (re.compile(r"\bsubstr\((\"\w+\"|\w+(?:\.\w+)?), -1\)", re.I), r"right(\1, 1)"),
+    # a JSON array of ids handed over as one parameter: ``id IN (SELECT value FROM json_each(?))``
+    (
+        re.compile(r"\bSELECT value FROM json_each\(\?\)", re.I),
+        "SELECT CAST(value AS BIGINT) FROM json_array_elements_text(CAST(? AS json)) AS value",
+    ),
     (
         re.compile(r"CAST\(replace\(substr\((\"\w+\"|\w+(?:\.\w+)?), 6, 5\), '-', ''\) AS INTEGER\)"),
         r"CAST(EXTRACT(MONTH FROM \1) * 100 + EXTRACT(DAY FROM \1) AS INTEGER)",

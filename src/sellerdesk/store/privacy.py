@@ -273,9 +273,11 @@ def _erase_one(customer: Customer, now: _dt.datetime) -> int:
 
 
 def optimize_search_index() -> None:
-    """Merge the FTS5 tables' segments: a deleted row's tokens otherwise stay in older segments."""
+    """Merge the FTS5 tables' segments: a deleted row's tokens otherwise stay in older segments.
+    (Nothing on a team server: its search table is a plain table, whose deleted rows go as the
+    customer table's do.)"""
     db = DB.obj
-    if not search.fts_enabled(db):
+    if not search.supports_fts(db) or not search.fts_enabled(db):
         return
     for table in (search.FTS_TABLE, search.GRAMS_TABLE):
         if db.execute_sql("SELECT 1 FROM sqlite_master WHERE name = ?", (table,)).fetchone() is not None:

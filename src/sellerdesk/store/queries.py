@@ -23,6 +23,7 @@ from sellerdesk.store import search
 from sellerdesk.store.customers import FLAG_ERASED, split_list
 from sellerdesk.store.migrations import INCOMPLETE_SQL
 from sellerdesk.store.models import Address, Customer
+from sellerdesk.store.postgres import is_postgres, to_postgres
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def _default_addresses() -> pw.ModelSelect[Address]:
 def incomplete_expr() -> pw.ColumnBase:
     """Customers whose default address is missing or lacks province, city or detail: a test
     of the maintained ``address_key`` (schema 9), served by a partial index of those customers."""
-    return pw.SQL(INCOMPLETE_SQL)
+    # (a peewee query's SQL is not translated on PostgreSQL: this fragment is, here)
+    return pw.SQL(to_postgres(INCOMPLETE_SQL) if is_postgres(Customer._meta.database) else INCOMPLETE_SQL)
 
 
 def remote_expr() -> pw.ColumnBase:
@@ -99,6 +101,8 @@ def remote_expr() -> pw.ColumnBase:
     from sellerdesk.store import remote_areas
 
     sql, params = remote_areas.customer_subquery()
+    if is_postgres(Customer._meta.database):
+        sql = to_postgres(sql)  # (a peewee query's SQL is not translated on PostgreSQL: this fragment is, here)
     return pw.NodeList((Customer.id, pw.SQL("IN"), pw.SQL(f"({sql})", params)))
 
 
@@ -287,7 +291,15 @@ def ordered_ids(sort: str = "name", descending: bool = False, trashed: bool = Fa
     query = Customer.select(Customer.id)
     if sort in _ADDRESS_SORTS:
         query = _default_join(query)
-    query = query.where(shown(trashed)).order_by(*[k.asc() for k in keys], Customer.id.asc())
+    order = [k.asc() for k in keys]
+    if is_postgres(Customer._meta.database):
+        # PostgreSQL sorts NULLs last, SQLite first: asked for. The live view leads with deleted_at
+        # (NULL for all of them), so the (deleted_at, key, id) index of schema 16 gives the order
+        # without a sort (PostgreSQL does not take IS NULL as fixing the column): 0.75 s → 0.1 s at 100k.
+        order = [k.asc(nulls="first") for k in keys]
+        if not trashed:
+            order.insert(0, Customer.deleted_at.asc())
+    query = query.where(shown(trashed)).order_by(*order, Customer.id.asc())
     sql, params = query.sql()
     ids = id_list(sql, params)
     if descending:
@@ -350,11 +362,15 @@ def id_list(sql: str, params: Sequence[object] = ()) -> list[int]:
     """The first column of ``sql`` (integer ids) in its order, read as one JSON array.
 
     Twice as fast as fetching 100k one-column rows. The order holds: SQLite never
-    flattens an ORDER BY subquery into an aggregate query, so the array follows it.
+    flattens an ORDER BY subquery into an aggregate query, so the array follows it;
+    PostgreSQL's array_agg over a sorted subquery keeps its order too (psycopg hands the
+    array over as a list).
     """
-    row = Customer._meta.database.execute_sql(
-        f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params
-    ).fetchone()
+    db = Customer._meta.database
+    if is_postgres(db):
+        row = db.execute_sql(f"SELECT array_agg(q.c) FROM ({sql}) AS q(c)", params).fetchone()
+        return list(row[0]) if row and row[0] else []
+    row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
     return json.loads(row[0]) if row and row[0] else []
 
 

@@ -67,7 +67,8 @@ def save_entries(items: Iterable[str], db: pw.Database | None = None) -> list[st
 
 
 def condition(found: Sequence[Place], province: str, city: str, district: str) -> tuple[str, list[Any]]:
-    """``core.remote.is_remote`` as an SQL condition on three column expressions; ``0`` for no places."""
+    """``core.remote.is_remote`` as an SQL condition on three column expressions; ``1 = 0`` (false on
+    both backends) for no places."""
     whole = sorted({p.province for p in found if not p.city})
     parts: list[str] = []
     params: list[Any] = []
@@ -83,7 +84,7 @@ def condition(found: Sequence[Place], province: str, city: str, district: str) -
             clause += f" AND {district} = ?"
             params.append(place.district)
         parts.append(clause + ")")
-    return ("(" + " OR ".join(parts) + ")" if parts else "0"), params
+    return ("(" + " OR ".join(parts) + ")" if parts else "1 = 0"), params
 
 
 def customer_subquery(found: Sequence[Place] | None = None) -> tuple[str, list[Any]]:

@@ -16,7 +16,10 @@ Two implementations sit behind it:
   FTS5 token per position, contentless, no positions), so a two-character term is one
   token lookup and a one-character term one lookup in its 1-character prefix index.
   Pinyin initials are a range on the indexed ``name_initials`` column.
-* **LIKE** (any database Peewee speaks to, e.g. PostgreSQL): the portable fallback.
+* **pg_trgm** (a team server, PostgreSQL): a plain ``customer_fts`` table of the same rows, kept
+  by PL/pgSQL triggers, with GIN indexes (trigram, and an array of one- and two-character
+  pieces for short terms); the same answers and ranking (:mod:`sellerdesk.store.search_pg`).
+* **LIKE** (any database Peewee speaks to): the portable fallback.
 """
 
 from __future__ import annotations
@@ -31,9 +34,10 @@ from typing import cast
 
 import peewee as pw
 
-from sellerdesk.store import bulk
+from sellerdesk.store import bulk, search_pg
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.models import DB, Address, Customer
+from sellerdesk.store.postgres import is_postgres, native, to_postgres
 
 FTS_TABLE = "customer_fts"
 
@@ -194,6 +198,19 @@ def leaner_index_rows(db: pw.Database) -> bool:
     return True
 
 
+def create_pg_index(db: pw.Database) -> bool:
+    """Schema step 16 on a team server: the search table, its trigram and short-term GIN indexes and
+    the triggers that keep it (the step-7 row), filled; False on SQLite (FTS5 there, steps 3-7)."""
+    if not is_postgres(db):
+        return False
+    for sql in search_pg.schema_sql(to_postgres(_ROW_SQL)):
+        native(db, sql)
+    db.execute_sql(f"DELETE FROM {FTS_TABLE}")
+    db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + _ROW_SQL.replace(" WHERE c.id = {cid}", ""))
+    forget(db)
+    return True
+
+
 def _has_table(db: pw.Database, name: str) -> bool:
     if not isinstance(db, pw.SqliteDatabase):
         return False  # PostgreSQL has no FTS5 tables (store.postgres: pg_trgm)
@@ -250,7 +267,8 @@ def index_row(
     phone, province, city, district, detail). Bulk writers use it so the index is not
     read back from the tables it was just written to (tested equal to the SQL).
     """
-    pinyin = name_pinyin.split("\x00", 1)[0].replace(" ", "") + " " + name_initials
+    # (the reading ends at NUL; a team server holds it as U+0001, store.postgres)
+    pinyin = name_pinyin.split("\x00", 1)[0].split("\x01", 1)[0].replace(" ", "") + " " + name_initials
     phones = (
         phone.replace("-", "")
         + " "
@@ -331,6 +349,9 @@ def bulk_load(
     fails, ``writer`` is stopped (its queue dropped) before anything else runs.
     """
     db = db if db is not None else DB.obj
+    if is_postgres(db) and fts_enabled(db):
+        yield from _bulk_load_pg(db, refresh_ids)
+        return
     if not fts_enabled(db):
         yield BulkIndex(enabled=False)
         return
@@ -365,6 +386,28 @@ def bulk_load(
             for table in tables:
                 db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', {_AUTOMERGE})")
                 db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_CRISISMERGE})")
+
+
+def _bulk_load_pg(db: pw.Database, refresh_ids: Sequence[int]) -> Iterator[BulkIndex]:
+    """:func:`bulk_load` on a team server: the insert triggers stand aside for the transaction
+    (search_pg.BULK_SETTING), then the new customers' rows are made from the tables in one
+    statement and ``refresh_ids`` (and rows marked stale) made again. Rows handed to the
+    yielded index are not needed (the SQL makes them as fast), so it keeps none."""
+    given = BulkIndex(enabled=False)
+    native(db, search_pg.SET_BULK_SQL, ("on",))
+    yield given  # (after a failure the caller's rollback ends the setting with everything else)
+    native(db, search_pg.SET_BULK_SQL, ("off",))
+    all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
+    db.execute_sql(
+        f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) {all_rows} "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {FTS_TABLE} AS f WHERE f.rowid = c.id)"
+    )
+    ids = sorted(set(refresh_ids) | set(given.stale))
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ", ".join("?" * len(chunk))
+        db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+        db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + all_rows + f" WHERE c.id IN ({marks})", chunk)
 
 
 _AUTOMERGE, _CRISISMERGE = 4, 16  # FTS5's defaults
@@ -419,8 +462,13 @@ _fts_cache: weakref.WeakKeyDictionary[pw.Database, bool] = weakref.WeakKeyDictio
 
 
 def fts_enabled(db: pw.Database | None = None) -> bool:
-    """Whether the bound database has the FTS index (checked once per database object)."""
+    """Whether the bound database has the search index (checked once per database object): the
+    FTS5 table, or a team server's pg_trgm table (schema 16)."""
     db = db if db is not None else DB.obj
+    if db is not None and is_postgres(db):
+        if db not in _fts_cache:
+            _fts_cache[db] = search_pg.has_index(db)
+        return _fts_cache[db]
     if db is None or not isinstance(db, pw.SqliteDatabase):
         return False
     if db not in _fts_cache:
@@ -433,8 +481,11 @@ _grams_cache: weakref.WeakKeyDictionary[pw.Database, bool] = weakref.WeakKeyDict
 
 
 def grams_enabled(db: pw.Database | None = None) -> bool:
-    """Whether the bound database has the two-character token table (schema 4)."""
+    """Whether the bound database has the two-character token table (schema 4; on a team server
+    the search table's ``grams`` column)."""
     db = db if db is not None else DB.obj
+    if db is not None and is_postgres(db):
+        return fts_enabled(db)
     if db is None or not isinstance(db, pw.SqliteDatabase):
         return False
     if db not in _grams_cache:
@@ -457,7 +508,9 @@ def _escape_like(text: str) -> str:
 
 def _like(field: pw.ColumnBase, pattern: str) -> pw.NodeList:
     # Spelled out: peewee maps its LIKE operator to GLOB on SQLite, which takes no ESCAPE.
-    return pw.NodeList((field, pw.SQL("LIKE"), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
+    # SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE does the same.
+    like = "ILIKE" if is_postgres(DB) else "LIKE"
+    return pw.NodeList((field, pw.SQL(like), pw.Value(pattern), pw.SQL("ESCAPE '\\'")))
 
 
 def _contains(field: pw.ColumnBase, text: str) -> pw.NodeList:
@@ -479,7 +532,7 @@ def _term_like(term: str) -> pw.ColumnBase:
         & (
             _contains(Address.province.concat(Address.city).concat(Address.district).concat(Address.detail), term)
             | _contains(Address.recipient, term)
-            | (_contains(Address.phone, term) if _DIGITS.match(term) else pw.SQL("0"))
+            | (_contains(Address.phone, term) if _DIGITS.match(term) else pw.SQL("1 = 0"))
         )
     )
     clauses.append(pw.fn.EXISTS(address_hit))
@@ -507,6 +560,8 @@ def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
                 [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)],
             )
         )
+    if is_postgres(DB):
+        return parts + _term_pg_parts(term)
     if len(term) >= 3:
         parts.append((_TRIGRAM_MATCH_SQL, ['"' + term.replace('"', '""') + '"']))
     elif term.isalnum() and grams_enabled():
@@ -524,11 +579,24 @@ def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
     return parts
 
 
+def _term_pg_parts(term: str) -> list[tuple[str, list[str]]]:
+    """A team server's ways (search_pg) for a term of :func:`_term_fts_parts` past the initials."""
+    contains = f"%{_escape_like(term)}%"
+    if len(term) >= 3:
+        return [(search_pg.TRIGRAM_SQL, [contains])]
+    if term.isalnum():
+        return [(search_pg.GRAMS_SQL, [term.lower()])]
+    columns = ("name", "wechat", "address") + (("phones",) if _DIGITS.match(term) else ())
+    return [(search_pg.scan_sql(columns), [contains] * len(columns))]
+
+
 def _term_fts(term: str) -> pw.Expression:
     """As one ``id IN (…)`` expression: the ways to match joined with UNION (an OR of different
     access paths would make SQLite read every customer row instead)."""
     parts = _term_fts_parts(term)
     sql = " UNION ".join(part for part, _params in parts)
+    if is_postgres(DB):
+        sql = to_postgres(sql)  # (inside a peewee query, which is not translated)
     return Customer.id.in_(pw.SQL("(" + sql + ")", [p for _sql, params in parts for p in params]))
 
 
@@ -586,9 +654,10 @@ class Answers:
     def ids(self, index: int, term: str, sql: str, params: list[str]) -> set[int] | None:
         """The ids of one way (``sql``) of matching ``term``, the query's ``index``-th term, from the
         kept sets; None when they must be read."""
+        trigram_sql, grams_sql = _match_sql()
         kept = self._parts.get((index, sql))
         if kept is None:
-            grams = self._parts.get((index, _GRAMS_MATCH_SQL)) if sql == _TRIGRAM_MATCH_SQL else None
+            grams = self._parts.get((index, grams_sql)) if sql == trigram_sql else None
             return self._from_grams(term, sql, params, grams) if grams is not None else None
         old_term, old_params, old_ids = kept
         if params == old_params:
@@ -601,6 +670,8 @@ class Answers:
             removed_params = old_params + params
         elif " MATCH ?" in sql:
             removed_sql, removed_params = sql, [f"({old_params[0]}) NOT ({params[0]})"]
+        elif search_pg.narrowed_out_sql(sql) is not None:
+            removed_sql, removed_params = cast(str, search_pg.narrowed_out_sql(sql)), old_params + params
         else:
             return None
         # first whether anybody drops out at all: stops at the first one (µs when most do), and
@@ -610,10 +681,10 @@ class Answers:
             self.narrowed += 1
             return old_ids
         # a phrase of the trigram table costs as much to test again as to read
-        if sql == _TRIGRAM_MATCH_SQL:
+        if sql == trigram_sql:
             return None
         # when more than half drop out (1 → 13), reading the answer itself is cheaper
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql}) AS q", params).fetchone()
         if count * 2 < len(old_ids):
             return None
         from sellerdesk.store.queries import id_list  # (queries imports this module)
@@ -635,11 +706,14 @@ class Answers:
         db = DB.obj
         pinyin: list[int] = []
         if re.search("[a-z]", term):
-            pinyin = id_list(f"{sql} LIMIT {_PINYIN_LIMIT + 1}", [f"pinyin : {params[0]}"])
+            if is_postgres(db):
+                pinyin = id_list(f"{search_pg.PINYIN_SQL} LIMIT {_PINYIN_LIMIT + 1}", params)
+            else:
+                pinyin = id_list(f"{sql} LIMIT {_PINYIN_LIMIT + 1}", [f"pinyin : {params[0]}"])
             if len(pinyin) > _PINYIN_LIMIT:
                 return None
         within = old_ids.union(pinyin) if pinyin else old_ids
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql}) AS q", params).fetchone()
         if count != len(within):  # (it is never more)
             return None
         self.narrowed += 1
@@ -658,6 +732,13 @@ _INITIALS_SQL = 'SELECT "id" FROM "customer" WHERE "name_initials" >= ?'
 _TRIGRAM_MATCH_SQL = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
 _GRAMS_MATCH_SQL = f"SELECT rowid FROM {GRAMS_TABLE} WHERE {GRAMS_TABLE} MATCH ?"
 _PINYIN_LIMIT = 5_000
+
+
+def _match_sql() -> tuple[str, str]:
+    """The SQL of a trigram match and of a short-term match on the bound database."""
+    if is_postgres(DB):
+        return search_pg.TRIGRAM_SQL, search_pg.GRAMS_SQL
+    return _TRIGRAM_MATCH_SQL, _GRAMS_MATCH_SQL
 
 
 def _normalised(term: str) -> str:
@@ -691,7 +772,9 @@ def matching_ids(query: str, answers: Answers | None = None) -> set[int] | None:
             key = _normalised(term)
             for sql, params in _term_fts_parts(term):
                 ids = answers.ids(index, key, sql, params) if answers is not None else None
-                if ids is None:
+                if ids is None and is_postgres(db):
+                    ids = search_pg.read_ids(db, sql, params)
+                elif ids is None:
                     # one JSON array instead of a row per id: half the time for big answers ("1" → 100k)
                     row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
                     ids = set(json.loads(row[0])) if row and row[0] else set()
@@ -844,7 +927,7 @@ def rank_tiers(query: str, trashed: bool = False) -> list[set[int]]:
         )
         sql, params = bounded.sql()
         # counted first from the index (cheap), read only when it ranks anybody
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql})", params).fetchone()
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql}) AS q", params).fetchone()
         if count <= RANK_PREFIX_LIMIT:
             second.update(id_list(sql, params))
     return [first, second - first]
