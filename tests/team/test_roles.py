@@ -22,6 +22,17 @@ def test_a_helper_sees_only_the_customers_of_their_regions_and_what_follows_them
         assert {r[0] for r in conn.execute("SELECT name FROM customer")} == {"浙江客户"}
 
 
+def test_the_search_table_shows_a_helper_only_their_customers(team):
+    """customer_fts holds every customer's name and phones: a helper with psql reads only the
+    rows of their own customers, and their writes still keep it up to date."""
+    with team.connect("south") as conn:
+        assert {r[0] for r in conn.execute("SELECT name FROM customer_fts")} == {"广东客户"}
+        conn.execute("UPDATE customer SET name = %s WHERE id = %s", ("广东新名", team.customers["广东"]))
+        assert {r[0] for r in conn.execute("SELECT name FROM customer_fts")} == {"广东新名"}
+    with team.connect("boss") as conn:
+        assert count(conn, "customer_fts") == 4
+
+
 def test_owners_and_viewers_see_everything(team):
     for who in ("boss", "viewer"):
         with team.connect(who) as conn:

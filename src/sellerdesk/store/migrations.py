@@ -743,6 +743,8 @@ def _step_15(db: pw.Database) -> None:
     else:
         for sql in CUSTOMER_VERSION_TRIGGERS:
             db.execute_sql(sql)
+
+
 def _step_16(db: pw.Database) -> None:
     """Version 16 (issue 20): the customer search on a team server — pg_trgm and GIN indexes over
     a search table kept by triggers, as FTS5 serves it on SQLite (store.search_pg). Nothing on
@@ -752,6 +754,21 @@ def _step_16(db: pw.Database) -> None:
     search.create_pg_index(db)
     if is_postgres(db):
         _sort_indexes_with_id(db)
+        from sellerdesk.store.postgres import native
+
+        for sql in PG_SEARCH_POLICY:
+            native(db, sql)
+
+
+# The search table holds names and phones: a team member reads the rows of the customers they
+# may see (step 14's policy on customer decides), like the other tables that follow a customer.
+# Its triggers write it as its owner (SECURITY DEFINER), so helpers need no right to delete.
+PG_SEARCH_POLICY = [
+    'ALTER TABLE "customer_fts" ENABLE ROW LEVEL SECURITY',
+    'DROP POLICY IF EXISTS "sd_team" ON "customer_fts"',
+    'CREATE POLICY "sd_team" ON "customer_fts" USING ((SELECT sd_team_sees_all(current_user::text)) '
+    "OR EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_fts.rowid))",
+]
 
 
 def _sort_indexes_with_id(db: pw.Database) -> None:

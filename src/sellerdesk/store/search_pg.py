@@ -90,19 +90,22 @@ def schema_sql(row_sql: str) -> list[str]:
         "grams TEXT[] GENERATED ALWAYS AS (sd_grams(name, wechat, phones, address)) STORED)",
         f"CREATE INDEX IF NOT EXISTS customer_fts_trgm ON {TABLE} USING gin ({DOC} gin_trgm_ops)",
         f"CREATE INDEX IF NOT EXISTS customer_fts_grams ON {TABLE} USING gin (grams)",
-        "CREATE OR REPLACE FUNCTION sd_search_refresh(cid integer) RETURNS void LANGUAGE plpgsql AS $$\n"
+        "CREATE OR REPLACE FUNCTION sd_search_refresh(cid integer) RETURNS void LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\n"
         "BEGIN\n"
         f"  DELETE FROM {TABLE} WHERE rowid = cid;\n"
         f"  INSERT INTO {TABLE} (rowid, name, pinyin, wechat, phones, address) {row};\n"
         "END$$",
-        "CREATE OR REPLACE FUNCTION sd_customer_search() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "CREATE OR REPLACE FUNCTION sd_customer_search() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\n"
         "BEGIN\n"
         f"  IF TG_OP = 'INSERT' AND {BULK_SETTING_SQL} THEN RETURN NULL; END IF;\n"
         f"  IF TG_OP = 'DELETE' THEN DELETE FROM {TABLE} WHERE rowid = OLD.id;\n"
         "  ELSE PERFORM sd_search_refresh(NEW.id); END IF;\n"
         "  RETURN NULL;\n"
         "END$$",
-        "CREATE OR REPLACE FUNCTION sd_address_search() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "CREATE OR REPLACE FUNCTION sd_address_search() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\n"
         "BEGIN\n"
         f"  IF TG_OP = 'INSERT' AND {BULK_SETTING_SQL} THEN RETURN NULL; END IF;\n"
         "  IF TG_OP <> 'INSERT' THEN PERFORM sd_search_refresh(OLD.customer_id); END IF;\n"
