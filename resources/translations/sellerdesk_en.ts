@@ -3576,6 +3576,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only the customers of the 大区 and provinces you are in charge of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>New customer</source>
             <translation type="unfinished" />
         </message>
@@ -6170,6 +6178,18 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>StorageError</name>
         <message>
+            <source>The team server %1 cannot be reached, so nothing was saved (and nothing was saved on this computer instead). Check the network and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team server %1 refused the login of %2: wrong user name or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your team role does not allow this (%1); nothing was changed. The team's owner decides who may do what.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>the SellerDesk data folder</source>
             <translation type="unfinished" />
         </message>
@@ -6256,6 +6276,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <name>TeamController</name>
         <message>
             <source>&amp;Team server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your team role shows phones masked</source>
             <translation type="unfinished" />
         </message>
         <message>

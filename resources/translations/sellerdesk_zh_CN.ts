@@ -3567,6 +3567,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>只显示这个等级的客户</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>我负责的</translation>
+        </message>
+        <message>
+            <source>Show only the customers of the 大区 and provinces you are in charge of</source>
+            <translation>只显示我负责的大区和省份的客户</translation>
+        </message>
+        <message>
             <source>New customer</source>
             <translation>新建客户</translation>
         </message>
@@ -6142,6 +6150,18 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>StorageError</name>
         <message>
+            <source>The team server %1 cannot be reached, so nothing was saved (and nothing was saved on this computer instead). Check the network and try again.</source>
+            <translation>无法连接团队服务器 %1，所以没有保存（也没有改存到本机）。请检查网络后重试。</translation>
+        </message>
+        <message>
+            <source>The team server %1 refused the login of %2: wrong user name or password.</source>
+            <translation>团队服务器 %1 拒绝了 %2 的登录：用户名或密码不对。</translation>
+        </message>
+        <message>
+            <source>Your team role does not allow this (%1); nothing was changed. The team's owner decides who may do what.</source>
+            <translation>你的团队角色不允许这样做（%1）；没有改动任何内容。谁能做什么由团队所有者决定。</translation>
+        </message>
+        <message>
             <source>the SellerDesk data folder</source>
             <translation>SellerDesk 数据文件夹</translation>
         </message>
@@ -6228,6 +6248,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>&amp;Team server…</source>
             <translation>团队服务器(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Your team role shows phones masked</source>
+            <translation>你的团队角色只能看到打码的电话</translation>
         </message>
         <message>
             <source> (connection lost; reconnecting…)</source>

@@ -195,3 +195,63 @@ def test_the_editor_follows_others_changes_unless_it_holds_edits(laptop_window):
     customers.save_customer(customer.id, {"notes": "又一次"})
     window._touched_by_others(None)
     assert window.editor.notes.toPlainText() == "我的"
+
+
+def test_a_helpers_window_hides_what_the_role_may_not_do_and_offers_mine(
+    isolated_environment, pg_database, data_dir, qtbot, modals, sync_jobs, chinese
+):
+    """A helper of 华南 without phones: no export, erase or person export in the menus, phones
+    masked for good, and 我负责的 narrows the table to the regions they are in charge of."""
+    import uuid
+
+    from pg_roles import drop_roles, user_url
+    from sellerdesk.store import customers
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.ui.context import AppContext
+    from sellerdesk.ui.main_window import MainWindow
+
+    close_store()
+    open_team(pg_database)
+    store_team.setup()
+    name = f"south_{uuid.uuid4().hex[:8]}"
+    password = store_team.add_user(name, "helper", "华南,华东", phones=False)
+    for province, city in (("广东", "深圳"), ("浙江", "杭州"), ("北京", "北京")):
+        customers.save_customer(
+            None,
+            {"name": f"{province}客户", "phone": "13812345678"},
+            [customers.AddressEdit({"province": province, "city": city, "detail": "1号"})],
+        )
+    store_team.assign_region("广东省", name)
+    close_store()
+    try:
+        open_team(user_url(pg_database, name, password))
+        context = AppContext(
+            data_dir, data_dir.key, QSettings(str(data_dir.home / "team.ini"), QSettings.Format.IniFormat)
+        )
+        context.team = TeamServer(host="127.0.0.1", user=name)
+        win = MainWindow(context)
+        qtbot.addWidget(win)
+        win.reminded = True
+        assert win.team_role == "helper"
+        for action in (win.exchange.export_action, win.privacy.erase_action, win.privacy.export_person_action):
+            assert not action.isVisible() and not action.isEnabled()
+        assert win.mask_action.isChecked() and not win.mask_action.isEnabled()
+        assert not win.mine_filter.isHidden() and win.mine_filter.text() == "我负责的"
+        win.apply_filter(reload=True)
+        names = {win.model.customer_row(row).name for row in range(win.model.rowCount())}
+        assert names == {"广东客户", "浙江客户"}  # the database shows a helper their regions only
+        win.mine_filter.setChecked(True)
+        names = {win.model.customer_row(row).name for row in range(win.model.rowCount())}
+        assert names == {"广东客户"}  # 专人负责: 广东省 is theirs
+        win.team.stop()
+        win.close()
+    finally:
+        close_store()
+        drop_roles(pg_database, [name])
+
+
+def test_a_local_window_has_no_mine_filter(laptop_window):
+    assert laptop_window.mine_filter.isHidden()
+    assert laptop_window.team_role == "owner"
+    assert laptop_window.privacy.erase_action.isVisible()

@@ -62,6 +62,45 @@ class ValidationError(StoreError):
         self.field = field
 
 
+# ------------------------------------------------------------------- team mode's server (store/postgres.py)
+
+
+class ServerUnreachableError(StoreError):
+    """The team server cannot be reached (down, wrong address, no network, TLS refused)."""
+
+    def __init__(self, where: str, reason: str = "") -> None:
+        super().__init__(
+            f"The team server {where} cannot be reached{': ' + reason if reason else ''}. "
+            "Check the network and the server address; nothing was changed, and nothing was saved locally instead."
+        )
+        self.where = where
+        self.reason = reason
+
+
+class ServerLoginError(StoreError):
+    """The server refused the user name or password."""
+
+    def __init__(self, user: str, where: str) -> None:
+        super().__init__(f"The team server {where} refused the login of {user!r}: wrong user name or password.")
+        self.user = user
+        self.where = where
+
+
+class BadServerUrlError(StoreError):
+    def __init__(self, url: str) -> None:
+        super().__init__(f"{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.")
+        self.url = url
+
+
+class NoPermissionError(StoreError):
+    """The database refused an action to this user (row-level security or a missing privilege)."""
+
+    def __init__(self, user: str, detail: str = "") -> None:
+        super().__init__(f"{user or 'This user'} is not allowed to do this on the team server.")
+        self.user = user
+        self.detail = detail
+
+
 # ------------------------------------------------------------------- the disk and the file system
 
 # The English line for each storage problem, in one place: the CLI prints it; the app shows its

@@ -23,48 +23,18 @@ from urllib.parse import unquote, urlsplit
 
 import peewee as pw
 
-from sellerdesk.store.errors import StoreError
+from sellerdesk.store.errors import (  # noqa: F401 (the team errors are raised here and imported from here too)
+    BadServerUrlError,
+    NoPermissionError,
+    ServerLoginError,
+    ServerUnreachableError,
+    StoreError,
+)
 
 log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_S = 10
-
-
-class ServerUnreachableError(StoreError):
-    """The team server cannot be reached (down, wrong address, no network, TLS refused)."""
-
-    def __init__(self, where: str, reason: str = "") -> None:
-        super().__init__(
-            f"The team server {where} cannot be reached{': ' + reason if reason else ''}. "
-            "Check the network and the server address; nothing was changed, and nothing was saved locally instead."
-        )
-        self.where = where
-        self.reason = reason
-
-
-class ServerLoginError(StoreError):
-    """The server refused the user name or password."""
-
-    def __init__(self, user: str, where: str) -> None:
-        super().__init__(f"The team server {where} refused the login of {user!r}: wrong user name or password.")
-        self.user = user
-        self.where = where
-
-
-class BadServerUrlError(StoreError):
-    def __init__(self, url: str) -> None:
-        super().__init__(f"{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.")
-        self.url = url
-
-
-class NoPermissionError(StoreError):
-    """The database refused an action to this user (row-level security or a missing privilege)."""
-
-    def __init__(self, user: str, detail: str = "") -> None:
-        super().__init__(f"{user or 'This user'} is not allowed to do this on the team server.")
-        self.user = user
-        self.detail = detail
 
 
 # ----------------------------------------------------------------------------------- the dialect

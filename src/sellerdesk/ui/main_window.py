@@ -30,6 +30,7 @@ from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.team.window_title(self.windowTitle()))
         self._page_changed()
         self._restore_state()
+        self._apply_team_role()
         self._sort_section = self.table.horizontalHeader().sortIndicatorSection()
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_indicator)  # after the restore
 
@@ -211,6 +213,14 @@ class MainWindow(QMainWindow):
         self.tier_filter.setToolTip(self.tr("Show only customers of this tier"))
         bar.addWidget(self.tag_filter)
         bar.addWidget(self.tier_filter)
+        # 我负责的 (team mode): the customers of the regions the user is in charge of (专人负责);
+        # hidden on a local file, where nobody is given a region
+        self.mine_filter = QCheckBox(self.tr("Mine"))
+        self.mine_filter.setObjectName("mineFilter")
+        self.mine_filter.setToolTip(self.tr("Show only the customers of the 大区 and provinces you are in charge of"))
+        self.mine_filter.setVisible(getattr(self.context, "team", None) is not None)
+        self.mine_filter.toggled.connect(lambda _checked: self.apply_filter())
+        bar.addWidget(self.mine_filter)
         self._fill_tag_tier([], [])
         self.tag_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.tier_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
@@ -955,6 +965,27 @@ class MainWindow(QMainWindow):
 
     # --- filtering ----------------------------------------------------------------------------------------------
 
+    def _apply_team_role(self) -> None:
+        """On a team server: the 我负责的 box in the filter bar, and the menus of what the user's
+        role may not do hidden (store.team decides; the database enforces it anyway)."""
+        from sellerdesk.store import team as team_store
+
+        exchange = getattr(self, "exchange", None)
+        forbidden = {
+            team_store.EXPORT: [
+                a
+                for a in (
+                    getattr(exchange, "export_action", None),
+                    self.privacy.export_person_action,
+                    self.shipping.export_action,
+                )
+                if a is not None
+            ],
+            team_store.ERASE: [self.privacy.erase_action],
+        }
+        self.team_role = self.team.apply_role(forbidden, self.mask_action)
+        self.toggle_mask()
+
     def current_filter(self) -> CustomerFilter:
         tag = self.tag_filter.currentData()
         tier = self.tier_filter.currentData()
@@ -967,6 +998,7 @@ class MainWindow(QMainWindow):
             tags=(tag,) if tag else (),
             tiers=self._tier_values.get(tier, (tier,)) if tier else (),
             trashed=self.trash_view_action.isChecked(),
+            mine=self.mine_filter.isChecked(),
         )
 
     def apply_filter(self, reload: bool = False) -> None:

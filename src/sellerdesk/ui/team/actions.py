@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from sellerdesk.store import team as team_store
 from sellerdesk.ui.team.live import LiveRefresh
 from sellerdesk.ui.team.settings_dialog import TeamServerDialog
 from sellerdesk.ui.team.texts import connected_text
@@ -29,6 +30,24 @@ class TeamController(QObject):
             self.live.connected.connect(self._connection_state)
             self.live.start()
         self.status_label.setVisible(self.server is not None)
+
+    def apply_role(self, forbidden_actions: dict[str, list[QAction]], mask_action: QAction) -> str:
+        """Hide what the connected user's role may not do (a helper: export, erase, backup,
+        restore) and mask phones for a helper not allowed to see them; the database refuses
+        these anyway (row-level security and grants), this keeps the menus honest. Returns the role."""
+        if self.server is None:
+            return team_store.OWNER
+        role = team_store.current_role()
+        for action_name, actions in forbidden_actions.items():
+            allowed = team_store.may(action_name, role)
+            for action in actions:
+                action.setVisible(allowed)
+                action.setEnabled(allowed)
+        if not team_store.may_see_phones():
+            mask_action.setChecked(True)
+            mask_action.setEnabled(False)
+            mask_action.setToolTip(self.tr("Your team role shows phones masked"))
+        return role
 
     def window_title(self, title: str) -> str:
         """The window's title, naming the team connection when there is one."""

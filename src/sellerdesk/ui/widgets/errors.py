@@ -18,7 +18,10 @@ from sellerdesk.store.errors import (
     CannotOpenError,
     DatabaseBusyError,
     DiskFullError,
+    NoPermissionError,
     ReadOnlyError,
+    ServerLoginError,
+    ServerUnreachableError,
     storage_error,
 )
 
@@ -28,8 +31,30 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def server_text(exc: BaseException) -> str | None:
+    """The translated line when ``exc`` is the team server's refusal or absence, else None."""
+    if isinstance(exc, ServerUnreachableError):
+        return translate(
+            "StorageError",
+            "The team server %1 cannot be reached, so nothing was saved (and nothing was saved on this "
+            "computer instead). Check the network and try again.",
+        ).replace("%1", exc.where)
+    if isinstance(exc, ServerLoginError):
+        text = translate("StorageError", "The team server %1 refused the login of %2: wrong user name or password.")
+        return text.replace("%1", exc.where).replace("%2", exc.user)
+    if isinstance(exc, NoPermissionError):
+        return translate(
+            "StorageError",
+            "Your team role does not allow this (%1); nothing was changed. The team's owner decides who may do what.",
+        ).replace("%1", exc.user or "?")
+    return None
+
+
 def storage_text(exc: BaseException) -> str | None:
-    """The translated one-line message when ``exc`` is about the disk, else None."""
+    """The translated one-line message when ``exc`` is about the disk or the team server, else None."""
+    team = server_text(exc)
+    if team is not None:
+        return team
     problem = storage_error(exc)
     if problem is None:
         return None
