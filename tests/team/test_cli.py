@@ -142,3 +142,35 @@ def test_psql_as_the_helper_counts_only_their_rows(team):
         [psql, team.url_of("south"), "-X", "-tA", "-c", "DELETE FROM customer"], capture_output=True, text=True, env=env
     )
     assert denied.returncode != 0 and "permission denied" in denied.stderr
+
+
+def test_an_owner_backs_up_the_team_database_and_restores_it_into_an_empty_one(cli, team, tmp_path, pg_admin_url):
+    """`backup` in team mode: a .sdbackup of the server's rows, encrypted with this computer's key,
+    in a team folder of the backup folder; `restore` puts it into an empty team database whole,
+    and refuses one that holds data."""
+    from urllib.parse import urlsplit
+
+    cli("init")  # this computer's data folder: its key encrypts the backup
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    made = cli("backup", "--to", str(folder), env=as_user(team, "boss")).stdout.strip().splitlines()
+    (path,) = made
+    assert path.startswith(str(folder / "team")) and path.endswith(".sdbackup")
+    assert "OK" in cli("verify", path).stdout
+    name = f"sd_restore_{uuid.uuid4().hex[:8]}"
+    import psycopg
+
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    try:
+        empty = {"SELLERDESK_DATABASE_URL": urlsplit(pg_admin_url)._replace(path="/" + name).geturl()}
+        out = cli("--lang", "zh_CN", "restore", path, env=empty).stdout
+        assert "已把" in out and "恢复到团队数据库" in out and "4 位客户已全部恢复" in out
+        names = {c["name"] for c in cli.json_lines("list", "--json", env=empty)}
+        assert names == {"广东客户", "浙江客户", "北京客户", "无地址"}
+        again = cli("restore", path, env=empty, check=False)
+        assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
+        assert len(cli.json_lines("list", "--json", env=empty)) == 4  # refused: nothing added
+    finally:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -16,6 +16,7 @@ if TYPE_CHECKING:  # the rest is imported by the command that runs (the parser i
     import datetime as dt
     from pathlib import Path
 
+    from sellerdesk.backup.create import BackupResult
     from sellerdesk.backup.fileformat import BackupInfo
     from sellerdesk.store.session import DataDir
 
@@ -123,11 +124,15 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.backup import backup_datadir
+    from sellerdesk.cli.context import team_url
 
     datadir = data_dir()
     key = unlock(datadir)
     targets = [Path(d).expanduser() for d in args.to] or None
-    result = backup_datadir(datadir, key, targets)
+    if team_url():
+        result = _team_backup(datadir, key, targets)
+    else:
+        result = backup_datadir(datadir, key, targets)
     if args.json:
         print(
             json.dumps(
@@ -145,6 +150,39 @@ def cmd_backup(args: argparse.Namespace) -> int:
     for failure in result.failures:
         print(_("sellerdesk-cli: error: {message}", message=store_error_text(failure)), file=sys.stderr)
     return EXIT_ERROR if result.failures else 0
+
+
+TEAM_FOLDER = "team"  # team backups beside the local ones, rotated apart from them
+
+
+def _team_backup(datadir: DataDir, key: bytes, targets: list[Path] | None) -> BackupResult:
+    """In team mode: a logical export of the team database, in the same .sdbackup format and
+    encrypted with this computer's data key (its recovery code opens it too), in a ``team``
+    folder of each backup folder so the two kinds rotate apart. Any backend can restore it."""
+    from sellerdesk import private_files
+    from sellerdesk.backup import settings as backup_settings
+    from sellerdesk.backup.team import create_team_backup
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.store.models import DB
+
+    settings = backup_settings.load(datadir.home)
+    folders = targets if targets is not None else settings.destination_paths()
+    destinations = []
+    for folder in folders:
+        if folder.is_dir():
+            destinations.append(private_files.make_dir(folder / TEAM_FOLDER))
+        else:
+            destinations.append(folder / TEAM_FOLDER)  # reported missing by the writer, never created
+    with open_store():
+        return create_team_backup(
+            DB.obj,
+            key,
+            datadir.vault.load(),
+            destinations,
+            work_dir=datadir.home,
+            keep_last=settings.keep_last,
+            keep_months=settings.keep_months,
+        )
 
 
 def cmd_verify(args: argparse.Namespace) -> None:
@@ -169,9 +207,13 @@ def cmd_restore(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from sellerdesk.backup import check_file, finish_restore, restore_into
+    from sellerdesk.cli.context import team_url
     from sellerdesk.store.queries import CustomerFilter, count_customers
 
     datadir = data_dir()
+    if team_url():
+        _team_restore(Path(args.file), datadir)
+        return
     if _app_running(datadir.home):
         raise CliError(
             _(
@@ -199,3 +241,19 @@ def cmd_restore(args: argparse.Namespace) -> None:
         print(_("The data was updated from schema {schema} to this version's schema.", schema=result.migrated_from))
     if result.safety_backup is not None:
         print(_("The data it replaced was saved first to {path}", path=result.safety_backup))
+
+
+def _team_restore(path: Path, datadir: DataDir) -> None:
+    """In team mode: the backup's rows into the EMPTY team database, in one transaction, checked
+    (a local backup or a team one alike); a team database with data is refused, unchanged."""
+    from sellerdesk.backup import check_file
+    from sellerdesk.backup.team import restore_to_team
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.store.models import DB
+
+    info = check_file(path)
+    key = _backup_key(info, datadir)
+    with open_store():
+        result = restore_to_team(path, key, DB.obj, work_dir=datadir.home if datadir.home.is_dir() else None)
+    print(_("Restored the {what} into the team database.", what=_describe(info)))
+    print(_("All {n} customer(s) restored.", n=result.customers))
