@@ -255,3 +255,15 @@ def test_a_local_window_has_no_mine_filter(laptop_window):
     assert laptop_window.mine_filter.isHidden()
     assert laptop_window.team_role == "owner"
     assert laptop_window.privacy.erase_action.isVisible()
+
+
+def test_the_audit_log_names_the_team_user_who_did_it(isolated_environment, team_store, qtbot, sync_jobs):
+    """On a team server the 操作记录's 操作人 is the database's user, not the computer's."""
+    from sellerdesk.store import customers
+    from sellerdesk.ui.audit.audit_dialog import AuditDialog
+
+    customers.save_customer(None, {"name": "张三", "phone": "13812345678"})
+    dialog = AuditDialog()
+    qtbot.addWidget(dialog)
+    by = {dialog.table.item(r, 4).text() for r in range(dialog.table.rowCount())}
+    assert by == {team_store.user_name}

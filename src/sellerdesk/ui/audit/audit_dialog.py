@@ -217,7 +217,8 @@ class AuditDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
-            by = str((r.detail or {}).get("by", ""))
+            # the team user on a team server (set by the database), else the computer's user
+            by = r.actor or str((r.detail or {}).get("by", ""))
             values = (
                 local_text(r.at),
                 action_name(r.action),
