@@ -86,3 +86,18 @@ def test_saving_a_customer_keeps_the_same_rules_on_both_backends(backend_store):
         True,
     )
     assert customer.address_key == "广东省\x01深圳市\x01南山区\x01科技园1号"  # the trigger's key on both backends
+
+
+def test_sorted_columns_compare_by_code_point_whatever_the_servers_collation(team_store):
+    """A server's default collation (en_US.UTF-8 …) would sort 'zhang san' as 'zhangsan' and ignore
+    U+0001: the columns the table sorts by are "C" as on SQLite."""
+    from sellerdesk.store.migrations import PG_SORTED_COLUMNS
+    from sellerdesk.store.postgres import native
+
+    rows = native(
+        team_store,
+        "SELECT a.attname, c.collname FROM pg_attribute a JOIN pg_collation c ON c.oid = a.attcollation "
+        "WHERE a.attrelid = 'customer'::regclass AND a.attname = ANY (%s)",
+        (list(PG_SORTED_COLUMNS),),
+    ).fetchall()
+    assert dict(rows) == dict.fromkeys(PG_SORTED_COLUMNS, "C")

@@ -718,6 +718,23 @@ PG_NOTIFY_TRIGGERS = [
 ]
 
 
+# The customer columns the table sorts by and the search ranks by prefix (a range up to
+# U+10FFFF, store.search) compare by code point on a team server as on SQLite, whatever the
+# database's own collation (a server's default is often en_US.UTF-8, which ignores the spaces
+# and the U+0001 of the pinyin keys): "C" on each. Before the policies below, which would pin
+# address_key's type.
+PG_SORTED_COLUMNS = ("name", "name_pinyin", "name_initials", "phone", "wechat", "tags", "tier", "address_key")
+PG_BYTE_ORDER_SQL = [
+    "DO $$DECLARE r record; BEGIN "
+    "FOR r IN SELECT a.attname, format_type(a.atttypid, a.atttypmod) AS t FROM pg_attribute a "
+    "WHERE a.attrelid = 'customer'::regclass AND a.attname = ANY (ARRAY["
+    + ", ".join(f"'{c}'" for c in PG_SORTED_COLUMNS)
+    + "]) LOOP "
+    "EXECUTE format('ALTER TABLE customer ALTER COLUMN %%I TYPE %%s COLLATE \"C\"', r.attname, r.t); "
+    "END LOOP; END$$",
+]
+
+
 def _step_14(db: pw.Database) -> None:
     """Version 14 (issue 20): team users, their regions and region owners, who made each
     customer and who wrote each audit entry; on PostgreSQL the row-level security by region."""
@@ -726,7 +743,7 @@ def _step_14(db: pw.Database) -> None:
     if is_postgres(db):
         from sellerdesk.store.postgres import native
 
-        for sql in PG_TEAM_SQL:
+        for sql in (*PG_BYTE_ORDER_SQL, *PG_TEAM_SQL):
             native(db, sql)
 
 
