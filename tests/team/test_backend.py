@@ -29,6 +29,12 @@ def test_insert_or_replace_becomes_an_upsert_on_the_first_column():
     )
 
 
+def test_a_join_order_hint_is_an_inner_join():
+    sql = 'SELECT count(*) FROM "follow_up" f CROSS JOIN "customer" c ON c."id" = f."customer_id"'
+    assert to_postgres(sql) == 'SELECT count(*) FROM "follow_up" f JOIN "customer" c ON c."id" = f."customer_id"'
+    assert to_postgres("SELECT 1 FROM a CROSS JOIN b") == "SELECT 1 FROM a CROSS JOIN b"  # a true cross join
+
+
 def test_the_last_character_and_a_dates_month_day():
     assert to_postgres('substr("address_key", -1) = char(1)') == 'right("address_key", 1) = chr(1)'
     assert 'EXTRACT(MONTH FROM "birthday")' in to_postgres(migrations.BIRTHDAY_KEY_SQL)
