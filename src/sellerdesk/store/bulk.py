@@ -10,6 +10,13 @@ SQLite does its work without Python's GIL, so a bulk writer with Python work lef
 (:class:`Writer`) and use the second core. Each statement must be one long call into
 SQLite: rows go in as one JSON text per batch (``INSERT … SELECT … FROM jsonb_each(?)``),
 not ``executemany``, whose per-row return to Python would wait for the busy main thread.
+
+On a team server (PostgreSQL) the same :class:`Writer` sends each batch as one ``COPY … FROM
+STDIN`` (psycopg's ``cursor.copy()``) from its helper thread, in the caller's transaction; the
+server stores it in its own process while the importer checks the next rows. Indexes are not
+dropped there (:func:`deferred_indexes`: DROP INDEX would lock every other user of the team out of
+the table for the whole load), and rows a bulk writer numbers itself take their ids from the
+table's sequence (:class:`Numbers`), since other users may add rows meanwhile.
 """
 
 from __future__ import annotations
@@ -18,13 +25,15 @@ import contextlib
 import json
 import queue
 import threading
-from collections.abc import Iterator, Sequence
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import NoPermissionError, is_postgres, to_postgres
 
 if TYPE_CHECKING:
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -57,7 +66,16 @@ _PEEWEE_ERRORS: pw.ExceptionWrapper = pw.__exception_wrapper__  # type: ignore[a
 
 
 def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
-    """(name, CREATE statement) of ``table``'s own indexes (not the automatic ones)."""
+    """(name, CREATE statement) of ``table``'s own indexes (not the automatic ones; on a team
+    server every index, its primary key's too)."""
+    if is_postgres(db):
+        from sellerdesk.store.postgres import native
+
+        sql = (
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = %s "
+            "ORDER BY indexname"
+        )
+        return [tuple(row) for row in native(db, sql, (table,)).fetchall()]
     return [
         tuple(row)
         for row in db.execute_sql(
@@ -66,6 +84,51 @@ def index_sql(db: pw.Database, table: str) -> list[tuple[str, str]]:
             (table,),
         ).fetchall()
     ]
+
+
+class Copy:
+    """A queued ``COPY table (columns) FROM STDIN`` (PostgreSQL): its rows are the params."""
+
+    __slots__ = ("table", "columns")
+
+    def __init__(self, table: str, columns: Sequence[str]) -> None:
+        self.table, self.columns = table, tuple(columns)
+
+    def sql(self) -> str:
+        names = ", ".join(f'"{c}"' for c in self.columns)
+        return f'COPY "{self.table}" ({names}) FROM STDIN'
+
+
+def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], user: str = "") -> int:
+    """COPY ``rows`` (stored values) into ``table`` on a psycopg connection; returns how many.
+
+    psycopg writes each row in COPY's text format with the connection's dumpers (a NUL in text
+    as U+0001, booleans as 1/0: store.postgres), so the server parses them as an INSERT would."""
+    import psycopg
+
+    count = 0
+    try:
+        with conn.cursor() as cursor, cursor.copy(Copy(table, columns).sql()) as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+    except psycopg.errors.InsufficientPrivilege as exc:
+        raise NoPermissionError(user, str(exc)) from exc
+    return count
+
+
+def insert_now(db: pw.Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    """INSERT ``rows`` into ``table`` on this thread (inside the caller's transaction): one COPY on a
+    team server, ``executemany`` on SQLite."""
+    if not rows:
+        return
+    if is_postgres(db):
+        with _PEEWEE_ERRORS:
+            copy_rows(db.connection(), table, columns, rows, getattr(db, "user_name", ""))
+        return
+    names = ", ".join(f'"{c}"' for c in columns)
+    marks = ", ".join("?" * len(columns))
+    db.cursor().executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', rows)
 
 
 def _json_rows_supported(conn: sqlcipher.Connection) -> bool:
@@ -88,13 +151,17 @@ class Writer:
     (their JSON texts are the memory a load holds beyond its rows: the importer queues
     five per batch of 5,000 rows, ~15 MB); :meth:`run` blocks while it is full. Without JSON row
     support (SQLite before 3.45) it runs everything at once in the calling thread.
+
+    On a team server the statements are SQLite's dialect translated (``to_postgres``) and
+    :meth:`insert` is one COPY per batch, always in the helper thread.
     """
 
     def __init__(self, db: pw.Database | None = None, depth: int = 16) -> None:
         self.db = db if db is not None else DB.obj
         self._conn = self.db.connection()
-        self.threaded = _json_rows_supported(self._conn)
-        self._queue: queue.Queue[tuple[str, tuple[Any, ...]] | None] = queue.Queue(maxsize=depth)
+        self.postgres = is_postgres(self.db)
+        self.threaded = True if self.postgres else _json_rows_supported(self._conn)
+        self._queue: queue.Queue[tuple[str | Copy, Any] | None] = queue.Queue(maxsize=depth)
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
         self._stop = False
@@ -113,18 +180,29 @@ class Writer:
         self._raise()
         if self._stop:
             raise RuntimeError("the bulk writer has stopped (after an error or when closed)")
+        if self.postgres:
+            sql = to_postgres(sql)
         if not self.threaded:
             self._execute(sql, params)
             return
+        self._put((sql, tuple(params)))
+
+    def _put(self, item: tuple[str | Copy, Any]) -> None:
         if self._thread is None:
             self._finished.clear()
             self._thread = threading.Thread(target=self._loop, name="sellerdesk-bulk-writer", daemon=True)
             self._thread.start()
-        self._queue.put((sql, tuple(params)))
+        self._queue.put(item)
 
     def insert(self, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         """INSERT ``rows`` (values already in stored form: text, numbers, None) as one statement."""
         if not rows:
+            return
+        if self.postgres:
+            self._raise()
+            if self._stop:
+                raise RuntimeError("the bulk writer has stopped (after an error or when closed)")
+            self._put((Copy(table, columns), rows))
             return
         names = ", ".join(f'"{c}"' for c in columns)
         if not self.threaded:
@@ -186,9 +264,22 @@ class Writer:
             self._stop = True
             raise error
 
-    def _execute(self, sql: str, params: Sequence[Any]) -> None:
+    def _execute(self, sql: str | Copy, params: Any) -> None:
         with _PEEWEE_ERRORS:  # driver errors as peewee's, as execute_sql gives them
-            self._conn.execute(sql, params)
+            if isinstance(sql, Copy):
+                copy_rows(self._conn, sql.table, sql.columns, params, getattr(self.db, "user_name", ""))
+            elif self.postgres:
+                self._run_postgres(sql, params)
+            else:
+                self._conn.execute(sql, params)
+
+    def _run_postgres(self, sql: str, params: Sequence[Any]) -> None:
+        import psycopg
+
+        try:
+            self._conn.execute(sql, params or None)
+        except psycopg.errors.InsufficientPrivilege as exc:
+            raise NoPermissionError(getattr(self.db, "user_name", ""), str(exc)) from exc
 
     def _loop(self) -> None:
         try:
@@ -266,6 +357,8 @@ def deferred_indexes(tables: Sequence[str], incoming: int, db: pw.Database | Non
     if not db.in_transaction():
         raise RuntimeError("deferred_indexes needs a transaction")
     dropped: list[tuple[str, list[tuple[str, str]]]] = []
+    # Not on a team server: DROP INDEX there locks every other user out of the table (even their
+    # reads) until the load commits, and PostgreSQL's COPY keeps the indexes up at a fair cost.
     if isinstance(db, pw.SqliteDatabase) and incoming > 0:
         for table in tables:
             count = db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
@@ -293,13 +386,68 @@ BIG_LOAD_ROWS = 10_000
 @contextlib.contextmanager
 def bigger_cache(rows: int) -> Iterator[None]:
     """:data:`BULK_CACHE_KIB` of page cache while ``rows`` rows (at least :data:`BIG_LOAD_ROWS`) go in."""
-    if rows < BIG_LOAD_ROWS:
+    db = DB.obj
+    if rows < BIG_LOAD_ROWS or is_postgres(db):  # (a team server's cache is the server's)
         yield
         return
-    db = DB.obj
     cache_size = db.execute_sql("PRAGMA cache_size").fetchone()[0]
     db.execute_sql(f"PRAGMA cache_size = {-BULK_CACHE_KIB}")
     try:
         yield
     finally:
         db.execute_sql(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+class Numbers:
+    """Ids for the rows of ``table`` a bulk writer numbers itself (to refer to them before they
+    are written): :meth:`take` one at a time.
+
+    SQLite: counting on from the highest id (the writer holds the database's write lock). A
+    team server: from the table's sequence, ``expected`` at a time and then in blocks (other
+    users may add rows meanwhile; ids taken and not used are a gap, as after a rollback).
+    """
+
+    def __init__(self, table: str, expected: int = 0, db: pw.Database | None = None) -> None:
+        self.db = db if db is not None else DB.obj
+        self.table = table
+        self.postgres = is_postgres(self.db)
+        self._free: deque[int] = deque()
+        self._block = max(1000, expected)
+        self._next = 0
+        if not self.postgres:
+            self._next = (self.db.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()[0] or 0) + 1
+
+    def take(self) -> int:
+        if not self.postgres:
+            taken, self._next = self._next, self._next + 1
+            return taken
+        if not self._free:
+            self._free.extend(self._reserve(self._block))
+            self._block = max(1000, self._block // 4)
+        return self._free.popleft()
+
+    def _reserve(self, count: int) -> list[int]:
+        from sellerdesk.store.postgres import native
+
+        sql = "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)"
+        return [row[0] for row in native(self.db, sql, (f'"{self.table}"', count)).fetchall()]
+
+
+def fix_sequences(tables: Iterable[str], db: pw.Database | None = None) -> None:
+    """After rows went in with their own ids (a move, a restore): each table's id sequence on past
+    the highest id, so the next row added gets a free one. Nothing to do on SQLite."""
+    db = db if db is not None else DB.obj
+    if not is_postgres(db):
+        return
+    from sellerdesk.store.postgres import native
+
+    for table in tables:
+        quoted = f'"{table}"'
+        seq = native(db, "SELECT pg_get_serial_sequence(%s, 'id')", (quoted,)).fetchone()[0]
+        if seq is None:
+            continue  # no serial id (meta)
+        native(
+            db,
+            f"SELECT setval(%s, coalesce((SELECT max(id) FROM {quoted}), 0) + 1, false)",
+            (seq,),
+        )
