@@ -152,3 +152,27 @@ def test_today_counts_for_the_today_page(backend_store):
         "follow_ups_due": 1,
         "open_feedback": 1,
     }
+
+
+def test_on_a_team_server_the_birthday_keys_match_their_index(team_store):
+    """The birthday key is translated for PostgreSQL (EXTRACT, not SQLite's text of the date): the
+    lists' expression must still be the index's, or every count reads every customer."""
+    from sellerdesk.core import lunar
+    from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
+    from sellerdesk.store.models import DB
+    from sellerdesk.store.postgres import native
+
+    start = dt.date(1990, 1, 1)  # 3,650 consenting customers, a birthday on each day of the year ten times
+    rows = [
+        {"name": f"c{n}", "birthday": start + dt.timedelta(days=n % 365), "marketing_consent": True}
+        for n in range(3650)
+    ]
+    for i in range(0, len(rows), 500):
+        Customer.insert_many(rows[i : i + 500]).execute()
+    native(DB, "ANALYZE customer")
+    keys = list(lunar.keys_between(dt.date(2026, 1, 1), dt.date(2026, 1, 7)))
+    marks = ", ".join("?" * len(keys))
+    sql = f"SELECT count(*) FROM customer WHERE {BIRTHDAY_KEY_SQL} IN ({marks}) AND {CONSENTED_SQL}"
+    plan = " ".join(row[0] for row in DB.execute_sql("EXPLAIN " + sql, keys).fetchall())
+    assert "customer_birthday_key" in plan, plan
+    assert care.birthday_count(dt.date(2026, 1, 1), dt.date(2026, 1, 7)) == 70
