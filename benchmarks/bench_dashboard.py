@@ -2,6 +2,7 @@
 
     python benchmarks/bench_dashboard.py                   # temp store: 100k demo customers (~300k orders)
     python benchmarks/bench_dashboard.py --home DIR        # reuse (or create once) a data dir in DIR
+    python benchmarks/bench_dashboard.py --postgres URL    # a team server's database (demo data made once)
 
 Each figure of ``store.stats.FIGURES`` (one SQL aggregate each) and the whole job the page runs
 (``ui.dashboard.figures.compute_all``: every figure, the tiles, the tier names), beside the
@@ -19,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_home import open_home, report, timed
+from demo_home import open_home, open_server, report, timed
 
 
 def main() -> None:
@@ -27,17 +28,22 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--home", type=Path)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--postgres", metavar="URL", help="a postgresql:// URL of a database to fill and measure")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         home = args.home or Path(tmp)
-        open_home(home, args.customers)
+        if args.postgres:
+            open_server(args.postgres, args.customers)
+        else:
+            open_home(home, args.customers)
         from sellerdesk.store import stats
         from sellerdesk.store.models import DB
         from sellerdesk.ui.dashboard.figures import FigureContext, compute_all
 
         orders = DB.obj.execute_sql('SELECT count(*) FROM "orders"').fetchone()[0]
         customers = stats.customer_count()
-        print(f"{customers:,} customers, {orders:,} orders; load average {os.getloadavg()[0]:.2f}")
+        backend = "PostgreSQL" if args.postgres else "SQLite"
+        print(f"{backend}: {customers:,} customers, {orders:,} orders; load average {os.getloadavg()[0]:.2f}")
         today = dt.date.today()
         for label, sql in (
             ("anchor: SELECT count(*) FROM orders", 'SELECT count(*) FROM "orders"'),

@@ -39,6 +39,26 @@ def open_home(home: Path, customers: int, seed: int = 42) -> Any:
     return datadir
 
 
+def open_server(url: str, customers: int, seed: int = 42) -> Any:
+    """Bind a team server (``url``: a ``postgresql://`` URL of an existing database, migrated on
+    first use) holding at least ``customers`` demo customers; returns the database."""
+    from sellerdesk.store import demo, queries
+    from sellerdesk.store.database import open_team
+    from sellerdesk.store.models import Order
+
+    db = open_team(url)
+    have = queries.count_customers()
+    if have < customers:
+        started = time.perf_counter()
+        demo.generate(customers - have, seed=seed)
+        print(f"demo data: {customers - have:,} customers in {time.perf_counter() - started:.1f} s")
+        db.execute_sql("ANALYZE")
+    else:
+        print(f"demo data: reusing {have:,} customers on the team server")
+    print(f"orders in the database: {Order.select().count():,}")
+    return db
+
+
 def timed(action: Callable[[], object], runs: int = 3) -> tuple[float, float]:
     """(median, max) of ``runs`` calls, in ms."""
     times = []

@@ -169,3 +169,17 @@ def backend_store(request):
     if request.param == "sqlite":
         return request.getfixturevalue("data_dir")
     return request.getfixturevalue("team_store")
+
+
+@pytest.fixture
+def pending_on_postgres(request):
+    """``pending_on_postgres(reason)``: on backend_store's postgres run, the test is expected to fail
+    (not strictly: it passes once the part it goes through is ported), e.g. through a store module
+    another change ports to PostgreSQL. Remove the call once that has landed."""
+
+    def pending(reason: str) -> None:
+        callspec = getattr(request.node, "callspec", None)
+        if callspec is not None and callspec.params.get("backend_store") == "postgres":
+            request.applymarker(pytest.mark.xfail(reason=reason, strict=False))
+
+    return pending

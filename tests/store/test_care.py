@@ -14,7 +14,7 @@ def _add(name, **fields):
     return customers.save_customer(None, {"name": name, **fields}).id
 
 
-def test_consent_given_gets_a_date_and_its_history_is_audited(store):
+def test_consent_given_gets_a_date_and_its_history_is_audited(backend_store):
     cid = _add("张三")
     assert Customer.get_by_id(cid).consent_date is None
     customers.save_customer(cid, {"marketing_consent": True, "consent_via": "微信聊天"})
@@ -28,7 +28,7 @@ def test_consent_given_gets_a_date_and_its_history_is_audited(store):
     assert history[0]["via"] == "wechat" and history[0]["date"] == dt.date.today().isoformat()
 
 
-def test_consent_with_its_own_date_and_a_bad_way(store):
+def test_consent_with_its_own_date_and_a_bad_way(backend_store):
     cid = _add("李四", marketing_consent=True, consent_date="2024-05-01", consent_via="paper")
     row = Customer.get_by_id(cid)
     assert row.consent_date == dt.date(2024, 5, 1) and row.consent_via == "paper"
@@ -37,7 +37,7 @@ def test_consent_with_its_own_date_and_a_bad_way(store):
     assert Customer.get_by_id(cid).consent_via == "paper"
 
 
-def test_lunar_birthday_is_stored_as_its_code_and_refused_when_wrong(store):
+def test_lunar_birthday_is_stored_as_its_code_and_refused_when_wrong(backend_store):
     cid = _add("王五", birthday_lunar="农历八月十五")
     assert Customer.get_by_id(cid).birthday_lunar == LunarDay(8, 15).code
     with pytest.raises(ValidationError, match="lunar"):
@@ -45,7 +45,7 @@ def test_lunar_birthday_is_stored_as_its_code_and_refused_when_wrong(store):
     assert Customer.get_by_id(cid).birthday_lunar == 815
 
 
-def test_birthday_lists_only_name_consenting_live_customers(store):
+def test_birthday_lists_only_name_consenting_live_customers(backend_store):
     today = dt.date(2026, 1, 20)
     yes = _add("甲", birthday="1990-01-20", marketing_consent=True)
     _add("乙", birthday="1991-01-20")  # no consent
@@ -77,7 +77,7 @@ def test_birthdays_of_a_day_sort_by_pinyin_without_the_pinyin_dictionary(store, 
     assert [r.customer_id for r in care.birthdays(dt.date(2026, 1, 20))] == [an, li, zhang]
 
 
-def test_lunar_wins_over_solar_and_the_week_and_month_ranges(store):
+def test_lunar_wins_over_solar_and_the_week_and_month_ranges(backend_store):
     cid = _add("戊", birthday="1990-03-05", birthday_lunar="农历8月15", marketing_consent=True)
     assert care.birthday_count(dt.date(2026, 3, 5)) == 0
     assert [r.customer_id for r in care.birthdays(dt.date(2026, 9, 25))] == [cid]  # 中秋 2026
@@ -87,7 +87,7 @@ def test_lunar_wins_over_solar_and_the_week_and_month_ranges(store):
     assert care.birthday_count(*care.range_of(dt.date(2026, 9, 1), 30)) == 1
 
 
-def test_next_30_days_across_the_new_year_finds_la_yue_and_january(store):
+def test_next_30_days_across_the_new_year_finds_la_yue_and_january(backend_store):
     a = _add("腊月", birthday_lunar="农历腊月初八", marketing_consent=True)  # 2026-01-26
     b = _add("元旦", birthday="2000-01-01", marketing_consent=True)
     c = _add("闰月", birthday_lunar="农历闰六月初十", marketing_consent=True)
@@ -98,14 +98,14 @@ def test_next_30_days_across_the_new_year_finds_la_yue_and_january(store):
     assert [r.customer_id for r in care.birthdays(dt.date(2026, 7, 23))] == [c]
 
 
-def test_february_29_birthday_in_2026(store):
+def test_february_29_birthday_in_2026(backend_store):
     cid = _add("闰日", birthday="1992-02-29", marketing_consent=True)
     assert [r.customer_id for r in care.birthdays(dt.date(2026, 2, 28))] == [cid]
     assert care.birthday_count(dt.date(2028, 2, 28)) == 0
     assert care.birthday_count(dt.date(2028, 2, 29)) == 1
 
 
-def test_holiday_list_by_tier_consenting_only(store):
+def test_holiday_list_by_tier_consenting_only(backend_store):
     a = _add("甲", marketing_consent=True, tier="gold")
     _add("乙", marketing_consent=True, tier="normal")
     _add("丙", tier="gold")
@@ -113,7 +113,7 @@ def test_holiday_list_by_tier_consenting_only(store):
     assert [r.customer_id for r in care.holiday_customers("gold")] == [a]
 
 
-def test_merge_takes_the_lunar_birthday_and_consent_details_with_their_field(store):
+def test_merge_takes_the_lunar_birthday_and_consent_details_with_their_field(backend_store):
     keep = _add("张三", phone="13800000001")
     other = _add("张三", phone="13800000002", birthday_lunar="农历8月15", marketing_consent=True, consent_via="paper")
     merges.merge(keep, [other], {"marketing_consent": other})
@@ -122,7 +122,7 @@ def test_merge_takes_the_lunar_birthday_and_consent_details_with_their_field(sto
     assert row.marketing_consent and row.consent_via == "paper" and row.consent_date == dt.date.today()
 
 
-def test_erase_clears_birthday_and_consent(store):
+def test_erase_clears_birthday_and_consent(backend_store):
     cid = _add("赵六", birthday_lunar="农历8月15", marketing_consent=True, consent_via="wechat")
     privacy.erase_customers([cid])
     row = Customer.get_by_id(cid)
@@ -154,7 +154,7 @@ def test_the_lists_read_their_indexes_not_every_customer(store):
     assert care.birthday_count(dt.date(2026, 1, 1), dt.date(2026, 1, 7)) == 8  # 1/1, 1/3, 1/5, 1/7, twice each
 
 
-def test_today_counts_for_the_today_page(store):
+def test_today_counts_for_the_today_page(backend_store):
     from sellerdesk.store import followups
 
     today = dt.date(2026, 9, 23)  # a Wednesday
@@ -169,3 +169,27 @@ def test_today_counts_for_the_today_page(store):
         "follow_ups_due": 1,
         "open_feedback": 1,
     }
+
+
+def test_on_a_team_server_the_birthday_keys_match_their_index(team_store):
+    """The birthday key is translated for PostgreSQL (EXTRACT, not SQLite's text of the date): the
+    lists' expression must still be the index's, or every count reads every customer."""
+    from sellerdesk.core import lunar
+    from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
+    from sellerdesk.store.models import DB
+    from sellerdesk.store.postgres import native
+
+    start = dt.date(1990, 1, 1)  # 3,650 consenting customers, a birthday on each day of the year ten times
+    rows = [
+        {"name": f"c{n}", "birthday": start + dt.timedelta(days=n % 365), "marketing_consent": True}
+        for n in range(3650)
+    ]
+    for i in range(0, len(rows), 500):
+        Customer.insert_many(rows[i : i + 500]).execute()
+    native(DB, "ANALYZE customer")
+    keys = list(lunar.keys_between(dt.date(2026, 1, 1), dt.date(2026, 1, 7)))
+    marks = ", ".join("?" * len(keys))
+    sql = f"SELECT count(*) FROM customer WHERE {BIRTHDAY_KEY_SQL} IN ({marks}) AND {CONSENTED_SQL}"
+    plan = " ".join(row[0] for row in DB.execute_sql("EXPLAIN " + sql, keys).fetchall())
+    assert "customer_birthday_key" in plan, plan
+    assert care.birthday_count(dt.date(2026, 1, 1), dt.date(2026, 1, 7)) == 70

@@ -18,7 +18,7 @@ def _maintained():
     }
 
 
-def test_demo_orders_are_realistic_and_consistent(store):
+def test_demo_orders_are_realistic_and_consistent(backend_store):
     assert demo.generate(400, seed=11) == 400
     total = Order.select().count()
     assert 2.5 * 400 <= total <= 3.5 * 400  # ~3 per customer
@@ -57,21 +57,26 @@ def test_demo_orders_are_realistic_and_consistent(store):
     assert summary.top_products and summary.order_count >= 5
 
 
-def test_demo_is_repeatable_and_adds_to_existing_data(store):
+def test_demo_is_repeatable_and_adds_to_existing_data(backend_store):
     real = customers.create_customer({"name": "真实客户"}).id
     mine = orders.add_order(real, amount_fen=100, items="面膜").id
+
+    def demo_orders():
+        # by the customer's name, not their id: a team server never hands out an id twice
+        query = Order.select(Order, Customer.name).join(Customer).where(Order.id != mine).order_by(Order.id)
+        return [(o.customer.name, o.order_date, o.amount_fen, o.items) for o in query]
+
     demo.generate(50, seed=3)
-    first = [(o.customer_id, o.order_date, o.amount_fen, o.items) for o in Order.select().where(Order.id != mine)]
+    first = demo_orders()
     assert demo.remove_demo() == 50
     assert [o.id for o in Order.select()] == [mine]  # demo orders went with their customers
     assert OrderItem.select().count() == 1
     demo.generate(50, seed=3)
-    again = [(o.customer_id, o.order_date, o.amount_fen, o.items) for o in Order.select().where(Order.id != mine)]
-    assert again == first
+    assert demo_orders() == first
     assert orders.count_orders(OrderFilter(customer_id=real)) == 1
 
 
-def test_cancelled_demo_leaves_nothing(store):
+def test_cancelled_demo_leaves_nothing(backend_store):
     token = CancelToken()
 
     def progress(done, total, message=""):
@@ -83,7 +88,7 @@ def test_cancelled_demo_leaves_nothing(store):
     assert Customer.select().count() == 0 and Order.select().count() == 0 and OrderItem.select().count() == 0
 
 
-def test_audit_counts_orders(store):
+def test_audit_counts_orders(backend_store):
     demo.generate(20, seed=4)
     from sellerdesk.store.models import AuditEntry
 
@@ -92,7 +97,7 @@ def test_audit_counts_orders(store):
     assert json.dumps(entry.detail)
 
 
-def test_demo_notes_are_chinese_and_varied(store):
+def test_demo_notes_are_chinese_and_varied(backend_store):
     """Notes read like a seller's own (只收顺丰…): no English word, no "演示数据", most empty."""
     demo.generate(300, seed=3)
     notes = [c.notes for c in Customer.select()]

@@ -16,7 +16,7 @@ def _add(name="张三", **fields):
     return customers.save_customer(None, {"name": name, **fields}).id
 
 
-def test_next_date_is_due_from_its_day_until_done(store):
+def test_next_date_is_due_from_its_day_until_done(backend_store):
     cid = _add()
     row = followups.add_follow_up(
         cid, "问用得怎么样", channel="wechat", on_date="2026-03-01", next_date="2026-03-10", today=TODAY
@@ -31,7 +31,7 @@ def test_next_date_is_due_from_its_day_until_done(store):
     assert followups.due_count(TODAY) == 1
 
 
-def test_a_later_follow_up_closes_the_earlier_next_date(store):
+def test_a_later_follow_up_closes_the_earlier_next_date(backend_store):
     cid = _add()
     first = followups.add_follow_up(cid, "第一次", on_date="2026-03-01", next_date="2026-03-08")
     followups.add_follow_up(cid, "第二次", on_date="2026-03-09", next_date="2026-04-09")
@@ -40,7 +40,7 @@ def test_a_later_follow_up_closes_the_earlier_next_date(store):
     assert followups.due_count(dt.date(2026, 4, 9)) == 1
 
 
-def test_feedback_is_open_until_solved(store):
+def test_feedback_is_open_until_solved(backend_store):
     cid = _add()
     fb = followups.add_follow_up(cid, "快递太慢", channel="phone", feedback=True)
     assert fb.kind == "feedback" and fb.status == "open"
@@ -64,14 +64,14 @@ def test_feedback_is_open_until_solved(store):
         ({"note": "x" * 3000}, "at most"),
     ],
 )
-def test_bad_input_changes_nothing(store, kwargs, match):
+def test_bad_input_changes_nothing(backend_store, kwargs, match):
     cid = _add()
     with pytest.raises(ValidationError, match=match):
         followups.add_follow_up(cid, **kwargs)
     assert FollowUp.select().count() == 0
 
 
-def test_customer_in_the_trash_or_unknown_is_refused(store):
+def test_customer_in_the_trash_or_unknown_is_refused(backend_store):
     cid = _add()
     customers.trash_customers([cid])
     with pytest.raises(FollowUpRefused, match="Trash"):
@@ -80,7 +80,7 @@ def test_customer_in_the_trash_or_unknown_is_refused(store):
         followups.add_follow_up(999, "x")
 
 
-def test_trashed_customers_leave_the_lists_and_come_back(store):
+def test_trashed_customers_leave_the_lists_and_come_back(backend_store):
     cid = _add()
     followups.add_follow_up(cid, "x", next_date=TODAY, feedback=True, on_date="2026-02-20")
     customers.trash_customers([cid])
@@ -89,7 +89,7 @@ def test_trashed_customers_leave_the_lists_and_come_back(store):
     assert followups.due_count(TODAY) == 1 and followups.open_feedback_count() == 1
 
 
-def test_delete_and_restore_a_follow_up(store):
+def test_delete_and_restore_a_follow_up(backend_store):
     cid = _add()
     row = followups.add_follow_up(cid, "x", next_date=TODAY, on_date="2026-02-20")
     followups.delete_follow_up(row.id)
@@ -101,7 +101,7 @@ def test_delete_and_restore_a_follow_up(store):
     assert actions == ["add_follow_up", "delete_follow_up", "restore_follow_up"]
 
 
-def test_update_sets_a_new_next_date_due_again(store):
+def test_update_sets_a_new_next_date_due_again(backend_store):
     cid = _add()
     row = followups.add_follow_up(cid, "x", next_date="2026-03-01", on_date="2026-02-20")
     followups.set_next_done(row.id)
@@ -109,7 +109,7 @@ def test_update_sets_a_new_next_date_due_again(store):
     assert followups.due_count(TODAY) == 1 and FollowUp.get_by_id(row.id).outcome == "说下周再聊"
 
 
-def test_merge_moves_follow_ups_and_unmerge_brings_them_back(store):
+def test_merge_moves_follow_ups_and_unmerge_brings_them_back(backend_store):
     keep = _add("张三", phone="13800000001")
     other = _add("张三", phone="13800000002")
     row = followups.add_follow_up(other, "x", feedback=True)
@@ -120,7 +120,7 @@ def test_merge_moves_follow_ups_and_unmerge_brings_them_back(store):
     assert FollowUp.get_by_id(row.id).customer_id == other
 
 
-def test_erase_for_good_deletes_follow_ups_and_their_audit_details(store):
+def test_erase_for_good_deletes_follow_ups_and_their_audit_details(backend_store):
     cid = _add()
     row = followups.add_follow_up(cid, "她说地址换了", feedback=True)
     assert privacy.person_data(cid)["follow_ups"][0]["note"] == "她说地址换了"
@@ -130,7 +130,7 @@ def test_erase_for_good_deletes_follow_ups_and_their_audit_details(store):
     assert entry.detail is None
 
 
-def test_purge_from_the_trash_takes_follow_ups_along(store):
+def test_purge_from_the_trash_takes_follow_ups_along(backend_store):
     cid = _add()
     followups.add_follow_up(cid, "x")
     customers.trash_customers([cid])
@@ -153,7 +153,7 @@ def test_the_counts_read_the_follow_up_indexes_first(store):
         assert index in plan[0] and "PRIMARY KEY" in plan[1], plan
 
 
-def test_a_next_date_before_the_follow_up_is_refused(store):
+def test_a_next_date_before_the_follow_up_is_refused(backend_store):
     import datetime as _dt
 
     from sellerdesk.store import customers, followups

@@ -43,7 +43,7 @@ def fresh(cid):
     return Customer.get_by_id(cid)
 
 
-def test_add_order_snapshot_lines_and_maintained_columns(store):
+def test_add_order_snapshot_lines_and_maintained_columns(backend_store):
     cid = customer(addresses=(SZ, BJ))
     order = orders.add_order(
         cid, amount_fen=12850, order_date=days_ago(2), items="面膜 x2 @39.9, 护手霜", order_no="WX1"
@@ -69,7 +69,7 @@ def test_add_order_snapshot_lines_and_maintained_columns(store):
     assert c.first_order_at.date() == days_ago(10) and c.last_order_at.date() == days_ago(2)
 
 
-def test_add_order_with_lines_or_given_ship_to_and_without_address(store):
+def test_add_order_with_lines_or_given_ship_to_and_without_address(backend_store):
     cid = customer(addresses=())
     order = orders.add_order(cid, amount_fen=100, items=[OrderLine("茶叶", 2, 50)])
     assert Order.get_by_id(order.id).address_snapshot is None
@@ -97,7 +97,7 @@ def test_add_order_with_lines_or_given_ship_to_and_without_address(store):
         ({"amount_fen": 100, "ship_to": {"bogus": "x"}}, "Unknown address fields"),
     ],
 )
-def test_add_order_refuses_bad_values_and_writes_nothing(store, kwargs, error):
+def test_add_order_refuses_bad_values_and_writes_nothing(backend_store, kwargs, error):
     cid = customer()
     with pytest.raises(ValidationError, match=error):
         orders.add_order(cid, **kwargs)
@@ -106,7 +106,7 @@ def test_add_order_refuses_bad_values_and_writes_nothing(store, kwargs, error):
     assert AuditEntry.select().where(AuditEntry.entity == "order").count() == 0
 
 
-def test_add_order_needs_a_live_customer_and_their_address(store):
+def test_add_order_needs_a_live_customer_and_their_address(backend_store):
     cid = customer()
     other = customer("李四", addresses=(BJ,))
     with pytest.raises(NotFoundError):
@@ -125,7 +125,7 @@ def test_add_order_needs_a_live_customer_and_their_address(store):
     assert Order.select().count() == 0
 
 
-def test_editing_or_deleting_the_address_never_changes_the_snapshot(store):
+def test_editing_or_deleting_the_address_never_changes_the_snapshot(backend_store):
     cid = customer()
     address = customers.live_addresses(cid)[0]
     order = orders.add_order(cid, amount_fen=100)
@@ -144,7 +144,7 @@ def test_editing_or_deleting_the_address_never_changes_the_snapshot(store):
     assert Order.get_by_id(order.id).address_snapshot == before
 
 
-def test_order_numbers_are_unique_when_given(store):
+def test_order_numbers_are_unique_when_given(backend_store):
     cid = customer()
     first = orders.add_order(cid, amount_fen=100, order_no="TB123")
     orders.add_order(cid, amount_fen=100)  # empty numbers never clash
@@ -160,7 +160,7 @@ def test_order_numbers_are_unique_when_given(store):
     assert Order.select().count() == 4
 
 
-def test_status_moves_and_shipping(store):
+def test_status_moves_and_shipping(backend_store):
     cid = customer()
     order = orders.add_order(cid, amount_fen=100, order_date=days_ago(3))
     shipped = orders.update_order(order.id, {"status": "shipped", "courier": "顺丰", "tracking_no": "SF100"})
@@ -186,13 +186,13 @@ def test_status_moves_and_shipping(store):
         orders.update_order(4242, {"status": "shipped"})
 
 
-def test_recorded_as_shipped_gets_a_ship_date(store):
+def test_recorded_as_shipped_gets_a_ship_date(backend_store):
     cid = customer()
     order = orders.add_order(cid, amount_fen=100, order_date=days_ago(4), status="shipped", courier="中通")
     assert order.shipped_on == days_ago(4)
 
 
-def test_cancelled_refunded_and_deleted_orders_do_not_count(store):
+def test_cancelled_refunded_and_deleted_orders_do_not_count(backend_store):
     cid = customer()
     a = orders.add_order(cid, amount_fen=10000, order_date=days_ago(30))
     b = orders.add_order(cid, amount_fen=20000, order_date=days_ago(20))
@@ -215,7 +215,7 @@ def test_cancelled_refunded_and_deleted_orders_do_not_count(store):
     assert orders.restore_orders([a.id]) == []  # already back
 
 
-def test_set_status_many(store):
+def test_set_status_many(backend_store):
     cid = customer()
     ids = [orders.add_order(cid, amount_fen=100, order_date=days_ago(2)).id for _ in range(3)]
     done = orders.add_order(cid, amount_fen=100, order_date=days_ago(2), status="refunded").id
@@ -235,7 +235,7 @@ def test_set_status_many(store):
     assert Order.get_by_id(ids[0]).status == "shipped"
 
 
-def test_optimistic_locking(store):
+def test_optimistic_locking(backend_store):
     cid = customer()
     order = orders.add_order(cid, amount_fen=100)
     seen = order.version
@@ -245,7 +245,7 @@ def test_optimistic_locking(store):
     assert Order.get_by_id(order.id).notes == "加急"
 
 
-def test_update_fields_items_and_move_to_another_customer(store):
+def test_update_fields_items_and_move_to_another_customer(backend_store):
     zs = customer()
     ls = customer("李四", addresses=(BJ,))
     order = orders.add_order(zs, amount_fen=5000, items="面膜 x2", order_date=days_ago(5))
@@ -262,7 +262,7 @@ def test_update_fields_items_and_move_to_another_customer(store):
     assert reshipped.address_snapshot["city"] == "北京市"
 
 
-def test_write_is_one_transaction(store, monkeypatch):
+def test_write_is_one_transaction(backend_store, monkeypatch):
     cid = customer()
 
     def broken(*args, **kwargs):
@@ -275,7 +275,7 @@ def test_write_is_one_transaction(store, monkeypatch):
     assert AuditEntry.select().where(AuditEntry.entity == "order").count() == 0
 
 
-def test_summary(store):
+def test_summary(backend_store):
     cid = customer()
     orders.add_order(cid, amount_fen=10000, order_date=days_ago(500), items="面膜 x2, 护手霜")
     orders.add_order(cid, amount_fen=5000, order_date=days_ago(100), items="面膜 x3 @10, 茶叶")
@@ -301,7 +301,8 @@ def test_summary(store):
         orders.customer_summary(4242)
 
 
-def test_filters_sorts_and_search(store):
+def _four_orders():
+    """Orders a (pending), b (shipped), c (shipped, another customer), d (deleted), oldest first."""
     zs = customer()
     ls = customer("李四", addresses=(BJ,))
     a = orders.add_order(zs, amount_fen=300, order_date=days_ago(30), items="面膜", order_no="TB-1")
@@ -313,12 +314,18 @@ def test_filters_sorts_and_search(store):
     )
     d = orders.add_order(ls, amount_fen=50, order_date=days_ago(5))
     orders.delete_orders([d.id])
+    return a, b, c, d, ls
 
-    def ids(**kw):
-        sort = kw.pop("sort", "date")
-        descending = kw.pop("descending", False)
-        return orders.order_ids(OrderFilter(**kw), sort, descending)
 
+def _ids(**kw):
+    sort = kw.pop("sort", "date")
+    descending = kw.pop("descending", False)
+    return orders.order_ids(OrderFilter(**kw), sort, descending)
+
+
+def test_filters_and_sorts(backend_store):
+    a, b, c, d, ls = _four_orders()
+    ids = _ids
     assert ids() == [a.id, b.id, c.id]
     assert ids(descending=True) == [c.id, b.id, a.id]
     assert ids(sort="amount") == [b.id, c.id, a.id]
@@ -328,11 +335,6 @@ def test_filters_sorts_and_search(store):
     assert ids(since=days_ago(25)) == [b.id, c.id] and ids(until=days_ago(20)) == [a.id, b.id]
     assert ids(couriers=["中通"]) == [c.id]
     assert ids(provinces=["北京市"]) == [c.id]
-    assert ids(search="TB-1") == [a.id] and ids(search="sf9") == [b.id]
-    assert ids(search="礼盒") == [c.id]
-    assert ids(search="李四") == [c.id]  # the customer's name
-    assert ids(search="朝阳区") == [c.id]  # the ship-to
-    assert ids(search="100%") == [] and ids(search="city") == []  # no match on the snapshot's keys
     assert ids(deleted=True) == [d.id]
     assert ids(ids=[a.id, c.id, 4242]) == [a.id, c.id]
     assert orders.count_orders(OrderFilter(statuses=["shipped"])) == 2
@@ -343,7 +345,17 @@ def test_filters_sorts_and_search(store):
     assert page[0].customer_name == "张三" and page[0].status_name == "已发货"
 
 
-def test_json_form(store):
+def test_search(backend_store):
+    a, b, c, _d, _ls = _four_orders()
+    ids = _ids
+    assert ids(search="TB-1") == [a.id] and ids(search="sf9") == [b.id]
+    assert ids(search="礼盒") == [c.id]
+    assert ids(search="李四") == [c.id]  # the customer's name
+    assert ids(search="朝阳区") == [c.id]  # the ship-to
+    assert ids(search="100%") == [] and ids(search="city") == []  # no match on the snapshot's keys
+
+
+def test_json_form(backend_store):
     cid = customer()
     order = orders.add_order(cid, amount_fen=123450, order_date=dt.date(2025, 3, 1), items="面膜 x2", order_no="A1")
     (row,) = orders.list_orders()
@@ -368,7 +380,7 @@ def test_json_form(store):
     }
 
 
-def test_points_follow_orders(store):
+def test_points_follow_orders(backend_store):
     cid = customer()
     no_points = orders.add_order(cid, amount_fen=12850)
     assert fresh(cid).points == 0 and PointsEntry.select().count() == 0  # off by default
@@ -407,7 +419,7 @@ def test_points_follow_orders(store):
         points.redeem(4242, 1, "x")
 
 
-def test_purging_a_customer_takes_their_orders(store):
+def test_purging_a_customer_takes_their_orders(backend_store):
     cid = customer()
     orders.add_order(cid, amount_fen=100, items="面膜 x2")
     points.save_points_rule(PointsRule(True, 100))
@@ -421,7 +433,7 @@ def test_purging_a_customer_takes_their_orders(store):
     assert Order.select().count() == 0 and OrderItem.select().count() == 0 and PointsEntry.select().count() == 0
 
 
-def test_customer_table_sorts_and_rows(store):
+def test_customer_table_sorts_and_rows(backend_store):
     from sellerdesk.store import queries, tiers
 
     a = customer("甲")
@@ -447,7 +459,8 @@ def test_customer_table_sorts_and_rows(store):
 
 def test_view_queries_read_indexes_only(store, monkeypatch):
     """Order rows are wide (snapshot, items): the view's and the aggregates' queries must be
-    answered from indexes, or 300k orders mean reading every row (seconds)."""
+    answered from indexes, or 300k orders mean reading every row (seconds). (SQLite's plans;
+    PostgreSQL's at 300k orders: benchmarks/bench_dashboard.py --postgres.)"""
     from sellerdesk.store import tiers
     from sellerdesk.store.models import DB
 

@@ -35,7 +35,7 @@ def due_ids(today=None):
     return [d.address_id for d in recheck.due_addresses(today=today)]
 
 
-def test_cycles_default_saved_and_refused(store):
+def test_cycles_default_saved_and_refused(backend_store):
     assert recheck.cycles() == {"diamond": 1, "gold": 2, "silver": 3, "normal": 6}
     recheck.save_cycles({"diamond": 2, "gold": 3, "silver": 4, "normal": 12})
     assert recheck.cycles()["normal"] == 12
@@ -45,7 +45,7 @@ def test_cycles_default_saved_and_refused(store):
     assert recheck.cycles()["diamond"] == 2  # nothing written
 
 
-def test_creation_counts_as_a_confirmation(store):
+def test_creation_counts_as_a_confirmation(backend_store):
     _cid, fresh = new_customer("李四", age_days=10)
     _cid, old = new_customer("王五", age_days=200)  # 普通: 6 months
     assert due_ids() == [old]
@@ -54,14 +54,14 @@ def test_creation_counts_as_a_confirmation(store):
     assert set(due_ids(TODAY + dt.timedelta(days=190))) == {fresh, old}
 
 
-def test_an_edit_confirms(store):
+def test_an_edit_confirms(backend_store):
     _cid, aid = new_customer(age_days=400)
     assert due_ids() == [aid]
     customers.update_address(aid, {**ADDRESS, "detail": "科技园2号"})
     assert due_ids() == []
 
 
-def test_a_verified_stamp_confirms_and_is_audited(store):
+def test_a_verified_stamp_confirms_and_is_audited(backend_store):
     _cid, aid = new_customer(age_days=400)
     recheck.mark_verified(aid)
     assert due_ids() == []
@@ -70,7 +70,7 @@ def test_a_verified_stamp_confirms_and_is_audited(store):
     assert fresh.verified_on is not None and not fresh.due
 
 
-def test_a_delivered_order_confirms_unless_refunded_or_elsewhere(store):
+def test_a_delivered_order_confirms_unless_refunded_or_elsewhere(backend_store):
     cid, aid = new_customer(age_days=400)
     day = TODAY - dt.timedelta(days=20)
     order = orders.add_order(cid, amount_fen=100, order_date=day, status="shipped", address_id=aid)
@@ -93,14 +93,14 @@ def test_a_delivered_order_confirms_unless_refunded_or_elsewhere(store):
     assert due_ids() == [aid]
 
 
-def test_an_old_delivery_does_not_confirm(store):
+def test_an_old_delivery_does_not_confirm(backend_store):
     cid, aid = new_customer(age_days=400)
     orders.add_order(cid, amount_fen=100, order_date=TODAY - dt.timedelta(days=300), status="delivered", address_id=aid)
     assert due_ids() == [aid]
     assert recheck.due_addresses()[0].confirmed == TODAY - dt.timedelta(days=300)
 
 
-def test_a_tier_change_moves_the_due_date(store):
+def test_a_tier_change_moves_the_due_date(backend_store):
     cid, aid = new_customer(age_days=45)  # 普通: due in about 4.5 months
     before = recheck.freshness(cid)[aid]
     assert not before.due and due_ids() == []
@@ -114,7 +114,7 @@ def test_a_tier_change_moves_the_due_date(store):
     assert due_ids() == [aid]
 
 
-def test_trash_and_deleted_addresses_are_not_due(store):
+def test_trash_and_deleted_addresses_are_not_due(backend_store):
     cid, _aid = new_customer(age_days=400)
     cid2, aid2 = new_customer("李四", age_days=400)
     customers.trash_customers([cid])
@@ -123,7 +123,7 @@ def test_trash_and_deleted_addresses_are_not_due(store):
     assert due_ids() == []
 
 
-def test_most_valuable_first(store):
+def test_most_valuable_first(backend_store):
     low, low_a = new_customer("普通甲", age_days=400)
     rich, rich_a = new_customer("普通乙", age_days=400)
     diamond, diamond_a = new_customer("钻石丙", age_days=400)
@@ -132,7 +132,7 @@ def test_most_valuable_first(store):
     assert due_ids() == [diamond_a, rich_a, low_a]
 
 
-def test_the_message_has_the_address_in_the_sellers_wording(store):
+def test_the_message_has_the_address_in_the_sellers_wording(backend_store):
     cid, aid = new_customer(age_days=400)
     due = recheck.due_addresses()[0]
     text = recheck.message_for(due.name, due.values())
@@ -144,7 +144,7 @@ def test_the_message_has_the_address_in_the_sellers_wording(store):
     )
 
 
-def test_demo_data_has_addresses_due_and_fresh(store):
+def test_demo_data_has_addresses_due_and_fresh(backend_store):
     from sellerdesk.store import demo
 
     demo.generate(400, seed=7)

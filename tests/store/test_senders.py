@@ -4,12 +4,12 @@ from sellerdesk.store import senders, settings
 from sellerdesk.store.errors import TooLongError, ValidationError
 
 
-def test_none_until_saved(store):
+def test_none_until_saved(backend_store):
     assert senders.senders() == []
     assert senders.default_sender() is None
 
 
-def test_two_warehouses_one_default(store):
+def test_two_warehouses_one_default(backend_store):
     saved = senders.save_senders(
         [
             {
@@ -37,7 +37,7 @@ def test_two_warehouses_one_default(store):
     assert hz.phone == "13812345678" and hz.address == "浙江省杭州市余杭区仓前街道 1 号" and not hz.is_default
 
 
-def test_first_becomes_default_when_none_is_marked(store):
+def test_first_becomes_default_when_none_is_marked(backend_store):
     senders.save_senders([{"name": "甲", "phone": "13800000001"}, {"name": "乙", "phone": "13800000002"}])
     assert [s.is_default for s in senders.senders()] == [True, False]
 
@@ -51,14 +51,14 @@ def test_first_becomes_default_when_none_is_marked(store):
         ({"name": "甲", "phone": "abc12345"}, ValidationError),  # not a number a courier can call
     ],
 )
-def test_a_bad_sender_changes_nothing(store, item, error):
+def test_a_bad_sender_changes_nothing(backend_store, item, error):
     senders.save_senders([{"name": "旧", "phone": "13800000009"}])
     with pytest.raises(error):
         senders.save_senders([{"name": "新", "phone": "13800000008"}, item])
     assert [s.name for s in senders.senders()] == ["旧"]
 
 
-def test_damaged_stored_rows_are_skipped(store):
+def test_damaged_stored_rows_are_skipped(backend_store):
     from sellerdesk.store.models import DB
 
     with DB.obj.atomic():

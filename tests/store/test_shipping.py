@@ -25,7 +25,7 @@ def result_sheet(path, rows, headers=("运单号", "订单号", "收件人手机
     return path
 
 
-def test_tracking_round_trip_matches_by_order_no_and_phone_and_is_idempotent(store, tmp_path):
+def test_tracking_round_trip_matches_by_order_no_and_phone_and_is_idempotent(backend_store, tmp_path):
     ids = make_orders()
     sheet = result_sheet(
         tmp_path / "r.xlsx",
@@ -55,7 +55,7 @@ def test_tracking_round_trip_matches_by_order_no_and_phone_and_is_idempotent(sto
     assert AuditEntry.select().count() == audits
 
 
-def test_dry_run_writes_nothing_and_courier_default(store):
+def test_dry_run_writes_nothing_and_courier_default(backend_store):
     ids = make_orders()
     rows = [TrackingRow(3, "7312345", order_no="A002")]
     dry = record_tracking(rows, courier="中通", dry_run=True)
@@ -65,7 +65,7 @@ def test_dry_run_writes_nothing_and_courier_default(store):
     assert (bj.status, bj.courier) == ("shipped", "中通")
 
 
-def test_an_order_with_another_tracking_number_or_a_second_row_is_listed(store):
+def test_an_order_with_another_tracking_number_or_a_second_row_is_listed(backend_store):
     ids = make_orders()
     res = record_tracking(
         [
@@ -80,7 +80,7 @@ def test_an_order_with_another_tracking_number_or_a_second_row_is_listed(store):
     assert res.shipped == [ids["sz"]]
 
 
-def test_no_courier_a_too_long_number_or_one_number_for_two_orders_is_listed_not_written(store):
+def test_no_courier_a_too_long_number_or_one_number_for_two_orders_is_listed_not_written(backend_store):
     ids = make_orders()
     res = record_tracking(
         [
@@ -101,7 +101,7 @@ def test_no_courier_a_too_long_number_or_one_number_for_two_orders_is_listed_not
     assert Order.get_by_id(ids["sz"]).tracking_no == "" and Order.get_by_id(ids["bj"]).tracking_no == ""
 
 
-def test_result_sheet_without_needed_columns_is_refused(store, tmp_path):
+def test_result_sheet_without_needed_columns_is_refused(backend_store, tmp_path):
     make_orders()
     with pytest.raises(ExchangeError) as err:
         import_tracking(result_sheet(tmp_path / "a.xlsx", [("x", "y")], headers=("姓名", "订单号")))
@@ -116,7 +116,7 @@ def test_courier_from_tracking_prefix():
     assert courier_of("75123") == ""
 
 
-def test_preferred_couriers_by_region_and_province(store):
+def test_preferred_couriers_by_region_and_province(backend_store):
     ids = make_orders()
     rules = shipping.save_preferred_couriers({"华南": "sf", "*": "split_region", "浙江省": "中通", "华北": ""})
     assert rules == {"华南": "sf", "*": "split_region", "浙江省": "中通"}
@@ -131,7 +131,7 @@ def test_preferred_couriers_by_region_and_province(store):
     assert shipping.preferred_couriers() == rules
 
 
-def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(store):
+def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(backend_store):
     ids = make_orders()
     res = record_tracking(
         [TrackingRow(2, "YT1", order_no=f"SD{ids['hz1']}"), TrackingRow(3, "YT2", order_no="SD99999")], courier="圆通"
@@ -139,7 +139,7 @@ def test_an_order_exported_without_order_no_comes_back_by_its_sd_number(store):
     assert res.shipped == [ids["hz1"]] and [u.reason for u in res.unmatched] == [shipping.NO_ORDER]
 
 
-def test_courier_names_are_kept_short_so_one_courier_is_one_name(store):
+def test_courier_names_are_kept_short_so_one_courier_is_one_name(backend_store):
     assert [
         shipping.courier_name(n) for n in ("中通快递", "顺丰速运", "京东物流", " 极兔速递 ", "EMS", "快递", "德邦")
     ] == [

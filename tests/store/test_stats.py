@@ -5,7 +5,7 @@ import datetime as dt
 from sellerdesk.store import customers, orders, stats
 
 
-def test_a_new_database_has_empty_figures(store):
+def test_a_new_database_has_empty_figures(backend_store):
     today = dt.date(2026, 12, 4)
     figures = stats.collect(today)
     assert figures["customers"] == 0
@@ -18,7 +18,7 @@ def test_a_new_database_has_empty_figures(store):
     assert figures["repeat_rate"].share is None
 
 
-def test_figures_leave_out_what_does_not_count(store):
+def test_figures_leave_out_what_does_not_count(backend_store):
     today = dt.date.today()
     gd = {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"}
     xz = {"province": "西藏自治区", "city": "拉萨市", "district": "城关区", "detail": "北京中路1号"}

@@ -25,7 +25,7 @@ def tier(cid):
     return Customer.get_by_id(cid).tier
 
 
-def test_orders_move_the_tier_both_ways(store):
+def test_orders_move_the_tier_both_ways(backend_store):
     cid = new_customer()
     first = orders.add_order(cid, amount_fen=49_999, order_date=days_ago(3))
     assert tier(cid) == "normal"
@@ -42,7 +42,7 @@ def test_orders_move_the_tier_both_ways(store):
     assert tier(cid) == "gold"  # 9 orders
 
 
-def test_only_the_last_12_months_count(store):
+def test_only_the_last_12_months_count(backend_store):
     cid = new_customer()
     orders.add_order(cid, amount_fen=600_000, order_date=days_ago(400))
     assert tier(cid) == "normal"
@@ -55,7 +55,7 @@ def test_only_the_last_12_months_count(store):
     assert tiers.last_recomputed() == TODAY + dt.timedelta(days=2)
 
 
-def test_recompute_if_stale_runs_once_a_day(store):
+def test_recompute_if_stale_runs_once_a_day(backend_store):
     assert tiers.last_recomputed() == TODAY  # a new database: computed when it was made
     cid = new_customer()
     orders.add_order(cid, amount_fen=60_000, order_date=days_ago(1))
@@ -71,7 +71,7 @@ def test_recompute_if_stale_runs_once_a_day(store):
     assert tier(cid) == "silver"
 
 
-def test_hand_set_tier_wins_until_cleared(store):
+def test_hand_set_tier_wins_until_cleared(backend_store):
     cid = new_customer()
     orders.add_order(cid, amount_fen=60_000, order_date=days_ago(1))
     assert tier(cid) == "silver"
@@ -93,7 +93,7 @@ def test_hand_set_tier_wins_until_cleared(store):
     assert actions == ["tier_set", "tier_clear"]
 
 
-def test_tier_text_from_older_paths_is_kept_as_set_by_hand(store):
+def test_tier_text_from_older_paths_is_kept_as_set_by_hand(backend_store):
     silver = new_customer("甲", tier="银卡")
     vip = new_customer("乙", tier="VIP")
     plain = new_customer("丙", tier="普通")
@@ -111,7 +111,7 @@ def test_tier_text_from_older_paths_is_kept_as_set_by_hand(store):
     assert (tier(later), Customer.get_by_id(later).tier_manual) == ("gold", True)
 
 
-def test_saved_rules_and_names(store):
+def test_saved_rules_and_names(backend_store):
     cid = new_customer()
     orders.add_order(cid, amount_fen=30_000, order_date=days_ago(1))
     assert tier(cid) == "normal"
@@ -140,7 +140,7 @@ def test_saved_rules_and_names(store):
     st.lists(st.one_of(st.none(), st.integers(1, 50)), min_size=3, max_size=3),
     st.data(),
 )
-def test_sql_case_agrees_with_tier_for(store, spends, counts, data):
+def test_sql_case_agrees_with_tier_for(backend_store, spends, counts, data):
     # make the random thresholds valid: increasing where set, one criterion at least
     thresholds = {}
     last_spend = last_count = 0
@@ -164,7 +164,7 @@ def test_sql_case_agrees_with_tier_for(store, spends, counts, data):
     assert DB.obj.execute_sql(sql, [spend, count, *params]).fetchone()[0] == rules.tier_for(spend, count)
 
 
-def test_recompute_of_everyone_is_the_per_customer_result(store):
+def test_recompute_of_everyone_is_the_per_customer_result(backend_store):
     import random
 
     rng = random.Random(7)
@@ -181,7 +181,7 @@ def test_recompute_of_everyone_is_the_per_customer_result(store):
     assert len(set(expected.values())) >= 3
 
 
-def test_tier_filter_and_list(store):
+def test_tier_filter_and_list(backend_store):
     from sellerdesk.store import queries
     from sellerdesk.store.queries import CustomerFilter
 
@@ -198,7 +198,7 @@ def test_tier_filter_and_list(store):
     assert queries.all_tiers() == ["normal", "gold", "VIP"]  # levels by rank, then typed text
 
 
-def test_tier_info_reads_text_as_it_will_be_adopted(store):
+def test_tier_info_reads_text_as_it_will_be_adopted(backend_store):
     rules = TierRules(names={"normal": "普通", "silver": "白银", "gold": "金卡", "diamond": "钻石"})
     typed_silver = Customer.get_by_id(new_customer("甲", tier="银卡"))  # the default name, before a rename
     typed_plain = Customer.get_by_id(new_customer("乙", tier="普通"))
@@ -208,7 +208,7 @@ def test_tier_info_reads_text_as_it_will_be_adopted(store):
     assert tiers.tier_info(typed_vip, rules) == tiers.TierInfo("VIP", None, "VIP", True)
 
 
-def test_the_rolling_window_says_how_many_moved(store):
+def test_the_rolling_window_says_how_many_moved(backend_store):
     """What the app runs at start: None when done today, else how many changed (its table
     redraws only then)."""
     cid = new_customer()
@@ -220,7 +220,7 @@ def test_the_rolling_window_says_how_many_moved(store):
     assert tier(cid) == "normal"
 
 
-def test_tier_and_points_settings_land_together_or_not_at_all(store):
+def test_tier_and_points_settings_land_together_or_not_at_all(backend_store):
     from sellerdesk.core.points import PointsRule
     from sellerdesk.store import points
 
@@ -236,7 +236,7 @@ def test_tier_and_points_settings_land_together_or_not_at_all(store):
     assert tiers.tier_rules() == cheaper
 
 
-def test_the_tier_sort_is_by_level_not_by_spelling(store):
+def test_the_tier_sort_is_by_level_not_by_spelling(backend_store):
     from sellerdesk.store import queries
 
     ids = {}

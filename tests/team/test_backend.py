@@ -10,7 +10,7 @@ from sellerdesk.store.postgres import BadServerUrlError, ServerUnreachableError,
 
 def test_placeholders_and_percent_signs_are_translated_outside_literals():
     sql = "SELECT * FROM t WHERE a = ? AND b LIKE '50%' AND c = '?' AND d = 7 % 2"
-    assert to_postgres(sql) == "SELECT * FROM t WHERE a = %s AND b LIKE '50%%' AND c = '?' AND d = 7 %% 2"
+    assert to_postgres(sql) == "SELECT * FROM t WHERE a = %s AND b ILIKE '50%%' AND c = '?' AND d = 7 %% 2"
 
 
 def test_sqlite_only_hints_are_dropped():
@@ -27,6 +27,12 @@ def test_insert_or_replace_becomes_an_upsert_on_the_first_column():
     assert (
         to_postgres("INSERT OR IGNORE INTO x (a) VALUES (?)") == "INSERT INTO x (a) VALUES (%s) ON CONFLICT DO NOTHING"
     )
+
+
+def test_a_join_order_hint_is_an_inner_join():
+    sql = 'SELECT count(*) FROM "follow_up" f CROSS JOIN "customer" c ON c."id" = f."customer_id"'
+    assert to_postgres(sql) == 'SELECT count(*) FROM "follow_up" f JOIN "customer" c ON c."id" = f."customer_id"'
+    assert to_postgres("SELECT 1 FROM a CROSS JOIN b") == "SELECT 1 FROM a CROSS JOIN b"  # a true cross join
 
 
 def test_the_last_character_and_a_dates_month_day():
@@ -101,3 +107,8 @@ def test_sorted_columns_compare_by_code_point_whatever_the_servers_collation(tea
         (list(PG_SORTED_COLUMNS),),
     ).fetchall()
     assert dict(rows) == dict.fromkeys(PG_SORTED_COLUMNS, "C")
+
+
+def test_like_ignores_case_as_sqlites_does():
+    assert to_postgres("SELECT 1 FROM t WHERE a LIKE ? ESCAPE '\\'") == "SELECT 1 FROM t WHERE a ILIKE %s ESCAPE '\\'"
+    assert to_postgres("SELECT 'LIKE' FROM t WHERE a NOT LIKE ?") == "SELECT 'LIKE' FROM t WHERE a NOT ILIKE %s"

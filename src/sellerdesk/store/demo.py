@@ -29,7 +29,7 @@ from sellerdesk.progress import CancelToken, no_progress
 from sellerdesk.store import bulk, search, settings
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.customers import FLAG_DEMO, audit
-from sellerdesk.store.models import DB, Address, Customer, FollowUp, Order, OrderItem, PointsEntry, dump_json
+from sellerdesk.store.models import DB, Customer, FollowUp, Order, OrderItem, PointsEntry, dump_json
 
 Progress = Callable[[int, int, str], None]
 
@@ -368,12 +368,14 @@ def _generate(
     cum_weights = list(itertools.accumulate(weights))
     now = now or _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
     today = (now.replace(tzinfo=_dt.UTC).astimezone() if now.tzinfo is None else now).date()
-    orders = _OrderMaker(rng, today, store_tiers.tier_rules())
+    rules = store_tiers.tier_rules()
     added = 0
     with DB.atomic():
-        next_customer = (Customer.select(Customer.id).order_by(Customer.id.desc()).scalar() or 0) + 1
-        next_address = (Address.select(Address.id).order_by(Address.id.desc()).scalar() or 0) + 1
-        orders.next_id = (Order.select(Order.id).order_by(Order.id.desc()).scalar() or 0) + 1
+        # ids of the rows written here (an order refers to its address, a customer's numbers to
+        # their orders): on from the highest on SQLite, from the id sequences on a team server
+        customer_ids = bulk.Numbers("customer", count)
+        address_ids = bulk.Numbers("address", count * 3 // 2)
+        orders = _OrderMaker(rng, today, rules, bulk.Numbers("orders", int(count * MEAN_ORDERS * 1.2)))
         with (
             bulk.Writer() as writer,
             search.bulk_load(writer=writer),
@@ -388,8 +390,8 @@ def _generate(
                 customer_rows, address_rows = [], []
                 follow_ups: list[tuple[object, ...]] = []
                 orders.start_batch()
-                for offset in range(size):
-                    cid = next_customer + start + offset
+                for _ in range(size):
+                    cid = customer_ids.take()
                     surname, given = _name(rng)
                     name = surname + given
                     name_pinyin, name_initials = _pinyin_columns(surname, given)
@@ -401,6 +403,7 @@ def _generate(
                     default_address: tuple[int, dict[str, str]] | None = None
                     n_addresses = rng.choice((0, 1, 1, 1, 1, 2, 2, 3)) if rng.random() > 0.01 else 0
                     for index in range(n_addresses):
+                        next_address = address_ids.take()
                         province, city, district, adcode = rng.choices(places, cum_weights=cum_weights)[0]
                         label = rng.choice(("家", "家", "公司", "")) if index else rng.choice(("家", "家", "", "公司"))
                         detail = _detail(rng, label)
@@ -431,7 +434,6 @@ def _generate(
                         address_rows.append(row)
                         if index == 0:
                             default_address = (next_address, dict(zip(_ADDRESS_COLUMNS[2:11], row[2:11])))
-                        next_address += 1
                     history = orders.make(cid, (today - created_dt.date()).days, default_address)
                     level, manual = history.tier, 0
                     if rng.random() < 0.01:  # a few chosen by hand (a 代理, a friend)
@@ -570,12 +572,12 @@ class _OrderMaker:
     pending or shipped, a few cancelled or refunded), and the customer's numbers and tier
     computed as the store does (core.tiers.TierRules.tier_for over the 12-month window)."""
 
-    def __init__(self, rng: random.Random, today: _dt.date, rules: core_tiers.TierRules) -> None:
+    def __init__(self, rng: random.Random, today: _dt.date, rules: core_tiers.TierRules, ids: bulk.Numbers) -> None:
         self.rng = rng
         self.today = today
         self.rules = rules
         self.since = core_tiers.window_start(today)
-        self.next_id = 1
+        self.ids = ids
         self.made = 0
         self.order_rows: list[tuple[object, ...]] = []
         self.item_rows: list[tuple[object, ...]] = []
@@ -611,9 +613,9 @@ class _OrderMaker:
         address_id = address[0] if address is not None else None
         window_spent = window_count = 0
         product_cum, product_total = self._product_cum, self._product_cum[-1]
+        take = self.ids.take
         for _ in range(n):
-            oid = self.next_id
-            self.next_id += 1
+            oid = take()
             self.made += 1
             age = min(span, int(rng.triangular(0, span + 1, 0)))
             day, day_text = self._days[age], self._day_texts[age]

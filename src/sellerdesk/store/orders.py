@@ -216,10 +216,6 @@ def _counts(order: Order) -> bool:
 # --- keeping the customer in line ------------------------------------------------------------------------------------
 
 
-# a date as the datetime column's text (SQLite); PostgreSQL casts the date itself (as schema step 8)
-_AT_MIDNIGHT = {False: "{} || ' 00:00:00'", True: "CAST({} AS TIMESTAMP)"}
-
-
 def refresh_customers(customer_ids: Iterable[int], today: _dt.date | None = None) -> None:
     """Recompute the maintained columns, tier and points balance of ``customer_ids`` from
     their orders (inside the caller's transaction; every order write calls it)."""
@@ -227,16 +223,17 @@ def refresh_customers(customer_ids: Iterable[int], today: _dt.date | None = None
     if not ids:
         return
     db = DB.obj
+    # the dates are midnight of the order date: SQLite's text dates get the time appended, a
+    # PostgreSQL date is cast (text is not assigned to a timestamp column there)
+    midnight = "CAST({} AS TIMESTAMP)" if is_postgres(db) else "{} || ' 00:00:00'"
+    first, last = midnight.format('min(o."order_date")'), midnight.format('max(o."order_date")')
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute_sql(
             'UPDATE "customer" SET ("order_count", "total_spent_fen", "first_order_at", "last_order_at") = '
-            '(SELECT count(*), coalesce(sum(o."amount_fen"), 0), '
-            + _AT_MIDNIGHT[is_postgres(db)].format('min(o."order_date")')
-            + ", "
-            + _AT_MIDNIGHT[is_postgres(db)].format('max(o."order_date")')
-            + ' FROM "orders" AS o INDEXED BY "orders_customer" '
+            f'(SELECT count(*), coalesce(sum(o."amount_fen"), 0), {first}, {last} '
+            'FROM "orders" AS o INDEXED BY "orders_customer" '
             'WHERE o."customer_id" = "customer"."id" '
             f'AND o."deleted_at" IS NULL AND o."status" IN ({_COUNTING_SQL})) WHERE "id" IN ({marks})',
             chunk,
@@ -683,11 +680,14 @@ def _search_ids(term: str, deleted: bool) -> set[int]:
     )
     customers = customer_search.matching_ids(term)
     if customers:
-        found |= _ids(
-            'SELECT "id" FROM "orders" INDEXED BY "orders_customer" '
-            'WHERE "customer_id" IN (SELECT value FROM json_each(?))',
-            (json.dumps(sorted(customers)),),
-        )
+        if is_postgres(DB):  # no json_each of an array there: the ids as one array parameter
+            found |= _ids('SELECT "id" FROM "orders" WHERE "customer_id" = ANY(?)', (sorted(customers),))
+        else:
+            found |= _ids(
+                'SELECT "id" FROM "orders" INDEXED BY "orders_customer" '
+                'WHERE "customer_id" IN (SELECT value FROM json_each(?))',
+                (json.dumps(sorted(customers)),),
+            )
     return found
 
 

@@ -33,6 +33,7 @@ from sellerdesk.store.customers import undo_verified as undo_verified
 from sellerdesk.store.customers import verify_addresses as verify_addresses
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import is_postgres
 
 RECHECK_CYCLES = "recheck_cycles"
 
@@ -43,10 +44,50 @@ _DELIVERED_TO = (
     f'AND o."status" = \'{DELIVERED}\' AND o."deleted_at" IS NULL'
 )
 _ORDER_DAY = 'coalesce(o."shipped_on", o."order_date")'
-_EDITED = 'substr(a."updated_at", 1, 10)'
-_VERIFIED = "coalesce(substr(a.\"verified_at\", 1, 10), '')"
 _LIVE = 'a."deleted_at" IS NULL AND c."deleted_at" IS NULL'
 _RANK_SQL = 'CASE c."tier" ' + " ".join(f"WHEN '{k}' THEN {RANK[k]}" for k in LEVELS) + " ELSE 0 END"
+
+
+@dataclass(frozen=True)
+class _Dialect:
+    """The date expressions of the due rule on one backend. SQLite keeps dates as text: a
+    timestamp's date is its first ten characters, a missing one '' (below every date), the
+    latest of several its multi-argument ``max``. PostgreSQL has real dates: a cast, NULL
+    (which ``greatest`` passes over) and ``greatest``; its parameters are dates, not text."""
+
+    edited: str
+    verified: str
+    latest: str
+    missing: str
+    postgres: bool
+
+    def param(self, day: _dt.date) -> Any:
+        return day if self.postgres else day.isoformat()
+
+
+_SQLITE = _Dialect(
+    edited='substr(a."updated_at", 1, 10)',
+    verified="coalesce(substr(a.\"verified_at\", 1, 10), '')",
+    latest="max",
+    missing="''",
+    postgres=False,
+)
+_POSTGRES = _Dialect(
+    edited='CAST(a."updated_at" AS DATE)',
+    verified='CAST(a."verified_at" AS DATE)',
+    latest="greatest",
+    missing="NULL",
+    postgres=True,
+)
+
+
+def _dialect(db: pw.Database) -> _Dialect:
+    return _POSTGRES if is_postgres(db) else _SQLITE
+
+
+def _as_date(value: Any) -> _dt.date:
+    """A date read back: SQLite's text, or PostgreSQL's date."""
+    return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
 
 
 def local_today() -> _dt.date:
@@ -76,13 +117,13 @@ def save_cycles(new: Mapping[str, int]) -> None:
         audit("recheck_cycles", "settings", None, **valid)
 
 
-def _where_due(cut: Mapping[str, _dt.date]) -> tuple[str, list[str]]:
+def _where_due(cut: Mapping[str, _dt.date], sql: _Dialect) -> tuple[str, list[Any]]:
     """The SQL condition "this address is due" (on ``a`` and ``c``) and its parameters."""
     case = 'CASE c."tier" ' + " ".join(f"WHEN '{k}' THEN ?" for k in LEVELS if k != NORMAL)
     case += " ELSE ? END"
-    params = [cut[k].isoformat() for k in LEVELS if k != NORMAL] + [cut[NORMAL].isoformat()]
+    params = [sql.param(cut[k]) for k in LEVELS if k != NORMAL] + [sql.param(cut[NORMAL])]
     where = (
-        f"{_LIVE} AND max({_EDITED}, {_VERIFIED}) < ({case}) "
+        f"{_LIVE} AND {sql.latest}({sql.edited}, {sql.verified}) < ({case}) "
         f'AND NOT EXISTS (SELECT 1 FROM "orders" AS o WHERE {_DELIVERED_TO} AND {_ORDER_DAY} >= ({case}))'
     )
     return where, params + params
@@ -95,7 +136,7 @@ def _cutoffs(today: _dt.date | None, db: pw.Database | None) -> dict[str, _dt.da
 def count_due(db: pw.Database | None = None, *, today: _dt.date | None = None) -> int:
     """How many live addresses of live customers are due for a re-check."""
     database = db if db is not None else DB.obj
-    where, params = _where_due(_cutoffs(today, database))
+    where, params = _where_due(_cutoffs(today, database), _dialect(database))
     sql = f'SELECT count(*) FROM "address" AS a JOIN "customer" AS c ON c."id" = a."customer_id" WHERE {where}'
     return int(database.execute_sql(sql, params).fetchone()[0])
 
@@ -144,12 +185,13 @@ def due_addresses(
     customer's addresses together (default first)."""
     database = db if db is not None else DB.obj
     months = cycles(database)
-    where, params = _where_due(core.cutoffs(months, today or local_today()))
+    dialect = _dialect(database)
+    where, params = _where_due(core.cutoffs(months, today or local_today()), dialect)
     delivered = f'(SELECT max({_ORDER_DAY}) FROM "orders" AS o WHERE {_DELIVERED_TO})'
     sql = (
         'SELECT a."id", c."id", c."name", c."tier", c."total_spent_fen", a."recipient", a."phone", '
         'a."province", a."city", a."district", a."detail", '
-        f"max({_EDITED}, {_VERIFIED}, coalesce({delivered}, '')) "
+        f"{dialect.latest}({dialect.edited}, {dialect.verified}, coalesce({delivered}, {dialect.missing})) "
         f'FROM "address" AS a JOIN "customer" AS c ON c."id" = a."customer_id" WHERE {where} '
         f'ORDER BY {_RANK_SQL} DESC, c."total_spent_fen" DESC, c."id", a."is_default" DESC, a."id"'
     )
@@ -158,7 +200,7 @@ def due_addresses(
     out = []
     intern = sys.intern  # tier and place names repeat: one string each (a 55k-row list holds ~20% less)
     for row in database.execute_sql(sql, params):
-        confirmed = _dt.date.fromisoformat(row[11])
+        confirmed = _as_date(row[11])
         level = core.level_of_tier(row[3])
         out.append(
             DueAddress(
@@ -198,8 +240,10 @@ def freshness(
     """:class:`Freshness` of each live address of ``customer_id`` (address id → freshness)."""
     database = db if db is not None else DB.obj
     day = today or local_today()
+    dialect = _dialect(database)
+    verified = 'CAST(a."verified_at" AS DATE)' if dialect.postgres else 'substr(a."verified_at", 1, 10)'
     sql = (
-        f'SELECT a."id", c."tier", {_EDITED}, substr(a."verified_at", 1, 10), '
+        f'SELECT a."id", c."tier", {dialect.edited}, {verified}, '
         f'(SELECT max({_ORDER_DAY}) FROM "orders" AS o WHERE {_DELIVERED_TO}), '
         f'(SELECT max(o."shipped_on") FROM "orders" AS o WHERE o."address_id" = a."id" '
         f"AND o.\"deleted_at\" IS NULL AND o.\"status\" IN ('{SHIPPED}', '{DELIVERED}')) "
@@ -210,7 +254,7 @@ def freshness(
     out: dict[int, Freshness] = {}
     for aid, tier, edited, verified, delivered, shipped in database.execute_sql(sql, (customer_id,)):
         verified_on = _date(verified)
-        confirmed = core.last_confirmed(_dt.date.fromisoformat(edited), verified_on, _date(delivered))
+        confirmed = core.last_confirmed(_as_date(edited), verified_on, _date(delivered))
         cycle = months[core.level_of_tier(tier)]
         out[aid] = Freshness(
             verified_on, _date(shipped), confirmed, core.due_on(confirmed, cycle), core.is_due(confirmed, cycle, day)
@@ -219,7 +263,7 @@ def freshness(
 
 
 def _date(value: Any) -> _dt.date | None:
-    return _dt.date.fromisoformat(value[:10]) if value else None
+    return _as_date(value) if value else None
 
 
 def message_for(name: str, address: Mapping[str, Any], db: pw.Database | None = None) -> str:

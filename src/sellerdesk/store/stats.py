@@ -25,6 +25,7 @@ from sellerdesk.core.tiers import LEVELS
 from sellerdesk.store import queries
 from sellerdesk.store import tiers as store_tiers
 from sellerdesk.store.models import DB
+from sellerdesk.store.postgres import is_postgres
 
 MONTHS = 24
 TOP_CUSTOMERS = 20
@@ -109,14 +110,15 @@ def new_customers_by_month(today: _dt.date) -> dict[str, int]:
     keys = month_keys(today)
     start = _dt.datetime.combine(_first_day(keys[0]), _dt.time()) - _dt.timedelta(days=1)
     out = dict.fromkeys(keys, 0)
-    sql = (
-        'SELECT substr("created_at", 1, 13) AS h, count(*) FROM "customer" '
-        f'WHERE {_LIVE_CUSTOMER} AND "created_at" >= ? GROUP BY h'
-    )
+    # the hour of SQLite's text timestamp is its first 13 characters; PostgreSQL's timestamp is
+    # truncated to the hour (and written the same way below)
+    hour_of = "date_trunc('hour', \"created_at\")" if is_postgres(DB) else 'substr("created_at", 1, 13)'
+    sql = f'SELECT {hour_of} AS h, count(*) FROM "customer" WHERE {_LIVE_CUSTOMER} AND "created_at" >= ? GROUP BY h'
     # each local month's first hour, in UTC as the column's text: an hour belongs to the last one not after it
     starts = [_utc_hour(_first_day(k)) for k in keys]
     for hour, n in _rows(sql, [start.strftime("%Y-%m-%d %H:%M:%S")]):
-        index = bisect.bisect_right(starts, str(hour)) - 1
+        text = hour.strftime("%Y-%m-%d %H") if isinstance(hour, _dt.datetime) else str(hour)
+        index = bisect.bisect_right(starts, text) - 1
         if index >= 0:
             out[keys[index]] += n
     return out
@@ -133,13 +135,18 @@ def sales_by_month(today: _dt.date) -> dict[str, int]:
     count (not cancelled, refunded or deleted); every month present."""
     keys = month_keys(today)
     out = dict.fromkeys(keys, 0)
+    # YYYY-MM: the first 7 characters of SQLite's text date; PostgreSQL's date truncated to its month
+    month_of = 'substr("order_date", 1, 7)'
+    if is_postgres(DB):
+        month_of = "date_trunc('month', CAST(\"order_date\" AS TIMESTAMP))"
     sql = (
-        'SELECT substr("order_date", 1, 7) AS m, sum("amount_fen") FROM "orders" '
+        f'SELECT {month_of} AS m, sum("amount_fen") FROM "orders" '
         f'WHERE "order_date" >= ? AND "deleted_at" IS NULL AND "status" IN ({_COUNTING_SQL}) GROUP BY m'
     )
     for month, fen in _rows(sql, [_first_day(keys[0]).isoformat()]):
-        if month in out:
-            out[month] = int(fen or 0)
+        key = month.strftime("%Y-%m") if isinstance(month, _dt.date) else month
+        if key in out:
+            out[key] = int(fen or 0)
     return out
 
 
@@ -212,7 +219,7 @@ class RepeatRate:
 
 def repeat_rate(today: _dt.date | None = None) -> RepeatRate:
     sql = (
-        'SELECT count(*), coalesce(sum("order_count" >= 2), 0) FROM "customer" '
+        'SELECT count(*), coalesce(sum(CASE WHEN "order_count" >= 2 THEN 1 ELSE 0 END), 0) FROM "customer" '
         f'WHERE {_LIVE_CUSTOMER} AND "order_count" >= 1'
     )
     buyers, repeat = _rows(sql)[0]
