@@ -1405,7 +1405,9 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         self._select_after_view.extend(select)
         self.model.data_changed()
-        self.view_reader.request(self.model.view_request(self.current_filter()))
+        # (the worker finds the rows the swap will look for: no pass over the ids here)
+        locate = [*self.selected_ids()[:2000], *self._select_after_view, *self._anchor_ids()]
+        self.view_reader.request(self.model.view_request(self.current_filter(), locate))
         self._update_view()
         if self.counts_ready or self._counts_pending:
             self.counts_timer.start()  # the matching customers' counts, once typing pauses
@@ -1421,10 +1423,7 @@ class MainWindow(QMainWindow):
         before = self.selected_ids()
         dirty = self.editor.dirty
         keep = before + [cid for cid in wanted if cid not in before and (not dirty or cid == self.editor.customer_id)]
-        current = self.model.id_at(self.table.currentIndex().row())
-        viewport = self.table.viewport().rect()
-        current_seen = current is not None and self.table.visualRect(self.table.currentIndex()).intersects(viewport)
-        top = self.model.id_at(self.table.rowAt(0))
+        current, current_seen, top = self._anchors()
         self._total = None  # (the count of the view's Trash state comes with the new order)
         self.model.adopt(answer, self.current_filter())
         if keep:
@@ -1441,6 +1440,18 @@ class MainWindow(QMainWindow):
             )
             self.table.scrollTo(self.model.index(row, 0), hint)
         self._update_view()
+
+    def _anchors(self) -> tuple[int | None, bool, int | None]:
+        """What keeps the table's place across a new id list: the current customer, whether
+        their row is on screen, and the customer in the top row."""
+        index = self.table.currentIndex()
+        current = self.model.id_at(index.row())
+        seen = current is not None and self.table.visualRect(index).intersects(self.table.viewport().rect())
+        return current, seen, self.model.id_at(self.table.rowAt(0))
+
+    def _anchor_ids(self) -> list[int]:
+        current, _seen, top = self._anchors()
+        return [cid for cid in (current, top) if cid is not None]
 
     def _view_failed(self, message: str) -> None:
         """The id list could not be read: the table keeps the rows it shows (the next change reads again)."""
