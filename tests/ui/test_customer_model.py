@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from sellerdesk.store import customers, demo
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel
+from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel, ViewState
 
 
 def _add(name, phone="", province="", city="", district="", detail="", **kw):
@@ -135,7 +135,7 @@ def test_big_views_rank_and_filter_through_the_gather(store, monkeypatch):
         customers.create_customer({"name": name, "wechat": wechat})
     results = []
     for gather_from in (1000, 0):
-        monkeypatch.setattr(CustomerTableModel, "GATHER_FROM", gather_from)
+        monkeypatch.setattr(ViewState, "GATHER_FROM", gather_from)
         model = CustomerTableModel()
         seen = []
         for descending in (False, True):

@@ -62,3 +62,29 @@ def test_stop_drops_the_waiting_request(qtbot):
     latest.stop()  # waits for job 1; request 2 never starts
     qtbot.wait(50)
     assert seen_args == [1]
+
+
+def test_an_answer_queued_when_stop_is_called_is_dropped(qtbot):
+    """The job ended just before the window closed; its answer reaches the GUI thread after
+    stop() (the database closed meanwhile): not delivered, and no request runs after it."""
+    import time
+
+    entered = threading.Event()
+
+    def work(argument):
+        entered.set()
+        return argument
+
+    latest = Latest(work)
+    results = []
+    latest.ready.connect(results.append)
+    latest.request("late")
+    job = latest.job
+    assert job is not None and entered.wait(5)
+    while job.running:  # (it emits before it stops running; no event is processed meanwhile)
+        time.sleep(0.005)
+    latest.stop()
+    qtbot.wait(50)  # the queued answer arrives now
+    latest.request("after")
+    qtbot.wait(50)
+    assert results == [] and latest.started == 1

@@ -53,15 +53,21 @@ def window(store, qtbot, errors_shown):
     win.close()
 
 
-def _select_all(window, *names):
+def _changed(window, qtbot):
+    """The data changed: the window reads its customer list again (in a worker, as in the app)."""
+    window.on_customers_changed()
+    qtbot.waitUntil(lambda: not window.view_reader.busy)
+
+
+def _select_all(window, qtbot, *names):
     for name in names:
         customers.create_customer({"name": name})
-    window.on_customers_changed()
+    _changed(window, qtbot)
     window.table.selectAll()
 
 
-def test_trash_on_a_read_only_database_is_one_line_and_changes_nothing(window, errors_shown, store):
-    _select_all(window, "甲一", "乙二")
+def test_trash_on_a_read_only_database_is_one_line_and_changes_nothing(window, qtbot, errors_shown, store):
+    _select_all(window, qtbot, "甲一", "乙二")
     DB.execute_sql("PRAGMA query_only = 1")
     window.delete_action.trigger()
     ((title, text),) = errors_shown
@@ -70,8 +76,8 @@ def test_trash_on_a_read_only_database_is_one_line_and_changes_nothing(window, e
     assert queries.count_customers() == 2 and not window.undo_action.isEnabled()
 
 
-def test_the_line_is_translated(window, errors_shown, store, chinese):
-    _select_all(window, "甲一")
+def test_the_line_is_translated(window, qtbot, errors_shown, store, chinese):
+    _select_all(window, qtbot, "甲一")
     DB.execute_sql("PRAGMA query_only = 1")
     window.delete_action.trigger()
     ((title, text),) = errors_shown
@@ -79,8 +85,8 @@ def test_the_line_is_translated(window, errors_shown, store, chinese):
     assert text.startswith(f"SellerDesk 无法写入 {store.db_path}：")
 
 
-def test_undo_that_cannot_be_written_can_be_tried_again(window, errors_shown):
-    _select_all(window, "甲一", "乙二")
+def test_undo_that_cannot_be_written_can_be_tried_again(window, qtbot, errors_shown):
+    _select_all(window, qtbot, "甲一", "乙二")
     window.delete_action.trigger()
     assert queries.count_customers() == 0
     DB.execute_sql("PRAGMA query_only = 1")
@@ -91,9 +97,9 @@ def test_undo_that_cannot_be_written_can_be_tried_again(window, errors_shown):
     assert queries.count_customers() == 2 and not window.undo_action.isEnabled()
 
 
-def test_saving_on_a_full_disk_keeps_the_edit(window, errors_shown, store):
+def test_saving_on_a_full_disk_keeps_the_edit(window, qtbot, errors_shown, store):
     customer_id = customers.create_customer({"name": "张三"}).id
-    window.on_customers_changed()
+    _changed(window, qtbot)
     window.select_customer(customer_id)
     editor = window.editor
     DB.execute_sql("VACUUM")  # no free pages left for the note to fill

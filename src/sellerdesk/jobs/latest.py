@@ -5,7 +5,9 @@ of one argument. :meth:`Latest.request` starts it in a job (:func:`sellerdesk.jo
 when none is running; while one runs, requests only replace the one waiting (the older
 argument is dropped), and it starts when the running one ends. ``ready`` carries the result
 of a job only when no newer request came meanwhile, so a slow answer never overwrites a
-newer one.
+newer one. After :meth:`Latest.stop` (the window closing, its database about to close) nothing
+is delivered any more: an answer that was already on its way to the GUI thread is dropped, and
+so are later requests.
 """
 
 from __future__ import annotations
@@ -33,20 +35,25 @@ class Latest(QObject):
         self.job: Job | None = None
         self._waiting: Any = _NOTHING
         self.started = 0  # how many jobs ran (tests check the coalescing)
+        self.stopped = False
 
     @property
     def busy(self) -> bool:
         return self.job is not None or self._waiting is not _NOTHING
 
     def request(self, argument: Any) -> None:
-        """Run ``fn(argument)`` in a worker, after the running job if there is one."""
+        """Run ``fn(argument)`` in a worker, after the running job if there is one (never
+        after :meth:`stop`)."""
+        if self.stopped:
+            return
         self._waiting = argument
         if self.job is None:
             self._start_waiting()
 
     def stop(self) -> None:
         """Closing: the waiting request is dropped and a running job waited for (the database
-        closes after it)."""
+        closes after it); its answer, and any answer still queued for the GUI thread, is dropped."""
+        self.stopped = True
         self._waiting = _NOTHING
         job = self.job
         while job is not None and job.running:
@@ -68,11 +75,11 @@ class Latest(QObject):
         runner.start(job)
 
     def _succeeded(self, result: object) -> None:
-        if self._waiting is _NOTHING:
+        if self._waiting is _NOTHING and not self.stopped:
             self.ready.emit(result)
 
     def _failed(self, message: str) -> None:
-        if self._waiting is _NOTHING:
+        if self._waiting is _NOTHING and not self.stopped:
             self.failed.emit(message)
 
     def _finished(self) -> None:

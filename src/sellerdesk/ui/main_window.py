@@ -9,6 +9,12 @@ the region tree counts and the tag/tier lists (:func:`sellerdesk.store.queries.v
 ~0.2 s at 100k) are read in a worker (:class:`~sellerdesk.jobs.latest.Latest`: one at a time,
 only the newest request kept) just after the first paint, again whenever customers change, and
 for the numbers of the matching customers whenever the search, tag or tier filter changes.
+After a change of the data (a save, trash, restore, import, merge…) the table's id list is read
+in a worker too (:func:`~sellerdesk.ui.customers.table_model.read_view` through another
+``Latest``, 0.5-1 s at 300k): the table keeps its rows meanwhile, their data read again (a
+saved customer shows its new data at once; trashed rows leave, a new customer shows on top),
+and :meth:`MainWindow._view_arrived` swaps the new list in, keeping the selection, the
+editor's customer and the scroll position. Answers that come after the window closed are dropped.
 Worker jobs read through their own connection; the sqlcipher3 reference leak that once made two
 reading threads abort is neutralised by :mod:`sellerdesk.store.sqlcipher_guard`. Import/export
 and backup/restore come from their controllers (:mod:`sellerdesk.ui.exchange.actions`,
@@ -22,7 +28,7 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, QSize, Qt, QThread, QTimer
@@ -67,7 +73,7 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
-from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel
+from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel, ViewAnswer, read_view
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.recheck.view import RecheckView
@@ -140,6 +146,12 @@ class MainWindow(QMainWindow):
         self.counts_timer.timeout.connect(self._request_counts)
 
         self.model = CustomerTableModel(self)
+        # the table's id list after a change of the data, in a worker (see reload_customers)
+        self.view_reader = Latest(read_view, "customer-view", self)
+        self.view_reader.ready.connect(self._view_arrived)
+        self.view_reader.failed.connect(self._view_failed)
+        self._select_after_view: list[int] = []  # customers to select once the new list is shown
+        self.closed = False  # closing: answers of jobs still on their way are dropped
         self._build_widgets()
         self._build_actions()
         self._build_controllers()
@@ -917,9 +929,12 @@ class MainWindow(QMainWindow):
         if self.backup is not None and not self.backup.on_close():
             event.ignore()
             return
+        self.closed = True
         self.remind_timer.stop()
         self.counts_timer.stop()
         self.counter.stop()
+        self.view_reader.stop()
+        self.dashboard.job.stop()
         self.complete_timer.stop()
         self.team.stop()
         self._finish_tier_check()
@@ -938,6 +953,8 @@ class MainWindow(QMainWindow):
             self.remind_timer.start()
 
     def _tiers_moved(self, changed: int) -> None:
+        if self.closed:
+            return
         log.info("start-up tier check: %d customer(s) changed tier", changed)
         self.on_orders_changed()
 
@@ -1002,20 +1019,19 @@ class MainWindow(QMainWindow):
         )
 
     def apply_filter(self, reload: bool = False) -> None:
-        """Show the current search/region/tag/tier; ``reload`` re-reads even when they did not change."""
+        """Show the current search/region/tag/tier; ``reload``: the data changed, the view is
+        read again (in a worker: :meth:`reload_customers`)."""
+        if reload:
+            self.reload_customers()
+            return
         self.search_timer.stop()
         selected = self.selected_ids()
         flt = self.current_filter()
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            if reload:
-                self.model.forget()
-            if reload and flt == self.model.filter:
-                self.model.reload()
-            else:
-                # a big search answer may show its first screen first (no edit at stake); the
-                # rest waits for a pause in typing (complete_search)
-                self.model.set_filter(flt, lazy=not self.editor.dirty)
+            # a big search answer may show its first screen first (no edit at stake); the
+            # rest waits for a pause in typing (complete_search)
+            self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
         if self.model.partial:
@@ -1245,13 +1261,14 @@ class MainWindow(QMainWindow):
         """An order, a tier or points changed: the customer table's 订单/消费 columns and tiers
         are read again (the region counts and tag lists stay: they did not change), at once
         when the table is in front, else when it is next shown."""
+        if self.closed:
+            return
         self.dashboard.mark_stale()
         if not self.customers_page_shown():
             self.customers_stale = True
         else:
             self.customers_stale = False
-            self.model.forget()
-            self.apply_filter(reload=True)
+            self.reload_customers()
 
     def new_order(self) -> None:
         """Ctrl+Shift+N: a new order, of the customer selected in the customer table if one is."""
@@ -1421,12 +1438,76 @@ class MainWindow(QMainWindow):
         self.editor.load(shown)
 
     def on_customers_changed(self) -> None:
-        """Something changed the data (edit, import, restore…): recount and reload, keeping the selection."""
+        """Something changed the data (edit, trash, restore, import, merge…): recount and reload
+        (both in a worker), keeping the selection."""
+        if self.closed:
+            return
         self._total = None
         self.dashboard.mark_stale()
-        self.model.forget()  # the data changed: read the sort order again
         self.refresh_counts()
-        self.apply_filter(reload=True)
+        self.reload_customers()
+
+    def reload_customers(self, select: Sequence[int] = ()) -> None:
+        """The data changed: the table's id list is read again in a worker
+        (:func:`~sellerdesk.ui.customers.table_model.read_view`; 0.5-1 s at 300k, never on the UI
+        thread). Meanwhile the table keeps its rows and reads the ones on screen again (a saved
+        customer's row shows its new data); :meth:`_view_arrived` swaps the new list in and
+        selects ``select`` too (a new or restored customer)."""
+        self.search_timer.stop()
+        self._select_after_view.extend(select)
+        self.model.data_changed()
+        # (the worker finds the rows the swap will look for: no pass over the ids here)
+        locate = [*self.selected_ids()[:2000], *self._select_after_view, *self._anchor_ids()]
+        self.view_reader.request(self.model.view_request(self.current_filter(), locate))
+        self._update_view()
+        if self.counts_ready or self._counts_pending:
+            self.counts_timer.start()  # the matching customers' counts, once typing pauses
+
+    def _view_arrived(self, answer: ViewAnswer) -> None:
+        """The id list read after a change of the data: swapped in, with the same customers
+        selected (and ``_select_after_view``), the current one kept in sight or else the same
+        customer at the top; the editor is left alone unless the selection changed (a selected
+        customer left the view)."""
+        if self.closed:
+            return
+        wanted, self._select_after_view = self._select_after_view, []
+        before = self.selected_ids()
+        dirty = self.editor.dirty
+        keep = before + [cid for cid in wanted if cid not in before and (not dirty or cid == self.editor.customer_id)]
+        current, current_seen, top = self._anchors()
+        self._total = None  # (the count of the view's Trash state comes with the new order)
+        self.model.adopt(answer, self.current_filter())
+        if keep:
+            self._select_ids(keep, follow=False)
+        if set(self.selected_ids()) != set(before):
+            self._on_table_selection()  # (a selected customer left the view: the editor follows)
+        anchor = current if current_seen else top
+        row = self.model.row_of(anchor) if anchor is not None else None
+        if row is not None:
+            hint = (
+                QAbstractItemView.ScrollHint.EnsureVisible
+                if current_seen
+                else QAbstractItemView.ScrollHint.PositionAtTop
+            )
+            self.table.scrollTo(self.model.index(row, 0), hint)
+        self._update_view()
+
+    def _anchors(self) -> tuple[int | None, bool, int | None]:
+        """What keeps the table's place across a new id list: the current customer, whether
+        their row is on screen, and the customer in the top row."""
+        index = self.table.currentIndex()
+        current = self.model.id_at(index.row())
+        seen = current is not None and self.table.visualRect(index).intersects(self.table.viewport().rect())
+        return current, seen, self.model.id_at(self.table.rowAt(0))
+
+    def _anchor_ids(self) -> list[int]:
+        current, _seen, top = self._anchors()
+        return [cid for cid in (current, top) if cid is not None]
+
+    def _view_failed(self, message: str) -> None:
+        """The id list could not be read: the table keeps the rows it shows (the next change reads again)."""
+        self._select_after_view = []
+        log.warning("customer list failed: %s", message)
 
     def refresh_counts(self) -> None:
         """The data changed (or the window just showed): region counts and the tag/tier lists
@@ -1447,12 +1528,16 @@ class MainWindow(QMainWindow):
         self.counter.request((flt, totals))
 
     def _counts_failed(self, message: str) -> None:
+        if self.closed:
+            return
         self._counts_pending = False
         self._counts_asked = None  # asked again with the next change
         log.warning("region counts failed: %s", message)
 
     def _counts_arrived(self, counts: queries.ViewCounts) -> None:
         """A count from the worker (the newest asked for): the tree, and the tag/tier lists."""
+        if self.closed:
+            return  # (arrived after the window closed: its store may be closed too)
         if counts.totals is not None and counts.incomplete is not None:
             self._totals = (counts.flt.trashed, counts.totals, counts.incomplete, counts.remote)
             self._totals_stale = False
@@ -1496,7 +1581,8 @@ class MainWindow(QMainWindow):
             self._select_ids(kept)
         self._update_status()
 
-    def _select_ids(self, ids: list[int]) -> None:
+    def _select_ids(self, ids: list[int], follow: bool = True) -> None:
+        """Select the rows of ``ids``; ``follow``: the editor follows the new selection."""
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         selection.clearSelection()
@@ -1515,7 +1601,7 @@ class MainWindow(QMainWindow):
         if first is not None:
             selection.setCurrentIndex(self.model.index(first, 0), QItemSelectionModel.SelectionFlag.NoUpdate)
         selection.blockSignals(False)
-        if partial and first is None and ids:
+        if not follow or (partial and first is None and ids):
             self._update_status()
             return  # the editor keeps its customer until the whole answer selects them
         self._on_table_selection()
@@ -1575,13 +1661,16 @@ class MainWindow(QMainWindow):
         self.editor.cancel()
 
     def _on_saved(self, customer_id: int) -> None:
+        """A customer saved: their row shows the new data at once (a new customer on top of an
+        unfiltered view); the id list and the counts are read in workers."""
         # an edit or a verified stamp confirms addresses: 今日待办 and 待核对 count again
         self.today_page.data_changed()
         self.recheck_view.data_changed()
         self._total = None
-        self.model.forget()
         self.refresh_counts()  # in a worker
-        self.model.reload()
+        if _shows_everyone(self.model.filter):
+            self.model.show_first([customer_id])  # (new: on top until the new list places them)
+        self.reload_customers(select=[customer_id])
         self.select_customer(customer_id)
         self._update_view()
 
@@ -1605,6 +1694,7 @@ class MainWindow(QMainWindow):
             self.undo_action.setEnabled(True)
             next_row = min(self.selected_rows()[0], self.model.rowCount() - len(moved) - 1)
             self.editor.clear()
+            self.model.drop_ids(moved)  # (at once: the new list follows from a worker)
             self.context.customers_changed.emit()
             if next_row >= 0:
                 self.table.selectRow(next_row)
@@ -1623,6 +1713,9 @@ class MainWindow(QMainWindow):
             return  # still on the stack: Ctrl+Z again once the cause is fixed
         self.undo_stack.pop()
         self.undo_action.setEnabled(bool(self.undo_stack))
+        if _shows_everyone(self.model.filter):
+            self.model.show_first(restored)  # (on top until the new list places them)
+        self._select_after_view.extend(restored)
         self.context.customers_changed.emit()
         self._select_ids(restored)
         self.statusBar().showMessage(self.tr("Brought back %n customer(s).", "", len(restored)), 5000)
@@ -1633,6 +1726,7 @@ class MainWindow(QMainWindow):
             restored = self._write(customers.restore_customers, ids)
             if restored is None:
                 return
+            self.model.drop_ids(restored)  # (they left the Trash)
             self.context.customers_changed.emit()
             self.statusBar().showMessage(self.tr("Restored %n customer(s).", "", len(restored)), 5000)
 
@@ -1654,6 +1748,7 @@ class MainWindow(QMainWindow):
         if purged is None:
             return
         self.editor.clear()
+        self.model.drop_ids(ids)
         self.context.customers_changed.emit()
         self.statusBar().showMessage(self.tr("Deleted %n customer(s) for good.", "", purged), 5000)
 
@@ -1825,6 +1920,23 @@ class ShortcutsDialog(QDialog):
 
 
 __all__ = ["AboutDialog", "MainWindow", "ShortcutsDialog"]
+
+
+def _shows_everyone(flt: CustomerFilter) -> bool:
+    """Whether the view of ``flt`` is every live customer (a new one belongs in it)."""
+    return not (
+        flt.search
+        or flt.provinces
+        or flt.cities
+        or flt.tags
+        or flt.tiers
+        or flt.flags
+        or flt.incomplete_address
+        or flt.remote
+        or flt.trashed
+        or flt.mine
+        or flt.ids is not None
+    )
 
 
 def _count_view(request: tuple[CustomerFilter, bool]) -> queries.ViewCounts:

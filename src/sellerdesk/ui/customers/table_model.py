@@ -8,11 +8,21 @@ the data changes), so a keystroke costs its index lookups, never a sort; rows ar
 cache of pages. ``rowCount`` is the whole view at once, so the scroll bar is right and
 jumping to the bottom reads only the last page. Sorting asks the store for a new id list
 (names sort by pinyin there); there is no proxy model.
+
+What is kept between views while the data does not change (the sort orders, their gathers, the
+region sets, the last search's answers) is a :class:`ViewState`, plain Python. After a change
+of the data the window does not read the new order on the UI thread (0.5-1 s at 300k under
+load): :meth:`CustomerTableModel.data_changed` forgets the cached rows (the visible ones are
+read again when painted, so a saved customer shows its new data in its row at once) and keeps
+the shown ids; :func:`read_view` reads a fresh :class:`ViewState` and the view's ids in a
+worker (``jobs.latest.Latest``), and :meth:`CustomerTableModel.adopt` swaps them in.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette
@@ -109,10 +119,115 @@ def order_day(value: object) -> _dt.date | None:
     return value if isinstance(value, _dt.date) else None
 
 
+class ViewState:
+    """What the model keeps between views while the data does not change: the ascending id order
+    of each (sort, Trash state) read (:func:`queries.ordered_ids`, at most two), their gathers
+    (made when a big filter needs one), the region sets and the last search's answers. No Qt:
+    a worker builds a fresh one after a change of the data (:func:`read_view`)."""
+
+    GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
+
+    def __init__(self) -> None:
+        self.orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
+        self.gathers: dict[tuple[str, bool], queries.OrderGather] = {}  # … → for big filters
+        self.region_cache: dict = {}
+        self.answers = search.Answers()  # the last search's id sets, narrowed by the next keystroke
+        self.last_view: tuple[object, ...] | None = None  # what the shown ids were made of
+
+    def forget_filters(self) -> None:
+        """The data changed: the region sets and search answers go; the sort orders stay (only
+        a fresh state read in a worker replaces them)."""
+        self.region_cache.clear()
+        self.answers.clear()
+        self.last_view = None
+
+    def ordered_ids(self, sort: str, trashed: bool) -> list[int]:
+        key = (sort, trashed)
+        order = self.orders.get(key)
+        if order is None:
+            order = queries.ordered_ids(sort, False, trashed)
+            if len(self.orders) >= 2:
+                self.orders.clear()
+                self.gathers.clear()
+            self.orders[key] = order
+        return order
+
+    def gather(self, sort: str, trashed: bool, order: list[int]) -> queries.OrderGather:
+        key = (sort, trashed)
+        gather = self.gathers.get(key)
+        if gather is None:
+            gather = self.gathers[key] = queries.OrderGather(order, queries.max_customer_id())
+        return gather
+
+    def drop(self, gone: set[int]) -> None:
+        """``gone`` left every kept order (trashed, restored, deleted for good), until a fresh
+        state replaces this one; a list pass per order (a few ms at 300k), no I/O."""
+        for key, order in self.orders.items():
+            self.orders[key] = [cid for cid in order if cid not in gone]
+        self.gathers.clear()
+        self.last_view = None
+
+    def view_ids(self, flt: CustomerFilter, sort: str, descending: bool, shown: list[int]) -> list[int]:
+        """The ids of the view of ``flt`` in the order of ``sort``; ``shown``: the ids shown now
+        (handed back when the view is made of the very same sets as last time)."""
+        order = self.ordered_ids(sort, flt.trashed)
+        allowed = queries.allowed_ids(flt, self.region_cache, order, self.answers)
+        # a search puts its exact, then prefix matches of name/phone/WeChat first
+        tiers = search.rank_tiers(flt.search, flt.trashed) if flt.search else []
+        # the same allowed set as last time (a longer term that drops nobody: demo → demo_), ranked
+        # alike, in the same order: the same ids, without filtering 300k again
+        made_of = (order, descending, allowed, tiers)
+        last = self.last_view
+        same = last is not None and allowed is not None and all(a is b for a, b in zip(last[:3], made_of[:3]))
+        if same and last is not None and last[3] == tiers:
+            return list(shown)
+        self.last_view = made_of
+        # (every answer of a long view goes through the gather, a small one too: a 300k-entry
+        # {id: position} map cost 20 MB and 110-200 ms to build at the first small answer)
+        if allowed and len(order) > self.GATHER_FROM:  # filter, rank and turn in one pass
+            return self.gather(sort, flt.trashed, order).keep(allowed, tiers, descending)
+        ids = queries.apply_allowed(order, allowed)
+        if descending:
+            ids.reverse()
+        return queries.apply_rank(ids, tiers) if tiers else ids
+
+
+@dataclass(frozen=True)
+class ViewRequest:
+    """A view to read in a worker: its filter and sort; ``locate``: customers whose rows the
+    swap will look for (the selection, the customer at the top), found in the worker."""
+
+    flt: CustomerFilter
+    sort: str
+    descending: bool
+    locate: tuple[int, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class ViewAnswer:
+    """A view read in a worker: the fresh state it was read from, its ids, and the rows of the
+    customers it was asked to locate (those in the view)."""
+
+    request: ViewRequest
+    state: ViewState
+    ids: list[int]
+    located: dict[int, int]
+
+
+def read_view(request: ViewRequest) -> ViewAnswer:
+    """In a worker, after a change of the data: the sort order, the filter's sets and the view's
+    ids read afresh (the whole answer, never a first screen), and the rows of ``locate`` (so the
+    swap finds the selection without a pass over 300k ids, or a 300k-entry map, on the UI thread)."""
+    state = ViewState()
+    ids = state.view_ids(request.flt, request.sort, request.descending, [])
+    wanted = set(request.locate)
+    located = {cid: row for row, cid in enumerate(ids) if cid in wanted} if wanted else {}
+    return ViewAnswer(request, state, ids, located)
+
+
 class CustomerTableModel(PagedIds, QAbstractTableModel):
     """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
 
-    GATHER_FROM = 1000  # views longer than this filter big answers through queries.OrderGather
     LAZY_FROM = 20_000  # a search of this many customers or more may show its first screen first
     LAZY_ROWS = 60  # the rows of that first screen (a 1920×1080 window shows about 35)
     LAZY_SHARE = 15  # … when one way of matching finds a fifteenth of the customers or more (search.is_big)
@@ -125,11 +240,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._sort = "name"
         self._descending = False
         self._init_pages()
-        self._orders: dict[tuple[str, bool], list[int]] = {}  # (sort, trashed) → ascending ids
-        self._gathers: dict[tuple[str, bool], queries.OrderGather] = {}  # … → for big filters, made when needed
-        self._region_cache: dict = {}
-        self._answers = search.Answers()  # the last search's id sets, narrowed by the next keystroke
-        self._last_view: tuple[object, ...] | None = None  # what the shown ids were made of
+        self._scans = 0  # lookups answered by a scan since the ids last changed (see _row)
+        self._located: dict[int, int] = {}  # rows the worker found for the ids shown (see _row)
+        self._state = ViewState()
         self._mask_phones = False
         self._tier_rules: TierRules | None = None  # the tier names, read again when the data changes
         self._remote_places: tuple[Place, ...] | None = None  # 偏远地区, read again when the data changes
@@ -184,31 +297,119 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, col), self.index(len(self._ids) - 1, col))
 
     def reload(self) -> None:
-        """The data changed: read the sort order and filter sets again and forget every cached page."""
+        """The data changed: read the sort order and filter sets again, here, and forget every
+        cached page (the window reads them in a worker instead: :meth:`data_changed`, :meth:`adopt`)."""
         self.forget()
         self._show(self._view_ids())
 
     def forget(self) -> None:
         """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
-        self._orders.clear()
-        self._gathers.clear()
-        self._region_cache.clear()
-        self._answers.clear()
-        self._last_view = None
+        self._state.orders.clear()
+        self._state.gathers.clear()
+        self._state.forget_filters()
         self._tier_rules = None
         self._remote_places = None
 
+    # --- a change of the data, its view read in a worker ------------------------------------------------------
+
+    def data_changed(self) -> None:
+        """The data changed and the view's ids are being read in a worker (:func:`read_view`):
+        meanwhile the shown ids stay (and the kept sort order, for a filter changed meanwhile);
+        every cached row, the region sets and search answers go, so the rows on screen are read
+        again as they are painted (a saved customer's new data shows in its row at once)."""
+        self._state.forget_filters()
+        self._tier_rules = None
+        self._remote_places = None
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def drop_ids(self, ids: Iterable[int]) -> None:
+        """``ids`` left this view (trashed, restored, deleted for good): their rows go now, before
+        the worker's answer; the other rows stay where they are (their selection too)."""
+        gone = set(ids)
+        if not gone:
+            return
+        self._state.drop(gone)
+        rows = sorted(self._rows_of(gone), reverse=True)
+        if not rows:
+            return
+        self._pages.clear()  # (pages are kept by row number)
+        self._row_of = None
+        self._scans = 0
+        self._located = {}
+        if len(rows) > 100:  # many runs of rows: one reset
+            self._show([cid for cid in self._ids if cid not in gone])
+            return
+        runs: list[tuple[int, int]] = []  # (first, last) from the bottom up
+        for row in rows:
+            if runs and runs[-1][0] == row + 1:
+                runs[-1] = (row, runs[-1][1])
+            else:
+                runs.append((row, row))
+        for first, last in runs:
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
+
+    def show_first(self, ids: Iterable[int]) -> None:
+        """Customers that joined this view (a new customer saved, a restore undone) shown on top
+        until the worker's answer puts them in their place."""
+        new = [cid for cid in dict.fromkeys(ids) if not self._rows_of({cid})]
+        if not new:
+            return
+        self._pages.clear()
+        self._row_of = None
+        self._scans = 0
+        self._located = {}
+        self._state.last_view = None
+        self.beginInsertRows(QModelIndex(), 0, len(new) - 1)
+        self._ids[:0] = new
+        self.endInsertRows()
+
+    def _rows_of(self, ids: set[int]) -> list[int]:
+        """The rows of ``ids`` without building the id → row map for a few (a 300k-entry dict)."""
+        if self._row_of is not None:
+            return [r for r in map(self._row_of.get, ids) if r is not None]
+        rows = [r for r in map(self._located.get, ids) if r is not None]
+        ids = {cid for cid in ids if cid not in self._located}
+        if len(ids) > 20:
+            return rows + [row for row, cid in enumerate(self._ids) if cid in ids]
+        for cid in ids:
+            try:
+                rows.append(self._ids.index(cid))  # (a C-level scan)
+            except ValueError:
+                pass
+        return rows
+
+    def view_request(self, flt: CustomerFilter | None = None, locate: Iterable[int] = ()) -> ViewRequest:
+        """What :func:`read_view` is to read for the view of ``flt`` (the current filter), finding
+        the rows of ``locate``."""
+        return ViewRequest(self._filter if flt is None else flt, self._sort, self._descending, tuple(locate))
+
+    def adopt(self, answer: ViewAnswer, flt: CustomerFilter | None = None) -> None:
+        """Swap in a view read in a worker: its fresh state, and its ids when the view of ``flt``
+        (the current filter) in the current sort is what it read; otherwise that view is made
+        here from the fresh state (a filter or sort changed meanwhile: a keystroke's work)."""
+        self._state = answer.state
+        if flt is not None:
+            self._filter = flt
+        self.partial = False
+        if answer.request == self.view_request():
+            self._show(answer.ids)
+            self._located = answer.located
+        else:
+            self._show(self._view_ids())
+
+    @property
+    def _answers(self) -> search.Answers:
+        return self._state.answers
+
+    # --- the view's ids -----------------------------------------------------------------------------------------
+
     def ordered_ids(self) -> list[int]:
         """Every customer of the current Trash state in ascending sort order (kept until the data changes)."""
-        key = (self._sort, self._filter.trashed)
-        order = self._orders.get(key)
-        if order is None:
-            order = queries.ordered_ids(self._sort, False, self._filter.trashed)
-            if len(self._orders) >= 2:
-                self._orders.clear()
-                self._gathers.clear()
-            self._orders[key] = order
-        return order
+        return self._state.ordered_ids(self._sort, self._filter.trashed)
 
     def _view_ids(self) -> list[int]:
         order = self.ordered_ids()
@@ -218,27 +419,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
             if first is not None:
                 self.partial = True
                 self.lazy_shown += 1
-                self._last_view = None
+                self._state.last_view = None
                 return first
-        allowed = queries.allowed_ids(self._filter, self._region_cache, order, self._answers)
-        # a search puts its exact, then prefix matches of name/phone/WeChat first
-        tiers = search.rank_tiers(self._filter.search, self._filter.trashed) if self._filter.search else []
-        # the same allowed set as last time (a longer term that drops nobody: demo → demo_), ranked
-        # alike, in the same order: the same ids, without filtering 300k again
-        made_of = (order, self._descending, allowed, tiers)
-        last = self._last_view
-        same = last is not None and allowed is not None and all(a is b for a, b in zip(last[:3], made_of[:3]))
-        if same and last is not None and last[3] == tiers:
-            return list(self._ids)
-        self._last_view = made_of
-        # (every answer of a long view goes through the gather, a small one too: a 300k-entry
-        # {id: position} map cost 20 MB and 110-200 ms to build at the first small answer)
-        if allowed and len(order) > self.GATHER_FROM:  # filter, rank and turn in one pass
-            return self._gather(order).keep(allowed, tiers, self._descending)
-        ids = queries.apply_allowed(order, allowed)
-        if self._descending:
-            ids.reverse()
-        return queries.apply_rank(ids, tiers) if tiers else ids
+        return self._state.view_ids(self._filter, self._sort, self._descending, self._ids)
 
     def _first_screen(self, order: list[int]) -> list[int] | None:
         """The first rows of a search of one term that matches most customers, ranked, without
@@ -261,16 +444,10 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         tiers = [t for t in search.rank_tiers(flt.search, flt.trashed) if t]
         if not tiers:
             return hits
-        head = self._gather(order).keep(set().union(*tiers), tiers, self._descending)[: self.LAZY_ROWS]
+        gather = self._state.gather(self._sort, flt.trashed, order)
+        head = gather.keep(set().union(*tiers), tiers, self._descending)[: self.LAZY_ROWS]
         placed = set(head)
         return (head + [c for c in hits if c not in placed])[: self.LAZY_ROWS]
-
-    def _gather(self, order: list[int]) -> queries.OrderGather:
-        key = (self._sort, self._filter.trashed)
-        gather = self._gathers.get(key)
-        if gather is None:
-            gather = self._gathers[key] = queries.OrderGather(order, queries.max_customer_id())
-        return gather
 
     def complete_now(self) -> None:
         """The whole answer of the search whose first screen is shown, in its place (when typing
@@ -285,16 +462,37 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
     def row_of(self, item_id: int, complete: bool = True) -> int | None:
         """The row of ``item_id``; on a first screen that lacks it, the whole answer is read
         first (``complete``) or None is the answer."""
-        row = PagedIds.row_of(self, item_id)
+        row = self._row(item_id)
         if row is None and self.partial and complete:
             self.complete_now()
-            row = PagedIds.row_of(self, item_id)
+            row = self._row(item_id)
         return row
+
+    SCANS = 8  # lookups of a new id list answered by a scan before the id → row map is built
+
+    def _row(self, item_id: int) -> int | None:
+        """The row of ``item_id``: found by the worker that read the list (:func:`read_view`'s
+        ``located``), else for the first few lookups of a new id list a scan (a C-level pass, a
+        few ms at 300k), then the id → row map built once (20 MB and 70-240 ms at 300k: a
+        keystroke or a save that keeps one customer selected never pays it)."""
+        if self._row_of is None:
+            row = self._located.get(item_id)
+            if row is not None:
+                return row
+            if self._scans < self.SCANS:
+                self._scans += 1
+                try:
+                    return self._ids.index(item_id)
+                except ValueError:
+                    return None
+        return PagedIds.row_of(self, item_id)
 
     def _show(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._row_of = None
+        self._scans = 0
+        self._located = {}
         self._pages.clear()
         self.endResetModel()
         self.reloaded.emit()
