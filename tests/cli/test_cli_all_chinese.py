@@ -18,8 +18,8 @@ from sellerdesk.cli import build_parser
 
 ZH = {"LANG": "zh_CN.UTF-8", "LANGUAGE": None, "LC_ALL": None, "LC_MESSAGES": None, "SELLERDESK_LANG": None}
 
-NAMES = ("JSON Lines", "JSON", "SellerDesk Backups", "SellerDesk", "sellerdesk-cli")
-"""Names that are the same in Chinese text (a format, the backup folder, the product, the program)."""
+NAMES = ("JSON Lines", "JSON", "SellerDesk Backups", "SellerDesk", "sellerdesk-cli", "PostgreSQL")
+"""Names that are the same in Chinese text (a format, the backup folder, the product, the program, the server)."""
 
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\{[^}]*\}|\[[^\]]*\]")  # examples, choices, usage brackets
 _TOKEN = re.compile(r"[\x21-\x7e]+")  # a run of Latin letters, digits and signs
