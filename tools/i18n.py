@@ -9,13 +9,18 @@ Chinese translations are data: ``resources/translations/zh_CN/<area>.tsv`` with 
 English needs no table: the sources are English; plural forms come from ``(s)``
 ("%n customer(s)" → "%n customer" / "%n customers").
 
-lupdate runs with ``-locations none`` so that the .ts (and so the .qm) only change when
-a string changes, not when code moves.
+lupdate runs with ``-locations none`` and the messages of each context are sorted, so that the
+.ts (and so the .qm) only change when a string changes, not when code moves. lupdate's Python
+parser differs between PySide6 releases (6.11's misses ``translate(ctx, "…%n…", "", n)`` as a
+plural and some ``translate()`` calls inside another call altogether), so :func:`repair` reads
+the sources itself (``ast``) and marks every call with a count as plural and adds a literal
+``translate()`` call lupdate missed: the same .ts from every supported PySide6.
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
 import filecmp
 import shutil
 import subprocess
@@ -66,8 +71,6 @@ def cli_messages(directory: Path = CLI_SOURCES) -> set[tuple[str, str]]:
     """(``cli``, source) of every literal in ``_("…")`` or ``N_("…")`` of the CLI's modules, and
     of the lower layers' English tables it translates (``sellerdesk.cli.messages.ENGLISH_TABLES``):
     the CLI reads its Chinese from the same .tsv tables, without Qt."""
-    import ast
-
     found: set[tuple[str, str]] = set()
     for path in sorted(directory.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text("utf-8"), str(path))):
@@ -133,6 +136,89 @@ def run_lupdate(ts_path: Path, language: str) -> None:
         check=True,
         capture_output=True,
     )
+
+
+Key = tuple[str, str, str]  # (context, source, disambiguation)
+
+
+def _literal(node: ast.expr | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def source_messages(files: list[str] | None = None) -> tuple[set[Key], set[Key]]:
+    """The messages of the ``translate(context, source[, disambiguation[, n]])`` calls with literal
+    context and source, and the keys of every ``translate()``/``tr()`` call given a count ``n``
+    (``tr``'s context is its enclosing class, as lupdate takes it)."""
+    found: set[Key] = set()
+    plural: set[Key] = set()
+
+    def visit(node: ast.AST, klass: str) -> None:
+        if isinstance(node, ast.ClassDef):
+            klass = node.name
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            args = node.args
+            has_n = any(k.arg == "n" for k in node.keywords)
+            key: Key | None = None
+            if name == "translate" and len(args) >= 2:
+                context, source = _literal(args[0]), _literal(args[1])
+                if context is not None and source is not None:
+                    key = (context, source, (_literal(args[2]) if len(args) > 2 else None) or "")
+                    found.add(key)
+                    has_n = has_n or len(args) >= 4
+            elif name == "tr" and isinstance(func, ast.Attribute) and args and klass:
+                source = _literal(args[0])
+                if source is not None:
+                    key = (klass, source, (_literal(args[1]) if len(args) > 1 else None) or "")
+                    has_n = has_n or len(args) >= 3
+            if key is not None and has_n:
+                plural.add(key)
+        for child in ast.iter_child_nodes(node):
+            visit(child, klass)
+
+    for path in files if files is not None else python_files():
+        visit(ast.parse(Path(path).read_text("utf-8"), path), "")
+    return found, plural
+
+
+def repair(ts_path: Path) -> None:
+    """Make lupdate's .ts the same whichever PySide6 wrote it: plural flags and ``translate()``
+    messages from :func:`source_messages`, messages sorted by source within each context."""
+    found, plural = source_messages()
+    tree = ET.parse(ts_path)
+    root = tree.getroot()
+    contexts = {c.findtext("name") or "": c for c in root.iter("context")}
+    seen: set[Key] = set()
+    for name, context in contexts.items():
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "", message.findtext("comment") or "")
+            seen.add(key)
+            if key in plural:
+                message.set("numerus", "yes")
+    for name, source, comment in sorted(found - seen):
+        context = contexts.get(name)
+        if context is None:
+            context = contexts[name] = ET.SubElement(root, "context")
+            ET.SubElement(context, "name").text = name
+        message = ET.SubElement(context, "message")
+        if (name, source, comment) in plural:
+            message.set("numerus", "yes")
+        ET.SubElement(message, "source").text = source
+        if comment:
+            ET.SubElement(message, "comment").text = comment
+        ET.SubElement(message, "translation").set("type", "unfinished")
+    for context in root.findall("context"):
+        root.remove(context)
+    for name in sorted(contexts):
+        context = contexts[name]
+        messages = context.findall("message")
+        for message in messages:
+            context.remove(message)
+        messages.sort(key=lambda m: (m.findtext("source") or "", m.findtext("comment") or ""))
+        context.extend(messages)
+        root.append(context)
+    tree.write(ts_path, encoding="utf-8")
 
 
 def fill(ts_path: Path, language: str, table: dict[tuple[str, str], str]) -> list[tuple[str, str]]:
@@ -204,6 +290,7 @@ def build(target: Path) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         ts = target / f"sellerdesk_{language}.ts"
         ts.unlink(missing_ok=True)
         run_lupdate(ts, language)
+        repair(ts)
         gaps = fill(ts, language, table)
         if language == "zh_CN":
             missing = gaps

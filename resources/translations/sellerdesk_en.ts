@@ -4,6 +4,10 @@
     <context>
         <name>AboutDialog</name>
         <message>
+            <source>%1 (both allow passing the data on)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>About SellerDesk</source>
             <translation type="unfinished" />
         </message>
@@ -12,11 +16,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
+            <source>Data folder</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Data folder</source>
+            <source>Division codes of the National Bureau of Statistics (as of %1), from the open-source package %2 %3, with SellerDesk's additions (Hong Kong, Macao, Taiwan and recent changes)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -31,10 +35,6 @@
             <source>Region data license</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>%1 (both allow passing the data on)</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>App</name>
@@ -43,64 +43,16 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The data folder cannot be used: %1</source>
+            <source>SellerDesk is already running.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>SellerDesk is already running.</source>
+            <source>The data folder cannot be used: %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>AuditDialog</name>
-        <message>
-            <source>Audit log</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Who did what and when. The log holds numbers only, never names, phones or addresses.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Action</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>From</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Time</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Entity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>By</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n entry(s)</source>
             <translation>
@@ -113,7 +65,27 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Export the audit log</source>
+            <source>Action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Detail</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Entity</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -121,26 +93,54 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Export the audit log</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Exported to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who did what and when. The log holds numbers only, never names, phones or addresses.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>to</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>AuditText</name>
         <message>
-            <source>Customer added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customer changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Address added</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Address changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address check undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address checked</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -152,31 +152,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Default address set</source>
+            <source>Backup</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Address checked</source>
+            <source>Customer added</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Address check undone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Moved to the Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restored from the Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted from the Trash for good</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Erased for good (personal data)</source>
+            <source>Customer changed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -184,71 +168,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Merge undone</source>
+            <source>Default address set</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Import</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Personal data exported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restored from a backup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order status changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order restored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier rules changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier set by hand</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier by hand cleared</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points rule changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points given</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points redeemed</source>
+            <source>Deleted from the Trash for good</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -260,19 +184,19 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Privacy notice changed</source>
+            <source>Erased for good (personal data)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Retention period changed</source>
+            <source>Export</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Marketing consent changed</source>
+            <source>Feedback opened again</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up recorded</source>
+            <source>Feedback solved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -284,10 +208,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up restored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Follow-up done</source>
             <translation type="unfinished" />
         </message>
@@ -296,15 +216,91 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Feedback solved</source>
+            <source>Follow-up recorded</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Feedback opened again</source>
+            <source>Follow-up restored</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>customer</source>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing consent changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Moved to the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order deleted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order status changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Personal data exported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points given</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points redeemed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points rule changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy notice changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored from the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention period changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier by hand cleared</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier rules changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier set by hand</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -312,63 +308,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>tiers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>follow-up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>count</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>rows</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>masked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>fields</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>addresses</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>format</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>files</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>reason</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -376,15 +316,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>years</source>
+            <source>count</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>given</source>
+            <source>customer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -392,7 +328,23 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>via</source>
+            <source>fields</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>files</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>given</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -400,42 +352,62 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>masked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>next dates closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rows</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tiers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>via</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>years</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>BackupController</name>
         <message>
-            <source>Copying the database…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Encrypting and writing the backup…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Checking the backup file…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Decrypting and verifying the backup…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updating the restored data to this version…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backing up the current data first…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Back up now</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Write an encrypted backup to your backup folders (Ctrl+B)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -443,59 +415,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Replace your data with a backup (your current data is backed up first)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup &amp;settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup folders, how many to keep, reminders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the folder does not exist (is the drive plugged in?)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>there is not enough free space</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the folder cannot be written (read-only or no permission)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the drive was removed or failed while writing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the file could not be written</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No backup folder is set. Choose one in the backup settings.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This is not a SellerDesk backup file.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This backup file is damaged or was modified, so it cannot be used. Nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Wrong password or recovery code for this backup. Nothing was changed.</source>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -503,30 +423,62 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The backup was restored, but it does not open with its key file yet. SellerDesk finishes this at its next start; if this message comes back, restore the backup again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This backup needs the master password or the recovery code it was made with.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The file could not be read or written: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No backup yet</source>
+            <source>Back up now</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Backed up just now</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Backing up the current data first…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup &amp;settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup folders, how many to keep, reminders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the backup file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close without a backup?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copying the database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Decrypting and verifying the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encrypting and writing the backup…</source>
+            <translation type="unfinished" />
+        </message>
         <message numerus="yes">
-            <source>Last backup %n minute(s) ago</source>
+            <source>Last backup %n day(s) ago</source>
             <translation>
-                <numerusform>Last backup %n minute ago</numerusform>
-                <numerusform>Last backup %n minutes ago</numerusform>
+                <numerusform>Last backup %n day ago</numerusform>
+                <numerusform>Last backup %n days ago</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -537,10 +489,10 @@
             </translation>
         </message>
         <message numerus="yes">
-            <source>Last backup %n day(s) ago</source>
+            <source>Last backup %n minute(s) ago</source>
             <translation>
-                <numerusform>Last backup %n day ago</numerusform>
-                <numerusform>Last backup %n days ago</numerusform>
+                <numerusform>Last backup %n minute ago</numerusform>
+                <numerusform>Last backup %n minutes ago</numerusform>
             </translation>
         </message>
         <message>
@@ -549,7 +501,108 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup folder is set. Choose one in the backup settings.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup yet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Press Ctrl+B to write your first backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace your data with a backup (your current data is backed up first)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored the backup of %1: %2 customers, %3 addresses, %4 orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup on exit did not complete. Close SellerDesk anyway?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was restored, but it does not open with its key file yet. SellerDesk finishes this at its next start; if this message comes back, restore the backup again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The data it replaced was saved to:
+%1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file could not be read or written: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The restored data opens with the password or recovery code of the backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup file is damaged or was modified, so it cannot be used. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup needs the master password or the recovery code it was made with.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This backup was made by a newer SellerDesk. Please update SellerDesk; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is not a SellerDesk backup file.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Time for a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updating the restored data to this version…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an encrypted backup to your backup folders (Ctrl+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong password or recovery code for this backup. Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -564,81 +617,44 @@
             </translation>
         </message>
         <message>
-            <source>Time for a backup</source>
+            <source>the drive was removed or failed while writing</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Back up now</source>
+            <source>the file could not be written</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Later</source>
+            <source>the folder cannot be written (read-only or no permission)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Some backup folders failed</source>
+            <source>the folder does not exist (is the drive plugged in?)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The backup was written to:
-%1
-
-but:
-%2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backup failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Backing up…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please wait</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close without a backup?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The backup on exit did not complete. Close SellerDesk anyway?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restoring…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restored the backup of %1: %2 customers, %3 addresses, %4 orders.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The data it replaced was saved to:
-%1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The restored data opens with the password or recovery code of the backup.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore complete</source>
+            <source>there is not enough free space</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>BackupSettingsDialog</name>
+        <message>
+            <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also keep one backup per month for a year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up when SellerDesk closes</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Backup settings</source>
             <translation type="unfinished" />
@@ -648,11 +664,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Add folder…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove</source>
+            <source>Choose a backup folder</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -660,15 +672,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Also keep one backup per month for a year</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Never</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> days</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -676,11 +680,7 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Back up when SellerDesk closes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a backup folder</source>
+            <source>Remove</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -691,19 +691,15 @@ but:
     <context>
         <name>BirthdayField</name>
         <message>
-            <source>None</source>
+            <source>%1, %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Solar</source>
+            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Lunar</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Many customers celebrate a lunar (农历) birthday</source>
+            <source>Born in a leap month (闰月)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -715,15 +711,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Born in a leap month (闰月)</source>
+            <source>Lunar</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A solar birthday is on file too: %1. Greetings use the lunar one.</source>
+            <source>Many customers celebrate a lunar (农历) birthday</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1, %2</source>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solar</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -734,95 +734,23 @@ but:
     <context>
         <name>CareText</name>
         <message>
-            <source>—</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone call</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SMS</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Other</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Feedback</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Solved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not recorded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat chat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>In person or by phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>On paper</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Imported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New Year's Day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Valentine's Day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New Year's Eve (lunar)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Spring Festival</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lantern Festival</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Women's Day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Labour Day</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mother's Day</source>
+            <source>%1/%2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>520</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Christmas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double 11</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double Ninth Festival</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -834,27 +762,19 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Qixi Festival</source>
+            <source>Feedback</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mid-Autumn Festival</source>
+            <source>Follow-up</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>National Day</source>
+            <source>Imported</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Double Ninth Festival</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Double 11</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Winter Solstice</source>
+            <source>In person or by phone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -862,7 +782,87 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Christmas</source>
+            <source>Labour Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lantern Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mid-Autumn Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mother's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>National Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New Year's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New Year's Eve (lunar)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not recorded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On paper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone call</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qixi Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SMS</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spring Festival</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Valentine's Day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat chat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Winter Solstice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Women's Day</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -870,75 +870,18 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1/%2</source>
+            <source>—</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CareView</name>
         <message>
-            <source>Keeping in touch</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Birthday</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No birthdays in these days among the customers who agreed to marketing.
-Add a birthday (solar or lunar) and the consent in the customer's details.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This week</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This month</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Next 30 days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Birthdays</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy greeting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy the birthday message for this customer, ready for WeChat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source> (today)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 follow-up(s) due, %2 open feedback.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -948,30 +891,6 @@ Add a birthday (solar or lunar) and the consent in the customer's details.</sour
                 <numerusform>%n birthdays from %1 to %2 — only customers who agreed to marketing.</numerusform>
             </translation>
         </message>
-        <message>
-            <source>Birthday greeting for %1 copied.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No customer of this tier agreed to marketing yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Holiday</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Holidays</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All tiers</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n customer(s) agreed to marketing.</source>
             <translation>
@@ -980,19 +899,19 @@ Add a birthday (solar or lunar) and the consent in the customer's details.</sour
             </translation>
         </message>
         <message>
-            <source>The %1 who spent most are shown.</source>
+            <source>All tiers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Holiday greeting for %1 copied.</source>
+            <source>Birthday</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Due</source>
+            <source>Birthday greeting for %1 copied.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Kind</source>
+            <source>Birthdays</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1000,12 +919,101 @@ Add a birthday (solar or lunar) and the consent in the customer's details.</sour
             <translation type="unfinished" />
         </message>
         <message>
-            <source>What was said</source>
+            <source>Copy greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the birthday message for this customer, ready for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback from %1 solved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up message for %1 copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up with %1 done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up with %1 recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-ups due</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday greeting for %1 copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holidays</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keeping in touch</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Next 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No birthdays in these days among the customers who agreed to marketing.
+Add a birthday (solar or lunar) and the consent in the customer's details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer of this tier agreed to marketing yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Nothing to follow up today.
 Record follow-ups in the customer's 回访 tab, with a next date.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1017,7 +1025,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Done</source>
+            <source>Solved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1025,44 +1033,56 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Copy message</source>
+            <source>The %1 who spent most are shown.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-ups due</source>
+            <source>This month</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 follow-up(s) due, %2 open feedback.</source>
+            <source>This week</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Solved</source>
+            <source>Tier</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up with %1 recorded.</source>
+            <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not saved</source>
+            <source>WeChat ID</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Feedback from %1 solved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-up with %1 done.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-up message for %1 copied.</source>
+            <source>What was said</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ConflictDialog</name>
+        <message>
+            <source>Both of you changed: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed by someone else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload shows their version and drops your changes. Merge keeps your changed fields on top of theirs; check the form and save again.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>This customer was changed by %1 (%2).</source>
             <translation type="unfinished" />
@@ -1080,31 +1100,11 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Changed by someone else</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Your changes were not saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>You changed: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Both of you changed: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reload shows their version and drops your changes. Merge keeps your changed fields on top of theirs; check the form and save again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reload</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge</source>
+            <source>Your changes were not saved.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1122,107 +1122,47 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>CustomerEditor</name>
         <message>
-            <source>Cancel</source>
+            <source>%1 (in the Trash)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Discard the changes (Esc)</source>
+            <source>%1 is also the phone of %2, another customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save</source>
+            <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save the customer (Ctrl+S)</source>
+            <source>%1 was merged into this customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Details</source>
+            <source>%1 · re-check due</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Smart paste</source>
+            <source>%1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号</source>
+            <source>(empty)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Fill in</source>
+            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Fill in from text</source>
+            <source>A mobile number inside a longer number was left alone; check the phone.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The text fits several places; pick the right one</source>
+            <source>A place name looks mistyped; check the region.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Undo paste</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Put the form back as it was before the paste</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Replace the selected address instead</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Separate with 、 or commas, e.g. VIP、回头客</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Source</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Birthday</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Marketing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Addresses</source>
+            <source>A postal code has 6 digits.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1230,15 +1170,63 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Delete</source>
+            <source>Added</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Set default</source>
+            <source>Added to %1 instead of a new customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mark verified</source>
+            <source>Address %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address history</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>An old or everyday place name was read as today's region.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before → after</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Both changed: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Check the highlighted fields, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1250,119 +1238,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Home, office or a word of your own; may stay empty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address type</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Region</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-ups</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>When</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Before → after</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address history</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No customer selected</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (in the Trash)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points redeemed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Added</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verified</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verification undone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 · re-check due</source>
+            <source>Customer</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1370,15 +1246,23 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not confirmed within the tier's re-check cycle: check it with the customer</source>
+            <source>Delete</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>✔ Verified on %1</source>
+            <source>Deleted</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Last shipped %1</source>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Discard the changes (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drop your changes to this customer and show the stored version?</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1386,31 +1270,83 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Fill in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill in from text</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-ups</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Home, office or a word of your own; may stay empty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last shipped %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged into %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged: your changes are on top of the stored version. Check and save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Next re-check %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Copied: %1</source>
+            <source>No customer selected</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <source>No name was found.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Check the highlighted fields, then Save.</source>
+            <source>No phone number was found.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The paste was undone.</source>
+            <source>No province, city or district was recognised.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 is also the phone of %2, another customer.</source>
+            <source>Not confirmed within the tier's re-check cycle: check it with the customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not sure about this one — please check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1422,19 +1358,75 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not sure about this one — please check</source>
+            <source>Orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The place name fits several regions: pick the right one above.</source>
+            <source>Paste what the customer sent, e.g. 张三 13812345678 广东省深圳市南山区科技园1号</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No province, city or district was recognised.</source>
+            <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No phone number was found.</source>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points redeemed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Put the form back as it was before the paste</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reload</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reloaded: your changes were dropped.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the selected address instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the customer (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Separate with 、 or commas, e.g. VIP、回头客</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set default</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1442,51 +1434,19 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No name was found.</source>
+            <source>Smart paste</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The phone number does not look right.</source>
+            <source>Source</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The text was very long; only its beginning was read.</source>
+            <source>Street address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>An old or everyday place name was read as today's region.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A place name looks mistyped; check the region.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The phone had an extension; it is not in the phone field.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A mobile number inside a longer number was left alone; check the phone.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The recipient's name is missing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The phone number is missing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This is not a mainland mobile or landline number.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The province is missing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This province is not known.</source>
+            <source>Tags</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1494,15 +1454,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This city is not known.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>The city is not in this province.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This district is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1514,6 +1466,46 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The paste corrects the address that was selected: put it there instead of adding a new one</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The paste was undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The pasted address was added as a new address; the others are kept. Check it, then Save.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone had an extension; it is not in the phone field.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone number does not look right.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The phone number is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The place name fits several regions: pick the right one above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The province is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The recipient's name is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The region code does not match the names.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The street address is missing.</source>
             <translation type="unfinished" />
         </message>
@@ -1522,31 +1514,11 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A postal code has 6 digits.</source>
+            <source>The text fits several places; pick the right one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The region code does not match the names.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use the official name of the region.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>address %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a new address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This customer was deleted meanwhile.</source>
+            <source>The text was very long; only its beginning was read.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1554,27 +1526,31 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Reload</source>
+            <source>This city is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Drop your changes to this customer and show the stored version?</source>
+            <source>This customer was deleted meanwhile.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Reloaded: your changes were dropped.</source>
+            <source>This district is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Merged: your changes are on top of the stored version. Check and save.</source>
+            <source>This is not a mainland mobile or landline number.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Both changed: %1.</source>
+            <source>This province is not known.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Added to %1 instead of a new customer.</source>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier saved.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1582,50 +1558,50 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Merged into %1.</source>
+            <source>Undo paste</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 was merged into this customer.</source>
+            <source>Use the official name of the region.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A customer needs at least a name, a phone or a WeChat ID.</source>
+            <source>Verification undone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 is too long: at most %2 characters. Nothing was saved.</source>
+            <source>Verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID %1 is also that of %2, another customer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>✔ Verified on %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CustomerFollowUpsTab</name>
         <message>
-            <source>Follow-up…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record a follow-up: a call or a chat, what was said, when to follow up again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Feedback…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record feedback from the customer: open until solved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Solved</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete</source>
+            <source>Channel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1633,15 +1609,27 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Feedback…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up deleted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Follow-up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Kind</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Channel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What was said</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1653,146 +1641,35 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Follow-up deleted.</source>
+            <source>Open again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record a follow-up: a call or a chat, what was said, when to follow up again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record feedback from the customer: open until solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Solved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CustomerOrdersTab</name>
         <message>
-            <source>Customer profile</source>
+            <source>%1 edited</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record an order of this customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total spent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Average order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How often</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 12 months</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>First order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last contact</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Statuses</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Buys most</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Double-click an order to open it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pending</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shipped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refunded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders are recorded from the main window</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The customer is in the Trash: restore them to record an order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save the customer first; then their orders can be recorded here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No orders yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The newest %1 of %2 orders (the orders view lists them all).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order no. %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not counted in the totals</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>about every %n day(s)</source>
-            <translation>
-                <numerusform>about every %n day</numerusform>
-                <numerusform>about every %n days</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>%1 in %n order(s)</source>
@@ -1802,54 +1679,149 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             </translation>
         </message>
         <message>
-            <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 ordered</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 edited</source>
+            <source>%1: %2 piece(s) in %3 order(s), last on %4</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Buys most</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Double-click an order to open it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last contact</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No orders yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not counted in the totals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no. %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders are recorded from the main window</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Orders cannot be opened in this version of SellerDesk.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Pending</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order of this customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the customer first; then their orders can be recorded here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer is in the Trash: restore them to record an order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The newest %1 of %2 orders (the orders view lists them all).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>about every %n day(s)</source>
+            <translation>
+                <numerusform>about every %n day</numerusform>
+                <numerusform>about every %n days</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>CustomerPointsTab</name>
         <message>
-            <source>Redeem…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Take points off the balance for a gift or a discount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>When</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What for</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Earned by an order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Taken back: the order no longer counts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The order's amount changed</source>
+            <source>%1 (order %2)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1861,22 +1833,42 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 (order %2)</source>
+            <source>Earned by an order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Redeem…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Take points off the balance for a gift or a discount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Taken back: the order no longer counts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The order's amount changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>CustomerTableModel</name>
         <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
+            <source>(merged into another customer)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1884,23 +1876,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Region</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Total spent</source>
+            <source>Deleted</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1908,19 +1884,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deleted</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Updated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(merged into another customer)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remote area (偏远地区)</source>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1928,26 +1892,58 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This phone number does not look right; please check it.</source>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remote area (偏远地区)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Set by hand: it stays until it is set back to automatic in the customer pane.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This phone number does not look right; please check it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Total spent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Updated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>CycleSettingsDialog</name>
         <message>
-            <source>Re-check cycles</source>
+            <source> month(s)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>An address is due for a re-check when it was not confirmed within its customer's cycle. A confirmation is a verified stamp, an order delivered to it, or adding or editing it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> month(s)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1958,23 +1954,42 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <source>Each cycle is 1 to %1 months.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Re-check cycles</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Dashboard</name>
         <message>
-            <source>No customers yet: add or import some.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>customers (not in the Trash)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No orders yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 of %2 buyers ordered twice or more</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 of %2 customers ship to a remote area</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every address is fresh.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last backup %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1986,38 +2001,19 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n day(s) ago</source>
-            <translation>
-                <numerusform>%n day ago</numerusform>
-                <numerusform>%n days ago</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Last backup %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No customers yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 of %2 customers ship to a remote area</source>
+            <source>No customers yet: add or import some.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Every address is fresh.</source>
+            <source>No orders yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>addresses due for a re-check (Ctrl+4)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers</source>
+            <source>Remote-area share</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2029,26 +2025,64 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Remote-area share</source>
+            <source>Today</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Last backup</source>
+            <source>addresses due for a re-check (Ctrl+4)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers (not in the Trash)</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>DashboardView</name>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n customer</numerusform>
+                <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s)</source>
+            <translation>
+                <numerusform>%n order</numerusform>
+                <numerusform>%n orders</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>Overview</source>
+            <source>(unknown)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Refresh</source>
+            <source>As of %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save as PNG or PDF…</source>
+            <source>Click a province to see its customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by province (top %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers by region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customers per month (24 months)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2060,7 +2094,23 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customers</source>
+            <source>Orders by status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the figures…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2068,35 +2118,27 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Click a province to see its customers</source>
+            <source>Sales per month (24 months)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Where customers are</source>
+            <source>Save as PNG or PDF…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customers by region</source>
+            <source>Save the overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The figures could not be read: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Tiers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers by province (top %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders by status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New customers per month (24 months)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sales per month (24 months)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2108,60 +2150,30 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Reading the figures…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The figures could not be read: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(unknown)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>As of %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n order(s)</source>
-            <translation>
-                <numerusform>%n order</numerusform>
-                <numerusform>%n orders</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n customer(s)</source>
-            <translation>
-                <numerusform>%n customer</numerusform>
-                <numerusform>%n customers</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Save the overview</source>
+            <source>Where customers are</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>overview.png</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>PNG image (*.png);;PDF document (*.pdf)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not save: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved to %1</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>DueModel</name>
         <message>
+            <source>Address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Due since</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last confirmed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2172,65 +2184,9 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <source>Total spent</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last confirmed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Due since</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>Duplicates</name>
-        <message>
-            <source>Undo merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not undone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same name at the same address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Similar names, same phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Similar names, same address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This merge was undone already.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This merge can no longer be undone: customer %1 was deleted for good.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo merge %1 first: it came later and involves the same customers.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Customer %1 is in the Trash; restore them first.</source>
             <translation type="unfinished" />
@@ -2239,15 +2195,59 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <source>Customer %1 no longer exists.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not undone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same name at the same address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names, same address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names, same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This merge can no longer be undone: customer %1 was deleted for good.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This merge was undone already.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge %1 first: it came later and involves the same customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DuplicatesController</name>
         <message>
-            <source>Find &amp;duplicate customers…</source>
+            <source>Customers who may be one person: same phone, WeChat ID or address; merge them (Ctrl+Shift+D)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customers who may be one person: same phone, WeChat ID or address; merge them (Ctrl+Shift+D)</source>
+            <source>Find &amp;duplicate customers…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -2265,83 +2265,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>DuplicatesDialog</name>
         <message>
-            <source>Find duplicate customers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why / name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Default address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find again</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Compare the group's customers side by side and merge them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Possible duplicates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>When</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merged into them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search cancelled.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Looking for duplicates…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Looking for duplicate customers…</source>
+            <source>%1 orders, %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2356,38 +2280,98 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             </translation>
         </message>
         <message>
+            <source>Compare the group's customers side by side and merge them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find duplicate customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicate customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merged into them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>No duplicates found.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 orders, %2</source>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Possible</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Possible duplicates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why / name</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>EraseDialog</name>
         <message>
-            <source>Erase for good</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>customer %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Erase %1 for good?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type the customer's name to confirm:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type the customer number %1 to confirm:</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -2398,7 +2382,11 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             </translation>
         </message>
         <message>
-            <source>Type the number of customers (%1) to confirm:</source>
+            <source>Erase for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That is not what was asked for; nothing was erased.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2410,61 +2398,57 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>That is not what was asked for; nothing was erased.</source>
+            <source>Type the customer number %1 to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the customer's name to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the number of customers (%1) to confirm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer %1</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ExchangeController</name>
         <message>
-            <source>&amp;Import from Excel/CSV…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import customers from a spreadsheet (Ctrl+I)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Export to Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import from Excel/CSV…</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Export the customers on screen, or a courier template (Ctrl+E)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Import customers from a spreadsheet (Ctrl+I)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExchangeText</name>
         <message>
-            <source>The file %1 was not found.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The file %1 cannot be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The file %1 is empty.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is protected by a password. Save it without the password and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <source>%1 cannot be written here (%2). Choose another folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>%1 changed while it was being imported: nothing was imported. Close the program that writes it, then import it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 fields the courier may reject:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no rows of customer data.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2476,19 +2460,31 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 has no rows of customer data.</source>
+            <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No header row was found in %1. Choose the header row by hand.</source>
+            <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Map at least one column to name, phone, WeChat ID or address.</source>
+            <source>%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>That header row is outside the sheet.</source>
+            <source>%1 is protected by a password. Save it without the password and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A customer's data is written as .xlsx or .json files.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2500,115 +2496,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The sheets of %1 together are too big to read. Split it into smaller files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 unpacks to far more data than a spreadsheet holds: it is damaged or crafted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 looks like %2 text, not Chinese. Save it from Excel as "CSV UTF-8" and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it would run together. Fix that quote (or save the file again from Excel) and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Nothing to export: no customer is in this view.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>That courier template does not exist.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The courier template is damaged.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Exports are written as .xlsx files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A customer's data is written as .xlsx or .json files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The audit log is written as .xlsx or .csv files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The folder %2 does not exist. Choose another place for %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 cannot be written here (%2). Choose another folder.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a folder has that name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>part of the path is a file, not a folder</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the folder is read-only or belongs to another user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the folder does not exist</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Second phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Whole address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Province</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>City</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>District/county</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient phone</source>
+            <source>Action</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2616,11 +2504,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Tags</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier</source>
+            <source>Already there</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2628,11 +2512,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Lunar birthday</source>
+            <source>Buyer account</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Marketing consent</source>
+            <source>Checking rows…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2640,7 +2528,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>How consent was given</source>
+            <source>Customer No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District/county</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exports are written as .xlsx files.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2648,11 +2544,27 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Source</source>
+            <source>How consent was given</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Notes</source>
+            <source>Line of the order above</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Looking for duplicates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lunar birthday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Map at least one column to name, phone, WeChat ID or address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing consent</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2660,15 +2572,51 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customer No.</source>
+            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Buyer account</source>
+            <source>Merge</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order: order No.</source>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No header row was found in %1. Choose the header row by hand.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to export: no customer is in this view.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: courier</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2676,7 +2624,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order: amount paid</source>
+            <source>Order: line amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order: order No.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2688,11 +2644,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order: unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order: line amount</source>
+            <source>Order: ship date</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2700,19 +2652,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order: courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Order: tracking No.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order: ship date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order: notes</source>
+            <source>Order: unit price</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2724,7 +2668,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Masked phones (138****1234) in %1 rows: kept on the order's ship-to only, not used to find the customer.</source>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2732,59 +2688,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Checking rows…</source>
+            <source>Recipient</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Looking for duplicates…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saving customers…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Writing the spreadsheet…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Row %1, %2: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 fields the courier may reject:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Line of the order above</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Already there</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not imported</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Update</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Skip</source>
+            <source>Recipient phone</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2796,15 +2704,107 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Action</source>
+            <source>Row %1, %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Problems</source>
+            <source>Row %2 of %1 opens a quote (") that is not closed where its cell ends, so the rows after it would run together. Fix that quote (or save the file again from Excel) and try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order</source>
+            <source>Saving customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Second phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That courier template does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That header row is outside the sheet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The audit log is written as .xlsx or .csv files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The courier template is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file %1 cannot be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file %1 is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The file %1 was not found.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder %2 does not exist. Choose another place for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The sheets of %1 together are too big to read. Split it into smaller files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the spreadsheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a folder has that name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>part of the path is a file, not a folder</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder is read-only or belongs to another user</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2815,11 +2815,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This phone belongs to %1:</source>
+            <source>Create anyway</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This WeChat ID belongs to %1:</source>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2831,70 +2835,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Create anyway</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Save anyway</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This WeChat ID belongs to %1:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This phone belongs to %1:</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ExportDialog</name>
         <message>
-            <source>Export customers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The current view (%1 customers)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everyone (%1 customers)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Spreadsheet (choose the columns)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier template: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One row per address (otherwise the default address only)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Untick for a list to read: one row per customer, default address only</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Province, city and district in separate columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mask phone numbers (138****5678)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>For a file shown to others; a courier needs the full numbers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Address (one line)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>customers</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2902,15 +2858,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Export</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Format:</source>
+            <source>Choose at least one column.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2918,7 +2866,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save as:</source>
+            <source>Courier template: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everyone (%1 customers)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2926,45 +2882,73 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Choose at least one column.</source>
+            <source>Export</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export customers</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Exported %1 rows to %2.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>For a file shown to others; a courier needs the full numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One row per address (otherwise the default address only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province, city and district in separate columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheet (choose the columns)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The current view (%1 customers)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Untick for a list to read: one row per customer, default address only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customers</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
-            <source>SellerDesk — first start</source>
+            <source>Could not create the database</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not create the database</source>
+            <source>SellerDesk — first start</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>FollowUpDialog</name>
         <message>
-            <source>Follow-up with %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Feedback from %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Edit follow-up with %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Edit feedback from %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kind</source>
+            <source>Channel</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2972,23 +2956,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Channel</source>
+            <source>Edit feedback from %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>What was said, e.g. 问面膜用得怎么样</source>
+            <source>Edit follow-up with %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>What was said</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. 很满意，想再买两盒</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Outcome</source>
+            <source>Feedback from %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2996,11 +2972,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save</source>
+            <source>Follow-up with %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Write what was said.</source>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3013,6 +2997,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>The note is too long (at most %1 characters).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What was said, e.g. 问面膜用得怎么样</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write what was said.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 很满意，想再买两盒</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3030,15 +3030,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>ImportFilePage</name>
         <message>
-            <source>Choose a file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>An Excel (.xlsx, .xls), WPS (.ods) or CSV file with one customer per row.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>File to import</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3046,11 +3038,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Nothing is saved until the last step; the import is all or nothing.</source>
+            <source>Choose a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File to import</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Import customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing is saved until the last step; the import is all or nothing.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3061,11 +3061,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>ImportMappingPage</name>
         <message>
-            <source>Columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Check what each column holds.</source>
+            <source>(column %1)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3073,7 +3069,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Check what each column holds.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Column</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each kind of information can come from one column only.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3085,66 +3093,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(column %1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>— do not import —</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Each kind of information can come from one column only.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ImportPreviewPage</name>
         <message>
-            <source>Preview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Red rows are not imported, yellow rows are imported and marked 需核对, blue rows are possible duplicates. Nothing has been saved yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge: add a new address to the existing customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Skip the row</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Update the existing customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Always add a new customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep them apart and list them as possible duplicates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Merge them all the same (listed too)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>When a customer is already known:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Same phone, different name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 new, %2 merged, %3 updated, %4 skipped, %5 rejected (%6 to check)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 on row %2 of the file</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3156,15 +3116,35 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <source>Always add a new customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>customer %1 in the database</source>
+            <source>Import</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 on row %2 of the file</source>
+            <source>Keep them apart and list them as possible duplicates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge them all the same (listed too)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge: add a new address to the existing customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Possible duplicates (可能重复): %1. Choose one to see its row.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Red rows are not imported, yellow rows are imported and marked 需核对, blue rows are possible duplicates. Nothing has been saved yet.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3172,15 +3152,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>a new customer</source>
+            <source>Same phone, different name:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>merged</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Possible duplicates (可能重复): %1. Choose one to see its row.</source>
+            <source>Skip the row</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3191,11 +3167,35 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>The file could not be read.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The list shows the first %1 of %2 rows; the counts are the whole file's.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Update the existing customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When a customer is already known:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a new customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>customer %1 in the database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>merged</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ImportRunPage</name>
         <message>
-            <source>Import</source>
+            <source>%1 possible duplicates (same phone, different name) are listed in the problem report.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3203,23 +3203,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Open the problem report</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Cancelling…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 possible duplicates (same phone, different name) are listed in the problem report.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rows with problems are listed in %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3227,26 +3211,34 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The import was cancelled. Nothing was changed.</source>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported: %1 new customers, %2 merged, %3 updated, %4 skipped, %5 rejected. %6 addresses added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the problem report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rows with problems are listed in %1.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The import failed and nothing was changed: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The import was cancelled. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ImportSheetPage</name>
         <message>
-            <source>Sheet and header row</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Hidden sheets are skipped unless you choose one. The header row holds the column names (姓名, 手机, 地址…).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sheet:</source>
+            <source>(hidden)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3254,7 +3246,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(hidden)</source>
+            <source>Hidden sheets are skipped unless you choose one. The header row holds the column names (姓名, 手机, 地址…).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet and header row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3265,11 +3265,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>ImportWizard</name>
         <message>
-            <source>Import customers</source>
+            <source>Import</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Import</source>
+            <source>Import customers</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3294,7 +3294,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>KeyChangeDialog</name>
         <message>
-            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
+            <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Current master password:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3302,11 +3306,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>or the recovery code</source>
+            <source>SellerDesk already uses a master password.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Current master password:</source>
+            <source>The key is already kept in the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The key is kept in the system keyring: there is no password to change.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring is locked. Unlock it (log in to your desktop session) and try again. Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3322,34 +3334,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Another SellerDesk program changed the key file meanwhile. Nothing was changed; try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The key is kept in the system keyring: there is no password to change.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The key is already kept in the system keyring.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk already uses a master password.</source>
+            <source>or the recovery code</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>KeyringText</name>
         <message>
-            <source>The system keyring does not hold this database's key (for example on a new computer).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No system keyring was found on this computer.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The only keyring here would store the key unencrypted, so SellerDesk does not use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring does not hold this database's key (for example on a new computer).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3364,23 +3364,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>KeysController</name>
         <message>
-            <source>Show &amp;recovery code…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Make a &amp;new recovery code…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Change master password…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use a &amp;master password instead of the keyring…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep the key in the system &amp;keyring…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3388,23 +3372,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Master password changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Master password set</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk will ask for the master password at every start. The key was removed from the system keyring.</source>
+            <source>Keep the key in the system &amp;keyring…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3412,21 +3380,49 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Make a &amp;new recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Master password set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk will ask for the master password at every start. The key was removed from the system keyring.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>SellerDesk will start without asking for a password. The master password no longer opens your data; the recovery code still does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show &amp;recovery code…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a &amp;master password instead of the keyring…</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>LabelsDialog</name>
-        <message>
-            <source>Print labels</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
-            <source>%n order(s) selected</source>
+            <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
             <translation>
-                <numerusform>%n order selected</numerusform>
-                <numerusform>%n orders selected</numerusform>
+                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
+                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3436,63 +3432,25 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
                 <numerusform>%n customers selected: their default address, no items</numerusform>
             </translation>
         </message>
-        <message>
-            <source>A4 sheet, 2 × 7 labels (99 × 38 mm)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Thermal label 100 × 150 mm, one a page</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layout:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no sender)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No sender is saved yet: the labels will have none.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mask phone numbers (138****5678)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save PDF…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>To</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>From</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items</source>
-            <translation type="unfinished" />
-        </message>
         <message numerus="yes">
             <source>%n label(s)</source>
             <translation>
                 <numerusform>%n label</numerusform>
                 <numerusform>%n labels</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
+            <translation>
+                <numerusform>%n label have no address (write it by hand, or fix the order):</numerusform>
+                <numerusform>%n labels have no address (write it by hand, or fix the order):</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) selected</source>
+            <translation>
+                <numerusform>%n order selected</numerusform>
+                <numerusform>%n orders selected</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -3503,15 +3461,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             </translation>
         </message>
         <message>
-            <source>labels</source>
+            <source>(no sender)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save labels as PDF</source>
+            <source>A selected order was deleted meanwhile.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>PDF (*.pdf)</source>
+            <source>A4 sheet, 2 × 7 labels (99 × 38 mm)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled: no file was written.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3519,7 +3481,43 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The printer could not be opened.</source>
+            <source>From</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Layout:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers (138****5678)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No sender is saved yet: the labels will have none.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print labels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save labels as PDF</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3527,80 +3525,146 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sent %1 to the printer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n label(s) have no address (write it by hand, or fix the order):</source>
-            <translation>
-                <numerusform>%n label have no address (write it by hand, or fix the order):</numerusform>
-                <numerusform>%n labels have no address (write it by hand, or fix the order):</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</source>
-            <translation>
-                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
-                <numerusform>%n address(es) were too long for the label and end with “…”; the thermal layout has more room:</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Cancelled: no file was written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Select the orders or customers to print labels for first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A selected order was deleted meanwhile.</source>
+            <source>Sender settings…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sent %1 to the printer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The printer could not be opened.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Thermal label 100 × 150 mm, one a page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>labels</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <source>SellerDesk — Customer Address Manager</source>
+            <source>&amp;About SellerDesk</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F</source>
+            <source>&amp;Delete for good…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show only customers with this tag</source>
+            <source>&amp;Edit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show only customers of this tier</source>
+            <source>&amp;Edit customer</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mine</source>
+            <source>&amp;File</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show only the customers of the 大区 and provinces you are in charge of</source>
+            <source>&amp;Find…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New customer</source>
+            <source>&amp;Help</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Paste an address</source>
+            <source>&amp;Keyboard shortcuts</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Import Excel…</source>
+            <source>&amp;Language</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Clear search and filters</source>
+            <source>&amp;Mask phone numbers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Try with demo customers</source>
+            <source>&amp;Message templates…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Remote areas…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore from Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Tiers and points…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo delete orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Undo move to Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add %1 &amp;demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a customer (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adding demo customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses due for a re-check with the customer (Ctrl+4)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3612,203 +3676,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;New customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add a customer (Ctrl+N)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New from &amp;pasted address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New customer filled in from the address on the clipboard</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save the customer being edited (Ctrl+S)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel editing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Move to &amp;Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Move the selected customers to the Trash (Delete)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Undo move to Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bring back the customers just moved to the Trash (Ctrl+Z)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Select &amp;all</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the customers in the Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Restore from Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bring the selected customers back</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Delete for good…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete the selected customers from the Trash for good</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Mask phone numbers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show 138****5678, for screenshots sent in WeChat (Ctrl+M)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Refresh</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reset &amp;columns</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Tiers and points…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier names and thresholds, and the points rule</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print &amp;labels…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shipping labels for the selected customers (their default address)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Remote areas…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The places you treat as 偏远地区 (extra freight, no free shipping)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;About SellerDesk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add %1 &amp;demo customers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove demo customers…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the customers (Ctrl+1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the orders (Ctrl+2)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the overview: where customers are, who buys (Ctrl+6)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What needs doing today (Ctrl+0)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re-check</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Addresses due for a re-check with the customer (Ctrl+4)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re-check &amp;cycles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How often each tier's addresses are checked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Message templates…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The wording of the messages copied for WeChat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Care</source>
+            <source>Automatic (system)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3816,106 +3684,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Orders &amp;to ship</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The orders to ship today (Ctrl+3)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New &amp;order…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order from pasted &amp;text…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Record an order from the customer's message on the clipboard (Ctrl+Shift+V)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Automatic (system)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paste order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pages</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unsaved changes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Discard the changes to the customer being edited?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The customer being edited has unsaved changes. Quit anyway?</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The tiers could not be brought up to date: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Tiers recomputed: %n customer(s) changed tier.</source>
-            <translation>
-                <numerusform>Tiers recomputed: %n customer changed tier.</numerusform>
-                <numerusform>Tiers recomputed: %n customers changed tier.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Re-check cycles saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Message templates saved.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Undo delete orders</source>
+            <source>Bring back the customers just moved to the Trash (Ctrl+Z)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3923,59 +3692,8 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order recorded.</source>
+            <source>Bring the selected customers back</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Trash — restore customers or delete them for good. Use View ▸ Trash to go back.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The Trash is empty.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No customer matches this search or filter.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No customers yet — add one, paste an address, or import Excel.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>counting…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>In the Trash: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shown: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Selected: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The clipboard is empty: copy an address from WeChat first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
-            <translation>
-                <numerusform>Moved %n customer to the Trash. Ctrl+Z brings them back.</numerusform>
-                <numerusform>Moved %n customers to the Trash. Ctrl+Z brings them back.</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>Brought back %n customer(s).</source>
@@ -3984,15 +3702,24 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
                 <numerusform>Brought back %n customers.</numerusform>
             </translation>
         </message>
-        <message numerus="yes">
-            <source>Restored %n customer(s).</source>
-            <translation>
-                <numerusform>Restored %n customer.</numerusform>
-                <numerusform>Restored %n customers.</numerusform>
-            </translation>
+        <message>
+            <source>Cancel editing</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>Delete for good</source>
+            <source>Care</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear search and filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customers: %1</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -4001,6 +3728,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
                 <numerusform>Delete %n customer for good? Their addresses and orders go too. Only a backup can bring them back.</numerusform>
                 <numerusform>Delete %n customers for good? Their addresses and orders go too. Only a backup can bring them back.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Delete for good</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the selected customers from the Trash for good</source>
+            <translation type="unfinished" />
         </message>
         <message numerus="yes">
             <source>Deleted %n customer(s) for good.</source>
@@ -4014,15 +3749,142 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Adding demo customers…</source>
+            <source>Discard the changes to the customer being edited?</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>There are no demo customers.</source>
+            <source>How often each tier's addresses are checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the Trash: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message templates saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mine</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move the selected customers to the Trash (Delete)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to &amp;Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Moved %n customer(s) to the Trash. Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>Moved %n customer to the Trash. Ctrl+Z brings them back.</numerusform>
+                <numerusform>Moved %n customers to the Trash. Ctrl+Z brings them back.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>New &amp;order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New customer filled in from the address on the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New from &amp;pasted address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order from pasted &amp;text…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer matches this search or filter.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customers yet — add one, paste an address, or import Excel.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order recorded.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders &amp;to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste an address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print &amp;labels…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check &amp;cycles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re-check cycles saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order from the customer's message on the clipboard (Ctrl+Shift+V)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Remove demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove demo customers…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -4033,42 +3895,168 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             </translation>
         </message>
         <message>
-            <source>Language</source>
+            <source>Reset &amp;columns</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Restored %n customer(s).</source>
+            <translation>
+                <numerusform>Restored %n customer.</numerusform>
+                <numerusform>Restored %n customers.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Save the customer being edited (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search name, phone, WeChat ID, address or pinyin (zs) — Ctrl+F</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select &amp;all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk — Customer Address Manager</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipping labels for the selected customers (their default address)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show 138****5678, for screenshots sent in WeChat (Ctrl+M)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only customers of this tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only customers with this tag</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show only the customers of the 大区 and provinces you are in charge of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the customers (Ctrl+1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the customers in the Trash</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the orders (Ctrl+2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the overview: where customers are, who buys (Ctrl+6)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The Trash is empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The clipboard is empty: copy an address from WeChat first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The customer being edited has unsaved changes. Quit anyway?</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The new language is used from the next start of SellerDesk.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The orders to ship today (Ctrl+3)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The places you treat as 偏远地区 (extra freight, no free shipping)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The tiers could not be brought up to date: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The wording of the messages copied for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There are no demo customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier names and thresholds, and the points rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Tiers recomputed: %n customer(s) changed tier.</source>
+            <translation>
+                <numerusform>Tiers recomputed: %n customer changed tier.</numerusform>
+                <numerusform>Tiers recomputed: %n customers changed tier.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Trash — restore customers or delete them for good. Use View ▸ Trash to go back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try with demo customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What needs doing today (Ctrl+0)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>counting…</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MergeDialog</name>
         <message>
-            <source>Merge customers</source>
+            <source>%1 (set by hand)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Choose who is kept and, for each field, whose value they keep. Addresses, orders, points and history of the others move to the one kept; the others go to the Trash. You can undo the merge.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Keep this one</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Kept</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Addresses</source>
+            <source>%1 orders, %2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>(empty)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4080,51 +4068,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Merge</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Birthday</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Gender</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Source</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Marketing consent</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 (set by hand)</source>
+            <source>Choose who is kept and, for each field, whose value they keep. Addresses, orders, points and history of the others move to the one kept; the others go to the Trash. You can undo the merge.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4132,7 +4080,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Male</source>
+            <source>Gender</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4140,11 +4088,31 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not given</source>
+            <source>Keep this one</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 orders, %2</source>
+            <source>Kept</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Male</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Marketing consent</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Merge customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4152,18 +4120,50 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>and %1 more</source>
+            <source>Not given</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Not merged</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Source</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>and %1 more</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>MessageKind</name>
         <message>
-            <source>Shipped notice</source>
+            <source>Address</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4175,35 +4175,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Holiday greeting</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Follow-up</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tracking No.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4211,12 +4183,56 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Follow-up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Holiday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Holiday greeting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking No.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ModePage</name>
+        <message>
+            <source>Either way you will get a recovery code that opens your data and your backups on a new computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keep the key in the system keyring (recommended: no password to type)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not available here: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use a master password (typed at every start)</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Welcome to SellerDesk</source>
             <translation type="unfinished" />
@@ -4225,35 +4241,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Your customers' data is encrypted on this computer. Choose how to unlock it.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Keep the key in the system keyring (recommended: no password to type)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use a master password (typed at every start)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Either way you will get a recovery code that opens your data and your backups on a new computer.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not available here: %1</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>NewPasswordDialog</name>
         <message>
-            <source>Use a master password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Use password</source>
+            <source>Change password</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4261,11 +4253,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
+            <source>New master password:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Change password</source>
+            <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4273,20 +4269,20 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New master password:</source>
+            <source>Type it again:</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Type it again:</source>
+            <source>Use a master password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Use password</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>NewRecoveryCodeDialog</name>
-        <message>
-            <source>Make a new recovery code</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Do this when the old code may have been seen by someone else. The old code stops opening your data at once. Backups made before keep opening with the old code (they carry the key as it was then): make a new backup afterwards, and delete old backups you no longer trust.</source>
             <translation type="unfinished" />
@@ -4295,17 +4291,13 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Make a new code</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Make a new recovery code</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>NoticeDialog</name>
-        <message>
-            <source>Privacy notice</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Send this to customers who ask what you keep about them. Edit it to fit your shop; Copy puts it on the clipboard for WeChat.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Copy</source>
             <translation type="unfinished" />
@@ -4315,198 +4307,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Privacy notice</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Privacy notice (copied)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Send this to customers who ask what you keep about them. Edit it to fit your shop; Copy puts it on the clipboard for WeChat.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>OrderDialog</name>
         <message>
-            <source>Edit order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Paste what the customer sent (name, phone, address; WeChat ID, goods and amount too), or type a phone number or WeChat ID to find the customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quick entry: 面膜 x2 @39.9, 护手霜 @25</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Qty</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unit price</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Subtotal</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add line</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove line</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. 128.50</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Optional, e.g. the shop's order number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Amount paid (¥)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ship to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tracking no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ship date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Load the latest version</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(no name)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>WeChat %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(empty address)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no ship-to address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>As recorded: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pasted address: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Default</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No ship-to address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Found customer %1 (%2): the order is recorded for them.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Their WeChat ID %1 is added to their details.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No customer has %1 yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source> or </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No phone number or WeChat ID in the text, so no customer could be looked up.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Create the customer %1 when saving the order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No name, phone number or WeChat ID was recognised in the text.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the items</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the amount paid</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the order number</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Filled in: %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>, </source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4515,47 +4331,39 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Also save the pasted address as a new address of %1</source>
+            <source>%1 — order #%2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>this customer</source>
+            <source>(empty address)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not read %1: write each item as 面膜 x2 @39.9, separated by commas.</source>
+            <source>(no name)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Line %1: </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the product name is missing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>a product name has at most %1 characters.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>the quantity must be a whole number from 1 to 100,000.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An order has at most 100 lines.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items total: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items total: unknown (a line has no price)</source>
+            <source>, </source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>= items total %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Also save the pasted address as a new address of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Amount paid (¥)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4567,7 +4375,151 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 — order #%2</source>
+            <source>An order has at most 100 lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As recorded: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not read %1: write each item as 面膜 x2 @39.9, separated by commas.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create the customer %1 when saving the order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Filled in: %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Found customer %1 (%2): the order is recorded for them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items total: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Items total: unknown (a line has no price)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line %1: </source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Load the latest version</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No customer has %1 yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No name, phone number or WeChat ID was recognised in the text.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No phone number or WeChat ID in the text, so no customer could be looked up.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Optional, e.g. the shop's order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste the customer's message, or a phone number or WeChat ID, first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Paste what the customer sent (name, phone, address; WeChat ID, goods and amount too), or type a phone number or WeChat ID to find the customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pasted address: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Qty</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quick entry: 面膜 x2 @39.9, 护手霜 @25</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove line</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Subtotal</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4579,22 +4531,74 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Paste the customer's message, or a phone number or WeChat ID, first.</source>
+            <source>Their WeChat ID %1 is added to their details.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Tick “Create the customer” or paste the message of a customer you have.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit price</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>a product name has at most %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 128.50</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no ship-to address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the amount paid</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the order number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the product name is missing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the quantity must be a whole number from 1 to 100,000.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>this customer</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>OrderTableModel</name>
         <message>
-            <source>Order no.</source>
+            <source>Amount</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order date</source>
+            <source>Cancelled and refunded orders do not count toward spend</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4606,27 +4610,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Amount</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tracking no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ship to</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This column does not sort</source>
+            <source>No order number (order #%1 in SellerDesk)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4634,7 +4618,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Remote area (偏远地区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship to</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4642,42 +4638,58 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Cancelled and refunded orders do not count toward spend</source>
+            <source>Status</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>No order number (order #%1 in SellerDesk)</source>
+            <source>This column does not sort</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>OrderText</name>
         <message>
-            <source>Order</source>
+            <source>%1 is not an amount (e.g. 128.50 or ¥1,234.50).</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n already %1</source>
+            <translation>
+                <numerusform>%n already %1</numerusform>
+                <numerusform>%n already %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n cannot go from %1 to %2</source>
+            <translation>
+                <numerusform>%n cannot go from %1 to %2</numerusform>
+                <numerusform>%n cannot go from %1 to %2</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n not changed: the ship date would be before the order date</source>
+            <translation>
+                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
+                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n order(s) marked %1</source>
+            <translation>
+                <numerusform>%n order marked %1</numerusform>
+                <numerusform>%n orders marked %1</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>To ship</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Shipped</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refunded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Enter the amount paid, e.g. 128.50.</source>
+            <source>; </source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4685,23 +4697,31 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The amount %1 is too large (at most ¥99,999,999.99).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>An amount has at most two decimals (分): %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 is not an amount (e.g. 128.50 or ¥1,234.50).</source>
+            <source>An order's customer is in the Trash: restore the customer first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Someone else changed this order meanwhile (another window, a helper's computer or an import), so your changes were not saved. Load the latest version and make them again.</source>
+            <source>Cancelled</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This order or customer no longer exists (deleted for good meanwhile).</source>
+            <source>Delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the amount paid, e.g. 128.50.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No order selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4713,6 +4733,26 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipped</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Someone else changed this order meanwhile (another window, a helper's computer or an import), so your changes were not saved. Load the latest version and make them again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>That address was deleted meanwhile: choose another ship-to address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The amount %1 is too large (at most ¥99,999,999.99).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The ship date is before the order date.</source>
             <translation type="unfinished" />
         </message>
@@ -4721,146 +4761,26 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>That address was deleted meanwhile: choose another ship-to address.</source>
+            <source>This order or customer no longer exists (deleted for good meanwhile).</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>This order was deleted meanwhile: restore it first.</source>
             <translation type="unfinished" />
         </message>
-        <message numerus="yes">
-            <source>%n order(s) marked %1</source>
-            <translation>
-                <numerusform>%n order marked %1</numerusform>
-                <numerusform>%n orders marked %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n already %1</source>
-            <translation>
-                <numerusform>%n already %1</numerusform>
-                <numerusform>%n already %1</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n not changed: the ship date would be before the order date</source>
-            <translation>
-                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
-                <numerusform>%n not changed: the ship date would be before the order date</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n cannot go from %1 to %2</source>
-            <translation>
-                <numerusform>%n cannot go from %1 to %2</numerusform>
-                <numerusform>%n cannot go from %1 to %2</numerusform>
-            </translation>
-        </message>
         <message>
-            <source>No order selected.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>; </source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>An order's customer is in the Trash: restore the customer first.</source>
+            <source>To ship</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>OrdersView</name>
         <message>
-            <source>Search order or tracking no., product, customer name, phone, WeChat ID</source>
+            <source>&amp;Copy ship-to address</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>All dates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 7 days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last 30 days</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This month</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This year</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>From … to …</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Ship-to region (大区 or province)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All regions</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders to ship: today's work</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deleted orders: select and restore them</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Clear filters</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark shipped…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>More status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Delete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New order from pasted text</source>
+            <source>&amp;Delete orders</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4868,43 +4788,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mark &amp;shipped…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;refunded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Reopen (back to to-ship)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Copy ship-to address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Print &amp;labels…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy shipping &amp;message</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The 发货通知 with the courier and tracking number, for WeChat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Delete orders</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4916,19 +4800,117 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>All couriers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All dates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Brought back %n order(s).</source>
+            <translation>
+                <numerusform>Brought back %n order.</numerusform>
+                <numerusform>Brought back %n orders.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Clear filters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the ship-to address.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the shipping message.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied the shipping message; this order has no tracking number yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy shipping &amp;message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Deleted</source>
             <translation type="unfinished" />
         </message>
+        <message numerus="yes">
+            <source>Deleted %n order(s). Ctrl+Z brings them back.</source>
+            <translation>
+                <numerusform>Deleted %n order. Ctrl+Z brings them back.</numerusform>
+                <numerusform>Deleted %n orders. Ctrl+Z brings them back.</numerusform>
+            </translation>
+        </message>
         <message>
-            <source>Remote areas</source>
+            <source>Deleted orders: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Orders shipping to a remote area (偏远地区)</source>
+            <source>Deleted orders: select and restore them</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>All couriers</source>
+            <source>From … to …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;cancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;refunded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark &amp;shipped…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark shipped…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New order from pasted text</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4944,10 +4926,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Nothing to ship: every order has gone out.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No orders with this status.</source>
             <translation type="unfinished" />
         </message>
@@ -4956,7 +4934,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Deleted orders: %1</source>
+            <source>Nothing to ship: every order has gone out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders shipping to a remote area (偏远地区)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders to ship: today's work</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4964,42 +4954,16 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Shown: %1</source>
+            <source>Print &amp;labels…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Selected: %1</source>
+            <source>Remote areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Selected total: %1</source>
+            <source>Restore</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copied the ship-to address.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copied the shipping message.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copied the shipping message; this order has no tracking number yet.</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Deleted %n order(s). Ctrl+Z brings them back.</source>
-            <translation>
-                <numerusform>Deleted %n order. Ctrl+Z brings them back.</numerusform>
-                <numerusform>Deleted %n orders. Ctrl+Z brings them back.</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>Brought back %n order(s).</source>
-            <translation>
-                <numerusform>Brought back %n order.</numerusform>
-                <numerusform>Brought back %n orders.</numerusform>
-            </translation>
         </message>
         <message numerus="yes">
             <source>Restored %n order(s).</source>
@@ -5010,6 +4974,42 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search order or tracking no., product, customer name, phone, WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected total: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ship-to region (大区 or province)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The 发货通知 with the courier and tracking number, for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This year</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5046,31 +5046,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>PrivacyController</name>
         <message>
-            <source>&amp;Erase for good…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Erase the selected customers' personal data for good; their orders stay without it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xport this customer's data…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything kept about the selected customer, as .xlsx or JSON</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Customers with no recent &amp;order…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Privacy &amp;notice…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Audit log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Erase for good…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5078,11 +5058,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Customers with no recent &amp;order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xport this customer's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Erase for good</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Erasing…</source>
+            <source>Erase the selected customers' personal data for good; their orders stay without it</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -5093,7 +5081,27 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             </translation>
         </message>
         <message>
+            <source>Erasing…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything kept about the selected customer, as .xlsx or JSON</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Everything kept about this customer is in %1. Send it to them only.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel (*.xlsx);;JSON (*.json)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Export a customer's data</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Privacy &amp;notice…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5104,75 +5112,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>customer-%1.xlsx</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Excel (*.xlsx);;JSON (*.json)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everything kept about this customer is in %1. Send it to them only.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>RecheckView</name>
         <message>
-            <source>Addresses to re-check</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cycles…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>How often each tier's addresses are checked</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Walk through the list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>One customer at a time: the message copied, then verified or changed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark verified</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy message</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Copy a polite check-your-address message for WeChat</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No address is due for a re-check. 🎉</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cycles: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 %2 mo.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Addresses to re-check: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5187,26 +5131,70 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             </translation>
         </message>
         <message>
+            <source>Addresses to re-check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses to re-check: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy a polite check-your-address message for WeChat</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy message</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cycles: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cycles…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How often each tier's addresses are checked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark verified</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Message copied for %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No address is due for a re-check. 🎉</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One customer at a time: the message copied, then verified or changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Walk through the list</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RecoveryCode</name>
         <message>
-            <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Not in the synced folder %1: your backups may travel there too. Choose another place, such as a USB stick you keep apart.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 — recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5217,19 +5205,31 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>Made on %1 for the database with key id %2.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Not in %1: whoever gets that folder would also get the code that opens it. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not in the synced folder %1: your backups may travel there too. Choose another place, such as a USB stick you keep apart.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This code unlocks your SellerDesk data and every backup of it on any computer, if the master password is forgotten or the system keyring loses the key.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>RecoveryCodeBox</name>
+        <message>
+            <source>Copied. Paste it where you keep it, then clear the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>Copy</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Print…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save as text file…</source>
+            <source>Could not save %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5237,7 +5237,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Copied. Paste it where you keep it, then clear the clipboard.</source>
+            <source>Print the recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5245,11 +5249,11 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Print the recovery code</source>
+            <source>Save as text file…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sent to the printer.</source>
+            <source>Save the recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5257,11 +5261,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Saved as %1. Move it somewhere safe, away from this computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>SellerDesk recovery code.txt</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save the recovery code</source>
+            <source>Sent to the printer.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5272,23 +5280,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>The folder %1 does not exist.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Could not save %1: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved as %1. Move it somewhere safe, away from this computer.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>RecoveryCodeDialog</name>
         <message>
-            <source>Your new recovery code</source>
+            <source>Recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Recovery code</source>
+            <source>This code unlocks your data and every backup on a new computer if the master password is forgotten or the system keyring loses the key. You can see it here again while SellerDesk is unlocked.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5296,26 +5296,14 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>This code unlocks your data and every backup on a new computer if the master password is forgotten or the system keyring loses the key. You can see it here again while SellerDesk is unlocked.</source>
+            <source>Your new recovery code</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RecoveryPage</name>
         <message>
-            <source>Your recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>I have written down the recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>If you forget the master password or this computer breaks, this code unlocks your data and every backup on a new computer. Without the password and without this code, nobody — not even us — can recover the data.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5323,22 +5311,26 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>If you forget the master password or this computer breaks, this code unlocks your data and every backup on a new computer. Without the password and without this code, nobody — not even us — can recover the data.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>While SellerDesk is unlocked, Help → Show recovery code shows it again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write it down, print it or save it, and keep it somewhere safe.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your recovery code</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RedeemDialog</name>
         <message>
-            <source>Redeem points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>What they were exchanged for, e.g. 护手霜 gift</source>
+            <source>%1 has %2 points.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5346,34 +5338,64 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Only %1 points are left: %2 cannot be redeemed. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Redeem</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 has %2 points.</source>
+            <source>Redeem points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What they were exchanged for, e.g. 护手霜 gift</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Write what the points were exchanged for.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Only %1 points are left: %2 cannot be redeemed. Nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>RegionTree</name>
+        <message numerus="yes">
+            <source>%n customer(s)</source>
+            <translation>
+                <numerusform>%n customer</numerusform>
+                <numerusform>%n customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n customer(s) matching the search and filters</source>
+            <translation>
+                <numerusform>%n customer matching the search and filters</numerusform>
+                <numerusform>%n customers matching the search and filters</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>(city unknown)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Address incomplete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All customers</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>All matching</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The numbers count the customers the search and filters let through.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All customers</source>
+            <source>Customers whose default address is in a remote area (偏远地区); the list is under Edit ▸ Remote areas…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5385,36 +5407,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customers whose default address is in a remote area (偏远地区); the list is under Edit ▸ Remote areas…</source>
+            <source>The numbers count the customers the search and filters let through.</source>
             <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Address incomplete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(city unknown)</source>
-            <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>%n customer(s) matching the search and filters</source>
-            <translation>
-                <numerusform>%n customer matching the search and filters</numerusform>
-                <numerusform>%n customers matching the search and filters</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n customer(s)</source>
-            <translation>
-                <numerusform>%n customer</numerusform>
-                <numerusform>%n customers</numerusform>
-            </translation>
         </message>
     </context>
     <context>
         <name>RemoteAreasDialog</name>
         <message>
-            <source>Remote areas</source>
+            <source>Common choices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>More places, one per line (a province, a city or a county):</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5422,15 +5426,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Common choices</source>
+            <source>Remote areas</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>香港, 澳门 and 台湾</source>
+            <source>Restore the default list</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>More places, one per line (a province, a city or a county):</source>
+            <source>Too many entries (at most %1).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5440,7 +5444,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Restore the default list</source>
+            <source>“%1” is not a province, city or county we know.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5448,23 +5452,12 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>“%1” is not a province, city or county we know.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Too many entries (at most %1).</source>
+            <source>香港, 澳门 and 台湾</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RemoteSummary</name>
-        <message numerus="yes">
-            <source>%n order(s) ship to a remote area (偏远地区)</source>
-            <translation>
-                <numerusform>%n order ship to a remote area (偏远地区)</numerusform>
-                <numerusform>%n orders ship to a remote area (偏远地区)</numerusform>
-            </translation>
-        </message>
         <message numerus="yes">
             <source>%n customer(s) in a remote area (偏远地区)</source>
             <translation>
@@ -5472,51 +5465,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
                 <numerusform>%n customers in a remote area (偏远地区)</numerusform>
             </translation>
         </message>
+        <message numerus="yes">
+            <source>%n order(s) ship to a remote area (偏远地区)</source>
+            <translation>
+                <numerusform>%n order ship to a remote area (偏远地区)</numerusform>
+                <numerusform>%n orders ship to a remote area (偏远地区)</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>RestoreDialog</name>
         <message>
-            <source>Restore from a backup</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a SellerDesk backup file (.sdbackup). It is checked before anything changes, and your current data is backed up first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recent backups (newest first):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No file chosen</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose file…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>saved before a restore</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>in %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No backup found in the backup folder; choose a file below.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a backup file</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk backups (*%1)</source>
+            <source>Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5524,7 +5484,53 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Backup of %1: %2 customers, %3 addresses, %4 orders (SellerDesk %5).</source>
+            <source>Choose a SellerDesk backup file (.sdbackup). It is checked before anything changes, and your current data is backed up first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a backup file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No backup found in the backup folder; choose a file below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No file chosen</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type the password or recovery code of this backup.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recent backups (newest first):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Replace the customers you have now with this backup?
+
+Your current data is backed up first, so you can go back to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore from a backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk backups (*%1)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5540,64 +5546,22 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Please type the password or recovery code of this backup.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Wrong password or recovery code for this backup. Nothing was changed; please try again.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Replace the customers you have now with this backup?
-
-Your current data is backed up first, so you can go back to it.</source>
+            <source>in %1</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Restore this backup?</source>
+            <source>saved before a restore</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>RetentionDialog</name>
         <message>
-            <source>Customers with no recent order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Offer customers with no order for</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>off</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source> year(s)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Last order</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Erase them for good…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retention is off: set a number of years and press Find.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -5608,7 +5572,7 @@ Your current data is backed up first, so you can go back to it.</source>
             </translation>
         </message>
         <message>
-            <source>never</source>
+            <source>Customers with no recent order</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5616,7 +5580,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Erasing customers…</source>
+            <source>Erase them for good…</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -5625,6 +5589,42 @@ Your current data is backed up first, so you can go back to it.</source>
                 <numerusform>Erased %n customer. Make a new backup now: only backups made from now on are free of them.</numerusform>
                 <numerusform>Erased %n customers. Make a new backup now: only backups made from now on are free of them.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Erasing customers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offer customers with no order for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Retention is off: set a number of years and press Find.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -5637,19 +5637,7 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ServerUnreachableDialog</name>
         <message>
-            <source>Team server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk cannot open the team database.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Retry</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5660,11 +5648,27 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>Quit</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Retry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot open the team database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ShipDialog</name>
         <message>
-            <source>Mark as shipped</source>
+            <source>Courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave empty to keep each order's own</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -5675,23 +5679,11 @@ Your current data is backed up first, so you can go back to it.</source>
             </translation>
         </message>
         <message>
-            <source>e.g. 顺丰</source>
+            <source>Mark as shipped</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Leave empty to keep each order's own</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. SF1234567890</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tracking no.</source>
+            <source>Mark shipped</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5699,18 +5691,38 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mark shipped</source>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. SF1234567890</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 顺丰</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ShippingController</name>
         <message>
-            <source>Export &amp;waybills…</source>
+            <source>Add a courier &amp;template…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Write the orders to ship into a courier's bulk-order sheet</source>
+            <source>Add a courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bring the blank .xlsx template downloaded from your courier</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;waybills…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5722,11 +5734,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Add a courier &amp;template…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Bring the blank .xlsx template downloaded from your courier</source>
+            <source>Senders (寄件人) and the preferred courier per region</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5734,82 +5742,14 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Senders (寄件人) and the preferred courier per region</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add a courier template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx)</source>
+            <source>Write the orders to ship into a courier's bulk-order sheet</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>ShippingSettingsDialog</name>
         <message>
-            <source>Shipping settings</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Senders (寄件人)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preferred couriers (物流合作)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Add sender</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Label (e.g. 一号仓)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Company</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Province</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>City</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>District</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Default sender</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No sender yet. Add the name, phone and address printed on your waybills.</source>
+            <source> (default)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5817,23 +5757,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source> (default)</source>
+            <source>A sender's %1 is too long.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Which courier template each region ships with (e.g. 顺丰 for 华南, 中通 elsewhere). A province wins over its region; 其他地区 covers the rest. The waybill export uses these by default and writes one file per courier.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Region or province</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Everywhere else</source>
+            <source>A sender's phone must be a mobile or a landline number.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5841,7 +5769,27 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Remove rule</source>
+            <source>Add sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>City</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Default sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5853,86 +5801,27 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A sender's phone must be a mobile or a landline number.</source>
+            <source>Everywhere else</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Unknown region or province in the preferred couriers.</source>
+            <source>Label (e.g. 一号仓)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Too many senders or rules.</source>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A sender's %1 is too long.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ShippingText</name>
-        <message>
-            <source>A template name has up to 40 characters, without slashes or : * ? &lt; &gt; |.</source>
+            <source>No sender yet. Add the name, phone and address printed on your waybills.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A courier template with this name already exists. Choose another name.</source>
+            <source>Phone</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Map at least the recipient, phone and address columns.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Layouts shipped with SellerDesk cannot be removed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waybills are written as .xlsx or .csv files.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No orders to export.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 has no tracking-number column (运单号).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The courier template is damaged: %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order No.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient mobile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient landline</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Recipient phone (mobile or landline)</source>
+            <source>Preferred couriers (物流合作)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5940,51 +5829,82 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Region or province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove rule</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Senders (寄件人)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shipping settings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many senders or rules.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unknown region or province in the preferred couriers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which courier template each region ships with (e.g. 顺丰 for 华南, 中通 elsewhere). A province wins over its region; 其他地区 covers the rest. The waybill export uses these by default and writes one file per courier.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ShippingText</name>
+        <message>
+            <source>%1 has no order-number (订单号) or phone (收件人手机) column, so no row can be matched to an order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 has no tracking-number column (运单号).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not an .xlsx workbook. Save the courier's template as .xlsx and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A courier template with this name already exists. Choose another name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A second row for the same order (order %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A template name has up to 40 characters, without slashes or : * ? &lt; &gt; |.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Another order in the sheet has this number too (orders %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled or refunded orders are not shipped: %1. Nothing was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>City</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>District</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Street address (without province/city/district)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Full address (province + city + district + street)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Province, city and district</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Postal code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Items (from the order)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Quantity (items added up)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Parcels (1)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order notes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order date</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order amount</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5992,51 +5912,27 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>WeChat ID</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Customer notes (private: only if you mean it)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Order id</source>
+            <source>District</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sender</source>
+            <source>Full address (province + city + district + street)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sender phone</source>
+            <source>Items (from the order)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sender company</source>
+            <source>Layouts shipped with SellerDesk cannot be removed.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Sender address (one line)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender province</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender city</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender district</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender street address</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No tracking number</source>
+            <source>Map at least the recipient, phone and address columns.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6044,7 +5940,111 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>No orders to export.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No tracking number</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order amount</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order id</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Parcels (1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Postal code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Province, city and district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity (items added up)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient landline</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient mobile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recipient phone (mobile or landline)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender address (one line)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender city</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender company</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender province</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender street address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Several orders to ship go to this phone: not guessed (orders %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Street address (without province/city/district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The courier template is damaged: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6056,38 +6056,26 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A second row for the same order (order %1)</source>
+            <source>Tracking number too long to be right</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waybills are written as .xlsx or .csv files.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Which courier? No 快递公司 column: choose one and import again (order %1)</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>Tracking number too long to be right</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Another order in the sheet has this number too (orders %1)</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <source>Keyboard shortcuts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Today: what needs doing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Show the customers / the orders</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Orders to ship</source>
+            <source>Action</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6095,11 +6083,47 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Back up now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Birthdays, holidays and follow-ups</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Overview: where customers are, who buys</source>
+            <source>Cancel editing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit the selected customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Find duplicate customers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import / export Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In the table: new customer from the address on the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mask phone numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Move to Trash</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6115,51 +6139,15 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Edit the selected customer</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancel editing</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Search</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Find duplicate customers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Move to Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Undo move to Trash</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>On the orders page: undo delete orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>In the table: new customer from the address on the clipboard</source>
+            <source>Orders to ship</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mask phone numbers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import / export Excel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Back up now</source>
+            <source>Overview: where customers are, who buys</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6167,16 +6155,48 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Keys</source>
+            <source>Save</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Action</source>
+            <source>Search</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show the customers / the orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today: what needs doing</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Undo move to Trash</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>StorageError</name>
+        <message>
+            <source>Another SellerDesk program (an import or a backup) kept the database busy for too long. Try again when it has finished; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot open %1: the folder is missing, read-only or belongs to another user. Make the data folder writable for you and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk cannot write to %1: it is read-only or belongs to another user. Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk holding %1 is full, so SellerDesk could not save. Free some space on that disk and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>The team server %1 cannot be reached, so nothing was saved (and nothing was saved on this computer instead). Check the network and try again.</source>
             <translation type="unfinished" />
@@ -6193,35 +6213,15 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>the SellerDesk data folder</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The disk holding %1 is full, so SellerDesk could not save. Free some space on that disk and try again; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk cannot write to %1: it is read-only or belongs to another user. Make it writable for you (or run SellerDesk as its owner) and try again; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk cannot open %1: the folder is missing, read-only or belongs to another user. Make the data folder writable for you and try again; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Another SellerDesk program (an import or a backup) kept the database busy for too long. Try again when it has finished; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The disk reported an error reading or writing %1 (a failing or unplugged drive?). Check the drive and try again; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>StrengthMeter</name>
         <message>
-            <source>Very weak</source>
+            <source>Almost strong enough</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Weak</source>
+            <source>Not strong enough yet: add another word or two.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6229,7 +6229,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Almost strong enough</source>
+            <source>Strength: %1</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6237,15 +6237,8 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Strength: %1</source>
+            <source>The two passwords differ.</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <source>Too short: at least %n characters.</source>
-            <translation>
-                <numerusform>Too short: at least %n characters.</numerusform>
-                <numerusform>Too short: at least %n characters.</numerusform>
-            </translation>
         </message>
         <message>
             <source>Too easy to guess: it contains a phone or ID card number.</source>
@@ -6256,24 +6249,35 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Too easy to guess: names in pinyin, birthdays and years are tried first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Too easy to guess: keyboard rows, repeats and sequences like 1234 are tried first.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not strong enough yet: add another word or two.</source>
+            <source>Too easy to guess: names in pinyin, birthdays and years are tried first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>Too short: at least %n characters.</source>
+            <translation>
+                <numerusform>Too short: at least %n characters.</numerusform>
+                <numerusform>Too short: at least %n characters.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Very weak</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The two passwords differ.</source>
+            <source>Weak</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TeamController</name>
+        <message>
+            <source> (connection lost; reconnecting…)</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>&amp;Team server…</source>
             <translation type="unfinished" />
@@ -6282,31 +6286,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <source>Your team role shows phones masked</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source> (connection lost; reconnecting…)</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>TeamServerDialog</name>
         <message>
-            <source>Team server</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Several people on several computers can share one customer list on a PostgreSQL server. Ask the owner of the server for its address, your user name and your password.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>e.g. 192.168.1.20 or db.example.com</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Encrypt the connection and check the server's certificate (TLS, verify-full)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CA certificate (.pem); empty: the system's</source>
+            <source>(kept in the system keyring)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6314,23 +6298,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Server</source>
+            <source>CA certificate</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Port</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Database</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>User name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Password</source>
+            <source>CA certificate (.pem); empty: the system's</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6338,47 +6310,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Test connection</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the team database instead of the data on this computer at start</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The password is kept in the system keyring, not in the settings file. The change takes effect at the next start of SellerDesk.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(kept in the system keyring)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CA certificate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Certificates (*.pem *.crt);;All files (*)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please fill in the server and the user name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The CA file %1 does not exist.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connecting…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Connected: the database is empty; SellerDesk sets it up when it opens it.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -6389,30 +6321,94 @@ Your current data is backed up first, so you can go back to it.</source>
             </translation>
         </message>
         <message>
-            <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <source>Connected: the database is empty; SellerDesk sets it up when it opens it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Encrypt the connection and check the server's certificate (TLS, verify-full)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the team database instead of the data on this computer at start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please fill in the server and the user name.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Please type the password: none is kept for this user and server.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Port</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Several people on several computers can share one customer list on a PostgreSQL server. Ask the owner of the server for its address, your user name and your password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The CA file %1 does not exist.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password is kept in the system keyring, not in the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. 192.168.1.20 or db.example.com</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TeamText</name>
         <message>
-            <source>The server %1 refused user %2: wrong user name or password.</source>
+            <source>%1 is not a server address SellerDesk can use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team: %1 @ %2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The secure (TLS) connection to %1 failed: the server does not offer TLS, or its certificate is not signed by the CA file or does not name this server.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server %1 has no database named %2.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 is not a server address SellerDesk can use.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6424,22 +6420,30 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Team: %1 @ %2</source>
+            <source>The server %1 has no database named %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 refused user %2: wrong user name or password.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TemplateDialog</name>
         <message>
-            <source>Message templates</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The texts SellerDesk copies for you to paste into WeChat. Click a placeholder to insert it; it is filled in for each customer.</source>
+            <source>A message may be at most %1 characters long.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Insert %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message templates</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a placeholder: %1. It will be copied as typed.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6451,54 +6455,14 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not a placeholder: %1. It will be copied as typed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A message may be at most %1 characters long.</source>
+            <source>The texts SellerDesk copies for you to paste into WeChat. Click a placeholder to insert it; it is filled in for each customer.</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TemplateMappingDialog</name>
         <message>
-            <source>Add a courier template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>SellerDesk found the header row of %1 and proposed what goes in each column. Check each column; columns left empty stay empty in the export. A customer's private notes go on a waybill only if you choose them here.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Column in the template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Fill with</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Example %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save template</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sheet:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Header row:</source>
+            <source>(leave empty)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6506,18 +6470,54 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>(leave empty)</source>
+            <source>Add a courier template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Column in the template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier:</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Customers' private notes will be printed on every waybill of this template. Continue?</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Example %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill with</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk found the header row of %1 and proposed what goes in each column. Check each column; columns left empty stay empty in the export. A customer's private notes go on a waybill only if you choose them here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sheet:</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TierField</name>
         <message>
-            <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
+            <source>Automatic</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6529,11 +6529,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Automatic</source>
+            <source>From the spend and order count of the last 12 months (Edit ▸ Tiers and points…)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>computed once saved</source>
+            <source>Pick a level to set it by hand; it then stays until set back to automatic.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6545,18 +6545,14 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>From the spend and order count of the last 12 months (Edit ▸ Tiers and points…)</source>
+            <source>computed once saved</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TierSettingsDialog</name>
         <message>
-            <source>Tiers and points</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Member tiers</source>
+            <source>%1 needs a spend or an order count.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6564,19 +6560,27 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Name</source>
+            <source>A level's name has 1 to %1 characters.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Spend from (¥)</source>
+            <source>A new rule counts for orders written from now on; points already earned stay.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>or orders from</source>
+            <source>Customers earn points with their orders</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Lowest</source>
+            <source>Every level needs a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Highest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Leave a spend empty (or an order count at off) to not use it for that level.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6588,19 +6592,15 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Highest</source>
+            <source>Lowest</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>everyone else</source>
+            <source>Member tiers</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>off</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Leave a spend empty (or an order count at off) to not use it for that level.</source>
+            <source>Name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6608,7 +6608,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Customers earn points with their orders</source>
+            <source>Points per ¥1 must be a number from 0.01 to 1000.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6616,7 +6616,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>A new rule counts for orders written from now on; points already earned stay.</source>
+            <source>Recomputing the tiers…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6624,43 +6624,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>The spend for %1 is not an amount: %2 (e.g. 500 or 2000.50).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Points per ¥1 must be a number from 0.01 to 1000.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Every level needs a name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A level's name has 1 to %1 characters.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Two levels are both called %1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>%1 needs a spend or an order count.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The spend for %1 must be more than ¥0.</source>
+            <source>Spend from (¥)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The order count for %1 must be at least 1.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The threshold of %1 is too large.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The spend for %1 must be higher than for %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6672,18 +6640,46 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Recomputing the tiers…</source>
+            <source>The spend for %1 is not an amount: %2 (e.g. 500 or 2000.50).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The spend for %1 must be higher than for %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The spend for %1 must be more than ¥0.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The threshold of %1 is too large.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tiers and points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Two levels are both called %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>everyone else</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>off</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>or orders from</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TodayPage</name>
         <message>
-            <source>Today</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Refresh</source>
+            <source>Click a card to work through it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6695,34 +6691,34 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Click a card to work through it.</source>
+            <source>Refresh</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>The counts could not be read: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>TodaySection</name>
-        <message>
-            <source>Orders to ship</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Waiting to be packed and sent</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>Addresses to re-check</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not confirmed within their tier's cycle</source>
+            <source>Birthdays this week</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Birthdays this week</source>
+            <source>Calls and messages you planned for today or before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Complaints and wishes not solved yet</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6734,7 +6730,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Calls and messages you planned for today or before</source>
+            <source>Not confirmed within their tier's cycle</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6742,72 +6738,16 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Complaints and wishes not solved yet</source>
+            <source>Orders to ship</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Waiting to be packed and sent</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>TrackingImportDialog</name>
-        <message>
-            <source>Import tracking numbers</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose the result sheet the courier gave back (运单号 with 订单号 or 收件人手机). Matched orders get the courier and tracking number and become 已发货. Importing the same sheet again changes nothing.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Browse…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>For rows that do not name their courier; SF… numbers are 顺丰 by themselves</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Result sheet:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Header row:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Courier:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Row</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Tracking no.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order No. / phone</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why not matched</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Import</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Close</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cancelled; nothing was changed.</source>
-            <translation type="unfinished" />
-        </message>
         <message>
             <source>%1 orders marked 已发货, %2 tracking numbers filled in, %3 already there.</source>
             <translation type="unfinished" />
@@ -6817,33 +6757,85 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Browse…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cancelled; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the result sheet the courier gave back (运单号 with 订单号 or 收件人手机). Matched orders get the courier and tracking number and become 已发货. Importing the same sheet again changes nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Courier:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>For rows that do not name their courier; SF… numbers are 顺丰 by themselves</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Header row:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Import again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import tracking numbers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order No. / phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Result sheet:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Row</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking no.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why not matched</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>UndoNote</name>
         <message>
-            <source>Undo</source>
+            <source>Not saved</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Not saved</source>
+            <source>Undo</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>UnlockDialog</name>
         <message>
-            <source>SellerDesk — unlock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Enter your master password (or your recovery code) to open your customers.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The system keyring could not give SellerDesk its key. Enter your recovery code to open your customers.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6851,11 +6843,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Recovery code, e.g. 7K2QM-…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unlock</source>
+            <source>Please type your password or recovery code.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6863,7 +6851,19 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Please type your password or recovery code.</source>
+            <source>Recovery code, e.g. 7K2QM-…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>SellerDesk — unlock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring could not give SellerDesk its key. Enter your recovery code to open your customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unlock</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6889,27 +6889,11 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>WalkPanel</name>
         <message>
-            <source>Message (copied — paste it into WeChat):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Verified — next</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The customer confirmed the address: stamp it verified (Ctrl+Enter)</source>
+            <source>%1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Change address…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Open the customer in the editor; saving the change confirms it</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Skip</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6921,34 +6905,58 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Last confirmed %1; due since %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Message (copied — paste it into WeChat):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the customer in the editor; saving the change confirms it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Skip</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>That was the last one: every address in the list has been through.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 of %2</source>
+            <source>The customer confirmed the address: stamp it verified (Ctrl+Enter)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Last confirmed %1; due since %2.</source>
+            <source>Verified — next</source>
             <translation type="unfinished" />
         </message>
     </context>
     <context>
         <name>WaybillExportDialog</name>
         <message>
-            <source>Export waybills</source>
+            <source> (yours)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Orders to ship (待发货): %1</source>
+            <source>%1 orders into %2.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Selected orders: %1</source>
+            <source>%1 orders → %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Orders in the current view: %1</source>
+            <source>%1: %2 orders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A selected order was deleted meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browse…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6956,15 +6964,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source> (yours)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No sender yet (set one in Shipping settings)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Excel workbook (.xlsx)</source>
+            <source>CSV file (*.csv)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6976,11 +6976,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>waybills</source>
+            <source>Excel workbook (*.xlsx)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Browse…</source>
+            <source>Excel workbook (.xlsx)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6988,15 +6988,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Orders:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Template:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sender:</source>
+            <source>Export waybills</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -7004,19 +6996,39 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Save as:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>No orders to export.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 orders into %2.</source>
+            <source>No sender yet (set one in Shipping settings)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1: %2 orders</source>
+            <source>Orders in the current view: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders to ship (待发货): %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Orders:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected orders: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sender:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Template:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -7024,23 +7036,11 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>CSV file (*.csv)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A selected order was deleted meanwhile.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Writing waybills: %1 of %2</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 orders → %2</source>
+            <source>waybills</source>
             <translation type="unfinished" />
         </message>
     </context>
