@@ -14,12 +14,18 @@ from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Cust
 
 
 def search_index():
-    """The search index rows and the names of its triggers (the import suspends the insert ones);
-    None on a team server (no FTS index: PostgreSQL keeps its own indexes)."""
+    """The search index rows and the names of its triggers (the import suspends the insert ones;
+    on a team server the search table and its triggers of schema 16)."""
+    from sellerdesk.store.postgres import is_postgres
+
     if not search.fts_enabled():
         return None
     rows = DB.execute_sql(f"SELECT rowid, * FROM {search.FTS_TABLE} ORDER BY rowid").fetchall()
-    triggers = [r[0] for r in DB.execute_sql("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")]
+    if is_postgres(DB):
+        listed = "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname"
+    else:
+        listed = "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    triggers = [r[0] for r in DB.execute_sql(listed)]
     return rows, triggers
 
 
