@@ -34,6 +34,9 @@ def test_birthdays_lists_consenting_customers(initialized_cli, tmp_path):
     assert cli.json_lines("birthdays", "--json", "--days", "1")[0]["name"] == "张三"
     text = cli("--lang", "zh_CN", "birthdays", "--days", "3").stdout
     assert "同意营销的客户" in text and "张三" in text
+    phone = rows[0]["phone"]
+    assert phone and phone not in cli("--mask", "birthdays", "--days", "3").stdout  # a helper's masking too
+    assert "****" in cli.json_lines("--mask", "birthdays", "--json", "--days", "3")[0]["phone"]
     out = cli("--lang", "zh_CN", "birthdays", "--days", "0", check=False)
     assert out.returncode == 2 and "--days" in out.stderr
 

@@ -22,6 +22,10 @@ def test_duplicates_merge_unmerge(initialized_cli):
     assert [c["name"] for c in group["customers"]] == ["王小明", "王小民"]
     text = cli("--lang", "en", "duplicates").stdout
     assert "similar names, same phone" in text and text.rstrip().endswith("1 group of likely duplicates")
+    phone = group["customers"][0]["phone"]
+    (masked,) = cli.json_lines("--mask", "duplicates", "--json")
+    assert phone not in str(masked) and masked["customers"][0]["phone"] == phone[:3] + "****" + phone[-4:]
+    assert phone not in cli("--mask", "duplicates").stdout
 
     out = cli("merge", str(keep), str(other), "--field", "name=" + str(other))
     merge_id = int(out.stdout.strip())

@@ -57,6 +57,7 @@ def _date(text: str | None) -> dt.date | None:
 
 
 def cmd_birthdays(args: argparse.Namespace) -> None:
+    from sellerdesk.cli import masking
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.textout import table
     from sellerdesk.store import care
@@ -71,7 +72,7 @@ def cmd_birthdays(args: argparse.Namespace) -> None:
             doc = {
                 "id": r.customer_id,
                 "name": r.name,
-                "phone": r.phone,
+                "phone": masking.phone(r.phone),
                 "wechat": r.wechat,
                 "date": r.when.isoformat(),
                 "birthday": r.birthday_text,
@@ -83,7 +84,10 @@ def cmd_birthdays(args: argparse.Namespace) -> None:
         print(
             table(
                 [_("Date"), _("Birthday"), "ID", _("Name"), _("Phone")],
-                [[r.when.isoformat(), r.birthday_text, str(r.customer_id), r.name, r.phone] for r in rows],
+                [
+                    [r.when.isoformat(), r.birthday_text, str(r.customer_id), r.name, masking.phone(r.phone)]
+                    for r in rows
+                ],
             )
         )
     print(

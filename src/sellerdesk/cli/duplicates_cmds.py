@@ -93,6 +93,7 @@ def _refusal(exc: Exception) -> CliError:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> None:
+    from sellerdesk.cli import masking
     from sellerdesk.cli.context import open_store
     from sellerdesk.cli.textout import table
     from sellerdesk.store import duplicates
@@ -112,12 +113,16 @@ def cmd_duplicates(args: argparse.Namespace) -> None:
                 {"id": i, "name": people[i].name, "phone": people[i].phone, "wechat": people[i].wechat}
                 for i in group.ids
             ]
-            sys.stdout.write(json.dumps(doc, ensure_ascii=False) + "\n")
+            if masking.masking():
+                doc["keys"] = {k: masking.phone(v) if "phone" in k else v for k, v in group.keys.items()}
+            sys.stdout.write(json.dumps(masking.doc(doc), ensure_ascii=False) + "\n")
         return
     rows = []
     for number, group in enumerate(groups, 1):
         why = "; ".join(_(REASON_TEXTS[r]) for r in group.reasons)
         key = group.keys[group.reasons[0]]
+        if "phone" in group.reasons[0]:
+            key = masking.phone(key)
         for position, i in enumerate(group.ids):
             c = people[i]
             rows.append(
@@ -127,7 +132,7 @@ def cmd_duplicates(args: argparse.Namespace) -> None:
                     key if position == 0 else "",
                     str(i),
                     c.name,
-                    c.phone,
+                    masking.phone(c.phone),
                     c.wechat,
                 ]
             )

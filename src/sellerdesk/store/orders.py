@@ -313,10 +313,16 @@ def add_order(
     return order
 
 
-def get_order(order_id: int, *, include_deleted: bool = True) -> Order:
+def get_order(order_id: int, *, include_deleted: bool = True, lock: bool = False) -> Order:
+    """The order ``order_id``; ``lock`` (inside a transaction that will write it): on a team
+    server the row is locked until the transaction ends, so another user's write of it waits and
+    is read, never overwritten with this one's stale copy (SQLite's write transaction holds the
+    whole file already)."""
     if isinstance(order_id, bool) or not isinstance(order_id, int):
         raise ValidationError("An order id is a whole number.")
     query = Order.select().where(Order.id == order_id)
+    if lock and is_postgres(DB):
+        query = query.for_update()
     if not include_deleted:
         query = query.where(Order.deleted_at.is_null())
     order = query.first()
@@ -345,7 +351,7 @@ def update_order(
         raise ValidationError("Unknown order fields: " + ", ".join(sorted(unknown)))
     day = _today(today)
     with DB.atomic():
-        order = get_order(order_id)
+        order = get_order(order_id, lock=True)
         if order.deleted_at is not None:
             raise ValidationError(f"Order {order.id} is deleted; restore it first.")
         if expected_version is not None and order.version != expected_version:
@@ -407,7 +413,8 @@ def update_order(
             setattr(order, name, value)
         order.version = order.version + 1
         order.updated_at = utcnow()
-        order.save()
+        # only what changed (and the version): never another writer's columns from this copy
+        order.save(only=[getattr(Order, name) for name in (*changed, "version", "updated_at")])
         if lines is not None:
             _write_lines(order.id, lines)
         counts = _counts(order)
