@@ -331,7 +331,17 @@ def _into_postgres(
             )
             done += counts[table.name]
     bulk.fix_sequences([t.name for t in tables if "id" in t.columns], target)
+    _refill_search(target)
     return counts
+
+
+def _refill_search(target: pw.Database) -> None:
+    """The team server's search table made from the copied rows (its triggers were off, and
+    SQLite's FTS5 tables are not copied: they are SQLite's own)."""
+    from sellerdesk.store import search, search_pg
+
+    if search_pg.has_index(target):
+        search.rebuild(target)
 
 
 def _pg_rows(db: pw.Database, table: _Table, token: CancelToken | None) -> Iterator[tuple[Any, ...]]:
