@@ -112,3 +112,21 @@ def test_sorted_columns_compare_by_code_point_whatever_the_servers_collation(tea
 def test_like_ignores_case_as_sqlites_does():
     assert to_postgres("SELECT 1 FROM t WHERE a LIKE ? ESCAPE '\\'") == "SELECT 1 FROM t WHERE a ILIKE %s ESCAPE '\\'"
     assert to_postgres("SELECT 'LIKE' FROM t WHERE a NOT LIKE ?") == "SELECT 'LIKE' FROM t WHERE a NOT ILIKE %s"
+
+
+def test_a_server_that_goes_away_mid_work_is_named_not_an_internal_error(team_store, pg_admin_url):
+    """The server stopped (here: our session terminated) between two statements: the error the
+    next statement raises is the one clear line, whatever layer catches it."""
+    import psycopg
+
+    from sellerdesk.store.models import Customer
+    from sellerdesk.store.postgres import lost_connection, native
+
+    pid = native(team_store, "SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(pg_admin_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    with pytest.raises(Exception) as caught:  # noqa: PT011 (whatever the driver raises: see below)
+        Customer.select().count()
+    gone = lost_connection(caught.value)
+    assert isinstance(gone, ServerUnreachableError) and gone.where == team_store.where
+    assert lost_connection(ValueError("x")) is None

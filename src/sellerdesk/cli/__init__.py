@@ -188,6 +188,13 @@ def main(argv: list[str] | None = None) -> int:
         import logging  # not at the top: building the parser (--version, --help) needs none of it
 
         log = logging.getLogger("sellerdesk.cli")
+        from sellerdesk.store.postgres import lost_connection
+
+        gone = lost_connection(exc)
+        if gone is not None:  # the team server went away mid-command: nothing half-saved (one transaction)
+            log.warning("%s failed: the team server went away (%s)", args.command, exc)
+            _error(store_error_text(gone))
+            return EXIT_ERROR
         problem = _storage_problem(exc)
         if problem is not None:  # a full disk, a read-only folder…: the one line that says so
             log.warning("%s failed: %s (%s)", args.command, type(problem).__name__, exc)

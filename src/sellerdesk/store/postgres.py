@@ -281,6 +281,33 @@ def connection_error(exc: BaseException, where: str, user: str) -> StoreError:
     return ServerUnreachableError(where, text)
 
 
+def lost_connection(exc: BaseException) -> ServerUnreachableError | None:
+    """``exc`` as :class:`ServerUnreachableError` when it is the team server going away in the
+    middle of the work (stopped, network gone: a closed connection, SQLSTATE 08…/57P…), from
+    any thread's statement; None for anything else (a deadlock or a refused row is not)."""
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover (psycopg is a dependency)
+        return None
+    seen: BaseException | None = exc
+    for _depth in range(10):
+        if seen is None:
+            return None
+        if isinstance(seen, ServerUnreachableError):
+            return seen
+        if isinstance(seen, (psycopg.OperationalError, psycopg.InterfaceError)):
+            state = getattr(seen, "sqlstate", None) or ""
+            if state.startswith(("08", "57P")) or not state:
+                from sellerdesk.store.models import DB
+
+                where = getattr(DB.obj, "where", "") or "?"
+                text = str(seen).strip().splitlines()[0] if str(seen).strip() else type(seen).__name__
+                return ServerUnreachableError(where, text)
+            return None
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def parse_url(url: str) -> dict[str, Any]:
     """The connection parameters of a ``postgresql://user:password@host:port/db?sslmode=…`` URL."""
     from psycopg.conninfo import conninfo_to_dict

@@ -33,6 +33,9 @@ def translate(context: str, text: str) -> str:
 
 def server_text(exc: BaseException) -> str | None:
     """The translated line when ``exc`` is the team server's refusal or absence, else None."""
+    from sellerdesk.store.postgres import lost_connection
+
+    exc = lost_connection(exc) or exc
     if isinstance(exc, ServerUnreachableError):
         return translate(
             "StorageError",
