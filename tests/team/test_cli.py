@@ -168,9 +168,32 @@ def test_an_owner_backs_up_the_team_database_and_restores_it_into_an_empty_one(c
         assert "已把" in out and "恢复到团队数据库" in out and "4 位客户已全部恢复" in out
         names = {c["name"] for c in cli.json_lines("list", "--json", env=empty)}
         assert names == {"广东客户", "浙江客户", "北京客户", "无地址"}
-        again = cli("restore", path, env=empty, check=False)
+        again = cli("--lang", "zh_CN", "restore", path, env=empty, check=False)
         assert again.returncode == 1 and len(again.stderr.strip().splitlines()) == 1
+        assert "团队数据库不是空的" in again.stderr
         assert len(cli.json_lines("list", "--json", env=empty)) == 4  # refused: nothing added
+    finally:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_a_database_that_is_not_a_teams_is_refused_and_left_alone(cli, pg_admin_url):
+    """Pointing a command at some other PostgreSQL database gives one line and creates nothing
+    there (QA: `list` against the server's `postgres` database made 14 tables in it)."""
+    import psycopg
+
+    name = f"sd_other_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    from urllib.parse import urlsplit
+
+    url = urlsplit(pg_admin_url)._replace(path="/" + name).geturl()
+    try:
+        out = cli("--lang", "zh_CN", "list", env={"SELLERDESK_DATABASE_URL": url}, check=False)
+        assert out.returncode == 1 and "还不是客户地址管家的团队数据库" in out.stderr and "team init" in out.stderr
+        with psycopg.connect(urlsplit(pg_admin_url)._replace(path="/" + name).geturl()) as conn:
+            tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
+        assert tables == 0
     finally:
         with psycopg.connect(pg_admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -253,7 +253,7 @@ def _team_restore(path: Path, datadir: DataDir) -> None:
 
     info = check_file(path)
     key = _backup_key(info, datadir)
-    with open_store():
+    with open_store(create_team=True):
         result = restore_to_team(path, key, DB.obj, work_dir=datadir.home if datadir.home.is_dir() else None)
     print(_("Restored the {what} into the team database.", what=_describe(info)))
     print(_("All {n} customer(s) restored.", n=result.customers))

@@ -116,13 +116,13 @@ def _team_password(url: str, user: str) -> str | None:
     return None  # the server may not ask for one (a unix socket with peer authentication)
 
 
-def open_team_store(url: str) -> TeamStore:
+def open_team_store(url: str, *, create: bool = False) -> TeamStore:
     """Connect to the team server at ``url`` as the environment's user, migrated and bound."""
     from sellerdesk.store.database import open_team
     from sellerdesk.store.postgres import parse_url, redact
 
     user = os.environ.get(USER_ENV, "").strip() or str(parse_url(url).get("user") or "")
-    db = open_team(url, user=user or None, password=_team_password(url, user))
+    db = open_team(url, user=user or None, password=_team_password(url, user), create=create)
     from sellerdesk.cli import masking
     from sellerdesk.store import team
 
@@ -140,7 +140,7 @@ def check_command(command: str) -> None:
     from sellerdesk.store import team
     from sellerdesk.store.database import close_store
 
-    open_team_store(url)
+    open_team_store(url, create=action == team.RESTORE)  # a restore may go into a new database
     try:
         role = team.current_role()
         allowed = team.may(action, role)
@@ -159,14 +159,15 @@ def check_command(command: str) -> None:
 
 
 @contextlib.contextmanager
-def open_store() -> Iterator[DataDir | TeamStore]:
+def open_store(*, create_team: bool = False) -> Iterator[DataDir | TeamStore]:
     """``with open_store() as datadir:`` — unlocked, migrated, bound; closed afterwards. In team
-    mode (``SELLERDESK_DATABASE_URL``) the team server instead, as a :class:`TeamStore`."""
+    mode (``SELLERDESK_DATABASE_URL``) the team server instead, as a :class:`TeamStore`; a
+    database without SellerDesk's schema is refused unless ``create_team`` (a restore into it)."""
     url = team_url()
     if url:
         from sellerdesk.store.database import close_store
 
-        store = open_team_store(url)
+        store = open_team_store(url, create=create_team)
         try:
             yield store
         finally:

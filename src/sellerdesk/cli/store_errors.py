@@ -121,6 +121,22 @@ def _team_text(exc: BaseException) -> str | None:
         return _(
             "{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.", url=exc.url
         )
+    from sellerdesk.store.errors import NotATeamDatabaseError
+    from sellerdesk.store.team_move import TargetNotEmptyError
+
+    if isinstance(exc, NotATeamDatabaseError):
+        return _(
+            "{where} is not a SellerDesk team database yet; nothing was changed. Make it one with "
+            "'sellerdesk-cli team init --url URL' (or move your data there with 'team move-local').",
+            where=exc.where,
+        )
+    if isinstance(exc, TargetNotEmptyError):
+        return _(
+            "The team database is not empty (its table {table} holds {rows} rows); moving or restoring needs "
+            "an empty one. Nothing was changed.",
+            table=exc.table,
+            rows=exc.rows,
+        )
     if isinstance(exc, postgres.NoPermissionError):
         return _("{user} is not allowed to do this on the team server; nothing was changed.", user=exc.user or "?")
     if isinstance(exc, team.TeamError):

@@ -93,7 +93,7 @@ def cmd_init(args: argparse.Namespace) -> None:
         raise CliError(
             _("Give the server with --url postgresql://user@host:5432/database (or set {env}).", env=URL_ENV)
         )
-    store = open_team_store(url)  # creates the schema (the migration chain) when the database is empty
+    store = open_team_store(url, create=True)  # creates the schema (the migration chain) when the database is empty
     try:
         from sellerdesk.store import team
 

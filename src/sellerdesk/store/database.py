@@ -32,6 +32,7 @@ from sellerdesk.store.errors import (
     DatabaseExistsError,
     DatabaseMissingError,
     NotADatabaseError,
+    NotATeamDatabaseError,
     ReadOnlyError,
     StorageError,
     StoreError,
@@ -284,8 +285,12 @@ def close_store() -> None:
     DB.initialize(None)
 
 
-def open_team(url: str, *, user: str | None = None, password: str | None = None) -> pw.Database:
+def open_team(url: str, *, user: str | None = None, password: str | None = None, create: bool = True) -> pw.Database:
     """Connect to the team server at ``url``, migrate it to the current schema, bind the models.
+
+    Without ``create`` a database that holds no SellerDesk schema at all is refused
+    (:class:`NotATeamDatabaseError`) instead of being given one: everyday commands and the app
+    never turn some other database into a team's by being pointed at it (``team init`` does).
 
     A server that cannot be reached raises :class:`~sellerdesk.store.postgres.ServerUnreachableError`
     and nothing local is opened instead (team mode never works on a local copy behind the user's back).
@@ -294,6 +299,8 @@ def open_team(url: str, *, user: str | None = None, password: str | None = None)
 
     db = postgres.connect(url, user=user, password=password)
     try:
+        if not create and migrations.current_version(db) == 0:
+            raise NotATeamDatabaseError(db.where)
         migrations.migrate(db)
     except Exception:
         db.close()

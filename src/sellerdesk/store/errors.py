@@ -92,6 +92,17 @@ class BadServerUrlError(StoreError):
         self.url = url
 
 
+class NotATeamDatabaseError(StoreError):
+    """A PostgreSQL database without SellerDesk's tables, opened by a command other than team init."""
+
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"{where} is not a SellerDesk team database yet; nothing was changed. "
+            "Make it one with 'sellerdesk-cli team init --url URL' (or move your data there with 'team move-local')."
+        )
+        self.where = where
+
+
 class NoPermissionError(StoreError):
     """The database refused an action to this user (row-level security or a missing privilege)."""
 

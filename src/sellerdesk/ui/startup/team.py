@@ -77,7 +77,7 @@ def open_team_database(server: TeamServer, secret_store: SecretStore | None = No
     while True:
         try:
             password = team_server.load_password(server, secret_store)
-            open_team(server.url(), password=password)
+            open_team(server.url(), password=password, create=False)
             return OPENED
         except KeyringUnavailable as exc:
             log.warning("team server: the keyring cannot give the password: %s", exc)
