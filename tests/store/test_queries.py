@@ -235,3 +235,33 @@ def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reve
     if allowed:
         assert queries.OrderGather(list(order)).keep(allowed, tiers, reverse) == expected
     assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]
+
+
+def test_first_region_hits_are_the_region_sets_first_ids_in_order(store, monkeypatch):
+    """Issue 21 (a big region at 300k): the first screen of a region, read a chunk of the order at
+    a time, is the head of the whole answer in that order; a region too small for the chunks read
+    gives None (read whole), and so does a filter without a place."""
+    ids = _seed()
+    more = [
+        customers.create_customer({"name": f"客户{n}"}, [_addr("广东省" if n % 2 else "浙江省", "杭州市")]).id
+        for n in range(12)
+    ]
+    fj = customers.create_customer({"name": "福州"}, [_addr("福建省", "福州市")]).id
+    monkeypatch.setattr(queries, "REGION_CHUNK", 4)
+    for sort, descending in (("name", False), ("updated", True)):
+        order = queries.ordered_ids(sort, descending)
+        for flt in (
+            CustomerFilter(provinces=("广东省",)),
+            CustomerFilter(provinces=("广东省", "福建省")),
+            CustomerFilter(cities=(("浙江省", "杭州市"), ("广东省", "深圳市"))),
+        ):
+            whole = [cid for cid in order if cid in queries.region_ids(flt)]
+            monkeypatch.setattr(queries, "REGION_CHUNKS", 10)  # (the whole order: tested to the end)
+            assert queries.first_region_hits(flt, order, 3) == whole[:3], (sort, flt)
+            monkeypatch.setattr(queries, "REGION_CHUNKS", 2)  # (its first 8 ids: a screen, or read whole)
+            assert queries.first_region_hits(flt, order, 3) in (whole[:3], None), (sort, flt)
+        small = CustomerFilter(provinces=("四川省",))
+        assert queries.first_region_hits(small, order, 3) is None  # (none in the first 8 ids: read whole)
+    # a short order is tested whole: fewer hits than wanted is the whole answer
+    assert queries.first_region_hits(CustomerFilter(provinces=("福建省",)), [ids["zs"], fj, more[0]], 3) == [fj]
+    assert queries.first_region_hits(CustomerFilter(incomplete_address=True), order, 3) is None

@@ -257,3 +257,44 @@ def test_no_first_screen_when_not_allowed_or_for_a_small_answer(store, qapp, mon
     model = CustomerTableModel()  # (a model that kept no answer of "d" to narrow: a first screen)
     model.set_filter(CustomerFilter(search="d"), lazy=True)
     assert model.lazy_shown == 1 and model.partial
+
+
+def test_a_big_region_shows_its_first_screen_then_the_whole_answer(store, qapp, monkeypatch):
+    """Issue 21 (华东 at 300k: 86k customers): a region click shows the region's first rows in
+    the view's order without reading its whole set; the whole answer replaces them (when the
+    click is followed by a pause), as a fresh model shows it. A region whose set is kept, a
+    small region, or a region with another filter is read whole at once."""
+    from sellerdesk.store import queries
+
+    demo.generate(150, seed=11)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 3)
+    monkeypatch.setattr(queries, "REGION_CHUNK", 30)
+    monkeypatch.setattr(queries, "REGION_CHUNKS", 4)  # (120 of the 150 ids at most)
+    counts = queries.region_counts()
+    provinces = sorted({p for p, _c in counts if p}, key=lambda p: -sum(n for (q, _c), n in counts.items() if q == p))
+    big = CustomerFilter(provinces=tuple(provinces[:3]))
+    cities = tuple(sorted((k for k in counts if all(k)), key=counts.__getitem__)[-3:])
+    for flt in (big, CustomerFilter(cities=cities)):
+        for sort, descending in (("name", False), ("phone", True)):
+            fresh = CustomerTableModel()
+            fresh.set_sort(sort, descending)
+            fresh.set_filter(flt)
+            whole = fresh.ids()
+            model = CustomerTableModel()
+            model.set_sort(sort, descending)
+            model.set_filter(flt, lazy=True)
+            assert model.partial and model.lazy_shown == 1, (flt, sort)
+            assert model.rowCount() == 3 and model._ids == whole[:3] and len(whole) > 3, (flt, sort)
+            model.complete_now()
+            assert not model.partial and model._ids == whole, (flt, sort)
+            model.set_filter(CustomerFilter(), lazy=True)
+            model.set_filter(flt, lazy=True)  # (its set is kept now: read whole at once)
+            assert not model.partial and model._ids == whole and model.lazy_shown == 1
+    model = CustomerTableModel()
+    model.set_filter(CustomerFilter(provinces=("不存在省",)), lazy=True)  # (small: none in the first chunks)
+    assert not model.partial and model.rowCount() == 0 and model.lazy_shown == 0
+    model.set_filter(CustomerFilter(provinces=big.provinces, tags=("VIP",)), lazy=True)
+    model.set_filter(CustomerFilter(provinces=big.provinces, incomplete_address=True), lazy=True)
+    model.set_filter(big)  # (not allowed: a row is selected, or an edit open)
+    assert model.lazy_shown == 0 and not model.partial

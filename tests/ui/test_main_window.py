@@ -404,3 +404,35 @@ def test_a_big_search_shows_its_first_screen_then_the_whole_answer_once_typing_p
     assert window.editor.customer_id == target
     qtbot.waitUntil(lambda: not window.model.partial, timeout=5000)
     assert window.selected_ids() == [target] and window.editor.customer_id == target
+
+
+def test_a_big_region_shows_its_first_screen_then_the_whole_answer(window, qtbot, monkeypatch):
+    """Issue 21 (华东 at 300k customers): a click on a big region shows its first rows at once
+    and its whole answer after a pause; the status bar says the count is coming meanwhile, and a
+    customer selected below the first screen stays in the editor and is selected again."""
+    from sellerdesk.store import demo, queries
+    from sellerdesk.ui.customers.table_model import CustomerTableModel
+
+    demo.generate(150, seed=5)
+    window.on_customers_changed()
+    qtbot.waitUntil(lambda: window.counts_ready and window.model.rowCount() >= 150, timeout=10000)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 5)
+    monkeypatch.setattr(queries, "REGION_CHUNK", 16)
+    monkeypatch.setattr(queries, "REGION_CHUNKS", 10)  # (the whole order of 150)
+    counts = queries.region_counts()
+    province = max({p for p, _c in counts if p}, key=lambda p: sum(n for (q, _c), n in counts.items() if q == p))
+    flt = CustomerFilter(provinces=(province,))
+    members = [cid for cid in queries.ordered_ids("name") if cid in queries.region_ids(flt)]
+    assert len(members) > 5
+    target = members[-1]
+    window.select_customer(target)
+    assert window.editor.customer_id == target
+    window.regions.select_keys([("province", province)])
+    assert window.model.partial and window.model.rowCount() == 5 and target not in window.model._ids
+    assert "counting…" in window.summary.text()
+    assert window.editor.customer_id == target
+    qtbot.waitUntil(lambda: not window.model.partial, timeout=5000)  # (the pause: complete_timer)
+    assert window.model.ids() == members
+    assert window.selected_ids() == [target] and window.editor.customer_id == target
+    assert "counting…" not in window.summary.text()

@@ -311,6 +311,11 @@ RegionKey = tuple[tuple[str, ...], tuple[tuple[str, str], ...], bool, bool, bool
 """What a region set of :func:`allowed_ids` depends on: provinces, cities, incomplete, trashed."""
 
 
+def region_key(flt: CustomerFilter) -> RegionKey:
+    """The key of ``flt``'s region set in a ``region_cache`` of :func:`allowed_ids`."""
+    return (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.remote, flt.trashed)
+
+
 def allowed_ids(
     flt: CustomerFilter,
     region_cache: dict[RegionKey, set[int]] | None = None,
@@ -333,7 +338,7 @@ def allowed_ids(
         if found is not None:
             sets.append(found)
     if flt.provinces or flt.cities or flt.incomplete_address or flt.remote:
-        key: RegionKey = (tuple(flt.provinces), tuple(flt.cities), flt.incomplete_address, flt.remote, flt.trashed)
+        key = region_key(flt)
         region = region_cache.get(key) if region_cache is not None else None
         if region is None:
             region = region_ids(flt, universe)
@@ -394,6 +399,56 @@ def region_ids(flt: CustomerFilter, universe: Sequence[int] | None = None) -> se
 
         out |= remote_areas.customer_ids(flt.trashed)
     return out
+
+
+REGION_CHUNK = 500
+REGION_CHUNKS = 6  # the most chunks :func:`first_region_hits` tests before it gives up (the region is small)
+
+
+def _place_sql(flt: CustomerFilter) -> tuple[str, list[object]]:
+    """``flt``'s provinces and cities as one SQL condition on an address row ('' : neither)."""
+    parts: list[str] = []
+    params: list[object] = []
+    if flt.provinces:
+        parts.append(f'"province" IN ({", ".join("?" * len(flt.provinces))})')
+        params.extend(flt.provinces)
+    for province, city in flt.cities:
+        parts.append('("province" = ? AND "city" = ?)')
+        params += [province, city]
+    return " OR ".join(parts), params
+
+
+def first_region_hits(flt: CustomerFilter, order: Sequence[int], want: int) -> list[int] | None:
+    """The first ``want`` ids of ``order`` whose live default address is in ``flt``'s provinces or
+    cities, or None when they are not within its first :data:`REGION_CHUNKS` chunks (a region that
+    small is read whole, cheaply) or ``flt`` has no place to test.
+
+    A big region (华东: 86k of 300k customers, ~150 ms to read as a set and filter the order by)
+    shows its first screen this way in a few ms: ``order`` is tested a chunk at a time by the
+    address index of the customer ids, as :func:`search.first_hits` does for a search. The same
+    meaning as :func:`region_ids` (whose whole answer replaces this screen).
+    """
+    place, params = _place_sql(flt)
+    if not place:
+        return None
+    db = Customer._meta.database
+    out: list[int] = []
+    for start in range(0, min(len(order), REGION_CHUNK * REGION_CHUNKS), REGION_CHUNK):
+        chunk = list(order[start : start + REGION_CHUNK])
+        # (named: left to itself SQLite reads the place index, every address of the region)
+        sql = (
+            'SELECT "customer_id" FROM "address" INDEXED BY "address_live_default" '
+            f'WHERE "is_default" = 1 AND "deleted_at" IS NULL AND "customer_id" IN ({", ".join("?" * len(chunk))}) '
+            f"AND ({place})"
+        )
+        found = {row[0] for row in db.execute_sql(sql, [*chunk, *params]).fetchall()}
+        out.extend(cid for cid in chunk if cid in found)
+        if len(out) >= want:
+            return out[:want]
+        tested = start // REGION_CHUNK + 1
+        if len(order) > REGION_CHUNK * REGION_CHUNKS and len(out) * REGION_CHUNKS < want * tested:
+            return None  # (at this rate the chunks will not hold a screen: a small region, read whole)
+    return out if len(order) <= REGION_CHUNK * REGION_CHUNKS else None  # (all of a short order was tested)
 
 
 def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> set[int]:

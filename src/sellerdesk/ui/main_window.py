@@ -1029,7 +1029,7 @@ class MainWindow(QMainWindow):
         flt = self.current_filter()
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
-            # a big search answer may show its first screen first (no edit at stake); the
+            # a big search answer or region may show its first screen first (no edit at stake); the
             # rest waits for a pause in typing (complete_search)
             self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
