@@ -197,3 +197,18 @@ def test_a_database_that_is_not_a_teams_is_refused_and_left_alone(cli, pg_admin_
     finally:
         with psycopg.connect(pg_admin_url, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_the_audit_lists_the_team_user_who_did_it(cli, team):
+    cli(
+        "add",
+        "--name",
+        "两广新客",
+        "--phone",
+        "13600000000",
+        "--address",
+        "广西南宁市青秀区民族大道1号",
+        env=as_user(team, "south"),
+    )
+    text = cli("--lang", "zh_CN", "audit", env=as_user(team, "boss")).stdout
+    assert "操作人" in text and team.names["south"] in text

@@ -145,14 +145,25 @@ def cmd_audit(args: argparse.Namespace) -> None:
         return at.replace(tzinfo=_dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
 
     def detail(d: dict | None) -> str:
-        return "" if not d else ", ".join(f"{k}={v}" for k, v in sorted(d.items()) if k != "ids")
+        return "" if not d else ", ".join(f"{k}={v}" for k, v in sorted(d.items()) if k not in ("ids", "by"))
+
+    def by(r: audit.AuditRow) -> str:
+        # the team user on a team server (the database's own record), else the computer's user
+        return r.actor or str((r.detail or {}).get("by", ""))
 
     if rows:
         print(
             table(
-                ["时间 Time", "操作 Action", "对象 Entity", "ID", "详情 Detail"],
+                [_("Time"), _("Action"), _("Entity"), "ID", _("By"), _("Detail")],
                 [
-                    [local(r.at), r.action, r.entity, "" if r.entity_id is None else str(r.entity_id), detail(r.detail)]
+                    [
+                        local(r.at),
+                        r.action,
+                        r.entity,
+                        "" if r.entity_id is None else str(r.entity_id),
+                        by(r),
+                        detail(r.detail),
+                    ]
                     for r in rows
                 ],
                 max_width=40,
