@@ -9,6 +9,14 @@
 number: a fresh database made on that server (the URL's user must be allowed CREATE DATABASE;
 dropped afterwards), migrated, then the import in a child process as for SQLite (rows through
 COPY, store.bulk). The server's settings count: say whether it runs with fsync off.
+Where the server's time goes at 100k (PostgreSQL 15, fsync off, load 5-9 on 2 cores; each phase
+timed with log_min_duration_statement): the ids 2 x 1.0 s before the sequence was looked up
+once (now 2 x 0.1 s); 20 customer COPYs of 5,000 rows 0.5-1.1 s each (~15 s: the table's 19
+indexes; the same COPY with no index and no trigger 1 s in all); 20 address COPYs 0.3-0.7 s
+each (~9 s; ~3 s of it the per-row insert triggers address_key and the suspended search
+trigger, measured by disabling them); and the search rows in one statement at the end, ~25 s:
+the rows' SELECT 1.3 s, sd_grams 4 s, the rest the two GIN indexes (without the trigram one
+20 s, without the grams one 17 s; a bigger gin_pending_list_limit or work_mem did not help).
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date

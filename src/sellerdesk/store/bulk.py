@@ -414,6 +414,7 @@ class Numbers:
         self._free: deque[int] = deque()
         self._block = max(1000, expected)
         self._next = 0
+        self._sequence: str | None = None
         if not self.postgres:
             self._next = (self.db.execute_sql(f'SELECT max("id") FROM "{table}"').fetchone()[0] or 0) + 1
 
@@ -429,8 +430,13 @@ class Numbers:
     def _reserve(self, count: int) -> list[int]:
         from sellerdesk.store.postgres import native
 
-        sql = "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)"
-        return [row[0] for row in native(self.db, sql, (f'"{self.table}"', count)).fetchall()]
+        # the sequence looked up once: pg_get_serial_sequence() in the select list runs per row
+        # (100k ids: 0.96 s with it, 0.12 s from the sequence's regclass)
+        if self._sequence is None:
+            sql = "SELECT pg_get_serial_sequence(%s, 'id')"
+            self._sequence = native(self.db, sql, (f'"{self.table}"',)).fetchone()[0]
+        sql = "SELECT nextval(%s::regclass) FROM generate_series(1, %s)"
+        return [row[0] for row in native(self.db, sql, (self._sequence, count)).fetchall()]
 
 
 def fix_sequences(tables: Iterable[str], db: pw.Database | None = None) -> None:
