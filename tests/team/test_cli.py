@@ -212,3 +212,22 @@ def test_the_audit_lists_the_team_user_who_did_it(cli, team):
     )
     text = cli("--lang", "zh_CN", "audit", env=as_user(team, "boss")).stdout
     assert "操作人" in text and team.names["south"] in text
+
+
+def test_a_helper_imports_customers_of_their_regions(cli, team, tmp_path):
+    """A helper's import goes in (row-level security refuses COPY, so their rows are INSERTs the
+    policies check); a file with a customer outside their regions is refused whole."""
+    mine = tmp_path / "mine.csv"
+    mine.write_text("姓名,手机,地址\n周一,13700000001,广东省广州市天河区体育西路1号\n", encoding="utf-8")
+    cli("import", str(mine), env=as_user(team, "south"))
+    names = {c["name"] for c in cli.json_lines("list", "--json", env=as_user(team, "south"))}
+    assert names == {"广东客户", "周一"}
+    other = tmp_path / "other.csv"
+    other.write_text(
+        "姓名,手机,地址\n周二,13700000002,广东省广州市天河区体育西路2号\n吴三,13700000003,北京市朝阳区建国路3号\n",
+        encoding="utf-8",
+    )
+    out = cli("import", str(other), env=as_user(team, "south"), check=False)
+    assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
+    names = {c["name"] for c in cli.json_lines("list", "--json", env=as_user(team, "boss"))}
+    assert "周二" not in names and "吴三" not in names  # all or nothing
