@@ -106,6 +106,9 @@ def _held_after_the_rows(sheets, monkeypatch, rows, digit):
     complete = write._Loader.complete
 
     def measured(self, *args, **kwargs):
+        # the writer's queue first: up to 16 batches wait there (bounded), more or fewer as the
+        # writer thread keeps up (a team server's COPY lags more), which is not rows kept
+        self.store.wait()
         held.append(tracemalloc.get_traced_memory()[0])
         return complete(self, *args, **kwargs)
 
