@@ -269,7 +269,7 @@ def _driver_error(exc: BaseException) -> BaseException:
 
 def connection_error(exc: BaseException, where: str, user: str) -> StoreError:
     """A psycopg connection failure as one of ours, naming the server."""
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = first_line(exc)
     low = text.lower()
     if (
         "password authentication failed" in low
@@ -279,6 +279,12 @@ def connection_error(exc: BaseException, where: str, user: str) -> StoreError:
     ):
         return ServerLoginError(user, where)
     return ServerUnreachableError(where, text)
+
+
+def first_line(exc: BaseException) -> str:
+    """The driver's first line of ``exc`` (libpq adds DETAIL/HINT lines), or its type's name."""
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def lost_connection(exc: BaseException) -> ServerUnreachableError | None:
@@ -301,7 +307,7 @@ def lost_connection(exc: BaseException) -> ServerUnreachableError | None:
                 from sellerdesk.store.models import DB
 
                 where = getattr(DB.obj, "where", "") or "?"
-                text = str(seen).strip().splitlines()[0] if str(seen).strip() else type(seen).__name__
+                text = first_line(seen)
                 return ServerUnreachableError(where, text)
             return None
         seen = seen.__cause__ or seen.__context__
