@@ -114,11 +114,7 @@ def _pg_admin(url: str):
     return psycopg.connect(url, autocommit=True)
 
 
-def pg_database_url(admin_url: str, dbname: str) -> str:
-    """``admin_url`` pointed at database ``dbname``."""
-    from urllib.parse import urlsplit
-
-    return urlsplit(admin_url)._replace(path="/" + dbname).geturl()
+from pg_roles import pg_database_url  # noqa: E402 (the team fixtures below use it)
 
 
 @pytest.fixture(scope="session")

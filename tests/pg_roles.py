@@ -5,6 +5,11 @@ from __future__ import annotations
 from urllib.parse import quote, urlsplit
 
 
+def pg_database_url(admin_url: str, dbname: str) -> str:
+    """``admin_url`` pointed at database ``dbname``."""
+    return urlsplit(admin_url)._replace(path="/" + dbname).geturl()
+
+
 def user_url(url: str, user: str, password: str) -> str:
     """``url`` with another user and password."""
     parts = urlsplit(url)

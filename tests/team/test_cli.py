@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from pg_roles import drop_roles
+from pg_roles import drop_roles, pg_database_url
 
 
 def as_user(team, who: str) -> dict[str, str]:
@@ -148,8 +148,6 @@ def test_an_owner_backs_up_the_team_database_and_restores_it_into_an_empty_one(c
     """`backup` in team mode: a .sdbackup of the server's rows, encrypted with this computer's key,
     in a team folder of the backup folder; `restore` puts it into an empty team database whole,
     and refuses one that holds data."""
-    from urllib.parse import urlsplit
-
     cli("init")  # this computer's data folder: its key encrypts the backup
     folder = tmp_path / "backups"
     folder.mkdir()
@@ -163,7 +161,7 @@ def test_an_owner_backs_up_the_team_database_and_restores_it_into_an_empty_one(c
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
     try:
-        empty = {"SELLERDESK_DATABASE_URL": urlsplit(pg_admin_url)._replace(path="/" + name).geturl()}
+        empty = {"SELLERDESK_DATABASE_URL": pg_database_url(pg_admin_url, name)}
         out = cli("--lang", "zh_CN", "restore", path, env=empty).stdout
         assert "已把" in out and "恢复到团队数据库" in out and "4 位客户已全部恢复" in out
         names = {c["name"] for c in cli.json_lines("list", "--json", env=empty)}
@@ -185,13 +183,11 @@ def test_a_database_that_is_not_a_teams_is_refused_and_left_alone(cli, pg_admin_
     name = f"sd_other_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(pg_admin_url, autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    from urllib.parse import urlsplit
-
-    url = urlsplit(pg_admin_url)._replace(path="/" + name).geturl()
+    url = pg_database_url(pg_admin_url, name)
     try:
         out = cli("--lang", "zh_CN", "list", env={"SELLERDESK_DATABASE_URL": url}, check=False)
         assert out.returncode == 1 and "还不是客户地址管家的团队数据库" in out.stderr and "team init" in out.stderr
-        with psycopg.connect(urlsplit(pg_admin_url)._replace(path="/" + name).geturl()) as conn:
+        with psycopg.connect(url) as conn:
             tables = conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0]
         assert tables == 0
     finally:
