@@ -25,10 +25,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+import peewee as pw
+
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.money import format_plain
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
-from sellerdesk.store import merges, search, settings
+from sellerdesk.store import merges, search, search_pg, settings
 from sellerdesk.store.customers import FLAG_ERASED, audit, split_list
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import (
@@ -37,6 +39,7 @@ from sellerdesk.store.models import (
     AddressChange,
     AuditEntry,
     Customer,
+    CustomerMerge,
     FollowUp,
     Order,
     OrderItem,
@@ -301,13 +304,31 @@ def scrubbing() -> Iterator[list[bool]]:
         _secure_delete(True)
     try:
         yield done
-        if sqlite:
-            done[0] = checkpoint()
+        done[0] = checkpoint() if sqlite else vacuum_personal_tables()
     finally:
         if sqlite:
             _secure_delete(False)
     if not done[0]:
-        log.info("a reader kept the -wal from being emptied; it is at the next checkpoint")
+        log.info("the freed personal data is not yet scrubbed; it goes at the next checkpoint or vacuum")
+
+
+# The tables whose rows hold a person's details: on a team server an erased value stays in the old row
+# version until VACUUM frees it (the server's write-ahead log and its own backups keep it longer).
+_PERSONAL_TABLES = (Customer, Address, AddressChange, Order, FollowUp, PointsEntry, AuditEntry, CustomerMerge)
+
+
+def vacuum_personal_tables() -> bool:
+    """Team server: VACUUM the tables an erase touched, so their dead row versions (the erased values)
+    are freed now rather than whenever autovacuum comes by. Outside any transaction (VACUUM cannot run
+    in one). False when the server would not (another session's open transaction still sees the old
+    rows, or this user may not vacuum): autovacuum frees them later."""
+    tables = [m._meta.table_name for m in _PERSONAL_TABLES] + [search_pg.TABLE]
+    try:
+        DB.execute_sql("VACUUM " + ", ".join(f'"{t}"' for t in tables))
+    except pw.DatabaseError as exc:
+        log.warning("VACUUM after an erase did not run: %s", exc)
+        return False
+    return True
 
 
 def checkpoint() -> bool:
