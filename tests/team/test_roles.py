@@ -219,3 +219,26 @@ def test_bad_user_requests_are_refused_by_name(team):
         assert len(store_team.users()) == 5  # nothing half-made
     finally:
         close_store()
+
+
+def test_an_owner_who_is_not_superuser_erases_and_vacuums(team):
+    """The owners' group owns the tables, so an owner's erase may VACUUM them: the old row versions
+    holding the erased values are gone at once (store.privacy.vacuum_personal_tables). pgstattuple
+    reads the pages themselves (the statistics views lag)."""
+    import psycopg
+
+    from sellerdesk.store import privacy
+    from sellerdesk.store.database import close_store
+
+    _as(team, "boss")
+    try:
+        result = privacy.erase_customer(team.customers["浙江"])
+    finally:
+        close_store()
+    assert result.erased == [team.customers["浙江"]]
+    assert result.checkpointed
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        conn.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+        for table in ("customer", "address", "orders", "customer_fts"):
+            dead = conn.execute("SELECT dead_tuple_count FROM pgstattuple(%s)", (table,)).fetchone()
+            assert dead == (0,), table
