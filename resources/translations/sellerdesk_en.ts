@@ -4326,11 +4326,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 %2</source>
-            <comment>two sentences</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 — order #%2</source>
             <translation type="unfinished" />
         </message>

@@ -4310,11 +4310,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation> 或 </translation>
         </message>
         <message>
-            <source>%1 %2</source>
-            <comment>two sentences</comment>
-            <translation>%1%2</translation>
-        </message>
-        <message>
             <source>%1 — order #%2</source>
             <translation>%1 — 订单 #%2</translation>
         </message>
