@@ -39,6 +39,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>%1 is not a PostgreSQL server address SellerDesk can use: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>SellerDesk cannot start</source>
             <translation type="unfinished" />
         </message>
@@ -6283,9 +6287,44 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamPasswordDialog</name>
+        <message>
+            <source>Connect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No password was given for %1 on the team server %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password of %1 on the team server %2 (database %3):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remember the password (system keyring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TeamServerDialog</name>
         <message>
             <source>(kept in the system keyring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(only for Test connection; asked at each start)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask for the password at each start</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6381,6 +6420,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1): SellerDesk asks for it at each start.</source>
             <translation type="unfinished" />
         </message>
         <message>

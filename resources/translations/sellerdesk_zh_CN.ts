@@ -39,6 +39,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>%1 is not a PostgreSQL server address SellerDesk can use: %2</source>
+            <translation>%1 不是可用的 PostgreSQL 服务器地址：%2</translation>
+        </message>
+        <message>
             <source>SellerDesk cannot start</source>
             <translation>客户地址管家无法启动</translation>
         </message>
@@ -6254,10 +6258,45 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamPasswordDialog</name>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>No password was given for %1 on the team server %2.</source>
+            <translation>没有输入团队服务器 %2 上用户 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>Password of %1 on the team server %2 (database %3):</source>
+            <translation>团队服务器 %2（数据库 %3）上用户 %1 的密码：</translation>
+        </message>
+        <message>
+            <source>Please type the password.</source>
+            <translation>请输入密码。</translation>
+        </message>
+        <message>
+            <source>Remember the password (system keyring)</source>
+            <translation>记住密码（存入系统钥匙串）</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamServerDialog</name>
         <message>
             <source>(kept in the system keyring)</source>
             <translation>（已保存在系统钥匙串中）</translation>
+        </message>
+        <message>
+            <source>(only for Test connection; asked at each start)</source>
+            <translation>（只用于测试连接；每次启动时询问）</translation>
+        </message>
+        <message>
+            <source>Ask for the password at each start</source>
+            <translation>每次启动时询问密码</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -6352,6 +6391,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
             <translation>系统钥匙串无法保存密码（%1）。什么都没有保存。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1): SellerDesk asks for it at each start.</source>
+            <translation>系统钥匙串无法保存密码（%1），每次启动时会询问密码。</translation>
         </message>
         <message>
             <source>User name</source>
