@@ -6419,6 +6419,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
             <translation type="unfinished" />
         </message>

@@ -6389,6 +6389,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>密码保存在系统钥匙串中，不写入设置文件。更改在下次启动客户地址管家时生效。</translation>
         </message>
         <message>
+            <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation>密码不会写入设置文件。更改在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
             <translation>系统钥匙串无法保存密码（%1）。什么都没有保存。</translation>
         </message>

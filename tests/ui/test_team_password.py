@@ -68,6 +68,7 @@ def test_without_a_keyring_the_settings_say_so_and_ask_at_each_start(qtbot, sett
     assert "。）" not in note and "\n" not in note
     assert dialog.ask_password.isChecked() and not dialog.ask_password.isEnabled()
     assert dialog.ask_password.text() == "每次启动时询问密码"
+    assert "钥匙串" not in dialog.note.text()  # not "kept in the system keyring" below the line saying it cannot be
     server = TeamServer(host="db.example.com", user="ann", database="shop", port=5433, tls=True)
     _fill(dialog, server, "typed-for-the-test")
     dialog.open_at_start.setChecked(True)

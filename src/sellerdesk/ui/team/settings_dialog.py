@@ -108,6 +108,9 @@ class TeamServerDialog(QDialog):
         layout.addLayout(test_row)
         self.open_at_start = QCheckBox(self.tr("Open the team database instead of the data on this computer at start"))
         layout.addWidget(self.open_at_start)
+        self.note = QLabel()  # where the password goes (_show_password_place)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
         self.ask_password = QCheckBox(self.tr("Ask for the password at each start"))
         self.ask_password.setObjectName("teamAskPassword")
         self.ask_password.toggled.connect(self._show_password_place)
@@ -123,15 +126,7 @@ class TeamServerDialog(QDialog):
             self.ask_password.setEnabled(False)  # nowhere to keep it: asking is the only way
         else:
             self.keyring_note.hide()
-        note = QLabel(
-            self.tr(
-                "The password is kept in the system keyring, not in the settings file. The change takes effect "
-                "at the next start of SellerDesk."
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        layout.addWidget(note)
+        layout.addWidget(self.note)
         self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = ok_cancel(self.accept, self.reject, ok_text=self.tr("Save"))
@@ -149,7 +144,19 @@ class TeamServerDialog(QDialog):
         """The password field's placeholder: where the password goes (or already is)."""
         if self.ask_password.isChecked():
             self.password.setPlaceholderText(self.tr("(only for Test connection; asked at each start)"))
+            self.note.setText(
+                self.tr(
+                    "The password is never written to the settings file. The change takes effect at the next start "
+                    "of SellerDesk."
+                )
+            )
             return
+        self.note.setText(
+            self.tr(
+                "The password is kept in the system keyring, not in the settings file. The change takes effect "
+                "at the next start of SellerDesk."
+            )
+        )
         server = team_settings.read_server(self.settings)
         kept = server is not None and self._kept_password(server) is not None
         self.password.setPlaceholderText(self.tr("(kept in the system keyring)") if kept else "")
