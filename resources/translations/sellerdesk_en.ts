@@ -5636,6 +5636,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ServerUnreachableDialog</name>
         <message>
+            <source>Nothing was changed. Retry to type the password, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
             <translation type="unfinished" />
         </message>

@@ -5609,6 +5609,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ServerUnreachableDialog</name>
         <message>
+            <source>Nothing was changed. Retry to type the password, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation>什么都没有改动。可以重试并输入密码，或者先打开本机数据（在本机做的修改不会到团队数据库里）。</translation>
+        </message>
+        <message>
             <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
             <translation>什么都没有改动。可以等服务器恢复后重试，或者先打开本机数据（在本机做的修改不会到团队数据库里）。</translation>
         </message>

@@ -174,6 +174,7 @@ def test_cancelling_the_password_gives_the_choice_never_local_data_silently(isol
     def answer(dialog: ServerUnreachableDialog) -> None:
         choices.append(dialog)
         assert "No password was given for ann on the team server db.example.com" in dialog.label.text()
+        assert "Retry to type the password" in dialog.note.text()
         dialog.buttons[startup_team.RETRY if len(choices) == 1 else choice].click()
 
     modals.on(ServerUnreachableDialog, answer)

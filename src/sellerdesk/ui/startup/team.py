@@ -39,7 +39,9 @@ QUIT = "quit"
 class ServerUnreachableDialog(QDialog):
     """``choice`` after it closes: :data:`RETRY`, :data:`LOCAL` or :data:`QUIT` (closed: quit)."""
 
-    def __init__(self, server: TeamServer | None, reason: str, parent=None, *, can_retry: bool = True) -> None:
+    def __init__(
+        self, server: TeamServer | None, reason: str, parent=None, *, can_retry: bool = True, asked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("serverUnreachableDialog")
         self.setWindowTitle(self.tr("Team server"))
@@ -49,12 +51,18 @@ class ServerUnreachableDialog(QDialog):
         self.label = QLabel(f"<b>{escape(title)}</b><br>{escape(reason)}")
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        note = QLabel(
-            self.tr(
+        if asked:  # the password dialog was cancelled: the server is not the trouble
+            text = self.tr(
+                "Nothing was changed. Retry to type the password, or open the data on this computer for now "
+                "(what you change there does not reach the team)."
+            )
+        else:
+            text = self.tr(
                 "Nothing was changed. Retry when the server is back, or open the data on this computer for now "
                 "(what you change there does not reach the team)."
             )
-        )
+        self.note = QLabel(text)
+        note = self.note
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -176,7 +184,7 @@ def open_team_database(
             asked = TeamPasswordDialog(server, problem, refused)
             if dialogs.launch(asked) != QDialog.DialogCode.Accepted:
                 refused = ""
-                choice = choose(server, no_password_text(server))
+                choice = choose(server, no_password_text(server), asked=True)
                 if choice == RETRY:
                     continue
                 return choice
@@ -199,9 +207,9 @@ def open_team_database(
         return OPENED
 
 
-def choose(server: TeamServer | None, reason: str, *, can_retry: bool = True) -> str:
+def choose(server: TeamServer | None, reason: str, *, can_retry: bool = True, asked: bool = False) -> str:
     """:class:`ServerUnreachableDialog`'s answer: :data:`RETRY`, :data:`LOCAL` or :data:`QUIT`."""
-    dialog = ServerUnreachableDialog(server, reason, can_retry=can_retry)
+    dialog = ServerUnreachableDialog(server, reason, can_retry=can_retry, asked=asked)
     dialogs.launch(dialog)
     return dialog.choice
 
