@@ -6320,6 +6320,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamServerDialog</name>
         <message>
+            <source>%1 is set: SellerDesk opens %2 at start, not the server below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>(kept in the system keyring)</source>
             <translation type="unfinished" />
         </message>

@@ -6291,6 +6291,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamServerDialog</name>
         <message>
+            <source>%1 is set: SellerDesk opens %2 at start, not the server below.</source>
+            <translation>已设置 %1：启动时打开 %2，而不是下面的服务器。</translation>
+        </message>
+        <message>
             <source>(kept in the system keyring)</source>
             <translation>（已保存在系统钥匙串中）</translation>
         </message>

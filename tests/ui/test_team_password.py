@@ -258,6 +258,19 @@ def test_the_app_asks_when_the_environment_gives_no_password(data_dir, qapp, qtb
         window.team.stop()
 
 
+def test_the_settings_dialog_says_the_environment_wins(qtbot, settings, monkeypatch):
+    dialog = TeamServerDialog(settings, MemorySecretStore())
+    qtbot.addWidget(dialog)
+    assert dialog.env_note.isHidden()
+    monkeypatch.setenv(team_env.URL_ENV, "postgresql://ann:secret@db.example.com/shop")
+    dialog = TeamServerDialog(settings, MemorySecretStore())
+    qtbot.addWidget(dialog)
+    assert not dialog.env_note.isHidden()
+    text = dialog.env_note.text()
+    assert text.startswith("SELLERDESK_DATABASE_URL is set: SellerDesk opens postgresql://ann:***@db.example.com/shop")
+    assert "secret" not in text
+
+
 def test_a_bad_environment_url_is_said_and_quits(data_dir, qapp, qtbot, modals, monkeypatch):
     monkeypatch.setenv(team_env.URL_ENV, "mysql://ann@db.example.com/shop")
     seen: list[ServerUnreachableDialog] = []

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from sellerdesk.jobs import runner
 from sellerdesk.jobs.worker import Job
 from sellerdesk.sentences import clause
-from sellerdesk.store import team_server
+from sellerdesk.store import team_env, team_server
 from sellerdesk.store.errors import StoreError
+from sellerdesk.store.postgres import redact
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
 from sellerdesk.store.team_server import DEFAULT_DATABASE, DEFAULT_PORT, TeamServer
 from sellerdesk.ui.startup import keyring_text
@@ -67,6 +68,20 @@ class TeamServerDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.env_note = QLabel()
+        self.env_note.setObjectName("teamEnvNote")
+        self.env_note.setWordWrap(True)
+        self.env_note.setStyleSheet("color: #b45309;")
+        layout.addWidget(self.env_note)
+        url = team_env.team_url()
+        if url:  # the environment wins over these settings (app.start), as for sellerdesk-cli
+            self.env_note.setText(
+                self.tr("%1 is set: SellerDesk opens %2 at start, not the server below.")
+                .replace("%1", team_env.URL_ENV)
+                .replace("%2", redact(url))
+            )
+        else:
+            self.env_note.hide()
         form = QFormLayout()
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("e.g. 192.168.1.20 or db.example.com"))
