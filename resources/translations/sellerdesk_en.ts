@@ -39,6 +39,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>%1 is not a PostgreSQL server address SellerDesk can use: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>SellerDesk cannot start</source>
             <translation type="unfinished" />
         </message>
@@ -4326,11 +4330,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 %2</source>
-            <comment>two sentences</comment>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 — order #%2</source>
             <translation type="unfinished" />
         </message>
@@ -5637,6 +5636,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ServerUnreachableDialog</name>
         <message>
+            <source>Nothing was changed. Retry to type the password, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
             <translation type="unfinished" />
         </message>
@@ -6288,9 +6291,48 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamPasswordDialog</name>
+        <message>
+            <source>Connect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No password was given for %1 on the team server %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password of %1 on the team server %2 (database %3):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please type the password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remember the password (system keyring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TeamServerDialog</name>
         <message>
+            <source>%1 is set: SellerDesk opens %2 at start, not the server below.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>(kept in the system keyring)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(only for Test connection; asked at each start)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ask for the password at each start</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6385,7 +6427,15 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1): SellerDesk asks for it at each start.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -39,6 +39,10 @@
     <context>
         <name>App</name>
         <message>
+            <source>%1 is not a PostgreSQL server address SellerDesk can use: %2</source>
+            <translation>%1 不是可用的 PostgreSQL 服务器地址：%2</translation>
+        </message>
+        <message>
             <source>SellerDesk cannot start</source>
             <translation>客户地址管家无法启动</translation>
         </message>
@@ -4310,11 +4314,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation> 或 </translation>
         </message>
         <message>
-            <source>%1 %2</source>
-            <comment>two sentences</comment>
-            <translation>%1%2</translation>
-        </message>
-        <message>
             <source>%1 — order #%2</source>
             <translation>%1 — 订单 #%2</translation>
         </message>
@@ -5610,6 +5609,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ServerUnreachableDialog</name>
         <message>
+            <source>Nothing was changed. Retry to type the password, or open the data on this computer for now (what you change there does not reach the team).</source>
+            <translation>什么都没有改动。可以重试并输入密码，或者先打开本机数据（在本机做的修改不会到团队数据库里）。</translation>
+        </message>
+        <message>
             <source>Nothing was changed. Retry when the server is back, or open the data on this computer for now (what you change there does not reach the team).</source>
             <translation>什么都没有改动。可以等服务器恢复后重试，或者先打开本机数据（在本机做的修改不会到团队数据库里）。</translation>
         </message>
@@ -6259,10 +6262,49 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamPasswordDialog</name>
+        <message>
+            <source>Connect</source>
+            <translation>连接</translation>
+        </message>
+        <message>
+            <source>No password was given for %1 on the team server %2.</source>
+            <translation>没有输入团队服务器 %2 上用户 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>Password of %1 on the team server %2 (database %3):</source>
+            <translation>团队服务器 %2（数据库 %3）上用户 %1 的密码：</translation>
+        </message>
+        <message>
+            <source>Please type the password.</source>
+            <translation>请输入密码。</translation>
+        </message>
+        <message>
+            <source>Remember the password (system keyring)</source>
+            <translation>记住密码（存入系统钥匙串）</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamServerDialog</name>
+        <message>
+            <source>%1 is set: SellerDesk opens %2 at start, not the server below.</source>
+            <translation>已设置 %1：启动时打开 %2，而不是下面的服务器。</translation>
+        </message>
         <message>
             <source>(kept in the system keyring)</source>
             <translation>（已保存在系统钥匙串中）</translation>
+        </message>
+        <message>
+            <source>(only for Test connection; asked at each start)</source>
+            <translation>（只用于测试连接；每次启动时询问）</translation>
+        </message>
+        <message>
+            <source>Ask for the password at each start</source>
+            <translation>每次启动时询问密码</translation>
         </message>
         <message>
             <source>Browse…</source>
@@ -6355,8 +6397,16 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>密码保存在系统钥匙串中，不写入设置文件。更改在下次启动客户地址管家时生效。</translation>
         </message>
         <message>
+            <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation>密码不会写入设置文件。更改在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
             <translation>系统钥匙串无法保存密码（%1）。什么都没有保存。</translation>
+        </message>
+        <message>
+            <source>The system keyring cannot keep the password (%1): SellerDesk asks for it at each start.</source>
+            <translation>系统钥匙串无法保存密码（%1），每次启动时会询问密码。</translation>
         </message>
         <message>
             <source>User name</source>

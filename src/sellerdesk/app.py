@@ -7,8 +7,10 @@
    (``DataDir.is_initialized`` and ``backup.clean_leftovers``);
    no database yet → the first-run wizard (keyring or master password, recovery code);
    otherwise unlock: ``SELLERDESK_PASSPHRASE``, the keyring, or the unlock dialog;
-3. open the store (migrating, with a copy taken first) — or, when 文件 › 团队服务器… says so,
-   the team database (``ui/startup/team.py``: an unreachable server is said plainly, with
+3. open the store (migrating, with a copy taken first) — or, when ``SELLERDESK_DATABASE_URL``
+   (``store.team_env``, as for ``sellerdesk-cli``; it wins over the settings) or 文件 › 团队服务器…
+   says so, the team database (``ui/startup/team.py``: the password from the environment, the
+   keyring or a dialog; an unreachable server or a cancelled password is said plainly, with
    retry / open this computer's data / quit);
 4. the main window.
 """
@@ -27,7 +29,8 @@ from sellerdesk import APP_NAME, __version__
 from sellerdesk.i18n import install_translations, pick_language
 from sellerdesk.logsetup import setup_logging
 from sellerdesk.paths import log_dir, resource
-from sellerdesk.store.errors import StoreError
+from sellerdesk.store import team_env
+from sellerdesk.store.errors import BadServerUrlError, StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import DataDir, NeedsSecretError
@@ -104,12 +107,26 @@ def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
     """Everything after the lock: returns the main window, or None to quit."""
     from sellerdesk.backup import clean_leftovers
     from sellerdesk.ui.startup.team import LOCAL, OPENED, open_team_database
-    from sellerdesk.ui.team.settings import team_at_start
+    from sellerdesk.ui.team.settings import asks_password, team_at_start
 
     settings = settings_for(datadir)
-    server = team_at_start(settings)
-    if server is not None:  # the team database instead of this computer's (文件 › 团队服务器…)
-        outcome = open_team_database(server, datadir.secret_store)
+    server: TeamServer | None = None
+    try:
+        login = team_env.from_environment()
+    except BadServerUrlError as exc:  # SELLERDESK_DATABASE_URL is no server's: said, never ignored
+        login = None
+        if team_url_refused(exc) != LOCAL:
+            return None
+    else:  # the environment wins over the settings (文件 › 团队服务器…)
+        server = login.server() if login is not None else team_at_start(settings)
+    if server is not None:  # the team database instead of this computer's
+        outcome = open_team_database(
+            server,
+            datadir.secret_store,
+            password=login.password if login is not None else None,
+            ask_always=login is None and asks_password(settings),
+            settings=settings if login is None else None,
+        )
         if outcome == OPENED:
             return _main_window(app, AppContext(datadir, b"", settings, parent=app), server)
         if outcome != LOCAL:
@@ -130,6 +147,16 @@ def start(app: QApplication, datadir: DataDir) -> MainWindow | None:
         dialogs.error(None, QCoreApplication.translate("App", "SellerDesk cannot start"), error_text(exc))
         return None
     return _main_window(app, AppContext(datadir, key, settings, parent=app))
+
+
+def team_url_refused(exc: BadServerUrlError) -> str:
+    """``SELLERDESK_DATABASE_URL`` is not a server address: said, with 打开本机数据 / 退出."""
+    from sellerdesk.ui.startup.team import choose
+
+    text = QCoreApplication.translate("App", "%1 is not a PostgreSQL server address SellerDesk can use: %2").replace(
+        "%1", team_env.URL_ENV
+    )
+    return choose(None, text.replace("%2", exc.url), can_retry=False)
 
 
 def _main_window(app: QApplication, context: AppContext, team: TeamServer | None = None) -> MainWindow:

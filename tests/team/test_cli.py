@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from pg_roles import drop_roles, pg_database_url
+from sellerdesk.store.postgres import parse_url
 
 
 def as_user(team, who: str) -> dict[str, str]:
@@ -45,6 +46,25 @@ def test_team_init_user_add_list_and_assign(cli, pg_database):
         assert wrong.returncode == 1 and "refused the login" in wrong.stderr and "nope" not in wrong.stderr
     finally:
         drop_roles(pg_database, [name])
+
+
+def test_the_cli_logs_in_with_the_password_the_app_kept(cli, team, monkeypatch):
+    """文件 › 团队服务器… and sellerdesk-cli use one keyring entry per user and server."""
+    from sellerdesk.store import team_server
+    from sellerdesk.store.secrets import MemorySecretStore
+    from sellerdesk.store.team_server import TeamServer
+
+    keyring = MemorySecretStore()
+    monkeypatch.setattr(team_server, "SystemKeyring", lambda: keyring)
+    env = {"SELLERDESK_DATABASE_URL": team.url, "SELLERDESK_USER": team.names["boss"]}  # the URL's password: not boss's
+    refused = cli("list", env=env, check=False)
+    assert refused.returncode == 1 and "refused the login" in refused.stderr
+    params = parse_url(team.url)
+    kept_by_the_app = TeamServer(
+        host=params["host"], port=int(params["port"]), database=params["dbname"], user=team.names["boss"]
+    )
+    team_server.save_password(kept_by_the_app, team.passwords["boss"], keyring)
+    assert cli("list", "--json", env=env).returncode == 0
 
 
 def test_bad_team_requests_are_one_translated_line(cli, pg_database):

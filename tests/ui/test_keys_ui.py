@@ -297,3 +297,11 @@ def test_wizard_texts_agree_with_the_app(qtbot, mode, tmp_path):
     assert page.box.print_button.isVisibleTo(wizard) and page.box.save_button.isVisibleTo(wizard)
     page.confirm.setChecked(True)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+
+
+def test_a_keyring_problem_and_nothing_changed_read_as_two_chinese_sentences(chinese):
+    from sellerdesk.store.secrets import KeyringUnavailable
+    from sellerdesk.ui.keys.change_dialogs import keyring_problem
+
+    text = keyring_problem(KeyringUnavailable(KeyringUnavailable.NO_BACKEND))
+    assert text == "这台电脑上没有可用的系统钥匙串。没有做任何更改。"  # no space after 。

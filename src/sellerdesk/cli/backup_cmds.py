@@ -124,7 +124,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from sellerdesk.backup import backup_datadir
-    from sellerdesk.cli.context import team_url
+    from sellerdesk.store.team_env import team_url
 
     datadir = data_dir()
     key = unlock(datadir)
@@ -207,8 +207,8 @@ def cmd_restore(args: argparse.Namespace) -> None:
     from pathlib import Path
 
     from sellerdesk.backup import check_file, finish_restore, restore_into
-    from sellerdesk.cli.context import team_url
     from sellerdesk.store.queries import CustomerFilter, count_customers
+    from sellerdesk.store.team_env import team_url
 
     datadir = data_dir()
     if team_url():

@@ -6,8 +6,10 @@ and ``parse-address`` never load it.
 
 Team mode: with ``SELLERDESK_DATABASE_URL`` (a ``postgresql://`` URL) every command works on
 that server instead of the local data folder (which is then neither unlocked nor opened).
-The user is ``SELLERDESK_USER``, else the URL's; the password ``SELLERDESK_PASSWORD``, else the
-URL's, else the OS keyring's entry for that user and server (``store.team.password_secret``),
+The environment is read by ``store.team_env`` (the app reads it there too): the user is
+``SELLERDESK_USER``, else the URL's; the password ``SELLERDESK_PASSWORD``, else the URL's (for
+the URL's own user), else
+the OS keyring's entry for that user and server (the one the app's 文件 › 团队服务器… keeps),
 else asked on a terminal. A user whose phones are masked gets masking mode
 (``cli.masking``), and commands a team role may not run are refused first (:func:`check_command`).
 """
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sellerdesk.cli import CliError
 from sellerdesk.cli.messages import _
 from sellerdesk.cli.store_errors import english_text
+from sellerdesk.store import team_env
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -62,10 +65,6 @@ def unlock(datadir: DataDir) -> bytes:
         ) from exc
 
 
-URL_ENV = "SELLERDESK_DATABASE_URL"
-USER_ENV = "SELLERDESK_USER"
-PASSWORD_ENV = "SELLERDESK_PASSWORD"
-
 # Commands that are one of store.team's restricted actions (refused to a helper: export, erase,
 # backup, restore; to a viewer: erase, restore).
 COMMAND_ACTIONS = {
@@ -77,11 +76,6 @@ COMMAND_ACTIONS = {
 }
 
 
-def team_url() -> str:
-    """The team server's URL from the environment ('' in local mode)."""
-    return os.environ.get(URL_ENV, "").strip()
-
-
 @dataclass
 class TeamStore:
     """What ``open_store()`` yields in team mode (commands use the bound models, not this)."""
@@ -91,20 +85,14 @@ class TeamStore:
     user: str
 
 
-def _team_password(url: str, user: str) -> str | None:
-    from sellerdesk.store.postgres import parse_url
-
-    password = os.environ.get(PASSWORD_ENV)
-    if password:
-        return password
-    params = parse_url(url)
-    if params.get("password"):
-        return None  # the URL's own
-    from sellerdesk.store import team
-    from sellerdesk.store.secrets import KeyringUnavailable, SystemKeyring
+def _team_password(login: team_env.EnvLogin) -> str | None:
+    if login.password:
+        return login.password
+    from sellerdesk.store import team_server
+    from sellerdesk.store.secrets import KeyringUnavailable
 
     try:
-        stored = SystemKeyring().get(team.password_secret(url, user))
+        stored = team_server.load_password(login.server())
     except KeyringUnavailable:
         stored = None
     if stored:
@@ -112,17 +100,18 @@ def _team_password(url: str, user: str) -> str | None:
     if sys.stdin is not None and sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(_("Password of {user} on the team server: ", user=user or "?"))
+        return getpass.getpass(_("Password of {user} on the team server: ", user=login.user or "?"))
     return None  # the server may not ask for one (a unix socket with peer authentication)
 
 
 def open_team_store(url: str, *, create: bool = False) -> TeamStore:
     """Connect to the team server at ``url`` as the environment's user, migrated and bound."""
     from sellerdesk.store.database import open_team
-    from sellerdesk.store.postgres import parse_url, redact
+    from sellerdesk.store.postgres import redact
 
-    user = os.environ.get(USER_ENV, "").strip() or str(parse_url(url).get("user") or "")
-    db = open_team(url, user=user or None, password=_team_password(url, user), create=create)
+    login = team_env.from_environment({**os.environ, team_env.URL_ENV: url})
+    assert login is not None  # url is not empty
+    db = open_team(url, user=login.user or None, password=_team_password(login), create=create)
     from sellerdesk.cli import masking
     from sellerdesk.store import team
 
@@ -134,7 +123,7 @@ def open_team_store(url: str, *, create: bool = False) -> TeamStore:
 def check_command(command: str) -> None:
     """Refuse, in one line, a command the connected team user's role may not run (team mode only)."""
     action = COMMAND_ACTIONS.get(command)
-    url = team_url()
+    url = team_env.team_url()
     if not action or not url:
         return
     from sellerdesk.store import team
@@ -163,7 +152,7 @@ def open_store(*, create_team: bool = False) -> Iterator[DataDir | TeamStore]:
     """``with open_store() as datadir:`` — unlocked, migrated, bound; closed afterwards. In team
     mode (``SELLERDESK_DATABASE_URL``) the team server instead, as a :class:`TeamStore`; a
     database without SellerDesk's schema is refused unless ``create_team`` (a restore into it)."""
-    url = team_url()
+    url = team_env.team_url()
     if url:
         from sellerdesk.store.database import close_store
 

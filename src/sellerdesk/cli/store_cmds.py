@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.context import data_dir, open_store
-from sellerdesk.cli.messages import N_, _, language
+from sellerdesk.cli.messages import N_, _
 from sellerdesk.cli.store_errors import english_text
 from sellerdesk.cli.textout import table
+from sellerdesk.sentences import sentences
 
 if TYPE_CHECKING:
     from sellerdesk.store.queries import CustomerFilter
@@ -206,8 +207,7 @@ def cmd_add(args: argparse.Namespace) -> None:
     except ValidationError as exc:
         raise CliError(_("a customer needs at least --name, --phone or --wechat")) from exc
     problems = customers.check_values(data, edits)
-    # the store's one line, translated; Chinese sentences are not spaced apart
-    wrong = ("" if language() == "zh_CN" else " ").join(english_text(p.message) for p in problems)
+    wrong = sentences(*(english_text(p.message) for p in problems))  # the store's lines, translated
     if problems and not args.force:
         raise CliError(_("{problems} Nothing was saved; --force saves it marked 需核对 (needs_check).", problems=wrong))
     with open_store():

@@ -77,7 +77,8 @@ def register(sub: Subcommands) -> None:
 
 def _team_store():  # type: ignore[no-untyped-def]
     """The team server of $SELLERDESK_DATABASE_URL (a local database has no users)."""
-    from sellerdesk.cli.context import URL_ENV, open_store, team_url
+    from sellerdesk.cli.context import open_store
+    from sellerdesk.store.team_env import URL_ENV, team_url
 
     if not team_url():
         raise CliError(_("Not in team mode: set {env} to the team server's postgresql:// URL.", env=URL_ENV))
@@ -85,8 +86,9 @@ def _team_store():  # type: ignore[no-untyped-def]
 
 
 def cmd_init(args: argparse.Namespace) -> None:
-    from sellerdesk.cli.context import URL_ENV, open_team_store, team_url
+    from sellerdesk.cli.context import open_team_store
     from sellerdesk.store.database import close_store
+    from sellerdesk.store.team_env import URL_ENV, team_url
 
     url = (args.url or team_url()).strip()
     if not url:

@@ -151,14 +151,6 @@ def check_allowed(action: str) -> None:
         raise TeamError("forbidden", role=role or "guest", action=action)
 
 
-def password_secret(url: str, user: str) -> str:
-    """The name of a team user's password in the OS keyring (store.secrets): user and server."""
-    from sellerdesk.store.postgres import describe, parse_url
-
-    params = parse_url(url)
-    return f"team:{user or params.get('user') or ''}@{describe(params)}"
-
-
 # ----------------------------------------------------------------------------------- regions
 
 

@@ -9,8 +9,8 @@ dialog's 测试连接: it logs in, counts the live customers, and changes nothin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from urllib.parse import quote, urlencode
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from sellerdesk.store.postgres import (
     BadServerUrlError,
@@ -18,8 +18,9 @@ from sellerdesk.store.postgres import (
     ServerUnreachableError,
     connect,
     native,
+    parse_url,
 )
-from sellerdesk.store.secrets import SecretStore, SystemKeyring
+from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
 
 DEFAULT_PORT = 5432
 DEFAULT_DATABASE = "sellerdesk"
@@ -44,9 +45,28 @@ class TeamServer:
     database: str = DEFAULT_DATABASE
     tls: bool = False
     ca_file: str = ""
+    given_url: str = field(default="", compare=False)  # SELLERDESK_DATABASE_URL's, without its password
+
+    @classmethod
+    def from_url(cls, url: str, user: str = "") -> TeamServer:
+        """The server a ``postgresql://`` URL names (``SELLERDESK_DATABASE_URL``), ``user`` winning
+        over the URL's; :meth:`url` is then that URL without its password (every other parameter
+        kept). Raises ``BadServerUrlError``."""
+        params = parse_url(url)
+        return cls(
+            host=str(params.get("host") or "localhost"),
+            user=user or str(params.get("user") or ""),
+            port=int(params.get("port") or DEFAULT_PORT),
+            database=str(params["dbname"]),
+            tls=params.get("sslmode") == "verify-full",
+            ca_file=str(params.get("sslrootcert") or ""),
+            given_url=_without_password(url),
+        )
 
     def url(self) -> str:
         """The ``postgresql://`` URL, without the password."""
+        if self.given_url:
+            return self.given_url
         host = f"[{self.host}]" if ":" in self.host else self.host
         url = f"postgresql://{quote(self.user, safe='')}@{host}:{self.port}/{quote(self.database, safe='')}"
         query = {}
@@ -63,6 +83,26 @@ class TeamServer:
     def secret_name(self) -> str:
         """The keyring entry of this user's password on this server."""
         return f"team-password:{self.user}@{self.host}:{self.port}/{self.database}"
+
+
+def _without_password(url: str) -> str:
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    if parts.password is None and all(key != "password" for key, _ in query):
+        return url  # as given (urlunsplit would turn postgresql:///db into postgresql:/db)
+    userinfo, _, hostport = parts.netloc.rpartition("@")
+    netloc = userinfo.partition(":")[0] + "@" + hostport if userinfo else hostport
+    query = [(key, value) for key, value in query if key != "password"]
+    return parts._replace(netloc=netloc, query=urlencode(query)).geturl()
+
+
+def keyring_problem(store: SecretStore | None = None) -> KeyringUnavailable | None:
+    """Why the OS keyring cannot keep a team password now (None: it can)."""
+    try:
+        (store or SystemKeyring()).check()
+    except KeyringUnavailable as exc:
+        return exc
+    return None
 
 
 def save_password(server: TeamServer, password: str, store: SecretStore | None = None) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
+from sellerdesk.sentences import sentences
 from sellerdesk.store.errors import StoreError, WrongKeyError
 from sellerdesk.store.keys import (
     MODE_PASSWORD,
@@ -46,7 +47,7 @@ def keyring_problem(exc: KeyringUnavailable) -> str:
             "The system keyring is locked. Unlock it (log in to your desktop session) and try again. "
             "Nothing was changed.",
         )
-    return keyring_text.describe(exc) + " " + QCoreApplication.translate("KeyChangeDialog", "Nothing was changed.")
+    return sentences(keyring_text.describe(exc), QCoreApplication.translate("KeyChangeDialog", "Nothing was changed."))
 
 
 class KeyChangeDialog(QDialog):

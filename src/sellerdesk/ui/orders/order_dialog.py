@@ -46,6 +46,7 @@ from sellerdesk.core import orders as core
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.money import MoneyError, format_plain, format_yuan, parse_fen
 from sellerdesk.core.orders import OrderError, OrderLine, lines_total, parse_items
+from sellerdesk.sentences import sentences
 from sellerdesk.store import customers as store_customers
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError
@@ -498,9 +499,7 @@ class OrderDialog(QDialog):
             filled.append(self.tr("the order number"))
         if filled:
             more = self.tr("Filled in: %1.").replace("%1", self.tr(", ").join(filled))
-            self.paste_result.setText(
-                self.tr("%1 %2", "two sentences").replace("%1", self.paste_result.text()).replace("%2", more)
-            )
+            self.paste_result.setText(sentences(self.paste_result.text(), more))
         self._update_total()
 
     def _update_paste_choice(self) -> None:

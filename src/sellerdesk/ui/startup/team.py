@@ -1,24 +1,32 @@
-"""Opening the team database at start (team mode, issue 20), when the settings say so.
+"""Opening the team database at start (team mode, issue 20), when the settings or
+``SELLERDESK_DATABASE_URL`` (``store.team_env``, read in ``app.start``) say so.
 
-The password comes from the OS keyring (``store.team_server.load_password``); the database is
-opened by ``store.database.open_team`` (migrated to this version's schema). When the server
-cannot be used the app says so plainly — one line naming the cause — and offers 重试, 打开本机数据
-(this session only, said in the title) or 退出: it never works on the local data silently.
+The password: the environment's (``SELLERDESK_PASSWORD`` or the URL's), else the OS keyring's
+(``store.team_server.load_password``; not with 每次启动时询问密码), else asked in
+:class:`TeamPasswordDialog` — the server named, 记住密码 offered only when the keyring can keep it.
+A wrong password asks again with the server's refusal in one line. The database is opened by
+``store.database.open_team`` (migrated to this version's schema). When the server cannot be used,
+or the password dialog is cancelled, the app says so plainly — one line naming the cause — and
+offers 重试, 打开本机数据 (this session only, said in the title) or 退出: it never works on the local
+data silently.
 """
 
 from __future__ import annotations
 
 import logging
+from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from sellerdesk.store import team_server
-from sellerdesk.store.errors import StoreError
+from sellerdesk.store.errors import ServerLoginError, StoreError
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
 from sellerdesk.store.team_server import TeamServer
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.team.texts import reason_text
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.forms import error_label, ok_cancel
 
 log = logging.getLogger(__name__)
 
@@ -31,22 +39,30 @@ QUIT = "quit"
 class ServerUnreachableDialog(QDialog):
     """``choice`` after it closes: :data:`RETRY`, :data:`LOCAL` or :data:`QUIT` (closed: quit)."""
 
-    def __init__(self, server: TeamServer, reason: str, parent=None) -> None:
+    def __init__(
+        self, server: TeamServer | None, reason: str, parent=None, *, can_retry: bool = True, asked: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("serverUnreachableDialog")
         self.setWindowTitle(self.tr("Team server"))
         self.choice = QUIT
         layout = QVBoxLayout(self)
         title = self.tr("SellerDesk cannot open the team database.")
-        self.label = QLabel(f"<b>{title}</b><br>{reason}")
+        self.label = QLabel(f"<b>{escape(title)}</b><br>{escape(reason)}")
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
-        note = QLabel(
-            self.tr(
+        if asked:  # the password dialog was cancelled: the server is not the trouble
+            text = self.tr(
+                "Nothing was changed. Retry to type the password, or open the data on this computer for now "
+                "(what you change there does not reach the team)."
+            )
+        else:
+            text = self.tr(
                 "Nothing was changed. Retry when the server is back, or open the data on this computer for now "
                 "(what you change there does not reach the team)."
             )
-        )
+        self.note = QLabel(text)
+        note = self.note
         note.setWordWrap(True)
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
@@ -61,6 +77,7 @@ class ServerUnreachableDialog(QDialog):
             button.clicked.connect(lambda _checked=False, k=key: self._choose(k))
             self.buttons[key] = button
         self.buttons[RETRY].setDefault(True)
+        self.buttons[RETRY].setVisible(can_retry)
         layout.addWidget(box)
         self.resize(520, self.sizeHint().height())
 
@@ -69,23 +86,142 @@ class ServerUnreachableDialog(QDialog):
         self.accept()
 
 
-def open_team_database(server: TeamServer, secret_store: SecretStore | None = None) -> str:
+class TeamPasswordDialog(QDialog):
+    """Asks for the team password at start: the user and server named, the password, 记住密码
+    (unchecked; disabled, with the reason, when the keyring cannot keep it) and the red line of a
+    refused login. :meth:`password` and :meth:`remember` after it is accepted."""
+
+    def __init__(
+        self,
+        server: TeamServer,
+        keyring_problem: KeyringUnavailable | None = None,
+        refused: str = "",
+        parent=None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamPasswordDialog")
+        self.setWindowTitle(self.tr("Team server"))
+        layout = QVBoxLayout(self)
+        self.label = QLabel(
+            self.tr("Password of %1 on the team server %2 (database %3):")
+            .replace("%1", f"<b>{escape(server.user)}</b>")
+            .replace("%2", f"<b>{escape(server.where())}</b>")
+            .replace("%3", escape(server.database))
+        )
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.field = QLineEdit()
+        self.field.setObjectName("teamPassword")
+        self.field.setEchoMode(QLineEdit.EchoMode.Password)
+        layout.addWidget(self.field)
+        self.remember_box = QCheckBox(self.tr("Remember the password (system keyring)"))
+        self.remember_box.setChecked(False)
+        layout.addWidget(self.remember_box)
+        self.keyring_note = QLabel()
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #555;")
+        layout.addWidget(self.keyring_note)
+        if keyring_problem is not None:
+            self.remember_box.setEnabled(False)
+            self.keyring_note.setText(keyring_text.describe(keyring_problem))
+        else:
+            self.keyring_note.hide()
+        self.error = error_label()
+        self.error.setText(refused)
+        layout.addWidget(self.error)
+        layout.addWidget(ok_cancel(self.accept, self.reject, ok_text=self.tr("Connect")))
+        self.field.setFocus()
+        self.resize(460, self.sizeHint().height())
+
+    def accept(self) -> None:
+        if not self.field.text():
+            self.error.setText(self.tr("Please type the password."))
+            return
+        super().accept()
+
+    def password(self) -> str:
+        return self.field.text()
+
+    def remember(self) -> bool:
+        return self.remember_box.isEnabled() and self.remember_box.isChecked()
+
+
+def no_password_text(server: TeamServer) -> str:
+    return (
+        QCoreApplication.translate("TeamPasswordDialog", "No password was given for %1 on the team server %2.")
+        .replace("%1", server.user)
+        .replace("%2", server.where())
+    )
+
+
+def open_team_database(
+    server: TeamServer,
+    secret_store: SecretStore | None = None,
+    *,
+    password: str | None = None,
+    ask_always: bool = False,
+    settings=None,
+) -> str:
     """Open ``server``'s database (bound as the store); :data:`OPENED`, or the user's choice after
-    a failure: :data:`LOCAL` or :data:`QUIT`."""
+    a failure: :data:`LOCAL` or :data:`QUIT`. ``password``: the environment's (tried first);
+    ``ask_always``: 每次启动时询问密码 (the keyring neither read nor offered unless 记住 is ticked);
+    ``settings``: where 记住密码 turns 每次启动时询问密码 off again."""
     from sellerdesk.store.database import open_team
 
+    refused = ""  # the server's refusal of the last password, shown when asking again
     while True:
+        remember = False
+        problem: KeyringUnavailable | None = None
+        if password is None and not ask_always and not refused:
+            try:
+                password = team_server.load_password(server, secret_store)
+            except KeyringUnavailable as exc:
+                log.warning("team server: the keyring cannot give the password: %s", exc)
+                problem = exc
+        if password is None:
+            if problem is None:
+                problem = team_server.keyring_problem(secret_store)
+            asked = TeamPasswordDialog(server, problem, refused)
+            if dialogs.launch(asked) != QDialog.DialogCode.Accepted:
+                refused = ""
+                choice = choose(server, no_password_text(server), asked=True)
+                if choice == RETRY:
+                    continue
+                return choice
+            password, remember = asked.password(), asked.remember()
         try:
-            password = team_server.load_password(server, secret_store)
-            open_team(server.url(), password=password, create=False)
-            return OPENED
-        except KeyringUnavailable as exc:
-            log.warning("team server: the keyring cannot give the password: %s", exc)
-            text = keyring_text.describe(exc)
+            open_team(server.url(), user=server.user or None, password=password, create=False)
+        except ServerLoginError as exc:
+            log.warning("team server %s refused the login of %s: %s", server.where(), server.user, exc)
+            refused = reason_text(team_server.LOGIN, server)
+            password = None
+            continue
         except StoreError as exc:
             log.warning("team server %s cannot be used: %s", server.where(), exc)
-            text = reason_text(team_server.reason_of(exc), server)
-        dialog = ServerUnreachableDialog(server, text)
-        dialogs.launch(dialog)
-        if dialog.choice != RETRY:
-            return dialog.choice
+            choice = choose(server, reason_text(team_server.reason_of(exc), server))
+            if choice == RETRY:
+                continue  # the same password again
+            return choice
+        if remember:
+            _remember(server, password, secret_store, settings)
+        return OPENED
+
+
+def choose(server: TeamServer | None, reason: str, *, can_retry: bool = True, asked: bool = False) -> str:
+    """:class:`ServerUnreachableDialog`'s answer: :data:`RETRY`, :data:`LOCAL` or :data:`QUIT`."""
+    dialog = ServerUnreachableDialog(server, reason, can_retry=can_retry, asked=asked)
+    dialogs.launch(dialog)
+    return dialog.choice
+
+
+def _remember(server: TeamServer, password: str, secret_store: SecretStore | None, settings) -> None:
+    """记住密码: into the keyring, and 每次启动时询问密码 off (the database is open: never fatal)."""
+    try:
+        team_server.save_password(server, password, secret_store)
+    except KeyringUnavailable as exc:
+        log.warning("team server: the keyring could not keep the password: %s", exc)
+        return
+    if settings is not None:
+        from sellerdesk.ui.team import settings as team_settings
+
+        team_settings.set_asks_password(settings, False)

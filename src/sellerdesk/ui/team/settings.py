@@ -1,6 +1,7 @@
 """The team server in the app's settings (``settings.ini`` of the data folder): where it is, who
-logs in, and whether the app opens it at start. The password is never here: it is in the OS
-keyring (``store.team_server.save_password``)."""
+logs in, whether the app opens it at start, and whether it asks for the password at each start
+(每次启动时询问密码: no keyring here, or the user would rather type it). The password is never
+here: it is in the OS keyring (``store.team_server.save_password``) or typed at start."""
 
 from __future__ import annotations
 
@@ -35,7 +36,17 @@ def opens_at_start(settings: QSettings) -> bool:
     return _flag(settings.value(f"{GROUP}/open_at_start", False))
 
 
-def write_server(settings: QSettings, server: TeamServer, *, open_at_start: bool) -> None:
+def asks_password(settings: QSettings) -> bool:
+    """The password is asked for at each start, never taken from (or kept in) the keyring."""
+    return _flag(settings.value(f"{GROUP}/ask_password", False))
+
+
+def set_asks_password(settings: QSettings, ask: bool) -> None:
+    settings.setValue(f"{GROUP}/ask_password", ask)
+    settings.sync()
+
+
+def write_server(settings: QSettings, server: TeamServer, *, open_at_start: bool, ask_password: bool = False) -> None:
     for key, value in (
         ("host", server.host),
         ("port", server.port),
@@ -44,6 +55,7 @@ def write_server(settings: QSettings, server: TeamServer, *, open_at_start: bool
         ("tls", server.tls),
         ("ca_file", server.ca_file),
         ("open_at_start", open_at_start),
+        ("ask_password", ask_password),
     ):
         settings.setValue(f"{GROUP}/{key}", value)
     settings.sync()

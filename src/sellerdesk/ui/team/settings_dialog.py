@@ -2,8 +2,10 @@
 whether the app opens the team database instead of the local one at the next start.
 
 The password goes to the OS keyring (``store.team_server.save_password``), never to the settings
-file; an empty password field keeps the one already kept. 测试连接 runs in a job and answers
-"已连接：N 位客户" or one line naming the cause (``ui.team.texts.reason_text``).
+file; an empty password field keeps the one already kept. With 每次启动时询问密码 nothing is kept
+and the app asks at each start (``ui/startup/team.py``); when the keyring cannot be used (none,
+locked, insecure) the dialog says so in one line and that choice is the only one. 测试连接 runs
+in a job and answers "已连接：N 位客户" or one line naming the cause (``ui.team.texts.reason_text``).
 """
 
 from __future__ import annotations
@@ -24,8 +26,10 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.jobs import runner
 from sellerdesk.jobs.worker import Job
-from sellerdesk.store import team_server
+from sellerdesk.sentences import clause
+from sellerdesk.store import team_env, team_server
 from sellerdesk.store.errors import StoreError
+from sellerdesk.store.postgres import redact
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
 from sellerdesk.store.team_server import DEFAULT_DATABASE, DEFAULT_PORT, TeamServer
 from sellerdesk.ui.startup import keyring_text
@@ -54,6 +58,7 @@ class TeamServerDialog(QDialog):
         self.settings = settings
         self.secret_store = secret_store
         self.job: Job | None = None
+        self.keyring_problem = team_server.keyring_problem(secret_store)
         layout = QVBoxLayout(self)
         intro = QLabel(
             self.tr(
@@ -63,6 +68,20 @@ class TeamServerDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.env_note = QLabel()
+        self.env_note.setObjectName("teamEnvNote")
+        self.env_note.setWordWrap(True)
+        self.env_note.setStyleSheet("color: #b45309;")
+        layout.addWidget(self.env_note)
+        url = team_env.team_url()
+        if url:  # the environment wins over these settings (app.start), as for sellerdesk-cli
+            self.env_note.setText(
+                self.tr("%1 is set: SellerDesk opens %2 at start, not the server below.")
+                .replace("%1", team_env.URL_ENV)
+                .replace("%2", redact(url))
+            )
+        else:
+            self.env_note.hide()
         form = QFormLayout()
         self.host = QLineEdit()
         self.host.setPlaceholderText(self.tr("e.g. 192.168.1.20 or db.example.com"))
@@ -104,21 +123,58 @@ class TeamServerDialog(QDialog):
         layout.addLayout(test_row)
         self.open_at_start = QCheckBox(self.tr("Open the team database instead of the data on this computer at start"))
         layout.addWidget(self.open_at_start)
-        note = QLabel(
-            self.tr(
-                "The password is kept in the system keyring, not in the settings file. The change takes effect "
-                "at the next start of SellerDesk."
-            )
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #555;")
-        layout.addWidget(note)
+        self.note = QLabel()  # where the password goes (_show_password_place)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #555;")
+        self.ask_password = QCheckBox(self.tr("Ask for the password at each start"))
+        self.ask_password.setObjectName("teamAskPassword")
+        self.ask_password.toggled.connect(self._show_password_place)
+        layout.addWidget(self.ask_password)
+        self.keyring_note = QLabel()
+        self.keyring_note.setObjectName("teamKeyringNote")
+        self.keyring_note.setWordWrap(True)
+        self.keyring_note.setStyleSheet("color: #b45309;")
+        layout.addWidget(self.keyring_note)
+        if self.keyring_problem is not None:
+            self.keyring_note.setText(self.no_keyring_text(self.keyring_problem))
+            self.ask_password.setChecked(True)
+            self.ask_password.setEnabled(False)  # nowhere to keep it: asking is the only way
+        else:
+            self.keyring_note.hide()
+        layout.addWidget(self.note)
         self.error = error_label()
         layout.addWidget(self.error)
         self.buttons = ok_cancel(self.accept, self.reject, ok_text=self.tr("Save"))
         layout.addWidget(self.buttons)
         self._load()
+        self._show_password_place()
         self.resize(560, self.sizeHint().height())
+
+    def no_keyring_text(self, problem: KeyringUnavailable) -> str:
+        """The one line saying the password cannot be kept here, and why."""
+        text = self.tr("The system keyring cannot keep the password (%1): SellerDesk asks for it at each start.")
+        return text.replace("%1", clause(keyring_text.describe(problem)))
+
+    def _show_password_place(self) -> None:
+        """The password field's placeholder: where the password goes (or already is)."""
+        if self.ask_password.isChecked():
+            self.password.setPlaceholderText(self.tr("(only for Test connection; asked at each start)"))
+            self.note.setText(
+                self.tr(
+                    "The password is never written to the settings file. The change takes effect at the next start "
+                    "of SellerDesk."
+                )
+            )
+            return
+        self.note.setText(
+            self.tr(
+                "The password is kept in the system keyring, not in the settings file. The change takes effect "
+                "at the next start of SellerDesk."
+            )
+        )
+        server = team_settings.read_server(self.settings)
+        kept = server is not None and self._kept_password(server) is not None
+        self.password.setPlaceholderText(self.tr("(kept in the system keyring)") if kept else "")
 
     def _load(self) -> None:
         server = team_settings.read_server(self.settings)
@@ -131,10 +187,12 @@ class TeamServerDialog(QDialog):
         self.tls.setChecked(server.tls)
         self.ca_file.setText(server.ca_file)
         self.open_at_start.setChecked(team_settings.opens_at_start(self.settings))
-        if self._kept_password(server):
-            self.password.setPlaceholderText(self.tr("(kept in the system keyring)"))
+        if self.keyring_problem is None:
+            self.ask_password.setChecked(team_settings.asks_password(self.settings))
 
     def _kept_password(self, server: TeamServer) -> str | None:
+        if self.keyring_problem is not None:
+            return None
         try:
             return team_server.load_password(server, self.secret_store)
         except KeyringUnavailable:
@@ -203,20 +261,26 @@ class TeamServerDialog(QDialog):
         server = self.server()
         if server is None:
             return
-        if self.password.text():
-            try:
+        ask = self.ask_password.isChecked()
+        try:
+            if ask and self.keyring_problem is None:
+                team_server.forget_password(server, self.secret_store)  # asked from now on: none kept
+            elif not ask and self.password.text():
                 team_server.save_password(server, self.password.text(), self.secret_store)
-            except KeyringUnavailable as exc:
-                self.error.setText(
-                    self.tr("The system keyring cannot keep the password (%1). Nothing was saved.").replace(
-                        "%1", keyring_text.describe(exc)
-                    )
+        except KeyringUnavailable as exc:
+            self.error.setText(
+                self.tr("The system keyring cannot keep the password (%1). Nothing was saved.").replace(
+                    "%1", clause(keyring_text.describe(exc))
                 )
-                return
-        elif self.open_at_start.isChecked() and self._kept_password(server) is None:
+            )
+            return
+        nothing_kept = not ask and not self.password.text() and self._kept_password(server) is None
+        if nothing_kept and self.open_at_start.isChecked():
             self.error.setText(self.tr("Please type the password: none is kept for this user and server."))
             return
-        team_settings.write_server(self.settings, server, open_at_start=self.open_at_start.isChecked())
+        team_settings.write_server(
+            self.settings, server, open_at_start=self.open_at_start.isChecked(), ask_password=ask
+        )
         super().accept()
 
     def save_button(self):
