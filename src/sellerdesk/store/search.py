@@ -634,6 +634,14 @@ class Answers:
         key = _normalised(term)
         return any(k[0] == index and key.startswith(kept[0]) for k, kept in self._parts.items())
 
+    def copy(self) -> Answers:
+        """Another holder of the same kept sets (the sets themselves are never changed), for a
+        worker that narrows them while this one keeps serving keystrokes."""
+        other = Answers()
+        other._parts = dict(self._parts)
+        other._unions = dict(self._unions)
+        return other
+
     def clear(self) -> None:
         self._parts.clear()
         self._next.clear()

@@ -73,7 +73,15 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
-from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel, ViewAnswer, read_view
+from sellerdesk.ui.customers.table_model import (
+    COLUMNS,
+    DESCENDING_FIRST,
+    CustomerTableModel,
+    RestAnswer,
+    ViewAnswer,
+    read_rest,
+    read_view,
+)
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.recheck.view import RecheckView
@@ -150,6 +158,11 @@ class MainWindow(QMainWindow):
         self.view_reader = Latest(read_view, "customer-view", self)
         self.view_reader.ready.connect(self._view_arrived)
         self.view_reader.failed.connect(self._view_failed)
+        # a big search's or region's whole answer, once typing pauses on its first screen, in a
+        # worker too (see request_rest); a newer keystroke or click cancels it
+        self.rest_reader = Latest(read_rest, "customer-rest", self, cancellable=True)
+        self.rest_reader.ready.connect(self._rest_arrived)
+        self.rest_reader.failed.connect(self._rest_failed)
         self._select_after_view: list[int] = []  # customers to select once the new list is shown
         self.closed = False  # closing: answers of jobs still on their way are dropped
         self._build_widgets()
@@ -181,9 +194,9 @@ class MainWindow(QMainWindow):
         self.complete_timer = QTimer(self)
         self.complete_timer.setSingleShot(True)
         self.complete_timer.setInterval(COMPLETE_DELAY_MS)
-        self.complete_timer.timeout.connect(self.complete_search)
+        self.complete_timer.timeout.connect(self.request_rest)
         self._pending_selection: list[int] = []  # selected before a first screen that lacks them
-        self.search.textChanged.connect(lambda _t: self.complete_timer.stop())
+        self.search.textChanged.connect(lambda _t: self._stop_rest())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
         for signal in (context.customers_changed, context.orders_changed):
@@ -934,6 +947,7 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self.counter.stop()
         self.view_reader.stop()
+        self.rest_reader.stop()
         self.dashboard.job.stop()
         self.complete_timer.stop()
         self.team.stop()
@@ -1027,10 +1041,12 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         selected = self.selected_ids()
         flt = self.current_filter()
+        if flt != self.model.filter:
+            self._stop_rest()  # (a whole answer being read for the filter shown: no longer wanted)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             # a big search answer or region may show its first screen first (no edit at stake); the
-            # rest waits for a pause in typing (complete_search)
+            # rest is read in a worker once typing pauses (request_rest)
             self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
@@ -1454,6 +1470,7 @@ class MainWindow(QMainWindow):
         customer's row shows its new data); :meth:`_view_arrived` swaps the new list in and
         selects ``select`` too (a new or restored customer)."""
         self.search_timer.stop()
+        self._stop_rest()  # (read from the data before the change: the new view comes whole)
         self._select_after_view.extend(select)
         self.model.data_changed()
         # (the worker finds the rows the swap will look for: no pass over the ids here)
@@ -1569,9 +1586,9 @@ class MainWindow(QMainWindow):
         return self.model.ids_for_rows(self.selected_rows())
 
     def complete_search(self) -> None:
-        """A big search's first screen makes way for its whole answer (typing paused, or every
-        row is needed); what was selected on it meanwhile stays selected."""
-        self.complete_timer.stop()
+        """A big search's first screen makes way for its whole answer at once, read here: every row
+        is needed now (select all). What was selected on it meanwhile stays selected."""
+        self._stop_rest()
         if not self.model.partial:
             return
         kept = self.selected_ids() or self._pending_selection
@@ -1580,6 +1597,53 @@ class MainWindow(QMainWindow):
         if kept:
             self._select_ids(kept)
         self._update_status()
+
+    def _stop_rest(self) -> None:
+        """A whole answer waited for or being read is not wanted any more (a keystroke, a click,
+        a change of the data): the pause starts again, a running read stops at its next step."""
+        self.complete_timer.stop()
+        self.rest_reader.cancel()
+
+    def request_rest(self) -> None:
+        """Typing paused on a first screen (``model.partial``): its whole answer is read in a worker
+        (:func:`~sellerdesk.ui.customers.table_model.read_rest`), never on the UI thread, which only
+        ever read the bounded first screen; :meth:`_rest_arrived` swaps it in."""
+        self.complete_timer.stop()
+        locate = [*self.selected_ids()[:2000], *self._pending_selection[:2000], *self._anchor_ids()]
+        request = self.model.rest_request(locate)
+        if request is not None:
+            self.rest_reader.request(request)
+
+    def _rest_arrived(self, answer: RestAnswer) -> None:
+        """The whole answer of the first screen shown: swapped in (unless something changed since it
+        was asked: then dropped), with what was selected on the first screen or before it selected
+        again, and the current customer kept in sight (else the top row's customer at the top)."""
+        if self.closed:
+            return
+        kept = self.selected_ids() or self._pending_selection
+        current, current_seen, top = self._anchors()
+        if not self.model.adopt_rest(answer):
+            return
+        self._pending_selection = []
+        if kept:
+            self._select_ids(kept)
+        anchor = current if current_seen else top
+        row = self.model.row_of(anchor) if anchor is not None else None
+        if row is not None and row > 0:
+            hint = (
+                QAbstractItemView.ScrollHint.EnsureVisible
+                if current_seen
+                else QAbstractItemView.ScrollHint.PositionAtTop
+            )
+            self.table.scrollTo(self.model.index(row, 0), hint)
+        self._update_view()
+
+    def _rest_failed(self, message: str) -> None:
+        """The worker could not read the whole answer: read here, so the view is never left short."""
+        if self.closed:
+            return
+        log.warning("customer list (whole answer) failed: %s", message)
+        self.complete_search()
 
     def _select_ids(self, ids: list[int], follow: bool = True) -> None:
         """Select the rows of ``ids``; ``follow``: the editor follows the new selection."""
