@@ -40,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_home import PASSPHRASE, open_home  # noqa: E402
 
 TYPED = ["张伟", "王芳", "zsf", "lxm", "13800", "南山区", "深圳市南山", "demo_zs", "幸福路12", "杭州市西湖区"]
+# one broad keystroke each (timed apart from TYPED): its first screen, then its whole answer
+BROAD = ["张", "1", "z", "l"]
 REGION_NAMES = ["广东省", "华东", "杭州市", "四川+云南", "地址不完整", "全部"]
 REGIONS = [
     [("province", "广东省")],
@@ -119,6 +121,23 @@ def child(result_path: str) -> None:
 
     from PySide6.QtCore import QEventLoop, QTimer
 
+    def settle() -> None:
+        """The region counts the pause asks for (a worker's, after the whole answer), and the sort
+        order's gather made ready after the first counts, run out before the next measure, so one
+        phase's work does not run into the next one's numbers."""
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline and (
+            window.counts_timer.isActive()
+            or window.counter.busy
+            or getattr(window, "_counts_after_rest", False)
+            or getattr(window, "complete_timer", None) is not None
+            and window.complete_timer.isActive()
+            or getattr(window, "order_preparer", None) is not None
+            and window.order_preparer.busy
+        ):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+
     def whole_answer() -> tuple[float, float]:
         """Typing paused on a first screen: its whole answer (read in a worker where the window
         does so; else on this thread), waited for with the event loop running. Returns the ms from
@@ -149,12 +168,16 @@ def child(result_path: str) -> None:
             timer.stop()
             window.table.viewport().repaint()
             done = time.perf_counter()
+            settle()
             return ((shown[0] if shown else done) - started) * 1000, gap[0] * 1000
         window.complete_search()  # (earlier versions: read here, on the UI thread)
         window.table.viewport().repaint()
         spent = (time.perf_counter() - asked) * 1000
+        settle()
         return spent, spent
 
+    settle()  # (the sort order's gather made ready in a worker after the first counts)
+    phases = {"start": _peak_rss_mb()}  # the peak RSS after each phase: where a rise comes from
     keystrokes: list[float] = []
     typed: list[tuple[float, str]] = []  # (ms, text): the slowest keystrokes are printed
     blocks: list[float] = []  # the longest UI-thread stretch while each whole answer was read
@@ -171,6 +194,16 @@ def child(result_path: str) -> None:
             blocks.append(block)
         window.search.setText("")
         window.apply_filter()
+    phases["typed"] = _peak_rss_mb()
+    broad: list[tuple[str, float, float, float]] = []  # (text, keystroke ms, whole answer ms, UI block ms)
+    for text in BROAD:
+        ms = timed(lambda text=text: (window.search.setText(text), window.apply_filter()))
+        spent, block = whole_answer() if getattr(window.model, "partial", False) else (0.0, 0.0)
+        broad.append((text, ms, spent, block))
+        blocks.append(block)
+        window.search.setText("")
+        window.apply_filter()
+    phases["broad"] = _peak_rss_mb()
     region_ms: list[float] = []
     region_completions: list[float] = []  # a big region's first screen made way for its whole answer
     for keys in REGIONS:
@@ -180,6 +213,7 @@ def child(result_path: str) -> None:
             region_completions.append(spent)
             blocks.append(block)
     window.regions.select_keys([("all", None)])
+    phases["regions"] = _peak_rss_mb()
     scroll_ms = timed(window.table.scrollToBottom)
     from sellerdesk.ui.customers.table_model import COLUMNS
 
@@ -199,7 +233,8 @@ def child(result_path: str) -> None:
         "search_max_ms": keystrokes[-1],
         "keystrokes": len(keystrokes),
         "slowest_keystrokes": sorted(typed, reverse=True)[:5],
-        "ui_block_ms": max([keystrokes[-1], *region_ms, *blocks]),
+        "broad": broad,
+        "ui_block_ms": max([keystrokes[-1], *region_ms, *blocks, *(b[1] for b in broad)]),
         "rest_block_ms": max(blocks, default=0.0),
         "first_screens": first_screens,
         "completions_ms": completions,
@@ -208,6 +243,7 @@ def child(result_path: str) -> None:
         "scroll_bottom_ms": scroll_ms,
         "sort_ms": sort_ms,
         "peak_rss_mb": _peak_rss_mb(),
+        "rss_phases": phases,
     }
     window.editor._set_dirty(False)
     if hasattr(window, "counter"):
@@ -217,6 +253,11 @@ def child(result_path: str) -> None:
     window._finish_tier_check()
     datadir.close()
     Path(result_path).write_text(json.dumps(out))
+
+
+def _phases_text(runs: list[dict]) -> str:
+    names = list(runs[0].get("rss_phases", {}))
+    return ", ".join(f"{n} {_spread([r['rss_phases'][n] for r in runs])}" for n in names)
 
 
 def anchor(result_path: str, customers: int) -> None:
@@ -342,6 +383,11 @@ def report(customers: int, runs: list[dict], anchors: list[dict]) -> None:
     slow = ", ".join(f"{text} {ms:.0f}" for ms, text in runs[0].get("slowest_keystrokes", []))
     if slow:
         print(f"  slowest keystrokes (ms, 1st run): {slow}")
+    if all("broad" in r for r in runs):
+        print("  one broad keystroke (on the UI thread / whole answer, asked to shown / longest UI block, ms):")
+        for i, text in enumerate(BROAD):
+            cells = " / ".join(_spread([r["broad"][i][k] for r in runs]) for k in (1, 2, 3))
+            print(f"    {text}: {cells}")
     if all("ui_block_ms" in r for r in runs):
         print(
             f"longest UI-thread block:        {_spread(values('ui_block_ms'))} ms   (a keystroke, a click, or while "
@@ -370,6 +416,8 @@ def report(customers: int, runs: list[dict], anchors: list[dict]) -> None:
         f"peak RSS:                       {_spread(values('peak_rss_mb'))} MB   "
         f"(target < 300 MB; anchor {_spread(base('peak_rss_mb'))} MB)"
     )
+    if all("rss_phases" in r for r in runs):
+        print(f"  peak RSS after each phase (MB): {_phases_text(runs)}, sorts last")
 
 
 def main() -> int:

@@ -375,3 +375,25 @@ def test_the_whole_answer_is_read_in_a_worker_and_only_the_current_one_is_adopte
     stale = model.rest_request()
     model.data_changed()
     assert not model.adopt_rest(_in_a_thread(read_rest, stale)) and model.partial
+
+
+def test_a_big_answer_whose_hits_sort_late_shows_a_short_first_screen(store, qapp, monkeypatch):
+    """Issue 21: ``z`` at 300k finds 40k customers, but 张/赵/周 sort last by name: the first chunks
+    hold few of them or none. Their hits are shown all the same (the answer's first rows), the
+    model stays partial, and the whole answer (a worker's) replaces them: never read here."""
+    from sellerdesk.store import search
+
+    demo.generate(150, seed=7)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 8)
+    monkeypatch.setattr(search, "FIRST_CHUNKS", 2)
+    whole = fresh_ids("z")
+    model = CustomerTableModel()
+    order = model.ordered_ids()
+    assert len([cid for cid in order[:16] if cid in set(whole)]) < 12  # (the first chunks: a short screen)
+    model.set_filter(CustomerFilter(search="z"), lazy=True)
+    assert model.partial and model.rowCount() < 12 and model._ids == whole[: model.rowCount()]
+    assert model.adopt_rest(_in_a_thread(read_rest, model.rest_request()))
+    assert not model.partial and model._ids == whole

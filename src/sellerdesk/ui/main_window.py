@@ -79,6 +79,7 @@ from sellerdesk.ui.customers.table_model import (
     CustomerTableModel,
     RestAnswer,
     ViewAnswer,
+    prepare_order,
     read_rest,
     read_view,
 )
@@ -151,7 +152,8 @@ class MainWindow(QMainWindow):
         self.counts_timer = QTimer(self)
         self.counts_timer.setSingleShot(True)
         self.counts_timer.setInterval(COUNTS_DELAY_MS)
-        self.counts_timer.timeout.connect(self._request_counts)
+        self.counts_timer.timeout.connect(self._counts_paused)
+        self._counts_after_rest = False  # the matching customers' counts wait for a whole answer being read
 
         self.model = CustomerTableModel(self)
         # the table's id list after a change of the data, in a worker (see reload_customers)
@@ -163,6 +165,9 @@ class MainWindow(QMainWindow):
         self.rest_reader = Latest(read_rest, "customer-rest", self, cancellable=True)
         self.rest_reader.ready.connect(self._rest_arrived)
         self.rest_reader.failed.connect(self._rest_failed)
+        # the kept sort order's gather with its positions, made in a worker (see _prepare_order)
+        self.order_preparer = Latest(prepare_order, "customer-order", self, cancellable=True)
+        self.order_preparer.ready.connect(self._order_prepared)
         self._select_after_view: list[int] = []  # customers to select once the new list is shown
         self.closed = False  # closing: answers of jobs still on their way are dropped
         self._build_widgets()
@@ -948,6 +953,7 @@ class MainWindow(QMainWindow):
         self.counter.stop()
         self.view_reader.stop()
         self.rest_reader.stop()
+        self.order_preparer.stop()
         self.dashboard.job.stop()
         self.complete_timer.stop()
         self.team.stop()
@@ -1051,7 +1057,10 @@ class MainWindow(QMainWindow):
         finally:
             QApplication.restoreOverrideCursor()
         if self.model.partial:
-            self.complete_timer.start()
+            # the worker reads the whole answer once typing pauses; at once when the first screen
+            # is short (the hits of a big answer sort far from the top: z, l), after the paint
+            short = self.model.rowCount() < self.model.LAZY_ROWS
+            self.complete_timer.start(0 if short else COMPLETE_DELAY_MS)
             self._pending_selection = selected  # (selected again with the whole answer)
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
@@ -1355,7 +1364,7 @@ class MainWindow(QMainWindow):
                 self.tr("Trash — restore customers or delete them for good. Use View ▸ Trash to go back.")
             )
         self.view_banner.setVisible(trash)
-        if self.model.rowCount():
+        if self.model.rowCount() or self.model.partial:  # (a short first screen: the rest is coming)
             self.stack.setCurrentWidget(self.table)
         else:
             if trash:
@@ -1372,7 +1381,23 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         self._update_status()
 
+    def _prepare_order(self) -> None:
+        """Once the first counts are in (not to compete with the first paint), and whenever a new
+        sort order is kept: its gather and positions are made in a worker, so that a keystroke's
+        small answer is sorted by position (k log k), not filtered through a pass over every id."""
+        if not self.counts_ready or self.closed:
+            return
+        request = self.model.order_request()
+        if request is not None and not self.order_preparer.busy:
+            self.order_preparer.request(request)
+
+    def _order_prepared(self, answer) -> None:
+        if not self.closed:
+            self.model.adopt_order(answer)
+            self._prepare_order()  # (the sort changed meanwhile: that order's turn)
+
     def _update_status(self) -> None:
+        self._prepare_order()
         if not self.customers_page_shown():
             return  # the other pages write their own summary (_orders_summary, _page_summary)
         trash = self.trash_view_action.isChecked()
@@ -1534,9 +1559,26 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self._request_counts()
 
+    def _counts_paused(self) -> None:
+        """Typing paused: the matching customers' counts, unless a first screen's whole answer is
+        being read (or about to be): then after it (two workers at once, each with its sets and its
+        connection's page cache, cost the window ~50 MB of peak memory at 300k customers, and the
+        UI thread the CPU of a 2-core machine)."""
+        if self.rest_reader.busy or self.complete_timer.isActive():
+            self._counts_after_rest = True
+            return
+        self._request_counts()
+
+    def _rest_done(self) -> None:
+        """A whole answer was swapped in (or read here): counts held back for it are asked for now."""
+        if self._counts_after_rest:
+            self._counts_after_rest = False
+            self._request_counts()
+
     def _request_counts(self) -> None:
         """Ask for the counts the tree lacks: the whole view's when the data or the Trash view
         changed, the matching customers' when the search, tag or tier filter changed."""
+        self._counts_after_rest = False
         flt = queries.counts_filter(self.current_filter())
         totals = self._totals_stale or self._totals is None or self._totals[0] != flt.trashed
         if not totals and flt == self._counts_asked:
@@ -1567,6 +1609,7 @@ class MainWindow(QMainWindow):
             totals, incomplete, False, counts.shown, counts.shown_incomplete, remote, counts.shown_remote
         )
         self.counts_ready = True
+        self._prepare_order()
         self._counts_pending = False
         region = self.regions.current_selection()
         if region != self.region:  # a selected place disappeared (its last customer left)
@@ -1597,6 +1640,7 @@ class MainWindow(QMainWindow):
         if kept:
             self._select_ids(kept)
         self._update_status()
+        self._rest_done()
 
     def _stop_rest(self) -> None:
         """A whole answer waited for or being read is not wanted any more (a keystroke, a click,
@@ -1624,6 +1668,7 @@ class MainWindow(QMainWindow):
         current, current_seen, top = self._anchors()
         if not self.model.adopt_rest(answer):
             return
+        self._rest_done()
         self._pending_selection = []
         if kept:
             self._select_ids(kept)
