@@ -324,7 +324,7 @@ def _in_a_thread(fn, *args):
     return out[0]
 
 
-def test_the_whole_answer_is_read_in_a_worker_and_only_the_current_one_is_adopted(store, qapp, monkeypatch):
+def test_the_whole_answer_is_read_in_a_worker_and_only_the_current_one_is_adopted(backend_store, qapp, monkeypatch):
     """Issue 21: the UI thread shows a big answer's first screen; read_rest reads the whole answer on
     another thread (from the model's kept order and a copy of its search answers) and adopt_rest
     swaps it in as a fresh model shows it. An answer asked before the filter changed is refused."""

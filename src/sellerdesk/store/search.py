@@ -832,7 +832,7 @@ def is_big(term: str, at_least: int) -> bool:
     limit = at_least
     db = DB.obj
     for sql, params in _term_fts_parts(term):
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?)", [*params, limit]).fetchone()
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?) AS q", [*params, limit]).fetchone()
         if count >= limit:
             return True
     return False
