@@ -133,7 +133,7 @@ def child(result_path: str) -> None:
             or getattr(window, "complete_timer", None) is not None
             and window.complete_timer.isActive()
             or getattr(window, "order_preparer", None) is not None
-            and window.order_preparer.busy
+            and (window.order_preparer.busy or window.prepare_timer.isActive())
         ):
             app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
             time.sleep(0.005)

@@ -5,7 +5,14 @@ from PySide6.QtCore import Qt
 
 from sellerdesk.store import customers, demo
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel, ViewState, read_rest
+from sellerdesk.ui.customers.table_model import (
+    COLUMNS,
+    ID_ROLE,
+    CustomerTableModel,
+    ViewState,
+    prepare_order,
+    read_rest,
+)
 
 
 def _add(name, phone="", province="", city="", district="", detail="", **kw):
@@ -397,3 +404,36 @@ def test_a_big_answer_whose_hits_sort_late_shows_a_short_first_screen(store, qap
     assert model.partial and model.rowCount() < 12 and model._ids == whole[: model.rowCount()]
     assert model.adopt_rest(_in_a_thread(read_rest, model.rest_request()))
     assert not model.partial and model._ids == whole
+
+
+def test_the_orders_positions_are_made_in_a_worker_and_sort_a_small_answer(store, qapp, monkeypatch):
+    """Issue 21: a small answer (张伟 at 300k) is put in the view's order by the ids' positions once a
+    worker made them (prepare_order), not by a pass over every id; the same rows either way. A
+    prepared gather of an order no longer kept (the sort changed) is dropped."""
+    from sellerdesk.store import queries
+
+    demo.generate(120, seed=3)
+    monkeypatch.setattr(ViewState, "GATHER_FROM", 10)
+    model = CustomerTableModel()
+    model.set_sort("phone")
+    request = model.order_request()
+    assert request is not None and request.key == ("phone", False)
+    answer = _in_a_thread(prepare_order, request)
+    assert model.adopt_order(answer) and model.order_request() is None
+    gather = model._state.gathers[("phone", False)]
+    assert gather.prepared
+    passes = []
+    real_gather = gather._gather
+    monkeypatch.setattr(gather, "_gather", lambda mask: passes.append(1) or real_gather(mask))
+    fresh = CustomerTableModel()
+    fresh.set_sort("phone", True)
+    fresh.set_filter(CustomerFilter(search="张"))
+    whole = fresh.ids()
+    model.set_sort("phone", True)
+    model.set_filter(CustomerFilter(search="张"))
+    assert whole and len(whole) * queries.OrderGather.SMALL_SHARE <= 120  # (a small answer)
+    assert model._ids == whole and passes == []  # (by position: no pass over the order)
+    model.set_sort("name")
+    stale = model.order_request()
+    model.set_sort("updated")
+    assert not model.adopt_order(_in_a_thread(prepare_order, stale))

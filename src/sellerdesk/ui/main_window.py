@@ -4,7 +4,9 @@ Ctrl+2), 待核对 (Ctrl+4), 关怀 (Ctrl+5) and the 概览 overview
 (:class:`~sellerdesk.ui.dashboard.view.DashboardView`, Ctrl+6).
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
-after the last keystroke. At start-up the window shows the first page before anything else:
+after the last keystroke; a big answer's first screen is all the UI thread reads, its whole list
+comes from a worker once typing pauses (:meth:`MainWindow.request_rest`), and a newer keystroke
+cancels that read. At start-up the window shows the first page before anything else:
 the region tree counts and the tag/tier lists (:func:`sellerdesk.store.queries.view_counts`,
 ~0.2 s at 100k) are read in a worker (:class:`~sellerdesk.jobs.latest.Latest`: one at a time,
 only the newest request kept) just after the first paint, again whenever customers change, and
@@ -102,6 +104,7 @@ EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WIN
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
+PREPARE_DELAY_MS = 1000  # a new sort order's positions are made once the window is idle this long
 COMPLETE_DELAY_MS = 300  # a big search's whole answer replaces its first screen once typing pauses this long
 DEMO_SIZE = 1000
 
@@ -168,6 +171,10 @@ class MainWindow(QMainWindow):
         # the kept sort order's gather with its positions, made in a worker (see _prepare_order)
         self.order_preparer = Latest(prepare_order, "customer-order", self, cancellable=True)
         self.order_preparer.ready.connect(self._order_prepared)
+        self.prepare_timer = QTimer(self)  # … once the window has been idle a moment (see _prepare_order)
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self.prepare_timer.timeout.connect(self._request_prepare)
         self._select_after_view: list[int] = []  # customers to select once the new list is shown
         self.closed = False  # closing: answers of jobs still on their way are dropped
         self._build_widgets()
@@ -953,6 +960,7 @@ class MainWindow(QMainWindow):
         self.counter.stop()
         self.view_reader.stop()
         self.rest_reader.stop()
+        self.prepare_timer.stop()
         self.order_preparer.stop()
         self.dashboard.job.stop()
         self.complete_timer.stop()
@@ -1384,11 +1392,15 @@ class MainWindow(QMainWindow):
     def _prepare_order(self) -> None:
         """Once the first counts are in (not to compete with the first paint), and whenever a new
         sort order is kept: its gather and positions are made in a worker, so that a keystroke's
-        small answer is sorted by position (k log k), not filtered through a pass over every id."""
-        if not self.counts_ready or self.closed:
-            return
+        small answer is sorted by position (k log k), not filtered through a pass over every id.
+        After a second without another call (clicking through the sort columns: no worker beside
+        each new order's read)."""
+        if self.counts_ready and not self.closed and self.model.order_request() is not None:
+            self.prepare_timer.start()
+
+    def _request_prepare(self) -> None:
         request = self.model.order_request()
-        if request is not None and not self.order_preparer.busy:
+        if request is not None and not self.closed and not self.order_preparer.busy:
             self.order_preparer.request(request)
 
     def _order_prepared(self, answer) -> None:

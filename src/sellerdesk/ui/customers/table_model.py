@@ -16,6 +16,11 @@ load): :meth:`CustomerTableModel.data_changed` forgets the cached rows (the visi
 read again when painted, so a saved customer shows its new data in its row at once) and keeps
 the shown ids; :func:`read_view` reads a fresh :class:`ViewState` and the view's ids in a
 worker (``jobs.latest.Latest``), and :meth:`CustomerTableModel.adopt` swaps them in.
+
+A big search or region shows its first screen (``partial``); its whole answer is read in a worker
+too (:func:`read_rest` from :meth:`CustomerTableModel.rest_request`), and
+:meth:`CustomerTableModel.adopt_rest` takes it only for the ``generation`` it was asked in. A small
+answer is sorted by the order's positions, which :func:`prepare_order` makes in a worker.
 """
 
 from __future__ import annotations
