@@ -6,8 +6,11 @@
 
 Measures (targets from issues 4 and 21): launch to first rows painted (< 1.5 s), search latency
 per keystroke p50/p95 (p95 < 100 ms; a big answer shows its first screen, and the whole answer
-when typing pauses: that is timed apart, once per word), region-filter latency (100k: < 50 ms, 300k: < 100 ms;
-a big region shows its first screen too, its whole answer timed apart),
+is read in a worker when typing pauses: timed apart, once per word, from asking to shown, with the
+event loop running), region-filter latency (100k: < 50 ms, 300k: < 100 ms;
+a big region shows its first screen too, its whole answer timed apart), the longest the UI
+thread is busy at a stretch (a keystroke, a click, or while a worker reads a whole answer: the
+longest gap between the ticks of a 1 ms timer, so the worker's hold on the GIL counts too),
 time to scroll to the bottom, re-sorts (address < 200 ms at 300k; 累计消费 and 订单数 too),
 peak RSS (< 300 MB). The demo data has ~3 orders per customer (300k customers: ~900k
 orders). The window runs in a fresh process (QT_QPA_PLATFORM offscreen unless a display
@@ -37,6 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_home import PASSPHRASE, open_home  # noqa: E402
 
 TYPED = ["张伟", "王芳", "zsf", "lxm", "13800", "南山区", "深圳市南山", "demo_zs", "幸福路12", "杭州市西湖区"]
+# one broad keystroke each (timed apart from TYPED): its first screen, then its whole answer
+BROAD = ["张", "1", "z", "l"]
 REGION_NAMES = ["广东省", "华东", "杭州市", "四川+云南", "地址不完整", "全部"]
 REGIONS = [
     [("province", "广东省")],
@@ -114,24 +119,101 @@ def child(result_path: str) -> None:
         window.table.viewport().repaint()
         return (time.perf_counter() - t) * 1000
 
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    def settle() -> None:
+        """The region counts the pause asks for (a worker's, after the whole answer), and the sort
+        order's gather made ready after the first counts, run out before the next measure, so one
+        phase's work does not run into the next one's numbers."""
+        deadline = time.perf_counter() + 60
+        while time.perf_counter() < deadline and (
+            window.counts_timer.isActive()
+            or window.counter.busy
+            or getattr(window, "_counts_after_rest", False)
+            or getattr(window, "complete_timer", None) is not None
+            and window.complete_timer.isActive()
+            or getattr(window, "order_preparer", None) is not None
+            and (window.order_preparer.busy or window.prepare_timer.isActive())
+        ):
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+            time.sleep(0.005)
+
+    def whole_answer() -> tuple[float, float]:
+        """Typing paused on a first screen: its whole answer (read in a worker where the window
+        does so; else on this thread), waited for with the event loop running. Returns the ms from
+        asking to the answer shown, and the longest gap between the ticks of a 1 ms timer meanwhile
+        (the UI thread busy: the swap, the GIL held by the worker's Python)."""
+        loop = QEventLoop()
+        last = [time.perf_counter()]
+        gap = [0.0]
+        shown: list[float] = []
+
+        def tick() -> None:
+            now = time.perf_counter()
+            gap[0] = max(gap[0], now - last[0])
+            last[0] = now
+            if not window.model.partial and not shown:
+                shown.append(now)
+                loop.quit()
+
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(tick)
+        started = asked = time.perf_counter()
+        if hasattr(window, "request_rest"):
+            timer.start()
+            window.request_rest()  # (the 300 ms pause itself is not timed)
+            QTimer.singleShot(60_000, loop.quit)
+            loop.exec()
+            timer.stop()
+            window.table.viewport().repaint()
+            done = time.perf_counter()
+            settle()
+            return ((shown[0] if shown else done) - started) * 1000, gap[0] * 1000
+        window.complete_search()  # (earlier versions: read here, on the UI thread)
+        window.table.viewport().repaint()
+        spent = (time.perf_counter() - asked) * 1000
+        settle()
+        return spent, spent
+
+    settle()  # (the sort order's gather made ready in a worker after the first counts)
+    phases = {"start": _peak_rss_mb()}  # the peak RSS after each phase: where a rise comes from
     keystrokes: list[float] = []
+    typed: list[tuple[float, str]] = []  # (ms, text): the slowest keystrokes are printed
+    blocks: list[float] = []  # the longest UI-thread stretch while each whole answer was read
     completions: list[float] = []  # a big answer's first screen made way for the whole answer
     first_screens = 0
     for word in TYPED:
         for end in range(1, len(word) + 1):
             keystrokes.append(timed(lambda text=word[:end]: (window.search.setText(text), window.apply_filter())))
+            typed.append((keystrokes[-1], word[:end]))
             first_screens += int(getattr(window.model, "partial", False))
         if getattr(window.model, "partial", False):  # (the pause after a word: its whole answer)
-            completions.append(timed(window.complete_search))
+            spent, block = whole_answer()
+            completions.append(spent)
+            blocks.append(block)
         window.search.setText("")
         window.apply_filter()
+    phases["typed"] = _peak_rss_mb()
+    broad: list[tuple[str, float, float, float]] = []  # (text, keystroke ms, whole answer ms, UI block ms)
+    for text in BROAD:
+        ms = timed(lambda text=text: (window.search.setText(text), window.apply_filter()))
+        spent, block = whole_answer() if getattr(window.model, "partial", False) else (0.0, 0.0)
+        broad.append((text, ms, spent, block))
+        blocks.append(block)
+        window.search.setText("")
+        window.apply_filter()
+    phases["broad"] = _peak_rss_mb()
     region_ms: list[float] = []
     region_completions: list[float] = []  # a big region's first screen made way for its whole answer
     for keys in REGIONS:
         region_ms.append(timed(lambda keys=keys: window.regions.select_keys(keys)))
         if getattr(window.model, "partial", False):  # (the pause after the click: its whole answer)
-            region_completions.append(timed(window.complete_search))
+            spent, block = whole_answer()
+            region_completions.append(spent)
+            blocks.append(block)
     window.regions.select_keys([("all", None)])
+    phases["regions"] = _peak_rss_mb()
     scroll_ms = timed(window.table.scrollToBottom)
     from sellerdesk.ui.customers.table_model import COLUMNS
 
@@ -150,6 +232,10 @@ def child(result_path: str) -> None:
         "search_p95_ms": keystrokes[min(len(keystrokes) - 1, int(len(keystrokes) * 0.95))],
         "search_max_ms": keystrokes[-1],
         "keystrokes": len(keystrokes),
+        "slowest_keystrokes": sorted(typed, reverse=True)[:5],
+        "broad": broad,
+        "ui_block_ms": max([keystrokes[-1], *region_ms, *blocks, *(b[1] for b in broad)]),
+        "rest_block_ms": max(blocks, default=0.0),
         "first_screens": first_screens,
         "completions_ms": completions,
         "region_ms": region_ms,
@@ -157,13 +243,21 @@ def child(result_path: str) -> None:
         "scroll_bottom_ms": scroll_ms,
         "sort_ms": sort_ms,
         "peak_rss_mb": _peak_rss_mb(),
+        "rss_phases": phases,
     }
     window.editor._set_dirty(False)
     if hasattr(window, "counter"):
         window.counter.stop()  # a region count still running in its worker (as closing the window does)
+    if hasattr(window, "rest_reader"):
+        window.rest_reader.stop()
     window._finish_tier_check()
     datadir.close()
     Path(result_path).write_text(json.dumps(out))
+
+
+def _phases_text(runs: list[dict]) -> str:
+    names = list(runs[0].get("rss_phases", {}))
+    return ", ".join(f"{n} {_spread([r['rss_phases'][n] for r in runs])}" for n in names)
 
 
 def anchor(result_path: str, customers: int) -> None:
@@ -283,7 +377,21 @@ def report(customers: int, runs: list[dict], anchors: list[dict]) -> None:
         done = [max(r["completions_ms"], default=0) for r in runs]
         print(
             f"  of which a big answer's first screen: {runs[0]['first_screens']}; its whole answer after the pause "
-            f"in typing: worst {_spread(done)} ms ({len(runs[0]['completions_ms'])} of {len(TYPED)} words ended on one)"
+            f"in typing (asked to shown): worst {_spread(done)} ms ({len(runs[0]['completions_ms'])} of {len(TYPED)} "
+            "words ended on one)"
+        )
+    slow = ", ".join(f"{text} {ms:.0f}" for ms, text in runs[0].get("slowest_keystrokes", []))
+    if slow:
+        print(f"  slowest keystrokes (ms, 1st run): {slow}")
+    if all("broad" in r for r in runs):
+        print("  one broad keystroke (on the UI thread / whole answer, asked to shown / longest UI block, ms):")
+        for i, text in enumerate(BROAD):
+            cells = " / ".join(_spread([r["broad"][i][k] for r in runs]) for k in (1, 2, 3))
+            print(f"    {text}: {cells}")
+    if all("ui_block_ms" in r for r in runs):
+        print(
+            f"longest UI-thread block:        {_spread(values('ui_block_ms'))} ms   (a keystroke, a click, or while "
+            f"a worker read a whole answer: {_spread(values('rest_block_ms'))} ms)"
         )
     worst = values("region_ms", max)
     median = values("region_ms", lambda v: sorted(v)[len(v) // 2])
@@ -308,6 +416,8 @@ def report(customers: int, runs: list[dict], anchors: list[dict]) -> None:
         f"peak RSS:                       {_spread(values('peak_rss_mb'))} MB   "
         f"(target < 300 MB; anchor {_spread(base('peak_rss_mb'))} MB)"
     )
+    if all("rss_phases" in r for r in runs):
+        print(f"  peak RSS after each phase (MB): {_phases_text(runs)}, sorts last")
 
 
 def main() -> int:

@@ -226,14 +226,21 @@ def test_address_sort_key_follows_every_address_write(store):
     allowed=st.sets(st.integers(1, 45)),
     tiers=st.lists(st.sets(st.integers(1, 45)), max_size=3),
     reverse=st.booleans(),
+    small=st.sampled_from([0, 10**9, queries.OrderGather.SMALL_SHARE]),
 )
-def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse):
+def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse, small):
+    """Both ways of :meth:`OrderGather.keep` (``small``: 0 sorts every answer by position, 10**9
+    none) give what filtering, reversing and ranking give."""
     expected = queries.apply_allowed(order, allowed)
     if reverse:
         expected.reverse()
     expected = queries.apply_rank(expected, tiers)
     if allowed:
-        assert queries.OrderGather(list(order)).keep(allowed, tiers, reverse) == expected
+        gather = queries.OrderGather(list(order))
+        gather.SMALL_SHARE = small
+        gather.PREPARE_CHUNK = 7  # (several chunks)
+        gather.prepare()
+        assert gather.keep(allowed, tiers, reverse) == expected
     assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]
 
 

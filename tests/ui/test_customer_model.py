@@ -5,7 +5,14 @@ from PySide6.QtCore import Qt
 
 from sellerdesk.store import customers, demo
 from sellerdesk.store.queries import CustomerFilter
-from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel, ViewState
+from sellerdesk.ui.customers.table_model import (
+    COLUMNS,
+    ID_ROLE,
+    CustomerTableModel,
+    ViewState,
+    prepare_order,
+    read_rest,
+)
 
 
 def _add(name, phone="", province="", city="", district="", detail="", **kw):
@@ -298,3 +305,135 @@ def test_a_big_region_shows_its_first_screen_then_the_whole_answer(store, qapp, 
     model.set_filter(CustomerFilter(provinces=big.provinces, incomplete_address=True), lazy=True)
     model.set_filter(big)  # (not allowed: a row is selected, or an edit open)
     assert model.lazy_shown == 0 and not model.partial
+
+
+def _in_a_thread(fn, *args):
+    """``fn(*args)`` on another thread with its own connection (as a worker runs it)."""
+    import threading
+
+    from sellerdesk.store.models import DB
+
+    out, errors = [], []
+
+    def run():
+        try:
+            out.append(fn(*args))
+        except Exception as exc:  # noqa: BLE001  (handed to the test)
+            errors.append(exc)
+        finally:
+            DB.obj.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join(30)
+    if errors:
+        raise errors[0]
+    return out[0]
+
+
+def test_the_whole_answer_is_read_in_a_worker_and_only_the_current_one_is_adopted(backend_store, qapp, monkeypatch):
+    """Issue 21: the UI thread shows a big answer's first screen; read_rest reads the whole answer on
+    another thread (from the model's kept order and a copy of its search answers) and adopt_rest
+    swaps it in as a fresh model shows it. An answer asked before the filter changed is refused."""
+    import threading
+
+    from sellerdesk.store import queries, search
+
+    demo.generate(150, seed=7)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 16)
+    monkeypatch.setattr(search.Answers, "NARROW_FROM", 0)
+    main = threading.main_thread()
+    full_reads = []
+    real_allowed = queries.allowed_ids
+
+    def allowed_ids(flt, *args, **kw):
+        full_reads.append((flt.search, threading.current_thread() is main))
+        return real_allowed(flt, *args, **kw)
+
+    monkeypatch.setattr(queries, "allowed_ids", allowed_ids)
+    model = CustomerTableModel()
+    model.set_filter(CustomerFilter(search="d"), lazy=True)
+    assert model.partial and model.rowCount() == 12 and full_reads == []  # (the first screen only)
+    request = model.rest_request()
+    answer = _in_a_thread(read_rest, request)
+    assert full_reads == [("d", False)]  # the whole answer: read off the UI thread
+    assert model.adopt_rest(answer) and not model.partial
+    monkeypatch.setattr(queries, "allowed_ids", real_allowed)
+    assert model._ids == fresh_ids("d")
+    # the next keystroke narrows the sets the worker read (as if read here)
+    narrowed = model._answers.narrowed
+    model.set_filter(CustomerFilter(search="de"), lazy=True)
+    assert not model.partial and model._answers.narrowed > narrowed and model._ids == fresh_ids("de")
+    # superseded: asked for "1", then "d" typed; the answer of "1" is dropped, that of "d" adopted
+    model.set_filter(CustomerFilter(search="1"), lazy=True)
+    old = model.rest_request()
+    model.set_filter(CustomerFilter(search="d"), lazy=True)
+    assert model.partial
+    first_screen = list(model._ids)
+    assert not model.adopt_rest(_in_a_thread(read_rest, old))
+    assert model.partial and model._ids == first_screen
+    assert model.adopt_rest(_in_a_thread(read_rest, model.rest_request()))
+    assert model._ids == fresh_ids("d")
+    # a change of the data since it was asked: dropped too (the view is read again whole)
+    model.set_filter(CustomerFilter(search="1"), lazy=True)
+    stale = model.rest_request()
+    model.data_changed()
+    assert not model.adopt_rest(_in_a_thread(read_rest, stale)) and model.partial
+
+
+def test_a_big_answer_whose_hits_sort_late_shows_a_short_first_screen(store, qapp, monkeypatch):
+    """Issue 21: ``z`` at 300k finds 40k customers, but 张/赵/周 sort last by name: the first chunks
+    hold few of them or none. Their hits are shown all the same (the answer's first rows), the
+    model stays partial, and the whole answer (a worker's) replaces them: never read here."""
+    from sellerdesk.store import search
+
+    demo.generate(150, seed=7)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 8)
+    monkeypatch.setattr(search, "FIRST_CHUNKS", 2)
+    whole = fresh_ids("z")
+    model = CustomerTableModel()
+    order = model.ordered_ids()
+    assert len([cid for cid in order[:16] if cid in set(whole)]) < 12  # (the first chunks: a short screen)
+    model.set_filter(CustomerFilter(search="z"), lazy=True)
+    assert model.partial and model.rowCount() < 12 and model._ids == whole[: model.rowCount()]
+    assert model.adopt_rest(_in_a_thread(read_rest, model.rest_request()))
+    assert not model.partial and model._ids == whole
+
+
+def test_the_orders_positions_are_made_in_a_worker_and_sort_a_small_answer(store, qapp, monkeypatch):
+    """Issue 21: a small answer (张伟 at 300k) is put in the view's order by the ids' positions once a
+    worker made them (prepare_order), not by a pass over every id; the same rows either way. A
+    prepared gather of an order no longer kept (the sort changed) is dropped."""
+    from sellerdesk.store import queries
+
+    demo.generate(120, seed=3)
+    monkeypatch.setattr(ViewState, "GATHER_FROM", 10)
+    model = CustomerTableModel()
+    model.set_sort("phone")
+    request = model.order_request()
+    assert request is not None and request.key == ("phone", False)
+    answer = _in_a_thread(prepare_order, request)
+    assert model.adopt_order(answer) and model.order_request() is None
+    gather = model._state.gathers[("phone", False)]
+    assert gather.prepared
+    passes = []
+    real_gather = gather._gather
+    monkeypatch.setattr(gather, "_gather", lambda mask: passes.append(1) or real_gather(mask))
+    fresh = CustomerTableModel()
+    fresh.set_sort("phone", True)
+    fresh.set_filter(CustomerFilter(search="张"))
+    whole = fresh.ids()
+    model.set_sort("phone", True)
+    model.set_filter(CustomerFilter(search="张"))
+    assert whole and len(whole) * queries.OrderGather.SMALL_SHARE <= 120  # (a small answer)
+    assert model._ids == whole and passes == []  # (by position: no pass over the order)
+    model.set_sort("name")
+    stale = model.order_request()
+    model.set_sort("updated")
+    assert not model.adopt_order(_in_a_thread(prepare_order, stale))

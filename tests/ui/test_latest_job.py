@@ -88,3 +88,59 @@ def test_an_answer_queued_when_stop_is_called_is_dropped(qtbot):
     latest.request("after")
     qtbot.wait(50)
     assert results == [] and latest.started == 1
+
+
+def test_a_newer_request_cancels_the_running_cancellable_job(qtbot):
+    """Issue 21: a search's whole answer being read when the next keystroke comes is stopped at
+    its next step (its token), its answer never delivered; the newest request runs after it."""
+    from sellerdesk.progress import Cancelled
+
+    entered, gate = threading.Event(), threading.Event()
+    seen_args, stopped = [], []
+
+    def work(argument, token):
+        seen_args.append(argument)
+        if argument == "d":
+            entered.set()
+            gate.wait(5)
+        try:
+            token.check()
+        except Cancelled:
+            stopped.append(argument)
+            raise
+        return argument
+
+    latest = Latest(work, "test", cancellable=True)
+    results = []
+    latest.ready.connect(results.append)
+    latest.request("d")
+    assert entered.wait(5)
+    latest.request("1")
+    assert latest.cancelled == 1
+    gate.set()
+    qtbot.waitUntil(lambda: not latest.busy, timeout=5000)
+    assert seen_args == ["d", "1"] and stopped == ["d"] and results == ["1"]
+
+
+def test_cancel_drops_the_answer_of_the_running_job(qtbot):
+    """cancel(): nothing asked so far is wanted; a job that ends without looking at its token
+    still delivers nothing, and a later request is delivered as usual."""
+    entered, gate = threading.Event(), threading.Event()
+
+    def work(argument, _token):
+        if argument == "old":
+            entered.set()
+            gate.wait(5)
+        return argument
+
+    latest = Latest(work, "test", cancellable=True)
+    results = []
+    latest.ready.connect(results.append)
+    latest.request("old")
+    assert entered.wait(5)
+    latest.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: not latest.busy, timeout=5000)
+    assert results == []
+    latest.request("new")
+    qtbot.waitUntil(lambda: results == ["new"], timeout=5000)

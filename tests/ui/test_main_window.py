@@ -436,3 +436,81 @@ def test_a_big_region_shows_its_first_screen_then_the_whole_answer(window, qtbot
     assert window.model.ids() == members
     assert window.selected_ids() == [target] and window.editor.customer_id == target
     assert "counting…" not in window.summary.text()
+
+
+@pytest.fixture
+def threaded_window(store, qtbot, launched):
+    """The main window with its jobs on the thread pool, as in the app (no sync_jobs)."""
+    context = AppContext(store, store.key, QSettings(str(store.home / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(context)
+    win.reminded = True
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    if win.backup is not None:
+        win.backup.on_close = lambda: True
+    win.editor._set_dirty(False)
+    win.close()  # (waits for the jobs still running: their answers are dropped)
+
+
+def test_a_big_searchs_whole_answer_is_read_off_the_ui_thread_and_a_newer_keystroke_wins(
+    threaded_window, qtbot, monkeypatch
+):
+    """Issue 21 (张, 1 or 华东 at 300k): the UI thread shows the first screen only; the whole answer
+    is read by a worker once typing pauses and replaces it, keeping the selection. A keystroke
+    while that read runs cancels it: its answer is never shown, the newer search's is."""
+    import threading
+
+    from sellerdesk.jobs import runner
+    from sellerdesk.store import demo, search
+    from sellerdesk.ui.customers.table_model import CustomerTableModel
+
+    window = threaded_window
+    with runner.on_calling_thread():
+        demo.generate(150, seed=5)
+        window.on_customers_changed()
+    qtbot.waitUntil(lambda: window.model.rowCount() >= 150 and not window.view_reader.busy, timeout=10000)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_FROM", 10)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_ROWS", 12)
+    monkeypatch.setattr(CustomerTableModel, "LAZY_SHARE", 1000)
+    monkeypatch.setattr(search, "FIRST_CHUNK", 16)
+    main = threading.main_thread()
+    reads, entered, gate = [], threading.Event(), threading.Event()
+    real_allowed = queries.allowed_ids
+
+    def allowed_ids(flt, *args, **kw):
+        if flt.search:
+            reads.append((flt.search, threading.current_thread() is main))
+            if flt.search == "d" and not gate.is_set():
+                entered.set()
+                gate.wait(10)  # (the worker is still reading "d" when "1" is typed)
+        return real_allowed(flt, *args, **kw)
+
+    monkeypatch.setattr(queries, "allowed_ids", allowed_ids)
+    adopted = []
+    real_adopt = window.model.adopt_rest
+    monkeypatch.setattr(
+        window.model, "adopt_rest", lambda answer: adopted.append(answer.request.flt.search) or real_adopt(answer)
+    )
+
+    window.search.setText("d")
+    window.apply_filter()
+    assert window.model.partial and window.model.rowCount() == 12 and reads == []  # a first screen, no full read
+    qtbot.waitUntil(entered.is_set, timeout=10000)  # the pause: complete_timer asked the worker for the whole answer
+    assert reads == [("d", False)]
+    window.search.setText("1")  # a newer keystroke while "d" is being read
+    window.apply_filter()
+    assert window.model.partial and window.rest_reader.cancelled == 1
+    window.table.selectRow(2)
+    chosen = window.selected_ids()
+    gate.set()
+    qtbot.waitUntil(lambda: not window.model.partial, timeout=10000)
+    qtbot.waitUntil(lambda: not window.rest_reader.busy, timeout=10000)
+    assert adopted == ["1"]  # the answer of "d" stopped at its next step: never offered to the model
+    assert all(not on_main for _text, on_main in reads) and ("1", False) in reads
+    monkeypatch.setattr(queries, "allowed_ids", real_allowed)
+    fresh = CustomerTableModel()
+    fresh.set_filter(CustomerFilter(search="1"))
+    assert window.model._ids == fresh.ids() and window.model.rowCount() > 12
+    assert window.selected_ids() == chosen and window.editor.customer_id == chosen[0]
+    assert "counting…" not in window.summary.text()

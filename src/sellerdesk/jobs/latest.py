@@ -8,6 +8,11 @@ of a job only when no newer request came meanwhile, so a slow answer never overw
 newer one. After :meth:`Latest.stop` (the window closing, its database about to close) nothing
 is delivered any more: an answer that was already on its way to the GUI thread is dropped, and
 so are later requests.
+
+A ``cancellable`` one hands ``fn`` the job's :class:`~sellerdesk.progress.CancelToken` too
+(``fn(argument, token)``, which calls ``token.check()`` between its steps): a newer request, or
+:meth:`Latest.cancel`, cancels the running job instead of letting it finish for nothing (a
+superseded read of 300k ids stops at its next step), and its answer is never delivered.
 """
 
 from __future__ import annotations
@@ -28,13 +33,23 @@ class Latest(QObject):
     ready = Signal(object)  # the result of the newest request
     failed = Signal(str)
 
-    def __init__(self, fn: Callable[[Any], Any], name: str = "latest", parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        fn: Callable[..., Any],
+        name: str = "latest",
+        parent: QObject | None = None,
+        cancellable: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.fn = fn
         self.name = name
+        self.cancellable = cancellable
         self.job: Job | None = None
         self._waiting: Any = _NOTHING
+        self._asked = 0  # requests and cancels so far: a job's answer counts when none came after it
+        self._running_asked = 0  # … the number the running job was started under
         self.started = 0  # how many jobs ran (tests check the coalescing)
+        self.cancelled = 0  # running jobs cancelled because a newer request or cancel() came
         self.stopped = False
 
     @property
@@ -46,9 +61,25 @@ class Latest(QObject):
         after :meth:`stop`)."""
         if self.stopped:
             return
+        self._asked += 1
         self._waiting = argument
         if self.job is None:
             self._start_waiting()
+        elif self.cancellable:
+            self._cancel_running()
+
+    def cancel(self) -> None:
+        """Nothing asked so far is wanted any more: the waiting request is dropped, a running
+        job's answer will not be delivered (a cancellable one is told to stop)."""
+        self._asked += 1
+        self._waiting = _NOTHING
+        if self.job is not None and self.cancellable:
+            self._cancel_running()
+
+    def _cancel_running(self) -> None:
+        if self.job is not None and not self.job.token.cancelled:
+            self.job.cancel()
+            self.cancelled += 1
 
     def stop(self) -> None:
         """Closing: the waiting request is dropped and a running job waited for (the database
@@ -62,9 +93,11 @@ class Latest(QObject):
     def _start_waiting(self) -> None:
         argument, self._waiting = self._waiting, _NOTHING
         fn = self.fn
+        cancellable = self.cancellable
+        self._running_asked = self._asked
 
-        def work(_progress: Callable[[int, int, str], None], _token: CancelToken) -> Any:
-            return fn(argument)
+        def work(_progress: Callable[[int, int, str], None], token: CancelToken) -> Any:
+            return fn(argument, token) if cancellable else fn(argument)
 
         job = Job(work, self.name, self)
         self.job = job
@@ -74,12 +107,16 @@ class Latest(QObject):
         job.finished.connect(self._finished)
         runner.start(job)
 
+    def _current(self) -> bool:
+        """The running job's answer is still wanted: nothing was asked or cancelled since it started."""
+        return self._running_asked == self._asked and not self.stopped
+
     def _succeeded(self, result: object) -> None:
-        if self._waiting is _NOTHING and not self.stopped:
+        if self._current():
             self.ready.emit(result)
 
     def _failed(self, message: str) -> None:
-        if self._waiting is _NOTHING and not self.stopped:
+        if self._current():
             self.failed.emit(message)
 
     def _finished(self) -> None:

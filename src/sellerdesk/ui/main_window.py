@@ -4,7 +4,9 @@ Ctrl+2), 待核对 (Ctrl+4), 关怀 (Ctrl+5) and the 概览 overview
 (:class:`~sellerdesk.ui.dashboard.view.DashboardView`, Ctrl+6).
 
 The table model is lazy (:mod:`sellerdesk.ui.customers.table_model`), search runs 150 ms
-after the last keystroke. At start-up the window shows the first page before anything else:
+after the last keystroke; a big answer's first screen is all the UI thread reads, its whole list
+comes from a worker once typing pauses (:meth:`MainWindow.request_rest`), and a newer keystroke
+cancels that read. At start-up the window shows the first page before anything else:
 the region tree counts and the tag/tier lists (:func:`sellerdesk.store.queries.view_counts`,
 ~0.2 s at 100k) are read in a worker (:class:`~sellerdesk.jobs.latest.Latest`: one at a time,
 only the newest request kept) just after the first paint, again whenever customers change, and
@@ -73,7 +75,16 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.columns import ColumnLayout
 from sellerdesk.ui.customers.editor import CustomerEditor
 from sellerdesk.ui.customers.region_tree import RegionSelection, RegionTree
-from sellerdesk.ui.customers.table_model import COLUMNS, DESCENDING_FIRST, CustomerTableModel, ViewAnswer, read_view
+from sellerdesk.ui.customers.table_model import (
+    COLUMNS,
+    DESCENDING_FIRST,
+    CustomerTableModel,
+    RestAnswer,
+    ViewAnswer,
+    prepare_order,
+    read_rest,
+    read_view,
+)
 from sellerdesk.ui.customers.tier_settings import check_rolling_window, edit_tier_settings
 from sellerdesk.ui.orders.view import OrdersView
 from sellerdesk.ui.recheck.view import RecheckView
@@ -93,6 +104,7 @@ EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WIN
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
+PREPARE_DELAY_MS = 1000  # a new sort order's positions are made once the window is idle this long
 COMPLETE_DELAY_MS = 300  # a big search's whole answer replaces its first screen once typing pauses this long
 DEMO_SIZE = 1000
 
@@ -143,13 +155,26 @@ class MainWindow(QMainWindow):
         self.counts_timer = QTimer(self)
         self.counts_timer.setSingleShot(True)
         self.counts_timer.setInterval(COUNTS_DELAY_MS)
-        self.counts_timer.timeout.connect(self._request_counts)
+        self.counts_timer.timeout.connect(self._counts_paused)
+        self._counts_after_rest = False  # the matching customers' counts wait for a whole answer being read
 
         self.model = CustomerTableModel(self)
         # the table's id list after a change of the data, in a worker (see reload_customers)
         self.view_reader = Latest(read_view, "customer-view", self)
         self.view_reader.ready.connect(self._view_arrived)
         self.view_reader.failed.connect(self._view_failed)
+        # a big search's or region's whole answer, once typing pauses on its first screen, in a
+        # worker too (see request_rest); a newer keystroke or click cancels it
+        self.rest_reader = Latest(read_rest, "customer-rest", self, cancellable=True)
+        self.rest_reader.ready.connect(self._rest_arrived)
+        self.rest_reader.failed.connect(self._rest_failed)
+        # the kept sort order's gather with its positions, made in a worker (see _prepare_order)
+        self.order_preparer = Latest(prepare_order, "customer-order", self, cancellable=True)
+        self.order_preparer.ready.connect(self._order_prepared)
+        self.prepare_timer = QTimer(self)  # … once the window has been idle a moment (see _prepare_order)
+        self.prepare_timer.setSingleShot(True)
+        self.prepare_timer.setInterval(PREPARE_DELAY_MS)
+        self.prepare_timer.timeout.connect(self._request_prepare)
         self._select_after_view: list[int] = []  # customers to select once the new list is shown
         self.closed = False  # closing: answers of jobs still on their way are dropped
         self._build_widgets()
@@ -181,9 +206,9 @@ class MainWindow(QMainWindow):
         self.complete_timer = QTimer(self)
         self.complete_timer.setSingleShot(True)
         self.complete_timer.setInterval(COMPLETE_DELAY_MS)
-        self.complete_timer.timeout.connect(self.complete_search)
+        self.complete_timer.timeout.connect(self.request_rest)
         self._pending_selection: list[int] = []  # selected before a first screen that lacks them
-        self.search.textChanged.connect(lambda _t: self.complete_timer.stop())
+        self.search.textChanged.connect(lambda _t: self._stop_rest())
         context.customers_changed.connect(self.on_customers_changed)
         context.orders_changed.connect(self.on_orders_changed)
         for signal in (context.customers_changed, context.orders_changed):
@@ -934,6 +959,9 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self.counter.stop()
         self.view_reader.stop()
+        self.rest_reader.stop()
+        self.prepare_timer.stop()
+        self.order_preparer.stop()
         self.dashboard.job.stop()
         self.complete_timer.stop()
         self.team.stop()
@@ -1027,15 +1055,20 @@ class MainWindow(QMainWindow):
         self.search_timer.stop()
         selected = self.selected_ids()
         flt = self.current_filter()
+        if flt != self.model.filter:
+            self._stop_rest()  # (a whole answer being read for the filter shown: no longer wanted)
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
         try:
             # a big search answer or region may show its first screen first (no edit at stake); the
-            # rest waits for a pause in typing (complete_search)
+            # rest is read in a worker once typing pauses (request_rest)
             self.model.set_filter(flt, lazy=not self.editor.dirty)
         finally:
             QApplication.restoreOverrideCursor()
         if self.model.partial:
-            self.complete_timer.start()
+            # the worker reads the whole answer once typing pauses; at once when the first screen
+            # is short (the hits of a big answer sort far from the top: z, l), after the paint
+            short = self.model.rowCount() < self.model.LAZY_ROWS
+            self.complete_timer.start(0 if short else COMPLETE_DELAY_MS)
             self._pending_selection = selected  # (selected again with the whole answer)
         if selected or self.editor.customer_id is not None:
             self._select_ids(selected)  # (nothing selected before: nothing to restore or to clear)
@@ -1339,7 +1372,7 @@ class MainWindow(QMainWindow):
                 self.tr("Trash — restore customers or delete them for good. Use View ▸ Trash to go back.")
             )
         self.view_banner.setVisible(trash)
-        if self.model.rowCount():
+        if self.model.rowCount() or self.model.partial:  # (a short first screen: the rest is coming)
             self.stack.setCurrentWidget(self.table)
         else:
             if trash:
@@ -1356,7 +1389,27 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.empty)
         self._update_status()
 
+    def _prepare_order(self) -> None:
+        """Once the first counts are in (not to compete with the first paint), and whenever a new
+        sort order is kept: its gather and positions are made in a worker, so that a keystroke's
+        small answer is sorted by position (k log k), not filtered through a pass over every id.
+        After a second without another call (clicking through the sort columns: no worker beside
+        each new order's read)."""
+        if self.counts_ready and not self.closed and self.model.order_request() is not None:
+            self.prepare_timer.start()
+
+    def _request_prepare(self) -> None:
+        request = self.model.order_request()
+        if request is not None and not self.closed and not self.order_preparer.busy:
+            self.order_preparer.request(request)
+
+    def _order_prepared(self, answer) -> None:
+        if not self.closed:
+            self.model.adopt_order(answer)
+            self._prepare_order()  # (the sort changed meanwhile: that order's turn)
+
     def _update_status(self) -> None:
+        self._prepare_order()
         if not self.customers_page_shown():
             return  # the other pages write their own summary (_orders_summary, _page_summary)
         trash = self.trash_view_action.isChecked()
@@ -1454,6 +1507,7 @@ class MainWindow(QMainWindow):
         customer's row shows its new data); :meth:`_view_arrived` swaps the new list in and
         selects ``select`` too (a new or restored customer)."""
         self.search_timer.stop()
+        self._stop_rest()  # (read from the data before the change: the new view comes whole)
         self._select_after_view.extend(select)
         self.model.data_changed()
         # (the worker finds the rows the swap will look for: no pass over the ids here)
@@ -1517,9 +1571,26 @@ class MainWindow(QMainWindow):
         self.counts_timer.stop()
         self._request_counts()
 
+    def _counts_paused(self) -> None:
+        """Typing paused: the matching customers' counts, unless a first screen's whole answer is
+        being read (or about to be): then after it (two workers at once, each with its sets and its
+        connection's page cache, cost the window ~50 MB of peak memory at 300k customers, and the
+        UI thread the CPU of a 2-core machine)."""
+        if self.rest_reader.busy or self.complete_timer.isActive():
+            self._counts_after_rest = True
+            return
+        self._request_counts()
+
+    def _rest_done(self) -> None:
+        """A whole answer was swapped in (or read here): counts held back for it are asked for now."""
+        if self._counts_after_rest:
+            self._counts_after_rest = False
+            self._request_counts()
+
     def _request_counts(self) -> None:
         """Ask for the counts the tree lacks: the whole view's when the data or the Trash view
         changed, the matching customers' when the search, tag or tier filter changed."""
+        self._counts_after_rest = False
         flt = queries.counts_filter(self.current_filter())
         totals = self._totals_stale or self._totals is None or self._totals[0] != flt.trashed
         if not totals and flt == self._counts_asked:
@@ -1550,6 +1621,7 @@ class MainWindow(QMainWindow):
             totals, incomplete, False, counts.shown, counts.shown_incomplete, remote, counts.shown_remote
         )
         self.counts_ready = True
+        self._prepare_order()
         self._counts_pending = False
         region = self.regions.current_selection()
         if region != self.region:  # a selected place disappeared (its last customer left)
@@ -1569,9 +1641,9 @@ class MainWindow(QMainWindow):
         return self.model.ids_for_rows(self.selected_rows())
 
     def complete_search(self) -> None:
-        """A big search's first screen makes way for its whole answer (typing paused, or every
-        row is needed); what was selected on it meanwhile stays selected."""
-        self.complete_timer.stop()
+        """A big search's first screen makes way for its whole answer at once, read here: every row
+        is needed now (select all). What was selected on it meanwhile stays selected."""
+        self._stop_rest()
         if not self.model.partial:
             return
         kept = self.selected_ids() or self._pending_selection
@@ -1580,6 +1652,55 @@ class MainWindow(QMainWindow):
         if kept:
             self._select_ids(kept)
         self._update_status()
+        self._rest_done()
+
+    def _stop_rest(self) -> None:
+        """A whole answer waited for or being read is not wanted any more (a keystroke, a click,
+        a change of the data): the pause starts again, a running read stops at its next step."""
+        self.complete_timer.stop()
+        self.rest_reader.cancel()
+
+    def request_rest(self) -> None:
+        """Typing paused on a first screen (``model.partial``): its whole answer is read in a worker
+        (:func:`~sellerdesk.ui.customers.table_model.read_rest`), never on the UI thread, which only
+        ever read the bounded first screen; :meth:`_rest_arrived` swaps it in."""
+        self.complete_timer.stop()
+        locate = [*self.selected_ids()[:2000], *self._pending_selection[:2000], *self._anchor_ids()]
+        request = self.model.rest_request(locate)
+        if request is not None:
+            self.rest_reader.request(request)
+
+    def _rest_arrived(self, answer: RestAnswer) -> None:
+        """The whole answer of the first screen shown: swapped in (unless something changed since it
+        was asked: then dropped), with what was selected on the first screen or before it selected
+        again, and the current customer kept in sight (else the top row's customer at the top)."""
+        if self.closed:
+            return
+        kept = self.selected_ids() or self._pending_selection
+        current, current_seen, top = self._anchors()
+        if not self.model.adopt_rest(answer):
+            return
+        self._rest_done()
+        self._pending_selection = []
+        if kept:
+            self._select_ids(kept)
+        anchor = current if current_seen else top
+        row = self.model.row_of(anchor) if anchor is not None else None
+        if row is not None and row > 0:
+            hint = (
+                QAbstractItemView.ScrollHint.EnsureVisible
+                if current_seen
+                else QAbstractItemView.ScrollHint.PositionAtTop
+            )
+            self.table.scrollTo(self.model.index(row, 0), hint)
+        self._update_view()
+
+    def _rest_failed(self, message: str) -> None:
+        """The worker could not read the whole answer: read here, so the view is never left short."""
+        if self.closed:
+            return
+        log.warning("customer list (whole answer) failed: %s", message)
+        self.complete_search()
 
     def _select_ids(self, ids: list[int], follow: bool = True) -> None:
         """Select the rows of ``ids``; ``follow``: the editor follows the new selection."""

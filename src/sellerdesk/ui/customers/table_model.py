@@ -16,12 +16,17 @@ load): :meth:`CustomerTableModel.data_changed` forgets the cached rows (the visi
 read again when painted, so a saved customer shows its new data in its row at once) and keeps
 the shown ids; :func:`read_view` reads a fresh :class:`ViewState` and the view's ids in a
 worker (``jobs.latest.Latest``), and :meth:`CustomerTableModel.adopt` swaps them in.
+
+A big search or region shows its first screen (``partial``); its whole answer is read in a worker
+too (:func:`read_rest` from :meth:`CustomerTableModel.rest_request`), and
+:meth:`CustomerTableModel.adopt_rest` takes it only for the ``generation`` it was asked in. A small
+answer is sorted by the order's positions, which :func:`prepare_order` makes in a worker.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -33,6 +38,7 @@ from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.regions import big_region
 from sellerdesk.core.remote import Place, is_remote
 from sellerdesk.core.tiers import TierRules
+from sellerdesk.progress import CancelToken
 from sellerdesk.store import queries, remote_areas, search
 from sellerdesk.store.customers import FLAG_NEEDS_CHECK, split_list
 from sellerdesk.store.merges import FLAG_MERGED
@@ -167,13 +173,24 @@ class ViewState:
         self.gathers.clear()
         self.last_view = None
 
-    def view_ids(self, flt: CustomerFilter, sort: str, descending: bool, shown: list[int]) -> list[int]:
+    def view_ids(
+        self,
+        flt: CustomerFilter,
+        sort: str,
+        descending: bool,
+        shown: list[int],
+        check: Callable[[], None] = lambda: None,
+    ) -> list[int]:
         """The ids of the view of ``flt`` in the order of ``sort``; ``shown``: the ids shown now
-        (handed back when the view is made of the very same sets as last time)."""
+        (handed back when the view is made of the very same sets as last time); ``check``: called
+        between the steps (a worker's cancel token: a superseded read stops there)."""
         order = self.ordered_ids(sort, flt.trashed)
+        check()
         allowed = queries.allowed_ids(flt, self.region_cache, order, self.answers)
+        check()
         # a search puts its exact, then prefix matches of name/phone/WeChat first
         tiers = search.rank_tiers(flt.search, flt.trashed) if flt.search else []
+        check()
         # the same allowed set as last time (a longer term that drops nobody: demo → demo_), ranked
         # alike, in the same order: the same ids, without filtering 300k again
         made_of = (order, descending, allowed, tiers)
@@ -225,6 +242,76 @@ def read_view(request: ViewRequest) -> ViewAnswer:
     return ViewAnswer(request, state, ids, located)
 
 
+@dataclass(frozen=True)
+class RestRequest:
+    """The whole answer of a view whose first screen is shown (``partial``), to read in a worker
+    (:func:`read_rest`): the view's filter and sort, the model's ``generation`` when asked (the
+    answer counts only if nothing changed since), and what the worker reads with, handed over and
+    never changed by either thread: the kept sort order, its gather if made, a copy of the search
+    answers (so the worker narrows the last search's sets, as the UI thread would have)."""
+
+    flt: CustomerFilter
+    sort: str
+    descending: bool
+    generation: int
+    state: ViewState = field(compare=False)
+    order: list[int] = field(compare=False)
+    gather: queries.OrderGather | None = field(compare=False)
+    answers: search.Answers = field(compare=False)
+    locate: tuple[int, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class RestAnswer:
+    """A view's whole answer read in a worker: its ids, the rows of the customers it was asked to
+    locate, and the worker's own state (its region set, search answers and gather, which the
+    model keeps so that the next click or keystroke narrows them)."""
+
+    request: RestRequest
+    ids: list[int]
+    state: ViewState
+    located: dict[int, int]
+
+
+def read_rest(request: RestRequest, token: CancelToken | None = None) -> RestAnswer:
+    """In a worker, once typing pauses on a first screen: the view's whole answer (the search's or
+    region's id set, filtered through the kept order), stopping at the next step when ``token``
+    is cancelled (a newer keystroke or click). Reads through the worker's own connection and its
+    own :class:`ViewState`, so the UI thread's keeps serving keystrokes meanwhile."""
+    state = ViewState()
+    key = (request.sort, request.flt.trashed)
+    state.orders[key] = request.order
+    if request.gather is not None:
+        state.gathers[key] = request.gather
+    state.answers = request.answers
+    check = token.check if token is not None else (lambda: None)
+    with queries.small_page_cache():
+        ids = state.view_ids(request.flt, request.sort, request.descending, [], check)
+    check()
+    wanted = set(request.locate)
+    located = {cid: row for row, cid in enumerate(ids) if cid in wanted} if wanted else {}
+    return RestAnswer(request, ids, state, located)
+
+
+@dataclass(frozen=True)
+class OrderRequest:
+    """A kept sort order whose gather is to be made ready in a worker (:func:`prepare_order`)."""
+
+    state: ViewState
+    key: tuple[str, bool]
+    order: list[int]
+    gather: queries.OrderGather | None
+
+
+def prepare_order(request: OrderRequest, token: CancelToken | None = None) -> tuple[OrderRequest, queries.OrderGather]:
+    """In a worker: the gather of a sort order with its positions made (:meth:`queries.OrderGather.prepare`),
+    so that a small answer is sorted by position on the UI thread, never by a pass over 300k ids,
+    and neither is made there."""
+    gather = request.gather or queries.OrderGather(request.order, queries.max_customer_id())
+    gather.prepare(token.check if token is not None else (lambda: None))
+    return request, gather
+
+
 class CustomerTableModel(PagedIds, QAbstractTableModel):
     """Lazy, store-sorted table of customers. ``reload()`` after any change of filter or data."""
 
@@ -255,6 +342,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         self._lazy_ok = False
         self.partial = False
         self.lazy_shown = 0  # first screens shown (tests check the lazy path ran)
+        # bumped whenever the shown ids or the data change: a worker's whole answer (read_rest)
+        # counts only for the generation it was asked in
+        self.generation = 0
 
     # --- what is shown ----------------------------------------------------------------------------------------
 
@@ -305,6 +395,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
 
     def forget(self) -> None:
         """Drop the kept sort order and region sets (the data changed); :meth:`reload` shows it."""
+        self.generation += 1
         self._state.orders.clear()
         self._state.gathers.clear()
         self._state.forget_filters()
@@ -319,6 +410,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         every cached row, the region sets and search answers go, so the rows on screen are read
         again as they are painted (a saved customer's new data shows in its row at once)."""
         self._state.forget_filters()
+        self.generation += 1
         self._tier_rules = None
         self._remote_places = None
         self._pages.clear()
@@ -331,6 +423,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         gone = set(ids)
         if not gone:
             return
+        self.generation += 1
         self._state.drop(gone)
         rows = sorted(self._rows_of(gone), reverse=True)
         if not rows:
@@ -359,6 +452,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         new = [cid for cid in dict.fromkeys(ids) if not self._rows_of({cid})]
         if not new:
             return
+        self.generation += 1
         self._pages.clear()
         self._row_of = None
         self._scans = 0
@@ -439,7 +533,9 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         if not search.is_big(term, max(self.LAZY_ROWS, len(order) // self.LAZY_SHARE)):
             return None  # (a smaller answer is read whole: cheap enough)
         ids = order[::-1] if self._descending else order
-        hits = search.first_hits(term, ids, self.LAZY_ROWS)
+        # (big: the hits of the first chunks are the answer's first, however few; the worker
+        # reads the rest, as it does for a full screen: z and l at 300k cost 0.2-0.6 s whole)
+        hits = search.first_hits(term, ids, self.LAZY_ROWS, short=True)
         if hits is None:
             return None
         # the exact and prefix matches first (each is a match: an equal or leading name, WeChat
@@ -473,10 +569,71 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         return queries.first_region_hits(flt, ids, self.LAZY_ROWS)
 
     def complete_now(self) -> None:
-        """The whole answer of the search whose first screen is shown, in its place (when typing
-        pauses, or at once for a caller that needs every id of the view)."""
+        """The whole answer of the search whose first screen is shown, in its place, read here: for
+        a caller that needs every id of the view at once (select all, :meth:`ids`, :meth:`row_of`).
+        When typing pauses the window reads it in a worker instead (:meth:`rest_request`,
+        :func:`read_rest`, :meth:`adopt_rest`)."""
         if self.partial:
             self._show(self._view_ids())
+
+    def rest_request(self, locate: Iterable[int] = ()) -> RestRequest | None:
+        """What :func:`read_rest` is to read for the first screen shown (None: the view is whole);
+        ``locate``: customers whose rows the swap will look for (the selection, the top row)."""
+        if not self.partial:
+            return None
+        state = self._state
+        key = (self._sort, self._filter.trashed)
+        order = state.ordered_ids(*key)  # (kept: the first screen was made from it)
+        return RestRequest(
+            self._filter,
+            self._sort,
+            self._descending,
+            self.generation,
+            state,
+            order,
+            state.gathers.get(key),
+            state.answers.copy(),
+            tuple(locate),
+        )
+
+    def order_request(self) -> OrderRequest | None:
+        """What :func:`prepare_order` is to make ready for the current sort (None: it is, or the
+        order is not read yet)."""
+        key = (self._sort, self._filter.trashed)
+        order = self._state.orders.get(key)
+        gather = self._state.gathers.get(key)
+        if order is None or len(order) <= ViewState.GATHER_FROM or (gather is not None and gather.prepared):
+            return None
+        return OrderRequest(self._state, key, order, gather)
+
+    def adopt_order(self, answer: tuple[OrderRequest, queries.OrderGather]) -> bool:
+        """The prepared gather, kept when its order is still the one kept (else dropped)."""
+        request, gather = answer
+        state = self._state
+        if request.state is not state or state.orders.get(request.key) is not request.order:
+            return False
+        state.gathers[request.key] = gather
+        return True
+
+    def adopt_rest(self, answer: RestAnswer) -> bool:
+        """The whole answer read in a worker replaces the first screen, when it is the answer of
+        what is shown (nothing changed since it was asked: else False, and it is dropped). The
+        worker's region set, search answers and gather are kept, as if read here."""
+        request = answer.request
+        if not self.partial or request.generation != self.generation or request.state is not self._state:
+            return False
+        state, read = self._state, answer.state
+        key = (request.sort, request.flt.trashed)
+        state.region_cache.update(read.region_cache)
+        state.answers = read.answers
+        gather = read.gathers.get(key)
+        if gather is not None and state.orders.get(key) is request.order and key not in state.gathers:
+            state.gathers[key] = gather
+        state.last_view = read.last_view
+        self.partial = False
+        self._show(answer.ids)
+        self._located = answer.located
+        return True
 
     def ids(self) -> list[int]:
         self.complete_now()
@@ -511,6 +668,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         return PagedIds.row_of(self, item_id)
 
     def _show(self, ids: list[int]) -> None:
+        self.generation += 1
         self.beginResetModel()
         self._ids = ids
         self._row_of = None
