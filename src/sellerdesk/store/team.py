@@ -307,9 +307,12 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         "REVOKE ALL ON team_user, team_grant FROM {h}, {v}",
         "REVOKE INSERT, UPDATE ON team_region_owner, meta FROM {h}",
         "REVOKE UPDATE ON audit_entry FROM {h}",
-        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {h}",
     ):
         _run(sql.SQL(statement).format(h=helper, v=viewer))
+    from sellerdesk.store.migrations import owners_create_sql, sequence_grants_sql
+
+    for statement in (*sequence_grants_sql(helper_g, viewer_g), owners_create_sql(owner_g)):
+        native(DB, statement)
 
 
 def _default_privileges(creator: str) -> None:
@@ -323,7 +326,7 @@ def _default_privileges(creator: str) -> None:
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON SEQUENCES TO {o}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT SELECT ON TABLES TO {h}, {v}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT INSERT, UPDATE ON TABLES TO {h}",
-        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {h}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE ON SEQUENCES TO {h}",
     ):
         _run(sql.SQL(statement).format(c=who, o=owner_g, h=helper_g, v=viewer_g))
 
@@ -458,6 +461,11 @@ def responsible_provinces(user: str | None = None) -> list[str]:
 
     user = current_user() if user is None else user
     owners = region_owners()
+    if is_team() and user == current_user() and current_role() == HELPER:
+        # a helper reads only their own rows of team_region_owner; the regions given to others
+        # come without their names (migrations.PG_TEAM_FUNCTIONS_V19)
+        taken = native(DB, "SELECT sd_team_taken_provinces()").fetchone()[0] or []
+        owners = {**dict.fromkeys(taken, "\x00someone else"), **owners}
     if not user or not owners:
         return []
     out = []
