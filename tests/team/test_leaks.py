@@ -112,6 +112,28 @@ def test_a_helper_sees_only_their_own_region_assignments(team):
         close_store()
 
 
+def test_an_outside_write_names_the_regions(team):
+    from sellerdesk.store import customers
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.postgres import NoPermissionError
+
+    open_team(team.url_of("south"))
+    try:
+        with pytest.raises(NoPermissionError) as refused:
+            customers.save_customer(
+                None,
+                {"name": "外地客户", "phone": "13700000002"},
+                [customers.AddressEdit({"province": "北京", "city": "北京", "district": "朝阳", "detail": "3号"})],
+            )
+    finally:
+        close_store()
+    assert refused.value.outside_regions
+    assert "not in the regions of" in str(refused.value)
+    from sellerdesk.ui.widgets.errors import server_text  # the app's line (translated by Qt)
+
+    assert server_text(refused.value).startswith("This customer is not in your regions")
+
+
 def test_an_existing_team_is_closed_by_the_migration(team):
     """A team made before schema 19 (its functions, notifications and grants as they were): its
     first owner opens it, the migration closes the leaks, and from then on any owner may migrate

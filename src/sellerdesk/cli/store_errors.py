@@ -138,6 +138,12 @@ def _team_text(exc: BaseException) -> str | None:
             rows=exc.rows,
         )
     if isinstance(exc, postgres.NoPermissionError):
+        if exc.outside_regions:
+            return _(
+                "This customer is not in the regions of {user} (a helper writes only the customers of their "
+                "regions); nothing was changed.",
+                user=exc.user or "?",
+            )
         return _("{user} is not allowed to do this on the team server; nothing was changed.", user=exc.user or "?")
     if isinstance(exc, team.TeamError):
         params = dict(exc.params)
