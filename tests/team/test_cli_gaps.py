@@ -1,0 +1,92 @@
+"""The team commands' gaps closed (issue 20): team user remove, a new user's password's minimum,
+waybills for a helper who ships, the owner's backup without a local key, the server's reasons
+translated, one connection per command."""
+
+from __future__ import annotations
+
+import json
+
+import psycopg
+import pytest
+from test_cli import as_user
+
+
+def _first_owner(team) -> dict[str, str]:
+    """The team's first owner (``team init``'s user, who has CREATEROLE: users are theirs to add and remove)."""
+    return {"SELLERDESK_DATABASE_URL": team.url}
+
+
+def _roles(team) -> dict[str, bool]:
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        names = list(team.names.values())
+        rows = conn.execute("SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname = ANY(%s)", (names,))
+        return dict(rows.fetchall())
+
+
+def test_team_user_remove_disables_the_login_and_keeps_the_data(cli, team):
+    south = team.names["south"]
+    made = cli(
+        "add",
+        "--name",
+        "助手的客户",
+        "--phone",
+        "13600000000",
+        "--address",
+        "广东省广州市天河区1号",
+        env=as_user(team, "south"),
+    )
+    assert made.returncode == 0
+    cli("team", "region", "assign", "华南", south, env=as_user(team, "boss"))
+    # an owner added later has no CREATEROLE: refused in one line, nothing changed
+    refused = cli("team", "user", "remove", south, env=as_user(team, "boss"), check=False)
+    assert refused.returncode == 1 and "not allowed" in refused.stderr and _roles(team)[south] is True
+    assert cli.json_lines("team", "region", "list", "--json", env=as_user(team, "boss")) == [{"华南": south}]
+    out = cli("--lang", "zh_CN", "team", "user", "remove", south, env=_first_owner(team)).stdout
+    assert "已将" in out and south in out and "华南" in out
+    assert _roles(team)[south] is False  # the login is disabled, not dropped
+    refused = cli("list", env=as_user(team, "south"), check=False)
+    assert refused.returncode == 1 and len(refused.stderr.strip().splitlines()) == 1
+    users = {u["name"] for u in cli.json_lines("team", "user", "list", "--json", env=as_user(team, "boss"))}
+    assert south not in users
+    assert cli.json_lines("team", "region", "list", "--json", env=as_user(team, "boss")) == [{}]
+    customers = {c["name"] for c in cli.json_lines("list", "--json", env=as_user(team, "boss"))}
+    assert "助手的客户" in customers  # nothing of the data is lost
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        assert conn.execute("SELECT created_by FROM customer WHERE name = '助手的客户'").fetchone()[0] == south
+    # the way back: the same name added again logs in with its new password
+    added = cli("team", "user", "add", south, "--role", "helper", "--regions", "华南", "--json", env=_first_owner(team))
+    team.passwords["south"] = json.loads(added.stdout)["password"]
+    assert {c["name"] for c in cli.json_lines("list", "--json", env=as_user(team, "south"))} >= {"助手的客户"}
+
+
+def test_team_user_remove_refuses_oneself_the_last_owner_and_a_stranger(cli, team):
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.models import TeamUser
+
+    boss = team.names["boss"]
+    out = cli("--lang", "zh_CN", "team", "user", "remove", boss, env=as_user(team, "boss"), check=False)
+    assert out.returncode == 1 and out.stderr.strip().endswith(f"不能移除你自己（{boss}），请让另一位所有者来做。")
+    out = cli("team", "user", "remove", "nobody_here", env=as_user(team, "boss"), check=False)
+    assert out.returncode == 1 and "No team user 'nobody_here'" in out.stderr
+    out = cli("team", "user", "remove", boss, env=as_user(team, "east"), check=False)
+    assert out.returncode == 1 and "Only an owner" in out.stderr
+    open_team(team.url)  # the superuser, once the team's first owner, is no team user any more
+    try:
+        me = store_team.current_user()
+        TeamUser.delete().where(TeamUser.name == me).execute()
+        with pytest.raises(store_team.TeamError) as refused:
+            store_team.remove_user(boss)
+        assert refused.value.code == "last_owner"
+        assert TeamUser.select().where(TeamUser.name == boss).exists()
+    finally:
+        close_store()
+    assert _roles(team)[boss] is True
+
+
+def test_a_new_users_password_has_the_apps_minimum(cli, team):
+    env = {**as_user(team, "boss"), "SELLERDESK_NEW_PASSWORD": "ab"}
+    out = cli("--lang", "zh_CN", "team", "user", "add", "shorty_x1", "--role", "viewer", env=env, check=False)
+    assert out.returncode == 1 and out.stderr.strip().endswith("团队用户的密码至少需要 8 个字符。")
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'shorty_x1'").fetchone()[0] == 0
