@@ -90,3 +90,51 @@ def test_a_new_users_password_has_the_apps_minimum(cli, team):
     assert out.returncode == 1 and out.stderr.strip().endswith("团队用户的密码至少需要 8 个字符。")
     with psycopg.connect(team.url, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'shorty_x1'").fetchone()[0] == 0
+
+
+def test_waybills_for_a_helper_who_may_see_phones(cli, team, tmp_path):
+    """A helper who ships exports the waybills of their regions' orders; one whose phones are
+    masked is told why not (couriers need the full number), in one line."""
+    target = tmp_path / "east.csv"
+    out = cli("export", str(target), "--orders", "pending", "--template", "split_region", env=as_user(team, "east"))
+    assert out.returncode == 0 and target.exists()
+    text = target.read_bytes().decode("gbk")
+    assert "浙江客户,13812345678" in text and "广东客户" not in text  # their region's order only, the full phone
+    masked = cli(
+        "--lang",
+        "zh_CN",
+        "export",
+        str(tmp_path / "s.csv"),
+        "--orders",
+        "pending",
+        env=as_user(team, "south"),
+        check=False,
+    )
+    assert masked.returncode == 1 and "完整手机号" in masked.stderr
+    assert len(masked.stderr.strip().splitlines()) == 1 and not (tmp_path / "s.csv").exists()
+    plain = cli("export", str(tmp_path / "c.xlsx"), env=as_user(team, "east"), check=False)  # customers: still no
+    assert plain.returncode == 1 and "may not run 'export'" in plain.stderr
+
+
+def test_the_owners_backup_without_a_local_key_says_what_to_do(cli, team, tmp_path):
+    out = cli("--lang", "zh_CN", "backup", "--to", str(tmp_path), env=as_user(team, "boss"), check=False)
+    assert out.returncode == 1 and "sellerdesk-cli init" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
+
+
+def test_a_restricted_command_connects_once(cli, team, monkeypatch):
+    from sellerdesk.store import database
+
+    opened = []
+    real = database.open_team
+
+    def counting(*args, **kwargs):
+        opened.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(database, "open_team", counting)
+    out = cli("export", "x.xlsx", env=as_user(team, "south"), check=False)
+    assert out.returncode == 1 and len(opened) == 1
+    opened.clear()
+    cli("export-person", str(team.customers["广东"]), "p.json", env=as_user(team, "boss"))
+    assert len(opened) == 1

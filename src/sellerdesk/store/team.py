@@ -48,6 +48,10 @@ ROLES = (OWNER, HELPER, VIEWER)
 # What a helper may not do (the CLI's commands of these names, the app's menu entries).
 EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
 HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
+# Waybills (the courier's bulk-order file of orders to ship): a helper who packs and ships needs
+# them, so they are not ``export``; but the file holds each recipient's full phone (couriers
+# refuse a masked one), so only a helper allowed to see phones may write it.
+WAYBILLS = "waybills"
 VIEWER_FORBIDDEN = frozenset({ERASE, RESTORE})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
@@ -140,6 +144,8 @@ def may(action: str, role: str | None = None) -> bool:
     role = current_role() if role is None else role
     if role == OWNER:
         return True
+    if role == HELPER and action == WAYBILLS:
+        return may_see_phones()
     if role == HELPER:
         return action not in HELPER_FORBIDDEN
     if role == VIEWER:
