@@ -122,6 +122,18 @@ def test_the_owners_backup_without_a_local_key_says_what_to_do(cli, team, tmp_pa
     assert len(out.stderr.strip().splitlines()) == 1 and not list(tmp_path.iterdir())
 
 
+def test_the_servers_english_reason_is_translated_and_logged(cli):
+    import os
+    from pathlib import Path
+
+    nowhere = {"SELLERDESK_DATABASE_URL": "postgresql://nobody@127.0.0.1:9/shop?connect_timeout=2"}
+    out = cli("--lang", "zh_CN", "list", env=nowhere, check=False)
+    assert out.returncode == 1 and "没有服务应答" in out.stderr
+    assert "refused" not in out.stderr.lower() and "connection" not in out.stderr.lower()
+    logs = "".join(p.read_text(encoding="utf-8") for p in Path(os.environ["SELLERDESK_HOME"]).rglob("*.log"))
+    assert "refused" in logs.lower()  # the driver's own words: in the log only
+
+
 def test_a_restricted_command_connects_once(cli, team, monkeypatch):
     from sellerdesk.store import database
 
