@@ -134,7 +134,7 @@ def test_the_servers_english_reason_is_translated_and_logged(cli):
     assert "refused" in logs.lower()  # the driver's own words: in the log only
 
 
-def test_a_restricted_command_connects_once(cli, team, monkeypatch):
+def test_a_restricted_command_connects_once(cli, team, monkeypatch, tmp_path):
     from sellerdesk.store import database
 
     opened = []
@@ -145,8 +145,8 @@ def test_a_restricted_command_connects_once(cli, team, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(database, "open_team", counting)
-    out = cli("export", "x.xlsx", env=as_user(team, "south"), check=False)
+    out = cli("export", str(tmp_path / "x.xlsx"), env=as_user(team, "south"), check=False)
     assert out.returncode == 1 and len(opened) == 1
     opened.clear()
-    cli("export-person", str(team.customers["广东"]), "p.json", env=as_user(team, "boss"))
+    cli("export-person", str(team.customers["广东"]), str(tmp_path / "p.json"), env=as_user(team, "boss"))
     assert len(opened) == 1
