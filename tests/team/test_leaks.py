@@ -182,3 +182,16 @@ def test_an_existing_team_is_closed_by_the_migration(team):
     with team.connect("boss") as conn:
         owner = conn.execute("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'sd_team_taken_provinces'")
         assert owner.fetchone()[0] == helper_g.replace("_helper", "_owner")
+
+
+def test_row_security_is_asked_once_per_connection_and_table(team):
+    """store.bulk asks whether the policies apply (COPY or INSERTs) once, not per batch."""
+    from sellerdesk.store import bulk
+
+    with team.connect("south") as helper:
+        assert bulk.row_security_active(helper, "customer") is True
+        with team.connect("boss") as boss:
+            boss.execute("ALTER TABLE customer DISABLE ROW LEVEL SECURITY")
+        assert bulk.row_security_active(helper, "customer") is True  # not asked again
+    with team.connect("south") as fresh:
+        assert bulk.row_security_active(fresh, "customer") is False
