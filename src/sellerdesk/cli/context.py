@@ -145,9 +145,9 @@ _pending: list[tuple[str, str]] = []
 
 def command_action(command: str, args: Any = None) -> str | None:
     """The restricted action (``store.team``) a command is, if any."""
-    from sellerdesk.store import team
-
     if command == "export" and getattr(args, "orders", None) is not None:
+        from sellerdesk.store import team
+
         return team.WAYBILLS
     return COMMAND_ACTIONS.get(command)
 
@@ -157,8 +157,10 @@ def check_command(command: str, args: Any = None) -> None:
     :func:`open_team_store` asks the server right after it connects (one connection per command),
     before the command reads or writes anything."""
     _pending.clear()
+    if not team_url():
+        return  # (and nothing of the store is imported: parse-address, --help)
     action = command_action(command, args)
-    if action and team_url():
+    if action:
         _pending.append((command, action))
 
 
