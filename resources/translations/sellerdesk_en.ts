@@ -6209,6 +6209,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>This customer is not in your regions (%1), so it cannot be saved this way; nothing was changed. The team's owner gives each helper their regions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your team role does not allow this (%1); nothing was changed. The team's owner decides who may do what.</source>
             <translation type="unfinished" />
         </message>

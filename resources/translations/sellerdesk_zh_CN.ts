@@ -6181,6 +6181,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>团队服务器 %1 拒绝了 %2 的登录：用户名或密码不对。</translation>
         </message>
         <message>
+            <source>This customer is not in your regions (%1), so it cannot be saved this way; nothing was changed. The team's owner gives each helper their regions.</source>
+            <translation>这位客户不在你负责的地区（%1），不能这样保存；没有改动任何内容。每位助手负责哪些地区由团队所有者分配。</translation>
+        </message>
+        <message>
             <source>Your team role does not allow this (%1); nothing was changed. The team's owner decides who may do what.</source>
             <translation>你的团队角色不允许这样做（%1）；没有改动任何内容。谁能做什么由团队所有者决定。</translation>
         </message>

@@ -24,7 +24,7 @@ def _listener(team_store, got):
     return listener, conn
 
 
-def test_anothers_writes_are_heard_with_table_and_ids(team_store, pg_admin_url):
+def test_anothers_writes_are_heard_by_table_without_ids(team_store, pg_admin_url):
     customer = customers.create_customer({"name": "张三"}, [{"province": "广东省", "detail": "x"}])
     got: list[Change] = []
     listener, conn = _listener(team_store, got)
@@ -43,8 +43,7 @@ def test_anothers_writes_are_heard_with_table_and_ids(team_store, pg_admin_url):
         conn.close()
     tables = {c.table for c in changes}
     assert tables == {"customer", "address"}
-    assert all(c.ids is not None for c in changes)
-    assert Change("customer", (customer.id,)) in changes
+    assert all(c.ids is None for c in changes)  # no ids (schema 17): the listener re-reads what it sees
 
 
 def test_a_rolled_back_write_and_our_own_writes_are_not_heard(team_store, pg_admin_url):
@@ -61,21 +60,25 @@ def test_a_rolled_back_write_and_our_own_writes_are_not_heard(team_store, pg_adm
         changes = listener.wait(conn)
     finally:
         conn.close()
-    assert changes == [Change("customer", (mine.id,))]  # only the other connection's committed write
+    assert changes == [Change("customer", None)]  # only the other connection's committed write
 
 
-def test_a_big_statement_says_reload_all(team_store, pg_admin_url):
-    for i in range(notify_max() + 5):
-        customers.create_customer({"name": f"客户{i}"})
-    got: list[Change] = []
-    listener, conn = _listener(team_store, got)
-    try:
-        with _other(team_store, pg_admin_url) as other:
-            other.execute('UPDATE "customer" SET "notes" = %s', ("全部",))
-        changes = listener.wait(conn)
-    finally:
-        conn.close()
-    assert changes == [Change("customer", None)]
+def test_a_helper_listening_learns_no_customer_of_other_regions(team):
+    """Anyone may LISTEN on the channel: what a helper of 华南 hears when the 北京 customer changes
+    is the table's name, no id, no count."""
+    import json
+
+    beijing = team.customers["北京"]
+    with team.connect("south") as helper:
+        helper.execute("LISTEN sellerdesk_changes")
+        with team.connect("boss") as boss:
+            boss.execute("UPDATE customer SET notes = 'x' WHERE id = %s", (beijing,))
+            boss.execute("UPDATE address SET detail = '2号' WHERE customer_id = %s", (beijing,))
+            boss.execute("UPDATE customer SET notes = 'y' WHERE id > 0")  # every row at once
+        notes = list(helper.notifies(timeout=5, stop_after=4))
+    payloads = [json.loads(n.payload) for n in notes]
+    assert payloads and all(set(p) == {"table"} for p in payloads), payloads
+    assert {p["table"] for p in payloads} == {"customer", "address"}
 
 
 def test_run_hands_batches_to_the_callback_until_cancelled(team_store, pg_admin_url):
@@ -100,13 +103,13 @@ def test_run_hands_batches_to_the_callback_until_cancelled(team_store, pg_admin_
             heard.wait(0.05)
         with _other(team_store, pg_admin_url) as other:
             other.execute('UPDATE "customer" SET "notes" = %s', ("x",))  # no rows: nothing sent
-            other.execute('NOTIFY sellerdesk_changes, \'{"table": "orders", "ids": [7]}\'')
+            other.execute('NOTIFY sellerdesk_changes, \'{"table": "orders"}\'')
         assert heard.wait(30)
     finally:
         token.cancel()
         thread.join(30)
     assert not thread.is_alive()
-    assert got == [Change("orders", (7,))] and states == [True]
+    assert got == [Change("orders", None)] and states == [True]
 
 
 def test_a_local_file_has_no_listener(store):
@@ -117,13 +120,8 @@ def test_a_local_file_has_no_listener(store):
 
 def test_payloads_that_are_not_ours_are_ignored():
     assert parse_payload("hello") is None
-    assert parse_payload('{"table": "orders", "ids": null}') == Change("orders", None)
-
-
-def notify_max() -> int:
-    from sellerdesk.store.migrations import NOTIFY_MAX_IDS
-
-    return NOTIFY_MAX_IDS
+    assert parse_payload('{"table": "orders"}') == Change("orders", None)
+    assert parse_payload('{"table": "orders", "ids": [7]}') == Change("orders", (7,))  # a server before schema 17
 
 
 assert notify.RETRY_SECONDS > 0

@@ -153,6 +153,7 @@ def test_who_am_i_and_the_phones_flag(team):
             assert store_team.current_user() == team.names[who]
             assert (store_team.current_role(), store_team.may_see_phones()) == (role, phones)
             assert store_team.may("export") is (role != "helper")
+            assert store_team.may(store_team.WAYBILLS) is phones  # a helper's only with phones
         finally:
             close_store()
 

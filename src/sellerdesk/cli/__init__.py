@@ -170,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from sellerdesk.cli.context import check_command
 
-        check_command(args.command)
+        check_command(args.command, args)
         result = args.func(args)
         return EXIT_OK if result is None else int(result)
     except CliError as exc:

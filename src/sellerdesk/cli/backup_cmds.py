@@ -127,12 +127,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
     from sellerdesk.store.team_env import team_url
 
     datadir = data_dir()
-    key = unlock(datadir)
     targets = [Path(d).expanduser() for d in args.to] or None
     if team_url():
-        result = _team_backup(datadir, key, targets)
+        result = _team_backup(datadir, targets)
     else:
-        result = backup_datadir(datadir, key, targets)
+        result = backup_datadir(datadir, unlock(datadir), targets)
     if args.json:
         print(
             json.dumps(
@@ -155,25 +154,37 @@ def cmd_backup(args: argparse.Namespace) -> int:
 TEAM_FOLDER = "team"  # team backups beside the local ones, rotated apart from them
 
 
-def _team_backup(datadir: DataDir, key: bytes, targets: list[Path] | None) -> BackupResult:
+def _team_backup(datadir: DataDir, targets: list[Path] | None) -> BackupResult:
     """In team mode: a logical export of the team database, in the same .sdbackup format and
     encrypted with this computer's data key (its recovery code opens it too), in a ``team``
-    folder of each backup folder so the two kinds rotate apart. Any backend can restore it."""
+    folder of each backup folder so the two kinds rotate apart. Any backend can restore it.
+    The server first (a role that may not back up is refused before anything local is asked);
+    a computer without a local SellerDesk key is told how to make one."""
     from sellerdesk import private_files
     from sellerdesk.backup import settings as backup_settings
     from sellerdesk.backup.team import create_team_backup
     from sellerdesk.cli.context import open_store
     from sellerdesk.store.models import DB
 
-    settings = backup_settings.load(datadir.home)
-    folders = targets if targets is not None else settings.destination_paths()
-    destinations = []
-    for folder in folders:
-        if folder.is_dir():
-            destinations.append(private_files.make_dir(folder / TEAM_FOLDER))
-        else:
-            destinations.append(folder / TEAM_FOLDER)  # reported missing by the writer, never created
     with open_store():
+        if not datadir.is_initialized():
+            raise CliError(
+                _(
+                    "A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), "
+                    "and {home} has none yet. Run 'sellerdesk-cli init' once on this computer (it makes the key "
+                    "and an empty local database; the team's data stays on the server), then back up again.",
+                    home=datadir.home,
+                )
+            )
+        key = unlock(datadir)
+        settings = backup_settings.load(datadir.home)
+        folders = targets if targets is not None else settings.destination_paths()
+        destinations = []
+        for folder in folders:
+            if folder.is_dir():
+                destinations.append(private_files.make_dir(folder / TEAM_FOLDER))
+            else:
+                destinations.append(folder / TEAM_FOLDER)  # reported missing by the writer, never created
         return create_team_backup(
             DB.obj,
             key,
@@ -251,9 +262,9 @@ def _team_restore(path: Path, datadir: DataDir) -> None:
     from sellerdesk.cli.context import open_store
     from sellerdesk.store.models import DB
 
-    info = check_file(path)
-    key = _backup_key(info, datadir)
-    with open_store(create_team=True):
+    with open_store(create_team=True):  # a role that may not restore is refused first
+        info = check_file(path)
+        key = _backup_key(info, datadir)
         result = restore_to_team(path, key, DB.obj, work_dir=datadir.home if datadir.home.is_dir() else None)
     print(_("Restored the {what} into the team database.", what=_describe(info)))
     print(_("All {n} customer(s) restored.", n=result.customers))

@@ -11,7 +11,8 @@ The environment is read by ``store.team_env`` (the app reads it there too): the 
 the URL's own user), else
 the OS keyring's entry for that user and server (the one the app's 文件 › 团队服务器… keeps),
 else asked on a terminal. A user whose phones are masked gets masking mode
-(``cli.masking``), and commands a team role may not run are refused first (:func:`check_command`).
+(``cli.masking``), and commands a team role may not run are refused (:func:`check_command`) as
+soon as the command connects, on that one connection, before it reads or writes anything.
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def unlock(datadir: DataDir) -> bytes:
 
 
 # Commands that are one of store.team's restricted actions (refused to a helper: export, erase,
-# backup, restore; to a viewer: erase, restore).
+# backup, restore; to a viewer: erase, restore). ``export --orders`` is the waybills' own action.
 COMMAND_ACTIONS = {
     "export": "export",
     "export-person": "export",
@@ -117,34 +118,66 @@ def open_team_store(url: str, *, create: bool = False) -> TeamStore:
 
     if not team.may_see_phones():
         masking.set_masking(True)
+    try:
+        _check_pending()
+    except CliError:
+        from sellerdesk.store.database import close_store
+
+        close_store()
+        raise
     return TeamStore(db, redact(url), str(getattr(db, "user_name", "")))
 
 
-def check_command(command: str) -> None:
-    """Refuse, in one line, a command the connected team user's role may not run (team mode only)."""
-    action = COMMAND_ACTIONS.get(command)
-    url = team_env.team_url()
-    if not action or not url:
+# (command, action) that the next team connection must check first (check_command).
+_pending: list[tuple[str, str]] = []
+
+
+def command_action(command: str, args: Any = None) -> str | None:
+    """The restricted action (``store.team``) a command is, if any."""
+    if command == "export" and getattr(args, "orders", None) is not None:
+        from sellerdesk.store import team
+
+        return team.WAYBILLS
+    return COMMAND_ACTIONS.get(command)
+
+
+def check_command(command: str, args: Any = None) -> None:
+    """In team mode, have a command the connected user's role may not run refused in one line:
+    :func:`open_team_store` asks the server right after it connects (one connection per command),
+    before the command reads or writes anything."""
+    _pending.clear()
+    if not team_env.team_url():
+        return  # (and nothing of the store is imported: parse-address, --help)
+    action = command_action(command, args)
+    if action:
+        _pending.append((command, action))
+
+
+def _check_pending() -> None:
+    if not _pending:
         return
+    command, action = _pending.pop()
     from sellerdesk.store import team
-    from sellerdesk.store.database import close_store
 
-    open_team_store(url, create=action == team.RESTORE)  # a restore may go into a new database
-    try:
-        role = team.current_role()
-        allowed = team.may(action, role)
-    finally:
-        close_store()
-    if not allowed:
-        from sellerdesk.cli.team_cmds import role_name
+    role = team.current_role()
+    if team.may(action, role):
+        return
+    from sellerdesk.cli.team_cmds import role_name
 
+    if action == team.WAYBILLS and role == team.HELPER:
         raise CliError(
             _(
-                "A {role} of the team may not run '{command}'; ask an owner of the team.",
-                role=role_name(role),
-                command=command,
+                "Waybills carry the recipients' full phone numbers, which couriers need, and your phones are "
+                "masked; ask an owner of the team to export the waybills, or to let you see phones."
             )
         )
+    raise CliError(
+        _(
+            "A {role} of the team may not run '{command}'; ask an owner of the team.",
+            role=role_name(role),
+            command=command,
+        )
+    )
 
 
 @contextlib.contextmanager

@@ -104,7 +104,7 @@ def _team_text(exc: BaseException) -> str | None:
                 "The team server {where} cannot be reached: {reason}. Check the network and the server address; "
                 "nothing was changed, and nothing was saved locally instead.",
                 where=exc.where,
-                reason=exc.reason,
+                reason=server_reason(exc.where, exc.reason),
             )
         return _(
             "The team server {where} cannot be reached. Check the network and the server address; "
@@ -138,6 +138,12 @@ def _team_text(exc: BaseException) -> str | None:
             rows=exc.rows,
         )
     if isinstance(exc, postgres.NoPermissionError):
+        if exc.outside_regions:
+            return _(
+                "This customer is not in the regions of {user} (a helper writes only the customers of their "
+                "regions); nothing was changed.",
+                user=exc.user or "?",
+            )
         return _("{user} is not allowed to do this on the team server; nothing was changed.", user=exc.user or "?")
     if isinstance(exc, team.TeamError):
         params = dict(exc.params)
@@ -147,6 +153,39 @@ def _team_text(exc: BaseException) -> str | None:
             params["role"] = role_name(params["role"])
         return lookup(team.MESSAGES[exc.code]).format(**params)
     return None
+
+
+# The driver's (libpq's) English reasons for a failed connection a seller meets most, by words
+# of theirs; the English itself goes to the log only.
+SERVER_REASONS = (
+    (("connection refused",), N_("nothing answers at that address and port (is the server running?)")),
+    (("timeout", "timed out"), N_("the server did not answer in time")),
+    (("password authentication failed", "no password supplied"), N_("wrong user name or password")),
+    (
+        ("ssl", "certificate", "tls"),
+        N_("the secure connection (TLS) failed: check the CA file and the server's certificate"),
+    ),
+    (
+        ("could not translate host name", "name or service not known", "nodename nor servname"),
+        N_("the server's name is unknown"),
+    ),
+    (("no route to host", "network is unreachable"), N_("there is no network path to the server")),
+)
+
+
+def server_reason(where: str, reason: str) -> str:
+    """The driver's English ``reason`` for a failed connection, as a translated phrase; the English
+    itself is logged, and a reason not known here becomes "see the log"."""
+    import logging
+
+    logging.getLogger("sellerdesk.cli").warning("team server %s: %s", where, reason)
+    low = reason.lower()
+    if "database" in low and "does not exist" in low:
+        return _("there is no such database on the server")
+    for words, text in SERVER_REASONS:
+        if any(word in low for word in words):
+            return _(text)
+    return _("the connection failed (the server's own words are in the log)")
 
 
 def exchange_text(exc: BaseException) -> str:

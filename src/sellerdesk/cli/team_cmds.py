@@ -5,6 +5,7 @@ team user add NAME --role owner|helper|viewer [--regions 华东,广东省] [--ph
                                                         a PostgreSQL login; its password printed once
 team user list [--json]                                 who, which role, which regions
 team user regions NAME REGIONS                          replace a user's regions
+team user remove NAME                                   off the team: login disabled, data kept
 team region assign REGION USER                          专人负责: a 大区 or province given to a user
 team region list [--json]                               who is in charge of what
 
@@ -43,7 +44,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_init)
 
-    users = actions.add_parser("user", help=N_("the team's users: add, list, regions"))
+    users = actions.add_parser("user", help=N_("the team's users: add, list, regions, remove"))
     user_actions = users.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     p = user_actions.add_parser("add", help=N_("add a user (a PostgreSQL login); the password is printed once"))
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
@@ -59,6 +60,16 @@ def register(sub: Subcommands) -> None:
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
     p.add_argument("regions", metavar="REGIONS", help=N_("大区 or provinces, e.g. 华东,广东省 (empty: none)"))
     p.set_defaults(func=cmd_user_regions)
+    p = user_actions.add_parser(
+        "remove",
+        help=N_(
+            "take a user off the team: their login is disabled and their regions freed; the customers, "
+            "orders and history they wrote stay (adding the name again gives the login back)"
+        ),
+    )
+    p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
+    p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
+    p.set_defaults(func=cmd_user_remove)
 
     regions = actions.add_parser("region", help=N_("专人负责: who is in charge of each 大区 or province"))
     region_actions = regions.add_subparsers(dest="region_command", metavar="ACTION", required=True)
@@ -117,6 +128,7 @@ def cmd_user_add(args: argparse.Namespace) -> None:
         raise CliError(_("Only a helper has regions; an owner or a viewer sees every customer."))
     team.parse_regions(regions)  # a wrong region is refused before connecting
     password = os.environ.get("SELLERDESK_NEW_PASSWORD") or None
+    team.check_password(password)  # as is a password too short
     with _team_store():
         password = team.add_user(args.name, args.role, regions, phones=args.phones, password=password)
     if args.json:
@@ -153,6 +165,36 @@ def cmd_user_regions(args: argparse.Namespace) -> None:
     with _team_store():
         provinces = team.set_regions(args.name, args.regions)
     print(_("{name} now sees the customers of {n} provinces.", name=args.name, n=len(provinces)))
+
+
+def cmd_user_remove(args: argparse.Namespace) -> None:
+    from sellerdesk.store import team
+
+    with _team_store():
+        removed = team.remove_user(args.name)
+    if args.json:
+        print(
+            json.dumps(
+                {"name": removed.name, "role": removed.role, "unassigned": list(removed.unassigned)},
+                ensure_ascii=False,
+            )
+        )
+        return
+    print(
+        _(
+            "Removed {name} ({role}) from the team: their login is disabled; the customers and history they "
+            "wrote are kept.",
+            name=removed.name,
+            role=role_name(removed.role),
+        )
+    )
+    if removed.unassigned:
+        print(
+            _(
+                "Nobody is in charge of {regions} now: sellerdesk-cli team region assign REGION USER",
+                regions=",".join(removed.unassigned),
+            )
+        )
 
 
 def cmd_region_assign(args: argparse.Namespace) -> None:

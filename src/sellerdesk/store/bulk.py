@@ -25,6 +25,7 @@ import contextlib
 import json
 import queue
 import threading
+import weakref
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from types import TracebackType
@@ -99,6 +100,20 @@ class Copy:
         return f'COPY "{self.table}" ({names}) FROM STDIN'
 
 
+# connection → table → whether row-level security applies to it there (asked once per connection
+# and table: the user of a connection does not change, and a bulk load COPYs a batch at a time)
+_POLICED: weakref.WeakKeyDictionary[Any, dict[str, bool]] = weakref.WeakKeyDictionary()
+
+
+def row_security_active(conn: Any, table: str) -> bool:
+    """Whether ``table``'s row-level security applies to ``conn``'s user (PostgreSQL), asked once."""
+    known = _POLICED.setdefault(conn, {})
+    if table not in known:
+        with conn.cursor() as cursor:
+            known[table] = bool(cursor.execute("SELECT row_security_active(%s)", (f'"{table}"',)).fetchone()[0])
+    return known[table]
+
+
 def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], user: str = "") -> int:
     """COPY ``rows`` (stored values) into ``table`` on a psycopg connection; returns how many.
 
@@ -112,8 +127,8 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
 
     count = 0
     try:
+        policed = row_security_active(conn, table)
         with conn.cursor() as cursor:
-            policed = cursor.execute("SELECT row_security_active(%s)", (f'"{table}"',)).fetchone()[0]
             if policed:
                 names = ", ".join(f'"{c}"' for c in columns)
                 marks = ", ".join(["%s"] * len(columns))

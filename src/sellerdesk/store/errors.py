@@ -107,7 +107,13 @@ class NoPermissionError(StoreError):
     """The database refused an action to this user (row-level security or a missing privilege)."""
 
     def __init__(self, user: str, detail: str = "") -> None:
-        super().__init__(f"{user or 'This user'} is not allowed to do this on the team server.")
+        # a row-level policy's refusal ("new row violates row-level security policy for table …"):
+        # a helper wrote a customer outside their regions (or moved one out of them)
+        self.outside_regions = "row-level security" in detail
+        if self.outside_regions:
+            super().__init__(f"This customer is not in the regions of {user or 'this user'}; nothing was changed.")
+        else:
+            super().__init__(f"{user or 'This user'} is not allowed to do this on the team server.")
         self.user = user
         self.detail = detail
 

@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -689,6 +689,7 @@ PG_VERSION_TRIGGERS = [
 # Others' changes without a restart (store/notify.py): on a team server every statement that
 # writes customers, addresses or orders tells the listeners on CHANGES_CHANNEL which rows
 # ({"table": …, "ids": […]}; "ids" null when more than NOTIFY_MAX_IDS, i.e. "reload it all").
+# Step 17 replaced the function: {"table": …} only (PG_NOTIFY_V17); this is step 15 as it was.
 # PostgreSQL delivers it at commit, once per identical payload in a transaction, and not at all
 # after a rollback. A local file has one user: nothing is sent.
 CHANGES_CHANNEL = "sellerdesk_changes"
@@ -803,6 +804,130 @@ def _sort_indexes_with_id(db: pw.Database) -> None:
             native(db, f"{match.group(1)} (deleted_at, {match.group(2)} NULLS FIRST, id)")
 
 
+# Step 17 (issue 20, what a helper can learn outside their regions). Each of the team functions
+# the policies call answers only about the user who asks (the session's login, or a role they
+# may become) or to someone who may read team_user / team_grant anyway (an owner): before,
+# ``SELECT sd_team_provinces('someone')`` told any helper another user's regions. SECURITY
+# DEFINER functions see their owner as current_user, so "who asks" is session_user.
+_TEAM_ASKER_CHECK = (
+    "  IF who IS DISTINCT FROM session_user::text AND NOT ("
+    "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user) "
+    "OR has_table_privilege(session_user, 'public.team_grant', 'SELECT') "
+    "OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = who) AND pg_has_role(session_user, who, 'MEMBER'))) THEN\n"
+    "    RAISE EXCEPTION 'sd_team: a team member may only ask about themselves' "
+    "USING ERRCODE = 'insufficient_privilege';\n"
+    "  END IF;\n"
+)
+
+
+def _asker_only(name: str, returns: str, body: str) -> str:
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}(who text) RETURNS {returns} LANGUAGE plpgsql STABLE "
+        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\nBEGIN\n"
+        f"{_TEAM_ASKER_CHECK}  RETURN ({body});\nEND$$"
+    )
+
+
+_OWNS_CUSTOMERS = (
+    "coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = who), false) "
+    "OR pg_has_role(who, (SELECT relowner FROM pg_class WHERE oid = 'public.customer'::regclass), 'USAGE')"
+)
+PG_TEAM_FUNCTIONS_V17 = [
+    _asker_only(
+        "sd_team_sees_all",
+        "boolean",
+        f"SELECT {_OWNS_CUSTOMERS} "
+        "OR EXISTS (SELECT 1 FROM team_user WHERE name = who AND role IN ('owner', 'viewer'))",
+    ),
+    _asker_only(
+        "sd_team_provinces",
+        "text[]",
+        "SELECT coalesce(array_agg(province::text), '{}') FROM team_grant WHERE user_name = who",
+    ),
+    _asker_only(
+        "sd_team_role",
+        "text",
+        "SELECT coalesce((SELECT role::text FROM team_user WHERE name = who), "
+        f"CASE WHEN {_OWNS_CUSTOMERS} THEN 'owner' ELSE '' END)",
+    ),
+    _asker_only(
+        "sd_team_phones",
+        "boolean",
+        "SELECT coalesce((SELECT role <> 'helper' OR phones = 1 FROM team_user WHERE name = who), true)",
+    ),
+    # the search table's refresher is for its triggers (they run as its owner): nobody calls it
+    "REVOKE EXECUTE ON FUNCTION sd_search_refresh(integer) FROM PUBLIC",
+    # 专人负责: a team member who may not read team_user reads only their own assignments; which
+    # regions are someone else's (not whose) comes from sd_team_taken_provinces()
+    'ALTER TABLE "team_region_owner" ENABLE ROW LEVEL SECURITY',
+    'DROP POLICY IF EXISTS "sd_team" ON "team_region_owner"',
+    'CREATE POLICY "sd_team" ON "team_region_owner" USING ((SELECT sd_team_sees_all(current_user::text)) '
+    "OR user_name = current_user::text)",
+    "CREATE OR REPLACE FUNCTION sd_team_taken_provinces() RETURNS text[] LANGUAGE sql STABLE "
+    "SECURITY DEFINER SET search_path = public, pg_catalog AS $$"
+    "SELECT coalesce(array_agg(region::text), '{}') FROM team_region_owner WHERE user_name <> session_user::text$$",
+]
+
+# The change notifications name no rows any more: {"table": …} only. Ids told every listener
+# (a helper with psql: LISTEN sellerdesk_changes) which customers changed in other regions.
+# A listener re-reads what it can see (store/notify.py). PostgreSQL sends one identical payload
+# once per transaction, so a burst of statements is one notification per table.
+PG_NOTIFY_V17 = [
+    "CREATE OR REPLACE FUNCTION sd_notify_changes() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  IF TG_OP = 'DELETE' THEN\n"
+    "    IF NOT EXISTS (SELECT 1 FROM old_rows) THEN RETURN NULL; END IF;\n"
+    "  ELSIF NOT EXISTS (SELECT 1 FROM new_rows) THEN RETURN NULL;\n"
+    "  END IF;\n"
+    f"  PERFORM pg_notify('{CHANGES_CHANNEL}', json_build_object('table', TG_TABLE_NAME)::text);\n"
+    "  RETURN NULL;\n"
+    "END$$",
+]
+
+
+def sequence_grants_sql(helper_g: str, viewer_g: str) -> list[str]:
+    """Helpers take ids from the sequences (nextval: USAGE) but do not read them (SELECT would
+    show ``last_value``: how many rows the whole team made); viewers write nothing."""
+    return [
+        f'REVOKE SELECT ON ALL SEQUENCES IN SCHEMA public FROM "{helper_g}", "{viewer_g}"',
+        f'REVOKE USAGE ON ALL SEQUENCES IN SCHEMA public FROM "{viewer_g}"',
+        f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{helper_g}"',
+    ]
+
+
+def owners_create_sql(owner_g: str) -> str:
+    """The owners' group may create in ``public`` (a later migration's new function or table, run by
+    any owner: PostgreSQL 15 gives CREATE there to the database's owner only), granted when the
+    connected user may grant it (the schema's owner, a superuser); else left as it is."""
+    return (
+        "DO $$BEGIN IF has_schema_privilege('public', 'CREATE WITH GRANT OPTION') THEN "
+        f'GRANT CREATE ON SCHEMA public TO "{owner_g}"; END IF; END$$'
+    )
+
+
+def _step_17(db: pw.Database) -> None:
+    """Version 17 (issue 20): what a helper can learn outside their regions, closed where the
+    server allows it — the team functions answer about the asker only, the change notifications
+    carry no ids, team_region_owner rows by user, no SELECT on the id sequences. PostgreSQL only
+    (a local file has one user)."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store.postgres import native
+
+    for sql in (*PG_TEAM_FUNCTIONS_V17, *PG_NOTIFY_V17):
+        native(db, sql)
+    from sellerdesk.store import team
+
+    groups = {kind: team.group_role(kind, db) for kind in team.ROLES}
+    found = native(db, "SELECT count(*) FROM pg_roles WHERE rolname = ANY(%s)", (list(groups.values()),))
+    if found.fetchone()[0] == len(groups):  # `team init` done: fix the grants it gave
+        for sql in sequence_grants_sql(groups[team.HELPER], groups[team.VIEWER]):
+            native(db, sql)
+        # the new function is the owners' group's, as `team init` left every other one
+        native(db, f'ALTER FUNCTION sd_team_taken_provinces() OWNER TO "{groups[team.OWNER]}"')
+        native(db, owners_create_sql(groups[team.OWNER]))
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -820,6 +945,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     14: _step_14,
     15: _step_15,
     16: _step_16,
+    17: _step_17,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

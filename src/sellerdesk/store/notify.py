@@ -1,11 +1,14 @@
 """Others' changes, as they happen (team mode, issue 20).
 
 On a team server, triggers of schema step 15 (``migrations.PG_NOTIFY_TRIGGERS``) tell the
-channel :data:`~sellerdesk.store.migrations.CHANGES_CHANNEL` which rows of ``customer``,
-``address`` and ``orders`` each committed statement wrote. :class:`ChangeListener` listens on a
-connection of its own (autocommit, ``LISTEN``) and hands each batch of :class:`Change` to a plain
-callback, leaving out the ones this program's own connections made (their server process ids,
-``TeamDatabase.backend_pids``): those views are already refreshed by the write itself.
+channel :data:`~sellerdesk.store.migrations.CHANGES_CHANNEL` that a committed statement wrote
+rows of ``customer``, ``address`` or ``orders`` — since step 17 (``migrations.PG_NOTIFY_V17``) the
+table only, no ids: anyone may LISTEN, and a helper must not learn which customers changed in
+others' regions. A listener re-reads what it can see (the server's row-level security decides).
+:class:`ChangeListener` listens on a connection of its own (autocommit, ``LISTEN``) and hands
+each batch of :class:`Change` to a plain callback, leaving out the ones this program's own
+connections made (their server process ids, ``TeamDatabase.backend_pids``): those views are
+already refreshed by the write itself.
 
 :meth:`ChangeListener.run` blocks until its cancel token is set (it looks every
 ``timeout`` seconds); the caller runs it on a thread of its own (the app: ``ui/team/live.py``).
@@ -33,7 +36,8 @@ RETRY_SECONDS = 5.0
 
 @dataclass(frozen=True)
 class Change:
-    """Rows of ``table`` written by someone else; ``ids`` None: too many to name (reload all)."""
+    """Rows of ``table`` written by someone else; ``ids`` None: not named (re-read what is shown).
+    The server names none since schema 17; a payload of an older server may still carry them."""
 
     table: str
     ids: tuple[int, ...] | None

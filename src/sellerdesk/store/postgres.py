@@ -59,9 +59,12 @@ COMPAT_SQL = [
     "CREATE OR REPLACE FUNCTION ifnull(anyelement, anyelement) RETURNS anyelement LANGUAGE sql IMMUTABLE "
     "AS 'SELECT coalesce($1, $2)'",
     # json_group_array(x): json_agg's own C transition (a SQL one appending text is quadratic: 300k
-    # ids in 0.2 s, not minutes); the JSON comes back as text, as SQLite's does (see _adapt)
-    "DO $$BEGIN CREATE AGGREGATE json_group_array(anyelement) "
-    "(SFUNC = json_agg_transfn, STYPE = internal, FINALFUNC = json_agg_finalfn); "
+    # ids in 0.2 s, not minutes); the JSON comes back as text, as SQLite's does (see _adapt).
+    # Made only when missing: an aggregate over ``internal`` needs a superuser, and an owner who is
+    # not one migrates too (the check for that comes before the one for a duplicate)
+    "DO $$BEGIN IF to_regprocedure('json_group_array(anyelement)') IS NULL THEN "
+    "CREATE AGGREGATE json_group_array(anyelement) "
+    "(SFUNC = json_agg_transfn, STYPE = internal, FINALFUNC = json_agg_finalfn); END IF; "
     "EXCEPTION WHEN duplicate_function THEN NULL; END$$",
 ]
 

@@ -488,23 +488,17 @@ def first_region_hits(flt: CustomerFilter, order: Sequence[int], want: int) -> l
     if not place:
         return None
     db = Customer._meta.database
-    out: list[int] = []
-    for start in range(0, min(len(order), REGION_CHUNK * REGION_CHUNKS), REGION_CHUNK):
-        chunk = list(order[start : start + REGION_CHUNK])
+
+    def found_in(chunk: list[int]) -> set[int]:
         # (named: left to itself SQLite reads the place index, every address of the region)
         sql = (
             'SELECT "customer_id" FROM "address" INDEXED BY "address_live_default" '
             f'WHERE "is_default" = 1 AND "deleted_at" IS NULL AND "customer_id" IN ({", ".join("?" * len(chunk))}) '
             f"AND ({place})"
         )
-        found = {row[0] for row in db.execute_sql(sql, [*chunk, *params]).fetchall()}
-        out.extend(cid for cid in chunk if cid in found)
-        if len(out) >= want:
-            return out[:want]
-        tested = start // REGION_CHUNK + 1
-        if len(order) > REGION_CHUNK * REGION_CHUNKS and len(out) * REGION_CHUNKS < want * tested:
-            return None  # (at this rate the chunks will not hold a screen: a small region, read whole)
-    return out if len(order) <= REGION_CHUNK * REGION_CHUNKS else None  # (all of a short order was tested)
+        return {row[0] for row in db.execute_sql(sql, [*chunk, *params]).fetchall()}
+
+    return search.first_in_order(order, want, REGION_CHUNK, REGION_CHUNKS, found_in, thin_gives_up=True)
 
 
 def incomplete_ids(trashed: bool = False, customers: set[int] | None = None) -> set[int]:

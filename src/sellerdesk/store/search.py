@@ -29,7 +29,7 @@ import json
 import operator
 import re
 import weakref
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import cast
 
 import peewee as pw
@@ -872,19 +872,45 @@ def first_hits(term: str, order: Sequence[int], want: int, short: bool = False) 
         test += ' OR (c."name_initials" >= ? AND c."name_initials" < ?)'
         params += [lowered, lowered[:-1] + chr(ord(lowered[-1]) + 1)]
     db = DB.obj
-    out: list[int] = []
-    for start in range(0, min(len(order), FIRST_CHUNK * FIRST_CHUNKS), FIRST_CHUNK):
-        chunk = list(order[start : start + FIRST_CHUNK])
+
+    def found_in(chunk: list[int]) -> set[int]:
         marks = ", ".join("?" * len(chunk))
         sql = (
             f'SELECT c."id" FROM "customer" c JOIN {FTS_TABLE} x ON x.rowid = c."id" '
             f'WHERE c."id" IN ({marks}) AND ({test})'
         )
-        found = {row[0] for row in db.execute_sql(sql, [*chunk, *params]).fetchall()}
+        return {row[0] for row in db.execute_sql(sql, [*chunk, *params]).fetchall()}
+
+    return first_in_order(order, want, FIRST_CHUNK, FIRST_CHUNKS, found_in, short=short)
+
+
+def first_in_order(
+    order: Sequence[int],
+    want: int,
+    size: int,
+    most: int,
+    found_in: Callable[[list[int]], set[int]],
+    *,
+    thin_gives_up: bool = False,
+    short: bool = False,
+) -> list[int] | None:
+    """The first ``want`` ids of ``order`` that ``found_in(chunk)`` keeps, testing ``order`` a
+    chunk of ``size`` ids at a time, at most ``most`` chunks; None when they are not within
+    those (the caller reads its whole answer instead, which is then small and cheap).
+    ``thin_gives_up``: stop as soon as the hits so far are too thin for the chunks left to hold
+    ``want`` of them; ``short``: the hits the chunks hold, however few (see :func:`first_hits`).
+    (:func:`first_hits` for a search, ``queries.first_region_hits`` for a region.)"""
+    out: list[int] = []
+    for start in range(0, min(len(order), size * most), size):
+        chunk = list(order[start : start + size])
+        found = found_in(chunk)
         out.extend(cid for cid in chunk if cid in found)
         if len(out) >= want:
             return out[:want]
-    return out if short or len(order) <= FIRST_CHUNK * FIRST_CHUNKS else None  # (all of a short order was tested)
+        tested = start // size + 1
+        if thin_gives_up and len(order) > size * most and len(out) * most < want * tested:
+            return None  # (at this rate the chunks will not hold a screen: a small answer, read whole)
+    return out if short or len(order) <= size * most else None  # (all of a short order was tested)
 
 
 # --- ranking -------------------------------------------------------------------------------------------------------

@@ -48,6 +48,10 @@ ROLES = (OWNER, HELPER, VIEWER)
 # What a helper may not do (the CLI's commands of these names, the app's menu entries).
 EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
 HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
+# Waybills (the courier's bulk-order file of orders to ship): a helper who packs and ships needs
+# them, so they are not ``export``; but the file holds each recipient's full phone (couriers
+# refuse a masked one), so only a helper allowed to see phones may write it.
+WAYBILLS = "waybills"
 VIEWER_FORBIDDEN = frozenset({ERASE, RESTORE})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
@@ -77,6 +81,9 @@ MESSAGES = {
     "unknown_region": "{region!r} is neither a 大区 nor a province.",
     "owner_only": "Only an owner of the team may do this.",
     "forbidden": "A {role} of the team may not {action}.",
+    "short_password": "A team user's password needs at least {n} characters.",
+    "last_owner": "{name} is the team's last owner; add another owner before removing them.",
+    "remove_self": "You cannot remove yourself ({name}); another owner can.",
 }
 
 
@@ -137,6 +144,8 @@ def may(action: str, role: str | None = None) -> bool:
     role = current_role() if role is None else role
     if role == OWNER:
         return True
+    if role == HELPER and action == WAYBILLS:
+        return may_see_phones()
     if role == HELPER:
         return action not in HELPER_FORBIDDEN
     if role == VIEWER:
@@ -299,9 +308,12 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         "REVOKE ALL ON team_user, team_grant FROM {h}, {v}",
         "REVOKE INSERT, UPDATE ON team_region_owner, meta FROM {h}",
         "REVOKE UPDATE ON audit_entry FROM {h}",
-        "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {h}",
     ):
         _run(sql.SQL(statement).format(h=helper, v=viewer))
+    from sellerdesk.store.migrations import owners_create_sql, sequence_grants_sql
+
+    for statement in (*sequence_grants_sql(helper_g, viewer_g), owners_create_sql(owner_g)):
+        native(DB, statement)
 
 
 def _default_privileges(creator: str) -> None:
@@ -315,7 +327,7 @@ def _default_privileges(creator: str) -> None:
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON SEQUENCES TO {o}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT SELECT ON TABLES TO {h}, {v}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT INSERT, UPDATE ON TABLES TO {h}",
-        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {h}",
+        "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE ON SEQUENCES TO {h}",
     ):
         _run(sql.SQL(statement).format(c=who, o=owner_g, h=helper_g, v=viewer_g))
 
@@ -334,6 +346,15 @@ def new_password() -> str:
     return secrets.token_urlsafe(PASSWORD_BYTES)
 
 
+def check_password(password: str | None) -> None:
+    """A password chosen for a team user (None: one is generated) has the app's minimum length
+    (``core.passwords.MIN_LENGTH``, as a master password)."""
+    from sellerdesk.core.passwords import MIN_LENGTH
+
+    if password is not None and len(password) < MIN_LENGTH:
+        raise TeamError("short_password", n=MIN_LENGTH)
+
+
 def add_user(
     name: str, role: str, regions: str | Sequence[str] = "", *, phones: bool = False, password: str | None = None
 ) -> str:
@@ -346,17 +367,22 @@ def add_user(
         raise TeamError("bad_role", role=role)
     name = check_name(name)
     stored, provinces = parse_regions(regions)
+    check_password(password)
     _require_owner()
     password = new_password() if password is None else password
     conn = _conn()
     hashed = conn.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
     try:
         with DB.atomic():
-            _run(
-                sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                    sql.Identifier(name), sql.Literal(hashed), sql.Identifier(group_role(role))
+            if _disabled_login(name):  # removed earlier: the same login back, with a new password
+                _run(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(name), sql.Literal(hashed)))
+                _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), sql.Identifier(name)))
+            else:
+                _run(
+                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
+                        sql.Identifier(name), sql.Literal(hashed), sql.Identifier(group_role(role))
+                    )
                 )
-            )
             if role == OWNER:
                 _default_privileges(name)
             TeamUser.create(name=name, role=role, regions=",".join(stored), phones=phones or role != HELPER)
@@ -369,6 +395,58 @@ def add_user(
 
         raise NoPermissionError(current_user(), str(exc)) from exc
     return password
+
+
+@dataclass(frozen=True)
+class Removed:
+    """What :func:`remove_user` did: the user's role, and the regions given to them (专人负责)
+    that now have nobody in charge."""
+
+    name: str
+    role: str
+    unassigned: tuple[str, ...]
+
+
+def remove_user(name: str) -> Removed:
+    """Take a user off the team, in one transaction: their login is disabled (NOLOGIN, out of the
+    team's group role: they can do nothing on this database from their next statement on), their
+    ``team_user`` row, regions and 专人负责 regions go. Nothing of the data changes: the customers
+    they made or changed and their audit entries keep their name. Adding the same name again
+    (:func:`add_user`) gives the login back with a new password. Refused for oneself and for the
+    team's last owner."""
+    from psycopg import errors, sql
+
+    _require_owner()
+    me = current_user()
+    with DB.atomic():
+        user = TeamUser.get_or_none(TeamUser.name == name)
+        if user is None:
+            raise TeamError("no_user", name=name)
+        if name == me:
+            raise TeamError("remove_self", name=name)
+        if user.role == OWNER and not TeamUser.select().where(TeamUser.role == OWNER, TeamUser.name != name).exists():
+            raise TeamError("last_owner", name=name)
+        unassigned = tuple(r.region for r in TeamRegionOwner.select().where(TeamRegionOwner.user_name == name))
+        try:
+            _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), sql.Identifier(name)))
+            _run(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
+        except errors.UndefinedObject:
+            pass  # the login was dropped on the server already: the team's rows still go
+        except errors.InsufficientPrivilege as exc:  # no CREATEROLE (an owner added later: the first one may)
+            from sellerdesk.store.postgres import NoPermissionError
+
+            raise NoPermissionError(me, str(exc)) from exc
+        TeamRegionOwner.delete().where(TeamRegionOwner.user_name == name).execute()
+        TeamGrant.delete().where(TeamGrant.user_name == name).execute()
+        TeamUser.delete().where(TeamUser.name == name).execute()
+        _audit("team_user_remove", role=user.role, unassigned=len(unassigned))
+    return Removed(name, user.role, unassigned)
+
+
+def _disabled_login(name: str) -> bool:
+    """Whether ``name`` is a login :func:`remove_user` disabled (NOLOGIN, no team_user row)."""
+    row = native(DB, "SELECT NOT rolcanlogin FROM pg_roles WHERE rolname = %s", (name,)).fetchone()
+    return bool(row and row[0]) and not TeamUser.select().where(TeamUser.name == name).exists()
 
 
 def set_regions(name: str, regions: str | Sequence[str]) -> list[str]:
@@ -450,6 +528,11 @@ def responsible_provinces(user: str | None = None) -> list[str]:
 
     user = current_user() if user is None else user
     owners = region_owners()
+    if is_team() and user == current_user() and current_role() == HELPER:
+        # a helper reads only their own rows of team_region_owner; the regions given to others
+        # come without their names (migrations.PG_TEAM_FUNCTIONS_V17)
+        taken = native(DB, "SELECT sd_team_taken_provinces()").fetchone()[0] or []
+        owners = {**dict.fromkeys(taken, "\x00someone else"), **owners}
     if not user or not owners:
         return []
     out = []

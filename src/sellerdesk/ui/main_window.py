@@ -1022,10 +1022,10 @@ class MainWindow(QMainWindow):
                 for a in (
                     getattr(exchange, "export_action", None),
                     self.privacy.export_person_action,
-                    self.shipping.export_action,
                 )
                 if a is not None
             ],
+            team_store.WAYBILLS: [self.shipping.export_action],
             team_store.ERASE: [self.privacy.erase_action],
         }
         self.team_role = self.team.apply_role(forbidden, self.mask_action)

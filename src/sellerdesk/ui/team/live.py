@@ -6,7 +6,8 @@ for work that does). Each batch crosses to the UI thread as a queued signal; bat
 collected for :data:`COALESCE_MS` and then become one ``customers_changed`` (customers or
 addresses written) or ``orders_changed`` (orders only) of the app's context, so a burst of
 writes (an import on another computer) reloads the table once. ``touched`` names the customers
-whose own row changed (None: too many to name), for the editor.
+whose own row changed (None: not named — the server sends no ids since schema 17 — so the
+editor reads its one customer again), for the editor.
 """
 
 from __future__ import annotations

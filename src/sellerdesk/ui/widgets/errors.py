@@ -45,6 +45,12 @@ def server_text(exc: BaseException) -> str | None:
     if isinstance(exc, ServerLoginError):
         text = translate("StorageError", "The team server %1 refused the login of %2: wrong user name or password.")
         return text.replace("%1", exc.where).replace("%2", exc.user)
+    if isinstance(exc, NoPermissionError) and exc.outside_regions:
+        return translate(
+            "StorageError",
+            "This customer is not in your regions (%1), so it cannot be saved this way; nothing was changed. "
+            "The team's owner gives each helper their regions.",
+        ).replace("%1", exc.user or "?")
     if isinstance(exc, NoPermissionError):
         return translate(
             "StorageError",
