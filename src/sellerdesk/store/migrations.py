@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 16
+SCHEMA_VERSION = 17
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -780,12 +780,26 @@ def _step_16(db: pw.Database) -> None:
 # The search table holds names and phones: a team member reads the rows of the customers they
 # may see (step 14's policy on customer decides), like the other tables that follow a customer.
 # Its triggers write it as its owner (SECURITY DEFINER), so helpers need no right to delete.
+TEAM_SEARCH_VISIBLE = "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_fts.rowid)"
 PG_SEARCH_POLICY = [
     'ALTER TABLE "customer_fts" ENABLE ROW LEVEL SECURITY',
     'DROP POLICY IF EXISTS "sd_team" ON "customer_fts"',
     'CREATE POLICY "sd_team" ON "customer_fts" USING ((SELECT sd_team_sees_all(current_user::text)) '
-    "OR EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_fts.rowid))",
+    f"OR {TEAM_SEARCH_VISIBLE})",
 ]
+
+
+def _step_17(db: pw.Database) -> None:
+    """Version 17 (issue 20): phones masked by the team server for a helper without the phones
+    permission — the views of schema sd_masked, the triggers that keep a stored phone from its
+    mask, the search table's masked copies (store.masking_pg); on a team made already, its
+    users' privileges (store.team.apply_phones). Nothing on SQLite: one user, who sees all."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import masking_pg, team
+
+    masking_pg.create(db)
+    team.apply_phones(db)
 
 
 def _sort_indexes_with_id(db: pw.Database) -> None:
@@ -820,6 +834,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     14: _step_14,
     15: _step_15,
     16: _step_16,
+    17: _step_17,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -858,4 +873,10 @@ def migrate(
             db.execute_sql(
                 'INSERT OR REPLACE INTO "meta" ("key", "value") VALUES (?, ?)', ("schema_version", str(step))
             )
+    if is_postgres(db) and target > 17 and version < target:
+        # a later step may have changed a masked table: its view follows (store.masking_pg)
+        from sellerdesk.store import masking_pg
+
+        with db.atomic():
+            masking_pg.create_views(db)
     return max(version, target)

@@ -225,6 +225,23 @@ class TeamDatabase(pw.PostgresqlDatabase):
         self.backend_pids.add(conn.info.backend_pid)
         return conn
 
+    # The schema's tables are in ``public``; peewee's introspection asks the current schema, which
+    # for a helper whose phones are masked is the views' (store.masking_pg).
+    def get_tables(self, schema: str | None = None) -> Any:
+        return super().get_tables(schema or "public")
+
+    def get_indexes(self, table: str, schema: str | None = None) -> Any:
+        return super().get_indexes(table, schema or "public")
+
+    def get_columns(self, table: str, schema: str | None = None) -> Any:
+        return super().get_columns(table, schema or "public")
+
+    def get_primary_keys(self, table: str, schema: str | None = None) -> Any:
+        return super().get_primary_keys(table, schema or "public")
+
+    def get_foreign_keys(self, table: str, schema: str | None = None) -> Any:
+        return super().get_foreign_keys(table, schema or "public")
+
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> Any:
         """Raw SQL of the store, in SQLite's dialect."""
         return self._run(to_postgres(sql), params)

@@ -21,8 +21,10 @@ then checked by the policy (WITH CHECK), so a helper's new customer outside thei
 refused as a whole, in the one transaction of ``save_customer``.
 
 The audit log's ``actor`` is the connected user (a trigger; '' in a local database).
-Phones: :func:`may_see_phones` says whether the app and the CLI show them unmasked. The server
-does not mask them itself (see docs/ARCHITECTURE.md, "Team mode").
+Phones: :func:`may_see_phones` says whether the app and the CLI show them unmasked, and the server
+masks them itself for a helper without the phones permission (schema 17, store.masking_pg): such a
+helper's role reads through the masked views (``search_path``) and may not read the phone columns
+of the tables; :func:`set_phones` switches a user between the two (:func:`apply_phones`).
 
 Locally (SQLCipher) the tables exist but are empty: one user, who may do everything.
 """
@@ -77,6 +79,7 @@ MESSAGES = {
     "unknown_region": "{region!r} is neither a 大区 nor a province.",
     "owner_only": "Only an owner of the team may do this.",
     "forbidden": "A {role} of the team may not {action}.",
+    "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
 }
 
 
@@ -265,6 +268,7 @@ def setup() -> str:
         _hand_over(owner_g)
         _grant_all(owner_g, helper_g, viewer_g)
         _default_privileges(me)
+        apply_phones(DB.obj)
         TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
             conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
         ).execute()
@@ -293,6 +297,26 @@ def _hand_over(owner_g: str) -> None:
     for signature, kind in functions:
         what = "AGGREGATE" if kind == "a" else "FUNCTION"
         _run(sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
+    from sellerdesk.store import masking_pg
+
+    if masking_pg.has_views(DB.obj):  # the masked views (schema 17): the owners' too
+        schema = sql.Identifier(masking_pg.SCHEMA)
+        _run(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, sql.Identifier(owner_g)))
+        views = native(
+            DB,
+            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
+            (masking_pg.SCHEMA,),
+        ).fetchall()
+        for (name,) in views:
+            _run(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), sql.Identifier(owner_g)))
+        routines = native(
+            DB,
+            "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+            "WHERE n.nspname = %s",
+            (masking_pg.SCHEMA,),
+        ).fetchall()
+        for (signature,) in routines:
+            _run(sql.SQL("ALTER FUNCTION " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
 
 
 def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
@@ -310,6 +334,81 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         "GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {h}",
     ):
         _run(sql.SQL(statement).format(h=helper, v=viewer))
+
+
+def apply_phones(db: Any) -> None:
+    """The phones permission as privileges (schema 17, store.masking_pg), for every helper of a
+    team database (nothing before ``team init``): the helpers' group may read every column of
+    the phone-bearing tables but their phones, and the masked views; a helper with phones may
+    read the tables whole; one without reads through the views (their role's search path).
+    Idempotent (``team init`` again, schema step 17 on a team made before it)."""
+    from psycopg import errors, sql
+
+    from sellerdesk.store import masking_pg
+
+    helper_g = group_role(HELPER, db)
+    if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (helper_g,)).fetchone():
+        return
+    if not masking_pg.has_views(db):
+        return
+    conn = db.connection()
+    helper = sql.Identifier(helper_g)
+    for table in masking_pg.MASKED:
+        columns = sql.SQL(", ").join(sql.Identifier(c) for c in masking_pg.readable_columns(db, table))
+        conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(sql.Identifier(table), helper))
+        conn.execute(sql.SQL("GRANT SELECT ({}) ON {} TO {}").format(columns, sql.Identifier(table), helper))
+    schema = sql.Identifier(masking_pg.SCHEMA)
+    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, helper))
+    conn.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {} TO {}").format(schema, helper))
+    helpers = native(db, "SELECT name, phones FROM team_user WHERE role = %s ORDER BY name", (HELPER,)).fetchall()
+    try:
+        with db.atomic():
+            for name, phones in helpers:
+                _user_phones(conn, name, bool(phones))
+    except errors.InsufficientPrivilege:  # an owner who may not manage roles: they stay masked,
+        import logging  # reading nothing (fail closed) until `team init` runs again
+
+        logging.getLogger(__name__).warning("the helpers' phone settings need `team init` by a role manager")
+
+
+def _user_phones(conn: Any, name: str, phones: bool) -> None:
+    """One helper's phones: the phone-bearing tables whole, or the masked views."""
+    from psycopg import sql
+
+    from sellerdesk.store import masking_pg
+
+    tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
+    user = sql.Identifier(name)
+    if phones:
+        conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(tables, user))
+        conn.execute(sql.SQL("ALTER ROLE {} RESET search_path").format(user))
+    else:
+        conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(tables, user))
+        conn.execute(
+            sql.SQL("ALTER ROLE {} SET search_path = {}, public").format(user, sql.Identifier(masking_pg.SCHEMA))
+        )
+
+
+def set_phones(name: str, phones: bool) -> None:
+    """Allow a helper to see phones, or mask them again (from their next connection on; an owner
+    or viewer always sees them). One transaction; needs CREATEROLE, as :func:`add_user`."""
+    from psycopg import errors
+
+    _require_owner()
+    try:
+        with DB.atomic():
+            user = TeamUser.get_or_none(TeamUser.name == name)
+            if user is None:
+                raise TeamError("no_user", name=name)
+            if user.role != HELPER:
+                raise TeamError("phones_helpers", name=name, role=user.role)
+            TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
+            _user_phones(_conn(), name, phones)
+            _audit("team_user_phones", phones=phones)
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed
+        from sellerdesk.store.postgres import NoPermissionError
+
+        raise NoPermissionError(current_user(), str(exc)) from exc
 
 
 def _default_privileges(creator: str) -> None:
@@ -368,6 +467,8 @@ def add_user(
             if role == OWNER:
                 _default_privileges(name)
             TeamUser.create(name=name, role=role, regions=",".join(stored), phones=phones or role != HELPER)
+            if role == HELPER:
+                _user_phones(conn, name, phones)
             _write_grants(name, provinces)
             _audit("team_user_add", role=role, regions=len(stored))
     except (pw.IntegrityError, errors.DuplicateObject) as exc:
