@@ -371,3 +371,22 @@ def test_the_cli_switches_a_helpers_phones(cli, masked):
     assert cli.process("team", "user", "phones", masked.names["south"], "off", env=owner).returncode == 0
     with masked.connect("south") as conn:
         assert conn.execute("SELECT phone FROM customer").fetchall() == [(SHOWN_MOBILE,)]
+
+
+def test_the_app_lists_and_takes_orders_for_a_masked_helper(masked):
+    from sellerdesk.store import orders, queries
+    from sellerdesk.store.database import close_store, open_team
+
+    cid = masked.customers["广东"]
+    open_team(masked.url_of("south"))
+    try:
+        assert queries.ordered_ids("name") == [cid] and queries.ordered_ids("phone", descending=True) == [cid]
+        assert queries.rows_for_ids([cid])[cid].phone == SHOWN_MOBILE
+        order = orders.add_order(cid, amount_fen=1200, items="茶叶 x3")
+        assert order.address_snapshot["phone"] == SHOWN_LANDLINE
+        orders.update_order(order.id, {"notes": "急", "ship_to": {**order.address_snapshot, "detail": "3号"}})
+        assert orders.get_order(order.id).address_snapshot["phone"] == SHOWN_LANDLINE
+    finally:
+        close_store()
+    snapshot = _raw(masked, "SELECT address_snapshot::jsonb FROM orders WHERE id = %s", (order.id,))[0][0]
+    assert (snapshot["phone"], snapshot["detail"]) == (LANDLINE, "3号")
