@@ -151,7 +151,8 @@ def main() -> None:
         for label, (anchor, rows) in results["phones"].items():
             masked, masked_rows = results["masked"][label]
             print(
-                f"{label}: with phones (anchor) {anchor:.1f} ms, {rows} rows; masked {masked:.1f} ms, {masked_rows} rows"
+                f"{label}: with phones (anchor) {anchor:.1f} ms, {rows} rows; "
+                f"masked {masked:.1f} ms, {masked_rows} rows"
             )
         with psycopg.connect(url, autocommit=True) as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM customer ORDER BY id LIMIT 600")]
@@ -161,7 +162,8 @@ def main() -> None:
             conn.execute("ALTER TABLE customer_fts DROP COLUMN masked_grams, DROP COLUMN masked_phones")
         without = renames_ms(url, ids[300:])
         print(
-            f"an owner's rename (search row made again): {with_copies:.2f} ms with the masked copies, {without:.2f} ms without"
+            f"an owner's rename (search row made again): {with_copies:.2f} ms with the masked copies, "
+            f"{without:.2f} ms without"
         )
     finally:
         from sellerdesk.store.database import close_store
