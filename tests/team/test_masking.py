@@ -390,3 +390,86 @@ def test_the_app_lists_and_takes_orders_for_a_masked_helper(masked):
         close_store()
     snapshot = _raw(masked, "SELECT address_snapshot::jsonb FROM orders WHERE id = %s", (order.id,))[0][0]
     assert (snapshot["phone"], snapshot["detail"]) == (LANDLINE, "3号")
+
+
+def test_a_team_made_before_schema_17_is_masked_by_its_migration(pg_admin_url, monkeypatch):
+    """Schema step 17 on a team database that has helpers already: the one without phones reads
+    masks from then on, the one with phones the phones, with no `team init` again."""
+    import functools
+    import uuid
+
+    from pg_roles import drop_roles, pg_database_url, user_url
+    from sellerdesk.store import customers, migrations
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    suffix = uuid.uuid4().hex[:8]
+    names = {"masked": f"m_{suffix}", "phones": f"p_{suffix}"}
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:  # (the template is at the newest schema)
+        conn.execute(f'CREATE DATABASE "sd_v16_{suffix}"')
+    pg_database = pg_database_url(pg_admin_url, f"sd_v16_{suffix}")
+    try:
+        with monkeypatch.context() as patched:
+            patched.setattr(migrations, "migrate", functools.partial(migrations.migrate, target=16))
+            open_team(pg_database, create=True)
+            store_team.setup()
+            passwords = {k: store_team.add_user(n, "helper", "华南", phones=k == "phones") for k, n in names.items()}
+            customers.save_customer(
+                None,
+                {"name": "广东客户", "phone": MOBILE},
+                [customers.AddressEdit({"province": "广东", "city": "深圳"})],
+            )
+            close_store()
+        with psycopg.connect(user_url(pg_database, names["masked"], passwords["masked"]), autocommit=True) as conn:
+            assert conn.execute("SELECT phone FROM customer").fetchall() == [(MOBILE,)]  # schema 16: raw
+        open_team(pg_database)
+        close_store()
+        with psycopg.connect(user_url(pg_database, names["masked"], passwords["masked"]), autocommit=True) as conn:
+            assert conn.execute("SELECT phone FROM customer").fetchall() == [(SHOWN_MOBILE,)]
+            with pytest.raises(psycopg.errors.InsufficientPrivilege):
+                conn.execute("SELECT phone FROM public.customer")
+        with psycopg.connect(user_url(pg_database, names["phones"], passwords["phones"]), autocommit=True) as conn:
+            assert conn.execute("SELECT phone FROM customer").fetchall() == [(MOBILE,)]
+        owner = _raw_url(pg_database, "SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'sd_masked'")
+        assert owner == store_team.group_role("owner", _Named(pg_database))
+    finally:
+        close_store()
+        drop_roles(pg_database, names.values())
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "sd_v16_{suffix}" WITH (FORCE)')
+
+
+def _raw_url(url: str, sql: str):
+    with psycopg.connect(url, autocommit=True) as conn:
+        return conn.execute(sql).fetchone()[0]
+
+
+class _Named:
+    """What group_role() reads of a database: its name."""
+
+    def __init__(self, url: str) -> None:
+        from urllib.parse import urlsplit
+
+        self.obj = self
+        self.database = urlsplit(url).path.lstrip("/")
+
+
+def test_a_function_of_the_helpers_own_sees_no_row_of_another_region(masked):
+    """The views are security barriers: a (leaky) function of the helper's own in a WHERE runs
+    after the views' conditions, as it does after the policies on the tables."""
+    with masked.connect("south") as conn:
+        conn.execute(
+            "CREATE FUNCTION pg_temp.peek(text) RETURNS boolean LANGUAGE plpgsql COST 0.0000001 AS "
+            "$$BEGIN RAISE NOTICE 'seen: %', $1; RETURN true; END$$"
+        )
+        seen: list[str] = []
+        conn.add_notice_handler(lambda notice: seen.append(notice.message_primary))
+        for table, column in (
+            ("customer", "name"),
+            ("address", "detail"),
+            ("customer_fts", "name"),
+            ("orders", "items"),
+        ):
+            conn.execute(f"SELECT count(*) FROM {table} WHERE pg_temp.peek({column}::text)")
+        assert seen and all("浙江" not in s and "北京" not in s and "无地址" not in s for s in seen), seen
+        assert len(seen) == 4

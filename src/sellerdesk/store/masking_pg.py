@@ -284,7 +284,12 @@ def view_sql(db: Any, table: str) -> list[str]:
         f"{masked[c].format(r=row)} AS {_q(c)}" if c in masked else f"{row}.{_q(c)}" for c, _d, _g in columns
     )
     view = f"{SCHEMA}.{_q(table)}"
-    out = [f"CREATE OR REPLACE VIEW {view} AS SELECT {select} FROM public.{row} AS {row} WHERE {_visible(table)}"]
+    # a security barrier: a function of the reader's own in their WHERE (pg_temp) runs after the
+    # view's condition, never on rows it leaves out — as after the policies on the tables
+    out = [
+        f"CREATE OR REPLACE VIEW {view} WITH (security_barrier = true) AS SELECT {select} "
+        f"FROM public.{row} AS {row} WHERE {_visible(table)}"
+    ]
     out += [f"ALTER VIEW {view} ALTER COLUMN {_q(c)} SET DEFAULT {d}" for c, d, g in columns if d and not g]
     writable = [c for c, _d, g in columns if not g]
     names = ", ".join(_q(c) for c in writable)

@@ -297,26 +297,7 @@ def _hand_over(owner_g: str) -> None:
     for signature, kind in functions:
         what = "AGGREGATE" if kind == "a" else "FUNCTION"
         _run(sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
-    from sellerdesk.store import masking_pg
-
-    if masking_pg.has_views(DB.obj):  # the masked views (schema 17): the owners' too
-        schema = sql.Identifier(masking_pg.SCHEMA)
-        _run(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, sql.Identifier(owner_g)))
-        views = native(
-            DB,
-            "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
-            (masking_pg.SCHEMA,),
-        ).fetchall()
-        for (name,) in views:
-            _run(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), sql.Identifier(owner_g)))
-        routines = native(
-            DB,
-            "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
-            "WHERE n.nspname = %s",
-            (masking_pg.SCHEMA,),
-        ).fetchall()
-        for (signature,) in routines:
-            _run(sql.SQL("ALTER FUNCTION " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
+    _hand_over_masked(DB.obj, owner_g)
 
 
 def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
@@ -336,6 +317,34 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         _run(sql.SQL(statement).format(h=helper, v=viewer))
 
 
+def _hand_over_masked(db: Any, owner_g: str) -> None:
+    """The masked views' schema, views and functions (schema 17) owned by the owners' group, as
+    everything else: any owner may migrate them."""
+    from psycopg import sql
+
+    from sellerdesk.store import masking_pg
+
+    if not masking_pg.has_views(db):
+        return
+    conn, owner, schema = db.connection(), sql.Identifier(owner_g), sql.Identifier(masking_pg.SCHEMA)
+    conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+    views = native(
+        db,
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
+        (masking_pg.SCHEMA,),
+    ).fetchall()
+    for (name,) in views:
+        conn.execute(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), owner))
+    routines = native(
+        db,
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = %s",
+        (masking_pg.SCHEMA,),
+    ).fetchall()
+    for (signature,) in routines:
+        conn.execute(sql.SQL("ALTER FUNCTION " + signature + " OWNER TO {}").format(owner))
+
+
 def apply_phones(db: Any) -> None:
     """The phones permission as privileges (schema 17, store.masking_pg), for every helper of a
     team database (nothing before ``team init``): the helpers' group may read every column of
@@ -351,6 +360,7 @@ def apply_phones(db: Any) -> None:
         return
     if not masking_pg.has_views(db):
         return
+    _hand_over_masked(db, group_role(OWNER, db))
     conn = db.connection()
     helper = sql.Identifier(helper_g)
     for table in masking_pg.MASKED:
