@@ -103,6 +103,10 @@ def as_store(url: str, repeat: int) -> dict[str, tuple[float, Any]]:
                 lambda: len(list(Order.select().where(Order.customer.in_(ids[:200])))), repeat
             ),
         }
+        first = ids[:500]
+        out["write: tag 500 customers (one UPDATE)"] = median_ms(
+            lambda: Customer.update(tags=Customer.tags.concat("x")).where(Customer.id.in_(first)).execute(), repeat
+        )
     finally:
         close_store()
     return out

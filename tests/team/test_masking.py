@@ -228,7 +228,8 @@ def test_a_masked_helper_edits_through_the_app_and_the_stored_phones_stay(masked
         address = Address.get(Address.customer == cid)
         assert address.phone == SHOWN_LANDLINE
         edit = customers.AddressEdit({**_values(address), "detail": "2号"}, id=address.id, is_default=True)
-        customers.save_customer(cid, {"name": "广东新名", "phone": shown.phone}, [edit])
+        # as the editor saves: with the version it loaded (the row held FOR UPDATE through the view)
+        customers.save_customer(cid, {"name": "广东新名", "phone": shown.phone}, [edit], expected_version=shown.version)
         shown = Customer.get_by_id(cid)
         shown.notes = "老客户"
         shown.save()  # peewee's whole-row save writes the masked phone back

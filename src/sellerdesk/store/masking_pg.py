@@ -7,13 +7,15 @@ A helper without the phones permission reads every phone as the app shows it (``
   the same string); ``sd_mask_json`` masks every ``"phone"`` of a JSON document (order snapshots,
   address history, merge snapshots).
 * Schema :data:`SCHEMA` (``sd_masked``) holds a view under the name of each phone-bearing table
-  (:data:`MASKED`): the same columns, the phones masked, and the rows the table's row-level
-  security policy lets the connected user see (the policies' own conditions, migrations'
-  ``TEAM_CUSTOMER_VISIBLE`` / ``TEAM_CHILD_TABLES`` / ``TEAM_SEARCH_VISIBLE``: a view reads as its
-  owner, who is not held by the policies). Such a helper's role has ``search_path = sd_masked,
-  public`` (store.team), so the store's unchanged SQL reads the views; on the tables themselves
-  they may read every column but the phones (column privileges), so ``public.customer`` named in
-  full answers "permission denied" for ``phone`` and gives nothing a view does not.
+  (:data:`MASKED`): the same columns, the phones masked. A view reads its table with its owner's
+  privileges, and the tables' owners are not held by the row-level security policies; so the
+  views belong to the viewers' group (store.team.apply_phones), which reads every column and is
+  held by the policies — whose ``current_user`` is still the reader: the tables' very policies
+  choose the rows, as security quals (a function of the reader's own in their WHERE runs only on
+  rows the policies let through), with the plans of a read of the table. Such a helper's role has
+  ``search_path = sd_masked, public`` (store.team), so the store's unchanged SQL reads the views;
+  on the tables themselves they may read every column but the phones (column privileges), so
+  ``public.customer`` named in full answers "permission denied" for ``phone``.
 * Writes through a view go to its table as the helper (INSTEAD OF triggers, SECURITY INVOKER):
   the policies check them as for everyone. The search table's view writes nothing given: it asks
   the index to be made again from the tables (``sd_search_refresh``).
@@ -245,18 +247,6 @@ SEARCH_SQL = [
 ]
 
 
-def _visible(table: str) -> str:
-    """The row-level security condition of ``table`` (migrations), for its view."""
-    from sellerdesk.store import migrations
-
-    sees_all = "(SELECT sd_team_sees_all(current_user::text))"
-    if table == "customer":
-        return migrations.TEAM_CUSTOMER_VISIBLE
-    if table == "customer_fts":
-        return f"({sees_all} OR {migrations.TEAM_SEARCH_VISIBLE})"
-    return f"({sees_all} OR {migrations.TEAM_CHILD_TABLES[table]})"
-
-
 def _columns(db: Any, table: str) -> list[tuple[str, str | None, bool]]:
     """``table``'s columns in order: name, default expression, generated."""
     from sellerdesk.store.postgres import native
@@ -279,17 +269,14 @@ def view_sql(db: Any, table: str) -> list[str]:
     columns = [c for c in _columns(db, table) if c[0] not in HIDDEN.get(table, ())]
     masked = MASKED[table]
     key = KEYS.get(table, "id")
-    row = _q(table)  # (the policies' conditions name the row by its table)
+    row = _q(table)
     select = ", ".join(
         f"{masked[c].format(r=row)} AS {_q(c)}" if c in masked else f"{row}.{_q(c)}" for c, _d, _g in columns
     )
     view = f"{SCHEMA}.{_q(table)}"
-    # a security barrier: a function of the reader's own in their WHERE (pg_temp) runs after the
-    # view's condition, never on rows it leaves out — as after the policies on the tables
-    out = [
-        f"CREATE OR REPLACE VIEW {view} WITH (security_barrier = true) AS SELECT {select} "
-        f"FROM public.{row} AS {row} WHERE {_visible(table)}"
-    ]
+    # No condition of its own: the view's owner is held by the policies (OWNER), which see the
+    # reader as current_user — the tables' very policies choose its rows, as security quals
+    out = [f"CREATE OR REPLACE VIEW {view} AS SELECT {select} FROM public.{row} AS {row}"]
     out += [f"ALTER VIEW {view} ALTER COLUMN {_q(c)} SET DEFAULT {d}" for c, d, g in columns if d and not g]
     writable = [c for c, _d, g in columns if not g]
     names = ", ".join(_q(c) for c in writable)
@@ -301,14 +288,26 @@ def view_sql(db: Any, table: str) -> list[str]:
         mask_new = ""
     else:
         insert = f"    INSERT INTO public.{_q(table)} ({names}) VALUES ({values}) RETURNING {key} INTO NEW.{key};\n"
-        update = (
-            f"    UPDATE public.{_q(table)} SET ({names}) = ROW({values}) WHERE {key} = OLD.{key};\n"
-            "    IF NOT FOUND THEN RETURN NULL; END IF;\n"
+        # only the columns that differ from the row read (a masked phone left as read is not
+        # written), so the table's triggers on those columns run as for the statement itself
+        changed = "".join(
+            f"    IF NEW.{_q(c)} IS DISTINCT FROM OLD.{_q(c)} THEN sets := sets || ', {_q(c)} = ($1).{_q(c)}'; "
+            "END IF;\n"
+            for c in writable
+        )
+        update = changed + (
+            "    IF sets <> '' THEN\n"
+            f"      EXECUTE 'UPDATE public.{_q(table)} SET ' || substr(sets, 3) || ' WHERE {key} = $2' "
+            f"USING NEW, OLD.{key};\n"
+            "      GET DIAGNOSTICS n = ROW_COUNT;\n"
+            "      IF n = 0 THEN RETURN NULL; END IF;\n"
+            "    END IF;\n"
         )
     function = f"{SCHEMA}.{_q(table + '_write')}"
     out.append(
         f"CREATE OR REPLACE FUNCTION {function}() RETURNS trigger LANGUAGE plpgsql "
         "SET search_path = public, pg_catalog AS $$\n"
+        "DECLARE sets text := ''; n bigint;\n"
         "BEGIN\n"
         "  IF TG_OP = 'INSERT' THEN\n" + insert + mask_new + "    RETURN NEW;\n"
         "  ELSIF TG_OP = 'UPDATE' THEN\n" + update + mask_new + "    RETURN NEW;\n"
@@ -327,13 +326,20 @@ def view_sql(db: Any, table: str) -> list[str]:
 
 def create(db: Any) -> None:
     """Schema step 17 on PostgreSQL: the mask functions, the triggers that keep stored phones,
-    the search table's masked copies, the views; and every trigger function of ``public``
-    reading its tables by name whoever runs it (a masked helper's search path names the views
-    first)."""
+    the search table's masked copies, the views."""
     from sellerdesk.store.postgres import native
 
     for sql in (*MASK_SQL, *KEEP_PHONE_SQL, *SEARCH_SQL):
         native(db, sql)
+    create_views(db)
+
+
+def _pin_trigger_functions(db: Any) -> None:
+    """Every trigger function of ``public`` without a search path of its own gets ``public``: a
+    masked helper's search path names the views first, and a trigger that writes ``customer``
+    by name is to write the table."""
+    from sellerdesk.store.postgres import native
+
     functions = native(
         db,
         "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
@@ -342,23 +348,18 @@ def create(db: Any) -> None:
     ).fetchall()
     for (signature,) in functions:
         native(db, f"ALTER FUNCTION {signature} SET search_path = public, pg_catalog")
-    create_views(db)
 
 
 def create_views(db: Any) -> None:
-    """The schema and its views, made again (after a later step changed a table)."""
+    """The schema and its views, made again (after a later step changed a table, or made a
+    trigger function anew)."""
     from sellerdesk.store.postgres import native
 
+    _pin_trigger_functions(db)
     native(db, f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    # the views' conditions name "customer": the view (built first), which applies its own
-    path = native(db, "SELECT current_setting('search_path')").fetchone()[0]
-    native(db, f"SELECT set_config('search_path', '{SCHEMA}, public', true)")
-    try:
-        for table in MASKED:
-            for sql in view_sql(db, table):
-                native(db, sql)
-    finally:
-        native(db, "SELECT set_config('search_path', %s, true)", (path,))
+    for table in MASKED:
+        for sql in view_sql(db, table):
+            native(db, sql)
 
 
 def has_views(db: Any) -> bool:

@@ -780,12 +780,11 @@ def _step_16(db: pw.Database) -> None:
 # The search table holds names and phones: a team member reads the rows of the customers they
 # may see (step 14's policy on customer decides), like the other tables that follow a customer.
 # Its triggers write it as its owner (SECURITY DEFINER), so helpers need no right to delete.
-TEAM_SEARCH_VISIBLE = "EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_fts.rowid)"
 PG_SEARCH_POLICY = [
     'ALTER TABLE "customer_fts" ENABLE ROW LEVEL SECURITY',
     'DROP POLICY IF EXISTS "sd_team" ON "customer_fts"',
     'CREATE POLICY "sd_team" ON "customer_fts" USING ((SELECT sd_team_sees_all(current_user::text)) '
-    f"OR {TEAM_SEARCH_VISIBLE})",
+    "OR EXISTS (SELECT 1 FROM customer c WHERE c.id = customer_fts.rowid))",
 ]
 
 

@@ -297,7 +297,6 @@ def _hand_over(owner_g: str) -> None:
     for signature, kind in functions:
         what = "AGGREGATE" if kind == "a" else "FUNCTION"
         _run(sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
-    _hand_over_masked(DB.obj, owner_g)
 
 
 def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
@@ -317,16 +316,30 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         _run(sql.SQL(statement).format(h=helper, v=viewer))
 
 
-def _hand_over_masked(db: Any, owner_g: str) -> None:
-    """The masked views' schema, views and functions (schema 17) owned by the owners' group, as
-    everything else: any owner may migrate them."""
+MASKED = "masked"  # the group role owning the masked views (store.masking_pg)
+
+
+def _hand_over_masked(db: Any) -> None:
+    """The masked views (schema 17) owned by a group role of their own, ``sd_<database>_masked``:
+    NOLOGIN, nobody's but the owners' group (so any owner may make the views again in a later
+    migration), SELECT and UPDATE on the phone-bearing tables (a view reads and locks — FOR
+    UPDATE — as its owner) and held by the row-level security policies, whose ``current_user`` is
+    the view's reader: the policies choose the rows a view shows (masking_pg). Their schema and
+    write functions belong to the owners' group, as everything else."""
     from psycopg import sql
 
     from sellerdesk.store import masking_pg
 
-    if not masking_pg.has_views(db):
-        return
-    conn, owner, schema = db.connection(), sql.Identifier(owner_g), sql.Identifier(masking_pg.SCHEMA)
+    conn = db.connection()
+    owner, schema = sql.Identifier(group_role(OWNER, db)), sql.Identifier(masking_pg.SCHEMA)
+    masked_g = group_role(MASKED, db)
+    if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (masked_g,)).fetchone():
+        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(masked_g)))
+    masked = sql.Identifier(masked_g)
+    tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
+    conn.execute(sql.SQL("GRANT SELECT, UPDATE ON {} TO {}").format(tables, masked))
+    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(masked))
+    conn.execute(sql.SQL("GRANT {} TO {}").format(masked, owner))
     conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
     views = native(
         db,
@@ -334,7 +347,7 @@ def _hand_over_masked(db: Any, owner_g: str) -> None:
         (masking_pg.SCHEMA,),
     ).fetchall()
     for (name,) in views:
-        conn.execute(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), owner))
+        conn.execute(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), masked))
     routines = native(
         db,
         "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
@@ -347,10 +360,13 @@ def _hand_over_masked(db: Any, owner_g: str) -> None:
 
 def apply_phones(db: Any) -> None:
     """The phones permission as privileges (schema 17, store.masking_pg), for every helper of a
-    team database (nothing before ``team init``): the helpers' group may read every column of
-    the phone-bearing tables but their phones, and the masked views; a helper with phones may
-    read the tables whole; one without reads through the views (their role's search path).
-    Idempotent (``team init`` again, schema step 17 on a team made before it)."""
+    team database (nothing before ``team init``): the views' owner (:func:`_hand_over_masked`);
+    the helpers' group may read every column of the phone-bearing tables but their phones, and
+    the masked views; a helper with phones may read the tables whole; one without reads through
+    the views (their role's search path). Idempotent (``team init`` again, schema step 17 on a
+    team made before it). It needs CREATEROLE, as ``team init``: without it (an owner who may not
+    manage roles migrating) nothing changes — the helpers read as before — and a warning says to
+    run ``team init`` again."""
     from psycopg import errors, sql
 
     from sellerdesk.store import masking_pg
@@ -360,25 +376,28 @@ def apply_phones(db: Any) -> None:
         return
     if not masking_pg.has_views(db):
         return
-    _hand_over_masked(db, group_role(OWNER, db))
     conn = db.connection()
     helper = sql.Identifier(helper_g)
-    for table in masking_pg.MASKED:
-        columns = sql.SQL(", ").join(sql.Identifier(c) for c in masking_pg.readable_columns(db, table))
-        conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(sql.Identifier(table), helper))
-        conn.execute(sql.SQL("GRANT SELECT ({}) ON {} TO {}").format(columns, sql.Identifier(table), helper))
-    schema = sql.Identifier(masking_pg.SCHEMA)
-    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, helper))
-    conn.execute(sql.SQL("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {} TO {}").format(schema, helper))
     helpers = native(db, "SELECT name, phones FROM team_user WHERE role = %s ORDER BY name", (HELPER,)).fetchall()
     try:
         with db.atomic():
+            _hand_over_masked(db)
+            for table in masking_pg.MASKED:
+                columns = sql.SQL(", ").join(sql.Identifier(c) for c in masking_pg.readable_columns(db, table))
+                conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(sql.Identifier(table), helper))
+                conn.execute(sql.SQL("GRANT SELECT ({}) ON {} TO {}").format(columns, sql.Identifier(table), helper))
+            schema = sql.Identifier(masking_pg.SCHEMA)
+            conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, helper))
+            grant = sql.SQL("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {} TO {}")
+            conn.execute(grant.format(schema, helper))
             for name, phones in helpers:
                 _user_phones(conn, name, bool(phones))
-    except errors.InsufficientPrivilege:  # an owner who may not manage roles: they stay masked,
-        import logging  # reading nothing (fail closed) until `team init` runs again
+    except errors.InsufficientPrivilege:
+        import logging
 
-        logging.getLogger(__name__).warning("the helpers' phone settings need `team init` by a role manager")
+        logging.getLogger(__name__).warning(
+            "phones are not masked by the server yet: run `sellerdesk-cli team init` again as a role manager"
+        )
 
 
 def _user_phones(conn: Any, name: str, phones: bool) -> None:
