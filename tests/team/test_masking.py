@@ -474,3 +474,37 @@ def test_a_function_of_the_helpers_own_sees_no_row_of_another_region(masked):
             conn.execute(f"SELECT count(*) FROM {table} WHERE pg_temp.peek({column}::text)")
         assert seen and all("浙江" not in s and "北京" not in s and "无地址" not in s for s in seen), seen
         assert len(seen) == 4
+
+
+def test_a_masked_helpers_update_without_phones_goes_to_the_table():
+    from sellerdesk.store.postgres import direct_update
+
+    assert direct_update('UPDATE "customer" SET "tags" = %s WHERE ("customer"."id" IN (%s))') == (
+        'UPDATE public."customer" SET "tags" = %s WHERE ("customer"."id" IN (%s))'
+    )
+    for sql in (
+        'UPDATE "customer" SET "phone" = %s WHERE ("customer"."id" = %s)',
+        "UPDATE customer SET tags = 'x' WHERE phone LIKE %s",
+        'UPDATE "orders" SET "address_snapshot" = %s',
+        "UPDATE customer_fts SET name = %s",
+        "SELECT 1 FROM customer",
+    ):
+        assert direct_update(sql) == sql
+
+
+def test_a_masked_helper_tags_many_customers_in_one_statement(masked):
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.models import DB, Customer
+
+    cid = masked.customers["广东"]
+    open_team(masked.url_of("south"))
+    try:
+        assert DB.obj.masked
+        assert Customer.update(tags="老客户").where(Customer.id.in_([cid, masked.customers["浙江"]])).execute() == 1
+        shown = Customer.get_by_id(cid)
+        shown.tags = "VIP"
+        shown.save()  # names the phone: through the view
+    finally:
+        close_store()
+    assert _raw(masked, "SELECT tags, phone FROM customer WHERE id = %s", (cid,)) == [("VIP", MOBILE)]
+    assert _raw(masked, "SELECT tags FROM customer WHERE id = %s", (masked.customers["浙江"],)) == [("",)]
