@@ -6,9 +6,10 @@ of this database (roles are cluster-wide, so their names carry the database's:
 
 * **owner**: the group owns every table, sequence and function of the schema (:func:`setup`
   hands them over), so its members may do anything, migrations included, and see every row.
-* **helper**: SELECT, INSERT, UPDATE on the data (DELETE only on ``order_item``: an order's
-  lines are rewritten when it is edited); no DELETE of customers, addresses or orders (the
-  erase-for-good), nothing on ``team_user`` / ``team_grant``; and only the rows of their regions.
+* **helper**: SELECT (the phone columns only with the phones permission), INSERT, UPDATE on the
+  data (DELETE only on ``order_item``: an order's lines are rewritten when it is edited); no
+  DELETE of customers, addresses or orders (the erase-for-good), nothing on ``team_user`` /
+  ``team_grant``; and only the rows of their regions.
 * **viewer**: SELECT only, every row.
 
 Rows: the row-level security policies of schema 14 (``migrations.PG_TEAM_SQL``) let a helper see
