@@ -72,3 +72,15 @@ def test_normalize_is_idempotent(text: str) -> None:
 def test_mask_never_reveals_full_mobile(number: str) -> None:
     masked = mask_phone(number)
     assert number not in masked and len(masked) == 11
+
+
+def test_a_mask_is_its_own_mask() -> None:
+    """A team server hands a masked helper masked phones: masking them again changes nothing."""
+    for shown in ("138****5678", "021-64****34", "40*-***-**20", "****", "+85*******67"):
+        assert mask_phone(shown) == shown
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(phone_like, st.text(max_size=20)))
+def test_masking_twice_is_masking_once(text: str) -> None:
+    assert mask_phone(mask_phone(text)) == mask_phone(text)

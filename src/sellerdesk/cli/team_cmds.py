@@ -6,6 +6,7 @@ team user add NAME --role owner|helper|viewer [--regions 华东,广东省] [--ph
 team user list [--json]                                 who, which role, which regions
 team user regions NAME REGIONS                          replace a user's regions
 team user remove NAME                                   off the team: login disabled, data kept
+team user phones NAME on|off                            a helper sees phones whole, or masked by the server
 team region assign REGION USER                          专人负责: a 大区 or province given to a user
 team region list [--json]                               who is in charge of what
 
@@ -44,7 +45,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_init)
 
-    users = actions.add_parser("user", help=N_("the team's users: add, list, regions, remove"))
+    users = actions.add_parser("user", help=N_("the team's users: add, list, regions, phones, remove"))
     user_actions = users.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     p = user_actions.add_parser("add", help=N_("add a user (a PostgreSQL login); the password is printed once"))
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
@@ -70,6 +71,9 @@ def register(sub: Subcommands) -> None:
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_user_remove)
+    p = user_actions.add_parser("phones", help=N_("let a helper see phones whole (on) or masked (off)"))
+    p.add_argument("phones", metavar="on|off", choices=("on", "off"), help=N_("on: phones shown; off: masked"))
+    p.set_defaults(func=cmd_user_phones)
 
     regions = actions.add_parser("region", help=N_("专人负责: who is in charge of each 大区 or province"))
     region_actions = regions.add_subparsers(dest="region_command", metavar="ACTION", required=True)
@@ -195,6 +199,17 @@ def cmd_user_remove(args: argparse.Namespace) -> None:
                 regions=",".join(removed.unassigned),
             )
         )
+
+
+def cmd_user_phones(args: argparse.Namespace) -> None:
+    from sellerdesk.store import team
+
+    with _team_store():
+        team.set_phones(args.name, args.phones == "on")
+    if args.phones == "on":
+        print(_("{name} sees phones whole from their next connection.", name=args.name))
+    else:
+        print(_("{name} sees phones masked from their next connection, also with psql.", name=args.name))
 
 
 def cmd_region_assign(args: argparse.Namespace) -> None:

@@ -203,11 +203,33 @@ def _adapt(conn: Any) -> None:
         conn.adapters.register_loader(json_type, TextLoader)
 
 
+# An UPDATE of a table a masked helper reads through a view (store.masking_pg): its target.
+_MASKED_UPDATE = re.compile(r'^\s*UPDATE\s+"?(customer|address|orders|address_change|customer_merge)"?(?=\s)', re.I)
+
+
+def direct_update(sql: str) -> str:
+    """For a helper whose phones are masked: an UPDATE of a masked table that names none of its
+    masked columns goes to the table itself (``public.``), under the same policies and triggers,
+    instead of row by row through the view's INSTEAD OF trigger (500 customers tagged: 3.1 s
+    through the view, 0.2 s on the table). One that names a masked column stays on the view,
+    which keeps a stored phone from its mask."""
+    match = _MASKED_UPDATE.match(sql)
+    if not match:
+        return sql
+    from sellerdesk.store.masking_pg import MASKED
+
+    table = match.group(1).lower()
+    if any(re.search(rf"\b{column}\b", sql) for column in MASKED[table]):
+        return sql
+    return f'UPDATE public."{table}"' + sql[match.end() :]
+
+
 class TeamDatabase(pw.PostgresqlDatabase):
     """A PostgreSQL database as the store uses it: raw SQL translated, failures named."""
 
     where: str = ""
     user_name: str = ""
+    masked: bool = False  # the connected user reads phones masked (the masked views first)
 
     def __init__(self, database: str, **kwargs: Any) -> None:
         kwargs.setdefault("prefer_psycopg3", True)
@@ -226,16 +248,39 @@ class TeamDatabase(pw.PostgresqlDatabase):
             raise connection_error(exc, self.where, self.user_name) from exc
         _adapt(conn)
         self.backend_pids.add(conn.info.backend_pid)
+        from sellerdesk.store.masking_pg import SCHEMA
+
+        path = conn.execute("SELECT current_setting('search_path')").fetchone()[0]
+        conn.commit()
+        self.masked = path.split(",")[0].strip() == SCHEMA
         return conn
+
+    # The schema's tables are in ``public``; peewee's introspection asks the current schema, which
+    # for a helper whose phones are masked is the views' (store.masking_pg).
+    def get_tables(self, schema: str | None = None) -> Any:
+        return super().get_tables(schema or "public")
+
+    def get_indexes(self, table: str, schema: str | None = None) -> Any:
+        return super().get_indexes(table, schema or "public")
+
+    def get_columns(self, table: str, schema: str | None = None) -> Any:
+        return super().get_columns(table, schema or "public")
+
+    def get_primary_keys(self, table: str, schema: str | None = None) -> Any:
+        return super().get_primary_keys(table, schema or "public")
+
+    def get_foreign_keys(self, table: str, schema: str | None = None) -> Any:
+        return super().get_foreign_keys(table, schema or "public")
 
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> Any:
         """Raw SQL of the store, in SQLite's dialect."""
-        return self._run(to_postgres(sql), params)
+        sql = to_postgres(sql)
+        return self._run(direct_update(sql) if self.masked else sql, params)
 
     def execute(self, query: Any, **context_options: Any) -> Any:
         ctx = self.get_sql_context(**context_options)
         sql, params = ctx.sql(query).query()
-        return self._run(sql, params)
+        return self._run(direct_update(sql) if self.masked else sql, params)
 
     def native_sql(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """PostgreSQL's own SQL, untranslated (``%s`` parameters)."""

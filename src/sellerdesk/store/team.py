@@ -6,9 +6,10 @@ of this database (roles are cluster-wide, so their names carry the database's:
 
 * **owner**: the group owns every table, sequence and function of the schema (:func:`setup`
   hands them over), so its members may do anything, migrations included, and see every row.
-* **helper**: SELECT, INSERT, UPDATE on the data (DELETE only on ``order_item``: an order's
-  lines are rewritten when it is edited); no DELETE of customers, addresses or orders (the
-  erase-for-good), nothing on ``team_user`` / ``team_grant``; and only the rows of their regions.
+* **helper**: SELECT (the phone columns only with the phones permission), INSERT, UPDATE on the
+  data (DELETE only on ``order_item``: an order's lines are rewritten when it is edited); no
+  DELETE of customers, addresses or orders (the erase-for-good), nothing on ``team_user`` /
+  ``team_grant``; and only the rows of their regions.
 * **viewer**: SELECT only, every row.
 
 Rows: the row-level security policies of schema 14 (``migrations.PG_TEAM_SQL``) let a helper see
@@ -21,8 +22,10 @@ then checked by the policy (WITH CHECK), so a helper's new customer outside thei
 refused as a whole, in the one transaction of ``save_customer``.
 
 The audit log's ``actor`` is the connected user (a trigger; '' in a local database).
-Phones: :func:`may_see_phones` says whether the app and the CLI show them unmasked. The server
-does not mask them itself (see docs/ARCHITECTURE.md, "Team mode").
+Phones: :func:`may_see_phones` says whether the app and the CLI show them unmasked, and the server
+masks them itself for a helper without the phones permission (schema 18, store.masking_pg): such a
+helper's role reads through the masked views (``search_path``) and may not read the phone columns
+of the tables; :func:`set_phones` switches a user between the two (:func:`apply_phones`).
 
 Locally (SQLCipher) the tables exist but are empty: one user, who may do everything.
 """
@@ -84,6 +87,7 @@ MESSAGES = {
     "short_password": "A team user's password needs at least {n} characters.",
     "last_owner": "{name} is the team's last owner; add another owner before removing them.",
     "remove_self": "You cannot remove yourself ({name}); another owner can.",
+    "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
 }
 
 
@@ -266,6 +270,7 @@ def setup() -> str:
         _hand_over(owner_g)
         _grant_all(owner_g, helper_g, viewer_g)
         _default_privileges(me)
+        apply_phones(DB.obj)
         TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
             conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
         ).execute()
@@ -314,6 +319,130 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
 
     for statement in (*sequence_grants_sql(helper_g, viewer_g), owners_create_sql(owner_g)):
         native(DB, statement)
+
+
+MASKED = "masked"  # the group role owning the masked views (store.masking_pg)
+
+
+def _hand_over_masked(db: Any) -> None:
+    """The masked views (schema 18) owned by a group role of their own, ``sd_<database>_masked``:
+    NOLOGIN, nobody's but the owners' group (so any owner may make the views again in a later
+    migration), SELECT and UPDATE on the phone-bearing tables (a view reads and locks — FOR
+    UPDATE — as its owner) and held by the row-level security policies, whose ``current_user`` is
+    the view's reader: the policies choose the rows a view shows (masking_pg). Their schema and
+    write functions belong to the owners' group, as everything else."""
+    from psycopg import sql
+
+    from sellerdesk.store import masking_pg
+
+    conn = db.connection()
+    owner, schema = sql.Identifier(group_role(OWNER, db)), sql.Identifier(masking_pg.SCHEMA)
+    masked_g = group_role(MASKED, db)
+    if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (masked_g,)).fetchone():
+        conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(masked_g)))
+    masked = sql.Identifier(masked_g)
+    tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
+    conn.execute(sql.SQL("GRANT SELECT, UPDATE ON {} TO {}").format(tables, masked))
+    conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(masked))
+    conn.execute(sql.SQL("GRANT {} TO {}").format(masked, owner))
+    conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+    views = native(
+        db,
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
+        (masking_pg.SCHEMA,),
+    ).fetchall()
+    for (name,) in views:
+        conn.execute(sql.SQL("ALTER VIEW {}.{} OWNER TO {}").format(schema, sql.Identifier(name), masked))
+    routines = native(
+        db,
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = %s",
+        (masking_pg.SCHEMA,),
+    ).fetchall()
+    for (signature,) in routines:
+        conn.execute(sql.SQL("ALTER FUNCTION " + signature + " OWNER TO {}").format(owner))
+
+
+def apply_phones(db: Any) -> None:
+    """The phones permission as privileges (schema 18, store.masking_pg), for every helper of a
+    team database (nothing before ``team init``): the views' owner (:func:`_hand_over_masked`);
+    the helpers' group may read every column of the phone-bearing tables but their phones, and
+    the masked views; a helper with phones may read the tables whole; one without reads through
+    the views (their role's search path). Idempotent (``team init`` again, schema step 18 on a
+    team made before it). It needs CREATEROLE, as ``team init``: without it (an owner who may not
+    manage roles migrating) nothing changes — the helpers read as before — and a warning says to
+    run ``team init`` again."""
+    from psycopg import errors, sql
+
+    from sellerdesk.store import masking_pg
+
+    helper_g = group_role(HELPER, db)
+    if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (helper_g,)).fetchone():
+        return
+    if not masking_pg.has_views(db):
+        return
+    conn = db.connection()
+    helper = sql.Identifier(helper_g)
+    helpers = native(db, "SELECT name, phones FROM team_user WHERE role = %s ORDER BY name", (HELPER,)).fetchall()
+    try:
+        with db.atomic():
+            _hand_over_masked(db)
+            for table in masking_pg.MASKED:
+                columns = sql.SQL(", ").join(sql.Identifier(c) for c in masking_pg.readable_columns(db, table))
+                conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(sql.Identifier(table), helper))
+                conn.execute(sql.SQL("GRANT SELECT ({}) ON {} TO {}").format(columns, sql.Identifier(table), helper))
+            schema = sql.Identifier(masking_pg.SCHEMA)
+            conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, helper))
+            grant = sql.SQL("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {} TO {}")
+            conn.execute(grant.format(schema, helper))
+            for name, phones in helpers:
+                _user_phones(conn, name, bool(phones))
+    except errors.InsufficientPrivilege:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "phones are not masked by the server yet: run `sellerdesk-cli team init` again as a role manager"
+        )
+
+
+def _user_phones(conn: Any, name: str, phones: bool) -> None:
+    """One helper's phones: the phone-bearing tables whole, or the masked views."""
+    from psycopg import sql
+
+    from sellerdesk.store import masking_pg
+
+    tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
+    user = sql.Identifier(name)
+    if phones:
+        conn.execute(sql.SQL("GRANT SELECT ON {} TO {}").format(tables, user))
+        conn.execute(sql.SQL("ALTER ROLE {} RESET search_path").format(user))
+    else:
+        conn.execute(sql.SQL("REVOKE SELECT ON {} FROM {}").format(tables, user))
+        conn.execute(
+            sql.SQL("ALTER ROLE {} SET search_path = {}, public").format(user, sql.Identifier(masking_pg.SCHEMA))
+        )
+
+
+def set_phones(name: str, phones: bool) -> None:
+    """Allow a helper to see phones, or mask them again (from their next connection on; an owner
+    or viewer always sees them). One transaction; needs CREATEROLE, as :func:`add_user`."""
+    from psycopg import errors
+
+    _require_owner()
+    try:
+        with DB.atomic():
+            user = TeamUser.get_or_none(TeamUser.name == name)
+            if user is None:
+                raise TeamError("no_user", name=name)
+            if user.role != HELPER:
+                raise TeamError("phones_helpers", name=name, role=user.role)
+            TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
+            _user_phones(_conn(), name, phones)
+            _audit("team_user_phones", phones=phones)
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed
+        from sellerdesk.store.postgres import NoPermissionError
+
+        raise NoPermissionError(current_user(), str(exc)) from exc
 
 
 def _default_privileges(creator: str) -> None:
@@ -386,6 +515,8 @@ def add_user(
             if role == OWNER:
                 _default_privileges(name)
             TeamUser.create(name=name, role=role, regions=",".join(stored), phones=phones or role != HELPER)
+            if role == HELPER:
+                _user_phones(conn, name, phones)
             _write_grants(name, provinces)
             _audit("team_user_add", role=role, regions=len(stored))
     except (pw.IntegrityError, errors.DuplicateObject) as exc:
