@@ -174,24 +174,75 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
     return code
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of server process ``pid`` so far; 0 when it is not on this machine."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _phase(sql: object) -> str:
+    """The phase of the import a statement belongs to (bench_postgres' breakdown)."""
+    from sellerdesk.store import bulk
+
+    if isinstance(sql, bulk.Copy):
+        return f"COPY {sql.table}"
+    text = " ".join(str(sql).split())
+    for start, name in (
+        ('INSERT INTO "address_change"', "address history rows"),
+        ("INSERT INTO customer_fts", "search rows"),
+        ("CREATE INDEX", "search GIN index builds"),
+        ('UPDATE "customer" c SET "address_key"', "address keys"),
+    ):
+        if text.startswith(start):
+            return name
+    return "other statements"
+
+
 def child_import_pg(url: str, source: str) -> int:
-    """One import into the team database at ``url`` in this (child) process, as child_import."""
+    """One import into the team database at ``url`` in this (child) process, as child_import; with
+    the wall time and server CPU of each phase (statements timed as they run: the COPYs run in
+    the writer's thread while this one reads and checks the next rows)."""
     import json
 
     from sellerdesk.exchange import importer
+    from sellerdesk.store import bulk, postgres
     from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.models import DB
 
     open_team(url)
+    pid = DB.obj.connection().info.backend_pid
+    phases: dict[str, list[float]] = {}
+
+    def timed(run):  # type: ignore[no-untyped-def]
+        def wrapper(self, sql, *args, **kwargs):  # type: ignore[no-untyped-def]
+            wall, cpu = time.perf_counter(), server_cpu(pid)
+            try:
+                return run(self, sql, *args, **kwargs)
+            finally:
+                phase = phases.setdefault(_phase(sql), [0.0, 0.0])
+                phase[0] += time.perf_counter() - wall
+                phase[1] += server_cpu(pid) - cpu
+
+        return wrapper
+
+    bulk.Writer._execute = timed(bulk.Writer._execute)  # type: ignore[method-assign]
+    postgres.TeamDatabase._run = timed(postgres.TeamDatabase._run)  # type: ignore[method-assign]
     base = hwm_mb()
+    server_before = server_cpu(pid)
     started, cpu = time.perf_counter(), time.process_time()
     result = importer.import_file(source, write_report_file=False)
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    server = server_cpu(pid) - server_before
     close_store()
-    print(json.dumps({"took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "counts": result.counts}))
+    out = {"took": took, "cpu": cpu, "server": server, "phases": phases}
+    print(json.dumps({**out, "peak": hwm_mb(), "base": base, "counts": result.counts}))
     return 0
 
 
-def bench_postgres(args: argparse.Namespace, source: Path, rows: int) -> None:
+def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_took: float | None = None) -> None:
     """The same sheet into a fresh team database on ``args.postgres``, each import in a child process."""
     import json
     import subprocess
@@ -234,6 +285,19 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int) -> None:
                 f"(schema made first in {migrated:.1f} s; PostgreSQL {settings.get('server_version')}, "
                 f"fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')})"
             )
+            if out["server"]:
+                print(
+                    f"  CPU: importer {out['cpu']:.1f} s (reading, checking, COPY's text), server process "
+                    f"{out['server']:.1f} s; the server's phases (wall s / server CPU s):"
+                )
+                for phase, (wall, cpu) in sorted(out["phases"].items(), key=lambda kv: -kv[1][1]):
+                    if wall >= 0.05:
+                        print(f"    {phase:<26} {wall:6.1f} / {cpu:5.1f}")
+            if sqlite_took is not None:
+                print(
+                    f"  beside SQLite: {sqlite_took:.1f} s (SQLite) / {out['took']:.1f} s (PostgreSQL) at load "
+                    f"{os.getloadavg()[0]:.1f}"
+                )
         finally:
             with psycopg.connect(args.postgres, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -352,6 +416,7 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, 
 
         assert cli(["init", "--json"]) == 0
         home = tmp_path / "home"
+        sqlite_took: float | None = None
         for attempt in range(args.repeat):
             shutil.rmtree(home, ignore_errors=True)
             shutil.copytree(seed, home)
@@ -365,10 +430,11 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, 
                 f"(target < 20 s at 100k; CPU {out['cpu']:.1f} s); peak RSS {out['peak']:.0f} MB "
                 f"(before import {out['base']:.0f} MB; target: flat in rows); load {os.getloadavg()[0]:.1f}"
             )
+            sqlite_took = out["took"]
             if peaks is not None and attempt == 0:
                 peaks.append((rows, out["peak"], out["took"]))
         if args.postgres:
-            bench_postgres(args, source, rows)
+            bench_postgres(args, source, rows, sqlite_took)
 
         os.environ["SELLERDESK_HOME"] = str(home)
         target = tmp_path / "export.xlsx"
