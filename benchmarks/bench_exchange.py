@@ -28,6 +28,9 @@ GIN indexes built 12.6 s; that phase alone, 5 interleaved runs: 23.3 -> 19.2 s),
 6.8 -> 5.6 s, COPY address 5.2 -> 1.7 s (its address-key and search insert triggers skipped by
 their WHEN, schema 18), history rows 2.7 -> 2.2 s; the server's total 38.7 -> 28.3 s, the
 importer's CPU 20.3 -> 17.1 s; wall 189.9 s beside SQLite's 152.1 s -> 125.8 s beside 117.3 s.
+Three runs each (the machine's load swings): server CPU 38.7 / 40.2 / 43.9 s before, 28.3 /
+33.5 / 37.9 s after (about a fifth less); PostgreSQL's wall over SQLite's 1.25-1.9x before,
+1.07-1.26x after.
 What is left is the indexes: the 12 sort indexes of customer (~5 s; without them the view's
 order of 100k takes 0.3-1.1 s instead of 0.12-0.2 s, even sorted in memory) and the search
 table's GIN indexes. Under 20 s at 100k needs the server's process below 20 s, which this
