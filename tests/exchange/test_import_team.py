@@ -34,3 +34,80 @@ def test_fix_sequences_goes_past_rows_written_with_their_own_ids(team_store):
     )
     bulk.fix_sequences(["customer"])
     assert customers.save_customer(None, {"name": "乙"}, []).id == 501
+
+
+def _rows(count: int, start: int = 0) -> list[list[str]]:
+    rows = [["姓名", "手机", "省份", "城市", "区县", "详细地址"]]
+    rows += [
+        [f"客户{i}", f"1380000{i:04d}", "广东", "深圳", "南山", f"科技园{i}号"] for i in range(start, start + count)
+    ]
+    return rows
+
+
+def _gin_indexes() -> set[str]:
+    sql = "SELECT indexname FROM pg_indexes WHERE tablename = 'customer_fts' AND indexdef LIKE '%USING gin%'"
+    return {row[0] for row in DB.execute_sql(sql).fetchall()}
+
+
+def test_a_big_import_builds_the_search_indexes_after_its_rows_and_finds_the_same(team_store, sheets, monkeypatch):
+    from sellerdesk.store import search, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    built: list[bool] = []
+    create = search_pg.create_gin_indexes
+    monkeypatch.setattr(search_pg, "create_gin_indexes", lambda db: built.append(True) or create(db))
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20 and built == [True]
+    assert _gin_indexes() == {name for name, _ in search_pg.GIN_INDEXES}
+    assert len(search.matching_ids("客户1")) == 11 and len(search.matching_ids("科技")) == 20
+    # a smaller import into the table that now holds 20 rows keeps the indexes row by row
+    importer.import_file(sheets.xlsx("b.xlsx", {"S": _rows(10, start=100)}))
+    assert built == [True] and len(search.matching_ids("科技")) == 30
+
+
+def test_a_big_import_keeps_the_search_indexes_when_someone_holds_the_table(
+    team_store, pg_database, sheets, monkeypatch
+):
+    import psycopg
+
+    from sellerdesk.store import search, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(search_pg, "REBUILD_LOCK_WAIT", "100ms")
+    with psycopg.connect(pg_database) as other:  # another user's search, its transaction still open
+        other.execute("SELECT count(*) FROM customer_fts").fetchone()
+        result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20
+    assert _gin_indexes() == {name for name, _ in search_pg.GIN_INDEXES}
+    assert len(search.matching_ids("科技")) == 20
+
+
+def test_a_default_address_an_import_adds_to_a_database_customer_sets_its_address_key(team_store, sheets):
+    # the address-key insert trigger stands aside during an import (schema 19); the import sets the key
+    plain = customers.save_customer(None, {"name": "老客户", "phone": "13900000001"}, [])
+    assert Customer.get_by_id(plain.id).address_key is None
+    rows = [
+        ["姓名", "手机", "省份", "城市", "区县", "详细地址"],
+        ["老客户", "13900000001", "浙江", "杭州", "西湖", "文三路1号"],
+    ]
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": rows}))
+    assert result.counts["new"] == 0 and result.counts["addresses_added"] == 1
+    assert Customer.get_by_id(plain.id).address_key == "浙江省\x01杭州市\x01西湖区\x01文三路1号"
+
+
+def test_the_insert_triggers_stand_aside_only_while_their_setting_is_on(team_store):
+    from sellerdesk.store.migrations import BULK_KEYS_SETTING
+    from sellerdesk.store.postgres import native
+
+    cid = customers.save_customer(None, {"name": "甲"}, []).id
+    address = (
+        "INSERT INTO address (customer_id, recipient, phone, province, city, district, detail, postal_code, adcode, "
+        "label, is_default, created_at, updated_at) VALUES (%s, '', '', %s, '', '', '', '', '', '', 1, now(), now())"
+    )
+    with DB.atomic():
+        native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
+        native(DB, address, (cid, "江苏"))
+        assert Customer.get_by_id(cid).address_key is None  # skipped: a bulk import writes it itself
+    with DB.atomic():  # the setting ended with its transaction
+        native(DB, address, (cid, "安徽"))
+    assert Customer.get_by_id(cid).address_key == "安徽\x01\x01\x01"

@@ -30,8 +30,9 @@ from typing import Any
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
 from sellerdesk.store import bulk, search
+from sellerdesk.store.migrations import BULK_KEYS_SETTING
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, dump_json, utcnow
-from sellerdesk.store.postgres import is_postgres
+from sellerdesk.store.postgres import is_postgres, native
 
 REASON = "import"  # the reason of the history rows an import writes
 
@@ -61,6 +62,15 @@ _HISTORY_SQL = (
 # PostgreSQL's twins: json_build_object (the keys in the order given, sorted), and the ids as a
 # list (taken from the sequence, so not always one range).
 _PG_SNAPSHOT_SQL = "json_build_object(" + ", ".join(f"'{c}', a.\"{c}\"" for c in sorted(ADDRESS_FIELDS)) + ")::text"
+# A team server skips the address-key insert trigger during an import (migrations.BULK_KEYS_SETTING):
+# new customers come with their key (add_customer), and a default address added to another
+# customer sets it here, batch by batch, as the trigger would (the latest address of a customer wins).
+_PG_KEYS_SQL = (
+    'UPDATE "customer" c SET "address_key" = k.key FROM (SELECT DISTINCT ON (a.customer_id) a.customer_id, '
+    "a.province || chr(1) || a.city || chr(1) || a.district || chr(1) || a.detail AS key FROM address a "
+    "WHERE a.id = ANY(%s) AND a.is_default = 1 AND a.deleted_at IS NULL ORDER BY a.customer_id, a.id DESC) k "
+    'WHERE c.id = k.customer_id AND c."address_key" IS DISTINCT FROM k.key'
+)
 _PG_HISTORY_SQL = (
     'INSERT INTO "address_change" ("address_id", "customer_id", "action", "new_values", "reason", "changed_at") '
     f"SELECT a.id, a.customer_id, 'create', {_PG_SNAPSHOT_SQL}, %s, %s FROM address a WHERE a.id = ANY(%s)"
@@ -174,6 +184,7 @@ class BulkImport:
         self.customer_ids = bulk.Numbers("customer", incoming)
         self.address_ids = bulk.Numbers("address", incoming)
         self.history_ids: list[int] = []  # the addresses added without their history row yet
+        self.key_ids: list[int] = []  # default addresses added to a customer not written with its key
         self.customer_rows: list[tuple[Any, ...]] = []
         self.address_rows: list[tuple[Any, ...]] = []
 
@@ -184,7 +195,9 @@ class BulkImport:
         with their search row; returns (customer id, address ids). Sent by :meth:`flush`."""
         cid = self.customer_ids.take()
         self.customer_rows.append(_stored_customer(cid, data, self.stamp, addresses[0] if addresses else None))
-        address_ids = [self.add_address(cid, address, position == 0) for position, address in enumerate(addresses)]
+        address_ids = [
+            self._add_address(cid, address, position == 0, keyed=True) for position, address in enumerate(addresses)
+        ]
         self.search_rows.add(
             cid,
             data.get("name", ""),
@@ -198,8 +211,13 @@ class BulkImport:
 
     def add_address(self, customer_id: int, values: Mapping[str, Any], is_default: bool) -> int:
         """Number a new address (with its ``create`` history row); sent by :meth:`flush`."""
+        return self._add_address(customer_id, values, is_default)
+
+    def _add_address(self, customer_id: int, values: Mapping[str, Any], is_default: bool, keyed: bool = False) -> int:
         aid = self.address_ids.take()
         self.history_ids.append(aid)
+        if is_default and not keyed:
+            self.key_ids.append(aid)
         self.address_rows.append(
             (aid, customer_id, *_full_address(values).values(), int(is_default), self.stamp, self.stamp)
         )
@@ -212,6 +230,10 @@ class BulkImport:
             self.writer.insert("customer", _CUSTOMER_ROW, rows)
         rows, self.address_rows = self.address_rows, []
         self.writer.insert("address", _ADDRESS_ROW, rows)
+        if self.key_ids:
+            ids, self.key_ids = self.key_ids, []
+            if self.postgres:  # (SQLite's insert trigger keeps the key)
+                self.writer.run(_PG_KEYS_SQL, (ids,))
         if self.history_ids:
             ids, self.history_ids = self.history_ids, []
             if self.postgres:
@@ -449,4 +471,6 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
         search.bulk_load(writer=writer) as search_rows,
         bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
     ):
+        if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
+            native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
         yield BulkImport(writer, search_rows, deferred, incoming)

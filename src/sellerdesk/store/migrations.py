@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 18
+SCHEMA_VERSION = 19
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -377,7 +377,8 @@ PG_ADDRESS_KEY_TRIGGERS = [
     "  RETURN NULL;\n"
     "END$$",
     'CREATE OR REPLACE TRIGGER "address_key" AFTER INSERT OR DELETE OR UPDATE OF "province", "city", "district", '
-    '"detail", "is_default", "deleted_at", "customer_id" ON "address" FOR EACH ROW EXECUTE FUNCTION sd_address_key()',
+    '"detail", "is_default", "deleted_at", "customer_id" ON "address" FOR EACH ROW '
+    "EXECUTE FUNCTION sd_address_key()",
 ]
 
 
@@ -941,6 +942,51 @@ def _step_17(db: pw.Database) -> None:
         native(db, owners_create_sql(groups[team.OWNER]))
 
 
+# Schema 19 (issue 20, a team server's bulk import): the per-row AFTER INSERT triggers a bulk load
+# does set-based itself are skipped by the trigger's own WHEN while the load's setting is on (for
+# its transaction only), so PostgreSQL does not even queue the trigger event (a check inside the
+# function still costs the queued call: at 100k addresses 2.5 s of the server's CPU). The search
+# triggers stand aside while search_pg.BULK_SETTING is on (store.search.bulk_load then makes the
+# rows), the address-key one while BULK_KEYS_SETTING is on (store.bulk_import then writes the keys).
+# The BEFORE triggers (version, created_by) stay: they say who wrote a row, which no writer may skip.
+BULK_KEYS_SETTING = "sellerdesk.bulk_keys"
+
+
+def _unless(setting: str) -> str:
+    return f"WHEN (current_setting('{setting}', true) IS DISTINCT FROM 'on')"
+
+
+def _pg_bulk_triggers() -> list[str]:
+    from sellerdesk.store import search_pg
+
+    search_off = _unless(search_pg.BULK_SETTING)
+    return [
+        'CREATE OR REPLACE TRIGGER "address_key" AFTER DELETE OR UPDATE OF "province", "city", "district", '
+        '"detail", "is_default", "deleted_at", "customer_id" ON "address" FOR EACH ROW '
+        "EXECUTE FUNCTION sd_address_key()",
+        f'CREATE OR REPLACE TRIGGER "address_key_insert" AFTER INSERT ON "address" FOR EACH ROW '
+        f"{_unless(BULK_KEYS_SETTING)} EXECUTE FUNCTION sd_address_key()",
+        "CREATE OR REPLACE TRIGGER customer_search AFTER DELETE OR UPDATE OF name, name_pinyin, "
+        "name_initials, wechat, phone ON customer FOR EACH ROW EXECUTE FUNCTION sd_customer_search()",
+        f"CREATE OR REPLACE TRIGGER customer_search_insert AFTER INSERT ON customer FOR EACH ROW {search_off} "
+        "EXECUTE FUNCTION sd_customer_search()",
+        "CREATE OR REPLACE TRIGGER address_search AFTER DELETE OR UPDATE OF recipient, phone, province, "
+        "city, district, detail, deleted_at, customer_id ON address FOR EACH ROW EXECUTE FUNCTION sd_address_search()",
+        f"CREATE OR REPLACE TRIGGER address_search_insert AFTER INSERT ON address FOR EACH ROW {search_off} "
+        "EXECUTE FUNCTION sd_address_search()",
+    ]
+
+
+def _step_19(db: pw.Database) -> None:
+    """Version 19 (issue 20): on a team server, the per-row insert triggers a bulk import does
+    itself skipped by their WHEN during the import (see above). Nothing on SQLite."""
+    if is_postgres(db):
+        from sellerdesk.store.postgres import native
+
+        for sql in _pg_bulk_triggers():
+            native(db, sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -960,6 +1006,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     16: _step_16,
     17: _step_17,
     18: _step_18,
+    19: _step_19,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
