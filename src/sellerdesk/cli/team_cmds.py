@@ -72,6 +72,7 @@ def register(sub: Subcommands) -> None:
     p.add_argument("--json", action="store_true", help=N_("print the result as JSON"))
     p.set_defaults(func=cmd_user_remove)
     p = user_actions.add_parser("phones", help=N_("let a helper see phones whole (on) or masked (off)"))
+    p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
     p.add_argument("phones", metavar="on|off", choices=("on", "off"), help=N_("on: phones shown; off: masked"))
     p.set_defaults(func=cmd_user_phones)
 

@@ -356,7 +356,10 @@ def create_views(db: Any) -> None:
     from sellerdesk.store.postgres import native
 
     _pin_trigger_functions(db)
-    native(db, f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    if native(db, "SELECT to_regnamespace(%s) IS NULL", (SCHEMA,)).fetchone()[0]:
+        # (not CREATE SCHEMA IF NOT EXISTS: that asks for CREATE on the database even when the schema is
+        # there, which an owner added later lacks — they may still make the views anew in a later step)
+        native(db, f"CREATE SCHEMA {SCHEMA}")
     for table in MASKED:
         for sql in view_sql(db, table):
             native(db, sql)

@@ -901,11 +901,15 @@ PG_NOTIFY_V17 = [
 
 def sequence_grants_sql(helper_g: str, viewer_g: str) -> list[str]:
     """Helpers take ids from the sequences (nextval: USAGE) but do not read them (SELECT would
-    show ``last_value``: how many rows the whole team made); viewers write nothing."""
+    show ``last_value``: how many rows the whole team made); viewers write nothing. Helpers may
+    also have a customer's search row made anew (``sd_search_refresh``: what a masked helper's
+    write into the search table does, store.masking_pg — it only recomputes a row from the
+    tables); viewers and other logins may not."""
     return [
         f'REVOKE SELECT ON ALL SEQUENCES IN SCHEMA public FROM "{helper_g}", "{viewer_g}"',
         f'REVOKE USAGE ON ALL SEQUENCES IN SCHEMA public FROM "{viewer_g}"',
         f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{helper_g}"',
+        f'GRANT EXECUTE ON FUNCTION sd_search_refresh(integer) TO "{helper_g}"',
     ]
 
 
