@@ -399,13 +399,13 @@ def _bulk_load_pg(db: pw.Database, refresh_ids: Sequence[int]) -> Iterator[BulkI
     native(db, search_pg.SET_BULK_SQL, ("off",))
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
     # a big load into a small table: its GIN indexes built once after the rows (search_pg.REBUILD_MIN_ROWS)
-    rebuild = search_pg.rebuild_worth_it(db) and search_pg.drop_gin_indexes(db)
+    dropped = search_pg.drop_gin_indexes(db) if search_pg.rebuild_worth_it(db) else None
     db.execute_sql(
         f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) {all_rows} "
         f"WHERE NOT EXISTS (SELECT 1 FROM {FTS_TABLE} AS f WHERE f.rowid = c.id)"
     )
-    if rebuild:
-        search_pg.create_gin_indexes(db)
+    if dropped:
+        search_pg.create_gin_indexes(db, dropped)
     ids = sorted(set(refresh_ids) | set(given.stale))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

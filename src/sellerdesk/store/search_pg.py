@@ -155,9 +155,11 @@ def rebuild_worth_it(db: Any) -> bool:
     return incoming >= REBUILD_MIN_ROWS and incoming >= held
 
 
-def drop_gin_indexes(db: Any) -> bool:
-    """Drop the search table's GIN indexes inside the caller's transaction, if its lock is free
-    within REBUILD_LOCK_WAIT (False: left as they are; the transaction is still usable)."""
+def drop_gin_indexes(db: Any) -> list[str] | None:
+    """Drop every GIN index of the search table (its own two, and store.masking_pg's masked
+    copies) inside the caller's transaction, if its lock is free within REBUILD_LOCK_WAIT; returns
+    their definitions for :func:`create_gin_indexes` (None: left as they are; the transaction is
+    still usable)."""
     from sellerdesk.store.postgres import native
 
     try:
@@ -166,17 +168,24 @@ def drop_gin_indexes(db: Any) -> bool:
             native(db, f"SET LOCAL lock_timeout = '{REBUILD_LOCK_WAIT}'")
             native(db, f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
             native(db, "SELECT set_config('lock_timeout', %s, true)", (before,))
-            for name, _sql in GIN_INDEXES:
-                native(db, f"DROP INDEX IF EXISTS {name}")
+            found = native(
+                db,
+                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s "
+                "AND indexdef LIKE '%% USING gin %%' ORDER BY indexname",
+                (TABLE,),
+            ).fetchall()
+            for name, _definition in found:
+                native(db, f'DROP INDEX "{name}"')
     except pw.OperationalError:
-        return False
-    return True
+        return None
+    return [definition for _name, definition in found]
 
 
-def create_gin_indexes(db: Any) -> None:
+def create_gin_indexes(db: Any, definitions: Sequence[str]) -> None:
+    """Build again the indexes :func:`drop_gin_indexes` dropped."""
     from sellerdesk.store.postgres import native
 
-    for _name, sql in GIN_INDEXES:
+    for sql in definitions:
         native(db, sql)
 
 
