@@ -1,0 +1,72 @@
+"""The README's team server, exactly: a CREATEROLE login that is no superuser (``boss``) owning an
+empty database (``pg_boss``). The other team tests run as the superuser, which may do anything."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pg_roles import user_url
+
+ZJ = ["--province", "浙江省", "--city", "杭州市", "--district", "西湖区", "--detail", "1号"]
+
+
+def names(boss, *who):
+    suffix = boss.name.split("_", 1)[1]
+    out = [f"{w}_{suffix}" for w in who]
+    boss.roles.extend(out)
+    return out
+
+
+def add_user(cli, url, name, role, *extra):
+    env = {"SELLERDESK_DATABASE_URL": url, "SELLERDESK_NEW_PASSWORD": "pw-" + name}
+    cli("team", "user", "add", name, "--role", role, *extra, env=env)
+    return user_url(url, name, "pw-" + name)
+
+
+def as_(url):
+    return {"SELLERDESK_DATABASE_URL": url}
+
+
+def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_boss):
+    own2, alice, vera, late = names(pg_boss, "own2", "alice", "vera", "late")
+    out = cli("--lang", "zh_CN", "team", "init", "--url", pg_boss.url)
+    assert "是所有者" in out.stdout
+    # a second owner (ALTER DEFAULT PRIVILEGES FOR ROLE own2 needs membership in own2)
+    own2_url = add_user(cli, pg_boss.url, own2, "owner")
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    vera_url = add_user(cli, pg_boss.url, vera, "viewer")
+    # boss is not left a member of own2
+    import psycopg
+
+    with psycopg.connect(pg_boss.url) as conn:
+        member = conn.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (own2,)).fetchone()[0]
+        assert member is False
+        # json_group_array, made without a superuser, answers as SQLite's
+        got = conn.execute("SELECT json_group_array(x) FROM (VALUES (3), (1), (2)) AS t(x)").fetchone()[0]
+        assert json.loads(got) == [3, 1, 2]
+        assert conn.execute("SELECT json_group_array(x) FROM (VALUES ('a')) AS t(x)").fetchone()[0] == '["a"]'
+    add_user(cli, own2_url, late, "viewer")  # the second owner administers too
+    cli("add", "--name", "张三", "--phone", "13812345678", *ZJ, env=as_(own2_url))
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(alice_url))] == ["张三"]
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(vera_url))] == ["张三"]
+    cli("add", "--name", "李四", "--phone", "13912345678", *ZJ, env=as_(alice_url))
+    # team init again changes nothing and keeps everyone working
+    cli("team", "init", "--url", pg_boss.url)
+    assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 2
+
+
+def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_admin_url):
+    import psycopg
+
+    (plain,) = names(pg_boss, "plain")
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE \"{plain}\" LOGIN PASSWORD 'pw1'")  # no CREATEROLE
+        conn.execute(f'ALTER DATABASE "{pg_boss.database}" OWNER TO "{plain}"')
+    url = user_url(pg_boss.url, plain, "pw1")
+    out = cli("--lang", "zh_CN", "team", "init", "--url", url, check=False)
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "CREATEROLE" in lines[0] and "权限" in lines[0], out.stderr
+    assert "内部错误" not in out.stderr
