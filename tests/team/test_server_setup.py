@@ -57,6 +57,26 @@ def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_b
     assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 2
 
 
+@pytest.mark.parametrize("order", ["init_first", "move_first"])
+def test_init_and_move_local_work_in_either_order(cli, pg_boss, order):
+    (alice,) = names(pg_boss, "alice")
+    cli("init", "--json")
+    cli("demo", "--customers", "12", "--seed", "4")
+    cli("add", "--name", "浙江客户", "--phone", "13812345678", *ZJ)
+    if order == "init_first":
+        cli("team", "init", "--url", pg_boss.url)
+    moved = json.loads(cli("team", "move-local", "--url", pg_boss.url, "--json").stdout)
+    assert moved["customers"] == 13
+    if order == "move_first":
+        cli("team", "init", "--url", pg_boss.url)
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    seen = {c["name"] for c in cli.json_lines("list", "--json", env=as_(alice_url))}
+    assert "浙江客户" in seen
+    assert len(cli.json_lines("list", "--json", env=as_(pg_boss.url))) == 13
+    users = cli.json_lines("team", "user", "list", "--json", env=as_(pg_boss.url))
+    assert {u["name"] for u in users} == {pg_boss.name, alice}
+
+
 def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_admin_url):
     import psycopg
 
