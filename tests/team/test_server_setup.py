@@ -77,6 +77,34 @@ def test_init_and_move_local_work_in_either_order(cli, pg_boss, order):
     assert {u["name"] for u in users} == {pg_boss.name, alice}
 
 
+def test_a_team_backup_restored_into_a_new_database_lets_its_users_log_in(cli, pg_boss, tmp_path):
+    alice, gone = names(pg_boss, "alice", "gone")
+    cli("init", "--json")
+    cli("team", "init", "--url", pg_boss.url)
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    add_user(cli, pg_boss.url, gone, "viewer")
+    cli("add", "--name", "浙江客户", "--phone", "13812345678", *ZJ, env=as_(pg_boss.url))
+    cli("backup", "--to", str(tmp_path), env=as_(pg_boss.url))
+    (made,) = (tmp_path / "team").glob("*.sdbackup")
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(pg_boss.admin_url, autocommit=True) as conn:  # a login gone from this server
+        conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(gone)))
+        conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(gone)))
+    shop3 = pg_boss.new_database("3")
+    out = cli("--lang", "zh_CN", "restore", str(made), env=as_(shop3))
+    assert "1 位客户已全部恢复" in out.stdout
+    assert f"sellerdesk-cli team user add {gone} --role" in out.stdout
+    alice3 = user_url(shop3, alice, "pw-" + alice)
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(alice3))] == ["浙江客户"]
+    cli("add", "--name", "又一个", "--phone", "13912345678", *ZJ, env=as_(alice3))
+    # the user without a login is made again by the command the restore named
+    gone3 = add_user(cli, shop3, gone, "viewer")
+    assert len(cli.json_lines("list", "--json", env=as_(gone3))) == 2
+    assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 1  # the old database: as it was
+
+
 def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_admin_url):
     import psycopg
 
