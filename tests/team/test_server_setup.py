@@ -118,3 +118,23 @@ def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_a
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 1 and "CREATEROLE" in lines[0] and "权限" in lines[0], out.stderr
     assert "内部错误" not in out.stderr
+
+
+def test_a_viewer_is_refused_exports_and_backups_up_front_in_one_translated_line(cli, team, tmp_path):
+    cli("init", "--json")  # a data folder (a backup's key) on this computer
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    env = as_(team.url_of("viewer"))
+    for args in (
+        ["export", str(out_dir / "客户.xlsx")],
+        ["export-person", str(team.customers["广东"]), str(out_dir / "p.json")],
+        ["export", str(out_dir / "运单.xlsx"), "--orders", "pending"],
+        ["backup", "--to", str(out_dir)],
+    ):
+        out = cli("--lang", "zh_CN", *args, env=env, check=False)
+        assert out.returncode == 1, args
+        assert len(out.stderr.strip().splitlines()) == 1 and "只读成员不能运行" in out.stderr, out.stderr
+    assert list(out_dir.iterdir()) == []
+    # an owner still may
+    cli("export", str(out_dir / "客户.xlsx"), env=as_(team.url))
+    assert [p.name for p in out_dir.iterdir()] == ["客户.xlsx"]

@@ -48,7 +48,9 @@ ROLES = (OWNER, HELPER, VIEWER)
 # What a helper may not do (the CLI's commands of these names, the app's menu entries).
 EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
 HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
-VIEWER_FORBIDDEN = frozenset({ERASE, RESTORE})
+# A viewer reads; what leaves the server as a file (an export, a backup) is an owner's
+# decision, and its audit entry is one a viewer could not write: refused before anything is read.
+VIEWER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
 PRIVATE_TABLES = ("team_user", "team_grant")
