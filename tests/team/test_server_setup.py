@@ -120,6 +120,23 @@ def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_a
     assert "内部错误" not in out.stderr
 
 
+def test_a_write_waiting_on_another_sessions_lock_gives_up_as_busy(cli, pg_boss, monkeypatch):
+    import psycopg
+
+    from sellerdesk.store import postgres
+
+    cli("team", "init", "--url", pg_boss.url)
+    added = json.loads(cli("add", "--name", "张三", "--phone", "13812345678", "--json", env=as_(pg_boss.url)).stdout)
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT_S", 0.3)
+    with psycopg.connect(pg_boss.url) as other:  # psql: begin; select … for update (and left open)
+        other.execute("SELECT 1 FROM customer WHERE id = %s FOR UPDATE", (added["id"],))
+        out = cli("--lang", "zh_CN", "trash", str(added["id"]), env=as_(pg_boss.url), check=False)
+        other.rollback()
+    assert out.returncode == 1
+    assert "占用数据库太久" in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert len(cli.json_lines("list", "--json", env=as_(pg_boss.url))) == 1  # nothing changed
+
+
 def test_a_viewer_is_refused_exports_and_backups_up_front_in_one_translated_line(cli, team, tmp_path):
     cli("init", "--json")  # a data folder (a backup's key) on this computer
     out_dir = tmp_path / "out"

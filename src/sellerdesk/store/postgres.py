@@ -35,6 +35,10 @@ log = logging.getLogger(__name__)
 
 URL_SCHEMES = ("postgresql", "postgres")
 CONNECT_TIMEOUT_S = 10
+# How long a statement waits for a row or table lock another session holds (an edit left open
+# in psql, a long move) before giving up with DatabaseBusyError: as long as a local writer
+# waits for SQLite's write lock (store.database.WRITE_WAIT_SECONDS). Tests shorten it.
+LOCK_TIMEOUT_S = 120.0
 
 
 # ----------------------------------------------------------------------------------- the dialect
@@ -227,6 +231,7 @@ class TeamDatabase(pw.PostgresqlDatabase):
         except psycopg.OperationalError as exc:
             raise connection_error(exc, self.where, self.user_name) from exc
         _adapt(conn)
+        conn.execute("SELECT set_config('lock_timeout', %s, false)", (f"{int(LOCK_TIMEOUT_S * 1000)}ms",))
         self.backend_pids.add(conn.info.backend_pid)
         return conn
 
@@ -250,6 +255,10 @@ class TeamDatabase(pw.PostgresqlDatabase):
             return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
         except pw.OperationalError as exc:
             cause = _driver_error(exc)
+            if isinstance(cause, psycopg.errors.LockNotAvailable):  # lock_timeout: another session's lock
+                from sellerdesk.store.errors import DatabaseBusyError
+
+                raise DatabaseBusyError(self.where) from exc
             if isinstance(cause, psycopg.OperationalError) and self._conn_broken():
                 raise connection_error(cause, self.where, self.user_name) from exc
             raise
