@@ -150,6 +150,28 @@ def pg_database(pg_admin_url, pg_template):
 
 
 @pytest.fixture
+def pg_boss(pg_admin_url):
+    """The README's server setup, no superuser: ``create role boss login createrole password …``
+    and ``create database shop owner boss`` (an EMPTY database: ``team init`` makes the schema).
+    ``pg_boss.url``: boss's URL to it; ``pg_boss.roles``: the logins a test adds (dropped after,
+    with the database's group roles; roles are cluster-wide)."""
+    import uuid
+
+    from pg_roles import Boss, drop_boss
+
+    suffix = uuid.uuid4().hex[:8]
+    boss = Boss(pg_admin_url, f"boss_{suffix}", f"shop_{suffix}", "bosspw1")
+    with _pg_admin(pg_admin_url) as conn:
+        conn.execute(f"CREATE ROLE \"{boss.name}\" LOGIN CREATEROLE PASSWORD '{boss.password}'")
+        conn.execute(f'CREATE DATABASE "{boss.database}" OWNER "{boss.name}"')
+    yield boss
+    from sellerdesk.store.database import close_store
+
+    close_store()
+    drop_boss(boss)
+
+
+@pytest.fixture
 def team_store(isolated_environment, pg_database):
     """The models bound to a fresh team database (as its superuser, the owner); closed after."""
     from sellerdesk.store.database import close_store, open_team

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
 
@@ -34,6 +35,55 @@ def drop_roles(url: str, users) -> None:
         # the masked views (the viewers' group's) stand on the owners' tables: neither group's
         # objects can go first (DROP OWNED BY of both at once trips over their default privileges)
         conn.execute("DROP SCHEMA IF EXISTS sd_masked CASCADE")
+        for name in names:
+            conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)))
+        for name in names:
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+
+
+@dataclass
+class Boss:
+    """A CREATEROLE login (no superuser) owning an empty database: the README's team server."""
+
+    admin_url: str
+    name: str
+    database: str
+    password: str
+    roles: list[str] = field(default_factory=list)  # the logins a test made (dropped after)
+    databases: list[str] = field(default_factory=list)  # more databases of boss's (dropped after)
+
+    @property
+    def url(self) -> str:
+        return self.url_to(self.database)
+
+    def url_to(self, database: str) -> str:
+        return user_url(pg_database_url(self.admin_url, database), self.name, self.password)
+
+    def new_database(self, suffix: str) -> str:
+        """Another empty database of boss's (``create database … owner boss``); its URL as boss."""
+        import psycopg
+
+        name = f"{self.database}_{suffix}"
+        with psycopg.connect(self.admin_url, autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}" OWNER "{self.name}"')
+        self.databases.append(name)
+        return self.url_to(name)
+
+
+def drop_boss(boss: Boss) -> None:
+    """Boss's databases, the group roles of each, the test's logins and boss, dropped."""
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(boss.admin_url, autocommit=True) as conn:
+        groups: list[str] = []
+        for database in [boss.database, *boss.databases]:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database)))
+            rows = conn.execute("SELECT rolname FROM pg_roles WHERE rolname LIKE %s", (f"sd_{database}_%",))
+            groups += [r[0] for r in rows]
+        exists = "SELECT 1 FROM pg_roles WHERE rolname = %s"
+        candidates = dict.fromkeys([*boss.roles, *groups, boss.name])
+        names = [n for n in candidates if conn.execute(exists, (n,)).fetchone()]
         for name in names:
             conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)))
         for name in names:

@@ -266,5 +266,34 @@ def _team_restore(path: Path, datadir: DataDir) -> None:
         info = check_file(path)
         key = _backup_key(info, datadir)
         result = restore_to_team(path, key, DB.obj, work_dir=datadir.home if datadir.home.is_dir() else None)
-    print(_("Restored the {what} into the team database.", what=_describe(info)))
-    print(_("All {n} customer(s) restored.", n=result.customers))
+        print(_("Restored the {what} into the team database.", what=_describe(info)))
+        print(_("All {n} customer(s) restored.", n=result.customers))
+        _team_after_restore()
+
+
+def _team_after_restore() -> None:
+    """The team's users who came with the backup made members of this database's groups
+    (``team init``, idempotent): without it only the owner could work. A user lacking the
+    privileges for it is told which command an owner with them runs next."""
+    from sellerdesk.cli.store_errors import translated
+    from sellerdesk.store import team
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    try:
+        team.setup()
+        missing = team.missing_logins()
+    except MissingPrivilegeError as exc:
+        print(translated(exc), file=sys.stderr)
+        print(
+            _("The team's users work again once a user with that privilege runs: sellerdesk-cli team init"),
+            file=sys.stderr,
+        )
+        return
+    print(_("The team's users of the backup may log in to this database again (team init was run)."))
+    for name in missing:
+        print(
+            _(
+                "{name} has no login on this server: sellerdesk-cli team user add {name} --role ROLE makes one.",
+                name=name,
+            )
+        )

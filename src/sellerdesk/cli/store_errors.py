@@ -137,6 +137,21 @@ def _team_text(exc: BaseException) -> str | None:
             table=exc.table,
             rows=exc.rows,
         )
+    from sellerdesk.store.errors import MissingPrivilegeError
+    from sellerdesk.store.team_move import SchemaMismatchError
+
+    if isinstance(exc, MissingPrivilegeError):
+        return _(
+            "{user} lacks the PostgreSQL privilege {privilege} on the team server; ask the server's "
+            "administrator to grant it. Nothing was changed.",
+            user=exc.user or "?",
+            privilege=exc.privilege,
+        )
+    if isinstance(exc, SchemaMismatchError):
+        return _(
+            "The two databases do not have the same tables ({what}); nothing was changed.",
+            what=exc.what,
+        )
     if isinstance(exc, postgres.NoPermissionError):
         if exc.outside_regions:
             return _(

@@ -1,6 +1,7 @@
 """``team``: a shared PostgreSQL server for several people (issue 20): the team, its users and regions.
 
 team init [--url URL]                                   the schema, the roles, the URL's user as owner
+                                                        (before or after move-local; again after a restore)
 team user add NAME --role owner|helper|viewer [--regions 华东,广东省] [--phones]
                                                         a PostgreSQL login; its password printed once
 team user list [--json]                                 who, which role, which regions
@@ -38,7 +39,8 @@ def register(sub: Subcommands) -> None:
         "init",
         help=N_(
             "make a PostgreSQL database a team's: the schema, the roles, and the URL's user as its owner "
-            "(needs CREATEROLE, and CREATE on the database)"
+            "(the database's owner, with CREATEROLE; no superuser needed). Before or after 'team move-local'; "
+            "run again, it gives the users of a restored team backup their groups back"
         ),
     )
     p.add_argument("--url", help=N_("postgresql://user@host:5432/database (default: $SELLERDESK_DATABASE_URL)"))

@@ -23,8 +23,9 @@ def add_move_local(team_sub: Subcommands) -> None:
     p = team_sub.add_parser(
         "move-local",
         help=N_(
-            "copy all of this computer's data into an empty team database, in one transaction, checked; "
-            "an encrypted copy of the local data is kept first and the local data is left as it is"
+            "copy all of this computer's data into a team database without customer data (new, or just made "
+            "with 'team init': either order works), in one transaction, checked; an encrypted copy of the local "
+            "data is kept first and the local data is left as it is"
         ),
     )
     p.add_argument(

@@ -11,7 +11,6 @@ lays out the workbook; the data rows are streamed into it by :mod:`.xlsx`.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -465,19 +464,20 @@ def export_customers(
         sheet.save()
         saved = True
         token.check()
-        os.replace(tmp, path)
+        audit.record_file(
+            tmp,
+            path,
+            "export",
+            "customer",
+            None,
+            count=customers,
+            rows=rows,
+            masked=mask,
+            template=tpl.name if tpl is not None else "",
+        )
     finally:
         if not saved:
             sheet.close()
         tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")
-    audit.record(
-        "export",
-        "customer",
-        None,
-        count=customers,
-        rows=rows,
-        masked=mask,
-        template=tpl.name if tpl is not None else "",
-    )
     return ExportResult(path, rows, customers, warnings)

@@ -130,8 +130,11 @@ def _write_xlsx(path: Path, data: dict[str, Any]) -> None:
     wb.save(path)
 
 
-def write_person(path: str | Path, data: dict[str, Any]) -> Path:
-    """Write ``data`` (``store.privacy.person_data``) to ``path`` (.json or .xlsx)."""
+def write_person(path: str | Path, data: dict[str, Any], audit_entry: dict[str, Any] | None = None) -> Path:
+    """Write ``data`` (``store.privacy.person_data``) to ``path`` (.json or .xlsx); with
+    ``audit_entry`` (``audit.record_file``'s arguments) the file is put in place only with it."""
+    from sellerdesk.store import audit
+
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
@@ -144,7 +147,10 @@ def write_person(path: str | Path, data: dict[str, Any]) -> Path:
             tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
         else:
             _write_xlsx(tmp, data)
-        os.replace(tmp, path)
+        if audit_entry is None:
+            os.replace(tmp, path)
+        else:
+            audit.record_file(tmp, path, **audit_entry)
     except UNWRITABLE as exc:
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
@@ -153,10 +159,10 @@ def write_person(path: str | Path, data: dict[str, Any]) -> Path:
 
 
 def export_person(customer_id: int, path: str | Path) -> Path:
-    """Everything about customer ``customer_id`` to ``path``, and an audit entry that it was done."""
-    from sellerdesk.store import audit, privacy
+    """Everything about customer ``customer_id`` to ``path``, put in place with an audit entry that it was done."""
+    from sellerdesk.store import privacy
 
     data = privacy.person_data(customer_id)
-    written = write_person(path, data)
-    audit.record("export_person", "customer", customer_id, format=written.suffix.lower().lstrip("."))
-    return written
+    fmt = Path(path).suffix.lower().lstrip(".")
+    entry = {"action": "export_person", "entity": "customer", "entity_id": customer_id, "format": fmt}
+    return write_person(path, data, entry)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -311,13 +310,12 @@ def export_waybills(
         token.check()
         if not written:
             raise ExchangeError("no_orders")
-        os.replace(tmp, path)
+        audit.record_file(tmp, path, "export", "order", None, count=len(written), template=tpl.name, format=fmt)
     except UNWRITABLE as exc:
         raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
     finally:
         tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")
-    audit.record("export", "order", None, count=len(written), template=tpl.name, format=fmt)
     return WaybillResult(path, tpl.name, len(written), written, warnings)
 
 

@@ -13,6 +13,7 @@ import getpass
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import peewee as pw
@@ -40,6 +41,25 @@ def record(action: str, entity: str = "", entity_id: int | None = None, **detail
             raise TypeError(f"audit detail must be plain values, not {type(value).__name__}")
     with DB.atomic():
         audit(action, entity, entity_id, by=who(), **detail)
+
+
+def record_file(
+    tmp: Path, path: Path, action: str, entity: str = "", entity_id: int | None = None, **detail: object
+) -> None:
+    """Put the finished file ``tmp`` in place as ``path`` inside the transaction of its audit
+    entry (:func:`record`): an export leaves only with its entry. An entry refused (a team user
+    without the right, the server gone) leaves no file behind, and no entry is kept for a file
+    that could not be put in place (the caller removes ``tmp``)."""
+    renamed = False
+    try:
+        with DB.atomic():
+            record(action, entity, entity_id, **detail)
+            os.replace(tmp, path)
+            renamed = True
+    except BaseException:
+        if renamed:  # the commit failed after the rename
+            Path(path).unlink(missing_ok=True)
+        raise
 
 
 def record_in(db: pw.Database, action: str, **detail: object) -> None:

@@ -118,6 +118,19 @@ class NoPermissionError(StoreError):
         self.detail = detail
 
 
+class MissingPrivilegeError(StoreError):
+    """Setting up or changing the team needs a PostgreSQL privilege this user lacks; ``privilege``
+    names it as PostgreSQL does (``CREATEROLE``, ``CREATE ON SCHEMA public`` …)."""
+
+    def __init__(self, user: str, privilege: str) -> None:
+        super().__init__(
+            f"{user or 'This user'} lacks the PostgreSQL privilege {privilege} on the team server; "
+            "ask the server's administrator to grant it. Nothing was changed."
+        )
+        self.user = user
+        self.privilege = privilege
+
+
 # ------------------------------------------------------------------- the disk and the file system
 
 # The English line for each storage problem, in one place: the CLI prints it; the app shows its

@@ -55,7 +55,9 @@ HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
 # them, so they are not ``export``; but the file holds each recipient's full phone (couriers
 # refuse a masked one), so only a helper allowed to see phones may write it.
 WAYBILLS = "waybills"
-VIEWER_FORBIDDEN = frozenset({ERASE, RESTORE})
+# A viewer reads; what leaves the server as a file (an export, waybills, a backup) is an owner's
+# decision, and its audit entry is one a viewer could not write: refused before anything is read.
+VIEWER_FORBIDDEN = frozenset({EXPORT, WAYBILLS, ERASE, BACKUP, RESTORE})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
 PRIVATE_TABLES = ("team_user", "team_grant")
@@ -245,9 +247,12 @@ def _require_owner() -> None:
 
 def setup() -> str:
     """Make this database a team's (``sellerdesk-cli team init``; idempotent): the three group
-    roles, the tables and functions handed to the owners' group, the privileges, and the
-    connected user as its first owner. Needs CREATEROLE and ownership of the schema's objects
-    (the user that created it). Returns the owner's name."""
+    roles, the tables and functions handed to the owners' group, the privileges, the connected
+    user as an owner, and every user of ``team_user`` whose login exists on the server made a
+    member of their role's group again (a database restored from a team backup: :func:`repair`).
+    Needs CREATEROLE and ownership of the database and of the schema's objects (the user that
+    created them): the database owner of the README's setup, no superuser. A privilege missing
+    raises :class:`MissingPrivilegeError` naming it, and nothing is changed. Returns the owner's name."""
     from psycopg import sql
 
     _require_team()
@@ -258,15 +263,25 @@ def setup() -> str:
         for role in (owner_g, helper_g, viewer_g):
             exists = native(DB, "SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone()
             if not exists:
-                _run(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
-        _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(owner_g), sql.Identifier(me)))
-        _run(
+                _need("CREATEROLE", sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+        _grant_membership(owner_g, me)
+        _need(
+            f"CONNECT ON DATABASE {dbname} WITH GRANT OPTION",
             sql.SQL("GRANT CONNECT, TEMPORARY ON DATABASE {} TO {}, {}, {}").format(
                 sql.Identifier(dbname), *(sql.Identifier(r) for r in (owner_g, helper_g, viewer_g))
-            )
+            ),
         )
         grant_usage = sql.SQL("GRANT USAGE ON SCHEMA public TO {}, {}")
-        _run(grant_usage.format(sql.Identifier(helper_g), sql.Identifier(viewer_g)))
+        _need(
+            "USAGE ON SCHEMA public WITH GRANT OPTION", grant_usage.format(*map(sql.Identifier, (helper_g, viewer_g)))
+        )
+        # PostgreSQL 15: only the database's owner may create in public; the owners' group must
+        # (it owns the tables, and a table's new owner needs CREATE on its schema)
+        if not native(DB, "SELECT has_schema_privilege(%s, 'public', 'CREATE')", (owner_g,)).fetchone()[0]:
+            _need(
+                "CREATE ON SCHEMA public WITH GRANT OPTION",
+                sql.SQL("GRANT CREATE ON SCHEMA public TO {}").format(sql.Identifier(owner_g)),
+            )
         _hand_over(owner_g)
         _grant_all(owner_g, helper_g, viewer_g)
         _default_privileges(me)
@@ -274,7 +289,60 @@ def setup() -> str:
         TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
             conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
         ).execute()
+        repair()
     return me
+
+
+def _who() -> str:
+    return str(getattr(DB.obj, "user_name", "") or "")
+
+
+def _need(privilege: str, statement: Any) -> None:
+    """Run ``statement``; a refusal as :class:`MissingPrivilegeError` naming ``privilege``."""
+    from psycopg import errors
+
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    try:
+        _run(statement)
+    except errors.InsufficientPrivilege as exc:
+        raise MissingPrivilegeError(_who(), privilege) from exc
+
+
+def _grant_membership(group: str, member: str) -> None:
+    from psycopg import sql
+
+    _need(
+        f"CREATEROLE (to grant {group})",
+        sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(member)),
+    )
+
+
+def repair() -> list[str]:
+    """Every user of ``team_user`` whose login exists on the server a member of their role's
+    group (and an owner's later tables granted as :func:`setup` grants them): after a restore
+    of a team backup into a new database the rows came but the groups were another database's.
+    Returns the users without a login on this server (``team user add`` makes them again)."""
+    missing = []
+    me = current_user()
+    for user in TeamUser.select().order_by(TeamUser.name):
+        if user.role not in ROLES:
+            continue
+        if not native(DB, "SELECT 1 FROM pg_roles WHERE rolname = %s", (user.name,)).fetchone():
+            missing.append(user.name)
+            continue
+        _grant_membership(group_role(user.role), user.name)
+        if user.role == OWNER and user.name != me:
+            _default_privileges(user.name)
+    return missing
+
+
+def missing_logins() -> list[str]:
+    """The users of ``team_user`` without a login on this server (a restore from another server)."""
+    rows = native(
+        DB, "SELECT name FROM team_user WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = name) ORDER BY name"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
 
 
 def _hand_over(owner_g: str) -> None:
@@ -289,7 +357,10 @@ def _hand_over(owner_g: str) -> None:
     ).fetchall()
     for name, kind in tables:
         what = "SEQUENCE" if kind == "S" else "TABLE"
-        _run(sql.SQL("ALTER " + what + " {} OWNER TO {}").format(sql.Identifier(name), sql.Identifier(owner_g)))
+        _need(
+            f"OWNER OF {what} {name}",
+            sql.SQL("ALTER " + what + " {} OWNER TO {}").format(sql.Identifier(name), sql.Identifier(owner_g)),
+        )
     functions = native(
         DB,
         "SELECT p.oid::regprocedure::text, p.prokind FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
@@ -298,7 +369,10 @@ def _hand_over(owner_g: str) -> None:
     ).fetchall()
     for signature, kind in functions:
         what = "AGGREGATE" if kind == "a" else "FUNCTION"
-        _run(sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)))
+        _need(
+            f"OWNER OF {what} {signature}",
+            sql.SQL("ALTER " + what + " " + signature + " OWNER TO {}").format(sql.Identifier(owner_g)),
+        )
 
 
 def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
@@ -451,6 +525,12 @@ def _default_privileges(creator: str) -> None:
 
     owner_g, helper_g, viewer_g = (sql.Identifier(group_role(k)) for k in ROLES)
     who = sql.Identifier(creator)
+    # ALTER DEFAULT PRIVILEGES FOR ROLE x needs membership in x: an owner who is no superuser
+    # (the README's CREATEROLE database owner) adding another owner is made one for the moment
+    # (CREATEROLE may grant it) and not left one
+    borrowed = not native(DB, "SELECT pg_has_role(current_user, %s, 'MEMBER')", (creator,)).fetchone()[0]
+    if borrowed:
+        _need(f"CREATEROLE (to grant {creator})", sql.SQL("GRANT {} TO CURRENT_USER").format(who))
     for statement in (
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON TABLES TO {o}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT ALL ON SEQUENCES TO {o}",
@@ -458,7 +538,9 @@ def _default_privileges(creator: str) -> None:
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT INSERT, UPDATE ON TABLES TO {h}",
         "ALTER DEFAULT PRIVILEGES FOR ROLE {c} IN SCHEMA public GRANT USAGE ON SEQUENCES TO {h}",
     ):
-        _run(sql.SQL(statement).format(c=who, o=owner_g, h=helper_g, v=viewer_g))
+        _need(f"membership in {creator}", sql.SQL(statement).format(c=who, o=owner_g, h=helper_g, v=viewer_g))
+    if borrowed:
+        _run(sql.SQL("REVOKE {} FROM CURRENT_USER").format(who))
 
 
 _NAME = re.compile(r"^[^\x00-\x1f\x7f\"']+$")
@@ -503,13 +585,22 @@ def add_user(
     hashed = conn.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
     try:
         with DB.atomic():
+            if name in missing_logins():  # a user restored from another server's backup: made again
+                TeamGrant.delete().where(TeamGrant.user_name == name).execute()
+                TeamUser.delete().where(TeamUser.name == name).execute()
+            # an owner administers the team's users too: CREATEROLE, as the first owner has
+            createrole = sql.SQL(" CREATEROLE" if role == OWNER else "")
             if _disabled_login(name):  # removed earlier: the same login back, with a new password
-                _run(sql.SQL("ALTER ROLE {} LOGIN PASSWORD {}").format(sql.Identifier(name), sql.Literal(hashed)))
+                _run(
+                    sql.SQL("ALTER ROLE {} LOGIN{} PASSWORD {}").format(
+                        sql.Identifier(name), createrole, sql.Literal(hashed)
+                    )
+                )
                 _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), sql.Identifier(name)))
             else:
                 _run(
-                    sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
-                        sql.Identifier(name), sql.Literal(hashed), sql.Identifier(group_role(role))
+                    sql.SQL("CREATE ROLE {} LOGIN{} PASSWORD {} IN ROLE {}").format(
+                        sql.Identifier(name), createrole, sql.Literal(hashed), sql.Identifier(group_role(role))
                     )
                 )
             if role == OWNER:
@@ -522,9 +613,9 @@ def add_user(
     except (pw.IntegrityError, errors.DuplicateObject) as exc:
         raise TeamError("user_exists", name=name) from exc
     except errors.InsufficientPrivilege as exc:  # no CREATEROLE
-        from sellerdesk.store.postgres import NoPermissionError
+        from sellerdesk.store.errors import MissingPrivilegeError
 
-        raise NoPermissionError(current_user(), str(exc)) from exc
+        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
     return password
 
 

@@ -12,6 +12,12 @@ way back (an encrypted copy of the local file first) and the ``.sdbackup`` aroun
   or column the target lacks is refused, never dropped silently.
 * The target must hold no rows (``meta`` aside: its keys that the source has too are left as
   the target has them, the schema version first; both sides must be at the same version).
+  Into a team server the team's own tables (:data:`MERGED_TABLES`: its users, their regions,
+  who is in charge of what) are no customer data either: ``team init`` fills them, and a move
+  or a restore may come before or after it. Their rows are merged: the source's users the
+  target has not are added (a user of the same name keeps the target's row), and they are not
+  checked as the other tables are. A team database's groups and grants for the users who came
+  with a restore are made by ``team init`` (``store.team.setup``; the restore runs it).
 * Into PostgreSQL: one ``COPY … FROM STDIN`` per table with the rows' own ids, the tables'
   own triggers switched off for the copy where the user owns them (the rows come with their
   maintained columns already: ``address_key``, totals) and its foreign keys and secondary
@@ -49,6 +55,10 @@ BATCH = 5000
 # (table, column) of a pinyin sort key: "zhang san\x00张三" on SQLite, U+0001 on a team server
 # (PostgreSQL's text holds no NUL; store.postgres sends it so): put back when copied out of it.
 NUL_COLUMNS = {("customer", "name_pinyin")}
+
+# The team's own tables: filled by ``team init`` as well, merged into a team server (module doc).
+# table → the columns it is merged on (its primary or unique key; team_grant's id is the target's).
+MERGED_TABLES = {"team_user": ("name",), "team_grant": ("user_name", "province"), "team_region_owner": ("region",)}
 
 
 class TargetNotEmptyError(StoreError):
@@ -188,7 +198,7 @@ def _facts(db: pw.Database, table: _Table) -> list[int]:
 
 
 def _check(source: pw.Database, target: pw.Database, table: _Table) -> None:
-    if table.name == "meta":
+    if table.name == "meta" or (is_postgres(target) and table.name in MERGED_TABLES):
         return  # its rows are merged, not copied whole (see the module doc)
     mine, theirs = _facts(source, table), _facts(target, table)
     names = ["rows", *(f"sum of {c}" for c in table.integers), *(f"length of {c}" for c in table.texts)]
@@ -198,8 +208,9 @@ def _check(source: pw.Database, target: pw.Database, table: _Table) -> None:
 
 
 def _require_empty(db: pw.Database, tables: Sequence[_Table]) -> None:
+    merged = is_postgres(db)
     for table in tables:
-        if table.name == "meta":
+        if table.name == "meta" or (merged and table.name in MERGED_TABLES):
             continue
         if db.execute_sql(f'SELECT 1 FROM "{table.name}" LIMIT 1').fetchone() is not None:
             rows = db.execute_sql(f'SELECT count(*) FROM "{table.name}"').fetchone()[0]
@@ -320,8 +331,13 @@ def _into_postgres(
     conn = target.connection()
     totals = {t.name: source.execute_sql(f'SELECT count(*) FROM "{t.name}"').fetchone()[0] for t in tables}
     grand, done = max(1, sum(totals.values())), 0
+    for table in tables:  # before _checks_later drops team_grant's unique index, which the merge needs
+        if table.name in MERGED_TABLES:
+            counts[table.name] = _merge_rows(source, target, table)
     with _triggers_off(target, tables), _checks_later(target, tables):
         for table in tables:
+            if table.name in MERGED_TABLES:
+                continue
             if table.name == "meta":
                 counts["meta"] = _copy_meta(source, target)
                 continue
@@ -333,6 +349,22 @@ def _into_postgres(
     bulk.fix_sequences([t.name for t in tables if "id" in t.columns], target)
     _refill_search(target)
     return counts
+
+
+def _merge_rows(source: pw.Database, target: pw.Database, table: _Table) -> int:
+    """The source's rows of a team table that the target lacks (by its key), added; returns how many."""
+    columns = [c for c in table.columns if not (c == "id" and table.name == "team_grant")]
+    names = ", ".join(f'"{c}"' for c in columns)
+    key = ", ".join(f'"{c}"' for c in MERGED_TABLES[table.name])
+    rows = source.execute_sql(f'SELECT {names} FROM "{table.name}"').fetchall()
+    added = 0
+    for row in rows:
+        marks = ", ".join(["%s"] * len(columns))
+        cursor = native(
+            target, f'INSERT INTO "{table.name}" ({names}) VALUES ({marks}) ON CONFLICT ({key}) DO NOTHING', row
+        )
+        added += max(cursor.rowcount, 0)
+    return added
 
 
 def _refill_search(target: pw.Database) -> None:

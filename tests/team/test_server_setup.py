@@ -1,0 +1,157 @@
+"""The README's team server, exactly: a CREATEROLE login that is no superuser (``boss``) owning an
+empty database (``pg_boss``). The other team tests run as the superuser, which may do anything."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from pg_roles import user_url
+
+ZJ = ["--province", "浙江省", "--city", "杭州市", "--district", "西湖区", "--detail", "1号"]
+
+
+def names(boss, *who):
+    suffix = boss.name.split("_", 1)[1]
+    out = [f"{w}_{suffix}" for w in who]
+    boss.roles.extend(out)
+    return out
+
+
+def add_user(cli, url, name, role, *extra):
+    env = {"SELLERDESK_DATABASE_URL": url, "SELLERDESK_NEW_PASSWORD": "pw-" + name}
+    cli("team", "user", "add", name, "--role", role, *extra, env=env)
+    return user_url(url, name, "pw-" + name)
+
+
+def as_(url):
+    return {"SELLERDESK_DATABASE_URL": url}
+
+
+def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_boss):
+    own2, alice, vera, late = names(pg_boss, "own2", "alice", "vera", "late")
+    out = cli("--lang", "zh_CN", "team", "init", "--url", pg_boss.url)
+    assert "是所有者" in out.stdout
+    # a second owner (ALTER DEFAULT PRIVILEGES FOR ROLE own2 needs membership in own2)
+    own2_url = add_user(cli, pg_boss.url, own2, "owner")
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    vera_url = add_user(cli, pg_boss.url, vera, "viewer")
+    # boss is not left a member of own2
+    import psycopg
+
+    with psycopg.connect(pg_boss.url) as conn:
+        member = conn.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (own2,)).fetchone()[0]
+        assert member is False
+        # json_group_array, made without a superuser, answers as SQLite's
+        got = conn.execute("SELECT json_group_array(x) FROM (VALUES (3), (1), (2)) AS t(x)").fetchone()[0]
+        assert json.loads(got) == [3, 1, 2]
+        assert conn.execute("SELECT json_group_array(x) FROM (VALUES ('a')) AS t(x)").fetchone()[0] == '["a"]'
+    add_user(cli, own2_url, late, "viewer")  # the second owner administers too
+    cli("add", "--name", "张三", "--phone", "13812345678", *ZJ, env=as_(own2_url))
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(alice_url))] == ["张三"]
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(vera_url))] == ["张三"]
+    cli("add", "--name", "李四", "--phone", "13912345678", *ZJ, env=as_(alice_url))
+    # team init again changes nothing and keeps everyone working
+    cli("team", "init", "--url", pg_boss.url)
+    assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 2
+
+
+@pytest.mark.parametrize("order", ["init_first", "move_first"])
+def test_init_and_move_local_work_in_either_order(cli, pg_boss, order):
+    (alice,) = names(pg_boss, "alice")
+    cli("init", "--json")
+    cli("demo", "--customers", "12", "--seed", "4")
+    cli("add", "--name", "浙江客户", "--phone", "13812345678", *ZJ)
+    if order == "init_first":
+        cli("team", "init", "--url", pg_boss.url)
+    moved = json.loads(cli("team", "move-local", "--url", pg_boss.url, "--json").stdout)
+    assert moved["customers"] == 13
+    if order == "move_first":
+        cli("team", "init", "--url", pg_boss.url)
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    seen = {c["name"] for c in cli.json_lines("list", "--json", env=as_(alice_url))}
+    assert "浙江客户" in seen
+    assert len(cli.json_lines("list", "--json", env=as_(pg_boss.url))) == 13
+    users = cli.json_lines("team", "user", "list", "--json", env=as_(pg_boss.url))
+    assert {u["name"] for u in users} == {pg_boss.name, alice}
+
+
+def test_a_team_backup_restored_into_a_new_database_lets_its_users_log_in(cli, pg_boss, tmp_path):
+    alice, gone = names(pg_boss, "alice", "gone")
+    cli("init", "--json")
+    cli("team", "init", "--url", pg_boss.url)
+    alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    add_user(cli, pg_boss.url, gone, "viewer")
+    cli("add", "--name", "浙江客户", "--phone", "13812345678", *ZJ, env=as_(pg_boss.url))
+    cli("backup", "--to", str(tmp_path), env=as_(pg_boss.url))
+    (made,) = (tmp_path / "team").glob("*.sdbackup")
+    import psycopg
+    from psycopg import sql
+
+    with psycopg.connect(pg_boss.admin_url, autocommit=True) as conn:  # a login gone from this server
+        conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(gone)))
+        conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(gone)))
+    shop3 = pg_boss.new_database("3")
+    out = cli("--lang", "zh_CN", "restore", str(made), env=as_(shop3))
+    assert "1 位客户已全部恢复" in out.stdout
+    assert f"sellerdesk-cli team user add {gone} --role" in out.stdout
+    alice3 = user_url(shop3, alice, "pw-" + alice)
+    assert [c["name"] for c in cli.json_lines("list", "--json", env=as_(alice3))] == ["浙江客户"]
+    cli("add", "--name", "又一个", "--phone", "13912345678", *ZJ, env=as_(alice3))
+    # the user without a login is made again by the command the restore named
+    gone3 = add_user(cli, shop3, gone, "viewer")
+    assert len(cli.json_lines("list", "--json", env=as_(gone3))) == 2
+    assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 1  # the old database: as it was
+
+
+def test_a_missing_privilege_is_one_translated_line_naming_it(cli, pg_boss, pg_admin_url):
+    import psycopg
+
+    (plain,) = names(pg_boss, "plain")
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE \"{plain}\" LOGIN PASSWORD 'pw1'")  # no CREATEROLE
+        conn.execute(f'ALTER DATABASE "{pg_boss.database}" OWNER TO "{plain}"')
+    url = user_url(pg_boss.url, plain, "pw1")
+    out = cli("--lang", "zh_CN", "team", "init", "--url", url, check=False)
+    assert out.returncode == 1
+    lines = out.stderr.strip().splitlines()
+    assert len(lines) == 1 and "CREATEROLE" in lines[0] and "权限" in lines[0], out.stderr
+    assert "内部错误" not in out.stderr
+
+
+def test_a_write_waiting_on_another_sessions_lock_gives_up_as_busy(cli, pg_boss, monkeypatch):
+    import psycopg
+
+    from sellerdesk.store import postgres
+
+    cli("team", "init", "--url", pg_boss.url)
+    added = json.loads(cli("add", "--name", "张三", "--phone", "13812345678", "--json", env=as_(pg_boss.url)).stdout)
+    monkeypatch.setattr(postgres, "LOCK_TIMEOUT_S", 0.3)
+    with psycopg.connect(pg_boss.url) as other:  # psql: begin; select … for update (and left open)
+        other.execute("SELECT 1 FROM customer WHERE id = %s FOR UPDATE", (added["id"],))
+        out = cli("--lang", "zh_CN", "trash", str(added["id"]), env=as_(pg_boss.url), check=False)
+        other.rollback()
+    assert out.returncode == 1
+    assert "占用数据库太久" in out.stderr and len(out.stderr.strip().splitlines()) == 1, out.stderr
+    assert len(cli.json_lines("list", "--json", env=as_(pg_boss.url))) == 1  # nothing changed
+
+
+def test_a_viewer_is_refused_exports_and_backups_up_front_in_one_translated_line(cli, team, tmp_path):
+    cli("init", "--json")  # a data folder (a backup's key) on this computer
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    env = as_(team.url_of("viewer"))
+    for args in (
+        ["export", str(out_dir / "客户.xlsx")],
+        ["export-person", str(team.customers["广东"]), str(out_dir / "p.json")],
+        ["export", str(out_dir / "运单.xlsx"), "--orders", "pending"],
+        ["backup", "--to", str(out_dir)],
+    ):
+        out = cli("--lang", "zh_CN", *args, env=env, check=False)
+        assert out.returncode == 1, args
+        assert len(out.stderr.strip().splitlines()) == 1 and "只读成员不能运行" in out.stderr, out.stderr
+    assert list(out_dir.iterdir()) == []
+    # an owner still may
+    cli("export", str(out_dir / "客户.xlsx"), env=as_(team.url))
+    assert [p.name for p in out_dir.iterdir()] == ["客户.xlsx"]
