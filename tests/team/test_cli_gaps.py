@@ -37,7 +37,9 @@ def test_team_user_remove_disables_the_login_and_keeps_the_data(cli, team):
     )
     assert made.returncode == 0
     cli("team", "region", "assign", "华南", south, env=as_user(team, "boss"))
-    # an owner added later has no CREATEROLE: refused in one line, nothing changed
+    # an owner whose CREATEROLE the server's admin took away: refused in one line, nothing changed
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        conn.execute(f'ALTER ROLE "{team.names["boss"]}" NOCREATEROLE')
     refused = cli("team", "user", "remove", south, env=as_user(team, "boss"), check=False)
     assert refused.returncode == 1 and "not allowed" in refused.stderr and _roles(team)[south] is True
     assert cli.json_lines("team", "region", "list", "--json", env=as_user(team, "boss")) == [{"华南": south}]

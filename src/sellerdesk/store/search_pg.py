@@ -25,6 +25,8 @@ from typing import Any
 
 import peewee as pw
 
+from sellerdesk.store.errors import DatabaseBusyError
+
 TABLE = "customer_fts"
 
 # The text the trigram index holds (the query repeats the expression, so the index serves it).
@@ -176,7 +178,7 @@ def drop_gin_indexes(db: Any) -> list[str] | None:
             ).fetchall()
             for name, _definition in found:
                 native(db, f'DROP INDEX "{name}"')
-    except pw.OperationalError:
+    except (pw.OperationalError, DatabaseBusyError):  # (a team connection's lock timeout is "busy")
         return None
     return [definition for _name, definition in found]
 
