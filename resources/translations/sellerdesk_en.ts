@@ -2464,11 +2464,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a file (it is a folder or a device): choose a spreadsheet file.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2805,6 +2813,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>the folder does not exist</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the folder exists but no file can be made in it</source>
             <translation type="unfinished" />
         </message>
         <message>

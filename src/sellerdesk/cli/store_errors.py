@@ -178,6 +178,7 @@ OS_REASON_TEXTS = (  # (exchange.errors.OS_REASONS, for the translation table)
     N_("part of the path is a file, not a folder"),
     N_("the folder is read-only or belongs to another user"),
     N_("the folder does not exist"),
+    N_("the folder exists but no file can be made in it"),
 )
 
 ENGLISH_TEXTS = (

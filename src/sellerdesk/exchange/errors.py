@@ -7,12 +7,16 @@ from pathlib import Path
 
 MESSAGES = {
     "not_found": "File not found: {name}",
+    "not_a_file": "{name} is not a file (it is a folder or a device): choose a spreadsheet file.",
     "unreadable": "Cannot read {name}: {reason}",
     "empty_file": "{name} is empty.",
     "not_spreadsheet": "{name} is not a spreadsheet (.xlsx, .xls, .ods or .csv).",
     "corrupt": "{name} is damaged or truncated and cannot be read ({reason}).",
     "encrypted": "{name} is protected by a password; save it without the password and try again.",
     "encoding": "{name} is not UTF-8, GBK/GB18030 or Big5 text.",
+    "binary": (
+        "{name} holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged."
+    ),
     "foreign_encoding": (
         '{name} looks like {encoding} text, not Chinese: save it from Excel as "CSV UTF-8" and try again.'
     ),
@@ -84,6 +88,7 @@ OS_REASONS = {
     "not_a_directory": "part of the path is a file, not a folder",
     "permission": "the folder is read-only or belongs to another user",
     "missing": "the folder does not exist",
+    "refused": "the folder exists but no file can be made in it",
 }
 
 
@@ -101,11 +106,19 @@ def os_reason(exc: OSError) -> str:
         if isinstance(exc, NotADirectoryError)
         else "permission"
         if isinstance(exc, PermissionError)
-        else "missing"
+        else _missing_kind(exc)
         if isinstance(exc, FileNotFoundError)
         else ""
     )
     return OS_REASONS[kind] if kind else exc.strerror or type(exc).__name__
+
+
+def _missing_kind(exc: FileNotFoundError) -> str:
+    """``missing``, or ``refused`` when the folder is there (``/proc`` answers ENOENT to a new file)."""
+    name = exc.filename
+    if isinstance(name, (str, Path)) and Path(name).parent.is_dir():
+        return "refused"
+    return "missing"
 
 
 def require_folder(path: Path) -> None:

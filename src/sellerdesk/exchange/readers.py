@@ -372,9 +372,18 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
 
 
 def _decoded(data: bytes, encoding: str, name: str) -> tuple[str, str]:
-    text = data.decode(encoding)
+    """``data`` as ``encoding``; a file with NUL characters, or that starts with a UTF-16 mark but
+    is not UTF-16, is binary data, not text (``binary``), whatever else it might decode as."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-16":  # the mark promised UTF-16: the rest is not (or is cut short)
+            raise ExchangeError("binary", name=name) from exc
+        if encoding == "utf-8-sig":  # the mark promised UTF-8: the rest is not
+            raise ExchangeError("encoding", name=name) from exc
+        raise  # the caller tries the next encoding
     if "\x00" in text:  # binary data that happens to decode
-        raise ExchangeError("encoding", name=name)
+        raise ExchangeError("binary", name=name)
     return encoding, text
 
 
@@ -382,6 +391,8 @@ def open_workbook(path: str | Path) -> Workbook:
     """Open ``path`` by its content; raises :class:`ExchangeError` for anything unreadable."""
     path = Path(path)
     if not path.is_file():
+        if path.exists():  # a folder, a device (/dev/null), a pipe: nothing to read rows from
+            raise ExchangeError("not_a_file", name=str(path))
         raise ExchangeError("not_found", name=path.name or str(path))
     try:
         with open(path, "rb") as fh:

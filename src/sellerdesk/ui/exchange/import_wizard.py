@@ -67,6 +67,9 @@ class ExchangeText:
         p = exc.params
         texts = {
             "not_found": translate("ExchangeText", "The file %1 was not found."),
+            "not_a_file": translate(
+                "ExchangeText", "%1 is not a file (it is a folder or a device): choose a spreadsheet file."
+            ),
             "unreadable": translate("ExchangeText", "The file %1 cannot be read."),
             "empty_file": translate("ExchangeText", "The file %1 is empty."),
             "not_spreadsheet": translate(
@@ -81,6 +84,10 @@ class ExchangeText:
             ),
             "encoding": translate(
                 "ExchangeText", '%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.'
+            ),
+            "binary": translate(
+                "ExchangeText",
+                "%1 holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged.",
             ),
             "file_changed": translate(
                 "ExchangeText",
@@ -149,6 +156,9 @@ class ExchangeText:
                 "ExchangeText", "the folder is read-only or belongs to another user"
             ),
             "the folder does not exist": translate("ExchangeText", "the folder does not exist"),
+            "the folder exists but no file can be made in it": translate(
+                "ExchangeText", "the folder exists but no file can be made in it"
+            ),
         }
         if second == "reason":
             detail = reasons.get(detail, detail)
