@@ -239,3 +239,30 @@ def test_an_order_file_that_changes_while_imported_is_one_chinese_line(initializ
         "请关掉正在写这个文件的程序，再导入一次。"
     )
     assert initialized_cli("orders", "--json").stdout.strip() == ""  # (JSON Lines: no order)
+
+
+def test_formulas_never_calculated_are_a_reported_problem_not_lost(initialized_cli, tmp_path):
+    """openpyxl writes formulas without a cached value: the row was imported without its address
+    and notes, and the report listed nothing. Now the row is refused, naming the columns."""
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "手机", "地址", "备注"])
+    sheet.append(["张三", "13812345678", '=CONCAT("浙江省杭州市","西湖区1号")', "=1+1"])
+    sheet.append(["李四", "13912345678", "浙江省杭州市西湖区2号", "ok"])
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    cli = initialized_cli
+    proc = cli("import", str(path), "--json")
+    result = json.loads(proc.stdout)
+    assert result["counts"]["new"] == 1 and result["counts"]["rejected"] == 1
+    assert [r["name"] for r in cli.json_lines("list", "--json")] == ["李四"]
+    report = openpyxl.load_workbook(result["report"]).active
+    assert list(report.iter_rows(values_only=True))[1] == (
+        2,
+        "地址, 备注：是公式，但文件里没有它的计算结果（请在 Excel 或 WPS 里打开并保存后再导入），这一行未导入",
+        "张三",
+        "13812345678",
+        '\'=CONCAT("浙江省杭州市","西湖区1号")',
+        "'=1+1",
+    )
