@@ -92,7 +92,7 @@ def test_a_usage_error_is_chinese(cli, path):
     ("argv", "expected"),
     [
         (["show"], "sellerdesk-cli show：错误：缺少必需的参数：ID"),
-        (["show", "abc"], "参数 ID：'abc' 不是整数"),
+        (["show", "abc"], "参数 ID：'abc' 不是编号（应为正整数）"),
         (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'（可选："),
         (["import", "--on-duplicate", "x", "f.xlsx"], "无效的选项 'x'（可选：'merge', 'skip', 'update', 'new'）"),
         (["list", "--limit"], "参数 --limit：需要一个值"),

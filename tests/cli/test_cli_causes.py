@@ -87,3 +87,46 @@ def test_importing_a_device_or_a_folder_says_it_is_not_a_file(initialized_cli, t
         )
     line = one_line(initialized_cli("import", str(tmp_path), check=False, env=ZH))
     assert line == f"sellerdesk-cli：错误：{tmp_path} 不是文件（它是文件夹或设备）：请选择一个表格文件。"
+
+
+def _damaged(tmp_path, how):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["姓名", "手机"])
+    book.active.append(["张三", "13812345678"])
+    good = tmp_path / "good.xlsx"
+    book.save(good)
+    data = bytearray(good.read_bytes())
+    if how == "cut":
+        data = data[: len(data) // 2]
+    else:  # a flipped byte in the sheet's compressed data
+        import zipfile
+
+        with zipfile.ZipFile(good) as z:
+            info = z.getinfo("xl/worksheets/sheet1.xml")
+        start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+        data[start + 20] ^= 0xFF
+    path = tmp_path / "damaged.xlsx"
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("how", "english", "chinese"),
+    [
+        (
+            "cut",
+            "it is not a whole .xlsx (zip) file: it was cut short, or it is another kind of file",
+            "它不是完整的 .xlsx（zip）文件：可能只下载或复制了一部分，或者根本是别的文件",
+        ),
+        ("flipped", "its compressed data is damaged", "其中压缩的数据已损坏"),  # (was an internal zlib.error)
+    ],
+)
+def test_a_damaged_xlsx_says_why_in_words(initialized_cli, tmp_path, how, english, chinese):
+    path = _damaged(tmp_path, how)
+    line = one_line(initialized_cli("import", str(path), check=False))
+    assert line == f"sellerdesk-cli: error: damaged.xlsx is damaged or truncated and cannot be read ({english})."
+    zh = one_line(initialized_cli("import", str(path), check=False, env=ZH))
+    assert zh == f"sellerdesk-cli：错误：damaged.xlsx 已损坏或不完整，无法读取（{chinese}）。"
+    assert "zip file" not in zh and "decompress" not in zh

@@ -28,7 +28,13 @@ def record_id(text: str) -> int:
     """The argparse ``type=`` of an id argument (a usage error naming the value otherwise)."""
     number = valid_id(text)
     if number is None:
-        message = _("{value!r} is not an id (a whole number from 1 to {max})", value=text, max=MAX_ID)
+        value = str(text).strip()
+        too_big = value.isascii() and value.isdigit() and int(value) > MAX_ID
+        message = (
+            _("{value!r} is too big to be an id", value=text)
+            if too_big
+            else _("{value!r} is not an id (a positive whole number)", value=text)
+        )
         raise argparse.ArgumentTypeError(message)
     return number
 

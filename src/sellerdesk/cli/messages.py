@@ -39,6 +39,7 @@ _chosen: str | None = None  # --lang
 # dict whose values are messages: each value needs a cli row too (tools/i18n.py --check).
 ENGLISH_TABLES = (
     "sellerdesk.exchange.errors:MESSAGES",
+    "sellerdesk.exchange.errors:CORRUPT_REASONS",
     "sellerdesk.core.passwords:ENGLISH",
     "sellerdesk.store.merges:MESSAGES",
     "sellerdesk.store.followups:MESSAGES",

@@ -140,10 +140,12 @@ def cmd_init(args: argparse.Namespace) -> None:
     else:
         problem = datadir.keyring_usable()
         if problem is not None:
+            from sellerdesk.cli.store_errors import keyring_text
+
             raise CliError(
-                _(
-                    "{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead.",
-                    problem=problem,
+                sentences(
+                    keyring_text(problem),
+                    _("Set SELLERDESK_PASSPHRASE to create the database with a master password instead."),
                 )
             )
         mode = MODE_KEYRING

@@ -68,11 +68,43 @@ MESSAGES = {
 }
 
 
+# Why a file is damaged, in words (a ``corrupt`` error's reason): the zipfile, zlib, calamine or
+# expat text it matches (lower case) → the English the CLI and the app translate. Another reason
+# keeps its own words.
+CORRUPT_REASONS = {
+    "not_zip": "it is not a whole .xlsx (zip) file: it was cut short, or it is another kind of file",
+    "bad_data": "its compressed data is damaged",
+    "bad_crc": "its content does not match its checksum",
+    "missing_part": "a part of the workbook is missing",
+    "bad_xml": "its XML is broken",
+}
+_CORRUPT_MATCHES = (
+    (("file is not a zip file", "invalid zip archive", "could not find eocd", "truncated file header",
+      "bad magic number"), "not_zip"),
+    (("while decompressing", "invalid stored block", "invalid distance", "incorrect header check"), "bad_data"),
+    (("bad crc", "crc-32", "crc32"), "bad_crc"),
+    (("there is no item named", "not found in archive"), "missing_part"),
+    (("not well-formed", "mismatched tag", "unclosed token", "no element found", "syntax error", "junk after"),
+     "bad_xml"),
+)  # fmt: skip
+
+
+def plain_reason(reason: str) -> str:
+    """``reason`` in words of :data:`CORRUPT_REASONS` when it is one of the usual ones."""
+    lower = reason.lower()
+    for needles, key in _CORRUPT_MATCHES:
+        if any(needle in lower for needle in needles):
+            return CORRUPT_REASONS[key]
+    return reason
+
+
 class ExchangeError(Exception):
     """A refused file: ``code`` for the UI, ``params`` for its message, ``str()`` for the CLI."""
 
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
+        if code == "corrupt" and isinstance(params.get("reason"), str):
+            params["reason"] = plain_reason(str(params["reason"]))  # (the exact words go to the log)
         self.params = {k: str(v) if not isinstance(v, (int, float)) else v for k, v in params.items()}
         try:
             message = MESSAGES[code].format(**params)
