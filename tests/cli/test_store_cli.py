@@ -173,7 +173,8 @@ def test_an_unknown_id_trashes_none_of_them_and_is_named(initialized_cli, isolat
 def test_an_id_too_big_for_the_database_is_a_usage_error(initialized_cli, args):
     proc = initialized_cli(*args, check=False)
     assert proc.returncode == 2 and proc.stdout == ""
-    assert proc.stderr.strip().splitlines()[-1].endswith(("is too big to be an id", "is not an id (a positive whole number)"))
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.endswith(("is too big to be an id", "is not an id (a positive whole number)"))
     assert "OverflowError" not in proc.stderr
 
 
