@@ -4277,6 +4277,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The new password is the one in use now. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new password is the one in use now: type a different one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new password is your recovery code: choose a password of your own. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
             <translation type="unfinished" />
         </message>

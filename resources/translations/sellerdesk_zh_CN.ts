@@ -4261,6 +4261,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>客户地址管家每次启动时都会要求输入这个密码，密钥会从系统钥匙串中删除。从现在起做的备份需要这个密码（或恢复码）才能打开。</translation>
         </message>
         <message>
+            <source>The new password is the one in use now. Nothing was changed.</source>
+            <translation>新密码和当前密码相同。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The new password is the one in use now: type a different one.</source>
+            <translation>新密码和当前密码相同：请输入一个不同的密码。</translation>
+        </message>
+        <message>
+            <source>The new password is your recovery code: choose a password of your own. Nothing was changed.</source>
+            <translation>新密码就是你的恢复码：请另设一个自己的密码。没有做任何更改。</translation>
+        </message>
+        <message>
             <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>
             <translation>旧密码将不再能打开数据。之前做的备份仍然用旧密码（或恢复码）打开：改完后请做一次新备份。</translation>
         </message>

@@ -74,6 +74,24 @@ def test_change_password_refusals(initialized_cli, home, env, stdin, says):
     assert sorted(p.name for p in home.glob("sellerdesk.keys.json*")) == ["sellerdesk.keys.json"]
 
 
+def test_change_password_refuses_a_secret_that_opens_the_database_already(initialized_cli, home):
+    """It said 主密码已更改 for the password in use, and took the recovery code as a password."""
+    cli = initialized_cli
+    before = files(home)
+    proc = cli("keys", "change-password", input=PASSPHRASE + "\n", check=False)
+    assert one_error_line(proc).strip() == (
+        "sellerdesk-cli: error: The new master password is the one in use now. Nothing was changed."
+    )
+    by_code = {"SELLERDESK_PASSPHRASE": cli.recovery_code}  # proved with the code: the password envelope is tried
+    proc = cli("keys", "change-password", input=PASSPHRASE + "\n", env=by_code, check=False)
+    assert "is the one in use now" in one_error_line(proc)
+    proc = cli("keys", "change-password", input=cli.recovery_code.lower() + "\n", check=False)
+    assert "is the recovery code; choose a password of your own" in one_error_line(proc)
+    zh = cli("keys", "change-password", input=PASSPHRASE + "\n", env={"SELLERDESK_LANG": "zh_CN"}, check=False)
+    assert zh.stderr.strip() == "sellerdesk-cli：错误：新的主密码和当前主密码相同。没有做任何更改。"
+    assert files(home) == before
+
+
 def test_password_to_keyring_and_back(initialized_cli, home, keyring):
     cli = initialized_cli
     db_before, _ = files(home)
