@@ -47,7 +47,9 @@ def translated(exc: BaseException) -> str | None:
 
     if isinstance(exc, SameSecretError):
         if exc.reason == SameSecretError.RECOVERY_CODE:
-            return _("The new master password is the recovery code; choose a password of your own. Nothing was changed.")
+            return _(
+                "The new master password is the recovery code; choose a password of your own. Nothing was changed."
+            )
         return _("The new master password is the one in use now. Nothing was changed.")
     if isinstance(exc, NotShippedError):
         words = {"cancelled": _("cancelled"), "refunded": _("refunded")}
