@@ -2823,6 +2823,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>the folder is read-only or belongs to another user</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>ExistingCustomerDialog</name>

@@ -2820,6 +2820,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <source>the folder is read-only or belongs to another user</source>
             <translation>文件夹只读，或属于其他用户</translation>
         </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation>…… 还有 %1 处</translation>
+        </message>
     </context>
     <context>
         <name>ExistingCustomerDialog</name>

@@ -78,6 +78,9 @@ def test_help_has_no_english_in_chinese(cli, path):
     out = cli(*path, "--help", env=ZH).stdout
     assert out.startswith("用法：")
     assert english_lines(out, ALLOWED) == []
+    # headings end like 用法： (argparse wrote 位置参数: and 选项: with an ASCII colon)
+    assert [line for line in out.splitlines() if re.fullmatch(r"\S.*[^\x00-\x7f]:", line)] == []
+    assert "选项：" in out
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "sellerdesk-cli")

@@ -266,3 +266,19 @@ def test_formulas_never_calculated_are_a_reported_problem_not_lost(initialized_c
         '\'=CONCAT("浙江省杭州市","西湖区1号")',
         "'=1+1",
     )
+
+
+def test_each_courier_warning_is_one_line_under_its_count(capsys):
+    """A courier's header cell of two lines (收件人手机 / （必填）) made one warning two lines:
+    '2 fields…' then 4 lines."""
+    from sellerdesk.cli.exchange_cmds import _print_warnings
+    from sellerdesk.exchange.export import ExportWarning
+
+    warnings = [ExportWarning(3, "收件人手机\n（必填）", "missing"), ExportWarning(4, "收件地址\r\n详细", "missing")]
+    _print_warnings(warnings)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(warnings)
+    assert lines[0].startswith("  row 3, 收件人手机 （必填）: ")
+    _print_warnings(warnings * 30, shown=50)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 51 and lines[-1] == "  … and 10 more"

@@ -281,7 +281,7 @@ def _print_warnings(warnings: Sequence[Any], shown: int = 50) -> None:
             _(
                 "  row {row}, {column}: {problem}",
                 row=w.row,
-                column=w.column,
+                column=" ".join(w.column.split()),  # (a header cell of two lines: one line each still)
                 problem=WARNING_TEXT[w.code][0 if zh else 1],
             )
         )

@@ -255,10 +255,12 @@ class ExchangeText:
         lines = [
             translate("ExchangeText", "Row %1, %2: %3")
             .replace("%1", str(w.row))
-            .replace("%2", w.column)
+            .replace("%2", " ".join(w.column.split()))  # (a header cell of two lines: one line each still)
             .replace("%3", WARNING_TEXT[w.code][0 if zh else 1])
             for w in warnings[:shown]
         ]
+        if len(warnings) > shown:  # the count above and the lines agree
+            lines.append(translate("ExchangeText", "… and %1 more").replace("%1", str(len(warnings) - shown)))
         head = translate("ExchangeText", "%1 fields the courier may reject:").replace("%1", str(len(warnings)))
         return head + "\n" + "\n".join(lines)
 
