@@ -130,3 +130,12 @@ def test_a_damaged_xlsx_says_why_in_words(initialized_cli, tmp_path, how, englis
     zh = one_line(initialized_cli("import", str(path), check=False, env=ZH))
     assert zh == f"sellerdesk-cli：错误：damaged.xlsx 已损坏或不完整，无法读取（{chinese}）。"
     assert "zip file" not in zh and "decompress" not in zh
+
+
+@pytest.mark.parametrize("ids", ["99999999999999999999", "1,x", "0"])
+def test_waybill_order_ids_out_of_range_are_a_usage_error(initialized_cli, tmp_path, ids):
+    proc = initialized_cli("export", str(tmp_path / "w.xlsx"), "--orders", ids, check=False)
+    assert one_line(proc, code=2) == (
+        f"sellerdesk-cli: error: --orders takes pending or order ids like 12,15,20, not {ids!r}"
+    )
+    assert not list(tmp_path.iterdir())
