@@ -162,3 +162,11 @@ def test_a_sheet_without_formulas_is_not_parsed_for_them(tmp_path, monkeypatch):
     with XlsxRows(path) as book:
         monkeypatch.setattr(XlsxRows, "rows", lambda *a: pytest.fail("parsed a sheet without formulas"))
         assert book.formulas_without_value("客户") == {}
+
+
+def test_a_formula_without_a_value_is_shown_and_reported_as_its_formula():
+    from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE, escape_cell, shown_text
+
+    cell = FORMULA_WITHOUT_VALUE + "=1+1"
+    assert shown_text(cell) == "=1+1" and shown_text("张三") == "张三"
+    assert escape_cell(cell) == "'=1+1"  # the problem report: the formula as text, not run

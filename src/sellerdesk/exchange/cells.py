@@ -16,6 +16,11 @@ the formula (``exchange.xlsx_rows``): the import refuses the row naming the colu
 (``formula_no_value``) rather than read it as empty. A noncharacter: no file's text holds it."""
 
 
+def shown_text(value: str) -> str:
+    """A cell as a preview shows it: a formula without a value as its formula (``=1+1``)."""
+    return value[1:] if value.startswith(FORMULA_WITHOUT_VALUE) else value
+
+
 def escape_cell(value: _V) -> _V | str:
     """Text that a spreadsheet would run as a formula gets a leading ' (formula injection).
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
+from sellerdesk.exchange.cells import shown_text
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import Action, Sample, read_sample
 from sellerdesk.jobs.runner import start
@@ -603,7 +604,7 @@ class ImportSheetPage(QWizardPage):
         bold.setBold(True)
         for r, (number, cells) in enumerate(sample):
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
+                item = QTableWidgetItem(shown_text(value))
                 if number == self.wiz.header_row:
                     item.setFont(bold)
                     item.setBackground(QBrush(QColor(220, 235, 255)))
@@ -649,7 +650,7 @@ class ImportMappingPage(QWizardPage):
         self.combos = []
         for i, header in enumerate(self.wiz.headers):
             self.table.setItem(i, 0, QTableWidgetItem(header or self.tr("(column %1)").replace("%1", str(i + 1))))
-            values = " | ".join(r[i] for r in data_rows if i < len(r) and r[i])
+            values = " | ".join(shown_text(r[i]) for r in data_rows if i < len(r) and r[i])
             self.table.setItem(i, 1, QTableWidgetItem(values))
             combo = QComboBox()
             combo.addItem(self.tr("— do not import —"), None)
