@@ -2464,11 +2464,19 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is not a file (it is a folder or a device): choose a spreadsheet file.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2808,7 +2816,15 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>the folder exists but no file can be made in it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>the folder is read-only or belongs to another user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>… and %1 more</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -4262,6 +4278,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new password is the one in use now. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new password is the one in use now: type a different one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The new password is your recovery code: choose a password of your own. Nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -2461,12 +2461,20 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>%1 中没有含数据的可见工作表。</translation>
         </message>
         <message>
+            <source>%1 holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged.</source>
+            <translation>%1 含有二进制数据（NUL 字节或损坏的 UTF-16），不是文本：它不是 CSV 文件，或者已经损坏。</translation>
+        </message>
+        <message>
             <source>%1 is damaged or incomplete and cannot be read. Open it in Excel or WPS and save it again.</source>
             <translation>%1 已损坏或不完整，无法读取。请用 Excel 或 WPS 打开后重新保存。</translation>
         </message>
         <message>
             <source>%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.</source>
             <translation>%1 不是 UTF-8 或 GBK 编码的文本。请在 Excel 中另存为“CSV UTF-8”后重试。</translation>
+        </message>
+        <message>
+            <source>%1 is not a file (it is a folder or a device): choose a spreadsheet file.</source>
+            <translation>%1 不是文件（它是文件夹或设备）：请选择一个表格文件。</translation>
         </message>
         <message>
             <source>%1 is not a spreadsheet. SellerDesk reads .xlsx, .xls, .ods and .csv files.</source>
@@ -2805,8 +2813,16 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>文件夹不存在</translation>
         </message>
         <message>
+            <source>the folder exists but no file can be made in it</source>
+            <translation>文件夹存在，但不能在里面新建文件</translation>
+        </message>
+        <message>
             <source>the folder is read-only or belongs to another user</source>
             <translation>文件夹只读，或属于其他用户</translation>
+        </message>
+        <message>
+            <source>… and %1 more</source>
+            <translation>…… 还有 %1 处</translation>
         </message>
     </context>
     <context>
@@ -4247,6 +4263,18 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>SellerDesk will ask for this password at every start, and the key will be removed from the system keyring. Backups made from now on need this password (or the recovery code).</source>
             <translation>客户地址管家每次启动时都会要求输入这个密码，密钥会从系统钥匙串中删除。从现在起做的备份需要这个密码（或恢复码）才能打开。</translation>
+        </message>
+        <message>
+            <source>The new password is the one in use now. Nothing was changed.</source>
+            <translation>新密码和当前密码相同。没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>The new password is the one in use now: type a different one.</source>
+            <translation>新密码和当前密码相同：请输入一个不同的密码。</translation>
+        </message>
+        <message>
+            <source>The new password is your recovery code: choose a password of your own. Nothing was changed.</source>
+            <translation>新密码就是你的恢复码：请另设一个自己的密码。没有做任何更改。</translation>
         </message>
         <message>
             <source>The old password stops opening your data. Backups made before keep opening with the old password (or the recovery code): make a new backup afterwards.</source>

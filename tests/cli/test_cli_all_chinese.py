@@ -78,6 +78,9 @@ def test_help_has_no_english_in_chinese(cli, path):
     out = cli(*path, "--help", env=ZH).stdout
     assert out.startswith("用法：")
     assert english_lines(out, ALLOWED) == []
+    # headings end like 用法： (argparse wrote 位置参数: and 选项: with an ASCII colon)
+    assert [line for line in out.splitlines() if re.fullmatch(r"\S.*[^\x00-\x7f]:", line)] == []
+    assert "选项：" in out
 
 
 @pytest.mark.parametrize("path", PATHS, ids=lambda path: " ".join(path) or "sellerdesk-cli")
@@ -92,7 +95,7 @@ def test_a_usage_error_is_chinese(cli, path):
     ("argv", "expected"),
     [
         (["show"], "sellerdesk-cli show：错误：缺少必需的参数：ID"),
-        (["show", "abc"], "参数 ID：'abc' 不是整数"),
+        (["show", "abc"], "参数 ID：'abc' 不是编号（应为正整数）"),
         (["frobnicate"], "参数 COMMAND：无效的选项 'frobnicate'（可选："),
         (["import", "--on-duplicate", "x", "f.xlsx"], "无效的选项 'x'（可选：'merge', 'skip', 'update', 'new'）"),
         (["list", "--limit"], "参数 --limit：需要一个值"),

@@ -239,3 +239,46 @@ def test_an_order_file_that_changes_while_imported_is_one_chinese_line(initializ
         "请关掉正在写这个文件的程序，再导入一次。"
     )
     assert initialized_cli("orders", "--json").stdout.strip() == ""  # (JSON Lines: no order)
+
+
+def test_formulas_never_calculated_are_a_reported_problem_not_lost(initialized_cli, tmp_path):
+    """openpyxl writes formulas without a cached value: the row was imported without its address
+    and notes, and the report listed nothing. Now the row is refused, naming the columns."""
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["姓名", "手机", "地址", "备注"])
+    sheet.append(["张三", "13812345678", '=CONCAT("浙江省杭州市","西湖区1号")', "=1+1"])
+    sheet.append(["李四", "13912345678", "浙江省杭州市西湖区2号", "ok"])
+    path = tmp_path / "formula.xlsx"
+    book.save(path)
+    cli = initialized_cli
+    proc = cli("import", str(path), "--json")
+    result = json.loads(proc.stdout)
+    assert result["counts"]["new"] == 1 and result["counts"]["rejected"] == 1
+    assert [r["name"] for r in cli.json_lines("list", "--json")] == ["李四"]
+    report = openpyxl.load_workbook(result["report"]).active
+    assert list(report.iter_rows(values_only=True))[1] == (
+        2,
+        "地址, 备注：是公式，但文件里没有它的计算结果（请在 Excel 或 WPS 里打开并保存后再导入），这一行未导入",
+        "张三",
+        "13812345678",
+        '\'=CONCAT("浙江省杭州市","西湖区1号")',
+        "'=1+1",
+    )
+
+
+def test_each_courier_warning_is_one_line_under_its_count(capsys):
+    """A courier's header cell of two lines (收件人手机 / （必填）) made one warning two lines:
+    '2 fields…' then 4 lines."""
+    from sellerdesk.cli.exchange_cmds import _print_warnings
+    from sellerdesk.exchange.export import ExportWarning
+
+    warnings = [ExportWarning(3, "收件人手机\n（必填）", "missing"), ExportWarning(4, "收件地址\r\n详细", "missing")]
+    _print_warnings(warnings)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == len(warnings)
+    assert lines[0].startswith("  row 3, 收件人手机 （必填）: ")
+    _print_warnings(warnings * 30, shown=50)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 51 and lines[-1] == "  … and 10 more"

@@ -74,6 +74,24 @@ def test_change_password_refusals(initialized_cli, home, env, stdin, says):
     assert sorted(p.name for p in home.glob("sellerdesk.keys.json*")) == ["sellerdesk.keys.json"]
 
 
+def test_change_password_refuses_a_secret_that_opens_the_database_already(initialized_cli, home):
+    """It said 主密码已更改 for the password in use, and took the recovery code as a password."""
+    cli = initialized_cli
+    before = files(home)
+    proc = cli("keys", "change-password", input=PASSPHRASE + "\n", check=False)
+    assert one_error_line(proc).strip() == (
+        "sellerdesk-cli: error: The new master password is the one in use now. Nothing was changed."
+    )
+    by_code = {"SELLERDESK_PASSPHRASE": cli.recovery_code}  # proved with the code: the password envelope is tried
+    proc = cli("keys", "change-password", input=PASSPHRASE + "\n", env=by_code, check=False)
+    assert "is the one in use now" in one_error_line(proc)
+    proc = cli("keys", "change-password", input=cli.recovery_code.lower() + "\n", check=False)
+    assert "is the recovery code; choose a password of your own" in one_error_line(proc)
+    zh = cli("keys", "change-password", input=PASSPHRASE + "\n", env={"SELLERDESK_LANG": "zh_CN"}, check=False)
+    assert zh.stderr.strip() == "sellerdesk-cli：错误：新的主密码和当前主密码相同。没有做任何更改。"
+    assert files(home) == before
+
+
 def test_password_to_keyring_and_back(initialized_cli, home, keyring):
     cli = initialized_cli
     db_before, _ = files(home)
@@ -107,8 +125,24 @@ def test_use_keyring_refused_without_a_keyring(initialized_cli, home):
     """The test environment's keyring is keyring's `fail` backend: no usable keyring."""
     before = files(home)
     proc = initialized_cli("keys", "use-keyring", check=False)
-    assert "No usable OS keyring" in one_error_line(proc)
+    assert one_error_line(proc).strip() == (
+        "sellerdesk-cli: error: No usable OS keyring was found on this system. "
+        "Nothing was changed: the master password still opens the database."
+    )  # (not keyring.backends.fail.Keyring, the backend's class)
+    zh = initialized_cli("keys", "use-keyring", check=False, env={"SELLERDESK_LANG": "zh_CN"})
+    assert (zh.returncode, zh.stderr.strip()) == (
+        1,
+        "sellerdesk-cli：错误：这台电脑上没有可用的系统钥匙串。没有做任何更改：主密码仍然能打开数据库。",
+    )
     assert files(home) == before
+
+
+def test_no_password_in_the_environment_is_one_chinese_line_without_a_stray_space(initialized_cli, home):
+    proc = initialized_cli("list", check=False, env={"SELLERDESK_PASSPHRASE": None, "SELLERDESK_LANG": "zh_CN"})
+    assert (proc.returncode, proc.stderr.strip()) == (
+        1,
+        "sellerdesk-cli：错误：这个数据库由主密码保护。请把 SELLERDESK_PASSPHRASE 设为主密码或恢复码。",
+    )
 
 
 def test_use_keyring_with_a_wrong_password(initialized_cli, home, keyring):
@@ -173,11 +207,12 @@ def test_trash_of_a_missing_id_is_one_error_line(initialized_cli, home):
     assert "999999" in one_error_line(proc)
 
 
-def test_trash_of_some_missing_ids_moves_the_others_and_names_the_missing(initialized_cli, home):
+def test_trash_of_some_missing_ids_moves_none_and_names_the_missing(initialized_cli, home):
+    """README: an unknown id exits with 1 and writes nothing (the others moved before)."""
+    before = files(home)
     proc = initialized_cli("trash", "1", "999999", check=False)
-    assert proc.returncode == 1
-    assert proc.stdout.startswith("Moved 1 customer to the Trash")
-    assert "999999" in proc.stderr and proc.stderr.count("\n") == 1
+    assert "customer 999999 not found or already in the Trash; nothing was changed" in one_error_line(proc)
+    assert files(home) == before
 
 
 def test_export_to_a_missing_folder_names_the_folder(initialized_cli, home, tmp_path):

@@ -251,7 +251,26 @@ def test_delete_and_restore(cli, zs):
     assert "Restored 1" in cli("order", "restore", oid)
     assert json.loads(cli("show", cid, "--json"))["total_spent"] == "88.00"
     code, _out, err = cli.run("order", "restore", oid)
-    assert code == 1 and "some ids" in err
+    assert code == 1 and f"order {oid} not found or not deleted; nothing was changed" in err
+
+
+@pytest.mark.parametrize("action", ["delete", "restore"])
+def test_an_unknown_order_id_moves_none_of_them_and_is_named(cli, zs, action):
+    """README: an unknown id exits with 1 and writes nothing (the known ones did move before)."""
+    cid, _ = zs
+    first = cli("order", "add", cid, "--amount", "5").strip()
+    second = cli("order", "add", cid, "--amount", "6").strip()
+    if action == "restore":
+        cli("order", "delete", first, second)
+    before = cli.dump()
+    code, out, err = cli.run("order", action, first, "9999999", second, "8888888")
+    assert (code, out) == (1, "")
+    assert err.strip().splitlines() == [
+        "sellerdesk-cli: error: order 8888888, 9999999 not found or "
+        + ("already deleted" if action == "delete" else "not deleted")
+        + "; nothing was changed"
+    ]
+    assert cli.dump() == before
 
 
 def test_tiers_by_hand_and_recompute(cli, zs):

@@ -1,5 +1,7 @@
 import json
 
+import pytest
+
 from sellerdesk.store.keys import normalize_recovery_code
 
 
@@ -131,3 +133,54 @@ def test_add_with_a_name_keeps_a_rare_ideograph_after_the_street(initialized_cli
     shown = json.loads(cli("show", str(cid), "--json").stdout)
     address = shown["addresses"][0]
     assert address["detail"] == "建国路88号𠮷野家" and address["recipient"] == "李四"
+
+
+def test_an_unknown_id_trashes_none_of_them_and_is_named(initialized_cli, isolated_environment):
+    """README: an unknown id exits with 1 and writes nothing (customer 1 was trashed before)."""
+    cli = initialized_cli
+    first = json.loads(cli("add", "--name", "张三", "--json").stdout)["id"]
+    second = json.loads(cli("add", "--name", "李四", "--json").stdout)["id"]
+    proc = cli("trash", str(first), "99999", str(second), check=False)
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert proc.stderr.strip() == (
+        "sellerdesk-cli: error: customer 99999 not found or already in the Trash; nothing was changed"
+    )
+    assert cli.json_lines("list", "--json", "--trash") == []
+    cli("trash", str(first))
+    proc = cli("untrash", str(first), str(second), check=False)
+    assert (proc.returncode, proc.stdout) == (1, "")
+    assert "customer 2 not in the Trash; nothing was changed" in proc.stderr
+    assert [r["id"] for r in cli.json_lines("list", "--json", "--trash")] == [first]
+    many = [str(i) for i in range(1000, 1012)]
+    proc = cli("trash", *many, check=False, env={"SELLERDESK_LANG": "zh_CN"})
+    assert proc.stderr.strip() == (
+        "sellerdesk-cli：错误：客户 1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009 等另外 2 位"
+        " 不存在或已在回收站；没有做任何更改"
+    )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "99999999999999999999"],
+        ["trash", "1", "99999999999999999999"],
+        ["untrash", "0"],
+        ["merge", "1", "99999999999999999999"],
+        ["unmerge", "99999999999999999999"],
+        ["followup", "add", "99999999999999999999", "--note", "x"],
+    ],
+)
+def test_an_id_too_big_for_the_database_is_a_usage_error(initialized_cli, args):
+    proc = initialized_cli(*args, check=False)
+    assert proc.returncode == 2 and proc.stdout == ""
+    last = proc.stderr.strip().splitlines()[-1]
+    assert last.endswith(("is too big to be an id", "is not an id (a positive whole number)"))
+    assert "OverflowError" not in proc.stderr
+
+
+def test_an_order_or_customer_id_too_big_is_one_line(initialized_cli):
+    proc = initialized_cli("order", "delete", "99999999999999999999", check=False)
+    assert proc.returncode == 1
+    assert proc.stderr.strip() == (
+        "sellerdesk-cli: error: not a valid order id: '99999999999999999999' (a positive whole number)"
+    )

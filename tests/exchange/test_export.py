@@ -209,7 +209,7 @@ def test_export_gives_the_tiers_name(store, tmp_path):
     ("error", "reason"),
     [
         (IsADirectoryError, "a folder has that name"),
-        (FileNotFoundError, "the folder does not exist"),  # (/proc: the folder is there, nothing can be made)
+        (FileNotFoundError, "the folder exists but no file can be made in it"),  # /proc answers ENOENT
         (PermissionError, "the folder is read-only or belongs to another user"),
     ],
 )

@@ -124,3 +124,49 @@ def test_shared_strings_are_kept_compact():
     assert [strings[i] for i in range(len(strings))] == ["", "张三", "a", "深圳市南山区科技园"]
     with pytest.raises(IndexError):
         strings[4]
+
+
+def _is(ref, text):
+    return f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>'
+
+
+FORMULA_ROWS = (
+    f'<row r="1">{_is("A1", "姓名")}{_is("B1", "地址")}{_is("C1", "备注")}</row>'
+    # never calculated (openpyxl writes <v/>, other programs no <v>): no value to read
+    f'<row r="2">{_is("A2", "张三")}<c r="B2"><f>CONCAT("浙江省","杭州市")</f><v/></c><c r="C2"><f>1+1</f></c></row>'
+    # calculated: the cached value is read, an empty text result included
+    f'<row r="3">{_is("A3", "李四")}<c r="B3" t="str"><f>CONCAT("a","b")</f><v>ab</v></c>'
+    '<c r="C3" t="str"><f>""</f><v></v></c></row>'
+    f'<row r="4">{_is("A4", "王五")}<c r="C4"><f>1+1</f><v>2</v></c></row>'
+)
+
+
+@pytest.mark.parametrize("streamed", [False, True], ids=["calamine", "streamed"])
+def test_a_formula_without_a_calculated_value_is_marked_not_read_as_empty(tmp_path, monkeypatch, streamed):
+    from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE as NO_VALUE
+
+    path = xlsx(tmp_path / "f.xlsx", sheet_xml(FORMULA_ROWS))
+    rows, _, _ = _rows(path, "客户", streamed, monkeypatch)
+    assert _trimmed(rows) == [
+        (1, ["姓名", "地址", "备注"]),
+        (2, ["张三", NO_VALUE + '=CONCAT("浙江省","杭州市")', NO_VALUE + "=1+1"]),
+        (3, ["李四", "ab"]),
+        (4, ["王五", "", "2"]),
+    ]
+    with XlsxRows(path) as book:
+        assert set(book.formulas_without_value("客户")) == {(2, 1), (2, 2)}
+
+
+def test_a_sheet_without_formulas_is_not_parsed_for_them(tmp_path, monkeypatch):
+    path = xlsx(tmp_path / "plain.xlsx", sheet_xml(customer_rows(3)))
+    with XlsxRows(path) as book:
+        monkeypatch.setattr(XlsxRows, "rows", lambda *a: pytest.fail("parsed a sheet without formulas"))
+        assert book.formulas_without_value("客户") == {}
+
+
+def test_a_formula_without_a_value_is_shown_and_reported_as_its_formula():
+    from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE, escape_cell, shown_text
+
+    cell = FORMULA_WITHOUT_VALUE + "=1+1"
+    assert shown_text(cell) == "=1+1" and shown_text("张三") == "张三"
+    assert escape_cell(cell) == "'=1+1"  # the problem report: the formula as text, not run

@@ -598,3 +598,16 @@ def test_a_streamed_import_keeps_the_same_phone_choice_of_its_preview(
     with qtbot.waitSignal(context.customers_changed, timeout=30000):
         wizard.next()
     assert [c.name for c in queries.find_by_phone("13900000001")] == ["老王"]  # 李四's row merged, as chosen
+
+
+def test_courier_warnings_count_and_lines_agree(qapp):
+    from sellerdesk.exchange.export import ExportWarning
+    from sellerdesk.ui.exchange.import_wizard import ExchangeText
+
+    warnings = [ExportWarning(3, "收件人手机\n（必填）", "missing"), ExportWarning(4, "收件地址", "missing")]
+    text = ExchangeText.courier_warnings(warnings, 15)
+    assert len(text.splitlines()) == 1 + len(warnings)
+    assert "Row 3, 收件人手机 （必填）: " in text
+    text = ExchangeText.courier_warnings(warnings * 10, 15)
+    assert text.splitlines()[0].startswith("20 ") and text.splitlines()[-1] == "… and 5 more"
+    assert len(text.splitlines()) == 1 + 15 + 1

@@ -305,3 +305,37 @@ def test_a_keyring_problem_and_nothing_changed_read_as_two_chinese_sentences(chi
 
     text = keyring_problem(KeyringUnavailable(KeyringUnavailable.NO_BACKEND))
     assert text == "这台电脑上没有可用的系统钥匙串。没有做任何更改。"  # no space after 。
+
+
+def test_change_password_dialog_refuses_the_password_in_use(qtbot, password_context, sync_jobs):
+    context = password_context
+    keyfile = context.datadir.keyfile_path.read_bytes()
+    dialog = NewPasswordDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.current.setText(OLD)
+    dialog.password.setText(OLD)
+    dialog.confirm.setText(OLD)
+    assert not ok_button(dialog.buttons).isEnabled()
+    assert dialog.error.text() == "The new password is the one in use now: type a different one."
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    # proved with the recovery code: the store finds the new password is the old one
+    dialog.current.setText(context.datadir.code)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == "The new password is the one in use now. Nothing was changed."
+    assert context.datadir.keyfile_path.read_bytes() == keyfile
+
+
+def test_use_password_dialog_refuses_the_recovery_code(qtbot, keyring_context, keyring, sync_jobs):
+    dialog = NewPasswordDialog(keyring_context)
+    qtbot.addWidget(dialog)
+    code = keyring_context.datadir.code
+    dialog.password.setText(code)
+    dialog.confirm.setText(code)
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error.text() == (
+        "The new password is your recovery code: choose a password of your own. Nothing was changed."
+    )
+    assert keyring_context.datadir.mode() == MODE_KEYRING

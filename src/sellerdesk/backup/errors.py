@@ -68,7 +68,8 @@ class DestinationError(BackupError):
         if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1), errno.EFBIG):
             reason = cls.NO_SPACE
         elif code in (errno.ENOENT, errno.ENOTDIR):
-            reason = cls.MISSING
+            # ENOENT from a folder that is there: it makes no new file (/proc), it is not missing
+            reason = cls.READ_ONLY if code == errno.ENOENT and Path(folder).is_dir() else cls.MISSING
         elif code in (errno.EACCES, errno.EPERM, errno.EROFS) or isinstance(exc, PermissionError):
             reason = cls.READ_ONLY
         elif code in (

@@ -164,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     from sellerdesk.cli import masking
 
     masking.set_masking(bool(getattr(args, "mask", False)))
+    from sellerdesk.exchange.errors import ExchangeError
     from sellerdesk.store.errors import StoreError
     from sellerdesk.store.secrets import KeyringUnavailable
 
@@ -178,6 +179,11 @@ def main(argv: list[str] | None = None) -> int:
         return exc.code
     except (StoreError, KeyringUnavailable) as exc:
         _error(store_error_text(exc))
+        return EXIT_ERROR
+    except ExchangeError as exc:  # a refused file a command did not word itself (export-person's)
+        from sellerdesk.cli.store_errors import exchange_text
+
+        _error(exchange_text(exc))
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(_("sellerdesk-cli: interrupted"), file=sys.stderr)

@@ -94,7 +94,9 @@ def _backup_key(info: BackupInfo, datadir: DataDir) -> bytes:
             import getpass
 
             return unlock_backup(info, secret=getpass.getpass(_("Master password or recovery code of the backup: ")))
-        raise CliError(_("{problem} Set SELLERDESK_PASSPHRASE to it.", problem=store_error_text(exc))) from exc
+        from sellerdesk.sentences import sentences
+
+        raise CliError(sentences(store_error_text(exc), _("Set SELLERDESK_PASSPHRASE to it."))) from exc
 
 
 def _app_running(home: Path) -> bool:

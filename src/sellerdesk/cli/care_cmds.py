@@ -19,6 +19,7 @@ import json
 import sys
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.ids import record_id
 from sellerdesk.cli.messages import N_, _
 
 CHANNEL_TEXTS = {"wechat": N_("WeChat"), "phone": N_("phone call"), "sms": N_("SMS"), "other": N_("other")}
@@ -38,7 +39,7 @@ def register(sub: Subcommands) -> None:
     p = sub.add_parser("followup", help=N_("record a follow-up or feedback"))
     inner = p.add_subparsers(dest="followup_command", metavar="add", required=True)
     add = inner.add_parser("add", help=N_("record a follow-up on a customer; prints its id"))
-    add.add_argument("customer", type=int, metavar="CUSTOMER_ID", help=N_("the customer's id"))
+    add.add_argument("customer", type=record_id, metavar="CUSTOMER_ID", help=N_("the customer's id"))
     add.add_argument("--note", required=True, help=N_("what was said"))
     add.add_argument("--channel", choices=("wechat", "phone", "sms"), help=N_("how: wechat, phone or sms"))
     add.add_argument("--next", metavar="YYYY-MM-DD", help=N_("the date of the next follow-up"))

@@ -58,10 +58,11 @@ def unlock(datadir: DataDir) -> bytes:
 
             secret = getpass.getpass(_("Master password or recovery code: "))
             return datadir.unlock_with_secret(secret)
+        from sellerdesk.sentences import sentences
+
         raise CliError(
-            _(
-                "{problem} Set SELLERDESK_PASSPHRASE to the master password or the recovery code.",
-                problem=english_text(str(exc)),
+            sentences(
+                english_text(str(exc)), _("Set SELLERDESK_PASSPHRASE to the master password or the recovery code.")
             )
         ) from exc
 

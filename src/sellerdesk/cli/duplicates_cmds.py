@@ -18,6 +18,7 @@ import json
 import sys
 
 from sellerdesk.cli import CliError, Subcommands
+from sellerdesk.cli.ids import record_id
 from sellerdesk.cli.messages import N_, _
 
 # The reasons as the table shows them (--json gives the codes).
@@ -36,8 +37,8 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_duplicates)
 
     p = sub.add_parser("merge", help=N_("merge customers into the one kept; prints the merge id"))
-    p.add_argument("keep", type=int, metavar="KEEP_ID", help=N_("the customer who stays"))
-    p.add_argument("others", type=int, nargs="+", metavar="OTHER_ID", help=N_("the customers merged into them"))
+    p.add_argument("keep", type=record_id, metavar="KEEP_ID", help=N_("the customer who stays"))
+    p.add_argument("others", type=record_id, nargs="+", metavar="OTHER_ID", help=N_("the customers merged into them"))
     p.add_argument(
         "--field",
         action="append",
@@ -51,7 +52,7 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_merge)
 
     p = sub.add_parser("unmerge", help=N_("undo a merge (until a customer in it is deleted for good)"))
-    p.add_argument("merge_id", type=int, metavar="MERGE_ID", help=N_("the merge id that merge printed"))
+    p.add_argument("merge_id", type=record_id, metavar="MERGE_ID", help=N_("the merge id that merge printed"))
     p.set_defaults(func=cmd_unmerge)
 
 

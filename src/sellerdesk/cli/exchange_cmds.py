@@ -281,7 +281,7 @@ def _print_warnings(warnings: Sequence[Any], shown: int = 50) -> None:
             _(
                 "  row {row}, {column}: {problem}",
                 row=w.row,
-                column=w.column,
+                column=" ".join(w.column.split()),  # (a header cell of two lines: one line each still)
                 problem=WARNING_TEXT[w.code][0 if zh else 1],
             )
         )
@@ -293,13 +293,11 @@ def _order_ids_arg(text: str) -> tuple[str, list[int]]:
     text = text.strip()
     if text == "pending":
         return "pending", []
-    try:
-        ids = [int(part) for part in text.replace("，", ",").split(",") if part.strip()]
-    except ValueError:
-        raise CliError(
-            _("--orders takes pending or order ids like 12,15,20, not {text!r}", text=text), code=2
-        ) from None
-    if not ids:
+    from sellerdesk.cli.ids import valid_id
+
+    found = [valid_id(part) for part in text.replace("，", ",").split(",") if part.strip()]
+    ids = [i for i in found if i is not None]
+    if len(ids) < len(found) or not ids:  # (not digits, 0, or too big for the database)
         raise CliError(_("--orders takes pending or order ids like 12,15,20, not {text!r}", text=text), code=2)
     return "ids", ids
 

@@ -165,17 +165,17 @@ def cmd_use_keyring(args: argparse.Namespace) -> None:
     datadir, key, current = _open(need_current=True)
     if datadir.mode() == MODE_KEYRING:
         raise CliError(_("this database's key is already kept in the OS keyring; nothing was changed"))
+    from sellerdesk.cli.store_errors import keyring_text
+    from sellerdesk.sentences import sentences
+
+    unchanged = _("Nothing was changed: the master password still opens the database.")
     problem = datadir.keyring_usable()
     if problem is not None:
-        raise CliError(
-            _("{problem} Nothing was changed: the master password still opens the database.", problem=problem)
-        )
+        raise CliError(sentences(keyring_text(problem), unchanged))
     try:
         datadir.vault.use_keyring(key, current or "")
     except KeyringUnavailable as exc:
-        raise CliError(
-            _("{problem} Nothing was changed: the master password still opens the database.", problem=exc)
-        ) from exc
+        raise CliError(sentences(keyring_text(exc), unchanged)) from exc
     print(_("The key is now kept in the OS keyring: SellerDesk starts without asking for a password."))
     print(_("The master password no longer opens this database; the recovery code still does."))
 

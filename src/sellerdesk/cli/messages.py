@@ -25,6 +25,7 @@ The language, first that says one:
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -39,6 +40,7 @@ _chosen: str | None = None  # --lang
 # dict whose values are messages: each value needs a cli row too (tools/i18n.py --check).
 ENGLISH_TABLES = (
     "sellerdesk.exchange.errors:MESSAGES",
+    "sellerdesk.exchange.errors:CORRUPT_REASONS",
     "sellerdesk.core.passwords:ENGLISH",
     "sellerdesk.store.merges:MESSAGES",
     "sellerdesk.store.followups:MESSAGES",
@@ -197,6 +199,12 @@ def help_formatter() -> type:
 
         def start_section(self, heading: str | None) -> None:
             super().start_section(lookup(heading) if heading else heading)
+
+        def format_help(self) -> str:
+            text = super().format_help()
+            if language() == "zh_CN":  # argparse puts an ASCII ':' after a heading: 位置参数： like 用法：
+                text = re.sub(r"(?m)^(\S[^\n]*[^\x00-\x7f]):$", r"\1：", text)
+            return text
 
         def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
             super().add_usage(usage, actions, groups, lookup("usage: ") if prefix is None else prefix)

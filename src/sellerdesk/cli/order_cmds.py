@@ -20,6 +20,7 @@ are imported inside the commands (the CLI starts without peewee or the store).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import json
 import re
@@ -179,10 +180,12 @@ def _usage(parser: argparse.ArgumentParser) -> int:
 
 
 def parse_id(text: str, what: str = N_("id")) -> int:
-    value = str(text).strip()
-    if not value.isascii() or not value.isdigit() or len(value) > 18 or int(value) == 0:
+    from sellerdesk.cli.ids import valid_id
+
+    number = valid_id(text)
+    if number is None:
         raise CliError(_("not a valid {what}: {text!r} (a positive whole number)", what=lookup(what), text=text))
-    return int(value)
+    return number
 
 
 def parse_date(text: str, what: str = "date") -> _dt.date:
@@ -420,21 +423,37 @@ def _plain(fen: int) -> str:
 
 
 def _move(args: argparse.Namespace, deleting: bool) -> None:
+    """Delete or restore the orders all together, or none of them: the ids that could not move
+    (unknown, or already deleted / not deleted) are named in the one error line."""
     from sellerdesk.cli.context import open_store
+    from sellerdesk.cli.ids import id_list
 
-    ids = [parse_id(text, N_("order id")) for text in args.orders]
+    ids = list(dict.fromkeys(parse_id(text, N_("order id")) for text in args.orders))
+    missing: list[int] = []
     with open_store():
         from sellerdesk.store import orders
+        from sellerdesk.store.models import DB
 
-        moved = orders.delete_orders(ids) if deleting else orders.restore_orders(ids)
-    if deleting and moved:
-        print(_("Deleted {n} order(s); 'sellerdesk-cli order restore ID…' brings them back.", n=len(moved)))
-    elif moved:
-        print(_("Restored {n} order(s).", n=len(moved)))
-    if len(moved) < len(set(ids)):
+        with contextlib.suppress(_RolledBack), DB.atomic():
+            moved = orders.delete_orders(ids) if deleting else orders.restore_orders(ids)
+            missing = sorted(set(ids) - set(moved))
+            if missing:
+                raise _RolledBack  # what did move goes back
+    if missing:
+        shown = id_list(missing, N_("{ids} and {n} more orders"))
         raise CliError(
-            _("some ids were not found or already deleted") if deleting else _("some ids were not found or not deleted")
+            _("order {ids} not found or already deleted; nothing was changed", ids=shown)
+            if deleting
+            else _("order {ids} not found or not deleted; nothing was changed", ids=shown)
         )
+    if deleting:
+        print(_("Deleted {n} order(s); 'sellerdesk-cli order restore ID…' brings them back.", n=len(moved)))
+    else:
+        print(_("Restored {n} order(s).", n=len(moved)))
+
+
+class _RolledBack(Exception):
+    """Raised inside a transaction to roll it back."""
 
 
 def cmd_order_delete(args: argparse.Namespace) -> None:

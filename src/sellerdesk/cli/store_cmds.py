@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.context import data_dir, open_store
+from sellerdesk.cli.ids import id_list, record_id
 from sellerdesk.cli.messages import N_, _
 from sellerdesk.cli.store_errors import english_text
 from sellerdesk.cli.textout import table
@@ -57,17 +58,17 @@ def register(sub: Subcommands) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help=N_("show one customer with addresses and address history"))
-    p.add_argument("id", type=int, metavar="ID", help=N_("customer id"))
+    p.add_argument("id", type=record_id, metavar="ID", help=N_("customer id"))
     p.add_argument("--json", action="store_true", help=N_("print the customer as JSON"))
     masking.add_option(p)
     p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("trash", help=N_("move customers to the Trash"))
-    p.add_argument("ids", type=int, nargs="+", metavar="ID", help=N_("customer ids"))
+    p.add_argument("ids", type=record_id, nargs="+", metavar="ID", help=N_("customer ids"))
     p.set_defaults(func=cmd_trash)
 
     p = sub.add_parser("untrash", help=N_("bring customers back from the Trash"))
-    p.add_argument("ids", type=int, nargs="+", metavar="ID", help=N_("customer ids"))
+    p.add_argument("ids", type=record_id, nargs="+", metavar="ID", help=N_("customer ids"))
     p.set_defaults(func=cmd_untrash)
 
     p = sub.add_parser("recovery-code", help=N_("show the recovery code again (needs the database unlocked)"))
@@ -139,10 +140,12 @@ def cmd_init(args: argparse.Namespace) -> None:
     else:
         problem = datadir.keyring_usable()
         if problem is not None:
+            from sellerdesk.cli.store_errors import keyring_text
+
             raise CliError(
-                _(
-                    "{problem} Set SELLERDESK_PASSPHRASE to create the database with a master password instead.",
-                    problem=problem,
+                sentences(
+                    keyring_text(problem),
+                    _("Set SELLERDESK_PASSPHRASE to create the database with a master password instead."),
                 )
             )
         mode = MODE_KEYRING
@@ -298,19 +301,30 @@ def cmd_show(args: argparse.Namespace) -> None:
         print(customer_orders_text(customer.id))
 
 
+class _Unknown(Exception):
+    """Some of the ids were not there to move: the transaction is rolled back."""
+
+    def __init__(self, ids: list[int]) -> None:
+        super().__init__(ids)
+        self.ids = ids
+
+
 def _move(ids: Sequence[int], action: Callable[[Iterable[int]], list[int]], done_text: str, missing_text: str) -> None:
-    """Trash or untrash ``ids``; report how many moved, and fail naming the ids that could not.
-    When none could, the error is the only line: nothing moved, nothing to report."""
-    with open_store():
-        moved = action(ids)
-    missing = sorted(set(ids) - set(moved))
-    if moved:
-        print(_(done_text, n=len(moved)))
-    if missing:
-        shown = ", ".join(map(str, missing[:10]))
-        if len(missing) > 10:
-            shown = _("{ids} and {n} more", ids=shown, n=len(missing) - 10)
-        raise CliError(_(missing_text, ids=shown) + ("" if moved else _("; nothing was changed")))
+    """Trash or untrash ``ids`` all together, or none of them: an id that could not move (unknown,
+    or already where it was sent) is named in the one error line, and nothing is changed."""
+    from sellerdesk.store.models import DB
+
+    wanted = list(dict.fromkeys(ids))
+    try:
+        with open_store(), DB.atomic():
+            moved = action(wanted)
+            missing = sorted(set(wanted) - set(moved))
+            if missing:
+                raise _Unknown(missing)  # rolls back what did move
+    except _Unknown as exc:
+        shown = id_list(exc.ids, N_("{ids} and {n} more"))
+        raise CliError(_(missing_text, ids=shown) + _("; nothing was changed")) from None
+    print(_(done_text, n=len(moved)))
 
 
 def cmd_trash(args: argparse.Namespace) -> None:

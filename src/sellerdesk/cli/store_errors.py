@@ -7,6 +7,31 @@ from functools import lru_cache
 
 from sellerdesk.cli.messages import N_, _, lookup
 
+# store.secrets.KeyringUnavailable's details the user can act on (the others name a keyring
+# backend's class, or are the backend's own English: left out)
+KEYRING_DETAILS = (N_("SELLERDESK_PASSPHRASE is set."), N_("It did not keep the key."))
+
+
+def keyring_text(exc: BaseException) -> str:
+    """Why the OS keyring cannot be used (``store.secrets.KeyringUnavailable``), translated;
+    without the backend's class name (``keyring.backends.fail.Keyring``) or its English."""
+    from sellerdesk.sentences import sentences
+    from sellerdesk.store.secrets import KeyringUnavailable
+
+    reason = getattr(exc, "reason", KeyringUnavailable.ERROR)
+    texts = {
+        KeyringUnavailable.NO_BACKEND: _("No usable OS keyring was found on this system."),
+        KeyringUnavailable.INSECURE: _(
+            "The only keyring available would store the key in plain text; SellerDesk refuses it."
+        ),
+        KeyringUnavailable.LOCKED: _(
+            "The OS keyring is locked. Unlock it (log in to your desktop session) and try again."
+        ),
+        KeyringUnavailable.ERROR: _("The OS keyring reported an error."),
+    }
+    detail = str(getattr(exc, "detail", ""))
+    return sentences(texts.get(reason, texts[KeyringUnavailable.ERROR]), _(detail) if detail in KEYRING_DETAILS else "")
+
 
 def translated(exc: BaseException) -> str | None:
     """The translated line for ``exc``, or None when its English text is all there is."""
@@ -14,7 +39,18 @@ def translated(exc: BaseException) -> str | None:
     from sellerdesk.backup import unlock as backup_unlock
     from sellerdesk.store import errors as store
     from sellerdesk.store.orders import NotShippedError
+    from sellerdesk.store.secrets import KeyringUnavailable
 
+    if isinstance(exc, KeyringUnavailable):
+        return keyring_text(exc)
+    from sellerdesk.store.keys import SameSecretError
+
+    if isinstance(exc, SameSecretError):
+        if exc.reason == SameSecretError.RECOVERY_CODE:
+            return _(
+                "The new master password is the recovery code; choose a password of your own. Nothing was changed."
+            )
+        return _("The new master password is the one in use now. Nothing was changed.")
     if isinstance(exc, NotShippedError):
         words = {"cancelled": _("cancelled"), "refunded": _("refunded")}
         listed = ", ".join(f"{i} ({words.get(status, status)})" for i, status in exc.refused.items())
@@ -211,9 +247,9 @@ def exchange_text(exc: BaseException) -> str:
     params = getattr(exc, "params", {})
     if code not in MESSAGES:
         return str(exc)
-    from sellerdesk.exchange.errors import OS_REASONS
+    from sellerdesk.exchange.errors import CORRUPT_REASONS, OS_REASONS
 
-    if params.get("reason") in OS_REASONS.values():
+    if params.get("reason") in (*OS_REASONS.values(), *CORRUPT_REASONS.values()):
         params = {**params, "reason": lookup(params["reason"])}
     try:
         return lookup(MESSAGES[code]).format(**params)
@@ -232,6 +268,7 @@ OS_REASON_TEXTS = (  # (exchange.errors.OS_REASONS, for the translation table)
     N_("part of the path is a file, not a folder"),
     N_("the folder is read-only or belongs to another user"),
     N_("the folder does not exist"),
+    N_("the folder exists but no file can be made in it"),
 )
 
 ENGLISH_TEXTS = (

@@ -7,12 +7,16 @@ from pathlib import Path
 
 MESSAGES = {
     "not_found": "File not found: {name}",
+    "not_a_file": "{name} is not a file (it is a folder or a device): choose a spreadsheet file.",
     "unreadable": "Cannot read {name}: {reason}",
     "empty_file": "{name} is empty.",
     "not_spreadsheet": "{name} is not a spreadsheet (.xlsx, .xls, .ods or .csv).",
     "corrupt": "{name} is damaged or truncated and cannot be read ({reason}).",
     "encrypted": "{name} is protected by a password; save it without the password and try again.",
     "encoding": "{name} is not UTF-8, GBK/GB18030 or Big5 text.",
+    "binary": (
+        "{name} holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged."
+    ),
     "foreign_encoding": (
         '{name} looks like {encoding} text, not Chinese: save it from Excel as "CSV UTF-8" and try again.'
     ),
@@ -64,11 +68,43 @@ MESSAGES = {
 }
 
 
+# Why a file is damaged, in words (a ``corrupt`` error's reason): the zipfile, zlib, calamine or
+# expat text it matches (lower case) → the English the CLI and the app translate. Another reason
+# keeps its own words.
+CORRUPT_REASONS = {
+    "not_zip": "it is not a whole .xlsx (zip) file: it was cut short, or it is another kind of file",
+    "bad_data": "its compressed data is damaged",
+    "bad_crc": "its content does not match its checksum",
+    "missing_part": "a part of the workbook is missing",
+    "bad_xml": "its XML is broken",
+}
+_CORRUPT_MATCHES = (
+    (("file is not a zip file", "invalid zip archive", "could not find eocd", "truncated file header",
+      "bad magic number"), "not_zip"),
+    (("while decompressing", "invalid stored block", "invalid distance", "incorrect header check"), "bad_data"),
+    (("bad crc", "crc-32", "crc32"), "bad_crc"),
+    (("there is no item named", "not found in archive"), "missing_part"),
+    (("not well-formed", "mismatched tag", "unclosed token", "no element found", "syntax error", "junk after"),
+     "bad_xml"),
+)  # fmt: skip
+
+
+def plain_reason(reason: str) -> str:
+    """``reason`` in words of :data:`CORRUPT_REASONS` when it is one of the usual ones."""
+    lower = reason.lower()
+    for needles, key in _CORRUPT_MATCHES:
+        if any(needle in lower for needle in needles):
+            return CORRUPT_REASONS[key]
+    return reason
+
+
 class ExchangeError(Exception):
     """A refused file: ``code`` for the UI, ``params`` for its message, ``str()`` for the CLI."""
 
     def __init__(self, code: str, **params: object) -> None:
         self.code = code
+        if code == "corrupt" and isinstance(params.get("reason"), str):
+            params["reason"] = plain_reason(str(params["reason"]))  # (the exact words go to the log)
         self.params = {k: str(v) if not isinstance(v, (int, float)) else v for k, v in params.items()}
         try:
             message = MESSAGES[code].format(**params)
@@ -84,6 +120,7 @@ OS_REASONS = {
     "not_a_directory": "part of the path is a file, not a folder",
     "permission": "the folder is read-only or belongs to another user",
     "missing": "the folder does not exist",
+    "refused": "the folder exists but no file can be made in it",
 }
 
 
@@ -101,11 +138,19 @@ def os_reason(exc: OSError) -> str:
         if isinstance(exc, NotADirectoryError)
         else "permission"
         if isinstance(exc, PermissionError)
-        else "missing"
+        else _missing_kind(exc)
         if isinstance(exc, FileNotFoundError)
         else ""
     )
     return OS_REASONS[kind] if kind else exc.strerror or type(exc).__name__
+
+
+def _missing_kind(exc: FileNotFoundError) -> str:
+    """``missing``, or ``refused`` when the folder is there (``/proc`` answers ENOENT to a new file)."""
+    name = exc.filename
+    if isinstance(name, (str, Path)) and Path(name).parent.is_dir():
+        return "refused"
+    return "missing"
 
 
 def require_folder(path: Path) -> None:

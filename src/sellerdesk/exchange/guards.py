@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -124,7 +125,10 @@ def _xml_chunks(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> Iterat
         carry = b""
         first = True
         while True:
-            block = fh.read(_CHUNK)
+            try:
+                block = fh.read(_CHUNK)
+            except zlib.error as exc:  # (not an OSError: the callers' excepts did not see it)
+                raise ExchangeError("corrupt", name=name, reason=f"{info.filename}: {exc}") from exc
             data = carry + block
             if not block:
                 if data:

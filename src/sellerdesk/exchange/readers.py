@@ -7,7 +7,9 @@ UTF-16 with BOM (Excel's "Unicode text") or GBK/GB18030, detected by strict deco
 Why calamine and not openpyxl: reading a 100,000-row sheet took 1.7 s with
 python-calamine and 37 s with openpyxl's read-only mode on the same machine (see
 benchmarks/bench_exchange.py --compare-readers); calamine also reads .xls and .ods, so no
-second reader (xlrd) is needed. Formula cells come back as their cached values.
+second reader (xlrd) is needed. Formula cells come back as their cached values; an .xlsx formula
+without one (never calculated: written by a program, not Excel) as ``cells.FORMULA_WITHOUT_VALUE``
+and the formula, which the import refuses naming the column.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import os
 import re
 import sys
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,16 +231,37 @@ class CalamineBook(Workbook):
         start = data.start
         # iter_rows() counts rows from the sheet's first row but columns from the first used one
         first_col = start[1] if start else 0
+        unvalued: dict[int, list[tuple[int, str]]] = {}  # calamine reads them as empty cells
+        for (number, col), formula in self._formulas_without_value(sheet).items():
+            unvalued.setdefault(number, []).append((col, formula[:MAX_CELL_CHARS]))
         with self._damaged():
             for offset, raw in enumerate(data.iter_rows()):
                 # text is most cells: stripped inline, the rest (and a huge cell) through cell_text (~2x faster)
                 cells = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in raw]
+                if first_col:
+                    cells = [""] * first_col + cells
+                if unvalued and offset + 1 in unvalued:
+                    for col, formula in unvalued[offset + 1]:
+                        cells.extend([""] * (col + 1 - len(cells)))
+                        cells[col] = formula
                 if any(cells):
-                    yield offset + 1, [""] * first_col + cells if first_col else cells
+                    yield offset + 1, cells
         # read to its end: the sheet's cells (~0.5 KB a row, in calamine) are let go, so an
         # import's finishing steps (indexes, late merges) run without them
         del data
         self._loaded.pop(sheet, None)
+
+    def _formulas_without_value(self, sheet: str) -> dict[tuple[int, int], str]:
+        """The formulas of an .xlsx ``sheet`` never calculated (see ``xlsx_rows.FORMULA_WITHOUT_VALUE``)."""
+        if self.kind != "xlsx":
+            return {}
+        from sellerdesk.exchange.xlsx_rows import XlsxRows
+
+        try:
+            with XlsxRows(self.path) as book:
+                return book.formulas_without_value(sheet)
+        except (ExchangeError, OSError, KeyError, ValueError, zipfile.BadZipFile):
+            return {}  # (what is wrong with the file is calamine's to say, as before)
 
     def row_count_hint(self, sheet: str) -> int:
         stream = self._streamed(sheet)
@@ -372,9 +396,18 @@ def decode_text(data: bytes, name: str = "") -> tuple[str, str]:
 
 
 def _decoded(data: bytes, encoding: str, name: str) -> tuple[str, str]:
-    text = data.decode(encoding)
+    """``data`` as ``encoding``; a file with NUL characters, or that starts with a UTF-16 mark but
+    is not UTF-16, is binary data, not text (``binary``), whatever else it might decode as."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if encoding == "utf-16":  # the mark promised UTF-16: the rest is not (or is cut short)
+            raise ExchangeError("binary", name=name) from exc
+        if encoding == "utf-8-sig":  # the mark promised UTF-8: the rest is not
+            raise ExchangeError("encoding", name=name) from exc
+        raise  # the caller tries the next encoding
     if "\x00" in text:  # binary data that happens to decode
-        raise ExchangeError("encoding", name=name)
+        raise ExchangeError("binary", name=name)
     return encoding, text
 
 
@@ -382,6 +415,8 @@ def open_workbook(path: str | Path) -> Workbook:
     """Open ``path`` by its content; raises :class:`ExchangeError` for anything unreadable."""
     path = Path(path)
     if not path.is_file():
+        if path.exists():  # a folder, a device (/dev/null), a pipe: nothing to read rows from
+            raise ExchangeError("not_a_file", name=str(path))
         raise ExchangeError("not_found", name=path.name or str(path))
     try:
         with open(path, "rb") as fh:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sellerdesk.exchange import headers as hdr
+from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer.read import HEADER_SCAN_ROWS, choose_sheet, find_header_row
 from sellerdesk.exchange.readers import open_workbook
@@ -56,7 +57,8 @@ def read_result_sheet(path: str | Path, sheet: str | None = None, header_row: in
 
     def cell(cells: list[str], field: str) -> str:
         at = col.get(field)
-        return cells[at].strip() if at is not None and at < len(cells) else ""
+        value = cells[at].strip() if at is not None and at < len(cells) else ""
+        return "" if value.startswith(FORMULA_WITHOUT_VALUE) else value  # (no value: as an empty cell)
 
     out = []
     for number, cells in rows:

@@ -28,7 +28,12 @@ from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
 from sellerdesk.exchange import guards
+from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE
 from sellerdesk.exchange.errors import ExchangeError
+
+# in every sheet with a formula: <f>, </f>, </x:f> (a shared formula's cells <f … si="0"/> come with
+# the one that holds its text); text cannot hold it (a ">" in a cell is written &gt;)
+_FORMULA_TAG = b"f>"
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -299,11 +304,14 @@ class XlsxRows:
         skip = 0
         inline = False
         has_value = False
+        formula: list[str] | None = None  # the text of the cell's <f>, when it has one
+        in_formula = False
 
         names: dict[str, str] = {}  # qualified name → local name (a dict lookup, not a string search)
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal row, row_no, next_row, col, cell_type, cell_style, in_value, skip, inline, has_value
+            nonlocal formula, in_formula
             local = names.get(name)
             if local is None:
                 local = names[name] = _local(name)
@@ -322,6 +330,10 @@ class XlsxRows:
                 value.clear()
                 has_value = False
                 inline = False
+                formula = None
+            elif local == "f":
+                formula = []
+                in_formula = True
             elif local == "v":
                 in_value = not skip
                 has_value = True
@@ -339,12 +351,18 @@ class XlsxRows:
                 row = []
 
         def end(name: str) -> None:
-            nonlocal in_value, skip
+            nonlocal in_value, skip, in_formula
             local = names.get(name)
             if local is None:
                 local = names[name] = _local(name)
             if local == "c":
-                if has_value:
+                if formula is not None and not (has_value and (value or cell_type == "str")):
+                    # a formula never calculated (written by a program, not Excel): no value to read
+                    cell: object = FORMULA_WITHOUT_VALUE + "=" + "".join(formula)
+                    if col >= len(row):
+                        row.extend([""] * (col - len(row) + 1))
+                    row[col] = cell
+                elif has_value:
                     cell = self._value(cell_type, "".join(value), cell_style, kinds, strings, epoch)
                     if cell is not None and cell != "":
                         if col >= len(row):
@@ -352,6 +370,8 @@ class XlsxRows:
                         row[col] = cell
             elif local in ("v", "t"):
                 in_value = False
+            elif local == "f":
+                in_formula = False
             elif local == "rPh":
                 skip -= 1
             elif local == "row" and row:
@@ -360,6 +380,8 @@ class XlsxRows:
         def chars(data: str) -> None:
             if in_value:
                 value.append(data)
+            elif in_formula and formula is not None:
+                formula.append(data)
 
         parser = self._parser()
         parser.StartElementHandler = start
@@ -375,6 +397,24 @@ class XlsxRows:
         except expat.ExpatError as exc:
             raise ExchangeError("corrupt", name=self.path.name, reason=f"{info.filename}: {exc}") from exc
         yield from out
+
+    def formulas_without_value(self, sheet: str) -> dict[tuple[int, int], str]:
+        """(row, column) → the cell's text (see :data:`FORMULA_WITHOUT_VALUE`) of every formula
+        of ``sheet`` without a calculated value; a sheet with no formula is not parsed at all."""
+        info = self.sheet_part(sheet)
+        tail = b""
+        for chunk in guards.xml_chunks(self._zip, info, self.path.name):
+            if _FORMULA_TAG in tail + chunk[:8] or _FORMULA_TAG in chunk:  # (one find: 4x faster than a regex)
+                break
+            tail = chunk[-8:]
+        else:
+            return {}
+        found: dict[tuple[int, int], str] = {}
+        for number, values in self.rows(sheet):
+            for col, cell in enumerate(values):
+                if type(cell) is str and cell.startswith(FORMULA_WITHOUT_VALUE):
+                    found[number, col] = cell
+        return found
 
     @staticmethod
     def _value(

@@ -121,6 +121,23 @@ class KeyModeError(StoreError):
         self.reason = reason
 
 
+class SameSecretError(StoreError):
+    """The new master password is a secret that opens the database already; ``reason`` says which."""
+
+    SAME_PASSWORD = "same_password"  # the master password in use now
+    RECOVERY_CODE = "recovery_code"  # the recovery code
+
+    def __init__(self, reason: str) -> None:
+        text = {
+            self.SAME_PASSWORD: "The new master password is the one in use now. Nothing was changed.",
+            self.RECOVERY_CODE: (
+                "The new master password is the recovery code; choose a password of your own. Nothing was changed."
+            ),
+        }[reason]
+        super().__init__(text)
+        self.reason = reason
+
+
 class KeyFileChangedError(StoreError):
     """Another process (a restore, another SellerDesk) replaced the key file meanwhile."""
 
@@ -482,17 +499,33 @@ class Vault:
             raise WrongKeyError()
         return raw, keyfile
 
-    def _check_current(self, keyfile: KeyFile, key: bytes, current: str | None) -> None:
+    def _check_current(self, keyfile: KeyFile, key: bytes, current: str | None) -> str:
         """In master-password mode every key change asks for the current password (or the
         recovery code, which opens the database as well); WrongKeyError when it is wrong.
-        In keyring mode the keyring that unlocked the app is the proof."""
+        In keyring mode the keyring that unlocked the app is the proof. Returns the envelope
+        ``current`` opened ("password", "recovery"; "" in keyring mode)."""
         if keyfile.mode != MODE_PASSWORD:
-            return
+            return ""
         if not current:
             raise WrongKeyError("password or recovery code")
-        opened, _name = _open_with_secret(keyfile, current)
+        opened, name = _open_with_secret(keyfile, current)
         if opened != key:
             raise WrongKeyError("password or recovery code")
+        return name
+
+    @staticmethod
+    def _refuse_opening_secret(keyfile: KeyFile, key: bytes, new: str, current_password: str | None) -> None:
+        """SameSecretError when ``new`` already opens the key: the password in use (``current_password``
+        when the change was proved with it, else tried on the password envelope) or the recovery code.
+        The envelope tries cost a key derivation each, and only run when the cheap test cannot tell."""
+        if current_password is not None:
+            if new == current_password:
+                raise SameSecretError(SameSecretError.SAME_PASSWORD)
+        elif "password" in keyfile.envelopes and unwrap(keyfile.envelopes["password"], new) == key:
+            raise SameSecretError(SameSecretError.SAME_PASSWORD)
+        code = normalize_recovery_code(new)
+        if code is not None and "recovery" in keyfile.envelopes and unwrap(keyfile.envelopes["recovery"], code) == key:
+            raise SameSecretError(SameSecretError.RECOVERY_CODE)
 
     def _commit(self, raw: bytes, keyfile: KeyFile) -> None:
         """Replace the key file we read as ``raw`` by ``keyfile``, atomically.
@@ -519,8 +552,9 @@ class Vault:
         raw, keyfile = self._read_for(key)
         if keyfile.mode != MODE_PASSWORD:
             raise KeyModeError(KeyModeError.NO_PASSWORD)
-        self._check_current(keyfile, key, current)
+        opened_by = self._check_current(keyfile, key, current)
         check_new_password(new)
+        self._refuse_opening_secret(keyfile, key, new, current if opened_by == "password" else None)
         keyfile.envelopes["password"] = wrap(key, new)
         self._commit(raw, keyfile)
         log.info("changed the master password")
@@ -532,6 +566,7 @@ class Vault:
         if keyfile.mode != MODE_KEYRING:
             raise KeyModeError(KeyModeError.ALREADY_PASSWORD)
         check_new_password(new)
+        self._refuse_opening_secret(keyfile, key, new, None)  # (no password in keyring mode: the recovery code)
         keyfile.mode = MODE_PASSWORD
         keyfile.envelopes["password"] = wrap(key, new)
         self._commit(raw, keyfile)

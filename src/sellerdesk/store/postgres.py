@@ -377,7 +377,10 @@ def parse_url(url: str) -> dict[str, Any]:
     """The connection parameters of a ``postgresql://user:password@host:port/db?sslmode=…`` URL."""
     from psycopg.conninfo import conninfo_to_dict
 
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL": an unclosed [
+        raise BadServerUrlError(redact(url)) from exc
     if parts.scheme not in URL_SCHEMES:
         raise BadServerUrlError(redact(url))
     try:
@@ -391,8 +394,11 @@ def parse_url(url: str) -> dict[str, Any]:
 
 
 def redact(url: str) -> str:
-    """The URL without its password (for messages and logs)."""
-    parts = urlsplit(url)
+    """The URL without its password (for messages and logs), even one that does not parse."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return re.sub(r"(://[^/@:]*:)[^/@]*@", r"\1***@", url)
     if parts.password is None:
         return url
     netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)

@@ -14,7 +14,7 @@ from sellerdesk.core.lunar import is_lunar_text
 from sellerdesk.core.text import cut_field, strip_invisible
 from sellerdesk.core.validate import wrong_values
 from sellerdesk.exchange import headers as hdr
-from sellerdesk.exchange.cells import unescape_cell
+from sellerdesk.exchange.cells import FORMULA_WITHOUT_VALUE, unescape_cell
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer.orders import ORDER_IDENTIFIERS, ORDER_LIMITS, is_masked, prepare_order
 from sellerdesk.exchange.importer.read import Table
@@ -115,6 +115,20 @@ def _fit(rec: Record, field: str, value: str, limit: int) -> str | None:
     return value
 
 
+def _formula_without_value(rec: Record, cells: list[str], columns: Iterable[tuple[int, str]]) -> Record:
+    """The row refused: a mapped cell is a formula never calculated (its value is not in the file),
+    the columns named (their headers) so the report says where."""
+    headers = columns.headers if isinstance(columns, Columns) else {}
+    named = [
+        headers.get(field) or f"#{i + 1}"
+        for i, field in columns
+        if i < len(cells) and cells[i].startswith(FORMULA_WITHOUT_VALUE)
+    ]
+    rec.add_order_issue("formula_no_value", ", ".join(dict.fromkeys(named)))
+    rec.action = Action.REJECT
+    return rec
+
+
 def prepare_row(
     number: int, cells: list[str], columns: Iterable[tuple[int, str]], mapped: frozenset[str] | None = None
 ) -> Record:
@@ -129,6 +143,8 @@ def prepare_row(
             if value:
                 if value[0] == "'":
                     value = unescape_cell(value)
+                elif value[0] == FORMULA_WITHOUT_VALUE:
+                    return _formula_without_value(rec, cells, columns)
                 if name in raw:
                     value = f"{raw[name]} {value}"
                 if len(value) > _LIMITS[name]:

@@ -62,6 +62,12 @@ ISSUES: dict[str, tuple[str, str, str]] = {
         "a value was too long: cut to its field's limit, marked needs check",
         "flag",
     ),
+    "formula_no_value": (
+        "是公式，但文件里没有它的计算结果（请在 Excel 或 WPS 里打开并保存后再导入），这一行未导入",
+        "a formula whose result is not in the file (open and save the file in Excel or WPS, then import it "
+        "again): row not imported",
+        "reject",
+    ),
     "too_long_id": (
         "手机号、微信号或客户编号过长，不可能正确，未导入",
         "phone, WeChat ID or customer No. too long to be right: not imported",

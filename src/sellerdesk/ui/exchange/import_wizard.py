@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange import importer
+from sellerdesk.exchange.cells import shown_text
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.importer import Action, Sample, read_sample
 from sellerdesk.jobs.runner import start
@@ -67,6 +68,9 @@ class ExchangeText:
         p = exc.params
         texts = {
             "not_found": translate("ExchangeText", "The file %1 was not found."),
+            "not_a_file": translate(
+                "ExchangeText", "%1 is not a file (it is a folder or a device): choose a spreadsheet file."
+            ),
             "unreadable": translate("ExchangeText", "The file %1 cannot be read."),
             "empty_file": translate("ExchangeText", "The file %1 is empty."),
             "not_spreadsheet": translate(
@@ -81,6 +85,10 @@ class ExchangeText:
             ),
             "encoding": translate(
                 "ExchangeText", '%1 is not UTF-8 or GBK text. Save it from Excel as "CSV UTF-8" and try again.'
+            ),
+            "binary": translate(
+                "ExchangeText",
+                "%1 holds binary data (NUL bytes or broken UTF-16), not text: it is not a CSV file, or it is damaged.",
             ),
             "file_changed": translate(
                 "ExchangeText",
@@ -149,6 +157,9 @@ class ExchangeText:
                 "ExchangeText", "the folder is read-only or belongs to another user"
             ),
             "the folder does not exist": translate("ExchangeText", "the folder does not exist"),
+            "the folder exists but no file can be made in it": translate(
+                "ExchangeText", "the folder exists but no file can be made in it"
+            ),
         }
         if second == "reason":
             detail = reasons.get(detail, detail)
@@ -245,10 +256,12 @@ class ExchangeText:
         lines = [
             translate("ExchangeText", "Row %1, %2: %3")
             .replace("%1", str(w.row))
-            .replace("%2", w.column)
+            .replace("%2", " ".join(w.column.split()))  # (a header cell of two lines: one line each still)
             .replace("%3", WARNING_TEXT[w.code][0 if zh else 1])
             for w in warnings[:shown]
         ]
+        if len(warnings) > shown:  # the count above and the lines agree
+            lines.append(translate("ExchangeText", "… and %1 more").replace("%1", str(len(warnings) - shown)))
         head = translate("ExchangeText", "%1 fields the courier may reject:").replace("%1", str(len(warnings)))
         return head + "\n" + "\n".join(lines)
 
@@ -591,7 +604,7 @@ class ImportSheetPage(QWizardPage):
         bold.setBold(True)
         for r, (number, cells) in enumerate(sample):
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(value)
+                item = QTableWidgetItem(shown_text(value))
                 if number == self.wiz.header_row:
                     item.setFont(bold)
                     item.setBackground(QBrush(QColor(220, 235, 255)))
@@ -637,7 +650,7 @@ class ImportMappingPage(QWizardPage):
         self.combos = []
         for i, header in enumerate(self.wiz.headers):
             self.table.setItem(i, 0, QTableWidgetItem(header or self.tr("(column %1)").replace("%1", str(i + 1))))
-            values = " | ".join(r[i] for r in data_rows if i < len(r) and r[i])
+            values = " | ".join(shown_text(r[i]) for r in data_rows if i < len(r) and r[i])
             self.table.setItem(i, 1, QTableWidgetItem(values))
             combo = QComboBox()
             combo.addItem(self.tr("— do not import —"), None)

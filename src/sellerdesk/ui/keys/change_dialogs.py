@@ -22,6 +22,7 @@ from sellerdesk.store.keys import (
     MODE_PASSWORD,
     KeyFileChangedError,
     KeyModeError,
+    SameSecretError,
     WeakPasswordError,
 )
 from sellerdesk.store.secrets import KeyringUnavailable
@@ -194,9 +195,6 @@ class NewPasswordDialog(KeyChangeDialog):
         self._strength = self.meter.update_for(text)
         self._check()
 
-    def _new_problem(self) -> str:
-        return self.meter.new_password_problem(self._strength, self.password.text(), self.confirm.text())
-
     def _check(self) -> None:
         judged = self.meter.judged(self.password.text(), self.confirm.text())
         if self.job is None:
@@ -213,9 +211,21 @@ class NewPasswordDialog(KeyChangeDialog):
             return lambda: vault.change_password(key, current, new)
         return lambda: vault.use_password(key, new)
 
+    def _new_problem(self) -> str:
+        problem = self.meter.new_password_problem(self._strength, self.password.text(), self.confirm.text())
+        if not problem and self.mode == MODE_PASSWORD and self.password.text() == self.current.text():
+            return self.tr("The new password is the one in use now: type a different one.")
+        return problem
+
     def explain(self, exc: BaseException) -> str:
         if isinstance(exc, WeakPasswordError):
             return self.meter.refusal(exc.strength)
+        if isinstance(exc, SameSecretError):
+            if exc.reason == SameSecretError.RECOVERY_CODE:
+                return self.tr(
+                    "The new password is your recovery code: choose a password of your own. Nothing was changed."
+                )
+            return self.tr("The new password is the one in use now. Nothing was changed.")
         return super().explain(exc)
 
 
