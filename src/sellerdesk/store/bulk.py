@@ -419,12 +419,17 @@ class Numbers:
     users may add rows meanwhile; ids taken and not used are a gap, as after a rollback).
     """
 
+    MAX_BLOCK = 20_000
+
     def __init__(self, table: str, expected: int = 0, db: pw.Database | None = None) -> None:
         self.db = db if db is not None else DB.obj
         self.table = table
         self.postgres = is_postgres(self.db)
         self._free: deque[int] = deque()
-        self._block = max(1000, expected)
+        # the ids still expected, reserved MAX_BLOCK at a time at most (the ids of a whole
+        # 300k-row import at once were ~10 MB of Python ints held from its start; a block more
+        # is one round trip), then 1,000 at a time
+        self._left = expected
         self._next = 0
         self._sequence: str | None = None
         if not self.postgres:
@@ -435,8 +440,9 @@ class Numbers:
             taken, self._next = self._next, self._next + 1
             return taken
         if not self._free:
-            self._free.extend(self._reserve(self._block))
-            self._block = max(1000, self._block // 4)
+            count = min(self._left, self.MAX_BLOCK) if self._left > 1000 else 1000
+            self._free.extend(self._reserve(count))
+            self._left -= count
         return self._free.popleft()
 
     def _reserve(self, count: int) -> list[int]:
