@@ -24,6 +24,8 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+# POSIX: the file is removed as soon as it is open (its open handle keeps it); elsewhere at close
+REMOVE_WHEN_OPEN = os.name == "posix"
 CACHE_KIB = 4096  # page cache of one scratch database (2 MB: twice the CPU a lookup, measured)
 
 
@@ -46,7 +48,7 @@ class ScratchDb:
         except BaseException:
             self.close()
             raise
-        if os.name == "posix":
+        if REMOVE_WHEN_OPEN:
             self._remove()
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
