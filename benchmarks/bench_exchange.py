@@ -101,6 +101,10 @@ PLACES = [
 STREETS = ["科技园南区", "文三路", "中山路", "人民路", "建国路", "解放大道", "长江路", "和平街"]
 
 
+# (rows, peak RSS MB, seconds, peak RSS while writing MB) of each size
+Peaks = list[tuple[int, float, float, float]]
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -178,15 +182,54 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
         return add_orders(*args, **kwargs)  # type: ignore[arg-type]
 
     write.add_orders = measured  # type: ignore[assignment]
+
+    # the import's own peak: VmRSS sampled from the first row written on. The process's peak
+    # (VmHWM) also holds the unlock's scrypt (128 MiB, store/keys.py), ~200 MB in all, which
+    # a small import never goes above: the same at every size, it hid what the rows cost.
+    import threading
+
+    sampled: list[float] = []
+    sampling = threading.Event()
+    write_records = write.write_records
+
+    def rss_mb() -> float:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
+    def sample() -> None:
+        while not sampling.wait(0.05):
+            sampled.append(rss_mb())
+
+    def writing(*args: object, **kwargs: object) -> object:
+        threading.Thread(target=sample, daemon=True).start()
+        return write_records(*args, **kwargs)  # type: ignore[arg-type]
+
+    write.write_records = writing  # type: ignore[assignment]
+    import sellerdesk.exchange.importer.run as run_module
+
+    run_module.write_records = writing  # type: ignore[assignment]
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         code = cli(["import", source, "--json", *extra])
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
+    sampling.set()
     result = json.loads(out.getvalue())
     before = before_orders[0] if before_orders else None
+    own = max(sampled, default=0.0)
     print(
         json.dumps(
-            {"code": code, "took": took, "cpu": cpu, "peak": hwm_mb(), "base": base, "orders": before, "result": result}
+            {
+                "code": code,
+                "took": took,
+                "cpu": cpu,
+                "peak": hwm_mb(),
+                "own": own,
+                "base": base,
+                "orders": before,
+                "result": result,
+            }
         )
     )
     return code
@@ -321,7 +364,7 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_too
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def bench_orders(args: argparse.Namespace, orders: int, peaks: list[tuple[int, float, float]]) -> int:
+def bench_orders(args: argparse.Namespace, orders: int, peaks: Peaks) -> int:
     import json
     import shutil
     import subprocess
@@ -379,28 +422,36 @@ def bench_orders(args: argparse.Namespace, orders: int, peaks: list[tuple[int, f
             shutil.copytree(seed_home, home)
             out = run(f"IMPORT {label}", home, extra)
             if not extra:
-                peaks.append((orders, out["peak"], out["took"]))
+                peaks.append((orders, out["peak"], out["took"], out["own"]))
             if not extra:
                 run("IMPORT again (all there)", home, [])
     print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     return 0
 
 
-def print_memory_table(label: str, peaks: list[tuple[int, float, float]]) -> None:
+def print_memory_table(label: str, peaks: Peaks) -> None:
     """Peak RSS (VmHWM of the import's own process) by size, and what each row beyond the
     smallest size costs: ~0 KB/row is an import flat in rows (issue 21)."""
     if len(peaks) < 2:
         return
     print(f"\n{label}: peak RSS by rows (flat in rows = the same MB at every size)")
-    print(f"{'rows':>10} {'peak RSS':>10} {'time':>8} {'KB/row beyond the first':>26}")
-    first_rows, first_peak, _ = peaks[0]
-    for rows, peak, took in peaks:
+    print(
+        f"{'rows':>10} {'peak RSS':>10} {'writing':>10} {'time':>8} {'rows/s':>8} "
+        f"{'KB/row beyond the first':>24} {'(writing)':>10}"
+    )
+    first_rows, first_peak, _, first_own = peaks[0]
+    for rows, peak, took, own in peaks:
         slope = "" if rows == first_rows else f"{(peak - first_peak) * 1024 / (rows - first_rows):.2f}"
-        print(f"{rows:>10,} {peak:>8.0f} MB {took:>6.1f} s {slope:>26}")
+        own_slope = "" if rows == first_rows else f"{(own - first_own) * 1024 / (rows - first_rows):.2f}"
+        print(
+            f"{rows:>10,} {peak:>7.0f} MB {own:>7.0f} MB {took:>6.1f} s {rows / took:>8,.0f} "
+            f"{slope:>24} {own_slope:>10}"
+        )
+    print("(peak RSS: the process's, the unlock's scrypt included; writing: sampled from the first row written on)")
     print(f"(load average now {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
 
 
-def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, float, float]] | None = None) -> None:
+def bench_customers(args: argparse.Namespace, rows: int, peaks: Peaks | None = None) -> None:
     """Import ``rows`` generated customers, each import in a child process of its own (its time
     and peak RSS alone), then export them in this process."""
     import json
@@ -445,12 +496,13 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: list[tuple[int, 
             # helper thread while the importer checks the next ones
             print(
                 f"IMPORT {rows} rows #{attempt + 1}: {out['took']:.1f} s = {rows / out['took']:,.0f} rows/s "
-                f"(target < 20 s at 100k; CPU {out['cpu']:.1f} s); peak RSS {out['peak']:.0f} MB "
+                f"(target < 20 s at 100k; CPU {out['cpu']:.1f} s); peak RSS {out['peak']:.0f} MB, "
+                f"{out['own']:.0f} MB while writing "
                 f"(before import {out['base']:.0f} MB; target: flat in rows); load {os.getloadavg()[0]:.1f}"
             )
             sqlite_took = out["took"]
             if peaks is not None and attempt == 0:
-                peaks.append((rows, out["peak"], out["took"]))
+                peaks.append((rows, out["peak"], out["took"], out["own"]))
         if args.postgres:
             bench_postgres(args, source, rows, sqlite_took)
 
@@ -506,13 +558,13 @@ def main() -> int:
     )
     args = parser.parse_args()
     if args.orders:
-        peaks: list[tuple[int, float, float]] = []
+        peaks: Peaks = []
         for orders in args.orders:
             bench_orders(args, orders, peaks)
         print_memory_table("order import (customers + orders)", peaks)
         return 0
 
-    peaks: list[tuple[int, float, float]] = []
+    peaks: Peaks = []
     for rows in args.rows:
         bench_customers(args, rows, peaks)
     print_memory_table("customer import", peaks)

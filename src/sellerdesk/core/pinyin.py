@@ -132,7 +132,9 @@ def _segmented(text: str) -> tuple[str, ...]:
     return tuple(s for word in _pypinyin().segment(text) for s in _word(word))
 
 
-@lru_cache(maxsize=65536)
+# (bounded at 16,384, ~4 MB: a big import's names are mostly distinct, so the 65,536 it was grew
+# with the import's rows to ~16 MB for few hits; an import's repeat buyers come close together)
+@lru_cache(maxsize=16384)
 def _syllables(text: str) -> tuple[str, ...]:
     """Toneless syllables of a name; non-Chinese runs come through unchanged (lower-cased)."""
     for length in _SURNAME_LENGTHS:

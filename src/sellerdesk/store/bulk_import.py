@@ -465,12 +465,16 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
     delete and re-insert of the customer's index row for every customer and every address);
     and, for a load at least as big as the tables, their indexes dropped and built once at the end.
     """
-    with (
-        DB.atomic(),  # (SQLite: BEGIN IMMEDIATE, the store's way)
-        bulk.Writer() as writer,
-        search.bulk_load(writer=writer) as search_rows,
-        bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
-    ):
-        if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
-            native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
-        yield BulkImport(writer, search_rows, deferred, incoming)
+    bulk.steady_heap()  # (else the batches' texts grow the heap with the rows: store.bulk)
+    try:
+        with (
+            DB.atomic(),  # (SQLite: BEGIN IMMEDIATE, the store's way)
+            bulk.Writer() as writer,
+            search.bulk_load(writer=writer) as search_rows,
+            bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
+        ):
+            if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
+                native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
+            yield BulkImport(writer, search_rows, deferred, incoming)
+    finally:
+        bulk.give_back_memory()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sellerdesk.core.same_person import names_compatible
-from sellerdesk.exchange.importer.keys import KeyIndex
+from sellerdesk.exchange.importer.keys import KeyIndex, OwnerText
 from sellerdesk.exchange.importer.orders import OrderLedger, OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -92,8 +92,10 @@ class Planner:
         # customers' (row position → name), and the further customers of a phone several share
         self.db_names, shared = phone_names() if on_duplicate != "new" else ({}, {})
         self.more_phone: dict[str, list[Owner]] = {p: [Existing(c) for c in ids] for p, ids in shared.items()}
-        self.file_names: dict[int, str] = {}
-        self.owner_refs: dict[Owner, str] = {}  # (distinct_refs) customer → the 客户编号 the file gives it
+        # (compact past 20,000 rows, as the keys below: importer/keys.py; a dict of every new
+        # customer's name was ~150 bytes a row, the most a customer import grew by)
+        self.file_names = OwnerText()
+        self.owner_refs = OwnerText()  # (distinct_refs) customer → the 客户编号 the file gives it
         # key → the customer rows with that key join: the position of the row that creates
         # it (a plain int: one per new row, the common case) or a database customer
         # (compact past 20,000 keys, so a big file's import stays flat in memory: importer/keys.py)
@@ -164,13 +166,13 @@ class Planner:
     def _name_of(self, owner: Owner) -> str:
         if isinstance(owner, Existing):
             return self.db_names.get(owner.customer_id, "")
-        return self.file_names.get(owner, "")
+        return self.file_names.get(owner)
 
     def _other_customer(self, owner: Owner, ref: str) -> bool:
         """Whether the file's 客户编号 says ``owner`` is another customer than a row with ``ref``."""
         if not ref or not self.distinct_refs:
             return False
-        theirs = self.owner_refs.get(owner, "")
+        theirs = self.owner_refs.get(owner)
         return bool(theirs) and theirs != ref
 
     def _first_with_phone(self, phone: str) -> Owner | None:
@@ -253,7 +255,8 @@ class Planner:
             counts["new"] += 1
             owner = index
             rec.owner = InFile(index)
-            self.file_names[index] = name
+            if name:
+                self.file_names[index] = name
         else:
             rec.owner = InFile(owner) if isinstance(owner, int) else owner
             if on_duplicate == "skip":
@@ -293,6 +296,15 @@ class Planner:
             self.counts.update(self.orders.finish())
             self.counts["order_rows_skipped"] = self.order_rows
         return Plan(self.records, self.on_duplicate, self.counts, ref_column, self.orders, self.same_phone)
+
+    def release(self) -> None:
+        """Let go of what matched the rows (the in-file keys and names, the database's keys):
+        a streamed import calls it once the last row is planned, so the writing that follows
+        (indexes built, late merges, the orders) runs without them."""
+        for index in (self.file_phone, self.file_wechat, self.file_ref, self.file_names, self.owner_refs):
+            index.close()
+        self.db_phone, self.db_wechat, self.db_names = {}, {}, {}
+        self.more_phone = {}
 
 
 def make_plan(

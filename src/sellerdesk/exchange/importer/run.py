@@ -124,6 +124,13 @@ def import_file(
                 on_duplicate, keep=False, same_phone=same_phone, distinct_refs=refs_are_distinct(mapping), orders=ledger
             )
 
+        def planned() -> Plan:
+            # the last row is planned: the planner's keys and names are let go before the writing ends
+            done = planner()
+            plan = done.plan(ref_col >= 0)
+            done.release()
+            return plan
+
         def checked() -> Iterator[Record]:
             for rec in _planned(rows, cols, planner()):
                 if problems is not None:
@@ -140,13 +147,13 @@ def import_file(
                             if index % CHUNK == 0:
                                 token.check()
                                 progress(min(index, total), total, "checking")
-                        plan = planner().plan(ref_col >= 0)
+                        plan = planned()
                 counts = dict(plan.counts)
             else:
                 plan, counts = write_records(
                     checked(),
                     total,
-                    lambda: planner().plan(ref_col >= 0),
+                    planned,
                     source=table.path.name,
                     progress=progress,
                     token=token,
@@ -238,6 +245,7 @@ class _OrderPasses:
                 token.check()
                 progress(min(index, total), total, "checking")
         self._plan = planner.plan(self.cols.ref_col >= 0)  # (ends the ledger)
+        planner.release()
         self._first.close()  # (the reader's copy of the sheet let go before the next read)
         self.digest = digest.digest()
         self.ledger = ledger
@@ -385,6 +393,7 @@ def preview_file(
             if index < keep_rows:
                 kept.append(rec)
         plan = planner.plan(cols.ref_col >= 0)
+        planner.release()
     plan.records = kept
     return table, plan
 
