@@ -456,8 +456,10 @@ class CustomerEditor(QWidget):
         self.loaded_version = None
         self.in_trash = False
         self.status.setText("")
-        self.phone.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
-        self.address_phone.set_masked(False)
+        self._lock_phones()
+        for phone_field in (self.phone, self.address_phone):
+            phone_field.clear()  # the last customer's number is not this one's (and, locked, not unmasked)
+            phone_field.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
         self._load_fields({}, [AddressDraft(is_default=True)], [])
         self._show_extras(None)
         self.merge_note.setVisible(False)
@@ -483,6 +485,7 @@ class CustomerEditor(QWidget):
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes", *CARE_FIELDS)}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
         self.freshness = recheck.freshness(customer_id)
+        self._lock_phones()
         self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
         self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
@@ -570,10 +573,19 @@ class CustomerEditor(QWidget):
     def masking(self) -> bool:
         return bool(getattr(self.context, "mask_phones", False)) if self.context is not None else self._masking
 
+    def masking_forced(self) -> bool:
+        """The team role masks phones (``AppContext.mask_forced``): no eye button, nothing unmasks them."""
+        return bool(getattr(self.context, "mask_forced", False))
+
+    def _lock_phones(self) -> None:
+        for phone_field in (self.phone, self.address_phone):
+            phone_field.set_locked(self.masking_forced())
+
     def set_masking(self, on: bool) -> None:
         """Masking mode (Ctrl+M): both phone fields masked and read-only, the address list and
         history with masked phones. Unmasking one field (its eye button) lasts until the next load."""
         self._masking = on
+        self._lock_phones()
         self.phone.set_masked(on)
         self.address_phone.set_masked(on)
         if self._current >= 0 or self.drafts:
@@ -763,6 +775,8 @@ class CustomerEditor(QWidget):
         values.setdefault("recipient", "")
         values["recipient"] = values["recipient"] or self.name.text().strip()
         values["phone"] = values["phone"] or self.phone.text().strip()
+        if self.masking_forced():  # the role may not see phones: not on the clipboard either
+            values["phone"] = mask_phone(values["phone"])
         text = format_one_line(values)
         QGuiApplication.clipboard().setText(text)
         self.status.setText(self.tr("Copied: %1").replace("%1", text))
@@ -988,7 +1002,7 @@ class CustomerEditor(QWidget):
             self.match_note.setVisible(False)
             return
         how, other = others[0]
-        who = html.escape(other.name or other.phone or other.wechat)
+        who = html.escape(other.name or self._shown({"phone": other.phone})["phone"] or other.wechat)
         if how == "phone":
             text = self.tr("%1 is also the phone of %2, another customer.").replace("%1", html.escape(number))
         else:

@@ -44,6 +44,7 @@ class TeamController(QObject):
                 action.setVisible(allowed)
                 action.setEnabled(allowed)
         if not team_store.may_see_phones():
+            self.context.mask_forced = True
             mask_action.setChecked(True)
             mask_action.setEnabled(False)
             mask_action.setToolTip(self.tr("Your team role shows phones masked"))
