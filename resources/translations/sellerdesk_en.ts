@@ -1346,6 +1346,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not saved: the team server %1 cannot be reached. Your changes are still here; save again when it is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Not sure about this one — please check</source>
             <translation type="unfinished" />
         </message>

@@ -1347,6 +1347,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
+            <source>Not saved: the team server %1 cannot be reached. Your changes are still here; save again when it is back.</source>
+            <translation>未保存：无法连接团队服务器 %1。您的修改仍在这里，服务器恢复后请再次保存。</translation>
+        </message>
+        <message>
             <source>Not sure about this one — please check</source>
             <translation>这一项不太确定，请核对</translation>
         </message>

@@ -66,7 +66,8 @@ from sellerdesk.ui.customers.points_tab import CustomerPointsTab
 from sellerdesk.ui.customers.table_model import local_time
 from sellerdesk.ui.customers.tier_field import TierField
 from sellerdesk.ui.widgets import dialogs
-from sellerdesk.ui.widgets.errors import error_text
+from sellerdesk.ui.widgets.errors import error_text, unreachable_server
+from sellerdesk.ui.widgets.forms import ERROR_COLOUR
 from sellerdesk.ui.widgets.icons import icon
 from sellerdesk.ui.widgets.phone_edit import PhoneEdit
 
@@ -456,6 +457,7 @@ class CustomerEditor(QWidget):
         self.loaded_version = None
         self.in_trash = False
         self.status.setText("")
+        self.status.setStyleSheet("")
         self._lock_phones()
         for phone_field in (self.phone, self.address_phone):
             phone_field.clear()  # the last customer's number is not this one's (and, locked, not unmasked)
@@ -480,6 +482,7 @@ class CustomerEditor(QWidget):
         self.setEnabled(True)
         if customer_id != self.customer_id:
             self.status.setText("")  # "Saved." or "Tier saved." was about the one before
+            self.status.setStyleSheet("")
         self.customer_id = customer_id
         self.in_trash = customer.deleted_at is not None
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes", *CARE_FIELDS)}
@@ -1134,9 +1137,31 @@ class CustomerEditor(QWidget):
         }
 
     def save(self) -> int | None:
-        """Hand the form to the store's one save path; returns the customer id (None if refused)."""
+        """Hand the form to the store's one save path; returns the customer id (None if refused).
+        With the team server gone (stopped, restarted, network lost) one red line says so and the
+        form keeps every edit, still unsaved: the next Save, once the server is back, writes it."""
         if not self.isEnabled() or not self._dirty:
             return self.customer_id
+        try:
+            return self._save()
+        except Exception as exc:
+            where = unreachable_server(exc)
+            if where is None:
+                raise
+            self._server_gone(where)
+            return None
+
+    def _server_gone(self, where: str) -> None:
+        self.status.setText(
+            self.tr(
+                "Not saved: the team server %1 cannot be reached. Your changes are still here; "
+                "save again when it is back."
+            ).replace("%1", where)
+        )
+        self.status.setStyleSheet(f"QLabel {{ color: {ERROR_COLOUR}; }}")
+        self._set_dirty(True)
+
+    def _save(self) -> int | None:
         self._store_current()
         clash = self._identity_clash()
         if clash is not None:
@@ -1181,9 +1206,12 @@ class CustomerEditor(QWidget):
             self._resolve_conflict(exc)
             return None
         except StoreError as exc:
+            if unreachable_server(exc) is not None:
+                raise  # save() says it in the form
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return None
         self.load(customer_id)
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("Saved."))
         self.saved.emit(customer_id)
         return customer_id
