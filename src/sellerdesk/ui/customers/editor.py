@@ -21,6 +21,7 @@ does not send the tier, so a hand-set tier survives an edit of the other fields.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import html
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ from sellerdesk.store import customers, queries, recheck
 from sellerdesk.store import points as store_points
 from sellerdesk.store.customers import phone_of
 from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
-from sellerdesk.store.models import Address, Customer
+from sellerdesk.store.models import Address, Customer, utcnow
 from sellerdesk.ui.care.fields import BirthdayField, ConsentField
 from sellerdesk.ui.care.followups_tab import CustomerFollowUpsTab
 from sellerdesk.ui.customers.orders_tab import CustomerOrdersTab
@@ -147,6 +148,7 @@ class CustomerEditor(QWidget):
         self._before_paste: _Snapshot | None = None  # what Undo paste puts back
         self._parsed = None
         self._masking = False
+        self._loaded_at: _dt.datetime | None = None  # (naive UTC) when load() read the customer
         self._build()
         self.clear()
 
@@ -493,6 +495,7 @@ class CustomerEditor(QWidget):
         self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
         self.loaded_version = customer.version
+        self._loaded_at = utcnow()  # the other change of a conflict came after it (conflict.changed_by_text)
         self._loaded_form = self.customer_values()
         self._loaded_addresses = {d.id: (dict(d.values), d.is_default) for d in drafts if d.id is not None}
         self._show_extras(customer)
@@ -1260,6 +1263,7 @@ class CustomerEditor(QWidget):
         mine_form, mine_drafts = self.customer_values(), copy.deepcopy(self.drafts)
         loaded_form, loaded_addresses = self._loaded_form, self._loaded_addresses
         before = (self.loaded_version, loaded_form, loaded_addresses)
+        read_at = self._loaded_at  # the other change came after this (load() below moves it)
         if customer_id is None:
             return
         self.load(customer_id)  # theirs (and their version: a merge is saved against it)
@@ -1288,7 +1292,7 @@ class CustomerEditor(QWidget):
         self._load_fields(mine_form, mine_drafts, history)
         self.loaded_version, self._loaded_form, self._loaded_addresses = before
         self._set_dirty(True)
-        dialog = ConflictDialog(exc, mine, both, theirs, parent=self)
+        dialog = ConflictDialog(exc, mine, both, theirs, parent=self, not_before=read_at)
         dialogs.launch(dialog)
         if dialog.choice == RELOAD:
             if dialogs.confirm(
