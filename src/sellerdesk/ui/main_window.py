@@ -89,7 +89,7 @@ T = TypeVar("T")
 
 SEARCH_DELAY_MS = 150
 REGION_PANE = 160  # px: the region tree's default width
-EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WINDOW
+EDITOR_PANE = (370, 440)  # px: the editor's default width below / from WIDE_WINDOW
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long

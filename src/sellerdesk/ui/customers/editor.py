@@ -415,8 +415,10 @@ class CustomerEditor(QWidget):
                     grid.addLayout(field_, r, i * 2 + 1, 1, span)
                 else:
                     grid.addWidget(field_, r, i * 2 + 1, 1, span)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        # the left fields (姓名, 微信号, 标签) get the room the right ones (电话, 等级, 来源) leave
+        # beyond their own: a WeChat ID like o_bjy32014 was cut at 1366 px
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
 
     def _tool(self, icon_name: str, text: str, slot) -> QToolButton:
         button = QToolButton()
@@ -558,6 +560,8 @@ class CustomerEditor(QWidget):
             self.wechat.setText(values.get("wechat", ""))
             self.tags.setText("、".join(customers.split_list(values.get("tags", ""))))  # as the table shows them
             self.source.setText(values.get("source", ""))
+            for line in (self.name, self.wechat, self.tags, self.source):
+                line.setCursorPosition(0)  # a long value shows its start (the first tags), not its end
             self.notes.setPlainText(values.get("notes", ""))
             self.birthday.set_values(values.get("birthday"), values.get("birthday_lunar"))
             self.consent.set_values(
