@@ -219,3 +219,15 @@ def test_the_editors_fields_are_not_cut(chinese, laptop_window, qtbot):
     note = editor.birthday.note
     assert note.text().startswith("下次：") and _fits(note), (note.text(), note.width())
     assert editor.tags.cursorPosition() == 0  # VIP first
+
+
+def test_toolbar_buttons_carry_no_mnemonic_letters(chinese, laptop_window):
+    """QA: the toolbar showed 移到回收站(T) and 回收站(T), one letter for two buttons (a toolbar
+    button has no Alt+letter of its own). The buttons say the words; the menus keep their letters."""
+    import re
+
+    bar = laptop_window.toolbar
+    texts = [bar.widgetForAction(a).text() for a in bar.actions() if not a.isSeparator() and a.isVisible()]
+    assert "移到回收站" in texts and "回收站" in texts
+    assert not [t for t in texts if re.search(r"[(（]&?\w[)）]|&", t)], texts
+    assert laptop_window.delete_action.text() == "移到回收站(&T)"  # the 编辑 menu's entry keeps it
