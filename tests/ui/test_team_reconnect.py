@@ -102,7 +102,10 @@ def test_back_after_a_loss_every_view_reads_again(team_window, server, qtbot):
     saved = customers.save_customer(None, {"name": "李四"}, [customers.AddressEdit(ADDRESS)])
     orders.add_order(saved.id, amount_fen=100, items="面膜", order_date=dt.date(2026, 3, 1))
     win = team_window
+    win.apply_filter(reload=True)
     server.stop()
+    win.model._pages.clear()  # a page not read yet while the server is away: a blank row, no exception
+    assert win.model.customer_row(0) is None
     win.team._connection_state(False)
     assert "连接中断" in win.team.status_label.text() or "reconnecting" in win.team.status_label.text()
     server.start()
@@ -115,3 +118,4 @@ def test_back_after_a_loss_every_view_reads_again(team_window, server, qtbot):
     assert model.rowCount() == 1
     assert model.data(model.index(0, 0)) is not None
     assert model.order_row(0).customer_name == "李四"
+    assert win.model.customer_row(0).name == "李四"  # read again once the server is back

@@ -529,6 +529,10 @@ class CustomerEditor(QWidget):
             customer = customers.get_customer(self.customer_id)
         except NotFoundError:
             return
+        except Exception as exc:
+            if unreachable_server(exc) is None:
+                raise
+            return  # the team server is away: read again when it is back (TeamController)
         self.tier_field.show_customer(customer)
         self.orders_tab.show_customer(customer.id, in_trash=customer.deleted_at is not None)
         self.points_tab.show_customer(customer.id, self.points_tab.name)
