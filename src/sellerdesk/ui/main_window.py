@@ -94,9 +94,10 @@ _MNEMONIC = re.compile(r"\s*[(（]&\w[)）]|&(?=\S)")
 
 def button_text(text: str) -> str:
     """A menu text as a toolbar button says it: without its mnemonic (移到回收站(&T) → 移到回收站;
-    &Trash → Trash). A toolbar button has no Alt+letter of its own, so its (T) only showed two
-    buttons (移到回收站, 回收站) with the same letter."""
-    return _MNEMONIC.sub("", text.replace("&&", "\0")).replace("\0", "&")
+    &Trash → Trash) and the dots of a menu entry that opens a dialog. A toolbar button has no
+    Alt+letter of its own, so its (T) only showed two buttons (移到回收站, 回收站) with one letter."""
+    text = _MNEMONIC.sub("", text.replace("&&", "\0")).replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...")  # as Qt's own button text: no dots
 
 
 def _plain_button_text(action: QAction) -> None:
