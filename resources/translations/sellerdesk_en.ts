@@ -3561,6 +3561,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Your team role shows phones masked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>labels</source>
             <translation type="unfinished" />
         </message>

@@ -3552,6 +3552,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>收</translation>
         </message>
         <message>
+            <source>Your team role shows phones masked</source>
+            <translation>你的团队角色只能看到打码的电话</translation>
+        </message>
+        <message>
             <source>labels</source>
             <translation>标签</translation>
         </message>

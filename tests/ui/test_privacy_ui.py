@@ -146,10 +146,11 @@ def test_masking_mode_reaches_the_editor(laptop_window):
     assert PHONE in editor.address_list.item(0).text()
 
 
-def test_masking_forced_by_the_role_leaves_no_way_to_unmask(laptop_window):
+def test_masking_forced_by_the_role_leaves_no_way_to_unmask(laptop_window, modals):
     """A team helper without the phones permission (TeamController.apply_role sets mask_forced):
     no eye button on either phone field, triggering it anyway shows nothing, the line edits never
-    hold the number, the clipboard copy is masked, and a save still keeps the stored number."""
+    hold the number, the clipboard copies (address, an order's ship-to) and labels are masked, and a
+    save still keeps the stored number."""
     from PySide6.QtWidgets import QLineEdit
 
     window = laptop_window
@@ -175,6 +176,19 @@ def test_masking_forced_by_the_role_leaves_no_way_to_unmask(laptop_window):
     editor.save()
     assert Customer.get_by_id(cid).phone == PHONE
     assert editor.phone.displayText() == MASKED and not editor.phone.reveal_action.isVisible()
+    # labels: the mask box is ticked and cannot be unticked; an order's copied ship-to is masked
+    from sellerdesk.ui.shipping.labels_dialog import LabelsDialog
+
+    window.print_customer_labels()
+    [labels] = modals.of(LabelsDialog)
+    assert labels.mask.isChecked() and not labels.mask.isEnabled()
+    window.show_orders()
+    view = window.orders_view
+    view.reload()
+    view.select_ids([view.model.ids()[0]])
+    view.copy_address()
+    assert MASKED in QGuiApplication.clipboard().text() and PHONE not in QGuiApplication.clipboard().text()
+    window.show_customers()
     # a new customer's number is typed by the helper: an empty field may be unmasked to type it
     editor.new_customer()
     assert editor.phone.displayText() == "" and not editor.phone.isReadOnly()

@@ -1427,7 +1427,12 @@ class MainWindow(QMainWindow):
         from sellerdesk.ui.shipping.labels_dialog import CUSTOMERS, show_labels_dialog
 
         show_labels_dialog(
-            self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=self.open_sender_settings
+            self,
+            CUSTOMERS,
+            self.selected_ids(),
+            mask=self.context.mask_phones,
+            open_senders=self.open_sender_settings,
+            mask_locked=self.context.mask_forced,
         )
 
     def open_sender_settings(self) -> None:
