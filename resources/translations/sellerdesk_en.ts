@@ -1346,6 +1346,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not saved: the team server %1 cannot be reached. Your changes are still here; save again when it is back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Not sure about this one — please check</source>
             <translation type="unfinished" />
         </message>
@@ -3570,6 +3574,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>To</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your team role shows phones masked</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -1347,6 +1347,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未保存</translation>
         </message>
         <message>
+            <source>Not saved: the team server %1 cannot be reached. Your changes are still here; save again when it is back.</source>
+            <translation>未保存：无法连接团队服务器 %1。您的修改仍在这里，服务器恢复后请再次保存。</translation>
+        </message>
+        <message>
             <source>Not sure about this one — please check</source>
             <translation>这一项不太确定，请核对</translation>
         </message>
@@ -3562,6 +3566,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>To</source>
             <translation>收</translation>
+        </message>
+        <message>
+            <source>Your team role shows phones masked</source>
+            <translation>你的团队角色只能看到打码的电话</translation>
         </message>
         <message>
             <source>labels</source>

@@ -126,7 +126,46 @@ def test_a_server_that_goes_away_mid_work_is_named_not_an_internal_error(team_st
     with psycopg.connect(pg_admin_url, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
     with pytest.raises(Exception) as caught:  # noqa: PT011 (whatever the driver raises: see below)
-        Customer.select().count()
+        Customer.update(notes="x").execute()  # a write is never repeated on a new connection
     gone = lost_connection(caught.value)
     assert isinstance(gone, ServerUnreachableError) and gone.where == team_store.where
     assert lost_connection(ValueError("x")) is None
+
+
+def _terminate(db, admin_url: str) -> int:
+    import psycopg
+
+    from sellerdesk.store.postgres import native
+
+    pid = native(db, "SELECT pg_backend_pid()").fetchone()[0]
+    with psycopg.connect(admin_url, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+    return pid
+
+
+def test_the_store_connects_again_after_the_server_dropped_its_connection(team_store, pg_admin_url):
+    """QA: after the team server restarted, every save and every page of the orders table failed
+    until the app was restarted (peewee kept the dead connection). Now a read, a transaction's
+    BEGIN and any statement after a failed one run on a new connection; a write that met the dead
+    connection is not repeated, it fails with the clear line."""
+    from sellerdesk.store import customers
+    from sellerdesk.store.models import Customer
+    from sellerdesk.store.postgres import lost_connection, native
+
+    saved = customers.save_customer(None, {"name": "张三", "phone": "13812345678"})
+    old = _terminate(team_store, pg_admin_url)
+    assert Customer.select().count() == 1  # a read: once more on a new connection
+    assert native(team_store, "SELECT pg_backend_pid()").fetchone()[0] != old
+    _terminate(team_store, pg_admin_url)
+    customers.save_customer(saved.id, {"notes": "重启之后"})  # the BEGIN found it dead: nothing ran yet
+    assert Customer.get_by_id(saved.id).notes == "重启之后"
+    # dropped inside a transaction: the error reaches the caller, nothing half-written, then it works again
+    with pytest.raises(Exception) as caught, team_store.atomic():  # noqa: PT011, PT012
+        Customer.update(notes="丢失").where(Customer.id == saved.id).execute()
+        _terminate(team_store, pg_admin_url)
+        Customer.update(tags="x").where(Customer.id == saved.id).execute()
+    assert lost_connection(caught.value) is not None
+    assert not team_store.in_transaction()
+    assert Customer.get_by_id(saved.id).notes == "重启之后"
+    customers.save_customer(saved.id, {"notes": "又好了"})
+    assert Customer.get_by_id(saved.id).notes == "又好了"

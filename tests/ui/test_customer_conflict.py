@@ -94,6 +94,40 @@ def test_the_question_names_who_and_when(qtbot, chinese):
     assert changed_by_text(ConflictError(entity="customer", entity_id=1)).startswith("此客户已被")
 
 
+def test_the_question_gives_no_stale_time_and_the_year_of_another_year(chinese):
+    """QA: 此客户已被 boss 修改（03-02 14:04） named the customer's old updated_at, which the other
+    write had not moved, and no year. A time before the form read the customer is not said; a
+    time of another year says its year."""
+    import datetime as dt
+
+    from sellerdesk.store.models import utcnow
+
+    read_at = utcnow()
+    stale = ConflictError(entity="customer", entity_id=1, by="boss", at=dt.datetime(2026, 3, 2, 6, 4), version=3)
+    assert changed_by_text(stale, not_before=read_at) == "此客户已被 boss 修改。"
+    fresh = ConflictError(entity="customer", entity_id=1, by="boss", at=read_at + dt.timedelta(seconds=5))
+    assert "（" in changed_by_text(fresh, not_before=read_at)
+    old = ConflictError(entity="customer", entity_id=1, by="boss", at=dt.datetime(2019, 3, 2, 6, 4))
+    assert "2019-03-02" in changed_by_text(old)
+
+
+def test_an_address_write_elsewhere_is_not_dated_by_the_customers_old_time(editor, modals):
+    """The other write changed only the version (an address's trigger): the question names no time."""
+    import datetime as dt
+
+    from sellerdesk.store.models import DB
+
+    saved = customers.save_customer(None, {"name": "张三"})
+    Customer.update(updated_at=dt.datetime(2026, 3, 2, 6, 4)).where(Customer.id == saved.id).execute()
+    editor.load(saved.id)
+    DB.execute_sql('UPDATE "customer" SET "notes" = ? WHERE "id" = ?', ("别处写的", saved.id))  # updated_at kept
+    editor.notes.setPlainText("我的")
+    assert editor.save() is None
+    [dialog] = modals.of(ConflictDialog)
+    text = dialog.label.text()
+    assert "changed by another program" in text and "03-02" not in text and "(" not in text, text
+
+
 def test_a_concurrent_cli_run_on_the_local_file_is_caught(editor, modals, cli, tmp_path, data_dir):
     """The app holds the customer in its editor; sellerdesk-cli (another process) imports a sheet
     that updates them; the app's save is refused instead of overwriting it."""

@@ -146,6 +146,56 @@ def test_masking_mode_reaches_the_editor(laptop_window):
     assert PHONE in editor.address_list.item(0).text()
 
 
+def test_masking_forced_by_the_role_leaves_no_way_to_unmask(laptop_window, modals):
+    """A team helper without the phones permission (TeamController.apply_role sets mask_forced):
+    no eye button on either phone field, triggering it anyway shows nothing, the line edits never
+    hold the number, the clipboard copies (address, an order's ship-to) and labels are masked, and a
+    save still keeps the stored number."""
+    from PySide6.QtWidgets import QLineEdit
+
+    window = laptop_window
+    cid = _person()
+    _select(window, cid)
+    editor = window.editor
+    window.context.mask_forced = True  # what apply_role does for such a helper
+    window.mask_action.setChecked(True)
+    window.mask_action.setEnabled(False)
+    window.toggle_mask()
+    editor.load(cid)
+    for field in (editor.phone, editor.address_phone):
+        assert field.locked() and field.isReadOnly()
+        assert not field.reveal_action.isVisible() and not field.reveal_action.isEnabled()
+        field.reveal_action.trigger()  # the QA's one click
+        field.set_masked(False)  # and any code path that would unmask it
+        assert field.displayText() == MASKED and QLineEdit.text(field) == MASKED
+        assert field.isReadOnly()
+    editor.copy_address()
+    assert PHONE not in QGuiApplication.clipboard().text() and MASKED in QGuiApplication.clipboard().text()
+    editor.name.setText("欧阳娜")
+    editor.name.textEdited.emit("欧阳娜")
+    editor.save()
+    assert Customer.get_by_id(cid).phone == PHONE
+    assert editor.phone.displayText() == MASKED and not editor.phone.reveal_action.isVisible()
+    # labels: the mask box is ticked and cannot be unticked; an order's copied ship-to is masked
+    from sellerdesk.ui.shipping.labels_dialog import LabelsDialog
+
+    window.print_customer_labels()
+    [labels] = modals.of(LabelsDialog)
+    assert labels.mask.isChecked() and not labels.mask.isEnabled()
+    window.show_orders()
+    view = window.orders_view
+    view.reload()
+    view.select_ids([view.model.ids()[0]])
+    view.copy_address()
+    assert MASKED in QGuiApplication.clipboard().text() and PHONE not in QGuiApplication.clipboard().text()
+    window.show_customers()
+    # a new customer's number is typed by the helper: an empty field may be unmasked to type it
+    editor.new_customer()
+    assert editor.phone.displayText() == "" and not editor.phone.isReadOnly()
+    editor.load(cid)
+    assert editor.phone.displayText() == MASKED and editor.phone.isReadOnly()
+
+
 def test_export_dialog_masks_when_asked(qtbot, data_dir, modals, tmp_path, sync_jobs):
     _person()
     dialog = ExportDialog(queries.CustomerFilter(), mask=True)

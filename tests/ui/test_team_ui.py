@@ -230,6 +230,13 @@ def test_a_helpers_window_hides_what_the_role_may_not_do_and_offers_mine(
         for action in (*hidden, win.shipping.export_action):  # waybills: phones masked, so not theirs
             assert not action.isVisible() and not action.isEnabled()
         assert win.mask_action.isChecked() and not win.mask_action.isEnabled()
+        assert context.mask_forced
+        win.apply_filter(reload=True)
+        win.editor.load(win.model.customer_row(0).id)
+        for field in (win.editor.phone, win.editor.address_phone):  # no eye to click (QA: 152****6141)
+            assert field.locked() and not field.reveal_action.isVisible()
+        win.editor.phone.reveal_action.trigger()
+        assert win.editor.phone.displayText() == "138****5678"
         assert not win.mine_filter.isHidden() and win.mine_filter.text() == "我负责的"
         win.apply_filter(reload=True)
         names = {win.model.customer_row(row).name for row in range(win.model.rowCount())}

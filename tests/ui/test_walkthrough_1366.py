@@ -196,3 +196,38 @@ def test_the_order_list_in_the_narrow_pane_gives_the_items_the_room(window, qtbo
     assert listing.columnWidth(2) >= QFontMetrics(listing.font()).horizontalAdvance("洗发水 x2")
     window.splitter.setSizes([100, 600, 700])
     qtbot.waitUntil(lambda: not listing.isColumnHidden(1))
+
+
+def test_the_editors_fields_are_not_cut(chinese, laptop_window, qtbot):
+    """QA at 1366×768: 微信号 o_bjy32014 was cut, the birthday note read 下次：202…, and the tags
+    showed their end. The WeChat ID and the note fit whole; long tags show their start."""
+    cid = customers.save_customer(
+        None,
+        {
+            "name": "欧阳娜娜",
+            "phone": "15200006141",
+            "wechat": "o_bjy32014",
+            "tags": "VIP,老客户,复购,团购",
+            "birthday": "1990-11-02",
+        },
+    ).id
+    qtbot.waitExposed(laptop_window)  # built in Chinese: its labels' widths are the Chinese ones
+    editor = _open(laptop_window, cid)
+    wechat = editor.wechat
+    room = wechat.contentsRect().width() - 8  # QLineEdit's own text margins
+    assert QFontMetrics(wechat.font()).horizontalAdvance(wechat.text()) <= room, (wechat.width(), room)
+    note = editor.birthday.note
+    assert note.text().startswith("下次：") and _fits(note), (note.text(), note.width())
+    assert editor.tags.cursorPosition() == 0  # VIP first
+
+
+def test_toolbar_buttons_carry_no_mnemonic_letters(chinese, laptop_window):
+    """QA: the toolbar showed 移到回收站(T) and 回收站(T), one letter for two buttons (a toolbar
+    button has no Alt+letter of its own). The buttons say the words; the menus keep their letters."""
+    import re
+
+    bar = laptop_window.toolbar
+    texts = [bar.widgetForAction(a).text() for a in bar.actions() if not a.isSeparator() and a.isVisible()]
+    assert "移到回收站" in texts and "回收站" in texts
+    assert not [t for t in texts if re.search(r"[(（]&?\w[)）]|&|…$", t)], texts
+    assert laptop_window.delete_action.text() == "移到回收站(&T)"  # the 编辑 menu's entry keeps it

@@ -15,6 +15,7 @@ INTEGER), so the connection sends Python ``True``/``False`` as ``1``/``0``.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Sequence
@@ -279,6 +280,49 @@ class TeamDatabase(pw.PostgresqlDatabase):
     def get_foreign_keys(self, table: str, schema: str | None = None) -> Any:
         return super().get_foreign_keys(table, schema or "public")
 
+    # --- a connection the server dropped (restarted, pg_terminate_backend, network gone) ---------------------
+    # peewee keeps a connection until close(): one the server ended stays "open" to it, and every
+    # later statement of that thread failed with "the connection is closed" until the app was
+    # restarted. Outside a transaction a broken connection is forgotten, so the next statement
+    # connects anew; a BEGIN or a read at transaction depth 0 that finds the connection dead (nothing
+    # of it ran on the server) is tried once more on a new one. A write or a statement inside a
+    # transaction is never repeated: its error reaches the caller (lost_connection recognises it).
+
+    def cursor(self, named_cursor: Any = None) -> Any:
+        self._forget_broken()
+        return super().cursor(named_cursor)  # type: ignore[no-untyped-call]
+
+    def _forget_broken(self) -> bool:
+        """Drop this thread's connection when the server ended it and no transaction is open."""
+        state = self._state  # type: ignore[attr-defined]
+        if state.closed or state.transactions or not self._conn_broken():
+            return False
+        conn = state.conn
+        state.reset()
+        with contextlib.suppress(Exception):
+            conn.close()
+        return True
+
+    def begin(self, *args: Any, **kwargs: Any) -> None:
+        import psycopg
+
+        try:
+            super().begin(*args, **kwargs)
+        except (pw.OperationalError, pw.InterfaceError) as exc:
+            cause = _driver_error(exc)
+            if not isinstance(cause, (psycopg.OperationalError, psycopg.InterfaceError)) or not self._forget_broken():
+                raise
+            try:
+                super().begin(*args, **kwargs)
+            except (pw.OperationalError, pw.InterfaceError) as again:
+                raise connection_error(_driver_error(again), self.where, self.user_name) from again
+
+    def rollback(self) -> None:
+        if self._state.transactions or not self._conn_broken():  # type: ignore[attr-defined]
+            super().rollback()
+        else:  # the server ended the transaction with the connection: nothing to roll back
+            self._forget_broken()
+
     def execute_sql(self, sql: str, params: Sequence[Any] | None = None, *args: Any, **kwargs: Any) -> Any:
         """Raw SQL of the store, in SQLite's dialect."""
         sql = to_postgres(sql)
@@ -305,6 +349,13 @@ class TeamDatabase(pw.PostgresqlDatabase):
 
                 raise DatabaseBusyError(self.where) from exc
             if isinstance(cause, psycopg.OperationalError) and self._conn_broken():
+                if _READ.match(sql) and self._forget_broken():  # a read outside a transaction: once more
+                    try:
+                        return super().execute_sql(sql, params)  # type: ignore[no-untyped-call]
+                    except pw.OperationalError as again:
+                        if not self._conn_broken():
+                            raise
+                        raise connection_error(_driver_error(again), self.where, self.user_name) from again
                 raise connection_error(cause, self.where, self.user_name) from exc
             raise
         except pw.ProgrammingError as exc:
@@ -319,6 +370,10 @@ class TeamDatabase(pw.PostgresqlDatabase):
 
     def sqlite_in_transaction(self) -> bool:
         return self.in_transaction()
+
+
+_READ = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+"""A statement that only reads (repeated once on a new connection when the old one was dead)."""
 
 
 def _driver_error(exc: BaseException) -> BaseException:

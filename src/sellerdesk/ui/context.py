@@ -15,7 +15,8 @@ class AppContext(QObject):
     Signals are the app-wide events: views refresh on ``customers_changed`` and the status
     bar follows ``backup_finished``. ``orders_changed`` follows every order write (the
     orders view reloads, the customer table's counts and tiers are read again).
-    ``mask_phones`` is the window's Ctrl+M switch, which dialogs follow too.
+    ``mask_phones`` is the window's Ctrl+M switch, which dialogs follow too; ``mask_forced``: the
+    team role masks phones (a helper without the phones permission), nothing may unmask them.
     ``team`` is the team server the store is bound to (``store.team_server.TeamServer``), None
     for the data on this computer (then ``datadir``/``key`` are the open file's).
     """
@@ -30,6 +31,7 @@ class AppContext(QObject):
         self.key = key
         self.settings = settings if settings is not None else settings_for(datadir)
         self.mask_phones = False
+        self.mask_forced = False
         self.team: TeamServer | None = None
 
 

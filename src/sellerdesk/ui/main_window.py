@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
@@ -99,8 +100,30 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 SEARCH_DELAY_MS = 150
+_MNEMONIC = re.compile(r"\s*[(（]&\w[)）]|&(?=\S)")
+
+
+def button_text(text: str) -> str:
+    """A menu text as a toolbar button says it: without its mnemonic (移到回收站(&T) → 移到回收站;
+    &Trash → Trash) and the dots of a menu entry that opens a dialog. A toolbar button has no
+    Alt+letter of its own, so its (T) only showed two buttons (移到回收站, 回收站) with one letter."""
+    text = _MNEMONIC.sub("", text.replace("&&", "\0")).replace("\0", "&")
+    return text.removesuffix("…").removesuffix("...")  # as Qt's own button text: no dots
+
+
+def _plain_button_text(action: QAction) -> None:
+    """The toolbar button of ``action`` (which keeps its mnemonic in the menus) without it, also
+    after the action's text changes."""
+
+    def follow() -> None:
+        action.setIconText(button_text(action.text()))
+
+    follow()
+    action.changed.connect(follow)
+
+
 REGION_PANE = 160  # px: the region tree's default width
-EDITOR_PANE = (340, 420)  # px: the editor's default width below / from WIDE_WINDOW
+EDITOR_PANE = (370, 440)  # px: the editor's default width below / from WIDE_WINDOW
 WIDE_WINDOW = 1600
 DEFAULT_SIZE = (1400, 860)
 COUNTS_DELAY_MS = 400  # region counts of a new search start once typing pauses this long
@@ -774,6 +797,9 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(self.trash_view_action)
         bar.addAction(self.mask_action)
+        for action in bar.actions():
+            if not action.isSeparator():
+                _plain_button_text(action)
         self.addToolBar(bar)
         self.toolbar = bar
         # the pages, as a rail on the left (room for the pages to come: shipping, care, dashboard)
@@ -1454,7 +1480,12 @@ class MainWindow(QMainWindow):
         from sellerdesk.ui.shipping.labels_dialog import CUSTOMERS, show_labels_dialog
 
         show_labels_dialog(
-            self, CUSTOMERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=self.open_sender_settings
+            self,
+            CUSTOMERS,
+            self.selected_ids(),
+            mask=self.context.mask_phones,
+            open_senders=self.open_sender_settings,
+            mask_locked=self.context.mask_forced,
         )
 
     def open_sender_settings(self) -> None:

@@ -87,13 +87,13 @@ class BirthdayField(QWidget):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(2)
             combo.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            combo.setMinimumWidth(44)  # may be squeezed below its hint: the pane is ~320 px at 1366×768
+            combo.setMinimumWidth(44)  # may be squeezed below its hint: the pane is ~370 px at 1366×768
         row.addWidget(self.month)
         row.addWidget(self.day)
         row.addWidget(self.leap)
         self.note = QLabel()
         self.note.setObjectName("birthdayNote")
-        # the pane is narrow (320 px at 1366×768): the note gives way, elided, rather than widen the form
+        # the pane is narrow (370 px at 1366×768): the note gives way, elided, rather than widen the form
         self.note.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.note.setMinimumWidth(0)
         self.note.setStyleSheet("color: palette(placeholder-text);")
@@ -199,11 +199,13 @@ class BirthdayField(QWidget):
                 widget.setToolTip("")
             return
         text = texts.date_text(when.month, when.day)
+        # the next birthday is within a year: the note says the day only (下次：11月2日 fits the
+        # 1366-px pane, 下次：2027年11月2日 was cut), the tooltips give the year when it is not this one
+        self.note.setText(self.tr("next: %1").replace("%1", text))
         if when.year != today.year:
             text = self.tr("%1, %2").replace("%1", str(when.year)).replace("%2", text)
-        self.note.setText(self.tr("next: %1").replace("%1", text))
-        for widget in (self.month, self.day, self.solar):
-            widget.setToolTip(self.note.text())  # (the note may have no room in a narrow pane)
+        for widget in (self.note, self.month, self.day, self.solar):
+            widget.setToolTip(self.tr("next: %1").replace("%1", text))
 
     def _edited(self, *_args: object) -> None:
         self._show_note()

@@ -217,7 +217,7 @@ class CareView(QWidget):
         row = self._birthday_rows.get(cid) if cid is not None else None
         if row is None:
             return
-        _copy(store_messages.render("birthday", {"name": row.name, "phone": row.phone}))
+        _copy(store_messages.render("birthday", {"name": row.name, "phone": self._copied_phone(row.phone)}))
         self.status.emit(self.tr("Birthday greeting for %1 copied.").replace("%1", row.name))
 
     # --- holidays --------------------------------------------------------------------------------------------
@@ -422,7 +422,7 @@ class CareView(QWidget):
         row = self._current_due()
         if row is None:
             return
-        _copy(store_messages.render("followup", {"name": row.name, "phone": row.phone}))
+        _copy(store_messages.render("followup", {"name": row.name, "phone": self._copied_phone(row.phone)}))
         self.status.emit(self.tr("Follow-up message for %1 copied.").replace("%1", row.name))
 
     # --- shared ----------------------------------------------------------------------------------------------
@@ -456,6 +456,10 @@ class CareView(QWidget):
     def _phone(self, phone: str) -> str:
         """As the screen shows it: masked in masking mode (Ctrl+M); a copied greeting keeps the real one."""
         return mask_phone(phone) if getattr(self.context, "mask_phones", False) else phone
+
+    def _copied_phone(self, phone: str) -> str:
+        """A phone for the clipboard: masked when the team role masks phones (AppContext.mask_forced)."""
+        return mask_phone(phone) if getattr(self.context, "mask_forced", False) and phone else phone
 
     def set_mask_phones(self, on: bool) -> None:
         """Ctrl+M: the lists show phones masked (read again at once)."""

@@ -9,6 +9,7 @@ the fields both changed, for the user to check and save again.
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 
 from PySide6.QtCore import QCoreApplication
@@ -21,10 +22,23 @@ RELOAD = "reload"
 MERGE = "merge"
 
 
-def changed_by_text(exc: ConflictError) -> str:
-    """此客户已被 王芳 修改（12-04 15:02）; 本机的另一个程序 when nobody is named (a local file)."""
-    at = local_time(exc.at) if exc.at is not None else None
-    when = at.strftime("%m-%d %H:%M") if at is not None else ""
+def changed_by_text(exc: ConflictError, *, not_before: _dt.datetime | None = None) -> str:
+    """此客户已被 王芳 修改（12-04 15:02）; 本机的另一个程序 when nobody is named (a local file).
+
+    ``exc.at`` is the customer's ``updated_at``, which some writes leave as it was (an address
+    write of another program, a version moved by a trigger): a time before ``not_before`` (naive
+    UTC: when the form read the customer) is not when the other change happened, so no time is
+    said then rather than a wrong one. The year is said when it is not this year's."""
+    at = exc.at
+    if at is not None and not_before is not None and at < not_before:
+        at = None
+    shown = local_time(at) if at is not None else None
+    if shown is None:
+        when = ""
+    elif shown.year != _dt.datetime.now().year:
+        when = shown.strftime("%Y-%m-%d %H:%M")
+    else:
+        when = shown.strftime("%m-%d %H:%M")
     if exc.by and when:
         text = QCoreApplication.translate("ConflictDialog", "This customer was changed by %1 (%2).")
         return text.replace("%1", exc.by).replace("%2", when)
@@ -47,14 +61,21 @@ class ConflictDialog(QDialog):
     touched too; ``theirs``: lines with what they wrote in those (a merge keeps the user's)."""
 
     def __init__(
-        self, exc: ConflictError, mine: list[str], both: list[str], theirs: list[str] = (), parent=None
+        self,
+        exc: ConflictError,
+        mine: list[str],
+        both: list[str],
+        theirs: list[str] = (),
+        parent=None,
+        *,
+        not_before: _dt.datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("conflictDialog")
         self.setWindowTitle(self.tr("Changed by someone else"))
         self.choice: str | None = None
         layout = QVBoxLayout(self)
-        self.label = QLabel(f"<b>{html.escape(changed_by_text(exc))}</b>")
+        self.label = QLabel(f"<b>{html.escape(changed_by_text(exc, not_before=not_before))}</b>")
         self.label.setWordWrap(True)
         layout.addWidget(self.label)
         lines = [self.tr("Your changes were not saved.")]

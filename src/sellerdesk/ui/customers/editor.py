@@ -21,6 +21,7 @@ does not send the tier, so a hand-set tier survives an edit of the other fields.
 from __future__ import annotations
 
 import copy
+import datetime as _dt
 import html
 from dataclasses import dataclass, field
 
@@ -58,7 +59,7 @@ from sellerdesk.store import customers, queries, recheck
 from sellerdesk.store import points as store_points
 from sellerdesk.store.customers import phone_of
 from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError, ValidationError
-from sellerdesk.store.models import Address, Customer
+from sellerdesk.store.models import Address, Customer, utcnow
 from sellerdesk.ui.care.fields import BirthdayField, ConsentField
 from sellerdesk.ui.care.followups_tab import CustomerFollowUpsTab
 from sellerdesk.ui.customers.orders_tab import CustomerOrdersTab
@@ -66,7 +67,8 @@ from sellerdesk.ui.customers.points_tab import CustomerPointsTab
 from sellerdesk.ui.customers.table_model import local_time
 from sellerdesk.ui.customers.tier_field import TierField
 from sellerdesk.ui.widgets import dialogs
-from sellerdesk.ui.widgets.errors import error_text
+from sellerdesk.ui.widgets.errors import error_text, unreachable_server
+from sellerdesk.ui.widgets.forms import ERROR_COLOUR
 from sellerdesk.ui.widgets.icons import icon
 from sellerdesk.ui.widgets.phone_edit import PhoneEdit
 
@@ -146,6 +148,7 @@ class CustomerEditor(QWidget):
         self._before_paste: _Snapshot | None = None  # what Undo paste puts back
         self._parsed = None
         self._masking = False
+        self._loaded_at: _dt.datetime | None = None  # (naive UTC) when load() read the customer
         self._build()
         self.clear()
 
@@ -412,8 +415,10 @@ class CustomerEditor(QWidget):
                     grid.addLayout(field_, r, i * 2 + 1, 1, span)
                 else:
                     grid.addWidget(field_, r, i * 2 + 1, 1, span)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        # the left fields (姓名, 微信号, 标签) get the room the right ones (电话, 等级, 来源) leave
+        # beyond their own: a WeChat ID like o_bjy32014 was cut at 1366 px
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
 
     def _tool(self, icon_name: str, text: str, slot) -> QToolButton:
         button = QToolButton()
@@ -456,8 +461,11 @@ class CustomerEditor(QWidget):
         self.loaded_version = None
         self.in_trash = False
         self.status.setText("")
-        self.phone.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
-        self.address_phone.set_masked(False)
+        self.status.setStyleSheet("")
+        self._lock_phones()
+        for phone_field in (self.phone, self.address_phone):
+            phone_field.clear()  # the last customer's number is not this one's (and, locked, not unmasked)
+            phone_field.set_masked(False)  # a new customer's numbers are being typed: nothing to hide yet
         self._load_fields({}, [AddressDraft(is_default=True)], [])
         self._show_extras(None)
         self.merge_note.setVisible(False)
@@ -478,15 +486,18 @@ class CustomerEditor(QWidget):
         self.setEnabled(True)
         if customer_id != self.customer_id:
             self.status.setText("")  # "Saved." or "Tier saved." was about the one before
+            self.status.setStyleSheet("")
         self.customer_id = customer_id
         self.in_trash = customer.deleted_at is not None
         values = {f: getattr(customer, f) for f in ("name", "phone", "wechat", "tags", "source", "notes", *CARE_FIELDS)}
         drafts = [AddressDraft.from_model(a) for a in customers.live_addresses(customer_id)]
         self.freshness = recheck.freshness(customer_id)
+        self._lock_phones()
         self.phone.set_masked(self.masking())  # a field unmasked by its eye button is masked again
         self.address_phone.set_masked(self.masking())
         self._load_fields(values, drafts, customers.address_history(customer_id))
         self.loaded_version = customer.version
+        self._loaded_at = utcnow()  # the other change of a conflict came after it (conflict.changed_by_text)
         self._loaded_form = self.customer_values()
         self._loaded_addresses = {d.id: (dict(d.values), d.is_default) for d in drafts if d.id is not None}
         self._show_extras(customer)
@@ -518,6 +529,10 @@ class CustomerEditor(QWidget):
             customer = customers.get_customer(self.customer_id)
         except NotFoundError:
             return
+        except Exception as exc:
+            if unreachable_server(exc) is None:
+                raise
+            return  # the team server is away: read again when it is back (TeamController)
         self.tier_field.show_customer(customer)
         self.orders_tab.show_customer(customer.id, in_trash=customer.deleted_at is not None)
         self.points_tab.show_customer(customer.id, self.points_tab.name)
@@ -549,6 +564,8 @@ class CustomerEditor(QWidget):
             self.wechat.setText(values.get("wechat", ""))
             self.tags.setText("、".join(customers.split_list(values.get("tags", ""))))  # as the table shows them
             self.source.setText(values.get("source", ""))
+            for line in (self.name, self.wechat, self.tags, self.source):
+                line.setCursorPosition(0)  # a long value shows its start (the first tags), not its end
             self.notes.setPlainText(values.get("notes", ""))
             self.birthday.set_values(values.get("birthday"), values.get("birthday_lunar"))
             self.consent.set_values(
@@ -570,10 +587,19 @@ class CustomerEditor(QWidget):
     def masking(self) -> bool:
         return bool(getattr(self.context, "mask_phones", False)) if self.context is not None else self._masking
 
+    def masking_forced(self) -> bool:
+        """The team role masks phones (``AppContext.mask_forced``): no eye button, nothing unmasks them."""
+        return bool(getattr(self.context, "mask_forced", False))
+
+    def _lock_phones(self) -> None:
+        for phone_field in (self.phone, self.address_phone):
+            phone_field.set_locked(self.masking_forced())
+
     def set_masking(self, on: bool) -> None:
         """Masking mode (Ctrl+M): both phone fields masked and read-only, the address list and
         history with masked phones. Unmasking one field (its eye button) lasts until the next load."""
         self._masking = on
+        self._lock_phones()
         self.phone.set_masked(on)
         self.address_phone.set_masked(on)
         if self._current >= 0 or self.drafts:
@@ -763,6 +789,8 @@ class CustomerEditor(QWidget):
         values.setdefault("recipient", "")
         values["recipient"] = values["recipient"] or self.name.text().strip()
         values["phone"] = values["phone"] or self.phone.text().strip()
+        if self.masking_forced():  # the role may not see phones: not on the clipboard either
+            values["phone"] = mask_phone(values["phone"])
         text = format_one_line(values)
         QGuiApplication.clipboard().setText(text)
         self.status.setText(self.tr("Copied: %1").replace("%1", text))
@@ -988,7 +1016,7 @@ class CustomerEditor(QWidget):
             self.match_note.setVisible(False)
             return
         how, other = others[0]
-        who = html.escape(other.name or other.phone or other.wechat)
+        who = html.escape(other.name or self._shown({"phone": other.phone})["phone"] or other.wechat)
         if how == "phone":
             text = self.tr("%1 is also the phone of %2, another customer.").replace("%1", html.escape(number))
         else:
@@ -1120,9 +1148,31 @@ class CustomerEditor(QWidget):
         }
 
     def save(self) -> int | None:
-        """Hand the form to the store's one save path; returns the customer id (None if refused)."""
+        """Hand the form to the store's one save path; returns the customer id (None if refused).
+        With the team server gone (stopped, restarted, network lost) one red line says so and the
+        form keeps every edit, still unsaved: the next Save, once the server is back, writes it."""
         if not self.isEnabled() or not self._dirty:
             return self.customer_id
+        try:
+            return self._save()
+        except Exception as exc:
+            where = unreachable_server(exc)
+            if where is None:
+                raise
+            self._server_gone(where)
+            return None
+
+    def _server_gone(self, where: str) -> None:
+        self.status.setText(
+            self.tr(
+                "Not saved: the team server %1 cannot be reached. Your changes are still here; "
+                "save again when it is back."
+            ).replace("%1", where)
+        )
+        self.status.setStyleSheet(f"QLabel {{ color: {ERROR_COLOUR}; }}")
+        self._set_dirty(True)
+
+    def _save(self) -> int | None:
         self._store_current()
         clash = self._identity_clash()
         if clash is not None:
@@ -1167,9 +1217,12 @@ class CustomerEditor(QWidget):
             self._resolve_conflict(exc)
             return None
         except StoreError as exc:
+            if unreachable_server(exc) is not None:
+                raise  # save() says it in the form
             dialogs.error(self, self.tr("Not saved"), error_text(exc))
             return None
         self.load(customer_id)
+        self.status.setStyleSheet("")
         self.status.setText(self.tr("Saved."))
         self.saved.emit(customer_id)
         return customer_id
@@ -1218,6 +1271,7 @@ class CustomerEditor(QWidget):
         mine_form, mine_drafts = self.customer_values(), copy.deepcopy(self.drafts)
         loaded_form, loaded_addresses = self._loaded_form, self._loaded_addresses
         before = (self.loaded_version, loaded_form, loaded_addresses)
+        read_at = self._loaded_at  # the other change came after this (load() below moves it)
         if customer_id is None:
             return
         self.load(customer_id)  # theirs (and their version: a merge is saved against it)
@@ -1246,7 +1300,7 @@ class CustomerEditor(QWidget):
         self._load_fields(mine_form, mine_drafts, history)
         self.loaded_version, self._loaded_form, self._loaded_addresses = before
         self._set_dirty(True)
-        dialog = ConflictDialog(exc, mine, both, theirs, parent=self)
+        dialog = ConflictDialog(exc, mine, both, theirs, parent=self, not_before=read_at)
         dialogs.launch(dialog)
         if dialog.choice == RELOAD:
             if dialogs.confirm(

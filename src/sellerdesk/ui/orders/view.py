@@ -39,6 +39,7 @@ from sellerdesk.core import orders as core
 from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.money import format_yuan
+from sellerdesk.core.phones import mask_phone
 from sellerdesk.jobs.runner import start
 from sellerdesk.jobs.worker import Job
 from sellerdesk.progress import CancelToken
@@ -687,7 +688,21 @@ class OrdersView(QWidget):
         from sellerdesk.ui.shipping.labels_dialog import ORDERS, show_labels_dialog
 
         opener = getattr(self.window(), "open_sender_settings", None)
-        show_labels_dialog(self, ORDERS, self.selected_ids(), mask=self.context.mask_phones, open_senders=opener)
+        show_labels_dialog(
+            self,
+            ORDERS,
+            self.selected_ids(),
+            mask=self.context.mask_phones,
+            open_senders=opener,
+            mask_locked=getattr(self.context, "mask_forced", False),
+        )
+
+    def _ship_to_for_copy(self, row) -> dict:
+        """The order's ship-to for the clipboard: the phone masked when the team role masks phones."""
+        ship_to = dict(row.ship_to or {})
+        if getattr(self.context, "mask_forced", False) and ship_to.get("phone"):
+            ship_to["phone"] = mask_phone(str(ship_to["phone"]))
+        return ship_to
 
     def copy_address(self) -> None:
         rows = self.selected_rows()
@@ -696,7 +711,7 @@ class OrdersView(QWidget):
         row = self.model.order_row(rows[0])
         if row is None:
             return
-        text = format_one_line(dict(row.ship_to or {}))
+        text = format_one_line(self._ship_to_for_copy(row))
         QGuiApplication.clipboard().setText(text)
         self._set_message(self.tr("Copied the ship-to address."))
 
@@ -710,7 +725,7 @@ class OrdersView(QWidget):
             return
         from sellerdesk.store import messages
 
-        ship_to = dict(row.ship_to or {})
+        ship_to = self._ship_to_for_copy(row)
         text = messages.render(
             "shipped",
             {

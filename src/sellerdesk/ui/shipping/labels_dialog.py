@@ -62,6 +62,7 @@ class LabelsDialog(JobDialog):
         ids: Sequence[int],
         *,
         mask: bool = False,
+        mask_locked: bool = False,
         can_open_senders: bool = False,
         parent: QWidget | None = None,
     ) -> None:
@@ -116,7 +117,10 @@ class LabelsDialog(JobDialog):
         layout.addWidget(self.no_sender)
         self.mask = QCheckBox(self.tr("Mask phone numbers (138****5678)"))
         self.mask.setObjectName("maskPhones")
-        self.mask.setChecked(mask)
+        self.mask.setChecked(mask or mask_locked)
+        if mask_locked:  # the team role masks phones (AppContext.mask_forced): not on paper either
+            self.mask.setEnabled(False)
+            self.mask.setToolTip(self.tr("Your team role shows phones masked"))
         layout.addWidget(self.mask)
         self.count = QLabel()
         self.count.setObjectName("labelCount")
@@ -258,7 +262,13 @@ class LabelsDialog(JobDialog):
 
 
 def show_labels_dialog(
-    parent: QWidget, kind: str, ids: Sequence[int], *, mask: bool, open_senders: Callable[[], object] | None = None
+    parent: QWidget,
+    kind: str,
+    ids: Sequence[int],
+    *,
+    mask: bool,
+    open_senders: Callable[[], object] | None = None,
+    mask_locked: bool = False,
 ) -> LabelsDialog | None:
     """The dialog for the selection (nothing selected: a short message instead)."""
     if not ids:
@@ -284,7 +294,9 @@ def show_labels_dialog(
                 parent, title, QCoreApplication.translate("LabelsDialog", "A selected order was deleted meanwhile.")
             )
             return None
-    dialog = LabelsDialog(kind, ids, mask=mask, can_open_senders=open_senders is not None, parent=parent)
+    dialog = LabelsDialog(
+        kind, ids, mask=mask, mask_locked=mask_locked, can_open_senders=open_senders is not None, parent=parent
+    )
     if open_senders is not None:
         dialog.open_senders.connect(open_senders)
     dialogs.launch(dialog)

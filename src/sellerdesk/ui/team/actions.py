@@ -25,6 +25,7 @@ class TeamController(QObject):
         self.status_label = QLabel()
         self.status_label.setObjectName("teamStatus")
         self.live = LiveRefresh(context, self)
+        self._was_down = False
         if self.server is not None:
             self.status_label.setText(connected_text(self.server))
             self.live.connected.connect(self._connection_state)
@@ -44,6 +45,7 @@ class TeamController(QObject):
                 action.setVisible(allowed)
                 action.setEnabled(allowed)
         if not team_store.may_see_phones():
+            self.context.mask_forced = True
             mask_action.setChecked(True)
             mask_action.setEnabled(False)
             mask_action.setToolTip(self.tr("Your team role shows phones masked"))
@@ -58,6 +60,13 @@ class TeamController(QObject):
         if not up:
             text += self.tr(" (connection lost; reconnecting…)")
         self.status_label.setText(text)
+        if up and self._was_down:
+            # back after a loss: what others wrote meanwhile was never heard, so every view reads
+            # again (the store connects anew on its next statement, store.postgres.TeamDatabase)
+            self.context.customers_changed.emit()
+            self.context.orders_changed.emit()
+            self.live.touched.emit(None)
+        self._was_down = not up
 
     def edit_settings(self) -> None:
         dialog = TeamServerDialog(

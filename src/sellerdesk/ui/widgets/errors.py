@@ -31,6 +31,15 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
+def unreachable_server(exc: BaseException) -> str | None:
+    """The team server's name when ``exc`` is that server gone (stopped, restarted, network
+    lost) in the middle of the work, else None."""
+    from sellerdesk.store.postgres import lost_connection
+
+    gone = lost_connection(exc)
+    return gone.where if gone is not None else None
+
+
 def server_text(exc: BaseException) -> str | None:
     """The translated line when ``exc`` is the team server's refusal or absence, else None."""
     from sellerdesk.store.postgres import lost_connection

@@ -12,6 +12,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from sellerdesk.ui.widgets.errors import unreachable_server
+
 
 class PagedIds:
     PAGE_SIZE = 50  # a screenful or two: a new filter's first paint reads only what it shows
@@ -50,7 +52,14 @@ class PagedIds:
         rows = self._pages.get(page)
         if rows is None:
             start = page * self.PAGE_SIZE
-            rows = read(self._ids[start : start + self.PAGE_SIZE])
+            try:
+                rows = read(self._ids[start : start + self.PAGE_SIZE])
+            except Exception as exc:
+                if unreachable_server(exc) is None:
+                    raise
+                # the team server is away: blank rows (not an exception out of every paint); the
+                # page is read again at the next paint, and the views reload when it is back
+                return None
             self.pages_loaded += 1
             self._pages[page] = rows
             while len(self._pages) > self.MAX_PAGES:
