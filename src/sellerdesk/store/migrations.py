@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 17
+SCHEMA_VERSION = 18
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -928,6 +928,97 @@ def _step_17(db: pw.Database) -> None:
         native(db, owners_create_sql(groups[team.OWNER]))
 
 
+# Step 21 at merge (registered here as the next free number; the lead renumbers): what a helper
+# could still write with psql outside what the app does (issue 20, team mode, PostgreSQL only).
+#
+# * Order lines: DELETE on order_item is granted because the app rewrites an order's lines on
+#   edit (store.orders._write_lines). Every deleted line of an order that still exists (not a
+#   cascade of the order's own removal) is kept in the audit log, one entry per order
+#   (action ORDER_LINES_ACTION, entity 'order', detail {"count": n, "lines": [[position,
+#   product, quantity, unit_price_fen], …]}), written as the deleting user — the way back.
+#   Helpers lose UPDATE on order_item (the app never updates a line, it replaces them).
+# * Cross-row references that foreign keys check without row-level security: a helper's order
+#   may take its address only from its own customer's addresses, a points entry's order and an
+#   address history's address must be rows the helper sees. Statement-level AFTER triggers over
+#   the statement's new rows (one query per statement, nothing per row); an owner or viewer
+#   skips them (the tables' owner could drop them anyway).
+# * The search's bulk setting (search_pg.BULK_SETTING) is honoured for owners only: anyone may
+#   SET it, and a helper's rows left unindexed would be missing from every search.
+# * A helper's audit entries carry the server's time, not what the client sent.
+ORDER_LINES_ACTION = "delete_order_lines"
+_HELPER_ONLY = "  IF (SELECT sd_team_sees_all(current_user::text)) THEN RETURN NULL; END IF;\n"
+_REFUSE = (
+    "RAISE EXCEPTION {what} USING ERRCODE = 'foreign_key_violation', "
+    "HINT = 'a team member refers only to rows they see';\n"
+)
+PG_HOLES_SQL = [
+    "CREATE OR REPLACE FUNCTION sd_order_lines_deleted() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    '  INSERT INTO "audit_entry" ("at", "action", "entity", "entity_id", "detail")\n'
+    f"  SELECT (now() AT TIME ZONE 'utc'), '{ORDER_LINES_ACTION}', 'order', l.order_id,\n"
+    "    json_build_object('count', count(*), 'lines', json_agg(json_build_array(l.position, l.product, "
+    "l.quantity, l.unit_price_fen) ORDER BY l.position))::text\n"
+    "  FROM old_lines AS l WHERE EXISTS (SELECT 1 FROM orders AS o WHERE o.id = l.order_id)\n"
+    "  GROUP BY l.order_id;\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "order_item_deleted" AFTER DELETE ON "order_item" '
+    "REFERENCING OLD TABLE AS old_lines FOR EACH STATEMENT EXECUTE FUNCTION sd_order_lines_deleted()",
+    "CREATE OR REPLACE FUNCTION sd_team_order_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE n.address_id IS NOT NULL AND NOT EXISTS "
+    "(SELECT 1 FROM address AS a WHERE a.id = n.address_id AND a.customer_id = n.customer_id)) THEN\n    "
+    + _REFUSE.format(what="'sd_team: an order''s address must be one of its customer''s addresses'")
+    + "  END IF;\n  RETURN NULL;\nEND$$",
+    "CREATE OR REPLACE FUNCTION sd_team_points_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE n.order_id IS NOT NULL AND NOT EXISTS "
+    "(SELECT 1 FROM orders AS o WHERE o.id = n.order_id)) THEN\n    "
+    + _REFUSE.format(what="'sd_team: a points entry''s order must be an order the team member sees'")
+    + "  END IF;\n  RETURN NULL;\nEND$$",
+    "CREATE OR REPLACE FUNCTION sd_team_change_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE NOT EXISTS "
+    "(SELECT 1 FROM address AS a WHERE a.id = n.address_id)) THEN\n    "
+    + _REFUSE.format(what="'sd_team: an address change''s address must be an address the team member sees'")
+    + "  END IF;\n  RETURN NULL;\nEND$$",
+    *(
+        f'CREATE OR REPLACE TRIGGER "{table}_team_refs_{op[0].lower()}" AFTER {op} ON "{table}" '
+        f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+        for table, function in (
+            ("orders", "sd_team_order_refs"),
+            ("points_entry", "sd_team_points_refs"),
+            ("address_change", "sd_team_change_refs"),
+        )
+        for op in ("INSERT", "UPDATE")
+    ),
+    # who wrote an audit entry is the connected user; when, for a helper, the server's clock
+    "CREATE OR REPLACE FUNCTION sd_audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+    "NEW.actor := current_user; "
+    "IF TG_OP = 'INSERT' AND NOT (SELECT sd_team_sees_all(current_user::text)) THEN "
+    "NEW.at := now() AT TIME ZONE 'utc'; END IF; "
+    "RETURN NEW; END$$",
+]
+
+
+def _step_21(db: pw.Database) -> None:
+    """Step 21 at merge (registered as 18 until then; issue 20): order lines deleted are kept in
+    the audit log, a helper's cross-row references stay within their rows, the search's bulk
+    setting is an owner's, a helper's audit entries are dated by the server. PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import search_pg
+    from sellerdesk.store.postgres import native
+
+    for sql in PG_HOLES_SQL:
+        native(db, sql)
+    if search_pg.has_index(db):  # the two trigger functions, with the owners-only bulk setting
+        for sql in search_pg.trigger_functions_sql():
+            native(db, sql)
+    from sellerdesk.store import team
+
+    helper_g = team.group_role(team.HELPER, db)
+    if native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (helper_g,)).fetchone():
+        native(db, f'REVOKE UPDATE ON "order_item" FROM "{helper_g}"')
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -946,6 +1037,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     15: _step_15,
     16: _step_16,
     17: _step_17,
+    18: _step_21,  # step 21 at merge
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
