@@ -193,3 +193,25 @@ def test_the_search_bulk_setting_is_an_owner_s_only(team):
             conn.execute("SELECT set_config('sellerdesk.search_bulk', 'on', true)")
             bulk = _clone(conn, "customer", mine["customer"], name="导入客户")
             assert conn.execute(fts, (bulk,)).fetchone()[0] == 0
+
+
+def test_an_owner_puts_deleted_lines_back_from_the_audit_log(team):
+    from sellerdesk.store import orders
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.errors import NotFoundError
+
+    ids = _ids(team)
+    order_id = ids["广东"]["order"]
+    with team.connect("south") as conn:
+        conn.execute("DELETE FROM order_item WHERE order_id = %s", (order_id,))
+    (entry_id,) = _as_owner(team, "SELECT id FROM audit_entry WHERE action = 'delete_order_lines'")[0]
+    open_team(team.url_of("boss"))
+    try:
+        assert orders.order_lines(order_id) == []
+        with pytest.raises(NotFoundError):
+            orders.restore_deleted_lines(entry_id + 1000)
+        restored = orders.restore_deleted_lines(entry_id)
+        assert [(x.product, x.quantity) for x in orders.order_lines(order_id)] == [("茶叶", 1)]
+        assert "茶叶" in restored.items
+    finally:
+        close_store()
