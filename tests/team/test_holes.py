@@ -215,3 +215,21 @@ def test_an_owner_puts_deleted_lines_back_from_the_audit_log(team):
         assert "茶叶" in restored.items
     finally:
         close_store()
+
+
+def test_a_helper_still_writes_an_order_whose_old_address_link_went_elsewhere(team):
+    """Only a reference the statement changes is checked: an unmerge sends an address home and
+    leaves a later order of the survivor linked to it (the snapshot is the truth)."""
+    ids = _ids(team)
+    mine = ids["广东"]
+    with team.connect("south") as conn:
+        other = _clone(conn, "customer", mine["customer"], name="另一位")
+        other_address = _clone(conn, "address", mine["address"], customer_id=other)
+    with team.connect("boss") as conn:  # as an unmerge leaves it
+        conn.execute("UPDATE orders SET address_id = %s WHERE id = %s", (other_address, mine["order"]))
+    with team.connect("south") as conn:
+        conn.execute("UPDATE orders SET notes = 'packed' WHERE id = %s", (mine["order"],))
+        assert conn.execute("SELECT notes FROM orders WHERE id = %s", (mine["order"],)).fetchone()[0] == "packed"
+        conn.execute("UPDATE orders SET address_id = NULL WHERE id = %s", (mine["order"],))
+        with pytest.raises(psycopg.errors.ForeignKeyViolation):  # setting it is checked
+            conn.execute("UPDATE orders SET address_id = %s WHERE id = %s", (other_address, mine["order"]))

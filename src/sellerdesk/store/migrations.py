@@ -951,6 +951,56 @@ _REFUSE = (
     "RAISE EXCEPTION {what} USING ERRCODE = 'foreign_key_violation', "
     "HINT = 'a team member refers only to rows they see';\n"
 )
+# (table, trigger function, the referencing columns, "n" refers outside the helper's rows, why)
+_TEAM_REFS = (
+    (
+        "orders",
+        "sd_team_order_refs",
+        ("address_id", "customer_id"),
+        "n.address_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM address AS a WHERE a.id = n.address_id AND a.customer_id = n.customer_id)",
+        "an order''s address must be one of its customer''s addresses",
+    ),
+    (
+        "points_entry",
+        "sd_team_points_refs",
+        ("order_id",),
+        "n.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders AS o WHERE o.id = n.order_id)",
+        "a points entry''s order must be an order the team member sees",
+    ),
+    (
+        "address_change",
+        "sd_team_change_refs",
+        ("address_id",),
+        "NOT EXISTS (SELECT 1 FROM address AS a WHERE a.id = n.address_id)",
+        "an address change''s address must be an address the team member sees",
+    ),
+)
+
+
+def _refs_function(name: str, columns: tuple[str, ...], bad: str, message: str) -> str:
+    """A statement trigger's function refusing a helper's new rows that refer outside her rows; on
+    UPDATE only the rows whose references changed (a status change of an old order whose address
+    went home with an unmerge stays possible)."""
+    changed = f"({', '.join('n.' + c for c in columns)}) IS DISTINCT FROM ({', '.join('o.' + c for c in columns)})"
+    refuse = _REFUSE.format(what=f"'sd_team: {message}'")
+    # two statements: old_rows exists only in an UPDATE's call (an expression naming it in an
+    # INSERT's would fail to plan)
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        + _HELPER_ONLY
+        + "  IF TG_OP = 'INSERT' THEN\n"
+        + f"    IF EXISTS (SELECT 1 FROM new_rows AS n WHERE {bad}) THEN\n      "
+        + refuse
+        + "    END IF;\n"
+        + "  ELSIF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id "
+        + f"WHERE {changed} AND {bad}) THEN\n    "
+        + refuse
+        + "  END IF;\n  RETURN NULL;\nEND$$"
+    )
+
+
 PG_HOLES_SQL = [
     "CREATE OR REPLACE FUNCTION sd_order_lines_deleted() RETURNS trigger LANGUAGE plpgsql AS $$\n"
     "BEGIN\n"
@@ -964,29 +1014,12 @@ PG_HOLES_SQL = [
     "END$$",
     'CREATE OR REPLACE TRIGGER "order_item_deleted" AFTER DELETE ON "order_item" '
     "REFERENCING OLD TABLE AS old_lines FOR EACH STATEMENT EXECUTE FUNCTION sd_order_lines_deleted()",
-    "CREATE OR REPLACE FUNCTION sd_team_order_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE n.address_id IS NOT NULL AND NOT EXISTS "
-    "(SELECT 1 FROM address AS a WHERE a.id = n.address_id AND a.customer_id = n.customer_id)) THEN\n    "
-    + _REFUSE.format(what="'sd_team: an order''s address must be one of its customer''s addresses'")
-    + "  END IF;\n  RETURN NULL;\nEND$$",
-    "CREATE OR REPLACE FUNCTION sd_team_points_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE n.order_id IS NOT NULL AND NOT EXISTS "
-    "(SELECT 1 FROM orders AS o WHERE o.id = n.order_id)) THEN\n    "
-    + _REFUSE.format(what="'sd_team: a points entry''s order must be an order the team member sees'")
-    + "  END IF;\n  RETURN NULL;\nEND$$",
-    "CREATE OR REPLACE FUNCTION sd_team_change_refs() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-    "BEGIN\n" + _HELPER_ONLY + "  IF EXISTS (SELECT 1 FROM new_rows AS n WHERE NOT EXISTS "
-    "(SELECT 1 FROM address AS a WHERE a.id = n.address_id)) THEN\n    "
-    + _REFUSE.format(what="'sd_team: an address change''s address must be an address the team member sees'")
-    + "  END IF;\n  RETURN NULL;\nEND$$",
+    *(_refs_function(function, columns, bad, message) for _table, function, columns, bad, message in _TEAM_REFS),
     *(
         f'CREATE OR REPLACE TRIGGER "{table}_team_refs_{op[0].lower()}" AFTER {op} ON "{table}" '
-        f"REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
-        for table, function in (
-            ("orders", "sd_team_order_refs"),
-            ("points_entry", "sd_team_points_refs"),
-            ("address_change", "sd_team_change_refs"),
-        )
+        f"REFERENCING {'OLD TABLE AS old_rows ' if op == 'UPDATE' else ''}NEW TABLE AS new_rows "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+        for table, function, *_rest in _TEAM_REFS
         for op in ("INSERT", "UPDATE")
     ),
     # who wrote an audit entry is the connected user; when, for a helper, the server's clock
