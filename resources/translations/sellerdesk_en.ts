@@ -256,6 +256,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Order lines replaced (old lines kept)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Order restored</source>
             <translation type="unfinished" />
         </message>

@@ -255,6 +255,10 @@
             <translation>删除订单</translation>
         </message>
         <message>
+            <source>Order lines replaced (old lines kept)</source>
+            <translation>订单明细已替换（旧明细已保留）</translation>
+        </message>
+        <message>
             <source>Order restored</source>
             <translation>恢复订单</translation>
         </message>

@@ -24,7 +24,8 @@ def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str]
         return ""
     parts = []
     for key, value in sorted(detail.items()):
-        if key in ("by", "ids") or value in ("", None, False):  # the ids' count is ``count``
+        # the ids' count is ``count``; so is the deleted order lines' (kept for the way back)
+        if key in ("by", "ids", "lines") or value in ("", None, False):
             continue
         if value is True:
             parts.append(key_name(key))

@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 19
+SCHEMA_VERSION = 20
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -957,7 +957,14 @@ BULK_KEYS_SETTING = "sellerdesk.bulk_keys"
 
 
 def _unless(setting: str) -> str:
-    return f"WHEN (current_setting('{setting}', true) IS DISTINCT FROM 'on')"
+    """The trigger stands aside while ``setting`` is on, and only for who may delete the table's
+    rows anyway (an owner; step 20: a helper or viewer may SET it too, which would leave their rows
+    without an address key or a search row). A trigger's WHEN runs as the writer, so
+    has_table_privilege asks about them (~1 µs a row, search_pg.BULK_SETTING_SQL)."""
+    return (
+        f"WHEN (current_setting('{setting}', true) IS DISTINCT FROM 'on' "
+        "OR NOT has_table_privilege('public.customer_fts'::regclass, 'DELETE'))"
+    )
 
 
 def _pg_bulk_triggers() -> list[str]:
@@ -991,6 +998,130 @@ def _step_19(db: pw.Database) -> None:
             native(db, sql)
 
 
+# Step 20: what a helper could still write with psql outside what the app does (issue 20, team
+# mode, PostgreSQL only).
+#
+# * Order lines: DELETE on order_item is granted because the app rewrites an order's lines on
+#   edit (store.orders._write_lines). Every deleted line of an order that still exists (not a
+#   cascade of the order's own removal) is kept in the audit log, one entry per order
+#   (action ORDER_LINES_ACTION, entity 'order', detail {"count": n, "lines": [[position,
+#   product, quantity, unit_price_fen], …]}), written as the deleting user — the way back.
+#   Helpers lose UPDATE on order_item (the app never updates a line, it replaces them).
+# * Cross-row references that foreign keys check without row-level security: a helper's order
+#   may take its address only from its own customer's addresses, a points entry's order and an
+#   address history's address must be rows the helper sees. Statement-level AFTER triggers over
+#   the statement's new rows (one query per statement, nothing per row); an owner or viewer
+#   skips them (the tables' owner could drop them anyway).
+# * The search's bulk setting (search_pg.BULK_SETTING) is honoured for owners only: anyone may
+#   SET it, and a helper's rows left unindexed would be missing from every search.
+# * A helper's audit entries carry the server's time, not what the client sent.
+ORDER_LINES_ACTION = "delete_order_lines"
+_HELPER_ONLY = "  IF (SELECT sd_team_sees_all(current_user::text)) THEN RETURN NULL; END IF;\n"
+_REFUSE = (
+    "RAISE EXCEPTION {what} USING ERRCODE = 'foreign_key_violation', "
+    "HINT = 'a team member refers only to rows they see';\n"
+)
+# (table, trigger function, the referencing columns, "n" refers outside the helper's rows, why)
+_TEAM_REFS = (
+    (
+        "orders",
+        "sd_team_order_refs",
+        ("address_id", "customer_id"),
+        "n.address_id IS NOT NULL AND NOT EXISTS "
+        "(SELECT 1 FROM address AS a WHERE a.id = n.address_id AND a.customer_id = n.customer_id)",
+        "an order''s address must be one of its customer''s addresses",
+    ),
+    (
+        "points_entry",
+        "sd_team_points_refs",
+        ("order_id",),
+        "n.order_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM orders AS o WHERE o.id = n.order_id)",
+        "a points entry''s order must be an order the team member sees",
+    ),
+    (
+        "address_change",
+        "sd_team_change_refs",
+        ("address_id",),
+        "NOT EXISTS (SELECT 1 FROM address AS a WHERE a.id = n.address_id)",
+        "an address change''s address must be an address the team member sees",
+    ),
+)
+
+
+def _refs_function(name: str, columns: tuple[str, ...], bad: str, message: str) -> str:
+    """A statement trigger's function refusing a helper's new rows that refer outside her rows; on
+    UPDATE only the rows whose references changed (a status change of an old order whose address
+    went home with an unmerge stays possible)."""
+    changed = f"({', '.join('n.' + c for c in columns)}) IS DISTINCT FROM ({', '.join('o.' + c for c in columns)})"
+    refuse = _REFUSE.format(what=f"'sd_team: {message}'")
+    # two statements: old_rows exists only in an UPDATE's call (an expression naming it in an
+    # INSERT's would fail to plan)
+    return (
+        f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        + _HELPER_ONLY
+        + "  IF TG_OP = 'INSERT' THEN\n"
+        + f"    IF EXISTS (SELECT 1 FROM new_rows AS n WHERE {bad}) THEN\n      "
+        + refuse
+        + "    END IF;\n"
+        + "  ELSIF EXISTS (SELECT 1 FROM new_rows AS n JOIN old_rows AS o ON o.id = n.id "
+        + f"WHERE {changed} AND {bad}) THEN\n    "
+        + refuse
+        + "  END IF;\n  RETURN NULL;\nEND$$"
+    )
+
+
+PG_HOLES_SQL = [
+    "CREATE OR REPLACE FUNCTION sd_order_lines_deleted() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    '  INSERT INTO "audit_entry" ("at", "action", "entity", "entity_id", "detail")\n'
+    f"  SELECT (now() AT TIME ZONE 'utc'), '{ORDER_LINES_ACTION}', 'order', l.order_id,\n"
+    "    json_build_object('count', count(*), 'lines', json_agg(json_build_array(l.position, l.product, "
+    "l.quantity, l.unit_price_fen) ORDER BY l.position))::text\n"
+    "  FROM old_lines AS l WHERE EXISTS (SELECT 1 FROM orders AS o WHERE o.id = l.order_id)\n"
+    "  GROUP BY l.order_id;\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "order_item_deleted" AFTER DELETE ON "order_item" '
+    "REFERENCING OLD TABLE AS old_lines FOR EACH STATEMENT EXECUTE FUNCTION sd_order_lines_deleted()",
+    *(_refs_function(function, columns, bad, message) for _table, function, columns, bad, message in _TEAM_REFS),
+    *(
+        f'CREATE OR REPLACE TRIGGER "{table}_team_refs_{op[0].lower()}" AFTER {op} ON "{table}" '
+        f"REFERENCING {'OLD TABLE AS old_rows ' if op == 'UPDATE' else ''}NEW TABLE AS new_rows "
+        f"FOR EACH STATEMENT EXECUTE FUNCTION {function}()"
+        for table, function, *_rest in _TEAM_REFS
+        for op in ("INSERT", "UPDATE")
+    ),
+    # who wrote an audit entry is the connected user; when, for a helper, the server's clock
+    "CREATE OR REPLACE FUNCTION sd_audit_actor() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+    "NEW.actor := current_user; "
+    "IF TG_OP = 'INSERT' AND NOT (SELECT sd_team_sees_all(current_user::text)) THEN "
+    "NEW.at := now() AT TIME ZONE 'utc'; END IF; "
+    "RETURN NEW; END$$",
+]
+
+
+def _step_20(db: pw.Database) -> None:
+    """Version 20 (issue 20): order lines deleted are kept in
+    the audit log, a helper's cross-row references stay within their rows, the search's bulk
+    setting is an owner's, a helper's audit entries are dated by the server. PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import search_pg
+    from sellerdesk.store.postgres import native
+
+    for sql in PG_HOLES_SQL:
+        native(db, sql)
+    if search_pg.has_index(db):  # the two trigger functions, with the owners-only bulk setting
+        for sql in search_pg.trigger_functions_sql():
+            native(db, sql)
+    from sellerdesk.store import team
+
+    helper_g = team.group_role(team.HELPER, db)
+    if native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (helper_g,)).fetchone():
+        native(db, f'REVOKE UPDATE ON "order_item" FROM "{helper_g}"')
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1011,6 +1142,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     17: _step_17,
     18: _step_18,
     19: _step_19,
+    20: _step_20,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

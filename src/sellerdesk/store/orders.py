@@ -436,6 +436,27 @@ def update_order(
     return order
 
 
+def restore_deleted_lines(entry_id: int, *, today: _dt.date | None = None) -> Order:
+    """The way back from a deletion of order lines on a team server (schema step 20: the server
+    keeps every deleted line in the audit log, ``migrations.ORDER_LINES_ACTION``): the order's
+    lines become the ones of audit entry ``entry_id`` again, through :func:`update_order` — its
+    items text with them, and the lines it replaces kept in turn."""
+    from sellerdesk.store.migrations import ORDER_LINES_ACTION
+    from sellerdesk.store.models import AuditEntry
+
+    entry = AuditEntry.get_or_none((AuditEntry.id == entry_id) & (AuditEntry.action == ORDER_LINES_ACTION))
+    if entry is None or entry.entity_id is None or not isinstance(entry.detail, dict):
+        raise NotFoundError(f"No deleted order lines in audit entry {entry_id}.")
+    try:
+        lines = [
+            OrderLine(str(product), int(quantity), None if price is None else int(price))
+            for _position, product, quantity, price in entry.detail.get("lines") or []
+        ]
+    except (TypeError, ValueError, OrderError) as exc:
+        raise ValidationError(f"Audit entry {entry_id} does not hold order lines: {exc}") from exc
+    return update_order(entry.entity_id, {"items": lines}, today=today)
+
+
 def _stored(order: Order, name: str) -> Any:
     if name in ("customer", "address"):
         return getattr(order, f"{name}_id")

@@ -383,7 +383,8 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
         "REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {h}, {v}",
         "GRANT SELECT ON ALL TABLES IN SCHEMA public TO {h}, {v}",
         "GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO {h}",
-        "GRANT DELETE ON order_item TO {h}",
+        "GRANT DELETE ON order_item TO {h}",  # the app replaces an order's lines (audit keeps them)
+        "REVOKE UPDATE ON order_item FROM {h}",  # …and never updates one
         "REVOKE ALL ON team_user, team_grant FROM {h}, {v}",
         "REVOKE INSERT, UPDATE ON team_region_owner, meta FROM {h}",
         "REVOKE UPDATE ON audit_entry FROM {h}",

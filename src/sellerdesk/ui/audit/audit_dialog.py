@@ -64,6 +64,7 @@ def action_name(code: str) -> str:
         "restore_backup": translate("AuditText", "Restored from a backup"),
         "add_order": translate("AuditText", "Order added"),
         "update_order": translate("AuditText", "Order changed"),
+        "delete_order_lines": translate("AuditText", "Order lines replaced (old lines kept)"),
         "order_status": translate("AuditText", "Order status changed"),
         "delete_order": translate("AuditText", "Order deleted"),
         "restore_order": translate("AuditText", "Order restored"),
