@@ -15,7 +15,6 @@ Asserts nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import time
@@ -23,10 +22,9 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from pg_roles import drop_roles, user_url  # noqa: E402
+from pg_roles import bench_database, drop_roles, user_url  # noqa: E402
 
 
 def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -119,7 +117,7 @@ def renames_ms(url: str, ids: list[int]) -> float:
         start = time.perf_counter()
         for cid in ids:
             conn.execute("UPDATE customer SET name = name || 'x' WHERE id = %s", (cid,))
-        return (time.perf_counter() - start) * 1000 / len(ids)
+        return (time.perf_counter() - start) * 1000 / max(len(ids), 1)
 
 
 def main() -> None:
@@ -127,15 +125,9 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    admin = os.environ.get("SELLERDESK_TEST_PG_URL")
-    if not admin:
-        sys.exit("set SELLERDESK_TEST_PG_URL to a superuser URL (scripts/pg_test_server.sh start)")
+    admin, name, url = bench_database()
     import psycopg
 
-    name = f"sd_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = urlsplit(admin)._replace(path="/" + name).geturl()
     suffix = uuid.uuid4().hex[:6]
     users = {"phones": f"bench_phones_{suffix}", "masked": f"bench_masked_{suffix}"}
     try:

@@ -13,15 +13,13 @@ policy that calls ``sd_may_see(province)`` per row, the form the policies avoid.
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import sys
 import uuid
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from pg_roles import drop_roles, user_url  # noqa: E402
+from pg_roles import bench_database, drop_roles, user_url  # noqa: E402
 
 # one customer the helper may see (the subquery is filtered by the policy too)
 ONE_CUSTOMER = "SELECT count(*) FROM address WHERE customer_id = (SELECT min(id) FROM customer)"
@@ -41,15 +39,9 @@ def main() -> None:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
-    admin = os.environ.get("SELLERDESK_TEST_PG_URL")
-    if not admin:
-        sys.exit("set SELLERDESK_TEST_PG_URL to a superuser URL (scripts/pg_test_server.sh start)")
+    admin, name, url = bench_database()
     import psycopg
 
-    name = f"sd_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = urlsplit(admin)._replace(path="/" + name).geturl()
     helper = f"bench_helper_{uuid.uuid4().hex[:6]}"
     try:
         from sellerdesk.store import team

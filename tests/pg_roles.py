@@ -88,3 +88,21 @@ def drop_boss(boss: Boss) -> None:
             conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(name)))
         for name in names:
             conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+
+
+def bench_database(prefix: str = "sd_bench") -> tuple[str, str, str]:
+    """A benchmark's own empty database on the server SELLERDESK_TEST_PG_URL names (a superuser
+    URL: scripts/pg_test_server.sh start): (that admin URL, the new database's name, its URL)."""
+    import os
+    import sys
+    import uuid
+
+    import psycopg
+
+    admin = os.environ.get("SELLERDESK_TEST_PG_URL")
+    if not admin:
+        sys.exit("set SELLERDESK_TEST_PG_URL to a superuser URL (scripts/pg_test_server.sh start)")
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return admin, name, pg_database_url(admin, name)

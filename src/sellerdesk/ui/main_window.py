@@ -1566,16 +1566,20 @@ class MainWindow(QMainWindow):
             self._select_ids(keep, follow=False)
         if set(self.selected_ids()) != set(before):
             self._on_table_selection()  # (a selected customer left the view: the editor follows)
-        anchor = current if current_seen else top
+        self._scroll_to_anchor(current if current_seen else top, current_seen)
+        self._update_view()
+
+    def _scroll_to_anchor(self, anchor: int | None, current_seen: bool, from_row: int = 0) -> None:
+        """Keep the current customer in view (it was seen), else put the former top row's customer
+        at the top again; rows before ``from_row`` are where the view already is."""
         row = self.model.row_of(anchor) if anchor is not None else None
-        if row is not None:
+        if row is not None and row >= from_row:
             hint = (
                 QAbstractItemView.ScrollHint.EnsureVisible
                 if current_seen
                 else QAbstractItemView.ScrollHint.PositionAtTop
             )
             self.table.scrollTo(self.model.index(row, 0), hint)
-        self._update_view()
 
     def _anchors(self) -> tuple[int | None, bool, int | None]:
         """What keeps the table's place across a new id list: the current customer, whether
@@ -1715,15 +1719,7 @@ class MainWindow(QMainWindow):
         self._pending_selection = []
         if kept:
             self._select_ids(kept)
-        anchor = current if current_seen else top
-        row = self.model.row_of(anchor) if anchor is not None else None
-        if row is not None and row > 0:
-            hint = (
-                QAbstractItemView.ScrollHint.EnsureVisible
-                if current_seen
-                else QAbstractItemView.ScrollHint.PositionAtTop
-            )
-            self.table.scrollTo(self.model.index(row, 0), hint)
+        self._scroll_to_anchor(current if current_seen else top, current_seen, from_row=1)
         self._update_view()
 
     def _rest_failed(self, message: str) -> None:

@@ -16,10 +16,14 @@ import flat in rows.
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from sellerdesk.exchange.importer.record import Existing
 from sellerdesk.store.scratch import ScratchDb
 
 SPILL_FROM = 20_000
+K = TypeVar("K")
+V = TypeVar("V")
 
 Target = int | Existing  # a row's position in the plan, or a database customer
 
@@ -32,20 +36,50 @@ def _decode(stored: int) -> Target:
     return Existing(-1 - stored) if stored < 0 else stored
 
 
-class KeyIndex:
-    """The subset of a ``dict[str, Target]`` the planner uses: ``in``, ``[]``, ``[] =``, ``get``, ``setdefault``."""
+class _Spilling(Generic[K, V]):
+    """What both compact maps share: a dict until :data:`SPILL_FROM` entries, then the table
+    ``_TABLE`` (made by ``_SCHEMA``) of a private scratch database."""
+
+    _TABLE = ""
+    _SCHEMA = ""
 
     def __init__(self, spill_from: int | None = None) -> None:
-        self._small: dict[str, Target] = {}
+        self._small: dict[K, V] = {}
         self._spill_from = SPILL_FROM if spill_from is None else spill_from
         self._db: ScratchDb | None = None
 
+    def _stored(self) -> list[tuple[object, object]]:
+        """The dict's entries as the table's rows."""
+        return list(self._small.items())
+
     def _spill(self) -> None:
         db = ScratchDb()
-        db.execute("CREATE TABLE k (key TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID")
-        db.executemany("INSERT INTO k VALUES (?, ?)", [(k, _encode(v)) for k, v in self._small.items()])
+        db.execute(self._SCHEMA)
+        db.executemany(f"INSERT INTO {self._TABLE} VALUES (?, ?)", self._stored())
         self._db = db
         self._small = {}
+
+    def __len__(self) -> int:
+        if self._db is None:
+            return len(self._small)
+        (count,) = self._db.execute(f"SELECT count(*) FROM {self._TABLE}").fetchone()
+        return int(count)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+        self._small = {}
+
+
+class KeyIndex(_Spilling[str, Target]):
+    """The subset of a ``dict[str, Target]`` the planner uses: ``in``, ``[]``, ``[] =``, ``get``, ``setdefault``."""
+
+    _TABLE = "k"
+    _SCHEMA = "CREATE TABLE k (key TEXT PRIMARY KEY, v INTEGER NOT NULL) WITHOUT ROWID"
+
+    def _stored(self) -> list[tuple[object, object]]:
+        return [(k, _encode(v)) for k, v in self._small.items()]
 
     def get(self, key: str, default: Target | None = None) -> Target | None:
         if self._db is None:
@@ -83,35 +117,14 @@ class KeyIndex:
         db.execute("INSERT INTO k VALUES (?, ?)", (key, _encode(value)))
         return value
 
-    def __len__(self) -> int:
-        if self._db is None:
-            return len(self._small)
-        (count,) = self._db.execute("SELECT count(*) FROM k").fetchone()
-        return int(count)
 
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        self._small = {}
-
-
-class OwnerText:
+class OwnerText(_Spilling[int, str]):
     """A customer's text the planner looks up by customer (a row position or a database
     customer): the subset of a ``dict[Target, str]`` it uses, ``get`` (default ''),
     ``[] =`` and ``setdefault``. An empty text is not stored (it reads back as '')."""
 
-    def __init__(self, spill_from: int | None = None) -> None:
-        self._small: dict[int, str] = {}
-        self._spill_from = SPILL_FROM if spill_from is None else spill_from
-        self._db: ScratchDb | None = None
-
-    def _spill(self) -> None:
-        db = ScratchDb()
-        db.execute("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)")
-        db.executemany("INSERT INTO t VALUES (?, ?)", self._small.items())
-        self._db = db
-        self._small = {}
+    _TABLE = "t"
+    _SCHEMA = "CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT NOT NULL)"
 
     def get(self, owner: Target, default: str = "") -> str:
         if self._db is None:
@@ -140,18 +153,6 @@ class OwnerText:
             return found
         self[owner] = text
         return text
-
-    def __len__(self) -> int:
-        if self._db is None:
-            return len(self._small)
-        (count,) = self._db.execute("SELECT count(*) FROM t").fetchone()
-        return int(count)
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
-        self._small = {}
 
 
 __all__ = ["KeyIndex", "OwnerText", "SPILL_FROM"]
