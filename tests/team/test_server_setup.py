@@ -155,3 +155,29 @@ def test_a_viewer_is_refused_exports_and_backups_up_front_in_one_translated_line
     # an owner still may
     cli("export", str(out_dir / "客户.xlsx"), env=as_(team.url))
     assert [p.name for p in out_dir.iterdir()] == ["客户.xlsx"]
+
+
+def test_the_readme_s_owner_gets_phones_masked_by_the_server(cli, pg_boss):
+    """Masking (store.masking_pg) needs privileges a superuser never lacks: the views' schema handed
+    to the owners' group (CREATE on the database) and the views to their own group (CREATE on that
+    schema). Under the README's boss a helper without phones once read every raw phone with psql."""
+    import psycopg
+
+    (south,) = names(pg_boss, "south")
+    cli("team", "init", "--url", pg_boss.url)
+    south_url = add_user(cli, pg_boss.url, south, "helper", "--regions", "华南")
+    cli(
+        "add",
+        "--name",
+        "广东客户",
+        "--phone",
+        "13812345678",
+        "--address",
+        "广东省深圳市南山区1号",
+        env=as_(pg_boss.url),
+    )
+    with psycopg.connect(south_url) as conn:
+        assert conn.execute("SELECT phone FROM customer").fetchall() == [("138****5678",)]
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("SELECT phone FROM public.customer")
+    assert [c["phone"] for c in cli.json_lines("list", "--json", env=as_(south_url))] == ["138****5678"]

@@ -282,10 +282,17 @@ def setup() -> str:
                 "CREATE ON SCHEMA public WITH GRANT OPTION",
                 sql.SQL("GRANT CREATE ON SCHEMA public TO {}").format(sql.Identifier(owner_g)),
             )
+        # the masked views' schema goes to the owners' group (store.masking_pg): a schema's new owner
+        # needs CREATE on the database, which only its owner has
+        if not native(DB, "SELECT has_database_privilege(%s, current_database(), 'CREATE')", (owner_g,)).fetchone()[0]:
+            _need(
+                f"CREATE ON DATABASE {dbname} WITH GRANT OPTION",
+                sql.SQL("GRANT CREATE ON DATABASE {} TO {}").format(sql.Identifier(dbname), sql.Identifier(owner_g)),
+            )
         _hand_over(owner_g)
         _grant_all(owner_g, helper_g, viewer_g)
         _default_privileges(me)
-        apply_phones(DB.obj)
+        apply_phones(DB.obj, strict=True)
         TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
             conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
         ).execute()
@@ -421,6 +428,8 @@ def _hand_over_masked(db: Any) -> None:
     conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(masked))
     conn.execute(sql.SQL("GRANT {} TO {}").format(masked, owner))
     conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
+    # a view's new owner needs CREATE on its schema (a superuser running this never noticed)
+    conn.execute(sql.SQL("GRANT USAGE, CREATE ON SCHEMA {} TO {}").format(schema, masked))
     views = native(
         db,
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = %s",
@@ -438,7 +447,7 @@ def _hand_over_masked(db: Any) -> None:
         conn.execute(sql.SQL("ALTER FUNCTION " + signature + " OWNER TO {}").format(owner))
 
 
-def apply_phones(db: Any) -> None:
+def apply_phones(db: Any, *, strict: bool = False) -> None:
     """The phones permission as privileges (schema 18, store.masking_pg), for every helper of a
     team database (nothing before ``team init``): the views' owner (:func:`_hand_over_masked`);
     the helpers' group may read every column of the phone-bearing tables but their phones, and
@@ -446,7 +455,8 @@ def apply_phones(db: Any) -> None:
     the views (their role's search path). Idempotent (``team init`` again, schema step 18 on a
     team made before it). It needs CREATEROLE, as ``team init``: without it (an owner who may not
     manage roles migrating) nothing changes — the helpers read as before — and a warning says to
-    run ``team init`` again."""
+    run ``team init`` again; ``strict`` (``team init`` itself) raises :class:`MissingPrivilegeError`
+    instead: a team must never start with helpers reading phones the app says are masked."""
     from psycopg import errors, sql
 
     from sellerdesk.store import masking_pg
@@ -472,7 +482,11 @@ def apply_phones(db: Any) -> None:
             conn.execute(grant.format(schema, helper))
             for name, phones in helpers:
                 _user_phones(conn, name, bool(phones))
-    except errors.InsufficientPrivilege:
+    except errors.InsufficientPrivilege as exc:
+        if strict:
+            from sellerdesk.store.errors import MissingPrivilegeError
+
+            raise MissingPrivilegeError(_who(), "CREATEROLE, CREATE ON DATABASE") from exc
         import logging
 
         logging.getLogger(__name__).warning(
