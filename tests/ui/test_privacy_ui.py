@@ -290,3 +290,20 @@ def test_privacy_menu_opens_each_dialog(laptop_window, modals):
     kinds = {type(d) for d in modals}
     assert {NoticeDialog, AuditDialog, RetentionDialog} <= kinds
     assert window.privacy.menu.menuAction() in window.menuBar().actions()
+
+
+def test_a_masked_helper_s_editor_does_not_call_the_server_s_mask_a_wrong_number(laptop_window):
+    """A team server hands a helper without phones the masks of stored numbers (store.masking_pg):
+    the editor shows them without the red "not a mainland number" (the save keeps the stored one)."""
+    from sellerdesk.store.models import Address
+
+    window = laptop_window
+    cid = _person()
+    Address.update(phone=MASKED).where(Address.customer == cid).execute()  # what the server's view shows
+    _select(window, cid)
+    editor = window.editor
+    editor.load(cid)
+    assert "invalid_phone" in {p.code for p in editor.current_problems()}  # (the owner's file: a wrong number)
+    window.context.mask_forced = True
+    editor.load(cid)
+    assert "invalid_phone" not in {p.code for p in editor.current_problems()}
