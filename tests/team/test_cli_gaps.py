@@ -152,3 +152,16 @@ def test_a_restricted_command_connects_once(cli, team, monkeypatch, tmp_path):
     opened.clear()
     cli("export-person", str(team.customers["广东"]), str(tmp_path / "p.json"), env=as_user(team, "boss"))
     assert len(opened) == 1
+
+
+def test_regions_are_a_helper_s_and_a_helper_without_them_is_told(cli, team):
+    """QA: `team user regions viewer 华东` said the viewer now saw 7 provinces (they see all), and a
+    helper added without regions was accepted without a word (they see nothing)."""
+    owner = _first_owner(team)
+    refused = cli("--lang", "zh_CN", "team", "user", "regions", team.names["viewer"], "华东", env=owner, check=False)
+    assert refused.returncode == 1 and "只有助手才有负责地区" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+    name = "lonely_" + team.names["south"].split("_", 1)[1]
+    team.names["lonely"] = name
+    out = cli("--lang", "zh_CN", "team", "user", "add", name, "--role", "helper", env=owner)
+    assert f"{name} 还没有负责地区，看不到任何客户" in out.stdout

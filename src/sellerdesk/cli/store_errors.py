@@ -198,7 +198,7 @@ def _team_text(exc: BaseException) -> str | None:
         return _("{user} is not allowed to do this on the team server; nothing was changed.", user=exc.user or "?")
     if isinstance(exc, team.TeamError):
         params = dict(exc.params)
-        if "role" in params and exc.code in ("forbidden", "phones_helpers"):
+        if "role" in params and exc.code in ("forbidden", "phones_helpers", "regions_helpers"):
             from sellerdesk.cli.team_cmds import role_name
 
             params["role"] = role_name(params["role"])

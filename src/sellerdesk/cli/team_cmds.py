@@ -143,6 +143,13 @@ def cmd_user_add(args: argparse.Namespace) -> None:
         return
     print(_("Added {name} as {role}.", name=args.name, role=role_name(args.role)))
     print(_("Password (shown only this once; give it to {name}): {password}", name=args.name, password=password))
+    if args.role == team.HELPER and not regions:
+        print(
+            _(
+                "{name} has no regions yet and sees no customer: sellerdesk-cli team user regions {name} 华东",
+                name=args.name,
+            )
+        )
 
 
 def cmd_user_list(args: argparse.Namespace) -> None:

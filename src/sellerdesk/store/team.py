@@ -90,6 +90,7 @@ MESSAGES = {
     "last_owner": "{name} is the team's last owner; add another owner before removing them.",
     "remove_self": "You cannot remove yourself ({name}); another owner can.",
     "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
+    "regions_helpers": "{name!r} is a {role}, who sees every customer; only a helper has regions.",
 }
 
 
@@ -691,9 +692,12 @@ def set_regions(name: str, regions: str | Sequence[str]) -> list[str]:
     stored, provinces = parse_regions(regions)
     _require_owner()
     with DB.atomic():
-        updated = TeamUser.update(regions=",".join(stored)).where(TeamUser.name == name).execute()
-        if not updated:
+        user = TeamUser.get_or_none(TeamUser.name == name)
+        if user is None:
             raise TeamError("no_user", name=name)
+        if user.role != HELPER:  # an owner or viewer sees every customer: regions would say otherwise
+            raise TeamError("regions_helpers", name=name, role=user.role)
+        TeamUser.update(regions=",".join(stored)).where(TeamUser.name == name).execute()
         _write_grants(name, provinces)
         _audit("team_user_regions", regions=len(stored))
     return provinces
