@@ -961,10 +961,9 @@ def _unless(setting: str) -> str:
     rows anyway (an owner; step 20: a helper or viewer may SET it too, which would leave their rows
     without an address key or a search row). A trigger's WHEN runs as the writer, so
     has_table_privilege asks about them (~1 µs a row, search_pg.BULK_SETTING_SQL)."""
-    return (
-        f"WHEN (current_setting('{setting}', true) IS DISTINCT FROM 'on' "
-        "OR NOT has_table_privilege('public.customer_fts'::regclass, 'DELETE'))"
-    )
+    from sellerdesk.store import search_pg
+
+    return f"WHEN (current_setting('{setting}', true) IS DISTINCT FROM 'on' OR NOT {search_pg.may_bulk_load_sql()})"
 
 
 def _pg_bulk_triggers() -> list[str]:

@@ -67,10 +67,16 @@ def narrowed_out_sql(sql: str) -> str | None:
 # pg_has_role on the owner looked up per row cost 20 µs: +2 s for 100k rows). A helper's bulk load
 # is indexed row by row (its final statement then finds nothing left to add).
 BULK_SETTING = "sellerdesk.search_bulk"
-BULK_SETTING_SQL = (
-    f"current_setting('{BULK_SETTING}', true) = 'on' "
-    f"AND has_table_privilege(session_user, 'public.{TABLE}'::regclass, 'DELETE')"
-)
+
+
+def may_bulk_load_sql(who: str = "") -> str:
+    """SQL: whether ``who`` (an SQL expression; '' the current user) may have the insert triggers
+    stand aside — who may delete the search table's rows anyway. Also the WHEN of schema 19's
+    insert triggers (migrations._unless), which run as the writer."""
+    return f"has_table_privilege({who + ', ' if who else ''}'public.{TABLE}'::regclass, 'DELETE')"
+
+
+BULK_SETTING_SQL = f"current_setting('{BULK_SETTING}', true) = 'on' AND {may_bulk_load_sql('session_user')}"
 SET_BULK_SQL = f"SELECT set_config('{BULK_SETTING}', %s, true)"
 
 
