@@ -5053,6 +5053,41 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>OsError</name>
+        <message>
+            <source>File exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No space left on device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operation not permitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only file system</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
             <source>Choose a master password</source>
@@ -5149,6 +5184,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>customer-%1.xlsx</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -5030,6 +5030,41 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>OsError</name>
+        <message>
+            <source>File exists</source>
+            <translation>文件已存在</translation>
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation>这是文件夹</translation>
+        </message>
+        <message>
+            <source>No space left on device</source>
+            <translation>磁盘空间已满</translation>
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation>不是文件夹</translation>
+        </message>
+        <message>
+            <source>Operation not permitted</source>
+            <translation>没有权限（操作不被允许）</translation>
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation>没有权限</translation>
+        </message>
+        <message>
+            <source>Read-only file system</source>
+            <translation>文件系统是只读的</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
             <source>Choose a master password</source>
@@ -5126,6 +5161,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>customer-%1.xlsx</source>
             <translation>客户-%1.xlsx</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
