@@ -447,15 +447,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Backup &amp;settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Backup failed</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Backup folders, how many to keep, reminders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup settin&amp;gs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3396,10 +3396,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Password and recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Keep the key in the system &amp;keyring…</source>
             <translation type="unfinished" />
         </message>
@@ -3417,6 +3413,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Master password set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word and recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3664,10 +3664,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Tiers and points…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Trash</source>
             <translation type="unfinished" />
         </message>
@@ -3844,7 +3840,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New order from pasted &amp;text…</source>
+            <source>New order from pasted te&amp;xt…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3995,6 +3991,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;iers and points…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4827,10 +4827,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Reopen (back to to-ship)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Restore orders</source>
             <translation type="unfinished" />
         </message>
@@ -4917,23 +4913,23 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mark &amp;cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;refunded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Mark &amp;shipped…</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Mark c&amp;ancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark deli&amp;vered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Mark delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark re&amp;funded</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4998,6 +4994,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Remote areas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reopen (&amp;back to to-ship)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5795,7 +5795,11 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ShippingController</name>
         <message>
-            <source>Add a courier &amp;template…</source>
+            <source>&amp;Import tracking numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a courier tem&amp;plate…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5815,10 +5819,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Import &amp;tracking numbers…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Read a courier's result sheet: matched orders become 已发货</source>
             <translation type="unfinished" />
         </message>
@@ -5827,7 +5827,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Shipping &amp;settings…</source>
+            <source>Shipping setti&amp;ngs…</source>
             <translation type="unfinished" />
         </message>
         <message>

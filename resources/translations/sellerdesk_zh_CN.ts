@@ -446,16 +446,16 @@
             <translation>正在备份…</translation>
         </message>
         <message>
-            <source>Backup &amp;settings…</source>
-            <translation>备份设置(&amp;S)…</translation>
-        </message>
-        <message>
             <source>Backup failed</source>
             <translation>备份失败</translation>
         </message>
         <message>
             <source>Backup folders, how many to keep, reminders</source>
             <translation>备份文件夹、保留份数和提醒</translation>
+        </message>
+        <message>
+            <source>Backup settin&amp;gs…</source>
+            <translation>备份设置(&amp;G)…</translation>
         </message>
         <message>
             <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
@@ -3393,10 +3393,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>修改主密码(&amp;C)…</translation>
         </message>
         <message>
-            <source>&amp;Password and recovery code</source>
-            <translation>密码和恢复码(&amp;P)</translation>
-        </message>
-        <message>
             <source>Keep the key in the system &amp;keyring…</source>
             <translation>改为把密钥存入系统钥匙串(&amp;K)…</translation>
         </message>
@@ -3415,6 +3411,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Master password set</source>
             <translation>已设置主密码</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word and recovery code</source>
+            <translation>密码和恢复码(&amp;W)</translation>
         </message>
         <message>
             <source>Recovery code</source>
@@ -3655,10 +3655,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <source>&amp;Tiers and points…</source>
-            <translation>等级与积分(&amp;T)…</translation>
-        </message>
-        <message>
             <source>&amp;Trash</source>
             <translation>回收站(&amp;T)</translation>
         </message>
@@ -3831,8 +3827,8 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>从粘贴的地址新建(&amp;P)</translation>
         </message>
         <message>
-            <source>New order from pasted &amp;text…</source>
-            <translation>从粘贴新建订单(&amp;T)…</translation>
+            <source>New order from pasted te&amp;xt…</source>
+            <translation>从粘贴新建订单(&amp;X)…</translation>
         </message>
         <message>
             <source>No customer matches this search or filter.</source>
@@ -3981,6 +3977,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Shown: %1</source>
             <translation>显示：%1</translation>
+        </message>
+        <message>
+            <source>T&amp;iers and points…</source>
+            <translation>等级与积分(&amp;I)…</translation>
         </message>
         <message>
             <source>The Trash is empty.</source>
@@ -4807,10 +4807,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>编辑订单(&amp;E)…</translation>
         </message>
         <message>
-            <source>&amp;Reopen (back to to-ship)</source>
-            <translation>重新打开（改回待发货）(&amp;R)</translation>
-        </message>
-        <message>
             <source>&amp;Restore orders</source>
             <translation>恢复订单(&amp;R)</translation>
         </message>
@@ -4895,24 +4891,24 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>最近 7 天</translation>
         </message>
         <message>
-            <source>Mark &amp;cancelled</source>
-            <translation>标记为已取消(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Mark &amp;delivered</source>
-            <translation>标记为已签收(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Mark &amp;refunded</source>
-            <translation>标记为已退款(&amp;R)</translation>
-        </message>
-        <message>
             <source>Mark &amp;shipped…</source>
             <translation>标记为已发货(&amp;S)…</translation>
         </message>
         <message>
+            <source>Mark c&amp;ancelled</source>
+            <translation>标记为已取消(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Mark deli&amp;vered</source>
+            <translation>标记为已签收(&amp;V)</translation>
+        </message>
+        <message>
             <source>Mark delivered</source>
             <translation>标记已签收</translation>
+        </message>
+        <message>
+            <source>Mark re&amp;funded</source>
+            <translation>标记为已退款(&amp;F)</translation>
         </message>
         <message>
             <source>Mark shipped…</source>
@@ -4977,6 +4973,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Remote areas</source>
             <translation>偏远地区</translation>
+        </message>
+        <message>
+            <source>Reopen (&amp;back to to-ship)</source>
+            <translation>重新打开（改回待发货）(&amp;B)</translation>
         </message>
         <message>
             <source>Restore</source>
@@ -5767,7 +5767,11 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ShippingController</name>
         <message>
-            <source>Add a courier &amp;template…</source>
+            <source>&amp;Import tracking numbers…</source>
+            <translation>回填运单号(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Add a courier tem&amp;plate…</source>
             <translation>添加快递模板(&amp;P)…</translation>
         </message>
         <message>
@@ -5787,10 +5791,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>导出快递单(&amp;W)…</translation>
         </message>
         <message>
-            <source>Import &amp;tracking numbers…</source>
-            <translation>回填运单号(&amp;T)…</translation>
-        </message>
-        <message>
             <source>Read a courier's result sheet: matched orders become 已发货</source>
             <translation>读取快递公司的结果表：匹配到的订单改为已发货</translation>
         </message>
@@ -5799,8 +5799,8 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>寄件人，以及各地区的首选快递</translation>
         </message>
         <message>
-            <source>Shipping &amp;settings…</source>
-            <translation>发货设置(&amp;S)…</translation>
+            <source>Shipping setti&amp;ngs…</source>
+            <translation>发货设置(&amp;N)…</translation>
         </message>
         <message>
             <source>Write the orders to ship into a courier's bulk-order sheet</source>

@@ -94,7 +94,7 @@ class BackupController(QObject):
             self.tr("Replace your data with a backup (your current data is backed up first)")
         )
         self.restore_action.triggered.connect(self.restore)
-        self.settings_action = QAction(self.tr("Backup &settings…"), parent_widget)
+        self.settings_action = QAction(self.tr("Backup settin&gs…"), parent_widget)
         self.settings_action.setToolTip(self.tr("Backup folders, how many to keep, reminders"))
         self.settings_action.triggered.connect(self.edit_settings)
         self.status_widget = QLabel()
