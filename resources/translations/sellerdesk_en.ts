@@ -2200,6 +2200,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>Duplicates</name>
         <message>
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, same %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Customer %1 is in the Trash; restore them first.</source>
             <translation type="unfinished" />
         </message>
@@ -2212,7 +2220,15 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Same %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Same WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2221,6 +2237,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2249,6 +2269,18 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>phone</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -6518,6 +6550,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 wants a password for %2: type it above and test again.</source>
             <translation type="unfinished" />
         </message>
         <message>

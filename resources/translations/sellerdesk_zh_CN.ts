@@ -2196,6 +2196,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>Duplicates</name>
         <message>
+            <source>%1, %2</source>
+            <translation>%1、%2</translation>
+        </message>
+        <message>
+            <source>%1, same %2</source>
+            <translation>%1，%2相同</translation>
+        </message>
+        <message>
             <source>Customer %1 is in the Trash; restore them first.</source>
             <translation>客户 %1 在回收站里，请先恢复。</translation>
         </message>
@@ -2208,8 +2216,16 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未撤销</translation>
         </message>
         <message>
+            <source>Same %1</source>
+            <translation>%1相同</translation>
+        </message>
+        <message>
             <source>Same WeChat ID</source>
             <translation>微信号相同</translation>
+        </message>
+        <message>
+            <source>Same name</source>
+            <translation>同名</translation>
         </message>
         <message>
             <source>Same name at the same address</source>
@@ -2218,6 +2234,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Same phone</source>
             <translation>电话相同</translation>
+        </message>
+        <message>
+            <source>Similar names</source>
+            <translation>姓名相近</translation>
         </message>
         <message>
             <source>Similar names, same address</source>
@@ -2246,6 +2266,18 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
             <translation>撤销这次合并？被合并的客户会恢复原样，连同他们的地址和订单。</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>电话</translation>
         </message>
     </context>
     <context>
@@ -6489,6 +6521,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
             <translation>密码不会写入设置文件。更改在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
+            <source>The server %1 wants a password for %2: type it above and test again.</source>
+            <translation>服务器 %1 要求用户 %2 的密码：请在上面输入密码后再测试。</translation>
         </message>
         <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>
