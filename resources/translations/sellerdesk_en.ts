@@ -447,15 +447,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Backup &amp;settings…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Backup failed</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Backup folders, how many to keep, reminders</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup settin&amp;gs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2200,6 +2200,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>Duplicates</name>
         <message>
+            <source>%1, %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1, same %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Customer %1 is in the Trash; restore them first.</source>
             <translation type="unfinished" />
         </message>
@@ -2212,7 +2220,15 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Same %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Same WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Same name</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2221,6 +2237,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Same phone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Similar names</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -2249,6 +2269,18 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>phone</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -3396,10 +3428,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Password and recovery code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Keep the key in the system &amp;keyring…</source>
             <translation type="unfinished" />
         </message>
@@ -3417,6 +3445,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Master password set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pass&amp;word and recovery code</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3664,10 +3696,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Tiers and points…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Trash</source>
             <translation type="unfinished" />
         </message>
@@ -3844,7 +3872,7 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>New order from pasted &amp;text…</source>
+            <source>New order from pasted te&amp;xt…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3995,6 +4023,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Shown: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;iers and points…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4827,10 +4859,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>&amp;Reopen (back to to-ship)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Restore orders</source>
             <translation type="unfinished" />
         </message>
@@ -4917,23 +4945,23 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Mark &amp;cancelled</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;delivered</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Mark &amp;refunded</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Mark &amp;shipped…</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Mark c&amp;ancelled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark deli&amp;vered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Mark delivered</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mark re&amp;funded</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5001,6 +5029,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Reopen (&amp;back to to-ship)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restore</source>
             <translation type="unfinished" />
         </message>
@@ -5049,6 +5081,41 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>OsError</name>
+        <message>
+            <source>File exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No space left on device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operation not permitted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read-only file system</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5149,6 +5216,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>customer-%1.xlsx</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -5749,7 +5827,11 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ShippingController</name>
         <message>
-            <source>Add a courier &amp;template…</source>
+            <source>&amp;Import tracking numbers…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a courier tem&amp;plate…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5769,10 +5851,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Import &amp;tracking numbers…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Read a courier's result sheet: matched orders become 已发货</source>
             <translation type="unfinished" />
         </message>
@@ -5781,7 +5859,7 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Shipping &amp;settings…</source>
+            <source>Shipping setti&amp;ngs…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6472,6 +6550,10 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server %1 wants a password for %2: type it above and test again.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -446,16 +446,16 @@
             <translation>正在备份…</translation>
         </message>
         <message>
-            <source>Backup &amp;settings…</source>
-            <translation>备份设置(&amp;S)…</translation>
-        </message>
-        <message>
             <source>Backup failed</source>
             <translation>备份失败</translation>
         </message>
         <message>
             <source>Backup folders, how many to keep, reminders</source>
             <translation>备份文件夹、保留份数和提醒</translation>
+        </message>
+        <message>
+            <source>Backup settin&amp;gs…</source>
+            <translation>备份设置(&amp;G)…</translation>
         </message>
         <message>
             <source>Backup to %1 failed: %2. No partial file was left and older backups are untouched.</source>
@@ -2196,6 +2196,14 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
     <context>
         <name>Duplicates</name>
         <message>
+            <source>%1, %2</source>
+            <translation>%1、%2</translation>
+        </message>
+        <message>
+            <source>%1, same %2</source>
+            <translation>%1，%2相同</translation>
+        </message>
+        <message>
             <source>Customer %1 is in the Trash; restore them first.</source>
             <translation>客户 %1 在回收站里，请先恢复。</translation>
         </message>
@@ -2208,8 +2216,16 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>未撤销</translation>
         </message>
         <message>
+            <source>Same %1</source>
+            <translation>%1相同</translation>
+        </message>
+        <message>
             <source>Same WeChat ID</source>
             <translation>微信号相同</translation>
+        </message>
+        <message>
+            <source>Same name</source>
+            <translation>同名</translation>
         </message>
         <message>
             <source>Same name at the same address</source>
@@ -2218,6 +2234,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Same phone</source>
             <translation>电话相同</translation>
+        </message>
+        <message>
+            <source>Similar names</source>
+            <translation>姓名相近</translation>
         </message>
         <message>
             <source>Similar names, same address</source>
@@ -2246,6 +2266,18 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Undo this merge? The merged customers come back as they were, with their addresses and orders.</source>
             <translation>撤销这次合并？被合并的客户会恢复原样，连同他们的地址和订单。</translation>
+        </message>
+        <message>
+            <source>WeChat ID</source>
+            <translation>微信号</translation>
+        </message>
+        <message>
+            <source>address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>phone</source>
+            <translation>电话</translation>
         </message>
     </context>
     <context>
@@ -3393,10 +3425,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>修改主密码(&amp;C)…</translation>
         </message>
         <message>
-            <source>&amp;Password and recovery code</source>
-            <translation>密码和恢复码(&amp;P)</translation>
-        </message>
-        <message>
             <source>Keep the key in the system &amp;keyring…</source>
             <translation>改为把密钥存入系统钥匙串(&amp;K)…</translation>
         </message>
@@ -3415,6 +3443,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Master password set</source>
             <translation>已设置主密码</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word and recovery code</source>
+            <translation>密码和恢复码(&amp;W)</translation>
         </message>
         <message>
             <source>Recovery code</source>
@@ -3655,10 +3687,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>保存(&amp;S)</translation>
         </message>
         <message>
-            <source>&amp;Tiers and points…</source>
-            <translation>等级与积分(&amp;T)…</translation>
-        </message>
-        <message>
             <source>&amp;Trash</source>
             <translation>回收站(&amp;T)</translation>
         </message>
@@ -3831,8 +3859,8 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>从粘贴的地址新建(&amp;P)</translation>
         </message>
         <message>
-            <source>New order from pasted &amp;text…</source>
-            <translation>从粘贴新建订单(&amp;T)…</translation>
+            <source>New order from pasted te&amp;xt…</source>
+            <translation>从粘贴新建订单(&amp;X)…</translation>
         </message>
         <message>
             <source>No customer matches this search or filter.</source>
@@ -3981,6 +4009,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Shown: %1</source>
             <translation>显示：%1</translation>
+        </message>
+        <message>
+            <source>T&amp;iers and points…</source>
+            <translation>等级与积分(&amp;I)…</translation>
         </message>
         <message>
             <source>The Trash is empty.</source>
@@ -4807,10 +4839,6 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>编辑订单(&amp;E)…</translation>
         </message>
         <message>
-            <source>&amp;Reopen (back to to-ship)</source>
-            <translation>重新打开（改回待发货）(&amp;R)</translation>
-        </message>
-        <message>
             <source>&amp;Restore orders</source>
             <translation>恢复订单(&amp;R)</translation>
         </message>
@@ -4895,24 +4923,24 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>最近 7 天</translation>
         </message>
         <message>
-            <source>Mark &amp;cancelled</source>
-            <translation>标记为已取消(&amp;C)</translation>
-        </message>
-        <message>
-            <source>Mark &amp;delivered</source>
-            <translation>标记为已签收(&amp;D)</translation>
-        </message>
-        <message>
-            <source>Mark &amp;refunded</source>
-            <translation>标记为已退款(&amp;R)</translation>
-        </message>
-        <message>
             <source>Mark &amp;shipped…</source>
             <translation>标记为已发货(&amp;S)…</translation>
         </message>
         <message>
+            <source>Mark c&amp;ancelled</source>
+            <translation>标记为已取消(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Mark deli&amp;vered</source>
+            <translation>标记为已签收(&amp;V)</translation>
+        </message>
+        <message>
             <source>Mark delivered</source>
             <translation>标记已签收</translation>
+        </message>
+        <message>
+            <source>Mark re&amp;funded</source>
+            <translation>标记为已退款(&amp;F)</translation>
         </message>
         <message>
             <source>Mark shipped…</source>
@@ -4979,6 +5007,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>偏远地区</translation>
         </message>
         <message>
+            <source>Reopen (&amp;back to to-ship)</source>
+            <translation>重新打开（改回待发货）(&amp;B)</translation>
+        </message>
+        <message>
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
@@ -5027,6 +5059,41 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Today</source>
             <translation>今天</translation>
+        </message>
+    </context>
+    <context>
+        <name>OsError</name>
+        <message>
+            <source>File exists</source>
+            <translation>文件已存在</translation>
+        </message>
+        <message>
+            <source>Is a directory</source>
+            <translation>这是文件夹</translation>
+        </message>
+        <message>
+            <source>No space left on device</source>
+            <translation>磁盘空间已满</translation>
+        </message>
+        <message>
+            <source>No such file or directory</source>
+            <translation>文件或文件夹不存在</translation>
+        </message>
+        <message>
+            <source>Not a directory</source>
+            <translation>不是文件夹</translation>
+        </message>
+        <message>
+            <source>Operation not permitted</source>
+            <translation>没有权限（操作不被允许）</translation>
+        </message>
+        <message>
+            <source>Permission denied</source>
+            <translation>没有权限</translation>
+        </message>
+        <message>
+            <source>Read-only file system</source>
+            <translation>文件系统是只读的</translation>
         </message>
     </context>
     <context>
@@ -5126,6 +5193,17 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>customer-%1.xlsx</source>
             <translation>客户-%1.xlsx</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
         </message>
     </context>
     <context>
@@ -5721,7 +5799,11 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>ShippingController</name>
         <message>
-            <source>Add a courier &amp;template…</source>
+            <source>&amp;Import tracking numbers…</source>
+            <translation>回填运单号(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Add a courier tem&amp;plate…</source>
             <translation>添加快递模板(&amp;P)…</translation>
         </message>
         <message>
@@ -5741,10 +5823,6 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>导出快递单(&amp;W)…</translation>
         </message>
         <message>
-            <source>Import &amp;tracking numbers…</source>
-            <translation>回填运单号(&amp;T)…</translation>
-        </message>
-        <message>
             <source>Read a courier's result sheet: matched orders become 已发货</source>
             <translation>读取快递公司的结果表：匹配到的订单改为已发货</translation>
         </message>
@@ -5753,8 +5831,8 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>寄件人，以及各地区的首选快递</translation>
         </message>
         <message>
-            <source>Shipping &amp;settings…</source>
-            <translation>发货设置(&amp;S)…</translation>
+            <source>Shipping setti&amp;ngs…</source>
+            <translation>发货设置(&amp;N)…</translation>
         </message>
         <message>
             <source>Write the orders to ship into a courier's bulk-order sheet</source>
@@ -6443,6 +6521,10 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>The password is never written to the settings file. The change takes effect at the next start of SellerDesk.</source>
             <translation>密码不会写入设置文件。更改在下次启动客户地址管家时生效。</translation>
+        </message>
+        <message>
+            <source>The server %1 wants a password for %2: type it above and test again.</source>
+            <translation>服务器 %1 要求用户 %2 的密码：请在上面输入密码后再测试。</translation>
         </message>
         <message>
             <source>The system keyring cannot keep the password (%1). Nothing was saved.</source>

@@ -249,3 +249,19 @@ def test_a_failed_merge_leaves_nothing_behind(pair, monkeypatch):
     with pytest.raises(RuntimeError):
         merges.merge(keep, [other])
     assert snapshot() == before and CustomerMerge.select().count() == 0
+
+
+def test_an_address_both_had_is_kept_once_and_undo_brings_both_back(store):
+    """QA: merging 张三丰 and 章三丰, who had the same address, left the survivor with that address
+    twice. The moved copy is put away (the survivor's stays, default included); undo restores it."""
+    same = {**SZ, "detail": " 科技园南区 1栋101 "}  # the same place, typed with spaces
+    keep = customers.create_customer({"name": "张三丰", "phone": "13800001234"}, [SZ]).id
+    other = customers.create_customer({"name": "章三丰", "phone": "13800001234"}, [same, BJ]).id
+    before = snapshot()
+    merge_id = merges.merge(keep, [other])
+    live = customers.live_addresses(keep)
+    assert [(a.detail, a.is_default) for a in live] == [(SZ["detail"], True), (BJ["detail"], False)]
+    merges.unmerge(merge_id)
+    assert snapshot() == before
+    assert [a.detail for a in customers.live_addresses(other)] == ["科技园南区 1栋101", BJ["detail"]]
+    assert customers.live_addresses(other)[0].is_default

@@ -60,6 +60,7 @@ def test_finder_groups_merge_and_undo(window, modals):
     finder.merge_selected()
     assert _live() == {other: "王小明", alone: "李四"}
     assert finder.tree.topLevelItemCount() == 0
+    assert finder.summary.text() == "No duplicates found."  # it said "1 group" with none left (QA)
     assert finder.merged.topLevelItemCount() == 1
     assert window.editor.customer_id == other and "王小明" in window.editor.merge_note.text()
     # 撤销合并 from the 已合并 list
@@ -220,3 +221,13 @@ def test_the_trash_shows_who_was_merged(window):
     assert model.data(address) == "(merged into another customer)"
     window.editor.load(other)
     assert "Merged into 王小明." in window.editor.merge_note.text()
+
+
+def test_a_group_with_several_reasons_says_them_in_one_phrase(chinese):
+    """QA: "姓名相近、电话相同 · 姓名相近、地址相同 · 电话相同：王…" was cut off in the list."""
+    from sellerdesk.ui.duplicates.texts import reasons_text
+
+    assert reasons_text(["similar_name_phone", "similar_name_address", "phone"]) == "姓名相近，电话、地址相同"
+    assert reasons_text(["name_address", "phone", "wechat"]) == "同名，电话、地址、微信号相同"
+    assert reasons_text(["wechat", "phone"]) == "电话、微信号相同"
+    assert reasons_text(["phone"]) == "电话相同"

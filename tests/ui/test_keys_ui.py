@@ -339,3 +339,34 @@ def test_use_password_dialog_refuses_the_recovery_code(qtbot, keyring_context, k
         "The new password is your recovery code: choose a password of your own. Nothing was changed."
     )
     assert keyring_context.datadir.mode() == MODE_KEYRING
+
+
+def test_save_to_a_refused_place_names_the_reason_in_chinese(box, tmp_path, monkeypatch, qapp):
+    """Writing the code where the OS refuses (chattr +i, a root-owned folder) said "无法保存 …：
+    Operation not permitted" in zh_CN: the OS's reason is translated too."""
+    import errno
+
+    from sellerdesk.i18n import install_translations
+    from sellerdesk.ui.keys import recovery
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(recovery, "write_atomic", refuse)
+    try:
+        install_translations(qapp, "zh_CN")
+        assert not box.save_to(tmp_path / "usb.txt")
+        assert "没有权限" in box.error.text() and "Operation" not in box.error.text()
+    finally:
+        install_translations(qapp, "en")
+
+
+def test_the_app_and_the_cli_word_the_same_os_errors():
+    import errno as errno_module
+
+    from sellerdesk.os_errors import OS_ERRORS
+    from sellerdesk.ui.widgets.errors import os_reason
+
+    for code, english in OS_ERRORS.items():
+        assert os_reason(OSError(code, "strerror")) == english  # English: the source words
+    assert os_reason(OSError(errno_module.EBUSY, "Device or resource busy")) == "Device or resource busy"

@@ -53,3 +53,24 @@ def test_the_texts_stay_chinese_when_the_translation_file_is_replaced(qapp, tmp_
         assert QCoreApplication.translate("MainWindow", "Orders") == "订单"
     finally:
         i18n.install_translations(qapp, "en")
+
+
+def test_qt_file_dialog_has_no_english_label_in_zh_cn(qapp, qtbot):
+    """qtbase_zh_CN.qm leaves "&Look in:" and "Files of &type:" English (a seller saw them in
+    保存恢复码); our translation fills Qt's gaps (sellerdesk/qt_gaps.py)."""
+    import re
+
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    try:
+        install_translations(qapp, "zh_CN")
+        for mode in (QFileDialog.AcceptMode.AcceptSave, QFileDialog.AcceptMode.AcceptOpen):
+            dialog = QFileDialog(None, "t", "", "文本文件 (*.txt)")
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+            dialog.setAcceptMode(mode)
+            qtbot.addWidget(dialog)
+            labels = [label.text() for label in dialog.findChildren(QLabel) if label.text()]
+            assert any("查找范围" in text for text in labels)
+            assert [text for text in labels if re.search("[A-Za-z]{3,}", text)] == []
+    finally:
+        install_translations(qapp, "en")

@@ -52,6 +52,7 @@ def test_test_connection_counts_the_customers(qtbot, settings, sync_jobs, team_s
     ("change", "expected"),
     [
         ({"password": "wrong"}, "wrong user name or password"),
+        ({"password": ""}, "wants a password for"),  # none typed, none kept: not "wrong" (QA)
         ({"port": 9}, "cannot be reached"),
         ({"tls": True}, "TLS"),
         ({"database": "no_such_db"}, "no database named no_such_db"),

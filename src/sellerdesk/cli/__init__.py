@@ -8,7 +8,6 @@ traceback of an unexpected error goes to the log file in the data dir).
 from __future__ import annotations
 
 import argparse
-import errno
 import importlib
 import sys
 from typing import TYPE_CHECKING, Any, NoReturn, TypeAlias
@@ -232,19 +231,10 @@ def store_error_text(exc: BaseException) -> str:
     return refusal(exc)
 
 
-# The OS's words for the failures a command meets most (Python gives them in English).
-OS_ERRORS = {
-    errno.ENOENT: N_("No such file or directory"),
-    errno.EACCES: N_("Permission denied"),
-    errno.EPERM: N_("Operation not permitted"),
-    errno.EISDIR: N_("Is a directory"),
-    errno.ENOTDIR: N_("Not a directory"),
-    errno.EEXIST: N_("File exists"),
-}
-
-
 def os_error_text(exc: OSError) -> str:
     """``No such file or directory: /x`` in the CLI's language."""
+    from sellerdesk.os_errors import OS_ERRORS
+
     words = OS_ERRORS.get(exc.errno or 0)
     text = _(words) if words else (exc.strerror or str(exc))
     return _("{problem}: {path}", problem=text, path=exc.filename) if exc.filename else text

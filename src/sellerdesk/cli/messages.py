@@ -45,6 +45,7 @@ ENGLISH_TABLES = (
     "sellerdesk.store.merges:MESSAGES",
     "sellerdesk.store.followups:MESSAGES",
     "sellerdesk.store.team:MESSAGES",
+    "sellerdesk.os_errors:OS_ERRORS",
 )
 
 

@@ -50,6 +50,12 @@ def place_text(province: str, city: str, district: str, detail: str) -> str:
     return region_text(province, city, district) + detail
 
 
+def place_key(values: Mapping[str, object]) -> tuple[str, ...]:
+    """What makes two addresses the same place: the four levels, blanks ignored (an import
+    adds no second copy of it, a merge keeps one)."""
+    return tuple("".join(str(values.get(f) or "").split()) for f in PLACE_FIELDS)
+
+
 def has_place(values: Mapping[str, object]) -> bool:
     """True when an address names any level of a place (a form with only a label is empty)."""
     return any(values.get(k) for k in PLACE_FIELDS)

@@ -7,6 +7,8 @@
 * every child row of the others moves to the survivor: addresses (not as default: the
   survivor keeps its own), their history, orders, points entries and the rows of any table
   with a foreign key to ``customer`` (found from the schema, so a table added later moves too);
+* a moved address whose place the survivor already has is put away (soft-deleted,
+  :func:`_hide_repeated_addresses`), so one address is not listed twice;
 * the others go to the Trash, flagged ``merged`` (:data:`FLAG_MERGED`); :func:`merged_into`
   says into whom;
 * the order totals, tiers and points balances of everyone involved are computed again
@@ -28,9 +30,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from sellerdesk.core.fields import place_key
 from sellerdesk.core.tiers import NORMAL
 from sellerdesk.store import orders as store_orders
-from sellerdesk.store.customers import audit, clean_customer_fields, join_list, split_list
+from sellerdesk.store.customers import (
+    address_values,
+    audit,
+    clean_customer_fields,
+    join_list,
+    live_addresses,
+    split_list,
+)
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, CustomerMerge, utcnow
 
@@ -243,6 +253,7 @@ def merge(
             ).fetchone()
             if live_default:
                 db.execute_sql('UPDATE "address" SET "is_default" = 1 WHERE "id" = ?', [live_default[0]])
+        hidden = _hide_repeated_addresses(keep, [r for r, _c in moved.get("address", {}).get("customer_id", [])], now)
         if values:
             values["updated_at"] = now
             _write_columns(keep, values)
@@ -258,13 +269,33 @@ def merge(
             at=now,
             keep_id=keep,
             other_ids=others,
-            moved={"rows": moved, "defaults": [[i, d] for i, d in defaults]},
+            moved={"rows": moved, "defaults": [[i, d] for i, d in defaults], "hidden": hidden},
             before={str(cid): row for cid, row in rows.items()},
             after=after,
         )
         counts = {table: sum(len(v) for v in columns.values()) for table, columns in moved.items()}
         audit("merge", "customer", keep, merge=record.id, others=others, moved=counts, fields=sorted(values))
     return record.id
+
+
+def _hide_repeated_addresses(keep: int, moved_ids: Sequence[int], now: Any) -> list[int]:
+    """Put away (soft-delete) each moved address whose place the survivor already has: merging
+    two customers with one address left two identical ones (QA). The survivor's own and default
+    addresses come first. No history row: :func:`unmerge` takes them out again and the data is
+    as before, row for row (the merge's record says which)."""
+    moved_set = set(moved_ids)
+    seen: set[tuple[str, ...]] = set()
+    hidden: list[int] = []
+    for address in live_addresses(keep):  # the default first, then by id
+        key = place_key(address_values(address))
+        if address.id in moved_set and key in seen and any(key):
+            hidden.append(address.id)
+        seen.add(key)
+    if hidden:
+        DB.obj.execute_sql(
+            f'UPDATE "address" SET "deleted_at" = ? WHERE "id" IN ({", ".join("?" * len(hidden))})', [now, *hidden]
+        )
+    return hidden
 
 
 def _write_columns(customer_id: int, values: Mapping[str, Any]) -> None:
@@ -328,6 +359,11 @@ def unmerge(merge_id: int, *, today: _dt.date | None = None) -> MergeInfo:
                         f'UPDATE "{table}" SET "{column}" = ? WHERE "id" = ? AND "{column}" = ?', [owner, row_id, keep]
                     )
         _follow_home(moved.get("rows") or {}, keep)
+        hidden = [int(i) for i in moved.get("hidden") or []]  # the repeated addresses the merge put away
+        if hidden:
+            db.execute_sql(
+                f'UPDATE "address" SET "deleted_at" = NULL WHERE "id" IN ({", ".join("?" * len(hidden))})', hidden
+            )
         was_default = [i for i, d in moved.get("defaults") or [] if d]
         if was_default:
             db.execute_sql(

@@ -508,7 +508,7 @@ class MainWindow(QMainWindow):
         self.refresh_action = self._action(self.tr("&Refresh"), self.refresh, "F5")
         self.reset_columns_action = self._action(self.tr("Reset &columns"), self.reset_columns, None)
         self.tier_settings_action = self._action(
-            self.tr("&Tiers and points…"),
+            self.tr("T&iers and points…"),
             self.edit_tier_settings,
             None,
             tip=self.tr("Tier names and thresholds, and the points rule"),
@@ -601,7 +601,7 @@ class MainWindow(QMainWindow):
             self.tr("Record an order; of the selected customer, if one is selected (Ctrl+Shift+N)"),
         )
         self.paste_order_action = self._action(
-            self.tr("New order from pasted &text…"),
+            self.tr("New order from pasted te&xt…"),
             self.paste_new_order,
             "Ctrl+Shift+V",
             "paste-order",

@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from sellerdesk.core.fields import ADDRESS_FIELDS, PLACE_FIELDS
+from sellerdesk.core.fields import ADDRESS_FIELDS, place_key
 from sellerdesk.exchange.importer.orders import OrderPlanner, PlannedOrder, order_values
 from sellerdesk.exchange.importer.plan import Plan
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
@@ -16,10 +16,6 @@ from sellerdesk.store.customers import join_list, split_list
 
 _MERGE_SKIP = ("name_pinyin", "name_initials")
 _NEW, _MERGE, _UPDATE = Action.NEW, Action.MERGE, Action.UPDATE  # (an Enum member lookup costs ~0.15 µs a row)
-
-
-def _address_key(values: dict[str, Any]) -> tuple[str, ...]:
-    return tuple("".join(str(values.get(f) or "").split()) for f in PLACE_FIELDS)
 
 
 def _merged_values(current: dict[str, Any], incoming: dict[str, Any], overwrite: bool) -> dict[str, Any]:
@@ -71,12 +67,12 @@ class _Pending:
             self.addresses.append(address)
             return
         if self.keys is None:
-            self.keys = {_address_key(a) for a in self.addresses}
-        key = _address_key(address)
+            self.keys = {place_key(a) for a in self.addresses}
+        key = place_key(address)
         if key in self.keys:
             return
         if overwrite and self.addresses:
-            self.keys.discard(_address_key(self.addresses[0]))
+            self.keys.discard(place_key(self.addresses[0]))
             self.addresses[0] = address
         else:
             self.addresses.append(address)
@@ -143,8 +139,8 @@ def _add_batches(store: BulkImport, batches: Iterator[list[OrderIn]], token: Can
         for order, cid, address, ours in batch:
             stored = order_values(order, address, cid)
             if address and ours:
-                key = _address_key(address)
-                stored["address_id"] = next((aid for aid, w in live.get(cid, ()) if _address_key(w) == key), None)
+                key = place_key(address)
+                stored["address_id"] = next((aid for aid, w in live.get(cid, ()) if place_key(w) == key), None)
             values.append(stored)
         store.add_orders(values, refresh=False)
         added += len(values)
@@ -343,14 +339,14 @@ class _Loader:
         """Rows merging into (or updating) database customer ``cid``: its columns ``current``
         and its live addresses ``live`` (default first)."""
         changes: dict[str, Any] = {}
-        keys = {_address_key(a) for a in live}
+        keys = {place_key(a) for a in live}
         has_default = any(a["is_default"] for a in live)
         for overwrite, customer, incoming in recs:
             step = _merged_values({**current, **changes}, customer, overwrite)
             changes.update(step)
             if not incoming:
                 continue
-            key = _address_key(incoming)
+            key = place_key(incoming)
             if key in keys:
                 continue
             if overwrite and live:
@@ -359,11 +355,11 @@ class _Loader:
                 new = {f: incoming.get(f, "") for f in ADDRESS_FIELDS}
                 changed = {f: v for f, v in new.items() if old[f] != v and (v or f in ("district", "adcode"))}
                 if changed:
-                    keys.discard(_address_key(old))
+                    keys.discard(place_key(old))
                     self.store.update_address(cid, target["id"], old, changed)
                     target.update(changed)
                     self.counts["addresses_updated"] += 1
-                    keys.add(_address_key({**old, **changed}))
+                    keys.add(place_key({**old, **changed}))
                 continue
             self._add_address(cid, incoming, not has_default)
             has_default = True

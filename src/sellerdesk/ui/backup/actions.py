@@ -47,7 +47,7 @@ from sellerdesk.store.restore_journal import RestoreBusyError
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.widgets import dialogs
-from sellerdesk.ui.widgets.errors import storage_text
+from sellerdesk.ui.widgets.errors import os_reason, storage_text
 from sellerdesk.ui.widgets.progress import run_job
 
 log = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ class BackupController(QObject):
             self.tr("Replace your data with a backup (your current data is backed up first)")
         )
         self.restore_action.triggered.connect(self.restore)
-        self.settings_action = QAction(self.tr("Backup &settings…"), parent_widget)
+        self.settings_action = QAction(self.tr("Backup settin&gs…"), parent_widget)
         self.settings_action.setToolTip(self.tr("Backup folders, how many to keep, reminders"))
         self.settings_action.triggered.connect(self.edit_settings)
         self.status_widget = QLabel()
@@ -160,7 +160,7 @@ class BackupController(QObject):
         if isinstance(exc, BackupNeedsSecretError):
             return self.tr("This backup needs the master password or the recovery code it was made with.")
         if isinstance(exc, OSError):
-            return self.tr("The file could not be read or written: %1").replace("%1", exc.strerror or str(exc))
+            return self.tr("The file could not be read or written: %1").replace("%1", os_reason(exc))
         return str(exc)
 
     def make_job(self, fn: Callable, name: str) -> Job:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import os_reason
 from sellerdesk.ui.widgets.forms import error_label, ok_cancel, unbroken_path
 
 
@@ -105,6 +106,6 @@ class BackupSettingsDialog(QDialog):
         try:
             backup_settings.save(self.home, latest)
         except OSError as exc:
-            self.error.setText(self.tr("The settings could not be saved: %1").replace("%1", exc.strerror or str(exc)))
+            self.error.setText(self.tr("The settings could not be saved: %1").replace("%1", os_reason(exc)))
             return
         super().accept()

@@ -32,7 +32,7 @@ from sellerdesk.store.duplicates import DuplicateGroup
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.merges import MergeInfo, MergeRefused
 from sellerdesk.ui.customers.table_model import local_time
-from sellerdesk.ui.duplicates.texts import reason_text, refusal_text
+from sellerdesk.ui.duplicates.texts import reason_text, reasons_text, refusal_text
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import error_text, with_error_text
 from sellerdesk.ui.widgets.progress import run_job
@@ -147,14 +147,12 @@ class DuplicatesDialog(QDialog):
     def _found(self, result) -> None:
         self.groups, self.rows = result
         self.tree.clear()
-        counts: dict[str, int] = {}
         items = []
         for group in self.groups:
             reason = group.reasons[0]
-            counts[reason] = counts.get(reason, 0) + 1
             names = [self._name(i) for i in group.ids]
             shown = "、".join(names[:SHOWN_NAMES]) + ("…" if len(names) > SHOWN_NAMES else "")
-            why = " · ".join(reason_text(r) for r in group.reasons)
+            why = reasons_text(group.reasons)
             # what they share, in its own column: the phone, the WeChat ID or the address
             column = {"phone": 1, "similar_name_phone": 1, "wechat": 2}.get(reason, 3)
             texts = [f"{why}：{shown}", "", "", "", ""]
@@ -166,24 +164,33 @@ class DuplicatesDialog(QDialog):
             item.setChildIndicatorPolicy(QTreeWidgetItem.ChildIndicatorPolicy.ShowIndicator)
             items.append(item)
         self.tree.addTopLevelItems(items)
-        if self.groups:
-            parts = [
-                self.tr("%1: %2").replace("%1", reason_text(code)).replace("%2", str(n))
-                for code, n in sorted(counts.items(), key=lambda kv: duplicates.REASONS.index(kv[0]))
-            ]
-            self.summary.setText(
-                self.tr("%n group(s) of customers who may be one person, the likeliest first.", "", len(self.groups))
-                + "  "
-                + "，".join(parts)
-            )
+        self._show_summary()
+        if items:
             self.tree.setCurrentItem(items[0])
-        else:
-            self.summary.setText(self.tr("No duplicates found."))
         self.tree.setColumnWidth(0, 360)
         self.tree.setColumnWidth(1, 110)
         self.tree.setColumnWidth(2, 120)
         self.tree.setColumnWidth(3, 280)
         self._update_buttons()
+
+    def _show_summary(self) -> None:
+        """How many groups are left and why, counted from :attr:`groups` (after a merge too: the
+        count said 2 with 1 group left, QA)."""
+        counts: dict[str, int] = {}
+        for group in self.groups:
+            counts[group.reasons[0]] = counts.get(group.reasons[0], 0) + 1
+        if not self.groups:
+            self.summary.setText(self.tr("No duplicates found."))
+            return
+        parts = [
+            self.tr("%1: %2").replace("%1", reason_text(code)).replace("%2", str(n))
+            for code, n in sorted(counts.items(), key=lambda kv: duplicates.REASONS.index(kv[0]))
+        ]
+        self.summary.setText(
+            self.tr("%n group(s) of customers who may be one person, the likeliest first.", "", len(self.groups))
+            + "  "
+            + "，".join(parts)
+        )
 
     def _name(self, customer_id: int) -> str:
         row = self.rows.get(customer_id)
@@ -253,6 +260,7 @@ class DuplicatesDialog(QDialog):
         index = self.tree.indexOfTopLevelItem(item)
         self.tree.takeTopLevelItem(index)  # its customers changed: found again on "Find again"
         self.groups = [g for g in self.groups if g is not group]
+        self._show_summary()
         self.load_merges()
         self.changed.emit()
         self._update_buttons()

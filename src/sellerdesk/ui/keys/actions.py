@@ -32,7 +32,7 @@ class KeysController(QObject):
             self.tr("Use a &master password instead of the keyring…"), self.use_password
         )
         self.use_keyring_action = self._action(self.tr("Keep the key in the system &keyring…"), self.use_keyring)
-        self.menu = QMenu(self.tr("&Password and recovery code"), window)
+        self.menu = QMenu(self.tr("Pass&word and recovery code"), window)
         for action in (self.show_code_action, self.new_code_action):
             self.menu.addAction(action)
         self.menu.addSeparator()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from sellerdesk import APP_NAME
 from sellerdesk.store.files import write_atomic
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import os_reason
 from sellerdesk.ui.widgets.forms import error_label
 
 # Folders that cloud clients keep in sync, by the names they create (lower case): a copy of
@@ -243,9 +244,7 @@ class RecoveryCodeBox(QWidget):
         try:
             save_text(path, self.code, self.key_id)
         except OSError as exc:
-            self.error.setText(
-                self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or str(exc))
-            )
+            self.error.setText(self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", os_reason(exc)))
             return False
         self.saved_to = path
         self.status.setText(

@@ -33,17 +33,17 @@ class ShippingController(QObject):
             self.tr("Write the orders to ship into a courier's bulk-order sheet"),
         )
         self.tracking_action = action(
-            self.tr("Import &tracking numbers…"),
+            self.tr("&Import tracking numbers…"),
             self.import_tracking,
             self.tr("Read a courier's result sheet: matched orders become 已发货"),
         )
         self.template_action = action(
-            self.tr("Add a courier &template…"),
+            self.tr("Add a courier tem&plate…"),
             self.add_template,
             self.tr("Bring the blank .xlsx template downloaded from your courier"),
         )
         self.settings_action = action(
-            self.tr("Shipping &settings…"),
+            self.tr("Shipping setti&ngs…"),
             self.open_settings,
             self.tr("Senders (寄件人) and the preferred courier per region"),
         )

@@ -237,14 +237,24 @@ class TeamServerDialog(QDialog):
         self.test_button.setEnabled(False)
         self.test_result.setStyleSheet("")
         self.test_result.setText(self.tr("Connecting…"))
-        self.job = Job(_test(server, self._password(server)), "team-test", self)
-        self.job.succeeded.connect(lambda outcome: self._tested(server, outcome))
+        password = self._password(server)
+        self.job = Job(_test(server, password), "team-test", self)
+        self.job.succeeded.connect(lambda outcome: self._tested(server, outcome, asked=password is not None))
         self.job.failed.connect(lambda message: self._tested(server, ("failed", team_server.OTHER)))
         self.job.finished.connect(lambda: self.test_button.setEnabled(True))
         runner.start(self.job)
 
-    def _tested(self, server: TeamServer, outcome) -> None:
+    def _tested(self, server: TeamServer, outcome, *, asked: bool = True) -> None:
         kind, value = outcome
+        if kind != "ok" and value == team_server.LOGIN and not asked:
+            # no password typed and none kept: not a wrong one (QA: it said 用户名或密码错误)
+            self.test_result.setStyleSheet("color: #b3261e;")
+            self.test_result.setText(
+                self.tr("The server %1 wants a password for %2: type it above and test again.")
+                .replace("%1", server.where())
+                .replace("%2", server.user)
+            )
+            return
         if kind == "ok":
             self.test_result.setStyleSheet("color: #15803d;")
             if value is None:

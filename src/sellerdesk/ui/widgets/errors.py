@@ -9,6 +9,7 @@ is recognised the same way.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
 from typing import Any
 
@@ -108,6 +109,22 @@ def storage_text(exc: BaseException) -> str | None:
             "Check the drive and try again; nothing was changed.",
         )
     return text.replace("%1", where)
+
+
+def os_reason(exc: OSError) -> str:
+    """The OS's reason for ``exc`` in the app's language (Python's ``strerror`` is English):
+    the errnos of :data:`sellerdesk.os_errors.OS_ERRORS`, else the OS's own words."""
+    words = {
+        errno.ENOENT: lambda: translate("OsError", "No such file or directory"),
+        errno.EACCES: lambda: translate("OsError", "Permission denied"),
+        errno.EPERM: lambda: translate("OsError", "Operation not permitted"),
+        errno.EISDIR: lambda: translate("OsError", "Is a directory"),
+        errno.ENOTDIR: lambda: translate("OsError", "Not a directory"),
+        errno.EEXIST: lambda: translate("OsError", "File exists"),
+        errno.ENOSPC: lambda: translate("OsError", "No space left on device"),
+        errno.EROFS: lambda: translate("OsError", "Read-only file system"),
+    }.get(exc.errno or 0)
+    return words() if words else (exc.strerror or str(exc) or type(exc).__name__)
 
 
 def error_text(exc: BaseException) -> str:
