@@ -1,8 +1,10 @@
+import json
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sellerdesk.store import customers, queries
+from sellerdesk.store import customers, queries, search
 from sellerdesk.store.models import Customer
 from sellerdesk.store.queries import CustomerFilter
 
@@ -227,21 +229,45 @@ def test_address_sort_key_follows_every_address_write(store):
     tiers=st.lists(st.sets(st.integers(1, 45)), max_size=3),
     reverse=st.booleans(),
     small=st.sampled_from([0, 10**9, queries.OrderGather.SMALL_SHARE]),
+    slices=st.sampled_from([1, 2, 3, search.ID_SLICE]),
 )
-def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse, small):
+def test_order_gather_equals_filter_reverse_and_rank(order, allowed, tiers, reverse, small, slices):
     """Both ways of :meth:`OrderGather.keep` (``small``: 0 sorts every answer by position, 10**9
-    none) give what filtering, reversing and ranking give."""
+    none) give what filtering, reversing and ranking give; also when the mask is marked, gathered
+    and read back a slice at a time (``slices``: ids a slice, so 4, 8, 12 of this order's 39: a
+    last slice of 3, 7 or 1 id)."""
     expected = queries.apply_allowed(order, allowed)
     if reverse:
         expected.reverse()
     expected = queries.apply_rank(expected, tiers)
-    if allowed:
-        gather = queries.OrderGather(list(order))
-        gather.SMALL_SHARE = small
-        gather.PREPARE_CHUNK = 7  # (several chunks)
-        gather.prepare()
-        assert gather.keep(allowed, tiers, reverse) == expected
-    assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "ID_SLICE", slices)
+        if allowed:
+            gather = queries.OrderGather(list(order))
+            gather.SMALL_SHARE = small
+            gather.PREPARE_CHUNK = 7  # (several chunks)
+            gather.prepare()
+            assert gather.keep(allowed, tiers, reverse) == expected
+        assert queries.OrderGather([7]).keep({7}, [{7}], reverse) == [7]
+        assert queries.OrderGather([7, 3]).keep({3}, [], reverse) == [3]
+
+
+def test_big_answers_are_read_a_slice_at_a_time():
+    """Issue 21: a whole answer of 300k ids is parsed, gathered into a set and united a slice at a
+    time (a worker's one C call of 40-90 ms held the GIL and froze the UI thread): the same ids,
+    in the same order, as one json.loads."""
+    ids = [1, 22, 333, 4444, 55555, 666666, 7, 88, 999, 10, 300000]
+    text = json.dumps(ids, separators=(",", ":"))
+    for chars in (1, 2, 5, 9, 10_000):
+        slices = list(search.json_id_slices(text, chars))
+        assert [cid for part in slices for cid in part] == ids, chars
+        assert (len(slices) > 1) == (chars < 40), chars
+    assert list(search.json_id_slices("[]")) == [] and list(search.json_id_slices(None)) == []
+    assert list(search.json_id_slices("[7]", 1)) == [[7]]
+    assert search.json_id_set(json.dumps(ids)) == set(ids) and search.json_id_set(None) == set()
+    assert list(search.id_slices(range(7), 3)) == [[0, 1, 2], [3, 4, 5], [6]]
+    parts = [set(range(0, 50_000, 2)), {1, 3, 49_999}, set(), set(range(40_000, 60_000))]
+    assert search.union_of(parts) == set().union(*parts) and search.union_of([]) == set()
 
 
 def test_first_region_hits_are_the_region_sets_first_ids_in_order(store, monkeypatch):

@@ -25,11 +25,12 @@ Two implementations sit behind it:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import operator
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import cast
 
 import peewee as pw
@@ -604,6 +605,58 @@ def _term_fts(term: str) -> pw.Expression:
     return Customer.id.in_(pw.SQL("(" + sql + ")", [p for _sql, params in parts for p in params]))
 
 
+# --- big id answers in slices ------------------------------------------------------------------------------------
+
+ID_SLICE = 8_192
+"""Ids handled per C-level call when a big answer is parsed, united or filtered: json.loads of a
+300k-id array, set() of it or a union of two 230k sets each held the GIL for 40-90 ms on a busy
+machine (a worker reading the whole answer of ``1`` froze the UI thread for 200-400 ms); a slice
+costs 1-3 ms, and the interpreter hands the GIL over between slices."""
+_SLICE_CHARS = ID_SLICE * 8  # (ids of up to 7 digits and a comma)
+
+
+def json_id_slices(text: str | None, chars: int = _SLICE_CHARS) -> Iterator[list[int]]:
+    """The integers of a JSON array (``json_group_array``'s answer), a slice of about
+    :data:`ID_SLICE` (``chars`` characters) at a time, in order."""
+    if not text:
+        return
+    end = len(text) - 1  # (the closing bracket)
+    start = 1
+    while start < end:
+        stop = text.find(",", start + chars, end)
+        if stop < 0:
+            stop = end
+        yield json.loads(f"[{text[start:stop]}]")
+        start = stop + 1
+
+
+def json_id_set(text: str | None) -> set[int]:
+    """The set of the integers of a JSON array, built a slice at a time (see :data:`ID_SLICE`)."""
+    out: set[int] = set()
+    for part in json_id_slices(text):
+        out.update(part)
+    return out
+
+
+def id_slices(ids: Iterable[int], size: int = ID_SLICE) -> Iterator[list[int]]:
+    """``ids`` (a set, a list) in lists of at most ``size``."""
+    it = iter(ids)
+    while part := list(itertools.islice(it, size)):
+        yield part
+
+
+def union_of(parts: Sequence[Collection[int]]) -> set[int]:
+    """The union of ``parts``, built a slice at a time (see :data:`ID_SLICE`)."""
+    if not parts:
+        return set()
+    biggest = max(parts, key=len)
+    out = set()
+    for part in (biggest, *(p for p in parts if p is not biggest)):
+        for piece in id_slices(part):
+            out.update(piece)
+    return out
+
+
 def _terms(query: str) -> list[str]:
     return [t for t in re.split(r"\s+", query.strip()) if t]
 
@@ -659,7 +712,7 @@ class Answers:
         same = last is not None and len(last[0]) == len(parts)
         if same and last is not None:
             same = all(a is b or (len(b) < self.NARROW_FROM and a == b) for a, b in zip(last[0], parts))
-        out = last[1] if same and last is not None else set().union(*parts)
+        out = last[1] if same and last is not None else union_of(parts)
         self._next_unions[index] = (parts, out)
         return out
 
@@ -788,8 +841,9 @@ def matching_ids(query: str, answers: Answers | None = None) -> set[int] | None:
                     ids = search_pg.read_ids(db, sql, params)
                 elif ids is None:
                     # one JSON array instead of a row per id: half the time for big answers ("1" → 100k)
+                    # (parsed and gathered in slices: the UI thread gets the GIL between them)
                     row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
-                    ids = set(json.loads(row[0])) if row and row[0] else set()
+                    ids = json_id_set(row[0] if row else None)
                 if answers is not None:
                     answers.keep(index, key, sql, params, ids)
                 if ids:
@@ -800,7 +854,7 @@ def matching_ids(query: str, answers: Answers | None = None) -> set[int] | None:
             if len(parts) == 1:
                 united = parts[0]
             else:
-                united = answers.union(index, parts) if answers is not None else set().union(*parts)
+                united = answers.union(index, parts) if answers is not None else union_of(parts)
             found = united if found is None else found & united
             if not found:
                 return set()
