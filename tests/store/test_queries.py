@@ -287,6 +287,8 @@ def test_first_region_hits_are_the_region_sets_first_ids_in_order(store, monkeyp
             CustomerFilter(provinces=("广东省",)),
             CustomerFilter(provinces=("广东省", "福建省")),
             CustomerFilter(cities=(("浙江省", "杭州市"), ("广东省", "深圳市"))),
+            CustomerFilter(incomplete_address=True),
+            CustomerFilter(provinces=("福建省",), incomplete_address=True),
         ):
             whole = [cid for cid in order if cid in queries.region_ids(flt)]
             monkeypatch.setattr(queries, "REGION_CHUNKS", 10)  # (the whole order: tested to the end)
@@ -297,4 +299,5 @@ def test_first_region_hits_are_the_region_sets_first_ids_in_order(store, monkeyp
         assert queries.first_region_hits(small, order, 3) is None  # (none in the first 8 ids: read whole)
     # a short order is tested whole: fewer hits than wanted is the whole answer
     assert queries.first_region_hits(CustomerFilter(provinces=("福建省",)), [ids["zs"], fj, more[0]], 3) == [fj]
-    assert queries.first_region_hits(CustomerFilter(incomplete_address=True), order, 3) is None
+    assert queries.first_region_hits(CustomerFilter(remote=True), order, 3) is None  # (偏远地区: not SQL)
+    assert queries.first_region_hits(CustomerFilter(), order, 3) is None
