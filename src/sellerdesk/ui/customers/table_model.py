@@ -530,7 +530,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         term = search.lazy_term(flt.search) if only_search else None
         if term is None or self._answers.can_narrow(0, term):  # (then narrowing is cheap)
             return None
-        if not search.is_big(term, max(self.LAZY_ROWS, len(order) // self.LAZY_SHARE)):
+        if not search.is_big(term, max(self.LAZY_ROWS, len(order) // self.LAZY_SHARE), self._answers):
             return None  # (a smaller answer is read whole: cheap enough)
         ids = order[::-1] if self._descending else order
         # (big: the hits of the first chunks are the answer's first, however few; the worker
