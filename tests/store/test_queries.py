@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from sellerdesk.store import customers, queries, search
 from sellerdesk.store.models import Customer
+from sellerdesk.store.postgres import is_postgres
 from sellerdesk.store.queries import CustomerFilter
 
 
@@ -292,9 +293,13 @@ def test_first_region_hits_are_the_region_sets_first_ids_in_order(store, monkeyp
         ):
             whole = [cid for cid in order if cid in queries.region_ids(flt)]
             monkeypatch.setattr(queries, "REGION_CHUNKS", 10)  # (the whole order: tested to the end)
+            if flt.incomplete_address and is_postgres(Customer._meta.database):
+                assert queries.first_region_hits(flt, order, 3) is None  # (a team server reads it whole)
+                continue
             assert queries.first_region_hits(flt, order, 3) == whole[:3], (sort, flt)
             monkeypatch.setattr(queries, "REGION_CHUNKS", 2)  # (its first 8 ids: a screen, or read whole)
             assert queries.first_region_hits(flt, order, 3) in (whole[:3], None), (sort, flt)
+        monkeypatch.setattr(queries, "REGION_CHUNKS", 2)
         small = CustomerFilter(provinces=("四川省",))
         assert queries.first_region_hits(small, order, 3) is None  # (none in the first 8 ids: read whole)
     # a short order is tested whole: fewer hits than wanted is the whole answer
