@@ -90,6 +90,7 @@ def child(result_path: str) -> None:
     key = datadir.unlock_headless()
     datadir.open(key)
     context = AppContext(datadir, key, settings_for(datadir))
+    MainWindow.FREEZE_GC = True  # (as the app sets it)
     window = MainWindow(context)
     window.reminded = True
     painted: list[float] = []

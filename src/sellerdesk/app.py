@@ -163,6 +163,7 @@ def _main_window(app: QApplication, context: AppContext, team: TeamServer | None
     from sellerdesk.ui.main_window import MainWindow
 
     context.team = team
+    MainWindow.FREEZE_GC = True  # (the start-up objects leave the garbage collector's way: issue 21)
     window = MainWindow(context)
     window.context = context
     window.show_start_page()  # 今日待办

@@ -151,3 +151,24 @@ def test_step_4_backfills_a_version_3_file(tmp_path):
         assert "address_incomplete_default" in str(plan)
     finally:
         close_store()
+
+
+def test_a_term_just_under_the_bar_is_read_once(store):
+    """Issue 21: deciding whether a term's answer is big (a first screen) read its ways up to the
+    bar as ids; an answer under it is kept for the search that follows, which reads nothing more
+    (``demo_z`` at 300k: counted, then read, 60-75 ms each); a big one leaves nothing kept. A team
+    server counts, as before."""
+    demo.generate(40, seed=5)
+    for term in ("d", "1", "demo", "张"):
+        whole = search.matching_ids(term)
+        answers = search.Answers()
+        assert not search.is_big(term, len(whole) + 1, answers), term
+        before = answers.narrowed
+        assert search.matching_ids(term, answers) == whole, term
+        kept = 0 if is_postgres(DB) else len(search._term_fts_parts(term))  # (a team server counts)
+        assert answers.narrowed - before == kept, term  # (every way kept)
+        if whole:
+            fresh = search.Answers()
+            assert search.is_big(term, 1, fresh) and search.is_big(term, 1), term  # (a way finds one or more)
+            narrowed = fresh.narrowed
+            assert search.matching_ids(term, fresh) == whole and fresh.narrowed == narrowed, term

@@ -220,6 +220,24 @@ def test_counts_after_a_save_come_from_one_coalesced_job(window, qtbot, monkeypa
     assert _tree_texts(window)[0] == "All customers  (1)" and window.counts_ready
 
 
+def test_start_up_objects_leave_the_garbage_collectors_way_once(window, qtbot, monkeypatch):
+    """Issue 21: once the window is complete (its first counts in) the app freezes the objects made
+    so far (a full collection walking them cost a keystroke 100-170 ms at 300k customers); once
+    only, and never unless the app asks (a frozen test process would keep every test's cycles)."""
+    import gc
+
+    frozen: list[int] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(1))
+    qtbot.waitUntil(lambda: window.counts_ready, timeout=5000)
+    window.refresh_counts()
+    assert frozen == [] and not window.gc_frozen
+    monkeypatch.setattr(MainWindow, "FREEZE_GC", True)
+    for _ in range(2):
+        window.refresh_counts()
+        qtbot.waitUntil(lambda: not window.counter.busy, timeout=5000)
+    assert frozen == [1] and window.gc_frozen
+
+
 def test_delete_undo_trash_restore_purge(window, qtbot, launched):
     ids = [_add(n) for n in ("甲一", "乙二", "丙三")]
     window.on_customers_changed()

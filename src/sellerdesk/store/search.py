@@ -25,11 +25,12 @@ Two implementations sit behind it:
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import operator
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import cast
 
 import peewee as pw
@@ -604,6 +605,58 @@ def _term_fts(term: str) -> pw.Expression:
     return Customer.id.in_(pw.SQL("(" + sql + ")", [p for _sql, params in parts for p in params]))
 
 
+# --- big id answers in slices ------------------------------------------------------------------------------------
+
+ID_SLICE = 8_192
+"""Ids handled per C-level call when a big answer is parsed, united or filtered: json.loads of a
+300k-id array, set() of it or a union of two 230k sets each held the GIL for 40-90 ms on a busy
+machine (a worker reading the whole answer of ``1`` froze the UI thread for 200-400 ms); a slice
+costs 1-3 ms, and the interpreter hands the GIL over between slices."""
+_SLICE_CHARS = ID_SLICE * 8  # (ids of up to 7 digits and a comma)
+
+
+def json_id_slices(text: str | None, chars: int = _SLICE_CHARS) -> Iterator[list[int]]:
+    """The integers of a JSON array (``json_group_array``'s answer), a slice of about
+    :data:`ID_SLICE` (``chars`` characters) at a time, in order."""
+    if not text:
+        return
+    end = len(text) - 1  # (the closing bracket)
+    start = 1
+    while start < end:
+        stop = text.find(",", start + chars, end)
+        if stop < 0:
+            stop = end
+        yield json.loads(f"[{text[start:stop]}]")
+        start = stop + 1
+
+
+def json_id_set(text: str | None) -> set[int]:
+    """The set of the integers of a JSON array, built a slice at a time (see :data:`ID_SLICE`)."""
+    out: set[int] = set()
+    for part in json_id_slices(text):
+        out.update(part)
+    return out
+
+
+def id_slices(ids: Iterable[int], size: int = ID_SLICE) -> Iterator[list[int]]:
+    """``ids`` (a set, a list) in lists of at most ``size``."""
+    it = iter(ids)
+    while part := list(itertools.islice(it, size)):
+        yield part
+
+
+def union_of(parts: Sequence[Collection[int]]) -> set[int]:
+    """The union of ``parts``, built a slice at a time (see :data:`ID_SLICE`)."""
+    if not parts:
+        return set()
+    biggest = max(parts, key=len)
+    out = set()
+    for part in (biggest, *(p for p in parts if p is not biggest)):
+        for piece in id_slices(part):
+            out.update(piece)
+    return out
+
+
 def _terms(query: str) -> list[str]:
     return [t for t in re.split(r"\s+", query.strip()) if t]
 
@@ -659,7 +712,7 @@ class Answers:
         same = last is not None and len(last[0]) == len(parts)
         if same and last is not None:
             same = all(a is b or (len(b) < self.NARROW_FROM and a == b) for a, b in zip(last[0], parts))
-        out = last[1] if same and last is not None else set().union(*parts)
+        out = last[1] if same and last is not None else union_of(parts)
         self._next_unions[index] = (parts, out)
         return out
 
@@ -731,6 +784,11 @@ class Answers:
         self.narrowed += 1
         return within
 
+    def prime(self, index: int, term: str, sql: str, params: list[str], ids: set[int]) -> None:
+        """``ids``, the whole answer of one way (``sql``) of matching ``term``, the ``index``-th term
+        of the query about to be answered, read already (:func:`is_big`): :meth:`ids` hands it back."""
+        self._parts[(index, sql)] = (term, params, ids)
+
     def keep(self, index: int, term: str, sql: str, params: list[str], ids: set[int]) -> None:
         self._next[(index, sql)] = (term, params, ids)
 
@@ -788,8 +846,9 @@ def matching_ids(query: str, answers: Answers | None = None) -> set[int] | None:
                     ids = search_pg.read_ids(db, sql, params)
                 elif ids is None:
                     # one JSON array instead of a row per id: half the time for big answers ("1" → 100k)
+                    # (parsed and gathered in slices: the UI thread gets the GIL between them)
                     row = db.execute_sql(f"WITH q(c) AS ({sql}) SELECT json_group_array(c) FROM q", params).fetchone()
-                    ids = set(json.loads(row[0])) if row and row[0] else set()
+                    ids = json_id_set(row[0] if row else None)
                 if answers is not None:
                     answers.keep(index, key, sql, params, ids)
                 if ids:
@@ -800,7 +859,7 @@ def matching_ids(query: str, answers: Answers | None = None) -> set[int] | None:
             if len(parts) == 1:
                 united = parts[0]
             else:
-                united = answers.union(index, parts) if answers is not None else set().union(*parts)
+                united = answers.union(index, parts) if answers is not None else union_of(parts)
             found = united if found is None else found & united
             if not found:
                 return set()
@@ -828,13 +887,33 @@ FIRST_CHUNK = 200
 FIRST_CHUNKS = 3  # the most chunks :func:`first_hits` tests before it gives up (the answer is not big)
 
 
-def is_big(term: str, at_least: int) -> bool:
+def is_big(term: str, at_least: int, answers: Answers | None = None) -> bool:
     """Whether one way of matching ``term`` finds ``at_least`` customers, counted from the
     index up to that many: a few ms, where reading a big answer as ids costs 150-300 ms at
     300k customers. (At 300k, 张 finds 6k, 张伟 300: read whole as usual; d, 1, l, de, 13 find
-    20k-300k, so their first screen is within :func:`first_hits`' first chunks.)"""
+    20k-300k, so their first screen is within :func:`first_hits`' first chunks.)
+
+    With ``answers`` (the caller's, about to read the answer whole when it is not big) the ways
+    are read as ids up to that many instead of counted, and when none is big the sets read are
+    kept in ``answers`` for :func:`matching_ids`, which then reads nothing: a phrase just under
+    the bar (``demo_z``: 18.5k of 300k) cost its count and then its read, 60-75 ms each on a busy
+    machine. (Not on a team server: counted there.)"""
     limit = at_least
     db = DB.obj
+    if answers is not None and not is_postgres(db):
+        key = _normalised(term)
+        read: list[tuple[str, list[str], set[int]]] = []
+        for sql, params in _term_fts_parts(term):
+            row = db.execute_sql(
+                f"WITH q(c) AS ({sql} LIMIT ?) SELECT json_group_array(c) FROM q", [*params, limit]
+            ).fetchone()
+            ids = json_id_set(row[0] if row else None)
+            if len(ids) >= limit:
+                return True
+            read.append((sql, params, ids))
+        for sql, params, ids in read:
+            answers.prime(0, key, sql, params, ids)
+        return False
     for sql, params in _term_fts_parts(term):
         (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?) AS q", [*params, limit]).fetchone()
         if count >= limit:
