@@ -105,6 +105,8 @@ def test_the_function_answers_about_the_caller_only_whatever_the_term(searched):
         # the term is a term: no wildcard, no pattern error on another region's row
         for term in ("%", "_", "客户\\", "\\", "%客%户"):
             assert not conn.execute("SELECT * FROM sd_search(current_user, 'trigram', %s)", (term,)).fetchall()
+        # at most so many (search.is_big asks whether a term finds that many, at the first keystroke)
+        assert len(conn.execute("SELECT * FROM sd_search(current_user, 'trigram', '客户', 1)").fetchall()) == 1
         with pytest.raises(psycopg.errors.InvalidParameterValue):
             conn.execute("SELECT * FROM sd_search(current_user, 'nothing', '客户')")
     with team.connect("viewer") as conn:
@@ -186,7 +188,7 @@ def test_the_functions_lookups_read_the_indexes(searched):
         for way, index in indexes.items():
             for raw in (True, False):
                 query = search_pg.function_query(way, raw, visible)
-                conn.execute(f"PREPARE q{way}{raw}(text, text, text) AS {query}")
-                plan = " ".join(r[0] for r in conn.execute(f"EXPLAIN EXECUTE q{way}{raw}('%客户%', '客户', 'x')"))
+                conn.execute(f"PREPARE q{way}{raw}(text, text, text, integer) AS {query}")
+                plan = " ".join(r[0] for r in conn.execute(f"EXPLAIN EXECUTE q{way}{raw}('%客户%', '客户', 'x', NULL)"))
                 expected = f"customer_fts_{'' if raw else 'masked_'}{index}"
                 assert expected in plan, plan

@@ -839,7 +839,8 @@ def is_big(term: str, at_least: int) -> bool:
     limit = at_least
     db = DB.obj
     for sql, params in _term_fts_parts(term):
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?) AS q", [*params, limit]).fetchone()
+        sql, bounded = search_pg.limited(sql, params, limit)  # (a LIMIT; inside sd_search for its callers)
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql}) AS q", bounded).fetchone()
         if count >= limit:
             return True
     return False

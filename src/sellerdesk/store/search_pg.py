@@ -74,15 +74,16 @@ def scan_sql(columns: Sequence[str]) -> str:
 # * Its search path is pinned, pg_temp last (a helper's temporary table named like ours must not
 #   stand in for it), and it is no one's but the team groups' (revoked from PUBLIC).
 FUNCTION = "sd_search"
-SIGNATURE = "public.sd_search(text, text, text)"
+SIGNATURE = "public.sd_search(text, text, text, integer)"
 WAYS = ("trigram", "grams", "pinyin", "scan", "scan_phones")
 
 
 def function_query(way: str, raw_phones: bool, visible: str) -> str:
     """The query ``sd_search`` runs for ``way`` ($1 the term's ``%…%`` pattern, $2 the term, $3
-    who); ``visible``: the search table's row ``f``, its customer ``c`` (NULL when there is none)
-    may be shown to $3 (see :func:`function_sql`). A join, not an EXISTS per row: with one, the
-    planner hashed every customer to test a few thousand hits (0.2–0.4 s at 100k)."""
+    who, $4 the most rows wanted: NULL for all); ``visible``: the search table's row ``f``, its
+    customer ``c`` (NULL when there is none) may be shown to $3 (see :func:`function_sql`). A
+    join, not an EXISTS per row: with one, the planner hashed every customer to test a few
+    thousand hits (0.2–0.4 s at 100k)."""
     phones, grams = ("phones", "grams") if raw_phones else ("masked_phones", "masked_grams")
     like = " ILIKE $1 ESCAPE '\\'"
     columns = ("name", "wechat", "address") + ((phones,) if way == "scan_phones" else ())
@@ -95,7 +96,7 @@ def function_query(way: str, raw_phones: bool, visible: str) -> str:
     }[way]
     return (
         f"SELECT f.rowid FROM public.{TABLE} AS f LEFT JOIN public.customer AS c ON c.id = f.rowid "
-        f"WHERE ({test}) AND ({visible})"
+        f"WHERE ({test}) AND ({visible}) LIMIT $4"
     )
 
 
@@ -110,7 +111,8 @@ def function_sql(customer_visible: Callable[[str], str]) -> str:
         return f"CASE way {cases} END"
 
     sql = (
-        f"CREATE OR REPLACE FUNCTION {FUNCTION}(who text, way text, term text) RETURNS SETOF integer "
+        f"CREATE OR REPLACE FUNCTION {FUNCTION}(who text, way text, term text, most integer DEFAULT NULL) "
+        "RETURNS SETOF integer "
         "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
         "DECLARE\n"
         "  query text;\n"
@@ -123,7 +125,7 @@ def function_sql(customer_visible: Callable[[str], str]) -> str:
         "    RAISE EXCEPTION 'sd_search: no such way: %', way USING ERRCODE = 'invalid_parameter_value';\n"
         "  END IF;\n"
         "  RETURN QUERY EXECUTE query USING\n"
-        "    '%' || replace(replace(replace(term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%', term, who;\n"
+        "    '%' || replace(replace(replace(term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%', term, who, most;\n"
         "END$$"
     )
     return sql.replace("%", "%%")  # (for postgres.native: a parameter marker otherwise)
@@ -141,8 +143,19 @@ def function_grants_sql(owner_g: str, helper_g: str, viewer_g: str) -> list[str]
     ]
 
 
+_CALL_END = ") AS s(rowid)"
+
+
 def _call(way: str) -> str:
-    return f"SELECT s.rowid FROM public.{FUNCTION}(current_user::text, '{way}', ?) AS s(rowid)"
+    return f"SELECT s.rowid FROM public.{FUNCTION}(current_user::text, '{way}', ?{_CALL_END}"
+
+
+def limited(sql: str, params: Sequence[object], most: int) -> tuple[str, list[object]]:
+    """``sql`` (a way of :class:`Ways`) answering at most ``most`` ids: a LIMIT, which for
+    ``sd_search`` goes inside (else it would find every hit to hand over the first few)."""
+    if sql.startswith(f"SELECT s.rowid FROM public.{FUNCTION}(") and sql.endswith(_CALL_END):
+        return sql[: -len(_CALL_END)] + ", ?" + _CALL_END, [*params, most]
+    return f"{sql} LIMIT ?", [*params, most]
 
 
 @dataclass(frozen=True)
