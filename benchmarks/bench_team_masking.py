@@ -1,9 +1,10 @@
 """Phones masked by the team server (schema 18, store.masking_pg): what the masked views cost a
 helper, at 100k customers (31 provinces, evenly; a default address and an order each). Two
 helpers of the same region (华南), one with the phones permission (the tables under row-level
-security: the anchor) and one without (the masked views); the store's own calls as the app makes
-them, wall-clock medians of --repeat. Then what the search table's masked copies cost a write
-(an owner renaming customers one statement each, with the copies and after dropping them).
+security: the anchor) and one without (the masked views), and an owner (no policy: the anchor of
+the searches); the store's own calls as the app makes them, wall-clock medians of --repeat.
+Then what the search table's masked copies cost a write (an owner renaming customers one
+statement each, with the copies and after dropping them).
 Asserts nothing.
 
     SELLERDESK_TEST_PG_URL=postgresql://superuser:pw@host:port/postgres \\
@@ -15,6 +16,7 @@ Asserts nothing.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import sys
 import time
@@ -97,6 +99,14 @@ def as_store(url: str, repeat: int) -> dict[str, tuple[float, Any]]:
             "search 12345 (trigram, digits)": median_ms(found("12345"), repeat),
             "search 客户1234 (trigram, name)": median_ms(found("客户1234"), repeat),
             "search 56 (pairs)": median_ms(found("56"), repeat),
+            "search ids 客户1234 (matching_ids)": median_ms(lambda: len(search.matching_ids("客户1234") or ()), repeat),
+            "search ids 5678 (matching_ids)": median_ms(lambda: len(search.matching_ids("5678") or ()), repeat),
+            "search ids 56 (matching_ids)": median_ms(lambda: len(search.matching_ids("56") or ()), repeat),
+            # what a helper's search time says of other regions: a term only they hold, one nobody does
+            "search ids 北京市 (only in other regions)": median_ms(
+                lambda: len(search.matching_ids("北京市") or ()), repeat
+            ),
+            "search ids 无此地址 (nowhere)": median_ms(lambda: len(search.matching_ids("无此地址") or ()), repeat),
             "orders: 200 with their snapshots": median_ms(
                 lambda: len(list(Order.select().where(Order.customer.in_(ids[:200])))), repeat
             ),
@@ -129,7 +139,7 @@ def main() -> None:
     import psycopg
 
     suffix = uuid.uuid4().hex[:6]
-    users = {"phones": f"bench_phones_{suffix}", "masked": f"bench_masked_{suffix}"}
+    users = {"phones": f"bench_phones_{suffix}", "masked": f"bench_masked_{suffix}", "owner": f"bench_owner_{suffix}"}
     try:
         from sellerdesk.store import team
         from sellerdesk.store.database import close_store, open_team
@@ -137,18 +147,23 @@ def main() -> None:
         open_team(url)
         team.setup()
         passwords = {
-            kind: team.add_user(user, "helper", "华南", phones=kind == "phones") for kind, user in users.items()
+            kind: team.add_user(user, "helper", "华南", phones=kind == "phones")
+            for kind, user in users.items()
+            if kind != "owner"
         }
+        passwords["owner"] = team.add_user(users["owner"], "owner", "")
         close_store()
         start = time.perf_counter()
         seed(url, args.customers)
         print(f"customers: {args.customers}; seeding: {time.perf_counter() - start:.1f} s")
         results = {kind: as_store(user_url(url, users[kind], passwords[kind]), args.repeat) for kind in users}
+        print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
         for label, (anchor, rows) in results["phones"].items():
             masked, masked_rows = results["masked"][label]
+            owner, owner_rows = results["owner"][label]
             print(
                 f"{label}: with phones (anchor) {anchor:.1f} ms, {rows} rows; "
-                f"masked {masked:.1f} ms, {masked_rows} rows"
+                f"masked {masked:.1f} ms, {masked_rows} rows; an owner {owner:.1f} ms, {owner_rows} rows"
             )
         with psycopg.connect(url, autocommit=True) as conn:
             ids = [r[0] for r in conn.execute("SELECT id FROM customer ORDER BY id LIMIT 600")]

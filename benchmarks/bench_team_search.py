@@ -11,6 +11,12 @@ on both: ``search.matching_ids`` (the id set of a query) and ``queries.customer_
 table's whole answer: hits in the view's order, ranked). The anchor on each backend: a bare
 ``SELECT count(*) FROM customer``. Times are the median (and max) of a few runs, in ms; the
 first run of each query is not counted (caches warm).
+
+``--helpers``: then ``team init`` on the team database and two helpers of 华南 (one with the
+phones permission, one masked) time the same searches, under the row-level security policies:
+through the server's ``sd_search`` (schema 21) as the store does, and — the helper with phones,
+one run each — with the plain SQL the policies made a scan of (as before schema 21). The owner's
+(the superuser's) column is the anchor.
 """
 
 from __future__ import annotations
@@ -81,6 +87,44 @@ def measure(runs: int) -> dict[str, tuple[int, tuple[float, float], tuple[float,
     return out
 
 
+def measure_helpers(admin_url: str, runs: int) -> dict[str, dict[str, Any]]:
+    """kind → the :func:`measure` of a helper of 华南: "plain" (the policies' scan, as before schema
+    21: one run each), "helper" (through sd_search), "masked" (through sd_search, phones masked)."""
+    import uuid
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+    from pg_roles import drop_roles, user_url
+    from sellerdesk.store import search_pg, team
+    from sellerdesk.store.database import close_store, open_team
+
+    url = urlsplit(admin_url)._replace(path="/sd_bench_search").geturl()
+    suffix = uuid.uuid4().hex[:6]
+    users = {"helper": f"bench_helper_{suffix}", "masked": f"bench_masked_{suffix}"}
+    open_team(url)
+    try:
+        team.setup()
+        passwords = {
+            kind: team.add_user(name, "helper", "华南", phones=kind == "helper") for kind, name in users.items()
+        }
+    finally:
+        close_store()
+    out = {}
+    try:
+        real_ways = search_pg.ways
+        for kind, user, plain in (("plain", "helper", True), ("helper", "helper", False), ("masked", "masked", False)):
+            open_team(user_url(url, users[user], passwords[user]))
+            if plain:
+                search_pg.ways = lambda db: search_pg.Ways(through_function=False)  # type: ignore[assignment]
+            try:
+                out[kind] = measure(1 if plain else runs)
+            finally:
+                search_pg.ways = real_ways  # type: ignore[assignment]
+                close_store()
+    finally:
+        drop_roles(url, users.values())
+    return out
+
+
 def copy_to_team(
     admin_url: str, customer_rows: list[tuple[Any, ...]], address_rows: list[tuple[Any, ...]], cols: Any
 ) -> None:
@@ -121,6 +165,7 @@ def main() -> int:
     parser.add_argument("--customers", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pg-url", default=os.environ.get("SELLERDESK_TEST_PG_URL", ""))
+    parser.add_argument("--helpers", action="store_true", help="also time two helpers' searches (team init)")
     args = parser.parse_args()
     if not args.pg_url:
         parser.error("give --pg-url (a superuser URL of a PostgreSQL server) or set SELLERDESK_TEST_PG_URL")
@@ -145,6 +190,8 @@ def main() -> int:
     from sellerdesk.store.database import close_store
 
     close_store()
+    helpers = measure_helpers(args.pg_url, args.runs) if args.helpers else {}
+    print(f"load average: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(
         f"\n{'query':<40} {'hits':>7} | {'SQLite ids':>10} {'PG ids':>9} | {'SQLite table':>12} {'PG table':>9}  (ms)"
     )
@@ -152,6 +199,21 @@ def main() -> int:
         t_hits, t_ids, t_all = team[text]
         same = "" if hits == t_hits else f"  (PG: {t_hits:,} hits!)"
         print(f"{text:<40} {hits:>7,} | {s_ids[0]:>10.1f} {t_ids[0]:>9.1f} | {s_all[0]:>12.1f} {t_all[0]:>9.1f}{same}")
+    if helpers:
+        print(
+            "\nA helper of 华南 on the team server, ids | table (ms): the owner (anchor); the policies' scan "
+            "(before schema 21); through sd_search; the same, phones masked"
+        )
+        print(
+            f"{'query':<40} {'hits':>7} | {'owner':>7} {'scan':>7} {'sd_search':>9} {'masked':>7} | "
+            f"{'owner':>7} {'scan':>7} {'sd_search':>9} {'masked':>7}"
+        )
+        for text, (_hits, t_ids, t_all) in team.items():
+            row = [helpers[k][text] for k in ("plain", "helper", "masked")]
+            hits = f"{row[1][0]:,}" + ("" if row[0][0] == row[1][0] else f" (scan: {row[0][0]:,}!)")
+            ids = " ".join(f"{r[1][0]:>{w}.1f}" for r, w in zip(row, (7, 9, 7), strict=True))
+            table = " ".join(f"{r[2][0]:>{w}.1f}" for r, w in zip(row, (7, 9, 7), strict=True))
+            print(f"{text:<40} {hits:>7} | {t_ids[0]:>7.1f} {ids} | {t_all[0]:>7.1f} {table}")
     return 0
 
 

@@ -15,6 +15,7 @@ HELPER_DEFINER_FUNCTIONS = {
     "sd_team_phones(text)",
     "sd_team_taken_provinces()",
     "sd_search_refresh(integer)",  # remakes a search row from the tables (a masked helper's search writes)
+    "sd_search(text,text,text,integer)",  # the index search, answering the caller's rows only (schema 21)
     # trigger functions: a trigger calls them, nobody can call them directly
     "sd_customer_search()",
     "sd_address_search()",

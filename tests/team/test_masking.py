@@ -323,6 +323,24 @@ def test_a_masked_helper_searches_by_the_digits_the_mask_shows(masked):
         close_store()
 
 
+def test_the_search_function_matches_a_masked_helper_only_by_the_digits_shown(masked):
+    """sd_search (schema 21) runs as the table's owner, who reads raw phones: called with psql by
+    a masked helper, every way matches the masks, never the hidden digits."""
+    cid = masked.customers["广东"]
+    call = "SELECT * FROM sd_search(current_user, %s, %s)"
+    with masked.connect("south") as conn:
+        for way in ("trigram", "scan_phones"):
+            for hidden in (*HIDDEN, MOBILE, LANDLINE, "6464"):
+                assert conn.execute(call, (way, hidden)).fetchall() == [], (way, hidden)
+            assert conn.execute(call, (way, "5601")).fetchall() == [(cid,)]
+        assert conn.execute(call, ("grams", "12")).fetchall() == []
+        assert conn.execute(call, ("grams", "01")).fetchall() == [(cid,)]
+    with masked.connect("east") as conn:  # phones allowed: the raw digits, of their own region only
+        zj = masked.customers["浙江"]
+        assert conn.execute(call, ("trigram", "12345678")).fetchall() == [(zj,)]
+        assert conn.execute(call, ("trigram", "12345601")).fetchall() == []
+
+
 # ------------------------------------------------------------------------------ switching
 
 

@@ -55,6 +55,16 @@ def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_b
     # team init again changes nothing and keeps everyone working
     cli("team", "init", "--url", pg_boss.url)
     assert len(cli.json_lines("list", "--json", env=as_(alice_url))) == 2
+    # the helper's and the viewer's searches go through sd_search (schema 21), made by boss, the
+    # owners' group's after team init, which may call it
+    with psycopg.connect(pg_boss.url) as conn:
+        owner = conn.execute("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'sd_search'")
+        assert owner.fetchone()[0] == f"sd_{pg_boss.database}_owner"
+    for url in (alice_url, vera_url):
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT * FROM sd_search(current_user, 'trigram', '浙江省')").fetchall()
+        found = cli.json_lines("list", "--json", "--search", "李四", env=as_(url))
+        assert [c["name"] for c in found] == ["李四"]
 
 
 @pytest.mark.parametrize("order", ["init_first", "move_first"])

@@ -34,6 +34,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sellerdesk.store import search_pg
+
 SCHEMA = "sd_masked"
 MASKED_SEARCH_PATH = f"{SCHEMA}, public"
 
@@ -242,7 +244,7 @@ SEARCH_SQL = [
     "ALTER TABLE customer_fts ADD COLUMN IF NOT EXISTS masked_grams TEXT[] "
     "GENERATED ALWAYS AS (sd_grams(name, wechat, sd_mask_phones(phones), address)) STORED",
     "CREATE INDEX IF NOT EXISTS customer_fts_masked_trgm ON customer_fts USING gin "
-    "((name || ' ' || pinyin || ' ' || wechat || ' ' || masked_phones || ' ' || address) gin_trgm_ops)",
+    f"({search_pg.doc_sql('masked_phones')} gin_trgm_ops)",
     "CREATE INDEX IF NOT EXISTS customer_fts_masked_grams ON customer_fts USING gin (masked_grams)",
 ]
 

@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 20
+SCHEMA_VERSION = 21
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -504,17 +504,27 @@ _V14_SQL = [
 
 # The province of a customer's live default address: the first part of the maintained key.
 _KEY_PROVINCE = "split_part(address_key, chr(1), 1)"
+
+
 # "May the connected user see this customer?", evaluated per row by the policies. The two
 # functions are called through scalar subqueries, so PostgreSQL runs them once per statement
 # (an InitPlan), not once per row. A helper sees the customers whose default address is in
 # their provinces, and the ones they made themselves while these have no province yet (a new
 # customer is written before its address: the address's trigger then writes the key, and the
 # policy's WITH CHECK refuses it there if the province is not theirs).
-TEAM_CUSTOMER_VISIBLE = (
-    "((SELECT sd_team_sees_all(current_user::text)) "
-    f"OR {_KEY_PROVINCE} = ANY ((SELECT sd_team_provinces(current_user::text))::text[]) "
-    f"OR (created_by = current_user::text AND coalesce({_KEY_PROVINCE}, '') = ''))"
-)
+# The one definition of that condition, for any user ``who`` (an SQL expression): the policies
+# ask it about current_user; the search function of schema 21 (search_pg.function_sql), which
+# runs as the tables' owner, asks it about the user it answers (its argument).
+def team_customer_visible(who: str) -> str:
+    """SQL: may the user ``who`` see the customer row in scope (its ``address_key``, ``created_by``)?"""
+    return (
+        f"((SELECT sd_team_sees_all({who})) "
+        f"OR {_KEY_PROVINCE} = ANY ((SELECT sd_team_provinces({who}))::text[]) "
+        f"OR (created_by = {who} AND coalesce({_KEY_PROVINCE}, '') = ''))"
+    )
+
+
+TEAM_CUSTOMER_VISIBLE = team_customer_visible("current_user::text")
 # Rows of the other tables follow their customer (the subquery is itself filtered by the
 # customer table's policy).
 TEAM_CHILD_TABLES = {
@@ -1121,6 +1131,57 @@ def _step_20(db: pw.Database) -> None:
         native(db, f'REVOKE UPDATE ON "order_item" FROM "{helper_g}"')
 
 
+# Step 21 (issue 20, team mode): a helper's or viewer's search served by the trigram and pair
+# indexes, as an owner's is. ILIKE and @> are not leakproof: under the policies PostgreSQL scanned
+# the whole search table with the policy per row (2-3 s at 100k customers). search_pg.function_sql:
+# a SECURITY DEFINER function runs the index lookup as the table's owner and keeps the rows the
+# search table's policy would show the caller (team_customer_visible, the policy's own condition).
+# Also: every SECURITY DEFINER function of ours searches pg_temp last. Left unsaid, PostgreSQL
+# searches the caller's temporary schema FIRST for tables: a helper's
+#   CREATE TEMP TABLE team_user (name text, role text); INSERT … (current_user, 'owner');
+#   GRANT SELECT ON team_user TO PUBLIC
+# made sd_team_sees_all read their table, and the policies showed them every customer.
+DEFINER_SEARCH_PATH = "public, pg_catalog, pg_temp"
+
+
+def pin_definer_functions(db: pw.Database) -> None:
+    """Every SECURITY DEFINER function of ``public`` (not an extension's) searches ``pg_temp`` last
+    (again after every later step: a function made anew with the old path is pinned again)."""
+    from sellerdesk.store.postgres import native
+
+    functions = native(
+        db,
+        "SELECT p.oid::regprocedure::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace "
+        "WHERE n.nspname = 'public' AND p.prosecdef AND NOT EXISTS "
+        "(SELECT 1 FROM pg_depend d WHERE d.objid = p.oid AND d.deptype = 'e') "
+        "AND NOT coalesce(%s = ANY (p.proconfig), false)",
+        (f"search_path={DEFINER_SEARCH_PATH}",),
+    ).fetchall()
+    for (signature,) in functions:
+        native(db, f"ALTER FUNCTION {signature} SET search_path = {DEFINER_SEARCH_PATH}")
+
+
+def _step_21(db: pw.Database) -> None:
+    """Version 21 (issue 20): a team member under the policies searches through the indexes
+    (``sd_search``, store.search_pg), and no SECURITY DEFINER function of ours reads a table of
+    the caller's pg_temp. PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import search_pg, team
+    from sellerdesk.store.postgres import native
+
+    if search_pg.has_index(db):
+        native(db, search_pg.function_sql(team_customer_visible))
+        native(db, f"REVOKE EXECUTE ON FUNCTION {search_pg.SIGNATURE} FROM PUBLIC")
+        groups = {kind: team.group_role(kind, db) for kind in team.ROLES}
+        found = native(db, "SELECT count(*) FROM pg_roles WHERE rolname = ANY(%s)", (list(groups.values()),))
+        if found.fetchone()[0] == len(groups):  # `team init` done: the owners' group's, as every function
+            native(db, f'ALTER FUNCTION {search_pg.SIGNATURE} OWNER TO "{groups[team.OWNER]}"')
+            for sql in search_pg.function_grants_sql(groups[team.OWNER], groups[team.HELPER], groups[team.VIEWER]):
+                native(db, sql)
+    pin_definer_functions(db)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1142,6 +1203,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     18: _step_18,
     19: _step_19,
     20: _step_20,
+    21: _step_21,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
@@ -1186,4 +1248,6 @@ def migrate(
 
         with db.atomic():
             masking_pg.create_views(db)
+            if target >= 21:
+                pin_definer_functions(db)
     return max(version, target)

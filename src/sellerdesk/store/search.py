@@ -585,14 +585,16 @@ def _term_fts_parts(term: str) -> list[tuple[str, list[str]]]:
 
 
 def _term_pg_parts(term: str) -> list[tuple[str, list[str]]]:
-    """A team server's ways (search_pg) for a term of :func:`_term_fts_parts` past the initials."""
+    """A team server's ways (search_pg) for a term of :func:`_term_fts_parts` past the initials:
+    the index's SQL, or for a user under the row-level security policies the same lookups
+    through the server's ``sd_search`` (search_pg.Ways)."""
+    ways = search_pg.ways(DB.obj)
     contains = f"%{_escape_like(term)}%"
     if len(term) >= 3:
-        return [(search_pg.TRIGRAM_SQL, [contains])]
+        return [ways.trigram(term, contains)]
     if term.isalnum():
-        return [(search_pg.GRAMS_SQL, [term.lower()])]
-    columns = ("name", "wechat", "address") + (("phones",) if _DIGITS.match(term) else ())
-    return [(search_pg.scan_sql(columns), [contains] * len(columns))]
+        return [ways.grams(term.lower())]
+    return [ways.scan(term, contains, phones=bool(_DIGITS.match(term)))]
 
 
 def _term_fts(term: str) -> pw.Expression:
@@ -772,7 +774,7 @@ class Answers:
         pinyin: list[int] = []
         if re.search("[a-z]", term):
             if is_postgres(db):
-                pinyin = id_list(f"{search_pg.PINYIN_SQL} LIMIT {_PINYIN_LIMIT + 1}", params)
+                pinyin = id_list(f"{search_pg.ways(db).pinyin_sql} LIMIT {_PINYIN_LIMIT + 1}", params)
             else:
                 pinyin = id_list(f"{sql} LIMIT {_PINYIN_LIMIT + 1}", [f"pinyin : {params[0]}"])
             if len(pinyin) > _PINYIN_LIMIT:
@@ -807,7 +809,8 @@ _PINYIN_LIMIT = 5_000
 def _match_sql() -> tuple[str, str]:
     """The SQL of a trigram match and of a short-term match on the bound database."""
     if is_postgres(DB):
-        return search_pg.TRIGRAM_SQL, search_pg.GRAMS_SQL
+        ways = search_pg.ways(DB.obj)
+        return ways.trigram_sql, ways.grams_sql
     return _TRIGRAM_MATCH_SQL, _GRAMS_MATCH_SQL
 
 
@@ -915,7 +918,8 @@ def is_big(term: str, at_least: int, answers: Answers | None = None) -> bool:
             answers.prime(0, key, sql, params, ids)
         return False
     for sql, params in _term_fts_parts(term):
-        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql} LIMIT ?) AS q", [*params, limit]).fetchone()
+        sql, bounded = search_pg.limited(sql, params, limit)  # (a LIMIT; inside sd_search for its callers)
+        (count,) = db.execute_sql(f"SELECT count(*) FROM ({sql}) AS q", bounded).fetchone()
         if count >= limit:
             return True
     return False

@@ -20,7 +20,9 @@ knowing, and the store's SQL that reads or deletes index rows runs on both backe
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import peewee as pw
@@ -29,10 +31,17 @@ from sellerdesk.store.errors import DatabaseBusyError
 
 TABLE = "customer_fts"
 
+
 # The text the trigram index holds (the query repeats the expression, so the index serves it).
 # Columns are joined with a space: a term never holds whitespace, so it matches within one
 # column, as an FTS5 phrase does.
-DOC = "(name || ' ' || pinyin || ' ' || wechat || ' ' || phones || ' ' || address)"
+def doc_sql(phones: str = "phones", row: str = "") -> str:
+    """The indexed text of a row, with its phones from column ``phones`` (``masked_phones``: the
+    masked copy's index, store.masking_pg); ``row``: the columns' qualifier (``f.``)."""
+    return f"({row}name || ' ' || {row}pinyin || ' ' || {row}wechat || ' ' || {row}{phones} || ' ' || {row}address)"
+
+
+DOC = doc_sql()
 
 PREFIX = f"SELECT rowid FROM {TABLE} WHERE "
 TRIGRAM_SQL = PREFIX + f"({DOC} ILIKE ? ESCAPE '\\')"
@@ -43,6 +52,169 @@ PINYIN_SQL = PREFIX + "(pinyin ILIKE ? ESCAPE '\\')"
 def scan_sql(columns: Sequence[str]) -> str:
     """Punctuation terms: a scan of the index text's ``columns`` (one ``%term%`` parameter each)."""
     return PREFIX + "(" + " OR ".join(f"{col} ILIKE ? ESCAPE '\\'" for col in columns) + ")"
+
+
+# --- a search by a user under the row-level security policies (schema 21) ---------------------------------------
+#
+# ILIKE and @> are not leakproof, so PostgreSQL applies a policy before them, row by row: a helper's
+# (or viewer's) search was a scan of the whole table with the policy's EXISTS per row (2-3 s at 100k
+# customers) where an owner's is an index lookup. ``sd_search(who, way, term)`` runs the index
+# lookup as the table's owner (SECURITY DEFINER) and keeps the rows the search table's policy would
+# show ``who``: the customer policy's own condition (migrations.team_customer_visible, its one
+# definition), asked about ``who``. It answers ids only.
+# * ``who`` is the caller's current_user (the store passes it); sd_team_sees_all(who), called first
+#   whatever the term, refuses anyone else (insufficient_privilege) but a role the caller may
+#   become (schema 17) — what SET ROLE would show them anyway. So nothing depends on a match
+#   before that check: a refusal is never an oracle of whether a term exists somewhere.
+# * It escapes the term itself (the LIKE pattern is its own): a pattern ILIKE refuses (a trailing
+#   escape) would fail on a matching row of any region, telling that there is one.
+# * The phones it matches: the raw ones only for a user who may read the search table's
+#   ``phones`` column (owners, viewers, helpers with phones); else the masked copies, as the
+#   masked view shows them (store.masking_pg): the digits the mask shows.
+# * Its search path is pinned, pg_temp last (a helper's temporary table named like ours must not
+#   stand in for it), and it is no one's but the team groups' (revoked from PUBLIC).
+FUNCTION = "sd_search"
+SIGNATURE = "public.sd_search(text, text, text, integer)"
+WAYS = ("trigram", "grams", "pinyin", "scan", "scan_phones")
+
+
+def function_query(way: str, raw_phones: bool, visible: str) -> str:
+    """The query ``sd_search`` runs for ``way`` ($1 the term's ``%…%`` pattern, $2 the term, $3
+    who, $4 the most rows wanted: NULL for all); ``visible``: the search table's row ``f`` may be
+    shown to $3 (see :func:`function_sql`)."""
+    phones, grams = ("phones", "grams") if raw_phones else ("masked_phones", "masked_grams")
+    like = " ILIKE $1 ESCAPE '\\'"
+    columns = ("name", "wechat", "address") + ((phones,) if way == "scan_phones" else ())
+    test = {
+        "trigram": doc_sql(phones, "f.") + like,
+        "grams": f"f.{grams} @> ARRAY[$2]",
+        "pinyin": "f.pinyin" + like,
+        "scan": " OR ".join(f"f.{c}{like}" for c in columns),
+        "scan_phones": " OR ".join(f"f.{c}{like}" for c in columns),
+    }[way]
+    return f"SELECT f.rowid FROM public.{TABLE} AS f WHERE ({test}) AND ({visible}) LIMIT $4"
+
+
+def function_sql(customer_visible: Callable[[str], str]) -> str:
+    """``sd_search`` (schema 21), for ``postgres.native``; ``customer_visible(who)``: the customer
+    policy's condition about ``who`` (migrations.team_customer_visible). The search table's own
+    policy shows a row to whoever sees all, or sees its customer (PG_SEARCH_POLICY); so does this."""
+    # the hit's customer looked up by its key, once per hit (a scalar subquery): an EXISTS, as the
+    # policy reads, was planned as a hash of every customer (0.2-0.45 s at 100k for 3k hits), a
+    # join likewise
+    visible = (
+        "(SELECT sd_team_sees_all($3)) OR coalesce((SELECT "
+        f"{customer_visible('$3')} FROM public.customer AS c WHERE c.id = f.rowid), false)"
+    )
+
+    def pick(raw: bool) -> str:
+        cases = " ".join(f"WHEN '{way}' THEN {_literal(function_query(way, raw, visible))}" for way in WAYS)
+        return f"CASE way {cases} END"
+
+    sql = (
+        f"CREATE OR REPLACE FUNCTION {FUNCTION}(who text, way text, term text, most integer DEFAULT NULL) "
+        "RETURNS SETOF integer "
+        "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
+        "DECLARE\n"
+        "  query text;\n"
+        "BEGIN\n"
+        "  PERFORM sd_team_sees_all(who);\n"  # first: about the caller only, else refused
+        f"  IF has_column_privilege(who, 'public.{TABLE}', 'phones', 'SELECT') THEN query := {pick(True)};\n"
+        f"  ELSE query := {pick(False)};\n"
+        "  END IF;\n"
+        "  IF query IS NULL THEN\n"
+        "    RAISE EXCEPTION 'sd_search: no such way: %', way USING ERRCODE = 'invalid_parameter_value';\n"
+        "  END IF;\n"
+        "  RETURN QUERY EXECUTE query USING\n"
+        "    '%' || replace(replace(replace(term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%', term, who, most;\n"
+        "END$$"
+    )
+    return sql.replace("%", "%%")  # (for postgres.native: a parameter marker otherwise)
+
+
+def _literal(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def function_grants_sql(owner_g: str, helper_g: str, viewer_g: str) -> list[str]:
+    """Who may call ``sd_search``: the team's groups (the store calls it for helpers and viewers)."""
+    return [
+        f"REVOKE EXECUTE ON FUNCTION {SIGNATURE} FROM PUBLIC",
+        f'GRANT EXECUTE ON FUNCTION {SIGNATURE} TO "{owner_g}", "{helper_g}", "{viewer_g}"',
+    ]
+
+
+_CALL_END = ") AS s(rowid)"
+
+
+def _call(way: str) -> str:
+    return f"SELECT s.rowid FROM public.{FUNCTION}(current_user::text, '{way}', ?{_CALL_END}"
+
+
+def limited(sql: str, params: Sequence[object], most: int) -> tuple[str, list[object]]:
+    """``sql`` (a way of :class:`Ways`) answering at most ``most`` ids: a LIMIT, which for
+    ``sd_search`` goes inside (else it would find every hit to hand over the first few)."""
+    if sql.startswith(f"SELECT s.rowid FROM public.{FUNCTION}(") and sql.endswith(_CALL_END):
+        return sql[: -len(_CALL_END)] + ", ?" + _CALL_END, [*params, most]
+    return f"{sql} LIMIT ?", [*params, most]
+
+
+@dataclass(frozen=True)
+class Ways:
+    """How the bound user's search reads the index: the plain SQL (an owner: no policy applies),
+    or through ``sd_search`` (a user under the policies). The SQL of each way, and its parameters
+    for a term (``contains``: the term as a ``%…%`` LIKE pattern, for the plain SQL)."""
+
+    through_function: bool
+
+    @property
+    def trigram_sql(self) -> str:
+        return _call("trigram") if self.through_function else TRIGRAM_SQL
+
+    @property
+    def grams_sql(self) -> str:
+        return _call("grams") if self.through_function else GRAMS_SQL
+
+    @property
+    def pinyin_sql(self) -> str:
+        """Takes the trigram way's parameters."""
+        return _call("pinyin") if self.through_function else PINYIN_SQL
+
+    def trigram(self, term: str, contains: str) -> tuple[str, list[str]]:
+        return self.trigram_sql, [term if self.through_function else contains]
+
+    def grams(self, lowered: str) -> tuple[str, list[str]]:
+        return self.grams_sql, [lowered]
+
+    def scan(self, term: str, contains: str, phones: bool) -> tuple[str, list[str]]:
+        if self.through_function:
+            return _call("scan_phones" if phones else "scan"), [term]
+        columns = ("name", "wechat", "address") + (("phones",) if phones else ())
+        return scan_sql(columns), [contains] * len(columns)
+
+
+_THROUGH: weakref.WeakKeyDictionary[Any, Ways] = weakref.WeakKeyDictionary()
+
+
+def ways(db: Any) -> Ways:
+    """The bound user's :class:`Ways`, asked once per connection: through ``sd_search`` when the
+    search table's policy applies to them (or it is a masked view for them) and they may call it."""
+    from sellerdesk.store import bulk
+    from sellerdesk.store.postgres import native
+
+    conn = db.connection()
+    known = _THROUGH.get(conn)
+    if known is None:
+        through = bulk.row_security_active(conn, TABLE) and bool(
+            native(
+                db,
+                "SELECT CASE WHEN to_regprocedure(%s) IS NULL THEN false "
+                "ELSE has_function_privilege(%s, 'EXECUTE') END",
+                (SIGNATURE, SIGNATURE),
+            ).fetchone()[0]
+        )
+        known = _THROUGH[conn] = Ways(through)
+    return known
 
 
 def narrowed_out_sql(sql: str) -> str | None:

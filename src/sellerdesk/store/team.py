@@ -402,6 +402,11 @@ def _grant_all(owner_g: str, helper_g: str, viewer_g: str) -> None:
 
     for statement in (*sequence_grants_sql(helper_g, viewer_g), owners_create_sql(owner_g)):
         native(DB, statement)
+    from sellerdesk.store import search_pg
+
+    if native(DB, "SELECT to_regprocedure(%s) IS NOT NULL", (search_pg.SIGNATURE,)).fetchone()[0]:
+        for statement in search_pg.function_grants_sql(owner_g, helper_g, viewer_g):
+            native(DB, statement)
 
 
 MASKED = "masked"  # the group role owning the masked views (store.masking_pg)
