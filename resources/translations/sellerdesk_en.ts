@@ -1117,6 +1117,25 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
     </context>
     <context>
+        <name>ConnectingDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to the team server %1 was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to the team server %1 …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>ConsentField</name>
         <message>
             <source>Agreed</source>

@@ -1118,6 +1118,25 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
     </context>
     <context>
+        <name>ConnectingDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Connecting to the team server %1 was cancelled.</source>
+            <translation>已取消连接团队服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Connecting to the team server %1 …</source>
+            <translation>正在连接团队服务器 %1 …</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
+        </message>
+    </context>
+    <context>
         <name>ConsentField</name>
         <message>
             <source>Agreed</source>

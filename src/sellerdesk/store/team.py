@@ -146,13 +146,32 @@ def may_see_phones() -> bool:
     return bool(row[0])
 
 
-def may(action: str, role: str | None = None) -> bool:
-    """Whether the connected user (or ``role``) may do ``action`` (:data:`HELPER_FORBIDDEN`…)."""
+@dataclass(frozen=True)
+class Standing:
+    """What the app asks the server about the connected user as it starts: role and phones."""
+
+    role: str
+    phones: bool
+
+
+def standing(db: Any = None) -> Standing:
+    """:func:`current_role` and :func:`may_see_phones` in one round trip, on ``db`` (not yet bound:
+    the app reads them in the worker that connects, ``ui/startup/team.py``) or the bound store."""
+    db = DB if db is None else db
+    if not is_team(db):
+        return Standing(OWNER, True)
+    row = native(db, "SELECT sd_team_role(current_user::text), sd_team_phones(current_user::text)").fetchone()
+    return Standing(str(row[0] or ""), bool(row[1]))
+
+
+def may(action: str, role: str | None = None, phones: bool | None = None) -> bool:
+    """Whether the connected user (or ``role``; ``phones``: whether they see phones, asked when
+    needed) may do ``action`` (:data:`HELPER_FORBIDDEN`…)."""
     role = current_role() if role is None else role
     if role == OWNER:
         return True
     if role == HELPER and action == WAYBILLS:
-        return may_see_phones()
+        return may_see_phones() if phones is None else phones
     if role == HELPER:
         return action not in HELPER_FORBIDDEN
     if role == VIEWER:
