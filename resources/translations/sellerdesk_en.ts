@@ -132,6 +132,10 @@
     <context>
         <name>AuditText</name>
         <message>
+            <source>A helper's change put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address added</source>
             <translation type="unfinished" />
         </message>
@@ -157,6 +161,10 @@
         </message>
         <message>
             <source>Backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed by a helper (old values kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -336,6 +344,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>fields</source>
             <translation type="unfinished" />
         </message>
@@ -365,6 +377,10 @@
         </message>
         <message>
             <source>next dates closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>old values kept</source>
             <translation type="unfinished" />
         </message>
         <message>
