@@ -550,10 +550,10 @@ def set_phones(name: str, phones: bool) -> None:
             TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
             _user_phones(_conn(), name, phones)
             _audit("team_user_phones", phones=phones)
-    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed
-        from sellerdesk.store.postgres import NoPermissionError
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed, the privilege named
+        from sellerdesk.store.errors import MissingPrivilegeError
 
-        raise NoPermissionError(current_user(), str(exc)) from exc
+        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
 
 
 def _default_privileges(creator: str) -> None:
@@ -692,9 +692,9 @@ def remove_user(name: str) -> Removed:
         except errors.UndefinedObject:
             pass  # the login was dropped on the server already: the team's rows still go
         except errors.InsufficientPrivilege as exc:  # no CREATEROLE (an owner added later: the first one may)
-            from sellerdesk.store.postgres import NoPermissionError
+            from sellerdesk.store.errors import MissingPrivilegeError
 
-            raise NoPermissionError(me, str(exc)) from exc
+            raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
         TeamRegionOwner.delete().where(TeamRegionOwner.user_name == name).execute()
         TeamGrant.delete().where(TeamGrant.user_name == name).execute()
         TeamUser.delete().where(TeamUser.name == name).execute()
