@@ -1133,10 +1133,11 @@ def _step_20(db: pw.Database) -> None:
 #   stored phone (the survivor taking another's phone, an undo putting the old one back). The
 #   phones stay unreadable to the helper (the masked view of customer_merge).
 # * A helper's UPDATE of customer or address rows (the app's or psql's) keeps the old values: an
-#   AFTER UPDATE trigger writes an audit entry (HELPER_UPDATE_ACTION, entity 'customer'/'address',
-#   detail {"customer", "old": {column: value}, "new": {column: value}} of the columns that
-#   changed, bookkeeping left out) as the helper; store.audit.put_back writes the old values back.
-#   The audit log joins the masked tables (a phone in a detail is masked for a masked helper).
+#   AFTER UPDATE statement trigger writes an audit entry per changed row (HELPER_UPDATE_ACTION,
+#   entity 'customer'/'address', detail {"customer", "old": {column: value}, "new": {column:
+#   value}} of the columns that changed, bookkeeping left out) as the helper; store.audit.put_back
+#   writes the old values back. The audit log joins the masked tables (a phone in a detail is
+#   masked for a masked helper).
 HELPER_UPDATE_ACTION = "helper_update"
 # columns a helper's update record leaves out: kept by triggers or recomputed from the orders
 HELPER_UPDATE_SKIPPED = (
@@ -1213,26 +1214,34 @@ PG_STEP21_SQL = [
     'CREATE OR REPLACE TRIGGER "customer_merge_phone" BEFORE UPDATE OF "phone" ON "customer" '
     "FOR EACH ROW EXECUTE FUNCTION sd_merge_phone()",
     "REVOKE EXECUTE ON FUNCTION sd_merge_real_phones(), sd_merge_phone() FROM PUBLIC",
-    # a helper's UPDATE of a customer or an address: the old values into the audit log, as the helper
+    # a helper's UPDATE of a customer or an address: the old values into the audit log, as the helper.
+    # A statement trigger over the transition tables: one role check per statement (an owner's
+    # UPDATE of every customer pays nothing per row), one set-based INSERT for a helper's rows.
     "CREATE OR REPLACE FUNCTION sd_helper_update() RETURNS trigger LANGUAGE plpgsql "
     "SET search_path = public, pg_catalog AS $$\n"
-    "DECLARE old_v jsonb; new_v jsonb;\n"
     "BEGIN\n"
     "  IF sd_team_role(current_user::text) <> 'helper' THEN RETURN NULL; END IF;\n"
-    "  SELECT jsonb_object_agg(o.key, o.value), jsonb_object_agg(o.key, n.value) INTO old_v, new_v "
-    "FROM jsonb_each(to_jsonb(OLD)) AS o JOIN jsonb_each(to_jsonb(NEW)) AS n ON n.key = o.key "
-    "WHERE o.value IS DISTINCT FROM n.value AND NOT (o.key = ANY (TG_ARGV));\n"
-    "  IF old_v IS NULL THEN RETURN NULL; END IF;\n"
-    "  INSERT INTO audit_entry (at, action, entity, entity_id, detail, actor) VALUES (now() AT TIME ZONE 'utc', "
-    f"'{HELPER_UPDATE_ACTION}', TG_TABLE_NAME, NEW.id, jsonb_build_object('customer', "
-    "CASE WHEN TG_TABLE_NAME = 'customer' THEN NEW.id ELSE (to_jsonb(NEW) ->> 'customer_id')::bigint END, "
-    "'old', old_v, 'new', new_v)::text, current_user);\n"
+    "  INSERT INTO audit_entry (at, action, entity, entity_id, detail, actor) "
+    f"SELECT now() AT TIME ZONE 'utc', '{HELPER_UPDATE_ACTION}', TG_TABLE_NAME, d.id, "
+    "jsonb_build_object('customer', d.customer, 'old', d.old_v, 'new', d.new_v)::text, current_user "
+    "FROM (SELECT n.id, CASE WHEN TG_TABLE_NAME = 'customer' THEN n.id "
+    "ELSE (to_jsonb(n) ->> 'customer_id')::bigint END AS customer, c.old_v, c.new_v "
+    "FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id, LATERAL ("
+    "SELECT jsonb_object_agg(a.key, a.value) AS old_v, jsonb_object_agg(a.key, b.value) AS new_v "
+    "FROM jsonb_each(to_jsonb(o)) AS a JOIN jsonb_each(to_jsonb(n)) AS b ON b.key = a.key "
+    "WHERE a.value IS DISTINCT FROM b.value AND NOT (a.key = ANY (TG_ARGV))) AS c) AS d "
+    "WHERE d.old_v IS NOT NULL ORDER BY d.id;\n"
     "  RETURN NULL;\n"
     "END$$",
     *(
-        f'CREATE OR REPLACE TRIGGER "{table}_helper_update" AFTER UPDATE ON "{table}" FOR EACH ROW '
-        f"EXECUTE FUNCTION sd_helper_update({', '.join(repr(c) for c in HELPER_UPDATE_SKIPPED)})"
+        sql
         for table in ("customer", "address")
+        for sql in (
+            f'DROP TRIGGER IF EXISTS "{table}_helper_update" ON "{table}"',
+            f'CREATE TRIGGER "{table}_helper_update" AFTER UPDATE ON "{table}" '
+            "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION sd_helper_update({', '.join(repr(c) for c in HELPER_UPDATE_SKIPPED)})",
+        )
     ),
 ]
 
