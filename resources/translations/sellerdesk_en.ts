@@ -132,6 +132,10 @@
     <context>
         <name>AuditText</name>
         <message>
+            <source>A helper's change put back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Address added</source>
             <translation type="unfinished" />
         </message>
@@ -157,6 +161,10 @@
         </message>
         <message>
             <source>Backup</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Changed by a helper (old values kept)</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -336,6 +344,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>fields</source>
             <translation type="unfinished" />
         </message>
@@ -365,6 +377,10 @@
         </message>
         <message>
             <source>next dates closed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>old values kept</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1113,6 +1129,25 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>Your changes were not saved.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConnectingDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to the team server %1 was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to the team server %1 …</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team server</source>
             <translation type="unfinished" />
         </message>
     </context>

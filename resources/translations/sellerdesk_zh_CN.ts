@@ -131,6 +131,10 @@
     <context>
         <name>AuditText</name>
         <message>
+            <source>A helper's change put back</source>
+            <translation>助手的修改已还原</translation>
+        </message>
+        <message>
             <source>Address added</source>
             <translation>新增地址</translation>
         </message>
@@ -157,6 +161,10 @@
         <message>
             <source>Backup</source>
             <translation>备份</translation>
+        </message>
+        <message>
+            <source>Changed by a helper (old values kept)</source>
+            <translation>助手修改（旧值已保留）</translation>
         </message>
         <message>
             <source>Customer added</source>
@@ -335,6 +343,10 @@
             <translation>日期</translation>
         </message>
         <message>
+            <source>entry</source>
+            <translation>记录</translation>
+        </message>
+        <message>
             <source>fields</source>
             <translation>字段</translation>
         </message>
@@ -365,6 +377,10 @@
         <message>
             <source>next dates closed</source>
             <translation>完成的待回访</translation>
+        </message>
+        <message>
+            <source>old values kept</source>
+            <translation>保留旧值</translation>
         </message>
         <message>
             <source>order</source>
@@ -1115,6 +1131,25 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>Your changes were not saved.</source>
             <translation>你的修改还没有保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectingDialog</name>
+        <message>
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <source>Connecting to the team server %1 was cancelled.</source>
+            <translation>已取消连接团队服务器 %1。</translation>
+        </message>
+        <message>
+            <source>Connecting to the team server %1 …</source>
+            <translation>正在连接团队服务器 %1 …</translation>
+        </message>
+        <message>
+            <source>Team server</source>
+            <translation>团队服务器</translation>
         </message>
     </context>
     <context>

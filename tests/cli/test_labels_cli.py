@@ -81,3 +81,18 @@ def test_export_summary_counts_remote_customers(initialized_cli, tmp_path):
     assert "1 位客户在偏远地区" in proc.stdout
     doc = json.loads(cli("export", str(tmp_path / "f.xlsx"), "--json").stdout)
     assert doc["remote_customers"] == 1
+
+
+def test_an_unknown_id_is_one_line_without_the_sender_warning_first(initialized_cli, tmp_path):
+    cli = initialized_cli
+    zs, _ly, _orders = _shop(cli)  # (no sender saved)
+    for args, line in (
+        (("--orders", "999"), "没有编号为 999 的订单。"),
+        (("--customers", f"{zs},998"), "998"),
+    ):
+        bad = cli("--lang", "zh_CN", "labels", str(tmp_path / "x.pdf"), *args, check=False)
+        assert bad.returncode == 1
+        lines = bad.stderr.strip().splitlines()
+        assert len(lines) == 1 and line in lines[0], bad.stderr
+        assert "寄件人" not in bad.stderr
+    assert not (tmp_path / "x.pdf").exists()

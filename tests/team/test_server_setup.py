@@ -191,3 +191,22 @@ def test_the_readme_s_owner_gets_phones_masked_by_the_server(cli, pg_boss):
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT phone FROM public.customer")
     assert [c["phone"] for c in cli.json_lines("list", "--json", env=as_(south_url))] == ["138****5678"]
+
+
+def test_remove_and_phones_by_an_owner_without_createrole_name_the_privilege(cli, pg_boss, pg_admin_url):
+    import psycopg
+
+    own2, alice = names(pg_boss, "own2", "alice")
+    cli("team", "init", "--url", pg_boss.url)
+    own2_url = add_user(cli, pg_boss.url, own2, "owner")
+    add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'ALTER ROLE "{own2}" NOCREATEROLE')  # an owner who may not manage roles
+    for args in (("remove", alice), ("phones", alice, "on")):
+        out = cli("--lang", "zh_CN", "team", "user", *args, env=as_(own2_url), check=False)
+        assert out.returncode == 1
+        lines = out.stderr.strip().splitlines()
+        assert len(lines) == 1, out.stderr
+        assert "CREATEROLE" in lines[0] and "缺少 PostgreSQL 权限" in lines[0] and own2 in lines[0], out.stderr
+    users = {u["name"]: u for u in cli.json_lines("team", "user", "list", "--json", env=as_(pg_boss.url))}
+    assert alice in users and users[alice]["phones"] is False  # nothing changed

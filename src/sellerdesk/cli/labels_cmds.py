@@ -83,32 +83,36 @@ def cmd_labels(args: argparse.Namespace) -> int:
         raise CliError(_("Cannot write {name}: {reason}.", name=target.name, reason=_("read-only folder")))
     with open_store():
         from sellerdesk.exchange import labels
-        from sellerdesk.store import senders
-
-        saved = senders.senders()
-        sender = saved[0] if saved else None
-        if args.sender is not None:
-            wanted = args.sender.strip()
-            sender = next((s for s in saved if wanted in (s.label, s.name)), None)
-            if sender is None:
-                names = ", ".join(s.title for s in saved) or "-"
-                raise CliError(_("no sender called {name!r}; saved senders: {names}", name=wanted, names=names))
-        if sender is None:
-            print(_("No sender is saved: the labels have no sender."), file=sys.stderr)
-        mask = masking.masking()
         from sellerdesk.store import customers as store_customers
         from sellerdesk.store import orders as store_orders
+        from sellerdesk.store import senders
 
+        # the ids first: an unknown id is the one line said, not after a warning about the sender
         if args.customers is not None:
             wanted = _ids(args.customers, N_("customer id"))
             store_customers.check_live(wanted)
-            found = labels.customer_labels(wanted, mask=mask, sender=sender)
         elif args.orders is not None:
             wanted = _ids(args.orders, N_("order id"))
             store_orders.check_shippable(wanted)
-            found = labels.order_labels(wanted, mask=mask, sender=sender)
         else:
-            found = labels.order_labels(labels.pending_order_ids(), mask=mask, sender=sender)
+            wanted = labels.pending_order_ids()
+            if not wanted:
+                raise CliError(_("no labels to make: no such orders or customers"))
+        saved = senders.senders()
+        sender = saved[0] if saved else None
+        if args.sender is not None:
+            name = args.sender.strip()
+            sender = next((s for s in saved if name in (s.label, s.name)), None)
+            if sender is None:
+                names = ", ".join(s.title for s in saved) or "-"
+                raise CliError(_("no sender called {name!r}; saved senders: {names}", name=name, names=names))
+        mask = masking.masking()
+        if args.customers is not None:
+            found = labels.customer_labels(wanted, mask=mask, sender=sender)
+        else:
+            found = labels.order_labels(wanted, mask=mask, sender=sender)
+        if found and sender is None:
+            print(_("No sender is saved: the labels have no sender."), file=sys.stderr)
     if not found:
         raise CliError(_("no labels to make: no such orders or customers"))
     request = {

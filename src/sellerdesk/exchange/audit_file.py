@@ -25,8 +25,12 @@ def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str]
     parts = []
     for key, value in sorted(detail.items()):
         # the ids' count is ``count``; so is the deleted order lines' (kept for the way back)
-        if key in ("by", "ids", "lines") or value in ("", None, False):
+        # a helper's update (schema 22) keeps old and new values for the way back: the view and
+        # the file name the columns, never the values
+        if key in ("by", "ids", "lines", "new") or value in ("", None, False):
             continue
+        if isinstance(value, dict):
+            value = sorted(value)
         if value is True:
             parts.append(key_name(key))
             continue

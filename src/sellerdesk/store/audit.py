@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import getpass
+import json
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -118,3 +119,51 @@ def entries(
 def action_names() -> list[str]:
     """Every action the log holds, for the view's filter."""
     return [r[0] for r in DB.execute_sql('SELECT DISTINCT "action" FROM "audit_entry" ORDER BY "action"')]
+
+
+def put_back(entry_id: int) -> list[str]:
+    """The way back from a helper's update of a customer or an address on a team server (schema
+    21: the server keeps the old values in the audit log, ``migrations.HELPER_UPDATE_ACTION``):
+    the columns of audit entry ``entry_id`` that still hold the value the helper wrote get their
+    old value again (a column changed since is left alone: nothing newer is overwritten). One
+    transaction with an entry of its own; returns the columns put back. The audit view shows such
+    entries; no CLI command or button yet."""
+    from sellerdesk.store.errors import NotFoundError
+    from sellerdesk.store.migrations import HELPER_UPDATE_ACTION
+    from sellerdesk.store.models import Address, Customer
+    from sellerdesk.store.postgres import is_postgres, native
+
+    tables = {"customer": Customer, "address": Address}
+    with DB.atomic():
+        entry = AuditEntry.get_or_none((AuditEntry.id == entry_id) & (AuditEntry.action == HELPER_UPDATE_ACTION))
+        detail = entry.detail if entry is not None else None
+        if (
+            entry is None
+            or not is_postgres(DB)
+            or entry.entity not in tables
+            or entry.entity_id is None
+            or not isinstance(detail, dict)
+            or not isinstance(detail.get("old"), dict)
+            or not isinstance(detail.get("new"), dict)
+        ):
+            raise NotFoundError(f"No helper's update to put back in audit entry {entry_id}.")
+        model = tables[entry.entity]
+        known = {f.column_name for f in model._meta.sorted_fields} - {"id"}
+        table = entry.entity  # one of two known names; the columns below are the model's own
+        row = native(DB, f'SELECT to_jsonb(t) FROM "{table}" AS t WHERE id = %s', (entry.entity_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"No helper's update to put back in audit entry {entry_id}.")
+        current = row[0] if isinstance(row[0], dict) else json.loads(row[0])
+        columns = sorted(
+            c for c, v in detail["new"].items() if c in known and c in detail["old"] and current.get(c) == v
+        )
+        if columns:
+            names = ", ".join(f'"{c}"' for c in columns)
+            native(
+                DB,
+                f'UPDATE "{table}" SET ({names}) = (SELECT {names} FROM jsonb_populate_record(NULL::"{table}", '
+                "%s::jsonb)) WHERE id = %s",
+                (json.dumps({c: detail["old"][c] for c in columns}, ensure_ascii=False), entry.entity_id),
+            )
+        audit("put_back", entry.entity, entry.entity_id, entry=entry_id, fields=columns)
+    return columns

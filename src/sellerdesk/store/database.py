@@ -295,6 +295,16 @@ def open_team(url: str, *, user: str | None = None, password: str | None = None,
     A server that cannot be reached raises :class:`~sellerdesk.store.postgres.ServerUnreachableError`
     and nothing local is opened instead (team mode never works on a local copy behind the user's back).
     """
+    db = connect_team(url, user=user, password=password, create=create)
+    DB.initialize(db)
+    return db
+
+
+def connect_team(url: str, *, user: str | None = None, password: str | None = None, create: bool = True) -> Any:
+    """:func:`open_team` without binding the models: the connected, migrated ``TeamDatabase``, its
+    connection this thread's. The app connects in a worker (``ui/startup/team.py``, the window stays
+    live for up to ``postgres.CONNECT_TIMEOUT_S``) and binds it on the UI thread, handing the
+    connection over (``TeamDatabase.release_connection`` / ``adopt_connection``)."""
     from sellerdesk.store import postgres
 
     db = postgres.connect(url, user=user, password=password)
@@ -305,5 +315,4 @@ def open_team(url: str, *, user: str | None = None, password: str | None = None,
     except Exception:
         db.close()
         raise
-    DB.initialize(db)
     return db

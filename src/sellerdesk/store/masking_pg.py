@@ -50,6 +50,8 @@ MASKED: dict[str, dict[str, str]] = {
     },
     "customer_merge": {"before": "public.sd_mask_json({r}.before)", "after": "public.sd_mask_json({r}.after)"},
     "customer_fts": {"phones": "{r}.masked_phones", "grams": "{r}.masked_grams"},
+    # schema 22: a helper's update record keeps the old values, a phone among them
+    "audit_entry": {"detail": "public.sd_mask_json({r}.detail)"},
 }
 # columns of a table its view leaves out (the search table's masked copies stand in for the originals)
 HIDDEN = {"customer_fts": ("masked_phones", "masked_grams")}

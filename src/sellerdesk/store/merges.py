@@ -227,6 +227,11 @@ def merge(
         rows = _live_rows(keep, others)
         values = _survivor_values(rows, keep, others, choices or {})
         now = utcnow()
+        # the record first, before any customer changes: on a team server a masked helper's
+        # snapshot is given the stored phones there (schema 22, migrations.PG_STEP22_SQL)
+        record = CustomerMerge.create(
+            at=now, keep_id=keep, other_ids=others, before={str(cid): row for cid, row in rows.items()}
+        )
         marks = ", ".join("?" * len(others))
         # addresses come as extra addresses: the survivor keeps its default (or takes the
         # first default of the others when it has none)
@@ -265,14 +270,9 @@ def merge(
             )
         store_orders.refresh_customers([keep, *others], today)
         after = {k: v for k, v in _rows([keep])[keep].items() if k in values}
-        record = CustomerMerge.create(
-            at=now,
-            keep_id=keep,
-            other_ids=others,
-            moved={"rows": moved, "defaults": [[i, d] for i, d in defaults], "hidden": hidden},
-            before={str(cid): row for cid, row in rows.items()},
-            after=after,
-        )
+        CustomerMerge.update(
+            moved={"rows": moved, "defaults": [[i, d] for i, d in defaults], "hidden": hidden}, after=after
+        ).where(CustomerMerge.id == record.id).execute()
         counts = {table: sum(len(v) for v in columns.values()) for table, columns in moved.items()}
         audit("merge", "customer", keep, merge=record.id, others=others, moved=counts, fields=sorted(values))
     return record.id

@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 21
+SCHEMA_VERSION = 22
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1182,6 +1182,147 @@ def _step_21(db: pw.Database) -> None:
     pin_definer_functions(db)
 
 
+# Step 22 (PostgreSQL only): what a helper's writes keep for an owner.
+#
+# * Merge snapshots hold the stored phones (store.merges): a masked helper reads the customers
+#   through the masked views, so the snapshot the app writes holds ``139****1118``. A trigger on
+#   customer_merge (SECURITY DEFINER, no one may EXECUTE it) puts the stored phone of each
+#   customer of the merge the writer may see in place of its mask as the snapshot is written
+#   (``before``: merges.merge writes the record before it changes any customer) or completed
+#   (``after``: the survivor's phone the merge set); a trigger on customer gives a masked
+#   writer's phone that is the mask of a phone in a live merge snapshot of that customer the
+#   stored phone (the survivor taking another's phone, an undo putting the old one back). The
+#   phones stay unreadable to the helper (the masked view of customer_merge).
+# * A helper's UPDATE of customer or address rows (the app's or psql's) keeps the old values: an
+#   AFTER UPDATE statement trigger writes an audit entry per changed row (HELPER_UPDATE_ACTION,
+#   entity 'customer'/'address', detail {"customer", "old": {column: value}, "new": {column:
+#   value}} of the columns that changed, bookkeeping left out) as the helper; store.audit.put_back
+#   writes the old values back. The audit log joins the masked tables (a phone in a detail is
+#   masked for a masked helper).
+HELPER_UPDATE_ACTION = "helper_update"
+# columns a helper's update record leaves out: kept by triggers or recomputed from the orders
+HELPER_UPDATE_SKIPPED = (
+    "version",
+    "updated_at",
+    "updated_by",
+    "address_key",
+    "name_pinyin",
+    "name_initials",
+    "last_order_at",
+    "order_count",
+    "total_spent_fen",
+    "first_order_at",
+    "points",
+    "created_by",
+    "created_at",
+)
+_VISIBLE_TO_SESSION = TEAM_CUSTOMER_VISIBLE.replace("current_user", "session_user")
+PG_STEP22_SQL = [
+    # the stored phone for a mask in a merge snapshot (customers of the merge the writer sees)
+    "CREATE OR REPLACE FUNCTION sd_merge_real_phones() RETURNS trigger LANGUAGE plpgsql "
+    "SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
+    "DECLARE doc jsonb; k text; v jsonb; raw text; ids bigint[]; changed boolean := false;\n"
+    "BEGIN\n"
+    "  ids := ARRAY[NEW.keep_id::bigint] || coalesce((SELECT array_agg(e::bigint) "
+    "FROM jsonb_array_elements_text(NEW.other_ids::jsonb) AS e), '{}');\n"
+    "  IF NEW.before IS NOT NULL AND position('*' in NEW.before) > 0 THEN\n"
+    "    doc := NEW.before::jsonb;\n"
+    "    FOR k, v IN SELECT * FROM jsonb_each(doc) LOOP\n"
+    "      IF jsonb_typeof(v) = 'object' AND position('*' in coalesce(v ->> 'phone', '')) > 0 THEN\n"
+    "        raw := NULL;\n"
+    "        IF TG_OP = 'UPDATE' AND OLD.before IS NOT NULL THEN raw := OLD.before::jsonb -> k ->> 'phone'; END IF;\n"
+    "        IF (raw IS NULL OR sd_mask_phone(raw) <> v ->> 'phone') AND k ~ '^[0-9]+$' "
+    "AND k::bigint = ANY (ids) THEN\n"
+    f"          raw := (SELECT phone FROM customer WHERE id = k::bigint AND {_VISIBLE_TO_SESSION});\n"
+    "        END IF;\n"
+    "        IF raw IS NOT NULL AND position('*' in raw) = 0 AND sd_mask_phone(raw) = v ->> 'phone' THEN\n"
+    "          doc := jsonb_set(doc, ARRAY[k, 'phone'], to_jsonb(raw)); changed := true;\n"
+    "        END IF;\n"
+    "      END IF;\n"
+    "    END LOOP;\n"
+    "    IF changed THEN NEW.before := doc::text; END IF;\n"
+    "  END IF;\n"
+    "  IF NEW.after IS NOT NULL AND position('*' in coalesce(NEW.after::jsonb ->> 'phone', '')) > 0 THEN\n"
+    "    raw := NULL;\n"
+    "    IF TG_OP = 'UPDATE' AND OLD.after IS NOT NULL THEN raw := OLD.after::jsonb ->> 'phone'; END IF;\n"
+    "    IF raw IS NULL OR sd_mask_phone(raw) <> NEW.after::jsonb ->> 'phone' THEN\n"
+    f"      raw := (SELECT phone FROM customer WHERE id = NEW.keep_id AND {_VISIBLE_TO_SESSION});\n"
+    "    END IF;\n"
+    "    IF raw IS NOT NULL AND position('*' in raw) = 0 AND sd_mask_phone(raw) = NEW.after::jsonb ->> 'phone' THEN\n"
+    "      NEW.after := (NEW.after::jsonb || jsonb_build_object('phone', raw))::text;\n"
+    "    END IF;\n"
+    "  END IF;\n"
+    "  RETURN NEW;\n"
+    "END$$",
+    'CREATE OR REPLACE TRIGGER "customer_merge_real_phones" BEFORE INSERT OR UPDATE OF "before", "after" '
+    'ON "customer_merge" FOR EACH ROW EXECUTE FUNCTION sd_merge_real_phones()',
+    # a masked writer's phone that is the mask of a phone in a live merge snapshot of this customer
+    "CREATE OR REPLACE FUNCTION sd_merge_phone() RETURNS trigger LANGUAGE plpgsql "
+    "SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
+    "DECLARE raw text;\n"
+    "BEGIN\n"
+    "  IF NEW.phone IS NOT DISTINCT FROM OLD.phone OR position('*' in coalesce(NEW.phone, '')) = 0 "
+    "OR sd_team_phones(session_user::text) THEN RETURN NEW; END IF;\n"
+    "  raw := (SELECT e.value ->> 'phone' FROM customer_merge m, jsonb_each(m.before::jsonb) AS e "
+    "WHERE m.undone_at IS NULL AND m.before IS NOT NULL "
+    "AND (m.keep_id = NEW.id OR m.other_ids::jsonb @> to_jsonb(NEW.id)) "
+    "AND jsonb_typeof(e.value) = 'object' AND position('*' in coalesce(e.value ->> 'phone', '*')) = 0 "
+    "AND sd_mask_phone(e.value ->> 'phone') = NEW.phone ORDER BY m.id DESC LIMIT 1);\n"
+    "  IF raw IS NOT NULL THEN NEW.phone := raw; END IF;\n"
+    "  RETURN NEW;\n"
+    "END$$",
+    # (its name sorts after customer_keep_phone's and before customer_version's)
+    'CREATE OR REPLACE TRIGGER "customer_merge_phone" BEFORE UPDATE OF "phone" ON "customer" '
+    "FOR EACH ROW EXECUTE FUNCTION sd_merge_phone()",
+    "REVOKE EXECUTE ON FUNCTION sd_merge_real_phones(), sd_merge_phone() FROM PUBLIC",
+    # a helper's UPDATE of a customer or an address: the old values into the audit log, as the helper.
+    # A statement trigger over the transition tables: one role check per statement (an owner's
+    # UPDATE of every customer pays nothing per row), one set-based INSERT for a helper's rows.
+    "CREATE OR REPLACE FUNCTION sd_helper_update() RETURNS trigger LANGUAGE plpgsql "
+    "SET search_path = public, pg_catalog AS $$\n"
+    "BEGIN\n"
+    "  IF sd_team_role(current_user::text) <> 'helper' THEN RETURN NULL; END IF;\n"
+    "  INSERT INTO audit_entry (at, action, entity, entity_id, detail, actor) "
+    f"SELECT now() AT TIME ZONE 'utc', '{HELPER_UPDATE_ACTION}', TG_TABLE_NAME, d.id, "
+    "jsonb_build_object('customer', d.customer, 'old', d.old_v, 'new', d.new_v)::text, current_user "
+    "FROM (SELECT n.id, CASE WHEN TG_TABLE_NAME = 'customer' THEN n.id "
+    "ELSE (to_jsonb(n) ->> 'customer_id')::bigint END AS customer, c.old_v, c.new_v "
+    "FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id, LATERAL ("
+    "SELECT jsonb_object_agg(a.key, a.value) AS old_v, jsonb_object_agg(a.key, b.value) AS new_v "
+    "FROM jsonb_each(to_jsonb(o)) AS a JOIN jsonb_each(to_jsonb(n)) AS b ON b.key = a.key "
+    "WHERE a.value IS DISTINCT FROM b.value AND NOT (a.key = ANY (TG_ARGV))) AS c) AS d "
+    "WHERE d.old_v IS NOT NULL ORDER BY d.id;\n"
+    "  RETURN NULL;\n"
+    "END$$",
+    *(
+        sql
+        for table in ("customer", "address")
+        for sql in (
+            f'DROP TRIGGER IF EXISTS "{table}_helper_update" ON "{table}"',
+            f'CREATE TRIGGER "{table}_helper_update" AFTER UPDATE ON "{table}" '
+            "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION sd_helper_update({', '.join(repr(c) for c in HELPER_UPDATE_SKIPPED)})",
+        )
+    ),
+]
+
+
+def _step_22(db: pw.Database) -> None:
+    """Version 22 (issue 20): merge snapshots of a masked helper hold the stored phones, and a
+    helper's updates of customers and addresses keep the old values in the audit log (above).
+    PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import masking_pg, team
+    from sellerdesk.store.postgres import native
+
+    for sql in PG_STEP22_SQL:
+        native(db, sql)
+    if masking_pg.has_views(db):  # the audit log's masked view, and the helpers' privileges on it
+        masking_pg.create_views(db)
+        team.apply_phones(db)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1204,6 +1345,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     19: _step_19,
     20: _step_20,
     21: _step_21,
+    22: _step_22,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

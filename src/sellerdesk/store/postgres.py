@@ -237,6 +237,7 @@ class TeamDatabase(pw.PostgresqlDatabase):
     where: str = ""
     user_name: str = ""
     masked: bool = False  # the connected user reads phones masked (the masked views first)
+    standing: Any = None  # store.team.Standing read as the app connected (ui/startup/team.py), used once
 
     def __init__(self, database: str, **kwargs: Any) -> None:
         kwargs.setdefault("prefer_psycopg3", True)
@@ -363,6 +364,25 @@ class TeamDatabase(pw.PostgresqlDatabase):
             if isinstance(cause, psycopg.errors.InsufficientPrivilege):  # a privilege, or a row-level policy
                 raise NoPermissionError(self.user_name, str(cause)) from exc
             raise
+
+    def release_connection(self) -> Any:
+        """This thread's connection, let go of without closing it, for another thread to
+        :meth:`adopt_connection` (the app connects in a worker at start and works on the UI thread:
+        no second login there). psycopg's connections may change threads, one at a time."""
+        state = self._state  # type: ignore[attr-defined]
+        if state.transactions:
+            raise RuntimeError("a connection inside a transaction cannot change threads")
+        conn = state.conn
+        state.reset()
+        return conn
+
+    def adopt_connection(self, conn: Any) -> None:
+        """Use ``conn`` (from :meth:`release_connection`) as this thread's connection."""
+        state = self._state  # type: ignore[attr-defined]
+        if not state.closed and state.conn is not None and state.conn is not conn:
+            with contextlib.suppress(Exception):
+                state.conn.close()
+        state.set_connection(conn)
 
     def _conn_broken(self) -> bool:
         conn = self._state.conn  # type: ignore[attr-defined]

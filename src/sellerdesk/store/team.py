@@ -146,13 +146,32 @@ def may_see_phones() -> bool:
     return bool(row[0])
 
 
-def may(action: str, role: str | None = None) -> bool:
-    """Whether the connected user (or ``role``) may do ``action`` (:data:`HELPER_FORBIDDEN`…)."""
+@dataclass(frozen=True)
+class Standing:
+    """What the app asks the server about the connected user as it starts: role and phones."""
+
+    role: str
+    phones: bool
+
+
+def standing(db: Any = None) -> Standing:
+    """:func:`current_role` and :func:`may_see_phones` in one round trip, on ``db`` (not yet bound:
+    the app reads them in the worker that connects, ``ui/startup/team.py``) or the bound store."""
+    db = DB if db is None else db
+    if not is_team(db):
+        return Standing(OWNER, True)
+    row = native(db, "SELECT sd_team_role(current_user::text), sd_team_phones(current_user::text)").fetchone()
+    return Standing(str(row[0] or ""), bool(row[1]))
+
+
+def may(action: str, role: str | None = None, phones: bool | None = None) -> bool:
+    """Whether the connected user (or ``role``; ``phones``: whether they see phones, asked when
+    needed) may do ``action`` (:data:`HELPER_FORBIDDEN`…)."""
     role = current_role() if role is None else role
     if role == OWNER:
         return True
     if role == HELPER and action == WAYBILLS:
-        return may_see_phones()
+        return may_see_phones() if phones is None else phones
     if role == HELPER:
         return action not in HELPER_FORBIDDEN
     if role == VIEWER:
@@ -486,6 +505,8 @@ def apply_phones(db: Any, *, strict: bool = False) -> None:
             conn.execute(sql.SQL("GRANT USAGE ON SCHEMA {} TO {}").format(schema, helper))
             grant = sql.SQL("GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA {} TO {}")
             conn.execute(grant.format(schema, helper))
+            # the audit log is added to, never changed (schema 22's view: as on the table itself)
+            conn.execute(sql.SQL("REVOKE UPDATE ON {}.audit_entry FROM {}").format(schema, helper))
             for name, phones in helpers:
                 _user_phones(conn, name, bool(phones))
     except errors.InsufficientPrivilege as exc:
@@ -534,10 +555,10 @@ def set_phones(name: str, phones: bool) -> None:
             TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
             _user_phones(_conn(), name, phones)
             _audit("team_user_phones", phones=phones)
-    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed
-        from sellerdesk.store.postgres import NoPermissionError
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed, the privilege named
+        from sellerdesk.store.errors import MissingPrivilegeError
 
-        raise NoPermissionError(current_user(), str(exc)) from exc
+        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
 
 
 def _default_privileges(creator: str) -> None:
@@ -676,9 +697,9 @@ def remove_user(name: str) -> Removed:
         except errors.UndefinedObject:
             pass  # the login was dropped on the server already: the team's rows still go
         except errors.InsufficientPrivilege as exc:  # no CREATEROLE (an owner added later: the first one may)
-            from sellerdesk.store.postgres import NoPermissionError
+            from sellerdesk.store.errors import MissingPrivilegeError
 
-            raise NoPermissionError(me, str(exc)) from exc
+            raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
         TeamRegionOwner.delete().where(TeamRegionOwner.user_name == name).execute()
         TeamGrant.delete().where(TeamGrant.user_name == name).execute()
         TeamUser.delete().where(TeamUser.name == name).execute()

@@ -65,6 +65,8 @@ def action_name(code: str) -> str:
         "add_order": translate("AuditText", "Order added"),
         "update_order": translate("AuditText", "Order changed"),
         "delete_order_lines": translate("AuditText", "Order lines replaced (old lines kept)"),
+        "helper_update": translate("AuditText", "Changed by a helper (old values kept)"),
+        "put_back": translate("AuditText", "A helper's change put back"),
         "order_status": translate("AuditText", "Order status changed"),
         "delete_order": translate("AuditText", "Order deleted"),
         "restore_order": translate("AuditText", "Order restored"),
@@ -125,6 +127,8 @@ def key_name(code: str) -> str:
         "via": translate("AuditText", "via"),
         "kind": translate("AuditText", "kind"),
         "closed": translate("AuditText", "next dates closed"),
+        "old": translate("AuditText", "old values kept"),
+        "entry": translate("AuditText", "entry"),
     }
     return names.get(code, code)
 

@@ -5,23 +5,43 @@ The password: the environment's (``SELLERDESK_PASSWORD`` or the URL's), else the
 (``store.team_server.load_password``; not with 每次启动时询问密码), else asked in
 :class:`TeamPasswordDialog` — the server named, 记住密码 offered only when the keyring can keep it.
 A wrong password asks again with the server's refusal in one line. The database is opened by
-``store.database.open_team`` (migrated to this version's schema). When the server cannot be used,
+``store.database.connect_team`` (migrated to this version's schema) in a worker thread, with the
+role and phones permission read there too (``store.team.standing``), while :class:`ConnectingDialog`
+says 正在连接团队服务器… with a Cancel: the window never freezes for the connect timeout
+(``postgres.CONNECT_TIMEOUT_S``). The UI thread then binds the database and takes over the worker's
+connection (``TeamDatabase.adopt_connection``), so it does not log in a second time. Cancel is the
+same as a server that cannot be used: when the server cannot be used, the connecting is cancelled,
 or the password dialog is cancelled, the app says so plainly — one line naming the cause — and
 offers 重试, 打开本机数据 (this session only, said in the title) or 退出: it never works on the local
-data silently.
+data silently. A connect still under way when cancelled ends in its worker, which closes what it
+opened; nothing of it is bound.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import threading
+from dataclasses import dataclass
 from html import escape
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+)
 
 from sellerdesk.store import team_server
 from sellerdesk.store.errors import ServerLoginError, StoreError
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore
+from sellerdesk.store.team import Standing
 from sellerdesk.store.team_server import TeamServer
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.team.texts import reason_text
@@ -34,6 +54,114 @@ OPENED = "team"
 RETRY = "retry"
 LOCAL = "local"
 QUIT = "quit"
+CANCELLED = "cancelled"
+
+
+@dataclass
+class Connected:
+    """What the connecting worker hands the UI thread: the migrated database (not bound), its
+    connection (released by the worker) and the user's :class:`~sellerdesk.store.team.Standing`."""
+
+    db: Any
+    conn: Any
+    standing: Standing
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+def _connect(url: str, user: str | None, password: str | None) -> Connected:
+    """The worker's part: connect, migrate, read the user's standing, let go of the connection."""
+    from sellerdesk.store import team as team_store
+    from sellerdesk.store.database import connect_team
+
+    db = connect_team(url, user=user, password=password, create=False)
+    try:
+        standing = team_store.standing(db)
+    except Exception:
+        db.close()
+        raise
+    return Connected(db, db.release_connection(), standing)
+
+
+class _Bridge(QObject):
+    """Carries the worker's outcome to the UI thread (a queued signal: it lives there)."""
+
+    done = Signal(object)
+
+
+class ConnectingDialog(QDialog):
+    """正在连接团队服务器 %1 … with a busy bar and Cancel, while a worker thread connects
+    (:func:`_connect`). :meth:`run` returns the :class:`Connected`, raises what the connect raised,
+    or returns :data:`CANCELLED`; a connect that finishes after Cancel is closed, never used."""
+
+    def __init__(self, server: TeamServer, password: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("teamConnectingDialog")
+        self.setWindowTitle(self.tr("Team server"))
+        self.server = server
+        self.password = password
+        layout = QVBoxLayout(self)
+        self.label = QLabel(self.tr("Connecting to the team server %1 …").replace("%1", server.where()))
+        self.label.setWordWrap(True)
+        layout.addWidget(self.label)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy: a connect has no steps to count
+        self.bar.setTextVisible(False)
+        layout.addWidget(self.bar)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.outcome: object = None  # Connected, an exception, or CANCELLED
+        self.thread: threading.Thread | None = None
+        self._bridge = _Bridge()
+        self._bridge.done.connect(self._arrived)
+        self.resize(420, self.sizeHint().height())
+
+    def run(self) -> Connected | str:
+        """Connect in a worker while this dialog is shown (modal); the outcome."""
+        bridge = self._bridge
+        url, user, password = self.server.url(), self.server.user or None, self.password
+
+        def work() -> None:
+            try:
+                result: object = _connect(url, user, password)
+            except Exception as exc:  # noqa: BLE001 (handed to the UI thread, raised there)
+                result = exc
+            with contextlib.suppress(RuntimeError):  # the dialog (and its bridge) gone: nobody waits
+                bridge.done.emit(result)
+                return
+            if isinstance(result, Connected):
+                result.close()
+
+        self.thread = threading.Thread(target=work, name="team-connect", daemon=True)
+        self.thread.start()
+        if self.outcome is None:
+            self.exec()  # not dialogs.launch: nothing to answer; it closes itself when the worker is done
+        outcome = self.outcome
+        if isinstance(outcome, Exception):
+            raise outcome
+        assert isinstance(outcome, (Connected, str))
+        return outcome
+
+    @Slot(object)
+    def _arrived(self, result: object) -> None:
+        if self.outcome == CANCELLED:  # too late: the user moved on
+            if isinstance(result, Connected):
+                result.close()
+            return
+        self.outcome = result
+        self.accept()
+
+    def reject(self) -> None:
+        """Cancel: the worker is left to finish on its own (a connect cannot be interrupted)."""
+        if self.outcome is None:
+            self.outcome = CANCELLED
+            log.info("connecting to the team server %s cancelled", self.server.where())
+        super().reject()
 
 
 class ServerUnreachableDialog(QDialog):
@@ -166,8 +294,6 @@ def open_team_database(
     a failure: :data:`LOCAL` or :data:`QUIT`. ``password``: the environment's (tried first);
     ``ask_always``: 每次启动时询问密码 (the keyring neither read nor offered unless 记住 is ticked);
     ``settings``: where 记住密码 turns 每次启动时询问密码 off again."""
-    from sellerdesk.store.database import open_team
-
     refused = ""  # the server's refusal of the last password, shown when asking again
     while True:
         remember = False
@@ -190,7 +316,7 @@ def open_team_database(
                 return choice
             password, remember = asked.password(), asked.remember()
         try:
-            open_team(server.url(), user=server.user or None, password=password, create=False)
+            connected = ConnectingDialog(server, password).run()
         except ServerLoginError as exc:
             log.warning("team server %s refused the login of %s: %s", server.where(), server.user, exc)
             refused = reason_text(team_server.LOGIN, server)
@@ -202,9 +328,31 @@ def open_team_database(
             if choice == RETRY:
                 continue  # the same password again
             return choice
+        if connected == CANCELLED:
+            choice = choose(server, cancelled_text(server))
+            if choice == RETRY:
+                continue
+            return choice
+        assert isinstance(connected, Connected)
+        _bind(connected)
         if remember:
             _remember(server, password, secret_store, settings)
         return OPENED
+
+
+def _bind(connected: Connected) -> None:
+    """The connected database as the store, the worker's connection this thread's, the standing kept."""
+    from sellerdesk.store.models import DB
+
+    connected.db.adopt_connection(connected.conn)
+    connected.db.standing = connected.standing  # TeamController.apply_role reads it instead of the server
+    DB.initialize(connected.db)
+
+
+def cancelled_text(server: TeamServer) -> str:
+    return QCoreApplication.translate("ConnectingDialog", "Connecting to the team server %1 was cancelled.").replace(
+        "%1", server.where()
+    )
 
 
 def choose(server: TeamServer | None, reason: str, *, can_retry: bool = True, asked: bool = False) -> str:

@@ -38,13 +38,19 @@ class TeamController(QObject):
         these anyway (row-level security and grants), this keeps the menus honest. Returns the role."""
         if self.server is None:
             return team_store.OWNER
-        role = team_store.current_role()
+        from sellerdesk.store.models import DB
+
+        # read by the worker that connected at start (ui/startup/team.py): no round trip on the UI thread
+        standing = getattr(DB.obj, "standing", None) or team_store.standing()
+        if DB.obj is not None:
+            DB.obj.standing = None  # once: a later window asks the server again
+        role = standing.role
         for action_name, actions in forbidden_actions.items():
-            allowed = team_store.may(action_name, role)
+            allowed = team_store.may(action_name, role, standing.phones)
             for action in actions:
                 action.setVisible(allowed)
                 action.setEnabled(allowed)
-        if not team_store.may_see_phones():
+        if not standing.phones:
             self.context.mask_forced = True
             mask_action.setChecked(True)
             mask_action.setEnabled(False)
