@@ -60,9 +60,14 @@ work, load average 2-12, so the times are CPU seconds): peak RSS of the import w
 405 MB / 780 MB (5.5 KB an order) when it kept its rows, 336 MB / 440 MB since it reads the
 file three times (issue 21: orders decided in a compact ledger, rows written, then the
 orders); the same rows as a customer import 258 / 302 MB. CPU 14 s / 48 s before, 30 s /
-111 s after (rows checked twice, order rows a third time). What still grows past the rows'
-share is SQLite's page cache while the orders go in (store.bulk.bigger_cache: bounded at
-256 MB).
+111 s after (rows checked twice, order rows a third time). What still grew past the rows'
+share was SQLite's page cache while the orders went in (store.bulk.bigger_cache: bounded at
+256 MB). Since a first load of orders is appended without the order tables' indexes (built at
+the end, BulkImport.orders_load), 30k orders into an empty database (``--db-orders 0``, load
+13-19): peak RSS 261 -> 252 MB, the orders' phase 211 -> 257 MB before, 211 -> 248 MB after,
+SQLite's own memory at most 38.8 MB (``sqlite`` in the printed line: sqlite3_memory_highwater).
+Customer imports (load 7-17): 203 / 229 / 253 MB at 30k / 100k / 300k; at 100k the peak came
+while the rows were written (237 MB), not in the index builds at the end (227 MB).
 
 The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
 one column, so every row also goes through the smart-paste parser (~35 µs a row here).
@@ -158,6 +163,23 @@ def hwm_mb() -> float:
     return peak_mb()
 
 
+def _sqlite_highwater_mb() -> float:
+    """SQLite's own peak memory in this process (page caches, sorts of index builds), in MB;
+    0 when the library's symbol cannot be reached."""
+    import ctypes
+    import glob
+
+    try:
+        import sqlcipher3
+
+        lib = ctypes.CDLL(glob.glob(os.path.join(os.path.dirname(sqlcipher3.__file__), "_sqlite3*.so"))[0])
+        lib.sqlite3_memory_highwater.restype = ctypes.c_int64
+        lib.sqlite3_memory_highwater.argtypes = [ctypes.c_int]
+        return float(lib.sqlite3_memory_highwater(0)) / 2**20
+    except (OSError, IndexError, AttributeError, ImportError):
+        return 0.0
+
+
 def child_import(home: str, source: str, extra: list[str]) -> int:
     """One import in this (child) process; prints its time, peak RSS and summary as JSON."""
     import json
@@ -215,6 +237,7 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
         code = cli(["import", source, "--json", *extra])
     took, cpu = time.perf_counter() - started, time.process_time() - cpu
     sampling.set()
+    sqlite_mb = _sqlite_highwater_mb()
     result = json.loads(out.getvalue())
     before = before_orders[0] if before_orders else None
     own = max(sampled, default=0.0)
@@ -228,6 +251,7 @@ def child_import(home: str, source: str, extra: list[str]) -> int:
                 "own": own,
                 "base": base,
                 "orders": before,
+                "sqlite": sqlite_mb,
                 "result": result,
             }
         )
@@ -409,6 +433,7 @@ def bench_orders(args: argparse.Namespace, orders: int, peaks: Peaks) -> int:
                 f"{label:<28} {out['took']:6.1f} s (CPU {out['cpu']:.1f} s), peak RSS {out['peak']:.0f} MB "
                 f"(before {out['base']:.0f} MB"
                 + (f", before the orders {out['orders']:.0f} MB" if out.get("orders") else "")
+                + f", sqlite {out.get('sqlite', 0.0):.0f} MB"
                 + f"); customers new {r['counts']['new']}, merged "
                 f"{r['counts']['merged']}; orders_added {r['orders_added']}, orders_existing {r['orders_existing']}"
             )
@@ -498,7 +523,8 @@ def bench_customers(args: argparse.Namespace, rows: int, peaks: Peaks | None = N
                 f"IMPORT {rows} rows #{attempt + 1}: {out['took']:.1f} s = {rows / out['took']:,.0f} rows/s "
                 f"(target < 20 s at 100k; CPU {out['cpu']:.1f} s); peak RSS {out['peak']:.0f} MB, "
                 f"{out['own']:.0f} MB while writing "
-                f"(before import {out['base']:.0f} MB; target: flat in rows); load {os.getloadavg()[0]:.1f}"
+                f"(before import {out['base']:.0f} MB; SQLite's own peak {out.get('sqlite', 0.0):.0f} MB; "
+                f"target: flat in rows); load {os.getloadavg()[0]:.1f}"
             )
             sqlite_took = out["took"]
             if peaks is not None and attempt == 0:

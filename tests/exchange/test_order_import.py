@@ -553,3 +553,62 @@ def test_cancel_before_the_orders_changes_nothing(store, sheets, monkeypatch):
     with pytest.raises(Cancelled):
         importer.import_file(path, token=token)
     assert Order.select().count() == 0 and Customer.select().count() == 0
+
+
+def _order_indexes(tables=None):
+    from sellerdesk.store.bulk_import import ORDER_TABLES
+    from sellerdesk.store.models import DB
+
+    tables = tables or ORDER_TABLES
+    marks = ", ".join("?" * len(tables))
+    sql = f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({marks})"
+    return sorted(DB.obj.execute_sql(sql, tables).fetchall())
+
+
+def test_a_first_load_of_orders_builds_their_indexes_at_the_end(store, sheets, monkeypatch):
+    """Issue 21: orders going into an order table no bigger than the load are appended without its
+    indexes, which are built once at the end (the page cache grew with the orders, up to 256 MB);
+    the indexes are the same after, the customers' totals read through them; a smaller load into
+    a bigger table keeps them and gets the bigger page cache instead. A failing write keeps them."""
+    from sellerdesk.store import bulk
+
+    before = _order_indexes()
+    assert before  # (the schema has them)
+    seen = []
+    from sellerdesk.store import bulk_import
+
+    real_add = bulk_import.BulkImport._add_orders
+
+    def add(self, orders, refresh=True):
+        seen.append(len(_order_indexes(("orders",))))
+        return real_add(self, orders, refresh)
+
+    monkeypatch.setattr(bulk_import.BulkImport, "_add_orders", add)
+    caches = []
+    real_cache = bulk.bigger_cache
+    monkeypatch.setattr(bulk, "bigger_cache", lambda rows: caches.append(rows) or real_cache(rows))
+    today = dt.date.today().isoformat()
+    rows = [["订单号", "下单时间", "实付金额", "姓名", "手机", "商品"]] + [
+        [f"N{i}", today, "800", f"客户{i % 3}", f"1381234567{i % 3}", "面膜"] for i in range(6)
+    ]
+    importer.import_file(sheets.xlsx("a.xlsx", {"S": rows}))
+    assert seen and seen[0] == 0 and caches == []  # (appended without the indexes)
+    assert _order_indexes() == before
+    assert sum(c.total_spent_fen for c in Customer.select()) == 6 * 80000
+    assert Customer.get(Customer.phone == "13812345670").order_count == 2
+
+    seen.clear()
+    more = [rows[0], [f"M{1}", today, "500", "客户0", "13812345670", "面膜"]]
+    importer.import_file(sheets.xlsx("b.xlsx", {"S": more}))
+    # (kept: the table holds more than the load; the empty points table's are built at the end)
+    assert seen == [len(_order_indexes(("orders",)))] and caches == [1]
+    assert _order_indexes() == before and Order.select().count() == 7
+
+    def broken(self, orders, refresh=True):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(bulk_import.BulkImport, "_add_orders", broken)
+    bigger = [rows[0]] + [[f"K{i}", today, "800", "客户1", "13812345671", "面膜"] for i in range(10)]
+    with pytest.raises(RuntimeError):  # (10 orders into a table of 7: its indexes dropped, then given back)
+        importer.import_file(sheets.xlsx("c.xlsx", {"S": bigger}))
+    assert _order_indexes() == before and Order.select().count() == 7

@@ -440,3 +440,52 @@ def test_the_orders_positions_are_made_in_a_worker_and_sort_a_small_answer(store
     stale = model.order_request()
     model.set_sort("updated")
     assert not model.adopt_order(_in_a_thread(prepare_order, stale))
+
+
+def test_the_address_and_top_customer_orders_are_read_ahead_in_a_worker(store, qapp, monkeypatch):
+    """Issue 21: the orders of READ_AHEAD (address, 累计消费, 订单数) are read in the worker that
+    prepares the current order, so a click on their header reads nothing on the UI thread; the
+    view is the one a fresh read gives, ascending and descending. Orders read ahead are dropped
+    when customers leave the orders or the data changes, and a read begun before is not taken."""
+    from sellerdesk.store import queries
+    from sellerdesk.ui.customers import table_model
+
+    demo.generate(60, seed=4)
+    monkeypatch.setattr(ViewState, "GATHER_FROM", 10)
+    monkeypatch.setattr(table_model, "READ_AHEAD_FROM", 10)
+    model = CustomerTableModel()
+    model.reload()
+    request = model.order_request()
+    assert request is not None and request.ahead == table_model.READ_AHEAD
+    assert model.adopt_order(_in_a_thread(prepare_order, request))
+    assert set(model._state.ahead) == {(sort, False) for sort in table_model.READ_AHEAD}
+    assert model.order_request() is None  # (nothing left to make or read)
+    expected = {
+        (sort, descending): queries.customer_ids(CustomerFilter(), sort, descending)
+        for sort in table_model.READ_AHEAD
+        for descending in (False, True)
+    }
+    real = queries.ordered_ids
+    monkeypatch.setattr(queries, "ordered_ids", lambda *a: pytest.fail(f"read on the UI thread: {a}"))
+    for (sort, descending), ids in expected.items():
+        model.set_sort(sort, descending)
+        assert model.ids() == ids
+    monkeypatch.setattr(queries, "ordered_ids", real)
+
+    # a customer trashed: the orders read ahead go (they still held them)
+    model.set_sort("name")
+    gone = model.ids()[0]
+    customers.trash_customers([gone])
+    model.drop_ids([gone])
+    assert model._state.ahead == {}
+    model.set_sort("address")
+    assert gone not in model.ids() and model.ids() == queries.customer_ids(CustomerFilter(), "address")
+
+    # read, then the data changes before it is adopted: not taken
+    model.set_sort("name")
+    stale = model.order_request()
+    assert stale is not None and stale.ahead  # (those not kept as lists now)
+    answer = _in_a_thread(prepare_order, stale)
+    model.data_changed()
+    model.adopt_order(answer)
+    assert model._state.ahead == {}

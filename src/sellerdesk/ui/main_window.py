@@ -1420,9 +1420,11 @@ class MainWindow(QMainWindow):
     def _prepare_order(self) -> None:
         """Once the first counts are in (not to compete with the first paint), and whenever a new
         sort order is kept: its gather and positions are made in a worker, so that a keystroke's
-        small answer is sorted by position (k log k), not filtered through a pass over every id.
-        After a second without another call (clicking through the sort columns: no worker beside
-        each new order's read)."""
+        small answer is sorted by position (k log k), not filtered through a pass over every id,
+        and the orders of ``table_model.READ_AHEAD`` (address, 累计消费, 订单数) are read there
+        too, so that a click on their header reads nothing on the UI thread. After a second
+        without another call (clicking through the sort columns: no worker beside each new
+        order's read)."""
         if self.counts_ready and not self.closed and self.model.order_request() is not None:
             self.prepare_timer.start()
 

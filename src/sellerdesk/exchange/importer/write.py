@@ -119,13 +119,14 @@ def add_orders(store: BulkImport, batches: Iterator[list[OrderIn]], token: Cance
     customers' totals, tiers and points once; returns how many were added. An order of a
     customer this import made ships to that customer's address with the same place (its
     addresses as they are now, after every merge), when the order has a ship-to. ``count``:
-    how many orders there are (a big load gets a bigger page cache)."""
+    how many orders there are (a big load: the order tables' indexes built at the end, or a
+    bigger page cache, :meth:`BulkImport.orders_load`)."""
     added = 0
     first = store.next_order_id()
-    with store.orders_cache(count):
+    with store.orders_load(count):
         added = _add_batches(store, batches, token)
-        if added:
-            store.refresh_orders_from(first)
+    if added:  # (after the indexes are built: the refresh reads the orders by customer)
+        store.refresh_orders_from(first)
     return added
 
 
