@@ -108,6 +108,8 @@ def test_use_keyring_dialog_refuses_a_locked_keyring(qtbot, password_context, ke
     keyfile = password_context.datadir.keyfile_path.read_bytes()
     dialog = UseKeyringDialog(password_context)
     qtbot.addWidget(dialog)
+    # said as the dialog opens, before a password is typed for nothing (QA)
+    assert "locked" in dialog.error.text() and not dialog.current.isEnabled()
     dialog.current.setText(OLD)
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted

@@ -243,6 +243,11 @@ class UseKeyringDialog(KeyChangeDialog):
             ),
             self.tr("Use the keyring"),
         )
+        unusable = self.context.datadir.keyring_usable()
+        if unusable is not None:  # said now, before a password is typed for nothing (QA)
+            self.error.setText(keyring_problem(unusable))
+            self.current.setEnabled(False)
+            ok_button(self.buttons).setEnabled(False)
         self.resize(520, self.sizeHint().height())
 
     def problem(self) -> str:
