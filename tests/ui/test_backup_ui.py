@@ -5,7 +5,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from sellerdesk.backup import backup_datadir, read_info
 from sellerdesk.backup import settings as backup_settings
@@ -373,3 +373,20 @@ def test_restore_whose_key_file_cannot_follow_says_so(qtbot, setup, modals, tmp_
     restarted = DataDir(data_dir.home, MemorySecretStore())
     assert restarted.is_initialized()
     assert restarted.unlock_with_secret("other password 1") == key2
+
+
+def test_the_reminder_waits_while_another_dialog_is_open(laptop_window, qtbot, monkeypatch):
+    """QA: 该备份了 popped up stacked under another dialog at start; it now asks once that one is closed."""
+    from PySide6.QtWidgets import QDialog
+
+    assert laptop_window.backup is not None
+    asked = []
+    monkeypatch.setattr(laptop_window.backup, "maybe_remind", lambda: asked.append(1) or True)
+    other = QDialog(laptop_window)
+    other.setModal(True)
+    other.show()
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is other)
+    laptop_window._remind_backup()
+    assert asked == [] and laptop_window.remind_timer.isActive()
+    other.close()
+    qtbot.waitUntil(lambda: asked == [1], timeout=5000)

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.remind_timer.setSingleShot(True)
         self.remind_timer.setInterval(1500)
         if self.backup is not None:
-            self.remind_timer.timeout.connect(self.backup.maybe_remind)
+            self.remind_timer.timeout.connect(self._remind_backup)
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -1007,6 +1007,16 @@ class MainWindow(QMainWindow):
         if self.backup is not None and not self.reminded:
             self.reminded = True
             self.remind_timer.start()
+
+    def _remind_backup(self) -> None:
+        """The backup reminder waits while another dialog is open (it stacked under one at
+        start: QA) and asks once that one is closed."""
+        if self.closed or self.backup is None:
+            return
+        if QApplication.activeModalWidget() is not None:
+            self.remind_timer.start()
+            return
+        self.backup.maybe_remind()
 
     def _tiers_moved(self, changed: int) -> None:
         if self.closed:
