@@ -287,7 +287,9 @@ ORDER_TALK_HINT_RE = re.compile(
 )
 """A cheap test whether ORDER_TALK_RE can match at all (most addresses have none of these)."""
 REMARK_HINT_RE = re.compile(
-    r"[(\[【{<]|" + "|".join(REMARK_LABELS) + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|联系|前"
+    r"[(\[【{<]|"
+    + "|".join(REMARK_LABELS)
+    + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
 )
 """A cheap test whether REMARK_RE can match at all."""
 
