@@ -223,3 +223,7 @@ def test_hong_kong_macau_and_taiwan_numbers_are_phones(text: str, phone: str, de
 def test_traditional_house_words_split_like_simplified_and_stay_as_typed(text: str, detail: str, name: str) -> None:
     result = parse(text)
     assert (result.detail, result.name) == (detail, name)
+
+
+def test_a_two_character_county_word_after_the_city_is_no_contradiction() -> None:
+    assert "region_mismatch" not in parse("湖北省襄阳市城区人民路1号").warnings  # 城区: the town, here

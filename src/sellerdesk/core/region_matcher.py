@@ -282,9 +282,15 @@ class RegionMatcher:
 
     def _county_after(self, reading: Reading, alias: str) -> Reading:
         """广东省深圳市西湖区: a county of another city named in full right after the city
-        read is a contradiction (``conflicts``), not the start of the street."""
+        read is a contradiction (``conflicts``), not the start of the street. Two-character
+        county names (城区, 西区) are everyday words after a city (襄阳市城区): not counted."""
         found = self._index.get(alias, ())
-        if alias in self._full and found and all(r.level == 3 and not _regions.is_within(r, reading[3]) for r in found):
+        if (
+            len(alias) >= 3
+            and alias in self._full
+            and found
+            and all(r.level == 3 and not _regions.is_within(r, reading[3]) for r in found)
+        ):
             return reading._replace(conflicts=(*reading.conflicts, alias))
         return reading
 
