@@ -227,3 +227,9 @@ def test_traditional_house_words_split_like_simplified_and_stay_as_typed(text: s
 
 def test_a_two_character_county_word_after_the_city_is_no_contradiction() -> None:
     assert "region_mismatch" not in parse("湖北省襄阳市城区人民路1号").warnings  # 城区: the town, here
+
+
+def test_a_phone_in_brackets_beside_a_remark_is_kept() -> None:
+    # the chatter rule dropped a whole bracket holding 电话 (and the phone with it)
+    result = parse("张三 (电话：13800001111 工作日收) 北京市朝阳区建国路1号")
+    assert (result.phone, result.detail, result.remarks) == ("13800001111", "建国路1号", ["工作日收"])

@@ -252,8 +252,10 @@ def _take_remarks(text: str, remarks: list[str]) -> str:
             words = own
         elif match.group("bracket") is not None:
             words = match.group("bracket")
-            if _HOLDS_A_FIELD.search(words):  # (联系人：张三 138…): fields, not a remark
-                return match.group(0)
+            if _HOLDS_A_FIELD.search(words):
+                # (电话：138… 工作日收): the brackets go (the chatter would drop them whole, phone
+                # and all); the fields stay, a remark inside is still taken
+                return " " + noise.REMARK_RE.sub(take, words) + " "
         words = words.strip(_EDGE_PUNCT + "()[]【】{}<>")
         if words:
             remarks.append(words)
