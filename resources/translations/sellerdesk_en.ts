@@ -1325,6 +1325,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Goods, prices or payment words were left out of the address:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Home, office or a word of your own; may stay empty</source>
             <translation type="unfinished" />
         </message>
@@ -1505,6 +1509,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The customer's remarks were kept out of the address and added to Notes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The district is not in this city.</source>
             <translation type="unfinished" />
         </message>
@@ -1529,6 +1537,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The phone is a number outside the mainland; it is kept with its country code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The phone number does not look right.</source>
             <translation type="unfinished" />
         </message>
@@ -1538,6 +1550,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         </message>
         <message>
             <source>The place name fits several regions: pick the right one above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The places named do not belong together; the region was read from the most precise one. Check it.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -4674,6 +4690,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>the items</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the notes (the customer's remarks)</source>
             <translation type="unfinished" />
         </message>
         <message>

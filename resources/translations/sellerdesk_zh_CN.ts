@@ -1326,6 +1326,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>回访</translation>
         </message>
         <message>
+            <source>Goods, prices or payment words were left out of the address:</source>
+            <translation>以下商品、价格或付款的话没有放进地址：</translation>
+        </message>
+        <message>
             <source>Home, office or a word of your own; may stay empty</source>
             <translation>家、公司或自己写的词；可以留空</translation>
         </message>
@@ -1506,6 +1510,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>这个城市不属于该省。</translation>
         </message>
         <message>
+            <source>The customer's remarks were kept out of the address and added to Notes.</source>
+            <translation>客户的备注没有放进地址，已加到“备注”里。</translation>
+        </message>
+        <message>
             <source>The district is not in this city.</source>
             <translation>这个区县不属于该市。</translation>
         </message>
@@ -1530,6 +1538,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>电话带分机号，分机号未填入电话栏。</translation>
         </message>
         <message>
+            <source>The phone is a number outside the mainland; it is kept with its country code.</source>
+            <translation>电话是境外（港澳台等）号码，已连同国家/地区代码保存。</translation>
+        </message>
+        <message>
             <source>The phone number does not look right.</source>
             <translation>电话号码看起来不对。</translation>
         </message>
@@ -1540,6 +1552,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
         <message>
             <source>The place name fits several regions: pick the right one above.</source>
             <translation>这个地名对应多个地区，请在上方选择正确的一个。</translation>
+        </message>
+        <message>
+            <source>The places named do not belong together; the region was read from the most precise one. Check it.</source>
+            <translation>写的省、市、区对不上；已按最具体的一级识别地区，请核对。</translation>
         </message>
         <message>
             <source>The province is missing.</source>
@@ -4659,6 +4675,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>the items</source>
             <translation>商品</translation>
+        </message>
+        <message>
+            <source>the notes (the customer's remarks)</source>
+            <translation>备注（客户的留言）</translation>
         </message>
         <message>
             <source>the order number</source>

@@ -97,3 +97,43 @@ def test_smart_paste_is_checked_too(initialized_cli):
     )
     assert proc.returncode == 1 and "杭州市 is not in 广东省" in proc.stderr
     assert initialized_cli.json_lines("list", "--json") == []
+
+
+# QA2 H3: a whole --address whose province contradicts its city is refused like the split flags
+# (smart paste reads 浙江省杭州市 and warns; add checks what was typed).
+MISMATCH = ["--name", "钱七", "--phone", "13600004444", "--address", "广东省杭州市西湖区文三路1号"]
+
+
+def test_a_pasted_address_contradicting_itself_is_refused(initialized_cli, isolated_environment):
+    before = (isolated_environment / "sellerdesk.db").read_bytes()
+    proc = initialized_cli("add", *MISMATCH, check=False)
+    assert proc.returncode == 1 and proc.stdout == ""
+    (line,) = proc.stderr.strip().splitlines()
+    assert "杭州市 is not in 广东省" in line and "Nothing was saved" in line
+    assert (isolated_environment / "sellerdesk.db").read_bytes() == before
+
+
+def test_a_pasted_contradiction_with_force_is_saved_as_typed(initialized_cli):
+    proc = initialized_cli("add", *MISMATCH, "--force", check=True)
+    assert "杭州市 is not in 广东省" in proc.stderr and "需核对" in proc.stderr
+    (row,) = initialized_cli.json_lines("list", "--json")
+    assert "needs_check" in row["flags"]
+    (address,) = row["addresses"]
+    assert (address["province"], address["city"], address["district"]) == ("广东省", "杭州市", "西湖区")
+    assert address["detail"] == "文三路1号"
+
+
+def test_a_bad_phone_and_a_contradiction_are_both_named(initialized_cli):
+    proc = initialized_cli(
+        "add", "--name", "钱七", "--phone", "1234", "--address", "广东省杭州市西湖区文三路1号", check=False
+    )
+    (line,) = proc.stderr.strip().splitlines()
+    assert "'1234'" in line and "杭州市 is not in 广东省" in line
+
+
+def test_a_pasted_remark_goes_to_the_notes_not_the_address(initialized_cli):
+    initialized_cli("add", "--address", "韩梅梅 13700001234 河北省石家庄市长安区中山东路1号 备注：不要放门口")
+    (row,) = initialized_cli.json_lines("list", "--json")
+    assert row["addresses"][0]["detail"] == "中山东路1号"
+    assert row["notes"] == "不要放门口"
+    assert "needs_check" not in row["flags"]

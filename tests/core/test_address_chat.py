@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from sellerdesk.core import noise
 from sellerdesk.core.address import parse
+from sellerdesk.core.phones import normalize_phone
 from sellerdesk.core.text import to_simplified
 
 
@@ -119,3 +120,116 @@ def test_fast_service_pattern_agrees_on_digit_soup(text: str) -> None:
 
 def test_bracketed_labels() -> None:
     assert re.sub(noise.BRACKET_LABEL_RE, r"\1：", "【收货人】张三【电话】138") == "收货人：张三电话：138"
+
+
+# QA2 (H1, H2, H3, M10, M1): what is not address stays out of the detail, and nothing is lost.
+
+_ORDER_CHAT = (
+    "亲，下单：面膜2盒 每盒39.9，护手霜1支\n收件人 李小红 13900002222\n北京市朝阳区建国路88号SOHO现代城A座1203\n"
+    "一共99元 已转账"
+)
+
+
+def test_order_talk_never_lands_in_the_detail() -> None:
+    result = parse(_ORDER_CHAT)
+    assert (result.name, result.phone, result.district) == ("李小红", "13900002222", "朝阳区")
+    assert result.detail == "建国路88号SOHO现代城A座1203"
+    assert "order_text" in result.warnings
+    assert result.notes == ["下单:面膜2盒 每盒39.9,护手霜1支", "一共99元", "已转账"]
+    assert result.remarks == []  # goods are no delivery remark
+
+
+@pytest.mark.parametrize(
+    ("text", "detail", "remarks"),
+    [
+        ("韩梅梅 13700001234 河北省石家庄市长安区中山东路1号 备注：不要放门口", "中山东路1号", ["不要放门口"]),
+        ("韩梅梅 13700001234 河北省石家庄市长安区中山东路1号 放门口就行", "中山东路1号", ["放门口就行"]),
+        (
+            "韩梅梅 13700001234 浙江省杭州市西湖区文三路 90号东部软件园 3号楼5楼 （公司地址 工作日收）",
+            "文三路 90号东部软件园 3号楼5楼",
+            ["公司地址 工作日收"],
+        ),
+        (
+            "李雷 13800002222 上海市徐汇区漕溪北路1号 周末不收 送货前电话联系",
+            "漕溪北路1号",
+            ["周末不收", "送货前电话联系"],
+        ),
+        ("李雷 13800002222 上海市徐汇区漕溪北路1号(放菜鸟驿站)", "漕溪北路1号", ["放菜鸟驿站"]),
+        ("王芳 13900003333 江苏省南京市玄武区中山路1号 留言：勿敲门", "中山路1号", ["勿敲门"]),
+        # a remark label on the line of the other fields ends where the next label starts
+        (
+            "收货人:王五 电话:13712345678 地址:广东省广州市天河区天河路385号 备注:不要放门口 邮编:510620",
+            "天河路385号",
+            ["不要放门口"],
+        ),
+    ],
+)
+def test_delivery_remarks_go_to_notes_and_the_address_stays_clean(text: str, detail: str, remarks: list[str]) -> None:
+    result = parse(text)
+    assert result.detail == detail
+    assert result.remarks == remarks
+    assert all(remark in result.notes for remark in remarks)
+    assert "delivery_remark" in result.warnings
+    assert result.to_dict()["remarks"] == remarks
+
+
+def test_a_postcode_label_without_colon_leaves_nothing_behind() -> None:
+    result = parse("韩梅梅 13700001234 湖北省武汉市江汉区解放大道690号武汉国际广场B座 邮编430000")
+    assert (result.detail, result.postal_code) == ("解放大道690号武汉国际广场B座", "430000")
+
+
+def test_a_province_that_contradicts_the_city_is_warned_about() -> None:
+    result = parse("钱七 13600004444 广东省杭州市西湖区文三路1号")
+    assert (result.province, result.city, result.district) == ("浙江省", "杭州市", "西湖区")  # the reading
+    assert "region_mismatch" in result.warnings
+    assert result.as_typed == {"province": "广东省"}  # what "saved as typed" stores
+    assert result.notes == ["广东省 ≠ 浙江省杭州市西湖区"]
+    assert result.confidence["province"] < 0.5  # highlighted in the editor
+    after = parse("广东省深圳市西湖区文三路1号")  # a county of another city right after the city
+    assert "region_mismatch" in after.warnings and after.as_typed == {"district": "西湖区"}
+    for fine in (
+        "浙江省杭州市西湖区文三路1号",
+        "杭州西湖区文三路1号",
+        "吉林省吉林市船营区北京路2号",
+        "江苏省南京市上海路1号",
+    ):
+        assert "region_mismatch" not in parse(fine).warnings, fine
+
+
+@pytest.mark.parametrize(
+    ("text", "phone", "detail"),
+    [
+        ("香港九龍尖沙咀彌敦道100號 陳大文 +852 91234567", "+852 91234567", "尖沙咀彌敦道100號"),
+        ("澳门氹仔孙逸仙大马路1号 何小姐 (+853)66123456", "+853 66123456", "孙逸仙大马路1号"),
+        ("臺北市大安區忠孝東路四段100號5樓 林小姐 +886 912-345-678", "+886 912345678", "忠孝東路四段100號5樓"),
+        ("香港九龙旺角弥敦道100号 陈生 00852 6123 4567", "+852 61234567", "旺角弥敦道100号"),
+    ],
+)
+def test_hong_kong_macau_and_taiwan_numbers_are_phones(text: str, phone: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.phone, result.detail) == (phone, detail)
+    assert "foreign_phone" in result.warnings and "no_phone" not in result.warnings
+    assert normalize_phone(result.phone).valid  # the app accepts it as it is stored
+
+
+@pytest.mark.parametrize(
+    ("text", "detail", "name"),
+    [
+        ("广东省深圳市南山区科技园1號樓302室李娜13800001111", "科技园1號樓302室", "李娜"),
+        ("深圳市南山区深南大道1號3樓 張三 13800001111", "深南大道1號3樓", "張三"),
+        ("北京市朝阳区建国路88號3樓李娜13812345678", "建国路88號3樓", "李娜"),
+    ],
+)
+def test_traditional_house_words_split_like_simplified_and_stay_as_typed(text: str, detail: str, name: str) -> None:
+    result = parse(text)
+    assert (result.detail, result.name) == (detail, name)
+
+
+def test_a_two_character_county_word_after_the_city_is_no_contradiction() -> None:
+    assert "region_mismatch" not in parse("湖北省襄阳市城区人民路1号").warnings  # 城区: the town, here
+
+
+def test_a_phone_in_brackets_beside_a_remark_is_kept() -> None:
+    # the chatter rule dropped a whole bracket holding 电话 (and the phone with it)
+    result = parse("张三 (电话：13800001111 工作日收) 北京市朝阳区建国路1号")
+    assert (result.phone, result.detail, result.remarks) == ("13800001111", "建国路1号", ["工作日收"])

@@ -104,3 +104,30 @@ def test_goods_on_the_address_line_are_split_off(text, address, items):
 def test_an_address_line_whose_only_at_sign_is_no_price_stays_address():
     parts = split("王五 13800001111 北京市朝阳区建国路1号 邮箱 a@b")
     assert parts.items == "" and "建国路1号" in parts.address_text
+
+
+def test_an_order_said_the_chat_way_is_read():
+    # QA2 H1: goods with counts and 每盒 prices, 一共…元 and 已转账, after a greeting
+    text = (
+        "亲，下单：面膜2盒 每盒39.9，护手霜1支\n收件人 李小红 13900002222\n"
+        "北京市朝阳区建国路88号SOHO现代城A座1203\n一共99元 已转账"
+    )
+    parts = split(text)
+    assert parts.items == "面膜 x2 @39.9, 护手霜 x1"
+    assert parts.amount_fen == 9900
+    assert parts.address_text == "收件人 李小红 13900002222\n北京市朝阳区建国路88号SOHO现代城A座1203"
+    result = parse(parts.address_text)
+    assert (result.name, result.detail, result.notes) == ("李小红", "建国路88号SOHO现代城A座1203", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [("一共99元", 9900), ("总共：128.5", 12850), ("共计 ¥36", 3600), ("合计3件", None)],
+)
+def test_amount_words_of_a_chat(text, amount):
+    assert split(f"{text}\n王五 13800001111").amount_fen == amount
+
+
+def test_goods_in_the_written_form_are_left_as_they_are():
+    assert split("下单：面膜×2、精华").items == "面膜×2、精华"
+    assert split("购买：精华x2瓶 单价128元").items == "精华 x2 @128"

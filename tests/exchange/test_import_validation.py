@@ -51,3 +51,18 @@ def test_a_whole_address_cell_and_a_wrong_postal_code(backend_store, sheets):
     result = importer.import_file(sheets.xlsx("客户.xlsx", {"客户": rows}))
     assert result.counts["flagged"] == 1
     assert _customer("13812345678")["flags"] == ["needs_check"]
+
+
+def test_a_whole_address_cell_that_contradicts_itself_is_flagged_and_its_remark_kept(backend_store, sheets):
+    # QA2 H2/H3: smart paste reads 浙江省杭州市 and warns; the row is 需核对 like split columns
+    rows = [
+        ["姓名", "手机号", "地址"],
+        ["钱七", "13600004444", "广东省杭州市西湖区文三路1号"],
+        ["韩梅梅", "13700001234", "河北省石家庄市长安区中山东路1号 备注：不要放门口"],
+    ]
+    result = importer.import_file(sheets.xlsx("客户.xlsx", {"客户": rows}))
+    assert result.counts["flagged"] == 1
+    assert _customer("13600004444")["flags"] == ["needs_check"]
+    han = _customer("13700001234")
+    assert han["flags"] == [] and han["addresses"][0]["detail"] == "中山东路1号"
+    assert "不要放门口" in han["notes"]

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog
 from sellerdesk.store import customers, queries
 from sellerdesk.store import orders as store_orders
 from sellerdesk.ui.orders.order_dialog import OrderDialog, ShipTo, record_order
-from sellerdesk.ui.orders.paste import look_up
+from sellerdesk.ui.orders.paste import add_pasted_address, look_up
 
 HOME = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区"}
 NEW_PLACE = "浙江省杭州市西湖区文三路100号"
@@ -173,3 +173,41 @@ def test_the_found_line_masks_the_phone_when_asked(app_context, qtbot, zhang):
     app_context.mask_phones = True
     dialog = _dialog(app_context, qtbot, "13812345678")
     assert "138****5678" in dialog.paste_result.text() and "13812345678" not in dialog.paste_result.text()
+
+
+ORDER_CHAT = (
+    "亲，下单：面膜2盒 每盒39.9，护手霜1支\n收件人 李小红 13900002222\n"
+    "北京市朝阳区建国路88号SOHO现代城A座1203\n一共99元 已转账"
+)
+
+
+def test_an_order_from_chat_fills_goods_and_amount_and_keeps_the_address_clean(app_context, qtbot):
+    # QA2 H1: the customer has this address already, written a little differently
+    li = customers.create_customer(
+        {"name": "李小红", "phone": "13900002222"},
+        [{"recipient": "李小红", "phone": "13900002222", "province": "北京市", "city": "北京市", "district": "朝阳区",
+          "detail": "建国路88号 SOHO现代城 A座1203"}],
+    ).id  # fmt: skip
+    dialog = _dialog(app_context, qtbot, ORDER_CHAT)
+    assert "Filled in: the items, the amount paid." in dialog.paste_result.text()
+    assert dialog.amount.text() == "99.00" and dialog.items.rowCount() == 2
+    (stored,) = customers.live_addresses(li)
+    assert dialog.ship_to.currentData() == ShipTo("address", stored.id)  # the same place: chosen, not added
+    assert not dialog.add_address_check.isVisible()
+    dialog.accept()
+    assert len(customers.live_addresses(li)) == 1
+    assert store_orders.get_order(dialog.order_id).address_id == stored.id
+
+
+def test_a_pasted_delivery_remark_goes_to_the_order_notes(app_context, qtbot, zhang):
+    dialog = _dialog(app_context, qtbot, f"张三 13812345678 {NEW_PLACE} 备注：不要放门口")
+    assert dialog.notes.toPlainText() == "不要放门口"
+    assert dialog.lookup is not None and dialog.lookup.address["detail"] == "文三路100号"
+    assert "the notes" in dialog.paste_result.text()
+
+
+def test_a_new_address_equal_after_normalisation_is_never_added(app_context, zhang):
+    lookup = look_up("张三 13812345678 广东省深圳市南山区科技园 1 号")
+    assert lookup.known_address_id == customers.live_addresses(zhang)[0].id
+    assert add_pasted_address(lookup) is None
+    assert len(customers.live_addresses(zhang)) == 1

@@ -174,7 +174,13 @@ def _address_from_args(args: argparse.Namespace) -> dict | None:
     if args.address:
         from sellerdesk.core.address import parse
 
-        fields = parse(args.address).address_fields()
+        parsed = parse(args.address)
+        fields = parsed.address_fields()
+        # 广东省杭州市西湖区: parse reads 浙江省 and warns (region_mismatch); add checks and
+        # stores what was typed, so the contradiction is refused (or, with --force, flagged)
+        fields.update(parsed.as_typed)
+        if parsed.remarks:  # 备注：不要放门口 is the customer's wish, not the address: kept in the notes
+            args.notes = "\n".join(part for part in (args.notes, *parsed.remarks) if part)
         args.name = args.name or fields["recipient"]
         args.phone = args.phone or fields["phone"]
     from sellerdesk.core.fields import PLACE_FIELDS, has_place

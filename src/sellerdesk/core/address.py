@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sellerdesk.core import noise
+from sellerdesk.core import noise, regions
 from sellerdesk.core.fields import place_text
 from sellerdesk.core.person import looks_like_name, split_tail_name
 from sellerdesk.core.phones import normalize_phone
@@ -59,12 +59,22 @@ class ParseResult:
     invalid_phone, region_filled_from_code, input_truncated, former_name (an old or everyday
     region name read as the current unit, see notes), region_typo (a one-character slip in a
     region name), phone_extension (see notes), buried_mobile (a mobile inside a longer digit
-    run, left alone), traditional_converted."""
+    run, left alone), traditional_converted, region_mismatch (a named region that does not
+    belong with the others: 广东省 with 杭州市; see notes and as_typed), delivery_remark (see
+    remarks), order_text (goods, prices, amount or 已转账 left out of the address, see notes),
+    foreign_phone (a +852/+853/+886 or other non-mainland number was taken as the phone)."""
     candidates: list[dict[str, str]] = field(default_factory=list)
     """Other readings when the region is ambiguous: dicts of province, city, district, adcode."""
     notes: list[str] = field(default_factory=list)
     """What the parser read differently from the text: '江干区 → 上城区' (an old name), a
-    phone's extension ('分机 8888')."""
+    phone's extension ('分机 8888'), a region that contradicts the others ('广东省 ≠ 浙江省杭州市'),
+    and every piece taken out of the address: the remarks below and order talk ('一共99元')."""
+    remarks: list[str] = field(default_factory=list)
+    """The customer's delivery remarks, taken out of the address (备注：不要放门口 → '不要放门口',
+    '放门口就行', '公司地址 工作日收'): for a notes field; also in ``notes``."""
+    as_typed: dict[str, str] = field(default_factory=dict)
+    """The region levels the text named differently from the reading (广东省杭州市西湖区 →
+    ``{'province': '广东省'}``, warning region_mismatch): what "saved as typed" stores."""
 
     def address_fields(self) -> dict[str, str]:
         """This reading as the fields of a stored address (the one mapping from a parse result:
@@ -87,6 +97,8 @@ class ParseResult:
         out["warnings"] = list(self.warnings)
         out["candidates"] = [dict(c) for c in self.candidates]
         out["notes"] = list(self.notes)
+        out["remarks"] = list(self.remarks)
+        out["as_typed"] = dict(self.as_typed)
         return out
 
 
@@ -128,6 +140,16 @@ def _parse(raw: str) -> ParseResult:
             warnings.append("traditional_converted")
     if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
+    remarks: list[str] = []
+    if noise.REMARK_HINT_RE.search(text) is not None:
+        text = _take_remarks(text, remarks)
+        if remarks:
+            warnings.append("delivery_remark")
+    aside: list[str] = []
+    if noise.ORDER_TALK_HINT_RE.search(text) is not None:
+        text = _take_order_talk(text, aside)
+        if aside:
+            warnings.append("order_text")
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
@@ -174,6 +196,18 @@ def _parse(raw: str) -> ParseResult:
         "detail": 0.0 if not detail else (0.9 if adcode else 0.4),
         "postal_code": 0.9 if postcode else 0.0,
     }
+    if reading[9]:
+        notes += reading[9]
+    as_typed: dict[str, str] = {}
+    if reading.conflicts:
+        as_typed = _typed_levels(reading.conflicts)
+        if as_typed:
+            warnings.append("region_mismatch")
+            chosen = "".join(dict.fromkeys(n for n in reading[:3] if n))
+            notes.append(f"{'、'.join(reading.conflicts)} ≠ {chosen}")
+            for level in as_typed:
+                confidence[level] = min(confidence[level], 0.3)
+    notes += remarks + aside
     return ParseResult(
         name,
         phone,
@@ -186,10 +220,82 @@ def _parse(raw: str) -> ParseResult:
         confidence,
         warnings,
         [dict(zip(_CANDIDATE_KEYS, c)) for c in reading[5]] if reading[5] else [],
-        notes + list(reading[9]) if reading[9] else notes,
+        notes,
+        remarks,
+        as_typed,
     )
 
 
+def _cut_at_next_field(value: str) -> tuple[str, str]:
+    """A remark or goods line running to the end of the line, cut where the next field
+    starts (a label such as 收货人：, a phone, a region): (its own words, the rest)."""
+    ends = [m.start() for m in (noise.LABEL_FAST_RE.search(value), noise.MOBILE_SPLIT_RE.search(value)) if m]
+    region_start = _matcher().locate(value)[1]
+    if region_start >= 0:  # 备注：不要放门口 北京市朝阳区…: the address goes on
+        ends.append(region_start)
+    if not ends:
+        return value, ""
+    end = min(ends)
+    return value[:end], value[end:]
+
+
+_HOLDS_A_FIELD = re.compile("|".join(noise.NAME_LABELS) + r"|\d{7}")
+
+
+def _take_remarks(text: str, remarks: list[str]) -> str:
+    """Take the delivery remarks out of ``text`` (see noise.REMARK_RE) into ``remarks``."""
+
+    def take(match: re.Match[str]) -> str:
+        words, rest = match.group(0), ""
+        if match.group("label") is not None:
+            own, rest = _cut_at_next_field(match.group("label"))
+            words = own
+        elif match.group("bracket") is not None:
+            words = match.group("bracket")
+            if _HOLDS_A_FIELD.search(words):
+                # (电话：138… 工作日收): the brackets go (the chatter would drop them whole, phone
+                # and all); the fields stay, a remark inside is still taken
+                return " " + noise.REMARK_RE.sub(take, words) + " "
+        words = words.strip(_EDGE_PUNCT + "()[]【】{}<>")
+        if words:
+            remarks.append(words)
+        return "\n" + rest
+
+    return noise.REMARK_RE.sub(take, text)
+
+
+def _take_order_talk(text: str, aside: list[str]) -> str:
+    """Take goods, prices, the amount and 已转账 out of ``text`` (noise.ORDER_TALK_RE) into
+    ``aside``: the order dialog reads them, the address never holds them."""
+
+    def take(match: re.Match[str]) -> str:
+        words, rest = match.group(0), ""
+        if match.group("line") is not None:
+            own, rest = _cut_at_next_field(match.group("line"))
+            words = words[: match.start("line") - match.start()] + own
+        words = words.strip(_EDGE_PUNCT + ",，;；")
+        if words:
+            aside.append(words)
+        return "\n" + rest
+
+    return noise.ORDER_TALK_RE.sub(take, text)
+
+
+def _typed_levels(conflicts: tuple[str, ...]) -> dict[str, str]:
+    """The levels named by region hits that contradict the reading: {'province': '广东省'}
+    (a hit naming regions of several levels, or several regions of one level, says nothing
+    sure and is left out)."""
+    out: dict[str, str] = {}
+    for alias in conflicts:
+        found = regions.find(alias)
+        names = {(r.level, r.name) for r in found}
+        if len(names) == 1:
+            level, name = names.pop()
+            out.setdefault(_LEVEL_FIELDS[level], name)
+    return out
+
+
+_LEVEL_FIELDS = {1: "province", 2: "city", 3: "district"}
 _EXTENSION_STARTS = frozenset("-转分eE#")
 """What an extension right after a mobile starts with (a space before it: not read as one)."""
 _CANDIDATE_KEYS = ("province", "city", "district", "adcode")
@@ -230,6 +336,8 @@ def _take_phones(text: str, warnings: list[str], notes: list[str]) -> tuple[str,
         text = "\n".join(pieces[::3])
     if noise.LANDLINE_FAST_RE.search(text) is not None:
         text = _take_landlines(text, found)
+    if ("852" in text or "853" in text or "886" in text) and noise.FOREIGN_PHONE_RE.search(text) is not None:
+        text = _take_foreign_phones(text, found, warnings)
     if ("400" in text or "800" in text) and noise.SERVICE_FAST_RE.search(text) is not None:
         text = _take_landlines(text, found, noise.SERVICE_FAST_RE)
     if found:  # mobiles were collected first, so a mobile beats a landline
@@ -238,6 +346,25 @@ def _take_phones(text: str, warnings: list[str], notes: list[str]) -> tuple[str,
         return text, found[0]
     warnings.append("no_phone")
     return text, ""
+
+
+def _take_foreign_phones(text: str, found: list[str], warnings: list[str]) -> str:
+    """Replace each +852 / +853 / +886 number by a newline and add it to ``found`` as
+    '+852 91234567' (the form ``normalize_phone`` accepts as a valid international number);
+    one that is no valid number of its place is taken all the same (it is no address) and
+    warned about (invalid_phone)."""
+
+    def take(match: re.Match[str]) -> str:
+        digits = "".join(ch for ch in match.group("number") if ch.isdigit())
+        value = f"+{match.group('cc')} {digits.lstrip('0')}"
+        found.append(value)
+        if "foreign_phone" not in warnings:
+            warnings.append("foreign_phone")
+        if not normalize_phone(value).valid and "invalid_phone" not in warnings:
+            warnings.append("invalid_phone")
+        return "\n"
+
+    return noise.FOREIGN_PHONE_RE.sub(take, text)
 
 
 def _take_landlines(text: str, found: list[str], pattern: re.Pattern[str] = noise.LANDLINE_FAST_RE) -> str:

@@ -39,12 +39,15 @@ _OTHER_LABELS = (
     "邮编",
 )
 _PHONE_LABELS = ("电话", "手机", "tel", "Tel", "TEL")
+_POSTCODE_LABELS = ("邮政编码", "邮编")
+"""Postcode labels that stand without a colon right before the number (邮编430000)."""
 """Phone labels that stand without a colon right before the number (电话13812345678)."""
 LABEL_RE = re.compile(
     r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
     r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
     r"|(?:" + "|".join(label for label in _OTHER_LABELS if len(label) >= 3) + r")\s*"
     r"|(?:" + "|".join(_PHONE_LABELS) + r")(?=\s*[+(\d])"
+    r"|(?:" + "|".join(_POSTCODE_LABELS) + r")(?=\s*\d)"
 )
 
 _COURIERS = "顺丰|邮政|EMS|ems|京东|中通|圆通|韵达|申通|百世|极兔|德邦|天天|快递"
@@ -95,6 +98,7 @@ LABEL_FAST_RE = re.compile(
         + _each(_OTHER_LABELS, r"\s*[:：]\s*")
         + _each([label for label in _OTHER_LABELS if len(label) >= 3], r"\s*")
         + _each(_PHONE_LABELS, r"(?=\s*[+(\d])")
+        + _each(_POSTCODE_LABELS, r"(?=\s*\d)")
     )
 )
 """A match is a name label (LABEL_RE's group "name") when it starts with one of
@@ -229,3 +233,68 @@ def sub_from(
         return text
     parts.append(text[done:])
     return "".join(parts)
+
+
+# What a customer writes beside the address that is not part of it: delivery remarks and
+# order talk.  The parser takes them out before anything else (so that 备注：不要放门口 is not
+# half eaten by the chatter above) and reports them (ParseResult.remarks / notes): nothing
+# a customer asked for is silently dropped.
+_REMARK_WORDS = (
+    "快递柜|丰巢|驿站|门卫|代收|送货|派送|电话|周末|工作日|节假日|双休|备注|留言|门口|前台|物业"
+    "|勿|不要|别放|公司地址|单位地址|家庭地址|放"
+)
+REMARK_LABELS = ("备注信息", "买家留言", "订单备注", "特别说明", "备注", "留言", "附言")
+REMARK_RE = re.compile(
+    # (公司地址 工作日收), 【备注：尽快】: a bracket holding a remark word
+    r"[(\[【{<]\s*(?P<bracket>[^()\[\]【】{}<>\n]{0,30}?(?:"
+    + _REMARK_WORDS
+    + r")[^()\[\]【】{}<>\n]{0,30}?)\s*[)\]】}>]"
+    # 备注：不要放门口 — to the end of the line (cut at the next label or phone by the parser)
+    r"|(?:" + "|".join(REMARK_LABELS) + r")\s*[:：]?\s*(?P<label>[^\n]*)"
+    # 放门口就行, 不要放门口, 勿敲门, 工作日收, 周末送, 电话联系, 送货前打电话: set phrases, so that
+    # nothing glued after them (a name, a region) goes with them
+    r"|(?P<phrase>(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
+    r"(?:就行|就好|就可以|即可|也行|也可以)?"
+    r"|请?勿(?:敲门|按门铃|打电话|放门口|扔|压|摔|折|倒置)"
+    r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|可以|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
+    r"|(?:送货|派送|送到)前(?:请|先)*(?:打电话|电话联系|电话|联系)(?:我)?"
+    r"|(?:请|麻烦)?(?:提前|先)?(?:打)?电话联系(?!人|电话|方式|[:：]?\s*[+(\d])"
+    r")"
+)
+"""A delivery remark: group ``bracket``, ``label`` or ``phrase`` holds its words."""
+
+_UNITS = "盒|支|件|瓶|包|袋|罐|套|箱|份|斤|片|双|条"
+ORDER_TALK_RE = re.compile(
+    # 下单：面膜2盒 每盒39.9，护手霜1支 — to the end of the line (cut at a label or phone)
+    r"(?:下单|订购|购买|我要买|要买)\s*[:：]\s*(?P<line>[^\n]*)"
+    # 一共99元, 合计：¥128, 实付 36.5
+    r"|(?:一共|总共|共计|合计|总计|总价|实付(?:款|金额)?|付款金额|金额)\s*[:：]?\s*¥?\s*\d+(?:\.\d{1,2})?\s*(?:元|块钱|块)?"
+    # 已转账, 已付款, 微信转账了
+    r"|已(?:经)?(?:转账|付款|支付|付|转)了?|(?:微信|支付宝)(?:已)?(?:转账|付款|支付)了?"
+    # 每盒39.9
+    r"|每(?:" + _UNITS + r"|个)\s*¥?\s*\d+(?:\.\d{1,2})?\s*(?:元|块)?"
+    # ¥39.9, 99元, 20块钱
+    r"|¥\s*\d+(?:\.\d{1,2})?|(?<![\d.])\d+(?:\.\d{1,2})?\s*(?:元|块钱)(?![\u4e00-\u9fff])"
+    # 面膜2盒, 护手霜x1支: a whole piece that is a product and a count
+    r"|(?:^|(?<=[\s,;，；、。:：]))[^\d\s,;，；、。:：()\[\]【】]{1,12}?\s*[x×*]?\s*\d{1,4}\s*(?:" + _UNITS + r")"
+    r"(?=$|[\s,;，；、。])",
+    re.MULTILINE,
+)
+"""Order talk in an address message: the goods, their prices, the amount and 已转账; the
+order dialog reads them (core.order_paste), the address parser leaves them out."""
+ORDER_TALK_HINT_RE = re.compile(
+    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|\d\s*(?:元|块|" + _UNITS + ")"
+)
+"""A cheap test whether ORDER_TALK_RE can match at all (most addresses have none of these)."""
+REMARK_HINT_RE = re.compile(
+    r"[(\[【{<]|"
+    + "|".join(REMARK_LABELS)
+    + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
+)
+"""A cheap test whether REMARK_RE can match at all."""
+
+FOREIGN_PHONE_RE = re.compile(
+    r"(?<![\d+])(?:\(\s*)?(?:\+|00)\s*(?P<cc>852|853|886)\s*\)?[\s-]*\(?(?P<number>0?\d(?:[\s-]?\d){6,9})\)?(?!\d)"
+)
+"""A Hong Kong (+852), Macau (+853) or Taiwan (+886) number written with its country code
+(+852 9123 4567, 00886-912-345-678, (+853)66123456): group ``cc`` and ``number``."""

@@ -33,9 +33,20 @@ _WECHAT = re.compile(
     re.IGNORECASE,
 )
 _LONE_WECHAT = re.compile(rf"(?:{WECHAT_ID})")
-_ITEMS = re.compile(r"^\s*(?:商品|货品|宝贝|产品|下单|购买)(?:名称|内容)?\s*[:：]\s*(?P<items>.+)$")
+_ITEMS = re.compile(
+    r"^\s*(?:(?:亲亲?|你好|您好|老板|在吗)[\s,，!！~]*)?(?:商品|货品|宝贝|产品|下单|购买|订购|我要买|要买)(?:名称|内容)?"
+    r"\s*[:：]\s*(?P<items>.+)$"
+)
+_UNITS = "件|个|盒|瓶|包|袋|支|罐|份|套|箱|斤|片|双|条"
+# How a chat says a line of goods: 面膜2盒 每盒39.9, 护手霜1支, 精华x2瓶 单价128元
+_CHAT_ITEM = re.compile(
+    r"^(?P<product>[^\d@]+?)\s*[x×*]?\s*(?P<qty>\d{1,4})\s*(?:" + _UNITS + r")"
+    r"(?:\s*(?:(?:每|一)(?:" + _UNITS + r")|单价|各)\s*[:：]?\s*¥?\s*(?P<price>\d+(?:\.\d{1,2})?)\s*(?:元|块)?)?$"
+)
+_PAID = re.compile(r"已(?:经)?(?:转账|付款|支付|付|转)了?|(?:微信|支付宝)(?:已)?(?:转账|付款|支付)了?")
+"""已转账: the customer says they paid; no address, no amount."""
 _AMOUNT = re.compile(
-    r"(?:实付(?:金额|款)?|金额|付款|合计|总计)\s*[:：]?\s*"
+    r"(?:实付(?:金额|款)?|金额|付款|合计|总计|一共|总共|共计|总价)\s*[:：]?\s*"
     r"(?P<amount>(?:¥|RMB\s*)?\d[\d,]*(?:\.\d+)?(?:\s*(?:元|块))?)(?![\d.件个盒瓶包袋支罐份套箱])",
     re.IGNORECASE,
 )
@@ -92,10 +103,14 @@ def split(text: str) -> OrderPaste:
                     pass
                 else:
                     line = _cut(line, match)
+        if _PAID.search(line):
+            line = _PAID.sub(" ", line).strip(" ,，;；")
         match = _ITEMS.match(line)
-        if match and _reads_as_items(match.group("items"), priced=False):
-            items.append(match.group("items").strip())
-            continue
+        if match:
+            goods = _as_item_text(match.group("items"))
+            if _reads_as_items(goods, priced=False):
+                items.append(goods.strip())
+                continue
         if "@" in line:
             tail = _items_after_address(line)
             if tail is not None:
@@ -107,6 +122,25 @@ def split(text: str) -> OrderPaste:
         rest.append(line)
     address = "\n".join(part for part in (r.strip() for r in rest) if part)
     return OrderPaste(address, wechat, ", ".join(items), amount, order_no)
+
+
+def _as_item_text(text: str) -> str:
+    """Goods as a chat says them (面膜2盒 每盒39.9，护手霜1支) in the form ``parse_items`` reads
+    (面膜 x2 @39.9, 护手霜 x1); pieces in another form are left as they are."""
+    pieces = re.split(r"\s*[,，;；、]\s*", unicodedata.normalize("NFKC", text).strip())
+    out = []
+    for piece in pieces:
+        match = _CHAT_ITEM.match(piece)
+        if match is None:
+            out.append(piece)
+            continue
+        line = f"{match.group('product').strip()} x{match.group('qty')}"
+        if match.group("price"):
+            line += f" @{match.group('price')}"
+        out.append(line)
+    if out == pieces:
+        return text
+    return ", ".join(p for p in out if p)
 
 
 def _items_after_address(line: str) -> tuple[str, str] | None:

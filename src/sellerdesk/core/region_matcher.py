@@ -110,6 +110,9 @@ class Reading(NamedTuple):
     """Index of the last one."""
     notes: tuple[str, ...] = ()
     """Old or everyday names read as the current unit: '江干区 → 上城区'."""
+    conflicts: tuple[str, ...] = ()
+    """Region names among (or before) the chosen ones that name none of its levels (广东省 in
+    广东省杭州市西湖区): the text contradicts itself; the parser warns (region_mismatch)."""
 
 
 NO_REGION = Reading("", "", "", "", ("no_region",), (), (0.0, 0.0, 0.0, 0.0), -1, -1)
@@ -272,7 +275,24 @@ class RegionMatcher:
         reading = self._decide(tuple(spellings))
         if not reading[3] and not reading[2]:
             return reading, -1, -1  # candidates only: the region text stays in the detail
+        after = reading[8] + 1
+        if not reading[2] and after < len(spellings) and spans[after][0] == spans[after - 1][1]:
+            reading = self._county_after(reading, spellings[after])
         return reading, spans[reading[7]][0], spans[reading[8]][1]
+
+    def _county_after(self, reading: Reading, alias: str) -> Reading:
+        """广东省深圳市西湖区: a county of another city named in full right after the city
+        read is a contradiction (``conflicts``), not the start of the street. Two-character
+        county names (城区, 西区) are everyday words after a city (襄阳市城区): not counted."""
+        found = self._index.get(alias, ())
+        if (
+            len(alias) >= 3
+            and alias in self._full
+            and found
+            and all(r.level == 3 and not _regions.is_within(r, reading[3]) for r in found)
+        ):
+            return reading._replace(conflicts=(*reading.conflicts, alias))
+        return reading
 
     def _split_shi(self, text: str, end: int, alias: str) -> tuple[str, int]:
         """济南市中区 → 济南 + 市中区 when 市中区 is a county of the city just named."""
@@ -359,6 +379,13 @@ class RegionMatcher:
         notes = tuple(
             f"{aliases[u]} → {self._former[aliases[u]].name}" for u in sorted(best_used) if aliases[u] in self._former
         )
+        conflicts = tuple(
+            aliases[idx]
+            for idx in range(max(best_used) + 1)
+            if idx not in best_used
+            and chain_set.isdisjoint(usable[idx][0])
+            and all(r.level < 3 for r in usable[idx][0])  # 南宫雪 (a name), 高新西区: a county's short name is no claim
+        )
         paths = self._paths
         ties_paths = tuple(paths[r] for r in sorted(ties, key=lambda r: r.adcode)) if len(ties) > 1 else ()
         province, city, district = paths[best]
@@ -388,6 +415,7 @@ class RegionMatcher:
             min(best_used),
             last,
             notes,
+            () if ties_paths else conflicts,
         )
 
 

@@ -251,3 +251,16 @@ def to_simplified(text: str) -> str:
     if traditional.search(text) is None:
         return text
     return str(converter.convert(text))
+
+
+_NOT_COMPARED = re.compile(r"[\s\W_]+")
+
+
+def comparable(text: str) -> str:
+    """``text`` as compared when asking whether two addresses are the same: NFKC, simplified
+    characters, lower case, without spaces or punctuation (建国路88号 SOHO现代城 A座 and
+    建国路88號SOHO現代城a座 compare equal)."""
+    plain = normalize(str(text or "")).strip()
+    if not plain.isascii():
+        plain = to_simplified(plain)
+    return _NOT_COMPARED.sub("", plain).lower()

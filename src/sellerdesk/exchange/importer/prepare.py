@@ -170,6 +170,7 @@ def prepare_row(
 
     # the address: a whole-address column, split columns, or both (split columns win)
     place = {"province": "", "city": "", "district": "", "detail": "", "postal_code": "", "adcode": ""}
+    named: dict[str, str] = {}  # levels the whole address named against the reading (广东省杭州市)
     if raw.get("address"):
         from sellerdesk.core.address import parse
 
@@ -187,7 +188,9 @@ def prepare_row(
             rec.issues.append("address_unparsed")
         elif "ambiguous_region" in parsed.warnings:
             rec.issues.append("ambiguous_region")
-    typed = place
+        named = parsed.as_typed
+        notes += [f"备注: {remark}" for remark in parsed.remarks]  # (备注：不要放门口: the customer's, not the address)
+    typed = {**place, **named} if named else place
     if "province" in raw or "city" in raw or "district" in raw:  # (raw holds no empty values)
         typed = {
             "province": raw.get("province") or place["province"],

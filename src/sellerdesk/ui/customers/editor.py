@@ -924,6 +924,9 @@ class CustomerEditor(QWidget):
                 self.phone.setText(fields["phone"])
             if parts.wechat and not self.wechat.text().strip():
                 self.wechat.setText(parts.wechat)
+            remarks = [r for r in result.remarks if r not in self.notes.toPlainText()]
+            if remarks:  # the customer's delivery remarks: never in the address, never lost
+                self.notes.setPlainText("\n".join([self.notes.toPlainText().strip(), *remarks]).strip())
             if fill_address:
                 self._set_region(fields["province"], fields["city"], fields["district"])
                 for key, widget in (
@@ -1085,6 +1088,12 @@ class CustomerEditor(QWidget):
             "phone_extension": self.tr("The phone had an extension; it is not in the phone field."),
             "buried_mobile": self.tr("A mobile number inside a longer number was left alone; check the phone."),
             "traditional_converted": "",
+            "delivery_remark": self.tr("The customer's remarks were kept out of the address and added to Notes."),
+            "order_text": self.tr("Goods, prices or payment words were left out of the address:"),
+            "region_mismatch": self.tr(
+                "The places named do not belong together; the region was read from the most precise one. Check it."
+            ),
+            "foreign_phone": self.tr("The phone is a number outside the mainland; it is kept with its country code."),
         }.get(code, "")
 
     # --- validation -----------------------------------------------------------------------------------------------

@@ -497,6 +497,10 @@ class OrderDialog(QDialog):
         if lookup.order_no and not self.order_no.text().strip():
             self.order_no.setText(lookup.order_no)
             filled.append(self.tr("the order number"))
+        if lookup.remarks and not self.notes.toPlainText().strip():
+            # the customer's delivery remarks (备注：不要放门口): not part of the address
+            self.notes.setPlainText("；".join(lookup.remarks))
+            filled.append(self.tr("the notes (the customer's remarks)"))
         if filled:
             more = self.tr("Filled in: %1.").replace("%1", self.tr(", ").join(filled))
             self.paste_result.setText(sentences(self.paste_result.text(), more))

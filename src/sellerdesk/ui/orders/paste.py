@@ -16,6 +16,7 @@ from typing import Any
 from sellerdesk.core.address import parse
 from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
 from sellerdesk.core.order_paste import split
+from sellerdesk.core.text import comparable
 from sellerdesk.store import customers as store_customers
 from sellerdesk.store import queries
 from sellerdesk.store.customers import AddressEdit, phone_of, resolved_place
@@ -35,6 +36,7 @@ class PasteLookup:
     address: dict[str, Any] = field(default_factory=dict)  # resolved address fields (official names, adcode)
     items: str = ""
     amount_fen: int | None = None
+    remarks: list[str] = field(default_factory=list)  # the customer's delivery remarks (备注：不要放门口)
     order_no: str = ""
     customer: Customer | None = None
     found_by: str = ""  # "phone" or "wechat"
@@ -55,11 +57,18 @@ class PasteLookup:
 
 
 def _same_place(address: Address, values: dict[str, Any]) -> bool:
+    """The same place after normalisation (spaces, punctuation, full-width and traditional
+    characters, letter case: :func:`core.text.comparable`); a recipient or phone the paste
+    lacks does not make it another address."""
     for name in _SAME_FIELDS:
         stored = str(getattr(address, name) or "").strip()
         given = str(values.get(name) or "").strip()
+        if name in ("recipient", "phone") and not given:
+            continue
         if name == "phone":
             stored, given = (phone_of(v).value if v else "" for v in (stored, given))
+        elif name in ("recipient", "detail"):
+            stored, given = comparable(stored), comparable(given)
         if stored != given:
             return False
     return True
@@ -69,8 +78,10 @@ def look_up(text: str) -> PasteLookup:
     """Read ``text`` and find its customer (see the module text)."""
     parts = split(text)
     fields: dict[str, Any] = {}
+    remarks: list[str] = []
     if parts.address_text.strip():
-        fields = parse(parts.address_text).address_fields()
+        parsed = parse(parts.address_text)
+        fields, remarks = parsed.address_fields(), list(parsed.remarks)
     phone = str(fields.get("phone") or "")
     number = phone_of(phone).value if phone else ""
     address = {k: v for k, v in fields.items() if k in ADDRESS_FIELDS}
@@ -86,6 +97,7 @@ def look_up(text: str) -> PasteLookup:
         items=parts.items,
         amount_fen=parts.amount_fen,
         order_no=parts.order_no,
+        remarks=remarks,
     )
     customer = queries.find_by_phone_or_wechat(number, parts.wechat)
     if customer is not None:
@@ -116,7 +128,9 @@ def add_pasted_address(lookup: PasteLookup, *, with_address: bool = True) -> int
     assert customer is not None
     before = {a.id for a in store_customers.live_addresses(customer.id)}
     data = {"wechat": lookup.wechat} if lookup.adds_wechat else {}
-    edits = [AddressEdit(dict(lookup.address))] if with_address and lookup.has_place else []
+    # an address the customer has already (the same after normalisation) is never added twice
+    new_place = with_address and lookup.has_place and lookup.known_address_id is None
+    edits = [AddressEdit(dict(lookup.address))] if new_place else []
     store_customers.save_customer(customer.id, data, edits, reason="order paste")
     added = [a.id for a in store_customers.live_addresses(customer.id) if a.id not in before]
     return added[0] if added else None
