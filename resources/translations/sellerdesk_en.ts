@@ -3420,6 +3420,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Password and recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Recovery code</source>
             <translation type="unfinished" />
         </message>
@@ -3437,6 +3441,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team database's password is managed by the server: in team mode there is no master password or recovery code, only your login password on the team server (File › Team server…), which the server's administrator changes.</source>
             <translation type="unfinished" />
         </message>
         <message>
