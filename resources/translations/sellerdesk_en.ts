@@ -368,6 +368,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>order</source>
             <translation type="unfinished" />
         </message>
@@ -377,6 +381,10 @@
         </message>
         <message>
             <source>points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>points/¥100</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -397,6 +405,10 @@
         </message>
         <message>
             <source>template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tier</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -367,6 +367,10 @@
             <translation>完成的待回访</translation>
         </message>
         <message>
+            <source>on</source>
+            <translation>开启</translation>
+        </message>
+        <message>
             <source>order</source>
             <translation>订单</translation>
         </message>
@@ -377,6 +381,10 @@
         <message>
             <source>points</source>
             <translation>积分</translation>
+        </message>
+        <message>
+            <source>points/¥100</source>
+            <translation>积分/¥100</translation>
         </message>
         <message>
             <source>reason</source>
@@ -397,6 +405,10 @@
         <message>
             <source>template</source>
             <translation>模板</translation>
+        </message>
+        <message>
+            <source>tier</source>
+            <translation>等级</translation>
         </message>
         <message>
             <source>tiers</source>
