@@ -47,6 +47,7 @@ LANGUAGES = ("zh_CN", "en")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_WARNINGS = 3  # the file was written, but some entries cannot be shipped as they are (named on stderr)
 EXIT_INTERNAL = 70
 
 

@@ -331,7 +331,13 @@ def _export_waybills(args: argparse.Namespace) -> int:
             wanted = args.sender.strip()
             found = [s for s in store_senders.senders() if wanted in (s.label, s.name)]
             if not found:
-                names = ", ".join(s.title for s in store_senders.senders()) or "-"
+                from sellerdesk.cli.labels_cmds import ADD_SENDER
+
+                names = ", ".join(s.title for s in store_senders.senders())
+                if not names:
+                    raise CliError(
+                        _("no sender called {name!r}: no sender is saved yet; {how}", name=wanted, how=_(ADD_SENDER))
+                    )
                 raise CliError(_("no sender {name!r}; senders: {names}", name=wanted, names=names))
             sender = found[0]
         order_ids = shipping.order_ids_for(source, ids)
@@ -363,10 +369,15 @@ def _export_waybills(args: argparse.Namespace) -> int:
         from sellerdesk.store import remote_areas
 
         far = remote_areas.count_orders(i for result in results for i in result.order_ids)
+    from sellerdesk.cli import EXIT_OK, EXIT_WARNINGS
+
+    # a courier refuses a sheet with empty required cells (寄件人, 收件省/市 …): written, exit 3
+    missing = any(w.code == "missing" for result in results for w in result.warnings)
+    done = EXIT_WARNINGS if sender is None or missing else EXIT_OK
     if args.json:
         for result in results:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
-        return 0
+        return done
     if sender is None:
         print(_("No sender is set, so the sender columns are empty: add one in the app (订单 › 发货设置)."))
     for result in results:
@@ -376,7 +387,7 @@ def _export_waybills(args: argparse.Namespace) -> int:
         _print_warnings(result.warnings)
     if far:
         print(remote_summary(orders=far))
-    return 0
+    return done
 
 
 DEFAULT_WAYBILL_TEMPLATE = "split_region"
