@@ -37,6 +37,10 @@ def test_import_with_rejected_rows_exits_0_and_reports(initialized_cli, tmp_path
     dry = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
     assert dry["dry_run"] and dry["counts"]["new"] == 2 and dry["counts"]["rejected"] == 1
     assert cli.json_lines("list", "--json") == []
+    report = tmp_path / "客户-导入问题.xlsx"
+    assert not report.exists() and dry["report"] is None  # QA (L2): a dry run writes nothing
+    out = cli("--lang", "zh_CN", "import", str(path), "--dry-run").stdout
+    assert "没有写入任何内容" in out and str(report) in out and not report.exists()
     out = cli("import", str(path))
     assert "2 new" in out.stdout and "1 rejected" in out.stdout and "Problem report" in out.stdout
     rows = cli.json_lines("list", "--json")

@@ -160,6 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 customers_only=args.customers_only,
                 report_path=Path(args.report) if args.report else None,
+                write_report_file=not args.dry_run,  # a dry run writes nothing, not even the report
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
@@ -206,6 +207,11 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(_("Masked phones (138****1234) not used to match customers: {n} row(s).", n=c["masked_phones"]))
     if result.report_path:
         print(_("Problem report: {path}", path=result.report_path))
+    elif result.dry_run and (c.get("rejected") or c.get("flagged")):
+        from sellerdesk.exchange.importer.report import default_report_path
+
+        where = Path(args.report) if args.report else default_report_path(path)
+        print(_("Nothing was written; the import itself would list these rows in {path}.", path=where))
     return 0
 
 
