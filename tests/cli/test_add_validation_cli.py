@@ -97,3 +97,14 @@ def test_smart_paste_is_checked_too(initialized_cli):
     )
     assert proc.returncode == 1 and "杭州市 is not in 广东省" in proc.stderr
     assert initialized_cli.json_lines("list", "--json") == []
+
+
+def test_a_name_that_starts_with_a_dash_is_taken_written_with_equals(initialized_cli):
+    """QA (L5): `add --name '-李'` said only "参数 --name：需要一个值"; the line now says to write
+    --name=-李, which saves the name."""
+    cli = initialized_cli
+    proc = cli("--lang", "zh_CN", "add", "--name", "-李", "--phone", "13812345678", check=False)
+    assert proc.returncode == 2 and "--name=-李" in proc.stderr, proc.stderr
+    assert cli.json_lines("list", "--json") == []
+    cli("add", "--name=-李", "--phone", "13812345678")
+    assert [c["name"] for c in cli.json_lines("list", "--json")] == ["-李"]
