@@ -203,6 +203,9 @@ def cmd_import(args: argparse.Namespace) -> int:
         else N_("Same phone, different name: merged as chosen; possible duplicates to check: {n}.")
     )
     print(_(same_phone, n=c.get("possible_duplicates", 0)))
+    ignored = result.ignored_columns()
+    if ignored:
+        print(_("Columns not imported (no field goes by their header): {names}", names=", ".join(ignored)))
     if c.get("masked_phones"):
         print(_("Masked phones (138****1234) not used to match customers: {n} row(s).", n=c["masked_phones"]))
     if result.report_path:
