@@ -147,8 +147,9 @@ def _literal(node: ast.expr | None) -> str | None:
 
 def source_messages(files: list[str] | None = None) -> tuple[set[Key], set[Key]]:
     """The messages of the ``translate(context, source[, disambiguation[, n]])`` calls with literal
-    context and source, and the keys of every ``translate()``/``tr()`` call given a count ``n``
-    (``tr``'s context is its enclosing class, as lupdate takes it)."""
+    context and source (and of the ``QT_TRANSLATE_NOOP(context, source)`` markers of ``core.labels``),
+    and the keys of every ``translate()``/``tr()`` call given a count ``n`` (``tr``'s context is its
+    enclosing class, as lupdate takes it)."""
     found: set[Key] = set()
     plural: set[Key] = set()
 
@@ -161,7 +162,7 @@ def source_messages(files: list[str] | None = None) -> tuple[set[Key], set[Key]]
             args = node.args
             has_n = any(k.arg == "n" for k in node.keywords)
             key: Key | None = None
-            if name == "translate" and len(args) >= 2:
+            if name in ("translate", "QT_TRANSLATE_NOOP") and len(args) >= 2:
                 context, source = _literal(args[0]), _literal(args[1])
                 if context is not None and source is not None:
                     key = (context, source, (_literal(args[2]) if len(args) > 2 else None) or "")

@@ -384,6 +384,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>order</source>
             <translation type="unfinished" />
         </message>
@@ -393,6 +397,10 @@
         </message>
         <message>
             <source>points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>points/¥100</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -413,6 +421,10 @@
         </message>
         <message>
             <source>template</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>tier</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3503,6 +3515,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Password and recovery code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Recovery code</source>
             <translation type="unfinished" />
         </message>
@@ -3520,6 +3536,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team database's password is managed by the server: in team mode there is no master password or recovery code, only your login password on the team server (File › Team server…), which the server's administrator changes.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -383,6 +383,10 @@
             <translation>保留旧值</translation>
         </message>
         <message>
+            <source>on</source>
+            <translation>开启</translation>
+        </message>
+        <message>
             <source>order</source>
             <translation>订单</translation>
         </message>
@@ -393,6 +397,10 @@
         <message>
             <source>points</source>
             <translation>积分</translation>
+        </message>
+        <message>
+            <source>points/¥100</source>
+            <translation>积分/¥100</translation>
         </message>
         <message>
             <source>reason</source>
@@ -413,6 +421,10 @@
         <message>
             <source>template</source>
             <translation>模板</translation>
+        </message>
+        <message>
+            <source>tier</source>
+            <translation>等级</translation>
         </message>
         <message>
             <source>tiers</source>
@@ -3500,6 +3512,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>密码和恢复码(&amp;W)</translation>
         </message>
         <message>
+            <source>Password and recovery code</source>
+            <translation>密码和恢复码</translation>
+        </message>
+        <message>
             <source>Recovery code</source>
             <translation>恢复码</translation>
         </message>
@@ -3518,6 +3534,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>The new master password opens your data from now on. Backups made before still open with the old one: make a new backup now.</source>
             <translation>从现在起用新主密码打开数据。之前做的备份仍然用旧密码打开：请现在做一次新备份。</translation>
+        </message>
+        <message>
+            <source>The team database's password is managed by the server: in team mode there is no master password or recovery code, only your login password on the team server (File › Team server…), which the server's administrator changes.</source>
+            <translation>团队数据库的密码由服务器管理：团队模式没有主密码或恢复码，只有你在团队服务器上的登录密码（文件 › 团队服务器…），由服务器管理员修改。</translation>
         </message>
         <message>
             <source>Use a &amp;master password instead of the keyring…</source>

@@ -125,3 +125,19 @@ def test_restore_refuses_while_the_app_runs(cli, tmp_path):
         sleeper.kill()
         sleeper.wait()
     cli("restore", backup, env={"SELLERDESK_HOME": str(home)})  # a stale lock does not block
+
+
+def test_restore_while_the_app_runs_names_the_menu_the_app_has(cli, isolated_environment, tmp_path):
+    """QA (M6): the refusal pointed at a 备份 menu the app does not have; it is 文件 › 从备份恢复…."""
+    import os
+
+    isolated_environment.mkdir(parents=True, exist_ok=True)
+    (isolated_environment / "sellerdesk.lock").write_text(
+        f"{os.getppid()}\nsellerdesk\n", encoding="utf-8"
+    )  # a live process, not this one
+    target = tmp_path / "x.sdbackup"
+    target.write_bytes(b"not checked: the running app is said first")
+    proc = cli("restore", str(target), check=False, env={"SELLERDESK_LANG": "zh_CN"})
+    assert proc.returncode == 1 and "文件 › 从备份恢复…" in proc.stderr and "“备份”菜单" not in proc.stderr
+    proc = cli("--lang", "en", "restore", str(target), check=False)
+    assert "File › Restore from backup…" in proc.stderr and "Backup menu" not in proc.stderr

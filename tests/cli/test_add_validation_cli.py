@@ -137,3 +137,14 @@ def test_a_pasted_remark_goes_to_the_notes_not_the_address(initialized_cli):
     assert row["addresses"][0]["detail"] == "中山东路1号"
     assert row["notes"] == "不要放门口"
     assert "needs_check" not in row["flags"]
+
+
+def test_a_name_that_starts_with_a_dash_is_taken_written_with_equals(initialized_cli):
+    """QA (L5): `add --name '-李'` said only "参数 --name：需要一个值"; the line now says to write
+    --name=-李, which saves the name."""
+    cli = initialized_cli
+    proc = cli("--lang", "zh_CN", "add", "--name", "-李", "--phone", "13812345678", check=False)
+    assert proc.returncode == 2 and "--name=-李" in proc.stderr, proc.stderr
+    assert cli.json_lines("list", "--json") == []
+    cli("add", "--name=-李", "--phone", "13812345678")
+    assert [c["name"] for c in cli.json_lines("list", "--json")] == ["-李"]

@@ -152,7 +152,7 @@ REFUSALS = [
     (["order", "add", "1", "--amount", "10", "--items", "面膜 x0"], "--items：'面膜' 的数量必须是 1 到"),
     (["order", "add", "1", "--amount", "10", "--address", "999"], "没有编号为 999 的地址。"),
     (["order", "show", "999"], "没有编号为 999 的订单。"),
-    (["order", "update", "1", "--status", "delivered"], "订单 1：订单不能从 pending 改为 delivered"),
+    (["order", "update", "1", "--status", "delivered"], "订单 1：订单不能从 待发货 改为 已签收"),
     (["tier", "set", "1", "foo"], "未知的等级 'foo'；可选：普通, 银卡, 金卡, 钻石"),
     (["tiers", "rule", "silver", "--spend", "100000"], "金卡 的消费门槛必须高于 银卡 的。"),
     (["points", "redeem", "1", "5", "--note", "x"], "客户 1 只有 0 积分，不能兑换 5 积分。"),

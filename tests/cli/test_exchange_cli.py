@@ -37,6 +37,10 @@ def test_import_with_rejected_rows_exits_0_and_reports(initialized_cli, tmp_path
     dry = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
     assert dry["dry_run"] and dry["counts"]["new"] == 2 and dry["counts"]["rejected"] == 1
     assert cli.json_lines("list", "--json") == []
+    report = tmp_path / "客户-导入问题.xlsx"
+    assert not report.exists() and dry["report"] is None  # QA (L2): a dry run writes nothing
+    out = cli("--lang", "zh_CN", "import", str(path), "--dry-run").stdout
+    assert "没有写入任何内容" in out and str(report) in out and not report.exists()
     out = cli("import", str(path))
     assert "2 new" in out.stdout and "1 rejected" in out.stdout and "Problem report" in out.stdout
     rows = cli.json_lines("list", "--json")
@@ -282,3 +286,19 @@ def test_each_courier_warning_is_one_line_under_its_count(capsys):
     _print_warnings(warnings * 30, shown=50)
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 51 and lines[-1] == "  … and 10 more"
+
+
+def test_traditional_headers_are_mapped_and_ignored_columns_named(initialized_cli, tmp_path):
+    """QA (M1): a Big5 CSV with 姓名,電話,地址 lost its phones without a word. Traditional header words
+    map as the simplified ones do, and a column no field takes is named in the summary."""
+    cli = initialized_cli
+    path = tmp_path / "客戶.csv"
+    path.write_bytes(
+        "姓名,電話,地址,備註,心情\n陳大文,13812345678,廣東省深圳市南山區科技園1号,老客,好\n".encode("big5", "replace")
+    )
+    out = cli("--lang", "zh_CN", "import", str(path)).stdout
+    assert "未导入的列" in out and "心情" in out and "電話" not in out.split("未导入的列")[1], out
+    (row,) = cli.json_lines("list", "--json")
+    assert row["phone"] == "13812345678"
+    doc = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
+    assert doc["ignored_columns"] == ["心情"] and doc["mapping"]["電話"] == "phone"

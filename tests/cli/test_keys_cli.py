@@ -221,3 +221,30 @@ def test_export_to_a_missing_folder_names_the_folder(initialized_cli, home, tmp_
     line = one_error_line(proc)
     assert f"the folder {target.parent} does not exist" in line and ".part" not in line
     assert not target.parent.exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("keys", "change-password"),
+        ("keys", "use-keyring"),
+        ("keys", "use-password"),
+        ("keys", "new-recovery-code"),
+        ("recovery-code",),
+    ],
+)
+def test_team_mode_refuses_the_keys_in_one_translated_line(cli, isolated_environment, argv):
+    """QA (M7, H4): in team mode the keys commands said there was no database here (run init) or
+    crashed on a missing sellerdesk.keys.json. The team database has no key file: one line says the
+    server's login password is what applies, before any connection, and nothing is written."""
+    env = {
+        "SELLERDESK_DATABASE_URL": "postgresql://ann:secret@127.0.0.1:1/shop",
+        "SELLERDESK_LANG": "zh_CN",
+    }
+    proc = cli(*argv, input=NEW + "\n", check=False, env=env)
+    assert proc.returncode == 1 and proc.stdout == "", proc
+    line = proc.stderr
+    assert line.count("\n") == 1 and line.startswith("sellerdesk-cli：错误：") and "Traceback" not in line
+    assert "团队数据库的密码由服务器管理" in line and "文件 › 团队服务器…" in line
+    assert "secret" not in line and "init" not in line
+    assert not (isolated_environment / "sellerdesk.keys.json").exists()

@@ -96,3 +96,44 @@ def test_an_unknown_id_is_one_line_without_the_sender_warning_first(initialized_
         assert len(lines) == 1 and line in lines[0], bad.stderr
         assert "寄件人" not in bad.stderr
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_label_a_courier_would_refuse_is_named_and_exits_3(initialized_cli, tmp_path):
+    """QA (M2): a customer with phone abc and no province got a label without a word. Each such
+    label is named on stderr with what it lacks; the others print; the exit says "done, with warnings"."""
+    cli = initialized_cli
+    good = json.loads(
+        cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东深圳南山区科技园1号", "--json").stdout
+    )["id"]
+    bad = json.loads(
+        cli("add", "--name", "火星人", "--phone", "abc", "--address", "火星市不知道区", "--force", "--json").stdout
+    )["id"]
+    out = tmp_path / "c.pdf"
+    proc = cli("labels", str(out), "--customers", f"{good},{bad}", check=False, env={"SELLERDESK_LANG": "zh_CN"})
+    assert proc.returncode == 3, proc
+    lines = [line for line in proc.stderr.splitlines() if "火星人" in line]
+    assert len(lines) == 1 and "收件省" in lines[0] and "收件市" in lines[0] and "有效的电话" in lines[0], proc.stderr
+    assert "张三" not in proc.stderr
+    (page,) = pdf_text(out)
+    assert "13812345678" in page
+
+
+def test_a_sender_asked_for_when_none_is_saved_says_how_to_add_one(initialized_cli, tmp_path):
+    """QA (L4): `labels --sender 不存在` said 已保存的寄件人：- ."""
+    cli = initialized_cli
+    _shop(cli)
+    for argv in (
+        ("labels", str(tmp_path / "a.pdf"), "--sender", "不存在"),
+        ("export", str(tmp_path / "w.xlsx"), "--orders", "pending", "--sender", "不存在"),
+    ):
+        proc = cli(*argv, check=False, env={"SELLERDESK_LANG": "zh_CN"})
+        assert proc.returncode == 1 and proc.stderr.count("\n") == 1, proc
+        assert "还没有保存任何寄件人" in proc.stderr and "senders --add" in proc.stderr and "：-" not in proc.stderr
+
+
+def test_waybills_with_empty_required_cells_exit_3(initialized_cli, tmp_path):
+    """QA (M2, L4): a waybill sheet without a sender or a 收件省/市 was written with exit 0."""
+    cli = initialized_cli
+    _shop(cli)
+    proc = cli("export", str(tmp_path / "w.xlsx"), "--orders", "pending", "--template", "sf", check=False)
+    assert proc.returncode == 3 and (tmp_path / "w.xlsx").exists(), proc

@@ -84,7 +84,7 @@ def test_audit_filters_and_text(initialized_cli, tmp_path):
     assert cli.json_lines("audit", "--json", "--since", "2999-01-01") == []
     assert [e["action"] for e in cli.json_lines("audit", "--json", "--action", "backup")] == ["backup"]
     out = cli("--lang", "en", "audit").stdout
-    assert "backup" in out and "record" in out and PHONE not in out
+    assert "Backup" in out and "record" in out and PHONE not in out
     proc = cli("audit", "--since", "yesterday", check=False)
     assert proc.returncode == 1
 

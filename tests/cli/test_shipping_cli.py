@@ -9,6 +9,13 @@ import openpyxl
 from shipping_data import blank_template
 
 
+def exported(cli, *args):
+    """A waybill export without a sender: written, exit 3 (its required 寄件人 cells are empty)."""
+    proc = cli(*args, check=False)
+    assert proc.returncode == 3, proc
+    return proc
+
+
 def _setup(cli):
     cli("init")
     cid = json.loads(
@@ -68,14 +75,24 @@ def test_export_pending_orders_into_sf_and_a_user_template_then_tracking_back(cl
     a, b = _setup(cli)
     blank = blank_template(tmp_path / "zto.xlsx")
     cli("template", "add", blank, "--name", "zto")
-    out = cli("export", str(tmp_path / "sf.xlsx"), "--orders", "pending", "--template", "sf").stdout
+    out = exported(cli, "export", str(tmp_path / "sf.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "2 order" in out and "No sender is set" in out
     ws = openpyxl.load_workbook(tmp_path / "sf.xlsx").active
     assert ws.max_column == 44 and ws.cell(2, 1).value == "A001" and ws.cell(2, 11).value == "面膜×2, 护手霜"
-    cli("export", str(tmp_path / "z.xlsx"), "--orders", f"{b}", "--template", "zto")
+    exported(cli, "export", str(tmp_path / "z.xlsx"), "--orders", f"{b}", "--template", "zto")
     book = openpyxl.load_workbook(tmp_path / "z.xlsx")
     assert book.sheetnames == ["批量下单", "填写说明"] and book["批量下单"].cell(3, 2).value == "李四"
-    cli("export", str(tmp_path / "w.csv"), "--orders", "pending", "--template", "split_region", "--encoding", "utf-8")
+    exported(
+        cli,
+        "export",
+        str(tmp_path / "w.csv"),
+        "--orders",
+        "pending",
+        "--template",
+        "split_region",
+        "--encoding",
+        "utf-8",
+    )
     assert (tmp_path / "w.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
     result = openpyxl.Workbook()
@@ -100,7 +117,7 @@ def test_courier_rules_split_the_export(cli, tmp_path):
     _setup(cli)
     cli("courier-rules", "--set", "华南=sf", "--set", "*=full_address")
     assert json.loads(cli("courier-rules", "--json").stdout) == {"华南": "sf", "*": "full_address"}
-    out = cli("export", str(tmp_path / "today.xlsx"), "--orders", "pending").stdout
+    out = exported(cli, "export", str(tmp_path / "today.xlsx"), "--orders", "pending").stdout
     assert (tmp_path / "today-顺丰.xlsx").is_file() and (tmp_path / "today-full_address.xlsx").is_file()
     assert out.count("Wrote 1 order") == 2
     bad = cli("courier-rules", "--set", "火星=sf", check=False)
@@ -166,12 +183,12 @@ def test_the_waybill_export_counts_orders_to_remote_areas(cli, tmp_path):
         ).stdout
     )["id"]
     cli("order", "add", str(far), "--amount", "30", "--items", "护手霜")
-    out = cli("export", str(tmp_path / "today.xlsx"), "--orders", "pending", "--template", "sf").stdout
+    out = exported(cli, "export", str(tmp_path / "today.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "Wrote 3 order" in out and "1 order ship to a remote area" in out
     bad = cli("--lang", "en", "export", str(tmp_path / "x.xlsx"), "--orders", f"{far},99999999", check=False)
     assert bad.returncode == 1 and "No order with id 99999999." in bad.stderr and not (tmp_path / "x.xlsx").exists()
     cli("remote-areas", "set", "新疆")
-    out = cli("export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
+    out = exported(cli, "export", str(tmp_path / "again.xlsx"), "--orders", "pending", "--template", "sf").stdout
     assert "remote area" not in out
 
 
@@ -191,7 +208,7 @@ def test_a_cancelled_order_asked_for_by_number_gets_no_waybill_and_no_label(cli,
     cli("order", "delete", str(b))
     bad = cli("--lang", "en", "export", str(out), "--orders", str(b), check=False)
     assert bad.returncode == 1 and f"No order with id {b}." in bad.stderr
-    assert "Wrote 1 order" in cli("--lang", "en", "export", str(out), "--orders", str(a)).stdout
+    assert "Wrote 1 order" in exported(cli, "--lang", "en", "export", str(out), "--orders", str(a)).stdout
 
 
 def test_a_template_with_headers_in_two_languages_maps_itself(cli, tmp_path):

@@ -372,3 +372,30 @@ def test_the_app_and_the_cli_word_the_same_os_errors():
     for code, english in OS_ERRORS.items():
         assert os_reason(OSError(code, "strerror")) == english  # English: the source words
     assert os_reason(OSError(errno_module.EBUSY, "Device or resource busy")) == "Device or resource busy"
+
+
+def test_team_mode_hides_the_keys_and_says_why_instead_of_reading_a_key_file(tmp_path, qtbot, modals, chinese):
+    """QA (H4): in team mode 修改主密码… logged FileNotFoundError on sellerdesk.keys.json and 显示恢复码…
+    showed the raw [Errno 2]. A team window's data folder has no key file: the entries are hidden and
+    disabled with a tooltip naming the server's login password, and a slot reached anyway says so."""
+    from sellerdesk.store.team_server import TeamServer
+
+    datadir = DataDir(tmp_path, MemorySecretStore())  # never initialised: no sellerdesk.keys.json
+    context = AppContext(datadir, b"", QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    context.team = TeamServer(host="db.example.com", user="ann")
+    window = QWidget()
+    qtbot.addWidget(window)
+    keys = KeysController(context, window)
+    keys.menu.aboutToShow.emit()
+    actions = (keys.show_code_action, keys.new_code_action, keys.change_password_action, keys.use_keyring_action)
+    assert not keys.menu.menuAction().isVisible() and not keys.show_code_action.isVisible()
+    for action in (*actions, keys.use_password_action):
+        assert not action.isEnabled()
+        assert "团队数据库的密码由服务器管理" in action.toolTip() and "文件 › 团队服务器…" in action.toolTip()
+    for slot in (keys.change_password, keys.show_recovery_code, keys.new_recovery_code, keys.use_keyring):
+        slot()
+    assert len(modals) == 4
+    for box in modals:
+        assert isinstance(box, QMessageBox) and box.text().startswith("团队数据库的密码由服务器管理")
+        assert "Errno" not in box.text()
+    assert not (tmp_path / "sellerdesk.keys.json").exists()

@@ -46,6 +46,7 @@ LANGUAGES = ("zh_CN", "en")
 EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+EXIT_WARNINGS = 3  # the file was written, but some entries cannot be shipped as they are (named on stderr)
 EXIT_INTERNAL = 70
 
 
@@ -87,6 +88,8 @@ class Parser(argparse.ArgumentParser):
         """A usage error: the usage, then one line in the CLI's language (argparse's own
         words come translated through :func:`~sellerdesk.cli.messages.argparse_in_language`)."""
         self.print_usage(sys.stderr)
+        hint = _dash_value_hint(message)
+        message = f"{message}; {hint}" if hint else message
         self.exit(EXIT_USAGE, _("{prog}: error: {message}", prog=self.prog, message=message) + "\n")
 
     def _get_value(self, action: argparse.Action, arg_string: str) -> Any:
@@ -136,6 +139,19 @@ def _setup_logging() -> None:
         logging.getLogger("sellerdesk").addHandler(logging.NullHandler())
 
 
+_argv: list[str] = []  # the command line being parsed (for _dash_value_hint)
+
+
+def _dash_value_hint(message: str) -> str:
+    """argparse takes ``--name -李`` for two options, so --name "needs a value": when the option the
+    error names is followed by a word that starts with '-', say how to give it (``--name=-李``)."""
+    for i, arg in enumerate(_argv[:-1]):
+        value = _argv[i + 1]
+        if arg.startswith("--") and "=" not in arg and arg in message and value.startswith("-") and value != "--":
+            return _("to give a value that starts with '-', write {option}={value}", option=arg, value=value)
+    return ""
+
+
 def _language_option(argv: list[str]) -> str | None:
     """``--lang X`` / ``--lang=X`` before the command, read ahead so that --help and usage
     errors already speak it (a wrong X is refused by argparse in the environment's language)."""
@@ -154,6 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     set_language(_language_option(argv))
     parser = build_parser()  # argparse's words there (headings) are translated when --help prints them
+    _argv[:] = argv
     with argparse_in_language():
         args = parser.parse_args(argv)
     if not getattr(args, "func", None):

@@ -230,7 +230,7 @@ def cmd_restore(args: argparse.Namespace) -> None:
     if _app_running(datadir.home):
         raise CliError(
             _(
-                "SellerDesk is running on {home}; close it first (or restore from its Backup menu)",
+                "SellerDesk is running on {home}; close it first (or restore in the app: File › Restore from backup…)",
                 home=datadir.home,
             )
         )

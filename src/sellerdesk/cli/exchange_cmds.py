@@ -160,6 +160,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 customers_only=args.customers_only,
                 report_path=Path(args.report) if args.report else None,
+                write_report_file=not args.dry_run,  # a dry run writes nothing, not even the report
                 progress=_progress_printer(args.progress),
             )
         except ExchangeError as exc:
@@ -202,10 +203,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         else N_("Same phone, different name: merged as chosen; possible duplicates to check: {n}.")
     )
     print(_(same_phone, n=c.get("possible_duplicates", 0)))
+    ignored = result.ignored_columns()
+    if ignored:
+        print(_("Columns not imported (no field goes by their header): {names}", names=", ".join(ignored)))
     if c.get("masked_phones"):
         print(_("Masked phones (138****1234) not used to match customers: {n} row(s).", n=c["masked_phones"]))
     if result.report_path:
         print(_("Problem report: {path}", path=result.report_path))
+    elif result.dry_run and (c.get("rejected") or c.get("flagged")):
+        from sellerdesk.exchange.importer.report import default_report_path
+
+        where = Path(args.report) if args.report else default_report_path(path)
+        print(_("Nothing was written; the import itself would list these rows in {path}.", path=where))
     return 0
 
 
@@ -331,7 +340,13 @@ def _export_waybills(args: argparse.Namespace) -> int:
             wanted = args.sender.strip()
             found = [s for s in store_senders.senders() if wanted in (s.label, s.name)]
             if not found:
-                names = ", ".join(s.title for s in store_senders.senders()) or "-"
+                from sellerdesk.cli.labels_cmds import ADD_SENDER
+
+                names = ", ".join(s.title for s in store_senders.senders())
+                if not names:
+                    raise CliError(
+                        _("no sender called {name!r}: no sender is saved yet; {how}", name=wanted, how=_(ADD_SENDER))
+                    )
                 raise CliError(_("no sender {name!r}; senders: {names}", name=wanted, names=names))
             sender = found[0]
         order_ids = shipping.order_ids_for(source, ids)
@@ -363,10 +378,15 @@ def _export_waybills(args: argparse.Namespace) -> int:
         from sellerdesk.store import remote_areas
 
         far = remote_areas.count_orders(i for result in results for i in result.order_ids)
+    from sellerdesk.cli import EXIT_OK, EXIT_WARNINGS
+
+    # a courier refuses a sheet with empty required cells (寄件人, 收件省/市 …): written, exit 3
+    missing = any(w.code == "missing" for result in results for w in result.warnings)
+    done = EXIT_WARNINGS if sender is None or missing else EXIT_OK
     if args.json:
         for result in results:
             print(json.dumps(result.to_dict(), ensure_ascii=False))
-        return 0
+        return done
     if sender is None:
         print(_("No sender is set, so the sender columns are empty: add one in the app (订单 › 发货设置)."))
     for result in results:
@@ -376,7 +396,7 @@ def _export_waybills(args: argparse.Namespace) -> int:
         _print_warnings(result.warnings)
     if far:
         print(remote_summary(orders=far))
-    return 0
+    return done
 
 
 DEFAULT_WAYBILL_TEMPLATE = "split_region"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.messages import N_, _
 from sellerdesk.cli.store_errors import english_text
+from sellerdesk.store import team_env
 
 if TYPE_CHECKING:
     from sellerdesk.store.session import DataDir
@@ -57,6 +58,27 @@ def _interactive() -> bool:
     return sys.stdin is not None and sys.stdin.isatty()
 
 
+def refuse_in_team_mode() -> None:
+    """In team mode (``SELLERDESK_DATABASE_URL``) there is no key file, master password or
+    recovery code: the server's login password guards the team database. Said in one line
+    before anything is read (the local data folder may not even exist there)."""
+    url = team_env.team_url()
+    if not url:
+        return
+    from sellerdesk.store.postgres import redact
+
+    raise CliError(
+        _(
+            "the team database's password is managed by the server: in team mode ({env}={url}) there is no "
+            "master password, key file or recovery code, only your login password on the team server "
+            "($SELLERDESK_PASSWORD, or the app's File › Team server…), which the server's administrator "
+            "changes; nothing was changed",
+            env=team_env.URL_ENV,
+            url=redact(url),
+        )
+    )
+
+
 def _open(need_current: bool) -> tuple[DataDir, bytes, str | None]:
     """The data folder (with the OS keyring even when SELLERDESK_PASSPHRASE is set), its key,
     and, in master-password mode, the current password or recovery code that opened it."""
@@ -64,6 +86,7 @@ def _open(need_current: bool) -> tuple[DataDir, bytes, str | None]:
     from sellerdesk.store.keys import MODE_PASSWORD
     from sellerdesk.store.session import DataDir, passphrase_from_env
 
+    refuse_in_team_mode()
     datadir = DataDir.default(use_env=False)
     if not datadir.is_initialized():
         raise CliError(

@@ -17,7 +17,7 @@ import sys
 
 from sellerdesk.cli import CliError, Subcommands, masking
 from sellerdesk.cli.context import open_store
-from sellerdesk.cli.messages import N_, _
+from sellerdesk.cli.messages import N_, _, language
 from sellerdesk.cli.order_cmds import parse_id
 
 LAYOUT_NAMES = ("a4", "thermal")
@@ -59,6 +59,11 @@ def painter_command() -> list[str]:
     if getattr(sys, "frozen", False):
         return [sys.executable, RENDER_ARG]
     return [sys.executable, "-m", "sellerdesk.ui.shipping.render_pdf"]
+
+
+ADD_SENDER = N_(
+    "add one with: sellerdesk-cli senders --add 'ADDRESS' --name NAME --phone PHONE (or in the app: 订单 › 发货设置)"
+)
 
 
 def captions() -> dict[str, str]:
@@ -104,7 +109,11 @@ def cmd_labels(args: argparse.Namespace) -> int:
             name = args.sender.strip()
             sender = next((s for s in saved if name in (s.label, s.name)), None)
             if sender is None:
-                names = ", ".join(s.title for s in saved) or "-"
+                if not saved:
+                    raise CliError(
+                        _("no sender called {name!r}: no sender is saved yet; {how}", name=name, how=_(ADD_SENDER))
+                    )
+                names = ", ".join(s.title for s in saved)
                 raise CliError(_("no sender called {name!r}; saved senders: {names}", name=name, names=names))
         mask = masking.masking()
         if args.customers is not None:
@@ -153,4 +162,23 @@ def cmd_labels(args: argparse.Namespace) -> int:
                 refs=", ".join(report["cut"][:20]),
             )
         )
-    return 0
+    return warn_unshippable(found)
+
+
+def warn_unshippable(found: list) -> int:
+    """One line on stderr per label a courier would refuse (no 省/市, a phone that is none),
+    naming what is missing; EXIT_WARNINGS when there was any (the PDF holds them all the same)."""
+    from sellerdesk.cli import EXIT_OK, EXIT_WARNINGS
+
+    words = {"province": _("province (收件省)"), "city": _("city (收件市)"), "phone": _("a valid phone")}
+    bad = [label for label in found if label.missing]
+    for label in bad:
+        print(
+            _(
+                "{ref}: cannot be shipped as it is, it lacks {what}; fix the address, then print its label again",
+                ref=label.ref,
+                what=("、" if language() == "zh_CN" else ", ").join(words[m] for m in label.missing),
+            ),
+            file=sys.stderr,
+        )
+    return EXIT_WARNINGS if bad else EXIT_OK

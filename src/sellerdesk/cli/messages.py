@@ -123,6 +123,12 @@ def lookup(source: str, n: int | None = None, context: str = CONTEXT) -> str:
     return source
 
 
+def app_text(context: str, source: str) -> str:
+    """A text of the app's own ``context`` (``core.labels``: audit actions, order statuses …) in
+    the CLI's language, from the same row the app reads."""
+    return lookup(source, context=context)
+
+
 def _(source: str, /, **fields: object) -> str:
     """``source`` translated, its ``{fields}`` filled in; ``n=`` also picks the English plural."""
     n = fields.get("n")

@@ -698,7 +698,14 @@ def cmd_points_show(args: argparse.Namespace) -> None:
         return
     print(_("积分 Points: {n}", n=balance) + ("" if rule.enabled else _("   (points are off: 'points settings --on')")))
     if history:
-        rows = [[e.at.isoformat(" "), f"{e.delta:+d}", str(e.order_id or ""), e.note] for e in history]
+        from sellerdesk.cli.messages import app_text
+        from sellerdesk.core.labels import POINTS_NOTES
+
+        # the ledger's own notes as the app's 积分 tab shows them; --json keeps them as stored
+        rows = [
+            [e.at.isoformat(" "), f"{e.delta:+d}", str(e.order_id or ""), POINTS_NOTES.name(e.note, app_text)]
+            for e in history
+        ]
         print(table([_("At (UTC)"), _("Points"), _("Order"), _("Note")], rows))
 
 

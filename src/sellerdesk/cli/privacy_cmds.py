@@ -139,13 +139,17 @@ def cmd_audit(args: argparse.Namespace) -> None:
     if args.json:
         sys.stdout.write("".join(json.dumps(r.as_dict(), ensure_ascii=False) + "\n" for r in rows))
         return
+    from sellerdesk.cli.messages import app_text
     from sellerdesk.cli.textout import table
+    from sellerdesk.core import labels
+    from sellerdesk.exchange.audit_file import detail_text, local_text
 
-    def local(at: _dt.datetime) -> str:
-        return at.replace(tzinfo=_dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M:%S")
-
-    def detail(d: dict | None) -> str:
-        return "" if not d else ", ".join(f"{k}={v}" for k, v in sorted(d.items()) if k not in ("ids", "by"))
+    def detail(d: dict | None) -> str:  # the app's 操作记录 words (core.labels), ids as their count
+        return detail_text(
+            d,
+            lambda key: labels.AUDIT_KEYS.name(key, app_text),
+            lambda key, value: labels.detail_value(key, value, app_text),
+        )
 
     def by(r: audit.AuditRow) -> str:
         # the team user on a team server (the database's own record), else the computer's user
@@ -157,9 +161,9 @@ def cmd_audit(args: argparse.Namespace) -> None:
                 [_("Time"), _("Action"), _("Entity"), "ID", _("By"), _("Detail")],
                 [
                     [
-                        local(r.at),
-                        r.action,
-                        r.entity,
+                        local_text(r.at),
+                        labels.AUDIT_ACTIONS.name(r.action, app_text),
+                        labels.AUDIT_ENTITIES.name(r.entity, app_text),
                         "" if r.entity_id is None else str(r.entity_id),
                         by(r),
                         detail(r.detail),

@@ -357,6 +357,9 @@ def cmd_untrash(args: argparse.Namespace) -> None:
 
 def cmd_recovery_code(args: argparse.Namespace) -> None:
     from sellerdesk.cli.context import unlock
+    from sellerdesk.cli.keys_cmds import refuse_in_team_mode
+
+    refuse_in_team_mode()
 
     datadir = data_dir()
     key = unlock(datadir)

@@ -400,9 +400,27 @@ def english_text(message: str) -> str:
     for _fixed, pattern, template in _patterns():
         match = pattern.fullmatch(message)
         if match:
-            fields = {name: english_text(value) for name, value in match.groupdict().items()}
+            fields = {name: _field_text(template, name, value) for name, value in match.groupdict().items()}
             return _(template, **fields)
     return message
+
+
+_STATUS_MOVE = "An order cannot go from {old} to {new} (from {old2}: {allowed})."
+
+
+def _field_text(template: str, name: str, value: str) -> str:
+    """A matched field in the CLI's language: in Chinese the order statuses of a refused move by
+    the names the app shows (``core.labels``: 待发货 …; in English the codes ``--status`` takes read
+    as words already), any other field as a text of its own."""
+    from sellerdesk.cli.messages import app_text, language
+
+    if template == _STATUS_MOVE and language() == "zh_CN":
+        from sellerdesk.core.labels import ORDER_STATUSES
+
+        codes = value.split(", ") if name == "allowed" else [value]
+        if all(code in ORDER_STATUSES.texts for code in codes):
+            return "、".join(ORDER_STATUSES.name(code, app_text) for code in codes)
+    return english_text(value)
 
 
 def refusal(exc: BaseException) -> str:

@@ -18,8 +18,17 @@ from sellerdesk.store.audit import AuditRow
 HEADER = ["时间", "操作", "操作代码", "对象", "对象编号", "操作人", "详情"]
 
 
-def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str] = str) -> str:
-    """The detail as one line, without the id lists (their count says enough) and the user."""
+def _same(key: str, value: str) -> str:
+    return value
+
+
+def detail_text(
+    detail: dict[str, object] | None,
+    key_name: Callable[[str], str] = str,
+    value_name: Callable[[str, str], str] = _same,
+) -> str:
+    """The detail as one line, without the id lists (their count says enough) and the user;
+    ``value_name(key, value)`` names a value that is a code (an order status, a follow-up kind)."""
     if not detail:
         return ""
     parts = []
@@ -35,7 +44,9 @@ def detail_text(detail: dict[str, object] | None, key_name: Callable[[str], str]
             parts.append(key_name(key))
             continue
         if isinstance(value, list):
-            value = ",".join(map(str, value))
+            value = ",".join(value_name(key, str(item)) for item in value)
+        elif isinstance(value, str):
+            value = value_name(key, value)
         parts.append(f"{key_name(key)}={value}")
     return ", ".join(parts)
 
@@ -55,7 +66,7 @@ def row_values(row: AuditRow, names: Names | None = None) -> list[str]:
         names.entity(row.entity),
         entity_id,
         by,
-        detail_text(row.detail, names.key),
+        detail_text(row.detail, names.key, names.value),
     ]
 
 
@@ -66,6 +77,7 @@ class Names:
     action: Callable[[str], str] = str
     entity: Callable[[str], str] = str
     key: Callable[[str], str] = str
+    value: Callable[[str, str], str] = _same
 
 
 def write_audit(path: str | Path, rows: Sequence[AuditRow], names: Names | None = None) -> Path:

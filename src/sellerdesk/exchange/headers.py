@@ -334,9 +334,19 @@ _HINT = re.compile(r"[(（\[【<《].{0,64}?[)）\]】>》]")
 _PUNCT = re.compile(r"[\s*＊:：_\-—.·,，;；'\"“”#№]+")
 
 
+# Traditional characters of header words (a 香港/台湾 sheet, a Big5 CSV: 姓名,電話,地址) folded to the
+# simplified ones the synonyms are written in, so each synonym has its traditional alias too.
+_TRADITIONAL = str.maketrans(
+    "電話機碼號備註郵編聯繫係貨詳細縣區鄉鎮標籤簽門類單價額數實訂買賣務戶顧來稱會員級國時間運費計發戶線隊寫顏號碼對應"
+    "轉賬與錢條貨載幣匯總額產品規格張網購務寶閒東鄰樓層棟廣場縣園處點賬號稅資歷紀錄憑證",
+    "电话机码号备注邮编联系系货详细县区乡镇标签签门类单价额数实订买卖务户顾来称会员级国时间运费计发户线队写颜号码对应"
+    "转账与钱条货载币汇总额产品规格张网购务宝闲东邻楼层栋广场县园处点账号税资历纪录凭证",
+)
+
+
 def normalize_header(text: object) -> str:
-    """'  收货人（必填）* ' → '收货人'; 'Phone No.' → 'phoneno'."""
-    value = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip().lower()
+    """'  收货人（必填）* ' → '收货人'; 'Phone No.' → 'phoneno'; '電話' → '电话'."""
+    value = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip().lower().translate(_TRADITIONAL)
     stripped = _HINT.sub("", value)
     if stripped.strip():
         value = stripped
@@ -363,7 +373,7 @@ file): the file is refused (:func:`check_header_lengths`)."""
 
 def header_parts(text: object) -> list[str]:
     """The parts of a header split on / ( ) （ ） spaces, - and _ (none when it has one part)."""
-    value = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip().lower()
+    value = unicodedata.normalize("NFKC", "" if text is None else str(text)).strip().lower().translate(_TRADITIONAL)
     parts = [p for p in _PARTS.split(value) if p]
     return parts if len(parts) > 1 else []
 

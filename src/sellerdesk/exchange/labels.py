@@ -74,6 +74,8 @@ class LabelData:
     sender_address: str = ""
     sender_company: str = ""
     ref: str = ""  # how a warning names the label: the order number or the customer's name
+    # what a courier needs and this label lacks: "province", "city" (empty), "phone" (empty or not a number)
+    missing: tuple[str, ...] = ()
 
 
 def item_texts(lines: Sequence[OrderLine], fallback: str = "") -> list[str]:
@@ -116,6 +118,7 @@ def order_labels(order_ids: Sequence[int], *, mask: bool = False, sender: Sender
                 address=_address(ship),
                 items=item_texts(lines.get(oid, []), row.items),
                 ref=row.order_no or f"#{row.id}",
+                missing=unshippable(str(ship.get("province") or ""), str(ship.get("city") or ""), phone),
                 **extra,
             )
         )
@@ -146,10 +149,23 @@ def customer_labels(
                 phone=mask_phone(phone) if mask else phone,
                 address=row.address_text,
                 ref=row.name or row.phone or f"#{row.id}",
+                missing=unshippable(
+                    default.province if default is not None else "", default.city if default is not None else "", phone
+                ),
                 **extra,
             )
         )
     return out
+
+
+def unshippable(province: str, city: str, phone: str) -> tuple[str, ...]:
+    """What a courier refuses a parcel without (收件省/市, a phone that is one), in that order."""
+    from sellerdesk.core.phones import is_mask, normalize_phone
+
+    missing = [name for name, value in (("province", province), ("city", city)) if not value.strip()]
+    if not normalize_phone(phone).valid and not is_mask(phone):  # a team helper's phones come masked
+        missing.append("phone")
+    return tuple(missing)
 
 
 def _address(ship: dict[str, object] | object) -> str:

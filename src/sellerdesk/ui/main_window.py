@@ -649,8 +649,8 @@ class MainWindow(QMainWindow):
         self.team = TeamController(self.context, self)
         self.team.live.touched.connect(self._touched_by_others)
         team_mode = getattr(self.context, "team", None) is not None
-        # the local file's key, password and backups are not the team database's (team backups: the server's)
-        self.keys.menu.menuAction().setVisible(not team_mode)
+        # the local file's backups are not the team database's (team backups: the server's); the keys
+        # hide themselves (KeysController.update_actions)
         try:
             from sellerdesk.ui.exchange.actions import ExchangeController
         except ImportError:  # packaged without the exchange feature

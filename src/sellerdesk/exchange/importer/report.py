@@ -41,7 +41,12 @@ class ImportResult:
             "sheet": self.sheet,
             "header_row": self.header_row,
             "mapping": {h or f"#{i + 1}": f for i, (h, f) in enumerate(zip(self.headers, self.mapping)) if f},
+            "ignored_columns": self.ignored_columns(),
         }
+
+    def ignored_columns(self) -> list[str]:
+        """The headers of the columns no field was mapped to (their cells were not imported)."""
+        return [str(h) for h, f in zip(self.headers, self.mapping) if str(h or "").strip() and not f]
 
 
 def default_report_path(source: Path) -> Path:

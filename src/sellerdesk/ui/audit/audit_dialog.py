@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import labels
 from sellerdesk.exchange.audit_file import Names, detail_text, local_text, write_audit
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.jobs.runner import start
@@ -34,106 +35,24 @@ from sellerdesk.ui.widgets.forms import error_label
 LIMIT = 10_000  # rows shown (newest first); a narrower date range shows older ones
 
 
-def translate(context: str, text: str) -> str:
-    # called as translate("AuditText", "…") at each use, so lupdate finds every text
-    return QCoreApplication.translate(context, text)
-
-
 def action_name(code: str) -> str:
-    """The action as the user reads it; an unknown code (a newer feature's) as it is."""
-    names = {
-        "create": translate("AuditText", "Customer added"),
-        "update": translate("AuditText", "Customer changed"),
-        "add_address": translate("AuditText", "Address added"),
-        "update_address": translate("AuditText", "Address changed"),
-        "delete_address": translate("AuditText", "Address deleted"),
-        "restore_address": translate("AuditText", "Address restored"),
-        "set_default_address": translate("AuditText", "Default address set"),
-        "verify_address": translate("AuditText", "Address checked"),
-        "unverify_address": translate("AuditText", "Address check undone"),
-        "trash": translate("AuditText", "Moved to the Trash"),
-        "restore": translate("AuditText", "Restored from the Trash"),
-        "purge": translate("AuditText", "Deleted from the Trash for good"),
-        "erase": translate("AuditText", "Erased for good (personal data)"),
-        "merge": translate("AuditText", "Customers merged"),
-        "unmerge": translate("AuditText", "Merge undone"),
-        "import": translate("AuditText", "Import"),
-        "export": translate("AuditText", "Export"),
-        "export_person": translate("AuditText", "Personal data exported"),
-        "backup": translate("AuditText", "Backup"),
-        "restore_backup": translate("AuditText", "Restored from a backup"),
-        "add_order": translate("AuditText", "Order added"),
-        "update_order": translate("AuditText", "Order changed"),
-        "delete_order_lines": translate("AuditText", "Order lines replaced (old lines kept)"),
-        "helper_update": translate("AuditText", "Changed by a helper (old values kept)"),
-        "put_back": translate("AuditText", "A helper's change put back"),
-        "order_status": translate("AuditText", "Order status changed"),
-        "delete_order": translate("AuditText", "Order deleted"),
-        "restore_order": translate("AuditText", "Order restored"),
-        "tier_rules": translate("AuditText", "Tier rules changed"),
-        "tier_set": translate("AuditText", "Tier set by hand"),
-        "tier_clear": translate("AuditText", "Tier by hand cleared"),
-        "points_rule": translate("AuditText", "Points rule changed"),
-        "points_award": translate("AuditText", "Points given"),
-        "points_redeem": translate("AuditText", "Points redeemed"),
-        "demo_generate": translate("AuditText", "Demo customers added"),
-        "demo_remove": translate("AuditText", "Demo customers removed"),
-        "privacy_notice": translate("AuditText", "Privacy notice changed"),
-        "retention_years": translate("AuditText", "Retention period changed"),
-        "consent": translate("AuditText", "Marketing consent changed"),
-        "add_follow_up": translate("AuditText", "Follow-up recorded"),
-        "update_follow_up": translate("AuditText", "Follow-up changed"),
-        "delete_follow_up": translate("AuditText", "Follow-up deleted"),
-        "restore_follow_up": translate("AuditText", "Follow-up restored"),
-        "follow_up_done": translate("AuditText", "Follow-up done"),
-        "follow_up_due": translate("AuditText", "Follow-up due again"),
-        "solve_feedback": translate("AuditText", "Feedback solved"),
-        "reopen_feedback": translate("AuditText", "Feedback opened again"),
-    }
-    return names.get(code, code)
+    """The action as the user reads it (``core.labels``, shared with the CLI); an unknown code as it is."""
+    return labels.AUDIT_ACTIONS.name(code, QCoreApplication.translate)
 
 
 def entity_name(code: str) -> str:
-    names = {
-        "customer": translate("AuditText", "customer"),
-        "address": translate("AuditText", "address"),
-        "order": translate("AuditText", "order"),
-        "settings": translate("AuditText", "settings"),
-        "points": translate("AuditText", "points"),
-        "tiers": translate("AuditText", "tiers"),
-        "follow_up": translate("AuditText", "follow-up"),
-    }
-    return names.get(code, code)
+    return labels.AUDIT_ENTITIES.name(code, QCoreApplication.translate)
 
 
 def key_name(code: str) -> str:
-    names = {
-        "count": translate("AuditText", "count"),
-        "orders": translate("AuditText", "orders"),
-        "rows": translate("AuditText", "rows"),
-        "masked": translate("AuditText", "masked"),
-        "fields": translate("AuditText", "fields"),
-        "addresses": translate("AuditText", "addresses"),
-        "format": translate("AuditText", "format"),
-        "files": translate("AuditText", "files"),
-        "template": translate("AuditText", "template"),
-        "customer": translate("AuditText", "customer"),
-        "reason": translate("AuditText", "reason"),
-        "backup_made": translate("AuditText", "backup made"),
-        "years": translate("AuditText", "years"),
-        "status": translate("AuditText", "status"),
-        "given": translate("AuditText", "given"),
-        "date": translate("AuditText", "date"),
-        "via": translate("AuditText", "via"),
-        "kind": translate("AuditText", "kind"),
-        "closed": translate("AuditText", "next dates closed"),
-        "old": translate("AuditText", "old values kept"),
-        "entry": translate("AuditText", "entry"),
-    }
-    return names.get(code, code)
+    return labels.AUDIT_KEYS.name(code, QCoreApplication.translate)
 
 
-NAMES = Names(action_name, entity_name, key_name)
+def value_name(key: str, value: str) -> str:
+    return labels.detail_value(key, value, QCoreApplication.translate)
+
+
+NAMES = Names(action_name, entity_name, key_name, value_name)
 
 
 def _utc(day: _dt.date) -> _dt.datetime:
@@ -230,7 +149,7 @@ class AuditDialog(QDialog):
                 entity_name(r.entity),
                 "" if r.entity_id is None else str(r.entity_id),
                 by,
-                detail_text(r.detail, key_name),
+                detail_text(r.detail, key_name, value_name),
             )
             for column, text in enumerate(values):
                 self.table.setItem(i, column, QTableWidgetItem(text))

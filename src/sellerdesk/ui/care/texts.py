@@ -21,7 +21,9 @@ def channel_names() -> dict[str, str]:
 
 
 def kind_names() -> dict[str, str]:
-    return {"followup": translate("CareText", "Follow-up"), "feedback": translate("CareText", "Feedback")}
+    from sellerdesk.core.labels import FOLLOW_UP_KINDS
+
+    return {code: FOLLOW_UP_KINDS.name(code, translate) for code in FOLLOW_UP_KINDS.texts}
 
 
 def status_names() -> dict[str, str]:

@@ -7,7 +7,7 @@ once like an order (not part of the customer form's Save).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import labels
 from sellerdesk.core.points import MAX_NOTE_LENGTH, MAX_REDEEM
 from sellerdesk.store import points as store_points
 from sellerdesk.store.errors import StoreError, ValidationError
@@ -154,11 +155,7 @@ class CustomerPointsTab(QWidget):
 
     def note_text(self, note: str) -> str:
         """The ledger's own notes in the user's language; a redemption's note as written."""
-        return {
-            store_points.NOTE_EARNED: self.tr("Earned by an order"),
-            store_points.NOTE_REVERSED: self.tr("Taken back: the order no longer counts"),
-            store_points.NOTE_CHANGED: self.tr("The order's amount changed"),
-        }.get(note, note)
+        return labels.POINTS_NOTES.name(note, QCoreApplication.translate)
 
     def refresh(self) -> None:
         self._stale = False

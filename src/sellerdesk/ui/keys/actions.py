@@ -4,6 +4,11 @@ password, switch between the system keyring and a master password.
 The main window builds one ``KeysController(context, window)`` and puts ``menu`` in its
 File menu and ``show_code_action`` in Help. Which switch is offered follows the key's mode
 (read from the key file each time the menu opens).
+
+In team mode (the window works on a team server) there is no key file, master password or
+recovery code: the menu and the Help entry are hidden, every action is disabled with a tooltip
+naming the server's login password (文件 › 团队服务器…), and a slot reached anyway says so in one
+line instead of reading a key file that is not there.
 """
 
 from __future__ import annotations
@@ -41,6 +46,23 @@ class KeysController(QObject):
         self.menu.aboutToShow.connect(self.update_actions)
         self.update_actions()
 
+    @property
+    def team_mode(self) -> bool:
+        return getattr(self.context, "team", None) is not None
+
+    def team_text(self) -> str:
+        return self.tr(
+            "The team database's password is managed by the server: in team mode there is no master password "
+            "or recovery code, only your login password on the team server (File › Team server…), which the "
+            "server's administrator changes."
+        )
+
+    def _refused_in_team_mode(self) -> bool:
+        if not self.team_mode:
+            return False
+        dialogs.information(self.window, self.tr("Password and recovery code"), self.team_text())
+        return True
+
     def _action(self, text: str, slot) -> QAction:
         action = QAction(text, self.window)
         action.triggered.connect(slot)
@@ -53,6 +75,14 @@ class KeysController(QObject):
             return None
 
     def update_actions(self) -> None:
+        if self.team_mode:
+            self.menu.menuAction().setVisible(False)
+            self.show_code_action.setVisible(False)
+            for action in (*self.menu.actions(), self.menu.menuAction()):
+                action.setEnabled(False)
+                action.setToolTip(self.team_text())
+                action.setStatusTip(self.team_text())
+            return
         password = self.mode() == MODE_PASSWORD
         self.change_password_action.setVisible(password)
         self.use_keyring_action.setVisible(password)
@@ -62,6 +92,8 @@ class KeysController(QObject):
         return keep_apart_folders(self.context.datadir.home)
 
     def show_recovery_code(self, code: str | None = None, new: bool = False) -> None:
+        if self._refused_in_team_mode():
+            return
         try:
             vault = self.context.datadir.vault
             key_id = vault.load().key_id
@@ -77,11 +109,15 @@ class KeysController(QObject):
         return accepted
 
     def new_recovery_code(self) -> None:
+        if self._refused_in_team_mode():
+            return
         dialog = NewRecoveryCodeDialog(self.context, self.window)
         if self._run(dialog) and dialog.result_value:
             self.show_recovery_code(dialog.result_value, new=True)
 
     def change_password(self) -> None:
+        if self._refused_in_team_mode():
+            return
         if self._run(NewPasswordDialog(self.context, self.window)):
             dialogs.information(
                 self.window,
@@ -93,6 +129,8 @@ class KeysController(QObject):
             )
 
     def use_password(self) -> None:
+        if self._refused_in_team_mode():
+            return
         if self._run(NewPasswordDialog(self.context, self.window)):
             dialogs.information(
                 self.window,
@@ -104,6 +142,8 @@ class KeysController(QObject):
             )
 
     def use_keyring(self) -> None:
+        if self._refused_in_team_mode():
+            return
         if self._run(UseKeyringDialog(self.context, self.window)):
             dialogs.information(
                 self.window,

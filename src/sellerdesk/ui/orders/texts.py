@@ -14,6 +14,7 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from sellerdesk.core import labels
 from sellerdesk.core import orders as core
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.store.errors import ConflictError, NotFoundError, StoreError
@@ -27,14 +28,8 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 
 
 def status_name(status: str) -> str:
-    """The name people see for a status key (待发货 … in Chinese)."""
-    return {
-        core.PENDING: translate("OrderText", "To ship"),
-        core.SHIPPED: translate("OrderText", "Shipped"),
-        core.DELIVERED: translate("OrderText", "Delivered"),
-        core.CANCELLED: translate("OrderText", "Cancelled"),
-        core.REFUNDED: translate("OrderText", "Refunded"),
-    }.get(status, status)
+    """The name people see for a status key (待发货 … in Chinese; ``core.labels``, shared with the CLI)."""
+    return labels.ORDER_STATUSES.name(status, QCoreApplication.translate)
 
 
 STATUS_COLOURS: Mapping[str, str] = {
