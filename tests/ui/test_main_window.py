@@ -532,3 +532,29 @@ def test_a_big_searchs_whole_answer_is_read_off_the_ui_thread_and_a_newer_keystr
     assert window.model._ids == fresh.ids() and window.model.rowCount() > 12
     assert window.selected_ids() == chosen and window.editor.customer_id == chosen[0]
     assert "counting…" not in window.summary.text()
+
+
+def test_another_programs_change_shows_without_a_refresh(window, qtbot):
+    """QA: a customer added with sellerdesk-cli while the app was open showed only after 视图 ›
+    刷新. Another connection's commit (here a thread's own connection, as a CLI process's) moves
+    SQLite's data_version, and the window reads again at its next poll."""
+    import threading
+
+    from sellerdesk.store.models import DB
+
+    watcher = window.elsewhere
+    assert watcher is not None and watcher.timer.isActive()
+    watcher.poll()  # settle what the window's own start-up did
+    before = window.model.rowCount()
+
+    def elsewhere():
+        customers.create_customer({"name": "外来客户", "phone": "13700001111"})
+        DB.close()  # this thread's own connection
+
+    thread = threading.Thread(target=elsewhere)
+    thread.start()
+    thread.join()
+    watcher.poll()
+    qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=5000)
+    watcher.poll()  # nothing new: no second reload
+    assert not watcher.own

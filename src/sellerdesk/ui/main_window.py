@@ -641,6 +641,7 @@ class MainWindow(QMainWindow):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._show_table_menu)
 
+        from sellerdesk.ui.elsewhere import LocalChanges
         from sellerdesk.ui.team.actions import TeamController
 
         self.keys = KeysController(self.context, self)
@@ -649,6 +650,11 @@ class MainWindow(QMainWindow):
         self.team = TeamController(self.context, self)
         self.team.live.touched.connect(self._touched_by_others)
         team_mode = getattr(self.context, "team", None) is not None
+        self.elsewhere: LocalChanges | None = None
+        if not team_mode:  # (a team server tells its changes itself: ui/team/live.py)
+            self.elsewhere = LocalChanges(self.context, self)
+            self.elsewhere.touched.connect(self._touched_by_others)
+            self.elsewhere.start()
         # the local file's backups are not the team database's (team backups: the server's); the keys
         # hide themselves (KeysController.update_actions)
         try:
@@ -993,6 +999,8 @@ class MainWindow(QMainWindow):
         self.dashboard.job.stop()
         self.complete_timer.stop()
         self.team.stop()
+        if self.elsewhere is not None:
+            self.elsewhere.stop()
         self._finish_tier_check()
         self.save_state()
         for hook in self._hooks:  # the widgets die later (deleteLater): no handler call meanwhile
@@ -1528,7 +1536,7 @@ class MainWindow(QMainWindow):
         self.editor.set_masking(on)
 
     def _touched_by_others(self, ids) -> None:
-        """Someone else changed customers (team mode): the customer in the editor is shown anew
+        """Someone else changed customers (a team member, another program): the customer in the editor is shown anew
         unless it holds unsaved edits (a save of those meets the conflict question)."""
         shown = self.editor.customer_id
         if shown is None or self.editor.dirty or (ids is not None and shown not in ids):
