@@ -558,3 +558,41 @@ def test_another_programs_change_shows_without_a_refresh(window, qtbot):
     qtbot.waitUntil(lambda: window.model.rowCount() == before + 1, timeout=5000)
     watcher.poll()  # nothing new: no second reload
     assert not watcher.own
+
+
+def test_a_window_that_filled_a_laptop_screen_opens_at_the_usual_size_on_a_bigger_one(
+    store, qtbot, launched, sync_jobs, monkeypatch
+):
+    """QA: used on 1366×768, then opened on 1920×1080, the window kept the laptop's size (its English
+    labels cut off). One that filled the small screen gets the usual 1400×860 there; one the user
+    made small on purpose keeps its size."""
+    from PySide6.QtCore import QRect
+
+    screen = {"size": QRect(0, 0, 1366, 738)}
+
+    class FakeScreen:
+        def availableGeometry(self):  # noqa: N802
+            return screen["size"]
+
+    monkeypatch.setattr(MainWindow, "screen", lambda self: FakeScreen())
+
+    def opened():
+        context = AppContext(store, store.key, QSettings(str(store.home / "settings.ini"), QSettings.Format.IniFormat))
+        win = MainWindow(context)
+        win.reminded = True
+        qtbot.addWidget(win)
+        return win
+
+    first = opened()
+    first.resize(1366, 738)
+    first.save_state()
+    first.close()
+    screen["size"] = QRect(0, 0, 1920, 1050)
+    second = opened()
+    assert (second.width(), second.height()) == (1400, 860)
+    second.resize(900, 600)  # made small beside WeChat, on purpose
+    second.save_state()
+    second.close()
+    third = opened()  # (restoreGeometry fits it to the offscreen platform's own 800×600 screen)
+    assert third.width() <= 900 and third.height() <= 600
+    third.close()

@@ -862,6 +862,8 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
+            if str(self.settings.value("window/filled_screen", "false")).lower() == "true" and self._screen_has_room():
+                self._default_geometry()  # it filled a laptop's screen: on a bigger one, the usual size
         else:
             self._default_geometry()
         splitter = self.settings.value("window/splitter")
@@ -898,6 +900,7 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/filled_screen", self._fills_screen())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("table/header", self.table.horizontalHeader().saveState())
         self.settings.setValue("table/columns", ",".join(COLUMNS))
@@ -923,6 +926,25 @@ class MainWindow(QMainWindow):
             self.resize(min(width, screen.width()), min(height, screen.height()))
         else:
             self.resize(width, height)
+
+    def _fills_screen(self) -> bool:
+        """The window (not maximized, which Qt restores itself) as big as its screen allows, as the
+        first start makes it on a 1366×768 laptop."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or self.isMaximized():
+            return False
+        return self.width() >= screen.width() * 0.95 and self.height() >= screen.height() * 0.9
+
+    def _screen_has_room(self) -> bool:
+        """The screen now holds the usual size and the window is smaller than it: a window that
+        filled a laptop's screen opened on a bigger one (QA: 1920×1080 showed it at laptop size,
+        its English labels cut off)."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        if screen is None or self.isMaximized():
+            return False
+        width, height = DEFAULT_SIZE
+        fits = screen.width() >= width and screen.height() >= height
+        return fits and (self.width() < width or self.height() < height)
 
     def _default_panes(self) -> None:
         """Region tree, table, editor: the table gets what the tree and a compact editor leave."""
