@@ -5295,6 +5295,25 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <source>%1 File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Drive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>QFileDialog</name>
         <message>
             <source>&amp;Look in:</source>
