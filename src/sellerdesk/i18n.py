@@ -29,18 +29,28 @@ def pick_language(setting: object, locale: QLocale | None = None) -> str:
     return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
 
 
-def install_translations(app: QCoreApplication, language: str) -> str:
-    """Install the translators for ``language`` (replacing earlier ones); return it."""
+def remove_translations(app: QCoreApplication) -> None:
+    """Remove the translators :func:`install_translations` installed (the texts as written: tests)."""
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return language
-    QLocale.setDefault(QLocale(language))
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def install_translations(app: QCoreApplication, language: str) -> str:
+    """Install the translators for ``language`` (replacing earlier ones); return it."""
+    remove_translations(app)
     _loaded.clear()
-    for name, directory in (("qtbase_" + language, qt_dir), ("sellerdesk_" + language, str(resource("translations")))):
+    ours = ("sellerdesk_" + language, str(resource("translations")))
+    if language == "en":
+        # Qt's dialogs are English already; ours brings the English plurals ("%n minute(s) ago"
+        # → "13 minutes ago": without it the app said "13 minute(s) ago", QA)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        wanted = [ours]
+    else:
+        QLocale.setDefault(QLocale(language))
+        wanted = [("qtbase_" + language, QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), ours]
+    for name, directory in wanted:
         translator = QTranslator(app)
         if _load(translator, name, directory):
             app.installTranslator(translator)

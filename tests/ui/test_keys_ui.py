@@ -348,7 +348,7 @@ def test_save_to_a_refused_place_names_the_reason_in_chinese(box, tmp_path, monk
     Operation not permitted" in zh_CN: the OS's reason is translated too."""
     import errno
 
-    from sellerdesk.i18n import install_translations
+    from sellerdesk.i18n import install_translations, remove_translations
     from sellerdesk.ui.keys import recovery
 
     def refuse(*args, **kwargs):
@@ -360,7 +360,7 @@ def test_save_to_a_refused_place_names_the_reason_in_chinese(box, tmp_path, monk
         assert not box.save_to(tmp_path / "usb.txt")
         assert "没有权限" in box.error.text() and "Operation" not in box.error.text()
     finally:
-        install_translations(qapp, "en")
+        remove_translations(qapp)
 
 
 def test_the_app_and_the_cli_word_the_same_os_errors():

@@ -1,6 +1,6 @@
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
 
-from sellerdesk.i18n import install_translations, pick_language
+from sellerdesk.i18n import install_translations, pick_language, remove_translations
 
 
 def test_pick_language_follows_locale_and_setting():
@@ -31,8 +31,15 @@ def test_install_both_languages(qapp):
         assert install_translations(qapp, "en") == "en"
         assert QLocale().language() == QLocale.Language.English
         assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+        # the English plurals (QA: "13 minute(s) ago")
+        assert QCoreApplication.translate("BackupController", "Last backup %n minute(s) ago", "", 13) == (
+            "Last backup 13 minutes ago"
+        )
+        assert QCoreApplication.translate("BackupController", "Last backup %n minute(s) ago", "", 1) == (
+            "Last backup 1 minute ago"
+        )
     finally:
-        install_translations(qapp, "en")
+        remove_translations(qapp)
 
 
 def test_the_texts_stay_chinese_when_the_translation_file_is_replaced(qapp, tmp_path, monkeypatch):
@@ -52,7 +59,7 @@ def test_the_texts_stay_chinese_when_the_translation_file_is_replaced(qapp, tmp_
         (folder / "sellerdesk_zh_CN.qm").write_bytes(b"\0" * 64)  # rewritten in place
         assert QCoreApplication.translate("MainWindow", "Orders") == "订单"
     finally:
-        i18n.install_translations(qapp, "en")
+        i18n.remove_translations(qapp)
 
 
 def test_qt_file_dialog_has_no_english_label_in_zh_cn(qapp, qtbot):
@@ -75,4 +82,4 @@ def test_qt_file_dialog_has_no_english_label_in_zh_cn(qapp, qtbot):
         # the 类型 column of the file list (Qt 6 asks another context than its zh_CN file has)
         assert QCoreApplication.translate("QAbstractFileIconProvider", "Folder") == "文件夹"
     finally:
-        install_translations(qapp, "en")
+        remove_translations(qapp)

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWizard
 
-from sellerdesk.i18n import install_translations
+from sellerdesk.i18n import install_translations, remove_translations
 from sellerdesk.ui.startup.first_run import PAGE_PASSWORD, FirstRunWizard
 
 
@@ -79,5 +79,5 @@ def test_refusals_are_translated(qapp, qtbot):
         assert _type(wizard, "hidden kettle morning river")
         assert wizard.password_page.meter.label.text() == "强度：强"
     finally:
-        install_translations(qapp, "en")
+        remove_translations(qapp)
         assert QCoreApplication.translate("StrengthMeter", "Strong") == "Strong"
