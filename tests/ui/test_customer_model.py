@@ -88,6 +88,20 @@ def test_display_mask_and_trash(model):
     assert model.headerData(COLUMNS.index("updated"), Qt.Orientation.Horizontal) == "Deleted"
 
 
+def test_only_a_doubtful_phone_is_amber(model):
+    """QA: a valid phone was amber because the import flagged the customer for a cut note."""
+    phone = COLUMNS.index("phone")
+    _add("甲", "13812345678", flags="needs_check")  # flagged for something else
+    _add("乙", "abc", flags="needs_check")  # the phone itself is the doubt
+    _add("丙", "13900001111")  # nothing to check
+    model.reload()
+    colours = {}
+    for row in range(model.rowCount()):
+        name = model.data(model.index(row, COLUMNS.index("name")))
+        colours[name] = model.data(model.index(row, phone), Qt.ItemDataRole.ForegroundRole) is not None
+    assert colours == {"甲": False, "乙": True, "丙": False}
+
+
 def test_filters_reuse_the_kept_order_until_the_data_changes(model, monkeypatch):
     from sellerdesk.store import queries
 

@@ -35,7 +35,7 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from sellerdesk.core.money import format_yuan
-from sellerdesk.core.phones import mask_phone
+from sellerdesk.core.phones import is_mask, mask_phone, normalize_phone
 from sellerdesk.core.regions import big_region
 from sellerdesk.core.remote import Place, is_remote
 from sellerdesk.core.tiers import TierRules
@@ -130,6 +130,14 @@ def order_day(value: object) -> _dt.date | None:
     if isinstance(value, _dt.datetime):
         return value.date()
     return value if isinstance(value, _dt.date) else None
+
+
+def _doubtful_phone(row: CustomerRow) -> bool:
+    """The phone is amber when the customer is flagged to check AND the phone itself is not a
+    number (QA: a valid phone was amber because the import cut the customer's note)."""
+    if FLAG_NEEDS_CHECK not in split_list(row.flags) or not row.phone or is_mask(row.phone):
+        return False
+    return not normalize_phone(row.phone).valid
 
 
 class ViewState:
@@ -801,7 +809,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "address" and not (row.province and row.city and row.detail):
                 return QBrush(QColor("#b45309"))  # amber: the address needs attention
-            if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
+            if key == "phone" and _doubtful_phone(row):
                 return QBrush(QColor("#b45309"))
             if key in ("region", "last_order", "updated"):
                 return QApplication.palette().brush(QPalette.ColorGroup.Active, QPalette.ColorRole.PlaceholderText)
@@ -815,7 +823,7 @@ class CustomerTableModel(PagedIds, QAbstractTableModel):
                 if self.is_remote(row):
                     return self.tr("Remote area (偏远地区)") + "\n" + text
                 return text or self.tr("No address yet")
-            if key == "phone" and FLAG_NEEDS_CHECK in split_list(row.flags):
+            if key == "phone" and _doubtful_phone(row):
                 return self.tr("This phone number does not look right; please check it.")
             if key == "tier" and self.tier_of(row).manual:
                 return self.tr("Set by hand: it stays until it is set back to automatic in the customer pane.")
