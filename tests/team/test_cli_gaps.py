@@ -41,7 +41,7 @@ def test_team_user_remove_disables_the_login_and_keeps_the_data(cli, team):
     with psycopg.connect(team.url, autocommit=True) as conn:
         conn.execute(f'ALTER ROLE "{team.names["boss"]}" NOCREATEROLE')
     refused = cli("team", "user", "remove", south, env=as_user(team, "boss"), check=False)
-    assert refused.returncode == 1 and "not allowed" in refused.stderr and _roles(team)[south] is True
+    assert refused.returncode == 1 and "CREATEROLE" in refused.stderr and _roles(team)[south] is True
     assert cli.json_lines("team", "region", "list", "--json", env=as_user(team, "boss")) == [{"华南": south}]
     out = cli("--lang", "zh_CN", "team", "user", "remove", south, env=_first_owner(team)).stdout
     assert "已将" in out and south in out and "华南" in out
@@ -98,8 +98,18 @@ def test_waybills_for_a_helper_who_may_see_phones(cli, team, tmp_path):
     """A helper who ships exports the waybills of their regions' orders; one whose phones are
     masked is told why not (couriers need the full number), in one line."""
     target = tmp_path / "east.csv"
-    out = cli("export", str(target), "--orders", "pending", "--template", "split_region", env=as_user(team, "east"))
-    assert out.returncode == 0 and target.exists()
+    out = cli(
+        "export",
+        str(target),
+        "--orders",
+        "pending",
+        "--template",
+        "split_region",
+        env=as_user(team, "east"),
+        check=False,
+    )
+    # written; exit 3 (done with warnings): no sender is saved and the fixture's order has no ship-to snapshot
+    assert out.returncode == 3 and target.exists() and "收件省: required but empty" in out.stdout
     text = target.read_bytes().decode("gbk")
     assert "浙江客户,13812345678" in text and "广东客户" not in text  # their region's order only, the full phone
     masked = cli(
