@@ -103,3 +103,23 @@ def test_a_helper_cannot_merge_a_customer_outside_their_regions(team):
         close_store()
     assert _state(team, (south, east)) == before
     assert _raw(team, "SELECT count(*) FROM customer_merge") == merges_before
+
+
+def test_a_merged_customer_restored_without_the_undo_has_no_province_left(team, two_in_guangdong_by_owner):
+    """Its key is read again as it leaves the Trash: its addresses are with the survivor."""
+    from sellerdesk.store import customers, merges
+    from sellerdesk.store.database import close_store, open_team
+
+    a, b = two_in_guangdong_by_owner
+    open_team(team.url_of("south"))
+    try:
+        merges.merge(a, [b])
+    finally:
+        close_store()
+    assert _raw(team, "SELECT address_key IS NOT NULL FROM customer WHERE id = %s", (b,)) == [(True,)]
+    open_team(team.url)
+    try:
+        assert customers.restore_customers([b]) == [b]
+    finally:
+        close_store()
+    assert _raw(team, "SELECT address_key, deleted_at FROM customer WHERE id = %s", (b,)) == [(None, None)]
