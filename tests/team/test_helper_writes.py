@@ -21,9 +21,8 @@ def _raw(team, sql: str, params=()):
 @pytest.fixture
 def two_in_guangdong(team):
     """The 广东 customer with phone A_PHONE and a second 广东 customer with B_PHONE that helper
-    "south" (phones masked, sees both) added. (A helper cannot merge away a customer someone else
-    made: the merged customer loses its address, hence its province, and the policy then lets
-    only its maker see it — the WITH CHECK refuses the move.)"""
+    "south" (phones masked, sees both) added. (Merging away one someone else made:
+    test_helper_merge.py.)"""
     from sellerdesk.store import customers
     from sellerdesk.store.database import close_store, open_team
 

@@ -43,6 +43,7 @@ from sellerdesk.store.customers import (
 )
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, CustomerMerge, utcnow
+from sellerdesk.store.postgres import is_postgres, native
 
 # The survivor's fields a merge chooses, in the order the merge dialog shows them.
 MERGE_FIELDS = ("name", "phone", "wechat", "tags", "notes", "tier", "birthday", "gender", "source", "marketing_consent")
@@ -209,6 +210,20 @@ def _survivor_values(
 def _child_columns() -> list[tuple[str, str]]:
     """(table, column) of every foreign key to ``customer`` in the schema."""
     db = DB.obj
+    if is_postgres(db):
+        # the system catalogue, which every user reads: information_schema (peewee's
+        # get_foreign_keys) lists a key only to the owner of the table it points to, so a
+        # helper's merge found none and moved no address, order or history at all
+        return sorted(
+            native(
+                db,
+                "SELECT t.relname::text, a.attname::text FROM pg_constraint AS k "
+                "JOIN pg_class AS t ON t.oid = k.conrelid "
+                "JOIN pg_attribute AS a ON a.attrelid = k.conrelid AND a.attnum = ANY (k.conkey) "
+                "WHERE k.contype = 'f' AND k.confrelid = 'public.customer'::regclass "
+                "AND t.relnamespace = 'public'::regnamespace",
+            ).fetchall()
+        )
     found = []
     for table in db.get_tables():
         for key in db.get_foreign_keys(table):  # (peewee reads either backend's catalogue)
@@ -232,6 +247,16 @@ def merge(
         record = CustomerMerge.create(
             at=now, keep_id=keep, other_ids=others, before={str(cid): row for cid, row in rows.items()}
         )
+        # the others to the Trash, flagged merged (the Trash shows it; the undo writes the old flags
+        # back) — before their addresses leave: on a team server a customer in the Trash keeps its
+        # address key, hence its province, so the policy still shows a helper the customer they
+        # merge away (and undo), whoever made it (schema 23, migrations.PG_STEP23_SQL)
+        for cid in others:
+            flags = join_list([*split_list(rows[cid]["flags"]), FLAG_MERGED])
+            db.execute_sql(
+                'UPDATE "customer" SET "deleted_at" = ?, "updated_at" = ?, "flags" = ? WHERE "id" = ?',
+                [now, now, flags, cid],
+            )
         marks = ", ".join("?" * len(others))
         # addresses come as extra addresses: the survivor keeps its default (or takes the
         # first default of the others when it has none)
@@ -262,12 +287,6 @@ def merge(
         if values:
             values["updated_at"] = now
             _write_columns(keep, values)
-        for cid in others:  # to the Trash, flagged merged (the Trash shows it; the undo writes the old flags back)
-            flags = join_list([*split_list(rows[cid]["flags"]), FLAG_MERGED])
-            db.execute_sql(
-                'UPDATE "customer" SET "deleted_at" = ?, "updated_at" = ?, "flags" = ? WHERE "id" = ?',
-                [now, now, flags, cid],
-            )
         store_orders.refresh_customers([keep, *others], today)
         after = {k: v for k, v in _rows([keep])[keep].items() if k in values}
         CustomerMerge.update(

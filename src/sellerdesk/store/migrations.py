@@ -21,7 +21,7 @@ from playhouse.migrate import migrate as run_operations
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 22
+SCHEMA_VERSION = 23
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1323,6 +1323,42 @@ def _step_22(db: pw.Database) -> None:
         team.apply_phones(db)
 
 
+# Step 23 (PostgreSQL only): a helper merges away a customer someone else made in the helper's own
+# region, and undoes the merge. The merge moves the merged-away customer's addresses to the
+# survivor; the address-key trigger then read its key again from what was left — nothing — and the
+# customer lost its province: the policy's WITH CHECK refused the write (only its maker would
+# still see it), so a helper could merge only customers they had made. Now a customer in the
+# Trash keeps its key when its default address leaves it (store.merges puts the merged-away
+# customers in the Trash first), so the policy (team_customer_visible, unchanged) still shows it
+# to the helper and the undo finds it; and a customer leaving the Trash has its key read again
+# from its addresses (an undo has put them back by then; a merged customer restored without
+# the undo has none), so no live customer keeps a province it has no address in. Who may touch a
+# customer is still the policy's alone: a customer outside the helper's regions stays unseen.
+# On SQLite (no policies) the merged-away customer's key is emptied as before.
+_PG_KEY_LEAVES = ' WHERE "id" = OLD.customer_id;\n'
+assert PG_ADDRESS_KEY_TRIGGERS[0].count(_PG_KEY_LEAVES) == 1
+PG_STEP23_SQL = [
+    PG_ADDRESS_KEY_TRIGGERS[0].replace(_PG_KEY_LEAVES, ' WHERE "id" = OLD.customer_id AND "deleted_at" IS NULL;\n'),
+    "CREATE OR REPLACE FUNCTION sd_address_key_restored() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN "
+    "NEW.address_key := " + ADDRESS_KEY_SQL.format(cid="NEW.id").replace("char(1)", "chr(1)") + "; RETURN NEW; END$$",
+    'CREATE OR REPLACE TRIGGER "customer_address_key_restored" BEFORE UPDATE OF "deleted_at" ON "customer" '
+    "FOR EACH ROW WHEN (OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL) "
+    "EXECUTE FUNCTION sd_address_key_restored()",
+]
+
+
+def _step_23(db: pw.Database) -> None:
+    """Version 23 (issue 20): a customer in the Trash keeps its address key when its default
+    address leaves it (a helper's merge, above); it is read again when it leaves the Trash.
+    PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store.postgres import native
+
+    for sql in PG_STEP23_SQL:
+        native(db, sql)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1346,6 +1382,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     20: _step_20,
     21: _step_21,
     22: _step_22,
+    23: _step_23,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 
