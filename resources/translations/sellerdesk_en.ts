@@ -6473,6 +6473,70 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamBackupController</name>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up the team database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the copy of the team's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copying the team's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore from backup (use sellerdesk-cli restore)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring a team backup replaces everyone's data on the team server, so the app does not do it: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team backup complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team backup (%1 customers, %2 orders) was written to:
+%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TeamController</name>
         <message>
             <source> (connection lost; reconnecting…)</source>

@@ -6444,6 +6444,75 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamBackupController</name>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
+        </message>
+        <message>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
+            <translation>团队备份用本机的客户地址管家密钥加密（它的恢复码可以打开），而 %1 还没有密钥。请先用本机数据启动一次客户地址管家（或运行 sellerdesk-cli init）生成密钥，再备份。</translation>
+        </message>
+        <message>
+            <source>Backing up the team database…</source>
+            <translation>正在备份团队数据库…</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>Checking the copy of the team's data…</source>
+            <translation>正在检查团队数据的副本…</translation>
+        </message>
+        <message>
+            <source>Copying the team's data…</source>
+            <translation>正在复制团队数据…</translation>
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+        <message>
+            <source>Restore from backup (use sellerdesk-cli restore)</source>
+            <translation>从备份恢复（请用 sellerdesk-cli restore）</translation>
+        </message>
+        <message>
+            <source>Restoring a team backup replaces everyone's data on the team server, so the app does not do it: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
+            <translation>恢复团队备份会替换团队服务器上所有人的数据，所以本程序不做这一步：请用 sellerdesk-cli restore 文件，并设置团队服务器地址（SELLERDESK_DATABASE_URL）。</translation>
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation>部分备份文件夹失败</translation>
+        </message>
+        <message>
+            <source>Team backup complete</source>
+            <translation>团队备份完成</translation>
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation>备份已写入：
+%1
+
+但是：
+%2</translation>
+        </message>
+        <message>
+            <source>The team backup (%1 customers, %2 orders) was written to:
+%3</source>
+            <translation>团队备份（%1 位客户，%2 个订单）已写入：
+%3</translation>
+        </message>
+        <message>
+            <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
+            <translation>把团队数据库加密备份到你的备份文件夹（Ctrl+B）</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamController</name>
         <message>
             <source> (connection lost; reconnecting…)</source>

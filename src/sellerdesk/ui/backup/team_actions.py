@@ -1,0 +1,191 @@
+"""Team mode's 文件 › 立即备份 in the app: the team database into the same ``.sdbackup`` as
+``sellerdesk-cli backup`` makes in team mode (:func:`sellerdesk.backup.team.create_team_backup`).
+
+:class:`TeamBackupController` is the local :class:`BackupController` with three differences:
+
+* ``backup_now`` writes a team backup (a logical export, in a job with progress and Cancel) into
+  the ``team`` folder of each backup folder (the backup settings), encrypted with this computer's
+  data key: the window of a team has no key open (``context.key`` is empty), so the local data
+  folder is unlocked for it (the keyring, else the unlock dialog; asked once per window). The
+  owner is told where it was written.
+* ``restore_action`` stays disabled and says to use ``sellerdesk-cli restore``: restoring replaces
+  the team's data for everyone, which the app does not offer yet.
+* no status-bar age, reminder or backup on exit (those are the local file's).
+
+Who sees the actions: the main window hides them from a role that may not back up
+(``store.team.may(BACKUP)``: helpers and viewers); the database refuses them anyway.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from sellerdesk.backup import settings as backup_settings
+from sellerdesk.backup.create import BackupResult
+from sellerdesk.backup.team import create_team_backup, team_destinations
+from sellerdesk.jobs.worker import Job
+from sellerdesk.store import team_move
+from sellerdesk.store.errors import StoreError
+from sellerdesk.ui.backup.actions import BackupController
+from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import storage_text
+
+log = logging.getLogger(__name__)
+
+COPY_PREFIX = team_move.MSG_COPY.split("{", 1)[0]
+
+
+class TeamBackupController(BackupController):
+    def __init__(self, context, parent_widget) -> None:
+        self._team_key: bytes | None = None
+        super().__init__(context, parent_widget)
+        self._phases[team_move.MSG_CHECK] = self.tr("Checking the copy of the team's data…")
+        self.backup_action.setToolTip(
+            self.tr("Write an encrypted backup of the team database to your backup folders (Ctrl+B)")
+        )
+        self.backup_action.setStatusTip(self.backup_action.toolTip())
+        self.restore_action.setText(self.tr("Restore from backup (use sellerdesk-cli restore)"))
+        self.restore_action.setToolTip(
+            self.tr(
+                "Restoring a team backup replaces everyone's data on the team server, so the app does not do it: "
+                "run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL)."
+            )
+        )
+        self.restore_action.setStatusTip(self.restore_action.toolTip())
+        self.restore_action.setEnabled(False)
+        self._timer.stop()
+        self.status_widget.hide()
+
+    # the local file's status, reminder and backup on exit are not the team's
+    def refresh_status(self) -> None:
+        self.status_widget.setText("")
+
+    def maybe_remind(self) -> bool:
+        return False
+
+    def on_close(self) -> bool:
+        if self.busy:
+            dialogs.information(
+                self.parent_widget,
+                self.tr("Please wait"),
+                self.tr("A backup or restore is still running. SellerDesk closes when it is done."),
+            )
+            return False
+        return True
+
+    def _set_busy(self, job: Job | None) -> None:
+        self._job = job
+        self.backup_action.setEnabled(job is None)
+        self.restore_action.setEnabled(False)
+
+    def describe_error(self, exc: BaseException) -> str:
+        text = super().describe_error(exc)
+        if isinstance(exc, StoreError) and text == str(exc):  # a team server's error: its own line
+            return storage_text(exc) or text
+        return text
+
+    def make_job(self, fn: Callable, name: str) -> Job:
+        copying = self.tr("Copying the team's data…")
+
+        def with_copy_phase(progress, token):
+            def report(done: int, total: int, message: str = "") -> None:
+                progress(done, total, copying if message.startswith(COPY_PREFIX) else message)
+
+            return fn(report, token)
+
+        return super().make_job(with_copy_phase, name)
+
+    def _key(self) -> bytes | None:
+        """This computer's data key (a team backup is encrypted with it), None if the user quit."""
+        if self._team_key is None:
+            from sellerdesk.app import unlock
+
+            self._team_key = self.context.key or unlock(self.context.datadir)
+        return self._team_key
+
+    def backup_now(self, *, on_finished: Callable[[bool], None] | None = None) -> Job | None:
+        if self.busy:
+            return None
+        datadir = self.context.datadir
+        if not datadir.is_initialized():
+            dialogs.error(
+                self.parent_widget,
+                self.tr("Backup failed"),
+                self.tr(
+                    "A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), "
+                    "and %1 has none yet. Start SellerDesk once with the data on this computer (or run "
+                    "sellerdesk-cli init) to make it, then back up again."
+                ).replace("%1", str(datadir.home)),
+            )
+            return None
+        try:
+            key = self._key()
+        except (StoreError, OSError) as exc:
+            dialogs.error(self.parent_widget, self.tr("Backup failed"), self.describe_error(exc))
+            return None
+        if not key:
+            return None
+        settings = backup_settings.load(datadir.home)
+        try:
+            destinations = team_destinations(settings.destination_paths())
+            keyfile = datadir.vault.load()
+        except (StoreError, OSError) as exc:
+            dialogs.error(self.parent_widget, self.tr("Backup failed"), self.describe_error(exc))
+            return None
+        from sellerdesk.store.models import DB
+
+        team_db = DB.obj
+        job = self.make_job(
+            lambda progress, token: create_team_backup(
+                team_db,
+                key,
+                keyfile,
+                destinations,
+                work_dir=Path(datadir.home),
+                keep_last=settings.keep_last,
+                keep_months=settings.keep_months,
+                progress=progress,
+                token=token,
+            ),
+            "team-backup",
+        )
+        outcome = {"ok": False}
+
+        def succeeded(result: BackupResult) -> None:
+            outcome["ok"] = not result.failures
+            log.info("team backup written: %d file(s)", len(result.written))
+            where = "\n".join(str(p) for p in result.written)
+            if result.failures:
+                lines = "\n".join(self.describe_error(f) for f in result.failures)
+                dialogs.error(
+                    self.parent_widget,
+                    self.tr("Some backup folders failed"),
+                    self.tr("The backup was written to:\n%1\n\nbut:\n%2").replace("%1", where).replace("%2", lines),
+                )
+                return
+            counts = result.header.counts
+            dialogs.information(
+                self.parent_widget,
+                self.tr("Team backup complete"),
+                self.tr("The team backup (%1 customers, %2 orders) was written to:\n%3")
+                .replace("%1", str(counts.get("customers", 0)))
+                .replace("%2", str(counts.get("orders", 0)))
+                .replace("%3", where),
+            )
+
+        def failed(message: str) -> None:
+            dialogs.error(self.parent_widget, self.tr("Backup failed"), message)
+
+        def finished() -> None:
+            self._set_busy(None)
+            if on_finished is not None:
+                on_finished(outcome["ok"])
+
+        job.succeeded.connect(succeeded)
+        job.failed.connect(failed)
+        job.finished.connect(finished)
+        self._set_busy(job)
+        self.run_progress(job, self.tr("Backing up the team database…"))
+        return job

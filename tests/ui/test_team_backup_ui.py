@@ -1,0 +1,148 @@
+"""Team mode's 文件 › 立即备份 in the app (stranger QA): an owner writes a team backup in a job and is
+told where; that file restores into an empty team database by the CLI's path to the same counts;
+a helper does not get the action; restore from the app points to sellerdesk-cli restore."""
+
+from __future__ import annotations
+
+import uuid
+
+import psycopg
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from sellerdesk.backup import settings as backup_settings
+from sellerdesk.backup import team as team_backup
+from sellerdesk.store.team_server import TeamServer
+from sellerdesk.ui.backup.team_actions import TeamBackupController
+
+
+def _seed() -> None:
+    from sellerdesk.store import customers
+
+    for province, city in (("广东", "深圳"), ("浙江", "杭州"), ("北京", "北京")):
+        cid = customers.save_customer(
+            None,
+            {"name": f"{province}客户", "phone": "13812345678"},
+            [customers.AddressEdit({"province": province, "city": city, "detail": "1号"})],
+        )
+    assert cid
+
+
+def _window(qtbot, data_dir, user: str):
+    from sellerdesk.ui.context import AppContext
+    from sellerdesk.ui.main_window import MainWindow
+
+    # the app opens a team with no local key (app.py: AppContext(datadir, b"", …)): the backup unlocks it
+    context = AppContext(data_dir, b"", QSettings(str(data_dir.home / "team.ini"), QSettings.Format.IniFormat))
+    context.team = TeamServer(host="127.0.0.1", user=user)
+    win = MainWindow(context)
+    qtbot.addWidget(win)
+    win.reminded = True
+    return win
+
+
+@pytest.fixture
+def owner_window(qtbot, data_dir, pg_database, modals, sync_jobs, chinese):
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    open_team(pg_database)
+    store_team.setup()
+    _seed()
+    win = _window(qtbot, data_dir, "sd_admin")
+    yield win
+    win.team.stop()
+    win.close()
+    close_store()
+
+
+def _file_menu_texts(win) -> list[str]:
+    menu = win.menuBar().actions()[0].menu()
+    return [a.text() for a in menu.actions() if a.isVisible()]
+
+
+def test_an_owner_backs_up_the_team_from_the_file_menu_and_the_cli_path_restores_it(
+    owner_window, data_dir, tmp_path, modals, pg_admin_url, pg_template
+):
+    from pg_roles import pg_database_url
+    from sellerdesk.store.database import close_store
+    from sellerdesk.store.models import DB
+    from sellerdesk.store.postgres import connect
+
+    win = owner_window
+    assert win.team_role == "owner"
+    assert isinstance(win.backup, TeamBackupController)
+    assert "立即备份(&B)" in _file_menu_texts(win)
+    assert win.backup.backup_action.isEnabled()
+    assert win.backup.settings_action.text() == "备份设置(&G)…"  # the inherited texts are translated too
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    settings = backup_settings.load(data_dir.home)
+    settings.destinations = [str(folder)]
+    backup_settings.save(data_dir.home, settings)
+    before = {t: DB.obj.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in ("customer", "address")}
+
+    win.backup.backup_action.trigger()
+
+    (written,) = sorted((folder / team_backup.TEAM_FOLDER).glob("*.sdbackup"))
+    boxes = [d for d in modals if isinstance(d, QMessageBox)]
+    assert boxes[-1].windowTitle() == "团队备份完成"
+    assert str(written) in boxes[-1].text() and "3 位客户" in boxes[-1].text()
+    assert win.backup.backup_action.isEnabled()  # not busy any more
+
+    # the CLI's team restore (backup.team.restore_to_team) takes it into an empty team database
+    name = f"sd_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{pg_template}"')
+    target = connect(pg_database_url(pg_admin_url, name))
+    try:
+        result = team_backup.restore_to_team(written, data_dir.key, target, work_dir=tmp_path)
+        assert result.customers == before["customer"] == 3
+        after = {t: target.execute_sql(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in before}
+        assert after == before
+    finally:
+        target.close()
+        close_store()
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_restore_in_the_app_is_disabled_and_points_to_the_cli(owner_window):
+    action = owner_window.backup.restore_action
+    assert action.isVisible() and not action.isEnabled()
+    assert "sellerdesk-cli restore" in action.text()
+    assert "sellerdesk-cli restore" in action.toolTip() and "所有人" in action.toolTip()
+
+
+def test_a_team_backup_without_a_local_key_says_how_to_make_one(owner_window, data_dir, modals, monkeypatch):
+    monkeypatch.setattr(type(data_dir), "is_initialized", lambda self: False)
+    owner_window.backup.backup_action.trigger()
+    box = [d for d in modals if isinstance(d, QMessageBox)][-1]
+    assert box.windowTitle() == "备份失败"
+    assert str(data_dir.home) in box.text() and "sellerdesk-cli init" in box.text()
+
+
+def test_a_helper_has_no_team_backup_action(qtbot, data_dir, pg_database, modals, sync_jobs, chinese):
+    from pg_roles import drop_roles, user_url
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    close_store()
+    open_team(pg_database)
+    store_team.setup()
+    name = f"helper_{uuid.uuid4().hex[:8]}"
+    password = store_team.add_user(name, "helper", "华南", phones=False)
+    close_store()
+    try:
+        open_team(user_url(pg_database, name, password))
+        win = _window(qtbot, data_dir, name)
+        assert win.team_role == "helper"
+        for action in (win.backup.backup_action, win.backup.restore_action, win.backup.settings_action):
+            assert not action.isVisible() and not action.isEnabled()
+        assert "立即备份(&B)" not in _file_menu_texts(win)
+        win.team.stop()
+        win.close()
+    finally:
+        close_store()
+        drop_roles(pg_database, [name])
