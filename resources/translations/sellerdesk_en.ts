@@ -6475,6 +6475,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
+            <source>A backup is restored for the whole team into an empty team database (one with customers is refused), which the app does not do: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
             <translation type="unfinished" />
         </message>
@@ -6504,10 +6508,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Restore from backup (use sellerdesk-cli restore)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Restoring a team backup replaces everyone's data on the team server, so the app does not do it: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
             <translation type="unfinished" />
         </message>
         <message>

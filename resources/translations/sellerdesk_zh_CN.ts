@@ -6446,6 +6446,10 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
+            <source>A backup is restored for the whole team into an empty team database (one with customers is refused), which the app does not do: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
+            <translation>备份只能恢复到空的团队数据库（已有客户的会被拒绝），恢复后全团队共用，本程序不做这一步：请设置团队服务器地址（SELLERDESK_DATABASE_URL）后运行 sellerdesk-cli restore 文件。</translation>
+        </message>
+        <message>
             <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
             <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
         </message>
@@ -6476,10 +6480,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Restore from backup (use sellerdesk-cli restore)</source>
             <translation>从备份恢复（请用 sellerdesk-cli restore）</translation>
-        </message>
-        <message>
-            <source>Restoring a team backup replaces everyone's data on the team server, so the app does not do it: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
-            <translation>恢复团队备份会替换团队服务器上所有人的数据，所以本程序不做这一步：请用 sellerdesk-cli restore 文件，并设置团队服务器地址（SELLERDESK_DATABASE_URL）。</translation>
         </message>
         <message>
             <source>Some backup folders failed</source>

@@ -112,7 +112,7 @@ def test_restore_in_the_app_is_disabled_and_points_to_the_cli(owner_window):
     action = owner_window.backup.restore_action
     assert action.isVisible() and not action.isEnabled()
     assert "sellerdesk-cli restore" in action.text()
-    assert "sellerdesk-cli restore" in action.toolTip() and "所有人" in action.toolTip()
+    assert "sellerdesk-cli restore" in action.toolTip() and "空的团队数据库" in action.toolTip()
 
 
 def test_a_team_backup_without_a_local_key_says_how_to_make_one(owner_window, data_dir, modals, monkeypatch):
@@ -146,3 +146,16 @@ def test_a_helper_has_no_team_backup_action(qtbot, data_dir, pg_database, modals
     finally:
         close_store()
         drop_roles(pg_database, [name])
+
+
+def test_a_missing_backup_folder_is_named_and_nothing_is_written(owner_window, data_dir, tmp_path, modals):
+    gone = tmp_path / "usb-stick"  # the drive is not plugged in
+    settings = backup_settings.load(data_dir.home)
+    settings.destinations = [str(gone)]
+    backup_settings.save(data_dir.home, settings)
+    owner_window.backup.backup_action.trigger()
+    box = [d for d in modals if isinstance(d, QMessageBox)][-1]
+    assert box.windowTitle() in {"备份失败", "部分备份文件夹失败"}
+    assert str(gone / team_backup.TEAM_FOLDER) in box.text() and "文件夹不存在" in box.text()
+    assert not gone.exists()  # a missing drive's folder is never made
+    assert owner_window.backup.backup_action.isEnabled()

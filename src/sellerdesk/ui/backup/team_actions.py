@@ -8,8 +8,8 @@
   data key: the window of a team has no key open (``context.key`` is empty), so the local data
   folder is unlocked for it (the keyring, else the unlock dialog; asked once per window). The
   owner is told where it was written.
-* ``restore_action`` stays disabled and says to use ``sellerdesk-cli restore``: restoring replaces
-  the team's data for everyone, which the app does not offer yet.
+* ``restore_action`` stays disabled and says to use ``sellerdesk-cli restore``: a team restore fills
+  an EMPTY team database for everyone (``backup.team.restore_to_team``), which the app does not offer.
 * no status-bar age, reminder or backup on exit (those are the local file's).
 
 Who sees the actions: the main window hides them from a role that may not back up
@@ -49,8 +49,9 @@ class TeamBackupController(BackupController):
         self.restore_action.setText(self.tr("Restore from backup (use sellerdesk-cli restore)"))
         self.restore_action.setToolTip(
             self.tr(
-                "Restoring a team backup replaces everyone's data on the team server, so the app does not do it: "
-                "run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL)."
+                "A backup is restored for the whole team into an empty team database (one with customers is "
+                "refused), which the app does not do: run sellerdesk-cli restore FILE with the team server's "
+                "address (SELLERDESK_DATABASE_URL)."
             )
         )
         self.restore_action.setStatusTip(self.restore_action.toolTip())
