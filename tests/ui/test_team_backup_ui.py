@@ -159,3 +159,27 @@ def test_a_missing_backup_folder_is_named_and_nothing_is_written(owner_window, d
     assert str(gone / team_backup.TEAM_FOLDER) in box.text() and "文件夹不存在" in box.text()
     assert not gone.exists()  # a missing drive's folder is never made
     assert owner_window.backup.backup_action.isEnabled()
+
+
+def test_cancel_leaves_no_backup_and_no_snapshot(owner_window, data_dir, tmp_path, modals, monkeypatch):
+    from sellerdesk.ui.widgets.progress import run_job
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    settings = backup_settings.load(data_dir.home)
+    settings.destinations = [str(folder)]
+    backup_settings.save(data_dir.home, settings)
+    before = set(data_dir.home.rglob("*"))
+    cancelled = []
+
+    def cancel_at_first_report(job, title, parent=None):
+        job.progress.connect(lambda *_a: cancelled.append(job.cancel()))
+        run_job(job, title, parent or owner_window)
+
+    monkeypatch.setattr(owner_window.backup, "run_progress", cancel_at_first_report)
+    owner_window.backup.backup_action.trigger()
+    assert cancelled
+    assert not list(folder.rglob("*.sdbackup"))
+    assert set(data_dir.home.rglob("*")) - before <= {data_dir.home / "backup-settings.json"}
+    assert not any(isinstance(d, QMessageBox) and d.windowTitle() == "备份失败" for d in modals)
+    assert owner_window.backup.backup_action.isEnabled()
