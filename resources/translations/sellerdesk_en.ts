@@ -6475,10 +6475,6 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A backup is restored for the whole team into an empty team database (one with customers is refused), which the app does not do: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
             <translation type="unfinished" />
         </message>
@@ -6507,7 +6503,37 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Restore from backup (use sellerdesk-cli restore)</source>
+            <source>Restore %1 into the team database %2 on %3?
+
+Everyone in the team will work with the backup's data from then on. The team database must be empty: one that holds customers is refused and left as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore a backup into this team's EMPTY database, for the whole team (owners only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore for the whole team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore into the team database?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored %1 customers into the team database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring into the team database…</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6532,7 +6558,23 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The team database already holds data (its table %1 has %2 rows). A backup is restored only into an empty team database, so nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team's users work again once a user with the privilege runs: sellerdesk-cli team init</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These users of the backup have no login on this server yet: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the backup of %1 (%2 customers)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -6446,10 +6446,6 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A backup is restored for the whole team into an empty team database (one with customers is refused), which the app does not do: run sellerdesk-cli restore FILE with the team server's address (SELLERDESK_DATABASE_URL).</source>
-            <translation>备份只能恢复到空的团队数据库（已有客户的会被拒绝），恢复后全团队共用，本程序不做这一步：请设置团队服务器地址（SELLERDESK_DATABASE_URL）后运行 sellerdesk-cli restore 文件。</translation>
-        </message>
-        <message>
             <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
             <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
         </message>
@@ -6478,8 +6474,40 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>请稍候</translation>
         </message>
         <message>
-            <source>Restore from backup (use sellerdesk-cli restore)</source>
-            <translation>从备份恢复（请用 sellerdesk-cli restore）</translation>
+            <source>Restore %1 into the team database %2 on %3?
+
+Everyone in the team will work with the backup's data from then on. The team database must be empty: one that holds customers is refused and left as it is.</source>
+            <translation>把%1恢复到 %3 上的团队数据库 %2 吗？
+
+此后全团队所有人都将使用备份里的数据。团队数据库必须是空的：已有客户的数据库会被拒绝，保持原样。</translation>
+        </message>
+        <message>
+            <source>Restore a backup into this team's EMPTY database, for the whole team (owners only)</source>
+            <translation>把备份恢复到本团队的空数据库，供全团队使用（仅限所有者）</translation>
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation>恢复完成</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Restore for the whole team</source>
+            <translation>为全团队恢复</translation>
+        </message>
+        <message>
+            <source>Restore into the team database?</source>
+            <translation>恢复到团队数据库？</translation>
+        </message>
+        <message>
+            <source>Restored %1 customers into the team database.</source>
+            <translation>已把 %1 位客户恢复到团队数据库。</translation>
+        </message>
+        <message>
+            <source>Restoring into the team database…</source>
+            <translation>正在恢复到团队数据库…</translation>
         </message>
         <message>
             <source>Some backup folders failed</source>
@@ -6508,8 +6536,24 @@ but:
 %3</translation>
         </message>
         <message>
+            <source>The team database already holds data (its table %1 has %2 rows). A backup is restored only into an empty team database, so nothing was changed.</source>
+            <translation>团队数据库里已有数据（表 %1 有 %2 行）。备份只能恢复到空的团队数据库，所以没有改动任何数据。</translation>
+        </message>
+        <message>
+            <source>The team's users work again once a user with the privilege runs: sellerdesk-cli team init</source>
+            <translation>拥有相应权限的用户运行 sellerdesk-cli team init 后，团队的其他用户即可继续使用。</translation>
+        </message>
+        <message>
+            <source>These users of the backup have no login on this server yet: %1</source>
+            <translation>备份中的这些用户在本服务器上还没有登录账号：%1</translation>
+        </message>
+        <message>
             <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
             <translation>把团队数据库加密备份到你的备份文件夹（Ctrl+B）</translation>
+        </message>
+        <message>
+            <source>the backup of %1 (%2 customers)</source>
+            <translation>%1 的备份（%2 位客户）</translation>
         </message>
     </context>
     <context>

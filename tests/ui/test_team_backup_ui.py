@@ -1,6 +1,7 @@
 """Team mode's 文件 › 立即备份 in the app (stranger QA): an owner writes a team backup in a job and is
 told where; that file restores into an empty team database by the CLI's path to the same counts;
-a helper does not get the action; restore from the app points to sellerdesk-cli restore."""
+a helper does not get the actions; an owner restores a backup into the EMPTY team database after a
+warning naming the server and database (one with data is refused unchanged)."""
 
 from __future__ import annotations
 
@@ -86,6 +87,7 @@ def test_an_owner_backs_up_the_team_from_the_file_menu_and_the_cli_path_restores
     win.backup.backup_action.trigger()
 
     (written,) = sorted((folder / team_backup.TEAM_FOLDER).glob("*.sdbackup"))
+    assert win.backup.restore_folders()[0] == folder / team_backup.TEAM_FOLDER  # listed by 从备份恢复
     boxes = [d for d in modals if isinstance(d, QMessageBox)]
     assert boxes[-1].windowTitle() == "团队备份完成"
     assert str(written) in boxes[-1].text() and "3 位客户" in boxes[-1].text()
@@ -108,11 +110,100 @@ def test_an_owner_backs_up_the_team_from_the_file_menu_and_the_cli_path_restores
             conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def test_restore_in_the_app_is_disabled_and_points_to_the_cli(owner_window):
-    action = owner_window.backup.restore_action
-    assert action.isVisible() and not action.isEnabled()
-    assert "sellerdesk-cli restore" in action.text()
-    assert "sellerdesk-cli restore" in action.toolTip() and "空的团队数据库" in action.toolTip()
+def _answer_restore(modals, *, restore: bool) -> list:
+    """Answer the restore dialog with ``path`` (set by the caller) and the team warning."""
+    asked = []
+
+    def answer(box):
+        if box.windowTitle() == "恢复到团队数据库？":
+            asked.append(box.text())
+            wanted = "为全团队恢复" if restore else "取消"
+            for button in box.buttons():
+                if button.text().replace("&", "") == wanted:
+                    button.click()
+
+    modals.on(QMessageBox, answer)
+    return asked
+
+
+def _restore_file(modals, path):
+    from sellerdesk.ui.backup.restore_dialog import RestoreDialog
+
+    def fill(dialog):
+        dialog.set_file(path)
+        dialog.accept()
+
+    modals.on(RestoreDialog, fill)
+
+
+@pytest.fixture
+def local_backup(data_dir, tmp_path):
+    """A backup of this computer's data (4 customers), as any .sdbackup the team may restore."""
+    from sellerdesk.backup import create_backup
+    from sellerdesk.store import customers
+
+    for n in range(4):
+        customers.save_customer(None, {"name": f"客户{n}", "phone": "13812345678"}, [])
+    made = create_backup(data_dir.db_path, data_dir.key, data_dir.vault.load(), [tmp_path])
+    return made.path
+
+
+@pytest.fixture
+def empty_team_window(qtbot, data_dir, local_backup, pg_database, modals, sync_jobs, chinese):
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    close_store()
+    open_team(pg_database)
+    store_team.setup()
+    win = _window(qtbot, data_dir, "sd_admin")
+    win.context.team = TeamServer(host="127.0.0.1", port=5432, database="shop", user="sd_admin")
+    yield win
+    win.team.stop()
+    win.close()
+    close_store()
+
+
+def test_an_owner_restores_a_backup_into_the_empty_team_database(empty_team_window, local_backup, modals):
+    from sellerdesk.store.models import DB
+
+    win = empty_team_window
+    assert win.backup.restore_action.isVisible() and win.backup.restore_action.isEnabled()
+    _restore_file(modals, local_backup)
+    asked = _answer_restore(modals, restore=True)
+    win.backup.restore_action.trigger()
+    assert asked, [(d.windowTitle(), d.text()) for d in modals if isinstance(d, QMessageBox)]
+    (question,) = asked
+    assert "shop" in question and "127.0.0.1:5432" in question and "全团队" in question and "4 位客户" in question
+    assert DB.obj.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 4
+    done = [d for d in modals if isinstance(d, QMessageBox)][-1]
+    assert done.windowTitle() == "恢复完成" and "4 位客户" in done.text()
+    assert win.model.rowCount() == 4  # the window shows the restored customers
+    assert win.backup.restore_action.isEnabled()
+
+
+def test_cancel_at_the_warning_restores_nothing(empty_team_window, local_backup, modals):
+    from sellerdesk.store.models import DB
+
+    _restore_file(modals, local_backup)
+    asked = _answer_restore(modals, restore=False)
+    empty_team_window.backup.restore_action.trigger()
+    assert asked
+    assert DB.obj.execute_sql("SELECT count(*) FROM customer").fetchone()[0] == 0
+
+
+def test_a_team_database_with_customers_is_refused_unchanged(empty_team_window, local_backup, modals):
+    from sellerdesk.store import customers
+    from sellerdesk.store.models import DB
+
+    customers.save_customer(None, {"name": "已有客户"}, [])
+    _restore_file(modals, local_backup)
+    _answer_restore(modals, restore=True)
+    empty_team_window.backup.restore_action.trigger()
+    box = [d for d in modals if isinstance(d, QMessageBox)][-1]
+    assert box.windowTitle() == "恢复失败"
+    assert "空的团队数据库" in box.text() and "没有改动" in box.text()
+    assert [r[0] for r in DB.obj.execute_sql("SELECT name FROM customer").fetchall()] == ["已有客户"]
 
 
 def test_a_team_backup_without_a_local_key_says_how_to_make_one(owner_window, data_dir, modals, monkeypatch):

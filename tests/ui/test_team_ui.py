@@ -172,7 +172,6 @@ def test_the_window_names_the_team_connection(app_context, qtbot, modals, chines
     assert "团队：ann @ db.example.com" in win.windowTitle()
     assert win.team.status_label.text() == "团队：ann @ db.example.com"
     assert isinstance(win.backup, TeamBackupController)  # 立即备份: a team backup (test_team_backup_ui)
-    assert not win.backup.restore_action.isEnabled()  # restore: sellerdesk-cli restore
     assert win.team.settings_action.text() == "团队服务器(&T)…"
     win.team.stop()
 

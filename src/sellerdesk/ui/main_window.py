@@ -1084,8 +1084,6 @@ class MainWindow(QMainWindow):
             forbidden[team_store.BACKUP] = [backup.backup_action, backup.settings_action]
             forbidden[team_store.RESTORE] = [backup.restore_action]
         self.team_role = self.team.apply_role(forbidden, self.mask_action)
-        if backup is not None and self.context.team is not None:
-            backup.restore_action.setEnabled(False)  # team restore: sellerdesk-cli restore (its tooltip)
         self.toggle_mask()
 
     def current_filter(self) -> CustomerFilter:
