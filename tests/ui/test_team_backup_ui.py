@@ -214,7 +214,10 @@ def test_a_team_backup_without_a_local_key_says_how_to_make_one(owner_window, da
     assert str(data_dir.home) in box.text() and "sellerdesk-cli init" in box.text()
 
 
-def test_a_helper_has_no_team_backup_action(qtbot, data_dir, pg_database, modals, sync_jobs, chinese):
+@pytest.mark.parametrize(("role", "regions"), [("helper", "华南"), ("viewer", "")])
+def test_a_helper_or_viewer_has_no_team_backup_action(
+    qtbot, data_dir, pg_database, modals, sync_jobs, chinese, role, regions
+):
     from pg_roles import drop_roles, user_url
     from sellerdesk.store import team as store_team
     from sellerdesk.store.database import close_store, open_team
@@ -222,13 +225,13 @@ def test_a_helper_has_no_team_backup_action(qtbot, data_dir, pg_database, modals
     close_store()
     open_team(pg_database)
     store_team.setup()
-    name = f"helper_{uuid.uuid4().hex[:8]}"
-    password = store_team.add_user(name, "helper", "华南", phones=False)
+    name = f"{role}_{uuid.uuid4().hex[:8]}"
+    password = store_team.add_user(name, role, regions, phones=False)
     close_store()
     try:
         open_team(user_url(pg_database, name, password))
         win = _window(qtbot, data_dir, name)
-        assert win.team_role == "helper"
+        assert win.team_role == role
         for action in (win.backup.backup_action, win.backup.restore_action, win.backup.settings_action):
             assert not action.isVisible() and not action.isEnabled()
         assert "立即备份(&B)" not in _file_menu_texts(win)
