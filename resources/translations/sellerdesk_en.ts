@@ -6492,6 +6492,112 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamBackupController</name>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up the team database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking the copy of the team's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copying the team's data…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore %1 into the team database %2 on %3?
+
+Everyone in the team will work with the backup's data from then on. The team database must be empty: one that holds customers is refused and left as it is.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore a backup into this team's EMPTY database, for the whole team (owners only)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore for the whole team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore into the team database?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored %1 customers into the team database.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring into the team database…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team backup complete</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team backup (%1 customers, %2 orders) was written to:
+%3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team database already holds data (its table %1 has %2 rows). A backup is restored only into an empty team database, so nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The team's users work again once a user with the privilege runs: sellerdesk-cli team init</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>These users of the backup have no login on this server yet: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the backup of %1 (%2 customers)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>TeamController</name>
         <message>
             <source> (connection lost; reconnecting…)</source>

@@ -6463,6 +6463,119 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
     </context>
     <context>
+        <name>TeamBackupController</name>
+        <message>
+            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
+            <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
+        </message>
+        <message>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
+            <translation>团队备份用本机的客户地址管家密钥加密（它的恢复码可以打开），而 %1 还没有密钥。请先用本机数据启动一次客户地址管家（或运行 sellerdesk-cli init）生成密钥，再备份。</translation>
+        </message>
+        <message>
+            <source>Backing up the team database…</source>
+            <translation>正在备份团队数据库…</translation>
+        </message>
+        <message>
+            <source>Backup failed</source>
+            <translation>备份失败</translation>
+        </message>
+        <message>
+            <source>Checking the copy of the team's data…</source>
+            <translation>正在检查团队数据的副本…</translation>
+        </message>
+        <message>
+            <source>Copying the team's data…</source>
+            <translation>正在复制团队数据…</translation>
+        </message>
+        <message>
+            <source>Please wait</source>
+            <translation>请稍候</translation>
+        </message>
+        <message>
+            <source>Restore %1 into the team database %2 on %3?
+
+Everyone in the team will work with the backup's data from then on. The team database must be empty: one that holds customers is refused and left as it is.</source>
+            <translation>把%1恢复到 %3 上的团队数据库 %2 吗？
+
+此后全团队所有人都将使用备份里的数据。团队数据库必须是空的：已有客户的数据库会被拒绝，保持原样。</translation>
+        </message>
+        <message>
+            <source>Restore a backup into this team's EMPTY database, for the whole team (owners only)</source>
+            <translation>把备份恢复到本团队的空数据库，供全团队使用（仅限所有者）</translation>
+        </message>
+        <message>
+            <source>Restore complete</source>
+            <translation>恢复完成</translation>
+        </message>
+        <message>
+            <source>Restore failed</source>
+            <translation>恢复失败</translation>
+        </message>
+        <message>
+            <source>Restore for the whole team</source>
+            <translation>为全团队恢复</translation>
+        </message>
+        <message>
+            <source>Restore into the team database?</source>
+            <translation>恢复到团队数据库？</translation>
+        </message>
+        <message>
+            <source>Restored %1 customers into the team database.</source>
+            <translation>已把 %1 位客户恢复到团队数据库。</translation>
+        </message>
+        <message>
+            <source>Restoring into the team database…</source>
+            <translation>正在恢复到团队数据库…</translation>
+        </message>
+        <message>
+            <source>Some backup folders failed</source>
+            <translation>部分备份文件夹失败</translation>
+        </message>
+        <message>
+            <source>Team backup complete</source>
+            <translation>团队备份完成</translation>
+        </message>
+        <message>
+            <source>The backup was written to:
+%1
+
+but:
+%2</source>
+            <translation>备份已写入：
+%1
+
+但是：
+%2</translation>
+        </message>
+        <message>
+            <source>The team backup (%1 customers, %2 orders) was written to:
+%3</source>
+            <translation>团队备份（%1 位客户，%2 个订单）已写入：
+%3</translation>
+        </message>
+        <message>
+            <source>The team database already holds data (its table %1 has %2 rows). A backup is restored only into an empty team database, so nothing was changed.</source>
+            <translation>团队数据库里已有数据（表 %1 有 %2 行）。备份只能恢复到空的团队数据库，所以没有改动任何数据。</translation>
+        </message>
+        <message>
+            <source>The team's users work again once a user with the privilege runs: sellerdesk-cli team init</source>
+            <translation>拥有相应权限的用户运行 sellerdesk-cli team init 后，团队的其他用户即可继续使用。</translation>
+        </message>
+        <message>
+            <source>These users of the backup have no login on this server yet: %1</source>
+            <translation>备份中的这些用户在本服务器上还没有登录账号：%1</translation>
+        </message>
+        <message>
+            <source>Write an encrypted backup of the team database to your backup folders (Ctrl+B)</source>
+            <translation>把团队数据库加密备份到你的备份文件夹（Ctrl+B）</translation>
+        </message>
+        <message>
+            <source>the backup of %1 (%2 customers)</source>
+            <translation>%1 的备份（%2 位客户）</translation>
+        </message>
+    </context>
+    <context>
         <name>TeamController</name>
         <message>
             <source> (connection lost; reconnecting…)</source>

@@ -11,6 +11,7 @@ from sellerdesk.store.notify import Change
 from sellerdesk.store.postgres import parse_url
 from sellerdesk.store.secrets import MemorySecretStore
 from sellerdesk.store.team_server import TeamServer
+from sellerdesk.ui.backup.team_actions import TeamBackupController
 from sellerdesk.ui.startup import team as startup_team
 from sellerdesk.ui.startup.team import ServerUnreachableDialog, open_team_database
 from sellerdesk.ui.team import settings as team_settings
@@ -170,7 +171,7 @@ def test_the_window_names_the_team_connection(app_context, qtbot, modals, chines
     qtbot.addWidget(win)
     assert "团队：ann @ db.example.com" in win.windowTitle()
     assert win.team.status_label.text() == "团队：ann @ db.example.com"
-    assert win.backup is None  # the local file's backups are not the team's
+    assert isinstance(win.backup, TeamBackupController)  # 立即备份: a team backup (test_team_backup_ui)
     assert win.team.settings_action.text() == "团队服务器(&T)…"
     win.team.stop()
 

@@ -48,6 +48,7 @@ log = logging.getLogger(__name__)
 
 MOVE_FOLDER = "before-team-move"  # in the data folder: the local file's backup taken before a move
 METHOD_TEAM_COPY = "team-copy"
+TEAM_FOLDER = "team"  # team backups beside the local ones, rotated apart from them
 MSG_LOCAL_COPY = "Backing up the local data first…"
 
 
@@ -160,6 +161,24 @@ def create_team_backup(
     )
 
 
+def team_destinations(folders: list[Path]) -> list[Path]:
+    """The ``team`` folder of each backup folder, made where the backup folder exists (the default
+    folder under Documents is made too); a missing drive's folder is left to the writer to report,
+    never created. Shared by ``sellerdesk-cli backup`` and the app's 立即备份 in team mode."""
+    from sellerdesk.backup import settings as backup_settings
+
+    default = backup_settings.default_destination()
+    destinations = []
+    for folder in folders:
+        if folder == default and not folder.is_dir():
+            private_files.make_dir(folder)
+        if folder.is_dir():
+            destinations.append(private_files.make_dir(folder / TEAM_FOLDER))
+        else:
+            destinations.append(folder / TEAM_FOLDER)
+    return destinations
+
+
 def restore_to_team(
     path: Path | str,
     key: bytes,
@@ -195,9 +214,11 @@ def restore_to_team(
 __all__ = [
     "METHOD_BACKUP_API",
     "MOVE_FOLDER",
+    "TEAM_FOLDER",
     "MoveOutcome",
     "create_team_backup",
     "move_local",
     "restore_to_team",
+    "team_destinations",
     "team_snapshot",
 ]

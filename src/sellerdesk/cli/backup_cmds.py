@@ -153,18 +153,14 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return EXIT_ERROR if result.failures else 0
 
 
-TEAM_FOLDER = "team"  # team backups beside the local ones, rotated apart from them
-
-
 def _team_backup(datadir: DataDir, targets: list[Path] | None) -> BackupResult:
     """In team mode: a logical export of the team database, in the same .sdbackup format and
     encrypted with this computer's data key (its recovery code opens it too), in a ``team``
-    folder of each backup folder so the two kinds rotate apart. Any backend can restore it.
+    folder (backup.team.TEAM_FOLDER) of each backup folder so the two kinds rotate apart. Any backend can restore it.
     The server first (a role that may not back up is refused before anything local is asked);
     a computer without a local SellerDesk key is told how to make one."""
-    from sellerdesk import private_files
     from sellerdesk.backup import settings as backup_settings
-    from sellerdesk.backup.team import create_team_backup
+    from sellerdesk.backup.team import create_team_backup, team_destinations
     from sellerdesk.cli.context import open_store
     from sellerdesk.store.models import DB
 
@@ -180,13 +176,7 @@ def _team_backup(datadir: DataDir, targets: list[Path] | None) -> BackupResult:
             )
         key = unlock(datadir)
         settings = backup_settings.load(datadir.home)
-        folders = targets if targets is not None else settings.destination_paths()
-        destinations = []
-        for folder in folders:
-            if folder.is_dir():
-                destinations.append(private_files.make_dir(folder / TEAM_FOLDER))
-            else:
-                destinations.append(folder / TEAM_FOLDER)  # reported missing by the writer, never created
+        destinations = team_destinations(targets if targets is not None else settings.destination_paths())
         return create_team_backup(
             DB.obj,
             key,

@@ -672,8 +672,13 @@ class MainWindow(QMainWindow):
             self.empty_import.clicked.connect(lambda: self.exchange.start_import())
         else:
             self.empty_import.setVisible(False)
-        if BackupController is not None and not team_mode:
-            self.backup = BackupController(self.context, self)
+        if BackupController is not None:
+            if team_mode:  # 立即备份: a team backup, for an owner (apply_team_role hides it from others)
+                from sellerdesk.ui.backup.team_actions import TeamBackupController
+
+                self.backup = TeamBackupController(self.context, self)
+            else:
+                self.backup = BackupController(self.context, self)
             self.backup.backup_action.setIcon(icon("backup"))
             self.backup.restore_action.setIcon(icon("restore"))
             self.context.backup_finished.connect(lambda _msg: None)
@@ -1096,6 +1101,10 @@ class MainWindow(QMainWindow):
             team_store.WAYBILLS: [self.shipping.export_action],
             team_store.ERASE: [self.privacy.erase_action],
         }
+        backup = getattr(self, "backup", None)
+        if backup is not None:
+            forbidden[team_store.BACKUP] = [backup.backup_action, backup.settings_action]
+            forbidden[team_store.RESTORE] = [backup.restore_action]
         self.team_role = self.team.apply_role(forbidden, self.mask_action)
         self.toggle_mask()
 

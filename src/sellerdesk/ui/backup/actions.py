@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -110,6 +111,10 @@ class BackupController(QObject):
 
     def settings(self) -> backup_settings.BackupSettings:
         return backup_settings.load(self.context.datadir.home)
+
+    def restore_folders(self) -> list[Path]:
+        """Where the restore dialog lists recent backups (besides the safety copies)."""
+        return list(self.settings().destination_paths())
 
     @property
     def busy(self) -> bool:

@@ -47,6 +47,7 @@ class RestoreDialog(QDialog):
         self.info: BackupInfo | None = None
         self.verified = False
         self.key: bytes | None = None
+        self.asks_to_replace = True  # the local question; team mode asks its own (ui/backup/team_actions.py)
         self._known_key: bytes | None = None
         self._job: Job | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
@@ -95,7 +96,7 @@ class RestoreDialog(QDialog):
     def _fill_recent(self) -> None:
         """The backups SellerDesk made in the backup folders and before earlier restores (file
         names only: a folder listing, no file is opened until one is chosen)."""
-        folders = list(self.controller.settings().destination_paths())
+        folders = self.controller.restore_folders()
         folders.append(Path(self.context.datadir.home) / SAFETY_FOLDER)
         found = []
         for folder in dict.fromkeys(folders):
@@ -226,7 +227,7 @@ class RestoreDialog(QDialog):
             "Replace the customers you have now with this backup?\n\nYour current data is backed "
             "up first, so you can go back to it."
         )
-        if not dialogs.confirm(self, self.tr("Restore this backup?"), question):
+        if self.asks_to_replace and not dialogs.confirm(self, self.tr("Restore this backup?"), question):
             return
         self.key = key
         super().accept()
