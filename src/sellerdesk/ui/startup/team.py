@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import queue
 import threading
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -55,6 +56,7 @@ RETRY = "retry"
 LOCAL = "local"
 QUIT = "quit"
 CANCELLED = "cancelled"
+POLL_MS = 50  # how often the connecting dialog looks for the worker's outcome
 
 
 @dataclass
@@ -85,12 +87,6 @@ def _connect(url: str, user: str | None, password: str | None) -> Connected:
     return Connected(db, db.release_connection(), standing)
 
 
-class _Bridge(QObject):
-    """Carries the worker's outcome to the UI thread (a queued signal: it lives there)."""
-
-    done = Signal(object)
-
-
 class ConnectingDialog(QDialog):
     """正在连接团队服务器 %1 … with a busy bar and Cancel, while a worker thread connects
     (:func:`_connect`). :meth:`run` returns the :class:`Connected`, raises what the connect raised,
@@ -117,13 +113,20 @@ class ConnectingDialog(QDialog):
         layout.addWidget(self.buttons)
         self.outcome: object = None  # Connected, an exception, or CANCELLED
         self.thread: threading.Thread | None = None
-        self._bridge = _Bridge()
-        self._bridge.done.connect(self._arrived)
+        # The worker hands its outcome over through a plain queue the dialog polls: no Qt call from a
+        # thread Qt does not know (a signal emitted from it crashed the test run now and then), and a
+        # late outcome after Cancel is closed under the lock, by whichever side comes second.
+        self._box: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._abandoned = False
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._take)
         self.resize(420, self.sizeHint().height())
 
     def run(self) -> Connected | str:
         """Connect in a worker while this dialog is shown (modal); the outcome."""
-        bridge = self._bridge
+        box, lock = self._box, self._lock
         url, user, password = self.server.url(), self.server.user or None, self.password
 
         def work() -> None:
@@ -131,28 +134,32 @@ class ConnectingDialog(QDialog):
                 result: object = _connect(url, user, password)
             except Exception as exc:  # noqa: BLE001 (handed to the UI thread, raised there)
                 result = exc
-            with contextlib.suppress(RuntimeError):  # the dialog (and its bridge) gone: nobody waits
-                bridge.done.emit(result)
-                return
-            if isinstance(result, Connected):
+            with lock:
+                if not self._abandoned:
+                    box.put(result)
+                    return
+            if isinstance(result, Connected):  # cancelled meanwhile: nobody takes it
                 result.close()
 
         self.thread = threading.Thread(target=work, name="team-connect", daemon=True)
         self.thread.start()
+        self._poll.start()
         if self.outcome is None:
             self.exec()  # not dialogs.launch: nothing to answer; it closes itself when the worker is done
+        self._poll.stop()
         outcome = self.outcome
         if isinstance(outcome, Exception):
             raise outcome
         assert isinstance(outcome, (Connected, str))
         return outcome
 
-    @Slot(object)
-    def _arrived(self, result: object) -> None:
-        if self.outcome == CANCELLED:  # too late: the user moved on
-            if isinstance(result, Connected):
-                result.close()
+    def _take(self) -> None:
+        """The worker's outcome, once it is there (polled every :data:`POLL_MS` on the UI thread)."""
+        try:
+            result = self._box.get_nowait()
+        except queue.Empty:
             return
+        self._poll.stop()
         self.outcome = result
         self.accept()
 
@@ -161,6 +168,13 @@ class ConnectingDialog(QDialog):
         if self.outcome is None:
             self.outcome = CANCELLED
             log.info("connecting to the team server %s cancelled", self.server.where())
+            self._poll.stop()
+            with self._lock:  # from here the worker closes what it gets; what it gave already is closed here
+                self._abandoned = True
+                while not self._box.empty():
+                    late = self._box.get_nowait()
+                    if isinstance(late, Connected):
+                        late.close()
         super().reject()
 
 
