@@ -163,8 +163,10 @@ def _main_window(app: QApplication, context: AppContext, team: TeamServer | None
     from sellerdesk.ui.main_window import MainWindow
 
     context.team = team
-    MainWindow.FREEZE_GC = True  # (the start-up objects leave the garbage collector's way: issue 21)
     window = MainWindow(context)
+    # the start-up objects leave the garbage collector's way (issue 21): this window's, not the class's
+    # (a test that opened the app's window left every later test's windows freezing)
+    window.FREEZE_GC = True
     window.context = context
     window.show_start_page()  # 今日待办
     return window

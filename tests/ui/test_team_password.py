@@ -215,6 +215,9 @@ def _start(qapp, data_dir, qtbot):
     window = app.start(qapp, data_dir)
     if window is not None:
         qtbot.addWidget(window)
+        # the app's window freezes its start-up objects; the class stays as tests need it (a class
+        # flag left every later test's window freezing the collector)
+        assert window.FREEZE_GC and not type(window).FREEZE_GC
     return window
 
 
