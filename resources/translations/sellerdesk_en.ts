@@ -6556,19 +6556,7 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Some backup folders failed</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Team backup complete</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The backup was written to:
-%1
-
-but:
-%2</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -6529,24 +6529,8 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation>正在恢复到团队数据库…</translation>
         </message>
         <message>
-            <source>Some backup folders failed</source>
-            <translation>部分备份文件夹失败</translation>
-        </message>
-        <message>
             <source>Team backup complete</source>
             <translation>团队备份完成</translation>
-        </message>
-        <message>
-            <source>The backup was written to:
-%1
-
-but:
-%2</source>
-            <translation>备份已写入：
-%1
-
-但是：
-%2</translation>
         </message>
         <message>
             <source>The team backup (%1 customers, %2 orders) was written to:

@@ -294,15 +294,34 @@ class BackupController(QObject):
         def succeeded(result: BackupResult) -> None:
             outcome["ok"] = not result.failures
             self.context.backup_finished.emit(str(result.path))
-            if result.failures:
-                lines = "\n".join(self.describe_error(f) for f in result.failures)
-                dialogs.error(
-                    self.parent_widget,
-                    self.tr("Some backup folders failed"),
-                    self.tr("The backup was written to:\n%1\n\nbut:\n%2")
-                    .replace("%1", "\n".join(str(p) for p in result.written))
-                    .replace("%2", lines),
-                )
+            self.say_failed_folders(result)
+
+        return self.start_backup_job(job, succeeded, self.tr("Backing up…"), outcome, on_finished)
+
+    def say_failed_folders(self, result: BackupResult) -> bool:
+        """The folders a backup could not be written to, if any, in one message; True if there were."""
+        if not result.failures:
+            return False
+        lines = "\n".join(self.describe_error(f) for f in result.failures)
+        dialogs.error(
+            self.parent_widget,
+            self.tr("Some backup folders failed"),
+            self.tr("The backup was written to:\n%1\n\nbut:\n%2")
+            .replace("%1", "\n".join(str(p) for p in result.written))
+            .replace("%2", lines),
+        )
+        return True
+
+    def start_backup_job(
+        self,
+        job: Job,
+        succeeded: Callable[[BackupResult], None],
+        title: str,
+        outcome: dict[str, bool],
+        on_finished: Callable[[bool], None] | None,
+    ) -> Job:
+        """Run a backup ``job`` (a local or a team one): its failure said in one message, this
+        controller busy until it ends, then ``on_finished(outcome["ok"])``."""
 
         def failed(message: str) -> None:
             dialogs.error(self.parent_widget, self.tr("Backup failed"), message)
@@ -317,7 +336,7 @@ class BackupController(QObject):
         job.failed.connect(failed)
         job.finished.connect(finished)
         self._set_busy(job)
-        self.run_progress(job, self.tr("Backing up…"))
+        self.run_progress(job, title)
         return job
 
     def on_close(self) -> bool:

@@ -170,14 +170,7 @@ class TeamBackupController(BackupController):
         def succeeded(result: BackupResult) -> None:
             outcome["ok"] = not result.failures
             log.info("team backup written: %d file(s)", len(result.written))
-            where = "\n".join(str(p) for p in result.written)
-            if result.failures:
-                lines = "\n".join(self.describe_error(f) for f in result.failures)
-                dialogs.error(
-                    self.parent_widget,
-                    self.tr("Some backup folders failed"),
-                    self.tr("The backup was written to:\n%1\n\nbut:\n%2").replace("%1", where).replace("%2", lines),
-                )
+            if self.say_failed_folders(result):
                 return
             counts = result.header.counts
             dialogs.information(
@@ -186,23 +179,10 @@ class TeamBackupController(BackupController):
                 self.tr("The team backup (%1 customers, %2 orders) was written to:\n%3")
                 .replace("%1", str(counts.get("customers", 0)))
                 .replace("%2", str(counts.get("orders", 0)))
-                .replace("%3", where),
+                .replace("%3", "\n".join(str(p) for p in result.written)),
             )
 
-        def failed(message: str) -> None:
-            dialogs.error(self.parent_widget, self.tr("Backup failed"), message)
-
-        def finished() -> None:
-            self._set_busy(None)
-            if on_finished is not None:
-                on_finished(outcome["ok"])
-
-        job.succeeded.connect(succeeded)
-        job.failed.connect(failed)
-        job.finished.connect(finished)
-        self._set_busy(job)
-        self.run_progress(job, self.tr("Backing up the team database…"))
-        return job
+        return self.start_backup_job(job, succeeded, self.tr("Backing up the team database…"), outcome, on_finished)
 
     # ----- restore into the team's EMPTY database ----------------------------------------------------------------
 
