@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from pg_roles import bench_database, drop_roles, user_url  # noqa: E402
+from pg_roles import bench_database, drop_roles, seed_bench_customers, user_url  # noqa: E402
 
 
 def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -42,25 +42,10 @@ def median_ms(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
 def seed(url: str, n: int) -> None:
     import psycopg
 
-    from sellerdesk.core.regions import provinces
-
-    names = [r.name for r in provinces()][:31]
     with psycopg.connect(url, autocommit=True) as conn:
         # the search rows in one statement at the end, as a bulk load makes them (search_pg.BULK_SETTING)
         conn.execute("SELECT set_config('sellerdesk.search_bulk', 'on', false)")
-        conn.execute(
-            "INSERT INTO customer (name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, "
-            "notes, flags, marketing_consent, created_at, updated_at, order_count, total_spent_fen, tier_manual, "
-            "points, consent_via) SELECT '客户' || i, 'kehu', 'kh', '138' || lpad(i::text, 8, '0'), '', '', '', "
-            "'', '', '', '', 0, now(), now(), 0, 0, 0, 0, '' FROM generate_series(1, %s) i",
-            (n,),
-        )
-        conn.execute(
-            "INSERT INTO address (customer_id, recipient, phone, province, city, district, detail, postal_code, "
-            "adcode, label, is_default, created_at, updated_at) SELECT id, name, phone, "
-            "(%s::text[])[1 + id %% 31], '某市', '某区', '某路' || id, '', '', '', 1, now(), now() FROM customer",
-            (names,),
-        )
+        seed_bench_customers(conn, n)
         conn.execute(
             "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, "
             "created_at, updated_at, order_no, notes, version, address_snapshot) SELECT id, current_date, 1000, '', "

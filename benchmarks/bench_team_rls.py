@@ -19,7 +19,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from pg_roles import bench_database, drop_roles, user_url  # noqa: E402
+from pg_roles import bench_database, drop_roles, seed_bench_customers, user_url  # noqa: E402
 
 # one customer the helper may see (the subquery is filtered by the policy too)
 ONE_CUSTOMER = "SELECT count(*) FROM address WHERE customer_id = (SELECT min(id) FROM customer)"
@@ -50,23 +50,10 @@ def main() -> None:
         open_team(url)
         team.setup()
         password = team.add_user(helper, "helper", "华南")
-        provinces = [r.name for r in __import__("sellerdesk.core.regions", fromlist=["x"]).provinces()][:31]
         close_store()
         n = args.customers
         with psycopg.connect(url, autocommit=True) as conn:
-            conn.execute(
-                "INSERT INTO customer (name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, "
-                "notes, flags, marketing_consent, created_at, updated_at, order_count, total_spent_fen, tier_manual, "
-                "points, consent_via) SELECT '客户' || i, 'kehu', 'kh', '138' || lpad(i::text, 8, '0'), '', '', '', "
-                "'', '', '', '', 0, now(), now(), 0, 0, 0, 0, '' FROM generate_series(1, %s) i",
-                (n,),
-            )
-            conn.execute(
-                "INSERT INTO address (customer_id, recipient, phone, province, city, district, detail, postal_code, "
-                "adcode, label, is_default, created_at, updated_at) SELECT id, name, phone, "
-                "(%s::text[])[1 + id %% 31], '某市', '某区', '某路' || id, '', '', '', 1, now(), now() FROM customer",
-                (provinces,),
-            )
+            seed_bench_customers(conn, n)
             conn.execute(
                 "INSERT INTO orders (customer_id, order_date, amount_fen, items, courier, tracking_no, status, "
                 "created_at, updated_at, order_no, notes, version) SELECT id, current_date, 1000, '', '', '', "

@@ -90,6 +90,26 @@ def drop_boss(boss: Boss) -> None:
             conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
 
 
+def seed_bench_customers(conn, n: int) -> None:
+    """The team benchmarks' customers: 客户1…客户n with phones 138…, each with one default address in
+    one of the first 31 provinces, evenly (``conn``: the database owner's, autocommit)."""
+    from sellerdesk.core.regions import provinces
+
+    conn.execute(
+        "INSERT INTO customer (name, name_pinyin, name_initials, phone, wechat, tags, tier, gender, source, "
+        "notes, flags, marketing_consent, created_at, updated_at, order_count, total_spent_fen, tier_manual, "
+        "points, consent_via) SELECT '客户' || i, 'kehu', 'kh', '138' || lpad(i::text, 8, '0'), '', '', '', "
+        "'', '', '', '', 0, now(), now(), 0, 0, 0, 0, '' FROM generate_series(1, %s) i",
+        (n,),
+    )
+    conn.execute(
+        "INSERT INTO address (customer_id, recipient, phone, province, city, district, detail, postal_code, "
+        "adcode, label, is_default, created_at, updated_at) SELECT id, name, phone, "
+        "(%s::text[])[1 + id %% 31], '某市', '某区', '某路' || id, '', '', '', 1, now(), now() FROM customer",
+        ([r.name for r in provinces()][:31],),
+    )
+
+
 def bench_database(prefix: str = "sd_bench") -> tuple[str, str, str]:
     """A benchmark's own empty database on the server SELLERDESK_TEST_PG_URL names (a superuser
     URL: scripts/pg_test_server.sh start): (that admin URL, the new database's name, its URL)."""
