@@ -6494,10 +6494,6 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
             <translation type="unfinished" />
         </message>
@@ -6515,10 +6511,6 @@ Your current data is backed up first, so you can go back to it.</source>
         </message>
         <message>
             <source>Copying the team's data…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Please wait</source>
             <translation type="unfinished" />
         </message>
         <message>

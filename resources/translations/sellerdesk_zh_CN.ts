@@ -6465,10 +6465,6 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A backup or restore is still running. SellerDesk closes when it is done.</source>
-            <translation>备份或恢复仍在进行，完成后客户地址管家会自动关闭。</translation>
-        </message>
-        <message>
             <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
             <translation>团队备份用本机的客户地址管家密钥加密（它的恢复码可以打开），而 %1 还没有密钥。请先用本机数据启动一次客户地址管家（或运行 sellerdesk-cli init）生成密钥，再备份。</translation>
         </message>
@@ -6487,10 +6483,6 @@ Your current data is backed up first, so you can go back to it.</source>
         <message>
             <source>Copying the team's data…</source>
             <translation>正在复制团队数据…</translation>
-        </message>
-        <message>
-            <source>Please wait</source>
-            <translation>请稍候</translation>
         </message>
         <message>
             <source>Restore %1 into the team database %2 on %3?

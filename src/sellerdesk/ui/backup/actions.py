@@ -339,16 +339,22 @@ class BackupController(QObject):
         self.run_progress(job, title)
         return job
 
+    def refused_while_busy(self) -> bool:
+        """True (and said) when a backup or restore is still running: the window waits for it."""
+        if not self.busy:
+            return False
+        dialogs.information(
+            self.parent_widget,
+            self.tr("Please wait"),
+            self.tr("A backup or restore is still running. SellerDesk closes when it is done."),
+        )
+        return True
+
     def on_close(self) -> bool:
         """Call from the main window's closeEvent; True when the window may close now."""
         if self._exit_state == "done":
             return True
-        if self.busy:
-            dialogs.information(
-                self.parent_widget,
-                self.tr("Please wait"),
-                self.tr("A backup or restore is still running. SellerDesk closes when it is done."),
-            )
+        if self.refused_while_busy():
             return False
         if not self.settings().backup_on_exit:
             return True

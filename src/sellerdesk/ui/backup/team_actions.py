@@ -70,15 +70,8 @@ class TeamBackupController(BackupController):
     def maybe_remind(self) -> bool:
         return False
 
-    def on_close(self) -> bool:
-        if self.busy:
-            dialogs.information(
-                self.parent_widget,
-                self.tr("Please wait"),
-                self.tr("A backup or restore is still running. SellerDesk closes when it is done."),
-            )
-            return False
-        return True
+    def on_close(self) -> bool:  # no backup on exit: only the wait for a running one
+        return not self.refused_while_busy()
 
     def _set_busy(self, job: Job | None) -> None:
         self._job = job
