@@ -29,7 +29,10 @@ class TeamController(QObject):
         if self.server is not None:
             self.status_label.setText(connected_text(self.server))
             self.live.connected.connect(self._connection_state)
-            self.live.start()
+            # once the window is built and the event loop runs: the listener's thread emitting while
+            # the window was still making its toolbars deadlocked (it held Qt's connection lock and
+            # waited for Python's, the UI thread the other way round: a CI run hung there)
+            self.live.start_soon()
         self.status_label.setVisible(self.server is not None)
 
     def apply_role(self, forbidden_actions: dict[str, list[QAction]], mask_action: QAction) -> str:

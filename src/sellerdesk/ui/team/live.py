@@ -55,6 +55,7 @@ class LiveRefresh(QObject):
         self.timer.setInterval(COALESCE_MS)
         self.timer.timeout.connect(self.flush)
         self.thread: _ListenThread | None = None
+        self.stopped = False
 
     def start(self) -> bool:
         """Listen (a team server only); False when there is nothing to listen to."""
@@ -67,7 +68,16 @@ class LiveRefresh(QObject):
         thread.start()
         return True
 
+    def start_soon(self) -> None:
+        """:meth:`start` once the event loop runs (not while the window is still being built);
+        never after :meth:`stop`."""
+        self._soon = QTimer(self)
+        self._soon.setSingleShot(True)
+        self._soon.timeout.connect(lambda: None if self.stopped else self.start())
+        self._soon.start(0)
+
     def stop(self) -> None:
+        self.stopped = True
         if self.thread is not None:
             self.thread.token.cancel()
             self.thread.wait()
