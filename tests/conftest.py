@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import pytest
@@ -11,6 +12,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 # Cheap scrypt for the CLI run as a subprocess too (in-process tests use fast_kdf).
 os.environ["SELLERDESK_TESTONLY_WEAKEN_KDF"] = "1"
+# One calendar day for the whole run, in-process and in the CLI run as a subprocess: a run
+# that crosses midnight otherwise compares a module's TODAY with a later test's today.
+os.environ.setdefault("SELLERDESK_TESTONLY_TODAY", datetime.date.today().isoformat())
 
 
 @pytest.fixture(autouse=True)

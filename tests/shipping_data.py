@@ -7,6 +7,7 @@ import datetime as dt
 import openpyxl
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from sellerdesk.core import clock
 from sellerdesk.core.orders import OrderLine
 
 SZ = {
@@ -56,7 +57,7 @@ def make_orders(today: dt.date | None = None) -> dict[str, int]:
     """Three customers, four 待发货 orders (two to one phone), one shipped; name → order id."""
     from sellerdesk.store import customers, orders
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     a = customers.create_customer({"name": "张三", "phone": "13812345678", "notes": "私人：爱砍价"}, [SZ]).id
     b = customers.create_customer({"name": "李四", "phone": "13912345678"}, [BJ]).id
     c = customers.create_customer({"name": "王五", "phone": "13712345678"}, [HZ]).id

@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from sellerdesk.core import lunar
+from sellerdesk.core import clock, lunar
 
 
 def _sheet(tmp_path, today):
@@ -21,7 +21,7 @@ def _sheet(tmp_path, today):
 
 def test_birthdays_lists_consenting_customers(initialized_cli, tmp_path):
     cli = initialized_cli
-    today = dt.date.today()
+    today = clock.today()
     cli("import", str(_sheet(tmp_path, today)))
     people = {r["name"]: r for r in cli.json_lines("list", "--json")}
     assert people["李四"]["birthday_lunar"]["text"].startswith("农历")
@@ -45,7 +45,7 @@ def test_followup_add_and_lists(initialized_cli):
     cli = initialized_cli
     cli("add", "--name", "张三", "--phone", "13800000001")
     (cid,) = [r["id"] for r in cli.json_lines("list", "--json")]
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     fid = int(cli("followup", "add", str(cid), "--note", "问用得怎么样", "--channel", "wechat", "--next", today).stdout)
     fb = int(cli("followup", "add", str(cid), "--note", "快递太慢", "--feedback").stdout)
     assert fb != fid

@@ -8,8 +8,9 @@ import sys
 import pytest
 
 from sellerdesk.cli import main
+from sellerdesk.core import clock
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 ORDER_KEYS = {
     "id", "customer_id", "order_no", "date", "amount", "status", "items", "courier", "tracking", "ship_to", "remote"
 }  # fmt: skip

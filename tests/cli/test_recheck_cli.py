@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from sellerdesk.core import clock
 from sellerdesk.core.recheck import add_months
 from sellerdesk.store import recheck
 
@@ -16,7 +17,7 @@ def test_due_lists_the_old_addresses_most_valuable_first(initialized_cli, monkey
     assert out.stdout.strip() == "Addresses due for a re-check: 0"
 
     cli("order", "add", str(ids["李四"]), "--amount", "60")  # 李四 spent more
-    later = dt.date.today() + dt.timedelta(days=200)  # past the 普通 cycle of 6 months
+    later = clock.today() + dt.timedelta(days=200)  # past the 普通 cycle of 6 months
     monkeypatch.setattr(recheck, "local_today", lambda: later)
     rows = cli.json_lines("due", "--json")
     assert [r["name"] for r in rows] == ["李四", "王小明"]

@@ -6,6 +6,7 @@ import json
 from collections import Counter
 from decimal import Decimal
 
+from sellerdesk.core import clock
 from sellerdesk.core.big_regions import big_region
 
 
@@ -41,7 +42,7 @@ def test_stats_json_matches_list_and_orders(initialized_cli):
     )
     for month, n in doc["new_customers_by_month"].items():
         assert n == created.get(month, 0)
-    assert max(doc["new_customers_by_month"]) == dt.date.today().strftime("%Y-%m")
+    assert max(doc["new_customers_by_month"]) == clock.today().strftime("%Y-%m")
 
 
 def test_stats_of_a_new_database_and_in_chinese(initialized_cli):

@@ -15,6 +15,8 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sellerdesk.core import clock
+
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华玉萍红娥玲芬燕彬斌宇浩凯健俊帆"
 PLACES = [
@@ -98,7 +100,7 @@ def write_shop_export(path: Path, orders: int, seed: int = 14, today: dt.date | 
     from openpyxl import Workbook
 
     rng = random.Random(seed)
-    today = today or dt.date.today()
+    today = today or clock.today()
     buyers = []
     for i in range(max(1, orders // 3)):
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(GIVEN)

@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 from messy_sheets import HEADER
 
+from sellerdesk.core import clock
 from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.exchange import headers, importer
 from sellerdesk.exchange.errors import ExchangeError
@@ -475,7 +476,7 @@ def test_lunar_birthdays_and_consent_columns(backend_store, sheets):
     assert zs.marketing_consent and zs.consent_date == dt.date(2024, 5, 1) and zs.consent_via == "wechat"
     ls = people["13800000002"]
     assert ls.birthday == dt.date(1990, 3, 5) and ls.birthday_lunar == 5408 and ls.consent_via == "paper"
-    assert ls.consent_date == dt.date.today()
+    assert ls.consent_date == clock.today()
     ww = people["13800000003"]
     assert ww.birthday_lunar is None and not ww.marketing_consent
     assert "农历生日: 农历13月1" in ww.notes and "同意营销: 也许" in ww.notes

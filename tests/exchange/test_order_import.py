@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from sellerdesk.core import clock, tiers
 from sellerdesk.core import orders as core
-from sellerdesk.core import tiers
 from sellerdesk.exchange import headers, importer
 from sellerdesk.store import orders as store_orders
 from sellerdesk.store.models import Customer, Order, OrderItem
@@ -303,7 +303,7 @@ def test_a_failing_write_changes_nothing(store, sheets, monkeypatch):
 
 
 def test_tiers_recomputed(store, sheets):
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     rows = [["订单号", "下单时间", "实付金额", "姓名", "手机"]] + [
         [f"N{i}", today, "800", "张三", "13812345678"] for i in range(3)
     ]
@@ -427,7 +427,7 @@ def test_prepare_names_the_column_of_a_bad_cell():
         ["2", "32/13/2024", "10", "1", "张三", "交易成功"],
         ["3", "2024-01-01", "10", "1.5", "张三", "交易成功"],
         ["4", "2024-01-01", "10", "1", "张三", "火星"],
-        ["5", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "10", "1", "张三", "交易成功"],
+        ["5", (clock.today() + dt.timedelta(days=5)).isoformat(), "10", "1", "张三", "交易成功"],
     )
     assert bad_amount.issues == ["bad_amount"] and bad_amount.reason().startswith("实付金额：")
     assert bad_date.issues == ["bad_order_date"] and "下单时间" in bad_date.reason()
@@ -587,7 +587,7 @@ def test_a_first_load_of_orders_builds_their_indexes_at_the_end(store, sheets, m
     caches = []
     real_cache = bulk.bigger_cache
     monkeypatch.setattr(bulk, "bigger_cache", lambda rows: caches.append(rows) or real_cache(rows))
-    today = dt.date.today().isoformat()
+    today = clock.today().isoformat()
     rows = [["订单号", "下单时间", "实付金额", "姓名", "手机", "商品"]] + [
         [f"N{i}", today, "800", f"客户{i % 3}", f"1381234567{i % 3}", "面膜"] for i in range(6)
     ]

@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from sellerdesk.core import clock
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.store import care, customers, merges, privacy
 from sellerdesk.store.errors import ValidationError
@@ -19,13 +20,13 @@ def test_consent_given_gets_a_date_and_its_history_is_audited(backend_store):
     assert Customer.get_by_id(cid).consent_date is None
     customers.save_customer(cid, {"marketing_consent": True, "consent_via": "微信聊天"})
     row = Customer.get_by_id(cid)
-    assert row.marketing_consent and row.consent_date == dt.date.today() and row.consent_via == "wechat"
+    assert row.marketing_consent and row.consent_date == clock.today() and row.consent_via == "wechat"
     customers.save_customer(cid, {"marketing_consent": False})
     row = Customer.get_by_id(cid)
     assert not row.marketing_consent and row.consent_date is None and row.consent_via == ""
     history = [e.detail for e in AuditEntry.select().where(AuditEntry.action == "consent").order_by(AuditEntry.id)]
     assert [h["given"] for h in history] == [True, False]
-    assert history[0]["via"] == "wechat" and history[0]["date"] == dt.date.today().isoformat()
+    assert history[0]["via"] == "wechat" and history[0]["date"] == clock.today().isoformat()
 
 
 def test_consent_with_its_own_date_and_a_bad_way(backend_store):
@@ -119,7 +120,7 @@ def test_merge_takes_the_lunar_birthday_and_consent_details_with_their_field(bac
     merges.merge(keep, [other], {"marketing_consent": other})
     row = Customer.get_by_id(keep)
     assert row.birthday_lunar == 815  # the keeper had no birthday: the other's, lunar included
-    assert row.marketing_consent and row.consent_via == "paper" and row.consent_date == dt.date.today()
+    assert row.marketing_consent and row.consent_via == "paper" and row.consent_date == clock.today()
 
 
 def test_erase_clears_birthday_and_consent(backend_store):

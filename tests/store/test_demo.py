@@ -3,6 +3,7 @@ import json
 
 import pytest
 
+from sellerdesk.core import clock
 from sellerdesk.core.orders import COUNTING, STATUSES, parse_items
 from sellerdesk.progress import Cancelled, CancelToken
 from sellerdesk.store import customers, demo, orders, tiers
@@ -27,7 +28,7 @@ def test_demo_orders_are_realistic_and_consistent(backend_store):
     statuses = {s: Order.select().where(Order.status == s).count() for s in STATUSES}
     assert all(statuses.values()), statuses  # every status appears
     assert statuses["delivered"] > total / 2
-    today = dt.date.today()
+    today = clock.today()
     recent = Order.select().where(Order.order_date >= today - dt.timedelta(days=2))
     assert {o.status for o in recent} <= {"pending", "shipped", "cancelled"}
     assert min(o.order_date for o in Order.select()) >= today - dt.timedelta(days=730)

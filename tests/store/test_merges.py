@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from sellerdesk.core import clock
 from sellerdesk.core.points import PointsRule
 from sellerdesk.store import customers, merges, orders, points, search, tiers
 from sellerdesk.store.errors import ValidationError
@@ -16,7 +17,7 @@ def store(backend_store):
     return backend_store
 
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 SZ = {
     "recipient": "王一",
     "phone": "13800001234",

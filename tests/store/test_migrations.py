@@ -1,6 +1,7 @@
 import pytest
 from old_schema import insert_customer
 
+from sellerdesk.core import clock
 from sellerdesk.core.pinyin import sort_key
 from sellerdesk.store import migrations, queries
 from sellerdesk.store.database import close_store, connect, open_store
@@ -175,8 +176,8 @@ def test_step_8_orders_and_tiers(tmp_path):
     path = tmp_path / "sellerdesk.db"
     db = connect(path, KEY, create=True)
     migrations.migrate(db, target=7)
-    recent = (dt.date.today() - dt.timedelta(days=10)).isoformat()
-    old = (dt.date.today() - dt.timedelta(days=800)).isoformat()
+    recent = (clock.today() - dt.timedelta(days=10)).isoformat()
+    old = (clock.today() - dt.timedelta(days=800)).isoformat()
     silver = insert_customer(db, {"name": "甲", "tier": "银卡"})
     vip = insert_customer(db, {"name": "乙", "tier": "VIP"})
     plain = insert_customer(db, {"name": "丙", "tier": "普通"})

@@ -3,6 +3,7 @@ from dataclasses import replace
 
 import pytest
 
+from sellerdesk.core import clock
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.core.points import PointsRule
 from sellerdesk.store import customers, orders, points
@@ -10,7 +11,7 @@ from sellerdesk.store.errors import ConflictError, NotFoundError, ValidationErro
 from sellerdesk.store.models import AuditEntry, Customer, Order, OrderItem, PointsEntry
 from sellerdesk.store.orders import OrderFilter
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 SZ = {
     "recipient": "张三",
     "phone": "13812345678",

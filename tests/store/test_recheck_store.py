@@ -4,12 +4,13 @@ import datetime as dt
 
 import pytest
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers, orders, recheck, tiers
 from sellerdesk.store import messages as store_messages
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, Address, AuditEntry
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 ADDRESS = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区"}
 
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers, orders, stats
 
 
@@ -19,7 +20,7 @@ def test_a_new_database_has_empty_figures(backend_store):
 
 
 def test_figures_leave_out_what_does_not_count(backend_store):
-    today = dt.date.today()
+    today = clock.today()
     gd = {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "科技园1号"}
     xz = {"province": "西藏自治区", "city": "拉萨市", "district": "城关区", "detail": "北京中路1号"}
     a = customers.create_customer({"name": "甲", "phone": "13800000001"}, [gd]).id

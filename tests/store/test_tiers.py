@@ -4,13 +4,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sellerdesk.core import clock
 from sellerdesk.core.tiers import DEFAULT_THRESHOLDS, LEVELS, Threshold, TierRules
 from sellerdesk.store import customers, orders, tiers
 from sellerdesk.store import settings as store_settings
 from sellerdesk.store.errors import NotFoundError, ValidationError
 from sellerdesk.store.models import DB, AuditEntry, Customer
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def days_ago(n):

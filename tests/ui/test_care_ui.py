@@ -6,14 +6,14 @@ import datetime as dt
 import pytest
 from PySide6.QtGui import QGuiApplication
 
-from sellerdesk.core import lunar
+from sellerdesk.core import clock, lunar
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.store import customers, followups
 from sellerdesk.store.models import Customer, FollowUp
 from sellerdesk.ui.care.followup_dialog import FollowUpDialog
 from sellerdesk.ui.care.view import CareView
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _open(window, cid, tab="details"):
@@ -236,7 +236,7 @@ def test_a_follow_up_written_on_one_page_shows_on_the_others(laptop_window, moda
 
 def test_masking_mode_masks_the_care_lists(laptop_window):
     window = laptop_window
-    today = dt.date.today()
+    today = clock.today()
     customers.create_customer(
         {
             "name": "寿星",

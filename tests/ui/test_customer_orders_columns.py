@@ -8,12 +8,13 @@ import test_main_window
 from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers, orders, tiers
 from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.customers.table_model import COLUMNS, ID_ROLE, CustomerTableModel
 from sellerdesk.ui.main_window import MainWindow
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 launched = test_main_window.launched  # the main window's fixtures
 window = test_main_window.window
 

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog
 
+from sellerdesk.core import clock
 from sellerdesk.core.points import PointsRule
 from sellerdesk.store import customers, orders
 from sellerdesk.store import points as store_points
@@ -20,7 +21,7 @@ from sellerdesk.ui.customers.points_tab import RedeemDialog
 from sellerdesk.ui.customers.table_model import COLUMNS
 from sellerdesk.ui.widgets import dialogs
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 launched = test_main_window.launched  # the main window's fixtures
 window = test_main_window.window
 
@@ -80,7 +81,7 @@ def test_orders_tab_shows_the_profile_and_the_orders(window):
     assert values["count"] == "2" and values["often"] == "about every 30 day(s)"
     assert values["total"] == "¥279.80" and values["average"] == "¥139.90"
     assert values["first"] == days_ago(40).isoformat()
-    today = dt.date.today().isoformat()  # the record was made today: the newest contact
+    today = clock.today().isoformat()  # the record was made today: the newest contact
     assert values["last"] == f"{today} edited"
     assert tab.values["last"].toolTip() == f"{today} edited\n{days_ago(10).isoformat()} ordered"
     assert values["window"] == "¥279.80 in 2 order(s)"  # (no English catalogue in tests)

@@ -9,6 +9,7 @@ import test_main_window
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtWidgets import QDialog
 
+from sellerdesk.core import clock
 from sellerdesk.core.points import PointsRule
 from sellerdesk.core.tiers import TierRules
 from sellerdesk.jobs import runner
@@ -23,7 +24,7 @@ from sellerdesk.ui.customers.tier_settings import TierSettingsDialog
 from sellerdesk.ui.main_window import MainWindow
 from sellerdesk.ui.widgets import dialogs
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 launched = test_main_window.launched  # the main window's fixtures
 window = test_main_window.window
 

@@ -5,6 +5,7 @@ import subprocess
 import pytest
 from PySide6.QtCore import Qt
 
+from sellerdesk.core import clock
 from sellerdesk.store import stats
 from sellerdesk.ui.dashboard import figures
 from sellerdesk.ui.dashboard.charts import BarChart, MonthChart
@@ -149,7 +150,7 @@ def test_the_remote_share_tile_uses_the_customer_tiles_count(demo_store, monkeyp
     calls = []
     real = stats.customer_count
     monkeypatch.setattr(stats, "customer_count", lambda today=None: calls.append(today) or real(today))
-    ctx = figures.FigureContext(today=dt.date.today(), home=tmp_path, now=dt.datetime.now(dt.UTC))
+    ctx = figures.FigureContext(today=clock.today(), home=tmp_path, now=dt.datetime.now(dt.UTC))
     out = figures.compute_all(ctx)
     assert len(calls) == 1  # counted once, for both tiles
     assert out["remote_share"] == (remote_areas.count_customers(), out["customers"]) and out["customers"]

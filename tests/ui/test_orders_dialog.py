@@ -1,15 +1,15 @@
 """The order dialog: record, edit, money and rule refusals in one line, conflicts, shipping fields."""
 
-import datetime as dt
-
 import pytest
-from PySide6.QtCore import QDate, QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialog
 
+from sellerdesk.core import clock
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.store import customers
 from sellerdesk.store import orders as store_orders
 from sellerdesk.ui.orders.order_dialog import OrderDialog, ShipTo, edit_order, record_order
+from sellerdesk.ui.widgets.dates import qtoday
 
 ADDRESS = {"recipient": "张三", "phone": "13812345678", "province": "广东省", "city": "深圳市", "district": "南山区"}
 
@@ -60,7 +60,7 @@ def test_record_an_order_for_a_customer(app_context, modals, signals, qtbot):
         "送朋友",
         "pending",
     )
-    assert order.order_date == dt.date.today()
+    assert order.order_date == clock.today()
     assert store_orders.order_lines(order_id) == [OrderLine("面膜", 2, 3990), OrderLine("护手霜", 1, 2500)]
     assert order.address_snapshot["detail"] == "科技园1号"
     assert signals["orders"] == 1 and signals["customers"] == 0
@@ -153,18 +153,18 @@ def test_shipping_fields_only_for_shipped_and_delivered(app_context, qtbot):
     _fill(dialog, "面膜 @39.9")
     dialog.courier.setCurrentText("顺丰")
     dialog.tracking.setText("SF123")
-    dialog.order_date.setDate(QDate.currentDate())
-    dialog.ship_date.setDate(QDate.currentDate().addDays(-1))
+    dialog.order_date.setDate(qtoday())
+    dialog.ship_date.setDate(qtoday().addDays(-1))
     dialog.accept()
     assert dialog.error.text() == "The ship date is before the order date."
-    dialog.ship_date.setDate(QDate.currentDate())
+    dialog.ship_date.setDate(qtoday())
     dialog.accept()
     order = store_orders.get_order(dialog.order_id)
     assert (order.status, order.courier, order.tracking_no, order.shipped_on) == (
         "shipped",
         "顺丰",
         "SF123",
-        dt.date.today(),
+        clock.today(),
     )
 
 

@@ -1,11 +1,10 @@
 """The main window with orders: pages, new order actions, counts refreshed on orders_changed."""
 
-import datetime as dt
-
 import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers
 from sellerdesk.store import orders as store_orders
 from sellerdesk.ui.customers.table_model import COLUMNS
@@ -67,7 +66,7 @@ def test_new_order_for_the_selected_customer_refreshes_the_table(window, modals)
     assert store_orders.count_orders() == 1
     column = COLUMNS.index("last_order")
     row = window.model.row_of(cid)
-    assert window.model.data(window.model.index(row, column)) == dt.date.today().isoformat()
+    assert window.model.data(window.model.index(row, column)) == clock.today().isoformat()
     assert window.statusBar().currentMessage() == "Order recorded."
 
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from sellerdesk.core import clock
 from sellerdesk.jobs import runner
 from sellerdesk.store import customers, demo
 from sellerdesk.store import orders as store_orders
@@ -15,7 +16,7 @@ from sellerdesk.ui.orders.ship_dialog import ShipDialog
 from sellerdesk.ui.orders.table_model import COLUMNS, ID_ROLE, OrderTableModel, ViewRequest, compute_view
 from sellerdesk.ui.orders.view import TABS, OrdersView
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _customer(name, phone, province="广东省", city="深圳市", district="南山区"):

@@ -7,11 +7,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers, orders, recheck, tiers
 from sellerdesk.store import messages as store_messages
 from sellerdesk.store.models import DB, AuditEntry
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def customer(name, detail, *, age_days=400, phone="13812345678"):
@@ -81,11 +82,10 @@ def test_today_counts_each_section_and_clicks_through(window, qtbot):
 
 
 def test_today_shows_the_care_counts_and_opens_the_care_page(window, qtbot):
-    import datetime as dt
 
     from sellerdesk.store import customers, followups
 
-    today = dt.date.today()
+    today = clock.today()
     fan = customers.create_customer(
         {"name": "寿星", "birthday": today.replace(year=1992).isoformat(), "marketing_consent": True}
     ).id

@@ -2,11 +2,10 @@
 the tier of a new customer, the address list's colon, the editor's 12-month summary, the
 import wizard's column page."""
 
-import datetime as dt
-
 import pytest
 from PySide6.QtGui import QFontMetrics
 
+from sellerdesk.core import clock
 from sellerdesk.store import customers, orders
 from sellerdesk.ui.exchange.import_wizard import ImportWizard
 
@@ -52,7 +51,7 @@ def test_the_address_list_uses_the_chinese_colon(window):
 def test_the_12_month_summary_is_not_cut(window, qtbot):
     """'近 12 个月  4 单，共 ¥779.80' had half a column and lost its last digits."""
     cid = _customer(province="广东省", city="深圳市", district="南山区", detail="科技园1号")
-    today = dt.date.today()
+    today = clock.today()
     for amount in (1234567, 2345678, 3456789):
         orders.add_order(cid, amount_fen=amount, order_date=today)
     editor = _open(window, cid)
@@ -184,7 +183,7 @@ def test_the_order_list_in_the_narrow_pane_gives_the_items_the_room(window, qtbo
     named in the items' tooltip; a wider pane shows it again."""
     cid = _customer(province="广东省", city="深圳市", district="南山区", detail="科技园1号")
     orders.add_order(
-        cid, amount_fen=9800, order_date=dt.date.today(), items="洗发水 x2, 护手霜", order_no="TB2024123456789"
+        cid, amount_fen=9800, order_date=clock.today(), items="洗发水 x2, 护手霜", order_no="TB2024123456789"
     )
     editor = _open(window, cid)
     editor.tabs.setCurrentWidget(editor.orders_tab)

@@ -21,6 +21,7 @@ import sys
 from sellerdesk.cli import CliError, Subcommands
 from sellerdesk.cli.ids import record_id
 from sellerdesk.cli.messages import N_, _
+from sellerdesk.core import clock
 
 CHANNEL_TEXTS = {"wechat": N_("WeChat"), "phone": N_("phone call"), "sms": N_("SMS"), "other": N_("other")}
 
@@ -65,7 +66,7 @@ def cmd_birthdays(args: argparse.Namespace) -> None:
 
     if not 1 <= args.days <= 366:
         raise CliError(_("--days takes a number from 1 to 366"), code=2)
-    start, end = care.range_of(dt.date.today(), args.days)
+    start, end = care.range_of(clock.today(), args.days)
     with open_store():
         rows = care.birthdays(start, end)
     if args.json:
@@ -123,7 +124,7 @@ def cmd_followups(args: argparse.Namespace) -> None:
     from sellerdesk.cli.textout import table
     from sellerdesk.store import followups
 
-    today = dt.date.today()
+    today = clock.today()
     with open_store():
         if args.due:
             due = followups.due(today)

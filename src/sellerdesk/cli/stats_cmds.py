@@ -9,12 +9,12 @@ or 大区). Without ``--json`` the same figures as readable sections.
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import json
 import sys
 
 from sellerdesk.cli import Subcommands
 from sellerdesk.cli.messages import N_, _
+from sellerdesk.core import clock
 
 
 def register(sub: Subcommands) -> None:
@@ -30,7 +30,7 @@ def cmd_stats(args: argparse.Namespace) -> None:
     from sellerdesk.store import stats
 
     with open_store():
-        figures = stats.collect(_dt.date.today(), stats.CLI_FIGURES)
+        figures = stats.collect(clock.today(), stats.CLI_FIGURES)
     if args.json:
         doc = dict(figures)
         doc["sales_by_month"] = {m: format_plain(fen) for m, fen in figures["sales_by_month"].items()}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
-from sellerdesk.core import lunar
+from sellerdesk.core import clock, lunar
 from sellerdesk.store.migrations import BIRTHDAY_KEY_SQL, CONSENTED_SQL
 from sellerdesk.store.models import DB
 
@@ -149,7 +149,7 @@ def today_counts(today: _dt.date | None = None, db: pw.Database | None = None) -
     follow-ups due, open feedback."""
     from sellerdesk.store import followups  # noqa: PLC0415  (it imports store.customers; this module does not)
 
-    day = today or _dt.date.today()
+    day = today or clock.today()
     return {
         "birthdays_today": birthday_count(day, day, db),
         "birthdays_week": birthday_count(*range_of(day, "week"), db=db),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from sellerdesk.core import regions
+from sellerdesk.core import clock, regions
 from sellerdesk.core.care import consent_way
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS, has_place
 from sellerdesk.core.lunar import LunarDay, parse_lunar
@@ -205,7 +205,7 @@ def _consent_rule(cleaned: dict[str, Any], before: Customer | None) -> None:
         return
     date = cleaned.get("consent_date", before.consent_date if before is not None else None)
     if date is None:
-        cleaned["consent_date"] = _dt.date.today()
+        cleaned["consent_date"] = clock.today()
 
 
 @_field_errors

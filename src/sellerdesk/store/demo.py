@@ -21,8 +21,8 @@ import random
 from collections.abc import Callable
 from functools import cache
 
+from sellerdesk.core import clock, regions
 from sellerdesk.core import orders as orders_core
-from sellerdesk.core import regions
 from sellerdesk.core import tiers as core_tiers
 from sellerdesk.core.pinyin import initials, sort_key
 from sellerdesk.progress import CancelToken, no_progress
@@ -366,8 +366,10 @@ def _generate(
 ) -> int:
     places, weights = _places()
     cum_weights = list(itertools.accumulate(weights))
-    now = now or _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0)
-    today = (now.replace(tzinfo=_dt.UTC).astimezone() if now.tzinfo is None else now).date()
+    if now is None:
+        now, today = _dt.datetime.now(_dt.UTC).replace(tzinfo=None, microsecond=0), clock.today()
+    else:
+        today = (now.replace(tzinfo=_dt.UTC).astimezone() if now.tzinfo is None else now).date()
     rules = store_tiers.tier_rules()
     added = 0
     with DB.atomic():

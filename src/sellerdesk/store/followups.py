@@ -23,6 +23,7 @@ from typing import Any
 
 import peewee as pw
 
+from sellerdesk.core import clock
 from sellerdesk.core.care import CHANNELS
 from sellerdesk.core.text import FieldTooLong, clean_field
 from sellerdesk.store.customers import FLAG_ERASED, audit, get_customer, split_list
@@ -120,7 +121,7 @@ def add_follow_up(
     text = _text(note)
     if not text:
         raise FollowUpRefused("empty")
-    day, next_day = _date(on_date) or today or _dt.date.today(), _date(next_date)
+    day, next_day = _date(on_date) or today or clock.today(), _date(next_date)
     _check_next(day, next_day)
     values = {"channel": _channel(channel), "on_date": day, "outcome": _text(outcome), "next_date": next_day}
     with DB.atomic():
@@ -284,7 +285,7 @@ _JOIN = 'FROM "follow_up" f CROSS JOIN "customer" c ON c."id" = f."customer_id"'
 
 def due_count(today: _dt.date | None = None, db: pw.Database | None = None) -> int:
     """How many follow-ups have a next date due (on or before ``today``)."""
-    day = (today or _dt.date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     return int(_db(db).execute_sql(f"SELECT count(*) {_JOIN} WHERE {_DUE_WHERE}", [day]).fetchone()[0])
 
 
@@ -319,7 +320,7 @@ def _rows(sql: str, params: list[object], db: pw.Database | None, reason: str) -
 
 def due(today: _dt.date | None = None, *, limit: int = 5000, db: pw.Database | None = None) -> list[DueRow]:
     """Follow-ups whose next date is due, oldest first."""
-    day = (today or _dt.date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     sql = f'SELECT {_ROW.format(when="f.next_date")} {_JOIN} WHERE {_DUE_WHERE} ORDER BY f."next_date", f."id" LIMIT ?'
     return _rows(sql, [day, limit], db, "due")
 

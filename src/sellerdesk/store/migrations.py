@@ -18,6 +18,7 @@ import peewee as pw
 from playhouse.migrate import SchemaMigrator
 from playhouse.migrate import migrate as run_operations
 
+from sellerdesk.core import clock
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
@@ -267,7 +268,6 @@ def _step_8(db: pw.Database) -> None:
     before (银卡, VIP) becomes a tier set by hand (普通 and demo customers' tiers are computed);
     then every other tier is computed with the default rules.
     """
-    import datetime as _dt
 
     from sellerdesk.core.tiers import TierRules
     from sellerdesk.store import tiers
@@ -288,7 +288,7 @@ def _step_8(db: pw.Database) -> None:
     )
     # demo customers' random tiers (from before demo made orders) are computed like the rest
     db.execute_sql("UPDATE \"customer\" SET \"tier\" = '' WHERE instr(',' || \"flags\" || ',', ',demo,') > 0")
-    tiers.recompute_tiers(_dt.date.today(), db=db, rules=TierRules())
+    tiers.recompute_tiers(clock.today(), db=db, rules=TierRules())
 
 
 # The address sort key a customer row carries: its live default address's province, city,

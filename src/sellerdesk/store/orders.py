@@ -27,6 +27,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, cast
 
+from sellerdesk.core import clock
 from sellerdesk.core import orders as core
 from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.core.money import MAX_FEN
@@ -73,7 +74,7 @@ ORDER_FIELDS = frozenset(
 
 
 def _today(today: _dt.date | None) -> _dt.date:
-    return today or _dt.date.today()
+    return today or clock.today()
 
 
 def _check_amount(amount_fen: object) -> int:

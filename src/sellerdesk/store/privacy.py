@@ -27,6 +27,7 @@ from typing import Any
 
 import peewee as pw
 
+from sellerdesk.core import clock
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.money import format_plain
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -385,7 +386,7 @@ def inactive_customers(years: int, today: _dt.date | None = None) -> list[int]:
     last order, or when they were added if they never ordered, is before the cut-off."""
     if years < 1:
         raise ValidationError("The number of years must be at least 1.", code="years")
-    today = today or _dt.date.today()
+    today = today or clock.today()
     try:
         cut = today.replace(year=today.year - years)
     except ValueError:  # 29 February

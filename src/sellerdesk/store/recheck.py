@@ -21,6 +21,7 @@ from typing import Any
 
 import peewee as pw
 
+from sellerdesk.core import clock
 from sellerdesk.core import recheck as core
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.orders import DELIVERED, SHIPPED
@@ -92,7 +93,7 @@ def _as_date(value: Any) -> _dt.date:
 
 def local_today() -> _dt.date:
     """Today's local date (one name, so a test can move the clock)."""
-    return _dt.date.today()
+    return clock.today()
 
 
 def cycles(db: pw.Database | None = None) -> dict[str, int]:

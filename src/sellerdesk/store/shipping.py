@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 import peewee as pw
 
+from sellerdesk.core import clock
 from sellerdesk.core import orders as core
 from sellerdesk.core.big_regions import big_region, big_regions
 from sellerdesk.core.phones import normalize_phone
@@ -264,7 +265,7 @@ def record_tracking(
     from sellerdesk.store import points as store_points
     from sellerdesk.store.orders import MAX_COURIER, MAX_TRACKING, _counts, audit, refresh_customers
 
-    day = today or _dt.date.today()
+    day = today or clock.today()
     result = TrackingResult(dry_run=dry_run)
     with DB.atomic():
         known, by_no, by_phone = _lookups(rows)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 import peewee as pw
 
+from sellerdesk.core import clock
 from sellerdesk.core import orders as core_orders
 from sellerdesk.core import tiers as core_tiers
 from sellerdesk.core.points import PointsRule
@@ -57,8 +58,8 @@ def save_tier_rules(rules: TierRules, *, today: _dt.date | None = None) -> int:
         raise ValidationError(str(exc)) from exc
     with DB.atomic():
         settings.write(settings.TIER_RULES, rules.to_json())
-        changed = _recompute(DB.obj, rules, today or _dt.date.today(), None)
-        settings.write(settings.TIERS_RECOMPUTED_ON, (today or _dt.date.today()).isoformat())
+        changed = _recompute(DB.obj, rules, today or clock.today(), None)
+        settings.write(settings.TIERS_RECOMPUTED_ON, (today or clock.today()).isoformat())
         _audit("tier_rules", None, changed=changed)
     return changed
 
@@ -122,7 +123,7 @@ def set_manual_tier(customer_id: int, level: str | None, *, today: _dt.date | No
         rules = tier_rules()
         if level is None:
             Customer.update(tier_manual=False, tier=NORMAL).where(Customer.id == customer.id).execute()
-            _recompute(DB.obj, rules, today or _dt.date.today(), [customer.id])
+            _recompute(DB.obj, rules, today or clock.today(), [customer.id])
             _audit("tier_clear", customer.id)
         else:
             key = rules.level_of(level)
@@ -140,7 +141,7 @@ def recompute_tiers(
     """Recompute the tier of every customer whose tier is not set by hand, from the 12
     months up to ``today`` (local date); one transaction. Returns how many changed."""
     database = db if db is not None else DB.obj
-    day = today or _dt.date.today()
+    day = today or clock.today()
     with database.atomic():
         changed = _recompute(database, rules or tier_rules(database), day, None)
         settings.write(settings.TIERS_RECOMPUTED_ON, day.isoformat(), database)
@@ -167,7 +168,7 @@ def recompute_if_stale(today: _dt.date | None = None, *, db: pw.Database | None 
 def refresh_rolling_window(today: _dt.date | None = None, *, db: pw.Database | None = None) -> int | None:
     """:func:`recompute_if_stale`, saying how many customers changed tier (None: it was
     done already today), so the app redraws its table only when something moved."""
-    day = today or _dt.date.today()
+    day = today or clock.today()
     if last_recomputed(db) == day:
         return None
     return recompute_tiers(day, db=db)

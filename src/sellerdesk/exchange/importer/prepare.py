@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
-from sellerdesk.core import regions
+from sellerdesk.core import clock, regions
 from sellerdesk.core.care import consent_answer, consent_way
 from sellerdesk.core.fields import MAX_ADDRESS_TEXT, MAX_LENGTH
 from sellerdesk.core.lunar import is_lunar_text
@@ -257,7 +256,7 @@ def prepare_row(
         mapped = mapped_fields(tuple(columns))
     if _has_orders(mapped):
         headers = columns.headers if isinstance(columns, Columns) else {}
-        prepare_order(rec, raw, headers, mapped, _today())
+        prepare_order(rec, raw, headers, mapped, clock.today())
         if rec.order is not None:
             rec.order.ship_phone = masked_phone
     if not (customer.get("name") or customer.get("phone") or customer.get("wechat")):
@@ -316,10 +315,6 @@ def _check_place(rec: Record, typed: dict[str, str], postal_code: str) -> None:
 @lru_cache(maxsize=64)
 def _has_orders(mapped: frozenset[str]) -> bool:
     return hdr.has_orders(mapped)
-
-
-def _today() -> _dt.date:
-    return _dt.date.today()
 
 
 def _notes(rec: Record, parts: list[str]) -> str:
@@ -391,4 +386,4 @@ def _care_fields(rec: Record, raw: dict[str, str], data: dict[str, Any], notes: 
             rec.issues.append("bad_consent")
         code = ""
     data["consent_via"] = code
-    data["consent_date"] = raw.get("consent_date") or _dt.date.today()  # (no date: given as of the import)
+    data["consent_date"] = raw.get("consent_date") or clock.today()  # (no date: given as of the import)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -29,6 +29,7 @@ from sellerdesk.jobs.worker import Job
 from sellerdesk.store import audit
 from sellerdesk.store.audit import AuditRow
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.dates import qtoday
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import error_label
 
@@ -79,7 +80,7 @@ class AuditDialog(QDialog):
             self.action.addItem(action_name(code), code)
         filters.addWidget(self.action)
         filters.addWidget(QLabel(self.tr("From")))
-        today = QDate.currentDate()
+        today = qtoday()
         self.since = QDateEdit(today.addDays(-90))
         self.since.setCalendarPopup(True)
         self.since.setDisplayFormat("yyyy-MM-dd")

@@ -24,23 +24,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.core import lunar
+from sellerdesk.core import clock, lunar
 from sellerdesk.core.care import CONSENT_WAYS
 from sellerdesk.core.lunar import LunarDay
 from sellerdesk.ui.care import texts
+from sellerdesk.ui.widgets.dates import pydate, qdate, qtoday
 from sellerdesk.ui.widgets.event_hook import EventHook
 
 UNKNOWN_YEAR = 1900  # a solar birthday whose year is not known (store.customers reads 3-5 as 1900-03-05)
 NOT_CHOSEN = QDate(UNKNOWN_YEAR - 1, 12, 31)  # the date edit's "no date chosen yet" (shown as its special text)
 FIRST_PAGE = (1990, 1)  # where the calendar opens when no date is chosen yet
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class BirthdayField(QWidget):
@@ -129,7 +122,7 @@ class BirthdayField(QWidget):
                 self.day.setCurrentIndex(0)
                 self.leap.setChecked(False)
                 self.kind.setCurrentIndex(self.SOLAR if solar is not None else self.NONE)
-            self.solar.setDate(_qdate(solar) if solar is not None else NOT_CHOSEN)
+            self.solar.setDate(qdate(solar) if solar is not None else NOT_CHOSEN)
             self._show_kind()
         finally:
             self._loading = False
@@ -149,7 +142,7 @@ class BirthdayField(QWidget):
         """The solar date chosen (None: 公历 not chosen, or no date picked yet)."""
         if self.kind.currentIndex() != self.SOLAR or self.solar.date() == NOT_CHOSEN:
             return None
-        return _date(self.solar.date())
+        return pydate(self.solar.date())
 
     def values(self) -> dict[str, object]:
         """The store's fields: one kind of birthday, the other cleared (a solar one stored beside
@@ -188,7 +181,7 @@ class BirthdayField(QWidget):
 
     def _show_note(self) -> None:
         """This year's (or next) solar date of the birthday."""
-        today = dt.date.today()
+        today = clock.today()
         values = self.values()
         day = self.lunar_day()
         solar = values["birthday"] if isinstance(values["birthday"], dt.date) and day is None else None
@@ -232,7 +225,7 @@ class ConsentField(QWidget):
         self.date.setObjectName("consentDate")
         self.date.setDisplayFormat("yyyy-MM-dd")
         self.date.setCalendarPopup(True)
-        self.date.setDate(QDate.currentDate())
+        self.date.setDate(qtoday())
         self.date.setMinimumWidth(80)
         row.addWidget(self.date)
         self.way = QComboBox()
@@ -254,7 +247,7 @@ class ConsentField(QWidget):
         self._loading = True
         try:
             self.given.setChecked(bool(given))
-            self.date.setDate(_qdate(date) if date else QDate.currentDate())
+            self.date.setDate(qdate(date) if date else qtoday())
             index = self.way.findData(way or "")
             self.way.setCurrentIndex(max(index, 0))
             self._enable()
@@ -265,7 +258,7 @@ class ConsentField(QWidget):
         given = self.given.isChecked()
         return {
             "marketing_consent": given,
-            "consent_date": _date(self.date.date()) if given else None,
+            "consent_date": pydate(self.date.date()) if given else None,
             "consent_via": self.way.currentData() if given else "",
         }
 
@@ -275,7 +268,7 @@ class ConsentField(QWidget):
 
     def _toggled(self, on: bool) -> None:
         if on and not self._loading:
-            self.date.setDate(QDate.currentDate())  # consent given now, unless the user says when
+            self.date.setDate(qtoday())  # consent given now, unless the user says when
         self._enable()
         self._edited()
 

@@ -3,9 +3,6 @@ and an optional next date. OK writes it (``store.followups``) or says in one red
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -24,16 +21,9 @@ from sellerdesk.store import followups
 from sellerdesk.store.errors import StoreError, ValidationError
 from sellerdesk.store.models import FollowUp
 from sellerdesk.ui.care import texts
+from sellerdesk.ui.widgets.dates import pydate, qdate, qtoday
 from sellerdesk.ui.widgets.errors import error_text
 from sellerdesk.ui.widgets.forms import error_label, ok_cancel
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date(q: QDate) -> dt.date:
-    return dt.date(q.year(), q.month(), q.day())
 
 
 class FollowUpDialog(QDialog):
@@ -74,7 +64,7 @@ class FollowUpDialog(QDialog):
         self.on_date.setObjectName("followUpDate")
         self.on_date.setDisplayFormat("yyyy-MM-dd")
         self.on_date.setCalendarPopup(True)
-        self.on_date.setDate(QDate.currentDate())
+        self.on_date.setDate(qtoday())
         form.addRow(self.tr("Date"), self.on_date)
         self.channel = QComboBox()
         self.channel.setObjectName("followUpChannel")
@@ -100,7 +90,7 @@ class FollowUpDialog(QDialog):
         self.next_date.setObjectName("followUpNext")
         self.next_date.setDisplayFormat("yyyy-MM-dd")
         self.next_date.setCalendarPopup(True)
-        self.next_date.setDate(QDate.currentDate().addDays(14))
+        self.next_date.setDate(qtoday().addDays(14))
         self.next_date.setEnabled(False)
         self.has_next.toggled.connect(self.next_date.setEnabled)
         row.addWidget(self.has_next)
@@ -112,13 +102,13 @@ class FollowUpDialog(QDialog):
         layout.addWidget(ok_cancel(self.accept, self.reject, ok_text=self.tr("Save")))
         self.note.textChanged.connect(lambda: self.error.setText(""))
         if existing is not None:
-            self.on_date.setDate(_qdate(existing.on_date))
+            self.on_date.setDate(qdate(existing.on_date))
             self.channel.setCurrentIndex(max(0, self.channel.findData(existing.channel)))
             self.note.setPlainText(existing.note)
             self.outcome.setText(existing.outcome)
             if existing.next_date is not None:
                 self.has_next.setChecked(True)
-                self.next_date.setDate(_qdate(existing.next_date))
+                self.next_date.setDate(qdate(existing.next_date))
         self.saved: FollowUp | None = None
         self.resize(460, self.sizeHint().height())
 
@@ -126,9 +116,9 @@ class FollowUpDialog(QDialog):
         return {
             "note": self.note.toPlainText().strip(),
             "channel": self.channel.currentData(),
-            "on_date": _date(self.on_date.date()),
+            "on_date": pydate(self.on_date.date()),
             "outcome": self.outcome.text().strip(),
-            "next_date": _date(self.next_date.date()) if self.has_next.isChecked() else None,
+            "next_date": pydate(self.next_date.date()) if self.has_next.isChecked() else None,
         }
 
     def accept(self) -> None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.core import holidays
+from sellerdesk.core import clock, holidays
 from sellerdesk.core.phones import mask_phone
 from sellerdesk.core.tiers import LEVELS
 from sellerdesk.store import care, followups
@@ -182,7 +182,7 @@ class CareView(QWidget):
         self.tabs.addTab(page, icon("gift"), self.tr("Birthdays"))
 
     def refresh_birthdays(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or clock.today()
         start, end = care.range_of(today, self.span.currentData())
         rows = care.birthdays(start, end)
         names = tier_rules()
@@ -253,7 +253,7 @@ class CareView(QWidget):
         self.tabs.addTab(page, self.tr("Holidays"))
 
     def _fill_holiday_choices(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or clock.today()
         current = self.holiday.currentData()
         self.holiday.blockSignals(True)
         self.tier.blockSignals(True)
@@ -341,7 +341,7 @@ class CareView(QWidget):
         self.tabs.addTab(page, self.tr("Follow-ups due"))
 
     def refresh_follow_ups(self) -> None:
-        today = self._today or dt.date.today()
+        today = self._today or clock.today()
         due = followups.due(today)
         feedback = followups.open_feedback()
         rows = due + feedback

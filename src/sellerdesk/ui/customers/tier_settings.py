@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock
 from sellerdesk.core.money import MoneyError, format_plain, parse_fen
 from sellerdesk.core.points import PointsError, PointsRule, parse_rate
 from sellerdesk.core.tiers import (
@@ -263,7 +264,7 @@ def check_rolling_window(
 ) -> Job:
     """Recompute the tiers for today's 12-month window unless done today, in a worker with
     no dialog (the window stays usable); ``on_changed(n)`` when n > 0 tiers moved."""
-    day = today or _dt.date.today()
+    day = today or clock.today()
 
     def work(_progress: Callable[[int, int, str], None], token: Any) -> int | None:
         token.check()  # the window closed before the worker started: nothing to do

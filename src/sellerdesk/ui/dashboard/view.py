@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock
 from sellerdesk.core.money import format_yuan
 from sellerdesk.core.orders import STATUS_NAMES
 from sellerdesk.jobs.latest import Latest
@@ -187,7 +188,7 @@ class DashboardView(QWidget):
         self.status.setText(self.tr("Reading the figures…"))
         now = _dt.datetime.now(_dt.UTC)
         sales_map = self.by_sales.isChecked()
-        self.job.request(figures.FigureContext(_dt.date.today(), self.context.datadir.home, now, sales_map))
+        self.job.request(figures.FigureContext(clock.today(), self.context.datadir.home, now, sales_map))
 
     def _failed(self, message: str) -> None:
         log.warning("dashboard figures failed: %s", message)
@@ -196,7 +197,7 @@ class DashboardView(QWidget):
     def _arrived(self, result: dict[str, Any]) -> None:
         self.result = result
         self.context_now = _dt.datetime.now(_dt.UTC)
-        ctx = figures.FigureContext(_dt.date.today(), self.context.datadir.home, self.context_now)
+        ctx = figures.FigureContext(clock.today(), self.context.datadir.home, self.context_now)
         for spec in figures.TILES:
             big, note = spec.show(result[spec.key], ctx)
             self.tiles[spec.key].show_value(big, note)

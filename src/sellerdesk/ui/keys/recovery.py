@@ -8,7 +8,6 @@ cloud-synced folder: whoever gets that folder would then hold the code that open
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from sellerdesk import APP_NAME
+from sellerdesk.core import clock
 from sellerdesk.store.files import write_atomic
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import os_reason
@@ -99,7 +99,7 @@ def sheet_lines(code: str, key_id: str) -> list[str]:
         ),
         "",
         QCoreApplication.translate("RecoveryCode", "Made on %1 for the database with key id %2.")
-        .replace("%1", dt.date.today().isoformat())
+        .replace("%1", clock.today().isoformat())
         .replace("%2", key_id),
     ]
 

@@ -9,8 +9,6 @@ fills them with a sample customer, a placeholder no message fills is warned abou
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sellerdesk.core import messages
+from sellerdesk.core import clock, messages
 from sellerdesk.store import messages as store_messages
 from sellerdesk.store.errors import StoreError
 from sellerdesk.ui.widgets import dialogs
@@ -67,7 +65,7 @@ def sample_values() -> dict[str, str]:
         "tracking": "SF1234567890123",
         "phone": "13812345678",
         "items": "面膜 x2, 护手霜",
-        "date": _dt.date.today().isoformat(),
+        "date": clock.today().isoformat(),
     }
 
 

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock
 from sellerdesk.core import orders as core
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.money import MoneyError, format_plain, format_yuan, parse_fen
@@ -55,6 +56,7 @@ from sellerdesk.ui.context import AppContext
 from sellerdesk.ui.orders.paste import PasteLookup, add_pasted_address, create_customer, look_up
 from sellerdesk.ui.orders.texts import money_error, shown_phone, status_name, store_error, translate
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.dates import pydate, qdate
 from sellerdesk.ui.widgets.forms import ERROR_COLOUR, error_label, ok_button, ok_cancel
 from sellerdesk.ui.widgets.icons import icon
 
@@ -68,14 +70,6 @@ _PRODUCT, _QUANTITY, _PRICE, _SUBTOTAL = range(4)
 _SHIPPING = frozenset((core.SHIPPED, core.DELIVERED))
 OK_COLOUR = "#15803d"
 NOTE_COLOUR = "#92400e"
-
-
-def qdate(value: _dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> _dt.date:
-    return _dt.date(value.year(), value.month(), value.day())
 
 
 def courier_names() -> list[str]:
@@ -261,7 +255,7 @@ class OrderDialog(QDialog):
         order_layout.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
-        today = _dt.date.today()
+        today = clock.today()
         self.order_date = QDateEdit(qdate(today))
         self.order_date.setObjectName("orderDate")
         self.order_date.setCalendarPopup(True)
@@ -748,7 +742,7 @@ class OrderDialog(QDialog):
             self.status.setCurrentIndex(self.status.findData(row.status))
             self.courier.setCurrentText(row.courier)
             self.tracking.setText(row.tracking_no)
-            self.ship_date.setDate(qdate(row.shipped_on or _dt.date.today()))
+            self.ship_date.setDate(qdate(row.shipped_on or clock.today()))
         finally:
             self._filling = False
         self._amount_auto = False

@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from sellerdesk.ui.orders.order_dialog import FIRST_DATE, courier_and_tracking_fields, pydate, qdate
+from sellerdesk.core import clock
+from sellerdesk.ui.orders.order_dialog import FIRST_DATE, courier_and_tracking_fields
+from sellerdesk.ui.widgets.dates import pydate, qdate
 from sellerdesk.ui.widgets.forms import ok_cancel
 
 
@@ -30,7 +32,7 @@ class ShipDialog(QDialog):
         self.tracking.setPlaceholderText(
             self.tr("Leave empty to keep each order's own") if count > 1 else self.tr("e.g. SF1234567890")
         )
-        today = _dt.date.today()
+        today = clock.today()
         self.ship_date = QDateEdit(qdate(today))
         self.ship_date.setObjectName("shipDate")
         self.ship_date.setCalendarPopup(True)

@@ -35,8 +35,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock, regions
 from sellerdesk.core import orders as core
-from sellerdesk.core import regions
 from sellerdesk.core.address import format_one_line
 from sellerdesk.core.money import format_yuan
 from sellerdesk.core.phones import mask_phone
@@ -59,6 +59,7 @@ from sellerdesk.ui.orders.table_model import (
 )
 from sellerdesk.ui.orders.texts import status_name, status_result_line, translate
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.dates import qtoday
 from sellerdesk.ui.widgets.errors import with_error_text
 from sellerdesk.ui.widgets.forms import ERROR_COLOUR
 from sellerdesk.ui.widgets.icons import icon
@@ -173,7 +174,7 @@ class OrdersView(QWidget):
             self.dates.addItem(text, key)
         self.dates.setToolTip(self.tr("Order date"))
         self.dates.currentIndexChanged.connect(self._dates_changed)
-        today = QDate.currentDate()
+        today = qtoday()
         self.since = QDateEdit(today.addDays(-30))
         self.until = QDateEdit(today)
         for edit in (self.since, self.until):
@@ -380,7 +381,7 @@ class OrdersView(QWidget):
 
     def _date_range(self) -> tuple[_dt.date | None, _dt.date | None]:
         key = self.dates.currentData()
-        today = _dt.date.today()
+        today = clock.today()
         if key == "today":
             return today, None
         if key in ("7", "30"):

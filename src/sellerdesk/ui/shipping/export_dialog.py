@@ -8,7 +8,6 @@ template (the chosen name + the template's title); the dialog shows the split be
 
 from __future__ import annotations
 
-import datetime as _dt
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock
 from sellerdesk.exchange.errors import ExchangeError
 from sellerdesk.exchange.templates import list_templates
 from sellerdesk.jobs.worker import Job
@@ -118,7 +118,7 @@ class WaybillExportDialog(JobDialog):
 
         self.path_edit = QLineEdit()
         folder = default_folder or Path.home()
-        self.path_edit.setText(str(folder / (self.tr("waybills") + f"-{_dt.date.today():%Y%m%d}.xlsx")))
+        self.path_edit.setText(str(folder / (self.tr("waybills") + f"-{clock.today():%Y%m%d}.xlsx")))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self.browse)
         path_row = QHBoxLayout()

@@ -5,8 +5,6 @@ connection): at 100k customers the re-check count alone takes about 0.1 s.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from PySide6.QtCore import QDate, QLocale, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from sellerdesk.core import clock
 from sellerdesk.jobs import runner
 from sellerdesk.jobs.worker import Job
 from sellerdesk.ui.today.sections import SECTIONS, TodaySection, count_all
@@ -151,7 +150,7 @@ class TodayPage(QWidget):
     def refresh(self) -> None:
         """Count every section again, in a worker (a count running already is let finish)."""
         self.stale = False
-        today = _dt.date.today()
+        today = clock.today()
         day = QDate(today.year, today.month, today.day)
         self.date_label.setText(QLocale().toString(day, QLocale.FormatType.LongFormat))  # 2026年12月4日星期五
         if self.job is not None and self.job.running:

@@ -9,7 +9,6 @@ this order.
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from typing import Any
 
 import peewee as pw
 from PySide6.QtCore import QCoreApplication
+
+from sellerdesk.core import clock
 
 log = logging.getLogger(__name__)
 
@@ -49,13 +50,13 @@ def _addresses_due(db: pw.Database) -> int:
 def _birthdays_week(db: pw.Database) -> int:
     from sellerdesk.store import care
 
-    return care.birthday_count(*care.range_of(_dt.date.today(), "week"), db=db)
+    return care.birthday_count(*care.range_of(clock.today(), "week"), db=db)
 
 
 def _follow_ups_due(db: pw.Database) -> int:
     from sellerdesk.store import followups
 
-    return followups.due_count(_dt.date.today(), db)
+    return followups.due_count(clock.today(), db)
 
 
 def _open_feedback(db: pw.Database) -> int:

@@ -1,0 +1,27 @@
+"""What day it is: the one place SellerDesk asks.
+
+Everything that needs "today" (order dates, tier recomputes, birthdays, follow-ups, file
+names) reads it here. The test suite pins the day for a whole run through
+``SELLERDESK_TESTONLY_TODAY`` (like ``SELLERDESK_TESTONLY_WEAKEN_KDF``, it also reaches the
+CLI run as a subprocess): a run that crosses midnight otherwise compares the day a module
+was imported with the day a later test ran, and fails for no reason of the code's.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import os
+
+PIN_ENV = "SELLERDESK_TESTONLY_TODAY"
+
+
+def today() -> _dt.date:
+    """The local calendar day (or the test run's pinned one)."""
+    pinned = os.environ.get(PIN_ENV)
+    return _parse(pinned) if pinned else _dt.date.today()
+
+
+@functools.lru_cache(maxsize=4)
+def _parse(text: str) -> _dt.date:
+    return _dt.date.fromisoformat(text)
