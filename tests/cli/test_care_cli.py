@@ -72,3 +72,25 @@ def test_followup_refusals_change_nothing(initialized_cli):
     out = cli("--lang", "zh_CN", "followup", "add", str(cid), "--note", "x", check=False)
     assert out.returncode == 1 and "回收站" in out.stderr
     assert cli.json_lines("followups", "--json") == []
+
+
+def test_birthdays_default_to_the_apps_this_week(initialized_cli, tmp_path):
+    """The CLI's default range is the app's 本周 (today to Sunday), so both give the same count."""
+    cli = initialized_cli
+    wednesday = dt.date(2030, 5, 8)
+    cli.env[clock.PIN_ENV] = wednesday.isoformat()  # (each command gets exactly the Cli's environment)
+    rows = ["姓名,手机,生日,同意营销"] + [
+        f"客户{n},1380000010{n},1990-{wednesday + dt.timedelta(days=n):%m-%d},是" for n in range(7)
+    ]
+    (tmp_path / "b.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    cli("import", str(tmp_path / "b.csv"))
+    week = [r["name"] for r in cli.json_lines("birthdays", "--json")]
+    assert week == ["客户0", "客户1", "客户2", "客户3", "客户4"]  # Wednesday to Sunday
+    assert week == [r["name"] for r in cli.json_lines("birthdays", "--week", "--json")]
+    assert [r["name"] for r in cli.json_lines("birthdays", "--today", "--json")] == ["客户0"]
+    assert len(cli.json_lines("birthdays", "--days", "7", "--json")) == 7
+    assert len(cli.json_lines("birthdays", "--month", "--json")) == 7  # 8 to 14 May
+    text = cli("--lang", "zh_CN", "birthdays").stdout
+    assert "2030-05-08" in text and "2030-05-12" in text
+    both = cli("birthdays", "--week", "--days", "3", check=False)
+    assert both.returncode == 2

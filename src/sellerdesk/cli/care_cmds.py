@@ -1,8 +1,9 @@
 """CLI commands on keeping in touch (issue 18): ``birthdays``, ``followups``, ``followup add``.
 
-* ``birthdays [--days N] [--json]``: consenting customers whose birthday (solar or lunar) falls
-  today and in the N-1 days after (default 7); ``--json`` one object per line: ``id``, ``name``,
-  ``phone``, ``date`` (this year's solar date), ``birthday`` (农历八月十五 / 3月5日), ``lunar``;
+* ``birthdays [--today|--week|--month|--days N] [--json]``: consenting customers whose birthday
+  (solar or lunar) falls in those days, by default today to Sunday as the app's 本周 does
+  (store.care.range_of); ``--json`` one object per line: ``id``, ``name``, ``phone``,
+  ``date`` (this year's solar date), ``birthday`` (农历八月十五 / 3月5日), ``lunar``;
 * ``followups [--due] [--json]``: the latest follow-ups, or (``--due``) the next dates due and
   the open feedback;
 * ``followup add CUSTOMER_ID --note TEXT [--channel wechat|phone|sms] [--next YYYY-MM-DD]
@@ -28,7 +29,14 @@ CHANNEL_TEXTS = {"wechat": N_("WeChat"), "phone": N_("phone call"), "sms": N_("S
 
 def register(sub: Subcommands) -> None:
     p = sub.add_parser("birthdays", help=N_("customers with a birthday soon (only those who consented to marketing)"))
-    p.add_argument("--days", type=int, default=7, metavar="N", help=N_("today and the days after, N in all (7)"))
+    span = p.add_mutually_exclusive_group()
+    span.add_argument("--days", type=int, metavar="N", help=N_("today and the days after, N in all"))
+    for flag, what in (
+        ("today", N_("only today")),
+        ("week", N_("today to Sunday, like the app's “This week” (the default)")),
+        ("month", N_("today to the end of the month")),
+    ):
+        span.add_argument(f"--{flag}", dest="span", action="store_const", const=flag, help=what)
     p.add_argument("--json", action="store_true", help=N_("one JSON object per customer per line"))
     p.set_defaults(func=cmd_birthdays)
 
@@ -64,9 +72,9 @@ def cmd_birthdays(args: argparse.Namespace) -> None:
     from sellerdesk.cli.textout import table
     from sellerdesk.store import care
 
-    if not 1 <= args.days <= 366:
+    if args.days is not None and not 1 <= args.days <= 366:
         raise CliError(_("--days takes a number from 1 to 366"), code=2)
-    start, end = care.range_of(clock.today(), args.days)
+    start, end = care.range_of(clock.today(), args.days if args.days is not None else args.span or "week")
     with open_store():
         rows = care.birthdays(start, end)
     if args.json:
