@@ -156,6 +156,9 @@ def test_order_talk_never_lands_in_the_detail() -> None:
         ),
         ("李雷 13800002222 上海市徐汇区漕溪北路1号(放菜鸟驿站)", "漕溪北路1号", ["放菜鸟驿站"]),
         ("王芳 13900003333 江苏省南京市玄武区中山路1号 留言：勿敲门", "中山路1号", ["勿敲门"]),
+        # when to call, glued to the room number: a remark, never dropped as chatter
+        ("张三 13800138000 北京市朝阳区建国路88号3单元502室到了打电话", "建国路88号3单元502室", ["到了打电话"]),
+        ("张三 13800138000 上海市徐汇区漕溪北路1号到楼下先打我电话谢谢", "漕溪北路1号", ["到楼下先打我电话"]),
         # a remark label on the line of the other fields ends where the next label starts
         (
             "收货人:王五 电话:13712345678 地址:广东省广州市天河区天河路385号 备注:不要放门口 邮编:510620",
@@ -203,6 +206,9 @@ def test_a_province_that_contradicts_the_city_is_warned_about() -> None:
         ("澳门氹仔孙逸仙大马路1号 何小姐 (+853)66123456", "+853 66123456", "孙逸仙大马路1号"),
         ("臺北市大安區忠孝東路四段100號5樓 林小姐 +886 912-345-678", "+886 912345678", "忠孝東路四段100號5樓"),
         ("香港九龙旺角弥敦道100号 陈生 00852 6123 4567", "+852 61234567", "旺角弥敦道100号"),
+        # a Taiwan mobile as Taiwan writes it, without +886
+        ("收件人：陈美玲 电话：0912345678 台湾台北市大安区忠孝东路四段100号", "+886 912345678", "忠孝东路四段100号"),
+        ("陈美玲 0912-345-678 台北市信义区信义路五段7号", "+886 912345678", "信义路五段7号"),
     ],
 )
 def test_hong_kong_macau_and_taiwan_numbers_are_phones(text: str, phone: str, detail: str) -> None:
@@ -227,6 +233,12 @@ def test_traditional_house_words_split_like_simplified_and_stay_as_typed(text: s
 
 def test_a_two_character_county_word_after_the_city_is_no_contradiction() -> None:
     assert "region_mismatch" not in parse("湖北省襄阳市城区人民路1号").warnings  # 城区: the town, here
+
+
+def test_a_mainland_number_starting_09_stays_a_mainland_landline() -> None:
+    result = parse("王五 陕西省榆林市榆阳区新建路1号 0912-3456789")  # 榆林's area code and 7 digits
+    assert (result.phone, result.detail) == ("0912-3456789", "新建路1号")
+    assert "foreign_phone" not in result.warnings
 
 
 def test_a_phone_in_brackets_beside_a_remark_is_kept() -> None:

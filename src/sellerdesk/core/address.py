@@ -338,6 +338,8 @@ def _take_phones(text: str, warnings: list[str], notes: list[str]) -> tuple[str,
         text = _take_landlines(text, found)
     if ("852" in text or "853" in text or "886" in text) and noise.FOREIGN_PHONE_RE.search(text) is not None:
         text = _take_foreign_phones(text, found, warnings)
+    if "09" in text and noise.TAIWAN_MOBILE_RE.search(text) is not None:
+        text = _take_taiwan_mobiles(text, found, warnings)
     if ("400" in text or "800" in text) and noise.SERVICE_FAST_RE.search(text) is not None:
         text = _take_landlines(text, found, noise.SERVICE_FAST_RE)
     if found:  # mobiles were collected first, so a mobile beats a landline
@@ -365,6 +367,20 @@ def _take_foreign_phones(text: str, found: list[str], warnings: list[str]) -> st
         return "\n"
 
     return noise.FOREIGN_PHONE_RE.sub(take, text)
+
+
+def _take_taiwan_mobiles(text: str, found: list[str], warnings: list[str]) -> str:
+    """Replace each Taiwan mobile written without +886 by a newline and add it to ``found`` as
+    '+886 912345678', as if typed with the country code (foreign_phone says so)."""
+
+    def take(match: re.Match[str]) -> str:
+        digits = "".join(ch for ch in match.group(0) if ch.isdigit())
+        found.append(f"+886 {digits[1:]}")
+        if "foreign_phone" not in warnings:
+            warnings.append("foreign_phone")
+        return "\n"
+
+    return noise.TAIWAN_MOBILE_RE.sub(take, text)
 
 
 def _take_landlines(text: str, found: list[str], pattern: re.Pattern[str] = noise.LANDLINE_FAST_RE) -> str:

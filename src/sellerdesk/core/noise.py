@@ -259,6 +259,8 @@ REMARK_RE = re.compile(
     r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|可以|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
     r"|(?:送货|派送|送到)前(?:请|先)*(?:打电话|电话联系|电话|联系)(?:我)?"
     r"|(?:请|麻烦)?(?:提前|先)?(?:打)?电话联系(?!人|电话|方式|[:：]?\s*[+(\d])"
+    # 到了打电话, 到楼下先打我电话, 到时联系我: when to call, glued after the house number as often
+    r"|(?:到了|到时|到楼下|到门口)(?:请|先|就)*(?:给我)?(?:打电话|打我电话|电话联系|联系我)"
     r")"
 )
 """A delivery remark: group ``bracket``, ``label`` or ``phrase`` holds its words."""
@@ -290,6 +292,7 @@ REMARK_HINT_RE = re.compile(
     r"[(\[【{<]|"
     + "|".join(REMARK_LABELS)
     + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
+    + r"|到(?:了|时|楼下|门口)"
 )
 """A cheap test whether REMARK_RE can match at all."""
 
@@ -298,3 +301,8 @@ FOREIGN_PHONE_RE = re.compile(
 )
 """A Hong Kong (+852), Macau (+853) or Taiwan (+886) number written with its country code
 (+852 9123 4567, 00886-912-345-678, (+853)66123456): group ``cc`` and ``number``."""
+
+TAIWAN_MOBILE_RE = re.compile(r"(?<![\d+])09\d{2}(?:[\s-]?\d{3}[\s-]?\d{3}|[\s-]?\d{6})(?![\d-])")
+"""A Taiwan mobile as Taiwan writes it, without +886 (0912345678, 0912-345-678): ten digits
+starting 09, which no mainland number is (a mainland landline's 4-digit area code 091x is
+followed by 7 digits, never 6)."""
