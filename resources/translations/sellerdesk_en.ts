@@ -6494,7 +6494,13 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and this computer has none yet (%1).
+
+Make it now? You choose how it is kept and get its recovery code, as at a first start; this computer's own customer list stays empty.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up the team</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -6465,8 +6465,16 @@ Your current data is backed up first, so you can go back to it.</source>
     <context>
         <name>TeamBackupController</name>
         <message>
-            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and %1 has none yet. Start SellerDesk once with the data on this computer (or run sellerdesk-cli init) to make it, then back up again.</source>
-            <translation>团队备份用本机的客户地址管家密钥加密（它的恢复码可以打开），而 %1 还没有密钥。请先用本机数据启动一次客户地址管家（或运行 sellerdesk-cli init）生成密钥，再备份。</translation>
+            <source>A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), and this computer has none yet (%1).
+
+Make it now? You choose how it is kept and get its recovery code, as at a first start; this computer's own customer list stays empty.</source>
+            <translation>团队备份用这台电脑的 SellerDesk 密钥加密（用它的恢复码可以打开），这台电脑还没有密钥（%1）。
+
+现在创建吗？和第一次启动时一样，你选择密钥的保存方式并拿到恢复码；这台电脑自己的客户列表仍是空的。</translation>
+        </message>
+        <message>
+            <source>Back up the team</source>
+            <translation>备份团队数据</translation>
         </message>
         <message>
             <source>Backing up the team database…</source>

@@ -63,8 +63,9 @@ def follow_system_theme(app: QApplication) -> None:
         hints.colorSchemeChanged.connect(lambda _scheme: app.setPalette(app.style().standardPalette()))
 
 
-def first_run(datadir: DataDir) -> bytes | None:
-    """Run the first-run wizard; return the new key, or None if the user quit."""
+def first_run(datadir: DataDir, *, bind: bool = True) -> bytes | None:
+    """Run the first-run wizard; return the new key, or None if the user quit (``bind``: as
+    ``DataDir.initialize``'s)."""
     from sellerdesk.store.keys import key_id
     from sellerdesk.ui.keys.recovery import keep_apart_folders
     from sellerdesk.ui.startup.first_run import FirstRunWizard
@@ -73,7 +74,7 @@ def first_run(datadir: DataDir) -> bytes | None:
     created: dict[str, bytes] = {}
 
     def create(mode: str, password: str | None) -> str:
-        key, code = datadir.initialize(mode, password)
+        key, code = datadir.initialize(mode, password, bind=bind)
         created["key"] = key
         wizard.key_id = key_id(key)
         return code

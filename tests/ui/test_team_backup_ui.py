@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.backup import team as team_backup
+from sellerdesk.backup.fileformat import read_info
+from sellerdesk.store.keys import key_id
 from sellerdesk.store.team_server import TeamServer
 from sellerdesk.ui.backup.team_actions import TeamBackupController
 
@@ -206,12 +208,62 @@ def test_a_team_database_with_customers_is_refused_unchanged(empty_team_window, 
     assert [r[0] for r in DB.obj.execute_sql("SELECT name FROM customer").fetchall()] == ["已有客户"]
 
 
-def test_a_team_backup_without_a_local_key_says_how_to_make_one(owner_window, data_dir, modals, monkeypatch):
-    monkeypatch.setattr(type(data_dir), "is_initialized", lambda self: False)
-    owner_window.backup.backup_action.trigger()
-    box = [d for d in modals if isinstance(d, QMessageBox)][-1]
-    assert box.windowTitle() == "备份失败"
-    assert str(data_dir.home) in box.text() and "sellerdesk-cli init" in box.text()
+@pytest.fixture
+def keyless_owner_window(
+    qtbot, isolated_environment, memory_keyring, fast_kdf, pg_database, modals, sync_jobs, chinese
+):
+    """An owner's team window on a computer that never had local SellerDesk data (no key)."""
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.session import DataDir
+
+    datadir = DataDir(isolated_environment, memory_keyring)
+    open_team(pg_database)
+    store_team.setup()
+    _seed()
+    win = _window(qtbot, datadir, "sd_admin")
+    yield win, datadir
+    win.team.stop()
+    win.close()
+    close_store()
+
+
+def test_an_owner_without_a_local_key_makes_one_there_and_backs_up(keyless_owner_window, modals, tmp_path):
+    from sellerdesk.store.models import DB
+    from sellerdesk.store.postgres import is_postgres
+    from sellerdesk.ui.startup.first_run import FirstRunWizard
+
+    win, datadir = keyless_owner_window
+    (tmp_path / "out").mkdir()
+    backup_settings.save(datadir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "out")]))
+    codes = []
+
+    def run_wizard(wizard):
+        wizard.show()
+        wizard.next()  # keyring mode makes the key and the empty local database
+        codes.append(wizard.recovery_code)
+        wizard.recovery_page.confirm.setChecked(True)
+        wizard.next()
+        wizard.accept()
+
+    modals.on(FirstRunWizard, run_wizard)
+    win.backup.backup_action.trigger()
+    question = [d for d in modals if isinstance(d, QMessageBox)][0]
+    assert "还没有" in question.text() and str(datadir.home) in question.text()
+    assert datadir.is_initialized() and codes[0]
+    assert is_postgres(DB.obj)  # the window stayed on the team database
+    (made,) = (tmp_path / "out" / "team").glob("*.sdbackup")
+    assert read_info(made).key_id == key_id(datadir.unlock_headless())  # this computer's new key opens it
+
+
+def test_declining_to_make_a_local_key_makes_nothing(keyless_owner_window, modals):
+    from sellerdesk.ui.startup.first_run import FirstRunWizard
+
+    win, datadir = keyless_owner_window
+    modals.confirm = False
+    win.backup.backup_action.trigger()
+    assert not modals.of(FirstRunWizard) and not datadir.is_initialized()
+    assert not datadir.home.exists() or not any(datadir.home.iterdir())
 
 
 @pytest.mark.parametrize(("role", "regions"), [("helper", "华南"), ("viewer", "")])

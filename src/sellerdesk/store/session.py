@@ -129,8 +129,11 @@ class DataDir:
             return exc
         return None
 
-    def initialize(self, mode: str, password: str | None = None) -> tuple[bytes, str]:
-        """Create the key and an empty, migrated database; return (key, recovery code)."""
+    def initialize(self, mode: str, password: str | None = None, *, bind: bool = True) -> tuple[bytes, str]:
+        """Create the key and an empty, migrated database; return (key, recovery code).
+
+        ``bind=False`` leaves the models bound where they are: a team owner's window makes this
+        computer's key to encrypt a team backup with, and stays on the team database."""
         self.recover_interrupted_restore()  # a restore into this empty folder may have been cut off
         if self.db_path.exists() or self.keyfile_path.exists():
             from sellerdesk.store.errors import DatabaseExistsError
@@ -141,7 +144,10 @@ class DataDir:
         self.home.mkdir(parents=True, exist_ok=True)
         key, code = self.vault.create(mode, password)
         try:
-            open_store(self.db_path, key, create=True)
+            if bind:
+                open_store(self.db_path, key, create=True)
+            else:
+                _make_store(self.db_path, key)
         except BaseException:
             self.keyfile_path.unlink(missing_ok=True)
             raise
@@ -170,3 +176,14 @@ class DataDir:
     @staticmethod
     def close() -> None:
         close_store()
+
+
+def _make_store(path: Path, key: bytes) -> None:
+    """The new, migrated SQLCipher file at ``path``, closed and bound to nothing."""
+    from sellerdesk.store import database, migrations
+
+    db = database.connect(path, key, create=True)
+    try:
+        migrations.migrate(db)
+    finally:
+        db.close()

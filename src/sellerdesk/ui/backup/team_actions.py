@@ -6,8 +6,9 @@
 * ``backup_now`` writes a team backup (a logical export, in a job with progress and Cancel) into
   the ``team`` folder of each backup folder (the backup settings), encrypted with this computer's
   data key: the window of a team has no key open (``context.key`` is empty), so the local data
-  folder is unlocked for it (the keyring, else the unlock dialog; asked once per window). The
-  owner is told where it was written.
+  folder is unlocked for it (the keyring, else the unlock dialog; asked once per window). A computer
+  with no key yet (an owner who only ever used the team) is offered to make it there and then, with the
+  first start's wizard, the window staying on the team. The owner is told where it was written.
 * ``restore`` puts a backup (the restore dialog picks, checks and unlocks it) into the team's EMPTY
   database for everyone (``backup.team.restore_to_team``, as ``sellerdesk-cli restore`` in team mode),
   after a warning naming the server and database with Cancel the default; then ``team init``
@@ -112,20 +113,34 @@ class TeamBackupController(BackupController):
             self._team_key = self.context.key or unlock(self.context.datadir)
         return self._team_key
 
+    def _make_local_key(self) -> bool:
+        """This computer has no SellerDesk key yet: offer to make it here, with the first start's
+        wizard (keyring or master password, the recovery code), leaving the window on the team
+        database. False when the user declines or quits the wizard (nothing is made then)."""
+        from sellerdesk.app import first_run
+
+        home = str(self.context.datadir.home)
+        if not dialogs.confirm(
+            self.parent_widget,
+            self.tr("Back up the team"),
+            self.tr(
+                "A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), "
+                "and this computer has none yet (%1).\n\nMake it now? You choose how it is kept and get its "
+                "recovery code, as at a first start; this computer's own customer list stays empty."
+            ).replace("%1", home),
+        ):
+            return False
+        key = first_run(self.context.datadir, bind=False)
+        if key is None:
+            return False
+        self._team_key = key
+        return True
+
     def backup_now(self, *, on_finished: Callable[[bool], None] | None = None) -> Job | None:
         if self.busy:
             return None
         datadir = self.context.datadir
-        if not datadir.is_initialized():
-            dialogs.error(
-                self.parent_widget,
-                self.tr("Backup failed"),
-                self.tr(
-                    "A team backup is encrypted with this computer's SellerDesk key (its recovery code opens it), "
-                    "and %1 has none yet. Start SellerDesk once with the data on this computer (or run "
-                    "sellerdesk-cli init) to make it, then back up again."
-                ).replace("%1", str(datadir.home)),
-            )
+        if not datadir.is_initialized() and not self._make_local_key():
             return None
         try:
             key = self._key()
