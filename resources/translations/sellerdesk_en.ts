@@ -296,6 +296,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Region given to a team user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region taken back from a team user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restored from a backup</source>
             <translation type="unfinished" />
         </message>
@@ -305,6 +313,26 @@
         </message>
         <message>
             <source>Retention period changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user removed (login disabled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's phones permission changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's regions changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's role changed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -396,6 +424,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>phones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>points</source>
             <translation type="unfinished" />
         </message>
@@ -408,6 +440,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>regions freed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>rows</source>
             <translation type="unfinished" />
         </message>
@@ -417,6 +461,10 @@
         </message>
         <message>
             <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>team</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -433,6 +481,10 @@
         </message>
         <message>
             <source>via</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>was</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -295,6 +295,14 @@
             <translation>修改隐私告知</translation>
         </message>
         <message>
+            <source>Region given to a team user</source>
+            <translation>指定专人负责地区</translation>
+        </message>
+        <message>
+            <source>Region taken back from a team user</source>
+            <translation>取消专人负责地区</translation>
+        </message>
+        <message>
             <source>Restored from a backup</source>
             <translation>从备份恢复</translation>
         </message>
@@ -305,6 +313,26 @@
         <message>
             <source>Retention period changed</source>
             <translation>修改保留期限</translation>
+        </message>
+        <message>
+            <source>Team user added</source>
+            <translation>添加团队成员</translation>
+        </message>
+        <message>
+            <source>Team user removed (login disabled)</source>
+            <translation>移除团队成员（登录已停用）</translation>
+        </message>
+        <message>
+            <source>Team user's phones permission changed</source>
+            <translation>更改团队成员查看手机号权限</translation>
+        </message>
+        <message>
+            <source>Team user's regions changed</source>
+            <translation>更改团队成员负责地区</translation>
+        </message>
+        <message>
+            <source>Team user's role changed</source>
+            <translation>更改团队成员角色</translation>
         </message>
         <message>
             <source>Tier by hand cleared</source>
@@ -395,6 +423,10 @@
             <translation>订单数</translation>
         </message>
         <message>
+            <source>phones</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
             <source>points</source>
             <translation>积分</translation>
         </message>
@@ -407,6 +439,18 @@
             <translation>原因</translation>
         </message>
         <message>
+            <source>regions</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>regions freed</source>
+            <translation>空出的地区</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
             <source>rows</source>
             <translation>行数</translation>
         </message>
@@ -417,6 +461,10 @@
         <message>
             <source>status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>团队</translation>
         </message>
         <message>
             <source>template</source>
@@ -433,6 +481,10 @@
         <message>
             <source>via</source>
             <translation>方式</translation>
+        </message>
+        <message>
+            <source>was</source>
+            <translation>原为</translation>
         </message>
         <message>
             <source>years</source>
