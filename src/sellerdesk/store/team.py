@@ -50,14 +50,15 @@ ROLES = (OWNER, HELPER, VIEWER)
 
 # What a helper may not do (the CLI's commands of these names, the app's menu entries).
 EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
-HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
+USERS = "users"  # the team's users and 专人负责 (team user …, team region …; the app's 团队成员)
+HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE, USERS})
 # Waybills (the courier's bulk-order file of orders to ship): a helper who packs and ships needs
 # them, so they are not ``export``; but the file holds each recipient's full phone (couriers
 # refuse a masked one), so only a helper allowed to see phones may write it.
 WAYBILLS = "waybills"
 # A viewer reads; what leaves the server as a file (an export, waybills, a backup) is an owner's
 # decision, and its audit entry is one a viewer could not write: refused before anything is read.
-VIEWER_FORBIDDEN = frozenset({EXPORT, WAYBILLS, ERASE, BACKUP, RESTORE})
+VIEWER_FORBIDDEN = frozenset({EXPORT, WAYBILLS, ERASE, BACKUP, RESTORE, USERS})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
 PRIVATE_TABLES = ("team_user", "team_grant")
