@@ -7000,6 +7000,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Done, but the list could not be read again (%1). Close and open this window to see it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>In charge</source>
             <translation type="unfinished" />
         </message>

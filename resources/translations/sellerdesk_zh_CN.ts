@@ -6973,6 +6973,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation>修改…</translation>
         </message>
         <message>
+            <source>Done, but the list could not be read again (%1). Close and open this window to see it.</source>
+            <translation>已完成，但未能重新读取列表（%1）。请关闭并重新打开此窗口查看。</translation>
+        </message>
+        <message>
             <source>In charge</source>
             <translation>负责人</translation>
         </message>

@@ -322,3 +322,28 @@ def test_only_an_owner_gets_the_team_members_entry(data_dir, team, qtbot, modals
 
 def test_a_local_window_has_no_team_members_entry(laptop_window):
     assert not laptop_window.team.users_action.isVisible()
+
+
+def test_a_change_made_whose_list_cannot_be_read_again_says_both(dialog, team, modals, monkeypatch):
+    """The server gone between the change and the list's read: what was done is said, then that the
+    list is the old one — never "nothing was changed" for a change that was made."""
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.errors import ServerUnreachableError
+
+    viewer = team.name("viewer")
+
+    def assign(form: AssignDialog) -> None:
+        form.region.setCurrentIndex(form.region.findData("浙江省"))
+        form.user.setCurrentIndex(form.user.findData(viewer))
+        form.accept()
+
+    def gone():
+        raise ServerUnreachableError("127.0.0.1:5432")
+
+    modals.on(AssignDialog, assign)
+    monkeypatch.setattr(store_team, "users", gone)
+    dialog.assign_button.click()
+    assert dialog.status.text().startswith(f"现在由 {viewer} 负责 浙江省。")
+    assert "未能重新读取列表" in dialog.status.text() and "无法连接" in dialog.status.text()
+    with psycopg.connect(team.url, autocommit=True) as conn:
+        assert conn.execute("SELECT user_name FROM team_region_owner WHERE region = '浙江省'").fetchone()[0] == viewer

@@ -56,7 +56,7 @@ from sellerdesk.store.errors import StoreError
 from sellerdesk.ui.team.texts import role_text, team_error_text
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import storage_text
-from sellerdesk.ui.widgets.forms import error_label, ok_button, ok_cancel
+from sellerdesk.ui.widgets.forms import error_label, ok_cancel
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,7 @@ class Outcome:
     owners: dict[str, str] = field(default_factory=dict)
     me: str = ""
     error: BaseException | None = None
+    done: bool = False  # the call itself went through (an error is then the list's read after it)
 
 
 def error_text(exc: BaseException) -> str:
@@ -110,10 +111,10 @@ def _work(call: Callable[[], Any] | None) -> Callable[[Any, Any], Outcome]:
                 log.warning("team administration failed: %s", type(exc).__name__)
             return Outcome(error=exc)
         try:
-            return Outcome(value, tuple(team.users()), team.region_owners(), team.current_user())
+            return Outcome(value, tuple(team.users()), team.region_owners(), team.current_user(), done=True)
         except SERVER_ERRORS as exc:  # the change is made; only the new list could not be read
             log.warning("team list after a change failed: %s", type(exc).__name__)
-            return Outcome(value, error=exc)
+            return Outcome(value, error=exc, done=call is not None)
 
     return work
 
@@ -326,13 +327,17 @@ class UserDialog(QDialog):
 
         self.error.setText(self.tr("Asking the team server…"))
         self.error.setStyleSheet("color: #555;")
-        ok_button(self.buttons).setEnabled(False)
+        self.buttons.setEnabled(False)  # sent: the server's answer is awaited, not cancelled
         self.call.start(call, "team-user")
 
+    def reject(self) -> None:
+        if not self.call.busy:
+            super().reject()
+
     def _done(self, outcome: Outcome) -> None:
-        ok_button(self.buttons).setEnabled(True)
+        self.buttons.setEnabled(True)
         self.error.setStyleSheet("color: #b3261e;")
-        if outcome.error is not None and outcome.value is None:
+        if outcome.error is not None and not outcome.done:
             self.error.setText(error_text(outcome.error))
             return
         self.error.setText("")
@@ -411,6 +416,7 @@ class AssignDialog(QDialog):
         note.setStyleSheet("color: #555;")
         layout.addWidget(note)
         layout.addWidget(ok_cancel(self.accept, self.reject, ok_text=self.tr("Assign")))
+        self.resize(420, self.sizeHint().height())
 
     def choice(self) -> tuple[str, str]:
         return str(self.region.currentData()), str(self.user.currentData() or "")
@@ -537,12 +543,21 @@ class TeamUsersDialog(QDialog):
             self._fill()
         self.status.setStyleSheet("")
         self.status.setText("")
-        if outcome.error is not None:
+        if outcome.error is not None and not outcome.done:
             self.status.setStyleSheet("color: #b3261e;")
             self.status.setText(error_text(outcome.error))
             return
         if after is not None:
             after(outcome)
+        self._list_unread(outcome)
+
+    def _list_unread(self, outcome: Outcome) -> None:
+        """A change made, but the list not read again after it (the server gone just then): said after
+        what was done, so nobody takes the old list for the new one."""
+        if outcome.done and outcome.error is not None:
+            self.status.setStyleSheet("color: #b3261e;")
+            text = self.tr("Done, but the list could not be read again (%1). Close and open this window to see it.")
+            self.status.setText((self.status.text() + " " + text.replace("%1", error_text(outcome.error))).strip())
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -622,6 +637,7 @@ class TeamUsersDialog(QDialog):
         name, role = form.values()[:2]
         self.select_user(name)
         self._say(self.tr("%1 was added as %2.").replace("%1", name).replace("%2", role_text(role)))
+        self._list_unread(form.outcome)
         if not form.password_given and form.outcome.value:
             dialogs.launch(PasswordShownDialog(name, role, str(form.outcome.value), self))
 
@@ -635,6 +651,7 @@ class TeamUsersDialog(QDialog):
         self._show(form.outcome)
         self.select_user(user.name)
         self._say(self.tr("%1 was changed; it applies from their next connection.").replace("%1", user.name))
+        self._list_unread(form.outcome)
 
     def remove_user(self) -> None:
         user = self.selected_user()
