@@ -143,3 +143,22 @@ def test_a_region_taken_back_has_nobody_in_charge(owner):
     with pytest.raises(store_team.TeamError, match="neither"):
         store_team.unassign_region("月球")
     assert "team_region_unassign" in audit.action_names()
+
+
+def test_the_cli_changes_a_role_and_takes_a_region_back(cli, team):
+    """``team user role`` and ``team region unassign``: the same store calls as the app's dialog."""
+    owner = {"SELLERDESK_DATABASE_URL": team.url}
+    south = team.names["south"]
+    out = cli("--lang", "zh_CN", "team", "user", "role", south, "viewer", env=owner).stdout
+    assert south in out and "只读成员" in out
+    refused = cli("team", "user", "role", south, "viewer", "--regions", "华东", env=owner, check=False)
+    assert refused.returncode == 1 and "Only a helper has regions" in refused.stderr
+    cli("team", "user", "role", south, "helper", "--regions", "华东", env=owner)
+    users = {u["name"]: u for u in cli.json_lines("team", "user", "list", "--json", env=owner)}
+    assert (users[south]["role"], users[south]["regions"], users[south]["phones"]) == ("helper", ["华东"], False)
+    cli("team", "region", "assign", "华东", south, env=owner)
+    out = cli("--lang", "zh_CN", "team", "region", "unassign", "华东", env=owner).stdout
+    assert out.strip() == f"{south} 不再负责 华东。"
+    assert cli.json_lines("team", "region", "list", "--json", env=owner) == [{}]
+    out = cli("--lang", "zh_CN", "team", "region", "unassign", "华东", env=owner).stdout
+    assert "本来就无人负责" in out
