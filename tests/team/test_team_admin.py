@@ -162,3 +162,13 @@ def test_the_cli_changes_a_role_and_takes_a_region_back(cli, team):
     assert cli.json_lines("team", "region", "list", "--json", env=owner) == [{}]
     out = cli("--lang", "zh_CN", "team", "region", "unassign", "华东", env=owner).stdout
     assert "本来就无人负责" in out
+
+
+def test_regions_given_as_they_were_write_no_audit_entry(owner):
+    from sellerdesk.store import audit
+    from sellerdesk.store import team as store_team
+
+    store_team.update_user(owner.names["south"], regions=["华南"], phones=False)  # the form saved unchanged
+    assert "team_user_regions" not in audit.action_names()
+    store_team.update_user(owner.names["south"], regions=["华南", "北京"])
+    assert "team_user_regions" in audit.action_names()

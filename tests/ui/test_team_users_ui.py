@@ -256,7 +256,17 @@ def test_an_owner_without_createrole_is_told_which_privilege_and_nothing_changes
     modals.on(UserDialog, change)
     window.select_user(team.name("south"))
     window.edit_button.click()
-    assert team.rows() == before
+
+    def remove(box: QMessageBox) -> None:
+        (button,) = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole]
+        button.click()
+
+    modals.on(QMessageBox, remove)
+    window.select_user(team.name("south"))
+    window.remove_button.click()
+    assert "缺少 PostgreSQL 权限 CREATEROLE" in window.status.text()
+    assert _row(window, team.name("south"))[1] == "助手"  # still listed
+    assert team.rows() == before and team.can_login(team.name("south"))
     assert not team.can_login("carol_" + team.suffix)
 
 

@@ -768,7 +768,10 @@ def update_user(
                 if phones is False:
                     raise TeamError("phones_helpers", name=name, role=new_role)
             else:
-                if parsed is not None:
+                unchanged = (
+                    role is None and parsed is not None and parsed[0] == [r for r in user.regions.split(",") if r]
+                )
+                if parsed is not None and not unchanged:  # (no audit entry for regions as they were)
                     set_regions(name, parsed[0])
                 if phones is not None and new_role == old_role and bool(phones) != bool(user.phones):
                     set_phones(name, phones)
