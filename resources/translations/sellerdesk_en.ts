@@ -56,6 +56,29 @@
         </message>
     </context>
     <context>
+        <name>AssignDialog</name>
+        <message>
+            <source>A province given to someone wins over its 大区. Their 我负责的 box shows these customers.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who is in charge of a region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>大区 or province</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>AuditDialog</name>
         <message numerus="yes">
             <source>%n entry(s)</source>
@@ -296,6 +319,14 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Region given to a team user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region taken back from a team user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Restored from a backup</source>
             <translation type="unfinished" />
         </message>
@@ -305,6 +336,26 @@
         </message>
         <message>
             <source>Retention period changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user added</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user removed (login disabled)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's phones permission changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's regions changed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team user's role changed</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -396,6 +447,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>phones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>points</source>
             <translation type="unfinished" />
         </message>
@@ -408,6 +463,18 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>regions freed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>rows</source>
             <translation type="unfinished" />
         </message>
@@ -417,6 +484,10 @@
         </message>
         <message>
             <source>status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>team</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -433,6 +504,10 @@
         </message>
         <message>
             <source>via</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>was</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5218,6 +5293,25 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>PasswordShownDialog</name>
+        <message>
+            <source>%1 is on the team now (%2). Their password is shown only this once: copy it and give it to %1. They type it in 文件 › 团队服务器… on their computer.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team member added</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>PhoneEdit</name>
         <message>
             <source>Show this number (masking mode hides it)</source>
@@ -6594,6 +6688,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Team &amp;members…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Your team role shows phones masked</source>
             <translation type="unfinished" />
         </message>
@@ -6762,11 +6860,55 @@ Everyone in the team will work with the backup's data from then on. The team dat
     <context>
         <name>TeamText</name>
         <message>
+            <source>%1 is a %2, who always sees phones; only a helper's phones can be masked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is a %2, who sees every customer; only a helper has regions.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 is not a server address SellerDesk can use.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 is the team's last owner; add another owner before giving them another role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is the team's last owner; add another owner before removing them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 lacks the PostgreSQL privilege %2 on the team server, so nothing was changed; ask the server's administrator to grant it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A user “%1” already exists on this server; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Guest</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Helper</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an owner of the team may do this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Team: %1 @ %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password needs at least %1 characters.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -6787,6 +6929,186 @@ Everyone in the team will work with the backup's data from then on. The team dat
         </message>
         <message>
             <source>The server %1 refused user %2: wrong user name or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>There is no team user “%1” (any more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This is the data on this computer: users are for a team server.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cannot change your own role (%1); another owner can.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cannot remove yourself (%1); another owner can.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” cannot be a user name: 1 to 63 bytes, no quotes or control characters, not starting with pg_.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is neither a 大区 nor a province; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is not a team role.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TeamUsers</name>
+        <message>
+            <source>The team server refused this (%1); nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>TeamUsersDialog</name>
+        <message>
+            <source> (you)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is in charge of %2 now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was added as %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was changed; it applies from their next connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 was removed from the team: their login is disabled; what they wrote is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add member…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Assign…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Done, but the list could not be read again (%1). Close and open this window to see it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In charge of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody in charge</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nobody is in charge of %1 now.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Phones</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the team from the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regions in charge (专人负责)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1 (%2) from the team?
+
+Their login is disabled and the regions they are in charge of are freed. The customers, orders and history they wrote are kept, and the removal is in 操作记录. Adding the same name again gives the login back, with a new password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1 from the team?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove from the team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team members</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Who works on the team server and what each may see. Changes apply from each member's next connection.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>all</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>masked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none yet: sees no customer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>shown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>专人负责: the member in charge of a 大区 or province sees its customers under 我负责的. A province given to someone wins over its 大区.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>大区 or province</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -7245,6 +7567,69 @@ Everyone in the team will work with the backup's data from then on. The team dat
         </message>
         <message>
             <source>Use the keyring</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add a team member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Asking the team server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>May do everything, add and remove users too.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>May see phones whole (else masked, as 138****5678)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reads every customer and order; changes nothing.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sees and edits the customers of the regions ticked below; no export, backup or erase.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>empty: SellerDesk makes one and shows it once</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the login name, e.g. alice</source>
             <translation type="unfinished" />
         </message>
     </context>

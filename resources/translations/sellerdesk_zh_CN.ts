@@ -56,6 +56,29 @@
         </message>
     </context>
     <context>
+        <name>AssignDialog</name>
+        <message>
+            <source>A province given to someone wins over its 大区. Their 我负责的 box shows these customers.</source>
+            <translation>单独指定的省份优先于其所在大区。负责人勾选“我负责的”即可看到这些客户。</translation>
+        </message>
+        <message>
+            <source>Assign</source>
+            <translation>指定</translation>
+        </message>
+        <message>
+            <source>In charge</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Who is in charge of a region</source>
+            <translation>指定地区负责人</translation>
+        </message>
+        <message>
+            <source>大区 or province</source>
+            <translation>大区或省份</translation>
+        </message>
+    </context>
+    <context>
         <name>AuditDialog</name>
         <message numerus="yes">
             <source>%n entry(s)</source>
@@ -295,6 +318,14 @@
             <translation>修改隐私告知</translation>
         </message>
         <message>
+            <source>Region given to a team user</source>
+            <translation>指定专人负责地区</translation>
+        </message>
+        <message>
+            <source>Region taken back from a team user</source>
+            <translation>取消专人负责地区</translation>
+        </message>
+        <message>
             <source>Restored from a backup</source>
             <translation>从备份恢复</translation>
         </message>
@@ -305,6 +336,26 @@
         <message>
             <source>Retention period changed</source>
             <translation>修改保留期限</translation>
+        </message>
+        <message>
+            <source>Team user added</source>
+            <translation>添加团队成员</translation>
+        </message>
+        <message>
+            <source>Team user removed (login disabled)</source>
+            <translation>移除团队成员（登录已停用）</translation>
+        </message>
+        <message>
+            <source>Team user's phones permission changed</source>
+            <translation>更改团队成员查看手机号权限</translation>
+        </message>
+        <message>
+            <source>Team user's regions changed</source>
+            <translation>更改团队成员负责地区</translation>
+        </message>
+        <message>
+            <source>Team user's role changed</source>
+            <translation>更改团队成员角色</translation>
         </message>
         <message>
             <source>Tier by hand cleared</source>
@@ -395,6 +446,10 @@
             <translation>订单数</translation>
         </message>
         <message>
+            <source>phones</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
             <source>points</source>
             <translation>积分</translation>
         </message>
@@ -407,6 +462,18 @@
             <translation>原因</translation>
         </message>
         <message>
+            <source>regions</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>regions freed</source>
+            <translation>空出的地区</translation>
+        </message>
+        <message>
+            <source>role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
             <source>rows</source>
             <translation>行数</translation>
         </message>
@@ -417,6 +484,10 @@
         <message>
             <source>status</source>
             <translation>状态</translation>
+        </message>
+        <message>
+            <source>team</source>
+            <translation>团队</translation>
         </message>
         <message>
             <source>template</source>
@@ -433,6 +504,10 @@
         <message>
             <source>via</source>
             <translation>方式</translation>
+        </message>
+        <message>
+            <source>was</source>
+            <translation>原为</translation>
         </message>
         <message>
             <source>years</source>
@@ -5195,6 +5270,25 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
     </context>
     <context>
+        <name>PasswordShownDialog</name>
+        <message>
+            <source>%1 is on the team now (%2). Their password is shown only this once: copy it and give it to %1. They type it in 文件 › 团队服务器… on their computer.</source>
+            <translation>%1 已加入团队（%2）。其密码只显示这一次：请复制后交给 %1，由其在自己电脑的“文件 › 团队服务器…”中填写。</translation>
+        </message>
+        <message>
+            <source>Copied.</source>
+            <translation>已复制。</translation>
+        </message>
+        <message>
+            <source>Copy</source>
+            <translation>复制</translation>
+        </message>
+        <message>
+            <source>Team member added</source>
+            <translation>已添加团队成员</translation>
+        </message>
+    </context>
+    <context>
         <name>PhoneEdit</name>
         <message>
             <source>Show this number (masking mode hides it)</source>
@@ -6570,6 +6664,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation>团队服务器(&amp;T)…</translation>
         </message>
         <message>
+            <source>Team &amp;members…</source>
+            <translation>团队成员(&amp;M)…</translation>
+        </message>
+        <message>
             <source>Your team role shows phones masked</source>
             <translation>你的团队角色只能看到打码的电话</translation>
         </message>
@@ -6737,12 +6835,56 @@ Everyone in the team will work with the backup's data from then on. The team dat
     <context>
         <name>TeamText</name>
         <message>
+            <source>%1 is a %2, who always sees phones; only a helper's phones can be masked.</source>
+            <translation>%1 是%2，总能看到完整手机号；只有助手的手机号可以隐藏。</translation>
+        </message>
+        <message>
+            <source>%1 is a %2, who sees every customer; only a helper has regions.</source>
+            <translation>%1 是%2，能看到所有客户；只有助手才有负责地区。</translation>
+        </message>
+        <message>
             <source>%1 is not a server address SellerDesk can use.</source>
             <translation>%1 不是可用的服务器地址。</translation>
         </message>
         <message>
+            <source>%1 is the team's last owner; add another owner before giving them another role.</source>
+            <translation>%1 是团队的最后一位所有者；请先添加另一位所有者再更改其角色。</translation>
+        </message>
+        <message>
+            <source>%1 is the team's last owner; add another owner before removing them.</source>
+            <translation>%1 是团队的最后一位所有者；请先添加另一位所有者再移除。</translation>
+        </message>
+        <message>
+            <source>%1 lacks the PostgreSQL privilege %2 on the team server, so nothing was changed; ask the server's administrator to grant it.</source>
+            <translation>%1 在团队服务器上缺少 PostgreSQL 权限 %2，因此没有做任何更改；请让服务器管理员授予此权限。</translation>
+        </message>
+        <message>
+            <source>A user “%1” already exists on this server; nothing was changed.</source>
+            <translation>服务器上已有用户“%1”，没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>Guest</source>
+            <translation>访客</translation>
+        </message>
+        <message>
+            <source>Helper</source>
+            <translation>助手</translation>
+        </message>
+        <message>
+            <source>Only an owner of the team may do this.</source>
+            <translation>只有团队所有者可以这样做。</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>所有者</translation>
+        </message>
+        <message>
             <source>Team: %1 @ %2</source>
             <translation>团队：%1 @ %2</translation>
+        </message>
+        <message>
+            <source>The password needs at least %1 characters.</source>
+            <translation>密码至少需要 %1 个字符。</translation>
         </message>
         <message>
             <source>The secure (TLS) connection to %1 failed: the server does not offer TLS, or its certificate is not signed by the CA file or does not name this server.</source>
@@ -6763,6 +6905,188 @@ Everyone in the team will work with the backup's data from then on. The team dat
         <message>
             <source>The server %1 refused user %2: wrong user name or password.</source>
             <translation>服务器 %1 拒绝了用户 %2：用户名或密码错误。</translation>
+        </message>
+        <message>
+            <source>There is no team user “%1” (any more).</source>
+            <translation>没有（或已不再有）团队用户“%1”。</translation>
+        </message>
+        <message>
+            <source>This is the data on this computer: users are for a team server.</source>
+            <translation>这是本机数据：团队成员只用于团队服务器。</translation>
+        </message>
+        <message>
+            <source>Viewer</source>
+            <translation>只读成员</translation>
+        </message>
+        <message>
+            <source>You cannot change your own role (%1); another owner can.</source>
+            <translation>不能更改你自己的角色（%1），请让另一位所有者来做。</translation>
+        </message>
+        <message>
+            <source>You cannot remove yourself (%1); another owner can.</source>
+            <translation>不能移除你自己（%1），请让另一位所有者来做。</translation>
+        </message>
+        <message>
+            <source>“%1” cannot be a user name: 1 to 63 bytes, no quotes or control characters, not starting with pg_.</source>
+            <translation>“%1”不能作为用户名：1 到 63 字节，不含引号或控制字符，不以 pg_ 开头。</translation>
+        </message>
+        <message>
+            <source>“%1” is neither a 大区 nor a province; nothing was changed.</source>
+            <translation>“%1”既不是大区也不是省份，没有做任何更改。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a team role.</source>
+            <translation>“%1”不是团队角色。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamUsers</name>
+        <message>
+            <source>The team server refused this (%1); nothing was changed.</source>
+            <translation>团队服务器拒绝了此操作（%1），没有做任何更改。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TeamUsersDialog</name>
+        <message>
+            <source> (you)</source>
+            <translation>（你）</translation>
+        </message>
+        <message>
+            <source>%1 is in charge of %2 now.</source>
+            <translation>现在由 %1 负责 %2。</translation>
+        </message>
+        <message>
+            <source>%1 was added as %2.</source>
+            <translation>已添加 %1，角色：%2。</translation>
+        </message>
+        <message>
+            <source>%1 was changed; it applies from their next connection.</source>
+            <translation>已修改 %1，其下次连接时生效。</translation>
+        </message>
+        <message>
+            <source>%1 was removed from the team: their login is disabled; what they wrote is kept.</source>
+            <translation>已将 %1 移出团队：其登录已停用，其写入的内容都保留。</translation>
+        </message>
+        <message>
+            <source>Add member…</source>
+            <translation>添加成员…</translation>
+        </message>
+        <message>
+            <source>Assign…</source>
+            <translation>指定负责人…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <source>Done, but the list could not be read again (%1). Close and open this window to see it.</source>
+            <translation>已完成，但未能重新读取列表（%1）。请关闭并重新打开此窗口查看。</translation>
+        </message>
+        <message>
+            <source>In charge</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>In charge of</source>
+            <translation>专人负责</translation>
+        </message>
+        <message>
+            <source>Members</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <source>Nobody in charge</source>
+            <translation>取消指定</translation>
+        </message>
+        <message>
+            <source>Nobody is in charge of %1 now.</source>
+            <translation>现在无人负责 %1。</translation>
+        </message>
+        <message>
+            <source>Phones</source>
+            <translation>手机号</translation>
+        </message>
+        <message>
+            <source>Reading the team from the server…</source>
+            <translation>正在从服务器读取团队成员…</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>负责地区</translation>
+        </message>
+        <message>
+            <source>Regions in charge (专人负责)</source>
+            <translation>专人负责</translation>
+        </message>
+        <message>
+            <source>Remove %1 (%2) from the team?
+
+Their login is disabled and the regions they are in charge of are freed. The customers, orders and history they wrote are kept, and the removal is in 操作记录. Adding the same name again gives the login back, with a new password.</source>
+            <translation>将 %1（%2）移出团队？
+
+其登录将被停用，其专人负责的地区将空出。其写入的客户、订单和记录都会保留，移除也会记入操作记录。之后再次添加同名用户即可恢复登录（使用新密码）。</translation>
+        </message>
+        <message>
+            <source>Remove %1 from the team?</source>
+            <translation>将 %1 移出团队？</translation>
+        </message>
+        <message>
+            <source>Remove from the team</source>
+            <translation>移出团队</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>移除…</translation>
+        </message>
+        <message>
+            <source>Removing %1…</source>
+            <translation>正在移除 %1…</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <source>Team members</source>
+            <translation>团队成员</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <source>Who works on the team server and what each may see. Changes apply from each member's next connection.</source>
+            <translation>谁在使用团队服务器，各自能看到什么。更改在该成员下次连接时生效。</translation>
+        </message>
+        <message>
+            <source>all</source>
+            <translation>全部</translation>
+        </message>
+        <message>
+            <source>masked</source>
+            <translation>隐藏</translation>
+        </message>
+        <message>
+            <source>none yet: sees no customer</source>
+            <translation>尚未指定：看不到任何客户</translation>
+        </message>
+        <message>
+            <source>shown</source>
+            <translation>可见</translation>
+        </message>
+        <message>
+            <source>专人负责: the member in charge of a 大区 or province sees its customers under 我负责的. A province given to someone wins over its 大区.</source>
+            <translation>专人负责：负责某个大区或省份的成员，勾选“我负责的”即可看到那里的客户。单独指定的省份优先于其所在大区。</translation>
+        </message>
+        <message>
+            <source>大区 or province</source>
+            <translation>大区或省份</translation>
         </message>
     </context>
     <context>
@@ -7221,6 +7545,69 @@ Everyone in the team will work with the backup's data from then on. The team dat
         <message>
             <source>Use the keyring</source>
             <translation>使用钥匙串</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <source>Add</source>
+            <translation>添加</translation>
+        </message>
+        <message>
+            <source>Add a team member</source>
+            <translation>添加团队成员</translation>
+        </message>
+        <message>
+            <source>Asking the team server…</source>
+            <translation>正在询问团队服务器…</translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>修改 %1</translation>
+        </message>
+        <message>
+            <source>May do everything, add and remove users too.</source>
+            <translation>可以做任何事，包括添加和移除成员。</translation>
+        </message>
+        <message>
+            <source>May see phones whole (else masked, as 138****5678)</source>
+            <translation>可以看到完整手机号（否则显示为 138****5678）</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <source>Reads every customer and order; changes nothing.</source>
+            <translation>可查看所有客户和订单，不能做任何修改。</translation>
+        </message>
+        <message>
+            <source>Regions</source>
+            <translation>负责地区</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>角色</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <source>Sees and edits the customers of the regions ticked below; no export, backup or erase.</source>
+            <translation>查看和编辑下面勾选地区的客户；不能导出、备份或彻底删除。</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <source>empty: SellerDesk makes one and shows it once</source>
+            <translation>留空：由 SellerDesk 生成，只显示一次</translation>
+        </message>
+        <message>
+            <source>the login name, e.g. alice</source>
+            <translation>登录名，例如 alice</translation>
         </message>
     </context>
     <context>

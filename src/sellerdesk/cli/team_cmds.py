@@ -8,7 +8,9 @@ team user list [--json]                                 who, which role, which r
 team user regions NAME REGIONS                          replace a user's regions
 team user remove NAME                                   off the team: login disabled, data kept
 team user phones NAME on|off                            a helper sees phones whole, or masked by the server
+team user role NAME owner|helper|viewer [--regions R]   another role (a new helper: regions, phones masked)
 team region assign REGION USER                          专人负责: a 大区 or province given to a user
+team region unassign REGION                             nobody in charge of it any more
 team region list [--json]                               who is in charge of what
 
 Every other command works on the server when ``SELLERDESK_DATABASE_URL`` is set (cli/context.py).
@@ -77,6 +79,17 @@ def register(sub: Subcommands) -> None:
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
     p.add_argument("phones", metavar="on|off", choices=("on", "off"), help=N_("on: phones shown; off: masked"))
     p.set_defaults(func=cmd_user_phones)
+    p = user_actions.add_parser(
+        "role",
+        help=N_(
+            "give a user another role (an owner gets CREATEROLE; a helper's regions and phones go when they stop "
+            "being one)"
+        ),
+    )
+    p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
+    p.add_argument("role", metavar="ROLE", choices=list(ROLE_NAMES), help=N_("owner, helper or viewer"))
+    p.add_argument("--regions", default="", help=N_("a helper's regions: 大区 or provinces, e.g. 华东,广东省"))
+    p.set_defaults(func=cmd_user_role)
 
     regions = actions.add_parser("region", help=N_("专人负责: who is in charge of each 大区 or province"))
     region_actions = regions.add_subparsers(dest="region_command", metavar="ACTION", required=True)
@@ -84,6 +97,9 @@ def register(sub: Subcommands) -> None:
     p.add_argument("region", metavar="REGION", help=N_("a 大区 (华东) or a province (广东省)"))
     p.add_argument("user", metavar="USER", help=N_("the user's login name"))
     p.set_defaults(func=cmd_region_assign)
+    p = region_actions.add_parser("unassign", help=N_("nobody in charge of a 大区 or a province any more"))
+    p.add_argument("region", metavar="REGION", help=N_("a 大区 (华东) or a province (广东省)"))
+    p.set_defaults(func=cmd_region_unassign)
     p = region_actions.add_parser("list", help=N_("who is in charge of each region"))
     p.add_argument("--json", action="store_true", help=N_("print the list as JSON"))
     p.set_defaults(func=cmd_region_list)
@@ -229,6 +245,29 @@ def cmd_region_assign(args: argparse.Namespace) -> None:
     with _team_store():
         region = team.assign_region(args.region, args.user)
     print(_("{user} is in charge of {region}.", user=args.user, region=region))
+
+
+def cmd_user_role(args: argparse.Namespace) -> None:
+    from sellerdesk.store import team
+
+    if args.regions and args.role != team.HELPER:
+        raise CliError(_("Only a helper has regions; an owner or a viewer sees every customer."))
+    team.parse_regions(args.regions)
+    with _team_store():
+        team.update_user(args.name, role=args.role, regions=args.regions if args.role == team.HELPER else None)
+    print(_("{name} is {role} now, from their next connection.", name=args.name, role=role_name(args.role)))
+
+
+def cmd_region_unassign(args: argparse.Namespace) -> None:
+    from sellerdesk.store import team
+
+    team.parse_regions([args.region])
+    with _team_store():
+        was = team.unassign_region(args.region)
+    if was is None:
+        print(_("Nobody was in charge of {region}.", region=args.region))
+    else:
+        print(_("{user} is no longer in charge of {region}.", user=was, region=args.region))
 
 
 def cmd_region_list(args: argparse.Namespace) -> None:

@@ -87,6 +87,13 @@ AUDIT_ACTIONS = Labels(
         "follow_up_due": QT_TRANSLATE_NOOP("AuditText", "Follow-up due again"),
         "solve_feedback": QT_TRANSLATE_NOOP("AuditText", "Feedback solved"),
         "reopen_feedback": QT_TRANSLATE_NOOP("AuditText", "Feedback opened again"),
+        "team_user_add": QT_TRANSLATE_NOOP("AuditText", "Team user added"),
+        "team_user_remove": QT_TRANSLATE_NOOP("AuditText", "Team user removed (login disabled)"),
+        "team_user_role": QT_TRANSLATE_NOOP("AuditText", "Team user's role changed"),
+        "team_user_regions": QT_TRANSLATE_NOOP("AuditText", "Team user's regions changed"),
+        "team_user_phones": QT_TRANSLATE_NOOP("AuditText", "Team user's phones permission changed"),
+        "team_region_assign": QT_TRANSLATE_NOOP("AuditText", "Region given to a team user"),
+        "team_region_unassign": QT_TRANSLATE_NOOP("AuditText", "Region taken back from a team user"),
     },
 )
 
@@ -100,6 +107,7 @@ AUDIT_ENTITIES = Labels(
         "points": QT_TRANSLATE_NOOP("AuditText", "points"),
         "tiers": QT_TRANSLATE_NOOP("AuditText", "tiers"),
         "follow_up": QT_TRANSLATE_NOOP("AuditText", "follow-up"),
+        "team": QT_TRANSLATE_NOOP("AuditText", "team"),
     },
 )
 
@@ -130,6 +138,11 @@ AUDIT_KEYS = Labels(
         "level": QT_TRANSLATE_NOOP("AuditText", "tier"),
         "enabled": QT_TRANSLATE_NOOP("AuditText", "on"),
         "per_yuan_hundredths": QT_TRANSLATE_NOOP("AuditText", "points/¥100"),
+        "role": QT_TRANSLATE_NOOP("AuditText", "role"),
+        "was": QT_TRANSLATE_NOOP("AuditText", "was"),
+        "regions": QT_TRANSLATE_NOOP("AuditText", "regions"),
+        "phones": QT_TRANSLATE_NOOP("AuditText", "phones"),
+        "unassigned": QT_TRANSLATE_NOOP("AuditText", "regions freed"),
     },
 )
 

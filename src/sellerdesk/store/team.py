@@ -50,14 +50,15 @@ ROLES = (OWNER, HELPER, VIEWER)
 
 # What a helper may not do (the CLI's commands of these names, the app's menu entries).
 EXPORT, ERASE, BACKUP, RESTORE = "export", "erase", "backup", "restore"
-HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE})
+USERS = "users"  # the team's users and 专人负责 (team user …, team region …; the app's 团队成员)
+HELPER_FORBIDDEN = frozenset({EXPORT, ERASE, BACKUP, RESTORE, USERS})
 # Waybills (the courier's bulk-order file of orders to ship): a helper who packs and ships needs
 # them, so they are not ``export``; but the file holds each recipient's full phone (couriers
 # refuse a masked one), so only a helper allowed to see phones may write it.
 WAYBILLS = "waybills"
 # A viewer reads; what leaves the server as a file (an export, waybills, a backup) is an owner's
 # decision, and its audit entry is one a viewer could not write: refused before anything is read.
-VIEWER_FORBIDDEN = frozenset({EXPORT, WAYBILLS, ERASE, BACKUP, RESTORE})
+VIEWER_FORBIDDEN = frozenset({EXPORT, WAYBILLS, ERASE, BACKUP, RESTORE, USERS})
 
 # Tables no helper or viewer may touch (who is who, and who may see what).
 PRIVATE_TABLES = ("team_user", "team_grant")
@@ -89,6 +90,8 @@ MESSAGES = {
     "short_password": "A team user's password needs at least {n} characters.",
     "last_owner": "{name} is the team's last owner; add another owner before removing them.",
     "remove_self": "You cannot remove yourself ({name}); another owner can.",
+    "role_self": "You cannot change your own role ({name}); another owner can.",
+    "last_owner_role": "{name} is the team's last owner; add another owner before giving them another role.",
     "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
     "regions_helpers": "{name!r} is a {role}, who sees every customer; only a helper has regions.",
 }
@@ -729,6 +732,98 @@ def set_regions(name: str, regions: str | Sequence[str]) -> list[str]:
     return provinces
 
 
+def update_user(
+    name: str,
+    *,
+    role: str | None = None,
+    regions: str | Sequence[str] | None = None,
+    phones: bool | None = None,
+) -> User:
+    """Change a user's role, regions and phones permission at once (the app's 团队成员 dialog), in
+    one transaction: everything, or — a refusal, a privilege missing, the server gone — nothing.
+    ``None`` leaves that part as it is. A new role: the login moves to that role's group (an owner
+    gets CREATEROLE, as :func:`add_user` gives it; one who stops being an owner loses it); a
+    helper's regions and phones go when they stop being a helper (an owner or viewer sees every
+    customer and every phone), and a user who becomes a helper starts with the ``regions`` and
+    ``phones`` given (none, masked: by default). Refused for one's own role and for the team's last
+    owner. Needs CREATEROLE for a new role or phones, as :func:`add_user`. Returns the user as now."""
+    from psycopg import errors
+
+    if role is not None and role not in ROLES:
+        raise TeamError("bad_role", role=role)
+    parsed = parse_regions(regions) if regions is not None else None
+    _require_owner()
+    try:
+        with DB.atomic():
+            user = TeamUser.get_or_none(TeamUser.name == name)
+            if user is None:
+                raise TeamError("no_user", name=name)
+            old_role = user.role
+            if role is not None and role != old_role:
+                _change_role(user, role, phones=bool(phones))
+            new_role = role or old_role
+            if new_role != HELPER:  # an owner or viewer sees every customer and every phone
+                if parsed is not None and parsed[0]:
+                    raise TeamError("regions_helpers", name=name, role=new_role)
+                if phones is False:
+                    raise TeamError("phones_helpers", name=name, role=new_role)
+            else:
+                unchanged = (
+                    role is None and parsed is not None and parsed[0] == [r for r in user.regions.split(",") if r]
+                )
+                if parsed is not None and not unchanged:  # (no audit entry for regions as they were)
+                    set_regions(name, parsed[0])
+                if phones is not None and new_role == old_role and bool(phones) != bool(user.phones):
+                    set_phones(name, phones)
+    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed, the privilege named
+        from sellerdesk.store.errors import MissingPrivilegeError
+
+        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
+    return next(u for u in users() if u.name == name)
+
+
+def _change_role(user: Any, role: str, *, phones: bool) -> None:
+    """``user`` (a ``TeamUser`` row) from their role to ``role``, inside the caller's transaction."""
+    from psycopg import sql
+
+    name = user.name
+    if name == current_user():
+        raise TeamError("role_self", name=name)
+    if user.role == OWNER and not TeamUser.select().where(TeamUser.role == OWNER, TeamUser.name != name).exists():
+        raise TeamError("last_owner_role", name=name)
+    ident = sql.Identifier(name)
+    _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), ident))
+    _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), ident))
+    if role == OWNER:
+        _run(sql.SQL("ALTER ROLE {} CREATEROLE").format(ident))
+        _default_privileges(name)
+    elif user.role == OWNER:
+        _run(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(ident))
+    if role == HELPER:
+        _user_phones(_conn(), name, phones)
+    elif user.role == HELPER:  # an owner or viewer reads the tables whole, through their group
+        _leave_phones(name)
+        _write_grants(name, [])
+    TeamUser.update(role=role, phones=phones if role == HELPER else True, regions="").where(
+        TeamUser.name == name
+    ).execute()
+    _audit("team_user_role", role=role, was=user.role)
+
+
+def _leave_phones(name: str) -> None:
+    """A helper's own phones privileges gone (their group's apply to what they become)."""
+    from psycopg import sql
+
+    from sellerdesk.store import masking_pg
+
+    if not masking_pg.has_views(DB.obj):
+        return
+    tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
+    user = sql.Identifier(name)
+    _run(sql.SQL("REVOKE SELECT ON {} FROM {}").format(tables, user))
+    _run(sql.SQL("ALTER ROLE {} RESET search_path").format(user))
+
+
 def _write_grants(name: str, provinces: Sequence[str]) -> None:
     TeamGrant.delete().where(TeamGrant.user_name == name).execute()
     if provinces:
@@ -781,6 +876,22 @@ def assign_region(region: str, user: str) -> str:
         ).execute()
         _audit("team_region_assign")
     return stored[0]
+
+
+def unassign_region(region: str) -> str | None:
+    """Nobody in charge of ``region`` any more (its 专人负责 entry goes; the user and the customers
+    stay). Returns who was in charge (None: nobody was). Audited."""
+    stored, _provinces_ = parse_regions([region])
+    if len(stored) != 1:
+        raise TeamError("unknown_region", region=region)
+    _require_owner()
+    with DB.atomic():
+        row = TeamRegionOwner.get_or_none(TeamRegionOwner.region == stored[0])
+        if row is None:
+            return None
+        TeamRegionOwner.delete().where(TeamRegionOwner.region == stored[0]).execute()
+        _audit("team_region_unassign")
+    return str(row.user_name)
 
 
 def region_owners() -> dict[str, str]:

@@ -702,6 +702,7 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
         menu.addMenu(self.keys.menu)
         menu.addAction(self.team.settings_action)
+        menu.addAction(self.team.users_action)
         menu.addSeparator()
         menu.addAction(self.quit_action)
 

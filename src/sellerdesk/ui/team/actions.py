@@ -1,5 +1,6 @@
-"""The team server in the main window: 文件 › 团队服务器…, 团队：user @ server in the title and the
-status bar, and others' changes refreshing the views (``live.LiveRefresh``) while connected."""
+"""The team server in the main window: 文件 › 团队服务器…, 文件 › 团队成员… (an owner's: the users
+and 专人负责, ``users_dialog``), 团队：user @ server in the title and the status bar, and others'
+changes refreshing the views (``live.LiveRefresh``) while connected."""
 
 from __future__ import annotations
 
@@ -22,6 +23,12 @@ class TeamController(QObject):
         self.server = getattr(context, "team", None)
         self.settings_action = QAction(self.tr("&Team server…"), window)
         self.settings_action.triggered.connect(self.edit_settings)
+        # the team's users and 专人负责: an owner's, on a team server only (apply_role shows it)
+        self.users_action = QAction(self.tr("Team &members…"), window)
+        self.users_action.setObjectName("teamUsersAction")
+        self.users_action.triggered.connect(self.edit_users)
+        self.users_action.setVisible(False)
+        self.users_action.setEnabled(False)
         self.status_label = QLabel()
         self.status_label.setObjectName("teamStatus")
         self.live = LiveRefresh(context, self)
@@ -48,6 +55,7 @@ class TeamController(QObject):
         if DB.obj is not None:
             DB.obj.standing = None  # once: a later window asks the server again
         role = standing.role
+        forbidden_actions = {**forbidden_actions, team_store.USERS: [self.users_action]}
         for action_name, actions in forbidden_actions.items():
             allowed = team_store.may(action_name, role, standing.phones)
             for action in actions:
@@ -82,6 +90,13 @@ class TeamController(QObject):
             self.context.settings, getattr(self.context.datadir, "secret_store", None), self.window
         )
         dialogs.launch(dialog)
+
+    def edit_users(self) -> None:
+        from sellerdesk.ui.team.users_dialog import TeamUsersDialog
+
+        if self.server is None:
+            return
+        dialogs.launch(TeamUsersDialog(self.window))
 
     def stop(self) -> None:
         self.live.stop()

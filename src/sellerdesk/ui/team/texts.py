@@ -47,3 +47,81 @@ def reason_text(reason: str, server: TeamServer) -> str:
 def connected_text(server: TeamServer) -> str:
     """团队：ann @ db.example"""
     return translate("TeamText", "Team: %1 @ %2").replace("%1", server.user).replace("%2", server.where())
+
+
+def role_text(role: str) -> str:
+    """A team role as the app names it (所有者, 助手, 只读成员)."""
+    from sellerdesk.store import team
+
+    if role == team.OWNER:
+        return translate("TeamText", "Owner")
+    if role == team.HELPER:
+        return translate("TeamText", "Helper")
+    if role == team.VIEWER:
+        return translate("TeamText", "Viewer")
+    return role or translate("TeamText", "Guest")
+
+
+def team_error_text(exc: BaseException) -> str | None:
+    """The one translated line for a refusal of the team's administration (``store.team.TeamError``,
+    a PostgreSQL privilege missing), else None (``ui.widgets.errors.storage_text`` says a server gone)."""
+    from sellerdesk.store import team
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    if isinstance(exc, MissingPrivilegeError):
+        return (
+            translate(
+                "TeamText",
+                "%1 lacks the PostgreSQL privilege %2 on the team server, so nothing was changed; ask the "
+                "server's administrator to grant it.",
+            )
+            .replace("%1", exc.user or "?")
+            .replace("%2", exc.privilege)
+        )
+    if not isinstance(exc, team.TeamError):
+        return None
+    p = {k: str(v) for k, v in exc.params.items()}
+    name, role, region = p.get("name", ""), role_text(p.get("role", "")), p.get("region", "")
+    texts = {
+        "not_team": lambda: translate("TeamText", "This is the data on this computer: users are for a team server."),
+        "bad_role": lambda: translate("TeamText", "“%1” is not a team role.").replace("%1", p.get("role", "")),
+        "bad_name": lambda: translate(
+            "TeamText",
+            "“%1” cannot be a user name: 1 to 63 bytes, no quotes or control characters, not starting with pg_.",
+        ).replace("%1", name),
+        "user_exists": lambda: translate(
+            "TeamText", "A user “%1” already exists on this server; nothing was changed."
+        ).replace("%1", name),
+        "no_user": lambda: translate("TeamText", "There is no team user “%1” (any more).").replace("%1", name),
+        "unknown_region": lambda: translate(
+            "TeamText", "“%1” is neither a 大区 nor a province; nothing was changed."
+        ).replace("%1", region),
+        "owner_only": lambda: translate("TeamText", "Only an owner of the team may do this."),
+        "short_password": lambda: translate("TeamText", "The password needs at least %1 characters.").replace(
+            "%1", p.get("n", "")
+        ),
+        "last_owner": lambda: translate(
+            "TeamText", "%1 is the team's last owner; add another owner before removing them."
+        ).replace("%1", name),
+        "remove_self": lambda: translate("TeamText", "You cannot remove yourself (%1); another owner can.").replace(
+            "%1", name
+        ),
+        "role_self": lambda: translate("TeamText", "You cannot change your own role (%1); another owner can.").replace(
+            "%1", name
+        ),
+        "last_owner_role": lambda: translate(
+            "TeamText", "%1 is the team's last owner; add another owner before giving them another role."
+        ).replace("%1", name),
+        "phones_helpers": lambda: (
+            translate("TeamText", "%1 is a %2, who always sees phones; only a helper's phones can be masked.")
+            .replace("%1", name)
+            .replace("%2", role)
+        ),
+        "regions_helpers": lambda: (
+            translate("TeamText", "%1 is a %2, who sees every customer; only a helper has regions.")
+            .replace("%1", name)
+            .replace("%2", role)
+        ),
+    }
+    text = texts.get(exc.code)
+    return text() if text is not None else str(exc)
