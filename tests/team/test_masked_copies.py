@@ -45,8 +45,8 @@ def _right(url: str) -> bool:
 
 @pytest.fixture
 def plain_team(pg_database):
-    """A team with an owner and a helper of 华南 who sees phones (no masked helper); customers in
-    广东, 浙江, 北京 and one without an address."""
+    """A team with its first owner, a second owner and a helper of 华南 who sees phones (no masked
+    helper); customers in 广东, 浙江, 北京 and one without an address."""
     from sellerdesk.store import team as store_team
     from sellerdesk.store.database import close_store, open_team
     from team.conftest import Team, seed_customers
@@ -57,6 +57,8 @@ def plain_team(pg_database):
     result = Team(url=pg_database)
     result.names["south"] = f"south_{suffix}"
     result.passwords["south"] = store_team.add_user(result.names["south"], "helper", "华南", phones=True)
+    result.names["boss"] = f"boss_{suffix}"  # an owner added later: not the tables' creator
+    result.passwords["boss"] = store_team.add_user(result.names["boss"], "owner")
     result.customers = seed_customers()
     close_store()
     yield result
@@ -124,7 +126,7 @@ def test_masking_a_helpers_phones_makes_the_copies_in_that_transaction(plain_tea
     from sellerdesk.store import team as store_team
     from sellerdesk.store.database import close_store, open_team
 
-    open_team(plain_team.url)
+    open_team(plain_team.url_of("boss"))  # (an owner added later may switch them on)
     try:
         # a failure after the copies were made undoes them with the rest
         with monkeypatch.context() as patched:
