@@ -4,6 +4,7 @@
                                         [--compare-readers] [--source FILE.xlsx | --sheets DIR]
     python benchmarks/bench_exchange.py --orders 100000 [30000 300000 ...] [--db-orders 300000] [--sheets DIR]
     python benchmarks/bench_exchange.py --rows 100000 --postgres postgresql://admin:pw@127.0.0.1:5432/postgres
+    python benchmarks/bench_exchange.py --rows 100000 --postgres URL --masked-copies   (a team with a masked helper)
 
 ``--postgres URL`` (issue 20) imports the same sheet into a team database too, beside SQLite's
 number: a fresh database made on that server (the URL's user must be allowed CREATE DATABASE;
@@ -360,6 +361,11 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_too
                 check=True,
             )
             migrated = time.perf_counter() - started
+            if args.masked_copies:  # as a team with a masked helper has them (schema 24)
+                from sellerdesk.store import masking_pg
+
+                with psycopg.connect(url) as conn:
+                    masking_pg.keep_copies(conn, True)
             cmd = [sys.executable, __file__, "--child-import-pg", url, str(source)]
             done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=os.environ)
             out = json.loads(done.stdout.strip().splitlines()[-1])
@@ -367,7 +373,8 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_too
                 f"IMPORT {rows} rows into PostgreSQL #{attempt + 1}: {out['took']:.1f} s = {rows / out['took']:,.0f} "
                 f"rows/s (target < 20 s at 100k; CPU of the importer {out['cpu']:.1f} s; new {out['counts']['new']}); "
                 f"peak RSS {out['peak']:.0f} MB; load {os.getloadavg()[0]:.1f} "
-                f"(schema made first in {migrated:.1f} s; PostgreSQL {settings.get('server_version')}, "
+                f"(schema made first in {migrated:.1f} s; masked copies "
+                f"{'kept' if args.masked_copies else 'not kept'}; PostgreSQL {settings.get('server_version')}, "
                 f"fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')})"
             )
             if out["server"]:
@@ -581,6 +588,11 @@ def main() -> int:
         metavar="URL",
         default=None,
         help="also import into a fresh database on this PostgreSQL server (a URL allowed to CREATE DATABASE)",
+    )
+    parser.add_argument(
+        "--masked-copies",
+        action="store_true",
+        help="with --postgres: the search table's masked copies kept, as in a team with a masked helper",
     )
     args = parser.parse_args()
     if args.orders:
