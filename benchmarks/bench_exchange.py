@@ -37,6 +37,32 @@ order of 100k takes 0.3-1.1 s instead of 0.12-0.2 s, even sorted in memory) and 
 table's GIN indexes. Under 20 s at 100k needs the server's process below 20 s, which this
 machine's shared cores did not give (the importer's own CPU: ~17-21 s, shared with SQLite's).
 
+Schema 24 (issue 20, the masked search copies kept only while a helper reads masked phones). The
+search table's work, measured step by step (statements timed alone, each rolled back; seeded
+customers, so shorter texts than the sheet's) at 30k / 100k, server CPU s: the rows' SELECT 0.5 /
+1.0; sd_grams 0.8 / 2.7; sd_mask_phones 0.3 / 1.1; the masked grams (mask + sd_grams) 1.3 / 4.0;
+the INSERT without GIN indexes 2.9 (with the masked copies) / 4.1 (without them, 100k); the GIN
+builds 30k: grams 1.5, masked grams 1.5, masked trigram 0.7, trigram 0.7 (100k without the
+copies: grams 4.9, trigram 2.3, the two empty masked ones 0.4); maintenance_work_mem 256 MB
+instead of 64 MB: the same CPU (8.05 / 8.14 s). So the masked copies were half of the search
+table's work. Cheaper functions did not pay: sd_mask_phones with a regexp fast path for mobiles
+1.0 s vs 1.1 s at 30k; sd_grams as two regexp passes 10 s vs 3.3 s at 100k (the loop stays). A
+trigger function with a SET search_path cost ~175 µs a row more (the copies' trigger is left
+unpinned: masking_pg.UNPINNED); the pinned BEFORE triggers of customer (version, created_by) cost
+~4 µs a row each for it, ~0.8 s at 100k, left as they are. The importer's own Python (cProfile at
+30k, ~4 s of CPU unprofiled): checking rows (prepare_row: cleaning 3.5, pinyin 2.1, validation
+0.8 of its 8.0 profiled s), planning 2.9, writing 1.7, reading 1.4; no round trip per row (32
+statements and the COPYs in all); while the search table is made at the end it waits (7.4 s).
+Before -> after, a fresh team database without a masked helper (load 3-6 on 2 shared cores;
+PostgreSQL 15, fsync off): 30k: wall 22.3 -> 17.9 s (SQLite 11.0 / 11.6 s), server CPU 11.5 ->
+7.1 s, importer CPU 3.6 -> 3.6 s, search rows + GIN builds 8.6 -> 4.4 s; 100k: wall 103.1 -> 62.8
+s (SQLite 42.0 / 36.1 s), server CPU 42.5 -> 25.5 s, importer 16.0 -> 16.3 s, search rows + GIN
+builds 32.5 -> 15.3 s. With ``--masked-copies`` (a team with a masked helper; load 5-7), as before: 30k server CPU
+12.3 s (search rows 3.2, GIN builds 6.0), 100k 40.4 s (10.5, 20.4), wall 30.8 / 105.6 s. Measured
+and left: the grams GIN index built with COLLATE "C" (100k, wall at load ~5: 7.5-9.0 s instead
+of 11.8-12.3 s on this C.UTF-8 server, likely more under en_US/zh_CN) — its column's type change
+needs the masked view dropped and made again, so not in this step.
+
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
 formats, masked phones, some orders on two rows) imported into a database already holding
