@@ -58,10 +58,10 @@ PostgreSQL 15, fsync off): 30k: wall 22.3 -> 17.9 s (SQLite 11.0 / 11.6 s), serv
 7.1 s, importer CPU 3.6 -> 3.6 s, search rows + GIN builds 8.6 -> 4.4 s; 100k: wall 103.1 -> 62.8
 s (SQLite 42.0 / 36.1 s), server CPU 42.5 -> 25.5 s, importer 16.0 -> 16.3 s, search rows + GIN
 builds 32.5 -> 15.3 s. With ``--masked-copies`` (a team with a masked helper; load 5-7), as before: 30k server CPU
-12.3 s (search rows 3.2, GIN builds 6.0), 100k 40.4 s (10.5, 20.4), wall 30.8 / 105.6 s. Measured
-and left: the grams GIN index built with COLLATE "C" (100k, wall at load ~5: 7.5-9.0 s instead
-of 11.8-12.3 s on this C.UTF-8 server, likely more under en_US/zh_CN) — its column's type change
-needs the masked view dropped and made again, so not in this step.
+12.3 s (search rows 3.2, GIN builds 6.0), 100k 40.4 s (10.5, 20.4), wall 30.8 / 105.6 s. Then
+the grams indexes on ``grams COLLATE "C"`` (search_pg.grams_sql; this server's collation is
+C.UTF-8, whose comparisons go through strcoll): the grams build at 100k 4.9 -> 3.6 s of server
+CPU, all four 8.1 -> 6.9 s (the column's own collation would need the masked view made anew).
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date

@@ -80,6 +80,9 @@ def _found_by(team, who: str, text: str) -> list[int]:
 
 def test_a_team_without_a_masked_helper_keeps_no_masked_copies(plain_team):
     assert _kept(plain_team.url) is False
+    # the grams indexes compare bytewise (search_pg.grams_sql; a short-term search is served by them: test_search)
+    defs = _raw(plain_team.url, "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'customer_fts%%grams'")
+    assert len(defs) == 2 and all('COLLATE "C"' in d for (d,) in defs)
     # the trigger's function has no SET clause (a pinned search path cost ~175 µs a row: masking_pg.UNPINNED)
     assert _raw(plain_team.url, "SELECT proconfig FROM pg_proc WHERE proname = 'sd_masked_copies'") == [(None,)]
     copies = _copies(plain_team.url)
@@ -225,6 +228,9 @@ def test_schema_24_on_a_team_made_before_it(pg_admin_url, monkeypatch, masked_he
             )
             close_store()
         assert _kept(url) is None and _copies(url)[0][1].strip() == "138****5678"  # schema 23: generated
+        # (a team made at 23 had its grams indexes in the database's collation)
+        for name, column in (("customer_fts_grams", "grams"), ("customer_fts_masked_grams", "masked_grams")):
+            _raw(url, f"DROP INDEX {name}; CREATE INDEX {name} ON customer_fts USING gin ({column})")
         open_team(url)
         close_store()
         generated = _raw(
@@ -233,6 +239,8 @@ def test_schema_24_on_a_team_made_before_it(pg_admin_url, monkeypatch, masked_he
             "AND attname LIKE 'masked%%'",
         )
         assert generated == [(0,)]
+        defs = _raw(url, "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'customer_fts%%grams'")
+        assert len(defs) == 2 and all('COLLATE "C"' in d for (d,) in defs)  # made anew by step 24
         assert _kept(url) is masked_helper
         assert (_copies(url)[0][1] or "").strip() == ("138****5678" if masked_helper else "")
         if not masked_helper:

@@ -254,7 +254,8 @@ SEARCH_SQL = [
     "GENERATED ALWAYS AS (sd_grams(name, wechat, sd_mask_phones(phones), address)) STORED",
     "CREATE INDEX IF NOT EXISTS customer_fts_masked_trgm ON customer_fts USING gin "
     f"({search_pg.doc_sql('masked_phones')} gin_trgm_ops)",
-    "CREATE INDEX IF NOT EXISTS customer_fts_masked_grams ON customer_fts USING gin (masked_grams)",
+    "CREATE INDEX IF NOT EXISTS customer_fts_masked_grams ON customer_fts USING gin "
+    f"({search_pg.grams_sql('masked_grams')})",
 ]
 
 
@@ -333,6 +334,14 @@ def make_copies_kept(db: Any) -> None:
     for column in ("masked_grams", "masked_phones"):
         native(db, f"ALTER TABLE {search_pg.TABLE} ALTER COLUMN {column} DROP EXPRESSION IF EXISTS")
     native(db, COPIES_FUNCTION_SQL)
+    # the grams indexes in collation "C" (search_pg.grams_sql); a fresh database has them from steps 16/18
+    for name, sql in (search_pg.GIN_INDEXES[1], ("customer_fts_masked_grams", SEARCH_SQL[3])):
+        row = native(
+            db, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = %s", (name,)
+        ).fetchone()
+        if row is None or "COLLATE" not in row[0]:
+            native(db, f'DROP INDEX IF EXISTS "{name}"')
+            native(db, sql)
     needed = native(db, "SELECT to_regclass('public.team_user') IS NOT NULL").fetchone()[0] and bool(
         native(db, MASKED_HELPERS_SQL).fetchone()[0]
     )
