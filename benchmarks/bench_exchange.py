@@ -62,6 +62,12 @@ builds 32.5 -> 15.3 s. With ``--masked-copies`` (a team with a masked helper; lo
 the grams indexes on ``grams COLLATE "C"`` (search_pg.grams_sql; this server's collation is
 C.UTF-8, whose comparisons go through strcoll): the grams build at 100k 4.9 -> 3.6 s of server
 CPU, all four 8.1 -> 6.9 s (the column's own collation would need the masked view made anew).
+With both, no masked helper (load 9-10: the wall times say little): 30k server CPU 6.3 s (GIN
+builds 2.2, search rows 1.4, COPY customer 1.5), importer 3.7 s, wall 23.9 s beside SQLite's
+19.0 s; 100k server CPU 21.5 s (GIN builds 7.2, COPY customer 5.4, search rows 4.9, history rows
+2.4, COPY address 1.5), importer 15.7 s, wall 94.9 s beside SQLite's 89.9 s. What is left is
+about even: the importer's Python (~16 s at 100k, as SQLite's import has it) and the server's
+one process (~21 s); under 20 s at 100k is not reachable on these shared cores this way.
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
