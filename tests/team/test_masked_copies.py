@@ -229,8 +229,8 @@ def test_schema_24_on_a_team_made_before_it(pg_admin_url, monkeypatch, masked_he
             close_store()
         assert _kept(url) is None and _copies(url)[0][1].strip() == "138****5678"  # schema 23: generated
         # (a team made at 23 had its grams indexes in the database's collation)
-        for name, column in (("customer_fts_grams", "grams"), ("customer_fts_masked_grams", "masked_grams")):
-            _raw(url, f"DROP INDEX {name}; CREATE INDEX {name} ON customer_fts USING gin ({column})")
+        for index, column in (("customer_fts_grams", "grams"), ("customer_fts_masked_grams", "masked_grams")):
+            _raw(url, f"DROP INDEX {index}; CREATE INDEX {index} ON customer_fts USING gin ({column})")
         open_team(url)
         close_store()
         generated = _raw(
