@@ -4,6 +4,7 @@
                                         [--compare-readers] [--source FILE.xlsx | --sheets DIR]
     python benchmarks/bench_exchange.py --orders 100000 [30000 300000 ...] [--db-orders 300000] [--sheets DIR]
     python benchmarks/bench_exchange.py --rows 100000 --postgres postgresql://admin:pw@127.0.0.1:5432/postgres
+    python benchmarks/bench_exchange.py --rows 100000 --postgres URL --masked-copies   (a team with a masked helper)
 
 ``--postgres URL`` (issue 20) imports the same sheet into a team database too, beside SQLite's
 number: a fresh database made on that server (the URL's user must be allowed CREATE DATABASE;
@@ -35,6 +36,38 @@ What is left is the indexes: the 12 sort indexes of customer (~5 s; without them
 order of 100k takes 0.3-1.1 s instead of 0.12-0.2 s, even sorted in memory) and the search
 table's GIN indexes. Under 20 s at 100k needs the server's process below 20 s, which this
 machine's shared cores did not give (the importer's own CPU: ~17-21 s, shared with SQLite's).
+
+Schema 24 (issue 20, the masked search copies kept only while a helper reads masked phones). The
+search table's work, measured step by step (statements timed alone, each rolled back; seeded
+customers, so shorter texts than the sheet's) at 30k / 100k, server CPU s: the rows' SELECT 0.5 /
+1.0; sd_grams 0.8 / 2.7; sd_mask_phones 0.3 / 1.1; the masked grams (mask + sd_grams) 1.3 / 4.0;
+the INSERT without GIN indexes 2.9 (with the masked copies) / 4.1 (without them, 100k); the GIN
+builds 30k: grams 1.5, masked grams 1.5, masked trigram 0.7, trigram 0.7 (100k without the
+copies: grams 4.9, trigram 2.3, the two empty masked ones 0.4); maintenance_work_mem 256 MB
+instead of 64 MB: the same CPU (8.05 / 8.14 s). So the masked copies were half of the search
+table's work. Cheaper functions did not pay: sd_mask_phones with a regexp fast path for mobiles
+1.0 s vs 1.1 s at 30k; sd_grams as two regexp passes 10 s vs 3.3 s at 100k (the loop stays). A
+trigger function with a SET search_path cost ~175 µs a row more (the copies' trigger is left
+unpinned: masking_pg.UNPINNED); the pinned BEFORE triggers of customer (version, created_by) cost
+~4 µs a row each for it, ~0.8 s at 100k, left as they are. The importer's own Python (cProfile at
+30k, ~4 s of CPU unprofiled): checking rows (prepare_row: cleaning 3.5, pinyin 2.1, validation
+0.8 of its 8.0 profiled s), planning 2.9, writing 1.7, reading 1.4; no round trip per row (32
+statements and the COPYs in all); while the search table is made at the end it waits (7.4 s).
+Before -> after, a fresh team database without a masked helper (load 3-6 on 2 shared cores;
+PostgreSQL 15, fsync off): 30k: wall 22.3 -> 17.9 s (SQLite 11.0 / 11.6 s), server CPU 11.5 ->
+7.1 s, importer CPU 3.6 -> 3.6 s, search rows + GIN builds 8.6 -> 4.4 s; 100k: wall 103.1 -> 62.8
+s (SQLite 42.0 / 36.1 s), server CPU 42.5 -> 25.5 s, importer 16.0 -> 16.3 s, search rows + GIN
+builds 32.5 -> 15.3 s. With ``--masked-copies`` (a team with a masked helper; load 5-7), as before: 30k server CPU
+12.3 s (search rows 3.2, GIN builds 6.0), 100k 40.4 s (10.5, 20.4), wall 30.8 / 105.6 s. Then
+the grams indexes on ``grams COLLATE "C"`` (search_pg.grams_sql; this server's collation is
+C.UTF-8, whose comparisons go through strcoll): the grams build at 100k 4.9 -> 3.6 s of server
+CPU, all four 8.1 -> 6.9 s (the column's own collation would need the masked view made anew).
+With both, no masked helper (load 9-10: the wall times say little): 30k server CPU 6.3 s (GIN
+builds 2.2, search rows 1.4, COPY customer 1.5), importer 3.7 s, wall 23.9 s beside SQLite's
+19.0 s; 100k server CPU 21.5 s (GIN builds 7.2, COPY customer 5.4, search rows 4.9, history rows
+2.4, COPY address 1.5), importer 15.7 s, wall 94.9 s beside SQLite's 89.9 s. What is left is
+about even: the importer's Python (~16 s at 100k, as SQLite's import has it) and the server's
+one process (~21 s); under 20 s at 100k is not reachable on these shared cores this way.
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
@@ -360,6 +393,11 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_too
                 check=True,
             )
             migrated = time.perf_counter() - started
+            if args.masked_copies:  # as a team with a masked helper has them (schema 24)
+                from sellerdesk.store import masking_pg
+
+                with psycopg.connect(url) as conn:
+                    masking_pg.keep_copies(conn, True)
             cmd = [sys.executable, __file__, "--child-import-pg", url, str(source)]
             done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=os.environ)
             out = json.loads(done.stdout.strip().splitlines()[-1])
@@ -367,7 +405,8 @@ def bench_postgres(args: argparse.Namespace, source: Path, rows: int, sqlite_too
                 f"IMPORT {rows} rows into PostgreSQL #{attempt + 1}: {out['took']:.1f} s = {rows / out['took']:,.0f} "
                 f"rows/s (target < 20 s at 100k; CPU of the importer {out['cpu']:.1f} s; new {out['counts']['new']}); "
                 f"peak RSS {out['peak']:.0f} MB; load {os.getloadavg()[0]:.1f} "
-                f"(schema made first in {migrated:.1f} s; PostgreSQL {settings.get('server_version')}, "
+                f"(schema made first in {migrated:.1f} s; masked copies "
+                f"{'kept' if args.masked_copies else 'not kept'}; PostgreSQL {settings.get('server_version')}, "
                 f"fsync {settings.get('fsync')}, synchronous_commit {settings.get('synchronous_commit')})"
             )
             if out["server"]:
@@ -581,6 +620,11 @@ def main() -> int:
         metavar="URL",
         default=None,
         help="also import into a fresh database on this PostgreSQL server (a URL allowed to CREATE DATABASE)",
+    )
+    parser.add_argument(
+        "--masked-copies",
+        action="store_true",
+        help="with --postgres: the search table's masked copies kept, as in a team with a masked helper",
     )
     args = parser.parse_args()
     if args.orders:

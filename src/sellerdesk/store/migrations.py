@@ -22,7 +22,7 @@ from sellerdesk.core import clock
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 23
+SCHEMA_VERSION = 24
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1359,6 +1359,24 @@ def _step_23(db: pw.Database) -> None:
         native(db, sql)
 
 
+def _step_24(db: pw.Database) -> None:
+    """Version 24 (issue 20): the search table's masked copies (schema 18) are kept only while the
+    team has a helper whose phones are masked — plain columns filled by a trigger that is switched
+    on when such a helper is added (store.masking_pg.keep_copies); a first import into a team
+    without one skips them (they were ~80% of the server's work). The grams indexes (the masked
+    copy's too) in collation "C" (search_pg.grams_sql: their build a quarter cheaper). PostgreSQL
+    only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import masking_pg, search_pg
+    from sellerdesk.store.postgres import native
+
+    masking_pg.make_copies_kept(db)
+    # its grams way reads the "C" index (search_pg.grams_sql); owner and grants stay (CREATE OR REPLACE)
+    if native(db, "SELECT to_regprocedure(%s) IS NOT NULL", (search_pg.SIGNATURE,)).fetchone()[0]:
+        native(db, search_pg.function_sql(team_customer_visible))
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1383,6 +1401,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     21: _step_21,
     22: _step_22,
     23: _step_23,
+    24: _step_24,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -540,6 +540,8 @@ def _user_phones(conn: Any, name: str, phones: bool) -> None:
         conn.execute(
             sql.SQL("ALTER ROLE {} SET search_path = {}, public").format(user, sql.Identifier(masking_pg.SCHEMA))
         )
+        # their search reads the masked copies: kept from now on (made for every row, schema 24)
+        masking_pg.keep_copies(conn, True)
 
 
 def set_phones(name: str, phones: bool) -> None:

@@ -370,9 +370,11 @@ def _merge_rows(source: pw.Database, target: pw.Database, table: _Table) -> int:
 def _refill_search(target: pw.Database) -> None:
     """The team server's search table made from the copied rows (its triggers were off, and
     SQLite's FTS5 tables are not copied: they are SQLite's own)."""
-    from sellerdesk.store import search, search_pg
+    from sellerdesk.store import masking_pg, search, search_pg
 
     if search_pg.has_index(target):
+        # the copied team may have a helper whose phones are masked: their search's copies (schema 24)
+        masking_pg.keep_copies_as_needed(target.connection())
         search.rebuild(target)
 
 
