@@ -34,6 +34,7 @@ from sellerdesk.store.errors import BadServerUrlError, StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import DataDir, NeedsSecretError
+from sellerdesk.ui import data_files
 from sellerdesk.ui.context import AppContext, settings_for
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.widgets import dialogs
@@ -174,6 +175,7 @@ def _main_window(app: QApplication, context: AppContext, team: TeamServer | None
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    data_files.guard()  # before any file dialog can open the database's files (ui/data_files.py)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     existing = QApplication.instance()  # a QCoreApplication to the type checker
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
