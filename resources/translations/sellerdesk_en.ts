@@ -3608,6 +3608,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Could not write %1: %2. Nothing was saved.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Could not write %1: is the folder writable and the file not open elsewhere?</source>
             <translation type="unfinished" />
         </message>

@@ -3599,6 +3599,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
             <translation>已取消：没有写入文件。</translation>
         </message>
         <message>
+            <source>Could not write %1: %2. Nothing was saved.</source>
+            <translation>无法写入 %1：%2。没有保存任何文件。</translation>
+        </message>
+        <message>
             <source>Could not write %1: is the folder writable and the file not open elsewhere?</source>
             <translation>无法写入 %1：文件夹是否可写？文件是否在别的程序中打开？</translation>
         </message>
