@@ -338,9 +338,8 @@ def test_waybills_on_a_full_disk_name_the_file(initialized_cli, tmp_path, monkey
     from sellerdesk.exchange import waybills
 
     cli = initialized_cli
-    cid = json.loads(
-        cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号", "--json").stdout
-    )["id"]
+    added = cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号", "--json")
+    cid = json.loads(added.stdout)["id"]
     cli("order", "add", str(cid), "--amount", "10", "--items", "面膜 x2")
     monkeypatch.setattr(waybills, "_write_new_xlsx", _full_disk)
     out = tmp_path / "waybills.xlsx"
