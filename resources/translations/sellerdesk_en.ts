@@ -1521,6 +1521,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The customer already has this address: it is selected, none was added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The customer's remarks were kept out of the address and added to Notes.</source>
             <translation type="unfinished" />
         </message>

@@ -1522,6 +1522,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>这个城市不属于该省。</translation>
         </message>
         <message>
+            <source>The customer already has this address: it is selected, none was added.</source>
+            <translation>客户已经有这个地址：已选中它，没有再添加。</translation>
+        </message>
+        <message>
             <source>The customer's remarks were kept out of the address and added to Notes.</source>
             <translation>客户的备注没有放进地址，已加到“备注”里。</translation>
         </message>
