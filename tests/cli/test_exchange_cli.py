@@ -346,3 +346,16 @@ def test_waybills_on_a_full_disk_name_the_file(initialized_cli, tmp_path, monkey
     proc = cli("--lang", "zh_CN", "export", str(out), "--orders", "pending", "--template", "generic", check=False)
     assert proc.returncode == 1 and f"{out} 所在的磁盘已满" in proc.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_zip_that_is_no_workbook_is_refused_in_chinese_only(initialized_cli, tmp_path):
+    """Stranger QA: a .xlsx that is some other zip was refused with calamine's English words in
+    the Chinese line (…无法读取（File not found '_rels/.rels'）)."""
+    import zipfile
+
+    path = tmp_path / "notxlsx.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    proc = initialized_cli("--lang", "zh_CN", "import", str(path), check=False)
+    assert proc.returncode == 1 and "notxlsx.xlsx 已损坏或不完整" in proc.stderr
+    assert "File not found" not in proc.stderr and "rels" not in proc.stderr

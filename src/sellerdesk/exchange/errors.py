@@ -86,7 +86,8 @@ _CORRUPT_MATCHES = (
       "bad magic number"), "not_zip"),
     (("while decompressing", "invalid stored block", "invalid distance", "incorrect header check"), "bad_data"),
     (("bad crc", "crc-32", "crc32"), "bad_crc"),
-    (("there is no item named", "not found in archive"), "missing_part"),
+    # calamine: "File not found '_rels/.rels'" (a zip without a workbook in it); .xls: no Workbook stream
+    (("there is no item named", "not found in archive", "file not found '", "no workbook stream"), "missing_part"),
     (("not well-formed", "mismatched tag", "unclosed token", "no element found", "syntax error", "junk after"),
      "bad_xml"),
 )  # fmt: skip
