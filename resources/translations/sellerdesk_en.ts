@@ -2145,7 +2145,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not save: %1</source>
+            <source>Could not save %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>

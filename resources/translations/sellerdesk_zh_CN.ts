@@ -2141,8 +2141,8 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>点击省份查看该省客户</translation>
         </message>
         <message>
-            <source>Could not save: %1</source>
-            <translation>无法保存：%1</translation>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
         </message>
         <message>
             <source>Customers</source>
