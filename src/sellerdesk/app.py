@@ -201,7 +201,18 @@ def main(argv: list[str] | None = None) -> int:
     from sellerdesk.single_instance import SingleInstance
 
     instance = SingleInstance(datadir.home)
-    if not instance.acquire():
+    try:
+        acquired = instance.acquire()
+    except OSError as exc:  # the lock file cannot be made (a full disk …): said, not "already running"
+        log.warning("the data folder cannot be written: %s", exc)
+        dialogs.error(
+            None,
+            QCoreApplication.translate("App", "SellerDesk cannot start"),
+            storage_text(exc)
+            or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
+        )
+        return 1
+    if not acquired:
         raised = instance.notify_running()
         log.info("another SellerDesk is running on %s (raised: %s)", datadir.home, raised)
         if not raised:
