@@ -712,6 +712,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not in the data folder %1: a backup there is lost with it. Choose a USB drive or a cloud-synced folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Remind me when the last backup is older than</source>
             <translation type="unfinished" />
         </message>

@@ -713,6 +713,10 @@ but:
             <translation>从不</translation>
         </message>
         <message>
+            <source>Not in the data folder %1: a backup there is lost with it. Choose a USB drive or a cloud-synced folder.</source>
+            <translation>不能放在数据文件夹 %1 里：数据文件夹出问题时，里面的备份会一起丢失。请选 U 盘或云同步文件夹。</translation>
+        </message>
+        <message>
             <source>Remind me when the last backup is older than</source>
             <translation>上次备份超过以下天数时提醒我</translation>
         </message>
