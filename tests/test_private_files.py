@@ -224,3 +224,33 @@ def test_write_atomic_is_private_even_over_a_shared_file(tmp_path):
     (tmp_path / "sellerdesk.keys.json.tmp").chmod(0o644)
     write_atomic(target, b'{"new": true}')
     assert mode(target) == 0o600 and target.read_bytes() == b'{"new": true}'
+
+
+def test_write_atomic_on_a_full_disk_leaves_the_old_file_and_no_tmp(tmp_path, monkeypatch):
+    """Stranger QA: saving the recovery code on a full USB stick said 磁盘空间已满 but left an
+    empty 客户地址管家恢复码.txt.tmp there."""
+    import errno
+    import os
+
+    from sellerdesk.store import files
+
+    target = tmp_path / "code.txt"
+    target.write_bytes(b"old")
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    with pytest.raises(OSError) as caught:
+        files.write_atomic(target, b"new")
+    assert caught.value.errno == errno.ENOSPC
+    assert sorted(os.listdir(tmp_path)) == ["code.txt"] and target.read_bytes() == b"old"
+
+
+def test_a_data_folder_that_is_a_file_is_said_so(cli, tmp_path):
+    """Stranger QA: SELLERDESK_HOME set to a file said 文件已存在：… (as if something were in the way)."""
+    afile = tmp_path / "客户.xlsx"
+    afile.write_bytes(b"not a folder")
+    proc = cli("--lang", "zh_CN", "list", env={"SELLERDESK_HOME": str(afile)}, check=False)
+    assert proc.returncode == 1 and f"不是文件夹：{afile}" in proc.stderr
+    assert afile.read_bytes() == b"not a folder"

@@ -787,6 +787,10 @@ but:
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not in the data folder %1: a backup there is lost with it. Choose a USB drive or a cloud-synced folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Remind me when the last backup is older than</source>
             <translation type="unfinished" />
         </message>
@@ -1596,6 +1600,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The customer already has this address: it is selected, none was added.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>The customer's remarks were kept out of the address and added to Notes.</source>
             <translation type="unfinished" />
         </message>
@@ -2216,7 +2224,7 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Could not save: %1</source>
+            <source>Could not save %1: %2</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -3680,6 +3688,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         </message>
         <message>
             <source>Cancelled: no file was written.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not write %1: %2. Nothing was saved.</source>
             <translation type="unfinished" />
         </message>
         <message>

@@ -788,6 +788,10 @@ but:
             <translation>从不</translation>
         </message>
         <message>
+            <source>Not in the data folder %1: a backup there is lost with it. Choose a USB drive or a cloud-synced folder.</source>
+            <translation>不能放在数据文件夹 %1 里：数据文件夹出问题时，里面的备份会一起丢失。请选 U 盘或云同步文件夹。</translation>
+        </message>
+        <message>
             <source>Remind me when the last backup is older than</source>
             <translation>上次备份超过以下天数时提醒我</translation>
         </message>
@@ -1597,6 +1601,10 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>这个城市不属于该省。</translation>
         </message>
         <message>
+            <source>The customer already has this address: it is selected, none was added.</source>
+            <translation>客户已经有这个地址：已选中它，没有再添加。</translation>
+        </message>
+        <message>
             <source>The customer's remarks were kept out of the address and added to Notes.</source>
             <translation>客户的备注没有放进地址，已加到“备注”里。</translation>
         </message>
@@ -2212,8 +2220,8 @@ Record follow-ups in the customer's 回访 tab, with a next date.</source>
             <translation>点击省份查看该省客户</translation>
         </message>
         <message>
-            <source>Could not save: %1</source>
-            <translation>无法保存：%1</translation>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
         </message>
         <message>
             <source>Customers</source>
@@ -3672,6 +3680,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
         <message>
             <source>Cancelled: no file was written.</source>
             <translation>已取消：没有写入文件。</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2. Nothing was saved.</source>
+            <translation>无法写入 %1：%2。没有保存任何文件。</translation>
         </message>
         <message>
             <source>Could not write %1: is the folder writable and the file not open elsewhere?</source>

@@ -34,6 +34,7 @@ from sellerdesk.store.errors import BadServerUrlError, StoreError
 from sellerdesk.store.keys import MODE_KEYRING
 from sellerdesk.store.secrets import KeyringUnavailable
 from sellerdesk.store.session import DataDir, NeedsSecretError
+from sellerdesk.ui import data_files
 from sellerdesk.ui.context import AppContext, settings_for
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.widgets import dialogs
@@ -175,6 +176,7 @@ def _main_window(app: QApplication, context: AppContext, team: TeamServer | None
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    data_files.guard()  # before any file dialog can open the database's files (ui/data_files.py)
     QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts, True)
     existing = QApplication.instance()  # a QCoreApplication to the type checker
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
@@ -200,7 +202,18 @@ def main(argv: list[str] | None = None) -> int:
     from sellerdesk.single_instance import SingleInstance
 
     instance = SingleInstance(datadir.home)
-    if not instance.acquire():
+    try:
+        acquired = instance.acquire()
+    except OSError as exc:  # the lock file cannot be made (a full disk …): said, not "already running"
+        log.warning("the data folder cannot be written: %s", exc)
+        dialogs.error(
+            None,
+            QCoreApplication.translate("App", "SellerDesk cannot start"),
+            storage_text(exc)
+            or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
+        )
+        return 1
+    if not acquired:
         raised = instance.notify_running()
         log.info("another SellerDesk is running on %s (raised: %s)", datadir.home, raised)
         if not raised:

@@ -13,6 +13,7 @@ calls are harmless there.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import logging
 import os
@@ -62,7 +63,10 @@ def touch(path: Path | str) -> None:
 def make_dir(path: Path | str) -> Path:
     """``path`` as a folder only its user can enter (0700), created with parents if missing."""
     path = Path(path)
-    path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a file of that name (SELLERDESK_HOME set to a file): say so
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path)) from exc
     try:
         if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) != DIR_MODE:
             _tighten(path, DIR_MODE)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
@@ -23,19 +25,44 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         private_files.make_dir(data_dir)
+        self._folder = data_dir
         self._lock = QLockFile(str(data_dir / "sellerdesk.lock"))
         self._lock.setStaleLockTime(0)  # stale only when its process is gone
         self._name = server_name(data_dir)
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
+        """True for the first instance, False while another holds the lock. A lock file that
+        cannot be made at all (a full disk, a read-only or vanished folder) is no other
+        SellerDesk: it raises the OSError that says why, naming the data folder (stranger QA:
+        a full disk was said as 客户地址管家已经在运行)."""
         if not self._lock.tryLock(200):
-            return False
+            if self._lock.error() == QLockFile.LockError.LockFailedError:
+                return False
+            raise self._why_no_lock()
         QLocalServer.removeServer(self._name)  # left over from a crash
         self._server = QLocalServer(self)
         self._server.newConnection.connect(self._on_connection)
         self._server.listen(self._name)
         return True
+
+    def _why_no_lock(self) -> OSError:
+        """The OS's reason the lock file cannot be written (Qt's QLockFile gives none): a small
+        file written and removed beside it."""
+        probe = self._folder / "sellerdesk.lock.probe"
+        try:
+            with os.fdopen(private_files.create_file(probe), "wb") as fh:
+                fh.write(b"sellerdesk")
+                fh.flush()
+                os.fsync(fh.fileno())
+        except OSError as exc:
+            return type(exc)(exc.errno, exc.strerror, str(self._folder))
+        finally:
+            try:
+                probe.unlink(missing_ok=True)
+            except OSError:
+                pass
+        return OSError(errno.EIO, os.strerror(errno.EIO), str(self._folder))
 
     def _on_connection(self) -> None:
         while self._server is not None and self._server.hasPendingConnections():

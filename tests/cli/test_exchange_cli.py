@@ -302,3 +302,60 @@ def test_traditional_headers_are_mapped_and_ignored_columns_named(initialized_cl
     assert row["phone"] == "13812345678"
     doc = json.loads(cli("import", str(path), "--dry-run", "--json").stdout)
     assert doc["ignored_columns"] == ["心情"] and doc["mapping"]["電話"] == "phone"
+
+
+def _full_disk(*_args, **_kwargs):
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_export_on_a_full_disk_names_the_file_and_leaves_nothing(initialized_cli, tmp_path, monkeypatch):
+    """Stranger QA: an export to a full USB stick said the DATA FOLDER's disk was full, and left
+    an empty out.xlsx.part there."""
+    from sellerdesk import paths
+    from sellerdesk.exchange import export
+
+    cli = initialized_cli
+    cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号")
+    folder = tmp_path / "stick"
+    folder.mkdir()
+    out = folder / "out.xlsx"
+
+    class FullDisk:
+        def __init__(self, path, *_args):
+            open(path, "wb").close()  # the .part is made, then the disk is full
+            _full_disk()
+
+    monkeypatch.setattr(export, "SheetWriter", FullDisk)
+    proc = cli("--lang", "zh_CN", "export", str(out), check=False)
+    assert proc.returncode == 1
+    assert f"{out} 所在的磁盘已满" in proc.stderr and str(paths.data_dir()) not in proc.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_waybills_on_a_full_disk_name_the_file(initialized_cli, tmp_path, monkeypatch):
+    from sellerdesk.exchange import waybills
+
+    cli = initialized_cli
+    added = cli("add", "--name", "张三", "--phone", "13812345678", "--address", "广东省深圳市南山区科技园1号", "--json")
+    cid = json.loads(added.stdout)["id"]
+    cli("order", "add", str(cid), "--amount", "10", "--items", "面膜 x2")
+    monkeypatch.setattr(waybills, "_write_new_xlsx", _full_disk)
+    out = tmp_path / "waybills.xlsx"
+    proc = cli("--lang", "zh_CN", "export", str(out), "--orders", "pending", "--template", "generic", check=False)
+    assert proc.returncode == 1 and f"{out} 所在的磁盘已满" in proc.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_zip_that_is_no_workbook_is_refused_in_chinese_only(initialized_cli, tmp_path):
+    """Stranger QA: a .xlsx that is some other zip was refused with calamine's English words in
+    the Chinese line (…无法读取（File not found '_rels/.rels'）)."""
+    import zipfile
+
+    path = tmp_path / "notxlsx.xlsx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("hello.txt", "hi")
+    proc = initialized_cli("--lang", "zh_CN", "import", str(path), check=False)
+    assert proc.returncode == 1 and "notxlsx.xlsx 已损坏或不完整" in proc.stderr
+    assert "File not found" not in proc.stderr and "rels" not in proc.stderr

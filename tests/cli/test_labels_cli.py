@@ -137,3 +137,25 @@ def test_waybills_with_empty_required_cells_exit_3(initialized_cli, tmp_path):
     _shop(cli)
     proc = cli("export", str(tmp_path / "w.xlsx"), "--orders", "pending", "--template", "sf", check=False)
     assert proc.returncode == 3 and (tmp_path / "w.xlsx").exists(), proc
+
+
+def test_a_full_disk_is_named_and_no_file_is_left(initialized_cli, tmp_path, monkeypatch):
+    """Stranger QA: on a full disk `labels` said 已将 1 个标签写入 … (exit 0) and left an empty PDF."""
+    import sys
+
+    from sellerdesk.cli import labels_cmds
+
+    cli = initialized_cli
+    _shop(cli)
+    full_disk = (  # the real painter, on a disk that fills when the file is flushed
+        "import errno, os, runpy\n"
+        "def full(fd): raise OSError(errno.ENOSPC, 'No space left on device')\n"
+        "os.fsync = full\n"
+        "runpy.run_module('sellerdesk.ui.shipping.render_pdf', run_name='__main__')\n"
+    )
+    monkeypatch.setattr(labels_cmds, "painter_command", lambda: [sys.executable, "-c", full_disk])
+    out = tmp_path / "a4.pdf"
+    proc = cli("--lang", "zh_CN", "labels", str(out), check=False)
+    assert proc.returncode == 1
+    assert f"无法写入 {out}：磁盘空间已满" in proc.stderr and "已将" not in proc.stdout
+    assert list(tmp_path.iterdir()) == []

@@ -390,3 +390,25 @@ def test_the_reminder_waits_while_another_dialog_is_open(laptop_window, qtbot, m
     assert asked == [] and laptop_window.remind_timer.isActive()
     other.close()
     qtbot.waitUntil(lambda: asked == [1], timeout=5000)
+
+
+def test_the_data_folder_is_refused_as_a_backup_folder(data_dir, qtbot, monkeypatch, tmp_path):
+    """Stranger QA: 添加文件夹… took the data folder itself; a backup there goes with it."""
+    from sellerdesk.ui.widgets import dialogs
+
+    chosen = [data_dir.home, data_dir.home / "logs", tmp_path / "usb"]
+    (tmp_path / "usb").mkdir()
+
+    def pick(dialog):
+        dialog.selectFile(str(chosen.pop(0)))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(dialogs, "launch", pick)
+    dialog = BackupSettingsDialog(data_dir.home)
+    qtbot.addWidget(dialog)
+    before = dialog.destinations()
+    for _ in range(2):
+        dialog.choose_folder()
+        assert dialog.destinations() == before and str(data_dir.home) in dialog.error.text()
+    dialog.choose_folder()
+    assert dialog.destinations() == [*before, str(tmp_path / "usb")] and dialog.error.text() == ""

@@ -154,3 +154,23 @@ def test_the_remote_share_tile_uses_the_customer_tiles_count(demo_store, monkeyp
     out = figures.compute_all(ctx)
     assert len(calls) == 1  # counted once, for both tiles
     assert out["remote_share"] == (remote_areas.count_customers(), out["customers"]) and out["customers"]
+
+
+def test_saving_on_a_full_disk_names_the_file_and_the_reason(laptop_window, modals, monkeypatch, tmp_path):
+    """Stranger QA: a full disk said 无法保存：[Errno 28] No space left on device (Python's English)."""
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from sellerdesk.ui.dashboard import save
+
+    def full(path, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(save, "write_atomic", full)
+    laptop_window.show_dashboard()
+    target = tmp_path / "overview.pdf"
+    assert laptop_window.dashboard.save(str(target)) is None
+    (box,) = modals.of(QMessageBox)
+    assert box.text() == f"Could not save {target}: No space left on device"
+    assert list(tmp_path.iterdir()) == []

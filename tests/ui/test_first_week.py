@@ -265,3 +265,25 @@ def test_tags_read_as_the_table_shows_them_and_save_either_way(window):
     from sellerdesk.store.models import Customer
 
     assert Customer.get_by_id(cid).tags == "代理,新客,VIP"
+
+
+def test_pasting_an_address_the_customer_has_selects_it_and_adds_none(window):
+    """Stranger QA: pasting the address 张三 had sent before made 地址 3 beside 地址 2."""
+    cid = _customer_with_address()
+    editor = _open(window, cid)
+    editor.paste_edit.setPlainText(PASTE)
+    editor.apply_paste()
+    assert editor.save() == cid
+    editor = _open(window, cid)
+    for text in (PASTE, "李四，13900001111，浙江 杭州 西湖区 文三路 100 号"):  # also written another way
+        editor.paste_edit.setPlainText(text)
+        editor.apply_paste()
+        assert [d.values["detail"] for d in editor.drafts] == ["科技园1号", "文三路100号"]
+        assert editor.address_list.currentRow() == 1 and editor.detail.text() == "文三路100号"
+        assert editor.replace_button.isHidden()
+        assert editor.status.text() == "The customer already has this address: it is selected, none was added."
+    editor.paste_edit.setPlainText("张三 13812345678 广东省深圳市南山区科技园1号")  # the first one, shown second
+    editor.apply_paste()
+    assert len(editor.drafts) == 2 and editor.address_list.currentRow() == 0
+    assert editor.save() == cid
+    assert sorted(a.detail for a in _live(cid)) == ["文三路100号", "科技园1号"]

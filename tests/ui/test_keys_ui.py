@@ -74,7 +74,9 @@ def test_change_password_dialog(qtbot, password_context, sync_jobs):
     dialog.confirm.setText("woaini1314")
     assert not ok_button(dialog.buttons).isEnabled()
     assert "common passwords" in dialog.error.text()
+    dialog.confirm.setText("")
     dialog.password.setText(NEW)
+    assert dialog.error.text() == "" and not ok_button(dialog.buttons).isEnabled()  # not typed again yet
     dialog.confirm.setText(NEW + "x")
     assert "differ" in dialog.error.text() and not ok_button(dialog.buttons).isEnabled()
     dialog.confirm.setText(NEW)

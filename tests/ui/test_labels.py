@@ -185,6 +185,27 @@ def test_dialog_saves_a_pdf_with_the_default_sender_masked(shop, qtbot, recorded
     assert "137****1111" in text and "138****5678" in text
 
 
+def test_dialog_on_a_full_disk_says_so_and_leaves_no_file(shop, qtbot, recorded, tmp_path, monkeypatch, sync_jobs):
+    """Stranger QA: on a full disk the dialog said 已将 11 个标签保存到 … over an empty PDF."""
+    import errno
+    import os
+
+    dialog = LabelsDialog(ORDERS, shop[2][:3], mask=False)
+    qtbot.addWidget(dialog)
+    out = tmp_path / "out.pdf"
+    monkeypatch.setattr(labels_dialog, "ask_pdf_path", lambda *_a: str(out))
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    dialog.save_pdf()
+    assert list(tmp_path.iterdir()) == []
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert not any(isinstance(item, tuple) and "label(s)" in item[1] for item in recorded)
+    assert f"Could not write {out}: No space left on device." in dialog.error.text()
+
+
 def test_dialog_for_customers_and_for_nothing(shop, qtbot, recorded):
     a, b, _ids = shop
     assert labels_dialog.show_labels_dialog(None, CUSTOMERS, [], mask=False) is None

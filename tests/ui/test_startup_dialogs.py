@@ -32,7 +32,10 @@ def test_wizard_password_mode(qtbot):
     wizard.password_page.password.setText("short")
     wizard.password_page.confirm.setText("short")
     assert not next_button.isEnabled()
+    wizard.password_page.confirm.setText("")
     wizard.password_page.password.setText("long enough 1")
+    # not typed again yet: no red "differ" (stranger QA), and Next waits
+    assert wizard.password_page.problem.text() == "" and not next_button.isEnabled()
     wizard.password_page.confirm.setText("long enough 2")
     assert not next_button.isEnabled()
     assert "differ" in wizard.password_page.problem.text()

@@ -141,7 +141,7 @@ def cmd_labels(args: argparse.Namespace) -> int:
     if proc.returncode != 0:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         log.warning("label painter failed: %s", detail[-1] if detail else "?")
-        raise CliError(_("could not write {path}: {reason}", path=args.out, reason=_("the file cannot be made there")))
+        raise CliError(_("could not write {path}: {reason}", path=args.out, reason=_painter_reason(detail)))
     report = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
     print(
         _("Wrote {n} label(s) on {pages} page(s) to {path}", n=report["labels"], pages=report["pages"], path=args.out)
@@ -163,6 +163,19 @@ def cmd_labels(args: argparse.Namespace) -> int:
             )
         )
     return warn_unshippable(found)
+
+
+def _painter_reason(stderr_lines: list[str]) -> str:
+    """Why the painter could not write the PDF: the OS's reason from its last line (a full disk,
+    a read-only folder …) in the CLI's language, else the general one."""
+    from sellerdesk.os_errors import OS_ERRORS
+
+    try:
+        code = json.loads(stderr_lines[-1]).get("errno") if stderr_lines else None
+    except (ValueError, AttributeError):
+        code = None
+    words = OS_ERRORS.get(code) if isinstance(code, int) else None
+    return _(words) if words else _("the file cannot be made there")
 
 
 def warn_unshippable(found: list) -> int:

@@ -3,6 +3,9 @@ English one-line message (the CLI prints it). Nothing has been changed when one 
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 MESSAGES = {
@@ -83,7 +86,8 @@ _CORRUPT_MATCHES = (
       "bad magic number"), "not_zip"),
     (("while decompressing", "invalid stored block", "invalid distance", "incorrect header check"), "bad_data"),
     (("bad crc", "crc-32", "crc32"), "bad_crc"),
-    (("there is no item named", "not found in archive"), "missing_part"),
+    # calamine: "File not found '_rels/.rels'" (a zip without a workbook in it); .xls: no Workbook stream
+    (("there is no item named", "not found in archive", "file not found '", "no workbook stream"), "missing_part"),
     (("not well-formed", "mismatched tag", "unclosed token", "no element found", "syntax error", "junk after"),
      "bad_xml"),
 )  # fmt: skip
@@ -158,3 +162,16 @@ def require_folder(path: Path) -> None:
     about the ``.part`` file written beside it (``no_folder``)."""
     if not path.parent.is_dir():
         raise ExchangeError("no_folder", name=path, folder=path.parent)
+
+
+@contextlib.contextmanager
+def naming_the_target(path: Path, part: Path) -> Iterator[None]:
+    """An OSError of writing ``part`` (the file written beside ``path``, then renamed) names
+    ``path``: a full disk's ENOSPC comes with no file name, and the CLI and the app then named the
+    data folder as the full disk (stranger QA); a read-only folder's named the ``.part`` file."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno is None or exc.filename not in (None, str(part), part):
+            raise
+        raise type(exc)(exc.errno, exc.strerror or os.strerror(exc.errno), str(path)) from exc

@@ -10,6 +10,7 @@ lays out the workbook; the data rows are streamed into it by :mod:`.xlsx`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from sellerdesk.core.lunar import LunarDay
 from sellerdesk.core.phones import mask_phone, normalize_phone
 from sellerdesk.exchange import headers as hdr
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, naming_the_target, os_reason, require_folder
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.exchange.xlsx import SheetWriter
 from sellerdesk.progress import CancelToken, no_progress
@@ -432,52 +433,60 @@ def export_customers(
     if total == 0:
         raise ExchangeError("nothing_to_export")
     tmp = path.with_name(path.name + ".part")
-    try:
-        sheet = SheetWriter(tmp, sheet_name, header_row)
-    except UNWRITABLE as exc:  # a read-only or odd folder
-        raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
-    saved = False
-    try:
-        rows = customers = 0
-        warnings: list[ExportWarning] = []
-        progress(0, total, "exporting")
-        for customer, addresses in iter_rows(flt):
-            customers += 1
-            if customers % 500 == 0:
-                token.check()
-                progress(customers, total, "exporting")
-            chosen = addresses if per_address and addresses else [addresses[0] if addresses else None]
-            for address in chosen:
-                rows += 1
-                if tpl is None:
-                    # empty cells are written as nothing at all (None): a third of the cells, saved
-                    sheet.append([escape_cell(get(customer, address)) or None for get in getters])
-                    continue
-                out: list[str | None] = []
-                for col, get in zip(tpl.columns, getters):
-                    text = get(customer, address)
-                    for code in check_cell(text, tpl.charset, col.max_length, col.required):
-                        warnings.append(ExportWarning(rows + 1, col.header, code))
-                    out.append(escape_cell(text) or None)
-                sheet.append(out)
-        token.check()
-        sheet.save()
-        saved = True
-        token.check()
-        audit.record_file(
-            tmp,
-            path,
-            "export",
-            "customer",
-            None,
-            count=customers,
-            rows=rows,
-            masked=mask,
-            template=tpl.name if tpl is not None else "",
-        )
-    finally:
-        if not saved:
-            sheet.close()
-        tmp.unlink(missing_ok=True)
+    with naming_the_target(path, tmp):  # a full disk names the file, not the data folder
+        try:
+            sheet = SheetWriter(tmp, sheet_name, header_row)
+        except UNWRITABLE as exc:  # a read-only or odd folder
+            tmp.unlink(missing_ok=True)
+            raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
+        except OSError:  # a full disk as the package starts: no empty .part left behind
+            tmp.unlink(missing_ok=True)
+            raise
+        saved = False
+        try:
+            rows = customers = 0
+            warnings: list[ExportWarning] = []
+            progress(0, total, "exporting")
+            for customer, addresses in iter_rows(flt):
+                customers += 1
+                if customers % 500 == 0:
+                    token.check()
+                    progress(customers, total, "exporting")
+                chosen = addresses if per_address and addresses else [addresses[0] if addresses else None]
+                for address in chosen:
+                    rows += 1
+                    if tpl is None:
+                        # empty cells are written as nothing at all (None): a third of the cells, saved
+                        sheet.append([escape_cell(get(customer, address)) or None for get in getters])
+                        continue
+                    out: list[str | None] = []
+                    for col, get in zip(tpl.columns, getters):
+                        text = get(customer, address)
+                        for code in check_cell(text, tpl.charset, col.max_length, col.required):
+                            warnings.append(ExportWarning(rows + 1, col.header, code))
+                        out.append(escape_cell(text) or None)
+                    sheet.append(out)
+            token.check()
+            sheet.save()
+            saved = True
+            token.check()
+            audit.record_file(
+                tmp,
+                path,
+                "export",
+                "customer",
+                None,
+                count=customers,
+                rows=rows,
+                masked=mask,
+                template=tpl.name if tpl is not None else "",
+            )
+        finally:
+            try:
+                if not saved:
+                    with contextlib.suppress(OSError):  # the error being raised is the one to tell
+                        sheet.close()
+            finally:
+                tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")
     return ExportResult(path, rows, customers, warnings)

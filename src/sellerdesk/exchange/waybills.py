@@ -31,7 +31,7 @@ from sellerdesk.core.fields import place_text, region_text
 from sellerdesk.core.money import format_plain
 from sellerdesk.core.orders import OrderLine
 from sellerdesk.exchange.cells import escape_cell
-from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, os_reason, require_folder
+from sellerdesk.exchange.errors import UNWRITABLE, ExchangeError, naming_the_target, os_reason, require_folder
 from sellerdesk.exchange.export import ExportWarning, check_cell
 from sellerdesk.exchange.templates import Template, load_template
 from sellerdesk.progress import CancelToken, no_progress
@@ -300,21 +300,22 @@ def export_waybills(
     written: list[int] = []
     total = len(ids)
     progress(0, total, "exporting")
-    try:
-        if fmt == "xlsx" and tpl.blank is not None:
-            _write_into_blank(tmp, tpl, ids, sender, warnings, written, progress, token)
-        elif fmt == "xlsx":
-            _write_new_xlsx(tmp, tpl, ids, sender, warnings, written, progress, token)
-        else:
-            _write_csv(tmp, tpl, ids, sender, fmt, warnings, written, progress, token)
-        token.check()
-        if not written:
-            raise ExchangeError("no_orders")
-        audit.record_file(tmp, path, "export", "order", None, count=len(written), template=tpl.name, format=fmt)
-    except UNWRITABLE as exc:
-        raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    with naming_the_target(path, tmp):  # a full disk names the file, not the data folder
+        try:
+            if fmt == "xlsx" and tpl.blank is not None:
+                _write_into_blank(tmp, tpl, ids, sender, warnings, written, progress, token)
+            elif fmt == "xlsx":
+                _write_new_xlsx(tmp, tpl, ids, sender, warnings, written, progress, token)
+            else:
+                _write_csv(tmp, tpl, ids, sender, fmt, warnings, written, progress, token)
+            token.check()
+            if not written:
+                raise ExchangeError("no_orders")
+            audit.record_file(tmp, path, "export", "order", None, count=len(written), template=tpl.name, format=fmt)
+        except UNWRITABLE as exc:
+            raise ExchangeError("cannot_write", name=path, reason=os_reason(exc)) from exc
+        finally:
+            tmp.unlink(missing_ok=True)
     progress(total, total, "exporting")
     return WaybillResult(path, tpl.name, len(written), written, warnings)
 

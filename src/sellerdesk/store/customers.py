@@ -279,6 +279,30 @@ def resolved_place(values: Mapping[str, object]) -> dict[str, object]:
     return out
 
 
+SAME_PLACE_FIELDS = ("recipient", "phone", "province", "city", "district", "detail")
+
+
+def same_place(stored: Mapping[str, object], given: Mapping[str, object]) -> bool:
+    """``given`` (a pasted address, its region levels as :func:`resolved_place` gives them) is
+    the address ``stored`` after normalisation (spaces, punctuation, full-width and traditional
+    characters, letter case: :func:`core.text.comparable`); a recipient or phone ``given``
+    lacks does not make it another address. The order paste and the editor's paste ask this."""
+    from sellerdesk.core.text import comparable
+
+    for name in SAME_PLACE_FIELDS:
+        kept = str(stored.get(name) or "").strip()
+        new = str(given.get(name) or "").strip()
+        if name in ("recipient", "phone") and not new:
+            continue
+        if name == "phone":
+            kept, new = (phone_of(v).value if v else "" for v in (kept, new))
+        elif name in ("recipient", "detail"):
+            kept, new = comparable(kept), comparable(new)
+        if kept != new:
+            return False
+    return True
+
+
 WrongValues = Literal["keep", "flag", "refuse"]
 """What :func:`save_customer` does with a wrong value (:func:`check_values`): keep it as
 typed (the editor, which shows every problem under the form while typing), keep it and mark

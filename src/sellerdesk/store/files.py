@@ -24,11 +24,17 @@ def fsync_dir(folder: Path) -> None:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file.
-    The file is private (0600): key files and settings are written this way."""
+    The file is private (0600): key files and settings are written this way. A failed write
+    (a full disk) leaves the old file as it was and no ``.tmp`` beside it."""
     tmp = path.with_name(path.name + ".tmp")
-    with os.fdopen(private_files.create_file(tmp), "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(private_files.create_file(tmp), "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        # a full disk or a refused rename leaves the old file and no half-written .tmp beside it
+        tmp.unlink(missing_ok=True)
+        raise
     fsync_dir(path.parent)

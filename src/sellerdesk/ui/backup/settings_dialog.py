@@ -90,7 +90,17 @@ class BackupSettingsDialog(QDialog):
         picker.setFileMode(QFileDialog.FileMode.Directory)
         picker.setOption(QFileDialog.Option.ShowDirsOnly, True)
         if dialogs.launch(picker) == QDialog.DialogCode.Accepted and picker.selectedFiles():
-            self.add_folder(picker.selectedFiles()[0])
+            folder = picker.selectedFiles()[0]
+            if _within(Path(folder), self.home):  # (stranger QA: the data folder was taken as a backup folder)
+                self.error.setText(
+                    self.tr(
+                        "Not in the data folder %1: a backup there is lost with it. "
+                        "Choose a USB drive or a cloud-synced folder."
+                    ).replace("%1", str(self.home))
+                )
+                return
+            self.error.clear()
+            self.add_folder(folder)
 
     def remove_selected(self) -> None:
         for item in self.folders.selectedItems():
@@ -109,3 +119,12 @@ class BackupSettingsDialog(QDialog):
             self.error.setText(self.tr("The settings could not be saved: %1").replace("%1", os_reason(exc)))
             return
         super().accept()
+
+
+def _within(folder: Path, home: Path) -> bool:
+    """``folder`` is the data folder or a folder inside it."""
+    try:
+        folder, home = folder.resolve(), home.resolve()
+    except OSError:
+        return False
+    return folder == home or home in folder.parents

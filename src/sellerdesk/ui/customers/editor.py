@@ -909,10 +909,15 @@ class CustomerEditor(QWidget):
         result = parse(parts.address_text if parts.wechat else text)
         self._parsed = result
         fields = result.address_fields()
+        # an address the customer has already (pasted again, or the one sent before) is chosen,
+        # never added twice (stranger QA: the same paste made 地址 2 and 地址 3)
+        existing = self._draft_with_place(fields) if into == "auto" else None
+        if existing is not None and existing != self._current:
+            self._refresh_list(select=existing)
         current = self.drafts[self._current] if self._current >= 0 else None
         keep_current = into == "auto" and current is not None and current.id is not None and has_place(current.values)
         added = False
-        if current is None or (keep_current and has_place(fields)):
+        if current is None or (keep_current and has_place(fields) and existing is None):
             added = current is not None
             self.add_address()
         fill_address = not keep_current or added
@@ -967,8 +972,24 @@ class CustomerEditor(QWidget):
             self.status.setText(
                 self.tr("The pasted address was added as a new address; the others are kept. Check it, then Save.")
             )
+        elif existing is not None:
+            self.status.setText(self.tr("The customer already has this address: it is selected, none was added."))
         else:
             self.status.setText(self.tr("Check the highlighted fields, then Save."))
+
+    def _draft_with_place(self, fields: dict) -> int | None:
+        """The index of the form's address (not deleted) that is the pasted place, if any."""
+        if not has_place(fields):
+            return None
+        given = customers.resolved_place(fields)
+        for index in self._visible():
+            stored = dict(self.drafts[index].values)
+            # an address without its own recipient or phone is shipped to the customer's
+            stored["recipient"] = stored.get("recipient") or self.name.text().strip()
+            stored["phone"] = stored.get("phone") or self.phone.text().strip()
+            if customers.same_place(stored, given):
+                return index
+        return None
 
     def undo_paste(self) -> None:
         """Put the form back as it was before the last paste (edits made since go too)."""

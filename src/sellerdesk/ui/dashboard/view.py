@@ -264,6 +264,7 @@ class DashboardView(QWidget):
         """Ask where (PNG or PDF), write the page's content, say where it went."""
         from sellerdesk.ui.dashboard.save import save_widget
         from sellerdesk.ui.widgets import dialogs
+        from sellerdesk.ui.widgets.errors import os_reason
 
         if path is None:
             path, chosen = QFileDialog.getSaveFileName(
@@ -278,8 +279,9 @@ class DashboardView(QWidget):
                 path += ".pdf"
         try:
             written = save_widget(self.content, path, self.tr("Overview"))
-        except OSError as exc:
-            dialogs.error(self, self.tr("Save the overview"), self.tr("Could not save: %1").replace("%1", str(exc)))
+        except OSError as exc:  # the OS's reason in the app's language and the file (not "[Errno 28] …")
+            text = self.tr("Could not save %1: %2").replace("%1", str(path)).replace("%2", os_reason(exc))
+            dialogs.error(self, self.tr("Save the overview"), text)
             return None
         self.status.setText(self.tr("Saved to %1").replace("%1", str(written)))
         return written

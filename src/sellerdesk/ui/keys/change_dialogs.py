@@ -196,7 +196,9 @@ class NewPasswordDialog(KeyChangeDialog):
         self._check()
 
     def _check(self) -> None:
-        judged = self.meter.judged(self.password.text(), self.confirm.text())
+        # as the wizard: nothing before the password can be judged, no "differ" before it is typed again
+        password, confirm = self.password.text(), self.confirm.text()
+        judged = self.meter.judged(password, confirm) and (bool(confirm) or not self._strength.acceptable)
         if self.job is None:
             self.error.setText(self._new_problem() if judged else "")
         ok_button(self.buttons).setEnabled(not self._new_problem())

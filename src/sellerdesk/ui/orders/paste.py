@@ -16,14 +16,10 @@ from typing import Any
 from sellerdesk.core.address import parse
 from sellerdesk.core.fields import ADDRESS_FIELDS, has_place
 from sellerdesk.core.order_paste import split
-from sellerdesk.core.text import comparable
 from sellerdesk.store import customers as store_customers
 from sellerdesk.store import queries
-from sellerdesk.store.customers import AddressEdit, phone_of, resolved_place
+from sellerdesk.store.customers import SAME_PLACE_FIELDS, AddressEdit, phone_of, resolved_place, same_place
 from sellerdesk.store.models import Address, Customer
-
-# The fields that make two addresses the same place for the same person.
-_SAME_FIELDS = ("recipient", "phone", "province", "city", "district", "detail")
 
 
 @dataclass
@@ -57,21 +53,8 @@ class PasteLookup:
 
 
 def _same_place(address: Address, values: dict[str, Any]) -> bool:
-    """The same place after normalisation (spaces, punctuation, full-width and traditional
-    characters, letter case: :func:`core.text.comparable`); a recipient or phone the paste
-    lacks does not make it another address."""
-    for name in _SAME_FIELDS:
-        stored = str(getattr(address, name) or "").strip()
-        given = str(values.get(name) or "").strip()
-        if name in ("recipient", "phone") and not given:
-            continue
-        if name == "phone":
-            stored, given = (phone_of(v).value if v else "" for v in (stored, given))
-        elif name in ("recipient", "detail"):
-            stored, given = comparable(stored), comparable(given)
-        if stored != given:
-            return False
-    return True
+    """The same place (:func:`store.customers.same_place`)."""
+    return same_place({name: getattr(address, name) for name in SAME_PLACE_FIELDS}, values)
 
 
 def look_up(text: str) -> PasteLookup:

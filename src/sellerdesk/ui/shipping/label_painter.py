@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import segno
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -312,24 +312,39 @@ def write_pdf(
     token: CancelToken | None = None,
 ) -> PaintReport:
     """Save ``labels`` as a PDF at ``path`` (written next to it, then renamed: a Cancel or an
-    error leaves no half file)."""
+    error leaves no half file).
+
+    The PDF is painted into memory and written by Python: QPdfWriter says nothing when the disk
+    fills, and a full disk left an empty file reported as saved (stranger QA). A failed write
+    raises the OS's error (``ENOSPC``, ``EROFS`` …)."""
     import os
     from pathlib import Path
 
-    layout = LAYOUTS[layout_name]
-    target = Path(path)
-    part = target.with_name(target.name + ".part")
     from sellerdesk import private_files
 
-    private_files.touch(part)  # names, phones and addresses: readable by this user only, as every export
-    writer = QPdfWriter(str(part))
+    layout = LAYOUTS[layout_name]
+    target = Path(path)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(PDF_DPI)
     writer.setPageLayout(page_layout(layout))
     writer.setCreator("SellerDesk")
     writer.setTitle(target.stem)
+    report = paint_labels(writer, labels, layout, captions, progress, token)
+    del writer  # ends the document
+    buffer.close()
+    pdf = bytes(data.data())
+    if not pdf:
+        raise OSError("The labels could not be painted into a PDF.")
+    part = target.with_name(target.name + ".part")
     try:
-        report = paint_labels(writer, labels, layout, captions, progress, token)
-        del writer  # closes the file
+        # names, phones and addresses: readable by this user only, as every export
+        with os.fdopen(private_files.create_file(part), "wb") as out:
+            out.write(pdf)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(part, target)
     except BaseException:
         part.unlink(missing_ok=True)

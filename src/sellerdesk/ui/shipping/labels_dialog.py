@@ -38,7 +38,7 @@ from sellerdesk.jobs.worker import Job
 from sellerdesk.store import senders as store_senders
 from sellerdesk.ui.shipping.label_painter import PaintReport, page_layout, paint_labels, write_pdf
 from sellerdesk.ui.widgets import dialogs
-from sellerdesk.ui.widgets.errors import ErrorText, with_error_text
+from sellerdesk.ui.widgets.errors import ErrorText, os_reason, with_error_text
 from sellerdesk.ui.widgets.forms import error_label
 from sellerdesk.ui.widgets.job_dialog import JobDialog
 
@@ -191,12 +191,13 @@ class LabelsDialog(JobDialog):
         cannot = self.tr("Could not write %1: is the folder writable and the file not open elsewhere?").replace(
             "%1", path
         )
+        because = self.tr("Could not write %1: %2. Nothing was saved.").replace("%1", path)
 
         def work(progress, token):
             try:
                 return write_pdf(path, read(), layout, captions, progress, token)
-            except OSError as exc:
-                raise ErrorText(cannot) from exc
+            except OSError as exc:  # the OS's reason when it gave one (a full disk, a read-only folder)
+                raise ErrorText(because.replace("%2", os_reason(exc)) if exc.errno else cannot) from exc
 
         self._run(work, path)
 

@@ -116,8 +116,7 @@ class PasswordPage(QWizardPage):
         return self.meter.new_password_problem(self._strength, self.password.text(), self.confirm.text())
 
     def _check(self) -> None:
-        judged = self.meter.judged(self.password.text(), self.confirm.text())
-        self.problem.setText(self._problem_text() if judged else "")
+        self.problem.setText(self.meter.shown_problem(self._strength, self.password.text(), self.confirm.text()))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

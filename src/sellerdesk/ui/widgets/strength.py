@@ -68,6 +68,14 @@ class StrengthMeter(QWidget):
             return self.tr("The two passwords differ.")
         return ""
 
+    def shown_problem(self, strength: Strength, password: str, confirm: str) -> str:
+        """The problem to show while typing: none before the password can be judged, and no
+        "the two differ" before the second one is typed (stranger QA: a red 两次输入的密码不一致
+        under a 再输入一次 still empty)."""
+        if not self.judged(password, confirm) or (strength.acceptable and not confirm):
+            return ""
+        return self.new_password_problem(strength, password, confirm)
+
     @staticmethod
     def judged(password: str, confirm: str) -> bool:
         """Whether to show the problem yet: once the password is long enough to judge, or confirmed."""
