@@ -36,6 +36,7 @@ from sqlcipher3 import dbapi2 as sqlcipher
 
 from sellerdesk import private_files
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
+from sellerdesk.store import live_file
 from sellerdesk.store.database import BUSY_TIMEOUT_MS, open_raw
 from sellerdesk.store.filelocks import HeldLock, claim_abandoned, create_locked
 from sellerdesk.store.keys import sqlcipher_passphrase
@@ -157,8 +158,9 @@ def _copy_when_quiet(
         sha = hashlib.sha256()
         total = max(1, db_path.stat().st_size)
         done = 0
-        with open(db_path, "rb") as src, os.fdopen(private_files.create_file(target, exclusive=True), "wb") as out:
-            for block in iter(lambda: src.read(COPY_BLOCK), b""):
+        # never open() … close(): that would drop this process's SQLite locks (store.live_file)
+        with os.fdopen(private_files.create_file(target, exclusive=True), "wb") as out:
+            for block in live_file.blocks(db_path, COPY_BLOCK):
                 if token is not None:
                     token.check()
                 sha.update(block)

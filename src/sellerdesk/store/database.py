@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import shutil
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -26,7 +25,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from sellerdesk import private_files
-from sellerdesk.store import migrations
+from sellerdesk.store import live_file, migrations
 from sellerdesk.store.errors import (
     CannotOpenError,
     DatabaseExistsError,
@@ -245,8 +244,10 @@ def pre_migration_copy(db: pw.Database, path: Path, old_version: int) -> Path:
     target_dir = private_files.make_dir(path.parent / "pre-migration")
     stamp = utcnow().strftime("%Y%m%d-%H%M%S")
     target = target_dir / f"{path.stem}-schema{old_version}-{stamp}{path.suffix}"
-    with open(path, "rb") as source, os.fdopen(private_files.create_file(target), "wb") as copy:
-        shutil.copyfileobj(source, copy, 4 << 20)
+    # the database is open (``db``): never open() … close() it here (store.live_file)
+    with os.fdopen(private_files.create_file(target), "wb") as copy:
+        for block in live_file.blocks(path, 4 << 20):
+            copy.write(block)
         copy.flush()
         os.fsync(copy.fileno())
     times = path.stat()
