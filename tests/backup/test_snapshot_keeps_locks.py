@@ -66,3 +66,16 @@ def test_the_app_keeps_its_shared_lock_on_the_database(tmp_path, how):
     assert result["before"] == "held"  # (the probe sees SQLite's lock at all)
     assert result["after"] == "held"  # the copy did not drop it
     assert result["seen"] == 2
+
+
+def test_without_posix_locks_the_copy_reads_plainly(tmp_path, monkeypatch):
+    """Windows: no os.pread, and SQLite's LockFileEx locks survive another handle's close; a handle
+    kept open would keep a restore from replacing the file, so none is kept."""
+    from sellerdesk.store import live_file
+
+    monkeypatch.setattr(live_file, "POSIX_LOCKS", False)
+    monkeypatch.delattr(os, "pread")
+    path = tmp_path / "f.db"
+    path.write_bytes(b"x" * 10_000)
+    assert b"".join(live_file.blocks(path, 4096)) == b"x" * 10_000
+    assert not live_file._HELD or all(os.fstat(fd).st_ino != path.stat().st_ino for fd in live_file._HELD.values())

@@ -18,10 +18,17 @@ def test_a_pinned_day_holds(monkeypatch):
 
 
 def test_unpinned_it_is_the_local_day(monkeypatch):
-    monkeypatch.delenv(clock.PIN_ENV)
+    monkeypatch.delenv(clock.PIN_ENV, raising=False)
     before = dt.date.today()
     day = clock.today()
     assert before <= day <= dt.date.today()
+
+
+def test_a_pin_that_is_no_date_is_ignored(monkeypatch, caplog):
+    monkeypatch.setenv(clock.PIN_ENV, "garbage")
+    before = dt.date.today()
+    assert before <= clock.today() <= dt.date.today()
+    assert "no date" in caplog.text
 
 
 def test_nothing_else_asks_the_system_for_the_day():

@@ -104,3 +104,30 @@ def test_locked_secret_service_maps_to_locked():
     with pytest.raises(KeyringUnavailable) as info:
         SystemKeyring(backend=LockedBackend()).get("x")
     assert info.value.reason == KeyringUnavailable.LOCKED
+
+
+@pytest.mark.parametrize("bind", [True, False])
+def test_a_failed_first_start_leaves_nothing_to_block_the_next(tmp_path, fast_kdf, monkeypatch, bind):
+    """The database could not be made (a full disk while migrating): the key file, the half-made
+    database and the keyring's new key all go, and the next try works."""
+    from sellerdesk.store import migrations
+    from sellerdesk.store.database import close_store
+    from sellerdesk.store.session import DataDir
+
+    store = MemorySecretStore()
+    datadir = DataDir(tmp_path / "home", store)
+    real = migrations.migrate
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(migrations, "migrate", full_disk)
+    with pytest.raises(OSError):
+        datadir.initialize("keyring", bind=bind)
+    assert sorted(p.name for p in (tmp_path / "home").iterdir() if p.name != "logs") == []
+    assert store.data == {} and not datadir.is_initialized()
+    monkeypatch.setattr(migrations, "migrate", real)
+    key, _code = datadir.initialize("keyring", bind=bind)
+    assert datadir.is_initialized() and store.data
+    if bind:
+        close_store()

@@ -19,11 +19,11 @@ from sellerdesk.backup.snapshot import (
     Snapshot,
     new_snapshot_path,
     remove_abandoned_snapshots,
-    remove_database_file,
     take_snapshot,
 )
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.errors import WrongKeyError
+from sellerdesk.store.files import remove_database_file
 from sellerdesk.store.keys import KeyFile, key_id
 
 if TYPE_CHECKING:

@@ -39,13 +39,13 @@ from sellerdesk.backup.create import create_backup
 from sellerdesk.backup.errors import BackupDamagedError, BackupError, RestoreNotInPlaceError
 from sellerdesk.backup.fileformat import BackupInfo, check_integrity, decrypt_payload
 from sellerdesk.backup.leftovers import SAFETY_FOLDER, clean_leftovers
-from sellerdesk.backup.snapshot import read_facts, remove_database_file
+from sellerdesk.backup.snapshot import read_facts
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import migrations, restore_journal
 from sellerdesk.store.database import open_raw
 from sellerdesk.store.errors import StoreError, WrongKeyError
 from sellerdesk.store.filelocks import HeldLock
-from sellerdesk.store.files import fsync_dir
+from sellerdesk.store.files import fsync_dir, remove_database_file
 from sellerdesk.store.keys import MODE_KEYRING, KeyFile, KeyFileError, key_id
 from sellerdesk.store.secrets import KeyringUnavailable
 

@@ -39,6 +39,7 @@ from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store import live_file
 from sellerdesk.store.database import BUSY_TIMEOUT_MS, open_raw
 from sellerdesk.store.filelocks import HeldLock, claim_abandoned, create_locked
+from sellerdesk.store.files import remove_database_file
 from sellerdesk.store.keys import sqlcipher_passphrase
 
 PAGES_PER_STEP = 2048
@@ -86,15 +87,6 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: fh.read(1 << 22), b""):
             sha.update(block)
     return sha.hexdigest()
-
-
-def remove_database_file(path: Path) -> None:
-    """Delete a database file and its -wal/-shm/-journal companions, if any."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        try:
-            os.unlink(str(path) + suffix)
-        except FileNotFoundError:
-            pass
 
 
 def new_snapshot_path(work_dir: Path) -> tuple[Path, HeldLock]:

@@ -34,10 +34,10 @@ from sellerdesk.backup.snapshot import (
     Snapshot,
     file_sha256,
     read_facts,
-    remove_database_file,
 )
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
 from sellerdesk.store.errors import WrongKeyError
+from sellerdesk.store.files import remove_database_file
 from sellerdesk.store.keys import KeyFile, key_id
 from sellerdesk.store.team_move import MoveResult, copy_database, plan_tables
 

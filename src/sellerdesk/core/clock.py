@@ -11,17 +11,27 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import logging
 import os
 
 PIN_ENV = "SELLERDESK_TESTONLY_TODAY"
+
+log = logging.getLogger(__name__)
 
 
 def today() -> _dt.date:
     """The local calendar day (or the test run's pinned one)."""
     pinned = os.environ.get(PIN_ENV)
-    return _parse(pinned) if pinned else _dt.date.today()
+    return (_parse(pinned) if pinned else None) or _dt.date.today()
 
 
 @functools.lru_cache(maxsize=4)
-def _parse(text: str) -> _dt.date:
-    return _dt.date.fromisoformat(text)
+def _parse(text: str) -> _dt.date | None:
+    """The pinned day, said once in the log (it is for tests); a value that is no date is ignored."""
+    try:
+        day = _dt.date.fromisoformat(text.strip())
+    except ValueError:
+        log.warning("%s=%r is no date (YYYY-MM-DD): ignored, today is the computer's", PIN_ENV, text)
+        return None
+    log.warning("%s is set: today is %s, not the computer's day", PIN_ENV, day.isoformat())
+    return day

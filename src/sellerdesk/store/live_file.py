@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+POSIX_LOCKS = os.name == "posix" and hasattr(os, "pread")
 _HELD: dict[tuple[int, int], int] = {}
 _LOCK = threading.Lock()
 
@@ -41,7 +42,14 @@ def descriptor(path: Path | str) -> int:
 
 
 def blocks(path: Path | str, size: int) -> Iterator[bytes]:
-    """The file's bytes from the start, ``size`` at a time, through :func:`descriptor`."""
+    """The file's bytes from the start, ``size`` at a time, through :func:`descriptor` — on a
+    system with POSIX locks. Elsewhere (Windows: ``LockFileEx`` locks, which another handle's close
+    leaves alone, and no ``os.pread``; a handle kept open there would also keep a restore from
+    replacing the file) a plain read, closed at the end."""
+    if not POSIX_LOCKS:
+        with open(path, "rb") as fh:
+            yield from iter(lambda: fh.read(size), b"")
+        return
     fd = descriptor(path)
     offset = 0
     while True:

@@ -11,6 +11,7 @@ the same way:
 
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +20,11 @@ from sellerdesk import paths
 from sellerdesk.store import restore_journal
 from sellerdesk.store.database import StoreDatabase, close_store, open_store
 from sellerdesk.store.errors import StoreError
-from sellerdesk.store.files import write_atomic
-from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, check_new_password
+from sellerdesk.store.files import remove_database_file, write_atomic
+from sellerdesk.store.keys import MODE_KEYRING, MODE_PASSWORD, KeyMissingError, Vault, check_new_password, key_id
 from sellerdesk.store.secrets import KeyringUnavailable, SecretStore, SystemKeyring
+
+log = logging.getLogger(__name__)
 
 
 class NeedsSecretError(StoreError):
@@ -149,7 +152,14 @@ class DataDir:
             else:
                 _make_store(self.db_path, key)
         except BaseException:
+            # nothing of this try left to block the next one (neither folder had them before)
             self.keyfile_path.unlink(missing_ok=True)
+            remove_database_file(self.db_path)
+            if mode == MODE_KEYRING and self.secret_store is not None:
+                try:
+                    self.secret_store.delete("database-key:" + key_id(key))
+                except Exception as exc:  # noqa: BLE001 - the first failure is the one to report
+                    log.warning("could not remove the new key from the keyring: %s", exc)
             raise
         return key, code
 
