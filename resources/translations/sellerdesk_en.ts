@@ -6896,6 +6896,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation type="unfinished" />
         </message>
         <message>
+            <source>%1 owns the team's database (or is a superuser of the server) and would keep an owner's power in any role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>A user “%1” already exists on this server; nothing was changed.</source>
             <translation type="unfinished" />
         </message>

@@ -6871,6 +6871,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
             <translation>%1 在团队服务器上缺少 PostgreSQL 权限 %2，因此没有做任何更改；请让服务器管理员授予此权限。</translation>
         </message>
         <message>
+            <source>%1 owns the team's database (or is a superuser of the server) and would keep an owner's power in any role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …).</source>
+            <translation>%1 是团队数据库的属主（或服务器的超级用户），换成任何角色都仍有所有者的权力；请先把数据库的属主改为另一位所有者（ALTER DATABASE … OWNER TO …）。</translation>
+        </message>
+        <message>
             <source>A user “%1” already exists on this server; nothing was changed.</source>
             <translation>服务器上已有用户“%1”，没有做任何更改。</translation>
         </message>

@@ -235,6 +235,19 @@ def test_a_two_character_county_word_after_the_city_is_no_contradiction() -> Non
     assert "region_mismatch" not in parse("湖北省襄阳市城区人民路1号").warnings  # 城区: the town, here
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "张三 13800138000 北京市朝阳区建国路1号工号0912345678",  # a label's number
+        "张三 13800138000 北京市朝阳区建国路1号 SF 0912 345 678 901",  # part of a spaced tracking number
+        "张三 13800138000 北京市朝阳区建国路1号 订单2024 0912345678",  # after other digits
+    ],
+)
+def test_ten_digits_starting_09_inside_other_numbers_are_no_taiwan_phone(text: str) -> None:
+    result = parse(text)
+    assert result.phone == "13800138000" and "foreign_phone" not in result.warnings
+
+
 def test_a_mainland_number_starting_09_stays_a_mainland_landline() -> None:
     result = parse("王五 陕西省榆林市榆阳区新建路1号 0912-3456789")  # 榆林's area code and 7 digits
     assert (result.phone, result.detail) == ("0912-3456789", "新建路1号")

@@ -241,6 +241,10 @@ def test_schema_24_on_a_team_made_before_it(pg_admin_url, monkeypatch, masked_he
         assert generated == [(0,)]
         defs = _raw(url, "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'customer_fts%%grams'")
         assert len(defs) == 2 and all('COLLATE "C"' in d for (d,) in defs)  # made anew by step 24
+        # the owners' group's, as `team init` left every function: not the migrating owner's (review)
+        assert _raw(url, "SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'sd_masked_copies'") == [
+            (f"sd_{name}_owner",)
+        ]
         assert _kept(url) is masked_helper
         assert (_copies(url)[0][1] or "").strip() == ("138****5678" if masked_helper else "")
         if not masked_helper:

@@ -88,7 +88,7 @@ def register(sub: Subcommands) -> None:
     )
     p.add_argument("name", metavar="NAME", help=N_("the user's login name"))
     p.add_argument("role", metavar="ROLE", choices=list(ROLE_NAMES), help=N_("owner, helper or viewer"))
-    p.add_argument("--regions", default="", help=N_("a helper's regions: 大区 or provinces, e.g. 华东,广东省"))
+    p.add_argument("--regions", help=N_("a helper's regions: 大区 or provinces, e.g. 华东,广东省"))
     p.set_defaults(func=cmd_user_role)
 
     regions = actions.add_parser("region", help=N_("专人负责: who is in charge of each 大区 or province"))
@@ -252,8 +252,9 @@ def cmd_user_role(args: argparse.Namespace) -> None:
 
     if args.regions and args.role != team.HELPER:
         raise CliError(_("Only a helper has regions; an owner or a viewer sees every customer."))
-    team.parse_regions(args.regions)
-    with _team_store():
+    if args.regions is not None:
+        team.parse_regions(args.regions)
+    with _team_store():  # (no --regions: a helper's stay as they are)
         team.update_user(args.name, role=args.role, regions=args.regions if args.role == team.HELPER else None)
     print(_("{name} is {role} now, from their next connection.", name=args.name, role=role_name(args.role)))
 

@@ -302,7 +302,10 @@ FOREIGN_PHONE_RE = re.compile(
 """A Hong Kong (+852), Macau (+853) or Taiwan (+886) number written with its country code
 (+852 9123 4567, 00886-912-345-678, (+853)66123456): group ``cc`` and ``number``."""
 
-TAIWAN_MOBILE_RE = re.compile(r"(?<![\d+])09\d{2}(?:[\s-]?\d{3}[\s-]?\d{3}|[\s-]?\d{6})(?![\d-])")
+TAIWAN_MOBILE_RE = re.compile(
+    r"(?<![\d+A-Za-z])(?<!\d[\s-])(?<![号码编单])09\d{2}(?:[\s-]?\d{3}[\s-]?\d{3}|[\s-]?\d{6})(?![\s-]?\d)"
+)
 """A Taiwan mobile as Taiwan writes it, without +886 (0912345678, 0912-345-678): ten digits
 starting 09, which no mainland number is (a mainland landline's 4-digit area code 091x is
-followed by 7 digits, never 6)."""
+followed by 7 digits, never 6). Not part of a longer run of digit groups (a spaced tracking
+number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号0912345678)."""

@@ -334,6 +334,7 @@ def make_copies_kept(db: Any) -> None:
     for column in ("masked_grams", "masked_phones"):
         native(db, f"ALTER TABLE {search_pg.TABLE} ALTER COLUMN {column} DROP EXPRESSION IF EXISTS")
     native(db, COPIES_FUNCTION_SQL)
+    _owners_own_copies_function(db)
     # the grams indexes in collation "C" (search_pg.grams_sql); a fresh database has them from steps 16/18
     for name, sql in (search_pg.GIN_INDEXES[1], ("customer_fts_masked_grams", SEARCH_SQL[3])):
         row = native(
@@ -348,6 +349,18 @@ def make_copies_kept(db: Any) -> None:
     native(db, copies_trigger_sql(bool(needed)))
     if not needed:
         native(db, f"UPDATE {search_pg.TABLE} SET masked_phones = NULL")
+
+
+def _owners_own_copies_function(db: Any) -> None:
+    """The copies' trigger function the owners' group's, as `team init` leaves every other function
+    (review: made by whichever owner migrated, it stayed theirs, and made helper or viewer later they
+    could drop it, and the trigger with it)."""
+    from sellerdesk.store import team
+    from sellerdesk.store.postgres import native
+
+    group = team.group_role(team.OWNER, db)
+    if native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone() is not None:
+        native(db, f'ALTER FUNCTION {COPIES_FUNCTION}() OWNER TO "{group}"')
 
 
 def _columns(db: Any, table: str) -> list[tuple[str, str | None, bool]]:

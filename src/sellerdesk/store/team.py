@@ -92,6 +92,10 @@ MESSAGES = {
     "remove_self": "You cannot remove yourself ({name}); another owner can.",
     "role_self": "You cannot change your own role ({name}); another owner can.",
     "last_owner_role": "{name} is the team's last owner; add another owner before giving them another role.",
+    "owner_keeps_power": (
+        "{name} owns the team's database (or is a superuser of the server) and would keep an owner's power in any "
+        "role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …)."
+    ),
     "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
     "regions_helpers": "{name!r} is a {role}, who sees every customer; only a helper has regions.",
 }
@@ -784,6 +788,23 @@ def update_user(
     return next(u for u in users() if u.name == name)
 
 
+# A role that keeps an owner's power whatever group it is in: a superuser, the database's owner (who
+# also owns its `public` schema through pg_database_owner, and may drop and make any object there:
+# the masking functions a masked helper's copies are made with), or an owner of anything in it.
+_KEEPS_POWER_SQL = (
+    "SELECT r.rolsuper OR EXISTS (SELECT 1 FROM pg_database d WHERE d.datname = current_database() "
+    "AND d.datdba = r.oid) OR EXISTS (SELECT 1 FROM pg_shdepend s WHERE s.refobjid = r.oid AND s.deptype = 'o' "
+    "AND s.classid <> 'pg_default_acl'::regclass "  # (an owner's default privileges: no object)
+    "AND s.dbid = (SELECT oid FROM pg_database WHERE datname = current_database())) "
+    "FROM pg_roles r WHERE r.rolname = %s"
+)
+
+
+def _keeps_power(name: str) -> bool:
+    row = native(DB, _KEEPS_POWER_SQL, (name,)).fetchone()
+    return bool(row and row[0])
+
+
 def _change_role(user: Any, role: str, *, phones: bool) -> None:
     """``user`` (a ``TeamUser`` row) from their role to ``role``, inside the caller's transaction."""
     from psycopg import sql
@@ -793,6 +814,8 @@ def _change_role(user: Any, role: str, *, phones: bool) -> None:
         raise TeamError("role_self", name=name)
     if user.role == OWNER and not TeamUser.select().where(TeamUser.role == OWNER, TeamUser.name != name).exists():
         raise TeamError("last_owner_role", name=name)
+    if user.role == OWNER and _keeps_power(name):  # (review: demoted, they still owned the database)
+        raise TeamError("owner_keeps_power", name=name)
     ident = sql.Identifier(name)
     _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), ident))
     _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), ident))

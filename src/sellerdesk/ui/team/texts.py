@@ -112,6 +112,11 @@ def team_error_text(exc: BaseException) -> str | None:
         "last_owner_role": lambda: translate(
             "TeamText", "%1 is the team's last owner; add another owner before giving them another role."
         ).replace("%1", name),
+        "owner_keeps_power": lambda: translate(
+            "TeamText",
+            "%1 owns the team's database (or is a superuser of the server) and would keep an owner's power in any "
+            "role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …).",
+        ).replace("%1", name),
         "phones_helpers": lambda: (
             translate("TeamText", "%1 is a %2, who always sees phones; only a helper's phones can be masked.")
             .replace("%1", name)
