@@ -186,7 +186,7 @@ class Writer:
     drops what is still queued and waits for the running statement, so the caller's
     rollback finds the connection idle. At most ``depth`` statements wait in the queue
     (their JSON texts are the memory a load holds beyond its rows: the importer queues
-    five per batch of 5,000 rows, ~15 MB); :meth:`run` blocks while it is full. Without JSON row
+    five per batch of 2,000 rows, ~6 MB); :meth:`run` blocks while it is full. Without JSON row
     support (SQLite before 3.45) it runs everything at once in the calling thread.
 
     On a team server the statements are SQLite's dialect translated (``to_postgres``) and

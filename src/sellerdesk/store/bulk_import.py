@@ -351,7 +351,8 @@ class BulkImport:
         """While ``orders`` orders go in (on this thread). SQLite, a load at least as big as the
         orders table (a shop's first import of its orders): the indexes of the order tables are
         dropped and built once at the end of the block (:func:`store.bulk.deferred_indexes`), so
-        the rows are appended in id order within the usual page cache; else the rows go into the
+        the rows are appended in id order, and both they and the builds run in a small page cache
+        (:data:`store.bulk.APPEND_CACHE_KIB`: the builds' sorts take its place); else the rows go into the
         11 indexes of ``orders`` in random order, and a bigger page cache
         (:func:`store.bulk.bigger_cache`) keeps those pages from being written and read back
         over and over. Issue 21: that cache grew with the orders up to its 256 MB (30k orders into
