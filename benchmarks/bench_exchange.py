@@ -72,8 +72,8 @@ Then (issue 21: a 4 MB page cache while a first import appends, memory given bac
 index build, one scratch database for the planner's maps, batches of 2,000; load 6-11):
 187 / 191 / 200 MB, 163 / 185 / 194 MB while writing, SQLite's own peak 41 / 47 / 60 -> 10 /
 19 / 37 MB; CPU 7.2 / 28.1 / 87.2 s. The 300k peak is the index builds' (their sorts stay in
-memory). ``--orders 100000 --db-orders 0`` (load ~9): peak 281 -> 274 MB, before the orders
-280 -> 251 MB; CPU 137 -> 140 s.
+memory). ``--orders 100000 --db-orders 0``: peak 281 -> 274 MB, before the orders 280 -> 251 MB,
+customers only 257 -> 227 MB; CPU 137 s (load 9) -> 140 s (load 9), 115 s (load 2).
 
 The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
 one column, so every row also goes through the smart-paste parser (~35 µs a row here).
