@@ -69,10 +69,11 @@ SQLite's own memory at most 38.8 MB (``sqlite`` in the printed line: sqlite3_mem
 Customer imports (load 7-17): 203 / 229 / 253 MB at 30k / 100k / 300k; at 100k the peak came
 while the rows were written (237 MB), not in the index builds at the end (227 MB).
 Then (issue 21: a 4 MB page cache while a first import appends, memory given back after each
-index build, one scratch database for the planner's maps, batches of 2,000; load 6-11):
-187 / 191 / 200 MB, 163 / 185 / 194 MB while writing, SQLite's own peak 41 / 47 / 60 -> 10 /
-19 / 37 MB; CPU 7.2 / 28.1 / 87.2 s. The 300k peak is the index builds' (their sorts stay in
-memory). ``--orders 100000 --db-orders 0``: peak 281 -> 274 MB, before the orders 280 -> 251 MB,
+index build, one scratch database for the planner's maps, batches of 2,000; load 1-2):
+187 / 190 / 199 MB, 163 / 183 / 192 MB while writing, SQLite's own peak 41 / 47 / 60 -> 10 /
+19 / 37 MB; 6.6 / 19.7 / 62.2 s, CPU 6.4 / 22.8 / 73.7 s (before, same load: 202 / 233 MB,
+6.3 / 22.5 s, CPU 6.0 / 22.0 s). The 300k peak is the index builds'
+(their sorts stay in memory). ``--orders 100000 --db-orders 0``: peak 281 -> 274 MB, before the orders 280 -> 251 MB,
 customers only 257 -> 227 MB; CPU 137 s (load 9) -> 140 s (load 9), 115 s (load 2).
 
 The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
