@@ -101,6 +101,13 @@ the end, BulkImport.orders_load), 30k orders into an empty database (``--db-orde
 SQLite's own memory at most 38.8 MB (``sqlite`` in the printed line: sqlite3_memory_highwater).
 Customer imports (load 7-17): 203 / 229 / 253 MB at 30k / 100k / 300k; at 100k the peak came
 while the rows were written (237 MB), not in the index builds at the end (227 MB).
+Then (issue 21: a 4 MB page cache while a first import appends, memory given back after each
+index build, one scratch database for the planner's maps, batches of 2,000; load 1-2):
+187 / 190 / 199 MB, 163 / 183 / 192 MB while writing, SQLite's own peak 41 / 47 / 60 -> 10 /
+19 / 37 MB; 6.6 / 19.7 / 62.2 s, CPU 6.4 / 22.8 / 73.7 s (before, same load: 202 / 233 MB,
+6.3 / 22.5 s, CPU 6.0 / 22.0 s). The 300k peak is the index builds'
+(their sorts stay in memory). ``--orders 100000 --db-orders 0``: peak 281 -> 274 MB, before the orders 280 -> 251 MB,
+customers only 257 -> 227 MB; CPU 137 s (load 9) -> 140 s (load 9), 115 s (load 2).
 
 The default sheet has split 省/市/区 columns; ``--layout full`` puts the whole address in
 one column, so every row also goes through the smart-paste parser (~35 µs a row here).

@@ -198,3 +198,49 @@ def test_bulk_order_rows_name_every_column_of_the_order_tables():
     assert sorted(ORDER_COLUMNS) == sorted(f.column_name for f in Order._meta.sorted_fields)
     item_columns = sorted(f.column_name for f in OrderItem._meta.sorted_fields if f.column_name != "id")
     assert sorted(ORDER_ITEM_COLUMNS) == item_columns
+
+
+def _cache_kib():
+    return -int(DB.obj.execute_sql("PRAGMA cache_size").fetchone()[0])
+
+
+def test_a_load_that_appends_runs_in_a_small_page_cache_then_the_usual_one(store):
+    from sellerdesk.store.bulk_import import bulk_import
+
+    usual = _cache_kib()
+    assert usual > bulk.APPEND_CACHE_KIB
+    with bulk_import(10) as load:
+        assert load.deferred.tables == ["customer", "address"]
+        assert _cache_kib() == bulk.APPEND_CACHE_KIB  # (rows appended, indexes built from sorted keys)
+        load.add_customer({"name": "张三", "phone": "13812345678"}, [])
+        load.flush()
+        load.build_indexes()
+        assert _cache_kib() == usual  # (read by customer from here on)
+    assert _cache_kib() == usual and customers.get_customer(1).name == "张三"
+
+
+def test_the_usual_page_cache_comes_back_after_an_error_and_a_small_load_keeps_it(store):
+    from sellerdesk.store.bulk_import import bulk_import
+
+    usual = _cache_kib()
+    with pytest.raises(RuntimeError, match="boom"), bulk_import(10):
+        assert _cache_kib() == bulk.APPEND_CACHE_KIB
+        raise RuntimeError("boom")
+    assert _cache_kib() == usual
+    for i in range(3):
+        customers.create_customer({"name": f"客户{i}"})
+    with bulk_import(2) as load:  # (into a bigger table: its indexes kept, random inserts want the cache)
+        assert "customer" not in load.deferred.tables and _cache_kib() == usual
+    assert _cache_kib() == usual
+
+
+def test_the_writer_runs_calls_in_its_thread_in_order(store):
+    import threading
+
+    seen = []
+    with DB.atomic(), bulk.Writer() as writer:
+        writer.run("CREATE TEMP TABLE t_calls (x)")
+        writer.run("INSERT INTO t_calls VALUES (1)")
+        writer.call(lambda: seen.append(threading.current_thread().name))
+        writer.wait()
+    assert seen == (["sellerdesk-bulk-writer"] if writer.threaded else [threading.current_thread().name])

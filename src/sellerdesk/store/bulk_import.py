@@ -28,8 +28,11 @@ import contextlib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+import peewee as pw
+
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
 from sellerdesk.store import bulk, search
+from sellerdesk.store.errors import StoreError
 from sellerdesk.store.migrations import BULK_KEYS_SETTING
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, dump_json, utcnow
 from sellerdesk.store.postgres import is_postgres, native
@@ -180,6 +183,8 @@ class BulkImport:
         self, writer: bulk.Writer, search_rows: search.BulkIndex, deferred: bulk.Deferred, incoming: int = 0
     ) -> None:
         self.writer, self.search_rows, self.deferred = writer, search_rows, deferred
+        # a load that appends (the customers' indexes dropped): a small page cache until they are built
+        self.page_cache = bulk.set_page_cache(bulk.APPEND_CACHE_KIB) if "customer" in deferred.tables else None
         self.now = utcnow()
         self.stamp = str(self.now)
         self.postgres = is_postgres(DB)
@@ -250,6 +255,12 @@ class BulkImport:
         self.deferred.rebuild_in_background(self.writer)
         self.writer.wait()
         self.deferred.join()
+        self.restore_page_cache()
+
+    def restore_page_cache(self) -> None:
+        """The usual page cache again (the tables are read by customer from here on)."""
+        setting, self.page_cache = self.page_cache, None
+        bulk.restore_page_cache(setting)
 
     def wait(self) -> None:
         """Until the writer has run everything queued (raising its error)."""
@@ -333,14 +344,20 @@ class BulkImport:
         refreshes the customers of them all once."""
         if not orders:
             return []
-        return self._add_orders(orders, refresh)
+        touched = self._add_orders(orders, refresh)
+        # (the page cache the customers' late merges filled is let go page by page as the orders
+        # go in, in the small cache of orders_load: given back batch by batch, not left with the
+        # heap, 30 MB of an import with 100k orders at its peak; issue 21)
+        bulk.give_back_memory()
+        return touched
 
     @contextlib.contextmanager
     def orders_load(self, orders: int) -> Iterator[None]:
         """While ``orders`` orders go in (on this thread). SQLite, a load at least as big as the
         orders table (a shop's first import of its orders): the indexes of the order tables are
         dropped and built once at the end of the block (:func:`store.bulk.deferred_indexes`), so
-        the rows are appended in id order within the usual page cache; else the rows go into the
+        the rows are appended in id order, and both they and the builds run in a small page cache
+        (:data:`store.bulk.APPEND_CACHE_KIB`: the builds' sorts take its place); else the rows go into the
         11 indexes of ``orders`` in random order, and a bigger page cache
         (:func:`store.bulk.bigger_cache`) keeps those pages from being written and read back
         over and over. Issue 21: that cache grew with the orders up to its 256 MB (30k orders into
@@ -349,7 +366,11 @@ class BulkImport:
         the orders, ~40 bytes an order for the widest index."""
         with bulk.deferred_indexes(ORDER_TABLES, orders) as deferred:
             if "orders" in deferred.tables:
-                yield
+                # appended, then built from sorted keys: a small page cache (bulk.APPEND_CACHE_KIB)
+                # for both, the builds' sorts in place of the cache
+                with bulk.page_cache(bulk.APPEND_CACHE_KIB):
+                    yield
+                    deferred.join()
             else:
                 with bulk.bigger_cache(orders):
                     yield
@@ -483,6 +504,7 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
     and, for a load at least as big as the tables, their indexes dropped and built once at the end.
     """
     bulk.steady_heap()  # (else the batches' texts grow the heap with the rows: store.bulk)
+    store: BulkImport | None = None
     try:
         with (
             DB.atomic(),  # (SQLite: BEGIN IMMEDIATE, the store's way)
@@ -492,6 +514,12 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
         ):
             if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
                 native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
-            yield BulkImport(writer, search_rows, deferred, incoming)
+            store = BulkImport(writer, search_rows, deferred, incoming)
+            yield store
     finally:
+        if store is not None and store.page_cache is not None:
+            # (an error before the indexes were built: the writer has stopped by now; a broken
+            # connection must not hide the first error)
+            with contextlib.suppress(pw.DatabaseError, StoreError):
+                store.restore_page_cache()
         bulk.give_back_memory()

@@ -35,7 +35,7 @@ from sellerdesk.core.fields import ADDRESS_FIELDS
 from sellerdesk.core.money import MoneyError, parse_fen
 from sellerdesk.core.orders import OrderError, OrderLine
 from sellerdesk.exchange.errors import ExchangeError
-from sellerdesk.exchange.importer.keys import KeyIndex
+from sellerdesk.exchange.importer.keys import KeyIndex, Scratch
 from sellerdesk.exchange.importer.record import Existing, InFile, Match, OrderPart, Record
 from sellerdesk.store.bulk_import import stored_order_keys, stored_order_numbers
 from sellerdesk.store.orders import EARLIEST_DATE, MAX_COURIER, MAX_ITEMS_TEXT, MAX_NOTES, MAX_ORDER_NO, MAX_TRACKING
@@ -211,9 +211,12 @@ class _Repeats:
     """Orders without 订单号 already there: the same customer, date, amount and items as a
     stored order, or as an earlier order of the file (compact: importer/keys.py)."""
 
-    def __init__(self) -> None:
-        self.file_keys = KeyIndex()
+    def __init__(self, scratch: Scratch | None = None) -> None:
+        self.file_keys = KeyIndex(scratch=scratch)
         self.stored_keys: set[tuple[int, str, int, str]] | None = None
+
+    def close(self) -> None:
+        self.file_keys.close()
 
     def seen(self, owner: Match | None, day: _dt.date | None, amount: int | None, items: str) -> bool:
         key = _owner_key(owner)
@@ -383,14 +386,15 @@ class OrderLedger:
 
     def __init__(self, name: str = "") -> None:
         self.name = name  # the file's (for the error when it changed)
-        self.by_no = KeyIndex()  # 订单号 → the order's number
+        self.scratch = scratch = Scratch()  # (one scratch database for its compact maps: importer/keys.Scratch)
+        self.by_no = KeyIndex(scratch=scratch)  # 订单号 → the order's number
         self.heads, self.lasts, self.owners = array("q"), array("q"), array("q")
         self.amounts, self.sums, self.lines = array("q"), array("q"), array("l")
         self.flags, self.outcome = bytearray(), bytearray()
         self.rows = array("i")  # row position → the number of its order (-1: none), 4 bytes a row
         self.stored: set[str] | None = None
-        self.existing_numbers = KeyIndex()
-        self.repeats = _Repeats()
+        self.existing_numbers = KeyIndex(scratch=scratch)
+        self.repeats = _Repeats(scratch)
         self.repeated = 0
         self.counts: dict[str, int] | None = None
         self.replaying = False
@@ -513,7 +517,8 @@ class OrderLedger:
                 "orders_rejected": len(outcome) - added - self.repeated,
             }
             self.existing_numbers.close()
-            self.repeats = _Repeats()
+            self.repeats.close()
+            self.repeats = _Repeats(self.scratch)
         return dict(self.counts)
 
     def replay(self) -> None:
@@ -563,6 +568,7 @@ class OrderLedger:
     def close(self) -> None:
         self.by_no.close()
         self.existing_numbers.close()
+        self.repeats.close()
 
 
 def order_values(order: PlannedOrder, address: Mapping[str, Any] | None, customer_id: int) -> dict[str, Any]:

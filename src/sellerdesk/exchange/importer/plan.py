@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sellerdesk.core.same_person import names_compatible
-from sellerdesk.exchange.importer.keys import KeyIndex, OwnerText
+from sellerdesk.exchange.importer.keys import KeyIndex, OwnerText, Scratch
 from sellerdesk.exchange.importer.orders import OrderLedger, OrderPlanner
 from sellerdesk.exchange.importer.record import CHUNK, Action, Existing, InFile, Record
 from sellerdesk.progress import CancelToken, ProgressCallback, no_progress
@@ -94,14 +94,16 @@ class Planner:
         self.more_phone: dict[str, list[Owner]] = {p: [Existing(c) for c in ids] for p, ids in shared.items()}
         # (compact past 20,000 rows, as the keys below: importer/keys.py; a dict of every new
         # customer's name was ~150 bytes a row, the most a customer import grew by)
-        self.file_names = OwnerText()
-        self.owner_refs = OwnerText()  # (distinct_refs) customer → the 客户编号 the file gives it
+        # (one scratch database for all five maps: one page cache, importer/keys.Scratch)
+        scratch = Scratch()
+        self.file_names = OwnerText(scratch=scratch)
+        self.owner_refs = OwnerText(scratch=scratch)  # (distinct_refs) customer → the 客户编号 the file gives it
         # key → the customer rows with that key join: the position of the row that creates
         # it (a plain int: one per new row, the common case) or a database customer
         # (compact past 20,000 keys, so a big file's import stays flat in memory: importer/keys.py)
-        self.file_phone = KeyIndex()
-        self.file_wechat = KeyIndex()
-        self.file_ref = KeyIndex()
+        self.file_phone = KeyIndex(scratch=scratch)
+        self.file_wechat = KeyIndex(scratch=scratch)
+        self.file_ref = KeyIndex(scratch=scratch)
         self.counts = dict.fromkeys(
             (
                 "new",

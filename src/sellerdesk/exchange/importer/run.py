@@ -179,7 +179,7 @@ def import_file(
     )
 
 
-ORDER_BATCH = 5000  # orders a batch (pass 3 of an import with orders)
+ORDER_BATCH = 2000  # orders a batch (pass 3 of an import with orders; issue 21: a batch of 5,000 held ~15 MB of orders)
 
 
 def _snapshot() -> contextlib.AbstractContextManager[None]:

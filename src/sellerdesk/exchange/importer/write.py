@@ -79,7 +79,7 @@ class _Pending:
         self.keys.add(key)
 
 
-BATCH = 5000  # rows per batch handed to the writer thread
+BATCH = 2000  # rows per batch handed to the writer thread (issue 21: 5,000 held ~13 MB more, ~2% less CPU)
 
 # what a row merging into a customer brings: (overwrite (update) or fill blanks (merge), its
 # customer fields, its address)
