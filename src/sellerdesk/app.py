@@ -64,6 +64,16 @@ def follow_system_theme(app: QApplication) -> None:
         hints.colorSchemeChanged.connect(lambda _scheme: app.setPalette(app.style().standardPalette()))
 
 
+def _cannot_start(exc: OSError) -> None:
+    """The data folder cannot be used (read-only, a full disk, a file in its place): said in one line."""
+    dialogs.error(
+        None,
+        QCoreApplication.translate("App", "SellerDesk cannot start"),
+        storage_text(exc)
+        or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
+    )
+
+
 def first_run(datadir: DataDir, *, bind: bool = True) -> bytes | None:
     """Run the first-run wizard; return the new key, or None if the user quit (``bind``: as
     ``DataDir.initialize``'s)."""
@@ -190,12 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         datadir = DataDir.default()
         setup_logging(log_dir())
     except OSError as exc:
-        dialogs.error(
-            None,
-            QCoreApplication.translate("App", "SellerDesk cannot start"),
-            storage_text(exc)
-            or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
-        )
+        _cannot_start(exc)
         return 1
     install_translations(app, pick_language(settings_for(datadir).value("ui/language", "auto")))
 
@@ -206,12 +211,7 @@ def main(argv: list[str] | None = None) -> int:
         acquired = instance.acquire()
     except OSError as exc:  # the lock file cannot be made (a full disk …): said, not "already running"
         log.warning("the data folder cannot be written: %s", exc)
-        dialogs.error(
-            None,
-            QCoreApplication.translate("App", "SellerDesk cannot start"),
-            storage_text(exc)
-            or QCoreApplication.translate("App", "The data folder cannot be used: %1").replace("%1", str(exc)),
-        )
+        _cannot_start(exc)
         return 1
     if not acquired:
         raised = instance.notify_running()

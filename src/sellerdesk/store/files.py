@@ -22,11 +22,11 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file, fsync, then rename: a crash leaves the old or the new file.
-    The file is private (0600): key files and settings are written this way. A failed write
-    (a full disk) leaves the old file as it was and no ``.tmp`` beside it."""
-    tmp = path.with_name(path.name + ".tmp")
+def write_atomic(path: Path, data: bytes, *, suffix: str = ".tmp") -> None:
+    """Write via a temporary file (``path`` + ``suffix``), fsync, then rename: a crash leaves the old
+    or the new file. The file is private (0600): key files, settings and label PDFs are written this
+    way. A failed write (a full disk) leaves the old file as it was and no temporary file beside it."""
+    tmp = path.with_name(path.name + suffix)
     try:
         with os.fdopen(private_files.create_file(tmp), "wb") as fh:
             fh.write(data)

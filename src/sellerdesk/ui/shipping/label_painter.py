@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 
 from sellerdesk.exchange.labels import LAYOUTS, LabelData, LabelLayout
 from sellerdesk.progress import CancelToken
+from sellerdesk.store.files import write_atomic
 
 Progress = Callable[[int, int, str], None]
 
@@ -317,10 +318,7 @@ def write_pdf(
     The PDF is painted into memory and written by Python: QPdfWriter says nothing when the disk
     fills, and a full disk left an empty file reported as saved (stranger QA). A failed write
     raises the OS's error (``ENOSPC``, ``EROFS`` …)."""
-    import os
     from pathlib import Path
-
-    from sellerdesk import private_files
 
     layout = LAYOUTS[layout_name]
     target = Path(path)
@@ -338,15 +336,7 @@ def write_pdf(
     pdf = bytes(data.data())
     if not pdf:
         raise OSError("The labels could not be painted into a PDF.")
-    part = target.with_name(target.name + ".part")
-    try:
-        # names, phones and addresses: readable by this user only, as every export
-        with os.fdopen(private_files.create_file(part), "wb") as out:
-            out.write(pdf)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(part, target)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
+    # names, phones and addresses: readable by this user only, as every export; a failed write (a
+    # full disk) leaves no .part behind
+    write_atomic(target, pdf, suffix=".part")
     return report
