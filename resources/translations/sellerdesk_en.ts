@@ -6527,6 +6527,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation type="unfinished" />
         </message>
         <message>
+            <source>The team server %1 runs PostgreSQL %2; SellerDesk needs PostgreSQL 14 or newer. Nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>This customer is not in your regions (%1), so it cannot be saved this way; nothing was changed. The team's owner gives each helper their regions.</source>
             <translation type="unfinished" />
         </message>

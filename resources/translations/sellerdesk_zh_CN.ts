@@ -6499,6 +6499,10 @@ Your current data is backed up first, so you can go back to it.</source>
             <translation>团队服务器 %1 拒绝了 %2 的登录：用户名或密码不对。</translation>
         </message>
         <message>
+            <source>The team server %1 runs PostgreSQL %2; SellerDesk needs PostgreSQL 14 or newer. Nothing was changed.</source>
+            <translation>团队服务器 %1 运行的是 PostgreSQL %2；SellerDesk 需要 PostgreSQL 14 或更新的版本。没有做任何更改。</translation>
+        </message>
+        <message>
             <source>This customer is not in your regions (%1), so it cannot be saved this way; nothing was changed. The team's owner gives each helper their regions.</source>
             <translation>这位客户不在你负责的地区（%1），不能这样保存；没有改动任何内容。每位助手负责哪些地区由团队所有者分配。</translation>
         </message>

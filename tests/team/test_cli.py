@@ -247,3 +247,31 @@ def test_a_helper_imports_customers_of_their_regions(cli, team, tmp_path):
     assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
     names = {c["name"] for c in cli.json_lines("list", "--json", env=as_user(team, "boss"))}
     assert "周二" not in names and "吴三" not in names  # all or nothing
+
+
+def test_a_server_older_than_postgresql_14_is_one_line_and_nothing_is_made(cli, pg_admin_url, monkeypatch):
+    """The migrations use CREATE OR REPLACE TRIGGER (14): an older server is named with its version
+    before any of them runs, in the CLI and in the app's words (the test server is made to look old)."""
+    import psycopg
+
+    from sellerdesk.store import postgres
+    from sellerdesk.ui.widgets.errors import server_text
+
+    name = f"sd_old_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+        real = conn.info.server_version
+    url = pg_database_url(pg_admin_url, name)
+    monkeypatch.setattr(postgres, "MIN_SERVER_VERSION", real + 1)
+    try:
+        out = cli("--lang", "zh_CN", "team", "init", "--url", url, check=False)
+        assert out.returncode == 1 and len(out.stderr.strip().splitlines()) == 1
+        assert f"PostgreSQL {real // 10000}." in out.stderr and "需要 PostgreSQL 14" in out.stderr
+        with psycopg.connect(url) as conn:
+            assert conn.execute("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'").fetchone()[0] == 0
+        with pytest.raises(postgres.ServerTooOldError) as caught:
+            postgres.connect(url)
+        assert "14" in (server_text(caught.value) or "")
+    finally:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -171,3 +171,26 @@ def test_the_worker_s_connection_and_role_are_the_window_s(isolated_environment,
         assert len(db.backend_pids) == 1  # the UI thread's reads went over the worker's connection
     finally:
         close_store()
+
+
+def test_a_server_too_old_is_named_with_its_version(isolated_environment, qtbot, modals, pg_database, monkeypatch):
+    """An older PostgreSQL than the schema needs: the choice names the server's version, not only
+    'could not be used' (the test server is made to look old)."""
+    from sellerdesk.store import postgres
+    from sellerdesk.store.models import DB
+
+    params = parse_url(pg_database)
+    server = TeamServer(host=params["host"], port=int(params["port"]), database=params["dbname"], user=params["user"])
+    keyring = MemorySecretStore()
+    team_server.save_password(server, params["password"], keyring)
+    monkeypatch.setattr(postgres, "MIN_SERVER_VERSION", 10**7)
+    said: list[str] = []
+
+    def answer(dialog: ServerUnreachableDialog) -> None:
+        said.append(dialog.label.text())
+        dialog.buttons[startup_team.QUIT].click()
+
+    modals.on(ServerUnreachableDialog, answer)
+    assert open_team_database(server, keyring) == startup_team.QUIT
+    assert "needs PostgreSQL 14" in said[0]
+    assert DB.obj is None or not postgres.is_postgres(DB.obj)  # nothing bound

@@ -157,7 +157,15 @@ def _team_text(exc: BaseException) -> str | None:
         return _(
             "{url!r} is not a PostgreSQL address; it looks like postgresql://user@host:5432/database.", url=exc.url
         )
-    from sellerdesk.store.errors import NotATeamDatabaseError
+    from sellerdesk.store.errors import NotATeamDatabaseError, ServerTooOldError
+
+    if isinstance(exc, ServerTooOldError):
+        return _(
+            "The team server {where} runs PostgreSQL {version}; SellerDesk needs PostgreSQL 14 or newer. "
+            "Nothing was changed.",
+            where=exc.where,
+            version=exc.version,
+        )
     from sellerdesk.store.team_move import TargetNotEmptyError
 
     if isinstance(exc, NotATeamDatabaseError):

@@ -103,6 +103,18 @@ class NotATeamDatabaseError(StoreError):
         self.where = where
 
 
+class ServerTooOldError(StoreError):
+    """The team server's PostgreSQL is older than SellerDesk's schema needs (14: CREATE OR REPLACE TRIGGER)."""
+
+    def __init__(self, where: str, version: str) -> None:
+        super().__init__(
+            f"The team server {where} runs PostgreSQL {version}; SellerDesk needs PostgreSQL 14 or newer. "
+            "Nothing was changed."
+        )
+        self.where = where
+        self.version = version
+
+
 class NoPermissionError(StoreError):
     """The database refused an action to this user (row-level security or a missing privilege)."""
 

@@ -28,6 +28,7 @@ from sellerdesk.store.errors import (  # noqa: F401 (the team errors are raised 
     BadServerUrlError,
     NoPermissionError,
     ServerLoginError,
+    ServerTooOldError,
     ServerUnreachableError,
     StoreError,
 )
@@ -486,6 +487,9 @@ def describe(params: dict[str, Any]) -> str:
     return f"{params.get('dbname')} @ {host}:{port}"
 
 
+MIN_SERVER_VERSION = 140000  # CREATE OR REPLACE TRIGGER (the migrations), PostgreSQL 14
+
+
 def connect(url: str, *, user: str | None = None, password: str | None = None) -> TeamDatabase:
     """Connect to the team database at ``url`` (a ``user``/``password`` given here win over the URL's)."""
     params = parse_url(url)
@@ -500,6 +504,10 @@ def connect(url: str, *, user: str | None = None, password: str | None = None) -
     db.where = describe({**params, "dbname": dbname})
     db.user_name = str(params.get("user") or "")
     db.connect()
+    version = db.connection().info.server_version  # type: ignore[no-untyped-call]  # (150004: 15.4)
+    if version < MIN_SERVER_VERSION:  # said before the migrations meet syntax it lacks
+        db.close()
+        raise ServerTooOldError(db.where, f"{version // 10000}.{version % 10000}")
     return db
 
 

@@ -47,6 +47,7 @@ from sellerdesk.store.team_server import TeamServer
 from sellerdesk.ui.startup import keyring_text
 from sellerdesk.ui.team.texts import reason_text
 from sellerdesk.ui.widgets import dialogs
+from sellerdesk.ui.widgets.errors import server_text
 from sellerdesk.ui.widgets.forms import error_label, ok_cancel
 
 log = logging.getLogger(__name__)
@@ -338,7 +339,8 @@ def open_team_database(
             continue
         except StoreError as exc:
             log.warning("team server %s cannot be used: %s", server.where(), exc)
-            choice = choose(server, reason_text(team_server.reason_of(exc), server))
+            reason = team_server.reason_of(exc)  # (OTHER: the error's own translated line, if it has one)
+            choice = choose(server, (reason == team_server.OTHER and server_text(exc)) or reason_text(reason, server))
             if choice == RETRY:
                 continue  # the same password again
             return choice

@@ -22,6 +22,7 @@ from sellerdesk.store.errors import (
     NoPermissionError,
     ReadOnlyError,
     ServerLoginError,
+    ServerTooOldError,
     ServerUnreachableError,
     storage_error,
 )
@@ -55,6 +56,12 @@ def server_text(exc: BaseException) -> str | None:
     if isinstance(exc, ServerLoginError):
         text = translate("StorageError", "The team server %1 refused the login of %2: wrong user name or password.")
         return text.replace("%1", exc.where).replace("%2", exc.user)
+    if isinstance(exc, ServerTooOldError):
+        text = translate(
+            "StorageError",
+            "The team server %1 runs PostgreSQL %2; SellerDesk needs PostgreSQL 14 or newer. Nothing was changed.",
+        )
+        return text.replace("%1", exc.where).replace("%2", exc.version)
     if isinstance(exc, NoPermissionError) and exc.outside_regions:
         return translate(
             "StorageError",
