@@ -158,4 +158,5 @@ def test_a_full_disk_is_named_and_no_file_is_left(initialized_cli, tmp_path, mon
     proc = cli("--lang", "zh_CN", "labels", str(out), check=False)
     assert proc.returncode == 1
     assert f"无法写入 {out}：磁盘空间已满" in proc.stderr and "已将" not in proc.stdout
+    assert len(proc.stderr.strip().splitlines()) == 1  # the cause alone: no sender note before it (QA L9)
     assert list(tmp_path.iterdir()) == []

@@ -120,8 +120,6 @@ def cmd_labels(args: argparse.Namespace) -> int:
             found = labels.customer_labels(wanted, mask=mask, sender=sender)
         else:
             found = labels.order_labels(wanted, mask=mask, sender=sender)
-        if found and sender is None:
-            print(_("No sender is saved: the labels have no sender."), file=sys.stderr)
     if not found:
         raise CliError(_("no labels to make: no such orders or customers"))
     request = {
@@ -143,6 +141,8 @@ def cmd_labels(args: argparse.Namespace) -> int:
         log.warning("label painter failed: %s", detail[-1] if detail else "?")
         raise CliError(_("could not write {path}: {reason}", path=args.out, reason=_painter_reason(detail)))
     report = json.loads(proc.stdout.decode("utf-8").strip().splitlines()[-1])
+    if sender is None:  # (said once written: a failure is its own one line — QA L9)
+        print(_("No sender is saved: the labels have no sender."), file=sys.stderr)
     print(
         _("Wrote {n} label(s) on {pages} page(s) to {path}", n=report["labels"], pages=report["pages"], path=args.out)
     )
