@@ -32,10 +32,11 @@ Locally (SQLCipher) the tables exist but are empty: one user, who may do everyth
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import secrets
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -331,16 +332,32 @@ def _who() -> str:
     return str(getattr(DB.obj, "user_name", "") or "")
 
 
-def _need(privilege: str, statement: Any) -> None:
-    """Run ``statement``; a refusal as :class:`MissingPrivilegeError` naming ``privilege``."""
+@contextlib.contextmanager
+def _needing(privilege: str) -> Iterator[None]:
+    """The server's refusal of what runs inside as :class:`MissingPrivilegeError` naming
+    ``privilege`` (inside a transaction, nothing was changed)."""
     from psycopg import errors
 
     from sellerdesk.store.errors import MissingPrivilegeError
 
     try:
-        _run(statement)
+        yield
     except errors.InsufficientPrivilege as exc:
         raise MissingPrivilegeError(_who(), privilege) from exc
+
+
+def _need(privilege: str, statement: Any) -> None:
+    """Run ``statement``; a refusal as :class:`MissingPrivilegeError` naming ``privilege``."""
+    with _needing(privilege):
+        _run(statement)
+
+
+def _team_user(name: str) -> Any:
+    """The ``team_user`` row of ``name`` (a :class:`TeamError` ``no_user`` when there is none)."""
+    user = TeamUser.get_or_none(TeamUser.name == name)
+    if user is None:
+        raise TeamError("no_user", name=name)
+    return user
 
 
 def _grant_membership(group: str, member: str) -> None:
@@ -551,23 +568,14 @@ def _user_phones(conn: Any, name: str, phones: bool) -> None:
 def set_phones(name: str, phones: bool) -> None:
     """Allow a helper to see phones, or mask them again (from their next connection on; an owner
     or viewer always sees them). One transaction; needs CREATEROLE, as :func:`add_user`."""
-    from psycopg import errors
-
     _require_owner()
-    try:
-        with DB.atomic():
-            user = TeamUser.get_or_none(TeamUser.name == name)
-            if user is None:
-                raise TeamError("no_user", name=name)
-            if user.role != HELPER:
-                raise TeamError("phones_helpers", name=name, role=user.role)
-            TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
-            _user_phones(_conn(), name, phones)
-            _audit("team_user_phones", phones=phones)
-    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed, the privilege named
-        from sellerdesk.store.errors import MissingPrivilegeError
-
-        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
+    with _needing("CREATEROLE"), DB.atomic():  # no CREATEROLE: nothing changed, the privilege named
+        user = _team_user(name)
+        if user.role != HELPER:
+            raise TeamError("phones_helpers", name=name, role=user.role)
+        TeamUser.update(phones=phones).where(TeamUser.name == name).execute()
+        _user_phones(_conn(), name, phones)
+        _audit("team_user_phones", phones=phones)
 
 
 def _default_privileges(creator: str) -> None:
@@ -635,7 +643,7 @@ def add_user(
     conn = _conn()
     hashed = conn.pgconn.encrypt_password(password.encode(), name.encode(), b"scram-sha-256").decode()
     try:
-        with DB.atomic():
+        with _needing("CREATEROLE"), DB.atomic():  # no CREATEROLE: nothing changed
             if name in missing_logins():  # a user restored from another server's backup: made again
                 TeamGrant.delete().where(TeamGrant.user_name == name).execute()
                 TeamUser.delete().where(TeamUser.name == name).execute()
@@ -663,10 +671,6 @@ def add_user(
             _audit("team_user_add", role=role, regions=len(stored))
     except (pw.IntegrityError, errors.DuplicateObject) as exc:
         raise TeamError("user_exists", name=name) from exc
-    except errors.InsufficientPrivilege as exc:  # no CREATEROLE
-        from sellerdesk.store.errors import MissingPrivilegeError
-
-        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
     return password
 
 
@@ -692,23 +696,18 @@ def remove_user(name: str) -> Removed:
     _require_owner()
     me = current_user()
     with DB.atomic():
-        user = TeamUser.get_or_none(TeamUser.name == name)
-        if user is None:
-            raise TeamError("no_user", name=name)
+        user = _team_user(name)
         if name == me:
             raise TeamError("remove_self", name=name)
         if user.role == OWNER and not TeamUser.select().where(TeamUser.role == OWNER, TeamUser.name != name).exists():
             raise TeamError("last_owner", name=name)
         unassigned = tuple(r.region for r in TeamRegionOwner.select().where(TeamRegionOwner.user_name == name))
         try:
-            _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), sql.Identifier(name)))
-            _run(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
+            with _needing("CREATEROLE"):  # (an owner added later without it: the first one may)
+                _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), sql.Identifier(name)))
+                _run(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
         except errors.UndefinedObject:
             pass  # the login was dropped on the server already: the team's rows still go
-        except errors.InsufficientPrivilege as exc:  # no CREATEROLE (an owner added later: the first one may)
-            from sellerdesk.store.errors import MissingPrivilegeError
-
-            raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
         TeamRegionOwner.delete().where(TeamRegionOwner.user_name == name).execute()
         TeamGrant.delete().where(TeamGrant.user_name == name).execute()
         TeamUser.delete().where(TeamUser.name == name).execute()
@@ -727,9 +726,7 @@ def set_regions(name: str, regions: str | Sequence[str]) -> list[str]:
     stored, provinces = parse_regions(regions)
     _require_owner()
     with DB.atomic():
-        user = TeamUser.get_or_none(TeamUser.name == name)
-        if user is None:
-            raise TeamError("no_user", name=name)
+        user = _team_user(name)
         if user.role != HELPER:  # an owner or viewer sees every customer: regions would say otherwise
             raise TeamError("regions_helpers", name=name, role=user.role)
         TeamUser.update(regions=",".join(stored)).where(TeamUser.name == name).execute()
@@ -753,38 +750,27 @@ def update_user(
     customer and every phone), and a user who becomes a helper starts with the ``regions`` and
     ``phones`` given (none, masked: by default). Refused for one's own role and for the team's last
     owner. Needs CREATEROLE for a new role or phones, as :func:`add_user`. Returns the user as now."""
-    from psycopg import errors
-
     if role is not None and role not in ROLES:
         raise TeamError("bad_role", role=role)
     parsed = parse_regions(regions) if regions is not None else None
     _require_owner()
-    try:
-        with DB.atomic():
-            user = TeamUser.get_or_none(TeamUser.name == name)
-            if user is None:
-                raise TeamError("no_user", name=name)
-            old_role = user.role
-            if role is not None and role != old_role:
-                _change_role(user, role, phones=bool(phones))
-            new_role = role or old_role
-            if new_role != HELPER:  # an owner or viewer sees every customer and every phone
-                if parsed is not None and parsed[0]:
-                    raise TeamError("regions_helpers", name=name, role=new_role)
-                if phones is False:
-                    raise TeamError("phones_helpers", name=name, role=new_role)
-            else:
-                unchanged = (
-                    role is None and parsed is not None and parsed[0] == [r for r in user.regions.split(",") if r]
-                )
-                if parsed is not None and not unchanged:  # (no audit entry for regions as they were)
-                    set_regions(name, parsed[0])
-                if phones is not None and new_role == old_role and bool(phones) != bool(user.phones):
-                    set_phones(name, phones)
-    except errors.InsufficientPrivilege as exc:  # no CREATEROLE: nothing changed, the privilege named
-        from sellerdesk.store.errors import MissingPrivilegeError
-
-        raise MissingPrivilegeError(_who(), "CREATEROLE") from exc
+    with _needing("CREATEROLE"), DB.atomic():  # no CREATEROLE: nothing changed, the privilege named
+        user = _team_user(name)
+        old_role = user.role
+        if role is not None and role != old_role:
+            _change_role(user, role, phones=bool(phones))
+        new_role = role or old_role
+        if new_role != HELPER:  # an owner or viewer sees every customer and every phone
+            if parsed is not None and parsed[0]:
+                raise TeamError("regions_helpers", name=name, role=new_role)
+            if phones is False:
+                raise TeamError("phones_helpers", name=name, role=new_role)
+        else:
+            unchanged = role is None and parsed is not None and parsed[0] == [r for r in user.regions.split(",") if r]
+            if parsed is not None and not unchanged:  # (no audit entry for regions as they were)
+                set_regions(name, parsed[0])
+            if phones is not None and new_role == old_role and bool(phones) != bool(user.phones):
+                set_phones(name, phones)
     return next(u for u in users() if u.name == name)
 
 
