@@ -9,8 +9,8 @@ import uuid
 
 import psycopg
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
+from team_windows import team_window
 
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.backup import team as team_backup
@@ -32,19 +32,6 @@ def _seed() -> None:
     assert cid
 
 
-def _window(qtbot, data_dir, user: str):
-    from sellerdesk.ui.context import AppContext
-    from sellerdesk.ui.main_window import MainWindow
-
-    # the app opens a team with no local key (app.py: AppContext(datadir, b"", …)): the backup unlocks it
-    context = AppContext(data_dir, b"", QSettings(str(data_dir.home / "team.ini"), QSettings.Format.IniFormat))
-    context.team = TeamServer(host="127.0.0.1", user=user)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.reminded = True
-    return win
-
-
 @pytest.fixture
 def owner_window(qtbot, data_dir, pg_database, modals, sync_jobs, chinese):
     from sellerdesk.store import team as store_team
@@ -53,7 +40,7 @@ def owner_window(qtbot, data_dir, pg_database, modals, sync_jobs, chinese):
     open_team(pg_database)
     store_team.setup()
     _seed()
-    win = _window(qtbot, data_dir, "sd_admin")
+    win = team_window(qtbot, data_dir, "sd_admin")
     yield win
     win.team.stop()
     win.close()
@@ -158,7 +145,7 @@ def empty_team_window(qtbot, data_dir, local_backup, pg_database, modals, sync_j
     close_store()
     open_team(pg_database)
     store_team.setup()
-    win = _window(qtbot, data_dir, "sd_admin")
+    win = team_window(qtbot, data_dir, "sd_admin")
     win.context.team = TeamServer(host="127.0.0.1", port=5432, database="shop", user="sd_admin")
     yield win
     win.team.stop()
@@ -221,7 +208,7 @@ def keyless_owner_window(
     open_team(pg_database)
     store_team.setup()
     _seed()
-    win = _window(qtbot, datadir, "sd_admin")
+    win = team_window(qtbot, datadir, "sd_admin")
     yield win, datadir
     win.team.stop()
     win.close()
@@ -282,7 +269,7 @@ def test_a_helper_or_viewer_has_no_team_backup_action(
     close_store()
     try:
         open_team(user_url(pg_database, name, password))
-        win = _window(qtbot, data_dir, name)
+        win = team_window(qtbot, data_dir, name)
         assert win.team_role == role
         for action in (win.backup.backup_action, win.backup.restore_action, win.backup.settings_action):
             assert not action.isVisible() and not action.isEnabled()

@@ -9,11 +9,11 @@ import uuid
 
 import psycopg
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
+from team_windows import team_window
 
 from pg_roles import drop_roles, user_url
-from sellerdesk.store.team_server import TeamServer
 from sellerdesk.ui.team.users_dialog import AssignDialog, PasswordShownDialog, TeamUsersDialog, UserDialog
 
 
@@ -295,25 +295,13 @@ def test_the_server_gone_is_one_line_and_the_next_try_works(dialog, team, modals
     assert dialog.status.text() == "" and dialog.table.rowCount() == len(before)
 
 
-def _window(qtbot, data_dir, user: str):
-    from sellerdesk.ui.context import AppContext
-    from sellerdesk.ui.main_window import MainWindow
-
-    context = AppContext(data_dir, b"", QSettings(str(data_dir.home / "team.ini"), QSettings.Format.IniFormat))
-    context.team = TeamServer(host="127.0.0.1", user=user)
-    win = MainWindow(context)
-    qtbot.addWidget(win)
-    win.reminded = True
-    return win
-
-
 @pytest.mark.parametrize("who", ["south", "viewer", "boss"])
 def test_only_an_owner_gets_the_team_members_entry(data_dir, team, qtbot, modals, sync_jobs, chinese, who):
     from sellerdesk.store.database import close_store, open_team
 
     close_store()
     open_team(user_url(team.url, team.name(who), team.passwords[who]))
-    win = _window(qtbot, data_dir, team.name(who))
+    win = team_window(qtbot, data_dir, team.name(who))
     try:
         action = win.team.users_action
         file_menu = win.menuBar().actions()[0].menu()
