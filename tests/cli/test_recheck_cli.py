@@ -4,7 +4,6 @@ import datetime as dt
 
 from sellerdesk.core import clock
 from sellerdesk.core.recheck import add_months
-from sellerdesk.store import recheck
 
 
 def test_due_lists_the_old_addresses_most_valuable_first(initialized_cli, monkeypatch):
@@ -18,7 +17,7 @@ def test_due_lists_the_old_addresses_most_valuable_first(initialized_cli, monkey
 
     cli("order", "add", str(ids["李四"]), "--amount", "60")  # 李四 spent more
     later = clock.today() + dt.timedelta(days=200)  # past the 普通 cycle of 6 months
-    monkeypatch.setattr(recheck, "local_today", lambda: later)
+    cli.env[clock.PIN_ENV] = later.isoformat()  # (each command gets exactly the Cli's environment)
     rows = cli.json_lines("due", "--json")
     assert [r["name"] for r in rows] == ["李四", "王小明"]
     assert rows[1]["detail"] == "科技园1号" and rows[1]["phone"] == "13800001234"

@@ -337,7 +337,7 @@ def test_step_12_index_answers_the_recheck_probe_alone(tmp_path):
         from sellerdesk.store import recheck
 
         where, params = recheck._where_due(
-            recheck.core.cutoffs(recheck.core.DEFAULT_CYCLES, recheck.core.add_months(recheck.local_today(), 0)),
+            recheck.core.cutoffs(recheck.core.DEFAULT_CYCLES, recheck.core.add_months(clock.today(), 0)),
             recheck._dialect(db),
         )
         sql = f'SELECT count(*) FROM "address" AS a JOIN "customer" AS c ON c."id" = a."customer_id" WHERE {where}'

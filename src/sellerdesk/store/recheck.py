@@ -91,11 +91,6 @@ def _as_date(value: Any) -> _dt.date:
     return value if isinstance(value, _dt.date) else _dt.date.fromisoformat(str(value)[:10])
 
 
-def local_today() -> _dt.date:
-    """Today's local date (one name, so a test can move the clock)."""
-    return clock.today()
-
-
 def cycles(db: pw.Database | None = None) -> dict[str, int]:
     """The saved cycle of each tier level in months (the defaults until someone saves others)."""
     stored = settings.read(RECHECK_CYCLES, db)
@@ -131,7 +126,7 @@ def _where_due(cut: Mapping[str, _dt.date], sql: _Dialect) -> tuple[str, list[An
 
 
 def _cutoffs(today: _dt.date | None, db: pw.Database | None) -> dict[str, _dt.date]:
-    return core.cutoffs(cycles(db), today or local_today())
+    return core.cutoffs(cycles(db), today or clock.today())
 
 
 def count_due(db: pw.Database | None = None, *, today: _dt.date | None = None) -> int:
@@ -187,7 +182,7 @@ def due_addresses(
     database = db if db is not None else DB.obj
     months = cycles(database)
     dialect = _dialect(database)
-    where, params = _where_due(core.cutoffs(months, today or local_today()), dialect)
+    where, params = _where_due(core.cutoffs(months, today or clock.today()), dialect)
     delivered = f'(SELECT max({_ORDER_DAY}) FROM "orders" AS o WHERE {_DELIVERED_TO})'
     sql = (
         'SELECT a."id", c."id", c."name", c."tier", c."total_spent_fen", a."recipient", a."phone", '
@@ -240,7 +235,7 @@ def freshness(
 ) -> dict[int, Freshness]:
     """:class:`Freshness` of each live address of ``customer_id`` (address id → freshness)."""
     database = db if db is not None else DB.obj
-    day = today or local_today()
+    day = today or clock.today()
     dialect = _dialect(database)
     verified = 'CAST(a."verified_at" AS DATE)' if dialect.postgres else 'substr(a."verified_at", 1, 10)'
     sql = (
