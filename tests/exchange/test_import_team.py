@@ -5,6 +5,7 @@ from __future__ import annotations
 from sellerdesk.exchange import importer
 from sellerdesk.store import bulk, customers
 from sellerdesk.store.models import DB, Address, AddressChange, Customer
+from sellerdesk.store.postgres import native
 
 
 def test_imported_rows_take_ids_from_the_sequences_and_saving_goes_on_after_them(team_store, sheets):
@@ -49,22 +50,115 @@ def _gin_indexes() -> set[str]:
     return {row[0] for row in DB.execute_sql(sql).fetchall()}
 
 
+def _indexes(table: str) -> dict[str, str]:
+    sql = "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s"
+    return dict(native(DB, sql, (table,)).fetchall())
+
+
+def _pending() -> list[str]:
+    return [row[0] for row in native(DB, "SELECT key FROM meta WHERE key LIKE 'pending%%' ORDER BY key").fetchall()]
+
+
 def test_a_big_import_builds_the_search_indexes_after_its_rows_and_finds_the_same(team_store, sheets, monkeypatch):
-    from sellerdesk.store import search, search_pg
+    from sellerdesk.store import index_builds, search, search_pg
 
     monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
-    built: list[bool] = []
-    create = search_pg.create_gin_indexes
-    monkeypatch.setattr(search_pg, "create_gin_indexes", lambda db, defs: built.append(True) or create(db, defs))
+    built: list[int] = []
+    build = index_builds.build_pending
+    monkeypatch.setattr(index_builds, "build_pending", lambda db, jobs=3: built.append(build(db, jobs)) or built[-1])
     before = _gin_indexes()  # its own two and the masked copies' two (store.masking_pg)
     assert len(before) == 4
     result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
-    assert result.counts["new"] == 20 and built == [True]
-    assert _gin_indexes() == before
+    # the four dropped at the start, recorded with the rows, built after the commit
+    assert result.counts["new"] == 20 and built == [4]
+    assert _gin_indexes() == before and _pending() == []
     assert len(search.matching_ids("客户1")) == 11 and len(search.matching_ids("科技")) == 20
     # a smaller import into the table that now holds 20 rows keeps the indexes row by row
     importer.import_file(sheets.xlsx("b.xlsx", {"S": _rows(10, start=100)}))
-    assert built == [True] and len(search.matching_ids("科技")) == 30
+    assert built == [4, 0] and len(search.matching_ids("科技")) == 30
+
+
+def test_a_big_first_import_builds_customers_sort_indexes_after_its_commit_as_they_were(
+    team_store, sheets, monkeypatch
+):
+    from sellerdesk.store import search, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    customer, address, fts = _indexes("customer"), _indexes("address"), _indexes("customer_fts")
+    assert len(customer) > 10  # (the sort indexes, the primary key)
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20
+    assert (_indexes("customer"), _indexes("address"), _indexes("customer_fts")) == (customer, address, fts)
+    assert _pending() == []
+    assert [c.name for c in Customer.select().order_by(Customer.name_pinyin).limit(2)] == ["客户0", "客户1"]
+    assert len(search.matching_ids("13800000019")) == 1
+
+
+def test_indexes_left_unbuilt_by_a_stopped_import_are_built_at_the_next_connection(
+    team_store, pg_database, sheets, monkeypatch
+):
+    from sellerdesk.store import index_builds, search, search_pg
+    from sellerdesk.store.database import connect_team
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    customer, fts = _indexes("customer"), _indexes("customer_fts")
+    build = index_builds.build_pending
+    # the process stops right after the import's commit (kill -9): nothing built
+    monkeypatch.setattr(index_builds, "build_pending", lambda db, jobs=3: 0)
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20
+    waiting = _pending()
+    assert "pending_index:customer_fts_grams" in waiting and len(waiting) == len(fts) - 1 + len(customer) - 1
+    assert len(_indexes("customer_fts")) == 1  # (its primary key)
+    # the rows are all there and found meanwhile (the table read instead of its indexes)
+    assert len(search.matching_ids("科技")) == 20 and Customer.select().count() == 20
+    monkeypatch.setattr(index_builds, "build_pending", build)
+    other = connect_team(pg_database)  # the next start
+    try:
+        assert index_builds.pending(other) == 0
+    finally:
+        other.close()
+    assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts) and _pending() == []
+
+
+def test_an_import_that_fails_leaves_every_index_and_no_record(team_store, sheets, monkeypatch):
+    import pytest
+
+    from sellerdesk.store import search_pg
+    from sellerdesk.store.bulk_import import BulkImport
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    customer, fts = _indexes("customer"), _indexes("customer_fts")
+
+    def broken(self: BulkImport) -> None:
+        raise OSError("disk gone")
+
+    monkeypatch.setattr(BulkImport, "build_indexes", broken)
+    with pytest.raises(Exception, match="disk gone"):
+        importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert Customer.select().count() == 0
+    assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts) and _pending() == []
+
+
+def test_pending_index_builds_leave_what_this_user_may_not_build(team_store, pg_database, monkeypatch):
+    from sellerdesk.store import index_builds
+
+    name = "customer_name_pinyin_probe"
+    native(DB, f'CREATE INDEX "{name}" ON customer (name_pinyin)')
+    definition = _indexes("customer")[name]
+    with DB.atomic():
+        native(DB, f'DROP INDEX "{name}"')
+        index_builds.defer(DB, [(name, definition)])
+    # a connection that cannot build (here: no connection at all) leaves the record for later
+    monkeypatch.setattr(type(DB.obj), "_connect", lambda self: (_ for _ in ()).throw(OSError("no server")))
+    assert index_builds.build_pending(DB.obj) == 0
+    monkeypatch.undo()
+    assert _pending() == [f"pending_index:{name}"]
+    assert index_builds.build_pending(DB.obj) == 1
+    assert _indexes("customer")[name] == definition and _pending() == []
 
 
 def test_a_big_import_keeps_the_search_indexes_when_someone_holds_the_table(

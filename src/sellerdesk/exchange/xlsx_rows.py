@@ -308,6 +308,7 @@ class XlsxRows:
         in_formula = False
 
         names: dict[str, str] = {}  # qualified name → local name (a dict lookup, not a string search)
+        columns: dict[str, int] = {}  # a reference's letters → its column (the sheet's few columns, ~1M cells)
 
         def start(name: str, attrs: dict[str, str]) -> None:
             nonlocal row, row_no, next_row, col, cell_type, cell_style, in_value, skip, inline, has_value
@@ -318,7 +319,10 @@ class XlsxRows:
             if local == "c":
                 ref = attrs.get("r")
                 if ref:
-                    c = _column(ref)
+                    letters = ref.rstrip("0123456789")
+                    c = columns.get(letters)
+                    if c is None:
+                        c = columns[letters] = _column(letters)
                     col = c if c >= 0 else len(row)
                 else:
                     col = len(row)

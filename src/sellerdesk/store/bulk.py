@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import queue
 import sys
@@ -35,9 +36,10 @@ from typing import TYPE_CHECKING, Any
 
 import peewee as pw
 
-from sellerdesk.store.errors import StoreError
+from sellerdesk.store import index_builds
+from sellerdesk.store.errors import DatabaseBusyError, StoreError
 from sellerdesk.store.models import DB
-from sellerdesk.store.postgres import NoPermissionError, is_postgres, to_postgres
+from sellerdesk.store.postgres import NoPermissionError, is_postgres, native, to_postgres
 
 if TYPE_CHECKING:
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -134,6 +136,7 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
     helper: the region policies of schema 14); their rows go in as INSERTs, which the policies
     check row by row (slower, the same result)."""
     import psycopg
+    from psycopg.types.string import StrDumperUnknown
 
     count = 0
     try:
@@ -145,8 +148,13 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
                 batch = list(rows)
                 cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', batch)
                 return len(batch)
+            # psycopg's own (C) text dumper: the connection's (store.postgres) is Python, called for
+            # every value; the NUL it turns into U+0001 is turned here, in the few values holding one
+            cursor.adapters.register_dumper(str, StrDumperUnknown)
             with cursor.copy(Copy(table, columns).sql()) as copy:
                 for row in rows:
+                    if any(type(value) is str and "\x00" in value for value in row):
+                        row = [value.replace("\x00", "\x01") if type(value) is str else value for value in row]
                     copy.write_row(row)
                     count += 1
     except psycopg.errors.InsufficientPrivilege as exc:
@@ -212,12 +220,12 @@ class Writer:
     ) -> None:
         self.close(discard=exc_type is not None)
 
-    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        """Queue one statement (or run it now, unthreaded)."""
+    def run(self, sql: str, params: Sequence[Any] = (), native: bool = False) -> None:
+        """Queue one statement (or run it now, unthreaded); ``native``: PostgreSQL's own SQL, untranslated."""
         self._raise()
         if self._stop:
             raise RuntimeError("the bulk writer has stopped (after an error or when closed)")
-        if self.postgres:
+        if self.postgres and not native:
             sql = to_postgres(sql)
         if not self.threaded:
             self._execute(sql, params)
@@ -350,10 +358,18 @@ class Writer:
 class Deferred:
     """The tables whose indexes :func:`deferred_indexes` dropped, and their rebuild."""
 
-    def __init__(self, db: pw.Database, dropped: list[tuple[str, list[tuple[str, str]]]]) -> None:
+    def __init__(
+        self,
+        db: pw.Database,
+        dropped: list[tuple[str, list[tuple[str, str]]]],
+        later: list[tuple[str, list[tuple[str, str]]]] | None = None,
+    ) -> None:
         self.db = db
-        self.tables = [table for table, _ in dropped]
+        self.postgres = is_postgres(db)
+        self.tables = [table for table, _ in dropped + (later or [])]
         self._statements = [sql for _, indexes in dropped for _, sql in indexes]
+        # (a team server: built after the commit, several at once, by store.index_builds)
+        self._later = [index for _, indexes in later or [] for index in indexes]
         self._writer: Writer | None = None
         self._own_writer = False
         self._done = False
@@ -364,16 +380,26 @@ class Deferred:
         Until :meth:`join`, the caller must not touch the database (pure-Python work, or
         more statements on the same writer).
         """
+        if self._later:
+            later, self._later = self._later, []
+            if writer is not None:  # (the writer's connection, in its turn)
+                for sql, params in index_builds.records(later):
+                    writer.run(sql, params, native=True)
+            else:
+                index_builds.defer(self.db, later)
         if self._done or self._writer is not None or not self._statements:
             return
         self._own_writer = writer is None
         self._writer = writer if writer is not None else Writer(self.db)
         for sql in self._statements:
-            self._writer.run(sql)
+            self._writer.run(sql, native=self.postgres)
             self._writer.call(give_back_memory)  # (the sort's records, freed: see give_back_memory)
 
     def join(self) -> None:
         """Wait for a background rebuild (re-raising its error), or rebuild here."""
+        if self._later:
+            later, self._later = self._later, []
+            index_builds.defer(self.db, later)
         if self._done:
             return
         if self._writer is not None:
@@ -385,7 +411,10 @@ class Deferred:
                     self._writer.close(discard=True)
             return
         for sql in self._statements:
-            self.db.execute_sql(sql)
+            if self.postgres:
+                native(self.db, sql)
+            else:
+                self.db.execute_sql(sql)
             give_back_memory()
         self._done = True
 
@@ -395,22 +424,81 @@ class Deferred:
             self._writer.close(discard=True)
 
 
+# A team server drops a table's secondary indexes only for a big first load (at least
+# PG_REBUILD_MIN_ROWS incoming and no fewer than the table holds), only for the table's owner, and
+# only when its lock is free within PG_LOCK_WAIT (search_pg.drop_gin_indexes does the same for the
+# search table): DROP INDEX takes the table's ACCESS EXCLUSIVE lock until the load commits, so
+# every other user of the team waits for the load even to read the table.
+PG_REBUILD_MIN_ROWS = 10_000
+PG_LOCK_WAIT = "2s"
+
+
+def _pg_droppable(db: pw.Database, table: str, incoming: int) -> list[tuple[str, str]]:
+    """(name, CREATE statement) of ``table``'s indexes to drop for a load of ``incoming`` rows on a
+    team server: its plain (not unique, backing no constraint) indexes when the load is a big
+    first one and this user owns the table; [] otherwise."""
+    if incoming < PG_REBUILD_MIN_ROWS:
+        return []
+    sql = (
+        f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM public.\"{table}\") "
+        "FROM pg_class c WHERE c.oid = %s::regclass"
+    )
+    row = native(db, sql, (f'public."{table}"',)).fetchone()
+    if not row or not row[0] or int(row[1]) > incoming:
+        return []
+    sql = (
+        "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
+        "WHERE x.indrelid = %s::regclass AND NOT x.indisunique AND NOT x.indisprimary "
+        "AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid) ORDER BY i.relname"
+    )
+    return [(r[0], r[1]) for r in native(db, sql, (f'public."{table}"',)).fetchall()]
+
+
+def _pg_drop_if_free(db: pw.Database, table: str, indexes: list[tuple[str, str]]) -> bool:
+    """Drop ``indexes`` of ``table`` if its lock is free within PG_LOCK_WAIT (a savepoint: a lock
+    timeout undoes only this, the transaction goes on with the indexes kept)."""
+    try:
+        with db.atomic():
+            before = native(db, "SELECT current_setting('lock_timeout')").fetchone()[0]
+            native(db, f"SET LOCAL lock_timeout = '{PG_LOCK_WAIT}'")
+            native(db, f'LOCK TABLE public."{table}" IN ACCESS EXCLUSIVE MODE')
+            native(db, "SELECT set_config('lock_timeout', %s, true)", (before,))
+            for name, _sql in indexes:
+                native(db, f'DROP INDEX public."{name}"')
+    except (pw.OperationalError, DatabaseBusyError):
+        return False
+    return True
+
+
 @contextlib.contextmanager
-def deferred_indexes(tables: Sequence[str], incoming: int, db: pw.Database | None = None) -> Iterator[Deferred]:
+def deferred_indexes(
+    tables: Sequence[str], incoming: int, db: pw.Database | None = None, after_commit: Sequence[str] = ()
+) -> Iterator[Deferred]:
     """Drop the secondary indexes of each of ``tables`` holding at most ``incoming`` rows,
     and build them again when the block ends without an error (or earlier, see :class:`Deferred`).
 
     Must run inside a transaction: on an error the indexes are not rebuilt here, the
     caller's rollback brings them back with everything else (DDL is transactional in
-    SQLite), and ``kill -9`` leaves the last committed state, indexes included.
+    SQLite and PostgreSQL), and ``kill -9`` leaves the last committed state, indexes included.
+
+    On a team server only for a big first load (:data:`PG_REBUILD_MIN_ROWS`), by the table's
+    owner, and only the plain indexes (the primary key and unique ones stay, so ids are checked
+    as they go in); taken only if the table's lock is free within :data:`PG_LOCK_WAIT`, else the
+    indexes stay and COPY keeps them row by row. There the indexes of the tables in ``after_commit``
+    are not built in the block's transaction but recorded for after its commit
+    (store.index_builds: the caller runs ``build_pending`` once it has committed).
     """
     db = db if db is not None else DB.obj
     if not db.in_transaction():
         raise RuntimeError("deferred_indexes needs a transaction")
     dropped: list[tuple[str, list[tuple[str, str]]]] = []
-    # Not on a team server: DROP INDEX there locks every other user out of the table (even their
-    # reads) until the load commits, and PostgreSQL's COPY keeps the indexes up at a fair cost.
-    if isinstance(db, pw.SqliteDatabase) and incoming > 0:
+    later: list[tuple[str, list[tuple[str, str]]]] = []
+    if is_postgres(db):
+        for table in tables:
+            indexes = _pg_droppable(db, table, incoming)
+            if indexes and _pg_drop_if_free(db, table, indexes):
+                (later if table in after_commit else dropped).append((table, indexes))
+    elif isinstance(db, pw.SqliteDatabase) and incoming > 0:
         for table in tables:
             count = db.execute_sql(f'SELECT count(*) FROM "{table}"').fetchone()[0]
             if count <= incoming:
@@ -418,7 +506,7 @@ def deferred_indexes(tables: Sequence[str], incoming: int, db: pw.Database | Non
                 for name, _sql in indexes:
                     db.execute_sql(f'DROP INDEX "{name}"')
                 dropped.append((table, indexes))
-    deferred = Deferred(db, dropped)
+    deferred = Deferred(db, dropped, later)
     try:
         yield deferred
     except BaseException:
@@ -459,6 +547,26 @@ def give_back_memory() -> None:
         return
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).malloc_trim(0)
+
+
+# Python's cycle collector, while a big load makes a few dozen container objects per row and
+# frees nearly all of them by reference counting: with the usual thresholds (700, 10, 10) it ran
+# ~10,000 times at 100k customers, the older generations' runs walking what the import keeps (its
+# maps of keys) and everything else the process holds.
+QUIET_GC_THRESHOLD = (100_000, 50, 100)
+
+
+@contextlib.contextmanager
+def quiet_gc() -> Iterator[None]:
+    """Fewer cycle collections for the block (the young generation every 100,000 allocations
+    instead of 700, the older ones rarer still); the thresholds as they were afterwards. (Not
+    ``gc.freeze``: the app's window froze its own objects at start, ``ui.main_window``.)"""
+    before = gc.get_threshold()
+    gc.set_threshold(*QUIET_GC_THRESHOLD)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 # A bigger page cache while many rows go into a table's indexes in random order (an import's

@@ -31,7 +31,7 @@ from typing import Any
 import peewee as pw
 
 from sellerdesk.core.fields import ADDRESS_FIELDS, CUSTOMER_FIELDS
-from sellerdesk.store import bulk, search
+from sellerdesk.store import bulk, index_builds, search
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.migrations import BULK_KEYS_SETTING
 from sellerdesk.store.models import DB, Address, AddressChange, AuditEntry, Customer, Order, dump_json, utcnow
@@ -507,15 +507,19 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
     store: BulkImport | None = None
     try:
         with (
+            bulk.quiet_gc(),
             DB.atomic(),  # (SQLite: BEGIN IMMEDIATE, the store's way)
             bulk.Writer() as writer,
-            search.bulk_load(writer=writer) as search_rows,
-            bulk.deferred_indexes(("customer", "address"), incoming) as deferred,
+            search.bulk_load(writer=writer, incoming=incoming) as search_rows,
+            # (a team server builds customer's after the commit, several at once: store.index_builds;
+            # address's are read by customer later in the import)
+            bulk.deferred_indexes(("customer", "address"), incoming, after_commit=("customer",)) as deferred,
         ):
             if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
                 native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))
             store = BulkImport(writer, search_rows, deferred, incoming)
             yield store
+        index_builds.build_pending(DB.obj)  # (the indexes a big first load left for after its commit)
     finally:
         if store is not None and store.page_cache is not None:
             # (an error before the indexes were built: the writer has stopped by now; a broken

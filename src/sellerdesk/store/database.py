@@ -25,7 +25,7 @@ from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from sellerdesk import private_files
-from sellerdesk.store import live_file, migrations
+from sellerdesk.store import index_builds, live_file, migrations
 from sellerdesk.store.errors import (
     CannotOpenError,
     DatabaseExistsError,
@@ -313,6 +313,8 @@ def connect_team(url: str, *, user: str | None = None, password: str | None = No
         if not create and migrations.current_version(db) == 0:
             raise NotATeamDatabaseError(db.where)
         migrations.migrate(db)
+        # indexes an earlier process's big import left unbuilt (it stopped after its commit)
+        index_builds.build_pending(db)
     except Exception:
         db.close()
         raise

@@ -35,7 +35,7 @@ from typing import cast
 
 import peewee as pw
 
-from sellerdesk.store import bulk, search_pg
+from sellerdesk.store import bulk, index_builds, search_pg
 from sellerdesk.store.errors import StoreError
 from sellerdesk.store.models import DB, Address, Customer
 from sellerdesk.store.postgres import is_postgres, native, to_postgres
@@ -335,7 +335,10 @@ _COLUMN_LIST = tuple(c.strip() for c in _COLUMNS.split(","))
 
 @contextlib.contextmanager
 def bulk_load(
-    db: pw.Database | None = None, refresh_ids: Sequence[int] = (), writer: bulk.Writer | None = None
+    db: pw.Database | None = None,
+    refresh_ids: Sequence[int] = (),
+    writer: bulk.Writer | None = None,
+    incoming: int = 0,
 ) -> Iterator[BulkIndex]:
     """For loading many rows at once (demo data, big imports), inside the caller's transaction.
 
@@ -347,11 +350,13 @@ def bulk_load(
     statement at the end. ``refresh_ids`` (existing customers that changed) and rows the
     block marked stale are re-read. Updates and deletes keep their triggers. The trigger
     DDL is part of the caller's transaction, so a rollback restores it too. When the block
-    fails, ``writer`` is stopped (its queue dropped) before anything else runs.
+    fails, ``writer`` is stopped (its queue dropped) before anything else runs. ``incoming``: how
+    many customers the block is about to add, if known (a team server's big first load drops the
+    search table's GIN indexes from the start: :func:`_bulk_load_pg`).
     """
     db = db if db is not None else DB.obj
     if is_postgres(db) and fts_enabled(db):
-        yield from _bulk_load_pg(db, refresh_ids)
+        yield from _bulk_load_pg(db, refresh_ids, writer, incoming)
         return
     if not fts_enabled(db):
         yield BulkIndex(enabled=False)
@@ -389,24 +394,46 @@ def bulk_load(
                 db.execute_sql(f"INSERT INTO {table} ({table}, rank) VALUES ('crisismerge', {_CRISISMERGE})")
 
 
-def _bulk_load_pg(db: pw.Database, refresh_ids: Sequence[int]) -> Iterator[BulkIndex]:
+def _bulk_load_pg(
+    db: pw.Database, refresh_ids: Sequence[int], writer: bulk.Writer | None = None, incoming: int = 0
+) -> Iterator[BulkIndex]:
     """:func:`bulk_load` on a team server: the insert triggers stand aside for the transaction
-    (search_pg.BULK_SETTING), then the new customers' rows are made from the tables in one
-    statement and ``refresh_ids`` (and rows marked stale) made again. Rows handed to the
-    yielded index are not needed (the SQL makes them as fast), so it keeps none."""
-    given = BulkIndex(enabled=False)
+    (search_pg.BULK_SETTING). With a ``writer``, the rows given to the yielded index go in batch by
+    batch as the block flushes them (a COPY each, which the server stores while the importer checks
+    the next rows: not one statement after the importer is done); then any other new customer's
+    row is made from the tables, and ``refresh_ids`` (and rows marked stale) made again.
+
+    Only someone who may have the triggers stand aside writes the search table itself (its owners:
+    search_pg.may_bulk_load_sql); for anyone else the triggers keep it, row by row.
+
+    A big first load (``incoming`` customers, search_pg.rebuild_worth_it) drops the table's GIN
+    indexes at its start and leaves them to be built after its commit, several at once
+    (store.index_builds); a big load not announced by its ``incoming`` (the rows made at the end)
+    drops them just before that statement and builds them after it."""
     native(db, search_pg.SET_BULK_SQL, ("on",))
+    may = bool(native(db, f"SELECT {search_pg.may_bulk_load_sql()}").fetchone()[0])
+    later: list[tuple[str, str]] | None = None
+    if may and writer is not None and incoming and search_pg.rebuild_worth_it(db, incoming):
+        later = search_pg.drop_gin_indexes(db)
+    dropped: list[tuple[str, str]] | None = None
+    given = BulkIndex(writer=writer, enabled=may and writer is not None)
     yield given  # (after a failure the caller's rollback ends the setting with everything else)
+    given.flush()
+    if writer is not None:
+        writer.wait()  # (the last batches' rows)
     native(db, search_pg.SET_BULK_SQL, ("off",))
     all_rows = _ROW_SQL.replace(" WHERE c.id = {cid}", "")
-    # a big load into a small table: its GIN indexes built once after the rows (search_pg.REBUILD_MIN_ROWS)
-    dropped = search_pg.drop_gin_indexes(db) if search_pg.rebuild_worth_it(db) else None
+    if later is None and search_pg.rebuild_worth_it(db):
+        # a big load into a small table: its GIN indexes built once after the rows (search_pg.REBUILD_MIN_ROWS)
+        dropped = search_pg.drop_gin_indexes(db)
     db.execute_sql(
         f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) {all_rows} "
         f"WHERE NOT EXISTS (SELECT 1 FROM {FTS_TABLE} AS f WHERE f.rowid = c.id)"
     )
     if dropped:
         search_pg.create_gin_indexes(db, dropped)
+    if later:
+        index_builds.defer(db, later)
     ids = sorted(set(refresh_ids) | set(given.stale))
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]

@@ -344,28 +344,34 @@ REBUILD_MIN_ROWS = 10_000
 REBUILD_LOCK_WAIT = "2s"
 
 
-def rebuild_worth_it(db: Any) -> bool:
-    """Whether the rows to add to the search table (customers without a row) are many enough,
-    compared with the rows it holds, to drop and build its GIN indexes; only its owner may."""
+def rebuild_worth_it(db: Any, incoming: int | None = None) -> bool:
+    """Whether the rows to add to the search table (customers without a row; or ``incoming``, the
+    rows a load is about to add) are many enough, compared with the rows it holds, to drop and
+    build its GIN indexes; only its owner may."""
     from sellerdesk.store.postgres import native
 
+    missing = (
+        f"(SELECT count(*) FROM customer cu WHERE NOT EXISTS (SELECT 1 FROM {TABLE} f WHERE f.rowid = cu.id))"
+        if incoming is None
+        else "0"
+    )
     sql = (
-        f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM {TABLE}), "
-        f"(SELECT count(*) FROM customer cu WHERE NOT EXISTS (SELECT 1 FROM {TABLE} f WHERE f.rowid = cu.id)) "
+        f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM {TABLE}), {missing} "
         f"FROM pg_class c WHERE c.oid = '{TABLE}'::regclass"
     )
     row = native(db, sql).fetchone()
     if not row or not row[0]:
         return False
-    held, incoming = int(row[1]), int(row[2])
-    return incoming >= REBUILD_MIN_ROWS and incoming >= held
+    held = int(row[1])
+    adding = int(row[2]) if incoming is None else incoming
+    return adding >= REBUILD_MIN_ROWS and adding >= held
 
 
-def drop_gin_indexes(db: Any) -> list[str] | None:
+def drop_gin_indexes(db: Any) -> list[tuple[str, str]] | None:
     """Drop every GIN index of the search table (its own two, and store.masking_pg's masked
     copies) inside the caller's transaction, if its lock is free within REBUILD_LOCK_WAIT; returns
-    their definitions for :func:`create_gin_indexes` (None: left as they are; the transaction is
-    still usable)."""
+    (name, definition) of each for :func:`create_gin_indexes` or store.index_builds.defer (None:
+    left as they are; the transaction is still usable)."""
     from sellerdesk.store.postgres import native
 
     try:
@@ -384,14 +390,14 @@ def drop_gin_indexes(db: Any) -> list[str] | None:
                 native(db, f'DROP INDEX "{name}"')
     except (pw.OperationalError, DatabaseBusyError):  # (a team connection's lock timeout is "busy")
         return None
-    return [definition for _name, definition in found]
+    return [(name, definition) for name, definition in found]
 
 
-def create_gin_indexes(db: Any, definitions: Sequence[str]) -> None:
+def create_gin_indexes(db: Any, dropped: Sequence[tuple[str, str]]) -> None:
     """Build again the indexes :func:`drop_gin_indexes` dropped."""
     from sellerdesk.store.postgres import native
 
-    for sql in definitions:
+    for _name, sql in dropped:
         native(db, sql)
 
 

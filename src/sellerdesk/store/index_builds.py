@@ -1,0 +1,121 @@
+"""Indexes a team server's big first load dropped, built after its rows commit, several at once.
+
+A big first import into a team database (store.bulk.deferred_indexes, search_pg.drop_gin_indexes)
+writes its rows with most indexes dropped. Built inside the import's own transaction they take
+one server process, one after the other, after the importer is done: at 100k customers ~10 s of
+the server's CPU (the search table's two GIN indexes ~6 s of it; PostgreSQL builds a GIN index
+in one process). Instead the import records each dropped index in ``meta`` (key
+``pending_index:<name>``, value its CREATE statement) in the same transaction as its rows, and
+after the commit :func:`build_pending` builds them in connections of their own at once, as
+``pg_restore --jobs`` builds a dump's indexes. Each build and the removal of its record commit
+together, so every moment leaves either the index or its record:
+
+- ``kill -9`` (or a lost server) after the commit leaves records; the next connection of someone
+  who may build them (a table's owner: ``open_team`` → :func:`build_pending`) builds them;
+- until then the rows are all there and found: a search or a sort without its index reads the
+  table instead (slower at 100k, the same answers).
+
+Only a team server; SQLite builds its dropped indexes inside the import's transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+
+import peewee as pw
+
+from sellerdesk.store.postgres import is_postgres, native
+
+log = logging.getLogger(__name__)
+
+PREFIX = "pending_index:"
+# Connections building at once: the server's CPUs are unknown here; a GIN build uses one process
+# and a B-tree build may use PostgreSQL's own parallel workers besides.
+JOBS = 3
+
+_RECORD_SQL = (
+    'INSERT INTO "meta" ("key", "value") VALUES (%s, %s) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"'
+)
+_LIKE = PREFIX.replace("_", "\\_") + "%"  # (the key's "_" taken as itself)
+# the next record nobody else is building; the GIN indexes (the longest builds) first
+_NEXT_SQL = (
+    'SELECT "key", "value" FROM "meta" WHERE "key" LIKE %s '
+    'ORDER BY ("value" LIKE %s) DESC, "key" FOR UPDATE SKIP LOCKED LIMIT 1'
+)
+_ANY_SQL = 'SELECT count(*) FROM "meta" WHERE "key" LIKE %s'
+
+
+def records(indexes: Sequence[tuple[str, str]]) -> list[tuple[str, tuple[str, str]]]:
+    """The statements (PostgreSQL's own SQL, parameters) recording ``indexes`` ((name, CREATE INDEX
+    statement), already dropped) for :func:`build_pending`: to run in the transaction that dropped
+    them (a rollback takes the records back with the drops)."""
+    return [(_RECORD_SQL, (PREFIX + name, _if_not_exists(sql))) for name, sql in indexes]
+
+
+def defer(db: pw.Database, indexes: Sequence[tuple[str, str]]) -> None:
+    """Run :func:`records` of ``indexes`` on ``db``, in the caller's transaction."""
+    for sql, params in records(indexes):
+        native(db, sql, params)
+
+
+def _if_not_exists(sql: str) -> str:
+    """``sql`` (pg_get_indexdef's CREATE INDEX …) made to do nothing when the index is there."""
+    head = "CREATE INDEX "
+    if sql.startswith(head) and not sql.startswith(head + "IF NOT EXISTS "):
+        return head + "IF NOT EXISTS " + sql[len(head) :]
+    return sql
+
+
+def pending(db: pw.Database) -> int:
+    """How many recorded indexes wait to be built (0 on SQLite)."""
+    if not is_postgres(db):
+        return 0
+    return int(native(db, _ANY_SQL, (_LIKE,)).fetchone()[0])
+
+
+def build_pending(db: pw.Database, jobs: int = JOBS) -> int:
+    """Build every recorded index, up to ``jobs`` at once, each on a connection of its own (made
+    as ``db``'s are) in a transaction that also removes its record; returns how many were built.
+
+    Called by whoever dropped them, right after their commit, and at each connection (an earlier
+    process stopped before it was done). An index someone else is building is skipped (its record
+    is locked). A build that fails (this user may not build it, a lock not granted within the
+    connection's lock timeout, the server gone) is left recorded, logged, for a later try; the
+    rows themselves are committed already."""
+    if not is_postgres(db) or not pending(db):
+        return 0
+    built: list[str] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        try:
+            conn = db._connect()  # type: ignore[attr-defined]  # (store.postgres.TeamDatabase: adapted, lock timeout)
+        except Exception as exc:  # noqa: BLE001 (left recorded: the next connection tries again)
+            log.warning("index builds: no connection: %s", exc)
+            return
+        try:
+            while True:
+                with conn.transaction():
+                    row = conn.execute(_NEXT_SQL, (_LIKE, "% USING gin %")).fetchone()
+                    if row is None:
+                        return
+                    conn.execute(row[1])
+                    conn.execute('DELETE FROM "meta" WHERE "key" = %s', (row[0],))
+                with lock:
+                    built.append(row[0][len(PREFIX) :])
+        except Exception as exc:  # noqa: BLE001 (see the docstring)
+            log.warning("index builds: left for later: %s", exc)
+        finally:
+            conn.close()
+
+    count = max(1, min(jobs, pending(db)))
+    threads = [threading.Thread(target=work, name=f"sellerdesk-index-build-{i}", daemon=True) for i in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if built:
+        log.info("built %d index(es) after a big load: %s", len(built), ", ".join(sorted(built)))
+    return len(built)
