@@ -208,3 +208,25 @@ def test_the_insert_triggers_stand_aside_only_while_their_setting_is_on(team_sto
     with DB.atomic():  # the setting ended with its transaction
         native(DB, address, (cid, "安徽"))
     assert Customer.get_by_id(cid).address_key == "安徽\x01\x01\x01"
+
+
+def test_a_pending_index_whose_table_is_held_by_another_user_waits_for_a_later_try(
+    team_store, pg_database, monkeypatch
+):
+    import psycopg
+
+    from sellerdesk.store import index_builds
+
+    monkeypatch.setattr(index_builds, "LOCK_WAIT", "100ms")
+    name = "customer_name_pinyin_probe"
+    native(DB, f'CREATE INDEX "{name}" ON customer (name_pinyin)')
+    definition = _indexes("customer")[name]
+    with DB.atomic():
+        native(DB, f'DROP INDEX "{name}"')
+        index_builds.defer(DB, [(name, definition)])
+    with psycopg.connect(pg_database) as other:  # another user's write, its transaction still open
+        other.execute("UPDATE customer SET name = name WHERE false")
+        other.execute("LOCK TABLE customer IN ROW EXCLUSIVE MODE")
+        assert index_builds.build_pending(DB.obj) == 0
+    assert _pending() == [f"pending_index:{name}"]
+    assert index_builds.build_pending(DB.obj) == 1 and _indexes("customer")[name] == definition

@@ -34,6 +34,10 @@ PREFIX = "pending_index:"
 # Connections building at once: the server's CPUs are unknown here; a GIN build uses one process
 # and a B-tree build may use PostgreSQL's own parallel workers besides.
 JOBS = 3
+# How long a build waits for its table (CREATE INDEX blocks writes, so waits for the writers of
+# others' open transactions): not granted, it is left for a later try rather than holding up the
+# import's end or the app's start for the connection's usual lock timeout (minutes).
+LOCK_WAIT = "5s"
 
 _RECORD_SQL = (
     'INSERT INTO "meta" ("key", "value") VALUES (%s, %s) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"'
@@ -96,6 +100,8 @@ def build_pending(db: pw.Database, jobs: int = JOBS) -> int:
             log.warning("index builds: no connection: %s", exc)
             return
         try:
+            conn.execute("SELECT set_config('lock_timeout', %s, false)", (LOCK_WAIT,))
+            conn.commit()  # (each build below in a transaction of its own)
             while True:
                 with conn.transaction():
                     row = conn.execute(_NEXT_SQL, (_LIKE, "% USING gin %")).fetchone()
