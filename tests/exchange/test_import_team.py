@@ -230,3 +230,22 @@ def test_a_pending_index_whose_table_is_held_by_another_user_waits_for_a_later_t
         assert index_builds.build_pending(DB.obj) == 0
     assert _pending() == [f"pending_index:{name}"]
     assert index_builds.build_pending(DB.obj) == 1 and _indexes("customer")[name] == definition
+
+
+def test_a_big_import_into_a_team_with_a_masked_helper_fills_every_rows_masked_copies(team_store, sheets, monkeypatch):
+    from sellerdesk.store import masking_pg, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    with DB.atomic():
+        masking_pg.keep_copies(DB.connection(), True)  # (as adding a masked helper does)
+    before = _gin_indexes()
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20 and _gin_indexes() == before and _pending() == []
+    wrong = native(
+        DB,
+        "SELECT count(*) FROM customer_fts WHERE masked_phones IS DISTINCT FROM sd_mask_phones(phones) "
+        "OR masked_grams IS DISTINCT FROM sd_grams(name, wechat, sd_mask_phones(phones), address)",
+    ).fetchone()[0]
+    assert wrong == 0
+    assert native(DB, "SELECT count(*) FROM customer_fts WHERE masked_grams IS NOT NULL").fetchone()[0] == 20
