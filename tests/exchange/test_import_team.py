@@ -143,7 +143,8 @@ def test_an_import_that_fails_leaves_every_index_and_no_record(team_store, sheet
     assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts) and _pending() == []
 
 
-def test_pending_index_builds_leave_what_this_user_may_not_build(team_store, pg_database, monkeypatch):
+def _probe_pending() -> tuple[str, str]:
+    """An index of customer made, then dropped and recorded for after the commit as a big import does."""
     from sellerdesk.store import index_builds
 
     name = "customer_name_pinyin_probe"
@@ -152,6 +153,13 @@ def test_pending_index_builds_leave_what_this_user_may_not_build(team_store, pg_
     with DB.atomic():
         native(DB, f'DROP INDEX "{name}"')
         index_builds.defer(DB, [(name, definition)])
+    return name, definition
+
+
+def test_pending_index_builds_leave_what_this_user_may_not_build(team_store, pg_database, monkeypatch):
+    from sellerdesk.store import index_builds
+
+    name, definition = _probe_pending()
     # a connection that cannot build (here: no connection at all) leaves the record for later
     monkeypatch.setattr(type(DB.obj), "_connect", lambda self: (_ for _ in ()).throw(OSError("no server")))
     assert index_builds.build_pending(DB.obj) == 0
@@ -218,12 +226,7 @@ def test_a_pending_index_whose_table_is_held_by_another_user_waits_for_a_later_t
     from sellerdesk.store import index_builds
 
     monkeypatch.setattr(index_builds, "LOCK_WAIT", "100ms")
-    name = "customer_name_pinyin_probe"
-    native(DB, f'CREATE INDEX "{name}" ON customer (name_pinyin)')
-    definition = _indexes("customer")[name]
-    with DB.atomic():
-        native(DB, f'DROP INDEX "{name}"')
-        index_builds.defer(DB, [(name, definition)])
+    name, definition = _probe_pending()
     with psycopg.connect(pg_database) as other:  # another user's write, its transaction still open
         other.execute("UPDATE customer SET name = name WHERE false")
         other.execute("LOCK TABLE customer IN ROW EXCLUSIVE MODE")
