@@ -310,3 +310,95 @@ def test_schema_step_25_lets_a_second_owner_remove_a_user_of_a_team_made_before(
             "SELECT rolcanlogin, pg_has_role(oid, %s, 'USAGE') FROM pg_roles WHERE rolname = %s", (helper_g, alice)
         ).fetchone()
     assert row == (False, False)
+
+
+def test_an_owner_promotes_whom_they_made_and_on_16_not_anothers_user(pg_boss, pg_admin_url):
+    """An owner is administered by whoever made or promoted them (the owners' group may not: a
+    circle). own2 makes walt a helper, then an owner, then a viewer again — and boss, who made
+    neither, may change walt once he is a viewer. own2 making boss's alice an owner: on 16+ refused
+    naming the ADMIN OPTION (nothing changed), on 14/15 as any change (CREATEROLE suffices)."""
+    import psycopg
+
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    own2, alice, walt = names(pg_boss, "own2", "alice", "walt")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    owner_g, helper_g = store_team.group_role("owner"), store_team.group_role("helper")
+    close_store()
+
+    def groups(who: str) -> tuple[bool, bool, bool]:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT pg_has_role(oid, %s, 'USAGE'), pg_has_role(oid, %s, 'USAGE'), rolcreaterole "
+                "FROM pg_roles WHERE rolname = %s",
+                (owner_g, helper_g, who),
+            ).fetchone()
+        return row[0], row[1], row[2]
+
+    open_team(user_url(pg_boss.url, own2, "pw-" + own2))
+    try:
+        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+        store_team.update_user(walt, role="owner")
+        assert groups(walt) == (True, False, True)
+        with psycopg.connect(user_url(pg_boss.url, walt, "pw-" + walt)) as conn:
+            assert conn.execute("SELECT sd_team_role(current_user::text)").fetchone()[0] == "owner"
+        store_team.update_user(walt, role="viewer")
+        assert groups(walt) == (False, False, False)
+        with psycopg.connect(pg_admin_url) as conn:
+            sixteen = conn.info.server_version >= 160000
+        if sixteen:
+            with pytest.raises(MissingPrivilegeError, match=f"ADMIN OPTION on {alice}"):
+                store_team.update_user(alice, role="owner")
+            assert groups(alice) == (False, True, False)
+            assert {u.name: u.role for u in store_team.users()}[alice] == "helper"
+        else:
+            store_team.update_user(alice, role="owner")
+            assert groups(alice) == (True, False, True)
+    finally:
+        close_store()
+    open_team(pg_boss.url)
+    try:
+        store_team.update_user(walt, role="helper", regions="华南")
+        assert groups(walt) == (False, True, False)
+        store_team.remove_user(walt)
+    finally:
+        close_store()
+
+
+def test_an_owner_demoted_on_16_is_warned_to_keep_admin_option_on_the_logins_they_made(pg_boss, caplog):
+    """PostgreSQL 16 gives a role's maker ADMIN OPTION on it, granted by the bootstrap superuser:
+    no owner may take it back. own2 makes walt, boss makes own2 a viewer: a warning names walt (on
+    14/15 own2 holds nothing once without CREATEROLE: no warning)."""
+    import logging
+
+    import psycopg
+
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    own2, walt = names(pg_boss, "own2", "walt")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    close_store()
+    open_team(user_url(pg_boss.url, own2, "pw-" + own2))
+    try:
+        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+    finally:
+        close_store()
+    open_team(pg_boss.url)
+    try:
+        with caplog.at_level(logging.WARNING, logger="sellerdesk.store.team"):
+            store_team.update_user(own2, role="viewer")
+        with psycopg.connect(pg_boss.url) as conn:
+            sixteen = conn.info.server_version >= 160000
+        warned = [r.getMessage() for r in caplog.records if "keeps ADMIN OPTION" in r.getMessage()]
+        assert len(warned) == (1 if sixteen else 0)
+        assert not warned or (walt in warned[0] and own2 in warned[0])
+    finally:
+        close_store()
