@@ -902,10 +902,11 @@ def add_user(
             # an owner administers the team's users too: CREATEROLE, as the first owner has
             createrole = sql.SQL(" CREATEROLE" if role == OWNER else "")
             if _disabled_login(name):  # removed earlier: the same login back, with a new password
-                _run(
+                _need(
+                    _to_alter(name),
                     sql.SQL("ALTER ROLE {} LOGIN{} PASSWORD {}").format(
                         sql.Identifier(name), createrole, sql.Literal(hashed)
-                    )
+                    ),
                 )
             else:
                 _run(
