@@ -5,10 +5,17 @@
 #   bash scripts/pg_test_server.sh stop "$SELLERDESK_TEST_PG_DIR"
 # The server's superuser is "sd_admin" with a random password; the URL carries it. Nothing of
 # the machine's own PostgreSQL (a packaged cluster, port 5432) is used or changed.
+# PG_BIN_DIR=/path/to/bin picks initdb/pg_ctl from that folder (another major version, e.g. to run
+# the team suite on PostgreSQL 16 or 17; docs/ARCHITECTURE.md says how); stop needs the same value.
 set -euo pipefail
 
 find_bin() {
   local name=$1 found
+  if [ -n "${PG_BIN_DIR:-}" ]; then
+    [ -x "$PG_BIN_DIR/$name" ] || { echo "pg_test_server: no $name in PG_BIN_DIR=$PG_BIN_DIR" >&2; return 1; }
+    echo "$PG_BIN_DIR/$name"
+    return
+  fi
   found=$(command -v "$name" 2>/dev/null || true)
   if [ -z "$found" ]; then
     found=$(ls -d /usr/lib/postgresql/*/bin/"$name" 2>/dev/null | sort -V | tail -1 || true)

@@ -37,11 +37,12 @@ def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_b
     own2_url = add_user(cli, pg_boss.url, own2, "owner")
     alice_url = add_user(cli, pg_boss.url, alice, "helper", "--regions", "华东")
     vera_url = add_user(cli, pg_boss.url, vera, "viewer")
-    # boss is not left a member of own2
+    # boss is not left with own2's privileges (USAGE: since PostgreSQL 16 a role's maker is always a
+    # member of it, holding the ADMIN OPTION the server gives, without its privileges)
     import psycopg
 
     with psycopg.connect(pg_boss.url) as conn:
-        member = conn.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (own2,)).fetchone()[0]
+        member = conn.execute("SELECT pg_has_role(current_user, %s, 'USAGE')", (own2,)).fetchone()[0]
         assert member is False
         # json_group_array, made without a superuser, answers as SQLite's
         got = conn.execute("SELECT json_group_array(x) FROM (VALUES (3), (1), (2)) AS t(x)").fetchone()[0]
@@ -210,3 +211,194 @@ def test_remove_and_phones_by_an_owner_without_createrole_name_the_privilege(cli
         assert "CREATEROLE" in lines[0] and "缺少 PostgreSQL 权限" in lines[0] and own2 in lines[0], out.stderr
     users = {u["name"]: u for u in cli.json_lines("team", "user", "list", "--json", env=as_(pg_boss.url))}
     assert alice in users and users[alice]["phones"] is False  # nothing changed
+
+
+def test_a_second_owner_changes_and_removes_a_user_the_first_one_made(pg_boss, pg_admin_url):
+    """PostgreSQL 16 lets CREATEROLE administer only roles one holds ADMIN OPTION on (a role's
+    maker gets it): boss makes own2 (an owner) and alice (a helper); own2 changes alice's role,
+    regions and phones, removes her, adds her back with a new password and removes her again; and
+    boss changes a helper own2 made. Each checked as the server has it (on 16 a REVOKE of another's
+    grant would change nothing but print a notice)."""
+    import psycopg
+
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    own2, alice, walt = names(pg_boss, "own2", "alice", "walt")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    helper_g, viewer_g = store_team.group_role("helper"), store_team.group_role("viewer")
+    close_store()
+
+    def server(who: str) -> tuple[bool, bool, bool, list[str] | None]:
+        """(may log in, helper's privileges, viewer's privileges, per-role settings)."""
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT rolcanlogin, pg_has_role(oid, %s, 'USAGE'), pg_has_role(oid, %s, 'USAGE'), rolconfig "
+                "FROM pg_roles WHERE rolname = %s",
+                (helper_g, viewer_g, who),
+            ).fetchone()
+        return row[0], row[1], row[2], row[3]
+
+    own2_url = user_url(pg_boss.url, own2, "pw-" + own2)
+    open_team(own2_url)
+    try:
+        assert store_team.update_user(alice, role="viewer").role == "viewer"
+        assert server(alice) == (True, False, True, None)
+        changed = store_team.update_user(alice, role="helper", regions="华南", phones=False)
+        assert (changed.role, changed.regions, changed.phones) == ("helper", ("华南",), False)
+        assert server(alice)[:3] == (True, True, False) and server(alice)[3]  # the masked views' search path
+        store_team.set_phones(alice, True)
+        assert server(alice) == (True, True, False, None)
+        store_team.remove_user(alice)
+        assert server(alice)[:3] == (False, False, False)
+        password = store_team.add_user(alice, "viewer")  # the same login back, a new password
+        assert server(alice)[:3] == (True, False, True)
+        with psycopg.connect(user_url(pg_boss.url, alice, password)) as conn:
+            assert conn.execute("SELECT sd_team_role(current_user::text)").fetchone()[0] == "viewer"
+        store_team.remove_user(alice)
+        assert server(alice)[:3] == (False, False, False)
+        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+    finally:
+        close_store()
+    open_team(pg_boss.url)  # and the other way round: the first owner changes own2's helper
+    try:
+        store_team.update_user(walt, role="viewer")
+        assert server(walt) == (True, False, True, None)
+        store_team.remove_user(walt)
+        assert server(walt)[:3] == (False, False, False)
+        assert {u.name for u in store_team.users()} == {pg_boss.name, own2}
+    finally:
+        close_store()
+
+
+def test_schema_step_25_lets_a_second_owner_remove_a_user_of_a_team_made_before(pg_boss, pg_admin_url):
+    """A team made on PostgreSQL 16 before step 25: a helper's group granted by the first owner,
+    the owners' group without ADMIN OPTION on her. The first owner's next connection migrates (on
+    14/15 nothing is granted: CREATEROLE administers every role there); then own2 may remove her."""
+    import psycopg
+
+    from sellerdesk.store import migrations
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    own2, alice = names(pg_boss, "own2", "alice")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    helper_g, owner_g = store_team.group_role("helper"), store_team.group_role("owner")
+    close_store()
+    with psycopg.connect(pg_boss.url, autocommit=True) as conn:
+        if conn.info.server_version >= 160000:  # as the code before step 25 left it
+            conn.execute(f'REVOKE "{alice}" FROM "{owner_g}"')
+            conn.execute(f'GRANT "{helper_g}" TO "{alice}" GRANTED BY "{pg_boss.name}"')
+            conn.execute(f'REVOKE "{helper_g}" FROM "{alice}" GRANTED BY "{owner_g}"')
+        conn.execute("UPDATE meta SET value = '24' WHERE key = 'schema_version'")
+    db = open_team(pg_boss.url)
+    assert migrations.current_version(db) == migrations.SCHEMA_VERSION
+    close_store()
+    open_team(user_url(pg_boss.url, own2, "pw-" + own2))
+    try:
+        store_team.remove_user(alice)
+    finally:
+        close_store()
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT rolcanlogin, pg_has_role(oid, %s, 'USAGE') FROM pg_roles WHERE rolname = %s", (helper_g, alice)
+        ).fetchone()
+    assert row == (False, False)
+
+
+def test_an_owner_promotes_whom_they_made_and_on_16_not_anothers_user(pg_boss, pg_admin_url):
+    """An owner is administered by whoever made or promoted them (the owners' group may not: a
+    circle). own2 makes walt a helper, then an owner, then a viewer again — and boss, who made
+    neither, may change walt once he is a viewer. own2 making boss's alice an owner: on 16+ refused
+    naming the ADMIN OPTION (nothing changed), on 14/15 as any change (CREATEROLE suffices)."""
+    import psycopg
+
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    own2, alice, walt = names(pg_boss, "own2", "alice", "walt")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    owner_g, helper_g = store_team.group_role("owner"), store_team.group_role("helper")
+    close_store()
+
+    def groups(who: str) -> tuple[bool, bool, bool]:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT pg_has_role(oid, %s, 'USAGE'), pg_has_role(oid, %s, 'USAGE'), rolcreaterole "
+                "FROM pg_roles WHERE rolname = %s",
+                (owner_g, helper_g, who),
+            ).fetchone()
+        return row[0], row[1], row[2]
+
+    open_team(user_url(pg_boss.url, own2, "pw-" + own2))
+    try:
+        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+        store_team.update_user(walt, role="owner")
+        assert groups(walt) == (True, False, True)
+        with psycopg.connect(user_url(pg_boss.url, walt, "pw-" + walt)) as conn:
+            assert conn.execute("SELECT sd_team_role(current_user::text)").fetchone()[0] == "owner"
+        store_team.update_user(walt, role="viewer")
+        assert groups(walt) == (False, False, False)
+        with psycopg.connect(pg_admin_url) as conn:
+            sixteen = conn.info.server_version >= 160000
+        if sixteen:
+            with pytest.raises(MissingPrivilegeError, match=f"ADMIN OPTION on {alice}"):
+                store_team.update_user(alice, role="owner")
+            assert groups(alice) == (False, True, False)
+            assert {u.name: u.role for u in store_team.users()}[alice] == "helper"
+        else:
+            store_team.update_user(alice, role="owner")
+            assert groups(alice) == (True, False, True)
+    finally:
+        close_store()
+    open_team(pg_boss.url)
+    try:
+        store_team.update_user(walt, role="helper", regions="华南")
+        assert groups(walt) == (False, True, False)
+        store_team.remove_user(walt)
+    finally:
+        close_store()
+
+
+def test_an_owner_demoted_on_16_is_warned_to_keep_admin_option_on_the_logins_they_made(pg_boss, caplog):
+    """PostgreSQL 16 gives a role's maker ADMIN OPTION on it, granted by the bootstrap superuser:
+    no owner may take it back. own2 makes walt, boss makes own2 a viewer: a warning names walt (on
+    14/15 own2 holds nothing once without CREATEROLE: no warning)."""
+    import logging
+
+    import psycopg
+
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import close_store, open_team
+
+    own2, walt = names(pg_boss, "own2", "walt")
+    open_team(pg_boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    close_store()
+    open_team(user_url(pg_boss.url, own2, "pw-" + own2))
+    try:
+        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+    finally:
+        close_store()
+    open_team(pg_boss.url)
+    try:
+        with caplog.at_level(logging.WARNING, logger="sellerdesk.store.team"):
+            store_team.update_user(own2, role="viewer")
+        with psycopg.connect(pg_boss.url) as conn:
+            sixteen = conn.info.server_version >= 160000
+        warned = [r.getMessage() for r in caplog.records if "keeps ADMIN OPTION" in r.getMessage()]
+        assert len(warned) == (1 if sixteen else 0)
+        assert not warned or (walt in warned[0] and own2 in warned[0])
+    finally:
+        close_store()

@@ -22,7 +22,7 @@ from sellerdesk.core import clock
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 24
+SCHEMA_VERSION = 25
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1377,6 +1377,19 @@ def _step_24(db: pw.Database) -> None:
         native(db, search_pg.function_sql(team_customer_visible))
 
 
+def _step_25(db: pw.Database) -> None:
+    """Version 25: on PostgreSQL 16 and later CREATEROLE alone no longer administers another's
+    roles (ADMIN OPTION does): a team made before gets the grants with which any owner administers
+    its helpers and viewers (store.team.share_administration; nothing on 14/15 or SQLite). Run by
+    a user who may not grant them, what may be granted is and a warning says to run ``team init``
+    again as the team's first owner."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import team
+
+    team.share_administration(db)
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1402,6 +1415,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     22: _step_22,
     23: _step_23,
     24: _step_24,
+    25: _step_25,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

@@ -324,6 +324,7 @@ def setup() -> str:
         TeamUser.insert(name=me, role=OWNER, regions="", phones=True, created_at=utcnow()).on_conflict(
             conflict_target=[TeamUser.name], update={TeamUser.role: OWNER}
         ).execute()
+        share_administration(DB.obj, strict=True)
         repair()
     return me
 
@@ -360,13 +361,250 @@ def _team_user(name: str) -> Any:
     return user
 
 
+# PostgreSQL 16 (its release notes: "CREATEROLE … no longer"): CREATEROLE alone no longer lets a
+# role ALTER, DROP or GRANT roles; that needs ADMIN OPTION on them, which a role's creator gets
+# implicitly (the team's first owner, or the one who added a user) and nobody else. So that any
+# owner administers the team's helpers and viewers, as on 14/15, on 16 and later:
+# * the owners' group holds ADMIN OPTION on the helpers' and viewers' groups and on each helper's
+#   and viewer's login — a grant WITH INHERIT FALSE, SET FALSE: no privilege of theirs, only the
+#   right to administer them (ADMIN OPTION counts through membership: every owner has it);
+# * each owner holds ADMIN OPTION on the owners' group (to add an owner);
+# * a helper's or viewer's membership in their group is granted BY the owners' group: since 16 a
+#   REVOKE undoes only the grants of the role it names (GRANTED BY) or, without one, of the revoker
+#   — and says so only in a notice — so any owner may take them out (:func:`_revoke_group`).
+# An owner's login stays administered by whoever made (or promoted) it: a role that administers
+# another is a member of it, and PostgreSQL refuses circles, so two owners cannot each administer
+# the other; changing or removing an owner one did not make needs its maker or a superuser, and
+# the refusal names the ADMIN OPTION missing. On 14 and 15 none of this is granted (CREATEROLE
+# suffices there, and an ADMIN grant would be a membership with privileges).
+PG_ADMIN_OPTION = 160000
+
+
+def _admin_roles(db: Any = None) -> bool:
+    """Whether this server wants ADMIN OPTION to administer a role (PostgreSQL 16 and later)."""
+    conn = (DB.obj if db is None else db).connection()
+    return bool(conn.info.server_version >= PG_ADMIN_OPTION)
+
+
+def _has_row(db: Any, group: str, member: str, *, admin: bool = False) -> bool:
+    """Whether ``member`` is directly a member of ``group``: with ``admin``, one holding ADMIN
+    OPTION; else one with its privileges (on 16 a maker's implicit ADMIN OPTION alone is not)."""
+    if admin:
+        condition = " AND m.admin_option"
+    elif _admin_roles(db):
+        condition = " AND (m.inherit_option OR m.set_option)"
+    else:
+        condition = ""
+    row = native(
+        db,
+        "SELECT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE r.rolname = %s AND u.rolname = %s" + condition + ")",
+        (group, member),
+    ).fetchone()
+    return bool(row and row[0])
+
+
 def _grant_membership(group: str, member: str) -> None:
+    """``member`` into ``group`` (nothing when they are in it already). On 16 and later a helper's
+    or viewer's group is granted BY the owners' group, so that any owner may revoke it."""
     from psycopg import sql
 
-    _need(
-        f"CREATEROLE (to grant {group})",
-        sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(member)),
-    )
+    if _has_row(DB, group, member):
+        return
+    statement = sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(member))
+    owner_g = group_role(OWNER)
+    if _admin_roles() and group != owner_g:
+        statement = sql.SQL("{} GRANTED BY {}").format(statement, sql.Identifier(owner_g))
+    _need(f"CREATEROLE (to grant {group})", statement)
+
+
+def _revoke_group(group: str, member: str) -> None:
+    """``member`` out of ``group``. On 16 and later every grant of it, whoever made it (each
+    REVOKE … GRANTED BY its grantor): a plain REVOKE would undo only the revoker's own grant and,
+    for another's, change nothing but a notice. A grant this user may not undo raises
+    :class:`MissingPrivilegeError` naming it (inside the caller's transaction: nothing changed)."""
+    from psycopg import sql
+
+    ident, member_ident = sql.Identifier(group), sql.Identifier(member)
+    if not _admin_roles():
+        _run(sql.SQL("REVOKE {} FROM {}").format(ident, member_ident))
+        return
+    grantors = native(
+        DB,
+        "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member JOIN pg_roles g ON g.oid = m.grantor "
+        "WHERE r.rolname = %s AND u.rolname = %s ORDER BY g.rolname",
+        (group, member),
+    ).fetchall()
+    for (grantor,) in grantors:
+        _need(
+            f"ADMIN OPTION on {group} (granted to {member} by {grantor})",
+            sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(ident, member_ident, sql.Identifier(grantor)),
+        )
+
+
+def _administered(name: str, role: str) -> None:
+    """On 16 and later: a helper's or viewer's login administered by the owners' group (ADMIN
+    OPTION only, no privilege), an owner's login given ADMIN OPTION on the owners' group."""
+    from psycopg import sql
+
+    if not _admin_roles():
+        return
+    owner_g = group_role(OWNER)
+    if role == OWNER:
+        if not _has_row(DB, owner_g, name, admin=True):
+            _need(
+                f"ADMIN OPTION on {owner_g}",
+                sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(sql.Identifier(owner_g), sql.Identifier(name)),
+            )
+    elif not _has_row(DB, name, owner_g, admin=True):
+        _need(
+            f"ADMIN OPTION on {name}",
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                sql.Identifier(name), sql.Identifier(owner_g)
+            ),
+        )
+
+
+def _to_alter(name: str) -> str:
+    """The privilege that ALTER ROLE ``name`` needs and this user may lack: CREATEROLE (and on 16
+    and later ADMIN OPTION on ``name``, when CREATEROLE is there)."""
+    if not _admin_roles():
+        return "CREATEROLE"
+    row = native(DB, "SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()
+    return f"ADMIN OPTION on {name}" if row and row[0] else "CREATEROLE"
+
+
+def _kept_admin_warning(name: str) -> None:
+    """On 16 and later, an owner no longer one keeps the ADMIN OPTION the server gave them on the
+    roles they made (granted by the bootstrap superuser: only a superuser may take it back) —
+    with it they could grant themselves one: a warning names them."""
+    if not _admin_roles():
+        return
+    kept = native(
+        DB,
+        "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = %s AND m.admin_option ORDER BY 1",
+        (name,),
+    ).fetchall()
+    if kept:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "%s keeps ADMIN OPTION on %s (PostgreSQL gives it to a role's maker): a superuser may take it back "
+            "with REVOKE ADMIN OPTION FOR … FROM %s GRANTED BY the bootstrap superuser",
+            name,
+            ", ".join(r[0] for r in kept),
+            name,
+        )
+
+
+def _promoted(name: str) -> None:
+    """On 16 and later, a login about to join the owners' group (a helper or viewer made an owner):
+    the owners' group may no longer administer it (it would be a member of its own member: a circle
+    PostgreSQL refuses); whoever promotes it does from now on (unless they made it: they do already)."""
+    from psycopg import sql
+
+    owner_g = group_role(OWNER)
+    if not _admin_roles() or not _has_row(DB, name, owner_g, admin=True):
+        return
+    me = current_user()
+    superuser = native(DB, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]
+    if not superuser and not _has_row(DB, name, me, admin=True):
+        _need(
+            f"ADMIN OPTION on {name}",
+            sql.SQL("GRANT {} TO CURRENT_USER WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                sql.Identifier(name)
+            ),
+        )
+    _revoke_group(name, owner_g)
+
+
+def share_administration(db: Any, *, strict: bool = False) -> None:
+    """Every owner able to administer the team's helpers and viewers on PostgreSQL 16 and later
+    (see :data:`PG_ADMIN_OPTION`'s comment): ``team init`` (``strict``: a privilege missing raises
+    :class:`MissingPrivilegeError`) and schema step 25 for a team made before (a privilege missing:
+    what may be granted is, a warning says to run ``team init`` again as the team's first owner).
+    Idempotent; nothing on 14/15 or before ``team init``."""
+    from psycopg import errors, sql
+
+    from sellerdesk.store.errors import MissingPrivilegeError
+
+    if not _admin_roles(db):
+        return
+    owner_g = group_role(OWNER, db)
+    if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (owner_g,)).fetchone():
+        return
+    grants: list[tuple[str, Any]] = []
+    for kind in (HELPER, VIEWER):
+        group = group_role(kind, db)
+        if not _has_row(db, group, owner_g, admin=True):
+            grants.append(
+                (
+                    f"ADMIN OPTION on {group}",
+                    sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                        sql.Identifier(group), sql.Identifier(owner_g)
+                    ),
+                )
+            )
+    people = native(
+        db,
+        "SELECT t.name, t.role FROM team_user t JOIN pg_roles r ON r.rolname = t.name "
+        "WHERE NOT r.rolsuper ORDER BY t.name",
+    ).fetchall()
+    for name, role in people:
+        if role == OWNER:
+            if _has_row(db, owner_g, name) and not _has_row(db, owner_g, name, admin=True):
+                grants.append(
+                    (
+                        f"ADMIN OPTION on {owner_g}",
+                        sql.SQL("GRANT {} TO {} WITH ADMIN OPTION").format(
+                            sql.Identifier(owner_g), sql.Identifier(name)
+                        ),
+                    )
+                )
+        elif role in ROLES and not _has_row(db, name, owner_g, admin=True):
+            grants.append(
+                (
+                    f"ADMIN OPTION on {name}",
+                    sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                        sql.Identifier(name), sql.Identifier(owner_g)
+                    ),
+                )
+            )
+    # a helper's or viewer's group granted by someone else (a team made before): granted again BY
+    # the owners' group, the old grant undone (by its grantor: the first owner's ``team init``)
+    others = native(
+        db,
+        "SELECT t.name, r.rolname, g.rolname FROM team_user t JOIN pg_roles u ON u.rolname = t.name "
+        "JOIN pg_auth_members m ON m.member = u.oid JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles g ON g.oid = m.grantor WHERE (t.role, r.rolname) IN ((%s, %s), (%s, %s)) "
+        "AND (m.inherit_option OR m.set_option) AND g.rolname <> %s ORDER BY 1, 2, 3",
+        (HELPER, group_role(HELPER, db), VIEWER, group_role(VIEWER, db), owner_g),
+    ).fetchall()
+    for name, group, grantor in others:
+        member, ident = sql.Identifier(name), sql.Identifier(group)
+        privilege = f"ADMIN OPTION on {group} (granted to {name} by {grantor})"
+        by_owners, by_grantor = sql.Identifier(owner_g), sql.Identifier(grantor)
+        grants.append((privilege, sql.SQL("GRANT {} TO {} GRANTED BY {}").format(ident, member, by_owners)))
+        grants.append((privilege, sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(ident, member, by_grantor)))
+    missing = []
+    for privilege, statement in grants:
+        try:
+            with db.atomic():  # (a savepoint: one refused grant leaves the others)
+                db.connection().execute(statement)
+        except errors.InsufficientPrivilege as exc:
+            if strict:
+                raise MissingPrivilegeError(str(getattr(db, "user_name", "") or ""), privilege) from exc
+            missing.append(privilege)
+    if missing:
+        import logging
+
+        logging.getLogger(__name__).warning(
+            "owners other than the one who made them may not administer every team user yet (%s): "
+            "run `sellerdesk-cli team init` again as the team's first owner",
+            ", ".join(missing),
+        )
 
 
 def repair() -> list[str]:
@@ -383,8 +621,9 @@ def repair() -> list[str]:
             missing.append(user.name)
             continue
         _grant_membership(group_role(user.role), user.name)
+        _administered(user.name, user.role)
         if user.role == OWNER and user.name != me:
-            _default_privileges(user.name)
+            _default_privileges(user.name, optional=True)
     return missing
 
 
@@ -475,7 +714,8 @@ def _hand_over_masked(db: Any) -> None:
     tables = sql.SQL(", ").join(sql.Identifier(t) for t in masking_pg.MASKED)
     conn.execute(sql.SQL("GRANT SELECT, UPDATE ON {} TO {}").format(tables, masked))
     conn.execute(sql.SQL("GRANT USAGE ON SCHEMA public TO {}").format(masked))
-    conn.execute(sql.SQL("GRANT {} TO {}").format(masked, owner))
+    if not _has_row(db, masked_g, group_role(OWNER, db)):  # (16: only its maker may grant it again)
+        conn.execute(sql.SQL("GRANT {} TO {}").format(masked, owner))
     conn.execute(sql.SQL("ALTER SCHEMA {} OWNER TO {}").format(schema, owner))
     # a view's new owner needs CREATE on its schema (a superuser running this never noticed)
     conn.execute(sql.SQL("GRANT USAGE, CREATE ON SCHEMA {} TO {}").format(schema, masked))
@@ -578,16 +818,28 @@ def set_phones(name: str, phones: bool) -> None:
         _audit("team_user_phones", phones=phones)
 
 
-def _default_privileges(creator: str) -> None:
-    """Tables a later migration creates (run by ``creator``, an owner) get the same rights."""
+def _default_privileges(creator: str, *, optional: bool = False) -> None:
+    """Tables a later migration creates (run by ``creator``, an owner) get the same rights.
+    ``optional`` (:func:`repair` for another owner): on 16 and later an owner this user may not
+    administer (see :data:`PG_ADMIN_OPTION`) is left as they are, with a warning."""
     from psycopg import sql
 
     owner_g, helper_g, viewer_g = (sql.Identifier(group_role(k)) for k in ROLES)
     who = sql.Identifier(creator)
-    # ALTER DEFAULT PRIVILEGES FOR ROLE x needs membership in x: an owner who is no superuser
-    # (the README's CREATEROLE database owner) adding another owner is made one for the moment
-    # (CREATEROLE may grant it) and not left one
-    borrowed = not native(DB, "SELECT pg_has_role(current_user, %s, 'MEMBER')", (creator,)).fetchone()[0]
+    # ALTER DEFAULT PRIVILEGES FOR ROLE x needs x's privileges: an owner who is no superuser (the
+    # README's CREATEROLE database owner) adding another owner is made a member for the moment
+    # (CREATEROLE — on 16, ADMIN OPTION — may grant it) and not left one. USAGE, not MEMBER: on
+    # 16 the maker's implicit ADMIN OPTION is a membership without privileges
+    borrowed = not native(DB, "SELECT pg_has_role(current_user, %s, 'USAGE')", (creator,)).fetchone()[0]
+    if borrowed and optional and _admin_roles():
+        may = native(DB, "SELECT pg_has_role(current_user, %s, 'MEMBER WITH ADMIN OPTION')", (creator,))
+        if not may.fetchone()[0]:
+            import logging
+
+            logging.getLogger(__name__).warning(
+                "default privileges of %s left as they are: %s may not administer that owner", creator, _who()
+            )
+            return
     if borrowed:
         _need(f"CREATEROLE (to grant {creator})", sql.SQL("GRANT {} TO CURRENT_USER").format(who))
     for statement in (
@@ -650,19 +902,25 @@ def add_user(
             # an owner administers the team's users too: CREATEROLE, as the first owner has
             createrole = sql.SQL(" CREATEROLE" if role == OWNER else "")
             if _disabled_login(name):  # removed earlier: the same login back, with a new password
-                _run(
+                _need(
+                    _to_alter(name),
                     sql.SQL("ALTER ROLE {} LOGIN{} PASSWORD {}").format(
+                        sql.Identifier(name), createrole, sql.Literal(hashed)
+                    ),
+                )
+            else:
+                _run(
+                    sql.SQL("CREATE ROLE {} LOGIN{} PASSWORD {}").format(
                         sql.Identifier(name), createrole, sql.Literal(hashed)
                     )
                 )
-                _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), sql.Identifier(name)))
+            if role != OWNER:  # (16: by then administered by every owner, who may take it back)
+                _administered(name, role)
             else:
-                _run(
-                    sql.SQL("CREATE ROLE {} LOGIN{} PASSWORD {} IN ROLE {}").format(
-                        sql.Identifier(name), createrole, sql.Literal(hashed), sql.Identifier(group_role(role))
-                    )
-                )
+                _promoted(name)  # (a helper or viewer removed earlier, back as an owner)
+            _grant_membership(group_role(role), name)
             if role == OWNER:
+                _administered(name, role)
                 _default_privileges(name)
             TeamUser.create(name=name, role=role, regions=",".join(stored), phones=phones or role != HELPER)
             if role == HELPER:
@@ -704,8 +962,8 @@ def remove_user(name: str) -> Removed:
         unassigned = tuple(r.region for r in TeamRegionOwner.select().where(TeamRegionOwner.user_name == name))
         try:
             with _needing("CREATEROLE"):  # (an owner added later without it: the first one may)
-                _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), sql.Identifier(name)))
-                _run(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
+                _revoke_group(group_role(user.role), name)
+                _need(_to_alter(name), sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
         except errors.UndefinedObject:
             pass  # the login was dropped on the server already: the team's rows still go
         TeamRegionOwner.delete().where(TeamRegionOwner.user_name == name).execute()
@@ -803,18 +1061,24 @@ def _change_role(user: Any, role: str, *, phones: bool) -> None:
     if user.role == OWNER and _keeps_power(name):  # (review: demoted, they still owned the database)
         raise TeamError("owner_keeps_power", name=name)
     ident = sql.Identifier(name)
-    _run(sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group_role(user.role)), ident))
-    _run(sql.SQL("GRANT {} TO {}").format(sql.Identifier(group_role(role)), ident))
-    if role == OWNER:
-        _run(sql.SQL("ALTER ROLE {} CREATEROLE").format(ident))
-        _default_privileges(name)
-    elif user.role == OWNER:
-        _run(sql.SQL("ALTER ROLE {} NOCREATEROLE").format(ident))
-    if role == HELPER:
-        _user_phones(_conn(), name, phones)
-    elif user.role == HELPER:  # an owner or viewer reads the tables whole, through their group
+    if user.role == HELPER and role != HELPER:  # an owner or viewer reads the tables whole, through their group
         _leave_phones(name)
         _write_grants(name, [])
+    if role == OWNER:
+        _need(_to_alter(name), sql.SQL("ALTER ROLE {} CREATEROLE").format(ident))
+    elif user.role == OWNER:
+        _need(_to_alter(name), sql.SQL("ALTER ROLE {} NOCREATEROLE").format(ident))
+    _revoke_group(group_role(user.role), name)
+    if role == OWNER:
+        _promoted(name)
+    _grant_membership(group_role(role), name)
+    _administered(name, role)
+    if role == OWNER:
+        _default_privileges(name)
+    elif user.role == OWNER:
+        _kept_admin_warning(name)
+    if role == HELPER:
+        _user_phones(_conn(), name, phones)
     TeamUser.update(role=role, phones=phones if role == HELPER else True, regions="").where(
         TeamUser.name == name
     ).execute()
