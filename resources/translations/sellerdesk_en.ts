@@ -5620,6 +5620,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>RecoveryPage</name>
         <message>
+            <source>A team window has no Show recovery code. To see this code again, open the data on this computer (File › Team server…: untick opening the team database at start, then restart SellerDesk) and use Help → Show recovery code there.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>I have written down the recovery code</source>
             <translation type="unfinished" />
         </message>

@@ -5595,6 +5595,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     <context>
         <name>RecoveryPage</name>
         <message>
+            <source>A team window has no Show recovery code. To see this code again, open the data on this computer (File › Team server…: untick opening the team database at start, then restart SellerDesk) and use Help → Show recovery code there.</source>
+            <translation>团队窗口里没有“显示恢复码”。要再次查看这个恢复码，请打开本机数据（文件 › 团队服务器…：取消勾选“启动时打开团队数据库”，然后重新启动客户地址管家），再在那里使用“帮助 → 显示恢复码”。</translation>
+        </message>
+        <message>
             <source>I have written down the recovery code</source>
             <translation>我已抄下恢复码</translation>
         </message>

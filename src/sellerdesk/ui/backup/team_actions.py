@@ -130,7 +130,7 @@ class TeamBackupController(BackupController):
             ).replace("%1", home),
         ):
             return False
-        key = first_run(self.context.datadir, bind=False)
+        key = first_run(self.context.datadir, bind=False, team=True)
         if key is None:
             return False
         self._team_key = key
