@@ -624,6 +624,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not backed up to %1: it is in the data folder %2, where a backup is lost with the data. Choose another folder in File › Backup settings….</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Please wait</source>
             <translation type="unfinished" />
         </message>
@@ -752,6 +756,10 @@ but:
         <name>BackupSettingsDialog</name>
         <message>
             <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is in the data folder: backups skip it. Remove it and add another folder.</source>
             <translation type="unfinished" />
         </message>
         <message>

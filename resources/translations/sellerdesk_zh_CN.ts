@@ -621,6 +621,10 @@
             <translation>尚未备份</translation>
         </message>
         <message>
+            <source>Not backed up to %1: it is in the data folder %2, where a backup is lost with the data. Choose another folder in File › Backup settings….</source>
+            <translation>没有备份到 %1：它在数据文件夹 %2 里，数据文件夹出问题时里面的备份会一起丢失。请在“文件 › 备份设置…”里另选一个文件夹。</translation>
+        </message>
+        <message>
             <source>Please wait</source>
             <translation>请稍候</translation>
         </message>
@@ -754,6 +758,10 @@ but:
         <message>
             <source> days</source>
             <translation> 天</translation>
+        </message>
+        <message>
+            <source>%1 is in the data folder: backups skip it. Remove it and add another folder.</source>
+            <translation>%1 在数据文件夹里：备份会跳过它。请移除它，再添加另一个文件夹。</translation>
         </message>
         <message>
             <source>Add folder…</source>
