@@ -164,3 +164,14 @@ def test_backup_skips_a_saved_folder_in_the_data_folder_but_honours_to(cli, tmp_
     refused = cli("backup", "--to", str(home), env=env, check=False)
     assert refused.returncode != 0 and "Not backed up to" in refused.stderr
     assert not list(home.glob("*.sdbackup"))
+
+
+def test_every_folder_failing_is_said_folder_by_folder_in_chinese(cli, tmp_path):
+    home = tmp_path / "home"
+    _init(cli, home)
+    env = {"SELLERDESK_HOME": str(home)}
+    gone, also_gone = tmp_path / "gone", tmp_path / "also-gone"
+    out = cli("--lang", "zh_CN", "backup", "--to", str(gone), "--to", str(also_gone), env=env, check=False)
+    assert out.returncode != 0 and out.stdout == ""
+    assert str(gone) in out.stderr and str(also_gone) in out.stderr
+    assert "failed" not in out.stderr and out.stderr.count("失败") == 2

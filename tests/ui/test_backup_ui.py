@@ -439,3 +439,20 @@ def test_a_saved_backup_folder_in_the_data_folder_is_skipped_and_said(setup, mod
     dialog.folders.item(0).setSelected(True)
     dialog.remove_selected()
     assert dialog.error.text() == "" and dialog.destinations() == [str(folder)]
+
+
+def test_every_backup_folder_failing_is_said_folder_by_folder_in_chinese(setup, modals, data_dir, tmp_path, chinese):
+    """Two folders that both fail: each reason translated on its own line (it was the layer's
+    English sentences joined)."""
+    controller, _context, _folder = setup
+    inside = data_dir.home / "backups"
+    inside.mkdir()
+    backup_settings.save(
+        data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone"), str(inside)])
+    )
+    controller.backup_now()
+    (message,) = modals.texts()
+    lines = message.splitlines()
+    assert any(str(tmp_path / "gone") in line and "失败" in line for line in lines)
+    assert any(line.startswith(f"没有备份到 {inside}") for line in lines)
+    assert "failed" not in message and "Not backed up" not in message

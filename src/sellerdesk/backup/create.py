@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from sellerdesk import __version__, private_files
 from sellerdesk.backup import settings as backup_settings
-from sellerdesk.backup.errors import BackupError, DestinationError, NoDestinationError
+from sellerdesk.backup.errors import AllDestinationsFailedError, DestinationError, NoDestinationError
 from sellerdesk.backup.fileformat import BackupHeader, write_backup
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS, backup_name, rotate
 from sellerdesk.backup.safewrite import remove_stale_parts, write_safely
@@ -116,7 +116,7 @@ def write_backups(
         if len(refusals) == 1:
             raise refusals[0]
         if refusals:
-            raise BackupError(" ".join(str(r) for r in refusals))
+            raise AllDestinationsFailedError(refusals)
         raise NoDestinationError()
     if key_id(key) != keyfile.key_id:
         raise WrongKeyError()
@@ -166,7 +166,7 @@ def write_backups(
     if not result.written:
         if len(result.failures) == 1:
             raise result.failures[0]
-        raise BackupError(" ".join(str(f) for f in result.failures))
+        raise AllDestinationsFailedError(result.failures)
     return result
 
 

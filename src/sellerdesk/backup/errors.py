@@ -92,6 +92,15 @@ class DestinationError(BackupError):
         return cls(folder, reason, exc.strerror or str(exc))
 
 
+class AllDestinationsFailedError(BackupError):
+    """No backup folder could be written: ``failures`` says why for each (the app and the CLI
+    translate each :class:`DestinationError` and put them one a line)."""
+
+    def __init__(self, failures: list[DestinationError]) -> None:
+        super().__init__(" ".join(str(f) for f in failures))
+        self.failures = list(failures)
+
+
 class NoDestinationError(BackupError):
     def __init__(self) -> None:
         super().__init__("No backup folder is set. Choose one in the backup settings (or pass --to DIR).")

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStyle, QWidget
 
 from sellerdesk.backup import (
+    AllDestinationsFailedError,
     BackupDamagedError,
     BackupNeedsSecretError,
     BackupTooNewError,
@@ -130,6 +131,8 @@ class BackupController(QObject):
             return str(exc)
         if isinstance(exc, StorageError) or (isinstance(exc, OSError) and storage_text(exc)):
             return storage_text(exc) or str(exc)  # the data folder's disk: full, read-only…
+        if isinstance(exc, AllDestinationsFailedError):
+            return "\n".join(self.describe_error(f) for f in exc.failures)
         if isinstance(exc, DestinationError) and exc.reason == DestinationError.IN_DATA_FOLDER:
             return (
                 self.tr(
