@@ -624,6 +624,10 @@
             <translation type="unfinished" />
         </message>
         <message>
+            <source>Not backed up to %1: it is in the data folder %2, where a backup is lost with the data. Choose another folder in File › Backup settings….</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>Please wait</source>
             <translation type="unfinished" />
         </message>
@@ -752,6 +756,10 @@ but:
         <name>BackupSettingsDialog</name>
         <message>
             <source> days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 is in the data folder: backups skip it. Remove it and add another folder.</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -5619,6 +5627,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     </context>
     <context>
         <name>RecoveryPage</name>
+        <message>
+            <source>A team window has no Show recovery code. To see this code again, open the data on this computer (File › Team server…: untick opening the team database at start, then restart SellerDesk) and use Help → Show recovery code there.</source>
+            <translation type="unfinished" />
+        </message>
         <message>
             <source>I have written down the recovery code</source>
             <translation type="unfinished" />

@@ -621,6 +621,10 @@
             <translation>尚未备份</translation>
         </message>
         <message>
+            <source>Not backed up to %1: it is in the data folder %2, where a backup is lost with the data. Choose another folder in File › Backup settings….</source>
+            <translation>没有备份到 %1：它在数据文件夹 %2 里，数据文件夹出问题时里面的备份会一起丢失。请在“文件 › 备份设置…”里另选一个文件夹。</translation>
+        </message>
+        <message>
             <source>Please wait</source>
             <translation>请稍候</translation>
         </message>
@@ -754,6 +758,10 @@ but:
         <message>
             <source> days</source>
             <translation> 天</translation>
+        </message>
+        <message>
+            <source>%1 is in the data folder: backups skip it. Remove it and add another folder.</source>
+            <translation>%1 在数据文件夹里：备份会跳过它。请移除它，再添加另一个文件夹。</translation>
         </message>
         <message>
             <source>Add folder…</source>
@@ -5594,6 +5602,10 @@ Backups made before still hold them: make a new backup afterwards, and delete ol
     </context>
     <context>
         <name>RecoveryPage</name>
+        <message>
+            <source>A team window has no Show recovery code. To see this code again, open the data on this computer (File › Team server…: untick opening the team database at start, then restart SellerDesk) and use Help → Show recovery code there.</source>
+            <translation>团队窗口里没有“显示恢复码”。要再次查看这个恢复码，请打开本机数据（文件 › 团队服务器…：取消勾选“启动时打开团队数据库”，然后重新启动客户地址管家），再在那里使用“帮助 → 显示恢复码”。</translation>
+        </message>
         <message>
             <source>I have written down the recovery code</source>
             <translation>我已抄下恢复码</translation>

@@ -74,9 +74,10 @@ def _cannot_start(exc: OSError) -> None:
     )
 
 
-def first_run(datadir: DataDir, *, bind: bool = True) -> bytes | None:
+def first_run(datadir: DataDir, *, bind: bool = True, team: bool = False) -> bytes | None:
     """Run the first-run wizard; return the new key, or None if the user quit (``bind``: as
-    ``DataDir.initialize``'s)."""
+    ``DataDir.initialize``'s; ``team``: run from a team window, whose Help menu has no Show
+    recovery code, so the wizard's last page says where the code shows again)."""
     from sellerdesk.store.keys import key_id
     from sellerdesk.ui.keys.recovery import keep_apart_folders
     from sellerdesk.ui.startup.first_run import FirstRunWizard
@@ -90,7 +91,7 @@ def first_run(datadir: DataDir, *, bind: bool = True) -> bytes | None:
         wizard.key_id = key_id(key)
         return code
 
-    wizard = FirstRunWizard(create, keyring_text.describe(problem) or None, keep_apart_folders(datadir.home))
+    wizard = FirstRunWizard(create, keyring_text.describe(problem) or None, keep_apart_folders(datadir.home), team=team)
     dialogs.launch(wizard)
     return created.get("key")
 

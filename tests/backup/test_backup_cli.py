@@ -141,3 +141,37 @@ def test_restore_while_the_app_runs_names_the_menu_the_app_has(cli, isolated_env
     assert proc.returncode == 1 and "文件 › 从备份恢复…" in proc.stderr and "“备份”菜单" not in proc.stderr
     proc = cli("--lang", "en", "restore", str(target), check=False)
     assert "File › Restore from backup…" in proc.stderr and "Backup menu" not in proc.stderr
+
+
+def test_backup_skips_a_saved_folder_in_the_data_folder_but_honours_to(cli, tmp_path):
+    """A backup folder in the data folder (saved before the app refused it) is not written to by
+    `sellerdesk-cli backup`: one line names the cause and the fix. --to a folder inside the data
+    folder is the user's explicit choice and kept; --to the data folder itself is refused."""
+    from sellerdesk.backup import settings as backup_settings
+
+    home = tmp_path / "home"
+    _init(cli, home)
+    env = {"SELLERDESK_HOME": str(home)}
+    inside = home / "backups"
+    inside.mkdir()
+    backup_settings.save(home, backup_settings.BackupSettings(destinations=[str(inside)]))
+    out = cli("backup", env=env, check=False)
+    assert out.returncode != 0 and out.stdout == "" and list(inside.iterdir()) == []
+    (line,) = out.stderr.strip().splitlines()
+    assert f"Not backed up to {inside}: it is in the data folder {home}" in line and "--to DIR" in line
+    written = cli("backup", "--to", str(inside), env=env).stdout.strip()
+    assert written.startswith(str(inside / "sellerdesk-"))
+    refused = cli("backup", "--to", str(home), env=env, check=False)
+    assert refused.returncode != 0 and "Not backed up to" in refused.stderr
+    assert not list(home.glob("*.sdbackup"))
+
+
+def test_every_folder_failing_is_said_folder_by_folder_in_chinese(cli, tmp_path):
+    home = tmp_path / "home"
+    _init(cli, home)
+    env = {"SELLERDESK_HOME": str(home)}
+    gone, also_gone = tmp_path / "gone", tmp_path / "also-gone"
+    out = cli("--lang", "zh_CN", "backup", "--to", str(gone), "--to", str(also_gone), env=env, check=False)
+    assert out.returncode != 0 and out.stdout == ""
+    assert str(gone) in out.stderr and str(also_gone) in out.stderr
+    assert "failed" not in out.stderr and out.stderr.count("失败") == 2

@@ -258,3 +258,11 @@ def test_a_phone_in_brackets_beside_a_remark_is_kept() -> None:
     # the chatter rule dropped a whole bracket holding 电话 (and the phone with it)
     result = parse("张三 (电话：13800001111 工作日收) 北京市朝阳区建国路1号")
     assert (result.phone, result.detail, result.remarks) == ("13800001111", "建国路1号", ["工作日收"])
+
+
+def test_a_remark_keeps_the_punctuation_the_customer_typed() -> None:
+    """QA: 备注：放快递柜，别打电话 reached the customer's notes as 放快递柜,别打电话."""
+    result = parse("林小雨 13900001234 浙江省杭州市西湖区文三路478号 备注：放快递柜，别打电话")
+    assert result.remarks == ["放快递柜，别打电话"]
+    assert result.detail == "文三路478号"
+    assert "放快递柜，别打电话" in result.notes

@@ -6,7 +6,7 @@ import pytest
 
 from sellerdesk.core import clock
 from sellerdesk.core.points import PointsRule
-from sellerdesk.store import customers, merges, orders, points, search, tiers
+from sellerdesk.store import customers, merges, orders, points, queries, search, tiers
 from sellerdesk.store.errors import ValidationError
 from sellerdesk.store.models import DB, AuditEntry, CustomerMerge
 
@@ -266,3 +266,42 @@ def test_an_address_both_had_is_kept_once_and_undo_brings_both_back(store):
     assert snapshot() == before
     assert [a.detail for a in customers.live_addresses(other)] == ["科技园南区 1栋101", BJ["detail"]]
     assert customers.live_addresses(other)[0].is_default
+
+
+def _key(cid: int):
+    return DB.obj.execute_sql('SELECT "address_key" FROM "customer" WHERE "id" = ?', [cid]).fetchone()[0]
+
+
+def test_a_merged_away_customer_keeps_its_address_key_in_the_trash_on_both_backends(pair):
+    """PostgreSQL keeps it since schema 23 (the helpers' policy needs the province); SQLite did
+    empty it. Both now keep it while the customer is in the Trash (sorted by address where it was,
+    not "address incomplete") and read it again when it leaves the Trash."""
+    keep, other = pair
+    before = _key(other)
+    assert before is not None and before.startswith("北京市")
+    merge_id = merges.merge(keep, [other])
+    assert _key(other) == before
+    # the Trash sorts it by its address where it was, and its address does not count as missing
+    assert other not in queries.incomplete_ids(trashed=True)
+    merges.unmerge(merge_id)
+    assert _key(other) == before
+    merges.merge(keep, [other])
+    assert customers.restore_customers([other]) == [other]
+    assert _key(other) is None  # its addresses are with the survivor: no province it has no address in
+
+
+def test_an_erased_customer_keeps_no_address_key_on_both_backends(pair):
+    """The key holds the street address: an erase of a customer already in the Trash (which keeps
+    its key, above) must not leave it behind."""
+    from sellerdesk.store import privacy
+
+    keep, other = pair
+    customers.trash_customers([keep])
+    assert _key(keep) is not None
+    privacy.erase_customers([keep])
+    assert _key(keep) is None
+    merges.merge(customers.create_customer({"name": "王依", "phone": "13800001234"}).id, [other])
+    privacy.erase_customers([other])
+    assert _key(other) is None
+    dump = str(DB.obj.execute_sql('SELECT * FROM "customer" WHERE "id" IN (?, ?)', [keep, other]).fetchall())
+    assert "建国路" not in dump and "科技园" not in dump

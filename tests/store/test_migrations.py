@@ -345,3 +345,31 @@ def test_step_12_index_answers_the_recheck_probe_alone(tmp_path):
         assert "USING INDEX orders_delivered_to (address_id=? AND <expr>>?)" in plan
     finally:
         db.close()
+
+
+def test_step_26_a_trashed_customer_keeps_its_key_and_an_erased_one_loses_it(tmp_path):
+    """As PostgreSQL since step 23: the key stays while the customer is in the Trash, is read again
+    when it leaves it; an erased customer's key (its street address) is cleared."""
+    path = tmp_path / "sellerdesk.db"
+    db = connect(path, KEY, create=True)
+    migrations.migrate(db, target=24)
+    place = {"province": "广东省", "city": "深圳市", "district": "南山区", "detail": "桃园路1号"}
+    kept = insert_customer(db, {"name": "张三"}, [place])
+    erased = insert_customer(db, {"name": "李四"}, [place])
+    db.execute_sql("UPDATE customer SET flags = 'erased', deleted_at = '2026-01-01' WHERE id = ?", (erased,))
+    migrations.migrate(db)
+
+    def key(cid):
+        return db.execute_sql("SELECT address_key FROM customer WHERE id = ?", (cid,)).fetchone()[0]
+
+    assert key(erased) is None
+    full = "广东省\x01深圳市\x01南山区\x01桃园路1号"
+    assert key(kept) == full
+    db.execute_sql("UPDATE customer SET deleted_at = '2026-01-01' WHERE id = ?", (kept,))
+    db.execute_sql("UPDATE address SET customer_id = ? WHERE customer_id = ?", (erased, kept))  # as a merge does
+    assert key(kept) == full
+    db.execute_sql("UPDATE customer SET deleted_at = NULL WHERE id = ?", (kept,))
+    assert key(kept) is None  # out of the Trash: read again from its addresses (none left)
+    db.execute_sql("UPDATE address SET customer_id = ? WHERE customer_id = ?", (kept, erased))
+    assert key(kept) == full
+    db.close()

@@ -175,3 +175,21 @@ def test_regions_are_a_helper_s_and_a_helper_without_them_is_told(cli, team):
     team.names["lonely"] = name
     out = cli("--lang", "zh_CN", "team", "user", "add", name, "--role", "helper", env=owner)
     assert f"{name} 还没有负责地区，看不到任何客户" in out.stdout
+
+
+def test_a_team_backup_skips_a_saved_folder_in_the_data_folder(cli, team, tmp_path):
+    """As the local backup: a backup folder in the data folder (saved before the app refused it)
+    is never written to — one translated line names the cause and the fix."""
+    import os
+    from pathlib import Path
+
+    from sellerdesk.backup import settings as backup_settings
+
+    home = Path(os.environ["SELLERDESK_HOME"])
+    cli("init")  # this computer's key, which a team backup is encrypted with
+    inside = home / "backups"
+    inside.mkdir()
+    backup_settings.save(home, backup_settings.BackupSettings(destinations=[str(inside)]))
+    out = cli("--lang", "zh_CN", "backup", env=as_user(team, "boss"), check=False)
+    assert out.returncode == 1 and "没有备份到" in out.stderr and "数据文件夹" in out.stderr
+    assert len(out.stderr.strip().splitlines()) == 1 and list(inside.iterdir()) == []

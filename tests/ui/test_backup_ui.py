@@ -412,3 +412,47 @@ def test_the_data_folder_is_refused_as_a_backup_folder(data_dir, qtbot, monkeypa
         assert dialog.destinations() == before and str(data_dir.home) in dialog.error.text()
     dialog.choose_folder()
     assert dialog.destinations() == [*before, str(tmp_path / "usb")] and dialog.error.text() == ""
+
+
+def test_a_saved_backup_folder_in_the_data_folder_is_skipped_and_said(setup, modals, data_dir, tmp_path, qtbot):
+    """A backup folder saved before the picker refused the data folder (or put in the settings file
+    by hand) is never written to by 立即备份 / on exit; one line names the cause and the fix, and the
+    settings dialog flags it as it opens."""
+    controller, _context, folder = setup
+    inside = data_dir.home / "backups"
+    inside.mkdir()
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(inside)]))
+    controller.backup_now()
+    (message,) = modals.texts()
+    assert f"Not backed up to {inside}" in message and str(data_dir.home) in message
+    assert "Backup settings" in message and "\n" not in message
+    assert list(inside.iterdir()) == []
+    # beside a good folder: the good one gets its copy, the other is reported
+    backup_settings.save(data_dir.home, backup_settings.BackupSettings(destinations=[str(inside), str(folder)]))
+    controller.backup_now()
+    assert len(list(folder.glob("*.sdbackup"))) == 1 and list(inside.iterdir()) == []
+    assert f"Not backed up to {inside}" in modals.texts()[-1]
+    dialog = BackupSettingsDialog(data_dir.home)
+    qtbot.addWidget(dialog)
+    assert str(inside) in dialog.error.text() and "data folder" in dialog.error.text()
+    assert dialog.folders.item(0).toolTip() and not dialog.folders.item(1).toolTip()
+    dialog.folders.item(0).setSelected(True)
+    dialog.remove_selected()
+    assert dialog.error.text() == "" and dialog.destinations() == [str(folder)]
+
+
+def test_every_backup_folder_failing_is_said_folder_by_folder_in_chinese(setup, modals, data_dir, tmp_path, chinese):
+    """Two folders that both fail: each reason translated on its own line (it was the layer's
+    English sentences joined)."""
+    controller, _context, _folder = setup
+    inside = data_dir.home / "backups"
+    inside.mkdir()
+    backup_settings.save(
+        data_dir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "gone"), str(inside)])
+    )
+    controller.backup_now()
+    (message,) = modals.texts()
+    lines = message.splitlines()
+    assert any(str(tmp_path / "gone") in line and "失败" in line for line in lines)
+    assert any(line.startswith(f"没有备份到 {inside}") for line in lines)
+    assert "failed" not in message and "Not backed up" not in message

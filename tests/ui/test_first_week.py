@@ -287,3 +287,19 @@ def test_pasting_an_address_the_customer_has_selects_it_and_adds_none(window):
     assert len(editor.drafts) == 2 and editor.address_list.currentRow() == 0
     assert editor.save() == cid
     assert sorted(a.detail for a in _live(cid)) == ["文三路100号", "科技园1号"]
+
+
+def test_pasting_an_address_the_customer_has_leaves_save_as_it_was(window):
+    """QA L8: after 客户已经有这个地址 nothing was changed, so 保存 stays greyed; a paste that
+    does bring something new (a delivery remark) still enables it."""
+    cid = _customer_with_address()
+    editor = _open(window, cid)
+    assert not editor.save_button.isEnabled() and not editor.dirty
+    editor.paste_edit.setPlainText("张三 13812345678 广东省深圳市南山区科技园1号")
+    editor.apply_paste()
+    assert editor.status.text() == "The customer already has this address: it is selected, none was added."
+    assert not editor.save_button.isEnabled() and not editor.dirty
+    editor.paste_edit.setPlainText("张三 13812345678 广东省深圳市南山区科技园1号 备注：放门卫")
+    editor.apply_paste()
+    assert editor.save_button.isEnabled() and editor.dirty
+    assert "放门卫" in editor.notes.toPlainText()

@@ -401,3 +401,46 @@ def test_team_mode_hides_the_keys_and_says_why_instead_of_reading_a_key_file(tmp
         assert isinstance(box, QMessageBox) and box.text().startswith("团队数据库的密码由服务器管理")
         assert "Errno" not in box.text()
     assert not (tmp_path / "sellerdesk.keys.json").exists()
+
+
+def test_new_recovery_code_waits_for_the_current_password(qtbot, password_context):
+    """QA L7: in master-password mode 生成新恢复码 stays greyed until the current password (or the
+    recovery code) is typed; keyring mode asks for nothing, so it is ready at once."""
+    dialog = NewRecoveryCodeDialog(password_context)
+    qtbot.addWidget(dialog)
+    assert dialog.current.isVisibleTo(dialog)
+    assert not ok_button(dialog.buttons).isEnabled()
+    dialog.current.setText(OLD)
+    assert ok_button(dialog.buttons).isEnabled()
+    dialog.current.setText("")
+    assert not ok_button(dialog.buttons).isEnabled()
+    for other in (UseKeyringDialog(password_context), NewPasswordDialog(password_context)):
+        qtbot.addWidget(other)
+        if isinstance(other, NewPasswordDialog):
+            other.password.setText(NEW)
+            other.confirm.setText(NEW)
+        assert not ok_button(other.buttons).isEnabled(), type(other).__name__
+        other.current.setText(OLD)
+        assert ok_button(other.buttons).isEnabled(), type(other).__name__
+
+
+def test_new_recovery_code_in_keyring_mode_needs_no_password(qtbot, keyring_context):
+    dialog = NewRecoveryCodeDialog(keyring_context)
+    qtbot.addWidget(dialog)
+    assert not dialog.current.isVisibleTo(dialog)
+    assert ok_button(dialog.buttons).isEnabled()
+
+
+@pytest.mark.parametrize("team", [False, True])
+def test_wizard_says_where_the_code_shows_again_in_a_local_and_a_team_window(qtbot, team, tmp_path):
+    """The team window hides Help → Show recovery code: the wizard run from it (the team backup's
+    local key) must not promise that entry there."""
+    wizard = FirstRunWizard(lambda m, p: "ABCDE-FGHJK-MNPQR-STVWX-YZ012", None, [tmp_path], team=team)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.next()
+    assert wizard.currentId() == PAGE_RECOVERY
+    text = wizard.recovery_page.explain.text()
+    assert "Help → Show recovery code" in text
+    assert ("A team window has no Show recovery code" in text) == team
+    assert ("data on this computer" in text) == team

@@ -211,3 +211,16 @@ def test_a_new_address_equal_after_normalisation_is_never_added(app_context, zha
     assert lookup.known_address_id == customers.live_addresses(zhang)[0].id
     assert add_pasted_address(lookup) is None
     assert len(customers.live_addresses(zhang)) == 1
+
+
+def test_goods_the_split_does_not_read_are_no_address(app_context, qtbot, zhang):
+    """QA: 张三 138… 面膜两盒 198元 (goods without a label) left 面膜两盒 as the "pasted address": it was
+    the ship-to and offered as a new address of the customer. With no region read it is no place:
+    the customer's own address is chosen and nothing is offered."""
+    lookup = look_up("张三 13812345678 面膜两盒 198元")
+    assert lookup.customer is not None and not lookup.has_place and lookup.address == {}
+    dialog = _dialog(app_context, qtbot, "张三 13812345678 面膜两盒 198元")
+    assert dialog.ship_to.currentData() == ShipTo("address", customers.live_addresses(zhang)[0].id)
+    assert not dialog.add_address_check.isVisible()
+    assert not look_up("李四 13900001111 面膜两盒").has_place  # a new customer gets no such address either
+    assert look_up(f"张三 13812345678 {NEW_PLACE}").has_place

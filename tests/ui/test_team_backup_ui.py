@@ -223,12 +223,14 @@ def test_an_owner_without_a_local_key_makes_one_there_and_backs_up(keyless_owner
     win, datadir = keyless_owner_window
     (tmp_path / "out").mkdir()
     backup_settings.save(datadir.home, backup_settings.BackupSettings(destinations=[str(tmp_path / "out")]))
-    codes = []
+    codes, texts = [], []
 
     def run_wizard(wizard):
         wizard.show()
         wizard.next()  # keyring mode makes the key and the empty local database
         codes.append(wizard.recovery_code)
+        # the team window hides 帮助 › 显示恢复码: the page says where the code shows again
+        texts.append(wizard.recovery_page.explain.text())
         wizard.recovery_page.confirm.setChecked(True)
         wizard.next()
         wizard.accept()
@@ -238,6 +240,7 @@ def test_an_owner_without_a_local_key_makes_one_there_and_backs_up(keyless_owner
     question = [d for d in modals if isinstance(d, QMessageBox)][0]
     assert "还没有" in question.text() and str(datadir.home) in question.text()
     assert datadir.is_initialized() and codes[0]
+    assert "团队窗口里没有" in texts[0] and "打开本机数据" in texts[0]
     assert is_postgres(DB.obj)  # the window stayed on the team database
     (made,) = (tmp_path / "out" / "team").glob("*.sdbackup")
     assert read_info(made).key_id == key_id(datadir.unlock_headless())  # this computer's new key opens it

@@ -6,6 +6,7 @@ See ``fileformat`` for the file layout, ``create`` for making one, ``restore`` f
 
 from sellerdesk.backup.create import BackupResult, backup_datadir, create_backup
 from sellerdesk.backup.errors import (
+    AllDestinationsFailedError,
     BackupDamagedError,
     BackupError,
     BackupTooNewError,
@@ -36,6 +37,7 @@ __all__ = [
     "BackupNeedsSecretError",
     "BackupResult",
     "BackupTooNewError",
+    "AllDestinationsFailedError",
     "DestinationError",
     "NoDestinationError",
     "NotABackupError",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from sellerdesk import __version__, private_files
 from sellerdesk.backup import settings as backup_settings
-from sellerdesk.backup.errors import BackupError, DestinationError, NoDestinationError
+from sellerdesk.backup.errors import AllDestinationsFailedError, DestinationError, NoDestinationError
 from sellerdesk.backup.fileformat import BackupHeader, write_backup
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS, backup_name, rotate
 from sellerdesk.backup.safewrite import remove_stale_parts, write_safely
@@ -68,6 +68,7 @@ def create_backup(
     now: dt.datetime | None = None,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
+    refused: list[DestinationError] | None = None,
 ) -> BackupResult:
     """Back up the database at ``db_path`` into every folder of ``destinations``.
 
@@ -75,6 +76,8 @@ def create_backup(
     files left there (and in ``work_dir``) by a backup that was killed are removed.
     A folder that fails is reported in ``failures`` and the others still get their copy;
     if none could be written a :class:`BackupError` is raised. Cancelling leaves no file.
+    ``refused``: folders not to write to (in the data folder, :func:`split_destinations`), reported as
+    failures beside the others.
     """
     db_path = Path(db_path)
     return write_backups(
@@ -88,6 +91,7 @@ def create_backup(
         now=now,
         progress=progress,
         token=token,
+        refused=refused,
     )
 
 
@@ -103,10 +107,16 @@ def write_backups(
     now: dt.datetime | None = None,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
+    refused: list[DestinationError] | None = None,
 ) -> BackupResult:
     """What :func:`create_backup` does once ``snapshot(path)`` has written the SQLCipher file at
     ``path`` (a copy of the local file, or of a team database: ``backup/team.py``)."""
+    refusals = list(refused or [])
     if not destinations:
+        if len(refusals) == 1:
+            raise refusals[0]
+        if refusals:
+            raise AllDestinationsFailedError(refusals)
         raise NoDestinationError()
     if key_id(key) != keyfile.key_id:
         raise WrongKeyError()
@@ -124,7 +134,7 @@ def write_backups(
             payload_sha256=snap.sha256,
             keyfile=keyfile,
         )
-        result = BackupResult(header)
+        result = BackupResult(header, failures=list(refusals))
         local_time = _local_naive(now)
         for folder in destinations:
             folder = Path(folder)
@@ -156,8 +166,22 @@ def write_backups(
     if not result.written:
         if len(result.failures) == 1:
             raise result.failures[0]
-        raise BackupError(" ".join(str(f) for f in result.failures))
+        raise AllDestinationsFailedError(result.failures)
     return result
+
+
+def split_destinations(
+    folders: list[Path], home: Path, *, explicit: bool = False
+) -> tuple[list[Path], list[DestinationError]]:
+    """``folders`` into those to write to and the refusals of those in the data folder ``home``
+    (:func:`backup_settings.refused_destinations`: a saved backup folder inside the data folder, or
+    ``--to`` the data folder itself). Every backup — the button, on exit, the reminder's, the CLI's
+    and the team's — goes through here, so a folder the settings dialog would refuse is never used."""
+    refused = backup_settings.refused_destinations(folders, home, explicit=explicit)
+    return (
+        [folder for folder in folders if folder not in refused],
+        [DestinationError(folder, DestinationError.IN_DATA_FOLDER, str(home)) for folder in refused],
+    )
 
 
 def note_in_log(db_path: Path, key: bytes, action: str, **detail: object) -> None:
@@ -193,8 +217,11 @@ def backup_datadir(
     (or ``destinations``), rotate by the settings, and remember when it was done."""
     home = Path(datadir.home)
     settings = backup_settings.load(home)
-    if destinations is None:
-        destinations = settings.destination_paths()
+    explicit = destinations is not None
+    destinations, refused = split_destinations(
+        list(destinations) if destinations is not None else settings.destination_paths(), home, explicit=explicit
+    )
+    if not explicit:
         default = backup_settings.default_destination()
         for folder in destinations:
             if folder == default:
@@ -203,11 +230,12 @@ def backup_datadir(
         datadir.db_path,
         key,
         datadir.vault.load(),
-        list(destinations),
+        destinations,
         keep_last=settings.keep_last,
         keep_months=settings.keep_months,
         progress=progress,
         token=token,
+        refused=refused,
     )
     note_in_log(
         datadir.db_path, key, "backup", count=result.header.counts.get("customers", 0), files=len(result.written)

@@ -45,8 +45,18 @@ class DestinationError(BackupError):
     READ_ONLY = "read_only"
     DEVICE_GONE = "device_gone"
     OTHER = "other"
+    IN_DATA_FOLDER = "in_data_folder"  # detail: the data folder (nothing is written there)
 
     def __init__(self, folder: Path, reason: str, detail: str = "") -> None:
+        self.folder = Path(folder)
+        self.reason = reason
+        self.detail = detail
+        if reason == self.IN_DATA_FOLDER:
+            super().__init__(
+                f"Not backed up to {folder}: it is in the data folder {detail}, where a backup is lost with the "
+                "data. Choose another folder in the backup settings (or pass --to DIR)."
+            )
+            return
         texts = {
             self.MISSING: "the folder does not exist (is the drive plugged in?)",
             self.NO_SPACE: "there is not enough free space",
@@ -58,9 +68,6 @@ class DestinationError(BackupError):
         if detail and reason == self.OTHER:
             text += f" ({detail})"
         super().__init__(text + ". No partial file was left and older backups are untouched.")
-        self.folder = Path(folder)
-        self.reason = reason
-        self.detail = detail
 
     @classmethod
     def from_os_error(cls, folder: Path, exc: OSError) -> DestinationError:
@@ -83,6 +90,15 @@ class DestinationError(BackupError):
         else:
             reason = cls.OTHER
         return cls(folder, reason, exc.strerror or str(exc))
+
+
+class AllDestinationsFailedError(BackupError):
+    """No backup folder could be written: ``failures`` says why for each (the app and the CLI
+    translate each :class:`DestinationError` and put them one a line)."""
+
+    def __init__(self, failures: list[DestinationError]) -> None:
+        super().__init__(" ".join(str(f) for f in failures))
+        self.failures = list(failures)
 
 
 class NoDestinationError(BackupError):

@@ -64,6 +64,32 @@ class BackupSettings:
         self.last_backup_path = str(path)
 
 
+def in_data_folder(folder: Path, home: Path) -> bool:
+    """``folder`` is the data folder ``home`` or a folder inside it: a backup there is lost with the
+    data (the backup settings' picker refuses it; a saved one is skipped by every backup)."""
+    try:
+        folder, home = Path(folder).expanduser().resolve(), Path(home).resolve()
+    except OSError:
+        return False
+    return folder == home or home in folder.parents
+
+
+def refused_destinations(folders: list[Path], home: Path, *, explicit: bool = False) -> list[Path]:
+    """Of ``folders``, those no backup is written to: from the settings, the data folder and any
+    folder inside it; given explicitly (``sellerdesk-cli backup --to``), only the data folder itself
+    (a folder inside it is the user's own choice there)."""
+    if explicit:
+        refused = []
+        for folder in folders:
+            try:
+                if Path(folder).expanduser().resolve() == Path(home).resolve():
+                    refused.append(folder)
+            except OSError:
+                continue
+        return refused
+    return [folder for folder in folders if in_data_folder(folder, home)]
+
+
 def settings_path(home: Path) -> Path:
     return Path(home) / FILE_NAME
 

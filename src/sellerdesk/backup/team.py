@@ -28,6 +28,7 @@ import peewee as pw
 
 from sellerdesk import private_files
 from sellerdesk.backup.create import BackupResult, create_backup, write_backups
+from sellerdesk.backup.errors import DestinationError
 from sellerdesk.backup.rotation import DEFAULT_KEEP_LAST, DEFAULT_KEEP_MONTHS
 from sellerdesk.backup.snapshot import (
     METHOD_BACKUP_API,
@@ -143,10 +144,12 @@ def create_team_backup(
     now: dt.datetime | None = None,
     progress: ProgressCallback = no_progress,
     token: CancelToken | None = None,
+    refused: list[DestinationError] | None = None,
 ) -> BackupResult:
     """A ``.sdbackup`` of the team database in every folder of ``destinations``, encrypted with
     ``key`` (``keyfile``: its envelopes, the local data folder's), as :func:`create_backup` makes
-    of the local file. ``work_dir`` holds the snapshot while it is encrypted (the data folder)."""
+    of the local file. ``work_dir`` holds the snapshot while it is encrypted (the data folder);
+    ``refused``: the backup folders in the data folder (``create.split_destinations``)."""
     return write_backups(
         lambda path: team_snapshot(team_db, key, path, progress, token),
         key,
@@ -158,6 +161,7 @@ def create_team_backup(
         now=now,
         progress=progress,
         token=token,
+        refused=refused,
     )
 
 

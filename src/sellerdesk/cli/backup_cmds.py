@@ -160,6 +160,7 @@ def _team_backup(datadir: DataDir, targets: list[Path] | None) -> BackupResult:
     The server first (a role that may not back up is refused before anything local is asked);
     a computer without a local SellerDesk key is told how to make one."""
     from sellerdesk.backup import settings as backup_settings
+    from sellerdesk.backup.create import split_destinations
     from sellerdesk.backup.team import create_team_backup, team_destinations
     from sellerdesk.cli.context import open_store
     from sellerdesk.store.models import DB
@@ -176,15 +177,18 @@ def _team_backup(datadir: DataDir, targets: list[Path] | None) -> BackupResult:
             )
         key = unlock(datadir)
         settings = backup_settings.load(datadir.home)
-        destinations = team_destinations(targets if targets is not None else settings.destination_paths())
+        folders, refused = split_destinations(
+            targets if targets is not None else settings.destination_paths(), datadir.home, explicit=targets is not None
+        )
         return create_team_backup(
             DB.obj,
             key,
             datadir.vault.load(),
-            destinations,
+            team_destinations(folders),
             work_dir=datadir.home,
             keep_last=settings.keep_last,
             keep_months=settings.keep_months,
+            refused=refused,
         )
 
 

@@ -114,6 +114,15 @@ def translated(exc: BaseException) -> str | None:
             path=exc.path,
             detail=exc.detail,
         )
+    if isinstance(exc, backup.AllDestinationsFailedError):
+        return "\n".join(translated(f) or str(f) for f in exc.failures)
+    if isinstance(exc, backup.DestinationError) and exc.reason == exc.IN_DATA_FOLDER:
+        return _(
+            "Not backed up to {folder}: it is in the data folder {home}, where a backup is lost with the data. "
+            "Choose another folder in the app's File › Backup settings… (or pass --to DIR).",
+            folder=exc.folder,
+            home=exc.detail,
+        )
     if isinstance(exc, backup.DestinationError):
         reasons = {
             exc.MISSING: _("the folder does not exist (is the drive plugged in?)"),

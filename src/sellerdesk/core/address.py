@@ -145,6 +145,7 @@ def _parse(raw: str) -> ParseResult:
         text = _take_remarks(text, remarks)
         if remarks:
             warnings.append("delivery_remark")
+            remarks = [_remark_as_typed(remark, raw) for remark in remarks]
     aside: list[str] = []
     if noise.ORDER_TALK_HINT_RE.search(text) is not None:
         text = _take_order_talk(text, aside)
@@ -224,6 +225,17 @@ def _parse(raw: str) -> ParseResult:
         remarks,
         as_typed,
     )
+
+
+def _remark_as_typed(remark: str, raw: str) -> str:
+    """``remark`` (read from the normalised text: full-width punctuation made ASCII) in the
+    characters the customer typed — 放快递柜，别打电话, not 放快递柜,别打电话 — when the
+    normalised text lines up with what was typed character by character; else as read."""
+    typed = normalize(raw)
+    if len(typed) != len(raw):
+        return remark
+    at = typed.find(remark)
+    return raw[at : at + len(remark)] if at >= 0 else remark
 
 
 def _cut_at_next_field(value: str) -> tuple[str, str]:

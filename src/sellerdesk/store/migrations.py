@@ -22,7 +22,7 @@ from sellerdesk.core import clock
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 25
+SCHEMA_VERSION = 26
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1390,6 +1390,45 @@ def _step_25(db: pw.Database) -> None:
     team.share_administration(db)
 
 
+# Step 26: a customer in the Trash keeps its address key when its default address leaves it on
+# SQLite too, as on PostgreSQL since step 23 (where the row-level policy needs it: a helper's merge
+# and its undo). Both backends agree: the Trash's region filter and address sort find a
+# merged-away customer where it was, and a customer leaving the Trash has its key read again from
+# its addresses. And an erased customer keeps no key at all — its key held the street address (an
+# erase deletes the addresses of a customer that may already be in the Trash, which kept the key
+# since step 23 on PostgreSQL; store.privacy now clears it, and this step clears earlier ones).
+_SQLITE_KEY_LEAVES = f"BEGIN {_address_key_update('old.customer_id')} END"
+_SQLITE_KEY_LEAVES_LIVE = (
+    "BEGIN "
+    + _address_key_update("old.customer_id").replace(
+        'WHERE "id" = old.customer_id;', 'WHERE "id" = old.customer_id AND "deleted_at" IS NULL;'
+    )
+    + " END"
+)
+assert _address_key_update("old.customer_id").count('WHERE "id" = old.customer_id;') == 1
+assert [sql.count(_SQLITE_KEY_LEAVES) for sql in ADDRESS_KEY_TRIGGERS] == [0, 0, 1, 1]
+SQLITE_STEP26_SQL = [
+    'DROP TRIGGER IF EXISTS "address_key_au_left"',
+    'DROP TRIGGER IF EXISTS "address_key_ad"',
+    *(sql.replace(_SQLITE_KEY_LEAVES, _SQLITE_KEY_LEAVES_LIVE) for sql in ADDRESS_KEY_TRIGGERS[2:]),
+    'CREATE TRIGGER IF NOT EXISTS "customer_address_key_restored" AFTER UPDATE OF "deleted_at" ON "customer" '
+    "WHEN old.deleted_at IS NOT NULL AND new.deleted_at IS NULL "
+    f"BEGIN {_address_key_update('new.id')} END",
+]
+ERASED_KEYS_SQL = 'UPDATE "customer" SET "address_key" = NULL WHERE "flags" = ? AND "address_key" IS NOT NULL'
+
+
+def _step_26(db: pw.Database) -> None:
+    """Version 26: a customer in the Trash keeps its address key on SQLite too (PostgreSQL: step 23);
+    an erased customer's key (its street address) is cleared on both."""
+    from sellerdesk.store.customers import FLAG_ERASED
+
+    if not is_postgres(db):
+        for sql in SQLITE_STEP26_SQL:
+            db.execute_sql(sql)
+    db.execute_sql(ERASED_KEYS_SQL, (FLAG_ERASED,))
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1416,6 +1455,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     23: _step_23,
     24: _step_24,
     25: _step_25,
+    26: _step_26,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

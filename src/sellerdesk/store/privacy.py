@@ -268,6 +268,9 @@ def _erase_one(customer: Customer, now: _dt.datetime) -> int:
     Customer.update(
         **_PERSONAL_CUSTOMER_FIELDS,
         flags=ERASED_FLAG,
+        # its address key held the street address; a customer already in the Trash keeps its key
+        # when its addresses go (schema 23/26), so it is cleared here
+        address_key=None,
         deleted_at=customer.deleted_at or now,
         updated_at=now,
     ).where(Customer.id == cid).execute()

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QStyle, QWidget
 
 from sellerdesk.backup import (
+    AllDestinationsFailedError,
     BackupDamagedError,
     BackupNeedsSecretError,
     BackupTooNewError,
@@ -130,6 +131,17 @@ class BackupController(QObject):
             return str(exc)
         if isinstance(exc, StorageError) or (isinstance(exc, OSError) and storage_text(exc)):
             return storage_text(exc) or str(exc)  # the data folder's disk: full, read-only…
+        if isinstance(exc, AllDestinationsFailedError):
+            return "\n".join(self.describe_error(f) for f in exc.failures)
+        if isinstance(exc, DestinationError) and exc.reason == DestinationError.IN_DATA_FOLDER:
+            return (
+                self.tr(
+                    "Not backed up to %1: it is in the data folder %2, where a backup is lost with the data. "
+                    "Choose another folder in File › Backup settings…."
+                )
+                .replace("%1", str(exc.folder))
+                .replace("%2", exc.detail)
+            )
         if isinstance(exc, DestinationError):
             reasons = {
                 DestinationError.MISSING: self.tr("the folder does not exist (is the drive plugged in?)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from sellerdesk.backup import settings as backup_settings
 from sellerdesk.ui.widgets import dialogs
 from sellerdesk.ui.widgets.errors import os_reason
-from sellerdesk.ui.widgets.forms import error_label, ok_cancel, unbroken_path
+from sellerdesk.ui.widgets.forms import ERROR_COLOUR, error_label, ok_cancel, unbroken_path
 
 
 class BackupSettingsDialog(QDialog):
@@ -76,7 +77,33 @@ class BackupSettingsDialog(QDialog):
         self.error = error_label()
         layout.addWidget(self.error)
         layout.addWidget(ok_cancel(self.accept, self.reject))
+        self._flagged = False
+        self.flag_refused()
         self.resize(520, self.sizeHint().height())
+
+    def flag_refused(self) -> None:
+        """A folder saved before the picker refused the data folder (or written into the settings
+        file by hand) is said at once, in red: every backup skips it (backup.create.split_destinations)."""
+        refused = set(backup_settings.refused_destinations([Path(d) for d in self.destinations()], self.home))
+        for i in range(self.folders.count()):
+            item = self.folders.item(i)
+            bad = Path(item.text()) in refused
+            item.setForeground(QColor(ERROR_COLOUR) if bad else self.folders.palette().text().color())
+            item.setToolTip(self._data_folder_text() if bad else "")
+        if refused:
+            self.error.setText(
+                self.tr("%1 is in the data folder: backups skip it. Remove it and add another folder.").replace(
+                    "%1", str(sorted(refused)[0])
+                )
+            )
+        elif self._flagged:
+            self.error.clear()
+        self._flagged = bool(refused)
+
+    def _data_folder_text(self) -> str:
+        return self.tr(
+            "Not in the data folder %1: a backup there is lost with it. Choose a USB drive or a cloud-synced folder."
+        ).replace("%1", str(self.home))
 
     def destinations(self) -> list[str]:
         return [self.folders.item(i).text() for i in range(self.folders.count())]
@@ -91,20 +118,18 @@ class BackupSettingsDialog(QDialog):
         picker.setOption(QFileDialog.Option.ShowDirsOnly, True)
         if dialogs.launch(picker) == QDialog.DialogCode.Accepted and picker.selectedFiles():
             folder = picker.selectedFiles()[0]
-            if _within(Path(folder), self.home):  # (stranger QA: the data folder was taken as a backup folder)
-                self.error.setText(
-                    self.tr(
-                        "Not in the data folder %1: a backup there is lost with it. "
-                        "Choose a USB drive or a cloud-synced folder."
-                    ).replace("%1", str(self.home))
-                )
+            # (stranger QA: the data folder was taken as a backup folder)
+            if backup_settings.in_data_folder(Path(folder), self.home):
+                self.error.setText(self._data_folder_text())
                 return
             self.error.clear()
             self.add_folder(folder)
+            self.flag_refused()
 
     def remove_selected(self) -> None:
         for item in self.folders.selectedItems():
             self.folders.takeItem(self.folders.row(item))
+        self.flag_refused()
 
     def accept(self) -> None:
         latest = backup_settings.load(self.home)  # keep the last-backup time a CLI run may have written
@@ -119,12 +144,3 @@ class BackupSettingsDialog(QDialog):
             self.error.setText(self.tr("The settings could not be saved: %1").replace("%1", os_reason(exc)))
             return
         super().accept()
-
-
-def _within(folder: Path, home: Path) -> bool:
-    """``folder`` is the data folder or a folder inside it."""
-    try:
-        folder, home = folder.resolve(), home.resolve()
-    except OSError:
-        return False
-    return folder == home or home in folder.parents

@@ -28,7 +28,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from sellerdesk.backup import settings as backup_settings
-from sellerdesk.backup.create import BackupResult
+from sellerdesk.backup.create import BackupResult, split_destinations
 from sellerdesk.backup.team import TEAM_FOLDER, create_team_backup, restore_to_team, team_destinations
 from sellerdesk.jobs.worker import Job
 from sellerdesk.store import team_move
@@ -130,7 +130,7 @@ class TeamBackupController(BackupController):
             ).replace("%1", home),
         ):
             return False
-        key = first_run(self.context.datadir, bind=False)
+        key = first_run(self.context.datadir, bind=False, team=True)
         if key is None:
             return False
         self._team_key = key
@@ -151,7 +151,8 @@ class TeamBackupController(BackupController):
             return None
         settings = backup_settings.load(datadir.home)
         try:
-            destinations = team_destinations(settings.destination_paths())
+            folders, refused = split_destinations(settings.destination_paths(), Path(datadir.home))
+            destinations = team_destinations(folders)
             keyfile = datadir.vault.load()
         except (StoreError, OSError) as exc:
             dialogs.error(self.parent_widget, self.tr("Backup failed"), self.describe_error(exc))
@@ -170,6 +171,7 @@ class TeamBackupController(BackupController):
                 keep_months=settings.keep_months,
                 progress=progress,
                 token=token,
+                refused=refused,
             ),
             "team-backup",
         )

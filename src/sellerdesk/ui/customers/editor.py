@@ -946,7 +946,11 @@ class CustomerEditor(QWidget):
             self._loading = False
         if fill_address:
             self._address_edited()
-        self._set_dirty(True)
+        # 保存 says whether anything is unsaved: a paste that only selected an address the customer
+        # has (and found the name, phone and remarks already there) changed nothing (QA L8)
+        self._store_current_quietly()
+        changed = self.customer_values() != snapshot.customer or self.drafts != snapshot.drafts
+        self._set_dirty(snapshot.dirty or changed)
         if fill_address:
             self._highlight(result)
         else:  # the addresses were left alone: nothing of theirs to check

@@ -76,6 +76,17 @@ class KeyChangeDialog(QDialog):
         self.layout_.addWidget(self.error)
         self.buttons = ok_cancel(self.accept, self.reject)
         self.layout_.addWidget(self.buttons)
+        # OK stays greyed until the change has what it needs: in master-password mode the current
+        # password (or the recovery code) — keyring mode needs none, the keyring gives the key (QA L7)
+        # (each dialog calls update_ok once its own fields exist)
+        self.current.textChanged.connect(self.update_ok)
+
+    def ready(self) -> bool:
+        """Whether OK can be pressed: everything the change needs has been typed."""
+        return self.mode != MODE_PASSWORD or bool(self.current.text())
+
+    def update_ok(self) -> None:
+        ok_button(self.buttons).setEnabled(self.ready())
 
     def set_texts(self, title: str, intro: str, ok_text: str) -> None:
         self.setWindowTitle(title)
@@ -201,7 +212,10 @@ class NewPasswordDialog(KeyChangeDialog):
         judged = self.meter.judged(password, confirm) and (bool(confirm) or not self._strength.acceptable)
         if self.job is None:
             self.error.setText(self._new_problem() if judged else "")
-        ok_button(self.buttons).setEnabled(not self._new_problem())
+        self.update_ok()
+
+    def ready(self) -> bool:
+        return super().ready() and not self._new_problem()
 
     def problem(self) -> str:
         return super().problem() or self._new_problem()
@@ -245,12 +259,15 @@ class UseKeyringDialog(KeyChangeDialog):
             ),
             self.tr("Use the keyring"),
         )
-        unusable = self.context.datadir.keyring_usable()
-        if unusable is not None:  # said now, before a password is typed for nothing (QA)
-            self.error.setText(keyring_problem(unusable))
+        self.unusable = self.context.datadir.keyring_usable()
+        if self.unusable is not None:  # said now, before a password is typed for nothing (QA)
+            self.error.setText(keyring_problem(self.unusable))
             self.current.setEnabled(False)
-            ok_button(self.buttons).setEnabled(False)
+        self.update_ok()
         self.resize(520, self.sizeHint().height())
+
+    def ready(self) -> bool:
+        return self.unusable is None and super().ready()
 
     def problem(self) -> str:
         problem = self.context.datadir.keyring_usable()
@@ -277,6 +294,7 @@ class NewRecoveryCodeDialog(KeyChangeDialog):
             ),
             self.tr("Make a new code"),
         )
+        self.update_ok()
         self.resize(520, self.sizeHint().height())
 
     def change(self) -> Callable[[], Any]:

@@ -21,6 +21,8 @@ from sellerdesk.store import queries
 from sellerdesk.store.customers import SAME_PLACE_FIELDS, AddressEdit, phone_of, resolved_place, same_place
 from sellerdesk.store.models import Address, Customer
 
+REGION_LEVELS = ("province", "city", "district")
+
 
 @dataclass
 class PasteLookup:
@@ -70,13 +72,17 @@ def look_up(text: str) -> PasteLookup:
     address = {k: v for k, v in fields.items() if k in ADDRESS_FIELDS}
     if number:
         address["phone"] = number
-    if has_place(address):
+    # an address names a region: text with none read (面膜两盒 198元 after the name and phone,
+    # goods without a label the split leaves in the address text) is no place to ship to, and
+    # was offered as the ship-to and as a new address of the customer (QA)
+    pasted_place = has_place(address) and any(address.get(level) for level in REGION_LEVELS)
+    if pasted_place:
         address = resolved_place(address)
     lookup = PasteLookup(
         name=str(fields.get("recipient") or ""),
         phone=number,
         wechat=parts.wechat,
-        address=address if has_place(address) else {},
+        address=address if pasted_place else {},
         items=parts.items,
         amount_fen=parts.amount_fen,
         order_no=parts.order_no,

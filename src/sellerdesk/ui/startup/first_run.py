@@ -133,8 +133,12 @@ class PasswordPage(QWizardPage):
 
 
 class RecoveryPage(QWizardPage):
-    def __init__(self, keep_apart: Iterable[Path] = ()) -> None:
+    """``team``: the wizard runs from a team window (the team backup's local key), which has no
+    Help → Show recovery code; the page then says where the code shows again."""
+
+    def __init__(self, keep_apart: Iterable[Path] = (), team: bool = False) -> None:
         super().__init__()
+        self.team = team
         self.setTitle(self.tr("Your recovery code"))
         self.setSubTitle(self.tr("Write it down, print it or save it, and keep it somewhere safe."))
         layout = QVBoxLayout(self)
@@ -165,7 +169,14 @@ class RecoveryPage(QWizardPage):
                 "your data and every backup on a new computer. Without it and without the "
                 "password, nobody — not even us — can recover the data."
             )
-        again = self.tr("While SellerDesk is unlocked, Help → Show recovery code shows it again.")
+        if self.team:
+            again = self.tr(
+                "A team window has no Show recovery code. To see this code again, open the data on this "
+                "computer (File › Team server…: untick opening the team database at start, then restart "
+                "SellerDesk) and use Help → Show recovery code there."
+            )
+        else:
+            again = self.tr("While SellerDesk is unlocked, Help → Show recovery code shows it again.")
         self.explain.setText(text + "\n\n" + again)
 
     def isComplete(self) -> bool:
@@ -179,7 +190,13 @@ class FirstRunWizard(QWizard):
     """Shown when the data dir has no database yet. ``create`` does the real work."""
 
     def __init__(
-        self, create: Creator, keyring_problem: str | None = None, keep_apart: Iterable[Path] = (), parent=None
+        self,
+        create: Creator,
+        keyring_problem: str | None = None,
+        keep_apart: Iterable[Path] = (),
+        parent=None,
+        *,
+        team: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("SellerDesk — first start"))
@@ -192,7 +209,7 @@ class FirstRunWizard(QWizard):
         self.mode: str | None = None
         self.mode_page = ModePage(keyring_problem)
         self.password_page = PasswordPage()
-        self.recovery_page = RecoveryPage(keep_apart)
+        self.recovery_page = RecoveryPage(keep_apart, team=team)
         self.setPage(PAGE_MODE, self.mode_page)
         self.setPage(PAGE_PASSWORD, self.password_page)
         self.setPage(PAGE_RECOVERY, self.recovery_page)
