@@ -252,3 +252,23 @@ def test_a_big_import_into_a_team_with_a_masked_helper_fills_every_rows_masked_c
     ).fetchone()[0]
     assert wrong == 0
     assert native(DB, "SELECT count(*) FROM customer_fts WHERE masked_grams IS NOT NULL").fetchone()[0] == 20
+
+
+def test_a_pending_record_that_is_not_one_of_our_indexes_is_never_run(team_store):
+    from sellerdesk.store import index_builds
+
+    with DB.atomic():
+        for key, value in (
+            (
+                "pending_index:x",
+                "CREATE INDEX IF NOT EXISTS x ON public.customer USING btree (name); DROP TABLE orders",
+            ),
+            ("pending_index:y", "ALTER TABLE customer DISABLE ROW LEVEL SECURITY"),
+            ("pending_index:z", "CREATE INDEX IF NOT EXISTS z ON public.team_user USING btree (name)"),
+        ):
+            native(DB, "INSERT INTO meta (key, value) VALUES (%s, %s)", (key, value))
+    assert index_builds.build_pending(DB.obj) == 0
+    assert _pending() == []  # (dropped with a warning)
+    assert "x" not in _indexes("customer") and "z" not in _indexes("team_user")
+    assert native(DB, "SELECT to_regclass('public.orders') IS NOT NULL").fetchone()[0]
+    assert native(DB, "SELECT relrowsecurity FROM pg_class WHERE oid = 'public.customer'::regclass").fetchone()[0]

@@ -21,6 +21,7 @@ Only a team server; SQLite builds its dropped indexes inside the import's transa
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Sequence
 
@@ -72,6 +73,21 @@ def _if_not_exists(sql: str) -> str:
     return sql
 
 
+# What a record may hold: an index of one of the tables a big load drops indexes of, as
+# pg_get_indexdef writes it, one statement. Only the team's owners may write ``meta`` (helpers and
+# viewers read it: store.team._grant_all), and every owner's connection runs these records, so
+# anything else is not run, and dropped with a warning.
+TABLES = ("customer", "address", "customer_fts")
+_VALID = re.compile(
+    r'CREATE INDEX IF NOT EXISTS "?(?P<name>[a-z_][a-z0-9_]*)"? ON (?:public\.)?"?(?P<table>[a-z_]+)"? USING [^;]+\Z'
+)
+
+
+def _valid(key: str, sql: str) -> bool:
+    match = _VALID.match(sql)
+    return bool(match and match["table"] in TABLES and key == PREFIX + match["name"])
+
+
 def pending(db: pw.Database) -> int:
     """How many recorded indexes wait to be built (0 on SQLite)."""
     if not is_postgres(db):
@@ -107,10 +123,15 @@ def build_pending(db: pw.Database, jobs: int = JOBS) -> int:
                     row = conn.execute(_NEXT_SQL, (_LIKE, "% USING gin %")).fetchone()
                     if row is None:
                         return
-                    conn.execute(row[1])
+                    ok = _valid(row[0], row[1])
+                    if ok:
+                        conn.execute(row[1])
+                    else:
+                        log.warning("index builds: not an index of ours, dropped: %s = %r", row[0], row[1][:200])
                     conn.execute('DELETE FROM "meta" WHERE "key" = %s', (row[0],))
-                with lock:
-                    built.append(row[0][len(PREFIX) :])
+                if ok:
+                    with lock:
+                        built.append(row[0][len(PREFIX) :])
         except Exception as exc:  # noqa: BLE001 (see the docstring)
             log.warning("index builds: left for later: %s", exc)
         finally:
