@@ -17,7 +17,7 @@ APT_PACKAGES=(
   gnome-keyring dbus
   # finding the window in the bundle smoke test
   xdotool
-  # team mode's tests: a throwaway PostgreSQL server (scripts/pg_test_server.sh) with pg_trgm
+  # team mode's tests: a throwaway PostgreSQL server (scripts/pg_test_server.sh) with pg_trgm and btree_gin
   postgresql postgresql-contrib
   # reading label PDFs back in the tests (pdftotext, pdffonts) and looking at them (pdftoppm)
   poppler-utils

@@ -268,7 +268,7 @@ SEARCH_SQL = [
 # the generated columns' 2.9 s) — so _pin_trigger_functions leaves it out (UNPINNED).
 COPIES_TRIGGER = "customer_fts_masked_copies"
 COPIES_FUNCTION = "sd_masked_copies"
-UNPINNED = (COPIES_FUNCTION,)
+UNPINNED = (COPIES_FUNCTION, search_pg.SCOPE_ROW_FUNCTION)  # (schema 27: the same reason)
 COPIES_FUNCTION_SQL = (
     f"CREATE OR REPLACE FUNCTION public.{COPIES_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
     "BEGIN\n"

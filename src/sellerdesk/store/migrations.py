@@ -22,7 +22,7 @@ from sellerdesk.core import clock
 from sellerdesk.store.errors import SchemaTooNewError
 from sellerdesk.store.postgres import is_postgres
 
-SCHEMA_VERSION = 26
+SCHEMA_VERSION = 27
 
 _V1_SQL = [
     'CREATE TABLE IF NOT EXISTS "meta" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL)',
@@ -1171,7 +1171,7 @@ def _step_21(db: pw.Database) -> None:
     from sellerdesk.store.postgres import native
 
     if search_pg.has_index(db):
-        native(db, search_pg.function_sql(team_customer_visible))
+        native(db, search_pg.function_sql(team_customer_visible, scoped=False))
         native(db, f"REVOKE EXECUTE ON FUNCTION {search_pg.SIGNATURE} FROM PUBLIC")
         groups = {kind: team.group_role(kind, db) for kind in team.ROLES}
         found = native(db, "SELECT count(*) FROM pg_roles WHERE rolname = ANY(%s)", (list(groups.values()),))
@@ -1374,7 +1374,7 @@ def _step_24(db: pw.Database) -> None:
     masking_pg.make_copies_kept(db)
     # its grams way reads the "C" index (search_pg.grams_sql); owner and grants stay (CREATE OR REPLACE)
     if native(db, "SELECT to_regprocedure(%s) IS NOT NULL", (search_pg.SIGNATURE,)).fetchone()[0]:
-        native(db, search_pg.function_sql(team_customer_visible))
+        native(db, search_pg.function_sql(team_customer_visible, scoped=False))
 
 
 def _step_25(db: pw.Database) -> None:
@@ -1429,6 +1429,25 @@ def _step_26(db: pw.Database) -> None:
     db.execute_sql(ERASED_KEYS_SQL, (FLAG_ERASED,))
 
 
+def _step_27(db: pw.Database) -> None:
+    """Version 27 (issue 20): a helper's search costs what they may see, not the whole table's hits
+    (its time told how many customers of other regions match a term): each search row carries its
+    customer's scope and sd_search restricts a helper to theirs in the index scan
+    (store.search_pg.create_scope; the GIN indexes led by it where btree_gin may be created).
+    PostgreSQL only."""
+    if not is_postgres(db):
+        return
+    from sellerdesk.store import search, search_pg
+    from sellerdesk.store.postgres import native
+
+    if not search_pg.has_index(db):
+        return
+    search_pg.create_scope(db, search.pg_row_sql("cid"))
+    # owner and grants stay (CREATE OR REPLACE)
+    if native(db, "SELECT to_regprocedure(%s) IS NOT NULL", (search_pg.SIGNATURE,)).fetchone()[0]:
+        native(db, search_pg.function_sql(team_customer_visible))
+
+
 STEPS: dict[int, Callable[[pw.Database], None]] = {
     1: _step_1,
     2: _step_2,
@@ -1456,6 +1475,7 @@ STEPS: dict[int, Callable[[pw.Database], None]] = {
     24: _step_24,
     25: _step_25,
     26: _step_26,
+    27: _step_27,
 }
 assert sorted(STEPS) == list(range(1, SCHEMA_VERSION + 1))
 

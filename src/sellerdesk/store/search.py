@@ -204,12 +204,25 @@ def create_pg_index(db: pw.Database) -> bool:
     the triggers that keep it (the step-7 row), filled; False on SQLite (FTS5 there, steps 3-7)."""
     if not is_postgres(db):
         return False
-    for sql in search_pg.schema_sql(to_postgres(_ROW_SQL)):
+    for sql in search_pg.schema_sql(to_postgres(_ROW_SQL)):  # (with the scope from schema 27: pg_row_sql)
         native(db, sql)
     db.execute_sql(f"DELETE FROM {FTS_TABLE}")
     db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + _ROW_SQL.replace(" WHERE c.id = {cid}", ""))
     forget(db)
     return True
+
+
+def pg_row_sql(cid: str) -> str:
+    """A team server's search row of customer ``cid`` (an SQL expression), PostgreSQL's dialect."""
+    return to_postgres(_ROW_SQL).format(cid=cid)
+
+
+def _insert_rows(db: pw.Database, row_sql: str) -> str:
+    """INSERT of the index rows ``row_sql`` (SQLite's dialect) makes; on a team server with each
+    row's scope (schema 27, search_pg.with_scope: a helper's search reads their scopes only)."""
+    if is_postgres(db):
+        return f"INSERT INTO {FTS_TABLE} ({_COLUMNS}, {search_pg.SCOPE_COLUMN}) " + search_pg.with_scope(row_sql)
+    return f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + row_sql
 
 
 def _has_table(db: pw.Database, name: str) -> bool:
@@ -242,7 +255,7 @@ def _fill_grams(db: pw.Database, ids: Sequence[int] | None, fresh: bool = False)
 def rebuild(db: pw.Database, row_sql: str = _ROW_SQL) -> None:
     """Refill the index from the tables (migration, repair, bulk loads)."""
     db.execute_sql(f"DELETE FROM {FTS_TABLE}")
-    db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + row_sql.replace(" WHERE c.id = {cid}", ""))
+    db.execute_sql(_insert_rows(db, row_sql.replace(" WHERE c.id = {cid}", "")))
     if _has_table(db, GRAMS_TABLE):
         _fill_grams(db, None)
 
@@ -427,8 +440,7 @@ def _bulk_load_pg(
         # a big load into a small table: its GIN indexes built once after the rows (search_pg.REBUILD_MIN_ROWS)
         dropped = search_pg.drop_gin_indexes(db)
     db.execute_sql(
-        f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) {all_rows} "
-        f"WHERE NOT EXISTS (SELECT 1 FROM {FTS_TABLE} AS f WHERE f.rowid = c.id)"
+        _insert_rows(db, all_rows) + f" WHERE NOT EXISTS (SELECT 1 FROM {FTS_TABLE} AS f WHERE f.rowid = c.id)"
     )
     if dropped:
         search_pg.create_gin_indexes(db, dropped)
@@ -439,7 +451,7 @@ def _bulk_load_pg(
         chunk = ids[start : start + 500]
         marks = ", ".join("?" * len(chunk))
         db.execute_sql(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
-        db.execute_sql(f"INSERT INTO {FTS_TABLE} ({_COLUMNS}) " + all_rows + f" WHERE c.id IN ({marks})", chunk)
+        db.execute_sql(_insert_rows(db, all_rows) + f" WHERE c.id IN ({marks})", chunk)
 
 
 _AUTOMERGE, _CRISISMERGE = 4, 16  # FTS5's defaults

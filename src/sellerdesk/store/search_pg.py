@@ -88,10 +88,11 @@ SIGNATURE = "public.sd_search(text, text, text, integer)"
 WAYS = ("trigram", "grams", "pinyin", "scan", "scan_phones")
 
 
-def function_query(way: str, raw_phones: bool, visible: str) -> str:
+def function_query(way: str, raw_phones: bool, visible: str, scoped: bool = False) -> str:
     """The query ``sd_search`` runs for ``way`` ($1 the term's ``%…%`` pattern, $2 the term, $3
-    who, $4 the most rows wanted: NULL for all); ``visible``: the search table's row ``f`` may be
-    shown to $3 (see :func:`function_sql`)."""
+    who, $4 the most rows wanted: NULL for all, $5 the scopes $3 may see: :func:`scopes_sql`);
+    ``visible``: the search table's row ``f`` may be shown to $3 (see :func:`function_sql`);
+    ``scoped``: only rows of the scopes $5 are looked at (schema 27), in the same index scan."""
     phones, grams = ("phones", "grams") if raw_phones else ("masked_phones", "masked_grams")
     like = " ILIKE $1 ESCAPE '\\'"
     columns = ("name", "wechat", "address") + ((phones,) if way == "scan_phones" else ())
@@ -102,13 +103,17 @@ def function_query(way: str, raw_phones: bool, visible: str) -> str:
         "scan": " OR ".join(f"f.{c}{like}" for c in columns),
         "scan_phones": " OR ".join(f"f.{c}{like}" for c in columns),
     }[way]
-    return f"SELECT f.rowid FROM public.{TABLE} AS f WHERE ({test}) AND ({visible}) LIMIT $4"
+    scope = f" AND f.{SCOPE_COLUMN} = ANY ($5)" if scoped else ""
+    return f"SELECT f.rowid FROM public.{TABLE} AS f WHERE ({test}){scope} AND ({visible}) LIMIT $4"
 
 
-def function_sql(customer_visible: Callable[[str], str]) -> str:
+def function_sql(customer_visible: Callable[[str], str], scoped: bool = True) -> str:
     """``sd_search`` (schema 21), for ``postgres.native``; ``customer_visible(who)``: the customer
     policy's condition about ``who`` (migrations.team_customer_visible). The search table's own
-    policy shows a row to whoever sees all, or sees its customer (PG_SEARCH_POLICY); so does this."""
+    policy shows a row to whoever sees all, or sees its customer (PG_SEARCH_POLICY); so does this.
+    ``scoped`` (schema 27): for a caller who does not see all, the lookup is restricted to the
+    search rows of their scopes (:data:`SCOPE_COLUMN`) in the index scan itself, before the policy's
+    condition is asked per hit: its cost follows what they may see, not the whole table's hits."""
     # the hit's customer looked up by its key, once per hit (a scalar subquery): an EXISTS, as the
     # policy reads, was planned as a hash of every customer (0.2-0.45 s at 100k for 3k hits), a
     # join likewise
@@ -117,26 +122,52 @@ def function_sql(customer_visible: Callable[[str], str]) -> str:
         f"{customer_visible('$3')} FROM public.customer AS c WHERE c.id = f.rowid), false)"
     )
 
-    def pick(raw: bool) -> str:
-        cases = " ".join(f"WHEN '{way}' THEN {_literal(function_query(way, raw, visible))}" for way in WAYS)
+    def pick(raw: bool, restricted: bool) -> str:
+        cases = " ".join(f"WHEN '{way}' THEN {_literal(function_query(way, raw, visible, restricted))}" for way in WAYS)
         return f"CASE way {cases} END"
 
+    if scoped:
+        # who sees all (a viewer): every row; else the scopes, or NULL when a grant's province is
+        # empty (then every customer without a province matches the policy: no scope says so)
+        choose = (
+            "  IF NOT sd_team_sees_all(who) THEN\n"
+            f"    scopes := {scopes_sql('who')};\n"
+            "    IF '' = ANY (scopes) THEN scopes := NULL; END IF;\n"
+            "  END IF;\n"
+            "  raw := has_column_privilege(who, 'public.{TABLE}', 'phones', 'SELECT');\n"
+            "  IF scopes IS NOT NULL AND raw THEN query := {pick(True, True)};\n"
+            "  ELSIF scopes IS NOT NULL THEN query := {pick(False, True)};\n"
+            "  ELSIF raw THEN query := {pick(True, False)};\n"
+            "  ELSE query := {pick(False, False)};\n"
+            "  END IF;\n"
+        )
+        choose = choose.replace("{TABLE}", TABLE)
+        for raw in (True, False):
+            for restricted in (True, False):
+                choose = choose.replace(f"{{pick({raw}, {restricted})}}", pick(raw, restricted))
+    else:
+        choose = (
+            f"  IF has_column_privilege(who, 'public.{TABLE}', 'phones', 'SELECT') THEN query := {pick(True, False)};\n"
+            f"  ELSE query := {pick(False, False)};\n"
+            "  END IF;\n"
+        )
     sql = (
         f"CREATE OR REPLACE FUNCTION {FUNCTION}(who text, way text, term text, most integer DEFAULT NULL) "
         "RETURNS SETOF integer "
         "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
         "DECLARE\n"
         "  query text;\n"
+        "  scopes text[];\n"
+        "  raw boolean;\n"
         "BEGIN\n"
         "  PERFORM sd_team_sees_all(who);\n"  # first: about the caller only, else refused
-        f"  IF has_column_privilege(who, 'public.{TABLE}', 'phones', 'SELECT') THEN query := {pick(True)};\n"
-        f"  ELSE query := {pick(False)};\n"
-        "  END IF;\n"
+        f"{choose}"
         "  IF query IS NULL THEN\n"
         "    RAISE EXCEPTION 'sd_search: no such way: %', way USING ERRCODE = 'invalid_parameter_value';\n"
         "  END IF;\n"
         "  RETURN QUERY EXECUTE query USING\n"
-        "    '%' || replace(replace(replace(term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%', term, who, most;\n"
+        "    '%' || replace(replace(replace(term, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%', term, who, most,\n"
+        "    scopes;\n"
         "END$$"
     )
     return sql.replace("%", "%%")  # (for postgres.native: a parameter marker otherwise)
@@ -295,18 +326,36 @@ def schema_sql(row_sql: str) -> list[str]:
         "address TEXT NOT NULL DEFAULT '', "
         "grams TEXT[] GENERATED ALWAYS AS (sd_grams(name, wechat, phones, address)) STORED)",
         *(sql for _name, sql in GIN_INDEXES),
-        "CREATE OR REPLACE FUNCTION sd_search_refresh(cid integer) RETURNS void LANGUAGE plpgsql "
-        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\n"
-        "BEGIN\n"
-        f"  DELETE FROM {TABLE} WHERE rowid = cid;\n"
-        f"  INSERT INTO {TABLE} (rowid, name, pinyin, wechat, phones, address) {row};\n"
-        "END$$",
+        refresh_function_sql(row),
         *trigger_functions_sql(),
         "CREATE OR REPLACE TRIGGER customer_search AFTER INSERT OR DELETE OR UPDATE OF name, name_pinyin, "
         "name_initials, wechat, phone ON customer FOR EACH ROW EXECUTE FUNCTION sd_customer_search()",
         "CREATE OR REPLACE TRIGGER address_search AFTER INSERT OR DELETE OR UPDATE OF recipient, phone, province, "
         "city, district, detail, deleted_at, customer_id ON address FOR EACH ROW EXECUTE FUNCTION sd_address_search()",
     ]
+
+
+def refresh_function_sql(row: str, scoped: bool = False) -> str:
+    """``sd_search_refresh(cid)``: customer ``cid``'s search row made anew from ``row`` (its SQL,
+    PostgreSQL's dialect, about ``cid``); ``scoped`` (schema 27): with its scope."""
+    columns = f"rowid, name, pinyin, wechat, phones, address{', ' + SCOPE_COLUMN if scoped else ''}"
+    return (
+        "CREATE OR REPLACE FUNCTION sd_search_refresh(cid integer) RETURNS void LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_catalog AS $$\n"
+        "BEGIN\n"
+        f"  DELETE FROM {TABLE} WHERE rowid = cid;\n"
+        f"  INSERT INTO {TABLE} ({columns}) {with_scope(row) if scoped else row};\n"
+        "END$$"
+    )
+
+
+def with_scope(row_sql: str) -> str:
+    """``row_sql`` (a search row's SELECT over ``customer c``) with the customer's scope as its last
+    column (schema 27)."""
+    head, sep, tail = row_sql.rpartition(" FROM customer c")
+    if not sep:
+        raise ValueError("not a search row's SQL")
+    return f"{head}, {scope_sql('c.address_key', 'c.created_by')}{sep}{tail}"
 
 
 def trigger_functions_sql() -> list[str]:
@@ -399,6 +448,146 @@ def create_gin_indexes(db: Any, dropped: Sequence[tuple[str, str]]) -> None:
 
     for _name, sql in dropped:
         native(db, sql)
+
+
+# --- the search table's scope (schema 27) ------------------------------------------------------------------------
+#
+# A helper's search through ``sd_search`` found every hit of the term in the whole table and then
+# asked the policy's condition about each: its time grew by ~3 µs per matching customer of ANY
+# region (benchmarks/bench_team_search_leak.py), so timing a term told how many customers the
+# helper may not see match it. Each search row now carries its customer's scope — the province
+# of its address key, or for a customer without one chr(1) || who made it — the very two things
+# the policy asks (migrations.team_customer_visible), and sd_search restricts a caller who does
+# not see all to the rows of their scopes in the same index scan. With btree_gin (PostgreSQL's
+# contrib, as pg_trgm, and as pg_trgm a trusted extension) each GIN index of the table leads with
+# the scope: one scan intersects the scope's rows with the term's, skipping through the term's
+# posting list; without it, a btree index on the scope, which the planner ANDs with the GIN
+# index's bitmap (the term's whole posting list is still read: ~0.1 µs a hit instead of ~3).
+# The policy's condition is still asked per hit: the scope only narrows what is looked at.
+SCOPE_COLUMN = "scope"
+SCOPE_FUNCTION = "sd_search_scope"
+# the insert trigger's function: no SET search_path (a SET clause costs ~175 µs a row,
+# masking_pg.COPIES_TRIGGER), so masking_pg._pin_trigger_functions leaves it out
+SCOPE_ROW_FUNCTION = "sd_search_scope_row"
+SCOPE_INDEX = "customer_fts_scope"
+
+
+def scope_sql(key: str, maker: str) -> str:
+    """SQL: the scope of a customer whose address key is ``key`` and maker ``maker``."""
+    return f"public.{SCOPE_FUNCTION}({key}, {maker})"
+
+
+def scopes_sql(who: str) -> str:
+    """SQL: the scopes whose customers the policy may show ``who`` (a helper): their provinces, and
+    the customers without a province they made."""
+    return f"(sd_team_provinces({who}) || (chr(1) || {who}))"
+
+
+def scope_schema_sql() -> list[str]:
+    """The scope's function, column and triggers (schema 27; for ``postgres.native``)."""
+    return [
+        f"CREATE OR REPLACE FUNCTION public.{SCOPE_FUNCTION}(key text, maker text) RETURNS text "
+        "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$"
+        "SELECT CASE WHEN pg_catalog.split_part(coalesce(key, ''), pg_catalog.chr(1), 1) <> '' "
+        "THEN pg_catalog.split_part(key, pg_catalog.chr(1), 1) "
+        "ELSE pg_catalog.chr(1) || coalesce(maker, '') END$$",
+        f'ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS {SCOPE_COLUMN} TEXT COLLATE "C"',
+        # our writers of search rows (sd_search_refresh, search.rebuild, bulk loads) write the scope
+        # with the row, set-based (search_pg.with_scope); a row written without one (another
+        # writer's) takes its customer's as it is written, as the writer: a safety net, not the way
+        # (a lookup per row of a bulk load)
+        f"CREATE OR REPLACE FUNCTION public.{SCOPE_ROW_FUNCTION}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+        "BEGIN\n"
+        f"  NEW.{SCOPE_COLUMN} := (SELECT {scope_sql('c.address_key', 'c.created_by')} FROM public.customer AS c "
+        "WHERE c.id = NEW.rowid);\n"
+        "  RETURN NEW;\n"
+        "END$$",
+        f"CREATE OR REPLACE TRIGGER {SCOPE_ROW_FUNCTION} BEFORE INSERT ON {TABLE} "
+        f"FOR EACH ROW WHEN (NEW.{SCOPE_COLUMN} IS NULL) EXECUTE FUNCTION public.{SCOPE_ROW_FUNCTION}()",
+        # a customer whose key (its default address's province) or maker changes: its row follows.
+        # A row trigger whose WHEN asks first: no call at all for the other updates of a customer (a
+        # statement trigger over the transition tables cost every single-row UPDATE ~0.6 ms more)
+        "CREATE OR REPLACE FUNCTION sd_customer_search_scope() RETURNS trigger LANGUAGE plpgsql "
+        "SECURITY DEFINER SET search_path = public, pg_catalog, pg_temp AS $$\n"
+        "BEGIN\n"
+        f"  UPDATE public.{TABLE} SET {SCOPE_COLUMN} = {scope_sql('NEW.address_key', 'NEW.created_by')} "
+        f"WHERE rowid = NEW.id AND {SCOPE_COLUMN} IS DISTINCT FROM {scope_sql('NEW.address_key', 'NEW.created_by')};\n"
+        "  RETURN NULL;\n"
+        "END$$",
+        "REVOKE EXECUTE ON FUNCTION sd_customer_search_scope() FROM PUBLIC",
+        'CREATE OR REPLACE TRIGGER "customer_search_scope" AFTER UPDATE ON "customer" FOR EACH ROW '
+        "WHEN (OLD.address_key IS DISTINCT FROM NEW.address_key OR OLD.created_by IS DISTINCT FROM NEW.created_by) "
+        "EXECUTE FUNCTION sd_customer_search_scope()",
+    ]
+
+
+FILL_SCOPE_SQL = (
+    f"UPDATE {TABLE} AS f SET {SCOPE_COLUMN} = {scope_sql('c.address_key', 'c.created_by')} "
+    f"FROM customer AS c WHERE c.id = f.rowid AND f.{SCOPE_COLUMN} IS DISTINCT FROM "
+    f"{scope_sql('c.address_key', 'c.created_by')}"
+)
+
+
+def scoped_index_sql(definition: str) -> str | None:
+    """A GIN index definition of the search table (pg_indexes.indexdef) led by the scope; None when
+    it is led by it already."""
+    head = " USING gin ("
+    at = definition.index(head) + len(head)
+    if definition[at:].startswith(f"{SCOPE_COLUMN},"):
+        return None
+    return f"{definition[:at]}{SCOPE_COLUMN}, {definition[at:]}"
+
+
+def create_scope(db: Any, row: str) -> bool:
+    """Schema step 27 on PostgreSQL: the scope column, filled, its triggers, and its indexes
+    (``row``: the search row of customer ``cid`` in PostgreSQL's dialect, for ``sd_search_refresh``);
+    True when the GIN indexes lead with it (btree_gin), False when a btree index serves it instead
+    (the extension is not on the server, or the migrating owner may not create it)."""
+    from sellerdesk.store.postgres import native
+
+    for sql in (*scope_schema_sql(), refresh_function_sql(row, scoped=True)):
+        native(db, sql)
+    try:
+        with db.atomic():  # a savepoint: a refusal undoes only this
+            native(db, "CREATE EXTENSION IF NOT EXISTS btree_gin")
+        gin_scoped = True
+    except pw.DatabaseError:
+        gin_scoped = False
+    # the fill rewrites every row: without the GIN indexes (made again after, led by the scope),
+    # at 100k rows ~5 s instead of ~26 s
+    found = native(
+        db,
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s "
+        "AND indexdef LIKE '%% USING gin (%%' ORDER BY indexname",
+        (TABLE,),
+    ).fetchall()
+    for name, _definition in found:
+        native(db, f'DROP INDEX "{name}"')
+    filled = native(db, FILL_SCOPE_SQL).rowcount
+    for _name, definition in found:
+        native(db, (scoped_index_sql(definition) or definition) if gin_scoped else definition)
+    if gin_scoped:
+        native(db, f"DROP INDEX IF EXISTS {SCOPE_INDEX}")
+    else:
+        native(db, f"CREATE INDEX IF NOT EXISTS {SCOPE_INDEX} ON {TABLE} ({SCOPE_COLUMN})")
+    if filled:  # (not an empty table: analyzed empty, it was planned as such — a scan per refresh)
+        native(db, f"ANALYZE {TABLE}")
+    from sellerdesk.store import team
+
+    group = team.group_role(team.OWNER, db)
+    if native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone() is not None:
+        # the owners' group's, as `team init` leaves every function (an owner migrating later
+        # makes them anew: CREATE OR REPLACE needs their owner)
+        for signature in SCOPE_FUNCTIONS:
+            native(db, f'ALTER FUNCTION {signature} OWNER TO "{group}"')
+    return gin_scoped
+
+
+SCOPE_FUNCTIONS = (
+    f"public.{SCOPE_FUNCTION}(text, text)",
+    f"public.{SCOPE_ROW_FUNCTION}()",
+    "public.sd_customer_search_scope()",
+)
 
 
 def has_index(db: pw.Database) -> bool:
