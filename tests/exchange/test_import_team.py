@@ -261,7 +261,7 @@ def test_a_pending_record_that_is_not_one_of_our_indexes_is_never_run(team_store
         for key, value in (
             (
                 "pending_index:x",
-                "CREATE INDEX IF NOT EXISTS x ON public.customer USING btree (name); DROP TABLE orders",
+                "CREATE INDEX IF NOT EXISTS x ON public.customer USING btree (name); CREATE TABLE probe()",
             ),
             ("pending_index:y", "ALTER TABLE customer DISABLE ROW LEVEL SECURITY"),
             ("pending_index:z", "CREATE INDEX IF NOT EXISTS z ON public.team_user USING btree (name)"),
@@ -270,5 +270,40 @@ def test_a_pending_record_that_is_not_one_of_our_indexes_is_never_run(team_store
     assert index_builds.build_pending(DB.obj) == 0
     assert _pending() == []  # (dropped with a warning)
     assert "x" not in _indexes("customer") and "z" not in _indexes("team_user")
-    assert native(DB, "SELECT to_regclass('public.orders') IS NOT NULL").fetchone()[0]
+    assert native(DB, "SELECT to_regclass('public.probe') IS NULL").fetchone()[0]
     assert native(DB, "SELECT relrowsecurity FROM pg_class WHERE oid = 'public.customer'::regclass").fetchone()[0]
+
+
+def test_a_big_import_while_another_member_is_connected_drops_no_index(team_store, pg_database, sheets, monkeypatch):
+    import psycopg
+
+    from sellerdesk.store import index_builds, search, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(index_builds, "build_pending", lambda db, jobs=3: 0)  # (one dropped would stay so)
+    customer, fts = _indexes("customer"), _indexes("customer_fts")
+    with psycopg.connect(pg_database) as other:  # another member's app, idle (it would wait for a dropped index)
+        other.execute("SELECT 1").fetchone()
+        result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20 and _pending() == []
+    assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts)
+    assert len(search.matching_ids("科技")) == 20
+
+
+def test_pending_builds_never_fail_an_import_that_has_committed(team_store, sheets, monkeypatch):
+    from sellerdesk.store import index_builds, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    fts = _indexes("customer_fts")
+
+    def gone(db):  # type: ignore[no-untyped-def]
+        raise OSError("server gone")
+
+    monkeypatch.setattr(index_builds, "pending", gone)
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20 and Customer.select().count() == 20
+    monkeypatch.undo()
+    waiting = len(_pending())
+    assert waiting == len(fts) - 1 and index_builds.build_pending(DB.obj) == waiting
+    assert _pending() == [] and _indexes("customer_fts") == fts

@@ -39,7 +39,7 @@ import peewee as pw
 from sellerdesk.store import index_builds
 from sellerdesk.store.errors import DatabaseBusyError, StoreError
 from sellerdesk.store.models import DB
-from sellerdesk.store.postgres import NoPermissionError, is_postgres, native, to_postgres
+from sellerdesk.store.postgres import NoPermissionError, alone, is_postgres, native, to_postgres
 
 if TYPE_CHECKING:
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -425,10 +425,11 @@ class Deferred:
 
 
 # A team server drops a table's secondary indexes only for a big first load (at least
-# PG_REBUILD_MIN_ROWS incoming and no fewer than the table holds), only for the table's owner, and
-# only when its lock is free within PG_LOCK_WAIT (search_pg.drop_gin_indexes does the same for the
-# search table): DROP INDEX takes the table's ACCESS EXCLUSIVE lock until the load commits, so
-# every other user of the team waits for the load even to read the table.
+# PG_REBUILD_MIN_ROWS incoming and no fewer than the table holds), only for the table's owner,
+# only while no one else is connected (postgres.alone), and only when its lock is free within
+# PG_LOCK_WAIT (search_pg.drop_gin_indexes does the same for the search table): DROP INDEX takes
+# the table's ACCESS EXCLUSIVE lock until the load commits, so every other user of the team would
+# wait for the load even to read the table.
 PG_REBUILD_MIN_ROWS = 10_000
 PG_LOCK_WAIT = "2s"
 
@@ -437,7 +438,7 @@ def _pg_droppable(db: pw.Database, table: str, incoming: int) -> list[tuple[str,
     """(name, CREATE statement) of ``table``'s indexes to drop for a load of ``incoming`` rows on a
     team server: its plain (not unique, backing no constraint) indexes when the load is a big
     first one and this user owns the table; [] otherwise."""
-    if incoming < PG_REBUILD_MIN_ROWS:
+    if incoming < PG_REBUILD_MIN_ROWS or not alone(db):
         return []
     sql = (
         f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM public.\"{table}\") "

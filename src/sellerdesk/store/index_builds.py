@@ -79,13 +79,23 @@ def _if_not_exists(sql: str) -> str:
 # anything else is not run, and dropped with a warning.
 TABLES = ("customer", "address", "customer_fts")
 _VALID = re.compile(
-    r'CREATE INDEX IF NOT EXISTS "?(?P<name>[a-z_][a-z0-9_]*)"? ON (?:public\.)?"?(?P<table>[a-z_]+)"? USING [^;]+\Z'
+    r'CREATE INDEX IF NOT EXISTS (?:"(?P<quoted>[^"]+)"|(?P<name>[a-z_][a-z0-9_$]*)) '
+    r'ON public\.(?:"(?P<qtable>[^"]+)"|(?P<table>[a-z_]+)) USING [^;]+\Z'
 )
 
 
 def _valid(key: str, sql: str) -> bool:
     match = _VALID.match(sql)
-    return bool(match and match["table"] in TABLES and key == PREFIX + match["name"])
+    if not match:
+        return False
+    name = match["quoted"] or match["name"]
+    return (match["qtable"] or match["table"]) in TABLES and key == PREFIX + name
+
+
+# May this user build the recorded indexes (is a member of the tables' owner, the owners' group)?
+_MAY_SQL = (
+    "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'public.customer'::regclass"
+)
 
 
 def pending(db: pw.Database) -> int:
@@ -99,13 +109,23 @@ def build_pending(db: pw.Database, jobs: int = JOBS) -> int:
     """Build every recorded index, up to ``jobs`` at once, each on a connection of its own (made
     as ``db``'s are) in a transaction that also removes its record; returns how many were built.
 
-    Called by whoever dropped them, right after their commit, and at each connection (an earlier
-    process stopped before it was done). An index someone else is building is skipped (its record
-    is locked). A build that fails (this user may not build it, a lock not granted within the
-    connection's lock timeout, the server gone) is left recorded, logged, for a later try; the
-    rows themselves are committed already."""
-    if not is_postgres(db) or not pending(db):
+    Called by whoever dropped them, right after their commit, and at each connection of a
+    tables' owner (an earlier process stopped before it was done). An index someone else is
+    building is skipped (its record is locked). A build that fails (a lock not granted within
+    :data:`LOCK_WAIT`, the server gone) is left recorded, logged, for a later try; this never
+    raises: the rows themselves are committed already."""
+    if not is_postgres(db):
         return 0
+    try:
+        return _build_pending(db, jobs)
+    except Exception as exc:  # noqa: BLE001 (the rows are committed: a build left for later is no failure)
+        log.warning("index builds: left for later: %s", exc)
+        return 0
+
+
+def _build_pending(db: pw.Database, jobs: int) -> int:
+    if not pending(db) or not native(db, _MAY_SQL).fetchone()[0]:
+        return 0  # (a helper or a viewer: the next owner's connection builds them)
     built: list[str] = []
     lock = threading.Lock()
 

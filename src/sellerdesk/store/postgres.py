@@ -511,6 +511,20 @@ def connect(url: str, *, user: str | None = None, password: str | None = None) -
     return db
 
 
+def alone(db: Any) -> bool:
+    """Whether no one else is connected to this team database now (no client connection but this
+    program's own). A big first load drops indexes only then: DROP INDEX holds the table's ACCESS
+    EXCLUSIVE lock until the load commits, which would make every other member wait for it even to
+    read, and give up after their lock timeout."""
+    obj = getattr(db, "obj", db)
+    own = sorted(getattr(obj, "backend_pids", set()))
+    sql = (
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+        "AND backend_type = 'client backend' AND pid <> pg_backend_pid() AND pid <> ALL(%s::integer[])"
+    )
+    return int(native(db, sql, (own,)).fetchone()[0]) == 0
+
+
 def install_compat(db: pw.Database) -> None:
     """The SQLite functions the store's SQL uses, on the server (idempotent)."""
     for sql in COMPAT_SQL:

@@ -395,9 +395,9 @@ REBUILD_LOCK_WAIT = "2s"
 
 def rebuild_worth_it(db: Any, incoming: int | None = None) -> bool:
     """Whether the rows to add to the search table (customers without a row; or ``incoming``, the
-    rows a load is about to add) are many enough, compared with the rows it holds, to drop and
-    build its GIN indexes; only its owner may."""
-    from sellerdesk.store.postgres import native
+    rows a load is about to add, when no one else is connected: postgres.alone) are many enough,
+    compared with the rows it holds, to drop and build its GIN indexes; only its owner may."""
+    from sellerdesk.store.postgres import alone, native
 
     missing = (
         f"(SELECT count(*) FROM customer cu WHERE NOT EXISTS (SELECT 1 FROM {TABLE} f WHERE f.rowid = cu.id))"
@@ -413,6 +413,8 @@ def rebuild_worth_it(db: Any, incoming: int | None = None) -> bool:
         return False
     held = int(row[1])
     adding = int(row[2]) if incoming is None else incoming
+    if incoming is not None and adding >= REBUILD_MIN_ROWS and not alone(db):
+        return False  # (dropped at a load's start: others would wait for the whole load)
     return adding >= REBUILD_MIN_ROWS and adding >= held
 
 
