@@ -69,6 +69,20 @@ builds 2.2, search rows 1.4, COPY customer 1.5), importer 3.7 s, wall 23.9 s bes
 about even: the importer's Python (~16 s at 100k, as SQLite's import has it) and the server's
 one process (~21 s); under 20 s at 100k is not reachable on these shared cores this way.
 
+Since then (issue 20, a big first import into an empty team database with no one else connected):
+each batch's search rows go in by COPY (the rows the importer makes, search.index_row, as SQLite's
+import does) while the importer reads on; the search table's GIN indexes and customer's sort
+indexes are dropped at the start and built after the commit, up to 3 at once (store.index_builds,
+as pg_restore --jobs); COPY's text comes from psycopg's C dumper (~2 s of the importer's CPU at
+100k); the cycle collector runs rarely during any import (~1.4 s). The PostgreSQL line's server CPU
+now counts the index builders' processes too ("index builds after the commit"). 100k, load ~1:
+before 36.9 s (importer CPU 17.1 s, server 22.7 s) beside SQLite's 29.6 s; after 22.1 s (importer
+14.9 s, server 16.9 s, of it the builds after the commit 4.7 s wall / 6.0 s CPU) beside SQLite's
+21.5 s. Where the 22 s go: the importer's loop 15.8 s (reading the sheet's XML 30% of its CPU,
+checking rows 29%, planning 15%), the last batches and address's indexes 0.7 s, the commit 0.2 s,
+the builds 4.8 s: the grams GIN index alone takes 4.1 s and the trigram one 3.3 s (the 12 sort
+indexes 0.02-0.14 s each), so 2 or 4 builders at once take the same ~5 s on these 2 cores.
+
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
 formats, masked phones, some orders on two rows) imported into a database already holding
