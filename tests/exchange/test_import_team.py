@@ -307,3 +307,13 @@ def test_pending_builds_never_fail_an_import_that_has_committed(team_store, shee
     waiting = len(_pending())
     assert waiting == len(fts) - 1 and index_builds.build_pending(DB.obj) == waiting
     assert _pending() == [] and _indexes("customer_fts") == fts
+
+
+def test_copy_turns_a_nul_into_u0001_and_leaves_a_typed_backslash_x00_alone(team_store):
+    native(DB, "CREATE TABLE copy_probe (a text, b integer, c text)")
+    rows = [("zhang san\x00张三", 1, None), ("plain", 2, "c:\\x00dir"), ("a\x00b\x00", 3, "\x00")]
+    assert bulk.copy_rows(DB.connection(), "copy_probe", ("a", "b", "c"), rows) == 3
+    stored = native(DB, "SELECT a, b, c FROM copy_probe ORDER BY b").fetchall()
+    assert stored == [("zhang san\x01张三", 1, None), ("plain", 2, "c:\\x00dir"), ("a\x01b\x01", 3, "\x01")]
+    # no NUL anywhere: the rows go as they are
+    assert bulk.copy_rows(DB.connection(), "copy_probe", ("a", "b", "c"), [("x", 4, "y")]) == 1

@@ -149,17 +149,26 @@ def copy_rows(conn: Any, table: str, columns: Sequence[str], rows: Iterable[Sequ
                 cursor.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', batch)
                 return len(batch)
             # psycopg's own (C) text dumper: the connection's (store.postgres) is Python, called for
-            # every value; the NUL it turns into U+0001 is turned here, in the few values holding one
+            # every value; the NUL it turns into U+0001 is turned here, in the rows holding one. The
+            # batch's repr (C) tells whether any may: a NUL shows there as \x00 (so may a backslash
+            # typed before "x00": that only costs the row-by-row look)
             cursor.adapters.register_dumper(str, StrDumperUnknown)
+            batch = rows if isinstance(rows, list) else list(rows)
+            if "\\x00" in repr(batch):
+                batch = [_without_nul(row) for row in batch]
             with cursor.copy(Copy(table, columns).sql()) as copy:
-                for row in rows:
-                    if any(type(value) is str and "\x00" in value for value in row):
-                        row = [value.replace("\x00", "\x01") if type(value) is str else value for value in row]
+                for row in batch:
                     copy.write_row(row)
                     count += 1
     except psycopg.errors.InsufficientPrivilege as exc:
         raise NoPermissionError(user, str(exc)) from exc
     return count
+
+
+def _without_nul(row: Sequence[Any]) -> Sequence[Any]:
+    if any(type(value) is str and "\x00" in value for value in row):
+        return [value.replace("\x00", "\x01") if type(value) is str else value for value in row]
+    return row
 
 
 def insert_now(db: pw.Database, table: str, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
