@@ -384,7 +384,9 @@ def _team_user(name: str) -> Any:
 # An owner's login stays administered by whoever made (or promoted) it: a role that administers
 # another is a member of it, and PostgreSQL refuses circles, so two owners cannot each administer
 # the other; changing or removing an owner one did not make needs its maker or a superuser, and
-# the refusal names the ADMIN OPTION missing. On 14 and 15 none of this is granted (CREATEROLE
+# the refusal names the ADMIN OPTION missing. A maker's own ADMIN OPTION (granted by the bootstrap
+# superuser) only a superuser may take back: an owner who made logins is demoted or removed only by
+# one (:func:`_made_logins`). On 14 and 15 none of this is granted (CREATEROLE
 # suffices there, and an ADMIN grant would be a membership with privileges).
 PG_ADMIN_OPTION = 160000
 
