@@ -6888,6 +6888,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
     <context>
         <name>TeamText</name>
         <message>
+            <source>%1 granted others their membership of %2, which the server will not take back with them; nothing was changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
             <source>%1 is a %2, who always sees phones; only a helper's phones can be masked.</source>
             <translation type="unfinished" />
         </message>
@@ -6909,6 +6913,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
         </message>
         <message>
             <source>%1 lacks the PostgreSQL privilege %2 on the team server, so nothing was changed; ask the server's administrator to grant it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 made the logins %2 and PostgreSQL 16 lets a role's maker administer it (and act as it) in any role; only a superuser may take that back: have a superuser of the server run this change; nothing was changed.</source>
             <translation type="unfinished" />
         </message>
         <message>

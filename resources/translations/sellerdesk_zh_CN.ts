@@ -6863,6 +6863,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
     <context>
         <name>TeamText</name>
         <message>
+            <source>%1 granted others their membership of %2, which the server will not take back with them; nothing was changed.</source>
+            <translation>%1 曾把 %2 的成员资格授予他人，服务器不允许连同收回；未做任何更改。</translation>
+        </message>
+        <message>
             <source>%1 is a %2, who always sees phones; only a helper's phones can be masked.</source>
             <translation>%1 是%2，总能看到完整手机号；只有助手的手机号可以隐藏。</translation>
         </message>
@@ -6885,6 +6889,10 @@ Everyone in the team will work with the backup's data from then on. The team dat
         <message>
             <source>%1 lacks the PostgreSQL privilege %2 on the team server, so nothing was changed; ask the server's administrator to grant it.</source>
             <translation>%1 在团队服务器上缺少 PostgreSQL 权限 %2，因此没有做任何更改；请让服务器管理员授予此权限。</translation>
+        </message>
+        <message>
+            <source>%1 made the logins %2 and PostgreSQL 16 lets a role's maker administer it (and act as it) in any role; only a superuser may take that back: have a superuser of the server run this change; nothing was changed.</source>
+            <translation>%1 创建了登录 %2，而 PostgreSQL 16 让角色的创建者在任何角色下都能管理（并冒用）它们；只有超级用户能收回这项权利：请服务器的超级用户执行这项更改；未做任何更改。</translation>
         </message>
         <message>
             <source>%1 owns the team's database (or is a superuser of the server) and would keep an owner's power in any role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …).</source>

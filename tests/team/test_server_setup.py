@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from pg_roles import user_url
+from pg_roles import pg_database_url, user_url
 
 ZJ = ["--province", "浙江省", "--city", "杭州市", "--district", "西湖区", "--detail", "1号"]
 
@@ -370,35 +370,113 @@ def test_an_owner_promotes_whom_they_made_and_on_16_not_anothers_user(pg_boss, p
         close_store()
 
 
-def test_an_owner_demoted_on_16_is_warned_to_keep_admin_option_on_the_logins_they_made(pg_boss, caplog):
-    """PostgreSQL 16 gives a role's maker ADMIN OPTION on it, granted by the bootstrap superuser:
-    no owner may take it back. own2 makes walt, boss makes own2 a viewer: a warning names walt (on
-    14/15 own2 holds nothing once without CREATEROLE: no warning)."""
-    import logging
+def _take_back_made(pg_admin_url, maker, made):
+    """As a superuser: ``maker``'s ADMIN OPTION on ``made`` (PostgreSQL 16's grant to a role's maker,
+    by the bootstrap superuser) taken back, as the refusal tells the server's administrator to."""
+    import psycopg
 
+    with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+        bootstrap = conn.execute("SELECT rolname FROM pg_roles WHERE oid = 10").fetchone()[0]
+        conn.execute(f'REVOKE "{made}" FROM "{maker}" GRANTED BY "{bootstrap}"')
+
+
+def _sixteen(pg_admin_url):
+    import psycopg
+
+    with psycopg.connect(pg_admin_url) as conn:
+        return conn.info.server_version >= 160000
+
+
+def test_an_owner_who_made_logins_is_not_demoted_on_16_until_a_superuser_takes_them_back(pg_boss, pg_admin_url):
+    """PostgreSQL 16 gives a role's maker ADMIN OPTION on it, granted by the bootstrap superuser: no
+    owner may take it back, and with it a demoted owner could GRANT the login to themselves and
+    act as it (review). own2 makes hank; boss demoting or removing own2: on 16+ refused naming hank,
+    nothing changed; a superuser's run of the change takes it back. On 14/15 no refusal."""
     import psycopg
 
     from sellerdesk.store import team as store_team
     from sellerdesk.store.database import close_store, open_team
 
-    own2, walt = names(pg_boss, "own2", "walt")
+    own2, hank = names(pg_boss, "own2", "hank")
     open_team(pg_boss.url)
     store_team.setup()
     store_team.add_user(own2, "owner", password="pw-" + own2)
+    owner_g = store_team.group_role("owner")
     close_store()
     open_team(user_url(pg_boss.url, own2, "pw-" + own2))
     try:
-        store_team.add_user(walt, "helper", "华东", password="pw-" + walt)
+        store_team.add_user(hank, "helper", "华东", password="pw-" + hank)
     finally:
         close_store()
     open_team(pg_boss.url)
     try:
-        with caplog.at_level(logging.WARNING, logger="sellerdesk.store.team"):
-            store_team.update_user(own2, role="viewer")
-        with psycopg.connect(pg_boss.url) as conn:
-            sixteen = conn.info.server_version >= 160000
-        warned = [r.getMessage() for r in caplog.records if "keeps ADMIN OPTION" in r.getMessage()]
-        assert len(warned) == (1 if sixteen else 0)
-        assert not warned or (walt in warned[0] and own2 in warned[0])
+        if _sixteen(pg_admin_url):
+            for change in (lambda: store_team.update_user(own2, role="viewer"), lambda: store_team.remove_user(own2)):
+                with pytest.raises(store_team.TeamError, match=hank) as refused:
+                    change()
+                assert refused.value.code == "maker_keeps_admin"
+                assert {u.name: u.role for u in store_team.users()}[own2] == "owner"
     finally:
         close_store()
+    # a superuser runs the change: what own2 holds on hank is taken back (and what own2 granted with
+    # it — hank administered by the owners' group — granted again by the superuser)
+    open_team(pg_database_url(pg_admin_url, pg_boss.database))
+    try:
+        assert store_team.update_user(own2, role="viewer").role == "viewer"
+    finally:
+        close_store()
+    open_team(pg_boss.url)  # and boss still administers hank (through the owners' group)
+    try:
+        assert store_team.update_user(hank, role="viewer").role == "viewer"
+        store_team.remove_user(hank)
+    finally:
+        close_store()
+    with psycopg.connect(user_url(pg_boss.url, own2, "pw-" + own2), autocommit=True) as conn:
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):  # the review's way back: closed
+            conn.execute(f'GRANT "{hank}" TO "{own2}"')
+        assert not conn.execute("SELECT pg_has_role(current_user, %s, 'MEMBER')", (owner_g,)).fetchone()[0]
+
+
+def test_an_owner_who_added_an_owner_is_removed_and_demoted_keeping_the_other(cli, pg_boss, pg_admin_url):
+    """The review's sequence: boss adds own2 (owner), own2 adds own3 (owner); boss demotes, then
+    removes own2. own3's membership of the owners' group was granted by own2 (with the ADMIN
+    OPTION own2 holds on it on 16+): granted again by boss, never CASCADEd away. On 16+ own2 made
+    own3's login: first refused in one translated line naming own3 until a superuser takes it back."""
+    import psycopg
+
+    own2, own3 = names(pg_boss, "own2", "own3")
+    cli("team", "init", "--url", pg_boss.url)
+    own2_url = add_user(cli, pg_boss.url, own2, "owner")
+    add_user(cli, own2_url, own3, "owner")
+    boss = as_(pg_boss.url)
+    owner_g = f"sd_{pg_boss.database}_owner"
+
+    def owner(who: str) -> tuple[bool, bool]:
+        with psycopg.connect(pg_admin_url, autocommit=True) as conn:
+            row = conn.execute(
+                "SELECT pg_has_role(%s, %s, 'USAGE'), pg_has_role(%s, %s, 'MEMBER WITH ADMIN OPTION')",
+                (who, owner_g, who, owner_g),
+            ).fetchone()
+        return row[0], row[1]
+
+    sixteen = _sixteen(pg_admin_url)  # (on 14/15 no owner holds ADMIN OPTION on the owners' group)
+    if sixteen:
+        for args in (("remove", own2), ("role", own2, "viewer")):
+            out = cli("--lang", "zh_CN", "team", "user", *args, env=boss, check=False)
+            assert out.returncode == 1, out.stderr
+            lines = out.stderr.strip().splitlines()
+            assert len(lines) == 1 and own3 in lines[0] and "超级用户" in lines[0], out.stderr
+            assert "内部错误" not in out.stderr
+        assert owner(own2) == (True, True)
+        _take_back_made(pg_admin_url, own2, own3)
+    out = cli("--lang", "zh_CN", "team", "user", "role", own2, "viewer", env=boss, check=False)
+    assert out.returncode == 0, out.stderr
+    assert owner(own2) == (False, False) and owner(own3) == (True, sixteen)
+    out = cli("--lang", "zh_CN", "team", "user", "remove", own2, env=boss, check=False)
+    assert out.returncode == 0, out.stderr
+    assert owner(own3) == (True, sixteen)
+    own3_url = user_url(pg_boss.url, own3, "pw-" + own3)
+    assert {u["name"] for u in cli.json_lines("team", "user", "list", "--json", env=as_(own3_url))} == {
+        pg_boss.name,
+        own3,
+    }

@@ -345,3 +345,20 @@ def test_a_change_made_whose_list_cannot_be_read_again_says_both(dialog, team, m
     assert "未能重新读取列表" in dialog.status.text() and "无法连接" in dialog.status.text()
     with psycopg.connect(team.url, autocommit=True) as conn:
         assert conn.execute("SELECT user_name FROM team_region_owner WHERE region = '浙江省'").fetchone()[0] == viewer
+
+
+@pytest.mark.parametrize(
+    ("code", "params", "expected"),
+    [
+        ("maker_keeps_admin", {"name": "own2", "logins": "hank, own3"}, ("own2", "hank, own3", "超级用户")),
+        ("dependent_grants", {"name": "own2", "group": "sd_shop_owner"}, ("own2", "sd_shop_owner", "未做任何更改")),
+    ],
+)
+def test_a_refused_owner_change_on_16_is_one_chinese_line_naming_the_logins(chinese, code, params, expected):
+    """PostgreSQL 16's refusals of demoting or removing an owner who made logins (or whose grants the
+    server will not take back) read as one translated line in the 团队成员 dialog."""
+    from sellerdesk.store.team import TeamError
+    from sellerdesk.ui.team.texts import team_error_text
+
+    text = team_error_text(TeamError(code, **params))
+    assert text and "\n" not in text and all(word in text for word in expected), text

@@ -97,6 +97,15 @@ MESSAGES = {
         "{name} owns the team's database (or is a superuser of the server) and would keep an owner's power in any "
         "role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …)."
     ),
+    "maker_keeps_admin": (
+        "{name} made the logins {logins} and PostgreSQL 16 lets a role's maker administer it (and act as it) in "
+        "any role; only a superuser may take that back: have a superuser of the server run this change; nothing "
+        "was changed."
+    ),
+    "dependent_grants": (
+        "{name} granted others their membership of {group}, which the server will not take back with them; "
+        "nothing was changed."
+    ),
     "phones_helpers": "{name!r} is a {role}, who always sees phones; only a helper's phones can be masked.",
     "regions_helpers": "{name!r} is a {role}, who sees every customer; only a helper has regions.",
 }
@@ -375,7 +384,9 @@ def _team_user(name: str) -> Any:
 # An owner's login stays administered by whoever made (or promoted) it: a role that administers
 # another is a member of it, and PostgreSQL refuses circles, so two owners cannot each administer
 # the other; changing or removing an owner one did not make needs its maker or a superuser, and
-# the refusal names the ADMIN OPTION missing. On 14 and 15 none of this is granted (CREATEROLE
+# the refusal names the ADMIN OPTION missing. A maker's own ADMIN OPTION (granted by the bootstrap
+# superuser) only a superuser may take back: an owner who made logins is demoted or removed only by
+# one (:func:`_made_logins`). On 14 and 15 none of this is granted (CREATEROLE
 # suffices there, and an ADMIN grant would be a membership with privileges).
 PG_ADMIN_OPTION = 160000
 
@@ -423,7 +434,7 @@ def _revoke_group(group: str, member: str) -> None:
     REVOKE … GRANTED BY its grantor): a plain REVOKE would undo only the revoker's own grant and,
     for another's, change nothing but a notice. A grant this user may not undo raises
     :class:`MissingPrivilegeError` naming it (inside the caller's transaction: nothing changed)."""
-    from psycopg import sql
+    from psycopg import errors, sql
 
     ident, member_ident = sql.Identifier(group), sql.Identifier(member)
     if not _admin_roles():
@@ -436,11 +447,51 @@ def _revoke_group(group: str, member: str) -> None:
         "WHERE r.rolname = %s AND u.rolname = %s ORDER BY g.rolname",
         (group, member),
     ).fetchall()
+    if group == group_role(OWNER):  # (an owner's grants of it to owners they added)
+        _take_over_grants(group, member)
     for (grantor,) in grantors:
-        _need(
-            f"ADMIN OPTION on {group} (granted to {member} by {grantor})",
-            sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(ident, member_ident, sql.Identifier(grantor)),
+        try:
+            _need(
+                f"ADMIN OPTION on {group} (granted to {member} by {grantor})",
+                sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(ident, member_ident, sql.Identifier(grantor)),
+            )
+        except errors.DependentObjectsStillExist as exc:  # (never CASCADE: it would take others out)
+            raise TeamError("dependent_grants", name=member, group=group) from exc
+
+
+def _take_over_grants(group: str, member: str) -> None:
+    """On 16 and later, the memberships of ``group`` that ``member`` granted (an owner who added an
+    owner granted them the owners' group with the ADMIN OPTION they hold on it) granted again by
+    this user, as they were, and ``member``'s grants undone: else the server refuses to revoke
+    ``member``'s own membership (dependent privileges) — and CASCADE would take the others out."""
+    from psycopg import sql
+
+    rows = native(
+        DB,
+        "SELECT u.rolname, m.admin_option, m.inherit_option, m.set_option FROM pg_auth_members m "
+        "JOIN pg_roles r ON r.oid = m.roleid JOIN pg_roles u ON u.oid = m.member "
+        "JOIN pg_roles g ON g.oid = m.grantor WHERE r.rolname = %s AND g.rolname = %s "
+        "AND u.rolname <> current_user ORDER BY 1",  # (one's own: not to be granted back to oneself)
+        (group, member),
+    ).fetchall()
+    if not rows:
+        return
+    ident, by_member = sql.Identifier(group), sql.Identifier(member)
+    # REVOKE … GRANTED BY x needs x's privileges: borrowed for the moment, as _default_privileges
+    # does (whoever may demote or remove ``member`` administers their login), and given back
+    borrowed = not native(DB, "SELECT pg_has_role(current_user, %s, 'USAGE')", (member,)).fetchone()[0]
+    if borrowed:
+        _need(f"ADMIN OPTION on {member}", sql.SQL("GRANT {} TO CURRENT_USER").format(by_member))
+    for other, admin, inherit, set_ in rows:
+        options = sql.SQL("ADMIN {}, INHERIT {}, SET {}").format(
+            *(sql.SQL("TRUE" if flag else "FALSE") for flag in (admin, inherit, set_))
         )
+        who = sql.Identifier(other)
+        privilege = f"ADMIN OPTION on {group} (to grant it to {other} in place of {member})"
+        _need(privilege, sql.SQL("GRANT {} TO {} WITH {} GRANTED BY CURRENT_USER").format(ident, who, options))
+        _need(privilege, sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(ident, who, by_member))
+    if borrowed:
+        _run(sql.SQL("REVOKE {} FROM CURRENT_USER").format(by_member))
 
 
 def _administered(name: str, role: str) -> None:
@@ -497,6 +548,40 @@ def _kept_admin_warning(name: str) -> None:
             ", ".join(r[0] for r in kept),
             name,
         )
+
+
+def _made_logins(name: str) -> None:
+    """On 16 and later, an owner who made logins keeps, in any role and removed, the ADMIN OPTION the
+    server gave them on those (granted by the bootstrap superuser: only a superuser may take it back)
+    — with it they could grant themselves a login they made and act as it (review). So before an
+    owner is demoted or removed, the ADMIN OPTION they hold on any role but the owners' group: taken
+    back when this user is a superuser (what they granted with it granted again by the superuser);
+    else a :class:`TeamError` ``maker_keeps_admin`` naming those roles, nothing changed."""
+    from psycopg import errors, sql
+
+    if not _admin_roles():
+        return
+    kept = native(
+        DB,
+        "SELECT r.rolname, g.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid "
+        "JOIN pg_roles u ON u.oid = m.member JOIN pg_roles g ON g.oid = m.grantor "
+        "WHERE u.rolname = %s AND m.admin_option AND r.rolname <> %s ORDER BY 1, 2",
+        (name, group_role(OWNER)),
+    ).fetchall()
+    if not kept:
+        return
+    if not native(DB, "SELECT rolsuper FROM pg_roles WHERE rolname = current_user").fetchone()[0]:
+        raise TeamError("maker_keeps_admin", name=name, logins=", ".join(sorted({r for r, _ in kept})))
+    for role, grantor in kept:
+        _take_over_grants(role, name)
+        try:
+            _run(
+                sql.SQL("REVOKE {} FROM {} GRANTED BY {}").format(
+                    sql.Identifier(role), sql.Identifier(name), sql.Identifier(grantor)
+                )
+            )
+        except errors.DependentObjectsStillExist as exc:  # (never CASCADE)
+            raise TeamError("dependent_grants", name=name, group=role) from exc
 
 
 def _promoted(name: str) -> None:
@@ -959,6 +1044,8 @@ def remove_user(name: str) -> Removed:
             raise TeamError("remove_self", name=name)
         if user.role == OWNER and not TeamUser.select().where(TeamUser.role == OWNER, TeamUser.name != name).exists():
             raise TeamError("last_owner", name=name)
+        if user.role == OWNER:
+            _made_logins(name)
         unassigned = tuple(r.region for r in TeamRegionOwner.select().where(TeamRegionOwner.user_name == name))
         try:
             with _needing("CREATEROLE"):  # (an owner added later without it: the first one may)
@@ -1060,6 +1147,8 @@ def _change_role(user: Any, role: str, *, phones: bool) -> None:
         raise TeamError("last_owner_role", name=name)
     if user.role == OWNER and _keeps_power(name):  # (review: demoted, they still owned the database)
         raise TeamError("owner_keeps_power", name=name)
+    if user.role == OWNER and role != OWNER:
+        _made_logins(name)
     ident = sql.Identifier(name)
     if user.role == HELPER and role != HELPER:  # an owner or viewer reads the tables whole, through their group
         _leave_phones(name)

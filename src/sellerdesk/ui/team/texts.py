@@ -117,6 +117,25 @@ def team_error_text(exc: BaseException) -> str | None:
             "%1 owns the team's database (or is a superuser of the server) and would keep an owner's power in any "
             "role; first make another owner the database's owner (ALTER DATABASE … OWNER TO …).",
         ).replace("%1", name),
+        "maker_keeps_admin": lambda: (
+            translate(
+                "TeamText",
+                "%1 made the logins %2 and PostgreSQL 16 lets a role's maker administer it (and act as it) in any "
+                "role; only a superuser may take that back: have a superuser of the server run this change; nothing "
+                "was changed.",
+            )
+            .replace("%1", name)
+            .replace("%2", p.get("logins", ""))
+        ),
+        "dependent_grants": lambda: (
+            translate(
+                "TeamText",
+                "%1 granted others their membership of %2, which the server will not take back with them; "
+                "nothing was changed.",
+            )
+            .replace("%1", name)
+            .replace("%2", p.get("group", ""))
+        ),
         "phones_helpers": lambda: (
             translate("TeamText", "%1 is a %2, who always sees phones; only a helper's phones can be masked.")
             .replace("%1", name)
