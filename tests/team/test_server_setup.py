@@ -29,6 +29,20 @@ def as_(url):
     return {"SELLERDESK_DATABASE_URL": url}
 
 
+def _owner_and_helper(boss) -> tuple[str, str, str]:
+    """``team init`` by the README's owner, a second owner own2 and a helper alice of 华东 (their
+    password "pw-" + name); returns (own2, alice, walt), walt's name free. The store is left bound."""
+    from sellerdesk.store import team as store_team
+    from sellerdesk.store.database import open_team
+
+    own2, alice, walt = names(boss, "own2", "alice", "walt")
+    open_team(boss.url)
+    store_team.setup()
+    store_team.add_user(own2, "owner", password="pw-" + own2)
+    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    return own2, alice, walt
+
+
 def test_init_and_every_role_work_for_a_database_owner_with_createrole(cli, pg_boss):
     own2, alice, vera, late = names(pg_boss, "own2", "alice", "vera", "late")
     out = cli("--lang", "zh_CN", "team", "init", "--url", pg_boss.url)
@@ -224,11 +238,7 @@ def test_a_second_owner_changes_and_removes_a_user_the_first_one_made(pg_boss, p
     from sellerdesk.store import team as store_team
     from sellerdesk.store.database import close_store, open_team
 
-    own2, alice, walt = names(pg_boss, "own2", "alice", "walt")
-    open_team(pg_boss.url)
-    store_team.setup()
-    store_team.add_user(own2, "owner", password="pw-" + own2)
-    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    own2, alice, walt = _owner_and_helper(pg_boss)
     helper_g, viewer_g = store_team.group_role("helper"), store_team.group_role("viewer")
     close_store()
 
@@ -323,11 +333,7 @@ def test_an_owner_promotes_whom_they_made_and_on_16_not_anothers_user(pg_boss, p
     from sellerdesk.store.database import close_store, open_team
     from sellerdesk.store.errors import MissingPrivilegeError
 
-    own2, alice, walt = names(pg_boss, "own2", "alice", "walt")
-    open_team(pg_boss.url)
-    store_team.setup()
-    store_team.add_user(own2, "owner", password="pw-" + own2)
-    store_team.add_user(alice, "helper", "华东", password="pw-" + alice)
+    own2, alice, walt = _owner_and_helper(pg_boss)
     owner_g, helper_g = store_team.group_role("owner"), store_team.group_role("helper")
     close_store()
 

@@ -621,17 +621,20 @@ def share_administration(db: Any, *, strict: bool = False) -> None:
     if not native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (owner_g,)).fetchone():
         return
     grants: list[tuple[str, Any]] = []
+
+    def administer(role: str) -> tuple[str, Any]:
+        """ADMIN OPTION on ``role`` for the owners' group, with none of its privileges."""
+        return (
+            f"ADMIN OPTION on {role}",
+            sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
+                sql.Identifier(role), sql.Identifier(owner_g)
+            ),
+        )
+
     for kind in (HELPER, VIEWER):
         group = group_role(kind, db)
         if not _has_row(db, group, owner_g, admin=True):
-            grants.append(
-                (
-                    f"ADMIN OPTION on {group}",
-                    sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
-                        sql.Identifier(group), sql.Identifier(owner_g)
-                    ),
-                )
-            )
+            grants.append(administer(group))
     people = native(
         db,
         "SELECT t.name, t.role FROM team_user t JOIN pg_roles r ON r.rolname = t.name "
@@ -649,14 +652,7 @@ def share_administration(db: Any, *, strict: bool = False) -> None:
                     )
                 )
         elif role in ROLES and not _has_row(db, name, owner_g, admin=True):
-            grants.append(
-                (
-                    f"ADMIN OPTION on {name}",
-                    sql.SQL("GRANT {} TO {} WITH ADMIN OPTION, INHERIT FALSE, SET FALSE").format(
-                        sql.Identifier(name), sql.Identifier(owner_g)
-                    ),
-                )
-            )
+            grants.append(administer(name))
     # a helper's or viewer's group granted by someone else (a team made before): granted again BY
     # the owners' group, the old grant undone (by its grantor: the first owner's ``team init``)
     others = native(
