@@ -266,3 +266,27 @@ def test_a_remark_keeps_the_punctuation_the_customer_typed() -> None:
     assert result.remarks == ["放快递柜，别打电话"]
     assert result.detail == "文三路478号"
     assert "放快递柜，别打电话" in result.notes
+
+
+@pytest.mark.parametrize(
+    ("text", "detail"),
+    [
+        ("小雨 12-05 20:31\n地址 广东省深圳市南山区粤海街道科苑路15号\n陈晓雨 13800001111", "粤海街道科苑路15号"),
+        ("小雨 20:31\n广东省深圳市南山区粤海街道科苑路15号\n陈晓雨 13800001111", "粤海街道科苑路15号"),
+        ("【微信】小雨 12-05 20:31\n廣東省深圳市南山區科興科學園B棟3樓\n陳曉雨 13800001111", "科興科學園B棟3樓"),
+        ("[微信] 小雨 2026/12/05 20:31:05\n广东省深圳市南山区科苑路15号\n陈晓雨 13800001111", "科苑路15号"),
+        ("昨天 下午8:31\n陈晓雨 13800001111 广东省深圳市南山区科苑路15号", "科苑路15号"),
+        ("20:31\n陈晓雨 13800001111\n广东省深圳市南山区科苑路15号", "科苑路15号"),
+    ],
+)
+def test_a_chat_header_line_copied_with_the_message_is_no_part_of_the_address(text: str, detail: str) -> None:
+    # (found by a stranger's QA round: the sender and time were read into the detail)
+    result = parse(text)
+    name = "陈晓雨" if "晓" in text else "陳曉雨"
+    assert (result.name, result.phone, result.province, result.detail) == (name, "13800001111", "广东省", detail)
+
+
+@pytest.mark.parametrize("line", ["送货时间 18:00", "周六 18:00前送到", "下午6:00以后再送"])
+def test_a_line_that_says_when_to_deliver_is_no_chat_header(line: str) -> None:
+    assert noise.CHAT_HEADER_RE.search(line) is None
+    assert noise.CHAT_HEADER_RE.search("小雨 18:00") is not None  # (the header it is not)

@@ -138,6 +138,8 @@ def _parse(raw: str) -> ParseResult:
                 typed, read = text, simplified
             text = simplified
             warnings.append("traditional_converted")
+    if "\n" in text and ":" in text:  # a chat header line copied with the message (小雨 12-05 20:31)
+        text = noise.CHAT_HEADER_RE.sub("", text)
     if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
     remarks: list[str] = []

@@ -106,6 +106,20 @@ NAME_LABELS (no other label starts with one)."""
 NAME_LABELS = _NAME_LABELS
 assert not any(label.startswith(_NAME_LABELS) for label in _OTHER_LABELS)
 
+# A chat app's message header copied along with the message, on a line of its own: the sender and
+# the time (WeChat: 小雨 12-05 20:31; 【微信】小雨 20:31; 昨天 下午8:31; a bare 20:31). No address,
+# name or phone is on it, and its name and time were read into the detail. Not a line that says
+# when to deliver (时间, 送, 收, 到, 前, 后, 点…: 送货时间 18:00 stays for the remarks).
+CHAT_HEADER_RE = re.compile(
+    r"^[ \t]*(?:[【\[][^】\]\n]{1,8}[】\]][ \t]*)?"
+    r"(?![^\n]*(?:时|送|收|到|前|后|点|号|路|街|楼|室|之|再|晚于|早于))"
+    r"(?:[^\s\d:：]{1,12}[ \t]+)?"
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t]*"
+    r"|(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])[ \t]*)?"
+    r"(?:上午|下午|晚上|凌晨|中午|早上)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]*$",
+    re.MULTILINE,
+)
+
 CHATTER_FAST_RE = re.compile(
     "|".join(
         _each("([【{<", _IN_BRACKETS)
