@@ -37,9 +37,9 @@ from typing import TYPE_CHECKING, Any
 import peewee as pw
 
 from sellerdesk.store import index_builds
-from sellerdesk.store.errors import DatabaseBusyError, StoreError
+from sellerdesk.store.errors import StoreError
 from sellerdesk.store.models import DB
-from sellerdesk.store.postgres import NoPermissionError, alone, is_postgres, native, to_postgres
+from sellerdesk.store.postgres import NoPermissionError, big_first_load, is_postgres, lock_if_free, native, to_postgres
 
 if TYPE_CHECKING:
     from sqlcipher3 import dbapi2 as sqlcipher
@@ -447,14 +447,7 @@ def _pg_droppable(db: pw.Database, table: str, incoming: int) -> list[tuple[str,
     """(name, CREATE statement) of ``table``'s indexes to drop for a load of ``incoming`` rows on a
     team server: its plain (not unique, backing no constraint) indexes when the load is a big
     first one and this user owns the table; [] otherwise."""
-    if incoming < PG_REBUILD_MIN_ROWS or not alone(db):
-        return []
-    sql = (
-        f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM public.\"{table}\") "
-        "FROM pg_class c WHERE c.oid = %s::regclass"
-    )
-    row = native(db, sql, (f'public."{table}"',)).fetchone()
-    if not row or not row[0] or int(row[1]) > incoming:
+    if not big_first_load(db, table, incoming, PG_REBUILD_MIN_ROWS):
         return []
     sql = (
         "SELECT i.relname, pg_get_indexdef(x.indexrelid) FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid "
@@ -465,18 +458,12 @@ def _pg_droppable(db: pw.Database, table: str, incoming: int) -> list[tuple[str,
 
 
 def _pg_drop_if_free(db: pw.Database, table: str, indexes: list[tuple[str, str]]) -> bool:
-    """Drop ``indexes`` of ``table`` if its lock is free within PG_LOCK_WAIT (a savepoint: a lock
-    timeout undoes only this, the transaction goes on with the indexes kept)."""
-    try:
-        with db.atomic():
-            before = native(db, "SELECT current_setting('lock_timeout')").fetchone()[0]
-            native(db, f"SET LOCAL lock_timeout = '{PG_LOCK_WAIT}'")
-            native(db, f'LOCK TABLE public."{table}" IN ACCESS EXCLUSIVE MODE')
-            native(db, "SELECT set_config('lock_timeout', %s, true)", (before,))
-            for name, _sql in indexes:
-                native(db, f'DROP INDEX public."{name}"')
-    except (pw.OperationalError, DatabaseBusyError):
+    """Drop ``indexes`` of ``table`` if its lock is free within PG_LOCK_WAIT (else nothing changes,
+    the transaction goes on with the indexes kept)."""
+    if not lock_if_free(db, table, PG_LOCK_WAIT):
         return False
+    for name, _sql in indexes:
+        native(db, f'DROP INDEX public."{name}"')
     return True
 
 

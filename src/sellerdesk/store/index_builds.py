@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 import peewee as pw
 
-from sellerdesk.store.postgres import is_postgres, native
+from sellerdesk.store.postgres import is_postgres, native, owns
 
 log = logging.getLogger(__name__)
 
@@ -92,12 +92,6 @@ def _valid(key: str, sql: str) -> bool:
     return (match["qtable"] or match["table"]) in TABLES and key == PREFIX + name
 
 
-# May this user build the recorded indexes (is a member of the tables' owner, the owners' group)?
-_MAY_SQL = (
-    "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = 'public.customer'::regclass"
-)
-
-
 def pending(db: pw.Database) -> int:
     """How many recorded indexes wait to be built (0 on SQLite)."""
     if not is_postgres(db):
@@ -124,8 +118,8 @@ def build_pending(db: pw.Database, jobs: int = JOBS) -> int:
 
 
 def _build_pending(db: pw.Database, jobs: int) -> int:
-    if not pending(db) or not native(db, _MAY_SQL).fetchone()[0]:
-        return 0  # (a helper or a viewer: the next owner's connection builds them)
+    if not pending(db) or not owns(db, "customer"):
+        return 0  # (a helper or a viewer: the next owner's connection builds them; owners own all of TABLES)
     built: list[str] = []
     lock = threading.Lock()
 

@@ -525,6 +525,40 @@ def alone(db: Any) -> bool:
     return int(native(db, sql, (own,)).fetchone()[0]) == 0
 
 
+def owns(db: Any, table: str) -> bool:
+    """Whether the connected user owns ``public.table`` (is a member of its owner: the owners' group)."""
+    sql = "SELECT pg_has_role(current_user, c.relowner, 'USAGE') FROM pg_class c WHERE c.oid = %s::regclass"
+    row = native(db, sql, (f'public."{table}"',)).fetchone()
+    return bool(row and row[0])
+
+
+def big_first_load(db: Any, table: str, incoming: int, least: int) -> bool:
+    """Whether a load of ``incoming`` rows into ``public.table`` may drop its indexes for the load:
+    at least ``least`` rows, no fewer than the table holds (a first load), by its owner, and no one
+    else connected (:func:`alone`)."""
+    if incoming < least or not alone(db) or not owns(db, table):
+        return False
+    return int(native(db, f'SELECT count(*) FROM public."{table}"').fetchone()[0]) <= incoming
+
+
+def lock_if_free(db: Any, table: str, wait: str) -> bool:
+    """Take ``public.table``'s ACCESS EXCLUSIVE lock, held to the end of the caller's transaction,
+    if it is free within ``wait`` (a PostgreSQL interval: '2s'); False, the transaction still
+    usable and nothing changed, when another session holds it (a savepoint undoes only the wait).
+    What a big load takes before it drops a table's indexes."""
+    from sellerdesk.store.errors import DatabaseBusyError
+
+    try:
+        with db.atomic():
+            before = native(db, "SELECT current_setting('lock_timeout')").fetchone()[0]
+            native(db, f"SET LOCAL lock_timeout = '{wait}'")
+            native(db, f'LOCK TABLE public."{table}" IN ACCESS EXCLUSIVE MODE')
+            native(db, "SELECT set_config('lock_timeout', %s, true)", (before,))
+    except (pw.OperationalError, DatabaseBusyError):  # (a team connection's lock timeout is "busy")
+        return False
+    return True
+
+
 def install_compat(db: pw.Database) -> None:
     """The SQLite functions the store's SQL uses, on the server (idempotent)."""
     for sql in COMPAT_SQL:

@@ -27,8 +27,6 @@ from typing import Any
 
 import peewee as pw
 
-from sellerdesk.store.errors import DatabaseBusyError
-
 TABLE = "customer_fts"
 
 
@@ -397,24 +395,17 @@ def rebuild_worth_it(db: Any, incoming: int | None = None) -> bool:
     """Whether the rows to add to the search table (customers without a row; or ``incoming``, the
     rows a load is about to add, when no one else is connected: postgres.alone) are many enough,
     compared with the rows it holds, to drop and build its GIN indexes; only its owner may."""
-    from sellerdesk.store.postgres import alone, native
+    from sellerdesk.store.postgres import big_first_load, native, owns
 
-    missing = (
-        f"(SELECT count(*) FROM customer cu WHERE NOT EXISTS (SELECT 1 FROM {TABLE} f WHERE f.rowid = cu.id))"
-        if incoming is None
-        else "0"
-    )
-    sql = (
-        f"SELECT pg_has_role(current_user, c.relowner, 'USAGE'), (SELECT count(*) FROM {TABLE}), {missing} "
-        f"FROM pg_class c WHERE c.oid = '{TABLE}'::regclass"
-    )
-    row = native(db, sql).fetchone()
-    if not row or not row[0]:
+    if incoming is not None:  # (dropped at a load's start: not while others would wait for the whole load)
+        return big_first_load(db, TABLE, incoming, REBUILD_MIN_ROWS)
+    if not owns(db, TABLE):
         return False
-    held = int(row[1])
-    adding = int(row[2]) if incoming is None else incoming
-    if incoming is not None and adding >= REBUILD_MIN_ROWS and not alone(db):
-        return False  # (dropped at a load's start: others would wait for the whole load)
+    sql = (
+        f"SELECT (SELECT count(*) FROM {TABLE}), (SELECT count(*) FROM customer cu "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {TABLE} f WHERE f.rowid = cu.id))"
+    )
+    held, adding = (int(n) for n in native(db, sql).fetchone())
     return adding >= REBUILD_MIN_ROWS and adding >= held
 
 
@@ -423,24 +414,18 @@ def drop_gin_indexes(db: Any) -> list[tuple[str, str]] | None:
     copies) inside the caller's transaction, if its lock is free within REBUILD_LOCK_WAIT; returns
     (name, definition) of each for :func:`create_gin_indexes` or store.index_builds.defer (None:
     left as they are; the transaction is still usable)."""
-    from sellerdesk.store.postgres import native
+    from sellerdesk.store.postgres import lock_if_free, native
 
-    try:
-        with db.atomic():  # a savepoint: a lock timeout undoes only this
-            before = native(db, "SELECT current_setting('lock_timeout')").fetchone()[0]
-            native(db, f"SET LOCAL lock_timeout = '{REBUILD_LOCK_WAIT}'")
-            native(db, f"LOCK TABLE {TABLE} IN ACCESS EXCLUSIVE MODE")
-            native(db, "SELECT set_config('lock_timeout', %s, true)", (before,))
-            found = native(
-                db,
-                "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s "
-                "AND indexdef LIKE '%% USING gin %%' ORDER BY indexname",
-                (TABLE,),
-            ).fetchall()
-            for name, _definition in found:
-                native(db, f'DROP INDEX "{name}"')
-    except (pw.OperationalError, DatabaseBusyError):  # (a team connection's lock timeout is "busy")
+    if not lock_if_free(db, TABLE, REBUILD_LOCK_WAIT):
         return None
+    found = native(
+        db,
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s "
+        "AND indexdef LIKE '%% USING gin %%' ORDER BY indexname",
+        (TABLE,),
+    ).fetchall()
+    for name, _definition in found:
+        native(db, f'DROP INDEX "{name}"')
     return [(name, definition) for name, definition in found]
 
 
