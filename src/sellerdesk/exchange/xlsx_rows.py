@@ -13,6 +13,15 @@ them (tests compare the two readers): numbers as floats, date-formatted numbers 
 ``datetime``/``date``/``time`` (``timedelta`` for ``[h]:mm`` durations), booleans,
 errors as their text (``#DIV/0!``), formula cells as their cached value.
 
+Rows of the one plain shape spreadsheet programs write (``<row r="…"><c r="…" s="…" t="…"><v>…</v>
+</c>…</row>``, or an inline string's ``<is><t>…</t></is>``) are read by regular expressions
+(:class:`_FastRows`): expat calling Python for each element, value and end was ~4 s of a
+100k-row file (6 million calls), half an import's reading. A row of any other shape (a formula,
+rich text, a comment, a prefix, an unusual attribute), and every row after it, goes to expat as
+before; everything else of the part is parsed by expat too, so a damaged file is refused as
+before. What the regular expressions accept is checked as strictly as expat would (characters,
+references, UTF-8), and tests compare the two ways on every shape.
+
 The parts are read through :func:`guards.xml_chunks` (sizes and CRC checked, a DTD refused,
 so no entity expansion), and the sheet found as :func:`guards.sheet_parts` finds it.
 """
@@ -81,6 +90,134 @@ def _column(ref: str) -> int:
 def _row_number(ref: str) -> int:
     digits = ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
     return int(digits) if digits.isdigit() else 0
+
+
+# --- the plain rows, read without expat (see the module's docstring) ------------------------------------------------
+#
+# The expressions read the part's text decoded (one decode a chunk, no decode a value). XML's white
+# space is written out ([ \t\r\n]): a pattern's \s would take U+3000 and the like for it.
+
+PLAIN_ROWS = True  # (tests turn it off to compare with expat's rows)
+_S = r"[ \t\r\n]"
+_NAME = r"[A-Za-z_][\w.:-]*"
+_OTHER_VALUE = r"""(?:"[^"<&]*"|'[^'<&]*')"""
+
+
+def _other_attribute(excluded: str) -> str:
+    """An attribute this reader does not read (any but ``excluded``'s names): a name and a plain value."""
+    return rf"(?!(?:{excluded}){_S}*=)" + _NAME + rf"{_S}*={_S}*" + _OTHER_VALUE
+
+
+_ROW_START = re.compile(rf'<row(?:{_S}+(?:r{_S}*={_S}*"([0-9]*)"|{_other_attribute("r")}))*{_S}*(/?)>')
+_T_START = rf"<t(?:{_S}+{_NAME}{_S}*={_S}*{_OTHER_VALUE})*{_S}*"
+# any cell without a formula, rich text, phonetic runs or an attribute value with a reference
+_CELL = re.compile(
+    rf'{_S}*<c(?:{_S}+(?:r{_S}*={_S}*"([A-Za-z]{{0,3}}[0-9]{{0,7}})"|s{_S}*={_S}*"([0-9]{{0,9}})"'
+    rf'|t{_S}*={_S}*"([A-Za-z]{{1,9}})"|{_other_attribute("r|s|t")}))*{_S}*'
+    rf"(?:/>|>{_S}*(?:(<v>([^<]*)</v>|<v/>)|(<is>{_S}*(?:{_T_START}>([^<]*)</t>|{_T_START}/>)?{_S}*</is>|<is/>))?{_S}*</c>)"
+)
+# the cells spreadsheet programs write (Excel, WPS, openpyxl, this app): attributes r, s, t in that
+# order, a value that is not empty (an empty one is _CELL's to tell apart: t="b" reads it as False).
+# A row is read by them when every "<" in it is one of its cells' (so no other markup hides in it;
+# what is left between the cells is text, which expat's reading ignores too): a cell's "<"s are
+# 1 (<c …/>), 2 (<c …></c>), 4 (a <v>) or 6 (an <is><t>).
+_SIMPLE_CELL = re.compile(
+    rf'<c r="([A-Z]{{1,3}})[0-9]{{1,7}}"(?: s="([0-9]{{1,9}})")?(?: t="([a-zA-Z]{{1,9}})")?{_S}*'
+    r'(?:(/)>|>(?:<v>([^<]+)</v>|<is><t(?: xml:space="preserve")?>([^<]+)</t></is>)?</c>)'
+)
+_ROW = re.compile(rf"(?:{_CELL.pattern})*{_S}*")
+_SPACE = re.compile(rf"{_S}*")
+_SHEET_DATA = re.compile(
+    rb"<sheetData(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>"
+)
+_DECLARATION = re.compile(rb"<\?xml[ \t\r\n][^>]*?\?>")
+_ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
+_REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));|&")
+_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+_NOT_XML_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_WAIT_AT_MOST = 8 << 20  # a row not ended within 8 MB goes to expat (the memory of one row stays bounded)
+
+
+def _xml_text(data: bytes) -> bool:
+    """False when ``data`` holds what expat refuses that the expressions above would let through:
+    characters XML does not allow (C0 controls but tab, CR and LF; U+FFFE, U+FFFF) or "]]>" in
+    text. (A chunk ends after a '>', so none of them is cut in two.)"""
+    return (
+        len(data.translate(None, _NOT_XML_BYTES)) == len(data)
+        and b"\xef\xbf\xbe" not in data
+        and b"\xef\xbf\xbf" not in data
+        and b"]]>" not in data
+    )
+
+
+_ROOT = re.compile(
+    rb"[ \t\r\n]*<[A-Za-z_][^ \t\r\n/>]*"
+    rb"(?:[ \t\r\n]+[^ \t\r\n=/>]+[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"]*\"|'[^']*'))*[ \t\r\n]*>"
+)
+_DECLARED = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)[ \t\r\n]*=")
+# an attribute's prefix (a false find in a value or text only sends the row to expat)
+_PREFIX = re.compile(r"[ \t\r\n]([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[ \t\r\n]*=")
+
+
+def _prefixes_known(tags: str, declared: frozenset[str]) -> bool:
+    """Whether every attribute prefix in ``tags`` is one the rows' ancestors declare (expat refuses
+    an unbound one; "xmlns:" itself is left to expat)."""
+    return ":" not in tags or all(prefix in declared for prefix in _PREFIX.findall(tags))
+
+
+def _rows_start(data: bytes) -> tuple[int, frozenset[str]] | int | None:
+    """Where the rows of a worksheet part starting with ``data`` begin: after its ``<sheetData>``
+    when nothing before it could hide markup (a comment, CDATA, a processing instruction) and the
+    text is UTF-8, with the prefixes its root and ``<sheetData>`` declare; -1 when ``data`` does
+    not reach it yet; None when the rows are expat's."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    declared = _DECLARATION.match(data, begin)
+    if declared is not None:
+        encoding = _ENCODING.search(declared.group())
+        if encoding is not None and encoding.group(1).lower().replace(b"-", b"") != b"utf8":
+            return None
+        begin = declared.end()
+    found = _SHEET_DATA.search(data, begin)
+    if found is None:
+        return -1 if len(data) < _WAIT_AT_MOST else None
+    head = data[begin : found.start()]
+    if b"<!" in head or b"<?" in head:
+        return None
+    root = _ROOT.match(head)
+    prefixes = _DECLARED.findall((root.group() if root is not None else b"") + found.group())
+    return found.end(), frozenset(["xml", *(prefix.decode("ascii") for prefix in prefixes)])
+
+
+class _NotPlain(Exception):
+    """The row is not of the plain shape: expat reads it, and everything after it."""
+
+
+def _xml_char(code: int) -> str:
+    if code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD or 0x10000 <= code <= 0x10FFFF:
+        return chr(code)
+    raise _NotPlain  # (expat refuses it: the file's error, told by expat)
+
+
+def _text(raw: str) -> str:
+    """A value's text as expat gives it: line ends made LF, references replaced."""
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "&" in raw:
+        raw = _REFERENCE.sub(_reference, raw)
+    return raw
+
+
+def _reference(match: re.Match[str]) -> str:
+    hexa, decimal, name = match.groups()
+    if name:
+        return _ENTITIES[name]
+    if hexa:
+        return _xml_char(int(hexa, 16))
+    if decimal:
+        return _xml_char(int(decimal))
+    raise _NotPlain  # a bare "&" or another entity: expat's to refuse
 
 
 class SharedStrings:
@@ -310,24 +447,89 @@ class XlsxRows:
         names: dict[str, str] = {}  # qualified name → local name (a dict lookup, not a string search)
         columns: dict[str, int] = {}  # a reference's letters → its column (the sheet's few columns, ~1M cells)
 
+        def column_of(ref: str | None, row: list[object]) -> int:
+            """The 0-based column of a cell of ``row`` whose reference is ``ref``."""
+            if ref:
+                letters = ref.rstrip("0123456789")
+                c = columns.get(letters)
+                if c is None:
+                    c = columns[letters] = _column(letters)
+                col = c if c >= 0 else len(row)
+            else:
+                col = len(row)
+            if col >= MAX_COLUMNS:  # (Excel's last column is XFD: a reference past it is damage)
+                raise ExchangeError("corrupt", name=self.path.name, reason=f"cell {ref} beyond column XFD")
+            return col
+
+        def number_of(ref: str | None) -> int:
+            """The number of a row whose reference is ``ref`` (a row without one follows the one before)."""
+            nonlocal next_row
+            number = int(ref) if ref and ref.isdigit() else next_row
+            next_row = number + 1
+            return number
+
+        by_letters: dict[str, int] = {}  # (plain rows) a simple reference's letters → its column
+
+        def plain_row(text: str, start: int, end: int) -> list[object]:
+            """The values of a plain row's cells, ``text[start:end]`` (:class:`_NotPlain` if it is not one)."""
+            cells: list[object] = []
+            simple = _SIMPLE_CELL.findall(text, start, end)
+            marks = 0  # the "<"s of the cells found
+            amps = 0  # the "&"s of their values (each one checked by _text)
+            for letters, style, kind, closed, v_text, t_text in simple:
+                at = by_letters.get(letters)
+                if at is None:
+                    at = by_letters[letters] = column_of(letters, cells)  # (past XFD: refused, as expat's)
+                raw = v_text or t_text
+                if not raw:
+                    marks += 1 if closed else 2
+                    continue  # (no value: <c …/>)
+                marks += 4 if v_text else 6
+                if "&" in raw:
+                    amps += raw.count("&")
+                    raw = _text(raw)
+                elif "\r" in raw:
+                    raw = _text(raw)
+                if kind == "inlineStr" or kind == "str":
+                    cell: object = raw
+                else:
+                    cell = self._value(kind or "n", raw, int(style) if style else 0, kinds, strings, epoch)
+                    if cell is None or cell == "":
+                        continue
+                n = len(cells)
+                if at == n:
+                    cells.append(cell)
+                elif at > n:
+                    cells.extend([""] * (at - n))
+                    cells.append(cell)
+                else:
+                    cells[at] = cell
+            if marks == text.count("<", start, end) and amps == text.count("&", start, end):
+                return cells
+            cells = []
+            if _ROW.fullmatch(text, start, end) is None or not _prefixes_known(text[start:end], declared):
+                raise _NotPlain
+            for ref, style, kind, v, v_text, inline_string, t_text in _CELL.findall(text, start, end):
+                at = column_of(ref or None, cells)
+                if not v and not inline_string:
+                    continue  # (no value: <c …/>)
+                cell = self._value(
+                    kind or "n", _text(v_text or t_text), int(style) if style else 0, kinds, strings, epoch
+                )
+                if cell is not None and cell != "":
+                    if at >= len(cells):
+                        cells.extend([""] * (at - len(cells) + 1))
+                    cells[at] = cell
+            return cells
+
         def start(name: str, attrs: dict[str, str]) -> None:
-            nonlocal row, row_no, next_row, col, cell_type, cell_style, in_value, skip, inline, has_value
+            nonlocal row, row_no, col, cell_type, cell_style, in_value, skip, inline, has_value
             nonlocal formula, in_formula
             local = names.get(name)
             if local is None:
                 local = names[name] = _local(name)
             if local == "c":
-                ref = attrs.get("r")
-                if ref:
-                    letters = ref.rstrip("0123456789")
-                    c = columns.get(letters)
-                    if c is None:
-                        c = columns[letters] = _column(letters)
-                    col = c if c >= 0 else len(row)
-                else:
-                    col = len(row)
-                if col >= MAX_COLUMNS:  # (Excel's last column is XFD: a reference past it is damage)
-                    raise ExchangeError("corrupt", name=self.path.name, reason=f"cell {ref} beyond column XFD")
+                col = column_of(attrs.get("r"), row)
                 cell_type = attrs.get("t", "n")
                 s = attrs.get("s")
                 cell_style = int(s) if s and s.isdigit() else 0
@@ -349,9 +551,7 @@ class XlsxRows:
             elif local == "rPh":
                 skip += 1
             elif local == "row":
-                ref = attrs.get("r")
-                row_no = int(ref) if ref and ref.isdigit() else next_row
-                next_row = row_no + 1
+                row_no = number_of(attrs.get("r"))
                 row = []
 
         def end(name: str) -> None:
@@ -391,13 +591,72 @@ class XlsxRows:
         parser.StartElementHandler = start
         parser.EndElementHandler = end
         parser.CharacterDataHandler = chars
+
+        def read_plain(text: str) -> tuple[str, bool]:
+            """The plain rows at the start of ``text`` read into ``out``: (what is left of ``text``,
+            whether the rows are still plain: False when the next one is not, or is not a row)."""
+            pos, end = 0, len(text)
+            while True:
+                pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
+                if pos >= end:
+                    return "", True
+                m = _ROW_START.match(text, pos)
+                if m is None:
+                    return text[pos:], False
+                ref, closed = m.groups()
+                if not _prefixes_known(m.group(), declared):
+                    return text[pos:], False
+                if closed:  # <row …/>
+                    number_of(ref)
+                    pos = m.end()
+                    continue
+                close = text.find("</row>", m.end())
+                if close < 0:
+                    return text[pos:], end - pos <= _WAIT_AT_MOST  # (the row ends in a later chunk)
+                try:
+                    cells = plain_row(text, m.end(), close)
+                except _NotPlain:
+                    return text[pos:], False
+                number = number_of(ref)
+                if cells:
+                    out.append((number, cells))
+                pos = close + 6
+
+        head: bytes | None = b""  # the part's start, until its <sheetData> (expat's)
+        declared: frozenset[str] = frozenset()  # the prefixes the rows' ancestors declare
+        held = ""  # (plain rows) the text of a row not yet ended
+        plain = PLAIN_ROWS
         try:
             for chunk in guards.xml_chunks(self._zip, info, self.path.name):
-                parser.Parse(chunk, False)
+                if plain and head is not None:  # before the rows: does the sheet start plainly?
+                    head += chunk
+                    found = _rows_start(head)
+                    if found == -1:
+                        continue
+                    if isinstance(found, tuple):
+                        rows_from, declared = found
+                        parser.Parse(head[:rows_from], False)
+                        chunk = head[rows_from:]
+                    else:
+                        plain, chunk = False, head
+                    head = None
+                if plain:
+                    try:
+                        text = chunk.decode("utf-8") if _xml_text(chunk) else None
+                    except UnicodeDecodeError:
+                        text = None
+                    if text is None:
+                        plain, chunk = False, held.encode("utf-8") + chunk
+                    else:
+                        held, plain = read_plain(held + text)
+                        if not plain:
+                            chunk, held = held.encode("utf-8"), ""
+                if not plain:
+                    parser.Parse(chunk, False)
                 if out:
                     yield from out
                     out.clear()
-            parser.Parse(b"", True)
+            parser.Parse((head or b"") + held.encode("utf-8"), True)
         except expat.ExpatError as exc:
             raise ExchangeError("corrupt", name=self.path.name, reason=f"{info.filename}: {exc}") from exc
         yield from out
