@@ -143,6 +143,57 @@ def test_an_import_that_fails_leaves_every_index_and_no_record(team_store, sheet
     assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts) and _pending() == []
 
 
+def _foreign_keys() -> dict[str, str]:
+    sql = (
+        "SELECT conrelid::regclass::text || '.' || conname, pg_get_constraintdef(oid) FROM pg_constraint "
+        "WHERE contype = 'f' AND connamespace = 'public'::regnamespace"
+    )
+    return dict(native(DB, sql).fetchall())
+
+
+def test_a_big_first_import_checks_its_foreign_keys_at_once_and_keeps_every_one(team_store, sheets, monkeypatch):
+    """Address's and the history's foreign keys are dropped for a big first load (COPY checked each
+    row, with a row lock on the customer it names) and added again before the commit, which checks
+    every row at once; the history's indexes too."""
+    import pytest
+
+    from sellerdesk.store import bulk_import, search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    keys, history = _foreign_keys(), _indexes("address_change")
+    assert "address.address_customer_id_fkey" in keys and "address_change.address_change_address_id_fkey" in keys
+    during: list[dict[str, str]] = []
+    real = bulk_import.BulkImport.build_indexes
+
+    def build_indexes(self: bulk_import.BulkImport) -> None:
+        during.append(_foreign_keys())
+        real(self)
+
+    monkeypatch.setattr(bulk_import.BulkImport, "build_indexes", build_indexes)
+    result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
+    assert result.counts["new"] == 20 and AddressChange.select().count() == 20
+    assert not any(name.startswith(("address.", "address_change.")) for name in during[0])  # (dropped for the load)
+    assert _foreign_keys() == keys and _indexes("address_change") == history
+    # an address naming no customer is refused when the keys are added again: nothing lands
+    monkeypatch.setattr(bulk_import.BulkImport, "build_indexes", real)
+    native(DB, "DELETE FROM address_change")
+    native(DB, "DELETE FROM address")
+    native(DB, "DELETE FROM customer")
+    real_add = bulk_import.BulkImport.add_customer
+
+    def orphan(self: bulk_import.BulkImport, *args, **kwargs):  # type: ignore[no-untyped-def]
+        cid = real_add(self, *args, **kwargs)
+        self.address_rows = [(row[0], row[1] + 10_000, *row[2:]) for row in self.address_rows]
+        return cid
+
+    monkeypatch.setattr(bulk_import.BulkImport, "add_customer", orphan)
+    with pytest.raises(Exception, match="address_customer_id_fkey"):
+        importer.import_file(sheets.xlsx("b.xlsx", {"S": _rows(20, 100)}))
+    assert Customer.select().count() == 0 and Address.select().count() == 0
+    assert _foreign_keys() == keys and _indexes("address_change") == history
+
+
 def _probe_pending() -> tuple[str, str]:
     """An index of customer made, then dropped and recorded for after the commit as a big import does."""
     from sellerdesk.store import index_builds

@@ -512,8 +512,11 @@ def bulk_import(incoming: int) -> Iterator[BulkImport]:
             bulk.Writer() as writer,
             search.bulk_load(writer=writer, incoming=incoming) as search_rows,
             # (a team server builds customer's after the commit, several at once: store.index_builds;
-            # address's are read by customer later in the import)
-            bulk.deferred_indexes(("customer", "address"), incoming, after_commit=("customer",)) as deferred,
+            # address's and the history's are read by customer later in the import; the foreign keys
+            # of address and the history, dropped on a team server, are added again before the commit)
+            bulk.deferred_indexes(
+                ("customer", "address", "address_change"), incoming, after_commit=("customer",)
+            ) as deferred,
         ):
             if is_postgres(DB):  # the address-key insert trigger stands aside: BulkImport writes the keys
                 native(DB, "SELECT set_config(%s, 'on', true)", (BULK_KEYS_SETTING,))

@@ -93,8 +93,12 @@ class _Seen:
     def add(self, key: object) -> None:
         h = (hash(key) * _MIX) & _M64
         bits, mask = self._bits, SEEN_BITS - 1
-        for p in (h & mask, (h >> 21) & mask, (h >> 42) & mask):
-            bits[p >> 3] |= 1 << (p & 7)
+        p = h & mask
+        bits[p >> 3] |= 1 << (p & 7)
+        p = (h >> 21) & mask
+        bits[p >> 3] |= 1 << (p & 7)
+        p = (h >> 42) & mask
+        bits[p >> 3] |= 1 << (p & 7)
 
     def __contains__(self, key: object) -> bool:
         h = (hash(key) * _MIX) & _M64
