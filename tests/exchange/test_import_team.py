@@ -194,6 +194,28 @@ def test_a_big_first_import_checks_its_foreign_keys_at_once_and_keeps_every_one(
     assert _foreign_keys() == keys and _indexes("address_change") == history
 
 
+def test_an_imports_search_rows_carry_the_scope_the_policy_reads(team_store, sheets, monkeypatch):
+    """The importer sends each search row's scope (its default address's province) with it, so the
+    insert trigger need not read it; a customer without a province is left to the trigger (its
+    maker). Every row's scope is what the table's own function makes of the customer."""
+    from sellerdesk.store import search_pg
+
+    monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
+    monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
+    rows = _rows(12) + [
+        ["无地址", "13900000001", "", "", "", ""],
+        ["上海客户", "13900000002", "上海", "", "", "南京路1号"],
+    ]
+    assert importer.import_file(sheets.xlsx("a.xlsx", {"S": rows})).counts["new"] == 14
+    sql = (
+        f"SELECT f.{search_pg.SCOPE_COLUMN}, {search_pg.scope_sql('c.address_key', 'c.created_by')} "
+        "FROM customer_fts f JOIN customer c ON c.id = f.rowid"
+    )
+    scopes = native(DB, sql).fetchall()
+    assert len(scopes) == 14 and all(row[0] == row[1] for row in scopes)
+    assert {row[0] for row in scopes} >= {"广东省", "上海市"} and any(row[0].startswith("\x01") for row in scopes)
+
+
 def _probe_pending() -> tuple[str, str]:
     """An index of customer made, then dropped and recorded for after the commit as a big import does."""
     from sellerdesk.store import index_builds

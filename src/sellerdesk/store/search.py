@@ -31,7 +31,7 @@ import operator
 import re
 import weakref
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from typing import cast
+from typing import Any, cast
 
 import peewee as pw
 
@@ -304,12 +304,19 @@ def index_row(
 class BulkIndex:
     """What :func:`bulk_load` hands its block: :meth:`add` index rows computed by the caller."""
 
-    def __init__(self, grams: bool = False, writer: bulk.Writer | None = None, enabled: bool = True) -> None:
-        self.rows: list[IndexRow] = []
+    def __init__(
+        self, grams: bool = False, writer: bulk.Writer | None = None, enabled: bool = True, scoped: bool = False
+    ) -> None:
+        self.rows: list[tuple[Any, ...]] = []
         self.grams = grams
         self.writer = writer
         self.enabled = enabled  # False without a search index (LIKE search): rows are not kept
         self.stale: list[int] = []
+        # (a team server, schema 27) each row with its scope when the customer's address names a
+        # province: the province (search_pg.SCOPE_COLUMN), as the insert trigger would read it from the
+        # address key the row's customer is written with; else NULL, which that trigger fills
+        self.scoped = scoped
+        self._columns = _COLUMN_LIST + ((search_pg.SCOPE_COLUMN,) if scoped else ())
 
     def add(
         self,
@@ -324,7 +331,12 @@ class BulkIndex:
         """The index row of new customer ``cid`` (see :func:`index_row`), from the values it was
         written with; :meth:`refresh` it if they change before the load ends."""
         if self.enabled:
-            self.rows.append(index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses))
+            row = index_row(cid, name, name_pinyin, name_initials, wechat, phone, addresses)
+            if self.scoped:
+                province = str(addresses[0].get("province") or "") if addresses else ""  # (bulk_import._address_key)
+                self.rows.append((*row, province or None))
+            else:
+                self.rows.append(row)
 
     def refresh(self, ids: Sequence[int]) -> None:
         """Customers whose rows were given but changed since: read again from the tables at the end."""
@@ -338,7 +350,7 @@ class BulkIndex:
         if self.writer is None or not self.rows:
             return
         rows, self.rows = self.rows, []
-        self.writer.insert(FTS_TABLE, _COLUMN_LIST, rows)
+        self.writer.insert(FTS_TABLE, self._columns, rows)
         if self.grams:
             self.writer.insert(GRAMS_TABLE, ("rowid", "t"), [(r[0], gram_text(r[1], r[3], r[4], r[5])) for r in rows])
 
@@ -429,7 +441,7 @@ def _bulk_load_pg(
     if may and writer is not None and incoming and search_pg.rebuild_worth_it(db, incoming):
         later = search_pg.drop_gin_indexes(db)
     dropped: list[tuple[str, str]] | None = None
-    given = BulkIndex(writer=writer, enabled=may and writer is not None)
+    given = BulkIndex(writer=writer, enabled=may and writer is not None, scoped=True)
     yield given  # (after a failure the caller's rollback ends the setting with everything else)
     given.flush()
     if writer is not None:
