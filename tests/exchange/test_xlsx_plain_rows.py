@@ -337,3 +337,47 @@ def test_the_sheets_programs_write_are_read_plainly(root, rows, to_expat, tmp_pa
         assert list(book.rows(book.sheets[0][0])) == outcome[1]
     rows_to_expat = sum(chunk.count(b"<row") for chunk in fed)
     assert rows_to_expat == to_expat
+
+
+def _strings_part(items: str, root: str = f'<sst xmlns="{SHEET_NS}" count="9" uniqueCount="9">') -> str:
+    return f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n{root}{items}</sst>'
+
+
+_STRING_ITEMS = [
+    "<si><t>姓名</t></si>",
+    '<si><t xml:space="preserve"> 张三 </t></si>',
+    "<si><t/></si>",
+    "<si><t></t></si>",
+    "<si><t>a&amp;b&#x4e2d;&#13;\r\nc</t></si>",
+    "<si><r><t>王</t></r><r><rPr><b/></rPr><t>五</t></r></si>",
+    "<si><t>张</t><rPh sb='0' eb='1'><t>チョウ</t></rPh></si>",
+    "\n  <si><t>李四</t></si>",
+    "<si><t>&bogus;</t></si>",
+    "<si><t>a\x01b</t></si>",
+    "<si><!-- x --><t>c</t></si>",
+]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(items=st.lists(st.sampled_from(_STRING_ITEMS), min_size=1, max_size=8))
+def test_shared_strings_read_as_expat_reads_them(items, monkeypatch):
+    """The shared-string table's plain stretches are read by an expression too: every string of
+    every shape (and what follows a string of another shape) reads as expat reads it, and a table
+    expat refuses is refused."""
+    part = _strings_part("".join(items))
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(len(items)))
+    with tempfile.TemporaryDirectory() as folder:
+        path = xlsx(Path(folder) / "s.xlsx", _sheet(rows), extra={"xl/sharedStrings.xml": part})
+        assert _read(path, True, monkeypatch) == _read(path, False, monkeypatch)
+
+
+def test_a_big_shared_string_table_is_read_across_chunks(tmp_path, monkeypatch):
+    from sellerdesk.exchange import guards
+
+    monkeypatch.setattr(guards, "_CHUNK", 1_000)  # (a string cut between chunks, many times)
+    items = "".join(f"<si><t>客户{i} &amp; 广东省深圳市南山区科技园{i}号</t></si>" for i in range(500))
+    rows = "".join(f'<row r="{i + 1}"><c r="A{i + 1}" t="s"><v>{i}</v></c></row>' for i in range(500))
+    path = xlsx(tmp_path / "s.xlsx", _sheet(rows), extra={"xl/sharedStrings.xml": _strings_part(items)})
+    outcome = _read(path, True, monkeypatch)
+    assert outcome == _read(path, False, monkeypatch)
+    assert outcome[1][499] == (500, ["客户499 & 广东省深圳市南山区科技园499号"])  # type: ignore[index]

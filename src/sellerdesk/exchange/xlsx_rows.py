@@ -130,6 +130,10 @@ _SPACE = re.compile(rf"{_S}*")
 _SHEET_DATA = re.compile(
     rb"<sheetData(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>"
 )
+_SST = re.compile(rb"<sst(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>")
+# a shared string of one plain run: 4 "<"s (3 for an empty <t/>); as for the rows, a stretch of the
+# table is read by it when every "<" in the stretch is one of its strings'
+_SIMPLE_STRING = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|(<t/>))</si>')
 _DECLARATION = re.compile(rb"<\?xml[ \t\r\n][^>]*?\?>")
 _ENCODING = re.compile(rb"""encoding[ \t\r\n]*=[ \t\r\n]*["']([^"']*)["']""")
 _REFERENCE = re.compile(r"&(?:#x([0-9A-Fa-f]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));|&")
@@ -165,11 +169,12 @@ def _prefixes_known(tags: str, declared: frozenset[str]) -> bool:
     return ":" not in tags or all(prefix in declared for prefix in _PREFIX.findall(tags))
 
 
-def _rows_start(data: bytes) -> tuple[int, frozenset[str]] | int | None:
+def _rows_start(data: bytes, opening: re.Pattern[bytes] | None = None) -> tuple[int, frozenset[str]] | int | None:
     """Where the rows of a worksheet part starting with ``data`` begin: after its ``<sheetData>``
-    when nothing before it could hide markup (a comment, CDATA, a processing instruction) and the
-    text is UTF-8, with the prefixes its root and ``<sheetData>`` declare; -1 when ``data`` does
-    not reach it yet; None when the rows are expat's."""
+    (or ``opening``'s match: the shared strings' ``<sst>``) when nothing before it could hide
+    markup (a comment, CDATA, a processing instruction) and the text is UTF-8, with the prefixes
+    its root and that tag declare; -1 when ``data`` does not reach it yet; None when the rows are
+    expat's."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None
     begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
@@ -179,7 +184,7 @@ def _rows_start(data: bytes) -> tuple[int, frozenset[str]] | int | None:
         if encoding is not None and encoding.group(1).lower().replace(b"-", b"") != b"utf8":
             return None
         begin = declared.end()
-    found = _SHEET_DATA.search(data, begin)
+    found = (opening or _SHEET_DATA).search(data, begin)
     if found is None:
         return -1 if len(data) < _WAIT_AT_MOST else None
     head = data[begin : found.start()]
@@ -188,6 +193,31 @@ def _rows_start(data: bytes) -> tuple[int, frozenset[str]] | int | None:
     root = _ROOT.match(head)
     prefixes = _DECLARED.findall((root.group() if root is not None else b"") + found.group())
     return found.end(), frozenset(["xml", *(prefix.decode("ascii") for prefix in prefixes)])
+
+
+def _plain_strings(stretch: str) -> list[str] | None:
+    """The shared strings of ``stretch`` when all of it is plain strings (and text between them,
+    which expat's reading ignores too); None when it holds any other markup."""
+    values: list[str] = []
+    marks = amps = 0
+    for raw, empty in _SIMPLE_STRING.findall(stretch):
+        if empty:
+            marks += 3
+            values.append("")
+            continue
+        marks += 4
+        if "&" in raw:
+            amps += raw.count("&")
+            try:
+                raw = _text(raw)
+            except _NotPlain:
+                return None
+        elif "\r" in raw:
+            raw = _text(raw)
+        values.append(raw)
+    if marks != stretch.count("<") or amps != stretch.count("&"):
+        return None
+    return values
 
 
 class _NotPlain(Exception):
@@ -398,9 +428,52 @@ class XlsxRows:
             parser.StartElementHandler = start
             parser.EndElementHandler = end
             parser.CharacterDataHandler = chars
-            self._parse(info, parser)
+            self._parse_strings(info, parser, strings)
         self._strings = strings
         return strings
+
+    def _parse_strings(self, info: zipfile.ZipInfo, parser: expat.XMLParserType, strings: SharedStrings) -> None:
+        """The shared-string table into ``strings``: its stretches of plain strings (what Excel and
+        WPS write for text typed in a cell) by :data:`_SIMPLE_STRING`, anything else (rich text,
+        phonetic runs, a prefix), and everything after it, by ``parser`` (expat), as the rows are."""
+        head: bytes | None = b""
+        held = ""  # (plain) the text after the last whole </si>
+        plain = PLAIN_ROWS
+        try:
+            for chunk in guards.xml_chunks(self._zip, info, self.path.name):
+                if plain and head is not None:
+                    head += chunk
+                    found = _rows_start(head, _SST)
+                    if found == -1:
+                        continue
+                    if isinstance(found, tuple):
+                        parser.Parse(head[: found[0]], False)
+                        chunk = head[found[0] :]
+                    else:
+                        plain, chunk = False, head
+                    head = None
+                if plain:
+                    try:
+                        text = chunk.decode("utf-8") if _xml_text(chunk) else None
+                    except UnicodeDecodeError:
+                        text = None
+                    if text is None:
+                        plain, chunk = False, held.encode("utf-8") + chunk
+                    else:
+                        held += text
+                        cut = held.rfind("</si>") + 5
+                        stretch, held = (held[:cut], held[cut:]) if cut > 4 else ("", held)
+                        values = _plain_strings(stretch)
+                        if values is None or len(held) > _WAIT_AT_MOST:
+                            plain, chunk, held = False, (stretch + held).encode("utf-8"), ""
+                        else:
+                            for value in values:
+                                strings.append(value)
+                if not plain:
+                    parser.Parse(chunk, False)
+            parser.Parse((head or b"") + held.encode("utf-8"), True)
+        except expat.ExpatError as exc:
+            raise ExchangeError("corrupt", name=self.path.name, reason=f"{info.filename}: {exc}") from exc
 
     # --- the rows ------------------------------------------------------------------------------------------------
 
