@@ -32,7 +32,7 @@ import datetime as _dt
 import re
 import zipfile
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
@@ -218,6 +218,23 @@ def _plain_strings(stretch: str) -> list[str] | None:
     if marks != stretch.count("<") or amps != stretch.count("&"):
         return None
     return values
+
+
+_PIECE = 512 * 1024  # the text decoded at once (a chunk of the guards' is 4 MB: ~8 MB more as a str)
+
+
+def _pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:
+    """The guards' chunks in pieces of about :data:`_PIECE` bytes, each ending after a '>' as they do
+    (so no tag and no character is cut)."""
+    for chunk in chunks:
+        start, end = 0, len(chunk)
+        while end - start > _PIECE:
+            cut = chunk.find(b">", start + _PIECE) + 1
+            if cut <= 0:
+                break
+            yield chunk[start:cut]
+            start = cut
+        yield chunk[start:] if start else chunk
 
 
 class _NotPlain(Exception):
@@ -440,7 +457,7 @@ class XlsxRows:
         held = ""  # (plain) the text after the last whole </si>
         plain = PLAIN_ROWS
         try:
-            for chunk in guards.xml_chunks(self._zip, info, self.path.name):
+            for chunk in _pieces(guards.xml_chunks(self._zip, info, self.path.name)):
                 if plain and head is not None:
                     head += chunk
                     found = _rows_start(head, _SST)
@@ -700,7 +717,7 @@ class XlsxRows:
         held = ""  # (plain rows) the text of a row not yet ended
         plain = PLAIN_ROWS
         try:
-            for chunk in guards.xml_chunks(self._zip, info, self.path.name):
+            for chunk in _pieces(guards.xml_chunks(self._zip, info, self.path.name)):
                 if plain and head is not None:  # before the rows: does the sheet start plainly?
                     head += chunk
                     found = _rows_start(head)
