@@ -45,9 +45,11 @@ _RECORD_SQL = (
 )
 _LIKE = PREFIX.replace("_", "\\_") + "%"  # (the key's "_" taken as itself)
 # the next record nobody else is building; the GIN indexes (the longest builds) first
+# The longest builds first (the trigram indexes, then the other GIN ones, then the btree ones: at
+# 100k rows ~3.2 s, ~2 s, 0.02-0.14 s each), so the last to finish is not one started late.
 _NEXT_SQL = (
     'SELECT "key", "value" FROM "meta" WHERE "key" LIKE %s '
-    'ORDER BY ("value" LIKE %s) DESC, "key" FOR UPDATE SKIP LOCKED LIMIT 1'
+    'ORDER BY ("value" LIKE %s) DESC, ("value" LIKE %s) DESC, "key" FOR UPDATE SKIP LOCKED LIMIT 1'
 )
 _ANY_SQL = 'SELECT count(*) FROM "meta" WHERE "key" LIKE %s'
 
@@ -134,7 +136,7 @@ def _build_pending(db: pw.Database, jobs: int) -> int:
             conn.commit()  # (each build below in a transaction of its own)
             while True:
                 with conn.transaction():
-                    row = conn.execute(_NEXT_SQL, (_LIKE, "% USING gin %")).fetchone()
+                    row = conn.execute(_NEXT_SQL, (_LIKE, "% gin_trgm_ops%", "% USING gin %")).fetchone()
                     if row is None:
                         return
                     ok = _valid(row[0], row[1])
