@@ -103,14 +103,15 @@ def test_indexes_left_unbuilt_by_a_stopped_import_are_built_at_the_next_connecti
 
     monkeypatch.setattr(search_pg, "REBUILD_MIN_ROWS", 5)
     monkeypatch.setattr(bulk, "PG_REBUILD_MIN_ROWS", 5)
-    customer, fts = _indexes("customer"), _indexes("customer_fts")
+    customer, fts, address = _indexes("customer"), _indexes("customer_fts"), _indexes("address")
     build = index_builds.build_pending
     # the process stops right after the import's commit (kill -9): nothing built
     monkeypatch.setattr(index_builds, "build_pending", lambda db, jobs=3: 0)
     result = importer.import_file(sheets.xlsx("a.xlsx", {"S": _rows(20)}))
     assert result.counts["new"] == 20
     waiting = _pending()
-    assert "pending_index:customer_fts_grams" in waiting and len(waiting) == len(fts) - 1 + len(customer) - 1
+    assert "pending_index:customer_fts_grams" in waiting and "pending_index:address_default_place" in waiting
+    assert len(waiting) == len(fts) - 1 + len(customer) - 1 + 1  # (and address's by region)
     assert len(_indexes("customer_fts")) == 1  # (its primary key)
     # the rows are all there and found meanwhile (the table read instead of its indexes)
     assert len(search.matching_ids("科技")) == 20 and Customer.select().count() == 20
@@ -120,7 +121,8 @@ def test_indexes_left_unbuilt_by_a_stopped_import_are_built_at_the_next_connecti
         assert index_builds.pending(other) == 0
     finally:
         other.close()
-    assert (_indexes("customer"), _indexes("customer_fts")) == (customer, fts) and _pending() == []
+    assert (_indexes("customer"), _indexes("customer_fts"), _indexes("address")) == (customer, fts, address)
+    assert _pending() == []
 
 
 def test_an_import_that_fails_leaves_every_index_and_no_record(team_store, sheets, monkeypatch):

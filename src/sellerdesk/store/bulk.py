@@ -376,7 +376,7 @@ class Deferred:
     ) -> None:
         self.db = db
         self.postgres = is_postgres(db)
-        self.tables = [table for table, _ in dropped + (later or [])]
+        self.tables = list(dict.fromkeys(table for table, _ in dropped + (later or [])))
         # the indexes, then the foreign keys (their checks read the rows by the referenced keys)
         self._statements = [sql for _, indexes in dropped for _, sql in indexes] + [sql for _, sql in keys]
         # (a team server: built after the commit, several at once, by store.index_builds)
@@ -498,7 +498,7 @@ def deferred_indexes(
     owner, and only the plain indexes (the primary key and unique ones stay, so ids are checked
     as they go in); taken only if the table's lock is free within :data:`PG_LOCK_WAIT`, else the
     indexes stay and COPY keeps them row by row. There the indexes of the tables in ``after_commit``
-    are not built in the block's transaction but recorded for after its commit
+    (or named there themselves) are not built in the block's transaction but recorded for after its commit
     (store.index_builds: the caller runs ``build_pending`` once it has committed).
     """
     db = db if db is not None else DB.obj
@@ -513,7 +513,10 @@ def deferred_indexes(
                 continue
             indexes, its_keys = _pg_droppable(db, table), _pg_foreign_keys(db, table)
             if (indexes or its_keys) and _pg_drop_if_free(db, table, indexes, its_keys):
-                (later if table in after_commit else dropped).append((table, indexes))
+                now = [index for index in indexes if table not in after_commit and index[0] not in after_commit]
+                dropped.append((table, now))
+                if len(now) < len(indexes):
+                    later.append((table, [index for index in indexes if index not in now]))
                 keys += its_keys
     elif isinstance(db, pw.SqliteDatabase) and incoming > 0:
         for table in tables:
