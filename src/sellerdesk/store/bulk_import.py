@@ -53,6 +53,9 @@ CUSTOMER_COLUMNS: tuple[str, ...] = (*_TEXT_COLUMNS, *_NULLABLE, "marketing_cons
 # address_key: the default address's sort key (migrations.ADDRESS_KEY_SQL) written with the row,
 # so the address trigger that keeps it finds it right and (on a team server) writes nothing
 _CUSTOMER_ROW = ("id", *CUSTOMER_COLUMNS, "created_at", "updated_at", "address_key")
+# the sort key's NUL (core.pinyin.sort_key), written as a team server stores it (store.postgres: U+0001)
+# by the importer itself: else every batch of customers was copied again value by value (bulk.copy_rows)
+_PINYIN = _CUSTOMER_ROW.index("name_pinyin")
 # The tables an import's orders go into (their indexes built at the end of a big first load).
 ORDER_TABLES = ("orders", "order_item", "points_entry")
 _ADDRESS_ROW = ("id", "customer_id", *ADDRESS_FIELDS, "is_default", "created_at", "updated_at")
@@ -201,7 +204,10 @@ class BulkImport:
         """Number a new customer and its addresses (the first one default) and queue them
         with their search row; returns (customer id, address ids). Sent by :meth:`flush`."""
         cid = self.customer_ids.take()
-        self.customer_rows.append(_stored_customer(cid, data, self.stamp, addresses[0] if addresses else None))
+        row = _stored_customer(cid, data, self.stamp, addresses[0] if addresses else None)
+        if self.postgres and "\x00" in row[_PINYIN]:
+            row = (*row[:_PINYIN], row[_PINYIN].replace("\x00", "\x01"), *row[_PINYIN + 1 :])
+        self.customer_rows.append(row)
         address_ids = [
             self._add_address(cid, address, position == 0, keyed=True) for position, address in enumerate(addresses)
         ]
