@@ -32,7 +32,7 @@ import datetime as _dt
 import re
 import zipfile
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from xml.parsers import expat
 
@@ -453,19 +453,46 @@ class XlsxRows:
         """The shared-string table into ``strings``: its stretches of plain strings (what Excel and
         WPS write for text typed in a cell) by :data:`_SIMPLE_STRING`, anything else (rich text,
         phonetic runs, a prefix), and everything after it, by ``parser`` (expat), as the rows are."""
-        head: bytes | None = b""
-        held = ""  # (plain) the text after the last whole </si>
+
+        def take(text: str, _declared: frozenset[str]) -> tuple[str, bool]:
+            cut = text.rfind("</si>") + 5
+            stretch, rest = (text[:cut], text[cut:]) if cut > 4 else ("", text)
+            values = _plain_strings(stretch)
+            if values is None or len(rest) > _WAIT_AT_MOST:
+                return text, False
+            for value in values:
+                strings.append(value)
+            return rest, True
+
+        for _ in self._read_part(info, parser, take, _SST):
+            pass
+
+    def _read_part(
+        self,
+        info: zipfile.ZipInfo,
+        parser: expat.XMLParserType,
+        take: Callable[[str, frozenset[str]], tuple[str, bool]],
+        opening: re.Pattern[bytes] | None = None,
+    ) -> Iterator[None]:
+        """Read part ``info``: from its ``<sheetData>`` (or ``opening``'s tag) on, its text to ``take``
+        (with the prefixes declared above it), which reads what is plain at its start and answers
+        (what is left, whether what follows may still be plain); everything else, and all of it from
+        the first text ``take`` leaves to it, to ``parser`` (expat). Yields after each piece of text."""
+        head: bytes | None = b""  # the part's start, until the opening tag (expat's)
+        held = ""  # what ``take`` left: text not yet whole (a row, a string)
+        declared: frozenset[str] = frozenset()
         plain = PLAIN_ROWS
         try:
             for chunk in _pieces(guards.xml_chunks(self._zip, info, self.path.name)):
-                if plain and head is not None:
+                if plain and head is not None:  # before the opening tag: does the part start plainly?
                     head += chunk
-                    found = _rows_start(head, _SST)
+                    found = _rows_start(head, opening)
                     if found == -1:
                         continue
                     if isinstance(found, tuple):
-                        parser.Parse(head[: found[0]], False)
-                        chunk = head[found[0] :]
+                        start, declared = found
+                        parser.Parse(head[:start], False)
+                        chunk = head[start:]
                     else:
                         plain, chunk = False, head
                     head = None
@@ -477,17 +504,12 @@ class XlsxRows:
                     if text is None:
                         plain, chunk = False, held.encode("utf-8") + chunk
                     else:
-                        held += text
-                        cut = held.rfind("</si>") + 5
-                        stretch, held = (held[:cut], held[cut:]) if cut > 4 else ("", held)
-                        values = _plain_strings(stretch)
-                        if values is None or len(held) > _WAIT_AT_MOST:
-                            plain, chunk, held = False, (stretch + held).encode("utf-8"), ""
-                        else:
-                            for value in values:
-                                strings.append(value)
+                        held, plain = take(held + text, declared)
+                        if not plain:
+                            chunk, held = held.encode("utf-8"), ""
                 if not plain:
                     parser.Parse(chunk, False)
+                yield
             parser.Parse((head or b"") + held.encode("utf-8"), True)
         except expat.ExpatError as exc:
             raise ExchangeError("corrupt", name=self.path.name, reason=f"{info.filename}: {exc}") from exc
@@ -682,9 +704,13 @@ class XlsxRows:
         parser.EndElementHandler = end
         parser.CharacterDataHandler = chars
 
-        def read_plain(text: str) -> tuple[str, bool]:
+        declared: frozenset[str] = frozenset()  # the prefixes the rows' ancestors declare
+
+        def read_plain(text: str, ancestors: frozenset[str]) -> tuple[str, bool]:
             """The plain rows at the start of ``text`` read into ``out``: (what is left of ``text``,
             whether the rows are still plain: False when the next one is not, or is not a row)."""
+            nonlocal declared
+            declared = ancestors
             pos, end = 0, len(text)
             while True:
                 pos = _SPACE.match(text, pos).end()  # type: ignore[union-attr]
@@ -712,43 +738,10 @@ class XlsxRows:
                     out.append((number, cells))
                 pos = close + 6
 
-        head: bytes | None = b""  # the part's start, until its <sheetData> (expat's)
-        declared: frozenset[str] = frozenset()  # the prefixes the rows' ancestors declare
-        held = ""  # (plain rows) the text of a row not yet ended
-        plain = PLAIN_ROWS
-        try:
-            for chunk in _pieces(guards.xml_chunks(self._zip, info, self.path.name)):
-                if plain and head is not None:  # before the rows: does the sheet start plainly?
-                    head += chunk
-                    found = _rows_start(head)
-                    if found == -1:
-                        continue
-                    if isinstance(found, tuple):
-                        rows_from, declared = found
-                        parser.Parse(head[:rows_from], False)
-                        chunk = head[rows_from:]
-                    else:
-                        plain, chunk = False, head
-                    head = None
-                if plain:
-                    try:
-                        text = chunk.decode("utf-8") if _xml_text(chunk) else None
-                    except UnicodeDecodeError:
-                        text = None
-                    if text is None:
-                        plain, chunk = False, held.encode("utf-8") + chunk
-                    else:
-                        held, plain = read_plain(held + text)
-                        if not plain:
-                            chunk, held = held.encode("utf-8"), ""
-                if not plain:
-                    parser.Parse(chunk, False)
-                if out:
-                    yield from out
-                    out.clear()
-            parser.Parse((head or b"") + held.encode("utf-8"), True)
-        except expat.ExpatError as exc:
-            raise ExchangeError("corrupt", name=self.path.name, reason=f"{info.filename}: {exc}") from exc
+        for _ in self._read_part(info, parser, read_plain):
+            if out:
+                yield from out
+                out.clear()
         yield from out
 
     def formulas_without_value(self, sheet: str) -> dict[tuple[int, int], str]:
