@@ -290,3 +290,68 @@ def test_a_chat_header_line_copied_with_the_message_is_no_part_of_the_address(te
 def test_a_line_that_says_when_to_deliver_is_no_chat_header(line: str) -> None:
     assert noise.CHAT_HEADER_RE.search(line) is None
     assert noise.CHAT_HEADER_RE.search("小雨 18:00") is not None  # (the header it is not)
+
+
+@pytest.mark.parametrize(
+    ("text", "remarks", "notes"),
+    [
+        ("张三 13800138000 北京市朝阳区建国路88号\n我要两盒面膜", [], ["我要两盒面膜"]),
+        ("张三 13800138000 北京市朝阳区建国路88号\n谢谢亲", [], []),
+        ("张三 13800138000 北京市朝阳区建国路88号\n麻烦快点发货哦", [], []),
+        ("张三 13800138000 北京市朝阳区建国路88号\n到了告诉我", ["到了告诉我"], ["到了告诉我"]),
+        ("张三 13800138000 北京市朝阳区建国路88号，我要两盒面膜，谢谢亲", [], ["我要两盒面膜"]),
+        ("老板我要两盒面膜 张三 13800138000 北京市朝阳区建国路88号", [], ["老板我要两盒面膜"]),
+        ("张三 13800138000 北京市朝阳区建国路88号 麻烦尽快发货，到了告诉我", ["到了告诉我"], ["到了告诉我"]),
+    ],
+)
+def test_chat_after_the_address_is_no_part_of_the_detail(text: str, remarks: list[str], notes: list[str]) -> None:
+    # (the lead's leftovers: order talk and chat lines were glued into the detail)
+    result = parse(text)
+    expected = ("张三", "13800138000", "朝阳区", "建国路88号")
+    assert (result.name, result.phone, result.district, result.detail) == expected
+    assert (result.remarks, result.notes) == (remarks, notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("张三 13800138000 北京市朝阳区建国路88号\n送货时间 18:00", "送货时间 18:00"),
+        ("张三 13800138000 北京市朝阳区建国路88号\n周六18:00前送到", "周六18:00前送到"),
+        ("张三 13800138000 北京市朝阳区建国路88号 周六 18:00前送到", "周六 18:00前送到"),
+        ("张三 13800138000 北京市朝阳区建国路88号\n下午6点以后再送", "下午6点以后再送"),
+        ("送货时间：18:00\n张三 13800138000 北京市朝阳区建国路88号", "送货时间：18:00"),
+    ],
+)
+def test_a_time_to_deliver_is_a_remark(text: str, remark: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.remarks) == ("张三", "建国路88号", [remark])
+    assert "delivery_remark" in result.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小雨 20:31 张三 13800138000 北京市朝阳区建国路88号",
+        "小雨 12-05 20:31 北京市朝阳区建国路88号 张三 13800138000",
+        "[微信] 小雨 20:31 北京市朝阳区建国路88号 张三 13800138000",
+        "小雨 20:31: 北京市朝阳区建国路88号 张三 13800138000",
+        "张三 13800138000 北京市朝阳区建国路88号 小雨 20:31",
+        "昨天 下午8:31 张三 13800138000 北京市朝阳区建国路88号",
+    ],
+)
+def test_a_chat_header_on_the_line_of_the_message_is_dropped(text: str) -> None:
+    result = parse(text)
+    assert (result.name, result.phone, result.detail, result.remarks) == ("张三", "13800138000", "建国路88号", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("我是张三 13800138000 北京市朝阳区建国路88号", "张三", "建国路88号"),
+        ("周一鸣 13800138000 北京市朝阳区东四十条", "周一鸣", "东四十条"),  # 周一 is a name here, 十条 a place
+        ("张三 13800138000 北京市朝阳区建国路88号 小区门口", "张三", "建国路88号小区门口"),
+    ],
+)
+def test_chat_words_inside_a_name_or_an_address_stay(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.remarks) == (name, detail, [])

@@ -138,21 +138,18 @@ def _parse(raw: str) -> ParseResult:
                 typed, read = text, simplified
             text = simplified
             warnings.append("traditional_converted")
-    if "\n" in text and ":" in text:  # a chat header line copied with the message (小雨 12-05 20:31)
-        text = noise.CHAT_HEADER_RE.sub("", text)
+    if ":" in text and _CLOCK.search(text) is not None:  # a chat header copied with the message
+        if "\n" in text:  # on a line of its own (小雨 12-05 20:31)
+            text = noise.CHAT_HEADER_RE.sub("", text)
+        text = noise.CHAT_HEADER_INLINE_RE.sub("", text)  # the message after it (小雨 20:31 张三 …)
     if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
     remarks: list[str] = []
     if noise.REMARK_HINT_RE.search(text) is not None:
         text = _take_remarks(text, remarks)
-        if remarks:
-            warnings.append("delivery_remark")
-            remarks = [_remark_as_typed(remark, raw) for remark in remarks]
     aside: list[str] = []
     if noise.ORDER_TALK_HINT_RE.search(text) is not None:
         text = _take_order_talk(text, aside)
-        if aside:
-            warnings.append("order_text")
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
@@ -170,6 +167,14 @@ def _parse(raw: str) -> ParseResult:
             if noise.BURIED_MOBILE_RE.search(text) is not None:  # the phones are out already
                 warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
+
+    if noise.CHAT_PIECE_RE.search(text) is not None:
+        text = _take_chat(text, remarks, aside)
+    if remarks:
+        warnings.append("delivery_remark")
+        remarks = [_remark_as_typed(remark, raw) for remark in remarks]
+    if aside:
+        warnings.append("order_text")
 
     reading, start, end = _matcher().locate(text)
     warnings += reading[4]
@@ -293,6 +298,65 @@ def _take_order_talk(text: str, aside: list[str]) -> str:
         return "\n" + rest
 
     return noise.ORDER_TALK_RE.sub(take, text)
+
+
+_CLOCK = re.compile(r"\d:\d\d")
+_CLAUSE_SPLIT = re.compile(r"([\n,;|/，；、。!！?？~]+)")
+_I_AM = re.compile(r"(?:我是|我叫|本人)(\S{1,6})")
+
+
+def _take_chat(text: str, remarks: list[str], aside: list[str]) -> str:
+    """Take the chat beside the address out of ``text``: each run of pieces side by side on a
+    line (between separators; pieces are split at spaces) that are chat (noise.CHAT_PIECE_RE)
+    with no address content and no region.  A run about the goods (我要两盒面膜) goes to
+    ``aside``, one about the delivery (到了告诉我, 送货时间 18:00, 周六18:00前送到) to ``remarks``;
+    a time stamp alone (20:31) and other chat (好的呀) are dropped.  我是张三 leaves 张三."""
+    clauses = _CLAUSE_SPLIT.split(text)
+    changed = False
+    for c in range(0, len(clauses), 2):
+        clause = clauses[c]
+        if noise.CHAT_PIECE_RE.search(clause) is None and "我是" not in clause and "我叫" not in clause:
+            continue
+        pieces = clause.split()
+        kept: list[str] = []
+        run: list[str] = []
+        for piece in pieces:
+            if _is_chat(piece):
+                run.append(piece)
+                continue
+            if run:
+                _file_chat(" ".join(run), remarks, aside)
+                run = []
+                kept.append("\n")
+            i_am = _I_AM.fullmatch(piece)
+            kept.append(i_am.group(1) if i_am is not None else piece)
+        if run:
+            words = " ".join(run)
+            if kept and noise.CLOCK_ONLY_RE.fullmatch(words) is not None and _name_slot(kept[-1], True):
+                kept.pop()  # 建国路88号 小雨 20:31: a chat header's sender and time, the newline lost
+            _file_chat(words, remarks, aside)
+        new = " ".join(kept)
+        if new != " ".join(pieces):
+            clauses[c] = new
+            changed = True
+    return "".join(clauses) if changed else text
+
+
+def _is_chat(piece: str) -> bool:
+    if noise.NAME_MARK in piece or noise.CHAT_PIECE_RE.search(piece) is None:
+        return False
+    if noise.ADDRESS_CONTENT_RE.search(piece) is not None or _I_AM.fullmatch(piece) is not None:
+        return False
+    return _matcher().locate(piece)[1] < 0
+
+
+def _file_chat(words: str, remarks: list[str], aside: list[str]) -> None:
+    if noise.CLOCK_ONLY_RE.fullmatch(words) is not None:
+        return
+    if noise.ORDER_PIECE_RE.search(words) is not None:
+        aside.append(words)
+    elif noise.REMARK_PIECE_RE.search(words) is not None:
+        remarks.append(words)
 
 
 def _typed_levels(conflicts: tuple[str, ...]) -> dict[str, str]:

@@ -323,3 +323,50 @@ TAIWAN_MOBILE_RE = re.compile(
 starting 09, which no mainland number is (a mainland landline's 4-digit area code 091x is
 followed by 7 digits, never 6). Not part of a longer run of digit groups (a spaced tracking
 number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号0912345678)."""
+
+# A piece of chat beside the address that is no part of it (issue: 「我要两盒面膜」, 「到了告诉我」,
+# 「送货时间 18:00」, 「周六18:00前送到」 were glued into the detail).  The parser looks at each piece
+# (between separators and spaces) that holds one of these marks — a person speaking, a clock time,
+# a time to deliver, an order — and no address content (ADDRESS_CONTENT_RE) and no region name: it
+# is taken out; pieces of it side by side on a line go together.  See CHAT_WHAT_RE for where.
+_CHAT_UNITS = "盒|支|件|瓶|包|袋|罐|套|箱|份|斤|双"
+"""Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places)."""
+CHAT_PIECE_RE = re.compile(
+    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到了?$"
+    r"|[哦呢吧啊呀嘛吗啦噢哟]$"
+    r"|\d{1,2}:\d{2}|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
+    r"|周[一二三四五六日天末](?=$|\d|[前后到送收上下晚早中以])"
+    r"|时间|送到|送达|送货|到货|到了|派送|配送|发货|快递|尽快|早点|快点"
+    r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
+)
+"""What makes a piece of a paste chat (see above); a piece must also lack ADDRESS_CONTENT_RE."""
+ADDRESS_CONTENT_RE = re.compile(
+    r"\d\s*[号栋幢楼室层座弄巷排组户门]|[路街巷弄村镇乡屯区县市省]|单元|小区|大厦|花园|公寓|广场|大楼|中心|学校|大学|医院"
+)
+"""A piece naming a place or a house number: part of an address whatever else it says."""
+CLOCK_ONLY_RE = re.compile(
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天)?\s*(?:上午|下午|晚上|凌晨|中午|早上)?\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?"
+)
+"""A message's time stamp alone (20:31, 12-05 20:31, 下午8:31): dropped, no remark."""
+ORDER_PIECE_RE = re.compile(
+    r"要买|我要|想要|再要|再来|来[\d一二两三四五六七八九十几]|拍了|买了|下单"
+    r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
+)
+"""A chat piece about the goods (我要两盒面膜): order talk, for the notes."""
+REMARK_PIECE_RE = re.compile(
+    r"\d{1,2}:\d{2}|\d{1,2}点|[上下]午|晚上|早上|中午|周[一二三四五六日天末]|星期|时间|送|到|派|配送|收|快递"
+    r"|告诉|通知|联系|电话|打我|门口|放"
+)
+"""A chat piece about the delivery (到了告诉我, 送货时间 18:00): a remark; other chat (谢谢亲) is dropped."""
+CHAT_HEADER_INLINE_RE = re.compile(
+    r"^[ \t]*(?:[【\[][^】\]\n]{1,8}[】\]][ \t]*)?"
+    r"(?:(?![^\s]*(?:时|送|收|到|前|后|点|号|路|街|楼|室))[^\s\d:：]{1,12}[ \t]+)?"
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t]*"
+    r"|(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])[ \t]*)?"
+    r"(?:上午|下午|晚上|凌晨|中午|早上)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?![ \t]*(?:\d|前|后|以|之|到|送|左右|点|收))[ \t]*[:：]?[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+"""A chat app's header at the start of a line with the message after it on the same line
+(小雨 20:31 张三 138…): the header goes, the message stays."""
