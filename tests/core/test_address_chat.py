@@ -355,3 +355,39 @@ def test_a_chat_header_on_the_line_of_the_message_is_dropped(text: str) -> None:
 def test_chat_words_inside_a_name_or_an_address_stay(text: str, name: str, detail: str) -> None:
     result = parse(text)
     assert (result.name, result.detail, result.remarks) == (name, detail, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # the piece glued to the regions starts the address body, it is no name
+        ("江西省抚州市临川区公安宿舍", "", "公安宿舍"),
+        ("重庆解放碑 赵六 13800001206", "赵六", "解放碑"),
+        # the country before the address, a building's letter and a list's number are no name
+        ("中国四川成都领事馆路4号,邮编 610041", "", "领事馆路4号"),
+        ("北京市朝阳区北四环中路 27号盘古大观 A 座 23层200001", "", "北四环中路 27号盘古大观 A 座 23层"),
+        ("1.北京市密云区花园小区1楼三单元301\n15801691123  唐娜明收", "唐娜明", "花园小区1楼三单元301"),
+        # a place's name after a full stop is address, not the name
+        ("成都高新区吉泰路1号。天府软件园E区", "", "高新区吉泰路1号天府软件园E区"),
+    ],
+)
+def test_pieces_that_are_no_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+def test_a_region_named_again_far_in_the_detail_does_not_end_the_regions_there() -> None:
+    # 四川 inside the brackets agrees with 成都市, but the regions typed together end at 新津县
+    result = parse("成都市新津县金华镇清云北路2号（四川新津工业园） 冯二 13800001212")
+    assert (result.province, result.city, result.district) == ("四川省", "成都市", "新津区")
+    assert result.detail == "金华镇清云北路2号（四川新津工业园）"  # the brackets as typed
+    # a former district's short name after it is the start of the street (大港油田)
+    assert parse("天津大港区大港油田花园路123号").detail == "大港油田花园路123号"
+
+
+def test_a_sentence_after_the_address_that_holds_no_address_is_a_remark() -> None:
+    result = parse("成都高新区吉泰路xxx号。后面的文本是用于结尾断字测试")
+    assert (result.detail, result.remarks) == ("高新区吉泰路xxx号", ["后面的文本是用于结尾断字测试"])
+    thanks = parse("张三 13800138000 成都高新区吉泰路1号。谢谢老板，辛苦了，期待收到宝贝")
+    assert (thanks.name, thanks.detail) == ("张三", "高新区吉泰路1号")
+    assert "老板" not in thanks.detail and all("老板" not in r for r in thanks.remarks)

@@ -23,7 +23,7 @@ from typing import Any
 
 from sellerdesk.core import noise, regions
 from sellerdesk.core.fields import place_text
-from sellerdesk.core.person import looks_like_name, split_tail_name
+from sellerdesk.core.person import COMPOUND_SURNAMES, looks_like_name, split_tail_name
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.core.region_matcher import RegionMatcher
 from sellerdesk.core.text import normalize, to_simplified
@@ -147,9 +147,13 @@ def _parse(raw: str) -> ParseResult:
     remarks: list[str] = []
     if noise.REMARK_HINT_RE.search(text) is not None:
         text = _take_remarks(text, remarks)
+        if remarks:
+            warnings.append("delivery_remark")
     aside: list[str] = []
     if noise.ORDER_TALK_HINT_RE.search(text) is not None:
         text = _take_order_talk(text, aside)
+        if aside:
+            warnings.append("order_text")
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
@@ -168,12 +172,13 @@ def _parse(raw: str) -> ParseResult:
                 warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
-    if noise.CHAT_PIECE_RE.search(text) is not None:
+    if noise.CHAT_PIECE_RE.search(text) is not None or "。" in text or "!" in text or "?" in text:
         text = _take_chat(text, remarks, aside)
     if remarks:
-        warnings.append("delivery_remark")
+        if "delivery_remark" not in warnings:
+            warnings.append("delivery_remark")
         remarks = [_remark_as_typed(remark, raw) for remark in remarks]
-    if aside:
+    if aside and "order_text" not in warnings:
         warnings.append("order_text")
 
     reading, start, end = _matcher().locate(text)
@@ -185,6 +190,8 @@ def _parse(raw: str) -> ParseResult:
         warnings.append("no_name")
     if typed:
         name, detail = _as_typed(name, read, typed), _as_typed(detail, read, typed)
+    if "(" in detail or ")" in detail:  # （四川新津工业园）: the brackets as typed
+        detail = _brackets_as_typed(detail, raw)
     adcode = reading[3]
     province, city, district, adcode_confidence = reading[6]
     if start > 0 and text[start - 1] in "市省" and reading[1]:
@@ -315,6 +322,11 @@ def _take_chat(text: str, remarks: list[str], aside: list[str]) -> str:
     changed = False
     for c in range(0, len(clauses), 2):
         clause = clauses[c]
+        if c and _SENTENCE_END.search(clauses[c - 1]) is not None and _is_aside_sentence(clause):
+            remarks.append(clause.strip())  # 吉泰路1号。后面的文本是用于结尾断字测试: no address
+            clauses[c] = ""
+            changed = True
+            continue
         if noise.CHAT_PIECE_RE.search(clause) is None and "我是" not in clause and "我叫" not in clause:
             continue
         pieces = clause.split()
@@ -340,6 +352,22 @@ def _take_chat(text: str, remarks: list[str], aside: list[str]) -> str:
             clauses[c] = new
             changed = True
     return "".join(clauses) if changed else text
+
+
+_SENTENCE_END = re.compile(r"[。!?]")
+_TITLE = re.compile("先生|女士|小姐|老师|师傅|同学|收$")
+
+
+def _is_aside_sentence(clause: str) -> bool:
+    """A sentence after a full stop that holds no address: six Chinese characters or more, no
+    digit, no place word (noise.PLACE_HINT_RE), no region, no label."""
+    if len(_CJK.findall(clause)) < 6 or noise.NAME_MARK in clause or any(map(str.isdigit, clause)):
+        return False
+    if noise.PLACE_HINT_RE.search(clause) is not None or _TITLE.search(clause) is not None:
+        return False
+    if any(looks_like_name(piece) for piece in clause.split()):
+        return False  # 。张三丰先生收, 。扈先生 申屠小姐: the name
+    return _matcher().locate(clause)[1] < 0
 
 
 def _is_chat(piece: str) -> bool:
@@ -503,16 +531,23 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
                         break
             if name:
                 break
-    # 2. A name-like piece before the address, then after it.
+    # 2. A name-like piece before the address, then after it; not the piece glued to the
+    # regions (江西省抚州市临川区公安宿舍, 重庆解放碑: the start of the address body).
     if not name:
-        for pieces in (before_tokens, after_tokens):
-            for i, tok in enumerate(pieces):
-                if looks_like_name(tok) and not _is_place_piece(tok):
+        glued = 0 < end < len(text) and _GLUED.match(text, end) is not None
+        for pieces, first in ((before_tokens, 0), (after_tokens, int(glued))):
+            for i in range(first, len(pieces)):
+                tok = pieces[i]
+                if looks_like_name(tok) and not _is_place_piece(tok) and tok not in noise.COUNTRY_WORDS:
                     name, confidence = tok, 0.85
                     del pieces[i]
                     break
             if name:
                 break
+        # …and the glued piece when there is no other: a name typed right after the regions
+        # (广州市天河区李四, 冷小姐), not a longer word (公安宿舍)
+        if not name and glued and after_tokens and _glued_name(after_tokens[0]):
+            name, confidence = after_tokens.pop(0), 0.85
     # 3. Structure: a separate piece that is not the phone, not a region and not the body of
     # the address is the name, whatever its characters (小美, Tony, 王**, 扎西, 前台).
     if not name:
@@ -534,6 +569,8 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
         detail_parts = [part for part in (t.lstrip(noise.NAME_MARK) for t in after_tokens) if part]
     else:
         leftovers, detail_parts = before_tokens, after_tokens
+    if detail_parts and any(part in noise.GREETINGS for part in detail_parts):
+        detail_parts = [part for part in detail_parts if part not in noise.GREETINGS]  # 谢谢老板
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
     detail = detail_parts[0] if len(detail_parts) == 1 else _join(detail_parts)
@@ -547,6 +584,8 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
 
 
 _NOT_A_NAME_END = frozenset("省市区县州旗镇乡村")
+_PLACE_ENDS = frozenset("省市区县州旗镇乡村园苑楼栋座厦城寓舍馆院店场站路街巷弄号室层")
+"""How a place's name ends: a piece of four Chinese characters or more ending so is no name."""
 _PLACE_WORDS = (
     "公园",
     "中学",
@@ -577,6 +616,20 @@ _PLACE_WORDS = (
 )
 
 
+def _glued_name(token: str) -> bool:
+    """A piece glued to the regions that is the name: name-like and short, titled or with a
+    compound surname (李四, 冷小姐, 欧阳娜娜); 公安宿舍 is the start of the address."""
+    if not looks_like_name(token) or _is_place_piece(token) or token in noise.COUNTRY_WORDS:
+        return False
+    return len(token) <= 3 or _TITLE.search(token) is not None or token[:2] in COMPOUND_SURNAMES
+
+
+_GLUED = re.compile(r"[^\s,;|/，；、。!！?？~\n\t" + re.escape(noise.EDGE_PUNCT) + "]")
+"""The character right after the regions starts a piece glued to them."""
+_UNIT_CHARS = frozenset("座栋幢楼号室层单元门户弄巷排组期区")
+"""A piece of one of these alone is a word of the house number (A 座), never a name."""
+
+
 def _name_slot(token: str, after: bool) -> bool:
     """A separate piece that can only be the name: short, no digit, no character outside the
     Basic Multilingual Plane (rare ideographs such as 𠮷 are a shop's or a building's name: it
@@ -587,6 +640,8 @@ def _name_slot(token: str, after: bool) -> bool:
     """
     if len(token) > 12 or token in noise.GREETINGS or any(ch.isdigit() for ch in token):
         return False
+    if token in noise.COUNTRY_WORDS or (len(token) == 1 and (token in _UNIT_CHARS or token.isascii())):
+        return False  # 中国, A 座: the country, a building's letter
     if any(ord(ch) > 0xFFFF for ch in token):  # 𠮷野家: a shop's sign, not a name typed in a chat
         return False
     cjk = len(_CJK.findall(token))
@@ -594,8 +649,8 @@ def _name_slot(token: str, after: bool) -> bool:
         return False
     if not cjk and not any(ch.isalpha() for ch in token):
         return False
-    if _is_place_piece(token):
-        return False
+    if _is_place_piece(token) or (cjk >= 4 and token[-1] in _PLACE_ENDS):
+        return False  # 天府软件园E区: a place's name
     return after or cjk <= 1 or token[-1] not in _NOT_A_NAME_END
 
 
@@ -610,6 +665,23 @@ def _as_typed(fragment: str, simplified: str, typed: str) -> str:
     return typed[at : at + len(fragment)] if at >= 0 else fragment
 
 
+_FULL_WIDTH_BRACKETS = {"(": "（", ")": "）"}
+
+
+def _brackets_as_typed(detail: str, raw: str) -> str:
+    """``detail`` with the full-width brackets the customer typed (read as ASCII by
+    ``normalize``), when it is one piece of the text and the text lines up character by
+    character with what was typed; else as it is."""
+    typed = normalize(raw)
+    at = typed.find(detail) if len(typed) == len(raw) else -1
+    if at < 0:
+        return detail
+    return "".join(
+        raw[at + i] if ch in _FULL_WIDTH_BRACKETS and raw[at + i] == _FULL_WIDTH_BRACKETS[ch] else ch
+        for i, ch in enumerate(detail)
+    )
+
+
 def _slipped_name(text: str, start: int, province: str, city: str) -> str:
     """'郑洲市 → 郑州市' when the text just before the regions is the city's (or province's)
     name with one character wrong; '' otherwise."""
@@ -622,6 +694,10 @@ def _slipped_name(text: str, start: int, province: str, city: str) -> str:
 
 
 def _has_address_content(token: str) -> bool:
+    """A piece before the regions kept for the detail: long, or with a digit — not a bare
+    number of one or two digits (1.北京市…: a list's number)."""
+    if token.isdigit():
+        return len(token) > 2
     return len(token) > 4 or any(map(str.isdigit, token))
 
 

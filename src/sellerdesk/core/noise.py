@@ -165,6 +165,9 @@ GREETINGS = frozenset(
 )
 """Pieces of chat that stand alone before an address and are not the recipient's name."""
 
+COUNTRY_WORDS = frozenset(["中国", "中华人民共和国", "China", "china", "CHINA", "PRC", "P.R.China", "P.R.C"])
+"""The country written before the address (中国北京市…): never the name."""
+
 EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
 
 MUNICIPAL_NOISE_RE = re.compile(r"市辖区|市辖县")
@@ -332,9 +335,9 @@ number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号09
 _CHAT_UNITS = "盒|支|件|瓶|包|袋|罐|套|箱|份|斤|双"
 """Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places)."""
 CHAT_PIECE_RE = re.compile(
-    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到了?$"
+    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到|期待|宝贝|亲爱的"
     r"|[哦呢吧啊呀嘛吗啦噢哟]$"
-    r"|\d{1,2}:\d{2}|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
     r"|周[一二三四五六日天末](?=$|\d|[前后到送收上下晚早中以])"
     r"|时间|送到|送达|送货|到货|到了|派送|配送|发货|快递|尽快|早点|快点"
     r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
@@ -344,6 +347,12 @@ ADDRESS_CONTENT_RE = re.compile(
     r"\d\s*[号栋幢楼室层座弄巷排组户门]|[路街巷弄村镇乡屯区县市省]|单元|小区|大厦|花园|公寓|广场|大楼|中心|学校|大学|医院"
 )
 """A piece naming a place or a house number: part of an address whatever else it says."""
+PLACE_HINT_RE = re.compile(
+    ADDRESS_CONTENT_RE.pattern
+    + r"|[园苑府城湾庭居舍寓厦馆场站店铺院所局厂校队旁侧楼栋室层座号]|对面|附近|门口|楼下|隔壁"
+)
+"""ADDRESS_CONTENT_RE and the words a landmark ends with (天府软件园, 万达对面): a sentence
+holding one is address."""
 CLOCK_ONLY_RE = re.compile(
     r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天)?\s*(?:上午|下午|晚上|凌晨|中午|早上)?\s*"
     r"\d{1,2}:\d{2}(?::\d{2})?"
@@ -355,7 +364,7 @@ ORDER_PIECE_RE = re.compile(
 )
 """A chat piece about the goods (我要两盒面膜): order talk, for the notes."""
 REMARK_PIECE_RE = re.compile(
-    r"\d{1,2}:\d{2}|\d{1,2}点|[上下]午|晚上|早上|中午|周[一二三四五六日天末]|星期|时间|送|到|派|配送|收|快递"
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点|[上下]午|晚上|早上|中午|周[一二三四五六日天末]|星期|时间|送|到|派|配送|收|快递"
     r"|告诉|通知|联系|电话|打我|门口|放"
 )
 """A chat piece about the delivery (到了告诉我, 送货时间 18:00): a remark; other chat (谢谢亲) is dropped."""
