@@ -391,3 +391,16 @@ def test_a_sentence_after_the_address_that_holds_no_address_is_a_remark() -> Non
     thanks = parse("张三 13800138000 成都高新区吉泰路1号。谢谢老板，辛苦了，期待收到宝贝")
     assert (thanks.name, thanks.detail) == ("张三", "高新区吉泰路1号")
     assert "老板" not in thanks.detail and all("老板" not in r for r in thanks.remarks)
+
+
+_CHAT_ALPHABET = (
+    "我你您亲爱的谢多感麻烦拜托辛苦告诉通知帮忙在吗好收到期待宝贝哦呢吧啊呀嘛啦噢哟"
+    "点前后半钟以之上下午晚早中星时间送达货了派配发快递尽盒支件瓶袋罐套箱份斤双一二两十几0129: 号路"
+)
+
+
+@given(st.text(alphabet=_CHAT_ALPHABET, max_size=10))
+def test_the_chat_hint_is_in_every_chat_piece(text: str) -> None:
+    # the parser looks for chat only where noise.CHAT_HINT_RE finds one of its characters
+    if noise.CHAT_PIECE_RE.search(text) is not None:
+        assert noise.CHAT_HINT_RE.search(text) is not None

@@ -172,7 +172,8 @@ def _parse(raw: str) -> ParseResult:
                 warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
-    if noise.CHAT_PIECE_RE.search(text) is not None or "。" in text or "!" in text or "?" in text:
+    chat = noise.CHAT_HINT_RE.search(text) is not None and noise.CHAT_PIECE_RE.search(text) is not None
+    if chat or "。" in text or "!" in text or "?" in text:
         text = _take_chat(text, remarks, aside)
     if remarks:
         if "delivery_remark" not in warnings:
@@ -307,7 +308,8 @@ def _take_order_talk(text: str, aside: list[str]) -> str:
     return noise.ORDER_TALK_RE.sub(take, text)
 
 
-_CLOCK = re.compile(r"\d:\d\d")
+_CLOCK = re.compile(r":(?<=\d:)\d\d")
+"""A clock time's colon (20:31), written to start with the colon so that ``re`` skips to it."""
 _CLAUSE_SPLIT = re.compile(r"([\n,;|/，；、。!！?？~]+)")
 _I_AM = re.compile(r"(?:我是|我叫|本人)(\S{1,6})")
 
@@ -370,8 +372,14 @@ def _is_aside_sentence(clause: str) -> bool:
     return _matcher().locate(clause)[1] < 0
 
 
+_WEEKDAY = re.compile("(?:周|星期|礼拜)[一二三四五六日天末]")
+"""A weekday alone (周六 18:00前送到): chat beside other chat on its line."""
+
+
 def _is_chat(piece: str) -> bool:
-    if noise.NAME_MARK in piece or noise.CHAT_PIECE_RE.search(piece) is None:
+    if noise.NAME_MARK in piece:
+        return False
+    if noise.CHAT_PIECE_RE.search(piece) is None and _WEEKDAY.fullmatch(piece) is None:
         return False
     if noise.ADDRESS_CONTENT_RE.search(piece) is not None or _I_AM.fullmatch(piece) is not None:
         return False
@@ -534,20 +542,23 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     # 2. A name-like piece before the address, then after it; not the piece glued to the
     # regions (江西省抚州市临川区公安宿舍, 重庆解放碑: the start of the address body).
     if not name:
-        glued = 0 < end < len(text) and _GLUED.match(text, end) is not None
-        for pieces, first in ((before_tokens, 0), (after_tokens, int(glued))):
-            for i in range(first, len(pieces)):
-                tok = pieces[i]
+        for i, tok in enumerate(before_tokens):
+            if looks_like_name(tok) and not _is_place_piece(tok) and tok not in noise.COUNTRY_WORDS:
+                name, confidence = tok, 0.85
+                del before_tokens[i]
+                break
+        if not name and after_tokens:
+            glued = 0 < end < len(text) and text[end] not in _NOT_GLUED
+            for i in range(glued, len(after_tokens)):
+                tok = after_tokens[i]
                 if looks_like_name(tok) and not _is_place_piece(tok) and tok not in noise.COUNTRY_WORDS:
                     name, confidence = tok, 0.85
-                    del pieces[i]
+                    del after_tokens[i]
                     break
-            if name:
-                break
-        # …and the glued piece when there is no other: a name typed right after the regions
-        # (广州市天河区李四, 冷小姐), not a longer word (公安宿舍)
-        if not name and glued and after_tokens and _glued_name(after_tokens[0]):
-            name, confidence = after_tokens.pop(0), 0.85
+            # …and the glued piece when there is no other: a name typed right after the
+            # regions (广州市天河区李四, 冷小姐), not a longer word (公安宿舍)
+            if not name and glued and _glued_name(after_tokens[0]):
+                name, confidence = after_tokens.pop(0), 0.85
     # 3. Structure: a separate piece that is not the phone, not a region and not the body of
     # the address is the name, whatever its characters (小美, Tony, 王**, 扎西, 前台).
     if not name:
@@ -569,7 +580,7 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
         detail_parts = [part for part in (t.lstrip(noise.NAME_MARK) for t in after_tokens) if part]
     else:
         leftovers, detail_parts = before_tokens, after_tokens
-    if detail_parts and any(part in noise.GREETINGS for part in detail_parts):
+    if detail_parts and not noise.GREETINGS.isdisjoint(detail_parts):
         detail_parts = [part for part in detail_parts if part not in noise.GREETINGS]  # 谢谢老板
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
@@ -624,8 +635,8 @@ def _glued_name(token: str) -> bool:
     return len(token) <= 3 or _TITLE.search(token) is not None or token[:2] in COMPOUND_SURNAMES
 
 
-_GLUED = re.compile(r"[^\s,;|/，；、。!！?？~\n\t" + re.escape(noise.EDGE_PUNCT) + "]")
-"""The character right after the regions starts a piece glued to them."""
+_NOT_GLUED = frozenset(" \t\n\r\f\v,;|/，；、。!！?？~" + noise.EDGE_PUNCT)
+"""A character right after the regions that is not one of these starts a piece glued to them."""
 _UNIT_CHARS = frozenset("座栋幢楼号室层单元门户弄巷排组期区")
 """A piece of one of these alone is a word of the house number (A 座), never a name."""
 

@@ -332,17 +332,21 @@ number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号09
 # (between separators and spaces) that holds one of these marks — a person speaking, a clock time,
 # a time to deliver, an order — and no address content (ADDRESS_CONTENT_RE) and no region name: it
 # is taken out; pieces of it side by side on a line go together.  See CHAT_WHAT_RE for where.
-_CHAT_UNITS = "盒|支|件|瓶|包|袋|罐|套|箱|份|斤|双"
-"""Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places)."""
+_CHAT_UNITS = "盒|支|件|瓶|袋|罐|套|箱|份|斤|双"
+"""Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places; not 包: 包头)."""
 CHAT_PIECE_RE = re.compile(
     r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到|期待|宝贝|亲爱的"
     r"|[哦呢吧啊呀嘛吗啦噢哟]$"
     r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
-    r"|周[一二三四五六日天末](?=$|\d|[前后到送收上下晚早中以])"
     r"|时间|送到|送达|送货|到货|到了|派送|配送|发货|快递|尽快|早点|快点"
     r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
 )
 """What makes a piece of a paste chat (see above); a piece must also lack ADDRESS_CONTENT_RE."""
+CHAT_HINT_RE = re.compile(
+    "[我你您亲谢麻拜辛告通帮在好期贝哦呢吧啊呀嘛吗啦噢哟点午晚早时送到派配货快尽盒支件瓶袋罐套箱份斤双:]"
+)
+"""A cheap test whether CHAT_PIECE_RE can match (each of its alternatives holds one of these
+characters; tests/core/test_address_chat.py checks it): a paste without any is searched no further."""
 ADDRESS_CONTENT_RE = re.compile(
     r"\d\s*[号栋幢楼室层座弄巷排组户门]|[路街巷弄村镇乡屯区县市省]|单元|小区|大厦|花园|公寓|广场|大楼|中心|学校|大学|医院"
 )

@@ -285,16 +285,17 @@ class RegionMatcher:
         if not reading[2] and after < len(spellings) and spans[after][0] == spans[after - 1][1]:
             reading = self._county_after(reading, spellings[after])
         end = spans[last][1]
-        for k in range(first, last):
-            if spans[k + 1][0] - spans[k][1] > _RUN_GAP and _far_apart(text[spans[k][1] : spans[k + 1][0]]):
-                # 成都市新津县金华镇清云北路2号（四川新津工业园）: 四川 far after the county says the
-                # same province, but the regions typed together end at the county (its last
-                # hit of the reading before the gap); the rest is the detail
-                names = {name for name in reading[:3] if name}
-                while k > first and not any(r.name in names for r in self._index.get(spellings[k], ())):
-                    k -= 1
-                end = spans[k][1]
-                break
+        if last > first and spans[last][0] - spans[first][1] > _RUN_GAP:  # not typed together
+            for k in range(first, last):
+                if spans[k + 1][0] - spans[k][1] > _RUN_GAP and _far_apart(text[spans[k][1] : spans[k + 1][0]]):
+                    # 成都市新津县金华镇清云北路2号（四川新津工业园）: 四川 far after the county says the
+                    # same province, but the regions typed together end at the county (its last
+                    # hit of the reading before the gap); the rest is the detail
+                    names = {name for name in reading[:3] if name}
+                    while k > first and not any(r.name in names for r in self._index.get(spellings[k], ())):
+                        k -= 1
+                    end = spans[k][1]
+                    break
         return reading, spans[first][0], end
 
     def _county_after(self, reading: Reading, alias: str) -> Reading:
