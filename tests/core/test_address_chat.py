@@ -404,3 +404,19 @@ def test_the_chat_hint_is_in_every_chat_piece(text: str) -> None:
     # the parser looks for chat only where noise.CHAT_HINT_RE finds one of its characters
     if noise.CHAT_PIECE_RE.search(text) is not None:
         assert noise.CHAT_HINT_RE.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # no name starts with 楼 right after 号: 4号楼 is the building (a cpca issue's address)
+        ("浙江省 织里镇 吴兴区织里镇织纺路731号中通快递2栋4号楼中间", "", "织里镇织纺路731号中通快递2栋4号楼中间"),
+        ("北京市朝阳区建国路88号楼李娜13812345678", "李娜", "建国路88号楼"),
+        ("北京市朝阳区建国路88号3楼李娜13812345678", "李娜", "建国路88号3楼"),
+        # a list of house numbers keeps its 、
+        ("福建省三明市梅列区乾龙新村416幢16层1号、2号", "", "乾龙新村416幢16层1号、2号"),
+    ],
+)
+def test_building_words_and_house_number_lists(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)

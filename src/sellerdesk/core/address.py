@@ -182,6 +182,8 @@ def _parse(raw: str) -> ParseResult:
     if aside and "order_text" not in warnings:
         warnings.append("order_text")
 
+    if "、" in text:  # 1号、2号: a list of house numbers is one piece of the detail
+        text = _HOUSE_LIST.sub(_LIST_MARK, text)
     reading, start, end = _matcher().locate(text)
     warnings += reading[4]
     name, name_confidence, detail = _split_name_and_detail(text, start, end)
@@ -191,6 +193,8 @@ def _parse(raw: str) -> ParseResult:
         warnings.append("no_name")
     if typed:
         name, detail = _as_typed(name, read, typed), _as_typed(detail, read, typed)
+    if _LIST_MARK in detail:
+        detail = detail.replace(_LIST_MARK, "、")
     if "(" in detail or ")" in detail:  # （四川新津工业园）: the brackets as typed
         detail = _brackets_as_typed(detail, raw)
     adcode = reading[3]
@@ -308,6 +312,9 @@ def _take_order_talk(text: str, aside: list[str]) -> str:
     return noise.ORDER_TALK_RE.sub(take, text)
 
 
+_HOUSE_LIST = re.compile(r"(?<=[号室栋幢楼层座])、(?=\d)")
+_LIST_MARK = "\x02"
+"""Stands for the 、 of a list of house numbers (1号、2号) while the text is cut into pieces."""
 _CLOCK = re.compile(r":(?<=\d:)\d\d")
 """A clock time's colon (20:31), written to start with the colon so that ``re`` skips to it."""
 _CLAUSE_SPLIT = re.compile(r"([\n,;|/，；、。!！?？~]+)")
