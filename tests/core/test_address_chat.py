@@ -394,7 +394,7 @@ def test_a_sentence_after_the_address_that_holds_no_address_is_a_remark() -> Non
 
 
 _CHAT_ALPHABET = (
-    "我你您亲爱的谢多感麻烦拜托辛苦告诉通知帮忙在吗好收到期待宝贝哦呢吧啊呀嘛啦噢哟"
+    "我你您亲爱的谢多感麻烦拜托辛苦告诉通知帮忙在吗好收到期待宝贝哦呢吧啊呀嘛啦噢哟家没人不"
     "点前后半钟以之上下午晚早中星时间送达货了派配发快递尽盒支件瓶袋罐套箱份斤双一二两十几0129: 号路"
 )
 
@@ -420,3 +420,31 @@ def test_the_chat_hint_is_in_every_chat_piece(text: str) -> None:
 def test_building_words_and_house_number_lists(text: str, name: str, detail: str) -> None:
     result = parse(text)
     assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("Name: 张三\nPhone: 13800138000\nAddress: 广东省深圳市南山区科技园1号", "张三", "科技园1号"),
+        ("Name：Lily Wang  Tel：13800138000  Address：上海市徐汇区漕溪北路1号", "Lily Wang", "漕溪北路1号"),
+        ("【收货信息】张三，13800138000，广东省深圳市南山区科技园1号", "张三", "科技园1号"),
+        # without its colon an English word is no label: the phone in iPhone stays what it is
+        ("张三 13800138000 广东省深圳市南山区科技园1号 iPhone", "张三", "科技园1号 iPhone"),
+    ],
+)
+def test_english_labels_and_a_bracketed_header(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.phone, result.detail) == (name, "13800138000", detail)
+
+
+@pytest.mark.parametrize(
+    ("line", "remarks"),
+    [
+        ("麻烦周末前发货 谢谢", ["麻烦周末前发货"]),
+        ("明天之前寄出哦", ["明天之前寄出"]),
+        ("到了放门卫 不在家", ["到了放门卫", "不在家"]),
+    ],
+)
+def test_when_to_send_and_where_to_leave_it_are_remarks(line: str, remarks: list[str]) -> None:
+    result = parse("张三 13800138000 广东省深圳市南山区科技园1号\n" + line)
+    assert (result.detail, result.remarks) == ("科技园1号", remarks)

@@ -541,8 +541,11 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
                 if tok[0] == noise.NAME_MARK:
                     value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
                     if 0 < len(value) <= 12:
-                        name, confidence = value, 0.95
-                        del pieces[i]
+                        j = i + 1  # Name: Lily Wang — Latin words in a row are one name
+                        while value.isascii() and j < i + 3 and j < len(pieces) and _name_word(pieces[j]):
+                            j += 1
+                        name, confidence = " ".join([value, *pieces[i + 1 : j]]), 0.95
+                        del pieces[i:j]
                         break
             if name:
                 break
@@ -632,6 +635,11 @@ _PLACE_WORDS = (
     "街道",
     "新区",
 )
+
+
+def _name_word(token: str) -> bool:
+    """A Latin word that goes on a Latin name (Wang, wang; not SOHO or A)."""
+    return len(token) > 1 and token.isascii() and token.isalpha() and not token.isupper()
 
 
 def _glued_name(token: str) -> bool:

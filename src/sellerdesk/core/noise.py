@@ -27,6 +27,9 @@ _OTHER_LABELS = (
     "tel",
     "Tel",
     "TEL",
+    "收货信息",
+    "收件信息",
+    "地址信息",
     "所在地区",
     "详细地址",
     "收货地址",
@@ -38,13 +41,34 @@ _OTHER_LABELS = (
     "邮政编码",
     "邮编",
 )
+_EN_NAME_LABELS = ("Name", "name", "NAME", "Receiver", "receiver", "Recipient", "recipient", "Consignee", "consignee")
+_EN_OTHER_LABELS = (
+    "Phone",
+    "phone",
+    "PHONE",
+    "Mobile",
+    "mobile",
+    "Address",
+    "address",
+    "ADDRESS",
+    "Addr",
+    "addr",
+    "Postcode",
+    "postcode",
+    "Zipcode",
+    "Zip",
+    "zip",
+    "ZIP",
+)
+"""English labels (Name: 张三 Phone: 138… Address: …): read only with their colon."""
 _PHONE_LABELS = ("电话", "手机", "tel", "Tel", "TEL")
 _POSTCODE_LABELS = ("邮政编码", "邮编")
 """Postcode labels that stand without a colon right before the number (邮编430000)."""
 """Phone labels that stand without a colon right before the number (电话13812345678)."""
 LABEL_RE = re.compile(
     r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
-    r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
+    r"|(?P<name_en>" + "|".join(_EN_NAME_LABELS) + r")\s*[:：]\s*"
+    r"|(?:" + "|".join(_OTHER_LABELS + _EN_OTHER_LABELS) + r")\s*[:：]\s*"
     r"|(?:" + "|".join(label for label in _OTHER_LABELS if len(label) >= 3) + r")\s*"
     r"|(?:" + "|".join(_PHONE_LABELS) + r")(?=\s*[+(\d])"
     r"|(?:" + "|".join(_POSTCODE_LABELS) + r")(?=\s*\d)"
@@ -95,16 +119,17 @@ def _each(words: Iterable[str], rest: str = "") -> list[str]:
 LABEL_FAST_RE = re.compile(
     "|".join(
         _each(_NAME_LABELS, r"\s*[:：]?\s*")
-        + _each(_OTHER_LABELS, r"\s*[:：]\s*")
+        + _each(_EN_NAME_LABELS, r"\s*[:：]\s*")
+        + _each(_OTHER_LABELS + _EN_OTHER_LABELS, r"\s*[:：]\s*")
         + _each([label for label in _OTHER_LABELS if len(label) >= 3], r"\s*")
         + _each(_PHONE_LABELS, r"(?=\s*[+(\d])")
         + _each(_POSTCODE_LABELS, r"(?=\s*\d)")
     )
 )
-"""A match is a name label (LABEL_RE's group "name") when it starts with one of
+"""A match is a name label (LABEL_RE's group "name" or "name_en") when it starts with one of
 NAME_LABELS (no other label starts with one)."""
-NAME_LABELS = _NAME_LABELS
-assert not any(label.startswith(_NAME_LABELS) for label in _OTHER_LABELS)
+NAME_LABELS = _NAME_LABELS + _EN_NAME_LABELS
+assert not any(label.startswith(NAME_LABELS) for label in _OTHER_LABELS + _EN_OTHER_LABELS)
 
 # A chat app's message header copied along with the message, on a line of its own: the sender and
 # the time (WeChat: 小雨 12-05 20:31; 【微信】小雨 20:31; 昨天 下午8:31; a bare 20:31). No address,
@@ -270,12 +295,15 @@ REMARK_RE = re.compile(
     r"|(?:" + "|".join(REMARK_LABELS) + r")\s*[:：]?\s*(?P<label>[^\n]*)"
     # 放门口就行, 不要放门口, 勿敲门, 工作日收, 周末送, 电话联系, 送货前打电话: set phrases, so that
     # nothing glued after them (a name, a region) goes with them
-    r"|(?P<phrase>(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
+    r"|(?P<phrase>(?:(?:到了|到时)(?:就|请)?)?(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
     r"(?:就行|就好|就可以|即可|也行|也可以)?"
     r"|请?勿(?:敲门|按门铃|打电话|放门口|扔|压|摔|折|倒置)"
     r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|可以|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
     r"|(?:送货|派送|送到)前(?:请|先)*(?:打电话|电话联系|电话|联系)(?:我)?"
     r"|(?:请|麻烦)?(?:提前|先)?(?:打)?电话联系(?!人|电话|方式|[:：]?\s*[+(\d])"
+    # 周末前发货, 麻烦明天之前寄出: when to send it
+    r"|(?:请|麻烦)?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天]|今天|明天|后天|月底|\d{1,2}号)"
+    r"(?:之前|以前|前)(?:发货|发出|寄出|发)"
     # 到了打电话, 到楼下先打我电话, 到时联系我: when to call, glued after the house number as often
     r"|(?:到了|到时|到楼下|到门口)(?:请|先|就)*(?:给我)?(?:打电话|打我电话|电话联系|联系我)"
     r")"
@@ -309,7 +337,7 @@ REMARK_HINT_RE = re.compile(
     r"[(\[【{<]|"
     + "|".join(REMARK_LABELS)
     + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
-    + r"|到(?:了|时|楼下|门口)"
+    + r"|到(?:了|时|楼下|门口)|前(?:发|寄)"
 )
 """A cheap test whether REMARK_RE can match at all."""
 
@@ -335,7 +363,7 @@ number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号09
 _CHAT_UNITS = "盒|支|件|瓶|袋|罐|套|箱|份|斤|双"
 """Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places; not 包: 包头)."""
 CHAT_PIECE_RE = re.compile(
-    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到|期待|宝贝|亲爱的"
+    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到|期待|宝贝|亲爱的|在家|不在|没人"
     r"|[哦呢吧啊呀嘛吗啦噢哟]$"
     r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
     r"|时间|送到|送达|送货|到货|到了|派送|配送|发货|快递|尽快|早点|快点"
@@ -343,7 +371,7 @@ CHAT_PIECE_RE = re.compile(
 )
 """What makes a piece of a paste chat (see above); a piece must also lack ADDRESS_CONTENT_RE."""
 CHAT_HINT_RE = re.compile(
-    "[我你您亲谢麻拜辛告通帮在好期贝哦呢吧啊呀嘛吗啦噢哟点午晚早时送到派配货快尽盒支件瓶袋罐套箱份斤双:]"
+    "[我你您亲谢麻拜辛告通帮在没好期贝哦呢吧啊呀嘛吗啦噢哟点午晚早时送到派配货快尽盒支件瓶袋罐套箱份斤双:]"
 )
 """A cheap test whether CHAT_PIECE_RE can match (each of its alternatives holds one of these
 characters; tests/core/test_address_chat.py checks it): a paste without any is searched no further."""
@@ -369,7 +397,7 @@ ORDER_PIECE_RE = re.compile(
 """A chat piece about the goods (我要两盒面膜): order talk, for the notes."""
 REMARK_PIECE_RE = re.compile(
     r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点|[上下]午|晚上|早上|中午|周[一二三四五六日天末]|星期|时间|送|到|派|配送|收|快递"
-    r"|告诉|通知|联系|电话|打我|门口|放"
+    r"|告诉|通知|联系|电话|打我|门口|放|在家|不在|没人"
 )
 """A chat piece about the delivery (到了告诉我, 送货时间 18:00): a remark; other chat (谢谢亲) is dropped."""
 CHAT_HEADER_INLINE_RE = re.compile(
