@@ -440,11 +440,23 @@ def test_english_labels_and_a_bracketed_header(text: str, name: str, detail: str
 @pytest.mark.parametrize(
     ("line", "remarks"),
     [
-        ("麻烦周末前发货 谢谢", ["麻烦周末前发货"]),
+        ("麻烦周末前发货 谢谢", ["周末前发货"]),
         ("明天之前寄出哦", ["明天之前寄出"]),
-        ("到了放门卫 不在家", ["到了放门卫", "不在家"]),
+        ("到了放门卫 不在家", ["放门卫", "不在家"]),
     ],
 )
 def test_when_to_send_and_where_to_leave_it_are_remarks(line: str, remarks: list[str]) -> None:
     result = parse("张三 13800138000 广东省深圳市南山区科技园1号\n" + line)
     assert (result.detail, result.remarks) == ("科技园1号", remarks)
+
+
+_ORDER_HINT_READABLE = re.compile(
+    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|\d\s*(?:元|块|" + noise._UNITS + ")"
+)
+_REMARK_HINT_READABLE = re.compile(noise.REMARK_HINT_RE.pattern.replace(r"\(|\[|【|\{|<|", r"[(\[【{<]|", 1))
+
+
+@given(st.text(alphabet="0123 9元块盒条片已每¥下单(【[{<备注放勿不要前打电话到了时楼下门口工作日周末一共", max_size=10))
+def test_the_spelt_out_hints_find_what_their_readable_forms_find(text: str) -> None:
+    assert (noise.ORDER_TALK_HINT_RE.search(text) is None) == (_ORDER_HINT_READABLE.search(text) is None)
+    assert (noise.REMARK_HINT_RE.search(text) is None) == (_REMARK_HINT_READABLE.search(text) is None)

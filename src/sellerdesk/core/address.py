@@ -393,8 +393,12 @@ def _is_chat(piece: str) -> bool:
     return _matcher().locate(piece)[1] < 0
 
 
+_LEFT_OF_A_REMARK = frozenset(["到了", "到时", "到时候", "麻烦", "请"])
+"""What a remark taken out leaves beside it (到了|放门卫): no remark of its own."""
+
+
 def _file_chat(words: str, remarks: list[str], aside: list[str]) -> None:
-    if noise.CLOCK_ONLY_RE.fullmatch(words) is not None:
+    if words in _LEFT_OF_A_REMARK or noise.CLOCK_ONLY_RE.fullmatch(words) is not None:
         return
     if noise.ORDER_PIECE_RE.search(words) is not None:
         aside.append(words)
@@ -645,7 +649,9 @@ def _name_word(token: str) -> bool:
 def _glued_name(token: str) -> bool:
     """A piece glued to the regions that is the name: name-like and short, titled or with a
     compound surname (李四, 冷小姐, 欧阳娜娜); 公安宿舍 is the start of the address."""
-    if not looks_like_name(token) or _is_place_piece(token) or token in noise.COUNTRY_WORDS:
+    if len(token) > 6 or not token.isalpha() or not looks_like_name(token):  # (names are 2-6 letters)
+        return False
+    if _is_place_piece(token) or token in noise.COUNTRY_WORDS:
         return False
     return len(token) <= 3 or _TITLE.search(token) is not None or token[:2] in COMPOUND_SURNAMES
 

@@ -295,15 +295,15 @@ REMARK_RE = re.compile(
     r"|(?:" + "|".join(REMARK_LABELS) + r")\s*[:：]?\s*(?P<label>[^\n]*)"
     # 放门口就行, 不要放门口, 勿敲门, 工作日收, 周末送, 电话联系, 送货前打电话: set phrases, so that
     # nothing glued after them (a name, a region) goes with them
-    r"|(?P<phrase>(?:(?:到了|到时)(?:就|请)?)?(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
+    r"|(?P<phrase>(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
     r"(?:就行|就好|就可以|即可|也行|也可以)?"
     r"|请?勿(?:敲门|按门铃|打电话|放门口|扔|压|摔|折|倒置)"
     r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|可以|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
     r"|(?:送货|派送|送到)前(?:请|先)*(?:打电话|电话联系|电话|联系)(?:我)?"
     r"|(?:请|麻烦)?(?:提前|先)?(?:打)?电话联系(?!人|电话|方式|[:：]?\s*[+(\d])"
-    # 周末前发货, 麻烦明天之前寄出: when to send it
-    r"|(?:请|麻烦)?(?:周末|周[一二三四五六日天]|星期[一二三四五六日天]|今天|明天|后天|月底|\d{1,2}号)"
-    r"(?:之前|以前|前)(?:发货|发出|寄出|发)"
+    # 周末前发货, 明天之前寄出: when to send it (each alternative starts with a word: this
+    # pattern is tried at every position)
+    r"|(?:周[末一二三四五六日天]|星期[一二三四五六日天]|[今明后]天|月底)(?:之前|以前|前)(?:发货|发出|寄出|发)"
     # 到了打电话, 到楼下先打我电话, 到时联系我: when to call, glued after the house number as often
     r"|(?:到了|到时|到楼下|到门口)(?:请|先|就)*(?:给我)?(?:打电话|打我电话|电话联系|联系我)"
     r")"
@@ -330,11 +330,14 @@ ORDER_TALK_RE = re.compile(
 """Order talk in an address message: the goods, their prices, the amount and 已转账; the
 order dialog reads them (core.order_paste), the address parser leaves them out."""
 ORDER_TALK_HINT_RE = re.compile(
-    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|\d\s*(?:元|块|" + _UNITS + ")"
+    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|"
+    # \d\s*(?:元|块|…) with the digit spelt out: every alternative starts with a literal
+    # character, so that ``re`` skips in C to where one may start
+    + "|".join(digit + r"\s*(?:元|块|" + _UNITS + ")" for digit in "0123456789")
 )
 """A cheap test whether ORDER_TALK_RE can match at all (most addresses have none of these)."""
 REMARK_HINT_RE = re.compile(
-    r"[(\[【{<]|"
+    r"\(|\[|【|\{|<|"  # not a class: every alternative starts with a literal (see ORDER_TALK_HINT_RE)
     + "|".join(REMARK_LABELS)
     + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
     + r"|到(?:了|时|楼下|门口)|前(?:发|寄)"
