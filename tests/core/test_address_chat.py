@@ -460,3 +460,11 @@ _REMARK_HINT_READABLE = re.compile(noise.REMARK_HINT_RE.pattern.replace(r"\(|\[|
 def test_the_spelt_out_hints_find_what_their_readable_forms_find(text: str) -> None:
     assert (noise.ORDER_TALK_HINT_RE.search(text) is None) == (_ORDER_HINT_READABLE.search(text) is None)
     assert (noise.REMARK_HINT_RE.search(text) is None) == (_REMARK_HINT_READABLE.search(text) is None)
+
+
+def test_a_phone_hidden_by_a_shop_is_no_address() -> None:
+    # 淘宝's copy of an address hides the number: 158********; it was read into the detail
+    result = parse("收货人: 张三\n手机号码: 158********\n所在地区: 浙江省杭州市滨江区西兴街道\n详细地址: 滨康路228号")
+    assert (result.name, result.phone, result.detail) == ("张三", "", "西兴街道滨康路228号")
+    assert result.notes == ["158********"]  # kept where the seller sees it
+    assert parse("王** 138****5678 北京市朝阳区建国路88号").detail == "建国路88号"

@@ -161,6 +161,10 @@ def _parse(raw: str) -> ParseResult:
         text = noise.BRACKET_LABEL_RE.sub(r"\1：", text)
     text = noise.LABEL_FAST_RE.sub(_mark_label, text)
     text, phone = _take_phones(text, warnings, notes)
+    if "*" in text and noise.MASKED_MOBILE_RE.search(text) is not None:
+        # 158********, 138****5678 (a shop's copy hides the number): no address; kept in the notes
+        notes += noise.MASKED_MOBILE_RE.findall(text)
+        text = noise.MASKED_MOBILE_RE.sub("\n", text)
     postcode = None
     if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
         match = noise.POSTCODE_FAST_RE.search(text)

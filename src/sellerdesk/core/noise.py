@@ -206,6 +206,9 @@ SERVICE_IN_TEXT_RE = re.compile(r"(?<![\d])[48]00[\s-]?\d{3}[\s-]?\d{4}(?![\d])"
 """400 / 800 service numbers (400-820-8820): phones without an area code."""
 EXTENSION_AFTER_RE = re.compile(r"\s*(?:-|转|分机|ext\.?|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 """An extension right after a mobile (13812345678-8888, …转123): group 1 is its digits."""
+MASKED_MOBILE_RE = re.compile(r"(?<![\d*])1[3-9](?=\d{0,6}\*\*\*)[\d*]{9}(?![\d*])")
+"""A mobile with digits hidden by a shop's copy (158********, 138****5678): 11 characters, three
+stars or more."""
 BURIED_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 """Once the phones are out, a mobile's pattern left in the text is inside a longer digit run."""
 POSTCODE_RE = re.compile(r"(?<![\d#])(?:[1-8]\d|0[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
