@@ -443,6 +443,8 @@ def test_english_labels_and_a_bracketed_header(text: str, name: str, detail: str
         ("麻烦周末前发货 谢谢", ["周末前发货"]),
         ("明天之前寄出哦", ["明天之前寄出"]),
         ("到了放门卫 不在家", ["放门卫", "不在家"]),
+        ("快递放门口就行，谢谢", ["放门口就行"]),
+        ("周末也可以收", ["周末也可以收"]),
     ],
 )
 def test_when_to_send_and_where_to_leave_it_are_remarks(line: str, remarks: list[str]) -> None:

@@ -397,8 +397,8 @@ def _is_chat(piece: str) -> bool:
     return _matcher().locate(piece)[1] < 0
 
 
-_LEFT_OF_A_REMARK = frozenset(["到了", "到时", "到时候", "麻烦", "请"])
-"""What a remark taken out leaves beside it (到了|放门卫): no remark of its own."""
+_LEFT_OF_A_REMARK = frozenset(["到了", "到时", "到时候", "麻烦", "请", "快递"])
+"""What a remark taken out leaves beside it (到了|放门卫, 快递|放门口就行): no remark of its own."""
 
 
 def _file_chat(words: str, remarks: list[str], aside: list[str]) -> None:
