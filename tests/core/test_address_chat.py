@@ -290,3 +290,183 @@ def test_a_chat_header_line_copied_with_the_message_is_no_part_of_the_address(te
 def test_a_line_that_says_when_to_deliver_is_no_chat_header(line: str) -> None:
     assert noise.CHAT_HEADER_RE.search(line) is None
     assert noise.CHAT_HEADER_RE.search("小雨 18:00") is not None  # (the header it is not)
+
+
+@pytest.mark.parametrize(
+    ("text", "remarks", "notes"),
+    [
+        ("张三 13800138000 北京市朝阳区建国路88号\n我要两盒面膜", [], ["我要两盒面膜"]),
+        ("张三 13800138000 北京市朝阳区建国路88号\n谢谢亲", [], []),
+        ("张三 13800138000 北京市朝阳区建国路88号\n麻烦快点发货哦", [], []),
+        ("张三 13800138000 北京市朝阳区建国路88号\n到了告诉我", ["到了告诉我"], ["到了告诉我"]),
+        ("张三 13800138000 北京市朝阳区建国路88号，我要两盒面膜，谢谢亲", [], ["我要两盒面膜"]),
+        ("老板我要两盒面膜 张三 13800138000 北京市朝阳区建国路88号", [], ["老板我要两盒面膜"]),
+        ("张三 13800138000 北京市朝阳区建国路88号 麻烦尽快发货，到了告诉我", ["到了告诉我"], ["到了告诉我"]),
+    ],
+)
+def test_chat_after_the_address_is_no_part_of_the_detail(text: str, remarks: list[str], notes: list[str]) -> None:
+    # (the lead's leftovers: order talk and chat lines were glued into the detail)
+    result = parse(text)
+    expected = ("张三", "13800138000", "朝阳区", "建国路88号")
+    assert (result.name, result.phone, result.district, result.detail) == expected
+    assert (result.remarks, result.notes) == (remarks, notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "remark"),
+    [
+        ("张三 13800138000 北京市朝阳区建国路88号\n送货时间 18:00", "送货时间 18:00"),
+        ("张三 13800138000 北京市朝阳区建国路88号\n周六18:00前送到", "周六18:00前送到"),
+        ("张三 13800138000 北京市朝阳区建国路88号 周六 18:00前送到", "周六 18:00前送到"),
+        ("张三 13800138000 北京市朝阳区建国路88号\n下午6点以后再送", "下午6点以后再送"),
+        ("送货时间：18:00\n张三 13800138000 北京市朝阳区建国路88号", "送货时间：18:00"),
+    ],
+)
+def test_a_time_to_deliver_is_a_remark(text: str, remark: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.remarks) == ("张三", "建国路88号", [remark])
+    assert "delivery_remark" in result.warnings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小雨 20:31 张三 13800138000 北京市朝阳区建国路88号",
+        "小雨 12-05 20:31 北京市朝阳区建国路88号 张三 13800138000",
+        "[微信] 小雨 20:31 北京市朝阳区建国路88号 张三 13800138000",
+        "小雨 20:31: 北京市朝阳区建国路88号 张三 13800138000",
+        "张三 13800138000 北京市朝阳区建国路88号 小雨 20:31",
+        "昨天 下午8:31 张三 13800138000 北京市朝阳区建国路88号",
+    ],
+)
+def test_a_chat_header_on_the_line_of_the_message_is_dropped(text: str) -> None:
+    result = parse(text)
+    assert (result.name, result.phone, result.detail, result.remarks) == ("张三", "13800138000", "建国路88号", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("我是张三 13800138000 北京市朝阳区建国路88号", "张三", "建国路88号"),
+        ("周一鸣 13800138000 北京市朝阳区东四十条", "周一鸣", "东四十条"),  # 周一 is a name here, 十条 a place
+        ("张三 13800138000 北京市朝阳区建国路88号 小区门口", "张三", "建国路88号小区门口"),
+    ],
+)
+def test_chat_words_inside_a_name_or_an_address_stay(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.remarks) == (name, detail, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # the piece glued to the regions starts the address body, it is no name
+        ("江西省抚州市临川区公安宿舍", "", "公安宿舍"),
+        ("重庆解放碑 赵六 13800001206", "赵六", "解放碑"),
+        # the country before the address, a building's letter and a list's number are no name
+        ("中国四川成都领事馆路4号,邮编 610041", "", "领事馆路4号"),
+        ("北京市朝阳区北四环中路 27号盘古大观 A 座 23层200001", "", "北四环中路 27号盘古大观 A 座 23层"),
+        ("1.北京市密云区花园小区1楼三单元301\n15801691123  唐娜明收", "唐娜明", "花园小区1楼三单元301"),
+        # a place's name after a full stop is address, not the name
+        ("成都高新区吉泰路1号。天府软件园E区", "", "高新区吉泰路1号天府软件园E区"),
+    ],
+)
+def test_pieces_that_are_no_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+def test_a_region_named_again_far_in_the_detail_does_not_end_the_regions_there() -> None:
+    # 四川 inside the brackets agrees with 成都市, but the regions typed together end at 新津县
+    result = parse("成都市新津县金华镇清云北路2号（四川新津工业园） 冯二 13800001212")
+    assert (result.province, result.city, result.district) == ("四川省", "成都市", "新津区")
+    assert result.detail == "金华镇清云北路2号（四川新津工业园）"  # the brackets as typed
+    # a former district's short name after it is the start of the street (大港油田)
+    assert parse("天津大港区大港油田花园路123号").detail == "大港油田花园路123号"
+
+
+def test_a_sentence_after_the_address_that_holds_no_address_is_a_remark() -> None:
+    result = parse("成都高新区吉泰路xxx号。后面的文本是用于结尾断字测试")
+    assert (result.detail, result.remarks) == ("高新区吉泰路xxx号", ["后面的文本是用于结尾断字测试"])
+    thanks = parse("张三 13800138000 成都高新区吉泰路1号。谢谢老板，辛苦了，期待收到宝贝")
+    assert (thanks.name, thanks.detail) == ("张三", "高新区吉泰路1号")
+    assert "老板" not in thanks.detail and all("老板" not in r for r in thanks.remarks)
+
+
+_CHAT_ALPHABET = (
+    "我你您亲爱的谢多感麻烦拜托辛苦告诉通知帮忙在吗好收到期待宝贝哦呢吧啊呀嘛啦噢哟家没人不"
+    "点前后半钟以之上下午晚早中星时间送达货了派配发快递尽盒支件瓶袋罐套箱份斤双一二两十几0129: 号路"
+)
+
+
+@given(st.text(alphabet=_CHAT_ALPHABET, max_size=10))
+def test_the_chat_hint_is_in_every_chat_piece(text: str) -> None:
+    # the parser looks for chat only where noise.CHAT_HINT_RE finds one of its characters
+    if noise.CHAT_PIECE_RE.search(text) is not None:
+        assert noise.CHAT_HINT_RE.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # no name starts with 楼 right after 号: 4号楼 is the building (a cpca issue's address)
+        ("浙江省 织里镇 吴兴区织里镇织纺路731号中通快递2栋4号楼中间", "", "织里镇织纺路731号中通快递2栋4号楼中间"),
+        ("北京市朝阳区建国路88号楼李娜13812345678", "李娜", "建国路88号楼"),
+        ("北京市朝阳区建国路88号3楼李娜13812345678", "李娜", "建国路88号3楼"),
+        # a list of house numbers keeps its 、
+        ("福建省三明市梅列区乾龙新村416幢16层1号、2号", "", "乾龙新村416幢16层1号、2号"),
+    ],
+)
+def test_building_words_and_house_number_lists(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("Name: 张三\nPhone: 13800138000\nAddress: 广东省深圳市南山区科技园1号", "张三", "科技园1号"),
+        ("Name：Lily Wang  Tel：13800138000  Address：上海市徐汇区漕溪北路1号", "Lily Wang", "漕溪北路1号"),
+        ("【收货信息】张三，13800138000，广东省深圳市南山区科技园1号", "张三", "科技园1号"),
+        # without its colon an English word is no label: the phone in iPhone stays what it is
+        ("张三 13800138000 广东省深圳市南山区科技园1号 iPhone", "张三", "科技园1号 iPhone"),
+    ],
+)
+def test_english_labels_and_a_bracketed_header(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.phone, result.detail) == (name, "13800138000", detail)
+
+
+@pytest.mark.parametrize(
+    ("line", "remarks"),
+    [
+        ("麻烦周末前发货 谢谢", ["周末前发货"]),
+        ("明天之前寄出哦", ["明天之前寄出"]),
+        ("到了放门卫 不在家", ["放门卫", "不在家"]),
+        ("快递放门口就行，谢谢", ["放门口就行"]),
+        ("周末也可以收", ["周末也可以收"]),
+    ],
+)
+def test_when_to_send_and_where_to_leave_it_are_remarks(line: str, remarks: list[str]) -> None:
+    result = parse("张三 13800138000 广东省深圳市南山区科技园1号\n" + line)
+    assert (result.detail, result.remarks) == ("科技园1号", remarks)
+
+
+_ORDER_HINT_READABLE = re.compile(
+    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|\d\s*(?:元|块|" + noise._UNITS + ")"
+)
+_REMARK_HINT_READABLE = re.compile(noise.REMARK_HINT_RE.pattern.replace(r"\(|\[|【|\{|<|", r"[(\[【{<]|", 1))
+
+
+@given(st.text(alphabet="0123 9元块盒条片已每¥下单(【[{<备注放勿不要前打电话到了时楼下门口工作日周末一共", max_size=10))
+def test_the_spelt_out_hints_find_what_their_readable_forms_find(text: str) -> None:
+    assert (noise.ORDER_TALK_HINT_RE.search(text) is None) == (_ORDER_HINT_READABLE.search(text) is None)
+    assert (noise.REMARK_HINT_RE.search(text) is None) == (_REMARK_HINT_READABLE.search(text) is None)
+
+
+def test_a_phone_hidden_by_a_shop_is_no_address() -> None:
+    # 淘宝's copy of an address hides the number: 158********; it was read into the detail
+    result = parse("收货人: 张三\n手机号码: 158********\n所在地区: 浙江省杭州市滨江区西兴街道\n详细地址: 滨康路228号")
+    assert (result.name, result.phone, result.detail) == ("张三", "", "西兴街道滨康路228号")
+    assert result.notes == ["158********"]  # kept where the seller sees it
+    assert parse("王** 138****5678 北京市朝阳区建国路88号").detail == "建国路88号"

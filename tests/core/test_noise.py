@@ -135,8 +135,8 @@ def test_stripped_tokens_are_the_stripped_non_empty_tokens(text: str, data: st.D
 
 
 def _mark_name(match: re.Match[str]) -> str:
-    """LABEL_RE's way: its group "name" says a name label."""
-    return "<N>" if match.group("name") else "<L>"
+    """LABEL_RE's way: its group "name" (or "name_en") says a name label."""
+    return "<N>" if match.group("name") or match.group("name_en") else "<L>"
 
 
 def _mark_name_fast(match: re.Match[str]) -> str:

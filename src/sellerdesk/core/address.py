@@ -23,7 +23,7 @@ from typing import Any
 
 from sellerdesk.core import noise, regions
 from sellerdesk.core.fields import place_text
-from sellerdesk.core.person import looks_like_name, split_tail_name
+from sellerdesk.core.person import COMPOUND_SURNAMES, looks_like_name, split_tail_name
 from sellerdesk.core.phones import normalize_phone
 from sellerdesk.core.region_matcher import RegionMatcher
 from sellerdesk.core.text import normalize, to_simplified
@@ -138,8 +138,10 @@ def _parse(raw: str) -> ParseResult:
                 typed, read = text, simplified
             text = simplified
             warnings.append("traditional_converted")
-    if "\n" in text and ":" in text:  # a chat header line copied with the message (小雨 12-05 20:31)
-        text = noise.CHAT_HEADER_RE.sub("", text)
+    if ":" in text and _CLOCK.search(text) is not None:  # a chat header copied with the message
+        if "\n" in text:  # on a line of its own (小雨 12-05 20:31)
+            text = noise.CHAT_HEADER_RE.sub("", text)
+        text = noise.CHAT_HEADER_INLINE_RE.sub("", text)  # the message after it (小雨 20:31 张三 …)
     if not text.isascii() and noise.EMOJI_RE.search(text):
         text = noise.EMOJI_RE.sub(" ", text)
     remarks: list[str] = []
@@ -147,7 +149,6 @@ def _parse(raw: str) -> ParseResult:
         text = _take_remarks(text, remarks)
         if remarks:
             warnings.append("delivery_remark")
-            remarks = [_remark_as_typed(remark, raw) for remark in remarks]
     aside: list[str] = []
     if noise.ORDER_TALK_HINT_RE.search(text) is not None:
         text = _take_order_talk(text, aside)
@@ -160,6 +161,10 @@ def _parse(raw: str) -> ParseResult:
         text = noise.BRACKET_LABEL_RE.sub(r"\1：", text)
     text = noise.LABEL_FAST_RE.sub(_mark_label, text)
     text, phone = _take_phones(text, warnings, notes)
+    if "*" in text and noise.MASKED_MOBILE_RE.search(text) is not None:
+        # 158********, 138****5678 (a shop's copy hides the number): no address; kept in the notes
+        notes += noise.MASKED_MOBILE_RE.findall(text)
+        text = noise.MASKED_MOBILE_RE.sub("\n", text)
     postcode = None
     if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
         match = noise.POSTCODE_FAST_RE.search(text)
@@ -171,6 +176,18 @@ def _parse(raw: str) -> ParseResult:
                 warnings.append("buried_mobile")
             text = noise.sub_from(noise.LONG_NUMBER_RE, noise.LONG_NUMBER_STARTS, " ", text)
 
+    chat = noise.CHAT_HINT_RE.search(text) is not None and noise.CHAT_PIECE_RE.search(text) is not None
+    if chat or "。" in text or "!" in text or "?" in text:
+        text = _take_chat(text, remarks, aside)
+    if remarks:
+        if "delivery_remark" not in warnings:
+            warnings.append("delivery_remark")
+        remarks = [_remark_as_typed(remark, raw) for remark in remarks]
+    if aside and "order_text" not in warnings:
+        warnings.append("order_text")
+
+    if "、" in text:  # 1号、2号: a list of house numbers is one piece of the detail
+        text = _HOUSE_LIST.sub(_LIST_MARK, text)
     reading, start, end = _matcher().locate(text)
     warnings += reading[4]
     name, name_confidence, detail = _split_name_and_detail(text, start, end)
@@ -180,6 +197,10 @@ def _parse(raw: str) -> ParseResult:
         warnings.append("no_name")
     if typed:
         name, detail = _as_typed(name, read, typed), _as_typed(detail, read, typed)
+    if _LIST_MARK in detail:
+        detail = detail.replace(_LIST_MARK, "、")
+    if "(" in detail or ")" in detail:  # （四川新津工业园）: the brackets as typed
+        detail = _brackets_as_typed(detail, raw)
     adcode = reading[3]
     province, city, district, adcode_confidence = reading[6]
     if start > 0 and text[start - 1] in "市省" and reading[1]:
@@ -293,6 +314,100 @@ def _take_order_talk(text: str, aside: list[str]) -> str:
         return "\n" + rest
 
     return noise.ORDER_TALK_RE.sub(take, text)
+
+
+_HOUSE_LIST = re.compile(r"(?<=[号室栋幢楼层座])、(?=\d)")
+_LIST_MARK = "\x02"
+"""Stands for the 、 of a list of house numbers (1号、2号) while the text is cut into pieces."""
+_CLOCK = re.compile(r":(?<=\d:)\d\d")
+"""A clock time's colon (20:31), written to start with the colon so that ``re`` skips to it."""
+_CLAUSE_SPLIT = re.compile(r"([\n,;|/，；、。!！?？~]+)")
+_I_AM = re.compile(r"(?:我是|我叫|本人)(\S{1,6})")
+
+
+def _take_chat(text: str, remarks: list[str], aside: list[str]) -> str:
+    """Take the chat beside the address out of ``text``: each run of pieces side by side on a
+    line (between separators; pieces are split at spaces) that are chat (noise.CHAT_PIECE_RE)
+    with no address content and no region.  A run about the goods (我要两盒面膜) goes to
+    ``aside``, one about the delivery (到了告诉我, 送货时间 18:00, 周六18:00前送到) to ``remarks``;
+    a time stamp alone (20:31) and other chat (好的呀) are dropped.  我是张三 leaves 张三."""
+    clauses = _CLAUSE_SPLIT.split(text)
+    changed = False
+    for c in range(0, len(clauses), 2):
+        clause = clauses[c]
+        if c and _SENTENCE_END.search(clauses[c - 1]) is not None and _is_aside_sentence(clause):
+            remarks.append(clause.strip())  # 吉泰路1号。后面的文本是用于结尾断字测试: no address
+            clauses[c] = ""
+            changed = True
+            continue
+        if noise.CHAT_PIECE_RE.search(clause) is None and "我是" not in clause and "我叫" not in clause:
+            continue
+        pieces = clause.split()
+        kept: list[str] = []
+        run: list[str] = []
+        for piece in pieces:
+            if _is_chat(piece):
+                run.append(piece)
+                continue
+            if run:
+                _file_chat(" ".join(run), remarks, aside)
+                run = []
+                kept.append("\n")
+            i_am = _I_AM.fullmatch(piece)
+            kept.append(i_am.group(1) if i_am is not None else piece)
+        if run:
+            words = " ".join(run)
+            if kept and noise.CLOCK_ONLY_RE.fullmatch(words) is not None and _name_slot(kept[-1], True):
+                kept.pop()  # 建国路88号 小雨 20:31: a chat header's sender and time, the newline lost
+            _file_chat(words, remarks, aside)
+        new = " ".join(kept)
+        if new != " ".join(pieces):
+            clauses[c] = new
+            changed = True
+    return "".join(clauses) if changed else text
+
+
+_SENTENCE_END = re.compile(r"[。!?]")
+_TITLE = re.compile("先生|女士|小姐|老师|师傅|同学|收$")
+
+
+def _is_aside_sentence(clause: str) -> bool:
+    """A sentence after a full stop that holds no address: six Chinese characters or more, no
+    digit, no place word (noise.PLACE_HINT_RE), no region, no label."""
+    if len(_CJK.findall(clause)) < 6 or noise.NAME_MARK in clause or any(map(str.isdigit, clause)):
+        return False
+    if noise.PLACE_HINT_RE.search(clause) is not None or _TITLE.search(clause) is not None:
+        return False
+    if any(looks_like_name(piece) for piece in clause.split()):
+        return False  # 。张三丰先生收, 。扈先生 申屠小姐: the name
+    return _matcher().locate(clause)[1] < 0
+
+
+_WEEKDAY = re.compile("(?:周|星期|礼拜)[一二三四五六日天末]")
+"""A weekday alone (周六 18:00前送到): chat beside other chat on its line."""
+
+
+def _is_chat(piece: str) -> bool:
+    if noise.NAME_MARK in piece:
+        return False
+    if noise.CHAT_PIECE_RE.search(piece) is None and _WEEKDAY.fullmatch(piece) is None:
+        return False
+    if noise.ADDRESS_CONTENT_RE.search(piece) is not None or _I_AM.fullmatch(piece) is not None:
+        return False
+    return _matcher().locate(piece)[1] < 0
+
+
+_LEFT_OF_A_REMARK = frozenset(["到了", "到时", "到时候", "麻烦", "请", "快递"])
+"""What a remark taken out leaves beside it (到了|放门卫, 快递|放门口就行): no remark of its own."""
+
+
+def _file_chat(words: str, remarks: list[str], aside: list[str]) -> None:
+    if words in _LEFT_OF_A_REMARK or noise.CLOCK_ONLY_RE.fullmatch(words) is not None:
+        return
+    if noise.ORDER_PIECE_RE.search(words) is not None:
+        aside.append(words)
+    elif noise.REMARK_PIECE_RE.search(words) is not None:
+        remarks.append(words)
 
 
 def _typed_levels(conflicts: tuple[str, ...]) -> dict[str, str]:
@@ -434,21 +549,34 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
                 if tok[0] == noise.NAME_MARK:
                     value = tok.lstrip(noise.NAME_MARK).strip(_EDGE_PUNCT)
                     if 0 < len(value) <= 12:
-                        name, confidence = value, 0.95
-                        del pieces[i]
+                        j = i + 1  # Name: Lily Wang — Latin words in a row are one name
+                        while value.isascii() and j < i + 3 and j < len(pieces) and _name_word(pieces[j]):
+                            j += 1
+                        name, confidence = " ".join([value, *pieces[i + 1 : j]]), 0.95
+                        del pieces[i:j]
                         break
             if name:
                 break
-    # 2. A name-like piece before the address, then after it.
+    # 2. A name-like piece before the address, then after it; not the piece glued to the
+    # regions (江西省抚州市临川区公安宿舍, 重庆解放碑: the start of the address body).
     if not name:
-        for pieces in (before_tokens, after_tokens):
-            for i, tok in enumerate(pieces):
-                if looks_like_name(tok) and not _is_place_piece(tok):
-                    name, confidence = tok, 0.85
-                    del pieces[i]
-                    break
-            if name:
+        for i, tok in enumerate(before_tokens):
+            if looks_like_name(tok) and not _is_place_piece(tok) and tok not in noise.COUNTRY_WORDS:
+                name, confidence = tok, 0.85
+                del before_tokens[i]
                 break
+        if not name and after_tokens:
+            glued = 0 < end < len(text) and text[end] not in _NOT_GLUED
+            for i in range(glued, len(after_tokens)):
+                tok = after_tokens[i]
+                if looks_like_name(tok) and not _is_place_piece(tok) and tok not in noise.COUNTRY_WORDS:
+                    name, confidence = tok, 0.85
+                    del after_tokens[i]
+                    break
+            # …and the glued piece when there is no other: a name typed right after the
+            # regions (广州市天河区李四, 冷小姐), not a longer word (公安宿舍)
+            if not name and glued and _glued_name(after_tokens[0]):
+                name, confidence = after_tokens.pop(0), 0.85
     # 3. Structure: a separate piece that is not the phone, not a region and not the body of
     # the address is the name, whatever its characters (小美, Tony, 王**, 扎西, 前台).
     if not name:
@@ -470,6 +598,8 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
         detail_parts = [part for part in (t.lstrip(noise.NAME_MARK) for t in after_tokens) if part]
     else:
         leftovers, detail_parts = before_tokens, after_tokens
+    if detail_parts and not noise.GREETINGS.isdisjoint(detail_parts):
+        detail_parts = [part for part in detail_parts if part not in noise.GREETINGS]  # 谢谢老板
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
     detail = detail_parts[0] if len(detail_parts) == 1 else _join(detail_parts)
@@ -483,6 +613,8 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
 
 
 _NOT_A_NAME_END = frozenset("省市区县州旗镇乡村")
+_PLACE_ENDS = frozenset("省市区县州旗镇乡村园苑楼栋座厦城寓舍馆院店场站路街巷弄号室层")
+"""How a place's name ends: a piece of four Chinese characters or more ending so is no name."""
 _PLACE_WORDS = (
     "公园",
     "中学",
@@ -513,6 +645,27 @@ _PLACE_WORDS = (
 )
 
 
+def _name_word(token: str) -> bool:
+    """A Latin word that goes on a Latin name (Wang, wang; not SOHO or A)."""
+    return len(token) > 1 and token.isascii() and token.isalpha() and not token.isupper()
+
+
+def _glued_name(token: str) -> bool:
+    """A piece glued to the regions that is the name: name-like and short, titled or with a
+    compound surname (李四, 冷小姐, 欧阳娜娜); 公安宿舍 is the start of the address."""
+    if len(token) > 6 or not token.isalpha() or not looks_like_name(token):  # (names are 2-6 letters)
+        return False
+    if _is_place_piece(token) or token in noise.COUNTRY_WORDS:
+        return False
+    return len(token) <= 3 or _TITLE.search(token) is not None or token[:2] in COMPOUND_SURNAMES
+
+
+_NOT_GLUED = frozenset(" \t\n\r\f\v,;|/，；、。!！?？~" + noise.EDGE_PUNCT)
+"""A character right after the regions that is not one of these starts a piece glued to them."""
+_UNIT_CHARS = frozenset("座栋幢楼号室层单元门户弄巷排组期区")
+"""A piece of one of these alone is a word of the house number (A 座), never a name."""
+
+
 def _name_slot(token: str, after: bool) -> bool:
     """A separate piece that can only be the name: short, no digit, no character outside the
     Basic Multilingual Plane (rare ideographs such as 𠮷 are a shop's or a building's name: it
@@ -523,6 +676,8 @@ def _name_slot(token: str, after: bool) -> bool:
     """
     if len(token) > 12 or token in noise.GREETINGS or any(ch.isdigit() for ch in token):
         return False
+    if token in noise.COUNTRY_WORDS or (len(token) == 1 and (token in _UNIT_CHARS or token.isascii())):
+        return False  # 中国, A 座: the country, a building's letter
     if any(ord(ch) > 0xFFFF for ch in token):  # 𠮷野家: a shop's sign, not a name typed in a chat
         return False
     cjk = len(_CJK.findall(token))
@@ -530,8 +685,8 @@ def _name_slot(token: str, after: bool) -> bool:
         return False
     if not cjk and not any(ch.isalpha() for ch in token):
         return False
-    if _is_place_piece(token):
-        return False
+    if _is_place_piece(token) or (cjk >= 4 and token[-1] in _PLACE_ENDS):
+        return False  # 天府软件园E区: a place's name
     return after or cjk <= 1 or token[-1] not in _NOT_A_NAME_END
 
 
@@ -546,6 +701,23 @@ def _as_typed(fragment: str, simplified: str, typed: str) -> str:
     return typed[at : at + len(fragment)] if at >= 0 else fragment
 
 
+_FULL_WIDTH_BRACKETS = {"(": "（", ")": "）"}
+
+
+def _brackets_as_typed(detail: str, raw: str) -> str:
+    """``detail`` with the full-width brackets the customer typed (read as ASCII by
+    ``normalize``), when it is one piece of the text and the text lines up character by
+    character with what was typed; else as it is."""
+    typed = normalize(raw)
+    at = typed.find(detail) if len(typed) == len(raw) else -1
+    if at < 0:
+        return detail
+    return "".join(
+        raw[at + i] if ch in _FULL_WIDTH_BRACKETS and raw[at + i] == _FULL_WIDTH_BRACKETS[ch] else ch
+        for i, ch in enumerate(detail)
+    )
+
+
 def _slipped_name(text: str, start: int, province: str, city: str) -> str:
     """'郑洲市 → 郑州市' when the text just before the regions is the city's (or province's)
     name with one character wrong; '' otherwise."""
@@ -558,6 +730,10 @@ def _slipped_name(text: str, start: int, province: str, city: str) -> str:
 
 
 def _has_address_content(token: str) -> bool:
+    """A piece before the regions kept for the detail: long, or with a digit — not a bare
+    number of one or two digits (1.北京市…: a list's number)."""
+    if token.isdigit():
+        return len(token) > 2
     return len(token) > 4 or any(map(str.isdigit, token))
 
 

@@ -27,6 +27,9 @@ _OTHER_LABELS = (
     "tel",
     "Tel",
     "TEL",
+    "收货信息",
+    "收件信息",
+    "地址信息",
     "所在地区",
     "详细地址",
     "收货地址",
@@ -38,13 +41,34 @@ _OTHER_LABELS = (
     "邮政编码",
     "邮编",
 )
+_EN_NAME_LABELS = ("Name", "name", "NAME", "Receiver", "receiver", "Recipient", "recipient", "Consignee", "consignee")
+_EN_OTHER_LABELS = (
+    "Phone",
+    "phone",
+    "PHONE",
+    "Mobile",
+    "mobile",
+    "Address",
+    "address",
+    "ADDRESS",
+    "Addr",
+    "addr",
+    "Postcode",
+    "postcode",
+    "Zipcode",
+    "Zip",
+    "zip",
+    "ZIP",
+)
+"""English labels (Name: 张三 Phone: 138… Address: …): read only with their colon."""
 _PHONE_LABELS = ("电话", "手机", "tel", "Tel", "TEL")
 _POSTCODE_LABELS = ("邮政编码", "邮编")
 """Postcode labels that stand without a colon right before the number (邮编430000)."""
 """Phone labels that stand without a colon right before the number (电话13812345678)."""
 LABEL_RE = re.compile(
     r"(?P<name>" + "|".join(_NAME_LABELS) + r")\s*[:：]?\s*"
-    r"|(?:" + "|".join(_OTHER_LABELS) + r")\s*[:：]\s*"
+    r"|(?P<name_en>" + "|".join(_EN_NAME_LABELS) + r")\s*[:：]\s*"
+    r"|(?:" + "|".join(_OTHER_LABELS + _EN_OTHER_LABELS) + r")\s*[:：]\s*"
     r"|(?:" + "|".join(label for label in _OTHER_LABELS if len(label) >= 3) + r")\s*"
     r"|(?:" + "|".join(_PHONE_LABELS) + r")(?=\s*[+(\d])"
     r"|(?:" + "|".join(_POSTCODE_LABELS) + r")(?=\s*\d)"
@@ -95,16 +119,17 @@ def _each(words: Iterable[str], rest: str = "") -> list[str]:
 LABEL_FAST_RE = re.compile(
     "|".join(
         _each(_NAME_LABELS, r"\s*[:：]?\s*")
-        + _each(_OTHER_LABELS, r"\s*[:：]\s*")
+        + _each(_EN_NAME_LABELS, r"\s*[:：]\s*")
+        + _each(_OTHER_LABELS + _EN_OTHER_LABELS, r"\s*[:：]\s*")
         + _each([label for label in _OTHER_LABELS if len(label) >= 3], r"\s*")
         + _each(_PHONE_LABELS, r"(?=\s*[+(\d])")
         + _each(_POSTCODE_LABELS, r"(?=\s*\d)")
     )
 )
-"""A match is a name label (LABEL_RE's group "name") when it starts with one of
+"""A match is a name label (LABEL_RE's group "name" or "name_en") when it starts with one of
 NAME_LABELS (no other label starts with one)."""
-NAME_LABELS = _NAME_LABELS
-assert not any(label.startswith(_NAME_LABELS) for label in _OTHER_LABELS)
+NAME_LABELS = _NAME_LABELS + _EN_NAME_LABELS
+assert not any(label.startswith(NAME_LABELS) for label in _OTHER_LABELS + _EN_OTHER_LABELS)
 
 # A chat app's message header copied along with the message, on a line of its own: the sender and
 # the time (WeChat: 小雨 12-05 20:31; 【微信】小雨 20:31; 昨天 下午8:31; a bare 20:31). No address,
@@ -165,6 +190,9 @@ GREETINGS = frozenset(
 )
 """Pieces of chat that stand alone before an address and are not the recipient's name."""
 
+COUNTRY_WORDS = frozenset(["中国", "中华人民共和国", "China", "china", "CHINA", "PRC", "P.R.China", "P.R.C"])
+"""The country written before the address (中国北京市…): never the name."""
+
 EMOJI_RE = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f]")
 
 MUNICIPAL_NOISE_RE = re.compile(r"市辖区|市辖县")
@@ -178,6 +206,9 @@ SERVICE_IN_TEXT_RE = re.compile(r"(?<![\d])[48]00[\s-]?\d{3}[\s-]?\d{4}(?![\d])"
 """400 / 800 service numbers (400-820-8820): phones without an area code."""
 EXTENSION_AFTER_RE = re.compile(r"\s*(?:-|转|分机|ext\.?|#)\s*(\d{1,6})(?!\d)", re.IGNORECASE)
 """An extension right after a mobile (13812345678-8888, …转123): group 1 is its digits."""
+MASKED_MOBILE_RE = re.compile(r"(?<![\d*])1[3-9](?=\d{0,6}\*\*\*)[\d*]{9}(?![\d*])")
+"""A mobile with digits hidden by a shop's copy (158********, 138****5678): 11 characters, three
+stars or more."""
 BURIED_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 """Once the phones are out, a mobile's pattern left in the text is inside a longer digit run."""
 POSTCODE_RE = re.compile(r"(?<![\d#])(?:[1-8]\d|0[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
@@ -270,9 +301,12 @@ REMARK_RE = re.compile(
     r"|(?P<phrase>(?:请|麻烦)?(?:放在?|不要放|别放|不要送|勿放)(?:家门口|快递柜|丰巢|菜鸟驿站|驿站|门卫|门口|前台|物业|楼下|车库)"
     r"(?:就行|就好|就可以|即可|也行|也可以)?"
     r"|请?勿(?:敲门|按门铃|打电话|放门口|扔|压|摔|折|倒置)"
-    r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|可以|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
+    r"|(?:只|仅)?(?:工作日|周末|双休日|节假日|周一至周五|晚上|白天|下午|上午)(?:才|也|都)?(?:可以|能|再|不)?(?:收货|收件|收|送货|送|派送|在家|有人)"
     r"|(?:送货|派送|送到)前(?:请|先)*(?:打电话|电话联系|电话|联系)(?:我)?"
     r"|(?:请|麻烦)?(?:提前|先)?(?:打)?电话联系(?!人|电话|方式|[:：]?\s*[+(\d])"
+    # 周末前发货, 明天之前寄出: when to send it (each alternative starts with a word: this
+    # pattern is tried at every position)
+    r"|(?:周[末一二三四五六日天]|星期[一二三四五六日天]|[今明后]天|月底)(?:之前|以前|前)(?:发货|发出|寄出|发)"
     # 到了打电话, 到楼下先打我电话, 到时联系我: when to call, glued after the house number as often
     r"|(?:到了|到时|到楼下|到门口)(?:请|先|就)*(?:给我)?(?:打电话|打我电话|电话联系|联系我)"
     r")"
@@ -299,14 +333,17 @@ ORDER_TALK_RE = re.compile(
 """Order talk in an address message: the goods, their prices, the amount and 已转账; the
 order dialog reads them (core.order_paste), the address parser leaves them out."""
 ORDER_TALK_HINT_RE = re.compile(
-    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|\d\s*(?:元|块|" + _UNITS + ")"
+    r"下单|订购|购买|要买|一共|总共|共计|合计|总计|总价|实付|金额|已|转账|付款|每|¥|"
+    # \d\s*(?:元|块|…) with the digit spelt out: every alternative starts with a literal
+    # character, so that ``re`` skips in C to where one may start
+    + "|".join(digit + r"\s*(?:元|块|" + _UNITS + ")" for digit in "0123456789")
 )
 """A cheap test whether ORDER_TALK_RE can match at all (most addresses have none of these)."""
 REMARK_HINT_RE = re.compile(
-    r"[(\[【{<]|"
+    r"\(|\[|【|\{|<|"  # not a class: every alternative starts with a literal (see ORDER_TALK_HINT_RE)
     + "|".join(REMARK_LABELS)
     + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
-    + r"|到(?:了|时|楼下|门口)"
+    + r"|到(?:了|时|楼下|门口)|前(?:发|寄)"
 )
 """A cheap test whether REMARK_RE can match at all."""
 
@@ -323,3 +360,60 @@ TAIWAN_MOBILE_RE = re.compile(
 starting 09, which no mainland number is (a mainland landline's 4-digit area code 091x is
 followed by 7 digits, never 6). Not part of a longer run of digit groups (a spaced tracking
 number SF 0912 345 678 901), nor right after a label's 号/码/编/单 (工号0912345678)."""
+
+# A piece of chat beside the address that is no part of it (issue: 「我要两盒面膜」, 「到了告诉我」,
+# 「送货时间 18:00」, 「周六18:00前送到」 were glued into the detail).  The parser looks at each piece
+# (between separators and spaces) that holds one of these marks — a person speaking, a clock time,
+# a time to deliver, an order — and no address content (ADDRESS_CONTENT_RE) and no region name: it
+# is taken out; pieces of it side by side on a line go together.  See CHAT_WHAT_RE for where.
+_CHAT_UNITS = "盒|支|件|瓶|袋|罐|套|箱|份|斤|双"
+"""Units of goods a chat piece counts (not 条 or 片: 东四十条, 片区 are places; not 包: 包头)."""
+CHAT_PIECE_RE = re.compile(
+    r"[我你您]|^亲|亲$|谢谢|多谢|感谢|麻烦|拜托|辛苦|告诉|通知|帮忙|在吗|好的|收到|期待|宝贝|亲爱的|在家|不在|没人"
+    r"|[哦呢吧啊呀嘛吗啦噢哟]$"
+    r"|(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点(?:[前后半钟]|以[前后]|之[前后])|[上下]午|晚上|早上|中午|星期"
+    r"|时间|送到|送达|送货|到货|到了|派送|配送|发货|快递|尽快|早点|快点"
+    r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
+)
+"""What makes a piece of a paste chat (see above); a piece must also lack ADDRESS_CONTENT_RE."""
+CHAT_HINT_RE = re.compile(
+    "[我你您亲谢麻拜辛告通帮在没好期贝哦呢吧啊呀嘛吗啦噢哟点午晚早时送到派配货快尽盒支件瓶袋罐套箱份斤双:]"
+)
+"""A cheap test whether CHAT_PIECE_RE can match (each of its alternatives holds one of these
+characters; tests/core/test_address_chat.py checks it): a paste without any is searched no further."""
+ADDRESS_CONTENT_RE = re.compile(
+    r"\d\s*[号栋幢楼室层座弄巷排组户门]|[路街巷弄村镇乡屯区县市省]|单元|小区|大厦|花园|公寓|广场|大楼|中心|学校|大学|医院"
+)
+"""A piece naming a place or a house number: part of an address whatever else it says."""
+PLACE_HINT_RE = re.compile(
+    ADDRESS_CONTENT_RE.pattern
+    + r"|[园苑府城湾庭居舍寓厦馆场站店铺院所局厂校队旁侧楼栋室层座号]|对面|附近|门口|楼下|隔壁"
+)
+"""ADDRESS_CONTENT_RE and the words a landmark ends with (天府软件园, 万达对面): a sentence
+holding one is address."""
+CLOCK_ONLY_RE = re.compile(
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?|昨天|前天|今天)?\s*(?:上午|下午|晚上|凌晨|中午|早上)?\s*"
+    r"\d{1,2}:\d{2}(?::\d{2})?"
+)
+"""A message's time stamp alone (20:31, 12-05 20:31, 下午8:31): dropped, no remark."""
+ORDER_PIECE_RE = re.compile(
+    r"要买|我要|想要|再要|再来|来[\d一二两三四五六七八九十几]|拍了|买了|下单"
+    r"|[\d一二两三四五六七八九十几]\s*(?:" + _CHAT_UNITS + r")"
+)
+"""A chat piece about the goods (我要两盒面膜): order talk, for the notes."""
+REMARK_PIECE_RE = re.compile(
+    r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}点|[上下]午|晚上|早上|中午|周[一二三四五六日天末]|星期|时间|送|到|派|配送|收|快递"
+    r"|告诉|通知|联系|电话|打我|门口|放|在家|不在|没人"
+)
+"""A chat piece about the delivery (到了告诉我, 送货时间 18:00): a remark; other chat (谢谢亲) is dropped."""
+CHAT_HEADER_INLINE_RE = re.compile(
+    r"^[ \t]*(?:[【\[][^】\]\n]{1,8}[】\]][ \t]*)?"
+    r"(?:(?![^\s]*(?:时|送|收|到|前|后|点|号|路|街|楼|室))[^\s\d:：]{1,12}[ \t]+)?"
+    r"(?:(?:\d{4}[-/.年])?\d{1,2}[-/.月]\d{1,2}日?[ \t]*"
+    r"|(?:昨天|前天|今天|星期[一二三四五六日天]|周[一二三四五六日天])[ \t]*)?"
+    r"(?:上午|下午|晚上|凌晨|中午|早上)?[ \t]*\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?![ \t]*(?:\d|前|后|以|之|到|送|左右|点|收))[ \t]*[:：]?[ \t]+(?=\S)",
+    re.MULTILINE,
+)
+"""A chat app's header at the start of a line with the message after it on the same line
+(小雨 20:31 张三 138…): the header goes, the message stays."""

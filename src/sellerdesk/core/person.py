@@ -130,8 +130,10 @@ def split_tail_name(detail: str) -> tuple[str, str]:
     tail = match.group(1)
     cuts = [i for i in range(len(tail) - 2) if tail[i : i + 2] in COMPOUND_SURNAMES and len(tail) - i <= 4]
     cuts += [len(tail) - n for n in (3, 2, 4) if n <= len(tail)]
-    if tail[0] in _FLOOR_CHARS and detail[match.start(1) - 1].isdigit():
-        cuts = [cut for cut in cuts if cut > 0]  # …3楼李娜: 3楼 is the floor, 李娜 the name
+    # …3楼李娜: 3楼 is the floor, 李娜 the name; …88号楼李娜, …4号楼中间: 88号楼 is the building.
+    # No name starts with 楼/层/室… right after a digit or 号.
+    before = detail[match.start(1) - 1] + tail
+    cuts = [cut for cut in cuts if not (tail[cut] in _FLOOR_CHARS and (before[cut].isdigit() or before[cut] == "号"))]
     for cut in cuts:
         if looks_like_name(tail[cut:]):
             return detail[: match.start(1) + cut], tail[cut:]

@@ -73,6 +73,11 @@ _DIRECTION_FOLLOWERS = frozenset("路街区门站环桥巷")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _OWN_LEVELS = ("71", "81", "82")
 _SCAN_LIMIT = 12  # hits considered; an address names its regions early
+_UNIT_ENDS = frozenset("省市区县旗州盟")
+"""How a region's full name ends: 大港区 typed again is no detail, 大港 (大港油田) is."""
+_RUN_GAP = 4
+"""Characters between two region names of one reading beyond which the gap is looked at
+(``_far_apart``): a later name past a house number is in the detail, however it agrees."""
 _MAX_GAP = 8
 """Characters between two region names beyond which the later one is part of the detail."""
 DECISION_CACHE_SIZE = 8192
@@ -275,10 +280,23 @@ class RegionMatcher:
         reading = self._decide(tuple(spellings))
         if not reading[3] and not reading[2]:
             return reading, -1, -1  # candidates only: the region text stays in the detail
-        after = reading[8] + 1
+        first, last = reading[7], reading[8]
+        after = last + 1
         if not reading[2] and after < len(spellings) and spans[after][0] == spans[after - 1][1]:
             reading = self._county_after(reading, spellings[after])
-        return reading, spans[reading[7]][0], spans[reading[8]][1]
+        end = spans[last][1]
+        if last > first and spans[last][0] - spans[first][1] > _RUN_GAP:  # not typed together
+            for k in range(first, last):
+                if spans[k + 1][0] - spans[k][1] > _RUN_GAP and _far_apart(text[spans[k][1] : spans[k + 1][0]]):
+                    # 成都市新津县金华镇清云北路2号（四川新津工业园）: 四川 far after the county says the
+                    # same province, but the regions typed together end at the county (its last
+                    # hit of the reading before the gap); the rest is the detail
+                    names = {name for name in reading[:3] if name}
+                    while k > first and not any(r.name in names for r in self._index.get(spellings[k], ())):
+                        k -= 1
+                    end = spans[k][1]
+                    break
+        return reading, spans[first][0], end
 
     def _county_after(self, reading: Reading, alias: str) -> Reading:
         """广东省深圳市西湖区: a county of another city named in full right after the city
@@ -363,7 +381,10 @@ class RegionMatcher:
         last = max(best_used)
         while (
             last + 1 < len(usable)
-            and (aliases[last + 1] in full_names or aliases[last + 1] in self._former)
+            and (
+                aliases[last + 1] in full_names
+                or (aliases[last + 1] in self._former and aliases[last + 1][-1] in _UNIT_ENDS)
+            )
             and not chain_set.isdisjoint(usable[last + 1][0])
         ):
             last += 1  # 莱芜市莱城区: a second full name of the same place is no detail
@@ -417,6 +438,17 @@ class RegionMatcher:
             notes,
             () if ties_paths else conflicts,
         )
+
+
+_SEPARATORS = re.compile(r"[\s,;|/，；、。:：()（）\[\]【】-]+")
+
+
+def _far_apart(gap: str) -> bool:
+    """Text between two region names that makes the later one part of the detail: a house
+    number (金华镇清云北路2号（) or more than four other characters; spaces and punctuation
+    between levels (浙江省   宁波市, 北京市 / 朝阳区) and a slip (澳门特别政区氹仔) do not."""
+    words = _SEPARATORS.sub("", gap)
+    return len(words) > 4 or any(ch.isdigit() for ch in words)
 
 
 def _is_place_after_alias(text: str, end: int) -> bool:
