@@ -49,7 +49,7 @@ def grams_sql(column: str = "grams", row: str = "") -> str:
     """The indexed array of the 1-2 character pieces' codes (``masked_grams``: the masked copy's
     index). Schema 24 had the text pieces in collation "C" (a bytewise compare: its build a quarter
     cheaper than under C.UTF-8); schema 28 holds them as integer codes (:data:`GRAM_CODE_SQL`), whose
-    GIN index compares pass-by-value integers: at 100k rows its build 1.9 s instead of 3.6-4.0 s.
+    GIN index compares pass-by-value integers: at 100k rows its build 2.1-2.3 s instead of 3.7-3.9 s.
     The query repeats the expression, so the index serves it."""
     return f"({row}{column})"
 
@@ -638,9 +638,10 @@ def read_ids(db: Any, sql: str, params: Sequence[Any]) -> set[int]:
 # --- the grams as integer codes (schema 28) ----------------------------------------------------------------------
 #
 # A big first import builds the search table's GIN indexes after its commit (store.index_builds),
-# on the import's critical path; the grams index was the longest of them: 3.6-4.0 s at 100k rows
-# over text[] (GIN compares its keys as text), 1.9 s over the same pieces as int8 codes. A team
-# made before has its grams (and the masked copy's) as text: step 28 makes them codes.
+# on the import's critical path; the grams index was the longest of them: 3.7-3.9 s at 100k rows
+# over text[] (GIN compares its keys as text), 2.1-2.3 s over the same pieces as int8 codes
+# (benchmarks/bench_exchange.py). A team made before has its grams (and the masked copy's) as
+# text: step 28 makes them codes.
 _TEXT_GRAMS_INDEX = re.compile(r'\b((?:masked_)?grams) COLLATE "C"')
 
 
