@@ -74,20 +74,22 @@ def gram_code(piece: str) -> int | None:
     return None
 
 
-# (SQL, not STRICT: inlined where it is called, the term's code a constant of the index scan; NULL
-# for NULL or a term of another length, which then matches nothing)
+# PL/pgSQL, IMMUTABLE: called with the term (a constant, or sd_search's parameter) the planner
+# evaluates it once and the index scan gets the code as a constant. (As a SQL function it was
+# inlined, its body parsed again at every planning: +37 µs a query, against +7 µs.) NULL for NULL
+# or a term of another length, which then matches nothing.
 GRAM_CODE_SQL = (
-    f"CREATE OR REPLACE FUNCTION public.{GRAM_CODE}(term text) RETURNS int8 LANGUAGE sql IMMUTABLE "
-    "PARALLEL SAFE AS $$SELECT CASE pg_catalog.length(term) WHEN 1 THEN pg_catalog.ascii(term)::int8 "
+    f"CREATE OR REPLACE FUNCTION public.{GRAM_CODE}(term text) RETURNS int8 LANGUAGE plpgsql IMMUTABLE "
+    "PARALLEL SAFE AS $$BEGIN RETURN CASE pg_catalog.length(term) WHEN 1 THEN pg_catalog.ascii(term)::int8 "
     f"WHEN 2 THEN (pg_catalog.ascii(term)::int8 + 1) * {GRAM_PAIR_BASE} "
-    "+ pg_catalog.ascii(pg_catalog.substr(term, 2)) END$$"
+    "+ pg_catalog.ascii(pg_catalog.substr(term, 2)) END; END$$"
 )
 
 # every character and pair of neighbours of the texts (joined by spaces), lower case, as codes
 # (GRAM_CODE_SQL); pairs with a space left out (no term holds one). Repeats stay: GIN keeps each
 # key once per row. A loop: 10x faster than a set-returning SQL version (an import of 100k rows
 # makes them all); string_to_array(t, NULL) splits into characters as regexp_split_to_array(t, '')
-# did, cheaper.
+# did (the same time within the load's swing: benchmarks/bench_exchange.py).
 GRAMS_FUNCTION_SQL = (
     "CREATE OR REPLACE FUNCTION sd_grams(VARIADIC parts text[]) RETURNS int8[] LANGUAGE plpgsql IMMUTABLE "
     "PARALLEL SAFE AS $$\n"
