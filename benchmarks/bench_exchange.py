@@ -82,6 +82,15 @@ before 36.9 s (importer CPU 17.1 s, server 22.7 s) beside SQLite's 29.6 s; after
 checking rows 29%, planning 15%), the last batches and address's indexes 0.7 s, the commit 0.2 s,
 the builds 4.8 s: the grams GIN index alone takes 4.1 s and the trigram one 3.3 s (the 12 sort
 indexes 0.02-0.14 s each), so 2 or 4 builders at once take the same ~5 s on these 2 cores.
+Schema 28 (the grams as int8 codes, search_pg.gram_code): on one 100k import database (PostgreSQL
+15, one core, load 1.6-2.3) CREATE INDEX … USING gin (scope, grams) took 3.66 / 3.87 / 3.81 s over
+the text grams in collation "C", 2.07 / 2.07 / 2.31 s over the codes (the same 8,764,982 pieces;
+sd_grams over the 100k rows 1.60-1.68 s as text, 1.66-1.94 s as codes: the same within the load's
+swing); the step itself on that database (27 -> 28: the table rewritten, two GIN indexes made
+again) 12.2 s. This script at 100k, before -> after, two rounds (the second at load 3.5-3.9):
+index builds after the commit 8.4 / 6.0 -> 5.9 / 4.4 s and 9.9 / 7.2 -> 6.6 / 4.6 s (wall / server
+CPU); COPY customer_fts (sd_grams runs there) 7.6 / 4.8 -> 7.1 / 4.3 s and 11.6 / 5.4 -> 8.7 / 4.8
+s; the server's CPU 16.5 -> 14.3 s and 19.2 -> 15.4 s; wall 30.3 -> 26.8 s and 44.3 -> 31.7 s.
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date

@@ -110,6 +110,47 @@ def test_token_table_answers_like_a_scan(store, monkeypatch):
     assert any(indexed[t] for t in terms)
 
 
+def test_every_kind_of_character_is_found_as_before(store, monkeypatch):
+    """A team server holds the pieces as integer codes (schema 28, search_pg.gram_code): each kind
+    of character answers as the scan of the index text does, on both backends — beyond the BMP
+    (emoji, 𠀋), upper and lower case ASCII, digits, one and two characters, punctuation."""
+    a = customers.create_customer(
+        {"name": "𠀋一😀家", "wechat": "AbC_9", "phone": "13812345678"},
+        [_addr("广东省", "深圳市", "南山区", "科技园😀A座")],
+    ).id
+    b = customers.create_customer({"name": "abc 😀", "wechat": "x-y.z"}, []).id
+    c = customers.create_customer({"name": "𠀋", "wechat": "ZZ"}, []).id
+    expected = {
+        "𠀋": {a, c},
+        "𠀋一": {a},
+        "一𠀋": set(),
+        "😀": {a, b},
+        "😀家": {a},
+        "😀a": {a},
+        "家": {a},
+        "a": {a, b},
+        "A": {a, b},
+        "ab": {a, b},
+        "AB": {a, b},
+        "Ab": {a, b},
+        "c_": {a},
+        "_9": {a},
+        "9": {a},
+        "13": {a},
+        "78": {a},
+        "-": {b},
+        "x-": {b},
+        ".": {b},
+        "z": {b, c},
+        "Zz": {c},
+        "c😀": set(),  # (not across the space)
+        "座": {a},
+    }
+    found = {t: set(ids(t)) for t in expected}
+    assert found == expected
+    assert found == {t: set(i) for t, i in _scan_answers(list(expected), monkeypatch).items()}
+
+
 def test_bulk_load_fills_the_token_table(store, monkeypatch):
     _demo(30, 9)  # bulk: rows written in Python, not by the triggers
     before = {t: ids(t) for t in ("张", "王", "1", "13", "路", "号", "de", "00")}

@@ -80,9 +80,10 @@ def _found_by(team, who: str, text: str) -> list[int]:
 
 def test_a_team_without_a_masked_helper_keeps_no_masked_copies(plain_team):
     assert _kept(plain_team.url) is False
-    # the grams indexes compare bytewise (search_pg.grams_sql; a short-term search is served by them: test_search)
+    # the grams indexes hold integer codes (schema 28, search_pg.grams_sql; a short-term search is served by
+    # them: test_search), no collation
     defs = _raw(plain_team.url, "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'customer_fts%%grams'")
-    assert len(defs) == 2 and all('COLLATE "C"' in d for (d,) in defs)
+    assert len(defs) == 2 and all("COLLATE" not in d for (d,) in defs)
     # the trigger's function has no SET clause (a pinned search path cost ~175 µs a row: masking_pg.UNPINNED)
     assert _raw(plain_team.url, "SELECT proconfig FROM pg_proc WHERE proname = 'sd_masked_copies'") == [(None,)]
     copies = _copies(plain_team.url)
@@ -165,7 +166,7 @@ def test_no_writer_puts_its_own_values_in_the_copies(plain_team):
     gd = plain_team.customers["广东"]
     with plain_team.connect("south") as conn:
         conn.execute(
-            "UPDATE customer_fts SET masked_phones = %s, masked_grams = ARRAY['12'] WHERE rowid = %s", (PHONE, gd)
+            "UPDATE customer_fts SET masked_phones = %s, masked_grams = ARRAY[12] WHERE rowid = %s", (PHONE, gd)
         )
         assert conn.execute("SELECT count(*) FROM customer_fts").fetchone()[0] == 1  # (their region's row)
     assert _copies(plain_team.url)[0][1:] == (None, True)
@@ -240,7 +241,7 @@ def test_schema_24_on_a_team_made_before_it(pg_admin_url, monkeypatch, masked_he
         )
         assert generated == [(0,)]
         defs = _raw(url, "SELECT indexdef FROM pg_indexes WHERE indexname LIKE 'customer_fts%%grams'")
-        assert len(defs) == 2 and all('COLLATE "C"' in d for (d,) in defs)  # made anew by step 24
+        assert len(defs) == 2 and all("COLLATE" not in d for (d,) in defs)  # integer codes (schema 28)
         # the owners' group's, as `team init` left every function: not the migrating owner's (review)
         assert _raw(url, "SELECT proowner::regrole::text FROM pg_proc WHERE proname = 'sd_masked_copies'") == [
             (f"sd_{name}_owner",)

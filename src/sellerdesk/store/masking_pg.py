@@ -246,11 +246,12 @@ KEEP_PHONE_SQL = [
 ]
 
 # The search table's masked copies, indexed as the originals are (search_pg: DOC, grams). Step 18
-# made them generated columns; step 24 makes them plain ones kept by COPIES_TRIGGER.
+# made them generated columns; step 24 makes them plain ones kept by COPIES_TRIGGER; step 28 (the
+# grams as integer codes, search_pg.GRAMS_FUNCTION_SQL) makes a team's text copy int8[].
 SEARCH_SQL = [
     "ALTER TABLE customer_fts ADD COLUMN IF NOT EXISTS masked_phones TEXT "
     "GENERATED ALWAYS AS (sd_mask_phones(phones)) STORED",
-    "ALTER TABLE customer_fts ADD COLUMN IF NOT EXISTS masked_grams TEXT[] "
+    "ALTER TABLE customer_fts ADD COLUMN IF NOT EXISTS masked_grams int8[] "
     "GENERATED ALWAYS AS (sd_grams(name, wechat, sd_mask_phones(phones), address)) STORED",
     "CREATE INDEX IF NOT EXISTS customer_fts_masked_trgm ON customer_fts USING gin "
     f"({search_pg.doc_sql('masked_phones')} gin_trgm_ops)",
@@ -335,14 +336,7 @@ def make_copies_kept(db: Any) -> None:
         native(db, f"ALTER TABLE {search_pg.TABLE} ALTER COLUMN {column} DROP EXPRESSION IF EXISTS")
     native(db, COPIES_FUNCTION_SQL)
     _owners_own_copies_function(db)
-    # the grams indexes in collation "C" (search_pg.grams_sql); a fresh database has them from steps 16/18
-    for name, sql in (search_pg.GIN_INDEXES[1], ("customer_fts_masked_grams", SEARCH_SQL[3])):
-        row = native(
-            db, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname = %s", (name,)
-        ).fetchone()
-        if row is None or "COLLATE" not in row[0]:
-            native(db, f'DROP INDEX IF EXISTS "{name}"')
-            native(db, sql)
+    # (step 24 made the grams indexes anew in collation "C": step 28 makes them anew as integer codes)
     needed = native(db, "SELECT to_regclass('public.team_user') IS NOT NULL").fetchone()[0] and bool(
         native(db, MASKED_HELPERS_SQL).fetchone()[0]
     )

@@ -13,13 +13,16 @@ knowing, and the store's SQL that reads or deletes index rows runs on both backe
 * Terms of one or two characters, which no trigram index can serve: the generated ``grams``
   column holds every character and pair of neighbours of the name, WeChat ID, phones
   and address text (lower case), with a GIN index: one array lookup, as one token lookup of
-  SQLite's ``customer_grams`` table (which holds the same pairs).
+  SQLite's ``customer_grams`` table (which holds the same pairs). Each piece is held as its
+  integer code (:data:`GRAM_CODE_SQL`, schema 28), the term asked as its code: the same
+  equality as the text's, and a GIN index of pass-by-value integers builds in half the time.
 * Pinyin initials: the same range on the indexed ``name_initials`` column as on SQLite.
 * Punctuation of one or two characters: a scan of the index text (as on SQLite).
 """
 
 from __future__ import annotations
 
+import re
 import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,17 +46,72 @@ DOC = doc_sql()
 
 
 def grams_sql(column: str = "grams", row: str = "") -> str:
-    """The indexed array of 1-2 character pieces (``masked_grams``: the masked copy's index): in
-    collation "C" (schema 24), so the GIN index compares its keys bytewise — the same equality
-    (deterministic collations), and building it for 100k rows took 25-35% less than under the test
-    server's C.UTF-8 (a collation with strcoll, as en_US/zh_CN, costs more). The query repeats the
-    expression, so the index serves it."""
-    return f'({row}{column} COLLATE "C")'
+    """The indexed array of the 1-2 character pieces' codes (``masked_grams``: the masked copy's
+    index). Schema 24 had the text pieces in collation "C" (a bytewise compare: its build a quarter
+    cheaper than under C.UTF-8); schema 28 holds them as integer codes (:data:`GRAM_CODE_SQL`), whose
+    GIN index compares pass-by-value integers: at 100k rows its build 2.1-2.3 s instead of 3.7-3.9 s.
+    The query repeats the expression, so the index serves it."""
+    return f"({row}{column})"
 
+
+# The code of a piece of one or two characters (lower case already), as ``sd_grams`` makes them:
+# a character c is its code point; a pair (a, b) is (a + 1) * 2^21 + b. Code points are below
+# 2^21 (0x10FFFF), so a character's code is below 2^21 and a pair's above it, and a pair's two
+# code points are read back from it: one code per piece, no two pieces alike, in an int8 (the
+# largest, 0x110000 * 2^21 + 0x10FFFF, is below 2^42). ASCII case, digits, punctuation, CJK and
+# characters beyond the BMP (emoji, 𠀋: one character each in a UTF-8 database) alike.
+GRAM_PAIR_BASE = 1 << 21
+GRAM_CODE = "sd_gram_code"
+
+
+def gram_code(piece: str) -> int | None:
+    """:data:`GRAM_CODE_SQL` in Python (the tests hold them to the same numbers): None for a term
+    of another length (it matches nothing: no piece is longer)."""
+    if len(piece) == 1:
+        return ord(piece)
+    if len(piece) == 2:
+        return (ord(piece[0]) + 1) * GRAM_PAIR_BASE + ord(piece[1])
+    return None
+
+
+# PL/pgSQL, IMMUTABLE: called with the term (a constant, or sd_search's parameter) the planner
+# evaluates it once and the index scan gets the code as a constant. (As a SQL function it was
+# inlined, its body parsed again at every planning: +37 µs a query, against +7 µs.) NULL for NULL
+# or a term of another length, which then matches nothing.
+GRAM_CODE_SQL = (
+    f"CREATE OR REPLACE FUNCTION public.{GRAM_CODE}(term text) RETURNS int8 LANGUAGE plpgsql IMMUTABLE "
+    "PARALLEL SAFE AS $$BEGIN RETURN CASE pg_catalog.length(term) WHEN 1 THEN pg_catalog.ascii(term)::int8 "
+    f"WHEN 2 THEN (pg_catalog.ascii(term)::int8 + 1) * {GRAM_PAIR_BASE} "
+    "+ pg_catalog.ascii(pg_catalog.substr(term, 2)) END; END$$"
+)
+
+# every character and pair of neighbours of the texts (joined by spaces), lower case, as codes
+# (GRAM_CODE_SQL); pairs with a space left out (no term holds one). Repeats stay: GIN keeps each
+# key once per row. A loop: 10x faster than a set-returning SQL version (an import of 100k rows
+# makes them all); string_to_array(t, NULL) splits into characters as regexp_split_to_array(t, '')
+# did (the same time within the load's swing: benchmarks/bench_exchange.py).
+GRAMS_FUNCTION_SQL = (
+    "CREATE OR REPLACE FUNCTION sd_grams(VARIADIC parts text[]) RETURNS int8[] LANGUAGE plpgsql IMMUTABLE "
+    "PARALLEL SAFE AS $$\n"
+    "DECLARE\n"
+    "  a text[] := string_to_array(lower(array_to_string(parts, ' ')), NULL);\n"
+    "  out int8[] := '{}';\n"
+    "  prev int8 := 32;\n"
+    "  c int8;\n"
+    "BEGIN\n"
+    "  FOR i IN 1 .. coalesce(cardinality(a), 0) LOOP\n"
+    "    c := ascii(a[i]);\n"
+    "    out := out || c;\n"
+    f"    IF c <> 32 AND prev <> 32 THEN out := out || ((prev + 1) * {GRAM_PAIR_BASE} + c); END IF;\n"
+    "    prev := c;\n"
+    "  END LOOP;\n"
+    "  RETURN out;\n"
+    "END$$"
+)
 
 PREFIX = f"SELECT rowid FROM {TABLE} WHERE "
 TRIGRAM_SQL = PREFIX + f"({DOC} ILIKE ? ESCAPE '\\')"
-GRAMS_SQL = PREFIX + f"({grams_sql()} @> CAST(ARRAY[?] AS TEXT[]))"
+GRAMS_SQL = PREFIX + f"({grams_sql()} @> ARRAY[public.{GRAM_CODE}(?)])"
 PINYIN_SQL = PREFIX + "(pinyin ILIKE ? ESCAPE '\\')"
 
 
@@ -96,7 +154,7 @@ def function_query(way: str, raw_phones: bool, visible: str, scoped: bool = Fals
     columns = ("name", "wechat", "address") + ((phones,) if way == "scan_phones" else ())
     test = {
         "trigram": doc_sql(phones, "f.") + like,
-        "grams": f"{grams_sql(grams, 'f.')} @> ARRAY[$2]",
+        "grams": f"{grams_sql(grams, 'f.')} @> ARRAY[public.{GRAM_CODE}($2)]",
         "pinyin": "f.pinyin" + like,
         "scan": " OR ".join(f"f.{c}{like}" for c in columns),
         "scan_phones": " OR ".join(f"f.{c}{like}" for c in columns),
@@ -291,7 +349,11 @@ BULK_SETTING_SQL = f"current_setting('{BULK_SETTING}', true) = 'on' AND {may_bul
 SET_BULK_SQL = f"SELECT set_config('{BULK_SETTING}', %s, true)"
 
 
-# The two GIN indexes of the search table, as step 16 made them (name, CREATE statement).
+# the grams column's type and generation (schema 28: int8[], made by GRAMS_FUNCTION_SQL)
+GRAMS_COLUMN_SQL = "int8[] GENERATED ALWAYS AS (sd_grams(name, wechat, phones, address)) STORED"
+
+# The two GIN indexes of the search table, as step 16 makes them now (name, CREATE statement; step
+# 27 leads them with the scope where btree_gin may be created).
 GIN_INDEXES = (
     ("customer_fts_trgm", f"CREATE INDEX IF NOT EXISTS customer_fts_trgm ON {TABLE} USING gin ({DOC} gin_trgm_ops)"),
     ("customer_fts_grams", f"CREATE INDEX IF NOT EXISTS customer_fts_grams ON {TABLE} USING gin ({grams_sql()})"),
@@ -304,25 +366,12 @@ def schema_sql(row_sql: str) -> list[str]:
     row = row_sql.format(cid="cid")
     return [
         "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-        # every character and pair of neighbours of the texts (joined by spaces), lower case; pairs
-        # with a space left out (no term holds one). Repeats stay: GIN keeps each key once per row.
-        # A loop: 10x faster than a set-returning SQL version (an import of 100k rows makes them all).
-        "CREATE OR REPLACE FUNCTION sd_grams(VARIADIC parts text[]) RETURNS text[] LANGUAGE plpgsql IMMUTABLE "
-        "PARALLEL SAFE AS $$\n"
-        "DECLARE\n"
-        "  t text := lower(array_to_string(parts, ' '));\n"
-        "  a text[] := regexp_split_to_array(t, '');\n"
-        "  out text[] := a;\n"
-        "BEGIN\n"
-        "  FOR i IN 1 .. cardinality(a) - 1 LOOP\n"
-        "    IF a[i] <> ' ' AND a[i + 1] <> ' ' THEN out := out || (a[i] || a[i + 1]); END IF;\n"
-        "  END LOOP;\n"
-        "  RETURN out;\n"
-        "END$$",
+        GRAMS_FUNCTION_SQL,
+        GRAM_CODE_SQL,
         f"CREATE TABLE IF NOT EXISTS {TABLE} (rowid INTEGER PRIMARY KEY, name TEXT NOT NULL DEFAULT '', "
         "pinyin TEXT NOT NULL DEFAULT '', wechat TEXT NOT NULL DEFAULT '', phones TEXT NOT NULL DEFAULT '', "
         "address TEXT NOT NULL DEFAULT '', "
-        "grams TEXT[] GENERATED ALWAYS AS (sd_grams(name, wechat, phones, address)) STORED)",
+        f"grams {GRAMS_COLUMN_SQL})",
         *(sql for _name, sql in GIN_INDEXES),
         refresh_function_sql(row),
         *trigger_functions_sql(),
@@ -586,3 +635,110 @@ def read_ids(db: Any, sql: str, params: Sequence[Any]) -> set[int]:
     """The ids ``sql`` (SQLite's dialect) finds, as one array."""
     row = db.execute_sql(f"SELECT array_agg(q.c) FROM ({sql}) AS q(c)", params).fetchone()
     return set(row[0]) if row and row[0] else set()
+
+
+# --- the grams as integer codes (schema 28) ----------------------------------------------------------------------
+#
+# A big first import builds the search table's GIN indexes after its commit (store.index_builds),
+# on the import's critical path; the grams index was the longest of them: 3.7-3.9 s at 100k rows
+# over text[] (GIN compares its keys as text), 2.1-2.3 s over the same pieces as int8 codes
+# (benchmarks/bench_exchange.py). A team made before has its grams (and the masked copy's) as
+# text: step 28 makes them codes.
+_TEXT_GRAMS_INDEX = re.compile(r'\b((?:masked_)?grams) COLLATE "C"')
+
+
+def gram_codes_index_sql(definition: str) -> str:
+    """A GIN index definition over the text grams (pg_indexes.indexdef, or a ``pending_index:``
+    record of store.index_builds) made over their codes: the same index, led by the scope or not,
+    without the text's collation."""
+    return _TEXT_GRAMS_INDEX.sub(r"\1", definition)
+
+
+def has_text_grams(db: Any) -> bool:
+    """Whether the search table's grams are text still (a team made before schema 28)."""
+    from sellerdesk.store.postgres import native
+
+    sql = (
+        "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+        "WHERE attrelid = to_regclass(%s) AND attname = 'grams' AND NOT attisdropped"
+    )
+    row = native(db, sql, (f"public.{TABLE}",)).fetchone()
+    return bool(row and row[0] == "text[]")
+
+
+def make_gram_codes(db: Any) -> bool:
+    """Schema step 28 on PostgreSQL: the search table's ``grams`` (a generated column: dropped and
+    added again, the table rewritten once) and the masked copy ``masked_grams`` (kept by
+    store.masking_pg's trigger: made again in the same rewrite when it holds them) become int8[]
+    gram codes; their GIN indexes are made again as they were (led by the scope or not), and a
+    ``pending_index:`` record of an import stopped before its builds names the new index. The
+    masked view of the table (whose ``grams`` is the copy) is made again with its owner and grants.
+    False when there was nothing to change (a database made at 28)."""
+    from sellerdesk.store import masking_pg
+    from sellerdesk.store.postgres import native
+
+    if not has_text_grams(db):
+        return False
+    view = f"{masking_pg.SCHEMA}.{TABLE}"
+    owner = native(db, "SELECT relowner::regrole::text FROM pg_class WHERE oid = to_regclass(%s)", (view,)).fetchone()
+    grants = native(
+        db,
+        "SELECT CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE a.grantee::regrole::text END, a.privilege_type "
+        "FROM pg_class c, aclexplode(c.relacl) AS a WHERE c.oid = to_regclass(%s) AND a.grantee <> c.relowner",
+        (view,),
+    ).fetchall()
+    if owner is not None:
+        native(db, f"DROP VIEW {view}")  # (its write trigger with it; made again below)
+    indexes = native(
+        db,
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = %s "
+        "AND indexdef LIKE '%% USING gin (%%grams%%' ORDER BY indexname",
+        (TABLE,),
+    ).fetchall()
+    for name, _definition in indexes:
+        native(db, f'DROP INDEX "{name}"')
+    masked = native(
+        db,
+        "SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attname = 'masked_grams' AND NOT attisdropped",
+        (f"public.{TABLE}",),
+    ).fetchone()
+    native(db, f"ALTER TABLE {TABLE} DROP COLUMN grams")
+    native(db, "DROP FUNCTION IF EXISTS sd_grams(VARIADIC text[])")
+    native(db, GRAMS_FUNCTION_SQL)
+    native(db, GRAM_CODE_SQL)
+    # one rewrite of the table: the codes made, and the masked copy's too where it is kept (the
+    # trigger's own expression, masking_pg.COPIES_FUNCTION_SQL); NULL where it is not
+    alter = f"ALTER TABLE {TABLE} ADD COLUMN grams {GRAMS_COLUMN_SQL}"
+    if masked:
+        alter += (
+            ", ALTER COLUMN masked_grams TYPE int8[] USING (CASE WHEN masked_grams IS NULL THEN NULL "
+            "ELSE sd_grams(name, wechat, masked_phones, address) END)"
+        )
+    native(db, alter)
+    for _name, definition in indexes:
+        native(db, gram_codes_index_sql(definition))
+    # an import stopped before its builds (store.index_builds): its record builds the new index
+    records = native(
+        db,
+        "SELECT key, value FROM meta WHERE key LIKE %s AND value LIKE '%% USING gin (%%grams%%'",
+        ("pending\\_index:%",),
+    ).fetchall()
+    for key, value in records:
+        native(db, "UPDATE meta SET value = %s WHERE key = %s", (gram_codes_index_sql(value), key))
+    if native(db, f"SELECT EXISTS (SELECT 1 FROM {TABLE})").fetchone()[0]:
+        native(db, f"ANALYZE {TABLE}")
+    from sellerdesk.store import team
+
+    group = team.group_role(team.OWNER, db)
+    if native(db, "SELECT 1 FROM pg_roles WHERE rolname = %s", (group,)).fetchone() is not None:
+        for signature in GRAMS_FUNCTIONS:
+            native(db, f'ALTER FUNCTION {signature} OWNER TO "{group}"')
+    if owner is not None:
+        masking_pg.create_views(db)
+        native(db, f"ALTER VIEW {view} OWNER TO {owner[0]}")
+        for grantee, privilege in grants:
+            native(db, f"GRANT {privilege} ON {view} TO {grantee}")
+    return True
+
+
+GRAMS_FUNCTIONS = ("public.sd_grams(text[])", f"public.{GRAM_CODE}(text)")
