@@ -170,3 +170,26 @@ def test_a_formula_without_a_value_is_shown_and_reported_as_its_formula():
     cell = FORMULA_WITHOUT_VALUE + "=1+1"
     assert shown_text(cell) == "=1+1" and shown_text("张三") == "张三"
     assert escape_cell(cell) == "'=1+1"  # the problem report: the formula as text, not run
+
+
+def test_a_number_too_big_for_a_duration_or_date_format_reads_as_the_number(tmp_path, monkeypatch):
+    """A phone typed in a [h]:mm column: calamine raised OverflowError out of the reader (the import
+    stopped with no line of its own), the streaming reader too; both give the number now."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "客户"
+    sheet.append(["姓名", "手机", "时长"])
+    sheet.append(["张三", 13800000000, 1.5])
+    sheet.append(["李四", 13900000000, 13900000000])
+    for row in (2, 3):
+        sheet.cell(row, 2).number_format = "[h]:mm"
+        sheet.cell(row, 3).number_format = "[h]:mm"
+    path = tmp_path / "d.xlsx"
+    book.save(path)
+    with open_workbook(path) as opened:
+        plain = list(opened.rows("客户"))
+    monkeypatch.setattr(CalamineBook, "STREAM_FROM", -1)
+    with open_workbook(path) as opened:
+        streamed = list(opened.rows("客户"))
+    assert plain == streamed
+    assert plain[1][1][:2] == ["张三", "13800000000"] and plain[2][1] == ["李四", "13900000000", "13900000000"]

@@ -222,11 +222,33 @@ class CalamineBook(Workbook):
     def rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
         stream = self._streamed(sheet)
         if stream is not None:
-            for number, values in stream.rows(sheet):
-                text = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in values]
-                if any(text):
-                    yield number, text
+            yield from self._stream_rows(stream, sheet)
             return
+        last = 0
+        try:
+            for number, cells in self._calamine_rows(sheet):
+                last = number
+                yield number, cells
+        except OverflowError as exc:
+            # a number calamine cannot make a date or a duration of (a phone in a [h]:mm column):
+            # its rows from there on as the streaming reader reads them (the number itself)
+            if self.kind != "xlsx":
+                raise ExchangeError("corrupt", name=self.path.name, reason=_short(exc)) from exc
+            from sellerdesk.exchange.xlsx_rows import XlsxRows
+
+            with XlsxRows(self.path) as rest:
+                for number, cells in self._stream_rows(rest, sheet):
+                    if number > last:
+                        yield number, cells
+
+    @staticmethod
+    def _stream_rows(stream: XlsxRows, sheet: str) -> Iterator[tuple[int, list[str]]]:
+        for number, values in stream.rows(sheet):
+            text = [v.strip() if type(v) is str and len(v) <= MAX_CELL_CHARS else cell_text(v) for v in values]
+            if any(text):
+                yield number, text
+
+    def _calamine_rows(self, sheet: str) -> Iterator[tuple[int, list[str]]]:
         data = self._sheet(sheet)
         start = data.start
         # iter_rows() counts rows from the sheet's first row but columns from the first used one

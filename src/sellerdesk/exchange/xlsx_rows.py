@@ -99,7 +99,8 @@ def _row_number(ref: str) -> int:
 
 PLAIN_ROWS = True  # (tests turn it off to compare with expat's rows)
 _S = r"[ \t\r\n]"
-_NAME = r"[A-Za-z_][\w.:-]*"
+_NCNAME = r"[A-Za-z_][A-Za-z0-9_.-]*"  # (ASCII: a pattern's \w would take ² or ٣, which no XML name holds)
+_NAME = rf"{_NCNAME}(?::{_NCNAME})?"
 _OTHER_VALUE = r"""(?:"[^"<&]*"|'[^'<&]*')"""
 
 
@@ -158,9 +159,20 @@ _ROOT = re.compile(
     rb"[ \t\r\n]*<[A-Za-z_][^ \t\r\n/>]*"
     rb"(?:[ \t\r\n]+[^ \t\r\n=/>]+[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"]*\"|'[^']*'))*[ \t\r\n]*>"
 )
-_DECLARED = re.compile(rb"xmlns:([A-Za-z_][\w.-]*)[ \t\r\n]*=")
+# a tag's attributes one by one, each with its value (so nothing inside a value is taken for a name)
+_ATTRIBUTE = re.compile(r"""[ \t\r\n]+([^ \t\r\n=/>]+)[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*')""")
+_TAG = re.compile(r"""<[A-Za-z_][^ \t\r\n/>]*((?:[ \t\r\n]+[^ \t\r\n=/>]+[ \t\r\n]*=[ \t\r\n]*(?:"[^"]*"|'[^']*'))*)""")
 # an attribute's prefix (a false find in a value or text only sends the row to expat)
-_PREFIX = re.compile(r"[ \t\r\n]([A-Za-z_][\w.-]*):[A-Za-z_][\w.-]*[ \t\r\n]*=")
+_PREFIX = re.compile(r"[ \t\r\n]([A-Za-z_][A-Za-z0-9_.-]*):[A-Za-z_][A-Za-z0-9_.-]*[ \t\r\n]*=")
+
+
+def _attributes_unique(tags: str) -> bool:
+    """Whether no tag in ``tags`` repeats an attribute (expat refuses a file that does)."""
+    for attributes in _TAG.findall(tags):
+        names = _ATTRIBUTE.findall(attributes)
+        if len(names) != len(set(names)):
+            return False
+    return True
 
 
 def _prefixes_known(tags: str, declared: frozenset[str]) -> bool:
@@ -191,8 +203,9 @@ def _rows_start(data: bytes, opening: re.Pattern[bytes] | None = None) -> tuple[
     if b"<!" in head or b"<?" in head:
         return None
     root = _ROOT.match(head)
-    prefixes = _DECLARED.findall((root.group() if root is not None else b"") + found.group())
-    return found.end(), frozenset(["xml", *(prefix.decode("ascii") for prefix in prefixes)])
+    tags = ((root.group() if root is not None else b"") + found.group()).decode("utf-8", "replace")
+    prefixes = [name[6:] for name in _ATTRIBUTE.findall(tags) if name.startswith("xmlns:")]
+    return found.end(), frozenset(["xml", *prefixes])
 
 
 def _plain_strings(stretch: str) -> list[str] | None:
@@ -576,7 +589,7 @@ class XlsxRows:
         def number_of(ref: str | None) -> int:
             """The number of a row whose reference is ``ref`` (a row without one follows the one before)."""
             nonlocal next_row
-            number = int(ref) if ref and ref.isdigit() else next_row
+            number = int(ref) if ref and ref.isascii() and ref.isdigit() else next_row
             next_row = number + 1
             return number
 
@@ -591,7 +604,9 @@ class XlsxRows:
             for letters, style, kind, closed, v_text, t_text in simple:
                 at = by_letters.get(letters)
                 if at is None:
-                    at = by_letters[letters] = column_of(letters, cells)  # (past XFD: refused, as expat's)
+                    if _column(letters) >= MAX_COLUMNS:
+                        raise _NotPlain  # (expat's to refuse: unless it is no cell, in a comment)
+                    at = by_letters[letters] = column_of(letters, cells)
                 raw = v_text or t_text
                 if not raw:
                     marks += 1 if closed else 2
@@ -619,7 +634,11 @@ class XlsxRows:
             if marks == text.count("<", start, end) and amps == text.count("&", start, end):
                 return cells
             cells = []
-            if _ROW.fullmatch(text, start, end) is None or not _prefixes_known(text[start:end], declared):
+            if (
+                _ROW.fullmatch(text, start, end) is None
+                or not _prefixes_known(text[start:end], declared)
+                or not _attributes_unique(text[start:end])
+            ):
                 raise _NotPlain
             for ref, style, kind, v, v_text, inline_string, t_text in _CELL.findall(text, start, end):
                 at = column_of(ref or None, cells)
@@ -644,7 +663,7 @@ class XlsxRows:
                 col = column_of(attrs.get("r"), row)
                 cell_type = attrs.get("t", "n")
                 s = attrs.get("s")
-                cell_style = int(s) if s and s.isdigit() else 0
+                cell_style = int(s) if s and s.isascii() and s.isdigit() else 0
                 value.clear()
                 has_value = False
                 inline = False
@@ -720,7 +739,7 @@ class XlsxRows:
                 if m is None:
                     return text[pos:], False
                 ref, closed = m.groups()
-                if not _prefixes_known(m.group(), declared):
+                if not _prefixes_known(m.group(), declared) or not _attributes_unique(m.group()):
                     return text[pos:], False
                 if closed:  # <row …/>
                     number_of(ref)
@@ -790,7 +809,10 @@ class XlsxRows:
         if kind == "date":
             return _serial_date(number, epoch)
         if kind == "duration":
-            return _dt.timedelta(days=number)
+            try:
+                return _dt.timedelta(days=number)
+            except OverflowError:  # (a phone number in a [h]:mm cell: the number, as a date's)
+                return number
         return number
 
 
