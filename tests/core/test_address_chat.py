@@ -470,3 +470,23 @@ def test_a_phone_hidden_by_a_shop_is_no_address() -> None:
     assert (result.name, result.phone, result.detail) == ("张三", "", "西兴街道滨康路228号")
     assert result.notes == ["158********"]  # kept where the seller sees it
     assert parse("王** 138****5678 北京市朝阳区建国路88号").detail == "建国路88号"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # a place's name glued after the house number: its end is no name (was 华大学, 明小区 …)
+        ("湖南省衡阳市常胜西路28号南华大学", "", "常胜西路28号南华大学"),
+        ("江苏省南京市鼓楼区中山路8号金陵中学", "", "中山路8号金陵中学"),
+        ("广东省广州市天河区天河路2号华夏小区", "", "天河路2号华夏小区"),
+        ("浙江省杭州市西湖区文三路9号万达广场", "", "文三路9号万达广场"),
+        ("四川省成都市武侯区人民南路4号华西医院", "", "人民南路4号华西医院"),
+        ("北京市海淀区学院路5号石油学院", "", "学院路5号石油学院"),
+        # a name glued there is still the name
+        ("北京市朝阳区建国路88号林小满", "林小满", "建国路88号"),
+        ("北京市朝阳区富康路姚家园3楼马云15000000000", "马云", "富康路姚家园3楼"),
+    ],
+)
+def test_a_place_glued_after_the_house_number_is_no_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
