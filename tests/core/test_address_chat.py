@@ -490,3 +490,37 @@ def test_a_phone_hidden_by_a_shop_is_no_address() -> None:
 def test_a_place_glued_after_the_house_number_is_no_name(text: str, name: str, detail: str) -> None:
     result = parse(text)
     assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("line", "remarks"),
+    [
+        ("顺丰到付", ["顺丰到付"]),
+        ("发顺丰", ["发顺丰"]),
+        ("寄顺丰 谢谢", ["寄顺丰"]),
+        ("中通", ["中通"]),
+        ("京东快递", ["京东快递"]),
+        ("发京东", ["发京东"]),
+        ("不要发圆通，包邮", ["不要发圆通", "包邮"]),
+        ("货到付款", ["货到付款"]),
+        ("（邮费到付）", ["邮费到付"]),
+    ],
+)
+def test_how_to_send_it_and_who_pays_are_remarks(line: str, remarks: list[str]) -> None:
+    result = parse("张三 13800138000 福建省厦门市思明区鹭江道8号国际银行大厦 " + line)
+    assert (result.name, result.detail, result.remarks) == ("张三", "鹭江道8号国际银行大厦", remarks)
+
+
+def test_a_courier_s_name_inside_the_address_stays() -> None:
+    result = parse("黄晓明 18606012345 福建省厦门市思明区鹭江道8号国际银行大厦 顺丰到付")
+    assert (result.detail, result.remarks) == ("鹭江道8号国际银行大厦", ["顺丰到付"])
+    # a street or a place holding a courier's name is the address
+    assert parse("周杰 13955512345 安徽省芜湖市镜湖区北京东路8号").detail == "北京东路8号"
+    assert parse("湖州市吴兴区织纺路731号中通快递2栋").detail == "织纺路731号中通快递2栋"
+    assert parse("张三 13800138000 上海市黄浦区南京东路1号邮政局").detail == "南京东路1号邮政局"
+
+
+@pytest.mark.parametrize("text", ["顺丰到付", "发京东", "寄中通", "货到付款", "包邮", "(邮政)", "用京东物流", "别EMS"])
+def test_every_courier_remark_holds_a_hint(text: str) -> None:
+    assert noise.REMARK_RE.search(text) is not None
+    assert noise.REMARK_HINT_RE.search(text) is not None
