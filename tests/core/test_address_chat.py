@@ -524,3 +524,18 @@ def test_a_courier_s_name_inside_the_address_stays() -> None:
 def test_every_courier_remark_holds_a_hint(text: str) -> None:
     assert noise.REMARK_RE.search(text) is not None
     assert noise.REMARK_HINT_RE.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("您好，麻烦寄到：江西省九江市浔阳区浔阳东路66号 余慧 电话19970012345，谢谢", "余慧", "浔阳东路66号"),
+        ("请寄：北京市朝阳区建国路88号 张三 13812345678", "张三", "建国路88号"),
+        ("发到: 北京市朝阳区建国路88号 13812345678 李四", "李四", "建国路88号"),
+        ("麻烦帮我寄到这里：北京市朝阳区建国路88号 13812345678 李四", "李四", "建国路88号"),
+        ("亲寄到：北京市朝阳区建国路88号 13812345678", "", "建国路88号"),
+    ],
+)
+def test_a_request_before_the_address_is_a_label_not_the_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)

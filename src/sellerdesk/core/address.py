@@ -154,6 +154,8 @@ def _parse(raw: str) -> ParseResult:
         text = _take_order_talk(text, aside)
         if aside:
             warnings.append("order_text")
+    if ":" in text and ("寄" in text or "发" in text or "送到" in text or "邮到" in text):
+        text = noise.REQUEST_LABEL_RE.sub("\n", text)  # 麻烦寄到：江西省… (no name)
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)

@@ -165,6 +165,20 @@ CHATTER_FAST_RE = re.compile(
     )
 )
 
+_PLEASE = ("麻烦", "请", "帮我", "帮忙", "劳驾", "拜托")
+_SEND_TO = ("寄到", "发到", "寄往", "发往", "送到", "邮到", "寄给", "发给", "快递到", "邮寄到")
+_TO_HERE = "(?:您|你|亲)?(?:帮我|帮忙|给我)?"
+_HERE = r"(?:这里|这儿|这个地址|以下地址|下面的地址|下面地址|下面|这)?\s*:"
+REQUEST_LABEL_RE = re.compile(
+    "|".join(
+        _each(_PLEASE, _TO_HERE + "(?:" + "|".join(_SEND_TO + ("寄", "发", "邮寄")) + ")" + _HERE)
+        + _each(["您", "你", "亲"], "(?:帮我|帮忙|给我)?(?:" + "|".join(_SEND_TO) + ")" + _HERE)
+        + _each(_SEND_TO, _HERE)
+    )
+)
+"""A request with a colon before the address (麻烦寄到：, 发到：, 请寄：, 帮我寄到这里：): a label
+(run on the normalised text, whose colons are ASCII), never the name."""
+
 BRACKET_LABEL_RE = re.compile(r"[【\[(（]\s*(" + "|".join(_NAME_LABELS + _OTHER_LABELS) + r")\s*[】\])）]\s*[:：]?")
 """【收货人】张三, [电话] …: a label in brackets, replaced by the label and a colon."""
 
