@@ -539,3 +539,17 @@ def test_every_courier_remark_holds_a_hint(text: str) -> None:
 def test_a_request_before_the_address_is_a_label_not_the_name(text: str, name: str, detail: str) -> None:
     result = parse(text)
     assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail", "postcode"),
+    [
+        ("周杰，86-13955512345，安徽省 芜湖市 镜湖区 范罗山街道 北京东路8号，000000", "范罗山街道北京东路8号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 邮编：999999", "建国路88号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 123456", "建国路88号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 100020", "建国路88号", "100020"),
+    ],
+)
+def test_a_placeholder_postcode_is_dropped(text: str, detail: str, postcode: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.postal_code) == (text[:2], detail, postcode)

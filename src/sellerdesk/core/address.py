@@ -169,6 +169,8 @@ def _parse(raw: str) -> ParseResult:
         text = noise.MASKED_MOBILE_RE.sub("\n", text)
     postcode = None
     if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
+        if noise.PLACEHOLDER_POSTCODE_RE.search(text) is not None:  # 000000: no postcode
+            text = noise.PLACEHOLDER_POSTCODE_RE.sub("\n", text)
         match = noise.POSTCODE_FAST_RE.search(text)
         if match is not None:
             text = text[: match.start()] + "\n" + text[match.end() :]

@@ -226,6 +226,9 @@ stars or more."""
 BURIED_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 """Once the phones are out, a mobile's pattern left in the text is inside a longer digit run."""
 POSTCODE_RE = re.compile(r"(?<![\d#])(?:[1-8]\d|0[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
+PLACEHOLDER_POSTCODE_RE = re.compile(r"(?<![\w-])(?:(\d)\1{5}|123456|654321|012345)(?![\w-])")
+"""A postcode a form made the customer type (000000, 999999, 123456): six digits standing alone
+that no post office uses; refused as the postcode and dropped (no house number is written so)."""
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
 # The same patterns written so that ``re`` can skip in C to where a match may start: every
