@@ -610,7 +610,7 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     # 4. A name glued after the house number: …88号林小满; not the end of a place's name
     # (…28号南华大学 is no 华大学, …8号光明小区 no 明小区)
     if not name:
-        if _PLACE_TAIL.search(detail) is None:
+        if not detail.rstrip("\n").endswith(_PLACE_TAIL):
             detail, name = split_tail_name(detail)
         confidence = 0.7 if name else 0.0
     if len(name) > 1 and name[-1] == "收":  # 张三收, 李先生收
@@ -651,44 +651,40 @@ _PLACE_WORDS = (
 )
 
 
-_PLACE_TAIL = re.compile(
-    "(?:"
-    + "|".join(
-        (
-            *_PLACE_WORDS,
-            "学院",
-            "幼儿园",
-            "卫生院",
-            "中心",
-            "商场",
-            "大楼",
-            "公寓",
-            "饭店",
-            "药店",
-            "药房",
-            "诊所",
-            "工厂",
-            "集团",
-            "研究所",
-            "研究院",
-            "派出所",
-            "政府",
-            "商行",
-            "门市",
-            "家园",
-            "新村",
-            "山庄",
-            "写字楼",
-            "办公楼",
-            "宿舍",
-            "食堂",
-            "仓库",
-            "车间",
-            "营业厅",
-            "服务区",
-        )
+_PLACE_TAIL = tuple(
+    (
+        *_PLACE_WORDS,
+        "学院",
+        "幼儿园",
+        "卫生院",
+        "中心",
+        "商场",
+        "大楼",
+        "公寓",
+        "饭店",
+        "药店",
+        "药房",
+        "诊所",
+        "工厂",
+        "集团",
+        "研究所",
+        "研究院",
+        "派出所",
+        "政府",
+        "商行",
+        "门市",
+        "家园",
+        "新村",
+        "山庄",
+        "写字楼",
+        "办公楼",
+        "宿舍",
+        "食堂",
+        "仓库",
+        "车间",
+        "营业厅",
+        "服务区",
     )
-    + r")\n?$"
 )
 """A detail ending in one of these ends in a place's name (南华大学, 光明小区, 国贸大厦): its last
 characters are never a name glued after the house number."""
