@@ -470,3 +470,86 @@ def test_a_phone_hidden_by_a_shop_is_no_address() -> None:
     assert (result.name, result.phone, result.detail) == ("张三", "", "西兴街道滨康路228号")
     assert result.notes == ["158********"]  # kept where the seller sees it
     assert parse("王** 138****5678 北京市朝阳区建国路88号").detail == "建国路88号"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        # a place's name glued after the house number: its end is no name (was 华大学, 明小区 …)
+        ("湖南省衡阳市常胜西路28号南华大学", "", "常胜西路28号南华大学"),
+        ("江苏省南京市鼓楼区中山路8号金陵中学", "", "中山路8号金陵中学"),
+        ("广东省广州市天河区天河路2号华夏小区", "", "天河路2号华夏小区"),
+        ("浙江省杭州市西湖区文三路9号万达广场", "", "文三路9号万达广场"),
+        ("四川省成都市武侯区人民南路4号华西医院", "", "人民南路4号华西医院"),
+        ("北京市海淀区学院路5号石油学院", "", "学院路5号石油学院"),
+        # a name glued there is still the name
+        ("北京市朝阳区建国路88号林小满", "林小满", "建国路88号"),
+        ("北京市朝阳区富康路姚家园3楼马云15000000000", "马云", "富康路姚家园3楼"),
+    ],
+)
+def test_a_place_glued_after_the_house_number_is_no_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("line", "remarks"),
+    [
+        ("顺丰到付", ["顺丰到付"]),
+        ("发顺丰", ["发顺丰"]),
+        ("寄顺丰 谢谢", ["寄顺丰"]),
+        ("中通", ["中通"]),
+        ("京东快递", ["京东快递"]),
+        ("发京东", ["发京东"]),
+        ("不要发圆通，包邮", ["不要发圆通", "包邮"]),
+        ("货到付款", ["货到付款"]),
+        ("（邮费到付）", ["邮费到付"]),
+    ],
+)
+def test_how_to_send_it_and_who_pays_are_remarks(line: str, remarks: list[str]) -> None:
+    result = parse("张三 13800138000 福建省厦门市思明区鹭江道8号国际银行大厦 " + line)
+    assert (result.name, result.detail, result.remarks) == ("张三", "鹭江道8号国际银行大厦", remarks)
+
+
+def test_a_courier_s_name_inside_the_address_stays() -> None:
+    result = parse("黄晓明 18606012345 福建省厦门市思明区鹭江道8号国际银行大厦 顺丰到付")
+    assert (result.detail, result.remarks) == ("鹭江道8号国际银行大厦", ["顺丰到付"])
+    # a street or a place holding a courier's name is the address
+    assert parse("周杰 13955512345 安徽省芜湖市镜湖区北京东路8号").detail == "北京东路8号"
+    assert parse("湖州市吴兴区织纺路731号中通快递2栋").detail == "织纺路731号中通快递2栋"
+    assert parse("张三 13800138000 上海市黄浦区南京东路1号邮政局").detail == "南京东路1号邮政局"
+
+
+@pytest.mark.parametrize("text", ["顺丰到付", "发京东", "寄中通", "货到付款", "包邮", "(邮政)", "用京东物流", "别EMS"])
+def test_every_courier_remark_holds_a_hint(text: str) -> None:
+    assert noise.REMARK_RE.search(text) is not None
+    assert noise.REMARK_HINT_RE.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "detail"),
+    [
+        ("您好，麻烦寄到：江西省九江市浔阳区浔阳东路66号 余慧 电话19970012345，谢谢", "余慧", "浔阳东路66号"),
+        ("请寄：北京市朝阳区建国路88号 张三 13812345678", "张三", "建国路88号"),
+        ("发到: 北京市朝阳区建国路88号 13812345678 李四", "李四", "建国路88号"),
+        ("麻烦帮我寄到这里：北京市朝阳区建国路88号 13812345678 李四", "李四", "建国路88号"),
+        ("亲寄到：北京市朝阳区建国路88号 13812345678", "", "建国路88号"),
+    ],
+)
+def test_a_request_before_the_address_is_a_label_not_the_name(text: str, name: str, detail: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail) == (name, detail)
+
+
+@pytest.mark.parametrize(
+    ("text", "detail", "postcode"),
+    [
+        ("周杰，86-13955512345，安徽省 芜湖市 镜湖区 范罗山街道 北京东路8号，000000", "范罗山街道北京东路8号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 邮编：999999", "建国路88号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 123456", "建国路88号", ""),
+        ("张三 13812345678 北京市朝阳区建国路88号 100020", "建国路88号", "100020"),
+    ],
+)
+def test_a_placeholder_postcode_is_dropped(text: str, detail: str, postcode: str) -> None:
+    result = parse(text)
+    assert (result.name, result.detail, result.postal_code) == (text[:2], detail, postcode)

@@ -154,6 +154,8 @@ def _parse(raw: str) -> ParseResult:
         text = _take_order_talk(text, aside)
         if aside:
             warnings.append("order_text")
+    if ":" in text and ("寄" in text or "发" in text or "送到" in text or "邮到" in text):
+        text = noise.REQUEST_LABEL_RE.sub("\n", text)  # 麻烦寄到：江西省… (no name)
     text = noise.CHATTER_FAST_RE.sub(" ", text)
     if "市辖" in text:
         text = noise.MUNICIPAL_NOISE_RE.sub("", text)
@@ -167,6 +169,8 @@ def _parse(raw: str) -> ParseResult:
         text = noise.MASKED_MOBILE_RE.sub("\n", text)
     postcode = None
     if _SIX_DIGITS.search(text):  # a postcode has 6 digits in a row, a long number 9+
+        if noise.PLACEHOLDER_POSTCODE_RE.search(text) is not None:  # 000000: no postcode
+            text = noise.PLACEHOLDER_POSTCODE_RE.sub("\n", text)
         match = noise.POSTCODE_FAST_RE.search(text)
         if match is not None:
             text = text[: match.start()] + "\n" + text[match.end() :]
@@ -603,9 +607,11 @@ def _split_name_and_detail(text: str, start: int, end: int) -> tuple[str, float,
     if leftovers:  # before the regions: only pieces that look like part of an address
         detail_parts += [t for t in leftovers if _has_address_content(t)]
     detail = detail_parts[0] if len(detail_parts) == 1 else _join(detail_parts)
-    # 4. A name glued after the house number: …88号林小满
+    # 4. A name glued after the house number: …88号林小满; not the end of a place's name
+    # (…28号南华大学 is no 华大学, …8号光明小区 no 明小区)
     if not name:
-        detail, name = split_tail_name(detail)
+        if not detail.rstrip("\n").endswith(_PLACE_TAIL):
+            detail, name = split_tail_name(detail)
         confidence = 0.7 if name else 0.0
     if len(name) > 1 and name[-1] == "收":  # 张三收, 李先生收
         name = name[:-1]
@@ -643,6 +649,45 @@ _PLACE_WORDS = (
     "街道",
     "新区",
 )
+
+
+_PLACE_TAIL = tuple(
+    (
+        *_PLACE_WORDS,
+        "学院",
+        "幼儿园",
+        "卫生院",
+        "中心",
+        "商场",
+        "大楼",
+        "公寓",
+        "饭店",
+        "药店",
+        "药房",
+        "诊所",
+        "工厂",
+        "集团",
+        "研究所",
+        "研究院",
+        "派出所",
+        "政府",
+        "商行",
+        "门市",
+        "家园",
+        "新村",
+        "山庄",
+        "写字楼",
+        "办公楼",
+        "宿舍",
+        "食堂",
+        "仓库",
+        "车间",
+        "营业厅",
+        "服务区",
+    )
+)
+"""A detail ending in one of these ends in a place's name (南华大学, 光明小区, 国贸大厦): its last
+characters are never a name glued after the house number."""
 
 
 def _name_word(token: str) -> bool:

@@ -165,6 +165,20 @@ CHATTER_FAST_RE = re.compile(
     )
 )
 
+_PLEASE = ("麻烦", "请", "帮我", "帮忙", "劳驾", "拜托")
+_SEND_TO = ("寄到", "发到", "寄往", "发往", "送到", "邮到", "寄给", "发给", "快递到", "邮寄到")
+_TO_HERE = "(?:您|你|亲)?(?:帮我|帮忙|给我)?"
+_HERE = r"(?:这里|这儿|这个地址|以下地址|下面的地址|下面地址|下面|这)?\s*:"
+REQUEST_LABEL_RE = re.compile(
+    "|".join(
+        _each(_PLEASE, _TO_HERE + "(?:" + "|".join(_SEND_TO + ("寄", "发", "邮寄")) + ")" + _HERE)
+        + _each(["您", "你", "亲"], "(?:帮我|帮忙|给我)?(?:" + "|".join(_SEND_TO) + ")" + _HERE)
+        + _each(_SEND_TO, _HERE)
+    )
+)
+"""A request with a colon before the address (麻烦寄到：, 发到：, 请寄：, 帮我寄到这里：): a label
+(run on the normalised text, whose colons are ASCII), never the name."""
+
 BRACKET_LABEL_RE = re.compile(r"[【\[(（]\s*(" + "|".join(_NAME_LABELS + _OTHER_LABELS) + r")\s*[】\])）]\s*[:：]?")
 """【收货人】张三, [电话] …: a label in brackets, replaced by the label and a colon."""
 
@@ -212,6 +226,9 @@ stars or more."""
 BURIED_MOBILE_RE = re.compile(r"1[3-9]\d{9}")
 """Once the phones are out, a mobile's pattern left in the text is inside a longer digit run."""
 POSTCODE_RE = re.compile(r"(?<![\d#])(?:[1-8]\d|0[12])\d{4}(?![\d号室栋楼层座弄幢单户])")
+PLACEHOLDER_POSTCODE_RE = re.compile(r"(?<![\w-])(?:(\d)\1{5}|123456|654321|012345)(?![\w-])")
+"""A postcode a form made the customer type (000000, 999999, 123456): six digits standing alone
+that no post office uses; refused as the postcode and dropped (no house number is written so)."""
 LONG_NUMBER_RE = re.compile(r"(?<![\w-])[A-Za-z]{0,3}\d{9,}(?![\w-])")
 
 # The same patterns written so that ``re`` can skip in C to where a match may start: every
@@ -284,9 +301,12 @@ def sub_from(
 # order talk.  The parser takes them out before anything else (so that 备注：不要放门口 is not
 # half eaten by the chatter above) and reports them (ParseResult.remarks / notes): nothing
 # a customer asked for is silently dropped.
+_SHIP_BY = "顺丰|中通|圆通|韵达|申通|极兔|邮政|EMS|ems|京东快递|京东物流|德邦|百世|宅急送"
+"""Couriers a customer asks for (发顺丰, 顺丰到付): a delivery remark; 京东 alone only after 发/寄/走/用
+(南京东路 holds it). REMARK_HINT_RE holds each, so that every REMARK_RE match holds a hint."""
 _REMARK_WORDS = (
     "快递柜|丰巢|驿站|门卫|代收|送货|派送|电话|周末|工作日|节假日|双休|备注|留言|门口|前台|物业"
-    "|勿|不要|别放|公司地址|单位地址|家庭地址|放"
+    "|勿|不要|别放|公司地址|单位地址|家庭地址|放|到付|寄付|包邮|" + _SHIP_BY
 )
 REMARK_LABELS = ("备注信息", "买家留言", "订单备注", "特别说明", "备注", "留言", "附言")
 REMARK_RE = re.compile(
@@ -309,6 +329,15 @@ REMARK_RE = re.compile(
     r"|(?:周[末一二三四五六日天]|星期[一二三四五六日天]|[今明后]天|月底)(?:之前|以前|前)(?:发货|发出|寄出|发)"
     # 到了打电话, 到楼下先打我电话, 到时联系我: when to call, glued after the house number as often
     r"|(?:到了|到时|到楼下|到门口)(?:请|先|就)*(?:给我)?(?:打电话|打我电话|电话联系|联系我)"
+    # 顺丰到付, 发顺丰, 寄中通快递, 不要发圆通, 货到付款, 包邮: how to send it and who pays, never
+    # the detail; a courier's name alone (顺丰, 京东快递) only as a piece of its own (…731号中通快递2栋:
+    # a place; 北京东路: a street)
+    r"|(?:(?:请|麻烦)?(?:不要|别|勿|不发|不走|只|要|请)?(?:发|寄|走|用)(?:" + _SHIP_BY + r"|京东)"
+    r"|(?:" + _SHIP_BY + r"|快递|运费|邮费))(?:快递|物流|速运)?(?:到付|寄付)"
+    r"|(?:请|麻烦)?(?:不要|别|勿|不发|不走|只|要|请)?(?:发|寄|走|用)(?:" + _SHIP_BY + r"|京东)(?:快递|物流|速运)?"
+    r"|(?:不要|别|勿|不发|不走)(?:" + _SHIP_BY + r")(?:快递|物流|速运)?"
+    r"|到付|寄付|货到付款|包邮"
+    r"|(?<![^\s,;，；、。:：!?])(?:" + _SHIP_BY + r")(?:快递|物流|速运)?(?![^\s,;，；、。!?])"
     r")"
 )
 """A delivery remark: group ``bracket``, ``label`` or ``phrase`` holds its words."""
@@ -344,6 +373,8 @@ REMARK_HINT_RE = re.compile(
     + "|".join(REMARK_LABELS)
     + r"|放|勿|不要|工作日|周末|双休|节假日|晚上|白天|下午|上午|电话联系|前(?:请|先)*(?:打|电话|联系)"
     + r"|到(?:了|时|楼下|门口)|前(?:发|寄)"
+    + r"|到付|寄付|包邮|发京东|寄京东|走京东|用京东|"
+    + _SHIP_BY
 )
 """A cheap test whether REMARK_RE can match at all."""
 
