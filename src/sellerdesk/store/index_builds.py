@@ -32,9 +32,12 @@ from sellerdesk.store.postgres import is_postgres, native, owns
 log = logging.getLogger(__name__)
 
 PREFIX = "pending_index:"
-# Connections building at once: the server's CPUs are unknown here; a GIN build uses one process
-# and a B-tree build may use PostgreSQL's own parallel workers besides.
-JOBS = 3
+# Connections building at once: the server's CPUs are unknown here (a small team's server may have
+# two); each builds in one process (no parallel workers: see _build_pending). Two, with the longest
+# build first: at 100k on this 2-core machine three builders made
+# the trigram index (the last to end) share its core, 5.9 s; two: the trigram index on one core
+# (~3.2 s), the grams index then the 18 B-tree ones on the other.
+JOBS = 2
 # How long a build waits for its table (CREATE INDEX blocks writes, so waits for the writers of
 # others' open transactions): not granted, it is left for a later try rather than holding up the
 # import's end or the app's start for the connection's usual lock timeout (minutes).
@@ -133,6 +136,9 @@ def _build_pending(db: pw.Database, jobs: int) -> int:
             return
         try:
             conn.execute("SELECT set_config('lock_timeout', %s, false)", (LOCK_WAIT,))
+            # one process a builder: a B-tree build's parallel workers took the cores the trigram
+            # index (the longest, started first) was building on
+            conn.execute("SELECT set_config('max_parallel_maintenance_workers', '0', false)")
             conn.commit()  # (each build below in a transaction of its own)
             while True:
                 with conn.transaction():
