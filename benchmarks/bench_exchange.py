@@ -91,6 +91,17 @@ again) 12.2 s. This script at 100k, before -> after, two rounds (the second at l
 index builds after the commit 8.4 / 6.0 -> 5.9 / 4.4 s and 9.9 / 7.2 -> 6.6 / 4.6 s (wall / server
 CPU); COPY customer_fts (sd_grams runs there) 7.6 / 4.8 -> 7.1 / 4.3 s and 11.6 / 5.4 -> 8.7 / 4.8
 s; the server's CPU 16.5 -> 14.3 s and 19.2 -> 15.4 s; wall 30.3 -> 26.8 s and 44.3 -> 31.7 s.
+Then (the plain rows read by regular expressions, the planner's Bloom filter, foreign keys and the
+search rows' scope off the server's per-row work, two builders of one process each, the longest
+first; load 0.9-1.6, 7 runs): the importer's CPU 15-19 -> 11.9-16.7 s, the server's 15-20 ->
+12.0-17.2 s (COPY customer_fts 6.0 -> 3.6-5.4, history rows 3.4 -> 1.2-2.0, the builds after the
+commit 4.9-6.1 -> 4.2-4.4 s wall, the trigram index 3.2 s of it alone on a core); PostgreSQL 19.3 /
+19.9 / 20.9 / 20.9 / 21.0 / 22.1 / 26.5 s beside SQLite's 16.3 / 16.5 / 16.7 / 20.8 / 18.0 / 19.2 /
+25.5 s in the same runs (SQLite's own CPU 19.8-31.6 s: these 2 shared cores' speed swings by half
+within minutes). Timeline of one in-process import at 17.8 s: the loop 12.9 s (the importer blocked
+on the writer's queue 0.2 s; 3.3 s before the foreign keys went), the last batches and address's
+indexes 0.7 s, the builds 3.9 s. Kept live, the trigram index would cost the server ~5 s in the loop
+(it then waited for the server 3.5 s) for 2 s less at the end: the same total.
 
 ``--orders N`` measures the order import instead: a generated shop-style export of N orders
 (tests/exchange/order_sheets.py: messy headers, ¥/元/full-width amounts, several date
