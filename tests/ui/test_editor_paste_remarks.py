@@ -53,3 +53,15 @@ def test_a_hong_kong_number_fills_the_phone_not_the_street(editor):
     assert editor.phone.text() == "+852 91234567"
     assert editor.detail.text() == "尖沙咀彌敦道100號"
     assert "outside the mainland" in editor.paste_note.text()
+
+
+def test_the_paste_note_lists_each_piece_under_its_own_heading(editor):
+    """A remark under "added to Notes", the order talk under "left out": the order talk's heading
+    ended the note and every piece taken out was listed under it, the remarks too."""
+    _paste(editor, "陈晓雨 13800001111 广东省深圳市南山区科苑路15号\n周六18:00前送到\n我要两盒面膜")
+    lines = editor.paste_note.text().splitlines()
+    remark_head = next(i for i, line in enumerate(lines) if "added to Notes" in line)
+    goods_head = next(i for i, line in enumerate(lines) if "left out of the address" in line)
+    assert lines[remark_head + 1] == "· 周六18:00前送到"
+    assert lines[goods_head + 1] == "· 我要两盒面膜"
+    assert sum("周六18:00前送到" in line for line in lines) == 1

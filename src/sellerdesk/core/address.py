@@ -75,6 +75,9 @@ class ParseResult:
     as_typed: dict[str, str] = field(default_factory=dict)
     """The region levels the text named differently from the reading (广东省杭州市西湖区 →
     ``{'province': '广东省'}``, warning region_mismatch): what "saved as typed" stores."""
+    aside: list[str] = field(default_factory=list)
+    """The order talk taken out of the address (goods, prices, 已转账: warning order_text); also
+    in ``notes``."""
 
     def address_fields(self) -> dict[str, str]:
         """This reading as the fields of a stored address (the one mapping from a parse result:
@@ -251,6 +254,7 @@ def _parse(raw: str) -> ParseResult:
         notes,
         remarks,
         as_typed,
+        aside,
     )
 
 

@@ -964,8 +964,19 @@ class CustomerEditor(QWidget):
             self.candidates.setVisible(True)
         else:
             self.candidates.setVisible(False)
-        notes = [self._warning_text(code) for code in result.warnings]
-        notes = [n for n in notes if n] + list(result.notes)
+        # each heading with its own pieces (the remarks under theirs, the order talk under its own),
+        # then what else the parser noted (an old region name, an extension …)
+        listed = {*result.remarks, *result.aside}
+        notes: list[str] = []
+        for code in result.warnings:
+            text = self._warning_text(code)
+            if text:
+                notes.append(text)
+            if code == "delivery_remark":
+                notes += [f"· {remark}" for remark in result.remarks]
+            elif code == "order_text":
+                notes += [f"· {piece}" for piece in result.aside]
+        notes += [note for note in result.notes if note not in listed]
         self.paste_note.setText("\n".join(notes))
         self.paste_note.setVisible(bool(notes))
         self._show_match(fields["phone"], parts.wechat)
