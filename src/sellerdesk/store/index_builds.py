@@ -34,9 +34,9 @@ log = logging.getLogger(__name__)
 PREFIX = "pending_index:"
 # Connections building at once: the server's CPUs are unknown here (a small team's server may have
 # two); each builds in one process (no parallel workers: see _build_pending). Two, with the longest
-# build first: at 100k on this 2-core machine three builders made
-# the trigram index (the last to end) share its core, 5.9 s; two: the trigram index on one core
-# (~3.2 s), the grams index then the 18 B-tree ones on the other.
+# build first: at 100k on this 2-core machine three builders made the trigram index (the last to
+# end) share its core, 5.9 s; with two it has one to itself (~3.2 s), the grams index and then the
+# B-tree ones the other.
 JOBS = 2
 # How long a build waits for its table (CREATE INDEX blocks writes, so waits for the writers of
 # others' open transactions): not granted, it is left for a later try rather than holding up the
@@ -47,9 +47,9 @@ _RECORD_SQL = (
     'INSERT INTO "meta" ("key", "value") VALUES (%s, %s) ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value"'
 )
 _LIKE = PREFIX.replace("_", "\\_") + "%"  # (the key's "_" taken as itself)
-# the next record nobody else is building; the GIN indexes (the longest builds) first
-# The longest builds first (the trigram indexes, then the other GIN ones, then the btree ones: at
-# 100k rows ~3.2 s, ~2 s, 0.02-0.14 s each), so the last to finish is not one started late.
+# the next record nobody else is building, the longest builds first (the trigram indexes, then the
+# other GIN ones, then the B-tree ones: at 100k rows ~3.2 s, ~2 s, 0.02-0.5 s each), so the last
+# to finish is not one started late
 _NEXT_SQL = (
     'SELECT "key", "value" FROM "meta" WHERE "key" LIKE %s '
     'ORDER BY ("value" LIKE %s) DESC, ("value" LIKE %s) DESC, "key" FOR UPDATE SKIP LOCKED LIMIT 1'
