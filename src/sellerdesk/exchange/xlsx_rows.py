@@ -620,9 +620,16 @@ class XlsxRows:
                 if kind == "inlineStr" or kind == "str":
                     cell: object = raw
                 else:
-                    cell = self._value(kind or "n", raw, int(style) if style else 0, kinds, strings, epoch)
-                    if cell is None or cell == "":
-                        continue
+                    at_style = int(style) if style else 0
+                    if (not kind or kind == "n") and not (kinds[at_style] if at_style < len(kinds) else ""):
+                        try:  # (a plain number: _value's own way, without the call)
+                            cell = float(raw)
+                        except ValueError:
+                            cell = raw
+                    else:
+                        cell = self._value(kind or "n", raw, at_style, kinds, strings, epoch)
+                        if cell is None or cell == "":
+                            continue
                 n = len(cells)
                 if at == n:
                     cells.append(cell)
@@ -725,6 +732,8 @@ class XlsxRows:
 
         declared: frozenset[str] = frozenset()  # the prefixes the rows' ancestors declare
 
+        tag_checked: dict[str, bool] = {}
+
         def read_plain(text: str, ancestors: frozenset[str]) -> tuple[str, bool]:
             """The plain rows at the start of ``text`` read into ``out``: (what is left of ``text``,
             whether the rows are still plain: False when the next one is not, or is not a row)."""
@@ -739,7 +748,15 @@ class XlsxRows:
                 if m is None:
                     return text[pos:], False
                 ref, closed = m.groups()
-                if not _prefixes_known(m.group(), declared) or not _attributes_unique(m.group()):
+                tag = m.group()
+                # (the check of a row's tag, remembered for the tags that differ only in their number)
+                shape = tag if ref is None else tag[: m.start(1) - pos] + tag[m.end(1) - pos :]
+                plain_tag = tag_checked.get(shape)
+                if plain_tag is None:
+                    plain_tag = _prefixes_known(tag, declared) and _attributes_unique(tag)
+                    if len(tag_checked) < 1024:
+                        tag_checked[shape] = plain_tag
+                if not plain_tag:
                     return text[pos:], False
                 if closed:  # <row …/>
                     number_of(ref)
