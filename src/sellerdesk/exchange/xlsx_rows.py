@@ -15,7 +15,8 @@ errors as their text (``#DIV/0!``), formula cells as their cached value.
 
 Rows of the one plain shape spreadsheet programs write (``<row r="…"><c r="…" s="…" t="…"><v>…</v>
 </c>…</row>``, or an inline string's ``<is><t>…</t></is>``) are read by regular expressions
-(:class:`_FastRows`): expat calling Python for each element, value and end was ~4 s of a
+(``rows``' ``plain_row``, the shared strings' :func:`_plain_strings`, both through
+:meth:`XlsxRows._read_part`): expat calling Python for each element, value and end was ~4 s of a
 100k-row file (6 million calls), half an import's reading. A row of any other shape (a formula,
 rich text, a comment, a prefix, an unusual attribute), and every row after it, goes to expat as
 before; everything else of the part is parsed by expat too, so a damaged file is refused as
@@ -128,10 +129,18 @@ _SIMPLE_CELL = re.compile(
 )
 _ROW = re.compile(rf"(?:{_CELL.pattern})*{_S}*")
 _SPACE = re.compile(rf"{_S}*")
-_SHEET_DATA = re.compile(
-    rb"<sheetData(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>"
-)
-_SST = re.compile(rb"<sst(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>")
+
+
+def _opening(name: bytes) -> re.Pattern[bytes]:
+    """The start tag ``<name …>`` (not ``<name/>``) whose plain text follows: the rows' ``<sheetData>``,
+    the shared strings' ``<sst>``."""
+    return re.compile(
+        b"<" + name + rb"(?:[ \t\r\n]+[A-Za-z_][\w.:-]*[ \t\r\n]*=[ \t\r\n]*(?:\"[^\"<&]*\"|'[^'<&]*'))*[ \t\r\n]*>"
+    )
+
+
+_SHEET_DATA = _opening(b"sheetData")
+_SST = _opening(b"sst")
 # a shared string of one plain run: 4 "<"s (3 for an empty <t/>); as for the rows, a stretch of the
 # table is read by it when every "<" in the stretch is one of its strings'
 _SIMPLE_STRING = re.compile(r'<si>(?:<t(?: xml:space="preserve")?>([^<]*)</t>|(<t/>))</si>')
@@ -248,6 +257,13 @@ def _pieces(chunks: Iterable[bytes]) -> Iterator[bytes]:
             yield chunk[start:cut]
             start = cut
         yield chunk[start:] if start else chunk
+
+
+def _put(cells: list[object], at: int, value: object) -> None:
+    """``value`` as the cell of column ``at`` of a row's ``cells`` (the columns before it empty)."""
+    if at >= len(cells):
+        cells.extend([""] * (at - len(cells) + 1))
+    cells[at] = value
 
 
 class _NotPlain(Exception):
@@ -655,9 +671,7 @@ class XlsxRows:
                     kind or "n", _text(v_text or t_text), int(style) if style else 0, kinds, strings, epoch
                 )
                 if cell is not None and cell != "":
-                    if at >= len(cells):
-                        cells.extend([""] * (at - len(cells) + 1))
-                    cells[at] = cell
+                    _put(cells, at, cell)
             return cells
 
         def start(name: str, attrs: dict[str, str]) -> None:
@@ -700,16 +714,11 @@ class XlsxRows:
             if local == "c":
                 if formula is not None and not (has_value and (value or cell_type == "str")):
                     # a formula never calculated (written by a program, not Excel): no value to read
-                    cell: object = FORMULA_WITHOUT_VALUE + "=" + "".join(formula)
-                    if col >= len(row):
-                        row.extend([""] * (col - len(row) + 1))
-                    row[col] = cell
+                    _put(row, col, FORMULA_WITHOUT_VALUE + "=" + "".join(formula))
                 elif has_value:
                     cell = self._value(cell_type, "".join(value), cell_style, kinds, strings, epoch)
                     if cell is not None and cell != "":
-                        if col >= len(row):
-                            row.extend([""] * (col - len(row) + 1))
-                        row[col] = cell
+                        _put(row, col, cell)
             elif local in ("v", "t"):
                 in_value = False
             elif local == "f":
